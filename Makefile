@@ -1,0 +1,36 @@
+# kh68: the two commands of the README are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test bench golden schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+## Show the status of the bundled plan.
+run: $(STAMP)
+	$(BIN)/kh68 status --plan plan
+
+## Run the whole test suite, then check the bundled plan.
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+	$(BIN)/kh68 check plan
+
+## Time check/status on a generated plan of ~100.000 values against bare libyaml parsing.
+bench: $(STAMP)
+	$(BIN)/python tests/bench.py
+
+## Regenerate the golden files of the report tests after a deliberate change.
+golden: $(STAMP)
+	KH68_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_report_golden.py
+
+## Regenerate the committed JSON Schemas in schemas/.
+schema: $(STAMP)
+	$(BIN)/kh68 schema --out schemas
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

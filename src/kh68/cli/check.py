@@ -1,0 +1,54 @@
+"""``kh68 check`` and ``kh68 export``."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kh68.cli.common import ExitCode, PlanOption, app, count_problems, handle_errors, plan_dir, print_problems
+from kh68.load import check_plan, load_plan
+
+
+class CheckFormat(StrEnum):
+    parsable = "parsable"
+    github = "github"
+
+
+@app.command()
+@handle_errors
+def check(
+    directory: Annotated[Path | None, typer.Argument(help="Thư mục kế hoạch (thay cho --plan).", show_default=False)] = None,
+    plan: PlanOption = None,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", help="parsable: tệp:dòng:cột; github: chú thích GitHub Actions.")
+    ] = CheckFormat.parsable,
+    strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
+) -> None:
+    """Kiểm tra kế hoạch: cú pháp YAML, kiểu dữ liệu, mã đơn vị, năm, chỉ tiêu."""
+    root = directory or plan_dir(plan)
+    loaded, problems = check_plan(root)
+    print_problems(problems, fmt.value, err=False)
+    errors, warnings = count_problems(problems)
+    if errors or warnings:
+        typer.echo(f"{root.as_posix()}: {errors} lỗi, {warnings} cảnh báo.")
+    else:
+        typer.echo(
+            f"{root.as_posix()}: không có lỗi — {len(loaded.indicators)} chỉ tiêu, {len(loaded.tasks)} nhiệm vụ, "
+            f"{len(loaded.units.units)} đơn vị, số liệu {len(loaded.data)} năm."
+        )
+    if errors or (strict and warnings):
+        raise typer.Exit(ExitCode.PROBLEMS)
+
+
+@app.command()
+@handle_errors
+def export(plan: PlanOption = None) -> None:
+    """Xuất kế hoạch đã kiểm tra dưới dạng JSON (UTF-8) ra stdout."""
+    from kh68.export import plan_to_dict
+
+    loaded = load_plan(plan_dir(plan))
+    typer.echo(json.dumps(plan_to_dict(loaded), ensure_ascii=False, indent=2))

@@ -1,0 +1,88 @@
+"""Shared pieces of the command line: the app, options, error handling, output."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity
+
+app = typer.Typer(
+    name="kh68",
+    help="Theo dõi kế hoạch thực hiện Nghị quyết 68/NQ-CP: kiểm tra, tình hình thực hiện, báo cáo.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Thư mục kế hoạch (mặc định: ./plan hoặc biến môi trường KH68_PLAN).",
+        envvar="KH68_PLAN",
+        show_default=False,
+    ),
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def utf8_streams() -> None:
+    """Print Vietnamese correctly whatever the console code page (Windows)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+@app.callback()
+def _root() -> None:
+    utf8_streams()
+
+
+def handle_errors(func: F) -> F:
+    """Turn every ``Kh68Error`` into a Vietnamese message and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PlanInvalid as exc:
+            print_problems(exc.problems)
+            say_error(f"{exc} Chạy 'kh68 check' để xem chi tiết.")
+            raise typer.Exit(exc.exit_code) from None
+        except Kh68Error as exc:
+            say_error(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def say_error(message: str) -> None:
+    typer.echo(f"kh68: lỗi: {message}", err=True)
+
+
+def print_problems(problems: list[Problem], fmt: str = "parsable", *, err: bool = True) -> None:
+    for problem in problems:
+        typer.echo(problem.github() if fmt == "github" else problem.parsable(), err=err)
+
+
+def plan_dir(option: Path | None) -> Path:
+    from kh68.load import default_plan_dir
+
+    return option if option is not None else default_plan_dir()
+
+
+def count_problems(problems: list[Problem]) -> tuple[int, int]:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    return errors, len(problems) - errors
+
+
+__all__ = ["ExitCode", "PlanOption", "app", "handle_errors", "plan_dir", "print_problems", "say_error"]

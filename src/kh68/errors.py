@@ -1,0 +1,83 @@
+"""Problems found in a plan, and the few exceptions kh68 raises.
+
+A ``Problem`` is a value: the domain produces problems, only the CLI prints
+them. Exceptions form a small hierarchy; the CLI turns each into an exit code
+in one place (``kh68.cli``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "lỗi" if self is Severity.ERROR else "cảnh báo"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something wrong in a plan file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+
+    def parsable(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.label}: {self.message}"
+
+    def github(self) -> str:
+        level = "error" if self.severity is Severity.ERROR else "warning"
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{level} file={self.path},line={self.line},col={self.column}::{message}"
+
+
+def error(path: Path | str, line: int, column: int, message: str) -> Problem:
+    return Problem(str(path), line, column, Severity.ERROR, message)
+
+
+def warning(path: Path | str, line: int, column: int, message: str) -> Problem:
+    return Problem(str(path), line, column, Severity.WARNING, message)
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    PROBLEMS = 1
+    USAGE = 2
+
+
+class Kh68Error(Exception):
+    """Base of every error kh68 reports to a user (message in Vietnamese)."""
+
+    exit_code = ExitCode.PROBLEMS
+
+
+class UsageError(Kh68Error):
+    """The command was called wrongly: no such directory, bad option value."""
+
+    exit_code = ExitCode.USAGE
+
+
+class InputError(Kh68Error):
+    """A value given on the command line or in a file is not acceptable."""
+
+
+class TemplateFailure(Kh68Error):
+    """A report template could not be read, compiled or rendered."""
+
+
+class PlanInvalid(Kh68Error):
+    """The plan has errors; ``problems`` says where."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = sum(p.severity is Severity.ERROR for p in problems)
+        super().__init__(f"Kế hoạch có {errors} lỗi.")

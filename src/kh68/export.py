@@ -1,0 +1,75 @@
+"""The validated plan as plain JSON-ready data, in a stable key order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kh68.models import Indicator, Task, Unit
+from kh68.plan import Plan
+from kh68.targets import TargetSpec
+
+
+def spec_to_dict(text: str, spec: TargetSpec) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": text, "kind": spec.kind.value}
+    if spec.min is not None:
+        out["min"] = spec.min
+    if spec.max is not None:
+        out["max"] = spec.max
+    return out
+
+
+def indicator_to_dict(plan: Plan, ind: Indicator) -> dict[str, Any]:
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "unit": ind.unit,
+        "direction": ind.direction,
+        "basis": ind.basis,
+        "responsible_units": plan.unit_ids(ind.responsible_units),
+        "targets": {
+            str(year): spec_to_dict(t.text, t.spec) | ({"footnote": t.footnote} if t.footnote else {})
+            for year, t in sorted(ind.targets.items())
+        },
+        "notes": list(ind.notes),
+    }
+
+
+def task_to_dict(plan: Plan, group_id: str, task: Task) -> dict[str, Any]:
+    timing = task.timing_spec
+    return {
+        "id": task.id,
+        "group": group_id,
+        "title": task.title,
+        "lead_units": plan.unit_ids(task.lead_units),
+        "coordinating_units": plan.unit_ids(task.coordinating_units),
+        "timing": None if timing is None else {"text": task.timing, "kind": timing.kind.value, "year": timing.year},
+    }
+
+
+def unit_to_dict(plan: Plan, unit: Unit) -> dict[str, Any]:
+    return {
+        "id": unit.id,
+        "name": unit.name,
+        "short_names": list(unit.short_names),
+        "members": plan.unit_ids(unit.members),
+        "end": unit.end.isoformat() if unit.end else None,
+        "successors": plan.unit_ids(unit.successors),
+    }
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    meta = plan.meta
+    return {
+        "plan": {
+            "symbol": meta.symbol,
+            "title": meta.title,
+            "issuing_body": meta.issuing_body,
+            "parent_body": meta.parent_body,
+            "year": meta.year,
+            "period": {"start": meta.period.start, "end": meta.period.end},
+            "synthetic": plan.synthetic,
+        },
+        "indicators": [indicator_to_dict(plan, ind) for ind in plan.indicators],
+        "tasks": [task_to_dict(plan, g.id, t) for g in plan.groups for t in g.tasks],
+        "units": [unit_to_dict(plan, u) for u in plan.units.units.values()],
+    }

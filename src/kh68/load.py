@@ -1,0 +1,113 @@
+"""Load a plan directory, validate every file and cross-check the whole.
+
+``check_plan`` returns every problem found (errors and warnings);
+``load_plan`` returns the plan or raises ``PlanInvalid``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kh68.crosscheck import CrossChecker
+from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error
+from kh68.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
+from kh68.plan import Plan, UnitIndex
+from kh68.validation import problems_from
+from kh68.yamlsource import Document, SourceError, read_document
+
+PLAN_FILES = {"plan": "plan.yaml", "units": "units.yaml", "indicators": "indicators.yaml", "tasks": "tasks.yaml"}
+DATA_DIR = "data"
+_DATA_NAME = re.compile(r"^\d{4}\.ya?ml$")
+
+
+def default_plan_dir() -> Path:
+    return Path(os.environ.get("KH68_PLAN") or "plan")
+
+
+def data_files(root: Path) -> list[Path]:
+    folder = root / DATA_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def check_plan(root: Path) -> tuple[Plan | None, list[Problem]]:
+    """Load ``root``; return the plan (``None`` when it has errors) and all problems."""
+    root = Path(root)
+    if not root.is_dir():
+        raise UsageError(f"không có thư mục kế hoạch '{root}'")
+    loader = _Loader(root)
+    plan = loader.load()
+    problems = sorted(set(loader.problems), key=lambda p: (p.path, p.line, p.column, p.message))
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return plan, problems
+
+
+def load_plan(root: Path) -> Plan:
+    """The validated plan; ``PlanInvalid`` (with the problems) if it has errors."""
+    plan, problems = check_plan(root)
+    if plan is None:
+        raise PlanInvalid(problems)
+    return plan
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def display(self, path: Path) -> str:
+        return (self.root / path.relative_to(self.root)).as_posix()
+
+    def read(self, path: Path, model: type[BaseModel]) -> tuple[Document | None, Any]:
+        if not path.is_file():
+            self.problems.append(error(self.display(path), 1, 1, f"thiếu tệp {path.name} trong thư mục kế hoạch"))
+            return None, None
+        try:
+            doc = read_document(path, self.display(path))
+        except SourceError as exc:
+            self.problems.append(exc.problem)
+            return None, None
+        try:
+            return doc, model.model_validate(doc.data)
+        except ValidationError as exc:
+            self.problems += problems_from(exc, doc, model)
+            return doc, None
+
+    def load(self) -> Plan | None:
+        docs: dict[str, Document] = {}
+        parsed: dict[str, Any] = {}
+        for kind, model in (("plan", PlanMeta), ("units", UnitsFile), ("indicators", IndicatorsFile), ("tasks", TasksFile)):
+            doc, value = self.read(self.root / PLAN_FILES[kind], model)
+            if doc:
+                docs[kind] = doc
+            parsed[kind] = value
+        data = {}
+        for path in data_files(self.root):
+            doc, value = self.read(path, YearData)
+            if doc:
+                docs[f"data/{path.name}"] = doc
+            if value is not None:
+                data[path] = value
+        if any(v is None for v in parsed.values()):
+            return None
+        plan = Plan(
+            root=self.root,
+            meta=parsed["plan"],
+            units=UnitIndex(parsed["units"].units),
+            indicators=parsed["indicators"].indicators,
+            groups=parsed["tasks"].groups,
+            documents=docs,
+        )
+        checker = CrossChecker(plan, self.problems)
+        checker.check_plan()
+        for path, year_data in data.items():
+            if checker.check_data(path, docs[f"data/{path.name}"], year_data):
+                plan.data[year_data.year] = year_data
+        return plan

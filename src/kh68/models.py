@@ -1,0 +1,375 @@
+"""The plan as strict pydantic models: the single source of truth.
+
+Every field carries a Vietnamese title and description; ``kh68 schema`` turns
+them into JSON Schemas that editors show as hover help.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from kh68.targets import TargetSpec, TimingSpec, parse_target, parse_timing
+from kh68.vnformat import parse_count, parse_date, parse_decimal
+
+
+def _decimal(value: Any) -> Any:
+    return parse_decimal(value) if isinstance(value, str) else value
+
+
+def _count(value: Any) -> Any:
+    return parse_count(value) if isinstance(value, str) else value
+
+
+def _date(value: Any) -> Any:
+    return parse_date(value) if isinstance(value, str) else value
+
+
+def _text(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _list(value: Any) -> Any:
+    """A single reference may be written without a list."""
+    return [value] if isinstance(value, str) else value
+
+
+Number = Annotated[float, BeforeValidator(_decimal)]
+Count = Annotated[int, BeforeValidator(_count), Field(ge=0)]
+Day = Annotated[date, BeforeValidator(_date)]
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+UnitRefs = Annotated[list[str], BeforeValidator(_list)]
+UnitId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+def field(title: str, description: str = "", **kwargs: Any) -> Any:
+    return Field(title=title, description=description or title, **kwargs)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+
+
+# ---------------------------------------------------------------- plan.yaml
+
+
+class LegalBasis(Strict):
+    number: Text = field("Số hiệu văn bản", "Số, ký hiệu văn bản làm căn cứ, ví dụ 68/NQ-CP.")
+    date: Day = field("Ngày ban hành", "Ngày ban hành văn bản (2024-05-09 hoặc 09/5/2024).")
+    issuer: Text = field("Cơ quan ban hành")
+    title: str | None = field("Trích yếu", default=None)
+
+
+class Clause(Strict):
+    id: Text = field("Mục", "Số mục trong kế hoạch, ví dụ I.1.a.")
+    text: Text = field("Nội dung", "Nội dung nguyên văn của mục.")
+
+
+class DayMonth(Strict):
+    day: int = field("Ngày", ge=1, le=31)
+    month: int = field("Tháng", ge=1, le=12)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            day, sep, month = value.strip().partition("/")
+            if not sep or not day.isdigit() or not month.isdigit():
+                raise ValueError(f"'{value}' không phải dạng ngày/tháng, ví dụ 05/11")
+            return {"day": int(day), "month": int(month)}
+        return value
+
+    def in_year(self, year: int) -> date:
+        return date(year, self.month, self.day)
+
+    def __str__(self) -> str:
+        return f"{self.day:02d}/{self.month:02d}"
+
+
+class Duty(Strict):
+    id: UnitId = field("Mã nhiệm vụ báo cáo")
+    section: Text = field("Mục trong kế hoạch", "Mục của phần IV quy định nhiệm vụ này, ví dụ IV.2.b.")
+    what: Text = field("Nội dung", "Việc phải làm, theo lời văn của kế hoạch.")
+    from_units: UnitRefs = field("Đơn vị thực hiện", "Mã hoặc tên gọi của các đơn vị phải thực hiện.")
+    to_units: UnitRefs = field("Gửi đến", "Mã hoặc tên gọi của đơn vị nhận.", default_factory=list)
+    deadline: DayMonth | None = field("Hạn hằng năm", "Hạn trong năm, dạng ngày/tháng, ví dụ 05/11.", default=None)
+    kind: Literal["unit_report", "plan_report", "funding"] = field(
+        "Loại",
+        "unit_report: đơn vị báo cáo đầu mối; plan_report: Sở báo cáo cấp trên; funding: lập dự toán kinh phí.",
+    )
+
+
+class Period(Strict):
+    start: int = field("Năm bắt đầu", ge=2000, le=2100)
+    end: int = field("Năm kết thúc", ge=2000, le=2100)
+    baseline_years: int = field(
+        "Số năm số liệu gốc",
+        "Số năm trước năm bắt đầu được phép ghi số liệu (năm gốc).",
+        default=10,
+        ge=0,
+        le=50,
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("năm kết thúc phải không nhỏ hơn năm bắt đầu")
+        return self
+
+
+class Thresholds(Strict):
+    substantial: float = field("Ngưỡng tiến bộ đáng kể", "R từ ngưỡng này trở lên: tiến bộ đáng kể.", default=0.95)
+    moderate: float = field("Ngưỡng tiến bộ vừa phải", "R từ ngưỡng này trở lên: tiến bộ vừa phải.", default=0.6)
+
+
+class Note(Strict):
+    about: Text = field("Về", "Phần của kế hoạch mà ghi chú nói tới.")
+    text: Text = field("Ghi chú")
+
+
+class PlanMeta(Strict):
+    """Nội dung tệp plan.yaml: thông tin chung của kế hoạch."""
+
+    number: str | None = field("Số", "Số văn bản; để trống nếu văn bản chưa ghi số.", default=None)
+    symbol: Text = field("Ký hiệu", "Ký hiệu văn bản, ví dụ KH-SGDĐT.")
+    type: Text = field("Loại văn bản", "Ví dụ: KẾ HOẠCH.")
+    title: Text = field("Trích yếu", "Tên (trích yếu) của kế hoạch.")
+    parent_body: Text = field("Cơ quan chủ quản", "Ví dụ: UBND TỈNH LÂM ĐỒNG.")
+    issuing_body: Text = field("Cơ quan ban hành", "Ví dụ: SỞ GIÁO DỤC VÀ ĐÀO TẠO.")
+    issuing_unit: str = field("Mã đơn vị ban hành", "Mã (trong units.yaml) của cơ quan ban hành.")
+    report_symbol: Text = field("Ký hiệu báo cáo", "Ký hiệu dùng cho báo cáo, ví dụ BC-SGDĐT.")
+    place: Text = field("Địa danh")
+    date: Day | None = field("Ngày ban hành", default=None)
+    year: int = field("Năm ban hành", ge=2000, le=2100)
+    period: Period = field("Thời kỳ kế hoạch")
+    legal_bases: list[LegalBasis] = field("Căn cứ", "Các văn bản mà kế hoạch thực hiện.")
+    purposes: list[Clause] = field("Mục đích (I.1)")
+    requirements: list[Clause] = field("Yêu cầu (I.2)")
+    overall_goal: Text = field("Mục tiêu tổng quát đến năm 2030 (II.1)")
+    vision: Clause = field("Tầm nhìn (II.3)")
+    duties: list[Duty] = field("Tổ chức thực hiện (IV)", "Nhiệm vụ báo cáo và kinh phí hằng năm.")
+    progress_thresholds: Thresholds = field("Ngưỡng đánh giá tiến độ", default_factory=Thresholds)
+    notes: list[Note] = field("Ghi chú", default_factory=list)
+    synthetic: bool = field(
+        "Số liệu minh họa",
+        "true nếu kế hoạch chứa số liệu minh họa (không có thật); mọi đầu ra sẽ ghi rõ.",
+        default=False,
+    )
+
+
+# --------------------------------------------------------------- units.yaml
+
+
+class Unit(Strict):
+    id: UnitId = field("Mã đơn vị", "Mã ổn định, chữ thường không dấu, ví dụ phong_tchc.")
+    name: Text = field("Tên đầy đủ")
+    short_names: list[Text] = field(
+        "Tên gọi khác", "Các cách viết tắt mà văn bản dùng; mọi cách viết đều trỏ về cùng đơn vị.", default_factory=list
+    )
+    members: list[str] = field("Thành viên", "Với nhóm đơn vị: mã các đơn vị thành viên.", default_factory=list)
+    start: Day | None = field("Ngày bắt đầu hoạt động", default=None)
+    end: Day | None = field("Ngày kết thúc hoạt động", "Ngày cuối cùng đơn vị còn hoạt động.", default=None)
+    successors: list[str] = field("Đơn vị kế thừa", default_factory=list)
+    source: str | None = field("Nguồn", "Văn bản làm căn cứ cho thông tin không có trong kế hoạch.", default=None)
+    note: str | None = field("Ghi chú", default=None)
+
+    def active_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class UnitsFile(Strict):
+    """Nội dung tệp units.yaml: các đơn vị mà kế hoạch nêu tên."""
+
+    units: list[Unit] = field("Đơn vị")
+
+
+# ---------------------------------------------------------- indicators.yaml
+
+
+class Target(Strict):
+    text: Text = field("Chỉ tiêu (nguyên văn)", "Nguyên văn trong kế hoạch: 99,5 | 30-35 | > 60 | Hoàn thành | - | mốc định tính.")
+    footnote: str | None = field("Chú thích", default=None)
+    _spec: TargetSpec = PrivateAttr()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    @field_validator("text")
+    @classmethod
+    def _parses(cls, text: str) -> str:
+        parse_target(text)
+        return text
+
+    def model_post_init(self, __context: Any) -> None:
+        self._spec = parse_target(self.text)
+
+    @property
+    def spec(self) -> TargetSpec:
+        return self._spec
+
+
+class Indicator(Strict):
+    id: Text = field("Mã chỉ tiêu", "Luôn là chuỗi, ví dụ \"6.10\" (đặt trong dấu nháy).")
+    name: Text = field("Tên chỉ tiêu")
+    unit: Text = field("Đơn vị tính", "Ví dụ: %.")
+    direction: Literal["higher", "lower"] = field(
+        "Chiều tốt", "higher: càng cao càng tốt; lower: càng thấp càng tốt.", default="higher"
+    )
+    basis: Literal["value", "share_of_units"] = field(
+        "Cách tính",
+        "value: nhập giá trị; share_of_units: tỷ lệ đơn vị đạt chuẩn, tính từ các mục met: true/false theo đơn vị.",
+        default="value",
+    )
+    targets: dict[int, Target] = field("Mục tiêu theo năm", "Khóa là năm (\"2025\"), giá trị là chỉ tiêu nguyên văn.")
+    responsible_units: UnitRefs = field("Đơn vị chủ trì", "Mã hoặc tên gọi của đơn vị chủ trì thực hiện.")
+    responsible_text: str | None = field("Đơn vị chủ trì (nguyên văn)", default=None)
+    notes: list[Text] = field("Ghi chú", default_factory=list)
+
+    @property
+    def takes_state(self) -> bool:
+        return any(not t.spec.kind.numeric and t.spec.kind != "none" for t in self.targets.values())
+
+    @property
+    def takes_value(self) -> bool:
+        return self.basis == "share_of_units" or any(t.spec.kind.numeric for t in self.targets.values())
+
+
+class IndicatorsFile(Strict):
+    """Nội dung tệp indicators.yaml: các chỉ tiêu chủ yếu (II.2)."""
+
+    indicators: list[Indicator] = field("Chỉ tiêu")
+
+
+# --------------------------------------------------------------- tasks.yaml
+
+
+class Task(Strict):
+    id: Text = field("Mã nhiệm vụ", "Số mục trong kế hoạch, ví dụ III.1.a.")
+    title: Text = field("Tên nhiệm vụ")
+    text: Text = field("Nội dung")
+    lead_units: UnitRefs = field("Đơn vị chủ trì tham mưu")
+    coordinating_units: UnitRefs = field("Đơn vị phối hợp thực hiện", default_factory=list)
+    lead_text: str | None = field("Đơn vị chủ trì (nguyên văn)", default=None)
+    coordinating_text: str | None = field("Đơn vị phối hợp (nguyên văn)", default=None)
+    timing: str | None = field(
+        "Thời gian thực hiện",
+        "Nguyên văn: 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', 'Đến năm 2025 và các năm tiếp theo', "
+        "'Khi tiến hành sơ kết, tổng kết Nghị quyết'; để trống nếu kế hoạch không ghi.",
+        default=None,
+    )
+    note: str | None = field("Ghi chú", default=None)
+
+    @field_validator("timing")
+    @classmethod
+    def _timing_parses(cls, text: str | None) -> str | None:
+        if text is not None:
+            parse_timing(text)
+        return text
+
+    @property
+    def timing_spec(self) -> TimingSpec | None:
+        return parse_timing(self.timing) if self.timing else None
+
+
+class TaskGroup(Strict):
+    id: Text = field("Mục", "Ví dụ III.1.")
+    title: Text = field("Tên nhóm nhiệm vụ")
+    tasks: list[Task] = field("Nhiệm vụ")
+
+
+class TasksFile(Strict):
+    """Nội dung tệp tasks.yaml: nội dung, nhiệm vụ và giải pháp (III)."""
+
+    groups: list[TaskGroup] = field("Nhóm nhiệm vụ")
+
+
+# ----------------------------------------------------------- data/YYYY.yaml
+
+
+class TaskState(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    ONGOING = "ongoing"
+
+    @property
+    def label(self) -> str:
+        return TASK_STATE_LABELS[self]
+
+
+TASK_STATE_LABELS = {
+    TaskState.NOT_STARTED: "Chưa triển khai",
+    TaskState.IN_PROGRESS: "Đang triển khai",
+    TaskState.DONE: "Hoàn thành",
+    TaskState.ONGOING: "Thực hiện thường xuyên",
+}
+
+
+class Source(Strict):
+    document: str | None = field("Văn bản nguồn", "Số liệu lấy từ văn bản nào.", default=None)
+    date: Day | None = field("Ngày", default=None)
+    unit: str | None = field("Đơn vị báo cáo", "Mã hoặc tên gọi của đơn vị gửi số liệu.", default=None)
+
+
+class UnitValue(Strict):
+    value: Number | None = field("Giá trị", default=None)
+    numerator: Count | None = field("Tử số", "Ví dụ: số trẻ ra lớp.", default=None)
+    denominator: Count | None = field("Mẫu số", "Ví dụ: số trẻ trong độ tuổi.", default=None)
+    met: bool | None = field("Đạt chuẩn", "Với chỉ tiêu tính theo tỷ lệ đơn vị đạt chuẩn.", default=None)
+    note: str | None = field("Ghi chú", default=None)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> UnitValue:
+        forms = [self.value is not None, self.numerator is not None or self.denominator is not None, self.met is not None]
+        if sum(forms) != 1:
+            raise ValueError("ghi đúng một trong ba dạng: value, numerator/denominator, hoặc met")
+        if forms[1]:
+            if self.numerator is None or self.denominator is None:
+                raise ValueError("cần cả numerator (tử số) và denominator (mẫu số)")
+            if self.denominator == 0:
+                raise ValueError("mẫu số (denominator) phải lớn hơn 0")
+            if self.numerator > self.denominator:
+                raise ValueError(f"tử số {self.numerator} lớn hơn mẫu số {self.denominator}")
+        return self
+
+
+class Measurement(Strict):
+    value: Number | None = field("Giá trị toàn tỉnh", "Giá trị ghi trực tiếp; được ưu tiên hơn giá trị tính từ đơn vị.", default=None)
+    state: TaskState | None = field("Trạng thái", "Với chỉ tiêu 'Hoàn thành' hoặc mốc định tính.", default=None)
+    source: Source | None = field("Nguồn số liệu", default=None)
+    note: str | None = field("Ghi chú", default=None)
+    by_unit: dict[str, UnitValue] = field("Theo đơn vị", "Khóa là mã đơn vị.", default_factory=dict)
+
+
+class Progress(Strict):
+    state: TaskState = field("Trạng thái", "not_started | in_progress | done | ongoing.")
+    date: Day | None = field("Ngày báo cáo", default=None)
+    results: str | None = field("Kết quả đạt được", default=None)
+    difficulties: str | None = field("Khó khăn, vướng mắc và nguyên nhân", default=None)
+    directions: str | None = field("Phương hướng năm tiếp theo", default=None)
+    proposals: str | None = field("Kiến nghị, đề xuất", default=None)
+
+
+class YearData(Strict):
+    """Nội dung tệp data/<năm>.yaml: số liệu và tiến độ của một năm."""
+
+    year: int = field("Năm")
+    synthetic: bool = field("Số liệu minh họa", "true nếu số liệu là minh họa, không có thật.", default=False)
+    indicators: dict[str, Measurement] = field("Số liệu chỉ tiêu", "Khóa là mã chỉ tiêu, ví dụ \"6.2\".", default_factory=dict)
+    tasks: dict[str, dict[str, Progress]] = field(
+        "Tiến độ nhiệm vụ", "Khóa là mã nhiệm vụ, rồi mã đơn vị báo cáo.", default_factory=dict
+    )
+
+
+FILE_MODELS: dict[str, type[Strict]] = {
+    "plan": PlanMeta,
+    "units": UnitsFile,
+    "indicators": IndicatorsFile,
+    "tasks": TasksFile,
+    "data": YearData,
+}

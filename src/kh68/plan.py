@@ -1,0 +1,94 @@
+"""The loaded plan: its parts, unit look-up and where each fact was written."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kh68.models import Indicator, PlanMeta, Task, TaskGroup, Unit, YearData
+from kh68.targets import fold
+from kh68.yamlsource import Document
+
+
+class UnitIndex:
+    """Resolve a unit by id or any name the document uses, however dashed or spaced."""
+
+    def __init__(self, units: list[Unit]):
+        self.units = {u.id: u for u in units}
+        self._names: dict[str, str] = {}
+        self.clashes: list[tuple[str, str, str]] = []
+        for unit in units:
+            for name in (unit.id, unit.name, *unit.short_names):
+                key = fold(name)
+                owner = self._names.setdefault(key, unit.id)
+                if owner != unit.id:
+                    self.clashes.append((name, owner, unit.id))
+
+    def resolve(self, ref: str) -> str | None:
+        return self._names.get(fold(ref))
+
+    def suggest(self, ref: str) -> str | None:
+        close = difflib.get_close_matches(fold(ref), list(self._names), n=1, cutoff=0.6)
+        return self._names[close[0]] if close else None
+
+    def expand(self, unit_id: str) -> list[str]:
+        """A group unit's members (recursively); a plain unit itself."""
+        unit = self.units[unit_id]
+        if not unit.members:
+            return [unit_id]
+        found: list[str] = []
+        for member in unit.members:
+            member_id = self.resolve(member)
+            if member_id and member_id != unit_id:
+                found += [m for m in self.expand(member_id) if m not in found]
+        return found
+
+
+@dataclass
+class Plan:
+    root: Path
+    meta: PlanMeta
+    units: UnitIndex
+    indicators: list[Indicator]
+    groups: list[TaskGroup]
+    data: dict[int, YearData] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def tasks(self) -> list[Task]:
+        return [task for group in self.groups for task in group.tasks]
+
+    @property
+    def synthetic(self) -> bool:
+        return self.meta.synthetic or any(d.synthetic for d in self.data.values())
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    def task(self, task_id: str) -> Task | None:
+        return next((t for t in self.tasks if t.id == task_id), None)
+
+    def unit_ids(self, refs: list[str]) -> list[str]:
+        """Resolved ids of ``refs`` (the loader has checked they all resolve)."""
+        return [uid for ref in refs if (uid := self.units.resolve(ref))]
+
+    def unit_name(self, ref: str) -> str:
+        uid = self.units.resolve(ref)
+        return self.units.units[uid].name if uid else ref
+
+    def first_year(self) -> int:
+        return self.meta.period.start - self.meta.period.baseline_years
+
+    def years(self) -> range:
+        return range(self.meta.period.start, self.meta.period.end + 1)
+
+    def active_units(self, refs: list[str], on: date) -> list[str]:
+        """Units (groups expanded) named by ``refs`` that exist on ``on``."""
+        found: list[str] = []
+        for uid in self.unit_ids(refs):
+            for member in self.units.expand(uid):
+                if member not in found and self.units.units[member].active_on(on):
+                    found.append(member)
+        return found

@@ -1,0 +1,117 @@
+"""Meaning of a target or timing as written in the plan.
+
+The plan's own words are kept for reports; this module reads what they mean.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kh68.vnformat import parse_decimal
+
+
+class TargetKind(StrEnum):
+    AT_LEAST = "at_least"
+    RANGE = "range"
+    GREATER_THAN = "greater_than"
+    COMPLETION = "completion"
+    MILESTONE = "milestone"
+    NONE = "none"
+
+    @property
+    def numeric(self) -> bool:
+        return self in (TargetKind.AT_LEAST, TargetKind.RANGE, TargetKind.GREATER_THAN)
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    """What a target asks for. For lower-is-better indicators ``at_least`` reads "at most"."""
+
+    kind: TargetKind
+    min: float | None = None
+    max: float | None = None
+
+    @property
+    def bound(self) -> float | None:
+        """The number a value is compared with (the lower bound of a range)."""
+        return self.min
+
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_RANGE = re.compile(rf"^({_NUMBER})\s*%?\s*[-–—]\s*({_NUMBER})\s*%?$")
+_GREATER = re.compile(rf"^>\s*({_NUMBER})\s*%?$")
+_AT_LEAST = re.compile(rf"^(?:≥|>=)?\s*({_NUMBER})\s*%?$")
+_NONE = {"", "-", "–", "—"}
+
+
+def fold(text: str) -> str:
+    """Lower-case NFC text with single spaces and one kind of dash, for matching."""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = re.sub(r"\s*[-–—]\s*", " - ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def parse_target(text: str) -> TargetSpec:
+    """Read a target cell: ``99,5``, ``30-35``, ``> 60``, ``Hoàn thành``, ``-``, prose."""
+    cell = text.strip()
+    if cell in _NONE:
+        return TargetSpec(TargetKind.NONE)
+    if fold(cell) == "hoàn thành":
+        return TargetSpec(TargetKind.COMPLETION)
+    if match := _RANGE.match(cell):
+        low, high = parse_decimal(match[1]), parse_decimal(match[2])
+        if low > high:
+            raise ValueError(f"khoảng chỉ tiêu '{text}' có cận dưới lớn hơn cận trên")
+        return TargetSpec(TargetKind.RANGE, low, high)
+    if match := _GREATER.match(cell):
+        return TargetSpec(TargetKind.GREATER_THAN, parse_decimal(match[1]))
+    if match := _AT_LEAST.match(cell):
+        return TargetSpec(TargetKind.AT_LEAST, parse_decimal(match[1]))
+    if re.search(r"\d", cell):
+        raise ValueError(
+            f"không đọc được chỉ tiêu '{text}': dùng dạng 99,5 | 30-35 | > 60 | Hoàn thành | - "
+            "hoặc một mốc định tính không có chữ số"
+        )
+    return TargetSpec(TargetKind.MILESTONE)
+
+
+class TimingKind(StrEnum):
+    ONGOING = "ongoing"
+    FROM_YEAR = "from_year"
+    BY_YEAR = "by_year"
+    AT_REVIEW = "at_review"
+
+
+_TIMINGS = [
+    (re.compile(r"^thường xuyên\.?$"), TimingKind.ONGOING),
+    (re.compile(r"^đến năm (\d{4}) và các năm tiếp theo\.?$"), TimingKind.BY_YEAR),
+    (re.compile(r"^(?:từ )?năm (\d{4}) và các năm tiếp theo\.?$"), TimingKind.FROM_YEAR),
+    (re.compile(r"^khi tiến hành sơ kết, tổng kết"), TimingKind.AT_REVIEW),
+]
+
+
+@dataclass(frozen=True)
+class TimingSpec:
+    kind: TimingKind
+    year: int | None = None
+
+    def active_in(self, year: int) -> bool:
+        """Whether the task is expected to be under way in ``year``."""
+        if self.kind is TimingKind.FROM_YEAR and self.year is not None:
+            return year >= self.year
+        return True
+
+
+def parse_timing(text: str) -> TimingSpec:
+    folded = fold(text)
+    for pattern, kind in _TIMINGS:
+        if match := pattern.match(folded):
+            year = int(match[1]) if match.groups() else None
+            return TimingSpec(kind, year)
+    raise ValueError(
+        f"không hiểu thời gian thực hiện '{text}': dùng 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', "
+        "'Đến năm 2025 và các năm tiếp theo' hoặc 'Khi tiến hành sơ kết, tổng kết Nghị quyết'"
+    )

@@ -1,0 +1,116 @@
+"""Turn pydantic validation errors into positioned Vietnamese problems."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kh68.errors import Problem, error
+from kh68.yamlsource import Document
+
+_MESSAGES = {
+    "missing": "thiếu trường bắt buộc '{field}'",
+    "string_type": "cần một chuỗi văn bản",
+    "int_parsing": "cần một số nguyên",
+    "int_type": "cần một số nguyên",
+    "int_from_float": "cần một số nguyên",
+    "float_parsing": "cần một số",
+    "float_type": "cần một số",
+    "bool_parsing": "cần true hoặc false",
+    "bool_type": "cần true hoặc false",
+    "dict_type": "cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn",
+    "model_type": "cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn",
+    "model_attributes_type": "cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn",
+    "list_type": "cần một danh sách",
+    "date_from_datetime_parsing": "cần một ngày dạng 2025-11-05",
+    "date_parsing": "cần một ngày dạng 2025-11-05",
+    "date_type": "cần một ngày dạng 2025-11-05",
+    "string_too_short": "không được để trống",
+    "string_pattern_mismatch": "mã chỉ gồm chữ thường không dấu, chữ số và '_', bắt đầu bằng chữ (ví dụ phong_tchc)",
+    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+}
+
+
+def problems_from(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
+    return [_problem(err, doc, model) for err in exc.errors(include_url=False)]
+
+
+def _problem(err: dict[str, Any], doc: Document, model: type[BaseModel]) -> Problem:
+    loc = tuple(part for part in err["loc"] if part != "[key]")
+    is_key = "[key]" in err["loc"] or err["type"] == "extra_forbidden"
+    line, column = doc.position(loc, key=is_key)
+    return error(doc.path, line, column, _message(err, loc, model))
+
+
+def _message(err: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    name = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        return _unknown_key(name, _fields_at(model, loc[:-1]))
+    if kind in ("value_error", "assertion_error"):
+        return _with_field(name, str(ctx.get("error", err["msg"])))
+    if kind in ("literal_error", "enum"):
+        return _with_field(name, f"giá trị '{err.get('input')}' không hợp lệ; chọn một trong: {ctx.get('expected', '')}")
+    template = _MESSAGES.get(kind)
+    if template is None:
+        return _with_field(name, err["msg"])
+    return _with_field(name if kind != "missing" else "", template.format(field=name, **ctx))
+
+
+def _with_field(name: str, message: str) -> str:
+    return f"{name}: {message}" if name and not name.isdigit() else message
+
+
+def _unknown_key(key: str, fields: list[str]) -> str:
+    message = f"khóa không hợp lệ '{key}'"
+    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+    if close:
+        return f"{message} (có phải ý bạn là '{close[0]}'?)"
+    if fields:
+        return f"{message}; các khóa hợp lệ: {', '.join(fields)}"
+    return message
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the model found at ``loc`` inside ``model``."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    current = _unwrap_model(current)
+    return list(current.model_fields) if current else []
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    model = _unwrap_model(annotation)
+    if model is not None and isinstance(part, str) and part in model.model_fields:
+        return model.model_fields[part].annotation
+    origin = typing.get_origin(annotation)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if origin in (typing.Union, types.UnionType):
+        return next((r for a in args if (r := _step(a, part)) is not None), None)
+    if origin is typing.Annotated:
+        return _step(args[0], part)
+    if origin is list and isinstance(part, int):
+        return args[0]
+    if origin is dict:
+        return args[1]
+    return None
+
+
+def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _unwrap_model(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,181 @@
+"""Read one YAML file safely, keeping the line and column of every node.
+
+Plan files are parsed to nodes with libyaml and turned into plain Python data
+by hand, so that:
+
+* every scalar stays the text the author wrote (``6.10`` is never the number
+  6.1, ``no`` never ``False``, ``2025-11-05`` never a date); pydantic decides
+  what a field means;
+* duplicate keys, anchors/aliases (and so "billion laughs"), merge keys and
+  tags such as ``!!python/object`` are refused before anything is built;
+* text is NFC-normalised, so NFD input compares equal to NFC.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kh68.errors import Problem, error
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+Key = tuple[str | int, ...]
+
+_YAML_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+
+
+@dataclass
+class Document:
+    """Plain data of one YAML file plus the 1-based position of each node."""
+
+    path: Path
+    data: Any
+    marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Key, *, key: bool = False) -> tuple[int, int]:
+        """Position of ``loc``, or of its nearest ancestor that has one."""
+        table = self.key_marks if key else self.marks
+        loc = tuple(loc)
+        while loc:
+            if loc in table:
+                return table[loc]
+            if not key and loc in self.key_marks:
+                return self.key_marks[loc]
+            loc = loc[:-1]
+        return self.marks.get((), (1, 1))
+
+
+class SourceError(Exception):
+    """The file cannot be read as a plan file; ``problem`` says where."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """Bytes to NFC text; only UTF-8 (with or without BOM) is accepted."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:4]):
+        raise SourceError(error(path, 1, 1, "tệp được mã hóa UTF-16; hãy lưu lại tệp với mã hóa UTF-8"))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(
+            error(
+                path,
+                line,
+                column,
+                f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02x} không hợp lệ); "
+                "có thể tệp được lưu bằng Windows-1258 hoặc TCVN3 — hãy lưu lại với mã hóa UTF-8",
+            )
+        ) from None
+    return unicodedata.normalize("NFC", text)
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Read and parse ``path``; raise ``SourceError`` with a positioned problem."""
+    shown = Path(display) if display else path
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(error(shown, 1, 1, f"không đọc được tệp: {exc.strerror or exc}")) from None
+    return parse_document(shown, decode(shown, raw))
+
+
+def parse_document(path: Path, text: str) -> Document:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.composer.ComposerError as exc:
+        raise SourceError(_yaml_problem(path, exc, "tệp chỉ được chứa một tài liệu YAML")) from None
+    except yaml.MarkedYAMLError as exc:
+        raise SourceError(_yaml_problem(path, exc, f"YAML không hợp lệ: {_describe(exc)}")) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(error(path, 1, 1, f"YAML không hợp lệ: {exc}")) from None
+    if node is None:
+        raise SourceError(error(path, 1, 1, "tệp rỗng: cần một bảng khóa–giá trị (mapping)"))
+    doc = Document(path=path, data=None)
+    doc.data = _Builder(doc).build(node, ())
+    return doc
+
+
+_YAML_MESSAGES = {
+    "found character '\\t' that cannot start any token": "ký tự tab không được dùng để thụt lề",
+    "found unexpected end of stream": "tệp kết thúc giữa chừng",
+    "mapping values are not allowed here": "dấu ':' không hợp lệ ở đây (thiếu dấu nháy hoặc thụt lề sai?)",
+    "could not find expected ':'": "thiếu dấu ':' sau khóa",
+    "found undefined alias": "alias không được định nghĩa",
+    "expected <block end>, but found '-'": "thụt lề không khớp với dòng trên",
+}
+
+
+def _describe(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or str(exc)
+    for english, vietnamese in _YAML_MESSAGES.items():
+        if problem.startswith(english):
+            return vietnamese
+    return problem
+
+
+def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError, message: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return error(path, 1, 1, message)
+    return error(path, mark.line + 1, mark.column + 1, message)
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Turn a node graph into dicts, lists, strings and ``None``."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str) -> SourceError:
+        line, column = _pos(node)
+        return SourceError(error(self.doc.path, line, column, message))
+
+    def build(self, node: yaml.Node, loc: Key) -> Any:
+        if id(node) in self.seen:
+            raise self.fail(node, "không hỗ trợ anchor/alias YAML (&, *): hãy viết giá trị trực tiếp")
+        self.seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS:
+            raise self.fail(node, f"thẻ YAML '{node.tag}' không được phép trong tệp kế hoạch")
+        self.doc.marks[loc] = _pos(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == _YAML_TAG + "null" and not node.style:
+            return None
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Key) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
+                raise self.fail(key_node, "khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<')")
+            key = key_node.value
+            if key in result:
+                first = self.doc.key_marks[loc + (key,)][0]
+                raise self.fail(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first})")
+            self.doc.key_marks[loc + (key,)] = _pos(key_node)
+            result[key] = self.build(value_node, loc + (key,))
+        return result
