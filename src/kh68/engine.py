@@ -279,6 +279,8 @@ def progress(
     d = 1 if indicator.direction == "higher" else -1
     s = -1 if baseline < 0 else 1
     projected = round(current * (1 + observed) ** (final_year - t), 6)
+    if indicator.unit == "%":
+        projected = min(max(projected, 0.0), 100.0)
     if abs(required) < EPSILON:
         category = Category.DETERIORATION if d * observed < 0 else Category.SUBSTANTIAL
         return Progress(category, None, projected, final_year)
