@@ -77,7 +77,7 @@ class TemplateFailure(Kh68Error):
 class PlanInvalid(Kh68Error):
     """The plan has errors; ``problems`` says where."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], message: str | None = None):
         self.problems = problems
         errors = sum(p.severity is Severity.ERROR for p in problems)
-        super().__init__(f"Kế hoạch có {errors} lỗi.")
+        super().__init__(message or f"kế hoạch có {errors} lỗi; sửa các lỗi trên (kiểm tra lại bằng 'kh68 check')")

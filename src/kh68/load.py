@@ -18,7 +18,7 @@ from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error
 from kh68.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.plan import Plan, UnitIndex
 from kh68.validation import problems_from
-from kh68.yamlsource import Document, SourceError, read_document
+from kh68.yamlsource import Document, SourceError, decode, parse_document, read_document
 
 PLAN_FILES = {"plan": "plan.yaml", "units": "units.yaml", "indicators": "indicators.yaml", "tasks": "tasks.yaml"}
 DATA_DIR = "data"
@@ -36,12 +36,16 @@ def data_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
-def check_plan(root: Path) -> tuple[Plan | None, list[Problem]]:
-    """Load ``root``; return the plan (``None`` when it has errors) and all problems."""
+def check_plan(root: Path, overrides: dict[Path, str] | None = None) -> tuple[Plan | None, list[Problem]]:
+    """Load ``root``; return the plan (``None`` when it has errors) and all problems.
+
+    ``overrides`` maps file paths to text to check instead of what is on disk
+    (how ``kh68 record`` validates an edit before writing it).
+    """
     root = Path(root)
     if not root.is_dir():
         raise UsageError(f"không có thư mục kế hoạch '{root}'")
-    loader = _Loader(root)
+    loader = _Loader(root, overrides or {})
     plan = loader.load()
     problems = sorted(set(loader.problems), key=lambda p: (p.path, p.line, p.column, p.message))
     if any(p.severity is Severity.ERROR for p in problems):
@@ -58,19 +62,24 @@ def load_plan(root: Path) -> Plan:
 
 
 class _Loader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, overrides: dict[Path, str]):
         self.root = root
+        self.overrides = overrides
         self.problems: list[Problem] = []
 
     def display(self, path: Path) -> str:
         return (self.root / path.relative_to(self.root)).as_posix()
 
     def read(self, path: Path, model: type[BaseModel]) -> tuple[Document | None, Any]:
-        if not path.is_file():
+        if path not in self.overrides and not path.is_file():
             self.problems.append(error(self.display(path), 1, 1, f"thiếu tệp {path.name} trong thư mục kế hoạch"))
             return None, None
         try:
-            doc = read_document(path, self.display(path))
+            if path in self.overrides:
+                shown = Path(self.display(path))
+                doc = parse_document(shown, decode(shown, self.overrides[path].encode("utf-8")))
+            else:
+                doc = read_document(path, self.display(path))
         except SourceError as exc:
             self.problems.append(exc.problem)
             return None, None
@@ -89,7 +98,7 @@ class _Loader:
                 docs[kind] = doc
             parsed[kind] = value
         data = {}
-        for path in data_files(self.root):
+        for path in sorted(set(data_files(self.root)) | {p for p in self.overrides if p.parent.name == DATA_DIR}):
             doc, value = self.read(path, YearData)
             if doc:
                 docs[f"data/{path.name}"] = doc

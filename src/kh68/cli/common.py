@@ -56,7 +56,7 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except PlanInvalid as exc:
             print_problems(exc.problems)
-            say_error(f"{exc} Chạy 'kh68 check' để xem chi tiết.")
+            say_error(str(exc))
             raise typer.Exit(exc.exit_code) from None
         except Kh68Error as exc:
             say_error(str(exc))

@@ -1,1 +1,129 @@
-"""Commands: see the module docstring of kh68.cli."""
+"""``kh68 record`` and ``kh68 progress``: data entry without hand-editing YAML."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from kh68.cli.common import PlanOption, app, handle_errors, plan_dir
+from kh68.errors import UsageError
+
+
+class State(StrEnum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+    ongoing = "ongoing"
+
+
+def _decimal(text: str | None) -> float | None:
+    from kh68.vnformat import parse_decimal
+
+    if text is None:
+        return None
+    try:
+        return parse_decimal(text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _count(text: str | None, option: str) -> int | None:
+    from kh68.vnformat import parse_count
+
+    if text is None:
+        return None
+    try:
+        return parse_count(text)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def _day(text: str | None) -> date | None:
+    from kh68.vnformat import parse_date
+
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _report(outcome, what: str) -> None:
+    if not outcome.changed:
+        typer.echo(f"Không thay đổi: {what} đã có trong {outcome.path.as_posix()}.")
+    elif outcome.created:
+        typer.echo(f"Đã tạo {outcome.path.as_posix()} và ghi {what}.")
+    else:
+        typer.echo(f"Đã ghi {what} vào {outcome.path.as_posix()}.")
+
+
+@app.command()
+@handle_errors
+def record(
+    indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu, ví dụ 6.2.")],
+    year: Annotated[int, typer.Option("--year", help="Năm của số liệu.")],
+    value: Annotated[str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 99.5.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Ghi cho đơn vị này (mã hoặc tên gọi).")] = None,
+    numerator: Annotated[str | None, typer.Option("--numerator", help="Tử số, ví dụ số trẻ ra lớp.")] = None,
+    denominator: Annotated[str | None, typer.Option("--denominator", help="Mẫu số, ví dụ số trẻ trong độ tuổi.")] = None,
+    met: Annotated[
+        bool | None, typer.Option("--met/--not-met", help="Đơn vị đạt chuẩn hay chưa (chỉ tiêu tính theo tỷ lệ đơn vị).")
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Văn bản nguồn của số liệu.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Ghi chú.")] = None,
+    plan: PlanOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè giá trị khác đã có.")] = False,
+) -> None:
+    """Ghi số liệu của một chỉ tiêu vào data/<năm>.yaml (giữ nguyên chú thích và định dạng)."""
+    from kh68.editing import record_value
+    from kh68.load import load_plan
+
+    root = plan_dir(plan)
+    loaded = load_plan(root)
+    outcome = record_value(
+        root,
+        loaded,
+        indicator,
+        year,
+        value=_decimal(value),
+        by=by,
+        numerator=_count(numerator, "--numerator"),
+        denominator=_count(denominator, "--denominator"),
+        met=met,
+        source=source,
+        note=note,
+        force=force,
+    )
+    _report(outcome, f"chỉ tiêu {indicator} năm {year}" + (f" của {by}" if by else ""))
+
+
+@app.command()
+@handle_errors
+def progress(
+    task: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.1.a.")],
+    year: Annotated[int, typer.Option("--year", help="Năm báo cáo.")],
+    unit: Annotated[str, typer.Option("--unit", help="Đơn vị báo cáo (mã hoặc tên gọi).")],
+    state: Annotated[State, typer.Option("--state", help="Trạng thái.", case_sensitive=False)],
+    result: Annotated[str | None, typer.Option("--result", help="Kết quả đạt được.")] = None,
+    difficulties: Annotated[str | None, typer.Option("--difficulties", help="Khó khăn, vướng mắc và nguyên nhân.")] = None,
+    directions: Annotated[str | None, typer.Option("--directions", help="Phương hướng năm tiếp theo.")] = None,
+    proposals: Annotated[str | None, typer.Option("--proposals", help="Kiến nghị, đề xuất.")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="Ngày báo cáo (2025-11-05 hoặc 05/11/2025).")] = None,
+    plan: PlanOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè nội dung khác đã có.")] = False,
+) -> None:
+    """Ghi tiến độ một nhiệm vụ của một đơn vị vào data/<năm>.yaml."""
+    from kh68.editing import record_progress
+    from kh68.load import load_plan
+
+    root = plan_dir(plan)
+    loaded = load_plan(root)
+    texts = {"results": result, "difficulties": difficulties, "directions": directions, "proposals": proposals}
+    outcome = record_progress(
+        root, loaded, task, year, unit, state=state.value, on=_day(on), texts=texts, force=force
+    )
+    _report(outcome, f"tiến độ nhiệm vụ {task} năm {year} của {unit}")

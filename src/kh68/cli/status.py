@@ -1,1 +1,87 @@
-"""Commands: see the module docstring of kh68.cli."""
+"""``kh68 status``: where every indicator, task and report stands in a year."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, plan_dir
+from kh68.errors import UsageError
+
+if TYPE_CHECKING:
+    from kh68.status import StatusView
+
+
+class StatusFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    not_met = "not_met"
+    no_data = "no_data"
+
+
+def parse_today(text: str | None) -> date:
+    from kh68.vnformat import parse_date
+
+    if text is None:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise UsageError(f"--today: {exc}") from None
+
+
+def check_year(plan, year: int) -> None:
+    first, last = plan.first_year(), plan.meta.period.end
+    if not first <= year <= last:
+        raise UsageError(f"năm {year} nằm ngoài khoảng của kế hoạch ({first}–{last})")
+
+
+def check_unit(plan, unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    uid = plan.units.resolve(unit)
+    if uid is None:
+        raise UsageError(f"không có đơn vị '{unit}'; các mã đơn vị: {', '.join(plan.units.units)}")
+    return uid
+
+
+@app.command()
+@handle_errors
+def status(
+    year: Annotated[int | None, typer.Option("--year", help="Năm cần xem (mặc định: năm hiện tại).")] = None,
+    plan: PlanOption = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ những gì đơn vị này chủ trì hoặc phải báo cáo.")] = None,
+    today: Annotated[str | None, typer.Option("--today", help="Coi hôm nay là ngày này (YYYY-MM-DD), để kết quả lặp lại được.")] = None,
+    fmt: Annotated[StatusFormat, typer.Option("--format", help="table: bảng cho người đọc; json: cho máy.")] = StatusFormat.table,
+    fail_on: Annotated[
+        list[FailOn] | None, typer.Option("--fail-on", help="Thoát với mã 1 nếu có chỉ tiêu ở tình trạng này (dùng trong CI).")
+    ] = None,
+) -> None:
+    """Tình hình thực hiện: chỉ tiêu, khoảng cách tới mục tiêu, nhiệm vụ, hạn báo cáo."""
+    from kh68.load import load_plan
+    from kh68.status import build_status, view_to_dict
+
+    loaded = load_plan(plan_dir(plan))
+    day = parse_today(today)
+    year = year or day.year
+    check_year(loaded, year)
+    view = build_status(loaded, year, day, check_unit(loaded, unit))
+    if fmt is StatusFormat.json:
+        typer.echo(json.dumps(view_to_dict(view), ensure_ascii=False, indent=2))
+    else:
+        from kh68.cli.status_table import print_status
+
+        print_status(view)
+    failing = {f.value for f in fail_on or []}
+    if any(r.status.value in failing for r in view.results):
+        raise typer.Exit(ExitCode.PROBLEMS)
+
+
+__all__ = ["status", "check_year", "check_unit", "parse_today", "StatusView"]

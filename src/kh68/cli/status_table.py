@@ -1,0 +1,169 @@
+"""The human form of ``kh68 status``: rich tables that fit 80 columns.
+
+Status is always shown by symbol and word as well as colour, so the table
+reads the same without colour (``NO_COLOR``, pipes, printers).
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kh68.engine import Category, Result, Status, final_target
+from kh68.status import StatusView
+from kh68.tracking import Deadline
+from kh68.vnformat import format_date, format_number, format_signed, format_value
+
+STATUS_STYLES = {
+    Status.EXCEEDED: "bold green",
+    Status.MET: "green",
+    Status.NOT_MET: "bold red",
+    Status.NO_DATA: "yellow",
+    Status.NO_TARGET: "dim",
+    Status.IN_PROGRESS: "cyan",
+}
+CATEGORY_STYLES = {
+    Category.TARGET_ACHIEVED: "bold green",
+    Category.SUBSTANTIAL: "green",
+    Category.MODERATE: "yellow",
+    Category.LIMITED: "red",
+    Category.DETERIORATION: "bold red",
+    Category.NOT_AVAILABLE: "dim",
+}
+BAR_WIDTH = 8
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(result: Result) -> str:
+    """The latest value as a share of the final target, in eighths of a cell; full = reached."""
+    final = final_target(result.indicator)
+    if result.value is None or final is None or not final[1].min:
+        return ""
+    goal = final[1].min
+    share = result.value / goal if result.indicator.direction == "higher" else goal / max(result.value, 1e-9)
+    eighths = round(max(0.0, min(share, 1.0)) * BAR_WIDTH * 8)
+    full, rest = divmod(eighths, 8)
+    cells = "█" * full + (_EIGHTHS[rest] if rest else "")
+    return cells.ljust(BAR_WIDTH, "·")
+
+
+def target_text(result: Result) -> str:
+    target = result.target
+    if target is None:
+        return "–"
+    text = target.text
+    if target.kind.numeric and result.indicator.unit == "%":
+        text += "%"
+    return f"~{text}*" if target.derived else text
+
+
+def value_text(result: Result) -> str:
+    if result.value is not None:
+        return format_value(result.value, result.indicator.unit)
+    return "–"
+
+
+def status_cell(status: Status) -> Text:
+    return Text(f"{status.symbol} {status.label}", style=STATUS_STYLES[status])
+
+
+def indicator_table(view: StatusView) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0), show_edge=False, expand=True)
+    table.add_column("Mã", width=5, no_wrap=True)
+    table.add_column("Chỉ tiêu", min_width=20, ratio=1, overflow="fold")
+    table.add_column("Mục tiêu", width=9, no_wrap=True, overflow="ellipsis")
+    table.add_column("Đạt được", width=8, justify="right", no_wrap=True)
+    table.add_column("Chênh", width=6, justify="right", no_wrap=True)
+    table.add_column("Tình trạng", width=19, no_wrap=True)
+    for r in view.results:
+        gap = format_signed(r.gap) if r.gap is not None else "–"
+        table.add_row(r.indicator.id, r.indicator.name, target_text(r), value_text(r), gap, status_cell(r.status))
+    return table
+
+
+def progress_table(view: StatusView) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0), show_edge=False)
+    table.add_column("Mã", no_wrap=True)
+    table.add_column("Mục tiêu cuối kỳ", no_wrap=True)
+    table.add_column("Tiến độ đến cuối kỳ", no_wrap=True)
+    table.add_column("R", justify="right", no_wrap=True)
+    table.add_column("Dự báo cuối kỳ", justify="right", no_wrap=True)
+    table.add_column("Hiện đạt", no_wrap=True)
+    for r in view.results:
+        p = r.progress
+        final_year = max(r.indicator.targets) if r.indicator.targets else None
+        final = r.indicator.targets[final_year].text if final_year else "–"
+        ratio = format_number(p.ratio, 2) if p.ratio is not None else "–"
+        projected = format_value(p.projected, r.indicator.unit) if p.projected is not None else "–"
+        label = Text(p.category.label, style=CATEGORY_STYLES[p.category])
+        table.add_row(r.indicator.id, f"{final} ({final_year})" if final_year else "–", label, ratio, projected, bar(r))
+    return table
+
+
+def task_lines(view: StatusView) -> list[str]:
+    counts: dict[str, int] = {}
+    for t in view.tasks:
+        counts[t.state_label] = counts.get(t.state_label, 0) + 1
+    summary = ", ".join(f"{label} {n}" for label, n in counts.items())
+    lines = [f"{len(view.tasks)} nhiệm vụ: {summary}."]
+    missing = [t for t in view.tasks if t.missing_leads]
+    if missing:
+        lines.append("Chưa có báo cáo tiến độ của đơn vị chủ trì:")
+        for t in missing:
+            names = ", ".join(view.plan.unit_name(u) for u in t.missing_leads)
+            lines.append(f"  • {t.task.id} {t.task.title} — {names}")
+    return lines
+
+
+def days_text(deadline: Deadline) -> str:
+    if deadline.days_left > 0:
+        return f"còn {deadline.days_left} ngày"
+    if deadline.days_left == 0:
+        return "hạn là hôm nay"
+    return f"ĐÃ QUÁ HẠN {-deadline.days_left} ngày"
+
+
+def deadline_lines(view: StatusView) -> list[str]:
+    lines = []
+    for d in view.deadlines:
+        to = ", ".join(view.plan.unit_name(u) for u in d.duty.to_units)
+        lines.append(f"Hạn {format_date(d.due)} — gửi {to}: {days_text(d)}.")
+        if d.duty.kind != "unit_report":
+            continue
+        for u in d.missing:
+            name = view.plan.unit_name(u.unit_id)
+            why = f"gửi muộn ngày {format_date(u.on)}" if u.late else "chưa gửi"
+            lines.append(f"  • {name}: {why}")
+        if d.units and not d.missing:
+            lines.append("  • Tất cả đơn vị đã gửi đúng hạn.")
+    return lines
+
+
+def print_status(view: StatusView, console: Console | None = None) -> None:
+    console = console or Console(highlight=False, soft_wrap=False)
+    if console.width > 100:
+        console.width = 100
+    plan = view.plan
+    if plan.synthetic:
+        console.print(Text("SỐ LIỆU MINH HỌA — không phải số liệu thật", style="bold magenta"))
+    scope = f" — {plan.unit_name(view.unit)}" if view.unit else ""
+    console.print(Text(f"Tình hình thực hiện {plan.meta.type.lower()} {plan.meta.symbol} năm {view.year}{scope}", style="bold"))
+    console.print(f"Ngày xem: {format_date(view.today)}")
+    console.print()
+    console.print(indicator_table(view))
+    if any(r.target and r.target.derived for r in view.results):
+        console.print("~…* mốc nội suy giữa hai mục tiêu của kế hoạch, không phải chỉ tiêu do kế hoạch ghi.")
+    console.print("Chênh: theo đơn vị tính (điểm % với tỷ lệ), dương là tốt hơn mục tiêu; với khoảng mục tiêu, so với cận gần nhất (0 nếu nằm trong khoảng).")
+    console.print()
+    console.print(Text("Tiến độ đến mục tiêu cuối kỳ", style="bold"))
+    console.print(progress_table(view))
+    console.print()
+    console.print(Text("Nhiệm vụ", style="bold"))
+    for line in task_lines(view):
+        console.print(line)
+    console.print()
+    console.print(Text("Báo cáo", style="bold"))
+    for line in deadline_lines(view):
+        console.print(line)
