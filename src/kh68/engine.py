@@ -137,18 +137,27 @@ def target_in_force(indicator: Indicator, year: int) -> TargetInForce | None:
         return None
     if not (t0.spec.kind.numeric and t1.spec.kind.numeric):
         return TargetInForce(year, t0.text, t0.spec, derived=True, footnote=t0.footnote)
-    spec = _interpolate(t0.spec, t1.spec, (year - y0) / (y1 - y0))
+    spec = _interpolate(t0.spec, t1.spec, (year - y0) / (y1 - y0), indicator.direction)
     return TargetInForce(year, format_target(spec), spec, derived=True)
 
 
-def _interpolate(a: TargetSpec, b: TargetSpec, share: float) -> TargetSpec:
+def _interpolate(a: TargetSpec, b: TargetSpec, share: float, direction: str = "higher") -> TargetSpec:
+    """Bound by bound between two ranges; otherwise between the bounds a value must reach.
+
+    That bound is a range's lower one when higher is better and its upper one when
+    lower is better (a range 2-4 of a rate to bring down is met at 4 or below).
+    """
+
     def between(x: float, y: float) -> float:
         return round(x + (y - x) * share, 4)
+
+    def reach(spec: TargetSpec) -> float:
+        return spec.max if spec.kind is TargetKind.RANGE and direction == "lower" else spec.min
 
     if a.kind is b.kind is TargetKind.RANGE:
         return TargetSpec(TargetKind.RANGE, between(a.min, b.min), between(a.max, b.max))
     kind = TargetKind.GREATER_THAN if a.kind is b.kind is TargetKind.GREATER_THAN else TargetKind.AT_LEAST
-    return TargetSpec(kind, between(a.min, b.min))
+    return TargetSpec(kind, between(reach(a), reach(b)))
 
 
 def format_target(spec: TargetSpec) -> str:
