@@ -1,0 +1,478 @@
+"""The gap engine (issue 3): target in force, status, gap and aggregation.
+
+Every expected number below is worked out by hand in the comment next to it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.engine import Status, assess, compare, computed_value, evaluate, gap, observed_value, target_in_force
+from kh68.models import Indicator, Measurement, TaskState, Thresholds, YearData
+from kh68.targets import TargetKind, TargetSpec
+
+
+def indicator(targets: dict, *, direction: str = "higher", basis: str = "value", unit: str = "%", id: str = "9.1"):
+    return Indicator.model_validate(
+        {
+            "id": id,
+            "name": "Chỉ tiêu thử",
+            "unit": unit,
+            "direction": direction,
+            "basis": basis,
+            "targets": targets,
+            "responsible_units": ["phong_a"],
+        }
+    )
+
+
+def at_least(n: float) -> TargetSpec:
+    return TargetSpec(TargetKind.AT_LEAST, n)
+
+
+def greater_than(n: float) -> TargetSpec:
+    return TargetSpec(TargetKind.GREATER_THAN, n)
+
+
+def between(a: float, b: float) -> TargetSpec:
+    return TargetSpec(TargetKind.RANGE, a, b)
+
+
+# ------------------------------------------------------------ target in force
+
+
+class TestStatedTargets:
+    def test_stated_target_is_used_as_written(self):
+        ind = indicator({2025: "30-35", 2030: "35-40"})
+        t = target_in_force(ind, 2025)
+        assert (t.text, t.kind, t.spec.min, t.spec.max, t.derived) == ("30-35", TargetKind.RANGE, 30, 35, False)
+
+    def test_stated_final_year(self):
+        t = target_in_force(indicator({2025: "30-35", 2030: "35-40"}), 2030)
+        assert (t.spec.min, t.spec.max, t.derived) == (35, 40, False)
+
+    def test_vietnamese_decimal_comma(self):
+        t = target_in_force(indicator({2025: "99,5", 2030: "99,5"}), 2025)
+        assert t.kind is TargetKind.AT_LEAST and t.spec.min == 99.5
+
+    def test_footnote_is_kept(self):
+        ind = indicator({2025: {"text": "Triển khai theo đề án", "footnote": "theo giai đoạn"}, 2030: "Hoàn thành"})
+        assert target_in_force(ind, 2025).footnote == "theo giai đoạn"
+
+    @pytest.mark.parametrize("year", [2020, 2024])
+    def test_no_target_before_first_stated_year(self, year):
+        assert target_in_force(indicator({2025: "30-35", 2030: "35-40"}), year) is None
+
+    @pytest.mark.parametrize("year", [2031, 2035])
+    def test_no_target_after_last_stated_year(self, year):
+        assert target_in_force(indicator({2025: "30-35", 2030: "35-40"}), year) is None
+
+    def test_dash_means_no_target(self):
+        assert target_in_force(indicator({2025: "-", 2030: "> 95"}), 2025) is None
+
+    @pytest.mark.parametrize("year", [2026, 2027, 2028, 2029])
+    def test_no_target_after_a_dash_until_the_next_stated_year(self, year):
+        ind = indicator({2025: "-", 2030: "> 95"})
+        assert target_in_force(ind, year) is None
+        assert target_in_force(ind, 2030).spec == greater_than(95)
+
+    def test_no_target_for_an_indicator_without_targets(self):
+        assert target_in_force(indicator({}), 2025) is None
+
+
+class TestInterpolatedTargets:
+    @pytest.mark.parametrize(
+        "year, low, high, text",
+        [
+            # 30 + (35-30)·k/5 and 35 + (40-35)·k/5 for k = 1..4
+            (2026, 31, 36, "31-36"),
+            (2027, 32, 37, "32-37"),
+            (2028, 33, 38, "33-38"),
+            (2029, 34, 39, "34-39"),
+        ],
+    )
+    def test_range_to_range_bound_by_bound(self, year, low, high, text):
+        t = target_in_force(indicator({2025: "30-35", 2030: "35-40"}), year)
+        assert t.kind is TargetKind.RANGE
+        assert t.spec.min == pytest.approx(low) and t.spec.max == pytest.approx(high)
+        assert t.derived is True
+        assert t.text == text
+
+    def test_number_to_number(self):
+        # 80 + (90-80)·3/5 = 86
+        t = target_in_force(indicator({2025: "80", 2030: "90"}), 2028)
+        assert (t.kind, t.spec.min, t.derived, t.text) == (TargetKind.AT_LEAST, 86, True, "86")
+
+    def test_decimal_interpolation_written_with_comma(self):
+        # 99,96 + (99,97-99,96)·2/5 = 99,964 → shown to two decimals
+        t = target_in_force(indicator({2025: "99,96", 2030: "99,97"}), 2027)
+        assert t.spec.min == pytest.approx(99.964)
+        assert t.text == "99,96"
+
+    def test_equal_targets_stay_equal(self):
+        t = target_in_force(indicator({2025: "99,5", 2030: "99,5"}), 2027)
+        assert t.spec == at_least(99.5) and t.derived
+
+    def test_number_to_range_is_at_least_interpolated_lower_bound(self):
+        # 6.3: 95 (2025) → 95-97 (2030); lower bounds 95 → 95
+        t = target_in_force(indicator({2025: "95", 2030: "95- 97"}), 2027)
+        assert t.spec == at_least(95) and t.derived
+        # 90 → 95-97: 90 + (95-90)·2/5 = 92
+        t = target_in_force(indicator({2025: "90", 2030: "95-97"}), 2027)
+        assert t.spec == at_least(92)
+
+    def test_range_to_number_is_at_least_interpolated_lower_bound(self):
+        # lower bounds 30 → 40: 30 + 10·1/5 = 32
+        t = target_in_force(indicator({2025: "30-35", 2030: "40"}), 2026)
+        assert t.spec == at_least(32) and t.derived
+
+    def test_greater_than_to_greater_than_stays_greater_than(self):
+        # > 60 → > 70: 60 + 10·3/5 = 66
+        t = target_in_force(indicator({2025: "> 60", 2030: "> 70"}), 2028)
+        assert t.spec == greater_than(66) and t.derived
+        assert t.text == "> 66"
+
+    def test_number_to_greater_than_is_at_least(self):
+        # 6.5: 60 (2025) → > 60 (2030): at least 60 in between, not strict
+        t = target_in_force(indicator({2025: "60", 2030: "> 60"}), 2027)
+        assert t.spec == at_least(60) and t.derived
+
+    def test_milestone_to_completion_carries_the_milestone(self):
+        ind = indicator(
+            {2025: {"text": "Triển khai theo đề án", "footnote": "theo giai đoạn"}, 2030: "Hoàn thành"},
+            basis="share_of_units",
+        )
+        for year in (2026, 2029):
+            t = target_in_force(ind, year)
+            assert t.kind is TargetKind.MILESTONE
+            assert t.text == "Triển khai theo đề án"
+            assert t.derived is True
+            assert t.footnote == "theo giai đoạn"
+        assert target_in_force(ind, 2030).kind is TargetKind.COMPLETION
+        assert target_in_force(ind, 2030).derived is False
+
+    def test_milestone_to_number_carries_the_milestone(self):
+        t = target_in_force(indicator({2025: "Xây dựng đề án", 2030: "80"}), 2027)
+        assert t.kind is TargetKind.MILESTONE and t.derived
+
+    def test_interpolation_between_uneven_years(self):
+        # 2024: 50, 2026: 54 → 2025: 52; 2026 stated; 2026 → 2030: 54 → 70, 2029: 54 + 16·3/4 = 66
+        ind = indicator({2024: "50", 2026: "54", 2030: "70"})
+        assert target_in_force(ind, 2025).spec == at_least(52)
+        assert target_in_force(ind, 2026).derived is False
+        assert target_in_force(ind, 2029).spec == at_least(66)
+
+    def test_dash_in_the_middle_cuts_interpolation(self):
+        ind = indicator({2024: "50", 2026: "-", 2030: "70"})
+        assert target_in_force(ind, 2025).spec == at_least(50)  # carried toward the "-"
+        assert target_in_force(ind, 2026) is None
+        assert target_in_force(ind, 2028) is None
+
+    def test_lower_is_better_range_to_number_interpolates_the_binding_upper_bound(self):
+        # Lower is better: a range 2-4 is met at ≤ 4, a number 1 at ≤ 1. The derived
+        # target interpolates the bound that must be reached: 4 + (1-4)·2/5 = 2,8.
+        ind = indicator({2025: "2-4", 2030: "1"}, direction="lower")
+        t = target_in_force(ind, 2027)
+        assert t.spec == at_least(2.8) and t.derived
+        assert compare(t.spec, 2.8, "lower") is Status.MET
+        assert compare(t.spec, 3.0, "lower") is Status.NOT_MET
+
+    def test_lower_is_better_range_to_range_bound_by_bound(self):
+        # 4-6 → 2-3: 2027 → 4 + (2-4)·2/5 = 3,2 and 6 + (3-6)·2/5 = 4,8
+        t = target_in_force(indicator({2025: "4-6", 2030: "2-3"}, direction="lower"), 2027)
+        assert t.spec.kind is TargetKind.RANGE
+        assert (t.spec.min, t.spec.max) == (pytest.approx(3.2), pytest.approx(4.8))
+
+
+# -------------------------------------------------------------------- status
+
+
+class TestStatusLabels:
+    @pytest.mark.parametrize(
+        "status, code, label",
+        [
+            (Status.EXCEEDED, "exceeded", "Vượt chỉ tiêu"),
+            (Status.MET, "met", "Đạt"),
+            (Status.NOT_MET, "not_met", "Chưa đạt"),
+            (Status.NO_DATA, "no_data", "Chưa có số liệu"),
+            (Status.NO_TARGET, "no_target", "Không có chỉ tiêu"),
+            (Status.IN_PROGRESS, "in_progress", "Đang triển khai"),
+        ],
+    )
+    def test_code_and_label(self, status, code, label):
+        assert status.value == code
+        assert status.label == label
+
+
+class TestCompareHigherIsBetter:
+    @pytest.mark.parametrize(
+        "value, expected",
+        [(99.4, Status.NOT_MET), (99.5, Status.MET), (99.6, Status.EXCEEDED)],
+    )
+    def test_at_least(self, value, expected):
+        assert compare(at_least(99.5), value, "higher") is expected
+
+    @pytest.mark.parametrize(
+        "value, expected",
+        [
+            (29.9, Status.NOT_MET),
+            (30, Status.MET),
+            (32.5, Status.MET),
+            (35, Status.MET),
+            (35.1, Status.EXCEEDED),
+        ],
+    )
+    def test_range(self, value, expected):
+        assert compare(between(30, 35), value, "higher") is expected
+
+    @pytest.mark.parametrize(
+        "value, expected",
+        [(59, Status.NOT_MET), (60, Status.NOT_MET), (60.01, Status.EXCEEDED)],
+    )
+    def test_greater_than_is_strict(self, value, expected):
+        assert compare(greater_than(60), value, "higher") is expected
+
+    def test_float_noise_at_the_bound_is_met(self):
+        # 0,1 + 0,2 is 0,30000000000000004 in binary floating point
+        assert compare(at_least(0.3), 0.1 + 0.2, "higher") is Status.MET
+
+
+class TestCompareLowerIsBetter:
+    @pytest.mark.parametrize(
+        "value, expected",
+        [(1.9, Status.EXCEEDED), (2, Status.MET), (2.1, Status.NOT_MET)],
+    )
+    def test_at_most(self, value, expected):
+        assert compare(at_least(2), value, "lower") is expected
+
+    @pytest.mark.parametrize(
+        "value, expected",
+        [(0.9, Status.EXCEEDED), (1, Status.MET), (1.5, Status.MET), (2, Status.MET), (2.1, Status.NOT_MET)],
+    )
+    def test_range(self, value, expected):
+        assert compare(between(1, 2), value, "lower") is expected
+
+    @pytest.mark.parametrize(
+        "value, expected",
+        [(4.9, Status.EXCEEDED), (5, Status.NOT_MET), (5.1, Status.NOT_MET)],
+    )
+    def test_strict_bound(self, value, expected):
+        assert compare(greater_than(5), value, "lower") is expected
+
+
+# ----------------------------------------------------------------------- gap
+
+
+class TestGap:
+    @pytest.mark.parametrize("value, expected", [(97.5, -2), (99.5, 0), (100, 0.5)])
+    def test_at_least(self, value, expected):
+        assert gap(at_least(99.5), value, "higher") == pytest.approx(expected)
+
+    @pytest.mark.parametrize(
+        "value, expected",
+        [(28, -2), (30, 0), (33, 0), (35, 0), (36.5, 1.5)],  # value − 30 below, value − 35 above
+    )
+    def test_range_nearest_bound(self, value, expected):
+        assert gap(between(30, 35), value, "higher") == pytest.approx(expected)
+
+    def test_greater_than_gap_from_n(self):
+        assert gap(greater_than(60), 58.8, "higher") == pytest.approx(-1.2)
+        assert gap(greater_than(60), 60, "higher") == 0
+        assert gap(greater_than(60), 61, "higher") == pytest.approx(1)
+
+    @pytest.mark.parametrize("value, expected", [(1.5, 0.5), (2, 0), (2.75, -0.75)])
+    def test_lower_is_better_at_most(self, value, expected):
+        # positive = better = below the ceiling: 2 − value
+        assert gap(at_least(2), value, "lower") == pytest.approx(expected)
+
+    @pytest.mark.parametrize("value, expected", [(0.5, 0.5), (1, 0), (1.5, 0), (2, 0), (3, -1)])
+    def test_lower_is_better_range(self, value, expected):
+        # below the range: 1 − value (better); above: 2 − value (worse)
+        assert gap(between(1, 2), value, "lower") == pytest.approx(expected)
+
+    def test_gap_is_in_the_indicators_unit(self):
+        # 12 schools against at least 15 → −3 schools
+        assert gap(at_least(15), 12, "higher") == -3
+
+
+# --------------------------------------------------------------- aggregation
+
+
+class TestAggregation:
+    def test_sum_of_numerators_over_sum_of_denominators(self):
+        # big unit 90/100 = 90 %, small unit 1/10 = 10 %.
+        # Province: (90 + 1) / (100 + 10) = 91/110 = 82,7272… %; mean of rates would be 50 %.
+        ind = indicator({2025: "80"})
+        m = Measurement.model_validate(
+            {"by_unit": {"a": {"numerator": 90, "denominator": 100}, "b": {"numerator": 1, "denominator": 10}}}
+        )
+        value = computed_value(m, ind)
+        assert value == pytest.approx(9100 / 110)
+        assert value == pytest.approx(82.7273, abs=1e-4)
+        assert value != pytest.approx(50)
+        # and the status follows the summed value: 82,73 ≥ 80 exceeded; the mean (50) would be not_met
+        assert assess(ind, target_in_force(ind, 2025), value, None)[0] is Status.EXCEEDED
+
+    def test_counts_written_the_vietnamese_way(self):
+        # "1.234" is one thousand two hundred thirty-four: 1234/2000 = 61,7 %
+        m = Measurement.model_validate({"by_unit": {"a": {"numerator": "1.234", "denominator": "2.000"}}})
+        assert computed_value(m, indicator({})) == pytest.approx(61.7)
+
+    def test_ratio_without_percent_unit_is_not_scaled(self):
+        # unit "tỷ lệ" (a fraction, not %): (1 + 3)/(4 + 4) = 0,5, not 50
+        m = Measurement.model_validate(
+            {"by_unit": {"a": {"numerator": 1, "denominator": 4}, "b": {"numerator": 3, "denominator": 4}}}
+        )
+        assert computed_value(m, indicator({}, unit="tỷ lệ")) == pytest.approx(0.5)
+
+    def test_share_of_units_met(self):
+        # 11 of 12 districts met: 11/12 = 91,666… %
+        by_unit = {f"u{i}": {"met": i != 7} for i in range(12)}
+        m = Measurement.model_validate({"by_unit": by_unit})
+        assert computed_value(m, indicator({}, basis="share_of_units")) == pytest.approx(91.6667, abs=1e-4)
+
+    def test_all_units_met_is_exactly_100(self):
+        m = Measurement.model_validate({"by_unit": {f"u{i}": {"met": True} for i in range(12)}})
+        assert computed_value(m, indicator({}, basis="share_of_units")) == 100
+
+    def test_recorded_province_value_wins(self):
+        ind = indicator({})
+        m = Measurement.model_validate(
+            {"value": "33,3", "by_unit": {"a": {"numerator": 1, "denominator": 2}}}
+        )
+        assert computed_value(m, ind) == 50
+        assert observed_value(m, ind) == 33.3
+
+    def test_no_units_no_value(self):
+        assert computed_value(Measurement.model_validate({}), indicator({})) is None
+        assert observed_value(Measurement.model_validate({}), indicator({})) is None
+        assert observed_value(None, indicator({})) is None
+
+    def test_mixed_unit_forms_are_not_aggregated(self):
+        m = Measurement.model_validate({"by_unit": {"a": {"numerator": 1, "denominator": 2}, "b": {"met": True}}})
+        assert computed_value(m, indicator({})) is None
+
+    def test_per_unit_values_are_not_averaged(self):
+        m = Measurement.model_validate({"by_unit": {"a": {"value": 90}, "b": {"value": 10}}})
+        assert computed_value(m, indicator({})) is None
+
+
+# ------------------------------------------------------------ assess (status + gap)
+
+
+class TestAssess:
+    def test_no_target(self):
+        ind = indicator({2025: "-", 2030: "99"})
+        assert assess(ind, target_in_force(ind, 2025), 98.0, None) == (Status.NO_TARGET, None)
+
+    def test_numeric_target_without_value_is_no_data(self):
+        ind = indicator({2025: "80", 2030: "90"})
+        assert assess(ind, target_in_force(ind, 2025), None, TaskState.DONE) == (Status.NO_DATA, None)
+
+    def test_numeric_status_and_gap(self):
+        ind = indicator({2025: "60", 2030: "> 60"})
+        assert assess(ind, target_in_force(ind, 2025), 58.8, None) == (Status.NOT_MET, pytest.approx(-1.2))
+        assert assess(ind, target_in_force(ind, 2030), 60.0, None) == (Status.NOT_MET, 0)
+        assert assess(ind, target_in_force(ind, 2030), 61.0, None) == (Status.EXCEEDED, 1)
+
+    def test_derived_range_target_status(self):
+        # 2027 target 32-37 (derived): 31,5 → not met, gap −0,5
+        ind = indicator({2025: "30-35", 2030: "35-40"})
+        status, g = assess(ind, target_in_force(ind, 2027), 31.5, None)
+        assert status is Status.NOT_MET and g == pytest.approx(-0.5)
+
+    @pytest.mark.parametrize(
+        "state, expected",
+        [
+            (TaskState.DONE, Status.MET),
+            (TaskState.IN_PROGRESS, Status.IN_PROGRESS),
+            (TaskState.ONGOING, Status.IN_PROGRESS),
+            (TaskState.NOT_STARTED, Status.NOT_MET),
+            (None, Status.NO_DATA),
+        ],
+    )
+    def test_completion_by_state(self, state, expected):
+        ind = indicator({2030: "Hoàn thành"})
+        assert assess(ind, target_in_force(ind, 2030), None, state) == (expected, None)
+
+    @pytest.mark.parametrize(
+        "state, expected",
+        [
+            (TaskState.DONE, Status.MET),
+            (TaskState.IN_PROGRESS, Status.IN_PROGRESS),
+            (TaskState.NOT_STARTED, Status.NOT_MET),
+            (None, Status.NO_DATA),
+        ],
+    )
+    def test_milestone_reports_the_recorded_state(self, state, expected):
+        ind = indicator({2025: "Triển khai theo đề án", 2030: "Hoàn thành"}, basis="share_of_units")
+        assert assess(ind, target_in_force(ind, 2025), None, state) == (expected, None)
+
+    def test_completion_share_of_units_met_by_100(self):
+        ind = indicator({2025: "Triển khai theo đề án", 2030: "Hoàn thành"}, basis="share_of_units")
+        assert assess(ind, target_in_force(ind, 2030), 100.0, None) == (Status.MET, 0)
+
+    def test_completion_share_of_units_below_100(self):
+        # 11/12 districts: not met, gap 91,67 − 100 = −8,33 points
+        ind = indicator({2030: "Hoàn thành"}, basis="share_of_units")
+        status, g = assess(ind, target_in_force(ind, 2030), 1100 / 12, None)
+        assert status is Status.NOT_MET and g == pytest.approx(-8.333333, abs=1e-6)
+
+    def test_completion_share_of_units_below_100_reports_state_under_way(self):
+        ind = indicator({2030: "Hoàn thành"}, basis="share_of_units")
+        status, g = assess(ind, target_in_force(ind, 2030), 75.0, TaskState.IN_PROGRESS)
+        assert status is Status.IN_PROGRESS and g == -25
+
+    def test_completion_recorded_done_is_met(self):
+        ind = indicator({2030: "Hoàn thành"}, basis="share_of_units")
+        assert assess(ind, target_in_force(ind, 2030), None, TaskState.DONE) == (Status.MET, None)
+
+    def test_completion_not_share_of_units_ignores_a_value(self):
+        ind = indicator({2030: "Hoàn thành"})
+        assert assess(ind, target_in_force(ind, 2030), 100.0, None) == (Status.NO_DATA, None)
+        assert assess(ind, target_in_force(ind, 2030), 100.0, TaskState.DONE) == (Status.MET, None)
+
+    def test_lower_is_better_status_and_gap(self):
+        # dropout rate at most 0,5 %: 0,3 → exceeded, +0,2; 0,8 → not met, −0,3
+        ind = indicator({2025: "0,5", 2030: "0,3"}, direction="lower")
+        t = target_in_force(ind, 2025)
+        assert assess(ind, t, 0.3, None) == (Status.EXCEEDED, pytest.approx(0.2))
+        assert assess(ind, t, 0.5, None) == (Status.MET, 0)
+        assert assess(ind, t, 0.8, None) == (Status.NOT_MET, pytest.approx(-0.3))
+
+
+# -------------------------------------------------------------------- evaluate
+
+
+def year(y: int, indicators: dict) -> YearData:
+    return YearData.model_validate({"year": y, "indicators": indicators})
+
+
+class TestEvaluate:
+    def test_whole_verdict_from_units(self):
+        # 2025: (700 + 300)/(2000 + 1000) = 1000/3000 = 33,33 % against 30-35 → met, gap 0
+        ind = indicator({2025: "30-35", 2030: "35-40"}, id="6.2")
+        data = {
+            2025: year(
+                2025,
+                {"6.2": {"by_unit": {"a": {"numerator": 700, "denominator": 2000}, "b": {"numerator": 300, "denominator": 1000}}}},
+            )
+        }
+        r = evaluate(ind, 2025, data, Thresholds())
+        assert r.value == pytest.approx(100 / 3)
+        assert r.computed == pytest.approx(100 / 3)
+        assert r.status is Status.MET and r.gap == 0
+        assert r.target.text == "30-35" and not r.target.derived
+        assert r.progress.category.value == "not_available"
+
+    def test_year_without_data(self):
+        ind = indicator({2025: "30-35", 2030: "35-40"}, id="6.2")
+        r = evaluate(ind, 2027, {}, Thresholds())
+        assert r.status is Status.NO_DATA and r.value is None and r.gap is None and r.measurement is None
+        assert r.target.text == "32-37" and r.target.derived
+
+    def test_state_is_passed_through(self):
+        ind = indicator({2025: "Triển khai theo đề án", 2030: "Hoàn thành"}, basis="share_of_units", id="6.1")
+        data = {2025: year(2025, {"6.1": {"state": "in_progress"}})}
+        r = evaluate(ind, 2025, data, Thresholds())
+        assert r.state is TaskState.IN_PROGRESS and r.status is Status.IN_PROGRESS and r.value is None
