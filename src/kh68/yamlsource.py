@@ -65,6 +65,8 @@ class SourceError(Exception):
 
 def decode(path: Path, raw: bytes) -> str:
     """Bytes to NFC text; only UTF-8 (with or without BOM) is accepted."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise SourceError(error(path, 1, 1, "tệp được mã hóa UTF-32; hãy lưu lại tệp với mã hóa UTF-8"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:4]):
         raise SourceError(error(path, 1, 1, "tệp được mã hóa UTF-16; hãy lưu lại tệp với mã hóa UTF-8"))
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -74,6 +76,11 @@ def decode(path: Path, raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        if exc.end == len(raw) and exc.reason == "unexpected end of data":
+            # A multi-byte character cut off at the very end: the file was truncated.
+            raise SourceError(
+                error(path, line, column, "tệp bị cắt cụt: kết thúc giữa chừng một ký tự UTF-8")
+            ) from None
         raise SourceError(
             error(
                 path,
@@ -99,13 +106,12 @@ def read_document(path: Path, display: str | None = None) -> Document:
 def parse_document(path: Path, text: str) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.composer.ComposerError as exc:
-        raise SourceError(_yaml_problem(path, exc, "tệp chỉ được chứa một tài liệu YAML")) from None
     except yaml.MarkedYAMLError as exc:
-        raise SourceError(_yaml_problem(path, exc, f"YAML không hợp lệ: {_describe(exc)}")) from None
+        raise SourceError(_yaml_problem(path, exc, f"YAML không hợp lệ: {_describe(exc, text)}")) from None
     except yaml.YAMLError as exc:
         raise SourceError(error(path, 1, 1, f"YAML không hợp lệ: {exc}")) from None
-    if node is None:
+    if node is None or (node.tag == _YAML_TAG + "null" and not node.value and not node.style):
+        # No document at all, or only "---" / comments: an empty file.
         raise SourceError(error(path, 1, 1, "tệp rỗng: cần một bảng khóa–giá trị (mapping)"))
     doc = Document(path=path, data=None)
     doc.data = _Builder(doc).build(node, ())
@@ -113,21 +119,46 @@ def parse_document(path: Path, text: str) -> Document:
 
 
 _YAML_MESSAGES = {
+    "expected a single document": "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)",
     "found character '\\t' that cannot start any token": "ký tự tab không được dùng để thụt lề",
+    "found a tab character": "ký tự tab không được dùng để thụt lề",
+    "found character that cannot start any token": (
+        "ký tự không được phép ở đầu giá trị (đặt giá trị trong dấu nháy nếu nó bắt đầu bằng @, ` hoặc %)"
+    ),
     "found unexpected end of stream": "tệp kết thúc giữa chừng",
-    "mapping values are not allowed here": "dấu ':' không hợp lệ ở đây (thiếu dấu nháy hoặc thụt lề sai?)",
+    "mapping values are not allowed": "dấu ':' không hợp lệ ở đây (thiếu dấu nháy hoặc thụt lề sai?)",
     "could not find expected ':'": "thiếu dấu ':' sau khóa",
     "found undefined alias": "alias không được định nghĩa",
+    "found duplicate anchor": "anchor bị định nghĩa hai lần",
     "expected <block end>, but found '-'": "thụt lề không khớp với dòng trên",
+    "did not find expected '-' indicator": "thụt lề không khớp với dòng trên (thiếu dấu '-' của danh sách?)",
+    "did not find expected key": "thụt lề sai hoặc thiếu khóa: dòng này không khớp với các khóa ở trên",
+    "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']' (danh sách [...] chưa đóng?)",
+    "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}' (bảng {...} chưa đóng?)",
+    "did not find expected node content": "thiếu giá trị",
+    "did not find expected <document start>": "có nội dung thừa sau khi tài liệu đã kết thúc",
+    "block sequence entries are not allowed": "không được bắt đầu danh sách '-' ở đây (thụt lề sai?)",
+    "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong chuỗi đặt trong dấu nháy kép",
 }
 
 
-def _describe(exc: yaml.MarkedYAMLError) -> str:
+def _describe(exc: yaml.MarkedYAMLError, text: str = "") -> str:
+    """The libyaml message in Vietnamese (the English one is kept if unknown)."""
     problem = exc.problem or str(exc)
+    mark = exc.problem_mark
+    if mark is not None and problem.startswith("found character") and _char_at(text, mark) == "\t":
+        return _YAML_MESSAGES["found a tab character"]
     for english, vietnamese in _YAML_MESSAGES.items():
-        if problem.startswith(english):
+        if problem.startswith(english) or (exc.context or "").startswith(english):
             return vietnamese
-    return problem
+    return f"lỗi cú pháp ({problem})"
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.splitlines()
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
 
 
 def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError, message: str) -> Problem:

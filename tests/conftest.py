@@ -1,0 +1,53 @@
+"""Shared fixtures and helpers for the kh68 tests (keep this file small)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+import kh68.cli
+
+REPO = Path(__file__).resolve().parents[1]
+PLAN = REPO / "plan"
+EXAMPLE_PLAN = REPO / "examples" / "plan"
+SOURCE_DOC = Path(__file__).resolve().parents[2] / "shared" / "source" / "ke-hoach-nq68-so-gddt-lam-dong.txt"
+
+
+@pytest.fixture
+def plan_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real plan in ``plan/`` (no data files)."""
+    return Path(shutil.copytree(PLAN, tmp_path / "plan"))
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A writable copy of the synthetic demo plan in ``examples/plan`` (with data files)."""
+    return Path(shutil.copytree(EXAMPLE_PLAN, tmp_path / "plan"))
+
+
+def invoke(args: list[str], exit_code: int, env: dict[str, str] | None = None) -> Result:
+    """Run ``kh68 ARGS``; assert the exit code and that no traceback escaped."""
+    result = CliRunner().invoke(kh68.cli.app, [str(a) for a in args], env=env)
+    output = result.output
+    assert result.exit_code == exit_code, f"exit {result.exit_code} != {exit_code}\n{output}"
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in output, output
+    return result
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in a text file (fail if it is not there)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based number of the first line of ``path`` containing ``needle``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")

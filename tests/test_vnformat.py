@@ -1,0 +1,89 @@
+"""Vietnamese numbers and dates: ``kh68.vnformat``."""
+
+from datetime import date
+
+import pytest
+
+from kh68.vnformat import format_date, format_number, format_signed, format_value, parse_count, parse_date, parse_decimal
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("99,5", 99.5),
+        ("99.5", 99.5),
+        ("1.234,5", 1234.5),
+        ("1.234.567,25", 1234567.25),
+        ("100", 100.0),
+        (" 95 ", 95.0),
+        ("-2,5", -2.5),
+        ("0,05", 0.05),
+    ],
+)
+def test_parse_decimal(text: str, expected: float) -> None:
+    assert parse_decimal(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["9O,5", "", "abc", "1,2,3", "99,", ",5", "1.234.5"])
+def test_parse_decimal_rejects_non_numbers_in_vietnamese(text: str) -> None:
+    with pytest.raises(ValueError, match="không phải là số"):
+        parse_decimal(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1234", 1234), ("1.234", 1234), ("1 234", 1234), ("0", 0)])
+def test_parse_count(text: str, expected: int) -> None:
+    assert parse_count(text) == expected
+
+
+@pytest.mark.parametrize("text", ["12,5", "-3", "1.23", "x"])
+def test_parse_count_rejects(text: str) -> None:
+    with pytest.raises(ValueError, match="số nguyên không âm"):
+        parse_count(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1234.5, "1.234,5"),
+        (99.5, "99,5"),
+        (100.0, "100"),
+        (99.96, "99,96"),
+        (1234567.0, "1.234.567"),
+        (0.004, "0"),
+        (-0.001, "0"),
+        (-1234.5, "-1.234,5"),
+        (None, ""),
+        (float("nan"), ""),
+    ],
+)
+def test_format_number(value: float | None, expected: str) -> None:
+    assert format_number(value) == expected
+
+
+def test_format_number_decimals() -> None:
+    assert format_number(32.81215, 1) == "32,8"
+    assert format_number(2 / 3, 3) == "0,667"
+
+
+def test_format_signed_and_value() -> None:
+    assert format_signed(1.5) == "+1,5"
+    assert format_signed(-1.5) == "-1,5"
+    assert format_signed(0.0) == "0"
+    assert format_value(99.5, "%") == "99,5%"
+    assert format_value(12, "trường") == "12 trường"
+    assert format_value(None, "%") == ""
+
+
+@pytest.mark.parametrize("text", ["2025-11-05", "05/11/2025", "5/11/2025"])
+def test_parse_date(text: str) -> None:
+    assert parse_date(text) == date(2025, 11, 5)
+
+
+@pytest.mark.parametrize("text", ["31/02/2025", "2025-13-01", "hôm qua"])
+def test_parse_date_rejects(text: str) -> None:
+    with pytest.raises(ValueError, match="không phải là ngày hợp lệ"):
+        parse_date(text)
+
+
+def test_format_date() -> None:
+    assert format_date(date(2025, 11, 5)) == "05/11/2025"
