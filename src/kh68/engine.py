@@ -291,7 +291,13 @@ def progress(
     if indicator.unit == "%":
         projected = min(max(projected, 0.0), 100.0)
     if abs(required) < EPSILON:
-        category = Category.DETERIORATION if d * observed < 0 else Category.SUBSTANTIAL
+        # The baseline sits on the target (possible only for "> N", or moving away): R is 0/0.
+        if d * observed > EPSILON:
+            category = Category.SUBSTANTIAL
+        elif d * observed < -EPSILON:
+            category = Category.DETERIORATION
+        else:
+            category = Category.LIMITED
         return Progress(category, None, projected, final_year)
     ratio = s * d * observed / abs(required)
     return Progress(_categorise(ratio, thresholds), round(ratio, 6), projected, final_year)
