@@ -1,0 +1,267 @@
+"""Tasks and reporting deadlines (tracking.py) on the synthetic demo plan in examples/plan."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_PLAN, replace_in
+
+from kh68.load import load_plan
+from kh68.models import TaskState
+from kh68.tracking import combine_states, deadlines, report_day, reported_units, task_statuses
+
+DONE, ONGOING, IN_PROGRESS, NOT_STARTED = (
+    TaskState.DONE,
+    TaskState.ONGOING,
+    TaskState.IN_PROGRESS,
+    TaskState.NOT_STARTED,
+)
+DEPARTMENT = ["phong_tchc", "phong_khtc", "phong_gdth_gdmn", "phong_gdtrh", "phong_qlcl_gdtx"]
+DISTRICTS = [
+    "pgd_da_lat", "pgd_bao_loc", "pgd_bao_lam", "pgd_cat_tien", "pgd_da_huoai", "pgd_da_teh",
+    "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return load_plan(EXAMPLE_PLAN)
+
+
+def tasks_by_id(plan, year):
+    return {t.task.id: t for t in task_statuses(plan, year)}
+
+
+def unit_report(plan, year, today):
+    return next(d for d in deadlines(plan, year, today) if d.duty.id == "unit_report")
+
+
+def add_to_data(root: Path, year: int, text: str) -> None:
+    path = root / "data" / f"{year}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+# ------------------------------------------------------------ combine_states
+
+
+class TestCombineStates:
+    @pytest.mark.parametrize(
+        "states, expected",
+        [
+            ([], None),
+            ([DONE], DONE),
+            ([DONE, DONE], DONE),
+            ([NOT_STARTED, NOT_STARTED], NOT_STARTED),
+            ([ONGOING, ONGOING], ONGOING),
+            ([ONGOING, DONE], ONGOING),
+            ([ONGOING, IN_PROGRESS], IN_PROGRESS),
+            ([ONGOING, NOT_STARTED], IN_PROGRESS),
+            ([DONE, NOT_STARTED], IN_PROGRESS),
+            ([DONE, IN_PROGRESS], IN_PROGRESS),
+            ([IN_PROGRESS, IN_PROGRESS, DONE], IN_PROGRESS),
+        ],
+    )
+    def test_combination(self, states, expected):
+        assert combine_states(states) is expected
+
+    def test_state_labels(self):
+        assert [s.label for s in (NOT_STARTED, IN_PROGRESS, DONE, ONGOING)] == [
+            "Chưa triển khai",
+            "Đang triển khai",
+            "Hoàn thành",
+            "Thực hiện thường xuyên",
+        ]
+
+
+# ------------------------------------------------------------------ tasks
+
+
+class TestTaskStatuses:
+    def test_every_task_listed_with_its_group(self, demo):
+        statuses = task_statuses(demo, 2025)
+        assert [t.task.id for t in statuses] == [t.id for t in demo.tasks]
+        assert tasks_by_id(demo, 2025)["III.2.c"].group_id == "III.2"
+
+    def test_group_lead_satisfied_by_a_member(self, demo):
+        # III.1.a is led by "các phòng thuộc Sở"; Phòng TCHC (a member) reported
+        t = tasks_by_id(demo, 2025)["III.1.a"]
+        assert t.lead_units == ["cac_phong_thuoc_so"]
+        assert t.missing_leads == []
+        assert t.state is ONGOING
+        assert t.state_label == "Thực hiện thường xuyên"
+        assert list(t.entries) == ["phong_tchc"]
+
+    def test_two_members_combine(self, demo):
+        t = tasks_by_id(demo, 2025)["III.4"]
+        assert set(t.entries) == {"phong_gdth_gdmn", "phong_gdtrh"}
+        assert t.state is IN_PROGRESS
+
+    def test_district_offices_not_expected_after_they_ended(self, demo):
+        # phong_gddt_huyen ended 30/06/2025: not owed on 05/11/2025, owed on 05/11/2024
+        assert tasks_by_id(demo, 2025)["III.2.b"].missing_leads == ["cac_phong_thuoc_so", "to_cchc_cds"]
+        assert tasks_by_id(demo, 2024)["III.2.b"].missing_leads == [
+            "cac_phong_thuoc_so",
+            "phong_gddt_huyen",
+            "to_cchc_cds",
+        ]
+        assert tasks_by_id(demo, 2025)["III.4"].missing_leads == []
+        assert tasks_by_id(demo, 2024)["III.4"].missing_leads == ["cac_phong_thuoc_so", "phong_gddt_huyen"]
+
+    def test_task_without_any_entry(self, demo):
+        t = tasks_by_id(demo, 2025)["III.5"]
+        assert t.state is None and t.state_label == "Chưa có báo cáo"
+        assert t.entries == {}
+        assert t.missing_leads == ["cong_doan_nganh", "to_chuc_ct_xh"]
+
+    def test_one_lead_reported_another_did_not(self, demo):
+        # III.3.a: QLCL-GDTX reported; "các phòng chuyên môn" (no members listed) did not
+        t = tasks_by_id(demo, 2025)["III.3.a"]
+        assert t.state is ONGOING
+        assert t.missing_leads == ["cac_phong_chuyen_mon"]
+
+    def test_year_without_data(self, demo):
+        statuses = tasks_by_id(demo, 2026)
+        assert all(t.state is None and t.entries == {} for t in statuses.values())
+        assert statuses["III.1.a"].missing_leads == ["cac_phong_thuoc_so"]
+        assert statuses["III.2.c"].missing_leads == ["phong_khtc"]  # district offices are gone
+
+    def test_lead_state_wins_over_coordinators(self, example_copy):
+        root = example_copy
+        replace_in(
+            root / "data" / "2025.yaml",
+            "  III.1.b:\n",
+            "  III.1.b:\n    Phòng KHTC:\n      state: done\n      date: 2025-11-01\n",
+        )
+        plan = load_plan(root)
+        t = tasks_by_id(plan, 2025)["III.1.b"]
+        # the lead (TCHC) says not_started; the coordinator's "done" does not count
+        assert set(t.entries) == {"phong_tchc", "phong_khtc"}
+        assert t.state is NOT_STARTED
+        assert t.missing_leads == []
+
+    def test_without_a_lead_entry_the_others_give_the_state(self, example_copy):
+        root = example_copy
+        add_to_data(root, 2025, "  III.3.b:\n    phong_khtc: {state: done, date: 2025-11-01}\n")
+        t = tasks_by_id(load_plan(root), 2025)["III.3.b"]
+        assert t.state is DONE
+        assert t.missing_leads == ["phong_tchc"]
+
+    def test_entry_written_with_a_short_name(self, example_copy):
+        root = example_copy
+        add_to_data(root, 2025, "  III.3.b:\n    Phòng TCHC: {state: in_progress, date: 2025-11-01}\n")
+        t = tasks_by_id(load_plan(root), 2025)["III.3.b"]
+        assert list(t.entries) == ["phong_tchc"]
+        assert t.missing_leads == []
+        assert t.state is IN_PROGRESS
+
+    def test_one_district_office_satisfies_the_district_group_in_2024(self, example_copy):
+        root = example_copy
+        add_to_data(root, 2024, "  III.2.c:\n    pgd_da_lat: {state: in_progress, date: 2024-11-04}\n")
+        t = tasks_by_id(load_plan(root), 2024)["III.2.c"]
+        assert t.missing_leads == ["phong_khtc"]
+        assert t.state is IN_PROGRESS
+
+
+# -------------------------------------------------------------- reporting
+
+
+class TestReportDay:
+    def test_unit_report_deadline(self, demo):
+        assert report_day(demo, 2025) == date(2025, 11, 5)
+        assert report_day(demo, 2024) == date(2024, 11, 5)
+
+    def test_without_a_unit_report_duty_the_year_end(self, example_copy):
+        root = example_copy
+        replace_in(root / "plan.yaml", "    deadline: 05/11\n", "")
+        assert report_day(load_plan(root), 2025) == date(2025, 12, 31)
+
+
+class TestReportedUnits:
+    def test_latest_date_of_tasks_and_indicator_sources(self, demo):
+        found = reported_units(demo, 2025)
+        assert found == {
+            "phong_tchc": date(2025, 11, 3),
+            "phong_khtc": date(2025, 11, 7),
+            # source of 6.2/6.3 dated 30/10, task III.4 dated 04/11 → 04/11
+            "phong_gdth_gdmn": date(2025, 11, 4),
+            "phong_gdtrh": date(2025, 11, 5),
+            # source of 6.5 dated 03/11, task III.3.a dated 04/11 → 04/11
+            "phong_qlcl_gdtx": date(2025, 11, 4),
+        }
+
+    def test_undated_source_counts_as_reported_without_a_date(self, demo):
+        assert reported_units(demo, 2024) == {"phong_tchc": date(2024, 11, 1), "phong_gdth_gdmn": None}
+
+    def test_year_without_data(self, demo):
+        assert reported_units(demo, 2026) == {}
+
+
+class TestDeadlines:
+    def test_duties_with_a_deadline_only(self, demo):
+        owed = deadlines(demo, 2025, date(2025, 11, 1))
+        assert [(d.duty.id, d.due) for d in owed] == [
+            ("unit_report", date(2025, 11, 5)),
+            ("plan_report", date(2025, 11, 10)),
+        ]  # "funding" has no yearly date
+
+    def test_only_units_active_on_the_deadline_are_expected(self, demo):
+        # 2025: district offices ended 30/06/2025 → only the five department offices
+        assert [u.unit_id for u in unit_report(demo, 2025, date(2025, 11, 1)).units] == DEPARTMENT
+        # 2024: all twelve district offices, Cát Tiên and Đạ Tẻh included (they ended 30/11/2024)
+        assert [u.unit_id for u in unit_report(demo, 2024, date(2024, 11, 1)).units] == DEPARTMENT + DISTRICTS
+
+    def test_late_and_on_time(self, demo):
+        units = {u.unit_id: u for u in unit_report(demo, 2025, date(2025, 11, 10)).units}
+        assert units["phong_khtc"].late is True  # 07/11 > 05/11
+        assert units["phong_gdtrh"].late is False  # on the day itself
+        assert units["phong_tchc"].late is False
+        assert all(u.reported for u in units.values())
+        assert [u.unit_id for u in unit_report(demo, 2025, date(2025, 11, 10)).missing] == ["phong_khtc"]
+
+    def test_missing_in_2024(self, demo):
+        d = unit_report(demo, 2024, date(2024, 11, 6))
+        reported = {u.unit_id: (u.reported, u.on, u.late) for u in d.units if u.reported}
+        assert reported == {"phong_tchc": (True, date(2024, 11, 1), False), "phong_gdth_gdmn": (True, None, False)}
+        assert len(d.missing) == 15  # 17 expected − 2 reported
+        assert "pgd_cat_tien" in [u.unit_id for u in d.missing]
+
+    @pytest.mark.parametrize(
+        "today, days_left, overdue",
+        [
+            (date(2025, 11, 1), 4, False),
+            (date(2025, 11, 4), 1, False),
+            (date(2025, 11, 5), 0, False),
+            (date(2025, 11, 6), -1, True),
+            (date(2025, 12, 31), -56, True),
+            (date(2025, 1, 1), 308, False),
+        ],
+    )
+    def test_days_left_and_overdue(self, demo, today, days_left, overdue):
+        d = unit_report(demo, 2025, today)
+        assert (d.days_left, d.overdue) == (days_left, overdue)
+
+    def test_plan_report_days_left(self, demo):
+        d = next(d for d in deadlines(demo, 2025, date(2025, 11, 6)) if d.duty.id == "plan_report")
+        assert d.days_left == 4 and not d.overdue and d.units == []
+
+    def test_unit_ending_on_the_deadline_is_still_expected(self, example_copy):
+        root = example_copy
+        replace_in(
+            root / "units.yaml",
+            "short_names: [PGDĐT Lâm Hà]\n    end: 2025-06-30",
+            "short_names: [PGDĐT Lâm Hà]\n    end: 2025-11-05",
+        )
+        replace_in(
+            root / "units.yaml",
+            "short_names: [PGDĐT Lạc Dương]\n    end: 2025-06-30",
+            "short_names: [PGDĐT Lạc Dương]\n    end: 2025-11-04",
+        )
+        ids = [u.unit_id for u in unit_report(load_plan(root), 2025, date(2025, 11, 1)).units]
+        assert ids == DEPARTMENT + ["pgd_lam_ha"]
+
+    def test_year_without_data_owes_everyone(self, demo):
+        d = unit_report(demo, 2026, date(2026, 10, 1))
+        assert [u.unit_id for u in d.missing] == DEPARTMENT
+        assert d.days_left == 35
