@@ -49,21 +49,24 @@ class CrossChecker:
     def _check_units(self) -> None:
         doc = self.plan.documents["units"]
         seen: dict[str, int] = {}
-        ids = [u.id for u in self.plan.units.units.values()]
+        # Index in the file of each unit the index kept: with a duplicate id the
+        # index keeps the last entry, so positions must point at the last one too.
+        where: dict[str, int] = {}
         raw = doc.data["units"]
         for i, entry in enumerate(raw):
             uid = entry.get("id") if isinstance(entry, dict) else None
             if uid in seen:
                 self._add(doc, ("units", i, "id"), f"mã đơn vị '{uid}' bị trùng (đã dùng ở mục thứ {seen[uid] + 1})")
             seen.setdefault(uid, i)
-        for i, unit in enumerate(self.plan.units.units.values()):
-            index = ids.index(unit.id)
+            where[uid] = i
+        for unit in self.plan.units.units.values():
+            index = where[unit.id]
             self._refs(doc, ("units", index, "members"), unit.members)
             self._refs(doc, ("units", index, "successors"), unit.successors)
             if unit.start and unit.end and unit.end < unit.start:
                 self._add(doc, ("units", index, "end"), "ngày kết thúc trước ngày bắt đầu")
         for name, first, second in self.plan.units.clashes:
-            index = ids.index(second)
+            index = where[second]
             self._add(doc, ("units", index), f"tên gọi '{name}' đã thuộc về đơn vị '{first}'")
 
     def _check_indicators(self) -> None:

@@ -56,7 +56,8 @@ def _message(err: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
     if kind in ("value_error", "assertion_error"):
         return _with_field(name, str(ctx.get("error", err["msg"])))
     if kind in ("literal_error", "enum"):
-        return _with_field(name, f"giá trị '{err.get('input')}' không hợp lệ; chọn một trong: {ctx.get('expected', '')}")
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")  # pydantic joins the last choice with "or"
+        return _with_field(name, f"giá trị '{err.get('input')}' không hợp lệ; chọn một trong: {expected}")
     template = _MESSAGES.get(kind)
     if template is None:
         return _with_field(name, err["msg"])

@@ -133,8 +133,8 @@ _YAML_MESSAGES = {
     "expected <block end>, but found '-'": "thụt lề không khớp với dòng trên",
     "did not find expected '-' indicator": "thụt lề không khớp với dòng trên (thiếu dấu '-' của danh sách?)",
     "did not find expected key": "thụt lề sai hoặc thiếu khóa: dòng này không khớp với các khóa ở trên",
-    "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']' (danh sách [...] chưa đóng?)",
-    "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}' (bảng {...} chưa đóng?)",
+    "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']' (danh sách '[' mở ở dòng {opened} chưa đóng?)",
+    "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}}' (bảng '{{' mở ở dòng {opened} chưa đóng?)",
     "did not find expected node content": "thiếu giá trị",
     "did not find expected <document start>": "có nội dung thừa sau khi tài liệu đã kết thúc",
     "block sequence entries are not allowed": "không được bắt đầu danh sách '-' ở đây (thụt lề sai?)",
@@ -148,9 +148,10 @@ def _describe(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     mark = exc.problem_mark
     if mark is not None and problem.startswith("found character") and _char_at(text, mark) == "\t":
         return _YAML_MESSAGES["found a tab character"]
+    opened = exc.context_mark.line + 1 if exc.context_mark is not None else "?"
     for english, vietnamese in _YAML_MESSAGES.items():
         if problem.startswith(english) or (exc.context or "").startswith(english):
-            return vietnamese
+            return vietnamese.format(opened=opened) if "{" in vietnamese else vietnamese
     return f"lỗi cú pháp ({problem})"
 
 
