@@ -1,20 +1,36 @@
 """kh68: a government plan kept as YAML, checked, measured and reported.
 
-The public Python API lives here; the command line (``kh68.cli``) is a thin
-layer over it.
+The public Python API::
+
+    from kh68 import check_plan, load_plan, Problem
+    plan, problems = check_plan(Path("plan"))
+
+Names are imported on first use, so ``import kh68`` stays cheap.
 """
 
-from kh68.errors import Kh68Error, PlanInvalid, Problem, Severity, UsageError
-from kh68.load import check_plan, load_plan
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Kh68Error",
-    "PlanInvalid",
-    "Problem",
-    "Severity",
-    "UsageError",
-    "check_plan",
-    "load_plan",
-]
+_EXPORTS = {
+    "Kh68Error": "kh68.errors",
+    "PlanInvalid": "kh68.errors",
+    "Problem": "kh68.errors",
+    "Severity": "kh68.errors",
+    "UsageError": "kh68.errors",
+    "check_plan": "kh68.load",
+    "load_plan": "kh68.load",
+    "build_status": "kh68.status",
+    "evaluate": "kh68.engine",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'kh68' has no attribute {name!r}")

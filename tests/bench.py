@@ -1,0 +1,83 @@
+"""``make bench``: time check/status on a plan of ~100.000 recorded values.
+
+Generates a plan (every school of a large province × 13 indicators × 7 years,
+as numerator/denominator per school) under ``bench/``, then times
+``kh68 check`` and ``kh68 status`` against bare ``yaml.load(..., CSafeLoader)``
+of the same files, and prints the ratios. Figures are synthetic.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "plan"
+SCHOOLS = 1300
+YEARS = range(2024, 2031)
+KH68 = [sys.executable, "-m", "kh68"]
+
+
+def generate() -> int:
+    shutil.rmtree(OUT.parent, ignore_errors=True)
+    shutil.copytree(ROOT / "examples" / "plan", OUT, ignore=shutil.ignore_patterns("data"))
+    units = ["\n  - id: truong_%04d\n    name: Trường minh họa số %d\n" % (i, i) for i in range(SCHOOLS)]
+    with (OUT / "units.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("".join(units))
+    indicators = [i["id"] for i in yaml.safe_load((OUT / "indicators.yaml").read_text(encoding="utf-8"))["indicators"]]
+    rng = random.Random(68)
+    (OUT / "data").mkdir()
+    count = 0
+    for year in YEARS:
+        lines = [f"# SỐ LIỆU MINH HỌA (sinh tự động cho make bench)\nyear: {year}\nsynthetic: true\nindicators:\n"]
+        for ind in indicators:
+            if ind in ("6.1", "6.9"):
+                continue
+            lines.append(f'  "{ind}":\n    by_unit:\n')
+            for i in range(SCHOOLS):
+                den = rng.randint(50, 900)
+                lines.append(f"      truong_{i:04d}: {{numerator: {rng.randint(den * 8 // 10, den)}, denominator: {den}}}\n")
+                count += 1
+        (OUT / "data" / f"{year}.yaml").write_text("".join(lines), encoding="utf-8")
+    return count
+
+
+def best_of(runs: int, action) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def parse_only() -> None:
+    for path in sorted(OUT.rglob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def run(*args: str) -> None:
+    subprocess.run([*KH68, *args], check=True, stdout=subprocess.DEVNULL)
+
+
+def main() -> None:
+    values = generate()
+    print(f"Kế hoạch sinh tự động: {values:,} giá trị theo trường, {SCHOOLS} trường, {len(YEARS)} năm ({OUT})")
+    base = best_of(3, parse_only)
+    startup = best_of(3, lambda: subprocess.run([sys.executable, "-c", "import pydantic, yaml"], check=True))
+    check = best_of(3, lambda: run("check", str(OUT)))
+    status = best_of(3, lambda: run("status", "--plan", str(OUT), "--year", "2025", "--today", "2025-11-06"))
+    print(f"yaml.load(CSafeLoader) các tệp:  {base:6.2f} s")
+    print(f"python -c 'import pydantic, yaml': {startup:6.2f} s")
+    print(f"kh68 check:                        {check:6.2f} s  ({check / (base + startup):.2f}× so với đọc YAML + khởi động)")
+    print(f"kh68 status:                       {status:6.2f} s  ({status / (base + startup):.2f}× so với đọc YAML + khởi động)")
+
+
+if __name__ == "__main__":
+    main()

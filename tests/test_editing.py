@@ -1,0 +1,174 @@
+"""kh68 record / kh68 progress: round-trip edits, refusals, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke
+from kh68.editing import atomic_write
+from kh68.errors import InputError
+
+DATA_2025 = Path("data") / "2025.yaml"
+
+
+def test_record_changes_one_line_and_keeps_comments_byte_for_byte(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    before = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    result = invoke(["record", "6.4", "--year", "2025", "--value", "99,7", "--plan", example_copy, "--force"], 0)
+    assert result.output == f"Đã ghi chỉ tiêu 6.4 năm 2025 vào {path.as_posix()}.\n"
+    after = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert changed == [("    value: 99,55\n", "    value: 99.7\n")]
+    assert len(before) == len(after)
+    assert after[1].startswith("# SỐ LIỆU MINH HỌA")
+
+
+def test_record_refuses_to_overwrite_a_different_value_without_force(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    before = path.read_bytes()
+    result = invoke(["record", "6.4", "--year", "2025", "--value", "99.7", "--plan", example_copy], 1)
+    assert result.output == (
+        "kh68: lỗi: chỉ tiêu 6.4 năm 2025 đã có value = 99,55; dùng --force để ghi đè bằng 99,7\n"
+    )
+    assert path.read_bytes() == before
+
+
+def test_record_same_value_in_other_notation_changes_nothing(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    before = path.read_bytes()
+    result = invoke(["record", "6.4", "--year", "2025", "--value", "99.55", "--plan", example_copy], 0)
+    assert result.output == f"Không thay đổi: chỉ tiêu 6.4 năm 2025 đã có trong {path.as_posix()}.\n"
+    assert path.read_bytes() == before
+
+
+def test_record_creates_a_year_file_with_quoted_id(example_copy: Path) -> None:
+    invoke(["record", "6.10", "--year", "2026", "--value", "98,5", "--source", "BC số 5", "--plan", example_copy], 0)
+    text = (example_copy / "data" / "2026.yaml").read_text(encoding="utf-8")
+    assert text == (
+        "# yaml-language-server: $schema=../../schemas/data.schema.json\n"
+        "# Số liệu và tiến độ năm 2026 — ghi bằng 'kh68 record' / 'kh68 progress' hoặc sửa tay.\n"
+        "# SỐ LIỆU MINH HỌA (không có thật).\n"
+        "year: 2026\n"
+        "synthetic: true\n"
+        "indicators:\n"
+        '  "6.10":\n'
+        "    value: 98.5\n"
+        "    source:\n"
+        "      document: BC số 5\n"
+    )
+    invoke(["check", example_copy], 0)
+
+
+def test_record_by_unit_with_numerator_and_denominator(example_copy: Path) -> None:
+    invoke(["record", "6.3", "--year", "2025", "--by", "PGDĐT Lâm Hà", "--numerator", "1.234",
+            "--denominator", "1300", "--plan", example_copy], 0)
+    text = (example_copy / DATA_2025).read_text(encoding="utf-8")
+    assert "    by_unit:\n      pgd_lam_ha:\n        numerator: 1234\n        denominator: 1300\n" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--value", "99,5x"], "kh68: lỗi: '99,5x' không phải là số (dùng dạng 99,5 hoặc 99.5)\n"),
+        (["--value", "120", "--force"], "tỷ lệ 120% nằm ngoài khoảng 0–100"),
+        (["--by", "pgd_lam_ha", "--numerator", "20", "--denominator", "10", "--force"], "tử số 20 lớn hơn mẫu số 10"),
+        (["--by", "pgd_lam_ha", "--numerator", "0", "--denominator", "0", "--force"], "mẫu số (denominator) phải lớn hơn 0"),
+        (["--by", "pgd_xyz", "--value", "50"], "không có đơn vị 'pgd_xyz'"),
+    ],
+)
+def test_record_refuses_bad_values_and_leaves_the_file(example_copy: Path, args: list[str], message: str) -> None:
+    path = example_copy / DATA_2025
+    before = path.read_bytes()
+    code = 2 if args[1] == "99,5x" else 1
+    result = invoke(["record", "6.4", "--year", "2025", *args, "--plan", example_copy], code)
+    assert message in result.output
+    assert path.read_bytes() == before
+
+
+def test_record_unknown_indicator_lists_the_ids(example_copy: Path) -> None:
+    result = invoke(["record", "6.14", "--year", "2025", "--value", "1", "--plan", example_copy], 1)
+    assert result.output.startswith("kh68: lỗi: không có chỉ tiêu '6.14' (các mã: 6.1, 6.2, 6.3,")
+
+
+def test_record_year_outside_the_data_range(example_copy: Path) -> None:
+    result = invoke(["record", "6.4", "--year", "2031", "--value", "99", "--plan", example_copy], 1)
+    assert result.output == "kh68: lỗi: năm 2031 nằm ngoài khoảng cho phép 2014–2030\n"
+    assert not (example_copy / "data" / "2031.yaml").exists()
+
+
+def test_record_a_state_where_a_number_is_taken(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    before = path.read_bytes()
+    result = invoke(["record", "6.1", "--year", "2025", "--value", "50", "--plan", example_copy], 0)
+    assert "Đã ghi" in result.output  # 6.1 is a share of districts: a value is accepted
+    path.write_bytes(before)
+    result = invoke(["record", "6.2", "--year", "2024", "--by", "pgd_lam_ha", "--met", "--plan", example_copy], 1)
+    assert "chỉ tiêu 6.2 không tính theo tỷ lệ đơn vị đạt chuẩn" in result.output
+
+
+def test_record_on_a_read_only_file_leaves_it_intact(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    before = path.read_bytes()
+    path.chmod(0o444)
+    try:
+        result = invoke(["record", "6.4", "--year", "2025", "--value", "99.9", "--force", "--plan", example_copy], 1)
+    finally:
+        path.chmod(0o644)
+    assert result.output == f"kh68: lỗi: tệp {path.as_posix()} chỉ đọc; không ghi gì\n"
+    assert path.read_bytes() == before
+
+
+def test_atomic_write_failure_keeps_the_old_file_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "2025.yaml"
+    path.write_bytes(b"year: 2025\n")
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(InputError, match="không ghi được tệp .*No space left on device; tệp cũ giữ nguyên"):
+        atomic_write(path, b"year: 2026\n")
+    assert path.read_bytes() == b"year: 2025\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["2025.yaml"]
+
+
+def test_atomic_write_keeps_the_file_mode(tmp_path: Path) -> None:
+    path = tmp_path / "2025.yaml"
+    path.write_bytes(b"old\n")
+    path.chmod(0o640)
+    atomic_write(path, b"new\n")
+    assert path.read_bytes() == b"new\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_progress_records_and_refuses_overwrite(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    args = ["progress", "III.3.b", "--year", "2025", "--unit", "Phòng TCHC", "--state", "in_progress",
+            "--result", "Tuyển dụng 12 giáo viên | đợt 1", "--date", "04/11/2025", "--plan", example_copy]
+    result = invoke(args, 0)
+    assert result.output == f"Đã ghi tiến độ nhiệm vụ III.3.b năm 2025 của Phòng TCHC vào {path.as_posix()}.\n"
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith(
+        "  III.3.b:\n"
+        "    phong_tchc:\n"
+        "      state: in_progress\n"
+        "      date: 2025-11-04\n"
+        "      results: Tuyển dụng 12 giáo viên | đợt 1\n"
+    )
+    before = path.read_bytes()
+    result = invoke([*args[:7], "done", *args[8:]], 1)
+    assert "đã có state = in_progress; dùng --force để ghi đè bằng done" in result.output
+    assert path.read_bytes() == before
+
+
+def test_progress_unknown_task_and_state(example_copy: Path) -> None:
+    result = invoke(["progress", "III.9", "--year", "2025", "--unit", "phong_tchc", "--state", "done",
+                     "--plan", example_copy], 1)
+    assert result.output.startswith("kh68: lỗi: không có nhiệm vụ 'III.9' (các mã: III.1.a, III.1.b,")
+    result = invoke(["progress", "III.4", "--year", "2025", "--unit", "phong_tchc", "--state", "finished",
+                     "--plan", example_copy], 2)
+    assert "finished" in result.output
