@@ -1,1 +1,88 @@
-"""Commands: see the module docstring of kh68.cli."""
+"""``kh68 schema``, ``kh68 diff`` and ``kh68 init``: the plan as a git repository.
+
+Only typer and ``kh68.cli.common`` are imported at start-up; each command
+imports its own module when it runs.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, plan_dir
+
+
+@app.command()
+@handle_errors
+def schema(
+    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi các tệp *.schema.json.")] = Path("schemas"),
+) -> None:
+    """Ghi JSON Schema của từng loại tệp kế hoạch (sinh từ mô hình dữ liệu) cho trình soạn thảo."""
+    from kh68.schema import write_schemas
+
+    for path in write_schemas(out):
+        typer.echo(f"đã ghi {path.as_posix()}")
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+@handle_errors
+def diff(
+    rev_a: Annotated[
+        str | None,
+        typer.Argument(help="Bản cũ (mặc định HEAD); cũng nhận dạng A..B hoặc A...B.", show_default=False),
+    ] = None,
+    rev_b: Annotated[str | None, typer.Argument(help="Bản mới (mặc định: thư mục đang sửa).", show_default=False)] = None,
+    plan: PlanOption = None,
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", help="text: đọc trên màn hình; markdown: bình luận pull request; json: cho máy.")
+    ] = DiffFormat.text,
+) -> None:
+    """So sánh kế hoạch giữa hai bản git: mục tiêu, chỉ tiêu, nhiệm vụ, đơn vị chủ trì, số liệu, tình trạng."""
+    from kh68.gitplan import load_revisions, parse_revisions
+    from kh68.plandiff import compare, to_json, to_markdown, to_text
+
+    old_rev, new_rev = parse_revisions(rev_a, rev_b)
+    old, new = load_revisions(plan_dir(plan), old_rev, new_rev)
+    result = compare(old, new)
+    render = {DiffFormat.text: to_text, DiffFormat.markdown: to_markdown, DiffFormat.json: to_json}[fmt]
+    typer.echo(render(result))
+    if not result.comparable:
+        raise typer.Exit(ExitCode.PROBLEMS)
+
+
+@app.command()
+@handle_errors
+def init(
+    directory: Annotated[Path, typer.Argument(help="Thư mục của kho kế hoạch mới.", show_default=False)],
+    force: Annotated[
+        bool, typer.Option("--force", help="Ghi vào thư mục không rỗng (tệp đã có vẫn được giữ nguyên).")
+    ] = False,
+    hook_repo: Annotated[
+        str | None, typer.Option("--hook-repo", help="Địa chỉ kho kh68 dùng trong pre-commit và CI.", show_default=False)
+    ] = None,
+    hook_rev: Annotated[
+        str | None, typer.Option("--hook-rev", help="Phiên bản (tag, commit) của kh68 dùng trong pre-commit và CI.", show_default=False)
+    ] = None,
+    git: Annotated[bool, typer.Option("--git/--no-git", help="Khởi tạo kho git nếu thư mục chưa nằm trong kho nào.")] = True,
+) -> None:
+    """Tạo kho kế hoạch mới: kế hoạch mẫu hợp lệ, JSON Schema, pre-commit, CI, README."""
+    from kh68.scaffold import scaffold
+
+    report = scaffold(directory, force=force, hook_repo=hook_repo, hook_rev=hook_rev, git=git)
+    for path in report.created:
+        typer.echo(f"đã tạo {path}")
+    for path in report.kept:
+        typer.echo(f"giữ nguyên tệp đã có {path}")
+    if report.git_init:
+        typer.echo("đã khởi tạo kho git")
+    root = directory.as_posix()
+    typer.echo(f"Tiếp theo: kh68 check {root}/plan; trong {root}: pre-commit install.")

@@ -1,0 +1,266 @@
+"""JSON Schemas of the plan files, generated from the pydantic models.
+
+``kh68 schema`` writes one schema per file kind of ``kh68.models.FILE_MODELS``
+(draft-07, the draft every YAML editor understands); the plan files point at
+them with a ``# yaml-language-server: $schema=…`` line, so editors give
+completion, hover help (the Vietnamese titles and descriptions of the models)
+and error marks.
+
+The loader (``kh68.yamlsource``) keeps every YAML scalar as text and lets
+pydantic convert it, whereas an editor sees YAML 1.2 types: ``99.5`` is a
+number, ``99,5`` and ``2024-05-09`` are strings, ``true`` is a boolean. So the
+schemas are widened to accept every spelling the loader accepts:
+
+* a number may be a YAML number or a string of digits (``99,5``, ``1.234,5``);
+* a whole number may be a YAML integer or a string of digits, and a count
+  any YAML number (``2.140`` is the count 2140 written with a thousands dot);
+* a date is a string ``2024-05-09`` or ``09/5/2024``;
+* free text may be any scalar (``id: 6.1`` is read as the text ``6.1``);
+* a single unit may be written without a list; a target or a deadline may be
+  written as a bare scalar (``"2025": 99,5``, ``deadline: 05/11``).
+
+Where a pattern cannot say exactly what the loader accepts it says a little
+more: the schema never marks as wrong what ``kh68 check`` accepts, and
+``kh68 check`` remains the judge (with file:line:column).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
+from kh68 import models
+from kh68.errors import UsageError
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+REF_TEMPLATE = "#/definitions/{model}"
+
+# Titles of the types themselves (a field's own title wins where both exist).
+TYPE_TITLES: dict[str, str] = {
+    "PlanMeta": "Tệp plan.yaml — thông tin chung của kế hoạch",
+    "UnitsFile": "Tệp units.yaml — các đơn vị",
+    "IndicatorsFile": "Tệp indicators.yaml — các chỉ tiêu chủ yếu",
+    "TasksFile": "Tệp tasks.yaml — nội dung, nhiệm vụ và giải pháp",
+    "YearData": "Tệp data/<năm>.yaml — số liệu và tiến độ một năm",
+    "LegalBasis": "Văn bản căn cứ",
+    "Clause": "Mục của kế hoạch",
+    "DayMonth": "Ngày/tháng hằng năm",
+    "Duty": "Nhiệm vụ báo cáo",
+    "Period": "Thời kỳ kế hoạch",
+    "Thresholds": "Ngưỡng đánh giá tiến độ",
+    "Note": "Ghi chú",
+    "Unit": "Đơn vị",
+    "Target": "Chỉ tiêu của một năm",
+    "Indicator": "Chỉ tiêu",
+    "Task": "Nhiệm vụ",
+    "TaskGroup": "Nhóm nhiệm vụ",
+    "Source": "Nguồn số liệu",
+    "UnitValue": "Số liệu của một đơn vị",
+    "Measurement": "Số liệu của một chỉ tiêu",
+    "Progress": "Tiến độ do một đơn vị báo cáo",
+    "TaskState": "Trạng thái",
+}
+
+_WS = r"[\s\u00a0]*"
+# Supersets of what kh68.vnformat accepts (see the module docstring).
+DECIMAL_TEXT = rf"^{_WS}[+-]?[\d\s\u00a0.,]*\d{_WS}$"
+COUNT_TEXT = rf"^{_WS}\d[\d\s\u00a0.]*$"
+INT_TEXT = r"^\s*[+-]?[\d_]+(\.0*)?\s*$"
+FLOAT_TEXT = r"^\s*[+-]?([\d_]+(\.[\d_]*)?|\.[\d_]+)([eE][+-]?\d+)?\s*$"
+DATE_TEXT = r"^\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-?\d{2}-?\d{2}|\d{4}-?W\d{2}(-?\d)?)\s*$"
+DAY_MONTH_TEXT = r"^\s*\d+/\d+\s*$"
+YEAR_KEY = r"^\s*[+-]?\d+\s*$"
+_NUM = r"\d+(?:[.,]\d+)?"
+TARGET_TEXT = (
+    rf"^(?:[^0-9]*|\s*(?:≥|>=|>)?\s*{_NUM}\s*%?\s*|\s*{_NUM}\s*%?\s*[-–—]\s*{_NUM}\s*%?\s*)$"
+)
+_BOOL_WORDS = ("true", "false", "yes", "no", "on", "off", "y", "n", "t", "f", "1", "0")
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
+
+
+BOOL_TEXT = "^(" + "|".join(_any_case(w) for w in _BOOL_WORDS) + ")$"
+SCALAR_TEXT: JsonSchemaValue = {"type": ["string", "number", "boolean"]}
+
+
+def _either(*alternatives: JsonSchemaValue) -> JsonSchemaValue:
+    return {"anyOf": list(alternatives)}
+
+
+class _Generator(GenerateJsonSchema):
+    """Pydantic's generator, widened to what the text-keeping loader accepts."""
+
+    def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
+        json_schema = super().str_schema(schema)
+        if "pattern" in json_schema or "format" in json_schema:
+            return json_schema
+        return {**SCALAR_TEXT, **{k: v for k, v in json_schema.items() if k != "type"}}
+
+    def int_schema(self, schema: core_schema.IntSchema) -> JsonSchemaValue:
+        return _either(super().int_schema(schema), {"type": "string", "pattern": INT_TEXT})
+
+    def float_schema(self, schema: core_schema.FloatSchema) -> JsonSchemaValue:
+        return _either(super().float_schema(schema), {"type": "string", "pattern": FLOAT_TEXT})
+
+    def bool_schema(self, schema: core_schema.BoolSchema) -> JsonSchemaValue:
+        return _either({"type": "boolean"}, {"enum": [0, 1]}, {"type": "string", "pattern": BOOL_TEXT})
+
+    def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
+        return {"type": "string", "pattern": DATE_TEXT}
+
+    def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
+        json_schema = super().dict_schema(schema)
+        json_schema.pop("propertyNames", None)
+        if schema.get("keys_schema", {}).get("type") == "int":
+            json_schema["propertyNames"] = {"pattern": YEAR_KEY}
+        return json_schema
+
+    def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
+        func = schema["function"]["function"]
+        if func is models._decimal:
+            return _either({"type": "number"}, {"type": "string", "pattern": DECIMAL_TEXT})
+        if func is models._count:
+            # A YAML number, not only an integer: the loader reads ``2.140`` as 2140.
+            return _either({"type": "number"}, {"type": "string", "pattern": COUNT_TEXT})
+        if func is models._date:
+            return {"type": "string", "pattern": DATE_TEXT}
+        if func is models._list:
+            inner = self.generate_inner(schema["schema"])
+            return _either(inner, inner["items"])
+        if func is models._text or func in _MODEL_TEXT_FORMS:
+            return super().function_before_schema(schema)
+        raise UsageError(f"kh68 schema: chưa biết cách mô tả bộ chuyển đổi {func!r} của models.py")
+
+    def function_after_schema(self, schema: core_schema.AfterValidatorFunctionSchema) -> JsonSchemaValue:
+        json_schema = super().function_after_schema(schema)
+        if schema["function"]["function"] == models.Target._parses:
+            json_schema["pattern"] = TARGET_TEXT
+        return json_schema
+
+    def enum_schema(self, schema: core_schema.EnumSchema) -> JsonSchemaValue:
+        json_schema = super().enum_schema(schema)
+        if schema["cls"] is models.TaskState:
+            labels = [models.TASK_STATE_LABELS[s] for s in models.TaskState]
+            json_schema["description"] = "; ".join(f"{s.value}: {label}" for s, label in zip(models.TaskState, labels))
+            json_schema["enumDescriptions"] = labels
+        return json_schema
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        json_schema = super().model_schema(schema)
+        text_form = _MODEL_TEXT_FORMS.get(_model_validator_of(schema["cls"]))
+        if text_form is None:
+            return json_schema
+        outer = {k: json_schema.pop(k) for k in ("title", "description") if k in json_schema}
+        return {**outer, "anyOf": [json_schema, text_form]}
+
+
+def _model_validator_of(cls: type) -> Any:
+    """The ``mode="before"`` model validator of ``cls`` (as pydantic calls it), if any."""
+    for decorator in cls.__pydantic_decorators__.model_validators.values():
+        if decorator.info.mode == "before":
+            return getattr(cls, decorator.cls_var_name)
+    return None
+
+
+# Models whose before-validator reads a bare scalar, and which scalars it reads.
+_MODEL_TEXT_FORMS: dict[Any, JsonSchemaValue] = {
+    models.DayMonth._from_text: {"type": "string", "pattern": DAY_MONTH_TEXT},
+    models.Target._from_text: {"anyOf": [{"type": "string", "pattern": TARGET_TEXT}, {"type": ["number", "boolean"]}]},
+}
+
+
+def _draft7(node: Any) -> Any:
+    """``$ref`` with siblings is ignored in draft-07: move the ref into ``allOf``."""
+    if isinstance(node, list):
+        return [_draft7(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _draft7(v) if k not in ("default", "enum", "examples") else v for k, v in node.items()}
+    if "$ref" in node and len(node) > 1:
+        ref = node.pop("$ref")
+        node = {**node, "allOf": [{"$ref": ref}]}
+    return node
+
+
+def _titles(json_schema: dict[str, Any]) -> None:
+    for name, definition in json_schema.get("definitions", {}).items():
+        if name not in TYPE_TITLES:
+            raise UsageError(f"kh68 schema: thiếu tiêu đề tiếng Việt cho kiểu '{name}' (TYPE_TITLES trong schema.py)")
+        definition["title"] = TYPE_TITLES[name]
+        definition.setdefault("description", TYPE_TITLES[name])
+
+
+def file_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one plan file kind (a key of ``FILE_MODELS``)."""
+    model = models.FILE_MODELS[kind]
+    generated = model.model_json_schema(ref_template=REF_TEMPLATE, schema_generator=_Generator, mode="validation")
+    generated["definitions"] = generated.pop("$defs", {})
+    _titles(generated)
+    if not generated["definitions"]:
+        del generated["definitions"]
+    body = {k: v for k, v in generated.items() if k not in ("title", "description")}
+    return _draft7(
+        {
+            "$schema": DRAFT,
+            "$comment": "Sinh tự động bởi 'kh68 schema' từ kh68/models.py; không sửa tay.",
+            "title": TYPE_TITLES[model.__name__],
+            "description": generated.get("description") or TYPE_TITLES[model.__name__],
+            **body,
+        }
+    )
+
+
+def schema_file_name(kind: str) -> str:
+    return f"{kind}.schema.json"
+
+
+def render(kind: str) -> str:
+    return json.dumps(file_schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def all_schemas() -> dict[str, str]:
+    """File name → text of every schema, in ``FILE_MODELS`` order."""
+    return {schema_file_name(kind): render(kind) for kind in models.FILE_MODELS}
+
+
+def write_schemas(out: Path) -> list[Path]:
+    """Write every schema into ``out`` (created if needed); return the paths written."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"'{out}' không phải là thư mục")
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in all_schemas().items():
+        path = out / name
+        path.write_text(text, encoding="utf-8", newline="\n")
+        written.append(path)
+    return written
+
+
+def kind_of(path: Path) -> str | None:
+    """The file kind of a plan file by its place in the plan directory, if any."""
+    if path.parent.name == "data" and re.fullmatch(r"\d{4}\.ya?ml", path.name):
+        return "data"
+    stem = path.name.rsplit(".", 1)[0]
+    return stem if stem in models.FILE_MODELS and stem != "data" and path.suffix in (".yaml", ".yml") else None
+
+
+def modeline(path: Path, schemas_dir: Path) -> str:
+    """The ``# yaml-language-server`` line that ``path`` should start with."""
+    kind = kind_of(path)
+    if kind is None:
+        raise UsageError(f"'{path}' không phải tệp kế hoạch")
+    rel = Path(_relpath(schemas_dir / schema_file_name(kind), path.parent))
+    return f"# yaml-language-server: $schema={rel.as_posix()}"
+
+
+def _relpath(target: Path, start: Path) -> str:
+    import os
+
+    return os.path.relpath(target.resolve(), start.resolve())
