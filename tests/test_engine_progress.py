@@ -52,7 +52,7 @@ class TestHandExample:
 
 class TestCategories:
     def test_substantial(self):
-        # 40 → 55: g_o = 1,375^0,2 − 1 = 0,065762; R = 0,065762/0,0413797 = 1,5892
+        # 40 → 55: g_o = 1,375^0,2 − 1 = 0,065763; R = 0,065763/0,0413797 = 1,5892
         # projected = 55 · 1,375 = 75,625
         p = progress(AT_60, {2020: 40, 2025: 55}, 2025, DEFAULT)
         assert p.category is Category.SUBSTANTIAL
@@ -202,7 +202,7 @@ class TestLowerIsBetter:
 class TestZeroReplacement:
     def test_zero_baseline_is_replaced_by_0_001(self):
         # b = 0 → 0,001; c = 5 (2025), T = 20 (2030), unit "trường" (no clamp).
-        # g_o = 5000^(1/5) − 1 = 4,49280, g_r = 20000^(1/10) − 1 = 1,69215 → R = 2,6550
+        # g_o = 5000^(1/5) − 1 = 4,49280, g_r = 20000^(1/10) − 1 = 1,69217 → R = 2,6550
         # projected = 5 · 5000 = 25000
         ind = indicator({2030: "20"}, unit="trường")
         p = progress(ind, {2020: 0, 2025: 5}, 2025, DEFAULT)
@@ -212,7 +212,7 @@ class TestZeroReplacement:
 
     def test_zero_target_is_replaced_by_0_001(self):
         # lower is better, target 0: b = 4, c = 2, T = 0,001.
-        # g_o = 0,5^0,2 − 1 = −0,129449, g_r = 0,00025^0,1 − 1 = −0,563068 → R = 0,2299 (limited)
+        # g_o = 0,5^0,2 − 1 = −0,129449, g_r = 0,00025^0,1 − 1 = −0,563691 → R = 0,2299 (limited)
         # projected = 2 · 0,5 = 1
         ind = indicator({2030: "0"}, direction="lower", unit="em")
         p = progress(ind, {2020: 4, 2025: 2}, 2025, DEFAULT)
