@@ -113,7 +113,7 @@ def task_lines(view: StatusView) -> list[str]:
         lines.append("Chưa có báo cáo tiến độ của đơn vị chủ trì:")
         for t in missing:
             names = ", ".join(view.plan.unit_name(u) for u in t.missing_leads)
-            lines.append(f"  • {t.task.id} {t.task.title} — {names}")
+            lines.append(f"• {t.task.id} {t.task.title} — {names}")
     return lines
 
 
@@ -135,9 +135,9 @@ def deadline_lines(view: StatusView) -> list[str]:
         for u in d.missing:
             name = view.plan.unit_name(u.unit_id)
             why = f"gửi muộn ngày {format_date(u.on)}" if u.late else "chưa gửi"
-            lines.append(f"  • {name}: {why}")
+            lines.append(f"• {name}: {why}")
         if d.units and not d.missing:
-            lines.append("  • Tất cả đơn vị đã gửi đúng hạn.")
+            lines.append("• Tất cả đơn vị đã gửi đúng hạn.")
     return lines
 
 
@@ -161,9 +161,24 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
     console.print(progress_table(view))
     console.print()
     console.print(Text("Nhiệm vụ", style="bold"))
-    for line in task_lines(view):
-        console.print(line)
+    print_lines(console, task_lines(view))
     console.print()
     console.print(Text("Báo cáo", style="bold"))
-    for line in deadline_lines(view):
-        console.print(line)
+    print_lines(console, deadline_lines(view))
+
+
+def print_lines(console: Console, lines: list[str]) -> None:
+    """Print lines; a bullet's continuation lines are indented under its text."""
+    for line in lines:
+        if line.startswith("• "):
+            console.print(_bullet(line[2:]))
+        else:
+            console.print(line)
+
+
+def _bullet(text: str) -> Table:
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(ratio=1)
+    grid.add_row("•", text)
+    return grid

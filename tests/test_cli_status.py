@@ -1,0 +1,126 @@
+"""kh68 status: the human table and the JSON, on the demo plan and the real one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import EXAMPLE_PLAN, PLAN, invoke, replace_in
+
+NARROW = {"COLUMNS": "80"}
+EXAMPLE = ["status", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--today", "2025-11-06"]
+
+
+def lines(output: str) -> list[str]:
+    return [line.rstrip() for line in output.splitlines()]
+
+
+def test_table_on_the_demo_plan() -> None:
+    out = lines(invoke(EXAMPLE, 0, env=NARROW).output)
+    assert out[:3] == [
+        "SỐ LIỆU MINH HỌA — không phải số liệu thật",
+        "Tình hình thực hiện kế hoạch KH-SGDĐT năm 2025",
+        "Ngày xem: 06/11/2025",
+    ]
+    assert out[4] == "Mã     Chỉ tiêu                 Mục tiêu   Đạt được   Chênh  Tình trạng"
+    for row in [
+        "6.1    Hoàn thành phổ cập giáo  Triển kh…         –       –  … Đang triển khai",
+        "6.2    Tỷ lệ huy động trẻ em    30-35%       32,81%       0  ✓ Đạt",
+        "6.3    Tỷ lệ huy động trẻ em    95%           95,4%    +0,4  ▲ Vượt chỉ tiêu",
+        "6.4    Tỷ lệ trẻ em mầm non     99,5%        99,55%   +0,05  ▲ Vượt chỉ tiêu",
+        "6.5    Tỷ lệ trường mầm non     60%           58,8%    -1,2  ✗ Chưa đạt",
+        "6.7    Tỷ lệ đi học đúng tuổi   –             94,1%       –  – Không có chỉ tiêu",
+        "6.13   Tỷ lệ trẻ khuyết tật ở   80%           81,2%    +1,2  ▲ Vượt chỉ tiêu",
+        "6.2   35-40 (2030)       Tiến bộ đáng kể          2,31          44,27%  ███████▌",
+        "6.5   > 60 (2030)        Tiến bộ đáng kể          3,04          78,43%  ███████▉",
+        "6.3   95- 97 (2030)      Đã đạt mục tiêu cuối kỳ     –               –  ████████",
+        "Hạn 05/11/2025 — gửi Phòng Tổ chức hành chính Sở GDĐT: ĐÃ QUÁ HẠN 1 ngày.",
+        "  • Phòng Kế hoạch - Tài chính: gửi muộn ngày 07/11/2025",
+    ]:
+        assert row in out, row
+    assert "10 nhiệm vụ: Thực hiện thường xuyên 2, Chưa triển khai 1, Đang triển khai 3," in out
+    assert max(len(line) for line in out) <= 80
+    assert "\x1b[" not in "\n".join(out)
+
+
+def test_no_colour_codes_when_piped_even_if_forced_off(tmp_path: Path) -> None:
+    out = invoke(EXAMPLE, 0, env={**NARROW, "NO_COLOR": "1", "FORCE_COLOR": ""}).output
+    assert "\x1b[" not in out
+    assert "✗ Chưa đạt" in out
+
+
+def test_same_options_same_bytes() -> None:
+    assert invoke(EXAMPLE, 0, env=NARROW).output == invoke(EXAMPLE, 0, env=NARROW).output
+
+
+def test_json_shape_and_numbers() -> None:
+    data = json.loads(invoke([*EXAMPLE, "--format", "json"], 0).output)
+    assert list(data) == ["year", "today", "plan", "synthetic", "unit", "indicators", "tasks", "reporting"]
+    assert (data["year"], data["today"], data["synthetic"]) == (2025, "2025-11-06", True)
+    by_id = {i["id"]: i for i in data["indicators"]}
+    assert by_id["6.5"] == {
+        "id": "6.5",
+        "name": "Tỷ lệ trường mầm non đạt chuẩn quốc gia",
+        "unit": "%",
+        "target": {"text": "60", "kind": "at_least", "min": 60.0, "max": None, "derived": False},
+        "value": 58.8,
+        "state": None,
+        "gap": -1.2,
+        "status": "not_met",
+        "status_label": "Chưa đạt",
+        "progress": {"category": "substantial_progress", "ratio": 3.0358, "projected_2030": 78.4318},
+    }
+    assert by_id["6.2"]["value"] == round(100 * 10475 / 31930, 4)
+    assert by_id["6.8"]["target"] is None and by_id["6.8"]["value"] is None
+    owed = data["reporting"][0]
+    assert (owed["duty"], owed["deadline"], owed["days_left"], owed["overdue"]) == ("unit_report", "2025-11-05", -1, True)
+    assert {"unit": "phong_khtc", "reported": True, "date": "2025-11-07", "late": True} in owed["units"]
+
+
+def test_derived_milestone_is_marked(example_copy: Path) -> None:
+    result = invoke(["status", "--plan", example_copy, "--year", "2027", "--today", "2027-01-10"], 0, env=NARROW)
+    out = lines(result.output)
+    assert any(line.startswith("6.2 ") and "~32-37%*" in line for line in out)
+    assert "~…* mốc nội suy giữa hai mục tiêu của kế hoạch, không phải chỉ tiêu do kế hoạch ghi." in out
+    data = json.loads(invoke(["status", "--plan", example_copy, "--year", "2027", "--format", "json"], 0).output)
+    target = data["indicators"][1]["target"]
+    assert target == {"text": "32-37", "kind": "range", "min": 32.0, "max": 37.0, "derived": True}
+
+
+def test_bundled_plan_has_no_invented_figures() -> None:
+    data = json.loads(invoke(["status", "--plan", PLAN, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0).output)
+    assert data["synthetic"] is False
+    assert {i["status"] for i in data["indicators"]} == {"no_data", "no_target"}
+    assert all(i["value"] is None for i in data["indicators"])
+    out = invoke(["status", "--plan", PLAN, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output
+    assert "SỐ LIỆU MINH HỌA" not in out
+
+
+def test_unit_filter_shows_only_what_the_unit_leads() -> None:
+    data = json.loads(invoke([*EXAMPLE, "--unit", "Phòng GDTrH", "--format", "json"], 0).output)
+    assert data["unit"] == "phong_gdtrh"
+    assert [i["id"] for i in data["indicators"]] == ["6.7", "6.8", "6.11", "6.12", "6.13"]
+    assert data["reporting"][0]["units"] == [
+        {"unit": "phong_gdtrh", "reported": True, "date": "2025-11-05", "late": False}
+    ]
+
+
+def test_fail_on_not_met_exits_1() -> None:
+    invoke([*EXAMPLE, "--fail-on", "not_met", "--format", "json"], 1)
+    invoke(["status", "--plan", PLAN, "--year", "2025", "--fail-on", "not_met", "--format", "json"], 0)
+
+
+def test_bad_options_are_usage_errors() -> None:
+    out = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2040"], 2).output
+    assert out == "kh68: lỗi: năm 2040 nằm ngoài khoảng của kế hoạch (2014–2030)\n"
+    out = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "phong_xyz"], 2).output
+    assert out.startswith("kh68: lỗi: không có đơn vị 'phong_xyz'; các mã đơn vị: ubnd_tinh, so_ldtbxh, so_gddt,")
+    out = invoke(["status", "--plan", EXAMPLE_PLAN, "--today", "06/13/2025"], 2).output
+    assert out == "kh68: lỗi: --today: '06/13/2025' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)\n"
+
+
+def test_plan_problems_stop_status_with_check_messages(example_copy: Path) -> None:
+    replace_in(example_copy / "indicators.yaml", 'targets:\n      "2025": 30-35', 'targets:\n      "2025": 30-3x5')
+    out = invoke(["status", "--plan", example_copy, "--year", "2025"], 1).output
+    assert "indicators.yaml:" in out and ": lỗi: text: không đọc được chỉ tiêu '30-3x5'" in out
+    assert out.endswith("kh68: lỗi: kế hoạch có 1 lỗi; sửa các lỗi trên (kiểm tra lại bằng 'kh68 check')\n")
