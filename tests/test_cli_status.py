@@ -81,7 +81,7 @@ def test_derived_milestone_is_marked(example_copy: Path) -> None:
     result = invoke(["status", "--plan", example_copy, "--year", "2027", "--today", "2027-01-10"], 0, env=NARROW)
     out = lines(result.output)
     assert any(line.startswith("6.2 ") and "~32-37%*" in line for line in out)
-    assert "~…* mốc nội suy giữa hai mục tiêu của kế hoạch, không phải chỉ tiêu do kế hoạch ghi." in out
+    assert "~…*: mốc nội suy giữa hai mục tiêu, không phải chỉ tiêu do kế hoạch ghi." in out
     data = json.loads(invoke(["status", "--plan", example_copy, "--year", "2027", "--format", "json"], 0).output)
     target = data["indicators"][1]["target"]
     assert target == {"text": "32-37", "kind": "range", "min": 32.0, "max": 37.0, "derived": True}

@@ -154,7 +154,7 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
     console.print()
     console.print(indicator_table(view))
     if any(r.target and r.target.derived for r in view.results):
-        console.print("~…* mốc nội suy giữa hai mục tiêu của kế hoạch, không phải chỉ tiêu do kế hoạch ghi.")
+        console.print("~…*: mốc nội suy giữa hai mục tiêu, không phải chỉ tiêu do kế hoạch ghi.")
     console.print("Chênh: theo đơn vị tính (điểm % với tỷ lệ), dương là tốt hơn mục tiêu; với khoảng mục tiêu, so với cận gần nhất (0 nếu nằm trong khoảng).")
     console.print()
     console.print(Text("Tiến độ đến mục tiêu cuối kỳ", style="bold"))
