@@ -1,1 +1,91 @@
-"""Commands: see the module docstring of kh68.cli."""
+"""``kh68 report``: the yearly report (Markdown, HTML or Word).
+
+jinja2 and python-docx are imported only here, inside the command, so that
+``kh68 check`` and ``kh68 status`` start without them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kh68.cli.common import PlanOption, app, handle_errors, plan_dir
+from kh68.errors import InputError, UsageError
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+def _parse_day(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    from kh68.vnformat import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise UsageError(f"--date: {exc}") from None
+
+
+@app.command()
+@handle_errors
+def report(
+    year: Annotated[int, typer.Option("--year", help="Năm báo cáo (trong thời kỳ kế hoạch).", show_default=False)],
+    plan: PlanOption = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Chỉ phần việc của một đơn vị (mã hoặc tên gọi).", show_default=False)
+    ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", help="Ngày ghi trên báo cáo, YYYY-MM-DD (mặc định: hôm nay).", show_default=False),
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Mẫu Jinja khác (xem README, mục Mẫu báo cáo).", show_default=False)
+    ] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="md (mặc định), html hoặc docx.")] = ReportFormat.md,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Ghi ra tệp (bắt buộc với docx).", show_default=False)
+    ] = None,
+) -> None:
+    """Lập báo cáo kết quả thực hiện kế hoạch của một năm (Markdown, HTML hoặc Word)."""
+    if fmt is ReportFormat.docx and output is None:
+        raise UsageError("báo cáo Word (--format docx) cần tên tệp: thêm -o bao-cao.docx.")
+    if fmt is ReportFormat.docx and template is not None:
+        raise UsageError("--template chỉ dùng với --format md hoặc html; báo cáo Word dựng trực tiếp từ dữ liệu.")
+    today = _parse_day(day)
+
+    from kh68.load import load_plan
+    from kh68.report import build_report
+
+    loaded = load_plan(plan_dir(plan))
+    context = build_report(loaded, year, today, unit)
+
+    if fmt is ReportFormat.docx:
+        from kh68.docx_writer import write_docx
+
+        assert output is not None
+        try:
+            write_docx(context, output)
+        except OSError as exc:
+            raise InputError(f"không ghi được tệp '{output}': {exc.strerror or exc}") from None
+        typer.echo(f"Đã ghi báo cáo Word: {output}", err=True)
+        return
+
+    from kh68.render import render
+
+    text = render(context, fmt.value, template)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise InputError(f"không ghi được tệp '{output}': {exc.strerror or exc}") from None
+    typer.echo(f"Đã ghi báo cáo: {output}", err=True)

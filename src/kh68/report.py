@@ -1,0 +1,403 @@
+"""The context of the yearly report: plain values for the templates, no I/O.
+
+``build_report`` turns the engine's and tracker's verdicts (``kh68.status``)
+into a tree of dicts, lists, strings, numbers and dates.  Templates (Markdown,
+HTML) and the Word writer read only this tree; every key is documented in the
+README ("Mẫu báo cáo").  Numbers are already in Vietnamese form where they are
+meant to be printed as they are (``ket_qua``, ``so_sanh`` …); raw numbers are
+kept beside them (``gia_tri``) for templates that format them otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kh68.engine import Result, Status, series_of
+from kh68.errors import UsageError
+from kh68.models import Measurement
+from kh68.plan import Plan
+from kh68.status import build_status
+from kh68.targets import TargetKind
+from kh68.tracking import Deadline, TaskStatus
+from kh68.vnformat import format_date, format_number, format_value
+
+SYNTHETIC_NOTICE = (
+    "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa, "
+    "không có thật; không dùng để gửi hoặc trích dẫn."
+)
+ARCHIVE = "VT, TCHC"
+BAR_WIDTH = 20
+
+
+def long_date(day: date) -> str:
+    """``ngày 05 tháng 11 năm 2025`` (day and month with a leading zero, Decree 30/2020)."""
+    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def resolve_unit(plan: Plan, ref: str) -> str:
+    """The id of unit ``ref`` (id or any of its names); ``UsageError`` listing the ids otherwise."""
+    uid = plan.units.resolve(ref)
+    if uid is None:
+        ids = ", ".join(sorted(plan.units.units))
+        hint = plan.units.suggest(ref)
+        near = f" Có phải '{hint}'?" if hint else ""
+        raise UsageError(f"không có đơn vị '{ref}' trong units.yaml.{near} Các mã hợp lệ: {ids}.")
+    return uid
+
+
+def check_year(plan: Plan, year: int) -> None:
+    period = plan.meta.period
+    if year not in plan.years():
+        raise UsageError(
+            f"năm {year} nằm ngoài thời kỳ kế hoạch ({period.start}–{period.end}); "
+            f"chọn --year từ {period.start} đến {period.end}."
+        )
+
+
+def build_report(plan: Plan, year: int, today: date, unit: str | None = None) -> dict[str, Any]:
+    """The whole report for ``year`` as of ``today`` (optionally one unit's part)."""
+    check_year(plan, year)
+    unit_id = resolve_unit(plan, unit) if unit is not None else None
+    view = build_status(plan, year, today, unit_id)
+    meta = plan.meta
+    year_data = plan.data.get(year)
+    issuer_name = plan.unit_name(meta.issuing_unit)
+    basis = meta.legal_bases[0] if meta.legal_bases else None
+    basis_text = basis.title or f"{basis.number}" if basis else meta.title
+    plan_ref = _plan_reference(plan)
+    subject = f"Kết quả thực hiện năm {year} {plan_ref} thực hiện {basis_text}"
+    if unit_id is not None:
+        subject += f" (phần việc của {plan.unit_name(unit_id)})"
+    wanted = _unit_filter(plan, unit_id)
+
+    indicators, notes = _indicator_rows(plan, view.results, year)
+    groups = _task_groups(plan, view.tasks, wanted)
+    entries = [
+        (t, uid, p)
+        for t in view.tasks
+        for uid, p in t.entries.items()
+        if wanted(uid)
+    ]
+
+    def gathered(attr: str) -> list[dict[str, Any]]:
+        return [
+            {
+                "don_vi": plan.unit_name(uid),
+                "ma_don_vi": uid,
+                "nhiem_vu": t.task.id,
+                "ten_nhiem_vu": t.task.title,
+                "noi_dung": getattr(p, attr),
+            }
+            for t, uid, p in entries
+            if getattr(p, attr)
+        ]
+
+    counts = {s.value: sum(1 for r in indicators if r["trang_thai"] == s.value) for s in Status}
+    final_year = max((y for i in plan.indicators for y in i.targets), default=meta.period.end)
+    return {
+        "so_lieu_minh_hoa": plan.synthetic,
+        "canh_bao_minh_hoa": SYNTHETIC_NOTICE if plan.synthetic else "",
+        "nam": year,
+        "nam_cuoi_ky": final_year,
+        "ky_ke_hoach": {"bat_dau": meta.period.start, "ket_thuc": meta.period.end},
+        "ngay_bao_cao": today,
+        "co_quan_chu_quan": meta.parent_body,
+        "co_quan_ban_hanh": meta.issuing_body,
+        "ten_co_quan": issuer_name,
+        "so_ky_hieu": f"…/{meta.report_symbol}",
+        "ky_hieu_bao_cao": meta.report_symbol,
+        "dia_danh": meta.place,
+        "dia_danh_ngay": f"{meta.place}, {long_date(today)}",
+        "loai_van_ban": "BÁO CÁO",
+        "trich_yeu": subject,
+        "ke_hoach": {
+            "so": meta.number,
+            "ky_hieu": meta.symbol,
+            "ngay": meta.date,
+            "nam": meta.year,
+            "trich_yeu": meta.title,
+            "ten_goi": plan_ref,
+        },
+        "mo_dau": (
+            f"Thực hiện {plan_ref} của {issuer_name} {_lower_first(meta.title)}, "
+            f"{issuer_name} báo cáo kết quả thực hiện năm {year} như sau:"
+        ),
+        "don_vi": {"ma": unit_id, "ten": plan.unit_name(unit_id)} if unit_id else None,
+        "co_so_lieu": year_data is not None and bool(year_data.indicators or year_data.tasks),
+        "nhom_nhiem_vu": groups,
+        "chi_tieu": indicators,
+        "ghi_chu_bang": notes,
+        "thong_ke": counts,
+        "chi_tieu_chua_dat": [
+            f"Chỉ tiêu {r['ma']} ({r['ten']}): {r['so_sanh']}." for r in indicators if r["trang_thai"] == Status.NOT_MET
+        ],
+        "nhiem_vu_chua_trien_khai": [
+            nv for nhom in groups for nv in nhom["nhiem_vu"] if nv["trang_thai"] in ("not_started", "no_report")
+        ],
+        "kho_khan": gathered("difficulties"),
+        "phuong_huong": gathered("directions"),
+        "kien_nghi": gathered("proposals"),
+        "tinh_hinh_bao_cao": _reporting(plan, view.deadlines),
+        "noi_nhan": _recipients(plan, today, unit_id),
+        "luu": ARCHIVE,
+        "nguoi_ky": {"quyen_han": "", "chuc_vu": "GIÁM ĐỐC", "ho_ten": ""},
+        "ket_luan": (
+            f"Trên đây là báo cáo kết quả thực hiện năm {year} {plan_ref} của {issuer_name}./."
+        ),
+    }
+
+
+# ----------------------------------------------------------------- pieces
+
+
+def _plan_reference(plan: Plan) -> str:
+    """``Kế hoạch số …/KH-SGDĐT năm 2024`` or with number and date when the plan has them."""
+    meta = plan.meta
+    number = meta.number or "…"
+    when = f"ngày {format_date(meta.date)}" if meta.date else f"năm {meta.year}"
+    return f"{meta.type.capitalize()} số {number}/{meta.symbol} {when}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def _unit_filter(plan: Plan, unit_id: str | None):
+    if unit_id is None:
+        return lambda uid: True
+    members = set(plan.units.expand(unit_id)) | {unit_id}
+    return lambda uid: uid in members
+
+
+def _names(plan: Plan, ids: list[str]) -> str:
+    return ", ".join(plan.unit_name(uid) for uid in ids)
+
+
+def _strip_stop(text: str | None) -> str | None:
+    return text.rstrip(" .;") if text else text
+
+
+def _task_groups(plan: Plan, tasks: list[TaskStatus], wanted) -> list[dict[str, Any]]:
+    by_group: dict[str, list[TaskStatus]] = {}
+    for t in tasks:
+        by_group.setdefault(t.group_id, []).append(t)
+    out = []
+    for group in plan.groups:
+        items = by_group.get(group.id)
+        if not items:
+            continue
+        rows = []
+        for t in items:
+            task = t.task
+            suffix = task.id[len(group.id):].lstrip(".") if task.id.startswith(group.id) else task.id
+            rows.append(
+                {
+                    "ma": task.id,
+                    "thu_tu": f"{suffix})" if suffix else "",
+                    "ten": task.title,
+                    "don_vi_chu_tri": _strip_stop(task.lead_text) or _names(plan, plan.unit_ids(task.lead_units)),
+                    "don_vi_phoi_hop": _strip_stop(task.coordinating_text)
+                    or _names(plan, plan.unit_ids(task.coordinating_units)),
+                    "thoi_gian": _strip_stop(task.timing) or "",
+                    "trang_thai": t.state.value if t.state else "no_report",
+                    "trang_thai_nhan": t.state_label,
+                    "chua_bao_cao": [plan.unit_name(uid) for uid in t.missing_leads],
+                    "ket_qua": [
+                        {
+                            "don_vi": plan.unit_name(uid),
+                            "ma_don_vi": uid,
+                            "trang_thai": p.state.value,
+                            "trang_thai_nhan": p.state.label,
+                            "ngay": p.date,
+                            "noi_dung": p.results or "",
+                        }
+                        for uid, p in t.entries.items()
+                        if wanted(uid)
+                    ],
+                }
+            )
+        number = group.id.rsplit(".", 1)[-1]
+        out.append({"ma": group.id, "so": number, "ten": group.title, "nhiem_vu": rows})
+    return out
+
+
+def _gap_text(result: Result) -> str:
+    """``Vượt 0,4 điểm %`` / ``Chưa đạt, thiếu 1,2 điểm %`` / ``Trong khoảng chỉ tiêu``."""
+    ind, target, status = result.indicator, result.target, result.status
+    if target is None:
+        return "Không có chỉ tiêu để so sánh" if result.value is not None else "—"
+    if result.value is None and not (target.kind.numeric or ind.basis == "share_of_units"):
+        return result.state.label if result.state else "—"
+    if result.gap is None:
+        return "—"
+    unit = "điểm %" if ind.unit == "%" else ind.unit
+    amount = f"{format_number(abs(result.gap))} {unit}".strip()
+    if status is Status.EXCEEDED:
+        return f"Vượt {amount}" if ind.direction == "higher" else f"Vượt (thấp hơn {amount})"
+    if status is Status.NOT_MET:
+        if abs(result.gap) < 1e-9:
+            return f"Chưa đạt (cần lớn hơn {format_value(target.spec.min, ind.unit)})"
+        return f"Chưa đạt, thiếu {amount}" if ind.direction == "higher" else f"Chưa đạt, cao hơn {amount}"
+    if status is Status.IN_PROGRESS:
+        return f"Chưa đạt, thiếu {amount}; {result.state.label.lower()}" if result.state else "—"
+    if target.kind is TargetKind.RANGE:
+        return "Đạt, trong khoảng chỉ tiêu"
+    return "Đạt, bằng chỉ tiêu"
+
+
+def _progress_text(result: Result) -> str:
+    p = result.progress
+    text = p.category.label
+    if p.projected is not None and p.final_year:
+        text += f"; dự báo năm {p.final_year}: {format_value(p.projected, result.indicator.unit)}"
+    return text
+
+
+def _source_note(m: Measurement | None, plan: Plan, computed: bool, unit: str) -> list[str]:
+    parts = []
+    if m is None:
+        return parts
+    if m.source:
+        src = [m.source.document or ""]
+        if m.source.date:
+            src.append(f"ngày {format_date(m.source.date)}")
+        if m.source.unit:
+            src.append(f"({plan.unit_name(m.source.unit)})")
+        text = " ".join(s for s in src if s)
+        if text:
+            parts.append(f"Nguồn: {text}.")
+    if computed and m.value is None and m.by_unit:
+        how = "tổng tử số/tổng mẫu số" if any(e.numerator is not None for e in m.by_unit.values()) else "số đơn vị đạt/tổng số đơn vị"
+        parts.append(f"Giá trị toàn tỉnh tính từ số liệu của {len(m.by_unit)} đơn vị ({how}).")
+    if m.note:
+        parts.append(f"Ghi chú: {m.note}")
+    return parts
+
+
+def bar(value: float | None, target: float | None, scale: float) -> str:
+    """A Unicode bar of ``BAR_WIDTH`` cells; ``┃`` marks the target."""
+    if value is None or scale <= 0:
+        return "░" * BAR_WIDTH
+    filled = max(0, min(BAR_WIDTH, round(value / scale * BAR_WIDTH)))
+    cells = ["█"] * filled + ["░"] * (BAR_WIDTH - filled)
+    if target is not None:
+        mark = max(0, min(BAR_WIDTH - 1, round(target / scale * BAR_WIDTH) - 1))
+        cells[mark] = "┃"
+    return "".join(cells)
+
+
+def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    from kh68.charts import indicator_chart
+
+    rows = []
+    notes: list[dict[str, Any]] = []
+    for stt, r in enumerate(results, 1):
+        ind = r.indicator
+        unit = ind.unit
+        has_data = r.value is not None or r.state is not None
+        target = r.target
+        if target is None:
+            stated = ind.targets.get(year)
+            target_text = "Không đặt chỉ tiêu" if stated is not None else f"Kế hoạch không đặt chỉ tiêu năm {year}"
+        else:
+            target_text = target.text + (" (mốc nội suy)" if target.derived else "")
+        final = max(ind.targets) if ind.targets else None
+        final_text = ind.targets[final].text if final else ""
+        if r.value is not None:
+            shown = format_value(r.value, unit)
+            if r.state is not None:
+                shown += f" ({r.state.label.lower()})"
+        elif r.state is not None:
+            shown = r.state.label
+        else:
+            shown = "Chưa có số liệu"
+        row_notes = _source_note(r.measurement, plan, r.computed is not None, unit)
+        if target is not None and target.footnote:
+            row_notes.insert(0, f"Chỉ tiêu: {target.footnote}")
+        if target is not None and target.derived:
+            row_notes.append(
+                f"Chỉ tiêu năm {year} là mốc nội suy tuyến tính giữa các chỉ tiêu kế hoạch đặt ra, không phải chỉ tiêu nguyên văn."
+            )
+        numbers = []
+        for text in row_notes:
+            notes.append({"so": len(notes) + 1, "chi_tieu": ind.id, "noi_dung": text})
+            numbers.append(len(notes))
+        series = series_of(ind, plan.data)
+        scale = 100.0 if unit == "%" else max([*series.values(), *(t for t in [_bound(target)] if t)], default=0) * 1.1
+        status = r.status if has_data else Status.NO_DATA
+        rows.append(
+            {
+                "stt": stt,
+                "ma": ind.id,
+                "ten": ind.name,
+                "don_vi_tinh": unit,
+                "don_vi_chu_tri": _strip_stop(ind.responsible_text) or _names(plan, plan.unit_ids(ind.responsible_units)),
+                "chi_tieu_nam": target_text,
+                "chi_tieu_noi_suy": bool(target and target.derived),
+                "nam_cuoi_ky": final,
+                "chi_tieu_cuoi_ky": final_text,
+                "co_so_lieu": has_data,
+                "gia_tri": r.value,
+                "tinh_trang_thuc_hien": r.state.value if r.state else None,
+                "ket_qua": shown,
+                "so_sanh": _gap_text(r) if has_data else "—",
+                "chenh_lech": r.gap,
+                "trang_thai": status.value,
+                "danh_gia": status.label,
+                "tien_do": _progress_text(r) if series else "Chưa đủ số liệu",
+                "tien_do_ma": r.progress.category.value,
+                "du_bao": r.progress.projected,
+                "ghi_chu_so": numbers,
+                "thanh": bar(r.value, _bound(target), scale) if r.value is not None else "",
+                "chuoi_so_lieu": [{"nam": y, "gia_tri": v} for y, v in sorted(series.items())],
+                "bieu_do": indicator_chart(plan, ind, series) if series else "",
+            }
+        )
+    return rows, notes
+
+
+def _bound(target) -> float | None:
+    if target is None or not target.kind.numeric:
+        return None
+    return target.spec.min
+
+
+def _reporting(plan: Plan, owed: list[Deadline]) -> dict[str, Any]:
+    duty = next((d for d in owed if d.duty.kind == "unit_report"), None)
+    if duty is None:
+        return {"co_han": False, "han": None, "muc": "", "chua_bao_cao": [], "bao_cao_muon": [], "da_bao_cao": []}
+    return {
+        "co_han": True,
+        "han": duty.due,
+        "muc": duty.duty.section,
+        "chua_bao_cao": [plan.unit_name(u.unit_id) for u in duty.units if not u.reported],
+        "bao_cao_muon": [
+            {"don_vi": plan.unit_name(u.unit_id), "ngay": u.on, "so_ngay": (u.on - duty.due).days}
+            for u in duty.units
+            if u.reported and u.late and u.on
+        ],
+        "da_bao_cao": [plan.unit_name(u.unit_id) for u in duty.units if u.reported and not u.late],
+    }
+
+
+def _recipients(plan: Plan, today: date, unit_id: str | None) -> list[str]:
+    """Section IV's addressees of the report (the department's, or a unit's to the department)."""
+    kind = "unit_report" if unit_id else "plan_report"
+    duty = next((d for d in plan.meta.duties if d.kind == kind), None)
+    if duty is None:
+        return []
+    names: list[str] = []
+    for uid in plan.unit_ids(duty.to_units):
+        unit = plan.units.units[uid]
+        current = [uid]
+        if unit.end is not None and unit.end < today and unit.successors:
+            current = [s for s in plan.unit_ids(unit.successors)] or [uid]
+        for c in current:
+            name = plan.unit_name(c)
+            if name not in names:
+                names.append(name)
+    return names
+
+
+__all__ = ["build_report", "long_date", "resolve_unit", "check_year", "bar", "SYNTHETIC_NOTICE"]
