@@ -1,0 +1,99 @@
+"""``kh68 export``: the validated plan as UTF-8 JSON in a stable key order."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import EXAMPLE_PLAN, PLAN, invoke, replace_in
+
+INDICATOR_KEYS = ["id", "name", "unit", "direction", "basis", "responsible_units", "targets", "notes"]
+
+
+def export(root: Path) -> str:
+    return invoke(["export", "--plan", root], 0).stdout
+
+
+def test_export_is_utf8_json_not_ascii_escaped() -> None:
+    out = export(PLAN)
+    assert "\\u" not in out
+    assert "Tỷ lệ huy động trẻ em nhà trẻ" in out
+    assert "Phòng Giáo dục Tiểu học - Giáo dục Mầm non" in out
+    json.loads(out)
+
+
+def test_export_is_stable() -> None:
+    assert export(PLAN) == export(PLAN)
+
+
+def test_top_level_and_indicator_key_order() -> None:
+    data = json.loads(export(PLAN))
+    assert list(data) == ["plan", "indicators", "tasks", "units"]
+    assert list(data["plan"]) == ["symbol", "title", "issuing_body", "parent_body", "year", "period", "synthetic"]
+    for ind in data["indicators"]:
+        assert list(ind) == INDICATOR_KEYS
+        assert list(ind["targets"]) == ["2025", "2030"]
+        for target in ind["targets"].values():
+            assert list(target)[:2] == ["text", "kind"]
+    for task in data["tasks"]:
+        assert list(task) == ["id", "group", "title", "lead_units", "coordinating_units", "timing"]
+    for unit in data["units"]:
+        assert list(unit) == ["id", "name", "short_names", "members", "end", "successors"]
+
+
+def test_indicator_contents() -> None:
+    data = json.loads(export(PLAN))
+    by_id = {i["id"]: i for i in data["indicators"]}
+    assert list(by_id) == [f"6.{i}" for i in range(1, 14)]
+    assert by_id["6.3"] == {
+        "id": "6.3",
+        "name": "Tỷ lệ huy động trẻ em mẫu giáo",
+        "unit": "%",
+        "direction": "higher",
+        "basis": "value",
+        "responsible_units": ["phong_gdth_gdmn"],
+        "targets": {
+            "2025": {"text": "95", "kind": "at_least", "min": 95.0},
+            "2030": {"text": "95- 97", "kind": "range", "min": 95.0, "max": 97.0},
+        },
+        "notes": ["Ô đơn vị chủ trì để trống trong bảng (ô gộp với dòng 6.1)."],
+    }
+    assert by_id["6.1"]["targets"]["2025"] == {
+        "text": "Triển khai theo đề án",
+        "kind": "milestone",
+        "footnote": "Triển khai các nội dung đề án phổ cập giáo dục mầm non cho trẻ mẫu giáo từ 3 đến 5 tuổi theo giai đoạn.",
+    }
+    assert by_id["6.1"]["targets"]["2030"] == {"text": "Hoàn thành", "kind": "completion"}
+    assert by_id["6.5"]["targets"]["2030"] == {"text": "> 60", "kind": "greater_than", "min": 60.0}
+    assert by_id["6.7"]["targets"]["2025"] == {"text": "-", "kind": "none"}
+    assert by_id["6.5"]["responsible_units"] == ["phong_qlcl_gdtx", "phong_gdth_gdmn"]
+
+
+def test_responsible_units_are_exported_as_ids(plan_copy: Path) -> None:
+    replace_in(plan_copy / "indicators.yaml", "responsible_units: [phong_gdtrh]\n    responsible_text: Phòng GDTrH", "responsible_units: [Phòng GDTrH]\n    responsible_text: Phòng GDTrH")
+    replace_in(plan_copy / "indicators.yaml", "responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]\n    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN", "responsible_units: [QLCL-GDTX, Phòng GDTH – GDMN]\n    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN")
+    by_id = {i["id"]: i for i in json.loads(export(plan_copy))["indicators"]}
+    assert by_id["6.11"]["responsible_units"] == ["phong_gdtrh"]
+    assert by_id["6.5"]["responsible_units"] == ["phong_qlcl_gdtx", "phong_gdth_gdmn"]
+
+
+def test_task_timing_is_exported() -> None:
+    tasks = {t["id"]: t for t in json.loads(export(PLAN))["tasks"]}
+    assert tasks["III.2.c"]["timing"] == {"text": "Năm 2024 và các năm tiếp theo.", "kind": "from_year", "year": 2024}
+    assert tasks["III.1.a"]["timing"] == {"text": "Thường xuyên", "kind": "ongoing", "year": None}
+    assert tasks["III.5"]["timing"] is None
+    assert tasks["III.5"]["group"] == "III.5"
+
+
+def test_example_plan_is_marked_synthetic() -> None:
+    assert json.loads(export(EXAMPLE_PLAN))["plan"]["synthetic"] is True
+    assert json.loads(export(PLAN))["plan"]["synthetic"] is False
+
+
+def test_export_of_invalid_plan_fails_with_problems(plan_copy: Path) -> None:
+    replace_in(plan_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
+    result = invoke(["export", "--plan", plan_copy], 1)
+    assert result.stdout == ""
+    assert f"{plan_copy.as_posix()}/indicators.yaml:" in result.output
+    assert "lỗi: chỉ tiêu '190' nằm ngoài khoảng 0–100%" in result.output
+    assert "kh68: lỗi:" in result.output

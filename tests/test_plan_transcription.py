@@ -1,0 +1,278 @@
+"""``plan/`` against the source document: the II.2 table, the tasks of III, the duties of IV.
+
+The table is parsed out of ``shared/source/ke-hoach-nq68-so-gddt-lam-dong.txt``
+(next to the repository, also in CI); what each target means is written by
+hand below, so a parser change and a transcription error cannot hide each other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from conftest import PLAN, SOURCE_DOC
+from kh68.load import load_plan
+from kh68.targets import TargetKind, TimingKind, fold
+
+pytestmark = pytest.mark.skipif(
+    not SOURCE_DOC.is_file(),
+    reason=f"source document not found at {SOURCE_DOC} (check out shared/ next to the repository)",
+)
+
+K = TargetKind
+BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+
+
+@dataclass
+class Row:
+    id: str
+    name: str
+    unit: str
+    target_2025: str
+    footnote_2025: str | None
+    target_2030: str
+    responsible: str  # "" when the cell is blank (merged with the row above)
+
+
+def source_text() -> str:
+    return SOURCE_DOC.read_text(encoding="utf-8")
+
+
+def section(text: str, start: str, end: str) -> str:
+    begin = text.index(start)
+    return text[begin : text.index(end, begin)]
+
+
+def table_rows() -> list[Row]:
+    """The rows of the II.2 table: a cell starts with a tab, other lines continue it."""
+    table = section(source_text(), "Các chỉ tiêu chủ yếu đến năm 2025 và năm 2030", "\n3. [bookmark: bookmark35]")
+    cells: list[str] = []
+    for line in table.splitlines()[1:]:
+        if line.startswith("\t"):
+            cells.append(line[1:].strip())
+        elif line.strip() and cells:
+            cells[-1] += "\n" + line.strip()
+    starts = [i for i, cell in enumerate(cells) if re.fullmatch(r"6\.\d+", cell)]
+    rows = []
+    for i in starts:
+        number, name, unit, t2025, t2030, responsible = cells[i : i + 6]
+        footnote = None
+        if match := re.fullmatch(r"(.*?)\[footnoteRef:(\d+)\]\s*\[\2:\s*(.*)\]", t2025, re.S):
+            t2025, footnote = match[1].strip(), match[3].strip()
+        rows.append(Row(number, name, unit, t2025, footnote, t2030.strip(), responsible.strip()))
+    return rows
+
+
+ROWS = table_rows() if SOURCE_DOC.is_file() else []
+
+# What each target means, read by a person from the table.
+EXPECTED_TARGETS = {
+    "6.1": ((K.MILESTONE, None, None), (K.COMPLETION, None, None)),
+    "6.2": ((K.RANGE, 30, 35), (K.RANGE, 35, 40)),
+    "6.3": ((K.AT_LEAST, 95, None), (K.RANGE, 95, 97)),
+    "6.4": ((K.AT_LEAST, 99.5, None), (K.AT_LEAST, 99.5, None)),
+    "6.5": ((K.AT_LEAST, 60, None), (K.GREATER_THAN, 60, None)),
+    "6.6": ((K.AT_LEAST, 99.96, None), (K.AT_LEAST, 99.97, None)),
+    "6.7": ((K.NONE, None, None), (K.GREATER_THAN, 95, None)),
+    "6.8": ((K.NONE, None, None), (K.GREATER_THAN, 75, None)),
+    "6.9": ((K.AT_LEAST, 100, None), (K.AT_LEAST, 100, None)),
+    "6.10": ((K.NONE, None, None), (K.AT_LEAST, 99, None)),
+    "6.11": ((K.NONE, None, None), (K.AT_LEAST, 99, None)),
+    "6.12": ((K.NONE, None, None), (K.AT_LEAST, 97, None)),
+    "6.13": ((K.AT_LEAST, 80, None), (K.AT_LEAST, 90, None)),
+}
+
+# Responsible units, blank cells taken from the row above (merged cells).
+EXPECTED_RESPONSIBLE = {
+    "6.1": ["phong_gdth_gdmn"],
+    "6.2": ["phong_gdth_gdmn"],
+    "6.3": ["phong_gdth_gdmn"],
+    "6.4": ["phong_gdth_gdmn"],
+    "6.5": ["phong_qlcl_gdtx", "phong_gdth_gdmn"],
+    "6.6": ["phong_qlcl_gdtx", "phong_gdth_gdmn"],
+    "6.7": ["phong_qlcl_gdtx", "phong_gdtrh"],
+    "6.8": ["phong_qlcl_gdtx", "phong_gdtrh"],
+    "6.9": ["phong_qlcl_gdtx"],
+    "6.10": ["phong_gdth_gdmn"],
+    "6.11": ["phong_gdtrh"],
+    "6.12": ["phong_gdtrh"],
+    "6.13": ["phong_gdth_gdmn", "phong_gdtrh"],
+}
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(PLAN)
+
+
+def test_table_has_13_indicators() -> None:
+    assert [r.id for r in ROWS] == [f"6.{i}" for i in range(1, 14)]
+
+
+def test_plan_has_the_same_indicators_in_order(plan) -> None:
+    assert [i.id for i in plan.indicators] == [r.id for r in ROWS]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.id)
+def test_indicator_matches_table(plan, row: Row) -> None:
+    ind = plan.indicator(row.id)
+    assert ind is not None
+    assert ind.name == row.name
+    assert ind.unit == row.unit == "%"
+    assert sorted(ind.targets) == [2025, 2030]
+    assert ind.targets[2025].text == row.target_2025
+    assert ind.targets[2030].text == row.target_2030
+    assert ind.targets[2025].footnote == row.footnote_2025
+    assert ind.targets[2030].footnote is None
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.id)
+def test_target_meaning(plan, row: Row) -> None:
+    ind = plan.indicator(row.id)
+    for year, (kind, low, high) in zip((2025, 2030), EXPECTED_TARGETS[row.id]):
+        spec = ind.targets[year].spec
+        assert (spec.kind, spec.min, spec.max) == (kind, low, high), f"{row.id} {year}: {ind.targets[year].text!r}"
+
+
+def test_footnote_of_6_1() -> None:
+    row = ROWS[0]
+    assert row.target_2025 == "Triển khai theo đề án"
+    assert row.footnote_2025 == (
+        "Triển khai các nội dung đề án phổ cập giáo dục mầm non cho trẻ mẫu giáo từ 3 đến 5 tuổi theo giai đoạn."
+    )
+
+
+def test_blank_responsible_cells_are_the_merged_ones() -> None:
+    blank = [r.id for r in ROWS if not r.responsible]
+    assert blank == ["6.2", "6.3", "6.4", "6.8", "6.12"]
+
+
+def split_units(cell: str) -> list[str]:
+    return [part.strip() for part in re.split(r"\n| và ", cell) if part.strip()]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.id)
+def test_responsible_units(plan, row: Row) -> None:
+    ind = plan.indicator(row.id)
+    assert plan.unit_ids(ind.responsible_units) == EXPECTED_RESPONSIBLE[row.id]
+    if row.responsible:
+        # Every name in the cell resolves, and to exactly the expected units.
+        resolved = [plan.units.resolve(name) for name in split_units(row.responsible)]
+        assert None not in resolved, split_units(row.responsible)
+        assert list(dict.fromkeys(resolved)) == EXPECTED_RESPONSIBLE[row.id]
+        assert ind.responsible_text in row.responsible.splitlines()
+    else:
+        previous = ROWS[ROWS.index(row) - 1]
+        assert EXPECTED_RESPONSIBLE[row.id] == EXPECTED_RESPONSIBLE[previous.id]
+        assert ind.responsible_text is None
+
+
+@pytest.mark.parametrize("spelling", ["Phòng GDTH – GDMN", "Phòng GDTH - GDMN", "GDTH-GDMN", "phòng gdth—gdmn"])
+def test_spellings_of_gdth_gdmn_resolve_to_one_unit(plan, spelling: str) -> None:
+    assert plan.units.resolve(spelling) == "phong_gdth_gdmn"
+
+
+# --------------------------------------------------------------------- III
+
+
+EXPECTED_TASKS = {
+    # id: (timing kind, year, lead unit ids)
+    "III.1.a": (TimingKind.ONGOING, None, ["cac_phong_thuoc_so"]),
+    "III.1.b": (TimingKind.AT_REVIEW, None, ["phong_tchc"]),
+    "III.2.a": (TimingKind.BY_YEAR, 2025, ["phong_tchc"]),
+    "III.2.b": (TimingKind.BY_YEAR, 2025, ["cac_phong_thuoc_so", "phong_gddt_huyen", "to_cchc_cds"]),
+    "III.2.c": (TimingKind.FROM_YEAR, 2024, ["phong_khtc", "phong_gddt_huyen"]),
+    "III.2.d": (None, None, ["cac_phong_thuoc_so", "cac_don_vi_truong_hoc", "phong_gddt_huyen", "cong_doan_nganh"]),
+    "III.3.a": (TimingKind.FROM_YEAR, 2024, ["cac_phong_chuyen_mon", "phong_qlcl_gdtx"]),
+    "III.3.b": (TimingKind.FROM_YEAR, 2024, ["phong_tchc"]),
+    "III.4": (TimingKind.FROM_YEAR, 2024, ["cac_phong_thuoc_so", "phong_gddt_huyen"]),
+    "III.5": (None, None, ["cong_doan_nganh", "to_chuc_ct_xh"]),
+}
+
+
+def source_tasks() -> dict[str, dict[str, str]]:
+    """Tasks of section III: id, title, and the 'chủ trì' / 'phối hợp' / 'thời gian' lines."""
+    body = section(source_text(), "III. [bookmark: bookmark37]", "IV. [bookmark: bookmark175]")
+    tasks: dict[str, dict[str, str]] = {}
+    group = current = ""
+    for raw in body.splitlines()[1:]:
+        line = BOOKMARK.sub("", raw).strip()
+        if match := re.match(r"^(\d)\. (.*)$", line):
+            # A group is a task itself (III.4, III.5) until a lettered task shows up.
+            group = current = f"III.{match[1]}"
+            tasks[current] = {"title": match[2].strip()}
+        elif match := re.match(r"^([a-d])\) (.*)$", line):
+            if tasks.get(group, {}).keys() == {"title"}:
+                del tasks[group]
+            current = f"{group}.{match[1]}"
+            tasks[current] = {"title": match[2].strip()}
+        elif match := re.match(r"^· (?:Đơn vị chủ trì tham mưu): (.*)$", line):
+            tasks[current]["lead"] = match[1]
+        elif match := re.match(r"^· (?:Đơn vị|Cơ quan) phối hợp thực hiện: (.*)$", line):
+            tasks[current]["coordinating"] = match[1]
+        elif match := re.match(r"^· Thời gian thực hiện: (.*)$", line):
+            tasks[current]["timing"] = match[1]
+    return tasks
+
+
+def test_all_tasks_of_section_iii(plan) -> None:
+    assert [t.id for t in plan.tasks] == list(source_tasks()) == list(EXPECTED_TASKS)
+
+
+@pytest.mark.parametrize("task_id", list(EXPECTED_TASKS))
+def test_task_matches_source(plan, task_id: str) -> None:
+    source = source_tasks()[task_id]
+    task = plan.task(task_id)
+    assert fold(task.title) == fold(source["title"])
+    assert (task.lead_text or None) == source.get("lead")
+    assert (task.coordinating_text or None) == source.get("coordinating")
+    if "timing" in source:
+        assert task.timing.rstrip(".") == source["timing"].rstrip(".")
+    else:
+        assert task.timing is None
+    kind, year, leads = EXPECTED_TASKS[task_id]
+    spec = task.timing_spec
+    assert (spec.kind if spec else None, spec.year if spec else None) == (kind, year)
+    assert plan.unit_ids(task.lead_units) == leads
+    assert len(plan.unit_ids(task.lead_units)) == len(task.lead_units)
+    assert len(plan.unit_ids(task.coordinating_units)) == len(task.coordinating_units)
+
+
+def test_task_groups(plan) -> None:
+    assert [g.id for g in plan.groups] == ["III.1", "III.2", "III.3", "III.4", "III.5"]
+
+
+# ---------------------------------------------------------------------- IV
+
+
+def test_section_iv_duties(plan) -> None:
+    text = source_text()
+    iv_1 = section(text, "1. [bookmark: bookmark176]", "2. [bookmark: bookmark178]")
+    iv_2_b = section(text, "b) [bookmark: bookmark180]", "3. [bookmark: bookmark182]")
+    assert "trước ngày 10/11 hằng năm" in iv_1
+    assert "trước ngày 05/11 hằng năm" in iv_2_b and "gửi Phòng Tổ chức hành chính" in iv_2_b
+
+    duties = {d.id: d for d in plan.meta.duties}
+    assert set(duties) == {"unit_report", "plan_report", "funding"}
+
+    unit_report = duties["unit_report"]
+    assert (unit_report.section, unit_report.kind, str(unit_report.deadline)) == ("IV.2.b", "unit_report", "05/11")
+    assert plan.unit_ids(unit_report.from_units) == ["cac_phong_thuoc_so", "phong_gddt_huyen"]
+    assert plan.unit_ids(unit_report.to_units) == ["phong_tchc"]
+
+    plan_report = duties["plan_report"]
+    assert (plan_report.section, plan_report.kind, str(plan_report.deadline)) == ("IV.1", "plan_report", "10/11")
+    assert plan.unit_ids(plan_report.from_units) == ["phong_tchc"]
+    assert sorted(plan.unit_ids(plan_report.to_units)) == ["so_ldtbxh", "ubnd_tinh"]
+
+    funding = duties["funding"]
+    assert (funding.section, funding.kind, funding.deadline) == ("IV.4", "funding", None)
+
+
+def test_plan_period_and_issuer(plan) -> None:
+    assert (plan.meta.period.start, plan.meta.period.end) == (2024, 2030)
+    assert plan.meta.symbol == "KH-SGDĐT" and plan.meta.year == 2024
+    assert plan.unit_ids([plan.meta.issuing_unit]) == ["so_gddt"]
+    assert [b.number for b in plan.meta.legal_bases] == ["68/NQ-CP", "78-CTr/TU", "42-NQ/TW", "6121/KH-UBND"]
