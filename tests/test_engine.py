@@ -476,3 +476,27 @@ class TestEvaluate:
         data = {2025: year(2025, {"6.1": {"state": "in_progress"}})}
         r = evaluate(ind, 2025, data, Thresholds())
         assert r.state is TaskState.IN_PROGRESS and r.status is Status.IN_PROGRESS and r.value is None
+
+    def test_completion_of_districts_from_met_entries(self):
+        # 6.1-like: "Hoàn thành" in 2030 for a share of districts
+        ind = indicator({2025: "Triển khai theo đề án", 2030: "Hoàn thành"}, basis="share_of_units", id="6.1")
+        all_met = {f"pgd_{i}": {"met": True} for i in range(12)}
+        one_short = {**all_met, "pgd_0": {"met": False}}
+        r = evaluate(ind, 2030, {2030: year(2030, {"6.1": {"by_unit": all_met}})}, Thresholds())
+        assert (r.value, r.status, r.gap) == (100, Status.MET, 0)
+        assert r.progress.category.value == "target_achieved"
+        r = evaluate(ind, 2030, {2030: year(2030, {"6.1": {"by_unit": one_short}})}, Thresholds())
+        # 11/12 = 91,67 %: not met, 8,33 points short
+        assert r.status is Status.NOT_MET and r.gap == pytest.approx(-8.333333, abs=1e-6)
+
+    def test_lower_is_better_end_to_end(self):
+        # dropout ‰, at most 6 in 2025, at most 4 in 2030 → 2027 at most 6 + (4−6)·2/5 = 5,2
+        ind = indicator({2025: "6", 2030: "4"}, direction="lower", unit="‰", id="9.9")
+        data = {y: year(y, {"9.9": {"value": v}}) for y, v in ((2025, 6.5), (2027, 5.0))}
+        r = evaluate(ind, 2027, data, Thresholds())
+        assert r.target.spec.min == pytest.approx(5.2) and r.target.derived
+        assert r.status is Status.EXCEEDED and r.gap == pytest.approx(0.2)
+        # 6,5 → 5 over 2 years, T = 4 by 2030: g_o = (5/6,5)^(1/2) − 1 = −0,122942,
+        # g_r = (4/6,5)^(1/5) − 1 = −0,092536 → R = 1,3286 substantial
+        assert r.progress.category.value == "substantial_progress"
+        assert r.progress.ratio == pytest.approx(1.3286, abs=1e-4)
