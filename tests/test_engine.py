@@ -500,3 +500,22 @@ class TestEvaluate:
         # g_r = (4/6,5)^(1/5) − 1 = −0,092536 → R = 1,3286 substantial
         assert r.progress.category.value == "substantial_progress"
         assert r.progress.ratio == pytest.approx(1.3286, abs=1e-4)
+
+
+class TestStatusAndGapAgree:
+    """Over a grid of values, the gap's sign always tells the same story as the status."""
+
+    SPECS = [at_least(50), greater_than(50), between(40, 60)]
+    VALUES = [v / 2 for v in range(60, 141)]  # 30 … 70 by 0,5
+
+    @pytest.mark.parametrize("direction", ["higher", "lower"])
+    @pytest.mark.parametrize("spec", SPECS, ids=["at_least", "greater_than", "range"])
+    def test_sign_matches_status(self, spec, direction):
+        for value in self.VALUES:
+            status, g = compare(spec, value, direction), gap(spec, value, direction)
+            if status is Status.EXCEEDED:
+                assert g > 0, (value, status, g)
+            elif status is Status.MET:
+                assert g == 0, (value, status, g)
+            else:
+                assert g < 0 or (spec.kind is TargetKind.GREATER_THAN and g == 0), (value, status, g)
