@@ -485,3 +485,11 @@ def test_duplicate_unit_ids_point_at_the_right_entries(plan_copy: Path) -> None:
     assert f"{path.as_posix()}:{dup}:9: lỗi: mã đơn vị 'phong_tchc' bị trùng (đã dùng ở mục thứ 5)" in lines
     # The unit after the duplicate still gets its own line, not its neighbour's.
     assert any(l.startswith(f"{path.as_posix()}:{line_of(path, 'so_gddtt')}:") and "so_gddtt" in l for l in lines), lines
+
+
+def test_two_data_files_for_one_year(example_copy: Path) -> None:
+    data = example_copy / "data"
+    (data / "2025.yml").write_bytes((data / "2025.yaml").read_bytes())
+    assert only_problem(check_fails(example_copy)) == (
+        f"{(data / '2025.yml').as_posix()}:4:7: lỗi: số liệu năm 2025 đã có trong tệp 2025.yaml"
+    )

@@ -230,3 +230,21 @@ def test_read_document_shows_display_name(tmp_path: Path) -> None:
 def test_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="không đọc được tệp"):
         read_document(tmp_path / "nope.yaml")
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    doc = parse("tên: Ủy\nđơn: [Ủy, Bạn]\n")
+    assert doc.marks[("tên",)] == (1, 6)
+    assert doc.marks[("đơn", 1)] == (2, 11)
+    assert fails("tên: Ủy: b\n").startswith("f.yaml:1:8: lỗi: YAML không hợp lệ: dấu ':'")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nb: x\x00y\n", "f.yaml:2:5: lỗi: tệp chứa ký tự điều khiển U+0000, không được phép trong YAML"),
+        ("tên: Ủy ban\nb: Phòng x\x07y\n", "f.yaml:2:11: lỗi: tệp chứa ký tự điều khiển U+0007, không được phép trong YAML"),
+    ],
+)
+def test_control_characters_are_positioned_on_one_line(text: str, expected: str) -> None:
+    assert fails(text) == expected

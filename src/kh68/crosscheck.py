@@ -17,6 +17,7 @@ class CrossChecker:
     def __init__(self, plan: Plan, problems: list[Problem]):
         self.plan = plan
         self.problems = problems
+        self._data_years: dict[int, str] = {}  # year -> name of the first data file for it
 
     def _add(self, doc: Document, loc: Key, message: str, *, key: bool = False, warn: bool = False) -> None:
         line, column = doc.position(loc, key=key)
@@ -107,6 +108,10 @@ class CrossChecker:
             self._add(doc, ("year",), f"năm {data.year} không khớp tên tệp {path.name}")
         if not first <= data.year <= last:
             self._add(doc, ("year",), f"năm {data.year} nằm ngoài khoảng cho phép {first}–{last}")
+        if data.year in self._data_years:
+            # Otherwise the later file would silently replace the earlier one.
+            self._add(doc, ("year",), f"số liệu năm {data.year} đã có trong tệp {self._data_years[data.year]}")
+        self._data_years.setdefault(data.year, path.name)
         for ind_id, measurement in data.indicators.items():
             indicator = self.plan.indicator(ind_id)
             if indicator is None:

@@ -108,8 +108,14 @@ def parse_document(path: Path, text: str) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise SourceError(_yaml_problem(path, exc, f"YAML không hợp lệ: {_describe(exc, text)}")) from None
-    except yaml.YAMLError as exc:
-        raise SourceError(error(path, 1, 1, f"YAML không hợp lệ: {exc}")) from None
+    except yaml.reader.ReaderError as exc:
+        # A control character; libyaml's ``position`` is a byte offset in UTF-8.
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore")
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        message = f"tệp chứa ký tự điều khiển U+{exc.character:04X}, không được phép trong YAML"
+        raise SourceError(error(path, line, column, message)) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error is one of the above
+        raise SourceError(error(path, 1, 1, f"YAML không hợp lệ: {_one_line(str(exc))}")) from None
     if node is None or (node.tag == _YAML_TAG + "null" and not node.value and not node.style):
         # No document at all, or only "---" / comments: an empty file.
         raise SourceError(error(path, 1, 1, "tệp rỗng: cần một bảng khóa–giá trị (mapping)"))
@@ -153,6 +159,10 @@ def _describe(exc: yaml.MarkedYAMLError, text: str = "") -> str:
         if problem.startswith(english) or (exc.context or "").startswith(english):
             return vietnamese.format(opened=opened) if "{" in vietnamese else vietnamese
     return f"lỗi cú pháp ({problem})"
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
 
 
 def _char_at(text: str, mark: yaml.Mark) -> str:
