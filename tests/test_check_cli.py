@@ -493,3 +493,26 @@ def test_two_data_files_for_one_year(example_copy: Path) -> None:
     assert only_problem(check_fails(example_copy)) == (
         f"{(data / '2025.yml').as_posix()}:4:7: lỗi: số liệu năm 2025 đã có trong tệp 2025.yaml"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "suggestion"),
+    [
+        ("source: {document: Báo cáo minh họa số 02/BC-MH,", "source: {documnet: Báo cáo minh họa số 02/BC-MH,", "documnet", "document"),
+        ("      difficulties: Thiếu giáo viên", "      dificulties: Thiếu giáo viên", "dificulties", "difficulties"),
+        ("year: 2025", "yaer: 2025", "yaer", "year"),
+    ],
+)
+def test_unknown_nested_keys_in_data_file(example_copy: Path, old: str, new: str, key: str, suggestion: str) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    replace_in(path, old, new)
+    lines = problem_lines(check_fails(example_copy))
+    expected = f"khóa không hợp lệ '{key}' (có phải ý bạn là '{suggestion}'?)"
+    assert any(l.startswith(f"{path.as_posix()}:{line_of(path, key)}:") and l.endswith(expected) for l in lines), lines
+
+
+def test_unknown_key_in_plan_period(plan_copy: Path) -> None:
+    path = plan_copy / "plan.yaml"
+    replace_in(path, "  end: 2030", "  ends: 2030")
+    lines = problem_lines(check_fails(plan_copy))
+    assert f"{path.as_posix()}:{line_of(path, 'ends:')}:3: lỗi: khóa không hợp lệ 'ends' (có phải ý bạn là 'end'?)" in lines
