@@ -47,11 +47,10 @@ def diff(
     ] = DiffFormat.text,
 ) -> None:
     """So sánh kế hoạch giữa hai bản git: mục tiêu, chỉ tiêu, nhiệm vụ, đơn vị chủ trì, số liệu, tình trạng."""
-    from kh68.gitplan import load_revisions, parse_revisions
+    from kh68.gitplan import load_revisions
     from kh68.plandiff import compare, to_json, to_markdown, to_text
 
-    old_rev, new_rev = parse_revisions(rev_a, rev_b)
-    old, new = load_revisions(plan_dir(plan), old_rev, new_rev)
+    old, new = load_revisions(plan_dir(plan), rev_a, rev_b)
     result = compare(old, new)
     render = {DiffFormat.text: to_text, DiffFormat.markdown: to_markdown, DiffFormat.json: to_json}[fmt]
     typer.echo(render(result))

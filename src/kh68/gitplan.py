@@ -1,0 +1,126 @@
+"""Load the plan as it was at a git revision (for ``kh68 diff``).
+
+The plan directory's files at ``REV`` are listed with ``git ls-tree`` and
+read with ``git cat-file`` into a temporary directory, which ``check_plan``
+then loads like any plan. Problems found there are shown as ``REV:plan/…``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from kh68.errors import UsageError
+from kh68.load import check_plan
+from kh68.plandiff import Side
+
+WORKTREE_LABEL = "thư mục đang sửa"
+
+
+def split_range(rev_a: str | None, rev_b: str | None) -> tuple[str, str | None, bool]:
+    """``(old, new, merge_base)``: new ``None`` is the working tree.
+
+    ``A..B`` compares A with B, ``A...B`` the merge base of A and B with B (what
+    a pull request changes); an empty side of a range is ``HEAD``, as in git.
+    """
+    if rev_a is None:
+        return "HEAD", None, False
+    for sep in ("...", ".."):
+        if sep in rev_a:
+            if rev_b is not None:
+                raise UsageError(f"'{rev_a}' đã là một khoảng {sep}; không nhận thêm bản thứ hai '{rev_b}'")
+            old, _, new = rev_a.partition(sep)
+            return old or "HEAD", new or "HEAD", sep == "..."
+    return rev_a, rev_b, False
+
+
+class _Git:
+    def __init__(self, start: Path):
+        self.cwd = start
+        self.top = Path(self.run(["rev-parse", "--show-toplevel"], f"'{start.as_posix()}' không nằm trong một kho git").strip())
+
+    def run(self, args: list[str], failure: str, *, binary: bool = False) -> str | bytes:
+        try:
+            done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True, check=False)
+        except FileNotFoundError:
+            raise UsageError("không tìm thấy lệnh git; hãy cài git") from None
+        if done.returncode != 0:
+            raise UsageError(failure)
+        return done.stdout if binary else done.stdout.decode("utf-8", "replace")
+
+    def commit(self, rev: str) -> str:
+        if rev.startswith("-"):
+            raise UsageError(f"không có bản '{rev}' trong kho git")
+        out = self.run(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], f"không có bản '{rev}' trong kho git")
+        return out.strip()
+
+    def merge_base(self, a: str, b: str) -> str:
+        out = self.run(["merge-base", a, b], f"bản '{a}' và '{b}' không có gốc chung")
+        return out.strip()
+
+    def extract(self, commit: str, prefix: str, into: Path) -> int:
+        """Write the files under ``prefix`` at ``commit`` into ``into``; return how many."""
+        listing = self.run(["ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix], "không đọc được cây thư mục", binary=True)
+        count = 0
+        for entry in listing.split(b"\0"):
+            if not entry:
+                continue
+            meta, _, raw_path = entry.partition(b"\t")
+            mode, kind, sha = meta.decode().split()
+            if kind != "blob" or mode == "120000":
+                continue
+            rel = PurePosixPath(raw_path.decode("utf-8")).relative_to(prefix) if prefix else PurePosixPath(raw_path.decode("utf-8"))
+            target = into.joinpath(*rel.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self.run(["cat-file", "blob", sha], "không đọc được tệp", binary=True))
+            count += 1
+        return count
+
+
+def _nearest_existing(path: Path) -> Path:
+    path = path.absolute()
+    while not path.exists():
+        path = path.parent
+    return path if path.is_dir() else path.parent
+
+
+def _load_worktree(root: Path) -> Side:
+    if not root.is_dir():
+        return Side(WORKTREE_LABEL, None, None, missing=f"không có thư mục kế hoạch '{root.as_posix()}'")
+    plan, problems = check_plan(root)
+    return Side(WORKTREE_LABEL, None, plan, problems)
+
+
+def _load_commit(git: _Git, label: str, rev: str, commit: str, prefix: str) -> Side:
+    shown = prefix or "."
+    with tempfile.TemporaryDirectory(prefix="kh68-diff-") as tmp:
+        root = Path(tmp) / (PurePosixPath(prefix).name or "plan")
+        root.mkdir()
+        if git.extract(commit, prefix, root) == 0:
+            return Side(label, commit, None, missing=f"không có thư mục kế hoạch '{shown}'")
+        plan, problems = check_plan(root)
+        here = root.as_posix()
+        problems = [dataclasses.replace(p, path=f"{rev}:{shown}{p.path[len(here):]}") if p.path.startswith(here) else p for p in problems]
+        return Side(label, commit, plan, problems)
+
+
+def load_revisions(plan_root: Path, rev_a: str | None, rev_b: str | None) -> tuple[Side, Side]:
+    """The plan at the two revisions named on the command line (see ``split_range``)."""
+    old_rev, new_rev, symmetric = split_range(rev_a, rev_b)
+    git = _Git(_nearest_existing(plan_root))
+    prefix = plan_root.absolute().resolve().relative_to(git.top.resolve()).as_posix()
+    prefix = "" if prefix == "." else prefix
+    old_commit = git.commit(old_rev)
+    new_commit = git.commit(new_rev) if new_rev is not None else None
+    old_label = old_rev
+    if symmetric and new_commit is not None:
+        old_commit = git.merge_base(old_commit, new_commit)
+        old_rev, old_label = old_commit[:7], f"gốc chung của {old_rev} và {new_rev}"
+    old = _load_commit(git, f"{old_label} ({old_commit[:7]})", old_rev, old_commit, prefix)
+    if new_commit is None or new_rev is None:
+        new = _load_worktree(plan_root)
+    else:
+        new = _load_commit(git, f"{new_rev} ({new_commit[:7]})", new_rev, new_commit, prefix)
+    return old, new

@@ -1,0 +1,267 @@
+"""``kh68 diff`` against real git repositories built in ``tmp_path``."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kh68.cli import app
+from kh68.load import check_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="cần lệnh git để chạy kh68 diff")
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": "/dev/null", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, check=True)
+    return done.stdout.strip()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    """The demo plan committed on ``main`` as ``plan/``; the working directory is the repo."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    shutil.copytree(ROOT / "examples" / "plan", root / "plan")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "kế hoạch")
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("KH68_PLAN", raising=False)
+    return root
+
+
+def change_plan(root: Path) -> None:
+    plan = root / "plan"
+    edit(plan / "indicators.yaml", '"2030": "> 60"', '"2030": "> 65"')
+    edit(plan / "indicators.yaml", '      "2030": "97"\n    responsible_units: [phong_gdtrh]',
+         '      "2030": "97"\n    responsible_units: [phong_gdtrh, phong_qlcl_gdtx]')
+    edit(plan / "indicators.yaml", '  - id: "6.12"', '''  - id: "6.14"
+    name: Tỷ lệ trường học có kết nối Internet
+    unit: "%"
+    targets:
+      "2030": "100"
+    responsible_units: [phong_khtc]
+
+  - id: "6.12"''')
+    tasks = (plan / "tasks.yaml").read_text(encoding="utf-8")
+    start = tasks.index("      - id: III.3.b")
+    end = tasks.index("  - id: III.4")
+    (plan / "tasks.yaml").write_text(tasks[:start] + tasks[end:], encoding="utf-8")
+    edit(plan / "data" / "2025.yaml", "value: 58,8", "value: 60")
+    edit(plan / "data" / "2025.yaml", "  III.1.b:\n    phong_tchc:\n      state: not_started",
+         "  III.1.b:\n    phong_tchc:\n      state: in_progress")
+
+
+EXPECTED_TEXT = """\
+Kế hoạch có số liệu minh họa (không có thật).
+Mục tiêu thay đổi:
+  6.5 năm 2030: "> 60" → "> 65" (trên 60% → trên 65%)
+Chỉ tiêu thêm mới:
+  6.14 Tỷ lệ trường học có kết nối Internet
+Nhiệm vụ bị xóa:
+  III.3.b Phát triển nguồn nhân lực chất lượng cao
+Đơn vị thực hiện thay đổi:
+  6.12 (chủ trì): Phòng Giáo dục Trung học → Phòng Giáo dục Trung học, Phòng Quản lý chất lượng – Giáo dục thường xuyên
+Số liệu ghi mới hoặc thay đổi:
+  6.5 năm 2025: 58,8% → 60%
+Tiến độ nhiệm vụ:
+  III.1.b năm 2025, Phòng Tổ chức hành chính Sở GDĐT: Chưa triển khai → Đang triển khai
+Tình trạng thay đổi:
+  6.5 năm 2025: Chưa đạt → Đạt
+"""
+
+
+def expected_text() -> str:
+    return EXPECTED_TEXT
+
+
+def test_working_tree_against_head(repo):
+    head = git(repo, "rev-parse", "--short=7", "HEAD")
+    change_plan(repo)
+    result = runner.invoke(app, ["diff"])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa\n" + expected_text()
+
+
+def test_two_revisions_and_range_forms(repo):
+    base = git(repo, "rev-parse", "--short=7", "HEAD")
+    git(repo, "checkout", "-q", "-b", "sua")
+    change_plan(repo)
+    git(repo, "commit", "-qam", "sửa")
+    tip = git(repo, "rev-parse", "--short=7", "HEAD")
+    both = runner.invoke(app, ["diff", "main", "sua", "--plan", "plan"])
+    assert both.exit_code == 0, both.output
+    assert both.output == f"Thay đổi kế hoạch: main ({base}) → sua ({tip})\n" + expected_text()
+    dotted = runner.invoke(app, ["diff", "main..HEAD"])
+    assert dotted.output == f"Thay đổi kế hoạch: main ({base}) → HEAD ({tip})\n" + expected_text()
+    # main moves on; A...B compares B with the common ancestor, as a pull request does.
+    git(repo, "checkout", "-q", "main")
+    edit(repo / "plan" / "data" / "2025.yaml", "value: 99,96", "value: 99,1")
+    git(repo, "commit", "-qam", "main đi tiếp")
+    three = runner.invoke(app, ["diff", "main...sua"])
+    assert three.exit_code == 0, three.output
+    assert three.output == f"Thay đổi kế hoạch: gốc chung của main và sua ({base}) → sua ({tip})\n" + expected_text()
+    two = runner.invoke(app, ["diff", "main..sua"])
+    assert "  6.6 năm 2025: 99,1% → 99,96%\n" in two.output
+
+
+def test_no_change(repo):
+    head = git(repo, "rev-parse", "--short=7", "HEAD")
+    result = runner.invoke(app, ["diff"])
+    assert result.exit_code == 0
+    assert result.output == (
+        f"Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa\n"
+        "Kế hoạch có số liệu minh họa (không có thật).\n"
+        "Không có thay đổi về mục tiêu, chỉ tiêu, nhiệm vụ, đơn vị hay số liệu.\n"
+    )
+
+
+def test_markdown_for_a_pull_request(repo):
+    head = git(repo, "rev-parse", "--short=7", "HEAD")
+    change_plan(repo)
+    result = runner.invoke(app, ["diff", "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:4] == [f"### Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa", "",
+                         "> Kế hoạch có số liệu minh họa (không có thật).", ""]
+    assert "**Tình trạng thay đổi**" in lines
+    assert "- 6.5 năm 2025: Chưa đạt → Đạt" in lines
+    assert '- 6.5 năm 2030: "> 60" → "> 65" (trên 60% → trên 65%)' in lines
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt().render(result.output)
+    assert "<strong>Mục tiêu thay đổi</strong>" in html
+    assert "<li>6.5 năm 2025: Chưa đạt → Đạt</li>" in html
+
+
+def test_json_for_machines(repo):
+    change_plan(repo)
+    result = runner.invoke(app, ["diff", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["comparable"] is True
+    assert data["targets"] == [
+        {
+            "indicator": "6.5",
+            "name": "Tỷ lệ trường mầm non đạt chuẩn quốc gia",
+            "year": 2030,
+            "old": {"text": "> 60", "meaning": "trên 60%", "kind": "greater_than", "min": 60.0, "max": None},
+            "new": {"text": "> 65", "meaning": "trên 65%", "kind": "greater_than", "min": 65.0, "max": None},
+        }
+    ]
+    assert data["indicators_added"] == [{"id": "6.14", "name": "Tỷ lệ trường học có kết nối Internet"}]
+    assert data["tasks_removed"] == [{"id": "III.3.b", "name": "Phát triển nguồn nhân lực chất lượng cao"}]
+    assert data["responsibility"] == [
+        {"item": "6.12", "role": "chủ trì", "old": ["phong_gdtrh"], "new": ["phong_gdtrh", "phong_qlcl_gdtx"]}
+    ]
+    assert data["values"] == [
+        {"indicator": "6.5", "year": 2025, "old": {"value": 58.8, "state": None, "shown": "58,8%"},
+         "new": {"value": 60.0, "state": None, "shown": "60%"}}
+    ]
+    assert data["progress"] == [{"task": "III.1.b", "year": 2025, "unit": "phong_tchc", "old": "not_started", "new": "in_progress"}]
+    assert data["statuses"] == [
+        {"indicator": "6.5", "year": 2025, "old": "not_met", "new": "met", "old_label": "Chưa đạt", "new_label": "Đạt"}
+    ]
+
+
+def test_new_values_responsible_units_and_removed_data(repo):
+    data = repo / "plan" / "data" / "2025.yaml"
+    edit(data, "  \"6.7\":\n    value: 94,1\n", "")
+    edit(repo / "plan" / "indicators.yaml", "responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]", "responsible_units: Phòng GDTH – GDMN")
+    (repo / "plan" / "data" / "2026.yaml").write_text('year: 2026\nindicators:\n  "6.3":\n    value: 96\n', encoding="utf-8")
+    result = runner.invoke(app, ["diff"])
+    assert result.exit_code == 0, result.output
+    head = git(repo, "rev-parse", "--short=7", "HEAD")
+    assert result.output == (
+        f"Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa\n"
+        "Kế hoạch có số liệu minh họa (không có thật).\n"
+        "Đơn vị thực hiện thay đổi:\n"
+        "  6.5 (chủ trì): Phòng Quản lý chất lượng – Giáo dục thường xuyên, Phòng Giáo dục Tiểu học - Giáo dục Mầm non"
+        " → Phòng Giáo dục Tiểu học - Giáo dục Mầm non\n"
+        "Số liệu ghi mới hoặc thay đổi:\n"
+        "  6.7 năm 2025: 94,1% → (không còn)\n"
+        "  6.3 năm 2026: (chưa có) → 96%\n"
+        "Tình trạng thay đổi:\n"
+        "  6.3 năm 2026: Chưa có số liệu → Vượt chỉ tiêu\n"
+    )
+
+
+def test_an_invalid_revision_is_reported_not_a_crash(repo):
+    head = git(repo, "rev-parse", "--short=7", "HEAD")
+    edit(repo / "plan" / "indicators.yaml", '    unit: "%"\n    basis: share_of_units', '    unit: "%"\n    basis: tỷ lệ')
+    # The problem is the one 'kh68 check' reports, at the same file:line:column.
+    problem = check_plan(Path("plan"))[1][0].parsable()
+    assert problem.startswith("plan/indicators.yaml:9:12: lỗi: basis: giá trị 'tỷ lệ' không hợp lệ")
+    result = runner.invoke(app, ["diff"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa\n"
+        "Không so sánh được: kế hoạch ở thư mục đang sửa không hợp lệ (1 lỗi).\n"
+        f"  {problem}\n"
+    )
+    git(repo, "commit", "-qam", "hỏng")
+    broken = git(repo, "rev-parse", "--short=7", "HEAD")
+    git(repo, "revert", "--no-edit", "HEAD")
+    fixed = git(repo, "rev-parse", "--short=7", "HEAD")
+    back = runner.invoke(app, ["diff", "HEAD~1", "HEAD"])
+    assert back.exit_code == 1
+    assert back.output == (
+        f"Thay đổi kế hoạch: HEAD~1 ({broken}) → HEAD ({fixed})\n"
+        "Không so sánh được: kế hoạch ở HEAD~1 (" + broken + ") không hợp lệ (1 lỗi).\n"
+        f"  HEAD~1:{problem}\n"
+    )
+    md = runner.invoke(app, ["diff", "HEAD~1", "HEAD", "--format", "json"])
+    assert md.exit_code == 1
+    assert json.loads(md.output)["from"]["valid"] is False
+
+
+def test_a_revision_without_the_plan(repo):
+    (repo / "README.md").write_text("x\n")
+    git(repo, "add", "README.md")
+    git(repo, "commit", "-qm", "readme")
+    git(repo, "rm", "-rq", "plan")
+    git(repo, "commit", "-qm", "xóa kế hoạch")
+    result = runner.invoke(app, ["diff", "HEAD~1", "HEAD"])
+    assert result.exit_code == 1
+    head = git(repo, "rev-parse", "--short=7", "HEAD")
+    assert result.output.splitlines()[1] == f"Không so sánh được: HEAD ({head}): không có thư mục kế hoạch 'plan'."
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["diff", "khong-co"], "không có bản 'khong-co' trong kho git"),
+        (["diff", "main..HEAD", "HEAD"], "'main..HEAD' đã là một khoảng ..; không nhận thêm bản thứ hai 'HEAD'"),
+        (["diff", "--", "-x"], "không có bản '-x' trong kho git"),
+    ],
+)
+def test_usage_errors(repo, args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.output == f"kh68: lỗi: {message}\n"
+
+
+def test_outside_a_git_repository(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "examples" / "plan", tmp_path / "plan")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    result = runner.invoke(app, ["diff"])
+    assert result.exit_code == 2
+    assert result.output == f"kh68: lỗi: '{tmp_path.as_posix()}/plan' không nằm trong một kho git\n"
