@@ -265,3 +265,18 @@ class TestDeadlines:
         d = unit_report(demo, 2026, date(2026, 10, 1))
         assert [u.unit_id for u in d.missing] == DEPARTMENT
         assert d.days_left == 35
+
+
+def test_missing_leads_follow_the_task_timing() -> None:
+    plan = load_plan(EXAMPLE_PLAN)
+    by_id_2023 = {t.task.id: t for t in task_statuses(plan, 2023)}
+    by_id_2025 = {t.task.id: t for t in task_statuses(plan, 2025)}
+    # "Năm 2024 và các năm tiếp theo": not owed in 2023, owed in 2025.
+    assert by_id_2023["III.3.b"].missing_leads == []
+    assert by_id_2025["III.3.b"].missing_leads == ["phong_tchc"]
+    # "Khi tiến hành sơ kết, tổng kết Nghị quyết": reported at reviews, never owed yearly.
+    assert by_id_2023["III.1.b"].missing_leads == []
+    assert by_id_2025["III.1.b"].missing_leads == []
+    # "Thường xuyên" and untimed tasks are owed every year.
+    assert by_id_2023["III.1.a"].missing_leads == ["cac_phong_thuoc_so"]
+    assert by_id_2023["III.2.d"].missing_leads == ["cac_phong_thuoc_so", "cac_don_vi_truong_hoc", "phong_gddt_huyen", "cong_doan_nganh"]

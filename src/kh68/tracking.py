@@ -11,6 +11,7 @@ from datetime import date
 
 from kh68.models import Duty, Progress, Task, TaskState, YearData
 from kh68.plan import Plan
+from kh68.targets import TimingKind
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,24 @@ def task_statuses(plan: Plan, year: int) -> list[TaskStatus]:
             missing = [
                 lead
                 for lead in leads
-                if plan.active_units([lead], due) and not any(_within(plan, uid, [lead]) for uid in entries)
+                if expected_in(task, year)
+                and plan.active_units([lead], due)
+                and not any(_within(plan, uid, [lead]) for uid in entries)
             ]
             result.append(TaskStatus(task, group.id, state, entries, missing, leads))
     return result
+
+
+def expected_in(task: Task, year: int) -> bool:
+    """Whether a yearly progress report on ``task`` is due in ``year``.
+
+    Tasks timed "from 2024 on" are not due before 2024; tasks timed "at the
+    review of the resolution" are reported at reviews, not every year.
+    """
+    timing = task.timing_spec
+    if timing is None:
+        return True
+    return timing.kind is not TimingKind.AT_REVIEW and timing.active_in(year)
 
 
 def _entries(plan: Plan, data: YearData | None, task_id: str) -> dict[str, Progress]:
