@@ -35,9 +35,15 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.severity.label}: {self.message}"
 
     def github(self) -> str:
+        """A GitHub Actions workflow command (an annotation on the offending line)."""
         level = "error" if self.severity is Severity.ERROR else "warning"
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path},line={self.line},col={self.column}::{message}"
+        return f"::{level} file={_escape(self.path, True)},line={self.line},col={self.column}::{_escape(self.message)}"
+
+
+def _escape(text: str, is_property: bool = False) -> str:
+    """Escaping of workflow commands: %, CR, LF everywhere; ':' and ',' in properties."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
 def error(path: Path | str, line: int, column: int, message: str) -> Problem:
