@@ -99,7 +99,8 @@ def indicator_chart(plan: Plan, indicator: Indicator, series: dict[int, float]) 
                 f"<title>{escape(_target_label(year, t, unit))}</title></line>"
             )
     if final is not None:
-        fy = y(final.spec.max if final.spec.max is not None and indicator.direction == "higher" else final.spec.min)
+        lower_range = final.spec.max is not None and indicator.direction == "lower"
+        fy = y(final.spec.max if lower_range else final.spec.min)
         fx = x(final_year)
         out.append(
             f'<path d="M{fx:.1f},{fy - 6:.1f} l6,6 l-6,6 l-6,-6 z" fill="#b71c1c">'
@@ -123,11 +124,11 @@ def indicator_chart(plan: Plan, indicator: Indicator, series: dict[int, float]) 
     out.append(f'<line x1="{LEFT}" y1="{ly - 3}" x2="{LEFT + 16}" y2="{ly - 3}" stroke="#1f4e9c" stroke-width="2"/>')
     out.append(f'<text x="{LEFT + 20}" y="{ly}" font-size="9" fill="#333">Kết quả thực hiện</text>')
     out.append(f'<rect x="{LEFT + 110}" y="{ly - 8}" width="14" height="8" fill="#8fc98f" fill-opacity="0.6"/>')
-    out.append(f'<text x="{LEFT + 128}" y="{ly}" font-size="9" fill="#333">Chỉ tiêu năm (nhạt: mốc nội suy)</text>')
+    out.append(f'<text x="{LEFT + 128}" y="{ly}" font-size="9" fill="#333">Chỉ tiêu năm (nhạt: nội suy)</text>')
     if final is not None:
-        out.append(f'<path d="M{LEFT + 290},{ly - 8} l4,4 l-4,4 l-4,-4 z" fill="#b71c1c"/>')
+        out.append(f'<path d="M{LEFT + 258},{ly - 8} l4,4 l-4,4 l-4,-4 z" fill="#b71c1c"/>')
         out.append(
-            f'<text x="{LEFT + 298}" y="{ly}" font-size="9" fill="#333">'
+            f'<text x="{LEFT + 266}" y="{ly}" font-size="9" fill="#333">'
             f"{escape(f'Mục tiêu {final_year}: {final.text}')}</text>"
         )
     out.append("</svg>")

@@ -372,7 +372,8 @@ def build_document(ctx: dict[str, Any]):
     if ctx["ghi_chu_bang"]:
         _para(doc, "Nguồn số liệu và ghi chú:", size=12, italic=True, before=6, after=0)
         for gc in ctx["ghi_chu_bang"]:
-            _para(doc, f"({gc['so']}) Chỉ tiêu {gc['chi_tieu']}. {gc['noi_dung']}", size=12, after=0)
+            about = f"Chỉ tiêu {gc['chi_tieu']}. " if gc["chi_tieu"] else ""
+            _para(doc, f"({gc['so']}) {about}{gc['noi_dung']}", size=12, after=0)
 
     heading("III. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN")
     _para(doc, "1. Chỉ tiêu chưa đạt:", indent=True)

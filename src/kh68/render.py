@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateNotFound
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from kh68.errors import TemplateFailure
@@ -118,8 +118,8 @@ FILTERS = {
 # ---------------------------------------------------------------- rendering
 
 
-def make_env(search: list[Path]) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+def make_env(search: list[Path]) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(p) for p in search]),
         undefined=StrictUndefined,
         autoescape=jinja2.select_autoescape(

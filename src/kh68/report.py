@@ -28,6 +28,10 @@ SYNTHETIC_NOTICE = (
 )
 ARCHIVE = "VT, TCHC"
 BAR_WIDTH = 20
+DERIVED_NOTE = (
+    "Chỉ tiêu năm {year} ghi \"(mốc nội suy)\" không phải chỉ tiêu nguyên văn của Kế hoạch: mốc số được nội suy "
+    "tuyến tính giữa hai năm Kế hoạch có chỉ tiêu; mốc định tính giữ nguyên chỉ tiêu của năm có chỉ tiêu gần nhất trước đó."
+)
 
 
 def long_date(day: date) -> str:
@@ -246,11 +250,14 @@ def _gap_text(result: Result) -> str:
     return "Đạt, bằng chỉ tiêu"
 
 
-def _progress_text(result: Result) -> str:
+def _progress_text(result: Result, series: dict[int, float], year: int) -> str:
     p = result.progress
     text = p.category.label
     if p.projected is not None and p.final_year:
         text += f"; dự báo năm {p.final_year}: {format_value(p.projected, result.indicator.unit)}"
+    latest = max((y for y in series if y <= year), default=None)
+    if latest is not None and latest < year:
+        text += f" (theo số liệu năm {latest})"
     return text
 
 
@@ -292,6 +299,7 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
 
     rows = []
     notes: list[dict[str, Any]] = []
+    derived_note: int | None = None
     for stt, r in enumerate(results, 1):
         ind = r.indicator
         unit = ind.unit
@@ -315,11 +323,12 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
         row_notes = _source_note(r.measurement, plan, r.computed is not None, unit)
         if target is not None and target.footnote:
             row_notes.insert(0, f"Chỉ tiêu: {target.footnote}")
-        if target is not None and target.derived:
-            row_notes.append(
-                f"Chỉ tiêu năm {year} là mốc nội suy tuyến tính giữa các chỉ tiêu kế hoạch đặt ra, không phải chỉ tiêu nguyên văn."
-            )
         numbers = []
+        if target is not None and target.derived:
+            if derived_note is None:
+                notes.append({"so": len(notes) + 1, "chi_tieu": "", "noi_dung": DERIVED_NOTE.format(year=year)})
+                derived_note = len(notes)
+            numbers.append(derived_note)
         for text in row_notes:
             notes.append({"so": len(notes) + 1, "chi_tieu": ind.id, "noi_dung": text})
             numbers.append(len(notes))
@@ -345,7 +354,7 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
                 "chenh_lech": r.gap,
                 "trang_thai": status.value,
                 "danh_gia": status.label,
-                "tien_do": _progress_text(r) if series else "Chưa đủ số liệu",
+                "tien_do": _progress_text(r, series, year) if series else "Chưa đủ số liệu",
                 "tien_do_ma": r.progress.category.value,
                 "du_bao": r.progress.projected,
                 "ghi_chu_so": numbers,

@@ -1,0 +1,296 @@
+"""kh68 report (Markdown): structure, escaping, templates in the sandbox, bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from conftest import EXAMPLE_PLAN, PLAN, invoke, replace_in
+from kh68.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
+
+REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
+SECTIONS = [
+    "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP",
+    "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2025",
+    "III. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN",
+    "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
+    "V. KIẾN NGHỊ, ĐỀ XUẤT",
+    "VI. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ",
+]
+GROUPS = [
+    "1. Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội",
+    "2. Nâng cao năng lực, hiệu lực quản lý Nhà nước",
+    "3. Nâng cao chất lượng nguồn nhân lực",
+    "4. Bảo đảm mọi người dân được tiếp cận, thụ hưởng các dịch vụ giáo dục cơ bản có chất lượng",
+    "5. Đề nghị Tổ chức Công đoàn và các tổ chức chính trị xã hội trong đơn vị, trường học trong công tác phối hợp",
+]
+IDS = [f"6.{i}" for i in range(1, 14)]
+
+
+def parse(text: str):
+    return MarkdownIt("commonmark").enable("table").parse(text)
+
+
+def headings(tokens, level: str) -> list[str]:
+    return [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == level]
+
+
+def tables(tokens) -> list[list[list[str]]]:
+    """Every table as rows of cell texts (header row first)."""
+    found, rows, row, inside = [], [], None, False
+    for i, t in enumerate(tokens):
+        if t.type == "table_open":
+            rows = []
+        elif t.type == "tr_open":
+            row = []
+        elif t.type in ("th_open", "td_open"):
+            row.append(tokens[i + 1].content)
+        elif t.type == "tr_close":
+            rows.append(row)
+        elif t.type == "table_close":
+            found.append(rows)
+    return found
+
+
+def indicator_table(text: str) -> list[list[str]]:
+    table = [t for t in tables(parse(text)) if t[0][0] == "STT"]
+    assert len(table) == 1
+    return table[0]
+
+
+# ------------------------------------------------------------------ structure
+
+
+def test_markdown_parses_into_the_expected_headings_and_table() -> None:
+    text = invoke(REPORT, 0).stdout
+    tokens = parse(text)
+    assert headings(tokens, "h1") == ["BÁO CÁO"]
+    assert headings(tokens, "h2") == SECTIONS
+    assert headings(tokens, "h3") == GROUPS
+    rows = indicator_table(text)
+    assert rows[0] == [
+        "STT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2025", "Kết quả năm 2025", "So sánh với chỉ tiêu",
+        "Đánh giá", "Mục tiêu đến năm 2030", "Tiến độ đến năm 2030", "Nguồn, ghi chú",
+    ]
+    assert [r[0] for r in rows[1:]] == IDS
+    assert all(len(r) == 10 for r in rows)
+    by_id = {r[0]: r for r in rows[1:]}
+    assert by_id["6.3"][3:7] == ["95", "95,4%", "Vượt 0,4 điểm %", "Vượt chỉ tiêu"]
+    assert by_id["6.5"][3:7] == ["60", "58,8%", "Chưa đạt, thiếu 1,2 điểm %", "Chưa đạt"]
+    assert by_id["6.5"][7] == "\\> 60"  # raw cell source; rendered as "> 60"
+    assert by_id["6.2"][4:7] == ["32,81%", "Đạt, trong khoảng chỉ tiêu", "Đạt"]
+    assert by_id["6.10"][4:7] == ["Chưa có số liệu", "—", "Chưa có số liệu"]
+
+
+def test_header_block_number_date_and_signature() -> None:
+    text = invoke(REPORT, 0).stdout
+    header = tables(parse(text))[0]
+    assert header == [
+        ["UBND TỈNH LÂM ĐỒNG<br><strong>SỞ GIÁO DỤC VÀ ĐÀO TẠO</strong>".replace("<strong>", "**").replace("</strong>", "**"),
+         "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**"],
+        ["Số: …/BC-SGDĐT", "*Lâm Đồng, ngày 10 tháng 11 năm 2025*"],
+    ]
+    assert "\n**Kết quả thực hiện năm 2025 Kế hoạch số …/KH-SGDĐT năm 2024 thực hiện Nghị quyết số 68/NQ-CP" in text
+    assert (
+        "| **Nơi nhận:**<br>- Ủy ban nhân dân tỉnh Lâm Đồng;<br>- Sở Lao động – Thương binh và Xã hội;"
+        "<br>- Lưu: VT, TCHC. | **GIÁM ĐỐC**<br><br><br><br> |"
+    ) in text
+
+
+def test_date_has_leading_zeros() -> None:
+    text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-02-05"], 0).stdout
+    assert "*Lâm Đồng, ngày 05 tháng 02 năm 2025*" in text
+
+
+def test_same_date_gives_identical_bytes() -> None:
+    assert invoke(REPORT, 0).stdout_bytes == invoke(REPORT, 0).stdout_bytes
+
+
+def test_synthetic_plan_says_so_and_real_plan_does_not() -> None:
+    notice = "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa"
+    assert invoke(REPORT, 0).stdout.count(notice) == 2
+    real = invoke(["report", "--plan", PLAN, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert notice not in real
+    rows = indicator_table(real)
+    assert [r[4] for r in rows[1:]] == ["Chưa có số liệu"] * 13
+    assert "Năm 2025 chưa có số liệu: các đơn vị chưa gửi số liệu chỉ tiêu và tiến độ nhiệm vụ." in real
+
+
+def test_proposals_and_late_units_are_attributed() -> None:
+    text = invoke(REPORT, 0).stdout
+    assert (
+        "- Phòng Kế hoạch - Tài chính (mục III.2.c): Đề nghị bố trí kinh phí cho các trường vùng khó khăn (minh họa)."
+        in text
+    )
+    assert "- Phòng Kế hoạch - Tài chính: gửi báo cáo ngày 07/11/2025, chậm 2 ngày." in text
+
+
+def test_unit_filter_accepts_a_name_and_keeps_only_its_part() -> None:
+    text = invoke([*REPORT, "--unit", "Phòng GDTrH"], 0).stdout
+    assert "(phần việc của Phòng Giáo dục Trung học)" in text
+    assert [r[0] for r in indicator_table(text)[1:]] == ["6.7", "6.8", "6.11", "6.12", "6.13"]
+    assert "Phòng Kế hoạch - Tài chính" not in text
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "bao-cao.md"
+    result = invoke([*REPORT, "-o", out], 0)
+    assert result.stdout == ""
+    assert out.read_text(encoding="utf-8") == invoke(REPORT, 0).stdout
+
+
+# ------------------------------------------------------------------ escaping
+
+
+def test_pipes_and_line_breaks_in_unit_text_do_not_break_the_table(example_copy: Path) -> None:
+    data = example_copy / "data" / "2025.yaml"
+    replace_in(data, "note: Một số trường chưa hoàn thành hồ sơ công nhận (minh họa).",
+               'note: "Cột | thừa\\n- dòng hai *đậm*"')
+    replace_in(data, "results: Lập dự toán kinh phí năm 2026 (minh họa).",
+               'results: "a | b\\n# không phải tiêu đề\\n1. không phải danh sách"')
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    rows = indicator_table(text)
+    assert len(rows) == 14 and all(len(r) == 10 for r in rows)
+    assert "(7) Chỉ tiêu 6.5. Ghi chú: Cột \\| thừa\\\n\\- dòng hai \\*đậm\\*" in text
+    tokens = parse(text)
+    assert headings(tokens, "h1") == ["BÁO CÁO"] and headings(tokens, "h2") == SECTIONS
+    assert "(đang triển khai, báo cáo ngày 07/11/2025): a \\| b\\\n\\# không phải tiêu đề\\\n1\\. không phải danh sách" in text
+
+
+def test_filters() -> None:
+    assert f_so(1234.5) == "1.234,5"
+    assert f_so(99.5) == "99,5"
+    assert f_so(None) == ""
+    assert f_ngay(__import__("datetime").date(2025, 1, 5)) == "05/01/2025"
+    assert f_ngay_dai("2025-01-05") == "ngày 05 tháng 01 năm 2025"
+    assert f_md_cell("a|b\r\nc\n\n<x>") == "a\\|b<br>c<br>\\<x\\>"
+    assert f_md("- a\n2) b\n*c*") == "\\- a\\\n2\\) b\\\n\\*c\\*"
+
+
+# ------------------------------------------------------------------ templates
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_custom_template_gets_the_context_and_filters(tmp_path: Path) -> None:
+    tpl = write(tmp_path, "ngan.md.j2",
+                "{{ so_ky_hieu }} | {{ nam }} | {{ chi_tieu|length }} | {{ 1234.5|so }} | {{ ngay_bao_cao|ngay }}"
+                " | {{ chi_tieu[4].gia_tri|gia_tri('%') }}\n")
+    out = invoke([*REPORT, "--template", tpl], 0).stdout
+    assert out == "…/BC-SGDĐT | 2025 | 13 | 1.234,5 | 10/11/2025 | 58,8%\n"
+
+
+def test_template_cannot_reach_python_internals(tmp_path: Path) -> None:
+    tpl = write(tmp_path, "xau.md.j2", "Báo cáo\n{{ ''.__class__.__mro__ }}\n")
+    result = invoke([*REPORT, "--template", tpl], 1)
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"kh68: lỗi: {tpl}:2: mẫu báo cáo dùng thao tác không được phép (chỉ được đọc dữ liệu báo cáo và dùng các bộ lọc): "
+    )
+    assert "__class__" in result.stderr
+
+
+def test_template_cannot_call_methods_that_change_data(tmp_path: Path) -> None:
+    tpl = write(tmp_path, "xau2.md.j2", "{{ chi_tieu.append(1) }}{{ nguoi_ky.update(chuc_vu='x') }}\n")
+    result = invoke([*REPORT, "--template", tpl], 1)
+    assert result.stderr.startswith(f"kh68: lỗi: {tpl}:1: mẫu báo cáo dùng thao tác không được phép")
+
+
+def test_misspelt_variable_fails_with_its_line(tmp_path: Path) -> None:
+    tpl = write(tmp_path, "sai.md.j2", "# {{ loai_van_ban }}\n\n{{ nam_bao_cao }}\n")
+    result = invoke([*REPORT, "--template", tpl], 1)
+    assert result.stderr == (
+        f"kh68: lỗi: {tpl}:3: biến hoặc thuộc tính không có trong dữ liệu báo cáo: 'nam_bao_cao' is undefined\n"
+    )
+
+
+def test_misspelt_attribute_fails_with_its_line(tmp_path: Path) -> None:
+    tpl = write(tmp_path, "sai2.md.j2", "{% for ct in chi_tieu %}\n{{ ct.ten_chi_tieu }}\n{% endfor %}\n")
+    result = invoke([*REPORT, "--template", tpl], 1)
+    assert result.stderr.startswith(f"kh68: lỗi: {tpl}:2: biến hoặc thuộc tính không có trong dữ liệu báo cáo: ")
+    assert "ten_chi_tieu" in result.stderr
+
+
+def test_template_syntax_error_is_file_line_message(tmp_path: Path) -> None:
+    tpl = write(tmp_path, "cu-phap.md.j2", "dòng 1\ndòng 2\n{% for x in chi_tieu %}\n{{ x.ma }}\n")
+    result = invoke([*REPORT, "--template", tpl], 1)
+    assert result.stderr == (
+        f"kh68: lỗi: {tpl}:4: lỗi cú pháp mẫu: Unexpected end of template. Jinja was looking for the following tags: "
+        "'endfor' or 'else'. The innermost block that needs to be closed is 'for'.\n"
+    )
+
+
+def test_missing_template(tmp_path: Path) -> None:
+    result = invoke([*REPORT, "--template", tmp_path / "khong-co.md.j2"], 1)
+    assert result.stderr == (
+        f"kh68: lỗi: không đọc được mẫu báo cáo '{tmp_path / 'khong-co.md.j2'}': tệp không tồn tại.\n"
+    )
+
+
+def test_unreadable_template(tmp_path: Path) -> None:
+    tpl = tmp_path / "nhi-phan.md.j2"
+    tpl.write_bytes(b"\xff\xfe\x00bad")
+    result = invoke([*REPORT, "--template", tpl], 1)
+    assert result.stderr.startswith(f"kh68: lỗi: không đọc được mẫu báo cáo '{tpl}': ")
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def test_year_outside_the_plan_period() -> None:
+    result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2023"], 2)
+    assert result.stderr == (
+        "kh68: lỗi: năm 2023 nằm ngoài thời kỳ kế hoạch (2024–2030); chọn --year từ 2024 đến 2030.\n"
+    )
+    invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2031"], 2)
+
+
+def test_unknown_unit_lists_valid_ids() -> None:
+    result = invoke([*REPORT, "--unit", "phong_gdth"], 2)
+    assert result.stderr.startswith("kh68: lỗi: không có đơn vị 'phong_gdth' trong units.yaml.")
+    assert "Các mã hợp lệ: cac_don_vi_truong_hoc, cac_phong_chuyen_mon," in result.stderr
+    assert "phong_gdth_gdmn, phong_gdtrh," in result.stderr
+
+
+def test_bad_date() -> None:
+    result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-13-01"], 2)
+    assert result.stderr == (
+        "kh68: lỗi: --date: '2025-13-01' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)\n"
+    )
+
+
+def test_docx_needs_an_output_file() -> None:
+    result = invoke([*REPORT, "--format", "docx"], 2)
+    assert result.stderr == "kh68: lỗi: báo cáo Word (--format docx) cần tên tệp: thêm -o bao-cao.docx.\n"
+
+
+def test_plan_problems_are_those_of_check_and_no_report(example_copy: Path) -> None:
+    replace_in(example_copy / "data" / "2025.yaml", "    value: 95,4", "    value: chín lăm")
+    check = invoke(["check", example_copy], 1).stdout.splitlines()
+    result = invoke(["report", "--plan", example_copy, "--year", "2025"], 1)
+    assert result.stdout == ""
+    problems = [line for line in check if line.startswith(str(example_copy))][:-1]
+    assert problems and result.stderr.splitlines()[: len(problems)] == problems
+    assert result.stderr.splitlines()[-1].startswith("kh68: lỗi: ")
+    assert len(result.stderr.splitlines()) == len(problems) + 1
+
+
+def test_check_and_status_do_not_import_jinja_or_docx() -> None:
+    code = "import sys, kh68.cli; print(sorted(m for m in ('jinja2', 'docx', 'markupsafe') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_shipped_templates_are_found(fmt: str) -> None:
+    from kh68.render import templates_dir
+
+    assert (templates_dir() / f"report.{fmt}.j2").is_file()
