@@ -13,6 +13,7 @@ by hand, so that:
 
 from __future__ import annotations
 
+import errno
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,13 +94,26 @@ def decode(path: Path, raw: bytes) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_OS_REASONS = {
+    errno.EACCES: "không có quyền đọc",
+    errno.EPERM: "không có quyền đọc",
+    errno.ENOENT: "tệp không tồn tại",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an OS error in Vietnamese where it is a common one."""
+    return _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
+
+
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read and parse ``path``; raise ``SourceError`` with a positioned problem."""
     shown = Path(display) if display else path
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SourceError(error(shown, 1, 1, f"không đọc được tệp: {exc.strerror or exc}")) from None
+        raise SourceError(error(shown, 1, 1, f"không đọc được tệp: {os_reason(exc)}")) from None
     return parse_document(shown, decode(shown, raw))
 
 
