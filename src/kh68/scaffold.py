@@ -1,0 +1,142 @@
+"""``kh68 init``: a new plan repository in one command.
+
+The files come from ``templates/init`` (shipped in the wheel as
+``kh68/templates/init``): a minimal valid plan with Vietnamese comments, the
+pre-commit configuration and CI workflow that use kh68, and a README. Names
+starting with ``dot-`` become dot files. Four tokens are replaced:
+``__KH68_REPO__``/``__KH68_REV__`` (where pre-commit and CI get kh68) and
+``__YEAR__``/``__END_YEAR__`` (the plan period). The JSON Schemas are
+generated into ``schemas/`` so the modelines of the plan files resolve.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kh68 import __version__
+from kh68.errors import UsageError
+
+KH68_REPO = "https://github.com/sgddt-lamdong/kh68"
+KH68_REV = f"v{__version__}"
+FINAL_YEAR = 2030
+
+
+def templates_root() -> Any:
+    """``templates/`` of the installed package, or of the source tree (editable install)."""
+    packaged = resources.files("kh68") / "templates"
+    if packaged.is_dir():
+        return packaged
+    source = Path(__file__).resolve().parents[2] / "templates"
+    if source.is_dir():
+        return source
+    raise UsageError("không tìm thấy thư mục templates của kh68 (cài đặt bị thiếu tệp)")
+
+
+def _walk(node: Any, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
+    found = []
+    for child in sorted(node.iterdir(), key=lambda c: c.name):
+        if child.is_dir():
+            found += _walk(child, prefix + (child.name,))
+        elif child.is_file():
+            found.append((prefix + (child.name,), child))
+    return found
+
+
+def _target_name(part: str) -> str:
+    return "." + part[len("dot-"):] if part.startswith("dot-") else part
+
+
+def scaffold_files(hook_repo: str | None = None, hook_rev: str | None = None, year: int | None = None) -> dict[str, str]:
+    """Relative path → text of every file ``kh68 init`` writes (schemas included)."""
+    from kh68.schema import all_schemas
+
+    year = year or datetime.date.today().year
+    tokens = {
+        "__KH68_REPO__": hook_repo or KH68_REPO,
+        "__KH68_REV__": hook_rev or KH68_REV,
+        "__END_YEAR__": str(max(FINAL_YEAR, year + 1)),
+        "__YEAR__": str(year),
+    }
+
+    def fill(text: str) -> str:
+        for token, value in tokens.items():
+            text = text.replace(token, value)
+        return text
+
+    files: dict[str, str] = {}
+    for parts, node in _walk(templates_root() / "init"):
+        rel = "/".join(_target_name(fill(p)) for p in parts)
+        files[rel] = fill(node.read_text(encoding="utf-8"))
+    for name, text in all_schemas().items():
+        files[f"schemas/{name}"] = text
+    return files
+
+
+@dataclass
+class ScaffoldReport:
+    created: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    git_init: bool = False
+
+
+def _is_empty(directory: Path) -> bool:
+    """Empty, or holding only a fresh ``.git`` (a just-cloned empty repository)."""
+    return all(child.name == ".git" for child in directory.iterdir())
+
+
+def _inside_git(directory: Path) -> bool | None:
+    """Whether ``directory`` is inside a git work tree; ``None`` when git is missing."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"], cwd=directory, capture_output=True, text=True, check=False
+        )
+    except FileNotFoundError:
+        return None
+    return done.returncode == 0 and done.stdout.strip() == "true"
+
+
+def scaffold(
+    directory: Path,
+    *,
+    force: bool = False,
+    hook_repo: str | None = None,
+    hook_rev: str | None = None,
+    git: bool = True,
+    year: int | None = None,
+) -> ScaffoldReport:
+    """Write a new plan repository into ``directory``; never overwrite a file."""
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"'{directory.as_posix()}' đã có và không phải là thư mục")
+    if directory.is_dir() and not _is_empty(directory) and not force:
+        raise UsageError(
+            f"thư mục '{directory.as_posix()}' không rỗng; dùng --force để thêm các tệp còn thiếu "
+            "(tệp đã có không bị ghi đè)"
+        )
+    files = scaffold_files(hook_repo, hook_rev, year)
+    for rel in files:
+        target = directory.joinpath(*rel.split("/"))
+        if target.exists() and not target.is_file():
+            raise UsageError(f"'{target.as_posix()}' đã có và không phải là tệp")
+    report = ScaffoldReport()
+    directory.mkdir(parents=True, exist_ok=True)
+    for rel, text in files.items():
+        target = directory.joinpath(*rel.split("/"))
+        shown = target.as_posix()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with target.open("x", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+        except FileExistsError:
+            report.kept.append(shown)
+            continue
+        report.created.append(shown)
+    if git and _inside_git(directory) is False and shutil.which("git"):
+        done = subprocess.run(["git", "init", "-q"], cwd=directory, capture_output=True, text=True, check=False)
+        report.git_init = done.returncode == 0
+    return report

@@ -1,0 +1,238 @@
+"""``kh68 init``: a new plan repository that checks, validates and runs its CI steps."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from kh68.cli import app
+from kh68.load import check_plan
+from kh68.scaffold import KH68_REPO, KH68_REV, scaffold_files
+from kh68.schema import kind_of
+from yaml12 import editor_view
+
+ROOT = Path(__file__).resolve().parents[1]
+YEAR = datetime.date.today().year
+runner = CliRunner()
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="cần lệnh git")
+
+FILES = [
+    "README.md",
+    ".github/workflows/plan.yml",
+    ".pre-commit-config.yaml",
+    f"plan/data/{YEAR}.yaml",
+    "plan/indicators.yaml",
+    "plan/plan.yaml",
+    "plan/tasks.yaml",
+    "plan/units.yaml",
+    "schemas/plan.schema.json",
+    "schemas/units.schema.json",
+    "schemas/indicators.schema.json",
+    "schemas/tasks.schema.json",
+    "schemas/data.schema.json",
+]
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": "/dev/null",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, check=True).stdout.strip()
+
+
+@pytest.fixture
+def isolated(tmp_path, monkeypatch) -> Path:
+    """``tmp_path`` outside any git work tree."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    return tmp_path
+
+
+@needs_git
+def test_init_makes_a_plan_repository_that_checks(isolated):
+    target = isolated / "kehoach"
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    shown = target.as_posix()
+    assert result.output == (
+        "".join(f"đã tạo {shown}/{rel}\n" for rel in FILES)
+        + "đã khởi tạo kho git\n"
+        + f"Tiếp theo: kh68 check {shown}/plan; trong {shown}: pre-commit install.\n"
+    )
+    assert git(target, "rev-parse", "--is-inside-work-tree") == "true"
+    check = runner.invoke(app, ["check", str(target / "plan")])
+    assert check.exit_code == 0, check.output
+    assert check.output == f"{shown}/plan: không có lỗi — 1 chỉ tiêu, 1 nhiệm vụ, 1 đơn vị, số liệu 1 năm.\n"
+    strict = runner.invoke(app, ["check", "--strict", str(target / "plan")])
+    assert strict.exit_code == 0, strict.output
+
+
+def test_scaffolded_files_point_at_their_schemas_and_validate(isolated):
+    target = isolated / "kehoach"
+    assert runner.invoke(app, ["init", "--no-git", str(target)]).exit_code == 0
+    assert not (target / ".git").exists()
+    for name in (ROOT / "schemas").iterdir():
+        assert (target / "schemas" / name.name).read_text(encoding="utf-8") == name.read_text(encoding="utf-8")
+    plan_files = sorted(p for p in (target / "plan").rglob("*.yaml") if kind_of(p))
+    assert len(plan_files) == 5
+    for path in plan_files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, path
+        schema_path = (path.parent / match[1]).resolve()
+        assert schema_path == (target / "schemas" / f"{kind_of(path)}.schema.json").resolve()
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        errors = [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(editor_view(path))]
+        assert errors == [], path
+
+
+def test_every_field_of_the_scaffold_is_explained(isolated):
+    """Each key line of the sample plan carries a Vietnamese comment, or follows one."""
+    target = isolated / "kehoach"
+    assert runner.invoke(app, ["init", "--no-git", str(target)]).exit_code == 0
+    for path in sorted((target / "plan").rglob("*.yaml")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[1].startswith("# "), path
+        for number, line in enumerate(lines):
+            if re.match(r"^\s*(- )?[a-z_]+:", line) and "#" not in line:
+                before = lines[number - 1].strip()
+                assert before.startswith("#") or re.match(r"^\s*(- )?(id|text|number|date|issuer|title|start|end):", line), (
+                    f"{path.name}:{number + 1}: {line}"
+                )
+
+
+def test_refuses_a_non_empty_directory(isolated):
+    target = isolated / "kehoach"
+    target.mkdir()
+    (target / "ghi-chu.txt").write_text("của tôi\n", encoding="utf-8")
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"kh68: lỗi: thư mục '{target.as_posix()}' không rỗng; dùng --force để thêm các tệp còn thiếu "
+        "(tệp đã có không bị ghi đè)\n"
+    )
+    assert [p.name for p in target.iterdir()] == ["ghi-chu.txt"]
+
+
+def test_refuses_a_file(isolated):
+    target = isolated / "kehoach"
+    target.write_text("x")
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 2
+    assert result.output == f"kh68: lỗi: '{target.as_posix()}' đã có và không phải là thư mục\n"
+
+
+def test_force_never_overwrites_an_existing_file(isolated):
+    target = isolated / "kehoach"
+    (target / "plan").mkdir(parents=True)
+    mine = "# README của tôi\n"
+    (target / "README.md").write_text(mine, encoding="utf-8")
+    (target / "plan" / "units.yaml").write_text("units:\n  - id: so_gddt\n    name: Sở của tôi\n", encoding="utf-8")
+    result = runner.invoke(app, ["init", "--force", "--no-git", str(target)])
+    assert result.exit_code == 0, result.output
+    shown = target.as_posix()
+    assert f"giữ nguyên tệp đã có {shown}/README.md\n" in result.output
+    assert f"giữ nguyên tệp đã có {shown}/plan/units.yaml\n" in result.output
+    assert f"đã tạo {shown}/README.md\n" not in result.output
+    assert f"đã tạo {shown}/plan/plan.yaml\n" in result.output
+    assert (target / "README.md").read_text(encoding="utf-8") == mine
+    assert "Sở của tôi" in (target / "plan" / "units.yaml").read_text(encoding="utf-8")
+    plan, problems = check_plan(target / "plan")
+    assert plan is not None and plan.units.units["so_gddt"].name == "Sở của tôi", problems
+    again = runner.invoke(app, ["init", "--force", "--no-git", str(target)])
+    assert again.exit_code == 0
+    assert "đã tạo" not in again.output
+    assert again.output.count("giữ nguyên tệp đã có") == len(FILES)
+
+
+@needs_git
+def test_a_fresh_clone_with_only_git_counts_as_empty(isolated):
+    target = isolated / "kehoach"
+    target.mkdir()
+    git(target, "init", "-q")
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "đã khởi tạo kho git" not in result.output
+    assert (target / "plan" / "plan.yaml").is_file()
+
+
+def test_hook_source_options(isolated):
+    files = scaffold_files("/srv/kh68", "abc123", year=2025)
+    assert files[".pre-commit-config.yaml"].endswith("  - repo: /srv/kh68\n    rev: abc123\n    hooks:\n      - id: kh68-check\n")
+    assert 'pip install "kh68 @ git+/srv/kh68@abc123"' in files[".github/workflows/plan.yml"]
+    assert "plan/data/2025.yaml" in files
+    defaults = scaffold_files(year=2025)
+    assert f"repo: {KH68_REPO}\n    rev: {KH68_REV}\n" in defaults[".pre-commit-config.yaml"]
+
+
+# ------------------------------------------------------------ the CI workflow
+
+
+def workflow_step(root: Path, name: str) -> dict:
+    workflow = yaml.safe_load((root / ".github" / "workflows" / "plan.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    return next(s for s in steps if s.get("name") == name)
+
+
+def run_step(root: Path, step: dict, github: dict[str, str], extra_env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run a workflow step's shell script as GitHub Actions would (bash, step env, ${{ }} filled in)."""
+    env = {**os.environ, **GIT_ENV, **extra_env}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    for key, value in (step.get("env") or {}).items():
+        env[key] = re.sub(r"\$\{\{\s*github\.(\w+)\s*\}\}", lambda m: github[m[1]], str(value))
+    assert "${{" not in step["run"]
+    return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=root, env=env, capture_output=True, text=True)
+
+
+@needs_git
+def test_the_workflow_steps_check_and_diff_the_plan(isolated):
+    target = isolated / "kehoach"
+    assert runner.invoke(app, ["init", str(target)]).exit_code == 0
+    git(target, "checkout", "-q", "-b", "main")
+    git(target, "add", ".")
+    git(target, "commit", "-qm", "kế hoạch mới")
+    git(target, "update-ref", "refs/remotes/origin/main", "main")
+
+    check = workflow_step(target, "Kiểm tra kế hoạch")
+    ok = run_step(target, check, {}, {})
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout == "plan: không có lỗi — 1 chỉ tiêu, 1 nhiệm vụ, 1 đơn vị, số liệu 1 năm.\n"
+
+    git(target, "checkout", "-q", "-b", "sua-chi-tieu")
+    indicators = target / "plan" / "indicators.yaml"
+    indicators.write_text(indicators.read_text(encoding="utf-8").replace('"60"', '"65"'), encoding="utf-8")
+    git(target, "commit", "-qam", "nâng chỉ tiêu")
+    summary = isolated / "summary.md"
+    diff = workflow_step(target, "Thay đổi so với nhánh gốc")
+    assert diff["if"] == "github.event_name == 'pull_request'"
+    done = run_step(target, diff, {"base_ref": "main"}, {"GITHUB_STEP_SUMMARY": str(summary)})
+    assert done.returncode == 0, done.stderr
+    base = git(target, "rev-parse", "--short=7", "main")
+    tip = git(target, "rev-parse", "--short=7", "HEAD")
+    end = max(2030, YEAR + 1)
+    assert summary.read_text(encoding="utf-8") == (
+        f"### Thay đổi kế hoạch: gốc chung của origin/main và HEAD ({base}) → HEAD ({tip})\n\n"
+        "**Mục tiêu thay đổi**\n\n"
+        f'- 1 năm {end}: "60" → "65" (từ 60% trở lên → từ 65% trở lên)\n'
+    )
+
+    indicators.write_text(indicators.read_text(encoding="utf-8").replace("    unit:", "    unit_typo:"), encoding="utf-8")
+    broken = run_step(target, check, {}, {})
+    assert broken.returncode == 1
+    expected = [p.github() for p in check_plan(Path(target / "plan"))[1]]
+    assert expected and all(e.startswith("::error file=") for e in expected)
+    assert broken.stdout.splitlines()[:-1] == [e.replace(f"file={(target / 'plan').as_posix()}", "file=plan") for e in expected]
+    assert "::error file=plan/indicators.yaml,line=7,col=5::" in broken.stdout
