@@ -1,0 +1,140 @@
+"""The ``kh68-check`` hook through the real pre-commit.
+
+This repository's working tree is copied into a temporary git repository (the
+hook source, as ``pre-commit try-repo`` does), and a plan repository made by
+``kh68 init`` — whose ``.pre-commit-config.yaml`` is the README's snippet, with
+``repo:`` and ``rev:`` pointing at that copy — holds the bundled plan.
+pre-commit builds the hook's environment by pip-installing kh68 from the copy;
+the tests are skipped, with the reason, only when that install cannot reach
+the package index.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kh68.load import check_plan
+from kh68.scaffold import scaffold
+
+ROOT = Path(__file__).resolve().parents[1]
+HOOK_NAME = "kh68 check (kiểm tra kế hoạch)"
+OFFLINE = re.compile(
+    r"NewConnectionError|Temporary failure in name resolution|Failed to establish a new connection|"
+    r"Could not find a version that satisfies|No matching distribution found|Network is unreachable|"
+    r"ProxyError|ConnectTimeout|ReadTimeout|Max retries exceeded"
+)
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("git") is None, reason="cần lệnh git để chạy pre-commit"),
+]
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "GIT_", "VIRTUAL_ENV"))}
+    env.update(
+        PRE_COMMIT_HOME=str(home),
+        GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org",
+        GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1",
+    )
+    return env
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess:
+    done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
+    if check and done.returncode != 0:
+        raise AssertionError(f"{' '.join(args)} → {done.returncode}\n{done.stdout}\n{done.stderr}")
+    return done
+
+
+def _source_files() -> list[str]:
+    if (ROOT / ".git").exists():
+        out = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout
+        return [f for f in out.split("\0") if f and (ROOT / f).is_file()]
+    skip = {".venv", ".git", "__pycache__", ".pytest_cache", "build", "dist"}
+    return [
+        p.relative_to(ROOT).as_posix()
+        for p in ROOT.rglob("*")
+        if p.is_file() and not skip.intersection(p.relative_to(ROOT).parts)
+    ]
+
+
+@pytest.fixture(scope="module")
+def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    base = tmp_path_factory.mktemp("precommit")
+    env = _env(base / "cache")
+    git = ["git"]
+    source = base / "kh68"
+    for rel in _source_files():
+        target = source / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, target)
+    _run(git + ["init", "-q"], source, env)
+    _run(git + ["add", "-A"], source, env)
+    _run(git + ["commit", "-qm", "kh68 (bản sao cây làm việc)"], source, env)
+    sha = _run(git + ["rev-parse", "HEAD"], source, env).stdout.strip()
+
+    repo = base / "kehoach"
+    report = scaffold(repo, hook_repo=source.as_posix(), hook_rev=sha, git=False)
+    assert report.kept == []
+    shutil.rmtree(repo / "plan")
+    shutil.copytree(ROOT / "plan", repo / "plan")
+    _run(git + ["init", "-q"], repo, env)
+    _run(git + ["add", "-A"], repo, env)
+    _run(git + ["commit", "-qm", "kế hoạch"], repo, env)
+
+    install = _run([sys.executable, "-m", "pre_commit", "install-hooks"], repo, env, check=False)
+    if install.returncode != 0:
+        log = install.stdout + install.stderr
+        home_log = base / "cache" / "pre-commit.log"
+        if home_log.is_file():
+            log += home_log.read_text(encoding="utf-8", errors="replace")
+        if OFFLINE.search(log):
+            pytest.skip(f"pre-commit không cài được môi trường của hook (không truy cập được PyPI): {OFFLINE.search(log)[0]}")
+        raise AssertionError(f"pre-commit install-hooks thất bại:\n{log}")
+    return repo, env
+
+
+def test_hook_passes_on_the_bundled_plan(plan_repo):
+    repo, env = plan_repo
+    done = _run([sys.executable, "-m", "pre_commit", "run", "--all-files"], repo, env, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(rf"^{re.escape(HOOK_NAME)}\.+Passed$", done.stdout, flags=re.M), done.stdout
+
+
+def test_hook_fails_with_file_and_line_on_a_broken_plan(plan_repo):
+    repo, env = plan_repo
+    indicators = repo / "plan" / "indicators.yaml"
+    original = indicators.read_text(encoding="utf-8")
+    try:
+        indicators.write_text(original.replace("    name: Tỷ lệ huy động trẻ em nhà trẻ", "    nmae: Tỷ lệ huy động trẻ em nhà trẻ", 1), encoding="utf-8")
+        problems = check_plan(repo / "plan")[1]
+        expected = [p.parsable().replace((repo / "plan").as_posix(), "plan", 1) for p in problems]
+        assert expected and expected[0].startswith("plan/indicators.yaml:")
+        done = _run([sys.executable, "-m", "pre_commit", "run", "--files", "plan/indicators.yaml"], repo, env, check=False)
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert re.search(rf"^{re.escape(HOOK_NAME)}\.+Failed$", done.stdout, flags=re.M), done.stdout
+        lines = done.stdout.splitlines()
+        for line in expected:
+            assert line in lines, done.stdout
+        assert "plan: 2 lỗi, 0 cảnh báo." in lines
+    finally:
+        indicators.write_text(original, encoding="utf-8")
+
+
+def test_hook_is_skipped_when_no_plan_file_changes(plan_repo):
+    repo, env = plan_repo
+    done = _run([sys.executable, "-m", "pre_commit", "run", "--files", "README.md"], repo, env, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(rf"^{re.escape(HOOK_NAME)}\.+\(no files to check\)Skipped$", done.stdout, flags=re.M), done.stdout
