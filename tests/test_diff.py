@@ -221,15 +221,19 @@ def test_an_invalid_revision_is_reported_not_a_crash(repo):
     git(repo, "revert", "--no-edit", "HEAD")
     fixed = git(repo, "rev-parse", "--short=7", "HEAD")
     back = runner.invoke(app, ["diff", "HEAD~1", "HEAD"])
-    assert back.exit_code == 1
+    assert back.exit_code == 0  # the change repairs the plan: reported, not a failure
     assert back.output == (
         f"Thay đổi kế hoạch: HEAD~1 ({broken}) → HEAD ({fixed})\n"
         "Không so sánh được: kế hoạch ở HEAD~1 (" + broken + ") không hợp lệ (1 lỗi).\n"
         f"  HEAD~1:{problem}\n"
     )
-    md = runner.invoke(app, ["diff", "HEAD~1", "HEAD", "--format", "json"])
-    assert md.exit_code == 1
-    assert json.loads(md.output)["from"]["valid"] is False
+    as_json = runner.invoke(app, ["diff", "HEAD~1", "HEAD", "--format", "json"])
+    assert as_json.exit_code == 0
+    data = json.loads(as_json.output)
+    assert (data["comparable"], data["from"]["valid"], data["to"]["valid"]) == (False, False, True)
+    forward = runner.invoke(app, ["diff", "HEAD~2", "HEAD~1", "--format", "markdown"])
+    assert forward.exit_code == 1
+    assert forward.output.splitlines()[2] == f"**Không so sánh được:** kế hoạch ở HEAD~1 ({broken}) không hợp lệ (1 lỗi)."
 
 
 def test_a_revision_without_the_plan(repo):

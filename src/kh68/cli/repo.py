@@ -46,7 +46,10 @@ def diff(
         DiffFormat, typer.Option("--format", help="text: đọc trên màn hình; markdown: bình luận pull request; json: cho máy.")
     ] = DiffFormat.text,
 ) -> None:
-    """So sánh kế hoạch giữa hai bản git: mục tiêu, chỉ tiêu, nhiệm vụ, đơn vị chủ trì, số liệu, tình trạng."""
+    """So sánh kế hoạch giữa hai bản git: mục tiêu, chỉ tiêu, nhiệm vụ, đơn vị chủ trì, số liệu, tình trạng.
+
+    Mã thoát 1 khi bản mới không hợp lệ (bản cũ không hợp lệ chỉ được báo).
+    """
     from kh68.gitplan import load_revisions
     from kh68.plandiff import compare, to_json, to_markdown, to_text
 
@@ -54,7 +57,8 @@ def diff(
     result = compare(old, new)
     render = {DiffFormat.text: to_text, DiffFormat.markdown: to_markdown, DiffFormat.json: to_json}[fmt]
     typer.echo(render(result))
-    if not result.comparable:
+    # Exit 1 when the change leaves the plan invalid; an invalid old revision is only reported.
+    if not result.new.valid:
         raise typer.Exit(ExitCode.PROBLEMS)
 
 

@@ -1,0 +1,29 @@
+"""The README's "Dùng trong CI" section shows the snippets that the tests exercise.
+
+``kh68 init`` writes the same ``.pre-commit-config.yaml`` and workflow (with the
+default hook source); ``test_init.py`` runs the workflow's steps and
+``test_precommit.py`` runs the hook through the real pre-commit.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kh68.scaffold import scaffold_files
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def readme_ci_blocks() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"^## Dùng trong CI\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
+    assert match, "README.md thiếu mục '## Dùng trong CI'"
+    return re.findall(r"^```ya?ml\n(.*?)^```", match[1], flags=re.M | re.S)
+
+
+def test_readme_shows_the_snippets_the_tests_exercise():
+    files = scaffold_files()
+    blocks = readme_ci_blocks()
+    assert files[".pre-commit-config.yaml"] in blocks
+    assert files[".github/workflows/plan.yml"] in blocks
