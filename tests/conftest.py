@@ -51,3 +51,20 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def indicator(targets: dict, *, direction: str = "higher", basis: str = "value", unit: str = "%", id: str = "9.1"):
+    """A small indicator for engine tests, with its targets as written in a plan."""
+    from kh68.models import Indicator
+
+    return Indicator.model_validate(
+        {
+            "id": id,
+            "name": "Chỉ tiêu thử",
+            "unit": unit,
+            "direction": direction,
+            "basis": basis,
+            "targets": targets,
+            "responsible_units": ["phong_a"],
+        }
+    )

@@ -112,9 +112,10 @@ def test_fail_on_not_met_exits_1() -> None:
 
 def test_bad_options_are_usage_errors() -> None:
     out = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2040"], 2).output
-    assert out == "kh68: lỗi: năm 2040 nằm ngoài khoảng của kế hoạch (2014–2030)\n"
+    assert out == "kh68: lỗi: năm 2040 nằm ngoài thời kỳ kế hoạch và các năm số liệu gốc (2014–2030)\n"
     out = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "phong_xyz"], 2).output
-    assert out.startswith("kh68: lỗi: không có đơn vị 'phong_xyz'; các mã đơn vị: ubnd_tinh, so_ldtbxh, so_gddt,")
+    assert out.startswith("kh68: lỗi: không có đơn vị 'phong_xyz' trong units.yaml (có phải ý bạn là 'phong_tchc'?); "
+                          "các mã hợp lệ: cac_don_vi_truong_hoc, cac_phong_chuyen_mon,")
     out = invoke(["status", "--plan", EXAMPLE_PLAN, "--today", "06/13/2025"], 2).output
     assert out == "kh68: lỗi: --today: '06/13/2025' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)\n"
 

@@ -96,7 +96,7 @@ def test_record_unknown_indicator_lists_the_ids(example_copy: Path) -> None:
 
 def test_record_year_outside_the_data_range(example_copy: Path) -> None:
     result = invoke(["record", "6.4", "--year", "2031", "--value", "99", "--plan", example_copy], 1)
-    assert result.output == "kh68: lỗi: năm 2031 nằm ngoài khoảng cho phép 2014–2030\n"
+    assert result.output == "kh68: lỗi: năm 2031 nằm ngoài thời kỳ kế hoạch và các năm số liệu gốc (2014–2030)\n"
     assert not (example_copy / "data" / "2031.yaml").exists()
 
 

@@ -8,22 +8,11 @@ from __future__ import annotations
 import pytest
 
 from kh68.engine import Status, assess, compare, computed_value, evaluate, gap, observed_value, target_in_force
-from kh68.models import Indicator, Measurement, TaskState, Thresholds, YearData
+from conftest import indicator
+from kh68.models import Measurement, TaskState, Thresholds, YearData
 from kh68.targets import TargetKind, TargetSpec
 
 
-def indicator(targets: dict, *, direction: str = "higher", basis: str = "value", unit: str = "%", id: str = "9.1"):
-    return Indicator.model_validate(
-        {
-            "id": id,
-            "name": "Chỉ tiêu thử",
-            "unit": unit,
-            "direction": direction,
-            "basis": basis,
-            "targets": targets,
-            "responsible_units": ["phong_a"],
-        }
-    )
 
 
 def at_least(n: float) -> TargetSpec:

@@ -9,22 +9,11 @@ from __future__ import annotations
 import pytest
 
 from kh68.engine import Category, _categorise, evaluate, progress
-from kh68.models import Indicator, Thresholds, YearData
+from conftest import indicator
+from kh68.models import Thresholds, YearData
 from kh68.targets import TargetKind, TargetSpec
 
 
-def indicator(targets: dict, *, direction: str = "higher", basis: str = "value", unit: str = "%"):
-    return Indicator.model_validate(
-        {
-            "id": "9.1",
-            "name": "Chỉ tiêu thử",
-            "unit": unit,
-            "direction": direction,
-            "basis": basis,
-            "targets": targets,
-            "responsible_units": ["phong_a"],
-        }
-    )
 
 
 DEFAULT = Thresholds()

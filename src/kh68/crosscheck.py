@@ -30,9 +30,7 @@ class CrossChecker:
                 self._add(doc, loc + (i,), self._unknown_unit(ref))
 
     def _unknown_unit(self, ref: str) -> str:
-        hint = self.plan.units.suggest(ref)
-        message = f"không có đơn vị '{ref}' trong units.yaml"
-        return f"{message} (có phải ý bạn là '{hint}'?)" if hint else message
+        return self.plan.units.unknown(ref)
 
     # ------------------------------------------------------------ plan files
 

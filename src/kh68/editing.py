@@ -185,13 +185,13 @@ def record_value(
     if indicator is None:
         known = ", ".join(i.id for i in plan.indicators)
         raise InputError(f"không có chỉ tiêu '{indicator_id}' (các mã: {known})")
-    _check_year(plan, year)
+    plan.require_year(year)
     fields = _value_fields(value, numerator, denominator, met)
     edit = _Edit(root, plan, year)
     entry = edit.section("indicators", indicator_id)
     what = f"chỉ tiêu {indicator_id} năm {year}"
     if by is not None:
-        unit_id = resolve_unit(plan, by)
+        unit_id = plan.require_unit(by)
         entry = edit.section("indicators", indicator_id, "by_unit", unit_id)
         what += f" của {unit_id}"
     for key, text in fields.items():
@@ -232,8 +232,8 @@ def record_progress(
     if plan.task(task_id) is None:
         known = ", ".join(t.id for t in plan.tasks)
         raise InputError(f"không có nhiệm vụ '{task_id}' (các mã: {known})")
-    _check_year(plan, year)
-    unit_id = resolve_unit(plan, unit)
+    plan.require_year(year)
+    unit_id = plan.require_unit(unit)
     edit = _Edit(root, plan, year)
     entry = edit.section("tasks", task_id, unit_id)
     what = f"nhiệm vụ {task_id} năm {year} của {unit_id}"
@@ -244,19 +244,3 @@ def record_progress(
         if text is not None:
             _set(entry, key, text, force, what)
     return edit.commit()
-
-
-def resolve_unit(plan: Plan, ref: str) -> str:
-    unit_id = plan.units.resolve(ref)
-    if unit_id is None:
-        hint = plan.units.suggest(ref)
-        known = ", ".join(plan.units.units)
-        extra = f" (có phải ý bạn là '{hint}'?)" if hint else ""
-        raise InputError(f"không có đơn vị '{ref}'{extra}; các mã đơn vị: {known}")
-    return unit_id
-
-
-def _check_year(plan: Plan, year: int) -> None:
-    first, last = plan.first_year(), plan.meta.period.end
-    if not first <= year <= last:
-        raise InputError(f"năm {year} nằm ngoài khoảng cho phép {first}–{last}")

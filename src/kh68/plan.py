@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kh68.errors import InputError, Kh68Error
 from kh68.models import Indicator, PlanMeta, Task, TaskGroup, Unit, YearData
 from kh68.targets import fold
 from kh68.yamlsource import Document
@@ -32,6 +33,12 @@ class UnitIndex:
     def suggest(self, ref: str) -> str | None:
         close = difflib.get_close_matches(fold(ref), list(self._names), n=1, cutoff=0.6)
         return self._names[close[0]] if close else None
+
+    def unknown(self, ref: str) -> str:
+        """The message for a reference that resolves to no unit."""
+        hint = self.suggest(ref)
+        message = f"không có đơn vị '{ref}' trong units.yaml"
+        return f"{message} (có phải ý bạn là '{hint}'?)" if hint else message
 
     def expand(self, unit_id: str) -> list[str]:
         """A group unit's members (recursively); a plain unit itself."""
@@ -80,6 +87,21 @@ class Plan:
 
     def first_year(self) -> int:
         return self.meta.period.start - self.meta.period.baseline_years
+
+    def require_unit(self, ref: str, error: type[Kh68Error] = InputError) -> str:
+        """The id of unit ``ref`` (id or any of its names); ``error`` listing the ids otherwise."""
+        uid = self.units.resolve(ref)
+        if uid is None:
+            raise error(f"{self.units.unknown(ref)}; các mã hợp lệ: {', '.join(sorted(self.units.units))}")
+        return uid
+
+    def require_year(self, year: int, error: type[Kh68Error] = InputError, *, baseline: bool = True) -> None:
+        """Refuse a year outside the plan period (or, with ``baseline``, before its baseline years)."""
+        period = self.meta.period
+        first = self.first_year() if baseline else period.start
+        if not first <= year <= period.end:
+            scope = "thời kỳ kế hoạch và các năm số liệu gốc" if baseline else "thời kỳ kế hoạch"
+            raise error(f"năm {year} nằm ngoài {scope} ({first}–{period.end})")
 
     def years(self) -> range:
         return range(self.meta.period.start, self.meta.period.end + 1)

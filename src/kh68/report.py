@@ -39,30 +39,10 @@ def long_date(day: date) -> str:
     return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
-def resolve_unit(plan: Plan, ref: str) -> str:
-    """The id of unit ``ref`` (id or any of its names); ``UsageError`` listing the ids otherwise."""
-    uid = plan.units.resolve(ref)
-    if uid is None:
-        ids = ", ".join(sorted(plan.units.units))
-        hint = plan.units.suggest(ref)
-        near = f" Có phải '{hint}'?" if hint else ""
-        raise UsageError(f"không có đơn vị '{ref}' trong units.yaml.{near} Các mã hợp lệ: {ids}.")
-    return uid
-
-
-def check_year(plan: Plan, year: int) -> None:
-    period = plan.meta.period
-    if year not in plan.years():
-        raise UsageError(
-            f"năm {year} nằm ngoài thời kỳ kế hoạch ({period.start}–{period.end}); "
-            f"chọn --year từ {period.start} đến {period.end}."
-        )
-
-
 def build_report(plan: Plan, year: int, today: date, unit: str | None = None) -> dict[str, Any]:
     """The whole report for ``year`` as of ``today`` (optionally one unit's part)."""
-    check_year(plan, year)
-    unit_id = resolve_unit(plan, unit) if unit is not None else None
+    plan.require_year(year, UsageError, baseline=False)
+    unit_id = plan.require_unit(unit, UsageError) if unit is not None else None
     view = build_status(plan, year, today, unit_id)
     meta = plan.meta
     year_data = plan.data.get(year)
@@ -409,4 +389,4 @@ def _recipients(plan: Plan, today: date, unit_id: str | None) -> list[str]:
     return names
 
 
-__all__ = ["build_report", "long_date", "resolve_unit", "check_year", "bar", "SYNTHETIC_NOTICE"]
+__all__ = ["build_report", "long_date", "bar", "SYNTHETIC_NOTICE"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
-from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity
+from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity, UsageError
 
 app = typer.Typer(
     name="kh68",
@@ -72,6 +73,18 @@ def say_error(message: str) -> None:
 def print_problems(problems: list[Problem], fmt: str = "parsable", *, err: bool = True) -> None:
     for problem in problems:
         typer.echo(problem.github() if fmt == "github" else problem.parsable(), err=err)
+
+
+def parse_day(text: str | None, option: str) -> date:
+    """A date option (``2025-11-05`` or ``05/11/2025``); today when not given."""
+    from kh68.vnformat import parse_date
+
+    if text is None:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def plan_dir(option: Path | None) -> Path:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kh68.cli.common import PlanOption, app, handle_errors, plan_dir
+from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
 from kh68.errors import UsageError
 
 
@@ -39,17 +39,6 @@ def _count(text: str | None, option: str) -> int | None:
         return parse_count(text)
     except ValueError as exc:
         raise UsageError(f"{option}: {exc}") from None
-
-
-def _day(text: str | None) -> date | None:
-    from kh68.vnformat import parse_date
-
-    if text is None:
-        return None
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
 
 
 def _report(outcome, what: str) -> None:
@@ -124,6 +113,6 @@ def progress(
     loaded = load_plan(root)
     texts = {"results": result, "difficulties": difficulties, "directions": directions, "proposals": proposals}
     outcome = record_progress(
-        root, loaded, task, year, unit, state=state.value, on=_day(on), texts=texts, force=force
+        root, loaded, task, year, unit, state=state.value, on=parse_day(on, "--date") if on else None, texts=texts, force=force
     )
     _report(outcome, f"tiến độ nhiệm vụ {task} năm {year} của {unit}")

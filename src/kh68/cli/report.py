@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from kh68.cli.common import PlanOption, app, handle_errors, plan_dir
+from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
 from kh68.errors import InputError, UsageError
 
 
@@ -21,17 +21,6 @@ class ReportFormat(StrEnum):
     md = "md"
     html = "html"
     docx = "docx"
-
-
-def _parse_day(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    from kh68.vnformat import parse_date
-
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise UsageError(f"--date: {exc}") from None
 
 
 @app.command()
@@ -59,7 +48,7 @@ def report(
         raise UsageError("báo cáo Word (--format docx) cần tên tệp: thêm -o bao-cao.docx.")
     if fmt is ReportFormat.docx and template is not None:
         raise UsageError("--template chỉ dùng với --format md hoặc html; báo cáo Word dựng trực tiếp từ dữ liệu.")
-    today = _parse_day(day)
+    today = parse_day(day, "--date")
 
     from kh68.load import load_plan
     from kh68.report import build_report

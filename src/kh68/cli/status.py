@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, plan_dir
+from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir
 from kh68.errors import UsageError
-
-if TYPE_CHECKING:
-    from kh68.status import StatusView
 
 
 class StatusFormat(StrEnum):
@@ -24,32 +20,6 @@ class StatusFormat(StrEnum):
 class FailOn(StrEnum):
     not_met = "not_met"
     no_data = "no_data"
-
-
-def parse_today(text: str | None) -> date:
-    from kh68.vnformat import parse_date
-
-    if text is None:
-        return date.today()
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise UsageError(f"--today: {exc}") from None
-
-
-def check_year(plan, year: int) -> None:
-    first, last = plan.first_year(), plan.meta.period.end
-    if not first <= year <= last:
-        raise UsageError(f"năm {year} nằm ngoài khoảng của kế hoạch ({first}–{last})")
-
-
-def check_unit(plan, unit: str | None) -> str | None:
-    if unit is None:
-        return None
-    uid = plan.units.resolve(unit)
-    if uid is None:
-        raise UsageError(f"không có đơn vị '{unit}'; các mã đơn vị: {', '.join(plan.units.units)}")
-    return uid
 
 
 @app.command()
@@ -69,10 +39,11 @@ def status(
     from kh68.status import build_status, view_to_dict
 
     loaded = load_plan(plan_dir(plan))
-    day = parse_today(today)
+    day = parse_day(today, "--today")
     year = year or day.year
-    check_year(loaded, year)
-    view = build_status(loaded, year, day, check_unit(loaded, unit))
+    loaded.require_year(year, UsageError)
+    unit_id = loaded.require_unit(unit, UsageError) if unit is not None else None
+    view = build_status(loaded, year, day, unit_id)
     if fmt is StatusFormat.json:
         typer.echo(json.dumps(view_to_dict(view), ensure_ascii=False, indent=2))
     else:
@@ -84,4 +55,3 @@ def status(
         raise typer.Exit(ExitCode.PROBLEMS)
 
 
-__all__ = ["status", "check_year", "check_unit", "parse_today", "StatusView"]
