@@ -294,3 +294,36 @@ def test_shipped_templates_are_found(fmt: str) -> None:
     from kh68.render import templates_dir
 
     assert (templates_dir() / f"report.{fmt}.j2").is_file()
+
+
+def test_word_report_is_the_same_bytes_for_the_same_date(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    invoke([*REPORT, "--format", "docx", "-o", first], 0)
+    invoke([*REPORT, "--format", "docx", "-o", second], 0)
+    assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{{ range(10**9)|list }}", ": lỗi khi dựng báo cáo (OverflowError): "),
+        ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", ": mẫu báo cáo gọi lại chính nó không dừng (đệ quy vô hạn)."),
+    ],
+)
+def test_a_runaway_template_is_an_error_not_a_traceback(tmp_path: Path, text: str, message: str) -> None:
+    tpl = write(tmp_path, "xau.md.j2", text + "\n")
+    result = invoke([*REPORT, "--template", tpl], 1)
+    assert result.stderr.startswith(f"kh68: lỗi: {tpl}") and message in result.stderr
+
+
+def test_a_template_cannot_include_files_next_to_it(tmp_path: Path) -> None:
+    (tmp_path / "bi-mat.txt").write_text("BÍ MẬT\n", encoding="utf-8")
+    tpl = write(tmp_path, "lo.md.j2", '{% include "bi-mat.txt" %}\n')
+    result = invoke([*REPORT, "--template", tpl], 1)
+    assert "BÍ MẬT" not in result.output
+    assert result.stderr == f"kh68: lỗi: {tpl}: không tìm thấy mẫu 'bi-mat.txt'.\n"
+
+
+def test_a_directory_given_as_template(tmp_path: Path) -> None:
+    result = invoke([*REPORT, "--template", tmp_path], 1)
+    assert result.stderr == f"kh68: lỗi: không đọc được mẫu báo cáo '{tmp_path}': đây là thư mục, không phải tệp.\n"

@@ -9,6 +9,9 @@ a repeated header row, page numbers centred in the top margin from page 2.
 
 from __future__ import annotations
 
+import io
+import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -425,4 +428,18 @@ def build_document(ctx: dict[str, Any]):
 
 
 def write_docx(ctx: dict[str, Any], path: Path) -> None:
-    build_document(ctx).save(str(path))
+    """Save the report; same context, same bytes (zip entries get a fixed time stamp)."""
+    buffer = io.BytesIO()
+    build_document(ctx).save(buffer)
+    path.write_bytes(_fixed_zip(buffer.getvalue(), ctx["ngay_bao_cao"]))
+
+
+def _fixed_zip(data: bytes, day: date) -> bytes:
+    """Rewrite a .docx so that every entry carries ``day`` instead of the current time."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            entry = zipfile.ZipInfo(item.filename, date_time=(day.year, day.month, day.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(item.filename))
+    return out.getvalue()

@@ -22,6 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from kh68.errors import TemplateFailure
+from kh68.yamlsource import os_reason
 from kh68.report import long_date
 from kh68.vnformat import format_date, format_number, format_value
 
@@ -118,9 +119,29 @@ FILTERS = {
 # ---------------------------------------------------------------- rendering
 
 
-def make_env(search: list[Path]) -> ImmutableSandboxedEnvironment:
+class _TextLoader(jinja2.BaseLoader):
+    """Templates given as text, keeping their path as file name (for error lines)."""
+
+    def __init__(self, sources: dict[str, str]):
+        self.sources = sources
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        if template not in self.sources:
+            raise TemplateNotFound(template)
+        return self.sources[template], template, lambda: True
+
+
+def make_env(shipped: Path, own: dict[str, str] | None = None) -> ImmutableSandboxedEnvironment:
+    """The sandbox: the shipped templates, plus a user's template given as text.
+
+    A user's template is loaded from its text alone, so ``{% include %}`` can
+    reach the shipped templates but no other file next to it.
+    """
+    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(str(shipped))
+    if own:
+        loader = jinja2.ChoiceLoader([_TextLoader(own), loader])
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        loader=loader,
         undefined=StrictUndefined,
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "svg.j2"),
@@ -150,27 +171,32 @@ def _where(exc: BaseException, names: set[str]) -> tuple[str | None, int | None]
     return found
 
 
+def _read_template(path: Path) -> str:
+    if not path.exists():
+        raise TemplateFailure(f"không đọc được mẫu báo cáo '{path}': tệp không tồn tại.")
+    if not path.is_file():
+        raise TemplateFailure(f"không đọc được mẫu báo cáo '{path}': đây là thư mục, không phải tệp.")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise TemplateFailure(f"không đọc được mẫu báo cáo '{path}': tệp không phải UTF-8.") from None
+    except OSError as exc:
+        raise TemplateFailure(f"không đọc được mẫu báo cáo '{path}': {os_reason(exc)}.") from None
+
+
 def render(context: dict[str, Any], fmt: str = "md", template: Path | None = None) -> str:
     """The report text from ``template`` (default: the shipped one for ``fmt``)."""
     shipped = templates_dir()
     if template is None:
-        search, name, shown = [shipped], DEFAULT_TEMPLATES[fmt], DEFAULT_TEMPLATES[fmt]
+        own, name, shown = None, DEFAULT_TEMPLATES[fmt], DEFAULT_TEMPLATES[fmt]
     else:
         template = Path(template)
-        if not template.is_file():
-            raise TemplateFailure(f"không đọc được mẫu báo cáo '{template}': tệp không tồn tại.")
-        try:
-            template.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise TemplateFailure(f"không đọc được mẫu báo cáo '{template}': {exc}") from None
-        search, name, shown = [template.parent, shipped], template.name, str(template)
-    env = make_env(search)
-    names = {str(p / name) for p in search} | {name, shown}
+        own, name, shown = {str(template): _read_template(template)}, str(template), str(template)
+    env = make_env(shipped, own)
+    names = {str(shipped / name), name, shown}
 
     def at(filename: str | None, line: int | None) -> str:
-        if filename is None:
-            return shown
-        if filename == str(search[0] / name) or filename == name:
+        if filename is None or filename == name:
             filename = shown
         return f"{filename}:{line}" if line else filename
 
@@ -193,9 +219,11 @@ def render(context: dict[str, Any], fmt: str = "md", template: Path | None = Non
     except jinja2.TemplateError as exc:
         file, line = _where(exc, names)
         raise TemplateFailure(f"{at(file, line)}: lỗi khi dựng báo cáo: {exc}") from None
-    except (TypeError, ValueError, AttributeError, ZeroDivisionError, KeyError) as exc:
+    except RecursionError:
+        raise TemplateFailure(f"{shown}: mẫu báo cáo gọi lại chính nó không dừng (đệ quy vô hạn).") from None
+    except Exception as exc:  # a template is user code: whatever it raises is its error, not a crash
         file, line = _where(exc, names)
-        raise TemplateFailure(f"{at(file, line)}: lỗi khi dựng báo cáo: {exc}") from None
+        raise TemplateFailure(f"{at(file, line)}: lỗi khi dựng báo cáo ({type(exc).__name__}): {exc}") from None
     if not text.endswith("\n"):
         text += "\n"
     return text
