@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import invoke, replace_in
 from kh68.editing import atomic_write
 from kh68.errors import InputError
 
@@ -172,3 +172,41 @@ def test_progress_unknown_task_and_state(example_copy: Path) -> None:
     result = invoke(["progress", "III.4", "--year", "2025", "--unit", "phong_tchc", "--state", "finished",
                      "--plan", example_copy], 2)
     assert "finished" in result.output
+
+
+def test_record_keeps_crlf_line_ends_and_the_bom(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    original = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + original)
+    before = path.read_bytes()
+    result = invoke(["record", "6.4", "--year", "2025", "--value", "99.55", "--plan", example_copy], 0)
+    assert result.output.startswith("Không thay đổi:")
+    assert path.read_bytes() == before
+    invoke(["record", "6.4", "--year", "2025", "--value", "99,7", "--force", "--plan", example_copy], 0)
+    after = path.read_bytes()
+    assert after == before.replace(b"    value: 99,55\r\n", b"    value: 99.7\r\n")
+
+
+def test_record_force_repairs_a_wrong_value_already_in_the_file(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    replace_in(path, "    value: 95,4\n", "    value: 105,4\n")
+    invoke(["check", example_copy], 1)
+    result = invoke(["record", "6.3", "--year", "2025", "--value", "95,4", "--force", "--plan", example_copy], 0)
+    assert result.output == f"Đã ghi chỉ tiêu 6.3 năm 2025 vào {path.as_posix()}.\n"
+    invoke(["check", example_copy], 0)
+
+
+def test_record_elsewhere_in_a_broken_plan_is_refused(example_copy: Path) -> None:
+    replace_in(example_copy / "data" / "2024.yaml", "    value: 55\n", "    value: 155\n")
+    before = (example_copy / DATA_2025).read_bytes()
+    result = invoke(["record", "6.4", "--year", "2025", "--value", "99.7", "--force", "--plan", example_copy], 1)
+    assert "2024.yaml" in result.output and "tỷ lệ 155% nằm ngoài khoảng 0–100" in result.output
+    assert (example_copy / DATA_2025).read_bytes() == before
+
+
+def test_record_into_a_section_of_the_wrong_shape(example_copy: Path) -> None:
+    path = example_copy / "data" / "2023.yaml"
+    path.write_text("year: 2023\nindicators: []\n", encoding="utf-8")
+    result = invoke(["record", "6.4", "--year", "2023", "--value", "99", "--plan", example_copy], 1)
+    assert result.output == f"kh68: lỗi: {path.as_posix()}: 'indicators' phải là một bảng khóa–giá trị; chạy 'kh68 check'\n"
+    assert path.read_text(encoding="utf-8") == "year: 2023\nindicators: []\n"

@@ -7,6 +7,7 @@ with the whole plan before it is written, and written atomically.
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import stat
@@ -16,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
+from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -63,28 +64,39 @@ class _Edit:
         self.root = root
         self.path = root / DATA_DIR / f"{year}.yaml"
         self.created = not self.path.exists()
+        self.original: bytes | None = None
+        self.bom, self.newline = False, "\n"
         if self.created:
-            self.original = None
             text = _new_file(year, plan.meta.synthetic)
         else:
             self.original = self.path.read_bytes()
+            self.bom = self.original.startswith(codecs.BOM_UTF8)
             text = self.original.decode("utf-8-sig")
-        self.doc = _yaml().load(text)
+            self.newline = "\r\n" if "\r\n" in text else "\n"
+        try:
+            self.doc = _yaml().load(text.replace("\r\n", "\n"))
+        except (YAMLError, UnicodeError):
+            raise InputError(f"{self.path.as_posix()}: tệp số liệu không đọc được; chạy 'kh68 check' để xem lỗi") from None
         if not isinstance(self.doc, CommentedMap):
             raise InputError(f"{self.path.as_posix()}: tệp số liệu phải là một bảng khóa–giá trị; chạy 'kh68 check'")
 
     def section(self, *keys: str) -> CommentedMap:
         node = self.doc
-        for key in keys:
+        for depth, key in enumerate(keys, 1):
             if node.get(key) is None:
                 node[_key(key)] = CommentedMap()
             node = node[key]
+            if not isinstance(node, CommentedMap):
+                where = ".".join(keys[:depth])
+                raise InputError(f"{self.path.as_posix()}: '{where}' phải là một bảng khóa–giá trị; chạy 'kh68 check'")
         return node
 
     def text(self) -> str:
+        """The edited file, with the original's BOM and line ends."""
         out = io.StringIO()
         _yaml().dump(self.doc, out)
-        return out.getvalue()
+        text = out.getvalue().replace("\n", self.newline)
+        return ("\ufeff" if self.bom else "") + text
 
     def commit(self) -> Outcome:
         text = self.text()
@@ -97,6 +109,24 @@ class _Edit:
             raise PlanInvalid(errors, f"thay đổi bị từ chối vì các lỗi trên; {self.path.as_posix()} giữ nguyên")
         atomic_write(self.path, new)
         return Outcome(self.path, changed=True, created=self.created)
+
+
+def plan_for_edit(root: Path, year: int) -> Plan:
+    """The plan to edit ``year``'s data against.
+
+    When the only errors are in that year's data file, the plan is loaded
+    without it, so that ``record --force`` can repair a wrong value; the edit
+    is then checked, with the whole file, before anything is written.
+    """
+    plan, problems = check_plan(root)
+    if plan is not None:
+        return plan
+    path = root / DATA_DIR / f"{year}.yaml"
+    if path.exists():
+        plan, _ = check_plan(root, overrides={path: f"year: {year}\n"})
+    if plan is None:
+        raise PlanInvalid(problems)
+    return plan
 
 
 def _new_file(year: int, synthetic: bool) -> str:

@@ -68,11 +68,10 @@ def record(
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè giá trị khác đã có.")] = False,
 ) -> None:
     """Ghi số liệu của một chỉ tiêu vào data/<năm>.yaml (giữ nguyên chú thích và định dạng)."""
-    from kh68.editing import record_value
-    from kh68.load import load_plan
+    from kh68.editing import plan_for_edit, record_value
 
     root = plan_dir(plan)
-    loaded = load_plan(root)
+    loaded = plan_for_edit(root, year)
     outcome = record_value(
         root,
         loaded,
@@ -106,11 +105,10 @@ def progress(
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè nội dung khác đã có.")] = False,
 ) -> None:
     """Ghi tiến độ một nhiệm vụ của một đơn vị vào data/<năm>.yaml."""
-    from kh68.editing import record_progress
-    from kh68.load import load_plan
+    from kh68.editing import plan_for_edit, record_progress
 
     root = plan_dir(plan)
-    loaded = load_plan(root)
+    loaded = plan_for_edit(root, year)
     texts = {"results": result, "difficulties": difficulties, "directions": directions, "proposals": proposals}
     outcome = record_progress(
         root, loaded, task, year, unit, state=state.value, on=parse_day(on, "--date") if on else None, texts=texts, force=force
