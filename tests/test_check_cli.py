@@ -516,3 +516,25 @@ def test_unknown_key_in_plan_period(plan_copy: Path) -> None:
     replace_in(path, "  end: 2030", "  ends: 2030")
     lines = problem_lines(check_fails(plan_copy))
     assert f"{path.as_posix()}:{line_of(path, 'ends:')}:3: lỗi: khóa không hợp lệ 'ends' (có phải ý bạn là 'end'?)" in lines
+
+
+def test_a_comparison_without_a_number_is_an_error(plan_copy: Path) -> None:
+    path = plan_copy / "indicators.yaml"
+    replace_in(path, '"2030": "> 60"', '"2030": "> sáu mươi"')
+    line = only_problem(check_fails(plan_copy))
+    assert line.startswith(f"{path.as_posix()}:{line_of(path, 'sáu mươi')}:")
+    assert "không đọc được chỉ tiêu '> sáu mươi'" in line
+
+
+def test_a_near_miss_of_hoan_thanh_is_a_warning(plan_copy: Path) -> None:
+    path = plan_copy / "indicators.yaml"
+    replace_in(path, '"2030": Hoàn thành', '"2030": Hoàn thanh')
+    out = invoke(["check", plan_copy], 0).output
+    assert f"{path.as_posix()}:{line_of(path, 'Hoàn thanh')}:15: cảnh báo: 'Hoàn thanh' được hiểu là mốc định tính; nếu là chỉ tiêu hoàn thành, viết 'Hoàn thành'" in out
+    invoke(["check", "--strict", plan_copy], 1)
+
+
+def test_a_file_given_as_the_plan_directory(tmp_path: Path) -> None:
+    afile = tmp_path / "plan.yaml"
+    afile.write_text("a: 1\n", encoding="utf-8")
+    assert invoke(["check", afile], 2).output == f"kh68: lỗi: '{afile}' là một tệp, không phải thư mục kế hoạch\n"

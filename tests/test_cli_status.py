@@ -125,3 +125,26 @@ def test_plan_problems_stop_status_with_check_messages(example_copy: Path) -> No
     out = invoke(["status", "--plan", example_copy, "--year", "2025"], 1).output
     assert "indicators.yaml:" in out and ": lỗi: text: không đọc được chỉ tiêu '30-3x5'" in out
     assert out.endswith("kh68: lỗi: kế hoạch có 1 lỗi; sửa các lỗi trên (kiểm tra lại bằng 'kh68 check')\n")
+
+
+def test_year_zero_is_not_the_current_year() -> None:
+    out = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "0"], 2).output
+    assert out == "kh68: lỗi: năm 0 nằm ngoài thời kỳ kế hoạch và các năm số liệu gốc (2014–2030)\n"
+
+
+def test_unit_closed_before_the_deadline_owes_no_report() -> None:
+    data = json.loads(invoke([*EXAMPLE, "--unit", "pgd_da_lat", "--format", "json"], 0).output)
+    assert [d["duty"] for d in data["reporting"]] == []
+    data = json.loads(invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2024", "--today", "2024-11-01",
+                              "--unit", "pgd_da_lat", "--format", "json"], 0).output)
+    assert data["reporting"][0]["units"] == [{"unit": "pgd_da_lat", "reported": False, "date": None, "late": False}]
+
+
+def test_days_are_written_in_vietnamese_number_form() -> None:
+    out = lines(invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2030", "--today", "2025-11-06"], 0, env=NARROW).output)
+    assert "Hạn 05/11/2030 — gửi Phòng Tổ chức hành chính Sở GDĐT: còn 1.825 ngày." in out
+
+
+def test_baseline_year_owes_nothing() -> None:
+    out = lines(invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2023", "--today", "2025-11-06"], 0, env=NARROW).output)
+    assert not any(line.startswith("Hạn ") for line in out)

@@ -57,8 +57,8 @@ def test_parse_target_rejects_reversed_range() -> None:
 
 
 def test_bound_is_lower_end() -> None:
-    assert parse_target("95- 97").bound == 95
-    assert parse_target("> 60").bound == 60
+    assert parse_target("95- 97").min == 95
+    assert parse_target("> 60").min == 60
 
 
 @pytest.mark.parametrize(

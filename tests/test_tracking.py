@@ -270,13 +270,20 @@ class TestDeadlines:
 def test_missing_leads_follow_the_task_timing() -> None:
     plan = load_plan(EXAMPLE_PLAN)
     by_id_2023 = {t.task.id: t for t in task_statuses(plan, 2023)}
+    by_id_2024 = {t.task.id: t for t in task_statuses(plan, 2024)}
     by_id_2025 = {t.task.id: t for t in task_statuses(plan, 2025)}
-    # "Năm 2024 và các năm tiếp theo": not owed in 2023, owed in 2025.
-    assert by_id_2023["III.3.b"].missing_leads == []
+    # 2023 is a baseline year, before the plan period: nothing is owed.
+    assert all(t.missing_leads == [] for t in by_id_2023.values())
+    # "Năm 2024 và các năm tiếp theo": owed from 2024 on.
+    assert by_id_2024["III.3.b"].missing_leads == ["phong_tchc"]
     assert by_id_2025["III.3.b"].missing_leads == ["phong_tchc"]
     # "Khi tiến hành sơ kết, tổng kết Nghị quyết": reported at reviews, never owed yearly.
-    assert by_id_2023["III.1.b"].missing_leads == []
-    assert by_id_2025["III.1.b"].missing_leads == []
-    # "Thường xuyên" and untimed tasks are owed every year.
-    assert by_id_2023["III.1.a"].missing_leads == ["cac_phong_thuoc_so"]
-    assert by_id_2023["III.2.d"].missing_leads == ["cac_phong_thuoc_so", "cac_don_vi_truong_hoc", "phong_gddt_huyen", "cong_doan_nganh"]
+    assert by_id_2024["III.1.b"].missing_leads == []
+    # Untimed tasks are owed every year of the plan.
+    assert by_id_2024["III.2.d"].missing_leads == ["cac_phong_thuoc_so", "cac_don_vi_truong_hoc", "phong_gddt_huyen", "cong_doan_nganh"]
+
+
+def test_no_deadlines_in_baseline_years() -> None:
+    plan = load_plan(EXAMPLE_PLAN)
+    assert deadlines(plan, 2023, date(2026, 1, 1)) == []
+    assert [d.duty.id for d in deadlines(plan, 2024, date(2026, 1, 1))] == ["unit_report", "plan_report"]

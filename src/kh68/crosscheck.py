@@ -8,7 +8,7 @@ from kh68.engine import computed_value
 from kh68.errors import Problem, error, warning
 from kh68.models import Indicator, Measurement, YearData
 from kh68.plan import Plan
-from kh68.targets import TargetKind
+from kh68.targets import TargetKind, looks_like_completion
 from kh68.vnformat import format_number
 from kh68.yamlsource import Document, Key
 
@@ -84,6 +84,13 @@ class CrossChecker:
                 spec = target.spec
                 if ind.unit == "%" and any(b is not None and not 0 <= b <= 100 for b in (spec.min, spec.max)):
                     self._add(doc, loc, f"chỉ tiêu '{target.text}' nằm ngoài khoảng 0–100%")
+                if spec.kind is TargetKind.MILESTONE and looks_like_completion(target.text):
+                    self._add(
+                        doc,
+                        loc,
+                        f"'{target.text}' được hiểu là mốc định tính; nếu là chỉ tiêu hoàn thành, viết 'Hoàn thành'",
+                        warn=True,
+                    )
 
     def _check_tasks(self) -> None:
         doc = self.plan.documents["tasks"]

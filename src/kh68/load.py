@@ -44,6 +44,8 @@ def check_plan(root: Path, overrides: dict[Path, str] | None = None) -> tuple[Pl
     """
     root = Path(root)
     if not root.is_dir():
+        if root.exists():
+            raise UsageError(f"'{root}' là một tệp, không phải thư mục kế hoạch")
         raise UsageError(f"không có thư mục kế hoạch '{root}'")
     loader = _Loader(root, overrides or {})
     plan = loader.load()

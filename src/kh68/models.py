@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from kh68.targets import TargetSpec, TimingSpec, parse_target, parse_timing
-from kh68.vnformat import parse_count, parse_date, parse_decimal
+from kh68.vnformat import format_number, parse_count, parse_date, parse_decimal
 
 
 def _decimal(value: Any) -> Any:
@@ -334,7 +334,9 @@ class UnitValue(Strict):
             if self.denominator == 0:
                 raise ValueError("mẫu số (denominator) phải lớn hơn 0")
             if self.numerator > self.denominator:
-                raise ValueError(f"tử số {self.numerator} lớn hơn mẫu số {self.denominator}")
+                raise ValueError(
+                    f"tử số {format_number(self.numerator)} lớn hơn mẫu số {format_number(self.denominator)}"
+                )
         return self
 
 

@@ -35,6 +35,7 @@ def build_status(plan: Plan, year: int, today: date, unit: str | None = None) ->
             Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit])
             for d in owed
             if _concerns(plan, unit, d.duty.from_units)
+            and (d.duty.kind != "unit_report" or any(u.unit_id == unit for u in d.units))
         ]
     results = [evaluate(ind, year, plan.data, thresholds) for ind in indicators]
     return StatusView(plan, year, today, unit, results, tasks, owed)

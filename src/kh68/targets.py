@@ -5,6 +5,7 @@ The plan's own words are kept for reports; this module reads what they mean.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,11 +34,6 @@ class TargetSpec:
     kind: TargetKind
     min: float | None = None
     max: float | None = None
-
-    @property
-    def bound(self) -> float | None:
-        """The number a value is compared with (the lower bound of a range)."""
-        return self.min
 
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
@@ -70,12 +66,18 @@ def parse_target(text: str) -> TargetSpec:
         return TargetSpec(TargetKind.GREATER_THAN, parse_decimal(match[1]))
     if match := _AT_LEAST.match(cell):
         return TargetSpec(TargetKind.AT_LEAST, parse_decimal(match[1]))
-    if re.search(r"\d", cell):
+    if re.search(r"\d", cell) or cell[:1] in "<>≥≤=":
         raise ValueError(
             f"không đọc được chỉ tiêu '{text}': dùng dạng 99,5 | 30-35 | > 60 | Hoàn thành | - "
             "hoặc một mốc định tính không có chữ số"
         )
     return TargetSpec(TargetKind.MILESTONE)
+
+
+def looks_like_completion(text: str) -> bool:
+    """A near miss of "Hoàn thành" (a typo or lost diacritics), not the word itself."""
+    folded = fold(text)
+    return folded != "hoàn thành" and difflib.SequenceMatcher(None, folded, "hoàn thành").ratio() >= 0.8
 
 
 class TimingKind(StrEnum):

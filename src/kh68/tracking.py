@@ -76,7 +76,8 @@ def task_statuses(plan: Plan, year: int) -> list[TaskStatus]:
             missing = [
                 lead
                 for lead in leads
-                if expected_in(task, year)
+                if year >= plan.meta.period.start
+                and expected_in(task, year)
                 and plan.active_units([lead], due)
                 and not any(_within(plan, uid, [lead]) for uid in entries)
             ]
@@ -139,6 +140,9 @@ def reported_units(plan: Plan, year: int) -> dict[str, date | None]:
 
 
 def deadlines(plan: Plan, year: int, today: date) -> list[Deadline]:
+    """Reporting deadlines of ``year``; none before the plan period (baseline years)."""
+    if year < plan.meta.period.start:
+        return []
     reported = reported_units(plan, year)
     out = []
     for duty in plan.meta.duties:

@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from kh68.cli.common import ExitCode, PlanOption, app, count_problems, handle_errors, plan_dir, print_problems
-from kh68.load import check_plan, load_plan
 
 
 class CheckFormat(StrEnum):
@@ -29,6 +28,8 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
 ) -> None:
     """Kiểm tra kế hoạch: cú pháp YAML, kiểu dữ liệu, mã đơn vị, năm, chỉ tiêu."""
+    from kh68.load import check_plan
+
     root = directory or plan_dir(plan)
     loaded, problems = check_plan(root)
     print_problems(problems, fmt.value, err=False)
@@ -49,6 +50,7 @@ def check(
 def export(plan: PlanOption = None) -> None:
     """Xuất kế hoạch đã kiểm tra dưới dạng JSON (UTF-8) ra stdout."""
     from kh68.export import plan_to_dict
+    from kh68.load import load_plan
 
     loaded = load_plan(plan_dir(plan))
     typer.echo(json.dumps(plan_to_dict(loaded), ensure_ascii=False, indent=2))

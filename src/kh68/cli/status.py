@@ -40,7 +40,7 @@ def status(
 
     loaded = load_plan(plan_dir(plan))
     day = parse_day(today, "--today")
-    year = year or day.year
+    year = day.year if year is None else year
     loaded.require_year(year, UsageError)
     unit_id = loaded.require_unit(unit, UsageError) if unit is not None else None
     view = build_status(loaded, year, day, unit_id)

@@ -119,10 +119,10 @@ def task_lines(view: StatusView) -> list[str]:
 
 def days_text(deadline: Deadline) -> str:
     if deadline.days_left > 0:
-        return f"còn {deadline.days_left} ngày"
+        return f"còn {format_number(deadline.days_left)} ngày"
     if deadline.days_left == 0:
         return "hạn là hôm nay"
-    return f"ĐÃ QUÁ HẠN {-deadline.days_left} ngày"
+    return f"ĐÃ QUÁ HẠN {format_number(-deadline.days_left)} ngày"
 
 
 def deadline_lines(view: StatusView) -> list[str]:
