@@ -106,6 +106,10 @@ class Plan:
     def years(self) -> range:
         return range(self.meta.period.start, self.meta.period.end + 1)
 
+    def covers(self, refs: list[str], unit_id: str) -> bool:
+        """Whether ``refs`` name ``unit_id``, directly or as a member of a group among them."""
+        return any(unit_id == uid or unit_id in self.units.expand(uid) for uid in self.unit_ids(refs))
+
     def active_units(self, refs: list[str], on: date) -> list[str]:
         """Units (groups expanded) named by ``refs`` that exist on ``on``."""
         found: list[str] = []

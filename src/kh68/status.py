@@ -29,20 +29,16 @@ def build_status(plan: Plan, year: int, today: date, unit: str | None = None) ->
     tasks = task_statuses(plan, year)
     owed = deadlines(plan, year, today)
     if unit is not None:
-        indicators = [i for i in indicators if _concerns(plan, unit, i.responsible_units)]
-        tasks = [t for t in tasks if _concerns(plan, unit, t.task.lead_units)]
+        indicators = [i for i in indicators if plan.covers(i.responsible_units, unit)]
+        tasks = [t for t in tasks if plan.covers(t.task.lead_units, unit)]
         owed = [
             Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit])
             for d in owed
-            if _concerns(plan, unit, d.duty.from_units)
+            if plan.covers(d.duty.from_units, unit)
             and (d.duty.kind != "unit_report" or any(u.unit_id == unit for u in d.units))
         ]
     results = [evaluate(ind, year, plan.data, thresholds) for ind in indicators]
     return StatusView(plan, year, today, unit, results, tasks, owed)
-
-
-def _concerns(plan: Plan, unit: str, refs: list[str]) -> bool:
-    return any(unit == uid or unit in plan.units.expand(uid) for uid in plan.unit_ids(refs))
 
 
 def _number(value: float | None) -> float | None:

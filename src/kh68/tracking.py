@@ -71,7 +71,7 @@ def task_statuses(plan: Plan, year: int) -> list[TaskStatus]:
         for task in group.tasks:
             entries = _entries(plan, data, task.id)
             leads = plan.unit_ids(task.lead_units)
-            lead_states = [p.state for uid, p in entries.items() if _within(plan, uid, leads)]
+            lead_states = [p.state for uid, p in entries.items() if plan.covers(leads, uid)]
             state = combine_states(lead_states or [p.state for p in entries.values()])
             missing = [
                 lead
@@ -79,7 +79,7 @@ def task_statuses(plan: Plan, year: int) -> list[TaskStatus]:
                 if year >= plan.meta.period.start
                 and expected_in(task, year)
                 and plan.active_units([lead], due)
-                and not any(_within(plan, uid, [lead]) for uid in entries)
+                and not any(plan.covers([lead], uid) for uid in entries)
             ]
             result.append(TaskStatus(task, group.id, state, entries, missing, leads))
     return result
@@ -101,11 +101,6 @@ def _entries(plan: Plan, data: YearData | None, task_id: str) -> dict[str, Progr
     if data is None:
         return {}
     return {plan.units.resolve(ref) or ref: p for ref, p in data.tasks.get(task_id, {}).items()}
-
-
-def _within(plan: Plan, unit_id: str, refs: list[str]) -> bool:
-    """Whether ``unit_id`` is one of ``refs`` or a member of one of them."""
-    return any(unit_id == ref or unit_id in plan.units.expand(ref) for ref in refs)
 
 
 def report_day(plan: Plan, year: int) -> date:
