@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from kh68.vnformat import format_number
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "plan"
 SCHOOLS = 1300
@@ -68,15 +70,17 @@ def run(*args: str) -> None:
 
 def main() -> None:
     values = generate()
-    print(f"Kế hoạch sinh tự động: {values:,} giá trị theo trường, {SCHOOLS} trường, {len(YEARS)} năm ({OUT})")
+    print(f"Kế hoạch sinh tự động: {format_number(values)} giá trị theo trường, {format_number(SCHOOLS)} trường, "
+          f"{len(YEARS)} năm ({OUT})")
     base = best_of(3, parse_only)
     startup = best_of(3, lambda: subprocess.run([sys.executable, "-c", "import pydantic, yaml"], check=True))
     check = best_of(3, lambda: run("check", str(OUT)))
     status = best_of(3, lambda: run("status", "--plan", str(OUT), "--year", "2025", "--today", "2025-11-06"))
-    print(f"yaml.load(CSafeLoader) các tệp:  {base:6.2f} s")
-    print(f"python -c 'import pydantic, yaml': {startup:6.2f} s")
-    print(f"kh68 check:                        {check:6.2f} s  ({check / (base + startup):.2f}× so với đọc YAML + khởi động)")
-    print(f"kh68 status:                       {status:6.2f} s  ({status / (base + startup):.2f}× so với đọc YAML + khởi động)")
+    bare = base + startup
+    print(f"yaml.load(CSafeLoader) các tệp:    {format_number(base)} s")
+    print(f"python -c 'import pydantic, yaml': {format_number(startup)} s")
+    print(f"kh68 check:                        {format_number(check)} s ({format_number(check / bare)}× so với đọc YAML + khởi động)")
+    print(f"kh68 status:                       {format_number(status)} s ({format_number(status / bare)}× so với đọc YAML + khởi động)")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ class UnitIndex:
                     self.clashes.append((name, owner, unit.id))
 
     def resolve(self, ref: str) -> str | None:
+        if ref in self.units:
+            return ref
         return self._names.get(fold(ref))
 
     def suggest(self, ref: str) -> str | None:

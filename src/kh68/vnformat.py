@@ -27,6 +27,8 @@ def parse_decimal(text: str) -> float:
 
 def parse_count(text: str) -> int:
     """A whole count such as ``1234``, ``1.234`` or ``1 234``."""
+    if text.isdigit() and text.isascii():
+        return int(text)
     cleaned = text.strip().replace("\u00a0", " ")
     if not _COUNT.match(cleaned):
         raise ValueError(f"'{text}' không phải là số nguyên không âm")

@@ -23,14 +23,35 @@ import yaml
 
 from kh68.errors import Problem, error
 
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml missing
-    _Loader = yaml.SafeLoader
-
 Key = tuple[str | int, ...]
 
 _YAML_TAG = "tag:yaml.org,2002:"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class _TextResolving:
+    """Resolve plain scalars only as null, merge key or text.
+
+    Every other meaning is pydantic's to give, so the YAML 1.1 guesses (``6.10``
+    a float, ``no`` a boolean) are never made, and parsing skips the regular
+    expressions of PyYAML's resolver (most of its cost on large files).
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            if value in _NULLS:
+                return _YAML_TAG + "null"
+            return _YAML_TAG + ("merge" if value == "<<" else "str")
+        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+
+try:
+    class _Loader(_TextResolving, yaml.CSafeLoader):  # type: ignore[misc]
+        pass
+except AttributeError:  # pragma: no cover - libyaml missing
+    class _Loader(_TextResolving, yaml.SafeLoader):  # type: ignore[no-redef]
+        pass
+
 _ALLOWED_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 
