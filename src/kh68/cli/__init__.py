@@ -9,11 +9,12 @@ from __future__ import annotations
 from kh68.cli.common import app
 
 # Importing the command modules registers their commands on ``app``.
+# The order here is the order of ``kh68 --help``.
 from kh68.cli import check as _check  # noqa: E402,F401
+from kh68.cli import status as _status  # noqa: E402,F401
 from kh68.cli import data as _data  # noqa: E402,F401
 from kh68.cli import report as _report  # noqa: E402,F401
 from kh68.cli import repo as _repo  # noqa: E402,F401
-from kh68.cli import status as _status  # noqa: E402,F401
 
 
 def main() -> None:
