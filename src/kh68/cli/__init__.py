@@ -6,7 +6,11 @@ errors from the domain become exit codes in one place (``common.handle_errors``)
 
 from __future__ import annotations
 
-from kh68.cli.common import app
+import sys
+
+import typer
+
+from kh68.cli.common import ExitCode, ParserUsageError, app, say_error, translate_usage_error
 
 # Importing the command modules registers their commands on ``app``.
 # The order here is the order of ``kh68 --help``.
@@ -18,7 +22,27 @@ from kh68.cli import repo as _repo  # noqa: E402,F401
 
 
 def main() -> None:
-    app(prog_name="kh68")
+    sys.exit(run())
 
 
-__all__ = ["app", "main"]
+def run(argv: list[str] | None = None) -> int:
+    """Run ``kh68 ARGV``; usage errors of the option parser are said in Vietnamese."""
+    from typer.main import get_command
+
+    try:
+        code = get_command(app).main(args=argv, prog_name="kh68", standalone_mode=False)
+    except ParserUsageError as exc:
+        if exc.format_message().startswith("Usage:"):  # plain ``kh68``: its help is the answer
+            typer.echo(exc.format_message())
+            return ExitCode.OK
+        say_error(translate_usage_error(exc.format_message()))
+        command = exc.ctx.command_path if exc.ctx is not None else "kh68"
+        typer.echo(f"Xem '{command} --help' để biết cách dùng.", err=True)
+        return ExitCode.USAGE
+    except typer.Abort:
+        say_error("đã dừng theo yêu cầu")
+        return ExitCode.PROBLEMS
+    return code if isinstance(code, int) else ExitCode.OK
+
+
+__all__ = ["app", "main", "run"]

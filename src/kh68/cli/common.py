@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -33,6 +34,36 @@ PlanOption = Annotated[
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# The option parser's usage error (click's, vendored by recent typer releases).
+ParserUsageError: type[Exception] = typer.BadParameter.__mro__[1]
+
+_USAGE_MESSAGES = [
+    (r"Missing option '(.+?)'", r"thiếu tùy chọn bắt buộc \1"),
+    (r"Missing argument '(.+?)'", r"thiếu đối số \1"),
+    (r"No such option: (\S+)", r"không có tùy chọn \1"),
+    (r"No such command '(.+?)'", r"không có lệnh '\1'"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", r"thừa đối số: \1"),
+    (r"Invalid value for '(.+?)': .*?'(.*?)' is not one of (.+?)\.?$", r"giá trị '\2' của \1 không hợp lệ; chọn một trong: \3"),
+    (r"Invalid value for '(.+?)': .*integer", r"giá trị của \1 phải là số nguyên"),
+    (r"Invalid value for '(.+?)': (.+)$", r"giá trị của \1 không hợp lệ: \2"),
+    (r"Option '(.+?)' requires an argument", r"tùy chọn \1 cần một giá trị"),
+]
+_SUGGESTION = re.compile(r"Did you mean '?([^'?]+)'?\?|Possible options: ([^)]+)\)")
+
+
+def translate_usage_error(message: str) -> str:
+    """The option parser's English message in Vietnamese (an unknown one is kept)."""
+    message = message.strip()
+    for pattern, replacement in _USAGE_MESSAGES:
+        match = re.match(pattern, message, re.DOTALL)
+        if match:
+            text = match.expand(replacement).replace("' or '", "', '")
+            hint = _SUGGESTION.search(message)
+            if hint:
+                text += f" (có phải ý bạn là {hint.group(1) or hint.group(2)}?)"
+            return text
+    return message
 
 
 def utf8_streams() -> None:

@@ -1,0 +1,47 @@
+"""Mistakes in the command line itself are said in Vietnamese, with exit code 2."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import EXAMPLE_PLAN
+from kh68.cli import run
+from kh68.cli.common import translate_usage_error
+
+
+@pytest.mark.parametrize(
+    ("argv", "first_line"),
+    [
+        (["status", "--year", "abc"], "kh68: lỗi: giá trị của --year phải là số nguyên"),
+        (["status", "--stat"], "kh68: lỗi: không có tùy chọn --stat (có phải ý bạn là --today?)"),
+        (["statuss"], "kh68: lỗi: không có lệnh 'statuss' (có phải ý bạn là status?)"),
+        (["record", "6.1"], "kh68: lỗi: thiếu tùy chọn bắt buộc --year"),
+        (["record"], "kh68: lỗi: thiếu đối số indicator"),
+        (["check", "a", "b"], "kh68: lỗi: thừa đối số: b"),
+        (
+            ["status", "--format", "xml"],
+            "kh68: lỗi: giá trị 'xml' của --format không hợp lệ; chọn một trong: 'table', 'json'",
+        ),
+    ],
+)
+def test_usage_errors_in_vietnamese(capsys: pytest.CaptureFixture[str], argv: list[str], first_line: str) -> None:
+    assert run(argv) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == first_line
+    assert err[1].startswith("Xem 'kh68") and err[1].endswith(" --help' để biết cách dùng.")
+
+
+def test_exit_codes_pass_through(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["check", str(EXAMPLE_PLAN)]) == 0
+    assert run(["check", "khong-co"]) == 2
+    assert run(["status", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--fail-on", "not_met", "--format", "json"]) == 1
+    capsys.readouterr()
+
+
+def test_plain_kh68_shows_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([]) == 0
+    assert capsys.readouterr().out.startswith("Usage: kh68 [OPTIONS] COMMAND [ARGS]...")
+
+
+def test_unknown_messages_are_kept() -> None:
+    assert translate_usage_error("Something new happened") == "Something new happened"
