@@ -148,3 +148,10 @@ def test_days_are_written_in_vietnamese_number_form() -> None:
 def test_baseline_year_owes_nothing() -> None:
     out = lines(invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2023", "--today", "2025-11-06"], 0, env=NARROW).output)
     assert not any(line.startswith("Hạn ") for line in out)
+
+
+def test_plan_text_is_printed_as_written_never_as_markup(example_copy: Path) -> None:
+    replace_in(example_copy / "units.yaml", "    name: Phòng Kế hoạch - Tài chính\n",
+               '    name: "Phòng [bold]Kế hoạch[/bold] :smile: - Tài chính"\n')
+    out = lines(invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output)
+    assert "  • Phòng [bold]Kế hoạch[/bold] :smile: - Tài chính: gửi muộn ngày 07/11/2025" in out

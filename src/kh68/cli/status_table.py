@@ -142,7 +142,7 @@ def deadline_lines(view: StatusView) -> list[str]:
 
 
 def print_status(view: StatusView, console: Console | None = None) -> None:
-    console = console or Console(highlight=False, soft_wrap=False)
+    console = console or Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
     if console.width > 100:
         console.width = 100
     plan = view.plan
