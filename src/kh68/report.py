@@ -117,7 +117,10 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
             f"Chỉ tiêu {r['ma']} ({r['ten']}): {r['so_sanh']}." for r in indicators if r["trang_thai"] == Status.NOT_MET
         ],
         "nhiem_vu_chua_trien_khai": [
-            nv for nhom in groups for nv in nhom["nhiem_vu"] if nv["trang_thai"] in ("not_started", "no_report")
+            nv
+            for nhom in groups
+            for nv in nhom["nhiem_vu"]
+            if nv["trang_thai"] == "not_started" or (nv["trang_thai"] == "no_report" and nv["chua_bao_cao"])
         ],
         "kho_khan": gathered("difficulties"),
         "phuong_huong": gathered("directions"),
