@@ -13,7 +13,10 @@ import kh68.cli
 REPO = Path(__file__).resolve().parents[1]
 PLAN = REPO / "plan"
 EXAMPLE_PLAN = REPO / "examples" / "plan"
-SOURCE_DOC = Path(__file__).resolve().parents[2] / "shared" / "source" / "ke-hoach-nq68-so-gddt-lam-dong.txt"
+# The plan document kh68's plan/ is transcribed from; a copy lives in the repository so that
+# the transcription tests run anywhere, and test_source_copy checks it against shared/.
+SOURCE_DOC = Path(__file__).resolve().parent / "data" / "ke-hoach-nq68-so-gddt-lam-dong.txt"
+SHARED_SOURCE_DOC = Path(__file__).resolve().parents[2] / "shared" / "source" / SOURCE_DOC.name
 
 
 @pytest.fixture
