@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
-from kh68.errors import UsageError
+from kh68.errors import InputError
 
 
 class State(StrEnum):
@@ -27,7 +27,7 @@ def _decimal(text: str | None) -> float | None:
     try:
         return parse_decimal(text)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise InputError(str(exc)) from None
 
 
 def _count(text: str | None, option: str) -> int | None:
@@ -38,7 +38,7 @@ def _count(text: str | None, option: str) -> int | None:
     try:
         return parse_count(text)
     except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        raise InputError(f"{option}: {exc}") from None
 
 
 def _report(outcome, what: str) -> None:
