@@ -29,6 +29,7 @@ def test_table_on_the_demo_plan() -> None:
         "6.3    Tỷ lệ huy động trẻ em    95%           95,4%    +0,4  ▲ Vượt chỉ tiêu",
         "6.4    Tỷ lệ trẻ em mầm non     99,5%        99,55%   +0,05  ▲ Vượt chỉ tiêu",
         "6.5    Tỷ lệ trường mầm non     60%           58,8%    -1,2  ✗ Chưa đạt",
+        "       đạt chuẩn quốc gia                  ███████▉",
         "6.7    Tỷ lệ đi học đúng tuổi   –             94,1%       –  – Không có chỉ tiêu",
         "6.13   Tỷ lệ trẻ khuyết tật ở   80%           81,2%    +1,2  ▲ Vượt chỉ tiêu",
         "6.2   35-40 (2030)       Tiến bộ đáng kể          2,31          44,27%  ███████▌",

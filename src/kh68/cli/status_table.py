@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kh68.engine import Category, Result, Status, final_target
+from kh68.targets import TargetKind
 from kh68.status import StatusView
 from kh68.tracking import Deadline
 from kh68.vnformat import format_date, format_number, format_signed, format_value
@@ -36,17 +37,31 @@ BAR_WIDTH = 8
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-def bar(result: Result) -> str:
-    """The latest value as a share of the final target, in eighths of a cell; full = reached."""
-    final = final_target(result.indicator)
-    if result.value is None or final is None or not final[1].min:
+def bar(value: float | None, goal: float | None, direction: str) -> str:
+    """``value`` as a share of ``goal`` in eighths of a cell; full means the goal is reached."""
+    if value is None or not goal:
         return ""
-    goal = final[1].min
-    share = result.value / goal if result.indicator.direction == "higher" else goal / max(result.value, 1e-9)
+    share = value / goal if direction == "higher" else goal / max(value, 1e-9)
     eighths = round(max(0.0, min(share, 1.0)) * BAR_WIDTH * 8)
     full, rest = divmod(eighths, 8)
     cells = "█" * full + (_EIGHTHS[rest] if rest else "")
     return cells.ljust(BAR_WIDTH, "·")
+
+
+def year_bar(result: Result) -> str:
+    """The value against the year's target (the bound it must reach)."""
+    target = result.target
+    if target is None or not target.kind.numeric:
+        return ""
+    spec = target.spec
+    goal = spec.max if spec.kind is TargetKind.RANGE and result.indicator.direction == "lower" else spec.min
+    return bar(result.value, goal, result.indicator.direction)
+
+
+def final_bar(result: Result) -> str:
+    """The latest value against the final target."""
+    final = final_target(result.indicator)
+    return bar(result.value, final[1].min if final else None, result.indicator.direction)
 
 
 def target_text(result: Result) -> str:
@@ -60,9 +75,11 @@ def target_text(result: Result) -> str:
 
 
 def value_text(result: Result) -> str:
-    if result.value is not None:
-        return format_value(result.value, result.indicator.unit)
-    return "–"
+    """The value, with a bar against the year's target on the line below."""
+    if result.value is None:
+        return "–"
+    text = format_value(result.value, result.indicator.unit)
+    return f"{text}\n{year_bar(result)}" if year_bar(result) else text
 
 
 def status_cell(status: Status) -> Text:
@@ -98,7 +115,7 @@ def progress_table(view: StatusView) -> Table:
         ratio = format_number(p.ratio, 2) if p.ratio is not None else "–"
         projected = format_value(p.projected, r.indicator.unit) if p.projected is not None else "–"
         label = Text(p.category.label, style=CATEGORY_STYLES[p.category])
-        table.add_row(r.indicator.id, f"{final} ({final_year})" if final_year else "–", label, ratio, projected, bar(r))
+        table.add_row(r.indicator.id, f"{final} ({final_year})" if final_year else "–", label, ratio, projected, final_bar(r))
     return table
 
 
