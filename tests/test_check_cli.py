@@ -538,3 +538,13 @@ def test_a_file_given_as_the_plan_directory(tmp_path: Path) -> None:
     afile = tmp_path / "plan.yaml"
     afile.write_text("a: 1\n", encoding="utf-8")
     assert invoke(["check", afile], 2).output == f"kh68: lỗi: '{afile}' là một tệp, không phải thư mục kế hoạch\n"
+
+
+def test_a_yaml_file_kh68_does_not_read_is_a_warning(plan_copy: Path) -> None:
+    (plan_copy / "chi-tieu-moi.yaml").write_text("indicators: []\n", encoding="utf-8")
+    out = invoke(["check", plan_copy], 0).output
+    assert out.splitlines()[0] == (
+        f"{(plan_copy / 'chi-tieu-moi.yaml').as_posix()}:1:1: cảnh báo: kh68 không đọc tệp chi-tieu-moi.yaml: "
+        "kế hoạch gồm indicators.yaml, plan.yaml, tasks.yaml, units.yaml và data/<năm>.yaml"
+    )
+    invoke(["check", "--strict", plan_copy], 1)

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kh68.crosscheck import CrossChecker
-from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error
+from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error, warning
 from kh68.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.plan import Plan, UnitIndex
 from kh68.validation import problems_from
@@ -112,6 +112,21 @@ class _Loader:
             self.problems += problems_from(exc, doc, model)
             return doc, None
 
+    def warn_strays(self) -> None:
+        """A YAML file kh68 does not read is most likely a misplaced or misnamed one."""
+        known = set(PLAN_FILES.values())
+        for path in sorted(self.root.iterdir()):
+            if path.suffix in (".yaml", ".yml") and path.name not in known:
+                self.problems.append(
+                    warning(
+                        self.display(path),
+                        1,
+                        1,
+                        f"kh68 không đọc tệp {path.name}: kế hoạch gồm {', '.join(sorted(known))} "
+                        f"và {DATA_DIR}/<năm>.yaml",
+                    )
+                )
+
     def load(self) -> Plan | None:
         docs: dict[str, Document] = {}
         parsed: dict[str, Any] = {}
@@ -120,6 +135,7 @@ class _Loader:
             if doc:
                 docs[kind] = doc
             parsed[kind] = value
+        self.warn_strays()
         data = {}
         for path in sorted(set(data_files(self.root)) | {p for p in self.overrides if p.parent.name == DATA_DIR}):
             doc, value = self.read(path, YearData)
