@@ -29,7 +29,14 @@ def test_export_is_stable() -> None:
 def test_top_level_and_indicator_key_order() -> None:
     data = json.loads(export(PLAN))
     assert list(data) == ["plan", "indicators", "tasks", "units"]
-    assert list(data["plan"]) == ["symbol", "title", "issuing_body", "parent_body", "year", "period", "synthetic"]
+    assert list(data["plan"]) == [
+        "symbol", "title", "issuing_body", "parent_body", "year", "period", "synthetic", "number", "type", "place",
+        "date", "legal_bases", "purposes", "requirements", "overall_goal", "vision", "duties", "notes",
+    ]
+    duties = {d["id"]: d for d in data["plan"]["duties"]}
+    assert (duties["unit_report"]["deadline"], duties["unit_report"]["to_units"]) == ("05/11", ["phong_tchc"])
+    assert (duties["plan_report"]["deadline"], duties["plan_report"]["to_units"]) == ("10/11", ["ubnd_tinh", "so_ldtbxh"])
+    assert [b["number"] for b in data["plan"]["legal_bases"]] == ["68/NQ-CP", "78-CTr/TU", "42-NQ/TW", "6121/KH-UBND"]
     for ind in data["indicators"]:
         assert list(ind) == INDICATOR_KEYS
         assert list(ind["targets"]) == ["2025", "2030"]

@@ -68,6 +68,31 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "year": meta.year,
             "period": {"start": meta.period.start, "end": meta.period.end},
             "synthetic": plan.synthetic,
+            "number": meta.number,
+            "type": meta.type,
+            "place": meta.place,
+            "date": meta.date.isoformat() if meta.date else None,
+            "legal_bases": [
+                {"number": b.number, "date": b.date.isoformat(), "issuer": b.issuer, "title": b.title}
+                for b in meta.legal_bases
+            ],
+            "purposes": [{"id": c.id, "text": c.text} for c in meta.purposes],
+            "requirements": [{"id": c.id, "text": c.text} for c in meta.requirements],
+            "overall_goal": meta.overall_goal,
+            "vision": {"id": meta.vision.id, "text": meta.vision.text},
+            "duties": [
+                {
+                    "id": d.id,
+                    "section": d.section,
+                    "kind": d.kind,
+                    "what": d.what,
+                    "from_units": plan.unit_ids(d.from_units),
+                    "to_units": plan.unit_ids(d.to_units),
+                    "deadline": str(d.deadline) if d.deadline else None,
+                }
+                for d in meta.duties
+            ],
+            "notes": [{"about": n.about, "text": n.text} for n in meta.notes],
         },
         "indicators": [indicator_to_dict(plan, ind) for ind in plan.indicators],
         "tasks": [task_to_dict(plan, g.id, t) for g in plan.groups for t in g.tasks],
