@@ -41,7 +41,7 @@ def headings(tokens, level: str) -> list[str]:
 
 def tables(tokens) -> list[list[list[str]]]:
     """Every table as rows of cell texts (header row first)."""
-    found, rows, row, inside = [], [], None, False
+    found, rows, row = [], [], None
     for i, t in enumerate(tokens):
         if t.type == "table_open":
             rows = []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from conftest import EXAMPLE_PLAN, invoke
 

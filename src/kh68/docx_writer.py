@@ -359,7 +359,7 @@ def build_document(ctx: dict[str, Any]):
             if nv["chua_bao_cao"]:
                 _para(doc, f"- Đơn vị chủ trì chưa báo cáo: {', '.join(nv['chua_bao_cao'])}.", indent=True)
 
-    nam, cuoi = ctx["nam"], ctx["nam_cuoi_ky"]
+    nam = ctx["nam"]
     heading(f"II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM {nam}")
     if not ctx["co_so_lieu"]:
         _para(doc, f"Năm {nam} chưa có số liệu: các đơn vị chưa gửi số liệu chỉ tiêu và tiến độ nhiệm vụ.", indent=True)

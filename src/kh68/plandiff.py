@@ -286,19 +286,21 @@ def _values(result: PlanDiff, a: Plan, b: Plan) -> None:
                 result.values.append(ValueChange(ind_id, year, was, now))
 
 
+def _states(plan: Plan, year: int) -> dict[tuple[str, str], TaskState]:
+    """Task states of ``year`` by (task id, unit id)."""
+    data = plan.data.get(year)
+    if data is None:
+        return {}
+    return {
+        (task_id, plan.units.resolve(ref) or ref): p.state
+        for task_id, by_unit in data.tasks.items()
+        for ref, p in by_unit.items()
+    }
+
+
 def _progress(result: PlanDiff, a: Plan, b: Plan) -> None:
     for year in _years(a, b):
-        def states(plan: Plan) -> dict[tuple[str, str], TaskState]:
-            data = plan.data.get(year)
-            if data is None:
-                return {}
-            return {
-                (task_id, plan.units.resolve(ref) or ref): p.state
-                for task_id, by_unit in data.tasks.items()
-                for ref, p in by_unit.items()
-            }
-
-        old, new = states(a), states(b)
+        old, new = _states(a, year), _states(b, year)
         order = {t.id: i for i, t in enumerate(b.tasks + a.tasks)}
         for key in sorted(set(old) | set(new), key=lambda k: (order.get(k[0], len(order)), k[0], k[1])):
             if old.get(key) != new.get(key):

@@ -6,7 +6,6 @@ jinja2 and python-docx are imported only here, inside the command, so that
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
