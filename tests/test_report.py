@@ -327,3 +327,16 @@ def test_a_template_cannot_include_files_next_to_it(tmp_path: Path) -> None:
 def test_a_directory_given_as_template(tmp_path: Path) -> None:
     result = invoke([*REPORT, "--template", tmp_path], 1)
     assert result.stderr == f"kh68: lỗi: không đọc được mẫu báo cáo '{tmp_path}': đây là thư mục, không phải tệp.\n"
+
+
+def test_the_signer_comes_from_plan_yaml(example_copy: Path) -> None:
+    plan_yaml = example_copy / "plan.yaml"
+    plan_yaml.write_text(
+        plan_yaml.read_text(encoding="utf-8")
+        + "signer:\n  authority: KT. GIÁM ĐỐC\n  title: PHÓ GIÁM ĐỐC\n  name: Nguyễn Văn A\n",
+        encoding="utf-8",
+    )
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert "| **KT. GIÁM ĐỐC**<br>**PHÓ GIÁM ĐỐC**<br><br><br><br>**Nguyễn Văn A** |" in text
+    default = invoke(REPORT, 0).stdout
+    assert "| **GIÁM ĐỐC**<br><br><br><br> |" in default

@@ -130,6 +130,12 @@ class Note(Strict):
     text: Text = field("Ghi chú")
 
 
+class Signer(Strict):
+    authority: str | None = field("Thẩm quyền ký", "Ví dụ: KT. GIÁM ĐỐC; để trống khi người đứng đầu ký.", default=None)
+    title: Text = field("Chức vụ người ký", "Ví dụ: GIÁM ĐỐC hoặc PHÓ GIÁM ĐỐC.", default="GIÁM ĐỐC")
+    name: str | None = field("Họ tên người ký", default=None)
+
+
 class PlanMeta(Strict):
     """Nội dung tệp plan.yaml: thông tin chung của kế hoạch."""
 
@@ -152,6 +158,11 @@ class PlanMeta(Strict):
     vision: Clause = field("Tầm nhìn (II.3)")
     duties: list[Duty] = field("Tổ chức thực hiện (IV)", "Nhiệm vụ báo cáo và kinh phí hằng năm.")
     progress_thresholds: Thresholds = field("Ngưỡng đánh giá tiến độ", default_factory=Thresholds)
+    signer: Signer = field(
+        "Người ký báo cáo",
+        "Khối chữ ký của báo cáo năm; kế hoạch không ghi nên mặc định chỉ có chức vụ GIÁM ĐỐC, để trống họ tên.",
+        default_factory=Signer,
+    )
     notes: list[Note] = field("Ghi chú", default_factory=list)
     synthetic: bool = field(
         "Số liệu minh họa",

@@ -128,7 +128,11 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
         "tinh_hinh_bao_cao": _reporting(plan, view.deadlines),
         "noi_nhan": _recipients(plan, today, unit_id),
         "luu": ARCHIVE,
-        "nguoi_ky": {"quyen_han": "", "chuc_vu": "GIÁM ĐỐC", "ho_ten": ""},
+        "nguoi_ky": {
+            "quyen_han": meta.signer.authority or "",
+            "chuc_vu": meta.signer.title,
+            "ho_ten": meta.signer.name or "",
+        },
         "ket_luan": (
             f"Trên đây là báo cáo kết quả thực hiện năm {year} {plan_ref} của {issuer_name}./."
         ),

@@ -53,6 +53,7 @@ TYPE_TITLES: dict[str, str] = {
     "Duty": "Nhiệm vụ báo cáo",
     "Period": "Thời kỳ kế hoạch",
     "Thresholds": "Ngưỡng đánh giá tiến độ",
+    "Signer": "Người ký báo cáo",
     "Note": "Ghi chú",
     "Unit": "Đơn vị",
     "Target": "Chỉ tiêu của một năm",
