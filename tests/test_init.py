@@ -68,7 +68,7 @@ def test_init_makes_a_plan_repository_that_checks(isolated):
     assert result.exit_code == 0, result.output
     shown = target.as_posix()
     assert result.output == (
-        "".join(f"đã tạo {shown}/{rel}\n" for rel in FILES)
+        "".join(f"Đã tạo {shown}/{rel}\n" for rel in FILES)
         + "đã khởi tạo kho git\n"
         + f"Tiếp theo: kh68 check {shown}/plan; trong {shown}: pre-commit install.\n"
     )
@@ -144,18 +144,18 @@ def test_force_never_overwrites_an_existing_file(isolated):
     result = runner.invoke(app, ["init", "--force", "--no-git", str(target)])
     assert result.exit_code == 0, result.output
     shown = target.as_posix()
-    assert f"giữ nguyên tệp đã có {shown}/README.md\n" in result.output
-    assert f"giữ nguyên tệp đã có {shown}/plan/units.yaml\n" in result.output
-    assert f"đã tạo {shown}/README.md\n" not in result.output
-    assert f"đã tạo {shown}/plan/plan.yaml\n" in result.output
+    assert f"Giữ nguyên tệp đã có {shown}/README.md\n" in result.output
+    assert f"Giữ nguyên tệp đã có {shown}/plan/units.yaml\n" in result.output
+    assert f"Đã tạo {shown}/README.md\n" not in result.output
+    assert f"Đã tạo {shown}/plan/plan.yaml\n" in result.output
     assert (target / "README.md").read_text(encoding="utf-8") == mine
     assert "Sở của tôi" in (target / "plan" / "units.yaml").read_text(encoding="utf-8")
     plan, problems = check_plan(target / "plan")
     assert plan is not None and plan.units.units["so_gddt"].name == "Sở của tôi", problems
     again = runner.invoke(app, ["init", "--force", "--no-git", str(target)])
     assert again.exit_code == 0
-    assert "đã tạo" not in again.output
-    assert again.output.count("giữ nguyên tệp đã có") == len(FILES)
+    assert "Đã tạo" not in again.output
+    assert again.output.count("Giữ nguyên tệp đã có") == len(FILES)
 
 
 @needs_git

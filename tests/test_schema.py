@@ -49,7 +49,7 @@ def test_committed_schemas_are_what_kh68_schema_generates(tmp_path):
     result = runner.invoke(app, ["schema", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     names = sorted(schema_file_name(kind) for kind in FILE_MODELS)
-    assert result.output == "".join(f"đã ghi {(tmp_path / 'out' / n).as_posix()}\n" for n in [schema_file_name(k) for k in FILE_MODELS])
+    assert result.output == "".join(f"Đã ghi {(tmp_path / 'out' / n).as_posix()}\n" for n in [schema_file_name(k) for k in FILE_MODELS])
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == names
     for name in names:
         generated = (tmp_path / "out" / name).read_text(encoding="utf-8")

@@ -24,7 +24,7 @@ def schema(
     from kh68.schema import write_schemas
 
     for path in write_schemas(out):
-        typer.echo(f"đã ghi {path.as_posix()}")
+        typer.echo(f"Đã ghi {path.as_posix()}")
 
 
 class DiffFormat(StrEnum):
@@ -82,9 +82,9 @@ def init(
 
     report = scaffold(directory, force=force, hook_repo=hook_repo, hook_rev=hook_rev, git=git)
     for path in report.created:
-        typer.echo(f"đã tạo {path}")
+        typer.echo(f"Đã tạo {path}")
     for path in report.kept:
-        typer.echo(f"giữ nguyên tệp đã có {path}")
+        typer.echo(f"Giữ nguyên tệp đã có {path}")
     if report.git_init:
         typer.echo("đã khởi tạo kho git")
     root = directory.as_posix()
