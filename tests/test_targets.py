@@ -92,3 +92,10 @@ def test_timing_active_in() -> None:
 
 def test_fold_unifies_dashes_spaces_case() -> None:
     assert fold("Phòng GDTH – GDMN") == fold("Phòng GDTH - GDMN") == fold("phòng  gdth-gdmn")
+
+
+def test_goal_is_the_bound_a_value_must_reach() -> None:
+    assert parse_target("30-35").goal("higher") == 30
+    assert parse_target("30-35").goal("lower") == 35
+    assert parse_target("> 60").goal("lower") == 60
+    assert parse_target("Hoàn thành").goal("higher") is None

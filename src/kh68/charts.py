@@ -99,8 +99,7 @@ def indicator_chart(plan: Plan, indicator: Indicator, series: dict[int, float]) 
                 f"<title>{escape(_target_label(year, t, unit))}</title></line>"
             )
     if final is not None:
-        lower_range = final.spec.max is not None and indicator.direction == "lower"
-        fy = y(final.spec.max if lower_range else final.spec.min)
+        fy = y(final.spec.goal(indicator.direction))
         fx = x(final_year)
         out.append(
             f'<path d="M{fx:.1f},{fy - 6:.1f} l6,6 l-6,6 l-6,-6 z" fill="#b71c1c">'

@@ -151,13 +151,10 @@ def _interpolate(a: TargetSpec, b: TargetSpec, share: float, direction: str = "h
     def between(x: float, y: float) -> float:
         return round(x + (y - x) * share, 4)
 
-    def reach(spec: TargetSpec) -> float:
-        return spec.max if spec.kind is TargetKind.RANGE and direction == "lower" else spec.min
-
     if a.kind is b.kind is TargetKind.RANGE:
         return TargetSpec(TargetKind.RANGE, between(a.min, b.min), between(a.max, b.max))
     kind = TargetKind.GREATER_THAN if a.kind is b.kind is TargetKind.GREATER_THAN else TargetKind.AT_LEAST
-    return TargetSpec(kind, between(reach(a), reach(b)))
+    return TargetSpec(kind, between(a.goal(direction), b.goal(direction)))
 
 
 def format_target(spec: TargetSpec) -> str:
@@ -279,7 +276,7 @@ def progress(
     if len(points) < 2 or final_year <= points[0][0]:
         return Progress(Category.NOT_AVAILABLE, final_year=final_year)
     t0, baseline = points[0]
-    goal = spec.max if spec.kind is TargetKind.RANGE and indicator.direction == "lower" else spec.min
+    goal = spec.goal(indicator.direction)
     base = baseline or 0.001
     observed = _growth(current / base, t - t0)
     required = _growth((goal or 0.001) / base, final_year - t0)

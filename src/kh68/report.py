@@ -320,7 +320,7 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
             notes.append({"so": len(notes) + 1, "chi_tieu": ind.id, "noi_dung": text})
             numbers.append(len(notes))
         series = series_of(ind, plan.data)
-        scale = 100.0 if unit == "%" else max([*series.values(), *(t for t in [_bound(target)] if t)], default=0) * 1.1
+        scale = 100.0 if unit == "%" else max([*series.values(), *(t for t in [_bound(target, ind.direction)] if t)], default=0) * 1.1
         status = r.status if has_data else Status.NO_DATA
         rows.append(
             {
@@ -345,7 +345,7 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
                 "tien_do_ma": r.progress.category.value,
                 "du_bao": r.progress.projected,
                 "ghi_chu_so": numbers,
-                "thanh": bar(r.value, _bound(target), scale) if r.value is not None else "",
+                "thanh": bar(r.value, _bound(target, ind.direction), scale) if r.value is not None else "",
                 "chuoi_so_lieu": [{"nam": y, "gia_tri": v} for y, v in sorted(series.items())],
                 "bieu_do": indicator_chart(plan, ind, series) if series else "",
             }
@@ -353,10 +353,10 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
     return rows, notes
 
 
-def _bound(target) -> float | None:
+def _bound(target, direction: str) -> float | None:
     if target is None or not target.kind.numeric:
         return None
-    return target.spec.min
+    return target.spec.goal(direction)
 
 
 def _reporting(plan: Plan, owed: list[Deadline]) -> dict[str, Any]:

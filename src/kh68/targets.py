@@ -35,6 +35,12 @@ class TargetSpec:
     min: float | None = None
     max: float | None = None
 
+    def goal(self, direction: str) -> float | None:
+        """The bound a value must reach: a range's upper bound when lower is better, else ``min``."""
+        if self.kind is TargetKind.RANGE and direction == "lower":
+            return self.max
+        return self.min
+
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _RANGE = re.compile(rf"^({_NUMBER})\s*%?\s*[-–—]\s*({_NUMBER})\s*%?$")

@@ -12,7 +12,6 @@ from rich.table import Table
 from rich.text import Text
 
 from kh68.engine import Category, Result, Status, final_target
-from kh68.targets import TargetKind
 from kh68.status import StatusView
 from kh68.tracking import Deadline
 from kh68.vnformat import format_date, format_number, format_signed, format_value
@@ -53,15 +52,14 @@ def year_bar(result: Result) -> str:
     target = result.target
     if target is None or not target.kind.numeric:
         return ""
-    spec = target.spec
-    goal = spec.max if spec.kind is TargetKind.RANGE and result.indicator.direction == "lower" else spec.min
-    return bar(result.value, goal, result.indicator.direction)
+    return bar(result.value, target.spec.goal(result.indicator.direction), result.indicator.direction)
 
 
 def final_bar(result: Result) -> str:
     """The latest value against the final target."""
     final = final_target(result.indicator)
-    return bar(result.value, final[1].min if final else None, result.indicator.direction)
+    direction = result.indicator.direction
+    return bar(result.value, final[1].goal(direction) if final else None, direction)
 
 
 def target_text(result: Result) -> str:
