@@ -87,6 +87,9 @@ class Plan:
         uid = self.units.resolve(ref)
         return self.units.units[uid].name if uid else ref
 
+    def unit_names(self, refs: list[str]) -> list[str]:
+        return [self.unit_name(ref) for ref in refs]
+
     def first_year(self) -> int:
         return self.meta.period.start - self.meta.period.baseline_years
 

@@ -219,14 +219,10 @@ def compare(old: Side, new: Side) -> PlanDiff:
     return result
 
 
-def _names(plan: Plan, ids: list[str]) -> list[str]:
-    return [plan.units.units[uid].name for uid in ids]
-
-
 def _responsibility(result: PlanDiff, item: str, role: str, a: Plan, old: list[str], b: Plan, new: list[str]) -> None:
     old_ids, new_ids = a.unit_ids(old), b.unit_ids(new)
     if sorted(set(old_ids)) != sorted(set(new_ids)):
-        result.responsibility.append(UnitsChange(item, role, old_ids, new_ids, _names(a, old_ids), _names(b, new_ids)))
+        result.responsibility.append(UnitsChange(item, role, old_ids, new_ids, a.unit_names(old_ids), b.unit_names(new_ids)))
 
 
 def _indicators(result: PlanDiff, a: Plan, b: Plan) -> None:
@@ -304,8 +300,7 @@ def _progress(result: PlanDiff, a: Plan, b: Plan) -> None:
         order = {t.id: i for i, t in enumerate(b.tasks + a.tasks)}
         for key in sorted(set(old) | set(new), key=lambda k: (order.get(k[0], len(order)), k[0], k[1])):
             if old.get(key) != new.get(key):
-                unit_plan = b if key[1] in b.units.units else a
-                name = unit_plan.units.units[key[1]].name if key[1] in unit_plan.units.units else key[1]
+                name = (b if key[1] in b.units.units else a).unit_name(key[1])
                 result.progress.append(ProgressChange(key[0], year, key[1], name, old.get(key), new.get(key)))
 
 

@@ -161,10 +161,6 @@ def _unit_filter(plan: Plan, unit_id: str | None):
     return lambda uid: uid in members
 
 
-def _names(plan: Plan, ids: list[str]) -> str:
-    return ", ".join(plan.unit_name(uid) for uid in ids)
-
-
 def _strip_stop(text: str | None) -> str | None:
     return text.rstrip(" .;") if text else text
 
@@ -187,13 +183,13 @@ def _task_groups(plan: Plan, tasks: list[TaskStatus], wanted) -> list[dict[str, 
                     "ma": task.id,
                     "thu_tu": f"{suffix})" if suffix else "",
                     "ten": task.title,
-                    "don_vi_chu_tri": _strip_stop(task.lead_text) or _names(plan, plan.unit_ids(task.lead_units)),
+                    "don_vi_chu_tri": _strip_stop(task.lead_text) or ", ".join(plan.unit_names(task.lead_units)),
                     "don_vi_phoi_hop": _strip_stop(task.coordinating_text)
-                    or _names(plan, plan.unit_ids(task.coordinating_units)),
+                    or ", ".join(plan.unit_names(task.coordinating_units)),
                     "thoi_gian": _strip_stop(task.timing) or "",
                     "trang_thai": t.state.value if t.state else "no_report",
                     "trang_thai_nhan": t.state_label,
-                    "chua_bao_cao": [plan.unit_name(uid) for uid in t.missing_leads],
+                    "chua_bao_cao": plan.unit_names(t.missing_leads),
                     "ket_qua": [
                         {
                             "don_vi": plan.unit_name(uid),
@@ -328,7 +324,7 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
                 "ma": ind.id,
                 "ten": ind.name,
                 "don_vi_tinh": unit,
-                "don_vi_chu_tri": _strip_stop(ind.responsible_text) or _names(plan, plan.unit_ids(ind.responsible_units)),
+                "don_vi_chu_tri": _strip_stop(ind.responsible_text) or ", ".join(plan.unit_names(ind.responsible_units)),
                 "chi_tieu_nam": target_text,
                 "chi_tieu_noi_suy": bool(target and target.derived),
                 "nam_cuoi_ky": final,

@@ -127,7 +127,7 @@ def task_lines(view: StatusView) -> list[str]:
     if missing:
         lines.append("Chưa có báo cáo tiến độ của đơn vị chủ trì:")
         for t in missing:
-            names = ", ".join(view.plan.unit_name(u) for u in t.missing_leads)
+            names = ", ".join(view.plan.unit_names(t.missing_leads))
             lines.append(f"• {t.task.id} {t.task.title} — {names}")
     return lines
 
@@ -143,7 +143,7 @@ def days_text(deadline: Deadline) -> str:
 def deadline_lines(view: StatusView) -> list[str]:
     lines = []
     for d in view.deadlines:
-        to = ", ".join(view.plan.unit_name(u) for u in d.duty.to_units)
+        to = ", ".join(view.plan.unit_names(d.duty.to_units))
         lines.append(f"Hạn {format_date(d.due)} — gửi {to}: {days_text(d)}.")
         if d.duty.kind != "unit_report":
             continue
