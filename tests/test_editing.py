@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke, replace_in
-from kh68.editing import atomic_write
+from kh68.files import atomic_write
 from kh68.errors import InputError
 
 DATA_2025 = Path("data") / "2025.yaml"

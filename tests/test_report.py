@@ -340,3 +340,15 @@ def test_the_signer_comes_from_plan_yaml(example_copy: Path) -> None:
     assert "| **KT. GIÁM ĐỐC**<br>**PHÓ GIÁM ĐỐC**<br><br><br><br>**Nguyễn Văn A** |" in text
     default = invoke(REPORT, 0).stdout
     assert "| **GIÁM ĐỐC**<br><br><br><br> |" in default
+
+
+def test_an_output_path_that_cannot_be_written(tmp_path: Path) -> None:
+    blocker = tmp_path / "tep"
+    blocker.write_text("x\n", encoding="utf-8")
+    out = blocker / "bao-cao.docx"
+    result = invoke([*REPORT, "--format", "docx", "-o", out], 1)
+    assert result.stderr == (
+        f"kh68: lỗi: không ghi được tệp {out.as_posix()}: đường dẫn đi qua một tệp, không phải thư mục; "
+        "tệp cũ giữ nguyên\n"
+    )
+    assert blocker.read_text(encoding="utf-8") == "x\n"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -427,11 +426,11 @@ def build_document(ctx: dict[str, Any]):
     return doc
 
 
-def write_docx(ctx: dict[str, Any], path: Path) -> None:
-    """Save the report; same context, same bytes (zip entries get a fixed time stamp)."""
+def docx_bytes(ctx: dict[str, Any]) -> bytes:
+    """The report as a .docx; same context, same bytes (zip entries get a fixed time stamp)."""
     buffer = io.BytesIO()
     build_document(ctx).save(buffer)
-    path.write_bytes(_fixed_zip(buffer.getvalue(), ctx["ngay_bao_cao"]))
+    return _fixed_zip(buffer.getvalue(), ctx["ngay_bao_cao"])
 
 
 def _fixed_zip(data: bytes, day: date) -> bytes:

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import os
-import stat
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +22,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tag import Tag
 
 from kh68.errors import InputError, PlanInvalid, Severity, UsageError
+from kh68.files import atomic_write
 from kh68.load import DATA_DIR, check_plan
 from kh68.plan import Plan
 from kh68.vnformat import format_number, parse_decimal
@@ -145,25 +143,6 @@ def _new_file(year: int, synthetic: bool) -> str:
 def _key(key: str) -> Any:
     """Quote keys that an editor would read as numbers (``"6.10"``)."""
     return DoubleQuotedScalarString(key) if key[:1].isdigit() else key
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
-        raise InputError(f"tệp {path.as_posix()} chỉ đọc; không ghi gì")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise InputError(f"không ghi được tệp {path.as_posix()}: {exc.strerror or exc}; tệp cũ giữ nguyên") from None
 
 
 def _same(old: Any, new: str) -> bool:

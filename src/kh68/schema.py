@@ -36,6 +36,7 @@ from pydantic_core import core_schema
 
 from kh68 import models
 from kh68.errors import UsageError
+from kh68.files import atomic_write
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 REF_TEMPLATE = "#/definitions/{model}"
@@ -239,7 +240,7 @@ def write_schemas(out: Path) -> list[Path]:
     written = []
     for name, text in all_schemas().items():
         path = out / name
-        path.write_text(text, encoding="utf-8", newline="\n")
+        atomic_write(path, text.encode("utf-8"))
         written.append(path)
     return written
 

@@ -116,8 +116,10 @@ def decode(path: Path, raw: bytes) -> str:
 
 
 _OS_REASONS = {
-    errno.EACCES: "không có quyền đọc",
-    errno.EPERM: "không có quyền đọc",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
+    errno.ENOTDIR: "đường dẫn đi qua một tệp, không phải thư mục",
+    errno.EEXIST: "đường dẫn đi qua một tệp, không phải thư mục",
     errno.ENOENT: "tệp không tồn tại",
     errno.EISDIR: "đây là một thư mục, không phải tệp",
 }

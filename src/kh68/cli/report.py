@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
-from kh68.errors import InputError, UsageError
+from kh68.errors import UsageError
 
 
 class ReportFormat(StrEnum):
@@ -55,14 +55,13 @@ def report(
     loaded = load_plan(plan_dir(plan))
     context = build_report(loaded, year, today, unit)
 
+    from kh68.files import atomic_write
+
     if fmt is ReportFormat.docx:
-        from kh68.docx_writer import write_docx
+        from kh68.docx_writer import docx_bytes
 
         assert output is not None
-        try:
-            write_docx(context, output)
-        except OSError as exc:
-            raise InputError(f"không ghi được tệp '{output}': {exc.strerror or exc}") from None
+        atomic_write(output, docx_bytes(context))
         typer.echo(f"Đã ghi báo cáo Word: {output}", err=True)
         return
 
@@ -72,8 +71,5 @@ def report(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise InputError(f"không ghi được tệp '{output}': {exc.strerror or exc}") from None
+    atomic_write(output, text.encode("utf-8"))
     typer.echo(f"Đã ghi báo cáo: {output}", err=True)

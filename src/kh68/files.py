@@ -1,0 +1,36 @@
+"""Writing files so that a failure never leaves half a file behind."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from kh68.errors import InputError
+from kh68.yamlsource import os_reason
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    A read-only file is refused (even for root, who could replace it); any
+    OS error leaves the old file as it was and no temporary file behind.
+    """
+    if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
+        raise InputError(f"tệp {path.as_posix()} chỉ đọc; không ghi gì")
+    temp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
+        os.replace(temp, path)
+    except OSError as exc:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
+        raise InputError(f"không ghi được tệp {path.as_posix()}: {os_reason(exc)}; tệp cũ giữ nguyên") from None
