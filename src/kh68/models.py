@@ -7,12 +7,11 @@ them into JSON Schemas that editors show as hover help.
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from kh68.targets import TargetSpec, TimingSpec, parse_target, parse_timing
+from kh68.targets import TargetSpec, TaskState, TimingSpec, parse_target, parse_timing
 from kh68.vnformat import format_number, parse_count, parse_date, parse_decimal
 
 
@@ -300,25 +299,6 @@ class TasksFile(Strict):
 
 
 # ----------------------------------------------------------- data/YYYY.yaml
-
-
-class TaskState(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    ONGOING = "ongoing"
-
-    @property
-    def label(self) -> str:
-        return TASK_STATE_LABELS[self]
-
-
-TASK_STATE_LABELS = {
-    TaskState.NOT_STARTED: "Chưa triển khai",
-    TaskState.IN_PROGRESS: "Đang triển khai",
-    TaskState.DONE: "Hoàn thành",
-    TaskState.ONGOING: "Thực hiện thường xuyên",
-}
 
 
 class Source(Strict):

@@ -16,7 +16,7 @@ from typing import Any
 
 from kh68.engine import Status, evaluate, observed_value
 from kh68.errors import Problem, Severity
-from kh68.models import TASK_STATE_LABELS, Indicator, TaskState
+from kh68.models import Indicator, TaskState
 from kh68.plan import Plan
 from kh68.targets import TargetKind, TargetSpec
 from kh68.vnformat import format_number, format_value
@@ -326,7 +326,7 @@ def _status_label(status: Status | None) -> str:
 
 
 def _state_label(state: TaskState | None, missing: str) -> str:
-    return TASK_STATE_LABELS[state] if state else missing
+    return state.label if state else missing
 
 
 def _target_label(t: TargetText | None, missing: str) -> tuple[str, str]:

@@ -149,9 +149,8 @@ class _Generator(GenerateJsonSchema):
     def enum_schema(self, schema: core_schema.EnumSchema) -> JsonSchemaValue:
         json_schema = super().enum_schema(schema)
         if schema["cls"] is models.TaskState:
-            labels = [models.TASK_STATE_LABELS[s] for s in models.TaskState]
-            json_schema["description"] = "; ".join(f"{s.value}: {label}" for s, label in zip(models.TaskState, labels))
-            json_schema["enumDescriptions"] = labels
+            json_schema["description"] = "; ".join(f"{s.value}: {s.label}" for s in models.TaskState)
+            json_schema["enumDescriptions"] = [s.label for s in models.TaskState]
         return json_schema
 
     def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:

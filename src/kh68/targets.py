@@ -1,4 +1,4 @@
-"""Meaning of a target or timing as written in the plan.
+"""Meaning of a target, a timing or a task state as written in the plan.
 
 The plan's own words are kept for reports; this module reads what they mean.
 """
@@ -123,3 +123,22 @@ def parse_timing(text: str) -> TimingSpec:
         f"không hiểu thời gian thực hiện '{text}': dùng 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', "
         "'Đến năm 2025 và các năm tiếp theo' hoặc 'Khi tiến hành sơ kết, tổng kết Nghị quyết'"
     )
+
+
+class TaskState(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    ONGOING = "ongoing"
+
+    @property
+    def label(self) -> str:
+        return TASK_STATE_LABELS[self]
+
+
+TASK_STATE_LABELS = {
+    TaskState.NOT_STARTED: "Chưa triển khai",
+    TaskState.IN_PROGRESS: "Đang triển khai",
+    TaskState.DONE: "Hoàn thành",
+    TaskState.ONGOING: "Thực hiện thường xuyên",
+}

@@ -2,42 +2,27 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
 from kh68.errors import InputError
+from kh68.targets import TaskState
+from kh68.vnformat import parse_count, parse_decimal
+
+T = TypeVar("T")
 
 
-class State(StrEnum):
-    not_started = "not_started"
-    in_progress = "in_progress"
-    done = "done"
-    ongoing = "ongoing"
-
-
-def _decimal(text: str | None) -> float | None:
-    from kh68.vnformat import parse_decimal
-
+def _parsed(parse: Callable[[str], T], text: str | None, option: str = "") -> T | None:
+    """An option's text read by ``parse`` (a ``vnformat`` reader); its error as ``InputError``."""
     if text is None:
         return None
     try:
-        return parse_decimal(text)
+        return parse(text)
     except ValueError as exc:
-        raise InputError(str(exc)) from None
-
-
-def _count(text: str | None, option: str) -> int | None:
-    from kh68.vnformat import parse_count
-
-    if text is None:
-        return None
-    try:
-        return parse_count(text)
-    except ValueError as exc:
-        raise InputError(f"{option}: {exc}") from None
+        raise InputError(f"{option}: {exc}" if option else str(exc)) from None
 
 
 def _report(outcome, what: str) -> None:
@@ -76,10 +61,10 @@ def record(
         loaded,
         indicator,
         year,
-        value=_decimal(value),
+        value=_parsed(parse_decimal, value),
         by=by,
-        numerator=_count(numerator, "--numerator"),
-        denominator=_count(denominator, "--denominator"),
+        numerator=_parsed(parse_count, numerator, "--numerator"),
+        denominator=_parsed(parse_count, denominator, "--denominator"),
         met=met,
         source=source,
         note=note,
@@ -94,7 +79,7 @@ def progress(
     task: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.1.a.")],
     year: Annotated[int, typer.Option("--year", help="Năm báo cáo.")],
     unit: Annotated[str, typer.Option("--unit", help="Đơn vị báo cáo (mã hoặc tên gọi).")],
-    state: Annotated[State, typer.Option("--state", help="Trạng thái.", case_sensitive=False)],
+    state: Annotated[TaskState, typer.Option("--state", help="Trạng thái.", case_sensitive=False)],
     result: Annotated[str | None, typer.Option("--result", help="Kết quả đạt được.")] = None,
     difficulties: Annotated[str | None, typer.Option("--difficulties", help="Khó khăn, vướng mắc và nguyên nhân.")] = None,
     directions: Annotated[str | None, typer.Option("--directions", help="Phương hướng năm tiếp theo.")] = None,
