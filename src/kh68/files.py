@@ -1,14 +1,29 @@
-"""Writing files so that a failure never leaves half a file behind."""
+"""Files of kh68's own: where the shipped templates are, and writing without half files."""
 
 from __future__ import annotations
 
 import os
 import stat
 import tempfile
+from importlib import resources
 from pathlib import Path
 
-from kh68.errors import InputError
+from kh68.errors import InputError, UsageError
 from kh68.yamlsource import os_reason
+
+
+def templates_dir() -> Path:
+    """The shipped templates: ``kh68/templates`` in a wheel, else the repository's ``templates/``.
+
+    An editable install does not contain the wheel's copy, hence the fallback.
+    """
+    packaged = resources.files("kh68") / "templates"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    source = Path(__file__).resolve().parents[2] / "templates"
+    if source.is_dir():
+        return source
+    raise UsageError("không tìm thấy thư mục templates của kh68 (bản cài đặt thiếu tệp)")
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import traceback
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +21,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from kh68.errors import TemplateFailure
+from kh68.files import templates_dir
 from kh68.yamlsource import os_reason
 from kh68.report import long_date
 from kh68.vnformat import format_date, format_number, format_value
 
 DEFAULT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
-
-
-def templates_dir() -> Path:
-    """The shipped templates: ``kh68/templates`` in a wheel, else the repository's ``templates/``."""
-    try:
-        packaged = resources.files("kh68") / "templates"
-        if packaged.is_dir():
-            return Path(str(packaged))
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - namespace oddities
-        pass
-    return Path(__file__).resolve().parents[2] / "templates"
 
 
 # ---------------------------------------------------------------- filters

@@ -15,27 +15,16 @@ import datetime
 import shutil
 import subprocess
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kh68 import __version__
 from kh68.errors import UsageError
+from kh68.files import templates_dir
 
 KH68_REPO = "https://github.com/sgddt-lamdong/kh68"
 KH68_REV = f"v{__version__}"
 FINAL_YEAR = 2030
-
-
-def templates_root() -> Any:
-    """``templates/`` of the installed package, or of the source tree (editable install)."""
-    packaged = resources.files("kh68") / "templates"
-    if packaged.is_dir():
-        return packaged
-    source = Path(__file__).resolve().parents[2] / "templates"
-    if source.is_dir():
-        return source
-    raise UsageError("không tìm thấy thư mục templates của kh68 (cài đặt bị thiếu tệp)")
 
 
 def _walk(node: Any, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
@@ -70,7 +59,7 @@ def scaffold_files(hook_repo: str | None = None, hook_rev: str | None = None, ye
         return text
 
     files: dict[str, str] = {}
-    for parts, node in _walk(templates_root() / "init"):
+    for parts, node in _walk(templates_dir() / "init"):
         rel = "/".join(_target_name(fill(p)) for p in parts)
         files[rel] = fill(node.read_text(encoding="utf-8"))
     for name, text in all_schemas().items():
