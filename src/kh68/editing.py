@@ -23,7 +23,7 @@ from ruamel.yaml.tag import Tag
 
 from kh68.errors import InputError, PlanInvalid, Severity, UsageError
 from kh68.files import atomic_write
-from kh68.load import DATA_DIR, check_plan
+from kh68.load import DATA_DIR, check_data_text, check_plan
 from kh68.plan import Plan
 from kh68.vnformat import format_number, parse_decimal
 
@@ -58,9 +58,9 @@ class Outcome:
 class _Edit:
     """One data file of one year, loaded for editing."""
 
-    def __init__(self, root: Path, plan: Plan, year: int):
-        self.root = root
-        self.path = root / DATA_DIR / f"{year}.yaml"
+    def __init__(self, plan: Plan, year: int):
+        self.plan = plan
+        self.path = plan.root / DATA_DIR / f"{year}.yaml"
         self.created = not self.path.exists()
         self.original: bytes | None = None
         self.bom, self.newline = False, "\n"
@@ -101,7 +101,7 @@ class _Edit:
         new = text.encode("utf-8")
         if self.original is not None and new == self.original:
             return Outcome(self.path, changed=False, created=False)
-        _, problems = check_plan(self.root, overrides={self.path: text})
+        problems = check_data_text(self.plan, self.path, text)
         errors = [p for p in problems if p.severity is Severity.ERROR]
         if errors:
             raise PlanInvalid(errors, f"thay đổi bị từ chối vì các lỗi trên; {self.path.as_posix()} giữ nguyên")
@@ -175,7 +175,6 @@ def _number_text(value: float) -> str:
 
 
 def record_value(
-    root: Path,
     plan: Plan,
     indicator_id: str,
     year: int,
@@ -196,7 +195,7 @@ def record_value(
         raise InputError(f"không có chỉ tiêu '{indicator_id}' (các mã: {known})")
     plan.require_year(year)
     fields = _value_fields(value, numerator, denominator, met)
-    edit = _Edit(root, plan, year)
+    edit = _Edit(plan, year)
     entry = edit.section("indicators", indicator_id)
     what = f"chỉ tiêu {indicator_id} năm {year}"
     if by is not None:
@@ -226,7 +225,6 @@ def _value_fields(value: float | None, numerator: int | None, denominator: int |
 
 
 def record_progress(
-    root: Path,
     plan: Plan,
     task_id: str,
     year: int,
@@ -243,7 +241,7 @@ def record_progress(
         raise InputError(f"không có nhiệm vụ '{task_id}' (các mã: {known})")
     plan.require_year(year)
     unit_id = plan.require_unit(unit)
-    edit = _Edit(root, plan, year)
+    edit = _Edit(plan, year)
     entry = edit.section("tasks", task_id, unit_id)
     what = f"nhiệm vụ {task_id} năm {year} của {unit_id}"
     _set(entry, "state", state, force, what)

@@ -76,6 +76,18 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def check_data_text(plan: Plan, path: Path, text: str) -> list[Problem]:
+    """Problems of one data file's new ``text`` against the loaded ``plan``.
+
+    How an edit is checked before it is written: the plan files are not read again.
+    """
+    loader = _Loader(plan.root, {path: text})
+    doc, data = loader.read(path, YearData)
+    if doc is not None and data is not None:
+        CrossChecker(plan, loader.problems).check_data(path, doc, data)
+    return loader.problems
+
+
 def load_plan(root: Path) -> Plan:
     """The validated plan; ``PlanInvalid`` (with the problems) if it has errors."""
     plan, problems = check_plan(root)

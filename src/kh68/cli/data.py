@@ -54,10 +54,8 @@ def record(
     """Ghi số liệu của một chỉ tiêu vào data/<năm>.yaml (giữ nguyên chú thích và định dạng)."""
     from kh68.editing import plan_for_edit, record_value
 
-    root = plan_dir(plan)
-    loaded = plan_for_edit(root, year)
+    loaded = plan_for_edit(plan_dir(plan), year)
     outcome = record_value(
-        root,
         loaded,
         indicator,
         year,
@@ -91,10 +89,9 @@ def progress(
     """Ghi tiến độ một nhiệm vụ của một đơn vị vào data/<năm>.yaml."""
     from kh68.editing import plan_for_edit, record_progress
 
-    root = plan_dir(plan)
-    loaded = plan_for_edit(root, year)
+    loaded = plan_for_edit(plan_dir(plan), year)
     texts = {"results": result, "difficulties": difficulties, "directions": directions, "proposals": proposals}
     outcome = record_progress(
-        root, loaded, task, year, unit, state=state.value, on=parse_day(on, "--date") if on else None, texts=texts, force=force
+        loaded, task, year, unit, state=state.value, on=parse_day(on, "--date") if on else None, texts=texts, force=force
     )
     _report(outcome, f"tiến độ nhiệm vụ {task} năm {year} của {unit}")
