@@ -352,3 +352,11 @@ def test_an_output_path_that_cannot_be_written(tmp_path: Path) -> None:
         "tệp cũ giữ nguyên\n"
     )
     assert blocker.read_text(encoding="utf-8") == "x\n"
+
+
+def test_markdown_written_with_o_is_the_same_as_stdout(tmp_path: Path) -> None:
+    out = tmp_path / "bao-cao.md"
+    result = invoke([*REPORT, "-o", out], 0)
+    assert result.stdout == ""
+    assert result.stderr == f"Đã ghi báo cáo: {out}\n"
+    assert out.read_text(encoding="utf-8") == invoke(REPORT, 0).stdout
