@@ -360,3 +360,10 @@ def test_markdown_written_with_o_is_the_same_as_stdout(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr == f"Đã ghi báo cáo: {out}\n"
     assert out.read_text(encoding="utf-8") == invoke(REPORT, 0).stdout
+
+
+def test_a_user_html_template_escapes_like_the_shipped_one(tmp_path: Path) -> None:
+    html = write(tmp_path, "rieng.html.j2", "{{ '<b>' }} {{ co_quan_ban_hanh }}\n")
+    assert invoke([*REPORT, "--format", "html", "--template", html], 0).stdout == "&lt;b&gt; SỞ GIÁO DỤC VÀ ĐÀO TẠO\n"
+    md = write(tmp_path, "rieng.md.j2", "{{ '<b>' }}\n")
+    assert invoke([*REPORT, "--template", md], 0).stdout == "<b>\n"
