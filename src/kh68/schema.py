@@ -250,18 +250,3 @@ def kind_of(path: Path) -> str | None:
         return "data"
     stem = path.name.rsplit(".", 1)[0]
     return stem if stem in models.FILE_MODELS and stem != "data" and path.suffix in (".yaml", ".yml") else None
-
-
-def modeline(path: Path, schemas_dir: Path) -> str:
-    """The ``# yaml-language-server`` line that ``path`` should start with."""
-    kind = kind_of(path)
-    if kind is None:
-        raise UsageError(f"'{path}' không phải tệp kế hoạch")
-    rel = Path(_relpath(schemas_dir / schema_file_name(kind), path.parent))
-    return f"# yaml-language-server: $schema={rel.as_posix()}"
-
-
-def _relpath(target: Path, start: Path) -> str:
-    import os
-
-    return os.path.relpath(target.resolve(), start.resolve())
