@@ -108,9 +108,6 @@ class Plan:
             scope = "thời kỳ kế hoạch và các năm số liệu gốc" if baseline else "thời kỳ kế hoạch"
             raise error(f"năm {year} nằm ngoài {scope} ({first}–{period.end})")
 
-    def years(self) -> range:
-        return range(self.meta.period.start, self.meta.period.end + 1)
-
     def covers(self, refs: list[str], unit_id: str) -> bool:
         """Whether ``refs`` name ``unit_id``, directly or as a member of a group among them."""
         return any(unit_id == uid or unit_id in self.units.expand(uid) for uid in self.unit_ids(refs))
