@@ -4,11 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench golden schema clean
+.PHONY: run test lint format bench golden schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,lint]'
 	touch $(STAMP)
 
 ## Show the status of the bundled plan.
@@ -19,6 +19,18 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 	$(BIN)/kh68 check plan
+
+## ruff, ruff format --check, mypy and the import-linter contracts of pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+## Apply ruff's fixes and formatting.
+format: $(STAMP)
+	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests
 
 ## Time check/status on a generated plan of ~100.000 values against bare libyaml parsing.
 bench: $(STAMP)

@@ -29,7 +29,7 @@ KH68 = [sys.executable, "-m", "kh68"]
 def generate() -> int:
     shutil.rmtree(OUT.parent, ignore_errors=True)
     shutil.copytree(ROOT / "examples" / "plan", OUT, ignore=shutil.ignore_patterns("data"))
-    units = ["\n  - id: truong_%04d\n    name: Trường minh họa số %d\n" % (i, i) for i in range(SCHOOLS)]
+    units = [f"\n  - id: truong_{i:04d}\n    name: Trường minh họa số {i}\n" for i in range(SCHOOLS)]
     with (OUT / "units.yaml").open("a", encoding="utf-8") as handle:
         handle.write("".join(units))
     indicators = [i["id"] for i in yaml.safe_load((OUT / "indicators.yaml").read_text(encoding="utf-8"))["indicators"]]
@@ -44,7 +44,9 @@ def generate() -> int:
             lines.append(f'  "{ind}":\n    by_unit:\n')
             for i in range(SCHOOLS):
                 den = rng.randint(50, 900)
-                lines.append(f"      truong_{i:04d}: {{numerator: {rng.randint(den * 8 // 10, den)}, denominator: {den}}}\n")
+                lines.append(
+                    f"      truong_{i:04d}: {{numerator: {rng.randint(den * 8 // 10, den)}, denominator: {den}}}\n"
+                )
                 count += 1
         (OUT / "data" / f"{year}.yaml").write_text("".join(lines), encoding="utf-8")
     return count
@@ -70,8 +72,10 @@ def run(*args: str) -> None:
 
 def main() -> None:
     values = generate()
-    print(f"Kế hoạch sinh tự động: {format_number(values)} giá trị theo trường, {format_number(SCHOOLS)} trường, "
-          f"{len(YEARS)} năm ({OUT})")
+    print(
+        f"Kế hoạch sinh tự động: {format_number(values)} giá trị theo trường, {format_number(SCHOOLS)} trường, "
+        f"{len(YEARS)} năm ({OUT})"
+    )
     base = best_of(3, parse_only)
     startup = best_of(3, lambda: subprocess.run([sys.executable, "-c", "import pydantic, yaml"], check=True))
     check = best_of(3, lambda: run("check", str(OUT)))
@@ -79,8 +83,12 @@ def main() -> None:
     bare = base + startup
     print(f"yaml.load(CSafeLoader) các tệp:    {format_number(base)} s")
     print(f"python -c 'import pydantic, yaml': {format_number(startup)} s")
-    print(f"kh68 check:                        {format_number(check)} s ({format_number(check / bare)}× so với đọc YAML + khởi động)")
-    print(f"kh68 status:                       {format_number(status)} s ({format_number(status / bare)}× so với đọc YAML + khởi động)")
+    print(
+        f"kh68 check:                        {format_number(check)} s ({format_number(check / bare)}× so với đọc YAML + khởi động)"
+    )
+    print(
+        f"kh68 status:                       {format_number(status)} s ({format_number(status / bare)}× so với đọc YAML + khởi động)"
+    )
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ def line_of(path: Path, needle: str) -> int:
 
 def indicator(targets: dict, *, direction: str = "higher", basis: str = "value", unit: str = "%", id: str = "9.1"):
     """A small indicator for engine tests, with its targets as written in a plan."""
-    from kh68.models import Indicator
+    from kh68.reading.models import Indicator
 
     return Indicator.model_validate(
         {

@@ -43,7 +43,8 @@ def test_real_plan_is_clean() -> None:
 
 def test_example_plan_is_clean() -> None:
     out = invoke(["check", EXAMPLE_PLAN, "--strict"], 0).output
-    assert "không có lỗi" in out and "số liệu 3 năm" in out
+    assert "không có lỗi" in out
+    assert "số liệu 3 năm" in out
 
 
 def test_plan_option_and_environment_variable(plan_copy: Path) -> None:
@@ -100,17 +101,25 @@ def test_github_format(plan_copy: Path) -> None:
     replace_in(path, '"2030": "90"', '"2030": "190"')
     line = line_of(path, '"2030": "190"')
     out = check_fails(plan_copy, "--format", "github")
-    assert f"::error file={path.as_posix()},line={line},col=15::chỉ tiêu '190' nằm ngoài khoảng 0–100%25" in out.splitlines()
+    assert (
+        f"::error file={path.as_posix()},line={line},col=15::chỉ tiêu '190' nằm ngoài khoảng 0–100%25"
+        in out.splitlines()
+    )
     assert not problem_lines(out)
 
 
 def test_problems_are_sorted_by_file_and_line(plan_copy: Path) -> None:
-    replace_in(plan_copy / "tasks.yaml", "lead_units: [phong_tchc]\n        lead_text: Phòng Tổ chức hành chính Sở.", "lead_units: [phong_tch]\n        lead_text: Phòng Tổ chức hành chính Sở.")
-    replace_in(plan_copy / "indicators.yaml", 'responsible_units: [phong_qlcl_gdtx]', 'responsible_units: [phong_qlcl]')
+    replace_in(
+        plan_copy / "tasks.yaml",
+        "lead_units: [phong_tchc]\n        lead_text: Phòng Tổ chức hành chính Sở.",
+        "lead_units: [phong_tch]\n        lead_text: Phòng Tổ chức hành chính Sở.",
+    )
+    replace_in(plan_copy / "indicators.yaml", "responsible_units: [phong_qlcl_gdtx]", "responsible_units: [phong_qlcl]")
     replace_in(plan_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
     lines = problem_lines(check_fails(plan_copy))
-    keys = [(l.split(":")[0], int(l.split(":")[1])) for l in lines]
-    assert keys == sorted(keys) and len(keys) == 3
+    keys = [(ln.split(":")[0], int(ln.split(":")[1])) for ln in lines]
+    assert keys == sorted(keys)
+    assert len(keys) == 3
 
 
 # ---------------------------------------------------------- warnings, strict
@@ -119,7 +128,7 @@ def test_problems_are_sorted_by_file_and_line(plan_copy: Path) -> None:
 def make_warning(root: Path) -> tuple[Path, int]:
     """An explicit province value for 6.2 that differs from its by_unit sums."""
     path = root / "data" / "2025.yaml"
-    replace_in(path, "  \"6.2\":\n    source:", "  \"6.2\":\n    value: 50\n    source:")
+    replace_in(path, '  "6.2":\n    source:', '  "6.2":\n    value: 50\n    source:')
     return path, line_of(path, "value: 50")
 
 
@@ -146,7 +155,7 @@ def test_warning_in_github_format(example_copy: Path) -> None:
 
 def test_value_within_tolerance_gives_no_warning(example_copy: Path) -> None:
     path = example_copy / "data" / "2025.yaml"
-    replace_in(path, "  \"6.2\":\n    source:", "  \"6.2\":\n    value: 32,83\n    source:")
+    replace_in(path, '  "6.2":\n    source:', '  "6.2":\n    value: 32,83\n    source:')
     invoke(["check", example_copy, "--strict"], 0)
 
 
@@ -204,28 +213,45 @@ def test_list_where_mapping_expected_at_top(plan_copy: Path) -> None:
 
 def test_list_where_mapping_expected_inside(plan_copy: Path) -> None:
     path = plan_copy / "plan.yaml"
-    replace_in(path, "period:\n  start: 2024           # kế hoạch ban hành năm 2024\n  end: 2030", "period: [2024, 2030]")
+    replace_in(
+        path, "period:\n  start: 2024           # kế hoạch ban hành năm 2024\n  end: 2030", "period: [2024, 2030]"
+    )
     line = only_problem(check_fails(plan_copy))
-    assert line == f"{path.as_posix()}:{line_of(path, 'period: [')}:9: lỗi: period: cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn"
+    assert (
+        line
+        == f"{path.as_posix()}:{line_of(path, 'period: [')}:9: lỗi: period: cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn"
+    )
 
 
 def test_mapping_where_list_expected(plan_copy: Path) -> None:
     path = plan_copy / "indicators.yaml"
-    replace_in(path, "responsible_units: [phong_gdtrh]\n    responsible_text: Phòng GDTrH", "responsible_units: {a: phong_gdtrh}\n    responsible_text: Phòng GDTrH")
+    replace_in(
+        path,
+        "responsible_units: [phong_gdtrh]\n    responsible_text: Phòng GDTrH",
+        "responsible_units: {a: phong_gdtrh}\n    responsible_text: Phòng GDTrH",
+    )
     line = only_problem(check_fails(plan_copy))
-    assert line.startswith(f"{path.as_posix()}:{line_of(path, 'responsible_units: {a')}:24: lỗi: responsible_units: cần một danh sách")
+    assert line.startswith(
+        f"{path.as_posix()}:{line_of(path, 'responsible_units: {a')}:24: lỗi: responsible_units: cần một danh sách"
+    )
 
 
 def test_duplicate_mapping_keys(plan_copy: Path) -> None:
     path = plan_copy / "units.yaml"
-    replace_in(path, "  - id: phong_khtc\n    name: Phòng Kế hoạch - Tài chính", "  - id: phong_khtc\n    name: KHTC\n    name: Phòng Kế hoạch - Tài chính")
+    replace_in(
+        path,
+        "  - id: phong_khtc\n    name: Phòng Kế hoạch - Tài chính",
+        "  - id: phong_khtc\n    name: KHTC\n    name: Phòng Kế hoạch - Tài chính",
+    )
     first = line_of(path, "name: KHTC")
     assert only_problem(check_fails(plan_copy)) == (
         f"{path.as_posix()}:{first + 1}:5: lỗi: khóa 'name' bị lặp (đã có ở dòng {first})"
     )
 
 
-def test_unsafe_tag_is_rejected_and_not_executed(plan_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unsafe_tag_is_rejected_and_not_executed(
+    plan_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     path = plan_copy / "units.yaml"
     replace_in(path, "name: Ủy ban nhân dân tỉnh Lâm Đồng", 'name: !!python/object/apply:os.system ["touch marker"]')
@@ -253,7 +279,8 @@ def test_windows_1258_file(plan_copy: Path) -> None:
     path.write_bytes(text.encode("cp1258", errors="replace"))
     line = only_problem(check_fails(plan_copy))
     assert re.match(rf"^{re.escape(path.as_posix())}:\d+:\d+: lỗi: tệp không phải UTF-8", line), line
-    assert "Windows-1258" in line and "hãy lưu lại với mã hóa UTF-8" in line
+    assert "Windows-1258" in line
+    assert "hãy lưu lại với mã hóa UTF-8" in line
 
 
 def test_utf16_file_with_bom(plan_copy: Path) -> None:
@@ -276,15 +303,15 @@ def test_unquoted_id_6_10_stays_text(plan_copy: Path) -> None:
     replace_in(plan_copy / "indicators.yaml", 'id: "6.1"\n', "id: 6.1\n")
     invoke(["check", plan_copy], 0)
     ids = [i["id"] for i in export_json(plan_copy)["indicators"]]
-    assert ids[0] == "6.1" and ids[9] == "6.10"
+    assert ids[0] == "6.1"
+    assert ids[9] == "6.10"
 
 
 def test_id_6_1_twice_is_a_duplicate(plan_copy: Path) -> None:
     path = plan_copy / "indicators.yaml"
     replace_in(path, 'id: "6.10"', "id: 6.1")
     assert only_problem(check_fails(plan_copy)) == (
-        f"{path.as_posix()}:{line_of(path, '- id: 6.1')}:9: lỗi: "
-        "mã chỉ tiêu '6.1' bị trùng (đã dùng ở mục thứ 1)"
+        f"{path.as_posix()}:{line_of(path, '- id: 6.1')}:9: lỗi: mã chỉ tiêu '6.1' bị trùng (đã dùng ở mục thứ 1)"
     )
 
 
@@ -295,10 +322,16 @@ def test_yes_no_on_and_dates_stay_text(plan_copy: Path) -> None:
     replace_in(tasks, "title: Đổi mới giáo dục và đào tạo", "title: on")
     indicators = plan_copy / "indicators.yaml"
     replace_in(indicators, "name: Tỷ lệ hoàn thành cấp tiểu học", "name: yes")
-    replace_in(indicators, "notes: [Ô đơn vị chủ trì để trống trong bảng (ô gộp với dòng 6.11).]", "notes: [2025-11-05, off, 1e3]")
+    replace_in(
+        indicators,
+        "notes: [Ô đơn vị chủ trì để trống trong bảng (ô gộp với dòng 6.11).]",
+        "notes: [2025-11-05, off, 1e3]",
+    )
     data = export_json(plan_copy)
     titles = {t["id"]: t["title"] for t in data["tasks"]}
-    assert titles["III.1.b"] == "no" and titles["III.3.b"] == "2025-11-05" and titles["III.3.a"] == "on"
+    assert titles["III.1.b"] == "no"
+    assert titles["III.3.b"] == "2025-11-05"
+    assert titles["III.3.a"] == "on"
     by_id = {i["id"]: i for i in data["indicators"]}
     assert by_id["6.10"]["name"] == "yes"
     assert by_id["6.12"]["notes"] == ["2025-11-05", "off", "1e3"]
@@ -368,7 +401,11 @@ def test_unparseable_data_value(example_copy: Path) -> None:
 
 def test_unknown_unit_id_with_suggestion(plan_copy: Path) -> None:
     path = plan_copy / "indicators.yaml"
-    replace_in(path, "responsible_units: [phong_gdtrh]\n    responsible_text: Phòng GDTrH", "responsible_units: [phong_gdtr]\n    responsible_text: Phòng GDTrH")
+    replace_in(
+        path,
+        "responsible_units: [phong_gdtrh]\n    responsible_text: Phòng GDTrH",
+        "responsible_units: [phong_gdtr]\n    responsible_text: Phòng GDTrH",
+    )
     assert only_problem(check_fails(plan_copy)) == (
         f"{path.as_posix()}:{line_of(path, '[phong_gdtr]')}:25: lỗi: "
         "không có đơn vị 'phong_gdtr' trong units.yaml (có phải ý bạn là 'phong_gdtrh'?)"
@@ -400,24 +437,28 @@ def test_unknown_key_without_close_match_lists_valid_keys(plan_copy: Path) -> No
     path = plan_copy / "plan.yaml"
     replace_in(path, "place: Lâm Đồng", "place: Lâm Đồng\nzzz: 1")
     line = only_problem(check_fails(plan_copy))
-    assert line.startswith(f"{path.as_posix()}:{line_of(path, 'zzz')}:1: lỗi: khóa không hợp lệ 'zzz'; các khóa hợp lệ: number, symbol")
+    assert line.startswith(
+        f"{path.as_posix()}:{line_of(path, 'zzz')}:1: lỗi: khóa không hợp lệ 'zzz'; các khóa hợp lệ: number, symbol"
+    )
 
 
 def test_unknown_key_in_data_file(example_copy: Path) -> None:
     path = example_copy / "data" / "2025.yaml"
-    replace_in(path, "pgd_lam_ha: {numerator: 1190, denominator: 3620}", "pgd_lam_ha: {numerator: 1190, denominater: 3620}")
+    replace_in(
+        path, "pgd_lam_ha: {numerator: 1190, denominator: 3620}", "pgd_lam_ha: {numerator: 1190, denominater: 3620}"
+    )
     lines = problem_lines(check_fails(example_copy))
     assert any(
-        l.startswith(f"{path.as_posix()}:{line_of(path, 'denominater')}:")
-        and "khóa không hợp lệ 'denominater' (có phải ý bạn là 'denominator'?)" in l
-        for l in lines
+        ln.startswith(f"{path.as_posix()}:{line_of(path, 'denominater')}:")
+        and "khóa không hợp lệ 'denominater' (có phải ý bạn là 'denominator'?)" in ln
+        for ln in lines
     ), lines
 
 
 def test_duplicate_indicator_ids(plan_copy: Path) -> None:
     path = plan_copy / "indicators.yaml"
     replace_in(path, 'id: "6.11"', 'id: "6.10"')
-    second = [n for n, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if 'id: "6.10"' in l][1]
+    second = [n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if 'id: "6.10"' in ln][1]
     assert only_problem(check_fails(plan_copy)) == (
         f"{path.as_posix()}:{second}:9: lỗi: mã chỉ tiêu '6.10' bị trùng (đã dùng ở mục thứ 10)"
     )
@@ -426,7 +467,7 @@ def test_duplicate_indicator_ids(plan_copy: Path) -> None:
 def test_duplicate_task_ids(plan_copy: Path) -> None:
     path = plan_copy / "tasks.yaml"
     replace_in(path, "id: III.1.b", "id: III.1.a")
-    second = [n for n, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "- id: III.1.a" in l][1]
+    second = [n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "- id: III.1.a" in ln][1]
     assert only_problem(check_fails(plan_copy)) == f"{path.as_posix()}:{second}:13: lỗi: mã nhiệm vụ 'III.1.a' bị trùng"
 
 
@@ -462,7 +503,7 @@ def test_reversed_target_range(plan_copy: Path) -> None:
 
 def test_unknown_state_lists_choices_in_vietnamese(example_copy: Path) -> None:
     path = example_copy / "data" / "2025.yaml"
-    replace_in(path, "  \"6.1\":\n    state: in_progress", "  \"6.1\":\n    state: dang_lam")
+    replace_in(path, '  "6.1":\n    state: in_progress', '  "6.1":\n    state: dang_lam')
     line = only_problem(check_fails(example_copy))
     assert line == (
         f"{path.as_posix()}:{line_of(path, 'dang_lam')}:12: lỗi: state: giá trị 'dang_lam' không hợp lệ; "
@@ -473,7 +514,9 @@ def test_unknown_state_lists_choices_in_vietnamese(example_copy: Path) -> None:
 def test_data_year_not_matching_file_name(example_copy: Path) -> None:
     path = example_copy / "data" / "2025.yaml"
     replace_in(path, "year: 2025", "year: 2024")
-    assert f"{path.as_posix()}:4:7: lỗi: năm 2024 không khớp tên tệp 2025.yaml" in problem_lines(check_fails(example_copy))
+    assert f"{path.as_posix()}:4:7: lỗi: năm 2024 không khớp tên tệp 2025.yaml" in problem_lines(
+        check_fails(example_copy)
+    )
 
 
 def test_duplicate_unit_ids_point_at_the_right_entries(plan_copy: Path) -> None:
@@ -481,10 +524,12 @@ def test_duplicate_unit_ids_point_at_the_right_entries(plan_copy: Path) -> None:
     replace_in(path, "  - id: phong_khtc\n", "  - id: phong_tchc\n")
     replace_in(path, "successors: [so_gddt]", "successors: [so_gddtt]")
     lines = problem_lines(check_fails(plan_copy))
-    dup = [n for n, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if l == "  - id: phong_tchc"][1]
+    dup = [n for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if ln == "  - id: phong_tchc"][1]
     assert f"{path.as_posix()}:{dup}:9: lỗi: mã đơn vị 'phong_tchc' bị trùng (đã dùng ở mục thứ 5)" in lines
     # The unit after the duplicate still gets its own line, not its neighbour's.
-    assert any(l.startswith(f"{path.as_posix()}:{line_of(path, 'so_gddtt')}:") and "so_gddtt" in l for l in lines), lines
+    assert any(ln.startswith(f"{path.as_posix()}:{line_of(path, 'so_gddtt')}:") and "so_gddtt" in ln for ln in lines), (
+        lines
+    )
 
 
 def test_two_data_files_for_one_year(example_copy: Path) -> None:
@@ -498,7 +543,12 @@ def test_two_data_files_for_one_year(example_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "key", "suggestion"),
     [
-        ("source: {document: Báo cáo minh họa số 02/BC-MH,", "source: {documnet: Báo cáo minh họa số 02/BC-MH,", "documnet", "document"),
+        (
+            "source: {document: Báo cáo minh họa số 02/BC-MH,",
+            "source: {documnet: Báo cáo minh họa số 02/BC-MH,",
+            "documnet",
+            "document",
+        ),
         ("      difficulties: Thiếu giáo viên", "      dificulties: Thiếu giáo viên", "dificulties", "difficulties"),
         ("year: 2025", "yaer: 2025", "yaer", "year"),
     ],
@@ -508,14 +558,19 @@ def test_unknown_nested_keys_in_data_file(example_copy: Path, old: str, new: str
     replace_in(path, old, new)
     lines = problem_lines(check_fails(example_copy))
     expected = f"khóa không hợp lệ '{key}' (có phải ý bạn là '{suggestion}'?)"
-    assert any(l.startswith(f"{path.as_posix()}:{line_of(path, key)}:") and l.endswith(expected) for l in lines), lines
+    assert any(ln.startswith(f"{path.as_posix()}:{line_of(path, key)}:") and ln.endswith(expected) for ln in lines), (
+        lines
+    )
 
 
 def test_unknown_key_in_plan_period(plan_copy: Path) -> None:
     path = plan_copy / "plan.yaml"
     replace_in(path, "  end: 2030", "  ends: 2030")
     lines = problem_lines(check_fails(plan_copy))
-    assert f"{path.as_posix()}:{line_of(path, 'ends:')}:3: lỗi: khóa không hợp lệ 'ends' (có phải ý bạn là 'end'?)" in lines
+    assert (
+        f"{path.as_posix()}:{line_of(path, 'ends:')}:3: lỗi: khóa không hợp lệ 'ends' (có phải ý bạn là 'end'?)"
+        in lines
+    )
 
 
 def test_a_comparison_without_a_number_is_an_error(plan_copy: Path) -> None:
@@ -530,7 +585,10 @@ def test_a_near_miss_of_hoan_thanh_is_a_warning(plan_copy: Path) -> None:
     path = plan_copy / "indicators.yaml"
     replace_in(path, '"2030": Hoàn thành', '"2030": Hoàn thanh')
     out = invoke(["check", plan_copy], 0).output
-    assert f"{path.as_posix()}:{line_of(path, 'Hoàn thanh')}:15: cảnh báo: 'Hoàn thanh' được hiểu là mốc định tính; nếu là chỉ tiêu hoàn thành, viết 'Hoàn thành'" in out
+    assert (
+        f"{path.as_posix()}:{line_of(path, 'Hoàn thanh')}:15: cảnh báo: 'Hoàn thanh' được hiểu là mốc định tính; nếu là chỉ tiêu hoàn thành, viết 'Hoàn thành'"
+        in out
+    )
     invoke(["check", "--strict", plan_copy], 1)
 
 

@@ -72,9 +72,15 @@ def test_json_shape_and_numbers() -> None:
         "progress": {"category": "substantial_progress", "ratio": 3.0358, "projected_2030": 78.4318},
     }
     assert by_id["6.2"]["value"] == round(100 * 10475 / 31930, 4)
-    assert by_id["6.8"]["target"] is None and by_id["6.8"]["value"] is None
+    assert by_id["6.8"]["target"] is None
+    assert by_id["6.8"]["value"] is None
     owed = data["reporting"][0]
-    assert (owed["duty"], owed["deadline"], owed["days_left"], owed["overdue"]) == ("unit_report", "2025-11-05", -1, True)
+    assert (owed["duty"], owed["deadline"], owed["days_left"], owed["overdue"]) == (
+        "unit_report",
+        "2025-11-05",
+        -1,
+        True,
+    )
     assert {"unit": "phong_khtc", "reported": True, "date": "2025-11-07", "late": True} in owed["units"]
 
 
@@ -89,7 +95,9 @@ def test_derived_milestone_is_marked(example_copy: Path) -> None:
 
 
 def test_bundled_plan_has_no_invented_figures() -> None:
-    data = json.loads(invoke(["status", "--plan", PLAN, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0).output)
+    data = json.loads(
+        invoke(["status", "--plan", PLAN, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0).output
+    )
     assert data["synthetic"] is False
     assert {i["status"] for i in data["indicators"]} == {"no_data", "no_target"}
     assert all(i["value"] is None for i in data["indicators"])
@@ -115,8 +123,10 @@ def test_bad_options_are_usage_errors() -> None:
     out = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2040"], 2).output
     assert out == "kh68: lỗi: năm 2040 nằm ngoài thời kỳ kế hoạch và các năm số liệu gốc (2014–2030)\n"
     out = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "phong_xyz"], 2).output
-    assert out.startswith("kh68: lỗi: không có đơn vị 'phong_xyz' trong units.yaml (có phải ý bạn là 'phong_tchc'?); "
-                          "các mã hợp lệ: cac_don_vi_truong_hoc, cac_phong_chuyen_mon,")
+    assert out.startswith(
+        "kh68: lỗi: không có đơn vị 'phong_xyz' trong units.yaml (có phải ý bạn là 'phong_tchc'?); "
+        "các mã hợp lệ: cac_don_vi_truong_hoc, cac_phong_chuyen_mon,"
+    )
     out = invoke(["status", "--plan", EXAMPLE_PLAN, "--today", "06/13/2025"], 2).output
     assert out == "kh68: lỗi: --today: '06/13/2025' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)\n"
 
@@ -124,7 +134,8 @@ def test_bad_options_are_usage_errors() -> None:
 def test_plan_problems_stop_status_with_check_messages(example_copy: Path) -> None:
     replace_in(example_copy / "indicators.yaml", 'targets:\n      "2025": 30-35', 'targets:\n      "2025": 30-3x5')
     out = invoke(["status", "--plan", example_copy, "--year", "2025"], 1).output
-    assert "indicators.yaml:" in out and ": lỗi: text: không đọc được chỉ tiêu '30-3x5'" in out
+    assert "indicators.yaml:" in out
+    assert ": lỗi: text: không đọc được chỉ tiêu '30-3x5'" in out
     assert out.endswith("kh68: lỗi: kế hoạch có 1 lỗi; sửa các lỗi trên (kiểm tra lại bằng 'kh68 check')\n")
 
 
@@ -136,23 +147,48 @@ def test_year_zero_is_not_the_current_year() -> None:
 def test_unit_closed_before_the_deadline_owes_no_report() -> None:
     data = json.loads(invoke([*EXAMPLE, "--unit", "pgd_da_lat", "--format", "json"], 0).output)
     assert [d["duty"] for d in data["reporting"]] == []
-    data = json.loads(invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2024", "--today", "2024-11-01",
-                              "--unit", "pgd_da_lat", "--format", "json"], 0).output)
+    data = json.loads(
+        invoke(
+            [
+                "status",
+                "--plan",
+                EXAMPLE_PLAN,
+                "--year",
+                "2024",
+                "--today",
+                "2024-11-01",
+                "--unit",
+                "pgd_da_lat",
+                "--format",
+                "json",
+            ],
+            0,
+        ).output
+    )
     assert data["reporting"][0]["units"] == [{"unit": "pgd_da_lat", "reported": False, "date": None, "late": False}]
 
 
 def test_days_are_written_in_vietnamese_number_form() -> None:
-    out = lines(invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2030", "--today", "2025-11-06"], 0, env=NARROW).output)
+    out = lines(
+        invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2030", "--today", "2025-11-06"], 0, env=NARROW).output
+    )
     assert "Hạn 05/11/2030 — gửi Phòng Tổ chức hành chính Sở GDĐT: còn 1.825 ngày." in out
 
 
 def test_baseline_year_owes_nothing() -> None:
-    out = lines(invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2023", "--today", "2025-11-06"], 0, env=NARROW).output)
+    out = lines(
+        invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2023", "--today", "2025-11-06"], 0, env=NARROW).output
+    )
     assert not any(line.startswith("Hạn ") for line in out)
 
 
 def test_plan_text_is_printed_as_written_never_as_markup(example_copy: Path) -> None:
-    replace_in(example_copy / "units.yaml", "    name: Phòng Kế hoạch - Tài chính\n",
-               '    name: "Phòng [bold]Kế hoạch[/bold] :smile: - Tài chính"\n')
-    out = lines(invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output)
+    replace_in(
+        example_copy / "units.yaml",
+        "    name: Phòng Kế hoạch - Tài chính\n",
+        '    name: "Phòng [bold]Kế hoạch[/bold] :smile: - Tài chính"\n',
+    )
+    out = lines(
+        invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output
+    )
     assert "  • Phòng [bold]Kế hoạch[/bold] :smile: - Tài chính: gửi muộn ngày 07/11/2025" in out

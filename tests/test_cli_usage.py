@@ -28,13 +28,16 @@ def test_usage_errors_in_vietnamese(capsys: pytest.CaptureFixture[str], argv: li
     assert run(argv) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0] == first_line
-    assert err[1].startswith("Xem 'kh68") and err[1].endswith(" --help' để biết cách dùng.")
+    assert err[1].startswith("Xem 'kh68")
+    assert err[1].endswith(" --help' để biết cách dùng.")
 
 
 def test_exit_codes_pass_through(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["check", str(EXAMPLE_PLAN)]) == 0
     assert run(["check", "khong-co"]) == 2
-    assert run(["status", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--fail-on", "not_met", "--format", "json"]) == 1
+    assert (
+        run(["status", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--fail-on", "not_met", "--format", "json"]) == 1
+    )
     capsys.readouterr()
 
 

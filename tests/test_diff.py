@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kh68.cli import app
-from kh68.load import check_plan
+from kh68.reading.load import check_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -20,8 +20,14 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="cần lện
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": "/dev/null", "PATH": "/usr/bin:/bin"}
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": "/dev/null",
+        "PATH": "/usr/bin:/bin",
+    }
     done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, check=True)
     return done.stdout.strip()
 
@@ -49,23 +55,33 @@ def repo(tmp_path, monkeypatch) -> Path:
 def change_plan(root: Path) -> None:
     plan = root / "plan"
     edit(plan / "indicators.yaml", '"2030": "> 60"', '"2030": "> 65"')
-    edit(plan / "indicators.yaml", '      "2030": "97"\n    responsible_units: [phong_gdtrh]',
-         '      "2030": "97"\n    responsible_units: [phong_gdtrh, phong_qlcl_gdtx]')
-    edit(plan / "indicators.yaml", '  - id: "6.12"', '''  - id: "6.14"
+    edit(
+        plan / "indicators.yaml",
+        '      "2030": "97"\n    responsible_units: [phong_gdtrh]',
+        '      "2030": "97"\n    responsible_units: [phong_gdtrh, phong_qlcl_gdtx]',
+    )
+    edit(
+        plan / "indicators.yaml",
+        '  - id: "6.12"',
+        '''  - id: "6.14"
     name: Tỷ lệ trường học có kết nối Internet
     unit: "%"
     targets:
       "2030": "100"
     responsible_units: [phong_khtc]
 
-  - id: "6.12"''')
+  - id: "6.12"''',
+    )
     tasks = (plan / "tasks.yaml").read_text(encoding="utf-8")
     start = tasks.index("      - id: III.3.b")
     end = tasks.index("  - id: III.4")
     (plan / "tasks.yaml").write_text(tasks[:start] + tasks[end:], encoding="utf-8")
     edit(plan / "data" / "2025.yaml", "value: 58,8", "value: 60")
-    edit(plan / "data" / "2025.yaml", "  III.1.b:\n    phong_tchc:\n      state: not_started",
-         "  III.1.b:\n    phong_tchc:\n      state: in_progress")
+    edit(
+        plan / "data" / "2025.yaml",
+        "  III.1.b:\n    phong_tchc:\n      state: not_started",
+        "  III.1.b:\n    phong_tchc:\n      state: in_progress",
+    )
 
 
 EXPECTED_TEXT = """\
@@ -138,8 +154,12 @@ def test_markdown_for_a_pull_request(repo):
     result = runner.invoke(app, ["diff", "--format", "markdown"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[:4] == [f"### Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa", "",
-                         "> Kế hoạch có số liệu minh họa (không có thật).", ""]
+    assert lines[:4] == [
+        f"### Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa",
+        "",
+        "> Kế hoạch có số liệu minh họa (không có thật).",
+        "",
+    ]
     assert "**Tình trạng thay đổi**" in lines
     assert "- 6.5 năm 2025: Chưa đạt → Đạt" in lines
     assert '- 6.5 năm 2030: "> 60" → "> 65" (trên 60% → trên 65%)' in lines
@@ -171,10 +191,16 @@ def test_json_for_machines(repo):
         {"item": "6.12", "role": "chủ trì", "old": ["phong_gdtrh"], "new": ["phong_gdtrh", "phong_qlcl_gdtx"]}
     ]
     assert data["values"] == [
-        {"indicator": "6.5", "year": 2025, "old": {"value": 58.8, "state": None, "shown": "58,8%"},
-         "new": {"value": 60.0, "state": None, "shown": "60%"}}
+        {
+            "indicator": "6.5",
+            "year": 2025,
+            "old": {"value": 58.8, "state": None, "shown": "58,8%"},
+            "new": {"value": 60.0, "state": None, "shown": "60%"},
+        }
     ]
-    assert data["progress"] == [{"task": "III.1.b", "year": 2025, "unit": "phong_tchc", "old": "not_started", "new": "in_progress"}]
+    assert data["progress"] == [
+        {"task": "III.1.b", "year": 2025, "unit": "phong_tchc", "old": "not_started", "new": "in_progress"}
+    ]
     assert data["statuses"] == [
         {"indicator": "6.5", "year": 2025, "old": "not_met", "new": "met", "old_label": "Chưa đạt", "new_label": "Đạt"}
     ]
@@ -182,9 +208,15 @@ def test_json_for_machines(repo):
 
 def test_new_values_responsible_units_and_removed_data(repo):
     data = repo / "plan" / "data" / "2025.yaml"
-    edit(data, "  \"6.7\":\n    value: 94,1\n", "")
-    edit(repo / "plan" / "indicators.yaml", "responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]", "responsible_units: Phòng GDTH – GDMN")
-    (repo / "plan" / "data" / "2026.yaml").write_text('year: 2026\nindicators:\n  "6.3":\n    value: 96\n', encoding="utf-8")
+    edit(data, '  "6.7":\n    value: 94,1\n', "")
+    edit(
+        repo / "plan" / "indicators.yaml",
+        "responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]",
+        "responsible_units: Phòng GDTH – GDMN",
+    )
+    (repo / "plan" / "data" / "2026.yaml").write_text(
+        'year: 2026\nindicators:\n  "6.3":\n    value: 96\n', encoding="utf-8"
+    )
     result = runner.invoke(app, ["diff"])
     assert result.exit_code == 0, result.output
     head = git(repo, "rev-parse", "--short=7", "HEAD")
@@ -204,7 +236,9 @@ def test_new_values_responsible_units_and_removed_data(repo):
 
 def test_an_invalid_revision_is_reported_not_a_crash(repo):
     head = git(repo, "rev-parse", "--short=7", "HEAD")
-    edit(repo / "plan" / "indicators.yaml", '    unit: "%"\n    basis: share_of_units', '    unit: "%"\n    basis: tỷ lệ')
+    edit(
+        repo / "plan" / "indicators.yaml", '    unit: "%"\n    basis: share_of_units', '    unit: "%"\n    basis: tỷ lệ'
+    )
     # The problem is the one 'kh68 check' reports, at the same file:line:column.
     problem = check_plan(Path("plan"))[1][0].parsable()
     assert problem.startswith("plan/indicators.yaml:9:12: lỗi: basis: giá trị 'tỷ lệ' không hợp lệ")
@@ -232,7 +266,9 @@ def test_an_invalid_revision_is_reported_not_a_crash(repo):
     assert (data["comparable"], data["from"]["valid"], data["to"]["valid"]) == (False, False, True)
     forward = runner.invoke(app, ["diff", "HEAD~2", "HEAD~1", "--format", "markdown"])
     assert forward.exit_code == 1
-    assert forward.output.splitlines()[2] == f"**Không so sánh được:** kế hoạch ở HEAD~1 ({broken}) không hợp lệ (1 lỗi)."
+    assert (
+        forward.output.splitlines()[2] == f"**Không so sánh được:** kế hoạch ở HEAD~1 ({broken}) không hợp lệ (1 lỗi)."
+    )
 
 
 def test_a_revision_without_the_plan(repo):

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke, replace_in
-from kh68.files import atomic_write
 from kh68.errors import InputError
+from kh68.files import atomic_write
 
 DATA_2025 = Path("data") / "2025.yaml"
 
@@ -21,7 +21,7 @@ def test_record_changes_one_line_and_keeps_comments_byte_for_byte(example_copy: 
     result = invoke(["record", "6.4", "--year", "2025", "--value", "99,7", "--plan", example_copy, "--force"], 0)
     assert result.output == f"Đã ghi chỉ tiêu 6.4 năm 2025 vào {path.as_posix()}.\n"
     after = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    changed = [(a, b) for a, b in zip(before, after, strict=False) if a != b]
     assert changed == [("    value: 99,55\n", "    value: 99.7\n")]
     assert len(before) == len(after)
     assert after[1].startswith("# SỐ LIỆU MINH HỌA")
@@ -31,9 +31,7 @@ def test_record_refuses_to_overwrite_a_different_value_without_force(example_cop
     path = example_copy / DATA_2025
     before = path.read_bytes()
     result = invoke(["record", "6.4", "--year", "2025", "--value", "99.7", "--plan", example_copy], 1)
-    assert result.output == (
-        "kh68: lỗi: chỉ tiêu 6.4 năm 2025 đã có value = 99,55; dùng --force để ghi đè bằng 99,7\n"
-    )
+    assert result.output == ("kh68: lỗi: chỉ tiêu 6.4 năm 2025 đã có value = 99,55; dùng --force để ghi đè bằng 99,7\n")
     assert path.read_bytes() == before
 
 
@@ -64,8 +62,23 @@ def test_record_creates_a_year_file_with_quoted_id(example_copy: Path) -> None:
 
 
 def test_record_by_unit_with_numerator_and_denominator(example_copy: Path) -> None:
-    invoke(["record", "6.3", "--year", "2025", "--by", "PGDĐT Lâm Hà", "--numerator", "1.234",
-            "--denominator", "1300", "--plan", example_copy], 0)
+    invoke(
+        [
+            "record",
+            "6.3",
+            "--year",
+            "2025",
+            "--by",
+            "PGDĐT Lâm Hà",
+            "--numerator",
+            "1.234",
+            "--denominator",
+            "1300",
+            "--plan",
+            example_copy,
+        ],
+        0,
+    )
     text = (example_copy / DATA_2025).read_text(encoding="utf-8")
     assert "    by_unit:\n      pgd_lam_ha:\n        numerator: 1234\n        denominator: 1300\n" in text
 
@@ -76,7 +89,10 @@ def test_record_by_unit_with_numerator_and_denominator(example_copy: Path) -> No
         (["--value", "99,5x"], "kh68: lỗi: '99,5x' không phải là số (dùng dạng 99,5 hoặc 99.5)\n"),
         (["--value", "120", "--force"], "tỷ lệ 120% nằm ngoài khoảng 0–100"),
         (["--by", "pgd_lam_ha", "--numerator", "20", "--denominator", "10", "--force"], "tử số 20 lớn hơn mẫu số 10"),
-        (["--by", "pgd_lam_ha", "--numerator", "0", "--denominator", "0", "--force"], "mẫu số (denominator) phải lớn hơn 0"),
+        (
+            ["--by", "pgd_lam_ha", "--numerator", "0", "--denominator", "0", "--force"],
+            "mẫu số (denominator) phải lớn hơn 0",
+        ),
         (["--by", "pgd_xyz", "--value", "50"], "không có đơn vị 'pgd_xyz'"),
     ],
 )
@@ -129,7 +145,7 @@ def test_atomic_write_failure_keeps_the_old_file_and_no_temp(tmp_path: Path, mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(InputError, match="không ghi được tệp .*No space left on device; tệp cũ giữ nguyên"):
+    with pytest.raises(InputError, match=r"không ghi được tệp .*No space left on device; tệp cũ giữ nguyên"):
         atomic_write(path, b"year: 2026\n")
     assert path.read_bytes() == b"year: 2025\n"
     assert [p.name for p in tmp_path.iterdir()] == ["2025.yaml"]
@@ -146,8 +162,22 @@ def test_atomic_write_keeps_the_file_mode(tmp_path: Path) -> None:
 
 def test_progress_records_and_refuses_overwrite(example_copy: Path) -> None:
     path = example_copy / DATA_2025
-    args = ["progress", "III.3.b", "--year", "2025", "--unit", "Phòng TCHC", "--state", "in_progress",
-            "--result", "Tuyển dụng 12 giáo viên | đợt 1", "--date", "04/11/2025", "--plan", example_copy]
+    args = [
+        "progress",
+        "III.3.b",
+        "--year",
+        "2025",
+        "--unit",
+        "Phòng TCHC",
+        "--state",
+        "in_progress",
+        "--result",
+        "Tuyển dụng 12 giáo viên | đợt 1",
+        "--date",
+        "04/11/2025",
+        "--plan",
+        example_copy,
+    ]
     result = invoke(args, 0)
     assert result.output == f"Đã ghi tiến độ nhiệm vụ III.3.b năm 2025 của Phòng TCHC vào {path.as_posix()}.\n"
     text = path.read_text(encoding="utf-8")
@@ -165,11 +195,14 @@ def test_progress_records_and_refuses_overwrite(example_copy: Path) -> None:
 
 
 def test_progress_unknown_task_and_state(example_copy: Path) -> None:
-    result = invoke(["progress", "III.9", "--year", "2025", "--unit", "phong_tchc", "--state", "done",
-                     "--plan", example_copy], 1)
+    result = invoke(
+        ["progress", "III.9", "--year", "2025", "--unit", "phong_tchc", "--state", "done", "--plan", example_copy], 1
+    )
     assert result.output.startswith("kh68: lỗi: không có nhiệm vụ 'III.9' (các mã: III.1.a, III.1.b,")
-    result = invoke(["progress", "III.4", "--year", "2025", "--unit", "phong_tchc", "--state", "finished",
-                     "--plan", example_copy], 2)
+    result = invoke(
+        ["progress", "III.4", "--year", "2025", "--unit", "phong_tchc", "--state", "finished", "--plan", example_copy],
+        2,
+    )
     assert "finished" in result.output
 
 
@@ -199,7 +232,8 @@ def test_record_elsewhere_in_a_broken_plan_is_refused(example_copy: Path) -> Non
     replace_in(example_copy / "data" / "2024.yaml", "    value: 55\n", "    value: 155\n")
     before = (example_copy / DATA_2025).read_bytes()
     result = invoke(["record", "6.4", "--year", "2025", "--value", "99.7", "--force", "--plan", example_copy], 1)
-    assert "2024.yaml" in result.output and "tỷ lệ 155% nằm ngoài khoảng 0–100" in result.output
+    assert "2024.yaml" in result.output
+    assert "tỷ lệ 155% nằm ngoài khoảng 0–100" in result.output
     assert (example_copy / DATA_2025).read_bytes() == before
 
 
@@ -207,5 +241,8 @@ def test_record_into_a_section_of_the_wrong_shape(example_copy: Path) -> None:
     path = example_copy / "data" / "2023.yaml"
     path.write_text("year: 2023\nindicators: []\n", encoding="utf-8")
     result = invoke(["record", "6.4", "--year", "2023", "--value", "99", "--plan", example_copy], 1)
-    assert result.output == f"kh68: lỗi: {path.as_posix()}: 'indicators' phải là một bảng khóa–giá trị; chạy 'kh68 check'\n"
+    assert (
+        result.output
+        == f"kh68: lỗi: {path.as_posix()}: 'indicators' phải là một bảng khóa–giá trị; chạy 'kh68 check'\n"
+    )
     assert path.read_text(encoding="utf-8") == "year: 2023\nindicators: []\n"

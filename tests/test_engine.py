@@ -5,14 +5,14 @@ Every expected number below is worked out by hand in the comment next to it.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
-from kh68.engine import Status, assess, compare, computed_value, evaluate, gap, observed_value, target_in_force
 from conftest import indicator
-from kh68.models import Measurement, TaskState, Thresholds, YearData
-from kh68.targets import TargetKind, TargetSpec
-
-
+from kh68.reading.models import Measurement, TaskState, Thresholds, YearData
+from kh68.reading.targets import TargetKind, TargetSpec
+from kh68.tracking.engine import Status, assess, compare, computed_value, evaluate, gap, observed_value, target_in_force
 
 
 def at_least(n: float) -> TargetSpec:
@@ -42,7 +42,8 @@ class TestStatedTargets:
 
     def test_vietnamese_decimal_comma(self):
         t = target_in_force(indicator({2025: "99,5", 2030: "99,5"}), 2025)
-        assert t.kind is TargetKind.AT_LEAST and t.spec.min == 99.5
+        assert t.kind is TargetKind.AT_LEAST
+        assert t.spec.min == 99.5
 
     def test_footnote_is_kept(self):
         ind = indicator({2025: {"text": "Triển khai theo đề án", "footnote": "theo giai đoạn"}, 2030: "Hoàn thành"})
@@ -71,7 +72,7 @@ class TestStatedTargets:
 
 class TestInterpolatedTargets:
     @pytest.mark.parametrize(
-        "year, low, high, text",
+        ("year", "low", "high", "text"),
         [
             # 30 + (35-30)·k/5 and 35 + (40-35)·k/5 for k = 1..4
             (2026, 31, 36, "31-36"),
@@ -83,7 +84,8 @@ class TestInterpolatedTargets:
     def test_range_to_range_bound_by_bound(self, year, low, high, text):
         t = target_in_force(indicator({2025: "30-35", 2030: "35-40"}), year)
         assert t.kind is TargetKind.RANGE
-        assert t.spec.min == pytest.approx(low) and t.spec.max == pytest.approx(high)
+        assert t.spec.min == pytest.approx(low)
+        assert t.spec.max == pytest.approx(high)
         assert t.derived is True
         assert t.text == text
 
@@ -100,12 +102,14 @@ class TestInterpolatedTargets:
 
     def test_equal_targets_stay_equal(self):
         t = target_in_force(indicator({2025: "99,5", 2030: "99,5"}), 2027)
-        assert t.spec == at_least(99.5) and t.derived
+        assert t.spec == at_least(99.5)
+        assert t.derived
 
     def test_number_to_range_is_at_least_interpolated_lower_bound(self):
         # 6.3: 95 (2025) → 95-97 (2030); lower bounds 95 → 95
         t = target_in_force(indicator({2025: "95", 2030: "95- 97"}), 2027)
-        assert t.spec == at_least(95) and t.derived
+        assert t.spec == at_least(95)
+        assert t.derived
         # 90 → 95-97: 90 + (95-90)·2/5 = 92
         t = target_in_force(indicator({2025: "90", 2030: "95-97"}), 2027)
         assert t.spec == at_least(92)
@@ -113,18 +117,21 @@ class TestInterpolatedTargets:
     def test_range_to_number_is_at_least_interpolated_lower_bound(self):
         # lower bounds 30 → 40: 30 + 10·1/5 = 32
         t = target_in_force(indicator({2025: "30-35", 2030: "40"}), 2026)
-        assert t.spec == at_least(32) and t.derived
+        assert t.spec == at_least(32)
+        assert t.derived
 
     def test_greater_than_to_greater_than_stays_greater_than(self):
         # > 60 → > 70: 60 + 10·3/5 = 66
         t = target_in_force(indicator({2025: "> 60", 2030: "> 70"}), 2028)
-        assert t.spec == greater_than(66) and t.derived
+        assert t.spec == greater_than(66)
+        assert t.derived
         assert t.text == "> 66"
 
     def test_number_to_greater_than_is_at_least(self):
         # 6.5: 60 (2025) → > 60 (2030): at least 60 in between, not strict
         t = target_in_force(indicator({2025: "60", 2030: "> 60"}), 2027)
-        assert t.spec == at_least(60) and t.derived
+        assert t.spec == at_least(60)
+        assert t.derived
 
     def test_milestone_to_completion_carries_the_milestone(self):
         ind = indicator(
@@ -142,7 +149,8 @@ class TestInterpolatedTargets:
 
     def test_milestone_to_number_carries_the_milestone(self):
         t = target_in_force(indicator({2025: "Xây dựng đề án", 2030: "80"}), 2027)
-        assert t.kind is TargetKind.MILESTONE and t.derived
+        assert t.kind is TargetKind.MILESTONE
+        assert t.derived
 
     def test_interpolation_between_uneven_years(self):
         # 2024: 50, 2026: 54 → 2025: 52; 2026 stated; 2026 → 2030: 54 → 70, 2029: 54 + 16·3/4 = 66
@@ -162,7 +170,8 @@ class TestInterpolatedTargets:
         # target interpolates the bound that must be reached: 4 + (1-4)·2/5 = 2,8.
         ind = indicator({2025: "2-4", 2030: "1"}, direction="lower")
         t = target_in_force(ind, 2027)
-        assert t.spec == at_least(2.8) and t.derived
+        assert t.spec == at_least(2.8)
+        assert t.derived
         assert compare(t.spec, 2.8, "lower") is Status.MET
         assert compare(t.spec, 3.0, "lower") is Status.NOT_MET
 
@@ -178,7 +187,7 @@ class TestInterpolatedTargets:
 
 class TestStatusLabels:
     @pytest.mark.parametrize(
-        "status, code, label",
+        ("status", "code", "label"),
         [
             (Status.EXCEEDED, "exceeded", "Vượt chỉ tiêu"),
             (Status.MET, "met", "Đạt"),
@@ -195,14 +204,14 @@ class TestStatusLabels:
 
 class TestCompareHigherIsBetter:
     @pytest.mark.parametrize(
-        "value, expected",
+        ("value", "expected"),
         [(99.4, Status.NOT_MET), (99.5, Status.MET), (99.6, Status.EXCEEDED)],
     )
     def test_at_least(self, value, expected):
         assert compare(at_least(99.5), value, "higher") is expected
 
     @pytest.mark.parametrize(
-        "value, expected",
+        ("value", "expected"),
         [
             (29.9, Status.NOT_MET),
             (30, Status.MET),
@@ -215,7 +224,7 @@ class TestCompareHigherIsBetter:
         assert compare(between(30, 35), value, "higher") is expected
 
     @pytest.mark.parametrize(
-        "value, expected",
+        ("value", "expected"),
         [(59, Status.NOT_MET), (60, Status.NOT_MET), (60.01, Status.EXCEEDED)],
     )
     def test_greater_than_is_strict(self, value, expected):
@@ -228,21 +237,21 @@ class TestCompareHigherIsBetter:
 
 class TestCompareLowerIsBetter:
     @pytest.mark.parametrize(
-        "value, expected",
+        ("value", "expected"),
         [(1.9, Status.EXCEEDED), (2, Status.MET), (2.1, Status.NOT_MET)],
     )
     def test_at_most(self, value, expected):
         assert compare(at_least(2), value, "lower") is expected
 
     @pytest.mark.parametrize(
-        "value, expected",
+        ("value", "expected"),
         [(0.9, Status.EXCEEDED), (1, Status.MET), (1.5, Status.MET), (2, Status.MET), (2.1, Status.NOT_MET)],
     )
     def test_range(self, value, expected):
         assert compare(between(1, 2), value, "lower") is expected
 
     @pytest.mark.parametrize(
-        "value, expected",
+        ("value", "expected"),
         [(4.9, Status.EXCEEDED), (5, Status.NOT_MET), (5.1, Status.NOT_MET)],
     )
     def test_strict_bound(self, value, expected):
@@ -253,12 +262,12 @@ class TestCompareLowerIsBetter:
 
 
 class TestGap:
-    @pytest.mark.parametrize("value, expected", [(97.5, -2), (99.5, 0), (100, 0.5)])
+    @pytest.mark.parametrize(("value", "expected"), [(97.5, -2), (99.5, 0), (100, 0.5)])
     def test_at_least(self, value, expected):
         assert gap(at_least(99.5), value, "higher") == pytest.approx(expected)
 
     @pytest.mark.parametrize(
-        "value, expected",
+        ("value", "expected"),
         [(28, -2), (30, 0), (33, 0), (35, 0), (36.5, 1.5)],  # value − 30 below, value − 35 above
     )
     def test_range_nearest_bound(self, value, expected):
@@ -269,12 +278,12 @@ class TestGap:
         assert gap(greater_than(60), 60, "higher") == 0
         assert gap(greater_than(60), 61, "higher") == pytest.approx(1)
 
-    @pytest.mark.parametrize("value, expected", [(1.5, 0.5), (2, 0), (2.75, -0.75)])
+    @pytest.mark.parametrize(("value", "expected"), [(1.5, 0.5), (2, 0), (2.75, -0.75)])
     def test_lower_is_better_at_most(self, value, expected):
         # positive = better = below the ceiling: 2 − value
         assert gap(at_least(2), value, "lower") == pytest.approx(expected)
 
-    @pytest.mark.parametrize("value, expected", [(0.5, 0.5), (1, 0), (1.5, 0), (2, 0), (3, -1)])
+    @pytest.mark.parametrize(("value", "expected"), [(0.5, 0.5), (1, 0), (1.5, 0), (2, 0), (3, -1)])
     def test_lower_is_better_range(self, value, expected):
         # below the range: 1 − value (better); above: 2 − value (worse)
         assert gap(between(1, 2), value, "lower") == pytest.approx(expected)
@@ -326,9 +335,7 @@ class TestAggregation:
 
     def test_recorded_province_value_wins(self):
         ind = indicator({})
-        m = Measurement.model_validate(
-            {"value": "33,3", "by_unit": {"a": {"numerator": 1, "denominator": 2}}}
-        )
+        m = Measurement.model_validate({"value": "33,3", "by_unit": {"a": {"numerator": 1, "denominator": 2}}})
         assert computed_value(m, ind) == 50
         assert observed_value(m, ind) == 33.3
 
@@ -368,10 +375,11 @@ class TestAssess:
         # 2027 target 32-37 (derived): 31,5 → not met, gap −0,5
         ind = indicator({2025: "30-35", 2030: "35-40"})
         status, g = assess(ind, target_in_force(ind, 2027), 31.5, None)
-        assert status is Status.NOT_MET and g == pytest.approx(-0.5)
+        assert status is Status.NOT_MET
+        assert g == pytest.approx(-0.5)
 
     @pytest.mark.parametrize(
-        "state, expected",
+        ("state", "expected"),
         [
             (TaskState.DONE, Status.MET),
             (TaskState.IN_PROGRESS, Status.IN_PROGRESS),
@@ -385,7 +393,7 @@ class TestAssess:
         assert assess(ind, target_in_force(ind, 2030), None, state) == (expected, None)
 
     @pytest.mark.parametrize(
-        "state, expected",
+        ("state", "expected"),
         [
             (TaskState.DONE, Status.MET),
             (TaskState.IN_PROGRESS, Status.IN_PROGRESS),
@@ -405,12 +413,14 @@ class TestAssess:
         # 11/12 districts: not met, gap 91,67 − 100 = −8,33 points
         ind = indicator({2030: "Hoàn thành"}, basis="share_of_units")
         status, g = assess(ind, target_in_force(ind, 2030), 1100 / 12, None)
-        assert status is Status.NOT_MET and g == pytest.approx(-8.333333, abs=1e-6)
+        assert status is Status.NOT_MET
+        assert g == pytest.approx(-8.333333, abs=1e-6)
 
     def test_completion_share_of_units_below_100_reports_state_under_way(self):
         ind = indicator({2030: "Hoàn thành"}, basis="share_of_units")
         status, g = assess(ind, target_in_force(ind, 2030), 75.0, TaskState.IN_PROGRESS)
-        assert status is Status.IN_PROGRESS and g == -25
+        assert status is Status.IN_PROGRESS
+        assert g == -25
 
     def test_completion_recorded_done_is_met(self):
         ind = indicator({2030: "Hoàn thành"}, basis="share_of_units")
@@ -444,27 +454,42 @@ class TestEvaluate:
         data = {
             2025: year(
                 2025,
-                {"6.2": {"by_unit": {"a": {"numerator": 700, "denominator": 2000}, "b": {"numerator": 300, "denominator": 1000}}}},
+                {
+                    "6.2": {
+                        "by_unit": {
+                            "a": {"numerator": 700, "denominator": 2000},
+                            "b": {"numerator": 300, "denominator": 1000},
+                        }
+                    }
+                },
             )
         }
         r = evaluate(ind, 2025, data, Thresholds())
         assert r.value == pytest.approx(100 / 3)
         assert r.computed == pytest.approx(100 / 3)
-        assert r.status is Status.MET and r.gap == 0
-        assert r.target.text == "30-35" and not r.target.derived
+        assert r.status is Status.MET
+        assert r.gap == 0
+        assert r.target.text == "30-35"
+        assert not r.target.derived
         assert r.progress.category.value == "not_available"
 
     def test_year_without_data(self):
         ind = indicator({2025: "30-35", 2030: "35-40"}, id="6.2")
         r = evaluate(ind, 2027, {}, Thresholds())
-        assert r.status is Status.NO_DATA and r.value is None and r.gap is None and r.measurement is None
-        assert r.target.text == "32-37" and r.target.derived
+        assert r.status is Status.NO_DATA
+        assert r.value is None
+        assert r.gap is None
+        assert r.measurement is None
+        assert r.target.text == "32-37"
+        assert r.target.derived
 
     def test_state_is_passed_through(self):
         ind = indicator({2025: "Triển khai theo đề án", 2030: "Hoàn thành"}, basis="share_of_units", id="6.1")
         data = {2025: year(2025, {"6.1": {"state": "in_progress"}})}
         r = evaluate(ind, 2025, data, Thresholds())
-        assert r.state is TaskState.IN_PROGRESS and r.status is Status.IN_PROGRESS and r.value is None
+        assert r.state is TaskState.IN_PROGRESS
+        assert r.status is Status.IN_PROGRESS
+        assert r.value is None
 
     def test_completion_of_districts_from_met_entries(self):
         # 6.1-like: "Hoàn thành" in 2030 for a share of districts
@@ -476,15 +501,18 @@ class TestEvaluate:
         assert r.progress.category.value == "target_achieved"
         r = evaluate(ind, 2030, {2030: year(2030, {"6.1": {"by_unit": one_short}})}, Thresholds())
         # 11/12 = 91,67 %: not met, 8,33 points short
-        assert r.status is Status.NOT_MET and r.gap == pytest.approx(-8.333333, abs=1e-6)
+        assert r.status is Status.NOT_MET
+        assert r.gap == pytest.approx(-8.333333, abs=1e-6)
 
     def test_lower_is_better_end_to_end(self):
         # dropout ‰, at most 6 in 2025, at most 4 in 2030 → 2027 at most 6 + (4−6)·2/5 = 5,2
         ind = indicator({2025: "6", 2030: "4"}, direction="lower", unit="‰", id="9.9")
         data = {y: year(y, {"9.9": {"value": v}}) for y, v in ((2025, 6.5), (2027, 5.0))}
         r = evaluate(ind, 2027, data, Thresholds())
-        assert r.target.spec.min == pytest.approx(5.2) and r.target.derived
-        assert r.status is Status.EXCEEDED and r.gap == pytest.approx(0.2)
+        assert r.target.spec.min == pytest.approx(5.2)
+        assert r.target.derived
+        assert r.status is Status.EXCEEDED
+        assert r.gap == pytest.approx(0.2)
         # 6,5 → 5 over 2 years, T = 4 by 2030: g_o = (5/6,5)^(1/2) − 1 = −0,122942,
         # g_r = (4/6,5)^(1/5) − 1 = −0,092536 → R = 1,3286 substantial
         assert r.progress.category.value == "substantial_progress"
@@ -494,8 +522,8 @@ class TestEvaluate:
 class TestStatusAndGapAgree:
     """Over a grid of values, the gap's sign always tells the same story as the status."""
 
-    SPECS = [at_least(50), greater_than(50), between(40, 60)]
-    VALUES = [v / 2 for v in range(60, 141)]  # 30 … 70 by 0,5
+    SPECS: ClassVar = [at_least(50), greater_than(50), between(40, 60)]
+    VALUES: ClassVar = [v / 2 for v in range(60, 141)]  # 30 … 70 by 0,5
 
     @pytest.mark.parametrize("direction", ["higher", "lower"])
     @pytest.mark.parametrize("spec", SPECS, ids=["at_least", "greater_than", "range"])

@@ -6,7 +6,10 @@ from kh68.errors import Severity, error, warning
 
 
 def test_parsable_form() -> None:
-    assert error("plan/tasks.yaml", 28, 9, "khóa không hợp lệ").parsable() == "plan/tasks.yaml:28:9: lỗi: khóa không hợp lệ"
+    assert (
+        error("plan/tasks.yaml", 28, 9, "khóa không hợp lệ").parsable()
+        == "plan/tasks.yaml:28:9: lỗi: khóa không hợp lệ"
+    )
     assert warning("plan/data/2025.yaml", 3, 5, "lệch").parsable() == "plan/data/2025.yaml:3:5: cảnh báo: lệch"
 
 
@@ -19,4 +22,5 @@ def test_github_form_escapes_properties_and_message() -> None:
 def test_problems_sort_by_place() -> None:
     later, earlier = error("b.yaml", 1, 1, "x"), error("a.yaml", 9, 1, "x")
     assert sorted([later, earlier]) == [earlier, later]
-    assert earlier.severity is Severity.ERROR and Severity.ERROR.label == "lỗi"
+    assert earlier.severity is Severity.ERROR
+    assert Severity.ERROR.label == "lỗi"

@@ -30,12 +30,31 @@ def test_top_level_and_indicator_key_order() -> None:
     data = json.loads(export(PLAN))
     assert list(data) == ["plan", "indicators", "tasks", "units"]
     assert list(data["plan"]) == [
-        "symbol", "title", "issuing_body", "parent_body", "year", "period", "synthetic", "number", "type", "place",
-        "date", "legal_bases", "purposes", "requirements", "overall_goal", "vision", "duties", "notes",
+        "symbol",
+        "title",
+        "issuing_body",
+        "parent_body",
+        "year",
+        "period",
+        "synthetic",
+        "number",
+        "type",
+        "place",
+        "date",
+        "legal_bases",
+        "purposes",
+        "requirements",
+        "overall_goal",
+        "vision",
+        "duties",
+        "notes",
     ]
     duties = {d["id"]: d for d in data["plan"]["duties"]}
     assert (duties["unit_report"]["deadline"], duties["unit_report"]["to_units"]) == ("05/11", ["phong_tchc"])
-    assert (duties["plan_report"]["deadline"], duties["plan_report"]["to_units"]) == ("10/11", ["ubnd_tinh", "so_ldtbxh"])
+    assert (duties["plan_report"]["deadline"], duties["plan_report"]["to_units"]) == (
+        "10/11",
+        ["ubnd_tinh", "so_ldtbxh"],
+    )
     assert [b["number"] for b in data["plan"]["legal_bases"]] == ["68/NQ-CP", "78-CTr/TU", "42-NQ/TW", "6121/KH-UBND"]
     for ind in data["indicators"]:
         assert list(ind) == INDICATOR_KEYS
@@ -77,8 +96,16 @@ def test_indicator_contents() -> None:
 
 
 def test_responsible_units_are_exported_as_ids(plan_copy: Path) -> None:
-    replace_in(plan_copy / "indicators.yaml", "responsible_units: [phong_gdtrh]\n    responsible_text: Phòng GDTrH", "responsible_units: [Phòng GDTrH]\n    responsible_text: Phòng GDTrH")
-    replace_in(plan_copy / "indicators.yaml", "responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]\n    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN", "responsible_units: [QLCL-GDTX, Phòng GDTH – GDMN]\n    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN")
+    replace_in(
+        plan_copy / "indicators.yaml",
+        "responsible_units: [phong_gdtrh]\n    responsible_text: Phòng GDTrH",
+        "responsible_units: [Phòng GDTrH]\n    responsible_text: Phòng GDTrH",
+    )
+    replace_in(
+        plan_copy / "indicators.yaml",
+        "responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]\n    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN",
+        "responsible_units: [QLCL-GDTX, Phòng GDTH – GDMN]\n    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN",
+    )
     by_id = {i["id"]: i for i in json.loads(export(plan_copy))["indicators"]}
     assert by_id["6.11"]["responsible_units"] == ["phong_gdtrh"]
     assert by_id["6.5"]["responsible_units"] == ["phong_qlcl_gdtx", "phong_gdth_gdmn"]

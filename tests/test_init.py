@@ -17,9 +17,9 @@ import yaml
 from typer.testing import CliRunner
 
 from kh68.cli import app
-from kh68.load import check_plan
-from kh68.scaffold import KH68_REPO, KH68_REV, scaffold_files
-from kh68.schema import kind_of
+from kh68.reading.load import check_plan
+from kh68.reading.schema import kind_of
+from kh68.repo.scaffold import KH68_REPO, KH68_REV, scaffold_files
 from yaml12 import editor_view
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,8 +44,11 @@ FILES = [
 ]
 
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": "/dev/null",
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_CONFIG_GLOBAL": "/dev/null",
 }
 
 
@@ -109,9 +112,9 @@ def test_every_field_of_the_scaffold_is_explained(isolated):
         for number, line in enumerate(lines):
             if re.match(r"^\s*(- )?[a-z_]+:", line) and "#" not in line:
                 before = lines[number - 1].strip()
-                assert before.startswith("#") or re.match(r"^\s*(- )?(id|text|number|date|issuer|title|start|end):", line), (
-                    f"{path.name}:{number + 1}: {line}"
-                )
+                assert before.startswith("#") or re.match(
+                    r"^\s*(- )?(id|text|number|date|issuer|title|start|end):", line
+                ), f"{path.name}:{number + 1}: {line}"
 
 
 def test_refuses_a_non_empty_directory(isolated):
@@ -151,7 +154,8 @@ def test_force_never_overwrites_an_existing_file(isolated):
     assert (target / "README.md").read_text(encoding="utf-8") == mine
     assert "Sở của tôi" in (target / "plan" / "units.yaml").read_text(encoding="utf-8")
     plan, problems = check_plan(target / "plan")
-    assert plan is not None and plan.units.units["so_gddt"].name == "Sở của tôi", problems
+    assert plan is not None, problems
+    assert plan.units.units["so_gddt"].name == "Sở của tôi"
     again = runner.invoke(app, ["init", "--force", "--no-git", str(target)])
     assert again.exit_code == 0
     assert "Đã tạo" not in again.output
@@ -171,7 +175,9 @@ def test_a_fresh_clone_with_only_git_counts_as_empty(isolated):
 
 def test_hook_source_options(isolated):
     files = scaffold_files("/srv/kh68", "abc123", year=2025)
-    assert files[".pre-commit-config.yaml"].endswith("  - repo: /srv/kh68\n    rev: abc123\n    hooks:\n      - id: kh68-check\n")
+    assert files[".pre-commit-config.yaml"].endswith(
+        "  - repo: /srv/kh68\n    rev: abc123\n    hooks:\n      - id: kh68-check\n"
+    )
     assert 'pip install "kh68 @ git+/srv/kh68@abc123"' in files[".github/workflows/plan.yml"]
     assert "plan/data/2025.yaml" in files
     defaults = scaffold_files(year=2025)
@@ -229,10 +235,15 @@ def test_the_workflow_steps_check_and_diff_the_plan(isolated):
         f'- 1 năm {end}: "60" → "65" (từ 60% trở lên → từ 65% trở lên)\n'
     )
 
-    indicators.write_text(indicators.read_text(encoding="utf-8").replace("    unit:", "    unit_typo:"), encoding="utf-8")
+    indicators.write_text(
+        indicators.read_text(encoding="utf-8").replace("    unit:", "    unit_typo:"), encoding="utf-8"
+    )
     broken = run_step(target, check, {}, {})
     assert broken.returncode == 1
     expected = [p.github() for p in check_plan(Path(target / "plan"))[1]]
-    assert expected and all(e.startswith("::error file=") for e in expected)
-    assert broken.stdout.splitlines()[:-1] == [e.replace(f"file={(target / 'plan').as_posix()}", "file=plan") for e in expected]
+    assert expected
+    assert all(e.startswith("::error file=") for e in expected)
+    assert broken.stdout.splitlines()[:-1] == [
+        e.replace(f"file={(target / 'plan').as_posix()}", "file=plan") for e in expected
+    ]
     assert "::error file=plan/indicators.yaml,line=7,col=5::" in broken.stdout

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from kh68.load import check_plan
-from kh68.scaffold import scaffold
+from kh68.reading.load import check_plan
+from kh68.repo.scaffold import scaffold
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOK_NAME = "kh68 check (kiểm tra kế hoạch)"
@@ -41,9 +41,12 @@ def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "GIT_", "VIRTUAL_ENV"))}
     env.update(
         PRE_COMMIT_HOME=str(home),
-        GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
-        GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org",
-        GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1",
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+        GIT_CONFIG_GLOBAL="/dev/null",
+        GIT_CONFIG_NOSYSTEM="1",
     )
     return env
 
@@ -59,7 +62,10 @@ def _source_files() -> list[str]:
     if (ROOT / ".git").exists():
         out = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=ROOT, capture_output=True, text=True, check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         return [f for f in out.split("\0") if f and (ROOT / f).is_file()]
     skip = {".venv", ".git", "__pycache__", ".pytest_cache", "build", "dist"}
@@ -80,19 +86,19 @@ def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
         target = source / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / rel, target)
-    _run(git + ["init", "-q"], source, env)
-    _run(git + ["add", "-A"], source, env)
-    _run(git + ["commit", "-qm", "kh68 (bản sao cây làm việc)"], source, env)
-    sha = _run(git + ["rev-parse", "HEAD"], source, env).stdout.strip()
+    _run([*git, "init", "-q"], source, env)
+    _run([*git, "add", "-A"], source, env)
+    _run([*git, "commit", "-qm", "kh68 (bản sao cây làm việc)"], source, env)
+    sha = _run([*git, "rev-parse", "HEAD"], source, env).stdout.strip()
 
     repo = base / "kehoach"
     report = scaffold(repo, hook_repo=source.as_posix(), hook_rev=sha, git=False)
     assert report.kept == []
     shutil.rmtree(repo / "plan")
     shutil.copytree(ROOT / "plan", repo / "plan")
-    _run(git + ["init", "-q"], repo, env)
-    _run(git + ["add", "-A"], repo, env)
-    _run(git + ["commit", "-qm", "kế hoạch"], repo, env)
+    _run([*git, "init", "-q"], repo, env)
+    _run([*git, "add", "-A"], repo, env)
+    _run([*git, "commit", "-qm", "kế hoạch"], repo, env)
 
     install = _run([sys.executable, "-m", "pre_commit", "install-hooks"], repo, env, check=False)
     if install.returncode != 0:
@@ -101,7 +107,9 @@ def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
         if home_log.is_file():
             log += home_log.read_text(encoding="utf-8", errors="replace")
         if OFFLINE.search(log):
-            pytest.skip(f"pre-commit không cài được môi trường của hook (không truy cập được PyPI): {OFFLINE.search(log)[0]}")
+            pytest.skip(
+                f"pre-commit không cài được môi trường của hook (không truy cập được PyPI): {OFFLINE.search(log)[0]}"
+            )
         raise AssertionError(f"pre-commit install-hooks thất bại:\n{log}")
     return repo, env
 
@@ -118,11 +126,17 @@ def test_hook_fails_with_file_and_line_on_a_broken_plan(plan_repo):
     indicators = repo / "plan" / "indicators.yaml"
     original = indicators.read_text(encoding="utf-8")
     try:
-        indicators.write_text(original.replace("    name: Tỷ lệ huy động trẻ em nhà trẻ", "    nmae: Tỷ lệ huy động trẻ em nhà trẻ", 1), encoding="utf-8")
+        indicators.write_text(
+            original.replace("    name: Tỷ lệ huy động trẻ em nhà trẻ", "    nmae: Tỷ lệ huy động trẻ em nhà trẻ", 1),
+            encoding="utf-8",
+        )
         problems = check_plan(repo / "plan")[1]
         expected = [p.parsable().replace((repo / "plan").as_posix(), "plan", 1) for p in problems]
-        assert expected and expected[0].startswith("plan/indicators.yaml:")
-        done = _run([sys.executable, "-m", "pre_commit", "run", "--files", "plan/indicators.yaml"], repo, env, check=False)
+        assert expected
+        assert expected[0].startswith("plan/indicators.yaml:")
+        done = _run(
+            [sys.executable, "-m", "pre_commit", "run", "--files", "plan/indicators.yaml"], repo, env, check=False
+        )
         assert done.returncode == 1, done.stdout + done.stderr
         assert re.search(rf"^{re.escape(HOOK_NAME)}\.+Failed$", done.stdout, flags=re.M), done.stdout
         lines = done.stdout.splitlines()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kh68.scaffold import scaffold_files
+from kh68.repo.scaffold import scaffold_files
 
 ROOT = Path(__file__).resolve().parents[1]
 

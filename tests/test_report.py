@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import EXAMPLE_PLAN, PLAN, invoke, replace_in
-from kh68.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
+from kh68.outputs.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
 
 REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
 SECTIONS = [
@@ -73,8 +73,16 @@ def test_markdown_parses_into_the_expected_headings_and_table() -> None:
     assert headings(tokens, "h3") == GROUPS
     rows = indicator_table(text)
     assert rows[0] == [
-        "STT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2025", "Kết quả năm 2025", "So sánh với chỉ tiêu",
-        "Đánh giá", "Mục tiêu đến năm 2030", "Tiến độ đến năm 2030", "Nguồn, ghi chú",
+        "STT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Chỉ tiêu năm 2025",
+        "Kết quả năm 2025",
+        "So sánh với chỉ tiêu",
+        "Đánh giá",
+        "Mục tiêu đến năm 2030",
+        "Tiến độ đến năm 2030",
+        "Nguồn, ghi chú",
     ]
     assert [r[0] for r in rows[1:]] == IDS
     assert all(len(r) == 10 for r in rows)
@@ -90,8 +98,12 @@ def test_header_block_number_date_and_signature() -> None:
     text = invoke(REPORT, 0).stdout
     header = tables(parse(text))[0]
     assert header == [
-        ["UBND TỈNH LÂM ĐỒNG<br><strong>SỞ GIÁO DỤC VÀ ĐÀO TẠO</strong>".replace("<strong>", "**").replace("</strong>", "**"),
-         "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**"],
+        [
+            "UBND TỈNH LÂM ĐỒNG<br><strong>SỞ GIÁO DỤC VÀ ĐÀO TẠO</strong>".replace("<strong>", "**").replace(
+                "</strong>", "**"
+            ),
+            "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**",
+        ],
         ["Số: …/BC-SGDĐT", "*Lâm Đồng, ngày 10 tháng 11 năm 2025*"],
     ]
     assert "\n**Kết quả thực hiện năm 2025 Kế hoạch số …/KH-SGDĐT năm 2024 thực hiện Nghị quyết số 68/NQ-CP" in text
@@ -148,17 +160,26 @@ def test_output_file(tmp_path: Path) -> None:
 
 def test_pipes_and_line_breaks_in_unit_text_do_not_break_the_table(example_copy: Path) -> None:
     data = example_copy / "data" / "2025.yaml"
-    replace_in(data, "note: Một số trường chưa hoàn thành hồ sơ công nhận (minh họa).",
-               'note: "Cột | thừa\\n- dòng hai *đậm*"')
-    replace_in(data, "results: Lập dự toán kinh phí năm 2026 (minh họa).",
-               'results: "a | b\\n# không phải tiêu đề\\n1. không phải danh sách"')
+    replace_in(
+        data, "note: Một số trường chưa hoàn thành hồ sơ công nhận (minh họa).", 'note: "Cột | thừa\\n- dòng hai *đậm*"'
+    )
+    replace_in(
+        data,
+        "results: Lập dự toán kinh phí năm 2026 (minh họa).",
+        'results: "a | b\\n# không phải tiêu đề\\n1. không phải danh sách"',
+    )
     text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
     rows = indicator_table(text)
-    assert len(rows) == 14 and all(len(r) == 10 for r in rows)
+    assert len(rows) == 14
+    assert all(len(r) == 10 for r in rows)
     assert "(7) Chỉ tiêu 6.5. Ghi chú: Cột \\| thừa\\\n\\- dòng hai \\*đậm\\*" in text
     tokens = parse(text)
-    assert headings(tokens, "h1") == ["BÁO CÁO"] and headings(tokens, "h2") == SECTIONS
-    assert "(đang triển khai, báo cáo ngày 07/11/2025): a \\| b\\\n\\# không phải tiêu đề\\\n1\\. không phải danh sách" in text
+    assert headings(tokens, "h1") == ["BÁO CÁO"]
+    assert headings(tokens, "h2") == SECTIONS
+    assert (
+        "(đang triển khai, báo cáo ngày 07/11/2025): a \\| b\\\n\\# không phải tiêu đề\\\n1\\. không phải danh sách"
+        in text
+    )
 
 
 def test_filters() -> None:
@@ -181,9 +202,12 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_custom_template_gets_the_context_and_filters(tmp_path: Path) -> None:
-    tpl = write(tmp_path, "ngan.md.j2",
-                "{{ so_ky_hieu }} | {{ nam }} | {{ chi_tieu|length }} | {{ 1234.5|so }} | {{ ngay_bao_cao|ngay }}"
-                " | {{ chi_tieu[4].gia_tri|gia_tri('%') }}\n")
+    tpl = write(
+        tmp_path,
+        "ngan.md.j2",
+        "{{ so_ky_hieu }} | {{ nam }} | {{ chi_tieu|length }} | {{ 1234.5|so }} | {{ ngay_bao_cao|ngay }}"
+        " | {{ chi_tieu[4].gia_tri|gia_tri('%') }}\n",
+    )
     out = invoke([*REPORT, "--template", tpl], 0).stdout
     assert out == "…/BC-SGDĐT | 2025 | 13 | 1.234,5 | 10/11/2025 | 58,8%\n"
 
@@ -247,9 +271,7 @@ def test_unreadable_template(tmp_path: Path) -> None:
 
 def test_year_outside_the_plan_period() -> None:
     result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2023"], 2)
-    assert result.stderr == (
-        "kh68: lỗi: năm 2023 nằm ngoài thời kỳ kế hoạch (2024–2030)\n"
-    )
+    assert result.stderr == ("kh68: lỗi: năm 2023 nằm ngoài thời kỳ kế hoạch (2024–2030)\n")
     invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2031"], 2)
 
 
@@ -278,7 +300,8 @@ def test_plan_problems_are_those_of_check_and_no_report(example_copy: Path) -> N
     result = invoke(["report", "--plan", example_copy, "--year", "2025"], 1)
     assert result.stdout == ""
     problems = [line for line in check if line.startswith(str(example_copy))][:-1]
-    assert problems and result.stderr.splitlines()[: len(problems)] == problems
+    assert problems
+    assert result.stderr.splitlines()[: len(problems)] == problems
     assert result.stderr.splitlines()[-1].startswith("kh68: lỗi: ")
     assert len(result.stderr.splitlines()) == len(problems) + 1
 
@@ -291,7 +314,7 @@ def test_check_and_status_do_not_import_jinja_or_docx() -> None:
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_shipped_templates_are_found(fmt: str) -> None:
-    from kh68.render import templates_dir
+    from kh68.outputs.render import templates_dir
 
     assert (templates_dir() / f"report.{fmt}.j2").is_file()
 
@@ -307,13 +330,17 @@ def test_word_report_is_the_same_bytes_for_the_same_date(tmp_path: Path) -> None
     ("text", "message"),
     [
         ("{{ range(10**9)|list }}", ": lỗi khi dựng báo cáo (OverflowError): "),
-        ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", ": mẫu báo cáo gọi lại chính nó không dừng (đệ quy vô hạn)."),
+        (
+            "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+            ": mẫu báo cáo gọi lại chính nó không dừng (đệ quy vô hạn).",
+        ),
     ],
 )
 def test_a_runaway_template_is_an_error_not_a_traceback(tmp_path: Path, text: str, message: str) -> None:
     tpl = write(tmp_path, "xau.md.j2", text + "\n")
     result = invoke([*REPORT, "--template", tpl], 1)
-    assert result.stderr.startswith(f"kh68: lỗi: {tpl}") and message in result.stderr
+    assert result.stderr.startswith(f"kh68: lỗi: {tpl}")
+    assert message in result.stderr
 
 
 def test_a_template_cannot_include_files_next_to_it(tmp_path: Path) -> None:

@@ -12,13 +12,20 @@ HTML = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-1
 
 def test_unit_text_is_escaped(example_copy: Path) -> None:
     data = example_copy / "data" / "2025.yaml"
-    replace_in(data, "results: Lập dự toán kinh phí năm 2026 (minh họa).",
-               "results: \"<script>alert('x')</script> & <b>đậm</b>\"")
-    replace_in(data, "note: Một số trường chưa hoàn thành hồ sơ công nhận (minh họa).",
-               'note: "<img src=x onerror=alert(1)>"')
-    html = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10", "--format", "html"],
-                  0).stdout
-    assert "<script" not in html and "<img" not in html and "<b>đậm" not in html
+    replace_in(
+        data,
+        "results: Lập dự toán kinh phí năm 2026 (minh họa).",
+        "results: \"<script>alert('x')</script> & <b>đậm</b>\"",
+    )
+    replace_in(
+        data, "note: Một số trường chưa hoàn thành hồ sơ công nhận (minh họa).", 'note: "<img src=x onerror=alert(1)>"'
+    )
+    html = invoke(
+        ["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10", "--format", "html"], 0
+    ).stdout
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "<b>đậm" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;đậm&lt;/b&gt;" in html
     assert "Ghi chú: &lt;img src=x onerror=alert(1)&gt;" in html
 
@@ -51,4 +58,4 @@ def test_self_contained_and_says_synthetic() -> None:
     for external in ("<link", "<script", "src=", "@import", "url(", "https://"):
         assert external not in html
     assert html.count("SỐ LIỆU MINH HỌA") == 2
-    assert '<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>' in html
+    assert "<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>" in html

@@ -17,9 +17,9 @@ import yaml
 from typer.testing import CliRunner
 
 from kh68.cli import app
-from kh68.load import check_plan
-from kh68.models import FILE_MODELS
-from kh68.schema import kind_of, schema_file_name
+from kh68.reading.load import check_plan
+from kh68.reading.models import FILE_MODELS
+from kh68.reading.schema import kind_of, schema_file_name
 from yaml12 import Yaml12Loader, editor_view
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,14 +42,25 @@ BUNDLED = plan_files(ROOT / "plan") + plan_files(ROOT / "examples" / "plan")
 
 def test_loader_reads_yaml_12_types():
     data = yaml.load("a: 2024-05-09\nb: 99,5\nc: 99.5\nd: yes\ne: true\nf: 05/11\ng: ~\n2025: x\n", Loader=Yaml12Loader)
-    assert data == {"a": "2024-05-09", "b": "99,5", "c": 99.5, "d": "yes", "e": True, "f": "05/11", "g": None, "2025": "x"}
+    assert data == {
+        "a": "2024-05-09",
+        "b": "99,5",
+        "c": 99.5,
+        "d": "yes",
+        "e": True,
+        "f": "05/11",
+        "g": None,
+        "2025": "x",
+    }
 
 
 def test_committed_schemas_are_what_kh68_schema_generates(tmp_path):
     result = runner.invoke(app, ["schema", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     names = sorted(schema_file_name(kind) for kind in FILE_MODELS)
-    assert result.output == "".join(f"Đã ghi {(tmp_path / 'out' / n).as_posix()}\n" for n in [schema_file_name(k) for k in FILE_MODELS])
+    assert result.output == "".join(
+        f"Đã ghi {(tmp_path / 'out' / n).as_posix()}\n" for n in [schema_file_name(k) for k in FILE_MODELS]
+    )
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == names
     for name in names:
         generated = (tmp_path / "out" / name).read_text(encoding="utf-8")
@@ -67,16 +78,17 @@ def test_schema_refuses_a_file_as_out(tmp_path):
 @pytest.mark.parametrize("kind", list(FILE_MODELS))
 def test_every_field_has_a_vietnamese_title_and_description(kind):
     schema = json.loads((SCHEMAS / schema_file_name(kind)).read_text(encoding="utf-8"))
-    objects = [schema] + list(schema.get("definitions", {}).values())
+    objects = [schema, *list(schema.get("definitions", {}).values())]
     seen = 0
     for obj in objects:
-        branches = [obj] + obj.get("anyOf", [])
+        branches = [obj, *obj.get("anyOf", [])]
         for branch in branches:
             for name, prop in branch.get("properties", {}).items():
                 seen += 1
                 assert prop.get("title"), f"{kind}: trường {name} thiếu title"
                 assert prop.get("description"), f"{kind}: trường {name} thiếu description"
-        assert obj["title"] and obj["description"]
+        assert obj["title"]
+        assert obj["description"]
         assert not re.fullmatch(r"[A-Za-z]+", obj["title"]), f"{kind}: tiêu đề tiếng Anh {obj['title']}"
     assert seen > 0
 
@@ -131,7 +143,9 @@ tasks:
         encoding="utf-8",
     )
     text = (root / "plan.yaml").read_text(encoding="utf-8")
-    text = text.replace("deadline: 10/11", "deadline: {day: 10, month: 11}").replace("date: 2024-05-09", "date: 09/5/2024")
+    text = text.replace("deadline: 10/11", "deadline: {day: 10, month: 11}").replace(
+        "date: 2024-05-09", "date: 09/5/2024"
+    )
     (root / "plan.yaml").write_text(text, encoding="utf-8")
     with (root / "indicators.yaml").open("a", encoding="utf-8") as f:
         f.write(
@@ -158,14 +172,43 @@ tasks:
 @pytest.mark.parametrize(
     ("kind", "document", "message"),
     [
-        ("indicators", {"indicators": [{"id": "6.1", "name": "x", "unit": "%", "targets": {}, "responsible_units": [], "unit_typo": 1}]},
-         "Additional properties are not allowed ('unit_typo' was unexpected)"),
-        ("indicators", {"indicators": [{"id": "6.1", "name": "x", "unit": "%", "targets": {"2025": "khoảng 30"}, "responsible_units": []}]},
-         "is not valid under any of the given schemas"),
-        ("indicators", {"indicators": [{"id": "6.1", "name": "x", "unit": "%", "targets": {"năm 2025": "30"}, "responsible_units": []}]},
-         "does not match"),
-        ("data", {"year": 2025, "indicators": {"6.2": {"value": "chín mươi"}}}, "is not valid under any of the given schemas"),
-        ("data", {"year": 2025, "tasks": {"III.1.a": {"phong_tchc": {"state": "finished"}}}}, "'finished' is not one of"),
+        (
+            "indicators",
+            {
+                "indicators": [
+                    {"id": "6.1", "name": "x", "unit": "%", "targets": {}, "responsible_units": [], "unit_typo": 1}
+                ]
+            },
+            "Additional properties are not allowed ('unit_typo' was unexpected)",
+        ),
+        (
+            "indicators",
+            {
+                "indicators": [
+                    {"id": "6.1", "name": "x", "unit": "%", "targets": {"2025": "khoảng 30"}, "responsible_units": []}
+                ]
+            },
+            "is not valid under any of the given schemas",
+        ),
+        (
+            "indicators",
+            {
+                "indicators": [
+                    {"id": "6.1", "name": "x", "unit": "%", "targets": {"năm 2025": "30"}, "responsible_units": []}
+                ]
+            },
+            "does not match",
+        ),
+        (
+            "data",
+            {"year": 2025, "indicators": {"6.2": {"value": "chín mươi"}}},
+            "is not valid under any of the given schemas",
+        ),
+        (
+            "data",
+            {"year": 2025, "tasks": {"III.1.a": {"phong_tchc": {"state": "finished"}}}},
+            "'finished' is not one of",
+        ),
         ("units", {"units": [{"id": "Phong TCHC", "name": "x"}]}, "does not match"),
         ("plan", {"symbol": "x"}, "is a required property"),
     ],
@@ -173,13 +216,15 @@ tasks:
 def test_the_schema_marks_real_mistakes(kind, document, message):
     errors = list(validator(kind).iter_errors(document))
     assert errors
-    assert any(message in e.message or any(message in c.message for c in e.context) for e in errors), [e.message for e in errors]
+    assert any(message in e.message or any(message in c.message for c in e.context) for e in errors), [
+        e.message for e in errors
+    ]
 
 
 def test_check_does_not_import_the_schema_module():
     import subprocess
     import sys
 
-    code = "import sys, kh68.cli; print(sorted(m for m in ('kh68.schema', 'kh68.scaffold', 'kh68.plandiff', 'kh68.gitplan') if m in sys.modules))"
+    code = "import sys, kh68.cli; print(sorted(m for m in ('kh68.reading.schema', 'kh68.repo.scaffold', 'kh68.outputs.plandiff', 'kh68.repo.gitplan') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -1,8 +1,8 @@
-"""Meaning of target and timing texts: ``kh68.targets``."""
+"""Meaning of target and timing texts: ``kh68.reading.targets``."""
 
 import pytest
 
-from kh68.targets import TargetKind, TargetSpec, TimingKind, TimingSpec, fold, parse_target, parse_timing
+from kh68.reading.targets import TargetKind, TargetSpec, TimingKind, TimingSpec, fold, parse_target, parse_timing
 
 K = TargetKind
 

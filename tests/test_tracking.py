@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_PLAN, replace_in
 
-from kh68.load import load_plan
-from kh68.models import TaskState
-from kh68.tracking import combine_states, deadlines, report_day, reported_units, task_statuses
+from conftest import EXAMPLE_PLAN, replace_in
+from kh68.reading.load import load_plan
+from kh68.reading.models import TaskState
+from kh68.tracking.tasks import combine_states, deadlines, report_day, reported_units, task_statuses
 
 DONE, ONGOING, IN_PROGRESS, NOT_STARTED = (
     TaskState.DONE,
@@ -48,7 +48,7 @@ def add_to_data(root: Path, year: int, text: str) -> None:
 
 class TestCombineStates:
     @pytest.mark.parametrize(
-        "states, expected",
+        ("states", "expected"),
         [
             ([], None),
             ([DONE], DONE),
@@ -111,7 +111,8 @@ class TestTaskStatuses:
 
     def test_task_without_any_entry(self, demo):
         t = tasks_by_id(demo, 2025)["III.5"]
-        assert t.state is None and t.state_label == "Chưa có báo cáo"
+        assert t.state is None
+        assert t.state_label == "Chưa có báo cáo"
         assert t.entries == {}
         assert t.missing_leads == ["cong_doan_nganh", "to_chuc_ct_xh"]
 
@@ -228,7 +229,7 @@ class TestDeadlines:
         assert "pgd_cat_tien" in [u.unit_id for u in d.missing]
 
     @pytest.mark.parametrize(
-        "today, days_left, overdue",
+        ("today", "days_left", "overdue"),
         [
             (date(2025, 11, 1), 4, False),
             (date(2025, 11, 4), 1, False),
@@ -244,7 +245,9 @@ class TestDeadlines:
 
     def test_plan_report_days_left(self, demo):
         d = next(d for d in deadlines(demo, 2025, date(2025, 11, 6)) if d.duty.id == "plan_report")
-        assert d.days_left == 4 and not d.overdue and d.units == []
+        assert d.days_left == 4
+        assert not d.overdue
+        assert d.units == []
 
     def test_unit_ending_on_the_deadline_is_still_expected(self, example_copy):
         root = example_copy
@@ -259,7 +262,7 @@ class TestDeadlines:
             "short_names: [PGDĐT Lạc Dương]\n    end: 2025-11-04",
         )
         ids = [u.unit_id for u in unit_report(load_plan(root), 2025, date(2025, 11, 1)).units]
-        assert ids == DEPARTMENT + ["pgd_lam_ha"]
+        assert ids == [*DEPARTMENT, "pgd_lam_ha"]
 
     def test_year_without_data_owes_everyone(self, demo):
         d = unit_report(demo, 2026, date(2026, 10, 1))
@@ -280,7 +283,12 @@ def test_missing_leads_follow_the_task_timing() -> None:
     # "Khi tiến hành sơ kết, tổng kết Nghị quyết": reported at reviews, never owed yearly.
     assert by_id_2024["III.1.b"].missing_leads == []
     # Untimed tasks are owed every year of the plan.
-    assert by_id_2024["III.2.d"].missing_leads == ["cac_phong_thuoc_so", "cac_don_vi_truong_hoc", "phong_gddt_huyen", "cong_doan_nganh"]
+    assert by_id_2024["III.2.d"].missing_leads == [
+        "cac_phong_thuoc_so",
+        "cac_don_vi_truong_hoc",
+        "phong_gddt_huyen",
+        "cong_doan_nganh",
+    ]
 
 
 def test_no_deadlines_in_baseline_years() -> None:

@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from kh68.vnformat import format_date, format_number, format_signed, format_value, parse_count, parse_date, parse_decimal
+from kh68.vnformat import (
+    format_date,
+    format_number,
+    format_signed,
+    format_value,
+    parse_count,
+    parse_date,
+    parse_decimal,
+)
 
 
 @pytest.mark.parametrize(

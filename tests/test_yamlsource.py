@@ -1,4 +1,4 @@
-"""The positioned, safe YAML reader: ``kh68.yamlsource``."""
+"""The positioned, safe YAML reader: ``kh68.reading.source``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kh68.yamlsource import SourceError, decode, parse_document, read_document
+from kh68.reading.source import SourceError, decode, parse_document, read_document
 
 F = Path("f.yaml")
 
@@ -164,7 +164,8 @@ def test_syntax_errors_are_positioned_and_in_vietnamese(text: str, prefix: str, 
     problem = fails(text)
     assert problem.startswith(prefix)
     assert words in problem
-    assert "did not find" not in problem and "found" not in problem
+    assert "did not find" not in problem
+    assert "found" not in problem
 
 
 @pytest.mark.parametrize("text", ["", "\n", "# chỉ có chú thích\n", "---\n"])
@@ -197,7 +198,8 @@ def test_windows_1258_is_refused_with_position() -> None:
         decode(F, raw)
     problem = info.value.problem
     assert (problem.line, problem.column) == (2, 7)
-    assert "không phải UTF-8" in problem.message and "Windows-1258" in problem.message
+    assert "không phải UTF-8" in problem.message
+    assert "Windows-1258" in problem.message
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
@@ -243,7 +245,10 @@ def test_columns_count_characters_not_bytes() -> None:
     ("text", "expected"),
     [
         ("a: 1\nb: x\x00y\n", "f.yaml:2:5: lỗi: tệp chứa ký tự điều khiển U+0000, không được phép trong YAML"),
-        ("tên: Ủy ban\nb: Phòng x\x07y\n", "f.yaml:2:11: lỗi: tệp chứa ký tự điều khiển U+0007, không được phép trong YAML"),
+        (
+            "tên: Ủy ban\nb: Phòng x\x07y\n",
+            "f.yaml:2:11: lỗi: tệp chứa ký tự điều khiển U+0007, không được phép trong YAML",
+        ),
     ],
 )
 def test_control_characters_are_positioned_on_one_line(text: str, expected: str) -> None:

@@ -21,10 +21,10 @@ _EXPORTS = {
     "Problem": "kh68.errors",
     "Severity": "kh68.errors",
     "UsageError": "kh68.errors",
-    "check_plan": "kh68.load",
-    "load_plan": "kh68.load",
-    "build_status": "kh68.status",
-    "evaluate": "kh68.engine",
+    "check_plan": "kh68.reading.load",
+    "load_plan": "kh68.reading.load",
+    "build_status": "kh68.outputs.status_view",
+    "evaluate": "kh68.tracking.engine",
 }
 
 __all__ = sorted(_EXPORTS)

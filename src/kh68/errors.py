@@ -7,6 +7,7 @@ in one place (``kh68.cli``).
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -87,3 +88,18 @@ class PlanInvalid(Kh68Error):
         self.problems = problems
         errors = sum(p.severity is Severity.ERROR for p in problems)
         super().__init__(message or f"kế hoạch có {errors} lỗi; sửa các lỗi trên (kiểm tra lại bằng 'kh68 check')")
+
+
+_OS_REASONS = {
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
+    errno.ENOTDIR: "đường dẫn đi qua một tệp, không phải thư mục",
+    errno.EEXIST: "đường dẫn đi qua một tệp, không phải thư mục",
+    errno.ENOENT: "tệp không tồn tại",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an OS error in Vietnamese where it is a common one."""
+    return _OS_REASONS.get(exc.errno, exc.strerror or str(exc))

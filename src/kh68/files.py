@@ -8,8 +8,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from kh68.errors import InputError, UsageError
-from kh68.yamlsource import os_reason
+from kh68.errors import InputError, UsageError, os_reason
 
 
 def templates_dir() -> Path:
@@ -43,8 +42,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
-            os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
-        os.replace(temp, path)
+            Path(temp).chmod(stat.S_IMODE(path.stat().st_mode))
+        Path(temp).replace(path)
     except OSError as exc:
         if temp is not None:
             Path(temp).unlink(missing_ok=True)

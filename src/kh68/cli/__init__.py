@@ -10,15 +10,14 @@ import sys
 
 import typer
 
-from kh68.cli.common import ExitCode, ParserUsageError, app, say_error, translate_usage_error
-
 # Importing the command modules registers their commands on ``app``.
 # The order here is the order of ``kh68 --help``.
-from kh68.cli import check as _check  # noqa: E402,F401
-from kh68.cli import status as _status  # noqa: E402,F401
-from kh68.cli import data as _data  # noqa: E402,F401
-from kh68.cli import report as _report  # noqa: E402,F401
-from kh68.cli import repo as _repo  # noqa: E402,F401
+from kh68.cli import check as _check  # noqa: F401
+from kh68.cli import data as _data  # noqa: F401
+from kh68.cli import repo as _repo  # noqa: F401
+from kh68.cli import report as _report  # noqa: F401
+from kh68.cli import status as _status  # noqa: F401
+from kh68.cli.common import ExitCode, ParserUsageError, app, say_error, translate_usage_error
 
 
 def main() -> None:

@@ -20,7 +20,9 @@ class CheckFormat(StrEnum):
 @app.command()
 @handle_errors
 def check(
-    directory: Annotated[Path | None, typer.Argument(help="Thư mục kế hoạch (thay cho --plan).", show_default=False)] = None,
+    directory: Annotated[
+        Path | None, typer.Argument(help="Thư mục kế hoạch (thay cho --plan).", show_default=False)
+    ] = None,
     plan: PlanOption = None,
     fmt: Annotated[
         CheckFormat, typer.Option("--format", help="parsable: tệp:dòng:cột; github: chú thích GitHub Actions.")
@@ -28,7 +30,7 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
 ) -> None:
     """Kiểm tra kế hoạch: cú pháp YAML, kiểu dữ liệu, mã đơn vị, năm, chỉ tiêu."""
-    from kh68.load import check_plan
+    from kh68.reading.load import check_plan
 
     root = directory or plan_dir(plan)
     loaded, problems = check_plan(root)
@@ -49,8 +51,8 @@ def check(
 @handle_errors
 def export(plan: PlanOption = None) -> None:
     """Xuất kế hoạch đã kiểm tra dưới dạng JSON (UTF-8) ra stdout."""
-    from kh68.export import plan_to_dict
-    from kh68.load import load_plan
+    from kh68.outputs.export import plan_to_dict
+    from kh68.reading.load import load_plan
 
     loaded = load_plan(plan_dir(plan))
     typer.echo(json.dumps(plan_to_dict(loaded), ensure_ascii=False, indent=2))

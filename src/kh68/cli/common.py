@@ -44,7 +44,10 @@ _USAGE_MESSAGES = [
     (r"No such option: (\S+)", r"không có tùy chọn \1"),
     (r"No such command '(.+?)'", r"không có lệnh '\1'"),
     (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", r"thừa đối số: \1"),
-    (r"Invalid value for '(.+?)': .*?'(.*?)' is not one of (.+?)\.?$", r"giá trị '\2' của \1 không hợp lệ; chọn một trong: \3"),
+    (
+        r"Invalid value for '(.+?)': .*?'(.*?)' is not one of (.+?)\.?$",
+        r"giá trị '\2' của \1 không hợp lệ; chọn một trong: \3",
+    ),
     (r"Invalid value for '(.+?)': .*integer", r"giá trị của \1 phải là số nguyên"),
     (r"Invalid value for '(.+?)': (.+)$", r"giá trị của \1 không hợp lệ: \2"),
     (r"Option '(.+?)' requires an argument", r"tùy chọn \1 cần một giá trị"),
@@ -119,7 +122,7 @@ def parse_day(text: str | None, option: str) -> date:
 
 
 def plan_dir(option: Path | None) -> Path:
-    from kh68.load import default_plan_dir
+    from kh68.reading.load import default_plan_dir
 
     return option if option is not None else default_plan_dir()
 

@@ -9,7 +9,7 @@ import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
 from kh68.errors import InputError
-from kh68.targets import TaskState
+from kh68.reading.targets import TaskState
 from kh68.vnformat import parse_count, parse_decimal
 
 T = TypeVar("T")
@@ -42,9 +42,12 @@ def record(
     value: Annotated[str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 99.5.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Ghi cho đơn vị này (mã hoặc tên gọi).")] = None,
     numerator: Annotated[str | None, typer.Option("--numerator", help="Tử số, ví dụ số trẻ ra lớp.")] = None,
-    denominator: Annotated[str | None, typer.Option("--denominator", help="Mẫu số, ví dụ số trẻ trong độ tuổi.")] = None,
+    denominator: Annotated[
+        str | None, typer.Option("--denominator", help="Mẫu số, ví dụ số trẻ trong độ tuổi.")
+    ] = None,
     met: Annotated[
-        bool | None, typer.Option("--met/--not-met", help="Đơn vị đạt chuẩn hay chưa (chỉ tiêu tính theo tỷ lệ đơn vị).")
+        bool | None,
+        typer.Option("--met/--not-met", help="Đơn vị đạt chuẩn hay chưa (chỉ tiêu tính theo tỷ lệ đơn vị)."),
     ] = None,
     source: Annotated[str | None, typer.Option("--source", help="Văn bản nguồn của số liệu.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="Ghi chú.")] = None,
@@ -52,7 +55,7 @@ def record(
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè giá trị khác đã có.")] = False,
 ) -> None:
     """Ghi số liệu của một chỉ tiêu vào data/<năm>.yaml (giữ nguyên chú thích và định dạng)."""
-    from kh68.editing import plan_for_edit, record_value
+    from kh68.entry.editing import plan_for_edit, record_value
 
     loaded = plan_for_edit(plan_dir(plan), year)
     outcome = record_value(
@@ -79,7 +82,9 @@ def progress(
     unit: Annotated[str, typer.Option("--unit", help="Đơn vị báo cáo (mã hoặc tên gọi).")],
     state: Annotated[TaskState, typer.Option("--state", help="Trạng thái.", case_sensitive=False)],
     result: Annotated[str | None, typer.Option("--result", help="Kết quả đạt được.")] = None,
-    difficulties: Annotated[str | None, typer.Option("--difficulties", help="Khó khăn, vướng mắc và nguyên nhân.")] = None,
+    difficulties: Annotated[
+        str | None, typer.Option("--difficulties", help="Khó khăn, vướng mắc và nguyên nhân.")
+    ] = None,
     directions: Annotated[str | None, typer.Option("--directions", help="Phương hướng năm tiếp theo.")] = None,
     proposals: Annotated[str | None, typer.Option("--proposals", help="Kiến nghị, đề xuất.")] = None,
     on: Annotated[str | None, typer.Option("--date", help="Ngày báo cáo (2025-11-05 hoặc 05/11/2025).")] = None,
@@ -87,11 +92,18 @@ def progress(
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè nội dung khác đã có.")] = False,
 ) -> None:
     """Ghi tiến độ một nhiệm vụ của một đơn vị vào data/<năm>.yaml."""
-    from kh68.editing import plan_for_edit, record_progress
+    from kh68.entry.editing import plan_for_edit, record_progress
 
     loaded = plan_for_edit(plan_dir(plan), year)
     texts = {"results": result, "difficulties": difficulties, "directions": directions, "proposals": proposals}
     outcome = record_progress(
-        loaded, task, year, unit, state=state.value, on=parse_day(on, "--date") if on else None, texts=texts, force=force
+        loaded,
+        task,
+        year,
+        unit,
+        state=state.value,
+        on=parse_day(on, "--date") if on else None,
+        texts=texts,
+        force=force,
     )
     _report(outcome, f"tiến độ nhiệm vụ {task} năm {year} của {unit}")

@@ -21,7 +21,7 @@ def schema(
     out: Annotated[Path, typer.Option("--out", help="Thư mục ghi các tệp *.schema.json.")] = Path("schemas"),
 ) -> None:
     """Ghi JSON Schema của từng loại tệp kế hoạch (sinh từ mô hình dữ liệu) cho trình soạn thảo."""
-    from kh68.schema import write_schemas
+    from kh68.reading.schema import write_schemas
 
     for path in write_schemas(out):
         typer.echo(f"Đã ghi {path.as_posix()}")
@@ -40,18 +40,21 @@ def diff(
         str | None,
         typer.Argument(help="Bản cũ (mặc định HEAD); cũng nhận dạng A..B hoặc A...B.", show_default=False),
     ] = None,
-    rev_b: Annotated[str | None, typer.Argument(help="Bản mới (mặc định: thư mục đang sửa).", show_default=False)] = None,
+    rev_b: Annotated[
+        str | None, typer.Argument(help="Bản mới (mặc định: thư mục đang sửa).", show_default=False)
+    ] = None,
     plan: PlanOption = None,
     fmt: Annotated[
-        DiffFormat, typer.Option("--format", help="text: đọc trên màn hình; markdown: bình luận pull request; json: cho máy.")
+        DiffFormat,
+        typer.Option("--format", help="text: đọc trên màn hình; markdown: bình luận pull request; json: cho máy."),
     ] = DiffFormat.text,
 ) -> None:
     """So sánh kế hoạch giữa hai bản git: mục tiêu, chỉ tiêu, nhiệm vụ, đơn vị chủ trì, số liệu, tình trạng.
 
     Mã thoát 1 khi bản mới không hợp lệ (bản cũ không hợp lệ chỉ được báo).
     """
-    from kh68.gitplan import load_revisions
-    from kh68.plandiff import compare, to_json, to_markdown, to_text
+    from kh68.outputs.plandiff import compare, to_json, to_markdown, to_text
+    from kh68.repo.gitplan import load_revisions
 
     old, new = load_revisions(plan_dir(plan), rev_a, rev_b)
     result = compare(old, new)
@@ -70,15 +73,21 @@ def init(
         bool, typer.Option("--force", help="Ghi vào thư mục không rỗng (tệp đã có vẫn được giữ nguyên).")
     ] = False,
     hook_repo: Annotated[
-        str | None, typer.Option("--hook-repo", help="Địa chỉ kho kh68 dùng trong pre-commit và CI.", show_default=False)
+        str | None,
+        typer.Option("--hook-repo", help="Địa chỉ kho kh68 dùng trong pre-commit và CI.", show_default=False),
     ] = None,
     hook_rev: Annotated[
-        str | None, typer.Option("--hook-rev", help="Phiên bản (tag, commit) của kh68 dùng trong pre-commit và CI.", show_default=False)
+        str | None,
+        typer.Option(
+            "--hook-rev", help="Phiên bản (tag, commit) của kh68 dùng trong pre-commit và CI.", show_default=False
+        ),
     ] = None,
-    git: Annotated[bool, typer.Option("--git/--no-git", help="Khởi tạo kho git nếu thư mục chưa nằm trong kho nào.")] = True,
+    git: Annotated[
+        bool, typer.Option("--git/--no-git", help="Khởi tạo kho git nếu thư mục chưa nằm trong kho nào.")
+    ] = True,
 ) -> None:
     """Tạo kho kế hoạch mới: kế hoạch mẫu hợp lệ, JSON Schema, pre-commit, CI, README."""
-    from kh68.scaffold import scaffold
+    from kh68.repo.scaffold import scaffold
 
     report = scaffold(directory, force=force, hook_repo=hook_repo, hook_rev=hook_rev, git=git)
     for path in report.created:

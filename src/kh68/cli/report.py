@@ -35,7 +35,8 @@ def report(
         typer.Option("--date", help="Ngày ghi trên báo cáo, YYYY-MM-DD (mặc định: hôm nay).", show_default=False),
     ] = None,
     template: Annotated[
-        Path | None, typer.Option("--template", help="Mẫu Jinja khác (xem README, mục Mẫu báo cáo).", show_default=False)
+        Path | None,
+        typer.Option("--template", help="Mẫu Jinja khác (xem README, mục Mẫu báo cáo).", show_default=False),
     ] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="md (mặc định), html hoặc docx.")] = ReportFormat.md,
     output: Annotated[
@@ -49,8 +50,8 @@ def report(
         raise UsageError("--template chỉ dùng với --format md hoặc html; báo cáo Word dựng trực tiếp từ dữ liệu.")
     today = parse_day(day, "--date")
 
-    from kh68.load import load_plan
-    from kh68.report import build_report
+    from kh68.outputs.report_context import build_report
+    from kh68.reading.load import load_plan
 
     loaded = load_plan(plan_dir(plan))
     context = build_report(loaded, year, today, unit)
@@ -58,14 +59,14 @@ def report(
     from kh68.files import atomic_write
 
     if fmt is ReportFormat.docx:
-        from kh68.docx_writer import docx_bytes
+        from kh68.outputs.word import docx_bytes
 
         assert output is not None
         atomic_write(output, docx_bytes(context))
         typer.echo(f"Đã ghi báo cáo Word: {output}", err=True)
         return
 
-    from kh68.render import render
+    from kh68.outputs.render import render
 
     text = render(context, fmt.value, template)
     if output is None:

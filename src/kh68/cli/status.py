@@ -27,16 +27,23 @@ class FailOn(StrEnum):
 def status(
     year: Annotated[int | None, typer.Option("--year", help="Năm cần xem (mặc định: năm hiện tại).")] = None,
     plan: PlanOption = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Chỉ những gì đơn vị này chủ trì hoặc phải báo cáo.")] = None,
-    today: Annotated[str | None, typer.Option("--today", help="Coi hôm nay là ngày này (YYYY-MM-DD), để kết quả lặp lại được.")] = None,
-    fmt: Annotated[StatusFormat, typer.Option("--format", help="table: bảng cho người đọc; json: cho máy.")] = StatusFormat.table,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Chỉ những gì đơn vị này chủ trì hoặc phải báo cáo.")
+    ] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Coi hôm nay là ngày này (YYYY-MM-DD), để kết quả lặp lại được.")
+    ] = None,
+    fmt: Annotated[
+        StatusFormat, typer.Option("--format", help="table: bảng cho người đọc; json: cho máy.")
+    ] = StatusFormat.table,
     fail_on: Annotated[
-        list[FailOn] | None, typer.Option("--fail-on", help="Thoát với mã 1 nếu có chỉ tiêu ở tình trạng này (dùng trong CI).")
+        list[FailOn] | None,
+        typer.Option("--fail-on", help="Thoát với mã 1 nếu có chỉ tiêu ở tình trạng này (dùng trong CI)."),
     ] = None,
 ) -> None:
     """Tình hình thực hiện: chỉ tiêu, khoảng cách tới mục tiêu, nhiệm vụ, hạn báo cáo."""
-    from kh68.load import load_plan
-    from kh68.status import build_status, view_to_dict
+    from kh68.outputs.status_view import build_status, view_to_dict
+    from kh68.reading.load import load_plan
 
     loaded = load_plan(plan_dir(plan))
     day = parse_day(today, "--today")
@@ -53,5 +60,3 @@ def status(
     failing = {f.value for f in fail_on or []}
     if any(r.status.value in failing for r in view.results):
         raise typer.Exit(ExitCode.PROBLEMS)
-
-

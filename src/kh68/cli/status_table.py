@@ -11,9 +11,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kh68.engine import Category, Result, Status, final_target
-from kh68.status import StatusView
-from kh68.tracking import Deadline
+from kh68.outputs.status_view import StatusView
+from kh68.tracking.engine import Category, Result, Status, final_target
+from kh68.tracking.tasks import Deadline
 from kh68.vnformat import format_date, format_number, format_signed, format_value
 
 STATUS_STYLES = {
@@ -113,7 +113,9 @@ def progress_table(view: StatusView) -> Table:
         ratio = format_number(p.ratio, 2) if p.ratio is not None else "–"
         projected = format_value(p.projected, r.indicator.unit) if p.projected is not None else "–"
         label = Text(p.category.label, style=CATEGORY_STYLES[p.category])
-        table.add_row(r.indicator.id, f"{final} ({final_year})" if final_year else "–", label, ratio, projected, final_bar(r))
+        table.add_row(
+            r.indicator.id, f"{final} ({final_year})" if final_year else "–", label, ratio, projected, final_bar(r)
+        )
     return table
 
 
@@ -164,13 +166,17 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
     if plan.synthetic:
         console.print(Text("SỐ LIỆU MINH HỌA — không phải số liệu thật", style="bold magenta"))
     scope = f" — {plan.unit_name(view.unit)}" if view.unit else ""
-    console.print(Text(f"Tình hình thực hiện {plan.meta.type.lower()} {plan.meta.symbol} năm {view.year}{scope}", style="bold"))
+    console.print(
+        Text(f"Tình hình thực hiện {plan.meta.type.lower()} {plan.meta.symbol} năm {view.year}{scope}", style="bold")
+    )
     console.print(f"Ngày xem: {format_date(view.today)}")
     console.print()
     console.print(indicator_table(view))
     if any(r.target and r.target.derived for r in view.results):
         console.print("~…*: mốc nội suy giữa hai mục tiêu, không phải chỉ tiêu do kế hoạch ghi.")
-    console.print("Chênh: theo đơn vị tính (điểm % với tỷ lệ), dương là tốt hơn mục tiêu; với khoảng mục tiêu, so với cận gần nhất (0 nếu nằm trong khoảng).")
+    console.print(
+        "Chênh: theo đơn vị tính (điểm % với tỷ lệ), dương là tốt hơn mục tiêu; với khoảng mục tiêu, so với cận gần nhất (0 nếu nằm trong khoảng)."
+    )
     console.print()
     console.print(Text("Tiến độ đến mục tiêu cuối kỳ", style="bold"))
     console.print(progress_table(view))

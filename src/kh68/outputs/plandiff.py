@@ -5,7 +5,7 @@ kept it from loading) and lists, for reviewers: targets changed (old → new
 text and meaning), indicators, tasks and units added or removed, responsible
 units changed, values and task progress recorded or changed per year, and the
 status changes they cause. ``to_text``, ``to_markdown`` and ``to_json``
-render the result; git access lives in ``kh68.gitplan``.
+render the result; git access lives in ``kh68.repo.gitplan``.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from kh68.engine import Status, evaluate, observed_value
 from kh68.errors import Problem, Severity
-from kh68.models import Indicator, TaskState
-from kh68.plan import Plan
-from kh68.targets import TargetKind, TargetSpec
+from kh68.reading.models import Indicator, TaskState
+from kh68.reading.plan import Plan
+from kh68.reading.targets import TargetKind, TargetSpec
+from kh68.tracking.engine import Status, evaluate, observed_value
 from kh68.vnformat import format_number, format_value
 
 NONE_LABEL = "(chưa có)"
@@ -150,8 +150,18 @@ class PlanDiff:
         return not any(
             getattr(self, name)
             for name in (
-                "targets", "indicators_added", "indicators_removed", "tasks_added", "tasks_removed",
-                "units_added", "units_removed", "responsibility", "edits", "values", "progress", "statuses",
+                "targets",
+                "indicators_added",
+                "indicators_removed",
+                "tasks_added",
+                "tasks_removed",
+                "units_added",
+                "units_removed",
+                "responsibility",
+                "edits",
+                "values",
+                "progress",
+                "statuses",
             )
         )
 
@@ -209,7 +219,8 @@ def compare(old: Side, new: Side) -> PlanDiff:
     if not result.comparable:
         return result
     a, b = old.plan, new.plan
-    assert a is not None and b is not None
+    assert a is not None
+    assert b is not None
     _indicators(result, a, b)
     _tasks(result, a, b)
     _units(result, a, b)
@@ -222,7 +233,9 @@ def compare(old: Side, new: Side) -> PlanDiff:
 def _responsibility(result: PlanDiff, item: str, role: str, a: Plan, old: list[str], b: Plan, new: list[str]) -> None:
     old_ids, new_ids = a.unit_ids(old), b.unit_ids(new)
     if sorted(set(old_ids)) != sorted(set(new_ids)):
-        result.responsibility.append(UnitsChange(item, role, old_ids, new_ids, a.unit_names(old_ids), b.unit_names(new_ids)))
+        result.responsibility.append(
+            UnitsChange(item, role, old_ids, new_ids, a.unit_names(old_ids), b.unit_names(new_ids))
+        )
 
 
 def _indicators(result: PlanDiff, a: Plan, b: Plan) -> None:
@@ -239,7 +252,12 @@ def _indicators(result: PlanDiff, a: Plan, b: Plan) -> None:
             if (was and (was.text, was.meaning)) != (now and (now.text, now.meaning)):
                 result.targets.append(TargetChange(ind.id, ind.name, year, was, now))
         _responsibility(result, ind.id, "chủ trì", a, before.responsible_units, b, ind.responsible_units)
-        for attr, what in (("name", "tên"), ("unit", "đơn vị tính"), ("direction", "chiều tốt"), ("basis", "cách tính")):
+        for attr, what in (
+            ("name", "tên"),
+            ("unit", "đơn vị tính"),
+            ("direction", "chiều tốt"),
+            ("basis", "cách tính"),
+        ):
             if getattr(before, attr) != getattr(ind, attr):
                 result.edits.append(Edit(ind.id, what, getattr(before, attr), getattr(ind, attr)))
 
@@ -377,7 +395,10 @@ def sections(diff: PlanDiff) -> list[tuple[str, list[str]]]:
     )
     add(
         "Tình trạng thay đổi",
-        [f"{c.indicator} năm {c.year}: {_status_label(c.old)} → {c.new.label if c.new else GONE_LABEL}" for c in diff.statuses],
+        [
+            f"{c.indicator} năm {c.year}: {_status_label(c.old)} → {c.new.label if c.new else GONE_LABEL}"
+            for c in diff.statuses
+        ],
     )
     return out
 

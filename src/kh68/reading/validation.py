@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kh68.errors import Problem, error
-from kh68.yamlsource import Document
+from kh68.reading.source import Document
 
 _MESSAGES = {
     "missing": "thiếu trường bắt buộc '{field}'",

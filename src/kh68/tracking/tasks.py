@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from kh68.models import Duty, Progress, Task, TaskState, YearData
-from kh68.plan import Plan
-from kh68.targets import TimingKind
+from kh68.reading.models import Duty, Progress, Task, TaskState, YearData
+from kh68.reading.plan import Plan
+from kh68.reading.targets import TimingKind
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ by hand, so that:
 
 from __future__ import annotations
 
-import errno
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from kh68.errors import Problem, error
+from kh68.errors import Problem, error, os_reason
 
 Key = tuple[str | int, ...]
 
@@ -46,11 +45,14 @@ class _TextResolving:
 
 
 try:
+
     class _Loader(_TextResolving, yaml.CSafeLoader):  # type: ignore[misc]
         pass
 except AttributeError:  # pragma: no cover - libyaml missing
+
     class _Loader(_TextResolving, yaml.SafeLoader):  # type: ignore[no-redef]
         pass
+
 
 _ALLOWED_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
@@ -113,21 +115,6 @@ def decode(path: Path, raw: bytes) -> str:
             )
         ) from None
     return unicodedata.normalize("NFC", text)
-
-
-_OS_REASONS = {
-    errno.EACCES: "không có quyền truy cập",
-    errno.EPERM: "không có quyền truy cập",
-    errno.ENOTDIR: "đường dẫn đi qua một tệp, không phải thư mục",
-    errno.EEXIST: "đường dẫn đi qua một tệp, không phải thư mục",
-    errno.ENOENT: "tệp không tồn tại",
-    errno.EISDIR: "đây là một thư mục, không phải tệp",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """The reason of an OS error in Vietnamese where it is a common one."""
-    return _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
@@ -241,7 +228,7 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         if node.tag == _YAML_TAG + "null" and not node.style:
             return None
         return node.value
@@ -253,8 +240,8 @@ class _Builder:
                 raise self.fail(key_node, "khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<')")
             key = key_node.value
             if key in result:
-                first = self.doc.key_marks[loc + (key,)][0]
+                first = self.doc.key_marks[(*loc, key)][0]
                 raise self.fail(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first})")
-            self.doc.key_marks[loc + (key,)] = _pos(key_node)
-            result[key] = self.build(value_node, loc + (key,))
+            self.doc.key_marks[(*loc, key)] = _pos(key_node)
+            result[key] = self.build(value_node, (*loc, key))
         return result

@@ -13,8 +13,8 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from kh68.errors import UsageError
-from kh68.load import check_plan
-from kh68.plandiff import Side
+from kh68.outputs.plandiff import Side
+from kh68.reading.load import check_plan
 
 WORKTREE_LABEL = "thư mục đang sửa"
 
@@ -39,7 +39,9 @@ def split_range(rev_a: str | None, rev_b: str | None) -> tuple[str, str | None, 
 class _Git:
     def __init__(self, start: Path):
         self.cwd = start
-        self.top = Path(self.run(["rev-parse", "--show-toplevel"], f"'{start.as_posix()}' không nằm trong một kho git").strip())
+        self.top = Path(
+            self.run(["rev-parse", "--show-toplevel"], f"'{start.as_posix()}' không nằm trong một kho git").strip()
+        )
 
     def run(self, args: list[str], failure: str, *, binary: bool = False) -> str | bytes:
         try:
@@ -62,7 +64,9 @@ class _Git:
 
     def extract(self, commit: str, prefix: str, into: Path) -> int:
         """Write the files under ``prefix`` at ``commit`` into ``into``; return how many."""
-        listing = self.run(["ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix], "không đọc được cây thư mục", binary=True)
+        listing = self.run(
+            ["ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix], "không đọc được cây thư mục", binary=True
+        )
         count = 0
         for entry in listing.split(b"\0"):
             if not entry:
@@ -71,7 +75,11 @@ class _Git:
             mode, kind, sha = meta.decode().split()
             if kind != "blob" or mode == "120000":
                 continue
-            rel = PurePosixPath(raw_path.decode("utf-8")).relative_to(prefix) if prefix else PurePosixPath(raw_path.decode("utf-8"))
+            rel = (
+                PurePosixPath(raw_path.decode("utf-8")).relative_to(prefix)
+                if prefix
+                else PurePosixPath(raw_path.decode("utf-8"))
+            )
             target = into.joinpath(*rel.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(self.run(["cat-file", "blob", sha], "không đọc được tệp", binary=True))
@@ -102,7 +110,10 @@ def _load_commit(git: _Git, label: str, rev: str, commit: str, prefix: str) -> S
             return Side(label, commit, None, missing=f"không có thư mục kế hoạch '{shown}'")
         plan, problems = check_plan(root)
         here = root.as_posix()
-        problems = [dataclasses.replace(p, path=f"{rev}:{shown}{p.path[len(here):]}") if p.path.startswith(here) else p for p in problems]
+        problems = [
+            dataclasses.replace(p, path=f"{rev}:{shown}{p.path[len(here) :]}") if p.path.startswith(here) else p
+            for p in problems
+        ]
         return Side(label, commit, plan, problems)
 
 

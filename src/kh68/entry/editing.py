@@ -23,8 +23,8 @@ from ruamel.yaml.tag import Tag
 
 from kh68.errors import InputError, PlanInvalid, Severity, UsageError
 from kh68.files import atomic_write
-from kh68.load import DATA_DIR, check_data_text, check_plan
-from kh68.plan import Plan
+from kh68.reading.load import DATA_DIR, check_data_text, check_plan
+from kh68.reading.plan import Plan
 from kh68.vnformat import format_number, parse_decimal
 
 
@@ -74,7 +74,9 @@ class _Edit:
         try:
             self.doc = _yaml().load(text.replace("\r\n", "\n"))
         except (YAMLError, UnicodeError):
-            raise InputError(f"{self.path.as_posix()}: tệp số liệu không đọc được; chạy 'kh68 check' để xem lỗi") from None
+            raise InputError(
+                f"{self.path.as_posix()}: tệp số liệu không đọc được; chạy 'kh68 check' để xem lỗi"
+            ) from None
         if not isinstance(self.doc, CommentedMap):
             raise InputError(f"{self.path.as_posix()}: tệp số liệu phải là một bảng khóa–giá trị; chạy 'kh68 check'")
 

@@ -31,19 +31,21 @@ def _walk(node: Any, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...]
     found = []
     for child in sorted(node.iterdir(), key=lambda c: c.name):
         if child.is_dir():
-            found += _walk(child, prefix + (child.name,))
+            found += _walk(child, (*prefix, child.name))
         elif child.is_file():
-            found.append((prefix + (child.name,), child))
+            found.append(((*prefix, child.name), child))
     return found
 
 
 def _target_name(part: str) -> str:
-    return "." + part[len("dot-"):] if part.startswith("dot-") else part
+    return "." + part[len("dot-") :] if part.startswith("dot-") else part
 
 
-def scaffold_files(hook_repo: str | None = None, hook_rev: str | None = None, year: int | None = None) -> dict[str, str]:
+def scaffold_files(
+    hook_repo: str | None = None, hook_rev: str | None = None, year: int | None = None
+) -> dict[str, str]:
     """Relative path → text of every file ``kh68 init`` writes (schemas included)."""
-    from kh68.schema import all_schemas
+    from kh68.reading.schema import all_schemas
 
     year = year or datetime.date.today().year
     tokens = {

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from kh68.errors import InputError, Kh68Error
-from kh68.models import Indicator, PlanMeta, Task, TaskGroup, Unit, YearData
-from kh68.targets import fold
-from kh68.yamlsource import Document
+from kh68.reading.models import Indicator, PlanMeta, Task, TaskGroup, Unit, YearData
+from kh68.reading.source import Document
+from kh68.reading.targets import fold
 
 
 class UnitIndex:

@@ -1,7 +1,7 @@
 """The report as a Word document in the form of Decree 30/2020/NĐ-CP, Appendix I.
 
 Built with python-docx from the same context as the templates
-(``kh68.report.build_report``): A4, margins 20/20/30/15 mm, Times New Roman 14
+(``kh68.outputs.report_context.build_report``): A4, margins 20/20/30/15 mm, Times New Roman 14
 for the body and 13 for the header lines, the two-column header and the
 signature block as borderless tables, the indicator table as a real table with
 a repeated header row, page numbers centred in the top margin from page 2.
@@ -143,10 +143,10 @@ def _cell_margins(table, mm: float) -> None:
 def _widths(table, widths_mm: list[float]) -> None:
     table.autofit = False
     for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm):
+        for cell, width in zip(row.cells, widths_mm, strict=False):
             cell.width = Mm(width)
     grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=False):
         col.set(qn("w:w"), str(int(Mm(width).twips)))
 
 
@@ -252,13 +252,13 @@ def _indicator_table(doc, ctx: dict[str, Any]) -> None:
     head = table.rows[0]
     _repeat_header(head)
     _cell_margins(table, 0.8)
-    for cell, (title, _) in zip(head.cells, INDICATOR_COLUMNS):
+    for cell, (title, _) in zip(head.cells, INDICATOR_COLUMNS, strict=False):
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_after = Pt(0)
         p.paragraph_format.line_spacing = 1.0
         _run(p, title.format(nam=ctx["nam"], cuoi=ctx["nam_cuoi_ky"]), TABLE_PT, bold=True)
-    for row, ct in zip(table.rows[1:], rows):
+    for row, ct in zip(table.rows[1:], rows, strict=False):
         values = [
             ct["ma"],
             ct["ten"],
@@ -271,7 +271,7 @@ def _indicator_table(doc, ctx: dict[str, Any]) -> None:
             ct["tien_do"],
             " ".join(f"({n})" for n in ct["ghi_chu_so"]),
         ]
-        for i, (cell, value) in enumerate(zip(row.cells, values)):
+        for i, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
             p = cell.paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.LEFT if i in (1, 5, 6, 8) else WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.space_after = Pt(0)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kh68.engine import Result, evaluate
-from kh68.plan import Plan
-from kh68.tracking import Deadline, TaskStatus, deadlines, task_statuses
+from kh68.reading.plan import Plan
+from kh68.tracking.engine import Result, evaluate
+from kh68.tracking.tasks import Deadline, TaskStatus, deadlines, task_statuses
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,12 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
                 "days_left": d.days_left,
                 "overdue": d.overdue,
                 "units": [
-                    {"unit": u.unit_id, "reported": u.reported, "date": u.on.isoformat() if u.on else None, "late": u.late}
+                    {
+                        "unit": u.unit_id,
+                        "reported": u.reported,
+                        "date": u.on.isoformat() if u.on else None,
+                        "late": u.late,
+                    }
                     for u in d.units
                 ],
             }

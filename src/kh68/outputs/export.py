@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kh68.models import Indicator, Task, Unit
-from kh68.plan import Plan
-from kh68.targets import TargetSpec
+from kh68.reading.models import Indicator, Task, Unit
+from kh68.reading.plan import Plan
+from kh68.reading.targets import TargetSpec
 
 
 def spec_to_dict(text: str, spec: TargetSpec) -> dict[str, Any]:

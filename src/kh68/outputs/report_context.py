@@ -1,6 +1,6 @@
 """The context of the yearly report: plain values for the templates, no I/O.
 
-``build_report`` turns the engine's and tracker's verdicts (``kh68.status``)
+``build_report`` turns the engine's and tracker's verdicts (``kh68.outputs.status_view``)
 into a tree of dicts, lists, strings, numbers and dates.  Templates (Markdown,
 HTML) and the Word writer read only this tree; every key is documented in the
 README ("Mẫu báo cáo").  Numbers are already in Vietnamese form where they are
@@ -13,13 +13,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kh68.engine import Result, Status, series_of
 from kh68.errors import UsageError
-from kh68.models import Measurement
-from kh68.plan import Plan
-from kh68.status import build_status
-from kh68.targets import TargetKind
-from kh68.tracking import Deadline, TaskStatus
+from kh68.outputs.status_view import build_status
+from kh68.reading.models import Measurement
+from kh68.reading.plan import Plan
+from kh68.reading.targets import TargetKind
+from kh68.tracking.engine import Result, Status, series_of
+from kh68.tracking.tasks import Deadline, TaskStatus
 from kh68.vnformat import format_date, format_number, format_value
 
 SYNTHETIC_NOTICE = (
@@ -29,7 +29,7 @@ SYNTHETIC_NOTICE = (
 ARCHIVE = "VT, TCHC"
 BAR_WIDTH = 20
 DERIVED_NOTE = (
-    "Chỉ tiêu năm {year} ghi \"(mốc nội suy)\" không phải chỉ tiêu nguyên văn của Kế hoạch: mốc số được nội suy "
+    'Chỉ tiêu năm {year} ghi "(mốc nội suy)" không phải chỉ tiêu nguyên văn của Kế hoạch: mốc số được nội suy '
     "tuyến tính giữa hai năm Kế hoạch có chỉ tiêu; mốc định tính giữ nguyên chỉ tiêu của năm có chỉ tiêu gần nhất trước đó."
 )
 
@@ -57,12 +57,7 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
 
     indicators, notes = _indicator_rows(plan, view.results, year)
     groups = _task_groups(plan, view.tasks, wanted)
-    entries = [
-        (t, uid, p)
-        for t in view.tasks
-        for uid, p in t.entries.items()
-        if wanted(uid)
-    ]
+    entries = [(t, uid, p) for t in view.tasks for uid, p in t.entries.items() if wanted(uid)]
 
     def gathered(attr: str) -> list[dict[str, Any]]:
         return [
@@ -133,9 +128,7 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
             "chuc_vu": meta.signer.title,
             "ho_ten": meta.signer.name or "",
         },
-        "ket_luan": (
-            f"Trên đây là báo cáo kết quả thực hiện năm {year} {plan_ref} của {issuer_name}./."
-        ),
+        "ket_luan": (f"Trên đây là báo cáo kết quả thực hiện năm {year} {plan_ref} của {issuer_name}./."),
     }
 
 
@@ -177,7 +170,7 @@ def _task_groups(plan: Plan, tasks: list[TaskStatus], wanted) -> list[dict[str, 
         rows = []
         for t in items:
             task = t.task
-            suffix = task.id[len(group.id):].lstrip(".") if task.id.startswith(group.id) else task.id
+            suffix = task.id[len(group.id) :].lstrip(".") if task.id.startswith(group.id) else task.id
             rows.append(
                 {
                     "ma": task.id,
@@ -258,7 +251,11 @@ def _source_note(m: Measurement | None, plan: Plan, computed: bool, unit: str) -
         if text:
             parts.append(f"Nguồn: {text}.")
     if computed and m.value is None and m.by_unit:
-        how = "tổng tử số/tổng mẫu số" if any(e.numerator is not None for e in m.by_unit.values()) else "số đơn vị đạt/tổng số đơn vị"
+        how = (
+            "tổng tử số/tổng mẫu số"
+            if any(e.numerator is not None for e in m.by_unit.values())
+            else "số đơn vị đạt/tổng số đơn vị"
+        )
         parts.append(f"Giá trị toàn tỉnh tính từ số liệu của {len(m.by_unit)} đơn vị ({how}).")
     if m.note:
         parts.append(f"Ghi chú: {m.note}")
@@ -278,7 +275,7 @@ def bar(value: float | None, target: float | None, scale: float) -> str:
 
 
 def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    from kh68.charts import indicator_chart
+    from kh68.outputs.charts import indicator_chart
 
     rows = []
     notes: list[dict[str, Any]] = []
@@ -316,7 +313,11 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
             notes.append({"so": len(notes) + 1, "chi_tieu": ind.id, "noi_dung": text})
             numbers.append(len(notes))
         series = series_of(ind, plan.data)
-        scale = 100.0 if unit == "%" else max([*series.values(), *(t for t in [_bound(target, ind.direction)] if t)], default=0) * 1.1
+        scale = (
+            100.0
+            if unit == "%"
+            else max([*series.values(), *(t for t in [_bound(target, ind.direction)] if t)], default=0) * 1.1
+        )
         status = r.status if has_data else Status.NO_DATA
         rows.append(
             {
@@ -324,7 +325,8 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
                 "ma": ind.id,
                 "ten": ind.name,
                 "don_vi_tinh": unit,
-                "don_vi_chu_tri": _strip_stop(ind.responsible_text) or ", ".join(plan.unit_names(ind.responsible_units)),
+                "don_vi_chu_tri": _strip_stop(ind.responsible_text)
+                or ", ".join(plan.unit_names(ind.responsible_units)),
                 "chi_tieu_nam": target_text,
                 "chi_tieu_noi_suy": bool(target and target.derived),
                 "nam_cuoi_ky": final,
@@ -384,7 +386,7 @@ def _recipients(plan: Plan, today: date, unit_id: str | None) -> list[str]:
         unit = plan.units.units[uid]
         current = [uid]
         if unit.end is not None and unit.end < today and unit.successors:
-            current = [s for s in plan.unit_ids(unit.successors)] or [uid]
+            current = list(plan.unit_ids(unit.successors)) or [uid]
         for c in current:
             name = plan.unit_name(c)
             if name not in names:
@@ -392,4 +394,4 @@ def _recipients(plan: Plan, today: date, unit_id: str | None) -> list[str]:
     return names
 
 
-__all__ = ["build_report", "long_date", "bar", "SYNTHETIC_NOTICE"]
+__all__ = ["SYNTHETIC_NOTICE", "bar", "build_report", "long_date"]

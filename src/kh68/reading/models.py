@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from kh68.targets import TargetSpec, TaskState, TimingSpec, parse_target, parse_timing
+from kh68.reading.targets import TargetSpec, TaskState, TimingSpec, parse_target, parse_timing
 from kh68.vnformat import format_number, parse_count, parse_date, parse_decimal
 
 
@@ -200,7 +200,9 @@ class UnitsFile(Strict):
 
 
 class Target(Strict):
-    text: Text = field("Chỉ tiêu (nguyên văn)", "Nguyên văn trong kế hoạch: 99,5 | 30-35 | > 60 | Hoàn thành | - | mốc định tính.")
+    text: Text = field(
+        "Chỉ tiêu (nguyên văn)", "Nguyên văn trong kế hoạch: 99,5 | 30-35 | > 60 | Hoàn thành | - | mốc định tính."
+    )
     footnote: str | None = field("Chú thích", default=None)
     _spec: TargetSpec = PrivateAttr()
 
@@ -224,7 +226,7 @@ class Target(Strict):
 
 
 class Indicator(Strict):
-    id: Text = field("Mã chỉ tiêu", "Luôn là chuỗi, ví dụ \"6.10\" (đặt trong dấu nháy).")
+    id: Text = field("Mã chỉ tiêu", 'Luôn là chuỗi, ví dụ "6.10" (đặt trong dấu nháy).')
     name: Text = field("Tên chỉ tiêu")
     unit: Text = field("Đơn vị tính", "Ví dụ: %.")
     direction: Literal["higher", "lower"] = field(
@@ -235,7 +237,7 @@ class Indicator(Strict):
         "value: nhập giá trị; share_of_units: tỷ lệ đơn vị đạt chuẩn, tính từ các mục met: true/false theo đơn vị.",
         default="value",
     )
-    targets: dict[int, Target] = field("Mục tiêu theo năm", "Khóa là năm (\"2025\"), giá trị là chỉ tiêu nguyên văn.")
+    targets: dict[int, Target] = field("Mục tiêu theo năm", 'Khóa là năm ("2025"), giá trị là chỉ tiêu nguyên văn.')
     responsible_units: UnitRefs = field("Đơn vị chủ trì", "Mã hoặc tên gọi của đơn vị chủ trì thực hiện.")
     responsible_text: str | None = field("Đơn vị chủ trì (nguyên văn)", default=None)
     notes: list[Text] = field("Ghi chú", default_factory=list)
@@ -316,7 +318,11 @@ class UnitValue(Strict):
 
     @model_validator(mode="after")
     def _one_form(self) -> UnitValue:
-        forms = [self.value is not None, self.numerator is not None or self.denominator is not None, self.met is not None]
+        forms = [
+            self.value is not None,
+            self.numerator is not None or self.denominator is not None,
+            self.met is not None,
+        ]
         if sum(forms) != 1:
             raise ValueError("ghi đúng một trong ba dạng: value, numerator/denominator, hoặc met")
         if forms[1]:
@@ -332,7 +338,9 @@ class UnitValue(Strict):
 
 
 class Measurement(Strict):
-    value: Number | None = field("Giá trị toàn tỉnh", "Giá trị ghi trực tiếp; được ưu tiên hơn giá trị tính từ đơn vị.", default=None)
+    value: Number | None = field(
+        "Giá trị toàn tỉnh", "Giá trị ghi trực tiếp; được ưu tiên hơn giá trị tính từ đơn vị.", default=None
+    )
     state: TaskState | None = field("Trạng thái", "Với chỉ tiêu 'Hoàn thành' hoặc mốc định tính.", default=None)
     source: Source | None = field("Nguồn số liệu", default=None)
     note: str | None = field("Ghi chú", default=None)
@@ -353,7 +361,9 @@ class YearData(Strict):
 
     year: int = field("Năm")
     synthetic: bool = field("Số liệu minh họa", "true nếu số liệu là minh họa, không có thật.", default=False)
-    indicators: dict[str, Measurement] = field("Số liệu chỉ tiêu", "Khóa là mã chỉ tiêu, ví dụ \"6.2\".", default_factory=dict)
+    indicators: dict[str, Measurement] = field(
+        "Số liệu chỉ tiêu", 'Khóa là mã chỉ tiêu, ví dụ "6.2".', default_factory=dict
+    )
     tasks: dict[str, dict[str, Progress]] = field(
         "Tiến độ nhiệm vụ", "Khóa là mã nhiệm vụ, rồi mã đơn vị báo cáo.", default_factory=dict
     )

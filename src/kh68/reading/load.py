@@ -16,12 +16,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kh68.crosscheck import CrossChecker
 from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error, warning
-from kh68.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
-from kh68.plan import Plan, UnitIndex
-from kh68.validation import problems_from
-from kh68.yamlsource import Document, SourceError, decode, parse_document, read_document
+from kh68.reading.crosscheck import CrossChecker
+from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
+from kh68.reading.plan import Plan, UnitIndex
+from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
+from kh68.reading.validation import problems_from
 
 PLAN_FILES = {"plan": "plan.yaml", "units": "units.yaml", "indicators": "indicators.yaml", "tasks": "tasks.yaml"}
 DATA_DIR = "data"
@@ -142,7 +142,12 @@ class _Loader:
     def load(self) -> Plan | None:
         docs: dict[str, Document] = {}
         parsed: dict[str, Any] = {}
-        for kind, model in (("plan", PlanMeta), ("units", UnitsFile), ("indicators", IndicatorsFile), ("tasks", TasksFile)):
+        for kind, model in (
+            ("plan", PlanMeta),
+            ("units", UnitsFile),
+            ("indicators", IndicatorsFile),
+            ("tasks", TasksFile),
+        ):
             doc, value = self.read(self.root / PLAN_FILES[kind], model)
             if doc:
                 docs[kind] = doc

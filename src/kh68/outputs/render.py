@@ -20,10 +20,9 @@ from jinja2.exceptions import SecurityError, TemplateNotFound
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from kh68.errors import TemplateFailure
+from kh68.errors import TemplateFailure, os_reason
 from kh68.files import templates_dir
-from kh68.yamlsource import os_reason
-from kh68.report import long_date
+from kh68.outputs.report_context import long_date
 from kh68.vnformat import format_date, format_number, format_value
 
 DEFAULT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}

@@ -12,8 +12,9 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kh68.models import Indicator, Measurement, TaskState, Thresholds
-from kh68.targets import TargetKind, TargetSpec
+from kh68.reading.measures import computed_value
+from kh68.reading.models import Indicator, Measurement, TaskState, Thresholds
+from kh68.reading.targets import TargetKind, TargetSpec
 from kh68.vnformat import format_number
 
 EPSILON = 1e-9
@@ -179,19 +180,6 @@ def final_target(indicator: Indicator) -> tuple[int, TargetSpec] | None:
 # ------------------------------------------------------------------- values
 
 
-def computed_value(m: Measurement, indicator: Indicator) -> float | None:
-    """The province value from a per-unit breakdown: sums, never a mean of rates."""
-    entries = list(m.by_unit.values())
-    if not entries:
-        return None
-    scale = 100.0 if indicator.unit == "%" else 1.0
-    if all(e.numerator is not None for e in entries):
-        return scale * sum(e.numerator for e in entries) / sum(e.denominator for e in entries)
-    if all(e.met is not None for e in entries):
-        return scale * sum(1 for e in entries if e.met) / len(entries)
-    return None
-
-
 def observed_value(m: Measurement | None, indicator: Indicator) -> float | None:
     if m is None:
         return None
@@ -261,9 +249,7 @@ def assess(
 # ----------------------------------------------------------------- progress
 
 
-def progress(
-    indicator: Indicator, series: dict[int, float], year: int, thresholds: Thresholds
-) -> Progress:
+def progress(indicator: Indicator, series: dict[int, float], year: int, thresholds: Thresholds) -> Progress:
     """Progress toward the final target at the observed pace (SDG Progress Chart)."""
     final = final_target(indicator)
     points = sorted((y, v) for y, v in series.items() if y <= year)

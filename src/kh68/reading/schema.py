@@ -1,12 +1,12 @@
 """JSON Schemas of the plan files, generated from the pydantic models.
 
-``kh68 schema`` writes one schema per file kind of ``kh68.models.FILE_MODELS``
+``kh68 schema`` writes one schema per file kind of ``kh68.reading.models.FILE_MODELS``
 (draft-07, the draft every YAML editor understands); the plan files point at
 them with a ``# yaml-language-server: $schema=…`` line, so editors give
 completion, hover help (the Vietnamese titles and descriptions of the models)
 and error marks.
 
-The loader (``kh68.yamlsource``) keeps every YAML scalar as text and lets
+The loader (``kh68.reading.source``) keeps every YAML scalar as text and lets
 pydantic convert it, whereas an editor sees YAML 1.2 types: ``99.5`` is a
 number, ``99,5`` and ``2024-05-09`` are strings, ``true`` is a boolean. So the
 schemas are widened to accept every spelling the loader accepts:
@@ -34,9 +34,9 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from kh68 import models
 from kh68.errors import UsageError
 from kh68.files import atomic_write
+from kh68.reading import models
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 REF_TEMPLATE = "#/definitions/{model}"
@@ -78,9 +78,7 @@ DATE_TEXT = r"^\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-?\d{2}-?\d{2}|\d{4}-?W\d{2}(-?\d)
 DAY_MONTH_TEXT = r"^\s*\d+/\d+\s*$"
 YEAR_KEY = r"^\s*[+-]?\d+\s*$"
 _NUM = r"\d+(?:[.,]\d+)?"
-TARGET_TEXT = (
-    rf"^(?:[^0-9]*|\s*(?:≥|>=|>)?\s*{_NUM}\s*%?\s*|\s*{_NUM}\s*%?\s*[-–—]\s*{_NUM}\s*%?\s*)$"
-)
+TARGET_TEXT = rf"^(?:[^0-9]*|\s*(?:≥|>=|>)?\s*{_NUM}\s*%?\s*|\s*{_NUM}\s*%?\s*[-–—]\s*{_NUM}\s*%?\s*)$"
 _BOOL_WORDS = ("true", "false", "yes", "no", "on", "off", "y", "n", "t", "f", "1", "0")
 
 

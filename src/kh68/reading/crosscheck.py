@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kh68.engine import computed_value
 from kh68.errors import Problem, error, warning
-from kh68.models import Indicator, Measurement, YearData
-from kh68.plan import Plan
-from kh68.targets import TargetKind, looks_like_completion
+from kh68.reading.measures import computed_value
+from kh68.reading.models import Indicator, Measurement, YearData
+from kh68.reading.plan import Plan
+from kh68.reading.source import Document, Key
+from kh68.reading.targets import TargetKind, looks_like_completion
 from kh68.vnformat import format_number
-from kh68.yamlsource import Document, Key
 
 
 class CrossChecker:
@@ -27,7 +27,7 @@ class CrossChecker:
     def _refs(self, doc: Document, loc: Key, refs: list[str]) -> None:
         for i, ref in enumerate(refs):
             if self.plan.units.resolve(ref) is None:
-                self._add(doc, loc + (i,), self._unknown_unit(ref))
+                self._add(doc, (*loc, i), self._unknown_unit(ref))
 
     def _unknown_unit(self, ref: str) -> str:
         return self.plan.units.unknown(ref)
@@ -74,7 +74,11 @@ class CrossChecker:
         seen: dict[str, int] = {}
         for i, ind in enumerate(self.plan.indicators):
             if ind.id in seen:
-                self._add(doc, ("indicators", i, "id"), f"mã chỉ tiêu '{ind.id}' bị trùng (đã dùng ở mục thứ {seen[ind.id] + 1})")
+                self._add(
+                    doc,
+                    ("indicators", i, "id"),
+                    f"mã chỉ tiêu '{ind.id}' bị trùng (đã dùng ở mục thứ {seen[ind.id] + 1})",
+                )
             seen.setdefault(ind.id, i)
             self._refs(doc, ("indicators", i, "responsible_units"), ind.responsible_units)
             for year, target in ind.targets.items():
@@ -99,10 +103,10 @@ class CrossChecker:
             for t, task in enumerate(group.tasks):
                 loc = ("groups", g, "tasks", t)
                 if task.id in seen:
-                    self._add(doc, loc + ("id",), f"mã nhiệm vụ '{task.id}' bị trùng")
+                    self._add(doc, (*loc, "id"), f"mã nhiệm vụ '{task.id}' bị trùng")
                 seen.add(task.id)
-                self._refs(doc, loc + ("lead_units",), task.lead_units)
-                self._refs(doc, loc + ("coordinating_units",), task.coordinating_units)
+                self._refs(doc, (*loc, "lead_units"), task.lead_units)
+                self._refs(doc, (*loc, "coordinating_units"), task.coordinating_units)
 
     # ------------------------------------------------------------ data files
 
@@ -134,19 +138,19 @@ class CrossChecker:
 
     def _check_measurement(self, doc: Document, loc: Key, indicator: Indicator, m: Measurement) -> None:
         if m.value is not None and not indicator.takes_value:
-            self._add(doc, loc + ("value",), f"chỉ tiêu {indicator.id} ghi trạng thái (state), không ghi số")
+            self._add(doc, (*loc, "value"), f"chỉ tiêu {indicator.id} ghi trạng thái (state), không ghi số")
         if m.state is not None and not indicator.takes_state:
-            self._add(doc, loc + ("state",), f"chỉ tiêu {indicator.id} ghi số (value), không ghi trạng thái")
-        self._percent(doc, loc + ("value",), indicator, m.value)
+            self._add(doc, (*loc, "state"), f"chỉ tiêu {indicator.id} ghi số (value), không ghi trạng thái")
+        self._percent(doc, (*loc, "value"), indicator, m.value)
         if m.source and m.source.unit and self.plan.units.resolve(m.source.unit) is None:
-            self._add(doc, loc + ("source", "unit"), self._unknown_unit(m.source.unit))
+            self._add(doc, (*loc, "source", "unit"), self._unknown_unit(m.source.unit))
         for unit_ref, entry in m.by_unit.items():
-            entry_loc = loc + ("by_unit", unit_ref)
+            entry_loc = (*loc, "by_unit", unit_ref)
             if self.plan.units.resolve(unit_ref) is None:
                 self._add(doc, entry_loc, self._unknown_unit(unit_ref), key=True)
             if entry.met is not None and indicator.basis != "share_of_units":
-                self._add(doc, entry_loc + ("met",), f"chỉ tiêu {indicator.id} không tính theo tỷ lệ đơn vị đạt chuẩn")
-            self._percent(doc, entry_loc + ("value",), indicator, entry.value)
+                self._add(doc, (*entry_loc, "met"), f"chỉ tiêu {indicator.id} không tính theo tỷ lệ đơn vị đạt chuẩn")
+            self._percent(doc, (*entry_loc, "value"), indicator, entry.value)
         self._compare_computed(doc, loc, indicator, m)
 
     def _percent(self, doc: Document, loc: Key, indicator: Indicator, value: float | None) -> None:
@@ -160,7 +164,7 @@ class CrossChecker:
         if abs(m.value - computed) > 0.05:
             self._add(
                 doc,
-                loc + ("value",),
+                (*loc, "value"),
                 f"giá trị ghi {format_number(m.value)} khác giá trị tính từ các đơn vị "
                 f"{format_number(computed)} (lệch hơn 0,05)",
                 warn=True,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
-from kh68.engine import target_in_force
-from kh68.models import Indicator
-from kh68.plan import Plan
+from kh68.reading.models import Indicator
+from kh68.reading.plan import Plan
+from kh68.tracking.engine import target_in_force
 from kh68.vnformat import format_number, format_value
 
 WIDTH, HEIGHT = 420, 200
@@ -67,20 +67,26 @@ def indicator_chart(plan: Plan, indicator: Indicator, series: dict[int, float]) 
 
     title = f"Chỉ tiêu {indicator.id}: {indicator.name}"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="bieu-do" width="{WIDTH}" height="{HEIGHT}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="bieu-do" width="{WIDTH}" height="{HEIGHT}" '
+            f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}">'
+        ),
         f"<title>{escape(title)}</title>",
         f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#fff" stroke="#999" stroke-width="0.5"/>',
     ]
     for tick in _ticks(low, high):
         ty = y(tick)
-        out.append(f'<line x1="{LEFT}" y1="{ty:.1f}" x2="{LEFT + plot_w}" y2="{ty:.1f}" stroke="#e4e4e4" stroke-width="0.5"/>')
+        out.append(
+            f'<line x1="{LEFT}" y1="{ty:.1f}" x2="{LEFT + plot_w}" y2="{ty:.1f}" stroke="#e4e4e4" stroke-width="0.5"/>'
+        )
         out.append(
             f'<text x="{LEFT - 4}" y="{ty + 3:.1f}" font-size="9" text-anchor="end" fill="#444">'
             f"{escape(format_number(tick, 1))}</text>"
         )
-    for year in years:
-        out.append(f'<text x="{x(year):.1f}" y="{TOP + plot_h + 12}" font-size="9" text-anchor="middle" fill="#444">{year}</text>')
+    out.extend(
+        f'<text x="{x(year):.1f}" y="{TOP + plot_h + 12}" font-size="9" text-anchor="middle" fill="#444">{year}</text>'
+        for year in years
+    )
 
     for year, t in sorted(targets.items()):
         opacity = "0.35" if t.derived else "0.6"

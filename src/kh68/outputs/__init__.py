@@ -1,0 +1,1 @@
+"""Outputs: the status view, the report context, Markdown/HTML/Word rendering, charts, diff, export."""

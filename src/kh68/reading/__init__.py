@@ -1,0 +1,1 @@
+"""Reading the plan: YAML with positions, strict models, loading and the plan's rules."""
