@@ -31,14 +31,17 @@ class Problem:
     column: int
     severity: Severity
     message: str
+    rule: str = ""  # a stable rule id ("unit-unknown"), shown as "[unit-unknown]"
 
     def parsable(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.label}: {self.message}"
+        suffix = f" [{self.rule}]" if self.rule else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.label}: {self.message}{suffix}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command (an annotation on the offending line)."""
         level = "error" if self.severity is Severity.ERROR else "warning"
-        return f"::{level} file={_escape(self.path, True)},line={self.line},col={self.column}::{_escape(self.message)}"
+        title = f",title={_escape(self.rule, True)}" if self.rule else ""
+        return f"::{level} file={_escape(self.path, True)},line={self.line},col={self.column}{title}::{_escape(self.message)}"
 
 
 def _escape(text: str, is_property: bool = False) -> str:
@@ -47,12 +50,12 @@ def _escape(text: str, is_property: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
-def error(path: Path | str, line: int, column: int, message: str) -> Problem:
-    return Problem(str(path), line, column, Severity.ERROR, message)
+def error(path: Path | str, line: int, column: int, message: str, rule: str = "") -> Problem:
+    return Problem(str(path), line, column, Severity.ERROR, message, rule)
 
 
-def warning(path: Path | str, line: int, column: int, message: str) -> Problem:
-    return Problem(str(path), line, column, Severity.WARNING, message)
+def warning(path: Path | str, line: int, column: int, message: str, rule: str = "") -> Problem:
+    return Problem(str(path), line, column, Severity.WARNING, message, rule)
 
 
 class ExitCode(IntEnum):
