@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kh68.reading.models import Indicator, Task, Unit
+from kh68.reading.models import Indicator, OutsideFact, SeriesBreak, Task, Unit
 from kh68.reading.plan import Plan
 from kh68.reading.targets import TargetSpec
 
@@ -31,7 +31,21 @@ def indicator_to_dict(plan: Plan, ind: Indicator) -> dict[str, Any]:
             for year, t in sorted(ind.targets.items())
         },
         "notes": list(ind.notes),
+        "reporters": None
+        if ind.reporters is None
+        else {"units": plan.unit_ids(ind.reporters.units), "function": ind.reporters.function},
+        "counted_over": ind.counted_over.value if ind.counted_over else None,
+        "breaks": [break_to_dict(b) for b in ind.breaks],
     }
+
+
+def outside(fact: OutsideFact) -> dict[str, Any]:
+    """How a fact from outside the plan document is marked in the export."""
+    return {"outside_document": fact.outside_document, "source": fact.source, "verify": fact.verify}
+
+
+def break_to_dict(b: SeriesBreak) -> dict[str, Any]:
+    return {"date": b.date.isoformat(), "kind": b.kind.value, "reason": b.reason, **outside(b)}
 
 
 def task_to_dict(plan: Plan, group_id: str, task: Task) -> dict[str, Any]:
@@ -43,6 +57,7 @@ def task_to_dict(plan: Plan, group_id: str, task: Task) -> dict[str, Any]:
         "lead_units": plan.unit_ids(task.lead_units),
         "coordinating_units": plan.unit_ids(task.coordinating_units),
         "timing": None if timing is None else {"text": task.timing, "kind": timing.kind.value, "year": timing.year},
+        "kind": task.kind,
     }
 
 
@@ -52,8 +67,13 @@ def unit_to_dict(plan: Plan, unit: Unit) -> dict[str, Any]:
         "name": unit.name,
         "short_names": list(unit.short_names),
         "members": plan.unit_ids(unit.members),
+        "kind": unit.kind.value if unit.kind else None,
+        "in_document": unit.in_document,
+        # Dates and successors: later facts, from outside the plan document (with their source).
+        "start": unit.start.isoformat() if unit.start else None,
         "end": unit.end.isoformat() if unit.end else None,
-        "successors": plan.unit_ids(unit.successors),
+        "successors": [{"unit": plan.units.resolve(s.unit) or s.unit, "function": s.function} for s in unit.successors],
+        **outside(unit),
     }
 
 
@@ -89,10 +109,16 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                     "from_units": plan.unit_ids(d.from_units),
                     "to_units": plan.unit_ids(d.to_units),
                     "deadline": str(d.deadline) if d.deadline else None,
+                    "function": d.function,
                 }
                 for d in meta.duties
             ],
-            "notes": [{"about": n.about, "text": n.text} for n in meta.notes],
+            "notes": [{"about": n.about, "text": n.text, **outside(n)} for n in meta.notes],
+            "opening": meta.opening,
+            "implementation": [{"id": i.id, "title": i.title, "text": i.text} for i in meta.implementation],
+            "closing": list(meta.closing),
+            "typos": [{"section": t.section, "written": t.written, "meant": t.meant} for t in meta.typos],
+            "breaks": [break_to_dict(b) for b in meta.breaks],
         },
         "indicators": [indicator_to_dict(plan, ind) for ind in plan.indicators],
         "tasks": [task_to_dict(plan, g.id, t) for g in plan.groups for t in g.tasks],

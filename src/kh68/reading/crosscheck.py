@@ -61,7 +61,11 @@ class CrossChecker:
         for unit in self.plan.units.units.values():
             index = where[unit.id]
             self._refs(doc, ("units", index, "members"), unit.members)
-            self._refs(doc, ("units", index, "successors"), unit.successors)
+            for j, successor in enumerate(unit.successors):
+                raw_item = raw[index].get("successors", [])[j] if isinstance(raw[index], dict) else None
+                loc = ("units", index, "successors", j, *(("unit",) if isinstance(raw_item, dict) else ()))
+                if self.plan.units.resolve(successor.unit) is None:
+                    self._add(doc, loc, f"đơn vị kế thừa: {self._unknown_unit(successor.unit)}")
             if unit.start and unit.end and unit.end < unit.start:
                 self._add(doc, ("units", index, "end"), "ngày kết thúc trước ngày bắt đầu")
         for name, first, second in self.plan.units.clashes:

@@ -6,7 +6,8 @@ them into JSON Schemas that editors show as hover help.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
@@ -95,9 +96,17 @@ class Duty(Strict):
     from_units: UnitRefs = field("Đơn vị thực hiện", "Mã hoặc tên gọi của các đơn vị phải thực hiện.")
     to_units: UnitRefs = field("Gửi đến", "Mã hoặc tên gọi của đơn vị nhận.", default_factory=list)
     deadline: DayMonth | None = field("Hạn hằng năm", "Hạn trong năm, dạng ngày/tháng, ví dụ 05/11.", default=None)
-    kind: Literal["unit_report", "plan_report", "funding"] = field(
+    kind: Literal["unit_report", "plan_report", "funding", "request"] = field(
         "Loại",
-        "unit_report: đơn vị báo cáo đầu mối; plan_report: Sở báo cáo cấp trên; funding: lập dự toán kinh phí.",
+        "unit_report: đơn vị báo cáo đầu mối; plan_report: Sở báo cáo cấp trên; funding: lập dự toán kinh phí; "
+        "request: đề nghị phối hợp gửi tổ chức ngoài quyền quản lý của Sở (không phải giao nhiệm vụ, "
+        "không bao giờ bị coi là thiếu báo cáo).",
+    )
+    function: str | None = field(
+        "Lĩnh vực",
+        "Lĩnh vực của nhiệm vụ; khi một đơn vị nhận đã chấm dứt hoạt động, chỉ đơn vị kế thừa lĩnh vực "
+        "này (successors.function) nhận thay, ví dụ 'chính sách xã hội'.",
+        default=None,
     )
 
 
@@ -124,9 +133,56 @@ class Thresholds(Strict):
     moderate: float = field("Ngưỡng tiến bộ vừa phải", "R từ ngưỡng này trở lên: tiến bộ vừa phải.", default=0.6)
 
 
-class Note(Strict):
+class OutsideFact(Strict):
+    """A fact the plan document does not contain: where it comes from, and whether to verify it."""
+
+    source: str | None = field(
+        "Nguồn ngoài kế hoạch",
+        "Văn bản làm căn cứ cho thông tin không có trong văn bản kế hoạch; có nguồn nghĩa là thông tin "
+        "đến từ bên ngoài kế hoạch.",
+        default=None,
+    )
+    verify: str | None = field(
+        "Cần xác minh",
+        "Điều Sở cần xác minh trước khi dựa vào thông tin này (theo tài liệu tham khảo).",
+        default=None,
+    )
+
+    @property
+    def outside_document(self) -> bool:
+        return self.source is not None
+
+
+class Note(OutsideFact):
     about: Text = field("Về", "Phần của kế hoạch mà ghi chú nói tới.")
     text: Text = field("Ghi chú")
+
+
+class BreakKind(StrEnum):
+    TERRITORY = "territory"
+    DEFINITION = "definition"
+
+    @property
+    def label(self) -> str:
+        return "địa giới" if self is BreakKind.TERRITORY else "định nghĩa"
+
+
+class SeriesBreak(OutsideFact):
+    date: Day = field("Ngày", "Từ ngày này số liệu không so sánh được với số liệu trước đó.")
+    kind: BreakKind = field("Loại", "territory: thay đổi địa giới; definition: thay đổi định nghĩa.")
+    reason: Text = field("Lý do")
+
+
+class SectionItem(Strict):
+    id: Text = field("Mục", "Số mục, ví dụ IV.2.a.")
+    title: str | None = field("Tiêu đề", "Tiêu đề của mục, nguyên văn.", default=None)
+    text: str | None = field("Nội dung", "Nội dung nguyên văn của mục (mỗi đoạn một dòng).", default=None)
+
+
+class Typo(Strict):
+    section: Text = field("Mục", "Mục của văn bản có lỗi, ví dụ IV.2.b.")
+    written: Text = field("Văn bản ghi", "Nguyên văn, đúng như văn bản.")
+    meant: Text = field("Có lẽ là", "Cách đọc có lẽ đúng; kh68 không sửa văn bản.")
 
 
 class Signer(Strict):
@@ -155,7 +211,20 @@ class PlanMeta(Strict):
     requirements: list[Clause] = field("Yêu cầu (I.2)")
     overall_goal: Text = field("Mục tiêu tổng quát đến năm 2030 (II.1)")
     vision: Clause = field("Tầm nhìn (II.3)")
+    opening: str | None = field("Đoạn mở đầu", "Đoạn 'Thực hiện Kế hoạch số …' trước mục I, nguyên văn.", default=None)
+    implementation: list[SectionItem] = field(
+        "Tổ chức thực hiện (IV), nguyên văn", "Toàn văn mục IV, từng mục con.", default_factory=list
+    )
+    closing: list[Text] = field("Phần kết", "Các đoạn kết của văn bản, nguyên văn.", default_factory=list)
+    typos: list[Typo] = field(
+        "Lỗi đánh máy của văn bản", "Giữ nguyên văn; ghi lại để người đọc biết.", default_factory=list
+    )
     duties: list[Duty] = field("Tổ chức thực hiện (IV)", "Nhiệm vụ báo cáo và kinh phí hằng năm.")
+    breaks: list[SeriesBreak] = field(
+        "Điểm gãy chuỗi số liệu",
+        "Các ngày mà từ đó số liệu của mọi chỉ tiêu không so sánh được với trước (ví dụ hợp nhất tỉnh 01/07/2025).",
+        default_factory=list,
+    )
     progress_thresholds: Thresholds = field("Ngưỡng đánh giá tiến độ", default_factory=Thresholds)
     signer: Signer = field(
         "Người ký báo cáo",
@@ -173,21 +242,86 @@ class PlanMeta(Strict):
 # --------------------------------------------------------------- units.yaml
 
 
-class Unit(Strict):
+class UnitKind(StrEnum):
+    AUTHORITY = "authority"
+    AGENCY = "agency"
+    DIVISION = "division"
+    DISTRICT_OFFICE = "district_office"
+    COMMUNE = "commune"
+    SCHOOL = "school"
+    ORGANISATION = "organisation"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return UNIT_KIND_LABELS[self]
+
+    @property
+    def reports_figures(self) -> bool:
+        """Whether a unit of this kind can be expected to report an indicator's figures."""
+        return self not in (UnitKind.AUTHORITY, UnitKind.ORGANISATION)
+
+
+UNIT_KIND_LABELS = {
+    UnitKind.AUTHORITY: "cơ quan cấp trên",
+    UnitKind.AGENCY: "sở, ngành",
+    UnitKind.DIVISION: "phòng, tổ thuộc Sở",
+    UnitKind.DISTRICT_OFFICE: "huyện, thành phố (phòng GDĐT cấp huyện)",
+    UnitKind.COMMUNE: "xã, phường, đặc khu",
+    UnitKind.SCHOOL: "đơn vị, trường học",
+    UnitKind.ORGANISATION: "tổ chức ngoài quyền quản lý của Sở",
+    UnitKind.OTHER: "khác",
+}
+
+
+class Successor(Strict):
+    unit: str = field("Đơn vị kế thừa", "Mã hoặc tên gọi của đơn vị nhận lại nhiệm vụ.")
+    function: str | None = field(
+        "Lĩnh vực tiếp nhận",
+        "Phần nhiệm vụ mà đơn vị này nhận (để trống: nhận toàn bộ), ví dụ 'giáo dục nghề nghiệp'.",
+        default=None,
+    )
+    note: str | None = field("Ghi chú", default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"unit": value} if isinstance(value, str) else value
+
+
+class Unit(OutsideFact):
     id: UnitId = field("Mã đơn vị", "Mã ổn định, chữ thường không dấu, ví dụ phong_tchc.")
     name: Text = field("Tên đầy đủ")
     short_names: list[Text] = field(
         "Tên gọi khác", "Các cách viết tắt mà văn bản dùng; mọi cách viết đều trỏ về cùng đơn vị.", default_factory=list
     )
+    kind: UnitKind | None = field(
+        "Loại đơn vị",
+        "authority: cơ quan cấp trên; agency: sở, ngành; division: phòng, tổ thuộc Sở; district_office: "
+        "phòng GDĐT cấp huyện; commune: UBND cấp xã; school: đơn vị, trường học; organisation: tổ chức ngoài "
+        "quyền quản lý của Sở (công đoàn, tổ chức chính trị - xã hội); other: khác.",
+        default=None,
+    )
+    in_document: bool = field(
+        "Có trong văn bản", "false với đơn vị văn bản kế hoạch không nêu tên (phải ghi source).", default=True
+    )
     members: list[str] = field("Thành viên", "Với nhóm đơn vị: mã các đơn vị thành viên.", default_factory=list)
     start: Day | None = field("Ngày bắt đầu hoạt động", default=None)
     end: Day | None = field("Ngày kết thúc hoạt động", "Ngày cuối cùng đơn vị còn hoạt động.", default=None)
-    successors: list[str] = field("Đơn vị kế thừa", default_factory=list)
-    source: str | None = field("Nguồn", "Văn bản làm căn cứ cho thông tin không có trong kế hoạch.", default=None)
+    successors: list[Successor] = field(
+        "Đơn vị kế thừa",
+        "Các đơn vị nhận lại nhiệm vụ từ ngày sau ngày kết thúc; có thể nhiều đơn vị, mỗi đơn vị một lĩnh vực.",
+        default_factory=list,
+    )
     note: str | None = field("Ghi chú", default=None)
 
     def active_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    @property
+    def handover(self) -> date | None:
+        """The first day the successors act (the day after the end)."""
+        return self.end + timedelta(days=1) if self.end else None
 
 
 class UnitsFile(Strict):
@@ -225,6 +359,15 @@ class Target(Strict):
         return self._spec
 
 
+class Reporters(Strict):
+    units: UnitRefs = field("Đơn vị, nhóm đơn vị", "Mã hoặc tên gọi; nhóm được mở rộng theo thành viên.")
+    function: str | None = field(
+        "Lĩnh vực",
+        "Khi đơn vị đã chấm dứt hoạt động, chỉ tính đơn vị kế thừa lĩnh vực này, ví dụ 'giáo dục mầm non'.",
+        default=None,
+    )
+
+
 class Indicator(Strict):
     id: Text = field("Mã chỉ tiêu", 'Luôn là chuỗi, ví dụ "6.10" (đặt trong dấu nháy).')
     name: Text = field("Tên chỉ tiêu")
@@ -240,6 +383,19 @@ class Indicator(Strict):
     targets: dict[int, Target] = field("Mục tiêu theo năm", 'Khóa là năm ("2025"), giá trị là chỉ tiêu nguyên văn.')
     responsible_units: UnitRefs = field("Đơn vị chủ trì", "Mã hoặc tên gọi của đơn vị chủ trì thực hiện.")
     responsible_text: str | None = field("Đơn vị chủ trì (nguyên văn)", default=None)
+    reporters: Reporters | None = field(
+        "Đơn vị báo cáo số liệu",
+        "Các đơn vị (hoặc nhóm) phải báo cáo số liệu theo đơn vị (by_unit) của chỉ tiêu; mỗi năm kh68 tính "
+        "theo các đơn vị còn hoạt động và đơn vị kế thừa, rồi tính độ bao phủ của giá trị tổng hợp.",
+        default=None,
+    )
+    counted_over: UnitKind | None = field(
+        "Đơn vị đếm",
+        "Loại đơn vị mà chỉ tiêu đếm trên đó (ví dụ district_office cho 'số huyện, thành phố'); năm không "
+        "còn đơn vị loại này thì chỉ tiêu không tính được.",
+        default=None,
+    )
+    breaks: list[SeriesBreak] = field("Điểm gãy chuỗi số liệu của chỉ tiêu", default_factory=list)
     notes: list[Text] = field("Ghi chú", default_factory=list)
 
     @property
@@ -273,6 +429,12 @@ class Task(Strict):
         "Nguyên văn: 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', 'Đến năm 2025 và các năm tiếp theo', "
         "'Khi tiến hành sơ kết, tổng kết Nghị quyết'; để trống nếu kế hoạch không ghi.",
         default=None,
+    )
+    kind: Literal["assignment", "request"] = field(
+        "Loại",
+        "assignment: nhiệm vụ Sở giao; request: đề nghị gửi tổ chức ngoài quyền quản lý của Sở (như mục III.5 "
+        "'Đề nghị Tổ chức Công đoàn …'), không bao giờ bị coi là thiếu báo cáo.",
+        default="assignment",
     )
     note: str | None = field("Ghi chú", default=None)
 
@@ -345,6 +507,12 @@ class Measurement(Strict):
     source: Source | None = field("Nguồn số liệu", default=None)
     note: str | None = field("Ghi chú", default=None)
     by_unit: dict[str, UnitValue] = field("Theo đơn vị", "Khóa là mã đơn vị.", default_factory=dict)
+    expected_denominator: Count | None = field(
+        "Mẫu số toàn tỉnh",
+        "Mẫu số của cả tỉnh khi đã biết (ví dụ số trẻ trong độ tuổi); để tính phần mẫu số mà các đơn vị "
+        "đã báo cáo bao phủ.",
+        default=None,
+    )
 
 
 class Progress(Strict):

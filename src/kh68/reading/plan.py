@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 import difflib
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from kh68.errors import InputError, Kh68Error
-from kh68.reading.models import Indicator, PlanMeta, Task, TaskGroup, Unit, YearData
+from kh68.reading.models import Indicator, PlanMeta, Successor, Task, TaskGroup, Unit, UnitKind, YearData
 from kh68.reading.source import Document
 from kh68.reading.targets import fold
+from kh68.vnformat import format_date
+
+
+@dataclass(frozen=True)
+class Current:
+    """A unit acting on a day for a unit named in the plan: itself, or a successor.
+
+    ``named`` is the unit the plan names; ``since`` the day the last handover on
+    the way took effect (``None`` when the unit acts in its own right).
+    """
+
+    unit_id: str
+    named: str
+    since: date | None = None
+
+    @property
+    def inherited(self) -> bool:
+        return self.since is not None
 
 
 class UnitIndex:
@@ -43,16 +63,100 @@ class UnitIndex:
         return f"{message} (có phải ý bạn là '{hint}'?)" if hint else message
 
     def expand(self, unit_id: str) -> list[str]:
-        """A group unit's members (recursively); a plain unit itself."""
-        unit = self.units[unit_id]
-        if not unit.members:
-            return [unit_id]
+        """A group unit's members (recursively, cycle-safe); a plain unit itself."""
         found: list[str] = []
-        for member in unit.members:
-            member_id = self.resolve(member)
-            if member_id and member_id != unit_id:
-                found += [m for m in self.expand(member_id) if m not in found]
+        seen: set[str] = set()
+        stack = [unit_id]
+        while stack:
+            uid = stack.pop()
+            if uid in seen:
+                continue
+            seen.add(uid)
+            unit = self.units[uid]
+            if not unit.members:
+                found.append(uid)
+                continue
+            members = [m for ref in unit.members if (m := self.resolve(ref)) and m not in seen]
+            stack.extend(reversed(members))
         return found
+
+    def active_on(self, day: date) -> list[str]:
+        """Ids of the plain (non-group) units active on ``day``, in file order."""
+        return [uid for uid, unit in self.units.items() if not unit.members and unit.active_on(day)]
+
+    def kind_exists_on(self, kind: UnitKind, day: date) -> bool:
+        """Whether any unit of ``kind`` is active on ``day``."""
+        return any(unit.kind is kind and unit.active_on(day) for unit in self.units.values())
+
+    def successors_of(self, unit: Unit, function: str | None = None) -> list[str]:
+        """Resolved ids of ``unit``'s successors taking over ``function`` (all of them without one)."""
+        return [uid for s in unit.successors if _takes_over(s, function) and (uid := self.resolve(s.unit))]
+
+    def current(self, refs: Iterable[str], day: date, function: str | None = None) -> list[Current]:
+        """The plain units acting on ``day`` for ``refs``: groups expanded, ceased units replaced by successors.
+
+        Iterative and cycle-safe: a unit met twice (through a cycle of members or of
+        successors) is taken once. A unit not yet started on ``day`` stands for nothing.
+        """
+        out: list[Current] = []
+        seen: set[str] = set()
+        queue: deque[Current] = deque(Current(uid, uid) for ref in refs if (uid := self.resolve(ref)))
+        while queue:
+            item = queue.popleft()
+            if item.unit_id in seen:
+                continue
+            seen.add(item.unit_id)
+            unit = self.units[item.unit_id]
+            if unit.end is not None and unit.end < day:
+                since = unit.handover
+                queue.extend(Current(s, item.named, since) for s in self.successors_of(unit, function))
+            elif unit.start is not None and day < unit.start:
+                continue
+            elif unit.members:
+                members = [m for ref in unit.members if (m := self.resolve(ref))]
+                queue.extend(Current(m, item.named, item.since) for m in members)
+            else:
+                out.append(item)
+        return out
+
+    def current_ids(self, refs: Iterable[str], day: date, function: str | None = None) -> list[str]:
+        return [c.unit_id for c in self.current(refs, day, function)]
+
+    def successor_cycle(self, unit_id: str) -> list[str] | None:
+        """A chain of successors from ``unit_id`` back to itself, if there is one."""
+        path = [unit_id]
+        stack: list[tuple[str, list[str]]] = [(unit_id, path)]
+        seen: set[str] = set()
+        while stack:
+            uid, chain = stack.pop()
+            for nxt in self.successors_of(self.units[uid]):
+                if nxt == unit_id:
+                    return [*chain, nxt]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, [*chain, nxt]))
+        return None
+
+    def inactive_reason(self, unit_id: str, day: date) -> str | None:
+        """Why ``unit_id`` does not act on ``day`` ("pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024")."""
+        unit = self.units[unit_id]
+        if unit.start is not None and day < unit.start:
+            return f"{unit_id} bắt đầu hoạt động từ {format_date(unit.start)}"
+        if unit.end is None or day <= unit.end:
+            return None
+        since = format_date(unit.handover) if unit.handover else ""
+        successors = unit.successors
+        if len(successors) == 1 and successors[0].function is None:
+            return f"{unit_id} đã sáp nhập vào {self.resolve(successors[0].unit) or successors[0].unit} từ {since}"
+        if not successors:
+            return f"{unit_id} đã chấm dứt hoạt động từ {since}"
+        parts = [f"{self.resolve(s.unit) or s.unit}" + (f" ({s.function})" if s.function else "") for s in successors]
+        return f"{unit_id} đã chấm dứt hoạt động từ {since}; nhiệm vụ chuyển cho {', '.join(parts)}"
+
+
+def _takes_over(successor: Successor, function: str | None) -> bool:
+    """A successor with no function takes over everything; otherwise only its own function."""
+    return function is None or successor.function is None or fold(successor.function) == fold(function)
 
 
 @dataclass
@@ -90,6 +194,17 @@ class Plan:
     def unit_names(self, refs: list[str]) -> list[str]:
         return [self.unit_name(ref) for ref in refs]
 
+    def report_day(self, year: int) -> date:
+        """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12).
+
+        What a year's figures and expected reporters are judged on: a unit that ceased
+        before that day cannot send the year's report, one not yet started neither.
+        """
+        for duty in self.meta.duties:
+            if duty.kind == "unit_report" and duty.deadline:
+                return duty.deadline.in_year(year)
+        return date(year, 12, 31)
+
     def first_year(self) -> int:
         return self.meta.period.start - self.meta.period.baseline_years
 
@@ -113,10 +228,12 @@ class Plan:
         return any(unit_id == uid or unit_id in self.units.expand(uid) for uid in self.unit_ids(refs))
 
     def active_units(self, refs: list[str], on: date) -> list[str]:
-        """Units (groups expanded) named by ``refs`` that exist on ``on``."""
-        found: list[str] = []
-        for uid in self.unit_ids(refs):
-            for member in self.units.expand(uid):
-                if member not in found and self.units.units[member].active_on(on):
-                    found.append(member)
-        return found
+        """Units (groups expanded) named by ``refs`` that exist on ``on``, successors in place of ceased ones."""
+        return self.units.current_ids(refs, on)
+
+    def acting_name(self, current: Current) -> str:
+        """A unit's name, saying whose duties it carries: "Sở Nội vụ (tiếp nhận nhiệm vụ của … từ 01/03/2025)"."""
+        name = self.unit_name(current.unit_id)
+        if not current.inherited or current.since is None:
+            return name
+        return f"{name} (tiếp nhận nhiệm vụ của {self.unit_name(current.named)} từ {format_date(current.since)})"

@@ -66,6 +66,13 @@ TYPE_TITLES: dict[str, str] = {
     "Measurement": "Số liệu của một chỉ tiêu",
     "Progress": "Tiến độ do một đơn vị báo cáo",
     "TaskState": "Trạng thái",
+    "BreakKind": "Loại điểm gãy",
+    "SeriesBreak": "Điểm gãy chuỗi số liệu",
+    "SectionItem": "Mục của phần Tổ chức thực hiện",
+    "Typo": "Lỗi đánh máy của văn bản",
+    "UnitKind": "Loại đơn vị",
+    "Successor": "Đơn vị kế thừa",
+    "Reporters": "Đơn vị báo cáo số liệu",
 }
 
 _WS = r"[\s\u00a0]*"
@@ -146,9 +153,11 @@ class _Generator(GenerateJsonSchema):
 
     def enum_schema(self, schema: core_schema.EnumSchema) -> JsonSchemaValue:
         json_schema = super().enum_schema(schema)
-        if schema["cls"] is models.TaskState:
-            json_schema["description"] = "; ".join(f"{s.value}: {s.label}" for s in models.TaskState)
-            json_schema["enumDescriptions"] = [s.label for s in models.TaskState]
+        labelled = (models.TaskState, models.UnitKind, models.BreakKind)
+        if schema["cls"] in labelled:
+            members = list(schema["cls"])
+            json_schema["description"] = "; ".join(f"{s.value}: {s.label}" for s in members)
+            json_schema["enumDescriptions"] = [s.label for s in members]
         return json_schema
 
     def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
@@ -172,6 +181,7 @@ def _model_validator_of(cls: type) -> Any:
 _MODEL_TEXT_FORMS: dict[Any, JsonSchemaValue] = {
     models.DayMonth._from_text: {"type": "string", "pattern": DAY_MONTH_TEXT},
     models.Target._from_text: {"anyOf": [{"type": "string", "pattern": TARGET_TEXT}, {"type": ["number", "boolean"]}]},
+    models.Successor._from_text: {"type": "string"},
 }
 
 

@@ -1,7 +1,11 @@
 """Tasks under way and reports owed, for one year: pure functions, no I/O.
 
 A unit is expected to report for year Y when it exists on the deadline day
-(05/11/Y): a body that ceased in mid-year cannot send the November report.
+(05/11/Y): a body that ceased in mid-year cannot send the November report;
+its successors (for the duty's function) owe it instead, and say so. A
+coordinating unit never owes its report to itself, and the department never
+owes a report to its own division. A request to an organisation outside the
+department's authority (a task or duty of kind ``request``) is never owed.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kh68.reading.models import Duty, Progress, Task, TaskState, YearData
-from kh68.reading.plan import Plan
+from kh68.reading.plan import Current, Plan
 from kh68.reading.targets import TimingKind
 
 
@@ -22,10 +26,17 @@ class TaskStatus:
     entries: dict[str, Progress]
     missing_leads: list[str]
     lead_units: list[str]
+    missing: list[Current] = field(default_factory=list)
+
+    @property
+    def is_request(self) -> bool:
+        return self.task.kind == "request"
 
     @property
     def state_label(self) -> str:
-        return self.state.label if self.state else "Chưa có báo cáo"
+        if self.state:
+            return self.state.label
+        return "Đề nghị phối hợp" if self.is_request else "Chưa có báo cáo"
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,7 @@ class UnitReport:
     reported: bool
     on: date | None
     late: bool
+    acting: Current | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,7 @@ class Deadline:
     due: date
     days_left: int
     units: list[UnitReport] = field(default_factory=list)
+    recipients: list[Current] = field(default_factory=list)
 
     @property
     def overdue(self) -> bool:
@@ -73,16 +86,32 @@ def task_statuses(plan: Plan, year: int) -> list[TaskStatus]:
             leads = plan.unit_ids(task.lead_units)
             lead_states = [p.state for uid, p in entries.items() if plan.covers(leads, uid)]
             state = combine_states(lead_states or [p.state for p in entries.values()])
-            missing = [
-                lead
-                for lead in leads
-                if year >= plan.meta.period.start
-                and expected_in(task, year)
-                and plan.active_units([lead], due)
-                and not any(plan.covers([lead], uid) for uid in entries)
-            ]
-            result.append(TaskStatus(task, group.id, state, entries, missing, leads))
+            owing = []
+            if task.kind != "request" and year >= plan.meta.period.start and expected_in(task, year):
+                owing = [
+                    c
+                    for lead in leads
+                    if not _lead_reported(plan, lead, due, entries)
+                    for c in _owers(plan, [lead], due)
+                ]
+            missing = list(dict.fromkeys(c.named if not c.inherited else c.unit_id for c in owing))
+            result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing))
     return result
+
+
+def _owers(
+    plan: Plan, refs: list[str], day: date, function: str | None = None, to: set[str] = frozenset()
+) -> list[Current]:
+    """Units owing a report on ``day`` for ``refs``: successors in place of ceased units, never the
+    recipients themselves, nor the department (which reports through its divisions)."""
+    excluded = {*to, plan.units.resolve(plan.meta.issuing_unit)}
+    return [c for c in plan.units.current(refs, day, function) if c.unit_id not in excluded]
+
+
+def _lead_reported(plan: Plan, lead: str, day: date, entries: dict[str, Progress]) -> bool:
+    """Whether a lead (or a unit acting for it on ``day``) reported progress."""
+    acting = {lead, *plan.units.current_ids([lead], day)}
+    return any(plan.covers([uid], reporter) or reporter in acting for uid in acting for reporter in entries)
 
 
 def expected_in(task: Task, year: int) -> bool:
@@ -105,10 +134,7 @@ def _entries(plan: Plan, data: YearData | None, task_id: str) -> dict[str, Progr
 
 def report_day(plan: Plan, year: int) -> date:
     """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12)."""
-    for duty in plan.meta.duties:
-        if duty.kind == "unit_report" and duty.deadline:
-            return duty.deadline.in_year(year)
-    return date(year, 12, 31)
+    return plan.report_day(year)
 
 
 def reported_units(plan: Plan, year: int) -> dict[str, date | None]:
@@ -141,13 +167,24 @@ def deadlines(plan: Plan, year: int, today: date) -> list[Deadline]:
     reported = reported_units(plan, year)
     out = []
     for duty in plan.meta.duties:
-        if duty.deadline is None:
+        if duty.deadline is None or duty.kind == "request":
             continue
         due = duty.deadline.in_year(year)
+        recipients = recipients_of(plan, duty, due)
         units = []
         if duty.kind == "unit_report":
-            for uid in plan.active_units(duty.from_units, due):
-                on = reported.get(uid)
-                units.append(UnitReport(uid, uid in reported, on, bool(on and on > due)))
-        out.append(Deadline(duty, due, (due - today).days, units))
+            for c in _owers(plan, duty.from_units, due, duty.function, {r.unit_id for r in recipients}):
+                on = reported.get(c.unit_id)
+                units.append(UnitReport(c.unit_id, c.unit_id in reported, on, bool(on and on > due), c))
+        out.append(Deadline(duty, due, (due - today).days, units, recipients))
     return out
+
+
+def recipients_of(plan: Plan, duty: Duty, day: date) -> list[Current]:
+    """Who receives ``duty``'s report on ``day``: the named recipients, or their successors for its function."""
+    return plan.units.current(duty.to_units, day, duty.function)
+
+
+def duty_day(duty: Duty, year: int) -> date:
+    """The day a duty falls due in ``year`` (31/12 for a duty without a deadline)."""
+    return duty.deadline.in_year(year) if duty.deadline else date(year, 12, 31)
