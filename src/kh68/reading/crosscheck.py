@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from kh68.errors import Problem, error, warning
+from kh68.reading import organisation as org
 from kh68.reading.measures import computed_value
 from kh68.reading.models import Indicator, Measurement, YearData
 from kh68.reading.plan import Plan
@@ -61,16 +63,23 @@ class CrossChecker:
         for unit in self.plan.units.units.values():
             index = where[unit.id]
             self._refs(doc, ("units", index, "members"), unit.members)
-            for j, successor in enumerate(unit.successors):
-                raw_item = raw[index].get("successors", [])[j] if isinstance(raw[index], dict) else None
-                loc = ("units", index, "successors", j, *(("unit",) if isinstance(raw_item, dict) else ()))
-                if self.plan.units.resolve(successor.unit) is None:
-                    self._add(doc, loc, f"đơn vị kế thừa: {self._unknown_unit(successor.unit)}")
             if unit.start and unit.end and unit.end < unit.start:
                 self._add(doc, ("units", index, "end"), "ngày kết thúc trước ngày bắt đầu")
         for name, first, second in self.plan.units.clashes:
             index = where[second]
             self._add(doc, ("units", index), f"tên gọi '{name}' đã thuộc về đơn vị '{first}'")
+        self._found(org.unknown_successors(self.plan, doc, where), "successor-unknown")
+        self._found(org.successor_cycles(self.plan, doc, where), "successor-cycle")
+        indicators = self.plan.documents["indicators"]
+        self._found(org.inapplicable_reporters(self.plan, indicators), "reporter-not-applicable")
+        self._found(org.empty_reporter_groups(self.plan, indicators), "coverage-empty-group")
+        self._found(org.breaks_outside_period(self.plan), "break-outside-period")
+
+    def _found(self, found: Iterable[org.Found], rule: str, *, warn: bool = False) -> None:
+        make = warning if warn else error
+        for f in found:
+            line, column = f.doc.position(f.loc, key=f.key)
+            self.problems.append(make(f.doc.path, line, column, f.message, rule))
 
     def _check_indicators(self) -> None:
         doc = self.plan.documents["indicators"]
@@ -132,6 +141,9 @@ class CrossChecker:
                 self._add(doc, ("indicators", ind_id), f"không có chỉ tiêu '{ind_id}' (các mã: {known})", key=True)
                 continue
             self._check_measurement(doc, ("indicators", ind_id), indicator, measurement)
+        self._found(org.inactive_entries(self.plan, doc, data), "unit-inactive")
+        self._found(org.unexpected_reporters(self.plan, doc, data), "reporter-not-applicable")
+        self._found(org.provisional_values(self.plan, doc, data), "coverage-provisional", warn=True)
         for task_id, by_unit in data.tasks.items():
             if self.plan.task(task_id) is None:
                 self._add(doc, ("tasks", task_id), f"không có nhiệm vụ '{task_id}'", key=True)

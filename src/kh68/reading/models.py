@@ -367,6 +367,12 @@ class Reporters(Strict):
         default=None,
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_list(cls, value: Any) -> Any:
+        """``reporters: [phong_gddt_huyen]`` is ``reporters: {units: [phong_gddt_huyen]}``."""
+        return {"units": value} if isinstance(value, (str, list)) else value
+
 
 class Indicator(Strict):
     id: Text = field("Mã chỉ tiêu", 'Luôn là chuỗi, ví dụ "6.10" (đặt trong dấu nháy).')

@@ -231,6 +231,17 @@ class Plan:
         """Units (groups expanded) named by ``refs`` that exist on ``on``, successors in place of ceased ones."""
         return self.units.current_ids(refs, on)
 
+    def reporters_of(self, indicator: Indicator, year: int) -> list[Current] | None:
+        """The units expected to report ``indicator``'s figures for ``year`` (``None``: the plan names none).
+
+        The plan's reporters resolved on the year's reporting day: groups expanded,
+        ceased units replaced by their successors for the reporters' function.
+        """
+        if indicator.reporters is None:
+            return None
+        spec = indicator.reporters
+        return self.units.current(spec.units, self.report_day(year), spec.function)
+
     def acting_name(self, current: Current) -> str:
         """A unit's name, saying whose duties it carries: "Sở Nội vụ (tiếp nhận nhiệm vụ của … từ 01/03/2025)"."""
         name = self.unit_name(current.unit_id)

@@ -182,6 +182,7 @@ _MODEL_TEXT_FORMS: dict[Any, JsonSchemaValue] = {
     models.DayMonth._from_text: {"type": "string", "pattern": DAY_MONTH_TEXT},
     models.Target._from_text: {"anyOf": [{"type": "string", "pattern": TARGET_TEXT}, {"type": ["number", "boolean"]}]},
     models.Successor._from_text: {"type": "string"},
+    models.Reporters._from_list: {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
 }
 
 

@@ -10,12 +10,14 @@ department's authority (a task or duty of kind ``request``) is never owed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from kh68.reading.models import Duty, Progress, Task, TaskState, YearData
 from kh68.reading.plan import Current, Plan
 from kh68.reading.targets import TimingKind
+from kh68.tracking.coverage import expected_reporters
 
 
 @dataclass(frozen=True)
@@ -100,12 +102,12 @@ def task_statuses(plan: Plan, year: int) -> list[TaskStatus]:
 
 
 def _owers(
-    plan: Plan, refs: list[str], day: date, function: str | None = None, to: set[str] = frozenset()
+    plan: Plan, refs: list[str], day: date, function: str | None = None, to: Iterable[str] = ()
 ) -> list[Current]:
-    """Units owing a report on ``day`` for ``refs``: successors in place of ceased units, never the
-    recipients themselves, nor the department (which reports through its divisions)."""
-    excluded = {*to, plan.units.resolve(plan.meta.issuing_unit)}
-    return [c for c in plan.units.current(refs, day, function) if c.unit_id not in excluded]
+    """Units owing a report on ``day`` for ``refs`` (the expected-reporter logic of coverage), never
+    the recipients themselves nor the department, which reports through its divisions."""
+    department = plan.units.resolve(plan.meta.issuing_unit)
+    return expected_reporters(plan, refs, day, function, excluding=[*to, *([department] if department else [])])
 
 
 def _lead_reported(plan: Plan, lead: str, day: date, entries: dict[str, Progress]) -> bool:

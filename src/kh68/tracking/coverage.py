@@ -1,0 +1,123 @@
+"""Who is expected to report what in a year, and how much of the whole a figure covers.
+
+Pure functions, no I/O. The units expected to report are the plan's named units
+resolved on the year's reporting day (05/11): groups expanded, a unit that has
+ceased replaced by its successors (for the function in question), a unit not yet
+started left out. The same resolution gives the "units that have not reported"
+of ``status`` and of the report, and the coverage of every aggregated value:
+units reported / units expected and, when the province's denominator is known,
+the share of it the reported denominators cover. Below 100% a value is
+provisional ("tạm tính, 7/10 đơn vị") and is never shown as met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from kh68.reading.models import Indicator, Measurement
+from kh68.reading.plan import Current, Plan
+from kh68.vnformat import format_date, format_number
+
+
+def expected_reporters(
+    plan: Plan, refs: Iterable[str], day: date, function: str | None = None, excluding: Iterable[str] = ()
+) -> list[Current]:
+    """The units that owe a report on ``day`` for the units ``refs`` name (never one in ``excluding``)."""
+    skip = set(excluding)
+    return [c for c in plan.units.current(refs, day, function) if c.unit_id not in skip]
+
+
+def indicator_reporters(plan: Plan, indicator: Indicator, year: int) -> list[Current] | None:
+    """The units expected to report ``indicator``'s figures for ``year``; ``None`` when the plan says none."""
+    return plan.reporters_of(indicator, year)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which of the units expected to send a figure did so, and how much of the denominator they cover."""
+
+    year: int
+    expected: tuple[Current, ...]
+    reported: tuple[str, ...]
+    denominator_reported: int | None = None
+    denominator_expected: int | None = None
+
+    @property
+    def missing(self) -> list[str]:
+        return [c.unit_id for c in self.expected if c.unit_id not in self.reported]
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.expected) and not self.missing
+
+    @property
+    def provisional(self) -> bool:
+        return not self.complete
+
+    @property
+    def share(self) -> float | None:
+        """Units reported / expected, in %."""
+        return 100.0 * len(self.reported) / len(self.expected) if self.expected else None
+
+    @property
+    def denominator_share(self) -> float | None:
+        """The share (in %) of the province's denominator that the reported units cover, when known."""
+        if not self.denominator_expected or self.denominator_reported is None:
+            return None
+        return 100.0 * self.denominator_reported / self.denominator_expected
+
+    @property
+    def units_text(self) -> str:
+        return f"{len(self.reported)}/{len(self.expected)} đơn vị"
+
+    @property
+    def label(self) -> str:
+        """``tạm tính, 7/10 đơn vị`` (with the share of the denominator when known); ``đủ 10/10 đơn vị``."""
+        if self.complete:
+            return f"đủ {self.units_text}"
+        text = f"tạm tính, {self.units_text}"
+        share = self.denominator_share
+        return f"{text}, {format_number(round(share, 1))}% mẫu số" if share is not None else text
+
+
+def coverage(plan: Plan, indicator: Indicator, year: int, m: Measurement | None) -> Coverage | None:
+    """The coverage of ``indicator``'s aggregated value for ``year``.
+
+    ``None`` when the plan names no reporters for it, or when the value is the
+    province's own (written directly, not aggregated from units).
+    """
+    expected = indicator_reporters(plan, indicator, year)
+    if expected is None or (m is not None and m.value is not None):
+        return None
+    entries = {plan.units.resolve(ref) or ref: entry for ref, entry in (m.by_unit.items() if m else ())}
+    reported = tuple(c.unit_id for c in expected if c.unit_id in entries)
+    denominators = [entries[uid].denominator for uid in reported]
+    known = [d for d in denominators if d is not None]
+    return Coverage(
+        year=year,
+        expected=tuple(expected),
+        reported=reported,
+        denominator_reported=sum(known) if known else None,
+        denominator_expected=m.expected_denominator if m else None,
+    )
+
+
+def unit_of_count_gone(plan: Plan, indicator: Indicator, year: int) -> date | None:
+    """For an indicator counted over a kind of unit: the day that kind ceased, if none exists in ``year``.
+
+    ("số huyện, thành phố" after 01/07/2025.) ``None`` while the kind exists, or for
+    an indicator not counted over units.
+    """
+    kind = indicator.counted_over
+    if kind is None or plan.units.kind_exists_on(kind, plan.report_day(year)):
+        return None
+    ends = [u.handover for u in plan.units.units.values() if u.kind is kind and u.handover]
+    return max(ends) if ends else None
+
+
+def unit_of_count_text(indicator: Indicator, gone: date) -> str:
+    """``không tính được: không còn đơn vị đếm (huyện, thành phố …) từ 01/07/2025``."""
+    what = indicator.counted_over.label if indicator.counted_over else "đơn vị"
+    return f"không tính được: không còn đơn vị đếm ({what}) từ {format_date(gone)}; kế hoạch không nói đơn vị thay thế"
