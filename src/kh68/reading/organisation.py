@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from kh68.reading.models import Indicator, SeriesBreak, YearData
 from kh68.reading.plan import Plan
@@ -151,12 +152,12 @@ def successor_cycles(plan: Plan, doc: Document, where: dict[str, int]) -> Iterat
             )
 
 
-def _raw_unit(doc: Document, index: int) -> dict | None:
+def _raw_unit(doc: Document, index: int) -> dict[str, Any] | None:
     entry = doc.data["units"][index]
     return entry if isinstance(entry, dict) else None
 
 
-def _successor_loc(raw: dict | None, index: int, j: int) -> Key:
+def _successor_loc(raw: dict[str, Any] | None, index: int, j: int) -> Key:
     items = raw.get("successors") if raw else None
     item = items[j] if isinstance(items, list) and j < len(items) else None
     return ("units", index, "successors", j, *(("unit",) if isinstance(item, dict) else ()))
@@ -168,6 +169,8 @@ def inapplicable_reporters(plan: Plan, doc: Document) -> Iterator[Found]:
     for i, indicator in enumerate(plan.indicators):
         if indicator.reporters is None:
             continue
+        raw = doc.data["indicators"][i].get("reporters")
+        base: Key = ("indicators", i, "reporters", *(() if isinstance(raw, list) else ("units",)))
         for j, ref in enumerate(indicator.reporters.units):
             uid = plan.units.resolve(ref)
             if uid is None:
@@ -183,7 +186,7 @@ def inapplicable_reporters(plan: Plan, doc: Document) -> Iterator[Found]:
                         f"còn {member} là {unit.kind.label if unit.kind else 'đơn vị khác'}"
                     )
                 if why:
-                    yield Found(doc, ("indicators", i, "reporters", "units", j), why)
+                    yield Found(doc, (*base, j), why)
                     break
 
 

@@ -85,11 +85,12 @@ class Coverage:
 def coverage(plan: Plan, indicator: Indicator, year: int, m: Measurement | None) -> Coverage | None:
     """The coverage of ``indicator``'s aggregated value for ``year``.
 
-    ``None`` when the plan names no reporters for it, or when the value is the
-    province's own (written directly, not aggregated from units).
+    ``None`` when the plan names no reporters for it, when the value is the
+    province's own (written directly, not aggregated from units), or when the
+    kind of unit it counts over no longer exists.
     """
     expected = indicator_reporters(plan, indicator, year)
-    if expected is None or (m is not None and m.value is not None):
+    if expected is None or (m is not None and m.value is not None) or unit_of_count_gone(plan, indicator, year):
         return None
     entries = {plan.units.resolve(ref) or ref: entry for ref, entry in (m.by_unit.items() if m else ())}
     reported = tuple(c.unit_id for c in expected if c.unit_id in entries)

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from kh68.reading.models import Duty, Progress, Task, TaskState, YearData
+from kh68.reading.models import Duty, Progress, Task, YearData
 from kh68.reading.plan import Current, Plan
-from kh68.reading.targets import TimingKind
+from kh68.reading.targets import TaskState, TimingKind
 from kh68.tracking.coverage import expected_reporters
 
 

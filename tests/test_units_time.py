@@ -1,0 +1,329 @@
+"""Units through time: activity dates, successors (several, per function), groups, and the checks.
+
+On the demo plan (examples/plan): twelve district offices until 30/06/2025 (Cát Tiên and
+Đạ Tẻh merged into Đạ Huoai on 01/12/2024), ten illustrative communes from 01/07/2025, the
+Sở LĐTBXH until 28/02/2025 with its functions split among four successors.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_PLAN, PLAN, invoke, line_of, replace_in
+from kh68.reading.load import load_plan
+from kh68.reading.models import Unit
+from kh68.reading.plan import UnitIndex
+from kh68.tracking.tasks import deadlines, task_statuses
+
+DIVISIONS = ["phong_khtc", "phong_gdth_gdmn", "phong_gdtrh", "phong_qlcl_gdtx"]  # without phong_tchc
+DISTRICTS = [
+    "pgd_da_lat", "pgd_bao_loc", "pgd_bao_lam", "pgd_cat_tien", "pgd_da_huoai", "pgd_da_teh",
+    "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
+]  # fmt: skip
+COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return load_plan(EXAMPLE_PLAN)
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_plan(PLAN)
+
+
+def index(*units: dict) -> UnitIndex:
+    return UnitIndex([Unit.model_validate({"name": u["id"], **u}) for u in units])
+
+
+# ------------------------------------------------------------ UnitIndex
+
+
+class TestActiveOn:
+    def test_the_merger_of_01_12_2024(self, demo):
+        before, after = demo.units.active_on(date(2024, 11, 30)), demo.units.active_on(date(2024, 12, 1))
+        assert {"pgd_cat_tien", "pgd_da_teh"} <= set(before)
+        assert not {"pgd_cat_tien", "pgd_da_teh"} & set(after)
+        assert [u for u in DISTRICTS if u in after] == [u for u in DISTRICTS if u not in ("pgd_cat_tien", "pgd_da_teh")]
+
+    def test_district_offices_end_and_communes_start_on_01_07_2025(self, demo):
+        june, july = set(demo.units.active_on(date(2025, 6, 30))), set(demo.units.active_on(date(2025, 7, 1)))
+        assert "pgd_lam_ha" in june and "pgd_lam_ha" not in july
+        assert not set(COMMUNES) & june
+        assert set(COMMUNES) <= july
+        assert "so_ldtbxh" not in june and "so_noi_vu" in june
+
+
+class TestCurrent:
+    def test_a_group_follows_its_members_then_its_successors(self, demo):
+        assert demo.units.current_ids(["phong_gddt_huyen"], date(2024, 11, 5)) == DISTRICTS
+        # After 30/06/2025: the communes and the department, nobody twice.
+        assert demo.units.current_ids(["phong_gddt_huyen"], date(2025, 11, 5)) == ["so_gddt", *COMMUNES]
+
+    def test_a_merged_office_points_at_its_successor_until_that_one_ends(self, demo):
+        assert demo.units.current_ids(["pgd_cat_tien"], date(2024, 12, 1)) == ["pgd_da_huoai"]
+        assert demo.units.current_ids(["pgd_cat_tien"], date(2025, 7, 1)) == ["so_gddt", *COMMUNES]
+
+    def test_successors_by_function(self, real):
+        day = date(2025, 11, 10)
+        assert real.units.current_ids(["so_ldtbxh"], day, "chính sách xã hội") == ["so_noi_vu"]
+        assert real.units.current_ids(["so_ldtbxh"], day, "giáo dục nghề nghiệp") == ["so_gddt"]
+        assert real.units.current_ids(["so_ldtbxh"], day) == ["so_noi_vu", "so_gddt", "so_y_te", "so_nn_mt"]
+        assert real.units.current_ids(["so_ldtbxh"], date(2025, 2, 28), "chính sách xã hội") == ["so_ldtbxh"]
+
+    def test_says_whose_duties_a_successor_carries(self, real):
+        (acting,) = real.units.current(["so_ldtbxh"], date(2025, 11, 10), "chính sách xã hội")
+        assert (acting.unit_id, acting.named, acting.since) == ("so_noi_vu", "so_ldtbxh", date(2025, 3, 1))
+        assert real.acting_name(acting) == (
+            "Sở Nội vụ tỉnh Lâm Đồng (tiếp nhận nhiệm vụ của Sở Lao động – Thương binh và Xã hội từ 01/03/2025)"
+        )
+
+    def test_a_unit_not_yet_started_stands_for_nothing(self, demo):
+        assert demo.units.current_ids(["ubnd_cap_xa"], date(2024, 11, 5)) == []
+
+    def test_cycles_of_members_and_of_successors_end(self):
+        units = index(
+            {"id": "a", "members": ["b"]},
+            {"id": "b", "members": ["a", "c"]},
+            {"id": "c", "end": "2024-01-01", "successors": ["d"]},
+            {"id": "d", "end": "2024-01-01", "successors": ["c"]},
+        )
+        assert units.expand("a") == ["c"]
+        assert units.current_ids(["a"], date(2025, 1, 1)) == []
+        assert units.successor_cycle("c") == ["c", "d", "c"]
+
+    def test_a_deep_chain_of_successors_does_not_recurse(self):
+        chain = [{"id": f"u{i}", "end": "2024-01-01", "successors": [f"u{i + 1}"]} for i in range(5000)]
+        units = index(*chain, {"id": "u5000"})
+        assert units.current_ids(["u0"], date(2025, 1, 1)) == ["u5000"]
+
+    def test_inactive_reason(self, demo):
+        reason = demo.units.inactive_reason
+        assert reason("pgd_cat_tien", date(2025, 11, 5)) == "pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024"
+        assert reason("xa_mh_01", date(2024, 11, 5)) == "xa_mh_01 bắt đầu hoạt động từ 01/07/2025"
+        assert reason("pgd_lam_ha", date(2025, 11, 5)) == (
+            "pgd_lam_ha đã chấm dứt hoạt động từ 01/07/2025; nhiệm vụ chuyển cho ubnd_cap_xa "
+            "(giáo dục mầm non, tiểu học, trung học cơ sở), so_gddt (trung học phổ thông và các đơn vị khác)"
+        )
+        assert reason("pgd_lam_ha", date(2025, 6, 30)) is None
+
+
+# ------------------------------------------------------------ duties follow successors
+
+
+def duty(plan, year, duty_id):
+    return next(d for d in deadlines(plan, year, date(year, 11, 1)) if d.duty.id == duty_id)
+
+
+class TestRecipients:
+    @pytest.mark.parametrize(
+        ("year", "recipients"),
+        [
+            (2024, ["Ủy ban nhân dân tỉnh Lâm Đồng", "Sở Lao động – Thương binh và Xã hội"]),
+            (
+                2025,
+                [
+                    "Ủy ban nhân dân tỉnh Lâm Đồng",
+                    "Sở Nội vụ tỉnh Lâm Đồng (tiếp nhận nhiệm vụ của Sở Lao động – Thương binh và Xã hội "
+                    "từ 01/03/2025)",
+                ],
+            ),
+            (
+                2026,
+                [
+                    "Ủy ban nhân dân tỉnh Lâm Đồng",
+                    "Sở Nội vụ tỉnh Lâm Đồng (tiếp nhận nhiệm vụ của Sở Lao động – Thương binh và Xã hội "
+                    "từ 01/03/2025)",
+                ],
+            ),
+        ],
+    )
+    def test_the_plan_report_goes_to_bodies_that_exist(self, demo, year, recipients):
+        d = duty(demo, year, "plan_report")
+        assert [demo.acting_name(r) for r in d.recipients] == recipients
+
+
+class TestUnitReportOwers:
+    def test_2024_divisions_and_twelve_district_offices(self, demo):
+        assert [u.unit_id for u in duty(demo, 2024, "unit_report").units] == DIVISIONS + DISTRICTS
+
+    @pytest.mark.parametrize("year", [2025, 2026])
+    def test_after_mid_2025_divisions_and_communes(self, demo, year):
+        d = duty(demo, year, "unit_report")
+        assert [u.unit_id for u in d.units] == DIVISIONS + COMMUNES
+        commune = d.units[len(DIVISIONS)]
+        assert demo.acting_name(commune.acting) == (
+            "UBND xã minh họa 01 (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố từ 01/07/2025)"
+        )
+
+    @pytest.mark.parametrize("year", [2024, 2025, 2026])
+    def test_no_unit_owes_its_report_to_itself(self, demo, year):
+        d = duty(demo, year, "unit_report")
+        recipients = {r.unit_id for r in d.recipients}
+        assert recipients == {"phong_tchc"}
+        assert not recipients & {u.unit_id for u in d.units}
+        assert "so_gddt" not in {u.unit_id for u in d.units}  # the department reports through its divisions
+
+
+class TestRequests:
+    @pytest.mark.parametrize("year", [2024, 2025, 2026])
+    def test_the_request_to_the_union_is_never_a_missing_report(self, demo, year):
+        statuses = {t.task.id: t for t in task_statuses(demo, year)}
+        iii_5 = statuses["III.5"]
+        assert iii_5.task.kind == "request"
+        assert (iii_5.missing_leads, iii_5.state_label) == ([], "Đề nghị phối hợp")
+        assert "union_request" not in [d.duty.id for d in deadlines(demo, year, date(year, 11, 1))]
+
+    def test_a_lead_that_ceased_is_owed_by_its_successors(self, demo):
+        # III.2.c, led by "Phòng Kế hoạch - Tài chính và các phòng GDĐT", has no report in 2024 nor 2026.
+        by_year = {year: {t.task.id: t for t in task_statuses(demo, year)}["III.2.c"] for year in (2024, 2026)}
+        assert by_year[2024].missing_leads == ["phong_khtc", "phong_gddt_huyen"]
+        assert by_year[2026].missing_leads == ["phong_khtc", *COMMUNES]
+        assert demo.acting_name(by_year[2026].missing[1]) == (
+            "UBND xã minh họa 01 (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố từ 01/07/2025)"
+        )
+
+    def test_one_successor_reporting_answers_for_the_lead(self, demo):
+        # III.4 in 2025: xa_mh_01 reported for the former district offices, the divisions for theirs.
+        assert {t.task.id: t for t in task_statuses(demo, 2025)}["III.4"].missing_leads == []
+
+
+# ------------------------------------------------------------ bad input, through the CLI
+
+
+def only_error(output: str) -> str:
+    lines = [line for line in output.splitlines() if ": lỗi: " in line]
+    assert len(lines) == 1, output
+    return lines[0]
+
+
+def add_line_after(path: Path, anchor: str, line: str) -> int:
+    """Insert ``line`` after the one line containing ``anchor``; return its 1-based number."""
+    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = line_of(path, anchor)
+    text.insert(at, line + "\n")
+    path.write_text("".join(text), encoding="utf-8")
+    return at + 1
+
+
+class TestBadInput:
+    def test_a_figure_from_a_unit_that_no_longer_existed(self, example_copy):
+        path = example_copy / "data" / "2025.yaml"
+        line = add_line_after(path, "xa_mh_07: {numerator: 1188", "      pgd_cat_tien: {numerator: 300, denominator: 1000}")
+        out = invoke(["check", example_copy], 1).output
+        assert only_error(out) == (
+            f"{path.as_posix()}:{line}:7: lỗi: số liệu năm 2025 (hạn báo cáo 05/11/2025): "
+            "pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024 [unit-inactive]"
+        )
+
+    def test_a_figure_from_a_unit_that_did_not_exist_yet(self, example_copy):
+        path = example_copy / "data" / "2024.yaml"
+        line = add_line_after(path, "pgd_lam_ha: {numerator: 1098", "      xa_mh_01: {numerator: 300, denominator: 1000}")
+        out = invoke(["check", example_copy], 1).output
+        assert only_error(out) == (
+            f"{path.as_posix()}:{line}:7: lỗi: số liệu năm 2024 (hạn báo cáo 05/11/2024): "
+            "xa_mh_01 bắt đầu hoạt động từ 01/07/2025 [unit-inactive]"
+        )
+
+    def test_progress_dated_after_the_unit_ended(self, example_copy):
+        path = example_copy / "data" / "2025.yaml"
+        replace_in(path, "      date: 2025-06-20\n", "      date: 2025-07-20\n")
+        out = invoke(["check", example_copy], 1).output
+        assert only_error(out) == (
+            f"{path.as_posix()}:{line_of(path, 'pgd_lam_ha:')}:5: lỗi: tiến độ ngày 20/07/2025: pgd_lam_ha đã chấm "
+            "dứt hoạt động từ 01/07/2025; nhiệm vụ chuyển cho ubnd_cap_xa (giáo dục mầm non, tiểu học, trung học "
+            "cơ sở), so_gddt (trung học phổ thông và các đơn vị khác) [unit-inactive]"
+        )
+
+    def test_a_successor_that_is_not_a_unit(self, plan_copy):
+        path = plan_copy / "units.yaml"
+        replace_in(path, "- {unit: so_gddt, function: giáo dục nghề nghiệp}", "- {unit: so_gddtt, function: giáo dục nghề nghiệp}")
+        out = invoke(["check", plan_copy], 1).output
+        assert only_error(out) == (
+            f"{path.as_posix()}:{line_of(path, 'so_gddtt')}:16: lỗi: đơn vị kế thừa: không có đơn vị 'so_gddtt' "
+            "trong units.yaml (có phải ý bạn là 'so_gddt'?) [successor-unknown]"
+        )
+
+    def test_a_successor_chain_with_a_cycle(self, example_copy):
+        path = example_copy / "units.yaml"
+        replace_in(
+            path,
+            "short_names: [PGDĐT Đạ Huoai]\n    kind: district_office\n    end: 2025-06-30\n    successors:\n",
+            "short_names: [PGDĐT Đạ Huoai]\n    kind: district_office\n    end: 2025-06-30\n    successors:\n"
+            "      - pgd_cat_tien\n",
+        )
+        out = invoke(["check", example_copy], 1).output
+        line = line_of(path, "successors: [pgd_da_huoai]")
+        assert only_error(out) == (
+            f"{path.as_posix()}:{line}:17: lỗi: chuỗi đơn vị kế thừa có vòng lặp: "
+            "pgd_cat_tien → pgd_da_huoai → pgd_cat_tien [successor-cycle]"
+        )
+
+    def test_a_reporter_with_no_part_in_the_indicator(self, example_copy):
+        path = example_copy / "indicators.yaml"
+        replace_in(path, "reporters: [phong_gddt_huyen]", "reporters: [phong_gddt_huyen, cong_doan_nganh]")
+        out = invoke(["check", example_copy], 1).output
+        assert only_error(out) == (
+            f"{path.as_posix()}:{line_of(path, 'cong_doan_nganh]')}:35: lỗi: cong_doan_nganh là tổ chức ngoài quyền "
+            "quản lý của Sở, không báo cáo số liệu chỉ tiêu [reporter-not-applicable]"
+        )
+
+    def test_a_reporter_of_another_kind_than_the_unit_of_count(self, example_copy):
+        path = example_copy / "indicators.yaml"
+        replace_in(path, "reporters: [phong_gddt_huyen]", "reporters: [phong_gddt_huyen, phong_khtc]")
+        out = invoke(["check", example_copy], 1).output
+        assert only_error(out) == (
+            f"{path.as_posix()}:{line_of(path, 'phong_khtc]')}:35: lỗi: chỉ tiêu 6.9 đếm trên huyện, thành phố "
+            "(phòng GDĐT cấp huyện), còn phong_khtc là phòng, tổ thuộc Sở [reporter-not-applicable]"
+        )
+
+    def test_a_figure_from_a_unit_not_expected_to_report_it(self, example_copy):
+        path = example_copy / "data" / "2025.yaml"
+        line = add_line_after(path, "xa_mh_07: {numerator: 1188", "      phong_khtc: {numerator: 3, denominator: 10}")
+        out = invoke(["check", example_copy], 1).output
+        assert only_error(out) == (
+            f"{path.as_posix()}:{line}:7: lỗi: phong_khtc không thuộc các đơn vị báo cáo chỉ tiêu 6.2 năm 2025 "
+            "(xa_mh_01, xa_mh_02, xa_mh_03, xa_mh_04, xa_mh_05 và 5 đơn vị khác) [reporter-not-applicable]"
+        )
+
+    def test_coverage_over_an_empty_group(self, example_copy):
+        path = example_copy / "indicators.yaml"
+        replace_in(path, "reporters: [phong_gddt_huyen]", "reporters: [pgd_da_teh]")
+        replace_in(path, '    counted_over: district_office   # "số huyện, thành phố"\n', "")
+        units = example_copy / "units.yaml"
+        replace_in(units, "  - id: pgd_da_teh\n", "  - id: pgd_da_teh\n    start: 2030-01-01\n")
+        out = invoke(["check", example_copy], 1).output
+        errors = [line for line in out.splitlines() if "[coverage-empty-group]" in line]
+        assert errors == [
+            f"{path.as_posix()}:{line_of(path, 'reporters: [pgd_da_teh]')}:16: lỗi: nhóm đơn vị báo cáo chỉ tiêu 6.9 "
+            "không có đơn vị nào hoạt động vào 05/11/2024 (năm 2024): thêm đơn vị kế thừa hoặc thành viên "
+            "[coverage-empty-group]"
+        ]
+
+    @pytest.mark.parametrize("when", ["2023-12-31", "2031-01-01"])
+    def test_a_break_outside_the_plan_period(self, plan_copy, when):
+        path = plan_copy / "plan.yaml"
+        replace_in(path, "  - date: 2025-07-01\n", f"  - date: {when}\n")
+        out = invoke(["check", plan_copy], 1).output
+        shown = "/".join(reversed(when.split("-")))
+        assert only_error(out) == (
+            f"{path.as_posix()}:{line_of(path, f'- date: {when}')}:11: lỗi: điểm gãy ngày {shown} nằm ngoài thời kỳ "
+            "kế hoạch (01/01/2024–31/12/2030) [break-outside-period]"
+        )
+
+    def test_an_indicator_break_outside_the_plan_period(self, plan_copy):
+        path = plan_copy / "indicators.yaml"
+        replace_in(
+            path,
+            "    counted_over: district_office   # \"số huyện, thành phố\"\n",
+            "    counted_over: district_office\n    breaks:\n      - {date: 2040-01-01, kind: definition, reason: x}\n",
+        )
+        out = invoke(["check", plan_copy], 1).output
+        assert only_error(out) == (
+            f"{path.as_posix()}:{line_of(path, '2040-01-01')}:16: lỗi: điểm gãy ngày 01/01/2040 nằm ngoài thời kỳ "
+            "kế hoạch (01/01/2024–31/12/2030) [break-outside-period]"
+        )
