@@ -242,16 +242,84 @@ def test_task_groups(plan) -> None:
 # ---------------------------------------------------------------------- IV
 
 
-def test_section_iv_duties(plan) -> None:
-    text = source_text()
-    iv_1 = section(text, "1. [bookmark: bookmark176]", "2. [bookmark: bookmark178]")
-    iv_2_b = section(text, "b) [bookmark: bookmark180]", "3. [bookmark: bookmark182]")
-    assert "trước ngày 10/11 hằng năm" in iv_1
-    assert "trước ngày 05/11 hằng năm" in iv_2_b
-    assert "gửi Phòng Tổ chức hành chính" in iv_2_b
+def clean(line: str) -> str:
+    return re.sub(r"\s+", " ", BOOKMARK.sub("", line)).strip()
 
+
+def section_iv_lines() -> list[str]:
+    """Every non-empty line of section IV and of the closing, bookmarks removed, spaces normalised."""
+    text = source_text()
+    body = text[text.index("IV. [bookmark: bookmark175]") :]
+    return [line for raw in body.splitlines() if (line := clean(raw))]
+
+
+def sentences(paragraph: str) -> list[str]:
+    """A paragraph cut after each full stop, colon or semicolon that ends a clause."""
+    return [part for part in re.split(r"(?<=[.;:])\s+", paragraph) if part]
+
+
+def transcribed_iv(plan) -> dict[str, tuple[str | None, list[str]]]:
+    """id → (title, paragraphs) of ``implementation`` in plan.yaml."""
+    return {
+        item.id: (item.title, [clean(p) for p in (item.text or "").split("\n") if p.strip()])
+        for item in plan.meta.implementation
+    }
+
+
+# The document's section IV, line by line: (item id, what the line is).
+IV_LAYOUT = [
+    ("IV", "heading"),
+    ("IV.1", "heading+text"),
+    ("IV.1", "text"),
+    ("IV.2", "heading"),
+    ("IV.2.a", "text"),
+    ("IV.2.b", "text"),
+    ("IV.3", "heading"),
+    ("IV.3", "text"),
+    ("IV.4", "heading"),
+    ("IV.4", "text"),
+    ("closing", "text"),
+    ("closing", "text"),
+]
+NUMBERING = re.compile(r"^(?:IV\.|\d\.|[a-d]\)) ")
+
+
+def test_section_iv_layout_is_what_the_test_expects() -> None:
+    assert len(section_iv_lines()) == len(IV_LAYOUT)
+
+
+def test_every_sentence_of_section_iv_and_the_closing_is_transcribed(plan) -> None:
+    transcribed = transcribed_iv(plan)
+    assert list(transcribed) == ["IV", "IV.1", "IV.2", "IV.2.a", "IV.2.b", "IV.3", "IV.4"]
+    closing = [clean(c) for c in plan.meta.closing]
+    texts = {key: list(paragraphs) for key, (_, paragraphs) in transcribed.items()} | {"closing": closing}
+    checked = 0
+    for line, (item, what) in zip(section_iv_lines(), IV_LAYOUT, strict=True):
+        line = NUMBERING.sub("", line)
+        if what == "heading":
+            assert transcribed[item][0] == line, item
+            continue
+        if what == "heading+text":
+            title, line = line.split(": ", 1)
+            assert transcribed[item][0] == title, item
+        # The next paragraph of that item, word for word: every one of its sentences.
+        paragraph = texts[item].pop(0)
+        assert sentences(paragraph) == sentences(line), item
+        checked += len(sentences(line))
+    assert all(not rest for rest in texts.values()), texts
+    assert checked == 18  # IV.1: 3 + 1, IV.2.a: 5, IV.2.b: 3, IV.3: 1, IV.4: 3, closing: 2
+
+
+def test_duties_quote_section_iv(plan) -> None:
+    transcribed = transcribed_iv(plan)
+    for duty in plan.meta.duties:
+        paragraphs = " ".join(transcribed[duty.section][1])
+        assert clean(duty.what) in paragraphs, duty.id
+
+
+def test_section_iv_duties(plan) -> None:
     duties = {d.id: d for d in plan.meta.duties}
-    assert set(duties) == {"unit_report", "plan_report", "funding"}
+    assert set(duties) == {"unit_report", "plan_report", "funding", "union_request"}
 
     unit_report = duties["unit_report"]
     assert (unit_report.section, unit_report.kind, str(unit_report.deadline)) == ("IV.2.b", "unit_report", "05/11")
@@ -261,10 +329,79 @@ def test_section_iv_duties(plan) -> None:
     plan_report = duties["plan_report"]
     assert (plan_report.section, plan_report.kind, str(plan_report.deadline)) == ("IV.1", "plan_report", "10/11")
     assert plan.unit_ids(plan_report.from_units) == ["phong_tchc"]
-    assert sorted(plan.unit_ids(plan_report.to_units)) == ["so_ldtbxh", "ubnd_tinh"]
+    assert plan.unit_ids(plan_report.to_units) == ["ubnd_tinh", "so_ldtbxh"]
+    assert plan_report.function == "chính sách xã hội"
 
     funding = duties["funding"]
     assert (funding.section, funding.kind, funding.deadline) == ("IV.4", "funding", None)
+
+    request = duties["union_request"]
+    assert (request.section, request.kind, request.deadline, request.to_units) == ("IV.3", "request", None, [])
+    assert plan.unit_ids(request.from_units) == ["cong_doan_nganh", "to_chuc_ct_xh"]
+    assert {plan.units.units[u].kind.value for u in plan.unit_ids(request.from_units)} == {"organisation"}
+
+
+def test_opening_paragraph(plan) -> None:
+    opening = next(clean(line) for line in source_text().splitlines() if "Thực hiện Kế hoạch số 6121" in line)
+    assert clean(plan.meta.opening) == opening
+
+
+def test_full_title_of_kế_hoạch_6121(plan) -> None:
+    opening = clean(plan.meta.opening)
+    title = clean(next(b.title for b in plan.meta.legal_bases if b.number == "6121/KH-UBND"))
+    assert opening == f"Thực hiện {title}, Sở Giáo dục và Đào tạo xây dựng kế hoạch thực hiện như sau:"
+    assert title.endswith(
+        "về tiếp tục đổi mới, nâng cao chất lượng chính sách xã hội, đáp ứng yêu cầu sự nghiệp xây dựng và bảo vệ Tổ quốc trong giai đoạn mới"
+    )
+
+
+SECTION_STARTS = {
+    "I.2.b": "b) [bookmark: bookmark22]",
+    "III.2.a": "a) [bookmark: bookmark54]",
+    "III.2.b": "b) [bookmark: bookmark58]",
+    "III.5": "5. [bookmark: bookmark124]",
+    "IV.2.b": "b) [bookmark: bookmark180]",
+    "Phần kết": "Trên đây là Kế hoạch",
+}
+
+
+def test_typos_are_the_document_s_own(plan) -> None:
+    text = source_text()
+    assert plan.meta.typos, "the document's typos are noted"
+    for typo in plan.meta.typos:
+        start = text.index(SECTION_STARTS[typo.section])
+        part = clean(text[start : start + 4000])
+        assert typo.written in part, typo
+        assert typo.meant != typo.written
+    # The transcription keeps them: nothing is corrected.
+    assert "báo báo theo quy định" in transcribed_iv(plan)["IV.2.b"][1][0]
+
+
+def test_reorganisation_facts_are_marked_as_from_outside_the_document(plan) -> None:
+    units = plan.units.units
+    for unit in units.values():
+        if unit.start or unit.end or unit.successors or not unit.in_document:
+            assert unit.source, unit.id
+    outside_notes = [n for n in plan.meta.notes if n.source]
+    assert {n.about for n in outside_notes} == {"IV.1", "IV.2, IV.4", "6.1, 6.9"}
+    assert all(b.source for b in plan.meta.breaks)
+    # Where the reference says "verify", the plan says so.
+    assert units["so_ldtbxh"].verify == "Đối chiếu với quyết định của tỉnh thành lập Sở Nội vụ."
+    assert "124" in units["ubnd_cap_xa"].verify and "1671/NQ-UBTVQH15" in units["ubnd_cap_xa"].verify
+
+
+def test_the_end_of_district_offices_cites_resolution_203_and_law_72(plan) -> None:
+    source = plan.units.units["phong_gddt_huyen"].source
+    assert "203/2025/QH15" in source and "72/2025/QH15" in source and "202/2025/QH15" not in source
+    (merger,) = plan.meta.breaks
+    assert (merger.date.isoformat(), merger.kind.value) == ("2025-07-01", "territory")
+    assert "202/2025/QH15" in merger.source  # the province merger is Resolution 202
+
+
+def test_no_file_of_the_plan_cites_202_for_district_offices() -> None:
+    for path in sorted(PLAN.glob("*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert not ("202/2025/QH15" in line and "huyện" in line), (path.name, line)
 
 
 def test_plan_period_and_issuer(plan) -> None:
