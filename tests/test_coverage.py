@@ -1,0 +1,147 @@
+"""Expected reporters, coverage of aggregated values and series breaks, on the demo plan.
+
+The demo story: 6.2 is reported by unit — twelve district offices in 2023 and 2024, ten
+illustrative communes from 2025 (seven of them in 2025, all ten in 2026); 6.9 is counted over
+"số huyện, thành phố", which no longer exist after 01/07/2025; the province merger of
+01/07/2025 breaks every series.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import EXAMPLE_PLAN, PLAN, replace_in
+from kh68.reading.load import load_plan
+from kh68.tracking.coverage import coverage, indicator_reporters, unit_of_count_gone, unit_of_count_text
+from kh68.tracking.series import break_before, comparable_part, comparable_since, crossed
+
+DISTRICTS = [
+    "pgd_da_lat", "pgd_bao_loc", "pgd_bao_lam", "pgd_cat_tien", "pgd_da_huoai", "pgd_da_teh",
+    "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
+]  # fmt: skip
+COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return load_plan(EXAMPLE_PLAN)
+
+
+def cover(plan, ind_id, year):
+    ind = plan.indicator(ind_id)
+    data = plan.data.get(year)
+    return coverage(plan, ind, year, data.indicators.get(ind_id) if data else None)
+
+
+class TestExpectedReporters:
+    @pytest.mark.parametrize(("year", "expected"), [(2024, DISTRICTS), (2025, COMMUNES), (2026, COMMUNES)])
+    def test_6_2_follows_the_reorganisation(self, demo, year, expected):
+        # Only the successors for preschool education: the department (upper secondary) is not expected.
+        assert [c.unit_id for c in indicator_reporters(demo, demo.indicator("6.2"), year)] == expected
+
+    def test_the_communes_say_whose_figures_they_report(self, demo):
+        first = indicator_reporters(demo, demo.indicator("6.2"), 2025)[0]
+        assert demo.acting_name(first) == (
+            "UBND xã minh họa 01 (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố từ 01/07/2025)"
+        )
+        own = indicator_reporters(demo, demo.indicator("6.2"), 2024)[0]
+        assert demo.acting_name(own) == "Phòng GDĐT thành phố Đà Lạt"
+
+    def test_6_9_in_2024(self, demo):
+        assert [c.unit_id for c in indicator_reporters(demo, demo.indicator("6.9"), 2024)] == DISTRICTS
+
+    @pytest.mark.parametrize("year", [2024, 2025, 2026])
+    def test_indicators_without_reporters_expect_none(self, demo, year):
+        assert [i.id for i in demo.indicators if indicator_reporters(demo, i, year) is not None] == ["6.2", "6.9"]
+
+
+class TestCoverage:
+    def test_2024_complete(self, demo):
+        c = cover(demo, "6.2", 2024)
+        assert (len(c.reported), len(c.expected), c.complete, c.provisional) == (12, 12, True, False)
+        assert c.label == "đủ 12/12 đơn vị"
+        assert c.denominator_share is None  # the province's denominator is not given for 2024
+
+    def test_2025_provisional_seven_of_ten(self, demo):
+        c = cover(demo, "6.2", 2025)
+        assert (c.reported, c.missing) == (tuple(COMMUNES[:7]), COMMUNES[7:])
+        assert (c.provisional, c.share) == (True, 70.0)
+        assert (c.denominator_reported, c.denominator_expected) == (30800, 41600)
+        assert round(c.denominator_share, 4) == 74.0385
+        assert c.label == "tạm tính, 7/10 đơn vị, 74% mẫu số"
+
+    def test_2026_complete(self, demo):
+        c = cover(demo, "6.2", 2026)
+        assert (c.label, c.denominator_share) == ("đủ 10/10 đơn vị", 100.0)
+
+    def test_a_year_without_data_covers_nobody(self, demo):
+        c = cover(demo, "6.2", 2027)
+        assert (c.reported, len(c.missing), c.label) == ((), 10, "tạm tính, 0/10 đơn vị")
+
+    def test_a_province_value_written_directly_has_no_coverage(self, example_copy):
+        replace_in(
+            example_copy / "data" / "2025.yaml", '  "6.2":\n    source:', '  "6.2":\n    value: 32,9\n    source:'
+        )
+        plan = load_plan(example_copy)
+        assert cover(plan, "6.2", 2025) is None
+
+    def test_6_9_2024_counts_over_the_twelve_districts(self, demo):
+        assert cover(demo, "6.9", 2024).label == "đủ 12/12 đơn vị"
+
+
+class TestUnitOfCount:
+    @pytest.mark.parametrize("ind_id", ["6.1", "6.9"])
+    def test_no_more_districts_after_01_07_2025(self, demo, ind_id):
+        ind = demo.indicator(ind_id)
+        assert unit_of_count_gone(demo, ind, 2024) is None
+        assert unit_of_count_gone(demo, ind, 2025) == date(2025, 7, 1)
+        assert unit_of_count_gone(demo, ind, 2026) == date(2025, 7, 1)
+        assert unit_of_count_text(ind, date(2025, 7, 1)) == (
+            "không tính được: không còn đơn vị đếm (huyện, thành phố (phòng GDĐT cấp huyện)) từ 01/07/2025; "
+            "kế hoạch không nói đơn vị thay thế"
+        )
+        assert cover(demo, ind_id, 2025) is None
+
+    def test_the_bundled_plan_says_the_same(self):
+        plan = load_plan(PLAN)
+        assert [i.id for i in plan.indicators if unit_of_count_gone(plan, i, 2025)] == ["6.1", "6.9"]
+        assert [i.id for i in plan.indicators if unit_of_count_gone(plan, i, 2024)] == []
+
+
+class TestBreaks:
+    @pytest.mark.parametrize(("year", "since"), [(2023, None), (2024, None), (2025, 2025), (2026, 2025)])
+    def test_comparable_since(self, demo, year, since):
+        assert comparable_since(demo, demo.indicator("6.3"), year) == since
+
+    def test_the_break_says_why(self, demo):
+        b = break_before(demo, demo.indicator("6.3"), 2026)
+        assert b.text == "không so sánh được do thay đổi địa giới từ 01/07/2025"
+        assert crossed(demo, demo.indicator("6.3"), 2024, 2025) == b
+        assert crossed(demo, demo.indicator("6.3"), 2025, 2026) is None
+        assert crossed(demo, demo.indicator("6.3"), 2023, 2024) is None
+
+    def test_comparable_part_of_a_series(self):
+        series = {2023: 94.2, 2024: 94.6, 2025: 95.4, 2026: 95.6}
+        assert comparable_part(series, 2025) == {2025: 95.4, 2026: 95.6}
+        assert comparable_part(series, None) == series
+
+    def test_an_indicator_break_of_definition(self, example_copy):
+        replace_in(
+            example_copy / "indicators.yaml",
+            "    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN\n",
+            "    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN\n"
+            "    breaks:\n      - {date: 2026-01-01, kind: definition, reason: Tiêu chuẩn mới (minh họa)}\n",
+        )
+        plan = load_plan(example_copy)
+        ind = plan.indicator("6.5")
+        assert comparable_since(plan, ind, 2026) == 2026
+        assert break_before(plan, ind, 2026).text == "không so sánh được do thay đổi định nghĩa từ 01/01/2026"
+        assert comparable_since(plan, plan.indicator("6.3"), 2026) == 2025  # other indicators: the plan's break
+
+    def test_a_break_after_the_reporting_day_starts_the_next_year(self, example_copy):
+        replace_in(example_copy / "plan.yaml", "  - date: 2025-07-01\n", "  - date: 2025-11-06\n")
+        plan = load_plan(example_copy)
+        assert comparable_since(plan, plan.indicator("6.3"), 2026) == 2026
+        assert comparable_since(plan, plan.indicator("6.3"), 2025) is None
