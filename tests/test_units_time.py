@@ -213,7 +213,9 @@ def add_line_after(path: Path, anchor: str, line: str) -> int:
 class TestBadInput:
     def test_a_figure_from_a_unit_that_no_longer_existed(self, example_copy):
         path = example_copy / "data" / "2025.yaml"
-        line = add_line_after(path, "xa_mh_07: {numerator: 1188", "      pgd_cat_tien: {numerator: 300, denominator: 1000}")
+        line = add_line_after(
+            path, "xa_mh_07: {numerator: 1188", "      pgd_cat_tien: {numerator: 300, denominator: 1000}"
+        )
         out = invoke(["check", example_copy], 1).output
         assert only_error(out) == (
             f"{path.as_posix()}:{line}:7: lỗi: số liệu năm 2025 (hạn báo cáo 05/11/2025): "
@@ -222,7 +224,9 @@ class TestBadInput:
 
     def test_a_figure_from_a_unit_that_did_not_exist_yet(self, example_copy):
         path = example_copy / "data" / "2024.yaml"
-        line = add_line_after(path, "pgd_lam_ha: {numerator: 1098", "      xa_mh_01: {numerator: 300, denominator: 1000}")
+        line = add_line_after(
+            path, "pgd_lam_ha: {numerator: 1098", "      xa_mh_01: {numerator: 300, denominator: 1000}"
+        )
         out = invoke(["check", example_copy], 1).output
         assert only_error(out) == (
             f"{path.as_posix()}:{line}:7: lỗi: số liệu năm 2024 (hạn báo cáo 05/11/2024): "
@@ -241,7 +245,11 @@ class TestBadInput:
 
     def test_a_successor_that_is_not_a_unit(self, plan_copy):
         path = plan_copy / "units.yaml"
-        replace_in(path, "- {unit: so_gddt, function: giáo dục nghề nghiệp}", "- {unit: so_gddtt, function: giáo dục nghề nghiệp}")
+        replace_in(
+            path,
+            "- {unit: so_gddt, function: giáo dục nghề nghiệp}",
+            "- {unit: so_gddtt, function: giáo dục nghề nghiệp}",
+        )
         out = invoke(["check", plan_copy], 1).output
         assert only_error(out) == (
             f"{path.as_posix()}:{line_of(path, 'so_gddtt')}:16: lỗi: đơn vị kế thừa: không có đơn vị 'so_gddtt' "
@@ -319,7 +327,7 @@ class TestBadInput:
         path = plan_copy / "indicators.yaml"
         replace_in(
             path,
-            "    counted_over: district_office   # \"số huyện, thành phố\"\n",
+            '    counted_over: district_office   # "số huyện, thành phố"\n',
             "    counted_over: district_office\n    breaks:\n      - {date: 2040-01-01, kind: definition, reason: x}\n",
         )
         out = invoke(["check", plan_copy], 1).output
