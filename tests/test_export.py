@@ -7,7 +7,14 @@ from pathlib import Path
 
 from conftest import EXAMPLE_PLAN, PLAN, invoke, replace_in
 
-INDICATOR_KEYS = ["id", "name", "unit", "direction", "basis", "responsible_units", "targets", "notes"]
+INDICATOR_KEYS = [
+    "id", "name", "unit", "direction", "basis", "responsible_units", "targets", "notes",
+    "reporters", "counted_over", "breaks",
+]  # fmt: skip
+UNIT_KEYS = [
+    "id", "name", "short_names", "members", "kind", "in_document", "start", "end", "successors",
+    "outside_document", "source", "verify",
+]  # fmt: skip
 
 
 def export(root: Path) -> str:
@@ -48,6 +55,11 @@ def test_top_level_and_indicator_key_order() -> None:
         "vision",
         "duties",
         "notes",
+        "opening",
+        "implementation",
+        "closing",
+        "typos",
+        "breaks",
     ]
     duties = {d["id"]: d for d in data["plan"]["duties"]}
     assert (duties["unit_report"]["deadline"], duties["unit_report"]["to_units"]) == ("05/11", ["phong_tchc"])
@@ -62,9 +74,47 @@ def test_top_level_and_indicator_key_order() -> None:
         for target in ind["targets"].values():
             assert list(target)[:2] == ["text", "kind"]
     for task in data["tasks"]:
-        assert list(task) == ["id", "group", "title", "lead_units", "coordinating_units", "timing"]
+        assert list(task) == ["id", "group", "title", "lead_units", "coordinating_units", "timing", "kind"]
     for unit in data["units"]:
-        assert list(unit) == ["id", "name", "short_names", "members", "end", "successors"]
+        assert list(unit) == UNIT_KEYS
+
+
+def test_document_facts_and_later_facts_are_told_apart() -> None:
+    data = json.loads(export(PLAN))
+    units = {u["id"]: u for u in data["units"]}
+    # A unit of the document, with nothing added: no outside fact.
+    assert (units["phong_tchc"]["in_document"], units["phong_tchc"]["outside_document"]) == (True, False)
+    assert (units["phong_tchc"]["end"], units["phong_tchc"]["successors"], units["phong_tchc"]["source"]) == (
+        None,
+        [],
+        None,
+    )
+    # A unit of the document with later facts: dates and successors, with their source and what to verify.
+    ldtbxh = units["so_ldtbxh"]
+    assert (ldtbxh["in_document"], ldtbxh["outside_document"], ldtbxh["end"]) == (True, True, "2025-02-28")
+    assert ldtbxh["successors"][0] == {"unit": "so_noi_vu", "function": "chính sách xã hội"}
+    assert ldtbxh["source"].startswith("Nghị định số 45/2025/NĐ-CP ngày 28/02/2025")
+    assert ldtbxh["verify"] == "Đối chiếu với quyết định của tỉnh thành lập Sở Nội vụ."
+    # A unit the document does not name at all.
+    assert (units["so_noi_vu"]["in_document"], units["so_noi_vu"]["outside_document"]) == (False, True)
+    notes = data["plan"]["notes"]
+    assert [n["about"] for n in notes if not n["outside_document"]] == ["IV", "III.1.a", "II.2", "IV.1"]
+    assert [n["about"] for n in notes if n["outside_document"]] == ["IV.1", "IV.2, IV.4", "6.1, 6.9"]
+    assert data["plan"]["breaks"] == [
+        {
+            "date": "2025-07-01",
+            "kind": "territory",
+            "reason": "Tỉnh Lâm Đồng, tỉnh Đắk Nông và tỉnh Bình Thuận hợp nhất thành tỉnh Lâm Đồng mới: số liệu "
+            "từ năm 2025 tính trên địa bàn rộng hơn số liệu năm 2024 trở về trước.",
+            "outside_document": True,
+            "source": "Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội về sắp xếp đơn vị hành chính cấp "
+            "tỉnh (thông tin ngoài văn bản kế hoạch).",
+            "verify": None,
+        }
+    ]
+    by_id = {i["id"]: i for i in data["indicators"]}
+    assert [i for i, ind in by_id.items() if ind["counted_over"]] == ["6.1", "6.9"]
+    assert {t["id"]: t["kind"] for t in data["tasks"]}["III.5"] == "request"
 
 
 def test_indicator_contents() -> None:
@@ -83,6 +133,9 @@ def test_indicator_contents() -> None:
             "2030": {"text": "95- 97", "kind": "range", "min": 95.0, "max": 97.0},
         },
         "notes": ["Ô đơn vị chủ trì để trống trong bảng (ô gộp với dòng 6.1)."],
+        "reporters": None,
+        "counted_over": None,
+        "breaks": [],
     }
     assert by_id["6.1"]["targets"]["2025"] == {
         "text": "Triển khai theo đề án",

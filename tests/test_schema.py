@@ -119,8 +119,8 @@ def _write_minimal(tmp_path: Path) -> Path:
 
 def test_loader_spellings_pass_both_the_loader_and_the_schema(tmp_path):
     root = _write_minimal(tmp_path)
-    (root / "data" / "2025.yaml").write_text(
-        """year: "2025"
+    (root / "data" / "2024.yaml").write_text(
+        """year: "2024"
 synthetic: yes
 indicators:
   "6.3":
