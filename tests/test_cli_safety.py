@@ -31,7 +31,9 @@ def hostile_plan(example_copy: Path) -> Path:
 
 def test_status_table_shows_control_characters_as_escapes(hostile_plan: Path) -> None:
     out = invoke(["status", "--plan", hostile_plan, "--today", "2025-11-05"], 0).output
-    assert "\x1b" not in out and "\u202e" not in out and "\x9b" not in out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+    assert "\x9b" not in out
     assert "\\x1b[31mĐỎ" in out
 
 
@@ -39,7 +41,9 @@ def test_export_json_keeps_the_value_but_not_the_raw_characters(hostile_plan: Pa
     import json
 
     out = invoke(["export", "--plan", hostile_plan], 0).output
-    assert "\u202e" not in out and "\x9b" not in out and "\x07" not in out
+    assert "\u202e" not in out
+    assert "\x9b" not in out
+    assert "\x07" not in out
     names = [i["name"] for i in json.loads(out)["indicators"]]
     assert HOSTILE_NAME in names
 
@@ -50,7 +54,10 @@ def test_a_real_terminal_gets_colours_but_never_plan_escapes(hostile_plan: Path)
     pid, fd = pty.fork()
     if pid == 0:  # the child: kh68 on a pseudo-terminal
         os.environ.update(FORCE_COLOR="1", COLUMNS="200", TERM="xterm")
-        os.execv(sys.executable, [sys.executable, "-m", "kh68", "status", "--plan", str(hostile_plan), "--today", "2025-11-05"])
+        os.execv(
+            sys.executable,
+            [sys.executable, "-m", "kh68", "status", "--plan", str(hostile_plan), "--today", "2025-11-05"],
+        )
     chunks = []
     while True:
         try:
@@ -63,13 +70,17 @@ def test_a_real_terminal_gets_colours_but_never_plan_escapes(hostile_plan: Path)
     os.waitpid(pid, 0)
     out = b"".join(chunks).decode("utf-8")
     assert "\x1b[1m" in out  # kh68's own bold title
-    assert "\x1b]" not in out and "\u202e" not in out and "\x07" not in out and "\x1b[31mĐỎ" not in out
+    assert "\x1b]" not in out
+    assert "\u202e" not in out
+    assert "\x07" not in out
+    assert "\x1b[31mĐỎ" not in out
     assert "\\x1b[31mĐỎ" in out
 
 
 def test_messages_escape_what_the_user_typed() -> None:
     out = invoke(["status", "--plan", "không\x1b[2J có\u202e"], 2).output
-    assert "\x1b" not in out and "\u202e" not in out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
     assert "kh68: lỗi: không có thư mục kế hoạch 'không\\x1b[2J có\\u202e'" in out
 
 
@@ -143,7 +154,8 @@ def test_kh68_debug_shows_the_traceback_of_an_internal_error() -> None:
     assert done.returncode == 70
     err = done.stderr.decode()
     assert err.startswith("Traceback (most recent call last):")
-    assert "ZeroDivisionError" in err and "kh68: lỗi: lỗi nội bộ của kh68 (ZeroDivisionError)" in err
+    assert "ZeroDivisionError" in err
+    assert "kh68: lỗi: lỗi nội bộ của kh68 (ZeroDivisionError)" in err
 
 
 def test_a_thousand_problems_of_one_kind_are_summarised(example_copy: Path) -> None:

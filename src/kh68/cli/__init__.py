@@ -7,6 +7,7 @@ errors from the domain become exit codes in one place (``common.handle_errors``)
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
 
@@ -66,7 +67,8 @@ def _run(argv: list[str] | None) -> int:
     safe_streams()
     try:
         code = get_command(app).main(args=argv, prog_name="kh68", standalone_mode=False)
-    except ParserUsageError as exc:
+    except ParserUsageError as caught:
+        exc: Any = caught  # the parser's UsageError: format_message(), ctx
         if exc.format_message().startswith("Usage:"):  # plain ``kh68``: its help is the answer
             echo(exc.format_message())
             return ExitCode.OK

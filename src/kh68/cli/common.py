@@ -143,9 +143,9 @@ def _is_tty(isatty: Callable[[], bool]) -> bool:
 def safe_streams() -> None:
     """Route ``sys.stdout`` and ``sys.stderr`` through ``SafeStream`` (once)."""
     if not isinstance(sys.stdout, SafeStream):
-        sys.stdout = SafeStream(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = SafeStream(sys.stdout)
     if not isinstance(sys.stderr, SafeStream):
-        sys.stderr = SafeStream(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = SafeStream(sys.stderr)
 
 
 def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
