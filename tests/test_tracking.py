@@ -19,6 +19,9 @@ DONE, ONGOING, IN_PROGRESS, NOT_STARTED = (
     TaskState.NOT_STARTED,
 )
 DEPARTMENT = ["phong_tchc", "phong_khtc", "phong_gdth_gdmn", "phong_gdtrh", "phong_qlcl_gdtx"]
+# The divisions owing their report to Phòng TCHC: all but Phòng TCHC itself.
+DIVISIONS = DEPARTMENT[1:]
+COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
 DISTRICTS = [
     "pgd_da_lat", "pgd_bao_loc", "pgd_bao_lam", "pgd_cat_tien", "pgd_da_huoai", "pgd_da_teh",
     "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
@@ -95,26 +98,31 @@ class TestTaskStatuses:
 
     def test_two_members_combine(self, demo):
         t = tasks_by_id(demo, 2025)["III.4"]
-        assert set(t.entries) == {"phong_gdth_gdmn", "phong_gdtrh"}
+        assert set(t.entries) == {"phong_gdth_gdmn", "phong_gdtrh", "pgd_lam_ha", "xa_mh_01"}
         assert t.state is IN_PROGRESS
 
-    def test_district_offices_not_expected_after_they_ended(self, demo):
-        # phong_gddt_huyen ended 30/06/2025: not owed on 05/11/2025, owed on 05/11/2024
-        assert tasks_by_id(demo, 2025)["III.2.b"].missing_leads == ["cac_phong_thuoc_so", "to_cchc_cds"]
+    def test_district_offices_replaced_by_their_successors_after_they_ended(self, demo):
+        # phong_gddt_huyen ended 30/06/2025: on 05/11/2025 the communes owe its report, on 05/11/2024 itself
+        assert tasks_by_id(demo, 2025)["III.2.b"].missing_leads == ["cac_phong_thuoc_so", *COMMUNES, "to_cchc_cds"]
         assert tasks_by_id(demo, 2024)["III.2.b"].missing_leads == [
             "cac_phong_thuoc_so",
             "phong_gddt_huyen",
             "to_cchc_cds",
         ]
         assert tasks_by_id(demo, 2025)["III.4"].missing_leads == []
-        assert tasks_by_id(demo, 2024)["III.4"].missing_leads == ["cac_phong_thuoc_so", "phong_gddt_huyen"]
+        assert tasks_by_id(demo, 2024)["III.4"].missing_leads == ["cac_phong_thuoc_so"]  # pgd_da_lat reported
 
     def test_task_without_any_entry(self, demo):
-        t = tasks_by_id(demo, 2025)["III.5"]
+        t = tasks_by_id(demo, 2025)["III.2.d"]
         assert t.state is None
         assert t.state_label == "Chưa có báo cáo"
         assert t.entries == {}
-        assert t.missing_leads == ["cong_doan_nganh", "to_chuc_ct_xh"]
+        # The union is asked, not assigned: never a missing report.
+        assert t.missing_leads == ["cac_phong_thuoc_so", "cac_don_vi_truong_hoc", *COMMUNES]
+
+    def test_a_request_without_any_entry(self, demo):
+        t = tasks_by_id(demo, 2025)["III.5"]
+        assert (t.state, t.state_label, t.missing_leads) == (None, "Đề nghị phối hợp", [])
 
     def test_one_lead_reported_another_did_not(self, demo):
         # III.3.a: QLCL-GDTX reported; "các phòng chuyên môn" (no members listed) did not
@@ -123,10 +131,10 @@ class TestTaskStatuses:
         assert t.missing_leads == ["cac_phong_chuyen_mon"]
 
     def test_year_without_data(self, demo):
-        statuses = tasks_by_id(demo, 2026)
+        statuses = tasks_by_id(demo, 2027)
         assert all(t.state is None and t.entries == {} for t in statuses.values())
         assert statuses["III.1.a"].missing_leads == ["cac_phong_thuoc_so"]
-        assert statuses["III.2.c"].missing_leads == ["phong_khtc"]  # district offices are gone
+        assert statuses["III.2.c"].missing_leads == ["phong_khtc", *COMMUNES]  # the communes for the district offices
 
     def test_lead_state_wins_over_coordinators(self, example_copy):
         root = example_copy
@@ -173,8 +181,8 @@ class TestReportDay:
         assert report_day(demo, 2025) == date(2025, 11, 5)
         assert report_day(demo, 2024) == date(2024, 11, 5)
 
-    def test_without_a_unit_report_duty_the_year_end(self, example_copy):
-        root = example_copy
+    def test_without_a_unit_report_duty_the_year_end(self, plan_copy):
+        root = plan_copy
         replace_in(root / "plan.yaml", "    deadline: 05/11\n", "")
         assert report_day(load_plan(root), 2025) == date(2025, 12, 31)
 
@@ -182,21 +190,33 @@ class TestReportDay:
 class TestReportedUnits:
     def test_latest_date_of_tasks_and_indicator_sources(self, demo):
         found = reported_units(demo, 2025)
-        assert found == {
-            "phong_tchc": date(2025, 11, 3),
-            "phong_khtc": date(2025, 11, 7),
-            # source of 6.2/6.3 dated 30/10, task III.4 dated 04/11 → 04/11
-            "phong_gdth_gdmn": date(2025, 11, 4),
-            "phong_gdtrh": date(2025, 11, 5),
-            # source of 6.5 dated 03/11, task III.3.a dated 04/11 → 04/11
-            "phong_qlcl_gdtx": date(2025, 11, 4),
-        }
+        assert (
+            found
+            == {
+                "phong_tchc": date(2025, 11, 3),
+                "phong_khtc": date(2025, 11, 7),
+                # source of 6.2/6.3 dated 30/10, task III.4 dated 04/11 → 04/11
+                "phong_gdth_gdmn": date(2025, 11, 4),
+                "phong_gdtrh": date(2025, 11, 5),
+                "pgd_lam_ha": date(2025, 6, 20),  # its last report, before it ended
+                "xa_mh_01": date(2025, 11, 4),  # a figure (undated) and task III.4 dated 04/11
+                # source of 6.5 dated 03/11, task III.3.a dated 04/11 → 04/11
+                "phong_qlcl_gdtx": date(2025, 11, 4),
+                # figures by unit for 6.2, undated
+                **dict.fromkeys(COMMUNES[1:7]),
+            }
+        )
 
     def test_undated_source_counts_as_reported_without_a_date(self, demo):
-        assert reported_units(demo, 2024) == {"phong_tchc": date(2024, 11, 1), "phong_gdth_gdmn": None}
+        assert reported_units(demo, 2024) == {
+            "phong_tchc": date(2024, 11, 1),
+            "pgd_da_lat": date(2024, 11, 4),
+            "phong_gdth_gdmn": None,
+            **dict.fromkeys(d for d in DISTRICTS if d != "pgd_da_lat"),
+        }
 
     def test_year_without_data(self, demo):
-        assert reported_units(demo, 2026) == {}
+        assert reported_units(demo, 2027) == {}
 
 
 class TestDeadlines:
@@ -208,25 +228,29 @@ class TestDeadlines:
         ]  # "funding" has no yearly date
 
     def test_only_units_active_on_the_deadline_are_expected(self, demo):
-        # 2025: district offices ended 30/06/2025 → only the five department offices
-        assert [u.unit_id for u in unit_report(demo, 2025, date(2025, 11, 1)).units] == DEPARTMENT
+        # 2025: district offices ended 30/06/2025 → the divisions and the communes that succeeded them
+        assert [u.unit_id for u in unit_report(demo, 2025, date(2025, 11, 1)).units] == DIVISIONS + COMMUNES
         # 2024: all twelve district offices, Cát Tiên and Đạ Tẻh included (they ended 30/11/2024)
-        assert [u.unit_id for u in unit_report(demo, 2024, date(2024, 11, 1)).units] == DEPARTMENT + DISTRICTS
+        assert [u.unit_id for u in unit_report(demo, 2024, date(2024, 11, 1)).units] == DIVISIONS + DISTRICTS
 
     def test_late_and_on_time(self, demo):
         units = {u.unit_id: u for u in unit_report(demo, 2025, date(2025, 11, 10)).units}
         assert units["phong_khtc"].late is True  # 07/11 > 05/11
         assert units["phong_gdtrh"].late is False  # on the day itself
-        assert units["phong_tchc"].late is False
-        assert all(u.reported for u in units.values())
-        assert [u.unit_id for u in unit_report(demo, 2025, date(2025, 11, 10)).missing] == ["phong_khtc"]
+        assert "phong_tchc" not in units  # the coordinating division does not report to itself
+        assert [u for u in units if not units[u].reported] == COMMUNES[7:]
+        missing = ["phong_khtc", *COMMUNES[7:]]
+        assert [u.unit_id for u in unit_report(demo, 2025, date(2025, 11, 10)).missing] == missing
 
     def test_missing_in_2024(self, demo):
         d = unit_report(demo, 2024, date(2024, 11, 6))
         reported = {u.unit_id: (u.reported, u.on, u.late) for u in d.units if u.reported}
-        assert reported == {"phong_tchc": (True, date(2024, 11, 1), False), "phong_gdth_gdmn": (True, None, False)}
-        assert len(d.missing) == 15  # 17 expected − 2 reported
-        assert "pgd_cat_tien" in [u.unit_id for u in d.missing]
+        assert reported == {
+            "phong_gdth_gdmn": (True, None, False),
+            "pgd_da_lat": (True, date(2024, 11, 4), False),
+            **{u: (True, None, False) for u in DISTRICTS[1:]},  # their figures of 6.2 and 6.9
+        }
+        assert [u.unit_id for u in d.missing] == ["phong_khtc", "phong_gdtrh", "phong_qlcl_gdtx"]
 
     @pytest.mark.parametrize(
         ("today", "days_left", "overdue"),
@@ -251,22 +275,27 @@ class TestDeadlines:
 
     def test_unit_ending_on_the_deadline_is_still_expected(self, example_copy):
         root = example_copy
+        units = root / "units.yaml"
         replace_in(
-            root / "units.yaml",
-            "short_names: [PGDĐT Lâm Hà]\n    end: 2025-06-30",
-            "short_names: [PGDĐT Lâm Hà]\n    end: 2025-11-05",
+            units,
+            "short_names: [PGDĐT Lâm Hà]\n    kind: district_office\n    end: 2025-06-30",
+            "short_names: [PGDĐT Lâm Hà]\n    kind: district_office\n    end: 2025-11-05",
         )
         replace_in(
-            root / "units.yaml",
-            "short_names: [PGDĐT Lạc Dương]\n    end: 2025-06-30",
-            "short_names: [PGDĐT Lạc Dương]\n    end: 2025-11-04",
+            units,
+            "short_names: [PGDĐT Lạc Dương]\n    kind: district_office\n    end: 2025-06-30",
+            "short_names: [PGDĐT Lạc Dương]\n    kind: district_office\n    end: 2025-11-04",
+        )
+        replace_in(
+            units, "pgd_lac_duong, pgd_lam_ha]\n    end: 2025-06-30", "pgd_lac_duong, pgd_lam_ha]\n    end: 2025-11-05"
         )
         ids = [u.unit_id for u in unit_report(load_plan(root), 2025, date(2025, 11, 1)).units]
-        assert ids == [*DEPARTMENT, "pgd_lam_ha"]
+        # Lâm Hà still exists on 05/11; Lạc Dương ended the day before, like the others: its communes owe it.
+        assert ids == [*DIVISIONS, "pgd_lam_ha", *COMMUNES]
 
     def test_year_without_data_owes_everyone(self, demo):
-        d = unit_report(demo, 2026, date(2026, 10, 1))
-        assert [u.unit_id for u in d.missing] == DEPARTMENT
+        d = unit_report(demo, 2027, date(2027, 10, 1))
+        assert [u.unit_id for u in d.missing] == DIVISIONS + COMMUNES
         assert d.days_left == 35
 
 
@@ -283,12 +312,8 @@ def test_missing_leads_follow_the_task_timing() -> None:
     # "Khi tiến hành sơ kết, tổng kết Nghị quyết": reported at reviews, never owed yearly.
     assert by_id_2024["III.1.b"].missing_leads == []
     # Untimed tasks are owed every year of the plan.
-    assert by_id_2024["III.2.d"].missing_leads == [
-        "cac_phong_thuoc_so",
-        "cac_don_vi_truong_hoc",
-        "phong_gddt_huyen",
-        "cong_doan_nganh",
-    ]
+    # The union among its leads is asked, not assigned: never owed.
+    assert by_id_2024["III.2.d"].missing_leads == ["cac_phong_thuoc_so", "cac_don_vi_truong_hoc", "phong_gddt_huyen"]
 
 
 def test_no_deadlines_in_baseline_years() -> None:

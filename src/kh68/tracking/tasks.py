@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from kh68.reading.models import Duty, Progress, Task, YearData
+from kh68.reading.models import Duty, Progress, Task, UnitKind, YearData
 from kh68.reading.plan import Current, Plan
 from kh68.reading.targets import TaskState, TimingKind
 from kh68.tracking.coverage import expected_reporters
@@ -105,9 +105,11 @@ def _owers(
     plan: Plan, refs: list[str], day: date, function: str | None = None, to: Iterable[str] = ()
 ) -> list[Current]:
     """Units owing a report on ``day`` for ``refs`` (the expected-reporter logic of coverage), never
-    the recipients themselves nor the department, which reports through its divisions."""
+    the recipients themselves, nor the department, which reports through its divisions, nor an
+    organisation outside the department's authority, which is asked, not assigned."""
     department = plan.units.resolve(plan.meta.issuing_unit)
-    return expected_reporters(plan, refs, day, function, excluding=[*to, *([department] if department else [])])
+    owing = expected_reporters(plan, refs, day, function, excluding=[*to, *([department] if department else [])])
+    return [c for c in owing if plan.units.units[c.unit_id].kind is not UnitKind.ORGANISATION]
 
 
 def _lead_reported(plan: Plan, lead: str, day: date, entries: dict[str, Progress]) -> bool:
@@ -140,7 +142,7 @@ def report_day(plan: Plan, year: int) -> date:
 
 
 def reported_units(plan: Plan, year: int) -> dict[str, date | None]:
-    """Units that sent figures or progress for ``year``, with their latest date."""
+    """Units that sent figures (their own, or as a figure's source) or progress for ``year``, with their latest date."""
     data = plan.data.get(year)
     found: dict[str, date | None] = {}
     if data is None:
@@ -159,6 +161,8 @@ def reported_units(plan: Plan, year: int) -> dict[str, date | None]:
     for m in data.indicators.values():
         if m.source:
             note(m.source.unit, m.source.date)
+        for ref in m.by_unit:  # a figure by unit is part of that unit's report (undated)
+            note(ref, None)
     return found
 
 
