@@ -100,6 +100,7 @@ Tiến độ nhiệm vụ:
   III.1.b năm 2025, Phòng Tổ chức hành chính Sở GDĐT: Chưa triển khai → Đang triển khai
 Tình trạng thay đổi:
   6.5 năm 2025: Chưa đạt → Đạt
+  6.5 năm 2026: Vượt chỉ tiêu → Chưa đạt
 """
 
 
@@ -202,7 +203,15 @@ def test_json_for_machines(repo):
         {"task": "III.1.b", "year": 2025, "unit": "phong_tchc", "old": "not_started", "new": "in_progress"}
     ]
     assert data["statuses"] == [
-        {"indicator": "6.5", "year": 2025, "old": "not_met", "new": "met", "old_label": "Chưa đạt", "new_label": "Đạt"}
+        {"indicator": "6.5", "year": 2025, "old": "not_met", "new": "met", "old_label": "Chưa đạt", "new_label": "Đạt"},
+        {
+            "indicator": "6.5",
+            "year": 2026,
+            "old": "exceeded",
+            "new": "not_met",
+            "old_label": "Vượt chỉ tiêu",
+            "new_label": "Chưa đạt",
+        },
     ]
 
 
@@ -214,8 +223,8 @@ def test_new_values_responsible_units_and_removed_data(repo):
         "responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]",
         "responsible_units: Phòng GDTH – GDMN",
     )
-    (repo / "plan" / "data" / "2026.yaml").write_text(
-        'year: 2026\nindicators:\n  "6.3":\n    value: 96\n', encoding="utf-8"
+    (repo / "plan" / "data" / "2027.yaml").write_text(
+        'year: 2027\nindicators:\n  "6.3":\n    value: 96\n', encoding="utf-8"
     )
     result = runner.invoke(app, ["diff"])
     assert result.exit_code == 0, result.output
@@ -228,9 +237,9 @@ def test_new_values_responsible_units_and_removed_data(repo):
         " → Phòng Giáo dục Tiểu học - Giáo dục Mầm non\n"
         "Số liệu ghi mới hoặc thay đổi:\n"
         "  6.7 năm 2025: 94,1% → (không còn)\n"
-        "  6.3 năm 2026: (chưa có) → 96%\n"
+        "  6.3 năm 2027: (chưa có) → 96%\n"
         "Tình trạng thay đổi:\n"
-        "  6.3 năm 2026: Chưa có số liệu → Vượt chỉ tiêu\n"
+        "  6.3 năm 2027: Chưa có số liệu → Vượt chỉ tiêu\n"
     )
 
 

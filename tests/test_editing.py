@@ -44,13 +44,13 @@ def test_record_same_value_in_other_notation_changes_nothing(example_copy: Path)
 
 
 def test_record_creates_a_year_file_with_quoted_id(example_copy: Path) -> None:
-    invoke(["record", "6.10", "--year", "2026", "--value", "98,5", "--source", "BC số 5", "--plan", example_copy], 0)
-    text = (example_copy / "data" / "2026.yaml").read_text(encoding="utf-8")
+    invoke(["record", "6.10", "--year", "2027", "--value", "98,5", "--source", "BC số 5", "--plan", example_copy], 0)
+    text = (example_copy / "data" / "2027.yaml").read_text(encoding="utf-8")
     assert text == (
         "# yaml-language-server: $schema=../../schemas/data.schema.json\n"
-        "# Số liệu và tiến độ năm 2026 — ghi bằng 'kh68 record' / 'kh68 progress' hoặc sửa tay.\n"
+        "# Số liệu và tiến độ năm 2027 — ghi bằng 'kh68 record' / 'kh68 progress' hoặc sửa tay.\n"
         "# SỐ LIỆU MINH HỌA (không có thật).\n"
-        "year: 2026\n"
+        "year: 2027\n"
         "synthetic: true\n"
         "indicators:\n"
         '  "6.10":\n'
@@ -69,7 +69,7 @@ def test_record_by_unit_with_numerator_and_denominator(example_copy: Path) -> No
             "--year",
             "2025",
             "--by",
-            "PGDĐT Lâm Hà",
+            "Xã minh họa 07",
             "--numerator",
             "1.234",
             "--denominator",
@@ -80,7 +80,7 @@ def test_record_by_unit_with_numerator_and_denominator(example_copy: Path) -> No
         0,
     )
     text = (example_copy / DATA_2025).read_text(encoding="utf-8")
-    assert "    by_unit:\n      pgd_lam_ha:\n        numerator: 1.234\n        denominator: 1300\n" in text
+    assert "    by_unit:\n      xa_mh_07:\n        numerator: 1.234\n        denominator: 1300\n" in text
 
 
 @pytest.mark.parametrize(
@@ -88,9 +88,9 @@ def test_record_by_unit_with_numerator_and_denominator(example_copy: Path) -> No
     [
         (["--value", "99,5x"], "2025.yaml:27:12: lỗi: value: '99,5x' không phải là số (dùng dạng 99,5 hoặc 99.5)\n"),
         (["--value", "120", "--force"], "tỷ lệ 120% nằm ngoài khoảng 0–100"),
-        (["--by", "pgd_lam_ha", "--numerator", "20", "--denominator", "10", "--force"], "tử số 20 lớn hơn mẫu số 10"),
+        (["--by", "xa_mh_07", "--numerator", "20", "--denominator", "10", "--force"], "tử số 20 lớn hơn mẫu số 10"),
         (
-            ["--by", "pgd_lam_ha", "--numerator", "0", "--denominator", "0", "--force"],
+            ["--by", "xa_mh_07", "--numerator", "0", "--denominator", "0", "--force"],
             "mẫu số (denominator) phải lớn hơn 0",
         ),
         (["--by", "pgd_xyz", "--value", "50"], "không có đơn vị 'pgd_xyz'"),
@@ -121,7 +121,7 @@ def test_record_a_state_where_a_number_is_taken(example_copy: Path) -> None:
     result = invoke(["record", "6.1", "--year", "2025", "--value", "50", "--plan", example_copy], 0)
     assert "Đã ghi" in result.output  # 6.1 is a share of districts: a value is accepted
     path.write_bytes(before)
-    result = invoke(["record", "6.2", "--year", "2024", "--by", "pgd_lam_ha", "--met", "--plan", example_copy], 1)
+    result = invoke(["record", "6.2", "--year", "2027", "--by", "xa_mh_07", "--met", "--plan", example_copy], 1)
     assert "chỉ tiêu 6.2 không tính theo tỷ lệ đơn vị đạt chuẩn" in result.output
 
 

@@ -31,8 +31,8 @@ def test_a_batch_writes_each_file_once_changing_only_its_lines(example_copy: Pat
     before = _bytes(example_copy)
     edits = [
         ValueEdit("6.4", 2025, value="0,0000001"),
-        ValueEdit("6.2", 2025, numerator="1200", denominator="3620", unit="pgd_lam_ha"),
-        ValueEdit("6.2", 2025, numerator="15", denominator="20", unit="PGDĐT Đà Lạt"),
+        ValueEdit("6.2", 2025, numerator="1200", denominator="3600", unit="xa_mh_07"),
+        ValueEdit("6.2", 2025, numerator="15", denominator="20", unit="Xã minh họa 01"),
         ProgressEdit("III.1.a", 2024, "phong_tchc", TaskState.DONE, results="Xong (minh họa)."),
     ]
     result = apply_edits(plan, edits, force=True)
@@ -44,12 +44,12 @@ def test_a_batch_writes_each_file_once_changing_only_its_lines(example_copy: Pat
     after = _bytes(example_copy)
     assert _changed_lines(before["data/2025.yaml"], after["data/2025.yaml"]) == [
         (
-            "      pgd_da_lat: {numerator: 2140, denominator: 6210}\n",
-            "      pgd_da_lat: {numerator: 15, denominator: 20}\n",
+            "      xa_mh_01: {numerator: 1768, denominator: 5200}\n",
+            "      xa_mh_01: {numerator: 15, denominator: 20}\n",
         ),
         (
-            "      pgd_lam_ha: {numerator: 1190, denominator: 3620}\n",
-            "      pgd_lam_ha: {numerator: 1200, denominator: 3620}\n",
+            "      xa_mh_07: {numerator: 1188, denominator: 3600}\n",
+            "      xa_mh_07: {numerator: 1200, denominator: 3600}\n",
         ),
         ("    value: 99,55\n", "    value: 0,0000001\n"),
     ]
@@ -64,7 +64,7 @@ def test_new_keys_are_inserted_after_the_last_sibling_in_its_indentation(example
     before = path.read_bytes()
     plan = load_plan(example_copy)
     edits = [
-        ValueEdit("6.4", 2025, numerator="5", denominator="10", unit="pgd_di_linh"),
+        ValueEdit("6.4", 2025, numerator="5", denominator="10", unit="xa_mh_03"),
         ValueEdit("6.4", 2025, note="ghi chú: có dấu hai chấm"),
         ValueEdit("6.8", 2025, value="12"),
     ]
@@ -74,7 +74,7 @@ def test_new_keys_are_inserted_after_the_last_sibling_in_its_indentation(example
             "",
             (
                 "        by_unit:\n"
-                "            pgd_di_linh:\n"
+                "            xa_mh_03:\n"
                 "                numerator: 5\n"
                 "                denominator: 10\n"
                 '        note: "ghi chú: có dấu hai chấm"\n'
@@ -117,20 +117,20 @@ def test_an_edit_needs_exactly_one_form_of_value(example_copy: Path) -> None:
 
 def test_record_finds_an_entry_written_under_a_unit_alias(example_copy: Path) -> None:
     path = example_copy / "data" / "2025.yaml"
-    replace_in(path, "      pgd_lam_ha: {numerator: 1190", "      PGDĐT Lâm Hà: {numerator: 1190")
+    replace_in(path, "      xa_mh_07: {numerator: 1188", "      Xã minh họa 07: {numerator: 1188")
     invoke(["check", example_copy], 0)
     before = path.read_bytes()
-    args = ["record", "6.2", "--year", "2025", "--by", "pgd_lam_ha", "--numerator", "1200", "--denominator", "3620"]
+    args = ["record", "6.2", "--year", "2025", "--by", "xa_mh_07", "--numerator", "1200", "--denominator", "3600"]
     result = invoke([*args, "--plan", example_copy], 1)
     assert result.output == (
-        "kh68: lỗi: chỉ tiêu 6.2 năm 2025 của pgd_lam_ha đã có numerator = 1.190; dùng --force để ghi đè bằng 1.200\n"
+        "kh68: lỗi: chỉ tiêu 6.2 năm 2025 của xa_mh_07 đã có numerator = 1.188; dùng --force để ghi đè bằng 1.200\n"
     )
     assert path.read_bytes() == before
     invoke([*args, "--plan", example_copy, "--force"], 0)
     assert _changed_lines(before, path.read_bytes()) == [
         (
-            "      PGDĐT Lâm Hà: {numerator: 1190, denominator: 3620}\n",
-            "      PGDĐT Lâm Hà: {numerator: 1200, denominator: 3620}\n",
+            "      Xã minh họa 07: {numerator: 1188, denominator: 3600}\n",
+            "      Xã minh họa 07: {numerator: 1200, denominator: 3600}\n",
         )
     ]
 
