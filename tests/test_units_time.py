@@ -335,3 +335,51 @@ class TestBadInput:
             f"{path.as_posix()}:{line_of(path, '2040-01-01')}:16: lỗi: điểm gãy ngày 01/01/2040 nằm ngoài thời kỳ "
             "kế hoạch (01/01/2024–31/12/2030) [break-outside-period]"
         )
+
+
+# ------------------------------------------------------------ record and progress refuse it too
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+class TestEntryRefusesInactiveUnits:
+    def test_record_refuses_a_figure_from_a_ceased_office(self, example_copy):
+        before = snapshot(example_copy)
+        args = ["record", "6.2", "--year", "2025", "--by", "PGDĐT Lâm Hà", "--numerator", "10", "--denominator", "100"]
+        out = invoke([*args, "--plan", example_copy], 1).output
+        path = (example_copy / "data" / "2025.yaml").as_posix()
+        # The line the new entry would have had: right after the last commune's.
+        line = line_of(example_copy / "data" / "2025.yaml", "xa_mh_07: {numerator") + 1
+        lines = out.splitlines()
+        assert lines[0] == (
+            f"{path}:{line}:7: lỗi: số liệu năm 2025 (hạn báo cáo 05/11/2025): pgd_lam_ha đã chấm dứt hoạt động từ "
+            "01/07/2025; nhiệm vụ chuyển cho ubnd_cap_xa (giáo dục mầm non, tiểu học, trung học cơ sở), so_gddt "
+            "(trung học phổ thông và các đơn vị khác) [unit-inactive]"
+        )
+        assert lines[-1] == f"kh68: lỗi: thay đổi bị từ chối vì các lỗi trên; {path} giữ nguyên"
+        assert snapshot(example_copy) == before
+
+    def test_record_refuses_a_figure_from_a_commune_before_it_existed(self, example_copy):
+        before = snapshot(example_copy)
+        args = ["record", "6.2", "--year", "2024", "--by", "xa_mh_01", "--numerator", "10", "--denominator", "100"]
+        out = invoke([*args, "--plan", example_copy], 1).output
+        assert "xa_mh_01 bắt đầu hoạt động từ 01/07/2025 [unit-inactive]" in out.splitlines()[0]
+        assert snapshot(example_copy) == before
+
+    def test_progress_refuses_a_report_dated_after_the_merger(self, example_copy):
+        before = snapshot(example_copy)
+        args = ["progress", "III.4", "--year", "2024", "--unit", "pgd_cat_tien", "--state", "in_progress"]
+        out = invoke([*args, "--date", "2024-12-15", "--plan", example_copy], 1).output
+        path = (example_copy / "data" / "2024.yaml").as_posix()
+        first = out.splitlines()[0]
+        assert first.startswith(f"{path}:")
+        assert first.endswith(
+            ": lỗi: tiến độ ngày 15/12/2024: pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024 [unit-inactive]"
+        )
+        assert snapshot(example_copy) == before
+
+    def test_progress_accepts_a_report_dated_before_the_merger(self, example_copy):
+        args = ["progress", "III.4", "--year", "2024", "--unit", "pgd_cat_tien", "--state", "in_progress"]
+        invoke([*args, "--date", "2024-11-04", "--plan", example_copy], 0)
