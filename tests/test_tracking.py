@@ -103,7 +103,7 @@ class TestTaskStatuses:
 
     def test_district_offices_replaced_by_their_successors_after_they_ended(self, demo):
         # phong_gddt_huyen ended 30/06/2025: on 05/11/2025 the communes owe its report, on 05/11/2024 itself
-        assert tasks_by_id(demo, 2025)["III.2.b"].missing_leads == ["cac_phong_thuoc_so", *COMMUNES, "to_cchc_cds"]
+        assert tasks_by_id(demo, 2025)["III.2.b"].missing_leads == ["cac_phong_thuoc_so", "ubnd_cap_xa", "to_cchc_cds"]
         assert tasks_by_id(demo, 2024)["III.2.b"].missing_leads == [
             "cac_phong_thuoc_so",
             "phong_gddt_huyen",
@@ -118,7 +118,7 @@ class TestTaskStatuses:
         assert t.state_label == "Chưa có báo cáo"
         assert t.entries == {}
         # The union is asked, not assigned: never a missing report.
-        assert t.missing_leads == ["cac_phong_thuoc_so", "cac_don_vi_truong_hoc", *COMMUNES]
+        assert t.missing_leads == ["cac_phong_thuoc_so", "cac_don_vi_truong_hoc", "ubnd_cap_xa"]
 
     def test_a_request_without_any_entry(self, demo):
         t = tasks_by_id(demo, 2025)["III.5"]
@@ -134,7 +134,10 @@ class TestTaskStatuses:
         statuses = tasks_by_id(demo, 2027)
         assert all(t.state is None and t.entries == {} for t in statuses.values())
         assert statuses["III.1.a"].missing_leads == ["cac_phong_thuoc_so"]
-        assert statuses["III.2.c"].missing_leads == ["phong_khtc", *COMMUNES]  # the communes for the district offices
+        assert statuses["III.2.c"].missing_leads == [
+            "phong_khtc",
+            "ubnd_cap_xa",
+        ]  # the communes for the district offices
 
     def test_lead_state_wins_over_coordinators(self, example_copy):
         root = example_copy

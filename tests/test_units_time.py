@@ -182,10 +182,13 @@ class TestRequests:
         # III.2.c, led by "Phòng Kế hoạch - Tài chính và các phòng GDĐT", has no report in 2024 nor 2026.
         by_year = {year: {t.task.id: t for t in task_statuses(demo, year)}["III.2.c"] for year in (2024, 2026)}
         assert by_year[2024].missing_leads == ["phong_khtc", "phong_gddt_huyen"]
-        assert by_year[2026].missing_leads == ["phong_khtc", *COMMUNES]
-        assert demo.acting_name(by_year[2026].missing[1]) == (
-            "UBND xã minh họa 01 (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố từ 01/07/2025)"
-        )
+        # The lead answers as a whole: the communes' group, not each commune.
+        assert by_year[2026].missing_leads == ["phong_khtc", "ubnd_cap_xa"]
+        assert by_year[2026].missing_names(demo) == [
+            "Phòng Kế hoạch - Tài chính",
+            "Ủy ban nhân dân các xã, phường, đặc khu (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố "
+            "từ 01/07/2025)",
+        ]
 
     def test_one_successor_reporting_answers_for_the_lead(self, demo):
         # III.4 in 2025: xa_mh_01 reported for the former district offices, the divisions for theirs.

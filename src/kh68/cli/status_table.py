@@ -129,7 +129,7 @@ def task_lines(view: StatusView) -> list[str]:
     if missing:
         lines.append("Chưa có báo cáo tiến độ của đơn vị chủ trì:")
         for t in missing:
-            names = ", ".join(view.plan.unit_names(t.missing_leads))
+            names = ", ".join(t.missing_names(view.plan))
             lines.append(f"• {t.task.id} {t.task.title} — {names}")
     return lines
 
@@ -145,12 +145,12 @@ def days_text(deadline: Deadline) -> str:
 def deadline_lines(view: StatusView) -> list[str]:
     lines = []
     for d in view.deadlines:
-        to = ", ".join(view.plan.unit_names(d.duty.to_units))
+        to = ", ".join(d.recipient_names(view.plan))
         lines.append(f"Hạn {format_date(d.due)} — gửi {to}: {days_text(d)}.")
         if d.duty.kind != "unit_report":
             continue
         for u in d.missing:
-            name = view.plan.unit_name(u.unit_id)
+            name = u.name(view.plan)
             why = f"gửi muộn ngày {format_date(u.on)}" if u.late else "chưa gửi"
             lines.append(f"• {name}: {why}")
         if d.units and not d.missing:

@@ -119,6 +119,24 @@ class UnitIndex:
                 out.append(item)
         return out
 
+    def acting_for(self, refs: Iterable[str], day: date, function: str | None = None) -> list[Current]:
+        """The units acting on ``day`` for ``refs``, groups kept whole: a ceased unit's successors, a
+        unit itself while it acts. (``current`` goes on into the members of groups.)"""
+        out: list[Current] = []
+        seen: set[str] = set()
+        queue: deque[Current] = deque(Current(uid, uid) for ref in refs if (uid := self.resolve(ref)))
+        while queue:
+            item = queue.popleft()
+            if item.unit_id in seen:
+                continue
+            seen.add(item.unit_id)
+            unit = self.units[item.unit_id]
+            if unit.end is not None and unit.end < day:
+                queue.extend(Current(s, item.named, unit.handover) for s in self.successors_of(unit, function))
+            elif unit.start is None or unit.start <= day:
+                out.append(item)
+        return out
+
     def current_ids(self, refs: Iterable[str], day: date, function: str | None = None) -> list[str]:
         return [c.unit_id for c in self.current(refs, day, function)]
 

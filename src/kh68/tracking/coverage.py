@@ -22,11 +22,21 @@ from kh68.vnformat import format_date, format_number
 
 
 def expected_reporters(
-    plan: Plan, refs: Iterable[str], day: date, function: str | None = None, excluding: Iterable[str] = ()
+    plan: Plan,
+    refs: Iterable[str],
+    day: date,
+    function: str | None = None,
+    excluding: Iterable[str] = (),
+    *,
+    whole_groups: bool = False,
 ) -> list[Current]:
-    """The units that owe a report on ``day`` for the units ``refs`` name (never one in ``excluding``)."""
+    """The units that owe a report on ``day`` for the units ``refs`` name (never one in ``excluding``).
+
+    Each plain unit, or with ``whole_groups`` each group as one (a task's lead answers as a whole).
+    """
     skip = set(excluding)
-    return [c for c in plan.units.current(refs, day, function) if c.unit_id not in skip]
+    resolve = plan.units.acting_for if whole_groups else plan.units.current
+    return [c for c in resolve(refs, day, function) if c.unit_id not in skip]
 
 
 def indicator_reporters(plan: Plan, indicator: Indicator, year: int) -> list[Current] | None:

@@ -30,6 +30,11 @@ class TaskStatus:
     lead_units: list[str]
     missing: list[Current] = field(default_factory=list)
 
+    def missing_names(self, plan: Plan) -> list[str]:
+        """Names of the units owing a progress report, saying whose duties a successor carries."""
+        acting = {c.unit_id: c for c in self.missing if c.inherited}
+        return [plan.acting_name(acting[uid]) if uid in acting else plan.unit_name(uid) for uid in self.missing_leads]
+
     @property
     def is_request(self) -> bool:
         return self.task.kind == "request"
@@ -49,6 +54,10 @@ class UnitReport:
     late: bool
     acting: Current | None = None
 
+    def name(self, plan: Plan) -> str:
+        """The unit's name, saying whose duties it carries when it is a successor."""
+        return plan.acting_name(self.acting) if self.acting else plan.unit_name(self.unit_id)
+
 
 @dataclass(frozen=True)
 class Deadline:
@@ -57,6 +66,10 @@ class Deadline:
     days_left: int
     units: list[UnitReport] = field(default_factory=list)
     recipients: list[Current] = field(default_factory=list)
+
+    def recipient_names(self, plan: Plan) -> list[str]:
+        """Who receives the report in its year: "Sở Nội vụ (tiếp nhận nhiệm vụ của … từ 01/03/2025)"."""
+        return [plan.acting_name(r) for r in self.recipients] or plan.unit_names(self.duty.to_units)
 
     @property
     def overdue(self) -> bool:
@@ -94,7 +107,7 @@ def task_statuses(plan: Plan, year: int) -> list[TaskStatus]:
                     c
                     for lead in leads
                     if not _lead_reported(plan, lead, due, entries)
-                    for c in _owers(plan, [lead], due)
+                    for c in _owers(plan, [lead], due, whole_groups=True)
                 ]
             missing = list(dict.fromkeys(c.named if not c.inherited else c.unit_id for c in owing))
             result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing))
@@ -102,13 +115,20 @@ def task_statuses(plan: Plan, year: int) -> list[TaskStatus]:
 
 
 def _owers(
-    plan: Plan, refs: list[str], day: date, function: str | None = None, to: Iterable[str] = ()
+    plan: Plan,
+    refs: list[str],
+    day: date,
+    function: str | None = None,
+    to: Iterable[str] = (),
+    *,
+    whole_groups: bool = False,
 ) -> list[Current]:
     """Units owing a report on ``day`` for ``refs`` (the expected-reporter logic of coverage), never
     the recipients themselves, nor the department, which reports through its divisions, nor an
     organisation outside the department's authority, which is asked, not assigned."""
     department = plan.units.resolve(plan.meta.issuing_unit)
-    owing = expected_reporters(plan, refs, day, function, excluding=[*to, *([department] if department else [])])
+    excluding = [*to, *([department] if department else [])]
+    owing = expected_reporters(plan, refs, day, function, excluding, whole_groups=whole_groups)
     return [c for c in owing if plan.units.units[c.unit_id].kind is not UnitKind.ORGANISATION]
 
 
