@@ -387,12 +387,15 @@ def test_reorganisation_facts_are_marked_as_from_outside_the_document(plan) -> N
     assert all(b.source for b in plan.meta.breaks)
     # Where the reference says "verify", the plan says so.
     assert units["so_ldtbxh"].verify == "Đối chiếu với quyết định của tỉnh thành lập Sở Nội vụ."
-    assert "124" in units["ubnd_cap_xa"].verify and "1671/NQ-UBTVQH15" in units["ubnd_cap_xa"].verify
+    assert "124" in units["ubnd_cap_xa"].verify
+    assert "1671/NQ-UBTVQH15" in units["ubnd_cap_xa"].verify
 
 
 def test_the_end_of_district_offices_cites_resolution_203_and_law_72(plan) -> None:
     source = plan.units.units["phong_gddt_huyen"].source
-    assert "203/2025/QH15" in source and "72/2025/QH15" in source and "202/2025/QH15" not in source
+    assert "203/2025/QH15" in source
+    assert "72/2025/QH15" in source
+    assert "202/2025/QH15" not in source
     (merger,) = plan.meta.breaks
     assert (merger.date.isoformat(), merger.kind.value) == ("2025-07-01", "territory")
     assert "202/2025/QH15" in merger.source  # the province merger is Resolution 202

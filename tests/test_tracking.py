@@ -251,7 +251,7 @@ class TestDeadlines:
         assert reported == {
             "phong_gdth_gdmn": (True, None, False),
             "pgd_da_lat": (True, date(2024, 11, 4), False),
-            **{u: (True, None, False) for u in DISTRICTS[1:]},  # their figures of 6.2 and 6.9
+            **dict.fromkeys(DISTRICTS[1:], (True, None, False)),  # their figures of 6.2 and 6.9
         }
         assert [u.unit_id for u in d.missing] == ["phong_khtc", "phong_gdtrh", "phong_qlcl_gdtx"]
 

@@ -52,10 +52,12 @@ class TestActiveOn:
 
     def test_district_offices_end_and_communes_start_on_01_07_2025(self, demo):
         june, july = set(demo.units.active_on(date(2025, 6, 30))), set(demo.units.active_on(date(2025, 7, 1)))
-        assert "pgd_lam_ha" in june and "pgd_lam_ha" not in july
+        assert "pgd_lam_ha" in june
+        assert "pgd_lam_ha" not in july
         assert not set(COMMUNES) & june
         assert set(COMMUNES) <= july
-        assert "so_ldtbxh" not in june and "so_noi_vu" in june
+        assert "so_ldtbxh" not in june
+        assert "so_noi_vu" in june
 
 
 class TestCurrent:
@@ -128,16 +130,20 @@ class TestRecipients:
                 2025,
                 [
                     "Ủy ban nhân dân tỉnh Lâm Đồng",
-                    "Sở Nội vụ tỉnh Lâm Đồng (tiếp nhận nhiệm vụ của Sở Lao động – Thương binh và Xã hội "
-                    "từ 01/03/2025)",
+                    (
+                        "Sở Nội vụ tỉnh Lâm Đồng (tiếp nhận nhiệm vụ của Sở Lao động – Thương binh và Xã hội "
+                        "từ 01/03/2025)"
+                    ),
                 ],
             ),
             (
                 2026,
                 [
                     "Ủy ban nhân dân tỉnh Lâm Đồng",
-                    "Sở Nội vụ tỉnh Lâm Đồng (tiếp nhận nhiệm vụ của Sở Lao động – Thương binh và Xã hội "
-                    "từ 01/03/2025)",
+                    (
+                        "Sở Nội vụ tỉnh Lâm Đồng (tiếp nhận nhiệm vụ của Sở Lao động – Thương binh và Xã hội "
+                        "từ 01/03/2025)"
+                    ),
                 ],
             ),
         ],
@@ -186,8 +192,10 @@ class TestRequests:
         assert by_year[2026].missing_leads == ["phong_khtc", "ubnd_cap_xa"]
         assert by_year[2026].missing_names(demo) == [
             "Phòng Kế hoạch - Tài chính",
-            "Ủy ban nhân dân các xã, phường, đặc khu (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố "
-            "từ 01/07/2025)",
+            (
+                "Ủy ban nhân dân các xã, phường, đặc khu (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố "
+                "từ 01/07/2025)"
+            ),
         ]
 
     def test_one_successor_reporting_answers_for_the_lead(self, demo):
@@ -310,9 +318,11 @@ class TestBadInput:
         out = invoke(["check", example_copy], 1).output
         errors = [line for line in out.splitlines() if "[coverage-empty-group]" in line]
         assert errors == [
-            f"{path.as_posix()}:{line_of(path, 'reporters: [pgd_da_teh]')}:16: lỗi: nhóm đơn vị báo cáo chỉ tiêu 6.9 "
-            "không có đơn vị nào hoạt động vào 05/11/2024 (năm 2024): thêm đơn vị kế thừa hoặc thành viên "
-            "[coverage-empty-group]"
+            (
+                f"{path.as_posix()}:{line_of(path, 'reporters: [pgd_da_teh]')}:16: lỗi: nhóm đơn vị báo cáo chỉ tiêu 6.9 "
+                "không có đơn vị nào hoạt động vào 05/11/2024 (năm 2024): thêm đơn vị kế thừa hoặc thành viên "
+                "[coverage-empty-group]"
+            )
         ]
 
     @pytest.mark.parametrize("when", ["2023-12-31", "2031-01-01"])
