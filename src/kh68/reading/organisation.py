@@ -27,6 +27,7 @@ from kh68.reading.models import Indicator, SeriesBreak, YearData
 from kh68.reading.plan import Plan
 from kh68.reading.source import Document, Key
 from kh68.vnformat import format_date
+from kh68.vocab import UNIT_KIND_LABELS
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,11 @@ def inapplicable_reporters(plan: Plan, doc: Document) -> Iterator[Found]:
                 unit = plan.units.units[member]
                 why = None
                 if unit.kind is not None and not unit.kind.reports_figures:
-                    why = f"{member} là {unit.kind.label}, không báo cáo số liệu chỉ tiêu"
+                    why = f"{member} là {UNIT_KIND_LABELS[unit.kind]}, không báo cáo số liệu chỉ tiêu"
                 elif indicator.counted_over and unit.kind not in (None, indicator.counted_over):
                     why = (
-                        f"chỉ tiêu {indicator.id} đếm trên {indicator.counted_over.label}, "
-                        f"còn {member} là {unit.kind.label if unit.kind else 'đơn vị khác'}"
+                        f"chỉ tiêu {indicator.id} đếm trên {UNIT_KIND_LABELS[indicator.counted_over]}, "
+                        f"còn {member} là {UNIT_KIND_LABELS[unit.kind] if unit.kind else 'đơn vị khác'}"
                     )
                 if why:
                     yield Found(doc, (*base, j), why)

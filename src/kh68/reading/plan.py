@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 from kh68.errors import InputError, Kh68Error
-from kh68.reading.models import Indicator, PlanMeta, Successor, Task, TaskGroup, Unit, UnitKind, YearData
+from kh68.reading.models import Indicator, PlanMeta, Successor, Task, TaskGroup, Unit, YearData
 from kh68.reading.source import Document
-from kh68.reading.targets import fold
+from kh68.reading.targets import UnitKind, fold
 from kh68.vnformat import format_date
 
 

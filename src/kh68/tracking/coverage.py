@@ -19,6 +19,7 @@ from datetime import date
 from kh68.reading.models import Indicator, Measurement
 from kh68.reading.plan import Current, Plan
 from kh68.vnformat import format_date, format_number
+from kh68.vocab import UNIT_KIND_LABELS
 
 
 def expected_reporters(
@@ -130,5 +131,5 @@ def unit_of_count_gone(plan: Plan, indicator: Indicator, year: int) -> date | No
 
 def unit_of_count_text(indicator: Indicator, gone: date) -> str:
     """``không tính được: không còn đơn vị đếm (huyện, thành phố …) từ 01/07/2025``."""
-    what = indicator.counted_over.label if indicator.counted_over else "đơn vị"
+    what = UNIT_KIND_LABELS[indicator.counted_over] if indicator.counted_over else "đơn vị"
     return f"không tính được: không còn đơn vị đếm ({what}) từ {format_date(gone)}; kế hoạch không nói đơn vị thay thế"

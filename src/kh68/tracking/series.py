@@ -17,6 +17,7 @@ from typing import TypeVar
 from kh68.reading.models import Indicator, SeriesBreak
 from kh68.reading.plan import Plan
 from kh68.vnformat import format_date
+from kh68.vocab import BREAK_KIND_LABELS
 
 V = TypeVar("V")
 
@@ -31,7 +32,7 @@ class Break:
     @property
     def text(self) -> str:
         """``không so sánh được do thay đổi địa giới từ 01/07/2025``."""
-        return f"không so sánh được do thay đổi {self.declared.kind.label} từ {format_date(self.declared.date)}"
+        return f"không so sánh được do thay đổi {BREAK_KIND_LABELS[self.declared.kind]} từ {format_date(self.declared.date)}"
 
 
 def breaks_of(plan: Plan, indicator: Indicator) -> list[Break]:

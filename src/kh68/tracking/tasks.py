@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from kh68.reading.models import Duty, Progress, Task, UnitKind, YearData
+from kh68 import vocab
+from kh68.reading.models import Duty, Progress, Task, YearData
 from kh68.reading.plan import Current, Plan
-from kh68.reading.targets import TaskState, TimingKind
+from kh68.reading.targets import DutyKind, TaskState, TimingKind, UnitKind
 from kh68.tracking.coverage import expected_reporters
 
 
@@ -41,9 +42,8 @@ class TaskStatus:
 
     @property
     def state_label(self) -> str:
-        if self.state:
-            return self.state.label
-        return "Đề nghị phối hợp" if self.is_request else "Chưa có báo cáo"
+        """``Hoàn thành`` …; ``Chưa có báo cáo``, or ``Đề nghị phối hợp`` for a request nobody answered."""
+        return vocab.task_state_label(self.state, request=self.is_request)
 
 
 @dataclass(frozen=True)
@@ -193,12 +193,12 @@ def deadlines(plan: Plan, year: int, today: date) -> list[Deadline]:
     reported = reported_units(plan, year)
     out = []
     for duty in plan.meta.duties:
-        if duty.deadline is None or duty.kind == "request":
+        if duty.deadline is None or duty.kind is DutyKind.REQUEST:
             continue
         due = duty.deadline.in_year(year)
         recipients = recipients_of(plan, duty, due)
         units = []
-        if duty.kind == "unit_report":
+        if duty.kind is DutyKind.UNIT_REPORT:
             for c in _owers(plan, duty.from_units, due, duty.function, {r.unit_id for r in recipients}):
                 on = reported.get(c.unit_id)
                 units.append(UnitReport(c.unit_id, c.unit_id in reported, on, bool(on and on > due), c))
