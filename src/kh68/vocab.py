@@ -46,6 +46,8 @@ class Status(StrEnum):
     NO_DATA = "no_data"
     NO_TARGET = "no_target"
     IN_PROGRESS = "in_progress"
+    PROVISIONAL = "provisional"  # aggregated from fewer units than expected: never "Đạt"
+    NOT_COMPUTABLE = "not_computable"  # the unit of count no longer exists
 
     @property
     def label(self) -> str:
@@ -63,6 +65,8 @@ STATUS_LABELS: dict[Status, str] = {
     Status.NO_DATA: "Chưa có số liệu",
     Status.NO_TARGET: "Không đặt chỉ tiêu",
     Status.IN_PROGRESS: "Đang triển khai",
+    Status.PROVISIONAL: "Tạm tính",
+    Status.NOT_COMPUTABLE: "Không tính được",
 }
 STATUS_SYMBOLS: dict[Status, str] = {
     Status.EXCEEDED: "▲",
@@ -71,6 +75,8 @@ STATUS_SYMBOLS: dict[Status, str] = {
     Status.NO_DATA: "?",
     Status.NO_TARGET: "–",
     Status.IN_PROGRESS: "…",
+    Status.PROVISIONAL: "≈",
+    Status.NOT_COMPUTABLE: "∅",
 }
 
 
@@ -141,7 +147,7 @@ UNIT_KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.AUTHORITY: "cơ quan cấp trên",
     UnitKind.AGENCY: "sở, ngành",
     UnitKind.DIVISION: "phòng, tổ thuộc Sở",
-    UnitKind.DISTRICT_OFFICE: "huyện, thành phố (phòng GDĐT cấp huyện)",
+    UnitKind.DISTRICT_OFFICE: "huyện, thành phố",
     UnitKind.COMMUNE: "xã, phường, đặc khu",
     UnitKind.SCHOOL: "đơn vị, trường học",
     UnitKind.ORGANISATION: "tổ chức ngoài quyền quản lý của Sở",
@@ -175,6 +181,9 @@ def task_state_label(state: TaskState | None, *, request: bool = False) -> str:
 
 NO_TARGET = STATUS_LABELS[Status.NO_TARGET]
 """The one phrasing for "the plan sets no target" (status, report, diff)."""
+
+DATA_NOTES_HEADING = "Lưu ý về số liệu:"
+"""Before the notes on coverage, series breaks and units of count under the status table."""
 
 DERIVED_MARK = "*"
 DERIVED_NOTE = "*: mốc nội suy giữa hai năm kế hoạch có chỉ tiêu, không phải chỉ tiêu do kế hoạch ghi."

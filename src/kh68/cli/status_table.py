@@ -26,6 +26,8 @@ STATUS_STYLES = {
     Status.NO_DATA: "yellow",
     Status.NO_TARGET: "dim",
     Status.IN_PROGRESS: "cyan",
+    Status.PROVISIONAL: "yellow",
+    Status.NOT_COMPUTABLE: "magenta",
 }
 CATEGORY_STYLES = {
     Category.TARGET_ACHIEVED: "bold green",
@@ -82,8 +84,8 @@ def gap_text(result: IndicatorResult) -> str:
     return format_signed(result.gap, result.decimals) if result.gap is not None else NONE
 
 
-def status_cell(status: Status) -> Text:
-    return Text(f"{status.symbol} {status.label}", style=STATUS_STYLES[status])
+def status_cell(result: IndicatorResult) -> Text:
+    return Text(f"{result.status.symbol} {result.status_label}", style=STATUS_STYLES[result.status])
 
 
 def _table(**options: object) -> Table:
@@ -98,11 +100,9 @@ def indicator_table(view: StatusView) -> Table:
     table.add_column(target, width=9, no_wrap=True, overflow="ellipsis")
     table.add_column(value, width=8, justify="right", no_wrap=True)
     table.add_column(gap, width=6, justify="right", no_wrap=True)
-    table.add_column(status, width=20, no_wrap=True)
+    table.add_column(status, width=20, overflow="fold")
     for r in view.results:
-        table.add_row(
-            r.indicator.id, r.indicator.name, target_text(r), value_text(r), gap_text(r), status_cell(r.status)
-        )
+        table.add_row(r.indicator.id, r.indicator.name, target_text(r), value_text(r), gap_text(r), status_cell(r))
     return table
 
 
@@ -184,6 +184,10 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
     if view.results.has_derived:
         console.print(vocab.DERIVED_NOTE)
     console.print(vocab.GAP_NOTE)
+    notes = [f"• {r.indicator.id}: {note}" for r in view.results for note in r.notes]
+    if notes:
+        console.print(vocab.DATA_NOTES_HEADING)
+        print_lines(console, notes)
     console.print()
     console.print(Text(vocab.PROGRESS_HEADING, style="bold"))
     console.print(progress_table(view))

@@ -19,7 +19,7 @@ from kh68.errors import Problem, Severity
 from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
 from kh68.reading.targets import TargetSpec, TaskState
-from kh68.tracking.engine import Status, evaluate, observed_value
+from kh68.tracking.engine import Status, evaluate_in, observed_value
 from kh68.vnformat import format_value
 from kh68.vocab import target_meaning
 
@@ -310,8 +310,8 @@ def _statuses(result: PlanDiff, a: Plan, b: Plan) -> None:
     for year in _years(a, b):
         for ind in b.indicators:
             before = a.indicator(ind.id)
-            now = evaluate(ind, year, b.data, b.meta.progress_thresholds).status
-            was = evaluate(before, year, a.data, a.meta.progress_thresholds).status if before else None
+            now = evaluate_in(b, ind, year).status
+            was = evaluate_in(a, before, year).status if before else None
             if was == now or (was is None and now in _QUIET):
                 continue
             result.statuses.append(StatusChange(ind.id, year, was, now))

@@ -34,7 +34,7 @@ from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
 from kh68.reading.targets import Basis, DutyKind, TargetKind, TaskState
 from kh68.tracking.engine import IndicatorResult
-from kh68.tracking.tasks import Deadline, TaskStatus
+from kh68.tracking.tasks import Deadline, TaskStatus, duty_day, recipients_of
 from kh68.vnformat import format_date, long_date
 from kh68.vocab import Category, Status
 
@@ -132,7 +132,7 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
         "phuong_huong": gathered("directions"),
         "kien_nghi": gathered("proposals"),
         "tinh_hinh_bao_cao": _reporting(plan, view.deadlines),
-        "noi_nhan": _recipients(plan, today, unit_id),
+        "noi_nhan": _recipients(plan, year, unit_id),
         "luu": ARCHIVE,
         "nguoi_ky": {
             "quyen_han": meta.signer.authority or "",
@@ -283,6 +283,7 @@ def _indicator_rows(
     rows = []
     notes: list[dict[str, Any]] = []
     derived_note: int | None = None
+    shared: dict[str, int] = {}
     for stt, r in enumerate(results, 1):
         ind = r.indicator
         unit = ind.unit
@@ -311,6 +312,14 @@ def _indicator_rows(
         for text in row_notes:
             notes.append({"so": len(notes) + 1, "chi_tieu": ind.id, "noi_dung": text})
             numbers.append(len(notes))
+        # Coverage, series break, unit of count: beside the value; one note for several indicators.
+        for text in (vocab.sentence(note) + "." for note in r.notes):
+            if text in shared:
+                notes[shared[text] - 1]["chi_tieu"] = ""
+            else:
+                notes.append({"so": len(notes) + 1, "chi_tieu": ind.id, "noi_dung": text})
+                shared[text] = len(notes)
+            numbers.append(shared[text])
         scale = (
             100.0
             if unit == "%"
@@ -335,7 +344,9 @@ def _indicator_rows(
                 "so_sanh": _gap_text(r),
                 "chenh_lech": r.gap,
                 "trang_thai": r.status.value,
-                "danh_gia": r.status.label,
+                "danh_gia": r.status_label,
+                "tam_tinh": r.provisional,
+                "do_bao_phu": r.coverage.label if r.coverage else "",
                 "tien_do": _progress_text(r, year) if r.series else Category.NOT_AVAILABLE.label,
                 "tien_do_ma": r.progress.category.value,
                 "du_bao": r.progress.projected,
@@ -356,33 +367,27 @@ def _reporting(plan: Plan, owed: list[Deadline]) -> dict[str, Any]:
         "co_han": True,
         "han": duty.due,
         "muc": duty.duty.section,
-        "chua_bao_cao": [plan.unit_name(u.unit_id) for u in duty.units if not u.reported],
+        # The same expected reporters as status (kh68.tracking.tasks.deadlines), successors saying so.
+        "chua_bao_cao": [u.name(plan) for u in duty.units if not u.reported],
         "bao_cao_muon": [
-            {"don_vi": plan.unit_name(u.unit_id), "ngay": u.on, "so_ngay": (u.on - duty.due).days}
+            {"don_vi": u.name(plan), "ngay": u.on, "so_ngay": (u.on - duty.due).days}
             for u in duty.units
             if u.reported and u.late and u.on
         ],
-        "da_bao_cao": [plan.unit_name(u.unit_id) for u in duty.units if u.reported and not u.late],
+        "da_bao_cao": [u.name(plan) for u in duty.units if u.reported and not u.late],
     }
 
 
-def _recipients(plan: Plan, today: date, unit_id: str | None) -> list[str]:
-    """Section IV's addressees of the report (the department's, or a unit's to the department)."""
+def _recipients(plan: Plan, year: int, unit_id: str | None) -> list[str]:
+    """Section IV's addressees of the report (the department's, or a unit's to the department),
+    as they stand on the duty's day of ``year``: a body that had ceased is replaced by its successor
+    for the duty's function (the Sở LĐTBXH by the Sở Nội vụ from 01/3/2025)."""
     kind = DutyKind.UNIT_REPORT if unit_id else DutyKind.PLAN_REPORT
     duty = next((d for d in plan.meta.duties if d.kind == kind), None)
     if duty is None:
         return []
-    names: list[str] = []
-    for uid in plan.unit_ids(duty.to_units):
-        unit = plan.units.units[uid]
-        current = [uid]
-        if unit.end is not None and unit.end < today and unit.successors:
-            current = list(plan.unit_ids(unit.successors)) or [uid]
-        for c in current:
-            name = plan.unit_name(c)
-            if name not in names:
-                names.append(name)
-    return names
+    names = [plan.unit_name(r.unit_id) for r in recipients_of(plan, duty, duty_day(duty, year))]
+    return list(dict.fromkeys(names))
 
 
 __all__ = ["SYNTHETIC_NOTICE", "bar", "build_report", "long_date"]

@@ -9,6 +9,7 @@ from typing import Any
 from kh68.outputs.export import target_to_dict
 from kh68.reading.plan import Plan
 from kh68.reading.targets import DutyKind
+from kh68.tracking.coverage import Coverage
 from kh68.tracking.engine import IndicatorResult, PlanResult, evaluate_plan
 from kh68.tracking.tasks import Deadline, TaskStatus, deadlines, task_statuses
 from kh68.vocab import Status
@@ -48,6 +49,23 @@ def _number(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
+def coverage_to_dict(c: Coverage | None) -> dict[str, Any] | None:
+    """Units expected, reported and missing; the share of the denominator when known."""
+    if c is None:
+        return None
+    return {
+        "expected": [u.unit_id for u in c.expected],
+        "reported": list(c.reported),
+        "missing": c.missing,
+        "share": _number(c.share),
+        "denominator_reported": c.denominator_reported,
+        "denominator_expected": c.denominator_expected,
+        "denominator_share": _number(c.denominator_share),
+        "complete": c.complete,
+        "label": c.label,
+    }
+
+
 def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
     """One indicator's verdict as JSON-ready data (numbers as numbers, unknown as null)."""
     target = None
@@ -64,7 +82,12 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
         final = target_to_dict(r.final.text, r.final.spec) | {"year": r.final.year, "goal": r.final.goal}
     previous = None
     if r.previous is not None:
-        previous = {"year": r.previous.year, "value": _number(r.previous.value), "change": _number(r.previous.change)}
+        previous = {
+            "year": r.previous.year,
+            "value": _number(r.previous.value),
+            "change": _number(r.previous.change),
+            "comparable": r.previous.crossed is None,
+        }
     return {
         "id": r.indicator.id,
         "name": r.indicator.name,
@@ -75,7 +98,15 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
         "state": r.state.value if r.state else None,
         "gap": _number(r.gap),
         "status": r.status.value,
-        "status_label": r.status.label,
+        "status_label": r.status_label,
+        "provisional": r.provisional,
+        "coverage": coverage_to_dict(r.coverage),
+        "comparable_since": r.comparable_since,
+        "series_break": None
+        if r.series_break is None
+        else {"date": r.series_break.declared.date.isoformat(), "text": r.series_break.text},
+        "unit_of_count_gone": r.unit_of_count_gone.isoformat() if r.unit_of_count_gone else None,
+        "notes": list(r.notes),
         "previous": previous,
         "series": [{"year": p.year, "value": _number(p.value)} for p in r.series],
         "final": final,

@@ -21,8 +21,15 @@ read these results and recompute nothing:
   to the required compound yearly growth, categorised at the plan's thresholds
   (R ≥ 0,95 on track, 0,6 ≤ R < 0,95 acceleration needed, 0 ≤ R < 0,6 limited,
   R < 0 deterioration), and the value projected to the final year;
-* ``coverage`` and ``comparable_since``: slots for the organisation model
-  (which units reported; the first year comparable after a series break).
+* ``coverage``: which of the units expected to report an aggregated value did
+  (``kh68.tracking.coverage``); below 100% the status is ``PROVISIONAL``, never
+  met, and the year is left out of progress;
+* ``comparable_since`` and ``series_break``: the first year comparable with this
+  one after a declared break (``kh68.tracking.series``); progress, projection and
+  the change from the previous year use only the comparable part of the series;
+* ``unit_of_count_gone``: for an indicator counted over a kind of unit that no
+  longer exists ("số huyện, thành phố" after 01/07/2025), the day it ceased; the
+  status is then ``NOT_COMPUTABLE`` and no value is computed over nothing.
 
 Words for all of these come from ``kh68.vocab``.
 """
@@ -31,13 +38,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from kh68.reading.measures import computed_value
 from kh68.reading.models import Indicator, Measurement, Thresholds, YearData
 from kh68.reading.plan import Plan
 from kh68.reading.targets import Basis, Direction, TargetKind, TargetSpec, TaskState, written_decimals
-from kh68.vocab import Category, Status, amount, target_display
+from kh68.tracking.coverage import Coverage, coverage, unit_of_count_gone, unit_of_count_text
+from kh68.tracking.series import Break, break_before
+from kh68.vocab import Category, Status, amount, sentence, target_display
 
 EPSILON = 1e-9
 MIN_DECIMALS = 2
@@ -50,6 +60,7 @@ __all__ = [
     "Coverage",
     "FinalTarget",
     "IndicatorResult",
+    "Organisation",
     "PlanResult",
     "Point",
     "PreviousYear",
@@ -117,6 +128,7 @@ class PreviousYear:
     year: int
     value: float
     change: float | None
+    crossed: Break | None = None  # the break between the two years: no change is computed across it
 
 
 @dataclass(frozen=True)
@@ -131,19 +143,17 @@ class ProgressAssessment:
 
 
 @dataclass(frozen=True)
-class Coverage:
-    """Which of the units expected to send a figure did so (filled by ``kh68.tracking.coverage``)."""
+class Organisation:
+    """What the organisation model says about one indicator in one year (see the module docstring)."""
 
-    reported: int
-    expected: int
-
-    @property
-    def complete(self) -> bool:
-        return self.reported >= self.expected
+    coverage: Coverage | None = None
+    series_break: Break | None = None
+    unit_of_count_gone: date | None = None
+    provisional_years: frozenset[int] = frozenset()
 
     @property
-    def share(self) -> float | None:
-        return None if self.expected == 0 else 100.0 * self.reported / self.expected
+    def comparable_since(self) -> int | None:
+        return self.series_break.first_year if self.series_break else None
 
 
 @dataclass(frozen=True)
@@ -166,6 +176,37 @@ class IndicatorResult:
     measurement: Measurement | None
     coverage: Coverage | None = None
     comparable_since: int | None = None
+    series_break: Break | None = None
+    unit_of_count_gone: date | None = None
+
+    @property
+    def provisional(self) -> bool:
+        """A value aggregated from fewer units than expected: never shown as met."""
+        return self.coverage is not None and self.coverage.provisional and self.value is not None
+
+    @property
+    def status_label(self) -> str:
+        """``Tạm tính, 7/10 đơn vị`` for a provisional value (never a plain ``Đạt``); else the status's word."""
+        if self.provisional and self.coverage is not None:
+            return sentence(self.coverage.label)
+        return self.status.label
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What a reader must know beside the value: coverage, a break, a unit of count gone."""
+        out = []
+        if self.unit_of_count_gone is not None:
+            out.append(unit_of_count_text(self.indicator, self.unit_of_count_gone))
+        if self.provisional and self.coverage is not None:
+            out.append(self.coverage.label)
+        gone = self.unit_of_count_gone is not None
+        if (
+            not gone
+            and self.series_break is not None
+            and any(p.year < self.series_break.first_year for p in self.series)
+        ):
+            out.append(f"{self.series_break.text}: tiến độ chỉ tính từ năm {self.series_break.first_year}")
+        return tuple(out)
 
     @property
     def has_data(self) -> bool:
@@ -437,25 +478,47 @@ def _categorise(ratio: float, thresholds: Thresholds) -> Category:
 # ----------------------------------------------------------------- together
 
 
-def _previous(series: tuple[Point, ...], year: int, value: float | None, places: int) -> PreviousYear | None:
+def _previous(
+    series: tuple[Point, ...], year: int, value: float | None, places: int, crossing: Break | None = None
+) -> PreviousYear | None:
     before = next((p for p in series if p.year == year - 1), None)
     if before is None:
         return None
+    if crossing is not None:
+        return PreviousYear(before.year, before.value, None, crossing)
     change = None if value is None else round(round(value, places) - round(before.value, places), places)
     return PreviousYear(before.year, before.value, change)
 
 
-def evaluate(indicator: Indicator, year: int, data: Mapping[int, YearData], thresholds: Thresholds) -> IndicatorResult:
-    """The engine's whole verdict on ``indicator`` in ``year``."""
+def _comparable(series: tuple[Point, ...], org: Organisation) -> tuple[Point, ...]:
+    """The part of a series progress may use: after the break, complete years only."""
+    since = org.comparable_since
+    return tuple(p for p in series if (since is None or p.year >= since) and p.year not in org.provisional_years)
+
+
+def evaluate(
+    indicator: Indicator,
+    year: int,
+    data: Mapping[int, YearData],
+    thresholds: Thresholds,
+    org: Organisation | None = None,
+) -> IndicatorResult:
+    """The engine's whole verdict on ``indicator`` in ``year`` (``org``: what the organisation model says)."""
+    org = org or Organisation()
     year_data = data.get(year)
     m = year_data.indicators.get(indicator.id) if year_data else None
     value = observed_value(m, indicator)
     state = m.state if m else None
     target = target_in_force(indicator, year)
     places = target.decimals if target is not None else MIN_DECIMALS
-    status, distance = assess(indicator, target, value, state, places)
     series = series_of(indicator, data)
-    return IndicatorResult(
+    if org.unit_of_count_gone is not None:
+        return _not_computable(indicator, year, target, places, series, m, org)
+    status, distance = assess(indicator, target, value, state, places)
+    if org.coverage is not None and org.coverage.provisional and value is not None and status is not Status.NO_TARGET:
+        status = Status.PROVISIONAL
+    crossing = org.series_break if org.series_break and org.series_break.first_year == year else None
+    result = IndicatorResult(
         indicator=indicator,
         year=year,
         target=target,
@@ -465,16 +528,73 @@ def evaluate(indicator: Indicator, year: int, data: Mapping[int, YearData], thre
         status=status,
         gap=distance,
         decimals=places,
-        previous=_previous(series, year, value, places),
+        previous=_previous(series, year, value, places, crossing),
         series=series,
         final=final_target(indicator),
-        progress=progress(indicator, series, year, thresholds),
+        progress=progress(indicator, _comparable(series, org), year, thresholds),
         measurement=m,
     )
+    return replace(
+        result,
+        coverage=org.coverage,
+        comparable_since=org.comparable_since,
+        series_break=org.series_break,
+    )
+
+
+def _not_computable(
+    indicator: Indicator,
+    year: int,
+    target: TargetInForce | None,
+    places: int,
+    series: tuple[Point, ...],
+    m: Measurement | None,
+    org: Organisation,
+) -> IndicatorResult:
+    """An indicator whose unit of count no longer exists: said so, not computed over nothing."""
+    return IndicatorResult(
+        indicator=indicator,
+        year=year,
+        target=target,
+        value=None,
+        computed=None,
+        state=None,
+        status=Status.NOT_COMPUTABLE,
+        gap=None,
+        decimals=places,
+        previous=None,
+        series=series,
+        final=final_target(indicator),
+        progress=ProgressAssessment(Category.NOT_AVAILABLE),
+        measurement=m,
+        comparable_since=org.comparable_since,
+        series_break=org.series_break,
+        unit_of_count_gone=org.unit_of_count_gone,
+    )
+
+
+def organisation_of(plan: Plan, indicator: Indicator, year: int) -> Organisation:
+    """What the organisation model says about ``indicator`` in ``year``: coverage, break, unit of count."""
+
+    def cover(y: int) -> Coverage | None:
+        year_data = plan.data.get(y)
+        return coverage(plan, indicator, y, year_data.indicators.get(indicator.id) if year_data else None)
+
+    provisional = frozenset(y for y in plan.data if (c := cover(y)) is not None and c.provisional)
+    return Organisation(
+        coverage=cover(year),
+        series_break=break_before(plan, indicator, year),
+        unit_of_count_gone=unit_of_count_gone(plan, indicator, year),
+        provisional_years=provisional,
+    )
+
+
+def evaluate_in(plan: Plan, indicator: Indicator, year: int) -> IndicatorResult:
+    """``evaluate`` with what the plan's organisation says (coverage, breaks, units of count)."""
+    return evaluate(indicator, year, plan.data, plan.meta.progress_thresholds, organisation_of(plan, indicator, year))
 
 
 def evaluate_plan(plan: Plan, year: int, indicators: Iterable[Indicator] | None = None) -> PlanResult:
     """Every indicator of ``plan`` (or those given) in ``year``."""
     chosen = plan.indicators if indicators is None else indicators
-    thresholds = plan.meta.progress_thresholds
-    return PlanResult(year, tuple(evaluate(ind, year, plan.data, thresholds) for ind in chosen))
+    return PlanResult(year, tuple(evaluate_in(plan, ind, year) for ind in chosen))
