@@ -25,20 +25,32 @@ def test_table_on_the_demo_plan() -> None:
     assert out[4] == "Mã     Chỉ tiêu                Mục tiêu   Đạt được   Chênh  Đánh giá"
     for row in [
         "6.1    Hoàn thành phổ cập      Triển kh…         –       –  … Đang triển khai",
-        "6.2    Tỷ lệ huy động trẻ em   30-35%       32,81%       0  ✓ Đạt",
+        "6.9    Tỷ lệ số huyện, thành   100%              –       –  ∅ Không tính được",
+        "Lưu ý về số liệu:",
+        "  • 6.1, 6.9: không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: tỷ lệ theo",
+        "    huyện, thành phố không tính được; kế hoạch không nói đơn vị thay thế",
+        "  • 6.2: tạm tính, 7/10 đơn vị, 74% mẫu số",
+        "  • 6.2, 6.3, 6.4, 6.5, 6.6, 6.13: không so sánh được do thay đổi địa giới từ",
+        "    01/7/2025: tiến độ chỉ tính từ năm 2025",
+        # 7 of the 10 communes reported: provisional, never "Đạt"
+        "6.2    Tỷ lệ huy động trẻ em   30-35%        32,9%       0  ≈ Tạm tính, 7/10 đơn",
+        "       nhà trẻ                            ████████          vị, 74% mẫu số",
         "6.3    Tỷ lệ huy động trẻ em   95%           95,4%    +0,4  ▲ Vượt chỉ tiêu",
         "6.4    Tỷ lệ trẻ em mầm non    99,5%        99,55%   +0,05  ▲ Vượt chỉ tiêu",
         "6.5    Tỷ lệ trường mầm non    60%           58,8%    -1,2  ✗ Chưa đạt",
         "       đạt chuẩn quốc gia                 ███████▉",
         "6.7    Tỷ lệ đi học đúng tuổi  –             94,1%       –  – Không đặt chỉ tiêu",
         "6.13   Tỷ lệ trẻ khuyết tật ở  80%           81,2%    +1,2  ▲ Vượt chỉ tiêu",
-        "Mã    Mục tiêu cuối kỳ   Tiến độ                     R  Dự báo  Hiện đạt",
-        "6.2   35-40% (2030)      Đúng tiến độ             2,31  44,27%  ███████▌",
-        "6.5   > 60% (2030)       Đúng tiến độ             3,04  78,43%  ███████▉",
-        "6.3   95-97% (2030)      Đã đạt mục tiêu cuối kỳ     –       –  ████████",
-        "6.1   Hoàn thành (2030)  Chưa đủ số liệu             –       –",
+        # 2025 is the first year after the break: no progress across it
+        "Mã    Mục tiêu cuối kỳ   Tiến độ                  R  Dự báo  Hiện đạt",
+        "6.2   35-40% (2030)      Chưa đủ số liệu          –       –  ███████▌",
+        "6.5   > 60% (2030)       Chưa đủ số liệu          –       –  ███████▉",
+        "6.3   95-97% (2030)      Đã đạt mục tiêu cuối kỳ  –       –  ████████",
+        "6.1   Hoàn thành (2030)  Chưa đủ số liệu          –       –",
         "Hạn 05/11/2025 — gửi Phòng Tổ chức hành chính Sở GDĐT: ĐÃ QUÁ HẠN 1 ngày.",
         "  • Phòng Kế hoạch - Tài chính: gửi muộn ngày 07/11/2025",
+        "  • UBND xã minh họa 08 (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố",
+        "Hạn 10/11/2025 — gửi Ủy ban nhân dân tỉnh Lâm Đồng, Sở Nội vụ tỉnh Lâm Đồng",
     ]:
         assert row in out, row
     assert "10 nhiệm vụ: Thực hiện thường xuyên 2, Chưa triển khai 1, Đang triển khai 3," in out
@@ -61,11 +73,13 @@ def test_json_shape_and_numbers() -> None:
     assert list(data) == ["year", "today", "plan", "synthetic", "unit", "indicators", "summary", "tasks", "reporting"]
     assert data["summary"] == {
         "exceeded": 3,
-        "met": 3,
+        "met": 1,
         "not_met": 1,
         "no_data": 0,
         "no_target": 5,
         "in_progress": 1,
+        "provisional": 1,
+        "not_computable": 1,
     }
     assert (data["year"], data["today"], data["synthetic"]) == (2025, "2025-11-06", True)
     by_id = {i["id"]: i for i in data["indicators"]}
@@ -88,17 +102,33 @@ def test_json_shape_and_numbers() -> None:
         "gap": -1.2,
         "status": "not_met",
         "status_label": "Chưa đạt",
-        "previous": {"year": 2024, "value": 55.0, "change": 3.8},
-        "series": [{"year": 2023, "value": 52.4}, {"year": 2024, "value": 55.0}, {"year": 2025, "value": 58.8}],
+        "provisional": False,
+        "coverage": None,
+        "comparable_since": 2025,
+        "series_break": {"date": "2025-07-01", "text": "không so sánh được do thay đổi địa giới từ 01/7/2025"},
+        "unit_of_count_gone": None,
+        "notes": ["không so sánh được do thay đổi địa giới từ 01/7/2025: tiến độ chỉ tính từ năm 2025"],
+        # 2024 → 2025 crosses the province merger: no change computed
+        "previous": {"year": 2024, "value": 55.0, "change": None, "comparable": False},
+        "series": [
+            {"year": 2023, "value": 52.4},
+            {"year": 2024, "value": 55.0},
+            {"year": 2025, "value": 58.8},
+            {"year": 2026, "value": 60.2},
+        ],
         "final": {"text": "> 60", "kind": "greater_than", "min": 60.0, "year": 2030, "goal": 60.0},
         "progress": {
-            "category": "substantial_progress",
-            "category_label": "Đúng tiến độ",
-            "ratio": 3.0358,
-            "projected_2030": 78.4318,
+            "category": "not_available",
+            "category_label": "Chưa đủ số liệu",
+            "ratio": None,
+            "projected_2030": None,
         },
     }
-    assert by_id["6.2"]["value"] == round(100 * 10475 / 31930, 4)
+    assert by_id["6.2"]["value"] == round(100 * 10132 / 30800, 4)
+    assert (by_id["6.2"]["status"], by_id["6.2"]["status_label"]) == (
+        "provisional",
+        "Tạm tính, 7/10 đơn vị, 74% mẫu số",
+    )
     assert by_id["6.8"]["target"] is None
     assert by_id["6.8"]["value"] is None
     owed = data["reporting"][0]
@@ -134,7 +164,9 @@ def test_bundled_plan_has_no_invented_figures() -> None:
         invoke(["status", "--plan", PLAN, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0).output
     )
     assert data["synthetic"] is False
-    assert {i["status"] for i in data["indicators"]} == {"no_data", "no_target"}
+    # 6.9 counts districts, gone on 01/7/2025: not computable rather than "no data"
+    assert {i["status"] for i in data["indicators"]} == {"no_data", "no_target", "not_computable"}
+    assert [i["id"] for i in data["indicators"] if i["status"] == "not_computable"] == ["6.9"]
     assert all(i["value"] is None for i in data["indicators"])
     out = invoke(["status", "--plan", PLAN, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output
     assert "SỐ LIỆU MINH HỌA" not in out
@@ -200,7 +232,10 @@ def test_unit_closed_before_the_deadline_owes_no_report() -> None:
             0,
         ).output
     )
-    assert data["reporting"][0]["units"] == [{"unit": "pgd_da_lat", "reported": False, "date": None, "late": False}]
+    # Its figures of 6.2 and its progress on III.4 (04/11/2024) are its report.
+    assert data["reporting"][0]["units"] == [
+        {"unit": "pgd_da_lat", "reported": True, "date": "2024-11-04", "late": False}
+    ]
 
 
 def test_days_are_written_in_vietnamese_number_form() -> None:

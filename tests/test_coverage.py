@@ -2,8 +2,8 @@
 
 The demo story: 6.2 is reported by unit — twelve district offices in 2023 and 2024, ten
 illustrative communes from 2025 (seven of them in 2025, all ten in 2026); 6.9 is counted over
-"số huyện, thành phố", which no longer exist after 01/07/2025; the province merger of
-01/07/2025 breaks every series.
+"số huyện, thành phố", which no longer exist after 01/7/2025; the province merger of
+01/7/2025 breaks every series.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class TestExpectedReporters:
     def test_the_communes_say_whose_figures_they_report(self, demo):
         first = indicator_reporters(demo, demo.indicator("6.2"), 2025)[0]
         assert demo.acting_name(first) == (
-            "UBND xã minh họa 01 (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố từ 01/07/2025)"
+            "UBND xã minh họa 01 (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố từ 01/7/2025)"
         )
         own = indicator_reporters(demo, demo.indicator("6.2"), 2024)[0]
         assert demo.acting_name(own) == "Phòng GDĐT thành phố Đà Lạt"
@@ -99,7 +99,7 @@ class TestUnitOfCount:
         assert unit_of_count_gone(demo, ind, 2025) == date(2025, 7, 1)
         assert unit_of_count_gone(demo, ind, 2026) == date(2025, 7, 1)
         assert unit_of_count_text(ind, date(2025, 7, 1)) == (
-            "không tính được: không còn đơn vị đếm (huyện, thành phố (phòng GDĐT cấp huyện)) từ 01/07/2025; "
+            "không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: tỷ lệ theo huyện, thành phố không tính được; "
             "kế hoạch không nói đơn vị thay thế"
         )
         assert cover(demo, ind_id, 2025) is None
@@ -117,7 +117,7 @@ class TestBreaks:
 
     def test_the_break_says_why(self, demo):
         b = break_before(demo, demo.indicator("6.3"), 2026)
-        assert b.text == "không so sánh được do thay đổi địa giới từ 01/07/2025"
+        assert b.text == "không so sánh được do thay đổi địa giới từ 01/7/2025"
         assert crossed(demo, demo.indicator("6.3"), 2024, 2025) == b
         assert crossed(demo, demo.indicator("6.3"), 2025, 2026) is None
         assert crossed(demo, demo.indicator("6.3"), 2023, 2024) is None

@@ -64,10 +64,11 @@ class TestShape:
 
 
 class TestIndicators2025:
-    def test_range_from_units(self, view2025):
-        # 6.2: Σ numerators / Σ denominators = 10475 / 31930 = 32,8061 % in 30-35 → met, gap 0
+    def test_range_from_units_is_provisional_never_met(self, view2025):
+        # 6.2: 7 of the 10 communes reported: Σ numerators / Σ denominators = 10132 / 30800 = 32,8961 %,
+        # inside 30-35, but the value covers 7/10 units (30800 of the province's 41600 children, 74%).
         i = by_id(view2025)["6.2"]
-        assert i["value"] == pytest.approx(32.8061, abs=1e-4)
+        assert i["value"] == pytest.approx(32.8961, abs=1e-4)
         assert i["target"] == {
             "text": "30-35",
             "kind": "range",
@@ -77,33 +78,55 @@ class TestIndicators2025:
             "display": "30-35%",
             "decimals": 2,
         }
-        assert (i["status"], i["gap"]) == ("met", 0)
-        # baseline 29,1 (2023), current 32,8061 (2025), T = 35 (2030):
-        # g_o = (32,8061/29,1)^(1/2) − 1 = 0,061771; g_r = (35/29,1)^(1/7) − 1 = 0,026724 → R = 2,3115
-        # projected = 32,8061 · (32,8061/29,1)^(5/2) = 44,2701
-        assert i["progress"] == {
-            "category": "substantial_progress",
-            "category_label": "Đúng tiến độ",
-            "ratio": 2.3115,
-            "projected_2030": 44.2701,
+        assert (i["status"], i["status_label"], i["provisional"], i["gap"]) == (
+            "provisional",
+            "Tạm tính, 7/10 đơn vị, 74% mẫu số",
+            True,
+            0,
+        )
+        assert i["coverage"] == {
+            "expected": [f"xa_mh_{n:02d}" for n in range(1, 11)],
+            "reported": [f"xa_mh_{n:02d}" for n in range(1, 8)],
+            "missing": ["xa_mh_08", "xa_mh_09", "xa_mh_10"],
+            "share": 70.0,
+            "denominator_reported": 30800,
+            "denominator_expected": 41600,
+            "denominator_share": 74.0385,
+            "complete": False,
+            "label": "tạm tính, 7/10 đơn vị, 74% mẫu số",
+        }
+        # A provisional year is no basis for progress, and 2023–2024 are across the break.
+        assert i["progress"]["category"] == "not_available"
+        assert i["comparable_since"] == 2025
+        assert i["series_break"] == {
+            "date": "2025-07-01",
+            "text": "không so sánh được do thay đổi địa giới từ 01/7/2025",
         }
 
     def test_not_met_with_negative_gap(self, view2025):
-        # 6.5: 58,8 against 60 → −1,2; toward "> 60": b 52,4 (2023) → 58,8 (2025), R = 3,0358
+        # 6.5: 58,8 against 60 → −1,2; progress: 2025 is the first comparable year, one point only
         i = by_id(view2025)["6.5"]
         assert (i["status"], i["status_label"], i["gap"]) == ("not_met", "Chưa đạt", -1.2)
-        assert i["progress"]["category"] == "substantial_progress"
-        assert i["progress"]["ratio"] == pytest.approx(3.0358, abs=1e-4)
+        assert i["progress"]["category"] == "not_available"
+        # The previous year is across the break: no change is computed.
+        assert i["previous"] == {"year": 2024, "value": 55, "change": None, "comparable": False}
 
     def test_exceeded(self, view2025):
         i = by_id(view2025)["6.13"]
         assert (i["value"], i["status"], i["gap"]) == (81.2, "exceeded", 1.2)
 
     def test_milestone_state(self, view2025):
+        # 6.1 in 2025: the milestone "Triển khai theo đề án" is judged by its state; the note says the
+        # districts it counts over are gone.
         i = by_id(view2025)["6.1"]
         assert i["target"]["kind"] == "milestone"
         assert i["target"]["min"] is None
         assert (i["value"], i["state"], i["status"], i["gap"]) == (None, "in_progress", "in_progress", None)
+        assert i["unit_of_count_gone"] == "2025-07-01"
+        assert i["notes"] == [
+            "không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: tỷ lệ theo huyện, thành phố không tính được; "
+            "kế hoạch không nói đơn vị thay thế"
+        ]
         assert i["progress"] == {
             "category": "not_available",
             "category_label": "Chưa đủ số liệu",
@@ -116,11 +139,16 @@ class TestIndicators2025:
         assert (i["target"], i["value"], i["status"], i["gap"]) == (None, 94.1, "no_target", None)
         assert i["status_label"] == "Không đặt chỉ tiêu"
 
-    def test_achieved_share_of_units(self, view2025):
-        # 6.9: 11/12 districts in 2024 (91,67 %), 100 recorded in 2025 → met and final target achieved
+    def test_share_of_districts_is_not_computed_over_nothing(self, view2025):
+        # 6.9 counts districts, which no longer exist on 05/11/2025.
         i = by_id(view2025)["6.9"]
-        assert (i["value"], i["status"]) == (100, "met")
-        assert i["progress"]["category"] == "target_achieved"
+        assert (i["value"], i["status"], i["status_label"], i["gap"]) == (
+            None,
+            "not_computable",
+            "Không tính được",
+            None,
+        )
+        assert i["coverage"] is None
 
 
 class TestOtherYears:
@@ -137,14 +165,40 @@ class TestOtherYears:
             "decimals": 2,
         }
         assert (i["value"], i["status"], i["gap"]) == (None, "no_data", None)
-        # progress still uses the latest measured year (2025)
-        assert i["progress"]["ratio"] == 2.3115
+        assert i["coverage"]["label"] == "tạm tính, 0/10 đơn vị"
+        # One complete comparable year (2026; 2025 is provisional): no progress ratio.
+        assert (i["progress"]["category"], i["progress"]["ratio"]) == ("not_available", None)
 
     def test_2024_share_of_units_computed(self, demo):
         i = by_id(view_to_dict(build_status(demo, 2024, TODAY)))["6.9"]
         assert i["value"] == pytest.approx(91.6667, abs=1e-4)  # 11/12
         assert i["target"] is None
         assert i["status"] == "no_target"
+        assert i["coverage"]["label"] == "đủ 12/12 đơn vị"
+
+    def test_2026_complete_coverage_is_met(self, demo):
+        i = by_id(view_to_dict(build_status(demo, 2026, date(2026, 11, 10))))["6.2"]
+        # 13968 / 41600 = 33,5769 % inside the derived 31-36
+        assert (round(i["value"], 4), i["status"], i["status_label"], i["provisional"]) == (
+            33.5769,
+            "met",
+            "Đạt",
+            False,
+        )
+
+    def test_2026_progress_does_not_cross_the_break(self, demo):
+        # 6.13: 81,2 (2025) → 82 (2026), T = 90 (2030): g_o = 82/81,2 − 1 = 0,009852;
+        # g_r = (90/81,2)^(1/5) − 1 = 0,020792 → R = 0,4738; projected = 82 · 1,009852^4 = 85,2796.
+        # (Across the break, from 76 in 2023, R would be 1,05.)
+        i = by_id(view_to_dict(build_status(demo, 2026, date(2026, 11, 10))))["6.13"]
+        assert i["progress"] == {
+            "category": "limited_progress",
+            "category_label": "Chậm tiến độ",
+            "ratio": 0.4738,
+            "projected_2030": 85.2796,
+        }
+        assert i["previous"] == {"year": 2025, "value": 81.2, "change": 0.8, "comparable": True}
+        assert i["notes"] == ["không so sánh được do thay đổi địa giới từ 01/7/2025: tiến độ chỉ tính từ năm 2025"]
 
 
 class TestTasksAndReporting:
@@ -157,8 +211,8 @@ class TestTasksAndReporting:
             "lead_units": ["cac_phong_thuoc_so"],
             "missing_leads": [],
         }
-        assert tasks["III.5"]["state"] is None
-        assert tasks["III.2.b"]["missing_leads"] == ["cac_phong_thuoc_so", "to_cchc_cds"]
+        assert (tasks["III.5"]["state"], tasks["III.5"]["missing_leads"]) == (None, [])
+        assert tasks["III.2.b"]["missing_leads"] == ["cac_phong_thuoc_so", "ubnd_cap_xa", "to_cchc_cds"]
 
     def test_reporting(self, view2025):
         unit_report, plan_report = view2025["reporting"]
@@ -171,6 +225,12 @@ class TestTasksAndReporting:
         late = [u for u in unit_report["units"] if u["late"]]
         assert late == [{"unit": "phong_khtc", "reported": True, "date": "2025-11-07", "late": True}]
         assert (plan_report["deadline"], plan_report["days_left"], plan_report["overdue"]) == ("2025-11-10", 4, False)
+
+    def test_the_unreported_units_are_the_expected_reporters_who_did_not_report(self, view2025):
+        unit_report = view2025["reporting"][0]
+        unreported = [u["unit"] for u in unit_report["units"] if not u["reported"]]
+        # The same units as the coverage of 6.2 lacks: one expected-reporter logic.
+        assert unreported == by_id(view2025)["6.2"]["coverage"]["missing"] == ["xa_mh_08", "xa_mh_09", "xa_mh_10"]
 
 
 class TestUnitFilter:
@@ -188,8 +248,9 @@ class TestUnitFilter:
             "III.3.b",
             "III.4",
         ]
+        # The coordinating division owes no report to itself; it owes the plan report.
         owed = {d["duty"]: [u["unit"] for u in d["units"]] for d in view["reporting"]}
-        assert owed == {"unit_report": ["phong_tchc"], "plan_report": []}
+        assert owed == {"plan_report": []}
 
     def test_indicators_of_an_office(self, demo):
         view = view_to_dict(build_status(demo, 2025, TODAY, unit="phong_gdtrh"))
@@ -198,12 +259,11 @@ class TestUnitFilter:
 
 class TestPlanThresholds:
     def test_progress_thresholds_from_plan_yaml(self, example_copy):
-        # 6.2 has R = 2,3115: substantial by default, moderate when substantial starts at 3
+        # 6.13 in 2026 has R = 0,4738: limited by default, moderate when moderate starts at 0,4
         replace_in(
             example_copy / "plan.yaml",
             "synthetic: true   #",
-            "progress_thresholds:\n  substantial: 3\n  moderate: 2\nsynthetic: true   #",
+            "progress_thresholds:\n  substantial: 0.9\n  moderate: 0.4\nsynthetic: true   #",
         )
-        view = view_to_dict(build_status(load_plan(example_copy), 2025, TODAY))
-        assert by_id(view)["6.2"]["progress"]["category"] == "moderate_progress"
-        assert by_id(view)["6.5"]["progress"]["category"] == "substantial_progress"  # R = 3,0358
+        view = view_to_dict(build_status(load_plan(example_copy), 2026, date(2026, 11, 10)))
+        assert by_id(view)["6.13"]["progress"]["category"] == "moderate_progress"

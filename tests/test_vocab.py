@@ -19,6 +19,8 @@ def test_status_labels_and_symbols() -> None:
         ("no_data", "?", "Chưa có số liệu"),
         ("no_target", "–", "Không đặt chỉ tiêu"),
         ("in_progress", "…", "Đang triển khai"),
+        ("provisional", "≈", "Tạm tính"),
+        ("not_computable", "∅", "Không tính được"),
     ]
 
 

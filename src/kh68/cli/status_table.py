@@ -184,7 +184,11 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
     if view.results.has_derived:
         console.print(vocab.DERIVED_NOTE)
     console.print(vocab.GAP_NOTE)
-    notes = [f"• {r.indicator.id}: {note}" for r in view.results for note in r.notes]
+    by_note: dict[str, list[str]] = {}
+    for r in view.results:
+        for note in r.notes:
+            by_note.setdefault(note, []).append(r.indicator.id)
+    notes = [f"• {', '.join(ids)}: {note}" for note, ids in by_note.items()]
     if notes:
         console.print(vocab.DATA_NOTES_HEADING)
         print_lines(console, notes)

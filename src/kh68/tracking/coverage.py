@@ -130,6 +130,9 @@ def unit_of_count_gone(plan: Plan, indicator: Indicator, year: int) -> date | No
 
 
 def unit_of_count_text(indicator: Indicator, gone: date) -> str:
-    """``không tính được: không còn đơn vị đếm (huyện, thành phố …) từ 01/07/2025``."""
+    """``không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: …``."""
     what = UNIT_KIND_LABELS[indicator.counted_over] if indicator.counted_over else "đơn vị"
-    return f"không tính được: không còn đơn vị đếm ({what}) từ {format_date(gone)}; kế hoạch không nói đơn vị thay thế"
+    return (
+        f"không còn đơn vị đếm ({what}) từ {format_date(gone)}: tỷ lệ theo {what} không tính được; "
+        "kế hoạch không nói đơn vị thay thế"
+    )

@@ -29,7 +29,8 @@ read these results and recompute nothing:
   the change from the previous year use only the comparable part of the series;
 * ``unit_of_count_gone``: for an indicator counted over a kind of unit that no
   longer exists ("số huyện, thành phố" after 01/07/2025), the day it ceased; the
-  status is then ``NOT_COMPUTABLE`` and no value is computed over nothing.
+  status is then ``NOT_COMPUTABLE`` and no value is computed over nothing (a
+  milestone is still judged by its reported state, with the note).
 
 Words for all of these come from ``kh68.vocab``.
 """
@@ -512,7 +513,8 @@ def evaluate(
     target = target_in_force(indicator, year)
     places = target.decimals if target is not None else MIN_DECIMALS
     series = series_of(indicator, data)
-    if org.unit_of_count_gone is not None:
+    counted = target is None or target.kind is not TargetKind.MILESTONE  # a milestone is judged by its state
+    if org.unit_of_count_gone is not None and counted:
         return _not_computable(indicator, year, target, places, series, m, org)
     status, distance = assess(indicator, target, value, state, places)
     if org.coverage is not None and org.coverage.provisional and value is not None and status is not Status.NO_TARGET:
@@ -539,6 +541,7 @@ def evaluate(
         coverage=org.coverage,
         comparable_since=org.comparable_since,
         series_break=org.series_break,
+        unit_of_count_gone=org.unit_of_count_gone,
     )
 
 
