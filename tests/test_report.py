@@ -90,7 +90,10 @@ def test_markdown_parses_into_the_expected_headings_and_table() -> None:
     assert by_id["6.3"][3:7] == ["95", "95,4%", "Vượt 0,4% so với chỉ tiêu", "Vượt chỉ tiêu"]
     assert by_id["6.5"][3:7] == ["60", "58,8%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
     assert by_id["6.5"][7] == "\\> 60"  # raw cell source; rendered as "> 60"
-    assert by_id["6.2"][4:7] == ["32,81%", "Trong khoảng chỉ tiêu", "Đạt"]
+    # 7 of the 10 communes reported: provisional, never "Đạt"
+    assert by_id["6.2"][4:7] == ["32,9%", "Trong khoảng chỉ tiêu", "Tạm tính, 7/10 đơn vị, 74% mẫu số"]
+    # 6.9 counts districts, which no longer exist in 2025
+    assert by_id["6.9"][4:7] == ["Chưa có số liệu", "—", "Không tính được"]
     assert by_id["6.10"][4:7] == ["Chưa có số liệu", "—", "Không đặt chỉ tiêu"]
 
 
@@ -108,7 +111,7 @@ def test_header_block_number_date_and_signature() -> None:
     ]
     assert "\n**Kết quả thực hiện năm 2025 Kế hoạch số …/KH-SGDĐT năm 2024 thực hiện Nghị quyết số 68/NQ-CP" in text
     assert (
-        "| **Nơi nhận:**<br>- Ủy ban nhân dân tỉnh Lâm Đồng;<br>- Sở Lao động – Thương binh và Xã hội;"
+        "| **Nơi nhận:**<br>- Ủy ban nhân dân tỉnh Lâm Đồng;<br>- Sở Nội vụ tỉnh Lâm Đồng;"
         "<br>- Lưu: VT, TCHC. | **GIÁM ĐỐC**<br><br><br><br> |"
     ) in text
 
@@ -172,7 +175,7 @@ def test_pipes_and_line_breaks_in_unit_text_do_not_break_the_table(example_copy:
     rows = indicator_table(text)
     assert len(rows) == 14
     assert all(len(r) == 10 for r in rows)
-    assert "(7) Chỉ tiêu 6.5. Ghi chú: Cột \\| thừa\\\n\\- dòng hai \\*đậm\\*" in text
+    assert "(10) Chỉ tiêu 6.5. Ghi chú: Cột \\| thừa\\\n\\- dòng hai \\*đậm\\*" in text
     tokens = parse(text)
     assert headings(tokens, "h1") == ["BÁO CÁO"]
     assert headings(tokens, "h2") == SECTIONS

@@ -106,7 +106,7 @@ def test_signature_block(docx_path: Path) -> None:
     assert [p.text for p in left.paragraphs] == [
         "Nơi nhận:",
         "- Ủy ban nhân dân tỉnh Lâm Đồng;",
-        "- Sở Lao động – Thương binh và Xã hội;",
+        "- Sở Nội vụ tỉnh Lâm Đồng;",  # the successor of the Sở LĐTBXH for social policy from 01/3/2025
         "- Lưu: VT, TCHC.",
     ]
     assert right.paragraphs[0].text == "GIÁM ĐỐC"

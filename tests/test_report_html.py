@@ -37,9 +37,13 @@ def test_one_svg_per_indicator_with_data() -> None:
     # indicators with a measured value in some year up to 2025 (6.1 has only a state, 6.8, 6.10-6.12 nothing)
     assert labels == ["6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.9", "6.13"]
     chart = svgs[0]
-    assert chart.count("<circle") == 3  # 2023, 2024, 2025
+    assert chart.count("<circle") == 3  # 2023, 2024, 2025 (not 2026: later than the report)
+    # The province merger of 01/7/2025 is marked, and no line joins 2024 to 2025.
+    assert chart.count('stroke-dasharray="4,3"') == 1
+    assert "<title>Không so sánh được do thay đổi địa giới từ 01/7/2025</title>" in chart
+    assert chart.count("<polyline") == 1  # 2023–2024; 2025 alone after the break
     assert "Mục tiêu 2030: 35-40" in chart
-    assert "32,81%" in chart
+    assert "32,9%" in chart
 
 
 def test_table_rows_carry_status_class_and_text_label() -> None:

@@ -14,8 +14,8 @@ from html import escape
 
 from kh68 import vocab
 from kh68.reading.plan import Plan
-from kh68.tracking.engine import IndicatorResult, TargetInForce, target_in_force
-from kh68.vnformat import format_number
+from kh68.tracking.engine import IndicatorResult, Point, TargetInForce, target_in_force
+from kh68.vnformat import format_date, format_number
 
 WIDTH, HEIGHT = 420, 200
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 16, 44
@@ -63,7 +63,7 @@ class Frame:
 
 
 def _years(plan: Plan, result: IndicatorResult) -> list[int]:
-    measured = [p.year for p in result.series]
+    measured = [p.year for p in _shown(result)]
     final_year = result.final.year if result.final else plan.meta.period.end
     first = min(*measured, plan.meta.period.start)
     last = max(*measured, final_year, plan.meta.period.end)
@@ -76,7 +76,7 @@ def _targets(result: IndicatorResult, years: list[int]) -> dict[int, TargetInFor
 
 
 def _frame(years: list[int], result: IndicatorResult, targets: dict[int, TargetInForce]) -> Frame:
-    numbers = [p.value for p in result.series]
+    numbers = [p.value for p in _shown(result)]
     for t in targets.values():
         numbers += [b for b in (t.spec.min, t.spec.max) if b is not None]
     low, high = min(numbers), max(numbers)
@@ -162,13 +162,41 @@ def _final_mark(frame: Frame, result: IndicatorResult, targets: dict[int, Target
     return [f'<path d="M{fx:.1f},{fy - 6:.1f} l6,6 l-6,6 l-6,-6 z" fill="#b71c1c"><title>{title}</title></path>']
 
 
+def _shown(result: IndicatorResult) -> tuple[Point, ...]:
+    """The points a report of the result's year may show: none after that year."""
+    return result.series_until(result.year)
+
+
+def _break_mark(frame: Frame, result: IndicatorResult) -> list[str]:
+    """A dashed line where the series breaks, between the last year before it and the first after."""
+    b = result.series_break
+    if b is None or not any(p.year < b.first_year for p in _shown(result)):
+        return []
+    x = frame.x(b.first_year - 0.5)
+    title = escape(vocab.sentence(b.text))
+    return [
+        (
+            f'<line x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{TOP + PLOT_H}" stroke="#555" stroke-width="1" '
+            f'stroke-dasharray="4,3"><title>{title}</title></line>'
+        ),
+        f'<text x="{x + 3:.1f}" y="{TOP + 10}" font-size="8" fill="#555">{escape(format_date(b.declared.date))}</text>',
+    ]
+
+
 def _values(frame: Frame, result: IndicatorResult) -> list[str]:
     out = []
     unit = result.indicator.unit
-    if len(result.series) > 1:
-        path = " ".join(f"{frame.x(p.year):.1f},{frame.y(p.value):.1f}" for p in result.series)
-        out.append(f'<polyline points="{path}" fill="none" stroke="#1f4e9c" stroke-width="2"/>')
-    for p in result.series:
+    points = _shown(result)
+    since = result.series_break.first_year if result.series_break else None
+    # Never a line across a break: one line before it, one after.
+    for part in (
+        [p for p in points if since is None or p.year < since],
+        [p for p in points if since is not None and p.year >= since],
+    ):
+        if len(part) > 1:
+            path = " ".join(f"{frame.x(p.year):.1f},{frame.y(p.value):.1f}" for p in part)
+            out.append(f'<polyline points="{path}" fill="none" stroke="#1f4e9c" stroke-width="2"/>')
+    for p in points:
         label = escape(vocab.amount(p.value, unit, result.decimals))
         cx, cy = frame.x(p.year), frame.y(p.value)
         out.append(
@@ -201,7 +229,7 @@ def indicator_chart(plan: Plan, result: IndicatorResult) -> str:
     Stated targets are drawn solid, interpolated ones lighter; a range is a band,
     a single number a line.  Returns ``""`` when there is nothing to draw.
     """
-    if not result.series:
+    if not _shown(result):
         return ""
     years = _years(plan, result)
     targets = _targets(result, years)
@@ -212,6 +240,7 @@ def indicator_chart(plan: Plan, result: IndicatorResult) -> str:
         *_axes(frame),
         *_target_marks(frame, targets),
         *final,
+        *_break_mark(frame, result),
         *_values(frame, result),
         *_legend(result, bool(final)),
         "</svg>",

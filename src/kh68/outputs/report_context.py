@@ -119,6 +119,7 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
         "chi_tieu": indicators,
         "ghi_chu_bang": notes,
         "thong_ke": counts,
+        "cau_tong_hop": _summary_sentence(len(indicators), counts, year),
         "chi_tieu_chua_dat": [
             f"Chỉ tiêu {r['ma']} ({r['ten']}): {r['so_sanh']}." for r in indicators if r["trang_thai"] == Status.NOT_MET
         ],
@@ -144,6 +145,22 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
 
 
 # ----------------------------------------------------------------- pieces
+
+
+def _summary_sentence(total: int, counts: dict[str, int], year: int) -> str:
+    """``Tổng hợp 13 chỉ tiêu: 3 vượt chỉ tiêu, …`` — provisional and not computable named when there are any."""
+    parts = [
+        f"{counts[Status.EXCEEDED]} vượt chỉ tiêu",
+        f"{counts[Status.MET]} đạt",
+        f"{counts[Status.NOT_MET]} chưa đạt",
+        f"{counts[Status.IN_PROGRESS]} đang triển khai",
+    ]
+    if counts[Status.PROVISIONAL]:
+        parts.append(f"{counts[Status.PROVISIONAL]} tạm tính (chưa đủ đơn vị báo cáo)")
+    if counts[Status.NOT_COMPUTABLE]:
+        parts.append(f"{counts[Status.NOT_COMPUTABLE]} không tính được")
+    parts += [f"{counts[Status.NO_TARGET]} không đặt chỉ tiêu năm {year}", f"{counts[Status.NO_DATA]} chưa có số liệu"]
+    return f"Tổng hợp {total} chỉ tiêu: {', '.join(parts)}."
 
 
 def _plan_reference(plan: Plan) -> str:
@@ -352,8 +369,8 @@ def _indicator_rows(
                 "du_bao": r.progress.projected,
                 "ghi_chu_so": numbers,
                 "thanh": bar(r.value, r.goal, scale) if r.value is not None else "",
-                "chuoi_so_lieu": [{"nam": p.year, "gia_tri": p.value} for p in r.series],
-                "bieu_do": indicator_chart(plan, r) if r.series else "",
+                "chuoi_so_lieu": [{"nam": p.year, "gia_tri": p.value} for p in r.series_until(year)],
+                "bieu_do": indicator_chart(plan, r) if r.series_until(year) else "",
             }
         )
     return rows, notes

@@ -362,14 +362,7 @@ def build_document(ctx: dict[str, Any]):
     heading(f"II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM {nam}")
     if not ctx["co_so_lieu"]:
         _para(doc, f"Năm {nam} chưa có số liệu: các đơn vị chưa gửi số liệu chỉ tiêu và tiến độ nhiệm vụ.", indent=True)
-    tk = ctx["thong_ke"]
-    _para(
-        doc,
-        f"Tổng hợp {len(ctx['chi_tieu'])} chỉ tiêu: {tk['exceeded']} vượt chỉ tiêu, {tk['met']} đạt, "
-        f"{tk['not_met']} chưa đạt, {tk['in_progress']} đang triển khai, {tk['no_target']} không đặt chỉ tiêu "
-        f"năm {nam}, {tk['no_data']} chưa có số liệu.",
-        indent=True,
-    )
+    _para(doc, ctx["cau_tong_hop"], indent=True)
     _indicator_table(doc, ctx)
     if ctx["ghi_chu_bang"]:
         _para(doc, "Nguồn số liệu và ghi chú:", size=12, italic=True, before=6, after=0)
