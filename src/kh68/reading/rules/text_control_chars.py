@@ -14,13 +14,23 @@ from typing import Any
 
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
-from kh68.reading.source import Document, Key
+from kh68.reading.source import Document, Key, parse_document
 from kh68.safetext import unsafe_characters
+
+
+def _may_hold_any(doc: Document) -> bool:
+    """Whether ``doc``'s text can hold such a character: written raw, or spelled by a backslash escape.
+
+    Nearly every file has neither, so its strings are not walked at all.
+    """
+    return "\\" in doc.text or bool(unsafe_characters(doc.text))
 
 
 def _strings(doc: Document) -> Iterator[tuple[Key, str, bool]]:
     """Every string of ``doc`` (keys included) with where it is; walked without recursion."""
-    stack: list[tuple[Key, Any]] = [((), doc.data)]
+    # A loaded year file lets go of its plain data (its model is kept): read it again from the text.
+    data = doc.data if doc.data is not None else parse_document(doc.path, doc.text).data
+    stack: list[tuple[Key, Any]] = [((), data)]
     while stack:
         loc, value = stack.pop()
         if isinstance(value, str):
@@ -35,6 +45,8 @@ def _strings(doc: Document) -> Iterator[tuple[Key, str, bool]]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     for doc in ctx.documents:
+        if not _may_hold_any(doc):
+            continue
         for loc, text, is_key in _strings(doc):
             found = unsafe_characters(text)
             if found:
