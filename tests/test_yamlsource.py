@@ -119,7 +119,10 @@ def test_recursive_alias_is_refused() -> None:
 
 @pytest.mark.parametrize("text", ["? [a, b]\n: 1\n", "? {k: v}\n: 1\nnote: 'R&D'\n"])
 def test_complex_key_is_refused(text: str) -> None:
-    assert fails(text) == "f.yaml:1:3: lỗi: khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<') [yaml-complex-key]"
+    assert (
+        fails(text)
+        == "f.yaml:1:3: lỗi: khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<') [yaml-complex-key]"
+    )
 
 
 @pytest.mark.parametrize("mark", ["&", "*", "!", "<<"])

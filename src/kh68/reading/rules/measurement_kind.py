@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
+from kh68.reading.targets import Basis
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -19,7 +20,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield Finding(file.doc, (*loc, "value"), f"chỉ tiêu {ind_id} ghi trạng thái (state), không ghi số")
             if m.state is not None and not indicator.takes_state:
                 yield Finding(file.doc, (*loc, "state"), f"chỉ tiêu {ind_id} ghi số (value), không ghi trạng thái")
-            if indicator.basis == "share_of_units":
+            if indicator.basis is Basis.SHARE_OF_UNITS:
                 continue
             for ref, entry in m.by_unit.items():
                 if entry.met is not None:
