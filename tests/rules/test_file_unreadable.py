@@ -11,5 +11,5 @@ def test_a_directory_named_like_a_data_file(example_copy: Path) -> None:
     (example_copy / "data" / "2027.yaml").mkdir()
     assert only_problem(check_fails(example_copy)) == (
         f"{example_copy.as_posix()}/data/2027.yaml:1:1: lỗi: không đọc được tệp: "
-        "đây là một thư mục, không phải tệp [file-unreadable]"
+        "đường dẫn là một thư mục, không phải tệp thông thường [file-unreadable]"
     )

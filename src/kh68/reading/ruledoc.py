@@ -31,7 +31,7 @@ FILE_MISSING = RuleDoc(
 FILE_UNREADABLE = RuleDoc(
     "file-unreadable",
     Severity.ERROR,
-    "tệp đọc được (quyền truy cập, không phải thư mục)",
+    "tệp đọc được (quyền truy cập; là tệp thông thường, không phải thư mục)",
     "không đọc được tệp: không có quyền truy cập",
 )
 FILE_STRAY = RuleDoc(
