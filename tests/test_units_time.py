@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_PLAN, PLAN, invoke, line_of, replace_in
+from conftest import EXAMPLE_PLAN, PLAN, invoke, line_of
 from kh68.reading.load import load_plan
 from kh68.reading.models import Unit
 from kh68.reading.plan import UnitIndex
@@ -206,12 +206,6 @@ class TestRequests:
 # ------------------------------------------------------------ bad input, through the CLI
 
 
-def only_error(output: str) -> str:
-    lines = [line for line in output.splitlines() if ": lỗi: " in line]
-    assert len(lines) == 1, output
-    return lines[0]
-
-
 def add_line_after(path: Path, anchor: str, line: str) -> int:
     """Insert ``line`` after the one line containing ``anchor``; return its 1-based number."""
     text = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -219,135 +213,6 @@ def add_line_after(path: Path, anchor: str, line: str) -> int:
     text.insert(at, line + "\n")
     path.write_text("".join(text), encoding="utf-8")
     return at + 1
-
-
-class TestBadInput:
-    def test_a_figure_from_a_unit_that_no_longer_existed(self, example_copy):
-        path = example_copy / "data" / "2025.yaml"
-        line = add_line_after(
-            path, "xa_mh_07: {numerator: 1188", "      pgd_cat_tien: {numerator: 300, denominator: 1000}"
-        )
-        out = invoke(["check", example_copy], 1).output
-        assert only_error(out) == (
-            f"{path.as_posix()}:{line}:7: lỗi: số liệu năm 2025 (hạn báo cáo 05/11/2025): "
-            "pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024 [unit-inactive]"
-        )
-
-    def test_a_figure_from_a_unit_that_did_not_exist_yet(self, example_copy):
-        path = example_copy / "data" / "2024.yaml"
-        line = add_line_after(
-            path, "pgd_lam_ha: {numerator: 1098", "      xa_mh_01: {numerator: 300, denominator: 1000}"
-        )
-        out = invoke(["check", example_copy], 1).output
-        assert only_error(out) == (
-            f"{path.as_posix()}:{line}:7: lỗi: số liệu năm 2024 (hạn báo cáo 05/11/2024): "
-            "xa_mh_01 bắt đầu hoạt động từ 01/7/2025 [unit-inactive]"
-        )
-
-    def test_progress_dated_after_the_unit_ended(self, example_copy):
-        path = example_copy / "data" / "2025.yaml"
-        replace_in(path, "      date: 2025-06-20\n", "      date: 2025-07-20\n")
-        out = invoke(["check", example_copy], 1).output
-        assert only_error(out) == (
-            f"{path.as_posix()}:{line_of(path, 'pgd_lam_ha:')}:5: lỗi: tiến độ ngày 20/7/2025: pgd_lam_ha đã chấm "
-            "dứt hoạt động từ 01/7/2025; nhiệm vụ chuyển cho ubnd_cap_xa (giáo dục mầm non, tiểu học, trung học "
-            "cơ sở), so_gddt (trung học phổ thông và các đơn vị khác) [unit-inactive]"
-        )
-
-    def test_a_successor_that_is_not_a_unit(self, plan_copy):
-        path = plan_copy / "units.yaml"
-        replace_in(
-            path,
-            "- {unit: so_gddt, function: giáo dục nghề nghiệp}",
-            "- {unit: so_gddtt, function: giáo dục nghề nghiệp}",
-        )
-        out = invoke(["check", plan_copy], 1).output
-        assert only_error(out) == (
-            f"{path.as_posix()}:{line_of(path, 'so_gddtt')}:16: lỗi: đơn vị kế thừa: không có đơn vị 'so_gddtt' "
-            "trong units.yaml (có phải ý bạn là 'so_gddt'?) [successor-unknown]"
-        )
-
-    def test_a_successor_chain_with_a_cycle(self, example_copy):
-        path = example_copy / "units.yaml"
-        replace_in(
-            path,
-            "short_names: [PGDĐT Đạ Huoai]\n    kind: district_office\n    end: 2025-06-30\n    successors:\n",
-            "short_names: [PGDĐT Đạ Huoai]\n    kind: district_office\n    end: 2025-06-30\n    successors:\n"
-            "      - pgd_cat_tien\n",
-        )
-        out = invoke(["check", example_copy], 1).output
-        line = line_of(path, "successors: [pgd_da_huoai]")
-        assert only_error(out) == (
-            f"{path.as_posix()}:{line}:17: lỗi: chuỗi đơn vị kế thừa có vòng lặp: "
-            "pgd_cat_tien → pgd_da_huoai → pgd_cat_tien [successor-cycle]"
-        )
-
-    def test_a_reporter_with_no_part_in_the_indicator(self, example_copy):
-        path = example_copy / "indicators.yaml"
-        replace_in(path, "reporters: [phong_gddt_huyen]", "reporters: [phong_gddt_huyen, cong_doan_nganh]")
-        out = invoke(["check", example_copy], 1).output
-        assert only_error(out) == (
-            f"{path.as_posix()}:{line_of(path, 'cong_doan_nganh]')}:35: lỗi: cong_doan_nganh là tổ chức ngoài quyền "
-            "quản lý của Sở, không báo cáo số liệu chỉ tiêu [reporter-not-applicable]"
-        )
-
-    def test_a_reporter_of_another_kind_than_the_unit_of_count(self, example_copy):
-        path = example_copy / "indicators.yaml"
-        replace_in(path, "reporters: [phong_gddt_huyen]", "reporters: [phong_gddt_huyen, phong_khtc]")
-        out = invoke(["check", example_copy], 1).output
-        assert only_error(out) == (
-            f"{path.as_posix()}:{line_of(path, 'phong_khtc]')}:35: lỗi: chỉ tiêu 6.9 đếm trên huyện, thành phố, "
-            "còn phong_khtc là phòng, tổ thuộc Sở [reporter-not-applicable]"
-        )
-
-    def test_a_figure_from_a_unit_not_expected_to_report_it(self, example_copy):
-        path = example_copy / "data" / "2025.yaml"
-        line = add_line_after(path, "xa_mh_07: {numerator: 1188", "      phong_khtc: {numerator: 3, denominator: 10}")
-        out = invoke(["check", example_copy], 1).output
-        assert only_error(out) == (
-            f"{path.as_posix()}:{line}:7: lỗi: phong_khtc không thuộc các đơn vị báo cáo chỉ tiêu 6.2 năm 2025 "
-            "(xa_mh_01, xa_mh_02, xa_mh_03, xa_mh_04, xa_mh_05 và 5 đơn vị khác) [reporter-not-applicable]"
-        )
-
-    def test_coverage_over_an_empty_group(self, example_copy):
-        path = example_copy / "indicators.yaml"
-        replace_in(path, "reporters: [phong_gddt_huyen]", "reporters: [pgd_da_teh]")
-        replace_in(path, '    counted_over: district_office   # "số huyện, thành phố"\n', "")
-        units = example_copy / "units.yaml"
-        replace_in(units, "  - id: pgd_da_teh\n", "  - id: pgd_da_teh\n    start: 2030-01-01\n")
-        out = invoke(["check", example_copy], 1).output
-        errors = [line for line in out.splitlines() if "[coverage-empty-group]" in line]
-        assert errors == [
-            (
-                f"{path.as_posix()}:{line_of(path, 'reporters: [pgd_da_teh]')}:16: lỗi: nhóm đơn vị báo cáo chỉ tiêu 6.9 "
-                "không có đơn vị nào hoạt động vào 05/11/2024 (năm 2024): thêm đơn vị kế thừa hoặc thành viên "
-                "[coverage-empty-group]"
-            )
-        ]
-
-    @pytest.mark.parametrize("when", ["2023-12-31", "2031-01-01"])
-    def test_a_break_outside_the_plan_period(self, plan_copy, when):
-        path = plan_copy / "plan.yaml"
-        replace_in(path, "  - date: 2025-07-01\n", f"  - date: {when}\n")
-        out = invoke(["check", plan_copy], 1).output
-        shown = "/".join(reversed(when.split("-")))
-        assert only_error(out) == (
-            f"{path.as_posix()}:{line_of(path, f'- date: {when}')}:11: lỗi: điểm gãy ngày {shown} nằm ngoài thời kỳ "
-            "kế hoạch (01/01/2024–31/12/2030) [break-outside-period]"
-        )
-
-    def test_an_indicator_break_outside_the_plan_period(self, plan_copy):
-        path = plan_copy / "indicators.yaml"
-        replace_in(
-            path,
-            '    counted_over: district_office   # "số huyện, thành phố"\n',
-            "    counted_over: district_office\n    breaks:\n      - {date: 2040-01-01, kind: definition, reason: x}\n",
-        )
-        out = invoke(["check", plan_copy], 1).output
-        assert only_error(out) == (
-            f"{path.as_posix()}:{line_of(path, '2040-01-01')}:16: lỗi: điểm gãy ngày 01/01/2040 nằm ngoài thời kỳ "
-            "kế hoạch (01/01/2024–31/12/2030) [break-outside-period]"
-        )
 
 
 # ------------------------------------------------------------ record and progress refuse it too

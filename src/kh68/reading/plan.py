@@ -62,22 +62,37 @@ class UnitIndex:
         message = f"không có đơn vị '{ref}' trong units.yaml"
         return f"{message} (có phải ý bạn là '{hint}'?)" if hint else message
 
-    def expand(self, unit_id: str) -> list[str]:
-        """A group unit's members (recursively, cycle-safe); a plain unit itself."""
+    def member_ids(self, unit_id: str) -> list[str]:
+        """The ids of a group's direct members that resolve (each once, in the order written)."""
         found: list[str] = []
-        seen: set[str] = set()
-        stack = [unit_id]
+        for member in self.units[unit_id].members:
+            member_id = self.resolve(member)
+            if member_id is not None and member_id not in found:
+                found.append(member_id)
+        return found
+
+    def expand(self, unit_id: str) -> list[str]:
+        """A group unit's members, through nested groups; a plain unit itself.
+
+        Each unit is visited once, so a group that contains itself (the rule
+        ``unit-group-cycle`` reports it) ends the walk instead of recursing, and
+        no nesting is too deep: the walk keeps its own stack.
+        """
+        if not self.units[unit_id].members:
+            return [unit_id]
+        found: list[str] = []
+        seen = {unit_id}
+        stack = [iter(self.member_ids(unit_id))]
         while stack:
-            uid = stack.pop()
-            if uid in seen:
-                continue
-            seen.add(uid)
-            unit = self.units[uid]
-            if not unit.members:
-                found.append(uid)
-                continue
-            members = [m for ref in unit.members if (m := self.resolve(ref)) and m not in seen]
-            stack.extend(reversed(members))
+            member_id = next(stack[-1], None)
+            if member_id is None:
+                stack.pop()
+            elif member_id not in seen:
+                seen.add(member_id)
+                if self.units[member_id].members:
+                    stack.append(iter(self.member_ids(member_id)))
+                else:
+                    found.append(member_id)
         return found
 
     def active_on(self, day: date) -> list[str]:
@@ -113,8 +128,7 @@ class UnitIndex:
             elif unit.start is not None and day < unit.start:
                 continue
             elif unit.members:
-                members = [m for ref in unit.members if (m := self.resolve(ref))]
-                queue.extend(Current(m, item.named, item.since) for m in members)
+                queue.extend(Current(m, item.named, item.since) for m in self.member_ids(item.unit_id))
             else:
                 out.append(item)
         return out

@@ -1,0 +1,35 @@
+"""successor-cycle: a chain of successors never comes back to where it started."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kh68.errors import Severity
+from kh68.reading.rules.base import Context, Finding, Rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if not ctx.whole_plan:
+        return
+    units = ctx.plan.units
+    reported: set[str] = set()
+    for unit in units.units.values():
+        if unit.id in reported:
+            continue
+        cycle = units.successor_cycle(unit.id)
+        if cycle and len(cycle) > 2:  # a unit its own successor is successor-unknown's
+            reported.update(cycle)
+            yield Finding(
+                ctx.doc("units"),
+                ("units", ctx.unit_entries[unit.id], "successors"),
+                f"chuỗi đơn vị kế thừa có vòng lặp: {' → '.join(cycle)}",
+            )
+
+
+RULE = Rule(
+    "successor-cycle",
+    Severity.ERROR,
+    "chuỗi đơn vị kế thừa không quay lại đơn vị ban đầu",
+    "chuỗi đơn vị kế thừa có vòng lặp: pgd_cat_tien → pgd_da_huoai → pgd_cat_tien",
+    check,
+)

@@ -1,0 +1,53 @@
+"""unit-inactive: no figure or progress from a unit that did not exist (yet, or any more) in the period.
+
+A year's figures describe the year as of its reporting day (05/11); progress with a
+date describes that date. ``kh68 record`` and ``kh68 progress`` validate through the
+same rules, so they refuse such an entry before writing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from kh68.errors import Severity
+from kh68.reading.plan import Plan
+from kh68.reading.rules.base import Context, Finding, Rule
+from kh68.vnformat import format_date
+
+
+def _inactive(plan: Plan, ref: str, day: date) -> str | None:
+    uid = plan.units.resolve(ref)
+    return plan.units.inactive_reason(uid, day) if uid else None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    plan = ctx.plan
+    for file in ctx.data_files:
+        doc, data = file.doc, file.data
+        due = plan.report_day(data.year)
+        period = f"số liệu năm {data.year} (hạn báo cáo {format_date(due)})"
+        for ind_id, m in data.indicators.items():
+            for ref in m.by_unit:
+                if reason := _inactive(plan, ref, due):
+                    yield Finding(doc, ("indicators", ind_id, "by_unit", ref), f"{period}: {reason}", key=True)
+            if m.source and m.source.unit:
+                day = m.source.date or due
+                if reason := _inactive(plan, m.source.unit, day):
+                    when = period if day == due else f"số liệu ngày {format_date(day)}"
+                    yield Finding(doc, ("indicators", ind_id, "source", "unit"), f"{when}: {reason}")
+        for task_id, by_unit in data.tasks.items():
+            for ref, progress in by_unit.items():
+                day = progress.date or due
+                if reason := _inactive(plan, ref, day):
+                    where = f"tiến độ ngày {format_date(day)}" if progress.date else f"tiến độ năm {data.year}"
+                    yield Finding(doc, ("tasks", task_id, ref), f"{where}: {reason}", key=True)
+
+
+RULE = Rule(
+    "unit-inactive",
+    Severity.ERROR,
+    "số liệu, tiến độ chỉ từ đơn vị còn hoạt động vào kỳ được báo cáo (hạn báo cáo của năm, hoặc ngày ghi ở tiến độ)",
+    "số liệu năm 2025 (hạn báo cáo 05/11/2025): pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024",
+    check,
+)

@@ -1,0 +1,52 @@
+"""reporter-not-applicable: a unit expected to report an indicator it has no part in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import invoke, line_of, replace_in
+
+
+def only_error(output: str) -> str:
+    lines = [line for line in output.splitlines() if ": lỗi: " in line]
+    assert len(lines) == 1, output
+    return lines[0]
+
+
+def add_line_after(path: Path, anchor: str, line: str) -> int:
+    """Insert ``line`` after the one line containing ``anchor``; return its 1-based number."""
+    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = line_of(path, anchor)
+    text.insert(at, line + "\n")
+    path.write_text("".join(text), encoding="utf-8")
+    return at + 1
+
+
+def test_a_reporter_with_no_part_in_the_indicator(example_copy):
+    path = example_copy / "indicators.yaml"
+    replace_in(path, "reporters: [phong_gddt_huyen]", "reporters: [phong_gddt_huyen, cong_doan_nganh]")
+    out = invoke(["check", example_copy], 1).output
+    assert only_error(out) == (
+        f"{path.as_posix()}:{line_of(path, 'cong_doan_nganh]')}:35: lỗi: cong_doan_nganh là tổ chức ngoài quyền "
+        "quản lý của Sở, không báo cáo số liệu chỉ tiêu [reporter-not-applicable]"
+    )
+
+
+def test_a_reporter_of_another_kind_than_the_unit_of_count(example_copy):
+    path = example_copy / "indicators.yaml"
+    replace_in(path, "reporters: [phong_gddt_huyen]", "reporters: [phong_gddt_huyen, phong_khtc]")
+    out = invoke(["check", example_copy], 1).output
+    assert only_error(out) == (
+        f"{path.as_posix()}:{line_of(path, 'phong_khtc]')}:35: lỗi: chỉ tiêu 6.9 đếm trên huyện, thành phố, "
+        "còn phong_khtc là phòng, tổ thuộc Sở [reporter-not-applicable]"
+    )
+
+
+def test_a_figure_from_a_unit_not_expected_to_report_it(example_copy):
+    path = example_copy / "data" / "2025.yaml"
+    line = add_line_after(path, "xa_mh_07: {numerator: 1188", "      phong_khtc: {numerator: 3, denominator: 10}")
+    out = invoke(["check", example_copy], 1).output
+    assert only_error(out) == (
+        f"{path.as_posix()}:{line}:7: lỗi: phong_khtc không thuộc các đơn vị báo cáo chỉ tiêu 6.2 năm 2025 "
+        "(xa_mh_01, xa_mh_02, xa_mh_03, xa_mh_04, xa_mh_05 và 5 đơn vị khác) [reporter-not-applicable]"
+    )
