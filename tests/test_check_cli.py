@@ -603,6 +603,6 @@ def test_a_yaml_file_kh68_does_not_read_is_a_warning(plan_copy: Path) -> None:
     out = invoke(["check", plan_copy], 0).output
     assert out.splitlines()[0] == (
         f"{(plan_copy / 'chi-tieu-moi.yaml').as_posix()}:1:1: cảnh báo: kh68 không đọc tệp chi-tieu-moi.yaml: "
-        "kế hoạch gồm indicators.yaml, plan.yaml, tasks.yaml, units.yaml và data/<năm>.yaml"
+        "kế hoạch gồm indicators.yaml, plan.yaml, tasks.yaml, units.yaml và data/<năm>.yaml [file-not-read]"
     )
     invoke(["check", "--strict", plan_copy], 1)
