@@ -18,9 +18,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
-from kh68.reading.crosscheck import CrossChecker
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex
+from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY
+from kh68.reading.rules import Context, DataFile, run
 from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
 from kh68.reading.validation import problems_from
 from kh68.safetext import excerpt
@@ -137,7 +138,7 @@ def check_data_text(plan: Plan, path: Path, text: str) -> list[Problem]:
     loader = _Loader(plan.root, {path: text})
     doc, data = loader.read(path, YearData)
     if doc is not None and data is not None:
-        CrossChecker(plan, loader.problems).check_data(path, doc, data)
+        loader.problems += run(Context(plan, (DataFile(path, doc, data),), whole_plan=False))
     return loader.problems
 
 
@@ -160,7 +161,8 @@ class _Loader:
 
     def read(self, path: Path, model: type[BaseModel]) -> tuple[Document | None, Any]:
         if path not in self.overrides and not path.exists() and not path.is_symlink():
-            self.problems.append(error(self.display(path), 1, 1, f"thiếu tệp {path.name} trong thư mục kế hoạch"))
+            message = f"thiếu tệp {path.name} trong thư mục kế hoạch"
+            self.problems.append(error(self.display(path), 1, 1, message, rule=FILE_MISSING.id))
             return None, None
         try:
             if path in self.overrides:
@@ -189,11 +191,11 @@ class _Loader:
                         1,
                         f"kh68 không đọc tệp {path.name}: kế hoạch gồm {', '.join(sorted(known))} "
                         f"và {DATA_DIR}/<năm>.yaml",
-                        rule="file-not-read",
+                        rule=FILE_STRAY.id,
                     )
                 )
         for path, reason in scan_data(self.root)[1]:
-            self.problems.append(warning(self.display(path), 1, 1, reason, rule="data-file-not-read"))
+            self.problems.append(warning(self.display(path), 1, 1, reason, rule=DATA_FILE_STRAY.id))
 
     def load(self) -> Plan | None:
         docs: dict[str, Document] = {}
@@ -229,9 +231,12 @@ class _Loader:
             groups=parsed["tasks"].groups,
             documents=docs,
         )
-        checker = CrossChecker(plan, self.problems)
-        checker.check_plan()
-        for path, year_data in data.items():
-            if checker.check_data(path, docs[f"data/{path.name}"], year_data):
-                plan.data[year_data.year] = year_data
+        files = tuple(DataFile(path, docs[f"data/{path.name}"], year_data) for path, year_data in data.items())
+        found = list(run(Context(plan, files)))
+        self.problems += found
+        # A data file with errors is left out (so a second file for a year never replaces the first).
+        rejected = {p.path for p in found if p.severity is Severity.ERROR}
+        for file in files:
+            if str(file.doc.path) not in rejected:
+                plan.data[file.data.year] = file.data
         return plan
