@@ -38,7 +38,7 @@ def test_a_plan_path_that_is_not_a_file_has_its_own_message(example_copy: Path, 
         path.unlink()
     make(path)
     lines = check_lines(example_copy, 1)
-    assert f"{path.as_posix()}:1:1: lỗi: không đọc được tệp: {reason}" in lines
+    assert f"{path.as_posix()}:1:1: lỗi: không đọc được tệp: {reason} [file-unreadable]" in lines
     assert not any("thiếu tệp" in line for line in lines)
 
 
