@@ -134,6 +134,9 @@ class CrossChecker:
             for unit_ref in by_unit:
                 if self.plan.units.resolve(unit_ref) is None:
                     self._add(doc, ("tasks", task_id, unit_ref), self._unknown_unit(unit_ref), key=True)
+        for unit_ref in data.forms:
+            if self.plan.units.resolve(unit_ref) is None:
+                self._add(doc, ("forms", unit_ref), self._unknown_unit(unit_ref), key=True)
         return not any(p.severity == "error" for p in self.problems[before:])
 
     def _check_measurement(self, doc: Document, loc: Key, indicator: Indicator, m: Measurement) -> None:

@@ -82,7 +82,7 @@ def _indicator_rows(plan: Plan, year: int, unit_id: str) -> list[IndicatorRow]:
                 unit=indicator.unit,
                 target=target_text,
                 scope=scope,
-                inputs=_inputs(indicator, scope),
+                inputs=inputs_for(indicator, scope),
                 percent=indicator.unit == "%",
                 previous=_previous(plan, indicator, year - 1, unit_id if scope is Scope.UNIT else None),
             )
@@ -107,7 +107,7 @@ def indicator_scope(plan: Plan, indicator: Indicator, year: int, unit_id: str) -
     return None
 
 
-def _inputs(indicator: Indicator, scope: Scope) -> tuple[str, ...]:
+def inputs_for(indicator: Indicator, scope: Scope) -> tuple[str, ...]:
     if scope is Scope.UNIT:
         if indicator.basis == "share_of_units":
             return ("met",)

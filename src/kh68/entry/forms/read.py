@@ -47,7 +47,9 @@ class Figure:
     """One indicator row as filled: the province figure, or the unit's own."""
 
     indicator_id: str
+    year: int
     unit_id: str | None  # None: province-wide (the unit leads the indicator)
+    reporter: str | None = None  # who sent the figure
     value: str | None = None  # exact decimal text
     numerator: int | None = None
     denominator: int | None = None
@@ -339,7 +341,9 @@ class _Reader:
             return None
         return Figure(
             indicator_id=row.indicator_id,
+            year=self.spec.year,
             unit_id=self.spec.unit_id if row.scope is Scope.UNIT else None,
+            reporter=self.spec.unit_id,
             document=document,
             document_date=document_date,
             note=note,
