@@ -9,7 +9,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from tests.conftest import EXAMPLE_PLAN, invoke
 
 FORMS_2025 = [
@@ -68,8 +67,16 @@ def test_sheets_metadata_and_protection(tmp_path: Path) -> None:
     meta = wb["kh68"]
     assert meta.sheet_state == "veryHidden"
     assert meta.protection.sheet
-    assert [meta.cell(r, 1).value for r in range(1, 7)] == ["plan", "plan_label", "year", "unit", "version", "fingerprint"]
-    assert meta["C7"].value is not None and meta["B7"].value == "chỉ tiêu 6.1"
+    assert [meta.cell(r, 1).value for r in range(1, 7)] == [
+        "plan",
+        "plan_label",
+        "year",
+        "unit",
+        "version",
+        "fingerprint",
+    ]
+    assert meta["C7"].value is not None
+    assert meta["B7"].value == "chỉ tiêu 6.1"
     assert (meta["B3"].value, meta["B4"].value, meta["B5"].value) == ("2025", "phong_gdth_gdmn", "1")
     assert meta["B6"].value.startswith("sha256:")
     assert wb.security.lockStructure
@@ -97,7 +104,14 @@ def test_indicator_sheet_inputs_validation_and_print(tmp_path: Path) -> None:
         "Ghi chú",
     ]
     # Row 9 is 6.3 (value 95 in 2025; 94,6% in 2024): only the value, source and note are open.
-    assert [ws.cell(9, c).value for c in range(1, 7)] == ["6.3", "Tỷ lệ huy động trẻ em mẫu giáo", "%", "95", "94,6%", "Ghi giá trị"]
+    assert [ws.cell(9, c).value for c in range(1, 7)] == [
+        "6.3",
+        "Tỷ lệ huy động trẻ em mẫu giáo",
+        "%",
+        "95",
+        "94,6%",
+        "Ghi giá trị",
+    ]
     open_cells = [ws.cell(9, c).column_letter for c in range(1, 15) if not ws.cell(9, c).protection.locked]
     assert open_cells == ["G", "L", "M", "N"]
     # 6.1 takes a value and a state (its 2025 target is a milestone).
@@ -119,7 +133,8 @@ def test_indicator_sheet_inputs_validation_and_print(tmp_path: Path) -> None:
     assert ws.freeze_panes == "C7"
     assert ws.page_setup.paperSize == 9  # A4
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$6:$6"
     assert ws.column_dimensions["B"].width == 42
     assert ws["B7"].alignment.wrap_text

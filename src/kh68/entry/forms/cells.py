@@ -16,7 +16,7 @@ from typing import Any
 from kh68.entry.forms.layout import NO, YES
 from kh68.reading.targets import TASK_STATE_LABELS, TaskState, fold
 from kh68.safetext import excerpt
-from kh68.vnformat import format_number, parse_date
+from kh68.vnformat import format_number, parse_date, parse_exact
 
 _PLAIN = re.compile(r"^[+-]?\d{1,30}(?:[.,]\d{1,30})?$")
 _VN_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d{1,30})?$")
@@ -28,8 +28,11 @@ def blank(value: Any) -> bool:
 
 
 def _exact(number: Decimal) -> str:
+    """Decimal text as the data files hold it; too many digits to compare exactly is an error."""
     text = format(number.normalize(), "f")
-    return "0" if text in ("-0", "+0") else text
+    text = "0" if text in ("-0", "+0") else text
+    parse_exact(text)
+    return text
 
 
 def decimal_text(value: Any, percent_format: bool = False) -> str:

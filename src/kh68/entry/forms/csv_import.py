@@ -118,11 +118,16 @@ def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) ->
         year = int(row.get("year", ""))
         plan.require_year(year)
     except (ValueError, Kh68Error) as exc:
-        say("year", f"năm không hợp lệ: {exc}" if isinstance(exc, Kh68Error) else f"{excerpt(row.get('year'))} không phải là năm")
+        say(
+            "year",
+            f"năm không hợp lệ: {exc}"
+            if isinstance(exc, Kh68Error)
+            else f"{excerpt(row.get('year'))} không phải là năm",
+        )
         return None
     unit_id = _unit(plan, row.get("unit", ""), year, "unit", say)
     reporter = _unit(plan, row.get("reported_by", ""), year, "reported_by", say)
-    if unit_id is False or reporter is False:
+    if not isinstance(unit_id, str) or not isinstance(reporter, str):
         return None
     scope = Scope.UNIT if unit_id else Scope.PROVINCE
     allowed = inputs_for(indicator, scope)
@@ -170,7 +175,9 @@ def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) ->
 _EXTRA: dict[str, Callable[[str], Any]] = {"document": cells.text, "document_date": cells.day, "note": cells.text}
 
 
-def _parse(parse: Callable[[str], Any], text: str, column: str, indicator_id: str, say: Callable[[str, str], None]) -> Any:
+def _parse(
+    parse: Callable[[str], Any], text: str, column: str, indicator_id: str, say: Callable[[str, str], None]
+) -> Any:
     try:
         return parse(text)
     except ValueError as exc:

@@ -100,7 +100,7 @@ def form_bytes(spec: FormSpec, made: date) -> bytes:
     return out.getvalue()
 
 
-class _Writer(ExcelWriter):
+class _Writer(ExcelWriter):  # type: ignore[misc]
     """openpyxl's writer with the sheets built in memory instead of in temporary files."""
 
     def write_worksheet(self, ws: Worksheet) -> None:

@@ -92,8 +92,10 @@ def import_files(plan: Plan, paths: Sequence[Path], *, force: bool = False, dry_
     accepted = [r for r in results if r.accepted]
     if not accepted:
         return BatchResult(results, None)
-    outcome = _apply(plan, accepted, force=force, dry_run=dry_run)
-    if outcome.conflicts:  # nothing was written: leave out the files that conflict, write the others
+    outcome: EditResult | None = _apply(plan, accepted, force=force, dry_run=dry_run)
+    if (
+        outcome is not None and outcome.conflicts
+    ):  # nothing was written: leave out the files that conflict, write the others
         _refuse_conflicts(accepted, outcome.conflicts)
         accepted = [r for r in accepted if r.accepted]
         outcome = _apply(plan, accepted, force=force, dry_run=dry_run) if accepted else None

@@ -176,7 +176,8 @@ class FormSpec:
 
     def rows(self) -> dict[str, dict[str, str]]:
         """Every plan row of the form by key, in form order."""
-        return {row.key: row.content() for row in (*self.indicators, *self.tasks)}
+        rows: list[IndicatorRow | TaskRow] = [*self.indicators, *self.tasks]
+        return {row.key: row.content() for row in rows}
 
     @property
     def fingerprint(self) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kh68.errors import InputError, os_reason
+from kh68.vnformat import format_number
 
 MAX_FILE = 20 * 1024 * 1024  # a filled form is some ten kilobytes
 MAX_MEMBER = 50 * 1024 * 1024
@@ -99,8 +100,8 @@ def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > MAX_MEMBER or total > MAX_TOTAL or (member.file_size > 1024 * 1024 and ratio > MAX_RATIO):
             raise FormRefused(
-                f"{name}: tệp giải nén ra quá lớn ({member.filename}: {member.file_size:,} byte, "
-                f"nén {ratio:,.0f} lần) — có thể là tệp độc hại (zip bomb); không đọc".replace(",", ".")
+                f"{name}: tệp giải nén ra quá lớn ({member.filename}: {format_number(member.file_size)} byte, "
+                f"nén {format_number(ratio, 0)} lần) — có thể là tệp độc hại (zip bomb); không đọc"
             )
 
 
