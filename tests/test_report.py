@@ -87,11 +87,11 @@ def test_markdown_parses_into_the_expected_headings_and_table() -> None:
     assert [r[0] for r in rows[1:]] == IDS
     assert all(len(r) == 10 for r in rows)
     by_id = {r[0]: r for r in rows[1:]}
-    assert by_id["6.3"][3:7] == ["95", "95,4%", "Vượt 0,4 điểm %", "Vượt chỉ tiêu"]
-    assert by_id["6.5"][3:7] == ["60", "58,8%", "Chưa đạt, thiếu 1,2 điểm %", "Chưa đạt"]
+    assert by_id["6.3"][3:7] == ["95", "95,4%", "Vượt 0,4% so với chỉ tiêu", "Vượt chỉ tiêu"]
+    assert by_id["6.5"][3:7] == ["60", "58,8%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
     assert by_id["6.5"][7] == "\\> 60"  # raw cell source; rendered as "> 60"
-    assert by_id["6.2"][4:7] == ["32,81%", "Đạt, trong khoảng chỉ tiêu", "Đạt"]
-    assert by_id["6.10"][4:7] == ["Chưa có số liệu", "—", "Chưa có số liệu"]
+    assert by_id["6.2"][4:7] == ["32,81%", "Trong khoảng chỉ tiêu", "Đạt"]
+    assert by_id["6.10"][4:7] == ["Chưa có số liệu", "—", "Không đặt chỉ tiêu"]
 
 
 def test_header_block_number_date_and_signature() -> None:
