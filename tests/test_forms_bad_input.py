@@ -364,7 +364,7 @@ def test_form_of_a_unit_merged_away(example_copy: Path, tmp_path: Path) -> None:
         example_copy,
         path,
         "bao-cao-2025-pgd-da-lat.xlsx › thông tin biểu mẫu: biểu mẫu năm 2025 của đơn vị không còn báo cáo: "
-        "pgd_da_lat đã sáp nhập vào so_gddt từ 01/07/2025",
+        "pgd_da_lat đã sáp nhập vào so_gddt từ 01/7/2025",
     )
 
 

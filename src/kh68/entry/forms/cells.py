@@ -14,9 +14,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from kh68.entry.forms.layout import NO, YES
-from kh68.reading.targets import TASK_STATE_LABELS, TaskState, fold
+from kh68.reading.targets import TaskState, fold
 from kh68.safetext import excerpt
 from kh68.vnformat import format_number, parse_date, parse_exact
+from kh68.vocab import TASK_STATE_LABELS
 
 _PLAIN = re.compile(r"^[+-]?\d{1,30}(?:[.,]\d{1,30})?$")
 _VN_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d{1,30})?$")

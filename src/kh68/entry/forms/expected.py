@@ -14,9 +14,11 @@ from kh68.entry.forms.layout import FormSpec, IndicatorRow, Scope, TaskRow, plan
 from kh68.errors import InputError
 from kh68.reading.models import Indicator, UnitValue
 from kh68.reading.plan import Plan
+from kh68.reading.targets import Basis, DutyKind
 from kh68.tracking.engine import observed_value, target_in_force
 from kh68.tracking.tasks import expected_in, report_day
 from kh68.vnformat import format_date, format_number, format_value
+from kh68.vocab import task_state_label
 
 
 def expected_units(plan: Plan, year: int) -> list[str]:
@@ -24,7 +26,7 @@ def expected_units(plan: Plan, year: int) -> list[str]:
     due = report_day(plan, year)
     found: list[str] = []
     for duty in plan.meta.duties:
-        if duty.kind == "unit_report":
+        if duty.kind is DutyKind.UNIT_REPORT:
             found += [u for u in plan.active_units(duty.from_units, due) if u not in found]
     return found
 
@@ -49,7 +51,7 @@ def form_for(plan: Plan, year: int, unit_id: str) -> FormSpec:
     reason = inactive_reason(plan, year, unit_id)
     if reason:
         raise InputError(f"không lập biểu mẫu năm {year} cho {unit_id}: {reason}")
-    recipients = [u for d in plan.meta.duties if d.kind == "unit_report" for u in d.to_units]
+    recipients = [u for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT for u in d.to_units]
     return FormSpec(
         plan_id=plan_id(plan),
         plan_label=plan_label(plan),
@@ -109,7 +111,7 @@ def indicator_scope(plan: Plan, indicator: Indicator, year: int, unit_id: str) -
 
 def inputs_for(indicator: Indicator, scope: Scope) -> tuple[str, ...]:
     if scope is Scope.UNIT:
-        if indicator.basis == "share_of_units":
+        if indicator.basis is Basis.SHARE_OF_UNITS:
             return ("met",)
         return ("numerator", "denominator") if indicator.unit == "%" else ("value",)
     if indicator.takes_value and indicator.takes_state:
@@ -126,7 +128,7 @@ def _previous(plan: Plan, indicator: Indicator, year: int, unit_id: str | None) 
         value = observed_value(measurement, indicator)
         if value is not None:
             return format_value(value, indicator.unit)
-        return measurement.state.label if measurement.state else ""
+        return task_state_label(measurement.state) if measurement.state else ""
     entry = next((e for ref, e in measurement.by_unit.items() if plan.units.resolve(ref) == unit_id), None)
     return _unit_value_text(entry, indicator.unit) if entry else ""
 

@@ -37,9 +37,9 @@ from kh68.entry.forms.layout import (
     FormSpec,
     Input,
 )
-from kh68.reading.targets import TASK_STATE_LABELS
 from kh68.safetext import xml_safe
 from kh68.vnformat import format_date
+from kh68.vocab import TASK_STATE_LABELS
 
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
