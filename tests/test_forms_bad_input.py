@@ -398,3 +398,14 @@ def test_form_whose_year_was_tampered(example_copy: Path, form: Path) -> None:
         f"{FORM} › thông tin biểu mẫu: năm của biểu mẫu không hợp lệ: năm 2035 nằm ngoài thời kỳ kế hoạch và các "
         "năm số liệu gốc (2014–2030)",
     )
+
+
+def test_a_value_far_away_is_found_without_walking_the_empty_sheet(example_copy: Path, form: Path) -> None:
+    fill(form, {("Chỉ tiêu", "XFD1048576"): "x", **SENT})
+    start = time.perf_counter()
+    refused(
+        example_copy,
+        form,
+        f"{FORM} › Chỉ tiêu › XFD1048576: có nội dung ngoài các dòng của biểu mẫu (dòng bị chèn thêm?)",
+    )
+    assert time.perf_counter() - start < 20

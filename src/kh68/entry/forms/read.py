@@ -82,9 +82,16 @@ class FilledForm:
 def read_form(path: Path, plan: Plan) -> FilledForm:
     """The entries of the form at ``path``; ``FormRefused`` listing every problem otherwise."""
     opened = open_form(path)
-    spec = _identify(opened, plan)
-    reader = _Reader(opened, spec)
-    return reader.read(path)
+    try:
+        spec = _identify(opened, plan)
+        return _Reader(opened, spec).read(path)
+    except FormRefused:
+        raise
+    except Exception as exc:  # openpyxl objects can surprise (a chart sheet where a sheet should be, …)
+        raise FormRefused(
+            f"{opened.name}: bảng tính không đúng cấu trúc biểu mẫu ({type(exc).__name__}); "
+            "dùng lại biểu mẫu gốc lập bằng 'kh68 form'"
+        ) from None
 
 
 # ----------------------------------------------------------------- identity
@@ -257,16 +264,16 @@ class _Reader:
                             f"{'chỉ tiêu' if columns is INDICATOR_COLUMNS else 'nhiệm vụ'} {fixed['id']}",
                         )
         last_row = FIRST_ROW + max(len(fixed_rows), 1) - 1
-        for row in ws.iter_rows(min_row=HEADER_ROW):
-            for cell in row:
-                if cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
-                    continue
-                if cell.row > last_row:
-                    self.at(sheet, cell.coordinate, "có nội dung ngoài các dòng của biểu mẫu (dòng bị chèn thêm?)")
-                    return False
-                if cell.column > len(columns):
-                    self.at(sheet, cell.coordinate, "có nội dung ngoài các cột của biểu mẫu (cột bị chèn thêm?)")
-                    return False
+        # Only the cells the file holds (a value at XFD1048576 must not make a billion empty ones).
+        for (row, column), cell in sorted(ws._cells.items()):
+            if row < HEADER_ROW or cells.blank(cell.value):
+                continue
+            if row > last_row:
+                self.at(sheet, cell.coordinate, "có nội dung ngoài các dòng của biểu mẫu (dòng bị chèn thêm?)")
+                return False
+            if column > len(columns):
+                self.at(sheet, cell.coordinate, "có nội dung ngoài các cột của biểu mẫu (cột bị chèn thêm?)")
+                return False
         return not self.problems
 
     def _closed_cells(self, ws: Any) -> None:

@@ -20,8 +20,8 @@ from kh68.errors import InputError, os_reason
 from kh68.vnformat import format_number
 
 MAX_FILE = 20 * 1024 * 1024  # a filled form is some ten kilobytes
-MAX_MEMBER = 50 * 1024 * 1024
-MAX_TOTAL = 100 * 1024 * 1024
+MAX_MEMBER = 10 * 1024 * 1024  # a sheet of a filled form is tens of kilobytes of XML
+MAX_TOTAL = 30 * 1024 * 1024
 MAX_MEMBERS = 500
 MAX_RATIO = 200  # real sheets compress 5–30 times; bombs a thousand times
 SAVE_AS = "mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx (Excel Workbook)"
@@ -74,7 +74,7 @@ def open_form(path: Path) -> OpenedForm:
     if has_formula:
         book = _load(name, data, data_only=False)
         for ws in book.worksheets:
-            cells = {c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"}
+            cells = {c.coordinate for c in ws._cells.values() if c.data_type == "f"}
             if cells:
                 formulas[ws.title] = cells
     return OpenedForm(name, values, formulas)
