@@ -400,7 +400,7 @@ def _recipients(plan: Plan, year: int, unit_id: str | None) -> list[str]:
     as they stand on the duty's day of ``year``: a body that had ceased is replaced by its successor
     for the duty's function (the Sở LĐTBXH by the Sở Nội vụ from 01/3/2025)."""
     kind = DutyKind.UNIT_REPORT if unit_id else DutyKind.PLAN_REPORT
-    duty = next((d for d in plan.meta.duties if d.kind == kind), None)
+    duty = next((d for d in plan.meta.duties if d.kind is kind), None)
     if duty is None:
         return []
     names = [plan.unit_name(r.unit_id) for r in recipients_of(plan, duty, duty_day(duty, year))]

@@ -183,6 +183,8 @@ def reported_units(plan: Plan, year: int) -> dict[str, date | None]:
             note(m.source.unit, m.source.date)
         for ref in m.by_unit:  # a figure by unit is part of that unit's report (undated)
             note(ref, None)
+    for ref, receipt in data.forms.items():  # a form received (kh68 import): its date is the report's
+        note(ref, receipt.received)
     return found
 
 
@@ -199,11 +201,17 @@ def deadlines(plan: Plan, year: int, today: date) -> list[Deadline]:
         recipients = recipients_of(plan, duty, due)
         units = []
         if duty.kind is DutyKind.UNIT_REPORT:
-            for c in _owers(plan, duty.from_units, due, duty.function, {r.unit_id for r in recipients}):
+            for c in _owers(plan, duty.from_units, due, duty.function, [r.unit_id for r in recipients]):
                 on = reported.get(c.unit_id)
                 units.append(UnitReport(c.unit_id, c.unit_id in reported, on, bool(on and on > due), c))
         out.append(Deadline(duty, due, (due - today).days, units, recipients))
     return out
+
+
+def unit_report_owers(plan: Plan, duty: Duty, year: int) -> list[Current]:
+    """The units owing ``duty``'s report for ``year`` (the expected reporters of status, report and forms)."""
+    due = duty_day(duty, year)
+    return _owers(plan, duty.from_units, due, duty.function, [r.unit_id for r in recipients_of(plan, duty, due)])
 
 
 def recipients_of(plan: Plan, duty: Duty, day: date) -> list[Current]:

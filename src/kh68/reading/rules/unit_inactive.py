@@ -36,6 +36,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if reason := _inactive(plan, m.source.unit, day):
                     when = period if day == due else f"số liệu ngày {format_date(day)}"
                     yield Finding(doc, ("indicators", ind_id, "source", "unit"), f"{when}: {reason}")
+        for ref, receipt in data.forms.items():
+            if reason := _inactive(plan, ref, receipt.received):
+                yield Finding(
+                    doc, ("forms", ref), f"biểu mẫu nhận ngày {format_date(receipt.received)}: {reason}", key=True
+                )
         for task_id, by_unit in data.tasks.items():
             for ref, progress in by_unit.items():
                 day = progress.date or due
