@@ -243,3 +243,18 @@ def test_forms_are_created_readable_like_any_new_file(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE((tmp_path / "bao-cao-2025-phong-gdtrh.xlsx").stat().st_mode) == 0o666 & ~mask
+
+
+def test_many_forms_built_by_workers_are_the_same_bytes() -> None:
+    from datetime import date
+
+    from kh68.entry.forms import files
+    from kh68.entry.forms.expected import expected_units, form_for
+    from kh68.entry.forms.generate import form_bytes
+    from kh68.reading.load import load_plan
+
+    plan = load_plan(EXAMPLE_PLAN)
+    specs = [form_for(plan, 2024, unit) for unit in expected_units(plan, 2024)] * 3
+    assert len(specs) >= files.PARALLEL_FROM
+    built = list(files._build(specs, date(2024, 1, 1)))
+    assert built == [form_bytes(spec, date(2024, 1, 1)) for spec in specs]
