@@ -52,7 +52,11 @@ def test_a_merged_away_unit_gets_no_form(tmp_path: Path) -> None:
 def test_forms_never_land_in_the_plan(example_copy: Path) -> None:
     before = sorted(p.relative_to(example_copy) for p in example_copy.rglob("*"))
     result = invoke(["form", "--plan", example_copy, "--year", "2025", "-o", example_copy / "data"], 2)
-    assert "không ghi biểu mẫu vào thư mục kế hoạch" in result.output
+    out = (example_copy / "data" / "bao-cao-2025-phong-tchc.xlsx").as_posix()
+    assert result.output == (
+        f"kh68: lỗi: không ghi ra {out}: đường dẫn nằm trong thư mục kế hoạch {example_copy.as_posix()} "
+        "(tệp đầu ra không được ghi đè tệp của kế hoạch); chọn chỗ khác, không ghi gì\n"
+    )
     assert sorted(p.relative_to(example_copy) for p in example_copy.rglob("*")) == before
 
 
