@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kh68.entry.datafile import DataFile, Section, UnitKey
-from kh68.errors import InputError, PlanInvalid, Severity, UsageError
+from kh68.errors import PlanInvalid, Severity, UsageError
 from kh68.files import file_lock
 from kh68.reading.load import DATA_DIR, check_data_text
 from kh68.reading.plan import Plan
@@ -198,10 +198,7 @@ def _assignments(plan: Plan, edit: Edit) -> list[_Assignment]:
 
 
 def _value_assignments(plan: Plan, edit: ValueEdit) -> list[_Assignment]:
-    indicator = plan.indicator(edit.indicator)
-    if indicator is None:
-        known = ", ".join(i.id for i in plan.indicators)
-        raise InputError(f"không có chỉ tiêu '{edit.indicator}' (các mã: {known})")
+    plan.require_indicator(edit.indicator)
     plan.require_year(edit.year)
     what = f"chỉ tiêu {edit.indicator} năm {edit.year}"
     base: Section = ("indicators", edit.indicator)
@@ -235,9 +232,7 @@ def _value_fields(edit: ValueEdit) -> dict[str, str]:
 
 
 def _progress_assignments(plan: Plan, edit: ProgressEdit) -> list[_Assignment]:
-    if plan.task(edit.task) is None:
-        known = ", ".join(t.id for t in plan.tasks)
-        raise InputError(f"không có nhiệm vụ '{edit.task}' (các mã: {known})")
+    plan.require_task(edit.task)
     plan.require_year(edit.year)
     unit_id = plan.require_unit(edit.unit)
     section: Section = ("tasks", edit.task, UnitKey(unit_id))
