@@ -13,6 +13,9 @@ from typer.testing import CliRunner, Result
 
 import kh68.cli
 
+# No test sees an answer cached by another run (tests/test_cache.py turns it on in a temporary directory).
+os.environ["KH68_NO_CACHE"] = "1"
+
 REPO = Path(__file__).resolve().parents[1]
 PLAN = REPO / "plan"
 EXAMPLE_PLAN = REPO / "examples" / "plan"
