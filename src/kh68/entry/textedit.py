@@ -288,14 +288,15 @@ def _find(mapping: yaml.MappingNode, key: Any, resolve: Resolver) -> _Pair | Non
     found = exact.get(wanted)
     if found is not None or not hasattr(key, "unit_id"):
         return found
-    if index[1] is None:
-        by_unit: dict[str, _Pair] = {}
+    by_unit = index[1]
+    if by_unit is None:
+        by_unit = {}
         for text, pair in exact.items():
             unit_id = resolve(text)
             if unit_id is not None:
                 by_unit.setdefault(unit_id, pair)
         index[1] = by_unit
-    return index[1].get(wanted)
+    return by_unit.get(wanted)
 
 
 def _child_indent(mapping: yaml.MappingNode, step: int) -> int:
