@@ -421,10 +421,14 @@ def assess(
 
 
 def progress(
-    indicator: Indicator, series: Iterable[Point] | Mapping[int, float], year: int, thresholds: Thresholds
+    indicator: Indicator,
+    series: Iterable[Point] | Mapping[int, float],
+    year: int,
+    thresholds: Thresholds,
+    final: FinalTarget | None = None,
 ) -> ProgressAssessment:
     """Progress toward the final target at the observed pace (Open SDG sdg-build's method)."""
-    final = final_target(indicator)
+    final = final or final_target(indicator)
     pairs = series.items() if isinstance(series, Mapping) else ((p.year, p.value) for p in series)
     points = sorted((y, v) for y, v in pairs if y <= year)
     if final is None or not points:
@@ -520,6 +524,7 @@ def evaluate(
     if org.coverage is not None and org.coverage.provisional and value is not None and status is not Status.NO_TARGET:
         status = Status.PROVISIONAL
     crossing = org.series_break if org.series_break and org.series_break.first_year == year else None
+    final = final_target(indicator)
     result = IndicatorResult(
         indicator=indicator,
         year=year,
@@ -532,8 +537,8 @@ def evaluate(
         decimals=places,
         previous=_previous(series, year, value, places, crossing),
         series=series,
-        final=final_target(indicator),
-        progress=progress(indicator, _comparable(series, org), year, thresholds),
+        final=final,
+        progress=progress(indicator, _comparable(series, org), year, thresholds, final),
         measurement=m,
     )
     return replace(
