@@ -20,6 +20,7 @@ from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error, warni
 from kh68.reading.crosscheck import CrossChecker
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex
+from kh68.reading.report_text import check_group_summaries
 from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
 from kh68.reading.validation import problems_from
 
@@ -174,5 +175,6 @@ class _Loader:
         checker.check_plan()
         for path, year_data in data.items():
             if checker.check_data(path, docs[f"data/{path.name}"], year_data):
+                self.problems += check_group_summaries(plan, docs[f"data/{path.name}"], year_data)
                 plan.data[year_data.year] = year_data
         return plan
