@@ -1,0 +1,153 @@
+"""Plan text made safe for where it is shown: terminals, Markdown, XML.
+
+Plan and data text come from many hands and may carry anything. This module is
+the one place that decides what such text may not carry:
+
+- ``for_terminal``: control characters, escape sequences, bidi overrides and
+  other invisible format characters become visible escapes (``\\x1b``,
+  ``\\u202e``), so text can neither drive the terminal nor reorder a line;
+- ``markdown_escape``: text can create no Markdown structure (headings, lists,
+  emphasis, links, tables, HTML, code, @mentions);
+- ``xml_safe``: characters XML 1.0 cannot hold are replaced;
+- ``excerpt``: a short quoted piece of an offending value for a message.
+
+It imports nothing of kh68's: every layer may use it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- terminals
+
+# Characters a terminal must never receive from plan text:
+# C0 controls but newline and tab, DEL, C1 controls; bidi embeddings, overrides,
+# isolates and marks; line/paragraph separators; BOM; interlinear annotations;
+# Unicode "tag" characters (invisible ASCII look-alikes); lone surrogates (from
+# file names that are not UTF-8, which no stream can encode).
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\u2028\u2029\ufeff\ufff9-\ufffb"
+    "\ud800-\udfff"
+    "\U000e0000-\U000e007f]"
+)
+# Well-formed SGR sequences (colours, bold): the only escape sequences kh68's own
+# console writes. Everything else starting with ESC is escaped.
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    # Astral characters as a surrogate pair: the escape stays valid JSON too.
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _visible_match(match: re.Match[str]) -> str:
+    return _visible(match.group())
+
+
+def for_terminal(text: str) -> str:
+    """``text`` with every character unsafe on a terminal shown as a visible escape.
+
+    C0 controls are shown as ``\\x1b``, the others as ``\\u202e`` (astral ones as a
+    surrogate pair), so that JSON printed through this stays valid JSON with the
+    same value.
+    """
+    if _TERMINAL_UNSAFE.search(text) is None:
+        return text
+    return _TERMINAL_UNSAFE.sub(_visible_match, text)
+
+
+def for_terminal_keeping_sgr(text: str) -> str:
+    """Like ``for_terminal`` but colour/bold sequences (``ESC [ … m``) pass.
+
+    For the stream under a styled console, whose own colours must reach the terminal.
+    """
+    if _TERMINAL_UNSAFE.search(text) is None:
+        return text
+    parts = []
+    last = 0
+    for match in _SGR.finditer(text):
+        parts.append(for_terminal(text[last : match.start()]))
+        parts.append(match.group())
+        last = match.end()
+    parts.append(for_terminal(text[last:]))
+    return "".join(parts)
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """The distinct characters of ``text`` that ``for_terminal`` escapes, as their escapes."""
+    return sorted({_visible(c) for c in _TERMINAL_UNSAFE.findall(text)})
+
+
+# ---------------------------------------------------------------- Markdown
+
+_LINE_BREAKS = re.compile("\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+# Characters with an inline meaning (CommonMark and GitHub: emphasis, code, links,
+# images, HTML, entities, tables, strikethrough, math). A backslash before ASCII
+# punctuation always shows it literally.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
+# Bare URLs GitHub would turn into links: break the "://" and "www.".
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
+# @mention (and e-mail autolink): a zero-width space after '@' keeps the text as is.
+_MENTION = re.compile(r"@(?=[A-Za-z0-9])")
+# Block markers at the start of a line: headings, quotes, lists, setext underlines,
+# thematic breaks, ordered lists (1-9 digits then '.' or ')').
+_BLOCK_START = re.compile(r"^([#>+=-])|^(\d{1,9})([.)])")
+
+
+def _escape_line(line: str) -> str:
+    line = _INLINE.sub(r"\\\1", line)
+    line = _AUTOLINK.sub(r"\\\1\2", line)
+    line = _MENTION.sub("@\u200b", line)
+    return _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", line)
+
+
+def markdown_escape(text: str, newline: str = " ") -> str:
+    """``text`` as Markdown that shows it literally and creates no structure.
+
+    Each line is stripped (no indented code) and escaped; lines are joined by
+    ``newline`` (a space by default; ``"\\\\\\n"`` for hard breaks in a paragraph,
+    ``"<br>"`` in a table cell); blank lines are dropped, so the text stays one block.
+    """
+    lines = (line.strip() for line in _LINE_BREAKS.split(str(text)))
+    return newline.join(_escape_line(line) for line in lines if line)
+
+
+# ---------------------------------------------------------------- XML
+
+# XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot hold replaced by U+FFFD."""
+    if _XML_INVALID.search(text) is None:
+        return text
+    return _XML_INVALID.sub("\ufffd", text)
+
+
+# ---------------------------------------------------------------- messages
+
+EXCERPT_LIMIT = 40
+
+
+def excerpt(text: object, limit: int = EXCERPT_LIMIT) -> str:
+    """A short quoted excerpt of an offending value, on one line and safe on a terminal.
+
+    ``'abc'``; a longer value is cut at ``limit`` characters: ``'abc…' (1.234 ký tự)``.
+    """
+    value = str(text)
+    shown = for_terminal(value[:limit]).replace("\n", "\\n").replace("\t", "\\t")
+    if len(value) <= limit:
+        return f"'{shown}'"
+    return f"'{shown}…' ({len(value):,} ký tự)".replace(",", ".")
+
+
+__all__ = ["excerpt", "for_terminal", "for_terminal_keeping_sgr", "markdown_escape", "unsafe_characters", "xml_safe"]

@@ -1,0 +1,104 @@
+"""kh68.safetext: what plan text may not carry on terminals, in Markdown and in XML."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from markdown_it import MarkdownIt
+
+from kh68.safetext import excerpt, for_terminal, for_terminal_keeping_sgr, markdown_escape, unsafe_characters, xml_safe
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("a\x1b[2Jb", "a\\x1b[2Jb"),
+        ("bell\x07", "bell\\x07"),
+        ("cr\roverwrite", "cr\\x0doverwrite"),
+        ("del\x7f", "del\\u007f"),
+        ("csi\x9b31m", "csi\\u009b31m"),
+        ("rlo\u202eabc\u202c", "rlo\\u202eabc\\u202c"),
+        ("iso\u2066x\u2069", "iso\\u2066x\\u2069"),
+        ("mark\u200f", "mark\\u200f"),
+        ("bom\ufeff", "bom\\ufeff"),
+        ("tag\U000e0041", "tag\\udb40\\udc41"),
+        ("surrogate\udcff", "surrogate\\udcff"),
+        ("Trường Mầm non 1\n\tdòng 2", "Trường Mầm non 1\n\tdòng 2"),
+    ],
+)
+def test_for_terminal_shows_unsafe_characters_as_escapes(raw: str, shown: str) -> None:
+    assert for_terminal(raw) == shown
+
+
+def test_for_terminal_keeps_json_valid_and_equal() -> None:
+    value = {"ten": "a\x9b\u202e\U000e0041\x7f\udcff"}
+    text = for_terminal(json.dumps(value, ensure_ascii=False))
+    assert json.loads(text) == value
+
+
+def test_for_terminal_keeping_sgr_lets_only_colours_pass() -> None:
+    assert for_terminal_keeping_sgr("\x1b[1;31mđỏ\x1b[0m \x1b]0;t\x07") == "\x1b[1;31mđỏ\x1b[0m \\x1b]0;t\\x07"
+
+
+def test_unsafe_characters_lists_each_once() -> None:
+    assert unsafe_characters("a\u202eb\u202ec\x1b") == ["\\u202e", "\\x1b"]
+
+
+HOSTILE_MARKDOWN = [
+    "# Tiêu đề giả",
+    "Dòng 1\n## Dòng 2",
+    "- mục giả\n* mục\n+ mục",
+    "1. một\n2) hai",
+    "> trích dẫn",
+    "dòng\n===",
+    "dòng\n---",
+    "***",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[bấm vào](https://evil.example) ![ảnh](x.png)",
+    "https://evil.example www.evil.example",
+    "**đậm** _nghiêng_ ~~gạch~~ `mã`",
+    "```\ncode\n```",
+    "~~~\ncode",
+    "| a | b |\n|---|---|\n| c | d |",
+    "&lt;b&gt; &amp;",
+    "    thụt lề như mã",
+    "$x^2$ và $$y$$",
+    "chú thích[^1]\n[^1]: giả",
+    "\\*",
+]
+
+
+@pytest.mark.parametrize("raw", HOSTILE_MARKDOWN)
+def test_markdown_escape_creates_no_structure(raw: str) -> None:
+    tokens = MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(markdown_escape(raw))
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    assert [c.type for c in tokens[1].children or []] == ["text"]
+    assert tokens[1].children[0].content == " ".join(line.strip() for line in raw.splitlines() if line.strip())
+
+
+def test_markdown_escape_in_a_table_cell_stays_in_the_cell() -> None:
+    cell = markdown_escape("a | b\n# c", newline="<br>")
+    assert cell == "a \\| b<br>\\# c"
+    html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(f"| x |\n|---|\n| {cell} |\n")
+    assert html.count("<td>") == 1
+
+
+def test_markdown_escape_breaks_mentions_and_autolinks() -> None:
+    assert markdown_escape("@admin a@b.vn http://x.vn www.y.vn") == "@\u200badmin a@\u200bb.vn http\\://x.vn www\\.y.vn"
+
+
+def test_markdown_escape_leaves_plain_vietnamese_and_numbers_alone() -> None:
+    assert markdown_escape("Tỷ lệ 99,5% (năm 2025), mục III.1.a: đạt") == "Tỷ lệ 99,5% (năm 2025), mục III.1.a: đạt"
+
+
+def test_xml_safe_replaces_what_xml_cannot_hold() -> None:
+    assert xml_safe("a\x00b\x0bc\x1bd\udcffe\ufffef\tg\nh") == "a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\tg\nh"
+    assert xml_safe("Trường 🙂") == "Trường 🙂"
+
+
+def test_excerpt_is_short_one_line_and_safe() -> None:
+    assert excerpt("9" * 500) == "'" + "9" * 40 + "…' (500 ký tự)"
+    assert excerpt("a\nb\x1b") == "'a\\nb\\x1b'"
+    assert excerpt("ngắn", limit=10) == "'ngắn'"
