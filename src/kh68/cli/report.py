@@ -107,7 +107,8 @@ def _check_options(
     internal: bool,
 ) -> None:
     if fmt in BINARY and output is None:
-        raise UsageError(f"báo cáo {fmt.value} (--format {fmt.value}) cần tên tệp: thêm -o bao-cao.{fmt.value}.")
+        kind = "Word" if fmt is ReportFormat.docx else "PDF"
+        raise UsageError(f"báo cáo {kind} (--format {fmt.value}) cần tên tệp: thêm -o bao-cao.{fmt.value}.")
     if fmt in BINARY and template is not None:
         raise UsageError("--template chỉ dùng với --format md hoặc html; bản Word, PDF dựng trực tiếp từ dữ liệu.")
     if reference is not None and fmt not in BINARY:

@@ -64,7 +64,7 @@ def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> State
             Section("II", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", tuple(Paragraph(p) for p in indicator_paragraphs(view))),
             *(
                 _words_section(number, field, year, entries)
-                for number, field in zip(("III", "IV", "V"), PROGRESS_FIELDS)
+                for number, field in zip(("III", "IV", "V"), PROGRESS_FIELDS, strict=True)
             ),
         ),
         closing=f"Trên đây là báo cáo kết quả thực hiện năm {year} của {name}; kính gửi {coordinator or 'đơn vị đầu mối'} tổng hợp./.",

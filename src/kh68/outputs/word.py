@@ -7,7 +7,7 @@ hyphens; the annex on landscape pages with its header row repeated; page numbers
 in the top margin from page 2; core properties from the document itself.  With a
 reference document (``--reference-docx``) the styles — fonts, sizes, spacing — are the
 department's own, as pandoc's reference-doc does; the page set-up stays Decree 30's.
-Every text goes through ``xml_safe`` first.
+Every text goes through ``kh68.safetext.xml_safe`` first.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from kh68.outputs.document import Align, Annex, Heading, Items, Paragraph, Placeholder, StateDocument, Table
 from kh68.outputs.report_context import MOTTO, NATIONAL_TITLE
+from kh68.safetext import xml_safe
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -43,11 +44,6 @@ TITLE_STYLE, SUBTITLE_STYLE = "Title", "Subtitle"
 # A document symbol: a token with a slash and a hyphen ("6121/KH-UBND", "78-CTr/TU", "…/BC-SGDĐT").
 SYMBOL = re.compile(r"[^\s,;:()]*/[^\s,;:()]*")
 WORD_JOINER = "\u2060"
-
-
-def xml_safe(text: str) -> str:
-    """Text Word can hold: XML-forbidden control characters dropped (until kh68.safetext has it)."""
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)
 
 
 # ------------------------------------------------------------------ runs

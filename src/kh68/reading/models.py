@@ -360,12 +360,8 @@ class Progress(Strict):
 # ------------------------------------------- data/YYYY.yaml: the report's text
 
 
-def _paragraphs(value: Any) -> Any:
-    """One paragraph may be written as a single text instead of a list."""
-    return [value] if isinstance(value, str) else value
-
-
-Paragraphs = Annotated[list[Text], BeforeValidator(_paragraphs)]
+# One paragraph may be written as a single text instead of a list.
+Paragraphs = Annotated[list[Text], BeforeValidator(_list)]
 
 
 class CitedDocument(Strict):

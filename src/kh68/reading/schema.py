@@ -66,6 +66,9 @@ TYPE_TITLES: dict[str, str] = {
     "Measurement": "Số liệu của một chỉ tiêu",
     "Progress": "Tiến độ do một đơn vị báo cáo",
     "TaskState": "Trạng thái",
+    "YearReport": "Lời văn của Sở trong báo cáo năm",
+    "CitedDocument": "Văn bản được trích dẫn",
+    "Assessment": "Đánh giá chung",
 }
 
 _WS = r"[\s\u00a0]*"
