@@ -134,11 +134,18 @@ def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None
 
 def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(example_copy: Path) -> None:
     text = invoke(REPORT, 0).stdout
-    assert "- Kế hoạch số 05/KH-MH ngày 10/02/2025 về triển khai nhiệm vụ năm 2025 thực hiện Nghị quyết số 68/NQ-CP (minh họa);" in text
+    assert (
+        "- Kế hoạch số 05/KH-MH ngày 10/02/2025 về triển khai nhiệm vụ năm 2025 thực hiện Nghị quyết số 68/NQ-CP (minh họa);"
+        in text
+    )
     assert "- đề nghị Ủy ban nhân dân tỉnh bổ sung biên chế giáo viên mầm non cho vùng khó khăn (minh họa).\n" in text
     assert "Chưa có nội dung" not in text
     data = example_copy / "data" / "2025.yaml"
-    replace_in(data, "  proposals:\n    - đề nghị Ủy ban nhân dân tỉnh bổ sung biên chế giáo viên mầm non cho vùng khó khăn (minh họa)\n", "")
+    replace_in(
+        data,
+        "  proposals:\n    - đề nghị Ủy ban nhân dân tỉnh bổ sung biên chế giáo viên mầm non cho vùng khó khăn (minh họa)\n",
+        "",
+    )
     draft = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
     assert (
         "## V. KIẾN NGHỊ, ĐỀ XUẤT\n\n**\\[Chưa có nội dung: kiến nghị, đề xuất. Sở ghi vào mục report › proposals "

@@ -371,7 +371,7 @@ def _notice(doc: Any, d: StateDocument, before: float = 0) -> None:
 
 def _block(doc: Any, block: Any) -> None:
     if isinstance(block, Heading):
-        _run(doc.add_paragraph(style=HEADING_STYLES[min(block.level + 1, 3)]), block.text)
+        _run(doc.add_paragraph(style=HEADING_STYLES[min(block.level, 3)]), block.text)
     elif isinstance(block, Paragraph):
         _run(doc.add_paragraph(), block.text)
     elif isinstance(block, Items):
