@@ -22,7 +22,7 @@ def test_record_changes_one_line_and_keeps_comments_byte_for_byte(example_copy: 
     assert result.output == f"Đã ghi chỉ tiêu 6.4 năm 2025 vào {path.as_posix()}.\n"
     after = path.read_text(encoding="utf-8").splitlines(keepends=True)
     changed = [(a, b) for a, b in zip(before, after, strict=False) if a != b]
-    assert changed == [("    value: 99,55\n", "    value: 99.7\n")]
+    assert changed == [("    value: 99,55\n", "    value: 99,7\n")]
     assert len(before) == len(after)
     assert after[1].startswith("# SỐ LIỆU MINH HỌA")
 
@@ -54,7 +54,7 @@ def test_record_creates_a_year_file_with_quoted_id(example_copy: Path) -> None:
         "synthetic: true\n"
         "indicators:\n"
         '  "6.10":\n'
-        "    value: 98.5\n"
+        "    value: 98,5\n"
         "    source:\n"
         "      document: BC số 5\n"
     )
@@ -80,13 +80,13 @@ def test_record_by_unit_with_numerator_and_denominator(example_copy: Path) -> No
         0,
     )
     text = (example_copy / DATA_2025).read_text(encoding="utf-8")
-    assert "    by_unit:\n      pgd_lam_ha:\n        numerator: 1234\n        denominator: 1300\n" in text
+    assert "    by_unit:\n      pgd_lam_ha:\n        numerator: 1.234\n        denominator: 1300\n" in text
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--value", "99,5x"], "kh68: lỗi: '99,5x' không phải là số (dùng dạng 99,5 hoặc 99.5)\n"),
+        (["--value", "99,5x"], "2025.yaml:27:12: lỗi: value: '99,5x' không phải là số (dùng dạng 99,5 hoặc 99.5)\n"),
         (["--value", "120", "--force"], "tỷ lệ 120% nằm ngoài khoảng 0–100"),
         (["--by", "pgd_lam_ha", "--numerator", "20", "--denominator", "10", "--force"], "tử số 20 lớn hơn mẫu số 10"),
         (
@@ -145,7 +145,7 @@ def test_atomic_write_failure_keeps_the_old_file_and_no_temp(tmp_path: Path, mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(InputError, match=r"không ghi được tệp .*No space left on device; tệp cũ giữ nguyên"):
+    with pytest.raises(InputError, match=r"không ghi được tệp .*: ổ đĩa đã đầy; tệp cũ giữ nguyên"):
         atomic_write(path, b"year: 2026\n")
     assert path.read_bytes() == b"year: 2025\n"
     assert [p.name for p in tmp_path.iterdir()] == ["2025.yaml"]
@@ -216,7 +216,7 @@ def test_record_keeps_crlf_line_ends_and_the_bom(example_copy: Path) -> None:
     assert path.read_bytes() == before
     invoke(["record", "6.4", "--year", "2025", "--value", "99,7", "--force", "--plan", example_copy], 0)
     after = path.read_bytes()
-    assert after == before.replace(b"    value: 99,55\r\n", b"    value: 99.7\r\n")
+    assert after == before.replace(b"    value: 99,55\r\n", b"    value: 99,7\r\n")
 
 
 def test_record_force_repairs_a_wrong_value_already_in_the_file(example_copy: Path) -> None:

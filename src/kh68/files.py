@@ -1,14 +1,45 @@
-"""Files of kh68's own: where the shipped templates are, and writing without half files."""
+"""Files of kh68's own: the shipped templates, and writing without losing or misplacing anything.
+
+Three guarantees live here, for every command that writes:
+
+* ``atomic_write`` replaces a file whole or not at all: through a symlink to
+  its target (the link stays a link), keeping the permission bits (and the
+  owner where the process may), refusing anything that is not a regular file
+  before writing, flushing to disk before and after the rename, and never
+  leaving its temporary file behind. Temporary files are named
+  ``.<name>.kh68-tmp-XXXX`` beside the target; one left by a killed process
+  is removed by the next write to that file.
+* ``file_lock`` serialises read–modify–write of one file across processes
+  (``filelock``: works on Linux and Windows). The lock file lives in the
+  system's temporary folder (``kh68-locks/<hash of the absolute path>.lock``),
+  so nothing is ever added to the plan directory or its git history. It
+  serialises every kh68 process of one machine; writers on other machines
+  sharing a network folder are caught by the "changed since read" check of
+  ``atomic_write`` instead.
+* ``guard_output`` refuses an output path that is one of the plan's own
+  files, or that is not (or would not be) a regular file.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
+import time
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
 from kh68.errors import InputError, UsageError, os_reason
+
+TEMP_MARK = ".kh68-tmp-"
+LOCK_SUFFIX = ".kh68-lock"
+LOCK_TIMEOUT_SECONDS = 10.0  # overridable with KH68_LOCK_TIMEOUT
+_STALE_SECONDS = 60.0  # a temporary file this old, of a file nobody here holds locked, is a leftover
+
+_ANY: object = object()  # atomic_write's ``expected`` when any current content will do
+_held: dict[Path, int] = {}  # target → how many times this process holds its lock
 
 
 def templates_dir() -> Path:
@@ -25,26 +56,256 @@ def templates_dir() -> Path:
     raise UsageError("không tìm thấy thư mục templates của kh68 (bản cài đặt thiếu tệp)")
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+def is_kh68_aux(name: str) -> bool:
+    """Whether a file name is one of kh68's lock or temporary files (never plan content)."""
+    return name.startswith(".") and (TEMP_MARK in name or name.endswith(LOCK_SUFFIX))
 
-    A read-only file is refused (even for root, who could replace it); any
-    OS error leaves the old file as it was and no temporary file behind.
+
+# ------------------------------------------------------------------ targets
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "là một thư mục"
+    if stat.S_ISFIFO(mode):
+        return "là một ống dẫn (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "là một thiết bị"
+    if stat.S_ISSOCK(mode):
+        return "là một socket"
+    return "không phải tệp thông thường"
+
+
+def resolve_target(path: Path) -> Path:
+    """The regular file a write to ``path`` lands on, symlinks followed.
+
+    Raises ``InputError`` (nothing written) for a symlink loop, a directory,
+    a FIFO, a device or anything else that is not a regular file.
     """
-    if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
-        raise InputError(f"tệp {path.as_posix()} chỉ đọc; không ghi gì")
+    shown = path.as_posix()
+    try:
+        real = path.absolute().resolve(strict=False)
+    except (RuntimeError, OSError):
+        raise InputError(f"không ghi được {shown}: vòng lặp liên kết tượng trưng (symlink); không ghi gì") from None
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        return real
+    except OSError as exc:
+        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc)}; tệp cũ giữ nguyên") from None
+    if not stat.S_ISREG(mode):
+        raise InputError(f"không ghi được {shown}: đường dẫn {_kind(mode)}, không phải tệp thông thường; không ghi gì")
+    return real
+
+
+def _os_text(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return "vòng lặp liên kết tượng trưng (symlink)"
+    return os_reason(exc)
+
+
+def guard_output(path: Path, plan_root: Path | None = None) -> Path:
+    """Refuse an output ``path`` that is a plan's own file or not a regular file.
+
+    ``plan_root`` is the plan directory the command reads: nothing under it
+    (through symlinks, other spellings or case) may be written as output.
+    Raises ``UsageError`` (exit 2) with nothing changed; returns ``path``.
+    """
+    try:
+        target = resolve_target(path)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    if plan_root is not None and _inside(target, plan_root):
+        raise UsageError(
+            f"không ghi ra {path.as_posix()}: đường dẫn nằm trong thư mục kế hoạch {plan_root.as_posix()} "
+            "(tệp đầu ra không được ghi đè tệp của kế hoạch); chọn chỗ khác, không ghi gì"
+        )
+    return path
+
+
+def _inside(target: Path, root: Path) -> bool:
+    """Whether ``target`` is ``root`` or under it, comparing resolved paths and file identities."""
+    try:
+        real_root = root.resolve()
+        root_stat = real_root.stat()
+    except (OSError, RuntimeError):
+        return False
+    if os.path.normcase(str(target)).startswith(os.path.normcase(str(real_root)).rstrip(os.sep) + os.sep):
+        return True
+    for ancestor in (target, *target.parents):
+        with contextlib.suppress(OSError):
+            if os.path.samestat(ancestor.stat(), root_stat):
+                return True
+    return _same_as_plan_file(target, real_root)
+
+
+def _same_as_plan_file(target: Path, root: Path) -> bool:
+    """A hard link to one of the plan's files is that file."""
+    try:
+        target_stat = target.stat()
+    except OSError:
+        return False
+    if target_stat.st_nlink < 2:
+        return False
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            with contextlib.suppress(OSError):
+                if os.path.samestat(Path(folder, name).stat(), target_stat):
+                    return True
+    return False
+
+
+# ------------------------------------------------------------------ locking
+
+
+def _lock_timeout() -> float:
+    try:
+        return float(os.environ.get("KH68_LOCK_TIMEOUT", LOCK_TIMEOUT_SECONDS))
+    except ValueError:
+        return LOCK_TIMEOUT_SECONDS
+
+
+def lock_path(target: Path) -> Path:
+    """The lock file of ``target``: one per absolute path, in the temporary folder."""
+    import hashlib
+
+    folder = Path(tempfile.gettempdir()) / "kh68-locks"
+    if not folder.is_dir():
+        folder.mkdir(exist_ok=True)
+        with contextlib.suppress(OSError):
+            folder.chmod(0o1777)  # shared by every user of the machine, like /tmp
+    digest = hashlib.sha256(os.path.normcase(str(target)).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return folder / f"{digest}{LOCK_SUFFIX}"
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[Path]:
+    """Hold the lock of ``path`` (re-entrant within this process); yield the resolved target.
+
+    Another process holding it for longer than the timeout → ``InputError``
+    in Vietnamese, nothing written.
+    """
+    from filelock import FileLock, Timeout
+
+    target = resolve_target(path)
+    if _held.get(target):
+        _held[target] += 1
+        try:
+            yield target
+        finally:
+            _held[target] -= 1
+        return
+    timeout = _lock_timeout()
+    try:
+        lock = FileLock(str(lock_path(target)), timeout=timeout, mode=0o666)
+        lock.acquire()
+    except Timeout:
+        raise InputError(
+            f"tệp {path.as_posix()} đang được một lệnh kh68 khác ghi (đã chờ {timeout:g} giây); "
+            "không ghi gì — hãy chạy lại lệnh sau"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"không khóa được tệp {path.as_posix()} để ghi: {_os_text(exc)}; không ghi gì") from None
+    _held[target] = 1
+    try:
+        yield target
+    finally:
+        del _held[target]
+        lock.release()
+
+
+# ------------------------------------------------------------------ writing
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Remove temporary files of ``target`` left by killed writers.
+
+    All of them when this process holds the file's lock (no other kh68 writer
+    can be running), else only those too old to belong to a running write.
+    """
+    prefix = f".{target.name}{TEMP_MARK}"
+    locked = bool(_held.get(target))
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if not entry.name.startswith(prefix):
+                continue
+            with contextlib.suppress(OSError):
+                if locked or now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS:
+                    Path(entry.path).unlink()
+
+
+def _fsync_directory(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _keep_identity(temp: str, old: os.stat_result | None) -> None:
+    """Give the new file the old one's permission bits and, where allowed, owner and group."""
+    if old is None:
+        return
+    Path(temp).chmod(stat.S_IMODE(old.st_mode))
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):
+            os.chown(temp, old.st_uid, old.st_gid)
+
+
+def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _ANY) -> None:
+    """Write ``data`` to ``path`` whole or not at all.
+
+    ``path`` may be a symlink: its target is replaced and the link stays. A
+    read-only file is refused (even for root, who could replace it). With
+    ``expected`` (bytes, or ``None`` for "did not exist"), the write is
+    refused when the file no longer holds that (someone changed it since it
+    was read). Any error leaves the old
+    file as it was and no temporary file behind.
+    """
+    shown = path.as_posix()
+    target = resolve_target(path)
+    try:
+        old = target.stat()
+    except FileNotFoundError:
+        old = None
+    except OSError as exc:
+        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc)}; không ghi gì") from None
+    if old is not None and not old.st_mode & stat.S_IWUSR:
+        raise InputError(f"tệp {shown} chỉ đọc; không ghi gì")
     temp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(target)
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            Path(temp).chmod(stat.S_IMODE(path.stat().st_mode))
-        Path(temp).replace(path)
+        _keep_identity(temp, old)
+        if expected is not _ANY and _current(target) != expected:
+            raise InputError(
+                f"tệp {shown} vừa bị thay đổi bởi chương trình khác trong lúc kh68 ghi; "
+                "không ghi gì — hãy chạy lại lệnh"
+            )
+        Path(temp).replace(target)
+        temp = None
+        _fsync_directory(target.parent)
     except OSError as exc:
+        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc)}; tệp cũ giữ nguyên") from None
+    finally:
         if temp is not None:
-            Path(temp).unlink(missing_ok=True)
-        raise InputError(f"không ghi được tệp {path.as_posix()}: {os_reason(exc)}; tệp cũ giữ nguyên") from None
+            with contextlib.suppress(OSError):
+                Path(temp).unlink()
+
+
+def _current(target: Path) -> bytes | None:
+    try:
+        return target.read_bytes()
+    except FileNotFoundError:
+        return None

@@ -5,34 +5,70 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from decimal import Decimal
 
-_DECIMAL = re.compile(r"^[+-]?\d+([.,]\d+)?$")
-_VN_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_COUNT = re.compile(r"^\d{1,3}([. ]\d{3})+$|^\d+$")
+# ASCII digits only ([0-9], never \d: fullwidth and Arabic-Indic digits are not numbers).
+_DECIMAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+_VN_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+")
+_COUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:[ \u00a0][0-9]{3})+|[0-9]+")
+
+# A number has at most this many digits, not counting zeros before its first
+# significant digit in the whole part: every such number is one a float tells
+# apart from its neighbours (DBL_DIG = 15), so comparing targets is exact.
+MAX_DIGITS = 15
+
+
+def _bounded(text: str, digits: str) -> None:
+    if len(digits) > MAX_DIGITS:
+        raise ValueError(f"'{_excerpt(text)}' có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác")
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_exact(text: str) -> Decimal:
+    """A decimal as written: ``"99,5"``, ``"99.5"`` or ``"1.234,5"`` (Vietnamese grouping), exactly.
+
+    A lone dot or comma is the decimal separator; dots group thousands only
+    when a decimal comma follows (``1.234,5``). Only ASCII digits, an optional
+    sign and surrounding blanks; at most ``MAX_DIGITS`` digits. Anything else
+    (``9 5``, ``９５``, ``NaN``, ``inf``, ``1e5``) is a ``ValueError``.
+    """
+    cleaned = text.strip()
+    if _VN_GROUPED.fullmatch(cleaned):
+        cleaned = cleaned.replace(".", "")
+    elif not _DECIMAL.fullmatch(cleaned):
+        raise ValueError(f"'{_excerpt(text)}' không phải là số (dùng dạng 99,5 hoặc 99.5)")
+    whole, _, fraction = cleaned.lstrip("+-").replace(",", ".").partition(".")
+    _bounded(text, whole.lstrip("0") + fraction)
+    return Decimal(cleaned.replace(",", "."))
 
 
 def parse_decimal(text: str) -> float:
-    """``"99,5"``, ``"99.5"`` and ``"1.234,5"`` (Vietnamese grouping) to a float.
-
-    A lone dot is a decimal point (``99.5``); dots are thousands separators
-    only when a decimal comma follows (``1.234,5``).
-    """
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-    if _VN_GROUPED.match(cleaned) and "," in cleaned:
-        return float(cleaned.replace(".", "").replace(",", "."))
-    if not _DECIMAL.match(cleaned):
-        raise ValueError(f"'{text}' không phải là số (dùng dạng 99,5 hoặc 99.5)")
-    return float(cleaned.replace(",", "."))
+    """``parse_exact`` as a float (exact enough: at most ``MAX_DIGITS`` digits)."""
+    return float(parse_exact(text))
 
 
 def parse_count(text: str) -> int:
-    """A whole count such as ``1234``, ``1.234`` or ``1 234``."""
-    if text.isdigit() and text.isascii():
-        return int(text)
-    cleaned = text.strip().replace("\u00a0", " ")
-    if not _COUNT.match(cleaned):
-        raise ValueError(f"'{text}' không phải là số nguyên không âm")
-    return int(cleaned.replace(".", "").replace(" ", ""))
+    """A whole count such as ``1234``, ``1.234`` or ``1 234`` (groups of exactly three ASCII digits).
+
+    At most ``MAX_DIGITS`` digits; ``9 5`` or ``1.23`` is a ``ValueError``.
+    """
+    cleaned = text.strip()
+    if not _COUNT.fullmatch(cleaned):
+        raise ValueError(f"'{_excerpt(text)}' không phải là số nguyên không âm")
+    digits = re.sub(r"[. \u00a0]", "", cleaned)
+    _bounded(text, digits.lstrip("0"))
+    return int(digits)
+
+
+def format_exact(value: Decimal) -> str:
+    """A decimal in Vietnamese form with every digit it has: ``0,0000001``, ``1.234,5``."""
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = f"{abs(value):f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
 
 def format_number(value: float | None, decimals: int = 2) -> str:

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
-from kh68.errors import InputError
 from kh68.reading.targets import TaskState
-from kh68.vnformat import parse_count, parse_decimal
 
-T = TypeVar("T")
-
-
-def _parsed(parse: Callable[[str], T], text: str | None, option: str = "") -> T | None:
-    """An option's text read by ``parse`` (a ``vnformat`` reader); its error as ``InputError``."""
-    if text is None:
-        return None
-    try:
-        return parse(text)
-    except ValueError as exc:
-        raise InputError(f"{option}: {exc}" if option else str(exc)) from None
+if TYPE_CHECKING:
+    from kh68.entry.edits import FileOutcome
 
 
-def _report(outcome, what: str) -> None:
+def _report(outcome: FileOutcome, what: str) -> None:
     if not outcome.changed:
         typer.echo(f"Không thay đổi: {what} đã có trong {outcome.path.as_posix()}.")
     elif outcome.created:
@@ -55,22 +43,12 @@ def record(
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè giá trị khác đã có.")] = False,
 ) -> None:
     """Ghi số liệu của một chỉ tiêu vào data/<năm>.yaml (giữ nguyên chú thích và định dạng)."""
-    from kh68.entry.editing import plan_for_edit, record_value
+    from kh68.entry.editing import apply_one, plan_for_edit
+    from kh68.entry.edits import ValueEdit
 
     loaded = plan_for_edit(plan_dir(plan), year)
-    outcome = record_value(
-        loaded,
-        indicator,
-        year,
-        value=_parsed(parse_decimal, value),
-        by=by,
-        numerator=_parsed(parse_count, numerator, "--numerator"),
-        denominator=_parsed(parse_count, denominator, "--denominator"),
-        met=met,
-        source=source,
-        note=note,
-        force=force,
-    )
+    edit = ValueEdit(indicator, year, value, numerator, denominator, met, by, source, note)
+    outcome = apply_one(loaded, edit, force=force)
     _report(outcome, f"chỉ tiêu {indicator} năm {year}" + (f" của {by}" if by else ""))
 
 
@@ -92,18 +70,11 @@ def progress(
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè nội dung khác đã có.")] = False,
 ) -> None:
     """Ghi tiến độ một nhiệm vụ của một đơn vị vào data/<năm>.yaml."""
-    from kh68.entry.editing import plan_for_edit, record_progress
+    from kh68.entry.editing import apply_one, plan_for_edit
+    from kh68.entry.edits import ProgressEdit
 
     loaded = plan_for_edit(plan_dir(plan), year)
-    texts = {"results": result, "difficulties": difficulties, "directions": directions, "proposals": proposals}
-    outcome = record_progress(
-        loaded,
-        task,
-        year,
-        unit,
-        state=state.value,
-        on=parse_day(on, "--date") if on else None,
-        texts=texts,
-        force=force,
-    )
+    day = parse_day(on, "--date") if on else None
+    edit = ProgressEdit(task, year, unit, state, day, result, difficulties, directions, proposals)
+    outcome = apply_one(loaded, edit, force=force)
     _report(outcome, f"tiến độ nhiệm vụ {task} năm {year} của {unit}")

@@ -127,6 +127,11 @@ def read_document(path: Path, display: str | None = None) -> Document:
     return parse_document(shown, decode(shown, raw))
 
 
+def compose_nodes(text: str) -> yaml.Node | None:
+    """The libyaml node graph of ``text``, plain scalars resolved as text (how kh68 edits files)."""
+    return yaml.compose(text, Loader=_Loader)
+
+
 def parse_document(path: Path, text: str) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)

@@ -1,0 +1,103 @@
+"""One data file open for editing: read under its lock, edited, written once.
+
+Keys are found by their place (``("indicators", "6.4", "by_unit", UnitKey("pgd_lam_ha"))``);
+a ``UnitKey`` matches whatever alias of the unit the file was written with.
+The text is edited by ``kh68.entry.textedit`` (only the changed spans; every
+other byte stays), falling back to a ruamel.yaml round trip where the
+structure must change in a way the text editor does not do.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kh68.entry.textedit import TextDocument, TextEditUnsupported
+from kh68.errors import InputError
+from kh68.files import atomic_write
+
+
+@dataclass(frozen=True)
+class UnitKey:
+    """A key naming unit ``unit_id``: matches its id or any of its names."""
+
+    unit_id: str
+
+    def __str__(self) -> str:
+        return self.unit_id
+
+
+Section = tuple[str | UnitKey, ...]
+Resolver = Callable[[str], str | None]
+
+
+class DataFile:
+    """The text of one data file and the edits made to it."""
+
+    def __init__(self, path: Path, original: bytes | None, text: str, bom: bool):
+        self.path = path
+        self.original = original
+        self.created = original is None
+        self.bom = bom
+        self.document = TextDocument(path, text)
+
+    @classmethod
+    def open(cls, path: Path, year: int, synthetic: bool) -> DataFile:
+        """Read ``path`` (the caller holds its lock), or start a new file for ``year``."""
+        try:
+            original: bytes | None = path.read_bytes()
+        except FileNotFoundError:
+            original = None
+        except OSError as exc:
+            from kh68.files import resolve_target
+
+            resolve_target(path)  # a directory, FIFO or loop gets its own message
+            raise InputError(f"không đọc được {path.as_posix()}: {exc.strerror}; không ghi gì") from None
+        if original is None:
+            return cls(path, None, new_file_text(year, synthetic), False)
+        bom = original.startswith(codecs.BOM_UTF8)
+        try:
+            text = original[3:].decode("utf-8") if bom else original.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(
+                f"{path.as_posix()}: tệp số liệu không đọc được (không phải UTF-8); chạy 'kh68 check' để xem lỗi"
+            ) from None
+        return cls(path, original, text, bom)
+
+    def get(self, section: Section, key: str, resolve: Resolver) -> str | None:
+        return self.document.get(section, key, resolve)
+
+    def set(self, section: Section, key: str, text: str, resolve: Resolver) -> None:
+        self.document.set(section, key, text, resolve)
+
+    @property
+    def changed(self) -> bool:
+        return self.original is None or self.data() != self.original
+
+    def text(self) -> str:
+        return self.document.text()
+
+    def data(self) -> bytes:
+        return (codecs.BOM_UTF8 if self.bom else b"") + self.text().encode("utf-8")
+
+    def commit(self) -> None:
+        if self.changed:
+            atomic_write(self.path, self.data(), expected=self.original)
+
+
+__all__ = ["DataFile", "Section", "TextEditUnsupported", "UnitKey", "new_file_text"]
+
+
+def new_file_text(year: int, synthetic: bool) -> str:
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/data.schema.json",
+        f"# Số liệu và tiến độ năm {year} — ghi bằng 'kh68 record' / 'kh68 progress' hoặc sửa tay.",
+    ]
+    if synthetic:
+        lines.append("# SỐ LIỆU MINH HỌA (không có thật).")
+    lines.append(f"year: {year}")
+    if synthetic:
+        lines.append("synthetic: true")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,275 @@
+"""The one way kh68 writes figures and progress into data files: a batch of edits.
+
+``apply_edits(plan, edits, force=...)`` is used by ``kh68 record``,
+``kh68 progress`` and any writer of many figures at once (``kh68 import``).
+For each data file touched it: takes the file's lock, reads it, applies every
+edit, validates the new text once through the same path as ``kh68 check``,
+and writes it atomically once. All or nothing: a conflict (a different value
+already there, without ``force``), an invalid result or any error leaves
+every file as it was.
+
+Values are text, stored exactly as given (``0,0000001`` stays that, the
+decimal comma or point as typed); ``check``'s own number reader decides
+whether they are numbers, so what ``record`` accepts ``check`` accepts.
+Unit keys are matched by the unit they name, whatever alias was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from kh68.entry.datafile import DataFile, Section, UnitKey
+from kh68.errors import InputError, PlanInvalid, Severity, UsageError
+from kh68.files import file_lock
+from kh68.reading.load import DATA_DIR, check_data_text
+from kh68.reading.plan import Plan
+from kh68.reading.targets import TaskState
+from kh68.vnformat import format_exact, parse_exact
+
+
+@dataclass(frozen=True)
+class ValueEdit:
+    """A measured value of ``indicator`` in ``year``, province-wide or for ``unit``.
+
+    At most one form: ``value`` (decimal text as typed), ``numerator`` and
+    ``denominator`` (count texts), or ``met``; none only when ``note`` or
+    ``source`` is given.
+    """
+
+    indicator: str
+    year: int
+    value: str | None = None
+    numerator: str | None = None
+    denominator: str | None = None
+    met: bool | None = None
+    unit: str | None = None  # id or any name of the unit; None: province-wide
+    source: str | None = None  # the source document (province-wide entry)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ProgressEdit:
+    """``unit``'s progress on ``task`` in ``year``."""
+
+    task: str
+    year: int
+    unit: str  # id or any name of the unit
+    state: TaskState
+    on: date | None = None
+    results: str | None = None
+    difficulties: str | None = None
+    directions: str | None = None
+    proposals: str | None = None
+
+
+Edit = ValueEdit | ProgressEdit
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A different value already recorded where an edit writes (needs ``force``)."""
+
+    edit: Edit
+    what: str  # "chỉ tiêu 6.4 năm 2025 của pgd_lam_ha"
+    key: str
+    old: str
+    new: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.what} đã có {self.key} = {_shown(self.old)}; dùng --force để ghi đè bằng {_shown(self.new)}"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: Path
+    changed: bool
+    created: bool
+
+
+@dataclass(frozen=True)
+class EditResult:
+    """What ``apply_edits`` did: one outcome per data file, or the conflicts that stopped it."""
+
+    files: tuple[FileOutcome, ...]
+    conflicts: tuple[Conflict, ...]
+
+    @property
+    def written(self) -> bool:
+        return not self.conflicts and any(f.changed for f in self.files)
+
+
+@dataclass(frozen=True)
+class _Assignment:
+    section: Section
+    key: str
+    text: str
+    what: str
+    edit: Edit
+
+
+def apply_edits(plan: Plan, edits: Sequence[Edit], *, force: bool = False) -> EditResult:
+    """Apply ``edits`` to the plan's data files, all or nothing (see the module docstring).
+
+    Raises ``InputError``/``UsageError`` for an edit that names nothing in the
+    plan or a lock not obtained, ``PlanInvalid`` when a new file would not pass
+    ``kh68 check``; returns the conflicts (nothing written) when a different
+    value is there and ``force`` is false.
+    """
+    by_year: dict[int, list[_Assignment]] = {}
+    for edit in edits:
+        by_year.setdefault(edit.year, []).extend(_assignments(plan, edit))
+    years = sorted(by_year)
+    paths = [plan.root / DATA_DIR / f"{year}.yaml" for year in years]
+    with _locked(paths):
+        files = [DataFile.open(path, year, plan.meta.synthetic) for path, year in zip(paths, years, strict=True)]
+        conflicts = []
+        for data_file, year in zip(files, years, strict=True):
+            conflicts += _apply(data_file, by_year[year], plan)
+        for data_file in files:
+            _validate(plan, data_file)
+        if conflicts and not force:
+            return EditResult(tuple(FileOutcome(f.path, False, False) for f in files), tuple(conflicts))
+        for data_file in files:
+            data_file.commit()
+    return EditResult(tuple(FileOutcome(f.path, f.changed, f.created and f.changed) for f in files), ())
+
+
+class _locked:
+    """Hold the locks of several files, always taken in the same order (no deadlock)."""
+
+    def __init__(self, paths: list[Path]):
+        self.locks = [file_lock(path) for path in sorted(paths)]
+
+    def __enter__(self) -> None:
+        entered = []
+        try:
+            for lock in self.locks:
+                lock.__enter__()
+                entered.append(lock)
+        except BaseException:
+            for lock in reversed(entered):
+                lock.__exit__(None, None, None)
+            raise
+        self.entered = entered
+
+    def __exit__(self, *exc: object) -> None:
+        for lock in reversed(self.entered):
+            lock.__exit__(None, None, None)
+
+
+def _apply(data_file: DataFile, assignments: list[_Assignment], plan: Plan) -> list[Conflict]:
+    """Set every value; return those that replace a different one (written only with ``force``).
+
+    Everything is set, conflicts included, so that the new text is validated
+    whole: an invalid value is refused with ``check``'s message, force or not.
+    """
+    conflicts = []
+    for item in assignments:
+        old = data_file.get(item.section, item.key, plan.units.resolve)
+        if old is not None and _same(old, item.text):
+            continue
+        if old is not None:
+            conflicts.append(Conflict(item.edit, item.what, item.key, old, item.text))
+        data_file.set(item.section, item.key, item.text, plan.units.resolve)
+    return conflicts
+
+
+def _validate(plan: Plan, data_file: DataFile) -> None:
+    if not data_file.changed:
+        return
+    problems = check_data_text(plan, data_file.path, data_file.text())
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise PlanInvalid(errors, f"thay đổi bị từ chối vì các lỗi trên; {data_file.path.as_posix()} giữ nguyên")
+
+
+# ------------------------------------------------------------- edits → keys
+
+
+def _assignments(plan: Plan, edit: Edit) -> list[_Assignment]:
+    if isinstance(edit, ValueEdit):
+        return _value_assignments(plan, edit)
+    return _progress_assignments(plan, edit)
+
+
+def _value_assignments(plan: Plan, edit: ValueEdit) -> list[_Assignment]:
+    indicator = plan.indicator(edit.indicator)
+    if indicator is None:
+        known = ", ".join(i.id for i in plan.indicators)
+        raise InputError(f"không có chỉ tiêu '{edit.indicator}' (các mã: {known})")
+    plan.require_year(edit.year)
+    what = f"chỉ tiêu {edit.indicator} năm {edit.year}"
+    base: Section = ("indicators", edit.indicator)
+    entry = base
+    if edit.unit is not None:
+        unit_id = plan.require_unit(edit.unit)
+        entry = (*base, "by_unit", UnitKey(unit_id))
+        what += f" của {unit_id}"
+    pairs = [(entry, key, text) for key, text in _value_fields(edit).items()]
+    if edit.source is not None:
+        pairs.append(((*base, "source"), "document", edit.source))
+    if edit.note is not None:
+        pairs.append((entry, "note", edit.note))
+    return [_Assignment(section, key, text, what, edit) for section, key, text in pairs]
+
+
+def _value_fields(edit: ValueEdit) -> dict[str, str]:
+    given = [edit.value is not None, edit.numerator is not None or edit.denominator is not None, edit.met is not None]
+    if sum(given) == 0 and (edit.note is not None or edit.source is not None):
+        return {}
+    if sum(given) != 1:
+        raise UsageError("cần đúng một trong: --value, --numerator/--denominator, --met/--not-met")
+    if given[1]:
+        if edit.numerator is None or edit.denominator is None:
+            raise UsageError("--numerator và --denominator phải đi cùng nhau")
+        return {"numerator": edit.numerator.strip(), "denominator": edit.denominator.strip()}
+    if given[2]:
+        return {"met": "true" if edit.met else "false"}
+    assert edit.value is not None
+    return {"value": edit.value.strip()}
+
+
+def _progress_assignments(plan: Plan, edit: ProgressEdit) -> list[_Assignment]:
+    if plan.task(edit.task) is None:
+        known = ", ".join(t.id for t in plan.tasks)
+        raise InputError(f"không có nhiệm vụ '{edit.task}' (các mã: {known})")
+    plan.require_year(edit.year)
+    unit_id = plan.require_unit(edit.unit)
+    section: Section = ("tasks", edit.task, UnitKey(unit_id))
+    what = f"nhiệm vụ {edit.task} năm {edit.year} của {unit_id}"
+    pairs = [("state", edit.state.value)]
+    if edit.on is not None:
+        pairs.append(("date", edit.on.isoformat()))
+    for key in ("results", "difficulties", "directions", "proposals"):
+        text = getattr(edit, key)
+        if text is not None:
+            pairs.append((key, text))
+    return [_Assignment(section, key, text, what, edit) for key, text in pairs]
+
+
+# ------------------------------------------------------------- comparing
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return parse_exact(text)
+    except ValueError:
+        return None
+
+
+def _same(old: str, new: str) -> bool:
+    """Equal as numbers when both are numbers (``99,5`` is ``99.50``), else as text."""
+    a, b = _number(old), _number(new)
+    if a is not None and b is not None:
+        return a == b
+    return old == new
+
+
+def _shown(text: str) -> str:
+    number = _number(text)
+    return format_exact(number) if number is not None else text

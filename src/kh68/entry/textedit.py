@@ -1,0 +1,383 @@
+"""Edit a YAML data file as text: change only the spans that change.
+
+The file is composed with kh68's own loader (libyaml nodes, with the
+position of every node). Setting a key that exists replaces its scalar in
+place; setting a key that does not exist inserts new lines after the last
+entry of the nearest existing block mapping, indented like its siblings and
+ended like the line before. Everything else — indentation style, each line's
+line ending, document markers, comments, other scalars — stays byte for byte.
+
+What the text editor does not do (a block scalar ``|``/``>`` replaced, a key
+added into a flow mapping ``{...}`` or under a key with no value) goes
+through a ruamel.yaml round trip instead (``_RoundTrip``). Either way, every
+value set is read back from the new text before it is accepted.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kh68.errors import InputError
+from kh68.reading.source import compose_nodes
+
+Resolver = Callable[[str], str | None]
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class TextEditUnsupported(Exception):
+    """The text editor cannot make this edit; the round trip will."""
+
+
+def _key_text(key: Any) -> str:
+    return str(getattr(key, "unit_id", key))
+
+
+def _matches(written: str, key: Any, resolve: Resolver) -> bool:
+    wanted = _key_text(key)
+    if written == wanted:
+        return True
+    return hasattr(key, "unit_id") and resolve(written) == wanted
+
+
+def render_scalar(text: str, *, is_key: bool = False) -> str:
+    """``text`` as a YAML scalar that reads back as exactly ``text``: plain when safe, else double-quoted."""
+    if _plain_ok(text) and not (is_key and text[:1].isdigit()):
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(f"\\u{ord(c):04x}" if _needs_escape(c) else c for c in quoted)
+
+
+def _needs_escape(char: str) -> bool:
+    code = ord(char)
+    return 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF
+
+
+def _plain_ok(text: str) -> bool:
+    if text in _NULLS or text != text.strip() or "\n" in text or "\r" in text or len(text) > 200:
+        return False
+    if any(_needs_escape(c) or (ord(c) < 0x20 and c != "\t") or c == "\t" for c in text):
+        return False
+    try:
+        node = compose_nodes(f"k: {text}\n")
+    except yaml.YAMLError:
+        return False
+    if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+        return False
+    value = node.value[0][1]
+    return isinstance(value, yaml.ScalarNode) and not value.style and value.value == text
+
+
+class _Pending:
+    """New keys to insert under one existing block mapping, as a nested dict."""
+
+    def __init__(self, mapping: yaml.MappingNode, position: int, indent: int):
+        self.mapping = mapping
+        self.position = position
+        self.indent = indent
+        self.tree: dict[str, Any] = {}
+
+
+class TextDocument:
+    """The text of one data file, edited in place (see the module docstring)."""
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.original = text
+        self.root = self._compose(text)
+        self.step = _indent_step(self.root)
+        self.replaced: dict[int, tuple[yaml.ScalarNode, str]] = {}
+        self.pending: dict[int, _Pending] = {}
+        self.assigned: list[tuple[tuple[Any, ...], str, str]] = []
+        self.fallback: _RoundTrip | None = None
+        self.resolve: Resolver = lambda _ref: None
+
+    def _compose(self, text: str) -> yaml.MappingNode:
+        try:
+            node = compose_nodes(text)
+        except yaml.YAMLError:
+            raise InputError(
+                f"{self.path.as_posix()}: tệp số liệu không đọc được; chạy 'kh68 check' để xem lỗi"
+            ) from None
+        if not isinstance(node, yaml.MappingNode):
+            raise InputError(f"{self.path.as_posix()}: tệp số liệu phải là một bảng khóa–giá trị; chạy 'kh68 check'")
+        return node
+
+    # ---------------------------------------------------------------- walk
+
+    def _walk(self, section: tuple[Any, ...], resolve: Resolver) -> tuple[yaml.MappingNode, list[Any], list[str]]:
+        """The deepest existing mapping along ``section``, the keys left, and the keys walked."""
+        node = self.root
+        walked: list[str] = []
+        for depth, key in enumerate(section):
+            found = _find(node, key, resolve)
+            if found is None:
+                return node, list(section[depth:]), walked
+            walked.append(_key_text(key))
+            value = found[1]
+            if isinstance(value, yaml.ScalarNode) and _is_null(value):
+                raise TextEditUnsupported  # "key:" with no value: the round trip replaces it
+            if not isinstance(value, yaml.MappingNode):
+                where = ".".join(walked)
+                raise InputError(f"{self.path.as_posix()}: '{where}' phải là một bảng khóa–giá trị; chạy 'kh68 check'")
+            node = value
+        return node, [], walked
+
+    def get(self, section: tuple[Any, ...], key: str, resolve: Resolver) -> str | None:
+        if self.fallback is not None:
+            return self.fallback.get(section, key, resolve)
+        try:
+            mapping, rest, _ = self._walk(section, resolve)
+        except TextEditUnsupported:
+            return None
+        if rest:
+            pending = self.pending.get(id(mapping))
+            tree = pending.tree if pending else {}
+            for part in rest:
+                tree = tree.get(_key_text(part), {})
+            value = tree.get(key)
+            return value if isinstance(value, str) else None
+        found = _find(mapping, key, resolve)
+        if found is None:
+            pending = self.pending.get(id(mapping))
+            value = pending.tree.get(key) if pending else None
+            return value if isinstance(value, str) else None
+        node = found[1]
+        if id(node) in self.replaced:
+            return self.replaced[id(node)][1]
+        if isinstance(node, yaml.ScalarNode):
+            return None if _is_null(node) else node.value
+        return "(một bảng khóa–giá trị)"
+
+    def set(self, section: tuple[Any, ...], key: str, text: str, resolve: Resolver) -> None:
+        self.assigned.append((section, key, text))
+        self.resolve = resolve
+        if self.fallback is not None:
+            self.fallback.set(section, key, text, resolve)
+            return
+        try:
+            self._set_text(section, key, text, resolve)
+        except TextEditUnsupported:
+            self._fall_back()
+
+    def _fall_back(self) -> _RoundTrip:
+        self.fallback = _RoundTrip(self.path, self.original)
+        for section, key, text in self.assigned:
+            self.fallback.set(section, key, text, self.resolve)
+        return self.fallback
+
+    def _set_text(self, section: tuple[Any, ...], key: str, text: str, resolve: Resolver) -> None:
+        mapping, rest, _ = self._walk(section, resolve)
+        found = None if rest else _find(mapping, key, resolve)
+        if found is not None:
+            node = found[1]
+            if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">") or _is_null(node):
+                raise TextEditUnsupported
+            self.replaced[id(node)] = (node, text)
+            return
+        if mapping.flow_style:
+            raise TextEditUnsupported
+        pending = self.pending.get(id(mapping))
+        if pending is None:
+            pending = _Pending(mapping, self._insertion_point(mapping), _child_indent(mapping, self.step))
+            self.pending[id(mapping)] = pending
+        tree = pending.tree
+        for part in rest:
+            tree = tree.setdefault(_key_text(part), {})
+        tree[key] = text
+
+    def _insertion_point(self, mapping: yaml.MappingNode) -> int:
+        """Where lines after the last entry of ``mapping`` go: the start of the next line."""
+        if not mapping.value:
+            raise TextEditUnsupported
+        last = mapping.value[-1][1]
+        while isinstance(last, yaml.MappingNode | yaml.SequenceNode) and last.value and not last.flow_style:
+            tail = last.value[-1]
+            last = tail[1] if isinstance(last, yaml.MappingNode) else tail
+        end: int = last.end_mark.index
+        text = self.original
+        if end > 0 and text[end - 1] == "\n":
+            return end
+        newline = text.find("\n", end)
+        return len(text) if newline < 0 else newline + 1
+
+    # ---------------------------------------------------------------- text
+
+    def text(self) -> str:
+        if self.fallback is not None:
+            return self.fallback.text()
+        try:
+            text = self._spliced()
+        except TextEditUnsupported:
+            return self._fall_back().text()
+        if self.assigned and not self._reads_back(text):
+            return self._fall_back().text()  # pragma: no cover - a defect of the text editor, made safe
+        return text
+
+    def _spliced(self) -> str:
+        text = self.original
+        splices: list[tuple[int, int, int, str]] = []
+        for node, value in self.replaced.values():
+            start, end = node.start_mark.index, node.end_mark.index
+            rendered = render_scalar(value)
+            splices.append((start, -1, end, rendered))
+        for pending in self.pending.values():
+            newline = _newline_before(text, pending.position)
+            lines = _lines(pending.tree, pending.indent, self.step)
+            block = "".join(line + newline for line in lines)
+            if pending.position == len(text) and text and not text.endswith("\n"):
+                block = newline + block
+            splices.append((pending.position, -pending.indent, pending.position, block))
+        out: list[str] = []
+        cursor = 0
+        for start, _order, end, replacement in sorted(splices, key=lambda s: (s[0], s[1])):
+            if start < cursor:
+                raise TextEditUnsupported
+            out += [text[cursor:start], replacement]
+            cursor = end
+        out.append(text[cursor:])
+        return "".join(out)
+
+    def _reads_back(self, text: str) -> bool:
+        """Whether every value set reads back from ``text`` as it was given."""
+        try:
+            check = TextDocument(self.path, text)
+            return all(check.get(s, k, self.resolve) == v for s, k, v in _canonical(self.assigned))
+        except (InputError, TextEditUnsupported):  # pragma: no cover - see text()
+            return False
+
+
+def _canonical(assigned: list[tuple[tuple[Any, ...], str, str]]) -> list[tuple[tuple[Any, ...], str, str]]:
+    """The last value set for each place (unit keys compared by the id written)."""
+    last: dict[tuple[Any, ...], tuple[tuple[Any, ...], str, str]] = {}
+    for section, key, value in assigned:
+        last[(*section, key)] = (section, key, value)
+    return list(last.values())
+
+
+def _is_null(node: yaml.ScalarNode) -> bool:
+    return node.tag.endswith(":null") and not node.style
+
+
+def _find(mapping: yaml.MappingNode, key: Any, resolve: Resolver) -> tuple[yaml.Node, yaml.Node] | None:
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, yaml.ScalarNode) and _matches(key_node.value, key, resolve):
+            return key_node, value_node
+    return None
+
+
+def _child_indent(mapping: yaml.MappingNode, step: int) -> int:
+    return mapping.value[0][0].start_mark.column if mapping.value else step
+
+
+def _indent_step(root: yaml.MappingNode) -> int:
+    """The document's indentation step: the first nested block mapping's, else 2."""
+    for _key, value in root.value:
+        if isinstance(value, yaml.MappingNode) and value.value and not value.flow_style:
+            step: int = value.value[0][0].start_mark.column - root.value[0][0].start_mark.column
+            return max(1, step)
+    return 2
+
+
+def _newline_before(text: str, position: int) -> str:
+    if position >= 2 and text[position - 2 : position] == "\r\n":
+        return "\r\n"
+    if position >= 1 and text[position - 1] == "\n":
+        return "\n"
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _lines(tree: dict[str, Any], indent: int, step: int) -> list[str]:
+    lines = []
+    for key, value in tree.items():
+        prefix = " " * indent + render_scalar(key, is_key=True) + ":"
+        if isinstance(value, dict):
+            lines.append(prefix)
+            lines += _lines(value, indent + step, step)
+        else:
+            lines.append(f"{prefix} {render_scalar(value)}")
+    return lines
+
+
+# ------------------------------------------------------------- round trip
+
+
+class _RoundTrip:
+    """The same edits through ruamel.yaml's round-trip mode (comments and key order kept)."""
+
+    def __init__(self, path: Path, text: str):
+        from ruamel.yaml.comments import CommentedMap
+
+        self.path = path
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+        self.doc = _ruamel().load(text.replace("\r\n", "\n"))
+        if not isinstance(self.doc, CommentedMap):
+            raise InputError(f"{path.as_posix()}: tệp số liệu phải là một bảng khóa–giá trị; chạy 'kh68 check'")
+
+    def _section(self, section: tuple[Any, ...], resolve: Resolver, create: bool) -> Any:
+        from ruamel.yaml.comments import CommentedMap
+
+        node = self.doc
+        for depth, key in enumerate(section):
+            written = next((k for k in node if isinstance(k, str) and _matches(k, key, resolve)), None)
+            if written is None or node.get(written) is None:
+                if not create:
+                    return None
+                written = written if written is not None else _ruamel_key(_key_text(key))
+                node[written] = CommentedMap()
+            node = node[written]
+            if not isinstance(node, CommentedMap):
+                where = ".".join(_key_text(k) for k in section[: depth + 1])
+                raise InputError(f"{self.path.as_posix()}: '{where}' phải là một bảng khóa–giá trị; chạy 'kh68 check'")
+        return node
+
+    def get(self, section: tuple[Any, ...], key: str, resolve: Resolver) -> str | None:
+        node = self._section(section, resolve, create=False)
+        value = None if node is None else node.get(key)
+        return None if value is None else str(value)
+
+    def set(self, section: tuple[Any, ...], key: str, text: str, resolve: Resolver) -> None:
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        node = self._section(section, resolve, create=True)
+        node[key] = text if render_scalar(text) == text else DoubleQuotedScalarString(text)
+
+    def text(self) -> str:
+        out = io.StringIO()
+        _ruamel().dump(self.doc, out)
+        return out.getvalue().replace("\n", self.newline)
+
+
+def _ruamel_key(key: str) -> Any:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    return DoubleQuotedScalarString(key) if key[:1].isdigit() else key
+
+
+def _ruamel() -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
+
+    class TextResolver(VersionedResolver):
+        """Keep plain scalars as text, like the plan loader does (only ``null`` is null)."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode and implicit[0]:
+                if value in _NULLS:
+                    return Tag(suffix="tag:yaml.org,2002:null")
+                return self.DEFAULT_SCALAR_TAG
+            return super().resolve(kind, value, implicit)
+
+    parser = YAML(typ="rt")
+    parser.Resolver = TextResolver
+    parser.preserve_quotes = True
+    parser.width = 4096
+    parser.indent(mapping=2, sequence=4, offset=2)
+    return parser

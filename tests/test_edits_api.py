@@ -1,0 +1,148 @@
+"""The batch API of ``kh68.entry.edits``: all or nothing, exact text, alias-aware units, minimal edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke, replace_in
+from kh68.entry.edits import Conflict, ProgressEdit, ValueEdit, apply_edits
+from kh68.errors import PlanInvalid, UsageError
+from kh68.reading.load import load_plan
+from kh68.reading.targets import TaskState
+
+
+def _bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _changed_lines(before: bytes, after: bytes) -> list[tuple[str, str]]:
+    old = before.decode("utf-8").splitlines(keepends=True)
+    new = after.decode("utf-8").splitlines(keepends=True)
+    import difflib
+
+    diff = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    return [("".join(old[i1:i2]), "".join(new[j1:j2])) for tag, i1, i2, j1, j2 in diff.get_opcodes() if tag != "equal"]
+
+
+def test_a_batch_writes_each_file_once_changing_only_its_lines(example_copy: Path) -> None:
+    plan = load_plan(example_copy)
+    before = _bytes(example_copy)
+    edits = [
+        ValueEdit("6.4", 2025, value="0,0000001"),
+        ValueEdit("6.2", 2025, numerator="1200", denominator="3620", unit="pgd_lam_ha"),
+        ValueEdit("6.2", 2025, numerator="15", denominator="20", unit="PGDĐT Đà Lạt"),
+        ProgressEdit("III.1.a", 2024, "phong_tchc", TaskState.DONE, results="Xong (minh họa)."),
+    ]
+    result = apply_edits(plan, edits, force=True)
+    assert result.conflicts == ()
+    assert [(f.path.name, f.changed, f.created) for f in result.files] == [
+        ("2024.yaml", True, False),
+        ("2025.yaml", True, False),
+    ]
+    after = _bytes(example_copy)
+    assert _changed_lines(before["data/2025.yaml"], after["data/2025.yaml"]) == [
+        (
+            "      pgd_da_lat: {numerator: 2140, denominator: 6210}\n",
+            "      pgd_da_lat: {numerator: 15, denominator: 20}\n",
+        ),
+        (
+            "      pgd_lam_ha: {numerator: 1190, denominator: 3620}\n",
+            "      pgd_lam_ha: {numerator: 1200, denominator: 3620}\n",
+        ),
+        ("    value: 99,55\n", "    value: 0,0000001\n"),
+    ]
+    assert {k for k in before if before[k] != after[k]} == {"data/2024.yaml", "data/2025.yaml"}
+    invoke(["check", example_copy], 0)
+
+
+def test_new_keys_are_inserted_after_the_last_sibling_in_its_indentation(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("\n  ", "\n    ").replace("\n      ", "\n        "), encoding="utf-8")
+    before = path.read_bytes()
+    plan = load_plan(example_copy)
+    edits = [
+        ValueEdit("6.4", 2025, numerator="5", denominator="10", unit="pgd_di_linh"),
+        ValueEdit("6.4", 2025, note="ghi chú: có dấu hai chấm"),
+        ValueEdit("6.8", 2025, value="12"),
+    ]
+    apply_edits(plan, edits, force=True)
+    assert _changed_lines(before, path.read_bytes()) == [
+        (
+            "",
+            (
+                "        by_unit:\n"
+                "            pgd_di_linh:\n"
+                "                numerator: 5\n"
+                "                denominator: 10\n"
+                '        note: "ghi chú: có dấu hai chấm"\n'
+            ),
+        ),
+        ("", '    "6.8":\n        value: 12\n'),
+    ]
+    invoke(["check", example_copy], 0)
+
+
+def test_a_conflict_anywhere_in_the_batch_writes_nothing(example_copy: Path) -> None:
+    plan = load_plan(example_copy)
+    before = _bytes(example_copy)
+    ok = ValueEdit("6.8", 2025, value="12")
+    clash = ValueEdit("6.4", 2025, value="99,6")
+    result = apply_edits(plan, [ok, clash])
+    assert result.conflicts == (Conflict(clash, "chỉ tiêu 6.4 năm 2025", "value", "99,55", "99,6"),)
+    assert result.conflicts[0].message == (
+        "chỉ tiêu 6.4 năm 2025 đã có value = 99,55; dùng --force để ghi đè bằng 99,6"
+    )
+    assert not result.written
+    assert _bytes(example_copy) == before
+
+
+def test_an_invalid_value_anywhere_in_the_batch_writes_nothing(example_copy: Path) -> None:
+    plan = load_plan(example_copy)
+    before = _bytes(example_copy)
+    edits = [ValueEdit("6.8", 2024, value="12"), ValueEdit("6.4", 2025, value="9 5")]
+    with pytest.raises(PlanInvalid) as caught:
+        apply_edits(plan, edits, force=True)
+    assert [p.message for p in caught.value.problems] == ["value: '9 5' không phải là số (dùng dạng 99,5 hoặc 99.5)"]
+    assert _bytes(example_copy) == before
+
+
+def test_an_edit_needs_exactly_one_form_of_value(example_copy: Path) -> None:
+    plan = load_plan(example_copy)
+    with pytest.raises(UsageError, match="cần đúng một trong"):
+        apply_edits(plan, [ValueEdit("6.4", 2025, value="1", met=True)])
+
+
+def test_record_finds_an_entry_written_under_a_unit_alias(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    replace_in(path, "      pgd_lam_ha: {numerator: 1190", "      PGDĐT Lâm Hà: {numerator: 1190")
+    invoke(["check", example_copy], 0)
+    before = path.read_bytes()
+    args = ["record", "6.2", "--year", "2025", "--by", "pgd_lam_ha", "--numerator", "1200", "--denominator", "3620"]
+    result = invoke([*args, "--plan", example_copy], 1)
+    assert result.output == (
+        "kh68: lỗi: chỉ tiêu 6.2 năm 2025 của pgd_lam_ha đã có numerator = 1.190; dùng --force để ghi đè bằng 1.200\n"
+    )
+    assert path.read_bytes() == before
+    invoke([*args, "--plan", example_copy, "--force"], 0)
+    assert _changed_lines(before, path.read_bytes()) == [
+        (
+            "      PGDĐT Lâm Hà: {numerator: 1190, denominator: 3620}\n",
+            "      PGDĐT Lâm Hà: {numerator: 1200, denominator: 3620}\n",
+        )
+    ]
+
+
+def test_progress_finds_an_entry_written_under_a_unit_alias(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  III.1.a:\n    phong_tchc:", "  III.1.a:\n    Phòng TCHC:", 1), encoding="utf-8")
+    invoke(["check", example_copy], 0)
+    before = path.read_bytes()
+    args = ["progress", "III.1.a", "--year", "2025", "--unit", "phong_tchc", "--state", "done"]
+    result = invoke([*args, "--plan", example_copy], 1)
+    assert "đã có state = ongoing; dùng --force" in result.output
+    invoke([*args, "--plan", example_copy, "--force"], 0)
+    assert _changed_lines(before, path.read_bytes()) == [("      state: ongoing\n", "      state: done\n")]
