@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -85,8 +85,9 @@ def test_headings_are_heading_styles_kept_with_the_next_paragraph(docx_path: Pat
     for name in ("Heading 1", "Heading 2", "Heading 3", "Title", "Subtitle"):
         style = doc.styles[name]
         assert style.paragraph_format.keep_with_next is True, name
-        assert style.font.name == "Times New Roman" and style.font.size == Pt(14), name
-        assert style.font.color.rgb is not None and str(style.font.color.rgb) == "000000", name
+        assert style.font.name == "Times New Roman", name
+        assert style.font.size == Pt(14), name
+        assert str(style.font.color.rgb) == "000000", name
 
 
 def test_fonts(docx_path: Path) -> None:
@@ -116,7 +117,8 @@ def test_core_properties_and_no_generator_marks(docx_path: Path) -> None:
     assert props.subject == "Kết quả thực hiện Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ năm 2025"
     assert props.author == "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng"
     assert props.last_modified_by == "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng"
-    assert props.created == datetime(2025, 11, 10, tzinfo=UTC) and props.modified == props.created
+    assert props.created == datetime(2025, 11, 10, tzinfo=UTC)
+    assert props.modified == props.created
     assert props.comments == ""
     with zipfile.ZipFile(docx_path) as z:
         meta = b"".join(z.read(n) for n in z.namelist() if n.startswith("docProps/") or n == "_rels/.rels")
@@ -231,8 +233,10 @@ def test_pdf_has_no_stranded_heading_and_no_broken_symbol(tmp_path: Path, year: 
     lines = [line for page in pages for line in page]
     source = "\n".join(outline(docx)).replace(NBH, "-").replace("\u2060", "")
     symbols = sorted(set(SYMBOLS.findall(source)))
-    assert "6121/KH-UBND" in symbols and "68/NQ-CP" in symbols and "78-CTr/TU" in symbols
-    for before, after in zip(lines, lines[1:], strict=False):
+    assert "6121/KH-UBND" in symbols
+    assert "68/NQ-CP" in symbols
+    assert "78-CTr/TU" in symbols
+    for before, after in itertools.pairwise(lines):
         for symbol in symbols:
             for cut in range(1, len(symbol)):
                 head, tail = symbol[:cut], symbol[cut:]

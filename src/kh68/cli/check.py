@@ -55,7 +55,7 @@ def check(
         problems = sorted([*problems, *overdue_text(loaded, day)], key=lambda p: (p.path, p.line, p.column, p.message))
     print_problems(problems, fmt.value, err=False)
     errors, warnings = count_problems(problems)
-    if errors or warnings:
+    if errors or warnings or loaded is None:
         typer.echo(f"{root.as_posix()}: {errors} lỗi, {warnings} cảnh báo.")
     else:
         typer.echo(

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
 from kh68.errors import UsageError
+
+if TYPE_CHECKING:
+    from kh68.outputs.document import StateDocument
 
 
 class ReportFormat(StrEnum):
@@ -119,7 +122,7 @@ def _check_options(
         raise UsageError("--internal là bản tổng hợp của mọi đơn vị: không dùng cùng --unit.")
 
 
-def _binary(document, fmt: ReportFormat, reference: Path | None) -> bytes:
+def _binary(document: StateDocument, fmt: ReportFormat, reference: Path | None) -> bytes:
     from kh68.outputs.word import docx_bytes
 
     data = docx_bytes(document, reference)

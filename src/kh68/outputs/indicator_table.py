@@ -8,7 +8,7 @@ ratios stay in ``kh68 status``.
 
 from __future__ import annotations
 
-from kh68.outputs.document import Align, Annex, Column, Figure, Header, Row, Svg, Table
+from kh68.outputs.document import Align, Annex, Column, Figure, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
 from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
@@ -226,7 +226,7 @@ def annex_columns(year: int, final_year: int) -> tuple[Column, ...]:
     )
 
 
-def indicator_annex(view: StatusView, header: Header, attached_to: str) -> Annex:
+def indicator_annex(view: StatusView, attached_to: str) -> Annex:
     table = indicator_table(view)
     return Annex(
         label="Phụ lục",

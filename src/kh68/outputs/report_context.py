@@ -79,7 +79,7 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
         closing=closing(plan, year),
         recipients=recipients(plan, today),
         signer=department_signer(plan),
-        annex=indicator_annex(view, header, subject_of_annex(plan, today)),
+        annex=indicator_annex(view, subject_of_annex(plan, today)),
         properties=Properties(
             title=f"Báo cáo {_lower_first(subject)}",
             subject=subject,
@@ -326,6 +326,7 @@ __all__ = [
     "cite",
     "department_header",
     "items",
+    "long_date",
     "recipients",
     "synthetic_notice",
 ]

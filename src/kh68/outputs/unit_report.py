@@ -70,7 +70,7 @@ def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> State
         closing=f"Trên đây là báo cáo kết quả thực hiện năm {year} của {name}; kính gửi {coordinator or 'đơn vị đầu mối'} tổng hợp./.",
         recipients=("- Như trên;", f"- Lưu: {symbol.removeprefix('BC-')}."),
         signer=Signer("", head_title(unit), ""),
-        annex=indicator_annex(view, None, f"(Kèm theo Báo cáo số …/{symbol} ngày {short_date(today)} của {name})")
+        annex=indicator_annex(view, f"(Kèm theo Báo cáo số …/{symbol} ngày {short_date(today)} của {name})")
         if view.results
         else None,
         properties=Properties(
@@ -85,7 +85,7 @@ def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> State
 def unit_symbol(unit: Unit) -> str:
     """The unit's own report symbol: ``report_symbol`` if the plan gives it, else from its abbreviation."""
     own = getattr(unit, "report_symbol", None)
-    if own:
+    if isinstance(own, str) and own:
         return own
     for short in unit.short_names:
         word = short.removeprefix("Phòng ").replace(" ", "")

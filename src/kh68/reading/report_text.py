@@ -40,6 +40,18 @@ def describe_missing(parts: list[ReportPart]) -> str:
     return "; ".join(f"{p.label} (report.{p.value})" for p in parts)
 
 
+def reminder(plan: Plan, year: int, today: date) -> str:
+    """Before the deadline of ``year``'s report: which parts the department has still to write ('' if none)."""
+    due = report_due(plan, year)
+    parts = missing_parts(plan, year)
+    if not parts or today > due:
+        return ""
+    return (
+        f"Báo cáo năm {year} (hạn ngày {format_date(due)}): phần do Sở viết còn thiếu {describe_missing(parts)}; "
+        f"ghi vào mục report của tệp data/{year}.yaml."
+    )
+
+
 def check_group_summaries(plan: Plan, doc: Document, data: YearData) -> list[Problem]:
     """Every key of ``report.group_summaries`` must be a task group of the plan."""
     if data.report is None:
@@ -88,6 +100,6 @@ def overdue_text(plan: Plan, today: date) -> list[Problem]:
 
 def _document_of(plan: Plan, year: int) -> Document | None:
     for name, doc in plan.documents.items():
-        if name.startswith("data/") and isinstance(doc.data, dict) and doc.data.get("year") == year:
+        if name.startswith("data/") and isinstance(doc.data, dict) and str(doc.data.get("year")) == str(year):
             return doc
     return None
