@@ -102,7 +102,7 @@ def test_markdown_parses_into_the_expected_headings_and_table() -> None:
     assert by_id["6.5"][3:8] == ["60", "58,8%", "55%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
     assert by_id["6.5"][8] == "\\> 60"  # raw cell source; rendered as "> 60"
     assert by_id["6.2"][4:8] == ["32,81%", "30,4%", "Trong khoảng chỉ tiêu", "Đạt"]
-    assert by_id["6.10"][3:8] == ["–", "Chưa có số liệu", "–", "–", "Không có chỉ tiêu"]
+    assert by_id["6.10"][3:8] == ["–", "Chưa có số liệu", "–", "–", "Không đặt chỉ tiêu"]
     assert "điểm %" not in text
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from kh68.outputs.decree_dates import long_date, short_date
 from kh68.outputs.document import (
     Align,
     Block,
@@ -30,6 +29,9 @@ from kh68.outputs.words import lower_first, plan_reference, sentence, short_name
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing, missing_parts, report_due
 from kh68.tracking.tasks import Deadline
+from kh68.vnformat import format_date as short_date
+from kh68.vnformat import long_date
+from kh68.vocab import task_state_label
 
 WORDS = (
     ("III", "KHÓ KHĂN, VƯỚNG MẮC", "difficulties", "khó khăn, vướng mắc"),
@@ -127,7 +129,7 @@ def _results(view: StatusView) -> Section:
         for uid, p in t.entries.items():
             when = f", ngày {short_date(p.date)}" if p.date else ""
             said = lower_first(sentence(p.results)) if p.results else "không ghi kết quả"
-            lines.append(f"{plan.unit_name(uid)} ({p.state.label.lower()}{when}): {said}")
+            lines.append(f"{plan.unit_name(uid)} ({task_state_label(p.state).lower()}{when}): {said}")
         if lines:
             blocks.append(items(lines))
         else:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from datetime import date
 
 from kh68.errors import UsageError
-from kh68.outputs.decree_dates import long_date, short_date
 from kh68.outputs.document import (
     Block,
     DocumentKind,
@@ -35,6 +34,9 @@ from kh68.reading.models import CitedDocument, LegalBasis, ReportPart, YearRepor
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import missing_parts
 from kh68.tracking.tasks import TaskStatus, expected_in
+from kh68.vnformat import format_date as short_date
+from kh68.vnformat import long_date
+from kh68.vocab import task_state_label
 
 SYNTHETIC_NOTICE = (
     "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa, "
@@ -214,7 +216,7 @@ def task_sentence(t: TaskStatus, year: int, *, with_results: bool) -> str:
     """``a) Tuyên truyền, … (mục III.1.a): thực hiện thường xuyên. <kết quả>``."""
     task = t.task
     label = _task_label(t)
-    state = t.state.label.lower() if t.state else _no_state(t, year)
+    state = task_state_label(t.state).lower() if t.state else _no_state(t, year)
     named = f"{label}{task.title} (mục {task.id})" if label else f"Tình hình thực hiện (mục {task.id})"
     sentence = f"{named}: {state}."
     if with_results:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from kh68.outputs.decree_dates import long_date, short_date
 from kh68.outputs.document import (
     Block,
     DocumentKind,
@@ -27,6 +26,9 @@ from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import lower_first, plan_reference, sentence, short_name
 from kh68.reading.models import Progress, Unit
 from kh68.reading.plan import Plan
+from kh68.vnformat import format_date as short_date
+from kh68.vnformat import long_date
+from kh68.vocab import task_state_label
 
 PROGRESS_FIELDS = {
     "difficulties": "khó khăn, vướng mắc",
@@ -131,7 +133,7 @@ def _tasks_section(view: StatusView, unit_id: str) -> Section:
             )
             continue
         for p in own:
-            text = f"Tình hình thực hiện: {p.state.label.lower()}."
+            text = f"Tình hình thực hiện: {task_state_label(p.state).lower()}."
             if p.results:
                 text += " " + sentence(p.results)
             blocks.append(Paragraph(text))

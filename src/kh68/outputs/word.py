@@ -178,6 +178,10 @@ def _house_styles(doc: Any) -> None:
         )
     for name in (TITLE_STYLE, SUBTITLE_STYLE):
         _no_border(doc.styles[name])
+        rpr = doc.styles[name].element.get_or_add_rPr()
+        for extra in ("w:spacing", "w:kern", "w:caps", "w:i", "w:iCs"):
+            for element in rpr.findall(qn(extra)):
+                rpr.remove(element)
 
 
 def _no_border(style: Any) -> None:
@@ -344,6 +348,7 @@ def _signature(doc: Any, d: StateDocument) -> None:
     if d.signer is None:
         return
     table = _frame_table(doc, [85, TEXT_WIDTH_MM - 85])
+    _cant_split(table.rows[0])  # the signature block is never cut across two pages
     left, right = table.rows[0].cells
     _cell_line(left, "Nơi nhận:", 12, first=True, bold=True, italic=True).alignment = WD_ALIGN_PARAGRAPH.LEFT
     for line in d.recipients:
@@ -395,6 +400,7 @@ def _body(doc: Any, d: StateDocument) -> None:
     if d.closing:
         p = doc.add_paragraph()
         p.paragraph_format.space_after = Pt(12)
+        p.paragraph_format.keep_with_next = True  # the closing stays with the signature block
         _run(p, d.closing)
 
 
@@ -444,9 +450,30 @@ def _grid(doc: Any, t: Table, width_mm: float) -> None:
             _fixed_run(_compact(doc.add_paragraph(), WD_ALIGN_PARAGRAPH.JUSTIFY, after=2), note, 12)
 
 
+def _tiny_break_paragraph(doc: Any) -> None:
+    """The paragraph that carries the section break after the signature table: 1 pt high, so that it
+    never spills onto a page of its own."""
+    holder = doc.element.body.findall(qn("w:p"))[-1]
+    ppr = holder.get_or_add_pPr()
+    spacing = OxmlElement("w:spacing")
+    for key, value in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"), ("w:lineRule", "exact")):
+        spacing.set(qn(key), value)
+    ppr.insert(0, spacing)
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    rpr.append(size)
+    sect = ppr.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(rpr)
+    else:
+        ppr.append(rpr)
+
+
 def _annex(doc: Any, annex: Annex) -> None:
     """The annex on its own landscape section; page numbers go on."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _tiny_break_paragraph(doc)
     _page(section, landscape=True)
     section.different_first_page_header_footer = False
     for i, (text, italic) in enumerate(((annex.label, False), (annex.title, False), (annex.attached_to, True))):

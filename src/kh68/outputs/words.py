@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kh68.outputs.decree_dates import short_date
 from kh68.reading.plan import Plan
+from kh68.vnformat import format_date as short_date
 
 
 def lower_first(text: str) -> str:

@@ -8,6 +8,7 @@ warning of ``kh68 check`` (an error with ``--strict``).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from kh68.errors import Problem, error, warning
 from kh68.reading.models import ReportPart, YearData
@@ -84,7 +85,7 @@ def overdue_text(plan: Plan, today: date) -> list[Problem]:
         doc = _document_of(plan, year)
         if doc is None:
             continue
-        line, column = doc.position(("report",), key=True) if "report" in doc.data else (1, 1)
+        line, column = doc.position(("report",), key=True) if data_has_report(plan, year) else (1, 1)
         problems.append(
             warning(
                 doc.path,
@@ -98,8 +99,14 @@ def overdue_text(plan: Plan, today: date) -> list[Problem]:
     return problems
 
 
+def data_has_report(plan: Plan, year: int) -> bool:
+    data = plan.data.get(year)
+    return data is not None and data.report is not None
+
+
 def _document_of(plan: Plan, year: int) -> Document | None:
+    """The document of ``data/<year>.yaml`` (the loader requires the file name to be its year)."""
     for name, doc in plan.documents.items():
-        if name.startswith("data/") and isinstance(doc.data, dict) and str(doc.data.get("year")) == str(year):
+        if name.startswith("data/") and Path(name).stem == str(year):
             return doc
     return None
