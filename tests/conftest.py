@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -39,6 +40,23 @@ def invoke(args: list[str], exit_code: int, env: dict[str, str] | None = None) -
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in output, output
     return result
+
+
+def check_fails(root: Path, *extra: str) -> str:
+    """The output of ``kh68 check ROOT``, which must exit 1."""
+    return invoke(["check", root, *extra], 1).output
+
+
+def problem_lines(output: str) -> list[str]:
+    """The ``path:line:column: lỗi|cảnh báo: …`` lines of ``output``."""
+    return [line for line in output.splitlines() if re.match(r"^.+:\d+:\d+: (lỗi|cảnh báo): ", line)]
+
+
+def only_problem(output: str) -> str:
+    """The one problem line of ``output`` (fail if there are more or none)."""
+    lines = problem_lines(output)
+    assert len(lines) == 1, output
+    return lines[0]
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

@@ -69,17 +69,6 @@ def test_a_document_number_without_its_symbol_is_an_error(example_copy: Path) ->
     assert "'05' thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 125/KH-SGDĐT" in out[0]
 
 
-def test_a_summary_of_an_unknown_task_group_is_an_error(example_copy: Path) -> None:
-    data = example_copy / "data" / "2025.yaml"
-    replace_in(data, '    "III.4": >-\n', '    "III.9": >-\n')
-    out = invoke(["check", example_copy, "--today", "2025-11-01"], 1).stdout.splitlines()
-    line = line_of(data, '"III.9"')
-    assert out[0] == (
-        f"{data.as_posix()}:{line}:5: lỗi: không có nhóm nhiệm vụ 'III.9' trong tasks.yaml; "
-        "các nhóm: III.1, III.2, III.3, III.4, III.5 [report-unknown-group]"
-    )
-
-
 def test_one_paragraph_may_be_written_without_a_list(example_copy: Path) -> None:
     data = example_copy / "data" / "2025.yaml"
     replace_in(data, PROPOSALS, "  proposals: đề nghị một điều (minh họa)\n")

@@ -10,14 +10,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kh68.errors import Problem, error, warning
-from kh68.reading.models import ReportPart, YearData
+from kh68.errors import Problem, warning
+from kh68.reading.models import ReportPart
 from kh68.reading.plan import Plan
 from kh68.reading.source import Document
 from kh68.vnformat import format_date
 
 RULE_MISSING = "report-text-missing"
-RULE_GROUP = "report-unknown-group"
 
 
 def report_due(plan: Plan, year: int) -> date:
@@ -51,27 +50,6 @@ def reminder(plan: Plan, year: int, today: date) -> str:
         f"Báo cáo năm {year} (hạn ngày {format_date(due)}): phần do Sở viết còn thiếu {describe_missing(parts)}; "
         f"ghi vào mục report của tệp data/{year}.yaml."
     )
-
-
-def check_group_summaries(plan: Plan, doc: Document, data: YearData) -> list[Problem]:
-    """Every key of ``report.group_summaries`` must be a task group of the plan."""
-    if data.report is None:
-        return []
-    groups = {g.id for g in plan.groups}
-    problems = []
-    for key in data.report.group_summaries:
-        if key not in groups:
-            line, column = doc.position(("report", "group_summaries", key), key=True)
-            problems.append(
-                error(
-                    doc.path,
-                    line,
-                    column,
-                    f"không có nhóm nhiệm vụ '{key}' trong tasks.yaml; các nhóm: {', '.join(g.id for g in plan.groups)}",
-                    RULE_GROUP,
-                )
-            )
-    return problems
 
 
 def overdue_text(plan: Plan, today: date) -> list[Problem]:
