@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -10,6 +11,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 import kh68.cli
+
+# No test sees an answer cached by another run (tests/test_cache.py turns it on in a temporary directory).
+os.environ["KH68_NO_CACHE"] = "1"
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN = REPO / "plan"
