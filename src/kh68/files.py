@@ -251,7 +251,8 @@ def _fsync_directory(directory: Path) -> None:
 def _keep_identity(temp: str, old: os.stat_result | None) -> None:
     """Give the new file the old one's permission bits and, where allowed, owner and group.
 
-    A file that did not exist gets the ordinary mode (0666 less the umask), not mkstemp's private 0600.
+    A new file gets what ``open()`` would give it (0666 less the umask), not the
+    0600 of a temporary file: forms, reports and data files are meant to be shared.
     """
     if old is None:
         mask = os.umask(0)

@@ -325,6 +325,7 @@ class UnitValue(Strict):
     numerator: Count | None = field("Tử số", "Ví dụ: số trẻ ra lớp.", default=None)
     denominator: Count | None = field("Mẫu số", "Ví dụ: số trẻ trong độ tuổi.", default=None)
     met: bool | None = field("Đạt chuẩn", "Với chỉ tiêu tính theo tỷ lệ đơn vị đạt chuẩn.", default=None)
+    source: Source | None = field("Nguồn số liệu", "Văn bản của đơn vị gửi số liệu này.", default=None)
     note: str | None = field("Ghi chú", default=None)
 
     @model_validator(mode="after")
@@ -472,6 +473,14 @@ class YearReport(Strict):
         return [part for part in ReportPart if not self.written(part)]
 
 
+class FormReceipt(Strict):
+    """A unit's form for the year, as received (written by ``kh68 import``)."""
+
+    received: Day = field("Ngày nhận", "Ngày gửi báo cáo ghi trên biểu mẫu của đơn vị.")
+    version: int = field("Phiên bản biểu mẫu", ge=1)
+    fingerprint: Text = field("Dấu vân tay", "Dấu vân tay của các dòng kế hoạch mà biểu mẫu được lập từ đó.")
+
+
 class YearData(Strict):
     """Nội dung tệp data/<năm>.yaml: số liệu và tiến độ của một năm."""
 
@@ -488,6 +497,10 @@ class YearData(Strict):
         "Phần do Sở viết: văn bản chỉ đạo, đánh giá chung, phương hướng, kiến nghị; phần nào còn trống, "
         "báo cáo để chỗ trống có đánh dấu.",
         default=None,
+    )
+
+    forms: dict[str, FormReceipt] = field(
+        "Biểu mẫu đã nhận", "Khóa là mã đơn vị; ghi bằng 'kh68 import'.", default_factory=dict
     )
 
     def missing_report_parts(self) -> list[ReportPart]:
