@@ -28,6 +28,7 @@ from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import lower_first, plan_reference, sentence, short_name
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing, missing_parts, report_due
+from kh68.reading.targets import DutyKind
 from kh68.tracking.tasks import Deadline
 from kh68.vnformat import format_date as short_date
 from kh68.vnformat import long_date
@@ -45,7 +46,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
 
     plan.require_year(year, UsageError, baseline=False)
     view = build_status(plan, year, today)
-    duty = next((d for d in view.deadlines if d.duty.kind == "unit_report"), None)
+    duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT), None)
     coordinator = _coordinator(plan, duty)
     subject = f"Báo cáo của các đơn vị về kết quả thực hiện năm {year} {plan_reference(plan)}"
     return StateDocument(

@@ -33,6 +33,7 @@ from kh68.outputs.status_view import StatusView, build_status
 from kh68.reading.models import CitedDocument, LegalBasis, ReportPart, YearReport
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import missing_parts
+from kh68.reading.targets import DutyKind
 from kh68.tracking.tasks import TaskStatus, expected_in
 from kh68.vnformat import format_date as short_date
 from kh68.vnformat import long_date
@@ -172,7 +173,7 @@ def recipients(plan: Plan, today: date) -> tuple[str, ...]:
 
 
 def _report_recipients(plan: Plan) -> list[str]:
-    duty = next((d for d in plan.meta.duties if d.kind == "plan_report"), None)
+    duty = next((d for d in plan.meta.duties if d.kind is DutyKind.PLAN_REPORT), None)
     return plan.unit_ids(duty.to_units) if duty else []
 
 

@@ -26,6 +26,7 @@ from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import lower_first, plan_reference, sentence, short_name
 from kh68.reading.models import Progress, Unit
 from kh68.reading.plan import Plan
+from kh68.reading.targets import DutyKind
 from kh68.vnformat import format_date as short_date
 from kh68.vnformat import long_date
 from kh68.vocab import task_state_label
@@ -101,13 +102,13 @@ def head_title(unit: Unit) -> str:
 
 
 def _coordinator(plan: Plan) -> str:
-    duty = next((d for d in plan.meta.duties if d.kind == "unit_report"), None)
+    duty = next((d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT), None)
     ids = plan.unit_ids(duty.to_units) if duty else []
     return short_name(plan, ids[0]) if ids else ""
 
 
 def _opening(plan: Plan, year: int, name: str) -> str:
-    duty = next((d for d in plan.meta.duties if d.kind == "unit_report"), None)
+    duty = next((d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT), None)
     where = f" (mục {duty.section})" if duty else ""
     return f"Thực hiện {plan_reference(plan)}{where}, {name} báo cáo kết quả thực hiện năm {year} như sau:"
 

@@ -14,6 +14,7 @@ from kh68.errors import Problem, warning
 from kh68.reading.models import ReportPart
 from kh68.reading.plan import Plan
 from kh68.reading.source import Document
+from kh68.reading.targets import DutyKind
 from kh68.vnformat import format_date
 
 RULE_MISSING = "report-text-missing"
@@ -22,7 +23,7 @@ RULE_MISSING = "report-text-missing"
 def report_due(plan: Plan, year: int) -> date:
     """The day the department reports ``year`` (the ``plan_report`` duty's deadline, else 31/12)."""
     for duty in plan.meta.duties:
-        if duty.kind == "plan_report" and duty.deadline:
+        if duty.kind is DutyKind.PLAN_REPORT and duty.deadline:
             return duty.deadline.in_year(year)
     return date(year, 12, 31)
 
