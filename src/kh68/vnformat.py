@@ -94,10 +94,14 @@ def format_value(value: float | None, unit: str, decimals: int = 2) -> str:
     """A value with its unit: ``99,5%`` (no space before %), ``12 trường``."""
     if value is None:
         return ""
-    text = format_number(value, decimals)
+    return with_unit(format_number(value, decimals), unit)
+
+
+def with_unit(number: str, unit: str) -> str:
+    """The one "%" rule: ``99,5%`` (no space), ``12 trường``, or the number alone."""
     if unit == "%":
-        return f"{text}%"
-    return f"{text} {unit}" if unit else text
+        return f"{number}%"
+    return f"{number} {unit}" if unit else number
 
 
 def _day(day: date) -> str:

@@ -30,7 +30,7 @@ class CheckFormat(StrEnum):
 @handle_errors
 def check(
     directory: Annotated[
-        Path | None, typer.Argument(help="Thư mục kế hoạch (thay cho --plan).", show_default=False)
+        Path | None, typer.Argument(help="Thư mục kế hoạch (thay cho --plan).", show_default=False, metavar="THƯ_MỤC")
     ] = None,
     plan: PlanOption = None,
     fmt: Annotated[

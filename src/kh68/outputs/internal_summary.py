@@ -42,9 +42,8 @@ WORDS = (
 
 
 def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
-    from kh68.errors import UsageError
 
-    plan.require_year(year, UsageError, baseline=False)
+    plan.require_year(year, baseline=False)
     view = build_status(plan, year, today)
     duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT), None)
     coordinator = _coordinator(plan, duty)

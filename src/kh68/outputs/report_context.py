@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from kh68.errors import UsageError
 from kh68.outputs.document import (
     Block,
     DocumentKind,
@@ -53,11 +52,11 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 def build_report(plan: Plan, year: int, today: date, unit: str | None = None) -> StateDocument:
     """The department's report on ``year`` to the province (with ``unit``: that division's report)."""
-    plan.require_year(year, UsageError, baseline=False)
+    plan.require_year(year, baseline=False)
     if unit is not None:
         from kh68.outputs.unit_report import build_unit_report
 
-        return build_unit_report(plan, year, today, plan.require_unit(unit, UsageError))
+        return build_unit_report(plan, year, today, plan.require_unit(unit))
     view = build_status(plan, year, today)
     text = _year_text(plan, year)
     header = department_header(plan, today)
