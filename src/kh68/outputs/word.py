@@ -58,7 +58,9 @@ def _fonts(rpr: Any) -> None:
         fonts.set(qn(attr), FONT)
 
 
-def _run(paragraph, text: str, size: float | None = None, bold: bool = False, italic: bool = False, color=None):
+def _run(
+    paragraph: Any, text: str, size: float | None = None, bold: bool = False, italic: bool = False, color: Any = None
+) -> Any:
     run = paragraph.add_run(text)
     run.font.name = FONT
     _fonts(run._element.get_or_add_rPr())
@@ -72,18 +74,18 @@ def _run(paragraph, text: str, size: float | None = None, bold: bool = False, it
 
 
 def _para(
-    container,
+    container: Any,
     text: str = "",
     *,
     size: float = BODY_PT,
     bold: bool = False,
     italic: bool = False,
-    align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY,
     indent: bool = False,
     before: float = 0,
     after: float = 6,
-    color=None,
-):
+    color: Any = None,
+) -> Any:
     paragraph = container.add_paragraph()
     fmt = paragraph.paragraph_format
     fmt.alignment = align
@@ -96,11 +98,11 @@ def _para(
     return paragraph
 
 
-def _cell_para(cell, first: bool = False):
+def _cell_para(cell: Any, first: bool = False) -> Any:
     return cell.paragraphs[0] if first and not cell.paragraphs[0].text else cell.add_paragraph()
 
 
-def _rule(cell, width_mm: float, cell_mm: float) -> None:
+def _rule(cell: Any, width_mm: float, cell_mm: float) -> None:
     """A short horizontal rule centred in ``cell``: a bottom border on an empty paragraph."""
     paragraph = cell.add_paragraph()
     fmt = paragraph.paragraph_format
@@ -119,7 +121,7 @@ def _rule(cell, width_mm: float, cell_mm: float) -> None:
     ppr.append(borders)
 
 
-def _no_borders(table) -> None:
+def _no_borders(table: Any) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -129,7 +131,7 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def _cell_margins(table, mm: float) -> None:
+def _cell_margins(table: Any, mm: float) -> None:
     tbl_pr = table._tbl.tblPr
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
@@ -140,7 +142,7 @@ def _cell_margins(table, mm: float) -> None:
     tbl_pr.append(margins)
 
 
-def _widths(table, widths_mm: list[float]) -> None:
+def _widths(table: Any, widths_mm: list[float]) -> None:
     table.autofit = False
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=False):
@@ -150,7 +152,7 @@ def _widths(table, widths_mm: list[float]) -> None:
         col.set(qn("w:w"), str(int(Mm(width).twips)))
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: Any) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     element = OxmlElement("w:tblHeader")
     element.set(qn("w:val"), "true")
@@ -159,7 +161,7 @@ def _repeat_header(row) -> None:
     tr_pr.append(cant)
 
 
-def _page_number(paragraph) -> None:
+def _page_number(paragraph: Any) -> None:
     """A PAGE field (Word fills in the number)."""
     run = _run(paragraph, "", HEADER_PT)
     for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
@@ -179,7 +181,7 @@ def _page_number(paragraph) -> None:
 # ------------------------------------------------------------------ document
 
 
-def _setup(doc) -> None:
+def _setup(doc: Any) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -207,7 +209,7 @@ def _setup(doc) -> None:
     normal.paragraph_format.space_after = Pt(6)
 
 
-def _header(doc, ctx: dict[str, Any]) -> None:
+def _header(doc: Any, ctx: dict[str, Any]) -> None:
     left_mm, right_mm = 62, TEXT_WIDTH_MM - 62
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -216,7 +218,7 @@ def _header(doc, ctx: dict[str, Any]) -> None:
     _widths(table, [left_mm, right_mm])
     left, right = table.rows[0].cells
 
-    def line(cell, text, size, bold=False, italic=False, first=False):
+    def line(cell: Any, text: str, size: float, bold: bool = False, italic: bool = False, first: bool = False) -> Any:
         p = _cell_para(cell, first)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_after = Pt(0)
@@ -238,12 +240,12 @@ def _header(doc, ctx: dict[str, Any]) -> None:
     p.paragraph_format.space_before = Pt(6)
 
 
-def _bullets(doc, items: list[str], empty: str) -> None:
+def _bullets(doc: Any, items: list[str], empty: str) -> None:
     for item in items or [empty]:
         _para(doc, item if not items else f"- {item}", indent=True)
 
 
-def _indicator_table(doc, ctx: dict[str, Any]) -> None:
+def _indicator_table(doc: Any, ctx: dict[str, Any]) -> None:
     rows = ctx["chi_tieu"]
     table = doc.add_table(rows=1 + len(rows), cols=len(INDICATOR_COLUMNS))
     table.style = doc.styles["Table Grid"]
@@ -279,7 +281,7 @@ def _indicator_table(doc, ctx: dict[str, Any]) -> None:
             _run(p, str(value), TABLE_PT, bold=(i == 6 and ct["trang_thai"] == "not_met"))
 
 
-def _signature(doc, ctx: dict[str, Any]) -> None:
+def _signature(doc: Any, ctx: dict[str, Any]) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, [85, TEXT_WIDTH_MM - 85])
@@ -313,7 +315,7 @@ def _signature(doc, ctx: dict[str, Any]) -> None:
         _run(p, signer["ho_ten"], BODY_PT, bold=True)
 
 
-def build_document(ctx: dict[str, Any]):
+def build_document(ctx: dict[str, Any]) -> Any:
     doc = Document()
     _setup(doc)
     doc.core_properties.title = f"Báo cáo: {ctx['trich_yeu']}"
