@@ -106,7 +106,7 @@ def test_markdown_parses_into_the_expected_headings_and_table() -> None:
         "32,9% (tạm tính, 7/10 đơn vị, 74% mẫu số)",
         "30,74%",
         "Trong khoảng chỉ tiêu",
-        "Tạm tính",
+        "Tạm tính, 7/10 đơn vị, 74% mẫu số",
     ]
     assert by_id["6.10"][3:8] == ["–", "Chưa có số liệu", "–", "–", "Không đặt chỉ tiêu"]
     assert "điểm %" not in text

@@ -35,9 +35,10 @@ def test_status_reminds_before_the_deadline_and_not_after(example_copy: Path) ->
 def test_check_strict_fails_once_the_report_is_due(example_copy: Path) -> None:
     data = _without_proposals(example_copy)
     line = line_of(data, "report:")
-    invoke(["check", example_copy, "--today", "2025-11-09", "--strict"], 0)
+    # (the demo's provisional 6.2 of 2025 is left out: coverage-provisional)
+    assert "[report-text-missing]" not in invoke(["check", example_copy, "--today", "2025-11-09"], 0).stdout
     out = invoke(["check", example_copy, "--today", "2025-11-10", "--strict"], 1).stdout
-    assert out.splitlines()[0] == (
+    assert next(line for line in out.splitlines() if "[coverage-provisional]" not in line) == (
         f"{data.as_posix()}:{line}:1: cảnh báo: báo cáo năm 2025 đến hạn ngày 10/11/2025 còn thiếu phần do Sở viết: "
         "kiến nghị, đề xuất (report.proposals) [report-text-missing]"
     )

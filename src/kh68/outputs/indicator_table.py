@@ -253,7 +253,7 @@ def indicator_table(view: StatusView) -> Table:
                     value_text(r),
                     previous_text(r),
                     vocab.sentence(comparison_text(r)) or NO_TARGET_MARK,
-                    r.status.label,
+                    r.status_label,
                     final_text(r),
                     " ".join(f"({n})" for n in numbers),
                 ),
