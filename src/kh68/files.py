@@ -111,14 +111,12 @@ def guard_output(path: Path, plan_root: Path | None = None) -> Path:
 
     ``plan_root`` is the plan directory the command reads: nothing under it
     (through symlinks, other spellings or case) may be written as output.
-    Raises ``UsageError`` (exit 2) with nothing changed; returns ``path``.
+    Raises ``InputError`` (exit 1, like any other write refused) with
+    nothing changed; returns ``path``.
     """
-    try:
-        target = resolve_target(path)
-    except InputError as exc:
-        raise UsageError(str(exc)) from None
+    target = resolve_target(path)
     if plan_root is not None and _inside(target, plan_root):
-        raise UsageError(
+        raise InputError(
             f"không ghi ra {path.as_posix()}: đường dẫn nằm trong thư mục kế hoạch {plan_root.as_posix()} "
             "(tệp đầu ra không được ghi đè tệp của kế hoạch); chọn chỗ khác, không ghi gì"
         )

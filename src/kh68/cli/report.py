@@ -50,13 +50,15 @@ def report(
         raise UsageError("--template chỉ dùng với --format md hoặc html; báo cáo Word dựng trực tiếp từ dữ liệu.")
     today = parse_day(day, "--date")
 
+    from kh68.files import atomic_write, guard_output
     from kh68.outputs.report_context import build_report
     from kh68.reading.load import load_plan
 
-    loaded = load_plan(plan_dir(plan))
+    root = plan_dir(plan)
+    if output is not None:
+        guard_output(output, root)
+    loaded = load_plan(root)
     context = build_report(loaded, year, today, unit)
-
-    from kh68.files import atomic_write
 
     if fmt is ReportFormat.docx:
         from kh68.outputs.word import docx_bytes
