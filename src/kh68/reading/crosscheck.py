@@ -10,7 +10,7 @@ from kh68.reading.models import Indicator, Measurement, YearData
 from kh68.reading.plan import Plan
 from kh68.reading.source import Document, Key
 from kh68.reading.targets import TargetKind, looks_like_completion
-from kh68.vnformat import format_number
+from kh68.vnformat import format_exact, format_number
 
 
 class CrossChecker:
@@ -19,10 +19,30 @@ class CrossChecker:
         self.problems = problems
         self._data_years: dict[int, str] = {}  # year -> name of the first data file for it
 
-    def _add(self, doc: Document, loc: Key, message: str, *, key: bool = False, warn: bool = False) -> None:
+    def _add(
+        self, doc: Document, loc: Key, message: str, *, key: bool = False, warn: bool = False, rule: str = ""
+    ) -> None:
         line, column = doc.position(loc, key=key)
         make = warning if warn else error
-        self.problems.append(make(doc.path, line, column, message))
+        self.problems.append(make(doc.path, line, column, message, rule))
+
+    def _unit_keys(self, doc: Document, loc: Key, keys: list[str]) -> None:
+        """Each unit once: two keys naming the same unit (id and alias) are an error naming both lines."""
+        first: dict[str, str] = {}
+        for ref in keys:
+            uid = self.plan.units.resolve(ref)
+            if uid is None:
+                continue
+            if uid in first:
+                line = doc.position((*loc, first[uid]), key=True)[0]
+                self._add(
+                    doc,
+                    (*loc, ref),
+                    f"'{ref}' và '{first[uid]}' (dòng {line}) cùng chỉ đơn vị {uid}; gộp thành một mục",
+                    key=True,
+                    rule="unit-duplicate",
+                )
+            first.setdefault(uid, ref)
 
     def _refs(self, doc: Document, loc: Key, refs: list[str]) -> None:
         for i, ref in enumerate(refs):
@@ -134,6 +154,7 @@ class CrossChecker:
             for unit_ref in by_unit:
                 if self.plan.units.resolve(unit_ref) is None:
                     self._add(doc, ("tasks", task_id, unit_ref), self._unknown_unit(unit_ref), key=True)
+            self._unit_keys(doc, ("tasks", task_id), list(by_unit))
         return not any(p.severity == "error" for p in self.problems[before:])
 
     def _check_measurement(self, doc: Document, loc: Key, indicator: Indicator, m: Measurement) -> None:
@@ -151,11 +172,12 @@ class CrossChecker:
             if entry.met is not None and indicator.basis != "share_of_units":
                 self._add(doc, (*entry_loc, "met"), f"chỉ tiêu {indicator.id} không tính theo tỷ lệ đơn vị đạt chuẩn")
             self._percent(doc, (*entry_loc, "value"), indicator, entry.value)
+        self._unit_keys(doc, (*loc, "by_unit"), list(m.by_unit))
         self._compare_computed(doc, loc, indicator, m)
 
     def _percent(self, doc: Document, loc: Key, indicator: Indicator, value: float | None) -> None:
         if indicator.unit == "%" and value is not None and not 0 <= value <= 100:
-            self._add(doc, loc, f"tỷ lệ {format_number(value)}% nằm ngoài khoảng 0–100")
+            self._add(doc, loc, f"tỷ lệ {format_exact(value)}% nằm ngoài khoảng 0–100")
 
     def _compare_computed(self, doc: Document, loc: Key, indicator: Indicator, m: Measurement) -> None:
         computed = computed_value(m, indicator)
