@@ -145,7 +145,7 @@ def test_atomic_write_failure_keeps_the_old_file_and_no_temp(tmp_path: Path, mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(InputError, match=r"không ghi được tệp .*No space left on device; tệp cũ giữ nguyên"):
+    with pytest.raises(InputError, match=r"không ghi được tệp .*: ổ đĩa đã đầy; tệp cũ giữ nguyên"):
         atomic_write(path, b"year: 2026\n")
     assert path.read_bytes() == b"year: 2025\n"
     assert [p.name for p in tmp_path.iterdir()] == ["2025.yaml"]

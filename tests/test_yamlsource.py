@@ -117,6 +117,24 @@ def test_recursive_alias_is_refused() -> None:
     assert "anchor/alias" in fails("a: &x [*x]\n")
 
 
+@pytest.mark.parametrize("text", ["? [a, b]\n: 1\n", "? {k: v}\n: 1\nnote: 'R&D'\n"])
+def test_complex_key_is_refused(text: str) -> None:
+    assert fails(text) == "f.yaml:1:3: lỗi: khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<')"
+
+
+@pytest.mark.parametrize("mark", ["&", "*", "!", "<<"])
+def test_text_with_anchor_characters_in_quotes_reads_the_same(mark: str) -> None:
+    # Such a text is read by the thorough builder, any other by the quick one: same data, same positions.
+    text = f'a: "x {mark} y"\nlist: [1, ~, "~", {{k: v}}]\nnested:\n  deep: null\n'
+    quick = parse(text.replace(mark, "và"))
+    thorough = parse(text)
+    assert thorough.data == {"a": f"x {mark} y", "list": ["1", None, "~", {"k": "v"}], "nested": {"deep": None}}
+    assert quick.data == {**thorough.data, "a": "x và y"}
+    assert quick.marks == thorough.marks
+    assert quick.key_marks == thorough.key_marks
+    assert thorough.position(("list", 3, "k")) == (2, 23)
+
+
 def test_merge_key_is_refused() -> None:
     assert "'<<'" in fails("base: {x: 1}\nb:\n  <<: {y: 2}\n")
 

@@ -62,6 +62,8 @@ class ExitCode(IntEnum):
     OK = 0
     PROBLEMS = 1
     USAGE = 2
+    INTERNAL = 70  # a defect of kh68 itself (EX_SOFTWARE); never the way an input is handled
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
 class Kh68Error(Exception):
@@ -93,16 +95,42 @@ class PlanInvalid(Kh68Error):
         super().__init__(message or f"kế hoạch có {errors} lỗi; sửa các lỗi trên (kiểm tra lại bằng 'kh68 check')")
 
 
-_OS_REASONS = {
-    errno.EACCES: "không có quyền truy cập",
-    errno.EPERM: "không có quyền truy cập",
-    errno.ENOTDIR: "đường dẫn đi qua một tệp, không phải thư mục",
-    errno.EEXIST: "đường dẫn đi qua một tệp, không phải thư mục",
-    errno.ENOENT: "tệp không tồn tại",
-    errno.EISDIR: "đây là một thư mục, không phải tệp",
+_OS_REASON_BY_NAME = {
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "không có quyền truy cập",
+    "ENOTDIR": "đường dẫn đi qua một tệp, không phải thư mục",
+    "EEXIST": "đường dẫn đi qua một tệp, không phải thư mục",
+    "ENOENT": "tệp không tồn tại",
+    "EISDIR": "đây là một thư mục, không phải tệp",
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EDQUOT": "đã vượt hạn mức dung lượng được cấp",
+    "EFBIG": "tệp quá lớn",
+    "EROFS": "ổ đĩa chỉ cho phép đọc",
+    "ENAMETOOLONG": "tên tệp hoặc đường dẫn quá dài",
+    "ELOOP": "đường dẫn có liên kết tượng trưng (symlink) vòng lặp",
+    "EIO": "lỗi đọc/ghi của thiết bị (ổ đĩa hoặc mạng)",
+    "EMFILE": "đang mở quá nhiều tệp cùng lúc",
+    "ENFILE": "hệ thống đang mở quá nhiều tệp cùng lúc",
+    "EBUSY": "tệp hoặc thiết bị đang được chương trình khác dùng",
+    "ETXTBSY": "tệp đang được chương trình khác dùng",
+    "EPIPE": "nơi nhận dữ liệu đã đóng",
+    "ENXIO": "không có thiết bị hoặc chương trình nào ở đầu kia",
+    "ENODEV": "không có thiết bị này",
+    "EAGAIN": "tài nguyên tạm thời chưa sẵn sàng",
+    "EXDEV": "không chuyển được tệp sang ổ đĩa khác",
+    "ENOTEMPTY": "thư mục không rỗng",
+    "EINVAL": "tên tệp hoặc đường dẫn không hợp lệ",
+    "ETIMEDOUT": "hết thời gian chờ",
+    "ENOMEM": "không đủ bộ nhớ",
 }
+# Names missing on a platform (Windows lacks some) are skipped.
+_OS_REASONS = {getattr(errno, name): text for name, text in _OS_REASON_BY_NAME.items() if hasattr(errno, name)}
 
 
 def os_reason(exc: OSError) -> str:
-    """The reason of an OS error in Vietnamese where it is a common one."""
-    return _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
+    """The reason of an OS error in Vietnamese (errno and system wording for a rare one)."""
+    reason = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    if reason is not None:
+        return reason
+    code = errno.errorcode.get(exc.errno, str(exc.errno)) if exc.errno is not None else type(exc).__name__
+    return f"lỗi hệ điều hành {code}: {exc.strerror or exc}"

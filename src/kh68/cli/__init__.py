@@ -7,6 +7,7 @@ errors from the domain become exit codes in one place (``common.handle_errors``)
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
 
@@ -17,30 +18,67 @@ from kh68.cli import data as _data  # noqa: F401
 from kh68.cli import repo as _repo  # noqa: F401
 from kh68.cli import report as _report  # noqa: F401
 from kh68.cli import status as _status  # noqa: F401
-from kh68.cli.common import ExitCode, ParserUsageError, app, say_error, translate_usage_error
+from kh68.cli.common import (
+    ExitCode,
+    OutputClosed,
+    ParserUsageError,
+    app,
+    echo,
+    guarded,
+    quiet_stdout,
+    safe_streams,
+    say_error,
+    translate_usage_error,
+    utf8_streams,
+)
+from kh68.errors import os_reason
 
 
 def main() -> None:
-    sys.exit(run())
+    code = run()
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, OutputClosed):
+        quiet_stdout()
+    except OSError as exc:  # a full disk or a device error under stdout
+        quiet_stdout()
+        say_error(f"không ghi được kết quả ra đầu ra chuẩn: {os_reason(exc)}")
+        code = code or ExitCode.PROBLEMS
+    sys.exit(code)
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run ``kh68 ARGV``; usage errors of the option parser are said in Vietnamese."""
+    """Run ``kh68 ARGV`` and return its exit code; it never raises (see ``common.guarded``)."""
+    try:
+        with guarded():
+            return _run(argv)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except KeyboardInterrupt:  # between two commands' guards (at start-up, at exit)
+        say_error("đã dừng theo yêu cầu")
+        return ExitCode.INTERRUPTED
+
+
+def _run(argv: list[str] | None) -> int:
+    """Usage errors of the option parser are said in Vietnamese."""
     from typer.main import get_command
 
+    utf8_streams()
+    safe_streams()
     try:
         code = get_command(app).main(args=argv, prog_name="kh68", standalone_mode=False)
-    except ParserUsageError as exc:
+    except ParserUsageError as caught:
+        exc: Any = caught  # the parser's UsageError: format_message(), ctx
         if exc.format_message().startswith("Usage:"):  # plain ``kh68``: its help is the answer
-            typer.echo(exc.format_message())
+            echo(exc.format_message())
             return ExitCode.OK
         say_error(translate_usage_error(exc.format_message()))
         command = exc.ctx.command_path if exc.ctx is not None else "kh68"
-        typer.echo(f"Xem '{command} --help' để biết cách dùng.", err=True)
+        echo(f"Xem '{command} --help' để biết cách dùng.", err=True)
         return ExitCode.USAGE
-    except typer.Abort:
+    except typer.Abort:  # click turns Ctrl-C during its own prompts into Abort
         say_error("đã dừng theo yêu cầu")
-        return ExitCode.PROBLEMS
+        return ExitCode.INTERRUPTED
     return code if isinstance(code, int) else ExitCode.OK
 
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sys
-from collections.abc import Callable
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 
-from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity, UsageError
+from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity, UsageError, os_reason
+from kh68.safetext import for_terminal, for_terminal_keeping_sgr
 
 app = typer.Typer(
     name="kh68",
@@ -77,36 +82,228 @@ def utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+# ---------------------------------------------------------------- the one way out
+
+
+class OutputClosed(Exception):
+    """The reader of stdout went away (``kh68 status | head -1``).
+
+    Raised instead of ``BrokenPipeError`` so that no library on the way (rich
+    exits with 1 on one) turns it into anything but a quiet exit 0.
+    """
+
+
+class SafeStream:
+    """A text stream that lets no control character of plan text through.
+
+    ``sys.stdout`` and ``sys.stderr`` are replaced by one of these for every
+    command, so whatever prints — ``echo``, a rich console, the option parser —
+    goes through ``for_terminal``. On a terminal, colour sequences (``ESC[…m``,
+    the only ones kh68's consoles write) pass; everything else is escaped.
+    """
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        isatty = getattr(stream, "isatty", None)
+        self._clean = for_terminal_keeping_sgr if isatty is not None and _is_tty(isatty) else for_terminal
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        try:
+            self.stream.write(self._clean(text))
+        except BrokenPipeError:
+            raise OutputClosed from None
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise OutputClosed from None
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "fileno" and os.name == "nt":
+            # click writes straight to a Windows console handle when it finds one: keep it here.
+            raise AttributeError(name)
+        return getattr(self.stream, name)
+
+
+def _is_tty(isatty: Callable[[], bool]) -> bool:
+    try:
+        return bool(isatty())
+    except (OSError, ValueError):
+        return False
+
+
+def safe_streams() -> None:
+    """Route ``sys.stdout`` and ``sys.stderr`` through ``SafeStream`` (once)."""
+    if not isinstance(sys.stdout, SafeStream):
+        sys.stdout = SafeStream(sys.stdout)
+    if not isinstance(sys.stderr, SafeStream):
+        sys.stderr = SafeStream(sys.stderr)
+
+
+def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print ``message`` with every unsafe character shown as an escape."""
+    typer.echo(for_terminal(message), err=err, nl=nl)
+
+
+def console(**options: Any) -> Any:
+    """A rich console whose content is cleaned by ``for_terminal`` before it is styled.
+
+    Table cells, ``Text`` objects, anything rendered: plan text cannot carry an
+    escape sequence of its own even on a terminal, where colours are let through.
+    """
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        def _render_buffer(self, buffer: Any) -> str:
+            clean = (
+                segment if segment.control else Segment(for_terminal(segment.text), *segment[1:]) for segment in buffer
+            )
+            return str(super()._render_buffer(clean))
+
+    options.setdefault("highlight", False)
+    options.setdefault("markup", False)
+    options.setdefault("emoji", False)
+    return SafeConsole(**options)
+
+
 @app.callback()
 def _root() -> None:
     utf8_streams()
+    safe_streams()
+
+
+# ---------------------------------------------------------------- errors → exit codes
 
 
 def handle_errors(func: F) -> F:
-    """Turn every ``Kh68Error`` into a Vietnamese message and its exit code."""
+    """Turn every error into a Vietnamese message and its exit code (see ``guarded``)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
+        with guarded():
             return func(*args, **kwargs)
-        except PlanInvalid as exc:
-            print_problems(exc.problems)
-            say_error(str(exc))
-            raise typer.Exit(exc.exit_code) from None
-        except Kh68Error as exc:
-            say_error(str(exc))
-            raise typer.Exit(exc.exit_code) from None
+        return None  # not reached: ``guarded`` exits
 
     return wrapper  # type: ignore[return-value]
 
 
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Every way a command can fail, said in Vietnamese with its exit code.
+
+    ``Kh68Error`` → its message and code (1 or 2); an OS error not turned into
+    one (a full disk under stdout) → its reason, exit 1; a closed stdout (``| head``)
+    → quiet exit 0; Ctrl-C → "đã dừng theo yêu cầu", exit 130; anything else is a
+    defect of kh68 → "lỗi nội bộ", exit 70 (the traceback with ``KH68_DEBUG=1``).
+    """
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except PlanInvalid as exc:
+        print_problems(exc.problems)
+        say_error(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except Kh68Error as exc:
+        say_error(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except (BrokenPipeError, OutputClosed):
+        quiet_stdout()
+        raise typer.Exit(ExitCode.OK) from None
+    except KeyboardInterrupt:
+        say_error("đã dừng theo yêu cầu")
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except OSError as exc:
+        where = f" ({for_terminal(str(exc.filename))})" if exc.filename else ""
+        quiet_stdout_if_broken()
+        say_error(f"lỗi đọc/ghi{where}: {os_reason(exc)}")
+        raise typer.Exit(ExitCode.PROBLEMS) from None
+    except (RecursionError, MemoryError):
+        say_error("dữ liệu lồng nhau quá sâu hoặc quá lớn để xử lý")
+        raise typer.Exit(ExitCode.PROBLEMS) from None
+    except Exception as exc:
+        internal_error(exc)
+        raise typer.Exit(ExitCode.INTERNAL) from None
+
+
+def internal_error(exc: BaseException) -> None:
+    """The last resort: a defect of kh68, said shortly; the traceback only with KH68_DEBUG=1."""
+    if os.environ.get("KH68_DEBUG") == "1":
+        traceback.print_exception(exc, file=sys.stderr)
+    say_error(
+        f"lỗi nội bộ của kh68 ({type(exc).__name__}); đây là lỗi của chương trình, không phải của kế hoạch. "
+        "Chạy lại với KH68_DEBUG=1 để xem chi tiết và báo cho người bảo trì."
+    )
+
+
+def quiet_stdout() -> None:
+    """stdout is closed (``kh68 status | head -1``): send what is left to the null device.
+
+    As the Python documentation recommends for SIGPIPE: the interpreter's last
+    flush at exit then has nowhere to fail.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ is not None else 1)
+    except (OSError, ValueError):
+        pass
+
+
+def quiet_stdout_if_broken() -> None:
+    """After a failed write on stdout, drop its buffer rather than fail again at exit."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        quiet_stdout()
+
+
 def say_error(message: str) -> None:
-    typer.echo(f"kh68: lỗi: {message}", err=True)
+    with suppress(OSError):  # stderr itself is gone: nothing left to tell
+        echo(f"kh68: lỗi: {message}", err=True)
+
+
+PROBLEMS_SHOWN_PER_KIND = 10
+_VALUES = re.compile(r"'[^']*'|\d+")
+_Kind = tuple[str, Severity, str, str]
+
+
+def _kind(problem: Problem) -> _Kind:
+    """Problems of one kind in one file: one rule (without a rule id, one message but its values)."""
+    shape = "" if problem.rule else _VALUES.sub("…", problem.message)
+    return problem.path, problem.severity, problem.rule, shape
 
 
 def print_problems(problems: list[Problem], fmt: str = "parsable", *, err: bool = True) -> None:
+    """Print ``problems``; past ``PROBLEMS_SHOWN_PER_KIND`` of one kind in a file, one summary line.
+
+    A file with a million bad values is summarised in a few lines; the exit code
+    still counts them all.
+    """
+    from kh68.vnformat import format_number
+
+    seen: Counter[_Kind] = Counter()
+    lines = []
     for problem in problems:
-        typer.echo(problem.github() if fmt == "github" else problem.parsable(), err=err)
+        kind = _kind(problem)
+        seen[kind] += 1
+        if seen[kind] <= PROBLEMS_SHOWN_PER_KIND:
+            lines.append(problem.github() if fmt == "github" else problem.parsable())
+    for (path, severity, rule, _), count in seen.items():
+        if count > PROBLEMS_SHOWN_PER_KIND:
+            hidden = format_number(count - PROBLEMS_SHOWN_PER_KIND, 0)
+            suffix = f" [{rule}]" if rule else ""
+            lines.append(f"{path}: … và {hidden} {severity.label} khác cùng loại{suffix}")
+    if lines:
+        echo("\n".join(lines), err=err)
 
 
 def parse_day(text: str | None, option: str) -> date:
@@ -132,4 +329,14 @@ def count_problems(problems: list[Problem]) -> tuple[int, int]:
     return errors, len(problems) - errors
 
 
-__all__ = ["ExitCode", "PlanOption", "app", "handle_errors", "plan_dir", "print_problems", "say_error"]
+__all__ = [
+    "ExitCode",
+    "PlanOption",
+    "app",
+    "echo",
+    "guarded",
+    "handle_errors",
+    "plan_dir",
+    "print_problems",
+    "say_error",
+]

@@ -54,9 +54,10 @@ def status(
     if fmt is StatusFormat.json:
         typer.echo(json.dumps(view_to_dict(view), ensure_ascii=False, indent=2))
     else:
+        from kh68.cli.common import console
         from kh68.cli.status_table import print_status
 
-        print_status(view)
+        print_status(view, console(soft_wrap=False))
     failing = {f.value for f in fail_on or []}
     if any(r.status.value in failing for r in view.results):
         raise typer.Exit(ExitCode.PROBLEMS)

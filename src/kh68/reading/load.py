@@ -61,17 +61,21 @@ def check_plan(root: Path, overrides: dict[Path, str] | None = None) -> tuple[Pl
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a plan is built.
+    """Pause the cyclic garbage collector while a plan is built, then leave the plan out of its reach.
 
     A large plan is a million small acyclic objects (nodes, dicts, models);
     allocating them triggers full collections over and over, which cost more
-    than the parsing itself. Nothing built here forms a cycle to collect.
+    than the parsing itself. Nothing built here forms a cycle to collect, and
+    the plan lives as long as the command: ``gc.freeze()`` moves it to the
+    collector's permanent generation, so collections after loading do not
+    walk it again (reference counting still frees whatever is dropped).
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -162,6 +166,9 @@ class _Loader:
         for path in sorted(set(data_files(self.root)) | {p for p in self.overrides if p.parent.name == DATA_DIR}):
             doc, value = self.read(path, YearData)
             if doc:
+                # The model holds what the rules need and the text gives positions:
+                # the plain data of a year file (most of a large plan) is let go.
+                doc.data = None
                 docs[f"data/{path.name}"] = doc
             if value is not None:
                 data[path] = value

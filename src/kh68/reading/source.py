@@ -1,4 +1,4 @@
-"""Read one YAML file safely, keeping the line and column of every node.
+"""Read one YAML file safely; the line and column of a node when a problem needs it.
 
 Plan files are parsed to nodes with libyaml and turned into plain Python data
 by hand, so that:
@@ -9,10 +9,15 @@ by hand, so that:
 * duplicate keys, anchors/aliases (and so "billion laughs"), merge keys and
   tags such as ``!!python/object`` are refused before anything is built;
 * text is NFC-normalised, so NFD input compares equal to NFC.
+
+Positions are not kept while reading: a plan of 100.000 values would hold a
+million of them for the few problems ever reported. A document keeps its text
+and works them out the first time one is asked for (``Document.position``).
 """
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +28,12 @@ import yaml
 from kh68.errors import Problem, error, os_reason
 
 Key = tuple[str | int, ...]
+Marks = dict[Key, tuple[int, int]]
 
 _YAML_TAG = "tag:yaml.org,2002:"
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_STR, _NULL, _MERGE = _YAML_TAG + "str", _YAML_TAG + "null", _YAML_TAG + "merge"
+_PLAIN_TAGS = dict.fromkeys(("", "~", "null", "Null", "NULL"), _NULL) | {"<<": _MERGE}
+_COLLECTION_TAGS: dict[type, str] = {yaml.MappingNode: _YAML_TAG + "map", yaml.SequenceNode: _YAML_TAG + "seq"}
 
 
 class _TextResolving:
@@ -37,11 +45,14 @@ class _TextResolving:
     """
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
-            if value in _NULLS:
-                return _YAML_TAG + "null"
-            return _YAML_TAG + ("merge" if value == "<<" else "str")
-        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+        if kind is yaml.ScalarNode:
+            return _PLAIN_TAGS.get(value, _STR) if implicit[0] else _STR
+        return _COLLECTION_TAGS[kind]
+
+    # No path resolvers are ever added, so libyaml's calls on entering and leaving
+    # each node need do nothing: builtins that take the same arguments do it at C speed.
+    descend_resolver = slice
+    ascend_resolver = tuple
 
 
 try:
@@ -50,7 +61,7 @@ try:
         pass
 except AttributeError:  # pragma: no cover - libyaml missing
 
-    class _Loader(_TextResolving, yaml.SafeLoader):  # type: ignore[no-redef]
+    class _Loader(_TextResolving, yaml.SafeLoader):  # type: ignore[no-redef,misc]
         pass
 
 
@@ -59,24 +70,45 @@ _ALLOWED_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", 
 
 @dataclass
 class Document:
-    """Plain data of one YAML file plus the 1-based position of each node."""
+    """Plain data of one YAML file; the 1-based position of each node on demand."""
 
     path: Path
     data: Any
-    marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
+    _marks: tuple[Marks, Marks] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def marks(self) -> Marks:
+        """Position of each node (value), by its key path."""
+        return self._positions()[0]
+
+    @property
+    def key_marks(self) -> Marks:
+        """Position of each mapping key, by the key path of its value."""
+        return self._positions()[1]
+
+    def _positions(self) -> tuple[Marks, Marks]:
+        if self._marks is None:
+            # The text was read without error once, so it composes again to the same nodes.
+            marker = _Builder(self.path, marking=True)
+            node = yaml.compose(self.text, Loader=_Loader)
+            if node is not None:
+                marker.build(node, ())
+            self._marks = (marker.marks, marker.key_marks)
+        return self._marks
 
     def position(self, loc: Key, *, key: bool = False) -> tuple[int, int]:
         """Position of ``loc``, or of its nearest ancestor that has one."""
-        table = self.key_marks if key else self.marks
+        marks, key_marks = self._positions()
+        table = key_marks if key else marks
         loc = tuple(loc)
         while loc:
             if loc in table:
                 return table[loc]
-            if not key and loc in self.key_marks:
-                return self.key_marks[loc]
+            if not key and loc in key_marks:
+                return key_marks[loc]
             loc = loc[:-1]
-        return self.marks.get((), (1, 1))
+        return marks.get((), (1, 1))
 
 
 class SourceError(Exception):
@@ -145,12 +177,26 @@ def parse_document(path: Path, text: str) -> Document:
         raise SourceError(error(path, line, column, message)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error is one of the above
         raise SourceError(error(path, 1, 1, f"YAML không hợp lệ: {_one_line(str(exc))}")) from None
-    if node is None or (node.tag == _YAML_TAG + "null" and not node.value and not node.style):
+    if node is None or (node.tag == _NULL and not node.value and not _style(node)):
         # No document at all, or only "---" / comments: an empty file.
         raise SourceError(error(path, 1, 1, "tệp rỗng: cần một bảng khóa–giá trị (mapping)"))
-    doc = Document(path=path, data=None)
-    doc.data = _Builder(doc).build(node, ())
-    return doc
+    return Document(path=path, data=_data(path, node, text), text=text)
+
+
+def _data(path: Path, node: yaml.Node, text: str) -> Any:
+    """The plain data of ``node``, refusing what a plan file may not contain.
+
+    Anchors, aliases, tags and merge keys cannot occur in a text without ``&``,
+    ``*``, ``!`` or ``<<``: such a text (nearly every plan file) is built by the
+    quick ``_plain``, which leaves the remaining refusals (duplicate and complex
+    keys) to the thorough ``_Builder``, as does every other text.
+    """
+    if not any(mark in text for mark in ("&", "*", "!", "<<")):
+        try:
+            return _plain(node)
+        except _Irregular:
+            pass
+    return _Builder(path).build(node, ())
 
 
 _YAML_MESSAGES = {
@@ -212,16 +258,60 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _Builder:
-    """Turn a node graph into dicts, lists, strings and ``None``."""
+def _style(node: yaml.Node) -> str | None:
+    style: str | None = getattr(node, "style", None)
+    return style
 
-    def __init__(self, doc: Document):
-        self.doc = doc
+
+class _Irregular(Exception):
+    """A duplicate or complex key: ``_Builder`` says what and where."""
+
+
+def _plain(node: yaml.Node) -> Any:
+    """Dicts, lists, strings and ``None`` of a node graph without anchors, tags or merge keys."""
+    kind = node.__class__
+    if kind is yaml.MappingNode:
+        return _plain_mapping(node)
+    if kind is yaml.SequenceNode:
+        return [_plain(item) for item in node.value]
+    return None if node.tag == _NULL and not _style(node) else node.value
+
+
+def _plain_mapping(node: yaml.Node) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    intern = sys.intern  # keys repeat across thousands of entries: share one string each
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not yaml.ScalarNode:
+            raise _Irregular
+        key = intern(key_node.value)
+        if key in result:
+            raise _Irregular
+        kind = value_node.__class__
+        if kind is yaml.ScalarNode:
+            result[key] = None if value_node.tag == _NULL and not value_node.style else value_node.value
+        elif kind is yaml.MappingNode:
+            result[key] = _plain_mapping(value_node)
+        else:
+            result[key] = [_plain(item) for item in value_node.value]
+    return result
+
+
+class _Builder:
+    """Turn a node graph into dicts, lists, strings and ``None``, checking every node.
+
+    With ``marking``, it also records the position of every node and key.
+    """
+
+    def __init__(self, path: Path, *, marking: bool = False):
+        self.path = path
+        self.marking = marking
         self.seen: set[int] = set()
+        self.marks: Marks = {}
+        self.key_marks: Marks = {}
 
     def fail(self, node: yaml.Node, message: str) -> SourceError:
         line, column = _pos(node)
-        return SourceError(error(self.doc.path, line, column, message))
+        return SourceError(error(self.path, line, column, message))
 
     def build(self, node: yaml.Node, loc: Key) -> Any:
         if id(node) in self.seen:
@@ -229,24 +319,27 @@ class _Builder:
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             raise self.fail(node, f"thẻ YAML '{node.tag}' không được phép trong tệp kế hoạch")
-        self.doc.marks[loc] = _pos(node)
+        if self.marking:
+            self.marks[loc] = _pos(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        if node.tag == _YAML_TAG + "null" and not node.style:
+        if node.tag == _NULL and not _style(node):
             return None
         return node.value
 
     def _mapping(self, node: yaml.MappingNode, loc: Key) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
                 raise self.fail(key_node, "khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<')")
-            key = key_node.value
+            key = sys.intern(key_node.value)
             if key in result:
-                first = self.doc.key_marks[(*loc, key)][0]
-                raise self.fail(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first})")
-            self.doc.key_marks[(*loc, key)] = _pos(key_node)
+                raise self.fail(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first_lines[key]})")
+            first_lines[key] = key_node.start_mark.line + 1
+            if self.marking:
+                self.key_marks[(*loc, key)] = _pos(key_node)
             result[key] = self.build(value_node, (*loc, key))
         return result

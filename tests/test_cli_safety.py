@@ -1,0 +1,170 @@
+"""What the CLI guarantees whatever the input: clean terminal text, an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from tests.conftest import EXAMPLE_PLAN, invoke, replace_in
+
+HOSTILE_NAME = "Tỷ lệ \x1b[31mĐỎ\x1b]0;pwned\x07 \u202eabc\u2066 \x9b2J nhà trẻ"
+SHOWN_NAME = "Tỷ lệ \\x1b[31mĐỎ\\x1b]0;pwned\\x07 \\u202eabc\\u2066 \\u009b2J nhà trẻ"
+
+
+def kh68(*args: str, stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "kh68", *args], stdout=stdout, stderr=subprocess.PIPE, timeout=120, check=False
+    )
+
+
+@pytest.fixture
+def hostile_plan(example_copy: Path) -> Path:
+    name = HOSTILE_NAME.encode("unicode_escape").decode("ascii")
+    replace_in(example_copy / "indicators.yaml", "name: Tỷ lệ huy động trẻ em nhà trẻ", f'name: "{name}"')
+    return example_copy
+
+
+def test_status_table_shows_control_characters_as_escapes(hostile_plan: Path) -> None:
+    out = invoke(["status", "--plan", hostile_plan, "--today", "2025-11-05"], 0).output
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+    assert "\x9b" not in out
+    assert "\\x1b[31mĐỎ" in out
+
+
+def test_export_json_keeps_the_value_but_not_the_raw_characters(hostile_plan: Path) -> None:
+    import json
+
+    out = invoke(["export", "--plan", hostile_plan], 0).output
+    assert "\u202e" not in out
+    assert "\x9b" not in out
+    assert "\x07" not in out
+    names = [i["name"] for i in json.loads(out)["indicators"]]
+    assert HOSTILE_NAME in names
+
+
+def test_a_real_terminal_gets_colours_but_never_plan_escapes(hostile_plan: Path) -> None:
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: kh68 on a pseudo-terminal
+        os.environ.update(FORCE_COLOR="1", COLUMNS="200", TERM="xterm")
+        os.execv(
+            sys.executable,
+            [sys.executable, "-m", "kh68", "status", "--plan", str(hostile_plan), "--today", "2025-11-05"],
+        )
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.waitpid(pid, 0)
+    out = b"".join(chunks).decode("utf-8")
+    assert "\x1b[1m" in out  # kh68's own bold title
+    assert "\x1b]" not in out
+    assert "\u202e" not in out
+    assert "\x07" not in out
+    assert "\x1b[31mĐỎ" not in out
+    assert "\\x1b[31mĐỎ" in out
+
+
+def test_messages_escape_what_the_user_typed() -> None:
+    out = invoke(["status", "--plan", "không\x1b[2J có\u202e"], 2).output
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+    assert "kh68: lỗi: không có thư mục kế hoạch 'không\\x1b[2J có\\u202e'" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--plan", str(EXAMPLE_PLAN), "--today", "2025-11-05"],
+        ["export", "--plan", str(EXAMPLE_PLAN)],
+        ["report", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--date", "2025-11-05"],
+        ["schema", "--help"],
+    ],
+)
+def test_a_closed_pipe_ends_quietly_with_exit_0(args: list[str]) -> None:
+    reader = subprocess.Popen(["head", "-c", "1"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    done = kh68(*args, stdout=reader.stdin)
+    reader.stdin.close()
+    reader.wait()
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stderr == b""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_under_stdout_is_said_in_vietnamese() -> None:
+    with open("/dev/full", "wb") as full:
+        done = kh68("export", "--plan", str(EXAMPLE_PLAN), stdout=full)
+    assert done.returncode == 1
+    assert done.stderr.decode() == "kh68: lỗi: lỗi đọc/ghi: ổ đĩa đã đầy\n"
+
+
+SLOW_CHECK = """
+import time, kh68.reading.load as load
+load.check_plan = lambda *a, **k: (print("bắt đầu", flush=True), time.sleep(60))
+import sys
+from kh68.cli import main
+sys.argv = ["kh68", "check", sys.argv[1]]
+main()
+"""
+
+
+def test_ctrl_c_stops_with_exit_130() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_CHECK, str(EXAMPLE_PLAN)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout.readline().decode().strip() == "bắt đầu"
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err.decode() == "kh68: lỗi: đã dừng theo yêu cầu\n"
+
+
+def test_an_internal_error_is_exit_70_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kh68.reading.load
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(kh68.reading.load, "check_plan", broken)
+    out = invoke(["check", EXAMPLE_PLAN], 70).output
+    assert out == (
+        "kh68: lỗi: lỗi nội bộ của kh68 (RuntimeError); đây là lỗi của chương trình, không phải của kế hoạch. "
+        "Chạy lại với KH68_DEBUG=1 để xem chi tiết và báo cho người bảo trì.\n"
+    )
+
+
+def test_kh68_debug_shows_the_traceback_of_an_internal_error() -> None:
+    code = SLOW_CHECK.replace('(print("bắt đầu", flush=True), time.sleep(60))', "1 / 0")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLE_PLAN)], capture_output=True, env={**os.environ, "KH68_DEBUG": "1"}
+    )
+    assert done.returncode == 70
+    err = done.stderr.decode()
+    assert err.startswith("Traceback (most recent call last):")
+    assert "ZeroDivisionError" in err
+    assert "kh68: lỗi: lỗi nội bộ của kh68 (ZeroDivisionError)" in err
+
+
+def test_a_thousand_problems_of_one_kind_are_summarised(example_copy: Path) -> None:
+    rows = "".join(f"      u{i}: {{numerator: x, denominator: 10}}\n" for i in range(1000))
+    (example_copy / "data" / "2025.yaml").write_text(
+        f'year: 2025\nsynthetic: true\nindicators:\n  "6.2":\n    by_unit:\n{rows}', encoding="utf-8"
+    )
+    lines = invoke(["check", example_copy], 1).output.splitlines()
+    data = f"{example_copy.as_posix()}/data/2025.yaml"
+    assert lines[0] == f"{data}:6:23: lỗi: numerator: 'x' không phải là số nguyên không âm"
+    assert lines[9] == f"{data}:15:23: lỗi: numerator: 'x' không phải là số nguyên không âm"
+    assert lines[10:] == [f"{data}: … và 990 lỗi khác cùng loại", f"{example_copy.as_posix()}: 1000 lỗi, 0 cảnh báo."]
