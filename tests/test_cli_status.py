@@ -22,19 +22,21 @@ def test_table_on_the_demo_plan() -> None:
         "Tình hình thực hiện kế hoạch KH-SGDĐT năm 2025",
         "Ngày xem: 06/11/2025",
     ]
-    assert out[4] == "Mã     Chỉ tiêu                 Mục tiêu   Đạt được   Chênh  Tình trạng"
+    assert out[4] == "Mã     Chỉ tiêu                Mục tiêu   Đạt được   Chênh  Đánh giá"
     for row in [
-        "6.1    Hoàn thành phổ cập giáo  Triển kh…         –       –  … Đang triển khai",
-        "6.2    Tỷ lệ huy động trẻ em    30-35%       32,81%       0  ✓ Đạt",
-        "6.3    Tỷ lệ huy động trẻ em    95%           95,4%    +0,4  ▲ Vượt chỉ tiêu",
-        "6.4    Tỷ lệ trẻ em mầm non     99,5%        99,55%   +0,05  ▲ Vượt chỉ tiêu",
-        "6.5    Tỷ lệ trường mầm non     60%           58,8%    -1,2  ✗ Chưa đạt",
-        "       đạt chuẩn quốc gia                  ███████▉",
-        "6.7    Tỷ lệ đi học đúng tuổi   –             94,1%       –  – Không có chỉ tiêu",
-        "6.13   Tỷ lệ trẻ khuyết tật ở   80%           81,2%    +1,2  ▲ Vượt chỉ tiêu",
-        "6.2   35-40 (2030)       Tiến bộ đáng kể          2,31          44,27%  ███████▌",
-        "6.5   > 60 (2030)        Tiến bộ đáng kể          3,04          78,43%  ███████▉",
-        "6.3   95- 97 (2030)      Đã đạt mục tiêu cuối kỳ     –               –  ████████",
+        "6.1    Hoàn thành phổ cập      Triển kh…         –       –  … Đang triển khai",
+        "6.2    Tỷ lệ huy động trẻ em   30-35%       32,81%       0  ✓ Đạt",
+        "6.3    Tỷ lệ huy động trẻ em   95%           95,4%    +0,4  ▲ Vượt chỉ tiêu",
+        "6.4    Tỷ lệ trẻ em mầm non    99,5%        99,55%   +0,05  ▲ Vượt chỉ tiêu",
+        "6.5    Tỷ lệ trường mầm non    60%           58,8%    -1,2  ✗ Chưa đạt",
+        "       đạt chuẩn quốc gia                 ███████▉",
+        "6.7    Tỷ lệ đi học đúng tuổi  –             94,1%       –  – Không đặt chỉ tiêu",
+        "6.13   Tỷ lệ trẻ khuyết tật ở  80%           81,2%    +1,2  ▲ Vượt chỉ tiêu",
+        "Mã    Mục tiêu cuối kỳ   Tiến độ                     R  Dự báo  Hiện đạt",
+        "6.2   35-40% (2030)      Đúng tiến độ             2,31  44,27%  ███████▌",
+        "6.5   > 60% (2030)       Đúng tiến độ             3,04  78,43%  ███████▉",
+        "6.3   95-97% (2030)      Đã đạt mục tiêu cuối kỳ     –       –  ████████",
+        "6.1   Hoàn thành (2030)  Chưa đủ số liệu             –       –",
         "Hạn 05/11/2025 — gửi Phòng Tổ chức hành chính Sở GDĐT: ĐÃ QUÁ HẠN 1 ngày.",
         "  • Phòng Kế hoạch - Tài chính: gửi muộn ngày 07/11/2025",
     ]:
@@ -56,20 +58,45 @@ def test_same_options_same_bytes() -> None:
 
 def test_json_shape_and_numbers() -> None:
     data = json.loads(invoke([*EXAMPLE, "--format", "json"], 0).output)
-    assert list(data) == ["year", "today", "plan", "synthetic", "unit", "indicators", "tasks", "reporting"]
+    assert list(data) == ["year", "today", "plan", "synthetic", "unit", "indicators", "summary", "tasks", "reporting"]
+    assert data["summary"] == {
+        "exceeded": 3,
+        "met": 3,
+        "not_met": 1,
+        "no_data": 0,
+        "no_target": 5,
+        "in_progress": 1,
+    }
     assert (data["year"], data["today"], data["synthetic"]) == (2025, "2025-11-06", True)
     by_id = {i["id"]: i for i in data["indicators"]}
     assert by_id["6.5"] == {
         "id": "6.5",
         "name": "Tỷ lệ trường mầm non đạt chuẩn quốc gia",
         "unit": "%",
-        "target": {"text": "60", "kind": "at_least", "min": 60.0, "max": None, "derived": False},
+        "target": {
+            "text": "60",
+            "kind": "at_least",
+            "min": 60.0,
+            "max": None,
+            "derived": False,
+            "display": "60%",
+            "decimals": 2,
+        },
         "value": 58.8,
+        "value_display": "58,8%",
         "state": None,
         "gap": -1.2,
         "status": "not_met",
         "status_label": "Chưa đạt",
-        "progress": {"category": "substantial_progress", "ratio": 3.0358, "projected_2030": 78.4318},
+        "previous": {"year": 2024, "value": 55.0, "change": 3.8},
+        "series": [{"year": 2023, "value": 52.4}, {"year": 2024, "value": 55.0}, {"year": 2025, "value": 58.8}],
+        "final": {"text": "> 60", "kind": "greater_than", "min": 60.0, "year": 2030, "goal": 60.0},
+        "progress": {
+            "category": "substantial_progress",
+            "category_label": "Đúng tiến độ",
+            "ratio": 3.0358,
+            "projected_2030": 78.4318,
+        },
     }
     assert by_id["6.2"]["value"] == round(100 * 10475 / 31930, 4)
     assert by_id["6.8"]["target"] is None
@@ -87,11 +114,19 @@ def test_json_shape_and_numbers() -> None:
 def test_derived_milestone_is_marked(example_copy: Path) -> None:
     result = invoke(["status", "--plan", example_copy, "--year", "2027", "--today", "2027-01-10"], 0, env=NARROW)
     out = lines(result.output)
-    assert any(line.startswith("6.2 ") and "~32-37%*" in line for line in out)
-    assert "~…*: mốc nội suy giữa hai mục tiêu, không phải chỉ tiêu do kế hoạch ghi." in out
+    assert any(line.startswith("6.2 ") and " 32-37%* " in line for line in out)
+    assert "*: mốc nội suy giữa hai năm kế hoạch có chỉ tiêu, không phải chỉ tiêu do kế" in out
     data = json.loads(invoke(["status", "--plan", example_copy, "--year", "2027", "--format", "json"], 0).output)
     target = data["indicators"][1]["target"]
-    assert target == {"text": "32-37", "kind": "range", "min": 32.0, "max": 37.0, "derived": True}
+    assert target == {
+        "text": "32-37",
+        "kind": "range",
+        "min": 32.0,
+        "max": 37.0,
+        "derived": True,
+        "display": "32-37%",
+        "decimals": 2,
+    }
 
 
 def test_bundled_plan_has_no_invented_figures() -> None:

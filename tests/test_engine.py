@@ -11,8 +11,10 @@ import pytest
 
 from conftest import indicator
 from kh68.reading.models import Measurement, TaskState, Thresholds, YearData
-from kh68.reading.targets import TargetKind, TargetSpec
+from kh68.reading.targets import Direction, TargetKind, TargetSpec
 from kh68.tracking.engine import Status, assess, compare, computed_value, evaluate, gap, observed_value, target_in_force
+
+H, L = Direction.HIGHER, Direction.LOWER
 
 
 def at_least(n: float) -> TargetSpec:
@@ -94,11 +96,22 @@ class TestInterpolatedTargets:
         t = target_in_force(indicator({2025: "80", 2030: "90"}), 2028)
         assert (t.kind, t.spec.min, t.derived, t.text) == (TargetKind.AT_LEAST, 86, True, "86")
 
-    def test_decimal_interpolation_written_with_comma(self):
-        # 99,96 + (99,97-99,96)·2/5 = 99,964 → shown to two decimals
+    def test_decimal_interpolation_is_compared_as_shown(self):
+        # 99,96 + (99,97-99,96)·2/5 = 99,964, rounded to the targets' two decimals: 99,96,
+        # and that milestone (not 99,964) is what a value is compared with.
         t = target_in_force(indicator({2025: "99,96", 2030: "99,97"}), 2027)
-        assert t.spec.min == pytest.approx(99.964)
-        assert t.text == "99,96"
+        assert (t.spec.min, t.decimals, t.text, t.display) == (99.96, 2, "99,96", "99,96%")
+
+    def test_a_value_equal_to_the_shown_milestone_is_met_with_gap_zero(self):
+        # The old engine compared 99,96 with 99,964: "~99,96%* 99,96% 0 Chưa đạt".
+        ind = indicator({2025: "99,96", 2030: "99,97"})
+        r = evaluate(ind, 2027, {2027: YearData(year=2027, indicators={"9.1": {"value": "99,96"}})}, Thresholds())
+        assert (r.target.display, r.value_display, r.gap, r.status) == ("99,96%", "99,96%", 0, Status.MET)
+
+    def test_interpolation_keeps_the_finer_precision_of_the_stated_targets(self):
+        # 99,955 → 99,975 over 2025–2029: 2027 is 99,965, kept at three decimals
+        t = target_in_force(indicator({2025: "99,955", 2029: "99,975"}), 2027)
+        assert (t.spec.min, t.decimals, t.display) == (99.965, 3, "99,965%")
 
     def test_equal_targets_stay_equal(self):
         t = target_in_force(indicator({2025: "99,5", 2030: "99,5"}), 2027)
@@ -172,8 +185,8 @@ class TestInterpolatedTargets:
         t = target_in_force(ind, 2027)
         assert t.spec == at_least(2.8)
         assert t.derived
-        assert compare(t.spec, 2.8, "lower") is Status.MET
-        assert compare(t.spec, 3.0, "lower") is Status.NOT_MET
+        assert compare(t.spec, 2.8, L) is Status.MET
+        assert compare(t.spec, 3.0, L) is Status.NOT_MET
 
     def test_lower_is_better_range_to_range_bound_by_bound(self):
         # 4-6 → 2-3: 2027 → 4 + (2-4)·2/5 = 3,2 and 6 + (3-6)·2/5 = 4,8
@@ -193,7 +206,7 @@ class TestStatusLabels:
             (Status.MET, "met", "Đạt"),
             (Status.NOT_MET, "not_met", "Chưa đạt"),
             (Status.NO_DATA, "no_data", "Chưa có số liệu"),
-            (Status.NO_TARGET, "no_target", "Không có chỉ tiêu"),
+            (Status.NO_TARGET, "no_target", "Không đặt chỉ tiêu"),
             (Status.IN_PROGRESS, "in_progress", "Đang triển khai"),
         ],
     )
@@ -208,7 +221,7 @@ class TestCompareHigherIsBetter:
         [(99.4, Status.NOT_MET), (99.5, Status.MET), (99.6, Status.EXCEEDED)],
     )
     def test_at_least(self, value, expected):
-        assert compare(at_least(99.5), value, "higher") is expected
+        assert compare(at_least(99.5), value, H) is expected
 
     @pytest.mark.parametrize(
         ("value", "expected"),
@@ -221,18 +234,18 @@ class TestCompareHigherIsBetter:
         ],
     )
     def test_range(self, value, expected):
-        assert compare(between(30, 35), value, "higher") is expected
+        assert compare(between(30, 35), value, H) is expected
 
     @pytest.mark.parametrize(
         ("value", "expected"),
         [(59, Status.NOT_MET), (60, Status.NOT_MET), (60.01, Status.EXCEEDED)],
     )
     def test_greater_than_is_strict(self, value, expected):
-        assert compare(greater_than(60), value, "higher") is expected
+        assert compare(greater_than(60), value, H) is expected
 
     def test_float_noise_at_the_bound_is_met(self):
         # 0,1 + 0,2 is 0,30000000000000004 in binary floating point
-        assert compare(at_least(0.3), 0.1 + 0.2, "higher") is Status.MET
+        assert compare(at_least(0.3), 0.1 + 0.2, H) is Status.MET
 
 
 class TestCompareLowerIsBetter:
@@ -241,21 +254,21 @@ class TestCompareLowerIsBetter:
         [(1.9, Status.EXCEEDED), (2, Status.MET), (2.1, Status.NOT_MET)],
     )
     def test_at_most(self, value, expected):
-        assert compare(at_least(2), value, "lower") is expected
+        assert compare(at_least(2), value, L) is expected
 
     @pytest.mark.parametrize(
         ("value", "expected"),
         [(0.9, Status.EXCEEDED), (1, Status.MET), (1.5, Status.MET), (2, Status.MET), (2.1, Status.NOT_MET)],
     )
     def test_range(self, value, expected):
-        assert compare(between(1, 2), value, "lower") is expected
+        assert compare(between(1, 2), value, L) is expected
 
     @pytest.mark.parametrize(
         ("value", "expected"),
         [(4.9, Status.EXCEEDED), (5, Status.NOT_MET), (5.1, Status.NOT_MET)],
     )
     def test_strict_bound(self, value, expected):
-        assert compare(greater_than(5), value, "lower") is expected
+        assert compare(greater_than(5), value, L) is expected
 
 
 # ----------------------------------------------------------------------- gap
@@ -264,33 +277,33 @@ class TestCompareLowerIsBetter:
 class TestGap:
     @pytest.mark.parametrize(("value", "expected"), [(97.5, -2), (99.5, 0), (100, 0.5)])
     def test_at_least(self, value, expected):
-        assert gap(at_least(99.5), value, "higher") == pytest.approx(expected)
+        assert gap(at_least(99.5), value, H) == pytest.approx(expected)
 
     @pytest.mark.parametrize(
         ("value", "expected"),
         [(28, -2), (30, 0), (33, 0), (35, 0), (36.5, 1.5)],  # value − 30 below, value − 35 above
     )
     def test_range_nearest_bound(self, value, expected):
-        assert gap(between(30, 35), value, "higher") == pytest.approx(expected)
+        assert gap(between(30, 35), value, H) == pytest.approx(expected)
 
     def test_greater_than_gap_from_n(self):
-        assert gap(greater_than(60), 58.8, "higher") == pytest.approx(-1.2)
-        assert gap(greater_than(60), 60, "higher") == 0
-        assert gap(greater_than(60), 61, "higher") == pytest.approx(1)
+        assert gap(greater_than(60), 58.8, H) == pytest.approx(-1.2)
+        assert gap(greater_than(60), 60, H) == 0
+        assert gap(greater_than(60), 61, H) == pytest.approx(1)
 
     @pytest.mark.parametrize(("value", "expected"), [(1.5, 0.5), (2, 0), (2.75, -0.75)])
     def test_lower_is_better_at_most(self, value, expected):
         # positive = better = below the ceiling: 2 − value
-        assert gap(at_least(2), value, "lower") == pytest.approx(expected)
+        assert gap(at_least(2), value, L) == pytest.approx(expected)
 
     @pytest.mark.parametrize(("value", "expected"), [(0.5, 0.5), (1, 0), (1.5, 0), (2, 0), (3, -1)])
     def test_lower_is_better_range(self, value, expected):
         # below the range: 1 − value (better); above: 2 − value (worse)
-        assert gap(between(1, 2), value, "lower") == pytest.approx(expected)
+        assert gap(between(1, 2), value, L) == pytest.approx(expected)
 
     def test_gap_is_in_the_indicators_unit(self):
         # 12 schools against at least 15 → −3 schools
-        assert gap(at_least(15), 12, "higher") == -3
+        assert gap(at_least(15), 12, H) == -3
 
 
 # --------------------------------------------------------------- aggregation
@@ -500,9 +513,9 @@ class TestEvaluate:
         assert (r.value, r.status, r.gap) == (100, Status.MET, 0)
         assert r.progress.category.value == "target_achieved"
         r = evaluate(ind, 2030, {2030: year(2030, {"6.1": {"by_unit": one_short}})}, Thresholds())
-        # 11/12 = 91,67 %: not met, 8,33 points short
+        # 11/12 = 91,6667 %, compared at two decimals: 91,67, not met, 8,33 points short
         assert r.status is Status.NOT_MET
-        assert r.gap == pytest.approx(-8.333333, abs=1e-6)
+        assert (r.value_display, r.gap) == ("91,67%", -8.33)
 
     def test_lower_is_better_end_to_end(self):
         # dropout ‰, at most 6 in 2025, at most 4 in 2030 → 2027 at most 6 + (4−6)·2/5 = 5,2
@@ -525,7 +538,7 @@ class TestStatusAndGapAgree:
     SPECS: ClassVar = [at_least(50), greater_than(50), between(40, 60)]
     VALUES: ClassVar = [v / 2 for v in range(60, 141)]  # 30 … 70 by 0,5
 
-    @pytest.mark.parametrize("direction", ["higher", "lower"])
+    @pytest.mark.parametrize("direction", [H, L])
     @pytest.mark.parametrize("spec", SPECS, ids=["at_least", "greater_than", "range"])
     def test_sign_matches_status(self, spec, direction):
         for value in self.VALUES:

@@ -97,7 +97,7 @@ def test_indicator_table(docx_path: Path) -> None:
     assert all(r.bold for c in table.rows[0].cells for p in c.paragraphs for r in p.runs)
     assert [r.cells[0].text for r in table.rows[1:]] == [f"6.{i}" for i in range(1, 14)]
     row = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
-    assert row["6.5"][3:7] == ["60", "58,8%", "Chưa đạt, thiếu 1,2 điểm %", "Chưa đạt"]
+    assert row["6.5"][3:7] == ["60", "58,8%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
 
 
 def test_signature_block(docx_path: Path) -> None:

@@ -49,7 +49,7 @@ def test_table_rows_carry_status_class_and_text_label() -> None:
     status = {r[1]: (r[0], re.search(r'<span class="tt">(.*?)</span>', r[2]).group(1)) for r in rows}
     assert status["6.3"] == ("exceeded", "Vượt chỉ tiêu")
     assert status["6.5"] == ("not_met", "Chưa đạt")
-    assert status["6.10"] == ("no_data", "Chưa có số liệu")
+    assert status["6.10"] == ("no_target", "Không đặt chỉ tiêu")
 
 
 def test_self_contained_and_says_synthetic() -> None:

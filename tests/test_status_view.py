@@ -68,12 +68,25 @@ class TestIndicators2025:
         # 6.2: Σ numerators / Σ denominators = 10475 / 31930 = 32,8061 % in 30-35 → met, gap 0
         i = by_id(view2025)["6.2"]
         assert i["value"] == pytest.approx(32.8061, abs=1e-4)
-        assert i["target"] == {"text": "30-35", "kind": "range", "min": 30, "max": 35, "derived": False}
+        assert i["target"] == {
+            "text": "30-35",
+            "kind": "range",
+            "min": 30,
+            "max": 35,
+            "derived": False,
+            "display": "30-35%",
+            "decimals": 2,
+        }
         assert (i["status"], i["gap"]) == ("met", 0)
         # baseline 29,1 (2023), current 32,8061 (2025), T = 35 (2030):
         # g_o = (32,8061/29,1)^(1/2) − 1 = 0,061771; g_r = (35/29,1)^(1/7) − 1 = 0,026724 → R = 2,3115
         # projected = 32,8061 · (32,8061/29,1)^(5/2) = 44,2701
-        assert i["progress"] == {"category": "substantial_progress", "ratio": 2.3115, "projected_2030": 44.2701}
+        assert i["progress"] == {
+            "category": "substantial_progress",
+            "category_label": "Đúng tiến độ",
+            "ratio": 2.3115,
+            "projected_2030": 44.2701,
+        }
 
     def test_not_met_with_negative_gap(self, view2025):
         # 6.5: 58,8 against 60 → −1,2; toward "> 60": b 52,4 (2023) → 58,8 (2025), R = 3,0358
@@ -91,12 +104,17 @@ class TestIndicators2025:
         assert i["target"]["kind"] == "milestone"
         assert i["target"]["min"] is None
         assert (i["value"], i["state"], i["status"], i["gap"]) == (None, "in_progress", "in_progress", None)
-        assert i["progress"] == {"category": "not_available", "ratio": None, "projected_2030": None}
+        assert i["progress"] == {
+            "category": "not_available",
+            "category_label": "Chưa đủ số liệu",
+            "ratio": None,
+            "projected_2030": None,
+        }
 
     def test_dash_is_no_target_even_with_a_value(self, view2025):
         i = by_id(view2025)["6.7"]
         assert (i["target"], i["value"], i["status"], i["gap"]) == (None, 94.1, "no_target", None)
-        assert i["status_label"] == "Không có chỉ tiêu"
+        assert i["status_label"] == "Không đặt chỉ tiêu"
 
     def test_achieved_share_of_units(self, view2025):
         # 6.9: 11/12 districts in 2024 (91,67 %), 100 recorded in 2025 → met and final target achieved
@@ -109,7 +127,15 @@ class TestOtherYears:
     def test_derived_target_and_no_data(self, demo):
         view = view_to_dict(build_status(demo, 2027, date(2027, 1, 1)))
         i = by_id(view)["6.2"]
-        assert i["target"] == {"text": "32-37", "kind": "range", "min": 32, "max": 37, "derived": True}
+        assert i["target"] == {
+            "text": "32-37",
+            "kind": "range",
+            "min": 32,
+            "max": 37,
+            "derived": True,
+            "display": "32-37%",
+            "decimals": 2,
+        }
         assert (i["value"], i["status"], i["gap"]) == (None, "no_data", None)
         # progress still uses the latest measured year (2025)
         assert i["progress"]["ratio"] == 2.3115

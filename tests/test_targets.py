@@ -2,7 +2,16 @@
 
 import pytest
 
-from kh68.reading.targets import TargetKind, TargetSpec, TimingKind, TimingSpec, fold, parse_target, parse_timing
+from kh68.reading.targets import (
+    Direction,
+    TargetKind,
+    TargetSpec,
+    TimingKind,
+    TimingSpec,
+    fold,
+    parse_target,
+    parse_timing,
+)
 
 K = TargetKind
 
@@ -95,7 +104,7 @@ def test_fold_unifies_dashes_spaces_case() -> None:
 
 
 def test_goal_is_the_bound_a_value_must_reach() -> None:
-    assert parse_target("30-35").goal("higher") == 30
-    assert parse_target("30-35").goal("lower") == 35
-    assert parse_target("> 60").goal("lower") == 60
-    assert parse_target("Hoàn thành").goal("higher") is None
+    assert parse_target("30-35").goal(Direction.HIGHER) == 30
+    assert parse_target("30-35").goal(Direction.LOWER) == 35
+    assert parse_target("> 60").goal(Direction.LOWER) == 60
+    assert parse_target("Hoàn thành").goal(Direction.HIGHER) is None

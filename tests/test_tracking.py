@@ -66,14 +66,6 @@ class TestCombineStates:
     def test_combination(self, states, expected):
         assert combine_states(states) is expected
 
-    def test_state_labels(self):
-        assert [s.label for s in (NOT_STARTED, IN_PROGRESS, DONE, ONGOING)] == [
-            "Chưa triển khai",
-            "Đang triển khai",
-            "Hoàn thành",
-            "Thực hiện thường xuyên",
-        ]
-
 
 # ------------------------------------------------------------------ tasks
 
@@ -90,7 +82,6 @@ class TestTaskStatuses:
         assert t.lead_units == ["cac_phong_thuoc_so"]
         assert t.missing_leads == []
         assert t.state is ONGOING
-        assert t.state_label == "Thực hiện thường xuyên"
         assert list(t.entries) == ["phong_tchc"]
 
     def test_two_members_combine(self, demo):
@@ -112,7 +103,6 @@ class TestTaskStatuses:
     def test_task_without_any_entry(self, demo):
         t = tasks_by_id(demo, 2025)["III.5"]
         assert t.state is None
-        assert t.state_label == "Chưa có báo cáo"
         assert t.entries == {}
         assert t.missing_leads == ["cong_doan_nganh", "to_chuc_ct_xh"]
 

@@ -9,6 +9,7 @@ from kh68.vnformat import (
     format_number,
     format_signed,
     format_value,
+    long_date,
     parse_count,
     parse_date,
     parse_decimal,
@@ -93,5 +94,17 @@ def test_parse_date_rejects(text: str) -> None:
         parse_date(text)
 
 
-def test_format_date() -> None:
-    assert format_date(date(2025, 11, 5)) == "05/11/2025"
+@pytest.mark.parametrize(
+    ("day", "short", "long"),
+    [
+        # Decree 30/2020: a leading zero for days below 10 and for months 1 and 2 only
+        (date(2025, 9, 5), "05/9/2025", "ngày 05 tháng 9 năm 2025"),
+        (date(2026, 2, 3), "03/02/2026", "ngày 03 tháng 02 năm 2026"),
+        (date(2026, 1, 31), "31/01/2026", "ngày 31 tháng 01 năm 2026"),
+        (date(2025, 11, 5), "05/11/2025", "ngày 05 tháng 11 năm 2025"),
+        (date(2025, 3, 10), "10/3/2025", "ngày 10 tháng 3 năm 2025"),
+        (date(2025, 12, 25), "25/12/2025", "ngày 25 tháng 12 năm 2025"),
+    ],
+)
+def test_dates_follow_decree_30(day: date, short: str, long: str) -> None:
+    assert (format_date(day), long_date(day)) == (short, long)

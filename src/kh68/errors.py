@@ -129,6 +129,8 @@ _OS_REASONS = {getattr(errno, name): text for name, text in _OS_REASON_BY_NAME.i
 
 def os_reason(exc: OSError) -> str:
     """The reason of an OS error in Vietnamese (errno and system wording for a rare one)."""
+    if exc.errno is None and exc.strerror:  # kh68's own (a FIFO where a file should be): already said
+        return exc.strerror
     reason = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
     if reason is not None:
         return reason

@@ -307,3 +307,28 @@ def _current(target: Path) -> bytes | None:
         return target.read_bytes()
     except FileNotFoundError:
         return None
+
+
+# ------------------------------------------------------------------ reading
+
+
+class NotRegularFile(OSError):
+    """A path to read that is a directory, a FIFO, a device or a socket; ``str()`` says which."""
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of the regular file at ``path`` (symlinks followed).
+
+    Never blocks: a FIFO, a device or a directory is refused with
+    ``NotRegularFile`` before it is read (and a FIFO is opened non-blocking,
+    should one replace the file in between). A symlink loop is ``OSError`` ELOOP.
+    """
+    mode = Path(path).stat().st_mode
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(None, f"đường dẫn {_kind(mode)}, không phải tệp thông thường", str(path))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(None, f"đường dẫn {_kind(mode)}, không phải tệp thông thường", str(path))
+        return handle.read()

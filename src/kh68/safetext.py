@@ -89,6 +89,7 @@ def unsafe_characters(text: str) -> list[str]:
 # ---------------------------------------------------------------- Markdown
 
 _LINE_BREAKS = re.compile("\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+_HAS_LINE_BREAK = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 # Characters with an inline meaning (CommonMark and GitHub: emphasis, code, links,
 # images, HTML, entities, tables, strikethrough, math). A backslash before ASCII
 # punctuation always shows it literally.
@@ -97,27 +98,40 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
 # @mention (and e-mail autolink): a zero-width space after '@' keeps the text as is.
 _MENTION = re.compile(r"@(?=[A-Za-z0-9])")
-# Block markers at the start of a line: headings, quotes, lists, setext underlines,
-# thematic breaks, ordered lists (1-9 digits then '.' or ')').
-_BLOCK_START = re.compile(r"^([#>+=-])|^(\d{1,9})([.)])")
+# Block markers at the start of a line: headings ('#' then a space), bullets, setext
+# underlines and thematic breaks ('-', '+', '=' then a space or the same again),
+# ordered lists (1-9 digits, '.' or ')', a space). "-1,5" or "6.1" stay as they are.
+_BLOCK_START = re.compile(r"^(#(?=\s|$)|[-+=](?=\s|$|[-+=]))|^(\d{1,9})([.)])(?=\s|$)")
 
 
 def _escape_line(line: str) -> str:
     line = _INLINE.sub(r"\\\1", line)
-    line = _AUTOLINK.sub(r"\\\1\2", line)
-    line = _MENTION.sub("@\u200b", line)
-    return _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", line)
+    if "://" in line or "www." in line.lower():  # the cheap tests first: these run on every value
+        line = _AUTOLINK.sub(r"\\\1\2", line)
+    if "@" in line:
+        line = _MENTION.sub("@\u200b", line)
+    return _BLOCK_START.sub(_escape_block_start, line)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return f"\\{match.group(1)}"
+    return f"{match.group(2)}\\{match.group(3)}"
 
 
 def markdown_escape(text: str, newline: str = " ") -> str:
     """``text`` as Markdown that shows it literally and creates no structure.
 
-    Each line is stripped (no indented code) and escaped; lines are joined by
+    Each line is stripped (no indented code; trailing spaces of the text are kept) and escaped; lines are joined by
     ``newline`` (a space by default; ``"\\\\\\n"`` for hard breaks in a paragraph,
     ``"<br>"`` in a table cell); blank lines are dropped, so the text stays one block.
     """
-    lines = (line.strip() for line in _LINE_BREAKS.split(str(text)))
-    return newline.join(_escape_line(line) for line in lines if line)
+    text = str(text)
+    parts = _LINE_BREAKS.split(text) if _HAS_LINE_BREAK.search(text) else [text]
+    lines = (line.strip() for line in parts)
+    escaped = newline.join(_escape_line(line) for line in lines if line)
+    padding = text[len(text.rstrip(" ")) :]  # "%-6s" padding is kept: it aligns, and creates nothing
+    return escaped + padding if escaped else escaped
 
 
 # ---------------------------------------------------------------- XML

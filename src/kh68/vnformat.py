@@ -106,8 +106,28 @@ def format_value(value: float | None, unit: str, decimals: int = 2) -> str:
     return f"{text} {unit}" if unit else text
 
 
+def _day(day: date) -> str:
+    return f"{day.day:02d}"
+
+
+def _month(day: date) -> str:
+    """Decree 30/2020/NĐ-CP, appendix I: a leading zero for months 1 and 2 only (``02``, ``9``, ``11``)."""
+    return f"{day.month:02d}" if day.month < 3 else str(day.month)
+
+
 def format_date(day: date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    """``05/9/2025``, ``03/02/2026``, ``15/11/2025``: the numeric form, by the same rule as :func:`long_date`.
+
+    Decree 30/2020/NĐ-CP puts a leading zero on days below 10 and on months 1 and 2
+    only; kh68 writes the short form the same way, so a date reads alike in the
+    date line, in the body and in the tables.
+    """
+    return f"{_day(day)}/{_month(day)}/{day.year}"
+
+
+def long_date(day: date) -> str:
+    """``ngày 05 tháng 9 năm 2025``, ``ngày 03 tháng 02 năm 2026`` (Decree 30/2020/NĐ-CP)."""
+    return f"ngày {_day(day)} tháng {_month(day)} năm {day.year}"
 
 
 def parse_date(text: str) -> date:

@@ -11,10 +11,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kh68 import vocab
 from kh68.outputs.status_view import StatusView
-from kh68.tracking.engine import Category, Result, Status, final_target
+from kh68.reading.targets import Direction, DutyKind
+from kh68.tracking.engine import IndicatorResult
 from kh68.tracking.tasks import Deadline
-from kh68.vnformat import format_date, format_number, format_signed, format_value
+from kh68.vnformat import format_date, format_number, format_signed
+from kh68.vocab import Category, Status
 
 STATUS_STYLES = {
     Status.EXCEEDED: "bold green",
@@ -34,95 +37,102 @@ CATEGORY_STYLES = {
 }
 BAR_WIDTH = 8
 _EIGHTHS = " ▏▎▍▌▋▊▉"
+NONE = "–"
 
 
-def bar(value: float | None, goal: float | None, direction: str) -> str:
+def bar(value: float | None, goal: float | None, direction: Direction) -> str:
     """``value`` as a share of ``goal`` in eighths of a cell; full means the goal is reached."""
     if value is None or not goal:
         return ""
-    share = value / goal if direction == "higher" else goal / max(value, 1e-9)
+    share = value / goal if direction is Direction.HIGHER else goal / max(value, 1e-9)
     eighths = round(max(0.0, min(share, 1.0)) * BAR_WIDTH * 8)
     full, rest = divmod(eighths, 8)
     cells = "█" * full + (_EIGHTHS[rest] if rest else "")
     return cells.ljust(BAR_WIDTH, "·")
 
 
-def year_bar(result: Result) -> str:
+def year_bar(result: IndicatorResult) -> str:
     """The value against the year's target (the bound it must reach)."""
-    target = result.target
-    if target is None or not target.kind.numeric:
-        return ""
-    return bar(result.value, target.spec.goal(result.indicator.direction), result.indicator.direction)
+    return bar(result.value, result.goal, result.indicator.direction)
 
 
-def final_bar(result: Result) -> str:
+def final_bar(result: IndicatorResult) -> str:
     """The latest value against the final target."""
-    final = final_target(result.indicator)
-    direction = result.indicator.direction
-    return bar(result.value, final[1].goal(direction) if final else None, direction)
+    goal = result.final.goal if result.final else None
+    return bar(result.value, goal, result.indicator.direction)
 
 
-def target_text(result: Result) -> str:
+def target_text(result: IndicatorResult) -> str:
+    """The target as compared (``99,96%``), marked ``*`` when it is an interpolated milestone."""
     target = result.target
     if target is None:
-        return "–"
-    text = target.text
-    if target.kind.numeric and result.indicator.unit == "%":
-        text += "%"
-    return f"~{text}*" if target.derived else text
+        return NONE
+    return target.display + (vocab.DERIVED_MARK if target.derived else "")
 
 
-def value_text(result: Result) -> str:
+def value_text(result: IndicatorResult) -> str:
     """The value, with a bar against the year's target on the line below."""
     if result.value is None:
-        return "–"
-    text = format_value(result.value, result.indicator.unit)
-    return f"{text}\n{year_bar(result)}" if year_bar(result) else text
+        return NONE
+    below = year_bar(result)
+    return f"{result.value_display}\n{below}" if below else result.value_display
+
+
+def gap_text(result: IndicatorResult) -> str:
+    return format_signed(result.gap, result.decimals) if result.gap is not None else NONE
 
 
 def status_cell(status: Status) -> Text:
     return Text(f"{status.symbol} {status.label}", style=STATUS_STYLES[status])
 
 
+def _table(**options: object) -> Table:
+    return Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0), show_edge=False, **options)  # type: ignore[arg-type]
+
+
 def indicator_table(view: StatusView) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0), show_edge=False, expand=True)
-    table.add_column("Mã", width=5, no_wrap=True)
-    table.add_column("Chỉ tiêu", min_width=20, ratio=1, overflow="fold")
-    table.add_column("Mục tiêu", width=9, no_wrap=True, overflow="ellipsis")
-    table.add_column("Đạt được", width=8, justify="right", no_wrap=True)
-    table.add_column("Chênh", width=6, justify="right", no_wrap=True)
-    table.add_column("Tình trạng", width=19, no_wrap=True)
+    table = _table(expand=True)
+    code, name, target, value, gap, status = vocab.INDICATOR_COLUMNS
+    table.add_column(code, width=5, no_wrap=True)
+    table.add_column(name, min_width=19, ratio=1, overflow="fold")
+    table.add_column(target, width=9, no_wrap=True, overflow="ellipsis")
+    table.add_column(value, width=8, justify="right", no_wrap=True)
+    table.add_column(gap, width=6, justify="right", no_wrap=True)
+    table.add_column(status, width=20, no_wrap=True)
     for r in view.results:
-        gap = format_signed(r.gap) if r.gap is not None else "–"
-        table.add_row(r.indicator.id, r.indicator.name, target_text(r), value_text(r), gap, status_cell(r.status))
+        table.add_row(
+            r.indicator.id, r.indicator.name, target_text(r), value_text(r), gap_text(r), status_cell(r.status)
+        )
     return table
 
 
+def final_text(result: IndicatorResult) -> str:
+    final = result.final
+    return f"{final.display} ({final.year})" if final else NONE
+
+
+def progress_row(result: IndicatorResult) -> list[str | Text]:
+    p = result.progress
+    ratio = format_number(p.ratio, 2) if p.ratio is not None else NONE
+    projected = vocab.amount(p.projected, result.indicator.unit, result.decimals) if p.projected is not None else NONE
+    label = Text(p.category.label, style=CATEGORY_STYLES[p.category])
+    return [result.indicator.id, final_text(result), label, ratio, projected, final_bar(result)]
+
+
 def progress_table(view: StatusView) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0), show_edge=False)
-    table.add_column("Mã", no_wrap=True)
-    table.add_column("Mục tiêu cuối kỳ", no_wrap=True)
-    table.add_column("Tiến độ đến cuối kỳ", no_wrap=True)
-    table.add_column("R", justify="right", no_wrap=True)
-    table.add_column("Dự báo cuối kỳ", justify="right", no_wrap=True)
-    table.add_column("Hiện đạt", no_wrap=True)
+    table = _table()
+    for i, heading in enumerate(vocab.PROGRESS_COLUMNS):
+        table.add_column(heading, justify="right" if i in (3, 4) else "left", no_wrap=True)
     for r in view.results:
-        p = r.progress
-        final_year = max(r.indicator.targets) if r.indicator.targets else None
-        final = r.indicator.targets[final_year].text if final_year else "–"
-        ratio = format_number(p.ratio, 2) if p.ratio is not None else "–"
-        projected = format_value(p.projected, r.indicator.unit) if p.projected is not None else "–"
-        label = Text(p.category.label, style=CATEGORY_STYLES[p.category])
-        table.add_row(
-            r.indicator.id, f"{final} ({final_year})" if final_year else "–", label, ratio, projected, final_bar(r)
-        )
+        table.add_row(*progress_row(r))
     return table
 
 
 def task_lines(view: StatusView) -> list[str]:
     counts: dict[str, int] = {}
     for t in view.tasks:
-        counts[t.state_label] = counts.get(t.state_label, 0) + 1
+        label = vocab.task_state_label(t.state)
+        counts[label] = counts.get(label, 0) + 1
     summary = ", ".join(f"{label} {n}" for label, n in counts.items())
     lines = [f"{len(view.tasks)} nhiệm vụ: {summary}."]
     missing = [t for t in view.tasks if t.missing_leads]
@@ -147,11 +157,11 @@ def deadline_lines(view: StatusView) -> list[str]:
     for d in view.deadlines:
         to = ", ".join(view.plan.unit_names(d.duty.to_units))
         lines.append(f"Hạn {format_date(d.due)} — gửi {to}: {days_text(d)}.")
-        if d.duty.kind != "unit_report":
+        if d.duty.kind is not DutyKind.UNIT_REPORT:
             continue
         for u in d.missing:
             name = view.plan.unit_name(u.unit_id)
-            why = f"gửi muộn ngày {format_date(u.on)}" if u.late else "chưa gửi"
+            why = f"gửi muộn ngày {format_date(u.on)}" if u.late and u.on else "chưa gửi"
             lines.append(f"• {name}: {why}")
         if d.units and not d.missing:
             lines.append("• Tất cả đơn vị đã gửi đúng hạn.")
@@ -164,27 +174,26 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
         console.width = 100
     plan = view.plan
     if plan.synthetic:
-        console.print(Text("SỐ LIỆU MINH HỌA — không phải số liệu thật", style="bold magenta"))
+        console.print(Text(vocab.SYNTHETIC_BANNER, style="bold magenta"))
     scope = f" — {plan.unit_name(view.unit)}" if view.unit else ""
-    console.print(
-        Text(f"Tình hình thực hiện {plan.meta.type.lower()} {plan.meta.symbol} năm {view.year}{scope}", style="bold")
-    )
+    heading = vocab.STATUS_HEADING.format(kind=plan.meta.type.lower(), symbol=plan.meta.symbol, year=view.year)
+    console.print(Text(heading + scope, style="bold"))
     console.print(f"Ngày xem: {format_date(view.today)}")
     console.print()
     console.print(indicator_table(view))
-    if any(r.target and r.target.derived for r in view.results):
-        console.print("~…*: mốc nội suy giữa hai mục tiêu, không phải chỉ tiêu do kế hoạch ghi.")
-    console.print(
-        "Chênh: theo đơn vị tính (điểm % với tỷ lệ), dương là tốt hơn mục tiêu; với khoảng mục tiêu, so với cận gần nhất (0 nếu nằm trong khoảng)."
-    )
+    if view.results.has_derived:
+        console.print(vocab.DERIVED_NOTE)
+    console.print(vocab.GAP_NOTE)
     console.print()
-    console.print(Text("Tiến độ đến mục tiêu cuối kỳ", style="bold"))
+    console.print(Text(vocab.PROGRESS_HEADING, style="bold"))
     console.print(progress_table(view))
+    thresholds = plan.meta.progress_thresholds
+    console.print(vocab.progress_method_note(thresholds.substantial, thresholds.moderate))
     console.print()
-    console.print(Text("Nhiệm vụ", style="bold"))
+    console.print(Text(vocab.TASKS_HEADING, style="bold"))
     print_lines(console, task_lines(view))
     console.print()
-    console.print(Text("Báo cáo", style="bold"))
+    console.print(Text(vocab.REPORTING_HEADING, style="bold"))
     print_lines(console, deadline_lines(view))
 
 

@@ -1,147 +1,219 @@
 """One small inline SVG chart per indicator: measured values against the targets.
 
 Pure string building, no I/O and no external resources: the SVG is embedded
-in the HTML report as it is.  Every text in it is XML-escaped here.
+in the HTML report as it is.  Every text in it is XML-escaped here.  The chart
+reads the engine's result (series, final target) and asks the engine for the
+target in force in each year it draws; it computes no target of its own.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from html import escape
 
-from kh68.reading.models import Indicator
+from kh68 import vocab
 from kh68.reading.plan import Plan
-from kh68.tracking.engine import target_in_force
-from kh68.vnformat import format_number, format_value
+from kh68.tracking.engine import IndicatorResult, TargetInForce, target_in_force
+from kh68.vnformat import format_number
 
 WIDTH, HEIGHT = 420, 200
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 16, 44
+PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+_NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 
 
-def _ticks(low: float, high: float, count: int = 4) -> list[float]:
-    step = (high - low) / count
-    return [low + step * i for i in range(count + 1)]
+def nice_ticks(low: float, high: float, most: int = 5) -> list[float]:
+    """Round axis ticks covering ``low``–``high``: steps of 1, 2, 2,5 or 5 times a power of ten."""
+    span = max(high - low, 1e-9)
+    raw = span / max(most - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(s * power for s in _NICE_STEPS if s * power >= raw - 1e-12)
+    first = math.floor(low / step + 1e-9) * step
+    last = math.ceil(high / step - 1e-9) * step
+    count = round((last - first) / step)
+    return [round(first + i * step, 10) for i in range(count + 1)]
 
 
-def indicator_chart(plan: Plan, indicator: Indicator, series: dict[int, float]) -> str:
-    """SVG of ``series`` (year → value) with the yearly targets and the final target.
+@dataclass(frozen=True)
+class Frame:
+    """The chart's axes: the years drawn and the value scale (round ticks)."""
 
-    Stated targets are drawn solid, interpolated ones lighter; a range is a band,
-    a single number a line.  Returns ``""`` when there is nothing to draw.
-    """
-    if not series:
-        return ""
-    unit = indicator.unit
-    stated_years = sorted(indicator.targets)
-    final_year = stated_years[-1] if stated_years else plan.meta.period.end
-    first = min(min(series), plan.meta.period.start)
-    last = max(max(series), final_year, plan.meta.period.end)
-    years = list(range(first, last + 1))
+    years: list[int]
+    ticks: list[float]
 
-    targets = {}
-    for year in years:
-        t = target_in_force(indicator, year)
-        if t is not None and t.kind.numeric:
-            targets[year] = t
-    final = targets.get(final_year)
+    @property
+    def low(self) -> float:
+        return self.ticks[0]
 
-    numbers = list(series.values())
+    @property
+    def high(self) -> float:
+        return self.ticks[-1]
+
+    @property
+    def step(self) -> float:
+        return PLOT_W / max(len(self.years), 1)
+
+    def x(self, year: float) -> float:
+        return LEFT + (year - self.years[0] + 0.5) * self.step
+
+    def y(self, value: float) -> float:
+        value = min(max(value, self.low), self.high)
+        return TOP + (self.high - value) / (self.high - self.low) * PLOT_H
+
+
+def _years(plan: Plan, result: IndicatorResult) -> list[int]:
+    measured = [p.year for p in result.series]
+    final_year = result.final.year if result.final else plan.meta.period.end
+    first = min(*measured, plan.meta.period.start)
+    last = max(*measured, final_year, plan.meta.period.end)
+    return list(range(first, last + 1))
+
+
+def _targets(result: IndicatorResult, years: list[int]) -> dict[int, TargetInForce]:
+    found = {year: target_in_force(result.indicator, year) for year in years}
+    return {year: t for year, t in found.items() if t is not None and t.kind.numeric}
+
+
+def _frame(years: list[int], result: IndicatorResult, targets: dict[int, TargetInForce]) -> Frame:
+    numbers = [p.value for p in result.series]
     for t in targets.values():
-        numbers += [t.spec.min] + ([t.spec.max] if t.spec.max is not None else [])
+        numbers += [b for b in (t.spec.min, t.spec.max) if b is not None]
     low, high = min(numbers), max(numbers)
     pad = max((high - low) * 0.15, 0.5)
     low, high = low - pad, high + pad
-    if unit == "%":
+    if result.indicator.unit == "%":
         low, high = max(low, 0.0), min(high, 100.0)
         if high - low < 1:
             low = max(0.0, high - 1)
+    ticks = nice_ticks(low, high)
+    if result.indicator.unit == "%":
+        ticks = [t for t in ticks if 0 <= t <= 100] or ticks
+    return Frame(years, ticks)
 
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    step = plot_w / max(len(years), 1)
 
-    def x(year: float) -> float:
-        return LEFT + (year - first + 0.5) * step
-
-    def y(value: float) -> float:
-        value = min(max(value, low), high)
-        return TOP + (high - value) / (high - low) * plot_h
-
-    title = f"Chỉ tiêu {indicator.id}: {indicator.name}"
-    out = [
+def _open(result: IndicatorResult) -> list[str]:
+    title = escape(f"Chỉ tiêu {result.indicator.id}: {result.indicator.name}")
+    return [
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="bieu-do" width="{WIDTH}" height="{HEIGHT}" '
-            f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}">'
+            f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{title}">'
         ),
-        f"<title>{escape(title)}</title>",
-        f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#fff" stroke="#999" stroke-width="0.5"/>',
+        f"<title>{title}</title>",
+        f'<rect x="{LEFT}" y="{TOP}" width="{PLOT_W}" height="{PLOT_H}" fill="#fff" stroke="#999" stroke-width="0.5"/>',
     ]
-    for tick in _ticks(low, high):
-        ty = y(tick)
+
+
+def _axes(frame: Frame) -> list[str]:
+    out = []
+    decimals = max((len(format_number(t, 4).partition(",")[2]) for t in frame.ticks), default=0)
+    for tick in frame.ticks:
+        ty = frame.y(tick)
         out.append(
-            f'<line x1="{LEFT}" y1="{ty:.1f}" x2="{LEFT + plot_w}" y2="{ty:.1f}" stroke="#e4e4e4" stroke-width="0.5"/>'
+            f'<line x1="{LEFT}" y1="{ty:.1f}" x2="{LEFT + PLOT_W}" y2="{ty:.1f}" stroke="#e4e4e4" stroke-width="0.5"/>'
         )
         out.append(
             f'<text x="{LEFT - 4}" y="{ty + 3:.1f}" font-size="9" text-anchor="end" fill="#444">'
-            f"{escape(format_number(tick, 1))}</text>"
+            f"{escape(format_number(tick, decimals))}</text>"
         )
     out.extend(
-        f'<text x="{x(year):.1f}" y="{TOP + plot_h + 12}" font-size="9" text-anchor="middle" fill="#444">{year}</text>'
-        for year in years
+        f'<text x="{frame.x(year):.1f}" y="{TOP + PLOT_H + 12}" font-size="9" text-anchor="middle" fill="#444">{year}</text>'
+        for year in frame.years
     )
+    return out
 
+
+def _target_label(target: TargetInForce, final: bool = False) -> str:
+    kind = "Mục tiêu" if final else "Chỉ tiêu"
+    suffix = vocab.DERIVED_SUFFIX if target.derived else ""
+    return f"{kind} năm {target.year}: {target.display}{suffix}"
+
+
+def _target_marks(frame: Frame, targets: dict[int, TargetInForce]) -> list[str]:
+    out = []
     for year, t in sorted(targets.items()):
         opacity = "0.35" if t.derived else "0.6"
-        x0, x1 = x(year) - step * 0.45, x(year) + step * 0.45
+        x0, x1 = frame.x(year) - frame.step * 0.45, frame.x(year) + frame.step * 0.45
+        label = escape(_target_label(t))
+        low = t.spec.min if t.spec.min is not None else frame.low
         if t.spec.max is not None:
-            y0, y1 = y(t.spec.max), y(t.spec.min)
+            y0, y1 = frame.y(t.spec.max), frame.y(low)
             out.append(
                 f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{max(y1 - y0, 1):.1f}" '
-                f'fill="#8fc98f" fill-opacity="{opacity}"><title>{escape(_target_label(year, t, unit))}</title></rect>'
+                f'fill="#8fc98f" fill-opacity="{opacity}"><title>{label}</title></rect>'
             )
         else:
             dash = ' stroke-dasharray="3,2"' if t.derived else ""
             out.append(
-                f'<line x1="{x0:.1f}" y1="{y(t.spec.min):.1f}" x2="{x1:.1f}" y2="{y(t.spec.min):.1f}" '
+                f'<line x1="{x0:.1f}" y1="{frame.y(low):.1f}" x2="{x1:.1f}" y2="{frame.y(low):.1f}" '
                 f'stroke="#2e7d32" stroke-width="2" stroke-opacity="{opacity}"{dash}>'
-                f"<title>{escape(_target_label(year, t, unit))}</title></line>"
+                f"<title>{label}</title></line>"
             )
-    if final is not None:
-        fy = y(final.spec.goal(indicator.direction))
-        fx = x(final_year)
-        out.append(
-            f'<path d="M{fx:.1f},{fy - 6:.1f} l6,6 l-6,6 l-6,-6 z" fill="#b71c1c">'
-            f"<title>{escape(_target_label(final_year, final, unit, final=True))}</title></path>"
-        )
+    return out
 
-    points = sorted(series.items())
-    if len(points) > 1:
-        path = " ".join(f"{x(yr):.1f},{y(v):.1f}" for yr, v in points)
+
+def _final_mark(frame: Frame, result: IndicatorResult, targets: dict[int, TargetInForce]) -> list[str]:
+    final = result.final
+    stated = targets.get(final.year) if final else None
+    if final is None or stated is None or final.goal is None:
+        return []
+    fx, fy = frame.x(final.year), frame.y(final.goal)
+    title = escape(_target_label(stated, final=True))
+    return [f'<path d="M{fx:.1f},{fy - 6:.1f} l6,6 l-6,6 l-6,-6 z" fill="#b71c1c"><title>{title}</title></path>']
+
+
+def _values(frame: Frame, result: IndicatorResult) -> list[str]:
+    out = []
+    unit = result.indicator.unit
+    if len(result.series) > 1:
+        path = " ".join(f"{frame.x(p.year):.1f},{frame.y(p.value):.1f}" for p in result.series)
         out.append(f'<polyline points="{path}" fill="none" stroke="#1f4e9c" stroke-width="2"/>')
-    for yr, v in points:
-        label = format_value(v, unit)
+    for p in result.series:
+        label = escape(vocab.amount(p.value, unit, result.decimals))
+        cx, cy = frame.x(p.year), frame.y(p.value)
         out.append(
-            f'<circle cx="{x(yr):.1f}" cy="{y(v):.1f}" r="3.5" fill="#1f4e9c"><title>{yr}: {escape(label)}</title></circle>'
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="#1f4e9c"><title>{p.year}: {label}</title></circle>'
         )
         out.append(
-            f'<text x="{x(yr):.1f}" y="{y(v) - 6:.1f}" font-size="9" text-anchor="middle" fill="#1f4e9c">{escape(label)}</text>'
+            f'<text x="{cx:.1f}" y="{cy - 6:.1f}" font-size="9" text-anchor="middle" fill="#1f4e9c">{label}</text>'
         )
+    return out
 
+
+def _legend(result: IndicatorResult, with_final: bool) -> list[str]:
     ly = HEIGHT - 10
-    out.append(f'<line x1="{LEFT}" y1="{ly - 3}" x2="{LEFT + 16}" y2="{ly - 3}" stroke="#1f4e9c" stroke-width="2"/>')
-    out.append(f'<text x="{LEFT + 20}" y="{ly}" font-size="9" fill="#333">Kết quả thực hiện</text>')
-    out.append(f'<rect x="{LEFT + 110}" y="{ly - 8}" width="14" height="8" fill="#8fc98f" fill-opacity="0.6"/>')
-    out.append(f'<text x="{LEFT + 128}" y="{ly}" font-size="9" fill="#333">Chỉ tiêu năm (nhạt: nội suy)</text>')
-    if final is not None:
+    out = [
+        f'<line x1="{LEFT}" y1="{ly - 3}" x2="{LEFT + 16}" y2="{ly - 3}" stroke="#1f4e9c" stroke-width="2"/>',
+        f'<text x="{LEFT + 20}" y="{ly}" font-size="9" fill="#333">Kết quả thực hiện</text>',
+        f'<rect x="{LEFT + 110}" y="{ly - 8}" width="14" height="8" fill="#8fc98f" fill-opacity="0.6"/>',
+        f'<text x="{LEFT + 128}" y="{ly}" font-size="9" fill="#333">Chỉ tiêu năm (nhạt: nội suy)</text>',
+    ]
+    if with_final and result.final is not None:
         out.append(f'<path d="M{LEFT + 258},{ly - 8} l4,4 l-4,4 l-4,-4 z" fill="#b71c1c"/>')
-        out.append(
-            f'<text x="{LEFT + 266}" y="{ly}" font-size="9" fill="#333">'
-            f"{escape(f'Mục tiêu {final_year}: {final.text}')}</text>"
-        )
-    out.append("</svg>")
-    return "\n".join(out)
+        text = escape(f"Mục tiêu {result.final.year}: {result.final.display}")
+        out.append(f'<text x="{LEFT + 266}" y="{ly}" font-size="9" fill="#333">{text}</text>')
+    return out
 
 
-def _target_label(year: int, target, unit: str, final: bool = False) -> str:
-    kind = "Mục tiêu" if final else "Chỉ tiêu"
-    suffix = " (mốc nội suy)" if target.derived else ""
-    text = target.text + ("%" if unit == "%" and not target.text.endswith("%") else "")
-    return f"{kind} năm {year}: {text}{suffix}"
+def indicator_chart(plan: Plan, result: IndicatorResult) -> str:
+    """SVG of the result's series with the yearly targets and the final target.
+
+    Stated targets are drawn solid, interpolated ones lighter; a range is a band,
+    a single number a line.  Returns ``""`` when there is nothing to draw.
+    """
+    if not result.series:
+        return ""
+    years = _years(plan, result)
+    targets = _targets(result, years)
+    frame = _frame(years, result, targets)
+    final = _final_mark(frame, result, targets)
+    parts = [
+        *_open(result),
+        *_axes(frame),
+        *_target_marks(frame, targets),
+        *final,
+        *_values(frame, result),
+        *_legend(result, bool(final)),
+        "</svg>",
+    ]
+    return "\n".join(parts)

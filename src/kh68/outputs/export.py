@@ -9,7 +9,8 @@ from kh68.reading.plan import Plan
 from kh68.reading.targets import TargetSpec
 
 
-def spec_to_dict(text: str, spec: TargetSpec) -> dict[str, Any]:
+def target_to_dict(text: str, spec: TargetSpec) -> dict[str, Any]:
+    """A target as data: its words, its kind and the bounds it has (the one target → dict)."""
     out: dict[str, Any] = {"text": text, "kind": spec.kind.value}
     if spec.min is not None:
         out["min"] = spec.min
@@ -23,11 +24,11 @@ def indicator_to_dict(plan: Plan, ind: Indicator) -> dict[str, Any]:
         "id": ind.id,
         "name": ind.name,
         "unit": ind.unit,
-        "direction": ind.direction,
-        "basis": ind.basis,
+        "direction": ind.direction.value,
+        "basis": ind.basis.value,
         "responsible_units": plan.unit_ids(ind.responsible_units),
         "targets": {
-            str(year): spec_to_dict(t.text, t.spec) | ({"footnote": t.footnote} if t.footnote else {})
+            str(year): target_to_dict(t.text, t.spec) | ({"footnote": t.footnote} if t.footnote else {})
             for year, t in sorted(ind.targets.items())
         },
         "notes": list(ind.notes),
@@ -84,7 +85,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 {
                     "id": d.id,
                     "section": d.section,
-                    "kind": d.kind,
+                    "kind": d.kind.value,
                     "what": d.what,
                     "from_units": plan.unit_ids(d.from_units),
                     "to_units": plan.unit_ids(d.to_units),

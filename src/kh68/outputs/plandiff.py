@@ -14,12 +14,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from kh68 import vocab
 from kh68.errors import Problem, Severity
-from kh68.reading.models import Indicator, TaskState
+from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
-from kh68.reading.targets import TargetKind, TargetSpec
+from kh68.reading.targets import TargetSpec, TaskState
 from kh68.tracking.engine import Status, evaluate, observed_value
-from kh68.vnformat import format_number, format_value
+from kh68.vnformat import format_value
+from kh68.vocab import target_meaning
 
 NONE_LABEL = "(chưa có)"
 GONE_LABEL = "(không còn)"
@@ -169,27 +171,6 @@ class PlanDiff:
 # ------------------------------------------------------------------ meaning
 
 
-def target_meaning(spec: TargetSpec, unit: str, direction: str) -> str:
-    """What a target asks for, in words: ``từ 99,5% trở lên``, ``trong khoảng 30–35%``."""
-
-    def v(x: float | None) -> str:
-        return format_value(x, unit)
-
-    if spec.kind is TargetKind.NONE:
-        return "không đặt chỉ tiêu"
-    if spec.kind is TargetKind.COMPLETION:
-        return "hoàn thành"
-    if spec.kind is TargetKind.MILESTONE:
-        return "mốc định tính"
-    if spec.kind is TargetKind.RANGE:
-        low = format_number(spec.min)
-        return f"trong khoảng {low}–{v(spec.max)}"
-    higher = direction == "higher"
-    if spec.kind is TargetKind.GREATER_THAN:
-        return f"trên {v(spec.min)}" if higher else f"dưới {v(spec.min)}"
-    return f"từ {v(spec.min)} trở lên" if higher else f"không quá {v(spec.min)}"
-
-
 def _target_text(ind: Indicator, year: int) -> TargetText | None:
     target = ind.targets.get(year)
     if target is None:
@@ -205,7 +186,7 @@ def _reading(plan: Plan, ind: Indicator, year: int) -> Reading | None:
     value = observed_value(m, ind)
     parts = [format_value(value, ind.unit)] if value is not None else []
     if m.state is not None:
-        parts.append(m.state.label)
+        parts.append(vocab.task_state_label(m.state))
     if not parts:
         return None
     return Reading(None if value is None else round(value, 6), m.state, ", ".join(parts))
@@ -344,7 +325,7 @@ def _status_label(status: Status | None) -> str:
 
 
 def _state_label(state: TaskState | None, missing: str) -> str:
-    return state.label if state else missing
+    return vocab.task_state_label(state) if state else missing
 
 
 def _target_label(t: TargetText | None, missing: str) -> tuple[str, str]:

@@ -4,25 +4,35 @@ Templates are the user's to change, and may come from a pull request: they run
 in ``SandboxedEnvironment`` with ``StrictUndefined``, so a template can read the
 context and use the filters below, and nothing else.  Every failure becomes a
 ``TemplateFailure`` naming the template file and line.
+
+What a template prints is escaped by the output format, not by the template's
+file name: HTML output is autoescaped; in Markdown output every ``{{ … }}`` goes
+through ``markdown_escape`` (the ``md``/``md_cell`` filters and ``|safe`` mark text
+that is already Markdown). A render has a time limit (``TIME_LIMIT`` seconds,
+checked in every loop and macro) and an output limit (``OUTPUT_LIMIT`` characters).
 """
 
 from __future__ import annotations
 
-import re
+import functools
+import time
 import traceback
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError, TemplateNotFound
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
+from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
 from kh68.errors import TemplateFailure, os_reason
 from kh68.files import templates_dir
 from kh68.outputs.report_context import long_date
+from kh68.safetext import markdown_escape
 from kh68.vnformat import format_date, format_number, format_value
 
 DEFAULT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
@@ -61,37 +71,27 @@ def f_ngay_dai(value: Any) -> str:
     return long_date(value)
 
 
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
-_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-
-
-def _escape_md_line(line: str) -> str:
-    line = _INLINE.sub(r"\\\1", line)
-    match = _LINE_START.match(line)
-    if match:
-        marker = match.group(2)
-        if marker[0].isdigit():
-            line = line[: match.end() - 1] + "\\" + line[match.end() - 1 :]
-        else:
-            line = line[: match.start(2)] + "\\" + line[match.start(2) :]
-    return line
-
-
-def f_md(value: Any) -> str:
+def f_md(value: Any) -> Markup:
     """Plan or unit text for a Markdown paragraph or list item: Markdown characters escaped,
     line breaks kept as hard breaks, blank lines dropped (the text stays one block)."""
-    if value is None:
-        return ""
-    lines = [line.strip() for line in str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return "\\\n".join(_escape_md_line(line) for line in lines if line)
+    return Markup("" if value is None else markdown_escape(str(value), newline="\\\n"))
 
 
-def f_md_cell(value: Any) -> str:
+def f_md_cell(value: Any) -> Markup:
     """Text for a Markdown table cell: Markdown characters (``|`` too) escaped, line breaks → ``<br>``."""
-    if value is None:
-        return ""
-    lines = [line.strip() for line in str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return "<br>".join(_INLINE.sub(r"\\\1", line) for line in lines if line)
+    return Markup("" if value is None else markdown_escape(str(value), newline="<br>"))
+
+
+def _md_finalize(value: Any) -> Any:
+    """Every ``{{ … }}`` of a Markdown template: escaped unless already Markdown (``Markup``)."""
+    if isinstance(value, Markup):
+        return value
+    return markdown_escape("" if value is None else str(value))
+
+
+def _md_join(value: Iterable[Any], d: str = "") -> Markup:
+    """``join`` for Markdown: each item escaped (unless already Markdown), the separator is the template's."""
+    return Markup(str(d).join(_md_finalize(item) for item in value))
 
 
 FILTERS = {
@@ -102,6 +102,109 @@ FILTERS = {
     "md": f_md,
     "md_cell": f_md_cell,
 }
+
+
+# ---------------------------------------------------------------- limits
+
+TIME_LIMIT = 10.0  # seconds for one render
+OUTPUT_LIMIT = 20_000_000  # characters of output (and of any one value a template builds)
+_TICK = "kh68_tick"
+_SIZED = "kh68_sized"
+
+
+class RenderLimit(Exception):
+    """A template went past a limit; ``str()`` is the Vietnamese reason."""
+
+
+class _Budget:
+    """Time and size left to one render."""
+
+    def __init__(self, seconds: float, size: int):
+        self.deadline = time.monotonic() + seconds
+        self.seconds = seconds
+        self.size = size
+
+    def tick(self) -> str:
+        if time.monotonic() > self.deadline:
+            raise RenderLimit(
+                f"mẫu báo cáo chạy quá {format_number(self.seconds, 1)} giây nên đã bị dừng (vòng lặp quá lớn?)"
+            )
+        return ""
+
+    def check_size(self, value: Any) -> Any:
+        if isinstance(value, str | bytes | list | tuple | dict) and len(value) > self.size:
+            raise RenderLimit(self.too_big())
+        return value
+
+    def check_numbers(self, values: Iterable[Any]) -> None:
+        """An integer argument larger than the output limit (``|center(10**9)``) builds gigabytes: refused."""
+        for value in values:
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > self.size:
+                raise RenderLimit(f"giá trị {format_number(value, 0)} quá lớn cho mẫu báo cáo")
+
+    def too_big(self) -> str:
+        return f"mẫu báo cáo sinh quá {format_number(self.size, 0)} ký tự nên đã bị dừng"
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, with a clock in every loop and macro and no operator that builds gigabytes."""
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+    budget = _Budget(TIME_LIMIT, OUTPUT_LIMIT)
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        block: Any
+        for block in tree.find_all((nodes.For, nodes.Macro, nodes.CallBlock)):
+            tick = nodes.ExprStmt(nodes.Call(nodes.Name(_TICK, "load"), [], [], None, None))
+            tick.set_lineno(block.lineno)
+            block.body.insert(0, tick)
+        return _SizedConcat().visit(tree)  # type: ignore[no-any-return]
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise RenderLimit(f"lũy thừa quá lớn (số mũ {format_number(right, 0)}, tối đa 1.000)")
+        if operator == "*" and isinstance(left, int) and isinstance(right, str | list | tuple):
+            left, right = right, left
+        repeats = operator == "*" and isinstance(left, str | list | tuple) and isinstance(right, int)
+        if repeats and len(left) * right > self.budget.size:
+            raise RenderLimit(self.budget.too_big())
+        return self.budget.check_size(super().call_binop(context, operator, left, right))
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if __obj is not _range:
+            self.budget.check_numbers((*args, *kwargs.values()))
+        return self.budget.check_size(super().call(__context, __obj, *args, **kwargs))
+
+
+class _SizedConcat(NodeTransformer):
+    """``a ~ b`` checked against the size limit (doubling a string in a loop stops at it)."""
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        self.generic_visit(node)
+        sized = nodes.Call(nodes.Name(_SIZED, "load"), [node], [], None, None)
+        sized.set_lineno(node.lineno)
+        return sized
+
+
+def _sized_filter(budget: _Budget, func: Any) -> Any:
+    """A filter whose result is checked against the size limit (``|replace`` doubling a string)."""
+
+    @functools.wraps(func)
+    def sized(*args: Any, **kwargs: Any) -> Any:
+        budget.check_numbers((*args, *kwargs.values()))
+        return budget.check_size(func(*args, **kwargs))
+
+    return sized
+
+
+def _range(*args: int) -> range:
+    rng = range(*args)
+    if len(rng) > MAX_RANGE:
+        raise RenderLimit(
+            f"range() quá lớn: {format_number(len(rng), 0)} phần tử (tối đa {format_number(MAX_RANGE, 0)})"
+        )
+    return rng
 
 
 # ---------------------------------------------------------------- rendering
@@ -119,28 +222,36 @@ class _TextLoader(jinja2.BaseLoader):
         return self.sources[template], template, lambda: True
 
 
-def make_env(shipped: Path, own: dict[str, str] | None = None) -> ImmutableSandboxedEnvironment:
+def make_env(
+    shipped: Path, own: dict[str, str] | None = None, fmt: str = "md", budget: _Budget | None = None
+) -> ImmutableSandboxedEnvironment:
     """The sandbox: the shipped templates, plus a user's template given as text.
 
     A user's template is loaded from its text alone, so ``{% include %}`` can
-    reach the shipped templates but no other file next to it.
+    reach the shipped templates but no other file next to it. Escaping follows
+    ``fmt``, the output format, whatever the templates are called.
     """
     loader: jinja2.BaseLoader = jinja2.FileSystemLoader(str(shipped))
     if own:
         loader = jinja2.ChoiceLoader([_TextLoader(own), loader])
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         loader=loader,
         undefined=StrictUndefined,
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "htm", "xml", "html.j2", "htm.j2", "svg.j2"),
-            default_for_string=False,
-            default=False,
-        ),
+        autoescape=fmt == "html",
+        finalize=_md_finalize if fmt == "md" else None,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.budget = budget or _Budget(TIME_LIMIT, OUTPUT_LIMIT)
     env.filters.update(FILTERS)
+    if fmt == "md":
+        env.filters["join"] = _md_join
+    env.filters = {name: _sized_filter(env.budget, func) for name, func in env.filters.items()}
+    env.globals.pop("lipsum", None)  # builds any amount of text, and at random
+    env.globals["range"] = _range
+    env.globals[_TICK] = env.budget.tick
+    env.globals[_SIZED] = env.budget.check_size
     return env
 
 
@@ -160,19 +271,37 @@ def _where(exc: BaseException, names: set[str]) -> tuple[str | None, int | None]
 
 
 def _read_template(path: Path) -> str:
-    if not path.exists():
-        raise TemplateFailure(f"không đọc được mẫu báo cáo '{path}': tệp không tồn tại.")
-    if not path.is_file():
-        raise TemplateFailure(f"không đọc được mẫu báo cáo '{path}': đây là thư mục, không phải tệp.")
+    from kh68.files import read_regular
+
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular(path).decode("utf-8")
     except UnicodeDecodeError:
         raise TemplateFailure(f"không đọc được mẫu báo cáo '{path}': tệp không phải UTF-8.") from None
     except OSError as exc:
         raise TemplateFailure(f"không đọc được mẫu báo cáo '{path}': {os_reason(exc)}.") from None
 
 
-def render(context: dict[str, Any], fmt: str = "md", template: Path | None = None) -> str:
+def _collect(chunks: Iterable[str], budget: _Budget) -> str:
+    """The rendered text, stopped as soon as it passes the output or the time limit."""
+    parts = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > budget.size:
+            raise RenderLimit(budget.too_big())
+        budget.tick()
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def render(
+    context: dict[str, Any],
+    fmt: str = "md",
+    template: Path | None = None,
+    *,
+    seconds: float | None = None,
+    size: int | None = None,
+) -> str:
     """The report text from ``template`` (default: the shipped one for ``fmt``)."""
     shipped = templates_dir()
     if template is None:
@@ -180,7 +309,8 @@ def render(context: dict[str, Any], fmt: str = "md", template: Path | None = Non
     else:
         template = Path(template)
         own, name, shown = {str(template): _read_template(template)}, str(template), str(template)
-    env = make_env(shipped, own)
+    budget = _Budget(TIME_LIMIT if seconds is None else seconds, OUTPUT_LIMIT if size is None else size)
+    env = make_env(shipped, own, fmt, budget)
     names = {str(shipped / name), name, shown}
 
     def at(filename: str | None, line: int | None) -> str:
@@ -190,7 +320,10 @@ def render(context: dict[str, Any], fmt: str = "md", template: Path | None = Non
 
     try:
         tmpl = env.get_template(name)
-        text = tmpl.render(_safe_charts(context))
+        text = _collect(tmpl.generate(_safe_charts(context)), budget)
+    except RenderLimit as exc:
+        file, line = _where(exc, names)
+        raise TemplateFailure(f"{at(file, line)}: {exc}.") from None
     except TemplateSyntaxError as exc:
         raise TemplateFailure(f"{at(exc.filename, exc.lineno)}: lỗi cú pháp mẫu: {exc.message}") from None
     except TemplateNotFound as exc:
@@ -209,6 +342,8 @@ def render(context: dict[str, Any], fmt: str = "md", template: Path | None = Non
         raise TemplateFailure(f"{at(file, line)}: lỗi khi dựng báo cáo: {exc}") from None
     except RecursionError:
         raise TemplateFailure(f"{shown}: mẫu báo cáo gọi lại chính nó không dừng (đệ quy vô hạn).") from None
+    except MemoryError:
+        raise TemplateFailure(f"{shown}: mẫu báo cáo cần quá nhiều bộ nhớ nên đã bị dừng.") from None
     except Exception as exc:  # a template is user code: whatever it raises is its error, not a crash
         file, line = _where(exc, names)
         raise TemplateFailure(f"{at(file, line)}: lỗi khi dựng báo cáo ({type(exc).__name__}): {exc}") from None

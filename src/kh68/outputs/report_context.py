@@ -6,6 +6,20 @@ HTML) and the Word writer read only this tree; every key is documented in the
 README ("Mẫu báo cáo").  Numbers are already in Vietnamese form where they are
 meant to be printed as they are (``ket_qua``, ``so_sanh`` …); raw numbers are
 kept beside them (``gia_tri``) for templates that format them otherwise.
+
+The engine's API this module reads (stable; for the report's rewrite):
+``build_status(...).results`` is a ``kh68.tracking.engine.PlanResult`` (iterable of
+``IndicatorResult``; ``count(status)``, ``with_status(...)``, ``get(id)``,
+``final_year``).  Each ``IndicatorResult`` has ``target`` (``TargetInForce``:
+``text`` the plan's words, ``display`` what is compared, ``decimals``, ``derived``,
+``footnote``), ``value`` / ``value_display``, ``state``, ``status``, ``gap`` at
+``decimals``, ``previous`` (``year``, ``value``, ``change``), ``series`` (``Point``s),
+``final`` (``year``, ``text``, ``spec``, ``goal``, ``display``), ``goal``,
+``progress`` (``category``, ``ratio``, ``projected``, ``final_year``, ``data_year``),
+``coverage`` and ``comparable_since``.  Every word comes from ``kh68.vocab``:
+``Status.label``, ``vocab.against_target`` ("vượt 0,4% so với chỉ tiêu",
+"thấp hơn chỉ tiêu 1,2 điểm phần trăm"), ``vocab.against_year`` ("tăng 1,5 điểm
+phần trăm so với năm 2024"), ``vocab.NO_TARGET``, ``vocab.task_state_label``.
 """
 
 from __future__ import annotations
@@ -13,14 +27,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from kh68 import vocab
 from kh68.errors import UsageError
 from kh68.outputs.status_view import build_status
 from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
-from kh68.reading.targets import TargetKind
-from kh68.tracking.engine import Result, Status, series_of
+from kh68.reading.targets import Basis, DutyKind, TargetKind, TaskState
+from kh68.tracking.engine import IndicatorResult
 from kh68.tracking.tasks import Deadline, TaskStatus
-from kh68.vnformat import format_date, format_number, format_value
+from kh68.vnformat import format_date, long_date
+from kh68.vocab import Category, Status
 
 SYNTHETIC_NOTICE = (
     "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa, "
@@ -32,11 +48,6 @@ DERIVED_NOTE = (
     'Chỉ tiêu năm {year} ghi "(mốc nội suy)" không phải chỉ tiêu nguyên văn của Kế hoạch: mốc số được nội suy '
     "tuyến tính giữa hai năm Kế hoạch có chỉ tiêu; mốc định tính giữ nguyên chỉ tiêu của năm có chỉ tiêu gần nhất trước đó."
 )
-
-
-def long_date(day: date) -> str:
-    """``ngày 05 tháng 11 năm 2025`` (day and month with a leading zero, Decree 30/2020)."""
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
 def build_report(plan: Plan, year: int, today: date, unit: str | None = None) -> dict[str, Any]:
@@ -55,7 +66,7 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
         subject += f" (phần việc của {plan.unit_name(unit_id)})"
     wanted = _unit_filter(plan, unit_id)
 
-    indicators, notes = _indicator_rows(plan, view.results, year)
+    indicators, notes = _indicator_rows(plan, view.results.results, year)
     groups = _task_groups(plan, view.tasks, wanted)
     entries = [(t, uid, p) for t in view.tasks for uid, p in t.entries.items() if wanted(uid)]
 
@@ -73,7 +84,7 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
         ]
 
     counts = {s.value: sum(1 for r in indicators if r["trang_thai"] == s.value) for s in Status}
-    final_year = max((y for i in plan.indicators for y in i.targets), default=meta.period.end)
+    final_year = view.results.final_year or meta.period.end
     return {
         "so_lieu_minh_hoa": plan.synthetic,
         "canh_bao_minh_hoa": SYNTHETIC_NOTICE if plan.synthetic else "",
@@ -115,7 +126,7 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
             nv
             for nhom in groups
             for nv in nhom["nhiem_vu"]
-            if nv["trang_thai"] == "not_started" or (nv["trang_thai"] == "no_report" and nv["chua_bao_cao"])
+            if nv["trang_thai"] == TaskState.NOT_STARTED or (nv["trang_thai"] == "no_report" and nv["chua_bao_cao"])
         ],
         "kho_khan": gathered("difficulties"),
         "phuong_huong": gathered("directions"),
@@ -181,14 +192,14 @@ def _task_groups(plan: Plan, tasks: list[TaskStatus], wanted) -> list[dict[str, 
                     or ", ".join(plan.unit_names(task.coordinating_units)),
                     "thoi_gian": _strip_stop(task.timing) or "",
                     "trang_thai": t.state.value if t.state else "no_report",
-                    "trang_thai_nhan": t.state_label,
+                    "trang_thai_nhan": vocab.task_state_label(t.state),
                     "chua_bao_cao": plan.unit_names(t.missing_leads),
                     "ket_qua": [
                         {
                             "don_vi": plan.unit_name(uid),
                             "ma_don_vi": uid,
                             "trang_thai": p.state.value,
-                            "trang_thai_nhan": p.state.label,
+                            "trang_thai_nhan": vocab.task_state_label(p.state),
                             "ngay": p.date,
                             "noi_dung": p.results or "",
                         }
@@ -202,38 +213,28 @@ def _task_groups(plan: Plan, tasks: list[TaskStatus], wanted) -> list[dict[str, 
     return out
 
 
-def _gap_text(result: Result) -> str:
-    """``Vượt 0,4 điểm %`` / ``Chưa đạt, thiếu 1,2 điểm %`` / ``Trong khoảng chỉ tiêu``."""
-    ind, target, status = result.indicator, result.target, result.status
-    if target is None:
-        return "Không có chỉ tiêu để so sánh" if result.value is not None else "—"
-    if result.value is None and not (target.kind.numeric or ind.basis == "share_of_units"):
-        return result.state.label if result.state else "—"
-    if result.gap is None:
+def _gap_text(result: IndicatorResult) -> str:
+    """The engine's verdict in words (``kh68.vocab.against_target``): ``Vượt 0,4% so với chỉ tiêu`` …"""
+    ind, target = result.indicator, result.target
+    if not result.has_data or target is None:
         return "—"
-    unit = "điểm %" if ind.unit == "%" else ind.unit
-    amount = f"{format_number(abs(result.gap))} {unit}".strip()
-    if status is Status.EXCEEDED:
-        return f"Vượt {amount}" if ind.direction == "higher" else f"Vượt (thấp hơn {amount})"
-    if status is Status.NOT_MET:
-        if abs(result.gap) < 1e-9:
-            return f"Chưa đạt (cần lớn hơn {format_value(target.spec.min, ind.unit)})"
-        return f"Chưa đạt, thiếu {amount}" if ind.direction == "higher" else f"Chưa đạt, cao hơn {amount}"
-    if status is Status.IN_PROGRESS:
-        return f"Chưa đạt, thiếu {amount}; {result.state.label.lower()}" if result.state else "—"
-    if target.kind is TargetKind.RANGE:
-        return "Đạt, trong khoảng chỉ tiêu"
-    return "Đạt, bằng chỉ tiêu"
+    if result.value is None and not (target.kind.numeric or ind.basis is Basis.SHARE_OF_UNITS):
+        return vocab.task_state_label(result.state)
+    words = vocab.against_target(
+        result.status, result.gap, ind.unit, ind.direction, result.decimals, target.kind is TargetKind.RANGE
+    )
+    if result.status is Status.IN_PROGRESS and words:
+        words += f"; {vocab.task_state_label(result.state).lower()}"
+    return vocab.sentence(words) or "—"
 
 
-def _progress_text(result: Result, series: dict[int, float], year: int) -> str:
+def _progress_text(result: IndicatorResult, year: int) -> str:
     p = result.progress
     text = p.category.label
     if p.projected is not None and p.final_year:
-        text += f"; dự báo năm {p.final_year}: {format_value(p.projected, result.indicator.unit)}"
-    latest = max((y for y in series if y <= year), default=None)
-    if latest is not None and latest < year:
-        text += f" (theo số liệu năm {latest})"
+        text += f"; dự báo năm {p.final_year}: {vocab.amount(p.projected, result.indicator.unit)}"
+    if p.data_year is not None and p.data_year < year:
+        text += f" (theo số liệu năm {p.data_year})"
     return text
 
 
@@ -274,7 +275,9 @@ def bar(value: float | None, target: float | None, scale: float) -> str:
     return "".join(cells)
 
 
-def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _indicator_rows(
+    plan: Plan, results: list[IndicatorResult] | tuple[IndicatorResult, ...], year: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     from kh68.outputs.charts import indicator_chart
 
     rows = []
@@ -283,23 +286,19 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
     for stt, r in enumerate(results, 1):
         ind = r.indicator
         unit = ind.unit
-        has_data = r.value is not None or r.state is not None
         target = r.target
         if target is None:
-            stated = ind.targets.get(year)
-            target_text = "Không đặt chỉ tiêu" if stated is not None else f"Kế hoạch không đặt chỉ tiêu năm {year}"
+            target_text = vocab.NO_TARGET
         else:
-            target_text = target.text + (" (mốc nội suy)" if target.derived else "")
-        final = max(ind.targets) if ind.targets else None
-        final_text = ind.targets[final].text if final else ""
+            target_text = target.text + (vocab.DERIVED_SUFFIX if target.derived else "")
         if r.value is not None:
-            shown = format_value(r.value, unit)
+            shown = r.value_display
             if r.state is not None:
-                shown += f" ({r.state.label.lower()})"
+                shown += f" ({vocab.task_state_label(r.state).lower()})"
         elif r.state is not None:
-            shown = r.state.label
+            shown = vocab.task_state_label(r.state)
         else:
-            shown = "Chưa có số liệu"
+            shown = Status.NO_DATA.label
         row_notes = _source_note(r.measurement, plan, r.computed is not None, unit)
         if target is not None and target.footnote:
             row_notes.insert(0, f"Chỉ tiêu: {target.footnote}")
@@ -312,13 +311,11 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
         for text in row_notes:
             notes.append({"so": len(notes) + 1, "chi_tieu": ind.id, "noi_dung": text})
             numbers.append(len(notes))
-        series = series_of(ind, plan.data)
         scale = (
             100.0
             if unit == "%"
-            else max([*series.values(), *(t for t in [_bound(target, ind.direction)] if t)], default=0) * 1.1
+            else max([*(p.value for p in r.series), *([r.goal] if r.goal else [])], default=0) * 1.1
         )
-        status = r.status if has_data else Status.NO_DATA
         rows.append(
             {
                 "stt": stt,
@@ -329,36 +326,30 @@ def _indicator_rows(plan: Plan, results: list[Result], year: int) -> tuple[list[
                 or ", ".join(plan.unit_names(ind.responsible_units)),
                 "chi_tieu_nam": target_text,
                 "chi_tieu_noi_suy": bool(target and target.derived),
-                "nam_cuoi_ky": final,
-                "chi_tieu_cuoi_ky": final_text,
-                "co_so_lieu": has_data,
+                "nam_cuoi_ky": r.final.year if r.final else None,
+                "chi_tieu_cuoi_ky": r.final.text if r.final else "",
+                "co_so_lieu": r.has_data,
                 "gia_tri": r.value,
                 "tinh_trang_thuc_hien": r.state.value if r.state else None,
                 "ket_qua": shown,
-                "so_sanh": _gap_text(r) if has_data else "—",
+                "so_sanh": _gap_text(r),
                 "chenh_lech": r.gap,
-                "trang_thai": status.value,
-                "danh_gia": status.label,
-                "tien_do": _progress_text(r, series, year) if series else "Chưa đủ số liệu",
+                "trang_thai": r.status.value,
+                "danh_gia": r.status.label,
+                "tien_do": _progress_text(r, year) if r.series else Category.NOT_AVAILABLE.label,
                 "tien_do_ma": r.progress.category.value,
                 "du_bao": r.progress.projected,
                 "ghi_chu_so": numbers,
-                "thanh": bar(r.value, _bound(target, ind.direction), scale) if r.value is not None else "",
-                "chuoi_so_lieu": [{"nam": y, "gia_tri": v} for y, v in sorted(series.items())],
-                "bieu_do": indicator_chart(plan, ind, series) if series else "",
+                "thanh": bar(r.value, r.goal, scale) if r.value is not None else "",
+                "chuoi_so_lieu": [{"nam": p.year, "gia_tri": p.value} for p in r.series],
+                "bieu_do": indicator_chart(plan, r) if r.series else "",
             }
         )
     return rows, notes
 
 
-def _bound(target, direction: str) -> float | None:
-    if target is None or not target.kind.numeric:
-        return None
-    return target.spec.goal(direction)
-
-
 def _reporting(plan: Plan, owed: list[Deadline]) -> dict[str, Any]:
-    duty = next((d for d in owed if d.duty.kind == "unit_report"), None)
+    duty = next((d for d in owed if d.duty.kind is DutyKind.UNIT_REPORT), None)
     if duty is None:
         return {"co_han": False, "han": None, "muc": "", "chua_bao_cao": [], "bao_cao_muon": [], "da_bao_cao": []}
     return {
@@ -377,7 +368,7 @@ def _reporting(plan: Plan, owed: list[Deadline]) -> dict[str, Any]:
 
 def _recipients(plan: Plan, today: date, unit_id: str | None) -> list[str]:
     """Section IV's addressees of the report (the department's, or a unit's to the department)."""
-    kind = "unit_report" if unit_id else "plan_report"
+    kind = DutyKind.UNIT_REPORT if unit_id else DutyKind.PLAN_REPORT
     duty = next((d for d in plan.meta.duties if d.kind == kind), None)
     if duty is None:
         return []

@@ -6,25 +6,29 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from kh68.outputs.export import target_to_dict
 from kh68.reading.plan import Plan
-from kh68.tracking.engine import Result, evaluate
+from kh68.reading.targets import DutyKind
+from kh68.tracking.engine import IndicatorResult, PlanResult, evaluate_plan
 from kh68.tracking.tasks import Deadline, TaskStatus, deadlines, task_statuses
+from kh68.vocab import Status
 
 
 @dataclass(frozen=True)
 class StatusView:
+    """The engine's verdicts (``results``) with the tasks and deadlines of the year."""
+
     plan: Plan
     year: int
     today: date
     unit: str | None
-    results: list[Result]
+    results: PlanResult
     tasks: list[TaskStatus]
     deadlines: list[Deadline]
 
 
 def build_status(plan: Plan, year: int, today: date, unit: str | None = None) -> StatusView:
     """Indicators, tasks and deadlines for ``year``; with ``unit``, only what it leads or owes."""
-    thresholds = plan.meta.progress_thresholds
     indicators = plan.indicators
     tasks = task_statuses(plan, year)
     owed = deadlines(plan, year, today)
@@ -35,38 +39,49 @@ def build_status(plan: Plan, year: int, today: date, unit: str | None = None) ->
             Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit])
             for d in owed
             if plan.covers(d.duty.from_units, unit)
-            and (d.duty.kind != "unit_report" or any(u.unit_id == unit for u in d.units))
+            and (d.duty.kind is not DutyKind.UNIT_REPORT or any(u.unit_id == unit for u in d.units))
         ]
-    results = [evaluate(ind, year, plan.data, thresholds) for ind in indicators]
-    return StatusView(plan, year, today, unit, results, tasks, owed)
+    return StatusView(plan, year, today, unit, evaluate_plan(plan, year, indicators), tasks, owed)
 
 
 def _number(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def result_to_dict(r: Result) -> dict[str, Any]:
+def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
+    """One indicator's verdict as JSON-ready data (numbers as numbers, unknown as null)."""
     target = None
     if r.target is not None:
-        target = {
-            "text": r.target.text,
-            "kind": r.target.kind.value,
+        target = target_to_dict(r.target.text, r.target.spec) | {
             "min": r.target.spec.min,
             "max": r.target.spec.max,
             "derived": r.target.derived,
+            "display": r.target.display,
+            "decimals": r.target.decimals,
         }
+    final = None
+    if r.final is not None:
+        final = target_to_dict(r.final.text, r.final.spec) | {"year": r.final.year, "goal": r.final.goal}
+    previous = None
+    if r.previous is not None:
+        previous = {"year": r.previous.year, "value": _number(r.previous.value), "change": _number(r.previous.change)}
     return {
         "id": r.indicator.id,
         "name": r.indicator.name,
         "unit": r.indicator.unit,
         "target": target,
         "value": _number(r.value),
+        "value_display": r.value_display or None,
         "state": r.state.value if r.state else None,
         "gap": _number(r.gap),
         "status": r.status.value,
         "status_label": r.status.label,
+        "previous": previous,
+        "series": [{"year": p.year, "value": _number(p.value)} for p in r.series],
+        "final": final,
         "progress": {
             "category": r.progress.category.value,
+            "category_label": r.progress.category.label,
             "ratio": _number(r.progress.ratio),
             "projected_2030": _number(r.progress.projected),
         },
@@ -81,6 +96,7 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
         "synthetic": view.plan.synthetic,
         "unit": view.unit,
         "indicators": [result_to_dict(r) for r in view.results],
+        "summary": {status.value: view.results.count(status) for status in Status},
         "tasks": [
             {
                 "id": t.task.id,

@@ -366,7 +366,7 @@ def build_document(ctx: dict[str, Any]):
     _para(
         doc,
         f"Tổng hợp {len(ctx['chi_tieu'])} chỉ tiêu: {tk['exceeded']} vượt chỉ tiêu, {tk['met']} đạt, "
-        f"{tk['not_met']} chưa đạt, {tk['in_progress']} đang triển khai, {tk['no_target']} không có chỉ tiêu "
+        f"{tk['not_met']} chưa đạt, {tk['in_progress']} đang triển khai, {tk['no_target']} không đặt chỉ tiêu "
         f"năm {nam}, {tk['no_data']} chưa có số liệu.",
         indent=True,
     )

@@ -7,11 +7,21 @@ them into JSON Schemas that editors show as hover help.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from kh68.reading.targets import TargetSpec, TaskState, TimingSpec, parse_target, parse_timing
+from kh68.reading.targets import (
+    Basis,
+    Direction,
+    DutyKind,
+    TargetKind,
+    TargetSpec,
+    TaskState,
+    TimingSpec,
+    parse_target,
+    parse_timing,
+)
 from kh68.vnformat import format_number, parse_count, parse_date, parse_decimal
 
 
@@ -95,7 +105,7 @@ class Duty(Strict):
     from_units: UnitRefs = field("Đơn vị thực hiện", "Mã hoặc tên gọi của các đơn vị phải thực hiện.")
     to_units: UnitRefs = field("Gửi đến", "Mã hoặc tên gọi của đơn vị nhận.", default_factory=list)
     deadline: DayMonth | None = field("Hạn hằng năm", "Hạn trong năm, dạng ngày/tháng, ví dụ 05/11.", default=None)
-    kind: Literal["unit_report", "plan_report", "funding"] = field(
+    kind: DutyKind = field(
         "Loại",
         "unit_report: đơn vị báo cáo đầu mối; plan_report: Sở báo cáo cấp trên; funding: lập dự toán kinh phí.",
     )
@@ -229,13 +239,13 @@ class Indicator(Strict):
     id: Text = field("Mã chỉ tiêu", 'Luôn là chuỗi, ví dụ "6.10" (đặt trong dấu nháy).')
     name: Text = field("Tên chỉ tiêu")
     unit: Text = field("Đơn vị tính", "Ví dụ: %.")
-    direction: Literal["higher", "lower"] = field(
-        "Chiều tốt", "higher: càng cao càng tốt; lower: càng thấp càng tốt.", default="higher"
+    direction: Direction = field(
+        "Chiều tốt", "higher: càng cao càng tốt; lower: càng thấp càng tốt.", default=Direction.HIGHER
     )
-    basis: Literal["value", "share_of_units"] = field(
+    basis: Basis = field(
         "Cách tính",
         "value: nhập giá trị; share_of_units: tỷ lệ đơn vị đạt chuẩn, tính từ các mục met: true/false theo đơn vị.",
-        default="value",
+        default=Basis.VALUE,
     )
     targets: dict[int, Target] = field("Mục tiêu theo năm", 'Khóa là năm ("2025"), giá trị là chỉ tiêu nguyên văn.')
     responsible_units: UnitRefs = field("Đơn vị chủ trì", "Mã hoặc tên gọi của đơn vị chủ trì thực hiện.")
@@ -244,11 +254,11 @@ class Indicator(Strict):
 
     @property
     def takes_state(self) -> bool:
-        return any(not t.spec.kind.numeric and t.spec.kind != "none" for t in self.targets.values())
+        return any(not t.spec.kind.numeric and t.spec.kind is not TargetKind.NONE for t in self.targets.values())
 
     @property
     def takes_value(self) -> bool:
-        return self.basis == "share_of_units" or any(t.spec.kind.numeric for t in self.targets.values())
+        return self.basis is Basis.SHARE_OF_UNITS or any(t.spec.kind.numeric for t in self.targets.values())
 
 
 class IndicatorsFile(Strict):

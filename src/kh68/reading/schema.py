@@ -34,9 +34,11 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from kh68 import vocab
 from kh68.errors import UsageError
 from kh68.files import atomic_write, guard_output
 from kh68.reading import models
+from kh68.reading.targets import Basis, Direction, DutyKind, TaskState
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 REF_TEMPLATE = "#/definitions/{model}"
@@ -66,6 +68,16 @@ TYPE_TITLES: dict[str, str] = {
     "Measurement": "Số liệu của một chỉ tiêu",
     "Progress": "Tiến độ do một đơn vị báo cáo",
     "TaskState": "Trạng thái",
+    "Direction": "Chiều tốt",
+    "Basis": "Cách tính",
+    "DutyKind": "Loại nhiệm vụ báo cáo",
+}
+
+_ENUM_WORDS: dict[type, dict[Any, str]] = {
+    TaskState: dict(vocab.TASK_STATE_LABELS),
+    Direction: dict(vocab.DIRECTION_LABELS),
+    Basis: dict(vocab.BASIS_LABELS),
+    DutyKind: dict(vocab.DUTY_KIND_LABELS),
 }
 
 _WS = r"[\s\u00a0]*"
@@ -146,9 +158,10 @@ class _Generator(GenerateJsonSchema):
 
     def enum_schema(self, schema: core_schema.EnumSchema) -> JsonSchemaValue:
         json_schema = super().enum_schema(schema)
-        if schema["cls"] is models.TaskState:
-            json_schema["description"] = "; ".join(f"{s.value}: {s.label}" for s in models.TaskState)
-            json_schema["enumDescriptions"] = [s.label for s in models.TaskState]
+        words: dict[Any, str] | None = _ENUM_WORDS.get(schema["cls"])
+        if words is not None:
+            json_schema["description"] = "; ".join(f"{member.value}: {label}" for member, label in words.items())
+            json_schema["enumDescriptions"] = list(words.values())
         return json_schema
 
     def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from kh68.errors import Problem, error, os_reason
+from kh68.files import read_regular
 
 Key = tuple[str | int, ...]
 Marks = dict[Key, tuple[int, int]]
@@ -153,7 +154,7 @@ def read_document(path: Path, display: str | None = None) -> Document:
     """Read and parse ``path``; raise ``SourceError`` with a positioned problem."""
     shown = Path(display) if display else path
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except OSError as exc:
         raise SourceError(error(shown, 1, 1, f"không đọc được tệp: {os_reason(exc)}")) from None
     return parse_document(shown, decode(shown, raw))

@@ -1,6 +1,10 @@
 """Meaning of a target, a timing or a task state as written in the plan.
 
 The plan's own words are kept for reports; this module reads what they mean.
+The plan's closed vocabularies (direction, basis, duty kind, task state) are
+enums here; the models validate YAML strings into them, so code compares
+members (``indicator.basis is Basis.SHARE_OF_UNITS``), never strings.  Their
+Vietnamese words live in ``kh68.vocab``.
 """
 
 from __future__ import annotations
@@ -12,6 +16,30 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kh68.vnformat import parse_decimal
+
+
+# Which way is better for an indicator. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
+class Direction(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+    @property
+    def sign(self) -> int:
+        """+1 when higher is better, -1 when lower is better."""
+        return 1 if self is Direction.HIGHER else -1
+
+
+# How an indicator's value is obtained. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
+class Basis(StrEnum):
+    VALUE = "value"
+    SHARE_OF_UNITS = "share_of_units"
+
+
+# What a duty of section IV asks for. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
+class DutyKind(StrEnum):
+    UNIT_REPORT = "unit_report"
+    PLAN_REPORT = "plan_report"
+    FUNDING = "funding"
 
 
 class TargetKind(StrEnum):
@@ -35,9 +63,9 @@ class TargetSpec:
     min: float | None = None
     max: float | None = None
 
-    def goal(self, direction: str) -> float | None:
+    def goal(self, direction: Direction) -> float | None:
         """The bound a value must reach: a range's upper bound when lower is better, else ``min``."""
-        if self.kind is TargetKind.RANGE and direction == "lower":
+        if self.kind is TargetKind.RANGE and direction is Direction.LOWER:
             return self.max
         return self.min
 
@@ -47,6 +75,12 @@ _RANGE = re.compile(rf"^({_NUMBER})\s*%?\s*[-–—]\s*({_NUMBER})\s*%?$")
 _GREATER = re.compile(rf"^>\s*({_NUMBER})\s*%?$")
 _AT_LEAST = re.compile(rf"^(?:≥|>=)?\s*({_NUMBER})\s*%?$")
 _NONE = {"", "-", "–", "—"}
+_DECIMALS = re.compile(r"\d[.,](\d+)")
+
+
+def written_decimals(text: str) -> int:
+    """The most decimals any number in ``text`` is written with: ``99,96`` → 2, ``30-35`` → 0."""
+    return max((len(m) for m in _DECIMALS.findall(text)), default=0)
 
 
 def fold(text: str) -> str:
@@ -130,15 +164,3 @@ class TaskState(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     ONGOING = "ongoing"
-
-    @property
-    def label(self) -> str:
-        return TASK_STATE_LABELS[self]
-
-
-TASK_STATE_LABELS = {
-    TaskState.NOT_STARTED: "Chưa triển khai",
-    TaskState.IN_PROGRESS: "Đang triển khai",
-    TaskState.DONE: "Hoàn thành",
-    TaskState.ONGOING: "Thực hiện thường xuyên",
-}

@@ -1,90 +1,90 @@
 """The target and gap engine: pure functions, no I/O.
 
-For an indicator and a year: the target in force (stated or interpolated),
-the value (recorded or computed from units), its status and gap, and the
-progress toward the final target by the UN SDG Progress Chart method (as
-implemented in Open SDG's sdg-build).
+For an indicator and a year the engine returns ONE complete verdict,
+:class:`IndicatorResult`, and for a plan and a year :class:`PlanResult` (all
+indicators).  Status table, JSON, the report formats, charts and ``kh68 diff``
+read these results and recompute nothing:
+
+* ``target``: the target in force (stated, or a milestone interpolated between
+  two stated years), with ``decimals``, the precision it is compared at, and
+  ``display``, its text in Vietnamese number form, which is exactly what is
+  compared (a derived milestone is rounded to ``decimals`` before comparing);
+* ``value`` (recorded, else computed from the units), ``status`` and ``gap``,
+  both taken at ``decimals``: the shown value, target and gap always agree with
+  the shown status;
+* ``previous``: the previous year's value and the change from it;
+* ``series``: every measured value by year;
+* ``final``: the final target (last stated year), as a number to reach, and
+  its ``goal`` (the bound a value must reach);
+* ``progress``: progress toward the final target by the method of Open SDG's
+  sdg-build (Statistics Canada's, after Eurostat): the ratio R of the observed
+  to the required compound yearly growth, categorised at the plan's thresholds
+  (R ≥ 0,95 on track, 0,6 ≤ R < 0,95 acceleration needed, 0 ≤ R < 0,6 limited,
+  R < 0 deterioration), and the value projected to the final year;
+* ``coverage`` and ``comparable_since``: slots for the organisation model
+  (which units reported; the first year comparable after a series break).
+
+Words for all of these come from ``kh68.vocab``.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
 from kh68.reading.measures import computed_value
-from kh68.reading.models import Indicator, Measurement, TaskState, Thresholds
-from kh68.reading.targets import TargetKind, TargetSpec
-from kh68.vnformat import format_number
+from kh68.reading.models import Indicator, Measurement, Thresholds, YearData
+from kh68.reading.plan import Plan
+from kh68.reading.targets import Basis, Direction, TargetKind, TargetSpec, TaskState, written_decimals
+from kh68.vocab import Category, Status, amount, target_display
 
 EPSILON = 1e-9
+MIN_DECIMALS = 2
+"""Values, targets and gaps are compared and shown at no fewer decimals than this."""
+
+FULL = TargetSpec(TargetKind.AT_LEAST, 100.0)
+
+__all__ = [
+    "Category",
+    "Coverage",
+    "FinalTarget",
+    "IndicatorResult",
+    "PlanResult",
+    "Point",
+    "PreviousYear",
+    "ProgressAssessment",
+    "Status",
+    "TargetInForce",
+    "assess",
+    "compare",
+    "computed_value",
+    "evaluate",
+    "evaluate_plan",
+    "final_target",
+    "gap",
+    "observed_value",
+    "progress",
+    "target_in_force",
+]
 
 
-class Status(StrEnum):
-    EXCEEDED = "exceeded"
-    MET = "met"
-    NOT_MET = "not_met"
-    NO_DATA = "no_data"
-    NO_TARGET = "no_target"
-    IN_PROGRESS = "in_progress"
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self]
-
-    @property
-    def symbol(self) -> str:
-        return STATUS_SYMBOLS[self]
-
-
-STATUS_LABELS = {
-    Status.EXCEEDED: "Vượt chỉ tiêu",
-    Status.MET: "Đạt",
-    Status.NOT_MET: "Chưa đạt",
-    Status.NO_DATA: "Chưa có số liệu",
-    Status.NO_TARGET: "Không có chỉ tiêu",
-    Status.IN_PROGRESS: "Đang triển khai",
-}
-STATUS_SYMBOLS = {
-    Status.EXCEEDED: "▲",
-    Status.MET: "✓",
-    Status.NOT_MET: "✗",
-    Status.NO_DATA: "?",
-    Status.NO_TARGET: "–",
-    Status.IN_PROGRESS: "…",
-}
-
-
-class Category(StrEnum):
-    TARGET_ACHIEVED = "target_achieved"
-    SUBSTANTIAL = "substantial_progress"
-    MODERATE = "moderate_progress"
-    LIMITED = "limited_progress"
-    DETERIORATION = "deterioration"
-    NOT_AVAILABLE = "not_available"
-
-    @property
-    def label(self) -> str:
-        return CATEGORY_LABELS[self]
-
-
-CATEGORY_LABELS = {
-    Category.TARGET_ACHIEVED: "Đã đạt mục tiêu cuối kỳ",
-    Category.SUBSTANTIAL: "Tiến bộ đáng kể",
-    Category.MODERATE: "Tiến bộ vừa phải",
-    Category.LIMITED: "Tiến bộ hạn chế",
-    Category.DETERIORATION: "Đi xuống",
-    Category.NOT_AVAILABLE: "Chưa đủ số liệu",
-}
+# ------------------------------------------------------------------ results
 
 
 @dataclass(frozen=True)
 class TargetInForce:
-    """The target for a year: the plan's own (``derived`` False) or interpolated."""
+    """The target for a year: the plan's own (``derived`` False) or interpolated.
+
+    ``text`` is the plan's words for a stated target, the milestone for a derived
+    one; ``display`` is what outputs print and what is compared, at ``decimals``.
+    """
 
     year: int
     text: str
     spec: TargetSpec
+    display: str
+    decimals: int = MIN_DECIMALS
     derived: bool = False
     footnote: str | None = None
 
@@ -94,15 +94,60 @@ class TargetInForce:
 
 
 @dataclass(frozen=True)
-class Progress:
+class FinalTarget:
+    """The last stated target, as a number to reach (``Hoàn thành`` of a share of units is 100)."""
+
+    year: int
+    text: str
+    spec: TargetSpec
+    goal: float | None
+    display: str
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    value: float
+
+
+@dataclass(frozen=True)
+class PreviousYear:
+    """The previous year's value and the change to this year's (at the result's precision)."""
+
+    year: int
+    value: float
+    change: float | None
+
+
+@dataclass(frozen=True)
+class ProgressAssessment:
+    """Progress toward the final target (sdg-build's method); ``data_year`` is the latest year used."""
+
     category: Category
     ratio: float | None = None
     projected: float | None = None
     final_year: int | None = None
+    data_year: int | None = None
 
 
 @dataclass(frozen=True)
-class Result:
+class Coverage:
+    """Which of the units expected to send a figure did so (filled by ``kh68.tracking.coverage``)."""
+
+    reported: int
+    expected: int
+
+    @property
+    def complete(self) -> bool:
+        return self.reported >= self.expected
+
+    @property
+    def share(self) -> float | None:
+        return None if self.expected == 0 else 100.0 * self.reported / self.expected
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
     """Everything the engine says about one indicator in one year."""
 
     indicator: Indicator
@@ -113,44 +158,112 @@ class Result:
     state: TaskState | None
     status: Status
     gap: float | None
-    progress: Progress
+    decimals: int
+    previous: PreviousYear | None
+    series: tuple[Point, ...]
+    final: FinalTarget | None
+    progress: ProgressAssessment
     measurement: Measurement | None
+    coverage: Coverage | None = None
+    comparable_since: int | None = None
+
+    @property
+    def has_data(self) -> bool:
+        return self.value is not None or self.state is not None
+
+    @property
+    def value_display(self) -> str:
+        """The value as compared, in its unit: ``99,96%``; ``""`` without a value."""
+        return "" if self.value is None else amount(self.value, self.indicator.unit, self.decimals)
+
+    @property
+    def goal(self) -> float | None:
+        """The bound of this year's numeric target that a value must reach."""
+        if self.target is None or not self.target.kind.numeric:
+            return None
+        return self.target.spec.goal(self.indicator.direction)
+
+    def series_until(self, year: int) -> tuple[Point, ...]:
+        return tuple(p for p in self.series if p.year <= year)
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """All indicators of a plan (or of one unit's share of it) in one year."""
+
+    year: int
+    results: tuple[IndicatorResult, ...]
+
+    def __iter__(self) -> Iterator[IndicatorResult]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def get(self, indicator_id: str) -> IndicatorResult | None:
+        return next((r for r in self.results if r.indicator.id == indicator_id), None)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status is status)
+
+    def with_status(self, *statuses: Status) -> tuple[IndicatorResult, ...]:
+        return tuple(r for r in self.results if r.status in statuses)
+
+    @property
+    def final_year(self) -> int | None:
+        """The latest final-target year of any indicator."""
+        return max((r.final.year for r in self.results if r.final), default=None)
+
+    @property
+    def has_derived(self) -> bool:
+        return any(r.target is not None and r.target.derived for r in self.results)
 
 
 # ------------------------------------------------------------------ targets
 
 
+def _decimals(*texts: str) -> int:
+    return max(MIN_DECIMALS, *(written_decimals(t) for t in texts))
+
+
 def target_in_force(indicator: Indicator, year: int) -> TargetInForce | None:
     """The stated target for ``year``, else one interpolated between stated years."""
-    stated = sorted(indicator.targets)
+    unit = indicator.unit
     if year in indicator.targets:
         target = indicator.targets[year]
         if target.spec.kind is TargetKind.NONE:
             return None
-        return TargetInForce(year, target.text, target.spec, footnote=target.footnote)
-    before = [y for y in stated if y < year]
-    after = [y for y in stated if y > year]
+        places = _decimals(target.text)
+        shown = target_display(target.spec, unit, places) if target.spec.kind.numeric else target.text
+        return TargetInForce(year, target.text, target.spec, shown, places, footnote=target.footnote)
+    before = [y for y in indicator.targets if y < year]
+    after = [y for y in indicator.targets if y > year]
     if not before or not after:
         return None
-    y0, y1 = before[-1], after[0]
+    y0, y1 = max(before), min(after)
     t0, t1 = indicator.targets[y0], indicator.targets[y1]
     if t0.spec.kind is TargetKind.NONE:
         return None
     if not (t0.spec.kind.numeric and t1.spec.kind.numeric):
-        return TargetInForce(year, t0.text, t0.spec, derived=True, footnote=t0.footnote)
-    spec = _interpolate(t0.spec, t1.spec, (year - y0) / (y1 - y0), indicator.direction)
-    return TargetInForce(year, format_target(spec), spec, derived=True)
+        return TargetInForce(year, t0.text, t0.spec, t0.text, derived=True, footnote=t0.footnote)
+    places = _decimals(t0.text, t1.text)
+    spec = _interpolate(t0.spec, t1.spec, (year - y0) / (y1 - y0), indicator.direction, places)
+    shown = target_display(spec, unit, places)
+    return TargetInForce(year, target_display(spec, "", places), spec, shown, places, derived=True)
 
 
-def _interpolate(a: TargetSpec, b: TargetSpec, share: float, direction: str = "higher") -> TargetSpec:
+def _interpolate(a: TargetSpec, b: TargetSpec, share: float, direction: Direction, places: int) -> TargetSpec:
     """Bound by bound between two ranges; otherwise between the bounds a value must reach.
 
     That bound is a range's lower one when higher is better and its upper one when
     lower is better (a range 2-4 of a rate to bring down is met at 4 or below).
+    Bounds are rounded to ``places``: the milestone compared is the one shown.
     """
 
-    def between(x: float, y: float) -> float:
-        return round(x + (y - x) * share, 4)
+    def between(x: float | None, y: float | None) -> float:
+        assert x is not None  # numeric targets always carry their bounds
+        assert y is not None
+        return round(x + (y - x) * share, places)
 
     if a.kind is b.kind is TargetKind.RANGE:
         return TargetSpec(TargetKind.RANGE, between(a.min, b.min), between(a.max, b.max))
@@ -158,23 +271,21 @@ def _interpolate(a: TargetSpec, b: TargetSpec, share: float, direction: str = "h
     return TargetSpec(kind, between(a.goal(direction), b.goal(direction)))
 
 
-def format_target(spec: TargetSpec) -> str:
-    if spec.kind is TargetKind.RANGE:
-        return f"{format_number(spec.min)}-{format_number(spec.max)}"
-    if spec.kind is TargetKind.GREATER_THAN:
-        return f"> {format_number(spec.min)}"
-    return format_number(spec.min)
-
-
-def final_target(indicator: Indicator) -> tuple[int, TargetSpec] | None:
+def final_target(indicator: Indicator) -> FinalTarget | None:
     """The last stated target, as a number to reach (``Hoàn thành`` of a share is 100)."""
     if not indicator.targets:
         return None
     year = max(indicator.targets)
-    spec = indicator.targets[year].spec
-    if spec.kind is TargetKind.COMPLETION and indicator.basis == "share_of_units":
-        return year, TargetSpec(TargetKind.AT_LEAST, 100.0)
-    return (year, spec) if spec.kind.numeric else None
+    target = indicator.targets[year]
+    spec = target.spec
+    if spec.kind is TargetKind.COMPLETION and indicator.basis is Basis.SHARE_OF_UNITS:
+        spec = FULL
+    elif not spec.kind.numeric:
+        return None
+    shown = (
+        target_display(target.spec, indicator.unit, _decimals(target.text)) if target.spec.kind.numeric else target.text
+    )
+    return FinalTarget(year, target.text, spec, spec.goal(indicator.direction), shown)
 
 
 # ------------------------------------------------------------------- values
@@ -186,18 +297,29 @@ def observed_value(m: Measurement | None, indicator: Indicator) -> float | None:
     return m.value if m.value is not None else computed_value(m, indicator)
 
 
+def series_of(indicator: Indicator, data: Mapping[int, YearData]) -> tuple[Point, ...]:
+    """Measured values of ``indicator`` by year, oldest first."""
+    points = []
+    for year in sorted(data):
+        value = observed_value(data[year].indicators.get(indicator.id), indicator)
+        if value is not None:
+            points.append(Point(year, value))
+    return tuple(points)
+
+
 # ------------------------------------------------------------ status and gap
 
 
-def compare(spec: TargetSpec, value: float, direction: str) -> Status:
+def compare(spec: TargetSpec, value: float, direction: Direction) -> Status:
     """Status of a numeric value against a numeric target."""
-    d = 1 if direction == "higher" else -1
-    if spec.kind is TargetKind.RANGE:
-        low, high = (spec.min, spec.max) if d == 1 else (spec.max, spec.min)
+    d = direction.sign
+    low_bound = spec.min if spec.min is not None else 0.0
+    if spec.kind is TargetKind.RANGE and spec.max is not None:
+        low, high = (low_bound, spec.max) if d == 1 else (spec.max, low_bound)
         if d * (value - high) > EPSILON:
             return Status.EXCEEDED
         return Status.NOT_MET if d * (value - low) < -EPSILON else Status.MET
-    diff = d * (value - spec.min)
+    diff = d * (value - low_bound)
     if diff > EPSILON:
         return Status.EXCEEDED
     if spec.kind is TargetKind.GREATER_THAN or diff < -EPSILON:
@@ -205,16 +327,17 @@ def compare(spec: TargetSpec, value: float, direction: str) -> Status:
     return Status.MET
 
 
-def gap(spec: TargetSpec, value: float, direction: str) -> float:
+def gap(spec: TargetSpec, value: float, direction: Direction, places: int = 6) -> float:
     """Signed distance to the target, positive = better; 0 inside a range."""
-    d = 1 if direction == "higher" else -1
-    if spec.kind is TargetKind.RANGE:
-        if value < spec.min:
-            return round(d * (value - spec.min), 6)
+    d = direction.sign
+    low = spec.min if spec.min is not None else 0.0
+    if spec.kind is TargetKind.RANGE and spec.max is not None:
+        if value < low:
+            return round(d * (value - low), places)
         if value > spec.max:
-            return round(d * (value - spec.max), 6)
+            return round(d * (value - spec.max), places)
         return 0.0
-    return round(d * (value - spec.min), 6)
+    return round(d * (value - low), places)
 
 
 _STATE_STATUS = {
@@ -226,21 +349,27 @@ _STATE_STATUS = {
 
 
 def assess(
-    indicator: Indicator, target: TargetInForce | None, value: float | None, state: TaskState | None
+    indicator: Indicator,
+    target: TargetInForce | None,
+    value: float | None,
+    state: TaskState | None,
+    places: int = 6,
 ) -> tuple[Status, float | None]:
-    """Status and gap of a year's value (or state) against its target."""
+    """Status and gap of a year's value (or state) against its target, at ``places`` decimals."""
     if target is None:
         return Status.NO_TARGET, None
+    direction = indicator.direction
+    if value is not None:
+        value = round(value, places)
     if target.kind.numeric:
         if value is None:
             return Status.NO_DATA, None
-        return compare(target.spec, value, indicator.direction), gap(target.spec, value, indicator.direction)
-    if target.kind is TargetKind.COMPLETION and value is not None and indicator.basis == "share_of_units":
-        full = TargetSpec(TargetKind.AT_LEAST, 100.0)
-        status = compare(full, value, indicator.direction)
+        return compare(target.spec, value, direction), gap(target.spec, value, direction, places)
+    if target.kind is TargetKind.COMPLETION and value is not None and indicator.basis is Basis.SHARE_OF_UNITS:
+        status = compare(FULL, value, direction)
         if status is Status.NOT_MET and state is not None:
-            return _STATE_STATUS[state], gap(full, value, indicator.direction)
-        return status, gap(full, value, indicator.direction)
+            return _STATE_STATUS[state], gap(FULL, value, direction, places)
+        return status, gap(FULL, value, direction, places)
     if state is None:
         return Status.NO_DATA, None
     return _STATE_STATUS[state], None
@@ -249,28 +378,30 @@ def assess(
 # ----------------------------------------------------------------- progress
 
 
-def progress(indicator: Indicator, series: dict[int, float], year: int, thresholds: Thresholds) -> Progress:
-    """Progress toward the final target at the observed pace (SDG Progress Chart)."""
+def progress(
+    indicator: Indicator, series: Iterable[Point] | Mapping[int, float], year: int, thresholds: Thresholds
+) -> ProgressAssessment:
+    """Progress toward the final target at the observed pace (Open SDG sdg-build's method)."""
     final = final_target(indicator)
-    points = sorted((y, v) for y, v in series.items() if y <= year)
+    pairs = series.items() if isinstance(series, Mapping) else ((p.year, p.value) for p in series)
+    points = sorted((y, v) for y, v in pairs if y <= year)
     if final is None or not points:
-        return Progress(Category.NOT_AVAILABLE)
-    final_year, spec = final
+        return ProgressAssessment(Category.NOT_AVAILABLE)
+    direction = indicator.direction
     t, current = points[-1]
-    if compare(spec, current, indicator.direction) in (Status.MET, Status.EXCEEDED):
-        return Progress(Category.TARGET_ACHIEVED, final_year=final_year)
-    if len(points) < 2 or final_year <= points[0][0]:
-        return Progress(Category.NOT_AVAILABLE, final_year=final_year)
+    if compare(final.spec, current, direction) in (Status.MET, Status.EXCEEDED):
+        return ProgressAssessment(Category.TARGET_ACHIEVED, final_year=final.year, data_year=t)
+    if len(points) < 2 or final.year <= points[0][0]:
+        return ProgressAssessment(Category.NOT_AVAILABLE, final_year=final.year, data_year=t)
     t0, baseline = points[0]
-    goal = spec.goal(indicator.direction)
     base = baseline or 0.001
     observed = _growth(current / base, t - t0)
-    required = _growth((goal or 0.001) / base, final_year - t0)
+    required = _growth((final.goal or 0.001) / base, final.year - t0)
     if observed is None or required is None:
-        return Progress(Category.NOT_AVAILABLE, final_year=final_year)
-    d = 1 if indicator.direction == "higher" else -1
+        return ProgressAssessment(Category.NOT_AVAILABLE, final_year=final.year, data_year=t)
+    d = direction.sign
     s = -1 if baseline < 0 else 1
-    projected = round(current * (1 + observed) ** (final_year - t), 6)
+    projected = round(current * (1 + observed) ** (final.year - t), 6)
     if indicator.unit == "%":
         projected = min(max(projected, 0.0), 100.0)
     if abs(required) < EPSILON:
@@ -281,9 +412,9 @@ def progress(indicator: Indicator, series: dict[int, float], year: int, threshol
             category = Category.DETERIORATION
         else:
             category = Category.LIMITED
-        return Progress(category, None, projected, final_year)
+        return ProgressAssessment(category, None, projected, final.year, t)
     ratio = s * d * observed / abs(required)
-    return Progress(_categorise(ratio, thresholds), round(ratio, 6), projected, final_year)
+    return ProgressAssessment(_categorise(ratio, thresholds), round(ratio, 6), projected, final.year, t)
 
 
 def _growth(factor: float, years: int) -> float | None:
@@ -306,25 +437,25 @@ def _categorise(ratio: float, thresholds: Thresholds) -> Category:
 # ----------------------------------------------------------------- together
 
 
-def series_of(indicator: Indicator, data: dict) -> dict[int, float]:
-    """Measured values of ``indicator`` by year from ``{year: YearData}``."""
-    series = {}
-    for year, year_data in data.items():
-        value = observed_value(year_data.indicators.get(indicator.id), indicator)
-        if value is not None:
-            series[year] = value
-    return series
+def _previous(series: tuple[Point, ...], year: int, value: float | None, places: int) -> PreviousYear | None:
+    before = next((p for p in series if p.year == year - 1), None)
+    if before is None:
+        return None
+    change = None if value is None else round(round(value, places) - round(before.value, places), places)
+    return PreviousYear(before.year, before.value, change)
 
 
-def evaluate(indicator: Indicator, year: int, data: dict, thresholds: Thresholds) -> Result:
+def evaluate(indicator: Indicator, year: int, data: Mapping[int, YearData], thresholds: Thresholds) -> IndicatorResult:
     """The engine's whole verdict on ``indicator`` in ``year``."""
     year_data = data.get(year)
     m = year_data.indicators.get(indicator.id) if year_data else None
     value = observed_value(m, indicator)
     state = m.state if m else None
     target = target_in_force(indicator, year)
-    status, distance = assess(indicator, target, value, state)
-    return Result(
+    places = target.decimals if target is not None else MIN_DECIMALS
+    status, distance = assess(indicator, target, value, state, places)
+    series = series_of(indicator, data)
+    return IndicatorResult(
         indicator=indicator,
         year=year,
         target=target,
@@ -333,6 +464,17 @@ def evaluate(indicator: Indicator, year: int, data: dict, thresholds: Thresholds
         state=state,
         status=status,
         gap=distance,
-        progress=progress(indicator, series_of(indicator, data), year, thresholds),
+        decimals=places,
+        previous=_previous(series, year, value, places),
+        series=series,
+        final=final_target(indicator),
+        progress=progress(indicator, series, year, thresholds),
         measurement=m,
     )
+
+
+def evaluate_plan(plan: Plan, year: int, indicators: Iterable[Indicator] | None = None) -> PlanResult:
+    """Every indicator of ``plan`` (or those given) in ``year``."""
+    chosen = plan.indicators if indicators is None else indicators
+    thresholds = plan.meta.progress_thresholds
+    return PlanResult(year, tuple(evaluate(ind, year, plan.data, thresholds) for ind in chosen))

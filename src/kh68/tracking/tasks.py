@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from kh68.reading.models import Duty, Progress, Task, TaskState, YearData
+from kh68.reading.models import Duty, Progress, Task, YearData
 from kh68.reading.plan import Plan
-from kh68.reading.targets import TimingKind
+from kh68.reading.targets import DutyKind, TaskState, TimingKind
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,6 @@ class TaskStatus:
     entries: dict[str, Progress]
     missing_leads: list[str]
     lead_units: list[str]
-
-    @property
-    def state_label(self) -> str:
-        return self.state.label if self.state else "Chưa có báo cáo"
 
 
 @dataclass(frozen=True)
@@ -106,7 +102,7 @@ def _entries(plan: Plan, data: YearData | None, task_id: str) -> dict[str, Progr
 def report_day(plan: Plan, year: int) -> date:
     """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12)."""
     for duty in plan.meta.duties:
-        if duty.kind == "unit_report" and duty.deadline:
+        if duty.kind is DutyKind.UNIT_REPORT and duty.deadline:
             return duty.deadline.in_year(year)
     return date(year, 12, 31)
 
@@ -145,7 +141,7 @@ def deadlines(plan: Plan, year: int, today: date) -> list[Deadline]:
             continue
         due = duty.deadline.in_year(year)
         units = []
-        if duty.kind == "unit_report":
+        if duty.kind is DutyKind.UNIT_REPORT:
             for uid in plan.active_units(duty.from_units, due):
                 on = reported.get(uid)
                 units.append(UnitReport(uid, uid in reported, on, bool(on and on > due)))

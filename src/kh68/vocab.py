@@ -1,0 +1,270 @@
+"""The one vocabulary: the engine's verdicts and every Vietnamese word outputs print for them.
+
+``Status`` (where a year's value stands against its target) and ``Category``
+(progress toward the final target) are defined here, beside their labels; the
+plan's own enums (``Direction``, ``Basis``, ``DutyKind``, ``TaskState``,
+``TargetKind``) live in ``kh68.reading.targets`` and are worded here.  Status
+table, JSON, the report formats, charts and ``kh68 diff`` take their words from
+this module only, so one indicator reads the same everywhere.
+
+Wording follows administrative usage (Decree 30/2020 and the customary form of
+a "báo cáo kết quả thực hiện kế hoạch"): a shortfall of a rate is said in
+"điểm phần trăm", never "điểm %"; an excess is "vượt 0,4% so với chỉ tiêu";
+the change from last year is "tăng 1,5 điểm phần trăm so với năm 2024".
+Phrases are returned lower case (they are used inside sentences and lists);
+callers capitalise with :func:`sentence` where a phrase starts a cell.
+
+This module imports only ``kh68.reading.targets`` and ``kh68.vnformat``, so any
+layer may use it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from kh68.reading.targets import Basis, Direction, DutyKind, TargetKind, TargetSpec, TaskState
+from kh68.vnformat import format_number
+
+# ------------------------------------------------------------------ verdicts
+
+
+class Status(StrEnum):
+    """Where a year's value stands against the target in force."""
+
+    EXCEEDED = "exceeded"
+    MET = "met"
+    NOT_MET = "not_met"
+    NO_DATA = "no_data"
+    NO_TARGET = "no_target"
+    IN_PROGRESS = "in_progress"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+    @property
+    def symbol(self) -> str:
+        return STATUS_SYMBOLS[self]
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.EXCEEDED: "Vượt chỉ tiêu",
+    Status.MET: "Đạt",
+    Status.NOT_MET: "Chưa đạt",
+    Status.NO_DATA: "Chưa có số liệu",
+    Status.NO_TARGET: "Không đặt chỉ tiêu",
+    Status.IN_PROGRESS: "Đang triển khai",
+}
+STATUS_SYMBOLS: dict[Status, str] = {
+    Status.EXCEEDED: "▲",
+    Status.MET: "✓",
+    Status.NOT_MET: "✗",
+    Status.NO_DATA: "?",
+    Status.NO_TARGET: "–",
+    Status.IN_PROGRESS: "…",
+}
+
+
+class Category(StrEnum):
+    """Progress toward the final target, by the method named in :data:`PROGRESS_METHOD`."""
+
+    TARGET_ACHIEVED = "target_achieved"
+    SUBSTANTIAL = "substantial_progress"
+    MODERATE = "moderate_progress"
+    LIMITED = "limited_progress"
+    DETERIORATION = "deterioration"
+    NOT_AVAILABLE = "not_available"
+
+    @property
+    def label(self) -> str:
+        return CATEGORY_LABELS[self]
+
+
+# sdg-build's categories: target achieved; on track (R ≥ 0,95); progress made but
+# acceleration needed (0,6 ≤ R < 0,95); limited progress (0 ≤ R < 0,6); deterioration (R < 0).
+CATEGORY_LABELS: dict[Category, str] = {
+    Category.TARGET_ACHIEVED: "Đã đạt mục tiêu cuối kỳ",
+    Category.SUBSTANTIAL: "Đúng tiến độ",
+    Category.MODERATE: "Cần đẩy nhanh tiến độ",
+    Category.LIMITED: "Chậm tiến độ",
+    Category.DETERIORATION: "Đi ngược mục tiêu",
+    Category.NOT_AVAILABLE: "Chưa đủ số liệu",
+}
+
+PROGRESS_METHOD = (
+    "phương pháp đánh giá tiến độ của Open SDG (công cụ sdg-build), do Cơ quan Thống kê Canada "
+    "xây dựng trên cơ sở phương pháp của Eurostat"
+)
+
+
+def progress_method_note(substantial: float, moderate: float) -> str:
+    """One sentence naming the progress method and the thresholds in use."""
+    s, m = format_number(substantial), format_number(moderate)
+    return (
+        f"Tiến độ đến mục tiêu cuối kỳ đánh giá theo {PROGRESS_METHOD}: R là tỷ số giữa tốc độ tăng bình quân "
+        f"hằng năm đã đạt và tốc độ cần có để đạt mục tiêu đúng hạn; R ≥ {s}: {Category.SUBSTANTIAL.label.lower()}; "
+        f"{m} ≤ R < {s}: {Category.MODERATE.label.lower()}; 0 ≤ R < {m}: {Category.LIMITED.label.lower()}; "
+        f"R < 0: {Category.DETERIORATION.label.lower()}."
+    )
+
+
+# ------------------------------------------------------------ plan's enums
+
+NO_REPORT = "Chưa có báo cáo"
+
+TASK_STATE_LABELS: dict[TaskState, str] = {
+    TaskState.NOT_STARTED: "Chưa triển khai",
+    TaskState.IN_PROGRESS: "Đang triển khai",
+    TaskState.DONE: "Hoàn thành",
+    TaskState.ONGOING: "Thực hiện thường xuyên",
+}
+
+DUTY_KIND_LABELS: dict[DutyKind, str] = {
+    DutyKind.UNIT_REPORT: "Đơn vị báo cáo đơn vị đầu mối",
+    DutyKind.PLAN_REPORT: "Sở báo cáo cấp trên",
+    DutyKind.FUNDING: "Lập dự toán kinh phí",
+}
+
+DIRECTION_LABELS: dict[Direction, str] = {
+    Direction.HIGHER: "càng cao càng tốt",
+    Direction.LOWER: "càng thấp càng tốt",
+}
+
+BASIS_LABELS: dict[Basis, str] = {
+    Basis.VALUE: "ghi giá trị",
+    Basis.SHARE_OF_UNITS: "tỷ lệ đơn vị đạt chuẩn",
+}
+
+
+def task_state_label(state: TaskState | None) -> str:
+    """``Hoàn thành`` …; ``Chưa có báo cáo`` when no unit reported."""
+    return TASK_STATE_LABELS[state] if state is not None else NO_REPORT
+
+
+# ----------------------------------------------------------------- targets
+
+NO_TARGET = STATUS_LABELS[Status.NO_TARGET]
+"""The one phrasing for "the plan sets no target" (status, report, diff)."""
+
+DERIVED_MARK = "*"
+DERIVED_NOTE = "*: mốc nội suy giữa hai năm kế hoạch có chỉ tiêu, không phải chỉ tiêu do kế hoạch ghi."
+DERIVED_SUFFIX = " (mốc nội suy)"
+
+
+def with_unit(number: str, unit: str) -> str:
+    """The one "%" rule: ``99,5%`` (no space), ``12 trường``, or the number alone."""
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {unit}" if unit else number
+
+
+def amount(value: float, unit: str, decimals: int = 2) -> str:
+    """A quantity in its unit: ``99,5%``, ``12 trường``."""
+    return with_unit(format_number(value, decimals), unit)
+
+
+def points(value: float, unit: str, decimals: int = 2) -> str:
+    """A difference in its unit: ``1,2 điểm phần trăm`` for a rate, ``3 trường`` otherwise."""
+    number = format_number(value, decimals)
+    if unit == "%":
+        return f"{number} điểm phần trăm"
+    return f"{number} {unit}" if unit else number
+
+
+def target_display(spec: TargetSpec, unit: str, decimals: int = 2) -> str:
+    """A numeric target in Vietnamese number form with its unit: ``99,5%``, ``30-35%``, ``> 60%``."""
+    if spec.kind is TargetKind.RANGE and spec.min is not None and spec.max is not None:
+        return with_unit(f"{format_number(spec.min, decimals)}-{format_number(spec.max, decimals)}", unit)
+    if spec.min is None:
+        return ""
+    text = amount(spec.min, unit, decimals)
+    return f"> {text}" if spec.kind is TargetKind.GREATER_THAN else text
+
+
+def target_meaning(spec: TargetSpec, unit: str, direction: Direction, decimals: int = 2) -> str:
+    """What a target asks for, in words: ``từ 99,5% trở lên``, ``trong khoảng 30–35%``."""
+    if spec.kind is TargetKind.NONE:
+        return NO_TARGET.lower()
+    if spec.kind is TargetKind.COMPLETION:
+        return "hoàn thành"
+    if spec.kind is TargetKind.MILESTONE:
+        return "mốc định tính"
+    if spec.min is None:
+        return ""
+    if spec.kind is TargetKind.RANGE and spec.max is not None:
+        return f"trong khoảng {format_number(spec.min, decimals)}–{amount(spec.max, unit, decimals)}"
+    bound = amount(spec.min, unit, decimals)
+    higher = direction is Direction.HIGHER
+    if spec.kind is TargetKind.GREATER_THAN:
+        return f"trên {bound}" if higher else f"dưới {bound}"
+    return f"từ {bound} trở lên" if higher else f"không quá {bound}"
+
+
+# -------------------------------------------------------------- comparisons
+
+
+def against_target(
+    status: Status, gap: float | None, unit: str, direction: Direction, decimals: int = 2, ranged: bool = False
+) -> str:
+    """The result against the year's target, as an official writes it (lower case).
+
+    ``vượt 0,4% so với chỉ tiêu`` · ``thấp hơn chỉ tiêu 1,2 điểm phần trăm`` ·
+    ``đạt chỉ tiêu`` · ``trong khoảng chỉ tiêu``.  ``gap`` is signed, positive = better.
+    """
+    if gap is None:
+        return ""
+    size = abs(gap)
+    if status is Status.EXCEEDED:
+        if direction is Direction.HIGHER:
+            return f"vượt {amount(size, unit, decimals)} so với chỉ tiêu"
+        return f"vượt chỉ tiêu (thấp hơn mức chỉ tiêu {points(size, unit, decimals)})"
+    if status in (Status.NOT_MET, Status.IN_PROGRESS):
+        if size == 0:
+            return "chưa đạt chỉ tiêu (phải vượt mức chỉ tiêu)"
+        side = "thấp hơn" if direction is Direction.HIGHER else "cao hơn"
+        return f"{side} chỉ tiêu {points(size, unit, decimals)}"
+    return "trong khoảng chỉ tiêu" if ranged else "đạt chỉ tiêu"
+
+
+def against_year(change: float, unit: str, year: int, decimals: int = 2) -> str:
+    """``tăng 1,5 điểm phần trăm so với năm 2024`` · ``giảm 3 trường so với năm 2024`` · ``bằng năm 2024``."""
+    if round(change, decimals) == 0:
+        return f"bằng năm {year}"
+    verb = "tăng" if change > 0 else "giảm"
+    return f"{verb} {points(abs(change), unit, decimals)} so với năm {year}"
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter of a phrase that starts a cell or a sentence."""
+    return text[:1].upper() + text[1:]
+
+
+# ----------------------------------------------------------------- headings
+
+STATUS_HEADING = "Tình hình thực hiện {kind} {symbol} năm {year}"
+PROGRESS_HEADING = "Tiến độ đến mục tiêu cuối kỳ"
+TASKS_HEADING = "Nhiệm vụ"
+REPORTING_HEADING = "Báo cáo"
+SYNTHETIC_BANNER = "SỐ LIỆU MINH HỌA — không phải số liệu thật"
+GAP_NOTE = (
+    "Chênh: theo đơn vị tính (điểm phần trăm với tỷ lệ), dương là tốt hơn chỉ tiêu; "
+    "với khoảng chỉ tiêu, so với cận gần nhất (0 nếu nằm trong khoảng)."
+)
+
+INDICATOR_COLUMNS = ("Mã", "Chỉ tiêu", "Mục tiêu", "Đạt được", "Chênh", "Đánh giá")
+PROGRESS_COLUMNS = ("Mã", "Mục tiêu cuối kỳ", "Tiến độ", "R", "Dự báo", "Hiện đạt")
+
+DIFF_SECTIONS = {
+    "targets": "Mục tiêu thay đổi",
+    "indicators_added": "Chỉ tiêu thêm mới",
+    "indicators_removed": "Chỉ tiêu bị xóa",
+    "tasks_added": "Nhiệm vụ thêm mới",
+    "tasks_removed": "Nhiệm vụ bị xóa",
+    "units_added": "Đơn vị thêm mới",
+    "units_removed": "Đơn vị bị xóa",
+    "responsibility": "Đơn vị thực hiện thay đổi",
+    "edits": "Sửa đổi khác",
+    "values": "Số liệu ghi mới hoặc thay đổi",
+    "progress": "Tiến độ nhiệm vụ",
+    "statuses": "Tình trạng thay đổi",
+}

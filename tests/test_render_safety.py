@@ -1,0 +1,115 @@
+"""Report templates: escaping by output format, and limits on time and size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from tests.conftest import EXAMPLE_PLAN, invoke, replace_in
+
+import kh68.outputs.render
+
+REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
+
+
+def template(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_html_output_is_autoescaped_whatever_the_template_is_called(tmp_path: Path) -> None:
+    for name in ("rieng.md.j2", "rieng.txt", "rieng"):
+        tpl = template(tmp_path, name, "{{ '<script>x</script>' }} {{ co_quan_ban_hanh }}\n")
+        out = invoke([*REPORT, "--format", "html", "--template", tpl], 0).stdout
+        assert out == "&lt;script&gt;x&lt;/script&gt; SỞ GIÁO DỤC VÀ ĐÀO TẠO\n"
+
+
+def test_every_expression_of_a_markdown_template_is_escaped(example_copy: Path, tmp_path: Path) -> None:
+    replace_in(
+        example_copy / "indicators.yaml",
+        "name: Tỷ lệ huy động trẻ em nhà trẻ",
+        'name: "# Tiêu đề giả\\n- mục <img src=x> [a](http://x.vn) @admin | ô"',
+    )
+    tpl = template(
+        tmp_path, "rieng.md.j2", "{{ chi_tieu[1].ten }}\n\n{{ chi_tieu[:2]|map(attribute='ma')|join(', ') }}\n"
+    )
+    out = invoke(["report", "--plan", example_copy, "--year", "2025", "--template", tpl], 0).stdout
+    assert out == ("\\# Tiêu đề giả \\- mục \\<img src=x\\> \\[a\\](http\\://x.vn) @\u200badmin \\| ô\n\n6.1, 6.2\n")
+    tokens = MarkdownIt().parse(out)
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"] * 2
+
+
+def test_safe_marks_a_templates_own_markdown(tmp_path: Path) -> None:
+    tpl = template(tmp_path, "rieng.md.j2", "{{ '**đậm**'|safe }} {{ '**đậm**' }} {{ nam|md }}\n")
+    assert invoke([*REPORT, "--template", tpl], 0).stdout == "**đậm** \\*\\*đậm\\*\\* 2025\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+        (
+            "{% for a in chi_tieu %}{% for b in chi_tieu %}{% for c in chi_tieu %}{% for d in chi_tieu %}"
+            "{% for e in chi_tieu %}{% for f in chi_tieu %}{% for g in chi_tieu %}"
+            "{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}"
+        ),
+        "{% macro d(n) %}{% if n %}{{ d(n-1) }}{{ d(n-1) }}{% endif %}{% endmacro %}{{ d(40) }}",
+    ],
+)
+def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(kh68.outputs.render, "TIME_LIMIT", 0.5)
+    tpl = template(tmp_path, "cham.md.j2", text + "\n")
+    result = invoke([*REPORT, "--template", tpl], 1)
+    assert result.stdout == ""
+    assert result.stderr == f"kh68: lỗi: {tpl}:1: mẫu báo cáo chạy quá 0,5 giây nên đã bị dừng (vòng lặp quá lớn?).\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('{% for i in range(100000) %}{{ "x" * 1000 }}{% endfor %}', ""),  # caught on the output
+        ('{{ "a" * 10**12 }}', ":1"),  # caught on the value, with its line
+        ('{% set ns = namespace(s="x") %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}', ":1"),
+        (
+            '{% set ns = namespace(s="x") %}{% for i in range(60) %}{% set ns.s = ns.s|replace("x", "xx") %}{% endfor %}',
+            ":1",
+        ),
+    ],
+)
+def test_a_template_that_writes_too_much_is_stopped(tmp_path: Path, text: str, where: str) -> None:
+    tpl = template(tmp_path, "to.md.j2", text + "\n")
+    result = invoke([*REPORT, "--template", tpl], 1)
+    assert result.stdout == ""
+    assert result.stderr == f"kh68: lỗi: {tpl}{where}: mẫu báo cáo sinh quá 20.000.000 ký tự nên đã bị dừng.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{{ "x"|center(10**9) }}', "giá trị 1.000.000.000 quá lớn cho mẫu báo cáo."),
+        ("{{ 2 ** 100000 }}", "lũy thừa quá lớn (số mũ 100.000, tối đa 1.000)."),
+        ("{{ range(10**9)|list }}", "range() quá lớn: 1.000.000.000 phần tử (tối đa 100.000)."),
+    ],
+)
+def test_operations_that_would_build_gigabytes_are_refused(tmp_path: Path, text: str, message: str) -> None:
+    tpl = template(tmp_path, "lon.md.j2", text + "\n")
+    assert invoke([*REPORT, "--template", tpl], 1).stderr == f"kh68: lỗi: {tpl}:1: {message}\n"
+
+
+def test_lipsum_is_not_available(tmp_path: Path) -> None:
+    tpl = template(tmp_path, "l.md.j2", "{{ lipsum(1000) }}\n")
+    assert invoke([*REPORT, "--template", tpl], 1).stderr == (
+        f"kh68: lỗi: {tpl}:1: biến hoặc thuộc tính không có trong dữ liệu báo cáo: 'lipsum' is undefined\n"
+    )
+
+
+def test_a_fifo_given_as_template_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "mau.md.j2"
+    os.mkfifo(fifo)
+    assert invoke([*REPORT, "--template", fifo], 1).stderr == (
+        f"kh68: lỗi: không đọc được mẫu báo cáo '{fifo}': đường dẫn là một ống dẫn (FIFO), không phải tệp thông thường.\n"
+    )

@@ -1,0 +1,115 @@
+"""kh68.vocab: the one place of Vietnamese wording, exact phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68 import vocab
+from kh68.reading.targets import Direction, DutyKind, TargetKind, TargetSpec, TaskState
+from kh68.vocab import Category, Status
+
+H, L = Direction.HIGHER, Direction.LOWER
+
+
+def test_status_labels_and_symbols() -> None:
+    assert [(s.value, s.symbol, s.label) for s in Status] == [
+        ("exceeded", "▲", "Vượt chỉ tiêu"),
+        ("met", "✓", "Đạt"),
+        ("not_met", "✗", "Chưa đạt"),
+        ("no_data", "?", "Chưa có số liệu"),
+        ("no_target", "–", "Không đặt chỉ tiêu"),
+        ("in_progress", "…", "Đang triển khai"),
+    ]
+
+
+def test_one_phrasing_for_no_target() -> None:
+    assert vocab.NO_TARGET == Status.NO_TARGET.label == "Không đặt chỉ tiêu"
+    assert vocab.target_meaning(TargetSpec(TargetKind.NONE), "%", H) == "không đặt chỉ tiêu"
+
+
+def test_category_labels_read_as_an_official_writes_them() -> None:
+    assert [c.label for c in Category] == [
+        "Đã đạt mục tiêu cuối kỳ",
+        "Đúng tiến độ",
+        "Cần đẩy nhanh tiến độ",
+        "Chậm tiến độ",
+        "Đi ngược mục tiêu",
+        "Chưa đủ số liệu",
+    ]
+
+
+def test_progress_method_is_named_with_its_thresholds() -> None:
+    assert vocab.progress_method_note(0.95, 0.6) == (
+        "Tiến độ đến mục tiêu cuối kỳ đánh giá theo phương pháp đánh giá tiến độ của Open SDG (công cụ sdg-build), "
+        "do Cơ quan Thống kê Canada xây dựng trên cơ sở phương pháp của Eurostat: R là tỷ số giữa tốc độ tăng "
+        "bình quân hằng năm đã đạt và tốc độ cần có để đạt mục tiêu đúng hạn; R ≥ 0,95: đúng tiến độ; "
+        "0,6 ≤ R < 0,95: cần đẩy nhanh tiến độ; 0 ≤ R < 0,6: chậm tiến độ; R < 0: đi ngược mục tiêu."
+    )
+
+
+def test_task_states_and_duty_kinds() -> None:
+    assert [vocab.task_state_label(s) for s in TaskState] == [
+        "Chưa triển khai",
+        "Đang triển khai",
+        "Hoàn thành",
+        "Thực hiện thường xuyên",
+    ]
+    assert vocab.task_state_label(None) == "Chưa có báo cáo"
+    assert set(vocab.DUTY_KIND_LABELS) == set(DutyKind)
+
+
+@pytest.mark.parametrize(
+    ("status", "gap", "unit", "direction", "ranged", "expected"),
+    [
+        (Status.EXCEEDED, 0.4, "%", H, False, "vượt 0,4% so với chỉ tiêu"),
+        (Status.EXCEEDED, 3, "trường", H, False, "vượt 3 trường so với chỉ tiêu"),
+        (Status.EXCEEDED, 0.5, "%", L, False, "vượt chỉ tiêu (thấp hơn mức chỉ tiêu 0,5 điểm phần trăm)"),
+        (Status.NOT_MET, -1.2, "%", H, False, "thấp hơn chỉ tiêu 1,2 điểm phần trăm"),
+        (Status.NOT_MET, -0.75, "%", L, False, "cao hơn chỉ tiêu 0,75 điểm phần trăm"),
+        (Status.NOT_MET, 0.0, "%", H, False, "chưa đạt chỉ tiêu (phải vượt mức chỉ tiêu)"),
+        (Status.IN_PROGRESS, -8.33, "%", H, False, "thấp hơn chỉ tiêu 8,33 điểm phần trăm"),
+        (Status.MET, 0.0, "%", H, False, "đạt chỉ tiêu"),
+        (Status.MET, 0.0, "%", H, True, "trong khoảng chỉ tiêu"),
+        (Status.NO_DATA, None, "%", H, False, ""),
+    ],
+)
+def test_comparison_with_the_target(status, gap, unit, direction, ranged, expected) -> None:
+    text = vocab.against_target(status, gap, unit, direction, ranged=ranged)
+    assert text == expected
+    assert "điểm %" not in text
+
+
+@pytest.mark.parametrize(
+    ("change", "unit", "expected"),
+    [
+        (1.5, "%", "tăng 1,5 điểm phần trăm so với năm 2024"),
+        (-0.3, "%", "giảm 0,3 điểm phần trăm so với năm 2024"),
+        (2, "trường", "tăng 2 trường so với năm 2024"),
+        (0.001, "%", "bằng năm 2024"),
+    ],
+)
+def test_comparison_with_the_previous_year(change, unit, expected) -> None:
+    assert vocab.against_year(change, unit, 2024) == expected
+
+
+@pytest.mark.parametrize(
+    ("spec", "direction", "display", "meaning"),
+    [
+        (TargetSpec(TargetKind.AT_LEAST, 99.5), H, "99,5%", "từ 99,5% trở lên"),
+        (TargetSpec(TargetKind.AT_LEAST, 2), L, "2%", "không quá 2%"),
+        (TargetSpec(TargetKind.RANGE, 30, 35), H, "30-35%", "trong khoảng 30–35%"),
+        (TargetSpec(TargetKind.GREATER_THAN, 60), H, "> 60%", "trên 60%"),
+        (TargetSpec(TargetKind.GREATER_THAN, 5), L, "> 5%", "dưới 5%"),
+    ],
+)
+def test_target_display_and_meaning(spec, direction, display, meaning) -> None:
+    assert vocab.target_display(spec, "%") == display
+    assert vocab.target_meaning(spec, "%", direction) == meaning
+
+
+def test_the_percent_rule() -> None:
+    assert (vocab.with_unit("99,5", "%"), vocab.with_unit("12", "trường"), vocab.with_unit("3", "")) == (
+        "99,5%",
+        "12 trường",
+        "3",
+    )
