@@ -268,6 +268,7 @@ class TextDocument:
         out.append(text[cursor:])
         return "".join(out)
 
+
 def _canonical(assigned: list[tuple[tuple[Any, ...], str, str]]) -> list[tuple[tuple[Any, ...], str, str]]:
     """The last value set for each place (unit keys compared by the id written)."""
     last: dict[tuple[Any, ...], tuple[tuple[Any, ...], str, str]] = {}
