@@ -3,7 +3,8 @@
 Generates a plan (every school of a large province × 13 indicators × 7 years,
 as numerator/denominator per school) under ``bench/``, then times
 ``kh68 check`` and ``kh68 status`` against bare ``yaml.load(..., CSafeLoader)``
-of the same files, and prints the ratios. Figures are synthetic.
+of the same files, and ``kh68 record`` (one value replaced, one key added)
+against ``kh68 check``, and prints the ratios. Figures are synthetic.
 """
 
 from __future__ import annotations
@@ -80,6 +81,16 @@ def main() -> None:
     startup = best_of(3, lambda: subprocess.run([sys.executable, "-c", "import pydantic, yaml"], check=True))
     check = best_of(3, lambda: run("check", str(OUT)))
     status = best_of(3, lambda: run("status", "--plan", str(OUT), "--year", "2025", "--today", "2025-11-06"))
+    data = OUT / "data" / "2027.yaml"
+    original = data.read_bytes()
+
+    def record(*args: str) -> None:
+        data.write_bytes(original)
+        run("record", "6.2", "--year", "2027", "--plan", str(OUT), "--force", *args)
+
+    replace = best_of(3, lambda: record("--by", "truong_0650", "--numerator", "1", "--denominator", "2"))
+    insert = best_of(3, lambda: record("--value", "12,5"))
+    data.write_bytes(original)
     bare = base + startup
     print(f"yaml.load(CSafeLoader) các tệp:    {format_number(base)} s")
     print(f"python -c 'import pydantic, yaml': {format_number(startup)} s")
@@ -88,6 +99,12 @@ def main() -> None:
     )
     print(
         f"kh68 status:                       {format_number(status)} s ({format_number(status / bare)}× so với đọc YAML + khởi động)"
+    )
+    print(
+        f"kh68 record (thay một giá trị):     {format_number(replace)} s ({format_number(replace / check)}× kh68 check)"
+    )
+    print(
+        f"kh68 record (thêm một khóa):        {format_number(insert)} s ({format_number(insert / check)}× kh68 check)"
     )
 
 
