@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -9,6 +11,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 import kh68.cli
+
+# No test sees an answer cached by another run (tests/test_cache.py turns it on in a temporary directory).
+os.environ["KH68_NO_CACHE"] = "1"
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN = REPO / "plan"
@@ -39,6 +44,23 @@ def invoke(args: list[str], exit_code: int, env: dict[str, str] | None = None) -
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in output, output
     return result
+
+
+def check_fails(root: Path, *extra: str) -> str:
+    """The output of ``kh68 check ROOT``, which must exit 1."""
+    return invoke(["check", root, *extra], 1).output
+
+
+def problem_lines(output: str) -> list[str]:
+    """The ``path:line:column: lỗi|cảnh báo: …`` lines of ``output``."""
+    return [line for line in output.splitlines() if re.match(r"^.+:\d+:\d+: (lỗi|cảnh báo): ", line)]
+
+
+def only_problem(output: str) -> str:
+    """The one problem line of ``output`` (fail if there are more or none)."""
+    lines = problem_lines(output)
+    assert len(lines) == 1, output
+    return lines[0]
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

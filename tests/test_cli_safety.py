@@ -165,6 +165,9 @@ def test_a_thousand_problems_of_one_kind_are_summarised(example_copy: Path) -> N
     )
     lines = invoke(["check", example_copy], 1).output.splitlines()
     data = f"{example_copy.as_posix()}/data/2025.yaml"
-    assert lines[0] == f"{data}:6:23: lỗi: numerator: 'x' không phải là số nguyên không âm"
-    assert lines[9] == f"{data}:15:23: lỗi: numerator: 'x' không phải là số nguyên không âm"
-    assert lines[10:] == [f"{data}: … và 990 lỗi khác cùng loại", f"{example_copy.as_posix()}: 1000 lỗi, 0 cảnh báo."]
+    assert lines[0] == f"{data}:6:23: lỗi: numerator: 'x' không phải là số nguyên không âm [schema]"
+    assert lines[9] == f"{data}:15:23: lỗi: numerator: 'x' không phải là số nguyên không âm [schema]"
+    assert lines[10:] == [
+        f"{data}: … và 990 lỗi khác cùng loại [schema]",
+        f"{example_copy.as_posix()}: 1000 lỗi, 0 cảnh báo.",
+    ]

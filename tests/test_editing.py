@@ -86,7 +86,10 @@ def test_record_by_unit_with_numerator_and_denominator(example_copy: Path) -> No
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--value", "99,5x"], "2025.yaml:27:12: lỗi: value: '99,5x' không phải là số (dùng dạng 99,5 hoặc 99.5)\n"),
+        (
+            ["--value", "99,5x"],
+            "2025.yaml:27:12: lỗi: value: '99,5x' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]\n",
+        ),
         (["--value", "120", "--force"], "tỷ lệ 120% nằm ngoài khoảng 0–100"),
         (["--by", "pgd_lam_ha", "--numerator", "20", "--denominator", "10", "--force"], "tử số 20 lớn hơn mẫu số 10"),
         (

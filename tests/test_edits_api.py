@@ -146,17 +146,3 @@ def test_progress_finds_an_entry_written_under_a_unit_alias(example_copy: Path) 
     assert "đã có state = ongoing; dùng --force" in result.output
     invoke([*args, "--plan", example_copy, "--force"], 0)
     assert _changed_lines(before, path.read_bytes()) == [("      state: ongoing\n", "      state: done\n")]
-
-
-def test_two_keys_naming_the_same_unit_are_an_error_naming_both_lines(example_copy: Path) -> None:
-    path = example_copy / "data" / "2025.yaml"
-    replace_in(
-        path,
-        "      pgd_lam_ha: {numerator: 1190, denominator: 3620}\n",
-        "      pgd_lam_ha: {numerator: 1190, denominator: 3620}\n      PGDĐT Lâm Hà: {numerator: 1, denominator: 2}\n",
-    )
-    result = invoke(["check", example_copy], 1)
-    assert (
-        f"{path.as_posix()}:23:7: lỗi: 'PGDĐT Lâm Hà' và 'pgd_lam_ha' (dòng 22) cùng chỉ đơn vị pgd_lam_ha; gộp thành một mục [unit-duplicate]\n"
-        in result.output
-    )

@@ -80,12 +80,12 @@ def test_the_refusals_say_what_is_wrong_with_file_and_line(tmp_path: Path) -> No
         result = invoke(["record", "6.4", "--year", "2025", "--value", text, "--force", "--plan", root], 1)
         outputs[text] = _problems(result.output)
     assert outputs == {
-        "9 5": ["2025.yaml:27:12: lỗi: value: '9 5' không phải là số (dùng dạng 99,5 hoặc 99.5)"],
-        "NaN": ["2025.yaml:27:12: lỗi: value: 'NaN' không phải là số (dùng dạng 99,5 hoặc 99.5)"],
+        "9 5": ["2025.yaml:27:12: lỗi: value: '9 5' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"],
+        "NaN": ["2025.yaml:27:12: lỗi: value: 'NaN' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"],
         "1" * 300: [
-            f"2025.yaml:27:12: lỗi: value: '{'1' * 39}…' có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác"
+            f"2025.yaml:27:12: lỗi: value: '{'1' * 39}…' có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác [schema]"
         ],
-        "100,0000001": ["2025.yaml:27:12: lỗi: tỷ lệ 100,0000001% nằm ngoài khoảng 0–100"],
+        "100,0000001": ["2025.yaml:27:12: lỗi: tỷ lệ 100,0000001% nằm ngoài khoảng 0–100 [percent-range]"],
     }
 
 
@@ -99,7 +99,7 @@ def test_a_bad_number_in_a_data_file_is_an_error_everywhere(tmp_path: Path, args
     data.write_text(data.read_text(encoding="utf-8").replace(LINE, "    value: ９９,５\n"), encoding="utf-8")
     result = invoke([*args, root], 1)
     assert _problems(result.output) == [
-        "2025.yaml:27:12: lỗi: value: '９９,５' không phải là số (dùng dạng 99,5 hoặc 99.5)"
+        "2025.yaml:27:12: lỗi: value: '９９,５' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"
     ]
 
 
@@ -107,7 +107,9 @@ def test_counts_are_stored_as_typed_and_checked_as_check_does(tmp_path: Path) ->
     root = _fresh(tmp_path, "plan")
     args = ["record", "6.2", "--year", "2025", "--by", "pgd_lam_ha", "--force", "--plan", root]
     result = invoke([*args, "--numerator", "1 2", "--denominator", "3620"], 1)
-    assert _problems(result.output) == ["2025.yaml:22:31: lỗi: numerator: '1 2' không phải là số nguyên không âm"]
+    assert _problems(result.output) == [
+        "2025.yaml:22:31: lỗi: numerator: '1 2' không phải là số nguyên không âm [schema]"
+    ]
     invoke([*args, "--numerator", "1.200", "--denominator", "3 620"], 0)
     text = (root / "data" / "2025.yaml").read_text(encoding="utf-8")
     assert "      pgd_lam_ha: {numerator: 1.200, denominator: 3 620}\n" in text

@@ -246,4 +246,4 @@ def test_the_workflow_steps_check_and_diff_the_plan(isolated):
     assert broken.stdout.splitlines()[:-1] == [
         e.replace(f"file={(target / 'plan').as_posix()}", "file=plan") for e in expected
     ]
-    assert "::error file=plan/indicators.yaml,line=7,col=5::" in broken.stdout
+    assert "::error file=plan/indicators.yaml,line=7,col=5,title=key-unknown::" in broken.stdout

@@ -80,7 +80,7 @@ def test_keys_stay_text() -> None:
 
 
 def test_duplicate_key_names_both_lines() -> None:
-    assert fails("a: 1\nb: 2\na: 3\n") == "f.yaml:3:1: lỗi: khóa 'a' bị lặp (đã có ở dòng 1)"
+    assert fails("a: 1\nb: 2\na: 3\n") == "f.yaml:3:1: lỗi: khóa 'a' bị lặp (đã có ở dòng 1) [yaml-duplicate-key]"
 
 
 def test_duplicate_key_differing_only_in_normalisation() -> None:
@@ -119,7 +119,10 @@ def test_recursive_alias_is_refused() -> None:
 
 @pytest.mark.parametrize("text", ["? [a, b]\n: 1\n", "? {k: v}\n: 1\nnote: 'R&D'\n"])
 def test_complex_key_is_refused(text: str) -> None:
-    assert fails(text) == "f.yaml:1:3: lỗi: khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<')"
+    assert (
+        fails(text)
+        == "f.yaml:1:3: lỗi: khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<') [yaml-complex-key]"
+    )
 
 
 @pytest.mark.parametrize("mark", ["&", "*", "!", "<<"])
@@ -188,7 +191,7 @@ def test_syntax_errors_are_positioned_and_in_vietnamese(text: str, prefix: str, 
 
 @pytest.mark.parametrize("text", ["", "\n", "# chỉ có chú thích\n", "---\n"])
 def test_empty_file(text: str) -> None:
-    assert fails(text) == "f.yaml:1:1: lỗi: tệp rỗng: cần một bảng khóa–giá trị (mapping)"
+    assert fails(text) == "f.yaml:1:1: lỗi: tệp rỗng: cần một bảng khóa–giá trị (mapping) [yaml-empty]"
 
 
 # ------------------------------------------------------------------ encoding
@@ -224,7 +227,10 @@ def test_windows_1258_is_refused_with_position() -> None:
 def test_utf16_is_refused(codec: str) -> None:
     with pytest.raises(SourceError) as info:
         decode(F, "a: Phòng\n".encode(codec))
-    assert info.value.problem.parsable() == "f.yaml:1:1: lỗi: tệp được mã hóa UTF-16; hãy lưu lại tệp với mã hóa UTF-8"
+    assert (
+        info.value.problem.parsable()
+        == "f.yaml:1:1: lỗi: tệp được mã hóa UTF-16; hãy lưu lại tệp với mã hóa UTF-8 [file-encoding]"
+    )
 
 
 def test_utf32_is_named_as_such() -> None:
@@ -236,7 +242,10 @@ def test_character_cut_off_at_the_end_says_truncated() -> None:
     raw = "a: 1\nb: Ủ".encode()[:-1]
     with pytest.raises(SourceError) as info:
         decode(F, raw)
-    assert info.value.problem.parsable() == "f.yaml:2:4: lỗi: tệp bị cắt cụt: kết thúc giữa chừng một ký tự UTF-8"
+    assert (
+        info.value.problem.parsable()
+        == "f.yaml:2:4: lỗi: tệp bị cắt cụt: kết thúc giữa chừng một ký tự UTF-8 [file-encoding]"
+    )
 
 
 def test_read_document_shows_display_name(tmp_path: Path) -> None:
@@ -262,10 +271,13 @@ def test_columns_count_characters_not_bytes() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: 1\nb: x\x00y\n", "f.yaml:2:5: lỗi: tệp chứa ký tự điều khiển U+0000, không được phép trong YAML"),
+        (
+            "a: 1\nb: x\x00y\n",
+            "f.yaml:2:5: lỗi: tệp chứa ký tự điều khiển U+0000, không được phép trong YAML [yaml-syntax]",
+        ),
         (
             "tên: Ủy ban\nb: Phòng x\x07y\n",
-            "f.yaml:2:11: lỗi: tệp chứa ký tự điều khiển U+0007, không được phép trong YAML",
+            "f.yaml:2:11: lỗi: tệp chứa ký tự điều khiển U+0007, không được phép trong YAML [yaml-syntax]",
         ),
     ],
 )

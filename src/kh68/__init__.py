@@ -10,8 +10,9 @@ Names are imported on first use, so ``import kh68`` stays cheap.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+TYPE_CHECKING = False  # importing typing would cost every start, a cache hit most
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 
@@ -32,5 +33,7 @@ __all__ = sorted(_EXPORTS)
 
 def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
+        from importlib import import_module
+
         return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'kh68' has no attribute {name!r}")

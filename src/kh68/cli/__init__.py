@@ -29,13 +29,17 @@ from kh68.cli.common import (
     safe_streams,
     say_error,
     translate_usage_error,
-    utf8_streams,
 )
 from kh68.errors import os_reason
+from kh68.streams import utf8_streams
 
 
 def main() -> None:
-    code = run()
+    sys.exit(finish(run()))
+
+
+def finish(code: int) -> int:
+    """``code``, once what is left of stdout is written (or said why it could not be)."""
     try:
         sys.stdout.flush()
     except (BrokenPipeError, OutputClosed):
@@ -44,7 +48,7 @@ def main() -> None:
         quiet_stdout()
         say_error(f"không ghi được kết quả ra đầu ra chuẩn: {os_reason(exc)}")
         code = code or ExitCode.PROBLEMS
-    sys.exit(code)
+    return code
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -82,4 +86,4 @@ def _run(argv: list[str] | None) -> int:
     return code if isinstance(code, int) else ExitCode.OK
 
 
-__all__ = ["app", "main", "run"]
+__all__ = ["app", "finish", "main", "run"]

@@ -18,6 +18,7 @@ import typer
 
 from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity, UsageError, os_reason
 from kh68.safetext import for_terminal, for_terminal_keeping_sgr
+from kh68.streams import utf8_streams
 
 app = typer.Typer(
     name="kh68",
@@ -72,14 +73,6 @@ def translate_usage_error(message: str) -> str:
                 text += f" (có phải ý bạn là {hint.group(1) or hint.group(2)}?)"
             return text
     return message
-
-
-def utf8_streams() -> None:
-    """Print Vietnamese correctly whatever the console code page (Windows)."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 # ---------------------------------------------------------------- the one way out
@@ -223,9 +216,7 @@ def guarded() -> Iterator[None]:
         say_error("đã dừng theo yêu cầu")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except OSError as exc:
-        where = f" ({for_terminal(str(exc.filename))})" if exc.filename else ""
-        quiet_stdout_if_broken()
-        say_error(f"lỗi đọc/ghi{where}: {os_reason(exc)}")
+        say_os_error(exc)
         raise typer.Exit(ExitCode.PROBLEMS) from None
     except (RecursionError, MemoryError):
         say_error("dữ liệu lồng nhau quá sâu hoặc quá lớn để xử lý")
@@ -233,6 +224,13 @@ def guarded() -> Iterator[None]:
     except Exception as exc:
         internal_error(exc)
         raise typer.Exit(ExitCode.INTERNAL) from None
+
+
+def say_os_error(exc: OSError) -> None:
+    """An OS error no command turned into a ``Kh68Error`` (a full disk under stdout)."""
+    where = f" ({for_terminal(str(exc.filename))})" if exc.filename else ""
+    quiet_stdout_if_broken()
+    say_error(f"lỗi đọc/ghi{where}: {os_reason(exc)}")
 
 
 def internal_error(exc: BaseException) -> None:

@@ -17,9 +17,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error, warning
-from kh68.reading.crosscheck import CrossChecker
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex
+from kh68.reading.ruledoc import FILE_MISSING, FILE_STRAY
+from kh68.reading.rules import Context, DataFile, run
 from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
 from kh68.reading.validation import problems_from
 
@@ -93,7 +94,7 @@ def check_data_file(plan: Plan, path: Path, text: str) -> tuple[list[Problem], D
     loader = _Loader(plan.root, {path: text})
     doc, data = loader.read(path, YearData)
     if doc is not None and data is not None:
-        CrossChecker(plan, loader.problems).check_data(path, doc, data)
+        loader.problems += run(Context(plan, (DataFile(path, doc, data),), whole_plan=False))
     return loader.problems, doc
 
 
@@ -115,8 +116,9 @@ class _Loader:
         return (self.root / path.relative_to(self.root)).as_posix()
 
     def read(self, path: Path, model: type[BaseModel]) -> tuple[Document | None, Any]:
-        if path not in self.overrides and not path.is_file():
-            self.problems.append(error(self.display(path), 1, 1, f"thiếu tệp {path.name} trong thư mục kế hoạch"))
+        if path not in self.overrides and not path.exists():
+            message = f"thiếu tệp {path.name} trong thư mục kế hoạch"
+            self.problems.append(error(self.display(path), 1, 1, message, rule=FILE_MISSING.id))
             return None, None
         try:
             if path in self.overrides:
@@ -145,6 +147,7 @@ class _Loader:
                         1,
                         f"kh68 không đọc tệp {path.name}: kế hoạch gồm {', '.join(sorted(known))} "
                         f"và {DATA_DIR}/<năm>.yaml",
+                        rule=FILE_STRAY.id,
                     )
                 )
 
@@ -182,9 +185,12 @@ class _Loader:
             groups=parsed["tasks"].groups,
             documents=docs,
         )
-        checker = CrossChecker(plan, self.problems)
-        checker.check_plan()
-        for path, year_data in data.items():
-            if checker.check_data(path, docs[f"data/{path.name}"], year_data):
-                plan.data[year_data.year] = year_data
+        files = tuple(DataFile(path, docs[f"data/{path.name}"], year_data) for path, year_data in data.items())
+        found = list(run(Context(plan, files)))
+        self.problems += found
+        # A data file with errors is left out (so a second file for a year never replaces the first).
+        rejected = {p.path for p in found if p.severity is Severity.ERROR}
+        for file in files:
+            if str(file.doc.path) not in rejected:
+                plan.data[file.data.year] = file.data
         return plan

@@ -42,16 +42,37 @@ class UnitIndex:
         message = f"không có đơn vị '{ref}' trong units.yaml"
         return f"{message} (có phải ý bạn là '{hint}'?)" if hint else message
 
+    def member_ids(self, unit_id: str) -> list[str]:
+        """The ids of a group's direct members that resolve (each once, in the order written)."""
+        found: list[str] = []
+        for member in self.units[unit_id].members:
+            member_id = self.resolve(member)
+            if member_id is not None and member_id not in found:
+                found.append(member_id)
+        return found
+
     def expand(self, unit_id: str) -> list[str]:
-        """A group unit's members (recursively); a plain unit itself."""
-        unit = self.units[unit_id]
-        if not unit.members:
+        """A group unit's members, through nested groups; a plain unit itself.
+
+        Each unit is visited once, so a group that contains itself (the rule
+        ``unit-group-cycle`` reports it) ends the walk instead of recursing, and
+        no nesting is too deep: the walk keeps its own stack.
+        """
+        if not self.units[unit_id].members:
             return [unit_id]
         found: list[str] = []
-        for member in unit.members:
-            member_id = self.resolve(member)
-            if member_id and member_id != unit_id:
-                found += [m for m in self.expand(member_id) if m not in found]
+        seen = {unit_id}
+        stack = [iter(self.member_ids(unit_id))]
+        while stack:
+            member_id = next(stack[-1], None)
+            if member_id is None:
+                stack.pop()
+            elif member_id not in seen:
+                seen.add(member_id)
+                if self.units[member_id].members:
+                    stack.append(iter(self.member_ids(member_id)))
+                else:
+                    found.append(member_id)
         return found
 
 

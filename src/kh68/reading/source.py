@@ -27,11 +27,23 @@ import yaml
 
 from kh68.errors import Problem, error, os_reason
 from kh68.files import read_regular
+from kh68.reading.ruledoc import (
+    FILE_ENCODING,
+    FILE_UNREADABLE,
+    YAML_ALIAS,
+    YAML_COMPLEX_KEY,
+    YAML_DUPLICATE_KEY,
+    YAML_EMPTY,
+    YAML_SYNTAX,
+    YAML_TAG,
+    RuleDoc,
+)
 
 Key = tuple[str | int, ...]
 Marks = dict[Key, tuple[int, int]]
 
 _YAML_TAG = "tag:yaml.org,2002:"
+ENCODING, SYNTAX = FILE_ENCODING.id, YAML_SYNTAX.id
 _STR, _NULL, _MERGE = _YAML_TAG + "str", _YAML_TAG + "null", _YAML_TAG + "merge"
 _PLAIN_TAGS = dict.fromkeys(("", "~", "null", "Null", "NULL"), _NULL) | {"<<": _MERGE}
 _COLLECTION_TAGS: dict[type, str] = {yaml.MappingNode: _YAML_TAG + "map", yaml.SequenceNode: _YAML_TAG + "seq"}
@@ -123,9 +135,9 @@ class SourceError(Exception):
 def decode(path: Path, raw: bytes) -> str:
     """Bytes to NFC text; only UTF-8 (with or without BOM) is accepted."""
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise SourceError(error(path, 1, 1, "tệp được mã hóa UTF-32; hãy lưu lại tệp với mã hóa UTF-8"))
+        raise SourceError(error(path, 1, 1, "tệp được mã hóa UTF-32; hãy lưu lại tệp với mã hóa UTF-8", ENCODING))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:4]):
-        raise SourceError(error(path, 1, 1, "tệp được mã hóa UTF-16; hãy lưu lại tệp với mã hóa UTF-8"))
+        raise SourceError(error(path, 1, 1, "tệp được mã hóa UTF-16; hãy lưu lại tệp với mã hóa UTF-8", ENCODING))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -136,7 +148,7 @@ def decode(path: Path, raw: bytes) -> str:
         if exc.end == len(raw) and exc.reason == "unexpected end of data":
             # A multi-byte character cut off at the very end: the file was truncated.
             raise SourceError(
-                error(path, line, column, "tệp bị cắt cụt: kết thúc giữa chừng một ký tự UTF-8")
+                error(path, line, column, "tệp bị cắt cụt: kết thúc giữa chừng một ký tự UTF-8", ENCODING)
             ) from None
         raise SourceError(
             error(
@@ -145,6 +157,7 @@ def decode(path: Path, raw: bytes) -> str:
                 column,
                 f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02x} không hợp lệ); "
                 "có thể tệp được lưu bằng Windows-1258 hoặc TCVN3 — hãy lưu lại với mã hóa UTF-8",
+                ENCODING,
             )
         ) from None
     return unicodedata.normalize("NFC", text)
@@ -156,7 +169,7 @@ def read_document(path: Path, display: str | None = None) -> Document:
     try:
         raw = read_regular(path)
     except OSError as exc:
-        raise SourceError(error(shown, 1, 1, f"không đọc được tệp: {os_reason(exc)}")) from None
+        raise SourceError(error(shown, 1, 1, f"không đọc được tệp: {os_reason(exc)}", FILE_UNREADABLE.id)) from None
     return parse_document(shown, decode(shown, raw))
 
 
@@ -175,12 +188,12 @@ def parse_document(path: Path, text: str) -> Document:
         before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore")
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         message = f"tệp chứa ký tự điều khiển U+{exc.character:04X}, không được phép trong YAML"
-        raise SourceError(error(path, line, column, message)) from None
+        raise SourceError(error(path, line, column, message, SYNTAX)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error is one of the above
-        raise SourceError(error(path, 1, 1, f"YAML không hợp lệ: {_one_line(str(exc))}")) from None
+        raise SourceError(error(path, 1, 1, f"YAML không hợp lệ: {_one_line(str(exc))}", SYNTAX)) from None
     if node is None or (node.tag == _NULL and not node.value and not _style(node)):
         # No document at all, or only "---" / comments: an empty file.
-        raise SourceError(error(path, 1, 1, "tệp rỗng: cần một bảng khóa–giá trị (mapping)"))
+        raise SourceError(error(path, 1, 1, "tệp rỗng: cần một bảng khóa–giá trị (mapping)", YAML_EMPTY.id))
     return Document(path=path, data=_data(path, node, text), text=text)
 
 
@@ -251,8 +264,8 @@ def _char_at(text: str, mark: yaml.Mark) -> str:
 def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError, message: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     if mark is None:
-        return error(path, 1, 1, message)
-    return error(path, mark.line + 1, mark.column + 1, message)
+        return error(path, 1, 1, message, SYNTAX)
+    return error(path, mark.line + 1, mark.column + 1, message, SYNTAX)
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -310,16 +323,16 @@ class _Builder:
         self.marks: Marks = {}
         self.key_marks: Marks = {}
 
-    def fail(self, node: yaml.Node, message: str) -> SourceError:
+    def fail(self, node: yaml.Node, message: str, rule: RuleDoc) -> SourceError:
         line, column = _pos(node)
-        return SourceError(error(self.path, line, column, message))
+        return SourceError(error(self.path, line, column, message, rule.id))
 
     def build(self, node: yaml.Node, loc: Key) -> Any:
         if id(node) in self.seen:
-            raise self.fail(node, "không hỗ trợ anchor/alias YAML (&, *): hãy viết giá trị trực tiếp")
+            raise self.fail(node, "không hỗ trợ anchor/alias YAML (&, *): hãy viết giá trị trực tiếp", YAML_ALIAS)
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
-            raise self.fail(node, f"thẻ YAML '{node.tag}' không được phép trong tệp kế hoạch")
+            raise self.fail(node, f"thẻ YAML '{node.tag}' không được phép trong tệp kế hoạch", YAML_TAG)
         if self.marking:
             self.marks[loc] = _pos(node)
         if isinstance(node, yaml.MappingNode):
@@ -335,10 +348,12 @@ class _Builder:
         first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
-                raise self.fail(key_node, "khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<')")
+                raise self.fail(
+                    key_node, "khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<')", YAML_COMPLEX_KEY
+                )
             key = sys.intern(key_node.value)
             if key in result:
-                raise self.fail(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first_lines[key]})")
+                raise self.fail(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first_lines[key]})", YAML_DUPLICATE_KEY)
             first_lines[key] = key_node.start_mark.line + 1
             if self.marking:
                 self.key_marks[(*loc, key)] = _pos(key_node)

@@ -15,7 +15,16 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kh68.reading.ruledoc import TARGET_UNPARSABLE, TIMING_UNPARSABLE, RuleValueError
 from kh68.vnformat import parse_decimal
+
+
+class TargetUnparsable(RuleValueError):
+    rule = TARGET_UNPARSABLE
+
+
+class TimingUnparsable(RuleValueError):
+    rule = TIMING_UNPARSABLE
 
 
 # Which way is better for an indicator. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
@@ -100,14 +109,14 @@ def parse_target(text: str) -> TargetSpec:
     if match := _RANGE.match(cell):
         low, high = parse_decimal(match[1]), parse_decimal(match[2])
         if low > high:
-            raise ValueError(f"khoảng chỉ tiêu '{text}' có cận dưới lớn hơn cận trên")
+            raise TargetUnparsable(f"khoảng chỉ tiêu '{text}' có cận dưới lớn hơn cận trên")
         return TargetSpec(TargetKind.RANGE, low, high)
     if match := _GREATER.match(cell):
         return TargetSpec(TargetKind.GREATER_THAN, parse_decimal(match[1]))
     if match := _AT_LEAST.match(cell):
         return TargetSpec(TargetKind.AT_LEAST, parse_decimal(match[1]))
     if re.search(r"\d", cell) or cell[:1] in "<>≥≤=":
-        raise ValueError(
+        raise TargetUnparsable(
             f"không đọc được chỉ tiêu '{text}': dùng dạng 99,5 | 30-35 | > 60 | Hoàn thành | - "
             "hoặc một mốc định tính không có chữ số"
         )
@@ -153,7 +162,7 @@ def parse_timing(text: str) -> TimingSpec:
         if match := pattern.match(folded):
             year = int(match[1]) if match.groups() else None
             return TimingSpec(kind, year)
-    raise ValueError(
+    raise TimingUnparsable(
         f"không hiểu thời gian thực hiện '{text}': dùng 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', "
         "'Đến năm 2025 và các năm tiếp theo' hoặc 'Khi tiến hành sơ kết, tổng kết Nghị quyết'"
     )

@@ -8,8 +8,10 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from kh68.errors import Problem, error
+from kh68.reading.ruledoc import KEY_UNKNOWN, SCHEMA, RuleDoc, RuleValueError
 from kh68.reading.source import Document
 
 _MESSAGES = {
@@ -40,14 +42,22 @@ def problems_from(exc: ValidationError, doc: Document, model: type[BaseModel]) -
     return [_problem(err, doc, model) for err in exc.errors(include_url=False)]
 
 
-def _problem(err: dict[str, Any], doc: Document, model: type[BaseModel]) -> Problem:
+def _problem(err: ErrorDetails, doc: Document, model: type[BaseModel]) -> Problem:
     loc = tuple(part for part in err["loc"] if part != "[key]")
     is_key = "[key]" in err["loc"] or err["type"] == "extra_forbidden"
     line, column = doc.position(loc, key=is_key)
-    return error(doc.path, line, column, _message(err, loc, model))
+    return error(doc.path, line, column, _message(err, loc, model), _rule(err).id)
 
 
-def _message(err: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
+def _rule(err: ErrorDetails) -> RuleDoc:
+    """The rule a validation error breaks: an unknown key, a validator's own rule, or the schema."""
+    if err["type"] == "extra_forbidden":
+        return KEY_UNKNOWN
+    cause = (err.get("ctx") or {}).get("error")
+    return cause.rule if isinstance(cause, RuleValueError) else SCHEMA
+
+
+def _message(err: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     name = str(loc[-1]) if loc else ""
@@ -78,7 +88,7 @@ def _unknown_key(key: str, fields: list[str]) -> str:
     return message
 
 
-def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     """Field names of the model found at ``loc`` inside ``model``."""
     current: Any = model
     for part in loc:

@@ -1,0 +1,110 @@
+"""The ``kh68`` program: answer a repeated read-only command from the cache, else run the CLI.
+
+``kh68 check`` and ``kh68 status`` on an unchanged plan print what they printed
+last time; most of their time is importing typer, pydantic and rich. So this
+module, which imports none of them, recognises those commands, asks
+``kh68.cache`` for the stored answer and only on a miss (or any other command)
+imports the command line. A command line it does not fully understand (an
+unknown option, ``--help``, a missing value) is always run for real.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# For each command whose answer depends only on the cache key: options taking a
+# value, flags, and how many positional arguments it takes (check's DIRECTORY).
+_READ_ONLY = {
+    "check": ({"--plan", "--format"}, {"--strict"}, 1),
+    "status": ({"--year", "--plan", "--unit", "--today", "--format", "--fail-on"}, set(), 0),
+    "export": ({"--plan"}, set(), 0),
+}
+
+
+def plan_root(argv: list[str]) -> str | None:
+    """The plan directory ``kh68 ARGV`` reads, if it is a read-only command understood here."""
+    if not argv or argv[0] not in _READ_ONLY:
+        return None
+    valued, flags, positional = _READ_ONLY[argv[0]]
+    options: dict[str, str] = {}
+    arguments: list[str] = []
+    rest = iter(argv[1:])
+    for token in rest:
+        name, equals, value = token.partition("=")
+        if token.startswith("-") and name in valued:
+            if not equals:
+                value = next(rest, None)  # type: ignore[assignment]
+                if value is None:
+                    return None
+            options[name] = value
+        elif token in flags:
+            continue
+        elif token.startswith("-"):
+            return None
+        else:
+            arguments.append(token)
+    if len(arguments) > positional:
+        return None
+    if arguments:
+        return arguments[0]
+    if "--plan" in options:
+        return options["--plan"]
+    return os.environ.get("KH68_PLAN") or "plan"
+
+
+def run(argv: list[str]) -> int:
+    """Exit code of ``kh68 ARGV``, answered from the cache when it can be."""
+    root = plan_root(argv)
+    if root is None:
+        return _command_line(argv)
+    from kh68 import __version__, cache
+    from kh68.streams import utf8_streams
+
+    utf8_streams()
+    return cache.answered(argv, root, __version__, _command_line)
+
+
+def _command_line(argv: list[str]) -> int:
+    from kh68.cli import run as run_cli
+
+    return run_cli(argv)
+
+
+def main() -> None:
+    try:
+        code = run(sys.argv[1:])
+    except (BrokenPipeError, KeyboardInterrupt, OSError) as exc:  # writing a cached answer failed
+        code = _replay_failed(exc)
+    if "kh68.cli" in sys.modules:
+        from kh68.cli import finish
+
+        code = finish(code)
+    else:
+        code = _flushed(code)
+    sys.exit(code)
+
+
+def _flushed(code: int) -> int:
+    try:
+        sys.stdout.flush()
+    except OSError:
+        from kh68.cli import finish  # says it as a command run for real does
+
+        return finish(code)
+    return code
+
+
+def _replay_failed(exc: BaseException) -> int:
+    """Said as the command line says it (``kh68.cli.common.guarded``)."""
+    from kh68.cli import common
+
+    if isinstance(exc, BrokenPipeError):
+        common.quiet_stdout()
+        return common.ExitCode.OK
+    if isinstance(exc, KeyboardInterrupt):
+        common.say_error("đã dừng theo yêu cầu")
+        return common.ExitCode.INTERRUPTED
+    assert isinstance(exc, OSError)
+    common.say_os_error(exc)
+    return common.ExitCode.PROBLEMS

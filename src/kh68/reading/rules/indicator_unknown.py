@@ -1,0 +1,26 @@
+"""indicator-unknown: a data file records only indicators of the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kh68.errors import Severity
+from kh68.reading.rules.base import Context, Finding, Rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    known = ", ".join(i.id for i in ctx.plan.indicators)
+    for file in ctx.data_files:
+        for ind_id in file.data.indicators:
+            if ctx.plan.indicator(ind_id) is None:
+                message = f"không có chỉ tiêu '{ind_id}' (các mã: {known})"
+                yield Finding(file.doc, ("indicators", ind_id), message, key=True)
+
+
+RULE = Rule(
+    "indicator-unknown",
+    Severity.ERROR,
+    "mã chỉ tiêu trong tệp số liệu có trong indicators.yaml",
+    "không có chỉ tiêu '6.14' (các mã: 6.1, 6.2, …)",
+    check,
+)

@@ -1,0 +1,43 @@
+"""deadline-impossible: a yearly deadline that some year of the plan period does not have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import check_fails, invoke, line_of, only_problem, replace_in
+from kh68.reading.rules.deadline_impossible import missing_years
+
+
+@pytest.mark.parametrize(
+    ("deadline", "message"),
+    [
+        ("31/04", "hạn 31/04 không có thật: tháng 4 không có ngày 31"),
+        ("30/02", "hạn 30/02 không có thật: tháng 2 không có ngày 30"),
+        (
+            "29/02",
+            (
+                "hạn 29/02 không có trong các năm 2025, 2026, 2027, 2029, 2030 của thời kỳ kế hoạch; "
+                "chọn một ngày có trong mọi năm"
+            ),
+        ),
+    ],
+)
+def test_an_impossible_deadline_is_an_error(plan_copy: Path, deadline: str, message: str) -> None:
+    path = plan_copy / "plan.yaml"
+    replace_in(path, "deadline: 05/11", f"deadline: {deadline}")
+    assert only_problem(check_fails(plan_copy)) == (
+        f"{path.as_posix()}:{line_of(path, f'deadline: {deadline}')}:15: lỗi: {message} [deadline-impossible]"
+    )
+
+
+def test_the_last_day_of_a_month_is_fine(plan_copy: Path) -> None:
+    replace_in(plan_copy / "plan.yaml", "deadline: 05/11", "deadline: 28/02")
+    replace_in(plan_copy / "plan.yaml", "deadline: 10/11", "deadline: 30/11")
+    invoke(["check", "--strict", plan_copy], 0)
+
+
+def test_missing_years() -> None:
+    assert missing_years(29, 2, range(2024, 2031)) == [2025, 2026, 2027, 2029, 2030]
+    assert missing_years(31, 12, range(2024, 2031)) == []

@@ -1,0 +1,16 @@
+"""file-missing: see ``kh68.reading.rules`` and the README list of rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import check_fails, only_problem
+
+
+def test_missing_plan_file(plan_copy: Path) -> None:
+    (plan_copy / "tasks.yaml").unlink()
+    line = only_problem(check_fails(plan_copy))
+    assert (
+        line
+        == f"{plan_copy.as_posix()}/tasks.yaml:1:1: lỗi: thiếu tệp tasks.yaml trong thư mục kế hoạch [file-missing]"
+    )

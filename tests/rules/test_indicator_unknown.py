@@ -1,0 +1,16 @@
+"""indicator-unknown: a data file records only the plan's indicators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import check_fails, line_of, only_problem, replace_in
+
+
+def test_an_indicator_the_plan_does_not_have(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    replace_in(path, '  "6.13":\n    value: 81,2', '  "6.14":\n    value: 81,2')
+    assert only_problem(check_fails(example_copy)) == (
+        f"{path.as_posix()}:{line_of(path, '6.14')}:3: lỗi: không có chỉ tiêu '6.14' (các mã: 6.1, 6.2, 6.3, 6.4, "
+        "6.5, 6.6, 6.7, 6.8, 6.9, 6.10, 6.11, 6.12, 6.13) [indicator-unknown]"
+    )

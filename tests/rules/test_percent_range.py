@@ -1,0 +1,37 @@
+"""percent-range: see ``kh68.reading.rules`` and the README list of rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import check_fails, line_of, only_problem, replace_in
+
+
+def test_percentage_target_above_100(plan_copy: Path) -> None:
+    path = plan_copy / "indicators.yaml"
+    replace_in(path, '"2030": "90"', '"2030": "190"')
+    assert only_problem(check_fails(plan_copy)) == (
+        f"{path.as_posix()}:{line_of(path, '190')}:15: lỗi: chỉ tiêu '190' nằm ngoài khoảng 0–100% [percent-range]"
+    )
+
+
+def test_percentage_range_target_above_100(plan_copy: Path) -> None:
+    path = plan_copy / "indicators.yaml"
+    replace_in(path, '"2030": 35-40', '"2030": 95-120')
+    assert "chỉ tiêu '95-120' nằm ngoài khoảng 0–100%" in only_problem(check_fails(plan_copy))
+
+
+def test_percentage_data_value_outside_0_100(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    replace_in(path, "value: 95,4", "value: 195,4")
+    assert only_problem(check_fails(example_copy)) == (
+        f"{path.as_posix()}:{line_of(path, '195,4')}:12: lỗi: tỷ lệ 195,4% nằm ngoài khoảng 0–100 [percent-range]"
+    )
+
+
+def test_negative_percentage_by_unit(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    replace_in(path, "pgd_lam_ha: {numerator: 1190, denominator: 3620}", "pgd_lam_ha: {value: -3}")
+    line = only_problem(check_fails(example_copy))
+    assert line.startswith(f"{path.as_posix()}:{line_of(path, 'value: -3')}:")
+    assert "tỷ lệ -3% nằm ngoài khoảng 0–100" in line

@@ -1,0 +1,17 @@
+"""yaml-empty: see ``kh68.reading.rules`` and the README list of rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import check_fails, only_problem
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n", "# chỉ có chú thích\n".encode()])
+def test_empty_file(plan_copy: Path, content: bytes) -> None:
+    (plan_copy / "units.yaml").write_bytes(content)
+    assert only_problem(check_fails(plan_copy)) == (
+        f"{plan_copy.as_posix()}/units.yaml:1:1: lỗi: tệp rỗng: cần một bảng khóa–giá trị (mapping) [yaml-empty]"
+    )
