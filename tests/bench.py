@@ -1,10 +1,13 @@
-"""``make bench``: time check/status on a plan of ~100.000 recorded values.
+"""``make bench``: time check/status on a plan of ~100.000 recorded values, and forms.
 
 Generates a plan (every school of a large province × 13 indicators × 7 years,
 as numerator/denominator per school) under ``bench/``, then times
 ``kh68 check`` and ``kh68 status`` against bare ``yaml.load(..., CSafeLoader)``
 of the same files, and ``kh68 record`` (one value replaced, one key added)
-against ``kh68 check``, and prints the ratios. Figures are synthetic.
+against ``kh68 check``, and prints the ratios. Then makes a form for each of the
+1.300 schools, fills every one, imports them all and prints the time per form
+in both directions and the time of the single write of the year file.
+Figures are synthetic.
 """
 
 from __future__ import annotations
@@ -108,5 +111,55 @@ def main() -> None:
     )
 
 
+FORMS_YEAR = 2026
+
+
+def forms_bench() -> None:
+    from datetime import date
+
+    import openpyxl
+
+    from kh68.entry.edits import apply_edits
+    from kh68.entry.forms.files import write_forms
+    from kh68.entry.forms.importing import form_edits
+    from kh68.entry.forms.read import read_form
+    from kh68.reading.load import load_plan
+
+    plan = load_plan(OUT)
+    units = [f"truong_{i:04d}" for i in range(SCHOOLS)]
+    folder = OUT.parent / "forms"
+    start = time.perf_counter()
+    written = write_forms(plan, FORMS_YEAR, units, folder, date(2024, 1, 1))
+    made = time.perf_counter() - start
+    rng = random.Random(2026)
+    for item in written:  # filled as a school would: numerator and denominator of every row
+        wb = openpyxl.load_workbook(item.path)
+        ws = wb["Chỉ tiêu"]
+        for row in range(7, 7 + len(item.spec.indicators)):
+            den = rng.randint(50, 900)
+            ws[f"H{row}"], ws[f"I{row}"] = rng.randint(den * 8 // 10, den), den
+        wb["Nhiệm vụ"]["C4"] = date(FORMS_YEAR, 11, 4)
+        wb.save(item.path)
+    start = time.perf_counter()
+    edits = [edit for item in written for edit in form_edits(read_form(item.path, plan))]
+    read = time.perf_counter() - start
+    start = time.perf_counter()
+    result = apply_edits(plan, edits, force=True)
+    write = time.perf_counter() - start
+    changed = [f.path.name for f in result.files if f.changed]
+    n = len(written)
+    rows = sum(len(item.spec.indicators) for item in written)
+    print(f"Biểu mẫu: {format_number(n)} trường, {format_number(rows)} dòng chỉ tiêu ({folder})")
+    print(f"kh68 form, mỗi biểu mẫu:           {format_number(made / n * 1000, 1)} ms ({format_number(made)} s tất cả)")
+    print(
+        f"đọc biểu mẫu đã điền, mỗi biểu mẫu: {format_number(read / n * 1000, 1)} ms ({format_number(read)} s tất cả)"
+    )
+    print(
+        f"ghi một lần {', '.join(changed)}:         {format_number(write)} s "
+        f"({format_number(len(edits))} thay đổi, kiểm tra như kh68 check)"
+    )
+
+
 if __name__ == "__main__":
     main()
+    forms_bench()

@@ -161,13 +161,41 @@ def test_markdown_for_a_pull_request(repo):
         "",
     ]
     assert "**Tình trạng thay đổi**" in lines
+    # plan fields are escaped (kh68.safetext.markdown_escape): "\> 60"
     assert "- 6.5 năm 2025: Chưa đạt → Đạt" in lines
-    assert '- 6.5 năm 2030: "> 60" → "> 65" (trên 60% → trên 65%)' in lines
+    assert '- 6.5 năm 2030: "\\> 60" → "\\> 65" (trên 60% → trên 65%)' in lines
     from markdown_it import MarkdownIt
 
     html = MarkdownIt().render(result.output)
     assert "<strong>Mục tiêu thay đổi</strong>" in html
     assert "<li>6.5 năm 2025: Chưa đạt → Đạt</li>" in html
+    assert "<li>6.5 năm 2030: &quot;&gt; 60&quot; → &quot;&gt; 65&quot; (trên 60% → trên 65%)</li>" in html
+
+
+def test_markdown_escapes_every_field_taken_from_the_plan(repo):
+    plan = repo / "plan"
+    edit(
+        plan / "indicators.yaml",
+        "name: Tỷ lệ huy động trẻ em nhà trẻ",
+        'name: "# [bấm](https://x.io) <b>*đậm*</b> @ai"',
+    )
+    edit(plan / "units.yaml", "name: Phòng Giáo dục Trung học", 'name: "|ô|bảng| `mã` ![ảnh](y.png)"')
+    edit(plan / "indicators.yaml", '"2030": 35-40', '"2030": 36-40')
+    edit(
+        plan / "indicators.yaml",
+        '"2030": 36-40\n    responsible_units: [phong_gdth_gdmn]',
+        '"2030": 36-40\n    responsible_units: [phong_gdth_gdmn, phong_gdtrh]',
+    )
+    result = runner.invoke(app, ["diff", "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt().render(result.output)
+    for structure in ("<h1", "<a ", "<b>", "<em>", "<img", "<table", "<code>"):
+        assert structure not in html, structure
+    assert "- 6.2 — tên: " in result.output
+    assert ", \\|ô\\|bảng\\| \\`mã\\` !\\[ảnh\\](y.png)\n" in result.output
+    assert "\\# \\[bấm\\](https\\://x.io) \\<b\\>\\*đậm\\*\\</b\\> @\u200bai" in result.output
 
 
 def test_json_for_machines(repo):
@@ -267,7 +295,8 @@ def test_an_invalid_revision_is_reported_not_a_crash(repo):
     forward = runner.invoke(app, ["diff", "HEAD~2", "HEAD~1", "--format", "markdown"])
     assert forward.exit_code == 1
     assert (
-        forward.output.splitlines()[2] == f"**Không so sánh được:** kế hoạch ở HEAD~1 ({broken}) không hợp lệ (1 lỗi)."
+        forward.output.splitlines()[2]
+        == f"**Không so sánh được:** kế hoạch ở HEAD\\~1 ({broken}) không hợp lệ (1 lỗi)."
     )
 
 

@@ -9,10 +9,22 @@ from typing import ClassVar
 
 import pytest
 
-from conftest import indicator
+from conftest import EXAMPLE_PLAN, indicator
+from kh68.reading.load import load_plan
 from kh68.reading.models import Measurement, TaskState, Thresholds, YearData
 from kh68.reading.targets import Direction, TargetKind, TargetSpec
-from kh68.tracking.engine import Status, assess, compare, computed_value, evaluate, gap, observed_value, target_in_force
+from kh68.tracking.engine import (
+    Category,
+    Status,
+    assess,
+    compare,
+    computed_value,
+    evaluate,
+    evaluate_plan,
+    gap,
+    observed_value,
+    target_in_force,
+)
 
 H, L = Direction.HIGHER, Direction.LOWER
 
@@ -549,3 +561,67 @@ class TestStatusAndGapAgree:
                 assert g == 0, (value, status, g)
             else:
                 assert g < 0 or (spec.kind is TargetKind.GREATER_THAN and g == 0), (value, status, g)
+
+
+# ------------------------------------------------------- the complete result
+
+
+class TestCompleteResult:
+    """One result carries what every output needs (demo plan, 2025)."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def results(cls):
+        return evaluate_plan(load_plan(EXAMPLE_PLAN), 2025)
+
+    def test_previous_year_and_change(self, results):
+        # 6.5: 55 (2024) → 58,8 (2025): +3,8 points
+        r = results.get("6.5")
+        assert (r.previous.year, r.previous.value, r.previous.change) == (2024, 55.0, 3.8)
+
+    def test_series_oldest_first(self, results):
+        assert [(p.year, p.value) for p in results.get("6.5").series] == [(2023, 52.4), (2024, 55.0), (2025, 58.8)]
+
+    def test_final_target_and_goal(self, results):
+        final = results.get("6.5").final
+        assert (final.year, final.text, final.spec, final.goal, final.display) == (
+            2030,
+            "> 60",
+            greater_than(60),
+            60,
+            "> 60%",
+        )
+        # a range's goal is its lower bound when higher is better; "95- 97" is shown normalised
+        final = results.get("6.3").final
+        assert (final.text, final.goal, final.display) == ("95- 97", 95, "95-97%")
+
+    def test_completion_of_a_share_of_units_is_a_final_target_of_100(self, results):
+        final = results.get("6.1").final
+        assert (final.text, final.spec, final.goal, final.display) == ("Hoàn thành", at_least(100), 100, "Hoàn thành")
+
+    def test_plan_level_counts_and_final_year(self, results):
+        assert len(results) == 13
+        assert {s: results.count(s) for s in Status} == {
+            Status.EXCEEDED: 3,
+            Status.MET: 3,
+            Status.NOT_MET: 1,
+            Status.NO_DATA: 0,
+            Status.NO_TARGET: 5,
+            Status.IN_PROGRESS: 1,
+        }
+        assert [r.indicator.id for r in results.with_status(Status.NOT_MET)] == ["6.5"]
+        assert results.final_year == 2030
+        assert results.has_derived is False
+
+    def test_slots_for_coverage_and_series_breaks_are_empty_until_filled(self, results):
+        r = results.get("6.2")
+        assert (r.coverage, r.comparable_since) == (None, None)
+
+    def test_progress_says_which_year_it_used(self, results):
+        p = results.get("6.2").progress
+        assert (p.category, p.final_year, p.data_year) == (Category.SUBSTANTIAL, 2030, 2025)
+
+    def test_no_previous_year_without_its_value(self, results):
+        # 6.1 has only a state; 6.8 nothing at all
+        assert results.get("6.1").previous is None
+        assert results.get("6.8").previous is None

@@ -225,6 +225,6 @@ def test_check_does_not_import_the_schema_module():
     import subprocess
     import sys
 
-    code = "import sys, kh68.cli; print(sorted(m for m in ('kh68.reading.schema', 'kh68.repo.scaffold', 'kh68.outputs.plandiff', 'kh68.repo.gitplan') if m in sys.modules))"
+    code = "import sys, kh68.cli; print(sorted(m for m in ('kh68.reading.schema', 'kh68.repo.scaffold', 'kh68.outputs.diff_compare', 'kh68.repo.gitplan') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

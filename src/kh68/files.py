@@ -247,8 +247,15 @@ def _fsync_directory(directory: Path) -> None:
 
 
 def _keep_identity(temp: str, old: os.stat_result | None) -> None:
-    """Give the new file the old one's permission bits and, where allowed, owner and group."""
+    """Give the new file the old one's permission bits and, where allowed, owner and group.
+
+    A new file gets what ``open()`` would give it (0666 less the umask), not the
+    0600 of a temporary file: forms, reports and data files are meant to be shared.
+    """
     if old is None:
+        mask = os.umask(0)
+        os.umask(mask)
+        Path(temp).chmod(0o666 & ~mask)
         return
     Path(temp).chmod(stat.S_IMODE(old.st_mode))
     if hasattr(os, "chown"):

@@ -15,6 +15,7 @@ import typer
 # The order here is the order of ``kh68 --help``.
 from kh68.cli import check as _check  # noqa: F401
 from kh68.cli import data as _data  # noqa: F401
+from kh68.cli import forms as _forms  # noqa: F401
 from kh68.cli import repo as _repo  # noqa: F401
 from kh68.cli import report as _report  # noqa: F401
 from kh68.cli import status as _status  # noqa: F401

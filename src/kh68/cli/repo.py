@@ -54,7 +54,8 @@ def diff(
 
     Mã thoát 1 khi bản mới không hợp lệ (bản cũ không hợp lệ chỉ được báo).
     """
-    from kh68.outputs.plandiff import compare, to_json, to_markdown, to_text
+    from kh68.outputs.diff_compare import compare
+    from kh68.outputs.diff_render import to_json, to_markdown, to_text
     from kh68.repo.gitplan import load_revisions
 
     old, new = load_revisions(plan_dir(plan), rev_a, rev_b)

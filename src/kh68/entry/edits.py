@@ -66,7 +66,39 @@ class ProgressEdit:
     proposals: str | None = None
 
 
-Edit = ValueEdit | ProgressEdit
+@dataclass(frozen=True)
+class StateEdit:
+    """The province-wide state of an indicator with a qualitative target ("Hoàn thành", a milestone)."""
+
+    indicator: str
+    year: int
+    state: TaskState
+
+
+@dataclass(frozen=True)
+class SourceEdit:
+    """Where a figure comes from: the entry's own ``source`` (province-wide, or ``unit``'s)."""
+
+    indicator: str
+    year: int
+    unit: str | None = None  # None: the province-wide entry
+    document: str | None = None
+    on: date | None = None
+    reporter: str | None = None  # the unit that sent the figure (province-wide entry)
+
+
+@dataclass(frozen=True)
+class ReceiptEdit:
+    """A unit's form received for ``year`` (``kh68 import``): the date, form version and plan fingerprint."""
+
+    unit: str
+    year: int
+    received: date
+    version: int
+    fingerprint: str
+
+
+Edit = ValueEdit | ProgressEdit | StateEdit | SourceEdit | ReceiptEdit
 
 
 @dataclass(frozen=True)
@@ -89,6 +121,21 @@ class FileOutcome:
     path: Path
     changed: bool
     created: bool
+    before: str = ""  # the file's text before and after the edits (what a dry run shows)
+    after: str = ""
+
+    def diff(self) -> str:
+        """A unified diff of what the edits change (``kh68 import --dry-run``)."""
+        import difflib
+
+        name = self.path.as_posix()
+        lines = difflib.unified_diff(
+            self.before.splitlines(keepends=True),
+            self.after.splitlines(keepends=True),
+            "/dev/null" if self.created else name,
+            name,
+        )
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 @dataclass(frozen=True)
@@ -112,13 +159,14 @@ class _Assignment:
     edit: Edit
 
 
-def apply_edits(plan: Plan, edits: Sequence[Edit], *, force: bool = False) -> EditResult:
+def apply_edits(plan: Plan, edits: Sequence[Edit], *, force: bool = False, dry_run: bool = False) -> EditResult:
     """Apply ``edits`` to the plan's data files, all or nothing (see the module docstring).
 
     Raises ``InputError``/``UsageError`` for an edit that names nothing in the
     plan or a lock not obtained, ``PlanInvalid`` when a new file would not pass
     ``kh68 check``; returns the conflicts (nothing written) when a different
-    value is there and ``force`` is false.
+    value is there and ``force`` is false. ``dry_run``: everything but the
+    write; the outcomes carry each file's text before and after.
     """
     by_year: dict[int, list[_Assignment]] = {}
     for edit in edits:
@@ -134,9 +182,16 @@ def apply_edits(plan: Plan, edits: Sequence[Edit], *, force: bool = False) -> Ed
             _validate(plan, data_file)
         if conflicts and not force:
             return EditResult(tuple(FileOutcome(f.path, False, False) for f in files), tuple(conflicts))
-        for data_file in files:
-            data_file.commit()
-    return EditResult(tuple(FileOutcome(f.path, f.changed, f.created and f.changed) for f in files), ())
+        if not dry_run:
+            for data_file in files:
+                data_file.commit()
+    return EditResult(tuple(_outcome(f) for f in files), ())
+
+
+def _outcome(data_file: DataFile) -> FileOutcome:
+    before = data_file.original.decode("utf-8-sig") if data_file.original is not None else ""
+    changed = data_file.changed
+    return FileOutcome(data_file.path, changed, data_file.created and changed, before, data_file.text())
 
 
 class _locked:
@@ -198,22 +253,44 @@ def _validate(plan: Plan, data_file: DataFile) -> None:
 def _assignments(plan: Plan, edit: Edit) -> list[_Assignment]:
     if isinstance(edit, ValueEdit):
         return _value_assignments(plan, edit)
-    return _progress_assignments(plan, edit)
+    if isinstance(edit, ProgressEdit):
+        return _progress_assignments(plan, edit)
+    if isinstance(edit, ReceiptEdit):
+        return _receipt_assignments(plan, edit)
+    base, what = _indicator_entry(plan, edit.indicator, edit.year, None)
+    if isinstance(edit, StateEdit):
+        return [_Assignment(base, "state", edit.state.value, what, edit)]
+    entry, what = _indicator_entry(plan, edit.indicator, edit.year, edit.unit)
+    pairs = [("document", edit.document), ("date", edit.on.isoformat() if edit.on else None)]
+    if edit.reporter is not None:
+        pairs.append(("unit", plan.require_unit(edit.reporter)))
+    return [_Assignment((*entry, "source"), key, text, what, edit) for key, text in pairs if text is not None]
+
+
+def _indicator_entry(plan: Plan, indicator: str, year: int, unit: str | None) -> tuple[Section, str]:
+    """The place of an indicator's entry for ``year`` (province-wide, or ``unit``'s) and how to name it."""
+    if plan.indicator(indicator) is None:
+        known = ", ".join(i.id for i in plan.indicators)
+        raise InputError(f"không có chỉ tiêu '{indicator}' (các mã: {known})")
+    plan.require_year(year)
+    if unit is None:
+        return ("indicators", indicator), f"chỉ tiêu {indicator} năm {year}"
+    unit_id = plan.require_unit(unit)
+    return ("indicators", indicator, "by_unit", UnitKey(unit_id)), f"chỉ tiêu {indicator} năm {year} của {unit_id}"
+
+
+def _receipt_assignments(plan: Plan, edit: ReceiptEdit) -> list[_Assignment]:
+    plan.require_year(edit.year)
+    unit_id = plan.require_unit(edit.unit)
+    section: Section = ("forms", UnitKey(unit_id))
+    what = f"biểu mẫu năm {edit.year} của {unit_id}"
+    pairs = [("received", edit.received.isoformat()), ("version", str(edit.version)), ("fingerprint", edit.fingerprint)]
+    return [_Assignment(section, key, text, what, edit) for key, text in pairs]
 
 
 def _value_assignments(plan: Plan, edit: ValueEdit) -> list[_Assignment]:
-    indicator = plan.indicator(edit.indicator)
-    if indicator is None:
-        known = ", ".join(i.id for i in plan.indicators)
-        raise InputError(f"không có chỉ tiêu '{edit.indicator}' (các mã: {known})")
-    plan.require_year(edit.year)
-    what = f"chỉ tiêu {edit.indicator} năm {edit.year}"
-    base: Section = ("indicators", edit.indicator)
-    entry = base
-    if edit.unit is not None:
-        unit_id = plan.require_unit(edit.unit)
-        entry = (*base, "by_unit", UnitKey(unit_id))
-        what += f" của {unit_id}"
+    base, _ = _indicator_entry(plan, edit.indicator, edit.year, None)
+    entry, what = _indicator_entry(plan, edit.indicator, edit.year, edit.unit)
     pairs = [(entry, key, text) for key, text in _value_fields(edit).items()]
     if edit.source is not None:
         pairs.append(((*base, "source"), "document", edit.source))

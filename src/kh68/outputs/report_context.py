@@ -369,7 +369,7 @@ def _reporting(plan: Plan, owed: list[Deadline]) -> dict[str, Any]:
 def _recipients(plan: Plan, today: date, unit_id: str | None) -> list[str]:
     """Section IV's addressees of the report (the department's, or a unit's to the department)."""
     kind = DutyKind.UNIT_REPORT if unit_id else DutyKind.PLAN_REPORT
-    duty = next((d for d in plan.meta.duties if d.kind == kind), None)
+    duty = next((d for d in plan.meta.duties if d.kind is kind), None)
     if duty is None:
         return []
     names: list[str] = []

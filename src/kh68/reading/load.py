@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,13 +17,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error, warning
+from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex
-from kh68.reading.ruledoc import FILE_MISSING, FILE_STRAY
+from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY
 from kh68.reading.rules import Context, DataFile, run
 from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
 from kh68.reading.validation import problems_from
+from kh68.safetext import excerpt
 
 PLAN_FILES = {"plan": "plan.yaml", "units": "units.yaml", "indicators": "indicators.yaml", "tasks": "tasks.yaml"}
 DATA_DIR = "data"
@@ -34,10 +36,58 @@ def default_plan_dir() -> Path:
 
 
 def data_files(root: Path) -> list[Path]:
+    """The year files of ``root/data`` that kh68 reads (see ``scan_data``)."""
+    return scan_data(root)[0]
+
+
+def scan_data(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """``(read, ignored)``: the year files kh68 reads, and every other entry of ``data/`` with why.
+
+    Read: ``<year>.yaml`` and ``<year>.yml`` (whatever the entry is: a directory or
+    FIFO by that name gets its own error when read; two files for one year are an error).
+    Ignored: wrong-case extensions, subfolders, other names.
+    Hidden files (``.gitkeep``) and kh68's own lock and temporary files are skipped.
+    """
     folder = root / DATA_DIR
     if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+        return [], []
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    names = {p.name for p in entries}
+    read, ignored = [], []
+    for path in entries:
+        reason = _not_read_because(path, names)
+        if reason is None:
+            read.append(path)
+        else:
+            ignored.append((path, reason))
+    return read, ignored
+
+
+def _not_read_because(path: Path, names: set[str]) -> str | None:
+    name = path.name
+    if _DATA_NAME.match(name):  # 2025.yaml and 2025.yml both: read both, the year rule says which is twice
+        return None
+    if _DATA_NAME.match(name.lower()):
+        return f"đuôi tệp phải viết thường: đổi tên thành {name.lower()}"
+    if path.is_dir():
+        return f"kh68 không đọc thư mục con trong {DATA_DIR}/; số liệu mỗi năm là một tệp {DATA_DIR}/<năm>.yaml"
+    return f"tên tệp số liệu phải là <năm>.yaml (ví dụ 2025.yaml); kh68 không đọc {name}"
+
+
+def _root_problem(root: Path) -> str | None:
+    """Why ``root`` cannot be a plan directory, or ``None``."""
+    shown = f"'{root}'" if len(str(root)) <= 200 else excerpt(root, 200)
+    try:
+        mode = root.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return f"không có thư mục kế hoạch {shown}"
+    except OSError as exc:
+        return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
+    if stat.S_ISREG(mode):
+        return f"{shown} là một tệp, không phải thư mục kế hoạch"
+    if not stat.S_ISDIR(mode):
+        return f"{shown} không phải thư mục kế hoạch (đó là một ống dẫn, thiết bị hoặc socket)"
+    return None
 
 
 def check_plan(root: Path, overrides: dict[Path, str] | None = None) -> tuple[Plan | None, list[Problem]]:
@@ -47,10 +97,9 @@ def check_plan(root: Path, overrides: dict[Path, str] | None = None) -> tuple[Pl
     (how ``kh68 record`` validates an edit before writing it).
     """
     root = Path(root)
-    if not root.is_dir():
-        if root.exists():
-            raise UsageError(f"'{root}' là một tệp, không phải thư mục kế hoạch")
-        raise UsageError(f"không có thư mục kế hoạch '{root}'")
+    wrong = _root_problem(root)
+    if wrong is not None:
+        raise UsageError(wrong)
     loader = _Loader(root, overrides or {})
     with _gc_paused():
         plan = loader.load()
@@ -116,7 +165,7 @@ class _Loader:
         return (self.root / path.relative_to(self.root)).as_posix()
 
     def read(self, path: Path, model: type[BaseModel]) -> tuple[Document | None, Any]:
-        if path not in self.overrides and not path.exists():
+        if path not in self.overrides and not path.exists() and not path.is_symlink():
             message = f"thiếu tệp {path.name} trong thư mục kế hoạch"
             self.problems.append(error(self.display(path), 1, 1, message, rule=FILE_MISSING.id))
             return None, None
@@ -139,7 +188,7 @@ class _Loader:
         """A YAML file kh68 does not read is most likely a misplaced or misnamed one."""
         known = set(PLAN_FILES.values())
         for path in sorted(self.root.iterdir()):
-            if path.suffix in (".yaml", ".yml") and path.name not in known:
+            if path.suffix.lower() in (".yaml", ".yml") and path.name not in known:
                 self.problems.append(
                     warning(
                         self.display(path),
@@ -150,6 +199,8 @@ class _Loader:
                         rule=FILE_STRAY.id,
                     )
                 )
+        for path, reason in scan_data(self.root)[1]:
+            self.problems.append(warning(self.display(path), 1, 1, reason, rule=DATA_FILE_STRAY.id))
 
     def load(self) -> Plan | None:
         docs: dict[str, Document] = {}

@@ -324,6 +324,7 @@ class UnitValue(Strict):
     numerator: Count | None = field("Tử số", "Ví dụ: số trẻ ra lớp.", default=None)
     denominator: Count | None = field("Mẫu số", "Ví dụ: số trẻ trong độ tuổi.", default=None)
     met: bool | None = field("Đạt chuẩn", "Với chỉ tiêu tính theo tỷ lệ đơn vị đạt chuẩn.", default=None)
+    source: Source | None = field("Nguồn số liệu", "Văn bản của đơn vị gửi số liệu này.", default=None)
     note: str | None = field("Ghi chú", default=None)
 
     @model_validator(mode="after")
@@ -366,6 +367,14 @@ class Progress(Strict):
     proposals: str | None = field("Kiến nghị, đề xuất", default=None)
 
 
+class FormReceipt(Strict):
+    """A unit's form for the year, as received (written by ``kh68 import``)."""
+
+    received: Day = field("Ngày nhận", "Ngày gửi báo cáo ghi trên biểu mẫu của đơn vị.")
+    version: int = field("Phiên bản biểu mẫu", ge=1)
+    fingerprint: Text = field("Dấu vân tay", "Dấu vân tay của các dòng kế hoạch mà biểu mẫu được lập từ đó.")
+
+
 class YearData(Strict):
     """Nội dung tệp data/<năm>.yaml: số liệu và tiến độ của một năm."""
 
@@ -376,6 +385,9 @@ class YearData(Strict):
     )
     tasks: dict[str, dict[str, Progress]] = field(
         "Tiến độ nhiệm vụ", "Khóa là mã nhiệm vụ, rồi mã đơn vị báo cáo.", default_factory=dict
+    )
+    forms: dict[str, FormReceipt] = field(
+        "Biểu mẫu đã nhận", "Khóa là mã đơn vị; ghi bằng 'kh68 import'.", default_factory=dict
     )
 
 

@@ -40,6 +40,12 @@ FILE_STRAY = RuleDoc(
     "không có tệp YAML nào kh68 không đọc (thường là tệp đặt nhầm chỗ hoặc đặt nhầm tên)",
     "kh68 không đọc tệp chi-tieu-moi.yaml: kế hoạch gồm indicators.yaml, plan.yaml, tasks.yaml, units.yaml và data/<năm>.yaml",
 )
+DATA_FILE_STRAY = RuleDoc(
+    "data-file-stray",
+    Severity.WARNING,
+    "mọi mục trong data/ là một tệp <năm>.yaml kh68 đọc (không thư mục con, không đuôi viết hoa, không tên khác)",
+    "đuôi tệp phải viết thường: đổi tên thành 2024.yaml",
+)
 FILE_ENCODING = RuleDoc(
     "file-encoding",
     Severity.ERROR,
@@ -106,6 +112,7 @@ READ_RULES: tuple[RuleDoc, ...] = (
     FILE_MISSING,
     FILE_UNREADABLE,
     FILE_STRAY,
+    DATA_FILE_STRAY,
     FILE_ENCODING,
     YAML_SYNTAX,
     YAML_EMPTY,

@@ -67,6 +67,7 @@ TYPE_TITLES: dict[str, str] = {
     "UnitValue": "Số liệu của một đơn vị",
     "Measurement": "Số liệu của một chỉ tiêu",
     "Progress": "Tiến độ do một đơn vị báo cáo",
+    "FormReceipt": "Biểu mẫu đã nhận của một đơn vị",
     "TaskState": "Trạng thái",
     "Direction": "Chiều tốt",
     "Basis": "Cách tính",

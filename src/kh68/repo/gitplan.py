@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from kh68.errors import UsageError
-from kh68.outputs.plandiff import Side
+from kh68.outputs.diff_compare import Side
 from kh68.reading.load import check_plan
 
 WORKTREE_LABEL = "thư mục đang sửa"

@@ -127,6 +127,8 @@ def reported_units(plan: Plan, year: int) -> dict[str, date | None]:
     for m in data.indicators.values():
         if m.source:
             note(m.source.unit, m.source.date)
+    for ref, receipt in data.forms.items():  # a form received (kh68 import): its date is the report's
+        note(ref, receipt.received)
     return found
 
 

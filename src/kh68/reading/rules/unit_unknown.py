@@ -59,12 +59,15 @@ def _data_files(ctx: Context) -> Iterator[Finding]:
             for unit_ref in by_unit:
                 if units.resolve(unit_ref) is None:
                     yield Finding(doc, ("tasks", task_id, unit_ref), units.unknown(unit_ref), key=True)
+        for unit_ref in file.data.forms:
+            if units.resolve(unit_ref) is None:
+                yield Finding(doc, ("forms", unit_ref), units.unknown(unit_ref), key=True)
 
 
 RULE = Rule(
     "unit-unknown",
     Severity.ERROR,
-    "mỗi mã hoặc tên đơn vị được nêu (chủ trì, phối hợp, thành viên, kế thừa, nguồn số liệu, theo đơn vị) có trong units.yaml",
+    "mỗi mã hoặc tên đơn vị được nêu (chủ trì, phối hợp, thành viên, kế thừa, nguồn số liệu, theo đơn vị, biểu mẫu đã nhận) có trong units.yaml",
     "không có đơn vị 'phong_gdtr' trong units.yaml (có phải ý bạn là 'phong_gdtrh'?)",
     check,
 )

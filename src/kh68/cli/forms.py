@@ -1,0 +1,94 @@
+"""``kh68 form`` and ``kh68 import``: Excel forms out to the units, filled forms back in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir, say_error
+from kh68.errors import UsageError
+
+
+@app.command()
+@handle_errors
+def form(
+    year: Annotated[int, typer.Option("--year", help="Năm báo cáo.")],
+    unit: Annotated[
+        list[str] | None,
+        typer.Option("--unit", help="Chỉ lập cho đơn vị này (mã hoặc tên gọi; lặp lại cho nhiều đơn vị)."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="Thư mục ghi biểu mẫu (mặc định: bieu-mau-<năm>).")
+    ] = None,
+    made: Annotated[
+        str | None,
+        typer.Option("--date", help="Ngày lập ghi trong tệp (mặc định: ngày của kế hoạch), để tệp lặp lại được."),
+    ] = None,
+    plan: PlanOption = None,
+) -> None:
+    """Lập biểu mẫu Excel (.xlsx) cho từng đơn vị phải báo cáo trong năm."""
+    from kh68.entry.forms.expected import expected_units
+    from kh68.entry.forms.files import write_forms
+    from kh68.reading.load import load_plan
+
+    loaded = load_plan(plan_dir(plan))
+    loaded.require_year(year, UsageError, baseline=False)
+    units = [loaded.require_unit(u) for u in unit] if unit else expected_units(loaded, year)
+    if not units:
+        raise UsageError(f"năm {year} không có đơn vị nào phải báo cáo")
+    folder = out if out is not None else Path(f"bieu-mau-{year}")
+    day = parse_day(made, "--date") if made else None
+    written = write_forms(loaded, year, units, folder, day)
+    if loaded.synthetic:
+        typer.echo("SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật.")
+    for item in written:
+        typer.echo(
+            f"  {item.path.name} — {item.spec.unit_name}: "
+            f"{len(item.spec.indicators)} chỉ tiêu, {len(item.spec.tasks)} nhiệm vụ"
+        )
+    typer.echo(f"Đã lập {len(written)} biểu mẫu năm {year} trong {folder.as_posix()}.")
+
+
+@app.command("import")
+@handle_errors
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help="Các biểu mẫu .xlsx, tệp .csv hoặc thư mục chứa chúng.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Chỉ in những gì sẽ được ghi vào các tệp số liệu; không ghi gì.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè giá trị khác đã có.")] = False,
+    plan: PlanOption = None,
+) -> None:
+    """Nhập số liệu và tiến độ từ các biểu mẫu đã điền (và tệp CSV) vào data/<năm>.yaml."""
+    from kh68.entry.forms.importing import import_files
+    from kh68.reading.load import load_plan
+
+    loaded = load_plan(plan_dir(plan))
+    batch = import_files(loaded, paths, force=force, dry_run=dry_run)
+    for result in batch.files:
+        if result.accepted:
+            typer.echo(f"{result.path.name}: {result.summary}")
+        else:
+            typer.echo(f"{result.path.name}: bị từ chối, không ghi gì từ tệp này", err=True)
+            for problem in result.problems:
+                say_error(problem)
+    written: list[str] = []
+    if batch.outcome is not None:
+        for outcome in batch.outcome.files:
+            if dry_run and outcome.changed:
+                typer.echo(outcome.diff(), nl=False)
+            if outcome.changed:
+                written.append(outcome.path.as_posix())
+    total, refused = len(batch.files), len(batch.refused)
+    line = f"Nhập {total} tệp: {total - refused} tệp được nhận, {refused} tệp bị từ chối; "
+    if not written:
+        line += "không có gì thay đổi."
+    elif dry_run:
+        line += f"chạy thử, chưa ghi {', '.join(written)}."
+    else:
+        line += f"đã ghi {', '.join(written)}."
+    typer.echo(line)
+    if refused:
+        raise typer.Exit(ExitCode.PROBLEMS)

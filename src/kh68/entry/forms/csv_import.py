@@ -1,0 +1,200 @@
+"""A tidy CSV of figures (one row per indicator × year × unit), read with the same checks as a form.
+
+Columns (header on the first line, comma or semicolon separated, UTF-8):
+``indicator, year, unit, value, numerator, denominator, met, state, document,
+document_date, note, reported_by``; ``indicator`` and ``year`` are required,
+an empty ``unit`` is the province-wide figure.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kh68.entry.forms import cells
+from kh68.entry.forms.expected import inactive_reason, inputs_for
+from kh68.entry.forms.layout import Scope
+from kh68.entry.forms.read import MAX_MESSAGES, Figure
+from kh68.entry.forms.workbook import MAX_FILE, FormRefused
+from kh68.errors import Kh68Error, os_reason
+from kh68.reading.plan import Plan
+from kh68.safetext import excerpt
+from kh68.vnformat import format_number
+
+COLUMNS = (
+    "indicator",
+    "year",
+    "unit",
+    "value",
+    "numerator",
+    "denominator",
+    "met",
+    "state",
+    "document",
+    "document_date",
+    "note",
+    "reported_by",
+)
+VALUE_COLUMNS = ("value", "numerator", "denominator", "met", "state")
+
+
+def read_csv(path: Path, plan: Plan) -> list[Figure]:
+    """The figures of a tidy CSV; ``FormRefused`` listing every problem (``file › dòng N › column``)."""
+    rows = _rows(path)
+    problems: list[str] = []
+    figures: list[Figure] = []
+    seen: dict[tuple[str, int, str | None], int] = {}
+    for line, row in rows:
+        before = len(problems)
+
+        def say(column: str, message: str, line: int = line) -> None:
+            problems.append(f"{path.name} › dòng {line} › {column}: {message}")
+
+        figure = _figure(plan, row, say)
+        if figure is None or len(problems) > before:
+            continue
+        key = (figure.indicator_id, figure.year, figure.unit_id)
+        if key in seen:
+            say("indicator", f"trùng với dòng {seen[key]} (cùng chỉ tiêu, năm và đơn vị)")
+            continue
+        seen[key] = line
+        figures.append(figure)
+    if problems:
+        shown = problems[:MAX_MESSAGES]
+        if len(problems) > MAX_MESSAGES:
+            shown.append(f"{path.name}: … và {len(problems) - MAX_MESSAGES} lỗi khác")
+        raise FormRefused(*shown)
+    return figures
+
+
+def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise FormRefused(f"{name}: tệp CSV quá lớn; tách thành nhiều tệp")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FormRefused(f"{name}: không đọc được tệp: {os_reason(exc)}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FormRefused(f"{name}: tệp CSV không phải mã UTF-8; lưu lại dạng «CSV UTF-8»") from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        table = list(reader)
+    except csv.Error as exc:
+        raise FormRefused(f"{name}: tệp CSV không đọc được ({exc})") from None
+    if not table:
+        raise FormRefused(f"{name}: tệp CSV trống")
+    header = [h.strip().lower() for h in table[0]]
+    unknown = [h for h in header if h not in COLUMNS]
+    missing = [c for c in ("indicator", "year") if c not in header]
+    if unknown or missing or len(set(header)) != len(header):
+        said = [f"thiếu cột {c}" for c in missing] + [f"cột lạ {excerpt(h)}" for h in unknown]
+        raise FormRefused(
+            f"{name} › dòng 1: tiêu đề không hợp lệ ({', '.join(said) or 'cột trùng tên'}); các cột: {', '.join(COLUMNS)}"
+        )
+    rows = []
+    for line, values in enumerate(table[1:], 2):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) > len(header):
+            raise FormRefused(f"{name} › dòng {line}: có {len(values)} ô, tiêu đề chỉ có {len(header)} cột")
+        rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=False)}))
+    return rows
+
+
+def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) -> Figure | None:
+    indicator = plan.indicator(row.get("indicator", ""))
+    if indicator is None:
+        say("indicator", f"không có chỉ tiêu {excerpt(row.get('indicator', ''))}")
+        return None
+    try:
+        year = int(row.get("year", ""))
+        plan.require_year(year)
+    except (ValueError, Kh68Error) as exc:
+        say(
+            "year",
+            f"năm không hợp lệ: {exc}"
+            if isinstance(exc, Kh68Error)
+            else f"{excerpt(row.get('year'))} không phải là năm",
+        )
+        return None
+    unit_id = _unit(plan, row.get("unit", ""), year, "unit", say)
+    reporter = _unit(plan, row.get("reported_by", ""), year, "reported_by", say)
+    if not isinstance(unit_id, str) or not isinstance(reporter, str):
+        return None
+    scope = Scope.UNIT if unit_id else Scope.PROVINCE
+    allowed = inputs_for(indicator, scope)
+    got: dict[str, Any] = {}
+    parsers: dict[str, Callable[[str], Any]] = {
+        "value": (lambda t: cells.percent_text(t, False)) if indicator.unit == "%" else cells.decimal_text,
+        "numerator": cells.count_value,
+        "denominator": cells.count_value,
+        "met": cells.yes_no,
+        "state": cells.task_state,
+    }
+    for column in VALUE_COLUMNS:
+        text = row.get(column, "")
+        if not text:
+            continue
+        if column not in allowed:
+            say(column, f"chỉ tiêu {indicator.id} ({'theo đơn vị' if unit_id else 'toàn tỉnh'}) không ghi cột này")
+            continue
+        got[column] = _parse(parsers[column], text, column, indicator.id, say)
+    extra = {c: _parse(p, row.get(c, ""), c, indicator.id, say) for c, p in _EXTRA.items() if row.get(c, "")}
+    if not got:
+        say("value", f"chỉ tiêu {indicator.id}: chưa ghi số liệu ({', '.join(allowed)})")
+        return None
+    if ("numerator" in got) != ("denominator" in got):
+        say("numerator" if "numerator" not in got else "denominator", "ghi cả tử số và mẫu số")
+        return None
+    if "numerator" in got and got["numerator"] is not None and got["denominator"] is not None:
+        if got["denominator"] == 0:
+            say("denominator", "mẫu số phải lớn hơn 0")
+        elif got["numerator"] > got["denominator"]:
+            say(
+                "numerator",
+                f"tử số {format_number(got['numerator'])} lớn hơn mẫu số {format_number(got['denominator'])}",
+            )
+    return Figure(
+        indicator_id=indicator.id,
+        year=year,
+        unit_id=unit_id or None,
+        reporter=reporter or unit_id or None,
+        **got,
+        **extra,
+    )
+
+
+_EXTRA: dict[str, Callable[[str], Any]] = {"document": cells.text, "document_date": cells.day, "note": cells.text}
+
+
+def _parse(
+    parse: Callable[[str], Any], text: str, column: str, indicator_id: str, say: Callable[[str, str], None]
+) -> Any:
+    try:
+        return parse(text)
+    except ValueError as exc:
+        say(column, f"{exc} (chỉ tiêu {indicator_id})")
+        return None
+
+
+def _unit(plan: Plan, ref: str, year: int, column: str, say: Callable[[str, str], None]) -> str | bool:
+    """The unit's id ('' when the cell is empty), or False after saying why it cannot report."""
+    if not ref:
+        return ""
+    unit_id = plan.units.resolve(ref)
+    if unit_id is None:
+        say(column, plan.units.unknown(ref))
+        return False
+    reason = inactive_reason(plan, year, unit_id)
+    if reason:
+        say(column, f"đơn vị không còn báo cáo năm {year}: {reason}")
+        return False
+    return unit_id

@@ -1,0 +1,378 @@
+"""Write a unit's form as an .xlsx workbook (openpyxl), the same bytes for the same plan."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import zipfile
+from copy import copy
+from datetime import date, datetime
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from kh68.entry.forms.layout import (
+    FIRST_ROW,
+    FORM_VERSION,
+    GUIDE_SHEET,
+    HEADER_ROW,
+    INDICATOR_COLUMNS,
+    INDICATOR_SHEET,
+    META_SHEET,
+    NO,
+    SENT_CELL,
+    TASK_COLUMNS,
+    TASK_SHEET,
+    VALUE_KEYS,
+    YES,
+    Column,
+    FormSpec,
+    Input,
+)
+from kh68.safetext import xml_safe
+from kh68.vnformat import format_date
+from kh68.vocab import TASK_STATE_LABELS
+
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_OPEN = Protection(locked=False)
+_BOLD = Font(bold=True)
+_STYLES: dict[str, dict[str, object]] = {
+    "title": {"font": Font(bold=True, size=13)},
+    "bold": {"font": _BOLD},
+    "warn": {"font": Font(bold=True, color="C00000")},
+    "wrap": {"alignment": _WRAP},
+    "header": {
+        "font": _BOLD,
+        "fill": PatternFill("solid", fgColor="DDEBF7"),
+        "border": _BORDER,
+        "alignment": Alignment(wrap_text=True, vertical="center", horizontal="center"),
+    },
+    "fixed": {"border": _BORDER, "alignment": _WRAP},
+    "closed": {"border": _BORDER, "alignment": _WRAP, "fill": PatternFill("solid", fgColor="E7E6E6")},
+    "input": {
+        "border": _BORDER,
+        "alignment": _WRAP,
+        "fill": PatternFill("solid", fgColor="FFF2CC"),
+        "protection": _OPEN,
+    },
+}
+_STYLES["input_date"] = {**_STYLES["input"], "number_format": "dd/mm/yyyy"}
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+SYNTHETIC_NOTICE = "SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật."
+
+
+def file_name(spec: FormSpec) -> str:
+    """``bao-cao-2025-pgd-da-lat.xlsx``: the year and the unit id, readable on any system."""
+    return f"bao-cao-{spec.year}-{spec.unit_id.replace('_', '-')}.xlsx"
+
+
+def form_bytes(spec: FormSpec, made: date) -> bytes:
+    """The workbook of ``spec``; ``made`` is its creation date (fixed, so bytes repeat)."""
+    wb = Workbook()
+    look = _Look()
+    guide = wb.active
+    guide.title = GUIDE_SHEET
+    _guide(guide, spec, look)
+    _indicators(wb.create_sheet(INDICATOR_SHEET), spec, look)
+    _tasks(wb.create_sheet(TASK_SHEET), spec, look)
+    _meta(wb.create_sheet(META_SHEET), spec)
+    wb.security = WorkbookProtection(lockStructure=True)
+    stamp = datetime(made.year, made.month, made.day)
+    wb.properties.creator = "kh68"
+    wb.properties.lastModifiedBy = "kh68"
+    wb.properties.title = f"Báo cáo năm {spec.year} — {spec.unit_name}"
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    out = io.BytesIO()
+    with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        _Writer(wb, archive).save()
+    return out.getvalue()
+
+
+class _Writer(ExcelWriter):  # type: ignore[misc]
+    """openpyxl's writer with the sheets built in memory instead of in temporary files."""
+
+    def write_worksheet(self, ws: Worksheet) -> None:
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        writer = WorksheetWriter(ws, out=io.BytesIO())
+        writer.write()
+        ws._rels = writer._rels
+        self._archive.writestr(ws.path[1:], writer.read())
+        self.manifest.append(ws)
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip whose members all carry one fixed time (openpyxl's writer uses the clock)."""
+
+    def writestr(self, zinfo_or_arcname, data, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, _ZIP_TIME)
+            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
+            zinfo_or_arcname.external_attr = 0o600 << 16
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+
+class _Look:
+    """Cell styles of one workbook: each built once, then copied (openpyxl hashes every new style)."""
+
+    def __init__(self) -> None:
+        self.arrays: dict[str, object] = {}
+
+    def __call__(self, cell: Cell, name: str) -> Cell:
+        array = self.arrays.get(name)
+        if array is None:
+            for attribute, value in _STYLES[name].items():
+                setattr(cell, attribute, value)
+            self.arrays[name] = copy(cell._style)
+        else:
+            cell._style = copy(array)
+        return cell
+
+
+def _put(cell: Cell, text: str | None) -> Cell:
+    """Plan text as text, never a formula; characters XML cannot hold are shown escaped."""
+    if text is None:
+        return cell
+    cell.value = xml_safe(text)
+    cell.data_type = "s"
+    return cell
+
+
+def _protect(ws: Worksheet) -> None:
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # widening a column is harmless
+    ws.protection.formatRows = False
+
+
+def _print_setup(ws: Worksheet, orientation: str, title_rows: str | None = None) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = orientation
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+
+
+def _heading(ws: Worksheet, title: str, spec: FormSpec, look: _Look) -> None:
+    look(_put(ws["A1"], title), "title")
+    look(_put(ws["A2"], f"Đơn vị báo cáo: {spec.unit_name} (mã {spec.unit_id})"), "bold")
+    _put(ws["A3"], spec.plan_label)
+    if spec.synthetic:
+        look(_put(ws["A5"], SYNTHETIC_NOTICE), "warn")
+
+
+def _header_row(ws: Worksheet, columns: tuple[Column, ...], year: int, look: _Look) -> None:
+    for index, column in enumerate(columns, 1):
+        cell = look(_put(ws.cell(HEADER_ROW, index), column.title(year)), "header")
+        ws.column_dimensions[cell.column_letter].width = column.width
+    ws.row_dimensions[HEADER_ROW].height = _height([(c.title(year), c.width) for c in columns])
+    ws.freeze_panes = f"C{FIRST_ROW}"
+
+
+def _height(texts: list[tuple[str, float]]) -> float:
+    """A row height that shows wrapped texts whole (openpyxl does not measure text)."""
+    lines = max((math.ceil(len(text) * 1.1 / max(width - 1, 1)) for text, width in texts if text), default=1)
+    return 15.0 * max(lines, 1)
+
+
+def _guide(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
+    look(_put(ws["A1"], f"BIỂU MẪU BÁO CÁO NĂM {spec.year}"), "title")
+    start = 2
+    if spec.synthetic:
+        look(_put(ws["A2"], SYNTHETIC_NOTICE), "warn")
+        start = 3
+    for offset, (label, text) in enumerate(guide_lines(spec)):
+        look(_put(ws.cell(start + offset, 1), label), "bold")
+        look(_put(ws.cell(start + offset, 2), text), "wrap")
+        ws.row_dimensions[start + offset].height = _height([(text, 100)])
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 100
+    _protect(ws)
+    _print_setup(ws, "portrait")
+
+
+_EXPLAINED = {
+    "id": "Mã chỉ tiêu trong kế hoạch.",
+    "name": "Tên chỉ tiêu theo kế hoạch.",
+    "unit": "Đơn vị tính.",
+    "target": "Chỉ tiêu của năm, nguyên văn kế hoạch.",
+    "previous": "Giá trị năm trước đã ghi nhận, để tham khảo.",
+    "how": "Những ô cần điền ở dòng này.",
+    "value": "Giá trị của chỉ tiêu (ví dụ 95,4).",
+    "numerator": "Tử số, ví dụ số trẻ ra lớp.",
+    "denominator": "Mẫu số, ví dụ số trẻ trong độ tuổi.",
+    "met": f"Đơn vị đạt chuẩn hay chưa: chọn {YES} hoặc {NO}.",
+    "state": "Trạng thái thực hiện (chọn trong danh sách).",
+    "document": "Số, ký hiệu văn bản của đơn vị có số liệu này.",
+    "document_date": "Ngày của văn bản đó.",
+    "note": "Ghi chú, nếu có.",
+}
+
+
+def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
+    """The "Hướng dẫn" sheet: label and text of each line."""
+    lines = [
+        ("Kế hoạch", spec.plan_label),
+        ("Đơn vị báo cáo", f"{spec.unit_name} (mã {spec.unit_id})"),
+        ("Năm báo cáo", str(spec.year)),
+        ("Hạn gửi", f"Trước ngày {format_date(spec.deadline)}"),
+        ("Gửi đến", spec.recipient),
+        ("Liên hệ", f"Mọi thắc mắc về biểu mẫu xin liên hệ {spec.recipient}."),
+        ("", ""),
+        ("Cách điền", "Chỉ điền vào các ô màu vàng. Các ô khác được khóa để tránh sửa nhầm."),
+        ("", "Dòng nào đơn vị chưa có số liệu thì để trống; không xóa dòng."),
+        (
+            "",
+            "Không đổi tên, xóa, thêm hay sắp xếp lại trang, cột, dòng; không gộp ô: biểu mẫu sửa cấu trúc bị từ chối.",
+        ),
+        ("Cách viết số", "Dùng dấu phẩy thập phân: 99,5 (cũng nhận 99.5 và 99,5%)."),
+        ("", "Tỷ lệ phần trăm ghi từ 0 đến 100. Tử số, mẫu số là số nguyên; tử số không lớn hơn mẫu số."),
+        ("Cách viết ngày", "Ngày/tháng/năm, ví dụ 05/11/2025."),
+        ("Lưu tệp", "Lưu dưới dạng .xlsx (Excel Workbook); không lưu dạng .xls hay .csv, không đặt mật khẩu."),
+        ("", ""),
+        (f"Trang «{INDICATOR_SHEET}»", "Mỗi dòng là một chỉ tiêu đơn vị phải báo cáo."),
+    ]
+    lines += [(f"  {c.title(spec.year)}", _EXPLAINED[c.key]) for c in INDICATOR_COLUMNS]
+    lines += [
+        (f"Trang «{TASK_SHEET}»", "Mỗi dòng là một nhiệm vụ đơn vị chủ trì hoặc phối hợp thực hiện."),
+        ("  Ngày gửi báo cáo", f"Ô {SENT_CELL} của trang «{TASK_SHEET}»: ngày đơn vị gửi báo cáo (bắt buộc)."),
+        ("  Trạng thái", "Chọn một trong: " + "; ".join(TASK_STATE_LABELS.values()) + "."),
+        ("  Các cột còn lại", "Kết quả; khó khăn, vướng mắc và nguyên nhân; phương hướng năm tiếp theo; kiến nghị."),
+    ]
+    return lines
+
+
+def _indicators(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
+    _heading(ws, f"SỐ LIỆU CHỈ TIÊU NĂM {spec.year}", spec, look)
+    _header_row(ws, INDICATOR_COLUMNS, spec.year, look)
+    validations = _Validations(ws)
+    for offset, row in enumerate(spec.indicators):
+        r = FIRST_ROW + offset
+        fixed = row.fixed()
+        for index, column in enumerate(INDICATOR_COLUMNS, 1):
+            cell = ws.cell(r, index)
+            if column.input is None:
+                look(_put(cell, fixed[column.key]), "fixed")
+            elif column.key in VALUE_KEYS and column.key not in row.inputs:
+                look(cell, "closed")
+            else:
+                kind = Input.PERCENT if column.key == "value" and row.percent else column.input
+                validations.open(cell, kind, look)
+        ws.row_dimensions[r].height = _height([(fixed[c.key], c.width) for c in INDICATOR_COLUMNS if c.key in fixed])
+    if not spec.indicators:
+        _put(ws.cell(FIRST_ROW, 1), f"Năm {spec.year} đơn vị không có chỉ tiêu phải báo cáo.")
+    validations.attach()
+    _protect(ws)
+    _print_setup(ws, "landscape", f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def _tasks(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
+    _heading(ws, f"TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ NĂM {spec.year}", spec, look)
+    _header_row(ws, TASK_COLUMNS, spec.year, look)
+    validations = _Validations(ws)
+    look(_put(ws["A4"], "Ngày gửi báo cáo (ngày/tháng/năm):"), "bold")
+    validations.open(ws[SENT_CELL], Input.DATE, look)
+    for offset, row in enumerate(spec.tasks):
+        r = FIRST_ROW + offset
+        fixed = row.fixed()
+        for index, column in enumerate(TASK_COLUMNS, 1):
+            cell = ws.cell(r, index)
+            if column.input is None:
+                look(_put(cell, fixed[column.key]), "fixed")
+            else:
+                validations.open(cell, column.input, look)
+        ws.row_dimensions[r].height = max(
+            45.0, _height([(fixed[c.key], c.width) for c in TASK_COLUMNS if c.key in fixed])
+        )
+    if not spec.tasks:
+        _put(ws.cell(FIRST_ROW, 1), f"Năm {spec.year} đơn vị không có nhiệm vụ phải báo cáo.")
+    validations.attach()
+    _protect(ws)
+    _print_setup(ws, "landscape", f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def _meta(ws: Worksheet, spec: FormSpec) -> None:
+    """Who the form is for and what it was made from, read back by ``kh68 import``."""
+    pairs = [
+        ("plan", spec.plan_id),
+        ("plan_label", spec.plan_label),
+        ("year", str(spec.year)),
+        ("unit", spec.unit_id),
+        ("version", str(FORM_VERSION)),
+        ("fingerprint", spec.fingerprint),
+    ]
+    for r, (key, value) in enumerate(pairs, 1):
+        _put(ws.cell(r, 1), key)
+        _put(ws.cell(r, 2), value)
+    for r, (key, content) in enumerate(spec.rows().items(), len(pairs) + 1):
+        _put(ws.cell(r, 1), "row")
+        _put(ws.cell(r, 2), key)
+        _put(ws.cell(r, 3), json.dumps(content, ensure_ascii=False, sort_keys=True))
+    ws.sheet_state = "veryHidden"
+    _protect(ws)
+
+
+_PROMPTS = {
+    Input.PERCENT: ("Tỷ lệ (%)", "Ghi số từ 0 đến 100, ví dụ 95,4.", "Tỷ lệ phải là số từ 0 đến 100, ví dụ 95,4."),
+    Input.NUMBER: ("Giá trị", "Ghi một số, ví dụ 12,5.", "Giá trị phải là một số, ví dụ 12,5."),
+    Input.COUNT: ("Số nguyên", "Ghi số nguyên không âm, ví dụ 2140.", "Tử số, mẫu số phải là số nguyên không âm."),
+    Input.YES_NO: ("Đạt chuẩn", f"Chọn {YES} hoặc {NO}.", f"Chọn {YES} hoặc {NO} trong danh sách."),
+    Input.STATE: ("Trạng thái", "Chọn trạng thái trong danh sách.", "Trạng thái phải chọn trong danh sách."),
+    Input.DATE: ("Ngày", "Ghi ngày/tháng/năm, ví dụ 05/11/2025.", "Ngày ghi dạng ngày/tháng/năm, ví dụ 05/11/2025."),
+}
+
+
+def _validation(kind: Input) -> DataValidation:
+    if kind is Input.PERCENT:
+        dv = DataValidation("decimal", operator="between", formula1="0", formula2="100")
+    elif kind is Input.NUMBER:
+        dv = DataValidation("decimal", operator="between", formula1="-1000000000000", formula2="1000000000000")
+    elif kind is Input.COUNT:
+        dv = DataValidation("whole", operator="greaterThanOrEqual", formula1="0")
+    elif kind is Input.YES_NO:
+        dv = DataValidation("list", formula1=f'"{YES},{NO}"')
+    elif kind is Input.STATE:
+        dv = DataValidation("list", formula1='"' + ",".join(TASK_STATE_LABELS.values()) + '"')
+    else:  # a date: typed dates depend on the computer's settings, so only a warning
+        dv = DataValidation("date", operator="between", formula1="36526", formula2="73415", errorStyle="warning")
+    title, prompt, message = _PROMPTS[kind]
+    dv.promptTitle, dv.prompt, dv.errorTitle, dv.error = title, prompt, "Giá trị không hợp lệ", message
+    dv.showInputMessage = dv.showErrorMessage = True
+    return dv
+
+
+class _Validations:
+    """The input cells of a sheet, and one data validation per kind of input covering them."""
+
+    def __init__(self, ws: Worksheet):
+        self.ws = ws
+        self.cells: dict[Input, list[str]] = {}
+
+    def open(self, cell: Cell, kind: Input, look: _Look) -> Cell:
+        look(cell, "input_date" if kind is Input.DATE else "input")
+        if kind is not Input.TEXT:
+            self.cells.setdefault(kind, []).append(cell.coordinate)
+        return cell
+
+    def attach(self) -> None:
+        for kind, coordinates in self.cells.items():
+            dv = _validation(kind)
+            dv.sqref = " ".join(coordinates)
+            self.ws.add_data_validation(dv)
+
+
+__all__ = ["file_name", "form_bytes", "guide_lines"]

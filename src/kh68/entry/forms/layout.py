@@ -1,0 +1,203 @@
+"""What a unit's form holds, as data: its sheets, columns and rows.
+
+Generation (``generate``) and reading (``read``) both follow this module, so
+the two can never disagree about where a value is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from kh68.reading.plan import Plan
+from kh68.safetext import xml_safe
+
+FORM_VERSION = 1
+GUIDE_SHEET = "Hướng dẫn"
+INDICATOR_SHEET = "Chỉ tiêu"
+TASK_SHEET = "Nhiệm vụ"
+META_SHEET = "kh68"
+SHEETS = (GUIDE_SHEET, INDICATOR_SHEET, TASK_SHEET, META_SHEET)
+HEADER_ROW = 6
+FIRST_ROW = 7
+SENT_CELL = "C4"  # on the tasks sheet: the date the unit sends its report
+YES, NO = "Đạt", "Chưa đạt"
+
+
+class Input(StrEnum):
+    """What an input cell takes."""
+
+    NUMBER = "number"
+    PERCENT = "percent"
+    COUNT = "count"
+    YES_NO = "yes_no"
+    STATE = "state"
+    DATE = "date"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # may name {year} and {previous}
+    width: float
+    input: Input | None = None  # None: filled from the plan and locked
+
+    def title(self, year: int) -> str:
+        return self.header.format(year=year, previous=year - 1)
+
+
+INDICATOR_COLUMNS = (
+    Column("id", "Mã chỉ tiêu", 8),
+    Column("name", "Tên chỉ tiêu", 42),
+    Column("unit", "Đơn vị tính", 8),
+    Column("target", "Chỉ tiêu năm {year} theo kế hoạch", 16),
+    Column("previous", "Năm {previous} (tham khảo)", 13),
+    Column("how", "Cách báo cáo", 22),
+    Column("value", "Giá trị", 11, Input.NUMBER),
+    Column("numerator", "Tử số", 11, Input.COUNT),
+    Column("denominator", "Mẫu số", 11, Input.COUNT),
+    Column("met", "Đạt chuẩn", 11, Input.YES_NO),
+    Column("state", "Trạng thái", 20, Input.STATE),
+    Column("document", "Số văn bản nguồn", 18, Input.TEXT),
+    Column("document_date", "Ngày văn bản", 13, Input.DATE),
+    Column("note", "Ghi chú", 30, Input.TEXT),
+)
+# The value columns of a row: which are open depends on what the indicator needs.
+VALUE_KEYS = ("value", "numerator", "denominator", "met", "state")
+
+TASK_COLUMNS = (
+    Column("id", "Mã nhiệm vụ", 9),
+    Column("title", "Tên nhiệm vụ", 40),
+    Column("role", "Vai trò của đơn vị", 11),
+    Column("timing", "Thời gian thực hiện", 16),
+    Column("state", "Trạng thái", 20, Input.STATE),
+    Column("results", "Kết quả đạt được", 40, Input.TEXT),
+    Column("difficulties", "Khó khăn, vướng mắc và nguyên nhân", 32, Input.TEXT),
+    Column("directions", "Phương hướng năm tiếp theo", 32, Input.TEXT),
+    Column("proposals", "Kiến nghị, đề xuất", 32, Input.TEXT),
+)
+
+
+def letter(columns: tuple[Column, ...], key: str) -> str:
+    """The column letter of ``key`` (A, B, …)."""
+    index = next(i for i, c in enumerate(columns) if c.key == key)
+    return chr(ord("A") + index)
+
+
+class Scope(StrEnum):
+    PROVINCE = "province"  # the unit leads the indicator: it sends the province-wide figure
+    UNIT = "unit"  # the unit's own figure, aggregated with other units'
+
+
+HOW = {
+    ("value",): "Ghi giá trị",
+    ("numerator", "denominator"): "Ghi tử số và mẫu số",
+    ("met",): "Chọn Đạt / Chưa đạt",
+    ("state",): "Chọn trạng thái",
+    ("value", "state"): "Ghi giá trị và/hoặc chọn trạng thái",
+}
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator_id: str
+    name: str
+    unit: str
+    target: str
+    scope: Scope
+    inputs: tuple[str, ...]  # the open value columns (a key of HOW)
+    percent: bool
+    previous: str = ""  # last year's value, for reference (not part of the fingerprint)
+
+    @property
+    def key(self) -> str:
+        return f"chỉ tiêu {self.indicator_id}"
+
+    def fixed(self) -> dict[str, str]:
+        """The locked cells of the row by column key, as written in the form."""
+        texts = {
+            "id": self.indicator_id,
+            "name": self.name,
+            "unit": self.unit,
+            "target": self.target,
+            "previous": self.previous,
+            "how": HOW[self.inputs],
+        }
+        return {key: xml_safe(text) for key, text in texts.items()}
+
+    def content(self) -> dict[str, str]:
+        """What the row says from the plan (what its fingerprint covers)."""
+        return {
+            "tên": self.name,
+            "đơn vị tính": self.unit,
+            "chỉ tiêu": self.target,
+            "phạm vi": self.scope.value,
+            "cách báo cáo": HOW[self.inputs],
+        }
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    task_id: str
+    title: str
+    role: str
+    timing: str
+
+    @property
+    def key(self) -> str:
+        return f"nhiệm vụ {self.task_id}"
+
+    def fixed(self) -> dict[str, str]:
+        texts = {"id": self.task_id, "title": self.title, "role": self.role, "timing": self.timing}
+        return {key: xml_safe(text) for key, text in texts.items()}
+
+    def content(self) -> dict[str, str]:
+        return {"tên": self.title, "vai trò": self.role, "thời gian": self.timing}
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    """One unit's form for one year."""
+
+    plan_id: str
+    plan_label: str
+    year: int
+    unit_id: str
+    unit_name: str
+    deadline: date
+    recipient: str
+    synthetic: bool
+    indicators: tuple[IndicatorRow, ...]
+    tasks: tuple[TaskRow, ...]
+
+    def rows(self) -> dict[str, dict[str, str]]:
+        """Every plan row of the form by key, in form order."""
+        rows: list[IndicatorRow | TaskRow] = [*self.indicators, *self.tasks]
+        return {row.key: row.content() for row in rows}
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint_of(self.rows())
+
+
+def fingerprint_of(rows: dict[str, dict[str, str]]) -> str:
+    text = json.dumps(list(rows.items()), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def plan_id(plan: Plan) -> str:
+    """A stable identity of the plan document (not of its figures)."""
+    meta = plan.meta
+    ident = {"symbol": meta.symbol, "number": meta.number, "year": meta.year, "title": meta.title}
+    text = json.dumps(ident, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def plan_label(plan: Plan) -> str:
+    meta = plan.meta
+    number = f"số {meta.number}/{meta.symbol}" if meta.number else meta.symbol
+    return f"{meta.type.capitalize()} {number} năm {meta.year} của {plan.unit_name(meta.issuing_unit)}"

@@ -1,0 +1,429 @@
+"""Read a filled form back into typed entries, or every reason it cannot be, as file › sheet › cell."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kh68.entry.forms import cells
+from kh68.entry.forms.expected import form_for, inactive_reason
+from kh68.entry.forms.layout import (
+    FIRST_ROW,
+    FORM_VERSION,
+    HEADER_ROW,
+    HOW,
+    INDICATOR_COLUMNS,
+    INDICATOR_SHEET,
+    META_SHEET,
+    SENT_CELL,
+    SHEETS,
+    TASK_COLUMNS,
+    TASK_SHEET,
+    VALUE_KEYS,
+    Column,
+    FormSpec,
+    IndicatorRow,
+    Scope,
+    TaskRow,
+    letter,
+    plan_id,
+)
+from kh68.entry.forms.workbook import FormRefused, OpenedForm, open_form
+from kh68.errors import Kh68Error
+from kh68.reading.plan import Plan
+from kh68.reading.targets import TaskState
+from kh68.safetext import excerpt
+from kh68.vnformat import format_date, format_number
+
+MAX_MESSAGES = 20
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One indicator row as filled: the province figure, or the unit's own."""
+
+    indicator_id: str
+    year: int
+    unit_id: str | None  # None: province-wide (the unit leads the indicator)
+    reporter: str | None = None  # who sent the figure
+    value: str | None = None  # exact decimal text
+    numerator: int | None = None
+    denominator: int | None = None
+    met: bool | None = None
+    state: TaskState | None = None
+    document: str | None = None
+    document_date: date | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskReport:
+    task_id: str
+    state: TaskState
+    results: str | None = None
+    difficulties: str | None = None
+    directions: str | None = None
+    proposals: str | None = None
+
+
+@dataclass(frozen=True)
+class FilledForm:
+    path: Path
+    spec: FormSpec
+    sent: date
+    figures: list[Figure] = field(default_factory=list)
+    tasks: list[TaskReport] = field(default_factory=list)
+
+
+def read_form(path: Path, plan: Plan) -> FilledForm:
+    """The entries of the form at ``path``; ``FormRefused`` listing every problem otherwise."""
+    opened = open_form(path)
+    try:
+        spec = _identify(opened, plan)
+        return _Reader(opened, spec).read(path)
+    except FormRefused:
+        raise
+    except Exception as exc:  # openpyxl objects can surprise (a chart sheet where a sheet should be, …)
+        raise FormRefused(
+            f"{opened.name}: bảng tính không đúng cấu trúc biểu mẫu ({type(exc).__name__}); "
+            "dùng lại biểu mẫu gốc lập bằng 'kh68 form'"
+        ) from None
+
+
+# ----------------------------------------------------------------- identity
+
+
+def _identify(opened: OpenedForm, plan: Plan) -> FormSpec:
+    name = opened.name
+    wb = opened.values
+    if META_SHEET not in wb.sheetnames:
+        raise FormRefused(
+            f"{name}: không phải biểu mẫu của kh68 (thiếu phần thông tin biểu mẫu); dùng biểu mẫu lập bằng 'kh68 form'"
+        )
+    meta, rows = _meta(wb[META_SHEET])
+    where = f"{name} › thông tin biểu mẫu"
+    if meta.get("version") != str(FORM_VERSION):
+        raise FormRefused(
+            f"{where}: phiên bản biểu mẫu {excerpt(meta.get('version'))} không được hỗ trợ; lập lại biểu mẫu"
+        )
+    if meta.get("plan") != plan_id(plan):
+        raise FormRefused(
+            f"{where}: biểu mẫu của kế hoạch khác ({excerpt(meta.get('plan_label', ''), 120)}), "
+            f"không phải {plan.meta.symbol} năm {plan.meta.year}"
+        )
+    try:
+        year = int(meta.get("year", ""))
+        plan.require_year(year)
+    except (ValueError, Kh68Error) as exc:  # a year that is not a number, or outside the plan
+        raise FormRefused(f"{where}: năm của biểu mẫu không hợp lệ: {exc}") from None
+    unit_id = plan.units.resolve(meta.get("unit", ""))
+    if unit_id is None:
+        raise FormRefused(f"{where}: {plan.units.unknown(meta.get('unit', ''))}")
+    reason = inactive_reason(plan, year, unit_id)
+    if reason:
+        raise FormRefused(f"{where}: biểu mẫu năm {year} của đơn vị không còn báo cáo: {reason}")
+    spec = form_for(plan, year, unit_id)
+    if meta.get("fingerprint") != spec.fingerprint:
+        changes = describe_changes(rows, spec.rows())
+        raise FormRefused(
+            f"{where}: kế hoạch đã thay đổi từ khi lập biểu mẫu ({'; '.join(changes) or 'các dòng của biểu mẫu'}); "
+            f"lập lại biểu mẫu bằng 'kh68 form --year {year} --unit {unit_id}' và gửi đơn vị điền lại"
+        )
+    return spec
+
+
+def _meta(ws: Any) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    meta: dict[str, str] = {}
+    rows: dict[str, dict[str, str]] = {}
+    for row in ws.iter_rows(min_row=1, max_col=3, max_row=2000, values_only=True):
+        key, value, content = (str(v) if v is not None else "" for v in row)
+        if key == "row":
+            try:
+                loaded = json.loads(content)
+                rows[value] = loaded if isinstance(loaded, dict) else {}
+            except ValueError:
+                rows[value] = {}
+        elif key:
+            meta[key] = value
+    return meta, rows
+
+
+def describe_changes(old: dict[str, dict[str, str]], new: dict[str, dict[str, str]]) -> list[str]:
+    """What changed in the plan rows of a form: added, removed and changed rows, field by field."""
+    changes = [f"thêm {key}" for key in new if key not in old]
+    changes += [f"bỏ {key}" for key in old if key not in new]
+    for key in new:
+        if key in old and old[key] != new[key]:
+            fields = [
+                f"{name} {excerpt(old[key].get(name, ''))} → {excerpt(value)}"
+                for name, value in new[key].items()
+                if old[key].get(name) != value
+            ]
+            changes.append(f"{key}: {', '.join(fields)}")
+    if not changes and list(old) != list(new):
+        changes.append("thứ tự các dòng")
+    return changes
+
+
+# ----------------------------------------------------------------- contents
+
+
+class _Reader:
+    def __init__(self, opened: OpenedForm, spec: FormSpec):
+        self.opened = opened
+        self.spec = spec
+        self.problems: list[str] = []
+
+    def at(self, sheet: str, coordinate: str, message: str, row_key: str | None = None) -> None:
+        about = f" ({row_key})" if row_key else ""
+        self.problems.append(f"{self.opened.name} › {sheet} › {coordinate}{about}: {message}")
+
+    def refuse(self) -> None:
+        if self.problems:
+            shown = self.problems[:MAX_MESSAGES]
+            if len(self.problems) > MAX_MESSAGES:
+                shown.append(f"{self.opened.name}: … và {len(self.problems) - MAX_MESSAGES} lỗi khác")
+            raise FormRefused(*shown)
+
+    def read(self, path: Path) -> FilledForm:
+        self._sheets()
+        self.refuse()
+        wb = self.opened.values
+        indicators, tasks = wb[INDICATOR_SHEET], wb[TASK_SHEET]
+        structure_ok = self._structure(indicators, INDICATOR_COLUMNS, [r.fixed() for r in self.spec.indicators])
+        structure_ok &= self._structure(tasks, TASK_COLUMNS, [r.fixed() for r in self.spec.tasks])
+        self.refuse()
+        assert structure_ok
+        self._closed_cells(indicators)
+        figures = [f for i, row in enumerate(self.spec.indicators) if (f := self._figure(indicators, row, i))]
+        reports = [t for i, row in enumerate(self.spec.tasks) if (t := self._task(tasks, row, i))]
+        sent = self._sent(tasks, bool(figures or reports))
+        self.refuse()
+        assert sent is not None
+        return FilledForm(path, self.spec, sent, figures, reports)
+
+    def _sheets(self) -> None:
+        names = list(self.opened.values.sheetnames)
+        expected = list(SHEETS)
+        if names == expected:
+            return
+        missing = [n for n in expected if n not in names]
+        extra = [n for n in names if n not in expected]
+        name = self.opened.name
+        if missing or extra:
+            said = [f"thiếu trang {excerpt(n)}" for n in missing] + [f"trang lạ {excerpt(n)}" for n in extra]
+            self.problems.append(
+                f"{name}: các trang của biểu mẫu bị đổi tên, xóa hoặc thêm ({', '.join(said)}); "
+                "dùng lại biểu mẫu gốc, không sửa tên trang"
+            )
+        else:
+            self.problems.append(f"{name}: các trang của biểu mẫu bị sắp xếp lại; thứ tự phải là {', '.join(expected)}")
+
+    def _structure(self, ws: Any, columns: tuple[Column, ...], fixed_rows: list[dict[str, str]]) -> bool:
+        """Headers, the locked cells of every row, nothing merged or added: else one clear message."""
+        sheet = ws.title
+        year = self.spec.year
+        for index, column in enumerate(columns, 1):
+            cell = ws.cell(HEADER_ROW, index)
+            if _shown(cell.value) != column.title(year):
+                self.at(
+                    sheet,
+                    cell.coordinate,
+                    f"tiêu đề cột phải là {excerpt(column.title(year))}, thấy {excerpt(_shown(cell.value))} "
+                    "(cột bị đổi tên, xóa, chèn hoặc sắp xếp lại)",
+                )
+                return False
+        for merged in ws.merged_cells.ranges:
+            if merged.max_row >= HEADER_ROW:
+                self.at(sheet, str(merged), "ô bị gộp; không gộp ô trong biểu mẫu")
+                return False
+        id_letter = "A"
+        for offset, fixed in enumerate(fixed_rows):
+            r = FIRST_ROW + offset
+            found = _shown(ws[f"{id_letter}{r}"].value)
+            if found != fixed["id"]:
+                self.at(
+                    sheet,
+                    f"{id_letter}{r}",
+                    f"dòng này phải là mã {excerpt(fixed['id'])}, thấy {excerpt(found)} "
+                    "(dòng bị chèn, xóa hoặc sắp xếp lại)",
+                )
+                return False
+            for index, column in enumerate(columns, 1):
+                if column.input is None and column.key not in ("id", "previous"):
+                    cell = ws.cell(r, index)
+                    if _shown(cell.value) != fixed[column.key]:
+                        self.at(
+                            sheet,
+                            cell.coordinate,
+                            f"ô bị khóa đã bị sửa (phải là {excerpt(fixed[column.key])}, thấy {excerpt(_shown(cell.value))})",
+                            f"{'chỉ tiêu' if columns is INDICATOR_COLUMNS else 'nhiệm vụ'} {fixed['id']}",
+                        )
+        last_row = FIRST_ROW + max(len(fixed_rows), 1) - 1
+        # Only the cells the file holds (a value at XFD1048576 must not make a billion empty ones).
+        for (row, column), cell in sorted(ws._cells.items()):
+            if row < HEADER_ROW or cells.blank(cell.value):
+                continue
+            if row > last_row:
+                self.at(sheet, cell.coordinate, "có nội dung ngoài các dòng của biểu mẫu (dòng bị chèn thêm?)")
+                return False
+            if column > len(columns):
+                self.at(sheet, cell.coordinate, "có nội dung ngoài các cột của biểu mẫu (cột bị chèn thêm?)")
+                return False
+        return not self.problems
+
+    def _closed_cells(self, ws: Any) -> None:
+        """Value cells a row does not take (grey, locked) must stay empty."""
+        for offset, row in enumerate(self.spec.indicators):
+            for index, column in enumerate(INDICATOR_COLUMNS, 1):
+                if column.key in VALUE_KEYS and column.key not in row.inputs:
+                    cell = ws.cell(FIRST_ROW + offset, index)
+                    if not cells.blank(cell.value):
+                        self.at(
+                            ws.title,
+                            cell.coordinate,
+                            f"ô bị khóa (không dùng cho chỉ tiêu này) có giá trị {excerpt(cell.value)}; "
+                            f"chỉ tiêu này: {_how(row)}",
+                            row.key,
+                        )
+
+    def _value(self, ws: Any, coordinate: str, parse: Callable[[Any], Any], row_key: str) -> Any:
+        """The parsed value of an input cell, ``None`` if blank; a positioned problem if unreadable."""
+        cell = ws[coordinate]
+        value = cell.value
+        if cell.coordinate in self.opened.formulas.get(ws.title, ()) and value is None:
+            self.at(
+                ws.title,
+                cell.coordinate,
+                "ô có công thức nhưng không có giá trị đã tính; mở tệp bằng Excel hoặc LibreOffice, "
+                "lưu lại rồi gửi lại (hoặc ghi giá trị thay công thức)",
+                row_key,
+            )
+            return None
+        if cells.blank(value):
+            return None
+        try:
+            return parse(cell)
+        except ValueError as exc:
+            self.at(ws.title, cell.coordinate, str(exc), row_key)
+            return None
+
+    def _figure(self, ws: Any, row: IndicatorRow, offset: int) -> Figure | None:
+        r = FIRST_ROW + offset
+        before = len(self.problems)
+
+        def get(key: str, parse: Callable[[Any], Any]) -> Any:
+            return self._value(ws, f"{_letter(key)}{r}", parse, row.key)
+
+        got: dict[str, Any] = {}
+        if "value" in row.inputs:
+            if row.percent:
+                got["value"] = get("value", lambda c: cells.percent_text(c.value, "%" in (c.number_format or "")))
+            else:
+                got["value"] = get("value", lambda c: cells.decimal_text(c.value, "%" in (c.number_format or "")))
+        if "numerator" in row.inputs:
+            got["numerator"] = get("numerator", lambda c: cells.count_value(c.value))
+            got["denominator"] = get("denominator", lambda c: cells.count_value(c.value))
+        if "met" in row.inputs:
+            got["met"] = get("met", lambda c: cells.yes_no(c.value))
+        if "state" in row.inputs:
+            got["state"] = get("state", lambda c: cells.task_state(c.value))
+        document = get("document", lambda c: cells.text(c.value))
+        document_date = get("document_date", lambda c: cells.day(c.value))
+        note = get("note", lambda c: cells.text(c.value))
+        if len(self.problems) > before:
+            return None
+        if all(v is None for v in got.values()):
+            if document is not None or document_date is not None or note is not None:
+                first = next(k for k in row.inputs)
+                self.at(
+                    ws.title, f"{_letter(first)}{r}", f"chưa ghi số liệu ({_how(row)}) mà đã ghi nguồn/ghi chú", row.key
+                )
+            return None
+        if "numerator" in row.inputs and not self._fraction(ws.title, r, row, got):
+            return None
+        return Figure(
+            indicator_id=row.indicator_id,
+            year=self.spec.year,
+            unit_id=self.spec.unit_id if row.scope is Scope.UNIT else None,
+            reporter=self.spec.unit_id,
+            document=document,
+            document_date=document_date,
+            note=note,
+            **got,
+        )
+
+    def _fraction(self, sheet: str, r: int, row: IndicatorRow, got: dict[str, Any]) -> bool:
+        numerator, denominator = got["numerator"], got["denominator"]
+        if numerator is None or denominator is None:
+            missing = "numerator" if numerator is None else "denominator"
+            label = "tử số" if missing == "numerator" else "mẫu số"
+            self.at(sheet, f"{_letter(missing)}{r}", f"thiếu {label}: ghi cả tử số và mẫu số", row.key)
+            return False
+        if denominator == 0:
+            self.at(sheet, f"{_letter('denominator')}{r}", "mẫu số phải lớn hơn 0", row.key)
+            return False
+        if numerator > denominator:
+            self.at(
+                sheet,
+                f"{_letter('numerator')}{r}",
+                f"tử số {format_number(numerator)} lớn hơn mẫu số {format_number(denominator)}",
+                row.key,
+            )
+            return False
+        return True
+
+    def _task(self, ws: Any, row: TaskRow, offset: int) -> TaskReport | None:
+        r = FIRST_ROW + offset
+        before = len(self.problems)
+        state = self._value(ws, f"{_task_letter('state')}{r}", lambda c: cells.task_state(c.value), row.key)
+        texts = {
+            key: self._value(ws, f"{_task_letter(key)}{r}", lambda c: cells.text(c.value), row.key)
+            for key in ("results", "difficulties", "directions", "proposals")
+        }
+        if len(self.problems) > before:
+            return None
+        if state is None:
+            if any(v is not None for v in texts.values()):
+                self.at(ws.title, f"{_task_letter('state')}{r}", "chưa chọn trạng thái của nhiệm vụ", row.key)
+            return None
+        return TaskReport(row.task_id, state, **texts)
+
+    def _sent(self, ws: Any, filled: bool) -> date | None:
+        value = ws[SENT_CELL].value
+        if cells.blank(value):
+            what = "" if filled else " (biểu mẫu chưa điền gì)"
+            self.at(ws.title, SENT_CELL, f"thiếu ngày gửi báo cáo{what}")
+            return None
+        try:
+            sent = cells.day(value)
+        except ValueError as exc:
+            self.at(ws.title, SENT_CELL, f"ngày gửi báo cáo: {exc}")
+            return None
+        if sent.year < self.spec.year:
+            self.at(ws.title, SENT_CELL, f"ngày gửi báo cáo {format_date(sent)} trước năm báo cáo {self.spec.year}")
+            return None
+        return sent
+
+
+def _letter(key: str) -> str:
+    return letter(INDICATOR_COLUMNS, key)
+
+
+def _task_letter(key: str) -> str:
+    return letter(TASK_COLUMNS, key)
+
+
+def _how(row: IndicatorRow) -> str:
+    return HOW[row.inputs].lower()
+
+
+def _shown(value: Any) -> str:
+    """A locked cell's content as text, as the generator wrote it."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)

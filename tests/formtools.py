@@ -1,0 +1,55 @@
+"""Helpers of the forms tests: make a form, fill it as a user would, snapshot the data files."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from tests.conftest import invoke
+
+UNIT = "phong_gdth_gdmn"
+FORM = "bao-cao-2025-phong-gdth-gdmn.xlsx"
+
+
+def make_form(plan: Path, out: Path, unit: str = UNIT, year: int = 2025) -> Path:
+    invoke(["form", "--plan", plan, "--year", str(year), "--unit", unit, "-o", out], 0)
+    return out / f"bao-cao-{year}-{unit.replace('_', '-')}.xlsx"
+
+
+def fill(path: Path, values: dict[tuple[str, str], Any]) -> Path:
+    """Type ``values`` (sheet, cell → value) into the form and save it, as openpyxl would."""
+    wb = openpyxl.load_workbook(path)
+    for (sheet, cell), value in values.items():
+        wb[sheet][cell] = value
+    wb.save(path)
+    return path
+
+
+def edit_workbook(path: Path, change) -> Path:
+    wb = openpyxl.load_workbook(path)
+    change(wb)
+    wb.save(path)
+    return path
+
+
+def with_cached_formula(path: Path, sheet_file: str, cell: str, formula: str) -> Path:
+    """Turn the number typed in ``cell`` into a formula whose cached result is that number (as Excel saves)."""
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    out = path.with_suffix(".tmp")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            if info.filename == f"xl/worksheets/{sheet_file}":
+                pattern = rf'(<c r="{cell}"[^>]*>)(<v>[^<]*</v>)'.encode()
+                data, count = re.subn(pattern, rb"\1<f>" + formula.encode() + rb"</f>\2", data)
+                assert count == 1, f"{cell} has no typed value in {sheet_file}"
+            target.writestr(info, data)
+    out.replace(path)
+    return path
+
+
+def snapshot(plan: Path) -> dict[str, bytes]:
+    return {p.relative_to(plan).as_posix(): p.read_bytes() for p in sorted(plan.rglob("*")) if p.is_file()}

@@ -1,0 +1,245 @@
+"""``kh68 form``: one workbook per unit, protected, validated, printable, the same bytes every time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+from tests.conftest import EXAMPLE_PLAN, invoke
+
+FORMS_2025 = [
+    "bao-cao-2025-phong-tchc.xlsx",
+    "bao-cao-2025-phong-khtc.xlsx",
+    "bao-cao-2025-phong-gdth-gdmn.xlsx",
+    "bao-cao-2025-phong-gdtrh.xlsx",
+    "bao-cao-2025-phong-qlcl-gdtx.xlsx",
+]
+
+
+def test_form_writes_one_workbook_per_expected_unit(tmp_path: Path) -> None:
+    result = invoke(["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "-o", tmp_path / "out"], 0)
+    assert result.output == (
+        "SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật.\n"
+        "  bao-cao-2025-phong-tchc.xlsx — Phòng Tổ chức hành chính Sở GDĐT: 0 chỉ tiêu, 8 nhiệm vụ\n"
+        "  bao-cao-2025-phong-khtc.xlsx — Phòng Kế hoạch - Tài chính: 0 chỉ tiêu, 8 nhiệm vụ\n"
+        "  bao-cao-2025-phong-gdth-gdmn.xlsx — Phòng Giáo dục Tiểu học - Giáo dục Mầm non: 8 chỉ tiêu, 8 nhiệm vụ\n"
+        "  bao-cao-2025-phong-gdtrh.xlsx — Phòng Giáo dục Trung học: 5 chỉ tiêu, 8 nhiệm vụ\n"
+        "  bao-cao-2025-phong-qlcl-gdtx.xlsx — Phòng Quản lý chất lượng – Giáo dục thường xuyên: 5 chỉ tiêu, 8 nhiệm vụ\n"
+        f"Đã lập 5 biểu mẫu năm 2025 trong {(tmp_path / 'out').as_posix()}.\n"
+    )
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(FORMS_2025)
+
+
+def test_district_offices_get_forms_until_they_end(tmp_path: Path) -> None:
+    invoke(["form", "--plan", EXAMPLE_PLAN, "--year", "2024", "-o", tmp_path], 0)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == 17
+    assert "bao-cao-2024-pgd-cat-tien.xlsx" in names  # ends 30/11/2024, after the 05/11 deadline
+
+
+def test_a_merged_away_unit_gets_no_form(tmp_path: Path) -> None:
+    result = invoke(["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "pgd_cat_tien", "-o", tmp_path], 1)
+    assert result.output == (
+        "kh68: lỗi: không lập biểu mẫu năm 2025 cho pgd_cat_tien: pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_forms_never_land_in_the_plan(example_copy: Path) -> None:
+    before = sorted(p.relative_to(example_copy) for p in example_copy.rglob("*"))
+    result = invoke(["form", "--plan", example_copy, "--year", "2025", "-o", example_copy / "data"], 2)
+    assert "không ghi biểu mẫu vào thư mục kế hoạch" in result.output
+    assert sorted(p.relative_to(example_copy) for p in example_copy.rglob("*")) == before
+
+
+def _workbook(tmp_path: Path, unit: str = "phong_gdth_gdmn") -> openpyxl.Workbook:
+    invoke(["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", unit, "-o", tmp_path], 0)
+    return openpyxl.load_workbook(tmp_path / f"bao-cao-2025-{unit.replace('_', '-')}.xlsx")
+
+
+def test_sheets_metadata_and_protection(tmp_path: Path) -> None:
+    wb = _workbook(tmp_path)
+    assert wb.sheetnames == ["Hướng dẫn", "Chỉ tiêu", "Nhiệm vụ", "kh68"]
+    meta = wb["kh68"]
+    assert meta.sheet_state == "veryHidden"
+    assert meta.protection.sheet
+    assert [meta.cell(r, 1).value for r in range(1, 7)] == [
+        "plan",
+        "plan_label",
+        "year",
+        "unit",
+        "version",
+        "fingerprint",
+    ]
+    assert meta["C7"].value is not None
+    assert meta["B7"].value == "chỉ tiêu 6.1"
+    assert (meta["B3"].value, meta["B4"].value, meta["B5"].value) == ("2025", "phong_gdth_gdmn", "1")
+    assert meta["B6"].value.startswith("sha256:")
+    assert wb.security.lockStructure
+    for name in ("Hướng dẫn", "Chỉ tiêu", "Nhiệm vụ"):
+        assert wb[name].protection.sheet, name
+
+
+def test_indicator_sheet_inputs_validation_and_print(tmp_path: Path) -> None:
+    ws = _workbook(tmp_path)["Chỉ tiêu"]
+    headers = [ws.cell(6, c).value for c in range(1, 15)]
+    assert headers == [
+        "Mã chỉ tiêu",
+        "Tên chỉ tiêu",
+        "Đơn vị tính",
+        "Chỉ tiêu năm 2025 theo kế hoạch",
+        "Năm 2024 (tham khảo)",
+        "Cách báo cáo",
+        "Giá trị",
+        "Tử số",
+        "Mẫu số",
+        "Đạt chuẩn",
+        "Trạng thái",
+        "Số văn bản nguồn",
+        "Ngày văn bản",
+        "Ghi chú",
+    ]
+    # Row 9 is 6.3 (value 95 in 2025; 94,6% in 2024): only the value, source and note are open.
+    assert [ws.cell(9, c).value for c in range(1, 7)] == [
+        "6.3",
+        "Tỷ lệ huy động trẻ em mẫu giáo",
+        "%",
+        "95",
+        "94,6%",
+        "Ghi giá trị",
+    ]
+    open_cells = [ws.cell(9, c).column_letter for c in range(1, 15) if not ws.cell(9, c).protection.locked]
+    assert open_cells == ["G", "L", "M", "N"]
+    # 6.1 takes a value and a state (its 2025 target is a milestone).
+    assert [ws.cell(7, c).column_letter for c in range(1, 15) if not ws.cell(7, c).protection.locked] == [
+        "G",
+        "K",
+        "L",
+        "M",
+        "N",
+    ]
+    rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    percent = next(dv for dv in rules.values() if dv.type == "decimal")
+    assert (percent.formula1, percent.formula2) == ("0", "100")
+    assert "G9" in str(percent.sqref)
+    assert percent.error == "Tỷ lệ phải là số từ 0 đến 100, ví dụ 95,4."
+    assert percent.prompt == "Ghi số từ 0 đến 100, ví dụ 95,4."
+    state = next(dv for dv in rules.values() if dv.type == "list")
+    assert state.formula1 == '"Chưa triển khai,Đang triển khai,Hoàn thành,Thực hiện thường xuyên"'
+    assert ws.freeze_panes == "C7"
+    assert ws.page_setup.paperSize == 9  # A4
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$6:$6"
+    assert ws.column_dimensions["B"].width == 42
+    assert ws["B7"].alignment.wrap_text
+
+
+def test_task_sheet_has_the_sent_date_and_state_lists(tmp_path: Path) -> None:
+    ws = _workbook(tmp_path)["Nhiệm vụ"]
+    assert ws["A4"].value == "Ngày gửi báo cáo (ngày/tháng/năm):"
+    assert not ws["C4"].protection.locked
+    assert [ws.cell(6, c).value for c in range(1, 10)] == [
+        "Mã nhiệm vụ",
+        "Tên nhiệm vụ",
+        "Vai trò của đơn vị",
+        "Thời gian thực hiện",
+        "Trạng thái",
+        "Kết quả đạt được",
+        "Khó khăn, vướng mắc và nguyên nhân",
+        "Phương hướng năm tiếp theo",
+        "Kiến nghị, đề xuất",
+    ]
+    assert (ws["A7"].value, ws["C7"].value) == ("III.1.a", "Chủ trì")
+    counts = next(dv for dv in ws.data_validations.dataValidation if dv.type == "list")
+    assert "E7" in str(counts.sqref)
+
+
+def test_guide_says_deadline_recipient_and_number_form(tmp_path: Path) -> None:
+    ws = _workbook(tmp_path)["Hướng dẫn"]
+    lines = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, ws.max_row + 1)}
+    assert ws["A2"].value == "SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật."
+    assert lines["Hạn gửi"] == "Trước ngày 05/11/2025"
+    assert lines["Gửi đến"] == "Phòng Tổ chức hành chính Sở GDĐT"
+    assert lines["Cách viết số"] == "Dùng dấu phẩy thập phân: 99,5 (cũng nhận 99.5 và 99,5%)."
+
+
+def test_plan_text_is_never_a_formula(example_copy: Path, tmp_path: Path) -> None:
+    from tests.conftest import replace_in
+
+    replace_in(example_copy / "indicators.yaml", "name: Tỷ lệ huy động trẻ em mẫu giáo", 'name: "=HYPERLINK(1)"')
+    invoke(["form", "--plan", example_copy, "--year", "2025", "--unit", "phong_gdth_gdmn", "-o", tmp_path], 0)
+    ws = openpyxl.load_workbook(tmp_path / "bao-cao-2025-phong-gdth-gdmn.xlsx")["Chỉ tiêu"]
+    assert (ws["B9"].value, ws["B9"].data_type) == ("=HYPERLINK(1)", "s")
+
+
+def _generate_in_process(out: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "kh68", "form", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "-o", str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def test_two_processes_write_the_same_bytes(tmp_path: Path) -> None:
+    _generate_in_process(tmp_path / "a")
+    time.sleep(1.1)  # a different second: nothing may depend on the clock
+    _generate_in_process(tmp_path / "b")
+    for name in FORMS_2025:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_generation_costs_little_more_than_a_bare_workbook() -> None:
+    """A form costs at most 4 times openpyxl saving a bare workbook of as many cells (40 ms here, idle)."""
+    import io
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    from kh68.entry.forms.expected import form_for
+    from kh68.entry.forms.generate import form_bytes
+    from kh68.reading.load import load_plan
+
+    spec = form_for(load_plan(EXAMPLE_PLAN), 2025, "phong_gdth_gdmn")
+
+    def bare() -> None:
+        wb = Workbook()
+        for name in ("a", "b", "c"):
+            ws = wb.create_sheet(name)
+            for r in range(1, 16):
+                for c in range(1, 15):
+                    ws.cell(r, c, "x")
+        wb.save(io.BytesIO())
+
+    def best(action) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            for _ in range(5):
+                action()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    form = best(lambda: form_bytes(spec, date(2024, 1, 1)))
+    assert form < 4 * best(bare), form / 5
+
+
+@pytest.mark.parametrize("year", [2019, 2031])
+def test_form_year_outside_the_plan_period(tmp_path: Path, year: int) -> None:
+    result = invoke(["form", "--plan", EXAMPLE_PLAN, "--year", str(year), "-o", tmp_path], 2)
+    assert result.output == f"kh68: lỗi: năm {year} nằm ngoài thời kỳ kế hoạch (2024–2030)\n"
+
+
+def test_forms_are_created_readable_like_any_new_file(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    invoke(["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "phong_gdtrh", "-o", tmp_path], 0)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "bao-cao-2025-phong-gdtrh.xlsx").stat().st_mode) == 0o666 & ~mask

@@ -1,0 +1,269 @@
+"""``kh68 import``: filled forms (Excel, LibreOffice, openpyxl) and tidy CSVs back into the data files."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from tests.conftest import invoke
+from tests.formtools import FORM, fill, make_form, snapshot, with_cached_formula
+
+DATA = "data/2025.yaml"
+
+
+def _as_a_user_fills(path: Path) -> Path:
+    """Typed numbers, text numbers, a %-formatted number, a cached formula result, dates both ways."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Chỉ tiêu"]
+    ws["K7"] = "Đang triển khai"  # 6.1: a state from the list
+    ws["G8"] = "32,5"  # 6.2: a number typed as text with a decimal comma
+    ws["G9"] = 95.4  # 6.3: a real number …
+    ws["L9"] = "15/BC-PGDTH"
+    ws["M9"] = datetime(2025, 11, 3)  # … its source document dated as a date
+    ws["G10"] = 0.9962  # 6.4: typed as 99,62% in a cell formatted as percent
+    ws["G10"].number_format = "0.00%"
+    ws["G11"] = 60.2  # 6.5: becomes a formula with its cached result below
+    ws["M11"] = "04/11/2025"  # a date typed as text
+    ws["L11"] = "16/BC-PGDTH"
+    tasks = wb["Nhiệm vụ"]
+    tasks["C4"] = "07/11/2025"
+    tasks["E7"] = "Thực hiện thường xuyên"
+    tasks["F7"] = "Tuyên truyền kế hoạch đến 100% trường mầm non (minh họa)."
+    tasks["G7"] = "Thiếu kinh phí in tài liệu (minh họa)."
+    wb.save(path)
+    return with_cached_formula(path, "sheet2.xml", "G11", "50.2+10")
+
+
+IMPORTED_LINES = [
+    "    value: 32.5\n",
+    "    value: 95,4\n    source: {document: 15/BC-PGDTH, date: 2025-11-03, unit: phong_gdth_gdmn}\n",  # 95,4 was there
+    "    value: 99.62\n",
+    "    value: 60.2\n",
+    "forms:\n  phong_gdth_gdmn:\n    received: 2025-11-07\n    version: 1\n",
+]
+
+
+@pytest.fixture
+def filled(example_copy: Path, tmp_path: Path) -> Path:
+    return _as_a_user_fills(make_form(example_copy, tmp_path / "forms"))
+
+
+def test_round_trip_as_a_user_fills(example_copy: Path, filled: Path) -> None:
+    result = invoke(["import", "--plan", example_copy, filled], 1)
+    # 6.3's and 6.4's existing values and sources differ: listed as conflicts, nothing written.
+    assert result.output.splitlines()[0] == f"{FORM}: bị từ chối, không ghi gì từ tệp này"
+    assert (
+        "kh68: lỗi: bao-cao-2025-phong-gdth-gdmn.xlsx: chỉ tiêu 6.4 năm 2025 đã có value = 99,55; "
+        "dùng --force để ghi đè bằng 99,62"
+    ) in result.output
+    before = snapshot(example_copy)
+    assert before == snapshot(example_copy)
+    result = invoke(["import", "--plan", example_copy, filled, "--force"], 0)
+    assert result.output == (
+        f"{FORM}: phong_gdth_gdmn năm 2025: 5 số liệu, 1 nhiệm vụ, gửi ngày 07/11/2025\n"
+        f"Nhập 1 tệp: 1 tệp được nhận, 0 tệp bị từ chối; đã ghi {(example_copy / DATA).as_posix()}.\n"
+    )
+    text = (example_copy / DATA).read_text(encoding="utf-8")
+    for line in IMPORTED_LINES:
+        assert line in text, line
+    assert "      results: Tuyên truyền kế hoạch đến 100% trường mầm non (minh họa).\n" in text
+    invoke(["check", example_copy], 0)
+    status = invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-08"], 0).output
+    assert re.search(r"^6\.2 +Tỷ lệ huy động trẻ em +30-35% +32,5% ", status, re.M)  # the province figure, not 32,81
+    assert re.search(r"^6\.4 +Tỷ lệ trẻ em mầm non +99,5% +99,62% ", status, re.M)
+    assert re.search(r"^6\.5 +Tỷ lệ trường mầm non +60% +60,2% ", status, re.M)  # the cached formula result
+    assert "  • Phòng Giáo dục Tiểu học - Giáo dục Mầm non: gửi muộn ngày 07/11/2025\n" in status
+
+
+def test_receipt_on_time_is_a_report_on_time(example_copy: Path, tmp_path: Path) -> None:
+    from kh68.reading.load import load_plan
+    from kh68.tracking.tasks import deadlines
+
+    path = make_form(example_copy, tmp_path, "phong_gdtrh")
+    fill(path, {("Chỉ tiêu", "G9"): "99,1", ("Nhiệm vụ", "C4"): date(2025, 11, 4)})  # 6.11
+    invoke(["import", "--plan", example_copy, path], 0)
+    plan = load_plan(example_copy)
+    report = next(d for d in deadlines(plan, 2025, date(2025, 11, 6)) if d.duty.kind == "unit_report")
+    units = {u.unit_id: u for u in report.units}
+    assert (units["phong_gdtrh"].reported, units["phong_gdtrh"].on, units["phong_gdtrh"].late) == (
+        True,
+        date(2025, 11, 5),  # its progress on III.4 is dated 05/11, later than the form
+        False,
+    )
+    assert plan.data[2025].forms["phong_gdtrh"].received == date(2025, 11, 4)
+
+
+def test_importing_twice_changes_nothing(example_copy: Path, filled: Path) -> None:
+    invoke(["import", "--plan", example_copy, filled, "--force"], 0)
+    written = snapshot(example_copy)
+    result = invoke(["import", "--plan", example_copy, filled], 0)
+    assert result.output.endswith("Nhập 1 tệp: 1 tệp được nhận, 0 tệp bị từ chối; không có gì thay đổi.\n")
+    assert snapshot(example_copy) == written
+
+
+def test_dry_run_prints_exactly_what_would_be_written(example_copy: Path, filled: Path) -> None:
+    import difflib
+
+    before = snapshot(example_copy)
+    dry = invoke(["import", "--plan", example_copy, filled, "--force", "--dry-run"], 0).output
+    assert snapshot(example_copy) == before
+    invoke(["import", "--plan", example_copy, filled, "--force"], 0)
+    name = (example_copy / DATA).as_posix()
+    diff = difflib.unified_diff(
+        before[DATA].decode("utf-8").splitlines(keepends=True),
+        (example_copy / DATA).read_text(encoding="utf-8").splitlines(keepends=True),
+        name,
+        name,
+    )
+    assert dry == (
+        f"{FORM}: phong_gdth_gdmn năm 2025: 5 số liệu, 1 nhiệm vụ, gửi ngày 07/11/2025\n"
+        + "".join(diff)
+        + f"Nhập 1 tệp: 1 tệp được nhận, 0 tệp bị từ chối; chạy thử, chưa ghi {name}.\n"
+    )
+
+
+def test_a_batch_writes_each_data_file_once(example_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    import kh68.entry.datafile
+
+    forms = tmp_path / "forms"
+    invoke(["form", "--plan", example_copy, "--year", "2025", "-o", forms], 0)
+    for index, path in enumerate(sorted(forms.iterdir())):
+        fill(path, {("Nhiệm vụ", "C4"): f"0{index + 1}/11/2025"})
+    writes: list[Path] = []
+    real = kh68.entry.datafile.atomic_write
+
+    def counting(path: Path, data: bytes, **kwargs) -> None:
+        writes.append(path)
+        real(path, data, **kwargs)
+
+    monkeypatch.setattr(kh68.entry.datafile, "atomic_write", counting)
+    result = invoke(["import", "--plan", example_copy, forms], 0)
+    assert result.output.endswith(
+        f"Nhập 5 tệp: 5 tệp được nhận, 0 tệp bị từ chối; đã ghi {(example_copy / DATA).as_posix()}.\n"
+    )
+    assert writes == [example_copy / DATA]
+    text = (example_copy / DATA).read_text(encoding="utf-8")
+    assert text.count("    received: 2025-11-0") == 5
+
+
+def test_a_bad_file_in_a_batch_leaves_the_others_written(example_copy: Path, tmp_path: Path) -> None:
+    forms = tmp_path / "forms"
+    good = fill(make_form(example_copy, forms, "phong_gdtrh"), {("Nhiệm vụ", "C4"): "04/11/2025"})
+    bad = fill(
+        make_form(example_copy, forms, "phong_khtc"), {("Nhiệm vụ", "E7"): "Xong", ("Nhiệm vụ", "C4"): "04/11/2025"}
+    )
+    result = invoke(["import", "--plan", example_copy, good, bad], 1)
+    assert result.output == (
+        "bao-cao-2025-phong-gdtrh.xlsx: phong_gdtrh năm 2025: 0 số liệu, 0 nhiệm vụ, gửi ngày 04/11/2025\n"
+        "bao-cao-2025-phong-khtc.xlsx: bị từ chối, không ghi gì từ tệp này\n"
+        "kh68: lỗi: bao-cao-2025-phong-khtc.xlsx › Nhiệm vụ › E7 (nhiệm vụ III.1.a): 'Xong' không phải là trạng "
+        "thái; chọn một trong: Chưa triển khai; Đang triển khai; Hoàn thành; Thực hiện thường xuyên\n"
+        f"Nhập 2 tệp: 1 tệp được nhận, 1 tệp bị từ chối; đã ghi {(example_copy / DATA).as_posix()}.\n"
+    )
+    text = (example_copy / DATA).read_text(encoding="utf-8")
+    assert "  phong_gdtrh:\n    received: 2025-11-04\n" in text
+    assert "phong_khtc:\n    received" not in text
+
+
+def test_the_same_unit_twice_in_a_batch(example_copy: Path, tmp_path: Path) -> None:
+    first = fill(make_form(example_copy, tmp_path / "a", "phong_gdtrh"), {("Nhiệm vụ", "C4"): "04/11/2025"})
+    second = tmp_path / "b" / "ban-sao.xlsx"
+    second.parent.mkdir()
+    shutil.copy(first, second)
+    result = invoke(["import", "--plan", example_copy, first, second], 1)
+    assert (
+        "kh68: lỗi: ban-sao.xlsx: cùng đơn vị phong_gdtrh năm 2025 với tệp bao-cao-2025-phong-gdtrh.xlsx trong lần "
+        "nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị\n"
+    ) in result.output
+
+
+def test_no_such_file(example_copy: Path, tmp_path: Path) -> None:
+    result = invoke(["import", "--plan", example_copy, tmp_path / "khong-co.xlsx"], 2)
+    assert result.output == f"kh68: lỗi: không có tệp hoặc thư mục '{(tmp_path / 'khong-co.xlsx').as_posix()}'\n"
+
+
+# ------------------------------------------------------------ tidy CSV
+
+
+def test_tidy_csv(example_copy: Path, tmp_path: Path) -> None:
+    path = tmp_path / "xuat-tu-he-thong.csv"
+    path.write_text(
+        "indicator,year,unit,value,numerator,denominator,met,document,document_date,reported_by\n"
+        "6.2,2024,pgd_da_lat,,2140,6210,,,,\n"
+        '6.13,2025,,"81,2",,,,,,phong_gdtrh\n'
+        "6.9,2024,pgd_dam_rong,,,,Đạt,QĐ 12/QĐ-UBND,20/10/2024,\n",
+        encoding="utf-8",
+    )
+    result = invoke(["import", "--plan", example_copy, path, "--force"], 0)
+    assert result.output == (
+        "xuat-tu-he-thong.csv: 3 số liệu năm 2024, 2025\n"
+        f"Nhập 1 tệp: 1 tệp được nhận, 0 tệp bị từ chối; đã ghi {(example_copy / 'data/2024.yaml').as_posix()}, "
+        f"{(example_copy / DATA).as_posix()}.\n"
+    )
+    text = (example_copy / "data/2024.yaml").read_text(encoding="utf-8")
+    assert "      pgd_dam_rong: {met: true, source: {document: QĐ 12/QĐ-UBND, date: 2024-10-20}}\n" in text
+    assert "unit: phong_gdtrh" in (example_copy / DATA).read_text(encoding="utf-8")
+
+
+def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> None:
+    path = tmp_path / "sai.csv"
+    path.write_text(
+        "indicator;year;unit;value;numerator;denominator\n"
+        "6.2;2025;pgd_cat_tien;;10;20\n"
+        "6.2;2024;pgd_da_lat;;30;20\n"
+        "6.3;2025;;101\n"
+        "6.99;2025;;50\n",
+        encoding="utf-8",
+    )
+    before = snapshot(example_copy)
+    result = invoke(["import", "--plan", example_copy, path], 1)
+    assert result.output == (
+        "sai.csv: bị từ chối, không ghi gì từ tệp này\n"
+        "kh68: lỗi: sai.csv › dòng 2 › unit: đơn vị không còn báo cáo năm 2025: pgd_cat_tien đã sáp nhập vào "
+        "pgd_da_huoai từ 01/12/2024\n"
+        "kh68: lỗi: sai.csv › dòng 3 › numerator: tử số 30 lớn hơn mẫu số 20\n"
+        "kh68: lỗi: sai.csv › dòng 4 › value: tỷ lệ phải từ 0 đến 100, thấy 101 (chỉ tiêu 6.3)\n"
+        "kh68: lỗi: sai.csv › dòng 5 › indicator: không có chỉ tiêu '6.99'\n"
+        "Nhập 1 tệp: 0 tệp được nhận, 1 tệp bị từ chối; không có gì thay đổi.\n"
+    )
+    assert snapshot(example_copy) == before
+
+
+# ------------------------------------------------------------ LibreOffice
+
+
+@pytest.mark.slow
+def test_a_form_saved_by_libreoffice_imports(example_copy: Path, filled: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) không có trên máy này: bỏ qua kiểm thử lưu bằng LibreOffice Calc")
+    out = tmp_path / "lo"
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(filled),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    saved = out / FORM
+    assert saved.read_bytes() != filled.read_bytes()
+    result = invoke(["import", "--plan", example_copy, saved, "--force"], 0)
+    assert result.output.startswith(f"{FORM}: phong_gdth_gdmn năm 2025: 5 số liệu, 1 nhiệm vụ, gửi ngày 07/11/2025\n")
+    text = (example_copy / DATA).read_text(encoding="utf-8")
+    for line in IMPORTED_LINES:
+        assert line in text, line
+    status = invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-08"], 0).output
+    assert "  • Phòng Giáo dục Tiểu học - Giáo dục Mầm non: gửi muộn ngày 07/11/2025\n" in status
