@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke
-from kh68.errors import InputError
+from kh68.errors import InputError, UsageError
 from kh68.files import TEMP_MARK, atomic_write, file_lock, guard_output, is_kh68_aux
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs and devices as on POSIX")
@@ -164,7 +164,8 @@ def test_report_output_never_lands_on_the_plan_or_a_non_regular_file(
         "fifo": outside / "fifo",
     }[where]
     before = tree_bytes(example_copy)
-    done = kh68("report", "--year", "2025", "--plan", example_copy, "-o", target, exit_code=1)
+    exit_code = 1 if where in ("directory", "fifo") else 2
+    done = kh68("report", "--year", "2025", "--plan", example_copy, "-o", target, exit_code=exit_code)
     assert done.stdout == ""
     reason = {
         "directory": "đường dẫn là một thư mục, không phải tệp thông thường; không ghi gì",
@@ -177,13 +178,13 @@ def test_report_output_never_lands_on_the_plan_or_a_non_regular_file(
 
 def test_guard_output_accepts_a_new_file_outside_the_plan(example_copy: Path, tmp_path: Path) -> None:
     assert guard_output(tmp_path / "bao-cao.md", example_copy) == tmp_path / "bao-cao.md"
-    with pytest.raises(InputError, match="nằm trong thư mục kế hoạch"):
+    with pytest.raises(UsageError, match="nằm trong thư mục kế hoạch"):
         guard_output(example_copy / "new.md", example_copy)
 
 
 def test_schema_out_refuses_the_plan_directory_and_writes_nothing(example_copy: Path) -> None:
     before = tree_bytes(example_copy)
-    result = invoke(["schema", "--out", example_copy / "data"], 1, env={"KH68_PLAN": str(example_copy)})
+    result = invoke(["schema", "--out", example_copy / "data"], 2, env={"KH68_PLAN": str(example_copy)})
     assert "nằm trong thư mục kế hoạch" in result.output
     assert tree_bytes(example_copy) == before
 

@@ -111,12 +111,14 @@ def guard_output(path: Path, plan_root: Path | None = None) -> Path:
 
     ``plan_root`` is the plan directory the command reads: nothing under it
     (through symlinks, other spellings or case) may be written as output.
-    Raises ``InputError`` (exit 1, like any other write refused) with
-    nothing changed; returns ``path``.
+    Nothing is changed by a refusal: a path inside the plan is a usage error
+    (``UsageError``, exit 2: choose another path), a target that is not a
+    regular file an ``InputError`` (exit 1, like any other write refused).
+    Returns ``path``.
     """
     target = resolve_target(path)
     if plan_root is not None and _inside(target, plan_root):
-        raise InputError(
+        raise UsageError(
             f"không ghi ra {path.as_posix()}: đường dẫn nằm trong thư mục kế hoạch {plan_root.as_posix()} "
             "(tệp đầu ra không được ghi đè tệp của kế hoạch); chọn chỗ khác, không ghi gì"
         )
