@@ -22,6 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from kh68.safetext import xml_safe
 from kh68.vnformat import format_date
 
 FONT = "Times New Roman"
@@ -429,8 +430,19 @@ def build_document(ctx: dict[str, Any]):
 def docx_bytes(ctx: dict[str, Any]) -> bytes:
     """The report as a .docx; same context, same bytes (zip entries get a fixed time stamp)."""
     buffer = io.BytesIO()
-    build_document(ctx).save(buffer)
+    build_document(_xml_safe_values(ctx)).save(buffer)
     return _fixed_zip(buffer.getvalue(), ctx["ngay_bao_cao"])
+
+
+def _xml_safe_values(value: Any) -> Any:
+    """The context with every text made safe for XML (a control character in plan text cannot break Word)."""
+    if type(value) is str:
+        return xml_safe(value)
+    if type(value) is dict:
+        return {key: _xml_safe_values(item) for key, item in value.items()}
+    if type(value) in (list, tuple):
+        return type(value)(_xml_safe_values(item) for item in value)
+    return value
 
 
 def _fixed_zip(data: bytes, day: date) -> bytes:
