@@ -1,32 +1,141 @@
-"""``make bench``: time check/status on a plan of ~100.000 recorded values, and forms.
+"""``make bench``: kh68's start-up against yamllint, and a plan of ~100.000 values against bare libyaml.
 
-Generates a plan (every school of a large province × 13 indicators × 7 years,
-as numerator/denominator per school) under ``bench/``, then times
-``kh68 check`` and ``kh68 status`` against bare ``yaml.load(..., CSafeLoader)``
-of the same files, and prints the ratios. Then makes a form for each of the
-1.300 schools, fills every one, imports them all and prints the time per form
-in both directions and the time of the single write of the year file.
+1. Start-up: ``kh68 check`` and ``kh68 status`` on the bundled plan (``plan/``),
+   answered from the cache (a hit) and not (a miss), against ``yamllint -d
+   relaxed plan`` on the same files, run in turn (A B A B …).
+2. A generated plan (every school of a large province × 11 indicators × 7 years,
+   as numerator/denominator per school) under ``bench/``: ``check``, ``status``
+   and ``record`` of one figure, without the cache, against a GC-off libyaml
+   ``compose`` of the same files (process start included); the peak memory of
+   ``check`` per value.
+3. Forms: a form for each of the 1.300 schools, every one filled and imported;
+   the time per form both ways and of the single write of the year file.
+
 Figures are synthetic.
+
+Each figure is the median CPU time (user + system) of whole processes, as the
+operating system accounts a finished child (``os.wait4``); memory is its
+maximum resident set size.
 """
 
 from __future__ import annotations
 
+import compileall
+import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import yaml
 
+import kh68
 from kh68.vnformat import format_number
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "plan"
 SCHOOLS = 1300
 YEARS = range(2024, 2031)
-KH68 = [sys.executable, "-m", "kh68"]
+RUNS = int(os.environ.get("KH68_BENCH_RUNS", "7"))
+BIG_RUNS = int(os.environ.get("KH68_BENCH_BIG_RUNS", "3"))
+_SCRIPT = Path(sys.executable).with_name("kh68")
+KH68 = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "kh68"]
+COMPOSE = (
+    "import gc, sys\n"
+    "gc.disable()\n"
+    "from pathlib import Path\n"
+    "import yaml\n"
+    "root = Path(sys.argv[1])\n"
+    "for p in sorted([*root.glob('*.yaml'), *(root / 'data').glob('*.yaml')]):\n"
+    "    yaml.compose(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+)
+
+
+class Figure:
+    """CPU seconds and peak memory of the runs of one command."""
+
+    def __init__(self, name: str, command: list[str], env: dict[str, str] | None = None):
+        self.name = name
+        self.command = command
+        self.env = {**os.environ, **(env or {})}
+        self.cpu: list[float] = []
+        self.peak: list[int] = []
+
+    def run(self, prepare=None) -> None:
+        if prepare is not None:
+            prepare()
+        process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=self.env)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(self.command)}: exit {process.returncode}")
+        self.cpu.append(usage.ru_utime + usage.ru_stime)
+        self.peak.append(usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024))
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.cpu)
+
+
+def in_turn(figures: list[Figure], runs: int, prepare=None) -> None:
+    for figure in figures:  # one warm-up each: files in the page cache, the cache entry written
+        figure.run(prepare)
+        figure.cpu.clear()
+        figure.peak.clear()
+    for _ in range(runs):
+        for figure in figures:
+            figure.run(prepare)
+
+
+def row(label: str, value: str, ratio: str = "", goal: str = "") -> None:
+    print(f"| {label:<44} | {value:>10} | {ratio:>9} | {goal:<14} |")
+
+
+def header(title: str) -> None:
+    print(f"\n{title}\n")
+    print(f"| {'lệnh':<44} | {'CPU (s)':>10} | {'tỷ lệ':>9} | {'mục tiêu':<14} |")
+    print(f"|{'-' * 46}|{'-' * 12}|{'-' * 11}|{'-' * 16}|")
+
+
+def seconds(value: float) -> str:
+    return format_number(value, 3)
+
+
+def times(value: float) -> str:
+    return f"{format_number(value, 2)}×"
+
+
+def startup() -> None:
+    yamllint = shutil.which("yamllint") or ("/usr/bin/yamllint" if Path("/usr/bin/yamllint").exists() else None)
+    cache = tempfile.mkdtemp(prefix="kh68-bench-cache-")
+    fresh = {"KH68_CACHE_DIR": cache}
+    try:
+        figures = [
+            Figure("kh68 check plan (cache: trúng)", [*KH68, "check", "plan"], fresh),
+            Figure("kh68 status --plan plan (cache: trúng)", [*KH68, "status", "--plan", "plan"], fresh),
+            Figure("kh68 check plan (cache: trượt)", [*KH68, "check", "plan"], {"KH68_NO_CACHE": "1"}),
+            Figure(
+                "kh68 status --plan plan (cache: trượt)", [*KH68, "status", "--plan", "plan"], {"KH68_NO_CACHE": "1"}
+            ),
+        ]
+        if yamllint:
+            figures.append(Figure("yamllint -d relaxed plan", [yamllint, "-d", "relaxed", "plan"]))
+        in_turn(figures, RUNS)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    header(f"1. Khởi động, kế hoạch kèm theo (plan/), trung vị {RUNS} lần, so với yamllint")
+    base = figures[-1].median if yamllint else None
+    for figure in figures[: len(figures) - (1 if yamllint else 0)]:
+        goal = "≤ 1×" if figure.name.endswith("(cache: trúng)") else ""
+        row(figure.name, seconds(figure.median), times(figure.median / base) if base else "", goal)
+    if yamllint:
+        row(figures[-1].name, seconds(base), times(1.0))
+    else:
+        print("(không có yamllint: pip install yamllint để so sánh)")
 
 
 def generate() -> int:
@@ -55,43 +164,47 @@ def generate() -> int:
     return count
 
 
-def best_of(runs: int, action) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def large_plan() -> None:
+    values = generate()
+    plan = str(OUT)
+    off = {"KH68_NO_CACHE": "1"}
+    floor = Figure("compose libyaml, GC tắt (sàn)", [sys.executable, "-c", COMPOSE, plan])
+    check = Figure("kh68 check", [*KH68, "check", plan], off)
+    status = Figure("kh68 status", [*KH68, "status", "--plan", plan, "--year", "2025", "--today", "2025-11-06"], off)
+    figures = [floor, check, status]
+    in_turn(figures, BIG_RUNS)
+    numerators = iter(range(10**6))
+    edit = [*KH68, "record", "6.2", "--year", "2025", "--by", "truong_0001", "--denominator", "900", "--force"]
+    record = Figure("kh68 record (một số liệu)", edit, off)
 
+    def next_value() -> None:  # a new figure each run: a real edit, never "no change"
+        record.command = [*edit, "--numerator", str(next(numerators) % 700), "--plan", plan]
 
-def parse_only() -> None:
-    for path in sorted(OUT.rglob("*.yaml")):
-        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-
-
-def run(*args: str) -> None:
-    subprocess.run([*KH68, *args], check=True, stdout=subprocess.DEVNULL)
+    in_turn([record], BIG_RUNS, next_value)
+    header(
+        f"2. Kế hoạch sinh tự động: {format_number(values)} giá trị, {format_number(SCHOOLS)} trường, "
+        f"{len(YEARS)} năm; không dùng cache; trung vị {BIG_RUNS} lần"
+    )
+    row(floor.name, seconds(floor.median), times(1.0))
+    row(check.name, seconds(check.median), times(check.median / floor.median), "≤ 1,5× sàn")
+    row(status.name, seconds(status.median), times(status.median / floor.median), "≤ 1,5× sàn")
+    row(record.name, seconds(record.median), times(record.median / check.median) + "ck", "≤ 1,2× check")
+    peak = max(check.peak)
+    print(
+        f"\nBộ nhớ đỉnh của kh68 check: {format_number(peak / 2**20, 1)} MiB = "
+        f"{format_number(peak / values / 1024, 2)} KB mỗi giá trị (mục tiêu ≤ 1,5 KB); "
+        f"của sàn: {format_number(max(floor.peak) / 2**20, 1)} MiB."
+    )
+    print("(ck: tỷ lệ so với kh68 check)")
 
 
 def main() -> None:
-    values = generate()
-    print(
-        f"Kế hoạch sinh tự động: {format_number(values)} giá trị theo trường, {format_number(SCHOOLS)} trường, "
-        f"{len(YEARS)} năm ({OUT})"
-    )
-    base = best_of(3, parse_only)
-    startup = best_of(3, lambda: subprocess.run([sys.executable, "-c", "import pydantic, yaml"], check=True))
-    check = best_of(3, lambda: run("check", str(OUT)))
-    status = best_of(3, lambda: run("status", "--plan", str(OUT), "--year", "2025", "--today", "2025-11-06"))
-    bare = base + startup
-    print(f"yaml.load(CSafeLoader) các tệp:    {format_number(base)} s")
-    print(f"python -c 'import pydantic, yaml': {format_number(startup)} s")
-    print(
-        f"kh68 check:                        {format_number(check)} s ({format_number(check / bare)}× so với đọc YAML + khởi động)"
-    )
-    print(
-        f"kh68 status:                       {format_number(status)} s ({format_number(status / bare)}× so với đọc YAML + khởi động)"
-    )
+    os.chdir(ROOT)
+    # As an installed program runs: its bytecode compiled (PYTHONDONTWRITEBYTECODE would recompile every start).
+    compileall.compile_dir(Path(kh68.__file__).parent, quiet=1)
+    print(f"kh68 {kh68.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPU; lệnh: {' '.join(KH68)}")
+    startup()
+    large_plan()
 
 
 FORMS_YEAR = 2026

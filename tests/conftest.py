@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,47 @@ def indicator(targets: dict, *, direction: str = "higher", basis: str = "value",
             "responsible_units": ["phong_a"],
         }
     )
+
+
+# ---------------------------------------------------------------- git
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="cần lệnh git")
+
+# A known committer, and no user or system configuration of the machine the tests run on.
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run ``git ARGS`` in ``repo`` (it must succeed); its output, stripped."""
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, check=True).stdout.strip()
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``tmp_path`` outside any git work tree, git configured as ``GIT_ENV`` says (for kh68's own git calls too)."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+    return tmp_path
+
+
+@pytest.fixture
+def git_repo(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo plan committed on ``main`` as ``plan/``; the working directory is the repository."""
+    root = isolated / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    shutil.copytree(EXAMPLE_PLAN, root / "plan")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "kế hoạch")
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("KH68_PLAN", raising=False)
+    return root

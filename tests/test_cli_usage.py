@@ -16,7 +16,7 @@ from kh68.cli.common import translate_usage_error
         (["status", "--stat"], "kh68: lỗi: không có tùy chọn --stat (có phải ý bạn là --today?)"),
         (["statuss"], "kh68: lỗi: không có lệnh 'statuss' (có phải ý bạn là status?)"),
         (["record", "6.1"], "kh68: lỗi: thiếu tùy chọn bắt buộc --year"),
-        (["record"], "kh68: lỗi: thiếu đối số indicator"),
+        (["record"], "kh68: lỗi: thiếu đối số CHỈ_TIÊU"),
         (["check", "a", "b"], "kh68: lỗi: thừa đối số: b"),
         (
             ["status", "--format", "xml"],
@@ -43,7 +43,7 @@ def test_exit_codes_pass_through(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_plain_kh68_shows_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert run([]) == 0
-    assert capsys.readouterr().out.startswith("Usage: kh68 [OPTIONS] COMMAND [ARGS]...")
+    assert capsys.readouterr().out.startswith("Cách dùng: kh68 [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...")
 
 
 def test_unknown_messages_are_kept() -> None:

@@ -4,63 +4,33 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from kh68.cli import app
+from conftest import git, invoke, needs_git, replace_in
 from kh68.reading.load import check_plan
 
 ROOT = Path(__file__).resolve().parents[1]
-runner = CliRunner()
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="cần lệnh git để chạy kh68 diff")
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_CONFIG_GLOBAL": "/dev/null",
-        "PATH": "/usr/bin:/bin",
-    }
-    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, check=True)
-    return done.stdout.strip()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+pytestmark = needs_git
 
 
 @pytest.fixture
-def repo(tmp_path, monkeypatch) -> Path:
-    """The demo plan committed on ``main`` as ``plan/``; the working directory is the repo."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    shutil.copytree(ROOT / "examples" / "plan", root / "plan")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "kế hoạch")
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("KH68_PLAN", raising=False)
-    return root
+def repo(git_repo: Path) -> Path:
+    """The demo plan committed on ``main`` (``conftest.git_repo``)."""
+    return git_repo
 
 
 def change_plan(root: Path) -> None:
     plan = root / "plan"
-    edit(plan / "indicators.yaml", '"2030": "> 60"', '"2030": "> 65"')
-    edit(
+    replace_in(plan / "indicators.yaml", '"2030": "> 60"', '"2030": "> 65"')
+    replace_in(
         plan / "indicators.yaml",
         '      "2030": "97"\n    responsible_units: [phong_gdtrh]',
         '      "2030": "97"\n    responsible_units: [phong_gdtrh, phong_qlcl_gdtx]',
     )
-    edit(
+    replace_in(
         plan / "indicators.yaml",
         '  - id: "6.12"',
         '''  - id: "6.14"
@@ -76,8 +46,8 @@ def change_plan(root: Path) -> None:
     start = tasks.index("      - id: III.3.b")
     end = tasks.index("  - id: III.4")
     (plan / "tasks.yaml").write_text(tasks[:start] + tasks[end:], encoding="utf-8")
-    edit(plan / "data" / "2025.yaml", "value: 58,8", "value: 60")
-    edit(
+    replace_in(plan / "data" / "2025.yaml", "value: 58,8", "value: 60")
+    replace_in(
         plan / "data" / "2025.yaml",
         "  III.1.b:\n    phong_tchc:\n      state: not_started",
         "  III.1.b:\n    phong_tchc:\n      state: in_progress",
@@ -110,8 +80,7 @@ def expected_text() -> str:
 def test_working_tree_against_head(repo):
     head = git(repo, "rev-parse", "--short=7", "HEAD")
     change_plan(repo)
-    result = runner.invoke(app, ["diff"])
-    assert result.exit_code == 0, result.output
+    result = invoke(["diff"], 0)
     assert result.output == f"Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa\n" + expected_text()
 
 
@@ -121,26 +90,23 @@ def test_two_revisions_and_range_forms(repo):
     change_plan(repo)
     git(repo, "commit", "-qam", "sửa")
     tip = git(repo, "rev-parse", "--short=7", "HEAD")
-    both = runner.invoke(app, ["diff", "main", "sua", "--plan", "plan"])
-    assert both.exit_code == 0, both.output
+    both = invoke(["diff", "main", "sua", "--plan", "plan"], 0)
     assert both.output == f"Thay đổi kế hoạch: main ({base}) → sua ({tip})\n" + expected_text()
-    dotted = runner.invoke(app, ["diff", "main..HEAD"])
+    dotted = invoke(["diff", "main..HEAD"], 0)
     assert dotted.output == f"Thay đổi kế hoạch: main ({base}) → HEAD ({tip})\n" + expected_text()
     # main moves on; A...B compares B with the common ancestor, as a pull request does.
     git(repo, "checkout", "-q", "main")
-    edit(repo / "plan" / "data" / "2025.yaml", "value: 99,96", "value: 99,1")
+    replace_in(repo / "plan" / "data" / "2025.yaml", "value: 99,96", "value: 99,1")
     git(repo, "commit", "-qam", "main đi tiếp")
-    three = runner.invoke(app, ["diff", "main...sua"])
-    assert three.exit_code == 0, three.output
+    three = invoke(["diff", "main...sua"], 0)
     assert three.output == f"Thay đổi kế hoạch: gốc chung của main và sua ({base}) → sua ({tip})\n" + expected_text()
-    two = runner.invoke(app, ["diff", "main..sua"])
+    two = invoke(["diff", "main..sua"], 0)
     assert "  6.6 năm 2025: 99,1% → 99,96%\n" in two.output
 
 
 def test_no_change(repo):
     head = git(repo, "rev-parse", "--short=7", "HEAD")
-    result = runner.invoke(app, ["diff"])
-    assert result.exit_code == 0
+    result = invoke(["diff"], 0)
     assert result.output == (
         f"Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa\n"
         "Kế hoạch có số liệu minh họa (không có thật).\n"
@@ -151,8 +117,7 @@ def test_no_change(repo):
 def test_markdown_for_a_pull_request(repo):
     head = git(repo, "rev-parse", "--short=7", "HEAD")
     change_plan(repo)
-    result = runner.invoke(app, ["diff", "--format", "markdown"])
-    assert result.exit_code == 0, result.output
+    result = invoke(["diff", "--format", "markdown"], 0)
     lines = result.output.splitlines()
     assert lines[:4] == [
         f"### Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa",
@@ -174,20 +139,19 @@ def test_markdown_for_a_pull_request(repo):
 
 def test_markdown_escapes_every_field_taken_from_the_plan(repo):
     plan = repo / "plan"
-    edit(
+    replace_in(
         plan / "indicators.yaml",
         "name: Tỷ lệ huy động trẻ em nhà trẻ",
         'name: "# [bấm](https://x.io) <b>*đậm*</b> @ai"',
     )
-    edit(plan / "units.yaml", "name: Phòng Giáo dục Trung học", 'name: "|ô|bảng| `mã` ![ảnh](y.png)"')
-    edit(plan / "indicators.yaml", '"2030": 35-40', '"2030": 36-40')
-    edit(
+    replace_in(plan / "units.yaml", "name: Phòng Giáo dục Trung học", 'name: "|ô|bảng| `mã` ![ảnh](y.png)"')
+    replace_in(plan / "indicators.yaml", '"2030": 35-40', '"2030": 36-40')
+    replace_in(
         plan / "indicators.yaml",
         '"2030": 36-40\n    responsible_units: [phong_gdth_gdmn]',
         '"2030": 36-40\n    responsible_units: [phong_gdth_gdmn, phong_gdtrh]',
     )
-    result = runner.invoke(app, ["diff", "--format", "markdown"])
-    assert result.exit_code == 0, result.output
+    result = invoke(["diff", "--format", "markdown"], 0)
     from markdown_it import MarkdownIt
 
     html = MarkdownIt().render(result.output)
@@ -200,8 +164,7 @@ def test_markdown_escapes_every_field_taken_from_the_plan(repo):
 
 def test_json_for_machines(repo):
     change_plan(repo)
-    result = runner.invoke(app, ["diff", "--format", "json"])
-    assert result.exit_code == 0, result.output
+    result = invoke(["diff", "--format", "json"], 0)
     data = json.loads(result.output)
     assert data["comparable"] is True
     assert data["targets"] == [
@@ -236,17 +199,16 @@ def test_json_for_machines(repo):
 
 def test_new_values_responsible_units_and_removed_data(repo):
     data = repo / "plan" / "data" / "2025.yaml"
-    edit(data, '  "6.7":\n    value: 94,1\n', "")
-    edit(
+    replace_in(data, '  "6.7":\n    value: 94,1\n', "")
+    replace_in(
         repo / "plan" / "indicators.yaml",
-        "responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]",
-        "responsible_units: Phòng GDTH – GDMN",
+        '"2030": "> 60"\n    responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]',
+        '"2030": "> 60"\n    responsible_units: Phòng GDTH – GDMN',
     )
     (repo / "plan" / "data" / "2026.yaml").write_text(
         'year: 2026\nindicators:\n  "6.3":\n    value: 96\n', encoding="utf-8"
     )
-    result = runner.invoke(app, ["diff"])
-    assert result.exit_code == 0, result.output
+    result = invoke(["diff"], 0)
     head = git(repo, "rev-parse", "--short=7", "HEAD")
     assert result.output == (
         f"Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa\n"
@@ -264,14 +226,15 @@ def test_new_values_responsible_units_and_removed_data(repo):
 
 def test_an_invalid_revision_is_reported_not_a_crash(repo):
     head = git(repo, "rev-parse", "--short=7", "HEAD")
-    edit(
-        repo / "plan" / "indicators.yaml", '    unit: "%"\n    basis: share_of_units', '    unit: "%"\n    basis: tỷ lệ'
+    replace_in(
+        repo / "plan" / "indicators.yaml",
+        '(100% số huyện, thành phố)\n    unit: "%"\n    basis: share_of_units',
+        '(100% số huyện, thành phố)\n    unit: "%"\n    basis: tỷ lệ',
     )
     # The problem is the one 'kh68 check' reports, at the same file:line:column.
     problem = check_plan(Path("plan"))[1][0].parsable()
     assert problem.startswith("plan/indicators.yaml:9:12: lỗi: basis: giá trị 'tỷ lệ' không hợp lệ")
-    result = runner.invoke(app, ["diff"])
-    assert result.exit_code == 1
+    result = invoke(["diff"], 1)
     assert result.output == (
         f"Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa\n"
         "Không so sánh được: kế hoạch ở thư mục đang sửa không hợp lệ (1 lỗi).\n"
@@ -281,19 +244,16 @@ def test_an_invalid_revision_is_reported_not_a_crash(repo):
     broken = git(repo, "rev-parse", "--short=7", "HEAD")
     git(repo, "revert", "--no-edit", "HEAD")
     fixed = git(repo, "rev-parse", "--short=7", "HEAD")
-    back = runner.invoke(app, ["diff", "HEAD~1", "HEAD"])
-    assert back.exit_code == 0  # the change repairs the plan: reported, not a failure
+    back = invoke(["diff", "HEAD~1", "HEAD"], 0)  # the change repairs the plan: reported, not a failure
     assert back.output == (
         f"Thay đổi kế hoạch: HEAD~1 ({broken}) → HEAD ({fixed})\n"
         "Không so sánh được: kế hoạch ở HEAD~1 (" + broken + ") không hợp lệ (1 lỗi).\n"
         f"  HEAD~1:{problem}\n"
     )
-    as_json = runner.invoke(app, ["diff", "HEAD~1", "HEAD", "--format", "json"])
-    assert as_json.exit_code == 0
+    as_json = invoke(["diff", "HEAD~1", "HEAD", "--format", "json"], 0)
     data = json.loads(as_json.output)
     assert (data["comparable"], data["from"]["valid"], data["to"]["valid"]) == (False, False, True)
-    forward = runner.invoke(app, ["diff", "HEAD~2", "HEAD~1", "--format", "markdown"])
-    assert forward.exit_code == 1
+    forward = invoke(["diff", "HEAD~2", "HEAD~1", "--format", "markdown"], 1)
     assert (
         forward.output.splitlines()[2]
         == f"**Không so sánh được:** kế hoạch ở HEAD\\~1 ({broken}) không hợp lệ (1 lỗi)."
@@ -306,8 +266,7 @@ def test_a_revision_without_the_plan(repo):
     git(repo, "commit", "-qm", "readme")
     git(repo, "rm", "-rq", "plan")
     git(repo, "commit", "-qm", "xóa kế hoạch")
-    result = runner.invoke(app, ["diff", "HEAD~1", "HEAD"])
-    assert result.exit_code == 1
+    result = invoke(["diff", "HEAD~1", "HEAD"], 1)
     head = git(repo, "rev-parse", "--short=7", "HEAD")
     assert result.output.splitlines()[1] == f"Không so sánh được: HEAD ({head}): không có thư mục kế hoạch 'plan'."
 
@@ -321,8 +280,7 @@ def test_a_revision_without_the_plan(repo):
     ],
 )
 def test_usage_errors(repo, args, message):
-    result = runner.invoke(app, args)
-    assert result.exit_code == 2
+    result = invoke(args, 2)
     assert result.output == f"kh68: lỗi: {message}\n"
 
 
@@ -330,6 +288,5 @@ def test_outside_a_git_repository(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "examples" / "plan", tmp_path / "plan")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
-    result = runner.invoke(app, ["diff"])
-    assert result.exit_code == 2
+    result = invoke(["diff"], 2)
     assert result.output == f"kh68: lỗi: '{tmp_path.as_posix()}/plan' không nằm trong một kho git\n"

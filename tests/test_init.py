@@ -6,17 +6,14 @@ import datetime
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import jsonschema
-import pytest
 import yaml
-from typer.testing import CliRunner
 
-from kh68.cli import app
+from conftest import GIT_ENV, git, invoke, needs_git
 from kh68.reading.load import check_plan
 from kh68.reading.schema import kind_of
 from kh68.repo.scaffold import KH68_REPO, KH68_REV, scaffold_files
@@ -24,8 +21,6 @@ from yaml12 import editor_view
 
 ROOT = Path(__file__).resolve().parents[1]
 YEAR = datetime.date.today().year
-runner = CliRunner()
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="cần lệnh git")
 
 FILES = [
     "README.md",
@@ -43,49 +38,47 @@ FILES = [
     "schemas/data.schema.json",
 ]
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_GLOBAL": "/dev/null",
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, **GIT_ENV}
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, check=True).stdout.strip()
-
-
-@pytest.fixture
-def isolated(tmp_path, monkeypatch) -> Path:
-    """``tmp_path`` outside any git work tree."""
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    return tmp_path
-
 
 @needs_git
 def test_init_makes_a_plan_repository_that_checks(isolated):
     target = isolated / "kehoach"
-    result = runner.invoke(app, ["init", str(target)])
-    assert result.exit_code == 0, result.output
+    result = invoke(["init", str(target)], 0)
     shown = target.as_posix()
     assert result.output == (
         "".join(f"Đã tạo {shown}/{rel}\n" for rel in FILES)
         + "đã khởi tạo kho git\n"
+        + 'đã tạo commit đầu tiên "Kế hoạch mới (kh68 init)" (kh68 diff so sánh với commit này)\n'
         + f"Tiếp theo: kh68 check {shown}/plan; trong {shown}: pre-commit install.\n"
     )
     assert git(target, "rev-parse", "--is-inside-work-tree") == "true"
-    check = runner.invoke(app, ["check", str(target / "plan")])
-    assert check.exit_code == 0, check.output
+    check = invoke(["check", str(target / "plan")], 0)
     assert check.output == f"{shown}/plan: không có lỗi — 1 chỉ tiêu, 1 nhiệm vụ, 1 đơn vị, số liệu 1 năm.\n"
-    strict = runner.invoke(app, ["check", "--strict", str(target / "plan")])
-    assert strict.exit_code == 0, strict.output
+    invoke(["check", "--strict", str(target / "plan")], 0)
+    # kh68 diff works at once: the first commit holds exactly the files init wrote.
+    assert git(target, "log", "--format=%s") == "Kế hoạch mới (kh68 init)"
+    assert sorted(git(target, "ls-files").splitlines()) == sorted(FILES)
+    assert invoke(["diff", "--plan", target / "plan"], 0).output.startswith("Thay đổi kế hoạch: HEAD (")
+
+
+@needs_git
+def test_init_says_how_to_commit_when_git_does_not_know_the_user(isolated, monkeypatch):
+    for key in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("HOME", str(isolated))  # no ~/.gitconfig either
+    monkeypatch.setenv("EMAIL", "")
+    target = isolated / "kehoach"
+    out = invoke(["init", str(target)], 0).output
+    assert (
+        "chưa tạo được commit đầu tiên: git cần biết người commit — chạy "
+        'git config --global user.name "Họ tên" và git config --global user.email "email", '
+        f'rồi trong {target.as_posix()}: git add . && git commit -m "Kế hoạch mới"; '
+        "khi đó kh68 diff mới có bản để so sánh.\n"
+    ) in out
 
 
 def test_scaffolded_files_point_at_their_schemas_and_validate(isolated):
     target = isolated / "kehoach"
-    assert runner.invoke(app, ["init", "--no-git", str(target)]).exit_code == 0
+    invoke(["init", "--no-git", str(target)], 0)
     assert not (target / ".git").exists()
     for name in (ROOT / "schemas").iterdir():
         assert (target / "schemas" / name.name).read_text(encoding="utf-8") == name.read_text(encoding="utf-8")
@@ -105,7 +98,7 @@ def test_scaffolded_files_point_at_their_schemas_and_validate(isolated):
 def test_every_field_of_the_scaffold_is_explained(isolated):
     """Each key line of the sample plan carries a Vietnamese comment, or follows one."""
     target = isolated / "kehoach"
-    assert runner.invoke(app, ["init", "--no-git", str(target)]).exit_code == 0
+    invoke(["init", "--no-git", str(target)], 0)
     for path in sorted((target / "plan").rglob("*.yaml")):
         lines = path.read_text(encoding="utf-8").splitlines()
         assert lines[1].startswith("# "), path
@@ -121,8 +114,7 @@ def test_refuses_a_non_empty_directory(isolated):
     target = isolated / "kehoach"
     target.mkdir()
     (target / "ghi-chu.txt").write_text("của tôi\n", encoding="utf-8")
-    result = runner.invoke(app, ["init", str(target)])
-    assert result.exit_code == 2
+    result = invoke(["init", str(target)], 2)
     assert result.output == (
         f"kh68: lỗi: thư mục '{target.as_posix()}' không rỗng; dùng --force để thêm các tệp còn thiếu "
         "(tệp đã có không bị ghi đè)\n"
@@ -133,8 +125,7 @@ def test_refuses_a_non_empty_directory(isolated):
 def test_refuses_a_file(isolated):
     target = isolated / "kehoach"
     target.write_text("x")
-    result = runner.invoke(app, ["init", str(target)])
-    assert result.exit_code == 2
+    result = invoke(["init", str(target)], 2)
     assert result.output == f"kh68: lỗi: '{target.as_posix()}' đã có và không phải là thư mục\n"
 
 
@@ -144,8 +135,7 @@ def test_force_never_overwrites_an_existing_file(isolated):
     mine = "# README của tôi\n"
     (target / "README.md").write_text(mine, encoding="utf-8")
     (target / "plan" / "units.yaml").write_text("units:\n  - id: so_gddt\n    name: Sở của tôi\n", encoding="utf-8")
-    result = runner.invoke(app, ["init", "--force", "--no-git", str(target)])
-    assert result.exit_code == 0, result.output
+    result = invoke(["init", "--force", "--no-git", str(target)], 0)
     shown = target.as_posix()
     assert f"Giữ nguyên tệp đã có {shown}/README.md\n" in result.output
     assert f"Giữ nguyên tệp đã có {shown}/plan/units.yaml\n" in result.output
@@ -156,8 +146,7 @@ def test_force_never_overwrites_an_existing_file(isolated):
     plan, problems = check_plan(target / "plan")
     assert plan is not None, problems
     assert plan.units.units["so_gddt"].name == "Sở của tôi"
-    again = runner.invoke(app, ["init", "--force", "--no-git", str(target)])
-    assert again.exit_code == 0
+    again = invoke(["init", "--force", "--no-git", str(target)], 0)
     assert "Đã tạo" not in again.output
     assert again.output.count("Giữ nguyên tệp đã có") == len(FILES)
 
@@ -167,21 +156,39 @@ def test_a_fresh_clone_with_only_git_counts_as_empty(isolated):
     target = isolated / "kehoach"
     target.mkdir()
     git(target, "init", "-q")
-    result = runner.invoke(app, ["init", str(target)])
-    assert result.exit_code == 0, result.output
+    result = invoke(["init", str(target)], 0)
     assert "đã khởi tạo kho git" not in result.output
+    assert 'đã tạo commit đầu tiên "Kế hoạch mới (kh68 init)"' in result.output
     assert (target / "plan" / "plan.yaml").is_file()
+
+
+@needs_git
+def test_init_commits_nothing_in_a_repository_that_has_commits(isolated):
+    target = isolated / "kehoach"
+    target.mkdir()
+    git(target, "init", "-q")
+    (target / "ghi-chu.txt").write_text("x\n", encoding="utf-8")
+    git(target, "add", ".")
+    git(target, "commit", "-qm", "đầu tiên")
+    result = invoke(["init", "--force", str(target)], 0)
+    assert "commit đầu tiên" not in result.output
+    assert git(target, "log", "--format=%s") == "đầu tiên"
 
 
 def test_hook_source_options(isolated):
     files = scaffold_files("/srv/kh68", "abc123", year=2025)
     assert files[".pre-commit-config.yaml"].endswith(
-        "  - repo: /srv/kh68\n    rev: abc123\n    hooks:\n      - id: kh68-check\n"
+        "  - repo: /srv/kh68\n"
+        "    # Để ghim một phiên bản cố định của kh68 (nên làm): chạy 'pre-commit autoupdate' một lần;\n"
+        "    # lệnh đó thay dòng dưới bằng tag mới nhất của kho kh68 (hoặc commit mới nhất nếu kho chưa có tag).\n"
+        "    rev: abc123\n    hooks:\n      - id: kh68-check\n"
     )
     assert 'pip install "kh68 @ git+/srv/kh68@abc123"' in files[".github/workflows/plan.yml"]
     assert "plan/data/2025.yaml" in files
     defaults = scaffold_files(year=2025)
-    assert f"repo: {KH68_REPO}\n    rev: {KH68_REV}\n" in defaults[".pre-commit-config.yaml"]
+    assert f"\n    rev: {KH68_REV}\n" in defaults[".pre-commit-config.yaml"]
+    assert f"repo: {KH68_REPO}\n" in defaults[".pre-commit-config.yaml"]
+    assert KH68_REV == "main"  # exists whatever is tagged; the file says how to pin a version
 
 
 # ------------------------------------------------------------ the CI workflow
@@ -206,10 +213,8 @@ def run_step(root: Path, step: dict, github: dict[str, str], extra_env: dict[str
 @needs_git
 def test_the_workflow_steps_check_and_diff_the_plan(isolated):
     target = isolated / "kehoach"
-    assert runner.invoke(app, ["init", str(target)]).exit_code == 0
-    git(target, "checkout", "-q", "-b", "main")
-    git(target, "add", ".")
-    git(target, "commit", "-qm", "kế hoạch mới")
+    invoke(["init", str(target)], 0)  # commits the new plan
+    git(target, "branch", "-M", "main")
     git(target, "update-ref", "refs/remotes/origin/main", "main")
 
     check = workflow_step(target, "Kiểm tra kế hoạch")

@@ -108,3 +108,18 @@ def test_goal_is_the_bound_a_value_must_reach() -> None:
     assert parse_target("30-35").goal(Direction.LOWER) == 35
     assert parse_target("> 60").goal(Direction.LOWER) == 60
     assert parse_target("Hoàn thành").goal(Direction.HIGHER) is None
+
+
+def test_models_validate_into_the_enums() -> None:
+    from conftest import indicator
+    from kh68.reading.models import Duty
+    from kh68.reading.targets import Basis, DutyKind
+
+    ind = indicator({2025: "2"}, direction="lower", basis="share_of_units")
+    assert ind.direction is Direction.LOWER
+    assert ind.basis is Basis.SHARE_OF_UNITS
+    duty = Duty.model_validate(
+        {"id": "bao_cao", "section": "IV.2", "what": "Báo cáo", "from_units": "a", "kind": "unit_report"}
+    )
+    assert duty.kind is DutyKind.UNIT_REPORT
+    assert (Direction.HIGHER.sign, Direction.LOWER.sign) == (1, -1)

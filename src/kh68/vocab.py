@@ -23,7 +23,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from kh68.reading.targets import Basis, Direction, DutyKind, TargetKind, TargetSpec, TaskState
-from kh68.vnformat import format_number
+from kh68.vnformat import format_number, format_value, with_unit
 
 # ------------------------------------------------------------------ verdicts
 
@@ -151,16 +151,9 @@ DERIVED_NOTE = "*: mốc nội suy giữa hai năm kế hoạch có chỉ tiêu,
 DERIVED_SUFFIX = " (mốc nội suy)"
 
 
-def with_unit(number: str, unit: str) -> str:
-    """The one "%" rule: ``99,5%`` (no space), ``12 trường``, or the number alone."""
-    if unit == "%":
-        return f"{number}%"
-    return f"{number} {unit}" if unit else number
-
-
 def amount(value: float, unit: str, decimals: int = 2) -> str:
-    """A quantity in its unit: ``99,5%``, ``12 trường``."""
-    return with_unit(format_number(value, decimals), unit)
+    """A quantity in its unit: ``99,5%``, ``12 trường`` (``vnformat.format_value``)."""
+    return format_value(value, unit, decimals)
 
 
 def points(value: float, unit: str, decimals: int = 2) -> str:

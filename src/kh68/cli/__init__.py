@@ -31,6 +31,7 @@ from kh68.cli.common import (
     say_error,
     translate_usage_error,
 )
+from kh68.cli.help import USAGE
 from kh68.errors import os_reason
 from kh68.streams import utf8_streams
 
@@ -74,7 +75,7 @@ def _run(argv: list[str] | None) -> int:
         code = get_command(app).main(args=argv, prog_name="kh68", standalone_mode=False)
     except ParserUsageError as caught:
         exc: Any = caught  # the parser's UsageError: format_message(), ctx
-        if exc.format_message().startswith("Usage:"):  # plain ``kh68``: its help is the answer
+        if exc.format_message().startswith(USAGE):  # plain ``kh68``: its help is the answer
             echo(exc.format_message())
             return ExitCode.OK
         say_error(translate_usage_error(exc.format_message()))

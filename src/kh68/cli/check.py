@@ -21,7 +21,7 @@ class CheckFormat(StrEnum):
 @handle_errors
 def check(
     directory: Annotated[
-        Path | None, typer.Argument(help="Thư mục kế hoạch (thay cho --plan).", show_default=False)
+        Path | None, typer.Argument(help="Thư mục kế hoạch (thay cho --plan).", show_default=False, metavar="THƯ_MỤC")
     ] = None,
     plan: PlanOption = None,
     fmt: Annotated[
@@ -36,7 +36,7 @@ def check(
     loaded, problems = check_plan(root)
     print_problems(problems, fmt.value, err=False)
     errors, warnings = count_problems(problems)
-    if errors or warnings:
+    if errors or warnings or loaded is None:
         typer.echo(f"{root.as_posix()}: {errors} lỗi, {warnings} cảnh báo.")
     else:
         typer.echo(

@@ -16,6 +16,7 @@ from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 
+from kh68.cli.help import VietnameseGroup
 from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity, UsageError, os_reason
 from kh68.safetext import excerpt, for_terminal, for_terminal_keeping_sgr
 from kh68.streams import utf8_streams
@@ -27,6 +28,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=VietnameseGroup,
 )
 
 PlanOption = Annotated[
@@ -168,8 +170,21 @@ def console(**options: Any) -> Any:
     return SafeConsole(**options)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from kh68 import __version__
+
+        echo(f"kh68 {__version__}")
+        raise typer.Exit(ExitCode.OK)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Hiện phiên bản của kh68 rồi thoát.", callback=_show_version, is_eager=True),
+    ] = False,
+) -> None:
     utf8_streams()
     safe_streams()
 

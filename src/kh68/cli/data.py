@@ -25,7 +25,7 @@ def _report(outcome: FileOutcome, what: str) -> None:
 @app.command()
 @handle_errors
 def record(
-    indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu, ví dụ 6.2.")],
+    indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu, ví dụ 6.2.", metavar="CHỈ_TIÊU")],
     year: Annotated[int, typer.Option("--year", help="Năm của số liệu.")],
     value: Annotated[str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 99.5.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Ghi cho đơn vị này (mã hoặc tên gọi).")] = None,
@@ -55,7 +55,7 @@ def record(
 @app.command()
 @handle_errors
 def progress(
-    task: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.1.a.")],
+    task: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.1.a.", metavar="NHIỆM_VỤ")],
     year: Annotated[int, typer.Option("--year", help="Năm báo cáo.")],
     unit: Annotated[str, typer.Option("--unit", help="Đơn vị báo cáo (mã hoặc tên gọi).")],
     state: Annotated[TaskState, typer.Option("--state", help="Trạng thái.", case_sensitive=False)],

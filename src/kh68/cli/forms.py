@@ -34,7 +34,7 @@ def form(
     from kh68.reading.load import load_plan
 
     loaded = load_plan(plan_dir(plan))
-    loaded.require_year(year, UsageError, baseline=False)
+    loaded.require_year(year, baseline=False)
     units = [loaded.require_unit(u) for u in unit] if unit else expected_units(loaded, year)
     if not units:
         raise UsageError(f"năm {year} không có đơn vị nào phải báo cáo")

@@ -38,10 +38,12 @@ class DiffFormat(StrEnum):
 def diff(
     rev_a: Annotated[
         str | None,
-        typer.Argument(help="Bản cũ (mặc định HEAD); cũng nhận dạng A..B hoặc A...B.", show_default=False),
+        typer.Argument(
+            help="Bản cũ (mặc định HEAD); cũng nhận dạng A..B hoặc A...B.", show_default=False, metavar="BẢN_CŨ"
+        ),
     ] = None,
     rev_b: Annotated[
-        str | None, typer.Argument(help="Bản mới (mặc định: thư mục đang sửa).", show_default=False)
+        str | None, typer.Argument(help="Bản mới (mặc định: thư mục đang sửa).", show_default=False, metavar="BẢN_MỚI")
     ] = None,
     plan: PlanOption = None,
     fmt: Annotated[
@@ -69,7 +71,9 @@ def diff(
 @app.command()
 @handle_errors
 def init(
-    directory: Annotated[Path, typer.Argument(help="Thư mục của kho kế hoạch mới.", show_default=False)],
+    directory: Annotated[
+        Path, typer.Argument(help="Thư mục của kho kế hoạch mới.", show_default=False, metavar="THƯ_MỤC")
+    ],
     force: Annotated[
         bool, typer.Option("--force", help="Ghi vào thư mục không rỗng (tệp đã có vẫn được giữ nguyên).")
     ] = False,
@@ -88,7 +92,7 @@ def init(
     ] = True,
 ) -> None:
     """Tạo kho kế hoạch mới: kế hoạch mẫu hợp lệ, JSON Schema, pre-commit, CI, README."""
-    from kh68.repo.scaffold import scaffold
+    from kh68.repo.scaffold import FIRST_COMMIT_MESSAGE, scaffold
 
     report = scaffold(directory, force=force, hook_repo=hook_repo, hook_rev=hook_rev, git=git)
     for path in report.created:
@@ -97,5 +101,14 @@ def init(
         typer.echo(f"Giữ nguyên tệp đã có {path}")
     if report.git_init:
         typer.echo("đã khởi tạo kho git")
+    if report.first_commit:
+        typer.echo(f'đã tạo commit đầu tiên "{FIRST_COMMIT_MESSAGE}" (kh68 diff so sánh với commit này)')
+    elif report.first_commit is False:
+        typer.echo(
+            "chưa tạo được commit đầu tiên: git cần biết người commit — chạy "
+            'git config --global user.name "Họ tên" và git config --global user.email "email", '
+            f'rồi trong {directory.as_posix()}: git add . && git commit -m "Kế hoạch mới"; '
+            "khi đó kh68 diff mới có bản để so sánh."
+        )
     root = directory.as_posix()
     typer.echo(f"Tiếp theo: kh68 check {root}/plan; trong {root}: pre-commit install.")

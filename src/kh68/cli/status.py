@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir
-from kh68.errors import UsageError
 
 
 class StatusFormat(StrEnum):
@@ -48,8 +47,8 @@ def status(
     loaded = load_plan(plan_dir(plan))
     day = parse_day(today, "--today")
     year = day.year if year is None else year
-    loaded.require_year(year, UsageError)
-    unit_id = loaded.require_unit(unit, UsageError) if unit is not None else None
+    loaded.require_year(year)
+    unit_id = loaded.require_unit(unit) if unit is not None else None
     view = build_status(loaded, year, day, unit_id)
     if fmt is StatusFormat.json:
         typer.echo(json.dumps(view_to_dict(view), ensure_ascii=False, indent=2))

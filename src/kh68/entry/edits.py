@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kh68.entry.datafile import DataFile, Section, UnitKey
-from kh68.errors import InputError, PlanInvalid, Severity, UsageError
+from kh68.errors import PlanInvalid, Severity, UsageError
 from kh68.files import file_lock
 from kh68.reading.load import DATA_DIR, check_data_text
 from kh68.reading.plan import Plan
@@ -162,7 +162,7 @@ class _Assignment:
 def apply_edits(plan: Plan, edits: Sequence[Edit], *, force: bool = False, dry_run: bool = False) -> EditResult:
     """Apply ``edits`` to the plan's data files, all or nothing (see the module docstring).
 
-    Raises ``InputError``/``UsageError`` for an edit that names nothing in the
+    Raises ``UsageError`` for an edit that names nothing in the
     plan or a lock not obtained, ``PlanInvalid`` when a new file would not pass
     ``kh68 check``; returns the conflicts (nothing written) when a different
     value is there and ``force`` is false. ``dry_run``: everything but the
@@ -265,9 +265,7 @@ def _assignments(plan: Plan, edit: Edit) -> list[_Assignment]:
 
 def _indicator_entry(plan: Plan, indicator: str, year: int, unit: str | None) -> tuple[Section, str]:
     """The place of an indicator's entry for ``year`` (province-wide, or ``unit``'s) and how to name it."""
-    if plan.indicator(indicator) is None:
-        known = ", ".join(i.id for i in plan.indicators)
-        raise InputError(f"không có chỉ tiêu '{indicator}' (các mã: {known})")
+    plan.require_indicator(indicator)
     plan.require_year(year)
     if unit is None:
         return ("indicators", indicator), f"chỉ tiêu {indicator} năm {year}"
@@ -312,9 +310,7 @@ def _value_fields(edit: ValueEdit) -> dict[str, str]:
 
 
 def _progress_assignments(plan: Plan, edit: ProgressEdit) -> list[_Assignment]:
-    if plan.task(edit.task) is None:
-        known = ", ".join(t.id for t in plan.tasks)
-        raise InputError(f"không có nhiệm vụ '{edit.task}' (các mã: {known})")
+    plan.require_task(edit.task)
     plan.require_year(edit.year)
     unit_id = plan.require_unit(edit.unit)
     section: Section = ("tasks", edit.task, UnitKey(unit_id))

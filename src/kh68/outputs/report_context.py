@@ -28,7 +28,6 @@ from datetime import date
 from typing import Any
 
 from kh68 import vocab
-from kh68.errors import UsageError
 from kh68.outputs.status_view import build_status
 from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
@@ -52,8 +51,8 @@ DERIVED_NOTE = (
 
 def build_report(plan: Plan, year: int, today: date, unit: str | None = None) -> dict[str, Any]:
     """The whole report for ``year`` as of ``today`` (optionally one unit's part)."""
-    plan.require_year(year, UsageError, baseline=False)
-    unit_id = plan.require_unit(unit, UsageError) if unit is not None else None
+    plan.require_year(year, baseline=False)
+    unit_id = plan.require_unit(unit) if unit is not None else None
     view = build_status(plan, year, today, unit_id)
     meta = plan.meta
     year_data = plan.data.get(year)

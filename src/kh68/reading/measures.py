@@ -11,8 +11,10 @@ def computed_value(m: Measurement, indicator: Indicator) -> float | None:
     if not entries:
         return None
     scale = 100.0 if indicator.unit == "%" else 1.0
-    if all(e.numerator is not None for e in entries):
-        return scale * sum(e.numerator for e in entries) / sum(e.denominator for e in entries)
+    # The model guarantees numerator and denominator come together, the denominator positive.
+    fractions = [(e.numerator, e.denominator) for e in entries if e.numerator is not None and e.denominator is not None]
+    if len(fractions) == len(entries):
+        return scale * sum(n for n, _ in fractions) / sum(d for _, d in fractions)
     if all(e.met is not None for e in entries):
         return scale * sum(1 for e in entries if e.met) / len(entries)
     return None

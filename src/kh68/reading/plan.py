@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kh68.errors import InputError, Kh68Error
+from kh68.errors import UsageError
 from kh68.reading.models import Indicator, PlanMeta, Task, TaskGroup, Unit, YearData
 from kh68.reading.source import Document
 from kh68.reading.targets import fold
@@ -114,20 +114,38 @@ class Plan:
     def first_year(self) -> int:
         return self.meta.period.start - self.meta.period.baseline_years
 
-    def require_unit(self, ref: str, error: type[Kh68Error] = InputError) -> str:
-        """The id of unit ``ref`` (id or any of its names); ``error`` listing the ids otherwise."""
+    # What a command line names must be in the plan: otherwise a usage error (exit 2), whichever command.
+
+    def require_unit(self, ref: str) -> str:
+        """The id of unit ``ref`` (id or any of its names); ``UsageError`` listing the ids otherwise."""
         uid = self.units.resolve(ref)
         if uid is None:
-            raise error(f"{self.units.unknown(ref)}; các mã hợp lệ: {', '.join(sorted(self.units.units))}")
+            raise UsageError(f"{self.units.unknown(ref)}; các mã hợp lệ: {', '.join(sorted(self.units.units))}")
         return uid
 
-    def require_year(self, year: int, error: type[Kh68Error] = InputError, *, baseline: bool = True) -> None:
+    def require_indicator(self, indicator_id: str) -> Indicator:
+        """Indicator ``indicator_id``; ``UsageError`` listing the ids otherwise."""
+        indicator = self.indicator(indicator_id)
+        if indicator is None:
+            known = ", ".join(i.id for i in self.indicators)
+            raise UsageError(f"không có chỉ tiêu '{indicator_id}' (các mã: {known})")
+        return indicator
+
+    def require_task(self, task_id: str) -> Task:
+        """Task ``task_id``; ``UsageError`` listing the ids otherwise."""
+        task = self.task(task_id)
+        if task is None:
+            known = ", ".join(t.id for t in self.tasks)
+            raise UsageError(f"không có nhiệm vụ '{task_id}' (các mã: {known})")
+        return task
+
+    def require_year(self, year: int, *, baseline: bool = True) -> None:
         """Refuse a year outside the plan period (or, with ``baseline``, before its baseline years)."""
         period = self.meta.period
         first = self.first_year() if baseline else period.start
         if not first <= year <= period.end:
             scope = "thời kỳ kế hoạch và các năm số liệu gốc" if baseline else "thời kỳ kế hoạch"
-            raise error(f"năm {year} nằm ngoài {scope} ({first}–{period.end})")
+            raise UsageError(f"năm {year} nằm ngoài {scope} ({first}–{period.end})")
 
     def covers(self, refs: list[str], unit_id: str) -> bool:
         """Whether ``refs`` name ``unit_id``, directly or as a member of a group among them."""

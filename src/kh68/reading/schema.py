@@ -31,6 +31,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -170,11 +171,11 @@ class _Generator(GenerateJsonSchema):
         text_form = _MODEL_TEXT_FORMS.get(_model_validator_of(schema["cls"]))
         if text_form is None:
             return json_schema
-        outer = {k: json_schema.pop(k) for k in ("title", "description") if k in json_schema}
+        outer: dict[str, Any] = {k: json_schema.pop(k) for k in ("title", "description") if k in json_schema}
         return {**outer, "anyOf": [json_schema, text_form]}
 
 
-def _model_validator_of(cls: type) -> Any:
+def _model_validator_of(cls: type[BaseModel]) -> Any:
     """The ``mode="before"`` model validator of ``cls`` (as pydantic calls it), if any."""
     for decorator in cls.__pydantic_decorators__.model_validators.values():
         if decorator.info.mode == "before":
@@ -219,7 +220,7 @@ def file_schema(kind: str) -> dict[str, Any]:
     if not generated["definitions"]:
         del generated["definitions"]
     body = {k: v for k, v in generated.items() if k not in ("title", "description")}
-    return _draft7(
+    schema: dict[str, Any] = _draft7(
         {
             "$schema": DRAFT,
             "$comment": "Sinh tự động bởi 'kh68 schema' từ kh68/models.py; không sửa tay.",
@@ -228,6 +229,7 @@ def file_schema(kind: str) -> dict[str, Any]:
             **body,
         }
     )
+    return schema
 
 
 def schema_file_name(kind: str) -> str:

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kh68 import __version__
 from kh68.errors import UsageError
 from kh68.files import templates_dir
 
 KH68_REPO = "https://github.com/sgddt-lamdong/kh68"
-KH68_REV = f"v{__version__}"
+# The hook revision written by default: the main branch, which exists whatever has been tagged.
+# The files that carry it say how to pin a fixed one (``pre-commit autoupdate``).
+KH68_REV = "main"
 FINAL_YEAR = 2030
 
 
@@ -74,6 +75,9 @@ class ScaffoldReport:
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     git_init: bool = False
+    # The first commit of a repository without one, so that ``kh68 diff`` has a revision to compare with:
+    # True when made, False when git refused (most often: no user.name/user.email), None when not attempted.
+    first_commit: bool | None = None
 
 
 def _is_empty(directory: Path) -> bool:
@@ -130,4 +134,24 @@ def scaffold(
     if git and _inside_git(directory) is False and shutil.which("git"):
         done = subprocess.run(["git", "init", "-q"], cwd=directory, capture_output=True, text=True, check=False)
         report.git_init = done.returncode == 0
+    if git and report.created and _inside_git(directory) and not _has_commit(directory):
+        report.first_commit = _commit(directory, [Path(shown) for shown in report.created])
     return report
+
+
+FIRST_COMMIT_MESSAGE = "Kế hoạch mới (kh68 init)"
+
+
+def _git(directory: Path, *args: str | Path) -> bool:
+    done = subprocess.run(["git", *args], cwd=directory, capture_output=True, text=True, check=False)
+    return done.returncode == 0
+
+
+def _has_commit(directory: Path) -> bool:
+    return _git(directory, "rev-parse", "-q", "--verify", "HEAD")
+
+
+def _commit(directory: Path, files: list[Path]) -> bool:
+    """Commit ``files`` (only those ``init`` wrote) as the repository's first commit."""
+    relative = [f.resolve().relative_to(directory.resolve()) for f in files]
+    return _git(directory, "add", "--", *relative) and _git(directory, "commit", "-q", "-m", FIRST_COMMIT_MESSAGE)

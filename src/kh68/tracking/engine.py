@@ -379,10 +379,14 @@ def assess(
 
 
 def progress(
-    indicator: Indicator, series: Iterable[Point] | Mapping[int, float], year: int, thresholds: Thresholds
+    indicator: Indicator,
+    series: Iterable[Point] | Mapping[int, float],
+    year: int,
+    thresholds: Thresholds,
+    final: FinalTarget | None = None,
 ) -> ProgressAssessment:
     """Progress toward the final target at the observed pace (Open SDG sdg-build's method)."""
-    final = final_target(indicator)
+    final = final or final_target(indicator)
     pairs = series.items() if isinstance(series, Mapping) else ((p.year, p.value) for p in series)
     points = sorted((y, v) for y, v in pairs if y <= year)
     if final is None or not points:
@@ -455,6 +459,7 @@ def evaluate(indicator: Indicator, year: int, data: Mapping[int, YearData], thre
     places = target.decimals if target is not None else MIN_DECIMALS
     status, distance = assess(indicator, target, value, state, places)
     series = series_of(indicator, data)
+    final = final_target(indicator)
     return IndicatorResult(
         indicator=indicator,
         year=year,
@@ -467,8 +472,8 @@ def evaluate(indicator: Indicator, year: int, data: Mapping[int, YearData], thre
         decimals=places,
         previous=_previous(series, year, value, places),
         series=series,
-        final=final_target(indicator),
-        progress=progress(indicator, series, year, thresholds),
+        final=final,
+        progress=progress(indicator, series, year, thresholds, final),
         measurement=m,
     )
 

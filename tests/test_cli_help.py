@@ -1,0 +1,80 @@
+"""Help is in Vietnamese throughout, the option parser's own words included; ``--version``."""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+import pytest
+from typer.main import get_command
+
+import kh68
+import kh68.cli
+from conftest import invoke
+from kh68.cli.help import translate_help
+
+COMMANDS = sorted(get_command(kh68.cli.app).commands)  # type: ignore[attr-defined]
+ENGLISH = [
+    "Usage",
+    "Options",
+    "Arguments",
+    "Commands",
+    "Show this message",
+    "default:",
+    "required",
+    "env var",
+    "<str>",
+    "<int>",
+    "<path>",
+    "OPTIONS",
+    "COMMAND",
+    "ARGS",
+]
+
+
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)], ids=lambda c: " ".join(c) or "kh68")
+def test_help_has_no_english_words(command: list[str]) -> None:
+    out = invoke([*command, "--help"], 0).output
+    assert out.startswith(f"Cách dùng: kh68 {' '.join(command)}".rstrip() + " [TÙY_CHỌN]")
+    assert "Hiện hướng dẫn này rồi thoát." in out
+    for word in ENGLISH:
+        assert word not in out, (word, out)
+
+
+def test_check_help_in_full() -> None:
+    out = invoke(["check", "--help"], 0).output
+    assert out.splitlines()[0] == "Cách dùng: kh68 check [TÙY_CHỌN] [THƯ_MỤC]"
+    assert "\nĐối số:\n  THƯ_MỤC <đường_dẫn>  Thư mục kế hoạch (thay cho --plan).\n" in out
+    assert "\nTùy chọn:\n  --plan <đường_dẫn>" in out
+    assert "[biến môi trường: KH68_PLAN]" in out
+    assert "[mặc định: parsable]" in out
+
+
+def test_root_help_lists_commands_under_a_vietnamese_heading() -> None:
+    out = invoke(["--help"], 0).output
+    assert out.splitlines()[0] == "Cách dùng: kh68 [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]..."
+    assert "\nLệnh:\n  check " in out
+    assert "  --version  Hiện phiên bản của kh68 rồi thoát.\n" in out
+
+
+def test_required_is_said_in_vietnamese() -> None:
+    assert "CHỈ_TIÊU <chữ>  Mã chỉ tiêu, ví dụ 6.2.  [bắt buộc]" in invoke(["record", "--help"], 0).output
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        ("Show this message and exit.", "Hiện hướng dẫn này rồi thoát."),
+        (
+            "Thư mục.  [env var: KH68_PLAN; default: plan; required]",
+            "Thư mục.  [biến môi trường: KH68_PLAN; mặc định: plan; bắt buộc]",
+        ),
+        ("Năm [2025] của báo cáo.", "Năm [2025] của báo cáo."),
+    ],
+)
+def test_translate_help(english: str, vietnamese: str) -> None:
+    assert translate_help(english) == vietnamese
+
+
+def test_version() -> None:
+    assert invoke(["--version"], 0).output == f"kh68 {kh68.__version__}\n"
+    assert kh68.__version__ == version("kh68")
