@@ -210,10 +210,23 @@ def main() -> None:
 FORMS_YEAR = 2026
 
 
+def _type_in(path: Path, sheets: dict[str, dict[str, int]]) -> None:
+    """Numbers typed into empty input cells, straight into the sheets' XML (as Excel stores them)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            for cell, value in sheets.get(info.filename.rsplit("/", 1)[-1], {}).items():
+                pattern = rf'(<c r="{cell}" s="\d+" t="n">)(</c>)'.encode()
+                data = re.sub(pattern, rb"\1<v>" + str(value).encode() + rb"</v>\2", data, count=1)
+            target.writestr(info, data)
+
+
 def forms_bench() -> None:
     from datetime import date
-
-    import openpyxl
 
     from kh68.entry.edits import apply_edits
     from kh68.entry.forms.files import write_forms
@@ -224,36 +237,50 @@ def forms_bench() -> None:
     plan = load_plan(OUT)
     units = [f"truong_{i:04d}" for i in range(SCHOOLS)]
     folder = OUT.parent / "forms"
-    start = time.perf_counter()
+    clock = _Clock()
     written = write_forms(plan, FORMS_YEAR, units, folder, date(2024, 1, 1))
-    made = time.perf_counter() - start
+    made = clock.lap()
     rng = random.Random(2026)
-    for item in written:  # filled as a school would: numerator and denominator of every row
-        wb = openpyxl.load_workbook(item.path)
-        ws = wb["Chỉ tiêu"]
+    for item in written:  # filled as a school would: numerator and denominator of every row, the date sent
+        values = {}
         for row in range(7, 7 + len(item.spec.indicators)):
             den = rng.randint(50, 900)
-            ws[f"H{row}"], ws[f"I{row}"] = rng.randint(den * 8 // 10, den), den
-        wb["Nhiệm vụ"]["C4"] = date(FORMS_YEAR, 11, 4)
-        wb.save(item.path)
-    start = time.perf_counter()
+            values[f"H{row}"], values[f"I{row}"] = rng.randint(den * 8 // 10, den), den
+        sent = (date(FORMS_YEAR, 11, 4) - date(1899, 12, 30)).days
+        _type_in(item.path, {"sheet2.xml": values, "sheet3.xml": {"C4": sent}})
+    clock.lap()
     edits = [edit for item in written for edit in form_edits(read_form(item.path, plan))]
-    read = time.perf_counter() - start
-    start = time.perf_counter()
+    read = clock.lap()
     result = apply_edits(plan, edits, force=True)
-    write = time.perf_counter() - start
+    write = clock.lap()
     changed = [f.path.name for f in result.files if f.changed]
     n = len(written)
     rows = sum(len(item.spec.indicators) for item in written)
-    print(f"Biểu mẫu: {format_number(n)} trường, {format_number(rows)} dòng chỉ tiêu ({folder})")
-    print(f"kh68 form, mỗi biểu mẫu:           {format_number(made / n * 1000, 1)} ms ({format_number(made)} s tất cả)")
+    print(f"Biểu mẫu: {format_number(n)} trường, {format_number(rows)} dòng chỉ tiêu ({folder}); thời gian thực / CPU")
+    print(f"kh68 form, mỗi biểu mẫu:            {_per(made, n)}")
+    print(f"đọc biểu mẫu đã điền, mỗi biểu mẫu: {_per(read, n)}")
     print(
-        f"đọc biểu mẫu đã điền, mỗi biểu mẫu: {format_number(read / n * 1000, 1)} ms ({format_number(read)} s tất cả)"
-    )
-    print(
-        f"ghi một lần {', '.join(changed)}:         {format_number(write)} s "
+        f"ghi một lần {', '.join(changed)}:          {format_number(write[0])} s / {format_number(write[1])} s "
         f"({format_number(len(edits))} thay đổi, kiểm tra như kh68 check)"
     )
+
+
+class _Clock:
+    """Wall-clock and CPU time since the last lap (CPU time is what a loaded machine does not blur)."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self) -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        spent = (wall - self.wall, cpu - self.cpu)
+        self.wall, self.cpu = wall, cpu
+        return spent
+
+
+def _per(spent: tuple[float, float], n: int) -> str:
+    wall, cpu = spent
+    return f"{format_number(wall / n * 1000, 1)} ms / {format_number(cpu / n * 1000, 1)} ms ({format_number(wall)} s tất cả)"
 
 
 if __name__ == "__main__":

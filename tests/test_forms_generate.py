@@ -52,7 +52,11 @@ def test_a_merged_away_unit_gets_no_form(tmp_path: Path) -> None:
 def test_forms_never_land_in_the_plan(example_copy: Path) -> None:
     before = sorted(p.relative_to(example_copy) for p in example_copy.rglob("*"))
     result = invoke(["form", "--plan", example_copy, "--year", "2025", "-o", example_copy / "data"], 2)
-    assert "không ghi biểu mẫu vào thư mục kế hoạch" in result.output
+    out = (example_copy / "data" / "bao-cao-2025-phong-tchc.xlsx").as_posix()
+    assert result.output == (
+        f"kh68: lỗi: không ghi ra {out}: đường dẫn nằm trong thư mục kế hoạch {example_copy.as_posix()} "
+        "(tệp đầu ra không được ghi đè tệp của kế hoạch); chọn chỗ khác, không ghi gì\n"
+    )
     assert sorted(p.relative_to(example_copy) for p in example_copy.rglob("*")) == before
 
 
@@ -243,3 +247,18 @@ def test_forms_are_created_readable_like_any_new_file(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE((tmp_path / "bao-cao-2025-phong-gdtrh.xlsx").stat().st_mode) == 0o666 & ~mask
+
+
+def test_many_forms_built_by_workers_are_the_same_bytes() -> None:
+    from datetime import date
+
+    from kh68.entry.forms import files
+    from kh68.entry.forms.expected import expected_units, form_for
+    from kh68.entry.forms.generate import form_bytes
+    from kh68.reading.load import load_plan
+
+    plan = load_plan(EXAMPLE_PLAN)
+    specs = [form_for(plan, 2024, unit) for unit in expected_units(plan, 2024)] * 3
+    assert len(specs) >= files.PARALLEL_FROM
+    built = list(files._build(specs, date(2024, 1, 1)))
+    assert built == [form_bytes(spec, date(2024, 1, 1)) for spec in specs]

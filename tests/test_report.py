@@ -118,10 +118,6 @@ def test_date_has_leading_zeros() -> None:
     assert "*Lâm Đồng, ngày 05 tháng 02 năm 2025*" in text
 
 
-def test_same_date_gives_identical_bytes() -> None:
-    assert invoke(REPORT, 0).stdout_bytes == invoke(REPORT, 0).stdout_bytes
-
-
 def test_synthetic_plan_says_so_and_real_plan_does_not() -> None:
     notice = "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa"
     assert invoke(REPORT, 0).stdout.count(notice) == 2
@@ -317,13 +313,6 @@ def test_shipped_templates_are_found(fmt: str) -> None:
     from kh68.outputs.render import templates_dir
 
     assert (templates_dir() / f"report.{fmt}.j2").is_file()
-
-
-def test_word_report_is_the_same_bytes_for_the_same_date(tmp_path: Path) -> None:
-    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
-    invoke([*REPORT, "--format", "docx", "-o", first], 0)
-    invoke([*REPORT, "--format", "docx", "-o", second], 0)
-    assert first.read_bytes() == second.read_bytes()
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import json
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -264,11 +265,38 @@ def _is_null(node: yaml.ScalarNode) -> bool:
     return node.tag.endswith(":null") and not node.style
 
 
-def _find(mapping: yaml.MappingNode, key: Any, resolve: Resolver) -> tuple[yaml.Node, yaml.Node] | None:
-    for key_node, value_node in mapping.value:
-        if isinstance(key_node, yaml.ScalarNode) and _matches(key_node.value, key, resolve):
-            return key_node, value_node
-    return None
+_Pair = tuple[yaml.Node, yaml.Node]
+# Per mapping node: its entries by the key as written, and (built on the first unit look-up) by unit id.
+_INDEX: weakref.WeakKeyDictionary[yaml.MappingNode, list[dict[str, _Pair] | None]] = weakref.WeakKeyDictionary()
+
+
+def _find(mapping: yaml.MappingNode, key: Any, resolve: Resolver) -> _Pair | None:
+    """The entry of ``mapping`` that ``key`` names (a unit key: under any alias); indexed, not scanned.
+
+    A batch sets thousands of values in one file; scanning every mapping for every one was quadratic.
+    """
+    index = _INDEX.get(mapping)
+    if index is None:
+        written: dict[str, _Pair] = {}
+        for key_node, value_node in mapping.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                written.setdefault(key_node.value, (key_node, value_node))
+        index = _INDEX[mapping] = [written, None]
+    wanted = _key_text(key)
+    exact = index[0]
+    assert exact is not None
+    found = exact.get(wanted)
+    if found is not None or not hasattr(key, "unit_id"):
+        return found
+    by_unit = index[1]
+    if by_unit is None:
+        by_unit = {}
+        for text, pair in exact.items():
+            unit_id = resolve(text)
+            if unit_id is not None:
+                by_unit.setdefault(unit_id, pair)
+        index[1] = by_unit
+    return by_unit.get(wanted)
 
 
 def _child_indent(mapping: yaml.MappingNode, step: int) -> int:

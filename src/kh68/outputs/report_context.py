@@ -24,6 +24,7 @@ phần trăm so với năm 2024"), ``vocab.NO_TARGET``, ``vocab.task_state_label
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -157,7 +158,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
-def _unit_filter(plan: Plan, unit_id: str | None):
+def _unit_filter(plan: Plan, unit_id: str | None) -> Callable[[str], bool]:
     if unit_id is None:
         return lambda uid: True
     members = set(plan.units.expand(unit_id)) | {unit_id}
@@ -168,7 +169,7 @@ def _strip_stop(text: str | None) -> str | None:
     return text.rstrip(" .;") if text else text
 
 
-def _task_groups(plan: Plan, tasks: list[TaskStatus], wanted) -> list[dict[str, Any]]:
+def _task_groups(plan: Plan, tasks: list[TaskStatus], wanted: Callable[[str], bool]) -> list[dict[str, Any]]:
     by_group: dict[str, list[TaskStatus]] = {}
     for t in tasks:
         by_group.setdefault(t.group_id, []).append(t)
@@ -238,7 +239,7 @@ def _progress_text(result: IndicatorResult, year: int) -> str:
 
 
 def _source_note(m: Measurement | None, plan: Plan, computed: bool, unit: str) -> list[str]:
-    parts = []
+    parts: list[str] = []
     if m is None:
         return parts
     if m.source:

@@ -59,7 +59,9 @@ def _fonts(rpr: Any) -> None:
         fonts.set(qn(attr), FONT)
 
 
-def _run(paragraph, text: str, size: float | None = None, bold: bool = False, italic: bool = False, color=None):
+def _run(
+    paragraph: Any, text: str, size: float | None = None, bold: bool = False, italic: bool = False, color: Any = None
+) -> Any:
     run = paragraph.add_run(text)
     run.font.name = FONT
     _fonts(run._element.get_or_add_rPr())
@@ -73,18 +75,18 @@ def _run(paragraph, text: str, size: float | None = None, bold: bool = False, it
 
 
 def _para(
-    container,
+    container: Any,
     text: str = "",
     *,
     size: float = BODY_PT,
     bold: bool = False,
     italic: bool = False,
-    align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY,
     indent: bool = False,
     before: float = 0,
     after: float = 6,
-    color=None,
-):
+    color: Any = None,
+) -> Any:
     paragraph = container.add_paragraph()
     fmt = paragraph.paragraph_format
     fmt.alignment = align
@@ -97,11 +99,11 @@ def _para(
     return paragraph
 
 
-def _cell_para(cell, first: bool = False):
+def _cell_para(cell: Any, first: bool = False) -> Any:
     return cell.paragraphs[0] if first and not cell.paragraphs[0].text else cell.add_paragraph()
 
 
-def _rule(cell, width_mm: float, cell_mm: float) -> None:
+def _rule(cell: Any, width_mm: float, cell_mm: float) -> None:
     """A short horizontal rule centred in ``cell``: a bottom border on an empty paragraph."""
     paragraph = cell.add_paragraph()
     fmt = paragraph.paragraph_format
@@ -120,7 +122,7 @@ def _rule(cell, width_mm: float, cell_mm: float) -> None:
     ppr.append(borders)
 
 
-def _no_borders(table) -> None:
+def _no_borders(table: Any) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -130,7 +132,7 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def _cell_margins(table, mm: float) -> None:
+def _cell_margins(table: Any, mm: float) -> None:
     tbl_pr = table._tbl.tblPr
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
@@ -141,7 +143,7 @@ def _cell_margins(table, mm: float) -> None:
     tbl_pr.append(margins)
 
 
-def _widths(table, widths_mm: list[float]) -> None:
+def _widths(table: Any, widths_mm: list[float]) -> None:
     table.autofit = False
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=False):
@@ -151,7 +153,7 @@ def _widths(table, widths_mm: list[float]) -> None:
         col.set(qn("w:w"), str(int(Mm(width).twips)))
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: Any) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     element = OxmlElement("w:tblHeader")
     element.set(qn("w:val"), "true")
@@ -160,7 +162,7 @@ def _repeat_header(row) -> None:
     tr_pr.append(cant)
 
 
-def _page_number(paragraph) -> None:
+def _page_number(paragraph: Any) -> None:
     """A PAGE field (Word fills in the number)."""
     run = _run(paragraph, "", HEADER_PT)
     for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
@@ -180,7 +182,7 @@ def _page_number(paragraph) -> None:
 # ------------------------------------------------------------------ document
 
 
-def _setup(doc) -> None:
+def _setup(doc: Any) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -208,7 +210,7 @@ def _setup(doc) -> None:
     normal.paragraph_format.space_after = Pt(6)
 
 
-def _header(doc, ctx: dict[str, Any]) -> None:
+def _header(doc: Any, ctx: dict[str, Any]) -> None:
     left_mm, right_mm = 62, TEXT_WIDTH_MM - 62
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -217,7 +219,7 @@ def _header(doc, ctx: dict[str, Any]) -> None:
     _widths(table, [left_mm, right_mm])
     left, right = table.rows[0].cells
 
-    def line(cell, text, size, bold=False, italic=False, first=False):
+    def line(cell: Any, text: str, size: float, bold: bool = False, italic: bool = False, first: bool = False) -> Any:
         p = _cell_para(cell, first)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_after = Pt(0)
@@ -239,12 +241,12 @@ def _header(doc, ctx: dict[str, Any]) -> None:
     p.paragraph_format.space_before = Pt(6)
 
 
-def _bullets(doc, items: list[str], empty: str) -> None:
+def _bullets(doc: Any, items: list[str], empty: str) -> None:
     for item in items or [empty]:
         _para(doc, item if not items else f"- {item}", indent=True)
 
 
-def _indicator_table(doc, ctx: dict[str, Any]) -> None:
+def _indicator_table(doc: Any, ctx: dict[str, Any]) -> None:
     rows = ctx["chi_tieu"]
     table = doc.add_table(rows=1 + len(rows), cols=len(INDICATOR_COLUMNS))
     table.style = doc.styles["Table Grid"]
@@ -280,7 +282,7 @@ def _indicator_table(doc, ctx: dict[str, Any]) -> None:
             _run(p, str(value), TABLE_PT, bold=(i == 6 and ct["trang_thai"] == "not_met"))
 
 
-def _signature(doc, ctx: dict[str, Any]) -> None:
+def _signature(doc: Any, ctx: dict[str, Any]) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, [85, TEXT_WIDTH_MM - 85])
@@ -314,7 +316,7 @@ def _signature(doc, ctx: dict[str, Any]) -> None:
         _run(p, signer["ho_ten"], BODY_PT, bold=True)
 
 
-def build_document(ctx: dict[str, Any]):
+def build_document(ctx: dict[str, Any]) -> Any:
     doc = Document()
     _setup(doc)
     doc.core_properties.title = f"Báo cáo: {ctx['trich_yeu']}"

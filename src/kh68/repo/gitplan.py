@@ -44,6 +44,7 @@ class _Git:
         )
 
     def run_bytes(self, args: list[str], failure: str) -> bytes:
+        """What ``git ARGS`` writes to stdout; ``UsageError(failure)`` when it fails."""
         try:
             done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True, check=False)
         except FileNotFoundError:

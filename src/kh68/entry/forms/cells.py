@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from kh68.entry.forms.layout import NO, YES
 from kh68.reading.targets import TaskState, fold
 from kh68.safetext import excerpt
-from kh68.vnformat import format_number, parse_date, parse_exact
+from kh68.vnformat import format_number, parse_count, parse_date, parse_exact
 from kh68.vocab import TASK_STATE_LABELS
 
 _PLAIN = re.compile(r"^[+-]?\d{1,30}(?:[.,]\d{1,30})?$")
@@ -45,20 +45,11 @@ def decimal_text(value: Any, percent_format: bool = False) -> str:
             raise ValueError(f"{excerpt(value)} không phải là số")
         number = Decimal(repr(value))
         return _exact(number * 100 if percent_format else number)
-    text = value.strip().replace("\u00a0", "").replace(" ", "")
-    text = text.removesuffix("%")  # "95,4%" is 95,4 percent: the sign says what the number is
-    if _VN_GROUPED.match(text) and ("," in text or text.count(".") > 1):
-        text = text.replace(".", "").replace(",", ".")
-    elif _PLAIN.match(text):
-        text = text.replace(",", ".")
-    else:
-        shown = excerpt(value)
-        raise ValueError(f"{shown} không phải là số (viết dạng 95,4 hoặc 95.4)")
+    text = value.strip().removesuffix("%").rstrip()  # "95,4%" is 95,4 percent: the sign says what it is
     try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"{excerpt(value)} không phải là số") from None
-    return _exact(number)
+        return _exact(parse_exact(text))  # the project's one reader: ASCII digits, one separator
+    except ValueError:
+        raise ValueError(f"{excerpt(value)} không phải là số (viết dạng 95,4 hoặc 95.4)") from None
 
 
 def percent_text(value: Any, percent_format: bool) -> str:
@@ -73,9 +64,10 @@ def count_value(value: Any) -> int:
     if isinstance(value, bool):
         raise ValueError(f"{excerpt(value)} không phải là số nguyên")
     if isinstance(value, str):
-        cleaned = value.strip().replace("\u00a0", " ")
-        if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+|\d{1,18}", cleaned):
-            return int(cleaned.replace(".", "").replace(" ", ""))
+        try:
+            return parse_count(value)
+        except ValueError:
+            pass
         try:
             number = Decimal(decimal_text(value))
         except ValueError:

@@ -12,7 +12,7 @@ from datetime import date
 
 from kh68.entry.forms.layout import FormSpec, IndicatorRow, Scope, TaskRow, plan_id, plan_label
 from kh68.errors import InputError
-from kh68.reading.models import Indicator, UnitValue
+from kh68.reading.models import Indicator, Measurement, UnitValue
 from kh68.reading.plan import Plan
 from kh68.reading.targets import Basis, DutyKind
 from kh68.tracking.engine import observed_value, target_in_force
@@ -104,9 +104,23 @@ def indicator_scope(plan: Plan, indicator: Indicator, year: int, unit_id: str) -
         return Scope.PROVINCE
     data = plan.data.get(year - 1)
     measurement = data.indicators.get(indicator.id) if data else None
-    if measurement and any(plan.units.resolve(ref) == unit_id for ref in measurement.by_unit):
+    if measurement and unit_id in _by_unit(plan, measurement):
         return Scope.UNIT
     return None
+
+
+_RESOLVED: dict[int, tuple[Measurement, dict[str, UnitValue]]] = {}
+
+
+def _by_unit(plan: Plan, measurement: Measurement) -> dict[str, UnitValue]:
+    """A breakdown by unit id, whatever alias each entry was written under (worked out once)."""
+    cached = _RESOLVED.get(id(measurement))
+    if cached is None or cached[0] is not measurement:
+        if len(_RESOLVED) > 10_000:
+            _RESOLVED.clear()
+        resolved = {plan.units.resolve(ref) or ref: entry for ref, entry in measurement.by_unit.items()}
+        cached = _RESOLVED[id(measurement)] = (measurement, resolved)
+    return cached[1]
 
 
 def inputs_for(indicator: Indicator, scope: Scope) -> tuple[str, ...]:
@@ -129,7 +143,7 @@ def _previous(plan: Plan, indicator: Indicator, year: int, unit_id: str | None) 
         if value is not None:
             return format_value(value, indicator.unit)
         return task_state_label(measurement.state) if measurement.state else ""
-    entry = next((e for ref, e in measurement.by_unit.items() if plan.units.resolve(ref) == unit_id), None)
+    entry = _by_unit(plan, measurement).get(unit_id)
     return _unit_value_text(entry, indicator.unit) if entry else ""
 
 

@@ -139,7 +139,7 @@ def _identify(opened: OpenedForm, plan: Plan) -> FormSpec:
 def _meta(ws: Any) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     meta: dict[str, str] = {}
     rows: dict[str, dict[str, str]] = {}
-    for row in ws.iter_rows(min_row=1, max_col=3, max_row=2000, values_only=True):
+    for row in ws.iter_rows(min_row=1, max_col=3, max_row=min(ws.max_row, 2000), values_only=True):
         key, value, content = (str(v) if v is not None else "" for v in row)
         if key == "row":
             try:

@@ -1,0 +1,112 @@
+"""What people type in a form's cells, read as typed values, exactly."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from kh68.entry.forms import cells
+from kh68.reading.targets import TaskState
+
+
+@pytest.mark.parametrize(
+    ("typed", "percent_format", "read"),
+    [
+        ("95,4", False, "95.4"),
+        ("95.4", False, "95.4"),
+        ("95,4%", False, "95.4"),
+        (" 95,4 % ", False, "95.4"),
+        ("1.234,5", False, "1234.5"),
+        ("0,0000001", False, "0.0000001"),
+        (95.4, False, "95.4"),
+        (100, False, "100"),
+        (2140.0, False, "2140"),
+        (0.954, True, "95.4"),  # typed 95,4% in a cell formatted as percent
+        (1, True, "100"),
+    ],
+)
+def test_numbers_as_typed(typed: object, percent_format: bool, read: str) -> None:
+    assert cells.decimal_text(typed, percent_format) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("chín lăm", "'chín lăm' không phải là số (viết dạng 95,4 hoặc 95.4)"),
+        ("9 5", "'9 5' không phải là số (viết dạng 95,4 hoặc 95.4)"),
+        ("1e5", "'1e5' không phải là số (viết dạng 95,4 hoặc 95.4)"),
+        ("９５", "'９５' không phải là số (viết dạng 95,4 hoặc 95.4)"),
+        (True, "'True' không phải là số"),
+        (float("nan"), "'nan' không phải là số"),
+        (datetime(2025, 1, 1), "'2025-01-01 00:00:00' không phải là số"),
+    ],
+)
+def test_what_is_not_a_number(typed: object, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        cells.decimal_text(typed)
+    assert str(info.value) == message
+
+
+def test_too_many_digits_to_compare_exactly() -> None:
+    with pytest.raises(ValueError) as info:
+        cells.decimal_text(1e20)
+    assert "quá 15 chữ số" in str(info.value)
+
+
+def test_percentages() -> None:
+    assert cells.percent_text("99,5%", False) == "99.5"
+    with pytest.raises(ValueError) as info:
+        cells.percent_text("100,01", False)
+    assert str(info.value) == "tỷ lệ phải từ 0 đến 100, thấy 100,01"
+    with pytest.raises(ValueError) as info:
+        cells.percent_text(-1, False)
+    assert str(info.value) == "tỷ lệ phải từ 0 đến 100, thấy -1"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [(2140, 2140), (2140.0, 2140), ("2140", 2140), ("2.140", 2140), ("2 140", 2140)]
+)
+def test_counts(typed: object, read: int) -> None:
+    assert cells.count_value(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (21.5, "'21.5' không phải là số nguyên (tử số, mẫu số là số đếm)"),
+        ("21,5", "'21,5' không phải là số nguyên (tử số, mẫu số là số đếm)"),
+        (-3, "'-3' phải là số nguyên không âm"),
+        ("hai", "'hai' không phải là số nguyên (ví dụ 2140)"),
+    ],
+)
+def test_what_is_not_a_count(typed: object, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        cells.count_value(typed)
+    assert str(info.value) == message
+
+
+def test_dates() -> None:
+    assert cells.day(datetime(2025, 11, 5)) == date(2025, 11, 5)
+    assert cells.day(date(2025, 11, 5)) == date(2025, 11, 5)
+    assert cells.day("05/11/2025") == date(2025, 11, 5)
+    assert cells.day("5/11/2025") == date(2025, 11, 5)
+    assert cells.day("2025-11-05") == date(2025, 11, 5)
+    for typed in ("31/02/2025", "29/02/2025", "32/01/2025", "hôm qua"):
+        with pytest.raises(ValueError) as info:
+            cells.day(typed)
+        assert str(info.value) == f"'{typed}' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)"
+    with pytest.raises(ValueError) as info:
+        cells.day(datetime(2025, 11, 5, 14, 30))
+    assert str(info.value) == "'2025-11-05 14:30:00' không phải là một ngày"
+
+
+def test_states_and_yes_no() -> None:
+    assert cells.task_state("Đang triển khai") is TaskState.IN_PROGRESS
+    assert cells.task_state("  thực hiện THƯỜNG XUYÊN ") is TaskState.ONGOING
+    assert cells.task_state("done") is TaskState.DONE
+    assert cells.yes_no("Đạt") is True
+    assert cells.yes_no("chưa đạt") is False
+    with pytest.raises(ValueError) as info:
+        cells.yes_no("có lẽ")
+    assert str(info.value) == "'có lẽ': chọn Đạt hoặc Chưa đạt"
