@@ -105,11 +105,11 @@ def test_a_bad_number_in_a_data_file_is_an_error_everywhere(tmp_path: Path, args
 
 def test_counts_are_stored_as_typed_and_checked_as_check_does(tmp_path: Path) -> None:
     root = _fresh(tmp_path, "plan")
-    args = ["record", "6.2", "--year", "2025", "--by", "pgd_lam_ha", "--force", "--plan", root]
+    args = ["record", "6.2", "--year", "2025", "--by", "xa_mh_07", "--force", "--plan", root]
     result = invoke([*args, "--numerator", "1 2", "--denominator", "3620"], 1)
     assert _problems(result.output) == [
-        "2025.yaml:22:31: lỗi: numerator: '1 2' không phải là số nguyên không âm [schema]"
+        "2025.yaml:22:29: lỗi: numerator: '1 2' không phải là số nguyên không âm [schema]"
     ]
     invoke([*args, "--numerator", "1.200", "--denominator", "3 620"], 0)
     text = (root / "data" / "2025.yaml").read_text(encoding="utf-8")
-    assert "      pgd_lam_ha: {numerator: 1.200, denominator: 3 620}\n" in text
+    assert "      xa_mh_07: {numerator: 1.200, denominator: 3 620}\n" in text

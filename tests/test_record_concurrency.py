@@ -22,18 +22,7 @@ KH68 = [sys.executable, "-m", "kh68"]
 PAIRS = 20
 PAIRS_AT_ONCE = 10
 INDICATORS = ["6.3", "6.4", "6.5", "6.7"]
-UNITS = [
-    "pgd_da_lat",
-    "pgd_bao_loc",
-    "pgd_bao_lam",
-    "pgd_cat_tien",
-    "pgd_da_huoai",
-    "pgd_da_teh",
-    "pgd_di_linh",
-    "pgd_dam_rong",
-    "pgd_don_duong",
-    "pgd_duc_trong",
-]
+UNITS = [f"xa_mh_{n:02d}" for n in range(1, 11)]  # the units active in 2025
 
 
 def _record(root: Path, indicator: str, unit: str, value: str, *extra: str) -> subprocess.Popen[bytes]:
@@ -73,7 +62,7 @@ def _large_plan(root: Path, schools: int) -> None:
     with (root / "units.yaml").open("a", encoding="utf-8") as handle:
         handle.write(units)
     lines = ["# SỐ LIỆU MINH HỌA\nyear: 2025\nsynthetic: true\nindicators:\n"]
-    for ind in ("6.2", "6.3", "6.4"):
+    for ind in ("6.3", "6.4", "6.5"):  # not 6.2: the demo expects its figures from the communes
         lines.append(f'  "{ind}":\n    by_unit:\n')
         lines += [f"      truong_{i:04d}: {{numerator: {i % 40 + 10}, denominator: 60}}\n" for i in range(schools)]
     for path in (root / "data").iterdir():

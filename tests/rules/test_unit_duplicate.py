@@ -9,10 +9,10 @@ from conftest import check_fails, invoke, only_problem, replace_in
 
 def test_a_unit_twice_in_a_breakdown_under_its_id_and_an_alias(example_copy: Path) -> None:
     path = example_copy / "data" / "2025.yaml"
-    entry = "      pgd_lam_ha: {numerator: 1190, denominator: 3620}\n"
-    replace_in(path, entry, entry + "      PGDĐT Lâm Hà: {numerator: 1, denominator: 2}\n")
+    entry = "      xa_mh_07: {numerator: 1188, denominator: 3600}\n"
+    replace_in(path, entry, entry + "      Xã minh họa 07: {numerator: 1, denominator: 2}\n")
     assert only_problem(check_fails(example_copy)) == (
-        f"{path.as_posix()}:23:7: lỗi: 'PGDĐT Lâm Hà' và 'pgd_lam_ha' (dòng 22) cùng chỉ đơn vị pgd_lam_ha; "
+        f"{path.as_posix()}:23:7: lỗi: 'Xã minh họa 07' và 'xa_mh_07' (dòng 22) cùng chỉ đơn vị xa_mh_07; "
         "gộp thành một mục [unit-duplicate]"
     )
 
