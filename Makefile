@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kh68 status --plan plan
 
-## Run the whole test suite, then check the bundled plan.
-test: $(STAMP)
+## Lint (ruff, formatting, mypy, import contracts), run the whole test suite, then check the bundled plan.
+test: lint
 	$(BIN)/python -m pytest -q
 	$(BIN)/kh68 check plan
 

@@ -21,7 +21,7 @@ def template(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_html_output_is_autoescaped_whatever_the_template_is_called(tmp_path: Path) -> None:
     for name in ("rieng.md.j2", "rieng.txt", "rieng"):
-        tpl = template(tmp_path, name, "{{ '<script>x</script>' }} {{ co_quan_ban_hanh }}\n")
+        tpl = template(tmp_path, name, "{{ '<script>x</script>' }} {{ header.issuing_body }}\n")
         out = invoke([*REPORT, "--format", "html", "--template", tpl], 0).stdout
         assert out == "&lt;script&gt;x&lt;/script&gt; SỞ GIÁO DỤC VÀ ĐÀO TẠO\n"
 
@@ -33,7 +33,9 @@ def test_every_expression_of_a_markdown_template_is_escaped(example_copy: Path, 
         'name: "# Tiêu đề giả\\n- mục <img src=x> [a](http://x.vn) @admin | ô"',
     )
     tpl = template(
-        tmp_path, "rieng.md.j2", "{{ chi_tieu[1].ten }}\n\n{{ chi_tieu[:2]|map(attribute='ma')|join(', ') }}\n"
+        tmp_path,
+        "rieng.md.j2",
+        "{{ annex.table.rows[1].cells[1] }}\n\n{{ annex.table.rows[:2]|map(attribute='cells')|map('first')|join(', ') }}\n",
     )
     out = invoke(["report", "--plan", example_copy, "--year", "2025", "--template", tpl], 0).stdout
     assert out == ("\\# Tiêu đề giả \\- mục \\<img src=x\\> \\[a\\](http\\://x.vn) @\u200badmin \\| ô\n\n6.1, 6.2\n")
@@ -42,7 +44,7 @@ def test_every_expression_of_a_markdown_template_is_escaped(example_copy: Path, 
 
 
 def test_safe_marks_a_templates_own_markdown(tmp_path: Path) -> None:
-    tpl = template(tmp_path, "rieng.md.j2", "{{ '**đậm**'|safe }} {{ '**đậm**' }} {{ nam|md }}\n")
+    tpl = template(tmp_path, "rieng.md.j2", "{{ '**đậm**'|safe }} {{ '**đậm**' }} {{ year|md }}\n")
     assert invoke([*REPORT, "--template", tpl], 0).stdout == "**đậm** \\*\\*đậm\\*\\* 2025\n"
 
 
@@ -51,8 +53,8 @@ def test_safe_marks_a_templates_own_markdown(tmp_path: Path) -> None:
     [
         "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
         (
-            "{% for a in chi_tieu %}{% for b in chi_tieu %}{% for c in chi_tieu %}{% for d in chi_tieu %}"
-            "{% for e in chi_tieu %}{% for f in chi_tieu %}{% for g in chi_tieu %}"
+            "{% for a in annex.table.rows %}{% for b in annex.table.rows %}{% for c in annex.table.rows %}{% for d in annex.table.rows %}"
+            "{% for e in annex.table.rows %}{% for f in annex.table.rows %}{% for g in annex.table.rows %}"
             "{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}"
         ),
         "{% macro d(n) %}{% if n %}{{ d(n-1) }}{{ d(n-1) }}{% endif %}{% endmacro %}{{ d(40) }}",

@@ -1,16 +1,22 @@
-"""kh68 report --format docx: the Word document staff send (Decree 30/2020 form)."""
+"""kh68 report --format docx/pdf: the Word document staff send (Decree 30/2020 form)."""
 
 from __future__ import annotations
 
+import itertools
+import re
 import shutil
 import subprocess
+import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.shared import Pt
 
 from conftest import EXAMPLE_PLAN, invoke
+from docx_outline import NBH, headings, outline, paragraph_text
 
 DOCX = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "docx"]
 
@@ -42,19 +48,88 @@ def test_page_setup(docx_path: Path) -> None:
     assert "PAGE" not in section.first_page_header._element.xml
 
 
+def test_the_annex_is_a_landscape_section_with_a_repeated_header_row(docx_path: Path) -> None:
+    doc = Document(str(docx_path))
+    assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    annex = doc.sections[1]
+    assert (round(annex.page_width.mm), round(annex.page_height.mm)) == (297, 210)
+    assert not annex.different_first_page_header_footer  # the page number goes on
+    table = doc.tables[-1]
+    assert table.rows[0].cells[0].text == "Mã"
+    assert "w:tblHeader" in table.rows[0]._tr.xml
+    assert all("w:cantSplit" in r._tr.xml for r in table.rows)
+    row = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert row["6.5"][3:8] == ["60", "58,8%", "55%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
+    # numbers on one line: the number columns do not wrap
+    value_cell = table.rows[5].cells[4]._tc.xml
+    assert "w:noWrap" in value_cell
+
+
+def test_headings_are_heading_styles_kept_with_the_next_paragraph(docx_path: Path) -> None:
+    doc = Document(str(docx_path))
+    by_style = {}
+    for p in doc.paragraphs:
+        by_style.setdefault(p.style.name, []).append(p.text)
+    assert by_style["Heading 1"] == [
+        "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "III. ĐÁNH GIÁ CHUNG",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
+        "V. KIẾN NGHỊ, ĐỀ XUẤT",
+    ]
+    assert by_style["Heading 2"][:2] == [
+        "1. Kết quả thực hiện các nhiệm vụ, giải pháp chủ yếu",
+        "2. Kết quả thực hiện các chỉ tiêu chủ yếu",
+    ]
+    assert by_style["Heading 3"][0] == "1.1. Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội"
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Title", "Subtitle"):
+        style = doc.styles[name]
+        assert style.paragraph_format.keep_with_next is True, name
+        assert style.font.name == "Times New Roman", name
+        assert style.font.size == Pt(14), name
+        assert str(style.font.color.rgb) == "000000", name
+
+
 def test_fonts(docx_path: Path) -> None:
     doc = Document(str(docx_path))
     normal = doc.styles["Normal"].font
     assert normal.name == "Times New Roman"
     assert normal.size == Pt(14)
-    runs = [r for p in doc.paragraphs for r in p.runs if r.text.strip()]
-    assert runs
-    assert all(r.font.name == "Times New Roman" for r in runs)
-    body = [r for r in runs if r.font.size is None or r.font.size >= Pt(13)]
-    assert all(Pt(13) <= (r.font.size or normal.size) <= Pt(14) for r in body)
+    assert doc.styles["Normal"].paragraph_format.first_line_indent is not None
 
 
-def test_header_is_a_borderless_two_column_table(docx_path: Path) -> None:
+def test_document_symbols_have_non_breaking_hyphens(docx_path: Path) -> None:
+    doc = Document(str(docx_path))
+    texts = [paragraph_text(p._p) for p in doc.paragraphs]
+    opening = next(t for t in texts if t.startswith("Thực hiện "))
+    assert f"6121/\u2060KH{NBH}UBND" in opening
+    assert f"78{NBH}CTr/\u2060TU" in opening
+    assert "KH-UBND" not in opening
+    header = doc.tables[0].rows[1].cells[0]
+    assert paragraph_text(header.paragraphs[0]._p) == f"Số:        /\u2060BC{NBH}SGDĐT"
+    # dates and ranges keep their ordinary characters
+    assert "22/7/2024" in opening
+
+
+def test_core_properties_and_no_generator_marks(docx_path: Path) -> None:
+    props = Document(str(docx_path)).core_properties
+    assert props.title == "Báo cáo kết quả thực hiện Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ năm 2025"
+    assert props.subject == "Kết quả thực hiện Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ năm 2025"
+    assert props.author == "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng"
+    assert props.last_modified_by == "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng"
+    assert props.created == datetime(2025, 11, 10, tzinfo=UTC)
+    assert props.modified == props.created
+    assert props.comments == ""
+    with zipfile.ZipFile(docx_path) as z:
+        meta = b"".join(z.read(n) for n in z.namelist() if n.startswith("docProps/") or n == "_rels/.rels")
+        assert "docProps/thumbnail.jpeg" not in z.namelist()
+        assert {i.date_time for i in z.infolist()} == {(2025, 11, 10, 0, 0, 0)}
+    for mark in (b"python-docx", b"2013", b"Macintosh", b"thumbnail"):
+        assert mark not in meta, mark
+    assert b"<Application>kh68</Application>" in meta
+
+
+def test_header_and_signature_blocks(docx_path: Path) -> None:
     doc = Document(str(docx_path))
     header = doc.tables[0]
     assert 'w:val="nil"' in header._tbl.tblPr.xml
@@ -67,42 +142,10 @@ def test_header_is_a_borderless_two_column_table(docx_path: Path) -> None:
     sizes = {r.text: (r.font.size, r.bold) for c in (left, right) for p in c.paragraphs for r in p.runs if r.text}
     assert sizes["UBND TỈNH LÂM ĐỒNG"] == (Pt(13), None)
     assert sizes["SỞ GIÁO DỤC VÀ ĐÀO TẠO"] == (Pt(13), True)
-    assert sizes["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"] == (Pt(13), True)
-    number, place = header.rows[1].cells
-    assert number.text == "Số:       /BC-SGDĐT"
+    place = header.rows[1].cells[1]
     assert place.text == "Lâm Đồng, ngày 10 tháng 11 năm 2025"
     assert place.paragraphs[0].runs[0].italic
-
-
-def test_title_headings_and_synthetic_notice(docx_path: Path) -> None:
-    doc = Document(str(docx_path))
-    texts = [p.text for p in doc.paragraphs]
-    assert texts[0].startswith("SỐ LIỆU MINH HỌA")
-    assert texts[-1].startswith("SỐ LIỆU MINH HỌA")
-    bold = [p.text for p in doc.paragraphs if p.runs and all(r.bold for r in p.runs)]
-    assert "BÁO CÁO" in bold
-    for heading in (
-        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP",
-        "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2025",
-        "V. KIẾN NGHỊ, ĐỀ XUẤT",
-    ):
-        assert heading in bold
-
-
-def test_indicator_table(docx_path: Path) -> None:
-    doc = Document(str(docx_path))
-    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")
-    assert table.style.name == "Table Grid"
-    assert "w:tblHeader" in table.rows[0]._tr.xml
-    assert all(r.bold for c in table.rows[0].cells for p in c.paragraphs for r in p.runs)
-    assert [r.cells[0].text for r in table.rows[1:]] == [f"6.{i}" for i in range(1, 14)]
-    row = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
-    assert row["6.5"][3:7] == ["60", "58,8%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
-
-
-def test_signature_block(docx_path: Path) -> None:
-    doc = Document(str(docx_path))
-    left, right = doc.tables[-1].rows[0].cells
+    left, right = doc.tables[1].rows[0].cells
     assert [p.text for p in left.paragraphs] == [
         "Nơi nhận:",
         "- Ủy ban nhân dân tỉnh Lâm Đồng;",
@@ -112,20 +155,90 @@ def test_signature_block(docx_path: Path) -> None:
     assert right.paragraphs[0].text == "GIÁM ĐỐC"
 
 
+def test_a_reference_document_gives_its_styles(tmp_path: Path) -> None:
+    reference = tmp_path / "mau-cua-so.docx"
+    own = Document()
+    own.styles["Normal"].font.name = "Arial"
+    own.styles["Normal"].font.size = Pt(13)
+    own.styles["Heading 1"].font.name = "Arial"
+    own.add_paragraph("nội dung cũ phải mất")
+    own.save(str(reference))
+    out = tmp_path / "bao-cao.docx"
+    invoke([*DOCX, "--reference-docx", reference, "-o", out], 0)
+    doc = Document(str(out))
+    assert doc.styles["Normal"].font.name == "Arial"
+    assert doc.styles["Normal"].font.size == Pt(13)
+    assert doc.styles["Heading 1"].font.name == "Arial"
+    assert doc.styles["Heading 1"].paragraph_format.keep_with_next is True
+    assert "nội dung cũ phải mất" not in [p.text for p in doc.paragraphs]
+    assert round(doc.sections[0].left_margin.mm) == 30  # the page set-up stays Decree 30's
+
+
+def test_reference_docx_needs_a_file_and_a_word_format(tmp_path: Path) -> None:
+    result = invoke([*DOCX, "--reference-docx", tmp_path / "khong-co.docx", "-o", tmp_path / "x.docx"], 2)
+    assert result.stderr == f"kh68: lỗi: không có tệp Word mẫu '{tmp_path / 'khong-co.docx'}' (--reference-docx).\n"
+    md = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--reference-docx", tmp_path]
+    assert invoke(md, 2).stderr == "kh68: lỗi: --reference-docx chỉ dùng với --format docx hoặc pdf.\n"
+
+
+def test_a_new_report_file_has_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "moi.docx"
+    invoke([*DOCX, "-o", out], 0)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_pdf_without_libreoffice_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "bao-cao.pdf"
+    cmd = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "pdf", "-o", out]
+    result = invoke(cmd, 1, env={"KH68_SOFFICE": str(tmp_path / "khong-co-soffice")})
+    assert result.stderr.startswith("kh68: lỗi: không tìm thấy LibreOffice (lệnh soffice) để chuyển sang PDF.")
+    assert not out.exists()
+
+
+# ------------------------------------------------------------------ through LibreOffice
+
+SYMBOLS = re.compile(r"[0-9…]+[-/][0-9A-Za-zĐđ]+(?:[-/][0-9A-Za-zĐđ]+)+")
+
+
+def _pdf_pages(pdf: Path) -> list[list[str]]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    text = text.replace("\u2011", "-").replace("\u2060", "")
+    return [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")]
+
+
 @pytest.mark.slow
-def test_libreoffice_converts_it(docx_path: Path, tmp_path: Path) -> None:
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_pdf_has_no_stranded_heading_and_no_broken_symbol(tmp_path: Path, year: int) -> None:
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
         pytest.skip("LibreOffice không có trên máy này (apt-get install libreoffice-writer-nogui)")
-    subprocess.run(
-        [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "bao-cao.pdf"
-    assert pdf.is_file()
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext không có trên máy này (apt-get install poppler-utils)")
+    docx, pdf = tmp_path / "bao-cao.docx", tmp_path / "bao-cao.pdf"
+    base = ["report", "--plan", EXAMPLE_PLAN, "--year", str(year), "--date", f"{year}-11-10"]
+    invoke([*base, "--format", "docx", "-o", docx], 0)
+    invoke([*base, "--format", "pdf", "-o", pdf], 0)
     assert pdf.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-        assert "pts (A4)" in info
+    pages = [p for p in _pdf_pages(pdf) if p]
+    assert len(pages) >= 3
+    titles = [h.replace(NBH, "-").replace("\u2060", "") for h in headings(docx)]
+    for number, page in enumerate(pages[:-1], 1):
+        last = page[-1]
+        assert not any(t.startswith(last) or last.startswith(t) for t in titles), (number, last)
+    lines = [line for page in pages for line in page]
+    source = "\n".join(outline(docx)).replace(NBH, "-").replace("\u2060", "")
+    symbols = sorted(set(SYMBOLS.findall(source)))
+    assert "6121/KH-UBND" in symbols
+    assert "68/NQ-CP" in symbols
+    assert "78-CTr/TU" in symbols
+    for before, after in itertools.pairwise(lines):
+        for symbol in symbols:
+            for cut in range(1, len(symbol)):
+                head, tail = symbol[:cut], symbol[cut:]
+                broken = before.endswith(head) and after.startswith(tail) and not before.endswith(symbol)
+                assert not broken, (symbol, before, after)

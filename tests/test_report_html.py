@@ -27,7 +27,7 @@ def test_unit_text_is_escaped(example_copy: Path) -> None:
     assert "<img" not in html
     assert "<b>đậm" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;đậm&lt;/b&gt;" in html
-    assert "Ghi chú: &lt;img src=x onerror=alert(1)&gt;" in html
+    assert "Chỉ tiêu 6.5, ghi chú: &lt;img src=x onerror=alert(1)&gt;" in html
 
 
 def test_one_svg_per_indicator_with_data() -> None:
@@ -46,10 +46,24 @@ def test_table_rows_carry_status_class_and_text_label() -> None:
     html = invoke(HTML, 0).stdout
     rows = re.findall(r'<tr class="([a-z_]+)" id="chi-tieu-([0-9.]+)">(.*?)</tr>', html, re.S)
     assert [r[1] for r in rows] == [f"6.{i}" for i in range(1, 14)]
-    status = {r[1]: (r[0], re.search(r'<span class="tt">(.*?)</span>', r[2]).group(1)) for r in rows}
-    assert status["6.3"] == ("exceeded", "Vượt chỉ tiêu")
-    assert status["6.5"] == ("not_met", "Chưa đạt")
-    assert status["6.10"] == ("no_target", "Không đặt chỉ tiêu")
+    cells = {r[1]: (r[0], re.findall(r"<td[^>]*>(.*?)</td>", r[2])) for r in rows}
+    assert cells["6.3"][0] == "exceeded"
+    assert cells["6.3"][1][7] == "Vượt chỉ tiêu"
+    assert cells["6.5"][0] == "not_met"
+    assert cells["6.5"][1][6] == "Thấp hơn chỉ tiêu 1,2 điểm phần trăm"
+    assert cells["6.10"][0] == "no_target"
+    assert '<td class="center so">58,8%</td>' in html  # numbers do not wrap
+
+
+def test_prints_on_a4_with_decree_30_margins_and_a_landscape_annex() -> None:
+    html = invoke(HTML, 0).stdout
+    assert "@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }" in html
+    assert "@page phu-luc { size: A4 landscape; margin: 20mm 15mm 20mm 30mm; }" in html
+    assert '<section class="phu-luc">' in html
+    # the annex's columns fit the landscape text width (297 - 30 - 15 mm) and the table is laid out fixed
+    widths = [float(w) for w in re.findall(r'<col style="width:([0-9.]+)mm">', html)]
+    assert sum(widths) == 252
+    assert "table-layout: fixed" in html
 
 
 def test_self_contained_and_says_synthetic() -> None:

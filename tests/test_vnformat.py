@@ -44,6 +44,22 @@ def test_parse_count(text: str, expected: int) -> None:
     assert parse_count(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"), [("0000000000000000001", 1), (" 12 ", 12), ("999999999999999", 10**15 - 1)]
+)
+def test_parse_count_plain_digits_and_leading_zeros(text: str, expected: int) -> None:
+    assert parse_count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("1234567890123456", "quá 15 chữ số"), ("١٢", "số nguyên không âm"), ("１２", "số nguyên không âm")],
+)
+def test_parse_count_refuses_long_and_non_ascii_digits(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_count(text)
+
+
 @pytest.mark.parametrize("text", ["12,5", "-3", "1.23", "x"])
 def test_parse_count_rejects(text: str) -> None:
     with pytest.raises(ValueError, match="số nguyên không âm"):

@@ -86,6 +86,10 @@ class TemplateFailure(Kh68Error):
     """A report template could not be read, compiled or rendered."""
 
 
+class ExternalToolError(Kh68Error):
+    """A program kh68 needs for one output (LibreOffice for PDF) is absent or failed."""
+
+
 class PlanInvalid(Kh68Error):
     """The plan has errors; ``problems`` says where."""
 

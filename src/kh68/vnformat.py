@@ -56,7 +56,8 @@ def parse_count(text: str) -> int:
     At most ``MAX_DIGITS`` digits; ``9 5`` or ``1.23`` is a ``ValueError``.
     """
     if text.isascii() and text.isdigit():  # nearly every count: the same answer without a regular expression
-        _bounded(text, text.lstrip("0"))
+        if len(text) > MAX_DIGITS:
+            _bounded(text, text.lstrip("0"))
         return int(text)
     cleaned = text.strip()
     if not _COUNT.fullmatch(cleaned):

@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from kh68.cli.common import ExitCode, PlanOption, app, count_problems, handle_errors, plan_dir, print_problems
+from kh68.cli.common import (
+    ExitCode,
+    PlanOption,
+    app,
+    count_problems,
+    handle_errors,
+    parse_day,
+    plan_dir,
+    print_problems,
+)
 
 
 class CheckFormat(StrEnum):
@@ -28,12 +37,22 @@ def check(
         CheckFormat, typer.Option("--format", help="parsable: tệp:dòng:cột; github: chú thích GitHub Actions.")
     ] = CheckFormat.parsable,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today", help="Coi hôm nay là ngày này (YYYY-MM-DD): báo cáo năm nào đã đến hạn.", show_default=False
+        ),
+    ] = None,
 ) -> None:
-    """Kiểm tra kế hoạch: cú pháp YAML, kiểu dữ liệu, mã đơn vị, năm, chỉ tiêu."""
+    """Kiểm tra kế hoạch: cú pháp YAML, kiểu dữ liệu, mã đơn vị, năm, chỉ tiêu, lời văn báo cáo đã đến hạn."""
     from kh68.reading.load import check_plan
+    from kh68.reading.report_text import overdue_text
 
+    day = parse_day(today, "--today")
     root = directory or plan_dir(plan)
     loaded, problems = check_plan(root)
+    if loaded is not None:
+        problems = sorted([*problems, *overdue_text(loaded, day)], key=lambda p: (p.path, p.line, p.column, p.message))
     print_problems(problems, fmt.value, err=False)
     errors, warnings = count_problems(problems)
     if errors or warnings or loaded is None:

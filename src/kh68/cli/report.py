@@ -1,4 +1,4 @@
-"""``kh68 report``: the yearly report (Markdown, HTML or Word).
+"""``kh68 report``: the yearly report (Markdown, HTML, Word or PDF), a division's report, the internal summary.
 
 jinja2 and python-docx are imported only here, inside the command, so that
 ``kh68 check`` and ``kh68 status`` start without them.
@@ -8,18 +8,25 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
 from kh68.errors import UsageError
 
+if TYPE_CHECKING:
+    from kh68.outputs.document import StateDocument
+
 
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
     docx = "docx"
+    pdf = "pdf"
+
+
+BINARY = (ReportFormat.docx, ReportFormat.pdf)
 
 
 @app.command()
@@ -28,8 +35,13 @@ def report(
     year: Annotated[int, typer.Option("--year", help="Năm báo cáo (trong thời kỳ kế hoạch).", show_default=False)],
     plan: PlanOption = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="Chỉ phần việc của một đơn vị (mã hoặc tên gọi).", show_default=False)
+        str | None,
+        typer.Option("--unit", help="Báo cáo của một đơn vị gửi đơn vị đầu mối (mã hoặc tên gọi).", show_default=False),
     ] = None,
+    internal: Annotated[
+        bool,
+        typer.Option("--internal", help="Bản tổng hợp nội bộ báo cáo của các đơn vị (kèm bảng đơn vị báo cáo chậm)."),
+    ] = False,
     day: Annotated[
         str | None,
         typer.Option("--date", help="Ngày ghi trên báo cáo, YYYY-MM-DD (mặc định: hôm nay).", show_default=False),
@@ -38,39 +50,84 @@ def report(
         Path | None,
         typer.Option("--template", help="Mẫu Jinja khác (xem README, mục Mẫu báo cáo).", show_default=False),
     ] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="md (mặc định), html hoặc docx.")] = ReportFormat.md,
+    reference_docx: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference-docx",
+            help="Tệp Word của Sở để lấy kiểu chữ, giãn dòng (styles) cho bản docx/pdf.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="md (mặc định), html, docx hoặc pdf (cần LibreOffice).")
+    ] = ReportFormat.md,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Ghi ra tệp (bắt buộc với docx).", show_default=False)
+        Path | None, typer.Option("-o", "--output", help="Ghi ra tệp (bắt buộc với docx, pdf).", show_default=False)
     ] = None,
 ) -> None:
-    """Lập báo cáo kết quả thực hiện kế hoạch của một năm (Markdown, HTML hoặc Word)."""
-    if fmt is ReportFormat.docx and output is None:
-        raise UsageError("báo cáo Word (--format docx) cần tên tệp: thêm -o bao-cao.docx.")
-    if fmt is ReportFormat.docx and template is not None:
-        raise UsageError("--template chỉ dùng với --format md hoặc html; báo cáo Word dựng trực tiếp từ dữ liệu.")
+    """Lập báo cáo kết quả thực hiện kế hoạch của một năm (Markdown, HTML, Word hoặc PDF)."""
+    _check_options(fmt, output, template, reference_docx, unit, internal)
     today = parse_day(day, "--date")
 
-    from kh68.outputs.report_context import build_report
     from kh68.reading.load import load_plan
 
     loaded = load_plan(plan_dir(plan))
-    context = build_report(loaded, year, today, unit)
+    if internal:
+        from kh68.outputs.internal_summary import build_internal_summary
+
+        document = build_internal_summary(loaded, year, today)
+    else:
+        from kh68.outputs.report_context import build_report
+
+        document = build_report(loaded, year, today, unit)
 
     from kh68.files import atomic_write
 
-    if fmt is ReportFormat.docx:
-        from kh68.outputs.word import docx_bytes
-
+    if fmt in BINARY:
         assert output is not None
-        atomic_write(output, docx_bytes(context))
-        typer.echo(f"Đã ghi báo cáo Word: {output}", err=True)
+        data = _binary(document, fmt, reference_docx)
+        atomic_write(output, data)
+        kind = "Word" if fmt is ReportFormat.docx else "PDF"
+        typer.echo(f"Đã ghi báo cáo {kind}: {output}", err=True)
         return
 
     from kh68.outputs.render import render
 
-    text = render(context, fmt.value, template)
+    text = render(document.template_vars(), fmt.value, template)
     if output is None:
         typer.echo(text, nl=False)
         return
     atomic_write(output, text.encode("utf-8"))
     typer.echo(f"Đã ghi báo cáo: {output}", err=True)
+
+
+def _check_options(
+    fmt: ReportFormat,
+    output: Path | None,
+    template: Path | None,
+    reference: Path | None,
+    unit: str | None,
+    internal: bool,
+) -> None:
+    if fmt in BINARY and output is None:
+        kind = "Word" if fmt is ReportFormat.docx else "PDF"
+        raise UsageError(f"báo cáo {kind} (--format {fmt.value}) cần tên tệp: thêm -o bao-cao.{fmt.value}.")
+    if fmt in BINARY and template is not None:
+        raise UsageError("--template chỉ dùng với --format md hoặc html; bản Word, PDF dựng trực tiếp từ dữ liệu.")
+    if reference is not None and fmt not in BINARY:
+        raise UsageError("--reference-docx chỉ dùng với --format docx hoặc pdf.")
+    if reference is not None and not reference.is_file():
+        raise UsageError(f"không có tệp Word mẫu '{reference}' (--reference-docx).")
+    if unit is not None and internal:
+        raise UsageError("--internal là bản tổng hợp của mọi đơn vị: không dùng cùng --unit.")
+
+
+def _binary(document: StateDocument, fmt: ReportFormat, reference: Path | None) -> bytes:
+    from kh68.outputs.word import docx_bytes
+
+    data = docx_bytes(document, reference)
+    if fmt is ReportFormat.docx:
+        return data
+    from kh68.outputs.pdf import pdf_from_docx
+
+    return pdf_from_docx(data)

@@ -50,13 +50,21 @@ def status(
     loaded.require_year(year)
     unit_id = loaded.require_unit(unit) if unit is not None else None
     view = build_status(loaded, year, day, unit_id)
+    from kh68.reading.report_text import missing_parts, reminder
+
     if fmt is StatusFormat.json:
-        typer.echo(json.dumps(view_to_dict(view), ensure_ascii=False, indent=2))
+        data = view_to_dict(view)
+        if unit_id is None:
+            data["report_text_missing"] = [p.value for p in missing_parts(loaded, year)]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from kh68.cli.common import console
         from kh68.cli.status_table import print_status
 
         print_status(view, console(soft_wrap=False))
+        note = reminder(loaded, year, day) if unit_id is None else ""
+        if note:
+            typer.echo(f"\n{note}")
     failing = {f.value for f in fail_on or []}
     if any(r.status.value in failing for r in view.results):
         raise typer.Exit(ExitCode.PROBLEMS)

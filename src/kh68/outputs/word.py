@@ -1,167 +1,224 @@
-"""The report as a Word document in the form of Decree 30/2020/NĐ-CP, Appendix I.
+"""A ``StateDocument`` as a Word file in the form of Decree 30/2020/NĐ-CP, Appendix I.
 
-Built with python-docx from the same context as the templates
-(``kh68.outputs.report_context.build_report``): A4, margins 20/20/30/15 mm, Times New Roman 14
-for the body and 13 for the header lines, the two-column header and the
-signature block as borderless tables, the indicator table as a real table with
-a repeated header row, page numbers centred in the top margin from page 2.
+A4, margins 20/20/30/15 mm, Times New Roman 14 for the body and 13 for the header lines;
+the two-column header and the signature block as borderless tables; headings in real
+heading styles kept with the text that follows; document symbols with non-breaking
+hyphens; the annex on landscape pages with its header row repeated; page numbers centred
+in the top margin from page 2; core properties from the document itself.  With a
+reference document (``--reference-docx``) the styles — fonts, sizes, spacing — are the
+department's own, as pandoc's reference-doc does; the page set-up stays Decree 30's.
+Every text goes through ``kh68.safetext.xml_safe`` first.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from datetime import date
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from kh68.vnformat import format_date
+from kh68.outputs.document import Align, Annex, Heading, Items, Paragraph, Placeholder, StateDocument, Table
+from kh68.outputs.report_context import MOTTO, NATIONAL_TITLE
+from kh68.safetext import xml_safe
 
 FONT = "Times New Roman"
 BODY_PT = 14
 HEADER_PT = 13
 TABLE_PT = 11
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
-INDICATOR_COLUMNS = [
-    ("STT", 10),
-    ("Chỉ tiêu", 32),
-    ("ĐVT", 11),
-    ("Chỉ tiêu năm {nam}", 15),
-    ("Kết quả năm {nam}", 16),
-    ("So sánh với chỉ tiêu", 19),
-    ("Đánh giá", 15),
-    ("Mục tiêu đến năm {cuoi}", 14),
-    ("Tiến độ đến năm {cuoi}", 21),
-    ("Ghi chú", 12),
-]
+PORTRAIT_MM = (210, 297)
+TEXT_WIDTH_MM = PORTRAIT_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
 RED = RGBColor(0xB7, 0x1C, 0x1C)
+HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
+TITLE_STYLE, SUBTITLE_STYLE = "Title", "Subtitle"
+# A document symbol: a token with a slash and a hyphen ("6121/KH-UBND", "78-CTr/TU", "…/BC-SGDĐT").
+SYMBOL = re.compile(r"[^\s,;:()]*/[^\s,;:()]*")
+WORD_JOINER = "\u2060"
 
 
-# ------------------------------------------------------------------ helpers
+# ------------------------------------------------------------------ runs
 
 
 def _fonts(rpr: Any) -> None:
-    """Times New Roman for every script (Vietnamese letters fall in several)."""
+    """Times New Roman for every script (Vietnamese letters fall in several); no theme font."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
 
 
-def _run(paragraph, text: str, size: float | None = None, bold: bool = False, italic: bool = False, color=None):
-    run = paragraph.add_run(text)
-    run.font.name = FONT
-    _fonts(run._element.get_or_add_rPr())
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """``text`` as (kind, text) pieces: document symbols get non-breaking hyphens and no break after '/'."""
+    out: list[tuple[str, str]] = []
+    last = 0
+    for match in SYMBOL.finditer(text):
+        token = match.group(0)
+        if "-" not in token or not any(c.isupper() for c in token):
+            continue
+        out.append(("t", text[last : match.start()]))
+        for i, part in enumerate(token.replace("/", "/" + WORD_JOINER).split("-")):
+            if i:
+                out.append(("nbh", ""))
+            out.append(("t", part))
+        last = match.end()
+    out.append(("t", text[last:]))
+    return [(k, t) for k, t in out if k == "nbh" or t]
+
+
+def _run(paragraph: Any, text: str, *, size: float | None = None, bold: bool = False, italic: bool = False) -> Any:
+    run = paragraph.add_run()
+    for kind, piece in _pieces(xml_safe(text)):
+        if kind == "nbh":
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        else:
+            element = OxmlElement("w:t")
+            element.set(qn("xml:space"), "preserve")
+            element.text = piece
+            run._r.append(element)
     if size is not None:
         run.font.size = Pt(size)
     run.bold = bold or None
     run.italic = italic or None
-    if color is not None:
-        run.font.color.rgb = color
     return run
 
 
-def _para(
-    container,
-    text: str = "",
-    *,
-    size: float = BODY_PT,
-    bold: bool = False,
-    italic: bool = False,
-    align=WD_ALIGN_PARAGRAPH.JUSTIFY,
-    indent: bool = False,
-    before: float = 0,
-    after: float = 6,
-    color=None,
-):
-    paragraph = container.add_paragraph()
+def _fixed_run(paragraph: Any, text: str, size: float, **kwargs: Any) -> Any:
+    """A run of the Decree 30 frame (header, signature): Times New Roman whatever the styles say."""
+    run = _run(paragraph, text, size=size, **kwargs)
+    _fonts(run._element.get_or_add_rPr())
+    return run
+
+
+def _compact(paragraph: Any, align: Any = WD_ALIGN_PARAGRAPH.CENTER, after: float = 0) -> Any:
     fmt = paragraph.paragraph_format
     fmt.alignment = align
-    fmt.space_before = Pt(before)
+    fmt.first_line_indent = Cm(0)
+    fmt.space_before = Pt(0)
     fmt.space_after = Pt(after)
-    if indent:
-        fmt.first_line_indent = Cm(1.27)
-    if text:
-        _run(paragraph, text, size, bold, italic, color)
+    fmt.line_spacing = 1.0
     return paragraph
 
 
-def _cell_para(cell, first: bool = False):
-    return cell.paragraphs[0] if first and not cell.paragraphs[0].text else cell.add_paragraph()
+# ------------------------------------------------------------------ styles
 
 
-def _rule(cell, width_mm: float, cell_mm: float) -> None:
-    """A short horizontal rule centred in ``cell``: a bottom border on an empty paragraph."""
-    paragraph = cell.add_paragraph()
-    fmt = paragraph.paragraph_format
-    side = max((cell_mm - width_mm) / 2, 0)
-    fmt.left_indent = Mm(side)
-    fmt.right_indent = Mm(side)
-    fmt.space_before = Pt(0)
-    fmt.space_after = Pt(0)
-    fmt.line_spacing = Pt(2)
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    ppr.append(borders)
+def _set_style(doc: Any, name: str, *, size: float, bold: bool = False, italic: bool = False, **para: Any) -> Any:
+    try:
+        style = doc.styles[name]
+    except KeyError:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+    style.font.name = FONT
+    _fonts(style.element.get_or_add_rPr())
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    fmt = style.paragraph_format
+    for key, value in para.items():
+        setattr(fmt, key, value)
+    return style
 
 
-def _no_borders(table) -> None:
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    tbl_pr.append(borders)
+def _house_styles(doc: Any) -> None:
+    """Decree 30's body text and headings as styles (when no reference document gives them)."""
+    normal = _set_style(
+        doc,
+        "Normal",
+        size=BODY_PT,
+        alignment=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        first_line_indent=Cm(1.27),
+        space_before=Pt(0),
+        space_after=Pt(6),
+        line_spacing=1.15,
+    )
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "vi-VN")
+    normal.element.get_or_add_rPr().append(lang)
+    for level, name in HEADING_STYLES.items():
+        _set_style(
+            doc,
+            name,
+            size=BODY_PT,
+            bold=True,
+            italic=level == 3,
+            alignment=WD_ALIGN_PARAGRAPH.JUSTIFY,
+            first_line_indent=Cm(1.27),
+            space_before=Pt(6),
+            space_after=Pt(6),
+            line_spacing=1.15,
+        )
+    for name in (TITLE_STYLE, SUBTITLE_STYLE):
+        _set_style(
+            doc,
+            name,
+            size=BODY_PT,
+            bold=True,
+            alignment=WD_ALIGN_PARAGRAPH.CENTER,
+            first_line_indent=Cm(0),
+            space_before=Pt(0),
+            space_after=Pt(0),
+            line_spacing=1.0,
+        )
+    for name in (TITLE_STYLE, SUBTITLE_STYLE):
+        _no_border(doc.styles[name])
+        rpr = doc.styles[name].element.get_or_add_rPr()
+        for extra in ("w:spacing", "w:kern", "w:caps", "w:i", "w:iCs"):
+            for element in rpr.findall(qn(extra)):
+                rpr.remove(element)
 
 
-def _cell_margins(table, mm: float) -> None:
-    tbl_pr = table._tbl.tblPr
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), str(int(Mm(mm).twips)))
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    tbl_pr.append(margins)
+def _no_border(style: Any) -> None:
+    ppr = style.element.get_or_add_pPr()
+    for border in ppr.findall(qn("w:pBdr")):
+        ppr.remove(border)
 
 
-def _widths(table, widths_mm: list[float]) -> None:
-    table.autofit = False
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm, strict=False):
-            cell.width = Mm(width)
-    grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=False):
-        col.set(qn("w:w"), str(int(Mm(width).twips)))
+def _keep_headings_with_text(doc: Any) -> None:
+    """Whatever the styles come from, a heading stays on the page of the text after it."""
+    for name in (*HEADING_STYLES.values(), TITLE_STYLE, SUBTITLE_STYLE):
+        try:
+            style = doc.styles[name]
+        except KeyError:
+            continue
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.keep_together = True
 
 
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    element = OxmlElement("w:tblHeader")
-    element.set(qn("w:val"), "true")
-    tr_pr.append(element)
-    cant = OxmlElement("w:cantSplit")
-    tr_pr.append(cant)
+# ------------------------------------------------------------------ frame
 
 
-def _page_number(paragraph) -> None:
+def _page(section: Any, landscape: bool = False) -> None:
+    width, height = PORTRAIT_MM
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(height), Mm(width)) if landscape else (Mm(width), Mm(height))
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+
+
+def _page_number(paragraph: Any) -> None:
     """A PAGE field (Word fills in the number)."""
-    run = _run(paragraph, "", HEADER_PT)
+    run = _fixed_run(paragraph, "", HEADER_PT)
     for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
         if kind is not None:
             element = OxmlElement("w:fldChar")
@@ -176,269 +233,344 @@ def _page_number(paragraph) -> None:
         run._r.append(element)
 
 
-# ------------------------------------------------------------------ document
-
-
-def _setup(doc) -> None:
+def _setup(doc: Any) -> None:
     section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = Mm(MARGINS_MM["top"])
-    section.bottom_margin = Mm(MARGINS_MM["bottom"])
-    section.left_margin = Mm(MARGINS_MM["left"])
-    section.right_margin = Mm(MARGINS_MM["right"])
-    section.header_distance = Mm(10)
-    section.footer_distance = Mm(10)
+    _page(section)
     section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for run in list(header.runs):
+        run._r.getparent().remove(run._r)
+    _compact(header)
     _page_number(header)
-    section.first_page_header.paragraphs[0].text = ""
-
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    rpr = normal.element.get_or_add_rPr()
-    _fonts(rpr)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "vi-VN")
-    rpr.append(lang)
-    normal.paragraph_format.line_spacing = 1.15
-    normal.paragraph_format.space_after = Pt(6)
+    for paragraph in section.first_page_header.paragraphs:
+        paragraph.text = ""
 
 
-def _header(doc, ctx: dict[str, Any]) -> None:
-    left_mm, right_mm = 62, TEXT_WIDTH_MM - 62
-    table = doc.add_table(rows=2, cols=2)
+def _rule(container: Any, width_mm: float, box_mm: float) -> None:
+    """A short horizontal rule centred in a box ``box_mm`` wide: a bottom border on an empty paragraph."""
+    paragraph = _compact(container.add_paragraph())
+    side = max((box_mm - width_mm) / 2, 0)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = Mm(side)
+    fmt.right_indent = Mm(side)
+    fmt.line_spacing = Pt(2)
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def _table_borders(table: Any, value: str) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), value)
+        if value != "nil":
+            for key, v in (("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+                element.set(qn(key), v)
+        borders.append(element)
+    tbl_pr.append(borders)
+
+
+def _cell_margins(table: Any, mm: float) -> None:
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(int(Mm(mm).twips)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.append(margins)
+
+
+def _widths(table: Any, widths_mm: list[float]) -> None:
+    table.autofit = False
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=False):
+            cell.width = Mm(width)
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=False):
+        col.set(qn("w:w"), str(int(Mm(width).twips)))
+
+
+def _frame_table(doc: Any, widths_mm: list[float], rows: int = 1) -> Any:
+    table = doc.add_table(rows=rows, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _no_borders(table)
+    _table_borders(table, "nil")
     _cell_margins(table, 0.5)
-    _widths(table, [left_mm, right_mm])
+    _widths(table, widths_mm)
+    return table
+
+
+def _cell_line(cell: Any, text: str, size: float, *, first: bool = False, **kwargs: Any) -> Any:
+    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+    _compact(paragraph)
+    _fixed_run(paragraph, text, size, **kwargs)
+    return paragraph
+
+
+def _header(doc: Any, d: StateDocument) -> None:
+    left_mm = 62
+    right_mm = TEXT_WIDTH_MM - left_mm
+    table = _frame_table(doc, [left_mm, right_mm], rows=2)
     left, right = table.rows[0].cells
-
-    def line(cell, text, size, bold=False, italic=False, first=False):
-        p = _cell_para(cell, first)
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_after = Pt(0)
-        p.paragraph_format.line_spacing = 1.0
-        _run(p, text, size, bold, italic)
-        return p
-
-    line(left, ctx["co_quan_chu_quan"], HEADER_PT, first=True)
-    line(left, ctx["co_quan_ban_hanh"], HEADER_PT, bold=True)
+    _cell_line(left, d.header.parent_body, HEADER_PT, first=True)
+    _cell_line(left, d.header.issuing_body, HEADER_PT, bold=True)
     _rule(left, 22, left_mm)
-    line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", HEADER_PT, bold=True, first=True)
-    line(right, "Độc lập - Tự do - Hạnh phúc", BODY_PT, bold=True)
+    _cell_line(right, NATIONAL_TITLE, HEADER_PT, first=True, bold=True)
+    _cell_line(right, MOTTO, BODY_PT, bold=True)
     _rule(right, 62, right_mm)
-
     number, place = table.rows[1].cells
-    p = line(number, f"Số:       /{ctx['ky_hieu_bao_cao']}", HEADER_PT, first=True)
-    p.paragraph_format.space_before = Pt(6)
-    p = line(place, ctx["dia_danh_ngay"], BODY_PT, italic=True, first=True)
-    p.paragraph_format.space_before = Pt(6)
+    if d.header.number_line:
+        # "Số:" then room for the number written by hand, then the symbol.
+        line = d.header.number_line.replace("…/", "       /")
+        _cell_line(number, line, HEADER_PT, first=True).paragraph_format.space_before = Pt(6)
+    _cell_line(place, d.header.place_date, BODY_PT, first=True, italic=True).paragraph_format.space_before = Pt(6)
 
 
-def _bullets(doc, items: list[str], empty: str) -> None:
-    for item in items or [empty]:
-        _para(doc, item if not items else f"- {item}", indent=True)
+def _title(doc: Any, d: StateDocument) -> None:
+    first = doc.add_paragraph(style=TITLE_STYLE)
+    first.paragraph_format.space_before = Pt(18)
+    _run(first, d.title)
+    _run(doc.add_paragraph(style=SUBTITLE_STYLE), d.subject)
+    _rule(doc, 50, TEXT_WIDTH_MM)
+    if d.addressee:
+        p = _compact(doc.add_paragraph(), after=6)
+        p.paragraph_format.space_before = Pt(6)
+        _run(p, d.addressee)
 
 
-def _indicator_table(doc, ctx: dict[str, Any]) -> None:
-    rows = ctx["chi_tieu"]
-    table = doc.add_table(rows=1 + len(rows), cols=len(INDICATOR_COLUMNS))
-    table.style = doc.styles["Table Grid"]
+def _signature(doc: Any, d: StateDocument) -> None:
+    if d.signer is None:
+        return
+    table = _frame_table(doc, [85, TEXT_WIDTH_MM - 85])
+    _cant_split(table.rows[0])  # the signature block is never cut across two pages
+    left, right = table.rows[0].cells
+    _cell_line(left, "Nơi nhận:", 12, first=True, bold=True, italic=True).alignment = WD_ALIGN_PARAGRAPH.LEFT
+    for line in d.recipients:
+        _cell_line(left, line, 11).alignment = WD_ALIGN_PARAGRAPH.LEFT
+    lines = [t for t in (d.signer.authority, d.signer.title) if t]
+    for i, text in enumerate(lines):
+        _cell_line(right, text, BODY_PT, first=i == 0, bold=True)
+    for _ in range(4):
+        _compact(right.add_paragraph())
+    if d.signer.name:
+        _cell_line(right, d.signer.name, BODY_PT, bold=True)
+
+
+def _notice(doc: Any, d: StateDocument, before: float = 0) -> None:
+    if not d.synthetic_notice:
+        return
+    p = _compact(doc.add_paragraph(), after=6)
+    p.paragraph_format.space_before = Pt(before)
+    run = _fixed_run(p, d.synthetic_notice, 12, bold=True)
+    run.font.color.rgb = RED
+
+
+# ------------------------------------------------------------------ body
+
+
+def _block(doc: Any, block: Any) -> None:
+    if isinstance(block, Heading):
+        _run(doc.add_paragraph(style=HEADING_STYLES[min(block.level, 3)]), block.text)
+    elif isinstance(block, Paragraph):
+        _run(doc.add_paragraph(), block.text)
+    elif isinstance(block, Items):
+        for line in block.lines:
+            _run(doc.add_paragraph(), f"- {line}")
+    elif isinstance(block, Placeholder):
+        run = _run(doc.add_paragraph(), block.text, bold=True)
+        run.font.color.rgb = RED
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    elif isinstance(block, Table):
+        _grid(doc, block, TEXT_WIDTH_MM)
+
+
+def _body(doc: Any, d: StateDocument) -> None:
+    if d.opening:
+        _run(doc.add_paragraph(), d.opening)
+    for section in d.sections:
+        _run(doc.add_paragraph(style=HEADING_STYLES[1]), section.heading)
+        for block in section.blocks:
+            _block(doc, block)
+    if d.closing:
+        p = doc.add_paragraph()
+        p.paragraph_format.space_after = Pt(12)
+        p.paragraph_format.keep_with_next = True  # the closing stays with the signature block
+        _run(p, d.closing)
+
+
+def _repeat_header(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)
+
+
+def _cant_split(row: Any) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _no_wrap(cell: Any) -> None:
+    cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
+
+
+def _grid(doc: Any, t: Table, width_mm: float) -> None:
+    """A bordered table of figures; header row repeated on every page; rows never split."""
+    widths = [c.width_mm for c in t.columns]
+    scale = min(1.0, width_mm / sum(widths))
+    table = doc.add_table(rows=1 + len(t.rows), cols=len(t.columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, [w for _, w in INDICATOR_COLUMNS])
+    _table_borders(table, "single")
+    _cell_margins(table, 0.8)
+    _widths(table, [w * scale for w in widths])
     head = table.rows[0]
     _repeat_header(head)
-    _cell_margins(table, 0.8)
-    for cell, (title, _) in zip(head.cells, INDICATOR_COLUMNS, strict=False):
-        p = cell.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_after = Pt(0)
-        p.paragraph_format.line_spacing = 1.0
-        _run(p, title.format(nam=ctx["nam"], cuoi=ctx["nam_cuoi_ky"]), TABLE_PT, bold=True)
-    for row, ct in zip(table.rows[1:], rows, strict=False):
-        values = [
-            ct["ma"],
-            ct["ten"],
-            ct["don_vi_tinh"],
-            ct["chi_tieu_nam"],
-            ct["ket_qua"],
-            ct["so_sanh"],
-            ct["danh_gia"],
-            ct["chi_tieu_cuoi_ky"],
-            ct["tien_do"],
-            " ".join(f"({n})" for n in ct["ghi_chu_so"]),
-        ]
-        for i, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
-            p = cell.paragraphs[0]
-            p.alignment = WD_ALIGN_PARAGRAPH.LEFT if i in (1, 5, 6, 8) else WD_ALIGN_PARAGRAPH.CENTER
-            p.paragraph_format.space_after = Pt(0)
-            p.paragraph_format.line_spacing = 1.0
-            _run(p, str(value), TABLE_PT, bold=(i == 6 and ct["trang_thai"] == "not_met"))
+    _cant_split(head)
+    for cell, column in zip(head.cells, t.columns, strict=False):
+        _fixed_run(_compact(cell.paragraphs[0]), column.title, TABLE_PT, bold=True)
+    for row, data in zip(table.rows[1:], t.rows, strict=False):
+        _cant_split(row)
+        for cell, column, text in zip(row.cells, t.columns, data.cells, strict=False):
+            align = WD_ALIGN_PARAGRAPH.LEFT if column.align is Align.LEFT else WD_ALIGN_PARAGRAPH.CENTER
+            bold = column.title == "Đánh giá" and data.status == "not_met"
+            _fixed_run(_compact(cell.paragraphs[0], align), text, TABLE_PT, bold=bold)
+            if column.nowrap:
+                _no_wrap(cell)
+    if t.notes:
+        p = _compact(doc.add_paragraph(), WD_ALIGN_PARAGRAPH.LEFT)
+        p.paragraph_format.space_before = Pt(6)
+        p.paragraph_format.keep_with_next = True
+        _fixed_run(p, t.notes_title, 12, italic=True)
+        for note in t.notes:
+            _fixed_run(_compact(doc.add_paragraph(), WD_ALIGN_PARAGRAPH.JUSTIFY, after=2), note, 12)
 
 
-def _signature(doc, ctx: dict[str, Any]) -> None:
-    table = doc.add_table(rows=1, cols=2)
-    _no_borders(table)
-    _widths(table, [85, TEXT_WIDTH_MM - 85])
-    left, right = table.rows[0].cells
-    p = _cell_para(left, True)
-    p.paragraph_format.space_after = Pt(0)
-    _run(p, "Nơi nhận:", 12, bold=True, italic=True)
-    for name in ctx["noi_nhan"]:
-        q = left.add_paragraph()
-        q.paragraph_format.space_after = Pt(0)
-        q.paragraph_format.line_spacing = 1.0
-        _run(q, f"- {name};", 11)
-    q = left.add_paragraph()
-    q.paragraph_format.space_after = Pt(0)
-    _run(q, f"- Lưu: {ctx['luu']}.", 11)
-
-    signer = ctx["nguoi_ky"]
-    lines = [signer["quyen_han"], signer["chuc_vu"]]
-    first = True
-    for text in [t for t in lines if t]:
-        p = _cell_para(right, first)
-        first = False
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.paragraph_format.space_after = Pt(0)
-        _run(p, text, BODY_PT, bold=True)
-    for _ in range(4):
-        right.add_paragraph().paragraph_format.space_after = Pt(0)
-    p = right.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if signer["ho_ten"]:
-        _run(p, signer["ho_ten"], BODY_PT, bold=True)
-
-
-def build_document(ctx: dict[str, Any]):
-    doc = Document()
-    _setup(doc)
-    doc.core_properties.title = f"Báo cáo: {ctx['trich_yeu']}"
-    doc.core_properties.language = "vi-VN"
-    doc.core_properties.author = ctx["ten_co_quan"]
-    if ctx["so_lieu_minh_hoa"]:
-        _para(doc, ctx["canh_bao_minh_hoa"], size=12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED)
-    _header(doc, ctx)
-
-    _para(doc, ctx["loai_van_ban"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=18, after=0)
-    _para(doc, ctx["trich_yeu"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
-    rule_holder = doc.add_table(rows=1, cols=1)
-    _no_borders(rule_holder)
-    _widths(rule_holder, [TEXT_WIDTH_MM])
-    _rule(rule_holder.rows[0].cells[0], 50, TEXT_WIDTH_MM)
-    rule_holder.rows[0].cells[0].paragraphs[0].paragraph_format.space_after = Pt(0)
-    _para(doc, ctx["mo_dau"], indent=True, before=12)
-
-    def heading(text: str) -> None:
-        _para(doc, text, bold=True, before=6, indent=True)
-
-    heading("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ, GIẢI PHÁP")
-    if not ctx["nhom_nhiem_vu"]:
-        _para(doc, "Không có nhiệm vụ nào thuộc phạm vi báo cáo.", indent=True)
-    for nhom in ctx["nhom_nhiem_vu"]:
-        heading(f"{nhom['so']}. {nhom['ten']}")
-        for nv in nhom["nhiem_vu"]:
-            if nv["thu_tu"]:
-                _para(doc, f"{nv['thu_tu']} {nv['ten']} (mục {nv['ma']})", bold=True, italic=True, indent=True)
-            _para(doc, f"- Đơn vị chủ trì: {nv['don_vi_chu_tri']}.", indent=True)
-            if nv["thoi_gian"]:
-                _para(doc, f"- Thời gian thực hiện: {nv['thoi_gian']}.", indent=True)
-            _para(doc, f"- Tình hình thực hiện: {nv['trang_thai_nhan']}.", indent=True)
-            if nv["ket_qua"]:
-                _para(doc, "- Kết quả đơn vị báo cáo:", indent=True)
-                for kq in nv["ket_qua"]:
-                    when = f", báo cáo ngày {format_date(kq['ngay'])}" if kq["ngay"] else ""
-                    body = kq["noi_dung"] or "không ghi kết quả."
-                    _para(doc, f"+ {kq['don_vi']} ({kq['trang_thai_nhan'].lower()}{when}): {body}", indent=True)
-            else:
-                _para(doc, "- Kết quả: chưa có đơn vị báo cáo.", indent=True)
-            if nv["chua_bao_cao"]:
-                _para(doc, f"- Đơn vị chủ trì chưa báo cáo: {', '.join(nv['chua_bao_cao'])}.", indent=True)
-
-    nam = ctx["nam"]
-    heading(f"II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM {nam}")
-    if not ctx["co_so_lieu"]:
-        _para(doc, f"Năm {nam} chưa có số liệu: các đơn vị chưa gửi số liệu chỉ tiêu và tiến độ nhiệm vụ.", indent=True)
-    tk = ctx["thong_ke"]
-    _para(
-        doc,
-        f"Tổng hợp {len(ctx['chi_tieu'])} chỉ tiêu: {tk['exceeded']} vượt chỉ tiêu, {tk['met']} đạt, "
-        f"{tk['not_met']} chưa đạt, {tk['in_progress']} đang triển khai, {tk['no_target']} không đặt chỉ tiêu "
-        f"năm {nam}, {tk['no_data']} chưa có số liệu.",
-        indent=True,
-    )
-    _indicator_table(doc, ctx)
-    if ctx["ghi_chu_bang"]:
-        _para(doc, "Nguồn số liệu và ghi chú:", size=12, italic=True, before=6, after=0)
-        for gc in ctx["ghi_chu_bang"]:
-            about = f"Chỉ tiêu {gc['chi_tieu']}. " if gc["chi_tieu"] else ""
-            _para(doc, f"({gc['so']}) {about}{gc['noi_dung']}", size=12, after=0)
-
-    heading("III. TỒN TẠI, HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN")
-    _para(doc, "1. Chỉ tiêu chưa đạt:", indent=True)
-    _bullets(doc, ctx["chi_tieu_chua_dat"], "Không có chỉ tiêu chưa đạt trong số các chỉ tiêu có số liệu.")
-    _para(doc, "2. Nhiệm vụ chưa triển khai hoặc chưa có báo cáo của đơn vị chủ trì:", indent=True)
-    _bullets(
-        doc,
-        [f"Mục {nv['ma']} ({nv['ten']}): {nv['trang_thai_nhan'].lower()}." for nv in ctx["nhiem_vu_chua_trien_khai"]],
-        "Không có.",
-    )
-    _para(doc, "3. Khó khăn, vướng mắc do các đơn vị báo cáo:", indent=True)
-    _bullets(
-        doc,
-        [f"{k['don_vi']} (mục {k['nhiem_vu']}): {k['noi_dung']}" for k in ctx["kho_khan"]],
-        "Các đơn vị chưa báo cáo khó khăn, vướng mắc.",
-    )
-    heading(f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {nam + 1}")
-    _bullets(
-        doc,
-        [f"{k['don_vi']} (mục {k['nhiem_vu']}): {k['noi_dung']}" for k in ctx["phuong_huong"]],
-        f"Các đơn vị chưa báo cáo phương hướng, nhiệm vụ năm {nam + 1}.",
-    )
-    heading("V. KIẾN NGHỊ, ĐỀ XUẤT")
-    _bullets(
-        doc,
-        [f"{k['don_vi']} (mục {k['nhiem_vu']}): {k['noi_dung']}" for k in ctx["kien_nghi"]],
-        "Các đơn vị chưa có kiến nghị, đề xuất.",
-    )
-    heading("VI. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ")
-    bc = ctx["tinh_hinh_bao_cao"]
-    if bc["co_han"]:
-        _para(doc, f"Hạn gửi báo cáo: ngày {format_date(bc['han'])} (mục {bc['muc']} của Kế hoạch).", indent=True)
-        late = [f"{name}: chưa gửi báo cáo." for name in bc["chua_bao_cao"]] + [
-            f"{m['don_vi']}: gửi báo cáo ngày {format_date(m['ngay'])}, chậm {m['so_ngay']} ngày."
-            for m in bc["bao_cao_muon"]
-        ]
-        if late:
-            _para(doc, "Đơn vị không báo cáo đúng hạn:", indent=True)
-            _bullets(doc, late, "")
-        else:
-            _para(doc, "Tất cả các đơn vị đã gửi báo cáo đúng hạn.", indent=True)
+def _tiny_break_paragraph(doc: Any) -> None:
+    """The paragraph that carries the section break after the signature table: 1 pt high, so that it
+    never spills onto a page of its own."""
+    holder = doc.element.body.findall(qn("w:p"))[-1]
+    ppr = holder.get_or_add_pPr()
+    spacing = OxmlElement("w:spacing")
+    for key, value in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"), ("w:lineRule", "exact")):
+        spacing.set(qn(key), value)
+    ppr.insert(0, spacing)
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    rpr.append(size)
+    sect = ppr.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(rpr)
     else:
-        _para(doc, "Kế hoạch không quy định hạn báo cáo của các đơn vị.", indent=True)
-    _para(doc, ctx["ket_luan"], indent=True, after=12)
-    _signature(doc, ctx)
-    if ctx["so_lieu_minh_hoa"]:
-        _para(doc, ctx["canh_bao_minh_hoa"], size=12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=12, color=RED)
+        ppr.append(rpr)
+
+
+def _annex(doc: Any, annex: Annex) -> None:
+    """The annex on its own landscape section; page numbers go on."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _tiny_break_paragraph(doc)
+    _page(section, landscape=True)
+    section.different_first_page_header_footer = False
+    for i, (text, italic) in enumerate(((annex.label, False), (annex.title, False), (annex.attached_to, True))):
+        p = _compact(doc.add_paragraph(), after=6 if i == 2 else 0)
+        p.paragraph_format.keep_with_next = True
+        _fixed_run(p, text, BODY_PT, bold=not italic, italic=italic)
+    landscape_width = PORTRAIT_MM[1] - MARGINS_MM["left"] - MARGINS_MM["right"]
+    _grid(doc, annex.table, landscape_width)
+
+
+# ------------------------------------------------------------------ whole
+
+
+def _properties(doc: Any, d: StateDocument) -> None:
+    props = doc.core_properties
+    when = datetime(d.date.year, d.date.month, d.date.day, tzinfo=UTC)
+    props.title = xml_safe(d.properties.title)
+    props.subject = xml_safe(d.properties.subject)
+    props.author = xml_safe(d.properties.author)
+    props.last_modified_by = xml_safe(d.properties.author)
+    props.keywords = xml_safe(d.properties.keywords)
+    props.comments = ""
+    props.category = xml_safe(d.title.capitalize())
+    props.language = "vi-VN"
+    props.revision = 1
+    props.created = when
+    props.modified = when
+
+
+def _blank(reference: Path | None) -> Any:
+    """A new document: python-docx's default, or the reference document emptied of its content."""
+    if reference is None:
+        doc = Document()
+        _house_styles(doc)
+        return doc
+    doc = Document(str(reference))
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    for name in (*HEADING_STYLES.values(), TITLE_STYLE, SUBTITLE_STYLE):
+        try:
+            doc.styles[name]
+        except KeyError:
+            _set_style(doc, name, size=BODY_PT, bold=True)
     return doc
 
 
-def docx_bytes(ctx: dict[str, Any]) -> bytes:
-    """The report as a .docx; same context, same bytes (zip entries get a fixed time stamp)."""
+def build_document(d: StateDocument, reference: Path | None = None) -> Any:
+    doc = _blank(reference)
+    _setup(doc)
+    _keep_headings_with_text(doc)
+    _properties(doc, d)
+    _notice(doc, d)
+    _header(doc, d)
+    _title(doc, d)
+    _body(doc, d)
+    _signature(doc, d)
+    if d.annex is not None:
+        _annex(doc, d.annex)
+    _notice(doc, d, before=12)
+    return doc
+
+
+def docx_bytes(d: StateDocument, reference: Path | None = None) -> bytes:
+    """The document as a .docx; same document, same bytes (fixed time stamps, no generator marks)."""
     buffer = io.BytesIO()
-    build_document(ctx).save(buffer)
-    return _fixed_zip(buffer.getvalue(), ctx["ngay_bao_cao"])
+    build_document(d, reference).save(buffer)
+    return _fixed_zip(buffer.getvalue(), d.date, d.properties.author)
 
 
-def _fixed_zip(data: bytes, day: date) -> bytes:
-    """Rewrite a .docx so that every entry carries ``day`` instead of the current time."""
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>kh68</Application><DocSecurity>0</DocSecurity><Company>{company}</Company>"
+    "</Properties>"
+)
+_THUMBNAIL_REL = re.compile(rb"<Relationship [^>]*docProps/thumbnail\.jpeg\"/>")
+
+
+def _fixed_zip(data: bytes, day: date, company: str) -> bytes:
+    """Every entry dated ``day``; app.xml names kh68 and the issuing body; no template thumbnail."""
+    from xml.sax.saxutils import escape
+
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
+            if item.filename == "docProps/thumbnail.jpeg":
+                continue
+            content = source.read(item.filename)
+            if item.filename == "docProps/app.xml":
+                content = APP_XML.format(company=escape(xml_safe(company))).encode("utf-8")
+            elif item.filename == "_rels/.rels":
+                content = _THUMBNAIL_REL.sub(b"", content)
             entry = zipfile.ZipInfo(item.filename, date_time=(day.year, day.month, day.day, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(item.filename))
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, content)
     return out.getvalue()

@@ -7,6 +7,7 @@ them into JSON Schemas that editors show as hover help.
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
@@ -367,6 +368,111 @@ class Progress(Strict):
     proposals: str | None = field("Kiến nghị, đề xuất", default=None)
 
 
+# ------------------------------------------- data/YYYY.yaml: the report's text
+
+
+# One paragraph may be written as a single text instead of a list.
+Paragraphs = Annotated[list[Text], BeforeValidator(_list)]
+
+
+class CitedDocument(Strict):
+    """A document the report cites: the requesting one, or one the department issued."""
+
+    kind: Text = field("Loại văn bản", "Ví dụ: Kế hoạch, Công văn, Quyết định, Hướng dẫn.")
+    number: Text = field("Số, ký hiệu", "Ví dụ: 125/KH-SGDĐT (số và ký hiệu, có dấu /).")
+    date: Day = field("Ngày ban hành", "2025-03-15 hoặc 15/3/2025.")
+    issuer: str | None = field(
+        "Cơ quan ban hành", "Ví dụ: UBND tỉnh Lâm Đồng; bỏ trống với văn bản của chính Sở.", default=None
+    )
+    subject: Text = field(
+        "Trích yếu",
+        "Nội dung văn bản, viết tiếp sau số và ngày, ví dụ: về triển khai thực hiện Nghị quyết số 68/NQ-CP.",
+    )
+
+    @field_validator("number")
+    @classmethod
+    def _has_symbol(cls, number: str) -> str:
+        if "/" not in number:
+            raise ValueError(f"'{number}' thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 125/KH-SGDĐT")
+        return number
+
+
+class Assessment(Strict):
+    """III. Đánh giá chung: ưu điểm, tồn tại, hạn chế và nguyên nhân."""
+
+    strengths: Paragraphs = field("Ưu điểm", "Mỗi ý một dòng (danh sách).", default_factory=list)
+    shortcomings: Paragraphs = field("Tồn tại, hạn chế", "Mỗi ý một dòng (danh sách).", default_factory=list)
+    objective_causes: Paragraphs = field("Nguyên nhân khách quan", default_factory=list)
+    subjective_causes: Paragraphs = field("Nguyên nhân chủ quan", default_factory=list)
+
+
+class ReportPart(StrEnum):
+    """A part of the yearly report that only the department can write."""
+
+    DIRECTING_DOCUMENTS = "directing_documents"
+    STRENGTHS = "assessment.strengths"
+    SHORTCOMINGS = "assessment.shortcomings"
+    OBJECTIVE_CAUSES = "assessment.objective_causes"
+    SUBJECTIVE_CAUSES = "assessment.subjective_causes"
+    DIRECTIONS = "directions"
+    PROPOSALS = "proposals"
+
+    @property
+    def label(self) -> str:
+        return REPORT_PART_LABELS[self]
+
+
+REPORT_PART_LABELS = {
+    ReportPart.DIRECTING_DOCUMENTS: "các văn bản chỉ đạo, triển khai đã ban hành",
+    ReportPart.STRENGTHS: "ưu điểm",
+    ReportPart.SHORTCOMINGS: "tồn tại, hạn chế",
+    ReportPart.OBJECTIVE_CAUSES: "nguyên nhân khách quan",
+    ReportPart.SUBJECTIVE_CAUSES: "nguyên nhân chủ quan",
+    ReportPart.DIRECTIONS: "phương hướng, nhiệm vụ năm tới",
+    ReportPart.PROPOSALS: "kiến nghị, đề xuất",
+}
+
+
+class YearReport(Strict):
+    """Lời văn của Sở trong báo cáo năm: những phần chỉ người soạn báo cáo viết được."""
+
+    references: list[CitedDocument] = field(
+        "Văn bản trích dẫn ở phần mở đầu",
+        'Văn bản của cấp trên mà báo cáo trả lời ("Thực hiện …"); bỏ trống thì dùng căn cứ của kế hoạch '
+        "do cơ quan nhận báo cáo ban hành (trong plan.yaml, mục legal_bases).",
+        default_factory=list,
+    )
+    data_as_of: Day | None = field(
+        "Số liệu tính đến ngày", "Ngày chốt số liệu của báo cáo, ví dụ 2025-10-31.", default=None
+    )
+    directing_documents: list[CitedDocument] = field(
+        "Văn bản chỉ đạo, triển khai",
+        "I. Công tác chỉ đạo, triển khai: các văn bản Sở đã ban hành.",
+        default_factory=list,
+    )
+    group_summaries: dict[str, Text] = field(
+        "Tóm tắt theo nhóm nhiệm vụ",
+        'Tùy chọn: khóa là mục của nhóm nhiệm vụ ("III.1"), giá trị là đoạn văn tóm tắt kết quả của nhóm.',
+        default_factory=dict,
+    )
+    assessment: Assessment = field("Đánh giá chung", "III. Đánh giá chung.", default_factory=Assessment)
+    directions: Paragraphs = field(
+        "Phương hướng, nhiệm vụ năm tới", "IV. Mỗi nhiệm vụ một dòng (danh sách).", default_factory=list
+    )
+    proposals: Paragraphs = field(
+        "Kiến nghị, đề xuất", "V. Kiến nghị với cấp trên, mỗi kiến nghị một dòng (danh sách).", default_factory=list
+    )
+
+    def written(self, part: ReportPart) -> bool:
+        value: Any = self
+        for name in part.value.split("."):
+            value = getattr(value, name)
+        return bool(value)
+
+    def missing(self) -> list[ReportPart]:
+        return [part for part in ReportPart if not self.written(part)]
+
+
 class FormReceipt(Strict):
     """A unit's form for the year, as received (written by ``kh68 import``)."""
 
@@ -386,9 +492,19 @@ class YearData(Strict):
     tasks: dict[str, dict[str, Progress]] = field(
         "Tiến độ nhiệm vụ", "Khóa là mã nhiệm vụ, rồi mã đơn vị báo cáo.", default_factory=dict
     )
+    report: YearReport | None = field(
+        "Lời văn báo cáo năm",
+        "Phần do Sở viết: văn bản chỉ đạo, đánh giá chung, phương hướng, kiến nghị; phần nào còn trống, "
+        "báo cáo để chỗ trống có đánh dấu.",
+        default=None,
+    )
+
     forms: dict[str, FormReceipt] = field(
         "Biểu mẫu đã nhận", "Khóa là mã đơn vị; ghi bằng 'kh68 import'.", default_factory=dict
     )
+
+    def missing_report_parts(self) -> list[ReportPart]:
+        return self.report.missing() if self.report else list(ReportPart)
 
 
 FILE_MODELS: dict[str, type[Strict]] = {

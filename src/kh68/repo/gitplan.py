@@ -43,14 +43,18 @@ class _Git:
             self.run(["rev-parse", "--show-toplevel"], f"'{start.as_posix()}' không nằm trong một kho git").strip()
         )
 
-    def run(self, args: list[str], failure: str, *, binary: bool = False) -> str | bytes:
+    def run_bytes(self, args: list[str], failure: str) -> bytes:
+        """What ``git ARGS`` writes to stdout; ``UsageError(failure)`` when it fails."""
         try:
             done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True, check=False)
         except FileNotFoundError:
             raise UsageError("không tìm thấy lệnh git; hãy cài git") from None
         if done.returncode != 0:
             raise UsageError(failure)
-        return done.stdout if binary else done.stdout.decode("utf-8", "replace")
+        return done.stdout
+
+    def run(self, args: list[str], failure: str) -> str:
+        return self.run_bytes(args, failure).decode("utf-8", "replace")
 
     def commit(self, rev: str) -> str:
         if rev.startswith("-"):
@@ -64,8 +68,8 @@ class _Git:
 
     def extract(self, commit: str, prefix: str, into: Path) -> int:
         """Write the files under ``prefix`` at ``commit`` into ``into``; return how many."""
-        listing = self.run(
-            ["ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix], "không đọc được cây thư mục", binary=True
+        listing = self.run_bytes(
+            ["ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix], "không đọc được cây thư mục"
         )
         count = 0
         for entry in listing.split(b"\0"):
@@ -82,7 +86,7 @@ class _Git:
             )
             target = into.joinpath(*rel.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(self.run(["cat-file", "blob", sha], "không đọc được tệp", binary=True))
+            target.write_bytes(self.run_bytes(["cat-file", "blob", sha], "không đọc được tệp"))
             count += 1
         return count
 

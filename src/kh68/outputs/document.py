@@ -1,0 +1,199 @@
+"""The shape of a state document as typed values: header, sections of blocks, annex, signature.
+
+``kh68.outputs.report_context`` builds one of these for the report to the province, for
+a division's report and for the internal summary; the Markdown and HTML templates and the
+Word writer only lay them out, so the three formats say the same thing in the same words.
+Every text here is plain text (escaping is the job of each format).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from enum import StrEnum
+from typing import Any, ClassVar
+
+
+class DocumentKind(StrEnum):
+    REPORT = "report"  # the department's report to the province
+    UNIT_REPORT = "unit_report"  # a division's report to the coordinating division
+    INTERNAL = "internal"  # the coordinating division's working summary of the units' reports
+
+
+class Align(StrEnum):
+    LEFT = "left"
+    CENTER = "center"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """``I. CÔNG TÁC …`` (level 1), ``1. …`` (level 2), ``1.1. …`` (level 3)."""
+
+    level: int
+    text: str
+    kind: ClassVar[str] = "heading"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    kind: ClassVar[str] = "paragraph"
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list in the customary form: each line is shown after ``- ``, already punctuated (``…;``, the last ``….``)."""
+
+    lines: tuple[str, ...]
+    kind: ClassVar[str] = "items"
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A part nobody has written yet, shown so that it cannot be missed."""
+
+    text: str
+    kind: ClassVar[str] = "placeholder"
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width_mm: float
+    align: Align = Align.CENTER
+    nowrap: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]
+    status: str = ""  # the indicator's status value (a CSS class in HTML), empty for other tables
+    anchor: str = ""  # an id for the HTML row, e.g. "chi-tieu-6.5"
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()
+    notes_title: str = ""
+    kind: ClassVar[str] = "table"
+
+
+class Svg(str):
+    """kh68's own SVG (escaped where it was built): the HTML template inserts it as it is."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart with its caption (HTML only)."""
+
+    svg: Svg
+    caption: str
+    kind: ClassVar[str] = "figure"
+
+
+Block = Heading | Paragraph | Items | Placeholder | Table | Figure
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered part of the body (``I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI``) and its blocks."""
+
+    number: str
+    title: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+@dataclass(frozen=True)
+class Header:
+    """Decree 30's header: the two blocks, number and place-date lines."""
+
+    parent_body: str
+    issuing_body: str
+    number_line: str  # "Số: …/BC-SGDĐT"; empty for the internal summary
+    place_date: str  # "Lâm Đồng, ngày 10 tháng 11 năm 2025"
+    symbol: str  # "BC-SGDĐT"
+
+
+@dataclass(frozen=True)
+class Signer:
+    authority: str  # "KT. GIÁM ĐỐC" or ""
+    title: str  # "GIÁM ĐỐC", "TRƯỞNG PHÒNG"
+    name: str
+
+
+@dataclass(frozen=True)
+class Annex:
+    """The landscape annex (Phụ lục) of figures, referred to from the body."""
+
+    label: str  # "Phụ lục"
+    title: str  # "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2025"
+    attached_to: str  # "(Kèm theo Báo cáo số …/BC-SGDĐT ngày 10/11/2025 của …)"
+    table: Table
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Properties:
+    """The Word document's core properties."""
+
+    title: str
+    subject: str
+    author: str
+    keywords: str
+
+
+@dataclass(frozen=True)
+class StateDocument:
+    kind: DocumentKind
+    year: int
+    date: date
+    synthetic_notice: str  # empty unless the plan's figures are synthetic
+    header: Header
+    title: str  # "BÁO CÁO"
+    subject: str
+    addressee: str  # "Kính gửi: …" or ""
+    opening: str
+    sections: tuple[Section, ...]
+    closing: str
+    recipients: tuple[str, ...]  # "Nơi nhận" lines, punctuated, the last "- Lưu: VT, TCHC."
+    signer: Signer | None
+    annex: Annex | None
+    properties: Properties
+    missing_parts: tuple[str, ...] = field(default=())  # what the department still has to write
+
+    def template_vars(self) -> dict[str, Any]:
+        """The top-level names a Jinja template sees (its fields)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+__all__ = [
+    "Align",
+    "Annex",
+    "Block",
+    "Column",
+    "DocumentKind",
+    "Figure",
+    "Header",
+    "Heading",
+    "Items",
+    "Paragraph",
+    "Placeholder",
+    "Properties",
+    "Row",
+    "Section",
+    "Signer",
+    "StateDocument",
+    "Svg",
+    "Table",
+]

@@ -1,0 +1,161 @@
+"""The coordinating division's internal summary of the units' reports (``kh68 report --internal``).
+
+Everything the units sent — results, difficulties, directions, proposals, dates — attributed
+unit by unit, with the table of who reported on time, late or not at all, and what the
+department still has to write.  A working document: it is not sent with the report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kh68.outputs.document import (
+    Align,
+    Block,
+    Column,
+    DocumentKind,
+    Header,
+    Heading,
+    Paragraph,
+    Properties,
+    Row,
+    Section,
+    StateDocument,
+    Table,
+)
+from kh68.outputs.report_context import items, synthetic_notice
+from kh68.outputs.status_view import StatusView, build_status
+from kh68.outputs.words import lower_first, plan_reference, sentence, short_name
+from kh68.reading.plan import Plan
+from kh68.reading.report_text import describe_missing, missing_parts, report_due
+from kh68.reading.targets import DutyKind
+from kh68.tracking.tasks import Deadline
+from kh68.vnformat import format_date as short_date
+from kh68.vnformat import long_date
+from kh68.vocab import task_state_label
+
+WORDS = (
+    ("III", "KHÓ KHĂN, VƯỚNG MẮC", "difficulties", "khó khăn, vướng mắc"),
+    ("IV", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM TỚI", "directions", "phương hướng, nhiệm vụ"),
+    ("V", "KIẾN NGHỊ, ĐỀ XUẤT", "proposals", "kiến nghị, đề xuất"),
+)
+
+
+def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
+
+    plan.require_year(year, baseline=False)
+    view = build_status(plan, year, today)
+    duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT), None)
+    coordinator = _coordinator(plan, duty)
+    subject = f"Báo cáo của các đơn vị về kết quả thực hiện năm {year} {plan_reference(plan)}"
+    return StateDocument(
+        kind=DocumentKind.INTERNAL,
+        year=year,
+        date=today,
+        synthetic_notice=synthetic_notice(plan),
+        header=Header(
+            parent_body=plan.meta.issuing_body,
+            issuing_body=coordinator.upper(),
+            number_line="",
+            place_date=f"{plan.meta.place}, {long_date(today)}",
+            symbol="",
+        ),
+        title="TỔNG HỢP",
+        subject=subject,
+        addressee="",
+        opening=(
+            f"Tài liệu làm việc nội bộ của {coordinator}, tổng hợp nguyên văn báo cáo của các đơn vị để soạn báo cáo "
+            f"của Sở (hạn ngày {short_date(report_due(plan, year))}); không gửi kèm báo cáo."
+        ),
+        sections=(
+            _lateness(plan, duty),
+            _results(view),
+            *(_words(view, number, title, field, what) for number, title, field, what in WORDS),
+            _still_to_write(plan, year),
+        ),
+        closing="",
+        recipients=(),
+        signer=None,
+        annex=None,
+        properties=Properties(
+            title=f"Tổng hợp {lower_first(subject)}",
+            subject=subject,
+            author=coordinator,
+            keywords=f"tổng hợp nội bộ; năm {year}",
+        ),
+        missing_parts=tuple(p.label for p in missing_parts(plan, year)),
+    )
+
+
+def _coordinator(plan: Plan, duty: Deadline | None) -> str:
+    ids = plan.unit_ids(duty.duty.to_units) if duty else []
+    return short_name(plan, ids[0]) if ids else plan.unit_name(plan.meta.issuing_unit)
+
+
+def _lateness(plan: Plan, duty: Deadline | None) -> Section:
+    title = "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ"
+    if duty is None:
+        return Section("I", title, (Paragraph("Kế hoạch không quy định hạn báo cáo của các đơn vị."),))
+    rows = []
+    on_time = late = absent = 0
+    for n, u in enumerate(duty.units, 1):
+        if not u.reported:
+            absent += 1
+            state, when = "chưa gửi", "–"
+        elif u.late and u.on:
+            late += 1
+            state, when = f"chậm {(u.on - duty.due).days} ngày", short_date(u.on)
+        else:
+            on_time += 1
+            state, when = "đúng hạn", short_date(u.on) if u.on else "–"
+        rows.append(Row((str(n), plan.unit_name(u.unit_id), when, state)))
+    summary = (
+        f"Hạn gửi báo cáo: ngày {short_date(duty.due)} (mục {duty.duty.section} của Kế hoạch). "
+        f"{on_time}/{len(duty.units)} đơn vị gửi đúng hạn; {late} đơn vị gửi chậm; {absent} đơn vị chưa gửi."
+    )
+    table = Table(
+        (Column("STT", 12), Column("Đơn vị", 93, Align.LEFT), Column("Ngày gửi", 28), Column("Tình trạng", 32)),
+        tuple(rows),
+    )
+    return Section("I", title, (Paragraph(summary), table))
+
+
+def _results(view: StatusView) -> Section:
+    plan = view.plan
+    blocks: list[Block] = []
+    for t in view.tasks:
+        blocks.append(Heading(2, f"{t.task.id}. {t.task.title}"))
+        lines = []
+        for uid, p in t.entries.items():
+            when = f", ngày {short_date(p.date)}" if p.date else ""
+            said = lower_first(sentence(p.results)) if p.results else "không ghi kết quả"
+            lines.append(f"{plan.unit_name(uid)} ({task_state_label(p.state).lower()}{when}): {said}")
+        if lines:
+            blocks.append(items(lines))
+        else:
+            blocks.append(Paragraph("Chưa có đơn vị báo cáo."))
+        if t.missing_leads:
+            blocks.append(Paragraph(f"Đơn vị chủ trì chưa báo cáo: {'; '.join(plan.unit_names(t.missing_leads))}."))
+    return Section("II", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO CÁC ĐƠN VỊ BÁO CÁO", tuple(blocks))
+
+
+def _words(view: StatusView, number: str, title: str, field: str, what: str) -> Section:
+    plan = view.plan
+    lines = [
+        f"{plan.unit_name(uid)} (mục {t.task.id}): {lower_first(sentence(getattr(p, field)))}"
+        for t in view.tasks
+        for uid, p in t.entries.items()
+        if getattr(p, field)
+    ]
+    block: Block = items(lines) if lines else Paragraph(f"Các đơn vị chưa báo cáo {what}.")
+    return Section(number, title, (block,))
+
+
+def _still_to_write(plan: Plan, year: int) -> Section:
+    parts = missing_parts(plan, year)
+    text = (
+        f"Phần do Sở viết (mục report của tệp data/{year}.yaml) còn thiếu: {describe_missing(parts)}."
+        if parts
+        else f"Phần do Sở viết (mục report của tệp data/{year}.yaml) đã đủ."
+    )
+    return Section("VI", "PHẦN BÁO CÁO CỦA SỞ CÒN PHẢI VIẾT", (Paragraph(text),))

@@ -1,0 +1,31 @@
+"""report-group-unknown: the department's summary per task group names a group of the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kh68.errors import Severity
+from kh68.reading.rules.base import Context, Finding, Rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    groups = [g.id for g in ctx.plan.groups]
+    for file in ctx.data_files:
+        report = file.data.report
+        for key in report.group_summaries if report else {}:
+            if key not in groups:
+                yield Finding(
+                    file.doc,
+                    ("report", "group_summaries", key),
+                    f"không có nhóm nhiệm vụ '{key}' trong tasks.yaml; các nhóm: {', '.join(groups)}",
+                    key=True,
+                )
+
+
+RULE = Rule(
+    "report-group-unknown",
+    Severity.ERROR,
+    "khóa của report › group_summaries là một nhóm nhiệm vụ trong tasks.yaml",
+    "không có nhóm nhiệm vụ 'III.9' trong tasks.yaml; các nhóm: III.1, III.2, III.3, III.4, III.5",
+    check,
+)

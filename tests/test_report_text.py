@@ -1,0 +1,76 @@
+"""The department's own words (``report:`` in data/<year>.yaml): validation, reminders, check --strict."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import invoke, line_of, replace_in
+
+PROPOSALS = (
+    "  proposals:\n    - đề nghị Ủy ban nhân dân tỉnh bổ sung biên chế giáo viên mầm non cho vùng khó khăn (minh họa)\n"
+)
+
+
+def _without_proposals(root: Path) -> Path:
+    data = root / "data" / "2025.yaml"
+    replace_in(data, PROPOSALS, "")
+    return data
+
+
+def test_status_reminds_before_the_deadline_and_not_after(example_copy: Path) -> None:
+    _without_proposals(example_copy)
+    base = ["status", "--plan", example_copy, "--year", "2025"]
+    before = invoke([*base, "--today", "2025-11-06"], 0).stdout
+    assert before.endswith(
+        "\nBáo cáo năm 2025 (hạn ngày 10/11/2025): phần do Sở viết còn thiếu kiến nghị, đề xuất (report.proposals); "
+        "ghi vào mục report của tệp data/2025.yaml.\n"
+    )
+    after = invoke([*base, "--today", "2025-11-11"], 0).stdout
+    assert "phần do Sở viết còn thiếu" not in after
+    data = json.loads(invoke([*base, "--today", "2025-11-06", "--format", "json"], 0).stdout)
+    assert data["report_text_missing"] == ["proposals"]
+
+
+def test_check_strict_fails_once_the_report_is_due(example_copy: Path) -> None:
+    data = _without_proposals(example_copy)
+    line = line_of(data, "report:")
+    invoke(["check", example_copy, "--today", "2025-11-09", "--strict"], 0)
+    out = invoke(["check", example_copy, "--today", "2025-11-10", "--strict"], 1).stdout
+    assert out.splitlines()[0] == (
+        f"{data.as_posix()}:{line}:1: cảnh báo: báo cáo năm 2025 đến hạn ngày 10/11/2025 còn thiếu phần do Sở viết: "
+        "kiến nghị, đề xuất (report.proposals) [report-text-missing]"
+    )
+    invoke(["check", example_copy, "--today", "2025-11-10"], 0)  # a warning, not an error, without --strict
+
+
+def test_a_year_without_its_report_block_lists_every_part(example_copy: Path) -> None:
+    data = example_copy / "data" / "2024.yaml"
+    text = data.read_text(encoding="utf-8")
+    start = text.index("# Lời văn của Sở")
+    end = text.index("tasks:\n")
+    data.write_text(text[:start] + text[end:], encoding="utf-8")
+    out = invoke(["check", example_copy, "--today", "2025-01-15", "--strict"], 1).stdout
+    assert out.splitlines()[0] == (
+        f"{data.as_posix()}:1:1: cảnh báo: báo cáo năm 2024 đến hạn ngày 10/11/2024 còn thiếu phần do Sở viết: "
+        "các văn bản chỉ đạo, triển khai đã ban hành (report.directing_documents); ưu điểm "
+        "(report.assessment.strengths); tồn tại, hạn chế (report.assessment.shortcomings); nguyên nhân khách quan "
+        "(report.assessment.objective_causes); nguyên nhân chủ quan (report.assessment.subjective_causes); "
+        "phương hướng, nhiệm vụ năm tới (report.directions); kiến nghị, đề xuất (report.proposals) [report-text-missing]"
+    )
+
+
+def test_a_document_number_without_its_symbol_is_an_error(example_copy: Path) -> None:
+    data = example_copy / "data" / "2025.yaml"
+    replace_in(data, "      number: 05/KH-MH\n", "      number: '05'\n")
+    out = invoke(["check", example_copy, "--today", "2025-11-01"], 1).stdout.splitlines()
+    line = line_of(data, "number: '05'")
+    assert out[0].startswith(f"{data.as_posix()}:{line}:")
+    assert "'05' thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 125/KH-SGDĐT" in out[0]
+
+
+def test_one_paragraph_may_be_written_without_a_list(example_copy: Path) -> None:
+    data = example_copy / "data" / "2025.yaml"
+    replace_in(data, PROPOSALS, "  proposals: đề nghị một điều (minh họa)\n")
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert "## V. KIẾN NGHỊ, ĐỀ XUẤT\n\n- đề nghị một điều (minh họa).\n" in text
