@@ -18,7 +18,7 @@ import typer
 
 from kh68.cli.help import VietnameseGroup
 from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity, UsageError, os_reason
-from kh68.safetext import for_terminal, for_terminal_keeping_sgr
+from kh68.safetext import excerpt, for_terminal, for_terminal_keeping_sgr
 from kh68.streams import utf8_streams
 
 app = typer.Typer(
@@ -243,7 +243,7 @@ def guarded() -> Iterator[None]:
 
 def say_os_error(exc: OSError) -> None:
     """An OS error no command turned into a ``Kh68Error`` (a full disk under stdout)."""
-    where = f" ({for_terminal(str(exc.filename))})" if exc.filename else ""
+    where = f" {excerpt(exc.filename, 120)}" if exc.filename else ""
     quiet_stdout_if_broken()
     say_error(f"lỗi đọc/ghi{where}: {os_reason(exc)}")
 

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from kh68.errors import UsageError
+from kh68.errors import UsageError, os_reason
 from kh68.outputs.diff_compare import Side
 from kh68.reading.load import check_plan
 
@@ -49,6 +49,8 @@ class _Git:
             done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True, check=False)
         except FileNotFoundError:
             raise UsageError("không tìm thấy lệnh git; hãy cài git") from None
+        except OSError as exc:
+            raise UsageError(f"không chạy được git: {os_reason(exc)}") from None
         if done.returncode != 0:
             raise UsageError(failure)
         return done.stdout
@@ -76,14 +78,13 @@ class _Git:
             if not entry:
                 continue
             meta, _, raw_path = entry.partition(b"\t")
-            mode, kind, sha = meta.decode().split()
+            mode, kind, sha = meta.decode("ascii", "replace").split()
             if kind != "blob" or mode == "120000":
                 continue
-            rel = (
-                PurePosixPath(raw_path.decode("utf-8")).relative_to(prefix)
-                if prefix
-                else PurePosixPath(raw_path.decode("utf-8"))
-            )
+            # A name that is not UTF-8 (made on an old Windows) is kept readable: its bad bytes become U+FFFD,
+            # so the file is still seen (and reported as a file kh68 does not read) on every system.
+            name = PurePosixPath(raw_path.decode("utf-8", "replace"))
+            rel = name.relative_to(prefix) if prefix else name
             target = into.joinpath(*rel.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(self.run_bytes(["cat-file", "blob", sha], "không đọc được tệp"))
