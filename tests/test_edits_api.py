@@ -146,3 +146,29 @@ def test_progress_finds_an_entry_written_under_a_unit_alias(example_copy: Path) 
     assert "đã có state = ongoing; dùng --force" in result.output
     invoke([*args, "--plan", example_copy, "--force"], 0)
     assert _changed_lines(before, path.read_bytes()) == [("      state: ongoing\n", "      state: done\n")]
+
+
+def test_markers_mixed_line_ends_and_block_scalars_elsewhere_stay_byte_for_byte(example_copy: Path) -> None:
+    path = example_copy / "data" / "2024.yaml"
+    body = (
+        "---\r\n"
+        "year: 2024\n"
+        "synthetic: true\r\n"
+        "indicators:\n"
+        '   "6.4":\r\n'
+        "      value: 98,1\n"
+        "      note: |\n"
+        "         dòng một\r\n"
+        "         dòng hai\n"
+        '   "6.3":\n'
+        "      value: 90\r\n"
+        "...\n"
+    )
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    plan = load_plan(example_copy)
+    apply_edits(plan, [ValueEdit("6.4", 2024, value="98,2"), ValueEdit("6.3", 2024, note="mới")], force=True)
+    expected = body.replace("      value: 98,1\n", "      value: 98,2\n").replace(
+        "      value: 90\r\n", "      value: 90\r\n      note: mới\r\n"
+    )
+    assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode("utf-8")
+    invoke(["check", example_copy], 0)

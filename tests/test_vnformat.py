@@ -6,6 +6,7 @@ import pytest
 
 from kh68.vnformat import (
     format_date,
+    format_exact,
     format_number,
     format_signed,
     format_value,
@@ -13,6 +14,7 @@ from kh68.vnformat import (
     parse_count,
     parse_date,
     parse_decimal,
+    parse_exact,
 )
 
 
@@ -33,7 +35,10 @@ def test_parse_decimal(text: str, expected: float) -> None:
     assert parse_decimal(text) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("text", ["9O,5", "", "abc", "1,2,3", "99,", ",5", "1.234.5"])
+@pytest.mark.parametrize(
+    "text",
+    ["9O,5", "", "abc", "1,2,3", "99,", ",5", "1.234.5", "9 5", "９５", "٩٥", "NaN", "inf", "-inf", "1e5", "1_0"],
+)
 def test_parse_decimal_rejects_non_numbers_in_vietnamese(text: str) -> None:
     with pytest.raises(ValueError, match="không phải là số"):
         parse_decimal(text)
@@ -60,7 +65,7 @@ def test_parse_count_refuses_long_and_non_ascii_digits(text: str, message: str) 
         parse_count(text)
 
 
-@pytest.mark.parametrize("text", ["12,5", "-3", "1.23", "x"])
+@pytest.mark.parametrize("text", ["12,5", "-3", "1.23", "x", "9 5", "１２", "1.23.456"])
 def test_parse_count_rejects(text: str) -> None:
     with pytest.raises(ValueError, match="số nguyên không âm"):
         parse_count(text)
@@ -124,3 +129,25 @@ def test_parse_date_rejects(text: str) -> None:
 )
 def test_dates_follow_decree_30(day: date, short: str, long: str) -> None:
     assert (format_date(day), long_date(day)) == (short, long)
+
+
+@pytest.mark.parametrize("text", ["1" * 16, "0," + "0" * 15 + "1", "1" * 300])
+def test_numbers_beyond_fifteen_digits_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="có quá 15 chữ số"):
+        parse_exact(text)
+    if "," not in text:
+        with pytest.raises(ValueError, match="có quá 15 chữ số"):
+            parse_count(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("0,0000001", "0,0000001"), ("99.50", "99,5"), ("1.234,5", "1.234,5"), ("-2", "-2"), ("000100", "100")],
+)
+def test_parse_exact_keeps_every_digit(text: str, shown: str) -> None:
+    assert format_exact(parse_exact(text)) == shown
+
+
+def test_format_exact_shows_a_float_by_its_shortest_form() -> None:
+    assert format_exact(100.0000001) == "100,0000001"
+    assert format_exact(120.0) == "120"

@@ -111,12 +111,12 @@ def guard_output(path: Path, plan_root: Path | None = None) -> Path:
 
     ``plan_root`` is the plan directory the command reads: nothing under it
     (through symlinks, other spellings or case) may be written as output.
-    Raises ``UsageError`` (exit 2) with nothing changed; returns ``path``.
+    Nothing is changed by a refusal: a path inside the plan is a usage error
+    (``UsageError``, exit 2: choose another path), a target that is not a
+    regular file an ``InputError`` (exit 1, like any other write refused).
+    Returns ``path``.
     """
-    try:
-        target = resolve_target(path)
-    except InputError as exc:
-        raise UsageError(str(exc)) from None
+    target = resolve_target(path)
     if plan_root is not None and _inside(target, plan_root):
         raise UsageError(
             f"không ghi ra {path.as_posix()}: đường dẫn nằm trong thư mục kế hoạch {plan_root.as_posix()} "

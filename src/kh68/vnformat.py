@@ -67,10 +67,16 @@ def parse_count(text: str) -> int:
     return int(digits)
 
 
-def format_exact(value: Decimal) -> str:
-    """A decimal in Vietnamese form with every digit it has: ``0,0000001``, ``1.234,5``."""
+def format_exact(value: Decimal | float) -> str:
+    """A decimal in Vietnamese form with every significant digit: ``0,0000001``, ``1.234,5``.
+
+    A float is shown by its shortest exact form (``100.0000001`` → ``100,0000001``).
+    """
+    if isinstance(value, float):
+        value = Decimal(repr(value))
     sign = "-" if value < 0 else ""
     whole, _, fraction = f"{abs(value):f}".partition(".")
+    fraction = fraction.rstrip("0")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 

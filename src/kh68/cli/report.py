@@ -69,9 +69,13 @@ def report(
     _check_options(fmt, output, template, reference_docx, unit, internal)
     today = parse_day(day, "--date")
 
+    from kh68.files import atomic_write, guard_output
     from kh68.reading.load import load_plan
 
-    loaded = load_plan(plan_dir(plan))
+    root = plan_dir(plan)
+    if output is not None:
+        guard_output(output, root)
+    loaded = load_plan(root)
     if internal:
         from kh68.outputs.internal_summary import build_internal_summary
 
@@ -80,8 +84,6 @@ def report(
         from kh68.outputs.report_context import build_report
 
         document = build_report(loaded, year, today, unit)
-
-    from kh68.files import atomic_write
 
     if fmt in BINARY:
         assert output is not None

@@ -13,6 +13,7 @@ import codecs
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kh68.entry.textedit import TextDocument, TextEditUnsupported
 from kh68.errors import InputError
@@ -71,6 +72,13 @@ class DataFile:
 
     def set(self, section: Section, key: str, text: str, resolve: Resolver) -> None:
         self.document.set(section, key, text, resolve)
+
+    def reads_back(self, data: Any, resolve: Resolver) -> bool:
+        """Whether ``data`` (the new text, parsed by the loader) holds every value set."""
+        return self.document.reads_back(data, resolve)
+
+    def use_round_trip(self) -> None:
+        self.document.use_round_trip()
 
     @property
     def changed(self) -> bool:

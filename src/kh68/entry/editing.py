@@ -18,18 +18,16 @@ Outcome = FileOutcome
 
 
 def plan_for_edit(root: Path, year: int) -> Plan:
-    """The plan to edit ``year``'s data against.
+    """The plan to edit ``year``'s data against, loaded without that year's file.
 
-    When the only errors are in that year's data file, the plan is loaded
-    without it, so that ``record --force`` can repair a wrong value; the edit
-    is then checked, with the whole file, before anything is written.
+    That file is read again under its lock by ``apply_edits`` and checked whole,
+    with the edit, before anything is written; so it is not parsed twice, and
+    ``record --force`` can repair a wrong value already in it. An error in any
+    other file is refused here.
     """
-    plan, problems = check_plan(root)
-    if plan is not None:
-        return plan
     path = root / DATA_DIR / f"{year}.yaml"
-    if path.exists():
-        plan, _ = check_plan(root, overrides={path: f"year: {year}\n"})
+    overrides = {path: f"year: {year}\n"} if path.exists() or path.is_symlink() else None
+    plan, problems = check_plan(root, overrides=overrides)
     if plan is None:
         raise PlanInvalid(problems)
     return plan

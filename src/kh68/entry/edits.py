@@ -25,7 +25,7 @@ from pathlib import Path
 from kh68.entry.datafile import DataFile, Section, UnitKey
 from kh68.errors import PlanInvalid, Severity, UsageError
 from kh68.files import file_lock
-from kh68.reading.load import DATA_DIR, check_data_text
+from kh68.reading.load import DATA_DIR, check_data_file
 from kh68.reading.plan import Plan
 from kh68.reading.targets import TaskState
 from kh68.vnformat import format_exact, parse_exact
@@ -235,12 +235,16 @@ def _apply(data_file: DataFile, assignments: list[_Assignment], plan: Plan) -> l
 
 
 def _validate(plan: Plan, data_file: DataFile) -> None:
+    """Check the new text as ``kh68 check`` does, and read every value set back from it."""
     if not data_file.changed:
         return
-    problems = check_data_text(plan, data_file.path, data_file.text())
+    problems, doc = check_data_file(plan, data_file.path, data_file.text())
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise PlanInvalid(errors, f"thay đổi bị từ chối vì các lỗi trên; {data_file.path.as_posix()} giữ nguyên")
+    if doc is not None and not data_file.reads_back(doc.data, plan.units.resolve):
+        data_file.use_round_trip()  # pragma: no cover - a defect of the text editor, made safe
+        _validate(plan, data_file)  # pragma: no cover
 
 
 # ------------------------------------------------------------- edits → keys

@@ -10,15 +10,19 @@ line ending, document markers, comments, other scalars — stays byte for byte.
 What the text editor does not do (a block scalar ``|``/``>`` replaced, a key
 added into a flow mapping ``{...}`` or under a key with no value) goes
 through a ruamel.yaml round trip instead (``_RoundTrip``). Either way, every
-value set is read back from the new text before it is accepted.
+value set is read back from the new text (as the loader parses it, see
+``reads_back``) before it is written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 import json
+import unicodedata
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,10 +101,12 @@ class TextDocument:
         self.assigned: list[tuple[tuple[Any, ...], str, str]] = []
         self.fallback: _RoundTrip | None = None
         self.resolve: Resolver = lambda _ref: None
+        self._text: str | None = None
 
     def _compose(self, text: str) -> yaml.MappingNode:
         try:
-            node = compose_nodes(text)
+            with _gc_paused():
+                node = compose_nodes(text)
         except yaml.YAMLError:
             raise InputError(
                 f"{self.path.as_posix()}: tệp số liệu không đọc được; chạy 'kh68 check' để xem lỗi"
@@ -158,6 +164,7 @@ class TextDocument:
     def set(self, section: tuple[Any, ...], key: str, text: str, resolve: Resolver) -> None:
         self.assigned.append((section, key, text))
         self.resolve = resolve
+        self._text = None
         if self.fallback is not None:
             self.fallback.set(section, key, text, resolve)
             return
@@ -210,15 +217,36 @@ class TextDocument:
     # ---------------------------------------------------------------- text
 
     def text(self) -> str:
+        if self._text is None:
+            self._text = self._render()
+        return self._text
+
+    def _render(self) -> str:
         if self.fallback is not None:
             return self.fallback.text()
         try:
-            text = self._spliced()
+            return self._spliced()
         except TextEditUnsupported:
             return self._fall_back().text()
-        if self.assigned and not self._reads_back(text):
-            return self._fall_back().text()  # pragma: no cover - a defect of the text editor, made safe
-        return text
+
+    def use_round_trip(self) -> None:
+        self._fall_back()
+        self._text = None
+
+    def reads_back(self, data: Any, resolve: Resolver) -> bool:
+        """Whether ``data`` (plain data parsed from ``text()``) holds every value set, as given."""
+        for section, key, value in _canonical(self.assigned):
+            node = data
+            for part in (*section, key):
+                if not isinstance(node, dict):
+                    return False
+                written = next((k for k in node if _matches(k, part, resolve)), None)
+                if written is None:
+                    return False
+                node = node[written]
+            if node != unicodedata.normalize("NFC", value):
+                return False
+        return True
 
     def _spliced(self) -> str:
         text = self.original
@@ -244,14 +272,6 @@ class TextDocument:
         out.append(text[cursor:])
         return "".join(out)
 
-    def _reads_back(self, text: str) -> bool:
-        """Whether every value set reads back from ``text`` as it was given."""
-        try:
-            check = TextDocument(self.path, text)
-            return all(check.get(s, k, self.resolve) == v for s, k, v in _canonical(self.assigned))
-        except (InputError, TextEditUnsupported):  # pragma: no cover - see text()
-            return False
-
 
 def _canonical(assigned: list[tuple[tuple[Any, ...], str, str]]) -> list[tuple[tuple[Any, ...], str, str]]:
     """The last value set for each place (unit keys compared by the id written)."""
@@ -259,6 +279,18 @@ def _canonical(assigned: list[tuple[tuple[Any, ...], str, str]]) -> list[tuple[t
     for section, key, value in assigned:
         last[(*section, key)] = (section, key, value)
     return list(last.values())
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic collection while nodes are built (they form no cycle; collecting costs more than parsing)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _is_null(node: yaml.ScalarNode) -> bool:

@@ -135,11 +135,17 @@ def check_data_text(plan: Plan, path: Path, text: str) -> list[Problem]:
 
     How an edit is checked before it is written: the plan files are not read again.
     """
+    return check_data_file(plan, path, text)[0]
+
+
+def check_data_file(plan: Plan, path: Path, text: str) -> tuple[list[Problem], Document | None]:
+    """``check_data_text``, and the parsed document (to read the edited values back)."""
     loader = _Loader(plan.root, {path: text})
-    doc, data = loader.read(path, YearData)
-    if doc is not None and data is not None:
-        loader.problems += run(Context(plan, (DataFile(path, doc, data),), whole_plan=False))
-    return loader.problems
+    with _gc_paused():  # as in check_plan: collections over the loaded plan would cost more than the parse
+        doc, data = loader.read(path, YearData)
+        if doc is not None and data is not None:
+            loader.problems += run(Context(plan, (DataFile(path, doc, data),), whole_plan=False))
+    return loader.problems, doc
 
 
 def load_plan(root: Path) -> Plan:

@@ -37,7 +37,7 @@ from pydantic_core import core_schema
 
 from kh68 import vocab
 from kh68.errors import UsageError
-from kh68.files import atomic_write
+from kh68.files import atomic_write, guard_output
 from kh68.reading import models
 from kh68.reading.targets import Basis, Direction, DutyKind, TaskState
 
@@ -248,17 +248,21 @@ def all_schemas() -> dict[str, str]:
     return {schema_file_name(kind): render(kind) for kind in models.FILE_MODELS}
 
 
-def write_schemas(out: Path) -> list[Path]:
-    """Write every schema into ``out`` (created if needed); return the paths written."""
+def write_schemas(out: Path, plan_root: Path | None = None) -> list[Path]:
+    """Write every schema into ``out`` (created if needed); return the paths written.
+
+    Every target is checked first (``guard_output``: not a plan file, not a
+    directory, FIFO or device), so a refusal writes nothing.
+    """
     if out.exists() and not out.is_dir():
         raise UsageError(f"'{out}' không phải là thư mục")
+    texts = {out / name: text for name, text in all_schemas().items()}
+    for path in texts:
+        guard_output(path, plan_root)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in all_schemas().items():
-        path = out / name
+    for path, text in texts.items():
         atomic_write(path, text.encode("utf-8"))
-        written.append(path)
-    return written
+    return list(texts)
 
 
 def kind_of(path: Path) -> str | None:

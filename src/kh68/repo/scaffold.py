@@ -11,6 +11,7 @@ generated into ``schemas/`` so the modelines of the plan files resolve.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import shutil
 import subprocess
@@ -18,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kh68.errors import UsageError
-from kh68.files import templates_dir
+from kh68.errors import InputError, UsageError, os_reason
+from kh68.files import guard_output, templates_dir
 
 KH68_REPO = "https://github.com/sgddt-lamdong/kh68"
 # The hook revision written by default: the main branch, which exists whatever has been tagged.
@@ -96,6 +97,24 @@ def _inside_git(directory: Path) -> bool | None:
     return done.returncode == 0 and done.stdout.strip() == "true"
 
 
+def _mkdirs(directory: Path, made: list[Path]) -> None:
+    """Create ``directory`` and missing parents, remembering each one created."""
+    missing = [d for d in (directory, *directory.parents) if not d.exists()]
+    for folder in reversed(missing):
+        folder.mkdir()
+        made.append(folder)
+
+
+def _undo(made: list[Path]) -> None:
+    """Remove what a failed ``init`` created, newest first (no half-scaffolded directory)."""
+    for path in reversed(made):
+        with contextlib.suppress(OSError):
+            if path.is_dir() and not path.is_symlink():
+                path.rmdir()
+            else:
+                path.unlink()
+
+
 def scaffold(
     directory: Path,
     *,
@@ -114,23 +133,27 @@ def scaffold(
             "(tệp đã có không bị ghi đè)"
         )
     files = scaffold_files(hook_repo, hook_rev, year)
-    for rel in files:
-        target = directory.joinpath(*rel.split("/"))
-        if target.exists() and not target.is_file():
-            raise UsageError(f"'{target.as_posix()}' đã có và không phải là tệp")
+    targets = {rel: directory.joinpath(*rel.split("/")) for rel in files}
+    for target in targets.values():
+        guard_output(target)  # the whole tree is checked before anything is written
     report = ScaffoldReport()
-    directory.mkdir(parents=True, exist_ok=True)
-    for rel, text in files.items():
-        target = directory.joinpath(*rel.split("/"))
-        shown = target.as_posix()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with target.open("x", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-        except FileExistsError:
-            report.kept.append(shown)
-            continue
-        report.created.append(shown)
+    made: list[Path] = []
+    try:
+        _mkdirs(directory, made)
+        for rel, text in files.items():
+            target = targets[rel]
+            _mkdirs(target.parent, made)
+            try:
+                with target.open("x", encoding="utf-8", newline="\n") as out:
+                    made.append(target)
+                    out.write(text)
+            except FileExistsError:
+                report.kept.append(target.as_posix())
+                continue
+            report.created.append(target.as_posix())
+    except OSError as exc:
+        _undo(made)
+        raise InputError(f"không tạo được {directory.as_posix()}: {os_reason(exc)}; không tạo gì") from None
     if git and _inside_git(directory) is False and shutil.which("git"):
         done = subprocess.run(["git", "init", "-q"], cwd=directory, capture_output=True, text=True, check=False)
         report.git_init = done.returncode == 0

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.reading.source import Key
-from kh68.vnformat import format_number
+from kh68.vnformat import format_exact
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -33,7 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             values += [(("indicators", ind_id, "by_unit", ref, "value"), e.value) for ref, e in m.by_unit.items()]
             for where, value in values:
                 if value is not None and not 0 <= value <= 100:
-                    yield Finding(file.doc, where, f"tỷ lệ {format_number(value)}% nằm ngoài khoảng 0–100")
+                    yield Finding(file.doc, where, f"tỷ lệ {format_exact(value)}% nằm ngoài khoảng 0–100")
 
 
 RULE = Rule(

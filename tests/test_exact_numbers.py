@@ -1,0 +1,115 @@
+"""Numbers are stored as given, and ``check`` and ``record`` accept and refuse exactly the same ones."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_PLAN, invoke
+from kh68.entry.textedit import render_scalar
+
+LINE = "    value: 99,55\n"  # indicator 6.4 (a percentage), line 27 of data/2025.yaml
+
+REFUSED = [
+    "9 5",
+    "９５",  # fullwidth
+    "٩٥",  # Arabic-Indic
+    "९५",  # Devanagari
+    "NaN",
+    "nan",
+    "inf",
+    "-Infinity",
+    "1e2",
+    "0x10",
+    "1_000",
+    "99,5,1",
+    "1.234.5",
+    ",5",
+    "5,",
+    "",
+    "1" * 300,
+    "0," + "0" * 20 + "1",
+    "1234567890123456",  # 16 digits: beyond what a float compares exactly
+    "100,0000001",  # just over 100%
+    "-0,0000001",
+    "12\u00a05",
+]
+ACCEPTED = ["0,0000001", "99.5", "99,5", "100", "0", "+5", "99,999999999999", "000100", "55"]
+
+
+def _problems(output: str) -> list[str]:
+    """The problem lines, with the file path (which differs between the two runs) cut off."""
+    lines = output.splitlines()
+    return [line.split("/data/", 1)[1] for line in lines if ": lỗi: " in line and not line.startswith("kh68:")]
+
+
+def _fresh(tmp_path: Path, name: str) -> Path:
+    return Path(shutil.copytree(EXAMPLE_PLAN, tmp_path / name))
+
+
+@pytest.mark.parametrize("text", REFUSED + ACCEPTED)
+def test_check_and_record_agree_on_every_number(tmp_path: Path, text: str) -> None:
+    by_hand = _fresh(tmp_path, "by_hand")
+    data = by_hand / "data" / "2025.yaml"
+    written = f"    value: {render_scalar(text)}\n"
+    data.write_text(data.read_text(encoding="utf-8").replace(LINE, written), encoding="utf-8")
+    expected_exit = 1 if text in REFUSED else 0
+    checked = invoke(["check", by_hand], expected_exit)
+
+    by_record = _fresh(tmp_path, "by_record")
+    target = by_record / "data" / "2025.yaml"
+    before = target.read_bytes()
+    recorded = invoke(
+        ["record", "6.4", "--year", "2025", "--value", text, "--force", "--plan", by_record], expected_exit
+    )
+
+    assert _problems(recorded.output) == _problems(checked.output)
+    if expected_exit:
+        assert _problems(checked.output), checked.output
+        assert target.read_bytes() == before
+    else:
+        assert target.read_bytes() == data.read_bytes()  # stored exactly as typed, as a hand edit would be
+
+
+def test_the_refusals_say_what_is_wrong_with_file_and_line(tmp_path: Path) -> None:
+    root = _fresh(tmp_path, "plan")
+    outputs = {}
+    for text in ("9 5", "NaN", "1" * 300, "100,0000001"):
+        result = invoke(["record", "6.4", "--year", "2025", "--value", text, "--force", "--plan", root], 1)
+        outputs[text] = _problems(result.output)
+    assert outputs == {
+        "9 5": ["2025.yaml:27:12: lỗi: value: '9 5' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"],
+        "NaN": ["2025.yaml:27:12: lỗi: value: 'NaN' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"],
+        "1" * 300: [
+            f"2025.yaml:27:12: lỗi: value: '{'1' * 39}…' có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác [schema]"
+        ],
+        "100,0000001": ["2025.yaml:27:12: lỗi: tỷ lệ 100,0000001% nằm ngoài khoảng 0–100 [percent-range]"],
+    }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check"], ["status", "--plan"], ["report", "--year", "2025", "--plan"], ["export", "--plan"]],
+)
+def test_a_bad_number_in_a_data_file_is_an_error_everywhere(tmp_path: Path, args: list[str]) -> None:
+    root = _fresh(tmp_path, "plan")
+    data = root / "data" / "2025.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace(LINE, "    value: ９９,５\n"), encoding="utf-8")
+    result = invoke([*args, root], 1)
+    assert _problems(result.output) == [
+        "2025.yaml:27:12: lỗi: value: '９９,５' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"
+    ]
+
+
+def test_counts_are_stored_as_typed_and_checked_as_check_does(tmp_path: Path) -> None:
+    root = _fresh(tmp_path, "plan")
+    args = ["record", "6.2", "--year", "2025", "--by", "pgd_lam_ha", "--force", "--plan", root]
+    result = invoke([*args, "--numerator", "1 2", "--denominator", "3620"], 1)
+    assert _problems(result.output) == [
+        "2025.yaml:22:31: lỗi: numerator: '1 2' không phải là số nguyên không âm [schema]"
+    ]
+    invoke([*args, "--numerator", "1.200", "--denominator", "3 620"], 0)
+    text = (root / "data" / "2025.yaml").read_text(encoding="utf-8")
+    assert "      pgd_lam_ha: {numerator: 1.200, denominator: 3 620}\n" in text

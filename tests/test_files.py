@@ -1,0 +1,209 @@
+"""``kh68.files``: atomic writes that keep what a file is, locks, and the output guard."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke
+from kh68.errors import InputError, UsageError
+from kh68.files import TEMP_MARK, atomic_write, file_lock, guard_output, is_kh68_aux
+
+POSIX = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs and devices as on POSIX")
+
+
+def kh68(*args: object, exit_code: int) -> subprocess.CompletedProcess[str]:
+    """The real ``kh68`` in a subprocess; assert the exit code and that no traceback escaped."""
+    done = subprocess.run([sys.executable, "-m", "kh68", *map(str, args)], capture_output=True, text=True, check=False)
+    assert done.returncode == exit_code, f"exit {done.returncode} != {exit_code}\n{done.stdout}{done.stderr}"
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# ------------------------------------------------------------- atomic_write
+
+
+@POSIX
+def test_atomic_write_through_a_symlink_updates_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "real" / "2025.yaml"
+    target.parent.mkdir()
+    target.write_bytes(b"old\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(Path("real") / "2025.yaml")
+    atomic_write(link, b"new\n")
+    assert link.is_symlink()
+    assert os.readlink(link) == "real/2025.yaml"
+    assert target.read_bytes() == b"new\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["2025.yaml"]
+
+
+@POSIX
+def test_atomic_write_keeps_permission_bits(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    atomic_write(path, b"new")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+@POSIX
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.mkdir(), "đường dẫn là một thư mục, không phải tệp thông thường"),
+        (lambda p: os.mkfifo(p), "đường dẫn là một ống dẫn (FIFO), không phải tệp thông thường"),
+        (lambda p: p.symlink_to("/dev/null"), "đường dẫn là một thiết bị, không phải tệp thông thường"),
+        (lambda p: p.symlink_to(p.name), "vòng lặp liên kết tượng trưng (symlink)"),
+    ],
+    ids=["directory", "fifo", "device", "symlink-loop"],
+)
+def test_atomic_write_refuses_what_is_not_a_regular_file_before_writing(tmp_path: Path, make, message: str) -> None:
+    path = tmp_path / "out.md"
+    make(path)
+    with pytest.raises(InputError) as caught:
+        atomic_write(path, b"x")
+    assert message in str(caught.value)
+    assert str(caught.value).endswith("không ghi gì")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_a_temp_file_left_by_a_killed_writer_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    path = tmp_path / "2025.yaml"
+    path.write_bytes(b"old")
+    stale = tmp_path / f".2025.yaml{TEMP_MARK}abc123"
+    stale.write_bytes(b"half")
+    other = tmp_path / f".2024.yaml{TEMP_MARK}abc123"
+    other.write_bytes(b"someone else's")
+    with file_lock(path):
+        atomic_write(path, b"new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name, "2025.yaml"]
+    assert is_kh68_aux(stale.name)
+    assert not is_kh68_aux("2025.yaml")
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "2025.yaml"
+    path.write_bytes(b"changed by hand")
+    with pytest.raises(InputError, match="vừa bị thay đổi bởi chương trình khác"):
+        atomic_write(path, b"new", expected=b"as read")
+    assert path.read_bytes() == b"changed by hand"
+    assert [p.name for p in tmp_path.iterdir()] == ["2025.yaml"]
+
+
+def test_a_lock_held_elsewhere_times_out_with_a_message_and_nothing_written(
+    example_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    from kh68.files import lock_path, resolve_target
+
+    path = example_copy / "data" / "2025.yaml"
+    before = path.read_bytes()
+    monkeypatch.setenv("KH68_LOCK_TIMEOUT", "0.2")
+    other = FileLock(str(lock_path(resolve_target(path))))
+    other.acquire()
+    try:
+        script = "import sys, kh68.cli; sys.argv = ['kh68', *sys.argv[1:]]; kh68.cli.main()"
+        args = ["record", "6.4", "--year", "2025", "--value", "99,7", "--force", "--plan", example_copy]
+        done = subprocess.run(
+            [sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True, check=False
+        )
+    finally:
+        other.release()
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"kh68: lỗi: tệp {path.as_posix()} đang được một lệnh kh68 khác ghi (đã chờ 0.2 giây); "
+        "không ghi gì — hãy chạy lại lệnh sau\n"
+    )
+    assert path.read_bytes() == before
+
+
+# ------------------------------------------------------------- the real CLI
+
+
+@POSIX
+def test_record_into_a_symlinked_data_file_keeps_the_link(example_copy: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "shared" / "2025.yaml"
+    elsewhere.parent.mkdir()
+    data = example_copy / "data" / "2025.yaml"
+    elsewhere.write_bytes(data.read_bytes())
+    data.unlink()
+    data.symlink_to(elsewhere)
+    kh68("record", "6.4", "--year", "2025", "--value", "99,7", "--force", "--plan", example_copy, exit_code=0)
+    assert data.is_symlink()
+    assert data.resolve() == elsewhere
+    assert "    value: 99,7\n" in elsewhere.read_text(encoding="utf-8")
+    assert sorted(p.name for p in elsewhere.parent.iterdir()) == ["2025.yaml"]
+
+
+@POSIX
+@pytest.mark.parametrize("where", ["plan-file", "plan-file-by-symlink", "plan-dir-new-file", "directory", "fifo"])
+def test_report_output_never_lands_on_the_plan_or_a_non_regular_file(
+    example_copy: Path, tmp_path: Path, where: str
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    link = outside / "link.md"
+    link.symlink_to(example_copy / "units.yaml")
+    (outside / "fifo").parent.mkdir(exist_ok=True)
+    os.mkfifo(outside / "fifo")
+    target = {
+        "plan-file": example_copy / "units.yaml",
+        "plan-file-by-symlink": link,
+        "plan-dir-new-file": example_copy / "data" / ".." / "bao-cao.md",
+        "directory": outside,
+        "fifo": outside / "fifo",
+    }[where]
+    before = tree_bytes(example_copy)
+    exit_code = 1 if where in ("directory", "fifo") else 2
+    done = kh68("report", "--year", "2025", "--plan", example_copy, "-o", target, exit_code=exit_code)
+    assert done.stdout == ""
+    reason = {
+        "directory": "đường dẫn là một thư mục, không phải tệp thông thường; không ghi gì",
+        "fifo": "đường dẫn là một ống dẫn (FIFO), không phải tệp thông thường; không ghi gì",
+    }.get(where, f"đường dẫn nằm trong thư mục kế hoạch {example_copy.as_posix()}")
+    assert reason in done.stderr
+    assert tree_bytes(example_copy) == before
+    assert sorted(p.name for p in outside.iterdir()) == ["fifo", "link.md"]
+
+
+def test_guard_output_accepts_a_new_file_outside_the_plan(example_copy: Path, tmp_path: Path) -> None:
+    assert guard_output(tmp_path / "bao-cao.md", example_copy) == tmp_path / "bao-cao.md"
+    with pytest.raises(UsageError, match="nằm trong thư mục kế hoạch"):
+        guard_output(example_copy / "new.md", example_copy)
+
+
+def test_schema_out_refuses_the_plan_directory_and_writes_nothing(example_copy: Path) -> None:
+    before = tree_bytes(example_copy)
+    result = invoke(["schema", "--out", example_copy / "data"], 2, env={"KH68_PLAN": str(example_copy)})
+    assert "nằm trong thư mục kế hoạch" in result.output
+    assert tree_bytes(example_copy) == before
+
+
+@POSIX
+def test_schema_out_with_a_fifo_among_its_files_writes_none(tmp_path: Path) -> None:
+    out = tmp_path / "schemas"
+    out.mkdir()
+    os.mkfifo(out / "units.schema.json")
+    result = invoke(["schema", "--out", out], 1)
+    assert "units.schema.json: đường dẫn là một ống dẫn (FIFO)" in result.output
+    assert [p.name for p in out.iterdir()] == ["units.schema.json"]
+
+
+@POSIX
+def test_init_checks_the_whole_tree_before_writing_anything(tmp_path: Path) -> None:
+    target = tmp_path / "kho"
+    (target / "plan").mkdir(parents=True)
+    os.mkfifo(target / "plan" / "units.yaml")
+    result = invoke(["init", target, "--force", "--no-git"], 1)
+    assert "units.yaml: đường dẫn là một ống dẫn (FIFO)" in result.output
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == ["plan", "plan/units.yaml"]
