@@ -113,29 +113,14 @@ class UnitIndex:
         Iterative and cycle-safe: a unit met twice (through a cycle of members or of
         successors) is taken once. A unit not yet started on ``day`` stands for nothing.
         """
-        out: list[Current] = []
-        seen: set[str] = set()
-        queue: deque[Current] = deque(Current(uid, uid) for ref in refs if (uid := self.resolve(ref)))
-        while queue:
-            item = queue.popleft()
-            if item.unit_id in seen:
-                continue
-            seen.add(item.unit_id)
-            unit = self.units[item.unit_id]
-            if unit.end is not None and unit.end < day:
-                since = unit.handover
-                queue.extend(Current(s, item.named, since) for s in self.successors_of(unit, function))
-            elif unit.start is not None and day < unit.start:
-                continue
-            elif unit.members:
-                queue.extend(Current(m, item.named, item.since) for m in self.member_ids(item.unit_id))
-            else:
-                out.append(item)
-        return out
+        return self._walk(refs, day, function, expand_groups=True)
 
     def acting_for(self, refs: Iterable[str], day: date, function: str | None = None) -> list[Current]:
         """The units acting on ``day`` for ``refs``, groups kept whole: a ceased unit's successors, a
         unit itself while it acts. (``current`` goes on into the members of groups.)"""
+        return self._walk(refs, day, function, expand_groups=False)
+
+    def _walk(self, refs: Iterable[str], day: date, function: str | None, *, expand_groups: bool) -> list[Current]:
         out: list[Current] = []
         seen: set[str] = set()
         queue: deque[Current] = deque(Current(uid, uid) for ref in refs if (uid := self.resolve(ref)))
@@ -147,7 +132,11 @@ class UnitIndex:
             unit = self.units[item.unit_id]
             if unit.end is not None and unit.end < day:
                 queue.extend(Current(s, item.named, unit.handover) for s in self.successors_of(unit, function))
-            elif unit.start is None or unit.start <= day:
+            elif unit.start is not None and day < unit.start:
+                continue
+            elif expand_groups and unit.members:
+                queue.extend(Current(m, item.named, item.since) for m in self.member_ids(item.unit_id))
+            else:
                 out.append(item)
         return out
 
