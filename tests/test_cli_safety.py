@@ -169,7 +169,7 @@ def test_a_thousand_problems_of_one_kind_are_summarised(example_copy: Path) -> N
     assert lines[9] == f"{data}:15:23: lỗi: numerator: 'x' không phải là số nguyên không âm [schema]"
     assert lines[10:] == [
         f"{data}: … và 990 lỗi khác cùng loại [schema]",
-        f"{example_copy.as_posix()}: 1000 lỗi, 0 cảnh báo.",
+        f"{example_copy.as_posix()}: 1.000 lỗi, 0 cảnh báo.",
     ]
 
 

@@ -27,15 +27,29 @@ def fails(text: str) -> str:
 def test_positions_are_one_based_line_and_column() -> None:
     doc = parse("a: 1\nlist:\n  - x\n  - {k: v}\nnested:\n  deep: text\n")
     assert doc.data == {"a": "1", "list": ["x", {"k": "v"}], "nested": {"deep": "text"}}
-    assert doc.marks[()] == (1, 1)
-    assert doc.key_marks[("a",)] == (1, 1)
-    assert doc.marks[("a",)] == (1, 4)
-    assert doc.marks[("list", 0)] == (3, 5)
-    assert doc.marks[("list", 1)] == (4, 5)
-    assert doc.key_marks[("list", 1, "k")] == (4, 6)
-    assert doc.marks[("list", 1, "k")] == (4, 9)
-    assert doc.key_marks[("nested", "deep")] == (6, 3)
-    assert doc.marks[("nested", "deep")] == (6, 9)
+    assert doc.position(()) == (1, 1)
+    assert doc.position(("a",), key=True) == (1, 1)
+    assert doc.position(("a",)) == (1, 4)
+    assert doc.position(("list", 0)) == (3, 5)
+    assert doc.position(("list", 1)) == (4, 5)
+    assert doc.position(("list", 1, "k"), key=True) == (4, 6)
+    assert doc.position(("list", 1, "k")) == (4, 9)
+    assert doc.position(("nested", "deep"), key=True) == (6, 3)
+    assert doc.position(("nested", "deep")) == (6, 9)
+
+
+@pytest.mark.parametrize("released", [False, True])
+def test_a_missing_part_of_a_path_gives_the_nearest_ancestor(released: bool) -> None:
+    """Whether the nodes of the first parse are still held or composed again, positions agree."""
+    doc = parse("a: 1\nlist:\n  - x\n  - {k: v}\nnested:\n  deep: text\n")
+    if released:
+        doc.release_nodes()
+    assert doc.position(("nested", "missing")) == (6, 3)
+    assert doc.position(("nested", "missing"), key=True) == (5, 1)
+    assert doc.position(("list", 7, "k")) == (3, 3)
+    assert doc.position(("list", 1, "k", "deeper"), key=True) == (4, 6)
+    assert doc.position(("list", 0), key=True) == (2, 1)
+    assert doc.position(("nowhere",), key=True) == (1, 1)
 
 
 def test_position_falls_back_to_nearest_ancestor() -> None:
@@ -133,8 +147,9 @@ def test_text_with_anchor_characters_in_quotes_reads_the_same(mark: str) -> None
     thorough = parse(text)
     assert thorough.data == {"a": f"x {mark} y", "list": ["1", None, "~", {"k": "v"}], "nested": {"deep": None}}
     assert quick.data == {**thorough.data, "a": "x và y"}
-    assert quick.marks == thorough.marks
-    assert quick.key_marks == thorough.key_marks
+    paths = [(), ("a",), ("list", 1), ("list", 3, "k"), ("nested", "deep")]
+    assert [quick.position(p) for p in paths] == [thorough.position(p) for p in paths]
+    assert [quick.position(p, key=True) for p in paths] == [thorough.position(p, key=True) for p in paths]
     assert thorough.position(("list", 3, "k")) == (2, 23)
 
 
@@ -201,7 +216,8 @@ def test_utf8_bom_and_crlf_are_accepted() -> None:
     plain = parse_document(F, decode(F, "a: Ủy ban\nb:\n  - x\n".encode()))
     dos = parse_document(F, decode(F, b"\xef\xbb\xbf" + "a: Ủy ban\r\nb:\r\n  - x\r\n".encode()))
     assert dos.data == plain.data
-    assert dos.marks == plain.marks
+    paths = [("a",), ("b", 0)]
+    assert [dos.position(p) for p in paths] == [plain.position(p) for p in paths] == [(1, 4), (3, 5)]
 
 
 def test_nfd_text_is_normalised_to_nfc() -> None:
@@ -263,8 +279,8 @@ def test_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 def test_columns_count_characters_not_bytes() -> None:
     doc = parse("tên: Ủy\nđơn: [Ủy, Bạn]\n")
-    assert doc.marks[("tên",)] == (1, 6)
-    assert doc.marks[("đơn", 1)] == (2, 11)
+    assert doc.position(("tên",)) == (1, 6)
+    assert doc.position(("đơn", 1)) == (2, 11)
     assert fails("tên: Ủy: b\n").startswith("f.yaml:1:8: lỗi: YAML không hợp lệ: dấu ':'")
 
 

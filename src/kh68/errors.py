@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from pathlib import Path
 
+from kh68.vnformat import format_number
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -95,7 +97,7 @@ class PlanInvalid(Kh68Error):
 
     def __init__(self, problems: list[Problem], message: str | None = None):
         self.problems = problems
-        errors = sum(p.severity is Severity.ERROR for p in problems)
+        errors = format_number(sum(p.severity is Severity.ERROR for p in problems), 0)
         super().__init__(message or f"kế hoạch có {errors} lỗi; sửa các lỗi trên (kiểm tra lại bằng 'kh68 check')")
 
 

@@ -47,6 +47,7 @@ def check(
     """Kiểm tra kế hoạch: cú pháp YAML, kiểu dữ liệu, mã đơn vị, năm, chỉ tiêu, lời văn báo cáo đã đến hạn."""
     from kh68.reading.load import check_plan
     from kh68.reading.report_text import overdue_text
+    from kh68.vnformat import format_number
 
     day = parse_day(today, "--today")
     root = directory or plan_dir(plan)
@@ -56,7 +57,8 @@ def check(
     print_problems(problems, fmt.value, err=False)
     errors, warnings = count_problems(problems)
     if errors or warnings or loaded is None:
-        typer.echo(f"{root.as_posix()}: {errors} lỗi, {warnings} cảnh báo.")
+        counted = f"{format_number(errors, 0)} lỗi, {format_number(warnings, 0)} cảnh báo"
+        typer.echo(f"{root.as_posix()}: {counted}.")
     else:
         typer.echo(
             f"{root.as_posix()}: không có lỗi — {len(loaded.indicators)} chỉ tiêu, {len(loaded.tasks)} nhiệm vụ, "

@@ -27,6 +27,7 @@ from kh68.outputs.diff_compare import (
 from kh68.outputs.export import target_to_dict
 from kh68.reading.targets import TaskState
 from kh68.safetext import markdown_escape
+from kh68.vnformat import format_number
 from kh68.vocab import Status
 
 Field = Callable[[str], str]
@@ -137,7 +138,7 @@ def _heading(diff: PlanDiff, f: Field) -> str:
 def _reason(side: Side, f: Field) -> str:
     if side.missing:
         return f"{f(side.label)}: {f(side.missing)}"
-    errors = sum(p.severity is Severity.ERROR for p in side.problems)
+    errors = format_number(sum(p.severity is Severity.ERROR for p in side.problems), 0)
     return f"kế hoạch ở {f(side.label)} không hợp lệ ({errors} lỗi)"
 
 

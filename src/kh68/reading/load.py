@@ -184,6 +184,8 @@ class _Loader:
         except ValidationError as exc:
             self.problems += problems_from(exc, doc, model)
             return doc, None
+        finally:
+            doc.release_nodes()
 
     def warn_strays(self) -> None:
         """A YAML file kh68 does not read is most likely a misplaced or misnamed one."""

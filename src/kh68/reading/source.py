@@ -10,9 +10,10 @@ by hand, so that:
   tags such as ``!!python/object`` are refused before anything is built;
 * text is NFC-normalised, so NFD input compares equal to NFC.
 
-Positions are not kept while reading: a plan of 100.000 values would hold a
-million of them for the few problems ever reported. A document keeps its text
-and works them out the first time one is asked for (``Document.position``).
+Positions are not copied out while reading: a plan of 100.000 values would hold
+a million of them for the few problems ever reported. A document keeps its node
+graph until its own validation is done, then only its text, and finds a position
+by walking the graph along the key path (``Document.position``).
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ from kh68.reading.ruledoc import (
 )
 
 Key = tuple[str | int, ...]
-Marks = dict[Key, tuple[int, int]]
 
 _YAML_TAG = "tag:yaml.org,2002:"
 ENCODING, SYNTAX = FILE_ENCODING.id, YAML_SYNTAX.id
@@ -83,45 +83,59 @@ _ALLOWED_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", 
 
 @dataclass
 class Document:
-    """Plain data of one YAML file; the 1-based position of each node on demand."""
+    """Plain data of one YAML file; the 1-based position of each node on demand.
+
+    The node graph of the first parse is kept only until ``release_nodes`` (the
+    loader calls it once the file's own validation problems are positioned), so
+    that a file with a million bad values is positioned without a second parse.
+    A position asked for later composes the text again, once.
+    """
 
     path: Path
     data: Any
     text: str = field(default="", repr=False)
-    _marks: tuple[Marks, Marks] | None = field(default=None, init=False, repr=False, compare=False)
+    _root: yaml.Node | None = field(default=None, repr=False, compare=False)
+    _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
-    @property
-    def marks(self) -> Marks:
-        """Position of each node (value), by its key path."""
-        return self._positions()[0]
+    def release_nodes(self) -> None:
+        """Let the node graph go (a large plan keeps only text and models)."""
+        self._root = None
+        self._index.clear()
 
-    @property
-    def key_marks(self) -> Marks:
-        """Position of each mapping key, by the key path of its value."""
-        return self._positions()[1]
-
-    def _positions(self) -> tuple[Marks, Marks]:
-        if self._marks is None:
+    def _nodes(self) -> yaml.Node | None:
+        if self._root is None and self.text:
             # The text was read without error once, so it composes again to the same nodes.
-            marker = _Builder(self.path, marking=True)
-            node = yaml.compose(self.text, Loader=_Loader)
-            if node is not None:
-                marker.build(node, ())
-            self._marks = (marker.marks, marker.key_marks)
-        return self._marks
+            self._root = yaml.compose(self.text, Loader=_Loader)
+        return self._root
+
+    def _entries(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Key → (key node, value node) of one mapping, built the first time it is walked."""
+        entries = self._index.get(id(node))
+        if entries is None:
+            entries = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+            self._index[id(node)] = entries
+        return entries
 
     def position(self, loc: Key, *, key: bool = False) -> tuple[int, int]:
-        """Position of ``loc``, or of its nearest ancestor that has one."""
-        marks, key_marks = self._positions()
-        table = key_marks if key else marks
-        loc = tuple(loc)
-        while loc:
-            if loc in table:
-                return table[loc]
-            if not key and loc in key_marks:
-                return key_marks[loc]
-            loc = loc[:-1]
-        return marks.get((), (1, 1))
+        """Position of ``loc`` (of its key with ``key``), or of its nearest ancestor that has one."""
+        node = self._nodes()
+        if node is None:
+            return 1, 1
+        key_node: yaml.Node | None = None
+        for part in loc:
+            if (
+                isinstance(node, yaml.MappingNode)
+                and isinstance(part, str)
+                and part in (entries := self._entries(node))
+            ):
+                key_node, node = entries[part]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+            else:
+                break
+        return _pos(key_node if key and key_node is not None else node)
 
 
 class SourceError(Exception):
@@ -194,7 +208,7 @@ def parse_document(path: Path, text: str) -> Document:
     if node is None or (node.tag == _NULL and not node.value and not _style(node)):
         # No document at all, or only "---" / comments: an empty file.
         raise SourceError(error(path, 1, 1, "tệp rỗng: cần một bảng khóa–giá trị (mapping)", YAML_EMPTY.id))
-    return Document(path=path, data=_data(path, node, text), text=text)
+    return Document(path=path, data=_data(path, node, text), text=text, _root=node)
 
 
 def _data(path: Path, node: yaml.Node, text: str) -> Any:
@@ -210,7 +224,7 @@ def _data(path: Path, node: yaml.Node, text: str) -> Any:
             return _plain(node)
         except _Irregular:
             pass
-    return _Builder(path).build(node, ())
+    return _Builder(path).build(node)
 
 
 _YAML_MESSAGES = {
@@ -311,39 +325,31 @@ def _plain_mapping(node: yaml.Node) -> dict[str, Any]:
 
 
 class _Builder:
-    """Turn a node graph into dicts, lists, strings and ``None``, checking every node.
+    """Turn a node graph into dicts, lists, strings and ``None``, checking every node."""
 
-    With ``marking``, it also records the position of every node and key.
-    """
-
-    def __init__(self, path: Path, *, marking: bool = False):
+    def __init__(self, path: Path):
         self.path = path
-        self.marking = marking
         self.seen: set[int] = set()
-        self.marks: Marks = {}
-        self.key_marks: Marks = {}
 
     def fail(self, node: yaml.Node, message: str, rule: RuleDoc) -> SourceError:
         line, column = _pos(node)
         return SourceError(error(self.path, line, column, message, rule.id))
 
-    def build(self, node: yaml.Node, loc: Key) -> Any:
+    def build(self, node: yaml.Node) -> Any:
         if id(node) in self.seen:
             raise self.fail(node, "không hỗ trợ anchor/alias YAML (&, *): hãy viết giá trị trực tiếp", YAML_ALIAS)
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             raise self.fail(node, f"thẻ YAML '{node.tag}' không được phép trong tệp kế hoạch", YAML_TAG)
-        if self.marking:
-            self.marks[loc] = _pos(node)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
+            return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+            return [self.build(item) for item in node.value]
         if node.tag == _NULL and not _style(node):
             return None
         return node.value
 
-    def _mapping(self, node: yaml.MappingNode, loc: Key) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -355,7 +361,5 @@ class _Builder:
             if key in result:
                 raise self.fail(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first_lines[key]})", YAML_DUPLICATE_KEY)
             first_lines[key] = key_node.start_mark.line + 1
-            if self.marking:
-                self.key_marks[(*loc, key)] = _pos(key_node)
-            result[key] = self.build(value_node, (*loc, key))
+            result[key] = self.build(value_node)
         return result
