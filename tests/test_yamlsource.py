@@ -184,7 +184,7 @@ def test_billion_laughs_is_refused_fast_and_small() -> None:
     [
         ("a: [x, y\n", "f.yaml:2:1: lỗi: YAML không hợp lệ:", "'[' mở ở dòng 1 chưa đóng"),
         ("a: {x: 1\n", "f.yaml:2:1: lỗi: YAML không hợp lệ:", "'{' mở ở dòng 1 chưa đóng"),
-        ('a: "abc\n', "f.yaml:2:1: lỗi: YAML không hợp lệ:", "tệp kết thúc giữa chừng"),
+        ('a: "abc\n', "f.yaml:2:1: lỗi: YAML không hợp lệ:", "chuỗi trong dấu nháy mở ở dòng 1 chưa đóng"),
         ("a: b: c\n", "f.yaml:1:5: lỗi: YAML không hợp lệ:", "dấu ':' không hợp lệ"),
         ("a:\n  - x\n - y\n", "f.yaml:3:2: lỗi: YAML không hợp lệ:", "thụt lề"),
         ("a: 1\n- b\n", "f.yaml:2:1: lỗi: YAML không hợp lệ:", "thụt lề"),

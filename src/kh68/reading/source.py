@@ -219,12 +219,29 @@ def _data(path: Path, node: yaml.Node, text: str) -> Any:
     quick ``_plain``, which leaves the remaining refusals (duplicate and complex
     keys) to the thorough ``_Builder``, as does every other text.
     """
-    if not any(mark in text for mark in ("&", "*", "!", "<<")):
-        try:
-            return _plain(node)
-        except _Irregular:
-            pass
-    return _Builder(path).build(node)
+    try:
+        if not any(mark in text for mark in ("&", "*", "!", "<<")):
+            try:
+                return _plain(node, 0)
+            except _Irregular:
+                pass
+        return _Builder(path).build(node, 0)
+    except _TooDeep as exc:
+        line, column = _pos(exc.node)
+        message = "YAML không hợp lệ: " + _YAML_MESSAGES["exceeded maximum nesting depth"].format()
+        raise SourceError(error(path, line, column, message, SYNTAX)) from None
+
+
+# No plan file nests more than a few levels; libyaml accepts 1.000, more than Python builds recursively.
+MAX_DEPTH = 100
+
+
+class _TooDeep(Exception):
+    """A collection nested deeper than ``MAX_DEPTH``."""
+
+    def __init__(self, node: yaml.Node):
+        super().__init__()
+        self.node = node
 
 
 _YAML_MESSAGES = {
@@ -234,8 +251,19 @@ _YAML_MESSAGES = {
     "found character that cannot start any token": (
         "ký tự không được phép ở đầu giá trị (đặt giá trị trong dấu nháy nếu nó bắt đầu bằng @, ` hoặc %)"
     ),
+    "exceeded maximum nesting depth": (
+        "dữ liệu lồng nhau quá sâu (quá 100 cấp '[', '{{' hoặc thụt lề; tệp kế hoạch chỉ cần vài cấp)"
+    ),
+    "found invalid Unicode character escape code": (
+        "mã thoát Unicode trong dấu nháy kép không phải một ký tự (ví dụ '\\ud800' là nửa cặp surrogate)"
+    ),
+    "did not find expected hexdecimal number": "mã thoát '\\x', '\\u' hoặc '\\U' thiếu chữ số thập lục phân",
+    "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong chuỗi đặt trong dấu nháy kép",
     "found unexpected end of stream": "tệp kết thúc giữa chừng",
+    "found unexpected document indicator": "dòng '---' hoặc '...' nằm giữa một giá trị (dấu nháy chưa đóng?)",
     "mapping values are not allowed": "dấu ':' không hợp lệ ở đây (thiếu dấu nháy hoặc thụt lề sai?)",
+    "found unexpected ':'": "dấu ':' không hợp lệ ở đây (thiếu dấu nháy hoặc thụt lề sai?)",
+    "mapping keys are not allowed": "không được đặt khóa ở đây (thụt lề sai?)",
     "could not find expected ':'": "thiếu dấu ':' sau khóa",
     "found undefined alias": "alias không được định nghĩa",
     "found duplicate anchor": "anchor bị định nghĩa hai lần",
@@ -247,21 +275,56 @@ _YAML_MESSAGES = {
     "did not find expected node content": "thiếu giá trị",
     "did not find expected <document start>": "có nội dung thừa sau khi tài liệu đã kết thúc",
     "block sequence entries are not allowed": "không được bắt đầu danh sách '-' ở đây (thụt lề sai?)",
-    "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong chuỗi đặt trong dấu nháy kép",
+    "did not find expected alphabetic or numeric character": (
+        "sau '&' hoặc '*' phải là tên anchor/alias (đặt giá trị trong dấu nháy nếu nó bắt đầu bằng & hoặc *)"
+    ),
+    "did not find expected comment or line break": "có nội dung thừa sau giá trị trên cùng dòng",
+    "did not find expected whitespace or line break": "có nội dung thừa sau giá trị trên cùng dòng",
+    "found an indentation indicator equal to 0": "chỉ số thụt lề sau '|' hoặc '>' phải từ 1 đến 9",
+    "found incompatible YAML document": "phiên bản YAML không được hỗ trợ: bỏ dòng '%YAML' ở đầu tệp",
+    "found duplicate %YAML directive": "dòng '%YAML' bị lặp",
+    "found duplicate %TAG directive": "dòng '%TAG' bị lặp",
+    "found unknown directive name": "dòng bắt đầu bằng '%' không phải chỉ thị YAML (đặt giá trị trong dấu nháy)",
+    "could not find expected directive name": "dòng bắt đầu bằng '%' không phải chỉ thị YAML (đặt giá trị trong dấu nháy)",
+    "found extremely long version number": "số phiên bản trong dòng '%YAML' không hợp lệ",
+    "did not find expected version number": "số phiên bản trong dòng '%YAML' không hợp lệ",
+    "did not find expected digit or '.' character": "số phiên bản trong dòng '%YAML' không hợp lệ",
+    "found undefined tag handle": "thẻ YAML (!) không hợp lệ",
+    "did not find expected tag URI": "thẻ YAML (!) không hợp lệ",
+    "did not find URI escaped octet": "thẻ YAML (!) không hợp lệ",
+    "did not find expected '!'": "thẻ YAML (!) không hợp lệ",
+    "did not find the expected '>'": "thẻ YAML (!) không hợp lệ",
+    "found unexpected non-alphabetical character": "thẻ YAML (!) không hợp lệ",
+    "did not find expected whitespace": "thiếu khoảng trắng",
+}
+
+# What libyaml was reading when it failed (``exc.context``), for a problem it words too generally.
+_YAML_CONTEXTS = {
+    "while scanning a quoted scalar": "chuỗi trong dấu nháy mở ở dòng {opened} chưa đóng",
+    "while scanning a directive": "dòng bắt đầu bằng '%' không phải chỉ thị YAML (đặt giá trị trong dấu nháy)",
+    "while scanning a tag": "thẻ YAML (!) không hợp lệ",
+    "while parsing a tag": "thẻ YAML (!) không hợp lệ",
+    "while scanning a block scalar": "chuỗi nhiều dòng ('|' hoặc '>') viết sai",
 }
 
 
 def _describe(exc: yaml.MarkedYAMLError, text: str = "") -> str:
-    """The libyaml message in Vietnamese (the English one is kept if unknown)."""
+    """The libyaml message in Vietnamese; one libyaml has not worded before is said generally."""
     problem = exc.problem or str(exc)
     mark = exc.problem_mark
     if mark is not None and problem.startswith("found character") and _char_at(text, mark) == "\t":
         return _YAML_MESSAGES["found a tab character"]
     opened = exc.context_mark.line + 1 if exc.context_mark is not None else "?"
+    context = exc.context or ""
+    if problem.startswith("found unexpected end of stream") and context.startswith("while scanning a quoted scalar"):
+        return _YAML_CONTEXTS[context].format(opened=opened)
     for english, vietnamese in _YAML_MESSAGES.items():
-        if problem.startswith(english) or (exc.context or "").startswith(english):
+        if problem.startswith(english) or context.startswith(english):
             return vietnamese.format(opened=opened) if "{" in vietnamese else vietnamese
-    return f"lỗi cú pháp ({problem})"
+    for english, vietnamese in _YAML_CONTEXTS.items():
+        if context.startswith(english):
+            return vietnamese.format(opened=opened)
+    return "cú pháp YAML sai ở đây"
 
 
 def _one_line(message: str) -> str:
@@ -295,17 +358,21 @@ class _Irregular(Exception):
     """A duplicate or complex key: ``_Builder`` says what and where."""
 
 
-def _plain(node: yaml.Node) -> Any:
+def _plain(node: yaml.Node, depth: int) -> Any:
     """Dicts, lists, strings and ``None`` of a node graph without anchors, tags or merge keys."""
     kind = node.__class__
     if kind is yaml.MappingNode:
-        return _plain_mapping(node)
+        return _plain_mapping(node, depth)
     if kind is yaml.SequenceNode:
-        return [_plain(item) for item in node.value]
+        if depth >= MAX_DEPTH:
+            raise _TooDeep(node)
+        return [_plain(item, depth + 1) for item in node.value]
     return None if node.tag == _NULL and not _style(node) else node.value
 
 
-def _plain_mapping(node: yaml.Node) -> dict[str, Any]:
+def _plain_mapping(node: yaml.Node, depth: int) -> dict[str, Any]:
+    if depth >= MAX_DEPTH:
+        raise _TooDeep(node)
     result: dict[str, Any] = {}
     intern = sys.intern  # keys repeat across thousands of entries: share one string each
     for key_node, value_node in node.value:
@@ -318,9 +385,9 @@ def _plain_mapping(node: yaml.Node) -> dict[str, Any]:
         if kind is yaml.ScalarNode:
             result[key] = None if value_node.tag == _NULL and not value_node.style else value_node.value
         elif kind is yaml.MappingNode:
-            result[key] = _plain_mapping(value_node)
+            result[key] = _plain_mapping(value_node, depth + 1)
         else:
-            result[key] = [_plain(item) for item in value_node.value]
+            result[key] = _plain(value_node, depth + 1)
     return result
 
 
@@ -335,21 +402,23 @@ class _Builder:
         line, column = _pos(node)
         return SourceError(error(self.path, line, column, message, rule.id))
 
-    def build(self, node: yaml.Node) -> Any:
+    def build(self, node: yaml.Node, depth: int) -> Any:
         if id(node) in self.seen:
             raise self.fail(node, "không hỗ trợ anchor/alias YAML (&, *): hãy viết giá trị trực tiếp", YAML_ALIAS)
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             raise self.fail(node, f"thẻ YAML '{node.tag}' không được phép trong tệp kế hoạch", YAML_TAG)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and depth >= MAX_DEPTH:
+            raise _TooDeep(node)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
+            return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item) for item in node.value]
+            return [self.build(item, depth + 1) for item in node.value]
         if node.tag == _NULL and not _style(node):
             return None
         return node.value
 
-    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -361,5 +430,5 @@ class _Builder:
             if key in result:
                 raise self.fail(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first_lines[key]})", YAML_DUPLICATE_KEY)
             first_lines[key] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node)
+            result[key] = self.build(value_node, depth + 1)
         return result
