@@ -180,3 +180,69 @@ def test_the_word_report_holds_plan_text_xml_cannot(hostile_plan: Path, tmp_path
     invoke(["report", "--plan", hostile_plan, "--year", "2025", "--format", "docx", "-o", out], 0)
     texts = [cell.text for table in docx.Document(str(out)).tables for row in table.rows for cell in row.cells]
     assert "Tỷ lệ \ufffd[31mĐỎ\ufffd]0;pwned\ufffd \u202eabc\u2066 \x9b2J nhà trẻ" in texts
+
+
+LONG = "x" * 1_000_000
+CUT = "'" + "x" * 40 + "…' (1.000.000 ký tự)"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "units.yaml",
+            "units:\n",
+            f"{LONG}: 1\nunits:\n",
+            "YAML không hợp lệ: khóa dài quá 1.024 ký tự (YAML không nhận khóa dài hơn); hãy rút ngắn khóa [yaml-syntax]",
+        ),
+        (
+            "data/2025.yaml",
+            '  "6.4":\n',
+            f'  "{LONG}":\n    value: 1\n  "6.4":\n',
+            "YAML không hợp lệ: khóa dài quá 1.024 ký tự (YAML không nhận khóa dài hơn); hãy rút ngắn khóa [yaml-syntax]",
+        ),
+        (
+            "data/2025.yaml",
+            '  "6.4":\n',
+            f'  ? "{LONG}"\n  : value: 1\n  "6.4":\n',
+            (
+                f"không có chỉ tiêu {CUT} (các mã: 6.1, 6.2, 6.3, 6.4, 6.5, 6.6, 6.7, 6.8, 6.9, 6.10, 6.11, 6.12, 6.13)"
+                " [indicator-unknown]"
+            ),
+        ),
+        (
+            "data/2025.yaml",
+            '  "6.4":\n',
+            f'  ? {LONG}\n  : value: 1\n  "6.4":\n',
+            (
+                f"không có chỉ tiêu {CUT} (các mã: 6.1, 6.2, 6.3, 6.4, 6.5, 6.6, 6.7, 6.8, 6.9, 6.10, 6.11, 6.12, 6.13)"
+                " [indicator-unknown]"
+            ),
+        ),
+        (
+            "data/2025.yaml",
+            "    state: in_progress\n    note: Đang",
+            f"    state: {LONG}\n    note: Đang",
+            (
+                f"state: giá trị {CUT} không hợp lệ; chọn một trong: 'not_started', 'in_progress', 'done', 'ongoing'"
+                " [schema]"
+            ),
+        ),
+        (
+            "indicators.yaml",
+            '"2030": 35-40',
+            f'"2030": "1 {LONG}"',
+            "text: không đọc được chỉ tiêu '1 " + "x" * 38 + "…' (1.000.002 ký tự): dùng dạng 99,5 | "
+            "30-35 | > 60 | Hoàn thành | - hoặc một mốc định tính không có chữ số [target-unparsable]",
+        ),
+    ],
+)
+def test_messages_quote_only_an_excerpt_of_a_huge_value(
+    example_copy: Path, file: str, old: str, new: str, message: str
+) -> None:
+    replace_in(example_copy / file, old, new)
+    out = invoke(["check", example_copy], 1).output
+    lines = [line for line in out.splitlines() if ": lỗi: " in line]
+    assert len(lines) == 1, out[:2000]
+    assert lines[0].endswith(message)
+    assert max(len(line) for line in out.splitlines()) < 400

@@ -17,6 +17,7 @@ It imports nothing of kh68's: every layer may use it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # ---------------------------------------------------------------- terminals
 
@@ -161,7 +162,41 @@ def excerpt(text: object, limit: int = EXCERPT_LIMIT) -> str:
     shown = for_terminal(value[:limit]).replace("\n", "\\n").replace("\t", "\\t")
     if len(value) <= limit:
         return f"'{shown}'"
-    return f"'{shown}…' ({len(value):,} ký tự)".replace(",", ".")
+    return f"'{shown}…' ({_count(len(value))} ký tự)"
 
 
-__all__ = ["excerpt", "for_terminal", "for_terminal_keeping_sgr", "markdown_escape", "unsafe_characters", "xml_safe"]
+LISTED = 20
+
+
+def listing(values: Iterable[object], limit: int = LISTED) -> str:
+    """Names joined by ``, ``: each cut like ``excerpt`` (unquoted), at most ``limit`` of them.
+
+    ``6.1, 6.2, 6.3``; past ``limit`` names: ``a, b, … và 9.980 mục khác``.
+    """
+    names = [str(v) for v in values]
+    shown = [_short(n) for n in names[:limit]]
+    rest = len(names) - len(shown)
+    if rest > 0:
+        shown.append(f"… và {_count(rest)} mục khác")
+    return ", ".join(shown)
+
+
+def _short(name: str, limit: int = EXCERPT_LIMIT) -> str:
+    shown = for_terminal(name[:limit]).replace("\n", "\\n").replace("\t", "\\t")
+    return shown if len(name) <= limit else f"{shown}… ({_count(len(name))} ký tự)"
+
+
+def _count(number: int) -> str:
+    """``1234`` → ``1.234`` (vnformat cannot be imported here)."""
+    return f"{number:,}".replace(",", ".")
+
+
+__all__ = [
+    "excerpt",
+    "for_terminal",
+    "for_terminal_keeping_sgr",
+    "listing",
+    "markdown_escape",
+    "unsafe_characters",
+    "xml_safe",
+]

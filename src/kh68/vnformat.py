@@ -7,6 +7,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from kh68.safetext import excerpt
+
 # ASCII digits only ([0-9], never \d: fullwidth and Arabic-Indic digits are not numbers).
 _DECIMAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 _VN_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+")
@@ -20,11 +22,7 @@ MAX_DIGITS = 15
 
 def _bounded(text: str, digits: str) -> None:
     if len(digits) > MAX_DIGITS:
-        raise ValueError(f"'{_excerpt(text)}' có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác")
-
-
-def _excerpt(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        raise ValueError(f"{excerpt(text)} có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác")
 
 
 def parse_exact(text: str) -> Decimal:
@@ -39,7 +37,7 @@ def parse_exact(text: str) -> Decimal:
     if _VN_GROUPED.fullmatch(cleaned):
         cleaned = cleaned.replace(".", "")
     elif not _DECIMAL.fullmatch(cleaned):
-        raise ValueError(f"'{_excerpt(text)}' không phải là số (dùng dạng 99,5 hoặc 99.5)")
+        raise ValueError(f"{excerpt(text)} không phải là số (dùng dạng 99,5 hoặc 99.5)")
     whole, _, fraction = cleaned.lstrip("+-").replace(",", ".").partition(".")
     _bounded(text, whole.lstrip("0") + fraction)
     return Decimal(cleaned.replace(",", "."))
@@ -61,7 +59,7 @@ def parse_count(text: str) -> int:
         return int(text)
     cleaned = text.strip()
     if not _COUNT.fullmatch(cleaned):
-        raise ValueError(f"'{_excerpt(text)}' không phải là số nguyên không âm")
+        raise ValueError(f"{excerpt(text)} không phải là số nguyên không âm")
     digits = re.sub(r"[. \u00a0]", "", cleaned)
     _bounded(text, digits.lstrip("0"))
     return int(digits)
@@ -147,4 +145,4 @@ def parse_date(text: str) -> date:
             return date(int(match[3]), int(match[2]), int(match[1]))
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)") from None
+        raise ValueError(f"{excerpt(text)} không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)") from None

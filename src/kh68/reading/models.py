@@ -25,6 +25,7 @@ from kh68.reading.targets import (
     parse_target,
     parse_timing,
 )
+from kh68.safetext import excerpt
 from kh68.vnformat import format_number, parse_count, parse_date, parse_decimal
 
 
@@ -90,7 +91,7 @@ class DayMonth(Strict):
         if isinstance(value, str):
             day, sep, month = value.strip().partition("/")
             if not sep or not day.isdigit() or not month.isdigit():
-                raise ValueError(f"'{value}' không phải dạng ngày/tháng, ví dụ 05/11")
+                raise ValueError(f"{excerpt(value)} không phải dạng ngày/tháng, ví dụ 05/11")
             return {"day": int(day), "month": int(month)}
         return value
 
@@ -527,7 +528,7 @@ class CitedDocument(Strict):
     @classmethod
     def _has_symbol(cls, number: str) -> str:
         if "/" not in number:
-            raise ValueError(f"'{number}' thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 125/KH-SGDĐT")
+            raise ValueError(f"{excerpt(number)} thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 125/KH-SGDĐT")
         return number
 
 

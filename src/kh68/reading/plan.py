@@ -13,6 +13,7 @@ from kh68.errors import UsageError
 from kh68.reading.models import Indicator, PlanMeta, Successor, Task, TaskGroup, Unit, YearData
 from kh68.reading.source import Document
 from kh68.reading.targets import UnitKind, fold
+from kh68.safetext import excerpt, listing
 from kh68.vnformat import format_date
 
 
@@ -59,7 +60,7 @@ class UnitIndex:
     def unknown(self, ref: str) -> str:
         """The message for a reference that resolves to no unit."""
         hint = self.suggest(ref)
-        message = f"không có đơn vị '{ref}' trong units.yaml"
+        message = f"không có đơn vị {excerpt(ref)} trong units.yaml"
         return f"{message} (có phải ý bạn là '{hint}'?)" if hint else message
 
     def member_ids(self, unit_id: str) -> list[str]:
@@ -235,23 +236,23 @@ class Plan:
         """The id of unit ``ref`` (id or any of its names); ``UsageError`` listing the ids otherwise."""
         uid = self.units.resolve(ref)
         if uid is None:
-            raise UsageError(f"{self.units.unknown(ref)}; các mã hợp lệ: {', '.join(sorted(self.units.units))}")
+            raise UsageError(f"{self.units.unknown(ref)}; các mã hợp lệ: {listing(sorted(self.units.units))}")
         return uid
 
     def require_indicator(self, indicator_id: str) -> Indicator:
         """Indicator ``indicator_id``; ``UsageError`` listing the ids otherwise."""
         indicator = self.indicator(indicator_id)
         if indicator is None:
-            known = ", ".join(i.id for i in self.indicators)
-            raise UsageError(f"không có chỉ tiêu '{indicator_id}' (các mã: {known})")
+            known = listing(i.id for i in self.indicators)
+            raise UsageError(f"không có chỉ tiêu {excerpt(indicator_id)} (các mã: {known})")
         return indicator
 
     def require_task(self, task_id: str) -> Task:
         """Task ``task_id``; ``UsageError`` listing the ids otherwise."""
         task = self.task(task_id)
         if task is None:
-            known = ", ".join(t.id for t in self.tasks)
-            raise UsageError(f"không có nhiệm vụ '{task_id}' (các mã: {known})")
+            known = listing(t.id for t in self.tasks)
+            raise UsageError(f"không có nhiệm vụ {excerpt(task_id)} (các mã: {known})")
         return task
 
     def require_year(self, year: int, *, baseline: bool = True) -> None:

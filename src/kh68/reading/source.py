@@ -39,6 +39,7 @@ from kh68.reading.ruledoc import (
     YAML_TAG,
     RuleDoc,
 )
+from kh68.safetext import excerpt
 
 Key = tuple[str | int, ...]
 
@@ -298,6 +299,9 @@ _YAML_MESSAGES = {
     "did not find expected whitespace": "thiếu khoảng trắng",
 }
 
+_SIMPLE_KEY_LIMIT = 1024
+_KEY_PROBLEMS = ("could not find expected ':'", "mapping values are not allowed")
+
 # What libyaml was reading when it failed (``exc.context``), for a problem it words too generally.
 _YAML_CONTEXTS = {
     "while scanning a quoted scalar": "chuỗi trong dấu nháy mở ở dòng {opened} chưa đóng",
@@ -316,6 +320,9 @@ def _describe(exc: yaml.MarkedYAMLError, text: str = "") -> str:
         return _YAML_MESSAGES["found a tab character"]
     opened = exc.context_mark.line + 1 if exc.context_mark is not None else "?"
     context = exc.context or ""
+    if mark is not None and mark.column > _SIMPLE_KEY_LIMIT and problem.startswith(_KEY_PROBLEMS):
+        # libyaml takes a key only within 1.024 characters of its line: a longer one is no key.
+        return "khóa dài quá 1.024 ký tự (YAML không nhận khóa dài hơn); hãy rút ngắn khóa"
     if problem.startswith("found unexpected end of stream") and context.startswith("while scanning a quoted scalar"):
         return _YAML_CONTEXTS[context].format(opened=opened)
     for english, vietnamese in _YAML_MESSAGES.items():
@@ -407,7 +414,7 @@ class _Builder:
             raise self.fail(node, "không hỗ trợ anchor/alias YAML (&, *): hãy viết giá trị trực tiếp", YAML_ALIAS)
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
-            raise self.fail(node, f"thẻ YAML '{node.tag}' không được phép trong tệp kế hoạch", YAML_TAG)
+            raise self.fail(node, f"thẻ YAML {excerpt(node.tag, 100)} không được phép trong tệp kế hoạch", YAML_TAG)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and depth >= MAX_DEPTH:
             raise _TooDeep(node)
         if isinstance(node, yaml.MappingNode):
@@ -428,7 +435,9 @@ class _Builder:
                 )
             key = sys.intern(key_node.value)
             if key in result:
-                raise self.fail(key_node, f"khóa '{key}' bị lặp (đã có ở dòng {first_lines[key]})", YAML_DUPLICATE_KEY)
+                raise self.fail(
+                    key_node, f"khóa {excerpt(key)} bị lặp (đã có ở dòng {first_lines[key]})", YAML_DUPLICATE_KEY
+                )
             first_lines[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, depth + 1)
         return result

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kh68.reading.ruledoc import TARGET_UNPARSABLE, TIMING_UNPARSABLE, RuleValueError
+from kh68.safetext import excerpt
 from kh68.vnformat import parse_decimal
 
 
@@ -135,7 +136,7 @@ def parse_target(text: str) -> TargetSpec:
     if match := _RANGE.match(cell):
         low, high = parse_decimal(match[1]), parse_decimal(match[2])
         if low > high:
-            raise TargetUnparsable(f"khoảng chỉ tiêu '{text}' có cận dưới lớn hơn cận trên")
+            raise TargetUnparsable(f"khoảng chỉ tiêu {excerpt(text)} có cận dưới lớn hơn cận trên")
         return TargetSpec(TargetKind.RANGE, low, high)
     if match := _GREATER.match(cell):
         return TargetSpec(TargetKind.GREATER_THAN, parse_decimal(match[1]))
@@ -143,7 +144,7 @@ def parse_target(text: str) -> TargetSpec:
         return TargetSpec(TargetKind.AT_LEAST, parse_decimal(match[1]))
     if re.search(r"\d", cell) or cell[:1] in "<>≥≤=":
         raise TargetUnparsable(
-            f"không đọc được chỉ tiêu '{text}': dùng dạng 99,5 | 30-35 | > 60 | Hoàn thành | - "
+            f"không đọc được chỉ tiêu {excerpt(text)}: dùng dạng 99,5 | 30-35 | > 60 | Hoàn thành | - "
             "hoặc một mốc định tính không có chữ số"
         )
     return TargetSpec(TargetKind.MILESTONE)
@@ -189,7 +190,7 @@ def parse_timing(text: str) -> TimingSpec:
             year = int(match[1]) if match.groups() else None
             return TimingSpec(kind, year)
     raise TimingUnparsable(
-        f"không hiểu thời gian thực hiện '{text}': dùng 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', "
+        f"không hiểu thời gian thực hiện {excerpt(text)}: dùng 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', "
         "'Đến năm 2025 và các năm tiếp theo' hoặc 'Khi tiến hành sơ kết, tổng kết Nghị quyết'"
     )
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.reading.targets import TargetKind, looks_like_completion
+from kh68.safetext import excerpt
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -16,7 +17,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     for i, ind in enumerate(ctx.plan.indicators):
         for year, target in ind.targets.items():
             if target.spec.kind is TargetKind.MILESTONE and looks_like_completion(target.text):
-                message = f"'{target.text}' được hiểu là mốc định tính; nếu là chỉ tiêu hoàn thành, viết 'Hoàn thành'"
+                message = (
+                    f"{excerpt(target.text)} được hiểu là mốc định tính; nếu là chỉ tiêu hoàn thành, viết 'Hoàn thành'"
+                )
                 yield Finding(doc, ("indicators", i, "targets", str(year)), message)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
+from kh68.safetext import excerpt
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -14,21 +15,23 @@ def check(ctx: Context) -> Iterator[Finding]:
     units = ctx.doc("units")
     unit_ids = [entry.get("id") if isinstance(entry, dict) else None for entry in units.data["units"]]
     for i, first in _repeats(unit_ids):
-        yield Finding(units, ("units", i, "id"), f"mã đơn vị '{unit_ids[i]}' bị trùng (đã dùng ở mục thứ {first + 1})")
+        yield Finding(
+            units, ("units", i, "id"), f"mã đơn vị {excerpt(unit_ids[i])} bị trùng (đã dùng ở mục thứ {first + 1})"
+        )
     indicators = ctx.doc("indicators")
     indicator_ids = [ind.id for ind in ctx.plan.indicators]
     for i, first in _repeats(indicator_ids):
         yield Finding(
             indicators,
             ("indicators", i, "id"),
-            f"mã chỉ tiêu '{indicator_ids[i]}' bị trùng (đã dùng ở mục thứ {first + 1})",
+            f"mã chỉ tiêu {excerpt(indicator_ids[i])} bị trùng (đã dùng ở mục thứ {first + 1})",
         )
     tasks = ctx.doc("tasks")
     seen: set[str] = set()
     for g, group in enumerate(ctx.plan.groups):
         for t, task in enumerate(group.tasks):
             if task.id in seen:
-                yield Finding(tasks, ("groups", g, "tasks", t, "id"), f"mã nhiệm vụ '{task.id}' bị trùng")
+                yield Finding(tasks, ("groups", g, "tasks", t, "id"), f"mã nhiệm vụ {excerpt(task.id)} bị trùng")
             seen.add(task.id)
 
 

@@ -6,14 +6,15 @@ from collections.abc import Iterator
 
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
+from kh68.safetext import excerpt, listing
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    known = ", ".join(i.id for i in ctx.plan.indicators)
+    known = listing(i.id for i in ctx.plan.indicators)
     for file in ctx.data_files:
         for ind_id in file.data.indicators:
             if ctx.plan.indicator(ind_id) is None:
-                message = f"không có chỉ tiêu '{ind_id}' (các mã: {known})"
+                message = f"không có chỉ tiêu {excerpt(ind_id)} (các mã: {known})"
                 yield Finding(file.doc, ("indicators", ind_id), message, key=True)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.reading.source import Key
+from kh68.safetext import excerpt
 from kh68.vnformat import format_exact
 
 
@@ -22,7 +23,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     yield Finding(
                         doc,
                         ("indicators", i, "targets", str(year)),
-                        f"chỉ tiêu '{target.text}' nằm ngoài khoảng 0–100%",
+                        f"chỉ tiêu {excerpt(target.text)} nằm ngoài khoảng 0–100%",
                     )
     for file in ctx.data_files:
         for ind_id, m in file.data.indicators.items():

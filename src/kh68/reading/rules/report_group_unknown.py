@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
+from kh68.safetext import excerpt, listing
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -17,7 +18,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     file.doc,
                     ("report", "group_summaries", key),
-                    f"không có nhóm nhiệm vụ '{key}' trong tasks.yaml; các nhóm: {', '.join(groups)}",
+                    f"không có nhóm nhiệm vụ {excerpt(key)} trong tasks.yaml; các nhóm: {listing(groups)}",
                     key=True,
                 )
 

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
+from kh68.safetext import excerpt
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for file in ctx.data_files:
         for task_id in file.data.tasks:
             if ctx.plan.task(task_id) is None:
-                yield Finding(file.doc, ("tasks", task_id), f"không có nhiệm vụ '{task_id}'", key=True)
+                yield Finding(file.doc, ("tasks", task_id), f"không có nhiệm vụ {excerpt(task_id)}", key=True)
 
 
 RULE = Rule(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.reading.source import Document, Key
+from kh68.safetext import excerpt
 
 
 def _duplicates(ctx: Context, doc: Document, loc: Key, keys: list[str]) -> Iterator[Finding]:
@@ -18,7 +19,7 @@ def _duplicates(ctx: Context, doc: Document, loc: Key, keys: list[str]) -> Itera
             continue
         if uid in first:
             line = doc.position((*loc, first[uid]), key=True)[0]
-            message = f"'{ref}' và '{first[uid]}' (dòng {line}) cùng chỉ đơn vị {uid}; gộp thành một mục"
+            message = f"{excerpt(ref)} và {excerpt(first[uid])} (dòng {line}) cùng chỉ đơn vị {uid}; gộp thành một mục"
             yield Finding(doc, (*loc, ref), message, key=True)
         first.setdefault(uid, ref)
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kh68.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
+from kh68.safetext import excerpt
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -13,7 +14,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     for name, first, second in ctx.plan.units.clashes:
         yield Finding(
-            ctx.doc("units"), ("units", ctx.unit_entries[second]), f"tên gọi '{name}' đã thuộc về đơn vị '{first}'"
+            ctx.doc("units"),
+            ("units", ctx.unit_entries[second]),
+            f"tên gọi {excerpt(name)} đã thuộc về đơn vị {excerpt(first)}",
         )
 
 
