@@ -48,3 +48,12 @@ def test_plain_kh68_shows_help(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_unknown_messages_are_kept() -> None:
     assert translate_usage_error("Something new happened") == "Something new happened"
+
+
+@pytest.mark.parametrize("year", ["2025.0", "2_025", "+2025", "２０２５", "٢٠٢٥", "0x7e9", "2025 5", "9" * 5000])
+@pytest.mark.parametrize("command", [["status"], ["report"], ["record", "6.3", "--value", "1"]])
+def test_a_year_is_ascii_digits_as_in_a_data_file(
+    capsys: pytest.CaptureFixture[str], command: list[str], year: str
+) -> None:
+    assert run([*command, "--plan", str(EXAMPLE_PLAN), "--year", year]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == "kh68: lỗi: giá trị của --year phải là số nguyên"

@@ -43,6 +43,23 @@ PlanOption = Annotated[
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
+def year_number(text: str | int) -> int:
+    """A ``--year``: ASCII digits only, as a year in a data file (``2025.0``, ``2_025``, ``+2025`` are not years)."""
+    if isinstance(text, int):
+        return text
+    cleaned = text.strip()
+    if not (cleaned.isascii() and cleaned.isdigit()) or len(cleaned) > 30:
+        # The option parser's own words, so that the message is translated like every other one.
+        raise typer.BadParameter(f"{text!r} is not a valid integer.")
+    return int(cleaned)
+
+
+def year_option(help_text: str, **options: Any) -> Any:
+    """The one ``--year`` option of every command (see ``year_number``)."""
+    return typer.Option("--year", help=help_text, parser=year_number, metavar="<số>", **options)
+
+
 # The option parser's usage error (click's, vendored by recent typer releases).
 ParserUsageError: type[Exception] = typer.BadParameter.__mro__[1]
 

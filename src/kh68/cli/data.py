@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
+from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir, year_option
 from kh68.reading.targets import TaskState
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def _report(outcome: FileOutcome, what: str) -> None:
 @handle_errors
 def record(
     indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu, ví dụ 6.2.", metavar="CHỈ_TIÊU")],
-    year: Annotated[int, typer.Option("--year", help="Năm của số liệu.")],
+    year: Annotated[int, year_option("Năm của số liệu.")],
     value: Annotated[str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 99.5.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Ghi cho đơn vị này (mã hoặc tên gọi).")] = None,
     numerator: Annotated[str | None, typer.Option("--numerator", help="Tử số, ví dụ số trẻ ra lớp.")] = None,
@@ -56,7 +56,7 @@ def record(
 @handle_errors
 def progress(
     task: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.1.a.", metavar="NHIỆM_VỤ")],
-    year: Annotated[int, typer.Option("--year", help="Năm báo cáo.")],
+    year: Annotated[int, year_option("Năm báo cáo.")],
     unit: Annotated[str, typer.Option("--unit", help="Đơn vị báo cáo (mã hoặc tên gọi).")],
     state: Annotated[TaskState, typer.Option("--state", help="Trạng thái.", case_sensitive=False)],
     result: Annotated[str | None, typer.Option("--result", help="Kết quả đạt được.")] = None,

@@ -7,14 +7,14 @@ from typing import Annotated
 
 import typer
 
-from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir, say_error
+from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir, say_error, year_option
 from kh68.errors import UsageError
 
 
 @app.command()
 @handle_errors
 def form(
-    year: Annotated[int, typer.Option("--year", help="Năm báo cáo.")],
+    year: Annotated[int, year_option("Năm báo cáo.")],
     unit: Annotated[
         list[str] | None,
         typer.Option("--unit", help="Chỉ lập cho đơn vị này (mã hoặc tên gọi; lặp lại cho nhiều đơn vị)."),

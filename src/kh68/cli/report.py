@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir
+from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir, year_option
 from kh68.errors import UsageError
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ BINARY = (ReportFormat.docx, ReportFormat.pdf)
 @app.command()
 @handle_errors
 def report(
-    year: Annotated[int, typer.Option("--year", help="Năm báo cáo (trong thời kỳ kế hoạch).", show_default=False)],
+    year: Annotated[int, year_option("Năm báo cáo (trong thời kỳ kế hoạch).", show_default=False)],
     plan: PlanOption = None,
     unit: Annotated[
         str | None,

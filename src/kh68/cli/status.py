@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir
+from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir, year_option
 
 
 class StatusFormat(StrEnum):
@@ -24,7 +24,7 @@ class FailOn(StrEnum):
 @app.command()
 @handle_errors
 def status(
-    year: Annotated[int | None, typer.Option("--year", help="Năm cần xem (mặc định: năm hiện tại).")] = None,
+    year: Annotated[int | None, year_option("Năm cần xem (mặc định: năm hiện tại).")] = None,
     plan: PlanOption = None,
     unit: Annotated[
         str | None, typer.Option("--unit", help="Chỉ những gì đơn vị này chủ trì hoặc phải báo cáo.")
