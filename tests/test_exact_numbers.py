@@ -83,7 +83,7 @@ def test_the_refusals_say_what_is_wrong_with_file_and_line(tmp_path: Path) -> No
         "9 5": ["2025.yaml:27:12: lỗi: value: '9 5' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"],
         "NaN": ["2025.yaml:27:12: lỗi: value: 'NaN' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"],
         "1" * 300: [
-            f"2025.yaml:27:12: lỗi: value: '{'1' * 39}…' có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác [schema]"
+            f"2025.yaml:27:12: lỗi: value: '{'1' * 40}…' (300 ký tự) có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác [schema]"
         ],
         "100,0000001": ["2025.yaml:27:12: lỗi: tỷ lệ 100,0000001% nằm ngoài khoảng 0–100 [percent-range]"],
     }

@@ -43,6 +43,21 @@ def parse_exact(text: str) -> Decimal:
     return Decimal(cleaned.replace(",", "."))
 
 
+_WHOLE = re.compile(r"-?[0-9]+")
+
+
+def parse_whole(text: str) -> int:
+    """A whole number as written: ASCII digits and an optional ``-`` (``2025``, ``-5``), at most ``MAX_DIGITS`` digits.
+
+    ``2025.0``, ``+2025``, ``2_025``, ``0x7e9`` or fullwidth digits are a ``ValueError``.
+    """
+    cleaned = text.strip()
+    if not _WHOLE.fullmatch(cleaned):
+        raise ValueError(f"{excerpt(text)} không phải là số nguyên (chỉ gồm các chữ số 0–9)")
+    _bounded(text, cleaned.lstrip("-").lstrip("0"))
+    return int(cleaned)
+
+
 def parse_decimal(text: str) -> float:
     """``parse_exact`` as a float (exact enough: at most ``MAX_DIGITS`` digits)."""
     return float(parse_exact(text))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import check_fails, line_of, only_problem, replace_in
 
 
@@ -52,7 +54,7 @@ def test_target_year_not_a_number(plan_copy: Path) -> None:
     path = plan_copy / "indicators.yaml"
     replace_in(path, '"2030": "90"', '"203O": "90"')
     assert only_problem(check_fails(plan_copy)) == (
-        f"{path.as_posix()}:{line_of(path, '203O')}:7: lỗi: 203O: cần một số nguyên [schema]"
+        f"{path.as_posix()}:{line_of(path, '203O')}:7: lỗi: '203O' không phải là số nguyên (chỉ gồm các chữ số 0–9) [schema]"
     )
 
 
@@ -63,4 +65,67 @@ def test_unknown_state_lists_choices_in_vietnamese(example_copy: Path) -> None:
     assert line == (
         f"{path.as_posix()}:{line_of(path, 'dang_lam')}:12: lỗi: state: giá trị 'dang_lam' không hợp lệ; "
         "chọn một trong: 'not_started', 'in_progress', 'done', 'ongoing' [schema]"
+    )
+
+
+# A year no date can be made of, or an integer written as something else, is a schema error
+# with file and line, never an internal error of the rules that make dates of years.
+@pytest.mark.parametrize(
+    ("year", "message"),
+    [
+        ("0", "year: năm 0 không có thật: năm phải từ 1 đến 9999"),
+        ("-5", "year: năm -5 không có thật: năm phải từ 1 đến 9999"),
+        ("10000", "year: năm 10000 không có thật: năm phải từ 1 đến 9999"),
+        (
+            "9" * 400,
+            "year: '" + "9" * 40 + "…' (400 ký tự) có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác",
+        ),
+        ("2025.0", "year: '2025.0' không phải là số nguyên (chỉ gồm các chữ số 0–9)"),
+        ("+2025", "year: '+2025' không phải là số nguyên (chỉ gồm các chữ số 0–9)"),
+        ("2_025", "year: '2_025' không phải là số nguyên (chỉ gồm các chữ số 0–9)"),
+    ],
+)
+def test_a_data_year_that_is_no_year(example_copy: Path, year: str, message: str) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    replace_in(path, "\nyear: 2025\n", f"\nyear: {year}\n")
+    assert only_problem(check_fails(example_copy)) == f"{path.as_posix()}:6:7: lỗi: {message} [schema]"
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("0", "năm 0 không có thật: năm phải từ 1 đến 9999"),
+        ("99999", "năm 99999 không có thật: năm phải từ 1 đến 9999"),
+        ("2030.0", "'2030.0' không phải là số nguyên (chỉ gồm các chữ số 0–9)"),
+    ],
+)
+def test_a_target_year_that_is_no_year(plan_copy: Path, key: str, message: str) -> None:
+    path = plan_copy / "indicators.yaml"
+    written = f'"{key}": "90"'
+    replace_in(path, '"2030": "90"', written)
+    assert (
+        only_problem(check_fails(plan_copy)) == f"{path.as_posix()}:{line_of(path, written)}:7: lỗi: {message} [schema]"
+    )
+
+
+@pytest.mark.parametrize("value", ["2025.0", "+2025", "2_025", "２０２５"])
+def test_plan_integers_are_ascii_digits(plan_copy: Path, value: str) -> None:
+    path = plan_copy / "plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nyear: 2024\n", f"\nyear: '{value}'\n"), encoding="utf-8")
+    assert only_problem(check_fails(plan_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'year: ' + repr(value))}:7: lỗi: "
+        f"year: '{value}' không phải là số nguyên (chỉ gồm các chữ số 0–9) [schema]"
+    )
+
+
+@pytest.mark.parametrize("value", ["nan", ".inf", "1e309", "-inf"])
+def test_progress_thresholds_are_decimals(plan_copy: Path, value: str) -> None:
+    path = plan_copy / "plan.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + f"progress_thresholds: {{substantial: '{value}'}}\n", encoding="utf-8"
+    )
+    assert only_problem(check_fails(plan_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'progress_thresholds')}:36: lỗi: "
+        f"substantial: '{value}' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"
     )

@@ -10,7 +10,16 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 from kh68.reading.targets import (
     Basis,
@@ -26,11 +35,15 @@ from kh68.reading.targets import (
     parse_timing,
 )
 from kh68.safetext import excerpt
-from kh68.vnformat import format_number, parse_count, parse_date, parse_decimal
+from kh68.vnformat import format_number, parse_count, parse_date, parse_decimal, parse_whole
 
 
 def _decimal(value: Any) -> Any:
     return parse_decimal(value) if isinstance(value, str) else value
+
+
+def _whole(value: Any) -> Any:
+    return parse_whole(value) if isinstance(value, str) else value
 
 
 def _count(value: Any) -> Any:
@@ -51,11 +64,23 @@ def _list(value: Any) -> Any:
 
 
 Number = Annotated[float, BeforeValidator(_decimal)]
+Whole = Annotated[int, BeforeValidator(_whole)]
 Count = Annotated[int, BeforeValidator(_count), Field(ge=0)]
 Day = Annotated[date, BeforeValidator(_date)]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
 UnitRefs = Annotated[list[str], BeforeValidator(_list)]
 UnitId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+def _year(value: int) -> int:
+    if not 1 <= value <= 9999:
+        shown = str(value) if len(str(value)) <= 12 else excerpt(value)
+        raise ValueError(f"năm {shown} không có thật: năm phải từ 1 đến 9999")
+    return value
+
+
+# A year a date can be made of; which years a plan accepts is the rule year-out-of-period's to say.
+Year = Annotated[int, BeforeValidator(_whole), AfterValidator(_year)]
 
 
 def field(title: str, description: str = "", **kwargs: Any) -> Any:
@@ -82,8 +107,8 @@ class Clause(Strict):
 
 
 class DayMonth(Strict):
-    day: int = field("Ngày", ge=1, le=31)
-    month: int = field("Tháng", ge=1, le=12)
+    day: Whole = field("Ngày", ge=1, le=31)
+    month: Whole = field("Tháng", ge=1, le=12)
 
     @model_validator(mode="before")
     @classmethod
@@ -124,9 +149,9 @@ class Duty(Strict):
 
 
 class Period(Strict):
-    start: int = field("Năm bắt đầu", ge=2000, le=2100)
-    end: int = field("Năm kết thúc", ge=2000, le=2100)
-    baseline_years: int = field(
+    start: Whole = field("Năm bắt đầu", ge=2000, le=2100)
+    end: Whole = field("Năm kết thúc", ge=2000, le=2100)
+    baseline_years: Whole = field(
         "Số năm số liệu gốc",
         "Số năm trước năm bắt đầu được phép ghi số liệu (năm gốc).",
         default=10,
@@ -142,8 +167,8 @@ class Period(Strict):
 
 
 class Thresholds(Strict):
-    substantial: float = field("Ngưỡng tiến bộ đáng kể", "R từ ngưỡng này trở lên: tiến bộ đáng kể.", default=0.95)
-    moderate: float = field("Ngưỡng tiến bộ vừa phải", "R từ ngưỡng này trở lên: tiến bộ vừa phải.", default=0.6)
+    substantial: Number = field("Ngưỡng tiến bộ đáng kể", "R từ ngưỡng này trở lên: tiến bộ đáng kể.", default=0.95)
+    moderate: Number = field("Ngưỡng tiến bộ vừa phải", "R từ ngưỡng này trở lên: tiến bộ vừa phải.", default=0.6)
 
 
 class OutsideFact(Strict):
@@ -208,7 +233,7 @@ class PlanMeta(Strict):
     report_symbol: Text = field("Ký hiệu báo cáo", "Ký hiệu dùng cho báo cáo, ví dụ BC-SGDĐT.")
     place: Text = field("Địa danh")
     date: Day | None = field("Ngày ban hành", default=None)
-    year: int = field("Năm ban hành", ge=2000, le=2100)
+    year: Whole = field("Năm ban hành", ge=2000, le=2100)
     period: Period = field("Thời kỳ kế hoạch")
     legal_bases: list[LegalBasis] = field("Căn cứ", "Các văn bản mà kế hoạch thực hiện.")
     purposes: list[Clause] = field("Mục đích (I.1)")
@@ -358,7 +383,7 @@ class Indicator(Strict):
         "value: nhập giá trị; share_of_units: tỷ lệ đơn vị đạt chuẩn, tính từ các mục met: true/false theo đơn vị.",
         default=Basis.VALUE,
     )
-    targets: dict[int, Target] = field("Mục tiêu theo năm", 'Khóa là năm ("2025"), giá trị là chỉ tiêu nguyên văn.')
+    targets: dict[Year, Target] = field("Mục tiêu theo năm", 'Khóa là năm ("2025"), giá trị là chỉ tiêu nguyên văn.')
     responsible_units: UnitRefs = field("Đơn vị chủ trì", "Mã hoặc tên gọi của đơn vị chủ trì thực hiện.")
     responsible_text: str | None = field("Đơn vị chủ trì (nguyên văn)", default=None)
     reporters: Reporters | None = field(
@@ -612,14 +637,14 @@ class FormReceipt(Strict):
     """A unit's form for the year, as received (written by ``kh68 import``)."""
 
     received: Day = field("Ngày nhận", "Ngày gửi báo cáo ghi trên biểu mẫu của đơn vị.")
-    version: int = field("Phiên bản biểu mẫu", ge=1)
+    version: Whole = field("Phiên bản biểu mẫu", ge=1)
     fingerprint: Text = field("Dấu vân tay", "Dấu vân tay của các dòng kế hoạch mà biểu mẫu được lập từ đó.")
 
 
 class YearData(Strict):
     """Nội dung tệp data/<năm>.yaml: số liệu và tiến độ của một năm."""
 
-    year: int = field("Năm")
+    year: Year = field("Năm")
     synthetic: bool = field("Số liệu minh họa", "true nếu số liệu là minh họa, không có thật.", default=False)
     indicators: dict[str, Measurement] = field(
         "Số liệu chỉ tiêu", 'Khóa là mã chỉ tiêu, ví dụ "6.2".', default_factory=dict

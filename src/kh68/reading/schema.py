@@ -98,7 +98,7 @@ _WS = r"[\s\u00a0]*"
 # Supersets of what kh68.vnformat accepts (see the module docstring).
 DECIMAL_TEXT = rf"^{_WS}[+-]?[\d\s\u00a0.,]*\d{_WS}$"
 COUNT_TEXT = rf"^{_WS}\d[\d\s\u00a0.]*$"
-INT_TEXT = r"^\s*[+-]?[\d_]+(\.0*)?\s*$"
+INT_TEXT = r"^\s*-?[0-9]+\s*$"
 FLOAT_TEXT = r"^\s*[+-]?([\d_]+(\.[\d_]*)?|\.[\d_]+)([eE][+-]?\d+)?\s*$"
 DATE_TEXT = r"^\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-?\d{2}-?\d{2}|\d{4}-?W\d{2}(-?\d)?)\s*$"
 DAY_MONTH_TEXT = r"^\s*\d+/\d+\s*$"
@@ -144,7 +144,10 @@ class _Generator(GenerateJsonSchema):
     def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
         json_schema = super().dict_schema(schema)
         json_schema.pop("propertyNames", None)
-        if schema.get("keys_schema", {}).get("type") == "int":
+        keys: Any = schema.get("keys_schema", {})
+        while keys.get("type", "").startswith("function-"):  # a year key: Year's validators around an int
+            keys = keys["schema"]
+        if keys.get("type") == "int":
             json_schema["propertyNames"] = {"pattern": YEAR_KEY}
         return json_schema
 
@@ -157,6 +160,8 @@ class _Generator(GenerateJsonSchema):
             return _either({"type": "number"}, {"type": "string", "pattern": COUNT_TEXT})
         if func is models._date:
             return {"type": "string", "pattern": DATE_TEXT}
+        if func is models._whole:
+            return self.generate_inner(schema["schema"])
         if func is models._list:
             inner = self.generate_inner(schema["schema"])
             return _either(inner, inner["items"])

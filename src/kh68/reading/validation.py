@@ -47,7 +47,9 @@ def _problem(err: ErrorDetails, doc: Document, model: type[BaseModel]) -> Proble
     loc = tuple(part for part in err["loc"] if part != "[key]")
     is_key = "[key]" in err["loc"] or err["type"] == "extra_forbidden"
     line, column = doc.position(loc, key=is_key)
-    return error(doc.path, line, column, _message(err, loc, model), _rule(err).id)
+    # A key's own error is about the key: it is not named as if it were a field.
+    shown = (*loc[:-1], "") if "[key]" in err["loc"] and err["type"] != "extra_forbidden" else loc
+    return error(doc.path, line, column, _message(err, shown, model), _rule(err).id)
 
 
 def _rule(err: ErrorDetails) -> RuleDoc:
