@@ -57,3 +57,20 @@ def test_expanding_a_cyclic_group_ends() -> None:
 
 def test_a_clean_plan_has_no_cycle(plan_copy: Path) -> None:
     assert "unit-group-cycle" not in invoke(["check", plan_copy], 0).output
+
+
+def test_a_cycle_of_ten_thousand_groups_is_said_shortly(example_copy: Path) -> None:
+    path = example_copy / "units.yaml"
+    ring = "".join(f"\n  - id: g{i}\n    name: Nhóm {i}\n    members: [g{(i + 1) % 10_000}]\n" for i in range(10_000))
+    path.write_text(path.read_text(encoding="utf-8") + ring, encoding="utf-8")
+    lines = [line for line in invoke(["check", example_copy], 1).output.splitlines() if ": lỗi: " in line]
+    assert lines == [
+        (
+            f"{path.as_posix()}:{line_of(path, 'members: [g1]')}:14: lỗi: nhóm đơn vị 'g0' lồng 10.000 cấp, "
+            "quá 8 cấp cho phép [unit-group-depth]"
+        ),
+        (
+            f"{path.as_posix()}:{line_of(path, 'members: [g0]')}:15: lỗi: nhóm đơn vị 'g0' chứa chính nó: "
+            "g0 → g1 → g2 → g3 → … (9.993 đơn vị) → g9997 → g9998 → g9999 → g0 [unit-group-cycle]"
+        ),
+    ]

@@ -40,4 +40,4 @@ def test_a_chain_of_five_thousand_groups_is_checked_without_recursion(plan_copy:
     start = time.perf_counter()
     line = only_problem(check_fails(plan_copy))
     assert time.perf_counter() - start < 10
-    assert line.endswith(f"nhóm đơn vị 'g0' lồng 5000 cấp, quá {MAX_DEPTH} cấp cho phép [unit-group-depth]")
+    assert line.endswith(f"nhóm đơn vị 'g0' lồng 5.000 cấp, quá {MAX_DEPTH} cấp cho phép [unit-group-depth]")

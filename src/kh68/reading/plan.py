@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -146,17 +146,9 @@ class UnitIndex:
 
     def successor_cycle(self, unit_id: str) -> list[str] | None:
         """A chain of successors from ``unit_id`` back to itself, if there is one."""
-        path = [unit_id]
-        stack: list[tuple[str, list[str]]] = [(unit_id, path)]
-        seen: set[str] = set()
-        while stack:
-            uid, chain = stack.pop()
-            for nxt in self.successors_of(self.units[uid]):
-                if nxt == unit_id:
-                    return [*chain, nxt]
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append((nxt, [*chain, nxt]))
+        for cycle in cycles([unit_id], lambda uid: self.successors_of(self.units[uid])):
+            if cycle[0] == unit_id:
+                return cycle
         return None
 
     def inactive_reason(self, unit_id: str, day: date) -> str | None:
@@ -174,6 +166,48 @@ class UnitIndex:
             return f"{unit_id} đã chấm dứt hoạt động từ {since}"
         parts = [f"{self.resolve(s.unit) or s.unit}" + (f" ({s.function})" if s.function else "") for s in successors]
         return f"{unit_id} đã chấm dứt hoạt động từ {since}; nhiệm vụ chuyển cho {', '.join(parts)}"
+
+
+def cycles(starts: Iterable[str], edges: Callable[[str], list[str]]) -> Iterator[list[str]]:
+    """Each cycle of the graph ``edges`` reachable from ``starts`` once, as the path ``a, b, …, a``.
+
+    One depth-first walk with its own stack: every node and edge is visited once
+    (no recursion and no copied paths, so a chain of 10.000 units is as quick as
+    one of ten); an edge back to a node still on the path closes a cycle.
+    """
+    done: set[str] = set()
+    reported: set[frozenset[str]] = set()
+    for start in starts:
+        if start in done:
+            continue
+        path = [start]
+        on_path = {start: 0}
+        stack = [iter(edges(start))]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                stack.pop()
+                finished = path.pop()
+                del on_path[finished]
+                done.add(finished)
+            elif nxt in on_path:
+                cycle = [*path[on_path[nxt] :], nxt]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    yield cycle
+            elif nxt not in done:
+                on_path[nxt] = len(path)
+                path.append(nxt)
+                stack.append(iter(edges(nxt)))
+
+
+def chain(ids: list[str], shown: int = 8) -> str:
+    """``a → b → c``; a long chain keeps its ends: ``a → b → c → d → … (9.994 đơn vị) → x → y → z → a``."""
+    if len(ids) <= shown:
+        return " → ".join(ids)
+    head, tail = ids[: shown // 2], ids[-(shown // 2) :]
+    hidden = f"… ({len(ids) - len(head) - len(tail):,} đơn vị)".replace(",", ".")
+    return " → ".join([*head, hidden, *tail])
 
 
 def _takes_over(successor: Successor, function: str | None) -> bool:

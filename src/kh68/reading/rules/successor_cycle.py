@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kh68.errors import Severity
+from kh68.reading.plan import chain, cycles
 from kh68.reading.rules.base import Context, Finding, Rule
 
 
@@ -12,17 +13,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
     units = ctx.plan.units
-    reported: set[str] = set()
-    for unit in units.units.values():
-        if unit.id in reported:
-            continue
-        cycle = units.successor_cycle(unit.id)
-        if cycle and len(cycle) > 2:  # a unit its own successor is successor-unknown's
-            reported.update(cycle)
+    for cycle in cycles(units.units, lambda uid: units.successors_of(units.units[uid])):
+        if len(cycle) > 2:  # a unit its own successor is successor-unknown's
             yield Finding(
                 ctx.doc("units"),
-                ("units", ctx.unit_entries[unit.id], "successors"),
-                f"chuỗi đơn vị kế thừa có vòng lặp: {' → '.join(cycle)}",
+                ("units", ctx.unit_entries[cycle[0]], "successors"),
+                f"chuỗi đơn vị kế thừa có vòng lặp: {chain(cycle)}",
             )
 
 

@@ -8,6 +8,7 @@ from kh68.errors import Severity
 from kh68.reading.plan import UnitIndex
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.safetext import excerpt
+from kh68.vnformat import format_number
 
 MAX_DEPTH = 8  # province › district › cluster › school is four; twice that is no organisation
 
@@ -44,7 +45,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     inner = {m for uid in too_deep for m in units.member_ids(uid)}
     for uid in units.units:
         if uid in too_deep and uid not in inner:
-            message = f"nhóm đơn vị {excerpt(uid)} lồng {depth[uid]} cấp, quá {MAX_DEPTH} cấp cho phép"
+            message = (
+                f"nhóm đơn vị {excerpt(uid)} lồng {format_number(depth[uid], 0)} cấp, quá {MAX_DEPTH} cấp cho phép"
+            )
             yield Finding(ctx.doc("units"), ("units", ctx.unit_entries[uid], "members"), message)
 
 
