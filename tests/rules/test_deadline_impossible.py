@@ -41,3 +41,18 @@ def test_the_last_day_of_a_month_is_fine(plan_copy: Path) -> None:
 def test_missing_years() -> None:
     assert missing_years(29, 2, range(2024, 2031)) == [2025, 2026, 2027, 2029, 2030]
     assert missing_years(31, 12, range(2024, 2031)) == []
+
+
+@pytest.mark.parametrize("deadline", ["31/02", "29/02", "31/04"])
+def test_an_impossible_deadline_in_a_plan_with_data_is_an_error_everywhere(example_copy: Path, deadline: str) -> None:
+    """Rules that date the year's report (unit-inactive) used to fail on it: exit 70 at every command."""
+    path = example_copy / "plan.yaml"
+    replace_in(path, "deadline: 05/11", f"deadline: {deadline}")
+    where = f"{path.as_posix()}:{line_of(path, f'deadline: {deadline}')}:15: lỗi: hạn {deadline} "
+    for args in (
+        ["check", example_copy],
+        ["status", "--plan", example_copy, "--year", "2025"],
+        ["record", "6.3", "--year", "2025", "--value", "95", "--force", "--plan", example_copy],
+    ):
+        out = invoke(args, 1).output
+        assert any(line.startswith(where) and line.endswith("[deadline-impossible]") for line in out.splitlines()), out

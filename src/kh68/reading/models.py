@@ -6,6 +6,7 @@ them into JSON Schemas that editors show as hover help.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -115,13 +116,19 @@ class DayMonth(Strict):
     def _from_text(cls, value: Any) -> Any:
         if isinstance(value, str):
             day, sep, month = value.strip().partition("/")
-            if not sep or not day.isdigit() or not month.isdigit():
+            day, month = day.strip(), month.strip()
+            if not sep or not (day + month).isascii() or not day.isdigit() or not month.isdigit():
                 raise ValueError(f"{excerpt(value)} không phải dạng ngày/tháng, ví dụ 05/11")
-            return {"day": int(day), "month": int(month)}
+            return {"day": day, "month": month}
         return value
 
     def in_year(self, year: int) -> date:
-        return date(year, self.month, self.day)
+        """The deadline in ``year``; one that year lacks (29/02, 31/04) falls on the month's last day.
+
+        Such a deadline is the rule deadline-impossible's error; every other computation
+        still has a date to work with, so none fails on it.
+        """
+        return date(year, self.month, min(self.day, calendar.monthrange(year, self.month)[1]))
 
     def __str__(self) -> str:
         return f"{self.day:02d}/{self.month:02d}"
