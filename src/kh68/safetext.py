@@ -17,6 +17,7 @@ It imports nothing of kh68's: every layer may use it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # ---------------------------------------------------------------- terminals
@@ -159,7 +160,7 @@ def excerpt(text: object, limit: int = EXCERPT_LIMIT) -> str:
     ``'abc'``; a longer value is cut at ``limit`` characters: ``'abc…' (1.234 ký tự)``.
     """
     value = str(text)
-    shown = for_terminal(value[:limit]).replace("\n", "\\n").replace("\t", "\\t")
+    shown = _revealed(value[:limit])
     if len(value) <= limit:
         return f"'{shown}'"
     return f"'{shown}…' ({_count(len(value))} ký tự)"
@@ -182,8 +183,20 @@ def listing(values: Iterable[object], limit: int = LISTED) -> str:
 
 
 def _short(name: str, limit: int = EXCERPT_LIMIT) -> str:
-    shown = for_terminal(name[:limit]).replace("\n", "\\n").replace("\t", "\\t")
+    shown = _revealed(name[:limit])
     return shown if len(name) <= limit else f"{shown}… ({_count(len(name))} ký tự)"
+
+
+def _revealed(value: str) -> str:
+    """``for_terminal``, on one line, and every invisible format character shown too.
+
+    An offending value is quoted to be seen: ``'6.\\u200b3'`` tells apart the id that only
+    looks like ``'6.3'`` (zero-width space, joiners, soft hyphen: Unicode category Cf).
+    """
+    shown = for_terminal(value).replace("\n", "\\n").replace("\t", "\\t")
+    if shown.isascii():
+        return shown
+    return "".join(_visible(c) if unicodedata.category(c) == "Cf" else c for c in shown)
 
 
 def _count(number: int) -> str:

@@ -14,3 +14,14 @@ def test_an_indicator_the_plan_does_not_have(example_copy: Path) -> None:
         f"{path.as_posix()}:{line_of(path, '6.14')}:3: lỗi: không có chỉ tiêu '6.14' (các mã: 6.1, 6.2, 6.3, 6.4, "
         "6.5, 6.6, 6.7, 6.8, 6.9, 6.10, 6.11, 6.12, 6.13) [indicator-unknown]"
     )
+
+
+def test_an_id_with_an_invisible_character_is_shown_with_it(example_copy: Path) -> None:
+    """'6.1\\u200b3' looks like 6.13 on a terminal: the message shows the zero-width space."""
+    path = example_copy / "data" / "2025.yaml"
+    replace_in(path, '  "6.13":\n    value: 81,2', '  "6.1\\u200b3":\n    value: 81,2')
+    line = line_of(path, "6.1\\u200b3")
+    assert only_problem(check_fails(example_copy)) == (
+        f"{path.as_posix()}:{line}:3: lỗi: không có chỉ tiêu '6.1\\u200b3' (các mã: 6.1, 6.2, 6.3, "
+        "6.4, 6.5, 6.6, 6.7, 6.8, 6.9, 6.10, 6.11, 6.12, 6.13) [indicator-unknown]"
+    )
