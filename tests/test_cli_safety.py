@@ -107,7 +107,7 @@ def test_a_full_disk_under_stdout_is_said_in_vietnamese() -> None:
     with open("/dev/full", "wb") as full:
         done = kh68("export", "--plan", str(EXAMPLE_PLAN), stdout=full)
     assert done.returncode == 1
-    assert done.stderr.decode() == "kh68: lỗi: lỗi đọc/ghi: ổ đĩa đã đầy\n"
+    assert done.stderr.decode() == "kh68: lỗi: không ghi được kết quả ra đầu ra chuẩn: ổ đĩa đã đầy\n"
 
 
 SLOW_CHECK = """

@@ -121,7 +121,7 @@ def test_a_lock_held_elsewhere_times_out_with_a_message_and_nothing_written(
         other.release()
     assert done.returncode == 1
     assert done.stderr == (
-        f"kh68: lỗi: tệp {path.as_posix()} đang được một lệnh kh68 khác ghi (đã chờ 0.2 giây); "
+        f"kh68: lỗi: tệp {path.as_posix()} đang được một lệnh kh68 khác ghi (đã chờ 0,2 giây); "
         "không ghi gì — hãy chạy lại lệnh sau\n"
     )
     assert path.read_bytes() == before

@@ -126,7 +126,7 @@ def test_refuses_a_file(isolated):
     target = isolated / "kehoach"
     target.write_text("x")
     result = invoke(["init", str(target)], 2)
-    assert result.output == f"kh68: lỗi: '{target.as_posix()}' đã có và không phải là thư mục\n"
+    assert result.output == f"kh68: lỗi: '{target.as_posix()}' là một tệp, không phải thư mục; không ghi gì\n"
 
 
 def test_force_never_overwrites_an_existing_file(isolated):

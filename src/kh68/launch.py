@@ -72,6 +72,10 @@ def _command_line(argv: list[str]) -> int:
 
 
 def main() -> None:
+    from kh68.streams import standard_streams
+
+    standard_streams()
+    stop_on_signals()
     try:
         code = run(sys.argv[1:])
     except (BrokenPipeError, KeyboardInterrupt, OSError) as exc:  # writing a cached answer failed
@@ -83,6 +87,25 @@ def main() -> None:
     else:
         code = _flushed(code)
     sys.exit(code)
+
+
+def stop_on_signals() -> None:
+    """SIGTERM and SIGHUP stop kh68 as Ctrl-C does: "đã dừng theo yêu cầu", nothing half-written."""
+    import signal
+
+    from kh68.errors import Stopped
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                if signal.getsignal(number) is signal.SIG_DFL:  # an ignored signal (nohup) stays ignored
+                    signal.signal(number, stop)
+            except (OSError, ValueError):
+                pass
 
 
 def _flushed(code: int) -> int:
@@ -103,8 +126,10 @@ def _replay_failed(exc: BaseException) -> int:
         common.quiet_stdout()
         return common.ExitCode.OK
     if isinstance(exc, KeyboardInterrupt):
+        from kh68.errors import stop_exit_code
+
         common.say_error("đã dừng theo yêu cầu")
-        return common.ExitCode.INTERRUPTED
+        return stop_exit_code(exc)
     assert isinstance(exc, OSError)
-    common.say_os_error(exc)
+    common.say_output_failed(exc)  # a replay only writes stdout and stderr
     return common.ExitCode.PROBLEMS

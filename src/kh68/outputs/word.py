@@ -509,7 +509,7 @@ def _blank(reference: Path | None) -> Any:
         doc = Document()
         _house_styles(doc)
         return doc
-    doc = Document(str(reference))
+    doc = _reference(reference)
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -520,6 +520,27 @@ def _blank(reference: Path | None) -> Any:
         except KeyError:
             _set_style(doc, name, size=BODY_PT, bold=True)
     return doc
+
+
+def _reference(path: Path) -> Any:
+    """The department's reference document, read as any input is (no FIFO, no huge file) and parsed."""
+    import io
+
+    from kh68.errors import InputError, os_reason
+    from kh68.files import read_regular, shown_path
+
+    shown = shown_path(path)
+    try:
+        data = read_regular(path)
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp Word mẫu '{shown}' (--reference-docx): {os_reason(exc)}") from None
+    try:
+        return Document(io.BytesIO(data))
+    except Exception:  # python-docx raises whatever its zip and XML readers raise on a file that is not .docx
+        raise InputError(
+            f"tệp Word mẫu '{shown}' (--reference-docx) không phải tệp Word .docx hợp lệ; "
+            "mở bằng Word và lưu lại dạng .docx"
+        ) from None
 
 
 def build_document(d: StateDocument, reference: Path | None = None) -> Any:

@@ -20,6 +20,7 @@ from kh68.entry.forms.layout import Scope
 from kh68.entry.forms.read import MAX_MESSAGES, Figure
 from kh68.entry.forms.workbook import MAX_FILE, FormRefused
 from kh68.errors import Kh68Error, os_reason
+from kh68.files import read_regular
 from kh68.reading.plan import Plan
 from kh68.safetext import excerpt
 from kh68.vnformat import format_number
@@ -75,7 +76,7 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         if path.stat().st_size > MAX_FILE:
             raise FormRefused(f"{name}: tệp CSV quá lớn; tách thành nhiều tệp")
-        data = path.read_bytes()
+        data = read_regular(path, MAX_FILE)  # never blocks on a FIFO or reads a device forever
     except OSError as exc:
         raise FormRefused(f"{name}: không đọc được tệp: {os_reason(exc)}") from None
     try:

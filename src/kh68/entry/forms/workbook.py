@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kh68.errors import InputError, os_reason
+from kh68.files import read_regular
 from kh68.vnformat import format_number
 
 MAX_FILE = 20 * 1024 * 1024  # a filled form is some ten kilobytes
@@ -85,7 +86,7 @@ def _read(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE:
             raise FormRefused(f"{path.name}: tệp quá lớn cho một biểu mẫu ({size // 1024 // 1024} MB); không đọc")
-        return path.read_bytes()
+        return read_regular(path, MAX_FILE)  # never blocks on a FIFO or reads a device forever
     except OSError as exc:
         raise FormRefused(f"{path.name}: không đọc được tệp: {os_reason(exc)}") from None
 
