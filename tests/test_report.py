@@ -455,7 +455,7 @@ def test_an_output_path_that_cannot_be_written(tmp_path: Path) -> None:
     result = invoke([*REPORT, "--format", "docx", "-o", out], 1)
     assert result.stderr == (
         f"kh68: lỗi: không ghi được tệp {out.as_posix()}: đường dẫn đi qua một tệp, không phải thư mục; "
-        "tệp cũ giữ nguyên\n"
+        "không ghi gì\n"
     )
     assert blocker.read_text(encoding="utf-8") == "x\n"
 

@@ -133,7 +133,7 @@ def resolve_target(path: Path) -> Path:
             raise InputError(f"không ghi được {shown}: {_dangling_text(path, dangling)}; không ghi gì") from None
         return real
     except OSError as exc:
-        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc)}; tệp cũ giữ nguyên") from None
+        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc)}; không ghi gì") from None
     if not stat.S_ISREG(mode):
         raise InputError(f"không ghi được {shown}: đường dẫn {_kind(mode)}, không phải tệp thông thường; không ghi gì")
     return real
@@ -169,10 +169,11 @@ def guard_output(path: Path, plan_root: Path | None = None) -> Path:
 def guard_output_dir(folder: Path, plan_root: Path | None = None) -> Path:
     """Refuse a folder for outputs (``schema --out``, ``form -o``, ``init``) that cannot be one.
 
-    A path that exists and is not a directory (a file, FIFO, device), a symlink
-    loop or a symlink pointing nowhere → ``UsageError`` (exit 2), nothing written;
-    so is the plan directory or a folder inside it. A missing folder is fine:
-    it is created when written. Returns ``folder``.
+    A path that exists and is not a directory (a file, FIFO, device) → ``UsageError``
+    (exit 2), as is the plan directory or a folder inside it; a symlink loop, a
+    symlink pointing nowhere or an OS error (path too long, no permission) →
+    ``InputError`` (exit 1, like any write refused). Nothing is written. A missing
+    folder is fine: it is created when written. Returns ``folder``.
     """
     shown = shown_path(folder)
     try:
@@ -182,11 +183,11 @@ def guard_output_dir(folder: Path, plan_root: Path | None = None) -> Path:
         mode = None
     except (RuntimeError, OSError) as exc:
         reason = "vòng lặp liên kết tượng trưng (symlink)" if isinstance(exc, RuntimeError) else _os_text(exc)
-        raise UsageError(f"không dùng được thư mục {shown}: {reason}; không ghi gì") from None
+        raise InputError(f"không dùng được thư mục {shown}: {reason}; không ghi gì") from None
     if mode is None:
         dangling = _dangling(folder)
         if dangling is not None:
-            raise UsageError(f"không dùng được thư mục {shown}: {_dangling_text(folder, dangling)}; không ghi gì")
+            raise InputError(f"không dùng được thư mục {shown}: {_dangling_text(folder, dangling)}; không ghi gì")
     elif not stat.S_ISDIR(mode):
         kind = "là một tệp" if stat.S_ISREG(mode) else _kind(mode)
         raise UsageError(f"'{shown}' {kind}, không phải thư mục; không ghi gì")

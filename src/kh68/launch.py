@@ -72,7 +72,7 @@ def _command_line(argv: list[str]) -> int:
 
 
 def main() -> None:
-    from kh68.streams import standard_streams
+    from kh68.streams import standard_streams, stop_on_signals
 
     standard_streams()
     stop_on_signals()
@@ -87,25 +87,6 @@ def main() -> None:
     else:
         code = _flushed(code)
     sys.exit(code)
-
-
-def stop_on_signals() -> None:
-    """SIGTERM and SIGHUP stop kh68 as Ctrl-C does: "đã dừng theo yêu cầu", nothing half-written."""
-    import signal
-
-    from kh68.errors import Stopped
-
-    def stop(signum: int, _frame: object) -> None:
-        raise Stopped(signum)
-
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            try:
-                if signal.getsignal(number) is signal.SIG_DFL:  # an ignored signal (nohup) stays ignored
-                    signal.signal(number, stop)
-            except (OSError, ValueError):
-                pass
 
 
 def _flushed(code: int) -> int:

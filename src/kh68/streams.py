@@ -1,4 +1,4 @@
-"""The console streams as every kh68 command sets them up (no third-party import here)."""
+"""The console streams and signals as every kh68 command sets them up (no third-party import here)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,22 @@ def standard_streams() -> None:
         sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     if sys.stderr is None:
         sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+
+
+def stop_on_signals() -> None:
+    """SIGTERM and SIGHUP stop kh68 as Ctrl-C does: "đã dừng theo yêu cầu", nothing half-written."""
+    import signal
+
+    from kh68.errors import Stopped
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                if signal.getsignal(number) is signal.SIG_DFL:  # an ignored signal (nohup) stays ignored
+                    signal.signal(number, stop)
+            except (OSError, ValueError):
+                pass

@@ -34,11 +34,12 @@ from kh68.cli.common import (
 )
 from kh68.cli.help import USAGE
 from kh68.errors import stop_exit_code
-from kh68.streams import standard_streams, utf8_streams
+from kh68.streams import standard_streams, stop_on_signals, utf8_streams
 
 
 def main() -> None:
     standard_streams()
+    stop_on_signals()
     sys.exit(finish(run()))
 
 
