@@ -195,7 +195,7 @@ def kh68_closed(args: list[str], close: tuple[int, ...], **options: object) -> s
     return subprocess.run(
         [sys.executable, "-m", "kh68", *args],
         capture_output=True,
-        preexec_fn=closing,  # noqa: PLW1509 - nothing else runs in the child before exec
+        preexec_fn=closing,
         timeout=120,
         check=False,
         env={**os.environ, "KH68_NO_CACHE": "1"},

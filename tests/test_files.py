@@ -273,8 +273,10 @@ def test_a_write_through_a_symlink_that_points_nowhere_is_refused(tmp_path: Path
         (lambda p: p.symlink_to("/dev/null"), "'{p}' là một thiết bị, không phải thư mục; không ghi gì"),
         (
             lambda p: p.symlink_to("khong-co"),
-            "không dùng được thư mục {p}: {p} là liên kết tượng trưng (symlink) trỏ tới nơi không có (khong-co); "
-            "không ghi gì",
+            (
+                "không dùng được thư mục {p}: {p} là liên kết tượng trưng (symlink) trỏ tới nơi không có (khong-co); "
+                "không ghi gì"
+            ),
         ),
         (
             lambda p: p.symlink_to(p),
