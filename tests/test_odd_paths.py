@@ -313,3 +313,23 @@ def test_an_output_path_of_5000_characters_is_said_shortly(example_copy: Path, t
     assert "tên tệp hoặc đường dẫn quá dài" in out
     assert len(out) < 400
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan"]
+
+
+@POSIX
+def test_a_plan_directory_that_is_a_symlink_pointing_nowhere_says_so(tmp_path: Path) -> None:
+    link = tmp_path / "ke-hoach"
+    link.symlink_to("o-mang/ke-hoach")
+    assert invoke(["check", link], 2).output == (
+        f"kh68: lỗi: không có thư mục kế hoạch '{link}': liên kết tượng trưng (symlink) trỏ tới nơi không có "
+        "(o-mang/ke-hoach)\n"
+    )
+
+
+@POSIX
+@pytest.mark.parametrize("kind", ["loop", "dangling"])
+def test_importing_a_broken_symlink_says_why_it_cannot_be_read(example_copy: Path, tmp_path: Path, kind: str) -> None:
+    form = tmp_path / "bieu-mau.xlsx"
+    form.symlink_to(form if kind == "loop" else tmp_path / "khong-co.xlsx")
+    reason = {"loop": "đường dẫn có liên kết tượng trưng (symlink) vòng lặp", "dangling": "tệp không tồn tại"}[kind]
+    result = invoke(["import", form, "--plan", example_copy, "--dry-run"], 1)
+    assert f"kh68: lỗi: bieu-mau.xlsx: không đọc được tệp: {reason}\n" in result.output

@@ -80,6 +80,8 @@ def plan_root_problem(root: Path) -> str | None:
     try:
         mode = root.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
+        if root.is_symlink():  # an unmounted share, a moved folder
+            return f"không có thư mục kế hoạch {shown}: liên kết tượng trưng (symlink) trỏ tới nơi không có ({root.readlink()})"
         return f"không có thư mục kế hoạch {shown}"
     except OSError as exc:
         return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
