@@ -658,7 +658,7 @@ def test_a_csv_that_is_not_tidy_utf8_is_refused(example_copy: Path, tmp_path: Pa
 def test_csv_injection_text_is_kept_as_text(example_copy: Path, tmp_path: Path) -> None:
     path = _csv(
         tmp_path,
-        'indicator;year;value;document;note\n6.8;2025;"99,5 %";+cmd|\' /C calc\'!A0;"=HYPERLINK(""http://x"")"\n'.encode(),
+        b'indicator;year;value;document;note\n6.8;2025;"99,5 %";+cmd|\' /C calc\'!A0;"=HYPERLINK(""http://x"")"\n',
     )
     invoke(["import", "--plan", example_copy, path], 0)
     text = (example_copy / "data" / "2025.yaml").read_text(encoding="utf-8")
