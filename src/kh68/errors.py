@@ -36,14 +36,23 @@ class Problem:
     rule: str = ""  # a stable rule id ("unit-unknown"), shown as "[unit-unknown]"
 
     def parsable(self) -> str:
+        """``file:line:col: lỗi: message [rule]`` on one line: a line break in the message is shown as ``\\n``,
+        so no text quoted from a plan can forge a line of its own."""
         suffix = f" [{self.rule}]" if self.rule else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.label}: {self.message}{suffix}"
+        message = _one_line(self.message)
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.label}: {message}{suffix}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command (an annotation on the offending line)."""
         level = "error" if self.severity is Severity.ERROR else "warning"
         title = f",title={_escape(self.rule, True)}" if self.rule else ""
         return f"::{level} file={_escape(self.path, True)},line={self.line},col={self.column}{title}::{_escape(self.message)}"
+
+
+def _one_line(text: str) -> str:
+    if "\n" not in text and "\r" not in text:
+        return text
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _escape(text: str, is_property: bool = False) -> str:

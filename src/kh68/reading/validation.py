@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from kh68.errors import Problem, error
 from kh68.reading.ruledoc import KEY_UNKNOWN, SCHEMA, RuleDoc, RuleValueError
 from kh68.reading.source import Document
+from kh68.safetext import excerpt
 
 _MESSAGES = {
     "missing": "thiếu trường bắt buộc '{field}'",
@@ -67,7 +68,7 @@ def _message(err: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseMode
         return _with_field(name, str(ctx.get("error", err["msg"])))
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")  # pydantic joins the last choice with "or"
-        return _with_field(name, f"giá trị '{err.get('input')}' không hợp lệ; chọn một trong: {expected}")
+        return _with_field(name, f"giá trị {excerpt(err.get('input'))} không hợp lệ; chọn một trong: {expected}")
     template = _MESSAGES.get(kind)
     if template is None:
         return _with_field(name, err["msg"])
@@ -79,7 +80,7 @@ def _with_field(name: str, message: str) -> str:
 
 
 def _unknown_key(key: str, fields: list[str]) -> str:
-    message = f"khóa không hợp lệ '{key}'"
+    message = f"khóa không hợp lệ {excerpt(key)}"
     close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
     if close:
         return f"{message} (có phải ý bạn là '{close[0]}'?)"
