@@ -89,3 +89,14 @@ def test_spelling_is_suggested_for_the_first_hundred_unknown_keys_of_a_file(exam
     messages = {p.line: p.parsable() for p in check_plan(example_copy)[1]}
     assert messages[102] == f"{hundredth} (có phải ý bạn là 'year'?) [key-unknown]"
     assert messages[103].startswith(f"{past}; các khóa hợp lệ: year, synthetic")
+
+
+def test_a_decimal_comma_inside_braces_is_explained(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    replace_in(path, '  "6.4":\n    value: 99,55\n', '  "6.4": {value: 99,55}\n')
+    line = only_problem(check_fails(example_copy))
+    assert line == (
+        f"{path.as_posix()}:{line_of(path, '6.4')}:21: lỗi: khóa không hợp lệ '55': trong {{...}} dấu phẩy ngăn cách "
+        'các khóa — nếu đây là phần thập phân của một số, hãy đặt số trong dấu nháy ("99,55") hoặc viết bằng dấu chấm '
+        "(99.55) [key-unknown]"
+    )
