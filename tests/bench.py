@@ -145,9 +145,20 @@ def generate() -> int:
     shutil.rmtree(OUT.parent, ignore_errors=True)
     shutil.copytree(ROOT / "examples" / "plan", OUT, ignore=shutil.ignore_patterns("data"))
     units = [f"\n  - id: truong_{i:04d}\n    name: Trường minh họa số {i}\n" for i in range(SCHOOLS)]
+    members = ", ".join(f"truong_{i:04d}" for i in range(SCHOOLS))
+    units.append(f"\n  - id: truong_minh_hoa\n    name: Các trường minh họa\n    members: [{members}]\n")
     with (OUT / "units.yaml").open("a", encoding="utf-8") as handle:
         handle.write("".join(units))
-    indicators = [i["id"] for i in yaml.safe_load((OUT / "indicators.yaml").read_text(encoding="utf-8"))["indicators"]]
+    # Every school reports every indicator it has figures for (the demo's own reporters are communes).
+    listed = yaml.safe_load((OUT / "indicators.yaml").read_text(encoding="utf-8"))
+    for item in listed["indicators"]:
+        item["reporters"] = ["truong_minh_hoa"]
+        item.pop("counted_over", None)
+    text = "# SỐ LIỆU MINH HỌA (sinh tự động cho make bench)\n" + yaml.safe_dump(
+        listed, allow_unicode=True, sort_keys=False
+    )
+    (OUT / "indicators.yaml").write_text(text, encoding="utf-8")
+    indicators = [i["id"] for i in listed["indicators"]]
     rng = random.Random(68)
     (OUT / "data").mkdir()
     count = 0

@@ -111,7 +111,7 @@ def _unknown_key(key: str, fields: list[str], *, suggest: bool) -> str:
         # "{value: 99,55}": in a flow mapping the decimal comma starts a new key "55".
         return (
             f"{message}: trong {{...}} dấu phẩy ngăn cách các khóa — nếu đây là phần thập phân của một số, "
-            "hãy đặt số trong dấu nháy (\"99,55\") hoặc viết bằng dấu chấm (99.55)"
+            'hãy đặt số trong dấu nháy ("99,55") hoặc viết bằng dấu chấm (99.55)'
         )
     close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6) if suggest else []
     if close:
