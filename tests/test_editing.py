@@ -296,3 +296,26 @@ def test_progress_replacing_a_folded_block_changes_only_its_lines(example_copy: 
     invoke(["progress", *args, "--result", "Đã quán triệt xong (minh họa).", "--plan", example_copy], 0)
     new = "      results: Đã quán triệt xong (minh họa).\n\n"
     assert path.read_bytes() == before.replace(block.encode(), new.encode())
+
+
+def test_a_new_unit_follows_the_one_line_style_of_its_siblings(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    before = path.read_bytes()
+    figures = ["--numerator", "1", "--denominator", "2"]
+    invoke(["record", "6.2", "--year", "2025", "--by", "xa_mh_08", *figures, "--plan", example_copy], 0)
+    last = b"      xa_mh_07: {numerator: 1188, denominator: 3600}\n"
+    assert path.read_bytes() == before.replace(last, last + b"      xa_mh_08: {numerator: 1, denominator: 2}\n")
+
+
+def test_a_new_breakdown_under_an_indicator_whose_last_entry_is_braced_is_written_in_blocks(
+    example_copy: Path,
+) -> None:
+    path = example_copy / DATA_2025
+    figures = ["--numerator", "1", "--denominator", "2"]
+    invoke(["record", "6.3", "--year", "2025", "--by", "xa_mh_01", *figures, "--plan", example_copy, "--force"], 0)
+    text = path.read_text(encoding="utf-8")
+    source = "    source: {document: Báo cáo minh họa số 01/BC-MH, date: 2025-10-30, unit: phong_gdth_gdmn}\n"
+    assert (
+        f'  "6.3":\n    value: 95,4\n{source}    by_unit:\n      xa_mh_01:\n        numerator: 1\n        denominator: 2\n'
+        in text
+    )

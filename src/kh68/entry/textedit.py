@@ -282,7 +282,7 @@ class TextDocument:
                 splices.append(_inline_splice(pending))
                 continue
             newline = _newline_before(text, pending.position)
-            lines = _lines(pending.tree, pending.indent, self.step)
+            lines = _lines(pending.tree, pending.indent, self.step, flow_entries=_entries_are_flow(pending.node))
             block = "".join(line + newline for line in lines)
             if pending.position == len(text) and text and not text.endswith("\n"):
                 block = newline + block
@@ -377,6 +377,14 @@ def _newline_before(text: str, position: int) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
+def _entries_are_flow(mapping: yaml.Node) -> bool:
+    """Whether the last entry of a block mapping is a ``{...}`` (``xa_mh_07: {numerator: …}``): new ones follow suit."""
+    if not isinstance(mapping, yaml.MappingNode) or not mapping.value:
+        return False
+    last = mapping.value[-1][1]
+    return isinstance(last, yaml.MappingNode) and bool(last.flow_style)
+
+
 def _inline_splice(pending: _Pending) -> tuple[int, int, int, str]:
     """New keys written in flow style: into ``{...}`` after its last entry, or as the value of ``key:``."""
     items = _flow_items(pending.tree)
@@ -395,11 +403,14 @@ def _flow_items(tree: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _lines(tree: dict[str, Any], indent: int, step: int) -> list[str]:
+def _lines(tree: dict[str, Any], indent: int, step: int, *, flow_entries: bool = False) -> list[str]:
+    """Block lines for ``tree``; with ``flow_entries``, each entry that is a mapping of scalars on one line as ``{...}``."""
     lines = []
     for key, value in tree.items():
         prefix = " " * indent + render_scalar(key, is_key=True) + ":"
-        if isinstance(value, dict):
+        if isinstance(value, dict) and flow_entries and not any(isinstance(v, dict) for v in value.values()):
+            lines.append(f"{prefix} {{{_flow_items(value)}}}")
+        elif isinstance(value, dict):
             lines.append(prefix)
             lines += _lines(value, indent + step, step)
         else:
