@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+from operator import attrgetter
 from pathlib import Path
 
 from kh68.vnformat import format_number
@@ -61,8 +62,12 @@ def _escape(text: str, is_property: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
+PROBLEM_ORDER = attrgetter("path", "line", "column", "message")
+"""How problems are listed: by file, line, column, then message."""
+
+
 def error(path: Path | str, line: int, column: int, message: str, rule: str = "") -> Problem:
-    return Problem(str(path), line, column, Severity.ERROR, message, rule)
+    return Problem(path if path.__class__ is str else str(path), line, column, Severity.ERROR, message, rule)
 
 
 def warning(path: Path | str, line: int, column: int, message: str, rule: str = "") -> Problem:
