@@ -182,6 +182,39 @@ def test_the_word_report_holds_plan_text_xml_cannot(hostile_plan: Path, tmp_path
     assert "Tỷ lệ \ufffd[31mĐỎ\ufffd]0;pwned\ufffd \u202eabc\u2066 \x9b2J nhà trẻ" in texts
 
 
+def test_a_value_not_in_a_list_of_choices_is_quoted_as_an_excerpt_on_one_line(example_copy: Path) -> None:
+    value = "share_of_units\\nplan: 0 lỗi, 0 cảnh báo." + "x" * 200
+    replace_in(
+        example_copy / "indicators.yaml",
+        '    unit: "%"\n    basis: share_of_units\n    targets:\n      "2025":\n        text: Triển khai',
+        f'    unit: "%"\n    basis: "{value}"\n    targets:\n      "2025":\n        text: Triển khai',
+    )
+    result = invoke(["check", example_copy], 1)
+    path = (example_copy / "indicators.yaml").as_posix()
+    assert (
+        f"{path}:9:12: lỗi: basis: giá trị 'share_of_units\\nplan: 0 lỗi, 0 cảnh báo.x…' (239 ký tự) "
+        "không hợp lệ; chọn một trong: 'value', 'share_of_units' [schema]\n"
+    ) in result.output
+    assert "\nplan: 0 lỗi" not in result.output
+
+
+def test_the_word_report_of_a_plan_with_a_very_long_title_is_written(example_copy: Path, tmp_path: Path) -> None:
+    import docx
+
+    long = "Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ " + "về phát triển kinh tế tư nhân " * 12
+    replace_in(
+        example_copy / "plan.yaml",
+        "    title: Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ\n",
+        f"    title: {long.strip()}\n",
+    )
+    out = tmp_path / "bao-cao.docx"
+    invoke(["report", "--plan", example_copy, "--year", "2025", "--format", "docx", "-o", out], 0)
+    title = docx.Document(str(out)).core_properties.title
+    assert len(title) == 255
+    assert title.startswith("Báo cáo kết quả thực hiện Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ về")
+    assert title.endswith("…")
+
+
 # ---------------------------------------------------------------- closed and full standard streams, signals
 
 

@@ -161,7 +161,8 @@ def excerpt(text: object, limit: int = EXCERPT_LIMIT) -> str:
     shown = for_terminal(value[:limit]).replace("\n", "\\n").replace("\t", "\\t")
     if len(value) <= limit:
         return f"'{shown}'"
-    return f"'{shown}…' ({len(value):,} ký tự)".replace(",", ".")
+    length = f"{len(value):,}".replace(",", ".")  # Vietnamese digit groups: 1.234 (the text keeps its commas)
+    return f"'{shown}…' ({length} ký tự)"
 
 
 __all__ = ["excerpt", "for_terminal", "for_terminal_keeping_sgr", "markdown_escape", "unsafe_characters", "xml_safe"]

@@ -487,16 +487,25 @@ def _annex(doc: Any, annex: Annex) -> None:
 # ------------------------------------------------------------------ whole
 
 
+PROPERTY_LIMIT = 255  # characters of a core property (title, subject …): Word's limit, enforced by python-docx
+
+
+def _property(text: str) -> str:
+    """Plan text for a document property: XML-safe, on one line, cut to the limit."""
+    value = " ".join(xml_safe(text).split())
+    return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1] + "…"
+
+
 def _properties(doc: Any, d: StateDocument) -> None:
     props = doc.core_properties
     when = datetime(d.date.year, d.date.month, d.date.day, tzinfo=UTC)
-    props.title = xml_safe(d.properties.title)
-    props.subject = xml_safe(d.properties.subject)
-    props.author = xml_safe(d.properties.author)
-    props.last_modified_by = xml_safe(d.properties.author)
-    props.keywords = xml_safe(d.properties.keywords)
+    props.title = _property(d.properties.title)
+    props.subject = _property(d.properties.subject)
+    props.author = _property(d.properties.author)
+    props.last_modified_by = _property(d.properties.author)
+    props.keywords = _property(d.properties.keywords)
     props.comments = ""
-    props.category = xml_safe(d.title.capitalize())
+    props.category = _property(d.title.capitalize())
     props.language = "vi-VN"
     props.revision = 1
     props.created = when

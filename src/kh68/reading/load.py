@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
+from kh68.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex
 from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY
@@ -110,7 +110,8 @@ def check_plan(root: Path, overrides: dict[Path, str] | None = None) -> tuple[Pl
     loader = _Loader(root, overrides or {})
     with _gc_paused():
         plan = loader.load()
-    problems = sorted(set(loader.problems), key=lambda p: (p.path, p.line, p.column, p.message))
+    # Without duplicates, in the order found (nearly the listed order, which a sort then finds fast).
+    problems = sorted(dict.fromkeys(loader.problems), key=PROBLEM_ORDER)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     return plan, problems

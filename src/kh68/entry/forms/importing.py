@@ -71,7 +71,7 @@ def collect(paths: Sequence[Path]) -> list[Path]:
             inside = sorted(
                 p
                 for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in FORM_SUFFIXES and not p.name.startswith(("~$", ".~lock"))
+                if p.suffix.lower() in FORM_SUFFIXES and not p.name.startswith(("~$", ".~lock")) and not p.is_dir()
             )
             if not inside:
                 raise UsageError(f"thư mục {path.as_posix()} không có biểu mẫu nào (.xlsx hoặc .csv)")
