@@ -81,6 +81,9 @@ except AttributeError:  # pragma: no cover - libyaml missing
 _ALLOWED_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 
+_SCANNED = 8  # mappings of at most this many entries are searched in order, larger ones indexed once
+
+
 @dataclass
 class Document:
     """Plain data of one YAML file; the 1-based position of each node on demand.
@@ -130,7 +133,11 @@ class Document:
         for part in loc:
             kind = node.__class__
             if kind is yaml.MappingNode:
-                found = self._entries(node).get(part)  # type: ignore[arg-type]  # an int part finds nothing
+                pairs = node.value
+                if len(pairs) > _SCANNED:
+                    found = self._entries(node).get(part)  # type: ignore[arg-type]  # an int part finds nothing
+                else:  # a small mapping (a unit's numerator and denominator): scanned, not indexed
+                    found = next(((k, v) for k, v in pairs if k.value == part), None)
                 if found is None:
                     break
                 key_node, node = found
