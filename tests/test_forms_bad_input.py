@@ -129,7 +129,7 @@ def test_xml_bomb_is_refused_before_parsing(form: Path, example_copy: Path) -> N
     refused(
         example_copy,
         form,
-        f"{FORM}: phần xl/sharedStrings.xml khai báo DOCTYPE/ENTITY (không có trong bảng tính thật, có thể là tệp "
+        f"{FORM}: phần xl/sharedStrings.xml khai báo DOCTYPE/ENTITY (không có trong tệp Office thật, có thể là tệp "
         "độc hại); không đọc",
     )
 
@@ -511,7 +511,7 @@ def test_a_part_in_another_encoding_than_utf8_is_refused(example_copy: Path, for
     refused(
         example_copy,
         form,
-        f"{FORM}: phần xl/worksheets/sheet3.xml không viết bằng mã UTF-8 như bảng tính thật; mở tệp bằng Excel hoặc "
+        f"{FORM}: phần xl/worksheets/sheet3.xml không viết bằng mã UTF-8 như tệp Office thật; mở tệp bằng Excel hoặc "
         "LibreOffice và lưu lại dưới dạng .xlsx (Excel Workbook)",
     )
 

@@ -1,9 +1,11 @@
 """Open a returned workbook safely: what it is, how big it unpacks, then openpyxl.
 
 Everything openpyxl or zipfile can raise ends here as a Vietnamese message
-naming the file; nothing reaches openpyxl that could exhaust memory (sizes and
-ratios are checked from the zip directory first, and XML with a DOCTYPE or
-entities is refused before parsing; openpyxl parses sheets with defusedxml).
+naming the file; nothing reaches openpyxl that could exhaust memory: the parts
+are unpacked within limits by ``kh68.zipsafe`` (sizes and ratios from the zip
+directory first, XML with a DOCTYPE or entities refused), parts with more cells
+or elements than a form has are refused here, and openpyxl reads only the
+checked parts (parsing them with defusedxml).
 """
 
 from __future__ import annotations
@@ -11,19 +13,17 @@ from __future__ import annotations
 import io
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kh68.errors import InputError, os_reason
 from kh68.vnformat import format_number
+from kh68.zipsafe import Limits, UnsafeZip, repack, unpack
 
 MAX_FILE = 20 * 1024 * 1024  # a filled form is some ten kilobytes
-MAX_MEMBER = 10 * 1024 * 1024  # a sheet of a filled form is tens of kilobytes of XML
-MAX_TOTAL = 30 * 1024 * 1024
-MAX_MEMBERS = 500
-MAX_RATIO = 200  # real sheets compress 5–30 times; bombs a thousand times
+# A sheet of a filled form is tens of kilobytes of XML: 10 MB a part, 30 MB in all, 500 parts.
+LIMITS = Limits("biểu mẫu", ".xlsx")
 # Cells, rows, shared strings … of one part: a form has a few hundred cells, and
 # openpyxl spends some 50 µs and a kilobyte on each element it builds.
 MAX_ELEMENTS = 100_000
@@ -32,7 +32,6 @@ MAX_CELLS = 20_000
 SAVE_AS = "mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx (Excel Workbook)"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _ELEMENT = re.compile(rb"<[^/!?]")
@@ -69,19 +68,16 @@ def open_form(path: Path) -> OpenedForm:
     if not data.startswith(b"PK\x03\x04"):
         raise FormRefused(f"{name}: tệp không phải bảng tính .xlsx (có thể là CSV hay văn bản đổi tên); {SAVE_AS}")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise FormRefused(f"{name}: tệp .xlsx bị hỏng (không mở được như tệp nén); {SAVE_AS}") from None
-    _check_sizes(name, members)
-    names = {m.filename for m in members}
+        contents = unpack(data, LIMITS, SAVE_AS)
+    except UnsafeZip as exc:
+        raise FormRefused(f"{name}: {exc}") from None
+    names = set(contents)
     if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
         raise FormRefused(f"{name}: tệp nén không chứa bảng tính Excel; {SAVE_AS}")
     if any(n.startswith("xl/externalLinks/") for n in names):
         raise FormRefused(f"{name}: {_LINKED}")
-    contents = _unpack(name, archive, members)
     has_formula = _check_xml(name, contents)
-    clean = _repack(contents)  # openpyxl reads only what was unpacked here, within the limits
+    clean = repack(contents)  # openpyxl reads only what was unpacked here, within the limits
     values = _load(name, clean, data_only=True)
     formulas: dict[str, set[str]] = {}
     if has_formula:
@@ -119,74 +115,13 @@ def _read(path: Path) -> bytes:
     return read_input(path)
 
 
-def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
-    """Refuse a zip bomb from its directory, before anything is unpacked."""
-    if len(members) > MAX_MEMBERS:
-        raise FormRefused(f"{name}: tệp chứa {len(members)} phần, quá nhiều cho một biểu mẫu; không đọc")
-    total = 0
-    for member in members:
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > MAX_MEMBER or total > MAX_TOTAL or (member.file_size > 1024 * 1024 and ratio > MAX_RATIO):
-            raise FormRefused(
-                f"{name}: tệp giải nén ra quá lớn ({member.filename}: {format_number(member.file_size)} byte, "
-                f"nén {format_number(ratio, 0)} lần) — có thể là tệp độc hại (zip bomb); không đọc"
-            )
-
-
-def _unpack(name: str, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> dict[str, bytes]:
-    """Every member's bytes, read in small steps: a member that unpacks to more than its directory
-    entry says (a zip bomb lying about its sizes) is refused before it fills the memory."""
-    contents: dict[str, bytes] = {}
-    for member in members:
-        if member.is_dir():
-            continue
-        chunks = []
-        total = 0
-        try:
-            with archive.open(member) as stream:
-                while chunk := stream.read(_STEP):
-                    total += len(chunk)
-                    if total > member.file_size or total > MAX_MEMBER:
-                        raise FormRefused(
-                            f"{name}: phần {member.filename} giải nén ra nhiều hơn kích thước ghi trong tệp "
-                            "— có thể là tệp độc hại (zip bomb); không đọc"
-                        )
-                    chunks.append(chunk)
-        except FormRefused:
-            raise
-        except Exception:  # a corrupt member: zlib, CRC, truncated data, encrypted entry …
-            raise FormRefused(f"{name}: phần {member.filename} của tệp bị hỏng; {SAVE_AS}") from None
-        contents[member.filename] = b"".join(chunks)
-    return contents
-
-
-_STEP = 64 * 1024
-
-
-def _repack(contents: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
-        for member, data in contents.items():
-            archive.writestr(member, data)
-    return out.getvalue()
-
-
 def _check_xml(name: str, contents: dict[str, bytes]) -> bool:
-    """Refuse XML with a DOCTYPE or entities (an .xlsx never has them); whether a sheet has a formula."""
+    """Refuse parts with more cells or elements than a form has, and outside formulas; whether a sheet has a formula."""
     has_formula = False
     elements = 0
     for member, text in contents.items():
         if not member.endswith((".xml", ".rels", ".vml")):
             continue
-        if text.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in text[:1024]:
-            # Excel writes UTF-8 only; other encodings would hide what the checks below look for
-            raise FormRefused(f"{name}: phần {member} không viết bằng mã UTF-8 như bảng tính thật; {SAVE_AS}")
-        if _DTD.search(text):
-            raise FormRefused(
-                f"{name}: phần {member} khai báo DOCTYPE/ENTITY (không có trong bảng tính thật, "
-                "có thể là tệp độc hại); không đọc"
-            )
         elements += _check_count(name, member, text)
         if elements > MAX_ELEMENTS_TOTAL:
             raise FormRefused(
