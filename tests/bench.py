@@ -10,6 +10,9 @@
    ``check`` per value.
 3. Forms: a form for each of the 1.300 schools, every one filled and imported;
    the time per form both ways and of the single write of the year file.
+4. A million problems: three plans, each with one file of 1.000.000 problems of
+   one kind (bad values, unknown keys, list items where units belong), ``check``
+   against a GC-off libyaml ``compose`` of the same files.
 
 Figures are synthetic.
 
@@ -40,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "plan"
 SCHOOLS = 1300
 YEARS = range(2024, 2031)
+UNMEASURED = ("6.1", "6.9")  # a state, and a count of districts: no figure by school
 RUNS = int(os.environ.get("KH68_BENCH_RUNS", "7"))
 BIG_RUNS = int(os.environ.get("KH68_BENCH_BIG_RUNS", "3"))
 _SCRIPT = Path(sys.executable).with_name("kh68")
@@ -142,16 +146,28 @@ def generate() -> int:
     shutil.rmtree(OUT.parent, ignore_errors=True)
     shutil.copytree(ROOT / "examples" / "plan", OUT, ignore=shutil.ignore_patterns("data"))
     units = [f"\n  - id: truong_{i:04d}\n    name: Trường minh họa số {i}\n" for i in range(SCHOOLS)]
+    members = ", ".join(f"truong_{i:04d}" for i in range(SCHOOLS))
+    units.append(f"\n  - id: truong_minh_hoa\n    name: Các trường minh họa\n    members: [{members}]\n")
     with (OUT / "units.yaml").open("a", encoding="utf-8") as handle:
         handle.write("".join(units))
-    indicators = [i["id"] for i in yaml.safe_load((OUT / "indicators.yaml").read_text(encoding="utf-8"))["indicators"]]
+    # Every school reports every indicator it has figures for (the demo's own reporters are communes).
+    listed = yaml.safe_load((OUT / "indicators.yaml").read_text(encoding="utf-8"))
+    for item in listed["indicators"]:
+        if item["id"] not in UNMEASURED:
+            item["reporters"] = ["truong_minh_hoa"]
+            item.pop("counted_over", None)
+    text = "# SỐ LIỆU MINH HỌA (sinh tự động cho make bench)\n" + yaml.safe_dump(
+        listed, allow_unicode=True, sort_keys=False
+    )
+    (OUT / "indicators.yaml").write_text(text, encoding="utf-8")
+    indicators = [i["id"] for i in listed["indicators"]]
     rng = random.Random(68)
     (OUT / "data").mkdir()
     count = 0
     for year in YEARS:
         lines = [f"# SỐ LIỆU MINH HỌA (sinh tự động cho make bench)\nyear: {year}\nsynthetic: true\nindicators:\n"]
         for ind in indicators:
-            if ind in ("6.1", "6.9"):
+            if ind in UNMEASURED:
                 continue
             lines.append(f'  "{ind}":\n    by_unit:\n')
             for i in range(SCHOOLS):
@@ -291,6 +307,37 @@ def _per(spent: tuple[float, float], n: int) -> str:
     return f"{format_number(wall / n * 1000, 1)} ms / {format_number(cpu / n * 1000, 1)} ms ({format_number(wall)} s tất cả)"
 
 
+PROBLEMS = 1_000_000
+_MILLION_SHAPES = {
+    "giá trị sai (numerator: abc)": (
+        "data/2025.yaml",
+        'year: 2025\nsynthetic: true\nindicators:\n  "6.2":\n    by_unit:\n',
+        "      xa_{i:07d}: {{numerator: abc, denominator: 10}}\n",
+    ),
+    "khóa không hợp lệ": ("data/2025.yaml", "year: 2025\nsynthetic: true\n", "k{i:07d}: 1\n"),
+    "danh sách đơn vị sai kiểu": ("units.yaml", "units:\n", "  - x{i}\n"),
+}
+
+
+def million_problems() -> None:
+    header(f"4. Một tệp có {format_number(PROBLEMS)} lỗi cùng loại; kh68 check so với sàn; trung vị {BIG_RUNS} lần")
+    for name, (file, head, line) in _MILLION_SHAPES.items():
+        plan = OUT.parent / "million"
+        shutil.rmtree(plan, ignore_errors=True)
+        shutil.copytree(ROOT / "examples" / "plan", plan)
+        (plan / file).write_text(head + "".join(line.format(i=i) for i in range(PROBLEMS)), encoding="utf-8")
+        floor = Figure("sàn", [sys.executable, "-c", COMPOSE, str(plan)])
+        check = Figure(f"kh68 check: {name}", [*KH68, "check", str(plan)], {"KH68_NO_CACHE": "1"})
+        in_turn([floor, check], BIG_RUNS)
+        row(check.name, seconds(check.median), times(check.median / floor.median), f"sàn {seconds(floor.median)} s")
+        shutil.rmtree(plan, ignore_errors=True)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["million"]:
+        os.chdir(ROOT)
+        million_problems()
+        raise SystemExit
     main()
     forms_bench()
+    million_problems()

@@ -74,6 +74,22 @@ def only_problem(output: str) -> str:
     return lines[0]
 
 
+def only_error(output: str) -> str:
+    """The one error line of ``output`` (fail if there are more or none); warnings are ignored."""
+    lines = [line for line in output.splitlines() if ": lỗi: " in line]
+    assert len(lines) == 1, output
+    return lines[0]
+
+
+def add_line_after(path: Path, anchor: str, line: str) -> int:
+    """Insert ``line`` after the one line containing ``anchor``; return its 1-based number."""
+    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = line_of(path, anchor)
+    text.insert(at, line + "\n")
+    path.write_text("".join(text), encoding="utf-8")
+    return at + 1
+
+
 def replace_in(path: Path, old: str, new: str) -> None:
     """Replace the one occurrence of ``old`` in a text file (fail if it is not there)."""
     text = path.read_text(encoding="utf-8")

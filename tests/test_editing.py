@@ -239,3 +239,83 @@ def test_progress_unknown_state(example_copy: Path) -> None:
         2,
     )
     assert "finished" in result.output
+
+
+def _odd_layout(path: Path, *, empty_value: bool) -> bytes:
+    """The 2025 file with a flow mapping, a CRLF line, a deeper indent, document markers (and a key with no value)."""
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('  "6.4":\n    value: 99,55\n', '  "6.4": {value: 99.55}   # flow\r\n')
+    text = text.replace('  "6.7":\n    value: 94,1\n', "  '6.7':\n      value: 94,1\r\n")
+    if empty_value:
+        text = text.replace('  "6.13":\n    value: 81,2\n', '  "6.13":   # chưa có\n')
+    path.write_bytes(("---\n" + text + "...\n").encode("utf-8"))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "old", "new"),
+    [
+        (
+            ["6.4", "--value", "99,6", "--force"],
+            b'  "6.4": {value: 99.55}   # flow\r\n',
+            b'  "6.4": {value: "99,6"}   # flow\r\n',
+        ),
+        (
+            ["6.4", "--note", "có dấu phẩy, {ngoặc}"],
+            b'  "6.4": {value: 99.55}   # flow\r\n',
+            '  "6.4": {value: 99.55, note: "có dấu phẩy, {ngoặc}"}   # flow\r\n'.encode(),
+        ),
+        (
+            ["6.13", "--value", "81,2", "--source", "CV số 1, ngày 2"],
+            '  "6.13":   # chưa có\n'.encode(),
+            '  "6.13": {value: "81,2", source: {document: "CV số 1, ngày 2"}}   # chưa có\n'.encode(),
+        ),
+    ],
+    ids=["value-in-flow-mapping", "key-added-to-flow-mapping", "key-with-no-value"],
+)
+def test_record_into_flow_mappings_and_empty_values_changes_only_that_line(
+    example_copy: Path, args: list[str], old: bytes, new: bytes
+) -> None:
+    """Not a round trip through ruamel.yaml: markers, CRLF and the other indentation stay as they were."""
+    path = example_copy / DATA_2025
+    before = _odd_layout(path, empty_value=args[0] == "6.13")
+    invoke(["check", example_copy], 1 if args[0] == "6.13" else 0)  # "6.13:" with no value is an error the edit repairs
+    invoke(["record", *args[:1], "--year", "2025", *args[1:], "--plan", example_copy], 0)
+    assert before.count(old) == 1
+    assert path.read_bytes() == before.replace(old, new)
+    invoke(["check", example_copy], 0)
+
+
+def test_progress_replacing_a_folded_block_changes_only_its_lines(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    old = "      results: Tổ chức quán triệt, tuyên truyền kế hoạch đến các phòng, đơn vị, trường học (minh họa).\n"
+    block = "      results: >-   # dài\n        Tổ chức quán triệt,\n        tuyên truyền (minh họa).\n\n"
+    replace_in(path, old, block)
+    before = path.read_bytes()
+    args = ["III.1.a", "--year", "2025", "--unit", "phong_tchc", "--state", "ongoing", "--force"]
+    invoke(["progress", *args, "--result", "Đã quán triệt xong (minh họa).", "--plan", example_copy], 0)
+    new = "      results: Đã quán triệt xong (minh họa).\n\n"
+    assert path.read_bytes() == before.replace(block.encode(), new.encode())
+
+
+def test_a_new_unit_follows_the_one_line_style_of_its_siblings(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    before = path.read_bytes()
+    figures = ["--numerator", "1", "--denominator", "2"]
+    invoke(["record", "6.2", "--year", "2025", "--by", "xa_mh_08", *figures, "--plan", example_copy], 0)
+    last = b"      xa_mh_07: {numerator: 1188, denominator: 3600}\n"
+    assert path.read_bytes() == before.replace(last, last + b"      xa_mh_08: {numerator: 1, denominator: 2}\n")
+
+
+def test_a_new_breakdown_under_an_indicator_whose_last_entry_is_braced_is_written_in_blocks(
+    example_copy: Path,
+) -> None:
+    path = example_copy / DATA_2025
+    figures = ["--numerator", "1", "--denominator", "2"]
+    invoke(["record", "6.3", "--year", "2025", "--by", "xa_mh_01", *figures, "--plan", example_copy, "--force"], 0)
+    text = path.read_text(encoding="utf-8")
+    source = "    source: {document: Báo cáo minh họa số 01/BC-MH, date: 2025-10-30, unit: phong_gdth_gdmn}\n"
+    assert (
+        f'  "6.3":\n    value: 95,4\n{source}    by_unit:\n      xa_mh_01:\n        numerator: 1\n        denominator: 2\n'
+        in text
+    )

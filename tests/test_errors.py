@@ -24,3 +24,10 @@ def test_problems_sort_by_place() -> None:
     assert sorted([later, earlier]) == [earlier, later]
     assert earlier.severity is Severity.ERROR
     assert Severity.ERROR.label == "lỗi"
+
+
+def test_a_line_break_in_a_message_cannot_forge_a_line_of_its_own() -> None:
+    problem = error("plan/units.yaml", 3, 9, "không có đơn vị 'x\nplan: 0 lỗi, 0 cảnh báo.'\r\n", "unit-unknown")
+    assert problem.parsable() == (
+        "plan/units.yaml:3:9: lỗi: không có đơn vị 'x\\nplan: 0 lỗi, 0 cảnh báo.'\\n [unit-unknown]"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import time
 import tracemalloc
 import zipfile
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import invoke, replace_in
-from tests.formtools import FORM, edit_workbook, fill, make_form, snapshot
+from tests.formtools import FORM, edit_workbook, fill, make_form, snapshot, with_cached_formula
 
 from kh68.vnformat import format_number
 
@@ -128,7 +129,7 @@ def test_xml_bomb_is_refused_before_parsing(form: Path, example_copy: Path) -> N
     refused(
         example_copy,
         form,
-        f"{FORM}: phần xl/sharedStrings.xml khai báo DOCTYPE/ENTITY (không có trong bảng tính thật, có thể là tệp "
+        f"{FORM}: phần xl/sharedStrings.xml khai báo DOCTYPE/ENTITY (không có trong tệp Office thật, có thể là tệp "
         "độc hại); không đọc",
     )
 
@@ -405,3 +406,264 @@ def test_a_value_far_away_is_found_without_walking_the_empty_sheet(example_copy:
         f"{FORM} › Chỉ tiêu › XFD1048576: có nội dung ngoài các dòng của biểu mẫu (dòng bị chèn thêm?)",
     )
     assert time.perf_counter() - start < 20
+
+
+# ------------------------------------------------------------ hostile files (issue 8)
+
+
+def _rezip(path: Path, change) -> Path:
+    """Rewrite the members of ``path`` through ``change(name, data)``."""
+    with zipfile.ZipFile(path) as source:
+        members = [(info.filename, source.read(info)) for info in source.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members:
+            target.writestr(name, change(name, data))
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_a_fifo_given_as_form_is_refused_without_waiting(example_copy: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "bieu-mau"
+    folder.mkdir()
+    os.mkfifo(folder / "bao-cao.xlsx")
+    os.mkfifo(folder / "so-lieu.csv")
+    before = snapshot(example_copy)
+    result = invoke(["import", "--plan", example_copy, folder], 1)
+    fifo = "không đọc được tệp: đường dẫn là một ống dẫn (FIFO), không phải tệp thông thường"
+    assert result.output == (
+        "bao-cao.xlsx: bị từ chối, không ghi gì từ tệp này\n"
+        f"kh68: lỗi: bao-cao.xlsx: {fifo}\n"
+        "so-lieu.csv: bị từ chối, không ghi gì từ tệp này\n"
+        f"kh68: lỗi: so-lieu.csv: {fifo}\n"
+        "Nhập 2 tệp: 0 tệp được nhận, 2 tệp bị từ chối; không có gì thay đổi.\n"
+    )
+    assert snapshot(example_copy) == before
+
+
+def test_a_member_unpacking_to_more_than_its_directory_says_is_refused_with_bounded_memory(
+    example_copy: Path, form: Path
+) -> None:
+    # The directory says 1.000 bytes; the deflated stream holds 64 MB (a bomb that lies about its size).
+    big = b"<worksheet>" + b" " * (64 * 1024 * 1024) + b"</worksheet>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(form) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, big if info.filename == "xl/worksheets/sheet2.xml" else source.read(info))
+    data = bytearray(out.getvalue())
+    name = b"xl/worksheets/sheet2.xml"
+    at = data.find(name)
+    while at >= 0:  # the size fields of the local header and of the central directory entry
+        if data[at - 30 : at - 26] == b"PK\x03\x04":
+            data[at - 30 + 22 : at - 30 + 26] = (1000).to_bytes(4, "little")
+        elif data[at - 46 : at - 42] == b"PK\x01\x02":
+            data[at - 46 + 24 : at - 46 + 28] = (1000).to_bytes(4, "little")
+        at = data.find(name, at + 1)
+    form.write_bytes(bytes(data))
+    refused(
+        example_copy,
+        form,
+        f"{FORM}: phần xl/worksheets/sheet2.xml của tệp bị hỏng; mở tệp bằng Excel hoặc LibreOffice và lưu lại "
+        "dưới dạng .xlsx (Excel Workbook)",
+    )
+    from kh68.entry.forms.workbook import FormRefused, open_form
+
+    tracemalloc.start()
+    with pytest.raises(FormRefused):
+        open_form(form)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024, peak  # unpacked in 64 KB steps, never the 64 MB
+
+
+def test_a_sheet_with_more_cells_than_a_form_has_is_refused_before_openpyxl_builds_them(
+    example_copy: Path, form: Path
+) -> None:
+    rows = b"".join(
+        b'<row r="%d">' % r
+        + b"".join(
+            b'<c r="%s%d"><v>1</v></c>' % (c, r) for c in (b"A", b"B", b"C", b"D", b"E", b"F", b"G", b"H", b"I", b"J")
+        )
+        + b"</row>"
+        for r in range(100, 2200)
+    )
+    _rezip(
+        form,
+        lambda name, data: (
+            data.replace(b"</sheetData>", rows + b"</sheetData>") if name == "xl/worksheets/sheet2.xml" else data
+        ),
+    )
+    start = time.perf_counter()
+    refused(
+        example_copy,
+        form,
+        f"{FORM}: phần xl/worksheets/sheet2.xml có 21.130 ô, quá nhiều cho một biểu mẫu (tối đa 20.000 ô) — có thể "
+        "là tệp độc hại hoặc trang bị điền tràn; không đọc",
+    )
+    assert time.perf_counter() - start < 5
+
+
+def test_a_part_in_another_encoding_than_utf8_is_refused(example_copy: Path, form: Path) -> None:
+    _rezip(
+        form,
+        lambda name, data: data.decode().encode("utf-16") if name == "xl/worksheets/sheet3.xml" else data,
+    )
+    refused(
+        example_copy,
+        form,
+        f"{FORM}: phần xl/worksheets/sheet3.xml không viết bằng mã UTF-8 như tệp Office thật; mở tệp bằng Excel hoặc "
+        "LibreOffice và lưu lại dưới dạng .xlsx (Excel Workbook)",
+    )
+
+
+LINKED = (
+    f"{FORM}: bảng tính có công thức lấy số liệu từ tệp hoặc chương trình khác (liên kết ngoài, DDE); sao chép "
+    "rồi dán giá trị (Paste Special › Values) thay cho công thức, lưu lại và gửi lại"
+)
+
+
+@pytest.mark.parametrize("formula", ["[1]Sheet1!A1", "'/so-lieu/[nam.xlsx]Trang1'!B2", "cmd|' /C calc'!A0"])
+def test_a_formula_reading_another_workbook_or_program_is_refused(example_copy: Path, form: Path, formula: str) -> None:
+    fill(form, SENT | {("Chỉ tiêu", "G8"): 33})
+    with_cached_formula(form, "sheet2.xml", "G8", formula.replace("'", "&apos;"))
+    refused(example_copy, form, LINKED)
+
+
+def test_a_formula_with_a_bar_inside_a_string_is_not_taken_for_dde(example_copy: Path, form: Path) -> None:
+    fill(form, SENT | {("Chỉ tiêu", "G8"): 33})
+    with_cached_formula(form, "sheet2.xml", "G8", 'IF(1,33,"a|b")')
+    before = snapshot(example_copy)
+    invoke(["import", "--plan", example_copy, form], 0)
+    assert snapshot(example_copy) != before
+
+
+def test_a_workbook_with_external_link_parts_is_refused(example_copy: Path, form: Path) -> None:
+    fill(form, SENT | {("Chỉ tiêu", "G8"): 33})
+    with zipfile.ZipFile(form, "a") as archive:
+        archive.writestr("xl/externalLinks/externalLink1.xml", "<externalLink/>")
+    refused(example_copy, form, LINKED)
+
+
+def test_text_typed_beside_the_tables_is_refused(example_copy: Path, form: Path) -> None:
+    def change(wb) -> None:
+        wb["Chỉ tiêu"]["G8"] = 33
+        wb["Chỉ tiêu"]["K2"] = "=1+1"  # a formula, no computed value
+        wb["Nhiệm vụ"]["C4"] = datetime(2025, 11, 4)
+        wb["Nhiệm vụ"]["E3"] = "ghi thêm"
+        wb["Hướng dẫn"]["D5"] = "ghi thêm"
+
+    edit_workbook(form, change)
+    beside = "có nội dung ngoài các ô của biểu mẫu; xóa nội dung ô này"
+    refused(
+        example_copy,
+        form,
+        f"{FORM} › Hướng dẫn › D5: {beside}",
+        f"{FORM} › Chỉ tiêu › K2: {beside}",
+        f"{FORM} › Nhiệm vụ › E3: {beside}",
+    )
+
+
+def test_a_form_whose_hidden_sheet_was_copied_from_another_units_form_is_refused(
+    example_copy: Path, tmp_path: Path
+) -> None:
+    # xa_mh_01 and xa_mh_02 have the same rows, so the same fingerprint: only the visible sheets tell.
+    path = make_form(example_copy, tmp_path / "forms", "xa_mh_01")
+
+    def change(wb) -> None:
+        wb["Chỉ tiêu"]["H7"] = 1
+        wb["Chỉ tiêu"]["I7"] = 2
+        wb["Nhiệm vụ"]["C4"] = datetime(2025, 11, 4)
+        wb["kh68"]["B4"] = "xa_mh_02"
+
+    edit_workbook(path, change)
+    wrong = (
+        "ô bị khóa đã bị sửa (phải là 'Đơn vị báo cáo: UBND xã minh họa 02 (mã xa_mh_02)', thấy 'Đơn vị báo cáo: "
+        "UBND xã minh họa 01 (mã xa_mh_01)'); biểu mẫu không phải của đơn vị hoặc năm ghi trong tệp — dùng biểu "
+        "mẫu gốc lập bằng 'kh68 form'"
+    )
+    refused(
+        example_copy,
+        path,
+        f"{path.name} › Chỉ tiêu › A2: {wrong}",
+        f"{path.name} › Nhiệm vụ › A2: {wrong}",
+    )
+
+
+def test_a_sent_date_that_has_not_come_is_refused(example_copy: Path, form: Path) -> None:
+    fill(form, {("Nhiệm vụ", "C4"): datetime(9999, 12, 31), ("Chỉ tiêu", "G8"): 33})
+    refused(example_copy, form, f"{FORM} › Nhiệm vụ › C4: ngày gửi báo cáo 31/12/9999 chưa tới (sau hôm nay)")
+
+
+def test_a_text_too_long_is_said_in_vietnamese_number_forms(example_copy: Path, form: Path) -> None:
+    fill(form, SENT | {("Nhiệm vụ", "E7"): "Đang triển khai", ("Nhiệm vụ", "F7"): "x" * 32000})
+    refused(
+        example_copy,
+        form,
+        f"{FORM} › Nhiệm vụ › F7 (nhiệm vụ III.1.a): nội dung dài 32.000 ký tự, quá giới hạn 5.000 ký tự",
+    )
+
+
+# ------------------------------------------------------------ tidy CSV
+
+
+def _csv(tmp_path: Path, data: bytes, name: str = "so-lieu.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+SAVE_UTF8 = "lưu lại dạng «CSV UTF-8 (Comma delimited)»"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            "indicator,year,value\n6.8,2025,95\n".encode("utf-16"),
+            f"so-lieu.csv: tệp CSV lưu bằng mã UTF-16 (Unicode Text); {SAVE_UTF8}",
+        ),
+        (
+            "indicator,year,value\n6.8,2025,95\n".encode("utf-16-le"),
+            f"so-lieu.csv › dòng 1: tệp CSV chứa ký tự NUL (tệp hỏng, hoặc mã UTF-16); {SAVE_UTF8}",
+        ),
+        (
+            "indicator,year,value,note\n6.8,2025,95,Ghi chú\n".encode("cp1258"),
+            f"so-lieu.csv › dòng 2: tệp CSV không phải mã UTF-8 (có thể là Windows-1258 hay TCVN3); {SAVE_UTF8}",
+        ),
+        (
+            b"indicator,year,value\n6.8,2025,9\x005\n",
+            f"so-lieu.csv › dòng 2: tệp CSV chứa ký tự NUL (tệp hỏng, hoặc mã UTF-16); {SAVE_UTF8}",
+        ),
+        (b"\xef\xbb\xbfindicator;year;value\n", "so-lieu.csv: tệp CSV không có dòng số liệu nào (chỉ có dòng tiêu đề)"),
+        (
+            "indicator,year,value\n6.8,٢٠٢٥,95\n".encode(),
+            "so-lieu.csv › dòng 2 › year: '٢٠٢٥' không phải là năm (viết 4 chữ số, ví dụ 2025)",
+        ),
+        (b"indicator,year,value\r6.8\r", "so-lieu.csv › dòng 2 › year: thiếu năm"),
+        (
+            b'indicator,year,value\n6.8,2025,"' + b"9" * 200_000 + b'"\n',
+            "so-lieu.csv › dòng 2: tệp CSV không đọc được (một ô dài quá 131.072 ký tự)",
+        ),
+        (
+            b"indicator,year,value\n" + b"6.8,2025,95\n" * 50_001,
+            "so-lieu.csv: tệp CSV có 50.001 dòng, quá nhiều (tối đa 50.000); tách thành nhiều tệp",
+        ),
+    ],
+    ids=["utf16", "utf16-without-bom", "cp1258", "nul", "header-only", "arabic-digits", "cr-only", "long", "rows"],
+)
+def test_a_csv_that_is_not_tidy_utf8_is_refused(example_copy: Path, tmp_path: Path, data: bytes, message: str) -> None:
+    refused(example_copy, _csv(tmp_path, data), message)
+
+
+def test_csv_injection_text_is_kept_as_text(example_copy: Path, tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        b'indicator;year;value;document;note\n6.8;2025;"99,5 %";+cmd|\' /C calc\'!A0;"=HYPERLINK(""http://x"")"\n',
+    )
+    invoke(["import", "--plan", example_copy, path], 0)
+    text = (example_copy / "data" / "2025.yaml").read_text(encoding="utf-8")
+    assert (
+        '  "6.8":\n    value: 99.5\n    note: =HYPERLINK("http://x")\n    source:\n'
+        "      document: +cmd|' /C calc'!A0\n"
+    ) in text
+    invoke(["check", example_copy], 0)

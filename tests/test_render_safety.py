@@ -115,3 +115,22 @@ def test_a_fifo_given_as_template_is_refused_without_waiting(tmp_path: Path) -> 
     assert invoke([*REPORT, "--template", fifo], 1).stderr == (
         f"kh68: lỗi: không đọc được mẫu báo cáo '{fifo}': đường dẫn là một ống dẫn (FIFO), không phải tệp thông thường.\n"
     )
+
+
+@pytest.mark.parametrize("text", ["{{ 1 }}" * 30_000, "x" * 200_001, "ệ" * 200_001])
+def test_a_template_too_long_to_compile_in_time_is_refused_before_compiling(tmp_path: Path, text: str) -> None:
+    import time
+
+    tpl = template(tmp_path, "dai.md.j2", text)
+    start = time.perf_counter()
+    assert invoke([*REPORT, "--template", tpl], 1).stderr == (
+        f"kh68: lỗi: {tpl}: mẫu báo cáo dài quá 200.000 ký tự nên không được dựng.\n"
+    )
+    assert time.perf_counter() - start < 3
+
+
+def test_a_template_nested_too_deep_for_python_is_a_template_error(tmp_path: Path) -> None:
+    tpl = template(tmp_path, "sau.md.j2", "{% for a in range(2) %}" * 120 + "x" + "{% endfor %}" * 120)
+    assert invoke([*REPORT, "--template", tpl], 1).stderr == (
+        f"kh68: lỗi: {tpl}: mẫu báo cáo lồng nhau quá sâu (quá nhiều khối for/if lồng trong nhau).\n"
+    )

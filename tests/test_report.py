@@ -117,7 +117,12 @@ def test_the_indicator_paragraph_counts_names_and_compares() -> None:
     assert (
         "Năm 2025, Kế hoạch đặt chỉ tiêu cho 08/13 chỉ tiêu chủ yếu; kết quả: 03 chỉ tiêu vượt chỉ tiêu "
         "(6.3, 6.4, 6.13); 01 chỉ tiêu đạt chỉ tiêu (6.6); 01 chỉ tiêu chưa đạt chỉ tiêu (6.5); "
-        "01 chỉ tiêu đang triển khai (6.1).\n"
+        "01 chỉ tiêu đang triển khai (6.1); 01 chỉ tiêu mới có số liệu tạm tính, chưa đánh giá (6.2); "
+        "01 chỉ tiêu không tính được (6.9).\n"
+    ) in text
+    assert (
+        "Đối với chỉ tiêu 6.1, 6.9: không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: tỷ lệ theo huyện, "
+        "thành phố không tính được; kế hoạch không nói đơn vị thay thế.\n"
     ) in text
     assert (
         "Chỉ tiêu chưa đạt: chỉ tiêu 6.5 (tỷ lệ trường mầm non đạt chuẩn quốc gia) đạt 58,8%, "
@@ -125,6 +130,27 @@ def test_the_indicator_paragraph_counts_names_and_compares() -> None:
     ) in text
     # 2024 → 2025 crosses the province merger of 01/7/2025: no change from last year is stated
     assert "So với năm 2024" not in text
+
+
+def test_the_annex_says_once_which_previous_figures_cross_the_merger() -> None:
+    """The 2024 column is shown, but 2024 was counted over the districts; 6.1 and 6.9 count districts."""
+    lines = invoke(REPORT, 0).stdout.splitlines()
+    start = lines.index("Nguồn số liệu và ghi chú:")
+    assert [line for line in lines[start + 1 : start + 9] if line] == [
+        "Dấu – ở cột chỉ tiêu năm 2025: Kế hoạch không ghi chỉ tiêu cho năm 2025.",
+        (
+            "Chỉ tiêu 6.1, 6.9: không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: tỷ lệ theo huyện, thành phố "
+            "không tính được; kế hoạch không nói đơn vị thay thế."
+        ),
+        (
+            "Kết quả năm 2024 của chỉ tiêu 6.2, 6.3, 6.4, 6.5, 6.6, 6.13: không so sánh được do thay đổi địa giới "
+            "từ 01/7/2025."
+        ),
+        (
+            "(1) Chỉ tiêu 6.1, chỉ tiêu năm 2025: Triển khai các nội dung đề án phổ cập giáo dục mầm non cho trẻ mẫu "
+            "giáo từ 3 đến 5 tuổi theo giai đoạn."
+        ),
+    ]
 
 
 def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None:
@@ -454,8 +480,7 @@ def test_an_output_path_that_cannot_be_written(tmp_path: Path) -> None:
     out = blocker / "bao-cao.docx"
     result = invoke([*REPORT, "--format", "docx", "-o", out], 1)
     assert result.stderr == (
-        f"kh68: lỗi: không ghi được tệp {out.as_posix()}: đường dẫn đi qua một tệp, không phải thư mục; "
-        "tệp cũ giữ nguyên\n"
+        f"kh68: lỗi: không ghi được tệp {out.as_posix()}: đường dẫn đi qua một tệp, không phải thư mục; không ghi gì\n"
     )
     assert blocker.read_text(encoding="utf-8") == "x\n"
 

@@ -17,6 +17,7 @@ from docx.shared import Pt
 
 from conftest import EXAMPLE_PLAN, invoke
 from docx_outline import NBH, headings, outline, paragraph_text
+from kh68.vnformat import format_number
 
 DOCX = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "docx"]
 
@@ -242,3 +243,86 @@ def test_pdf_has_no_stranded_heading_and_no_broken_symbol(tmp_path: Path, year: 
                 head, tail = symbol[:cut], symbol[cut:]
                 broken = before.endswith(head) and after.startswith(tail) and not before.endswith(symbol)
                 assert not broken, (symbol, before, after)
+
+
+def _docx_with(tmp_path: Path, name: str, change) -> Path:
+    """A real .docx whose parts go through ``change(part, data)`` (``None`` drops the part)."""
+    source = tmp_path / "goc.docx"
+    Document().save(str(source))
+    path = tmp_path / name
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = change(info.filename, src.read(info))
+            if data is not None:
+                out.writestr(info.filename, data)
+    return path
+
+
+def _zip_of(path: Path, parts: dict[str, str]) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        for part, text in parts.items():
+            archive.writestr(part, text)
+
+
+SAVE_DOCX = "mở tệp bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx (Word Document)"
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "reason"),
+    [
+        ("van-ban.docx", lambda p: p.write_text("không phải docx"), f"không phải tệp .docx; {SAVE_DOCX}"),
+        (
+            "bang-tinh.docx",
+            lambda p: _zip_of(p, {"xl/workbook.xml": "<workbook/>"}),
+            f"không phải văn bản Word (thiếu phần nội dung hoặc kiểu chữ); {SAVE_DOCX}",
+        ),
+    ],
+    ids=["text", "empty-zip"],
+)
+def test_a_reference_that_is_not_a_word_document_is_refused(tmp_path: Path, name: str, make, reason: str) -> None:
+    path = tmp_path / name
+    make(path)
+    out = tmp_path / "bao-cao.docx"
+    result = invoke(
+        ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--format", "docx", "-o", out, "--reference-docx", path],
+        1,
+    )
+    assert result.output == f"kh68: lỗi: tệp Word mẫu '{path}' (--reference-docx) {reason}\n"
+    assert not out.exists()
+
+
+def test_a_reference_that_is_a_zip_bomb_or_declares_entities_is_refused_before_python_docx(tmp_path: Path) -> None:
+    bomb = _docx_with(
+        tmp_path,
+        "bom.docx",
+        lambda part, data: data + b"<!--" + b" " * (40 * 1024 * 1024) + b"-->" if part == "word/styles.xml" else data,
+    )
+    xxe = _docx_with(
+        tmp_path,
+        "xxe.docx",
+        lambda part, data: (
+            data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1)
+            if part == "word/styles.xml"
+            else data
+        ),
+    )
+    broken = _docx_with(tmp_path, "hong.docx", lambda part, data: b"<<<" if part == "word/document.xml" else data)
+    out = tmp_path / "bao-cao.docx"
+    args = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--format", "docx", "-o", out, "--reference-docx"]
+    with zipfile.ZipFile(bomb) as archive:
+        size = archive.getinfo("word/styles.xml").file_size
+    assert invoke([*args, bomb], 1).output.startswith(
+        f"kh68: lỗi: tệp Word mẫu '{bomb}' (--reference-docx): tệp giải nén ra quá lớn (word/styles.xml: "
+        f"{format_number(size)} byte, nén "
+    )
+    assert invoke([*args, xxe], 1).output == (
+        f"kh68: lỗi: tệp Word mẫu '{xxe}' (--reference-docx): phần word/styles.xml khai báo DOCTYPE/ENTITY (không có "
+        "trong tệp Office thật, có thể là tệp độc hại); không đọc\n"
+    )
+    assert invoke([*args, broken], 1).output == (
+        f"kh68: lỗi: tệp Word mẫu '{broken}' (--reference-docx) không đọc được (XMLSyntaxError); {SAVE_DOCX}\n"
+    )
+    assert not out.exists()
+    good = _docx_with(tmp_path, "mau.docx", lambda part, data: data)
+    invoke([*args, good], 0)
+    assert Document(str(out)).paragraphs

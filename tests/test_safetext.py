@@ -102,3 +102,7 @@ def test_excerpt_is_short_one_line_and_safe() -> None:
     assert excerpt("9" * 500) == "'" + "9" * 40 + "…' (500 ký tự)"
     assert excerpt("a\nb\x1b") == "'a\\nb\\x1b'"
     assert excerpt("ngắn", limit=10) == "'ngắn'"
+
+
+def test_an_excerpt_keeps_the_commas_of_the_text() -> None:
+    assert excerpt("1,5; 2,5" + "x" * 2000) == "'1,5; 2,5" + "x" * 32 + "…' (2.008 ký tự)"

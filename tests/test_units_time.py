@@ -206,15 +206,6 @@ class TestRequests:
 # ------------------------------------------------------------ bad input, through the CLI
 
 
-def add_line_after(path: Path, anchor: str, line: str) -> int:
-    """Insert ``line`` after the one line containing ``anchor``; return its 1-based number."""
-    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = line_of(path, anchor)
-    text.insert(at, line + "\n")
-    path.write_text("".join(text), encoding="utf-8")
-    return at + 1
-
-
 # ------------------------------------------------------------ record and progress refuse it too
 
 

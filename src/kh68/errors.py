@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+from operator import attrgetter
 from pathlib import Path
 
 from kh68.vnformat import format_number
@@ -36,8 +37,11 @@ class Problem:
     rule: str = ""  # a stable rule id ("unit-unknown"), shown as "[unit-unknown]"
 
     def parsable(self) -> str:
+        """``file:line:col: lỗi: message [rule]`` on one line: a line break in the message is shown as ``\\n``,
+        so no text quoted from a plan can forge a line of its own."""
         suffix = f" [{self.rule}]" if self.rule else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.label}: {self.message}{suffix}"
+        message = _one_line(self.message)
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.label}: {message}{suffix}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command (an annotation on the offending line)."""
@@ -46,14 +50,24 @@ class Problem:
         return f"::{level} file={_escape(self.path, True)},line={self.line},col={self.column}{title}::{_escape(self.message)}"
 
 
+def _one_line(text: str) -> str:
+    if "\n" not in text and "\r" not in text:
+        return text
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r")
+
+
 def _escape(text: str, is_property: bool = False) -> str:
     """Escaping of workflow commands: %, CR, LF everywhere; ':' and ',' in properties."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
+PROBLEM_ORDER = attrgetter("path", "line", "column", "message")
+"""How problems are listed: by file, line, column, then message."""
+
+
 def error(path: Path | str, line: int, column: int, message: str, rule: str = "") -> Problem:
-    return Problem(str(path), line, column, Severity.ERROR, message, rule)
+    return Problem(path if path.__class__ is str else str(path), line, column, Severity.ERROR, message, rule)
 
 
 def warning(path: Path | str, line: int, column: int, message: str, rule: str = "") -> Problem:
@@ -66,6 +80,27 @@ class ExitCode(IntEnum):
     USAGE = 2
     INTERNAL = 70  # a defect of kh68 itself (EX_SOFTWARE); never the way an input is handled
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal asking kh68 to stop (SIGTERM, SIGHUP): handled as Ctrl-C is, exit 128 + its number.
+
+    Raised by the handler ``kh68.launch`` installs, so that a write in progress
+    is abandoned as cleanly as on Ctrl-C: the old file stays, no temporary file.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
+def stop_exit_code(exc: KeyboardInterrupt) -> int:
+    """The exit code of a stop: 130 for Ctrl-C, 128 + the signal's number for another signal."""
+    return exc.exit_code if isinstance(exc, Stopped) else ExitCode.INTERRUPTED
 
 
 class Kh68Error(Exception):

@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import invoke, line_of, replace_in
-
-
-def only_error(output: str) -> str:
-    lines = [line for line in output.splitlines() if ": lỗi: " in line]
-    assert len(lines) == 1, output
-    return lines[0]
-
-
-def add_line_after(path: Path, anchor: str, line: str) -> int:
-    """Insert ``line`` after the one line containing ``anchor``; return its 1-based number."""
-    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = line_of(path, anchor)
-    text.insert(at, line + "\n")
-    path.write_text("".join(text), encoding="utf-8")
-    return at + 1
 
 
 def test_coverage_over_an_empty_group(example_copy):

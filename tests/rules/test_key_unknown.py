@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import check_fails, line_of, only_problem, problem_lines, replace_in
+from kh68.reading.load import check_plan
 
 
 def test_unknown_key_with_suggestion(plan_copy: Path) -> None:
@@ -71,4 +72,31 @@ def test_unknown_key_in_plan_period(plan_copy: Path) -> None:
     assert (
         f"{path.as_posix()}:{line_of(path, 'ends:')}:3: lỗi: khóa không hợp lệ 'ends' (có phải ý bạn là 'end'?) [key-unknown]"
         in lines
+    )
+
+
+def test_spelling_is_suggested_for_the_first_hundred_unknown_keys_of_a_file(example_copy: Path) -> None:
+    """A file of a million unknown keys is not compared, key by key, with every valid key."""
+    path = example_copy / "data" / "2025.yaml"
+    path.write_text("year: 2025\nsynthetic: true\n" + "".join(f"yeer{i}: 1\n" for i in range(101)), encoding="utf-8")
+    first, hundredth, past = (f"{path.as_posix()}:{n + 3}:1: lỗi: khóa không hợp lệ 'yeer{n}'" for n in (0, 99, 100))
+    lines = check_fails(example_copy).splitlines()
+    assert f"{first} (có phải ý bạn là 'year'?) [key-unknown]" in lines
+    assert lines[-2:] == [
+        f"{path.as_posix()}: … và 91 lỗi khác cùng loại [key-unknown]",
+        f"{example_copy.as_posix()}: 101 lỗi, 0 cảnh báo.",
+    ]
+    messages = {p.line: p.parsable() for p in check_plan(example_copy)[1]}
+    assert messages[102] == f"{hundredth} (có phải ý bạn là 'year'?) [key-unknown]"
+    assert messages[103].startswith(f"{past}; các khóa hợp lệ: year, synthetic")
+
+
+def test_a_decimal_comma_inside_braces_is_explained(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    replace_in(path, '  "6.4":\n    value: 99,55\n', '  "6.4": {value: 99,55}\n')
+    line = only_problem(check_fails(example_copy))
+    assert line == (
+        f"{path.as_posix()}:{line_of(path, '6.4')}:21: lỗi: khóa không hợp lệ '55': trong {{...}} dấu phẩy ngăn cách "
+        'các khóa — nếu đây là phần thập phân của một số, hãy đặt số trong dấu nháy ("99,55") hoặc viết bằng dấu chấm '
+        "(99.55) [key-unknown]"
     )

@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from conftest import invoke, line_of, replace_in
-
-
-def only_error(output: str) -> str:
-    lines = [line for line in output.splitlines() if ": lỗi: " in line]
-    assert len(lines) == 1, output
-    return lines[0]
-
-
-def add_line_after(path: Path, anchor: str, line: str) -> int:
-    """Insert ``line`` after the one line containing ``anchor``; return its 1-based number."""
-    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = line_of(path, anchor)
-    text.insert(at, line + "\n")
-    path.write_text("".join(text), encoding="utf-8")
-    return at + 1
+from conftest import add_line_after, invoke, line_of, only_error, replace_in
 
 
 def test_a_reporter_with_no_part_in_the_indicator(example_copy):

@@ -30,7 +30,10 @@ class CheckFormat(StrEnum):
 @handle_errors
 def check(
     directory: Annotated[
-        Path | None, typer.Argument(help="Thư mục kế hoạch (thay cho --plan).", show_default=False, metavar="THƯ_MỤC")
+        Path | None,
+        typer.Argument(
+            help="Thư mục kế hoạch (thay cho --plan).", show_default=False, metavar="THƯ_MỤC", readable=False
+        ),
     ] = None,
     plan: PlanOption = None,
     fmt: Annotated[
@@ -45,6 +48,7 @@ def check(
     ] = None,
 ) -> None:
     """Kiểm tra kế hoạch: cú pháp YAML, kiểu dữ liệu, mã đơn vị, năm, chỉ tiêu, lời văn báo cáo đã đến hạn."""
+    from kh68.errors import PROBLEM_ORDER
     from kh68.reading.load import check_plan
     from kh68.reading.report_text import overdue_text
     from kh68.vnformat import format_number
@@ -52,8 +56,8 @@ def check(
     day = parse_day(today, "--today")
     root = directory or plan_dir(plan)
     loaded, problems = check_plan(root)
-    if loaded is not None:
-        problems = sorted([*problems, *overdue_text(loaded, day)], key=lambda p: (p.path, p.line, p.column, p.message))
+    if loaded is not None and (overdue := overdue_text(loaded, day)):
+        problems = sorted([*problems, *overdue], key=PROBLEM_ORDER)
     print_problems(problems, fmt.value, err=False)
     errors, warnings = count_problems(problems)
     if errors or warnings or loaded is None:

@@ -4,12 +4,14 @@ The file is composed with kh68's own loader (libyaml nodes, with the
 position of every node). Setting a key that exists replaces its scalar in
 place; setting a key that does not exist inserts new lines after the last
 entry of the nearest existing block mapping, indented like its siblings and
-ended like the line before. Everything else — indentation style, each line's
-line ending, document markers, comments, other scalars — stays byte for byte.
+ended like the line before; into a flow mapping ``{...}`` as ``, key: value``
+before its ``}``; under a key with no value (``key:``) as ``key: {...}`` on
+its line. Everything else — indentation style, each line's line ending,
+document markers, comments, other scalars — stays byte for byte.
 
-What the text editor does not do (a block scalar ``|``/``>`` replaced, a key
-added into a flow mapping ``{...}`` or under a key with no value) goes
-through a ruamel.yaml round trip instead (``_RoundTrip``). Either way, every
+A block scalar (``|``/``>``) that is replaced gives way to one quoted line.
+What the text editor cannot do (edits that overlap) goes through a ruamel.yaml
+round trip instead (``_RoundTrip``). Either way, every
 value set is read back from the new text (as the loader parses it, see
 ``reads_back``) before it is written.
 """
@@ -50,9 +52,12 @@ def _matches(written: str, key: Any, resolve: Resolver) -> bool:
     return hasattr(key, "unit_id") and resolve(written) == wanted
 
 
-def render_scalar(text: str, *, is_key: bool = False) -> str:
-    """``text`` as a YAML scalar that reads back as exactly ``text``: plain when safe, else double-quoted."""
-    if _plain_ok(text) and not (is_key and text[:1].isdigit()):
+def render_scalar(text: str, *, is_key: bool = False, flow: bool = False) -> str:
+    """``text`` as a YAML scalar that reads back as exactly ``text``: plain when safe, else double-quoted.
+
+    Inside a flow mapping ``{...}`` a comma ends a plain scalar, so ``99,6`` there is quoted.
+    """
+    if _plain_ok(text, flow) and not (is_key and text[:1].isdigit()):
         return text
     quoted = json.dumps(text, ensure_ascii=False)
     return "".join(f"\\u{ord(c):04x}" if _needs_escape(c) else c for c in quoted)
@@ -63,13 +68,13 @@ def _needs_escape(char: str) -> bool:
     return 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF
 
 
-def _plain_ok(text: str) -> bool:
+def _plain_ok(text: str, flow: bool = False) -> bool:
     if text in _NULLS or text != text.strip() or "\n" in text or "\r" in text or len(text) > 200:
         return False
     if any(_needs_escape(c) or (ord(c) < 0x20 and c != "\t") or c == "\t" for c in text):
         return False
     try:
-        node = compose_nodes(f"k: {text}\n")
+        node = compose_nodes(f"{{k: {text}}}\n" if flow else f"k: {text}\n")
     except yaml.YAMLError:
         return False
     if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
@@ -79,13 +84,21 @@ def _plain_ok(text: str) -> bool:
 
 
 class _Pending:
-    """New keys to insert under one existing block mapping, as a nested dict."""
+    """New keys to insert under one existing node, as a nested dict.
 
-    def __init__(self, mapping: yaml.MappingNode, position: int, indent: int):
-        self.mapping = mapping
+    The node is a block mapping (new lines after its last entry), a flow mapping
+    (``, key: value`` before its ``}``) or the empty value of ``key:`` (``{...}``).
+    """
+
+    def __init__(self, node: yaml.Node, position: int, indent: int):
+        self.node = node
         self.position = position
         self.indent = indent
         self.tree: dict[str, Any] = {}
+
+    @property
+    def inline(self) -> bool:
+        return not isinstance(self.node, yaml.MappingNode) or bool(self.node.flow_style)
 
 
 class TextDocument:
@@ -96,7 +109,7 @@ class TextDocument:
         self.original = text
         self.root = self._compose(text)
         self.step = _indent_step(self.root)
-        self.replaced: dict[int, tuple[yaml.ScalarNode, str]] = {}
+        self.replaced: dict[int, tuple[yaml.ScalarNode, str, bool]] = {}
         self.pending: dict[int, _Pending] = {}
         self.assigned: list[tuple[tuple[Any, ...], str, str]] = []
         self.fallback: _RoundTrip | None = None
@@ -117,18 +130,18 @@ class TextDocument:
 
     # ---------------------------------------------------------------- walk
 
-    def _walk(self, section: tuple[Any, ...], resolve: Resolver) -> tuple[yaml.MappingNode, list[Any], list[str]]:
-        """The deepest existing mapping along ``section``, the keys left, and the keys walked."""
-        node = self.root
+    def _walk(self, section: tuple[Any, ...], resolve: Resolver) -> tuple[yaml.Node, list[Any], list[str]]:
+        """The deepest existing mapping along ``section`` (or the null value of ``key:``), the keys left, the keys walked."""
+        node: yaml.Node = self.root
         walked: list[str] = []
         for depth, key in enumerate(section):
-            found = _find(node, key, resolve)
+            found = _find(node, key, resolve)  # type: ignore[arg-type]  # a MappingNode: checked below
             if found is None:
                 return node, list(section[depth:]), walked
             walked.append(_key_text(key))
             value = found[1]
             if isinstance(value, yaml.ScalarNode) and _is_null(value):
-                raise TextEditUnsupported  # "key:" with no value: the round trip replaces it
+                return value, list(section[depth + 1 :]), walked  # "key:" with no value: filled as {...}
             if not isinstance(value, yaml.MappingNode):
                 where = ".".join(walked)
                 raise InputError(f"{self.path.as_posix()}: '{where}' phải là một bảng khóa–giá trị; chạy 'kh68 check'")
@@ -142,7 +155,7 @@ class TextDocument:
             mapping, rest, _ = self._walk(section, resolve)
         except TextEditUnsupported:
             return None
-        if rest:
+        if rest or not isinstance(mapping, yaml.MappingNode):
             pending = self.pending.get(id(mapping))
             tree = pending.tree if pending else {}
             for part in rest:
@@ -181,23 +194,28 @@ class TextDocument:
 
     def _set_text(self, section: tuple[Any, ...], key: str, text: str, resolve: Resolver) -> None:
         mapping, rest, _ = self._walk(section, resolve)
-        found = None if rest else _find(mapping, key, resolve)
-        if found is not None:
+        if not rest and isinstance(mapping, yaml.MappingNode) and (found := _find(mapping, key, resolve)):
             node = found[1]
-            if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">") or _is_null(node):
+            if not isinstance(node, yaml.ScalarNode):
                 raise TextEditUnsupported
-            self.replaced[id(node)] = (node, text)
+            self.replaced[id(node)] = (node, text, bool(mapping.flow_style))
             return
-        if mapping.flow_style:
-            raise TextEditUnsupported
         pending = self.pending.get(id(mapping))
         if pending is None:
-            pending = _Pending(mapping, self._insertion_point(mapping), _child_indent(mapping, self.step))
+            pending = self._pending_under(mapping)
             self.pending[id(mapping)] = pending
         tree = pending.tree
         for part in rest:
             tree = tree.setdefault(_key_text(part), {})
         tree[key] = text
+
+    def _pending_under(self, node: yaml.Node) -> _Pending:
+        if not isinstance(node, yaml.MappingNode):  # the null value of "key:" (or "key: ~")
+            return _Pending(node, node.start_mark.index, 0)
+        if node.flow_style:
+            last = node.value[-1][1].end_mark.index if node.value else node.start_mark.index + 1
+            return _Pending(node, last, 0)
+        return _Pending(node, self._insertion_point(node), _child_indent(node, self.step))
 
     def _insertion_point(self, mapping: yaml.MappingNode) -> int:
         """Where lines after the last entry of ``mapping`` go: the start of the next line."""
@@ -251,13 +269,20 @@ class TextDocument:
     def _spliced(self) -> str:
         text = self.original
         splices: list[tuple[int, int, int, str]] = []
-        for node, value in self.replaced.values():
+        for node, value, flow in self.replaced.values():
             start, end = node.start_mark.index, node.end_mark.index
-            rendered = render_scalar(value)
+            rendered = render_scalar(value, flow=flow)
+            if node.style in ("|", ">"):  # a block scalar: its lines give way to one, the line end after it stays
+                end = start + len(text[start:end].rstrip())
+            elif start == end:  # "key:" with no value: the value goes after the colon
+                rendered = " " + rendered
             splices.append((start, -1, end, rendered))
         for pending in self.pending.values():
+            if pending.inline:
+                splices.append(_inline_splice(pending))
+                continue
             newline = _newline_before(text, pending.position)
-            lines = _lines(pending.tree, pending.indent, self.step)
+            lines = _lines(pending.tree, pending.indent, self.step, flow_entries=_entries_are_flow(pending.node))
             block = "".join(line + newline for line in lines)
             if pending.position == len(text) and text and not text.endswith("\n"):
                 block = newline + block
@@ -352,11 +377,40 @@ def _newline_before(text: str, position: int) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
-def _lines(tree: dict[str, Any], indent: int, step: int) -> list[str]:
+def _entries_are_flow(mapping: yaml.Node) -> bool:
+    """Whether the last entry of a block mapping is a ``{...}`` (``xa_mh_07: {numerator: …}``): new ones follow suit."""
+    if not isinstance(mapping, yaml.MappingNode) or not mapping.value:
+        return False
+    last = mapping.value[-1][1]
+    return isinstance(last, yaml.MappingNode) and bool(last.flow_style)
+
+
+def _inline_splice(pending: _Pending) -> tuple[int, int, int, str]:
+    """New keys written in flow style: into ``{...}`` after its last entry, or as the value of ``key:``."""
+    items = _flow_items(pending.tree)
+    node = pending.node
+    if isinstance(node, yaml.MappingNode):
+        return pending.position, 0, pending.position, (", " if node.value else "") + items
+    start, end = node.start_mark.index, node.end_mark.index
+    return start, -1, end, (" " if start == end else "") + "{" + items + "}"
+
+
+def _flow_items(tree: dict[str, Any]) -> str:
+    parts = []
+    for key, value in tree.items():
+        shown = "{" + _flow_items(value) + "}" if isinstance(value, dict) else render_scalar(value, flow=True)
+        parts.append(f"{render_scalar(key, is_key=True, flow=True)}: {shown}")
+    return ", ".join(parts)
+
+
+def _lines(tree: dict[str, Any], indent: int, step: int, *, flow_entries: bool = False) -> list[str]:
+    """Block lines for ``tree``; with ``flow_entries``, each entry that is a mapping of scalars on one line as ``{...}``."""
     lines = []
     for key, value in tree.items():
         prefix = " " * indent + render_scalar(key, is_key=True) + ":"
-        if isinstance(value, dict):
+        if isinstance(value, dict) and flow_entries and not any(isinstance(v, dict) for v in value.values()):
+            lines.append(f"{prefix} {{{_flow_items(value)}}}")
+        elif isinstance(value, dict):
             lines.append(prefix)
             lines += _lines(value, indent + step, step)
         else:

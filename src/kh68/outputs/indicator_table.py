@@ -9,24 +9,37 @@ Projections and progress ratios stay in ``kh68 status``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kh68 import vocab
 from kh68.outputs.document import Align, Annex, Column, Figure, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
 from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
 from kh68.reading.targets import TargetKind
+from kh68.tracking.coverage import unit_of_count_text
 from kh68.tracking.engine import IndicatorResult
 from kh68.vnformat import format_date
 from kh68.vocab import Status
 
 NO_TARGET_MARK = "–"
 # Order in which the paragraph counts the verdicts.
-COUNTED = (Status.EXCEEDED, Status.MET, Status.NOT_MET, Status.IN_PROGRESS, Status.NO_DATA)
+COUNTED = (
+    Status.EXCEEDED,
+    Status.MET,
+    Status.NOT_MET,
+    Status.IN_PROGRESS,
+    Status.PROVISIONAL,
+    Status.NOT_COMPUTABLE,
+    Status.NO_DATA,
+)
 COUNT_WORDS = {
     Status.EXCEEDED: "vượt chỉ tiêu",
     Status.MET: "đạt chỉ tiêu",
     Status.NOT_MET: "chưa đạt chỉ tiêu",
     Status.IN_PROGRESS: "đang triển khai",
+    Status.PROVISIONAL: "mới có số liệu tạm tính, chưa đánh giá",
+    Status.NOT_COMPUTABLE: "không tính được",
     Status.NO_DATA: "chưa có số liệu",
 }
 
@@ -53,6 +66,7 @@ def indicator_paragraphs(view: StatusView, *, annexed: bool = True) -> list[str]
     change = _changes(results)
     if change:
         paragraphs.append(change)
+    paragraphs += ["Đối với " + _lower_first(note) for note in _grouped(results, _gone_note)]
     provisional = [r for r in results if _provisional(r)]
     if provisional:
         paragraphs.append(
@@ -261,7 +275,7 @@ def indicator_table(view: StatusView) -> Table:
                 anchor=f"chi-tieu-{r.indicator.id}",
             )
         )
-    lines = [f"({n}) {text}" for n, text in enumerate(notes, 1)]
+    lines = [*_shared_notes(list(view.results)), *(f"({n}) {text}" for n, text in enumerate(notes, 1))]
     if any(row.cells[3] == NO_TARGET_MARK for row in rows):
         lines.insert(0, f"Dấu {NO_TARGET_MARK} ở cột chỉ tiêu năm {year}: Kế hoạch không ghi chỉ tiêu cho năm {year}.")
     return Table(annex_columns(year, final_year), tuple(rows), tuple(lines), "Nguồn số liệu và ghi chú:")
@@ -275,6 +289,42 @@ def _notes_of(r: IndicatorResult, plan: Plan) -> list[str]:
     computed = r.computed is not None
     parts += [f"Chỉ tiêu {ind.id}, {text}" for text in _source_note(r.measurement, plan, computed)]
     return parts
+
+
+def _shared_notes(results: list[IndicatorResult]) -> list[str]:
+    """Notes that hold for several indicators at once, each said once with the indicators it concerns.
+
+    A unit of count that no longer exists (6.1, 6.9 after the district level ended), and a previous
+    year's figure that is shown but was counted over the units before a break.
+    """
+    return _grouped(results, _gone_note) + _grouped(results, _crossed_note)
+
+
+def _gone_note(r: IndicatorResult) -> str | None:
+    if r.unit_of_count_gone is None:
+        return None
+    return f"Chỉ tiêu {IDS}: {unit_of_count_text(r.indicator, r.unit_of_count_gone)}."
+
+
+def _crossed_note(r: IndicatorResult) -> str | None:
+    """The previous year's figure is shown, but it was counted over the units before the break."""
+    p = r.previous
+    if r.unit_of_count_gone is not None or p is None or p.crossed is None:
+        return None
+    return f"Kết quả năm {p.year} của chỉ tiêu {IDS}: {p.crossed.text}."
+
+
+IDS = "\x00ids\x00"  # where ``_grouped`` puts the indicators a note concerns (no text can contain it)
+
+
+def _grouped(results: list[IndicatorResult], note_of: Callable[[IndicatorResult], str | None]) -> list[str]:
+    """Each note said of some indicators, once, naming them all (``6.1, 6.9``), in the order first met."""
+    by_note: dict[str, list[str]] = {}
+    for r in results:
+        note = note_of(r)
+        if note is not None:
+            by_note.setdefault(note, []).append(r.indicator.id)
+    return [note.replace(IDS, ", ".join(ids)) for note, ids in by_note.items()]
 
 
 def _source_note(m: Measurement | None, plan: Plan, computed: bool) -> list[str]:

@@ -270,15 +270,28 @@ def _where(exc: BaseException, names: set[str]) -> tuple[str | None, int | None]
     return found
 
 
+SOURCE_LIMIT = 200_000  # characters of a template's text: the shipped ones are a few thousand
+
+
 def _read_template(path: Path) -> str:
+    """A user's template as text; one too long to compile within the time limit is refused first."""
     from kh68.files import read_regular
 
     try:
-        return read_regular(path).decode("utf-8")
+        if path.stat().st_size > SOURCE_LIMIT * 4:  # UTF-8 takes at most 4 bytes a character
+            raise TemplateFailure(_too_long(path))
+        text = read_regular(path).decode("utf-8")
+        if len(text) > SOURCE_LIMIT:
+            raise TemplateFailure(_too_long(path))
+        return text
     except UnicodeDecodeError:
         raise TemplateFailure(f"không đọc được mẫu báo cáo '{path}': tệp không phải UTF-8.") from None
     except OSError as exc:
         raise TemplateFailure(f"không đọc được mẫu báo cáo '{path}': {os_reason(exc)}.") from None
+
+
+def _too_long(path: Path) -> str:
+    return f"{path}: mẫu báo cáo dài quá {format_number(SOURCE_LIMIT, 0)} ký tự nên không được dựng."
 
 
 def _collect(chunks: Iterable[str], budget: _Budget) -> str:
@@ -344,6 +357,10 @@ def render(
         raise TemplateFailure(f"{shown}: mẫu báo cáo gọi lại chính nó không dừng (đệ quy vô hạn).") from None
     except MemoryError:
         raise TemplateFailure(f"{shown}: mẫu báo cáo cần quá nhiều bộ nhớ nên đã bị dừng.") from None
+    except SyntaxError:  # Python's compiler on what Jinja made of the template: too many nested blocks
+        raise TemplateFailure(
+            f"{shown}: mẫu báo cáo lồng nhau quá sâu (quá nhiều khối for/if lồng trong nhau)."
+        ) from None
     except Exception as exc:  # a template is user code: whatever it raises is its error, not a crash
         file, line = _where(exc, names)
         raise TemplateFailure(f"{at(file, line)}: lỗi khi dựng báo cáo ({type(exc).__name__}): {exc}") from None

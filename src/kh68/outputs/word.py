@@ -27,9 +27,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from kh68.errors import InputError, os_reason
+from kh68.files import read_regular
 from kh68.outputs.document import Align, Annex, Heading, Items, Paragraph, Placeholder, StateDocument, Table
 from kh68.outputs.report_context import MOTTO, NATIONAL_TITLE
 from kh68.safetext import xml_safe
+from kh68.vnformat import format_number
+from kh68.zipsafe import Limits, UnsafeZip, repack, unpack
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -487,20 +491,62 @@ def _annex(doc: Any, annex: Annex) -> None:
 # ------------------------------------------------------------------ whole
 
 
+PROPERTY_LIMIT = 255  # characters of a core property (title, subject …): Word's limit, enforced by python-docx
+
+
+def _property(text: str) -> str:
+    """Plan text for a document property: XML-safe, on one line, cut to the limit."""
+    value = " ".join(xml_safe(text).split())
+    return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1] + "…"
+
+
 def _properties(doc: Any, d: StateDocument) -> None:
     props = doc.core_properties
     when = datetime(d.date.year, d.date.month, d.date.day, tzinfo=UTC)
-    props.title = xml_safe(d.properties.title)
-    props.subject = xml_safe(d.properties.subject)
-    props.author = xml_safe(d.properties.author)
-    props.last_modified_by = xml_safe(d.properties.author)
-    props.keywords = xml_safe(d.properties.keywords)
+    props.title = _property(d.properties.title)
+    props.subject = _property(d.properties.subject)
+    props.author = _property(d.properties.author)
+    props.last_modified_by = _property(d.properties.author)
+    props.keywords = _property(d.properties.keywords)
     props.comments = ""
-    props.category = xml_safe(d.title.capitalize())
+    props.category = _property(d.title.capitalize())
     props.language = "vi-VN"
     props.revision = 1
     props.created = when
     props.modified = when
+
+
+REFERENCE_LIMIT = 20 * 1024 * 1024  # a Word model with a logo is some hundred kilobytes
+_REFERENCE = Limits("tệp Word mẫu", ".docx")
+_SAVE_DOCX = "mở tệp bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx (Word Document)"
+
+
+def _reference(path: Path) -> Any:
+    """The department's Word model, read as safely as a returned form: within limits, then python-docx.
+
+    Whatever it is (not a zip, a zip bomb, an .xlsx renamed, a part missing or
+    broken), it is an ``InputError`` naming the file, never a crash.
+    """
+    where = f"tệp Word mẫu '{path}' (--reference-docx)"
+    try:
+        size = path.stat().st_size
+        if size > REFERENCE_LIMIT:
+            raise InputError(f"{where} quá lớn ({format_number(size / 1024 / 1024, 1)} MB); không đọc")
+        data = read_regular(path)
+    except OSError as exc:
+        raise InputError(f"không đọc được {where}: {os_reason(exc)}") from None
+    if not data.startswith(b"PK\x03\x04"):
+        raise InputError(f"{where} không phải tệp .docx; {_SAVE_DOCX}")
+    try:
+        contents = unpack(data, _REFERENCE, _SAVE_DOCX)
+    except UnsafeZip as exc:
+        raise InputError(f"{where}: {exc}") from None
+    if "word/document.xml" not in contents or "word/styles.xml" not in contents:
+        raise InputError(f"{where} không phải văn bản Word (thiếu phần nội dung hoặc kiểu chữ); {_SAVE_DOCX}")
+    try:
+        return Document(io.BytesIO(repack(contents)))
+    except Exception as exc:  # python-docx and lxml raise anything on a broken part
+        raise InputError(f"{where} không đọc được ({type(exc).__name__}); {_SAVE_DOCX}") from None
 
 
 def _blank(reference: Path | None) -> Any:
@@ -509,7 +555,7 @@ def _blank(reference: Path | None) -> Any:
         doc = Document()
         _house_styles(doc)
         return doc
-    doc = Document(str(reference))
+    doc = _reference(reference)
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -520,6 +566,27 @@ def _blank(reference: Path | None) -> Any:
         except KeyError:
             _set_style(doc, name, size=BODY_PT, bold=True)
     return doc
+
+
+def _reference(path: Path) -> Any:
+    """The department's reference document, read as any input is (no FIFO, no huge file) and parsed."""
+    import io
+
+    from kh68.errors import InputError, os_reason
+    from kh68.files import read_regular, shown_path
+
+    shown = shown_path(path)
+    try:
+        data = read_regular(path)
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp Word mẫu '{shown}' (--reference-docx): {os_reason(exc)}") from None
+    try:
+        return Document(io.BytesIO(data))
+    except Exception:  # python-docx raises whatever its zip and XML readers raise on a file that is not .docx
+        raise InputError(
+            f"tệp Word mẫu '{shown}' (--reference-docx) không phải tệp Word .docx hợp lệ; "
+            "mở bằng Word và lưu lại dạng .docx"
+        ) from None
 
 
 def build_document(d: StateDocument, reference: Path | None = None) -> Any:

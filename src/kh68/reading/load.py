@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kh68.errors import PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
+from kh68.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex
 from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY
@@ -74,12 +74,14 @@ def _not_read_because(path: Path, names: set[str]) -> str | None:
     return f"tên tệp số liệu phải là <năm>.yaml (ví dụ 2025.yaml); kh68 không đọc {name}"
 
 
-def _root_problem(root: Path) -> str | None:
+def plan_root_problem(root: Path) -> str | None:
     """Why ``root`` cannot be a plan directory, or ``None``."""
     shown = f"'{root}'" if len(str(root)) <= 200 else excerpt(root, 200)
     try:
         mode = root.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
+        if root.is_symlink():  # an unmounted share, a moved folder
+            return f"không có thư mục kế hoạch {shown}: liên kết tượng trưng (symlink) trỏ tới nơi không có ({root.readlink()})"
         return f"không có thư mục kế hoạch {shown}"
     except OSError as exc:
         return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
@@ -87,6 +89,11 @@ def _root_problem(root: Path) -> str | None:
         return f"{shown} là một tệp, không phải thư mục kế hoạch"
     if not stat.S_ISDIR(mode):
         return f"{shown} không phải thư mục kế hoạch (đó là một ống dẫn, thiết bị hoặc socket)"
+    try:
+        with os.scandir(root):
+            pass
+    except OSError as exc:
+        return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
     return None
 
 
@@ -97,13 +104,14 @@ def check_plan(root: Path, overrides: dict[Path, str] | None = None) -> tuple[Pl
     (how ``kh68 record`` validates an edit before writing it).
     """
     root = Path(root)
-    wrong = _root_problem(root)
+    wrong = plan_root_problem(root)
     if wrong is not None:
         raise UsageError(wrong)
     loader = _Loader(root, overrides or {})
     with _gc_paused():
         plan = loader.load()
-    problems = sorted(set(loader.problems), key=lambda p: (p.path, p.line, p.column, p.message))
+    # Without duplicates, in the order found (nearly the listed order, which a sort then finds fast).
+    problems = sorted(dict.fromkeys(loader.problems), key=PROBLEM_ORDER)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     return plan, problems

@@ -41,6 +41,7 @@ class UnitIndex:
         self.units = {u.id: u for u in units}
         self._names: dict[str, str] = {}
         self.clashes: list[tuple[str, str, str]] = []
+        self._members: dict[str, list[str]] = {}
         for unit in units:
             for name in (unit.id, unit.name, *unit.short_names):
                 key = fold(name)
@@ -65,12 +66,11 @@ class UnitIndex:
 
     def member_ids(self, unit_id: str) -> list[str]:
         """The ids of a group's direct members that resolve (each once, in the order written)."""
-        found: list[str] = []
-        for member in self.units[unit_id].members:
-            member_id = self.resolve(member)
-            if member_id is not None and member_id not in found:
-                found.append(member_id)
-        return found
+        found = self._members.get(unit_id)
+        if found is None:  # worked out once: rules and coverage ask for large groups thousands of times
+            resolved = (self.resolve(member) for member in self.units[unit_id].members)
+            found = self._members[unit_id] = list(dict.fromkeys(m for m in resolved if m is not None))
+        return list(found)
 
     def expand(self, unit_id: str) -> list[str]:
         """A group unit's members, through nested groups; a plain unit itself.

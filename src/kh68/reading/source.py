@@ -82,6 +82,9 @@ except AttributeError:  # pragma: no cover - libyaml missing
 _ALLOWED_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 
+_SCANNED = 8  # mappings of at most this many entries are searched in order, larger ones indexed once
+
+
 @dataclass
 class Document:
     """Plain data of one YAML file; the 1-based position of each node on demand.
@@ -111,28 +114,35 @@ class Document:
             self._root = yaml.compose(self.text, Loader=_Loader)
         return self._root
 
-    def _entries(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    def _entries(self, node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Key → (key node, value node) of one mapping, built the first time it is walked."""
         entries = self._index.get(id(node))
         if entries is None:
-            entries = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+            entries = {k.value: (k, v) for k, v in node.value if k.__class__ is yaml.ScalarNode}
             self._index[id(node)] = entries
         return entries
 
     def position(self, loc: Key, *, key: bool = False) -> tuple[int, int]:
-        """Position of ``loc`` (of its key with ``key``), or of its nearest ancestor that has one."""
+        """Position of ``loc`` (of its key with ``key``), or of its nearest ancestor that has one.
+
+        Called once per problem, so a file of a million problems walks a million paths: kept tight.
+        """
         node = self._nodes()
         if node is None:
             return 1, 1
         key_node: yaml.Node | None = None
         for part in loc:
-            if (
-                isinstance(node, yaml.MappingNode)
-                and isinstance(part, str)
-                and part in (entries := self._entries(node))
-            ):
-                key_node, node = entries[part]
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            kind = node.__class__
+            if kind is yaml.MappingNode:
+                pairs = node.value
+                if len(pairs) > _SCANNED:
+                    found = self._entries(node).get(part)  # type: ignore[arg-type]  # an int part finds nothing
+                else:  # a small mapping (a unit's numerator and denominator): scanned, not indexed
+                    found = next(((k, v) for k, v in pairs if k.value == part), None)
+                if found is None:
+                    break
+                key_node, node = found
+            elif kind is yaml.SequenceNode and part.__class__ is int and 0 <= part < len(node.value):
                 node = node.value[part]
             else:
                 break

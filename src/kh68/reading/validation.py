@@ -39,17 +39,29 @@ _MESSAGES = {
 }
 
 
+SUGGESTIONS_PER_FILE = 100
+"""Unknown keys of one file for which a close spelling is sought; past them, the key alone is named.
+
+Seeking one is a fuzzy comparison with every valid key: a file of a million
+unknown keys would spend minutes on suggestions nobody reads.
+"""
+
+
 def problems_from(exc: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
-    return [_problem(err, doc, model) for err in exc.errors(include_url=False)]
-
-
-def _problem(err: ErrorDetails, doc: Document, model: type[BaseModel]) -> Problem:
-    loc = tuple(part for part in err["loc"] if part != "[key]")
-    is_key = "[key]" in err["loc"] or err["type"] == "extra_forbidden"
-    line, column = doc.position(loc, key=is_key)
-    # A key's own error is about the key: it is not named as if it were a field.
-    shown = (*loc[:-1], "") if "[key]" in err["loc"] and err["type"] != "extra_forbidden" else loc
-    return error(doc.path, line, column, _message(err, shown, model), _rule(err).id)
+    messages = _Messages(model)
+    path = str(doc.path)  # one string shared by every problem of the file
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = err["loc"]
+        is_key = err["type"] == "extra_forbidden"
+        shown = loc
+        if "[key]" in loc:  # a dict key itself is wrong
+            loc, is_key = tuple(part for part in loc if part != "[key]"), True
+            # The key's own error is about the key: it is not named as if it were a field.
+            shown = loc if err["type"] == "extra_forbidden" else (*loc[:-1], "")
+        line, column = doc.position(loc, key=is_key)
+        problems.append(error(path, line, column, messages.message(err, shown), _rule(err).id))
+    return problems
 
 
 def _rule(err: ErrorDetails) -> RuleDoc:
@@ -60,12 +72,28 @@ def _rule(err: ErrorDetails) -> RuleDoc:
     return cause.rule if isinstance(cause, RuleValueError) else SCHEMA
 
 
-def _message(err: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
+class _Messages:
+    """The Vietnamese message of each validation error of one file."""
+
+    def __init__(self, model: type[BaseModel]):
+        self.model = model
+        self.suggestions_left = SUGGESTIONS_PER_FILE
+        self.fields: dict[tuple[str | int, ...], list[str]] = {}
+
+    def message(self, err: ErrorDetails, loc: tuple[str | int, ...]) -> str:
+        if err["type"] != "extra_forbidden":
+            return _message(err, loc)
+        parent = loc[:-1]
+        if parent not in self.fields:
+            self.fields[parent] = _fields_at(self.model, parent)
+        self.suggestions_left -= 1
+        return _unknown_key(str(loc[-1]), self.fields[parent], suggest=self.suggestions_left >= 0)
+
+
+def _message(err: ErrorDetails, loc: tuple[str | int, ...]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     name = str(loc[-1]) if loc else ""
-    if kind == "extra_forbidden":
-        return _unknown_key(name, _fields_at(model, loc[:-1]))
     if kind in ("value_error", "assertion_error"):
         return _with_field(name, str(ctx.get("error", err["msg"])))
     if kind in ("literal_error", "enum"):
@@ -81,9 +109,15 @@ def _with_field(name: str, message: str) -> str:
     return f"{name}: {message}" if name and not name.isdigit() else message
 
 
-def _unknown_key(key: str, fields: list[str]) -> str:
+def _unknown_key(key: str, fields: list[str], *, suggest: bool) -> str:
     message = f"khóa không hợp lệ {excerpt(key)}"
-    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+    if key.isascii() and key.isdigit():
+        # "{value: 99,55}": in a flow mapping the decimal comma starts a new key "55".
+        return (
+            f"{message}: trong {{...}} dấu phẩy ngăn cách các khóa — nếu đây là phần thập phân của một số, "
+            'hãy đặt số trong dấu nháy ("99,55") hoặc viết bằng dấu chấm (99.55)'
+        )
+    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6) if suggest else []
     if close:
         return f"{message} (có phải ý bạn là '{close[0]}'?)"
     if fields:

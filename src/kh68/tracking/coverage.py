@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from kh68.reading.models import Indicator, Measurement
 from kh68.reading.plan import Current, Plan
@@ -55,9 +56,11 @@ class Coverage:
     denominator_reported: int | None = None
     denominator_expected: int | None = None
 
-    @property
+    @cached_property
     def missing(self) -> list[str]:
-        return [c.unit_id for c in self.expected if c.unit_id not in self.reported]
+        """Expected units that sent nothing (worked out once: status asks for it per indicator and line)."""
+        reported = set(self.reported)
+        return [c.unit_id for c in self.expected if c.unit_id not in reported]
 
     @property
     def complete(self) -> bool:

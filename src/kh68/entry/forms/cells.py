@@ -124,5 +124,7 @@ def text(value: Any) -> str:
         raise ValueError(f"{excerpt(value)}: cần một đoạn văn bản, không phải ngày")
     result = str(value).strip() if not isinstance(value, float) else _exact(Decimal(repr(value)))
     if len(result) > MAX_TEXT:
-        raise ValueError(f"nội dung dài {len(result):,} ký tự, quá giới hạn {MAX_TEXT:,}".replace(",", "."))
+        raise ValueError(
+            f"nội dung dài {format_number(len(result), 0)} ký tự, quá giới hạn {format_number(MAX_TEXT, 0)} ký tự"
+        )
     return result

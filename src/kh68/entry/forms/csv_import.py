@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,8 @@ from kh68.entry.forms import cells
 from kh68.entry.forms.expected import inactive_reason, inputs_for
 from kh68.entry.forms.layout import Scope
 from kh68.entry.forms.read import MAX_MESSAGES, Figure
-from kh68.entry.forms.workbook import MAX_FILE, FormRefused
-from kh68.errors import Kh68Error, os_reason
+from kh68.entry.forms.workbook import MAX_FILE, FormRefused, read_input
+from kh68.errors import Kh68Error
 from kh68.reading.plan import Plan
 from kh68.safetext import excerpt
 from kh68.vnformat import format_number
@@ -39,6 +40,9 @@ COLUMNS = (
     "reported_by",
 )
 VALUE_COLUMNS = ("value", "numerator", "denominator", "met", "state")
+MAX_ROWS = 50_000  # 13 indicators × 100 units × 17 years is some 22.000
+_YEAR = re.compile(r"[0-9]{4}")  # ASCII digits only: int() would take '٢٠٢٥' too
+SAVE_UTF8 = "lưu lại dạng «CSV UTF-8 (Comma delimited)»"
 
 
 def read_csv(path: Path, plan: Plan) -> list[Figure]:
@@ -72,23 +76,31 @@ def read_csv(path: Path, plan: Plan) -> list[Figure]:
 
 def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     name = path.name
-    try:
-        if path.stat().st_size > MAX_FILE:
-            raise FormRefused(f"{name}: tệp CSV quá lớn; tách thành nhiều tệp")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FormRefused(f"{name}: không đọc được tệp: {os_reason(exc)}") from None
+    data = read_input(path, MAX_FILE, "tệp CSV")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FormRefused(f"{name}: tệp CSV lưu bằng mã UTF-16 (Unicode Text); {SAVE_UTF8}")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FormRefused(f"{name}: tệp CSV không phải mã UTF-8; lưu lại dạng «CSV UTF-8»") from None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FormRefused(
+            f"{name} › dòng {line}: tệp CSV không phải mã UTF-8 (có thể là Windows-1258 hay TCVN3); {SAVE_UTF8}"
+        ) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise FormRefused(f"{name} › dòng {line}: tệp CSV chứa ký tự NUL (tệp hỏng, hoặc mã UTF-16); {SAVE_UTF8}")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         table = list(reader)
     except csv.Error as exc:
-        raise FormRefused(f"{name}: tệp CSV không đọc được ({exc})") from None
+        reason = (
+            f"một ô dài quá {format_number(csv.field_size_limit(), 0)} ký tự"
+            if "field larger" in str(exc)
+            else f"sai cú pháp CSV: {excerpt(exc)}"
+        )
+        raise FormRefused(f"{name} › dòng {reader.line_num}: tệp CSV không đọc được ({reason})") from None
     if not table:
         raise FormRefused(f"{name}: tệp CSV trống")
     header = [h.strip().lower() for h in table[0]]
@@ -99,6 +111,11 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         raise FormRefused(
             f"{name} › dòng 1: tiêu đề không hợp lệ ({', '.join(said) or 'cột trùng tên'}); các cột: {', '.join(COLUMNS)}"
         )
+    if len(table) - 1 > MAX_ROWS:
+        raise FormRefused(
+            f"{name}: tệp CSV có {format_number(len(table) - 1, 0)} dòng, quá nhiều "
+            f"(tối đa {format_number(MAX_ROWS, 0)}); tách thành nhiều tệp"
+        )
     rows = []
     for line, values in enumerate(table[1:], 2):
         if not any(v.strip() for v in values):
@@ -106,6 +123,8 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         if len(values) > len(header):
             raise FormRefused(f"{name} › dòng {line}: có {len(values)} ô, tiêu đề chỉ có {len(header)} cột")
         rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=False)}))
+    if not rows:
+        raise FormRefused(f"{name}: tệp CSV không có dòng số liệu nào (chỉ có dòng tiêu đề)")
     return rows
 
 
@@ -114,16 +133,18 @@ def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) ->
     if indicator is None:
         say("indicator", f"không có chỉ tiêu {excerpt(row.get('indicator', ''))}")
         return None
+    text = row.get("year", "")
+    if not text:
+        say("year", "thiếu năm")
+        return None
+    if not _YEAR.fullmatch(text):
+        say("year", f"{excerpt(text)} không phải là năm (viết 4 chữ số, ví dụ 2025)")
+        return None
+    year = int(text)
     try:
-        year = int(row.get("year", ""))
         plan.require_year(year)
-    except (ValueError, Kh68Error) as exc:
-        say(
-            "year",
-            f"năm không hợp lệ: {exc}"
-            if isinstance(exc, Kh68Error)
-            else f"{excerpt(row.get('year'))} không phải là năm",
-        )
+    except Kh68Error as exc:
+        say("year", f"năm không hợp lệ: {exc}")
         return None
     unit_id = _unit(plan, row.get("unit", ""), year, "unit", say)
     reporter = _unit(plan, row.get("reported_by", ""), year, "reported_by", say)

@@ -29,6 +29,7 @@ from kh68.entry.forms.layout import (
     META_SHEET,
     NO,
     SENT_CELL,
+    SENT_LABEL,
     TASK_COLUMNS,
     TASK_SHEET,
     VALUE_KEYS,
@@ -169,7 +170,7 @@ def _print_setup(ws: Worksheet, orientation: str, title_rows: str | None = None)
 
 def _heading(ws: Worksheet, title: str, spec: FormSpec, look: _Look) -> None:
     look(_put(ws["A1"], title), "title")
-    look(_put(ws["A2"], f"Đơn vị báo cáo: {spec.unit_name} (mã {spec.unit_id})"), "bold")
+    look(_put(ws["A2"], spec.unit_line), "bold")
     _put(ws["A3"], spec.plan_label)
     if spec.synthetic:
         look(_put(ws["A5"], SYNTHETIC_NOTICE), "warn")
@@ -190,7 +191,7 @@ def _height(texts: list[tuple[str, float]]) -> float:
 
 
 def _guide(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
-    look(_put(ws["A1"], f"BIỂU MẪU BÁO CÁO NĂM {spec.year}"), "title")
+    look(_put(ws["A1"], spec.title(GUIDE_SHEET)), "title")
     start = 2
     if spec.synthetic:
         look(_put(ws["A2"], SYNTHETIC_NOTICE), "warn")
@@ -257,7 +258,7 @@ def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
 
 
 def _indicators(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
-    _heading(ws, f"SỐ LIỆU CHỈ TIÊU NĂM {spec.year}", spec, look)
+    _heading(ws, spec.title(INDICATOR_SHEET), spec, look)
     _header_row(ws, INDICATOR_COLUMNS, spec.year, look)
     validations = _Validations(ws)
     for offset, row in enumerate(spec.indicators):
@@ -281,10 +282,10 @@ def _indicators(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
 
 
 def _tasks(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
-    _heading(ws, f"TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ NĂM {spec.year}", spec, look)
+    _heading(ws, spec.title(TASK_SHEET), spec, look)
     _header_row(ws, TASK_COLUMNS, spec.year, look)
     validations = _Validations(ws)
-    look(_put(ws["A4"], "Ngày gửi báo cáo (ngày/tháng/năm):"), "bold")
+    look(_put(ws["A4"], SENT_LABEL), "bold")
     validations.open(ws[SENT_CELL], Input.DATE, look)
     for offset, row in enumerate(spec.tasks):
         r = FIRST_ROW + offset

@@ -24,6 +24,12 @@ SHEETS = (GUIDE_SHEET, INDICATOR_SHEET, TASK_SHEET, META_SHEET)
 HEADER_ROW = 6
 FIRST_ROW = 7
 SENT_CELL = "C4"  # on the tasks sheet: the date the unit sends its report
+SENT_LABEL = "Ngày gửi báo cáo (ngày/tháng/năm):"  # in A4, left of SENT_CELL
+TITLES = {  # row 1 of each visible sheet
+    GUIDE_SHEET: "BIỂU MẪU BÁO CÁO NĂM {year}",
+    INDICATOR_SHEET: "SỐ LIỆU CHỈ TIÊU NĂM {year}",
+    TASK_SHEET: "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ NĂM {year}",
+}
 YES, NO = "Đạt", "Chưa đạt"
 
 
@@ -173,6 +179,14 @@ class FormSpec:
     synthetic: bool
     indicators: tuple[IndicatorRow, ...]
     tasks: tuple[TaskRow, ...]
+
+    @property
+    def unit_line(self) -> str:
+        """Line 2 of the data sheets: who reports; the form is read as this unit's only if it ends so."""
+        return f"Đơn vị báo cáo: {self.unit_name} (mã {self.unit_id})"
+
+    def title(self, sheet: str) -> str:
+        return TITLES[sheet].format(year=self.year)
 
     def rows(self) -> dict[str, dict[str, str]]:
         """Every plan row of the form by key, in form order."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +14,14 @@ from kh68.entry.forms.expected import form_for, inactive_reason
 from kh68.entry.forms.layout import (
     FIRST_ROW,
     FORM_VERSION,
+    GUIDE_SHEET,
     HEADER_ROW,
     HOW,
     INDICATOR_COLUMNS,
     INDICATOR_SHEET,
     META_SHEET,
     SENT_CELL,
+    SENT_LABEL,
     SHEETS,
     TASK_COLUMNS,
     TASK_SHEET,
@@ -36,7 +38,7 @@ from kh68.entry.forms.workbook import FormRefused, OpenedForm, open_form
 from kh68.errors import Kh68Error
 from kh68.reading.plan import Plan
 from kh68.reading.targets import TaskState
-from kh68.safetext import excerpt
+from kh68.safetext import excerpt, xml_safe
 from kh68.vnformat import format_date, format_number
 
 MAX_MESSAGES = 20
@@ -198,6 +200,10 @@ class _Reader:
         structure_ok &= self._structure(tasks, TASK_COLUMNS, [r.fixed() for r in self.spec.tasks])
         self.refuse()
         assert structure_ok
+        self._furniture(wb[GUIDE_SHEET], self._guide_cells())
+        self._furniture(indicators, self._heading_cells(INDICATOR_SHEET))
+        self._furniture(tasks, self._heading_cells(TASK_SHEET) | {(4, 1): SENT_LABEL, (4, 3): None})
+        self.refuse()
         self._closed_cells(indicators)
         figures = [f for i, row in enumerate(self.spec.indicators) if (f := self._figure(indicators, row, i))]
         reports = [t for i, row in enumerate(self.spec.tasks) if (t := self._task(tasks, row, i))]
@@ -266,7 +272,7 @@ class _Reader:
         last_row = FIRST_ROW + max(len(fixed_rows), 1) - 1
         # Only the cells the file holds (a value at XFD1048576 must not make a billion empty ones).
         for (row, column), cell in sorted(ws._cells.items()):
-            if row < HEADER_ROW or cells.blank(cell.value):
+            if row < HEADER_ROW or not self._filled(ws, cell):
                 continue
             if row > last_row:
                 self.at(sheet, cell.coordinate, "có nội dung ngoài các dòng của biểu mẫu (dòng bị chèn thêm?)")
@@ -275,6 +281,47 @@ class _Reader:
                 self.at(sheet, cell.coordinate, "có nội dung ngoài các cột của biểu mẫu (cột bị chèn thêm?)")
                 return False
         return not self.problems
+
+    def _filled(self, ws: Any, cell: Any) -> bool:
+        """A cell holds something: a value, or a formula (even one without a computed value)."""
+        return not cells.blank(cell.value) or cell.coordinate in self.opened.formulas.get(ws.title, ())
+
+    def _heading_cells(self, sheet: str) -> dict[tuple[int, int], str | None]:
+        """The cells above a table: (row, column) → the text that must be there (None: any text)."""
+        spec = self.spec
+        return {(1, 1): spec.title(sheet), (2, 1): spec.unit_line, (3, 1): None, (5, 1): None}
+
+    def _guide_cells(self) -> dict[tuple[int, int], str | None]:
+        from kh68.entry.forms.generate import guide_lines
+
+        spec = self.spec
+        cells: dict[tuple[int, int], str | None] = {(1, 1): spec.title(GUIDE_SHEET), (2, 1): None}
+        start = 3 if spec.synthetic else 2
+        for offset, _ in enumerate(guide_lines(spec)):
+            cells[(start + offset, 1)] = cells[(start + offset, 2)] = None
+        return cells
+
+    def _furniture(self, ws: Any, expected: dict[tuple[int, int], str | None]) -> None:
+        """Outside the tables, only what ``kh68 form`` wrote: the title (the year) and the unit's line (its id).
+
+        A form whose year or unit was changed on the hidden sheet, or copied from
+        another unit's form, says so here; so does text typed beside the tables.
+        """
+        for (row, column), cell in sorted(ws._cells.items()):
+            if row >= HEADER_ROW and ws.title != GUIDE_SHEET:
+                break
+            if (row, column) not in expected:
+                if self._filled(ws, cell):
+                    self.at(ws.title, cell.coordinate, "có nội dung ngoài các ô của biểu mẫu; xóa nội dung ô này")
+                continue
+            want = expected[(row, column)]
+            if want is not None and _shown(cell.value) != xml_safe(want):
+                self.at(
+                    ws.title,
+                    cell.coordinate,
+                    f"ô bị khóa đã bị sửa (phải là {excerpt(xml_safe(want), 80)}, thấy {excerpt(_shown(cell.value), 80)}); "
+                    "biểu mẫu không phải của đơn vị hoặc năm ghi trong tệp — dùng biểu mẫu gốc lập bằng 'kh68 form'",
+                )
 
     def _closed_cells(self, ws: Any) -> None:
         """Value cells a row does not take (grey, locked) must stay empty."""
@@ -406,6 +453,9 @@ class _Reader:
             return None
         if sent.year < self.spec.year:
             self.at(ws.title, SENT_CELL, f"ngày gửi báo cáo {format_date(sent)} trước năm báo cáo {self.spec.year}")
+            return None
+        if sent > date.today() + timedelta(days=1):  # a day's grace for time zones
+            self.at(ws.title, SENT_CELL, f"ngày gửi báo cáo {format_date(sent)} chưa tới (sau hôm nay)")
             return None
         return sent
 

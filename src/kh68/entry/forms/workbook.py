@@ -1,9 +1,11 @@
 """Open a returned workbook safely: what it is, how big it unpacks, then openpyxl.
 
 Everything openpyxl or zipfile can raise ends here as a Vietnamese message
-naming the file; nothing reaches openpyxl that could exhaust memory (sizes and
-ratios are checked from the zip directory first, and XML with a DOCTYPE or
-entities is refused before parsing; openpyxl parses sheets with defusedxml).
+naming the file; nothing reaches openpyxl that could exhaust memory: the parts
+are unpacked within limits by ``kh68.zipsafe`` (sizes and ratios from the zip
+directory first, XML with a DOCTYPE or entities refused), parts with more cells
+or elements than a form has are refused here, and openpyxl reads only the
+checked parts (parsing them with defusedxml).
 """
 
 from __future__ import annotations
@@ -11,24 +13,30 @@ from __future__ import annotations
 import io
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kh68.errors import InputError, os_reason
 from kh68.vnformat import format_number
+from kh68.zipsafe import Limits, UnsafeZip, repack, unpack
 
 MAX_FILE = 20 * 1024 * 1024  # a filled form is some ten kilobytes
-MAX_MEMBER = 10 * 1024 * 1024  # a sheet of a filled form is tens of kilobytes of XML
-MAX_TOTAL = 30 * 1024 * 1024
-MAX_MEMBERS = 500
-MAX_RATIO = 200  # real sheets compress 5–30 times; bombs a thousand times
+# A sheet of a filled form is tens of kilobytes of XML: 10 MB a part, 30 MB in all, 500 parts.
+LIMITS = Limits("biểu mẫu", ".xlsx")
+# Cells, rows, shared strings … of one part: a form has a few hundred cells, and
+# openpyxl spends some 50 µs and a kilobyte on each element it builds.
+MAX_ELEMENTS = 100_000
+MAX_ELEMENTS_TOTAL = 150_000
+MAX_CELLS = 20_000
 SAVE_AS = "mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx (Excel Workbook)"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_ELEMENT = re.compile(rb"<[^/!?]")
+_FORMULA_TEXT = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>([^<]*)</(?:\w+:)?f>")
+_STRING_LITERAL = re.compile(rb'"[^"]*"')
 
 
 class FormRefused(InputError):
@@ -60,19 +68,20 @@ def open_form(path: Path) -> OpenedForm:
     if not data.startswith(b"PK\x03\x04"):
         raise FormRefused(f"{name}: tệp không phải bảng tính .xlsx (có thể là CSV hay văn bản đổi tên); {SAVE_AS}")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise FormRefused(f"{name}: tệp .xlsx bị hỏng (không mở được như tệp nén); {SAVE_AS}") from None
-    _check_sizes(name, members)
-    names = {m.filename for m in members}
+        contents = unpack(data, LIMITS, SAVE_AS)
+    except UnsafeZip as exc:
+        raise FormRefused(f"{name}: {exc}") from None
+    names = set(contents)
     if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
         raise FormRefused(f"{name}: tệp nén không chứa bảng tính Excel; {SAVE_AS}")
-    has_formula = _check_xml(name, archive, members)
-    values = _load(name, data, data_only=True)
+    if any(n.startswith("xl/externalLinks/") for n in names):
+        raise FormRefused(f"{name}: {_LINKED}")
+    has_formula = _check_xml(name, contents)
+    clean = repack(contents)  # openpyxl reads only what was unpacked here, within the limits
+    values = _load(name, clean, data_only=True)
     formulas: dict[str, set[str]] = {}
     if has_formula:
-        book = _load(name, data, data_only=False)
+        book = _load(name, clean, data_only=False)
         for ws in book.worksheets:
             cells = {c.coordinate for c in ws._cells.values() if c.data_type == "f"}
             if cells:
@@ -80,49 +89,70 @@ def open_form(path: Path) -> OpenedForm:
     return OpenedForm(name, values, formulas)
 
 
-def _read(path: Path) -> bytes:
+_LINKED = (
+    "bảng tính có công thức lấy số liệu từ tệp hoặc chương trình khác (liên kết ngoài, DDE); "
+    "sao chép rồi dán giá trị (Paste Special › Values) thay cho công thức, lưu lại và gửi lại"
+)
+
+
+def read_input(path: Path, limit: int = MAX_FILE, what: str = "biểu mẫu") -> bytes:
+    """The bytes of a returned file; a FIFO, a device or a directory is refused without waiting."""
+    from kh68.files import read_regular
+
     try:
         size = path.stat().st_size
-        if size > MAX_FILE:
-            raise FormRefused(f"{path.name}: tệp quá lớn cho một biểu mẫu ({size // 1024 // 1024} MB); không đọc")
-        return path.read_bytes()
+        if size > limit:
+            raise FormRefused(
+                f"{path.name}: tệp quá lớn cho một {what} ({format_number(size / 1024 / 1024, 1)} MB, "
+                f"tối đa {format_number(limit // 1024 // 1024, 0)} MB); không đọc"
+            )
+        return read_regular(path)
     except OSError as exc:
         raise FormRefused(f"{path.name}: không đọc được tệp: {os_reason(exc)}") from None
 
 
-def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
-    """Refuse a zip bomb from its directory, before anything is unpacked."""
-    if len(members) > MAX_MEMBERS:
-        raise FormRefused(f"{name}: tệp chứa {len(members)} phần, quá nhiều cho một biểu mẫu; không đọc")
-    total = 0
-    for member in members:
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > MAX_MEMBER or total > MAX_TOTAL or (member.file_size > 1024 * 1024 and ratio > MAX_RATIO):
-            raise FormRefused(
-                f"{name}: tệp giải nén ra quá lớn ({member.filename}: {format_number(member.file_size)} byte, "
-                f"nén {format_number(ratio, 0)} lần) — có thể là tệp độc hại (zip bomb); không đọc"
-            )
+def _read(path: Path) -> bytes:
+    return read_input(path)
 
 
-def _check_xml(name: str, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> bool:
-    """Refuse XML with a DOCTYPE or entities (an .xlsx never has them); whether a sheet has a formula."""
+def _check_xml(name: str, contents: dict[str, bytes]) -> bool:
+    """Refuse parts with more cells or elements than a form has, and outside formulas; whether a sheet has a formula."""
     has_formula = False
-    for member in members:
-        if not member.filename.endswith((".xml", ".rels", ".vml")):
+    elements = 0
+    for member, text in contents.items():
+        if not member.endswith((".xml", ".rels", ".vml")):
             continue
-        try:
-            text = archive.read(member)
-        except Exception:  # a corrupt member: zlib, CRC, truncated data …
-            raise FormRefused(f"{name}: phần {member.filename} của tệp bị hỏng; {SAVE_AS}") from None
-        if _DTD.search(text):
+        elements += _check_count(name, member, text)
+        if elements > MAX_ELEMENTS_TOTAL:
             raise FormRefused(
-                f"{name}: phần {member.filename} khai báo DOCTYPE/ENTITY (không có trong bảng tính thật, "
-                "có thể là tệp độc hại); không đọc"
+                f"{name}: tệp có hơn {format_number(MAX_ELEMENTS_TOTAL, 0)} phần tử XML, quá nhiều cho một biểu mẫu "
+                "— có thể là tệp độc hại hoặc trang bị điền tràn; không đọc"
             )
-        if member.filename.startswith("xl/worksheets/") and _FORMULA.search(text):
+        if member.startswith("xl/worksheets/") and _FORMULA.search(text):
             has_formula = True
+            if any(_reaches_outside(f) for f in _FORMULA_TEXT.findall(text)):
+                raise FormRefused(f"{name}: {_LINKED}")
     return has_formula
+
+
+def _reaches_outside(formula: bytes) -> bool:
+    """A formula reading another workbook (``[1]Sheet1!A1``) or asking a program (DDE ``cmd|' /C calc'!A0``)."""
+    code = _STRING_LITERAL.sub(b"", formula)
+    return b"[" in code or b"|" in code
+
+
+def _check_count(name: str, part: str, text: bytes) -> int:
+    """Refuse a part with more cells or elements than any form has, before openpyxl builds them."""
+    cells = len(_CELL.findall(text)) if part.startswith("xl/worksheets/") else 0
+    elements = len(_ELEMENT.findall(text))
+    if cells > MAX_CELLS or elements > MAX_ELEMENTS:
+        counted = f"{format_number(cells, 0)} ô" if cells > MAX_CELLS else f"{format_number(elements, 0)} phần tử XML"
+        limit = f"{format_number(MAX_CELLS, 0)} ô" if cells > MAX_CELLS else format_number(MAX_ELEMENTS, 0)
+        raise FormRefused(
+            f"{name}: phần {part} có {counted}, quá nhiều cho một biểu mẫu (tối đa {limit}) — "
+            "có thể là tệp độc hại hoặc trang bị điền tràn; không đọc"
+        )
+    return elements
 
 
 def _load(name: str, data: bytes, *, data_only: bool) -> Any:
