@@ -332,3 +332,13 @@ def test_a_revision_beyond_a_shallow_clone_says_the_history_is_cut(repo, tmp_pat
 def test_git_missing_from_path_is_said(repo, monkeypatch):
     monkeypatch.setenv("PATH", str(repo / "khong-co-git"))
     assert invoke(["diff"], 2).output == "kh68: lỗi: không tìm thấy lệnh git; hãy cài git\n"
+
+
+def test_a_ten_megabyte_name_is_shown_by_its_beginning(repo):
+    replace_in(repo / "plan/indicators.yaml", "name: Tỷ lệ huy động trẻ em nhà trẻ", "name: " + "T" * 10_000_000)
+    for fmt in ("text", "markdown"):
+        out = invoke(["diff", "--format", fmt], 0).output
+        assert max(len(line) for line in out.splitlines()) < 1000
+    line = next(line for line in invoke(["diff"], 0).output.splitlines() if "TTT" in line)
+    assert line == '  6.2 — tên: "Tỷ lệ huy động trẻ em nhà trẻ" → "' + "T" * 300 + '… (10.000.000 ký tự)"'
+    assert "T" * 10_000_000 in invoke(["diff", "--format", "json"], 0).output  # JSON keeps the value

@@ -36,8 +36,17 @@ SYNTHETIC_NOTE = "Kế hoạch có số liệu minh họa (không có thật)."
 NEW_INDICATOR = "(chỉ tiêu mới)"
 
 
+SHOWN_LENGTH = 300  # a plan field longer than this (a 10 MB name) is shown by its beginning
+
+
 def _plain(text: str) -> str:
-    return text
+    if len(text) <= SHOWN_LENGTH:
+        return text
+    return f"{text[:SHOWN_LENGTH]}… ({format_number(len(text), 0)} ký tự)"
+
+
+def _markdown(text: str) -> str:
+    return markdown_escape(_plain(text))
 
 
 def _names(names: list[str], f: Field, missing: str) -> str:
@@ -169,7 +178,7 @@ def to_text(diff: PlanDiff) -> str:
 
 def to_markdown(diff: PlanDiff) -> str:
     """A block for a pull-request comment or a GitHub job summary; plan text is escaped."""
-    f = markdown_escape
+    f = _markdown
     lines = [f"### {_heading(diff, f)}", ""]
     if not diff.comparable:
         reasons, problems = _not_comparable(diff, f)

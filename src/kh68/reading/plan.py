@@ -16,6 +16,8 @@ from kh68.reading.targets import UnitKind, fold
 from kh68.safetext import excerpt, listing
 from kh68.vnformat import format_date
 
+SUGGESTED_LENGTH = 200  # a reference longer than this gets no "did you mean"
+
 
 @dataclass(frozen=True)
 class Current:
@@ -55,6 +57,8 @@ class UnitIndex:
         return self._names.get(fold(ref))
 
     def suggest(self, ref: str) -> str | None:
+        if len(ref) > SUGGESTED_LENGTH:  # no unit is called that; comparing it with every name would take minutes
+            return None
         close = difflib.get_close_matches(fold(ref), list(self._names), n=1, cutoff=0.6)
         return self._names[close[0]] if close else None
 

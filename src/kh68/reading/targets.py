@@ -153,7 +153,11 @@ def parse_target(text: str) -> TargetSpec:
 def looks_like_completion(text: str) -> bool:
     """A near miss of "Hoàn thành" (a typo or lost diacritics), not the word itself."""
     folded = fold(text)
-    return folded != "hoàn thành" and difflib.SequenceMatcher(None, folded, "hoàn thành").ratio() >= 0.8
+    if folded == "hoàn thành":
+        return False
+    matcher = difflib.SequenceMatcher(None, folded, "hoàn thành")
+    # The quick upper bounds first: a long text (10 MB of prose) is no near miss, and ratio() on it takes minutes.
+    return matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
 
 
 class TimingKind(StrEnum):

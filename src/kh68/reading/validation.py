@@ -117,7 +117,7 @@ def _unknown_key(key: str, fields: list[str], *, suggest: bool) -> str:
             f"{message}: trong {{...}} dấu phẩy ngăn cách các khóa — nếu đây là phần thập phân của một số, "
             'hãy đặt số trong dấu nháy ("99,55") hoặc viết bằng dấu chấm (99.55)'
         )
-    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6) if suggest else []
+    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6) if suggest and len(key) <= 200 else []
     if close:
         return f"{message} (có phải ý bạn là '{close[0]}'?)"
     if fields:
