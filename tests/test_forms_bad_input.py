@@ -667,3 +667,20 @@ def test_csv_injection_text_is_kept_as_text(example_copy: Path, tmp_path: Path) 
         "      document: +cmd|' /C calc'!A0\n"
     ) in text
     invoke(["check", example_copy], 0)
+
+
+def test_a_hidden_sheet_of_thousands_of_rows_is_said_in_a_few_changes(example_copy: Path, form: Path) -> None:
+    def change(wb) -> None:
+        meta = wb["kh68"]
+        meta["B6"] = "sha256:0"  # the fingerprint no longer matches: the rows are compared
+        for r in range(30, 1030):
+            meta[f"A{r}"], meta[f"B{r}"], meta[f"C{r}"] = "row", f"chỉ tiêu x{r}", "{}"
+
+    edit_workbook(form, change)
+    removed = "; ".join(f"bỏ chỉ tiêu x{r}" for r in range(30, 40))
+    refused(
+        example_copy,
+        form,
+        f"{FORM} › thông tin biểu mẫu: kế hoạch đã thay đổi từ khi lập biểu mẫu ({removed}; … và 990 thay đổi "
+        "khác); lập lại biểu mẫu bằng 'kh68 form --year 2025 --unit phong_gdth_gdmn' và gửi đơn vị điền lại",
+    )

@@ -42,6 +42,7 @@ from kh68.safetext import excerpt, xml_safe
 from kh68.vnformat import format_date, format_number
 
 MAX_MESSAGES = 20
+MAX_CHANGES = 10  # changed rows named when a form's plan rows changed
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,8 @@ def describe_changes(old: dict[str, dict[str, str]], new: dict[str, dict[str, st
             changes.append(f"{key}: {', '.join(fields)}")
     if not changes and list(old) != list(new):
         changes.append("thứ tự các dòng")
+    if len(changes) > MAX_CHANGES:  # a hidden sheet of thousands of rows is said in one short line
+        changes = [*changes[:MAX_CHANGES], f"… và {format_number(len(changes) - MAX_CHANGES, 0)} thay đổi khác"]
     return changes
 
 
