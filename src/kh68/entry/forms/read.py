@@ -292,7 +292,8 @@ class _Reader:
     def _heading_cells(self, sheet: str) -> dict[tuple[int, int], str | None]:
         """The cells above a table: (row, column) → the text that must be there (None: any text)."""
         spec = self.spec
-        return {(1, 1): spec.title(sheet), (2, 1): spec.unit_line, (3, 1): None, (5, 1): None}
+        # The unit's line is read by its id: a unit renamed since the form was made is still the same unit.
+        return {(1, 1): spec.title(sheet), (2, 1): _EndsWith(f"(mã {spec.unit_id})"), (3, 1): None, (5, 1): None}
 
     def _guide_cells(self) -> dict[tuple[int, int], str | None]:
         from kh68.entry.forms.generate import guide_lines
@@ -318,11 +319,18 @@ class _Reader:
                     self.at(ws.title, cell.coordinate, "có nội dung ngoài các ô của biểu mẫu; xóa nội dung ô này")
                 continue
             want = expected[(row, column)]
-            if want is not None and _shown(cell.value) != xml_safe(want):
+            if want is None:
+                continue
+            shown = _shown(cell.value)
+            wrong = not shown.endswith(want) if isinstance(want, _EndsWith) else shown != xml_safe(want)
+            if wrong:
+                said = (
+                    f"kết thúc bằng {excerpt(want, 80)}" if isinstance(want, _EndsWith) else excerpt(xml_safe(want), 80)
+                )
                 self.at(
                     ws.title,
                     cell.coordinate,
-                    f"ô bị khóa đã bị sửa (phải là {excerpt(xml_safe(want), 80)}, thấy {excerpt(_shown(cell.value), 80)}); "
+                    f"ô bị khóa đã bị sửa (phải là {said}, thấy {excerpt(shown, 80)}); "
                     "biểu mẫu không phải của đơn vị hoặc năm ghi trong tệp — dùng biểu mẫu gốc lập bằng 'kh68 form'",
                 )
 
@@ -461,6 +469,10 @@ class _Reader:
             self.at(ws.title, SENT_CELL, f"ngày gửi báo cáo {format_date(sent)} chưa tới (sau hôm nay)")
             return None
         return sent
+
+
+class _EndsWith(str):
+    """A locked cell's text must end so (the rest may follow the plan's wording of the day)."""
 
 
 def _letter(key: str) -> str:
