@@ -364,3 +364,47 @@ def test_cache_directory_by_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert cache.directory(str(PLAN)) == str(tmp_path / "own")
     monkeypatch.setenv("KH68_NO_CACHE", "1")
     assert cache.directory(str(PLAN)) is None
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs as on POSIX")
+def test_an_entry_that_is_a_fifo_is_a_miss_not_a_hang(kh68: Kh68) -> None:
+    truth = kh68.truth("check", PLAN)
+    kh68("check", PLAN)
+    (entry,) = kh68.entries()
+    entry.unlink()
+    os.mkfifo(entry)
+    answer = kh68("check", PLAN)  # subprocess.run has no timeout here: a hang fails the whole run
+    assert answer[:3] == truth
+    assert answer[3].startswith("miss")
+
+
+def test_a_huge_sparse_file_in_the_plan_is_never_hashed(kh68: Kh68, example_copy: Path) -> None:
+    huge = example_copy / "data" / "2024.yaml"
+    huge.unlink()
+    with huge.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    start = time.perf_counter()
+    out, err, code, way = kh68("check", example_copy)
+    assert time.perf_counter() - start < 10
+    assert code == 1
+    assert "tệp quá lớn (2.048 MiB, tối đa 64 MiB)" in (out + err).decode()
+    assert way.startswith("miss")
+    assert kh68.entries() == []  # an answer whose key could not be made is not stored
+
+
+def test_a_stderr_that_cannot_be_written_does_not_change_a_hit(kh68: Kh68, tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    truth = kh68.truth("check", PLAN)
+    kh68("check", PLAN)
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE, "check", str(PLAN)],
+            stdout=subprocess.PIPE,
+            stderr=full,
+            cwd=kh68.cwd,
+            env=kh68.env,
+            check=False,
+        )
+    assert (done.stdout, done.returncode) == (truth[0], truth[2])
+    assert kh68.probe.read_text(encoding="utf-8").splitlines()[-1].startswith("hit")

@@ -107,7 +107,7 @@ def test_a_full_disk_under_stdout_is_said_in_vietnamese() -> None:
     with open("/dev/full", "wb") as full:
         done = kh68("export", "--plan", str(EXAMPLE_PLAN), stdout=full)
     assert done.returncode == 1
-    assert done.stderr.decode() == "kh68: lỗi: lỗi đọc/ghi: ổ đĩa đã đầy\n"
+    assert done.stderr.decode() == "kh68: lỗi: không ghi được kết quả ra đầu ra chuẩn: ổ đĩa đã đầy\n"
 
 
 SLOW_CHECK = """
@@ -213,3 +213,132 @@ def test_the_word_report_of_a_plan_with_a_very_long_title_is_written(example_cop
     assert len(title) == 255
     assert title.startswith("Báo cáo kết quả thực hiện Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ về")
     assert title.endswith("…")
+
+
+# ---------------------------------------------------------------- closed and full standard streams, signals
+
+
+def kh68_closed(args: list[str], close: tuple[int, ...], **options: object) -> subprocess.CompletedProcess[bytes]:
+    """``kh68 ARGS`` with the file descriptors ``close`` closed (``>&-``, ``2>&-``)."""
+
+    def closing() -> None:
+        for fd in close:
+            os.close(fd)
+
+    return subprocess.run(
+        [sys.executable, "-m", "kh68", *args],
+        capture_output=True,
+        preexec_fn=closing,
+        timeout=120,
+        check=False,
+        env={**os.environ, "KH68_NO_CACHE": "1"},
+        **options,
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a standard descriptor as a POSIX shell does")
+@pytest.mark.parametrize(
+    "args", [["status", "--plan", str(EXAMPLE_PLAN), "--year", "2025"], ["check", str(EXAMPLE_PLAN)], ["--version"]]
+)
+def test_a_closed_stdout_is_a_quiet_exit_0(args: list[str]) -> None:
+    done = kh68_closed(args, (1,))
+    assert done.returncode == 0
+    assert done.stderr == b""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a standard descriptor as a POSIX shell does")
+def test_a_closed_stderr_keeps_the_exit_code_of_the_error() -> None:
+    done = kh68_closed(["status", "--plan", "khong-co"], (2,))
+    assert done.returncode == 2
+    assert done.stdout == b""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a standard descriptor as a POSIX shell does")
+def test_record_with_closed_streams_still_records_and_says_it_with_the_exit_code(example_copy: Path) -> None:
+    args = ["record", "6.3", "--year", "2025", "--value", "96", "--force", "--plan", str(example_copy)]
+    done = kh68_closed(args, (1, 2))
+    assert done.returncode == 0
+    assert "value: 96" in (example_copy / "data" / "2025.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_stderr_does_not_change_the_exit_code_of_a_usage_error() -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "kh68", "status", "--khong-co"], stdout=full, stderr=full, timeout=60, check=False
+        )
+    assert done.returncode == 2
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "cp1252"}, {"LANG": "C", "LC_ALL": "C"}, {"TERM": "dumb"}],
+    ids=["ascii", "cp1252", "LANG=C", "TERM=dumb"],
+)
+def test_vietnamese_survives_any_console_encoding(env: dict[str, str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kh68", "status", "--plan", "khong-co"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, **env, "KH68_NO_CACHE": "1"},
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode("utf-8") == "kh68: lỗi: không có thư mục kế hoạch 'khong-co'\n"
+
+
+SLOW_RECORD = """
+import sys, time
+import kh68.entry.datafile as datafile
+real = datafile.DataFile.open.__func__
+
+def slow_open(cls, *args, **kwargs):
+    opened = real(cls, *args, **kwargs)
+    print("đang ghi", flush=True)
+    time.sleep(60)
+    return opened
+
+datafile.DataFile.open = classmethod(slow_open)
+from kh68.launch import main
+sys.argv = ["kh68", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_a_signal_during_record_stops_it_cleanly_with_the_data_file_unchanged(
+    example_copy: Path, signum: int, code: int
+) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    before = path.read_bytes()
+    args = ["record", "6.3", "--year", "2025", "--value", "96", "--force", "--plan", str(example_copy)]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_RECORD, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "KH68_NO_CACHE": "1"},
+    )
+    assert proc.stdout.readline().decode().strip() == "đang ghi"
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == code
+    assert err.decode() == "kh68: lỗi: đã dừng theo yêu cầu\n"
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir() if ".kh68-tmp-" in p.name] == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_sigterm_during_check_says_it_stopped() -> None:
+    script = SLOW_CHECK.replace("from kh68.cli import main", "from kh68.launch import main")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(EXAMPLE_PLAN)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "KH68_NO_CACHE": "1"},
+    )
+    assert proc.stdout.readline().decode().strip() == "bắt đầu"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 143
+    assert err.decode() == "kh68: lỗi: đã dừng theo yêu cầu\n"

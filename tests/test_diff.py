@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -299,3 +300,35 @@ def test_outside_a_git_repository(tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     result = invoke(["diff"], 2)
     assert result.output == f"kh68: lỗi: '{tmp_path.as_posix()}/plan' không nằm trong một kho git\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks and devices as on POSIX")
+@pytest.mark.parametrize("kind", ["loop", "device"])
+def test_a_plan_directory_that_is_a_loop_or_a_device(repo, kind):
+    shutil.rmtree(repo / "plan")
+    (repo / "plan").symlink_to("plan" if kind == "loop" else "/dev/null")
+    expected = {
+        "loop": "không mở được thư mục kế hoạch 'plan': đường dẫn có liên kết tượng trưng (symlink) vòng lặp",
+        "device": "'plan' không phải thư mục kế hoạch (đó là một ống dẫn, thiết bị hoặc socket)",
+    }[kind]
+    assert invoke(["diff"], 2).output == f"kh68: lỗi: {expected}\n"
+
+
+@needs_git
+def test_a_revision_beyond_a_shallow_clone_says_the_history_is_cut(repo, tmp_path):
+    with (repo / "plan" / "plan.yaml").open("a", encoding="utf-8") as plan:
+        plan.write("# sửa\n")
+    git(repo, "commit", "-qam", "sửa")
+    clone = tmp_path / "nong"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo.as_posix()}", str(clone))
+    result = invoke(["diff", "HEAD~1", "--plan", clone / "plan"], 2)
+    assert result.output == (
+        "kh68: lỗi: không có bản 'HEAD~1' trong kho git (kho chỉ có lịch sử rút gọn — clone với --depth; "
+        "lấy đủ lịch sử bằng git fetch --unshallow)\n"
+    )
+
+
+@needs_git
+def test_git_missing_from_path_is_said(repo, monkeypatch):
+    monkeypatch.setenv("PATH", str(repo / "khong-co-git"))
+    assert invoke(["diff"], 2).output == "kh68: lỗi: không tìm thấy lệnh git; hãy cài git\n"

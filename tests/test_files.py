@@ -6,13 +6,27 @@ import os
 import stat
 import subprocess
 import sys
+import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from conftest import invoke
 from kh68.errors import InputError, UsageError
-from kh68.files import TEMP_MARK, atomic_write, file_lock, guard_output, is_kh68_aux
+from kh68.files import (
+    LOCK_TIMEOUT_SECONDS,
+    TEMP_MARK,
+    FileTooLarge,
+    _lock_timeout,
+    atomic_write,
+    file_lock,
+    guard_output,
+    guard_output_dir,
+    is_kh68_aux,
+    read_regular,
+    shown_path,
+)
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs and devices as on POSIX")
 
@@ -121,7 +135,7 @@ def test_a_lock_held_elsewhere_times_out_with_a_message_and_nothing_written(
         other.release()
     assert done.returncode == 1
     assert done.stderr == (
-        f"kh68: lỗi: tệp {path.as_posix()} đang được một lệnh kh68 khác ghi (đã chờ 0.2 giây); "
+        f"kh68: lỗi: tệp {path.as_posix()} đang được một lệnh kh68 khác ghi (đã chờ 0,2 giây); "
         "không ghi gì — hãy chạy lại lệnh sau\n"
     )
     assert path.read_bytes() == before
@@ -207,3 +221,85 @@ def test_init_checks_the_whole_tree_before_writing_anything(tmp_path: Path) -> N
     result = invoke(["init", target, "--force", "--no-git"], 1)
     assert "units.yaml: đường dẫn là một ống dẫn (FIFO)" in result.output
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == ["plan", "plan/units.yaml"]
+
+
+# ------------------------------------------------------------- faults of the file system
+
+
+def test_a_huge_sparse_file_is_refused_from_its_size_without_reading_it(tmp_path: Path) -> None:
+    huge = tmp_path / "2025.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(2 * 1024**3)  # 2 GB, sparse: nothing on disk
+    start = time.perf_counter()
+    with pytest.raises(FileTooLarge) as caught:
+        read_regular(huge)
+    assert time.perf_counter() - start < 1
+    assert caught.value.strerror == "tệp quá lớn (2.048 MiB, tối đa 64 MiB); kh68 không đọc tệp này"
+
+
+def test_read_regular_allocates_what_the_file_holds_not_its_limit(tmp_path: Path) -> None:
+    small = tmp_path / "f.yaml"
+    small.write_bytes(b"year: 2025\n")
+    tracemalloc.start()
+    assert read_regular(small, limit=512 * 1024**2) == b"year: 2025\n"
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 1024**2
+
+
+@POSIX
+def test_a_write_through_a_symlink_that_points_nowhere_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "2025.yaml"
+    link.symlink_to("khong-co/2025.yaml")
+    with pytest.raises(InputError) as caught:
+        atomic_write(link, b"new")
+    assert str(caught.value) == (
+        f"không ghi được {link.as_posix()}: {link.as_posix()} là liên kết tượng trưng (symlink) "
+        "trỏ tới nơi không có (khong-co/2025.yaml); không ghi gì"
+    )
+    folder = tmp_path / "ra"
+    folder.symlink_to(tmp_path / "o-dia-chua-gan")
+    with pytest.raises(InputError, match="ra là liên kết tượng trưng"):
+        atomic_write(folder / "bao-cao.md", b"new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml", "ra"]  # no folder made at the link's target
+
+
+@POSIX
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_text("x"), "'{p}' là một tệp, không phải thư mục; không ghi gì"),
+        (os.mkfifo, "'{p}' là một ống dẫn (FIFO), không phải thư mục; không ghi gì"),
+        (lambda p: p.symlink_to("/dev/null"), "'{p}' là một thiết bị, không phải thư mục; không ghi gì"),
+        (
+            lambda p: p.symlink_to("khong-co"),
+            (
+                "không dùng được thư mục {p}: {p} là liên kết tượng trưng (symlink) trỏ tới nơi không có (khong-co); "
+                "không ghi gì"
+            ),
+        ),
+        (
+            lambda p: p.symlink_to(p),
+            "không dùng được thư mục {p}: vòng lặp liên kết tượng trưng (symlink); không ghi gì",
+        ),
+    ],
+    ids=["file", "fifo", "device", "dangling", "loop"],
+)
+def test_an_output_folder_that_cannot_be_one_is_refused(tmp_path: Path, make, message: str) -> None:
+    folder = tmp_path / "ra"
+    make(folder)
+    with pytest.raises(InputError if "không dùng được" in message else UsageError) as caught:
+        guard_output_dir(folder)
+    assert str(caught.value) == message.format(p=folder.as_posix())
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "1e400", "abc", "100000"])
+def test_a_lock_timeout_that_is_not_a_sensible_number_is_the_default(monkeypatch, value: str) -> None:
+    monkeypatch.setenv("KH68_LOCK_TIMEOUT", value)
+    assert _lock_timeout() == LOCK_TIMEOUT_SECONDS
+
+
+def test_a_long_path_is_shown_by_its_start_and_length() -> None:
+    assert shown_path("a/b.md") == "a/b.md"
+    long = "d" * 5000
+    assert shown_path(long) == "d" * 120 + "… (5.000 ký tự)"

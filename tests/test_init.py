@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from conftest import GIT_ENV, git, invoke, needs_git
@@ -126,7 +127,7 @@ def test_refuses_a_file(isolated):
     target = isolated / "kehoach"
     target.write_text("x")
     result = invoke(["init", str(target)], 2)
-    assert result.output == f"kh68: lỗi: '{target.as_posix()}' đã có và không phải là thư mục\n"
+    assert result.output == f"kh68: lỗi: '{target.as_posix()}' là một tệp, không phải thư mục; không ghi gì\n"
 
 
 def test_force_never_overwrites_an_existing_file(isolated):
@@ -252,3 +253,73 @@ def test_the_workflow_steps_check_and_diff_the_plan(isolated):
         e.replace(f"file={(target / 'plan').as_posix()}", "file=plan") for e in expected
     ]
     assert "::error file=plan/indicators.yaml,line=7,col=5,title=key-unknown::" in broken.stdout
+
+
+# ---------------------------------------------------------------- odd targets: checked whole before anything is written
+
+
+def _listing(root):
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
+@pytest.mark.parametrize("where", ["plan", "plan/data", "plan/data/..", "plan/data/moi"])
+def test_refuses_a_plan_directory_or_a_folder_inside_one_even_with_force(isolated, example_copy, where):
+    before = _listing(isolated)
+    target = isolated / where
+    result = invoke(["init", "--no-git", "--force", target], 2)
+    assert result.output == (
+        f"kh68: lỗi: không tạo kho kế hoạch trong {target.as_posix()}: {example_copy.resolve().as_posix()} "
+        "là một thư mục kế hoạch (có plan.yaml); kho mới chứa thư mục plan/ của nó — "
+        "chọn một thư mục ở ngoài, không tạo gì\n"
+    )
+    assert _listing(isolated) == before
+
+
+def test_the_parent_of_a_plan_with_force_only_adds_what_is_missing(isolated, example_copy):
+    before = {p: p.read_bytes() for p in example_copy.rglob("*") if p.is_file()}
+    invoke(["init", "--no-git", "--force", isolated], 0)
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_a_path_through_a_file_creates_nothing(isolated):
+    (isolated / "tep").write_text("x")
+    result = invoke(["init", "--no-git", isolated / "tep" / "kho"], 1)
+    assert result.output == (
+        f"kh68: lỗi: không dùng được thư mục {(isolated / 'tep' / 'kho').as_posix()}: "
+        "đường dẫn đi qua một tệp, không phải thư mục; không ghi gì\n"
+    )
+    assert _listing(isolated) == ["tep"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and symlinks as on POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "dangling"])
+def test_an_odd_file_deep_in_the_target_is_found_before_anything_is_written(isolated, kind):
+    target = isolated / "kho"
+    (target / "plan").mkdir(parents=True)
+    odd = target / "plan" / "units.yaml"
+    os.mkfifo(odd) if kind == "fifo" else odd.symlink_to("/khong-co/units.yaml")
+    result = invoke(["init", "--no-git", "--force", target], 1)
+    reason = {
+        "fifo": "đường dẫn là một ống dẫn (FIFO), không phải tệp thông thường",
+        "dangling": f"{odd.as_posix()} là liên kết tượng trưng (symlink) trỏ tới nơi không có (/khong-co/units.yaml)",
+    }[kind]
+    assert result.output == f"kh68: lỗi: không ghi được {odd.as_posix()}: {reason}; không ghi gì\n"
+    assert _listing(isolated) == ["kho", "kho/plan", "kho/plan/units.yaml"]
+
+
+def test_a_stop_while_writing_leaves_no_half_made_directory(isolated, monkeypatch):
+    import kh68.repo.scaffold as scaffold
+
+    real_mkdirs = scaffold._mkdirs
+    calls = []
+
+    def stopped_midway(directory, made):
+        real_mkdirs(directory, made)
+        calls.append(directory)
+        if len(calls) == 4:  # a few folders and files are written by then
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(scaffold, "_mkdirs", stopped_midway)
+    result = invoke(["init", "--no-git", isolated / "a" / "kho"], 130)
+    assert result.output == "kh68: lỗi: đã dừng theo yêu cầu\n"
+    assert _listing(isolated) == []

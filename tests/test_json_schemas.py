@@ -53,7 +53,7 @@ def test_committed_schemas_are_what_kh68_schema_generates(tmp_path):
 def test_schema_refuses_a_file_as_out(tmp_path):
     (tmp_path / "f").write_text("x")
     result = invoke(["schema", "--out", tmp_path / "f"], 2)
-    assert result.output == f"kh68: lỗi: '{tmp_path / 'f'}' không phải là thư mục\n"
+    assert result.output == f"kh68: lỗi: '{(tmp_path / 'f').as_posix()}' là một tệp, không phải thư mục; không ghi gì\n"
 
 
 @pytest.mark.parametrize("kind", list(FILE_MODELS))

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -63,3 +68,268 @@ def test_a_path_too_long_is_said_shortly(tmp_path: Path) -> None:
     out = invoke(["check", long], 2).output
     assert out.startswith(f"kh68: lỗi: không mở được thư mục kế hoạch '{str(long)[:200]}…' (")
     assert out.endswith(" ký tự): tên tệp hoặc đường dẫn quá dài\n")
+
+
+# ---------------------------------------------------------------- faults of the file system, through the real CLI
+
+
+def kh68(*args: object, cwd: Path | None = None, without_root_rights: bool = False) -> subprocess.CompletedProcess[str]:
+    """The real ``kh68`` in a subprocess; with ``without_root_rights`` as root, permissions apply to it too."""
+    command = [sys.executable, "-m", "kh68", *map(str, args)]
+    if without_root_rights:
+        command = [*NO_OVERRIDE, *command]
+    env = {**os.environ, "KH68_NO_CACHE": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=cwd, env=env, check=False)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "lỗi nội bộ" not in done.stderr, done.stderr
+    return done
+
+
+# Root reads and writes whatever the permission bits say; without these two capabilities it cannot.
+NO_OVERRIDE = [
+    "setpriv",
+    "--bounding-set=-dac_override,-dac_read_search",
+    "--inh-caps=-dac_override,-dac_read_search",
+]
+
+
+def _permissions_apply() -> bool:
+    if os.name != "posix":
+        return False
+    if os.geteuid() != 0:
+        return True
+    if shutil.which("setpriv") is None:
+        return False
+    with tempfile.TemporaryDirectory() as folder:
+        closed = Path(folder, "f")
+        closed.write_text("x")
+        closed.chmod(0)
+        probe = subprocess.run([*NO_OVERRIDE, "test", "-r", str(closed)], check=False, capture_output=True)
+    return probe.returncode == 1  # unreadable to root without its capabilities
+
+
+needs_permissions = pytest.mark.skipif(
+    not _permissions_apply(), reason="permission bits do not apply here (root without setpriv, or not POSIX)"
+)
+POSIX = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs and devices as on POSIX")
+
+
+def tree(root: Path) -> dict[str, bytes | str]:
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes() if p.is_file() else "dir")
+        for p in sorted(root.rglob("*"))
+        if not p.is_symlink()
+    }
+
+
+@pytest.mark.parametrize("name", ["plan.yaml", "data/2025.yaml"])
+def test_a_huge_sparse_plan_file_is_refused_at_once(example_copy: Path, name: str) -> None:
+    path = example_copy / name
+    path.unlink()
+    with path.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    start = time.perf_counter()
+    lines = check_lines(example_copy, 1)
+    assert time.perf_counter() - start < 5
+    assert (
+        f"{path.as_posix()}:1:1: lỗi: không đọc được tệp: tệp quá lớn (2.048 MiB, tối đa 64 MiB); "
+        "kh68 không đọc tệp này [file-unreadable]"
+    ) in lines
+
+
+def test_record_into_a_huge_sparse_data_file_reads_nothing_and_writes_nothing(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    path.unlink()
+    with path.open("wb") as handle:
+        handle.truncate(2 * 1024**3)
+    args = ["record", "6.3", "--year", "2025", "--value", "96", "--force", "--plan", example_copy]
+    out = invoke(args, 1).output
+    assert "tệp quá lớn (2.048 MiB, tối đa 64 MiB)" in out
+    assert path.stat().st_size == 2 * 1024**3
+    assert [p.name for p in path.parent.iterdir() if ".kh68-tmp-" in p.name] == []
+
+
+@POSIX
+@pytest.mark.parametrize("command", ["record", "progress"])
+def test_a_data_file_that_is_a_symlink_pointing_nowhere_is_not_created(example_copy: Path, command: str) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    path.unlink()
+    path.symlink_to("o-mang/2025.yaml")  # a share that is not mounted
+    before = tree(example_copy)
+    edit = {
+        "record": ["record", "6.3", "--value", "96"],
+        "progress": ["progress", "III.1.a", "--unit", "phong_tchc", "--state", "done"],
+    }[command]
+    result = invoke([*edit, "--year", "2025", "--force", "--plan", example_copy], 1)
+    assert result.output == (
+        f"kh68: lỗi: không ghi được {path.as_posix()}: {path.as_posix()} là liên kết tượng trưng (symlink) "
+        "trỏ tới nơi không có (o-mang/2025.yaml); không ghi gì\n"
+    )
+    assert tree(example_copy) == before
+
+
+@POSIX
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_a_report_onto_a_symlink_pointing_nowhere_is_refused(example_copy: Path, tmp_path: Path, fmt: str) -> None:
+    link = tmp_path / "bao-cao"
+    link.symlink_to("khong-co/bao-cao")
+    result = invoke(["report", "--plan", example_copy, "--year", "2025", "--format", fmt, "-o", link], 1)
+    assert result.output == (
+        f"kh68: lỗi: không ghi được {link.as_posix()}: {link.as_posix()} là liên kết tượng trưng (symlink) "
+        "trỏ tới nơi không có (khong-co/bao-cao); không ghi gì\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao", "plan"]
+
+
+@POSIX
+@pytest.mark.parametrize("command", ["schema", "form", "init"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "dangling"])
+def test_an_output_folder_that_is_not_one_is_refused_for_every_command(
+    example_copy: Path, tmp_path: Path, command: str, kind: str
+) -> None:
+    target = tmp_path / "ra"
+    {"fifo": os.mkfifo, "device": lambda p: p.symlink_to("/dev/null"), "dangling": lambda p: p.symlink_to("khong-co")}[
+        kind
+    ](target)
+    args = {
+        "schema": ["schema", "--out", target],
+        "form": ["form", "--year", "2025", "--plan", example_copy, "-o", target],
+        "init": ["init", "--no-git", target],
+    }[command]
+    shown = target.as_posix()
+    expected = {
+        "fifo": f"kh68: lỗi: '{shown}' là một ống dẫn (FIFO), không phải thư mục; không ghi gì\n",
+        "device": f"kh68: lỗi: '{shown}' là một thiết bị, không phải thư mục; không ghi gì\n",
+        "dangling": (
+            f"kh68: lỗi: không dùng được thư mục {shown}: {shown} là liên kết tượng trưng (symlink) "
+            "trỏ tới nơi không có (khong-co); không ghi gì\n"
+        ),
+    }[kind]
+    assert invoke(args, 1 if kind == "dangling" else 2).output == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan", "ra"]
+
+
+@POSIX
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_importing_a_fifo_or_a_device_never_hangs(example_copy: Path, tmp_path: Path, suffix: str, kind: str) -> None:
+    form = tmp_path / f"bieu-mau.{suffix}"
+    os.mkfifo(form) if kind == "fifo" else form.symlink_to("/dev/zero")
+    done = kh68("import", form, "--plan", example_copy, "--dry-run")
+    what = "một ống dẫn (FIFO)" if kind == "fifo" else "một thiết bị"
+    assert done.returncode == 1
+    assert f"bieu-mau.{suffix}: không đọc được tệp: đường dẫn là {what}, không phải tệp thông thường" in done.stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"khong phai docx"], ids=["empty", "not-docx"])
+def test_a_reference_docx_that_is_not_one_is_said(example_copy: Path, tmp_path: Path, content: bytes) -> None:
+    reference = tmp_path / "mau.docx"
+    reference.write_bytes(content)
+    out = tmp_path / "bao-cao.docx"
+    args = ["report", "--plan", example_copy, "--year", "2025", "--format", "docx", "--reference-docx", reference]
+    assert invoke([*args, "-o", out], 1).output == (
+        f"kh68: lỗi: tệp Word mẫu '{reference.as_posix()}' (--reference-docx) không phải tệp Word .docx hợp lệ; "
+        "mở bằng Word và lưu lại dạng .docx\n"
+    )
+    assert not out.exists()
+
+
+@POSIX
+def test_a_reference_docx_that_is_a_fifo_never_hangs(example_copy: Path, tmp_path: Path) -> None:
+    reference = tmp_path / "mau.docx"
+    os.mkfifo(reference)
+    args = ["report", "--plan", example_copy, "--year", "2025", "--format", "docx", "--reference-docx", reference]
+    assert invoke([*args, "-o", tmp_path / "b.docx"], 1).output == (
+        f"kh68: lỗi: không đọc được tệp Word mẫu '{reference.as_posix()}' (--reference-docx): "
+        "đường dẫn là một ống dẫn (FIFO), không phải tệp thông thường\n"
+    )
+
+
+@needs_permissions
+def test_an_unreadable_plan_directory_is_said_in_vietnamese(example_copy: Path) -> None:
+    example_copy.chmod(0)
+    try:
+        for args in (["check", example_copy], ["status", "--plan", example_copy, "--year", "2025"]):
+            done = kh68(*args, without_root_rights=True)
+            assert done.returncode == 2
+            assert done.stderr == (
+                f"kh68: lỗi: không mở được thư mục kế hoạch '{example_copy}': không có quyền truy cập\n"
+            )
+    finally:
+        example_copy.chmod(0o755)
+
+
+@needs_permissions
+def test_an_unreadable_data_file_is_said_in_vietnamese_by_record(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    path.chmod(0)
+    try:
+        done = kh68("check", example_copy, without_root_rights=True)
+        assert done.returncode == 1
+        assert f"{path.as_posix()}:1:1: lỗi: không đọc được tệp: không có quyền truy cập [file-unreadable]" in (
+            done.stdout + done.stderr
+        )
+        args = ["record", "6.3", "--year", "2025", "--value", "96", "--force", "--plan", example_copy]
+        done = kh68(*args, without_root_rights=True)
+        assert done.returncode == 1
+        assert "Permission denied" not in done.stderr
+    finally:
+        path.chmod(0o644)
+
+
+@needs_permissions
+@pytest.mark.parametrize("command", ["report", "schema", "form", "init"])
+def test_an_unwritable_output_folder_is_said_and_nothing_is_left(
+    example_copy: Path, tmp_path: Path, command: str
+) -> None:
+    folder = tmp_path / "chi-doc"
+    folder.mkdir()
+    folder.chmod(0o555)
+    args = {
+        "report": ["report", "--plan", example_copy, "--year", "2025", "-o", folder / "bao-cao.md"],
+        "schema": ["schema", "--out", folder / "schemas"],
+        "form": ["form", "--year", "2025", "--plan", example_copy, "-o", folder / "bieu-mau"],
+        "init": ["init", "--no-git", folder / "kho"],
+    }[command]
+    try:
+        done = kh68(*args, without_root_rights=True)
+        assert done.returncode == 1
+        assert done.stderr.startswith("kh68: lỗi: ")
+        assert "không có quyền truy cập" in done.stderr
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("command", ["report", "schema", "init"])
+def test_an_output_path_of_5000_characters_is_said_shortly(example_copy: Path, tmp_path: Path, command: str) -> None:
+    long = tmp_path.joinpath(*["d" * 200] * 25)
+    args = {
+        "report": ["report", "--plan", example_copy, "--year", "2025", "-o", long],
+        "schema": ["schema", "--out", long],
+        "init": ["init", "--no-git", long],
+    }[command]
+    out = invoke(args, 1).output
+    assert "tên tệp hoặc đường dẫn quá dài" in out
+    assert len(out) < 400
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan"]
+
+
+@POSIX
+def test_a_plan_directory_that_is_a_symlink_pointing_nowhere_says_so(tmp_path: Path) -> None:
+    link = tmp_path / "ke-hoach"
+    link.symlink_to("o-mang/ke-hoach")
+    assert invoke(["check", link], 2).output == (
+        f"kh68: lỗi: không có thư mục kế hoạch '{link}': liên kết tượng trưng (symlink) trỏ tới nơi không có "
+        "(o-mang/ke-hoach)\n"
+    )
+
+
+@POSIX
+@pytest.mark.parametrize("kind", ["loop", "dangling"])
+def test_importing_a_broken_symlink_says_why_it_cannot_be_read(example_copy: Path, tmp_path: Path, kind: str) -> None:
+    form = tmp_path / "bieu-mau.xlsx"
+    form.symlink_to(form if kind == "loop" else tmp_path / "khong-co.xlsx")
+    reason = {"loop": "đường dẫn có liên kết tượng trưng (symlink) vòng lặp", "dangling": "tệp không tồn tại"}[kind]
+    result = invoke(["import", form, "--plan", example_copy, "--dry-run"], 1)
+    assert f"kh68: lỗi: bieu-mau.xlsx: không đọc được tệp: {reason}\n" in result.output

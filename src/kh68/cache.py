@@ -45,6 +45,8 @@ FORMAT = b"kh68 cache 1\n"
 _DIGEST = 32
 MAX_ENTRIES = 256
 MAX_TEXT = 16 * 1024 * 1024  # characters: a larger answer is not worth keeping
+MAX_ENTRY = 4 * MAX_TEXT + (1 << 20)  # bytes of one entry (UTF-8 and marshal of MAX_TEXT characters)
+MAX_PLAN_FILE = 64 * 1024 * 1024  # kh68.files.MAX_READ_BYTES: a larger plan file is refused, never hashed
 PLAN_DATA = "data"
 
 # Read by rich, click, Python or kh68 itself; they decide colours, widths, encodings, the date.
@@ -143,12 +145,39 @@ def _plan_state(root: str) -> tuple[tuple[Any, ...], frozenset[str]]:
             continue
         for entry in entries:
             if entry.is_file():
-                with open(entry.path, "rb") as handle:
-                    state.append((entry.path, blake2b(handle.read()).hexdigest()))
+                state.append((entry.path, blake2b(_read_small(entry.path, MAX_PLAN_FILE)).hexdigest()))
                 covered.add(entry.path)
             else:
                 state.append((entry.path, "dir" if entry.is_dir() else "other"))
     return tuple(state), frozenset(covered)
+
+
+class _Unfit(Exception):
+    """A file the cache will not read: not a regular file, or too large (the command runs uncached)."""
+
+
+def _read_small(path: str, limit: int) -> bytes:
+    """The bytes of the regular file ``path``; never blocks on a FIFO, never reads more than ``limit``."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            raise _Unfit(path)
+        chunks = []
+        size = 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > limit:
+                raise _Unfit(path)
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _code_state() -> tuple[Any, ...]:
@@ -203,8 +232,7 @@ def _entry_path(folder: str, full_key: str) -> str:
 def lookup(folder: str, full_key: str) -> Answer | None:
     """The stored answer for ``full_key``; ``None`` for a miss, a damaged entry or any error."""
     try:
-        with open(_entry_path(folder, full_key), "rb") as handle:
-            blob = handle.read()
+        blob = _read_small(_entry_path(folder, full_key), MAX_ENTRY)
         head, digest, payload = (
             blob[: len(FORMAT)],
             blob[len(FORMAT) : len(FORMAT) + _DIGEST],
@@ -266,12 +294,29 @@ def replay(answer: Answer) -> int:
     last = None
     for number, text in chunks:
         if last is not None and number != last:
-            streams[last].flush()
-        streams[number].write(text)
+            _flush(streams[last], last)
+        _write(streams[number], number, text)
         last = number
-    for stream in streams.values():
-        stream.flush()
+    for number, stream in streams.items():
+        _flush(stream, number)
     return code
+
+
+def _write(stream: TextIO, number: int, text: str) -> None:
+    """Write on stdout, or on stderr where a failure has nowhere to be told (as the command run for real)."""
+    try:
+        stream.write(text)
+    except (OSError, ValueError):
+        if number == 1:
+            raise
+
+
+def _flush(stream: TextIO, number: int) -> None:
+    try:
+        stream.flush()
+    except (OSError, ValueError):
+        if number == 1:
+            raise
 
 
 # ---------------------------------------------------------------- recording a miss

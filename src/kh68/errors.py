@@ -82,6 +82,27 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
+class Stopped(KeyboardInterrupt):
+    """A signal asking kh68 to stop (SIGTERM, SIGHUP): handled as Ctrl-C is, exit 128 + its number.
+
+    Raised by the handler ``kh68.launch`` installs, so that a write in progress
+    is abandoned as cleanly as on Ctrl-C: the old file stays, no temporary file.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
+def stop_exit_code(exc: KeyboardInterrupt) -> int:
+    """The exit code of a stop: 130 for Ctrl-C, 128 + the signal's number for another signal."""
+    return exc.exit_code if isinstance(exc, Stopped) else ExitCode.INTERRUPTED
+
+
 class Kh68Error(Exception):
     """Base of every error kh68 reports to a user (message in Vietnamese)."""
 

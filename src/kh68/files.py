@@ -17,7 +17,11 @@ Three guarantees live here, for every command that writes:
   sharing a network folder are caught by the "changed since read" check of
   ``atomic_write`` instead.
 * ``guard_output`` refuses an output path that is one of the plan's own
-  files, or that is not (or would not be) a regular file.
+  files, or that is not (or would not be) a regular file;
+  ``guard_output_dir`` does the same for a folder that outputs go into.
+
+Reading (``read_regular``) never blocks on a FIFO or device and refuses a
+file larger than ``MAX_READ_BYTES`` from its size alone, before reading it.
 """
 
 from __future__ import annotations
@@ -32,11 +36,15 @@ from importlib import resources
 from pathlib import Path
 
 from kh68.errors import InputError, UsageError, os_reason
+from kh68.safetext import for_terminal
+from kh68.vnformat import format_number
 
 TEMP_MARK = ".kh68-tmp-"
 LOCK_SUFFIX = ".kh68-lock"
 LOCK_TIMEOUT_SECONDS = 10.0  # overridable with KH68_LOCK_TIMEOUT
 _STALE_SECONDS = 60.0  # a temporary file this old, of a file nobody here holds locked, is a leftover
+
+MAX_READ_BYTES = 64 * 1024 * 1024  # no plan, data, template or form file is anywhere near this
 
 _ANY: object = object()  # atomic_write's ``expected`` when any current content will do
 _held: dict[Path, int] = {}  # target → how many times this process holds its lock
@@ -76,13 +84,43 @@ def _kind(mode: int) -> str:
     return "không phải tệp thông thường"
 
 
+def shown_path(path: Path | str) -> str:
+    """``path`` as messages show it: whole when short, else its start and its length."""
+    text = Path(path).as_posix()
+    if len(text) <= _SHOWN_LIMIT:
+        return for_terminal(text)
+    return f"{for_terminal(text[:_SHOWN_LIMIT])}… ({format_number(len(text), 0)} ký tự)"
+
+
+_SHOWN_LIMIT = 120
+
+
+def _dangling(path: Path) -> tuple[Path, str] | None:
+    """The first symlink on ``path`` (itself or a folder on the way) that points nowhere, and where it points."""
+    absolute = path.absolute()
+    for place in reversed((absolute, *absolute.parents)):
+        try:
+            if place.is_symlink() and not place.exists():
+                return place, str(place.readlink())
+        except (OSError, ValueError):
+            return None
+    return None
+
+
+def _dangling_text(path: Path, found: tuple[Path, str]) -> str:
+    link, points_to = found
+    where = shown_path(path) if link == path.absolute() else shown_path(link)
+    return f"{where} là liên kết tượng trưng (symlink) trỏ tới nơi không có ({shown_path(points_to)})"
+
+
 def resolve_target(path: Path) -> Path:
     """The regular file a write to ``path`` lands on, symlinks followed.
 
-    Raises ``InputError`` (nothing written) for a symlink loop, a directory,
-    a FIFO, a device or anything else that is not a regular file.
+    Raises ``InputError`` (nothing written) for a symlink loop, a symlink that
+    points nowhere (on the file or on a folder of its path), a directory, a
+    FIFO, a device or anything else that is not a regular file.
     """
-    shown = path.as_posix()
+    shown = shown_path(path)
     try:
         real = path.absolute().resolve(strict=False)
     except (RuntimeError, OSError):
@@ -90,9 +128,12 @@ def resolve_target(path: Path) -> Path:
     try:
         mode = real.stat().st_mode
     except FileNotFoundError:
+        dangling = _dangling(path)
+        if dangling is not None:
+            raise InputError(f"không ghi được {shown}: {_dangling_text(path, dangling)}; không ghi gì") from None
         return real
     except OSError as exc:
-        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc)}; tệp cũ giữ nguyên") from None
+        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc)}; không ghi gì") from None
     if not stat.S_ISREG(mode):
         raise InputError(f"không ghi được {shown}: đường dẫn {_kind(mode)}, không phải tệp thông thường; không ghi gì")
     return real
@@ -119,10 +160,43 @@ def guard_output(path: Path, plan_root: Path | None = None) -> Path:
     target = resolve_target(path)
     if plan_root is not None and _inside(target, plan_root):
         raise UsageError(
-            f"không ghi ra {path.as_posix()}: đường dẫn nằm trong thư mục kế hoạch {plan_root.as_posix()} "
+            f"không ghi ra {shown_path(path)}: đường dẫn nằm trong thư mục kế hoạch {shown_path(plan_root)} "
             "(tệp đầu ra không được ghi đè tệp của kế hoạch); chọn chỗ khác, không ghi gì"
         )
     return path
+
+
+def guard_output_dir(folder: Path, plan_root: Path | None = None) -> Path:
+    """Refuse a folder for outputs (``schema --out``, ``form -o``, ``init``) that cannot be one.
+
+    A path that exists and is not a directory (a file, FIFO, device) → ``UsageError``
+    (exit 2), as is the plan directory or a folder inside it; a symlink loop, a
+    symlink pointing nowhere or an OS error (path too long, no permission) →
+    ``InputError`` (exit 1, like any write refused). Nothing is written. A missing
+    folder is fine: it is created when written. Returns ``folder``.
+    """
+    shown = shown_path(folder)
+    try:
+        real = folder.absolute().resolve(strict=False)
+        mode: int | None = real.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except (RuntimeError, OSError) as exc:
+        reason = "vòng lặp liên kết tượng trưng (symlink)" if isinstance(exc, RuntimeError) else _os_text(exc)
+        raise InputError(f"không dùng được thư mục {shown}: {reason}; không ghi gì") from None
+    if mode is None:
+        dangling = _dangling(folder)
+        if dangling is not None:
+            raise InputError(f"không dùng được thư mục {shown}: {_dangling_text(folder, dangling)}; không ghi gì")
+    elif not stat.S_ISDIR(mode):
+        kind = "là một tệp" if stat.S_ISREG(mode) else _kind(mode)
+        raise UsageError(f"'{shown}' {kind}, không phải thư mục; không ghi gì")
+    if plan_root is not None and _inside(real, plan_root):
+        raise UsageError(
+            f"không ghi vào {shown}: thư mục nằm trong thư mục kế hoạch {shown_path(plan_root)} "
+            "(đầu ra không được lẫn vào các tệp của kế hoạch); chọn chỗ khác, không ghi gì"
+        )
+    return folder
 
 
 def _inside(target: Path, root: Path) -> bool:
@@ -161,10 +235,17 @@ def _same_as_plan_file(target: Path, root: Path) -> bool:
 
 
 def _lock_timeout() -> float:
+    """``KH68_LOCK_TIMEOUT`` in seconds; anything but a finite number ≥ 0 is the default."""
+    import math
+
     try:
-        return float(os.environ.get("KH68_LOCK_TIMEOUT", LOCK_TIMEOUT_SECONDS))
+        chosen = float(os.environ.get("KH68_LOCK_TIMEOUT", LOCK_TIMEOUT_SECONDS))
     except ValueError:
         return LOCK_TIMEOUT_SECONDS
+    return chosen if math.isfinite(chosen) and 0 <= chosen <= _LONGEST_WAIT else LOCK_TIMEOUT_SECONDS
+
+
+_LONGEST_WAIT = 24 * 3600.0
 
 
 def lock_path(target: Path) -> Path:
@@ -203,17 +284,22 @@ def file_lock(path: Path) -> Iterator[Path]:
         lock.acquire()
     except Timeout:
         raise InputError(
-            f"tệp {path.as_posix()} đang được một lệnh kh68 khác ghi (đã chờ {timeout:g} giây); "
+            f"tệp {shown_path(path)} đang được một lệnh kh68 khác ghi (đã chờ {_seconds(timeout)} giây); "
             "không ghi gì — hãy chạy lại lệnh sau"
         ) from None
     except OSError as exc:
-        raise InputError(f"không khóa được tệp {path.as_posix()} để ghi: {_os_text(exc)}; không ghi gì") from None
+        raise InputError(f"không khóa được tệp {shown_path(path)} để ghi: {_os_text(exc)}; không ghi gì") from None
     _held[target] = 1
     try:
         yield target
     finally:
         del _held[target]
         lock.release()
+
+
+def _seconds(value: float) -> str:
+    """A number of seconds as Vietnamese writes it: 10, 0,2, 1,5 (at most 3 decimals)."""
+    return format_number(value, 3)
 
 
 # ------------------------------------------------------------------ writing
@@ -275,7 +361,7 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
     was read). Any error leaves the old
     file as it was and no temporary file behind.
     """
-    shown = path.as_posix()
+    shown = shown_path(path)
     target = resolve_target(path)
     try:
         old = target.stat()
@@ -325,19 +411,41 @@ class NotRegularFile(OSError):
     """A path to read that is a directory, a FIFO, a device or a socket; ``str()`` says which."""
 
 
-def read_regular(path: Path) -> bytes:
+class FileTooLarge(OSError):
+    """A file to read larger than ``MAX_READ_BYTES``; ``str()`` says how large."""
+
+
+def read_regular(path: Path, limit: int = MAX_READ_BYTES) -> bytes:
     """The bytes of the regular file at ``path`` (symlinks followed).
 
     Never blocks: a FIFO, a device or a directory is refused with
     ``NotRegularFile`` before it is read (and a FIFO is opened non-blocking,
-    should one replace the file in between). A symlink loop is ``OSError`` ELOOP.
+    should one replace the file in between). A file larger than ``limit``
+    bytes is refused with ``FileTooLarge`` from its size, without reading it
+    (a 2 GB sparse file costs no memory), and one that grows past ``limit``
+    while read is refused too. A symlink loop is ``OSError`` ELOOP.
     """
     mode = Path(path).stat().st_mode
     if not stat.S_ISREG(mode):
         raise NotRegularFile(None, f"đường dẫn {_kind(mode)}, không phải tệp thông thường", str(path))
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotRegularFile(None, f"đường dẫn {_kind(mode)}, không phải tệp thông thường", str(path))
-        return handle.read()
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegularFile(None, f"đường dẫn {_kind(status.st_mode)}, không phải tệp thông thường", str(path))
+        if status.st_size > limit:
+            raise _too_large(path, status.st_size, limit)
+        data = handle.read(status.st_size + 1)  # the size it has: no buffer of ``limit`` bytes for a small file
+        if len(data) > status.st_size:  # it grew since (or is a /proc file, whose size says 0)
+            data += handle.read(limit + 1 - len(data))
+        if len(data) > limit:
+            raise _too_large(path, None, limit)
+        return data
+
+
+def _too_large(path: Path, size: int | None, limit: int) -> FileTooLarge:
+    def mib(count: int) -> str:
+        return format_number(count / 2**20, 1)
+
+    actual = f"{mib(size)} MiB, " if size is not None else ""
+    return FileTooLarge(None, f"tệp quá lớn ({actual}tối đa {mib(limit)} MiB); kh68 không đọc tệp này", str(path))

@@ -72,6 +72,10 @@ def _command_line(argv: list[str]) -> int:
 
 
 def main() -> None:
+    from kh68.streams import standard_streams, stop_on_signals
+
+    standard_streams()
+    stop_on_signals()
     try:
         code = run(sys.argv[1:])
     except (BrokenPipeError, KeyboardInterrupt, OSError) as exc:  # writing a cached answer failed
@@ -103,8 +107,10 @@ def _replay_failed(exc: BaseException) -> int:
         common.quiet_stdout()
         return common.ExitCode.OK
     if isinstance(exc, KeyboardInterrupt):
+        from kh68.errors import stop_exit_code
+
         common.say_error("đã dừng theo yêu cầu")
-        return common.ExitCode.INTERRUPTED
+        return stop_exit_code(exc)
     assert isinstance(exc, OSError)
-    common.say_os_error(exc)
+    common.say_output_failed(exc)  # a replay only writes stdout and stderr
     return common.ExitCode.PROBLEMS

@@ -29,14 +29,17 @@ from kh68.cli.common import (
     quiet_stdout,
     safe_streams,
     say_error,
+    say_output_failed,
     translate_usage_error,
 )
 from kh68.cli.help import USAGE
-from kh68.errors import os_reason
-from kh68.streams import utf8_streams
+from kh68.errors import stop_exit_code
+from kh68.streams import standard_streams, stop_on_signals, utf8_streams
 
 
 def main() -> None:
+    standard_streams()
+    stop_on_signals()
     sys.exit(finish(run()))
 
 
@@ -47,8 +50,7 @@ def finish(code: int) -> int:
     except (BrokenPipeError, OutputClosed):
         quiet_stdout()
     except OSError as exc:  # a full disk or a device error under stdout
-        quiet_stdout()
-        say_error(f"không ghi được kết quả ra đầu ra chuẩn: {os_reason(exc)}")
+        say_output_failed(exc)
         code = code or ExitCode.PROBLEMS
     return code
 
@@ -60,9 +62,9 @@ def run(argv: list[str] | None = None) -> int:
             return _run(argv)
     except typer.Exit as exc:
         return exc.exit_code
-    except KeyboardInterrupt:  # between two commands' guards (at start-up, at exit)
+    except KeyboardInterrupt as exc:  # between two commands' guards (at start-up, at exit)
         say_error("đã dừng theo yêu cầu")
-        return ExitCode.INTERRUPTED
+        return stop_exit_code(exc)
 
 
 def _run(argv: list[str] | None) -> int:

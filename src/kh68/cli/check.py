@@ -30,7 +30,10 @@ class CheckFormat(StrEnum):
 @handle_errors
 def check(
     directory: Annotated[
-        Path | None, typer.Argument(help="Thư mục kế hoạch (thay cho --plan).", show_default=False, metavar="THƯ_MỤC")
+        Path | None,
+        typer.Argument(
+            help="Thư mục kế hoạch (thay cho --plan).", show_default=False, metavar="THƯ_MỤC", readable=False
+        ),
     ] = None,
     plan: PlanOption = None,
     fmt: Annotated[

@@ -17,7 +17,7 @@ from typing import Annotated, Any, TextIO, TypeVar
 import typer
 
 from kh68.cli.help import VietnameseGroup
-from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity, UsageError, os_reason
+from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity, UsageError, os_reason, stop_exit_code
 from kh68.safetext import excerpt, for_terminal, for_terminal_keeping_sgr
 from kh68.streams import utf8_streams
 
@@ -38,6 +38,7 @@ PlanOption = Annotated[
         help="Thư mục kế hoạch (mặc định: ./plan hoặc biến môi trường KH68_PLAN).",
         envvar="KH68_PLAN",
         show_default=False,
+        readable=False,  # every path option: kh68 says itself, in Vietnamese, why a path cannot be read
     ),
 ]
 
@@ -88,6 +89,10 @@ class OutputClosed(Exception):
     """
 
 
+class OutputFailed(OSError):
+    """Writing to stdout failed for another reason than a closed reader (a full disk, a device error)."""
+
+
 class SafeStream:
     """A text stream that lets no control character of plan text through.
 
@@ -97,8 +102,9 @@ class SafeStream:
     the only ones kh68's consoles write) pass; everything else is escaped.
     """
 
-    def __init__(self, stream: TextIO):
+    def __init__(self, stream: TextIO, *, diagnostics: bool = False):
         self.stream = stream
+        self.diagnostics = diagnostics  # stderr: a failure to write there has nowhere to be told, so it is dropped
         isatty = getattr(stream, "isatty", None)
         self._clean = for_terminal_keeping_sgr if isatty is not None and _is_tty(isatty) else for_terminal
 
@@ -107,15 +113,24 @@ class SafeStream:
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         try:
             self.stream.write(self._clean(text))
-        except BrokenPipeError:
-            raise OutputClosed from None
+        except (OSError, ValueError) as exc:
+            self._failed(exc)
         return len(text)
 
     def flush(self) -> None:
         try:
             self.stream.flush()
-        except BrokenPipeError:
+        except (OSError, ValueError) as exc:
+            self._failed(exc)
+
+    def _failed(self, exc: OSError | ValueError) -> None:
+        if self.diagnostics:
+            return
+        if isinstance(exc, BrokenPipeError):
             raise OutputClosed from None
+        if isinstance(exc, ValueError):  # the stream was closed under kh68
+            raise OutputClosed from None
+        raise OutputFailed(exc.errno, exc.strerror) from None
 
     def writelines(self, lines: Any) -> None:
         for line in lines:
@@ -140,7 +155,7 @@ def safe_streams() -> None:
     if not isinstance(sys.stdout, SafeStream):
         sys.stdout = SafeStream(sys.stdout)
     if not isinstance(sys.stderr, SafeStream):
-        sys.stderr = SafeStream(sys.stderr)
+        sys.stderr = SafeStream(sys.stderr, diagnostics=True)
 
 
 def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
@@ -227,9 +242,12 @@ def guarded() -> Iterator[None]:
     except (BrokenPipeError, OutputClosed):
         quiet_stdout()
         raise typer.Exit(ExitCode.OK) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         say_error("đã dừng theo yêu cầu")
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
+        raise typer.Exit(stop_exit_code(exc)) from None
+    except OutputFailed as exc:
+        say_output_failed(exc)
+        raise typer.Exit(ExitCode.PROBLEMS) from None
     except OSError as exc:
         say_os_error(exc)
         raise typer.Exit(ExitCode.PROBLEMS) from None
@@ -246,6 +264,12 @@ def say_os_error(exc: OSError) -> None:
     where = f" {excerpt(exc.filename, 120)}" if exc.filename else ""
     quiet_stdout_if_broken()
     say_error(f"lỗi đọc/ghi{where}: {os_reason(exc)}")
+
+
+def say_output_failed(exc: OSError) -> None:
+    """stdout cannot be written (a full disk, a device error): say so on stderr, drop the rest of stdout."""
+    quiet_stdout()
+    say_error(f"không ghi được kết quả ra đầu ra chuẩn: {os_reason(exc)}")
 
 
 def internal_error(exc: BaseException) -> None:

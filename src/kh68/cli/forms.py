@@ -20,7 +20,8 @@ def form(
         typer.Option("--unit", help="Chỉ lập cho đơn vị này (mã hoặc tên gọi; lặp lại cho nhiều đơn vị)."),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("-o", "--out", help="Thư mục ghi biểu mẫu (mặc định: bieu-mau-<năm>).")
+        Path | None,
+        typer.Option("-o", "--out", help="Thư mục ghi biểu mẫu (mặc định: bieu-mau-<năm>).", readable=False),
     ] = None,
     made: Annotated[
         str | None,
@@ -54,7 +55,9 @@ def form(
 @app.command("import")
 @handle_errors
 def import_(
-    paths: Annotated[list[Path], typer.Argument(help="Các biểu mẫu .xlsx, tệp .csv hoặc thư mục chứa chúng.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Các biểu mẫu .xlsx, tệp .csv hoặc thư mục chứa chúng.", readable=False)
+    ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Chỉ in những gì sẽ được ghi vào các tệp số liệu; không ghi gì.")
     ] = False,

@@ -18,7 +18,9 @@ from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, plan_dir
 @app.command()
 @handle_errors
 def schema(
-    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi các tệp *.schema.json.")] = Path("schemas"),
+    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi các tệp *.schema.json.", readable=False)] = Path(
+        "schemas"
+    ),
 ) -> None:
     """Ghi JSON Schema của từng loại tệp kế hoạch (sinh từ mô hình dữ liệu) cho trình soạn thảo."""
     from kh68.reading.load import default_plan_dir
@@ -73,7 +75,8 @@ def diff(
 @handle_errors
 def init(
     directory: Annotated[
-        Path, typer.Argument(help="Thư mục của kho kế hoạch mới.", show_default=False, metavar="THƯ_MỤC")
+        Path,
+        typer.Argument(help="Thư mục của kho kế hoạch mới.", show_default=False, metavar="THƯ_MỤC", readable=False),
     ],
     force: Annotated[
         bool, typer.Option("--force", help="Ghi vào thư mục không rỗng (tệp đã có vẫn được giữ nguyên).")

@@ -6,6 +6,7 @@ jinja2 and python-docx are imported only here, inside the command, so that
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -48,7 +49,9 @@ def report(
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help="Mẫu Jinja khác (xem README, mục Mẫu báo cáo).", show_default=False),
+        typer.Option(
+            "--template", help="Mẫu Jinja khác (xem README, mục Mẫu báo cáo).", show_default=False, readable=False
+        ),
     ] = None,
     reference_docx: Annotated[
         Path | None,
@@ -56,13 +59,15 @@ def report(
             "--reference-docx",
             help="Tệp Word của Sở để lấy kiểu chữ, giãn dòng (styles) cho bản docx/pdf.",
             show_default=False,
+            readable=False,
         ),
     ] = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", help="md (mặc định), html, docx hoặc pdf (cần LibreOffice).")
     ] = ReportFormat.md,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Ghi ra tệp (bắt buộc với docx, pdf).", show_default=False)
+        Path | None,
+        typer.Option("-o", "--output", help="Ghi ra tệp (bắt buộc với docx, pdf).", show_default=False, readable=False),
     ] = None,
 ) -> None:
     """Lập báo cáo kết quả thực hiện kế hoạch của một năm (Markdown, HTML, Word hoặc PDF)."""
@@ -118,7 +123,7 @@ def _check_options(
         raise UsageError("--template chỉ dùng với --format md hoặc html; bản Word, PDF dựng trực tiếp từ dữ liệu.")
     if reference is not None and fmt not in BINARY:
         raise UsageError("--reference-docx chỉ dùng với --format docx hoặc pdf.")
-    if reference is not None and not reference.is_file():
+    if reference is not None and not os.path.lexists(reference):  # anything else is said when it is read
         raise UsageError(f"không có tệp Word mẫu '{reference}' (--reference-docx).")
     if unit is not None and internal:
         raise UsageError("--internal là bản tổng hợp của mọi đơn vị: không dùng cùng --unit.")

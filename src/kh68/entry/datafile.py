@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from kh68.entry.textedit import TextDocument, TextEditUnsupported
-from kh68.errors import InputError
-from kh68.files import atomic_write
+from kh68.errors import InputError, os_reason
+from kh68.files import atomic_write, read_regular, resolve_target, shown_path
 
 
 @dataclass(frozen=True)
@@ -48,14 +48,13 @@ class DataFile:
     def open(cls, path: Path, year: int, synthetic: bool) -> DataFile:
         """Read ``path`` (the caller holds its lock), or start a new file for ``year``."""
         try:
-            original: bytes | None = path.read_bytes()
+            original: bytes | None = read_regular(path)
         except FileNotFoundError:
+            resolve_target(path)  # a symlink pointing nowhere gets its own message
             original = None
         except OSError as exc:
-            from kh68.files import resolve_target
-
             resolve_target(path)  # a directory, FIFO or loop gets its own message
-            raise InputError(f"không đọc được {path.as_posix()}: {exc.strerror}; không ghi gì") from None
+            raise InputError(f"không đọc được {shown_path(path)}: {os_reason(exc)}; không ghi gì") from None
         if original is None:
             return cls(path, None, new_file_text(year, synthetic), False)
         bom = original.startswith(codecs.BOM_UTF8)

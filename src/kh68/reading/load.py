@@ -74,12 +74,14 @@ def _not_read_because(path: Path, names: set[str]) -> str | None:
     return f"tên tệp số liệu phải là <năm>.yaml (ví dụ 2025.yaml); kh68 không đọc {name}"
 
 
-def _root_problem(root: Path) -> str | None:
+def plan_root_problem(root: Path) -> str | None:
     """Why ``root`` cannot be a plan directory, or ``None``."""
     shown = f"'{root}'" if len(str(root)) <= 200 else excerpt(root, 200)
     try:
         mode = root.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
+        if root.is_symlink():  # an unmounted share, a moved folder
+            return f"không có thư mục kế hoạch {shown}: liên kết tượng trưng (symlink) trỏ tới nơi không có ({root.readlink()})"
         return f"không có thư mục kế hoạch {shown}"
     except OSError as exc:
         return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
@@ -87,6 +89,11 @@ def _root_problem(root: Path) -> str | None:
         return f"{shown} là một tệp, không phải thư mục kế hoạch"
     if not stat.S_ISDIR(mode):
         return f"{shown} không phải thư mục kế hoạch (đó là một ống dẫn, thiết bị hoặc socket)"
+    try:
+        with os.scandir(root):
+            pass
+    except OSError as exc:
+        return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
     return None
 
 
@@ -97,7 +104,7 @@ def check_plan(root: Path, overrides: dict[Path, str] | None = None) -> tuple[Pl
     (how ``kh68 record`` validates an edit before writing it).
     """
     root = Path(root)
-    wrong = _root_problem(root)
+    wrong = plan_root_problem(root)
     if wrong is not None:
         raise UsageError(wrong)
     loader = _Loader(root, overrides or {})

@@ -37,7 +37,7 @@ from pydantic_core import core_schema
 
 from kh68 import vocab
 from kh68.errors import UsageError
-from kh68.files import atomic_write, guard_output
+from kh68.files import atomic_write, guard_output, guard_output_dir
 from kh68.reading import models
 from kh68.reading.targets import Basis, BreakKind, Direction, DutyKind, TaskState, UnitKind
 
@@ -265,8 +265,7 @@ def write_schemas(out: Path, plan_root: Path | None = None) -> list[Path]:
     Every target is checked first (``guard_output``: not a plan file, not a
     directory, FIFO or device), so a refusal writes nothing.
     """
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"'{out}' không phải là thư mục")
+    guard_output_dir(out)
     texts = {out / name: text for name, text in all_schemas().items()}
     for path in texts:
         guard_output(path, plan_root)

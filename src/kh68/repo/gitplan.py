@@ -8,13 +8,16 @@ then loads like any plan. Problems found there are shown as ``REV:plan/…``.
 from __future__ import annotations
 
 import dataclasses
+import os
 import subprocess
 import tempfile
 from pathlib import Path, PurePosixPath
 
 from kh68.errors import UsageError, os_reason
+from kh68.files import shown_path
 from kh68.outputs.diff_compare import Side
-from kh68.reading.load import check_plan
+from kh68.reading.load import check_plan, plan_root_problem
+from kh68.safetext import excerpt
 
 WORKTREE_LABEL = "thư mục đang sửa"
 
@@ -60,9 +63,25 @@ class _Git:
 
     def commit(self, rev: str) -> str:
         if rev.startswith("-"):
-            raise UsageError(f"không có bản '{rev}' trong kho git")
-        out = self.run(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], f"không có bản '{rev}' trong kho git")
+            raise UsageError(f"không có bản {excerpt(rev)} trong kho git")
+        try:
+            out = self.run(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], "")
+        except UsageError as exc:
+            if str(exc):  # git itself could not run
+                raise
+            missing = f"không có bản {excerpt(rev)} trong kho git"
+            if self._shallow():
+                missing += (
+                    " (kho chỉ có lịch sử rút gọn — clone với --depth; lấy đủ lịch sử bằng git fetch --unshallow)"
+                )
+            raise UsageError(missing) from None
         return out.strip()
+
+    def _shallow(self) -> bool:
+        try:
+            return self.run(["rev-parse", "--is-shallow-repository"], "").strip() == "true"
+        except UsageError:
+            return False
 
     def merge_base(self, a: str, b: str) -> str:
         out = self.run(["merge-base", a, b], f"bản '{a}' và '{b}' không có gốc chung")
@@ -90,6 +109,24 @@ class _Git:
             target.write_bytes(self.run_bytes(["cat-file", "blob", sha], "không đọc được tệp"))
             count += 1
         return count
+
+
+def _prefix(plan_root: Path, top: Path) -> str:
+    """The plan directory's path inside the repository (``""`` for its top)."""
+    try:
+        real, real_top = plan_root.absolute().resolve(), top.resolve()
+    except (OSError, RuntimeError):
+        raise UsageError(
+            f"không mở được thư mục kế hoạch '{shown_path(plan_root)}': đường dẫn có liên kết tượng trưng (symlink) vòng lặp"
+        ) from None
+    try:
+        prefix = real.relative_to(real_top).as_posix()
+    except ValueError:
+        raise UsageError(
+            f"thư mục kế hoạch '{shown_path(plan_root)}' (thật ra là '{shown_path(real)}') "
+            f"không nằm trong kho git '{shown_path(real_top)}'"
+        ) from None
+    return "" if prefix == "." else prefix
 
 
 def _nearest_existing(path: Path) -> Path:
@@ -125,9 +162,12 @@ def _load_commit(git: _Git, label: str, rev: str, commit: str, prefix: str) -> S
 def load_revisions(plan_root: Path, rev_a: str | None, rev_b: str | None) -> tuple[Side, Side]:
     """The plan at the two revisions named on the command line (see ``split_range``)."""
     old_rev, new_rev, symmetric = split_range(rev_a, rev_b)
+    if os.path.lexists(plan_root):  # a missing plan directory is a side without a plan, not an error
+        wrong = plan_root_problem(plan_root)
+        if wrong is not None:
+            raise UsageError(wrong)
     git = _Git(_nearest_existing(plan_root))
-    prefix = plan_root.absolute().resolve().relative_to(git.top.resolve()).as_posix()
-    prefix = "" if prefix == "." else prefix
+    prefix = _prefix(plan_root, git.top)
     old_commit = git.commit(old_rev)
     new_commit = git.commit(new_rev) if new_rev is not None else None
     old_label = old_rev

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kh68.errors import InputError, UsageError, os_reason
-from kh68.files import guard_output, templates_dir
+from kh68.files import guard_output, guard_output_dir, shown_path, templates_dir
 
 KH68_REPO = "https://github.com/sgddt-lamdong/kh68"
 # The hook revision written by default: the main branch, which exists whatever has been tagged.
@@ -86,6 +86,22 @@ def _is_empty(directory: Path) -> bool:
     return all(child.name == ".git" for child in directory.iterdir())
 
 
+def _plan_directory_around(directory: Path) -> Path | None:
+    """The plan directory (one holding ``plan.yaml``) that ``directory`` is, or is inside, if any."""
+    try:
+        real = directory.absolute().resolve()
+    except (OSError, RuntimeError):
+        return None
+    for place in (real, *real.parents):
+        with contextlib.suppress(OSError):
+            if (place / "plan.yaml").is_file() and any((place / name).exists() for name in _OTHER_PLAN_FILES):
+                return place
+    return None
+
+
+_OTHER_PLAN_FILES = ("units.yaml", "indicators.yaml", "tasks.yaml", "data")
+
+
 def _inside_git(directory: Path) -> bool | None:
     """Whether ``directory`` is inside a git work tree; ``None`` when git is missing."""
     try:
@@ -124,13 +140,28 @@ def scaffold(
     git: bool = True,
     year: int | None = None,
 ) -> ScaffoldReport:
-    """Write a new plan repository into ``directory``; never overwrite a file."""
-    if directory.exists() and not directory.is_dir():
-        raise UsageError(f"'{directory.as_posix()}' đã có và không phải là thư mục")
-    if directory.is_dir() and not _is_empty(directory) and not force:
+    """Write a new plan repository into ``directory``; never overwrite a file.
+
+    The whole target is checked before anything is written: the directory
+    itself (not a file, FIFO, device or dangling symlink; not a plan directory
+    or inside one), and every file to write. A failure or a stop (Ctrl-C)
+    while writing removes everything this call created.
+    """
+    guard_output_dir(directory)
+    shown = shown_path(directory)
+    plan_dir = _plan_directory_around(directory)
+    if plan_dir is not None:
         raise UsageError(
-            f"thư mục '{directory.as_posix()}' không rỗng; dùng --force để thêm các tệp còn thiếu "
-            "(tệp đã có không bị ghi đè)"
+            f"không tạo kho kế hoạch trong {shown}: {shown_path(plan_dir)} là một thư mục kế hoạch "
+            "(có plan.yaml); kho mới chứa thư mục plan/ của nó — chọn một thư mục ở ngoài, không tạo gì"
+        )
+    try:
+        nonempty = directory.is_dir() and not _is_empty(directory)
+    except OSError as exc:
+        raise InputError(f"không đọc được thư mục {shown}: {os_reason(exc)}; không tạo gì") from None
+    if nonempty and not force:
+        raise UsageError(
+            f"thư mục '{shown}' không rỗng; dùng --force để thêm các tệp còn thiếu (tệp đã có không bị ghi đè)"
         )
     files = scaffold_files(hook_repo, hook_rev, year)
     targets = {rel: directory.joinpath(*rel.split("/")) for rel in files}
@@ -153,7 +184,10 @@ def scaffold(
             report.created.append(target.as_posix())
     except OSError as exc:
         _undo(made)
-        raise InputError(f"không tạo được {directory.as_posix()}: {os_reason(exc)}; không tạo gì") from None
+        raise InputError(f"không tạo được {shown}: {os_reason(exc)}; không tạo gì") from None
+    except BaseException:  # Ctrl-C, SIGTERM: nothing half-made either
+        _undo(made)
+        raise
     if git and _inside_git(directory) is False and shutil.which("git"):
         done = subprocess.run(["git", "init", "-q"], cwd=directory, capture_output=True, text=True, check=False)
         report.git_init = done.returncode == 0

@@ -13,8 +13,7 @@ from pathlib import Path
 from kh68.entry.forms.expected import form_for
 from kh68.entry.forms.generate import file_name, form_bytes
 from kh68.entry.forms.layout import FormSpec
-from kh68.errors import UsageError
-from kh68.files import atomic_write, guard_output
+from kh68.files import atomic_write, guard_output, guard_output_dir
 from kh68.reading.plan import Plan
 
 
@@ -31,8 +30,7 @@ def made_on(plan: Plan) -> date:
 
 def write_forms(plan: Plan, year: int, units: list[str], folder: Path, made: date | None = None) -> list[WrittenForm]:
     """Write one form per unit in ``folder``; nothing is written if any unit cannot have one."""
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"'{folder.as_posix()}' là một tệp, không phải thư mục")
+    guard_output_dir(folder)
     specs = [form_for(plan, year, unit) for unit in units]
     for spec in specs:  # every path checked before the first file is written
         guard_output(folder / file_name(spec), plan.root)

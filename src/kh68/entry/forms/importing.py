@@ -9,6 +9,7 @@ file is locked, validated and written once per batch.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,13 +76,13 @@ def collect(paths: Sequence[Path]) -> list[Path]:
             if not inside:
                 raise UsageError(f"thư mục {path.as_posix()} không có biểu mẫu nào (.xlsx hoặc .csv)")
             found += inside
-        elif path.exists():
+        elif path.exists() or path.is_symlink():  # a broken symlink or a loop: said when it is read
             found.append(path)
         else:
             raise UsageError(f"không có tệp hoặc thư mục '{path.as_posix()}'")
     unique: list[Path] = []
     for path in found:
-        if path.resolve() not in {p.resolve() for p in unique}:
+        if os.path.realpath(path) not in {os.path.realpath(p) for p in unique}:
             unique.append(path)
     return unique
 
