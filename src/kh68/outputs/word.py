@@ -568,27 +568,6 @@ def _blank(reference: Path | None) -> Any:
     return doc
 
 
-def _reference(path: Path) -> Any:
-    """The department's reference document, read as any input is (no FIFO, no huge file) and parsed."""
-    import io
-
-    from kh68.errors import InputError, os_reason
-    from kh68.files import read_regular, shown_path
-
-    shown = shown_path(path)
-    try:
-        data = read_regular(path)
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp Word mẫu '{shown}' (--reference-docx): {os_reason(exc)}") from None
-    try:
-        return Document(io.BytesIO(data))
-    except Exception:  # python-docx raises whatever its zip and XML readers raise on a file that is not .docx
-        raise InputError(
-            f"tệp Word mẫu '{shown}' (--reference-docx) không phải tệp Word .docx hợp lệ; "
-            "mở bằng Word và lưu lại dạng .docx"
-        ) from None
-
-
 def build_document(d: StateDocument, reference: Path | None = None) -> Any:
     doc = _blank(reference)
     _setup(doc)
