@@ -577,9 +577,9 @@ def test_a_form_whose_hidden_sheet_was_copied_from_another_units_form_is_refused
 
     edit_workbook(path, change)
     wrong = (
-        "ô bị khóa đã bị sửa (phải là 'Đơn vị báo cáo: UBND xã minh họa 02 (mã xa_mh_02)', thấy 'Đơn vị báo cáo: "
-        "UBND xã minh họa 01 (mã xa_mh_01)'); biểu mẫu không phải của đơn vị hoặc năm ghi trong tệp — dùng biểu "
-        "mẫu gốc lập bằng 'kh68 form'"
+        "ô bị khóa đã bị sửa (phải là kết thúc bằng '(mã xa_mh_02)', thấy 'Đơn vị báo cáo: UBND xã minh họa 01 "
+        "(mã xa_mh_01)'); biểu mẫu không phải của đơn vị hoặc năm ghi trong tệp — dùng biểu mẫu gốc lập bằng "
+        "'kh68 form'"
     )
     refused(
         example_copy,
@@ -667,3 +667,30 @@ def test_csv_injection_text_is_kept_as_text(example_copy: Path, tmp_path: Path) 
         "      document: +cmd|' /C calc'!A0\n"
     ) in text
     invoke(["check", example_copy], 0)
+
+
+def test_a_hidden_sheet_of_thousands_of_rows_is_said_in_a_few_changes(example_copy: Path, form: Path) -> None:
+    def change(wb) -> None:
+        meta = wb["kh68"]
+        meta["B6"] = "sha256:0"  # the fingerprint no longer matches: the rows are compared
+        for r in range(30, 1030):
+            meta[f"A{r}"], meta[f"B{r}"], meta[f"C{r}"] = "row", f"chỉ tiêu x{r}", "{}"
+
+    edit_workbook(form, change)
+    removed = "; ".join(f"bỏ chỉ tiêu x{r}" for r in range(30, 40))
+    refused(
+        example_copy,
+        form,
+        f"{FORM} › thông tin biểu mẫu: kế hoạch đã thay đổi từ khi lập biểu mẫu ({removed}; … và 990 thay đổi "
+        "khác); lập lại biểu mẫu bằng 'kh68 form --year 2025 --unit phong_gdth_gdmn' và gửi đơn vị điền lại",
+    )
+
+
+def test_a_form_of_a_unit_renamed_since_is_still_the_units(example_copy: Path, form: Path) -> None:
+    fill(form, SENT | {("Chỉ tiêu", "G8"): 33})
+    replace_in(
+        example_copy / "units.yaml",
+        "name: Phòng Giáo dục Tiểu học - Giáo dục Mầm non\n",
+        "name: Phòng Giáo dục Tiểu học và Giáo dục Mầm non\n",
+    )
+    invoke(["import", "--plan", example_copy, form], 0)

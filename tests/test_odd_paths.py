@@ -221,26 +221,13 @@ def test_importing_a_fifo_or_a_device_never_hangs(example_copy: Path, tmp_path: 
     assert f"bieu-mau.{suffix}: không đọc được tệp: đường dẫn là {what}, không phải tệp thông thường" in done.stderr
 
 
-@pytest.mark.parametrize("content", [b"", b"khong phai docx"], ids=["empty", "not-docx"])
-def test_a_reference_docx_that_is_not_one_is_said(example_copy: Path, tmp_path: Path, content: bytes) -> None:
-    reference = tmp_path / "mau.docx"
-    reference.write_bytes(content)
-    out = tmp_path / "bao-cao.docx"
-    args = ["report", "--plan", example_copy, "--year", "2025", "--format", "docx", "--reference-docx", reference]
-    assert invoke([*args, "-o", out], 1).output == (
-        f"kh68: lỗi: tệp Word mẫu '{reference.as_posix()}' (--reference-docx) không phải tệp Word .docx hợp lệ; "
-        "mở bằng Word và lưu lại dạng .docx\n"
-    )
-    assert not out.exists()
-
-
 @POSIX
 def test_a_reference_docx_that_is_a_fifo_never_hangs(example_copy: Path, tmp_path: Path) -> None:
     reference = tmp_path / "mau.docx"
     os.mkfifo(reference)
     args = ["report", "--plan", example_copy, "--year", "2025", "--format", "docx", "--reference-docx", reference]
     assert invoke([*args, "-o", tmp_path / "b.docx"], 1).output == (
-        f"kh68: lỗi: không đọc được tệp Word mẫu '{reference.as_posix()}' (--reference-docx): "
+        f"kh68: lỗi: không đọc được tệp Word mẫu '{reference}' (--reference-docx): "
         "đường dẫn là một ống dẫn (FIFO), không phải tệp thông thường\n"
     )
 

@@ -42,6 +42,7 @@ from kh68.safetext import excerpt, xml_safe
 from kh68.vnformat import format_date, format_number
 
 MAX_MESSAGES = 20
+MAX_CHANGES = 10  # changed rows named when a form's plan rows changed
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,8 @@ def describe_changes(old: dict[str, dict[str, str]], new: dict[str, dict[str, st
             changes.append(f"{key}: {', '.join(fields)}")
     if not changes and list(old) != list(new):
         changes.append("thứ tự các dòng")
+    if len(changes) > MAX_CHANGES:  # a hidden sheet of thousands of rows is said in one short line
+        changes = [*changes[:MAX_CHANGES], f"… và {format_number(len(changes) - MAX_CHANGES, 0)} thay đổi khác"]
     return changes
 
 
@@ -289,7 +292,8 @@ class _Reader:
     def _heading_cells(self, sheet: str) -> dict[tuple[int, int], str | None]:
         """The cells above a table: (row, column) → the text that must be there (None: any text)."""
         spec = self.spec
-        return {(1, 1): spec.title(sheet), (2, 1): spec.unit_line, (3, 1): None, (5, 1): None}
+        # The unit's line is read by its id: a unit renamed since the form was made is still the same unit.
+        return {(1, 1): spec.title(sheet), (2, 1): _EndsWith(f"(mã {spec.unit_id})"), (3, 1): None, (5, 1): None}
 
     def _guide_cells(self) -> dict[tuple[int, int], str | None]:
         from kh68.entry.forms.generate import guide_lines
@@ -315,11 +319,18 @@ class _Reader:
                     self.at(ws.title, cell.coordinate, "có nội dung ngoài các ô của biểu mẫu; xóa nội dung ô này")
                 continue
             want = expected[(row, column)]
-            if want is not None and _shown(cell.value) != xml_safe(want):
+            if want is None:
+                continue
+            shown = _shown(cell.value)
+            wrong = not shown.endswith(want) if isinstance(want, _EndsWith) else shown != xml_safe(want)
+            if wrong:
+                said = (
+                    f"kết thúc bằng {excerpt(want, 80)}" if isinstance(want, _EndsWith) else excerpt(xml_safe(want), 80)
+                )
                 self.at(
                     ws.title,
                     cell.coordinate,
-                    f"ô bị khóa đã bị sửa (phải là {excerpt(xml_safe(want), 80)}, thấy {excerpt(_shown(cell.value), 80)}); "
+                    f"ô bị khóa đã bị sửa (phải là {said}, thấy {excerpt(shown, 80)}); "
                     "biểu mẫu không phải của đơn vị hoặc năm ghi trong tệp — dùng biểu mẫu gốc lập bằng 'kh68 form'",
                 )
 
@@ -458,6 +469,10 @@ class _Reader:
             self.at(ws.title, SENT_CELL, f"ngày gửi báo cáo {format_date(sent)} chưa tới (sau hôm nay)")
             return None
         return sent
+
+
+class _EndsWith(str):
+    """A locked cell's text must end so (the rest may follow the plan's wording of the day)."""
 
 
 def _letter(key: str) -> str:
