@@ -36,3 +36,12 @@ def test_utf16_file_with_bom(plan_copy: Path) -> None:
     assert only_problem(check_fails(plan_copy)) == (
         f"{path.as_posix()}:1:1: lỗi: tệp được mã hóa UTF-16; hãy lưu lại tệp với mã hóa UTF-8 [file-encoding]"
     )
+
+
+def test_a_nul_byte_in_utf8_text_is_said_where_it_is(plan_copy: Path) -> None:
+    """Not 'UTF-16': one NUL among the first bytes of a UTF-8 file is a control character at its place."""
+    path = plan_copy / "units.yaml"
+    path.write_bytes(b"a\x00b: 1\n" + path.read_bytes())
+    assert only_problem(check_fails(plan_copy)) == (
+        f"{path.as_posix()}:1:2: lỗi: tệp chứa ký tự điều khiển U+0000, không được phép trong YAML [yaml-syntax]"
+    )

@@ -161,7 +161,7 @@ def decode(path: Path, raw: bytes) -> str:
     """Bytes to NFC text; only UTF-8 (with or without BOM) is accepted."""
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         raise SourceError(error(path, 1, 1, "tệp được mã hóa UTF-32; hãy lưu lại tệp với mã hóa UTF-8", ENCODING))
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:4]):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise SourceError(error(path, 1, 1, "tệp được mã hóa UTF-16; hãy lưu lại tệp với mã hóa UTF-8", ENCODING))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -186,6 +186,15 @@ def decode(path: Path, raw: bytes) -> str:
             )
         ) from None
     return unicodedata.normalize("NFC", text)
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII text with a zero byte after (or before) every character.
+
+    A single NUL in UTF-8 text (``a\\x00b: 1``) is not that: the YAML reader says where it is.
+    """
+    head = raw[:4]
+    return len(head) == 4 and ((head[1] == 0 and head[3] == 0) or (head[0] == 0 and head[2] == 0))
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
