@@ -320,3 +320,29 @@ def test_importing_a_broken_symlink_says_why_it_cannot_be_read(example_copy: Pat
     reason = {"loop": "đường dẫn có liên kết tượng trưng (symlink) vòng lặp", "dangling": "tệp không tồn tại"}[kind]
     result = invoke(["import", form, "--plan", example_copy, "--dry-run"], 1)
     assert f"kh68: lỗi: bieu-mau.xlsx: không đọc được tệp: {reason}\n" in result.output
+
+
+@POSIX
+@pytest.mark.parametrize("kind", ["fifo", "file", "dangling"])
+def test_a_data_folder_that_is_not_one_is_an_error_not_a_plan_without_figures(example_copy: Path, kind: str) -> None:
+    folder = example_copy / "data"
+    shutil.rmtree(folder)
+    {"fifo": os.mkfifo, "file": lambda p: p.write_text("x"), "dangling": lambda p: p.symlink_to("o-mang")}[kind](folder)
+    reason = {
+        "fifo": "data là một ống dẫn (FIFO), không phải thư mục",
+        "file": "data là một tệp, không phải thư mục",
+        "dangling": "data là liên kết tượng trưng (symlink) trỏ tới nơi không có ('o-mang')",
+    }[kind]
+    assert check_lines(example_copy, 1)[0] == (
+        f"{folder.as_posix()}:1:1: lỗi: {reason}; kh68 không đọc được số liệu nào [file-unreadable]"
+    )
+
+
+@POSIX
+def test_record_into_a_data_folder_that_is_a_fifo_names_it(example_copy: Path) -> None:
+    folder = example_copy / "data"
+    shutil.rmtree(folder)
+    os.mkfifo(folder)
+    out = invoke(["record", "6.3", "--year", "2025", "--value", "96", "--plan", example_copy], 1).output
+    assert "data là một ống dẫn (FIFO), không phải thư mục; kh68 không đọc được số liệu nào [file-unreadable]" in out
+    assert folder.is_fifo()
