@@ -84,6 +84,23 @@ def _kind(mode: int) -> str:
     return "không phải tệp thông thường"
 
 
+CWD_GONE = (
+    "thư mục hiện tại không còn nữa (đã bị xóa hoặc đổi tên trong lúc cửa sổ lệnh vẫn mở); "
+    "chuyển sang một thư mục có thật (cd) rồi chạy lại"
+)
+
+
+def cwd_gone() -> bool:
+    """Whether the current directory was removed under the process (a relative path then means nothing)."""
+    try:
+        Path.cwd()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def shown_path(path: Path | str) -> str:
     """``path`` as messages show it: whole when short, else its start and its length."""
     text = Path(path).as_posix()
@@ -124,6 +141,8 @@ def resolve_target(path: Path) -> Path:
     try:
         real = path.absolute().resolve(strict=False)
     except (RuntimeError, OSError):
+        if cwd_gone():
+            raise UsageError(CWD_GONE) from None
         raise InputError(f"không ghi được {shown}: vòng lặp liên kết tượng trưng (symlink); không ghi gì") from None
     try:
         mode = real.stat().st_mode
@@ -206,6 +225,8 @@ def guard_output_dir(folder: Path, plan_root: Path | None = None) -> Path:
     except FileNotFoundError:
         mode = None
     except (RuntimeError, OSError) as exc:
+        if cwd_gone():
+            raise UsageError(CWD_GONE) from None
         reason = "vòng lặp liên kết tượng trưng (symlink)" if isinstance(exc, RuntimeError) else _os_text(exc, folder)
         raise InputError(f"không dùng được thư mục {shown}: {reason}; không ghi gì") from None
     if mode is None:

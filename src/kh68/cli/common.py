@@ -249,6 +249,11 @@ def guarded() -> Iterator[None]:
         say_output_failed(exc)
         raise typer.Exit(ExitCode.PROBLEMS) from None
     except OSError as exc:
+        from kh68.files import CWD_GONE, cwd_gone
+
+        if not exc.filename and cwd_gone():  # a relative path could not be made absolute
+            say_error(CWD_GONE)
+            raise typer.Exit(ExitCode.USAGE) from None
         say_os_error(exc)
         raise typer.Exit(ExitCode.PROBLEMS) from None
     except (RecursionError, MemoryError):

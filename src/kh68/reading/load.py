@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kh68.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
-from kh68.files import describe
+from kh68.files import CWD_GONE, cwd_gone, describe
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex
 from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY, FILE_UNREADABLE
@@ -82,6 +82,8 @@ def plan_root_problem(root: Path) -> str | None:
     try:
         mode = root.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
+        if not root.is_absolute() and cwd_gone():
+            return CWD_GONE
         if root.is_symlink():  # an unmounted share, a moved folder
             return f"không có thư mục kế hoạch {shown}: liên kết tượng trưng (symlink) trỏ tới nơi không có ({root.readlink()})"
         return f"không có thư mục kế hoạch {shown}"
