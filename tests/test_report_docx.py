@@ -264,13 +264,13 @@ def _zip_of(path: Path, parts: dict[str, str]) -> None:
             archive.writestr(part, text)
 
 
-SAVE_DOCX = "mở tệp bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx (Word Document)"
+SAVE_DOCX = "mở bằng Word và lưu lại dạng .docx"
 
 
 @pytest.mark.parametrize(
     ("name", "make", "reason"),
     [
-        ("van-ban.docx", lambda p: p.write_text("không phải docx"), f"không phải tệp .docx; {SAVE_DOCX}"),
+        ("van-ban.docx", lambda p: p.write_text("không phải docx"), f"không phải tệp Word .docx hợp lệ; {SAVE_DOCX}"),
         (
             "bang-tinh.docx",
             lambda p: _zip_of(p, {"xl/workbook.xml": "<workbook/>"}),
@@ -320,7 +320,7 @@ def test_a_reference_that_is_a_zip_bomb_or_declares_entities_is_refused_before_p
         "trong tệp Office thật, có thể là tệp độc hại); không đọc\n"
     )
     assert invoke([*args, broken], 1).output == (
-        f"kh68: lỗi: tệp Word mẫu '{broken}' (--reference-docx) không đọc được (XMLSyntaxError); {SAVE_DOCX}\n"
+        f"kh68: lỗi: tệp Word mẫu '{broken}' (--reference-docx) không phải tệp Word .docx hợp lệ; {SAVE_DOCX}\n"
     )
     assert not out.exists()
     good = _docx_with(tmp_path, "mau.docx", lambda part, data: data)

@@ -28,7 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from kh68.errors import InputError, os_reason
-from kh68.files import read_regular
+from kh68.files import read_regular, shown_path
 from kh68.outputs.document import Align, Annex, Heading, Items, Paragraph, Placeholder, StateDocument, Table
 from kh68.outputs.report_context import MOTTO, NATIONAL_TITLE
 from kh68.safetext import xml_safe
@@ -518,16 +518,18 @@ def _properties(doc: Any, d: StateDocument) -> None:
 
 REFERENCE_LIMIT = 20 * 1024 * 1024  # a Word model with a logo is some hundred kilobytes
 _REFERENCE = Limits("tệp Word mẫu", ".docx")
-_SAVE_DOCX = "mở tệp bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx (Word Document)"
+_SAVE_DOCX = "mở bằng Word và lưu lại dạng .docx"
 
 
 def _reference(path: Path) -> Any:
-    """The department's Word model, read as safely as a returned form: within limits, then python-docx.
+    """The department's Word model, read as safely as a returned form: as any input is (no FIFO, no huge
+    file), unpacked within limits (``kh68.zipsafe``), then parsed by python-docx from the checked parts.
 
     Whatever it is (not a zip, a zip bomb, an .xlsx renamed, a part missing or
     broken), it is an ``InputError`` naming the file, never a crash.
     """
-    where = f"tệp Word mẫu '{path}' (--reference-docx)"
+    where = f"tệp Word mẫu '{shown_path(path)}' (--reference-docx)"
+    not_docx = InputError(f"{where} không phải tệp Word .docx hợp lệ; {_SAVE_DOCX}")
     try:
         size = path.stat().st_size
         if size > REFERENCE_LIMIT:
@@ -536,7 +538,7 @@ def _reference(path: Path) -> Any:
     except OSError as exc:
         raise InputError(f"không đọc được {where}: {os_reason(exc)}") from None
     if not data.startswith(b"PK\x03\x04"):
-        raise InputError(f"{where} không phải tệp .docx; {_SAVE_DOCX}")
+        raise not_docx
     try:
         contents = unpack(data, _REFERENCE, _SAVE_DOCX)
     except UnsafeZip as exc:
@@ -545,8 +547,8 @@ def _reference(path: Path) -> Any:
         raise InputError(f"{where} không phải văn bản Word (thiếu phần nội dung hoặc kiểu chữ); {_SAVE_DOCX}")
     try:
         return Document(io.BytesIO(repack(contents)))
-    except Exception as exc:  # python-docx and lxml raise anything on a broken part
-        raise InputError(f"{where} không đọc được ({type(exc).__name__}); {_SAVE_DOCX}") from None
+    except Exception:  # python-docx and lxml raise anything on a broken part
+        raise not_docx from None
 
 
 def _blank(reference: Path | None) -> Any:
