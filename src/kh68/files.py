@@ -434,7 +434,8 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
         temp = None
         _fsync_directory(target.parent)
     except OSError as exc:
-        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc, path)}; tệp cũ giữ nguyên") from None
+        kept = "tệp cũ giữ nguyên" if old is not None else "không ghi gì"
+        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc, path)}; {kept}") from None
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
