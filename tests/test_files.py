@@ -310,7 +310,7 @@ def test_a_full_disk_under_a_new_output_file_leaves_nothing(tmp_path: Path, monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    path = tmp_path / "bao-cao.md"
+    path = tmp_path / "ra" / "nam-2025" / "bao-cao.md"
     with pytest.raises(InputError) as caught:
         atomic_write(path, b"# 2025\n")
     assert str(caught.value) == f"không ghi được tệp {path.as_posix()}: ổ đĩa đã đầy; không ghi gì"

@@ -416,6 +416,7 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
     if old is not None and not old.st_mode & stat.S_IWUSR:
         raise InputError(f"tệp {shown} chỉ đọc; không ghi gì")
     temp: str | None = None
+    made: list[Path] | None = [folder for folder in (target.parent, *target.parent.parents) if not folder.exists()]
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(target)
@@ -431,7 +432,7 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
                 "không ghi gì — hãy chạy lại lệnh"
             )
         Path(temp).replace(target)
-        temp = None
+        temp = made = None
         _fsync_directory(target.parent)
     except OSError as exc:
         kept = "tệp cũ giữ nguyên" if old is not None else "không ghi gì"
@@ -440,6 +441,9 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
         if temp is not None:
             with contextlib.suppress(OSError):
                 Path(temp).unlink()
+        for folder in made if made is not None else []:  # folders made for a file not written: none left
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def _current(target: Path) -> bytes | None:
