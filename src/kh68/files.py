@@ -441,7 +441,8 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
         if temp is not None:
             with contextlib.suppress(OSError):
                 Path(temp).unlink()
-        for folder in made if made is not None else []:  # folders made for a file not written: none left
+        unused: list[Path] = made or []  # folders made for a file that was not written: none is left
+        for folder in unused:
             with contextlib.suppress(OSError):
                 folder.rmdir()
 
