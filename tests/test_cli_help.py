@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib.metadata import version
 
 import pytest
@@ -38,6 +39,8 @@ def test_help_has_no_english_words(command: list[str]) -> None:
     assert "Hiện hướng dẫn này rồi thoát." in out
     for word in ENGLISH:
         assert word not in out, (word, out)
+    # A type or argument name the parser took from the code (<list[Path]>, {paths}), not a Vietnamese one.
+    assert re.findall(r"<[A-Za-z_\[\]]+>|\{[a-z_]+\}", out) == [], out
 
 
 def test_check_help_in_full() -> None:

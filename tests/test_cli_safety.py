@@ -408,3 +408,15 @@ def test_sigterm_during_check_says_it_stopped() -> None:
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 143
     assert err.decode() == "kh68: lỗi: đã dừng theo yêu cầu\n"
+
+
+def test_a_stop_while_options_are_parsed_is_said_too(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    import kh68.cli
+    from kh68.cli.help import VietnameseGroup
+
+    def stopped(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(VietnameseGroup, "resolve_command", stopped)  # inside the parser, before any command runs
+    assert kh68.cli.run(["check", str(EXAMPLE_PLAN)]) == 130
+    assert capsys.readouterr().err == "kh68: lỗi: đã dừng theo yêu cầu\n"

@@ -303,3 +303,15 @@ def test_a_long_path_is_shown_by_its_start_and_length() -> None:
     assert shown_path("a/b.md") == "a/b.md"
     long = "d" * 5000
     assert shown_path(long) == "d" * 120 + "… (5.000 ký tự)"
+
+
+def test_a_full_disk_under_a_new_output_file_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    path = tmp_path / "ra" / "nam-2025" / "bao-cao.md"
+    with pytest.raises(InputError) as caught:
+        atomic_write(path, b"# 2025\n")
+    assert str(caught.value) == f"không ghi được tệp {path.as_posix()}: ổ đĩa đã đầy; không ghi gì"
+    assert list(tmp_path.iterdir()) == []

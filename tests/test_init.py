@@ -286,7 +286,7 @@ def test_a_path_through_a_file_creates_nothing(isolated):
     result = invoke(["init", "--no-git", isolated / "tep" / "kho"], 1)
     assert result.output == (
         f"kh68: lỗi: không dùng được thư mục {(isolated / 'tep' / 'kho').as_posix()}: "
-        "đường dẫn đi qua một tệp, không phải thư mục; không ghi gì\n"
+        f"{(isolated / 'tep').as_posix()} là một tệp, không phải thư mục; không ghi gì\n"
     )
     assert _listing(isolated) == ["tep"]
 

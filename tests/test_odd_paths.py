@@ -320,3 +320,64 @@ def test_importing_a_broken_symlink_says_why_it_cannot_be_read(example_copy: Pat
     reason = {"loop": "đường dẫn có liên kết tượng trưng (symlink) vòng lặp", "dangling": "tệp không tồn tại"}[kind]
     result = invoke(["import", form, "--plan", example_copy, "--dry-run"], 1)
     assert f"kh68: lỗi: bieu-mau.xlsx: không đọc được tệp: {reason}\n" in result.output
+
+
+@POSIX
+@pytest.mark.parametrize("kind", ["fifo", "file", "dangling"])
+def test_a_data_folder_that_is_not_one_is_an_error_not_a_plan_without_figures(example_copy: Path, kind: str) -> None:
+    folder = example_copy / "data"
+    shutil.rmtree(folder)
+    {"fifo": os.mkfifo, "file": lambda p: p.write_text("x"), "dangling": lambda p: p.symlink_to("o-mang")}[kind](folder)
+    reason = {
+        "fifo": "data là một ống dẫn (FIFO), không phải thư mục",
+        "file": "data là một tệp, không phải thư mục",
+        "dangling": "data là liên kết tượng trưng (symlink) trỏ tới nơi không có ('o-mang')",
+    }[kind]
+    assert check_lines(example_copy, 1)[0] == (
+        f"{folder.as_posix()}:1:1: lỗi: {reason}; kh68 không đọc được số liệu nào [file-unreadable]"
+    )
+
+
+@POSIX
+def test_record_into_a_data_folder_that_is_a_fifo_names_it(example_copy: Path) -> None:
+    folder = example_copy / "data"
+    shutil.rmtree(folder)
+    os.mkfifo(folder)
+    out = invoke(["record", "6.3", "--year", "2025", "--value", "96", "--plan", example_copy], 1).output
+    assert "data là một ống dẫn (FIFO), không phải thư mục; kh68 không đọc được số liệu nào [file-unreadable]" in out
+    assert folder.is_fifo()
+
+
+CWD_GONE = (
+    "kh68: lỗi: thư mục hiện tại không còn nữa (đã bị xóa hoặc đổi tên trong lúc cửa sổ lệnh vẫn mở); "
+    "chuyển sang một thư mục có thật (cd) rồi chạy lại\n"
+)
+
+
+@POSIX
+@pytest.mark.parametrize(
+    "args",
+    [["check"], ["schema"], ["init", "kho"], ["report", "--year", "2025", "-o", "r.md"], ["form", "--year", "2025"]],
+    ids=["check", "schema", "init", "report", "form"],
+)
+def test_a_deleted_current_directory_is_said_as_such(example_copy: Path, tmp_path: Path, args: list[str]) -> None:
+    gone = tmp_path / "da-xoa"
+    gone.mkdir()
+    script = f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); from kh68.launch import main; main()"
+    env = {**os.environ, "KH68_NO_CACHE": "1", "KH68_PLAN": ""}
+    if args[0] in ("report", "form"):
+        args = [*args, "--plan", str(example_copy)]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=False)
+    assert (done.returncode, done.stderr) == (2, CWD_GONE)
+
+
+@POSIX
+def test_a_deleted_current_directory_does_not_matter_with_absolute_paths(example_copy: Path, tmp_path: Path) -> None:
+    gone = tmp_path / "da-xoa"
+    gone.mkdir()
+    script = f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); from kh68.launch import main; main()"
+    env = {**os.environ, "KH68_NO_CACHE": "1"}
+    args = ["record", "6.3", "--year", "2025", "--value", "96", "--force", "--plan", str(example_copy)]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "value: 96" in (example_copy / "data" / "2025.yaml").read_text(encoding="utf-8")

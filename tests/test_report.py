@@ -480,7 +480,8 @@ def test_an_output_path_that_cannot_be_written(tmp_path: Path) -> None:
     out = blocker / "bao-cao.docx"
     result = invoke([*REPORT, "--format", "docx", "-o", out], 1)
     assert result.stderr == (
-        f"kh68: lỗi: không ghi được tệp {out.as_posix()}: đường dẫn đi qua một tệp, không phải thư mục; không ghi gì\n"
+        f"kh68: lỗi: không ghi được tệp {out.as_posix()}: {blocker.as_posix()} là một tệp, không phải thư mục; "
+        "không ghi gì\n"
     )
     assert blocker.read_text(encoding="utf-8") == "x\n"
 

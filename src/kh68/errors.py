@@ -89,9 +89,12 @@ class Stopped(KeyboardInterrupt):
     is abandoned as cleanly as on Ctrl-C: the old file stays, no temporary file.
     """
 
+    last: int | None = None  # the signal of the latest stop, for a stop the option parser swallowed
+
     def __init__(self, signum: int):
         super().__init__(signum)
         self.signum = signum
+        Stopped.last = signum
 
     @property
     def exit_code(self) -> int:

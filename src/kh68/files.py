@@ -84,6 +84,23 @@ def _kind(mode: int) -> str:
     return "không phải tệp thông thường"
 
 
+CWD_GONE = (
+    "thư mục hiện tại không còn nữa (đã bị xóa hoặc đổi tên trong lúc cửa sổ lệnh vẫn mở); "
+    "chuyển sang một thư mục có thật (cd) rồi chạy lại"
+)
+
+
+def cwd_gone() -> bool:
+    """Whether the current directory was removed under the process (a relative path then means nothing)."""
+    try:
+        Path.cwd()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def shown_path(path: Path | str) -> str:
     """``path`` as messages show it: whole when short, else its start and its length."""
     text = Path(path).as_posix()
@@ -124,6 +141,8 @@ def resolve_target(path: Path) -> Path:
     try:
         real = path.absolute().resolve(strict=False)
     except (RuntimeError, OSError):
+        if cwd_gone():
+            raise UsageError(CWD_GONE) from None
         raise InputError(f"không ghi được {shown}: vòng lặp liên kết tượng trưng (symlink); không ghi gì") from None
     try:
         mode = real.stat().st_mode
@@ -133,18 +152,42 @@ def resolve_target(path: Path) -> Path:
             raise InputError(f"không ghi được {shown}: {_dangling_text(path, dangling)}; không ghi gì") from None
         return real
     except OSError as exc:
-        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc)}; không ghi gì") from None
+        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc, path)}; không ghi gì") from None
     if not stat.S_ISREG(mode):
         raise InputError(f"không ghi được {shown}: đường dẫn {_kind(mode)}, không phải tệp thông thường; không ghi gì")
     return real
 
 
-def _os_text(exc: OSError) -> str:
+def describe(mode: int) -> str:
+    """What a path whose ``st_mode`` is ``mode`` is, in Vietnamese: "là một thư mục", "là một ống dẫn (FIFO)", …"""
+    return "là một tệp" if stat.S_ISREG(mode) else _kind(mode)
+
+
+def _os_text(exc: OSError, path: Path | None = None) -> str:
     import errno
 
     if exc.errno == errno.ELOOP:
         return "vòng lặp liên kết tượng trưng (symlink)"
+    if exc.errno == errno.ENOTDIR and path is not None:
+        blocker = _not_a_folder_on(path)
+        if blocker is not None:
+            place, mode = blocker
+            return f"{shown_path(place)} {describe(mode)}, không phải thư mục"
     return os_reason(exc)
+
+
+def _not_a_folder_on(path: Path) -> tuple[Path, int] | None:
+    """The first folder of ``path`` that exists but is not a directory (a file, a FIFO, a device), and its mode."""
+    for place in reversed(path.parents):
+        if place == Path(place.anchor) or place == Path():
+            continue
+        try:
+            mode = place.stat().st_mode
+        except OSError:
+            return None
+        if not stat.S_ISDIR(mode):
+            return place, mode
+    return None
 
 
 def guard_output(path: Path, plan_root: Path | None = None) -> Path:
@@ -182,15 +225,16 @@ def guard_output_dir(folder: Path, plan_root: Path | None = None) -> Path:
     except FileNotFoundError:
         mode = None
     except (RuntimeError, OSError) as exc:
-        reason = "vòng lặp liên kết tượng trưng (symlink)" if isinstance(exc, RuntimeError) else _os_text(exc)
+        if cwd_gone():
+            raise UsageError(CWD_GONE) from None
+        reason = "vòng lặp liên kết tượng trưng (symlink)" if isinstance(exc, RuntimeError) else _os_text(exc, folder)
         raise InputError(f"không dùng được thư mục {shown}: {reason}; không ghi gì") from None
     if mode is None:
         dangling = _dangling(folder)
         if dangling is not None:
             raise InputError(f"không dùng được thư mục {shown}: {_dangling_text(folder, dangling)}; không ghi gì")
     elif not stat.S_ISDIR(mode):
-        kind = "là một tệp" if stat.S_ISREG(mode) else _kind(mode)
-        raise UsageError(f"'{shown}' {kind}, không phải thư mục; không ghi gì")
+        raise UsageError(f"'{shown}' {describe(mode)}, không phải thư mục; không ghi gì")
     if plan_root is not None and _inside(real, plan_root):
         raise UsageError(
             f"không ghi vào {shown}: thư mục nằm trong thư mục kế hoạch {shown_path(plan_root)} "
@@ -368,10 +412,11 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
     except FileNotFoundError:
         old = None
     except OSError as exc:
-        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc)}; không ghi gì") from None
+        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc, path)}; không ghi gì") from None
     if old is not None and not old.st_mode & stat.S_IWUSR:
         raise InputError(f"tệp {shown} chỉ đọc; không ghi gì")
     temp: str | None = None
+    made: list[Path] | None = [folder for folder in (target.parent, *target.parent.parents) if not folder.exists()]
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(target)
@@ -387,14 +432,19 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
                 "không ghi gì — hãy chạy lại lệnh"
             )
         Path(temp).replace(target)
-        temp = None
+        temp = made = None
         _fsync_directory(target.parent)
     except OSError as exc:
-        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc)}; tệp cũ giữ nguyên") from None
+        kept = "tệp cũ giữ nguyên" if old is not None else "không ghi gì"
+        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc, path)}; {kept}") from None
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 Path(temp).unlink()
+        unused: list[Path] = made or []  # folders made for a file that was not written: none is left
+        for folder in unused:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def _current(target: Path) -> bytes | None:

@@ -107,10 +107,7 @@ def _replay_failed(exc: BaseException) -> int:
         common.quiet_stdout()
         return common.ExitCode.OK
     if isinstance(exc, KeyboardInterrupt):
-        from kh68.errors import stop_exit_code
-
-        common.say_error("đã dừng theo yêu cầu")
-        return stop_exit_code(exc)
+        return common.say_stopped(exc)
     assert isinstance(exc, OSError)
     common.say_output_failed(exc)  # a replay only writes stdout and stderr
     return common.ExitCode.PROBLEMS

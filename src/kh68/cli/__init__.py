@@ -30,10 +30,10 @@ from kh68.cli.common import (
     safe_streams,
     say_error,
     say_output_failed,
+    say_stopped,
     translate_usage_error,
 )
 from kh68.cli.help import USAGE
-from kh68.errors import stop_exit_code
 from kh68.streams import standard_streams, stop_on_signals, utf8_streams
 
 
@@ -63,8 +63,7 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return exc.exit_code
     except KeyboardInterrupt as exc:  # between two commands' guards (at start-up, at exit)
-        say_error("đã dừng theo yêu cầu")
-        return stop_exit_code(exc)
+        return say_stopped(exc)
 
 
 def _run(argv: list[str] | None) -> int:
@@ -85,8 +84,9 @@ def _run(argv: list[str] | None) -> int:
         echo(f"Xem '{command} --help' để biết cách dùng.", err=True)
         return ExitCode.USAGE
     except typer.Abort:  # click turns Ctrl-C during its own prompts into Abort
-        say_error("đã dừng theo yêu cầu")
-        return ExitCode.INTERRUPTED
+        return say_stopped()
+    if code == ExitCode.INTERRUPTED:  # a stop while options were parsed: the parser says nothing itself
+        return say_stopped()
     return code if isinstance(code, int) else ExitCode.OK
 
 

@@ -17,7 +17,17 @@ from typing import Annotated, Any, TextIO, TypeVar
 import typer
 
 from kh68.cli.help import VietnameseGroup
-from kh68.errors import ExitCode, Kh68Error, PlanInvalid, Problem, Severity, UsageError, os_reason, stop_exit_code
+from kh68.errors import (
+    ExitCode,
+    Kh68Error,
+    PlanInvalid,
+    Problem,
+    Severity,
+    Stopped,
+    UsageError,
+    os_reason,
+    stop_exit_code,
+)
 from kh68.safetext import excerpt, for_terminal, for_terminal_keeping_sgr
 from kh68.streams import utf8_streams
 
@@ -219,6 +229,8 @@ def _root(
 ) -> None:
     utf8_streams()
     safe_streams()
+    global _stop_said
+    _stop_said = False  # each command says its own stop (several run in one process under tests)
 
 
 # ---------------------------------------------------------------- errors → exit codes
@@ -260,12 +272,16 @@ def guarded() -> Iterator[None]:
         quiet_stdout()
         raise typer.Exit(ExitCode.OK) from None
     except KeyboardInterrupt as exc:
-        say_error("đã dừng theo yêu cầu")
-        raise typer.Exit(stop_exit_code(exc)) from None
+        raise typer.Exit(say_stopped(exc)) from None
     except OutputFailed as exc:
         say_output_failed(exc)
         raise typer.Exit(ExitCode.PROBLEMS) from None
     except OSError as exc:
+        from kh68.files import CWD_GONE, cwd_gone
+
+        if not exc.filename and cwd_gone():  # a relative path could not be made absolute
+            say_error(CWD_GONE)
+            raise typer.Exit(ExitCode.USAGE) from None
         say_os_error(exc)
         raise typer.Exit(ExitCode.PROBLEMS) from None
     except (RecursionError, MemoryError):
@@ -281,6 +297,24 @@ def say_os_error(exc: OSError) -> None:
     where = f" {excerpt(exc.filename, 120)}" if exc.filename else ""
     quiet_stdout_if_broken()
     say_error(f"lỗi đọc/ghi{where}: {os_reason(exc)}")
+
+
+_stop_said = False
+
+
+def say_stopped(exc: KeyboardInterrupt | None = None) -> int:
+    """Say "đã dừng theo yêu cầu" (once per process); the exit code of the stop (130, or 128 + the signal).
+
+    ``exc`` ``None``: a stop that the option parser turned into its own exit 130,
+    without a word; the signal is then the latest one kh68's handler saw.
+    """
+    global _stop_said
+    if not _stop_said:
+        say_error("đã dừng theo yêu cầu")
+        _stop_said = True
+    if exc is None:
+        return 128 + Stopped.last if Stopped.last is not None else ExitCode.INTERRUPTED
+    return stop_exit_code(exc)
 
 
 def say_output_failed(exc: OSError) -> None:

@@ -56,7 +56,8 @@ def form(
 @handle_errors
 def import_(
     paths: Annotated[
-        list[Path], typer.Argument(help="Các biểu mẫu .xlsx, tệp .csv hoặc thư mục chứa chúng.", readable=False)
+        list[Path],
+        typer.Argument(help="Các biểu mẫu .xlsx, tệp .csv hoặc thư mục chứa chúng.", readable=False, metavar="TỆP"),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Chỉ in những gì sẽ được ghi vào các tệp số liệu; không ghi gì.")

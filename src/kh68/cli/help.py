@@ -27,7 +27,15 @@ SECTIONS = {"Arguments": "Đối số", "Options": "Tùy chọn", "Commands": "L
 HELP_TEXTS = {"Show this message and exit.": "Hiện hướng dẫn này rồi thoát."}
 # The bracketed notes after an option's help: "[env var: KH68_PLAN; default: parsable; required]".
 NOTES = {"default": "mặc định", "env var": "biến môi trường", "required": "bắt buộc"}
-TYPE_METAVARS = {"<str>": "<chữ>", "<int>": "<số>", "<float>": "<số>", "<path>": "<đường_dẫn>", "<text>": "<chữ>"}
+TYPE_METAVARS = {
+    "<str>": "<chữ>",
+    "<int>": "<số>",
+    "<float>": "<số>",
+    "<path>": "<đường_dẫn>",
+    "<list[Path]>": "<đường_dẫn>",
+    "<list[str]>": "<chữ>",
+    "<text>": "<chữ>",
+}
 
 _NOTE_BLOCK = re.compile(r"\[([^\[\]]*)\]$")
 _TYPE_METAVAR = re.compile("|".join(re.escape(m) for m in TYPE_METAVARS))

@@ -18,9 +18,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kh68.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
+from kh68.files import CWD_GONE, cwd_gone, describe
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex
-from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY
+from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY, FILE_UNREADABLE
 from kh68.reading.rules import Context, DataFile, run
 from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
 from kh68.reading.validation import problems_from
@@ -49,9 +50,10 @@ def scan_data(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     Hidden files (``.gitkeep``) and kh68's own lock and temporary files are skipped.
     """
     folder = root / DATA_DIR
-    if not folder.is_dir():
+    try:
+        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError:  # no data yet, or a data folder that cannot be read: ``data_folder_problem`` says which
         return [], []
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     names = {p.name for p in entries}
     read, ignored = [], []
     for path in entries:
@@ -80,6 +82,8 @@ def plan_root_problem(root: Path) -> str | None:
     try:
         mode = root.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
+        if not root.is_absolute() and cwd_gone():
+            return CWD_GONE
         if root.is_symlink():  # an unmounted share, a moved folder
             return f"không có thư mục kế hoạch {shown}: liên kết tượng trưng (symlink) trỏ tới nơi không có ({root.readlink()})"
         return f"không có thư mục kế hoạch {shown}"
@@ -195,6 +199,25 @@ class _Loader:
         finally:
             doc.release_nodes()
 
+    def check_data_folder(self) -> None:
+        """A ``data`` that is there but cannot be read would look like a plan without figures: an error."""
+        folder = self.root / DATA_DIR
+        if not os.path.lexists(folder):
+            return  # no figures recorded yet
+        try:
+            mode = folder.stat().st_mode
+            if stat.S_ISDIR(mode):
+                with os.scandir(folder):
+                    return
+            reason = f"{DATA_DIR} {describe(mode)}, không phải thư mục"
+        except FileNotFoundError:
+            reason = f"{DATA_DIR} là liên kết tượng trưng (symlink) trỏ tới nơi không có ({excerpt(folder.readlink())})"
+        except OSError as exc:
+            reason = f"không đọc được thư mục {DATA_DIR}: {os_reason(exc)}"
+        self.problems.append(
+            error(self.display(folder), 1, 1, f"{reason}; kh68 không đọc được số liệu nào", rule=FILE_UNREADABLE.id)
+        )
+
     def warn_strays(self) -> None:
         """A YAML file kh68 does not read is most likely a misplaced or misnamed one."""
         known = set(PLAN_FILES.values())
@@ -227,6 +250,7 @@ class _Loader:
                 docs[kind] = doc
             parsed[kind] = value
         self.warn_strays()
+        self.check_data_folder()
         data = {}
         for path in sorted(set(data_files(self.root)) | {p for p in self.overrides if p.parent.name == DATA_DIR}):
             doc, value = self.read(path, YearData)
