@@ -17,6 +17,7 @@ import pytest
 
 from kh68.files import TEMP_MARK
 from kh68.reading.load import load_plan
+from kh68.vnformat import format_number
 
 KH68 = [sys.executable, "-m", "kh68"]
 PAIRS = 20
@@ -103,7 +104,7 @@ def test_a_killed_record_leaves_the_old_or_the_new_file_and_the_next_write_clean
         whole += 1
         left_temp += bool(_temps(example_copy))
     print(
-        f"\n{kills} lần SIGKILL giữa lệnh record ({duration:.2f} s/lệnh): {whole} lần tệp nguyên vẹn (cũ hoặc mới), "
+        f"\n{kills} lần SIGKILL giữa lệnh record ({format_number(duration, 2)} s/lệnh): {whole} lần tệp nguyên vẹn (cũ hoặc mới), "
         f"{left_temp} lần để lại tệp tạm"
     )
     path.write_bytes(old)
