@@ -294,7 +294,7 @@ def test_progress_replacing_a_folded_block_changes_only_its_lines(example_copy: 
     before = path.read_bytes()
     args = ["III.1.a", "--year", "2025", "--unit", "phong_tchc", "--state", "ongoing", "--force"]
     invoke(["progress", *args, "--result", "Đã quán triệt xong (minh họa).", "--plan", example_copy], 0)
-    new = "      results: Đã quán triệt xong (minh họa).\n\n"
+    new = "      results: Đã quán triệt xong (minh họa).   # dài\n\n"  # the header's comment stays
     assert path.read_bytes() == before.replace(block.encode(), new.encode())
 
 
@@ -319,3 +319,43 @@ def test_a_new_breakdown_under_an_indicator_whose_last_entry_is_braced_is_writte
         f'  "6.3":\n    value: 95,4\n{source}    by_unit:\n      xa_mh_01:\n        numerator: 1\n        denominator: 2\n'
         in text
     )
+
+
+def _year_file(example_copy: Path, body: str) -> Path:
+    path = example_copy / DATA_2025
+    path.write_bytes(f"year: 2025\nsynthetic: true\nindicators:\n{body}".encode())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "args", "after"),
+    [
+        (  # the comment on a block scalar's header line stays; the blank lines and comment after it too
+            '  "6.1":\n    state: in_progress\n    note: |+ # giữ\n      dòng một\n      dòng hai\n\n\n    # sau\n',
+            ["6.1", "--note", "mới", "--force"],
+            '  "6.1":\n    state: in_progress\n    note: mới # giữ\n\n\n    # sau\n',
+        ),
+        (  # an empty value at the very end of a file without a final newline, and a new key after it
+            '  "6.4":\n    value:',
+            ["6.4", "--value", "95,4", "--source", "x"],
+            '  "6.4":\n    value: 95,4\n    source:\n      document: x\n',
+        ),
+        (  # a key written without a colon inside {...}
+            '  "6.3": {value: 1, note}\n',
+            ["6.3", "--note", "ghi chú"],
+            '  "6.3": {value: 1, note: ghi chú}\n',
+        ),
+        (
+            '  "6.3": {value: 1, source}\n',
+            ["6.3", "--source", "VB 1"],
+            '  "6.3": {value: 1, source: {document: VB 1}}\n',
+        ),
+    ],
+    ids=["block-header-comment", "empty-value-at-end-of-file", "flow-key-without-colon", "flow-section-without-colon"],
+)
+def test_record_fills_odd_but_valid_layouts_in_place(
+    example_copy: Path, body: str, args: list[str], after: str
+) -> None:
+    path = _year_file(example_copy, body)
+    invoke(["record", args[0], "--year", "2025", *args[1:], "--plan", example_copy], 0)
+    assert path.read_text(encoding="utf-8") == f"year: 2025\nsynthetic: true\nindicators:\n{after}"

@@ -694,3 +694,11 @@ def test_a_form_of_a_unit_renamed_since_is_still_the_units(example_copy: Path, f
         "name: Phòng Giáo dục Tiểu học và Giáo dục Mầm non\n",
     )
     invoke(["import", "--plan", example_copy, form], 0)
+
+
+def test_a_zip_of_too_many_parts_says_the_count_in_vietnamese_form(example_copy: Path, tmp_path: Path) -> None:
+    path = tmp_path / "many.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for i in range(1234):
+            archive.writestr(f"part{i}.txt", b"")
+    refused(example_copy, path, "many.xlsx: tệp chứa 1.234 phần, quá nhiều cho một biểu mẫu; không đọc")

@@ -63,7 +63,7 @@ def unpack(data: bytes, limits: Limits, damaged: str) -> dict[str, bytes]:
 def check_sizes(members: list[zipfile.ZipInfo], limits: Limits) -> None:
     """Refuse a zip bomb from its directory, before anything is unpacked."""
     if len(members) > limits.members:
-        raise UnsafeZip(f"tệp chứa {len(members)} phần, quá nhiều cho một {limits.what}; không đọc")
+        raise UnsafeZip(f"tệp chứa {format_number(len(members), 0)} phần, quá nhiều cho một {limits.what}; không đọc")
     total = 0
     for member in members:
         total += member.file_size

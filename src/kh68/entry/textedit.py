@@ -22,6 +22,7 @@ import contextlib
 import gc
 import io
 import json
+import re
 import unicodedata
 import weakref
 from collections.abc import Callable, Iterator
@@ -274,12 +275,13 @@ class TextDocument:
             rendered = render_scalar(value, flow=flow)
             if node.style in ("|", ">"):  # a block scalar: its lines give way to one, the line end after it stays
                 end = start + len(text[start:end].rstrip())
-            elif start == end:  # "key:" with no value: the value goes after the colon
-                rendered = " " + rendered
-            splices.append((start, -1, end, rendered))
+                rendered += _header_comment(text, start)
+            elif start == end:  # "key:" with no value (or "key" with no colon): the value goes after the key
+                rendered = _empty_value_prefix(text, start) + rendered
+            splices.append((start, _VALUE_FIRST, end, rendered))
         for pending in self.pending.values():
             if pending.inline:
-                splices.append(_inline_splice(pending))
+                splices.append(_inline_splice(pending, text))
                 continue
             newline = _newline_before(text, pending.position)
             lines = _lines(pending.tree, pending.indent, self.step, flow_entries=_entries_are_flow(pending.node))
@@ -385,14 +387,38 @@ def _entries_are_flow(mapping: yaml.Node) -> bool:
     return isinstance(last, yaml.MappingNode) and bool(last.flow_style)
 
 
-def _inline_splice(pending: _Pending) -> tuple[int, int, int, str]:
+def _inline_splice(pending: _Pending, text: str) -> tuple[int, int, int, str]:
     """New keys written in flow style: into ``{...}`` after its last entry, or as the value of ``key:``."""
     items = _flow_items(pending.tree)
     node = pending.node
     if isinstance(node, yaml.MappingNode):
         return pending.position, 0, pending.position, (", " if node.value else "") + items
     start, end = node.start_mark.index, node.end_mark.index
-    return start, -1, end, (" " if start == end else "") + "{" + items + "}"
+    return start, _VALUE_FIRST, end, (_empty_value_prefix(text, start) if start == end else "") + "{" + items + "}"
+
+
+_VALUE_FIRST = -(10**9)
+"""Sort order of a value put in place: before new lines inserted at the same point (the end of a file)."""
+
+
+def _empty_value_prefix(text: str, index: int) -> str:
+    """What goes before a value written where there was none: ``" "`` after ``key:``, ``": "`` after a bare ``key``
+    (``{value: 1, note}``, ``? key``)."""
+    before = index
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    return " " if before > 0 and text[before - 1] == ":" else ": "
+
+
+_HEADER_COMMENT = re.compile(r"[ \t]+#[^\r\n]*")
+
+
+def _header_comment(text: str, start: int) -> str:
+    """The comment on the header line of a block scalar (``note: |+ # giữ``), kept after the value replacing it."""
+    line_end = text.find("\n", start)
+    header = text[start : len(text) if line_end < 0 else line_end]
+    found = _HEADER_COMMENT.search(header)
+    return found.group().rstrip("\r") if found else ""
 
 
 def _flow_items(tree: dict[str, Any]) -> str:
