@@ -12,7 +12,14 @@ from kh68.cli.common import translate_usage_error
 @pytest.mark.parametrize(
     ("argv", "first_line"),
     [
-        (["status", "--year", "abc"], "kh68: lỗi: giá trị của --year phải là số nguyên"),
+        (
+            ["status", "--year", "abc"],
+            "kh68: lỗi: giá trị của --year không hợp lệ: 'abc' không phải là một năm (viết bằng chữ số 0–9, ví dụ 2025)",
+        ),
+        (
+            ["status", "--year", "-1"],
+            "kh68: lỗi: giá trị của --year không hợp lệ: '-1' không phải là một năm (viết bằng chữ số 0–9, ví dụ 2025)",
+        ),
         (["status", "--stat"], "kh68: lỗi: không có tùy chọn --stat (có phải ý bạn là --today?)"),
         (["statuss"], "kh68: lỗi: không có lệnh 'statuss' (có phải ý bạn là status?)"),
         (["record", "6.1"], "kh68: lỗi: thiếu tùy chọn bắt buộc --year"),
@@ -56,4 +63,7 @@ def test_a_year_is_ascii_digits_as_in_a_data_file(
     capsys: pytest.CaptureFixture[str], command: list[str], year: str
 ) -> None:
     assert run([*command, "--plan", str(EXAMPLE_PLAN), "--year", year]) == 2
-    assert capsys.readouterr().err.splitlines()[0] == "kh68: lỗi: giá trị của --year phải là số nguyên"
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith("kh68: lỗi: giá trị của --year không hợp lệ: '")
+    assert first.endswith(" không phải là một năm (viết bằng chữ số 0–9, ví dụ 2025)")
+    assert len(first) < 200  # a 5.000-digit "year" is quoted as an excerpt

@@ -61,8 +61,9 @@ def year_number(text: str | int) -> int:
         return text
     cleaned = text.strip()
     if not (cleaned.isascii() and cleaned.isdigit()) or len(cleaned) > 30:
-        # The option parser's own words, so that the message is translated like every other one.
-        raise typer.BadParameter(f"{text!r} is not a valid integer.")
+        from kh68.safetext import excerpt
+
+        raise typer.BadParameter(f"{excerpt(text)} không phải là một năm (viết bằng chữ số 0–9, ví dụ 2025)")
     return int(cleaned)
 
 
