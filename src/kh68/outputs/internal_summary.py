@@ -25,7 +25,7 @@ from kh68.outputs.document import (
 )
 from kh68.outputs.report_context import items, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import lower_first, plan_reference, sentence, short_name
+from kh68.outputs.words import coordinator, lower_first, plan_reference, sentence
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing, missing_parts, report_due
 from kh68.reading.targets import DutyKind
@@ -46,7 +46,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
     plan.require_year(year, baseline=False)
     view = build_status(plan, year, today)
     duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT), None)
-    coordinator = _coordinator(plan, duty)
+    author = coordinator(plan) or plan.unit_name(plan.meta.issuing_unit)
     subject = f"Báo cáo của các đơn vị về kết quả thực hiện năm {year} {plan_reference(plan)}"
     return StateDocument(
         kind=DocumentKind.INTERNAL,
@@ -55,7 +55,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
         synthetic_notice=synthetic_notice(plan),
         header=Header(
             parent_body=plan.meta.issuing_body,
-            issuing_body=coordinator.upper(),
+            issuing_body=author.upper(),
             number_line="",
             place_date=f"{plan.meta.place}, {long_date(today)}",
             symbol="",
@@ -64,7 +64,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
         subject=subject,
         addressee="",
         opening=(
-            f"Tài liệu làm việc nội bộ của {coordinator}, tổng hợp nguyên văn báo cáo của các đơn vị để soạn báo cáo "
+            f"Tài liệu làm việc nội bộ của {author}, tổng hợp nguyên văn báo cáo của các đơn vị để soạn báo cáo "
             f"của Sở (hạn ngày {short_date(report_due(plan, year))}); không gửi kèm báo cáo."
         ),
         sections=(
@@ -80,16 +80,11 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
         properties=Properties(
             title=f"Tổng hợp {lower_first(subject)}",
             subject=subject,
-            author=coordinator,
+            author=author,
             keywords=f"tổng hợp nội bộ; năm {year}",
         ),
         missing_parts=tuple(p.label for p in missing_parts(plan, year)),
     )
-
-
-def _coordinator(plan: Plan, duty: Deadline | None) -> str:
-    ids = plan.unit_ids(duty.duty.to_units) if duty else []
-    return short_name(plan, ids[0]) if ids else plan.unit_name(plan.meta.issuing_unit)
 
 
 def _lateness(plan: Plan, duty: Deadline | None) -> Section:

@@ -158,7 +158,7 @@ def closing(plan: Plan, year: int) -> str:
 
 def recipients(plan: Plan, today: date) -> tuple[str, ...]:
     """``Nơi nhận``: the plan report's addressees (a body that has ceased → its successors)."""
-    duty = next((d for d in plan.meta.duties if d.kind is DutyKind.PLAN_REPORT), None)
+    duty = plan.duty(DutyKind.PLAN_REPORT)
     # On the report's date: the Sở LĐTBXH is replaced by its successor for the duty's function (Sở Nội vụ).
     acting = plan.units.current(duty.to_units, today, duty.function) if duty else []
     names = list(dict.fromkeys(plan.unit_name(c.unit_id) for c in acting))
@@ -166,7 +166,7 @@ def recipients(plan: Plan, today: date) -> tuple[str, ...]:
 
 
 def _report_recipients(plan: Plan) -> list[str]:
-    duty = next((d for d in plan.meta.duties if d.kind is DutyKind.PLAN_REPORT), None)
+    duty = plan.duty(DutyKind.PLAN_REPORT)
     return plan.unit_ids(duty.to_units) if duty else []
 
 

@@ -23,7 +23,7 @@ from kh68.outputs.document import (
 from kh68.outputs.indicator_table import indicator_annex, indicator_paragraphs
 from kh68.outputs.report_context import items, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import lower_first, plan_reference, sentence, short_name
+from kh68.outputs.words import coordinator, lower_first, plan_reference, sentence, short_name
 from kh68.reading.models import Progress, Unit
 from kh68.reading.plan import Plan
 from kh68.reading.targets import DutyKind
@@ -43,7 +43,7 @@ def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> State
     unit = plan.units.units[unit_id]
     name = short_name(plan, unit_id)
     symbol = unit_symbol(unit)
-    coordinator = _coordinator(plan)
+    recipient = coordinator(plan) or ""
     subject = f"Kết quả thực hiện năm {year} {plan_reference(plan)}"
     entries = _own_entries(plan, view, unit_id)
     return StateDocument(
@@ -60,7 +60,7 @@ def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> State
         ),
         title="BÁO CÁO",
         subject=subject,
-        addressee=f"Kính gửi: {coordinator}." if coordinator else "",
+        addressee=f"Kính gửi: {recipient}." if recipient else "",
         opening=_opening(plan, year, name),
         sections=(
             _tasks_section(view, unit_id),
@@ -70,7 +70,7 @@ def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> State
                 for number, field in zip(("III", "IV", "V"), PROGRESS_FIELDS, strict=True)
             ),
         ),
-        closing=f"Trên đây là báo cáo kết quả thực hiện năm {year} của {name}; kính gửi {coordinator or 'đơn vị đầu mối'} tổng hợp./.",
+        closing=f"Trên đây là báo cáo kết quả thực hiện năm {year} của {name}; kính gửi {recipient or 'đơn vị đầu mối'} tổng hợp./.",
         recipients=("- Như trên;", f"- Lưu: {symbol.removeprefix('BC-')}."),
         signer=Signer("", head_title(unit), ""),
         annex=indicator_annex(view, f"(Kèm theo Báo cáo số …/{symbol} ngày {short_date(today)} của {name})")
@@ -101,14 +101,8 @@ def head_title(unit: Unit) -> str:
     return "TRƯỞNG PHÒNG" if unit.name.lower().startswith("phòng") else "THỦ TRƯỞNG ĐƠN VỊ"
 
 
-def _coordinator(plan: Plan) -> str:
-    duty = next((d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT), None)
-    ids = plan.unit_ids(duty.to_units) if duty else []
-    return short_name(plan, ids[0]) if ids else ""
-
-
 def _opening(plan: Plan, year: int, name: str) -> str:
-    duty = next((d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT), None)
+    duty = plan.duty(DutyKind.UNIT_REPORT)
     where = f" (mục {duty.section})" if duty else ""
     return f"Thực hiện {plan_reference(plan)}{where}, {name} báo cáo kết quả thực hiện năm {year} như sau:"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kh68.reading.plan import Plan
+from kh68.reading.targets import DutyKind
 from kh68.vnformat import format_date as short_date
 
 
@@ -27,6 +28,13 @@ def short_name(plan: Plan, unit_id: str) -> str:
         if name.endswith(f" {own}") and len(name) > len(own) + 1:
             return name[: -len(own) - 1]
     return name
+
+
+def coordinator(plan: Plan) -> str | None:
+    """The short name of the division the units report to (``Phòng Tổ chức hành chính``), if the plan says."""
+    duty = plan.duty(DutyKind.UNIT_REPORT)
+    ids = plan.unit_ids(duty.to_units) if duty else []
+    return short_name(plan, ids[0]) if ids else None
 
 
 def plan_reference(plan: Plan) -> str:

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 from kh68.errors import UsageError
-from kh68.reading.models import Indicator, PlanMeta, Successor, Task, TaskGroup, Unit, YearData
+from kh68.reading.models import Duty, Indicator, PlanMeta, Successor, Task, TaskGroup, Unit, YearData
 from kh68.reading.source import Document
-from kh68.reading.targets import UnitKind, fold
+from kh68.reading.targets import DutyKind, UnitKind, fold
 from kh68.safetext import excerpt, listing
 from kh68.vnformat import format_date
 
@@ -242,6 +242,10 @@ class Plan:
 
     def task(self, task_id: str) -> Task | None:
         return next((t for t in self.tasks if t.id == task_id), None)
+
+    def duty(self, kind: DutyKind) -> Duty | None:
+        """The plan's first reporting duty of ``kind`` (units to the coordinator, the department to the province)."""
+        return next((d for d in self.meta.duties if d.kind is kind), None)
 
     def unit_ids(self, refs: list[str]) -> list[str]:
         """Resolved ids of ``refs`` (the loader has checked they all resolve)."""
