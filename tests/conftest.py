@@ -19,10 +19,24 @@ os.environ["KH68_NO_CACHE"] = "1"
 REPO = Path(__file__).resolve().parents[1]
 PLAN = REPO / "plan"
 EXAMPLE_PLAN = REPO / "examples" / "plan"
+# The demo's units before and after the reorganisation of 01/7/2025.
+DISTRICTS = [
+    "pgd_da_lat", "pgd_bao_loc", "pgd_bao_lam", "pgd_cat_tien", "pgd_da_huoai", "pgd_da_teh",
+    "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
+]  # fmt: skip
+COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
 # The plan document kh68's plan/ is transcribed from; a copy lives in the repository so that
 # the transcription tests run anywhere, and test_source_copy checks it against shared/.
 SOURCE_DOC = Path(__file__).resolve().parent / "data" / "ke-hoach-nq68-so-gddt-lam-dong.txt"
 SHARED_SOURCE_DOC = Path(__file__).resolve().parents[2] / "shared" / "source" / SOURCE_DOC.name
+
+
+@pytest.fixture(scope="module")
+def demo():
+    """The demo plan, loaded once per test module (tests only read it)."""
+    from kh68.reading.load import load_plan
+
+    return load_plan(EXAMPLE_PLAN)
 
 
 @pytest.fixture

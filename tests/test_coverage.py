@@ -12,21 +12,10 @@ from datetime import date
 
 import pytest
 
-from conftest import EXAMPLE_PLAN, PLAN, replace_in
+from conftest import COMMUNES, DISTRICTS, PLAN, replace_in
 from kh68.reading.load import load_plan
 from kh68.tracking.coverage import coverage, indicator_reporters, unit_of_count_gone, unit_of_count_text
 from kh68.tracking.series import break_before, comparable_part, comparable_since, crossed
-
-DISTRICTS = [
-    "pgd_da_lat", "pgd_bao_loc", "pgd_bao_lam", "pgd_cat_tien", "pgd_da_huoai", "pgd_da_teh",
-    "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
-]  # fmt: skip
-COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_plan(EXAMPLE_PLAN)
 
 
 def cover(plan, ind_id, year):

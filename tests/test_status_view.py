@@ -7,16 +7,11 @@ from datetime import date
 
 import pytest
 
-from conftest import EXAMPLE_PLAN, replace_in
+from conftest import replace_in
 from kh68.outputs.status_view import build_status, view_to_dict
 from kh68.reading.load import load_plan
 
 TODAY = date(2025, 11, 6)
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_plan(EXAMPLE_PLAN)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_PLAN, replace_in
+from conftest import COMMUNES, DISTRICTS, EXAMPLE_PLAN, replace_in
 from kh68.reading.load import load_plan
 from kh68.reading.models import TaskState
 from kh68.tracking.tasks import combine_states, deadlines, report_day, reported_units, task_statuses
@@ -21,16 +21,6 @@ DONE, ONGOING, IN_PROGRESS, NOT_STARTED = (
 DEPARTMENT = ["phong_tchc", "phong_khtc", "phong_gdth_gdmn", "phong_gdtrh", "phong_qlcl_gdtx"]
 # The divisions owing their report to Phòng TCHC: all but Phòng TCHC itself.
 DIVISIONS = DEPARTMENT[1:]
-COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
-DISTRICTS = [
-    "pgd_da_lat", "pgd_bao_loc", "pgd_bao_lam", "pgd_cat_tien", "pgd_da_huoai", "pgd_da_teh",
-    "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
-]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_plan(EXAMPLE_PLAN)
 
 
 def tasks_by_id(plan, year):

@@ -12,23 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_PLAN, PLAN, invoke, line_of
+from conftest import COMMUNES, DISTRICTS, PLAN, invoke, line_of
 from kh68.reading.load import load_plan
 from kh68.reading.models import Unit
 from kh68.reading.plan import UnitIndex
 from kh68.tracking.tasks import deadlines, task_statuses
 
 DIVISIONS = ["phong_khtc", "phong_gdth_gdmn", "phong_gdtrh", "phong_qlcl_gdtx"]  # without phong_tchc
-DISTRICTS = [
-    "pgd_da_lat", "pgd_bao_loc", "pgd_bao_lam", "pgd_cat_tien", "pgd_da_huoai", "pgd_da_teh",
-    "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
-]  # fmt: skip
-COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_plan(EXAMPLE_PLAN)
 
 
 @pytest.fixture(scope="module")
