@@ -300,31 +300,32 @@ def _shared_notes(results: list[IndicatorResult]) -> list[str]:
     return _grouped(results, _gone_note) + _grouped(results, _crossed_note)
 
 
-def _gone_note(r: IndicatorResult) -> str | None:
+Note = tuple[str, str]
+"""A note said of several indicators: the text before their ids and the text after them."""
+
+
+def _gone_note(r: IndicatorResult) -> Note | None:
     if r.unit_of_count_gone is None:
         return None
-    return f"Chỉ tiêu {IDS}: {unit_of_count_text(r.indicator, r.unit_of_count_gone)}."
+    return "Chỉ tiêu ", f": {unit_of_count_text(r.indicator, r.unit_of_count_gone)}."
 
 
-def _crossed_note(r: IndicatorResult) -> str | None:
+def _crossed_note(r: IndicatorResult) -> Note | None:
     """The previous year's figure is shown, but it was counted over the units before the break."""
     p = r.previous
     if r.unit_of_count_gone is not None or p is None or p.crossed is None:
         return None
-    return f"Kết quả năm {p.year} của chỉ tiêu {IDS}: {p.crossed.text}."
+    return f"Kết quả năm {p.year} của chỉ tiêu ", f": {p.crossed.text}."
 
 
-IDS = "\x00ids\x00"  # where ``_grouped`` puts the indicators a note concerns (no text can contain it)
-
-
-def _grouped(results: list[IndicatorResult], note_of: Callable[[IndicatorResult], str | None]) -> list[str]:
+def _grouped(results: list[IndicatorResult], note_of: Callable[[IndicatorResult], Note | None]) -> list[str]:
     """Each note said of some indicators, once, naming them all (``6.1, 6.9``), in the order first met."""
-    by_note: dict[str, list[str]] = {}
+    by_note: dict[Note, list[str]] = {}
     for r in results:
         note = note_of(r)
         if note is not None:
             by_note.setdefault(note, []).append(r.indicator.id)
-    return [note.replace(IDS, ", ".join(ids)) for note, ids in by_note.items()]
+    return [f"{before}{', '.join(ids)}{after}" for (before, after), ids in by_note.items()]
 
 
 def _source_note(m: Measurement | None, plan: Plan, computed: bool) -> list[str]:

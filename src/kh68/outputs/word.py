@@ -182,7 +182,6 @@ def _house_styles(doc: Any) -> None:
             space_after=Pt(0),
             line_spacing=1.0,
         )
-    for name in (TITLE_STYLE, SUBTITLE_STYLE):
         _no_border(doc.styles[name])
         rpr = doc.styles[name].element.get_or_add_rPr()
         for extra in ("w:spacing", "w:kern", "w:caps", "w:i", "w:iCs"):
