@@ -158,11 +158,21 @@ def test_kh68_debug_shows_the_traceback_of_an_internal_error() -> None:
     assert "kh68: lỗi: lỗi nội bộ của kh68 (ZeroDivisionError)" in err
 
 
-def test_a_thousand_problems_of_one_kind_are_summarised(example_copy: Path) -> None:
+def _thousand_bad_values(example_copy: Path) -> None:
     rows = "".join(f"      u{i}: {{numerator: x, denominator: 10}}\n" for i in range(1000))
     (example_copy / "data" / "2025.yaml").write_text(
         f'year: 2025\nsynthetic: true\nindicators:\n  "6.2":\n    by_unit:\n{rows}', encoding="utf-8"
     )
+
+
+def test_status_counts_a_thousand_errors_in_vietnamese_number_form(example_copy: Path) -> None:
+    _thousand_bad_values(example_copy)
+    out = invoke(["status", "--plan", example_copy], 1).output
+    assert out.endswith("kh68: lỗi: kế hoạch có 1.000 lỗi; sửa các lỗi trên (kiểm tra lại bằng 'kh68 check')\n")
+
+
+def test_a_thousand_problems_of_one_kind_are_summarised(example_copy: Path) -> None:
+    _thousand_bad_values(example_copy)
     lines = invoke(["check", example_copy], 1).output.splitlines()
     data = f"{example_copy.as_posix()}/data/2025.yaml"
     assert lines[0] == f"{data}:6:23: lỗi: numerator: 'x' không phải là số nguyên không âm [schema]"
