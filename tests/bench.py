@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 import kh68
-from kh68.vnformat import format_number
+from kh68.core.vnformat import format_number
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "plan"

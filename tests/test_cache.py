@@ -1,8 +1,8 @@
-"""The cache of read-only answers (``kh68.cache``) behind the thin entry point (``kh68.launch``).
+"""The cache of read-only answers (``kh68.app.cache``) behind the thin entry point (``kh68.app.launch``).
 
 ``Kh68`` runs a real ``kh68`` process: a probe registered at exit says whether
 the command line (and so typer) was imported, that is whether it was a miss.
-``InProcess`` runs ``kh68.launch.run`` in the test's process (quick: typer is
+``InProcess`` runs ``kh68.app.launch.run`` in the test's process (quick: typer is
 already imported), counting the runs of the command line.
 """
 
@@ -19,7 +19,7 @@ import pytest
 
 import kh68 as kh68_package
 from conftest import EXAMPLE_PLAN, PLAN, replace_in
-from kh68 import cache, launch
+from kh68.app import cache, launch
 
 PROBE = (
     "import atexit, os, sys\n"
@@ -30,7 +30,7 @@ PROBE = (
     "atexit.register(probe)\n"
     "import kh68\n"
     "kh68.__version__ = os.environ.get('PROBE_VERSION', kh68.__version__)\n"
-    "from kh68.launch import main\n"
+    "from kh68.app.launch import main\n"
     "main()\n"
 )
 STATUS = ["status", "--year", "2025", "--today", "2025-11-06"]
@@ -73,7 +73,7 @@ def kh68(tmp_path: Path) -> Kh68:
 
 
 class InProcess:
-    """``kh68.launch.run`` with its cache in a temporary directory; same answers as ``Kh68``."""
+    """``kh68.app.launch.run`` with its cache in a temporary directory; same answers as ``Kh68``."""
 
     def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
         self.cache = tmp_path / "cache"

@@ -375,7 +375,7 @@ def slow_open(cls, *args, **kwargs):
     return opened
 
 datafile.DataFile.open = classmethod(slow_open)
-from kh68.launch import main
+from kh68.app.launch import main
 sys.argv = ["kh68", *sys.argv[1:]]
 main()
 """
@@ -406,7 +406,7 @@ def test_a_signal_during_record_stops_it_cleanly_with_the_data_file_unchanged(
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 def test_sigterm_during_check_says_it_stopped() -> None:
-    script = SLOW_CHECK.replace("from kh68.cli import main", "from kh68.launch import main")
+    script = SLOW_CHECK.replace("from kh68.cli import main", "from kh68.app.launch import main")
     proc = subprocess.Popen(
         [sys.executable, "-c", script, str(EXAMPLE_PLAN)],
         stdout=subprocess.PIPE,

@@ -128,7 +128,7 @@ def test_markdown_for_a_pull_request(repo):
         "",
     ]
     assert "**Tình trạng thay đổi**" in lines
-    # plan fields are escaped (kh68.safetext.markdown_escape): "\> 60"
+    # plan fields are escaped (kh68.core.safetext.markdown_escape): "\> 60"
     assert "- 6.5 năm 2025: Chưa đạt → Đạt" in lines
     assert '- 6.5 năm 2030: "\\> 60" → "\\> 65" (trên 60% → trên 65%)' in lines
     from markdown_it import MarkdownIt

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke, replace_in
-from kh68.errors import InputError
-from kh68.files import atomic_write
+from kh68.core.errors import InputError
+from kh68.core.files import atomic_write
 
 DATA_2025 = Path("data") / "2025.yaml"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke, replace_in
+from kh68.core.errors import PlanInvalid, UsageError
 from kh68.entry.edits import Conflict, ProgressEdit, ValueEdit, apply_edits
-from kh68.errors import PlanInvalid, UsageError
 from kh68.reading.load import load_plan
 from kh68.reading.targets import TaskState
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kh68.errors import Severity, error, warning
+from kh68.core.errors import Severity, error, warning
 
 
 def test_parsable_form() -> None:

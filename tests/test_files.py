@@ -1,4 +1,4 @@
-"""``kh68.files``: atomic writes that keep what a file is, locks, and the output guard."""
+"""``kh68.core.files``: atomic writes that keep what a file is, locks, and the output guard."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke
-from kh68.errors import InputError, UsageError
-from kh68.files import (
+from kh68.core.errors import InputError, UsageError
+from kh68.core.files import (
     LOCK_TIMEOUT_SECONDS,
     TEMP_MARK,
     FileTooLarge,
@@ -118,7 +118,7 @@ def test_a_lock_held_elsewhere_times_out_with_a_message_and_nothing_written(
 ) -> None:
     from filelock import FileLock
 
-    from kh68.files import lock_path, resolve_target
+    from kh68.core.files import lock_path, resolve_target
 
     path = example_copy / "data" / "2025.yaml"
     before = path.read_bytes()

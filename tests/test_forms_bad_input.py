@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import invoke, replace_in
 from tests.formtools import FORM, edit_workbook, fill, make_form, snapshot, with_cached_formula
 
-from kh68.vnformat import format_number
+from kh68.core.vnformat import format_number
 
 REFUSED = f"{FORM}: bị từ chối, không ghi gì từ tệp này\n"
 SUMMARY = "Nhập 1 tệp: 0 tệp được nhận, 1 tệp bị từ chối; không có gì thay đổi.\n"

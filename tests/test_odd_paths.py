@@ -363,7 +363,9 @@ CWD_GONE = (
 def test_a_deleted_current_directory_is_said_as_such(example_copy: Path, tmp_path: Path, args: list[str]) -> None:
     gone = tmp_path / "da-xoa"
     gone.mkdir()
-    script = f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); from kh68.launch import main; main()"
+    script = (
+        f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); from kh68.app.launch import main; main()"
+    )
     env = {**os.environ, "KH68_NO_CACHE": "1", "KH68_PLAN": ""}
     if args[0] in ("report", "form"):
         args = [*args, "--plan", str(example_copy)]
@@ -375,7 +377,9 @@ def test_a_deleted_current_directory_is_said_as_such(example_copy: Path, tmp_pat
 def test_a_deleted_current_directory_does_not_matter_with_absolute_paths(example_copy: Path, tmp_path: Path) -> None:
     gone = tmp_path / "da-xoa"
     gone.mkdir()
-    script = f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); from kh68.launch import main; main()"
+    script = (
+        f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); from kh68.app.launch import main; main()"
+    )
     env = {**os.environ, "KH68_NO_CACHE": "1"}
     args = ["record", "6.3", "--year", "2025", "--value", "96", "--force", "--plan", str(example_copy)]
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=False)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from kh68.files import TEMP_MARK
+from kh68.core.files import TEMP_MARK
+from kh68.core.vnformat import format_number
 from kh68.reading.load import load_plan
-from kh68.vnformat import format_number
 
 KH68 = [sys.executable, "-m", "kh68"]
 PAIRS = 20

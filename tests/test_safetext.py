@@ -1,4 +1,4 @@
-"""kh68.safetext: what plan text may not carry on terminals, in Markdown and in XML."""
+"""kh68.core.safetext: what plan text may not carry on terminals, in Markdown and in XML."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ import json
 import pytest
 from markdown_it import MarkdownIt
 
-from kh68.safetext import excerpt, for_terminal, for_terminal_keeping_sgr, markdown_escape, unsafe_characters, xml_safe
+from kh68.core.safetext import (
+    excerpt,
+    for_terminal,
+    for_terminal_keeping_sgr,
+    markdown_escape,
+    unsafe_characters,
+    xml_safe,
+)
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""Vietnamese numbers and dates: ``kh68.vnformat``."""
+"""Vietnamese numbers and dates: ``kh68.core.vnformat``."""
 
 from datetime import date
 
 import pytest
 
-from kh68.vnformat import (
+from kh68.core.vnformat import (
     format_date,
     format_exact,
     format_number,

@@ -17,11 +17,11 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Kh68Error": "kh68.errors",
-    "PlanInvalid": "kh68.errors",
-    "Problem": "kh68.errors",
-    "Severity": "kh68.errors",
-    "UsageError": "kh68.errors",
+    "Kh68Error": "kh68.core.errors",
+    "PlanInvalid": "kh68.core.errors",
+    "Problem": "kh68.core.errors",
+    "Severity": "kh68.core.errors",
+    "UsageError": "kh68.core.errors",
     "check_plan": "kh68.reading.load",
     "load_plan": "kh68.reading.load",
     "build_status": "kh68.outputs.status_view",

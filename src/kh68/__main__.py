@@ -1,5 +1,5 @@
 """``python -m kh68`` runs the ``kh68`` program."""
 
-from kh68.launch import main
+from kh68.app.launch import main
 
 main()

@@ -14,7 +14,7 @@ the change from last year is "tăng 1,5 điểm phần trăm so với năm 2024"
 Phrases are returned lower case (they are used inside sentences and lists);
 callers capitalise with :func:`sentence` where a phrase starts a cell.
 
-This module imports only ``kh68.reading.targets`` and ``kh68.vnformat``, so any
+This module imports only ``kh68.reading.targets`` and ``kh68.core.vnformat``, so any
 layer may use it.
 """
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kh68.core.vnformat import format_number, format_value, with_unit
 from kh68.reading.targets import (
     Basis,
     BreakKind,
@@ -32,7 +33,6 @@ from kh68.reading.targets import (
     TaskState,
     UnitKind,
 )
-from kh68.vnformat import format_number, format_value, with_unit
 
 # ------------------------------------------------------------------ verdicts
 

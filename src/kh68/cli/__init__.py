@@ -11,6 +11,8 @@ from typing import Any
 
 import typer
 
+from kh68.app.streams import standard_streams, stop_on_signals, utf8_streams
+
 # Importing the command modules registers their commands on ``app``.
 # The order here is the order of ``kh68 --help``.
 from kh68.cli import check as _check  # noqa: F401
@@ -34,7 +36,6 @@ from kh68.cli.common import (
     translate_usage_error,
 )
 from kh68.cli.help import USAGE
-from kh68.streams import standard_streams, stop_on_signals, utf8_streams
 
 
 def main() -> None:

@@ -48,10 +48,10 @@ def check(
     ] = None,
 ) -> None:
     """Kiểm tra kế hoạch: cú pháp YAML, kiểu dữ liệu, mã đơn vị, năm, chỉ tiêu, lời văn báo cáo đã đến hạn."""
-    from kh68.errors import PROBLEM_ORDER
+    from kh68.core.errors import PROBLEM_ORDER
+    from kh68.core.vnformat import format_number
     from kh68.reading.load import check_plan
     from kh68.reading.report_text import overdue_text
-    from kh68.vnformat import format_number
 
     day = parse_day(today, "--today")
     root = directory or plan_dir(plan)

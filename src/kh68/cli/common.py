@@ -16,8 +16,9 @@ from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 
+from kh68.app.streams import utf8_streams
 from kh68.cli.help import VietnameseGroup
-from kh68.errors import (
+from kh68.core.errors import (
     ExitCode,
     Kh68Error,
     PlanInvalid,
@@ -28,8 +29,7 @@ from kh68.errors import (
     os_reason,
     stop_exit_code,
 )
-from kh68.safetext import excerpt, for_terminal, for_terminal_keeping_sgr
-from kh68.streams import utf8_streams
+from kh68.core.safetext import excerpt, for_terminal, for_terminal_keeping_sgr
 
 app = typer.Typer(
     name="kh68",
@@ -61,7 +61,7 @@ def year_number(text: str | int) -> int:
         return text
     cleaned = text.strip()
     if not (cleaned.isascii() and cleaned.isdigit()) or len(cleaned) > 30:
-        from kh68.safetext import excerpt
+        from kh68.core.safetext import excerpt
 
         raise typer.BadParameter(f"{excerpt(text)} không phải là một năm (viết bằng chữ số 0–9, ví dụ 2025)")
     return int(cleaned)
@@ -278,7 +278,7 @@ def guarded() -> Iterator[None]:
         say_output_failed(exc)
         raise typer.Exit(ExitCode.PROBLEMS) from None
     except OSError as exc:
-        from kh68.files import CWD_GONE, cwd_gone
+        from kh68.core.files import CWD_GONE, cwd_gone
 
         if not exc.filename and cwd_gone():  # a relative path could not be made absolute
             say_error(CWD_GONE)
@@ -377,7 +377,7 @@ def print_problems(problems: list[Problem], fmt: str = "parsable", *, err: bool 
     A file with a million bad values is summarised in a few lines; the exit code
     still counts them all.
     """
-    from kh68.vnformat import format_number
+    from kh68.core.vnformat import format_number
 
     seen: Counter[_Kind] = Counter()
     lines = []
@@ -397,7 +397,7 @@ def print_problems(problems: list[Problem], fmt: str = "parsable", *, err: bool 
 
 def parse_day(text: str | None, option: str) -> date:
     """A date option (``2025-11-05`` or ``05/11/2025``); today when not given."""
-    from kh68.vnformat import parse_date
+    from kh68.core.vnformat import parse_date
 
     if text is None:
         return date.today()

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir, say_error, year_option
-from kh68.errors import UsageError
+from kh68.core.errors import UsageError
 
 
 @app.command()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir, year_option
-from kh68.errors import UsageError
+from kh68.core.errors import UsageError
 
 if TYPE_CHECKING:
     from kh68.outputs.document import StateDocument
@@ -74,7 +74,7 @@ def report(
     _check_options(fmt, output, template, reference_docx, unit, internal)
     today = parse_day(day, "--date")
 
-    from kh68.files import atomic_write, guard_output
+    from kh68.core.files import atomic_write, guard_output
     from kh68.reading.load import load_plan
 
     root = plan_dir(plan)

@@ -12,11 +12,11 @@ from rich.table import Table
 from rich.text import Text
 
 from kh68 import vocab
+from kh68.core.vnformat import format_date, format_number, format_signed
 from kh68.outputs.status_view import StatusView
 from kh68.reading.targets import Direction, DutyKind
 from kh68.tracking.engine import IndicatorResult
 from kh68.tracking.tasks import Deadline
-from kh68.vnformat import format_date, format_number, format_signed
 from kh68.vocab import Category, Status
 
 STATUS_STYLES = {

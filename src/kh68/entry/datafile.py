@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kh68.core.errors import InputError, os_reason
+from kh68.core.files import atomic_write, read_regular, resolve_target, shown_path
 from kh68.entry.textedit import TextDocument, TextEditUnsupported
-from kh68.errors import InputError, os_reason
-from kh68.files import atomic_write, read_regular, resolve_target, shown_path
 
 
 @dataclass(frozen=True)

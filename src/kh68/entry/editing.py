@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kh68.core.errors import InputError, PlanInvalid
 from kh68.entry.edits import Edit, FileOutcome, apply_edits
-from kh68.errors import InputError, PlanInvalid
 from kh68.reading.load import DATA_DIR, check_plan
 from kh68.reading.plan import Plan
 

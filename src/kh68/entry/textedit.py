@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from kh68.errors import InputError
+from kh68.core.errors import InputError
 from kh68.reading.source import compose_nodes
 
 Resolver = Callable[[str], str | None]

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from html import escape
 
 from kh68 import vocab
+from kh68.core.vnformat import format_date, format_number
 from kh68.reading.plan import Plan
 from kh68.tracking.engine import IndicatorResult, Point, TargetInForce, target_in_force
-from kh68.vnformat import format_date, format_number
 
 WIDTH, HEIGHT = 420, 200
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 16, 44

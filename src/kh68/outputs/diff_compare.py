@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kh68 import vocab
-from kh68.errors import Problem
+from kh68.core.errors import Problem
 from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
 from kh68.reading.targets import TargetSpec, TaskState

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from typing import Any
 
 from kh68 import vocab
-from kh68.errors import Severity
+from kh68.core.errors import Severity
+from kh68.core.safetext import markdown_escape
+from kh68.core.vnformat import format_number
 from kh68.outputs.diff_compare import (
     GONE_LABEL,
     NONE_LABEL,
@@ -26,8 +28,6 @@ from kh68.outputs.diff_compare import (
 )
 from kh68.outputs.export import target_to_dict
 from kh68.reading.targets import TaskState
-from kh68.safetext import markdown_escape
-from kh68.vnformat import format_number
 from kh68.vocab import Status
 
 Field = Callable[[str], str]

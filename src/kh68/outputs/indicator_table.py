@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kh68 import vocab
+from kh68.core.vnformat import format_date
 from kh68.outputs.document import Align, Annex, Column, Figure, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
 from kh68.reading.models import Measurement
@@ -19,7 +20,6 @@ from kh68.reading.plan import Plan
 from kh68.reading.targets import TargetKind
 from kh68.tracking.coverage import unit_of_count_text
 from kh68.tracking.engine import IndicatorResult
-from kh68.vnformat import format_date
 from kh68.vocab import Status
 
 NO_TARGET_MARK = "–"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from kh68.core.vnformat import format_date as short_date
+from kh68.core.vnformat import long_date
 from kh68.outputs.document import (
     Align,
     Block,
@@ -30,8 +32,6 @@ from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing, missing_parts, report_due
 from kh68.reading.targets import DutyKind
 from kh68.tracking.tasks import Deadline
-from kh68.vnformat import format_date as short_date
-from kh68.vnformat import long_date
 from kh68.vocab import task_state_label
 
 WORDS = (

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from kh68.errors import ExternalToolError
+from kh68.core.errors import ExternalToolError
 
 TIMEOUT_SECONDS = 180
 WINDOWS_PLACES = (

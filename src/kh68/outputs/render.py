@@ -29,11 +29,11 @@ from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
-from kh68.errors import TemplateFailure, os_reason
-from kh68.files import templates_dir
+from kh68.core.errors import TemplateFailure, os_reason
+from kh68.core.files import templates_dir
+from kh68.core.safetext import markdown_escape
+from kh68.core.vnformat import format_date, format_number, format_value
 from kh68.outputs.report_context import long_date
-from kh68.safetext import markdown_escape
-from kh68.vnformat import format_date, format_number, format_value
 
 DEFAULT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
 
@@ -275,7 +275,7 @@ SOURCE_LIMIT = 200_000  # characters of a template's text: the shipped ones are 
 
 def _read_template(path: Path) -> str:
     """A user's template as text; one too long to compile within the time limit is refused first."""
-    from kh68.files import read_regular
+    from kh68.core.files import read_regular
 
     try:
         if path.stat().st_size > SOURCE_LIMIT * 4:  # UTF-8 takes at most 4 bytes a character

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from kh68.core.vnformat import format_date as short_date
+from kh68.core.vnformat import long_date
 from kh68.outputs.document import (
     Block,
     DocumentKind,
@@ -34,8 +36,6 @@ from kh68.reading.plan import Plan
 from kh68.reading.report_text import missing_parts
 from kh68.reading.targets import DutyKind
 from kh68.tracking.tasks import TaskStatus, expected_in
-from kh68.vnformat import format_date as short_date
-from kh68.vnformat import long_date
 from kh68.vocab import task_state_label
 
 SYNTHETIC_NOTICE = (

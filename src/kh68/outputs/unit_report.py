@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from kh68.core.vnformat import format_date as short_date
+from kh68.core.vnformat import long_date
 from kh68.outputs.document import (
     Block,
     DocumentKind,
@@ -27,8 +29,6 @@ from kh68.outputs.words import coordinator, lower_first, plan_reference, sentenc
 from kh68.reading.models import Progress, Unit
 from kh68.reading.plan import Plan
 from kh68.reading.targets import DutyKind
-from kh68.vnformat import format_date as short_date
-from kh68.vnformat import long_date
 from kh68.vocab import task_state_label
 
 PROGRESS_FIELDS = {

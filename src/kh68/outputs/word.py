@@ -7,7 +7,7 @@ hyphens; the annex on landscape pages with its header row repeated; page numbers
 in the top margin from page 2; core properties from the document itself.  With a
 reference document (``--reference-docx``) the styles — fonts, sizes, spacing — are the
 department's own, as pandoc's reference-doc does; the page set-up stays Decree 30's.
-Every text goes through ``kh68.safetext.xml_safe`` first.
+Every text goes through ``kh68.core.safetext.xml_safe`` first.
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from kh68.errors import InputError, os_reason
-from kh68.files import read_regular, shown_path
+from kh68.core.errors import InputError, os_reason
+from kh68.core.files import read_regular, shown_path
+from kh68.core.safetext import xml_safe
+from kh68.core.vnformat import format_number
+from kh68.core.zipsafe import Limits, UnsafeZip, repack, unpack
 from kh68.outputs.document import Align, Annex, Heading, Items, Paragraph, Placeholder, StateDocument, Table
 from kh68.outputs.report_context import MOTTO, NATIONAL_TITLE
-from kh68.safetext import xml_safe
-from kh68.vnformat import format_number
-from kh68.zipsafe import Limits, UnsafeZip, repack, unpack
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -524,7 +524,7 @@ _SAVE_DOCX = "mở bằng Word và lưu lại dạng .docx"
 
 def _reference(path: Path) -> Any:
     """The department's Word model, read as safely as a returned form: as any input is (no FIFO, no huge
-    file), unpacked within limits (``kh68.zipsafe``), then parsed by python-docx from the checked parts.
+    file), unpacked within limits (``kh68.core.zipsafe``), then parsed by python-docx from the checked parts.
 
     Whatever it is (not a zip, a zip bomb, an .xlsx renamed, a part missing or
     broken), it is an ``InputError`` naming the file, never a crash.

@@ -17,15 +17,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kh68.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
-from kh68.files import CWD_GONE, cwd_gone, describe
+from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
+from kh68.core.files import CWD_GONE, cwd_gone, describe
+from kh68.core.safetext import excerpt
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex
 from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY, FILE_UNREADABLE
 from kh68.reading.rules import Context, DataFile, run
 from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
 from kh68.reading.validation import problems_from
-from kh68.safetext import excerpt
 
 PLAN_FILES = {"plan": "plan.yaml", "units": "units.yaml", "indicators": "indicators.yaml", "tasks": "tasks.yaml"}
 DATA_DIR = "data"

@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from kh68.core.safetext import excerpt
+from kh68.core.vnformat import format_number, parse_count, parse_date, parse_decimal, parse_whole
 from kh68.reading.targets import (
     Basis,
     BreakKind,
@@ -35,8 +37,6 @@ from kh68.reading.targets import (
     parse_target,
     parse_timing,
 )
-from kh68.safetext import excerpt
-from kh68.vnformat import format_number, parse_count, parse_date, parse_decimal, parse_whole
 
 
 def _decimal(value: Any) -> Any:

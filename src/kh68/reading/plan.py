@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kh68.errors import UsageError
+from kh68.core.errors import UsageError
+from kh68.core.safetext import excerpt, listing
+from kh68.core.vnformat import format_date
 from kh68.reading.models import Duty, Indicator, PlanMeta, Successor, Task, TaskGroup, Unit, YearData
 from kh68.reading.source import Document
 from kh68.reading.targets import DutyKind, UnitKind, fold
-from kh68.safetext import excerpt, listing
-from kh68.vnformat import format_date
 
 SUGGESTED_LENGTH = 200  # a reference longer than this gets no "did you mean"
 

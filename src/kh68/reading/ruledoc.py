@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
 
 
 @dataclass(frozen=True)

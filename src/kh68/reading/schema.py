@@ -36,8 +36,8 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from kh68 import vocab
-from kh68.errors import UsageError
-from kh68.files import atomic_write, guard_output, guard_output_dir
+from kh68.core.errors import UsageError
+from kh68.core.files import atomic_write, guard_output, guard_output_dir
 from kh68.reading import models
 from kh68.reading.targets import Basis, BreakKind, Direction, DutyKind, TaskState, UnitKind
 
@@ -95,7 +95,7 @@ _ENUM_WORDS: dict[type, dict[Any, str]] = {
 }
 
 _WS = r"[\s\u00a0]*"
-# Supersets of what kh68.vnformat accepts (see the module docstring).
+# Supersets of what kh68.core.vnformat accepts (see the module docstring).
 DECIMAL_TEXT = rf"^{_WS}[+-]?[\d\s\u00a0.,]*\d{_WS}$"
 COUNT_TEXT = rf"^{_WS}\d[\d\s\u00a0.]*$"
 INT_TEXT = r"^\s*-?[0-9]+\s*$"

@@ -26,8 +26,9 @@ from typing import Any
 
 import yaml
 
-from kh68.errors import Problem, error, os_reason
-from kh68.files import read_regular
+from kh68.core.errors import Problem, error, os_reason
+from kh68.core.files import read_regular
+from kh68.core.safetext import excerpt
 from kh68.reading.ruledoc import (
     FILE_ENCODING,
     FILE_UNREADABLE,
@@ -39,7 +40,6 @@ from kh68.reading.ruledoc import (
     YAML_TAG,
     RuleDoc,
 )
-from kh68.safetext import excerpt
 
 Key = tuple[str | int, ...]
 

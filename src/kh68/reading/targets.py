@@ -15,9 +15,9 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kh68.core.safetext import excerpt
+from kh68.core.vnformat import parse_decimal
 from kh68.reading.ruledoc import TARGET_UNPARSABLE, TIMING_UNPARSABLE, RuleValueError
-from kh68.safetext import excerpt
-from kh68.vnformat import parse_decimal
 
 
 class TargetUnparsable(RuleValueError):

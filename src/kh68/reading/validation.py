@@ -10,10 +10,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kh68.errors import Problem, error
+from kh68.core.errors import Problem, error
+from kh68.core.safetext import excerpt
 from kh68.reading.ruledoc import KEY_UNKNOWN, SCHEMA, RuleDoc, RuleValueError
 from kh68.reading.source import Document
-from kh68.safetext import excerpt
 
 _MESSAGES = {
     "missing": "thiếu trường bắt buộc '{field}'",

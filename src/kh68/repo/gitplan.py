@@ -13,11 +13,11 @@ import subprocess
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from kh68.errors import UsageError, os_reason
-from kh68.files import shown_path
+from kh68.core.errors import UsageError, os_reason
+from kh68.core.files import shown_path
+from kh68.core.safetext import excerpt
 from kh68.outputs.diff_compare import Side
 from kh68.reading.load import check_plan, plan_root_problem
-from kh68.safetext import excerpt
 
 WORKTREE_LABEL = "thư mục đang sửa"
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kh68.errors import InputError, UsageError, os_reason
-from kh68.files import guard_output, guard_output_dir, shown_path, templates_dir
+from kh68.core.errors import InputError, UsageError, os_reason
+from kh68.core.files import guard_output, guard_output_dir, shown_path, templates_dir
 
 KH68_REPO = "https://github.com/sgddt-lamdong/kh68"
 # The hook revision written by default: the main branch, which exists whatever has been tagged.

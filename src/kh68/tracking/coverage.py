@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from kh68.core.vnformat import format_date, format_number
 from kh68.reading.models import Indicator, Measurement
 from kh68.reading.plan import Current, Plan
-from kh68.vnformat import format_date, format_number
 from kh68.vocab import UNIT_KIND_LABELS
 
 

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from kh68.core.vnformat import format_date
 from kh68.reading.models import Indicator, SeriesBreak
 from kh68.reading.plan import Plan
-from kh68.vnformat import format_date
 from kh68.vocab import BREAK_KIND_LABELS
 
 V = TypeVar("V")

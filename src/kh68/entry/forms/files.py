@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kh68.core.files import atomic_write, guard_output, guard_output_dir
 from kh68.entry.forms.expected import form_for
 from kh68.entry.forms.generate import file_name, form_bytes
 from kh68.entry.forms.layout import FormSpec
-from kh68.files import atomic_write, guard_output, guard_output_dir
 from kh68.reading.plan import Plan
 
 

@@ -19,6 +19,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from kh68.core.safetext import xml_safe
+from kh68.core.vnformat import format_date
 from kh68.entry.forms.layout import (
     FIRST_ROW,
     FORM_VERSION,
@@ -38,8 +40,6 @@ from kh68.entry.forms.layout import (
     FormSpec,
     Input,
 )
-from kh68.safetext import xml_safe
-from kh68.vnformat import format_date
 from kh68.vocab import TASK_STATE_LABELS
 
 _THIN = Side(style="thin", color="808080")

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kh68.core.errors import PlanInvalid, UsageError
+from kh68.core.vnformat import format_date
 from kh68.entry.edits import (
     Conflict,
     Edit,
@@ -29,9 +31,7 @@ from kh68.entry.forms.csv_import import read_csv
 from kh68.entry.forms.layout import FORM_VERSION
 from kh68.entry.forms.read import Figure, FilledForm, read_form
 from kh68.entry.forms.workbook import FormRefused
-from kh68.errors import PlanInvalid, UsageError
 from kh68.reading.plan import Plan
-from kh68.vnformat import format_date
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 

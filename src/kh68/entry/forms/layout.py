@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from kh68.core.safetext import xml_safe
 from kh68.reading.plan import Plan
-from kh68.safetext import xml_safe
 
 FORM_VERSION = 1
 GUIDE_SHEET = "Hướng dẫn"

@@ -9,6 +9,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from kh68.core.errors import Kh68Error
+from kh68.core.safetext import excerpt, xml_safe
+from kh68.core.vnformat import format_date, format_number
 from kh68.entry.forms import cells
 from kh68.entry.forms.expected import form_for, inactive_reason
 from kh68.entry.forms.layout import (
@@ -35,11 +38,8 @@ from kh68.entry.forms.layout import (
     plan_id,
 )
 from kh68.entry.forms.workbook import FormRefused, OpenedForm, open_form
-from kh68.errors import Kh68Error
 from kh68.reading.plan import Plan
 from kh68.reading.targets import TaskState
-from kh68.safetext import excerpt, xml_safe
-from kh68.vnformat import format_date, format_number
 
 MAX_MESSAGES = 20
 MAX_CHANGES = 10  # changed rows named when a form's plan rows changed

@@ -2,7 +2,7 @@
 
 Everything openpyxl or zipfile can raise ends here as a Vietnamese message
 naming the file; nothing reaches openpyxl that could exhaust memory: the parts
-are unpacked within limits by ``kh68.zipsafe`` (sizes and ratios from the zip
+are unpacked within limits by ``kh68.core.zipsafe`` (sizes and ratios from the zip
 directory first, XML with a DOCTYPE or entities refused), parts with more cells
 or elements than a form has are refused here, and openpyxl reads only the
 checked parts (parsing them with defusedxml).
@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kh68.errors import InputError, os_reason
-from kh68.vnformat import format_number
-from kh68.zipsafe import Limits, UnsafeZip, repack, unpack
+from kh68.core.errors import InputError, os_reason
+from kh68.core.vnformat import format_number
+from kh68.core.zipsafe import Limits, UnsafeZip, repack, unpack
 
 MAX_FILE = 20 * 1024 * 1024  # a filled form is some ten kilobytes
 # A sheet of a filled form is tens of kilobytes of XML: 10 MB a part, 30 MB in all, 500 parts.
@@ -97,7 +97,7 @@ _LINKED = (
 
 def read_input(path: Path, limit: int = MAX_FILE, what: str = "biểu mẫu") -> bytes:
     """The bytes of a returned file; a FIFO, a device or a directory is refused without waiting."""
-    from kh68.files import read_regular
+    from kh68.core.files import read_regular
 
     try:
         size = path.stat().st_size

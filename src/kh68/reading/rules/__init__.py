@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kh68.errors import Problem
+from kh68.core.errors import Problem
 from kh68.reading.ruledoc import READ_RULES, RuleDoc
 from kh68.reading.rules import (
     break_outside_period,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
+from kh68.core.vnformat import format_date
 from kh68.reading.models import SeriesBreak
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.reading.source import Document, Key
-from kh68.vnformat import format_date
 
 
 def check(ctx: Context) -> Iterator[Finding]:

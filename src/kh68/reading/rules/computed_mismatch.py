@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
+from kh68.core.vnformat import format_number
 from kh68.reading.measures import computed_value
 from kh68.reading.rules.base import Context, Finding, Rule
-from kh68.vnformat import format_number
 
 TOLERANCE = 0.05
 

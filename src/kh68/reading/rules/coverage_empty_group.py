@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
+from kh68.core.vnformat import format_date
 from kh68.reading.rules.base import Context, Finding, Rule
-from kh68.vnformat import format_date
 
 
 def check(ctx: Context) -> Iterator[Finding]:

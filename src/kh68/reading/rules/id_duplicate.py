@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
+from kh68.core.safetext import excerpt
 from kh68.reading.rules.base import Context, Finding, Rule
-from kh68.safetext import excerpt
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
+from kh68.core.safetext import excerpt, listing
 from kh68.reading.rules.base import Context, Finding, Rule
-from kh68.safetext import excerpt, listing
 
 
 def check(ctx: Context) -> Iterator[Finding]:

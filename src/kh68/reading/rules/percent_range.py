@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
+from kh68.core.safetext import excerpt
+from kh68.core.vnformat import format_exact
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.reading.source import Key
-from kh68.safetext import excerpt
-from kh68.vnformat import format_exact
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.reading.source import Key
 

@@ -4,7 +4,7 @@ YAML refuses most control characters written raw, but a double-quoted string
 can still spell them (``"\\e[2J"``, ``"\\u202E"``), and bidi controls are
 printable to YAML. On a terminal or in a report they would rewrite what is
 shown, so they are reported where they are written. What counts as such a
-character is ``kh68.safetext``'s decision (the same that escapes it on a terminal).
+character is ``kh68.core.safetext``'s decision (the same that escapes it on a terminal).
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
+from kh68.core.safetext import unsafe_characters
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.reading.source import Document, Key, parse_document
-from kh68.safetext import unsafe_characters
 
 
 def _may_hold_any(doc: Document) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
+from kh68.core.safetext import excerpt
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.reading.source import Document, Key
-from kh68.safetext import excerpt
 
 
 def _duplicates(ctx: Context, doc: Document, loc: Key, keys: list[str]) -> Iterator[Finding]:

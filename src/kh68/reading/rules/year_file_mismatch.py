@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kh68.errors import Severity
+from kh68.core.errors import Severity
 from kh68.reading.rules.base import Context, Finding, Rule
 
 

@@ -3,7 +3,7 @@
 ``kh68 check`` and ``kh68 status`` on an unchanged plan print what they printed
 last time; most of their time is importing typer, pydantic and rich. So this
 module, which imports none of them, recognises those commands, asks
-``kh68.cache`` for the stored answer and only on a miss (or any other command)
+``kh68.app.cache`` for the stored answer and only on a miss (or any other command)
 imports the command line. A command line it does not fully understand (an
 unknown option, ``--help``, a missing value) is always run for real.
 """
@@ -58,8 +58,9 @@ def run(argv: list[str]) -> int:
     root = plan_root(argv)
     if root is None:
         return _command_line(argv)
-    from kh68 import __version__, cache
-    from kh68.streams import utf8_streams
+    from kh68 import __version__
+    from kh68.app import cache
+    from kh68.app.streams import utf8_streams
 
     utf8_streams()
     return cache.answered(argv, root, __version__, _command_line)
@@ -72,7 +73,7 @@ def _command_line(argv: list[str]) -> int:
 
 
 def main() -> None:
-    from kh68.streams import standard_streams, stop_on_signals
+    from kh68.app.streams import standard_streams, stop_on_signals
 
     standard_streams()
     stop_on_signals()

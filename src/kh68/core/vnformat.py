@@ -7,7 +7,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from kh68.safetext import excerpt
+from kh68.core.safetext import excerpt
 
 # ASCII digits only ([0-9], never \d: fullwidth and Arabic-Indic digits are not numbers).
 _DECIMAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")

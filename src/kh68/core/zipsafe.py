@@ -20,7 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from kh68.vnformat import format_number
+from kh68.core.vnformat import format_number
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _STEP = 64 * 1024

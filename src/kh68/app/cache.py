@@ -46,8 +46,9 @@ _DIGEST = 32
 MAX_ENTRIES = 256
 MAX_TEXT = 16 * 1024 * 1024  # characters: a larger answer is not worth keeping
 MAX_ENTRY = 4 * MAX_TEXT + (1 << 20)  # bytes of one entry (UTF-8 and marshal of MAX_TEXT characters)
-MAX_PLAN_FILE = 64 * 1024 * 1024  # kh68.files.MAX_READ_BYTES: a larger plan file is refused, never hashed
+MAX_PLAN_FILE = 64 * 1024 * 1024  # kh68.core.files.MAX_READ_BYTES: a larger plan file is refused, never hashed
 PLAN_DATA = "data"
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # kh68/, whose every file is in the key
 
 # Read by rich, click, Python or kh68 itself; they decide colours, widths, encodings, the date.
 ENVIRONMENT = (
@@ -182,7 +183,7 @@ def _read_small(path: str, limit: int) -> bytes:
 
 def _code_state() -> tuple[Any, ...]:
     """Size and time of each file of the kh68 package and of each place code is imported from."""
-    package = os.path.dirname(os.path.abspath(__file__))
+    package = _PACKAGE
     files: list[tuple[str, int, int]] = []
     for path, stat in _walk(package):
         files.append((path, stat.st_size, stat.st_mtime_ns))
@@ -423,7 +424,7 @@ class Recording:
 def _code_places() -> list[str]:
     """Where Python and kh68 read their own files from (the current directory excepted)."""
     here = os.path.realpath(os.getcwd())
-    places = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(os.path.abspath(__file__))}
+    places = {sys.prefix, sys.base_prefix, sys.exec_prefix, _PACKAGE}
     places.update(p for p in sys.path if p and os.path.isabs(p))
     return [r for r in (os.path.realpath(p) for p in places) if r != here and r != os.sep]
 

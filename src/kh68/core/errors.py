@@ -13,7 +13,7 @@ from enum import IntEnum, StrEnum
 from operator import attrgetter
 from pathlib import Path
 
-from kh68.vnformat import format_number
+from kh68.core.vnformat import format_number
 
 
 class Severity(StrEnum):
@@ -85,7 +85,7 @@ class ExitCode(IntEnum):
 class Stopped(KeyboardInterrupt):
     """A signal asking kh68 to stop (SIGTERM, SIGHUP): handled as Ctrl-C is, exit 128 + its number.
 
-    Raised by the handler ``kh68.launch`` installs, so that a write in progress
+    Raised by the handler ``kh68.app.launch`` installs, so that a write in progress
     is abandoned as cleanly as on Ctrl-C: the old file stays, no temporary file.
     """
 

@@ -35,9 +35,9 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from kh68.errors import InputError, UsageError, os_reason
-from kh68.safetext import for_terminal
-from kh68.vnformat import format_number
+from kh68.core.errors import InputError, UsageError, os_reason
+from kh68.core.safetext import for_terminal
+from kh68.core.vnformat import format_number
 
 TEMP_MARK = ".kh68-tmp-"
 LOCK_SUFFIX = ".kh68-lock"
@@ -58,7 +58,7 @@ def templates_dir() -> Path:
     packaged = resources.files("kh68") / "templates"
     if packaged.is_dir():
         return Path(str(packaged))
-    source = Path(__file__).resolve().parents[2] / "templates"
+    source = Path(__file__).resolve().parents[3] / "templates"
     if source.is_dir():
         return source
     raise UsageError("không tìm thấy thư mục templates của kh68 (bản cài đặt thiếu tệp)")
