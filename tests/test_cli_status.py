@@ -87,6 +87,7 @@ def test_json_shape_and_numbers() -> None:
         "in_progress": 1,
         "provisional": 1,
         "not_computable": 1,
+        "no_base": 0,
     }
     assert (data["year"], data["today"], data["synthetic"]) == (2025, "2025-11-06", True)
     by_id = {i["id"]: i for i in data["indicators"]}
@@ -209,7 +210,7 @@ def test_plan_problems_stop_status_with_check_messages(example_copy: Path) -> No
     replace_in(example_copy / "indicators.yaml", 'targets:\n      "2025": 30-35', 'targets:\n      "2025": 30-3x5')
     out = invoke(["status", "--plan", example_copy, "--year", "2025"], 1).output
     assert "indicators.yaml:" in out
-    assert ": lỗi: text: không đọc được chỉ tiêu '30-3x5'" in out
+    assert ": lỗi: không đọc được chỉ tiêu '30-3x5'" in out
     assert out.endswith("kh68: lỗi: kế hoạch có 1 lỗi; sửa các lỗi trên (kiểm tra lại bằng 'kh68 check')\n")
 
 

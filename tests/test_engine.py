@@ -10,35 +10,51 @@ from typing import ClassVar
 import pytest
 
 from conftest import EXAMPLE_PLAN, indicator
+from kh68.kinds.targets import Requirement
+from kh68.kinds.verdict import Direction
 from kh68.reading.load import load_plan
 from kh68.reading.models import Measurement, TaskState, Thresholds, YearData
-from kh68.reading.targets import Direction, TargetKind, TargetSpec
 from kh68.tracking.engine import (
     Category,
     Status,
     assess,
-    compare,
     computed_value,
     evaluate,
     evaluate_plan,
-    gap,
     observed_value,
     target_in_force,
 )
+from kh68.vocab import STATUS_LABELS
 
 H, L = Direction.HIGHER, Direction.LOWER
 
 
-def at_least(n: float) -> TargetSpec:
-    return TargetSpec(TargetKind.AT_LEAST, n)
+def at_least(n: float) -> Requirement:
+    """A bound to reach (at most, where lower is better)."""
+    return Requirement(n)
 
 
-def greater_than(n: float) -> TargetSpec:
-    return TargetSpec(TargetKind.GREATER_THAN, n)
+def greater_than(n: float) -> Requirement:
+    return Requirement(n, strict=True)
 
 
-def between(a: float, b: float) -> TargetSpec:
-    return TargetSpec(TargetKind.RANGE, a, b)
+def between(a: float, b: float, direction: Direction = Direction.HIGHER) -> Requirement:
+    """A range: its goal is the bound on the worse side, ``far`` the one on the better side."""
+    return Requirement(a, far=b) if direction is Direction.HIGHER else Requirement(b, far=a)
+
+
+def compare(requirement: Requirement, value: float, direction: Direction) -> Status:
+    return requirement.judge(value, direction)
+
+
+def gap(requirement: Requirement, value: float, direction: Direction) -> float:
+    return requirement.gap(value, direction)
+
+
+def bounds(t) -> tuple[float | None, float | None]:
+    """A target in force's bounds, low then high."""
+    r = t.requirement
+    return (r.goal, r.far) if r.far is None or r.goal < r.far else (r.far, r.goal)
 
 
 # ------------------------------------------------------------ target in force
@@ -48,16 +64,16 @@ class TestStatedTargets:
     def test_stated_target_is_used_as_written(self):
         ind = indicator({2025: "30-35", 2030: "35-40"})
         t = target_in_force(ind, 2025)
-        assert (t.text, t.kind, t.spec.min, t.spec.max, t.derived) == ("30-35", TargetKind.RANGE, 30, 35, False)
+        assert (t.text, t.meaning.kind, bounds(t), t.derived) == ("30-35", "range", (30, 35), False)
 
     def test_stated_final_year(self):
         t = target_in_force(indicator({2025: "30-35", 2030: "35-40"}), 2030)
-        assert (t.spec.min, t.spec.max, t.derived) == (35, 40, False)
+        assert (bounds(t), t.derived) == ((35, 40), False)
 
     def test_vietnamese_decimal_comma(self):
         t = target_in_force(indicator({2025: "99,5", 2030: "99,5"}), 2025)
-        assert t.kind is TargetKind.AT_LEAST
-        assert t.spec.min == 99.5
+        assert t.meaning.kind == "at_least"
+        assert t.requirement == at_least(99.5)
 
     def test_footnote_is_kept(self):
         ind = indicator({2025: {"text": "Triển khai theo đề án", "footnote": "theo giai đoạn"}, 2030: "Hoàn thành"})
@@ -78,7 +94,7 @@ class TestStatedTargets:
     def test_no_target_after_a_dash_until_the_next_stated_year(self, year):
         ind = indicator({2025: "-", 2030: "> 95"})
         assert target_in_force(ind, year) is None
-        assert target_in_force(ind, 2030).spec == greater_than(95)
+        assert target_in_force(ind, 2030).requirement == greater_than(95)
 
     def test_no_target_for_an_indicator_without_targets(self):
         assert target_in_force(indicator({}), 2025) is None
@@ -97,22 +113,20 @@ class TestInterpolatedTargets:
     )
     def test_range_to_range_bound_by_bound(self, year, low, high, text):
         t = target_in_force(indicator({2025: "30-35", 2030: "35-40"}), year)
-        assert t.kind is TargetKind.RANGE
-        assert t.spec.min == pytest.approx(low)
-        assert t.spec.max == pytest.approx(high)
+        assert bounds(t) == (pytest.approx(low), pytest.approx(high))
         assert t.derived is True
         assert t.text == text
 
     def test_number_to_number(self):
         # 80 + (90-80)·3/5 = 86
         t = target_in_force(indicator({2025: "80", 2030: "90"}), 2028)
-        assert (t.kind, t.spec.min, t.derived, t.text) == (TargetKind.AT_LEAST, 86, True, "86")
+        assert (t.requirement, t.derived, t.text) == (at_least(86), True, "86")
 
     def test_decimal_interpolation_is_compared_as_shown(self):
         # 99,96 + (99,97-99,96)·2/5 = 99,964, rounded to the targets' two decimals: 99,96,
         # and that milestone (not 99,964) is what a value is compared with.
         t = target_in_force(indicator({2025: "99,96", 2030: "99,97"}), 2027)
-        assert (t.spec.min, t.decimals, t.text, t.display) == (99.96, 2, "99,96", "99,96%")
+        assert (t.requirement.goal, t.decimals, t.text, t.display) == (99.96, 2, "99,96", "99,96%")
 
     def test_a_value_equal_to_the_shown_milestone_is_met_with_gap_zero(self):
         # The old engine compared 99,96 with 99,964: "~99,96%* 99,96% 0 Chưa đạt".
@@ -123,39 +137,39 @@ class TestInterpolatedTargets:
     def test_interpolation_keeps_the_finer_precision_of_the_stated_targets(self):
         # 99,955 → 99,975 over 2025–2029: 2027 is 99,965, kept at three decimals
         t = target_in_force(indicator({2025: "99,955", 2029: "99,975"}), 2027)
-        assert (t.spec.min, t.decimals, t.display) == (99.965, 3, "99,965%")
+        assert (t.requirement.goal, t.decimals, t.display) == (99.965, 3, "99,965%")
 
     def test_equal_targets_stay_equal(self):
         t = target_in_force(indicator({2025: "99,5", 2030: "99,5"}), 2027)
-        assert t.spec == at_least(99.5)
+        assert t.requirement == at_least(99.5)
         assert t.derived
 
     def test_number_to_range_is_at_least_interpolated_lower_bound(self):
         # 6.3: 95 (2025) → 95-97 (2030); lower bounds 95 → 95
         t = target_in_force(indicator({2025: "95", 2030: "95- 97"}), 2027)
-        assert t.spec == at_least(95)
+        assert t.requirement == at_least(95)
         assert t.derived
         # 90 → 95-97: 90 + (95-90)·2/5 = 92
         t = target_in_force(indicator({2025: "90", 2030: "95-97"}), 2027)
-        assert t.spec == at_least(92)
+        assert t.requirement == at_least(92)
 
     def test_range_to_number_is_at_least_interpolated_lower_bound(self):
         # lower bounds 30 → 40: 30 + 10·1/5 = 32
         t = target_in_force(indicator({2025: "30-35", 2030: "40"}), 2026)
-        assert t.spec == at_least(32)
+        assert t.requirement == at_least(32)
         assert t.derived
 
     def test_greater_than_to_greater_than_stays_greater_than(self):
         # > 60 → > 70: 60 + 10·3/5 = 66
         t = target_in_force(indicator({2025: "> 60", 2030: "> 70"}), 2028)
-        assert t.spec == greater_than(66)
+        assert t.requirement == greater_than(66)
         assert t.derived
         assert t.text == "> 66"
 
     def test_number_to_greater_than_is_at_least(self):
         # 6.5: 60 (2025) → > 60 (2030): at least 60 in between, not strict
         t = target_in_force(indicator({2025: "60", 2030: "> 60"}), 2027)
-        assert t.spec == at_least(60)
+        assert t.requirement == at_least(60)
         assert t.derived
 
     def test_milestone_to_completion_carries_the_milestone(self):
@@ -165,28 +179,28 @@ class TestInterpolatedTargets:
         )
         for year in (2026, 2029):
             t = target_in_force(ind, year)
-            assert t.kind is TargetKind.MILESTONE
+            assert t.meaning.kind == "milestone"
             assert t.text == "Triển khai theo đề án"
             assert t.derived is True
             assert t.footnote == "theo giai đoạn"
-        assert target_in_force(ind, 2030).kind is TargetKind.COMPLETION
+        assert target_in_force(ind, 2030).meaning.kind == "completion"
         assert target_in_force(ind, 2030).derived is False
 
     def test_milestone_to_number_carries_the_milestone(self):
         t = target_in_force(indicator({2025: "Xây dựng đề án", 2030: "80"}), 2027)
-        assert t.kind is TargetKind.MILESTONE
+        assert t.meaning.kind == "milestone"
         assert t.derived
 
     def test_interpolation_between_uneven_years(self):
         # 2024: 50, 2026: 54 → 2025: 52; 2026 stated; 2026 → 2030: 54 → 70, 2029: 54 + 16·3/4 = 66
         ind = indicator({2024: "50", 2026: "54", 2030: "70"})
-        assert target_in_force(ind, 2025).spec == at_least(52)
+        assert target_in_force(ind, 2025).requirement == at_least(52)
         assert target_in_force(ind, 2026).derived is False
-        assert target_in_force(ind, 2029).spec == at_least(66)
+        assert target_in_force(ind, 2029).requirement == at_least(66)
 
     def test_dash_in_the_middle_cuts_interpolation(self):
         ind = indicator({2024: "50", 2026: "-", 2030: "70"})
-        assert target_in_force(ind, 2025).spec == at_least(50)  # carried toward the "-"
+        assert target_in_force(ind, 2025).requirement == at_least(50)  # carried toward the "-"
         assert target_in_force(ind, 2026) is None
         assert target_in_force(ind, 2028) is None
 
@@ -195,16 +209,15 @@ class TestInterpolatedTargets:
         # target interpolates the bound that must be reached: 4 + (1-4)·2/5 = 2,8.
         ind = indicator({2025: "2-4", 2030: "1"}, direction="lower")
         t = target_in_force(ind, 2027)
-        assert t.spec == at_least(2.8)
+        assert t.requirement == at_least(2.8)
         assert t.derived
-        assert compare(t.spec, 2.8, L) is Status.MET
-        assert compare(t.spec, 3.0, L) is Status.NOT_MET
+        assert compare(t.requirement, 2.8, L) is Status.MET
+        assert compare(t.requirement, 3.0, L) is Status.NOT_MET
 
     def test_lower_is_better_range_to_range_bound_by_bound(self):
         # 4-6 → 2-3: 2027 → 4 + (2-4)·2/5 = 3,2 and 6 + (3-6)·2/5 = 4,8
         t = target_in_force(indicator({2025: "4-6", 2030: "2-3"}, direction="lower"), 2027)
-        assert t.spec.kind is TargetKind.RANGE
-        assert (t.spec.min, t.spec.max) == (pytest.approx(3.2), pytest.approx(4.8))
+        assert bounds(t) == (pytest.approx(3.2), pytest.approx(4.8))
 
 
 # -------------------------------------------------------------------- status
@@ -224,7 +237,7 @@ class TestStatusLabels:
     )
     def test_code_and_label(self, status, code, label):
         assert status.value == code
-        assert status.label == label
+        assert STATUS_LABELS[status] == label
 
 
 class TestCompareHigherIsBetter:
@@ -273,7 +286,7 @@ class TestCompareLowerIsBetter:
         [(0.9, Status.EXCEEDED), (1, Status.MET), (1.5, Status.MET), (2, Status.MET), (2.1, Status.NOT_MET)],
     )
     def test_range(self, value, expected):
-        assert compare(between(1, 2), value, L) is expected
+        assert compare(between(1, 2, L), value, L) is expected
 
     @pytest.mark.parametrize(
         ("value", "expected"),
@@ -311,7 +324,7 @@ class TestGap:
     @pytest.mark.parametrize(("value", "expected"), [(0.5, 0.5), (1, 0), (1.5, 0), (2, 0), (3, -1)])
     def test_lower_is_better_range(self, value, expected):
         # below the range: 1 − value (better); above: 2 − value (worse)
-        assert gap(between(1, 2), value, L) == pytest.approx(expected)
+        assert gap(between(1, 2, L), value, L) == pytest.approx(expected)
 
     def test_gap_is_in_the_indicators_unit(self):
         # 12 schools against at least 15 → −3 schools
@@ -534,7 +547,7 @@ class TestEvaluate:
         ind = indicator({2025: "6", 2030: "4"}, direction="lower", unit="‰", id="9.9")
         data = {y: year(y, {"9.9": {"value": v}}) for y, v in ((2025, 6.5), (2027, 5.0))}
         r = evaluate(ind, 2027, data, Thresholds())
-        assert r.target.spec.min == pytest.approx(5.2)
+        assert r.target.requirement.goal == pytest.approx(5.2)
         assert r.target.derived
         assert r.status is Status.EXCEEDED
         assert r.gap == pytest.approx(0.2)
@@ -560,7 +573,7 @@ class TestStatusAndGapAgree:
             elif status is Status.MET:
                 assert g == 0, (value, status, g)
             else:
-                assert g < 0 or (spec.kind is TargetKind.GREATER_THAN and g == 0), (value, status, g)
+                assert g < 0 or (spec.strict and g == 0), (value, status, g)
 
 
 # ------------------------------------------------------- the complete result
@@ -590,7 +603,7 @@ class TestCompleteResult:
 
     def test_final_target_and_goal(self, results):
         final = results.get("6.5").final
-        assert (final.year, final.text, final.spec, final.goal, final.display) == (
+        assert (final.year, final.text, final.requirement, final.goal, final.display) == (
             2030,
             "> 60",
             greater_than(60),
@@ -603,7 +616,12 @@ class TestCompleteResult:
 
     def test_completion_of_a_share_of_units_is_a_final_target_of_100(self, results):
         final = results.get("6.1").final
-        assert (final.text, final.spec, final.goal, final.display) == ("Hoàn thành", at_least(100), 100, "Hoàn thành")
+        assert (final.text, final.requirement, final.goal, final.display) == (
+            "Hoàn thành",
+            at_least(100),
+            100,
+            "Hoàn thành",
+        )
 
     def test_plan_level_counts_and_final_year(self, results):
         assert len(results) == 13
@@ -616,6 +634,7 @@ class TestCompleteResult:
             Status.IN_PROGRESS: 1,
             Status.PROVISIONAL: 1,  # 6.2: 7 of 10 communes
             Status.NOT_COMPUTABLE: 1,  # 6.9: no districts any more
+            Status.NO_BASE: 0,
         }
         assert [r.indicator.id for r in results.with_status(Status.NOT_MET)] == ["6.5"]
         assert results.final_year == 2030

@@ -10,7 +10,6 @@ import pytest
 
 from conftest import indicator
 from kh68.reading.models import Thresholds, YearData
-from kh68.reading.targets import TargetKind, TargetSpec
 from kh68.tracking.engine import Category, _categorise, evaluate, progress
 
 DEFAULT = Thresholds()
@@ -216,9 +215,8 @@ class TestSign:
         # higher is better, b = −10, c = −5, T = −2 (a balance climbing toward −2); s = −1.
         # g_o = 0,5^0,2 − 1 = −0,129449, g_r = 0,2^0,1 − 1 = −0,148660
         # R = (−1)·(+1)·(−0,129449)/0,148660 = 0,8708 → moderate; projected = −5 · 0,5 = −2,5
-        # A plan cell cannot state a negative target, so the parsed target is set by hand.
-        ind = indicator({2030: "2"}, unit="tỷ đồng")
-        ind.targets[2030]._spec = TargetSpec(TargetKind.AT_LEAST, -2.0)
+        # A negative bound is written in the structured form.
+        ind = indicator({2030: {"text": "−2 tỷ đồng", "at_least": "-2"}}, unit="tỷ đồng")
         p = progress(ind, {2020: -10, 2025: -5}, 2025, DEFAULT)
         assert p.category is Category.MODERATE
         assert round(p.ratio, 3) == 0.871

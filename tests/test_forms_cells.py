@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from kh68.entry.forms import cells
-from kh68.reading.targets import TaskState
+from kh68.kinds.verdict import TaskState
 
 
 @pytest.mark.parametrize(

@@ -166,7 +166,13 @@ tasks:
             "indicators",
             {
                 "indicators": [
-                    {"id": "6.1", "name": "x", "unit": "%", "targets": {"2025": "khoảng 30"}, "responsible_units": []}
+                    {
+                        "id": "6.1",
+                        "name": "x",
+                        "unit": "%",
+                        "targets": {"2025": {"at_lest": 3}},
+                        "responsible_units": [],
+                    }
                 ]
             },
             "is not valid under any of the given schemas",

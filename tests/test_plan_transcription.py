@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import PLAN, SHARED_SOURCE_DOC, SOURCE_DOC
+from kh68.kinds.phrases import fold
 from kh68.reading.load import load_plan
-from kh68.reading.targets import TargetKind, TimingKind, fold
+from kh68.reading.targets import TimingKind
 
-K = TargetKind
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 
 
@@ -64,19 +64,19 @@ ROWS = table_rows()
 
 # What each target means, read by a person from the table.
 EXPECTED_TARGETS = {
-    "6.1": ((K.MILESTONE, None, None), (K.COMPLETION, None, None)),
-    "6.2": ((K.RANGE, 30, 35), (K.RANGE, 35, 40)),
-    "6.3": ((K.AT_LEAST, 95, None), (K.RANGE, 95, 97)),
-    "6.4": ((K.AT_LEAST, 99.5, None), (K.AT_LEAST, 99.5, None)),
-    "6.5": ((K.AT_LEAST, 60, None), (K.GREATER_THAN, 60, None)),
-    "6.6": ((K.AT_LEAST, 99.96, None), (K.AT_LEAST, 99.97, None)),
-    "6.7": ((K.NONE, None, None), (K.GREATER_THAN, 95, None)),
-    "6.8": ((K.NONE, None, None), (K.GREATER_THAN, 75, None)),
-    "6.9": ((K.AT_LEAST, 100, None), (K.AT_LEAST, 100, None)),
-    "6.10": ((K.NONE, None, None), (K.AT_LEAST, 99, None)),
-    "6.11": ((K.NONE, None, None), (K.AT_LEAST, 99, None)),
-    "6.12": ((K.NONE, None, None), (K.AT_LEAST, 97, None)),
-    "6.13": ((K.AT_LEAST, 80, None), (K.AT_LEAST, 90, None)),
+    "6.1": (("milestone", None, None), ("completion", None, None)),
+    "6.2": (("range", 30, 35), ("range", 35, 40)),
+    "6.3": (("at_least", 95, None), ("range", 95, 97)),
+    "6.4": (("at_least", 99.5, None), ("at_least", 99.5, None)),
+    "6.5": (("at_least", 60, None), ("greater_than", 60, None)),
+    "6.6": (("at_least", 99.96, None), ("at_least", 99.97, None)),
+    "6.7": (("none", None, None), ("greater_than", 95, None)),
+    "6.8": (("none", None, None), ("greater_than", 75, None)),
+    "6.9": (("at_least", 100, None), ("at_least", 100, None)),
+    "6.10": (("none", None, None), ("at_least", 99, None)),
+    "6.11": (("none", None, None), ("at_least", 99, None)),
+    "6.12": (("none", None, None), ("at_least", 97, None)),
+    "6.13": (("at_least", 80, None), ("at_least", 90, None)),
 }
 
 # Responsible units, blank cells taken from the row above (merged cells).
@@ -127,8 +127,8 @@ def test_indicator_matches_table(plan, row: Row) -> None:
 def test_target_meaning(plan, row: Row) -> None:
     ind = plan.indicator(row.id)
     for year, (kind, low, high) in zip((2025, 2030), EXPECTED_TARGETS[row.id], strict=False):
-        spec = ind.targets[year].spec
-        assert (spec.kind, spec.min, spec.max) == (kind, low, high), f"{row.id} {year}: {ind.targets[year].text!r}"
+        meaning = ind.targets[year].meaning
+        assert (meaning.kind, *meaning.bounds()) == (kind, low, high), f"{row.id} {year}: {ind.targets[year].text!r}"
 
 
 def test_footnote_of_6_1() -> None:

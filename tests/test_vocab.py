@@ -5,14 +5,16 @@ from __future__ import annotations
 import pytest
 
 from kh68 import vocab
-from kh68.reading.targets import Direction, DutyKind, TargetKind, TargetSpec, TaskState
-from kh68.vocab import Category, Status
+from kh68.core.vnformat import with_unit
+from kh68.kinds.verdict import Direction, Status, TaskState
+from kh68.reading.targets import DutyKind
+from kh68.vocab import Category
 
 H, L = Direction.HIGHER, Direction.LOWER
 
 
 def test_status_labels_and_symbols() -> None:
-    assert [(s.value, s.symbol, s.label) for s in Status] == [
+    assert [(s.value, vocab.STATUS_SYMBOLS[s], vocab.STATUS_LABELS[s]) for s in Status] == [
         ("exceeded", "▲", "Vượt chỉ tiêu"),
         ("met", "✓", "Đạt"),
         ("not_met", "✗", "Chưa đạt"),
@@ -21,12 +23,12 @@ def test_status_labels_and_symbols() -> None:
         ("in_progress", "…", "Đang triển khai"),
         ("provisional", "≈", "Tạm tính"),
         ("not_computable", "∅", "Không tính được"),
+        ("no_base", "?", "Chưa có số liệu năm gốc"),
     ]
 
 
 def test_one_phrasing_for_no_target() -> None:
-    assert vocab.NO_TARGET == Status.NO_TARGET.label == "Không đặt chỉ tiêu"
-    assert vocab.target_meaning(TargetSpec(TargetKind.NONE), "%", H) == "không đặt chỉ tiêu"
+    assert vocab.NO_TARGET == vocab.STATUS_LABELS[Status.NO_TARGET] == "Không đặt chỉ tiêu"
 
 
 def test_category_labels_read_as_an_official_writes_them() -> None:
@@ -94,23 +96,8 @@ def test_comparison_with_the_previous_year(change, unit, expected) -> None:
     assert vocab.against_year(change, unit, 2024) == expected
 
 
-@pytest.mark.parametrize(
-    ("spec", "direction", "display", "meaning"),
-    [
-        (TargetSpec(TargetKind.AT_LEAST, 99.5), H, "99,5%", "từ 99,5% trở lên"),
-        (TargetSpec(TargetKind.AT_LEAST, 2), L, "2%", "không quá 2%"),
-        (TargetSpec(TargetKind.RANGE, 30, 35), H, "30-35%", "trong khoảng 30–35%"),
-        (TargetSpec(TargetKind.GREATER_THAN, 60), H, "> 60%", "trên 60%"),
-        (TargetSpec(TargetKind.GREATER_THAN, 5), L, "> 5%", "dưới 5%"),
-    ],
-)
-def test_target_display_and_meaning(spec, direction, display, meaning) -> None:
-    assert vocab.target_display(spec, "%") == display
-    assert vocab.target_meaning(spec, "%", direction) == meaning
-
-
 def test_the_percent_rule() -> None:
-    assert (vocab.with_unit("99,5", "%"), vocab.with_unit("12", "trường"), vocab.with_unit("3", "")) == (
+    assert (with_unit("99,5", "%"), with_unit("12", "trường"), with_unit("3", "")) == (
         "99,5%",
         "12 trường",
         "3",

@@ -22,40 +22,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from kh68.core.vnformat import format_number, format_value, with_unit
-from kh68.reading.targets import (
-    Basis,
-    BreakKind,
-    Direction,
-    DutyKind,
-    TargetKind,
-    TargetSpec,
-    TaskState,
-    UnitKind,
-)
+from kh68.core.vnformat import format_number, format_value
+from kh68.kinds.verdict import Direction, Status, TaskState
+from kh68.reading.targets import Basis, BreakKind, DutyKind, UnitKind
 
 # ------------------------------------------------------------------ verdicts
-
-
-class Status(StrEnum):
-    """Where a year's value stands against the target in force."""
-
-    EXCEEDED = "exceeded"
-    MET = "met"
-    NOT_MET = "not_met"
-    NO_DATA = "no_data"
-    NO_TARGET = "no_target"
-    IN_PROGRESS = "in_progress"
-    PROVISIONAL = "provisional"  # aggregated from fewer units than expected: never "Đạt"
-    NOT_COMPUTABLE = "not_computable"  # the unit of count no longer exists
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self]
-
-    @property
-    def symbol(self) -> str:
-        return STATUS_SYMBOLS[self]
 
 
 STATUS_LABELS: dict[Status, str] = {
@@ -67,6 +38,7 @@ STATUS_LABELS: dict[Status, str] = {
     Status.IN_PROGRESS: "Đang triển khai",
     Status.PROVISIONAL: "Tạm tính",
     Status.NOT_COMPUTABLE: "Không tính được",
+    Status.NO_BASE: "Chưa có số liệu năm gốc",
 }
 STATUS_SYMBOLS: dict[Status, str] = {
     Status.EXCEEDED: "▲",
@@ -77,6 +49,7 @@ STATUS_SYMBOLS: dict[Status, str] = {
     Status.IN_PROGRESS: "…",
     Status.PROVISIONAL: "≈",
     Status.NOT_COMPUTABLE: "∅",
+    Status.NO_BASE: "?",
 }
 
 
@@ -201,35 +174,6 @@ def points(value: float, unit: str, decimals: int = 2) -> str:
     if unit == "%":
         return f"{number} điểm phần trăm"
     return f"{number} {unit}" if unit else number
-
-
-def target_display(spec: TargetSpec, unit: str, decimals: int = 2) -> str:
-    """A numeric target in Vietnamese number form with its unit: ``99,5%``, ``30-35%``, ``> 60%``."""
-    if spec.kind is TargetKind.RANGE and spec.min is not None and spec.max is not None:
-        return with_unit(f"{format_number(spec.min, decimals)}-{format_number(spec.max, decimals)}", unit)
-    if spec.min is None:
-        return ""
-    text = amount(spec.min, unit, decimals)
-    return f"> {text}" if spec.kind is TargetKind.GREATER_THAN else text
-
-
-def target_meaning(spec: TargetSpec, unit: str, direction: Direction, decimals: int = 2) -> str:
-    """What a target asks for, in words: ``từ 99,5% trở lên``, ``trong khoảng 30–35%``."""
-    if spec.kind is TargetKind.NONE:
-        return NO_TARGET.lower()
-    if spec.kind is TargetKind.COMPLETION:
-        return "hoàn thành"
-    if spec.kind is TargetKind.MILESTONE:
-        return "mốc định tính"
-    if spec.min is None:
-        return ""
-    if spec.kind is TargetKind.RANGE and spec.max is not None:
-        return f"trong khoảng {format_number(spec.min, decimals)}–{amount(spec.max, unit, decimals)}"
-    bound = amount(spec.min, unit, decimals)
-    higher = direction is Direction.HIGHER
-    if spec.kind is TargetKind.GREATER_THAN:
-        return f"trên {bound}" if higher else f"dưới {bound}"
-    return f"từ {bound} trở lên" if higher else f"không quá {bound}"
 
 
 # -------------------------------------------------------------- comparisons

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir, year_option
-from kh68.reading.targets import TaskState
+from kh68.kinds.verdict import TaskState
 
 if TYPE_CHECKING:
     from kh68.entry.edits import FileOutcome

@@ -13,11 +13,12 @@ from rich.text import Text
 
 from kh68 import vocab
 from kh68.core.vnformat import format_date, format_number, format_signed
+from kh68.kinds.verdict import Direction, Status
 from kh68.outputs.status_view import StatusView
-from kh68.reading.targets import Direction, DutyKind
+from kh68.reading.targets import DutyKind
 from kh68.tracking.engine import IndicatorResult
 from kh68.tracking.tasks import Deadline
-from kh68.vocab import Category, Status
+from kh68.vocab import Category
 
 STATUS_STYLES = {
     Status.EXCEEDED: "bold green",
@@ -55,13 +56,13 @@ def bar(value: float | None, goal: float | None, direction: Direction) -> str:
 
 def year_bar(result: IndicatorResult) -> str:
     """The value against the year's target (the bound it must reach)."""
-    return bar(result.value, result.goal, result.indicator.direction)
+    return bar(result.value, result.goal, result.indicator.better)
 
 
 def final_bar(result: IndicatorResult) -> str:
     """The latest value against the final target."""
     goal = result.final.goal if result.final else None
-    return bar(result.value, goal, result.indicator.direction)
+    return bar(result.value, goal, result.indicator.better)
 
 
 def target_text(result: IndicatorResult) -> str:
@@ -85,7 +86,7 @@ def gap_text(result: IndicatorResult) -> str:
 
 
 def status_cell(result: IndicatorResult) -> Text:
-    return Text(f"{result.status.symbol} {result.status_label}", style=STATUS_STYLES[result.status])
+    return Text(f"{vocab.STATUS_SYMBOLS[result.status]} {result.status_label}", style=STATUS_STYLES[result.status])
 
 
 def _table(**options: object) -> Table:

@@ -26,9 +26,9 @@ from kh68.core.errors import PlanInvalid, Severity, UsageError
 from kh68.core.files import file_lock
 from kh68.core.vnformat import format_exact, parse_exact
 from kh68.entry.datafile import DataFile, Section, UnitKey
+from kh68.kinds.verdict import TaskState
 from kh68.reading.load import DATA_DIR, check_data_file
 from kh68.reading.plan import Plan
-from kh68.reading.targets import TaskState
 
 
 @dataclass(frozen=True)

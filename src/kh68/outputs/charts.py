@@ -71,14 +71,15 @@ def _years(plan: Plan, result: IndicatorResult) -> list[int]:
 
 
 def _targets(result: IndicatorResult, years: list[int]) -> dict[int, TargetInForce]:
-    found = {year: target_in_force(result.indicator, year) for year in years}
-    return {year: t for year, t in found.items() if t is not None and t.kind.numeric}
+    found = {year: target_in_force(result.indicator, year, result.series) for year in years}
+    return {year: t for year, t in found.items() if t is not None and t.requirement is not None}
 
 
 def _frame(years: list[int], result: IndicatorResult, targets: dict[int, TargetInForce]) -> Frame:
     numbers = [p.value for p in _shown(result)]
     for t in targets.values():
-        numbers += [b for b in (t.spec.min, t.spec.max) if b is not None]
+        assert t.requirement is not None  # _targets keeps only those with a requirement
+        numbers += [b for b in (t.requirement.goal, t.requirement.far) if b is not None]
     low, high = min(numbers), max(numbers)
     pad = max((high - low) * 0.15, 0.5)
     low, high = low - pad, high + pad
@@ -135,9 +136,11 @@ def _target_marks(frame: Frame, targets: dict[int, TargetInForce]) -> list[str]:
         opacity = "0.35" if t.derived else "0.6"
         x0, x1 = frame.x(year) - frame.step * 0.45, frame.x(year) + frame.step * 0.45
         label = escape(_target_label(t))
-        low = t.spec.min if t.spec.min is not None else frame.low
-        if t.spec.max is not None:
-            y0, y1 = frame.y(t.spec.max), frame.y(low)
+        assert t.requirement is not None
+        goal, far = t.requirement.goal, t.requirement.far
+        low = min(goal, far) if far is not None else goal
+        if far is not None:
+            y0, y1 = frame.y(max(goal, far)), frame.y(low)
             out.append(
                 f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{max(y1 - y0, 1):.1f}" '
                 f'fill="#8fc98f" fill-opacity="{opacity}"><title>{label}</title></rect>'

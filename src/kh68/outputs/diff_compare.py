@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from kh68 import vocab
 from kh68.core.errors import Problem
+from kh68.kinds.targets import Style
+from kh68.kinds.targets import Target as Meaning
+from kh68.kinds.verdict import Status, TaskState
 from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
-from kh68.reading.targets import TargetSpec, TaskState
 from kh68.tracking.engine import IndicatorResult, PlanResult, evaluate_plan
-from kh68.vocab import Status
 
 NONE_LABEL = "(chưa có)"
 GONE_LABEL = "(không còn)"
@@ -44,7 +45,7 @@ class Side:
 class TargetText:
     text: str
     meaning: str
-    spec: TargetSpec
+    kind: Meaning
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,8 @@ def _target_text(ind: Indicator, year: int) -> TargetText | None:
     target = ind.targets.get(year)
     if target is None:
         return None
-    return TargetText(target.text, vocab.target_meaning(target.spec, ind.unit, ind.direction), target.spec)
+    meaning = target.meaning
+    return TargetText(target.shown, meaning.words(Style.MEANING, ind.measure, ind.better), meaning)
 
 
 def _reading(result: IndicatorResult | None) -> Reading | None:
@@ -236,7 +238,7 @@ def _indicators(result: PlanDiff, a: Plan, b: Plan) -> None:
         for what, old_text, new_text in (
             ("tên", before.name, ind.name),
             ("đơn vị tính", before.unit, ind.unit),
-            ("chiều tốt", vocab.DIRECTION_LABELS[before.direction], vocab.DIRECTION_LABELS[ind.direction]),
+            ("chiều tốt", vocab.DIRECTION_LABELS[before.better], vocab.DIRECTION_LABELS[ind.better]),
             ("cách tính", vocab.BASIS_LABELS[before.basis], vocab.BASIS_LABELS[ind.basis]),
         ):
             if old_text != new_text:

@@ -17,6 +17,7 @@ from kh68 import vocab
 from kh68.core.errors import Severity
 from kh68.core.safetext import markdown_escape
 from kh68.core.vnformat import format_number
+from kh68.kinds.verdict import Status, TaskState
 from kh68.outputs.diff_compare import (
     GONE_LABEL,
     NONE_LABEL,
@@ -27,8 +28,6 @@ from kh68.outputs.diff_compare import (
     TargetText,
 )
 from kh68.outputs.export import target_to_dict
-from kh68.reading.targets import TaskState
-from kh68.vocab import Status
 
 Field = Callable[[str], str]
 NO_CHANGE = "Không có thay đổi về mục tiêu, chỉ tiêu, nhiệm vụ, đơn vị hay số liệu."
@@ -66,7 +65,7 @@ def _shown(r: Reading | None, missing: str) -> str:
 
 
 def _status(status: Status | None, missing: str) -> str:
-    return status.label if status else missing
+    return vocab.STATUS_LABELS[status] if status else missing
 
 
 # ------------------------------------------------------------- statements
@@ -202,7 +201,8 @@ def to_markdown(diff: PlanDiff) -> str:
 def _target_dict(t: TargetText | None) -> dict[str, Any] | None:
     if t is None:
         return None
-    return target_to_dict(t.text, t.spec) | {"meaning": t.meaning, "min": t.spec.min, "max": t.spec.max}
+    low, high = t.kind.bounds()
+    return target_to_dict(t.text, t.kind) | {"meaning": t.meaning, "min": low, "max": high}
 
 
 def _reading_dict(r: Reading | None) -> dict[str, Any] | None:
@@ -267,8 +267,8 @@ def to_dict(diff: PlanDiff) -> dict[str, Any]:
                 "year": c.year,
                 "old": c.old.value if c.old else None,
                 "new": c.new.value if c.new else None,
-                "old_label": c.old.label if c.old else None,
-                "new_label": c.new.label if c.new else None,
+                "old_label": vocab.STATUS_LABELS[c.old] if c.old else None,
+                "new_label": vocab.STATUS_LABELS[c.new] if c.new else None,
             }
             for c in diff.statuses
         ],

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from kh68.kinds.targets import Target as Meaning
 from kh68.reading.models import Indicator, OutsideFact, SeriesBreak, Task, Unit
 from kh68.reading.plan import Plan
-from kh68.reading.targets import TargetSpec
 
 
-def target_to_dict(text: str, spec: TargetSpec) -> dict[str, Any]:
+def target_to_dict(text: str, meaning: Meaning) -> dict[str, Any]:
     """A target as data: its words, its kind and the bounds it has (the one target → dict)."""
-    out: dict[str, Any] = {"text": text, "kind": spec.kind.value}
-    if spec.min is not None:
-        out["min"] = spec.min
-    if spec.max is not None:
-        out["max"] = spec.max
+    out: dict[str, Any] = {"text": text, "kind": meaning.kind}
+    low, high = meaning.bounds()
+    if low is not None:
+        out["min"] = low
+    if high is not None:
+        out["max"] = high
     return out
 
 
@@ -24,11 +25,11 @@ def indicator_to_dict(plan: Plan, ind: Indicator) -> dict[str, Any]:
         "id": ind.id,
         "name": ind.name,
         "unit": ind.unit,
-        "direction": ind.direction.value,
+        "direction": ind.better.value,
         "basis": ind.basis.value,
         "responsible_units": plan.unit_ids(ind.responsible_units),
         "targets": {
-            str(year): target_to_dict(t.text, t.spec) | ({"footnote": t.footnote} if t.footnote else {})
+            str(year): target_to_dict(t.shown, t.meaning) | ({"footnote": t.footnote} if t.footnote else {})
             for year, t in sorted(ind.targets.items())
         },
         "notes": list(ind.notes),

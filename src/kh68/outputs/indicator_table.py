@@ -13,14 +13,13 @@ from collections.abc import Callable
 
 from kh68 import vocab
 from kh68.core.vnformat import format_date
+from kh68.kinds.verdict import Status
 from kh68.outputs.document import Align, Annex, Column, Figure, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
 from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
-from kh68.reading.targets import TargetKind
 from kh68.tracking.coverage import unit_of_count_text
 from kh68.tracking.engine import IndicatorResult
-from kh68.vocab import Status
 
 NO_TARGET_MARK = "–"
 # Order in which the paragraph counts the verdicts.
@@ -180,9 +179,7 @@ def target_with_unit(r: IndicatorResult) -> str:
     """``60%``, ``30-35%``: a numeric target with its unit; a textual one as written."""
     if r.target is None or not _stated(r):
         return NO_TARGET_MARK
-    if r.target.kind.numeric:
-        return vocab.target_display(r.target.spec, r.indicator.unit, r.target.decimals)
-    return r.target.text
+    return r.target.display
 
 
 def final_text(r: IndicatorResult) -> str:
@@ -210,8 +207,7 @@ def comparison_text(r: IndicatorResult) -> str:
     """``vượt 0,4% so với chỉ tiêu`` / ``thấp hơn chỉ tiêu 1,2 điểm phần trăm`` (``kh68.vocab``); '' if none."""
     if r.target is None or r.status in (Status.NO_DATA, Status.NO_TARGET):
         return ""
-    ranged = r.target.kind is TargetKind.RANGE
-    return vocab.against_target(r.status, r.gap, r.indicator.unit, r.indicator.direction, r.decimals, ranged)
+    return vocab.against_target(r.status, r.gap, r.indicator.unit, r.indicator.better, r.decimals, r.target.ranged)
 
 
 def _lower_first(text: str) -> str:

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from kh68.kinds.targets import Requirement
+from kh68.kinds.verdict import Status
 from kh68.outputs.export import target_to_dict
 from kh68.reading.plan import Plan
 from kh68.reading.targets import DutyKind
 from kh68.tracking.coverage import Coverage
-from kh68.tracking.engine import IndicatorResult, PlanResult, evaluate_plan
+from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce, evaluate_plan
 from kh68.tracking.tasks import Deadline, TaskStatus, deadlines, task_statuses
-from kh68.vocab import Status
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,26 @@ def build_status(plan: Plan, year: int, today: date, unit: str | None = None) ->
     return StatusView(plan, year, today, unit, evaluate_plan(plan, year, indicators), tasks, owed)
 
 
+def _kind(target: TargetInForce) -> str:
+    """The kind of a stated target; an interpolated milestone is named by its shape, as a stated one would be."""
+    if target.meaning is not None:
+        return target.meaning.kind
+    requirement = target.requirement
+    if requirement is None or requirement.far is None:
+        return "greater_than" if requirement is not None and requirement.strict else "at_least"
+    return "range"
+
+
+def _bounds(requirement: Requirement | None) -> tuple[float | None, float | None]:
+    """An interpolated milestone's bounds: the goal, and the far bound of a range."""
+    if requirement is None:
+        return None, None
+    if requirement.far is None:
+        return requirement.goal, None
+    low, high = sorted((requirement.goal, requirement.far))
+    return low, high
+
+
 def _number(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
@@ -70,16 +91,17 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
     """One indicator's verdict as JSON-ready data (numbers as numbers, unknown as null)."""
     target = None
     if r.target is not None:
-        target = target_to_dict(r.target.text, r.target.spec) | {
-            "min": r.target.spec.min,
-            "max": r.target.spec.max,
+        low, high = r.target.meaning.bounds() if r.target.meaning is not None else _bounds(r.target.requirement)
+        target = {"text": r.target.text, "kind": _kind(r.target)} | {
+            "min": low,
+            "max": high,
             "derived": r.target.derived,
             "display": r.target.display,
             "decimals": r.target.decimals,
         }
     final = None
     if r.final is not None:
-        final = target_to_dict(r.final.text, r.final.spec) | {"year": r.final.year, "goal": r.final.goal}
+        final = target_to_dict(r.final.text, r.final.meaning) | {"year": r.final.year, "goal": r.final.goal}
     previous = None
     if r.previous is not None:
         previous = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -18,25 +18,19 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    create_model,
     field_validator,
     model_validator,
 )
 
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number, parse_count, parse_date, parse_decimal, parse_whole
-from kh68.reading.targets import (
-    Basis,
-    BreakKind,
-    Direction,
-    DutyKind,
-    TargetKind,
-    TargetSpec,
-    TaskState,
-    TimingSpec,
-    UnitKind,
-    parse_target,
-    parse_timing,
-)
+from kh68.kinds.measure import Measure
+from kh68.kinds.targets import Feed, FieldType, parse_target, structured_fields
+from kh68.kinds.targets import Target as Meaning
+from kh68.kinds.targets import from_fields as target_from_fields
+from kh68.kinds.verdict import Direction, TaskState
+from kh68.reading.targets import Basis, BreakKind, DutyKind, TimingSpec, UnitKind, parse_timing
 
 
 def _decimal(value: Any) -> Any:
@@ -178,6 +172,17 @@ class Thresholds(Strict):
     moderate: Number = field("Ngưỡng tiến bộ vừa phải", "R từ ngưỡng này trở lên: tiến bộ vừa phải.", default=0.6)
 
 
+class Judging(Strict):
+    approximate_tolerance: Number = field(
+        "Dung sai của chỉ tiêu 'khoảng'",
+        "Phần trăm của chỉ tiêu mà giá trị được lệch hai phía vẫn là Đạt, với chỉ tiêu 'khoảng 500', "
+        "'khoảng trên 500' (mặc định 5: khoảng 500 là từ 475 đến 525).",
+        default=5.0,
+        ge=0,
+        le=50,
+    )
+
+
 class OutsideFact(Strict):
     """A fact the plan document does not contain: where it comes from, and whether to verify it."""
 
@@ -262,6 +267,7 @@ class PlanMeta(Strict):
         default_factory=list,
     )
     progress_thresholds: Thresholds = field("Ngưỡng đánh giá tiến độ", default_factory=Thresholds)
+    judging: Judging = field("Cách đánh giá chỉ tiêu", default_factory=Judging)
     signer: Signer = field(
         "Người ký báo cáo",
         "Khối chữ ký của báo cáo năm; kế hoạch không ghi nên mặc định chỉ có chức vụ GIÁM ĐỐC, để trống họ tên.",
@@ -337,30 +343,94 @@ class UnitsFile(Strict):
 # ---------------------------------------------------------- indicators.yaml
 
 
-class Target(Strict):
-    text: Text = field(
-        "Chỉ tiêu (nguyên văn)", "Nguyên văn trong kế hoạch: 99,5 | 30-35 | > 60 | Hoàn thành | - | mốc định tính."
+class TargetBase(Strict):
+    """A year's target: the plan's words (``text``), or a structured form for what words cannot carry."""
+
+    text: str | None = field(
+        "Chỉ tiêu (nguyên văn)",
+        "Nguyên văn trong kế hoạch, ví dụ: 99,5 | 30-35 | ít nhất 30% | không quá 5 | giảm 10% so với năm 2025 | "
+        "Hoàn thành | - | một mốc định tính. Với dạng cấu trúc: lời văn để hiển thị.",
+        default=None,
     )
     footnote: str | None = field("Chú thích", default=None)
-    _spec: TargetSpec = PrivateAttr()
+    _meaning: Meaning = PrivateAttr()
 
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
         return {"text": value} if isinstance(value, str) else value
 
-    @field_validator("text")
-    @classmethod
-    def _parses(cls, text: str) -> str:
-        parse_target(text)
-        return text
-
-    def model_post_init(self, __context: Any) -> None:
-        self._spec = parse_target(self.text)
+    @model_validator(mode="after")
+    def _read(self) -> TargetBase:
+        given = {name: getattr(self, name) for name in structured_fields() if getattr(self, name) is not None}
+        if given:
+            self._meaning = target_from_fields(given, self.text)
+        elif self.text is None:
+            raise ValueError("chỉ tiêu cần lời văn (text) hoặc một khóa dạng cấu trúc, ví dụ {at_least: 500}")
+        else:
+            self._meaning = parse_target(self.text)
+        return self
 
     @property
-    def spec(self) -> TargetSpec:
-        return self._spec
+    def meaning(self) -> Meaning:
+        """What the target means: a kind of ``kh68.kinds.targets``."""
+        return self._meaning
+
+    @property
+    def shown(self) -> str:
+        """The plan's words (for a structured form without words, its kind's own)."""
+        return self.text if self.text is not None else self._meaning.text
+
+    def settle(self, **defaults: Any) -> None:
+        """Fill in what the words leave to the plan (the year, the plan's period, the tolerance of "khoảng")."""
+        self._meaning = self._meaning.with_defaults(**defaults)
+
+
+_FIELD_TYPES: dict[FieldType, Any] = {
+    FieldType.NUMBER: Annotated[float | None, BeforeValidator(_decimal)],
+    FieldType.PAIR: Annotated[
+        list[Annotated[float, BeforeValidator(_decimal)]] | None, Field(min_length=2, max_length=2)
+    ],
+    FieldType.YEAR: Year | None,
+    FieldType.FLAG: bool | None,
+}
+
+
+def _structured(name: str, field_type: FieldType) -> tuple[Any, Any]:
+    return (
+        _FIELD_TYPES[field_type],
+        Field(default=None, title=f"Dạng cấu trúc: {name}", description=STRUCTURED_HELP.get(name, name)),
+    )
+
+
+STRUCTURED_HELP = {
+    "at_least": "Ít nhất (số): {at_least: 500}.",
+    "greater_than": "Trên (số, bằng là chưa đạt): {greater_than: 60}.",
+    "at_most": "Không quá (số; càng thấp càng tốt): {at_most: 5}.",
+    "less_than": "Dưới (số, bằng là chưa đạt; càng thấp càng tốt): {less_than: 5}.",
+    "range": "Khoảng [cận dưới, cận trên]: {range: [90, 95]}.",
+    "approximately": "Khoảng (số), đạt khi trong dung sai: {approximately: 500, tolerance: 25}.",
+    "tolerance": "Dung sai của 'khoảng', theo đơn vị tính của chỉ tiêu.",
+    "change": "Thay đổi so với năm gốc (âm là giảm): {change: -10, relative: true, base_year: 2025}.",
+    "relative": "true: thay đổi tính bằng % của số liệu năm gốc; false: theo đơn vị tính (điểm phần trăm với tỷ lệ).",
+    "base_year": "Năm gốc mà chỉ tiêu so sánh với (để trống: năm trước).",
+    "yearly_change": "Thay đổi bình quân mỗi năm (âm là giảm): {yearly_change: 1.5, base_year: 2025}.",
+    "average": "Trung bình mỗi năm của giai đoạn ít nhất bằng (số): {average: 5}.",
+    "total": "Tổng các năm của giai đoạn ít nhất bằng (số): {total: 5000}.",
+    "completion": "Chỉ tiêu hoàn thành: {completion: true}.",
+    "milestone": "Mốc định tính (lời văn có chữ số): {milestone: true, text: 'Triển khai Đề án 06'}.",
+    "none": "Không đặt chỉ tiêu năm đó: {none: true}.",
+}
+
+if TYPE_CHECKING:
+    Target = TargetBase
+else:
+    Target = create_model(
+        "Target",
+        __base__=TargetBase,
+        __doc__=TargetBase.__doc__,
+        **{name: _structured(name, field_type) for name, field_type in structured_fields().items()},
+    )
 
 
 class Reporters(Strict):
@@ -382,8 +452,11 @@ class Indicator(Strict):
     id: Text = field("Mã chỉ tiêu", 'Luôn là chuỗi, ví dụ "6.10" (đặt trong dấu nháy).')
     name: Text = field("Tên chỉ tiêu")
     unit: Text = field("Đơn vị tính", "Ví dụ: %.")
-    direction: Direction = field(
-        "Chiều tốt", "higher: càng cao càng tốt; lower: càng thấp càng tốt.", default=Direction.HIGHER
+    direction: Direction | None = field(
+        "Chiều tốt",
+        "higher: càng cao càng tốt; lower: càng thấp càng tốt. Để trống: theo lời chỉ tiêu (không quá, dưới, "
+        "giảm: càng thấp càng tốt), nếu không thì càng cao càng tốt.",
+        default=None,
     )
     basis: Basis = field(
         "Cách tính",
@@ -408,13 +481,30 @@ class Indicator(Strict):
     breaks: list[SeriesBreak] = field("Điểm gãy chuỗi số liệu của chỉ tiêu", default_factory=list)
     notes: list[Text] = field("Ghi chú", default_factory=list)
 
+    _better: Direction = PrivateAttr(default=Direction.HIGHER)
+
+    @model_validator(mode="after")
+    def _settle_direction(self) -> Indicator:
+        implied = [d for t in self.targets.values() if (d := t.meaning.implied_direction) is not None]
+        self._better = self.direction or (implied[0] if implied else Direction.HIGHER)
+        return self
+
+    @property
+    def better(self) -> Direction:
+        """Which way is better: as written, else as the targets' words say (the rule target-direction checks)."""
+        return self._better
+
+    @property
+    def measure(self) -> Measure:
+        return Measure(self.unit)
+
     @property
     def takes_state(self) -> bool:
-        return any(not t.spec.kind.numeric and t.spec.kind is not TargetKind.NONE for t in self.targets.values())
+        return any(t.meaning.feed is Feed.STATE for t in self.targets.values())
 
     @property
     def takes_value(self) -> bool:
-        return self.basis is Basis.SHARE_OF_UNITS or any(t.spec.kind.numeric for t in self.targets.values())
+        return self.basis is Basis.SHARE_OF_UNITS or any(t.meaning.feed is Feed.VALUE for t in self.targets.values())
 
 
 class IndicatorsFile(Strict):

@@ -12,9 +12,10 @@ from pathlib import Path
 from kh68.core.errors import UsageError
 from kh68.core.safetext import excerpt, listing
 from kh68.core.vnformat import format_date
+from kh68.kinds.phrases import fold
 from kh68.reading.models import Duty, Indicator, PlanMeta, Successor, Task, TaskGroup, Unit, YearData
 from kh68.reading.source import Document
-from kh68.reading.targets import DutyKind, UnitKind, fold
+from kh68.reading.targets import DutyKind, UnitKind
 
 SUGGESTED_LENGTH = 200  # a reference longer than this gets no "did you mean"
 
@@ -170,6 +171,15 @@ class UnitIndex:
             return f"{unit_id} đã chấm dứt hoạt động từ {since}"
         parts = [f"{self.resolve(s.unit) or s.unit}" + (f" ({s.function})" if s.function else "") for s in successors]
         return f"{unit_id} đã chấm dứt hoạt động từ {since}; nhiệm vụ chuyển cho {', '.join(parts)}"
+
+
+def settle_targets(meta: PlanMeta, indicators: Iterable[Indicator]) -> None:
+    """Fill in what targets' words leave to the plan: their year, the plan's period, the tolerance of "khoảng"."""
+    period = meta.period
+    tolerance = meta.judging.approximate_tolerance / 100
+    for indicator in indicators:
+        for year, target in indicator.targets.items():
+            target.settle(year=year, start=period.start, end=period.end, tolerance=tolerance)
 
 
 def cycles(starts: Iterable[str], edges: Callable[[str], list[str]]) -> Iterator[list[str]]:

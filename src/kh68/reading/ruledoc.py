@@ -98,8 +98,10 @@ SCHEMA = RuleDoc(
 TARGET_UNPARSABLE = RuleDoc(
     "target-unparsable",
     Severity.ERROR,
-    "chỉ tiêu viết theo một dạng đọc được: 99,5 | 30-35 | > 60 | Hoàn thành | - | mốc định tính không có chữ số",
-    "không đọc được chỉ tiêu '9O,5': dùng dạng 99,5 | 30-35 | > 60 | Hoàn thành | - hoặc một mốc định tính không có chữ số",
+    "chỉ tiêu viết theo một dạng đọc được (bảng các dạng chỉ tiêu: ít nhất, trên, không quá, dưới, khoảng, "
+    "so với năm gốc, bình quân, tổng giai đoạn, Hoàn thành, -, mốc định tính) hoặc dạng cấu trúc",
+    "không đọc được chỉ tiêu '9O,5'; các dạng đọc được: 99,5 | ít nhất 30% | trên 60 | … "
+    "(hoặc dạng cấu trúc {at_least: 3, text: '…'})",
 )
 TIMING_UNPARSABLE = RuleDoc(
     "timing-unparsable",
@@ -125,6 +127,10 @@ READ_RULES: tuple[RuleDoc, ...] = (
     TARGET_UNPARSABLE,
     TIMING_UNPARSABLE,
 )
+
+
+READ_RULE_BY_ID = {rule.id: rule for rule in READ_RULES}
+"""A phrase's error names its rule by id (``kh68.kinds`` cannot import this module)."""
 
 
 class RuleValueError(ValueError):

@@ -9,34 +9,17 @@ Vietnamese words live in ``kh68.vocab``.
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
 from kh68.core.safetext import excerpt
-from kh68.core.vnformat import parse_decimal
-from kh68.reading.ruledoc import TARGET_UNPARSABLE, TIMING_UNPARSABLE, RuleValueError
-
-
-class TargetUnparsable(RuleValueError):
-    rule = TARGET_UNPARSABLE
+from kh68.kinds.phrases import fold
+from kh68.reading.ruledoc import TIMING_UNPARSABLE, RuleValueError
 
 
 class TimingUnparsable(RuleValueError):
     rule = TIMING_UNPARSABLE
-
-
-# Which way is better for an indicator. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
-class Direction(StrEnum):
-    HIGHER = "higher"
-    LOWER = "lower"
-
-    @property
-    def sign(self) -> int:
-        """+1 when higher is better, -1 when lower is better."""
-        return 1 if self is Direction.HIGHER else -1
 
 
 # How an indicator's value is obtained. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
@@ -78,88 +61,6 @@ class BreakKind(StrEnum):
     DEFINITION = "definition"
 
 
-class TargetKind(StrEnum):
-    AT_LEAST = "at_least"
-    RANGE = "range"
-    GREATER_THAN = "greater_than"
-    COMPLETION = "completion"
-    MILESTONE = "milestone"
-    NONE = "none"
-
-    @property
-    def numeric(self) -> bool:
-        return self in (TargetKind.AT_LEAST, TargetKind.RANGE, TargetKind.GREATER_THAN)
-
-
-@dataclass(frozen=True)
-class TargetSpec:
-    """What a target asks for. For lower-is-better indicators ``at_least`` reads "at most"."""
-
-    kind: TargetKind
-    min: float | None = None
-    max: float | None = None
-
-    def goal(self, direction: Direction) -> float | None:
-        """The bound a value must reach: a range's upper bound when lower is better, else ``min``."""
-        if self.kind is TargetKind.RANGE and direction is Direction.LOWER:
-            return self.max
-        return self.min
-
-
-_NUMBER = r"\d+(?:[.,]\d+)?"
-_RANGE = re.compile(rf"^({_NUMBER})\s*%?\s*[-–—]\s*({_NUMBER})\s*%?$")
-_GREATER = re.compile(rf"^>\s*({_NUMBER})\s*%?$")
-_AT_LEAST = re.compile(rf"^(?:≥|>=)?\s*({_NUMBER})\s*%?$")
-_NONE = {"", "-", "–", "—"}
-_DECIMALS = re.compile(r"\d[.,](\d+)")
-
-
-def written_decimals(text: str) -> int:
-    """The most decimals any number in ``text`` is written with: ``99,96`` → 2, ``30-35`` → 0."""
-    return max((len(m) for m in _DECIMALS.findall(text)), default=0)
-
-
-def fold(text: str) -> str:
-    """Lower-case NFC text with single spaces and one kind of dash, for matching."""
-    text = unicodedata.normalize("NFC", text).lower()
-    text = re.sub(r"\s*[-–—]\s*", " - ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def parse_target(text: str) -> TargetSpec:
-    """Read a target cell: ``99,5``, ``30-35``, ``> 60``, ``Hoàn thành``, ``-``, prose."""
-    cell = text.strip()
-    if cell in _NONE:
-        return TargetSpec(TargetKind.NONE)
-    if fold(cell) == "hoàn thành":
-        return TargetSpec(TargetKind.COMPLETION)
-    if match := _RANGE.match(cell):
-        low, high = parse_decimal(match[1]), parse_decimal(match[2])
-        if low > high:
-            raise TargetUnparsable(f"khoảng chỉ tiêu {excerpt(text)} có cận dưới lớn hơn cận trên")
-        return TargetSpec(TargetKind.RANGE, low, high)
-    if match := _GREATER.match(cell):
-        return TargetSpec(TargetKind.GREATER_THAN, parse_decimal(match[1]))
-    if match := _AT_LEAST.match(cell):
-        return TargetSpec(TargetKind.AT_LEAST, parse_decimal(match[1]))
-    if re.search(r"\d", cell) or cell[:1] in "<>≥≤=":
-        raise TargetUnparsable(
-            f"không đọc được chỉ tiêu {excerpt(text)}: dùng dạng 99,5 | 30-35 | > 60 | Hoàn thành | - "
-            "hoặc một mốc định tính không có chữ số"
-        )
-    return TargetSpec(TargetKind.MILESTONE)
-
-
-def looks_like_completion(text: str) -> bool:
-    """A near miss of "Hoàn thành" (a typo or lost diacritics), not the word itself."""
-    folded = fold(text)
-    if folded == "hoàn thành":
-        return False
-    matcher = difflib.SequenceMatcher(None, folded, "hoàn thành")
-    # The quick upper bounds first: a long text (10 MB of prose) is no near miss, and ratio() on it takes minutes.
-    return matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
-
-
 class TimingKind(StrEnum):
     ONGOING = "ongoing"
     FROM_YEAR = "from_year"
@@ -197,10 +98,3 @@ def parse_timing(text: str) -> TimingSpec:
         f"không hiểu thời gian thực hiện {excerpt(text)}: dùng 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', "
         "'Đến năm 2025 và các năm tiếp theo' hoặc 'Khi tiến hành sơ kết, tổng kết Nghị quyết'"
     )
-
-
-class TaskState(StrEnum):
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    ONGOING = "ongoing"

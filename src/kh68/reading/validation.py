@@ -12,7 +12,7 @@ from pydantic_core import ErrorDetails
 
 from kh68.core.errors import Problem, error
 from kh68.core.safetext import excerpt
-from kh68.reading.ruledoc import KEY_UNKNOWN, SCHEMA, RuleDoc, RuleValueError
+from kh68.reading.ruledoc import KEY_UNKNOWN, READ_RULE_BY_ID, SCHEMA, RuleDoc, RuleValueError
 from kh68.reading.source import Document
 
 _MESSAGES = {
@@ -69,7 +69,9 @@ def _rule(err: ErrorDetails) -> RuleDoc:
     if err["type"] == "extra_forbidden":
         return KEY_UNKNOWN
     cause = (err.get("ctx") or {}).get("error")
-    return cause.rule if isinstance(cause, RuleValueError) else SCHEMA
+    if isinstance(cause, RuleValueError):
+        return cause.rule
+    return READ_RULE_BY_ID.get(getattr(cause, "rule_id", ""), SCHEMA)
 
 
 class _Messages:

@@ -42,19 +42,21 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from kh68.kinds.measure import Measure
+from kh68.kinds.targets import Aggregate, Feed, History, Requirement, Style, requirement_words
+from kh68.kinds.targets import Target as Meaning
+from kh68.kinds.verdict import STATE_STATUS, Status, TaskState
 from kh68.reading.measures import computed_value
-from kh68.reading.models import Indicator, Measurement, Thresholds, YearData
+from kh68.reading.models import Indicator, Measurement, Target, Thresholds, YearData
 from kh68.reading.plan import Plan
-from kh68.reading.targets import Basis, Direction, TargetKind, TargetSpec, TaskState, written_decimals
+from kh68.reading.targets import Basis
 from kh68.tracking.coverage import Coverage, coverage, unit_of_count_gone, unit_of_count_text
 from kh68.tracking.series import Break, break_before
-from kh68.vocab import Category, Status, amount, sentence, target_display
+from kh68.vocab import STATUS_LABELS, Category, amount, sentence
 
 EPSILON = 1e-9
 MIN_DECIMALS = 2
 """Values, targets and gaps are compared and shown at no fewer decimals than this."""
-
-FULL = TargetSpec(TargetKind.AT_LEAST, 100.0)
 
 __all__ = [
     "Category",
@@ -69,12 +71,10 @@ __all__ = [
     "Status",
     "TargetInForce",
     "assess",
-    "compare",
     "computed_value",
     "evaluate",
     "evaluate_plan",
     "final_target",
-    "gap",
     "observed_value",
     "progress",
     "target_in_force",
@@ -86,23 +86,32 @@ __all__ = [
 
 @dataclass(frozen=True)
 class TargetInForce:
-    """The target for a year: the plan's own (``derived`` False) or interpolated.
+    """The target for a year: the plan's own (``meaning`` is its kind) or a milestone interpolated (``derived``).
 
     ``text`` is the plan's words for a stated target, the milestone for a derived
-    one; ``display`` is what outputs print and what is compared, at ``decimals``.
+    one; ``display`` is what outputs print and what is compared, at ``decimals``;
+    ``requirement`` is what a value must do (``None`` for a target judged by
+    state, or one set against a base year whose figure is not recorded).
     """
 
     year: int
     text: str
-    spec: TargetSpec
     display: str
+    requirement: Requirement | None = None
+    meaning: Meaning | None = None
     decimals: int = MIN_DECIMALS
     derived: bool = False
     footnote: str | None = None
 
     @property
-    def kind(self) -> TargetKind:
-        return self.spec.kind
+    def numeric(self) -> bool:
+        """Judged on a number (a milestone between numeric targets is too)."""
+        return self.meaning.numeric if self.meaning is not None else True
+
+    @property
+    def ranged(self) -> bool:
+        """Met anywhere between two bounds (a range, "khoảng")."""
+        return self.requirement is not None and self.requirement.far is not None
 
 
 @dataclass(frozen=True)
@@ -111,9 +120,13 @@ class FinalTarget:
 
     year: int
     text: str
-    spec: TargetSpec
-    goal: float | None
+    meaning: Meaning
+    requirement: Requirement | None
     display: str
+
+    @property
+    def goal(self) -> float | None:
+        return self.requirement.goal if self.requirement is not None else None
 
 
 @dataclass(frozen=True)
@@ -190,7 +203,7 @@ class IndicatorResult:
         """``Tạm tính, 7/10 đơn vị`` for a provisional value (never a plain ``Đạt``); else the status's word."""
         if self.provisional and self.coverage is not None:
             return sentence(self.coverage.label)
-        return self.status.label
+        return STATUS_LABELS[self.status]
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -221,9 +234,9 @@ class IndicatorResult:
     @property
     def goal(self) -> float | None:
         """The bound of this year's numeric target that a value must reach."""
-        if self.target is None or not self.target.kind.numeric:
+        if self.target is None or self.target.requirement is None:
             return None
-        return self.target.spec.goal(self.indicator.direction)
+        return self.target.requirement.goal
 
     def series_until(self, year: int) -> tuple[Point, ...]:
         return tuple(p for p in self.series if p.year <= year)
@@ -264,70 +277,88 @@ class PlanResult:
 # ------------------------------------------------------------------ targets
 
 
-def _decimals(*texts: str) -> int:
-    return max(MIN_DECIMALS, *(written_decimals(t) for t in texts))
+@dataclass(frozen=True)
+class _History:
+    """The figures of an indicator by year, as a target set against other years reads them."""
+
+    year: int
+    values: Mapping[int, float]
+
+    def value_in(self, year: int) -> float | None:
+        return self.values.get(year)
 
 
-def target_in_force(indicator: Indicator, year: int) -> TargetInForce | None:
-    """The stated target for ``year``, else one interpolated between stated years."""
-    unit = indicator.unit
-    if year in indicator.targets:
-        target = indicator.targets[year]
-        if target.spec.kind is TargetKind.NONE:
+def _decimals(*targets: Meaning) -> int:
+    return max(MIN_DECIMALS, *(t.decimals for t in targets))
+
+
+def _requirement(indicator: Indicator, meaning: Meaning, history: History) -> Requirement | None:
+    """What a value must do for ``meaning``; for a share of units, "Hoàn thành" is 100%."""
+    if indicator.basis is Basis.SHARE_OF_UNITS and not meaning.numeric:
+        return meaning.share_requirement()
+    return meaning.requirement(indicator.better, history)
+
+
+def target_in_force(indicator: Indicator, year: int, series: Iterable[Point] = ()) -> TargetInForce | None:
+    """The stated target for ``year``, else a target whose span covers it, else a milestone between stated years."""
+    history = _History(year, {p.year: p.value for p in series})
+    stated = indicator.targets.get(year) or _spanning(indicator, year)
+    if stated is not None:
+        meaning = stated.meaning
+        if meaning.feed is Feed.NOTHING:
             return None
-        places = _decimals(target.text)
-        shown = target_display(target.spec, unit, places) if target.spec.kind.numeric else target.text
-        return TargetInForce(year, target.text, target.spec, shown, places, footnote=target.footnote)
+        places = _decimals(meaning)
+        requirement = _requirement(indicator, meaning, history)
+        shown = meaning.words(Style.SHORT, indicator.measure, indicator.better) if meaning.numeric else stated.shown
+        return TargetInForce(year, stated.shown, shown, requirement, meaning, places, footnote=stated.footnote)
+    return _milestone(indicator, year, history)
+
+
+def _spanning(indicator: Indicator, year: int) -> Target | None:
+    """A target written for a later year whose span (a total, an average, a yearly change) covers ``year``."""
+    for target_year in sorted(indicator.targets):
+        span = indicator.targets[target_year].meaning.span
+        if target_year > year and span is not None and span[0] <= year <= span[1]:
+            return indicator.targets[target_year]
+    return None
+
+
+def _milestone(indicator: Indicator, year: int, history: History) -> TargetInForce | None:
+    """A milestone between the stated targets before and after ``year`` (never written by the plan)."""
     before = [y for y in indicator.targets if y < year]
     after = [y for y in indicator.targets if y > year]
     if not before or not after:
         return None
-    y0, y1 = max(before), min(after)
-    t0, t1 = indicator.targets[y0], indicator.targets[y1]
-    if t0.spec.kind is TargetKind.NONE:
+    t0, t1 = indicator.targets[max(before)], indicator.targets[min(after)]
+    m0, m1 = t0.meaning, t1.meaning
+    if m0.feed is Feed.NOTHING:
         return None
-    if not (t0.spec.kind.numeric and t1.spec.kind.numeric):
-        return TargetInForce(year, t0.text, t0.spec, t0.text, derived=True, footnote=t0.footnote)
-    places = _decimals(t0.text, t1.text)
-    spec = _interpolate(t0.spec, t1.spec, (year - y0) / (y1 - y0), indicator.direction, places)
-    shown = target_display(spec, unit, places)
-    return TargetInForce(year, target_display(spec, "", places), spec, shown, places, derived=True)
+    places = _decimals(m0, m1)
+    r0 = _requirement(indicator, m0, history)
+    r1 = _requirement(indicator, m1, history) if m1.numeric else None
+    if r0 is None or r1 is None or not m0.numeric or r0.aggregate is not Aggregate.YEAR:
+        # Toward a target of another sort (a milestone, a "-"), the earlier target holds until the next.
+        shown = m0.words(Style.SHORT, indicator.measure, indicator.better) if m0.numeric else t0.shown
+        return TargetInForce(year, t0.shown, shown, r0, m0, _decimals(m0), derived=True, footnote=t0.footnote)
+    share = (year - max(before)) / (min(after) - max(before))
+    requirement = r0.between(r1, share, places)
+    shown = requirement_words(requirement, indicator.measure, places)
+    plain = requirement_words(requirement, Measure(""), places)
+    return TargetInForce(year, plain, shown, requirement, None, places, derived=True)
 
 
-def _interpolate(a: TargetSpec, b: TargetSpec, share: float, direction: Direction, places: int) -> TargetSpec:
-    """Bound by bound between two ranges; otherwise between the bounds a value must reach.
-
-    That bound is a range's lower one when higher is better and its upper one when
-    lower is better (a range 2-4 of a rate to bring down is met at 4 or below).
-    Bounds are rounded to ``places``: the milestone compared is the one shown.
-    """
-
-    def between(x: float | None, y: float | None) -> float:
-        assert x is not None  # numeric targets always carry their bounds
-        assert y is not None
-        return round(x + (y - x) * share, places)
-
-    if a.kind is b.kind is TargetKind.RANGE:
-        return TargetSpec(TargetKind.RANGE, between(a.min, b.min), between(a.max, b.max))
-    kind = TargetKind.GREATER_THAN if a.kind is b.kind is TargetKind.GREATER_THAN else TargetKind.AT_LEAST
-    return TargetSpec(kind, between(a.goal(direction), b.goal(direction)))
-
-
-def final_target(indicator: Indicator) -> FinalTarget | None:
+def final_target(indicator: Indicator, series: Iterable[Point] = ()) -> FinalTarget | None:
     """The last stated target, as a number to reach (``Hoàn thành`` of a share is 100)."""
     if not indicator.targets:
         return None
     year = max(indicator.targets)
     target = indicator.targets[year]
-    spec = target.spec
-    if spec.kind is TargetKind.COMPLETION and indicator.basis is Basis.SHARE_OF_UNITS:
-        spec = FULL
-    elif not spec.kind.numeric:
+    meaning = target.meaning
+    requirement = _requirement(indicator, meaning, _History(year, {p.year: p.value for p in series}))
+    if requirement is None and not meaning.numeric:
         return None
-    shown = (
-        target_display(target.spec, indicator.unit, _decimals(target.text)) if target.spec.kind.numeric else target.text
-    )
-    return FinalTarget(year, target.text, spec, spec.goal(indicator.direction), shown)
+    shown = meaning.words(Style.SHORT, indicator.measure, indicator.better) if meaning.numeric else target.shown
+    return FinalTarget(year, target.shown, meaning, requirement, shown)
 
 
 # ------------------------------------------------------------------- values
@@ -352,42 +383,15 @@ def series_of(indicator: Indicator, data: Mapping[int, YearData]) -> tuple[Point
 # ------------------------------------------------------------ status and gap
 
 
-def compare(spec: TargetSpec, value: float, direction: Direction) -> Status:
-    """Status of a numeric value against a numeric target."""
-    d = direction.sign
-    low_bound = spec.min if spec.min is not None else 0.0
-    if spec.kind is TargetKind.RANGE and spec.max is not None:
-        low, high = (low_bound, spec.max) if d == 1 else (spec.max, low_bound)
-        if d * (value - high) > EPSILON:
-            return Status.EXCEEDED
-        return Status.NOT_MET if d * (value - low) < -EPSILON else Status.MET
-    diff = d * (value - low_bound)
-    if diff > EPSILON:
-        return Status.EXCEEDED
-    if spec.kind is TargetKind.GREATER_THAN or diff < -EPSILON:
-        return Status.NOT_MET
-    return Status.MET
-
-
-def gap(spec: TargetSpec, value: float, direction: Direction, places: int = 6) -> float:
-    """Signed distance to the target, positive = better; 0 inside a range."""
-    d = direction.sign
-    low = spec.min if spec.min is not None else 0.0
-    if spec.kind is TargetKind.RANGE and spec.max is not None:
-        if value < low:
-            return round(d * (value - low), places)
-        if value > spec.max:
-            return round(d * (value - spec.max), places)
-        return 0.0
-    return round(d * (value - low), places)
-
-
-_STATE_STATUS = {
-    TaskState.DONE: Status.MET,
-    TaskState.IN_PROGRESS: Status.IN_PROGRESS,
-    TaskState.ONGOING: Status.IN_PROGRESS,
-    TaskState.NOT_STARTED: Status.NOT_MET,
-}
+def compared_value(requirement: Requirement, value: float, series: Iterable[Point], year: int) -> float:
+    """The value a requirement judges: the year's own, or the mean or sum over its span up to ``year``."""
+    if requirement.aggregate is Aggregate.YEAR or requirement.span is None:
+        return value
+    first = requirement.span[0]
+    values = {p.year: p.value for p in series if first <= p.year < year}
+    values[year] = value
+    total = sum(values.values())
+    return total / len(values) if requirement.aggregate is Aggregate.MEAN else total
 
 
 def assess(
@@ -396,25 +400,36 @@ def assess(
     value: float | None,
     state: TaskState | None,
     places: int = 6,
+    series: Iterable[Point] = (),
 ) -> tuple[Status, float | None]:
     """Status and gap of a year's value (or state) against its target, at ``places`` decimals."""
     if target is None:
         return Status.NO_TARGET, None
-    direction = indicator.direction
+    direction = indicator.better
+    requirement = target.requirement
     if value is not None:
         value = round(value, places)
-    if target.kind.numeric:
-        if value is None:
-            return Status.NO_DATA, None
-        return compare(target.spec, value, direction), gap(target.spec, value, direction, places)
-    if target.kind is TargetKind.COMPLETION and value is not None and indicator.basis is Basis.SHARE_OF_UNITS:
-        status = compare(FULL, value, direction)
-        if status is Status.NOT_MET and state is not None:
-            return _STATE_STATUS[state], gap(FULL, value, direction, places)
-        return status, gap(FULL, value, direction, places)
+    if requirement is not None and value is not None:
+        compared = round(compared_value(requirement, value, series, target.year), places)
+        status = requirement.judge(compared, direction)
+        distance = requirement.gap(compared, direction, places)
+        if status is Status.NOT_MET and state is not None and not target.numeric:
+            return STATE_STATUS[state], distance
+        if status is Status.NOT_MET and _under_way(requirement, target.year):
+            return Status.IN_PROGRESS, distance
+        return status, distance
+    if target.numeric:
+        if requirement is None and target.meaning is not None and target.meaning.base_year is not None:
+            return Status.NO_BASE, None
+        return Status.NO_DATA, None
     if state is None:
         return Status.NO_DATA, None
-    return _STATE_STATUS[state], None
+    return STATE_STATUS[state], None
+
+
+def _under_way(requirement: Requirement, year: int) -> bool:
+    """A total over a span that is short of its bound before the span's last year is under way, not missed."""
+    return requirement.aggregate is Aggregate.SUM and requirement.span is not None and year < requirement.span[1]
 
 
 # ----------------------------------------------------------------- progress
@@ -428,14 +443,15 @@ def progress(
     final: FinalTarget | None = None,
 ) -> ProgressAssessment:
     """Progress toward the final target at the observed pace (Open SDG sdg-build's method)."""
-    final = final or final_target(indicator)
     pairs = series.items() if isinstance(series, Mapping) else ((p.year, p.value) for p in series)
     points = sorted((y, v) for y, v in pairs if y <= year)
-    if final is None or not points:
-        return ProgressAssessment(Category.NOT_AVAILABLE)
-    direction = indicator.direction
+    final = final or final_target(indicator, [Point(y, v) for y, v in points])
+    requirement = final.requirement if final is not None else None
+    if final is None or requirement is None or requirement.aggregate is not Aggregate.YEAR or not points:
+        return ProgressAssessment(Category.NOT_AVAILABLE)  # a total or a mean has no pace of its own to project
+    direction = indicator.better
     t, current = points[-1]
-    if compare(final.spec, current, direction) in (Status.MET, Status.EXCEEDED):
+    if requirement.judge(current, direction) in (Status.MET, Status.EXCEEDED):
         return ProgressAssessment(Category.TARGET_ACHIEVED, final_year=final.year, data_year=t)
     if len(points) < 2 or final.year <= points[0][0]:
         return ProgressAssessment(Category.NOT_AVAILABLE, final_year=final.year, data_year=t)
@@ -447,9 +463,7 @@ def progress(
         return ProgressAssessment(Category.NOT_AVAILABLE, final_year=final.year, data_year=t)
     d = direction.sign
     s = -1 if baseline < 0 else 1
-    projected = round(current * (1 + observed) ** (final.year - t), 6)
-    if indicator.unit == "%":
-        projected = min(max(projected, 0.0), 100.0)
+    projected = indicator.measure.clamp(round(current * (1 + observed) ** (final.year - t), 6))
     if abs(required) < EPSILON:
         # The baseline sits on the target (possible only for "> N", or moving away): R is 0/0.
         if d * observed > EPSILON:
@@ -514,17 +528,17 @@ def evaluate(
     m = year_data.indicators.get(indicator.id) if year_data else None
     value = observed_value(m, indicator)
     state = m.state if m else None
-    target = target_in_force(indicator, year)
-    places = target.decimals if target is not None else MIN_DECIMALS
     series = series_of(indicator, data)
-    counted = target is None or target.kind is not TargetKind.MILESTONE  # a milestone is judged by its state
+    target = target_in_force(indicator, year, series)
+    places = target.decimals if target is not None else MIN_DECIMALS
+    counted = target is None or target.requirement is not None  # a milestone is judged by its state
     if org.unit_of_count_gone is not None and counted:
         return _not_computable(indicator, year, target, places, series, m, org)
-    status, distance = assess(indicator, target, value, state, places)
+    status, distance = assess(indicator, target, value, state, places, series)
     if org.coverage is not None and org.coverage.provisional and value is not None and status is not Status.NO_TARGET:
         status = Status.PROVISIONAL
     crossing = org.series_break if org.series_break and org.series_break.first_year == year else None
-    final = final_target(indicator)
+    final = final_target(indicator, series)
     result = IndicatorResult(
         indicator=indicator,
         year=year,
@@ -572,7 +586,7 @@ def _not_computable(
         decimals=places,
         previous=None,
         series=series,
-        final=final_target(indicator),
+        final=final_target(indicator, series),
         progress=ProgressAssessment(Category.NOT_AVAILABLE),
         measurement=m,
         comparable_since=org.comparable_since,

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kh68 import vocab
+from kh68.kinds.verdict import TaskState
 from kh68.reading.models import Duty, Progress, Task, YearData
 from kh68.reading.plan import Current, Plan
-from kh68.reading.targets import DutyKind, TaskState, TimingKind, UnitKind
+from kh68.reading.targets import DutyKind, TimingKind, UnitKind
 from kh68.tracking.coverage import expected_reporters
 
 

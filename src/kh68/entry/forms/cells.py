@@ -16,7 +16,8 @@ from typing import Any
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number, parse_count, parse_date, parse_exact
 from kh68.entry.forms.layout import NO, YES
-from kh68.reading.targets import TaskState, fold
+from kh68.kinds.phrases import fold
+from kh68.kinds.verdict import TaskState
 from kh68.vocab import TASK_STATE_LABELS
 
 _PLAIN = re.compile(r"^[+-]?\d{1,30}(?:[.,]\d{1,30})?$")

@@ -38,8 +38,8 @@ from kh68.entry.forms.layout import (
     plan_id,
 )
 from kh68.entry.forms.workbook import FormRefused, OpenedForm, open_form
+from kh68.kinds.verdict import TaskState
 from kh68.reading.plan import Plan
-from kh68.reading.targets import TaskState
 
 MAX_MESSAGES = 20
 MAX_CHANGES = 10  # changed rows named when a form's plan rows changed

@@ -15,20 +15,19 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.whole_plan:
         doc = ctx.doc("indicators")
         for i, ind in enumerate(ctx.plan.indicators):
-            if ind.unit != "%":
+            if not ind.measure.is_percent:
                 continue
             for year, target in ind.targets.items():
-                spec = target.spec
-                if any(b is not None and not 0 <= b <= 100 for b in (spec.min, spec.max)):
+                if any(b is not None and not 0 <= b <= 100 for b in target.meaning.bounds()):
                     yield Finding(
                         doc,
                         ("indicators", i, "targets", str(year)),
-                        f"chỉ tiêu {excerpt(target.text)} nằm ngoài khoảng 0–100%",
+                        f"chỉ tiêu {excerpt(target.shown)} nằm ngoài khoảng 0–100%",
                     )
     for file in ctx.data_files:
         for ind_id, m in file.data.indicators.items():
             indicator = ctx.plan.indicator(ind_id)
-            if indicator is None or indicator.unit != "%":
+            if indicator is None or not indicator.measure.is_percent:
                 continue
             values: list[tuple[Key, float | None]] = [(("indicators", ind_id, "value"), m.value)]
             values += [(("indicators", ind_id, "by_unit", ref, "value"), e.value) for ref, e in m.by_unit.items()]

@@ -1,0 +1,58 @@
+"""Reading a plan's words: one folding of text, one reading of numbers, one error per kind of phrase.
+
+Every kind matches the *folded* phrase (NFC, lower case, single spaces, one kind
+of dash), so ``Ít  nhất 30%``, ``ít nhất 30 %`` and ``ÍT NHẤT 30%`` are one
+phrase; numbers inside it are read by ``kh68.core.vnformat`` only, so ``7.080``
+means here what it means in a data file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import ClassVar
+
+from kh68.core.safetext import excerpt
+from kh68.core.vnformat import parse_exact
+
+NUMBER = r"[0-9](?:[0-9.,]*[0-9])?"
+"""A number as a plan writes it (``05``, ``99,5``, ``7.080``, ``1.234,5``): read by :func:`number`."""
+
+UNIT = r"(?:%|[^\W\d_][^\d,;:()/]*?)"
+"""A unit written after a number: ``%``, ``ha``, ``tỷ đồng``, ``trường``."""
+
+YEAR = r"[0-9]{4}"
+
+
+class UnreadablePhrase(ValueError):
+    """A plan's words that no kind reads; ``rule_id`` names the ``kh68 check`` rule it breaks."""
+
+    rule_id: ClassVar[str] = "schema"
+
+
+def fold(text: str) -> str:
+    """Lower-case NFC text with single spaces and one kind of dash (`` - ``), for matching."""
+    text = unicodedata.normalize("NFC", text).lower().replace("\u00a0", " ")
+    text = re.sub(r"\s*[-–—]\s*", " - ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_end(text: str) -> str:
+    """A phrase without the full stop or semicolon that ends a table cell."""
+    return text.rstrip(" .;")
+
+
+def number(digits: str, error: type[UnreadablePhrase], context: str) -> Decimal:
+    """The number ``digits`` (as ``kh68.core.vnformat`` reads every number); ``error`` naming ``context`` if not one."""
+    try:
+        return parse_exact(digits)
+    except ValueError as exc:
+        raise error(f"{excerpt(context)}: {exc}") from None
+
+
+def decimals_written(digits: str) -> int:
+    """How many decimals a number is written with: ``99,96`` → 2, ``7.080`` → 0, ``30`` → 0."""
+    value = parse_exact(digits)
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0

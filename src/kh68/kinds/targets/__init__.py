@@ -1,0 +1,154 @@
+"""The kinds of target, registered here and nowhere else.
+
+``parse_target`` tries each kind of ``KINDS`` in order on the plan's words; the
+first that reads them wins, and words no kind reads are an error listing every
+kind's example. A structured form (``{at_least: 500, text: "…"}``) names its
+kind by the first key of that kind's ``fields``.
+
+Adding a kind: write ``kinds/targets/<kind>.py`` (a ``Target`` subclass: its
+``kind``, ``example``, ``meaning``, ``fields``, ``parse``, ``from_fields``,
+``requirement`` and ``words``), add it to ``KINDS`` below where its phrasing
+should be tried, and add ``tests/kinds/targets/test_<kind>.py``. The models,
+the engine, the outputs and the README's table of forms ask the kind; none of
+them lists kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from kh68.core.safetext import excerpt
+from kh68.kinds.phrases import fold, strip_end
+from kh68.kinds.targets.approximately import Approximately
+from kh68.kinds.targets.at_least import AtLeast
+from kh68.kinds.targets.at_most import AtMost
+from kh68.kinds.targets.base import (
+    Aggregate,
+    Feed,
+    FieldType,
+    History,
+    Requirement,
+    Style,
+    Target,
+    TargetUnparsable,
+    requirement_words,
+)
+from kh68.kinds.targets.change import Change
+from kh68.kinds.targets.completion import Completion
+from kh68.kinds.targets.greater_than import GreaterThan
+from kh68.kinds.targets.less_than import LessThan
+from kh68.kinds.targets.milestone import Milestone
+from kh68.kinds.targets.no_target import NoTarget
+from kh68.kinds.targets.per_year import PerYear
+from kh68.kinds.targets.range import Range
+from kh68.kinds.targets.total import Total
+from kh68.kinds.targets.yearly_change import YearlyChange
+
+KINDS: tuple[type[Target], ...] = (
+    AtLeast,
+    GreaterThan,
+    AtMost,
+    LessThan,
+    Range,
+    Approximately,
+    Change,
+    YearlyChange,
+    PerYear,
+    Total,
+    Completion,
+    NoTarget,
+    Milestone,  # last: any words without a number
+)
+"""Every kind of target, in the order their phrasings are tried (and listed in messages and the README)."""
+
+_BY_NAME = {kind.kind: kind for kind in KINDS}
+_LEAD = re.compile(r"^(?:phấn đấu\s+)?đạt\s+(?=.*[0-9])")
+_YEAR_BEFORE = re.compile(r"^(?:đến|tới) (?:hết )?năm (?P<y>[0-9]{4})\s*(?:,|:)?\s*")
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:vào|đến|tới) (?:hết )?năm (?P<y>[0-9]{4})$")
+
+
+def kind_named(name: str) -> type[Target] | None:
+    return _BY_NAME.get(name)
+
+
+def accepted_forms() -> str:
+    """Every kind's example, for messages and the README: ``99,5 | 30-35 | …``."""
+    return " | ".join(kind.example for kind in KINDS)
+
+
+def parse_target(text: str) -> Target:
+    """The target the plan's words ``text`` mean; ``TargetUnparsable`` naming every accepted form otherwise."""
+    phrase = strip_end(fold(text))
+    year = None
+    for pattern in (_YEAR_BEFORE, _YEAR_AFTER):
+        if match := pattern.search(phrase):
+            year = int(match["y"])
+            phrase = (phrase[: match.start()] + phrase[match.end() :]).strip()
+    phrase = _LEAD.sub("", phrase)
+    for kind in KINDS:
+        target = kind.parse(phrase, text)
+        if target is not None:
+            return replace(target, year=year) if year is not None else target
+    raise TargetUnparsable(
+        f"không đọc được chỉ tiêu {excerpt(text)}; các dạng đọc được: {accepted_forms()} "
+        "(hoặc dạng cấu trúc {at_least: 3, text: '…'})"
+    )
+
+
+def parse_nested(phrase: str, text: str) -> Target | None:
+    """A plain bound after "trung bình mỗi năm", "tổng giai đoạn …" (``phrase`` folded)."""
+    for kind in KINDS:
+        if kind.nestable and (target := kind.parse(phrase, text)) is not None:
+            return target
+    return None
+
+
+def structured_fields() -> dict[str, FieldType]:
+    """Every key of every kind's structured form with its type (one type per key across kinds)."""
+    found: dict[str, FieldType] = {}
+    for kind in KINDS:
+        for name, field_type in kind.fields.items():
+            if found.setdefault(name, field_type) is not field_type:
+                raise TypeError(f"khóa {name!r} có hai kiểu trong các loại chỉ tiêu")
+    return found
+
+
+def from_fields(fields: Mapping[str, Any], text: str | None) -> Target:
+    """The target of a structured form: the kind named by its key, with only that kind's keys."""
+    given = {name for name, value in fields.items() if value is not None}
+    named = [kind for kind in KINDS if next(iter(kind.fields)) in given]
+    if len(named) != 1:
+        keys = ", ".join(next(iter(kind.fields)) for kind in KINDS)
+        found = ", ".join(next(iter(kind.fields)) for kind in named)
+        what = f"có {len(named)} khóa loại chỉ tiêu ({found})" if named else "thiếu khóa loại chỉ tiêu"
+        raise TargetUnparsable(f"chỉ tiêu dạng cấu trúc {what}: ghi đúng một trong {keys}")
+    kind = named[0]
+    stray = sorted(given - set(kind.fields))
+    if stray:
+        raise TargetUnparsable(
+            f"khóa {', '.join(stray)} không dùng với chỉ tiêu loại {kind.kind}; loại này nhận {', '.join(kind.fields)}"
+        )
+    return kind.from_fields(fields, text or "")
+
+
+__all__ = [
+    "KINDS",
+    "Aggregate",
+    "Feed",
+    "FieldType",
+    "History",
+    "Requirement",
+    "Style",
+    "Target",
+    "TargetUnparsable",
+    "accepted_forms",
+    "from_fields",
+    "kind_named",
+    "parse_nested",
+    "parse_target",
+    "requirement_words",
+    "structured_fields",
+]

@@ -1,0 +1,275 @@
+"""What every kind of target is and answers; the requirement a numeric target comes down to.
+
+A kind is a frozen dataclass deriving from :class:`Target`. It reads the plan's
+words (``parse``) or a structured form (``from_fields``), says itself in words
+(``words``), and, when it is numeric, gives the :class:`Requirement` a value
+must meet in a year — from its own numbers, or from the figures of other years
+it is set against (``History``). Judging and the gap are the requirement's,
+written once here for every kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any, ClassVar, Protocol, Self
+
+from kh68.kinds.measure import Measure
+from kh68.kinds.phrases import UnreadablePhrase
+from kh68.kinds.verdict import Direction, Status
+
+EPSILON = 1e-9
+
+
+class TargetUnparsable(UnreadablePhrase):
+    rule_id = "target-unparsable"
+
+
+class Style(StrEnum):
+    """Where a target is said."""
+
+    SHORT = "short"  # a table cell: "95%", "30-35%", "≥ 30%", "≤ 5 trường"
+    REPORT = "report"  # a report's prose and annex: "95%", "từ 30% đến 35%", "trên 60%", "không quá 5 trường"
+    MEANING = "meaning"  # what it asks for: "từ 95% trở lên", "trong khoảng 30–35%"
+
+
+class Aggregate(StrEnum):
+    """Which value a requirement is judged on."""
+
+    YEAR = "year"  # the year's own value
+    MEAN = "mean"  # the mean of the yearly values over the target's span, so far
+    SUM = "sum"  # the sum of the yearly values over the target's span, so far
+
+
+class FieldType(StrEnum):
+    """The type of a key of a target's structured form (``{at_least: 500}``)."""
+
+    NUMBER = "number"  # a number as a plan writes it: 500, "7.080", "99,5"
+    PAIR = "pair"  # two numbers: [90, 95]
+    YEAR = "year"
+    FLAG = "flag"  # true / false
+
+
+class Feed(StrEnum):
+    """What a unit types for an indicator with this target."""
+
+    VALUE = "value"
+    STATE = "state"
+    NOTHING = "nothing"
+
+
+class History(Protocol):
+    """The year being judged, and the figures a target may be set against: other years' values."""
+
+    @property
+    def year(self) -> int: ...
+
+    def value_in(self, year: int) -> float | None: ...
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """What a value must do: reach ``goal`` (strictly beyond it when ``strict``); beyond ``far`` it exceeds.
+
+    Bounds are on the scale of the value; ``direction`` says which way is better.
+    A value short of the goal is not met; between goal and ``far`` (or exactly on
+    a goal that is not strict, without a ``far``) it is met; beyond it exceeds.
+    """
+
+    goal: float
+    strict: bool = False
+    far: float | None = None
+    aggregate: Aggregate = Aggregate.YEAR
+    span: tuple[int, int] | None = None
+
+    def judge(self, value: float, direction: Direction) -> Status:
+        d = direction.sign
+        short = d * (value - self.goal)
+        if short < -EPSILON or (self.strict and abs(short) <= EPSILON):
+            return Status.NOT_MET
+        beyond = d * (value - (self.far if self.far is not None else self.goal))
+        return Status.EXCEEDED if beyond > EPSILON else Status.MET
+
+    def gap(self, value: float, direction: Direction, places: int = 6) -> float:
+        """Signed distance to what is met, positive = better: 0 inside a range, beyond ``far`` when exceeded."""
+        d = direction.sign
+        status = self.judge(value, direction)
+        if status is Status.EXCEEDED and self.far is not None:
+            return round(d * (value - self.far), places)
+        if status is Status.MET and self.far is not None:
+            return 0.0
+        return round(d * (value - self.goal), places)
+
+    def rounded(self, places: int) -> Requirement:
+        far = None if self.far is None else round(self.far, places)
+        return replace(self, goal=round(self.goal, places), far=far)
+
+    def between(self, other: Requirement, share: float, places: int) -> Requirement:
+        """The milestone ``share`` of the way from this requirement to ``other`` (bounds rounded to ``places``)."""
+        goal = round(self.goal + (other.goal - self.goal) * share, places)
+        far = None
+        if self.far is not None and other.far is not None:
+            far = round(self.far + (other.far - self.far) * share, places)
+        return Requirement(goal, self.strict and other.strict, far)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Target:
+    """A target as the plan writes it (``text``) and what it means.
+
+    Subclasses declare ``kind`` (its name in JSON and the structured form),
+    ``example`` (how plans write it), ``meaning`` (when it is met, for the
+    README and messages) and ``fields`` (the keys of its structured form).
+    """
+
+    kind: ClassVar[str]
+    example: ClassVar[str]
+    phrasings: ClassVar[tuple[str, ...]] = ()  # how plans write it (the README's table of target forms)
+    meaning: ClassVar[str]
+    fields: ClassVar[dict[str, FieldType]] = {}  # the keys of its structured form, the first one naming the kind
+    feed: ClassVar[Feed] = Feed.VALUE
+    numeric: ClassVar[bool] = True
+    history_free: ClassVar[bool] = True  # its requirement needs no other year's figure (milestones interpolate)
+    nestable: ClassVar[bool] = False  # may follow "trung bình mỗi năm", "tổng giai đoạn …" (a plain bound)
+
+    text: str
+    unit: str | None = None  # the unit written after the number, if any
+    year: int | None = None  # "đến năm 2030" written in the words themselves
+    decimals: int = 0  # the most decimals any of its numbers is written with
+
+    # ------------------------------------------------------------ reading
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        """The target ``phrase`` (folded ``text``) means, if it is of this kind."""
+        return None
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, Any], text: str) -> Self:
+        """The target of a structured form whose keys include this kind's (validated numbers)."""
+        raise TargetUnparsable(f"dạng cấu trúc {cls.kind!r} không dùng được")
+
+    # ----------------------------------------------------------- meaning
+
+    @property
+    def implied_direction(self) -> Direction | None:
+        """The direction the words themselves say ("không quá": lower is better); ``None`` if they do not."""
+        return None
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The years the target governs beyond its own (a total or an average over a period)."""
+        return None
+
+    @property
+    def base_year(self) -> int | None:
+        """The year whose figure the target is set against, if any."""
+        return None
+
+    def requirement(self, direction: Direction, history: History) -> Requirement | None:
+        """What a value must do; ``None`` for a target judged by state, or one whose base is unknown."""
+        return None
+
+    def doubt(self) -> str | None:
+        """Why these words may not say what the plan meant ("Hoàn thanh" read as a milestone), if they may not."""
+        return None
+
+    def ambiguity(self, measure: Measure) -> str | None:
+        """Why these words read two ways for an indicator in ``measure`` ("giảm 10%" of a rate), if they do."""
+        return None
+
+    def share_requirement(self) -> Requirement | None:
+        """What this target asks of a share of units meeting a standard (``Hoàn thành``: all of them)."""
+        return None
+
+    def words(self, style: Style, measure: Measure, direction: Direction) -> str:
+        """The target in words for ``style``."""
+        return self.text
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        """Its numbers as the lowest and highest a value may take to be met, where it has them (for JSON)."""
+        return None, None
+
+    def with_defaults(self, **defaults: Any) -> Target:
+        """This target with what the words leave to the plan filled in.
+
+        ``year``: the year the target is written for; ``start``, ``end``: the plan's
+        period; ``tolerance``: the share of a target "khoảng" allows either side.
+        """
+        return self
+
+
+# ------------------------------------------------------- shared by the kinds
+
+
+def two_readings(text: str, amount: float, decimals: int, against: str, *, per_year: bool = False) -> str:
+    """The message for "tăng/giảm X%" of a rate: X points, or X% of the rate itself; how to write each."""
+    from kh68.core.safetext import excerpt
+    from kh68.core.vnformat import format_number
+
+    size = format_number(abs(amount), max(decimals, 2))
+    verb = "giảm" if amount < 0 else "tăng"
+    key = "yearly_change" if per_year else "change"
+    if per_year:
+        points, share = f"{verb} bình quân {size} điểm phần trăm/năm", f"{verb} bình quân {size}% giá trị mỗi năm"
+    else:
+        points, share = f"{verb} {size} điểm phần trăm {against}", f"{verb} {size}% của giá trị {against}"
+    signed = f"{'-' if amount < 0 else ''}{size.replace(',', '.')}"
+    return (
+        f"chỉ tiêu {excerpt(text)} của một tỷ lệ (%) đọc được hai cách: {points}, hoặc {share}; "
+        f"viết rõ '{points}', hoặc dạng cấu trúc {{{key}: {signed}, relative: true}} cho cách đọc thứ hai"
+    )
+
+
+def requirement_words(requirement: Requirement, measure: Measure, decimals: int) -> str:
+    """A requirement said short, as a milestone between two targets is shown: ``32,5%``, ``32-37%``, ``> 60%``."""
+    from kh68.core.vnformat import format_number, with_unit
+
+    places = max(decimals, 2)
+    if requirement.far is not None:
+        low, high = sorted((requirement.goal, requirement.far))
+        return with_unit(f"{format_number(low, places)}-{format_number(high, places)}", measure.unit)
+    shown = with_unit(format_number(requirement.goal, places), measure.unit)
+    return f"> {shown}" if requirement.strict else shown
+
+
+def say(value: float, measure: Measure, decimals: int) -> str:
+    """A bound in its unit, at no fewer than two decimals (``99,5%``, ``7.080 tỷ đồng``)."""
+    return measure.amount(value, max(decimals, 2))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Bounded(Target):
+    """A target of one number: the bound a year's value is judged against (``ít nhất 30%``, ``trên 60``).
+
+    ``qualified`` is whether the words say which side is good ("ít nhất",
+    "không quá", a sign); a bare number leaves it to the indicator's direction.
+    ``approximate`` ("khoảng trên 500") moves the bound by the plan's tolerance.
+    """
+
+    bound: float
+    qualified: bool = True
+    approximate: bool = False
+    tolerance: float | None = None  # a share of the bound (0,05), filled in from the plan when approximate
+    strict: ClassVar[bool] = False
+    side: ClassVar[Direction | None] = None  # the better side the qualifier says
+    nestable: ClassVar[bool] = True
+
+    @property
+    def implied_direction(self) -> Direction | None:
+        return self.side if self.qualified else None
+
+    def requirement(self, direction: Direction, history: History) -> Requirement | None:
+        if not self.approximate:
+            return Requirement(self.bound, self.strict)
+        slack = abs(self.bound) * (self.tolerance or 0.0)
+        return Requirement(self.bound - direction.sign * slack)
+
+    def with_defaults(self, *, tolerance: float | None = None, **_: Any) -> Target:
+        if self.approximate and self.tolerance is None and tolerance is not None:
+            return replace(self, tolerance=tolerance)
+        return self
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        return self.bound, None

@@ -1,0 +1,122 @@
+"""change: ``giảm 10% so với năm 2025``, ``tăng 2 điểm phần trăm so với năm 2024``, ``tăng 500 ha so với năm trước``.
+
+Set against a base year's figure: a relative change (``%`` of an amount), a change
+in percentage points of a rate, or an amount in the indicator's unit. "Giảm" means
+lower is better, "tăng" higher. Without the base year's figure the target cannot be
+judged (``Status.NO_BASE``). For a rate, "giảm 10%" reads two ways (10 points, or a
+tenth of the rate) and is refused, naming both (``kh68.reading`` knows the unit).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar, Self
+
+from kh68.kinds.measure import Measure
+from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, number
+from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Target, TargetUnparsable, say, two_readings
+from kh68.kinds.verdict import Direction
+
+_PATTERN = re.compile(
+    rf"^(?P<verb>giảm|tăng)\s+(?:ít nhất\s+|tối thiểu\s+)?(?P<n>{NUMBER})\s*"
+    rf"(?P<u>điểm phần trăm|{UNIT})?\s*so với\s+"
+    rf"(?:năm\s+(?P<year>{YEAR})|(?P<previous>năm trước|năm liền trước|cùng kỳ năm trước|năm liền kề trước))$"
+)
+POINTS = "điểm phần trăm"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Change(Target):
+    kind = "change"
+    example = "giảm 10% so với năm 2025"
+    phrasings = ("giảm 10% so với năm 2025", "tăng 2 điểm phần trăm so với năm 2024", "tăng 500 ha so với năm trước")
+    meaning = "so với số liệu năm gốc: tăng (giảm) ít nhất mức ghi; chưa có số liệu năm gốc thì chưa đánh giá được"
+    fields: ClassVar[dict[str, FieldType]] = {
+        "change": FieldType.NUMBER,
+        "relative": FieldType.FLAG,
+        "base_year": FieldType.YEAR,
+    }
+    history_free = False
+
+    amount: float  # signed: negative for a decrease
+    relative: bool  # a share of the base figure (the words say "%" of an amount)
+    base: int | None = None
+    previous: bool = False  # "so với năm trước": the base is the year before the target's
+    structured: bool = False  # written as {change: …, relative: …}: no words to misread
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        match = _PATTERN.match(phrase)
+        if match is None:
+            return None
+        size = float(number(match["n"], TargetUnparsable, text))
+        unit = match["u"]
+        return cls(
+            text=text,
+            amount=-size if match["verb"] == "giảm" else size,
+            relative=unit == "%",
+            unit=None if unit in ("%", POINTS) else unit,
+            base=int(match["year"]) if match["year"] else None,
+            previous=bool(match["previous"]),
+            decimals=decimals_written(match["n"]),
+        )
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, Any], text: str) -> Self:
+        base = fields.get("base_year")
+        return cls(
+            text=text,
+            amount=float(fields["change"]),
+            relative=bool(fields.get("relative", False)),
+            base=None if base is None else int(base),
+            previous=base is None,
+            structured=True,
+        )
+
+    @property
+    def implied_direction(self) -> Direction:
+        return Direction.LOWER if self.amount < 0 else Direction.HIGHER
+
+    @property
+    def base_year(self) -> int | None:
+        return self.base
+
+    def with_defaults(self, *, year: int | None = None, **_: Any) -> Target:
+        if self.base is None and self.previous and year is not None:
+            return replace(self, base=year - 1)
+        return self
+
+    def requirement(self, direction: Direction, history: History) -> Requirement | None:
+        base = history.value_in(self.base) if self.base is not None else None
+        if base is None:
+            return None
+        goal = base * (1 + self.amount / 100) if self.relative else base + self.amount
+        return Requirement(goal)
+
+    def words(self, style: Style, measure: Measure, direction: Direction) -> str:
+        verb = "giảm" if self.amount < 0 else "tăng"
+        size = abs(self.amount)
+        if self.relative:
+            from kh68.core.vnformat import format_number
+
+            shown = f"{format_number(size, max(self.decimals, 2))}%"
+        else:
+            shown = measure.difference(size, max(self.decimals, 2))
+        against = f"năm {self.base}" if self.base is not None else "năm trước"
+        if style is Style.SHORT:
+            return f"{'−' if self.amount < 0 else '+'}{shown} so với {against}"
+        return f"{verb} {shown} so với {against}"
+
+    def ambiguity(self, measure: Measure) -> str | None:
+        if not (measure.is_percent and self.relative and not self.structured):
+            return None
+        return two_readings(
+            self.text, self.amount, self.decimals, f"so với năm {self.base}" if self.base else "so với năm trước"
+        )
+
+    def goal_words(self, goal: float, measure: Measure, direction: Direction) -> str:
+        """The bound the change comes to in a year: ``không quá 4.500 ha``."""
+        shown = say(goal, measure, self.decimals)
+        return f"không quá {shown}" if direction is Direction.LOWER else f"từ {shown} trở lên"

@@ -1,0 +1,53 @@
+"""greater_than: ``trên 500``, ``hơn 500``, ``> 60``, ``khoảng trên 500`` (within the plan's tolerance)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, Self
+
+from kh68.kinds.measure import Measure
+from kh68.kinds.phrases import NUMBER, UNIT, decimals_written, number
+from kh68.kinds.targets.base import Bounded, FieldType, Style, TargetUnparsable, say
+from kh68.kinds.verdict import Direction
+
+_PATTERN = re.compile(
+    rf"^(?P<about>khoảng\s+|xấp xỉ\s+)?(?:trên|hơn|cao hơn|nhiều hơn|lớn hơn|>)\s*(?P<n>{NUMBER})\s*(?P<u>{UNIT})?$"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class GreaterThan(Bounded):
+    kind = "greater_than"
+    example = "trên 60"
+    phrasings = ("trên 500", "hơn 500", "> 60", "khoảng trên 500")
+    meaning = "giá trị > chỉ tiêu (bằng là Chưa đạt); 'khoảng trên': ≥ chỉ tiêu trừ dung sai"
+    fields: ClassVar[dict[str, FieldType]] = {"greater_than": FieldType.NUMBER}
+    strict = True
+    side = Direction.HIGHER
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        match = _PATTERN.match(phrase)
+        if match is None:
+            return None
+        bound = float(number(match["n"], TargetUnparsable, text))
+        return cls(
+            text=text,
+            bound=bound,
+            unit=match["u"],
+            approximate=bool(match["about"]),
+            decimals=decimals_written(match["n"]),
+        )
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, Any], text: str) -> Self:
+        return cls(text=text, bound=float(fields["greater_than"]))
+
+    def words(self, style: Style, measure: Measure, direction: Direction) -> str:
+        bound = say(self.bound, measure, self.decimals)
+        about = "khoảng " if self.approximate else ""
+        if style is Style.SHORT:
+            return f"{'~' if self.approximate else ''}> {bound}"
+        return f"{about}trên {bound}"

@@ -1,0 +1,72 @@
+"""range: ``30-35``, ``95 – 97%``, ``từ 90 đến 95``, ``trong khoảng 90-95%``, ``khoảng 30-35``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, Self
+
+from kh68.core.safetext import excerpt
+from kh68.kinds.measure import Measure
+from kh68.kinds.phrases import NUMBER, UNIT, decimals_written, number
+from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Target, TargetUnparsable, say
+from kh68.kinds.verdict import Direction
+
+_PATTERN = re.compile(
+    rf"^(?:trong khoảng\s+|khoảng\s+|từ\s+)?(?P<a>{NUMBER})\s*(?P<u1>%)?\s*(?: - |đến\s+)\s*"
+    rf"(?P<b>{NUMBER})\s*(?P<u>{UNIT})?$"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Range(Target):
+    kind = "range"
+    example = "30-35"
+    phrasings = ("30-35", "95 – 97%", "từ 90 đến 95", "trong khoảng 90-95%")
+    meaning = "trong khoảng là Đạt; ra ngoài khoảng về phía tốt là Vượt"
+    fields: ClassVar[dict[str, FieldType]] = {"range": FieldType.PAIR}
+    nestable = True
+
+    low: float
+    high: float
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        match = _PATTERN.match(phrase)
+        if match is None:
+            return None
+        low = float(number(match["a"], TargetUnparsable, text))
+        high = float(number(match["b"], TargetUnparsable, text))
+        places = max(decimals_written(match["a"]), decimals_written(match["b"]))
+        return cls._checked(text, low, high, match["u"] or match["u1"], places)
+
+    @classmethod
+    def _checked(cls, text: str, low: float, high: float, unit: str | None, places: int = 0) -> Self:
+        if low > high:
+            raise TargetUnparsable(f"khoảng chỉ tiêu {excerpt(text)} có cận dưới lớn hơn cận trên")
+        return cls(text=text, low=low, high=high, unit=unit, decimals=places)
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, Any], text: str) -> Self:
+        low, high = fields["range"]
+        return cls._checked(text, float(low), float(high), None)
+
+    def requirement(self, direction: Direction, history: History) -> Requirement | None:
+        if direction is Direction.HIGHER:
+            return Requirement(self.low, far=self.high)
+        return Requirement(self.high, far=self.low)
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        return self.low, self.high
+
+    def words(self, style: Style, measure: Measure, direction: Direction) -> str:
+        places = max(self.decimals, 2)
+        low, high = say(self.low, measure, places), say(self.high, measure, places)
+        if style is Style.SHORT:
+            from kh68.core.vnformat import format_number, with_unit
+
+            return with_unit(f"{format_number(self.low, places)}-{format_number(self.high, places)}", measure.unit)
+        if style is Style.MEANING:
+            return f"trong khoảng {low}–{high}"
+        return f"từ {low} đến {high}"

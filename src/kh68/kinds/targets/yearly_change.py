@@ -1,0 +1,134 @@
+"""yearly_change: ``tăng bình quân 1,5%/năm``, ``tăng trưởng bình quân 8%/năm giai đoạn 2026 - 2030``.
+
+An average yearly change from a base year: compounded for ``%`` of an amount,
+by equal steps for points of a rate or an amount in the indicator's unit. The
+base is the year before "giai đoạn Y1 - Y2", the year of "so với năm Y", or the
+year before the plan's period starts. Each year of the span is judged against
+the value the base grows to by then; without the base's figure the target cannot
+be judged yet (``Status.NO_BASE``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar, Self
+
+from kh68.core.vnformat import format_number
+from kh68.kinds.measure import Measure
+from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, number
+from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Target, TargetUnparsable, two_readings
+from kh68.kinds.verdict import Direction
+
+_SPAN = rf"(?:trong\s+)?giai đoạn\s+(?P<NAME1>{YEAR}) - (?P<NAME2>{YEAR})"
+_PATTERN = re.compile(
+    rf"^(?:{_SPAN.replace('NAME', 'a')},?\s*)?"
+    rf"(?:tốc độ\s+)?(?:(?P<verb>tăng|giảm)(?: trưởng)?\s+bình quân|bình quân\s+(?P<verb2>tăng|giảm))\s+"
+    rf"(?:(?:hằng|hàng|mỗi) năm\s+)?(?:(?:đạt|ít nhất|trên)\s+)?(?P<n>{NUMBER})\s*(?P<u>điểm phần trăm|{UNIT})?"
+    rf"(?:\s*/\s*năm|\s+(?:mỗi|một) năm)?"
+    rf"(?:,?\s*{_SPAN.replace('NAME', 'b')})?(?:\s*so với năm\s+(?P<base>{YEAR}))?$"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class YearlyChange(Target):
+    kind = "yearly_change"
+    example = "tăng bình quân 8%/năm"
+    phrasings = (
+        "tăng bình quân 1,5%/năm",
+        "tăng trưởng bình quân 8%/năm giai đoạn 2026 - 2030",
+        "giảm bình quân 2 điểm phần trăm/năm",
+    )
+    meaning = "mỗi năm của giai đoạn, giá trị ít nhất bằng số liệu năm gốc tăng (giảm) đều theo mức bình quân"
+    fields: ClassVar[dict[str, FieldType]] = {
+        "yearly_change": FieldType.NUMBER,
+        "relative": FieldType.FLAG,
+        "base_year": FieldType.YEAR,
+    }
+    history_free = False
+
+    rate: float  # signed, per year
+    relative: bool  # compounded share of the value ("%"); else an equal step in the unit (points of a rate)
+    base: int | None = None
+    last: int | None = None  # the span's last year, when the words say it
+    structured: bool = False  # written as {yearly_change: …}: no words to misread
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        match = _PATTERN.match(phrase)
+        if match is None:
+            return None
+        verb = match["verb"] or match["verb2"]
+        size = float(number(match["n"], TargetUnparsable, text))
+        first = match["a1"] or match["b1"]
+        last = match["a2"] or match["b2"]
+        base: int | None = None
+        if match["base"]:
+            base = int(match["base"])
+        elif first:
+            base = int(first) - 1
+        return cls(
+            text=text,
+            rate=-size if verb == "giảm" else size,
+            relative=match["u"] == "%",
+            unit=None if match["u"] in ("%", "điểm phần trăm") else match["u"],
+            base=base,
+            last=int(last) if last else None,
+            decimals=decimals_written(match["n"]),
+        )
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, Any], text: str) -> Self:
+        base = fields.get("base_year")
+        return cls(
+            text=text,
+            rate=float(fields["yearly_change"]),
+            relative=bool(fields.get("relative", True)),
+            base=None if base is None else int(base),
+            structured=True,
+        )
+
+    def ambiguity(self, measure: Measure) -> str | None:
+        if not (measure.is_percent and self.relative and not self.structured):
+            return None
+        return two_readings(self.text, self.rate, self.decimals, "mỗi năm", per_year=True)
+
+    @property
+    def implied_direction(self) -> Direction:
+        return Direction.LOWER if self.rate < 0 else Direction.HIGHER
+
+    @property
+    def base_year(self) -> int | None:
+        return self.base
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        if self.base is None or self.last is None:
+            return None
+        return (self.base + 1, self.last)
+
+    def with_defaults(self, *, year: int | None = None, start: int | None = None, **_: Any) -> Target:
+        base = self.base if self.base is not None else (start - 1 if start is not None else None)
+        last = self.last if self.last is not None else year
+        return replace(self, base=base, last=last)
+
+    def requirement(self, direction: Direction, history: History) -> Requirement | None:
+        if self.base is None:
+            return None
+        base = history.value_in(self.base)
+        if base is None:
+            return None
+        years = history.year - self.base
+        goal = base * (1 + self.rate / 100) ** years if self.relative else base + self.rate * years
+        return Requirement(goal, span=self.span)
+
+    def words(self, style: Style, measure: Measure, direction: Direction) -> str:
+        verb = "giảm" if self.rate < 0 else "tăng"
+        size = abs(self.rate)
+        places = max(self.decimals, 2)
+        shown = f"{format_number(size, places)}%" if self.relative else measure.difference(size, places)
+        if style is Style.SHORT:
+            return f"{'−' if self.rate < 0 else '+'}{shown}/năm"
+        since = f" (so với năm {self.base})" if self.base is not None and style is Style.MEANING else ""
+        return f"{verb} bình quân {shown}/năm{since}"

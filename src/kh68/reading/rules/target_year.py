@@ -1,0 +1,33 @@
+"""target-year: a year written in a target's words ("Đến năm 2030 đạt 100%") is the year it is written under."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kh68.core.errors import Severity
+from kh68.core.safetext import excerpt
+from kh68.reading.rules.base import Context, Finding, Rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if not ctx.whole_plan:
+        return
+    doc = ctx.doc("indicators")
+    for i, ind in enumerate(ctx.plan.indicators):
+        for year, target in ind.targets.items():
+            written = target.meaning.year
+            if written is not None and written != year:
+                yield Finding(
+                    doc,
+                    ("indicators", i, "targets", str(year)),
+                    f"chỉ tiêu {excerpt(target.shown)} ghi năm {written} nhưng đặt ở năm {year}",
+                )
+
+
+RULE = Rule(
+    "target-year",
+    Severity.ERROR,
+    "năm ghi trong lời chỉ tiêu ('Đến năm 2030 …') trùng năm mà chỉ tiêu được đặt",
+    "chỉ tiêu 'Đến năm 2030 đạt 100%' ghi năm 2030 nhưng đặt ở năm 2025",
+    check,
+)
