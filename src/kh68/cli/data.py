@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir, year_option
+from kh68.cli.common import PlanOption, app, check_numbers, handle_errors, parse_day, plan_dir, year_option
 from kh68.reading.targets import TaskState
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ def record(
     from kh68.entry.editing import apply_one, plan_for_edit
     from kh68.entry.edits import ValueEdit
 
+    counts = ("--numerator", "--denominator")
+    check_numbers({"--value": value, "--numerator": numerator, "--denominator": denominator}, count=counts)
     loaded = plan_for_edit(plan_dir(plan), year)
     edit = ValueEdit(indicator, year, value, numerator, denominator, met, by, source, note)
     outcome = apply_one(loaded, edit, force=force)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kh68.core.safetext import excerpt
-from kh68.core.vnformat import parse_decimal
+from kh68.core.vnformat import parse_decimal, parse_exact
 from kh68.reading.ruledoc import TARGET_UNPARSABLE, TIMING_UNPARSABLE, RuleValueError
 
 
@@ -106,17 +106,33 @@ class TargetSpec:
         return self.min
 
 
-_NUMBER = r"\d+(?:[.,]\d+)?"
+_NUMBER = r"[0-9]+(?:[.,][0-9]+)*"  # what may be a number; kh68.core.vnformat says whether it is one
 _RANGE = re.compile(rf"^({_NUMBER})\s*%?\s*[-–—]\s*({_NUMBER})\s*%?$")
 _GREATER = re.compile(rf"^>\s*({_NUMBER})\s*%?$")
 _AT_LEAST = re.compile(rf"^(?:≥|>=)?\s*({_NUMBER})\s*%?$")
 _NONE = {"", "-", "–", "—"}
-_DECIMALS = re.compile(r"\d[.,](\d+)")
+_NUMBERS = re.compile(_NUMBER)
+
+
+def _decimals(token: str) -> int:
+    try:
+        exponent = parse_exact(token).as_tuple().exponent
+    except ValueError:
+        return 0
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def written_decimals(text: str) -> int:
-    """The most decimals any number in ``text`` is written with: ``99,96`` → 2, ``30-35`` → 0."""
-    return max((len(m) for m in _DECIMALS.findall(text)), default=0)
+    """The most decimals any number in ``text`` is written with: ``99,96`` → 2, ``1.234.567`` → 0, ``30-35`` → 0."""
+    return max((_decimals(m) for m in _NUMBERS.findall(text)), default=0)
+
+
+def _number(token: str) -> float:
+    """A number of a target, read by the one reader; what it refuses (``7.080``: two readings) is a target error."""
+    try:
+        return parse_decimal(token)
+    except ValueError as exc:
+        raise TargetUnparsable(str(exc)) from None
 
 
 def fold(text: str) -> str:
@@ -134,14 +150,14 @@ def parse_target(text: str) -> TargetSpec:
     if fold(cell) == "hoàn thành":
         return TargetSpec(TargetKind.COMPLETION)
     if match := _RANGE.match(cell):
-        low, high = parse_decimal(match[1]), parse_decimal(match[2])
+        low, high = _number(match[1]), _number(match[2])
         if low > high:
             raise TargetUnparsable(f"khoảng chỉ tiêu {excerpt(text)} có cận dưới lớn hơn cận trên")
         return TargetSpec(TargetKind.RANGE, low, high)
     if match := _GREATER.match(cell):
-        return TargetSpec(TargetKind.GREATER_THAN, parse_decimal(match[1]))
+        return TargetSpec(TargetKind.GREATER_THAN, _number(match[1]))
     if match := _AT_LEAST.match(cell):
-        return TargetSpec(TargetKind.AT_LEAST, parse_decimal(match[1]))
+        return TargetSpec(TargetKind.AT_LEAST, _number(match[1]))
     if re.search(r"\d", cell) or cell[:1] in "<>≥≤=":
         raise TargetUnparsable(
             f"không đọc được chỉ tiêu {excerpt(text)}: dùng dạng 99,5 | 30-35 | > 60 | Hoàn thành | - "
