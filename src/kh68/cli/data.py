@@ -27,7 +27,9 @@ def _report(outcome: FileOutcome, what: str) -> None:
 def record(
     indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu, ví dụ 6.2.", metavar="CHỈ_TIÊU")],
     year: Annotated[int, year_option("Năm của số liệu.")],
-    value: Annotated[str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 99.5.")] = None,
+    value: Annotated[
+        str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 1.234,5 (dấu chấm ngăn cách hàng nghìn).")
+    ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Ghi cho đơn vị này (mã hoặc tên gọi).")] = None,
     numerator: Annotated[str | None, typer.Option("--numerator", help="Tử số, ví dụ số trẻ ra lớp.")] = None,
     denominator: Annotated[
