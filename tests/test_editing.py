@@ -86,10 +86,6 @@ def test_record_by_unit_with_numerator_and_denominator(example_copy: Path) -> No
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (
-            ["--value", "99,5x"],
-            "2025.yaml:27:12: lỗi: value: '99,5x' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]\n",
-        ),
         (["--value", "120", "--force"], "tỷ lệ 120% nằm ngoài khoảng 0–100"),
         (["--by", "xa_mh_07", "--numerator", "20", "--denominator", "10", "--force"], "tử số 20 lớn hơn mẫu số 10"),
         (
@@ -103,6 +99,27 @@ def test_record_refuses_bad_values_and_leaves_the_file(example_copy: Path, args:
     before = path.read_bytes()
     result = invoke(["record", "6.4", "--year", "2025", *args, "--plan", example_copy], 1)
     assert message in result.output
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("99,5x", "'99,5x' không phải là số (dùng dạng 99,5 hoặc 99.5)"),
+        (
+            "12,500",
+            (
+                "'12,500' đọc được hai cách: 12,5 (dấu phẩy thập phân) hoặc 12500 "
+                "(dấu phẩy ngăn cách hàng nghìn kiểu tiếng Anh); hãy viết 12,5 hoặc 12500"
+            ),
+        ),
+    ],
+)
+def test_record_refuses_a_value_that_is_no_number_naming_the_option(example_copy: Path, value: str, words: str) -> None:
+    path = example_copy / DATA_2025
+    before = path.read_bytes()
+    result = invoke(["record", "6.4", "--year", "2025", "--value", value, "--plan", example_copy], 2)
+    assert result.output == f"kh68: lỗi: --value: {words}\n"
     assert path.read_bytes() == before
 
 

@@ -135,9 +135,10 @@ class TestInterpolatedTargets:
         assert (r.target.display, r.value_display, r.gap, r.status) == ("99,96%", "99,96%", 0, Status.MET)
 
     def test_interpolation_keeps_the_finer_precision_of_the_stated_targets(self):
-        # 99,955 → 99,975 over 2025–2029: 2027 is 99,965, kept at three decimals
-        t = target_in_force(indicator({2025: "99,955", 2029: "99,975"}), 2027)
-        assert (t.requirement.goal, t.decimals, t.display) == (99.965, 3, "99,965%")
+        # 99,9555 → 99,9755 over 2025–2029: 2027 is 99,9655, kept at four decimals
+        # (three decimals after a comma, "99,955", read two ways: tests/test_numbers_everywhere.py)
+        t = target_in_force(indicator({2025: "99,9555", 2029: "99,9755"}), 2027)
+        assert (t.requirement.goal, t.decimals, t.display) == (99.9655, 4, "99,9655%")
 
     def test_equal_targets_stay_equal(self):
         t = target_in_force(indicator({2025: "99,5", 2030: "99,5"}), 2027)

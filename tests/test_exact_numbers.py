@@ -1,4 +1,9 @@
-"""Numbers are stored as given, and ``check`` and ``record`` accept and refuse exactly the same ones."""
+"""Numbers are stored as given, and ``check`` and ``record`` accept and refuse exactly the same ones.
+
+``record`` reads its number options with the data files' own reader before it writes: a number refused
+is a usage error naming the option, in ``check``'s words; a number that breaks a rule of the plan
+(a percentage over 100) is refused with ``check``'s file and line.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_PLAN, invoke
+from conftest import EXAMPLE_PLAN, check_fails, invoke, replace_in
 from kh68.entry.textedit import render_scalar
 
 LINE = "    value: 99,55\n"  # indicator 6.4 (a percentage), line 27 of data/2025.yaml
@@ -35,8 +40,18 @@ REFUSED = [
     "100,0000001",  # just over 100%
     "-0,0000001",
     "12\u00a05",
+    # two readings, or English grouping: never a guess (tests/test_numbers_everywhere.py has the words)
+    "7.080",
+    "12,500",
+    "99,500",
+    "1,234",
+    "-7.080",
+    "1,234,567",
+    "1,234.5",
 ]
+OUT_OF_RANGE = ["100,0000001", "-0,0000001"]  # numbers, but not percentages: refused by a rule of the plan
 ACCEPTED = ["0,0000001", "99.5", "99,5", "100", "0", "+5", "99,999999999999", "000100", "55"]
+ACCEPTED += ["7.08", "0.125", "0,125", "7,1250", "7.1250", "99.50", "099,5"]  # one reading only
 
 
 def _problems(output: str) -> list[str]:
@@ -55,38 +70,45 @@ def test_check_and_record_agree_on_every_number(tmp_path: Path, text: str) -> No
     data = by_hand / "data" / "2025.yaml"
     written = f"    value: {render_scalar(text)}\n"
     data.write_text(data.read_text(encoding="utf-8").replace(LINE, written), encoding="utf-8")
-    expected_exit = 1 if text in REFUSED else 0
-    checked = invoke(["check", by_hand], expected_exit)
+    checked = invoke(["check", by_hand], 1 if text in REFUSED else 0)
 
     by_record = _fresh(tmp_path, "by_record")
     target = by_record / "data" / "2025.yaml"
     before = target.read_bytes()
-    recorded = invoke(
-        ["record", "6.4", "--year", "2025", "--value", text, "--force", "--plan", by_record], expected_exit
-    )
+    expected_exit = 0 if text in ACCEPTED else 1 if text in OUT_OF_RANGE else 2
+    args = ["record", "6.4", "--year", "2025", "--value", text, "--force", "--plan", by_record]
+    recorded = invoke(args, expected_exit)
 
-    assert _problems(recorded.output) == _problems(checked.output)
-    if expected_exit:
-        assert _problems(checked.output), checked.output
-        assert target.read_bytes() == before
-    else:
+    if expected_exit == 0:
         assert target.read_bytes() == data.read_bytes()  # stored exactly as typed, as a hand edit would be
+        return
+    assert target.read_bytes() == before
+    if expected_exit == 1:
+        assert _problems(recorded.output) == _problems(checked.output)
+        assert _problems(checked.output), checked.output
+        return
+    [problem] = _problems(checked.output)
+    words = problem.removeprefix("2025.yaml:27:12: lỗi: value: ").removesuffix(" [schema]")
+    assert problem == f"2025.yaml:27:12: lỗi: value: {words} [schema]"
+    assert recorded.output == f"kh68: lỗi: --value: {words}\n"  # check's words, naming the option
 
 
-def test_the_refusals_say_what_is_wrong_with_file_and_line(tmp_path: Path) -> None:
+def test_the_refusals_say_what_is_wrong(tmp_path: Path) -> None:
     root = _fresh(tmp_path, "plan")
-    outputs = {}
-    for text in ("9 5", "NaN", "1" * 300, "100,0000001"):
-        result = invoke(["record", "6.4", "--year", "2025", "--value", text, "--force", "--plan", root], 1)
-        outputs[text] = _problems(result.output)
+    args = ["record", "6.4", "--year", "2025", "--force", "--plan", root]
+    outputs = {text: invoke([*args, "--value", text], 2).output for text in ("9 5", "NaN", "1" * 300, "7.080")}
     assert outputs == {
-        "9 5": ["2025.yaml:27:12: lỗi: value: '9 5' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"],
-        "NaN": ["2025.yaml:27:12: lỗi: value: 'NaN' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"],
-        "1" * 300: [
-            f"2025.yaml:27:12: lỗi: value: '{'1' * 40}…' (300 ký tự) có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác [schema]"
-        ],
-        "100,0000001": ["2025.yaml:27:12: lỗi: tỷ lệ 100,0000001% nằm ngoài khoảng 0–100 [percent-range]"],
+        "9 5": "kh68: lỗi: --value: '9 5' không phải là số (dùng dạng 99,5 hoặc 99.5)\n",
+        "NaN": "kh68: lỗi: --value: 'NaN' không phải là số (dùng dạng 99,5 hoặc 99.5)\n",
+        "1" * 300: f"kh68: lỗi: --value: '{'1' * 40}…' (300 ký tự) có quá 15 chữ số: "
+        "quá lớn hoặc quá dài để so sánh chính xác\n",
+        "7.080": "kh68: lỗi: --value: '7.080' đọc được hai cách: 7080 (dấu chấm ngăn cách hàng nghìn) "
+        "hoặc 7,08 (dấu chấm thập phân); hãy viết 7080 hoặc 7,08\n",
     }
+    result = invoke([*args, "--value", "100,0000001"], 1)  # a number, but no percentage: the file's line
+    assert _problems(result.output) == [
+        "2025.yaml:27:12: lỗi: tỷ lệ 100,0000001% nằm ngoài khoảng 0–100 [percent-range]"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -106,10 +128,14 @@ def test_a_bad_number_in_a_data_file_is_an_error_everywhere(tmp_path: Path, args
 def test_counts_are_stored_as_typed_and_checked_as_check_does(tmp_path: Path) -> None:
     root = _fresh(tmp_path, "plan")
     args = ["record", "6.2", "--year", "2025", "--by", "xa_mh_07", "--force", "--plan", root]
-    result = invoke([*args, "--numerator", "1 2", "--denominator", "3620"], 1)
-    assert _problems(result.output) == [
+    result = invoke([*args, "--numerator", "1 2", "--denominator", "3620"], 2)
+    assert result.output == "kh68: lỗi: --numerator: '1 2' không phải là số nguyên không âm\n"
+    data = root / "data" / "2025.yaml"
+    replace_in(data, "xa_mh_07: {numerator: 1188,", "xa_mh_07: {numerator: 1 2,")
+    assert _problems(check_fails(root)) == [
         "2025.yaml:22:29: lỗi: numerator: '1 2' không phải là số nguyên không âm [schema]"
     ]
+    replace_in(data, "xa_mh_07: {numerator: 1 2,", "xa_mh_07: {numerator: 1188,")
     invoke([*args, "--numerator", "1.200", "--denominator", "3 620"], 0)
     text = (root / "data" / "2025.yaml").read_text(encoding="utf-8")
     assert "      xa_mh_07: {numerator: 1.200, denominator: 3 620}\n" in text

@@ -1,10 +1,13 @@
 """Vietnamese numbers and dates: ``kh68.core.vnformat``."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from kh68.core.vnformat import (
+    UnclearNumber,
+    exact_text,
     format_date,
     format_exact,
     format_number,
@@ -151,3 +154,120 @@ def test_parse_exact_keeps_every_digit(text: str, shown: str) -> None:
 def test_format_exact_shows_a_float_by_its_shortest_form() -> None:
     assert format_exact(100.0000001) == "100,0000001"
     assert format_exact(120.0) == "120"
+
+
+# ------------------------------------------------ the rule: one reading, or refused with both
+
+
+@pytest.mark.parametrize(
+    ("text", "exact"),
+    [
+        ("1.234.567", "1234567"),  # the dot groups thousands
+        ("1.234,5", "1234.5"),  # … and the comma is the decimal mark
+        ("1.234,567", "1234.567"),  # a comma after grouping dots is a decimal mark, whatever follows
+        ("99,5", "99.5"),
+        ("0,125", "0.125"),
+        ("1 234 567", "1234567"),  # a space groups thousands too
+        ("1\u00a0234,5", "1234.5"),
+        ("99.5", "99.5"),  # a dot that cannot group thousands is a decimal point:
+        ("7.08", "7.08"),  # … not three digits after it
+        ("7.0800", "7.0800"),
+        ("0.125", "0.125"),  # … or no first group before it (0, four digits or more)
+        ("00.125", "0.125"),
+        ("1234.567", "1234.567"),
+        ("7,1250", "7.1250"),  # a decimal of three places written without two readings
+        ("-2,5", "-2.5"),
+    ],
+)
+def test_numbers_with_one_reading(text: str, exact: str) -> None:
+    assert parse_exact(text) == Decimal(exact)
+    assert str(parse_exact(text)) == exact  # every digit as written, trailing zeros included
+
+
+TWO_WAYS = {
+    "7.080": "'7.080' đọc được hai cách: 7080 (dấu chấm ngăn cách hàng nghìn) hoặc 7,08 (dấu chấm thập phân); "
+    "hãy viết 7080 hoặc 7,08",
+    "12.500": "'12.500' đọc được hai cách: 12500 (dấu chấm ngăn cách hàng nghìn) hoặc 12,5 (dấu chấm thập phân); "
+    "hãy viết 12500 hoặc 12,5",
+    "7.000": "'7.000' đọc được hai cách: 7000 (dấu chấm ngăn cách hàng nghìn) hoặc 7 (dấu chấm thập phân); "
+    "hãy viết 7000 hoặc 7",
+    "-7.125": "'-7.125' đọc được hai cách: -7125 (dấu chấm ngăn cách hàng nghìn) hoặc -7,125 (dấu chấm thập phân); "
+    "hãy viết -7125 hoặc -7,1250",
+    "07.080": "'07.080' đọc được hai cách: 7080 (dấu chấm ngăn cách hàng nghìn) hoặc 7,08 (dấu chấm thập phân); "
+    "hãy viết 7080 hoặc 7,08",
+    "12,500": "'12,500' đọc được hai cách: 12,5 (dấu phẩy thập phân) hoặc 12500 (dấu phẩy ngăn cách hàng nghìn "
+    "kiểu tiếng Anh); hãy viết 12,5 hoặc 12500",
+    "1,234": "'1,234' đọc được hai cách: 1,234 (dấu phẩy thập phân) hoặc 1234 (dấu phẩy ngăn cách hàng nghìn "
+    "kiểu tiếng Anh); hãy viết 1,2340 hoặc 1234",
+    "999,999": "'999,999' đọc được hai cách: 999,999 (dấu phẩy thập phân) hoặc 999999 (dấu phẩy ngăn cách hàng "
+    "nghìn kiểu tiếng Anh); hãy viết 999,9990 hoặc 999999",
+    "1,234,567": "'1,234,567': dấu phẩy là dấu thập phân, hàng nghìn ngăn cách bằng dấu chấm; "
+    "nếu là 1234567 hãy viết 1234567 hoặc 1.234.567",
+    "1,234.5": "'1,234.5': dấu phẩy là dấu thập phân, hàng nghìn ngăn cách bằng dấu chấm; "
+    "nếu là 1234,5 hãy viết 1234,5 hoặc 1.234,5",
+}
+
+
+@pytest.mark.parametrize(("text", "message"), TWO_WAYS.items())
+def test_numbers_that_read_two_ways_are_refused_with_both_readings(text: str, message: str) -> None:
+    with pytest.raises(UnclearNumber) as info:
+        parse_exact(text)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize("text", TWO_WAYS)
+def test_what_the_refusal_says_to_write_reads_one_way(text: str) -> None:
+    advice = str(TWO_WAYS[text]).rpartition("hãy viết ")[2]
+    for written in advice.split(" hoặc "):
+        parse_exact(written)  # no UnclearNumber: the advice is itself unambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("1.234", 1234), ("1.000", 1000), ("1 234", 1234), ("1.234.567", 1234567), ("2140,0", 2140), ("2140.0", 2140)],
+)
+def test_a_count_reads_a_dot_as_thousands(text: str, count: int) -> None:
+    assert parse_count(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "1,234",
+            (
+                "'1,234' không phải là số nguyên: dấu phẩy là dấu thập phân, hàng nghìn ngăn cách bằng dấu chấm; "
+                "nếu là 1234 hãy viết 1234 hoặc 1.234"
+            ),
+        ),
+        (
+            "1,000",
+            (
+                "'1,000' không phải là số nguyên: dấu phẩy là dấu thập phân, hàng nghìn ngăn cách bằng dấu chấm; "
+                "nếu là 1000 hãy viết 1000 hoặc 1.000"
+            ),
+        ),
+        (
+            "12,345,678",
+            (
+                "'12,345,678' không phải là số nguyên: dấu phẩy là dấu thập phân, hàng nghìn ngăn cách bằng "
+                "dấu chấm; nếu là 12345678 hãy viết 12345678 hoặc 12.345.678"
+            ),
+        ),
+    ],
+)
+def test_a_count_refuses_a_comma_grouping_thousands(text: str, message: str) -> None:
+    with pytest.raises(UnclearNumber) as info:
+        parse_count(text)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    "value", ["7080", "7080.0", "95.4", "7.125", "-7.125", "0.125", "-0", "1234.567", "0.0000001", "12.5", "999.999"]
+)
+def test_exact_text_reads_back_as_the_same_number(value: str) -> None:
+    written = exact_text(Decimal(value))
+    assert parse_exact(written) == Decimal(value)
+    assert written == {"7080.0": "7080", "7.125": "7.1250", "-7.125": "-7.1250", "-0": "0", "999.999": "999.9990"}.get(
+        value, value
+    )

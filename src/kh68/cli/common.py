@@ -407,6 +407,19 @@ def parse_day(text: str | None, option: str) -> date:
         raise UsageError(f"{option}: {exc}") from None
 
 
+def check_numbers(options: dict[str, str | None], count: tuple[str, ...] = ()) -> None:
+    """Number options read as a data file's numbers are (``7.080`` refused with both readings), naming the option."""
+    from kh68.core.vnformat import parse_count, parse_exact
+
+    for option, text in options.items():
+        if text is None:
+            continue
+        try:
+            parse_count(text) if option in count else parse_exact(text)
+        except ValueError as exc:
+            raise UsageError(f"{option}: {exc}") from None
+
+
 def plan_dir(option: Path | None) -> Path:
     from kh68.reading.load import default_plan_dir
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir, year_option
+from kh68.cli.common import PlanOption, app, check_numbers, handle_errors, parse_day, plan_dir, year_option
 from kh68.kinds.verdict import TaskState
 
 if TYPE_CHECKING:
@@ -27,7 +27,9 @@ def _report(outcome: FileOutcome, what: str) -> None:
 def record(
     indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu, ví dụ 6.2.", metavar="CHỈ_TIÊU")],
     year: Annotated[int, year_option("Năm của số liệu.")],
-    value: Annotated[str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 99.5.")] = None,
+    value: Annotated[
+        str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 1.234,5 (dấu chấm ngăn cách hàng nghìn).")
+    ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Ghi cho đơn vị này (mã hoặc tên gọi).")] = None,
     numerator: Annotated[str | None, typer.Option("--numerator", help="Tử số, ví dụ số trẻ ra lớp.")] = None,
     denominator: Annotated[
@@ -46,6 +48,8 @@ def record(
     from kh68.entry.editing import apply_one, plan_for_edit
     from kh68.entry.edits import ValueEdit
 
+    counts = ("--numerator", "--denominator")
+    check_numbers({"--value": value, "--numerator": numerator, "--denominator": denominator}, count=counts)
     loaded = plan_for_edit(plan_dir(plan), year)
     edit = ValueEdit(indicator, year, value, numerator, denominator, met, by, source, note)
     outcome = apply_one(loaded, edit, force=force)

@@ -1,4 +1,24 @@
-"""Numbers and dates in Vietnamese form: read ``99,5`` and ``99.5``, write ``99,5``."""
+"""Numbers and dates in Vietnamese form: read ``1.234,5`` (and ``99.5`` where it is unambiguous), write ``1.234,5``.
+
+How a number is read (the one reader of the project: plans, data files,
+``record``, forms and CSV all come here):
+
+* the Vietnamese form: the dot groups thousands, the comma is the decimal mark
+  (``1.234.567``, ``1.234,5``, ``99,5``, ``0,125``); a space may group thousands
+  too (``1 234 567``, ``1 234,5``);
+* a dot is read as a decimal point where it cannot group thousands: the digits
+  after it are not exactly three (``99.5``, ``7.08``, ``7.0800``) or the digits
+  before it are not a first group of one to three digits without a leading
+  zero (``0.125``, ``1234.567``);
+* a comma never groups thousands;
+* a number with one dot or one comma followed by exactly three digits, after one
+  to three digits not starting with 0 (``7.080``, ``12.500``, ``1,234``), can be
+  read two ways and is refused with both readings and how to write each
+  (``7080`` or ``7,08``); English grouping (``1,234,567``, ``1,234.5``) is
+  refused with the Vietnamese way to write it;
+* a count (a whole number) reads a dot as a thousands separator (``1.234`` is
+  1234) and refuses a comma before three digits (``1,234``).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +30,12 @@ from decimal import Decimal
 from kh68.core.safetext import excerpt
 
 # ASCII digits only ([0-9], never \d: fullwidth and Arabic-Indic digits are not numbers).
-_DECIMAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
-_VN_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+")
-_COUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:[ \u00a0][0-9]{3})+|[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
+_FIRST = r"(?=0{0,2}[1-9])[0-9]{1,3}"  # a first group of thousands: 1 to 3 digits, not all zeros
+_DOT_GROUPED = re.compile(rf"{_FIRST}(?:\.[0-9]{{3}})+")
+_SPACE_GROUPED = re.compile(rf"{_FIRST}(?:[ \u00a0\u202f][0-9]{{3}})+")
+_TWO_WAYS = re.compile(rf"({_FIRST})([.,])([0-9]{{3}})")
+_ENGLISH = re.compile(rf"{_FIRST}(?:,[0-9]{{3}})+(?:\.[0-9]+)?")
 
 # A number has at most this many digits, not counting zeros before its first
 # significant digit in the whole part: every such number is one a float tells
@@ -20,27 +43,105 @@ _COUNT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:[ \u00a0][0-9]{3})+
 MAX_DIGITS = 15
 
 
+class UnclearNumber(ValueError):
+    """A number kh68 will not guess at (``7.080``, ``1,234,567``); the message says how to write it.
+
+    Callers that put their own words on a ``ValueError`` keep this one's.
+    """
+
+
 def _bounded(text: str, digits: str) -> None:
     if len(digits) > MAX_DIGITS:
         raise ValueError(f"{excerpt(text)} có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác")
 
 
-def parse_exact(text: str) -> Decimal:
-    """A decimal as written: ``"99,5"``, ``"99.5"`` or ``"1.234,5"`` (Vietnamese grouping), exactly.
+def _grouped(whole: int) -> str:
+    return f"{whole:,}".replace(",", ".")
 
-    A lone dot or comma is the decimal separator; dots group thousands only
-    when a decimal comma follows (``1.234,5``). Only ASCII digits, an optional
-    sign and surrounding blanks; at most ``MAX_DIGITS`` digits. Anything else
-    (``9 5``, ``９５``, ``NaN``, ``inf``, ``1e5``) is a ``ValueError``.
-    """
+
+def _decimal_words(sign: str, whole: str, fraction: str) -> str:
+    """The decimal ``whole,fraction`` as written unambiguously: ``7,08``, ``7``, ``1,2340`` (never ``1,234``)."""
+    fraction = fraction.rstrip("0")
+    if len(fraction) == 3 and _TWO_WAYS.fullmatch(f"{whole},{fraction}"):
+        fraction += "0"
+    return f"{sign}{whole},{fraction}" if fraction else f"{sign}{whole}"
+
+
+def _two_ways(text: str, sign: str, match: re.Match[str]) -> UnclearNumber:
+    first, separator, group = match.groups()
+    whole = str(int(first))
+    thousands = f"{sign}{whole}{group}"
+    decimal = _decimal_words(sign, whole, group)
+    shown = f"{sign}{whole},{group.rstrip('0')}".rstrip(",")
+    if separator == ".":
+        readings = f"{thousands} (dấu chấm ngăn cách hàng nghìn) hoặc {shown} (dấu chấm thập phân)"
+        return UnclearNumber(f"{excerpt(text)} đọc được hai cách: {readings}; hãy viết {thousands} hoặc {decimal}")
+    readings = f"{shown} (dấu phẩy thập phân) hoặc {thousands} (dấu phẩy ngăn cách hàng nghìn kiểu tiếng Anh)"
+    return UnclearNumber(f"{excerpt(text)} đọc được hai cách: {readings}; hãy viết {decimal} hoặc {thousands}")
+
+
+def _english(text: str, sign: str, body: str) -> UnclearNumber:
+    """``1,234,567`` or ``1,234.5``: the comma groups thousands only in English; say the Vietnamese way."""
+    whole, _, fraction = body.replace(",", "").partition(".")
+    plain = f"{sign}{whole},{fraction}" if fraction else f"{sign}{whole}"
+    grouped = f"{sign}{_grouped(int(whole))}" + (f",{fraction}" if fraction else "")
+    return UnclearNumber(
+        f"{excerpt(text)}: dấu phẩy là dấu thập phân, hàng nghìn ngăn cách bằng dấu chấm; "
+        f"nếu là {plain} hãy viết {plain} hoặc {grouped}"
+    )
+
+
+def _whole_digits(whole: str) -> str | None:
+    """The digits of a whole part: plain (``1234``), or grouped by dots or spaces (``1.234``, ``1 234``)."""
+    if _DIGITS.fullmatch(whole):
+        return whole
+    if _DOT_GROUPED.fullmatch(whole) or _SPACE_GROUPED.fullmatch(whole):
+        return re.sub(r"[. \u00a0\u202f]", "", whole)
+    return None
+
+
+def _parts(body: str) -> tuple[str, str] | None:
+    """The whole and fraction digits of an unsigned number with no two readings, or ``None``."""
+    if "," in body:
+        whole, _, fraction = body.partition(",")
+    elif _DOT_GROUPED.fullmatch(body) or _SPACE_GROUPED.fullmatch(body):
+        whole, fraction = body, ""
+    else:
+        whole, _, fraction = body.partition(".")
+        if not _DIGITS.fullmatch(whole):
+            return None
+    digits = _whole_digits(whole)
+    if digits is None or (fraction and not _DIGITS.fullmatch(fraction)) or body.endswith((",", ".")):
+        return None
+    return digits, fraction
+
+
+def _unsigned(text: str) -> tuple[str, str]:
     cleaned = text.strip()
-    if _VN_GROUPED.fullmatch(cleaned):
-        cleaned = cleaned.replace(".", "")
-    elif not _DECIMAL.fullmatch(cleaned):
+    if cleaned[:1] in ("+", "-"):
+        return cleaned[0].replace("+", ""), cleaned[1:]
+    return "", cleaned
+
+
+def parse_exact(text: str) -> Decimal:
+    """A decimal as written (see the module docstring), exactly: ``1.234,5``, ``99,5``, ``99.5``, ``1.234.567``.
+
+    Only ASCII digits, an optional sign and surrounding blanks; at most
+    ``MAX_DIGITS`` digits. A number with two readings (``7.080``) or English
+    grouping (``1,234.5``) is an ``UnclearNumber``; anything else that is not a
+    number (``9 5``, ``９５``, ``NaN``, ``inf``, ``1e5``) a ``ValueError``.
+    """
+    sign, body = _unsigned(text)
+    if match := _TWO_WAYS.fullmatch(body):
+        raise _two_ways(text, sign, match)
+    parts = _parts(body)
+    if parts is None:
+        if _ENGLISH.fullmatch(body):
+            raise _english(text, sign, body)
         raise ValueError(f"{excerpt(text)} không phải là số (dùng dạng 99,5 hoặc 99.5)")
-    whole, _, fraction = cleaned.lstrip("+-").replace(",", ".").partition(".")
+    whole, fraction = parts
     _bounded(text, whole.lstrip("0") + fraction)
-    return Decimal(cleaned.replace(",", "."))
+    return Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
 
 
 _WHOLE = re.compile(r"-?[0-9]+")
@@ -63,21 +164,44 @@ def parse_decimal(text: str) -> float:
     return float(parse_exact(text))
 
 
-def parse_count(text: str) -> int:
-    """A whole count such as ``1234``, ``1.234`` or ``1 234`` (groups of exactly three ASCII digits).
+def _count_comma(text: str, digits: str) -> UnclearNumber:
+    """``1,234`` as a count: the comma is no decimal mark there, and groups thousands only in English."""
+    whole = int(digits)
+    return UnclearNumber(
+        f"{excerpt(text)} không phải là số nguyên: dấu phẩy là dấu thập phân, hàng nghìn ngăn cách bằng dấu chấm; "
+        f"nếu là {whole} hãy viết {whole} hoặc {_grouped(whole)}"
+    )
 
-    At most ``MAX_DIGITS`` digits; ``9 5`` or ``1.23`` is a ``ValueError``.
+
+def parse_count(text: str) -> int:
+    """A whole count: ``1234``, ``1.234`` or ``1 234`` (a dot groups thousands), ``2140,0``.
+
+    A comma grouping thousands (``1,234``, ``1,234,567``) is an ``UnclearNumber``:
+    a count has no decimals, and Vietnamese never group thousands with a comma.
+    At most ``MAX_DIGITS`` digits; ``9 5``, ``1,5``, ``-3`` are a ``ValueError``.
     """
     if text.isascii() and text.isdigit():  # nearly every count: the same answer without a regular expression
         if len(text) > MAX_DIGITS:
             _bounded(text, text.lstrip("0"))
         return int(text)
-    cleaned = text.strip()
-    if not _COUNT.fullmatch(cleaned):
+    body = text.strip()
+    if "." not in body and (_TWO_WAYS.fullmatch(body) or _ENGLISH.fullmatch(body)):
+        raise _count_comma(text, body.replace(",", ""))
+    parts = None if body.startswith(("+", "-")) else _parts(body)
+    if parts is None or parts[1].strip("0"):
         raise ValueError(f"{excerpt(text)} không phải là số nguyên không âm")
-    digits = re.sub(r"[. \u00a0]", "", cleaned)
-    _bounded(text, digits.lstrip("0"))
-    return int(digits)
+    _bounded(text, parts[0].lstrip("0"))
+    return int(parts[0])
+
+
+def exact_text(value: Decimal) -> str:
+    """Plain decimal text that reads back as ``value``: ``7080``, ``95.4``, ``-2.5``; ``7.1250``, not two-way ``7.125``."""
+    text = format(value.normalize(), "f")
+    if text in ("-0", "+0"):
+        return "0"
+    if _TWO_WAYS.fullmatch(text.lstrip("-")):
+        text += "0"
+    return text
 
 
 def format_exact(value: Decimal | float) -> str:

@@ -48,6 +48,8 @@ def number(digits: str, error: type[UnreadablePhrase], context: str) -> Decimal:
     try:
         return parse_exact(digits)
     except ValueError as exc:
+        if digits.strip() == context.strip():
+            raise error(str(exc)) from None
         raise error(f"{excerpt(context)}: {exc}") from None
 
 

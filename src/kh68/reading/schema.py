@@ -99,7 +99,7 @@ _ENUM_WORDS: dict[type, dict[Any, str]] = {
 _WS = r"[\s\u00a0]*"
 # Supersets of what kh68.core.vnformat accepts (see the module docstring).
 DECIMAL_TEXT = rf"^{_WS}[+-]?[\d\s\u00a0.,]*\d{_WS}$"
-COUNT_TEXT = rf"^{_WS}\d[\d\s\u00a0.]*$"
+COUNT_TEXT = rf"^{_WS}\d[\d\s\u00a0.,]*$"
 INT_TEXT = r"^\s*-?[0-9]+\s*$"
 FLOAT_TEXT = r"^\s*[+-]?([\d_]+(\.[\d_]*)?|\.[\d_]+)([eE][+-]?\d+)?\s*$"
 DATE_TEXT = r"^\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-?\d{2}-?\d{2}|\d{4}-?W\d{2}(-?\d)?)\s*$"

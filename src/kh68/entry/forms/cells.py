@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from kh68.core.safetext import excerpt
-from kh68.core.vnformat import format_number, parse_count, parse_date, parse_exact
+from kh68.core.vnformat import UnclearNumber, exact_text, format_number, parse_count, parse_date, parse_exact
 from kh68.entry.forms.layout import NO, YES
 from kh68.kinds.phrases import fold
 from kh68.kinds.verdict import TaskState
@@ -31,8 +31,7 @@ def blank(value: Any) -> bool:
 
 def _exact(number: Decimal) -> str:
     """Decimal text as the data files hold it; too many digits to compare exactly is an error."""
-    text = format(number.normalize(), "f")
-    text = "0" if text in ("-0", "+0") else text
+    text = exact_text(number)  # 7.1250, never 7.125: what the data file holds must read back as this number
     parse_exact(text)
     return text
 
@@ -49,6 +48,8 @@ def decimal_text(value: Any, percent_format: bool = False) -> str:
     text = value.strip().removesuffix("%").rstrip()  # "95,4%" is 95,4 percent: the sign says what it is
     try:
         return _exact(parse_exact(text))  # the project's one reader: ASCII digits, one separator
+    except UnclearNumber:
+        raise  # "7.080" can be read two ways: its message says both and how to write each
     except ValueError:
         raise ValueError(f"{excerpt(value)} không phải là số (viết dạng 95,4 hoặc 95.4)") from None
 
@@ -67,6 +68,8 @@ def count_value(value: Any) -> int:
     if isinstance(value, str):
         try:
             return parse_count(value)
+        except UnclearNumber:
+            raise
         except ValueError:
             pass
         try:
