@@ -56,8 +56,8 @@ SHOWN = {
     "unit": 4,
     "internal": 4,
 }
-DOCUMENTS = {"report": [], "unit": ["--unit", "phong_tchc"], "internal": ["--internal"]}
 TASK, UNIT = "III.2.b", "phong_tchc"
+DOCUMENTS = {"report": [], "unit": ["--unit", UNIT], "internal": ["--internal"]}
 
 # What no file may hold: C0 controls but tab and newline, DEL, C1, bidi controls and marks, line and
 # paragraph separators, BOM, interlinear annotations, tags, noncharacters, lone surrogates; and U+FFFD
