@@ -342,3 +342,12 @@ def test_a_ten_megabyte_name_is_shown_by_its_beginning(repo):
     line = next(line for line in invoke(["diff"], 0).output.splitlines() if "TTT" in line)
     assert line == '  6.2 — tên: "Tỷ lệ huy động trẻ em nhà trẻ" → "' + "T" * 300 + '… (10.000.000 ký tự)"'
     assert "T" * 10_000_000 in invoke(["diff", "--format", "json"], 0).output  # JSON keeps the value
+
+
+def test_markdown_of_a_plan_text_with_controls_and_a_heading(repo):
+    name = '"\\n\\u00a0## Tên\\e[31m mới\\a\\u202e\\u2028- dòng 2"'
+    replace_in(repo / "plan" / "indicators.yaml", "name: Tỷ lệ huy động trẻ em nhà trẻ", f"name: {name}")
+    out = invoke(["diff", "--format", "markdown"], 0).output
+    assert '- 6.2 — tên: "Tỷ lệ huy động trẻ em nhà trẻ" → "\\## Tên\\[31m mới \\- dòng 2"\n' in out
+    assert not any(c in out for c in "\x1b\x07\u202e\u2028")
+    assert "\\x1b" not in out  # removed, not shown as on a terminal

@@ -26,6 +26,22 @@ def test_html_output_is_autoescaped_whatever_the_template_is_called(tmp_path: Pa
         assert out == "&lt;script&gt;x&lt;/script&gt; SỞ GIÁO DỤC VÀ ĐÀO TẠO\n"
 
 
+def test_no_control_character_of_a_value_reaches_an_html_file(tmp_path: Path) -> None:
+    text = (
+        "{{ header.symbol ~ '\x1b[31m<đỏ>\x07\u202e' }}|{{ (header.symbol ~ '\x00\u2028x')|lower }}"
+        "|{{ (header.symbol ~ '\x1b')|safe }}\n"
+    )
+    tpl = template(tmp_path, "rieng.html.j2", text)
+    invoke([*REPORT, "--format", "html", "--template", tpl, "-o", tmp_path / "r.html"], 0)
+    # What the template marks |safe is its own text, written as it is.
+    assert (tmp_path / "r.html").read_text(encoding="utf-8") == "BC-SGDĐT[31m&lt;đỏ&gt;|bc-sgdđt\nx|BC-SGDĐT\x1b\n"
+
+
+def test_escape_filters_of_a_markdown_template_escape_markdown(tmp_path: Path) -> None:
+    tpl = template(tmp_path, "rieng.md.j2", "{{ '## a\x07'|e }} {{ '- b'|escape }} {{ '**c**'|forceescape }}\n")
+    assert invoke([*REPORT, "--template", tpl], 0).stdout == "\\## a \\- b \\*\\*c\\*\\*\n"
+
+
 def test_every_expression_of_a_markdown_template_is_escaped(example_copy: Path, tmp_path: Path) -> None:
     replace_in(
         example_copy / "indicators.yaml",

@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 
 from kh68.core.safetext import (
     excerpt,
+    for_document,
     for_terminal,
     for_terminal_keeping_sgr,
     markdown_escape,
@@ -54,6 +55,10 @@ def test_unsafe_characters_lists_each_once() -> None:
 
 HOSTILE_MARKDOWN = [
     "# Tiêu đề giả",
+    "## Tiêu đề giả",
+    "###### Tiêu đề giả",
+    "\n\n\u00a0 ## Tiêu đề giả",
+    "\u2003\u3000\u202f\t### Tiêu đề giả",
     "Dòng 1\n## Dòng 2",
     "- mục giả\n* mục\n+ mục",
     "1. một\n2) hai",
@@ -74,6 +79,8 @@ HOSTILE_MARKDOWN = [
     "$x^2$ và $$y$$",
     "chú thích[^1]\n[^1]: giả",
     "\\*",
+    "dòng 1  \ndòng 2\\",
+    "<!-- ẩn -->\n<div>khối</div>",
 ]
 
 
@@ -83,6 +90,33 @@ def test_markdown_escape_creates_no_structure(raw: str) -> None:
     assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
     assert [c.type for c in tokens[1].children or []] == ["text"]
     assert tokens[1].children[0].content == " ".join(line.strip() for line in raw.splitlines() if line.strip())
+
+
+MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+@pytest.mark.parametrize("raw", HOSTILE_MARKDOWN)
+def test_markdown_escape_with_hard_breaks_creates_no_structure_even_in_a_list_item(raw: str) -> None:
+    """The ``md`` filter's form (``newline="\\\n"``) after the template's ``- ``: one list item of text lines."""
+    tokens = MD.parse("- " + markdown_escape(raw, newline="\\\n") + "\n")
+    assert [t.type for t in tokens] == [
+        "bullet_list_open",
+        "list_item_open",
+        "paragraph_open",
+        "inline",
+        "paragraph_close",
+        "list_item_close",
+        "bullet_list_close",
+    ]
+    assert {c.type for c in tokens[3].children or []} <= {"text", "hardbreak"}
+    shown = "".join(c.content if c.type == "text" else "\n" for c in tokens[3].children or [])
+    assert shown == "\n".join(line.strip() for line in raw.splitlines() if line.strip())
+
+
+def test_markdown_escape_drops_trailing_spaces_and_controls() -> None:
+    assert markdown_escape("dòng  ") == "dòng"
+    assert markdown_escape("a  \nb \x1b[31mđỏ\x07", newline="\\\n") == "a\\\nb \\[31mđỏ"
+    assert markdown_escape("\x07## x\u2028\u202e- y") == "\\## x \\- y"
 
 
 def test_markdown_escape_in_a_table_cell_stays_in_the_cell() -> None:
@@ -98,6 +132,31 @@ def test_markdown_escape_breaks_mentions_and_autolinks() -> None:
 
 def test_markdown_escape_leaves_plain_vietnamese_and_numbers_alone() -> None:
     assert markdown_escape("Tỷ lệ 99,5% (năm 2025), mục III.1.a: đạt") == "Tỷ lệ 99,5% (năm 2025), mục III.1.a: đạt"
+
+
+@pytest.mark.parametrize(
+    ("raw", "written"),
+    [
+        ("a\x1b[31mb\x1b[0m\x07", "a[31mb[0m"),
+        ("\x00\x01\x08\x0e\x1f\x7f\x80\x84\x86\x9b\x9f.", "."),
+        ("rlo\u202eabc\u202c \u2066x\u2069 \u200e\u200f\u061c.", "rloabc x ."),
+        ("bom\ufeff tag\U000e0041 \ufffe\uffff \udcff \ufff9.", "bom tag   ."),
+        ("1\r\n2\r3\v4\f5\x1c6\x1d7\x1e8\x859\u2028a\u2029b", "1\n2\n3\n4\n5\n6\n7\n8\n9\na\nb"),
+        ("Trường Mầm non 1\n\tdòng 2 \u00a0\u3000 \u200b @ 🙂", "Trường Mầm non 1\n\tdòng 2 \u00a0\u3000 \u200b @ 🙂"),
+    ],
+)
+def test_for_document_removes_controls_and_makes_line_breaks_newlines(raw: str, written: str) -> None:
+    assert for_document(raw) == written
+
+
+def test_for_document_keeps_every_character_but_what_a_terminal_escapes_and_xml_cannot_hold() -> None:
+    # The Basic Multilingual Plane, the next two, the tags' plane and the last code points.
+    every = "".join(map(chr, [*range(0x30000), *range(0xE0000, 0xE1000), *range(0x10FF00, 0x110000)]))
+    written = for_document(every)
+    escaped_on_a_terminal = set(every) - set(for_terminal(every))  # the escapes are ASCII, already in every
+    assert len(escaped_on_a_terminal) > 2000
+    assert set(every) - set(written) == escaped_on_a_terminal | {"\ufffe", "\uffff"}
+    assert xml_safe(written) == written
 
 
 def test_xml_safe_replaces_what_xml_cannot_hold() -> None:

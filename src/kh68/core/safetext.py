@@ -6,8 +6,12 @@ the one place that decides what such text may not carry:
 - ``for_terminal``: control characters, escape sequences, bidi overrides and
   other invisible format characters become visible escapes (``\\x1b``,
   ``\\u202e``), so text can neither drive the terminal nor reorder a line;
+- ``for_document``: the same characters have no place in a written document
+  (Markdown, HTML, Word): line separators become a line break, the others are
+  removed, so what is written is what the author saw in an editor;
 - ``markdown_escape``: text can create no Markdown structure (headings, lists,
-  emphasis, links, tables, HTML, code, @mentions);
+  emphasis, links, tables, HTML, code, hard breaks, @mentions), and carries what
+  ``for_document`` lets through;
 - ``xml_safe``: characters XML 1.0 cannot hold are replaced;
 - ``excerpt``: a short quoted piece of an offending value for a message.
 
@@ -88,10 +92,39 @@ def unsafe_characters(text: str) -> list[str]:
     return sorted({_visible(c) for c in _TERMINAL_UNSAFE.findall(text)})
 
 
+# ---------------------------------------------------------------- documents
+
+# Characters that end a line, whatever the editor that wrote them: CR LF, CR, VT, FF, the
+# information separators FS GS RS, NEL, the Unicode line and paragraph separators.
+_LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# Characters a written document must not carry: what ``for_terminal`` escapes (but the line
+# breaks above), and XML's non-characters U+FFFE, U+FFFF.
+_DOCUMENT_UNSAFE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff"
+    "\ud800-\udfff"
+    "\U000e0000-\U000e007f]"
+)
+_DOCUMENT_SUSPECT = re.compile(f"{_LINE_BREAKS.pattern}|{_DOCUMENT_UNSAFE.pattern}")
+
+
+def for_document(text: str) -> str:
+    """``text`` as a written document (Markdown, HTML, Word) may carry it.
+
+    Every line break becomes ``\\n``; every other control character (C0 but tab, DEL,
+    C1), bidi embedding, override, isolate and mark, BOM, interlinear annotation, Unicode
+    tag, lone surrogate and XML non-character is removed: none is visible in the editor
+    the text was written in, and none has a meaning on paper. ``kh68 check`` names them
+    (rule ``text-control-chars``). The result is XML 1.0 text.
+    """
+    if _DOCUMENT_SUSPECT.search(text) is None:
+        return text
+    return _DOCUMENT_UNSAFE.sub("", _LINE_BREAKS.sub("\n", text))
+
+
 # ---------------------------------------------------------------- Markdown
 
-_LINE_BREAKS = re.compile("\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
-_HAS_LINE_BREAK = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 # Characters with an inline meaning (CommonMark and GitHub: emphasis, code, links,
 # images, HTML, entities, tables, strikethrough, math). A backslash before ASCII
 # punctuation always shows it literally.
@@ -100,10 +133,10 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|~&$])")
 _AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
 # @mention (and e-mail autolink): a zero-width space after '@' keeps the text as is.
 _MENTION = re.compile(r"@(?=[A-Za-z0-9])")
-# Block markers at the start of a line: headings ('#' then a space), bullets, setext
+# Block markers at the start of a line: headings ('#', '##' … then a space), bullets, setext
 # underlines and thematic breaks ('-', '+', '=' then a space or the same again),
 # ordered lists (1-9 digits, '.' or ')', a space). "-1,5" or "6.1" stay as they are.
-_BLOCK_START = re.compile(r"^(#(?=\s|$)|[-+=](?=\s|$|[-+=]))|^(\d{1,9})([.)])(?=\s|$)")
+_BLOCK_START = re.compile(r"^(#+(?=\s|$)|[-+=](?=\s|$|[-+=]))|^(\d{1,9})([.)])(?=\s|$)")
 
 
 def _escape_line(line: str) -> str:
@@ -124,16 +157,14 @@ def _escape_block_start(match: re.Match[str]) -> str:
 def markdown_escape(text: str, newline: str = " ") -> str:
     """``text`` as Markdown that shows it literally and creates no structure.
 
-    Each line is stripped (no indented code; trailing spaces of the text are kept) and escaped; lines are joined by
-    ``newline`` (a space by default; ``"\\\\\\n"`` for hard breaks in a paragraph,
-    ``"<br>"`` in a table cell); blank lines are dropped, so the text stays one block.
+    The text is first made ``for_document``. Each line is stripped of every Unicode space
+    around it (no indented code, no hard break of two trailing spaces) and escaped; lines
+    are joined by ``newline`` (a space by default; ``"\\\\\\n"`` for hard breaks in a
+    paragraph, ``"<br>"`` in a table cell); blank lines are dropped, so the text stays
+    one block.
     """
-    text = str(text)
-    parts = _LINE_BREAKS.split(text) if _HAS_LINE_BREAK.search(text) else [text]
-    lines = (line.strip() for line in parts)
-    escaped = newline.join(_escape_line(line) for line in lines if line)
-    padding = text[len(text.rstrip(" ")) :]  # "%-6s" padding is kept: it aligns, and creates nothing
-    return escaped + padding if escaped else escaped
+    lines = (line.strip() for line in for_document(str(text)).split("\n"))
+    return newline.join(_escape_line(line) for line in lines if line)
 
 
 # ---------------------------------------------------------------- XML
@@ -206,6 +237,7 @@ def _count(number: int) -> str:
 
 __all__ = [
     "excerpt",
+    "for_document",
     "for_terminal",
     "for_terminal_keeping_sgr",
     "listing",

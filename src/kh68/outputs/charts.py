@@ -1,9 +1,10 @@
 """One small inline SVG chart per indicator: measured values against the targets.
 
 Pure string building, no I/O and no external resources: the SVG is embedded
-in the HTML report as it is.  Every text in it is XML-escaped here.  The chart
-reads the engine's result (series, final target) and asks the engine for the
-target in force in each year it draws; it computes no target of its own.
+in the HTML report as it is.  Every text in it goes through ``_text`` here
+(``for_document``, then XML-escaped).  The chart reads the engine's result
+(series, final target) and asks the engine for the target in force in each year
+it draws; it computes no target of its own.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from html import escape
 
 from kh68 import vocab
+from kh68.core.safetext import for_document
 from kh68.core.vnformat import format_date, format_number
 from kh68.reading.plan import Plan
 from kh68.tracking.engine import IndicatorResult, Point, TargetInForce, target_in_force
@@ -21,6 +23,11 @@ WIDTH, HEIGHT = 420, 200
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 16, 44
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 _NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+
+
+def _text(text: str) -> str:
+    """Plan text inside the SVG: no control character, XML-escaped."""
+    return escape(for_document(text))
 
 
 def nice_ticks(low: float, high: float, most: int = 5) -> list[float]:
@@ -94,7 +101,7 @@ def _frame(years: list[int], result: IndicatorResult, targets: dict[int, TargetI
 
 
 def _open(result: IndicatorResult) -> list[str]:
-    title = escape(f"Chỉ tiêu {result.indicator.id}: {result.indicator.name}")
+    title = _text(f"Chỉ tiêu {result.indicator.id}: {result.indicator.name}")
     return [
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="bieu-do" width="{WIDTH}" height="{HEIGHT}" '
@@ -115,7 +122,7 @@ def _axes(frame: Frame) -> list[str]:
         )
         out.append(
             f'<text x="{LEFT - 4}" y="{ty + 3:.1f}" font-size="9" text-anchor="end" fill="#444">'
-            f"{escape(format_number(tick, decimals))}</text>"
+            f"{_text(format_number(tick, decimals))}</text>"
         )
     out.extend(
         f'<text x="{frame.x(year):.1f}" y="{TOP + PLOT_H + 12}" font-size="9" text-anchor="middle" fill="#444">{year}</text>'
@@ -135,7 +142,7 @@ def _target_marks(frame: Frame, targets: dict[int, TargetInForce]) -> list[str]:
     for year, t in sorted(targets.items()):
         opacity = "0.35" if t.derived else "0.6"
         x0, x1 = frame.x(year) - frame.step * 0.45, frame.x(year) + frame.step * 0.45
-        label = escape(_target_label(t))
+        label = _text(_target_label(t))
         assert t.requirement is not None
         goal, far = t.requirement.goal, t.requirement.far
         low = min(goal, far) if far is not None else goal
@@ -161,7 +168,7 @@ def _final_mark(frame: Frame, result: IndicatorResult, targets: dict[int, Target
     if final is None or stated is None or final.goal is None:
         return []
     fx, fy = frame.x(final.year), frame.y(final.goal)
-    title = escape(_target_label(stated, final=True))
+    title = _text(_target_label(stated, final=True))
     return [f'<path d="M{fx:.1f},{fy - 6:.1f} l6,6 l-6,6 l-6,-6 z" fill="#b71c1c"><title>{title}</title></path>']
 
 
@@ -176,13 +183,13 @@ def _break_mark(frame: Frame, result: IndicatorResult) -> list[str]:
     if b is None or not any(p.year < b.first_year for p in _shown(result)):
         return []
     x = frame.x(b.first_year - 0.5)
-    title = escape(vocab.sentence(b.text))
+    title = _text(vocab.sentence(b.text))
     return [
         (
             f'<line x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{TOP + PLOT_H}" stroke="#555" stroke-width="1" '
             f'stroke-dasharray="4,3"><title>{title}</title></line>'
         ),
-        f'<text x="{x + 3:.1f}" y="{TOP + 10}" font-size="8" fill="#555">{escape(format_date(b.declared.date))}</text>',
+        f'<text x="{x + 3:.1f}" y="{TOP + 10}" font-size="8" fill="#555">{_text(format_date(b.declared.date))}</text>',
     ]
 
 
@@ -200,7 +207,7 @@ def _values(frame: Frame, result: IndicatorResult) -> list[str]:
             path = " ".join(f"{frame.x(p.year):.1f},{frame.y(p.value):.1f}" for p in part)
             out.append(f'<polyline points="{path}" fill="none" stroke="#1f4e9c" stroke-width="2"/>')
     for p in points:
-        label = escape(vocab.amount(p.value, unit, result.decimals))
+        label = _text(vocab.amount(p.value, unit, result.decimals))
         cx, cy = frame.x(p.year), frame.y(p.value)
         out.append(
             f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="#1f4e9c"><title>{p.year}: {label}</title></circle>'
@@ -221,7 +228,7 @@ def _legend(result: IndicatorResult, with_final: bool) -> list[str]:
     ]
     if with_final and result.final is not None:
         out.append(f'<path d="M{LEFT + 258},{ly - 8} l4,4 l-4,4 l-4,-4 z" fill="#b71c1c"/>')
-        text = escape(f"Mục tiêu {result.final.year}: {result.final.display}")
+        text = _text(f"Mục tiêu {result.final.year}: {result.final.display}")
         out.append(f'<text x="{LEFT + 266}" y="{ly}" font-size="9" fill="#333">{text}</text>')
     return out
 

@@ -3,15 +3,43 @@
 ``kh68.outputs.report_context`` builds one of these for the report to the province, for
 a division's report and for the internal summary; the Markdown and HTML templates and the
 Word writer only lay them out, so the three formats say the same thing in the same words.
-Every text here is plain text (escaping is the job of each format).
+
+Every text here is plain text, and document text: each part passes the texts it is made
+with through ``for_document`` (``DocumentPart``), so that whatever field a part gains,
+no control character of the plan or of people's words reaches a template or the Word
+writer. Escaping is the job of each format (Markdown, HTML, Word).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any, ClassVar
+
+from kh68.core.safetext import for_document
+
+
+def _document_text(value: Any) -> Any:
+    """A text (or a tuple of texts) as a document may carry it; kh68's own SVG, enums and anything else as they are."""
+    if isinstance(value, Svg | Enum):
+        return value
+    if isinstance(value, str):
+        return for_document(value)
+    if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+        return tuple(_document_text(item) for item in value)
+    return value
+
+
+class DocumentPart:
+    """A part of a document whose texts are ``for_document`` as soon as it is made."""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            written = _document_text(value)
+            if written is not value:
+                object.__setattr__(self, f.name, written)
 
 
 class DocumentKind(StrEnum):
@@ -26,7 +54,7 @@ class Align(StrEnum):
 
 
 @dataclass(frozen=True)
-class Heading:
+class Heading(DocumentPart):
     """``I. CÔNG TÁC …`` (level 1), ``1. …`` (level 2), ``1.1. …`` (level 3)."""
 
     level: int
@@ -35,13 +63,13 @@ class Heading:
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class Paragraph(DocumentPart):
     text: str
     kind: ClassVar[str] = "paragraph"
 
 
 @dataclass(frozen=True)
-class Items:
+class Items(DocumentPart):
     """A list in the customary form: each line is shown after ``- ``, already punctuated (``…;``, the last ``….``)."""
 
     lines: tuple[str, ...]
@@ -49,7 +77,7 @@ class Items:
 
 
 @dataclass(frozen=True)
-class Placeholder:
+class Placeholder(DocumentPart):
     """A part nobody has written yet, shown so that it cannot be missed."""
 
     text: str
@@ -57,7 +85,7 @@ class Placeholder:
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(DocumentPart):
     title: str
     width_mm: float
     align: Align = Align.CENTER
@@ -65,14 +93,14 @@ class Column:
 
 
 @dataclass(frozen=True)
-class Row:
+class Row(DocumentPart):
     cells: tuple[str, ...]
     status: str = ""  # the indicator's status value (a CSS class in HTML), empty for other tables
     anchor: str = ""  # an id for the HTML row, e.g. "chi-tieu-6.5"
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(DocumentPart):
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     notes: tuple[str, ...] = ()
@@ -90,7 +118,7 @@ class Svg(str):
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(DocumentPart):
     """A chart with its caption (HTML only)."""
 
     svg: Svg
@@ -102,7 +130,7 @@ Block = Heading | Paragraph | Items | Placeholder | Table | Figure
 
 
 @dataclass(frozen=True)
-class Section:
+class Section(DocumentPart):
     """A numbered part of the body (``I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI``) and its blocks."""
 
     number: str
@@ -115,7 +143,7 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Header:
+class Header(DocumentPart):
     """Decree 30's header: the two blocks, number and place-date lines."""
 
     parent_body: str
@@ -126,14 +154,14 @@ class Header:
 
 
 @dataclass(frozen=True)
-class Signer:
+class Signer(DocumentPart):
     authority: str  # "KT. GIÁM ĐỐC" or ""
     title: str  # "GIÁM ĐỐC", "TRƯỞNG PHÒNG"
     name: str
 
 
 @dataclass(frozen=True)
-class Annex:
+class Annex(DocumentPart):
     """The landscape annex (Phụ lục) of figures, referred to from the body."""
 
     label: str  # "Phụ lục"
@@ -144,7 +172,7 @@ class Annex:
 
 
 @dataclass(frozen=True)
-class Properties:
+class Properties(DocumentPart):
     """The Word document's core properties."""
 
     title: str
@@ -154,7 +182,7 @@ class Properties:
 
 
 @dataclass(frozen=True)
-class StateDocument:
+class StateDocument(DocumentPart):
     kind: DocumentKind
     year: int
     date: date
@@ -183,6 +211,7 @@ __all__ = [
     "Block",
     "Column",
     "DocumentKind",
+    "DocumentPart",
     "Figure",
     "Header",
     "Heading",

@@ -8,7 +8,10 @@ context and use the filters below, and nothing else.  Every failure becomes a
 What a template prints is escaped by the output format, not by the template's
 file name: HTML output is autoescaped; in Markdown output every ``{{ … }}`` goes
 through ``markdown_escape`` (the ``md``/``md_cell`` filters and ``|safe`` mark text
-that is already Markdown). A render has a time limit (``TIME_LIMIT`` seconds,
+that is already Markdown; ``|e`` is ``markdown_escape`` too). In both, every text
+printed is first ``for_document`` (no control character reaches the file); only
+``Markup`` — the template's own ``|safe`` text, kh68's own SVG — passes as it is.
+A render has a time limit (``TIME_LIMIT`` seconds,
 checked in every loop and macro) and an output limit (``OUTPUT_LIMIT`` characters).
 """
 
@@ -31,7 +34,7 @@ from markupsafe import Markup
 
 from kh68.core.errors import TemplateFailure, os_reason
 from kh68.core.files import templates_dir
-from kh68.core.safetext import markdown_escape
+from kh68.core.safetext import for_document, markdown_escape
 from kh68.core.vnformat import format_date, format_number, format_value
 from kh68.outputs.report_context import long_date
 
@@ -87,6 +90,18 @@ def _md_finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
     return markdown_escape("" if value is None else str(value))
+
+
+def _md_escape(value: Any) -> Markup:
+    """``|e``, ``|escape``, ``|forceescape`` in Markdown: Markdown escaping (HTML escaping alone lets "## …" through)."""
+    return value if isinstance(value, Markup) else Markup(_md_finalize(value))
+
+
+def _html_finalize(value: Any) -> Any:
+    """Every ``{{ … }}`` of an HTML template, before autoescape: no control character (``Markup`` passes as it is)."""
+    if hasattr(value, "__html__"):
+        return value
+    return for_document(str(value))
 
 
 def _md_join(value: Iterable[Any], d: str = "") -> Markup:
@@ -238,7 +253,7 @@ def make_env(
         loader=loader,
         undefined=StrictUndefined,
         autoescape=fmt == "html",
-        finalize=_md_finalize if fmt == "md" else None,
+        finalize=_md_finalize if fmt == "md" else _html_finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -246,7 +261,7 @@ def make_env(
     env.budget = budget or _Budget(TIME_LIMIT, OUTPUT_LIMIT)
     env.filters.update(FILTERS)
     if fmt == "md":
-        env.filters["join"] = _md_join
+        env.filters.update(join=_md_join, e=_md_escape, escape=_md_escape, forceescape=_md_escape)
     env.filters = {name: _sized_filter(env.budget, func) for name, func in env.filters.items()}
     env.globals.pop("lipsum", None)  # builds any amount of text, and at random
     env.globals["range"] = _range

@@ -7,7 +7,8 @@ hyphens; the annex on landscape pages with its header row repeated; page numbers
 in the top margin from page 2; core properties from the document itself.  With a
 reference document (``--reference-docx``) the styles — fonts, sizes, spacing — are the
 department's own, as pandoc's reference-doc does; the page set-up stays Decree 30's.
-Every text goes through ``kh68.core.safetext.xml_safe`` first.
+Every text goes through ``kh68.core.safetext.for_document`` first (``_run``, ``_property``): no
+control character reaches the file, and what is written is XML 1.0 text.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from kh68.core.errors import InputError, os_reason
 from kh68.core.files import read_regular, shown_path
-from kh68.core.safetext import xml_safe
+from kh68.core.safetext import for_document
 from kh68.core.vnformat import format_number
 from kh68.core.zipsafe import Limits, UnsafeZip, repack, unpack
 from kh68.outputs.document import Align, Annex, Heading, Items, Paragraph, Placeholder, StateDocument, Table
@@ -87,7 +88,7 @@ def _pieces(text: str) -> list[tuple[str, str]]:
 
 def _run(paragraph: Any, text: str, *, size: float | None = None, bold: bool = False, italic: bool = False) -> Any:
     run = paragraph.add_run()
-    for kind, piece in _pieces(xml_safe(text)):
+    for kind, piece in _pieces(for_document(text)):
         if kind == "nbh":
             run._r.append(OxmlElement("w:noBreakHyphen"))
         else:
@@ -496,8 +497,8 @@ PROPERTY_LIMIT = 255  # characters of a core property (title, subject …): Word
 
 
 def _property(text: str) -> str:
-    """Plan text for a document property: XML-safe, on one line, cut to the limit."""
-    value = " ".join(xml_safe(text).split())
+    """Plan text for a document property: for a document, on one line, cut to the limit."""
+    value = " ".join(for_document(text).split())
     return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1] + "…"
 
 
@@ -615,7 +616,7 @@ def _fixed_zip(data: bytes, day: date, company: str) -> bytes:
                 continue
             content = source.read(item.filename)
             if item.filename == "docProps/app.xml":
-                content = APP_XML.format(company=escape(xml_safe(company))).encode("utf-8")
+                content = APP_XML.format(company=escape(for_document(company))).encode("utf-8")
             elif item.filename == "_rels/.rels":
                 content = _THUMBNAIL_REL.sub(b"", content)
             entry = zipfile.ZipInfo(item.filename, date_time=(day.year, day.month, day.day, 0, 0, 0))
