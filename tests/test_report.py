@@ -210,7 +210,7 @@ def test_header_block_number_date_and_signature() -> None:
     ("day", "line"),
     [
         ("2026-02-03", "Lâm Đồng, ngày 03 tháng 02 năm 2026"),
-        ("2025-09-05", "Lâm Đồng, ngày 05 tháng 9 năm 2025"),
+        ("2026-09-05", "Lâm Đồng, ngày 05 tháng 9 năm 2026"),  # not 2025: the figures are as of 31/10/2025
         ("2025-11-21", "Lâm Đồng, ngày 21 tháng 11 năm 2025"),
     ],
 )
