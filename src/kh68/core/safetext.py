@@ -166,6 +166,15 @@ def excerpt(text: object, limit: int = EXCERPT_LIMIT) -> str:
     return f"'{shown}…' ({_count(len(value))} ký tự)"
 
 
+def is_text(value: str) -> bool:
+    """Whether ``value`` is text UTF-8 can hold: no lone surrogate (an undecodable byte of an argument or a name)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 LISTED = 20
 
 
@@ -208,6 +217,7 @@ __all__ = [
     "excerpt",
     "for_terminal",
     "for_terminal_keeping_sgr",
+    "is_text",
     "listing",
     "markdown_escape",
     "unsafe_characters",
