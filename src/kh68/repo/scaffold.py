@@ -28,6 +28,7 @@ from typing import Any
 from kh68.core.errors import InputError, UsageError, os_reason
 from kh68.core.files import guard_output, guard_output_dir, shown_path, templates_dir
 from kh68.core.safetext import excerpt
+from kh68.repo.git import git_command
 
 KH68_REPO = "https://github.com/sgddt-lamdong/kh68"
 # The hook revision written by default: the main branch, which exists whatever has been tagged.
@@ -174,7 +175,11 @@ def _inside_git(directory: Path) -> bool | None:
     """Whether ``directory`` is inside a git work tree; ``None`` when git is missing."""
     try:
         done = subprocess.run(
-            ["git", "rev-parse", "--is-inside-work-tree"], cwd=directory, capture_output=True, text=True, check=False
+            git_command("rev-parse", "--is-inside-work-tree"),
+            cwd=directory,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     except FileNotFoundError:
         return None
@@ -257,7 +262,7 @@ def scaffold(
         _undo(made)
         raise
     if git and _inside_git(directory) is False and shutil.which("git"):
-        done = subprocess.run(["git", "init", "-q"], cwd=directory, capture_output=True, text=True, check=False)
+        done = subprocess.run(git_command("init", "-q"), cwd=directory, capture_output=True, text=True, check=False)
         report.git_init = done.returncode == 0
     if git and report.created and _inside_git(directory) and not _has_commit(directory):
         report.first_commit = _commit(directory, [Path(shown) for shown in report.created])
@@ -268,7 +273,7 @@ FIRST_COMMIT_MESSAGE = "Kế hoạch mới (kh68 init)"
 
 
 def _git(directory: Path, *args: str | Path) -> bool:
-    done = subprocess.run(["git", *args], cwd=directory, capture_output=True, text=True, check=False)
+    done = subprocess.run(git_command(*args), cwd=directory, capture_output=True, text=True, check=False)
     return done.returncode == 0
 
 
