@@ -253,6 +253,16 @@ def test_hook_source_is_written_by_the_yaml_serializer(repo: str, rev: str) -> N
     assert f'`pip install "kh68 @ git+{repo}@{rev}"`' in files["README.md"]
 
 
+def test_init_writes_a_yaml_sensitive_revision_quoted(isolated: Path) -> None:
+    target = isolated / "kehoach"
+    invoke(["init", str(target), "--no-git", "--hook-repo", "ssh://git@example.org/kh68.git", "--hook-rev", "1.10"], 0)
+    config = (target / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "  - repo: ssh://git@example.org/kh68.git\n" in config
+    assert "    rev: '1.10'\n" in config  # unquoted, YAML would read the float 1.1
+    workflow = (target / ".github" / "workflows" / "plan.yml").read_text(encoding="utf-8")
+    assert '        run: pip install "kh68 @ git+ssh://git@example.org/kh68.git@1.10"\n' in workflow
+
+
 def test_a_hook_source_holding_a_token_is_written_as_given() -> None:
     files = scaffold_files("/srv/__YEAR__/kh68", "v__END_YEAR__", year=2025)
     assert yaml.safe_load(files[".pre-commit-config.yaml"])["repos"][0] == {
