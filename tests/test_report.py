@@ -210,7 +210,7 @@ def test_header_block_number_date_and_signature() -> None:
     ("day", "line"),
     [
         ("2026-02-03", "Lâm Đồng, ngày 03 tháng 02 năm 2026"),
-        ("2025-09-05", "Lâm Đồng, ngày 05 tháng 9 năm 2025"),
+        ("2026-09-05", "Lâm Đồng, ngày 05 tháng 9 năm 2026"),  # not 2025: the figures are as of 31/10/2025
         ("2025-11-21", "Lâm Đồng, ngày 21 tháng 11 năm 2025"),
     ],
 )
@@ -259,6 +259,85 @@ def test_a_divisions_report_is_its_own(tmp_path: Path) -> None:
     assert [r[0] for r in indicator_table(text)[1:]] == ["6.7", "6.8", "6.11", "6.12", "6.13"]
     assert "Phòng Kế hoạch - Tài chính" not in text
     assert "Tình hình thực hiện: đang triển khai. Duy trì sĩ số, giảm tỷ lệ học sinh bỏ học (minh họa)." in text
+
+
+@pytest.mark.parametrize(
+    ("year", "unit", "day", "message"),
+    [
+        (
+            "2025",
+            "pgd_lam_ha",
+            "2025-11-10",
+            (
+                "không lập báo cáo năm 2025 của pgd_lam_ha (hạn báo cáo 05/11/2025): pgd_lam_ha đã chấm dứt hoạt động "
+                "từ 01/7/2025; nhiệm vụ chuyển cho ubnd_cap_xa (giáo dục mầm non, tiểu học, trung học cơ sở), so_gddt "
+                "(trung học phổ thông và các đơn vị khác)"
+            ),
+        ),
+        (
+            "2026",
+            "PGDĐT Cát Tiên",  # by one of its names
+            "2026-11-10",
+            (
+                "không lập báo cáo năm 2026 của pgd_cat_tien (hạn báo cáo 05/11/2026): pgd_cat_tien đã sáp nhập vào "
+                "pgd_da_huoai từ 01/12/2024"
+            ),
+        ),
+        (
+            "2024",
+            "xa_mh_01",
+            "2024-11-10",
+            "không lập báo cáo năm 2024 của xa_mh_01 (hạn báo cáo 05/11/2024): xa_mh_01 bắt đầu hoạt động từ 01/7/2025",
+        ),
+        (
+            "2024",
+            "pgd_cat_tien",
+            "2026-11-10",
+            (
+                "không lập báo cáo của pgd_cat_tien ghi ngày 10/11/2026 (--date): pgd_cat_tien đã sáp nhập vào "
+                "pgd_da_huoai từ 01/12/2024; ghi --date trong thời gian đơn vị hoạt động (đến 30/11/2024)"
+            ),
+        ),
+        (
+            "2025",
+            "xa_mh_01",
+            "2025-06-30",
+            (
+                "không lập báo cáo của xa_mh_01 ghi ngày 30/6/2025 (--date): xa_mh_01 bắt đầu hoạt động từ 01/7/2025; "
+                "ghi --date trong thời gian đơn vị hoạt động (từ 01/7/2025)"
+            ),
+        ),
+    ],
+    ids=[
+        "ceased-during-the-year",
+        "merged-before-the-year",
+        "starts-after-the-year",
+        "dated-after-it-ceased",
+        "dated-before-it-started",
+    ],
+)
+def test_a_unit_reports_only_while_it_exists(tmp_path: Path, year: str, unit: str, day: str, message: str) -> None:
+    out = tmp_path / "bao-cao.docx"
+    for fmt in ("md", "docx"):
+        args = ["report", "--plan", EXAMPLE_PLAN, "--year", year, "--unit", unit, "--date", day, "--format", fmt]
+        result = invoke([*args, "-o", out], 2)
+        assert result.stdout == ""
+        assert result.stderr == f"kh68: lỗi: {message}\n"
+        assert not out.exists()
+
+
+def test_a_unit_that_started_during_the_year_says_from_when_it_reports() -> None:
+    text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "xa_mh_01", "--date", "2025-11-06"], 0)
+    assert (
+        "(mục IV.2.b), UBND xã minh họa 01 báo cáo kết quả thực hiện năm 2025 (từ ngày 01/7/2025, ngày đơn vị "
+        "bắt đầu hoạt động) như sau:\n"
+    ) in text.stdout
+    in_2026 = invoke(
+        ["report", "--plan", EXAMPLE_PLAN, "--year", "2026", "--unit", "xa_mh_01", "--date", "2026-11-06"], 0
+    )
+    assert "báo cáo kết quả thực hiện năm 2026 như sau:\n" in in_2026.stdout
+    # a unit that ceased after the reporting day reports that year, dated while it still acted
+    invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2024", "--unit", "pgd_cat_tien", "--date", "2024-11-05"], 0)
 
 
 def test_output_file(tmp_path: Path) -> None:

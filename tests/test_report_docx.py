@@ -306,7 +306,7 @@ def test_a_reference_that_is_a_zip_bomb_or_declares_entities_is_refused_before_p
             else data
         ),
     )
-    broken = _docx_with(tmp_path, "hong.docx", lambda part, data: b"<<<" if part == "word/document.xml" else data)
+    broken = _docx_with(tmp_path, "hong.docx", lambda part, data: b"<<<" if part == "word/styles.xml" else data)
     out = tmp_path / "bao-cao.docx"
     args = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--format", "docx", "-o", out, "--reference-docx"]
     with zipfile.ZipFile(bomb) as archive:
@@ -320,7 +320,7 @@ def test_a_reference_that_is_a_zip_bomb_or_declares_entities_is_refused_before_p
         "trong tệp Office thật, có thể là tệp độc hại); không đọc\n"
     )
     assert invoke([*args, broken], 1).output == (
-        f"kh68: lỗi: tệp Word mẫu '{broken}' (--reference-docx) không phải tệp Word .docx hợp lệ; {SAVE_DOCX}\n"
+        f"kh68: lỗi: tệp Word mẫu '{broken}' (--reference-docx) có phần word/styles.xml bị hỏng; {SAVE_DOCX}\n"
     )
     assert not out.exists()
     good = _docx_with(tmp_path, "mau.docx", lambda part, data: data)

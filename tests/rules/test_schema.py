@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check_fails, line_of, only_problem, replace_in
+from conftest import check_fails, invoke, line_of, only_problem, replace_in
 
 
 def test_list_where_mapping_expected_at_top(plan_copy: Path) -> None:
@@ -129,3 +129,59 @@ def test_progress_thresholds_are_decimals(plan_copy: Path, value: str) -> None:
         f"{path.as_posix()}:{line_of(path, 'progress_thresholds')}:36: lỗi: "
         f"substantial: '{value}' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "pointed", "message"),
+    [
+        (
+            "{substantial: 0.1, moderate: 0.9}",
+            "0.9}",
+            "moderate: ngưỡng 'Cần đẩy nhanh tiến độ' (0,9) phải nhỏ hơn ngưỡng 'Đúng tiến độ' (substantial: 0,1)",
+        ),
+        (
+            "{moderate: 0.97}",
+            "0.97}",
+            "moderate: ngưỡng 'Cần đẩy nhanh tiến độ' (0,97) phải nhỏ hơn ngưỡng 'Đúng tiến độ' (substantial: 0,95)",
+        ),
+        (
+            # written alone, substantial is compared with the default moderate (0,6): the block is pointed at
+            "{substantial: 0.5}",
+            "{",
+            "moderate: ngưỡng 'Cần đẩy nhanh tiến độ' (0,6) phải nhỏ hơn ngưỡng 'Đúng tiến độ' (substantial: 0,5)",
+        ),
+        (
+            "{substantial: 0.95, moderate: -0.2}",
+            "-0.2}",
+            (
+                "moderate: ngưỡng 'Cần đẩy nhanh tiến độ' phải lớn hơn 0 và nhỏ hơn 1 (R ≤ 0 là không tiến bộ "
+                "hoặc đi ngược mục tiêu; sdg-build dùng 0,6), không phải -0,2"
+            ),
+        ),
+        (
+            "{substantial: 1.5, moderate: 0.6}",
+            "1.5,",
+            (
+                "substantial: ngưỡng 'Đúng tiến độ' phải lớn hơn 0 và không quá 1 (R = 1 là đúng tốc độ cần có "
+                "để đạt mục tiêu cuối kỳ; sdg-build dùng 0,95), không phải 1,5"
+            ),
+        ),
+    ],
+    ids=["reversed", "moderate-above-default", "substantial-below-default", "negative", "above-one"],
+)
+def test_progress_thresholds_are_ordered_and_bounded(plan_copy: Path, written: str, pointed: str, message: str) -> None:
+    path = plan_copy / "plan.yaml"
+    line = f"progress_thresholds: {written}"
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    column = line.index(pointed) + 1
+    assert only_problem(check_fails(plan_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'progress_thresholds')}:{column}: lỗi: {message} [schema]"
+    )
+
+
+def test_progress_thresholds_within_bounds_are_accepted(plan_copy: Path) -> None:
+    path = plan_copy / "plan.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "progress_thresholds: {substantial: 1, moderate: 0.5}\n", encoding="utf-8"
+    )
+    invoke(["check", plan_copy], 0)

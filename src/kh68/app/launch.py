@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import sys
 
+from kh68.core.safetext import is_text
+
 # For each command whose answer depends only on the cache key: options taking a
 # value, flags, and how many positional arguments it takes (check's DIRECTORY).
 _READ_ONLY = {
@@ -23,8 +25,11 @@ _READ_ONLY = {
 
 
 def plan_root(argv: list[str]) -> str | None:
-    """The plan directory ``kh68 ARGV`` reads, if it is a read-only command understood here."""
-    if not argv or argv[0] not in _READ_ONLY:
+    """The plan directory ``kh68 ARGV`` reads, if it is a read-only command understood here.
+
+    An argument that is not UTF-8 text is not understood: the command line refuses it.
+    """
+    if not argv or argv[0] not in _READ_ONLY or not all(map(is_text, argv)):
         return None
     valued, flags, positional = _READ_ONLY[argv[0]]
     options: dict[str, str] = {}

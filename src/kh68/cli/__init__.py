@@ -21,6 +21,7 @@ from kh68.cli import forms as _forms  # noqa: F401
 from kh68.cli import repo as _repo  # noqa: F401
 from kh68.cli import report as _report  # noqa: F401
 from kh68.cli import status as _status  # noqa: F401
+from kh68.cli.arguments import check_arguments
 from kh68.cli.common import (
     ExitCode,
     OutputClosed,
@@ -68,13 +69,21 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    """Usage errors of the option parser are said in Vietnamese."""
+    """Usage errors of the option parser are said in Vietnamese; an argument that is not text is one too."""
     from typer.main import get_command
 
     utf8_streams()
     safe_streams()
+    group = get_command(app)
+    args = sys.argv[1:] if argv is None else list(argv)
+    wrong = check_arguments(group, args)
+    if wrong is not None:
+        message, command = wrong
+        say_error(message)
+        echo(f"Xem '{command} --help' để biết cách dùng.", err=True)
+        return ExitCode.USAGE
     try:
-        code = get_command(app).main(args=argv, prog_name="kh68", standalone_mode=False)
+        code = group.main(args=args, prog_name="kh68", standalone_mode=False)
     except ParserUsageError as caught:
         exc: Any = caught  # the parser's UsageError: format_message(), ctx
         if exc.format_message().startswith(USAGE):  # plain ``kh68``: its help is the answer

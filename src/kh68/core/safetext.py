@@ -197,6 +197,15 @@ def excerpt(text: object, limit: int = EXCERPT_LIMIT) -> str:
     return f"'{shown}…' ({_count(len(value))} ký tự)"
 
 
+def is_text(value: str) -> bool:
+    """Whether ``value`` is text UTF-8 can hold: no lone surrogate (an undecodable byte of an argument or a name)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 LISTED = 20
 
 
@@ -240,6 +249,7 @@ __all__ = [
     "for_document",
     "for_terminal",
     "for_terminal_keeping_sgr",
+    "is_text",
     "listing",
     "markdown_escape",
     "unsafe_characters",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
 from kh68.core.vnformat import long_date
 from kh68.outputs.document import (
@@ -59,6 +60,7 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
         return build_unit_report(plan, year, today, plan.require_unit(unit))
     view = build_status(plan, year, today)
     text = _year_text(plan, year)
+    _require_data_before(plan, year, text, today)
     header = department_header(plan, today)
     subject = report_subject(plan, year)
     return StateDocument(
@@ -89,6 +91,22 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
             keywords=f"báo cáo; {plan.meta.report_symbol}; năm {year}",
         ),
         missing_parts=tuple(p.label for p in missing_parts(plan, year)),
+    )
+
+
+def _require_data_before(plan: Plan, year: int, text: YearReport | None, today: date) -> None:
+    """A report cannot count figures up to a day after its own date: ``UsageError`` naming both."""
+    as_of = text.data_as_of if text else None
+    if as_of is None or as_of <= today:
+        return
+    where = "report › data_as_of"
+    doc = plan.documents.get(f"data/{year}.yaml")
+    if doc is not None:
+        line, column = doc.position(("report", "data_as_of"))
+        where = f"{doc.path.as_posix()}:{line}:{column}, {where}"
+    raise UsageError(
+        f"báo cáo ghi ngày {short_date(today)} (--date), trước ngày chốt số liệu {short_date(as_of)} ({where}): "
+        f"ghi --date từ {short_date(as_of)} trở đi, hoặc sửa ngày chốt số liệu"
     )
 
 

@@ -2,12 +2,19 @@
 
 Its own symbol and number line, "Kính gửi:" the coordinating division, its tasks and
 indicators only, its own words from its progress entries, its head's signature.
+
+Only a unit that reports for the year has one: a unit acting on the year's reporting day
+(the day ``record``, ``progress``, ``form`` and ``status`` judge the year's reporters on),
+dated on a day it acts. A unit that ceased before that day, or starts after it, is refused
+with its dates (its successors report its work); one that started during the year says
+from when it reports in its opening.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
 from kh68.core.vnformat import long_date
 from kh68.outputs.document import (
@@ -39,6 +46,7 @@ PROGRESS_FIELDS = {
 
 
 def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> StateDocument:
+    require_in_operation(plan, unit_id, year, today)
     view = build_status(plan, year, today, unit_id)
     unit = plan.units.units[unit_id]
     name = short_name(plan, unit_id)
@@ -61,7 +69,7 @@ def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> State
         title="BÁO CÁO",
         subject=subject,
         addressee=f"Kính gửi: {recipient}." if recipient else "",
-        opening=_opening(plan, year, name),
+        opening=_opening(plan, year, name, unit),
         sections=(
             _tasks_section(view, unit_id),
             Section("II", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", tuple(Paragraph(p) for p in indicator_paragraphs(view))),
@@ -101,10 +109,33 @@ def head_title(unit: Unit) -> str:
     return "TRƯỞNG PHÒNG" if unit.name.lower().startswith("phòng") else "THỦ TRƯỞNG ĐƠN VỊ"
 
 
-def _opening(plan: Plan, year: int, name: str) -> str:
+def require_in_operation(plan: Plan, unit_id: str, year: int, today: date) -> None:
+    """``UsageError`` with the unit's dates unless it acts on the year's reporting day and on ``today``."""
+    due = plan.report_day(year)
+    reason = plan.units.inactive_reason(unit_id, due)
+    if reason:
+        raise UsageError(f"không lập báo cáo năm {year} của {unit_id} (hạn báo cáo {short_date(due)}): {reason}")
+    reason = plan.units.inactive_reason(unit_id, today)
+    if reason:
+        raise UsageError(
+            f"không lập báo cáo của {unit_id} ghi ngày {short_date(today)} (--date): {reason}; "
+            f"ghi --date trong thời gian đơn vị hoạt động ({_lifetime(plan.units.units[unit_id])})"
+        )
+
+
+def _lifetime(unit: Unit) -> str:
+    since = f"từ {short_date(unit.start)}" if unit.start else ""
+    until = f"đến {short_date(unit.end)}" if unit.end else ""
+    return " ".join(part for part in (since, until) if part)
+
+
+def _opening(plan: Plan, year: int, name: str, unit: Unit) -> str:
     duty = plan.duty(DutyKind.UNIT_REPORT)
     where = f" (mục {duty.section})" if duty else ""
-    return f"Thực hiện {plan_reference(plan)}{where}, {name} báo cáo kết quả thực hiện năm {year} như sau:"
+    since = ""
+    if unit.start is not None and unit.start.year == year and unit.start > date(year, 1, 1):
+        since = f" (từ ngày {short_date(unit.start)}, ngày đơn vị bắt đầu hoạt động)"
+    return f"Thực hiện {plan_reference(plan)}{where}, {name} báo cáo kết quả thực hiện năm {year}{since} như sau:"
 
 
 def _own_entries(plan: Plan, view: StatusView, unit_id: str) -> list[tuple[str, Progress]]:

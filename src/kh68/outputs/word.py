@@ -6,7 +6,8 @@ heading styles kept with the text that follows; document symbols with non-breaki
 hyphens; the annex on landscape pages with its header row repeated; page numbers centred
 in the top margin from page 2; core properties from the document itself.  With a
 reference document (``--reference-docx``) the styles — fonts, sizes, spacing — are the
-department's own, as pandoc's reference-doc does; the page set-up stays Decree 30's.
+department's own, as pandoc's reference-doc does, and nothing else of it is taken
+(``kh68.outputs.word_reference``); the page set-up stays Decree 30's.
 Every text goes through ``kh68.core.safetext.for_document`` first (``_run``, ``_property``): no
 control character reaches the file, and what is written is XML 1.0 text.
 """
@@ -20,7 +21,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
@@ -28,13 +28,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from kh68.core.errors import InputError, os_reason
-from kh68.core.files import read_regular, shown_path
 from kh68.core.safetext import for_document
-from kh68.core.vnformat import format_number
-from kh68.core.zipsafe import Limits, UnsafeZip, repack, unpack
 from kh68.outputs.document import Align, Annex, Heading, Items, Paragraph, Placeholder, StateDocument, Table
 from kh68.outputs.report_context import MOTTO, NATIONAL_TITLE
+from kh68.outputs.word_reference import base_document, reference_document
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -130,7 +127,8 @@ def _set_style(doc: Any, name: str, *, size: float, bold: bool = False, italic: 
         from docx.enum.style import WD_STYLE_TYPE
 
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = doc.styles["Normal"]
+        if "Normal" in doc.styles:  # a reference document may lack it
+            style.base_style = doc.styles["Normal"]
     style.font.name = FONT
     _fonts(style.element.get_or_add_rPr())
     style.font.size = Pt(size)
@@ -518,52 +516,14 @@ def _properties(doc: Any, d: StateDocument) -> None:
     props.modified = when
 
 
-REFERENCE_LIMIT = 20 * 1024 * 1024  # a Word model with a logo is some hundred kilobytes
-_REFERENCE = Limits("tệp Word mẫu", ".docx")
-_SAVE_DOCX = "mở bằng Word và lưu lại dạng .docx"
-
-
-def _reference(path: Path) -> Any:
-    """The department's Word model, read as safely as a returned form: as any input is (no FIFO, no huge
-    file), unpacked within limits (``kh68.core.zipsafe``), then parsed by python-docx from the checked parts.
-
-    Whatever it is (not a zip, a zip bomb, an .xlsx renamed, a part missing or
-    broken), it is an ``InputError`` naming the file, never a crash.
-    """
-    where = f"tệp Word mẫu '{shown_path(path)}' (--reference-docx)"
-    not_docx = InputError(f"{where} không phải tệp Word .docx hợp lệ; {_SAVE_DOCX}")
-    try:
-        size = path.stat().st_size
-        if size > REFERENCE_LIMIT:
-            raise InputError(f"{where} quá lớn ({format_number(size / 1024 / 1024, 1)} MB); không đọc")
-        data = read_regular(path)
-    except OSError as exc:
-        raise InputError(f"không đọc được {where}: {os_reason(exc)}") from None
-    if not data.startswith(b"PK\x03\x04"):
-        raise not_docx
-    try:
-        contents = unpack(data, _REFERENCE, _SAVE_DOCX)
-    except UnsafeZip as exc:
-        raise InputError(f"{where}: {exc}") from None
-    if "word/document.xml" not in contents or "word/styles.xml" not in contents:
-        raise InputError(f"{where} không phải văn bản Word (thiếu phần nội dung hoặc kiểu chữ); {_SAVE_DOCX}")
-    try:
-        return Document(io.BytesIO(repack(contents)))
-    except Exception:  # python-docx and lxml raise anything on a broken part
-        raise not_docx from None
-
-
 def _blank(reference: Path | None) -> Any:
-    """A new document: python-docx's default, or the reference document emptied of its content."""
+    """A new document of kh68's own: with Decree 30's styles, or with the reference document's
+    (only its styles, numbering, theme and fonts table: ``kh68.outputs.word_reference``)."""
     if reference is None:
-        doc = Document()
+        doc = base_document()
         _house_styles(doc)
         return doc
-    doc = _reference(reference)
-    body = doc.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
+    doc = reference_document(reference)
     for name in (*HEADING_STYLES.values(), TITLE_STYLE, SUBTITLE_STYLE):
         try:
             doc.styles[name]

@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    ValidationInfo,
     create_model,
     field_validator,
     model_validator,
@@ -168,8 +169,51 @@ class Period(Strict):
 
 
 class Thresholds(Strict):
-    substantial: Number = field("Ngưỡng tiến bộ đáng kể", "R từ ngưỡng này trở lên: tiến bộ đáng kể.", default=0.95)
-    moderate: Number = field("Ngưỡng tiến bộ vừa phải", "R từ ngưỡng này trở lên: tiến bộ vừa phải.", default=0.6)
+    """Hai ngưỡng của tỉ số R theo sdg-build (ngưỡng thứ ba là 0): 0 < moderate < substantial ≤ 1."""
+
+    # R = 1 is exactly the pace the final target needs, R ≤ 0 no progress or worse: thresholds outside
+    # 0 < moderate < substantial ≤ 1 would show an indicator that stands still or declines, or one exactly
+    # on its path, in the wrong category. Defaults are validated too, so that one threshold written alone
+    # is compared with the other's default.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=True)
+
+    substantial: Number = field(
+        "Ngưỡng tiến bộ đáng kể",
+        "R từ ngưỡng này trở lên: tiến bộ đáng kể (Đúng tiến độ); lớn hơn 0, không quá 1 (mặc định 0,95).",
+        default=0.95,
+    )
+    moderate: Number = field(
+        "Ngưỡng tiến bộ vừa phải",
+        "R từ ngưỡng này trở lên: tiến bộ vừa phải (Cần đẩy nhanh tiến độ); lớn hơn 0, nhỏ hơn ngưỡng tiến bộ "
+        "đáng kể (mặc định 0,6).",
+        default=0.6,
+    )
+
+    @field_validator("substantial")
+    @classmethod
+    def _substantial_in_range(cls, value: float) -> float:
+        if not 0 < value <= 1:
+            raise ValueError(
+                f"ngưỡng 'Đúng tiến độ' phải lớn hơn 0 và không quá 1 (R = 1 là đúng tốc độ cần có để đạt mục "
+                f"tiêu cuối kỳ; sdg-build dùng 0,95), không phải {format_number(value, 4)}"
+            )
+        return value
+
+    @field_validator("moderate")
+    @classmethod
+    def _moderate_below_substantial(cls, value: float, info: ValidationInfo) -> float:
+        if not 0 < value < 1:
+            raise ValueError(
+                "ngưỡng 'Cần đẩy nhanh tiến độ' phải lớn hơn 0 và nhỏ hơn 1 (R ≤ 0 là không tiến bộ hoặc đi "
+                f"ngược mục tiêu; sdg-build dùng 0,6), không phải {format_number(value, 4)}"
+            )
+        substantial = info.data.get("substantial")
+        if substantial is not None and value >= substantial:
+            raise ValueError(
+                f"ngưỡng 'Cần đẩy nhanh tiến độ' ({format_number(value, 4)}) phải nhỏ hơn ngưỡng "
+                f"'Đúng tiến độ' (substantial: {format_number(substantial, 4)})"
+            )
+        return value
 
 
 class Judging(Strict):

@@ -1,7 +1,7 @@
 """Load the plan as it was at a git revision (for ``kh68 diff``).
 
-The plan directory's files at ``REV`` are listed with ``git ls-tree`` and
-read with ``git cat-file`` into a temporary directory, which ``check_plan``
+The plan directory's files at ``REV`` are listed with ``git ls-tree`` (the folder
+as a literal path: ``kh68.repo.git``) and read with ``git cat-file`` into a temporary directory, which ``check_plan``
 then loads like any plan. Problems found there are shown as ``REV:plan/…``.
 """
 
@@ -18,6 +18,7 @@ from kh68.core.files import shown_path
 from kh68.core.safetext import excerpt
 from kh68.outputs.diff_compare import Side
 from kh68.reading.load import check_plan, plan_root_problem
+from kh68.repo.git import git_command
 
 WORKTREE_LABEL = "thư mục đang sửa"
 
@@ -49,7 +50,7 @@ class _Git:
     def run_bytes(self, args: list[str], failure: str) -> bytes:
         """What ``git ARGS`` writes to stdout; ``UsageError(failure)`` when it fails."""
         try:
-            done = subprocess.run(["git", *args], cwd=self.cwd, capture_output=True, check=False)
+            done = subprocess.run(git_command(*args), cwd=self.cwd, capture_output=True, check=False)
         except FileNotFoundError:
             raise UsageError("không tìm thấy lệnh git; hãy cài git") from None
         except OSError as exc:
@@ -103,6 +104,8 @@ class _Git:
             # A name that is not UTF-8 (made on an old Windows) is kept readable: its bad bytes become U+FFFD,
             # so the file is still seen (and reported as a file kh68 does not read) on every system.
             name = PurePosixPath(raw_path.decode("utf-8", "replace"))
+            if prefix and not name.is_relative_to(prefix):  # git lists only the plan folder; anything else is ignored
+                continue
             rel = name.relative_to(prefix) if prefix else name
             target = into.joinpath(*rel.parts)
             target.parent.mkdir(parents=True, exist_ok=True)

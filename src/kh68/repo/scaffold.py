@@ -3,16 +3,22 @@
 The files come from ``templates/init`` (shipped in the wheel as
 ``kh68/templates/init``): a minimal valid plan with Vietnamese comments, the
 pre-commit configuration and CI workflow that use kh68, and a README. Names
-starting with ``dot-`` become dot files. Four tokens are replaced:
-``__KH68_REPO__``/``__KH68_REV__`` (where pre-commit and CI get kh68) and
-``__YEAR__``/``__END_YEAR__`` (the plan period). The JSON Schemas are
-generated into ``schemas/`` so the modelines of the plan files resolve.
+starting with ``dot-`` become dot files. Tokens are replaced in one pass (a value
+never has a token replaced inside it): ``__KH68_REPO__``/``__KH68_REV__`` (where
+pre-commit and CI get kh68, as text of the README), ``__KH68_REPO_YAML__``,
+``__KH68_REV_YAML__`` and ``__KH68_INSTALL_YAML__`` (the same as whole YAML scalars,
+written by the YAML serializer) and ``__YEAR__``/``__END_YEAR__`` (the plan period).
+The hook source comes from the command line: it is refused unless it is a git
+repository address and a revision name (no space, quote, ``$`` or line break can
+reach the YAML files, the shell line of the workflow or the README). The JSON Schemas
+are generated into ``schemas/`` so the modelines of the plan files resolve.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -21,6 +27,8 @@ from typing import Any
 
 from kh68.core.errors import InputError, UsageError, os_reason
 from kh68.core.files import guard_output, guard_output_dir, shown_path, templates_dir
+from kh68.core.safetext import excerpt
+from kh68.repo.git import git_command
 
 KH68_REPO = "https://github.com/sgddt-lamdong/kh68"
 # The hook revision written by default: the main branch, which exists whatever has been tagged.
@@ -43,6 +51,63 @@ def _target_name(part: str) -> str:
     return "." + part[len("dot-") :] if part.startswith("dot-") else part
 
 
+# A repository address: a URL of a scheme git, pre-commit and pip clone from, or an absolute path;
+# letters, digits and the few marks addresses need ("@" only before the host). Nothing that a YAML
+# file, a shell line in double quotes, a pip requirement or a Markdown link would read otherwise.
+_REPO_START = re.compile(r"(?:https?|ssh|git|file)://|/|[A-Za-z]:/")
+_REPO_MARKS = frozenset("-._~:/%+")
+# A revision: a branch, tag or commit name as git allows it, kept to ASCII letters, digits and . _ - / +.
+_REV = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._+-]|/(?!/))*")
+_LONGEST = 500
+
+
+def hook_repo_problem(repo: str) -> str | None:
+    """Why ``repo`` cannot be the kh68 repository written into the generated files, or ``None``."""
+    start = _REPO_START.match(repo)
+    address = repo[start.end() :] if start else ""
+    host, _, path = address.partition("/") if start and "://" in start.group() else ("", "", address)
+    _, _, host = host.rpartition("@")  # "git@github.com": the user part before the host
+    allowed = all(c.isalnum() or c in _REPO_MARKS for c in host + path)
+    if start and path and allowed and len(repo) <= _LONGEST:
+        return None
+    return (
+        f"--hook-repo {excerpt(repo)}: không phải địa chỉ kho git mà pre-commit và pip dùng được — cần dạng "
+        "https://…, ssh://…, git://…, file://… hoặc đường dẫn tuyệt đối, chỉ gồm chữ, số và . _ ~ - : / % + "
+        "('@' chỉ ở tên người dùng trước máy chủ, như ssh://git@github.com/…); không tạo gì"
+    )
+
+
+def hook_rev_problem(rev: str) -> str | None:
+    """Why ``rev`` cannot be the kh68 revision written into the generated files, or ``None``."""
+    if _REV.fullmatch(rev) and ".." not in rev and not rev.endswith((".", "/", ".lock")) and len(rev) <= _LONGEST:
+        return None
+    return (
+        f"--hook-rev {excerpt(rev)}: không phải tên nhánh, tag hay mã commit của git — chỉ gồm chữ cái không dấu, "
+        "chữ số và . _ - / +, bắt đầu bằng chữ hoặc số, ví dụ main hay v1.2.0; không tạo gì"
+    )
+
+
+def yaml_scalar(value: str) -> str:
+    """``value`` as one YAML scalar, written by the YAML serializer (quoted when it would read otherwise)."""
+    import yaml
+
+    line = yaml.safe_dump({"k": value}, allow_unicode=True, width=float("inf"), default_flow_style=False)
+    scalar = line.removeprefix("k: ").removesuffix("\n")
+    if "\n" in scalar or yaml.safe_load(f"k: {scalar}\n") != {"k": value}:
+        raise UsageError(f"không ghi được {excerpt(value)} vào tệp YAML trên một dòng; không tạo gì")
+    return scalar
+
+
+def _hook_source(hook_repo: str | None, hook_rev: str | None) -> tuple[str, str]:
+    """The kh68 repository and revision to write (``UsageError`` when one given cannot be)."""
+    repo = KH68_REPO if hook_repo is None else hook_repo
+    rev = KH68_REV if hook_rev is None else hook_rev
+    problem = hook_repo_problem(repo) or hook_rev_problem(rev)
+    if problem:
+        raise UsageError(problem)
+    return repo, rev
+
+
 def scaffold_files(
     hook_repo: str | None = None, hook_rev: str | None = None, year: int | None = None
 ) -> dict[str, str]:
@@ -50,17 +115,21 @@ def scaffold_files(
     from kh68.reading.schema import all_schemas
 
     year = year or datetime.date.today().year
+    repo, rev = _hook_source(hook_repo, hook_rev)
+    install = f'pip install "kh68 @ git+{repo}@{rev}"'
     tokens = {
-        "__KH68_REPO__": hook_repo or KH68_REPO,
-        "__KH68_REV__": hook_rev or KH68_REV,
+        "__KH68_REPO_YAML__": yaml_scalar(repo),
+        "__KH68_REV_YAML__": yaml_scalar(rev),
+        "__KH68_INSTALL_YAML__": yaml_scalar(install),
+        "__KH68_REPO__": repo,
+        "__KH68_REV__": rev,
         "__END_YEAR__": str(max(FINAL_YEAR, year + 1)),
         "__YEAR__": str(year),
     }
+    pattern = re.compile("|".join(re.escape(token) for token in tokens))
 
     def fill(text: str) -> str:
-        for token, value in tokens.items():
-            text = text.replace(token, value)
-        return text
+        return pattern.sub(lambda match: tokens[match.group()], text)
 
     files: dict[str, str] = {}
     for parts, node in _walk(templates_dir() / "init"):
@@ -106,7 +175,11 @@ def _inside_git(directory: Path) -> bool | None:
     """Whether ``directory`` is inside a git work tree; ``None`` when git is missing."""
     try:
         done = subprocess.run(
-            ["git", "rev-parse", "--is-inside-work-tree"], cwd=directory, capture_output=True, text=True, check=False
+            git_command("rev-parse", "--is-inside-work-tree"),
+            cwd=directory,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     except FileNotFoundError:
         return None
@@ -189,7 +262,7 @@ def scaffold(
         _undo(made)
         raise
     if git and _inside_git(directory) is False and shutil.which("git"):
-        done = subprocess.run(["git", "init", "-q"], cwd=directory, capture_output=True, text=True, check=False)
+        done = subprocess.run(git_command("init", "-q"), cwd=directory, capture_output=True, text=True, check=False)
         report.git_init = done.returncode == 0
     if git and report.created and _inside_git(directory) and not _has_commit(directory):
         report.first_commit = _commit(directory, [Path(shown) for shown in report.created])
@@ -200,7 +273,7 @@ FIRST_COMMIT_MESSAGE = "Kế hoạch mới (kh68 init)"
 
 
 def _git(directory: Path, *args: str | Path) -> bool:
-    done = subprocess.run(["git", *args], cwd=directory, capture_output=True, text=True, check=False)
+    done = subprocess.run(git_command(*args), cwd=directory, capture_output=True, text=True, check=False)
     return done.returncode == 0
 
 

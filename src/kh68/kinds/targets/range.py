@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
 from kh68.core.safetext import excerpt
+from kh68.core.vnformat import format_number, with_unit
 from kh68.kinds.measure import Measure
 from kh68.kinds.phrases import NUMBER, UNIT, decimals_written, number
 from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Target, TargetUnparsable, say
@@ -64,9 +65,7 @@ class Range(Target):
         places = max(self.decimals, 2)
         low, high = say(self.low, measure, places), say(self.high, measure, places)
         if style is Style.SHORT:
-            from kh68.core.vnformat import format_number, with_unit
-
             return with_unit(f"{format_number(self.low, places)}-{format_number(self.high, places)}", measure.unit)
         if style is Style.MEANING:
-            return f"trong khoảng {low}–{high}"
+            return f"trong khoảng {format_number(self.low, places)}–{high}"
         return f"từ {low} đến {high}"

@@ -1,0 +1,84 @@
+"""Every argument is text: the one place the command line is checked before a command runs.
+
+On Linux a program's arguments are bytes; Python decodes them as UTF-8 and keeps each
+byte that is not (typed on a terminal set to TCVN3, VNI or Latin-1, a file name from an
+old Windows) as a lone surrogate (``'\\udcfa'``). Such a value would be written into a
+data file (and refused there, as if the file were wrong), into a report or a message.
+So an argument that is not valid UTF-8 is a usage error naming its option (or its
+argument), said before anything is read or written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kh68.core.safetext import excerpt, is_text
+
+ADVICE = "kh68 chỉ nhận chữ mã UTF-8 (Unicode) — đặt bảng mã của cửa sổ lệnh là UTF-8 rồi gõ lại"
+
+
+def check_arguments(group: Any, args: list[str]) -> tuple[str, str] | None:
+    """For the first argument of ``args`` that is not text: the message and the command whose help to see.
+
+    ``group`` is the click group of the app (typer's own copy of click: read by its attributes only).
+    """
+    for index, token in enumerate(args):
+        if not is_text(token):
+            holder, value, command = _holder(group, args, index)
+            return f"{holder} không phải chữ viết bằng mã UTF-8: {excerpt(_shown(value))}; {ADVICE}", command
+    return None
+
+
+def _shown(token: str) -> str:
+    """``token`` with each byte that is not UTF-8 written ``\\xfa`` (a lone surrogate of Windows as ``\\ud800``)."""
+    return "".join(_byte(c) if "\ud800" <= c <= "\udfff" else c for c in token)
+
+
+def _byte(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def _holder(group: Any, args: list[str], index: int) -> tuple[str, str, str]:
+    """What ``args[index]`` is (``giá trị của --note``, ``đối số CHỈ_TIÊU``, ``tên lệnh``), its value, its command."""
+    token = args[index]
+    position = next((i for i, arg in enumerate(args) if not arg.startswith("-")), None)
+    if position is None or index < position:
+        return "tùy chọn", token, "kh68"
+    command = group.commands.get(args[position])
+    if index == position or command is None:
+        return ("tên lệnh" if index == position else "đối số"), token, "kh68"
+    holder, value = _holder_in(command, args[position + 1 :], index - position - 1)
+    return holder, value, f"kh68 {args[position]}"
+
+
+def _holder_in(command: Any, args: list[str], index: int) -> tuple[str, str]:
+    """Within ``command``'s own arguments ``args``: what ``args[index]`` is, and its value."""
+    valued = {name for p in command.params if p.param_type_name == "option" and not p.is_flag for name in p.opts}
+    arguments = [p.metavar or p.name.upper() for p in command.params if p.param_type_name == "argument"]
+    token = args[index]
+    positional = 0
+    options_done = False
+    i = 0
+    while i < index:
+        arg = args[i]
+        if options_done or not arg.startswith("-") or arg == "-":
+            positional += 1
+        elif arg == "--":
+            options_done = True
+        elif arg in valued:
+            if i + 1 == index:
+                return f"giá trị của {arg}", token
+            i += 1  # the option's value
+        i += 1
+    if options_done or not token.startswith("-") or token == "-":
+        return (f"đối số {arguments[positional]}" if positional < len(arguments) else "đối số"), token
+    name, equals, value = token.partition("=")
+    if equals and name in valued:
+        return f"giá trị của {name}", value
+    if not token.startswith("--") and token[:2] in valued:
+        return f"giá trị của {token[:2]}", token[2:]
+    return "tùy chọn", token
+
+
+__all__ = ["check_arguments"]
