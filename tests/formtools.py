@@ -19,6 +19,11 @@ def make_form(plan: Path, out: Path, unit: str = UNIT, year: int = 2025) -> Path
     return out / f"bao-cao-{year}-{unit.replace('_', '-')}.xlsx"
 
 
+def sent(day: Any, month: Any, year: Any = 2025) -> dict[tuple[str, str], Any]:
+    """The sent date typed into its three cells on the tasks sheet: ngày C4, tháng E4, năm G4."""
+    return {("Nhiệm vụ", "C4"): day, ("Nhiệm vụ", "E4"): month, ("Nhiệm vụ", "G4"): year}
+
+
 def fill(path: Path, values: dict[tuple[str, str], Any]) -> Path:
     """Type ``values`` (sheet, cell → value) into the form and save it, as openpyxl would."""
     wb = openpyxl.load_workbook(path)
