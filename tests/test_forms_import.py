@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from tests.conftest import invoke
-from tests.formtools import FORM, fill, make_form, sent, snapshot, with_cached_formula
+from tests.formtools import FORM, calc, fill, make_form, sent, snapshot, with_cached_formula
 
 DATA = "data/2025.yaml"
 
@@ -237,9 +237,9 @@ def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> 
 
 @pytest.mark.slow
 def test_a_form_saved_by_libreoffice_imports(example_copy: Path, filled: Path, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = calc()
     if soffice is None:
-        pytest.skip("LibreOffice (soffice) không có trên máy này: bỏ qua kiểm thử lưu bằng LibreOffice Calc")
+        pytest.skip("LibreOffice Calc không có trên máy này (không có soffice, hoặc soffice không mở được bảng tính)")
     out = tmp_path / "lo"
     subprocess.run(
         [

@@ -143,7 +143,7 @@ def _identify(opened: OpenedForm, plan: Plan) -> _Identity:
         raise FormRefused(f"{where}: biểu mẫu năm {year} của đơn vị không còn báo cáo: {reason}")
     again = f"lập lại biểu mẫu bằng 'kh68 form --year {year} --unit {unit_id}' và gửi đơn vị điền lại"
     if version in _OLD_VERSIONS:
-        raise FormRefused(f"{where}: biểu mẫu phiên bản {version}, lập bằng kh68 cũ: {_OLD_VERSIONS[version]}; {again}")
+        raise FormRefused(f"{where}: biểu mẫu phiên bản {version} (kh68 cũ): {_OLD_VERSIONS[version]}; {again}")
     spec = form_for(plan, year, unit_id)
     if meta.get("fingerprint") != spec.fingerprint:
         changes = describe_changes(rows, spec.rows())
@@ -161,8 +161,8 @@ def _identify(opened: OpenedForm, plan: Plan) -> _Identity:
 # Forms of earlier versions, and why they are not read: what they hold may have been misread by Excel.
 _OLD_VERSIONS = {
     "1": (
-        "ô ngày gửi và ô số của phiên bản này nhận những gì Excel tự đổi theo cài đặt của máy "
-        "(Excel tiếng Anh đọc 04/11/2025 thành ngày 11 tháng 4, 7.080 thành 7,08), nên không đọc được chắc chắn"
+        "Excel có thể đã tự đổi ô ngày gửi và ô số của phiên bản này theo cài đặt của máy (Excel tiếng Anh đọc "
+        "04/11/2025 thành ngày 11 tháng 4, 7.080 thành 7,08), nên không đọc chắc chắn được"
     )
 }
 
@@ -494,7 +494,7 @@ class _Reader:
             if problem:
                 self.at(ws.title, _SENT_RANGE, problem)
             return Dated(sent, DateSource.FORM)
-        if not filled:
+        if not filled and not self.problems:
             self.problems.append(
                 f"{self.opened.name}: biểu mẫu chưa điền gì (không có số liệu, tiến độ nhiệm vụ hay ngày gửi báo cáo)"
             )
