@@ -199,7 +199,8 @@ def test_a_received_date_before_the_form_was_made_is_refused(example_copy: Path,
     refused(
         example_copy,
         path,
-        f"{FORM}: biểu mẫu không ghi ngày gửi báo cáo, mà ngày nhận 15/10/2025 trước ngày lập biểu mẫu 20/10/2025",
+        f"{FORM} › Nhiệm vụ › C4:G4: không ghi ngày gửi báo cáo, mà ngày nhận 15/10/2025 trước ngày lập biểu mẫu "
+        "20/10/2025",
         options=("--received", "15/10/2025"),
     )
 
@@ -209,7 +210,7 @@ def test_a_received_date_before_the_report_year_is_refused(example_copy: Path, f
     refused(
         example_copy,
         form,
-        f"{FORM}: biểu mẫu không ghi ngày gửi báo cáo, mà ngày nhận 20/12/2024 trước năm báo cáo 2025",
+        f"{FORM} › Nhiệm vụ › C4:G4: không ghi ngày gửi báo cáo, mà ngày nhận 20/12/2024 trước năm báo cáo 2025",
         options=("--received", "20/12/2024"),
     )
 

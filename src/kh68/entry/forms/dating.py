@@ -75,7 +75,7 @@ def received_day(plan: Plan, year: int, unit_id: str, fingerprint: str, arrival:
 
 def received_problem(received: date, year: int, made: date) -> str | None:
     """Why a form without a sent date cannot have been received on ``received``; ``None`` if it can."""
-    said = f"biểu mẫu không ghi ngày gửi báo cáo, mà ngày nhận {format_date(received)}"
+    said = f"không ghi ngày gửi báo cáo, mà ngày nhận {format_date(received)}"
     if received.year < year:
         return f"{said} trước năm báo cáo {year}"
     if received < made:

@@ -502,7 +502,7 @@ class _Reader:
         day = received_day(self.plan, spec.year, spec.unit_id, spec.fingerprint, self.arrival)
         problem = received_problem(day, spec.year, self.made)
         if problem:
-            self.problems.append(f"{self.opened.name}: {problem}")
+            self.at(ws.title, _SENT_RANGE, problem)
         return Dated(day, DateSource.RECEIVED)
 
     def _sent(self, ws: Any) -> date | None:
