@@ -46,8 +46,9 @@ class Input(StrEnum):
     YEAR = "year"
 
 
-# Typed as text whatever the computer's settings: Excel keeps "99,5" and "04/11/2025" as typed.
-TEXT_INPUTS = (Input.NUMBER, Input.PERCENT, Input.DATE, Input.TEXT)
+# Cells formatted as text, so that Excel keeps "99,5" and "04/11/2025" as typed whatever the computer's settings.
+# Free text (Input.TEXT) is not: Excel shows "####" for a text-formatted cell of more than 255 characters.
+TEXT_INPUTS = (Input.NUMBER, Input.PERCENT, Input.DATE)
 
 
 @dataclass(frozen=True)
