@@ -146,7 +146,9 @@ def test_json_shape_and_numbers() -> None:
         -1,
         True,
     )
-    assert {"unit": "phong_khtc", "reported": True, "date": "2025-11-07", "late": True} in owed["units"]
+    assert {"unit": "phong_khtc", "reported": True, "date": "2025-11-07", "date_source": "form", "late": True} in owed[
+        "units"
+    ]
 
 
 def test_derived_milestone_is_marked(example_copy: Path) -> None:
@@ -185,7 +187,7 @@ def test_unit_filter_shows_only_what_the_unit_leads() -> None:
     assert data["unit"] == "phong_gdtrh"
     assert [i["id"] for i in data["indicators"]] == ["6.7", "6.8", "6.11", "6.12", "6.13"]
     assert data["reporting"][0]["units"] == [
-        {"unit": "phong_gdtrh", "reported": True, "date": "2025-11-05", "late": False}
+        {"unit": "phong_gdtrh", "reported": True, "date": "2025-11-05", "date_source": "form", "late": False}
     ]
 
 
@@ -242,7 +244,7 @@ def test_unit_closed_before_the_deadline_owes_no_report() -> None:
     )
     # Its figures of 6.2 and its progress on III.4 (04/11/2024) are its report.
     assert data["reporting"][0]["units"] == [
-        {"unit": "pgd_da_lat", "reported": True, "date": "2024-11-04", "late": False}
+        {"unit": "pgd_da_lat", "reported": True, "date": "2024-11-04", "date_source": "form", "late": False}
     ]
 
 

@@ -7,18 +7,17 @@ import os
 import time
 import tracemalloc
 import zipfile
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from tests.conftest import invoke, replace_in
-from tests.formtools import FORM, edit_workbook, fill, make_form, snapshot, with_cached_formula
+from tests.formtools import FORM, edit_workbook, fill, make_form, sent, snapshot, with_cached_formula
 
 from kh68.core.vnformat import format_number
 
 REFUSED = f"{FORM}: bị từ chối, không ghi gì từ tệp này\n"
 SUMMARY = "Nhập 1 tệp: 0 tệp được nhận, 1 tệp bị từ chối; không có gì thay đổi.\n"
-SENT = {("Nhiệm vụ", "C4"): datetime(2025, 11, 4)}
+SENT = sent(4, 11)
 
 
 @pytest.fixture
@@ -308,9 +307,12 @@ def test_nonexistent_date(example_copy: Path, form: Path) -> None:
     )
 
 
-def test_missing_sent_date(example_copy: Path, form: Path) -> None:
-    fill(form, {("Chỉ tiêu", "G9"): 95})
-    refused(example_copy, form, f"{FORM} › Nhiệm vụ › C4: thiếu ngày gửi báo cáo")
+def test_an_empty_form_is_refused(example_copy: Path, form: Path) -> None:
+    refused(
+        example_copy,
+        form,
+        f"{FORM}: biểu mẫu chưa điền gì (không có số liệu, tiến độ nhiệm vụ hay ngày gửi báo cáo)",
+    )
 
 
 def test_task_text_without_a_state(example_copy: Path, form: Path) -> None:
@@ -333,7 +335,7 @@ def test_every_problem_of_a_file_is_listed(example_copy: Path, form: Path) -> No
 def test_numerator_above_denominator(example_copy: Path, tmp_path: Path) -> None:
     # A unit expected to report its own share (a commune, for 6.2) is asked for numerator and denominator.
     path = make_form(example_copy, tmp_path, "xa_mh_01", 2026)
-    fill(path, {("Chỉ tiêu", "H7"): 2500, ("Chỉ tiêu", "I7"): "2.000", ("Nhiệm vụ", "C4"): "03/11/2026"})
+    fill(path, {("Chỉ tiêu", "H7"): 2500, ("Chỉ tiêu", "I7"): "2.000", **sent(3, 11, 2026)})
     refused(
         example_copy,
         path,
@@ -355,7 +357,7 @@ def test_form_of_a_unit_merged_away(example_copy: Path, tmp_path: Path) -> None:
     )
     path = make_form(example_copy, tmp_path, "pgd_da_lat", 2025)
     units.write_text(original, encoding="utf-8")  # … and comes back after.
-    fill(path, {("Nhiệm vụ", "E7"): "Đang triển khai", ("Nhiệm vụ", "C4"): "04/11/2025"})
+    fill(path, {("Nhiệm vụ", "E7"): "Đang triển khai", **sent(4, 11)})
     refused(
         example_copy,
         path,
@@ -548,7 +550,7 @@ def test_text_typed_beside_the_tables_is_refused(example_copy: Path, form: Path)
     def change(wb) -> None:
         wb["Chỉ tiêu"]["G8"] = 33
         wb["Chỉ tiêu"]["K2"] = "=1+1"  # a formula, no computed value
-        wb["Nhiệm vụ"]["C4"] = datetime(2025, 11, 4)
+        wb["Nhiệm vụ"]["C4"], wb["Nhiệm vụ"]["E4"], wb["Nhiệm vụ"]["G4"] = 4, 11, 2025
         wb["Nhiệm vụ"]["E3"] = "ghi thêm"
         wb["Hướng dẫn"]["D5"] = "ghi thêm"
 
@@ -572,7 +574,7 @@ def test_a_form_whose_hidden_sheet_was_copied_from_another_units_form_is_refused
     def change(wb) -> None:
         wb["Chỉ tiêu"]["H7"] = 1
         wb["Chỉ tiêu"]["I7"] = 2
-        wb["Nhiệm vụ"]["C4"] = datetime(2025, 11, 4)
+        wb["Nhiệm vụ"]["C4"], wb["Nhiệm vụ"]["E4"], wb["Nhiệm vụ"]["G4"] = 4, 11, 2025
         wb["kh68"]["B4"] = "xa_mh_02"
 
     edit_workbook(path, change)
@@ -590,8 +592,8 @@ def test_a_form_whose_hidden_sheet_was_copied_from_another_units_form_is_refused
 
 
 def test_a_sent_date_that_has_not_come_is_refused(example_copy: Path, form: Path) -> None:
-    fill(form, {("Nhiệm vụ", "C4"): datetime(9999, 12, 31), ("Chỉ tiêu", "G8"): 33})
-    refused(example_copy, form, f"{FORM} › Nhiệm vụ › C4: ngày gửi báo cáo 31/12/9999 chưa tới (sau hôm nay)")
+    fill(form, {**sent(31, 12, 9999), ("Chỉ tiêu", "G8"): 33})
+    refused(example_copy, form, f"{FORM} › Nhiệm vụ › C4:G4: ngày gửi báo cáo 31/12/9999 chưa tới (sau hôm nay)")
 
 
 def test_a_text_too_long_is_said_in_vietnamese_number_forms(example_copy: Path, form: Path) -> None:

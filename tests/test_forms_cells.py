@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from kh68.entry.forms import cells
+from kh68.entry.forms.layout import Input
 from kh68.kinds.verdict import TaskState
 
 
@@ -87,8 +88,8 @@ def test_what_is_not_a_count(typed: object, message: str) -> None:
 
 
 def test_dates() -> None:
-    assert cells.day(datetime(2025, 11, 5)) == date(2025, 11, 5)
-    assert cells.day(date(2025, 11, 5)) == date(2025, 11, 5)
+    assert cells.day(datetime(2025, 11, 15)) == date(2025, 11, 15)
+    assert cells.day(date(2025, 11, 11)) == date(2025, 11, 11)  # a swap would change nothing
     assert cells.day("05/11/2025") == date(2025, 11, 5)
     assert cells.day("5/11/2025") == date(2025, 11, 5)
     assert cells.day("2025-11-05") == date(2025, 11, 5)
@@ -110,3 +111,56 @@ def test_states_and_yes_no() -> None:
     with pytest.raises(ValueError) as info:
         cells.yes_no("có lẽ")
     assert str(info.value) == "'có lẽ': chọn Đạt hoặc Chưa đạt"
+
+
+@pytest.mark.parametrize("stored", [datetime(2025, 4, 11), date(2025, 11, 4)])
+def test_a_date_excel_stored_whose_day_and_month_may_be_swapped_is_refused(stored: date) -> None:
+    # Excel in English stores a typed 04/11/2025 as 11 April; in Vietnamese as 4 November: both are refused.
+    with pytest.raises(ValueError) as info:
+        cells.day(stored)
+    readings = "11/4/2025 hoặc 04/11/2025" if stored.month == 4 else "04/11/2025 hoặc 11/4/2025"
+    assert str(info.value) == (
+        "Excel đã tự đổi ô này thành ngày theo cài đặt của máy, có thể đã đảo ngày và tháng; "
+        f"gõ lại đúng ngày dạng ngày/tháng/năm, ví dụ {readings}"
+    )
+    for typed in readings.split(" hoặc "):  # each reading the message offers is one the cell takes as text
+        assert cells.day(typed) in (date(2025, 4, 11), date(2025, 11, 4))
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "read"),
+    [
+        (4, Input.DAY, 4),
+        (4.0, Input.DAY, 4),
+        ("04", Input.DAY, 4),
+        (" 11 ", Input.MONTH, 11),
+        ("2025", Input.YEAR, 2025),
+    ],
+)
+def test_the_parts_of_the_sent_date(typed: object, kind: Input, read: int) -> None:
+    assert cells.date_part(typed, kind, 2025) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "message"),
+    [
+        (32, Input.DAY, "'32' không phải là số ngày (từ 1 đến 31, ví dụ 4)"),
+        (4.5, Input.DAY, "'4.5' không phải là số ngày (từ 1 đến 31, ví dụ 4)"),
+        (datetime(2025, 11, 4), Input.DAY, "'2025-11-04 00:00:00' không phải là số ngày (từ 1 đến 31, ví dụ 4)"),
+        ("mười một", Input.MONTH, "'mười một' không phải là số tháng (từ 1 đến 12, ví dụ 11)"),
+        (13, Input.MONTH, "'13' không phải là số tháng (từ 1 đến 12, ví dụ 11)"),
+        ("25", Input.YEAR, "'25' không phải là năm (ghi đủ 4 chữ số, ví dụ 2025)"),
+        (True, Input.YEAR, "'True' không phải là năm (ghi đủ 4 chữ số, ví dụ 2025)"),
+    ],
+)
+def test_what_is_not_a_part_of_the_sent_date(typed: object, kind: Input, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        cells.date_part(typed, kind, 2025)
+    assert str(info.value) == message
+
+
+def test_a_number_excel_stored_is_never_taken_for_ambiguous_text() -> None:
+    # 1,234 stored as a number is that number; only text such as "1.234" can be read two ways,
+    # so it is written to the data file as 1.2340, which reads back as 1,234 alone.
+    assert cells.decimal_text(1.234) == "1.2340"
+    assert cells.decimal_text(12.5) == "12.5"

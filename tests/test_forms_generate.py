@@ -77,18 +77,20 @@ def test_sheets_metadata_and_protection(tmp_path: Path) -> None:
     meta = wb["kh68"]
     assert meta.sheet_state == "veryHidden"
     assert meta.protection.sheet
-    assert [meta.cell(r, 1).value for r in range(1, 7)] == [
+    assert [meta.cell(r, 1).value for r in range(1, 8)] == [
         "plan",
         "plan_label",
         "year",
         "unit",
         "version",
         "fingerprint",
+        "made",
     ]
-    assert meta["C7"].value is not None
-    assert meta["B7"].value == "chỉ tiêu 6.1"
-    assert (meta["B3"].value, meta["B4"].value, meta["B5"].value) == ("2025", "phong_gdth_gdmn", "1")
+    assert meta["C8"].value is not None
+    assert meta["B8"].value == "chỉ tiêu 6.1"
+    assert (meta["B3"].value, meta["B4"].value, meta["B5"].value) == ("2025", "phong_gdth_gdmn", "2")
     assert meta["B6"].value.startswith("sha256:")
+    assert meta["B7"].value == "2024-01-01"  # the plan has no date: 1 January of its year
     assert wb.security.lockStructure
     for name in ("Hướng dẫn", "Chỉ tiêu", "Nhiệm vụ"):
         assert wb[name].protection.sheet, name
@@ -133,11 +135,16 @@ def test_indicator_sheet_inputs_validation_and_print(tmp_path: Path) -> None:
         "N",
     ]
     rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
-    percent = next(dv for dv in rules.values() if dv.type == "decimal")
-    assert (percent.formula1, percent.formula2) == ("0", "100")
-    assert "G9" in str(percent.sqref)
-    assert percent.error == "Tỷ lệ phải là số từ 0 đến 100, ví dụ 95,4."
-    assert percent.prompt == "Ghi số từ 0 đến 100, ví dụ 95,4."
+    # Values and dates are text cells: Excel keeps "99,5" and "04/11/2025" as typed, in any locale.
+    percent = rules["G7 G8 G9 G10 G11 G12 G13 G14"]
+    assert (percent.type, percent.showErrorMessage, percent.prompt) == (
+        None,
+        False,
+        "Ghi số từ 0 đến 100, ví dụ 95,4 hoặc 95.4.",
+    )
+    dated = rules["M7 M8 M9 M10 M11 M12 M13 M14"]
+    assert (dated.type, dated.prompt) == (None, "Ghi ngày/tháng/năm, ví dụ 04/11/2025.")
+    assert [ws[f"{c}9"].number_format for c in "GLMN"] == ["@", "General", "@", "General"]  # free text: General
     state = next(dv for dv in rules.values() if dv.type == "list")
     assert state.formula1 == '"Chưa triển khai,Đang triển khai,Hoàn thành,Thực hiện thường xuyên"'
     assert ws.freeze_panes == "C7"
@@ -152,8 +159,22 @@ def test_indicator_sheet_inputs_validation_and_print(tmp_path: Path) -> None:
 
 def test_task_sheet_has_the_sent_date_and_state_lists(tmp_path: Path) -> None:
     ws = _workbook(tmp_path)["Nhiệm vụ"]
-    assert ws["A4"].value == "Ngày gửi báo cáo (ngày/tháng/năm):"
-    assert not ws["C4"].protection.locked
+    assert [ws[c].value for c in ("A4", "B4", "D4", "F4")] == [None, "Ngày gửi báo cáo: ngày", "tháng", "năm"]
+    rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    for cell, bounds, error in (
+        ("C4", ("1", "31"), "Ô ngày nhận số từ 1 đến 31, ví dụ 4."),
+        ("E4", ("1", "12"), "Ô tháng nhận số từ 1 đến 12, ví dụ 11."),
+        ("G4", ("2025", "2030"), "Ô năm nhận năm từ 2025 đến 2030, ví dụ 2025."),
+    ):
+        assert not ws[cell].protection.locked
+        assert ws[cell].number_format == "General"
+        rule = rules[cell]
+        assert (rule.type, rule.errorStyle, (rule.formula1, rule.formula2), rule.error) == (
+            "whole",
+            "stop",
+            bounds,
+            error,
+        )
     assert [ws.cell(6, c).value for c in range(1, 10)] == [
         "Mã nhiệm vụ",
         "Tên nhiệm vụ",
@@ -176,7 +197,10 @@ def test_guide_says_deadline_recipient_and_number_form(tmp_path: Path) -> None:
     assert ws["A2"].value == "SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật."
     assert lines["Hạn gửi"] == "Trước ngày 05/11/2025"
     assert lines["Gửi đến"] == "Phòng Tổ chức hành chính Sở GDĐT"
-    assert lines["Cách viết số"] == "Dùng dấu phẩy thập phân: 99,5 (cũng nhận 99.5 và 99,5%)."
+    assert lines["Cách viết số"] == (
+        "Số thập phân ghi bằng dấu phẩy hoặc dấu chấm, ví dụ 99,5 hoặc 99.5; tỷ lệ có thể kèm dấu %, ví dụ 99,5%."
+    )
+    assert lines["Cách viết ngày"] == "Ngày văn bản ghi ngày/tháng/năm, ví dụ 04/11/2025."
 
 
 def test_plan_text_is_never_a_formula(example_copy: Path, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from tests.conftest import invoke
-from tests.formtools import FORM, fill, make_form, snapshot, with_cached_formula
+from tests.formtools import FORM, calc, fill, make_form, sent, snapshot, with_cached_formula
 
 DATA = "data/2025.yaml"
 
@@ -24,14 +24,14 @@ def _as_a_user_fills(path: Path) -> Path:
     ws["G8"] = "32,5"  # 6.2: a number typed as text with a decimal comma
     ws["G9"] = 95.4  # 6.3: a real number …
     ws["L9"] = "15/BC-PGDTH"
-    ws["M9"] = datetime(2025, 11, 3)  # … its source document dated as a date
+    ws["M9"] = datetime(2025, 10, 13)  # … its source document dated as a date (pasted; a 13th is never swapped)
     ws["G10"] = 0.9962  # 6.4: typed as 99,62% in a cell formatted as percent
     ws["G10"].number_format = "0.00%"
     ws["G11"] = 60.2  # 6.5: becomes a formula with its cached result below
     ws["M11"] = "04/11/2025"  # a date typed as text
     ws["L11"] = "16/BC-PGDTH"
     tasks = wb["Nhiệm vụ"]
-    tasks["C4"] = "07/11/2025"
+    tasks["C4"], tasks["E4"], tasks["G4"] = "07", "11", "2025"  # typed as text: still whole numbers
     tasks["E7"] = "Thực hiện thường xuyên"
     tasks["F7"] = "Tuyên truyền kế hoạch đến 100% trường mầm non (minh họa)."
     tasks["G7"] = "Thiếu kinh phí in tài liệu (minh họa)."
@@ -41,10 +41,10 @@ def _as_a_user_fills(path: Path) -> Path:
 
 IMPORTED_LINES = [
     "    value: 32.5\n",
-    "    value: 95,4\n    source: {document: 15/BC-PGDTH, date: 2025-11-03, unit: phong_gdth_gdmn}\n",  # 95,4 was there
+    "    value: 95,4\n    source: {document: 15/BC-PGDTH, date: 2025-10-13, unit: phong_gdth_gdmn}\n",  # 95,4 was there
     "    value: 99.62\n",
     "    value: 60.2\n",
-    "forms:\n  phong_gdth_gdmn:\n    received: 2025-11-07\n    version: 1\n",
+    "forms:\n  phong_gdth_gdmn:\n    received: 2025-11-07\n    date_source: form\n    version: 2\n",
 ]
 
 
@@ -85,7 +85,7 @@ def test_receipt_on_time_is_a_report_on_time(example_copy: Path, tmp_path: Path)
     from kh68.tracking.tasks import deadlines
 
     path = make_form(example_copy, tmp_path, "phong_gdtrh")
-    fill(path, {("Chỉ tiêu", "G9"): "99,1", ("Nhiệm vụ", "C4"): date(2025, 11, 4)})  # 6.11
+    fill(path, {("Chỉ tiêu", "G9"): "99,1", **sent(4, 11)})  # 6.11
     invoke(["import", "--plan", example_copy, path], 0)
     plan = load_plan(example_copy)
     report = next(d for d in deadlines(plan, 2025, date(2025, 11, 6)) if d.duty.kind == "unit_report")
@@ -133,7 +133,7 @@ def test_a_batch_writes_each_data_file_once(example_copy: Path, tmp_path: Path, 
     forms = tmp_path / "forms"
     invoke(["form", "--plan", example_copy, "--year", "2025", "-o", forms], 0)
     for index, path in enumerate(sorted(forms.iterdir())):
-        fill(path, {("Nhiệm vụ", "C4"): f"{index + 1:02d}/11/2025"})
+        fill(path, sent(index + 1, 11))
     writes: list[Path] = []
     real = kh68.entry.datafile.atomic_write
 
@@ -153,10 +153,8 @@ def test_a_batch_writes_each_data_file_once(example_copy: Path, tmp_path: Path, 
 
 def test_a_bad_file_in_a_batch_leaves_the_others_written(example_copy: Path, tmp_path: Path) -> None:
     forms = tmp_path / "forms"
-    good = fill(make_form(example_copy, forms, "phong_gdtrh"), {("Nhiệm vụ", "C4"): "04/11/2025"})
-    bad = fill(
-        make_form(example_copy, forms, "phong_khtc"), {("Nhiệm vụ", "E7"): "Xong", ("Nhiệm vụ", "C4"): "04/11/2025"}
-    )
+    good = fill(make_form(example_copy, forms, "phong_gdtrh"), sent(4, 11))
+    bad = fill(make_form(example_copy, forms, "phong_khtc"), {("Nhiệm vụ", "E7"): "Xong", **sent(4, 11)})
     result = invoke(["import", "--plan", example_copy, good, bad], 1)
     assert result.output == (
         "bao-cao-2025-phong-gdtrh.xlsx: phong_gdtrh năm 2025: 0 số liệu, 0 nhiệm vụ, gửi ngày 04/11/2025\n"
@@ -171,7 +169,7 @@ def test_a_bad_file_in_a_batch_leaves_the_others_written(example_copy: Path, tmp
 
 
 def test_the_same_unit_twice_in_a_batch(example_copy: Path, tmp_path: Path) -> None:
-    first = fill(make_form(example_copy, tmp_path / "a", "phong_gdtrh"), {("Nhiệm vụ", "C4"): "04/11/2025"})
+    first = fill(make_form(example_copy, tmp_path / "a", "phong_gdtrh"), sent(4, 11))
     second = tmp_path / "b" / "ban-sao.xlsx"
     second.parent.mkdir()
     shutil.copy(first, second)
@@ -239,9 +237,9 @@ def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> 
 
 @pytest.mark.slow
 def test_a_form_saved_by_libreoffice_imports(example_copy: Path, filled: Path, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = calc()
     if soffice is None:
-        pytest.skip("LibreOffice (soffice) không có trên máy này: bỏ qua kiểm thử lưu bằng LibreOffice Calc")
+        pytest.skip("LibreOffice Calc không có trên máy này (không có soffice, hoặc soffice không mở được bảng tính)")
     out = tmp_path / "lo"
     subprocess.run(
         [

@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 
 from conftest import EXAMPLE_PLAN, check_fails, invoke, line_of, only_error, replace_in
+from formtools import sent
 from kh68.entry.textedit import render_scalar
 
 AMOUNT = "6.14"  # an amount (tỷ đồng) added to the demo plan: any number is a value of it
@@ -221,7 +222,8 @@ def _fill(path: Path, cell: str | None, value: object) -> str:
         row = next(c.row for c in sheet["A"] if c.value == AMOUNT)
         cell = f"G{row}"
     sheet[cell] = value
-    wb["Nhiệm vụ"]["C4"] = "07/11/2025"
+    for (sheet, where), part in sent(7, 11, 2025).items():
+        wb[sheet][where] = part
     wb.save(path)
     return cell
 

@@ -220,7 +220,9 @@ class TestTasksAndReporting:
             True,
         )
         late = [u for u in unit_report["units"] if u["late"]]
-        assert late == [{"unit": "phong_khtc", "reported": True, "date": "2025-11-07", "late": True}]
+        assert late == [
+            {"unit": "phong_khtc", "reported": True, "date": "2025-11-07", "date_source": "form", "late": True}
+        ]
         assert (plan_report["deadline"], plan_report["days_left"], plan_report["overdue"]) == ("2025-11-10", 4, False)
 
     def test_the_unreported_units_are_the_expected_reporters_who_did_not_report(self, view2025):

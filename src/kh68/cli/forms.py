@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir, say_error, year_option
 from kh68.core.errors import UsageError
+
+if TYPE_CHECKING:
+    from kh68.entry.forms.dating import Arrival
 
 
 @app.command()
@@ -63,14 +67,24 @@ def import_(
         bool, typer.Option("--dry-run", help="Chỉ in những gì sẽ được ghi vào các tệp số liệu; không ghi gì.")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè giá trị khác đã có.")] = False,
+    received: Annotated[
+        str | None,
+        typer.Option(
+            "--received",
+            help="Ngày nhận các biểu mẫu (05/11/2025 hoặc 2025-11-05; mặc định: hôm nay): "
+            "ngày báo cáo của biểu mẫu không ghi ngày gửi.",
+            show_default=False,
+        ),
+    ] = None,
     plan: PlanOption = None,
 ) -> None:
     """Nhập số liệu và tiến độ từ các biểu mẫu đã điền (và tệp CSV) vào data/<năm>.yaml."""
     from kh68.entry.forms.importing import import_files
     from kh68.reading.load import load_plan
 
+    arrival = _arrival(received)
     loaded = load_plan(plan_dir(plan))
-    batch = import_files(loaded, paths, force=force, dry_run=dry_run)
+    batch = import_files(loaded, paths, force=force, dry_run=dry_run, arrival=arrival)
     for result in batch.files:
         if result.accepted:
             typer.echo(f"{result.path.name}: {result.summary}")
@@ -96,3 +110,16 @@ def import_(
     typer.echo(line)
     if refused:
         raise typer.Exit(ExitCode.PROBLEMS)
+
+
+def _arrival(received: str | None) -> Arrival | None:
+    """``--received``: a date like any other date option, and not one still to come."""
+    from kh68.core.vnformat import format_date
+    from kh68.entry.forms.dating import GRACE, Arrival
+
+    if received is None:
+        return None
+    day = parse_day(received, "--received")
+    if day > date.today() + GRACE:
+        raise UsageError(f"--received: ngày {format_date(day)} chưa tới (sau hôm nay)")
+    return Arrival(day, given=True)

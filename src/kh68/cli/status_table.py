@@ -17,7 +17,7 @@ from kh68.kinds.verdict import Direction, Status
 from kh68.outputs.status_view import StatusView
 from kh68.reading.targets import DutyKind
 from kh68.tracking.engine import IndicatorResult
-from kh68.tracking.tasks import Deadline
+from kh68.tracking.tasks import Deadline, UnitReport
 from kh68.vocab import Category
 
 STATUS_STYLES = {
@@ -162,11 +162,19 @@ def deadline_lines(view: StatusView) -> list[str]:
             continue
         for u in d.missing:
             name = u.name(view.plan)
-            why = f"gửi muộn ngày {format_date(u.on)}" if u.late and u.on else "chưa gửi"
+            why = late_words(u) if u.late and u.on else "chưa gửi"
             lines.append(f"• {name}: {why}")
         if d.units and not d.missing:
             lines.append("• Tất cả đơn vị đã gửi đúng hạn.")
     return lines
+
+
+def late_words(u: UnitReport) -> str:
+    """``gửi muộn ngày 07/11/2025``; for a form that gave no sent date, the day it was received."""
+    assert u.on is not None
+    if u.received:
+        return f"nhận muộn ngày {format_date(u.on)} (biểu mẫu không ghi ngày gửi)"
+    return f"gửi muộn ngày {format_date(u.on)}"
 
 
 def print_status(view: StatusView, console: Console | None = None) -> None:

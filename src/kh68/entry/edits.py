@@ -28,6 +28,7 @@ from kh68.core.vnformat import format_exact, parse_exact
 from kh68.entry.datafile import DataFile, Section, UnitKey
 from kh68.kinds.verdict import TaskState
 from kh68.reading.load import DATA_DIR, check_data_file
+from kh68.reading.models import DateSource
 from kh68.reading.plan import Plan
 
 
@@ -89,13 +90,15 @@ class SourceEdit:
 
 @dataclass(frozen=True)
 class ReceiptEdit:
-    """A unit's form received for ``year`` (``kh68 import``): the date, form version and plan fingerprint."""
+    """A unit's form received for ``year`` (``kh68 import``): its date (and whether the form gave it or it is the
+    day of receipt), form version and plan fingerprint."""
 
     unit: str
     year: int
     received: date
     version: int
     fingerprint: str
+    date_source: DateSource = DateSource.FORM
 
 
 Edit = ValueEdit | ProgressEdit | StateEdit | SourceEdit | ReceiptEdit
@@ -282,7 +285,12 @@ def _receipt_assignments(plan: Plan, edit: ReceiptEdit) -> list[_Assignment]:
     unit_id = plan.require_unit(edit.unit)
     section: Section = ("forms", UnitKey(unit_id))
     what = f"biểu mẫu năm {edit.year} của {unit_id}"
-    pairs = [("received", edit.received.isoformat()), ("version", str(edit.version)), ("fingerprint", edit.fingerprint)]
+    pairs = [
+        ("received", edit.received.isoformat()),
+        ("date_source", edit.date_source.value),
+        ("version", str(edit.version)),
+        ("fingerprint", edit.fingerprint),
+    ]
     return [_Assignment(section, key, text, what, edit) for key, text in pairs]
 
 

@@ -103,6 +103,8 @@ def _lateness(plan: Plan, duty: Deadline | None) -> Section:
         else:
             on_time += 1
             state, when = "đúng hạn", short_date(u.on) if u.on else "–"
+        if u.received:  # the form gave no sent date: the day it was received
+            when += " (ngày nhận)"
         rows.append(Row((str(n), plan.unit_name(u.unit_id), when, state)))
     summary = (
         f"Hạn gửi báo cáo: ngày {short_date(duty.due)} (mục {duty.duty.section} của Kế hoạch). "

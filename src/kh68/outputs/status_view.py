@@ -171,6 +171,7 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
                         "unit": u.unit_id,
                         "reported": u.reported,
                         "date": u.on.isoformat() if u.on else None,
+                        "date_source": ("received" if u.received else "form") if u.on else None,
                         "late": u.late,
                     }
                     for u in d.units

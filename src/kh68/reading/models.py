@@ -774,10 +774,25 @@ class YearReport(Strict):
         return [part for part in ReportPart if not self.written(part)]
 
 
+class DateSource(StrEnum):  # where the date of a form receipt comes from
+    FORM = "form"  # the sent date the unit wrote on its form
+    RECEIVED = "received"  # the form gave none: the day the coordinating division received it
+
+
 class FormReceipt(Strict):
     """A unit's form for the year, as received (written by ``kh68 import``)."""
 
-    received: Day = field("Ngày nhận", "Ngày gửi báo cáo ghi trên biểu mẫu của đơn vị.")
+    received: Day = field(
+        "Ngày báo cáo",
+        "Ngày đơn vị gửi báo cáo, ghi trên biểu mẫu; biểu mẫu không ghi thì là ngày nhận (xem date_source). "
+        "Đúng hạn hay muộn tính theo ngày này.",
+    )
+    date_source: DateSource = field(
+        "Nguồn của ngày",
+        "form: ngày gửi ghi trên biểu mẫu (mặc định); received: biểu mẫu không ghi ngày gửi, lấy ngày nhận "
+        "(kh68 status nói 'nhận muộn' thay vì 'gửi muộn').",
+        default=DateSource.FORM,
+    )
     version: Whole = field("Phiên bản biểu mẫu", ge=1)
     fingerprint: Text = field("Dấu vân tay", "Dấu vân tay của các dòng kế hoạch mà biểu mẫu được lập từ đó.")
 

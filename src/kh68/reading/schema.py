@@ -71,6 +71,7 @@ TYPE_TITLES: dict[str, str] = {
     "Measurement": "Số liệu của một chỉ tiêu",
     "Progress": "Tiến độ do một đơn vị báo cáo",
     "FormReceipt": "Biểu mẫu đã nhận của một đơn vị",
+    "DateSource": "Nguồn của ngày báo cáo",
     "TaskState": "Trạng thái",
     "BreakKind": "Loại điểm gãy",
     "SeriesBreak": "Điểm gãy chuỗi số liệu",
@@ -94,6 +95,10 @@ _ENUM_WORDS: dict[type, dict[Any, str]] = {
     DutyKind: dict(vocab.DUTY_KIND_LABELS),
     UnitKind: dict(vocab.UNIT_KIND_LABELS),
     BreakKind: dict(vocab.BREAK_KIND_LABELS),
+    models.DateSource: {
+        models.DateSource.FORM: "ngày gửi ghi trên biểu mẫu",
+        models.DateSource.RECEIVED: "ngày nhận (biểu mẫu không ghi ngày gửi)",
+    },
 }
 
 _WS = r"[\s\u00a0]*"

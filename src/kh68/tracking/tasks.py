@@ -16,7 +16,7 @@ from datetime import date
 
 from kh68 import vocab
 from kh68.kinds.verdict import TaskState
-from kh68.reading.models import Duty, Progress, Task, YearData
+from kh68.reading.models import DateSource, Duty, Progress, Task, YearData
 from kh68.reading.plan import Current, Plan
 from kh68.reading.targets import DutyKind, TimingKind, UnitKind
 from kh68.tracking.coverage import expected_reporters
@@ -54,6 +54,7 @@ class UnitReport:
     on: date | None
     late: bool
     acting: Current | None = None
+    received: bool = False  # ``on`` is the day the unit's form was received: the form gave no sent date
 
     def name(self, plan: Plan) -> str:
         """The unit's name, saying whose duties it carries when it is a successor."""
@@ -189,11 +190,23 @@ def reported_units(plan: Plan, year: int) -> dict[str, date | None]:
     return found
 
 
+def received_dates(plan: Plan, year: int) -> dict[str, date]:
+    """Units whose form gave no sent date, with the day it was received (``date_source: received``)."""
+    data = plan.data.get(year)
+    found: dict[str, date] = {}
+    for ref, receipt in (data.forms if data else {}).items():
+        uid = plan.units.resolve(ref)
+        if uid is not None and receipt.date_source is DateSource.RECEIVED:
+            found[uid] = receipt.received
+    return found
+
+
 def deadlines(plan: Plan, year: int, today: date) -> list[Deadline]:
     """Reporting deadlines of ``year``; none before the plan period (baseline years)."""
     if year < plan.meta.period.start:
         return []
     reported = reported_units(plan, year)
+    received = received_dates(plan, year)
     out = []
     for duty in plan.meta.duties:
         if duty.deadline is None or duty.kind is DutyKind.REQUEST:
@@ -204,7 +217,8 @@ def deadlines(plan: Plan, year: int, today: date) -> list[Deadline]:
         if duty.kind is DutyKind.UNIT_REPORT:
             for c in _owers(plan, duty.from_units, due, duty.function, [r.unit_id for r in recipients]):
                 on = reported.get(c.unit_id)
-                units.append(UnitReport(c.unit_id, c.unit_id in reported, on, bool(on and on > due), c))
+                by_receipt = on is not None and received.get(c.unit_id) == on
+                units.append(UnitReport(c.unit_id, c.unit_id in reported, on, bool(on and on > due), c, by_receipt))
         out.append(Deadline(duty, due, (due - today).days, units, recipients))
     return out
 

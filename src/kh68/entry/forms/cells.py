@@ -2,7 +2,10 @@
 
 Each reader returns the value or raises ``ValueError`` with a Vietnamese
 reason; the caller adds file › sheet › cell. Numbers are kept as exact
-decimal text (``"95.4"``), never rounded through a float.
+decimal text (``"95.4"``), never rounded through a float. Text is read by the
+project's one parser (``kh68.core.vnformat``): a decimal either way, a date
+only as day/month/year. A number or date Excel stored is taken as it is,
+unless Excel may have swapped its day and month.
 """
 
 from __future__ import annotations
@@ -14,8 +17,18 @@ from decimal import Decimal
 from typing import Any
 
 from kh68.core.safetext import excerpt
-from kh68.core.vnformat import UnclearNumber, exact_text, format_number, parse_count, parse_date, parse_exact
-from kh68.entry.forms.layout import NO, YES
+from kh68.core.vnformat import (
+    MAX_DIGITS,
+    UnclearNumber,
+    exact_text,
+    format_date,
+    format_number,
+    parse_count,
+    parse_date,
+    parse_exact,
+    parse_whole,
+)
+from kh68.entry.forms.layout import EXAMPLE_SENT, NO, YES, Input
 from kh68.kinds.phrases import fold
 from kh68.kinds.verdict import TaskState
 from kh68.vocab import TASK_STATE_LABELS
@@ -30,9 +43,15 @@ def blank(value: Any) -> bool:
 
 
 def _exact(number: Decimal) -> str:
-    """Decimal text as the data files hold it; too many digits to compare exactly is an error."""
-    text = exact_text(number)  # 7.1250, never 7.125: what the data file holds must read back as this number
-    parse_exact(text)
+    """Decimal text as the data files hold it; too many digits to compare exactly is an error.
+
+    Not read back through ``parse_exact``: a number Excel stored (1.234) is no typed text to be ambiguous;
+    it is written so that it reads back as itself (``exact_text``: 7.1250, never the two-way 7.125).
+    """
+    text = exact_text(number)
+    whole, _, fraction = text.lstrip("+-").partition(".")
+    if len(whole.lstrip("0") + fraction.rstrip("0")) > MAX_DIGITS:
+        raise ValueError(f"{excerpt(text)} có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác")
     return text
 
 
@@ -111,16 +130,60 @@ def task_state(value: Any) -> TaskState:
 
 
 def day(value: Any) -> date:
-    """A date typed as a date, or as ``dd/mm/yyyy`` (or ``yyyy-mm-dd``) text."""
+    """A date typed as ``dd/mm/yyyy`` (or ``yyyy-mm-dd``) text, or one Excel stored whose day and month
+    cannot have been swapped.
+
+    Excel set to English reads a typed ``04/11/2025`` month first and stores 11 April; a stored date whose
+    day is 12 or less (and not its month) may be such a swap, so it is refused with both readings.
+    """
     if isinstance(value, datetime):
         if value.time() != datetime.min.time():
             raise ValueError(f"{excerpt(value)} không phải là một ngày")
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
-        return value
+        return _unswappable(value)
     if isinstance(value, str):
         return parse_date(value.strip()[:40])
     raise ValueError(f"{excerpt(value)} không phải là ngày (viết dạng 05/11/2025)")
+
+
+def _unswappable(stored: date) -> date:
+    if stored.day > 12 or stored.day == stored.month:
+        return stored
+    readings = f"{format_date(stored)} hoặc {format_date(date(stored.year, stored.day, stored.month))}"
+    raise ValueError(
+        f"Excel đã tự đổi ô này thành ngày theo cài đặt của máy, có thể đã đảo ngày và tháng; "
+        f"gõ lại đúng ngày dạng ngày/tháng/năm, ví dụ {readings}"
+    )
+
+
+def date_part(value: Any, kind: Input, year: int) -> int:
+    """A cell of the sent date (its day, month or year): a whole number, ``4``, ``"04"`` or ``4.0``."""
+    low, high, what, example = {
+        Input.DAY: (1, 31, "số ngày (từ 1 đến 31", EXAMPLE_SENT[0]),
+        Input.MONTH: (1, 12, "số tháng (từ 1 đến 12", EXAMPLE_SENT[1]),
+        Input.YEAR: (1000, 9999, "năm (ghi đủ 4 chữ số", year),
+    }[kind]
+    number = _whole(value)
+    if number is None or not low <= number <= high:
+        raise ValueError(f"{excerpt(value)} không phải là {what}, ví dụ {example})")
+    return number
+
+
+def _whole(value: Any) -> int | None:
+    """A whole number as Excel stored it (4, 4.0) or as typed (``"04"``, read by ``parse_whole``)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, str):
+        try:
+            return parse_whole(value)
+        except ValueError:
+            return None
+    return None
 
 
 def text(value: Any) -> str:

@@ -22,6 +22,7 @@ from openpyxl.writer.excel import ExcelWriter
 from kh68.core.safetext import xml_safe
 from kh68.core.vnformat import format_date
 from kh68.entry.forms.layout import (
+    EXAMPLE_SENT,
     FIRST_ROW,
     FORM_VERSION,
     GUIDE_SHEET,
@@ -30,10 +31,10 @@ from kh68.entry.forms.layout import (
     INDICATOR_SHEET,
     META_SHEET,
     NO,
-    SENT_CELL,
-    SENT_LABEL,
+    SENT_DATE,
     TASK_COLUMNS,
     TASK_SHEET,
+    TEXT_INPUTS,
     VALUE_KEYS,
     YES,
     Column,
@@ -51,6 +52,7 @@ _STYLES: dict[str, dict[str, object]] = {
     "title": {"font": Font(bold=True, size=13)},
     "bold": {"font": _BOLD},
     "warn": {"font": Font(bold=True, color="C00000")},
+    "label": {"font": _BOLD, "alignment": Alignment(horizontal="right", vertical="center")},
     "wrap": {"alignment": _WRAP},
     "header": {
         "font": _BOLD,
@@ -67,7 +69,8 @@ _STYLES: dict[str, dict[str, object]] = {
         "protection": _OPEN,
     },
 }
-_STYLES["input_date"] = {**_STYLES["input"], "number_format": "dd/mm/yyyy"}
+# Text cells keep what is typed as typed ("99,5", "04/11/2025"): Excel converts nothing by its locale.
+_STYLES["input_text"] = {**_STYLES["input"], "number_format": "@"}
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 SYNTHETIC_NOTICE = "SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật."
@@ -87,7 +90,7 @@ def form_bytes(spec: FormSpec, made: date) -> bytes:
     _guide(guide, spec, look)
     _indicators(wb.create_sheet(INDICATOR_SHEET), spec, look)
     _tasks(wb.create_sheet(TASK_SHEET), spec, look)
-    _meta(wb.create_sheet(META_SHEET), spec)
+    _meta(wb.create_sheet(META_SHEET), spec, made)
     wb.security = WorkbookProtection(lockStructure=True)
     stamp = datetime(made.year, made.month, made.day)
     wb.properties.creator = "kh68"
@@ -219,13 +222,19 @@ _EXPLAINED = {
     "met": f"Đơn vị đạt chuẩn hay chưa: chọn {YES} hoặc {NO}.",
     "state": "Trạng thái thực hiện (chọn trong danh sách).",
     "document": "Số, ký hiệu văn bản của đơn vị có số liệu này.",
-    "document_date": "Ngày của văn bản đó.",
+    "document_date": "Ngày của văn bản đó, ghi ngày/tháng/năm.",
     "note": "Ghi chú, nếu có.",
 }
 
 
 def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
     """The "Hướng dẫn" sheet: label and text of each line."""
+    day, month = EXAMPLE_SENT
+    sent_cells = ", ".join(f"{part.name} ({part.cell})" for part in SENT_DATE)
+    sent_how = (
+        f"Ngày gửi báo cáo ghi bằng số vào ba ô {sent_cells} ở đầu trang «{TASK_SHEET}», "
+        f"ví dụ ngày {day} tháng {month} năm {spec.year}."
+    )
     lines = [
         ("Kế hoạch", spec.plan_label),
         ("Đơn vị báo cáo", f"{spec.unit_name} (mã {spec.unit_id})"),
@@ -240,9 +249,15 @@ def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
             "",
             "Không đổi tên, xóa, thêm hay sắp xếp lại trang, cột, dòng; không gộp ô: biểu mẫu sửa cấu trúc bị từ chối.",
         ),
-        ("Cách viết số", "Dùng dấu phẩy thập phân: 99,5 (cũng nhận 99.5 và 99,5%)."),
-        ("", "Tỷ lệ phần trăm ghi từ 0 đến 100. Tử số, mẫu số là số nguyên; tử số không lớn hơn mẫu số."),
-        ("Cách viết ngày", "Ngày/tháng/năm, ví dụ 05/11/2025."),
+        (
+            "Cách viết số",
+            "Số thập phân ghi bằng dấu phẩy hoặc dấu chấm, ví dụ 99,5 hoặc 99.5; tỷ lệ có thể kèm dấu %, ví dụ 99,5%.",
+        ),
+        ("", "Số lớn ghi liền, không dùng dấu chấm hay dấu phẩy để tách hàng nghìn, ví dụ 12500."),
+        ("", "Tỷ lệ phần trăm ghi từ 0 đến 100. Tử số, mẫu số là số nguyên, ví dụ 2140; tử số không lớn hơn mẫu số."),
+        ("Cách viết ngày", f"Ngày văn bản ghi ngày/tháng/năm, ví dụ {example_date(spec.year)}."),
+        ("", sent_how),
+        ("", "Ô giá trị và ô ngày văn bản giữ nguyên chữ số như đã gõ, dù máy cài đặt tiếng Việt hay tiếng Anh."),
         ("Lưu tệp", "Lưu dưới dạng .xlsx (Excel Workbook); không lưu dạng .xls hay .csv, không đặt mật khẩu."),
         ("", ""),
         (f"Trang «{INDICATOR_SHEET}»", "Mỗi dòng là một chỉ tiêu đơn vị phải báo cáo."),
@@ -250,7 +265,10 @@ def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
     lines += [(f"  {c.title(spec.year)}", _EXPLAINED[c.key]) for c in INDICATOR_COLUMNS]
     lines += [
         (f"Trang «{TASK_SHEET}»", "Mỗi dòng là một nhiệm vụ đơn vị chủ trì hoặc phối hợp thực hiện."),
-        ("  Ngày gửi báo cáo", f"Ô {SENT_CELL} của trang «{TASK_SHEET}»: ngày đơn vị gửi báo cáo (bắt buộc)."),
+        (
+            "  Ngày gửi báo cáo",
+            f"Ba ô {sent_cells}: ngày đơn vị gửi báo cáo. Để trống thì lấy ngày nhận được biểu mẫu.",
+        ),
         ("  Trạng thái", "Chọn một trong: " + "; ".join(TASK_STATE_LABELS.values()) + "."),
         ("  Các cột còn lại", "Kết quả; khó khăn, vướng mắc và nguyên nhân; phương hướng năm tiếp theo; kiến nghị."),
     ]
@@ -276,7 +294,7 @@ def _indicators(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
         ws.row_dimensions[r].height = _height([(fixed[c.key], c.width) for c in INDICATOR_COLUMNS if c.key in fixed])
     if not spec.indicators:
         _put(ws.cell(FIRST_ROW, 1), f"Năm {spec.year} đơn vị không có chỉ tiêu phải báo cáo.")
-    validations.attach()
+    validations.attach(spec.year)
     _protect(ws)
     _print_setup(ws, "landscape", f"{HEADER_ROW}:{HEADER_ROW}")
 
@@ -285,8 +303,9 @@ def _tasks(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
     _heading(ws, spec.title(TASK_SHEET), spec, look)
     _header_row(ws, TASK_COLUMNS, spec.year, look)
     validations = _Validations(ws)
-    look(_put(ws["A4"], SENT_LABEL), "bold")
-    validations.open(ws[SENT_CELL], Input.DATE, look)
+    for part in SENT_DATE:
+        look(_put(ws[part.label_cell], part.label), "label")
+        validations.open(ws[part.cell], part.input, look)
     for offset, row in enumerate(spec.tasks):
         r = FIRST_ROW + offset
         fixed = row.fixed()
@@ -301,13 +320,13 @@ def _tasks(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
         )
     if not spec.tasks:
         _put(ws.cell(FIRST_ROW, 1), f"Năm {spec.year} đơn vị không có nhiệm vụ phải báo cáo.")
-    validations.attach()
+    validations.attach(spec.year)
     _protect(ws)
     _print_setup(ws, "landscape", f"{HEADER_ROW}:{HEADER_ROW}")
 
 
-def _meta(ws: Worksheet, spec: FormSpec) -> None:
-    """Who the form is for and what it was made from, read back by ``kh68 import``."""
+def _meta(ws: Worksheet, spec: FormSpec, made: date) -> None:
+    """Who the form is for, what it was made from and when, read back by ``kh68 import``."""
     pairs = [
         ("plan", spec.plan_id),
         ("plan_label", spec.plan_label),
@@ -315,6 +334,7 @@ def _meta(ws: Worksheet, spec: FormSpec) -> None:
         ("unit", spec.unit_id),
         ("version", str(FORM_VERSION)),
         ("fingerprint", spec.fingerprint),
+        ("made", made.isoformat()),
     ]
     for r, (key, value) in enumerate(pairs, 1):
         _put(ws.cell(r, 1), key)
@@ -327,32 +347,76 @@ def _meta(ws: Worksheet, spec: FormSpec) -> None:
     _protect(ws)
 
 
-_PROMPTS = {
-    Input.PERCENT: ("Tỷ lệ (%)", "Ghi số từ 0 đến 100, ví dụ 95,4.", "Tỷ lệ phải là số từ 0 đến 100, ví dụ 95,4."),
-    Input.NUMBER: ("Giá trị", "Ghi một số, ví dụ 12,5.", "Giá trị phải là một số, ví dụ 12,5."),
-    Input.COUNT: ("Số nguyên", "Ghi số nguyên không âm, ví dụ 2140.", "Tử số, mẫu số phải là số nguyên không âm."),
-    Input.YES_NO: ("Đạt chuẩn", f"Chọn {YES} hoặc {NO}.", f"Chọn {YES} hoặc {NO} trong danh sách."),
-    Input.STATE: ("Trạng thái", "Chọn trạng thái trong danh sách.", "Trạng thái phải chọn trong danh sách."),
-    Input.DATE: ("Ngày", "Ghi ngày/tháng/năm, ví dụ 05/11/2025.", "Ngày ghi dạng ngày/tháng/năm, ví dụ 05/11/2025."),
-}
+YEARS_LATE = 5  # the sent date's year cell takes the report's year and the few after
 
 
-def _validation(kind: Input) -> DataValidation:
-    if kind is Input.PERCENT:
-        dv = DataValidation("decimal", operator="between", formula1="0", formula2="100")
-    elif kind is Input.NUMBER:
-        dv = DataValidation("decimal", operator="between", formula1="-1000000000000", formula2="1000000000000")
+def example_date(year: int) -> str:
+    """The date the form shows as an example: ``04/11/2025``."""
+    day, month = EXAMPLE_SENT
+    return f"{day:02d}/{month:02d}/{year}"
+
+
+def messages(kind: Input, year: int) -> tuple[str, str, str | None]:
+    """Title, prompt and (for a cell Excel checks) error of an input cell; every example is one the form takes."""
+    day, month = EXAMPLE_SENT
+    states = "Trạng thái phải chọn trong danh sách."
+    texts: dict[Input, tuple[str, str, str | None]] = {
+        Input.PERCENT: ("Tỷ lệ (%)", "Ghi số từ 0 đến 100, ví dụ 95,4 hoặc 95.4.", None),
+        Input.NUMBER: ("Giá trị", "Ghi một số, ví dụ 12,5 hoặc 12.5.", None),
+        Input.DATE: ("Ngày", f"Ghi ngày/tháng/năm, ví dụ {example_date(year)}.", None),
+        Input.COUNT: (
+            "Số nguyên",
+            "Ghi số nguyên không âm, ví dụ 2140.",
+            "Tử số, mẫu số phải là số nguyên không âm, ví dụ 2140.",
+        ),
+        Input.YES_NO: ("Đạt chuẩn", f"Chọn {YES} hoặc {NO}.", f"Chọn {YES} hoặc {NO} trong danh sách."),
+        Input.STATE: ("Trạng thái", "Chọn trạng thái trong danh sách.", states),
+        Input.DAY: (
+            "Ngày gửi: ngày",
+            f"Ghi số ngày, từ 1 đến 31, ví dụ {day}.",
+            f"Ô ngày nhận số từ 1 đến 31, ví dụ {day}.",
+        ),
+        Input.MONTH: (
+            "Ngày gửi: tháng",
+            f"Ghi số tháng, từ 1 đến 12, ví dụ {month}.",
+            f"Ô tháng nhận số từ 1 đến 12, ví dụ {month}.",
+        ),
+        Input.YEAR: (
+            "Ngày gửi: năm",
+            f"Ghi năm đủ 4 chữ số, ví dụ {year}.",
+            f"Ô năm nhận năm từ {year} đến {year + YEARS_LATE}, ví dụ {year}.",
+        ),
+    }
+    return texts[kind]
+
+
+def _whole(low: int, high: int | None = None) -> DataValidation:
+    """A whole number, refused by Excel as typed otherwise (any locale reads 4 and 2140 alike)."""
+    if high is None:
+        return DataValidation("whole", operator="greaterThanOrEqual", formula1=str(low), errorStyle="stop")
+    return DataValidation("whole", operator="between", formula1=str(low), formula2=str(high), errorStyle="stop")
+
+
+def _validation(kind: Input, year: int) -> DataValidation:
+    """Whole numbers and lists are checked by Excel as typed; text cells get a prompt only (read on import)."""
+    if kind in TEXT_INPUTS:
+        dv = DataValidation(allow_blank=True)  # "any value": Excel would refuse "99,5" as a decimal in English
     elif kind is Input.COUNT:
-        dv = DataValidation("whole", operator="greaterThanOrEqual", formula1="0")
+        dv = _whole(0)
+    elif kind is Input.DAY:
+        dv = _whole(1, 31)
+    elif kind is Input.MONTH:
+        dv = _whole(1, 12)
+    elif kind is Input.YEAR:
+        dv = _whole(year, year + YEARS_LATE)
     elif kind is Input.YES_NO:
         dv = DataValidation("list", formula1=f'"{YES},{NO}"')
-    elif kind is Input.STATE:
+    else:
         dv = DataValidation("list", formula1='"' + ",".join(TASK_STATE_LABELS.values()) + '"')
-    else:  # a date: typed dates depend on the computer's settings, so only a warning
-        dv = DataValidation("date", operator="between", formula1="36526", formula2="73415", errorStyle="warning")
-    title, prompt, message = _PROMPTS[kind]
-    dv.promptTitle, dv.prompt, dv.errorTitle, dv.error = title, prompt, "Giá trị không hợp lệ", message
-    dv.showInputMessage = dv.showErrorMessage = True
+    title, prompt, error = messages(kind, year)
+    dv.promptTitle, dv.prompt, dv.showInputMessage = title, prompt, True
+    if error is not None:
+        dv.errorTitle, dv.error, dv.showErrorMessage = "Giá trị không hợp lệ", error, True
     return dv
 
 
@@ -364,16 +428,16 @@ class _Validations:
         self.cells: dict[Input, list[str]] = {}
 
     def open(self, cell: Cell, kind: Input, look: _Look) -> Cell:
-        look(cell, "input_date" if kind is Input.DATE else "input")
+        look(cell, "input_text" if kind in TEXT_INPUTS else "input")
         if kind is not Input.TEXT:
             self.cells.setdefault(kind, []).append(cell.coordinate)
         return cell
 
-    def attach(self) -> None:
+    def attach(self, year: int) -> None:
         for kind, coordinates in self.cells.items():
-            dv = _validation(kind)
+            dv = _validation(kind, year)
             dv.sqref = " ".join(coordinates)
             self.ws.add_data_validation(dv)
 
 
-__all__ = ["file_name", "form_bytes", "guide_lines"]
+__all__ = ["example_date", "file_name", "form_bytes", "guide_lines", "messages"]

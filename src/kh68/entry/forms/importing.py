@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kh68.core.errors import PlanInvalid, UsageError
-from kh68.core.vnformat import format_date
 from kh68.entry.edits import (
     Conflict,
     Edit,
@@ -28,6 +27,7 @@ from kh68.entry.edits import (
     apply_edits,
 )
 from kh68.entry.forms.csv_import import read_csv
+from kh68.entry.forms.dating import Arrival
 from kh68.entry.forms.layout import FORM_VERSION
 from kh68.entry.forms.read import Figure, FilledForm, read_form
 from kh68.entry.forms.workbook import FormRefused
@@ -87,8 +87,12 @@ def collect(paths: Sequence[Path]) -> list[Path]:
     return unique
 
 
-def import_files(plan: Plan, paths: Sequence[Path], *, force: bool = False, dry_run: bool = False) -> BatchResult:
-    results = [_read(plan, path) for path in collect(paths)]
+def import_files(
+    plan: Plan, paths: Sequence[Path], *, force: bool = False, dry_run: bool = False, arrival: Arrival | None = None
+) -> BatchResult:
+    """Import the forms and CSV files at ``paths``; ``arrival``: when the forms were received (default today)."""
+    arrival = arrival or Arrival.today()
+    results = [_read(plan, path, arrival) for path in collect(paths)]
     _refuse_duplicates(results)
     accepted = [r for r in results if r.accepted]
     if not accepted:
@@ -120,7 +124,7 @@ def _apply(plan: Plan, accepted: list[FileResult], *, force: bool, dry_run: bool
     return apply_edits(plan, [e for r in remaining for e in r.edits], force=force, dry_run=dry_run)
 
 
-def _read(plan: Plan, path: Path) -> FileResult:
+def _read(plan: Plan, path: Path, arrival: Arrival) -> FileResult:
     result = FileResult(path)
     try:
         if path.suffix.lower() == ".csv":
@@ -129,12 +133,12 @@ def _read(plan: Plan, path: Path) -> FileResult:
             years = sorted({f.year for f in figures})
             result.summary = f"{len(figures)} số liệu năm {', '.join(map(str, years))}"
         else:
-            form = read_form(path, plan)
+            form = read_form(path, plan, arrival)
             result.edits = form_edits(form)
             result.unit_year = (form.spec.unit_id, form.spec.year)
             result.summary = (
                 f"{form.spec.unit_id} năm {form.spec.year}: {len(form.figures)} số liệu, "
-                f"{len(form.tasks)} nhiệm vụ, gửi ngày {format_date(form.sent)}"
+                f"{len(form.tasks)} nhiệm vụ, {form.dated.said}"
             )
     except FormRefused as exc:
         result.problems = exc.messages
@@ -173,7 +177,7 @@ def form_edits(form: FilledForm) -> list[Edit]:
             year=spec.year,
             unit=spec.unit_id,
             state=t.state,
-            on=form.sent,
+            on=form.dated.day,
             results=t.results,
             difficulties=t.difficulties,
             directions=t.directions,
@@ -181,7 +185,9 @@ def form_edits(form: FilledForm) -> list[Edit]:
         )
         for t in form.tasks
     ]
-    edits.append(ReceiptEdit(spec.unit_id, spec.year, form.sent, FORM_VERSION, spec.fingerprint))
+    edits.append(
+        ReceiptEdit(spec.unit_id, spec.year, form.dated.day, FORM_VERSION, spec.fingerprint, form.dated.source)
+    )
     return edits
 
 

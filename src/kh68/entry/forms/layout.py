@@ -15,7 +15,7 @@ from enum import StrEnum
 from kh68.core.safetext import xml_safe
 from kh68.reading.plan import Plan
 
-FORM_VERSION = 1
+FORM_VERSION = 2  # 2: the sent date in three whole-number cells, numbers and dates typed as text, the day made
 GUIDE_SHEET = "Hướng dẫn"
 INDICATOR_SHEET = "Chỉ tiêu"
 TASK_SHEET = "Nhiệm vụ"
@@ -23,8 +23,6 @@ META_SHEET = "kh68"
 SHEETS = (GUIDE_SHEET, INDICATOR_SHEET, TASK_SHEET, META_SHEET)
 HEADER_ROW = 6
 FIRST_ROW = 7
-SENT_CELL = "C4"  # on the tasks sheet: the date the unit sends its report
-SENT_LABEL = "Ngày gửi báo cáo (ngày/tháng/năm):"  # in A4, left of SENT_CELL
 TITLES = {  # row 1 of each visible sheet
     GUIDE_SHEET: "BIỂU MẪU BÁO CÁO NĂM {year}",
     INDICATOR_SHEET: "SỐ LIỆU CHỈ TIÊU NĂM {year}",
@@ -41,8 +39,36 @@ class Input(StrEnum):
     COUNT = "count"
     YES_NO = "yes_no"
     STATE = "state"
-    DATE = "date"
+    DATE = "date"  # a document's date, typed as text day/month/year
     TEXT = "text"
+    DAY = "day"  # the three whole-number cells of the sent date
+    MONTH = "month"
+    YEAR = "year"
+
+
+# Cells formatted as text, so that Excel keeps "99,5" and "04/11/2025" as typed whatever the computer's settings.
+# Free text (Input.TEXT) is not: Excel shows "####" for a text-formatted cell of more than 255 characters.
+TEXT_INPUTS = (Input.NUMBER, Input.PERCENT, Input.DATE)
+
+
+@dataclass(frozen=True)
+class DatePart:
+    """One of the three cells of the sent date on the tasks sheet, with the label on its left."""
+
+    name: str  # "ngày", "tháng", "năm"
+    label_cell: str
+    label: str
+    cell: str
+    input: Input
+
+
+# "Ngày gửi báo cáo: ngày [4] tháng [11] năm [2025]": whole numbers, which no locale reads differently.
+SENT_DATE = (
+    DatePart("ngày", "B4", "Ngày gửi báo cáo: ngày", "C4", Input.DAY),
+    DatePart("tháng", "D4", "tháng", "E4", Input.MONTH),
+    DatePart("năm", "F4", "năm", "G4", Input.YEAR),
+)
+EXAMPLE_SENT = (4, 11)  # the day and month the form's examples show (in the form's year)
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kh68.core.errors import Kh68Error
 from kh68.core.safetext import excerpt, xml_safe
-from kh68.core.vnformat import format_date, format_number
+from kh68.core.vnformat import format_number
 from kh68.entry.forms import cells
+from kh68.entry.forms.dating import Arrival, Dated, received_day, received_problem, sent_problem
 from kh68.entry.forms.expected import form_for, inactive_reason
 from kh68.entry.forms.layout import (
     FIRST_ROW,
@@ -23,13 +24,13 @@ from kh68.entry.forms.layout import (
     INDICATOR_COLUMNS,
     INDICATOR_SHEET,
     META_SHEET,
-    SENT_CELL,
-    SENT_LABEL,
+    SENT_DATE,
     SHEETS,
     TASK_COLUMNS,
     TASK_SHEET,
     VALUE_KEYS,
     Column,
+    DatePart,
     FormSpec,
     IndicatorRow,
     Scope,
@@ -39,6 +40,7 @@ from kh68.entry.forms.layout import (
 )
 from kh68.entry.forms.workbook import FormRefused, OpenedForm, open_form
 from kh68.kinds.verdict import TaskState
+from kh68.reading.models import DateSource
 from kh68.reading.plan import Plan
 
 MAX_MESSAGES = 20
@@ -77,17 +79,28 @@ class TaskReport:
 class FilledForm:
     path: Path
     spec: FormSpec
-    sent: date
+    dated: Dated  # the date the form counts as sent: written on it, or the day it was received
     figures: list[Figure] = field(default_factory=list)
     tasks: list[TaskReport] = field(default_factory=list)
 
 
-def read_form(path: Path, plan: Plan) -> FilledForm:
-    """The entries of the form at ``path``; ``FormRefused`` listing every problem otherwise."""
+@dataclass(frozen=True)
+class _Identity:
+    """What the hidden sheet says: whose form, and the day it was made."""
+
+    spec: FormSpec
+    made: date
+
+
+def read_form(path: Path, plan: Plan, arrival: Arrival | None = None) -> FilledForm:
+    """The entries of the form at ``path``; ``FormRefused`` listing every problem otherwise.
+
+    ``arrival``: when the form was received (default: today), the date of a form that gives none.
+    """
     opened = open_form(path)
     try:
-        spec = _identify(opened, plan)
-        return _Reader(opened, spec).read(path)
+        identity = _identify(opened, plan)
+        return _Reader(opened, identity, plan, arrival or Arrival.today()).read(path)
     except FormRefused:
         raise
     except Exception as exc:  # openpyxl objects can surprise (a chart sheet where a sheet should be, …)
@@ -100,7 +113,7 @@ def read_form(path: Path, plan: Plan) -> FilledForm:
 # ----------------------------------------------------------------- identity
 
 
-def _identify(opened: OpenedForm, plan: Plan) -> FormSpec:
+def _identify(opened: OpenedForm, plan: Plan) -> _Identity:
     name = opened.name
     wb = opened.values
     if META_SHEET not in wb.sheetnames:
@@ -109,10 +122,9 @@ def _identify(opened: OpenedForm, plan: Plan) -> FormSpec:
         )
     meta, rows = _meta(wb[META_SHEET])
     where = f"{name} › thông tin biểu mẫu"
-    if meta.get("version") != str(FORM_VERSION):
-        raise FormRefused(
-            f"{where}: phiên bản biểu mẫu {excerpt(meta.get('version'))} không được hỗ trợ; lập lại biểu mẫu"
-        )
+    version = meta.get("version")
+    if version != str(FORM_VERSION) and version not in _OLD_VERSIONS:
+        raise FormRefused(f"{where}: phiên bản biểu mẫu {excerpt(version)} không được hỗ trợ; lập lại biểu mẫu")
     if meta.get("plan") != plan_id(plan):
         raise FormRefused(
             f"{where}: biểu mẫu của kế hoạch khác ({excerpt(meta.get('plan_label', ''), 120)}), "
@@ -129,14 +141,30 @@ def _identify(opened: OpenedForm, plan: Plan) -> FormSpec:
     reason = inactive_reason(plan, year, unit_id)
     if reason:
         raise FormRefused(f"{where}: biểu mẫu năm {year} của đơn vị không còn báo cáo: {reason}")
+    again = f"lập lại biểu mẫu bằng 'kh68 form --year {year} --unit {unit_id}' và gửi đơn vị điền lại"
+    if version in _OLD_VERSIONS:
+        raise FormRefused(f"{where}: biểu mẫu phiên bản {version} (kh68 cũ): {_OLD_VERSIONS[version]}; {again}")
     spec = form_for(plan, year, unit_id)
     if meta.get("fingerprint") != spec.fingerprint:
         changes = describe_changes(rows, spec.rows())
         raise FormRefused(
             f"{where}: kế hoạch đã thay đổi từ khi lập biểu mẫu ({'; '.join(changes) or 'các dòng của biểu mẫu'}); "
-            f"lập lại biểu mẫu bằng 'kh68 form --year {year} --unit {unit_id}' và gửi đơn vị điền lại"
+            f"{again}"
         )
-    return spec
+    try:
+        made = date.fromisoformat(meta.get("made", ""))
+    except ValueError:
+        raise FormRefused(f"{where}: ngày lập biểu mẫu {excerpt(meta.get('made'))} không hợp lệ; {again}") from None
+    return _Identity(spec, made)
+
+
+# Forms of earlier versions, and why they are not read: what they hold may have been misread by Excel.
+_OLD_VERSIONS = {
+    "1": (
+        "Excel có thể đã tự đổi ô ngày gửi và ô số của phiên bản này theo cài đặt của máy (Excel tiếng Anh đọc "
+        "04/11/2025 thành ngày 11 tháng 4, 7.080 thành 7,08), nên không đọc chắc chắn được"
+    )
+}
 
 
 def _meta(ws: Any) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
@@ -178,9 +206,12 @@ def describe_changes(old: dict[str, dict[str, str]], new: dict[str, dict[str, st
 
 
 class _Reader:
-    def __init__(self, opened: OpenedForm, spec: FormSpec):
+    def __init__(self, opened: OpenedForm, identity: _Identity, plan: Plan, arrival: Arrival):
         self.opened = opened
-        self.spec = spec
+        self.spec = identity.spec
+        self.made = identity.made
+        self.plan = plan
+        self.arrival = arrival
         self.problems: list[str] = []
 
     def at(self, sheet: str, coordinate: str, message: str, row_key: str | None = None) -> None:
@@ -205,15 +236,15 @@ class _Reader:
         assert structure_ok
         self._furniture(wb[GUIDE_SHEET], self._guide_cells())
         self._furniture(indicators, self._heading_cells(INDICATOR_SHEET))
-        self._furniture(tasks, self._heading_cells(TASK_SHEET) | {(4, 1): SENT_LABEL, (4, 3): None})
+        self._furniture(tasks, self._heading_cells(TASK_SHEET) | _sent_cells())
         self.refuse()
         self._closed_cells(indicators)
         figures = [f for i, row in enumerate(self.spec.indicators) if (f := self._figure(indicators, row, i))]
         reports = [t for i, row in enumerate(self.spec.tasks) if (t := self._task(tasks, row, i))]
-        sent = self._sent(tasks, bool(figures or reports))
+        dated = self._dated(tasks, bool(figures or reports))
         self.refuse()
-        assert sent is not None
-        return FilledForm(path, self.spec, sent, figures, reports)
+        assert dated is not None
+        return FilledForm(path, self.spec, dated, figures, reports)
 
     def _sheets(self) -> None:
         names = list(self.opened.values.sheetnames)
@@ -349,7 +380,7 @@ class _Reader:
                             row.key,
                         )
 
-    def _value(self, ws: Any, coordinate: str, parse: Callable[[Any], Any], row_key: str) -> Any:
+    def _value(self, ws: Any, coordinate: str, parse: Callable[[Any], Any], row_key: str | None = None) -> Any:
         """The parsed value of an input cell, ``None`` if blank; a positioned problem if unreadable."""
         cell = ws[coordinate]
         value = cell.value
@@ -451,24 +482,73 @@ class _Reader:
             return None
         return TaskReport(row.task_id, state, **texts)
 
-    def _sent(self, ws: Any, filled: bool) -> date | None:
-        value = ws[SENT_CELL].value
-        if cells.blank(value):
-            what = "" if filled else " (biểu mẫu chưa điền gì)"
-            self.at(ws.title, SENT_CELL, f"thiếu ngày gửi báo cáo{what}")
+    def _dated(self, ws: Any, filled: bool) -> Dated | None:
+        """The sent date written in the three cells, else the day the form was received."""
+        before = len(self.problems)
+        sent = self._sent(ws)
+        if len(self.problems) > before:
             return None
+        spec = self.spec
+        if sent is not None:
+            problem = sent_problem(sent, spec.year, self.made, self.arrival)
+            if problem:
+                self.at(ws.title, _SENT_RANGE, problem)
+            return Dated(sent, DateSource.FORM)
+        if not filled and not self.problems:
+            self.problems.append(
+                f"{self.opened.name}: biểu mẫu chưa điền gì (không có số liệu, tiến độ nhiệm vụ hay ngày gửi báo cáo)"
+            )
+            return None
+        day = received_day(self.plan, spec.year, spec.unit_id, spec.fingerprint, self.arrival)
+        problem = received_problem(day, spec.year, self.made)
+        if problem:
+            self.at(ws.title, _SENT_RANGE, problem)
+        return Dated(day, DateSource.RECEIVED)
+
+    def _sent(self, ws: Any) -> date | None:
+        """The date in the day, month and year cells; ``None`` if all three are blank (or one is wrong: said)."""
+        before = len(self.problems)
+        parts = {part.name: self._value(ws, part.cell, self._date_part(part)) for part in SENT_DATE}
+        missing = [part for part in SENT_DATE if parts[part.name] is None]
+        if len(self.problems) > before or len(missing) == len(SENT_DATE):
+            return None
+        for part in missing:
+            self.at(
+                ws.title,
+                part.cell,
+                f"thiếu {part.name} của ngày gửi báo cáo (ghi đủ ngày, tháng, năm; hoặc để trống cả ba ô)",
+            )
+        if missing:
+            return None
+        day, month, year = (parts[part.name] for part in SENT_DATE)
         try:
-            sent = cells.day(value)
-        except ValueError as exc:
-            self.at(ws.title, SENT_CELL, f"ngày gửi báo cáo: {exc}")
+            return date(year, month, day)
+        except ValueError:
+            self.at(ws.title, _SENT_RANGE, f"ngày gửi báo cáo: không có ngày {day} tháng {month} năm {year}")
             return None
-        if sent.year < self.spec.year:
-            self.at(ws.title, SENT_CELL, f"ngày gửi báo cáo {format_date(sent)} trước năm báo cáo {self.spec.year}")
-            return None
-        if sent > date.today() + timedelta(days=1):  # a day's grace for time zones
-            self.at(ws.title, SENT_CELL, f"ngày gửi báo cáo {format_date(sent)} chưa tới (sau hôm nay)")
-            return None
-        return sent
+
+    def _date_part(self, part: DatePart) -> Callable[[Any], int]:
+        def parse(cell: Any) -> int:
+            try:
+                return cells.date_part(cell.value, part.input, self.spec.year)
+            except ValueError as exc:
+                raise ValueError(f"ngày gửi báo cáo: {exc}") from None
+
+        return parse
+
+
+def _sent_cells() -> dict[tuple[int, int], str | None]:
+    """The sent date's labels (as written) and cells (any value) on the tasks sheet."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    found: dict[tuple[int, int], str | None] = {}
+    for part in SENT_DATE:
+        found[coordinate_to_tuple(part.label_cell)] = part.label
+        found[coordinate_to_tuple(part.cell)] = None
+    return found
+
+
+_SENT_RANGE = f"{SENT_DATE[0].cell}:{SENT_DATE[-1].cell}"
 
 
 class _EndsWith(str):
