@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
-from kh68.core.files import CWD_GONE, cwd_gone, describe
+from kh68.core.files import CWD_GONE, cwd_gone, describe, folder_entries
 from kh68.core.safetext import excerpt
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex
@@ -51,7 +51,7 @@ def scan_data(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """
     folder = root / DATA_DIR
     try:
-        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+        entries = sorted(p for p in folder_entries(folder) if not p.name.startswith("."))
     except OSError:  # no data yet, or a data folder that cannot be read: ``data_folder_problem`` says which
         return [], []
     names = {p.name for p in entries}
@@ -221,7 +221,7 @@ class _Loader:
     def warn_strays(self) -> None:
         """A YAML file kh68 does not read is most likely a misplaced or misnamed one."""
         known = set(PLAN_FILES.values())
-        for path in sorted(self.root.iterdir()):
+        for path in sorted(folder_entries(self.root)):
             if path.suffix.lower() in (".yaml", ".yml") and path.name not in known:
                 self.problems.append(
                     warning(

@@ -1,0 +1,55 @@
+"""What a command met on its way, told to whoever listens: the cache, before it keeps an answer.
+
+Three kinds of news, each told where it happens:
+
+* ``read(path, data)``: the bytes a file gave (``kh68.core.files.read_regular``),
+  or ``None`` when reading it failed;
+* ``listed(folder, names)``: the names a folder held when listed
+  (``kh68.core.files.folder_entries``), or ``None`` when it could not be listed;
+* ``fault(exc)``: the machine, not the plan, decided how the command ended
+  (an OS or memory error, a stop, a defect of kh68: ``kh68.cli.common.guarded``).
+
+With nobody listening (every command but a cache miss) each costs one test of
+an empty list. A listener must not raise: what it hears is evidence, never a
+reason for the command to fail.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+
+class Listener(Protocol):
+    def read(self, path: Any, data: bytes | None) -> None: ...
+
+    def listed(self, folder: Any, names: list[str] | None) -> None: ...
+
+    def fault(self, exc: BaseException) -> None: ...
+
+
+_listeners: list[Listener] = []
+
+
+def listen(listener: Listener) -> None:
+    """Tell ``listener`` everything from now on, until ``stop(listener)``."""
+    _listeners.append(listener)
+
+
+def stop(listener: Listener) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def read(path: Any, data: bytes | None) -> None:
+    for listener in _listeners:
+        listener.read(path, data)
+
+
+def listed(folder: Any, names: list[str] | None) -> None:
+    for listener in _listeners:
+        listener.listed(folder, names)
+
+
+def fault(exc: BaseException) -> None:
+    for listener in _listeners:
+        listener.fault(exc)
