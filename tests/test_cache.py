@@ -36,6 +36,11 @@ PROBE = (
 STATUS = ["status", "--year", "2025", "--today", "2025-11-06"]
 
 
+def _entries(folder: Path) -> list[Path]:
+    """The files of a cache folder but its tag."""
+    return sorted(p for p in folder.iterdir() if p.name != cache.TAG) if folder.is_dir() else []
+
+
 class Kh68:
     """``kh68`` as a user runs it, with its cache in a temporary directory."""
 
@@ -64,7 +69,7 @@ class Kh68:
         return out, err, code
 
     def entries(self) -> list[Path]:
-        return sorted(self.cache.iterdir()) if self.cache.is_dir() else []
+        return _entries(self.cache)
 
 
 @pytest.fixture
@@ -109,7 +114,7 @@ class InProcess:
         return out, err, code
 
     def entries(self) -> list[Path]:
-        return sorted(self.cache.iterdir()) if self.cache.is_dir() else []
+        return _entries(self.cache)
 
 
 @pytest.fixture
@@ -249,6 +254,7 @@ def test_todays_date_is_in_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("damage", ["empty", "garbage", "cut", "flip"])
 def test_a_damaged_entry_is_a_miss(inproc: InProcess, damage: str) -> None:
+    """A damaged entry is a miss; it is replaced only if its first bytes still say it is kh68's."""
     args = [*STATUS, "--plan", EXAMPLE_PLAN]
     truth = inproc.truth(*args)
     inproc(*args)
@@ -262,7 +268,11 @@ def test_a_damaged_entry_is_a_miss(inproc: InProcess, damage: str) -> None:
     }[damage]
     entry.write_bytes(damaged)
     assert inproc(*args) == (*truth, "miss")
-    assert inproc(*args) == (*truth, "hit")
+    if damage in ("empty", "garbage"):  # no longer recognisable as kh68's: left as it is
+        assert inproc(*args) == (*truth, "miss")
+        assert entry.read_bytes() == damaged
+    else:
+        assert inproc(*args) == (*truth, "hit")
 
 
 @pytest.mark.parametrize("where", ["under-a-file", "inside-the-plan"])
@@ -335,17 +345,59 @@ def test_plan_root_falls_back_to_kh68_plan(monkeypatch: pytest.MonkeyPatch) -> N
 def test_a_run_that_reads_outside_the_key_is_not_stored(tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     (plan / "extra").mkdir(parents=True)
-    _, covered = cache.key(["check", str(plan)], str(plan), "0.1.0")
-    recording = cache.Recording(str(plan), covered | {str(plan / "plan.yaml")})
+    (plan / "plan.yaml").write_bytes(b"a: 1\n")
+    _, state = cache.key(["check", str(plan)], str(plan), "0.1.0")
+    recording = cache.Recording(str(plan), state)
     recording.note("open", str(plan / "plan.yaml"))
+    recording.read(plan / "plan.yaml", b"a: 1\n")
     recording.note("os.listdir", str(plan))
+    recording.listed(plan, ["plan.yaml", "extra"])
     recording.note("open", os.devnull)
     recording.note("open", cache.__file__)
-    assert recording.complete
+    assert recording.verified()
     for event, path in [("open", plan / "extra" / "x.yaml"), ("os.scandir", plan / "extra"), ("open", tmp_path / "o")]:
-        recording = cache.Recording(str(plan), covered)
+        recording = cache.Recording(str(plan), state)
         recording.note(event, str(path))
-        assert not recording.complete, (event, path)
+        assert not recording.verified(), (event, path)
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        "other bytes read",
+        "read failed",
+        "opened without being read",
+        "other names listed",
+        "listing failed",
+        "unkeyed folder listed",
+        "a fault",
+    ],
+)
+def test_a_run_that_read_other_than_the_key_is_not_stored(tmp_path: Path, evidence: str) -> None:
+    plan = tmp_path / "plan"
+    (plan / "data").mkdir(parents=True)
+    (plan / "plan.yaml").write_bytes(b"a: 1\n")
+    _, state = cache.key(["check", str(plan)], str(plan), "0.1.0")
+    recording = cache.Recording(str(plan), state)
+    recording.note("open", str(plan / "plan.yaml"))
+    recording.read(plan / "plan.yaml", b"a: 1\n")
+    recording.listed(plan / "data", [])
+    assert recording.verified()
+    if evidence == "other bytes read":
+        recording.read(plan / "plan.yaml", b"a: 2\n")
+    elif evidence == "read failed":
+        recording.read(plan / "plan.yaml", None)
+    elif evidence == "opened without being read":
+        recording.note("open", str(plan / "plan.yaml"))
+    elif evidence == "other names listed":
+        recording.listed(plan, ["plan.yaml", "data", "ghi-chu.yaml"])
+    elif evidence == "listing failed":
+        recording.listed(plan, None)
+    elif evidence == "unkeyed folder listed":
+        recording.listed(plan / "data" / "con", [])
+    else:
+        recording.fault(MemoryError())
+    assert not recording.verified()
 
 
 def test_cache_directory_by_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
