@@ -316,6 +316,8 @@ def test_writing_commands_are_never_cached(inproc: InProcess, example_copy: Path
         (["check", "--plan", "kh"], "kh"),
         (["check", "--plan=kh", "--strict", "--format", "github"], "kh"),
         (["check", "a", "--plan", "b"], "a"),
+        (["check", "--today", "2025-11-06", "kh"], "kh"),
+        (["check", "--today=2025-11-06", "--plan", "kh"], "kh"),
         (["check", "--plan", ""], ""),
         (["status", "--plan", "kh", "--year", "2025", "--fail-on", "not_met", "--fail-on=no_data"], "kh"),
         (["export", "--plan", "kh"], "kh"),
@@ -340,6 +342,75 @@ def test_plan_root_falls_back_to_kh68_plan(monkeypatch: pytest.MonkeyPatch) -> N
     assert launch.plan_root(["status"]) == "o-day"
     monkeypatch.setenv("KH68_PLAN", "")
     assert launch.plan_root(["status"]) == "plan"
+
+
+def _read_only_table_of_the_app() -> dict[str, tuple[set[str], set[str], int]]:
+    """``launch._READ_ONLY`` as the typer app defines those commands: options with a value, flags, arguments."""
+    from typer.main import get_command
+
+    group = get_command(kh68_package.cli.app)
+    table = {}
+    for name in launch._READ_ONLY:
+        valued: set[str] = set()
+        flags: set[str] = set()
+        positional = 0
+        for param in group.commands[name].params:
+            assert param.nargs == 1, f"{name} {param.opts}: launch.plan_root reads one value per option or argument"
+            if param.param_type_name == "argument":
+                positional += 1
+            elif param.is_flag or param.count:
+                flags.update(param.opts + param.secondary_opts)
+            else:
+                valued.update(param.opts + param.secondary_opts)
+        table[name] = (valued, flags, positional)
+    return table
+
+
+def test_the_read_only_table_is_the_command_lines() -> None:
+    """A new option of check/status/export must be added to ``launch._READ_ONLY`` (or it is never cached).
+
+    Add it only if the answer still depends on nothing but the cache key (an
+    option that writes a file or reads another one does not belong there).
+    """
+    app = _read_only_table_of_the_app()
+    assert app == launch._READ_ONLY, f"launch._READ_ONLY should be {app!r}"
+
+
+# A valid value of each option of the read-only commands: a new option fails here until it has one.
+OPTION_VALUES = {
+    ("check", "--plan"): str(EXAMPLE_PLAN),
+    ("check", "--format"): "github",
+    ("check", "--today"): "2025-11-06",
+    ("status", "--year"): "2025",
+    ("status", "--plan"): str(EXAMPLE_PLAN),
+    ("status", "--unit"): "so_noi_vu",
+    ("status", "--today"): "2025-11-06",
+    ("status", "--format"): "json",
+    ("status", "--fail-on"): "no_data",
+    ("export", "--plan"): str(EXAMPLE_PLAN),
+}
+
+
+def _every_option() -> list[tuple[str, str]]:
+    return [
+        (name, option) for name, (valued, flags, _) in launch._READ_ONLY.items() for option in sorted(valued | flags)
+    ]
+
+
+@pytest.mark.parametrize(("command", "option"), _every_option())
+def test_every_option_of_a_read_only_command_is_answered_from_the_cache(
+    inproc: InProcess, command: str, option: str
+) -> None:
+    plan = [] if option == "--plan" else ["--plan", str(EXAMPLE_PLAN)]
+    if command == "status" and option not in ("--year", "--today"):
+        plan += ["--year", "2025", "--today", "2025-11-06"]
+    given = [option] if option in launch._READ_ONLY[command][1] else [option, OPTION_VALUES[command, option]]
+    args = [command, *given, *plan]
+    assert launch.plan_root(args) == str(EXAMPLE_PLAN)
+    truth = inproc.truth(*args)
+    assert truth[2] in (0, 1), truth
+    assert inproc(*args) == (*truth, "miss")
+    assert inproc(*args) == (*truth, "hit")
 
 
 def test_a_run_that_reads_outside_the_key_is_not_stored(tmp_path: Path) -> None:
