@@ -15,8 +15,9 @@ The cache can only be wrong by being absent. An answer is kept only when:
   of kh68: ``kh68.core.witness.fault``), all of it written through the console;
 * every file the command read gave the very bytes whose digest is in the key
   (``kh68.core.witness`` hands over what was read, not what is on disk later),
-  every folder it listed held the key's names, and it opened nothing else in
-  the plan but through that one reading function;
+  every file it found missing is missing in the key, every folder it listed
+  held the key's names, and it opened nothing else in the plan but through
+  that one reading function;
 * after the run the key is still the same (the plan, the code, the day) and the
   plan's two folders still have the identity and times they had before the run
   (a file swapped in and put back changes those): nothing the command looked
@@ -600,6 +601,17 @@ class Recording:
             self.reads[real] = self.reads.get(real, 0) + 1
             if data is None or self.state.digests.get(real) != _digest(data):
                 self.as_keyed = False
+        except Exception:
+            self.as_keyed = False
+
+    def absent(self, path: Any) -> None:
+        try:
+            real = _real(path)
+            if not _inside(real, self.plan_root):
+                return
+            folder, name = os.path.split(real)
+            if name in (self.state.listings.get(folder) or ()) or real in self.state.digests:
+                self.as_keyed = False  # the key has it: it went away during the run
         except Exception:
             self.as_keyed = False
 

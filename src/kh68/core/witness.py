@@ -4,6 +4,7 @@ Three kinds of news, each told where it happens:
 
 * ``read(path, data)``: the bytes a file gave (``kh68.core.files.read_regular``),
   or ``None`` when reading it failed;
+* ``absent(path)``: a file looked for and not there (``kh68.reading.load``);
 * ``listed(folder, names)``: the names a folder held when listed
   (``kh68.core.files.folder_entries``), or ``None`` when it could not be listed;
 * ``fault(exc)``: the machine, not the plan, decided how the command ended
@@ -21,6 +22,8 @@ from typing import Any, Protocol
 
 class Listener(Protocol):
     def read(self, path: Any, data: bytes | None) -> None: ...
+
+    def absent(self, path: Any) -> None: ...
 
     def listed(self, folder: Any, names: list[str] | None) -> None: ...
 
@@ -43,6 +46,11 @@ def stop(listener: Listener) -> None:
 def read(path: Any, data: bytes | None) -> None:
     for listener in _listeners:
         listener.read(path, data)
+
+
+def absent(path: Any) -> None:
+    for listener in _listeners:
+        listener.absent(path)
 
 
 def listed(folder: Any, names: list[str] | None) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kh68.core import witness
 from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
 from kh68.core.files import CWD_GONE, cwd_gone, describe, folder_entries
 from kh68.core.safetext import excerpt
@@ -179,6 +180,7 @@ class _Loader:
 
     def read(self, path: Path, model: type[BaseModel]) -> tuple[Document | None, Any]:
         if path not in self.overrides and not path.exists() and not path.is_symlink():
+            witness.absent(path)
             message = f"thiếu tệp {path.name} trong thư mục kế hoạch"
             self.problems.append(error(self.display(path), 1, 1, message, rule=FILE_MISSING.id))
             return None, None
