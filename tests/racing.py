@@ -19,7 +19,7 @@ Steps, as JSON-friendly lists:
 * ``["replace", source, target]``: ``os.replace``; ``["rename", source, target]``: ``os.rename``;
 * ``["write", target, source]``: rewrite ``target`` in place (same inode) with the bytes of ``source``,
   through a descriptor opened before the run (so that the run sees no extra opening);
-* ``["raise", name]``: raise ``MemoryError``, ``RuntimeError``, ``RecursionError`` or ``OSError`` ENOSPC/EMFILE;
+* ``["raise", name]``: raise one of ``FAILURES`` or an ``OSError`` by its errno name (``ENOSPC``, ``EMFILE``…);
 * ``["kill", signal name]``: send the signal to the process itself.
 """
 
@@ -102,18 +102,26 @@ class Racer:
             os.ftruncate(fd, 0)
             os.pwrite(fd, data, 0)
         elif kind == "raise":
-            raise _failure(step[1])
+            raise machine_failure(step[1])
         elif kind == "kill":
             os.kill(os.getpid(), getattr(signal, step[1]))
         else:
             raise ValueError(kind)
 
 
-def _failure(name: str) -> BaseException:
-    if name in ("ENOSPC", "EMFILE"):
+FAILURES = {
+    "MemoryError": MemoryError,
+    "RuntimeError": RuntimeError,
+    "RecursionError": RecursionError,
+    "KeyboardInterrupt": KeyboardInterrupt,
+}
+
+
+def machine_failure(name: str) -> BaseException:
+    if name.startswith("E"):  # ENOSPC, EMFILE, EACCES, …
         number = getattr(errno, name)
         return OSError(number, os.strerror(number))
-    return {"MemoryError": MemoryError, "RuntimeError": RuntimeError, "RecursionError": RecursionError}[name]()
+    return FAILURES[name]()
 
 
 def do_steps(steps: list[Step]) -> None:

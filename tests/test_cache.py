@@ -13,15 +13,17 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import kh68 as kh68_package
 from conftest import EXAMPLE_PLAN, PLAN, replace_in
 from kh68.app import cache, launch
-from racing import Racer, Step, do_steps
+from racing import Racer, Step, do_steps, machine_failure
 
 PROBE = (
     "import atexit, os, sys\n"
@@ -533,6 +535,93 @@ def test_a_stderr_that_cannot_be_written_does_not_change_a_hit(kh68: Kh68, tmp_p
         )
     assert (done.stdout, done.returncode) == (truth[0], truth[2])
     assert kh68.probe.read_text(encoding="utf-8").splitlines()[-1].startswith("hit")
+
+
+# ---------------------------------------------------------------- answers of the machine, not of the plan
+
+
+def _key_touches(args: list[str], plan: Path) -> int:
+    """How many times making the key touches the plan (the command's own touches come next)."""
+    with Racer(str(plan), {}) as racer:
+        cache.key(args, str(plan), kh68_package.__version__)
+    return racer.touches
+
+
+MACHINE_FAILURES = [
+    ("RuntimeError", 70, "kh68: lỗi: lỗi nội bộ của kh68 (RuntimeError)"),
+    ("MemoryError", 1, "kh68: lỗi: dữ liệu lồng nhau quá sâu hoặc quá lớn để xử lý"),
+    ("RecursionError", 1, "kh68: lỗi: dữ liệu lồng nhau quá sâu hoặc quá lớn để xử lý"),
+    ("KeyboardInterrupt", 130, "kh68: lỗi: đã dừng theo yêu cầu"),
+    ("ENOSPC", 1, "ổ đĩa đã đầy"),
+    ("EMFILE", 1, "đang mở quá nhiều tệp cùng lúc"),
+    ("EACCES", 1, "không có quyền truy cập"),
+]
+
+
+def _assert_never_kept(
+    inproc: InProcess, args: list[str], fail: Callable[[], AbstractContextManager], exit_code: int, said: str
+) -> None:
+    truth = inproc.truth(*args)
+    for _ in range(2):
+        with fail():
+            out, err, code, way = inproc(*args)
+        assert (code, way) == (exit_code, "miss")
+        assert said in out + err
+        assert inproc.entries() == []
+    assert inproc(*args) == (*truth, "miss")
+    assert inproc(*args) == (*truth, "hit")
+
+
+@pytest.mark.parametrize(("failure", "exit_code", "said"), MACHINE_FAILURES)
+def test_an_answer_the_machine_decided_after_reading_the_plan_is_never_kept(
+    inproc: InProcess, monkeypatch: pytest.MonkeyPatch, failure: str, exit_code: int, said: str
+) -> None:
+    """The plan read whole and as keyed, then the failure: only the exit code and the fault tell."""
+    from kh68.reading import load
+
+    check_plan = load.check_plan
+
+    def failing(root: Path) -> Any:
+        check_plan(root)
+        raise machine_failure(failure)
+
+    @contextmanager
+    def fail() -> Iterator[None]:
+        with monkeypatch.context() as patch:
+            patch.setattr(load, "check_plan", failing)
+            yield
+
+    _assert_never_kept(inproc, ["check", str(EXAMPLE_PLAN)], fail, exit_code, said)
+
+
+@pytest.mark.parametrize(("failure", "exit_code", "said"), MACHINE_FAILURES)
+def test_an_answer_the_machine_decided_while_reading_the_plan_is_never_kept(
+    inproc: InProcess, example_copy: Path, failure: str, exit_code: int, said: str
+) -> None:
+    args = ["check", str(example_copy)]
+    first_file = _key_touches(args, example_copy) + 1  # after the command's look at the plan folder
+    _assert_never_kept(
+        inproc, args, lambda: Racer(str(example_copy), {first_file: [["raise", failure]]}), exit_code, said
+    )
+
+
+@pytest.mark.parametrize(("failure", "exit_code", "said"), [f for f in MACHINE_FAILURES if f[0].startswith("E")])
+def test_an_answer_the_machine_decided_while_looking_at_the_plan_folder_is_never_kept(
+    inproc: InProcess, example_copy: Path, failure: str, exit_code: int, said: str
+) -> None:
+    """An OS error where the command only checks that the plan folder can be opened: a usage error, not kept."""
+    args = ["check", str(example_copy)]
+    folder = _key_touches(args, example_copy)
+    _assert_never_kept(inproc, args, lambda: Racer(str(example_copy), {folder: [["raise", failure]]}), 2, said)
+
+
+def test_a_plan_file_the_key_cannot_read_runs_uncached(inproc: InProcess, example_copy: Path) -> None:
+    args = ["check", str(example_copy)]
+    truth = inproc.truth(*args)
+    with Racer(str(example_copy), {1: [["raise", "EACCES"]]}) as racer:  # the key's reading of the first file
+        assert inproc(*args) == (*truth, "miss")
+    assert racer.done == [1]
+    assert inproc.entries() == []
 
 
 # ---------------------------------------------------------------- races of edits against cached runs

@@ -7,8 +7,9 @@ Three kinds of news, each told where it happens:
 * ``absent(path)``: a file looked for and not there (``kh68.reading.load``);
 * ``listed(folder, names)``: the names a folder held when listed
   (``kh68.core.files.folder_entries``), or ``None`` when it could not be listed;
-* ``fault(exc)``: the machine, not the plan, decided how the command ended
-  (an OS or memory error, a stop, a defect of kh68: ``kh68.cli.common.guarded``).
+* ``fault(exc)``: the machine, not the plan, had a say in the answer: an OS
+  error met on the way (``kh68.reading.load``), or the command ended on one, on
+  a lack of memory, a stop or a defect of kh68 (``kh68.cli.common.guarded``).
 
 With nobody listening (every command but a cache miss) each costs one test of
 an empty list. A listener must not raise: what it hears is evidence, never a

@@ -89,14 +89,14 @@ def plan_root_problem(root: Path) -> str | None:
             return f"không có thư mục kế hoạch {shown}: liên kết tượng trưng (symlink) trỏ tới nơi không có ({root.readlink()})"
         return f"không có thư mục kế hoạch {shown}"
     except OSError as exc:
+        witness.fault(exc)  # a folder the cache's key could read: the machine's doing, not the plan's
         return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
     if stat.S_ISREG(mode):
         return f"{shown} là một tệp, không phải thư mục kế hoạch"
     if not stat.S_ISDIR(mode):
         return f"{shown} không phải thư mục kế hoạch (đó là một ống dẫn, thiết bị hoặc socket)"
     try:
-        with os.scandir(root):
-            pass
+        folder_entries(root)
     except OSError as exc:
         return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
     return None
@@ -209,12 +209,13 @@ class _Loader:
         try:
             mode = folder.stat().st_mode
             if stat.S_ISDIR(mode):
-                with os.scandir(folder):
-                    return
+                folder_entries(folder)
+                return
             reason = f"{DATA_DIR} {describe(mode)}, không phải thư mục"
         except FileNotFoundError:
             reason = f"{DATA_DIR} là liên kết tượng trưng (symlink) trỏ tới nơi không có ({excerpt(folder.readlink())})"
         except OSError as exc:
+            witness.fault(exc)
             reason = f"không đọc được thư mục {DATA_DIR}: {os_reason(exc)}"
         self.problems.append(
             error(self.display(folder), 1, 1, f"{reason}; kh68 không đọc được số liệu nào", rule=FILE_UNREADABLE.id)
