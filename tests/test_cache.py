@@ -8,6 +8,7 @@ already imported), counting the runs of the command line.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,14 +17,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
 import kh68 as kh68_package
 from conftest import EXAMPLE_PLAN, PLAN, replace_in
 from kh68.app import cache, launch
-from racing import Racer, Step, do_steps, machine_failure
+from racing import PRELUDE, Racer, Step, do_steps, machine_failure
 
 PROBE = (
     "import atexit, os, sys\n"
@@ -74,6 +75,44 @@ class Kh68:
 
     def entries(self) -> list[Path]:
         return _entries(self.cache)
+
+    def racing(self, plan: Path, steps: dict[int, list[Step]], *args: str | Path, **run: Any) -> Raced:
+        """``kh68 ARGS`` in a real process whose ``Racer`` does ``steps`` at its touches of ``plan``."""
+        done_file = self.cwd / "race.jsonl"
+        race = {
+            "RACE_TESTS": str(Path(__file__).parent),
+            "RACE_PLAN": str(plan),
+            "RACE_STEPS": json.dumps(steps),
+            "RACE_DONE": str(done_file),
+        }
+        run.setdefault("capture_output", "stdout" not in run)
+        done = subprocess.run(
+            [sys.executable, "-c", PRELUDE, *map(str, args)],
+            cwd=self.cwd,
+            env={**self.env, **race},
+            preexec_fn=_signals_as_by_default if os.name == "posix" else None,
+            check=False,
+            **run,
+        )
+        assert b"Traceback" not in (done.stderr or b""), done.stderr.decode()
+        record = json.loads(done_file.read_text(encoding="utf-8").splitlines()[-1])
+        return Raced(done.stdout, done.stderr, done.returncode, record["way"], record["done"])
+
+
+class Raced(NamedTuple):
+    out: bytes
+    err: bytes
+    code: int
+    way: str
+    done: list[int]
+
+
+def _signals_as_by_default() -> None:
+    """In the child: the signals a parent may ignore (``nohup``, a background job) back to their defaults."""
+    import signal
+
+    for name in ("SIGHUP", "SIGINT", "SIGTERM"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 @pytest.fixture
@@ -622,6 +661,57 @@ def test_a_plan_file_the_key_cannot_read_runs_uncached(inproc: InProcess, exampl
         assert inproc(*args) == (*truth, "miss")
     assert racer.done == [1]
     assert inproc.entries() == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals as on POSIX")
+@pytest.mark.parametrize(("signal_name", "exit_code"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+def test_a_run_stopped_by_a_signal_is_never_kept(
+    kh68: Kh68, example_copy: Path, signal_name: str, exit_code: int
+) -> None:
+    args = [*STATUS, "--plan", example_copy]
+    while_reading = _key_touches([str(a) for a in args], example_copy) + 3
+    stopped = kh68.racing(example_copy, {while_reading: [["kill", signal_name]]}, *args)
+    assert (stopped.code, stopped.done) == (exit_code, [while_reading])
+    assert stopped.err.decode().endswith("kh68: lỗi: đã dừng theo yêu cầu\n")
+    assert kh68.entries() == []
+    truth = kh68.truth(*args)
+    for way in ("miss", "hit"):
+        answer = kh68.racing(example_copy, {}, *args)
+        assert (answer.out, answer.err, answer.code, answer.way) == (*truth, way)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", [["export"], [*STATUS]])
+def test_an_answer_that_could_not_be_written_is_never_kept(kh68: Kh68, command: list[str]) -> None:
+    """stdout on a full disk, for a large answer (export's 60 kB) and a small one (status)."""
+    args = [*command, "--plan", EXAMPLE_PLAN]
+    truth = kh68.truth(*args)
+    for _ in range(2):
+        with open("/dev/full", "wb") as full:
+            failed = kh68.racing(EXAMPLE_PLAN, {}, *args, stdout=full, stderr=subprocess.PIPE)
+        assert (failed.code, failed.way) == (1, "miss")
+        assert failed.err.decode().endswith("kh68: lỗi: không ghi được kết quả ra đầu ra chuẩn: ổ đĩa đã đầy\n")
+        assert kh68.entries() == []
+    answer = kh68(*args)
+    assert answer[:3] == truth
+    assert answer[3].startswith("miss")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pipes as on POSIX")
+def test_an_answer_whose_reader_went_away_is_never_kept(kh68: Kh68) -> None:
+    args = ["export", "--plan", EXAMPLE_PLAN]
+    truth = kh68.truth(*args)
+    reader, writer = os.pipe()
+    os.close(reader)  # gone before kh68 writes a byte
+    try:
+        closed = kh68.racing(EXAMPLE_PLAN, {}, *args, stdout=writer, stderr=subprocess.PIPE)
+    finally:
+        os.close(writer)
+    assert (closed.code, closed.err, closed.way) == (0, b"", "miss")
+    assert kh68.entries() == []
+    answer = kh68(*args)
+    assert answer[:3] == truth
+    assert answer[3].startswith("miss")
 
 
 # ---------------------------------------------------------------- races of edits against cached runs

@@ -586,6 +586,7 @@ class Recording:
         self.opened: dict[str, int] = {}  # plan file → times opened
         self.reads: dict[str, int] = {}  # plan file → times read through kh68.core.files.read_regular
         self._saved: tuple[TextIO, TextIO] | None = None
+        self._tees: tuple[_Tee, _Tee] | None = None
 
     def verified(self) -> bool:
         """Whether the answer is complete, no fault of the machine decided it, and it came from the key's plan."""
@@ -656,11 +657,19 @@ class Recording:
             sys.addaudithook(_audit)
             Recording._hooked = True
         self._saved = (sys.stdout, sys.stderr)
-        sys.stdout = _Tee(sys.stdout, 1, self)
-        sys.stderr = _Tee(sys.stderr, 2, self)
+        self._tees = (_Tee(sys.stdout, 1, self), _Tee(sys.stderr, 2, self))
+        sys.stdout, sys.stderr = self._tees
         _active.append(self)
         witness.listen(self)
         return self
+
+    def flush(self) -> None:
+        """Write out what the console streams still hold: an answer that fails to reach them is not kept."""
+        for tee in self._tees or ():
+            try:
+                tee.flush()
+            except (OSError, ValueError):
+                pass  # said by the command line as it exits (``kh68.cli.finish``), where it fails again
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         from kh68.core import witness
@@ -717,6 +726,7 @@ def answered(argv: list[str], plan_root: str, version: str, run: Callable[[list[
     recording = Recording(plan_root, state)
     with recording:
         code = run(argv)
+        recording.flush()
     if storable(code, recording) and _still_the_key(argv, plan_root, version, full_key, state):
         store(folder, full_key, (int(code), recording.chunks))
     return code
