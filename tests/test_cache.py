@@ -76,6 +76,10 @@ class Kh68:
     def entries(self) -> list[Path]:
         return _entries(self.cache)
 
+    def clear(self) -> None:
+        for entry in self.entries():
+            entry.unlink()
+
     def racing(self, plan: Path, steps: dict[int, list[Step]], *args: str | Path, **run: Any) -> Raced:
         """``kh68 ARGS`` in a real process whose ``Racer`` does ``steps`` at its touches of ``plan``."""
         done_file = self.cwd / "race.jsonl"
@@ -96,7 +100,7 @@ class Kh68:
         )
         assert b"Traceback" not in (done.stderr or b""), done.stderr.decode()
         record = json.loads(done_file.read_text(encoding="utf-8").splitlines()[-1])
-        return Raced(done.stdout, done.stderr, done.returncode, record["way"], record["done"])
+        return Raced(done.stdout, done.stderr, done.returncode, record["way"], record["done"], record["touches"])
 
 
 class Raced(NamedTuple):
@@ -105,6 +109,7 @@ class Raced(NamedTuple):
     code: int
     way: str
     done: list[int]
+    touches: int
 
 
 def _signals_as_by_default() -> None:
@@ -911,3 +916,49 @@ def test_the_races_find_the_wrong_answers_of_a_cache_that_only_watches_what_is_o
     monkeypatch.setattr(cache, "_still_the_key", lambda *_: True)
     races = _races(inproc, example_copy, tmp_path, every=7)
     assert races.wrong > 0
+
+
+# The issue's cases: check saying "0 lỗi" on a broken plan, status showing a figure that is in no file.
+REAL_PROCESS_RACES = [
+    (0, _broken_value),
+    (0, _stray_renamed_in),
+    (0, _rewritten_in_place),
+    (1, _other_value),
+    (1, _data_folder_swapped),
+    (1, _rewritten_in_place),
+]
+
+
+@pytest.mark.slow
+def test_edits_raced_against_real_kh68_processes_never_leave_a_wrong_answer(
+    kh68: Kh68, example_copy: Path, tmp_path: Path
+) -> None:
+    """A plan file edited once the command has begun, and put back as it reads its last file."""
+    staging = tmp_path / "staging"
+    commands = [[*args, str(example_copy)] for args in RACED]
+    seen_the_edit = 0
+    for index, edit in REAL_PROCESS_RACES:
+        args = commands[index]
+        original = kh68.truth(*args)
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        apply, undo = edit(example_copy, staging)
+        do_steps(apply)
+        edited = kh68.truth(*args)
+        do_steps(undo)
+        assert edited != original, edit.__name__
+        kh68.clear()
+        touches = kh68.racing(example_copy, {}, *args).touches  # a miss: the key, the command, the cache's check
+        kh68.clear()
+        shutil.rmtree(staging)
+        staging.mkdir()
+        apply, undo = edit(example_copy, staging)
+        keyed = _key_touches(args, example_copy)
+        at, back = keyed + 1, touches - keyed - 1  # the command's first and last files (then the cache's check)
+        raced = kh68.racing(example_copy, {at: apply, back: undo}, *args)
+        assert raced.done == [at, back]
+        seen_the_edit += (raced.out, raced.err, raced.code) == edited
+        again = kh68.racing(example_copy, {}, *args)
+        assert (again.out, again.err, again.code) == original, (edit.__name__, again.way)
+    print(f"{len(REAL_PROCESS_RACES)} lượt chạy đua trong tiến trình kh68 thật: 0 câu trả lời sai")
+    assert seen_the_edit == len(REAL_PROCESS_RACES)  # each command read the edited files: a real race
