@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -579,6 +580,191 @@ def test_a_stderr_that_cannot_be_written_does_not_change_a_hit(kh68: Kh68, tmp_p
         )
     assert (done.stdout, done.returncode) == (truth[0], truth[2])
     assert kh68.probe.read_text(encoding="utf-8").splitlines()[-1].startswith("hit")
+
+
+# ---------------------------------------------------------------- the cache's folder: its own, and only its own files
+
+
+def _hex_name(number: int) -> str:
+    return f"{number:040x}"
+
+
+def _foreign_files(folder: Path, count: int = 300) -> None:
+    """``count`` files of the user's, of every age, some looking like kh68's entries by name or by content."""
+    folder.mkdir(parents=True, exist_ok=True)
+    outside = folder.parent / f"{folder.name}-target"
+    outside.write_bytes(b"kh68 cache 2\n" + b"a file a symlink points to")
+    now = time.time()
+    for number in range(count):
+        kind = number % 9
+        path = (
+            folder
+            / [
+                _hex_name(number),  # an entry's name, not its content
+                f"ghi-chu-{number}.txt",  # an entry's content, not its name
+                f"{_hex_name(number)}.{number}.tmp",  # a temporary entry's name, not its content
+                _hex_name(0xABCDEF000 + number).upper(),  # nearly an entry's name (capitals), an entry's content
+                f".an-{number}",
+                f"{_hex_name(number)}0",  # 41 digits, an entry's content
+                f"bao-cao-{number}.docx",
+                _hex_name(10_000 + number),  # a symlink with an entry's name, to a file with an entry's content
+                _hex_name(20_000 + number),  # a folder with an entry's name
+            ][kind]
+        )
+        content = b"kh68 cache 2\n" + bytes(range(64)) if kind in (1, 3, 5) else f"tệp của người dùng {number}".encode()
+        if kind == 7:
+            path.symlink_to(outside)
+        elif kind == 8:
+            path.mkdir()
+            (path / "a").write_bytes(content)
+        else:
+            path.write_bytes(content)
+        old = now - number * 86400 - 7200
+        os.utime(path, (old, old), follow_symlinks=False)
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[str, bytes | str, int]]:
+    """Every file, folder and symlink under ``folder``: kind, content or target, modification time."""
+    found: dict[str, tuple[str, bytes | str, int]] = {}
+    for path in sorted(folder.rglob("*")):
+        status = path.lstat()
+        if path.is_symlink():
+            found[str(path.relative_to(folder))] = ("link", os.readlink(path), status.st_mtime_ns)
+        elif path.is_dir():
+            found[str(path.relative_to(folder))] = ("folder", b"", status.st_mtime_ns)
+        else:
+            found[str(path.relative_to(folder))] = ("file", path.read_bytes(), status.st_mtime_ns)
+    return found
+
+
+def _another_programs_cache(folder: Path) -> None:
+    folder.mkdir()
+    (folder / cache.TAG).write_bytes(b"Signature: 8a477f597d28d172789f06886806bc55\n# created by another program\n")
+    (folder / "ab").write_bytes(b"its own file")
+
+
+def _a_home(folder: Path) -> None:
+    for name in (".profile", "Tài liệu/ke-hoach.docx", ".cache/pip/x", "Desktop/ghi chú.txt"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(name, encoding="utf-8")
+
+
+def _cache_without_its_tag(folder: Path) -> None:
+    """kh68's own folder after the user removed its tag and put a file of theirs in it."""
+    _foreign_files(folder, 20)
+    (folder / _hex_name(99)).write_bytes(cache.FORMAT + b"an entry of kh68's")
+
+
+@pytest.mark.parametrize("folder", [_foreign_files, _another_programs_cache, _a_home, _cache_without_its_tag])
+def test_a_folder_kh68_does_not_own_is_never_used(kh68: Kh68, tmp_path: Path, folder: Callable[[Path], None]) -> None:
+    theirs = tmp_path / "theirs"
+    folder(theirs)
+    before = _snapshot(theirs)
+    truth = kh68.truth("check", PLAN)
+    for _ in range(2):
+        out, err, code, way = kh68("check", PLAN, KH68_CACHE_DIR=str(theirs))
+        assert (out, err, code) == truth
+        assert way.startswith("miss")
+    assert _snapshot(theirs) == before
+
+
+def test_the_current_directory_as_the_cache_is_never_used(kh68: Kh68, tmp_path: Path) -> None:
+    """``KH68_CACHE_DIR=.`` in a folder of the user's (here one that holds the plan itself)."""
+    here = tmp_path / "kho"
+    _a_home(here)
+    shutil.copytree(EXAMPLE_PLAN, here / "plan")
+    before = _snapshot(here)
+    truth = kh68.truth("check", here / "plan")
+    kh68.cwd = here
+    for _ in range(2):
+        out, err, code, way = kh68("check", "plan", KH68_CACHE_DIR=".")
+        assert out.replace(b"plan", str(here / "plan").encode()) == truth[0]
+        assert (err, code) == truth[1:]
+        assert way.startswith("miss")
+    assert _snapshot(here) == before
+
+
+def test_tmp_as_the_cache_is_never_used(kh68: Kh68) -> None:
+    tmp = Path(tempfile.gettempdir())
+    if (tmp / cache.TAG).exists():
+        pytest.skip(f"{tmp} has a cache directory tag already")
+    names = {p.name for p in tmp.iterdir() if cache._entry_name(p.name)}
+    for _ in range(2):
+        assert kh68("check", PLAN, KH68_CACHE_DIR=str(tmp))[3].startswith("miss")
+    assert not (tmp / cache.TAG).exists()
+    assert {p.name for p in tmp.iterdir() if cache._entry_name(p.name)} == names
+
+
+@pytest.mark.parametrize("before", ["none", "empty", "entries of an older kh68"])
+def test_a_new_or_empty_folder_becomes_kh68s_cache(kh68: Kh68, before: str) -> None:
+    if before != "none":
+        kh68.cache.mkdir()
+    if before == "entries of an older kh68":
+        (kh68.cache / _hex_name(1)).write_bytes(b"kh68 cache 1\n" + bytes(40))
+    truth = kh68.truth("check", PLAN)
+    assert kh68("check", PLAN)[:3] == truth
+    assert (kh68.cache / cache.TAG).read_bytes() == cache.TAG_TEXT
+    assert (
+        (kh68.cache / cache.TAG).read_text(encoding="ascii").startswith("Signature: 8a477f597d28d172789f06886806bc55\n")
+    )
+    if before == "none" and os.name == "posix":
+        assert kh68.cache.stat().st_mode & 0o777 == 0o700
+    assert kh68("check", PLAN) == (*truth, "hit ")
+
+
+def test_pruning_removes_only_kh68s_oldest_entries(
+    inproc: InProcess, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Thirty answers through a cache of eight, in kh68's folder where the user also put 300 files."""
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 8)
+    base = ["status", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--today"]
+    inproc(*base, "2025-10-01")
+    _foreign_files(inproc.cache)
+    leftover = inproc.cache / f"{_hex_name(7)}.4242.tmp"  # a temporary entry left by a process that died
+    leftover.write_bytes(cache.FORMAT + b"half an entry")
+    old = time.time() - 2 * cache.LEFTOVER_SECONDS
+    os.utime(leftover, (old, old))
+    theirs = _snapshot(inproc.cache)
+    ours = {path for path in theirs if cache._is_entry(str(inproc.cache / path), path)}
+    assert len(ours) == 1
+    days = [f"2025-10-{day:02d}" for day in range(2, 31)]
+    for day in days:
+        assert inproc(*base, day)[3] == "miss"
+    after = _snapshot(inproc.cache)
+    kept = {path for path in after if cache._is_entry(str(inproc.cache / path), path)}
+    assert len(kept) == 8
+    assert not leftover.exists()
+    for path in [*ours, leftover.name, cache.TAG]:
+        theirs.pop(path)
+    assert {path: after[path] for path in theirs} == theirs  # every file of the user's as it was
+    assert set(after) - set(theirs) == kept | {cache.TAG}
+    for day in days[-8:]:
+        assert inproc(*base, day)[3] == "hit"
+
+
+def test_pruning_in_a_full_cache_of_a_real_kh68(kh68: Kh68) -> None:
+    """``MAX_ENTRIES`` entries of kh68's and 300 files of the user's; three new answers push out the three oldest."""
+    kh68("check", PLAN)
+    (entry,) = kh68.entries()
+    blob = entry.read_bytes()
+    entry.unlink()
+    _foreign_files(kh68.cache)
+    theirs = _snapshot(kh68.cache)
+    now = time.time()
+    for number in range(cache.MAX_ENTRIES):
+        made = kh68.cache / _hex_name(0xABC000 + number)
+        made.write_bytes(blob)
+        os.utime(made, (now - 3600 + number, now - 3600 + number))
+    for today in ("2025-11-06", "2025-11-07", "2025-11-08"):
+        assert kh68("check", "--today", today, PLAN)[3].startswith("miss")
+    after = _snapshot(kh68.cache)
+    assert {path: after[path] for path in theirs} == theirs
+    entries = sorted(set(after) - set(theirs) - {cache.TAG})
+    assert len(entries) == cache.MAX_ENTRIES
+    made = {_hex_name(0xABC000 + number) for number in range(cache.MAX_ENTRIES)}
+    assert sorted(made - set(entries)) == [_hex_name(0xABC000 + number) for number in range(3)]  # the oldest
+    for today in ("2025-11-06", "2025-11-07", "2025-11-08"):
+        assert kh68("check", "--today", today, PLAN)[3] == "hit "
 
 
 # ---------------------------------------------------------------- answers of the machine, not of the plan

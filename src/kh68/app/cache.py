@@ -465,7 +465,7 @@ def _prune(folder: str) -> None:
     if len(entries) <= MAX_ENTRIES:
         return
     ours = sorted((mtime, path) for mtime, path in entries if _entry_content(path))
-    for _, path in ours[: len(ours) - MAX_ENTRIES]:
+    for _, path in ours[: max(0, len(ours) - MAX_ENTRIES)]:
         _remove(path)
 
 
