@@ -695,12 +695,15 @@ def test_tmp_as_the_cache_is_never_used(kh68: Kh68) -> None:
     assert {p.name for p in tmp.iterdir() if cache._entry_name(p.name)} == names
 
 
-@pytest.mark.parametrize("before", ["none", "empty", "entries of an older kh68"])
+@pytest.mark.parametrize("before", ["none", "empty", "entries of an older kh68", "the tag of a kh68 that died"])
 def test_a_new_or_empty_folder_becomes_kh68s_cache(kh68: Kh68, before: str) -> None:
     if before != "none":
         kh68.cache.mkdir()
     if before == "entries of an older kh68":
         (kh68.cache / _hex_name(1)).write_bytes(b"kh68 cache 1\n" + bytes(40))
+        (kh68.cache / f"{_hex_name(2)}.77.tmp").write_bytes(b"kh68 cache 1\n")
+    if before == "the tag of a kh68 that died":
+        (kh68.cache / f"{cache.TAG}.77.tmp").write_bytes(cache.TAG_TEXT[:20])
     truth = kh68.truth("check", PLAN)
     assert kh68("check", PLAN)[:3] == truth
     assert (kh68.cache / cache.TAG).read_bytes() == cache.TAG_TEXT

@@ -335,7 +335,18 @@ def _only_entries(folder: str) -> bool:
     if not stat.S_ISDIR(status.st_mode) or not _mine(status):
         return False
     with os.scandir(folder) as entries:
-        return all(_is_entry(e.path, e.name) or _is_leftover(e.path, e.name, 0) for e in entries)
+        return all(_is_entry(e.path, e.name) or _is_leftover(e.path, e.name, 0) or _is_tag_leftover(e) for e in entries)
+
+
+def _is_tag_leftover(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is the temporary tag of a kh68 that died while claiming the folder."""
+    stem, _, pid = entry.name[: -len(".tmp")].rpartition(".")
+    if not (stem == TAG and pid.isdigit() and pid.isascii() and entry.name.endswith(".tmp")):
+        return False
+    try:
+        return TAG_TEXT.startswith(_read_small(entry.path, len(TAG_TEXT), own=True))
+    except Exception:
+        return False
 
 
 def _is_entry(path: str, name: str) -> bool:
