@@ -238,14 +238,16 @@ def _read_small(path: str, limit: int, *, own: bool = False) -> bytes:
             raise _Unfit(path)
         chunks = []
         size = 0
+        want = status.st_size + 1  # the size it has (and one byte to see it end): no larger buffer than that
         while True:
-            chunk = os.read(fd, 1 << 20)
+            chunk = os.read(fd, min(want, 1 << 20))
             if not chunk:
                 break
             size += len(chunk)
             if size > limit:
                 raise _Unfit(path)
             chunks.append(chunk)
+            want = 1 << 20  # it grew since (or is a /proc file, whose size says 0)
         return b"".join(chunks)
     finally:
         os.close(fd)
