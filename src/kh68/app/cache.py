@@ -465,8 +465,9 @@ def _write_new(temporary: str, data: bytes, final: str) -> None:
 def _prune(folder: str) -> None:
     """Keep the newest ``MAX_ENTRIES`` of kh68's entries (a new day or edit makes new keys); nothing else.
 
-    Only files named and made as kh68's entries are counted and removed, and
-    temporary entries left by a process that died while writing one.
+    Only files kh68 made — named as its entries and starting as they do — are
+    counted and removed; so are temporary entries left by a process that died
+    while writing one. Anything else in the folder is never touched.
     """
     entries: list[tuple[int, str]] = []
     with os.scandir(folder) as found:
