@@ -18,6 +18,7 @@ import typer
 
 from kh68.app.streams import utf8_streams
 from kh68.cli.help import VietnameseGroup
+from kh68.core import witness
 from kh68.core.errors import (
     ExitCode,
     Kh68Error,
@@ -257,9 +258,16 @@ def guarded() -> Iterator[None]:
     one (a full disk under stdout) → its reason, exit 1; a closed stdout (``| head``)
     → quiet exit 0; Ctrl-C → "đã dừng theo yêu cầu", exit 130; anything else is a
     defect of kh68 → "lỗi nội bộ", exit 70 (the traceback with ``KH68_DEBUG=1``).
+    Every end but a ``Kh68Error`` or the command's own exit is the machine's, not
+    the plan's: it is told to ``kh68.core.witness`` (the cache never keeps it).
     """
     try:
-        yield
+        try:
+            yield
+        except BaseException as exc:
+            if not isinstance(exc, typer.Exit | Kh68Error):
+                witness.fault(exc)
+            raise
     except typer.Exit:
         raise
     except PlanInvalid as exc:

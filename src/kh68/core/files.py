@@ -22,6 +22,7 @@ Three guarantees live here, for every command that writes:
 
 Reading (``read_regular``) never blocks on a FIFO or device and refuses a
 file larger than ``MAX_READ_BYTES`` from its size alone, before reading it.
+What it reads, and what ``folder_entries`` lists, is told to ``kh68.core.witness``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+from kh68.core import witness
 from kh68.core.errors import InputError, UsageError, os_reason
 from kh68.core.safetext import for_terminal
 from kh68.core.vnformat import format_number
@@ -474,7 +476,20 @@ def read_regular(path: Path, limit: int = MAX_READ_BYTES) -> bytes:
     bytes is refused with ``FileTooLarge`` from its size, without reading it
     (a 2 GB sparse file costs no memory), and one that grows past ``limit``
     while read is refused too. A symlink loop is ``OSError`` ELOOP.
+
+    The bytes read (or the failure) are told to ``kh68.core.witness``: the
+    cache keeps an answer only if they are the bytes its key was made of.
     """
+    try:
+        data = _read_regular(path, limit)
+    except BaseException:
+        witness.read(path, None)
+        raise
+    witness.read(path, data)
+    return data
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
     mode = Path(path).stat().st_mode
     if not stat.S_ISREG(mode):
         raise NotRegularFile(None, f"đường dẫn {_kind(mode)}, không phải tệp thông thường", str(path))
@@ -499,3 +514,18 @@ def _too_large(path: Path, size: int | None, limit: int) -> FileTooLarge:
 
     actual = f"{mib(size)} MiB, " if size is not None else ""
     return FileTooLarge(None, f"tệp quá lớn ({actual}tối đa {mib(limit)} MiB); kh68 không đọc tệp này", str(path))
+
+
+def folder_entries(folder: Path) -> list[Path]:
+    """The entries of ``folder``, hidden ones too, in no particular order (``OSError`` as ``Path.iterdir``).
+
+    The names (or the failure) are told to ``kh68.core.witness``: the cache keeps
+    an answer only if the folder held the names its key was made of.
+    """
+    try:
+        entries = list(folder.iterdir())
+    except BaseException:
+        witness.listed(folder, None)
+        raise
+    witness.listed(folder, [entry.name for entry in entries])
+    return entries

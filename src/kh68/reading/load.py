@@ -17,8 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kh68.core import witness
 from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
-from kh68.core.files import CWD_GONE, cwd_gone, describe
+from kh68.core.files import CWD_GONE, cwd_gone, describe, folder_entries
 from kh68.core.safetext import excerpt
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex, settle_targets
@@ -51,7 +52,7 @@ def scan_data(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """
     folder = root / DATA_DIR
     try:
-        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+        entries = sorted(p for p in folder_entries(folder) if not p.name.startswith("."))
     except OSError:  # no data yet, or a data folder that cannot be read: ``data_folder_problem`` says which
         return [], []
     names = {p.name for p in entries}
@@ -88,14 +89,14 @@ def plan_root_problem(root: Path) -> str | None:
             return f"không có thư mục kế hoạch {shown}: liên kết tượng trưng (symlink) trỏ tới nơi không có ({root.readlink()})"
         return f"không có thư mục kế hoạch {shown}"
     except OSError as exc:
+        witness.fault(exc)  # a folder the cache's key could read: the machine's doing, not the plan's
         return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
     if stat.S_ISREG(mode):
         return f"{shown} là một tệp, không phải thư mục kế hoạch"
     if not stat.S_ISDIR(mode):
         return f"{shown} không phải thư mục kế hoạch (đó là một ống dẫn, thiết bị hoặc socket)"
     try:
-        with os.scandir(root):
-            pass
+        folder_entries(root)
     except OSError as exc:
         return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
     return None
@@ -179,6 +180,7 @@ class _Loader:
 
     def read(self, path: Path, model: type[BaseModel]) -> tuple[Document | None, Any]:
         if path not in self.overrides and not path.exists() and not path.is_symlink():
+            witness.absent(path)
             message = f"thiếu tệp {path.name} trong thư mục kế hoạch"
             self.problems.append(error(self.display(path), 1, 1, message, rule=FILE_MISSING.id))
             return None, None
@@ -207,12 +209,13 @@ class _Loader:
         try:
             mode = folder.stat().st_mode
             if stat.S_ISDIR(mode):
-                with os.scandir(folder):
-                    return
+                folder_entries(folder)
+                return
             reason = f"{DATA_DIR} {describe(mode)}, không phải thư mục"
         except FileNotFoundError:
             reason = f"{DATA_DIR} là liên kết tượng trưng (symlink) trỏ tới nơi không có ({excerpt(folder.readlink())})"
         except OSError as exc:
+            witness.fault(exc)
             reason = f"không đọc được thư mục {DATA_DIR}: {os_reason(exc)}"
         self.problems.append(
             error(self.display(folder), 1, 1, f"{reason}; kh68 không đọc được số liệu nào", rule=FILE_UNREADABLE.id)
@@ -221,7 +224,7 @@ class _Loader:
     def warn_strays(self) -> None:
         """A YAML file kh68 does not read is most likely a misplaced or misnamed one."""
         known = set(PLAN_FILES.values())
-        for path in sorted(self.root.iterdir()):
+        for path in sorted(folder_entries(self.root)):
             if path.suffix.lower() in (".yaml", ".yml") and path.name not in known:
                 self.problems.append(
                     warning(
