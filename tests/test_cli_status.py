@@ -272,3 +272,37 @@ def test_plan_text_is_printed_as_written_never_as_markup(example_copy: Path) -> 
         invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output
     )
     assert "  • Phòng [bold]Kế hoạch[/bold] :smile: - Tài chính: gửi muộn ngày 07/11/2025" in out
+
+
+def test_tasks_overdue_and_due_within_a_month(example_copy: Path) -> None:
+    # III.2.c timed "Quý II/2026" (due 30/6/2026), III.3.a "tháng 9/2026" (due 30/9/2026), neither reported done
+    tasks = example_copy / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8").split("timing: Năm 2024 và các năm tiếp theo.")
+    tasks.write_text(
+        text[0]
+        + "timing: Quý II/2026"
+        + text[1]
+        + "timing: tháng 9/2026"
+        + "timing: Năm 2024 và các năm tiếp theo.".join(text[2:]),
+        encoding="utf-8",
+    )
+    out = " ".join(
+        invoke(["status", "--plan", example_copy, "--year", "2026", "--today", "2026-09-10"], 0).output.split()
+    )
+    assert (
+        "Quá hạn: • III.2.b Thực hiện chuyển đổi số sâu rộng, toàn diện và hiệu quả — hạn 31/12/2025, quá hạn 253 ngày "
+        "• III.2.c Huy động và tận dụng nguồn lực linh hoạt và có hiệu quả — hạn 30/6/2026, quá hạn 72 ngày "
+        "Đến hạn trong 30 ngày tới: • III.3.a Đổi mới giáo dục và đào tạo — hạn 30/9/2026, còn 20 ngày "
+    ) in out
+    data = json.loads(
+        invoke(
+            ["status", "--plan", example_copy, "--year", "2026", "--today", "2026-09-10", "--format", "json"], 0
+        ).output
+    )
+    due = {t["id"]: (t["timing"], t["due"], t["days_left"], t["overdue"]) for t in data["tasks"] if t["due"]}
+    assert due == {
+        "III.2.a": ("Đến năm 2025 và các năm tiếp theo.", "2025-12-31", -253, False),  # reported done in 2025
+        "III.2.b": ("Đến năm 2025 và các năm tiếp theo.", "2025-12-31", -253, True),
+        "III.2.c": ("Quý II/2026", "2026-06-30", -72, True),
+        "III.3.a": ("tháng 9/2026", "2026-09-30", 20, False),
+    }

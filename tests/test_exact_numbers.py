@@ -40,16 +40,17 @@ REFUSED = [
     "100,0000001",  # just over 100%
     "-0,0000001",
     "12\u00a05",
-    # two readings, or English grouping: never a guess (tests/test_numbers_everywhere.py has the words)
     "7.080",
+    "-7.080",
+    # two readings, or English grouping: never a guess (tests/test_numbers_everywhere.py has the words)
     "12,500",
     "99,500",
     "1,234",
-    "-7.080",
     "1,234,567",
     "1,234.5",
 ]
-OUT_OF_RANGE = ["100,0000001", "-0,0000001"]  # numbers, but not percentages: refused by a rule of the plan
+# numbers, but not percentages: refused by a rule of the plan (7.080 is 7080)
+OUT_OF_RANGE = ["100,0000001", "-0,0000001", "7.080", "-7.080"]
 ACCEPTED = ["0,0000001", "99.5", "99,5", "100", "0", "+5", "99,999999999999", "000100", "55"]
 ACCEPTED += ["7.08", "0.125", "0,125", "7,1250", "7.1250", "99.50", "099,5"]  # one reading only
 
@@ -96,14 +97,14 @@ def test_check_and_record_agree_on_every_number(tmp_path: Path, text: str) -> No
 def test_the_refusals_say_what_is_wrong(tmp_path: Path) -> None:
     root = _fresh(tmp_path, "plan")
     args = ["record", "6.4", "--year", "2025", "--force", "--plan", root]
-    outputs = {text: invoke([*args, "--value", text], 2).output for text in ("9 5", "NaN", "1" * 300, "7.080")}
+    outputs = {text: invoke([*args, "--value", text], 2).output for text in ("9 5", "NaN", "1" * 300, "1,234")}
     assert outputs == {
         "9 5": "kh68: lỗi: --value: '9 5' không phải là số (dùng dạng 99,5 hoặc 99.5)\n",
         "NaN": "kh68: lỗi: --value: 'NaN' không phải là số (dùng dạng 99,5 hoặc 99.5)\n",
         "1" * 300: f"kh68: lỗi: --value: '{'1' * 40}…' (300 ký tự) có quá 15 chữ số: "
         "quá lớn hoặc quá dài để so sánh chính xác\n",
-        "7.080": "kh68: lỗi: --value: '7.080' đọc được hai cách: 7080 (dấu chấm ngăn cách hàng nghìn) "
-        "hoặc 7,08 (dấu chấm thập phân); hãy viết 7080 hoặc 7,08\n",
+        "1,234": "kh68: lỗi: --value: '1,234' đọc được hai cách: 1,234 (dấu phẩy thập phân) hoặc 1234 (dấu phẩy "
+        "ngăn cách hàng nghìn kiểu tiếng Anh); hãy viết 1,2340 hoặc 1234\n",
     }
     result = invoke([*args, "--value", "100,0000001"], 1)  # a number, but no percentage: the file's line
     assert _problems(result.output) == [

@@ -166,8 +166,29 @@ def test_responsible_units_are_exported_as_ids(plan_copy: Path) -> None:
 
 def test_task_timing_is_exported() -> None:
     tasks = {t["id"]: t for t in json.loads(export(PLAN))["tasks"]}
-    assert tasks["III.2.c"]["timing"] == {"text": "Năm 2024 và các năm tiếp theo.", "kind": "from_year", "year": 2024}
-    assert tasks["III.1.a"]["timing"] == {"text": "Thường xuyên", "kind": "ongoing", "year": None}
+    nothing_else = {"every": None, "at_event": False, "tentative": False, "condition": None}
+    assert tasks["III.2.c"]["timing"] == {
+        "text": "Năm 2024 và các năm tiếp theo.",
+        "kind": "from_year",
+        "start": "2024-01-01",
+        "due": None,
+        **nothing_else,
+    }
+    assert tasks["III.2.a"]["timing"] == {
+        "text": "Đến năm 2025 và các năm tiếp theo.",
+        "kind": "by_year",
+        "start": None,
+        "due": "2025-12-31",
+        **nothing_else,
+    }
+    assert tasks["III.1.a"]["timing"] == {
+        "text": "Thường xuyên",
+        "kind": "ongoing",
+        "start": None,
+        "due": None,
+        **nothing_else,
+    }
+    assert tasks["III.1.b"]["timing"]["at_event"] is True
     assert tasks["III.5"]["timing"] is None
     assert tasks["III.5"]["group"] == "III.5"
 

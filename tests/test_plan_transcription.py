@@ -15,7 +15,6 @@ import pytest
 from conftest import PLAN, SHARED_SOURCE_DOC, SOURCE_DOC
 from kh68.kinds.phrases import fold
 from kh68.reading.load import load_plan
-from kh68.reading.targets import TimingKind
 
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 
@@ -173,16 +172,16 @@ def test_spellings_of_gdth_gdmn_resolve_to_one_unit(plan, spelling: str) -> None
 
 
 EXPECTED_TASKS = {
-    # id: (timing kind, year, lead unit ids)
-    "III.1.a": (TimingKind.ONGOING, None, ["cac_phong_thuoc_so"]),
-    "III.1.b": (TimingKind.AT_REVIEW, None, ["phong_tchc"]),
-    "III.2.a": (TimingKind.BY_YEAR, 2025, ["phong_tchc"]),
-    "III.2.b": (TimingKind.BY_YEAR, 2025, ["cac_phong_thuoc_so", "phong_gddt_huyen", "to_cchc_cds"]),
-    "III.2.c": (TimingKind.FROM_YEAR, 2024, ["phong_khtc", "phong_gddt_huyen"]),
+    # id: (timing kind, the year it names (start or deadline), lead unit ids)
+    "III.1.a": ("ongoing", None, ["cac_phong_thuoc_so"]),
+    "III.1.b": ("at_review", None, ["phong_tchc"]),
+    "III.2.a": ("by_year", 2025, ["phong_tchc"]),
+    "III.2.b": ("by_year", 2025, ["cac_phong_thuoc_so", "phong_gddt_huyen", "to_cchc_cds"]),
+    "III.2.c": ("from_year", 2024, ["phong_khtc", "phong_gddt_huyen"]),
     "III.2.d": (None, None, ["cac_phong_thuoc_so", "cac_don_vi_truong_hoc", "phong_gddt_huyen", "cong_doan_nganh"]),
-    "III.3.a": (TimingKind.FROM_YEAR, 2024, ["cac_phong_chuyen_mon", "phong_qlcl_gdtx"]),
-    "III.3.b": (TimingKind.FROM_YEAR, 2024, ["phong_tchc"]),
-    "III.4": (TimingKind.FROM_YEAR, 2024, ["cac_phong_thuoc_so", "phong_gddt_huyen"]),
+    "III.3.a": ("from_year", 2024, ["cac_phong_chuyen_mon", "phong_qlcl_gdtx"]),
+    "III.3.b": ("from_year", 2024, ["phong_tchc"]),
+    "III.4": ("from_year", 2024, ["cac_phong_thuoc_so", "phong_gddt_huyen"]),
     "III.5": (None, None, ["cong_doan_nganh", "to_chuc_ct_xh"]),
 }
 
@@ -224,12 +223,13 @@ def test_task_matches_source(plan, task_id: str) -> None:
     assert (task.lead_text or None) == source.get("lead")
     assert (task.coordinating_text or None) == source.get("coordinating")
     if "timing" in source:
-        assert task.timing.rstrip(".") == source["timing"].rstrip(".")
+        assert task.timing_text.rstrip(".") == source["timing"].rstrip(".")
     else:
         assert task.timing is None
     kind, year, leads = EXPECTED_TASKS[task_id]
-    spec = task.timing_spec
-    assert (spec.kind if spec else None, spec.year if spec else None) == (kind, year)
+    schedule = task.schedule
+    named = (schedule.start or schedule.end) if schedule else None
+    assert (schedule.kind if schedule else None, named.year if named else None) == (kind, year)
     assert plan.unit_ids(task.lead_units) == leads
     assert len(plan.unit_ids(task.lead_units)) == len(task.lead_units)
     assert len(plan.unit_ids(task.coordinating_units)) == len(task.coordinating_units)

@@ -207,6 +207,16 @@ class TestTasksAndReporting:
             "state": "ongoing",
             "lead_units": ["cac_phong_thuoc_so"],
             "missing_leads": [],
+            "timing": "Thường xuyên",
+            "due": None,
+            "days_left": None,
+            "overdue": False,
+        }
+        # "Đến năm 2025 và các năm tiếp theo", seen on 06/11/2025: due 31/12/2025, 55 days left
+        assert {k: tasks["III.2.b"][k] for k in ("due", "days_left", "overdue")} == {
+            "due": "2025-12-31",
+            "days_left": 55,
+            "overdue": False,
         }
         assert (tasks["III.5"]["state"], tasks["III.5"]["missing_leads"]) == (None, [])
         assert tasks["III.2.b"]["missing_leads"] == ["cac_phong_thuoc_so", "ubnd_cap_xa", "to_cchc_cds"]

@@ -185,16 +185,6 @@ def test_numbers_with_one_reading(text: str, exact: str) -> None:
 
 
 TWO_WAYS = {
-    "7.080": "'7.080' đọc được hai cách: 7080 (dấu chấm ngăn cách hàng nghìn) hoặc 7,08 (dấu chấm thập phân); "
-    "hãy viết 7080 hoặc 7,08",
-    "12.500": "'12.500' đọc được hai cách: 12500 (dấu chấm ngăn cách hàng nghìn) hoặc 12,5 (dấu chấm thập phân); "
-    "hãy viết 12500 hoặc 12,5",
-    "7.000": "'7.000' đọc được hai cách: 7000 (dấu chấm ngăn cách hàng nghìn) hoặc 7 (dấu chấm thập phân); "
-    "hãy viết 7000 hoặc 7",
-    "-7.125": "'-7.125' đọc được hai cách: -7125 (dấu chấm ngăn cách hàng nghìn) hoặc -7,125 (dấu chấm thập phân); "
-    "hãy viết -7125 hoặc -7,1250",
-    "07.080": "'07.080' đọc được hai cách: 7080 (dấu chấm ngăn cách hàng nghìn) hoặc 7,08 (dấu chấm thập phân); "
-    "hãy viết 7080 hoặc 7,08",
     "12,500": "'12,500' đọc được hai cách: 12,5 (dấu phẩy thập phân) hoặc 12500 (dấu phẩy ngăn cách hàng nghìn "
     "kiểu tiếng Anh); hãy viết 12,5 hoặc 12500",
     "1,234": "'1,234' đọc được hai cách: 1,234 (dấu phẩy thập phân) hoặc 1234 (dấu phẩy ngăn cách hàng nghìn "
@@ -220,6 +210,22 @@ def test_what_the_refusal_says_to_write_reads_one_way(text: str) -> None:
     advice = str(TWO_WAYS[text]).rpartition("hãy viết ")[2]
     for written in advice.split(" hoặc "):
         parse_exact(written)  # no UnclearNumber: the advice is itself unambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("7.080", "7080"),
+        ("12.500", "12500"),
+        ("7.000", "7000"),
+        ("-7.125", "-7125"),
+        ("07.080", "7080"),
+        ("5.000", "5000"),
+    ],
+)
+def test_a_dot_before_three_digits_groups_thousands(text: str, value: str) -> None:
+    # As Vietnamese write: 7.080 is seven thousand and eighty; 07.080 (a leading zero) is no group of thousands.
+    assert parse_exact(text) == Decimal(value)
 
 
 @pytest.mark.parametrize(

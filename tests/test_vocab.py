@@ -7,7 +7,7 @@ import pytest
 from kh68 import vocab
 from kh68.core.vnformat import with_unit
 from kh68.kinds.verdict import Direction, Status, TaskState
-from kh68.reading.targets import DutyKind
+from kh68.reading.enums import DutyKind
 from kh68.vocab import Category
 
 H, L = Direction.HIGHER, Direction.LOWER

@@ -3,7 +3,7 @@
 ``Status`` (where a year's value stands against its target) and ``Category``
 (progress toward the final target) are defined here, beside their labels; the
 plan's own enums (``Direction``, ``Basis``, ``DutyKind``, ``TaskState``,
-``TargetKind``) live in ``kh68.reading.targets`` and are worded here.  Status
+``TargetKind``) live in ``kh68.reading.enums`` and are worded here.  Status
 table, JSON, the report formats, charts and ``kh68 diff`` take their words from
 this module only, so one indicator reads the same everywhere.
 
@@ -14,7 +14,7 @@ the change from last year is "tăng 1,5 điểm phần trăm so với năm 2024"
 Phrases are returned lower case (they are used inside sentences and lists);
 callers capitalise with :func:`sentence` where a phrase starts a cell.
 
-This module imports only ``kh68.reading.targets`` and ``kh68.core.vnformat``, so any
+This module imports only ``kh68.reading.enums`` and ``kh68.core.vnformat``, so any
 layer may use it.
 """
 
@@ -24,7 +24,7 @@ from enum import StrEnum
 
 from kh68.core.vnformat import format_number, format_value
 from kh68.kinds.verdict import Direction, Status, TaskState
-from kh68.reading.targets import Basis, BreakKind, DutyKind, UnitKind
+from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
 
 # ------------------------------------------------------------------ verdicts
 

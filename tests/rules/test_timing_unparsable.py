@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import check_fails, line_of, only_problem, replace_in
+from conftest import check_fails, invoke, line_of, only_problem, replace_in
+
+FORMS = (
+    "Thường xuyên | Hằng năm | Đến năm 2025 và các năm tiếp theo | Từ tháng 12/2025 đến quý I/2026 | Năm 2024 và "
+    "các năm tiếp theo | Khi tiến hành sơ kết, tổng kết | 6 tháng đầu năm 2026 | Giai đoạn 2026-2030 | Quý II/2026 | "
+    "tháng 5/2026 | trước ngày 01/01/2030 | Đến năm 2030 | Năm 2026 (hoặc dạng cấu trúc {text: '…', due: 2026-06-30})"
+)
 
 
-def test_an_unknown_timing(plan_copy: Path) -> None:
+def test_an_unknown_timing_names_every_accepted_form(plan_copy: Path) -> None:
+    path = plan_copy / "tasks.yaml"
+    replace_in(path, "timing: Khi tiến hành sơ kết, tổng kết Nghị quyết.", "timing: Cuối kỳ")
+    assert only_problem(check_fails(plan_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'timing: Cuối kỳ')}:17: lỗi: timing: không hiểu thời gian thực hiện "
+        f"'Cuối kỳ'; các dạng đọc được: {FORMS} [timing-unparsable]"
+    )
+
+
+def test_the_timings_plans_write_are_read(plan_copy: Path) -> None:
     path = plan_copy / "tasks.yaml"
     replace_in(path, "timing: Khi tiến hành sơ kết, tổng kết Nghị quyết.", "timing: Hằng quý")
-    assert only_problem(check_fails(plan_copy)) == (
-        f"{path.as_posix()}:{line_of(path, 'timing: Hằng quý')}:17: lỗi: timing: không hiểu thời gian thực hiện "
-        "'Hằng quý': dùng 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', 'Đến năm 2025 và các năm tiếp theo' "
-        "hoặc 'Khi tiến hành sơ kết, tổng kết Nghị quyết' [timing-unparsable]"
-    )
+    invoke(["check", plan_copy], 0)
+    replace_in(path, "timing: Hằng quý", "timing: {text: Khi tiến hành sơ kết, due: 2027-06-30}")
+    invoke(["check", plan_copy], 0)

@@ -15,9 +15,9 @@ from kh68 import vocab
 from kh68.core.vnformat import format_date, format_number, format_signed
 from kh68.kinds.verdict import Direction, Status
 from kh68.outputs.status_view import StatusView
-from kh68.reading.targets import DutyKind
+from kh68.reading.enums import DutyKind
 from kh68.tracking.engine import IndicatorResult
-from kh68.tracking.tasks import Deadline, UnitReport
+from kh68.tracking.tasks import DUE_SOON_DAYS, Deadline, Due, UnitReport
 from kh68.vocab import Category
 
 STATUS_STYLES = {
@@ -136,6 +136,14 @@ def task_lines(view: StatusView) -> list[str]:
         counts[label] = counts.get(label, 0) + 1
     summary = ", ".join(f"{label} {n}" for label, n in counts.items())
     lines = [f"{len(view.tasks)} nhiệm vụ: {summary}."]
+    overdue = [t for t in view.tasks if t.due and t.due.overdue]
+    if overdue:
+        lines.append("Quá hạn:")
+        lines += [f"• {t.task.id} {t.task.title} — {due_words(t.due)}" for t in overdue if t.due]
+    soon = [t for t in view.tasks if t.due and t.due.soon]
+    if soon:
+        lines.append(f"Đến hạn trong {DUE_SOON_DAYS} ngày tới:")
+        lines += [f"• {t.task.id} {t.task.title} — {due_words(t.due)}" for t in soon if t.due]
     missing = [t for t in view.tasks if t.missing_leads]
     if missing:
         lines.append("Chưa có báo cáo tiến độ của đơn vị chủ trì:")
@@ -143,6 +151,15 @@ def task_lines(view: StatusView) -> list[str]:
             names = ", ".join(t.missing_names(view.plan))
             lines.append(f"• {t.task.id} {t.task.title} — {names}")
     return lines
+
+
+def due_words(due: Due) -> str:
+    """``hạn 30/6/2026, quá hạn 35 ngày`` · ``hạn 30/6/2026, còn 12 ngày`` · ``hạn là hôm nay (30/6/2026)``."""
+    if due.days_left < 0:
+        return f"hạn {format_date(due.day)}, quá hạn {format_number(-due.days_left)} ngày"
+    if due.days_left == 0:
+        return f"hạn là hôm nay ({format_date(due.day)})"
+    return f"hạn {format_date(due.day)}, còn {format_number(due.days_left)} ngày"
 
 
 def days_text(deadline: Deadline) -> str:

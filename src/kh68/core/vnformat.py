@@ -6,16 +6,19 @@ How a number is read (the one reader of the project: plans, data files,
 * the Vietnamese form: the dot groups thousands, the comma is the decimal mark
   (``1.234.567``, ``1.234,5``, ``99,5``, ``0,125``); a space may group thousands
   too (``1 234 567``, ``1 234,5``);
+* a dot followed by groups of exactly three digits, after a first group of one
+  to three digits not starting with 0, groups thousands, as Vietnamese write
+  (``7.080`` is 7080, ``5.000 ha``, ``28.000 tỷ đồng``);
 * a dot is read as a decimal point where it cannot group thousands: the digits
   after it are not exactly three (``99.5``, ``7.08``, ``7.0800``) or the digits
   before it are not a first group of one to three digits without a leading
   zero (``0.125``, ``1234.567``);
 * a comma never groups thousands;
-* a number with one dot or one comma followed by exactly three digits, after one
-  to three digits not starting with 0 (``7.080``, ``12.500``, ``1,234``), can be
-  read two ways and is refused with both readings and how to write each
-  (``7080`` or ``7,08``); English grouping (``1,234,567``, ``1,234.5``) is
-  refused with the Vietnamese way to write it;
+* a number with one comma followed by exactly three digits, after one to three
+  digits not starting with 0 (``1,234``, ``99,955``), can be read two ways (a
+  Vietnamese decimal, or thousands the English way) and is refused with both
+  readings and how to write each (``1,2340`` or ``1234``); English grouping
+  (``1,234,567``, ``1,234.5``) is refused with the Vietnamese way to write it;
 * a count (a whole number) reads a dot as a thousands separator (``1.234`` is
   1234) and refuses a comma before three digits (``1,234``).
 """
@@ -34,7 +37,8 @@ _DIGITS = re.compile(r"[0-9]+")
 _FIRST = r"(?=0{0,2}[1-9])[0-9]{1,3}"  # a first group of thousands: 1 to 3 digits, not all zeros
 _DOT_GROUPED = re.compile(rf"{_FIRST}(?:\.[0-9]{{3}})+")
 _SPACE_GROUPED = re.compile(rf"{_FIRST}(?:[ \u00a0\u202f][0-9]{{3}})+")
-_TWO_WAYS = re.compile(rf"({_FIRST})([.,])([0-9]{{3}})")
+_TWO_WAYS = re.compile(rf"({_FIRST})(,)([0-9]{{3}})")
+_DOT_THOUSANDS = re.compile(rf"{_FIRST}\.[0-9]{{3}}")  # 7.080: what a decimal written with a dot must not look like
 _ENGLISH = re.compile(rf"{_FIRST}(?:,[0-9]{{3}})+(?:\.[0-9]+)?")
 
 # A number has at most this many digits, not counting zeros before its first
@@ -68,14 +72,11 @@ def _decimal_words(sign: str, whole: str, fraction: str) -> str:
 
 
 def _two_ways(text: str, sign: str, match: re.Match[str]) -> UnclearNumber:
-    first, separator, group = match.groups()
+    first, _, group = match.groups()
     whole = str(int(first))
     thousands = f"{sign}{whole}{group}"
     decimal = _decimal_words(sign, whole, group)
     shown = f"{sign}{whole},{group.rstrip('0')}".rstrip(",")
-    if separator == ".":
-        readings = f"{thousands} (dấu chấm ngăn cách hàng nghìn) hoặc {shown} (dấu chấm thập phân)"
-        return UnclearNumber(f"{excerpt(text)} đọc được hai cách: {readings}; hãy viết {thousands} hoặc {decimal}")
     readings = f"{shown} (dấu phẩy thập phân) hoặc {thousands} (dấu phẩy ngăn cách hàng nghìn kiểu tiếng Anh)"
     return UnclearNumber(f"{excerpt(text)} đọc được hai cách: {readings}; hãy viết {decimal} hoặc {thousands}")
 
@@ -199,7 +200,7 @@ def exact_text(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     if text in ("-0", "+0"):
         return "0"
-    if _TWO_WAYS.fullmatch(text.lstrip("-")):
+    if _DOT_THOUSANDS.fullmatch(text.lstrip("-")):
         text += "0"
     return text
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kh68.kinds.targets import Target as Meaning
+from kh68.kinds.timings import Timing as Schedule
 from kh68.reading.models import Indicator, OutsideFact, SeriesBreak, Task, Unit
 from kh68.reading.plan import Plan
 
@@ -51,15 +52,29 @@ def break_to_dict(b: SeriesBreak) -> dict[str, Any]:
 
 
 def task_to_dict(plan: Plan, group_id: str, task: Task) -> dict[str, Any]:
-    timing = task.timing_spec
+    schedule = task.schedule
     return {
         "id": task.id,
         "group": group_id,
         "title": task.title,
         "lead_units": plan.unit_ids(task.lead_units),
         "coordinating_units": plan.unit_ids(task.coordinating_units),
-        "timing": None if timing is None else {"text": task.timing, "kind": timing.kind.value, "year": timing.year},
+        "timing": None if schedule is None else schedule_to_dict(schedule),
         "kind": task.kind,
+    }
+
+
+def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
+    """A task's timing as data: its words, its kind, its window and rhythm."""
+    return {
+        "text": schedule.text,
+        "kind": schedule.kind,
+        "start": schedule.start.isoformat() if schedule.start else None,
+        "due": schedule.end.isoformat() if schedule.end else None,
+        "every": schedule.every.value if schedule.every else None,
+        "at_event": schedule.on_event,
+        "tentative": schedule.tentative,
+        "condition": schedule.condition,
     }
 
 

@@ -28,9 +28,9 @@ from kh68.outputs.document import (
 from kh68.outputs.report_context import items, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import coordinator, lower_first, plan_reference, sentence
+from kh68.reading.enums import DutyKind
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing, missing_parts, report_due
-from kh68.reading.targets import DutyKind
 from kh68.tracking.tasks import Deadline
 from kh68.vocab import task_state_label
 

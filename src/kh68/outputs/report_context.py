@@ -32,10 +32,10 @@ from kh68.outputs.document import (
 )
 from kh68.outputs.indicator_table import indicator_annex, indicator_paragraphs
 from kh68.outputs.status_view import StatusView, build_status
+from kh68.reading.enums import DutyKind
 from kh68.reading.models import CitedDocument, LegalBasis, ReportPart, YearReport
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import missing_parts
-from kh68.reading.targets import DutyKind
 from kh68.tracking.tasks import TaskStatus, expected_in
 from kh68.vocab import task_state_label
 
@@ -240,7 +240,7 @@ def task_sentence(t: TaskStatus, year: int, *, with_results: bool) -> str:
 
 def _no_state(t: TaskStatus, year: int) -> str:
     if not expected_in(t.task, year):
-        timing = _strip_stop(t.task.timing) or ""
+        timing = _strip_stop(t.task.timing_text) or ""
         return f"chưa đến kỳ thực hiện ({_lower_first(timing)})" if timing else "chưa đến kỳ thực hiện"
     return "chưa tổng hợp được kết quả"
 

@@ -9,8 +9,8 @@ from typing import Any
 from kh68.kinds.targets import Requirement
 from kh68.kinds.verdict import Status
 from kh68.outputs.export import target_to_dict
+from kh68.reading.enums import DutyKind
 from kh68.reading.plan import Plan
-from kh68.reading.targets import DutyKind
 from kh68.tracking.coverage import Coverage
 from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce, evaluate_plan
 from kh68.tracking.tasks import Deadline, TaskStatus, deadlines, task_statuses
@@ -32,7 +32,7 @@ class StatusView:
 def build_status(plan: Plan, year: int, today: date, unit: str | None = None) -> StatusView:
     """Indicators, tasks and deadlines for ``year``; with ``unit``, only what it leads or owes."""
     indicators = plan.indicators
-    tasks = task_statuses(plan, year)
+    tasks = task_statuses(plan, year, today)
     owed = deadlines(plan, year, today)
     if unit is not None:
         indicators = [i for i in indicators if plan.covers(i.responsible_units, unit)]
@@ -157,6 +157,10 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
                 "state": t.state.value if t.state else None,
                 "lead_units": t.lead_units,
                 "missing_leads": t.missing_leads,
+                "timing": t.task.timing_text,
+                "due": t.due.day.isoformat() if t.due else None,
+                "days_left": t.due.days_left if t.due else None,
+                "overdue": t.due.overdue if t.due else False,
             }
             for t in view.tasks
         ],

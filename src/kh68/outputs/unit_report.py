@@ -33,9 +33,9 @@ from kh68.outputs.indicator_table import indicator_annex, indicator_paragraphs
 from kh68.outputs.report_context import items, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import coordinator, lower_first, plan_reference, sentence, short_name
+from kh68.reading.enums import DutyKind
 from kh68.reading.models import Progress, Unit
 from kh68.reading.plan import Plan
-from kh68.reading.targets import DutyKind
 from kh68.vocab import task_state_label
 
 PROGRESS_FIELDS = {

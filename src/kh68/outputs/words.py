@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kh68.core.vnformat import format_date as short_date
+from kh68.reading.enums import DutyKind
 from kh68.reading.plan import Plan
-from kh68.reading.targets import DutyKind
 
 
 def lower_first(text: str) -> str:

@@ -30,8 +30,10 @@ from kh68.kinds.measure import Measure
 from kh68.kinds.targets import Feed, FieldType, parse_target, structured_fields
 from kh68.kinds.targets import Target as Meaning
 from kh68.kinds.targets import from_fields as target_from_fields
+from kh68.kinds.timings import Timing as Schedule
+from kh68.kinds.timings import dated, parse_timing
 from kh68.kinds.verdict import Direction, TaskState
-from kh68.reading.targets import Basis, BreakKind, DutyKind, TimingSpec, UnitKind, parse_timing
+from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
 
 
 def _decimal(value: Any) -> Any:
@@ -224,6 +226,12 @@ class Judging(Strict):
         default=5.0,
         ge=0,
         le=50,
+    )
+    before_day_inclusive: bool = field(
+        "'Trước ngày X' gồm cả ngày X",
+        "false (mặc định): 'trước ngày 05/11' là hạn 04/11, gửi ngày 05/11 là muộn, đúng nghĩa chữ của văn bản; "
+        "true: gửi trong ngày 05/11 vẫn đúng hạn. Áp dụng cho hạn báo cáo và thời gian thực hiện nhiệm vụ.",
+        default=False,
     )
 
 
@@ -560,6 +568,36 @@ class IndicatorsFile(Strict):
 # --------------------------------------------------------------- tasks.yaml
 
 
+class TaskTiming(Strict):
+    """A task's timing: the plan's words, and the days the words do not say (an event's day)."""
+
+    text: Text = field("Thời gian thực hiện (nguyên văn)")
+    start: Day | None = field("Bắt đầu", "Ngày bắt đầu, khi lời văn không nói.", default=None)
+    due: Day | None = field("Hạn", "Ngày phải xong (ví dụ ngày sơ kết), khi lời văn không nói.", default=None)
+    _schedule: Schedule = PrivateAttr()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _read(self) -> TaskTiming:
+        schedule = parse_timing(self.text)
+        if self.start is not None or self.due is not None:
+            schedule = dated(schedule, start=self.start, due=self.due)
+        self._schedule = schedule
+        return self
+
+    @property
+    def schedule(self) -> Schedule:
+        return self._schedule
+
+    def settle(self, **defaults: Any) -> None:
+        """Fill in what the words leave to the plan (whether "trước ngày X" includes X)."""
+        self._schedule = self._schedule.with_defaults(**defaults)
+
+
 class Task(Strict):
     id: Text = field("Mã nhiệm vụ", "Số mục trong kế hoạch, ví dụ III.1.a.")
     title: Text = field("Tên nhiệm vụ")
@@ -568,10 +606,11 @@ class Task(Strict):
     coordinating_units: UnitRefs = field("Đơn vị phối hợp thực hiện", default_factory=list)
     lead_text: str | None = field("Đơn vị chủ trì (nguyên văn)", default=None)
     coordinating_text: str | None = field("Đơn vị phối hợp (nguyên văn)", default=None)
-    timing: str | None = field(
+    timing: TaskTiming | None = field(
         "Thời gian thực hiện",
-        "Nguyên văn: 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', 'Đến năm 2025 và các năm tiếp theo', "
-        "'Khi tiến hành sơ kết, tổng kết Nghị quyết'; để trống nếu kế hoạch không ghi.",
+        "Nguyên văn, ví dụ 'Thường xuyên', 'Hằng năm', 'Quý II/2026', 'tháng 5/2026', 'trước ngày 30/6/2026', "
+        "'Năm 2026', 'Giai đoạn 2026-2030', 'Năm 2024 và các năm tiếp theo', 'Khi tiến hành sơ kết, tổng kết'; "
+        "hoặc {text: …, due: ngày} khi cần ghi ngày (ngày sơ kết); để trống nếu kế hoạch không ghi.",
         default=None,
     )
     kind: Literal["assignment", "request"] = field(
@@ -582,16 +621,14 @@ class Task(Strict):
     )
     note: str | None = field("Ghi chú", default=None)
 
-    @field_validator("timing")
-    @classmethod
-    def _timing_parses(cls, text: str | None) -> str | None:
-        if text is not None:
-            parse_timing(text)
-        return text
+    @property
+    def schedule(self) -> Schedule | None:
+        """When the work is due (``kh68.kinds.timings``); ``None`` when the plan says nothing."""
+        return self.timing.schedule if self.timing is not None else None
 
     @property
-    def timing_spec(self) -> TimingSpec | None:
-        return parse_timing(self.timing) if self.timing else None
+    def timing_text(self) -> str | None:
+        return self.timing.text if self.timing is not None else None
 
 
 class TaskGroup(Strict):

@@ -13,9 +13,9 @@ from kh68.core.errors import UsageError
 from kh68.core.safetext import excerpt, listing
 from kh68.core.vnformat import format_date
 from kh68.kinds.phrases import fold
+from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.models import Duty, Indicator, PlanMeta, Successor, Task, TaskGroup, Unit, YearData
 from kh68.reading.source import Document
-from kh68.reading.targets import DutyKind, UnitKind
 
 SUGGESTED_LENGTH = 200  # a reference longer than this gets no "did you mean"
 
@@ -173,13 +173,21 @@ class UnitIndex:
         return f"{unit_id} đã chấm dứt hoạt động từ {since}; nhiệm vụ chuyển cho {', '.join(parts)}"
 
 
-def settle_targets(meta: PlanMeta, indicators: Iterable[Indicator]) -> None:
-    """Fill in what targets' words leave to the plan: their year, the plan's period, the tolerance of "khoảng"."""
+def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[TaskGroup]) -> None:
+    """Fill in what the plan's words leave to the plan itself, once, at load.
+
+    A target's year, the plan's period and the tolerance of "khoảng"; whether
+    "trước ngày X" includes X for a task's timing.
+    """
     period = meta.period
-    tolerance = meta.judging.approximate_tolerance / 100
+    judging = meta.judging
     for indicator in indicators:
         for year, target in indicator.targets.items():
-            target.settle(year=year, start=period.start, end=period.end, tolerance=tolerance)
+            target.settle(year=year, start=period.start, end=period.end, tolerance=judging.approximate_tolerance / 100)
+    for group in groups:
+        for task in group.tasks:
+            if task.timing is not None:
+                task.timing.settle(before_day_inclusive=judging.before_day_inclusive)
 
 
 def cycles(starts: Iterable[str], edges: Callable[[str], list[str]]) -> Iterator[list[str]]:

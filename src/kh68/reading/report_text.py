@@ -12,10 +12,10 @@ from pathlib import Path
 
 from kh68.core.errors import Problem, warning
 from kh68.core.vnformat import format_date
+from kh68.reading.enums import DutyKind
 from kh68.reading.models import ReportPart
 from kh68.reading.plan import Plan
 from kh68.reading.source import Document
-from kh68.reading.targets import DutyKind
 
 RULE_MISSING = "report-text-missing"
 

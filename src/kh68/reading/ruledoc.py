@@ -106,8 +106,10 @@ TARGET_UNPARSABLE = RuleDoc(
 TIMING_UNPARSABLE = RuleDoc(
     "timing-unparsable",
     Severity.ERROR,
-    "thời gian thực hiện của nhiệm vụ viết theo một trong các dạng của kế hoạch",
-    "không hiểu thời gian thực hiện 'Hằng quý': dùng 'Thường xuyên', 'Năm 2024 và các năm tiếp theo', …",
+    "thời gian thực hiện của nhiệm vụ viết theo một dạng đọc được (bảng các dạng thời gian: thường xuyên, hằng năm, "
+    "quý, tháng, năm, giai đoạn, trước ngày, từ … đến …, sơ kết) hoặc dạng cấu trúc",
+    "không hiểu thời gian thực hiện 'Cuối kỳ'; các dạng đọc được: Thường xuyên | Hằng năm | … "
+    "(hoặc dạng cấu trúc {text: '…', due: 2026-06-30})",
 )
 
 READ_RULES: tuple[RuleDoc, ...] = (

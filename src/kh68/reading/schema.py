@@ -40,7 +40,7 @@ from kh68.core.errors import UsageError
 from kh68.core.files import atomic_write, guard_output, guard_output_dir
 from kh68.kinds.verdict import Direction, TaskState
 from kh68.reading import models
-from kh68.reading.targets import Basis, BreakKind, DutyKind, UnitKind
+from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 REF_TEMPLATE = "#/definitions/{model}"
@@ -65,6 +65,7 @@ TYPE_TITLES: dict[str, str] = {
     "Target": "Chỉ tiêu của một năm",
     "Indicator": "Chỉ tiêu",
     "Task": "Nhiệm vụ",
+    "TaskTiming": "Thời gian thực hiện của nhiệm vụ",
     "TaskGroup": "Nhóm nhiệm vụ",
     "Source": "Nguồn số liệu",
     "UnitValue": "Số liệu của một đơn vị",
@@ -205,6 +206,7 @@ _MODEL_TEXT_FORMS: dict[Any, JsonSchemaValue] = {
     # The words of a target are read by the kinds of kh68.kinds.targets: no pattern says them all.
     models.Target._from_text: {"type": ["string", "number", "boolean"]},
     models.Successor._from_text: {"type": "string"},
+    models.TaskTiming._from_text: {"type": "string"},
     models.Reporters._from_list: {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
 }
 

@@ -46,10 +46,10 @@ from kh68.kinds.measure import Measure
 from kh68.kinds.targets import Aggregate, Feed, History, Requirement, Style, requirement_words
 from kh68.kinds.targets import Target as Meaning
 from kh68.kinds.verdict import STATE_STATUS, Status, TaskState
+from kh68.reading.enums import Basis
 from kh68.reading.measures import computed_value
 from kh68.reading.models import Indicator, Measurement, Target, Thresholds, YearData
 from kh68.reading.plan import Plan
-from kh68.reading.targets import Basis
 from kh68.tracking.coverage import Coverage, coverage, unit_of_count_gone, unit_of_count_text
 from kh68.tracking.series import Break, break_before
 from kh68.vocab import STATUS_LABELS, Category, amount, sentence

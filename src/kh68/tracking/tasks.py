@@ -16,10 +16,30 @@ from datetime import date
 
 from kh68 import vocab
 from kh68.kinds.verdict import TaskState
+from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.models import DateSource, Duty, Progress, Task, YearData
 from kh68.reading.plan import Current, Plan
-from kh68.reading.targets import DutyKind, TimingKind, UnitKind
 from kh68.tracking.coverage import expected_reporters
+
+DUE_SOON_DAYS = 30
+"""A task whose deadline falls within this many days is said to be due soon."""
+
+
+@dataclass(frozen=True)
+class Due:
+    """A task's deadline as seen on a day: how many days are left (negative: overdue)."""
+
+    day: date
+    days_left: int
+    finished: bool  # reported done (or kept up after its deadline): never late
+
+    @property
+    def overdue(self) -> bool:
+        return not self.finished and self.days_left < 0
+
+    @property
+    def soon(self) -> bool:
+        return not self.finished and 0 <= self.days_left <= DUE_SOON_DAYS
 
 
 @dataclass(frozen=True)
@@ -31,6 +51,7 @@ class TaskStatus:
     missing_leads: list[str]
     lead_units: list[str]
     missing: list[Current] = field(default_factory=list)
+    due: Due | None = None
 
     def missing_names(self, plan: Plan) -> list[str]:
         """Names of the units owing a progress report, saying whose duties a successor carries."""
@@ -93,9 +114,11 @@ def combine_states(states: list[TaskState]) -> TaskState | None:
     return TaskState.IN_PROGRESS
 
 
-def task_statuses(plan: Plan, year: int) -> list[TaskStatus]:
+def task_statuses(plan: Plan, year: int, today: date | None = None) -> list[TaskStatus]:
+    """Each task's state in ``year``, the units owing its progress report, and its deadline as seen ``today``."""
     data = plan.data.get(year)
     due = report_day(plan, year)
+    seen = today if today is not None else date(year, 12, 31)
     result = []
     for group in plan.groups:
         for task in group.tasks:
@@ -112,8 +135,31 @@ def task_statuses(plan: Plan, year: int) -> list[TaskStatus]:
                     for c in _owers(plan, [lead], due, whole_groups=True)
                 ]
             missing = list(dict.fromkeys(c.named if not c.inherited else c.unit_id for c in owing))
-            result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing))
+            deadline = task_due(task, state, seen, done_by=_done_in(plan, task.id, year))
+            result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing, deadline))
     return result
+
+
+def task_due(task: Task, state: TaskState | None, today: date, *, done_by: int | None = None) -> Due | None:
+    """The deadline of a one-off task ("Quý II/2026", "trước ngày 30/6/2026") as seen ``today``.
+
+    Recurring and ongoing work has no deadline to miss (its reports are owed each
+    period instead); a request is asked, not assigned. A task reported done in an
+    earlier year (``done_by``) stays done.
+    """
+    schedule = task.schedule
+    if schedule is None or schedule.every is not None or schedule.end is None or task.kind == "request":
+        return None
+    finished = state in (TaskState.DONE, TaskState.ONGOING) or done_by is not None
+    return Due(schedule.end, (schedule.end - today).days, finished)
+
+
+def _done_in(plan: Plan, task_id: str, year: int) -> int | None:
+    """The first year up to ``year`` in which a unit reported ``task_id`` done, if any."""
+    for y in sorted(plan.data):
+        if y <= year and any(p.state is TaskState.DONE for p in plan.data[y].tasks.get(task_id, {}).values()):
+            return y
+    return None
 
 
 def _owers(
@@ -146,10 +192,8 @@ def expected_in(task: Task, year: int) -> bool:
     Tasks timed "from 2024 on" are not due before 2024; tasks timed "at the
     review of the resolution" are reported at reviews, not every year.
     """
-    timing = task.timing_spec
-    if timing is None:
-        return True
-    return timing.kind is not TimingKind.AT_REVIEW and timing.active_in(year)
+    schedule = task.schedule
+    return schedule is None or schedule.active_in(year)
 
 
 def _entries(plan: Plan, data: YearData | None, task_id: str) -> dict[str, Progress]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from kh68.core.errors import InputError
 from kh68.core.vnformat import format_number, format_value
 from kh68.entry.forms.layout import FormSpec, IndicatorRow, Scope, TaskRow, plan_id, plan_label
+from kh68.reading.enums import Basis, DutyKind
 from kh68.reading.models import Indicator, Measurement, UnitValue
 from kh68.reading.plan import Plan
-from kh68.reading.targets import Basis, DutyKind
 from kh68.tracking.coverage import unit_of_count_gone
 from kh68.tracking.engine import observed_value, target_in_force
 from kh68.tracking.tasks import expected_in, report_day, unit_report_owers
@@ -163,5 +163,5 @@ def _task_rows(plan: Plan, year: int, unit_id: str) -> list[TaskRow]:
             role = "Phối hợp"
         else:
             continue
-        rows.append(TaskRow(task.id, task.title, role, task.timing or ""))
+        rows.append(TaskRow(task.id, task.title, role, task.timing_text or ""))
     return rows

@@ -24,7 +24,7 @@ from kh68.kinds.verdict import Direction
 _SPAN = rf"(?:trong\s+)?giai đoạn\s+(?P<NAME1>{YEAR}) - (?P<NAME2>{YEAR})"
 _PATTERN = re.compile(
     rf"^(?:{_SPAN.replace('NAME', 'a')},?\s*)?"
-    rf"(?:tốc độ\s+)?(?:(?P<verb>tăng|giảm)(?: trưởng)?\s+bình quân|bình quân\s+(?P<verb2>tăng|giảm))\s+"
+    rf"(?:tốc độ\s+)?(?:(?P<verb>tăng|giảm)(?: trưởng)?\s+bình quân|bình quân\s+(?:(?:hằng|hàng|mỗi) năm\s+)?(?P<verb2>tăng|giảm))\s+"
     rf"(?:(?:hằng|hàng|mỗi) năm\s+)?(?:(?:đạt|ít nhất|trên)\s+)?(?P<n>{NUMBER})\s*(?P<u>điểm phần trăm|{UNIT})?"
     rf"(?:\s*/\s*năm|\s+(?:mỗi|một) năm)?"
     rf"(?:,?\s*{_SPAN.replace('NAME', 'b')})?(?:\s*so với năm\s+(?P<base>{YEAR}))?$"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kh68.core.errors import Severity
+from kh68.reading.enums import Basis
 from kh68.reading.rules.base import Context, Finding, Rule
-from kh68.reading.targets import Basis
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -1,0 +1,82 @@
+"""The kinds of task timing, registered here and nowhere else.
+
+``parse_timing`` tries each kind of ``KINDS`` in order on the plan's words
+(folded, without framing words such as "Dự kiến", "Xong trong" or a trailing
+"(sau khi …)"); words no kind reads are an error listing every kind's example.
+
+Adding a kind: write ``kinds/timings/<kind>.py`` (a ``Timing`` subclass: its
+``kind``, ``example``, ``meaning``, ``phrasings`` and ``parse``), add it to
+``KINDS`` where its phrasing should be tried, and add its tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from kh68.core.safetext import excerpt
+from kh68.kinds.phrases import fold
+from kh68.kinds.timings.at_review import AtReview
+from kh68.kinds.timings.base import Rhythm, Timing, TimingUnparsable, condition_of, fold_timing
+from kh68.kinds.timings.by_date import ByDate
+from kh68.kinds.timings.by_year import ByYear
+from kh68.kinds.timings.from_year import FromYear
+from kh68.kinds.timings.half_year import HalfYear
+from kh68.kinds.timings.in_year import InYear
+from kh68.kinds.timings.month import Month
+from kh68.kinds.timings.ongoing import Ongoing
+from kh68.kinds.timings.quarter import Quarter
+from kh68.kinds.timings.recurring import Recurring
+from kh68.kinds.timings.span import Span
+from kh68.kinds.timings.until_year import UntilYear
+from kh68.kinds.timings.window import Window
+
+KINDS: tuple[type[Timing], ...] = (
+    Ongoing,
+    Recurring,
+    ByYear,
+    Window,
+    FromYear,
+    AtReview,
+    HalfYear,
+    Span,
+    Quarter,
+    Month,
+    ByDate,
+    UntilYear,
+    InYear,
+)
+"""Every kind of task timing, in the order their phrasings are tried (and listed in messages and the README)."""
+
+
+def accepted_forms() -> str:
+    return " | ".join(kind.example for kind in KINDS)
+
+
+def parse_timing(text: str) -> Timing:
+    """The timing the plan's words ``text`` mean; ``TimingUnparsable`` naming every accepted form otherwise."""
+    folded = fold(text)
+    phrase = fold_timing(folded)
+    for kind in KINDS:
+        timing = kind.parse(phrase, text)
+        if timing is not None:
+            condition = condition_of(text)
+            tentative = folded.startswith("dự kiến")
+            return replace(timing, condition=condition, tentative=tentative) if condition or tentative else timing
+    raise TimingUnparsable(
+        f"không hiểu thời gian thực hiện {excerpt(text)}; các dạng đọc được: {accepted_forms()} "
+        "(hoặc dạng cấu trúc {text: '…', due: 2026-06-30})"
+    )
+
+
+def dated(timing: Timing, *, start: date | None, due: date | None) -> Timing:
+    """A timing with the days the plan gives beside its words (an event's day, a window it states)."""
+    return replace(
+        timing,
+        start=start if start is not None else timing.start,
+        end=due if due is not None else timing.end,
+        on_event=timing.on_event and due is None,
+    )
+
+
+__all__ = ["KINDS", "Rhythm", "Timing", "TimingUnparsable", "accepted_forms", "dated", "parse_timing"]

@@ -1,0 +1,170 @@
+"""What every kind of task timing is: when the work starts, when it must be done, whether it recurs.
+
+A plan's "Thời gian thực hiện" ("Quý II/2026", "Hằng năm", "Thường xuyên")
+comes down to a window: a first day the work is under way (``start``), a day by
+which it must be done (``end``, which the task is late after) and, for work that
+recurs ("Hằng quý"), the rhythm (``every``) that gives a deadline in each period.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any, ClassVar, Self
+
+from kh68.kinds.phrases import UnreadablePhrase
+
+
+class TimingUnparsable(UnreadablePhrase):
+    rule_id = "timing-unparsable"
+
+
+class Rhythm(StrEnum):
+    """How often recurring work falls due."""
+
+    YEARLY = "yearly"
+    SIX_MONTHLY = "six_monthly"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+
+    def period_end(self, day: date) -> date:
+        """The last day of the period of this rhythm that contains ``day``."""
+        months = {Rhythm.YEARLY: 12, Rhythm.SIX_MONTHLY: 6, Rhythm.QUARTERLY: 3, Rhythm.MONTHLY: 1}[self]
+        last_month = ((day.month - 1) // months + 1) * months
+        return month_end(day.year, last_month)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_start(year: int) -> date:
+    return date(year, 1, 1)
+
+
+def year_end(year: int) -> date:
+    return date(year, 12, 31)
+
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def quarter_number(text: str) -> int:
+    """``II`` or ``2`` → 2 (a quarter written in Roman or Arabic digits)."""
+    return ROMAN[text] if text in ROMAN else int(text)
+
+
+QUARTER = r"(?:i{1,3}|iv|[1-4])"
+MONTH = r"(?:0?[1-9]|1[0-2])"
+YEAR = r"[0-9]{4}"
+SEP = r"\s*(?:/|năm)\s*"  # "Quý II/2026", "Quý II năm 2026", "tháng 5/2026", "tháng 5 năm 2026"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Timing:
+    """A task's timing as the plan writes it (``text``) and the window it means.
+
+    Subclasses declare ``kind``, ``example``, ``meaning`` and ``phrasings`` and read
+    their words in ``parse`` (the folded phrase); the window is plain data.
+    """
+
+    kind: ClassVar[str]
+    example: ClassVar[str]
+    meaning: ClassVar[str]
+    phrasings: ClassVar[tuple[str, ...]] = ()
+
+    text: str
+    start: date | None = None  # the first day the work is under way (None: from the plan's start)
+    end: date | None = None  # the day it must be done by (None: no deadline)
+    every: Rhythm | None = None  # recurring work: due at the end of each period within the window
+    on_event: bool = False  # at an event the plan names (sơ kết, tổng kết), not every year
+    tentative: bool = False  # "Dự kiến …"
+    condition: str | None = None  # "(sau khi …)": what the timing waits for
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        """The timing ``phrase`` (folded ``text``) means, if it is of this kind."""
+        return None
+
+    def with_defaults(self, **defaults: Any) -> Timing:
+        """This timing with what its words leave to the plan (``before_day_inclusive``) filled in."""
+        return self
+
+    def active_in(self, year: int) -> bool:
+        """Whether the work is expected to be under way (and reported on) in ``year``."""
+        if self.on_event and self.end is None:
+            return False
+        if self.start is not None and year < self.start.year:
+            return False
+        return not (self.end is not None and self.every is None and year > self.end.year and not self.keeps_on)
+
+    @property
+    def keeps_on(self) -> bool:
+        """Work that goes on after its deadline ("Đến năm 2025 và các năm tiếp theo")."""
+        return False
+
+    def deadline(self, on: date) -> date | None:
+        """The day the work is due by, as seen on ``on``: the window's end, or the end of the current period."""
+        if self.every is not None:
+            if (self.start is not None and on < self.start) or (self.end is not None and on > self.end):
+                return None
+            due = self.every.period_end(on)
+            return min(due, self.end) if self.end is not None else due
+        return self.end
+
+
+def fold_timing(phrase: str) -> str:
+    """A timing phrase without the words that only frame it: "Dự kiến", "hoàn thành trong", a trailing "(…)"."""
+    phrase = phrase.rstrip(" .;,")
+    if phrase.startswith("(") and phrase.endswith(")") and phrase.count("(") == 1:
+        phrase = phrase[1:-1].strip()  # "(hoàn thành trong Quý II/2025)": the timing said aside
+    phrase = re.sub(r"\s*\([^()]*\)\s*$", "", phrase)
+    phrase = re.sub(r"^(?:dự kiến\s+)", "", phrase)
+    phrase = re.sub(r"^(?:thời gian (?:thực hiện|hoàn thành)\s*:?\s*)", "", phrase)
+    phrase = re.sub(
+        r"^(?:hoàn thành|xong|thực hiện|triển khai)\s+(?=trong|trước|chậm|đến|năm|quý|tháng|trong)", "", phrase
+    )
+    return phrase.rstrip(" .;,").strip()
+
+
+def condition_of(phrase: str) -> str | None:
+    """The trailing parenthesis of a timing ("(sau khi Ban Thường trực … ban hành Hướng dẫn)"), if any."""
+    match = re.search(r"\S\s*\(([^()]*)\)\s*\.?\s*$", phrase)
+    return match[1].strip() if match else None
+
+
+# --------------------------------------------------- points of time in words
+
+_POINT = re.compile(
+    rf"^(?:(?P<q>quý)\s+(?P<qn>{QUARTER})(?:\s*-\s*(?P<qn2>{QUARTER}))?|tháng\s+(?P<m>{MONTH})|"
+    rf"(?P<y>năm))?{SEP}?(?P<year>{YEAR})$"
+)
+_DAY = re.compile(r"^(?:ngày\s+)?(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})\s*/\s*(?P<y>[0-9]{4})$")
+
+
+def point(phrase: str) -> tuple[date, date] | None:
+    """The first and last day of a point of time in words: ``quý ii/2026``, ``quý i - ii/2026``,
+    ``tháng 5/2026``, ``tháng 5 năm 2026``, ``năm 2026``, ``2026``, ``ngày 15/12/2024`` (``phrase`` folded)."""
+    phrase = phrase.strip()
+    if match := _DAY.match(phrase):
+        try:
+            day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            return None
+        return day, day
+    match = _POINT.match(phrase)
+    if match is None:
+        return None
+    year = int(match["year"])
+    if match["q"]:
+        first, last = quarter_number(match["qn"]), quarter_number(match["qn2"] or match["qn"])
+        if last < first:
+            return None
+        return date(year, 3 * first - 2, 1), month_end(year, 3 * last)
+    if match["m"]:
+        month = int(match["m"])
+        return date(year, month, 1), month_end(year, month)
+    return year_start(year), year_end(year)

@@ -1,0 +1,27 @@
+"""in_year: ``Năm 2026``, ``trong năm 2026``, ``2026``: from 01/01 to 31/12 of that year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Self
+
+from kh68.kinds.timings.base import YEAR, Timing, year_end, year_start
+
+_PATTERN = re.compile(rf"^(?:trong\s+)?(?:năm\s+)?(?P<y>{YEAR})$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class InYear(Timing):
+    kind = "in_year"
+    example = "Năm 2026"
+    meaning = "trong năm ghi; hạn là 31/12"
+    phrasings = ("Năm 2026", "Trong năm 2026", "2026")
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        match = _PATTERN.match(phrase)
+        if match is None:
+            return None
+        year = int(match["y"])
+        return cls(text=text, start=year_start(year), end=year_end(year))

@@ -1,0 +1,23 @@
+"""ongoing: ``Thường xuyên`` (``thường xuyên, liên tục``): under way every year, no deadline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Self
+
+from kh68.kinds.timings.base import Timing
+
+_PATTERN = re.compile(r"^(?:thường xuyên|liên tục|thường xuyên, liên tục|thường xuyên và liên tục)$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ongoing(Timing):
+    kind = "ongoing"
+    example = "Thường xuyên"
+    meaning = "thực hiện mọi năm, không có hạn hoàn thành"
+    phrasings = ("Thường xuyên", "Thường xuyên, liên tục")
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        return cls(text=text) if _PATTERN.match(phrase) else None

@@ -1,0 +1,36 @@
+"""quarter: ``Quý II/2026``, ``Quý II năm 2026``, ``Xong trong Quý II/2026``, ``Quý I–II/2026``, ``Quý IV/2025 và Quý I/2026``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Self
+
+from kh68.kinds.timings.base import Timing, point
+
+_PATTERN = re.compile(r"^(?:trong\s+)?(?P<a>quý\s.+?)(?:\s*(?:và|,)\s*(?P<b>quý\s.+))?$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quarter(Timing):
+    kind = "quarter"
+    example = "Quý II/2026"
+    meaning = "trong quý ghi; hạn là ngày cuối quý (quý II: 30/6)"
+    phrasings = (
+        "Quý II/2026",
+        "Quý II năm 2026",
+        "Xong trong Quý II/2026",
+        "Quý I - II/2026",
+        "Quý IV/2025 và Quý I/2026",
+    )
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        match = _PATTERN.match(phrase)
+        if match is None:
+            return None
+        first = point(match["a"])
+        last = point(match["b"]) if match["b"] else first
+        if first is None or last is None or last[1] < first[0]:
+            return None
+        return cls(text=text, start=first[0], end=last[1])

@@ -1,0 +1,32 @@
+"""recurring: ``Hằng năm`` / ``Hàng năm``, ``Hằng quý``, ``Hằng tháng``, ``6 tháng một lần``: due at the end of each period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Self
+
+from kh68.kinds.timings.base import Rhythm, Timing
+
+_RHYTHMS = {
+    "năm": Rhythm.YEARLY,
+    "quý": Rhythm.QUARTERLY,
+    "tháng": Rhythm.MONTHLY,
+    "6 tháng": Rhythm.SIX_MONTHLY,
+    "sáu tháng": Rhythm.SIX_MONTHLY,
+}
+_PATTERN = re.compile(r"^(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?P<r>năm|quý|tháng|6 tháng|sáu tháng)$")
+_EVERY = re.compile(r"^(?:định kỳ\s+)?(?P<r>6 tháng|sáu tháng|quý|tháng|năm) một lần$")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recurring(Timing):
+    kind = "recurring"
+    example = "Hằng năm"
+    meaning = "làm lại mỗi kỳ (năm, 6 tháng, quý, tháng); hạn là ngày cuối của kỳ"
+    phrasings = ("Hằng năm", "Hàng năm", "Hằng quý", "Hàng tháng", "Định kỳ hằng năm", "6 tháng một lần")
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        match = _PATTERN.match(phrase) or _EVERY.match(phrase)
+        return cls(text=text, every=_RHYTHMS[match["r"]]) if match else None

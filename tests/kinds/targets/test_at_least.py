@@ -1,0 +1,69 @@
+"""at_least: ``99,5``, ``ít nhất 30%``, ``tối thiểu 500``, ``không dưới 95``, ``từ 05 trở lên``, ``≥ 90``."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.kinds.measure import Measure
+from kh68.kinds.targets import Style
+from kh68.kinds.verdict import Status
+
+from .judging import H, L, judge, read
+
+PERCENT, HA = Measure("%"), Measure("ha")
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "unit"),
+    [
+        ("99,5", 99.5, None),
+        ("99.5", 99.5, None),
+        ("95%", 95, "%"),
+        ("500 ha", 500, "ha"),
+        ("7.080,5 tỷ đồng", 7080.5, "tỷ đồng"),
+        ("ít nhất 30%", 30, "%"),
+        ("Ít  nhất 30 %", 30, "%"),
+        ("tối thiểu 500", 500, None),
+        ("không dưới 95", 95, None),
+        ("không thấp hơn 95", 95, None),
+        ("không ít hơn 95", 95, None),
+        ("từ 05 trở lên", 5, None),
+        ("05 trở lên", 5, None),
+        ("≥ 90", 90, None),
+        (">= 90", 90, None),
+        ("Phấn đấu đạt 99,5%", 99.5, "%"),
+        ("đạt 100%", 100, "%"),
+    ],
+)
+def test_phrasings(text: str, bound: float, unit: str | None) -> None:
+    target = read(text)
+    assert (target.kind, target.bound, target.unit) == ("at_least", bound, unit)
+
+
+@pytest.mark.parametrize(("value", "status"), [(29.99, Status.NOT_MET), (30, Status.MET), (30.01, Status.EXCEEDED)])
+def test_both_sides_of_the_bound(value: float, status: Status) -> None:
+    assert judge("ít nhất 30%", value) is status
+
+
+@pytest.mark.parametrize(("value", "status"), [(5.1, Status.NOT_MET), (5, Status.MET), (4.9, Status.EXCEEDED)])
+def test_a_bare_number_is_at_most_where_lower_is_better(value: float, status: Status) -> None:
+    assert judge("5", value, L) is status
+
+
+def test_the_words_say_which_side_is_good() -> None:
+    assert read("ít nhất 30%").implied_direction is H
+    assert read("30").implied_direction is None
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "direction", "short", "report", "meaning"),
+    [
+        ("99,5", PERCENT, H, "99,5%", "99,5%", "từ 99,5% trở lên"),
+        ("2", PERCENT, L, "2%", "không quá 2%", "không quá 2%"),
+        ("ít nhất 30%", PERCENT, H, "≥ 30%", "từ 30% trở lên", "từ 30% trở lên"),
+        ("7.080,5", HA, H, "7.080,5 ha", "7.080,5 ha", "từ 7.080,5 ha trở lên"),
+    ],
+)
+def test_words(text: str, measure: Measure, direction, short: str, report: str, meaning: str) -> None:
+    target = read(text)
+    assert [target.words(style, measure, direction) for style in Style] == [short, report, meaning]

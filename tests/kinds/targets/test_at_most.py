@@ -1,0 +1,45 @@
+"""at_most: ``không quá 5``, ``tối đa 2``, ``không vượt quá 5%``, ``≤ 5``, ``từ 5 trở xuống``."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.kinds.measure import Measure
+from kh68.kinds.targets import Style
+from kh68.kinds.verdict import Status
+
+from .judging import L, judge, read
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("không quá 5", 5),
+        ("tối đa 2", 2),
+        ("không vượt quá 5%", 5),
+        ("≤ 5", 5),
+        ("<= 5", 5),
+        ("từ 5 trở xuống", 5),
+        ("5 trở xuống", 5),
+        ("không cao hơn 3", 3),
+        ("không nhiều hơn 3", 3),
+        ("không lớn hơn 3", 3),
+    ],
+)
+def test_phrasings(text: str, bound: float) -> None:
+    target = read(text)
+    assert (target.kind, target.bound, target.implied_direction) == ("at_most", bound, L)
+
+
+@pytest.mark.parametrize(("value", "status"), [(5.01, Status.NOT_MET), (5, Status.MET), (4.99, Status.EXCEEDED)])
+def test_both_sides_of_the_bound(value: float, status: Status) -> None:
+    assert judge("không quá 5", value, L) is status
+
+
+def test_words() -> None:
+    target = read("không quá 5")
+    assert [target.words(style, Measure("trường"), L) for style in Style] == [
+        "≤ 5 trường",
+        "không quá 5 trường",
+        "không quá 5 trường",
+    ]

@@ -1,0 +1,81 @@
+"""change: ``giảm 10% so với năm 2025``, ``tăng 2 điểm phần trăm so với năm 2024``, ``tăng 500 ha so với năm trước``."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.kinds.measure import Measure
+from kh68.kinds.targets import Style
+from kh68.kinds.verdict import Status
+
+from .judging import H, History, L, read, requirement
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "relative", "base", "direction"),
+    [
+        ("giảm 10% so với năm 2025", -10, True, 2025, L),
+        ("Giảm ít nhất 10% so với năm 2025", -10, True, 2025, L),
+        ("tăng 2 điểm phần trăm so với năm 2024", 2, False, 2024, H),
+        ("tăng 500 ha so với năm trước", 500, False, None, H),
+        ("giảm 5% so với năm liền kề trước", -5, True, None, L),
+        ("tăng 1,5% so với cùng kỳ năm trước", 1.5, True, None, H),
+    ],
+)
+def test_phrasings(text: str, amount: float, relative: bool, base: int | None, direction) -> None:
+    target = read(text)
+    assert (target.kind, target.amount, target.relative, target.base_year, target.implied_direction) == (
+        "change",
+        amount,
+        relative,
+        base,
+        direction,
+    )
+
+
+def test_the_previous_year_is_the_base_of_a_target_written_for_a_year() -> None:
+    assert read("tăng 500 ha so với năm trước", year=2027).base_year == 2026
+
+
+BASE = History(year=2026, values=((2025, 5000.0),))
+
+
+@pytest.mark.parametrize(
+    ("value", "status"), [(4500.01, Status.NOT_MET), (4500, Status.MET), (4499.99, Status.EXCEEDED)]
+)
+def test_a_relative_decrease_from_the_base_figure(value: float, status: Status) -> None:
+    # 5.000 in 2025, giảm 10%: at most 4.500
+    required = requirement("giảm 10% so với năm 2025", L, BASE)
+    assert required.goal == pytest.approx(4500)
+    assert required.judge(value, L) is status
+
+
+@pytest.mark.parametrize(("value", "status"), [(61.99, Status.NOT_MET), (62, Status.MET), (62.01, Status.EXCEEDED)])
+def test_points_of_a_rate(value: float, status: Status) -> None:
+    history = History(year=2026, values=((2024, 60.0),))
+    assert requirement("tăng 2 điểm phần trăm so với năm 2024", H, history).judge(value, H) is status
+
+
+def test_without_the_base_figure_there_is_no_requirement() -> None:
+    assert read("giảm 10% so với năm 2025").requirement(L, History()) is None
+
+
+def test_a_percent_change_of_a_rate_reads_two_ways() -> None:
+    target = read("giảm 10% so với năm 2025")
+    assert target.ambiguity(Measure("ha")) is None
+    assert target.ambiguity(Measure("%")) == (
+        "chỉ tiêu 'giảm 10% so với năm 2025' của một tỷ lệ (%) đọc được hai cách: giảm 10 điểm phần trăm so với năm "
+        "2025, hoặc giảm 10% của giá trị so với năm 2025; viết rõ 'giảm 10 điểm phần trăm so với năm 2025', hoặc dạng "
+        "cấu trúc {change: -10, relative: true} cho cách đọc thứ hai"
+    )
+
+
+def test_words() -> None:
+    target = read("giảm 10% so với năm 2025")
+    assert [target.words(style, Measure("ha"), L) for style in Style] == [
+        "−10% so với năm 2025",
+        "giảm 10% so với năm 2025",
+        "giảm 10% so với năm 2025",
+    ]
+    points = read("tăng 2 điểm phần trăm so với năm 2024")
+    assert points.words(Style.REPORT, Measure("%"), H) == "tăng 2 điểm phần trăm so với năm 2024"

@@ -1,0 +1,47 @@
+"""greater_than: ``trên 500``, ``hơn 500``, ``> 60``, ``khoảng trên 500``."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.kinds.measure import Measure
+from kh68.kinds.targets import Style
+from kh68.kinds.verdict import Status
+
+from .judging import H, judge, read
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("trên 500", 500),
+        ("hơn 500", 500),
+        ("> 60", 60),
+        (">60", 60),
+        ("cao hơn 5", 5),
+        ("nhiều hơn 5", 5),
+        ("lớn hơn 5", 5),
+    ],
+)
+def test_phrasings(text: str, bound: float) -> None:
+    target = read(text)
+    assert (target.kind, target.bound, target.approximate) == ("greater_than", bound, False)
+
+
+@pytest.mark.parametrize(("value", "status"), [(59.99, Status.NOT_MET), (60, Status.NOT_MET), (60.01, Status.EXCEEDED)])
+def test_the_bound_itself_is_not_met(value: float, status: Status) -> None:
+    assert judge("> 60", value) is status
+
+
+@pytest.mark.parametrize(("value", "status"), [(474.99, Status.NOT_MET), (475, Status.MET), (475.01, Status.EXCEEDED)])
+def test_about_more_than_moves_the_bound_by_the_tolerance(value: float, status: Status) -> None:
+    # khoảng trên 500 with the plan's 5%: met from 475 on
+    assert read("khoảng trên 500").approximate
+    assert judge("khoảng trên 500", value, tolerance=0.05) is status
+
+
+def test_words() -> None:
+    target = read("> 60")
+    assert [target.words(style, Measure("%"), H) for style in Style] == ["> 60%", "trên 60%", "trên 60%"]
+    about = read("khoảng trên 500")
+    assert about.words(Style.REPORT, Measure("ha"), H) == "khoảng trên 500 ha"

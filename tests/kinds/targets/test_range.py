@@ -1,0 +1,59 @@
+"""range: ``30-35``, ``95 – 97%``, ``từ 90 đến 95``, ``trong khoảng 90-95%``, ``khoảng 30-35``."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.kinds.measure import Measure
+from kh68.kinds.targets import Style, TargetUnparsable, parse_target
+from kh68.kinds.verdict import Status
+
+from .judging import H, L, judge, read
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("30-35", 30, 35),
+        ("95- 97", 95, 97),
+        ("95 – 97%", 95, 97),
+        ("30%-35%", 30, 35),
+        ("từ 90 đến 95", 90, 95),
+        ("từ 90% đến 95%", 90, 95),
+        ("trong khoảng 90-95%", 90, 95),
+        ("khoảng 10 - 12", 10, 12),
+        ("7.000 - 8.000,5", 7000, 8000.5),
+    ],
+)
+def test_phrasings(text: str, low: float, high: float) -> None:
+    target = read(text)
+    assert (target.kind, target.low, target.high) == ("range", low, high)
+
+
+def test_a_reversed_range_is_refused() -> None:
+    with pytest.raises(TargetUnparsable, match="'97-95' có cận dưới lớn hơn cận trên"):
+        parse_target("97-95")
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [(29.99, Status.NOT_MET), (30, Status.MET), (32.5, Status.MET), (35, Status.MET), (35.01, Status.EXCEEDED)],
+)
+def test_both_bounds_higher_is_better(value: float, status: Status) -> None:
+    assert judge("30-35", value, H) is status
+
+
+@pytest.mark.parametrize(
+    ("value", "status"), [(0.99, Status.EXCEEDED), (1, Status.MET), (2, Status.MET), (2.01, Status.NOT_MET)]
+)
+def test_both_bounds_lower_is_better(value: float, status: Status) -> None:
+    assert judge("1-2", value, L) is status
+
+
+def test_words() -> None:
+    target = read("30-35")
+    assert [target.words(style, Measure("%"), H) for style in Style] == [
+        "30-35%",
+        "từ 30% đến 35%",
+        "trong khoảng 30–35%",
+    ]

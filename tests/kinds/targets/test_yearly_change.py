@@ -1,0 +1,83 @@
+"""yearly_change: ``tăng bình quân 1,5%/năm``, ``giai đoạn 2026 - 2030 tăng bình quân 8%/năm``."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.kinds.measure import Measure
+from kh68.kinds.targets import Style
+from kh68.kinds.verdict import Status
+
+from .judging import H, History, L, read, requirement
+
+
+@pytest.mark.parametrize(
+    ("text", "rate", "relative", "base", "span"),
+    [
+        ("tăng bình quân 1,5%/năm", 1.5, True, None, None),
+        ("Giai đoạn 2026-2030 tăng bình quân 8%/năm", 8, True, 2025, (2026, 2030)),
+        ("tăng trưởng bình quân 8%/năm giai đoạn 2026 - 2030", 8, True, 2025, (2026, 2030)),
+        ("tốc độ tăng bình quân 8%/năm", 8, True, None, None),
+        ("bình quân tăng 8% mỗi năm", 8, True, None, None),
+        ("giảm bình quân 2 điểm phần trăm/năm", -2, False, None, None),
+        ("tăng bình quân hằng năm 1,5%", 1.5, True, None, None),
+        ("tăng bình quân 1,5%/năm so với năm 2024", 1.5, True, 2024, None),
+    ],
+)
+def test_phrasings(text: str, rate: float, relative: bool, base: int | None, span) -> None:
+    target = read(text)
+    assert (target.kind, target.rate, target.relative, target.base_year, target.span) == (
+        "yearly_change",
+        rate,
+        relative,
+        base,
+        span,
+    )
+
+
+def test_the_base_is_the_year_before_the_plans_period_when_the_words_say_none() -> None:
+    target = read("tăng bình quân 8%/năm", year=2030, start=2026)
+    assert (target.base_year, target.span) == (2025, (2026, 2030))
+
+
+@pytest.mark.parametrize(
+    ("value", "status"), [(1166.3, Status.NOT_MET), (1166.4, Status.MET), (1166.5, Status.EXCEEDED)]
+)
+def test_each_year_of_the_span_against_the_compounded_base(value: float, status: Status) -> None:
+    # 1.000 in 2025, 8%/năm: 2027 needs 1.000 · 1,08² = 1.166,4
+    history = History(year=2027, values=((2025, 1000.0),))
+    required = requirement("Giai đoạn 2026-2030 tăng bình quân 8%/năm", H, history)
+    assert required.goal == pytest.approx(1166.4)
+    assert required.judge(value, H) is status
+
+
+def test_points_step_evenly() -> None:
+    # 40% in 2025, giảm 2 điểm phần trăm/năm: 2028 at most 34%
+    history = History(year=2028, values=((2025, 40.0),))
+    assert requirement("giảm bình quân 2 điểm phần trăm/năm", L, history, year=2030, start=2026).goal == pytest.approx(
+        34
+    )
+
+
+def test_without_the_base_figure_there_is_no_requirement() -> None:
+    assert read("tăng bình quân 8%/năm", year=2030, start=2026).requirement(H, History(year=2027)) is None
+
+
+def test_a_percent_rate_of_a_rate_reads_two_ways() -> None:
+    assert (
+        read("tăng bình quân 1,5%/năm")
+        .ambiguity(Measure("%"))
+        .startswith(
+            "chỉ tiêu 'tăng bình quân 1,5%/năm' của một tỷ lệ (%) đọc được hai cách: tăng bình quân 1,5 điểm phần trăm/năm"
+        )
+    )
+    assert read("tăng bình quân 1,5%/năm").ambiguity(Measure("tỷ đồng")) is None
+
+
+def test_words() -> None:
+    target = read("tăng bình quân 8%/năm", year=2030, start=2026)
+    assert [target.words(style, Measure("tỷ đồng"), H) for style in Style] == [
+        "+8%/năm",
+        "tăng bình quân 8%/năm",
+        "tăng bình quân 8%/năm (so với năm 2025)",
+    ]

@@ -1,0 +1,29 @@
+"""from_year: ``Năm 2024 và các năm tiếp theo``, ``Từ năm 2026``, ``Quý IV năm 2024 và các năm tiếp theo``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .reading import read, window
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Năm 2024 và các năm tiếp theo.", date(2024, 1, 1)),
+        ("Từ năm 2026 và các năm tiếp theo", date(2026, 1, 1)),
+        ("Từ năm 2026", date(2026, 1, 1)),
+        ("Từ năm 2026 trở đi", date(2026, 1, 1)),
+        ("Quý IV năm 2024 và các năm tiếp theo.", date(2024, 10, 1)),
+        ("Quý IV năm 2024, năm 2025 và các năm tiếp theo.", date(2024, 10, 1)),
+    ],
+)
+def test_phrasings(text: str, start: date) -> None:
+    assert window(text) == ("from_year", start, None)
+
+
+@pytest.mark.parametrize(("year", "active"), [(2025, False), (2026, True), (2030, True)])
+def test_under_way_from_its_year_on(year: int, active: bool) -> None:
+    assert read("Từ năm 2026").active_in(year) is active

@@ -1,0 +1,21 @@
+"""in_year: ``Năm 2026``, ``trong năm 2026``, ``2026``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .reading import read, window
+
+
+@pytest.mark.parametrize("text", ["Năm 2026", "Trong năm 2026", "2026", "2026."])
+def test_phrasings(text: str) -> None:
+    assert window(text) == ("in_year", date(2026, 1, 1), date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("on", "due"), [(date(2026, 3, 1), date(2026, 12, 31)), (date(2027, 3, 1), date(2026, 12, 31))]
+)
+def test_its_deadline_is_the_years_end(on: date, due: date) -> None:
+    assert read("Năm 2026").deadline(on) == due

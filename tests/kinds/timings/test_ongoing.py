@@ -1,0 +1,20 @@
+"""ongoing: ``Thường xuyên``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .reading import read, window
+
+
+@pytest.mark.parametrize("text", ["Thường xuyên", "Thường xuyên.", "thường  xuyên", "Thường xuyên, liên tục"])
+def test_phrasings(text: str) -> None:
+    assert window(text) == ("ongoing", None, None)
+
+
+def test_under_way_every_year_with_no_deadline() -> None:
+    timing = read("Thường xuyên")
+    assert [timing.active_in(y) for y in (2020, 2030)] == [True, True]
+    assert timing.deadline(date(2026, 5, 1)) is None

@@ -1,0 +1,32 @@
+"""quarter: ``Quý II/2026``, ``Quý II năm 2026``, ``Xong trong Quý II/2026``, ``Quý I–II/2026``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .reading import read, window
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Quý II/2026", date(2026, 4, 1), date(2026, 6, 30)),
+        ("Quý II năm 2026", date(2026, 4, 1), date(2026, 6, 30)),
+        ("quý 2/2026", date(2026, 4, 1), date(2026, 6, 30)),
+        ("Xong trong Quý II/2026", date(2026, 4, 1), date(2026, 6, 30)),
+        ("Hoàn thành trong Quý IV/2025", date(2025, 10, 1), date(2025, 12, 31)),
+        ("(hoàn thành trong Quý II/2025)", date(2025, 4, 1), date(2025, 6, 30)),
+        ("Quý IV năm 2024.", date(2024, 10, 1), date(2024, 12, 31)),
+        ("Quý I–II/2026", date(2026, 1, 1), date(2026, 6, 30)),
+        ("Quý IV/2025 và Quý I/2026", date(2025, 10, 1), date(2026, 3, 31)),
+    ],
+)
+def test_phrasings(text: str, start: date, end: date) -> None:
+    assert window(text) == ("quarter", start, end)
+
+
+def test_framing_words_are_kept_aside() -> None:
+    timing = read("Dự kiến Quý II/2026 (sau khi có hướng dẫn của Bộ)")
+    assert (timing.kind, timing.tentative, timing.condition) == ("quarter", True, "sau khi có hướng dẫn của Bộ")

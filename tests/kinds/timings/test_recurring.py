@@ -1,0 +1,45 @@
+"""recurring: ``Hằng năm``, ``Hàng năm``, ``Hằng quý``, ``Hằng tháng``, ``6 tháng một lần``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kh68.kinds.timings import Rhythm
+
+from .reading import read
+
+
+@pytest.mark.parametrize(
+    ("text", "rhythm"),
+    [
+        ("Hằng năm", Rhythm.YEARLY),
+        ("Hàng năm", Rhythm.YEARLY),
+        ("Định kỳ hằng năm", Rhythm.YEARLY),
+        ("Hằng quý", Rhythm.QUARTERLY),
+        ("Hàng quý", Rhythm.QUARTERLY),
+        ("Hằng tháng", Rhythm.MONTHLY),
+        ("Hàng tháng", Rhythm.MONTHLY),
+        ("6 tháng một lần", Rhythm.SIX_MONTHLY),
+        ("hằng 6 tháng", Rhythm.SIX_MONTHLY),
+    ],
+)
+def test_phrasings(text: str, rhythm: Rhythm) -> None:
+    timing = read(text)
+    assert (timing.kind, timing.every) == ("recurring", rhythm)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "due"),
+    [
+        ("Hằng năm", date(2026, 5, 1), date(2026, 12, 31)),
+        ("Hằng quý", date(2026, 5, 1), date(2026, 6, 30)),
+        ("Hằng quý", date(2026, 6, 30), date(2026, 6, 30)),
+        ("Hằng quý", date(2026, 7, 1), date(2026, 9, 30)),
+        ("Hằng tháng", date(2026, 2, 10), date(2026, 2, 28)),
+        ("6 tháng một lần", date(2026, 8, 1), date(2026, 12, 31)),
+    ],
+)
+def test_due_at_the_end_of_each_period(text: str, on: date, due: date) -> None:
+    assert read(text).deadline(on) == due

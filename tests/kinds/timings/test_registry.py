@@ -1,0 +1,26 @@
+"""The table of timing kinds: each reads its own phrasings; words no kind reads name every accepted form."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.kinds.timings import KINDS, TimingUnparsable, parse_timing
+
+PHRASINGS = [(kind.kind, text) for kind in KINDS for text in kind.phrasings]
+
+
+@pytest.mark.parametrize(("kind", "text"), PHRASINGS)
+def test_each_phrasing_a_kind_lists_is_read_as_that_kind(kind: str, text: str) -> None:
+    assert parse_timing(text).kind == kind
+
+
+@pytest.mark.parametrize("text", ["Hằng thế kỷ", "Cuối kỳ", "Quý V/2026", "tháng 13/2026"])
+def test_words_no_kind_reads_name_every_accepted_form(text: str) -> None:
+    with pytest.raises(TimingUnparsable) as info:
+        parse_timing(text)
+    assert str(info.value) == (
+        f"không hiểu thời gian thực hiện '{text}'; các dạng đọc được: Thường xuyên | Hằng năm | Đến năm 2025 và các "
+        "năm tiếp theo | Từ tháng 12/2025 đến quý I/2026 | Năm 2024 và các năm tiếp theo | Khi tiến hành sơ kết, "
+        "tổng kết | 6 tháng đầu năm 2026 | Giai đoạn 2026-2030 | Quý II/2026 | tháng 5/2026 | trước ngày 01/01/2030 | "
+        "Đến năm 2030 | Năm 2026 (hoặc dạng cấu trúc {text: '…', due: 2026-06-30})"
+    )

@@ -1,0 +1,21 @@
+"""span: ``Giai đoạn 2026-2030``, ``2026 - 2030``, ``2026–2027``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .reading import read, window
+
+
+@pytest.mark.parametrize(
+    "text", ["Giai đoạn 2026-2030", "2026 - 2030", "2026–2030", "2026-2030;", "trong giai đoạn 2026 - 2030"]
+)
+def test_phrasings(text: str) -> None:
+    assert window(text) == ("span", date(2026, 1, 1), date(2030, 12, 31))
+
+
+@pytest.mark.parametrize(("year", "active"), [(2025, False), (2026, True), (2030, True), (2031, False)])
+def test_under_way_in_its_years(year: int, active: bool) -> None:
+    assert read("Giai đoạn 2026-2030").active_in(year) is active
