@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import EXAMPLE_PLAN, PLAN, invoke, replace_in
 
 INDICATOR_KEYS = [
-    "id", "name", "unit", "direction", "basis", "responsible_units", "targets", "notes",
+    "id", "task", "name", "unit", "direction", "basis", "responsible_units", "targets", "notes",
     "reporters", "counted_over", "breaks",
 ]  # fmt: skip
 UNIT_KEYS = [
@@ -123,6 +123,7 @@ def test_indicator_contents() -> None:
     assert list(by_id) == [f"6.{i}" for i in range(1, 14)]
     assert by_id["6.3"] == {
         "id": "6.3",
+        "task": None,
         "name": "Tỷ lệ huy động trẻ em mẫu giáo",
         "unit": "%",
         "direction": "higher",

@@ -96,10 +96,11 @@ def _table(**options: object) -> Table:
 def indicator_table(view: StatusView) -> Table:
     table = _table(expand=True)
     code, name, target, value, gap, status = vocab.INDICATOR_COLUMNS
-    table.add_column(code, width=5, no_wrap=True)
+    longest_id = max((len(r.indicator.id) for r in view.results), default=0)
+    table.add_column(code, width=min(max(5, longest_id), 12), overflow="fold")  # an id is never cut short
     table.add_column(name, min_width=19, ratio=1, overflow="fold")
-    table.add_column(target, width=9, no_wrap=True, overflow="ellipsis")
-    table.add_column(value, width=8, justify="right", no_wrap=True)
+    table.add_column(target, width=9, overflow="fold")
+    table.add_column(value, width=8, justify="right", overflow="fold")
     table.add_column(gap, width=6, justify="right", no_wrap=True)
     table.add_column(status, width=20, overflow="fold")
     for r in view.results:

@@ -24,6 +24,7 @@ def target_to_dict(text: str, meaning: Meaning) -> dict[str, Any]:
 def indicator_to_dict(plan: Plan, ind: Indicator) -> dict[str, Any]:
     return {
         "id": ind.id,
+        "task": ind.task_id,
         "name": ind.name,
         "unit": ind.unit,
         "direction": ind.better.value,

@@ -22,7 +22,7 @@ from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, Usag
 from kh68.core.files import CWD_GONE, cwd_gone, describe, folder_entries
 from kh68.core.safetext import excerpt
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
-from kh68.reading.plan import Plan, UnitIndex, settle
+from kh68.reading.plan import Plan, UnitIndex, all_indicators, settle
 from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY, FILE_UNREADABLE
 from kh68.reading.rules import Context, DataFile, run
 from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
@@ -266,12 +266,13 @@ class _Loader:
                 data[path] = value
         if any(v is None for v in parsed.values()):
             return None
-        settle(parsed["plan"], parsed["indicators"].indicators, parsed["tasks"].groups)
+        indicators = all_indicators(parsed["indicators"].indicators, parsed["tasks"].groups)
+        settle(parsed["plan"], indicators, parsed["tasks"].groups)
         plan = Plan(
             root=self.root,
             meta=parsed["plan"],
             units=UnitIndex(parsed["units"].units),
-            indicators=parsed["indicators"].indicators,
+            indicators=indicators,
             groups=parsed["tasks"].groups,
             documents=docs,
         )

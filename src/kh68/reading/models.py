@@ -7,6 +7,7 @@ them into JSON Schemas that editors show as hover help.
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -34,6 +35,7 @@ from kh68.kinds.timings import Timing as Schedule
 from kh68.kinds.timings import dated, parse_timing
 from kh68.kinds.verdict import Direction, TaskState
 from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
+from kh68.reading.source import Key
 
 
 def _decimal(value: Any) -> Any:
@@ -500,6 +502,16 @@ class Reporters(Strict):
         return {"units": value} if isinstance(value, (str, list)) else value
 
 
+@dataclass(frozen=True)
+class Home:
+    """Where an indicator is written: its file, its key path there, and the key path of each year's target."""
+
+    file: str  # "indicators" or "tasks"
+    key: Key
+    targets: dict[int, Key]
+    task: str | None = None
+
+
 class Indicator(Strict):
     id: Text = field("Mã chỉ tiêu", 'Luôn là chuỗi, ví dụ "6.10" (đặt trong dấu nháy).')
     name: Text = field("Tên chỉ tiêu")
@@ -534,6 +546,26 @@ class Indicator(Strict):
     notes: list[Text] = field("Ghi chú", default_factory=list)
 
     _better: Direction = PrivateAttr(default=Direction.HIGHER)
+    _home: Home | None = PrivateAttr(default=None)
+
+    @property
+    def home(self) -> Home:
+        """Where the indicator is written: a row of indicators.yaml, or a target of a task in tasks.yaml."""
+        if self._home is None:
+            return Home(
+                "indicators",
+                ("indicators", self.id),
+                {y: ("indicators", self.id, "targets", str(y)) for y in self.targets},
+            )
+        return self._home
+
+    def place(self, home: Home) -> None:
+        self._home = home
+
+    @property
+    def task_id(self) -> str | None:
+        """The task whose target this is (``None`` for a row of the indicator table)."""
+        return self.home.task
 
     @model_validator(mode="after")
     def _settle_direction(self) -> Indicator:
@@ -598,6 +630,32 @@ class TaskTiming(Strict):
         self._schedule = self._schedule.with_defaults(**defaults)
 
 
+class TaskTarget(Strict):
+    """A measurable target written inside a task ("di dời 01 KCN trong quý IV năm 2026"): judged like an indicator."""
+
+    id: Text = field("Mã chỉ tiêu", "Mã để ghi số liệu (kh68 record), duy nhất trong kế hoạch, ví dụ III.2-kcn.")
+    name: Text = field("Tên chỉ tiêu", "Ví dụ: Số khu công nghiệp được di dời.")
+    unit: Text = field("Đơn vị tính", "Ví dụ: KCN, %, ha.")
+    target: Target | None = field(
+        "Chỉ tiêu",
+        "Nguyên văn như ở indicators.yaml, xét vào năm nhiệm vụ đến hạn (theo thời gian thực hiện); "
+        "dùng targets khi chỉ tiêu theo nhiều năm.",
+        default=None,
+    )
+    targets: dict[Year, Target] = field("Chỉ tiêu theo năm", default_factory=dict)
+    direction: Direction | None = field("Chiều tốt", "higher hoặc lower; để trống: theo lời chỉ tiêu.", default=None)
+    reporters: Reporters | None = field("Đơn vị báo cáo số liệu", default=None)
+    notes: list[Text] = field("Ghi chú", default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> TaskTarget:
+        if (self.target is None) == (not self.targets):
+            raise ValueError(
+                "ghi đúng một trong hai: target (một chỉ tiêu, xét vào năm nhiệm vụ đến hạn) hoặc targets (theo năm)"
+            )
+        return self
+
+
 class Task(Strict):
     id: Text = field("Mã nhiệm vụ", "Số mục trong kế hoạch, ví dụ III.1.a.")
     title: Text = field("Tên nhiệm vụ")
@@ -620,6 +678,12 @@ class Task(Strict):
         default="assignment",
     )
     note: str | None = field("Ghi chú", default=None)
+    targets: list[TaskTarget] = field(
+        "Chỉ tiêu của nhiệm vụ",
+        "Chỉ tiêu đo được nằm trong nhiệm vụ (kế hoạch không có bảng chỉ tiêu riêng); được đánh giá và báo cáo như "
+        "chỉ tiêu ở indicators.yaml.",
+        default_factory=list,
+    )
 
     @property
     def schedule(self) -> Schedule | None:

@@ -14,8 +14,8 @@ from kh68.core.safetext import excerpt, listing
 from kh68.core.vnformat import format_date
 from kh68.kinds.phrases import fold
 from kh68.reading.enums import DutyKind, UnitKind
-from kh68.reading.models import Duty, Indicator, PlanMeta, Successor, Task, TaskGroup, Unit, YearData
-from kh68.reading.source import Document
+from kh68.reading.models import Duty, Home, Indicator, PlanMeta, Successor, Task, TaskGroup, TaskTarget, Unit, YearData
+from kh68.reading.source import Document, Key
 
 SUGGESTED_LENGTH = 200  # a reference longer than this gets no "did you mean"
 
@@ -171,6 +171,50 @@ class UnitIndex:
             return f"{unit_id} đã chấm dứt hoạt động từ {since}"
         parts = [f"{self.resolve(s.unit) or s.unit}" + (f" ({s.function})" if s.function else "") for s in successors]
         return f"{unit_id} đã chấm dứt hoạt động từ {since}; nhiệm vụ chuyển cho {', '.join(parts)}"
+
+
+def all_indicators(table: list[Indicator], groups: Iterable[TaskGroup]) -> list[Indicator]:
+    """The indicator table's rows, then the targets written inside tasks, each knowing where it is written.
+
+    A task's single ``target`` is judged in the year the task is due; a task
+    without a due year gives its target no year (the rule task-target-year says so).
+    """
+    for i, indicator in enumerate(table):
+        indicator.place(
+            Home("indicators", ("indicators", i), {y: ("indicators", i, "targets", str(y)) for y in indicator.targets})
+        )
+    found = list(table)
+    for g, group in enumerate(groups):
+        for t, task in enumerate(group.tasks):
+            for k, written in enumerate(task.targets):
+                key: Key = ("groups", g, "tasks", t, "targets", k)
+                found.append(_task_indicator(task, written, key))
+    return found
+
+
+def _task_indicator(task: Task, written: TaskTarget, key: Key) -> Indicator:
+    if written.target is not None:
+        schedule = task.schedule
+        due = schedule.end.year if schedule is not None and schedule.end is not None else None
+        targets = {due: written.target} if due is not None else {}
+        keys: dict[int, Key] = {due: (*key, "target")} if due is not None else {}
+    else:
+        targets = dict(written.targets)
+        keys = {y: (*key, "targets", str(y)) for y in targets}
+    indicator = Indicator.model_validate(
+        {
+            "id": written.id,
+            "name": written.name,
+            "unit": written.unit,
+            "direction": written.direction,
+            "targets": targets,
+            "responsible_units": task.lead_units,
+            "reporters": written.reporters,
+            "notes": written.notes,
+        }
+    )
+    indicator.place(Home("tasks", key, keys, task.id))
+    return indicator
 
 
 def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[TaskGroup]) -> None:

@@ -66,6 +66,7 @@ TYPE_TITLES: dict[str, str] = {
     "Indicator": "Chỉ tiêu",
     "Task": "Nhiệm vụ",
     "TaskTiming": "Thời gian thực hiện của nhiệm vụ",
+    "TaskTarget": "Chỉ tiêu ghi trong nhiệm vụ",
     "TaskGroup": "Nhóm nhiệm vụ",
     "Source": "Nguồn số liệu",
     "UnitValue": "Số liệu của một đơn vị",

@@ -122,6 +122,20 @@ class Document:
             self._index[id(node)] = entries
         return entries
 
+    def value_at(self, loc: Key) -> Any:
+        """The plain value at the key path ``loc`` (``None`` where there is none)."""
+        node = self.data
+        for part in loc:
+            if isinstance(node, list):
+                if not (isinstance(part, int) and 0 <= part < len(node)):
+                    return None
+                node = node[part]
+            elif isinstance(node, dict) and part in node:
+                node = node[part]
+            else:
+                return None
+        return node
+
     def position(self, loc: Key, *, key: bool = False) -> tuple[int, int]:
         """Position of ``loc`` (of its key with ``key``), or of its nearest ancestor that has one.
 

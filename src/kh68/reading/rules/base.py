@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from kh68.reading.models import YearData
+from kh68.reading.models import Indicator, Target, YearData
 from kh68.reading.plan import Plan
 from kh68.reading.ruledoc import RuleDoc
 from kh68.reading.source import Document, Key
@@ -53,6 +53,20 @@ class Context:
             tuple(self.plan.documents[k] for k in ("plan", "units", "indicators", "tasks")) if self.whole_plan else ()
         )
         return plan_docs + tuple(f.doc for f in self.data_files)
+
+    def indicators(self) -> Iterator[tuple[Indicator, Document, Key]]:
+        """Each indicator with the document and key path where it is written (indicators.yaml, or a task's target)."""
+        for indicator in self.plan.indicators:
+            home = indicator.home
+            yield indicator, self.doc(home.file), home.key
+
+    def targets(self) -> Iterator[tuple[Indicator, int, Target, Document, Key]]:
+        """Each year's target of each indicator, with the document and key path where it is written."""
+        for indicator, doc, _ in self.indicators():
+            keys = indicator.home.targets
+            for year, target in indicator.targets.items():
+                if year in keys:
+                    yield indicator, year, target, doc, keys[year]
 
     @cached_property
     def unit_entries(self) -> dict[str, int]:

@@ -29,9 +29,9 @@ def check(ctx: Context) -> Iterator[Finding]:
 
     for i, b in enumerate(ctx.plan.meta.breaks):
         yield from outside(ctx.doc("plan"), ("breaks", i), b)
-    for i, indicator in enumerate(ctx.plan.indicators):
+    for indicator, doc, where in ctx.indicators():
         for j, b in enumerate(indicator.breaks):
-            yield from outside(ctx.doc("indicators"), ("indicators", i, "breaks", j), b)
+            yield from outside(doc, (*where, "breaks", j), b)
 
 
 RULE = Rule(

@@ -14,12 +14,10 @@ from kh68.reading.rules.base import Context, Finding, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
-    doc = ctx.doc("indicators")
-    for i, ind in enumerate(ctx.plan.indicators):
-        for year, target in ind.targets.items():
-            doubt = target.meaning.doubt()
-            if doubt is not None:
-                yield Finding(doc, ("indicators", i, "targets", str(year)), doubt)
+    for _ind, _year, target, doc, where in ctx.targets():
+        doubt = target.meaning.doubt()
+        if doubt is not None:
+            yield Finding(doc, where, doubt)
 
 
 RULE = Rule(

@@ -14,7 +14,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     plan = ctx.plan
     period = plan.meta.period
-    for i, indicator in enumerate(plan.indicators):
+    for indicator, doc, where in ctx.indicators():
         if indicator.reporters is None:
             continue
         for year in range(period.start, period.end + 1):
@@ -24,8 +24,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue  # nothing to count that year: said so, not expected
             if not plan.reporters_of(indicator, year):
                 yield Finding(
-                    ctx.doc("indicators"),
-                    ("indicators", i, "reporters"),
+                    doc,
+                    (*where, "reporters"),
                     f"nhóm đơn vị báo cáo chỉ tiêu {indicator.id} không có đơn vị nào hoạt động vào "
                     f"{format_date(day)} (năm {year}): thêm đơn vị kế thừa hoặc thành viên",
                 )

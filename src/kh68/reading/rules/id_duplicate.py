@@ -18,13 +18,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield Finding(
             units, ("units", i, "id"), f"mã đơn vị {excerpt(unit_ids[i])} bị trùng (đã dùng ở mục thứ {first + 1})"
         )
-    indicators = ctx.doc("indicators")
-    indicator_ids = [ind.id for ind in ctx.plan.indicators]
+    homes = list(ctx.indicators())
+    indicator_ids = [ind.id for ind, _, _ in homes]
     for i, first in _repeats(indicator_ids):
+        _, doc, where = homes[i]
         yield Finding(
-            indicators,
-            ("indicators", i, "id"),
-            f"mã chỉ tiêu {excerpt(indicator_ids[i])} bị trùng (đã dùng ở mục thứ {first + 1})",
+            doc, (*where, "id"), f"mã chỉ tiêu {excerpt(indicator_ids[i])} bị trùng (đã dùng ở mục thứ {first + 1})"
         )
     tasks = ctx.doc("tasks")
     seen: set[str] = set()

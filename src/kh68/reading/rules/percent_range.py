@@ -13,17 +13,9 @@ from kh68.reading.source import Key
 
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.whole_plan:
-        doc = ctx.doc("indicators")
-        for i, ind in enumerate(ctx.plan.indicators):
-            if not ind.measure.is_percent:
-                continue
-            for year, target in ind.targets.items():
-                if any(b is not None and not 0 <= b <= 100 for b in target.meaning.bounds()):
-                    yield Finding(
-                        doc,
-                        ("indicators", i, "targets", str(year)),
-                        f"chỉ tiêu {excerpt(target.shown)} nằm ngoài khoảng 0–100%",
-                    )
+        for ind, _, target, doc, where in ctx.targets():
+            if ind.measure.is_percent and any(b is not None and not 0 <= b <= 100 for b in target.meaning.bounds()):
+                yield Finding(doc, where, f"chỉ tiêu {excerpt(target.shown)} nằm ngoài khoảng 0–100%")
     for file in ctx.data_files:
         for ind_id, m in file.data.indicators.items():
             indicator = ctx.plan.indicator(ind_id)

@@ -29,12 +29,12 @@ def _why(plan: Plan, indicator: Indicator, member: str) -> str | None:
 
 
 def _plan_file(ctx: Context) -> Iterator[Finding]:
-    plan, doc = ctx.plan, ctx.doc("indicators")
-    for i, indicator in enumerate(plan.indicators):
+    plan = ctx.plan
+    for indicator, doc, where in ctx.indicators():
         if indicator.reporters is None:
             continue
-        raw = doc.data["indicators"][i].get("reporters")
-        base: Key = ("indicators", i, "reporters", *(() if isinstance(raw, list) else ("units",)))
+        raw = doc.value_at((*where, "reporters"))
+        base: Key = (*where, "reporters", *(() if isinstance(raw, list) else ("units",)))
         for j, ref in enumerate(indicator.reporters.units):
             uid = plan.units.resolve(ref)
             why = next((w for m in plan.units.expand(uid) if (w := _why(plan, indicator, m))), None) if uid else None

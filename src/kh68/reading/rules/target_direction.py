@@ -17,19 +17,16 @@ from kh68.reading.rules.base import Context, Finding, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
-    doc = ctx.doc("indicators")
-    for i, ind in enumerate(ctx.plan.indicators):
-        better = ind.better
-        for year, target in sorted(ind.targets.items()):
-            said = target.meaning.implied_direction
-            if said is not None and said is not better:
-                why = "chiều tốt ghi ở direction" if ind.direction is not None else "chỉ tiêu năm trước"
-                yield Finding(
-                    doc,
-                    ("indicators", i, "targets", str(year)),
-                    f"chỉ tiêu {excerpt(target.shown)} nói {vocab.DIRECTION_LABELS[said]}, trái với {why} "
-                    f"({vocab.DIRECTION_LABELS[better]})",
-                )
+    for ind, _, target, doc, where in ctx.targets():
+        said, better = target.meaning.implied_direction, ind.better
+        if said is not None and said is not better:
+            why = "chiều tốt ghi ở direction" if ind.direction is not None else "chỉ tiêu năm trước"
+            yield Finding(
+                doc,
+                where,
+                f"chỉ tiêu {excerpt(target.shown)} nói {vocab.DIRECTION_LABELS[said]}, trái với {why} "
+                f"({vocab.DIRECTION_LABELS[better]})",
+            )
 
 
 RULE = Rule(

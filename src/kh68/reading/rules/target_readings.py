@@ -11,12 +11,10 @@ from kh68.reading.rules.base import Context, Finding, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
-    doc = ctx.doc("indicators")
-    for i, ind in enumerate(ctx.plan.indicators):
-        for year, target in ind.targets.items():
-            message = target.meaning.ambiguity(ind.measure)
-            if message is not None:
-                yield Finding(doc, ("indicators", i, "targets", str(year)), message)
+    for ind, _year, target, doc, where in ctx.targets():
+        message = target.meaning.ambiguity(ind.measure)
+        if message is not None:
+            yield Finding(doc, where, message)
 
 
 RULE = Rule(

@@ -12,17 +12,15 @@ from kh68.reading.rules.base import Context, Finding, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
-    doc = ctx.doc("indicators")
-    for i, ind in enumerate(ctx.plan.indicators):
-        for year, target in ind.targets.items():
-            written = target.meaning.unit
-            if written is not None and not ind.measure.accepts(written):
-                yield Finding(
-                    doc,
-                    ("indicators", i, "targets", str(year)),
-                    f"chỉ tiêu {excerpt(target.shown)} ghi đơn vị {excerpt(written)}, khác đơn vị tính "
-                    f"{excerpt(ind.unit)} của chỉ tiêu {ind.id}",
-                )
+    for ind, _year, target, doc, where in ctx.targets():
+        written = target.meaning.unit
+        if written is not None and not ind.measure.accepts(written):
+            yield Finding(
+                doc,
+                where,
+                f"chỉ tiêu {excerpt(target.shown)} ghi đơn vị {excerpt(written)}, khác đơn vị tính "
+                f"{excerpt(ind.unit)} của chỉ tiêu {ind.id}",
+            )
 
 
 RULE = Rule(

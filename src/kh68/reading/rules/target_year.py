@@ -12,16 +12,14 @@ from kh68.reading.rules.base import Context, Finding, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
-    doc = ctx.doc("indicators")
-    for i, ind in enumerate(ctx.plan.indicators):
-        for year, target in ind.targets.items():
-            written = target.meaning.year
-            if written is not None and written != year:
-                yield Finding(
-                    doc,
-                    ("indicators", i, "targets", str(year)),
-                    f"chỉ tiêu {excerpt(target.shown)} ghi năm {written} nhưng đặt ở năm {year}",
-                )
+    for _ind, year, target, doc, where in ctx.targets():
+        written = target.meaning.year
+        if written is not None and written != year:
+            yield Finding(
+                doc,
+                where,
+                f"chỉ tiêu {excerpt(target.shown)} ghi năm {written} nhưng đặt ở năm {year}",
+            )
 
 
 RULE = Rule(

@@ -34,13 +34,13 @@ def _plan_files(ctx: Context) -> Iterator[Finding]:
         index = ctx.unit_entries[unit.id]
         yield from _refs(ctx, units, ("units", index, "members"), unit.members)
         # successors: the rule successor-unknown
-    indicators = ctx.doc("indicators")
-    for i, ind in enumerate(plan.indicators):
-        yield from _refs(ctx, indicators, ("indicators", i, "responsible_units"), ind.responsible_units)
+    for ind, doc, where in ctx.indicators():
+        if ind.task_id is None:  # a task's target answers to the task's lead units, checked with the task
+            yield from _refs(ctx, doc, (*where, "responsible_units"), ind.responsible_units)
         if ind.reporters is not None:
-            raw = indicators.data["indicators"][i].get("reporters")
-            loc = ("indicators", i, "reporters", *(() if isinstance(raw, list) else ("units",)))
-            yield from _refs(ctx, indicators, loc, ind.reporters.units)
+            raw = doc.value_at((*where, "reporters"))
+            loc = (*where, "reporters", *(() if isinstance(raw, list) else ("units",)))
+            yield from _refs(ctx, doc, loc, ind.reporters.units)
     tasks = ctx.doc("tasks")
     for g, group in enumerate(plan.groups):
         for t, task in enumerate(group.tasks):

@@ -11,12 +11,10 @@ from kh68.reading.rules.base import Context, Finding, Rule
 def check(ctx: Context) -> Iterator[Finding]:
     period = ctx.plan.meta.period
     if ctx.whole_plan:
-        doc = ctx.doc("indicators")
-        for i, ind in enumerate(ctx.plan.indicators):
-            for year in ind.targets:
-                if not period.start <= year <= period.end:
-                    message = f"năm {year} nằm ngoài thời kỳ kế hoạch {period.start}–{period.end}"
-                    yield Finding(doc, ("indicators", i, "targets", str(year)), message, key=True)
+        for _ind, year, _, doc, where in ctx.targets():
+            if not period.start <= year <= period.end:
+                message = f"năm {year} nằm ngoài thời kỳ kế hoạch {period.start}–{period.end}"
+                yield Finding(doc, where, message, key=where[-1] != "target")
     first = ctx.plan.first_year()
     for file in ctx.data_files:
         if not first <= file.data.year <= period.end:
