@@ -30,7 +30,7 @@ from kh68.reading.validation import problems_from
 
 PLAN_FILES = {"plan": "plan.yaml", "units": "units.yaml", "indicators": "indicators.yaml", "tasks": "tasks.yaml"}
 DATA_DIR = "data"
-_DATA_NAME = re.compile(r"^\d{4}\.ya?ml$")
+_DATA_NAME = re.compile(r"^\d{4}(?:-(?:H[12]|Q[1-4]|0[1-9]|1[0-2]))?\.ya?ml$")  # 2026.yaml, 2026-Q3.yaml, 2026-11.yaml
 
 
 def default_plan_dir() -> Path:
@@ -281,7 +281,5 @@ class _Loader:
         self.problems += found
         # A data file with errors is left out (so a second file for a year never replaces the first).
         rejected = {p.path for p in found if p.severity is Severity.ERROR}
-        for file in files:
-            if str(file.doc.path) not in rejected:
-                plan.data[file.data.year] = file.data
+        plan.keep({file.data.cadence: file.data for file in files if str(file.doc.path) not in rejected})
         return plan

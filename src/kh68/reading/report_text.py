@@ -22,10 +22,7 @@ RULE_MISSING = "report-text-missing"
 
 def report_due(plan: Plan, year: int) -> date:
     """The day the department reports ``year`` (the ``plan_report`` duty's deadline, else 31/12)."""
-    for duty in plan.meta.duties:
-        if duty.kind is DutyKind.PLAN_REPORT and duty.deadline:
-            return duty.deadline.in_year(year)
-    return date(year, 12, 31)
+    return plan.due_in_year(DutyKind.PLAN_REPORT, year)
 
 
 def missing_parts(plan: Plan, year: int) -> list[ReportPart]:

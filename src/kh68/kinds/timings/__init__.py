@@ -15,9 +15,10 @@ from dataclasses import replace
 from datetime import date
 
 from kh68.core.safetext import excerpt
+from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.phrases import fold
 from kh68.kinds.timings.at_review import AtReview
-from kh68.kinds.timings.base import Rhythm, Timing, TimingUnparsable, condition_of, fold_timing
+from kh68.kinds.timings.base import Timing, TimingUnparsable, condition_of, fold_timing
 from kh68.kinds.timings.by_date import ByDate
 from kh68.kinds.timings.by_year import ByYear
 from kh68.kinds.timings.from_year import FromYear
