@@ -17,8 +17,10 @@ from kh68.reading.rules.deadline_impossible import missing_years
         ("30/02", "hạn 30/02 không có thật: không kỳ báo cáo nào có ngày đó"),
         (
             "trước ngày 31 hằng tháng",
-            "hạn trước ngày 31 hằng tháng không có trong tháng 2/2024, tháng 4/2024, tháng 6/2024, tháng 9/2024, "
-            "tháng 11/2024, tháng 2/2025 và 29 kỳ khác; chọn một ngày có trong mọi kỳ",
+            (
+                "hạn trước ngày 31 hằng tháng không có trong tháng 2/2024, tháng 4/2024, tháng 6/2024, tháng 9/2024, "
+                "tháng 11/2024, tháng 2/2025 và 29 kỳ khác; chọn một ngày có trong mọi kỳ"
+            ),
         ),
         (
             "29/02",
