@@ -206,7 +206,7 @@ def _model_validator_of(cls: type[BaseModel]) -> Any:
 
 
 # Model before-validators that only fill in a field from another (the shape the editor sees is the model's).
-_SHAPE_KEEPING = {models.YearData._year_of_period}
+_SHAPE_KEEPING: set[Any] = {models.YearData._year_of_period}
 
 # Models whose before-validator reads a bare scalar, and which scalars it reads.
 _MODEL_TEXT_FORMS: dict[Any, JsonSchemaValue] = {
