@@ -431,6 +431,7 @@ OPTION_VALUES = {
     ("check", "--format"): "github",
     ("check", "--today"): "2025-11-06",
     ("status", "--year"): "2025",
+    ("status", "--period"): "2025-11",
     ("status", "--plan"): str(EXAMPLE_PLAN),
     ("status", "--unit"): "so_noi_vu",
     ("status", "--today"): "2025-11-06",
@@ -451,7 +452,7 @@ def test_every_option_of_a_read_only_command_is_answered_from_the_cache(
     inproc: InProcess, command: str, option: str
 ) -> None:
     plan = [] if option == "--plan" else ["--plan", str(EXAMPLE_PLAN)]
-    if command == "status" and option not in ("--year", "--today"):
+    if command == "status" and option not in ("--year", "--period", "--today"):
         plan += ["--year", "2025", "--today", "2025-11-06"]
     given = [option] if option in launch._READ_ONLY[command][1] else [option, OPTION_VALUES[command, option]]
     args = [command, *given, *plan]

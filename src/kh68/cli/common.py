@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 
@@ -31,6 +31,9 @@ from kh68.core.errors import (
     stop_exit_code,
 )
 from kh68.core.safetext import excerpt, for_terminal, for_terminal_keeping_sgr
+
+if TYPE_CHECKING:
+    from kh68.kinds.periods import Period
 
 app = typer.Typer(
     name="kh68",
@@ -71,6 +74,30 @@ def year_number(text: str | int) -> int:
 def year_option(help_text: str, **options: Any) -> Any:
     """The one ``--year`` option of every command (see ``year_number``)."""
     return typer.Option("--year", help=help_text, parser=year_number, metavar="<số>", **options)
+
+
+def period_option(help_text: str) -> Any:
+    """The one ``--period`` option: a month, quarter or half-year (``2026-11``, ``2026-Q3``, ``2026-H1``) or a year."""
+    return typer.Option("--period", help=help_text, metavar="<kỳ>", show_default=False)
+
+
+def when(year: int | None, period: str | None, *, default: int | None = None) -> tuple[int, Period | None]:
+    """The year and period a command works on, from ``--year`` and ``--period`` (which must agree)."""
+    from kh68.kinds.periods import parse_period
+
+    if period is None:
+        if year is None:
+            if default is None:
+                raise UsageError("thiếu tùy chọn bắt buộc --year (hoặc --period, ví dụ --period 2026-11)")
+            return default, None
+        return year, None
+    try:
+        found = parse_period(period)
+    except ValueError as exc:
+        raise UsageError(f"--period: {exc}") from None
+    if year is not None and year != found.year:
+        raise UsageError(f"--year {year} và --period {found.key} không cùng một năm")
+    return found.year, None if found.is_year else found
 
 
 # The option parser's usage error (click's, vendored by recent typer releases).

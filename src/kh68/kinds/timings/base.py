@@ -110,7 +110,9 @@ def fold_timing(phrase: str) -> str:
     phrase = re.sub(r"^(?:dự kiến\s+)", "", phrase)
     phrase = re.sub(r"^(?:thời gian (?:thực hiện|hoàn thành)\s*:?\s*)", "", phrase)
     phrase = re.sub(
-        r"^(?:hoàn thành|xong|thực hiện|triển khai)\s+(?=trong|trước|chậm|đến|năm|quý|tháng|trong)", "", phrase
+        r"^(?:hoàn thành|xong|thực hiện|triển khai)\s+(?=trong|trước|chậm|đến|năm|quý|tháng|thường xuyên|hằng|hàng)",
+        "",
+        phrase,
     )
     return phrase.rstrip(" .;,").strip()
 
