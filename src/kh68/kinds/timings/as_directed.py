@@ -26,7 +26,7 @@ class AsDirected(Timing):
     phrasings = (
         "Triển khai đảm bảo theo lộ trình, hướng dẫn của Bộ, ngành.",
         "Thực hiện theo lộ trình tại phần (II) của Kế hoạch này.",
-        "Theo hướng dẫn của Bộ Giáo dục và Đào tạo",
+        "Theo hướng dẫn của Bộ, ngành",
     )
 
     @classmethod
