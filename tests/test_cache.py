@@ -815,8 +815,8 @@ def test_an_answer_the_machine_decided_after_reading_the_plan_is_never_kept(
 
     check_plan = load.check_plan
 
-    def failing(root: Path) -> Any:
-        check_plan(root)
+    def failing(root: Path, **keywords: Any) -> Any:
+        check_plan(root, **keywords)
         raise machine_failure(failure)
 
     @contextmanager

@@ -135,7 +135,7 @@ def test_ctrl_c_stops_with_exit_130() -> None:
 def test_an_internal_error_is_exit_70_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     import kh68.reading.load
 
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_keywords: object) -> None:
         raise RuntimeError("hỏng")
 
     monkeypatch.setattr(kh68.reading.load, "check_plan", broken)

@@ -18,6 +18,7 @@ import typer
 
 from kh68.app.streams import utf8_streams
 from kh68.cli.help import VietnameseGroup
+from kh68.cli.problem_formats import LINE_FORMATS, ProblemFormat
 from kh68.core import witness
 from kh68.core.errors import (
     ExitCode,
@@ -406,7 +407,7 @@ def _kind(problem: Problem) -> _Kind:
     return problem.path, problem.severity, problem.rule, shape
 
 
-def print_problems(problems: list[Problem], fmt: str = "parsable", *, err: bool = True) -> None:
+def print_problems(problems: list[Problem], fmt: ProblemFormat = ProblemFormat.parsable, *, err: bool = True) -> None:
     """Print ``problems``; past ``PROBLEMS_SHOWN_PER_KIND`` of one kind in a file, one summary line.
 
     A file with a million bad values is summarised in a few lines; the exit code
@@ -420,7 +421,7 @@ def print_problems(problems: list[Problem], fmt: str = "parsable", *, err: bool 
         kind = _kind(problem)
         seen[kind] += 1
         if seen[kind] <= PROBLEMS_SHOWN_PER_KIND:
-            lines.append(problem.github() if fmt == "github" else problem.parsable())
+            lines.append(LINE_FORMATS[fmt](problem))
     for (path, severity, rule, _), count in seen.items():
         if count > PROBLEMS_SHOWN_PER_KIND:
             hidden = format_number(count - PROBLEMS_SHOWN_PER_KIND, 0)

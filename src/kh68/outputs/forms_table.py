@@ -1,4 +1,4 @@
-"""The tables of the forms kh68 reads, written from the kinds themselves (README and the manual show them).
+"""The tables of the forms kh68 reads and the rules it checks, written from the kinds and rules themselves (README and the manual show them).
 
 One row per kind: how plans write it, its name in the structured form and in
 JSON, and what it means. A new kind appears here by being registered; the
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kh68.kinds import periods, targets, timings
+from kh68.reading.rules import ALL_RULES
 
 
 def _cell(text: str) -> str:
@@ -41,7 +42,25 @@ def deadline_forms() -> str:
     return "\n".join(rows) + "\n"
 
 
-TABLES = {"target-forms": target_forms, "timing-forms": timing_forms, "deadline-forms": deadline_forms}
+def rule_table() -> str:
+    """The Markdown table of kh68 check's rules: id, level, whether a plan may set it, what it checks."""
+    rows = [
+        "| Mã | Mức | Tắt, đổi mức được | Kiểm tra gì | Ví dụ thông báo |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    rows += [
+        f"| `{r.id}` | {r.severity.label} | {'có' if r.adjustable else 'không'} | {_cell(r.summary)} | {_cell(r.example)} |"
+        for r in ALL_RULES
+    ]
+    return "\n".join(rows) + "\n"
+
+
+TABLES = {
+    "target-forms": target_forms,
+    "timing-forms": timing_forms,
+    "deadline-forms": deadline_forms,
+    "rules": rule_table,
+}
 """The generated tables by the name of their marker in the README (``<!-- generated: target-forms -->``)."""
 
 

@@ -277,6 +277,13 @@ class Judging(Strict):
     )
 
 
+# How a plan sets a rule of kh68 check. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
+class RuleLevel(StrEnum):
+    OFF = "off"
+    WARNING = "warning"
+    ERROR = "error"
+
+
 class OutsideFact(Strict):
     """A fact the plan document does not contain: where it comes from, and whether to verify it."""
 
@@ -362,6 +369,12 @@ class PlanMeta(Strict):
     )
     progress_thresholds: Thresholds = field("Ngưỡng đánh giá tiến độ", default_factory=Thresholds)
     judging: Judging = field("Cách đánh giá chỉ tiêu", default_factory=Judging)
+    rules: dict[str, RuleLevel] = field(
+        "Quy tắc kiểm tra",
+        "Đổi mức một quy tắc của 'kh68 check' cho kế hoạch này: khóa là mã quy tắc (ví dụ coverage-provisional), "
+        "giá trị là off (tắt), warning (cảnh báo) hoặc error (lỗi). Chỉ các quy tắc đổi được (README, bảng quy tắc).",
+        default_factory=dict,
+    )
     signer: Signer = field(
         "Người ký báo cáo",
         "Khối chữ ký của báo cáo năm; kế hoạch không ghi nên mặc định chỉ có chức vụ GIÁM ĐỐC, để trống họ tên.",
@@ -965,7 +978,7 @@ class YearData(Strict):
     )
     report: YearReport | None = field(
         "Lời văn báo cáo năm",
-        "Phần do Sở viết: văn bản chỉ đạo, đánh giá chung, phương hướng, kiến nghị; phần nào còn trống, "
+        "Phần lời văn: văn bản chỉ đạo, đánh giá chung, phương hướng, kiến nghị; phần nào còn trống, "
         "báo cáo để chỗ trống có đánh dấu.",
         default=None,
     )

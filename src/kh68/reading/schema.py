@@ -60,6 +60,7 @@ TYPE_TITLES: dict[str, str] = {
     "Period": "Thời kỳ kế hoạch",
     "Thresholds": "Ngưỡng đánh giá tiến độ",
     "Judging": "Cách đánh giá chỉ tiêu",
+    "RuleLevel": "Mức của quy tắc kiểm tra",
     "Signer": "Người ký báo cáo",
     "Note": "Ghi chú",
     "Unit": "Đơn vị",

@@ -49,6 +49,7 @@ from kh68.reading.rules import (
     measurement_kind,
     percent_range,
     report_group_unknown,
+    report_text_missing,
     reporter_not_applicable,
     successor_cycle,
     successor_unknown,
@@ -105,9 +106,11 @@ RULES: tuple[Rule, ...] = (
     measurement_kind.RULE,
     computed_mismatch.RULE,
     text_control_chars.RULE,
+    report_text_missing.RULE,
 )
 
 ALL_RULES: tuple[RuleDoc, ...] = READ_RULES + RULES
+RULES_BY_ID: dict[str, RuleDoc] = {rule.id: rule for rule in ALL_RULES}
 
 
 def run(ctx: Context) -> Iterator[Problem]:
@@ -118,4 +121,4 @@ def run(ctx: Context) -> Iterator[Problem]:
             yield Problem(str(found.doc.path), line, column, rule.severity, found.message, rule.id)
 
 
-__all__ = ["ALL_RULES", "RULES", "Context", "DataFile", "Finding", "Rule", "run"]
+__all__ = ["ALL_RULES", "RULES", "RULES_BY_ID", "Context", "DataFile", "Finding", "Rule", "run"]

@@ -39,4 +39,5 @@ RULE = Rule(
     "nhóm đơn vị báo cáo chỉ tiêu 6.2 không có đơn vị nào hoạt động vào 05/11/2026 (năm 2026): thêm đơn vị kế thừa "
     "hoặc thành viên",
     check,
+    adjustable=True,
 )

@@ -47,4 +47,5 @@ RULE = Rule(
     "ngày 31 hằng tháng không có trong tháng 4)",
     "hạn 29/02 không có trong các năm 2025, 2026, 2027, 2029, 2030 của thời kỳ kế hoạch; chọn một ngày có trong mọi năm",
     check,
+    adjustable=True,
 )

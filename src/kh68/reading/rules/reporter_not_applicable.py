@@ -78,4 +78,5 @@ RULE = Rule(
     "đơn vị phải báo cáo một chỉ tiêu (reporters, số liệu theo đơn vị) là đơn vị có phần trong chỉ tiêu đó",
     "cong_doan_nganh là tổ chức ngoài quyền quản lý của Sở, không báo cáo số liệu chỉ tiêu",
     check,
+    adjustable=True,
 )

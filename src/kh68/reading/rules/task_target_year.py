@@ -35,4 +35,5 @@ RULE = Rule(
     "chỉ tiêu III.2-kcn của nhiệm vụ III.2 không có năm: thời gian thực hiện 'Thường xuyên' không có hạn; ghi chỉ "
     'tiêu theo năm (targets: {"2026": …})',
     check,
+    adjustable=True,
 )

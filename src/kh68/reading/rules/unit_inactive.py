@@ -55,4 +55,5 @@ RULE = Rule(
     "số liệu, tiến độ chỉ từ đơn vị còn hoạt động vào kỳ được báo cáo (hạn báo cáo của năm, hoặc ngày ghi ở tiến độ)",
     "số liệu năm 2025 (hạn báo cáo 05/11/2025): pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024",
     check,
+    adjustable=True,
 )
