@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 import kh68.cli
+from tools import PROBES, probe
 
 # No test sees an answer cached by another run (tests/test_cache.py turns it on in a temporary directory).
 os.environ["KH68_NO_CACHE"] = "1"
@@ -29,6 +30,19 @@ COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
 # the transcription tests run anywhere, and test_source_copy checks it against shared/.
 SOURCE_DOC = Path(__file__).resolve().parent / "data" / "ke-hoach-nq68-so-gddt-lam-dong.txt"
 SHARED_SOURCE_DOC = Path(__file__).resolve().parents[2] / "shared" / "source" / SOURCE_DOC.name
+
+
+@pytest.hookimpl(trylast=True)  # after -m and -k: only the tools of the tests that will run are probed
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """``@pytest.mark.needs("calc", ...)``: skipped, saying why, unless each tool does its job (tests/tools.py)."""
+    for item in items:
+        for mark in item.iter_markers("needs"):
+            for key in mark.args:
+                if key not in PROBES:
+                    raise pytest.UsageError(f"{item.nodeid}: needs({key!r}): no such tool in tests/tools.py")
+                found = probe(key)
+                if isinstance(found, str):
+                    item.add_marker(pytest.mark.skip(reason=found))
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +152,7 @@ def indicator(targets: dict, *, direction: str = "higher", basis: str = "value",
 
 # ---------------------------------------------------------------- git
 
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="cần lệnh git")
+needs_git = pytest.mark.needs("git")
 
 # A known committer, and no user or system configuration of the machine the tests run on.
 GIT_ENV = {

@@ -13,6 +13,8 @@ import pytest
 from tests.conftest import invoke
 from tests.formtools import FORM, fill, make_form, snapshot, with_cached_formula
 
+from tools import require
+
 DATA = "data/2025.yaml"
 
 
@@ -238,14 +240,12 @@ def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> 
 
 
 @pytest.mark.slow
+@pytest.mark.needs("calc")
 def test_a_form_saved_by_libreoffice_imports(example_copy: Path, filled: Path, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) không có trên máy này: bỏ qua kiểm thử lưu bằng LibreOffice Calc")
     out = tmp_path / "lo"
     subprocess.run(
         [
-            soffice,
+            require("calc").program,
             "--headless",
             f"-env:UserInstallation=file://{tmp_path / 'profile'}",
             "--convert-to",
