@@ -6,6 +6,8 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -148,6 +150,23 @@ def indicator(targets: dict, *, direction: str = "higher", basis: str = "value",
             "responsible_units": ["phong_a"],
         }
     )
+
+
+@contextmanager
+def cpu_time() -> Iterator[Callable[[], float]]:
+    """The CPU seconds spent inside the block by this process and the children it waited for.
+
+    A budget such as "refused at once, without reading the 2 GB" is about the work done: on
+    the wall clock it also counts the time other processes had the CPU, and fails on a loaded
+    machine (the tests share two cores). ``with cpu_time() as spent: ...; assert spent() < 1``.
+    """
+
+    def now() -> float:
+        times = os.times()
+        return times.user + times.system + times.children_user + times.children_system
+
+    start = now()
+    yield lambda: now() - start
 
 
 # ---------------------------------------------------------------- git

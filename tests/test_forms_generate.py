@@ -229,10 +229,10 @@ def test_generation_costs_little_more_than_a_bare_workbook() -> None:
     def best(action) -> float:
         times = []
         for _ in range(5):
-            start = time.perf_counter()
+            start = time.process_time()  # CPU time: the other processes of a loaded machine do not count
             for _ in range(5):
                 action()
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
         return min(times)
 
     form = best(lambda: form_bytes(spec, date(2024, 1, 1)))
