@@ -19,6 +19,8 @@ from kh68.core.files import TEMP_MARK
 from kh68.core.vnformat import format_number
 from kh68.reading.load import load_plan
 
+pytestmark = pytest.mark.slow  # dozens of kh68 processes, some of them killed
+
 KH68 = [sys.executable, "-m", "kh68"]
 PAIRS = 20
 PAIRS_AT_ONCE = 10
