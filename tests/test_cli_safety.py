@@ -121,13 +121,27 @@ def test_a_full_disk_under_stdout_is_said_in_vietnamese() -> None:
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP) if os.name == "posix" else ()
 HANG = 120  # seconds; a child that works reaches its mark and stops in well under a second
-# What the child prints at its mark: "WORD SIGINT=handled SIGTERM=handled SIGHUP=ignored".
+# The child's side: ready(WORD) prints its mark, "WORD SIGINT=handled SIGTERM=handled SIGHUP=ignored";
+# until_a_signal() then waits for a signal's handler to run. Not time.sleep(): a signal that lands
+# after Python's last check for signals and before the sleep starts (a child preempted there, on
+# a loaded machine) is handled only when the sleep ends. Python writes a byte to the wakeup fd
+# for each signal it catches, so select() returns whenever the signal came, and the handler runs
+# as soon as Python code runs again.
 SAY_READY = """
-import signal
+import os, select, signal
+_woken, _wake = os.pipe()
+os.set_blocking(_wake, False)
+signal.set_wakeup_fd(_wake)
+
 def ready(word):
     kinds = {signal.SIG_IGN: "ignored", signal.SIG_DFL: "default"}
     signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
     print(word, *(f"{s.name}={kinds.get(signal.getsignal(s), 'handled')}" for s in signals), flush=True)
+
+def until_a_signal():
+    while True:
+        select.select([_woken], [], [])
+        os.read(_woken, 512)
 """
 
 
@@ -178,8 +192,8 @@ def _stopped(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
 
 
 SLOW_CHECK = """
-import time, kh68.reading.load as load
-load.check_plan = lambda *a, **k: (ready("bắt đầu"), time.sleep(3600))
+import kh68.reading.load as load
+load.check_plan = lambda *a, **k: (ready("bắt đầu"), until_a_signal())
 import sys
 from kh68.cli import main
 sys.argv = ["kh68", "check", sys.argv[1]]
@@ -210,7 +224,7 @@ def test_an_internal_error_is_exit_70_without_traceback(monkeypatch: pytest.Monk
 
 
 def test_kh68_debug_shows_the_traceback_of_an_internal_error() -> None:
-    code = SLOW_CHECK.replace('(ready("bắt đầu"), time.sleep(3600))', "1 / 0")
+    code = SLOW_CHECK.replace('(ready("bắt đầu"), until_a_signal())', "1 / 0")
     done = subprocess.run(
         [sys.executable, "-c", code, str(EXAMPLE_PLAN)], capture_output=True, env={**os.environ, "KH68_DEBUG": "1"}
     )
@@ -427,14 +441,14 @@ def test_vietnamese_survives_any_console_encoding(env: dict[str, str]) -> None:
 
 
 SLOW_RECORD = """
-import sys, time
+import sys
 import kh68.entry.datafile as datafile
 real = datafile.DataFile.open.__func__
 
 def slow_open(cls, *args, **kwargs):
     opened = real(cls, *args, **kwargs)
     ready("đang ghi")
-    time.sleep(3600)
+    until_a_signal()
     return opened
 
 datafile.DataFile.open = classmethod(slow_open)
