@@ -16,10 +16,10 @@ only when it does, on a tiny input made on the spot, what the tests need of it:
 A test says what it needs with ``@pytest.mark.needs("calc")`` (or on the whole
 module, ``pytestmark = pytest.mark.needs("git")``); conftest skips it, before
 its fixtures run, with what is missing and how to install it. A test that runs
-the program itself takes it from ``require("calc").argv``. Each probe runs the
-first time a test asks for it, at most once per session (``pytest -m "not
-slow"`` starts no LibreOffice). ``python tests/tools.py`` prints what this
-machine has.
+the program itself takes it from ``require("calc").argv``. The probes run once
+collection is done, only for the tools of the tests selected, at most once per
+session (``pytest -m "not slow"`` starts no LibreOffice). ``python
+tests/tools.py`` prints what this machine has.
 
 This module is imported as ``tools`` (tests/ is on ``sys.path`` under pytest),
 in conftest and in the tests alike, so that there is one cache.
