@@ -259,8 +259,7 @@ def _root(
 ) -> None:
     utf8_streams()
     safe_streams()
-    global _stop_said
-    _stop_said = False  # each command says its own stop (several run in one process under tests)
+    new_command()  # a command run through the app itself (typer's test runner), not kh68.cli.run
 
 
 # ---------------------------------------------------------------- errors → exit codes
@@ -337,6 +336,12 @@ def say_os_error(exc: OSError) -> None:
 
 
 _stop_said = False
+
+
+def new_command() -> None:
+    """A command starts in this process: its stop is said even if an earlier one's was (tests run many)."""
+    global _stop_said
+    _stop_said = False
 
 
 def say_stopped(exc: KeyboardInterrupt | None = None) -> int:
