@@ -25,6 +25,7 @@ from enum import StrEnum
 from kh68.core.vnformat import format_number, format_value
 from kh68.kinds.verdict import Direction, Status, TaskState
 from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
+from kh68.reading.measures import UnitForm
 
 # ------------------------------------------------------------------ verdicts
 
@@ -141,6 +142,14 @@ BASIS_LABELS: dict[Basis, str] = {
     Basis.VALUE: "ghi giá trị",
     Basis.SHARE_OF_UNITS: "tỷ lệ đơn vị đạt chuẩn",
 }
+
+
+UNIT_FORM_COMBINED: dict[UnitForm, str] = {
+    UnitForm.VALUE: "tổng giá trị của các đơn vị",
+    UnitForm.FRACTION: "tổng tử số/tổng mẫu số",
+    UnitForm.MET: "số đơn vị đạt/tổng số đơn vị",
+}
+"""How the units' entries were combined, in the note under an indicator computed from them."""
 
 
 def task_state_label(state: TaskState | None, *, request: bool = False) -> str:

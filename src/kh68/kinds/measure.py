@@ -4,7 +4,8 @@
 bounded by 0 and 100, aggregated from units as a total numerator over a total
 denominator. Any other unit (``ha``, ``tỷ đồng``, ``trường``) is an amount or a
 count: ``7.080 tỷ đồng``, a difference of ``3 trường``, aggregated from units as
-a sum. The one place that tells a rate from an amount.
+a sum; a figure per something (``triệu đồng/người``) is aggregated as a ratio,
+never summed. The one place that tells a rate from an amount.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ class Measure:
     def amount(self, value: float, decimals: int = 2) -> str:
         """``99,5%``, ``7.080 tỷ đồng``."""
         return with_unit(format_number(value, decimals), self.unit)
+
+    @property
+    def adds_up(self) -> bool:
+        """Whether units' figures sum to the whole: a count or an amount (``ha``, ``tỷ đồng``, ``trường``),
+        not a rate (``%``) nor a figure per something (``triệu đồng/người``)."""
+        return not self.is_percent and "/" not in self.unit
 
     def difference(self, value: float, decimals: int = 2) -> str:
         """A difference of two amounts: ``1,2 điểm phần trăm`` for a rate, ``3 trường`` otherwise."""

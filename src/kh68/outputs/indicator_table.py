@@ -16,6 +16,7 @@ from kh68.core.vnformat import format_date
 from kh68.kinds.verdict import Status
 from kh68.outputs.document import Align, Annex, Column, Figure, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
+from kh68.reading.measures import form_of
 from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
 from kh68.tracking.coverage import unit_of_count_text
@@ -338,11 +339,7 @@ def _source_note(m: Measurement | None, plan: Plan, computed: bool) -> list[str]
         if text:
             parts.append(f"nguồn số liệu: {text}.")
     if computed and m.value is None and m.by_unit:
-        how = (
-            "tổng tử số/tổng mẫu số"
-            if any(e.numerator is not None for e in m.by_unit.values())
-            else "số đơn vị đạt/tổng số đơn vị"
-        )
+        how = vocab.UNIT_FORM_COMBINED[form_of(next(iter(m.by_unit.values())))]
         parts.append(f"cách tính: giá trị toàn tỉnh tính từ số liệu của {len(m.by_unit)} đơn vị ({how}).")
     if m.note:
         parts.append(f"ghi chú: {' '.join(m.note.split())}")

@@ -38,6 +38,7 @@ from kh68.core.errors import Problem
 from kh68.reading.ruledoc import READ_RULES, RuleDoc
 from kh68.reading.rules import (
     break_outside_period,
+    by_unit_combine,
     completion_near_miss,
     computed_mismatch,
     coverage_empty_group,
@@ -104,6 +105,7 @@ RULES: tuple[Rule, ...] = (
     unit_duplicate.RULE,
     report_group_unknown.RULE,
     measurement_kind.RULE,
+    by_unit_combine.RULE,
     computed_mismatch.RULE,
     text_control_chars.RULE,
     report_text_missing.RULE,
