@@ -133,25 +133,122 @@ class DayMonth(Strict):
         return f"{self.day:02d}/{self.month:02d}"
 
 
+AUTHORITIES = ("KT.", "Q.", "TL.", "TUQ.")
+"""Decree 30's forms for signing on another's authority; "TM." belongs to a collective body (``Unit.collective``)."""
+
+
+class Signer(Strict):
+    """Who signs a report, in Decree 30's forms; the head's title and "TM." come from the issuing body (units.yaml)."""
+
+    authority: str | None = field(
+        "Thẩm quyền ký",
+        "KT. (cấp phó ký thay người đứng đầu), Q. (quyền), TL. (thừa lệnh), TUQ. (thừa ủy quyền); có thể ghi kèm "
+        "chức danh được ký thay, ví dụ 'KT. GIÁM ĐỐC' (để trống chức danh: chức danh người đứng đầu của cơ quan "
+        "ban hành, head_title trong units.yaml). Để trống: người đứng đầu ký. 'TM.' không ghi ở đây: cơ quan làm "
+        "việc theo chế độ tập thể (collective trong units.yaml) tự có dòng 'TM. …'.",
+        default=None,
+    )
+    title: str | None = field(
+        "Chức vụ người ký",
+        "Chức vụ in trên chữ ký; để trống: chức danh người đứng đầu, hoặc 'PHÓ' + chức danh đó khi ký KT.",
+        default=None,
+    )
+    name: str | None = field("Họ tên người ký", "Để trống: người ký ghi tay.", default=None)
+
+    @field_validator("authority")
+    @classmethod
+    def _known_authority(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        form, _, rest = value.strip().partition(" ")
+        form = form.upper().rstrip(".") + "."
+        if form == "TM.":
+            raise ValueError(
+                "'TM.' không ghi ở thẩm quyền ký: cơ quan làm việc theo chế độ tập thể ghi collective trong "
+                "units.yaml (ví dụ collective: ỦY BAN NHÂN DÂN), báo cáo tự có dòng 'TM. …'"
+            )
+        if form not in AUTHORITIES:
+            raise ValueError(f"{excerpt(value)} không phải thẩm quyền ký; dùng một trong: {', '.join(AUTHORITIES)}")
+        return f"{form} {' '.join(rest.split())}".strip()
+
+    @property
+    def form(self) -> str | None:
+        """``KT.``, ``Q.``, ``TL.``, ``TUQ.`` or ``None``."""
+        return self.authority.partition(" ")[0] if self.authority else None
+
+    @property
+    def for_title(self) -> str | None:
+        """The title written after the form ("KT. GIÁM ĐỐC" → "GIÁM ĐỐC"), if written."""
+        return (self.authority.partition(" ")[2] or None) if self.authority else None
+
+    @model_validator(mode="after")
+    def _title_for_delegation(self) -> Signer:
+        if self.form in ("TL.", "TUQ.") and not self.title:
+            raise ValueError(f"ký {self.form} cần chức vụ của người ký (title), ví dụ CHÁNH VĂN PHÒNG")
+        return self
+
+
 class Duty(Strict):
     id: UnitId = field("Mã nhiệm vụ báo cáo")
-    section: Text = field("Mục trong kế hoạch", "Mục của phần IV quy định nhiệm vụ này, ví dụ IV.2.b.")
+    section: Text = field("Mục trong kế hoạch", "Mục của văn bản kế hoạch quy định nhiệm vụ này.")
     what: Text = field("Nội dung", "Việc phải làm, theo lời văn của kế hoạch.")
-    from_units: UnitRefs = field("Đơn vị thực hiện", "Mã hoặc tên gọi của các đơn vị phải thực hiện.")
-    to_units: UnitRefs = field("Gửi đến", "Mã hoặc tên gọi của đơn vị nhận.", default_factory=list)
-    deadline: DayMonth | None = field("Hạn hằng năm", "Hạn trong năm, dạng ngày/tháng, ví dụ 05/11.", default=None)
+    from_units: UnitRefs = field(
+        "Đơn vị thực hiện",
+        "Mã hoặc tên gọi của các đơn vị phải thực hiện; với plan_report: đơn vị soạn báo cáo.",
+    )
+    to_units: UnitRefs = field(
+        "Gửi đến", "Mã hoặc tên gọi của đơn vị nhận; báo cáo ghi ở dòng 'Kính gửi:'.", default_factory=list
+    )
+    deadline: DayMonth | None = field("Hạn hằng năm", "Hạn trong năm, dạng ngày/tháng, ví dụ 15/12.", default=None)
     kind: DutyKind = field(
         "Loại",
-        "unit_report: đơn vị báo cáo đầu mối; plan_report: Sở báo cáo cấp trên; funding: lập dự toán kinh phí; "
-        "request: đề nghị phối hợp gửi tổ chức ngoài quyền quản lý của Sở (không phải giao nhiệm vụ, "
-        "không bao giờ bị coi là thiếu báo cáo).",
+        "unit_report: các đơn vị báo cáo đơn vị đầu mối; plan_report: báo cáo kết quả thực hiện kế hoạch gửi "
+        "cấp trên; funding: lập dự toán kinh phí; request: đề nghị phối hợp gửi tổ chức ngoài quyền quản lý "
+        "của cơ quan ban hành (không phải giao nhiệm vụ, không bao giờ bị coi là thiếu báo cáo).",
     )
     function: str | None = field(
         "Lĩnh vực",
         "Lĩnh vực của nhiệm vụ; khi một đơn vị nhận đã chấm dứt hoạt động, chỉ đơn vị kế thừa lĩnh vực "
-        "này (successors.function) nhận thay, ví dụ 'chính sách xã hội'.",
+        "này (successors.function) nhận thay.",
         default=None,
     )
+    issued_as: str | None = field(
+        "Ban hành dưới danh nghĩa",
+        "Chỉ với plan_report: mã hoặc tên gọi của cơ quan mà báo cáo mang tiêu đề, số ký hiệu và chữ ký (sở soạn "
+        "báo cáo để Ủy ban nhân dân ký ban hành: ghi Ủy ban nhân dân). Để trống: cơ quan của đơn vị soạn thảo "
+        "(chính đơn vị đó, hoặc cơ quan mà phòng, tổ soạn thảo trực thuộc).",
+        default=None,
+    )
+    drafter: str | None = field(
+        "Đơn vị soạn thảo",
+        "Chỉ với plan_report: mã hoặc tên gọi của đơn vị soạn báo cáo, ghi ở dòng 'Lưu: VT, <ký hiệu viết tắt>.'; "
+        "để trống: đơn vị đầu tiên của from_units.",
+        default=None,
+    )
+    signer: Signer | None = field(
+        "Người ký",
+        "Chỉ với plan_report: thẩm quyền, chức vụ, họ tên người ký báo cáo; để trống: mục signer của plan.yaml, "
+        "nếu không có thì người đứng đầu cơ quan ban hành báo cáo.",
+        default=None,
+    )
+    copy_to: UnitRefs = field(
+        "Nơi nhận khác",
+        "Mã hoặc tên gọi của các nơi nhận ngoài 'Kính gửi' (để báo cáo, để biết), ghi dưới '- Như trên;' ở "
+        "mục 'Nơi nhận'.",
+        default_factory=list,
+    )
+
+    @model_validator(mode="after")
+    def _who_for_the_report(self) -> Duty:
+        given = [name for name in ("issued_as", "drafter", "signer") if getattr(self, name) is not None]
+        if given and self.kind is not DutyKind.PLAN_REPORT:
+            raise ValueError(
+                f"{', '.join(given)} chỉ dùng với kind: plan_report (báo cáo kết quả thực hiện kế hoạch); báo cáo "
+                "của từng đơn vị mang tiêu đề và chữ ký của chính đơn vị đó"
+            )
+        if self.copy_to and self.kind not in (DutyKind.PLAN_REPORT, DutyKind.UNIT_REPORT):
+            raise ValueError("copy_to chỉ dùng với nhiệm vụ báo cáo (kind: plan_report hoặc unit_report)")
+        return self
 
 
 class Period(Strict):
@@ -280,41 +377,69 @@ class Typo(Strict):
     meant: Text = field("Có lẽ là", "Cách đọc có lẽ đúng; kh68 không sửa văn bản.")
 
 
-class Signer(Strict):
-    authority: str | None = field("Thẩm quyền ký", "Ví dụ: KT. GIÁM ĐỐC; để trống khi người đứng đầu ký.", default=None)
-    title: Text = field("Chức vụ người ký", "Ví dụ: GIÁM ĐỐC hoặc PHÓ GIÁM ĐỐC.", default="GIÁM ĐỐC")
-    name: str | None = field("Họ tên người ký", default=None)
-
-
 class PlanMeta(Strict):
     """Nội dung tệp plan.yaml: thông tin chung của kế hoạch."""
 
     number: str | None = field("Số", "Số văn bản; để trống nếu văn bản chưa ghi số.", default=None)
-    symbol: Text = field("Ký hiệu", "Ký hiệu văn bản, ví dụ KH-SGDĐT.")
+    symbol: Text = field("Ký hiệu", "Ký hiệu văn bản kế hoạch, ví dụ KH-UBND.")
     type: Text = field("Loại văn bản", "Ví dụ: KẾ HOẠCH.")
     title: Text = field("Trích yếu", "Tên (trích yếu) của kế hoạch.")
-    parent_body: Text = field("Cơ quan chủ quản", "Ví dụ: UBND TỈNH LÂM ĐỒNG.")
-    issuing_body: Text = field("Cơ quan ban hành", "Ví dụ: SỞ GIÁO DỤC VÀ ĐÀO TẠO.")
-    issuing_unit: str = field("Mã đơn vị ban hành", "Mã (trong units.yaml) của cơ quan ban hành.")
-    report_symbol: Text = field("Ký hiệu báo cáo", "Ký hiệu dùng cho báo cáo, ví dụ BC-SGDĐT.")
-    place: Text = field("Địa danh")
+    issuing_unit: str = field("Cơ quan ban hành", "Mã hoặc tên gọi (trong units.yaml) của cơ quan ban hành kế hoạch.")
+    tracker: str | None = field(
+        "Cơ quan theo dõi",
+        "Mã hoặc tên gọi của cơ quan thường trực theo dõi, đôn đốc, tổng hợp việc thực hiện kế hoạch, khi khác "
+        "cơ quan ban hành (ví dụ kế hoạch của Ủy ban nhân dân do một sở theo dõi); các phòng, tổ (kind: division) "
+        "không ghi parent trực thuộc cơ quan này. Để trống: cơ quan ban hành.",
+        default=None,
+    )
+    parent_body: str | None = field(
+        "Cơ quan chủ quản (tiêu đề văn bản)",
+        "Dòng trên của tiêu đề văn bản kế hoạch, chữ in hoa; để trống: theo header của cơ quan ban hành trong "
+        "units.yaml.",
+        default=None,
+    )
+    issuing_body: str | None = field(
+        "Cơ quan ban hành (tiêu đề văn bản)",
+        "Dòng tên cơ quan ban hành ở tiêu đề văn bản kế hoạch, chữ in hoa; để trống: theo header của cơ quan "
+        "ban hành trong units.yaml.",
+        default=None,
+    )
+    report_symbol: str | None = field(
+        "Ký hiệu báo cáo",
+        "Ký hiệu của báo cáo kết quả thực hiện kế hoạch (nhiệm vụ plan_report), ví dụ BC-UBND; để trống: BC- và "
+        "ký hiệu viết tắt của cơ quan ban hành báo cáo.",
+        default=None,
+    )
+    place: Text = field("Địa danh", "Địa danh ghi ở dòng 'địa danh, ngày … tháng … năm …' của văn bản.")
     date: Day | None = field("Ngày ban hành", default=None)
     year: Whole = field("Năm ban hành", ge=2000, le=2100)
     period: Period = field("Thời kỳ kế hoạch")
-    legal_bases: list[LegalBasis] = field("Căn cứ", "Các văn bản mà kế hoạch thực hiện.")
-    purposes: list[Clause] = field("Mục đích (I.1)")
-    requirements: list[Clause] = field("Yêu cầu (I.2)")
-    overall_goal: Text = field("Mục tiêu tổng quát đến năm 2030 (II.1)")
-    vision: Clause = field("Tầm nhìn (II.3)")
+    legal_bases: list[LegalBasis] = field(
+        "Căn cứ", "Các văn bản mà kế hoạch thực hiện hoặc căn cứ (có thể để trống).", default_factory=list
+    )
+    purposes: list[Clause] = field("Mục đích", "Các mục đích của kế hoạch, mỗi mục một đoạn.", default_factory=list)
+    requirements: list[Clause] = field("Yêu cầu", "Các yêu cầu của kế hoạch, mỗi mục một đoạn.", default_factory=list)
+    overall_goal: Text | None = field(
+        "Mục tiêu tổng quát", "Mục tiêu chung của kế hoạch, nguyên văn; để trống nếu văn bản không có.", default=None
+    )
+    vision: Clause | None = field(
+        "Tầm nhìn", "Tầm nhìn dài hạn của kế hoạch, nguyên văn; để trống nếu văn bản không có.", default=None
+    )
     opening: str | None = field("Đoạn mở đầu", "Đoạn 'Thực hiện Kế hoạch số …' trước mục I, nguyên văn.", default=None)
     implementation: list[SectionItem] = field(
-        "Tổ chức thực hiện (IV), nguyên văn", "Toàn văn mục IV, từng mục con.", default_factory=list
+        "Tổ chức thực hiện, nguyên văn",
+        "Toàn văn phần tổ chức thực hiện của văn bản, từng mục con.",
+        default_factory=list,
     )
     closing: list[Text] = field("Phần kết", "Các đoạn kết của văn bản, nguyên văn.", default_factory=list)
     typos: list[Typo] = field(
         "Lỗi đánh máy của văn bản", "Giữ nguyên văn; ghi lại để người đọc biết.", default_factory=list
     )
-    duties: list[Duty] = field("Tổ chức thực hiện (IV)", "Nhiệm vụ báo cáo và kinh phí hằng năm.")
+    duties: list[Duty] = field(
+        "Nhiệm vụ báo cáo",
+        "Các nhiệm vụ báo cáo, lập dự toán, đề nghị phối hợp mà phần tổ chức thực hiện giao: ai gửi, gửi ai, hạn nào.",
+        default_factory=list,
+    )
     breaks: list[SeriesBreak] = field(
         "Điểm gãy chuỗi số liệu",
         "Các ngày mà từ đó số liệu của mọi chỉ tiêu không so sánh được với trước (ví dụ hợp nhất tỉnh 01/07/2025).",
@@ -324,8 +449,15 @@ class PlanMeta(Strict):
     judging: Judging = field("Cách đánh giá chỉ tiêu", default_factory=Judging)
     signer: Signer = field(
         "Người ký báo cáo",
-        "Khối chữ ký của báo cáo năm; kế hoạch không ghi nên mặc định chỉ có chức vụ GIÁM ĐỐC, để trống họ tên.",
+        "Người ký báo cáo kết quả thực hiện kế hoạch khi nhiệm vụ plan_report không ghi signer; để trống: người "
+        "đứng đầu cơ quan ban hành báo cáo ký, để trống họ tên.",
         default_factory=Signer,
+    )
+    unit_kind_labels: dict[UnitKind, Text] = field(
+        "Tên gọi các loại đơn vị",
+        "Tên gọi theo ngành, lĩnh vực của từng loại đơn vị (kind trong units.yaml) dùng trong thông báo, ví dụ "
+        "district_office: phòng chuyên môn cấp huyện; để trống: tên gọi chung.",
+        default_factory=dict,
     )
     notes: list[Note] = field("Ghi chú", default_factory=list)
     synthetic: bool = field(
@@ -353,17 +485,74 @@ class Successor(Strict):
         return {"unit": value} if isinstance(value, str) else value
 
 
+Lines = Annotated[list[Text], BeforeValidator(_list)]
+
+
+class UnitHeader(Strict):
+    """The left block of a document's header (Decree 30): the parent body's lines, then the unit's own, in capitals."""
+
+    parent: Lines = field(
+        "Cơ quan chủ quản",
+        "Dòng (hoặc các dòng) tên cơ quan cấp trên trực tiếp, chữ in hoa, không đậm, ví dụ UBND TỈNH …; để trống "
+        "nếu không có (Ủy ban nhân dân các cấp).",
+        default_factory=list,
+    )
+    own: Lines = field(
+        "Tên cơ quan",
+        "Dòng (hoặc các dòng) tên của chính đơn vị, chữ in hoa, đậm, ví dụ SỞ … hoặc [ỦY BAN NHÂN DÂN, XÃ …].",
+    )
+
+
 class Unit(OutsideFact):
-    id: UnitId = field("Mã đơn vị", "Mã ổn định, chữ thường không dấu, ví dụ phong_tchc.")
+    id: UnitId = field("Mã đơn vị", "Mã ổn định, chữ thường không dấu, ví dụ phong_ke_hoach.")
     name: Text = field("Tên đầy đủ")
     short_names: list[Text] = field(
         "Tên gọi khác", "Các cách viết tắt mà văn bản dùng; mọi cách viết đều trỏ về cùng đơn vị.", default_factory=list
     )
     kind: UnitKind | None = field(
         "Loại đơn vị",
-        "authority: cơ quan cấp trên; agency: sở, ngành; division: phòng, tổ thuộc Sở; district_office: "
-        "phòng GDĐT cấp huyện; commune: UBND cấp xã; school: đơn vị, trường học; organisation: tổ chức ngoài "
-        "quyền quản lý của Sở (công đoàn, tổ chức chính trị - xã hội); other: khác.",
+        "authority: cơ quan cấp trên; agency: sở, ngành, cơ quan chuyên môn; division: phòng, ban, tổ thuộc cơ "
+        "quan theo dõi kế hoạch; district_office: cơ quan, đơn vị cấp huyện; commune: Ủy ban nhân dân cấp xã; "
+        "school: đơn vị sự nghiệp, cơ sở; organisation: tổ chức ngoài quyền quản lý của cơ quan ban hành (đoàn "
+        "thể, hiệp hội, doanh nghiệp); other: khác. Tên gọi theo ngành ghi ở unit_kind_labels của plan.yaml.",
+        default=None,
+    )
+    abbreviation: str | None = field(
+        "Ký hiệu viết tắt",
+        "Chữ viết tắt tên đơn vị dùng trong số, ký hiệu văn bản (BC-<ký hiệu>) và dòng 'Lưu: VT, <ký hiệu>.'. Để "
+        "trống: với cơ quan ban hành kế hoạch, phần sau dấu '-' của ký hiệu kế hoạch; với Ủy ban nhân dân, UBND; "
+        "nếu không, tên gọi khác (short_names) nào chỉ là một chữ viết tắt in hoa.",
+        default=None,
+    )
+    header: UnitHeader | None = field(
+        "Tiêu đề văn bản",
+        "Các dòng bên trái đầu văn bản do đơn vị ban hành. Để trống: Ủy ban nhân dân: ỦY BAN NHÂN DÂN và tên địa "
+        "bàn; đơn vị có parent: tên cơ quan cấp trên rồi tên đơn vị; nếu không: tên đơn vị, chữ in hoa.",
+        default=None,
+    )
+    head_title: str | None = field(
+        "Chức danh người đứng đầu",
+        "Chức danh in ở chữ ký, ví dụ GIÁM ĐỐC, TRƯỞNG PHÒNG, CHỦ TỊCH, TRƯỞNG BAN. Để trống: theo chữ đầu của "
+        "tên (Sở, Trung tâm: GIÁM ĐỐC; Phòng: TRƯỞNG PHÒNG; Ủy ban nhân dân: CHỦ TỊCH; Ban: TRƯỞNG BAN; …), "
+        "nếu không: THỦ TRƯỞNG ĐƠN VỊ.",
+        default=None,
+    )
+    collective: str | None = field(
+        "Tập thể lãnh đạo",
+        "Với cơ quan làm việc theo chế độ tập thể: tên tập thể ghi sau 'TM.' ở chữ ký, ví dụ ỦY BAN NHÂN DÂN, "
+        "BAN THƯỜNG TRỰC. Để trống: Ủy ban nhân dân ký 'TM. ỦY BAN NHÂN DÂN', đơn vị khác không có dòng TM.",
+        default=None,
+    )
+    parent: str | None = field(
+        "Trực thuộc",
+        "Mã hoặc tên gọi của cơ quan mà đơn vị trực thuộc (phòng thuộc sở): tiêu đề văn bản của đơn vị có tên cơ "
+        "quan này ở dòng trên. Để trống: phòng, ban, tổ (kind: division) trực thuộc cơ quan theo dõi kế hoạch.",
+        default=None,
+    )
+    place: str | None = field(
+        "Địa danh",
+        "Địa danh ghi trên văn bản đơn vị ban hành ('<địa danh>, ngày … tháng … năm …'); để trống: địa danh của "
+        "kế hoạch (place trong plan.yaml).",
         default=None,
     )
     in_document: bool = field(

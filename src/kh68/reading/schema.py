@@ -60,6 +60,7 @@ TYPE_TITLES: dict[str, str] = {
     "Thresholds": "Ngưỡng đánh giá tiến độ",
     "Judging": "Cách đánh giá chỉ tiêu",
     "Signer": "Người ký báo cáo",
+    "UnitHeader": "Tiêu đề văn bản của đơn vị",
     "Note": "Ghi chú",
     "Unit": "Đơn vị",
     "Target": "Chỉ tiêu của một năm",

@@ -174,8 +174,9 @@ def _owers(
     """Units owing a report on ``day`` for ``refs`` (the expected-reporter logic of coverage), never
     the recipients themselves, nor the department, which reports through its divisions, nor an
     organisation outside the department's authority, which is asked, not assigned."""
-    department = plan.units.resolve(plan.meta.issuing_unit)
-    excluding = [*to, *([department] if department else [])]
+    # The bodies that issue and track the plan report through their divisions; they owe no report themselves.
+    departments = [plan.units.resolve(ref) for ref in (plan.meta.issuing_unit, plan.meta.tracker) if ref]
+    excluding = [*to, *(d for d in departments if d)]
     owing = expected_reporters(plan, refs, day, function, excluding, whole_groups=whole_groups)
     return [c for c in owing if plan.units.units[c.unit_id].kind is not UnitKind.ORGANISATION]
 
