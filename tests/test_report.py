@@ -163,7 +163,12 @@ def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None
     # twice in the cited title of Kế hoạch 6121/KH-UBND (its full title), once in "kết quả thực hiện"
     assert opening.count("thực hiện") == 3
     assert text.count("Trên đây là báo cáo kết quả thực hiện") == 1
-    assert text.count("Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo./.") == 1
+    assert (
+        text.count(
+            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo./."
+        )
+        == 1
+    )
 
 
 def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(example_copy: Path) -> None:
@@ -207,9 +212,7 @@ def test_header_block_number_date_and_signature() -> None:
     # Kính gửi the duty's recipients acting on the day (the Sở LĐTBXH's successor for social policy), each on its line.
     assert "\nKính gửi:<br>\\- Ủy ban nhân dân tỉnh Lâm Đồng;<br>\\- Sở Nội vụ tỉnh Lâm Đồng.\n" in text
     # Nơi nhận: "Như trên" stands for them; the drafting division (the duty's from_units) keeps the copy.
-    assert (
-        "| **Nơi nhận:**<br>\\- Như trên;<br>\\- Lưu: VT, TCHC. | **GIÁM ĐỐC**<br><br><br><br> |"
-    ) in text
+    assert ("| **Nơi nhận:**<br>\\- Như trên;<br>\\- Lưu: VT, TCHC. | **GIÁM ĐỐC**<br><br><br><br> |") in text
 
 
 @pytest.mark.parametrize(
