@@ -131,7 +131,8 @@ def test_json_shape_and_numbers() -> None:
             "category": "not_available",
             "category_label": "Chưa đủ số liệu",
             "ratio": None,
-            "projected_2030": None,
+            "projected_final": None,
+            "final_year": 2030,
         },
     }
     assert by_id["6.2"]["value"] == round(100 * 10132 / 30800, 4)

@@ -187,7 +187,7 @@ def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(ex
     )
     draft = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
     assert (
-        "## V. KIẾN NGHỊ, ĐỀ XUẤT\n\n**\\[Chưa có nội dung: kiến nghị, đề xuất. Sở ghi vào mục report › proposals "
+        "## V. KIẾN NGHỊ, ĐỀ XUẤT\n\n**\\[Chưa có nội dung: kiến nghị, đề xuất. Ghi vào mục report › proposals "
         "của tệp data/2025.yaml.\\]**\n"
     ) in draft
 

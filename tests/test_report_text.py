@@ -23,11 +23,11 @@ def test_status_reminds_before_the_deadline_and_not_after(example_copy: Path) ->
     base = ["status", "--plan", example_copy, "--year", "2025"]
     before = invoke([*base, "--today", "2025-11-06"], 0).stdout
     assert before.endswith(
-        "\nBáo cáo năm 2025 (hạn ngày 10/11/2025): phần do Sở viết còn thiếu kiến nghị, đề xuất (report.proposals); "
+        "\nBáo cáo năm 2025 (hạn ngày 10/11/2025): phần lời văn còn thiếu kiến nghị, đề xuất (report.proposals); "
         "ghi vào mục report của tệp data/2025.yaml.\n"
     )
     after = invoke([*base, "--today", "2025-11-11"], 0).stdout
-    assert "phần do Sở viết còn thiếu" not in after
+    assert "phần lời văn còn thiếu" not in after
     data = json.loads(invoke([*base, "--today", "2025-11-06", "--format", "json"], 0).stdout)
     assert data["report_text_missing"] == ["proposals"]
 
@@ -39,7 +39,7 @@ def test_check_strict_fails_once_the_report_is_due(example_copy: Path) -> None:
     assert "[report-text-missing]" not in invoke(["check", example_copy, "--today", "2025-11-09"], 0).stdout
     out = invoke(["check", example_copy, "--today", "2025-11-10", "--strict"], 1).stdout
     assert next(line for line in out.splitlines() if "[coverage-provisional]" not in line) == (
-        f"{data.as_posix()}:{line}:1: cảnh báo: báo cáo năm 2025 đến hạn ngày 10/11/2025 còn thiếu phần do Sở viết: "
+        f"{data.as_posix()}:{line}:1: cảnh báo: báo cáo năm 2025 đến hạn ngày 10/11/2025 còn thiếu phần lời văn: "
         "kiến nghị, đề xuất (report.proposals) [report-text-missing]"
     )
     invoke(["check", example_copy, "--today", "2025-11-10"], 0)  # a warning, not an error, without --strict
@@ -53,7 +53,7 @@ def test_a_year_without_its_report_block_lists_every_part(example_copy: Path) ->
     data.write_text(text[:start] + text[end:], encoding="utf-8")
     out = invoke(["check", example_copy, "--today", "2025-01-15", "--strict"], 1).stdout
     assert out.splitlines()[0] == (
-        f"{data.as_posix()}:1:1: cảnh báo: báo cáo năm 2024 đến hạn ngày 10/11/2024 còn thiếu phần do Sở viết: "
+        f"{data.as_posix()}:1:1: cảnh báo: báo cáo năm 2024 đến hạn ngày 10/11/2024 còn thiếu phần lời văn: "
         "các văn bản chỉ đạo, triển khai đã ban hành (report.directing_documents); ưu điểm "
         "(report.assessment.strengths); tồn tại, hạn chế (report.assessment.shortcomings); nguyên nhân khách quan "
         "(report.assessment.objective_causes); nguyên nhân chủ quan (report.assessment.subjective_causes); "

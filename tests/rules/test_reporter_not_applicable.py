@@ -21,7 +21,7 @@ def test_a_reporter_of_another_kind_than_the_unit_of_count(example_copy):
     out = invoke(["check", example_copy], 1).output
     assert only_error(out) == (
         f"{path.as_posix()}:{line_of(path, 'phong_khtc]')}:35: lỗi: chỉ tiêu 6.9 đếm trên huyện, thành phố, "
-        "còn phong_khtc là phòng, tổ thuộc Sở [reporter-not-applicable]"
+        "còn phong_khtc là phòng, ban, tổ chuyên môn [reporter-not-applicable]"
     )
 
 

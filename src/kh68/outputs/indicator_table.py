@@ -303,7 +303,7 @@ Note = tuple[str, str]
 def _gone_note(r: IndicatorResult) -> Note | None:
     if r.unit_of_count_gone is None:
         return None
-    return "Chỉ tiêu ", f": {unit_of_count_text(r.indicator, r.unit_of_count_gone)}."
+    return "Chỉ tiêu ", f": {unit_of_count_text(r.unit_of_count_label, r.unit_of_count_gone)}."
 
 
 def _crossed_note(r: IndicatorResult) -> Note | None:

@@ -256,8 +256,11 @@ def task_sentence(t: TaskStatus, year: int, *, with_results: bool) -> str:
 
 def _no_state(t: TaskStatus, year: int) -> str:
     if not expected_in(t.task, year):
-        timing = _strip_stop(t.task.timing_text) or ""
-        return f"chưa đến kỳ thực hiện ({_lower_first(timing)})" if timing else "chưa đến kỳ thực hiện"
+        timing = _lower_first(_strip_stop(t.task.timing_text) or "")
+        schedule = t.task.schedule
+        if schedule is not None and schedule.end is not None and schedule.end.year < year:
+            return f"thời gian thực hiện trước năm {year} ({timing})"
+        return f"chưa đến kỳ thực hiện ({timing})" if timing else "chưa đến kỳ thực hiện"
     return "chưa tổng hợp được kết quả"
 
 
@@ -307,7 +310,7 @@ def _written(lines: list[str], part: ReportPart, year: int) -> Block:
 
 def placeholder(part: ReportPart, year: int) -> Placeholder:
     return Placeholder(
-        f"[Chưa có nội dung: {part.label}. Sở ghi vào mục report › {part.value.replace('.', ' › ')} "
+        f"[Chưa có nội dung: {part.label}. Ghi vào mục report › {part.value.replace('.', ' › ')} "
         f"của tệp data/{year}.yaml.]"
     )
 

@@ -345,7 +345,7 @@ class OutsideFact(Strict):
     )
     verify: str | None = field(
         "Cần xác minh",
-        "Điều Sở cần xác minh trước khi dựa vào thông tin này (theo tài liệu tham khảo).",
+        "Điều cần xác minh trước khi dựa vào thông tin này (theo tài liệu tham khảo).",
         default=None,
     )
 
@@ -500,6 +500,7 @@ class UnitHeader(Strict):
     own: Lines = field(
         "Tên cơ quan",
         "Dòng (hoặc các dòng) tên của chính đơn vị, chữ in hoa, đậm, ví dụ SỞ … hoặc [ỦY BAN NHÂN DÂN, XÃ …].",
+        min_length=1,
     )
 
 
@@ -783,7 +784,9 @@ class Indicator(Strict):
 class IndicatorsFile(Strict):
     """Nội dung tệp indicators.yaml: các chỉ tiêu chủ yếu (II.2)."""
 
-    indicators: list[Indicator] = field("Chỉ tiêu")
+    indicators: list[Indicator] = field(
+        "Chỉ tiêu", "Để trống (hoặc không có tệp) nếu kế hoạch không có bảng chỉ tiêu.", default_factory=list
+    )
 
 
 # --------------------------------------------------------------- tasks.yaml
@@ -862,8 +865,8 @@ class Task(Strict):
     )
     kind: Literal["assignment", "request"] = field(
         "Loại",
-        "assignment: nhiệm vụ Sở giao; request: đề nghị gửi tổ chức ngoài quyền quản lý của Sở (như mục III.5 "
-        "'Đề nghị Tổ chức Công đoàn …'), không bao giờ bị coi là thiếu báo cáo.",
+        "assignment: nhiệm vụ được giao; request: đề nghị gửi tổ chức ngoài quyền quản lý của cơ quan ban hành ("
+        "'Đề nghị các tổ chức …'), không bao giờ bị coi là thiếu báo cáo.",
         default="assignment",
     )
     note: str | None = field("Ghi chú", default=None)
@@ -973,7 +976,7 @@ class CitedDocument(Strict):
     number: Text = field("Số, ký hiệu", "Ví dụ: 125/KH-SGDĐT (số và ký hiệu, có dấu /).")
     date: Day = field("Ngày ban hành", "2025-03-15 hoặc 15/3/2025.")
     issuer: str | None = field(
-        "Cơ quan ban hành", "Ví dụ: UBND tỉnh Lâm Đồng; bỏ trống với văn bản của chính Sở.", default=None
+        "Cơ quan ban hành", "Ví dụ: UBND tỉnh …; bỏ trống với văn bản của chính cơ quan báo cáo.", default=None
     )
     subject: Text = field(
         "Trích yếu",
@@ -1038,7 +1041,7 @@ class YearReport(Strict):
     )
     directing_documents: list[CitedDocument] = field(
         "Văn bản chỉ đạo, triển khai",
-        "I. Công tác chỉ đạo, triển khai: các văn bản Sở đã ban hành.",
+        "I. Công tác chỉ đạo, triển khai: các văn bản cơ quan báo cáo đã ban hành.",
         default_factory=list,
     )
     group_summaries: dict[str, Text] = field(
@@ -1100,7 +1103,7 @@ class YearData(Strict):
     )
     report: YearReport | None = field(
         "Lời văn báo cáo năm",
-        "Phần do Sở viết: văn bản chỉ đạo, đánh giá chung, phương hướng, kiến nghị; phần nào còn trống, "
+        "Phần lời văn của báo cáo: văn bản chỉ đạo, đánh giá chung, phương hướng, kiến nghị; phần nào còn trống, "
         "báo cáo để chỗ trống có đánh dấu.",
         default=None,
     )

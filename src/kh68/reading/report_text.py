@@ -48,7 +48,7 @@ def reminder(plan: Plan, year: int, today: date) -> str:
     if not parts or today > due:
         return ""
     return (
-        f"Báo cáo năm {year} (hạn ngày {format_date(due)}): phần do Sở viết còn thiếu {describe_missing(parts)}; "
+        f"Báo cáo năm {year} (hạn ngày {format_date(due)}): phần lời văn còn thiếu {describe_missing(parts)}; "
         f"ghi vào mục report của tệp data/{year}.yaml."
     )
 
@@ -70,8 +70,7 @@ def overdue_text(plan: Plan, today: date) -> list[Problem]:
                 doc.path,
                 line,
                 column,
-                f"báo cáo năm {year} đến hạn ngày {format_date(due)} còn thiếu phần do Sở viết: "
-                f"{describe_missing(parts)}",
+                f"báo cáo năm {year} đến hạn ngày {format_date(due)} còn thiếu phần lời văn: {describe_missing(parts)}",
                 RULE_MISSING,
             )
         )

@@ -83,7 +83,7 @@ TYPE_TITLES: dict[str, str] = {
     "UnitKind": "Loại đơn vị",
     "Successor": "Đơn vị kế thừa",
     "Reporters": "Đơn vị báo cáo số liệu",
-    "YearReport": "Lời văn của Sở trong báo cáo năm",
+    "YearReport": "Lời văn của báo cáo năm",
     "CitedDocument": "Văn bản được trích dẫn",
     "Assessment": "Đánh giá chung",
     "Direction": "Chiều tốt",
