@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic_core.core_schema import ErrorType
 
-from conftest import example_copy, invoke, line_of  # noqa: F401  (fixture)
+from conftest import invoke, line_of
 from kh68.reading.validation import _message
 
 ENGLISH = re.compile(r"\b(should|must|Input|input|Value|value|valid|least|item|items|Field|required|type)\b")
