@@ -165,6 +165,8 @@ def parent_id(plan: Plan, unit_id: str) -> str | None:
         found = plan.units.resolve(unit.parent)
     elif unit.kind is UnitKind.DIVISION:
         found = tracker_id(plan)
+        if found == unit_id:  # the tracking division itself belongs to the issuer
+            found = issuer_id(plan)
     elif unit.kind is UnitKind.AGENCY:
         issuer = issuer_id(plan)
         if issuer is not None and plan.units.units[issuer].kind is UnitKind.AUTHORITY:
@@ -201,11 +203,15 @@ def _without_shared(plan: Plan, unit: Unit, parent: Unit) -> str:
         other = " ".join(_words(other))
         if name.endswith(" " + other) and len(name) > len(other) + 1:
             return name[: -len(other) - 1]
+    # The territory both names end with ("thành phố Huế"), from its level word on.
     mine, theirs = _words(unit.name), _words(parent.name)
     shared = 0
     while shared < min(len(mine), len(theirs)) - 1 and mine[-1 - shared] == theirs[-1 - shared]:
         shared += 1
-    return " ".join(mine[: len(mine) - shared]) if shared >= 2 else name
+    for cut in range(max(len(mine) - shared, 1), len(mine) - 1):
+        if _place_of_territory(" ".join(mine[cut:])) is not None:
+            return " ".join(mine[:cut])
+    return name
 
 
 def body(plan: Plan, ref: str) -> Body:
@@ -276,10 +282,11 @@ class Sender:
     name: str
 
     def archive(self, plan: Plan) -> str:
-        """``Lưu: VT, DL.`` (the drafting unit's abbreviation); ``Lưu: VT.`` when it is the body itself or unknown."""
+        """``Lưu: VT, DL.`` (the drafting unit's abbreviation); ``Lưu: VT.`` when it is the body itself, or has none."""
         if self.drafter is None or (self.drafter == self.issued_as.unit_id and not self.issued_as.has_parent):
             return "Lưu: VT."
-        return f"Lưu: VT, {abbreviation_of(plan, self.drafter) or UNKNOWN_ABBREVIATION}."
+        abbreviation = abbreviation_of(plan, self.drafter)
+        return f"Lưu: VT, {abbreviation}." if abbreviation else "Lưu: VT."
 
 
 def plan_report_sender(plan: Plan, duty: Duty | None) -> Sender:

@@ -48,6 +48,7 @@ from kh68.reading.rules import (
     indicator_unknown,
     measurement_kind,
     percent_range,
+    placeholder_unfilled,
     report_group_unknown,
     reporter_not_applicable,
     successor_cycle,
@@ -105,6 +106,7 @@ RULES: tuple[Rule, ...] = (
     measurement_kind.RULE,
     computed_mismatch.RULE,
     text_control_chars.RULE,
+    placeholder_unfilled.RULE,
 )
 
 ALL_RULES: tuple[RuleDoc, ...] = READ_RULES + RULES
