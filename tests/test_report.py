@@ -484,7 +484,7 @@ def test_unknown_unit_lists_valid_ids() -> None:
 def test_bad_date() -> None:
     result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-13-01"], 2)
     assert result.stderr == (
-        "kh68: lỗi: --date: '2025-13-01' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)\n"
+        "kh68: lỗi: --date: '2025-13-01' không phải là ngày hợp lệ (dùng dạng 2025-03-15 hoặc 15/3/2025)\n"
     )
 
 

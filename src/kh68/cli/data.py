@@ -25,7 +25,7 @@ def _report(outcome: FileOutcome, what: str) -> None:
 @app.command()
 @handle_errors
 def record(
-    indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu, ví dụ 6.2.", metavar="CHỈ_TIÊU")],
+    indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu (id trong indicators.yaml).", metavar="CHỈ_TIÊU")],
     year: Annotated[int, year_option("Năm của số liệu.")],
     value: Annotated[
         str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 1.234,5 (dấu chấm ngăn cách hàng nghìn).")
@@ -59,7 +59,7 @@ def record(
 @app.command()
 @handle_errors
 def progress(
-    task: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.1.a.", metavar="NHIỆM_VỤ")],
+    task: Annotated[str, typer.Argument(help="Mã nhiệm vụ (id trong tasks.yaml).", metavar="NHIỆM_VỤ")],
     year: Annotated[int, year_option("Năm báo cáo.")],
     unit: Annotated[str, typer.Option("--unit", help="Đơn vị báo cáo (mã hoặc tên gọi).")],
     state: Annotated[TaskState, typer.Option("--state", help="Trạng thái.", case_sensitive=False)],
@@ -69,7 +69,7 @@ def progress(
     ] = None,
     directions: Annotated[str | None, typer.Option("--directions", help="Phương hướng năm tiếp theo.")] = None,
     proposals: Annotated[str | None, typer.Option("--proposals", help="Kiến nghị, đề xuất.")] = None,
-    on: Annotated[str | None, typer.Option("--date", help="Ngày báo cáo (2025-11-05 hoặc 05/11/2025).")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="Ngày báo cáo (2025-03-15 hoặc 15/3/2025).")] = None,
     plan: PlanOption = None,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè nội dung khác đã có.")] = False,
 ) -> None:

@@ -96,7 +96,7 @@ class Column(DocumentPart):
 class Row(DocumentPart):
     cells: tuple[str, ...]
     status: str = ""  # the indicator's status value (a CSS class in HTML), empty for other tables
-    anchor: str = ""  # an id for the HTML row, e.g. "chi-tieu-6.5"
+    anchor: str = ""  # an id for the HTML row, e.g. "chi-tieu-1.5"
 
 
 @dataclass(frozen=True)

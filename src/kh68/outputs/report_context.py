@@ -241,7 +241,7 @@ def results_section(view: StatusView, text: YearReport | None) -> Section:
 
 
 def task_sentence(t: TaskStatus, year: int, *, with_results: bool) -> str:
-    """``a) Tuyên truyền, … (mục III.1.a): thực hiện thường xuyên. <kết quả>``."""
+    """``a) <tên nhiệm vụ> (mục <số mục>): thực hiện thường xuyên. <kết quả>``."""
     task = t.task
     label = _task_label(t)
     state = task_state_label(t.state).lower() if t.state else _no_state(t, year)
@@ -326,7 +326,7 @@ def items(lines: list[str]) -> Items:
 
 
 def cite(doc: CitedDocument) -> str:
-    """``Kế hoạch số 125/KH-SGDĐT ngày 15/3/2025 của … về …``."""
+    """``Kế hoạch số 12/KH-UBND ngày 15/3/2025 của … về …``."""
     issuer = f" của {doc.issuer}" if doc.issuer else ""
     return f"{doc.kind} số {doc.number} ngày {short_date(doc.date)}{issuer} {_strip_stop(doc.subject)}"
 

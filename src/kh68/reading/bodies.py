@@ -138,7 +138,7 @@ def head_title_of(unit: Unit) -> str:
 
 
 def _acronym(text: str) -> bool:
-    """One word of capitals (and digits, dashes, at most a lower-case letter among them): ``TCHC``, ``GDTrH``."""
+    """One word of capitals (and digits, dashes, at most a lower-case letter among them): ``KHTH``, ``VHXH``, ``QLCL-KT``."""
     return (
         bool(re.fullmatch(r"[^\W\d_a-zđ][\w-]*", text))
         and sum(c.isupper() for c in text) >= 2

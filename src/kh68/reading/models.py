@@ -95,14 +95,14 @@ class Strict(BaseModel):
 
 
 class LegalBasis(Strict):
-    number: Text = field("Số hiệu văn bản", "Số, ký hiệu văn bản làm căn cứ, ví dụ 68/NQ-CP.")
-    date: Day = field("Ngày ban hành", "Ngày ban hành văn bản (2024-05-09 hoặc 09/5/2024).")
+    number: Text = field("Số hiệu văn bản", "Số, ký hiệu văn bản làm căn cứ, ví dụ 12/NQ-CP.")
+    date: Day = field("Ngày ban hành", "Ngày ban hành văn bản (2025-03-15 hoặc 15/3/2025).")
     issuer: Text = field("Cơ quan ban hành")
     title: str | None = field("Trích yếu", default=None)
 
 
 class Clause(Strict):
-    id: Text = field("Mục", "Số mục trong kế hoạch, ví dụ I.1.a.")
+    id: Text = field("Mục", "Số mục trong văn bản kế hoạch, ví dụ 1.2.")
     text: Text = field("Nội dung", "Nội dung nguyên văn của mục.")
 
 
@@ -117,7 +117,7 @@ class DayMonth(Strict):
             day, sep, month = value.strip().partition("/")
             day, month = day.strip(), month.strip()
             if not sep or not (day + month).isascii() or not day.isdigit() or not month.isdigit():
-                raise ValueError(f"{excerpt(value)} không phải dạng ngày/tháng, ví dụ 05/11")
+                raise ValueError(f"{excerpt(value)} không phải dạng ngày/tháng, ví dụ 15/12")
             return {"day": day, "month": month}
         return value
 
@@ -328,8 +328,8 @@ class Judging(Strict):
     )
     before_day_inclusive: bool = field(
         "'Trước ngày X' gồm cả ngày X",
-        "false (mặc định): 'trước ngày 05/11' là hạn 04/11, gửi ngày 05/11 là muộn, đúng nghĩa chữ của văn bản; "
-        "true: gửi trong ngày 05/11 vẫn đúng hạn. Áp dụng cho hạn báo cáo và thời gian thực hiện nhiệm vụ.",
+        "false (mặc định): 'trước ngày 15/12' là hạn 14/12, gửi ngày 15/12 là muộn, đúng nghĩa chữ của văn bản; "
+        "true: gửi trong ngày 15/12 vẫn đúng hạn. Áp dụng cho hạn báo cáo và thời gian thực hiện nhiệm vụ.",
         default=False,
     )
 
@@ -366,13 +366,13 @@ class SeriesBreak(OutsideFact):
 
 
 class SectionItem(Strict):
-    id: Text = field("Mục", "Số mục, ví dụ IV.2.a.")
+    id: Text = field("Mục", "Số mục trong văn bản kế hoạch.")
     title: str | None = field("Tiêu đề", "Tiêu đề của mục, nguyên văn.", default=None)
     text: str | None = field("Nội dung", "Nội dung nguyên văn của mục (mỗi đoạn một dòng).", default=None)
 
 
 class Typo(Strict):
-    section: Text = field("Mục", "Mục của văn bản có lỗi, ví dụ IV.2.b.")
+    section: Text = field("Mục", "Mục của văn bản có lỗi.")
     written: Text = field("Văn bản ghi", "Nguyên văn, đúng như văn bản.")
     meant: Text = field("Có lẽ là", "Cách đọc có lẽ đúng; kh68 không sửa văn bản.")
 
@@ -688,7 +688,7 @@ class Reporters(Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_list(cls, value: Any) -> Any:
-        """``reporters: [phong_gddt_huyen]`` is ``reporters: {units: [phong_gddt_huyen]}``."""
+        """``reporters: [phong_a]`` is ``reporters: {units: [phong_a]}``."""
         return {"units": value} if isinstance(value, (str, list)) else value
 
 
@@ -703,7 +703,7 @@ class Home:
 
 
 class Indicator(Strict):
-    id: Text = field("Mã chỉ tiêu", 'Luôn là chuỗi, ví dụ "6.10" (đặt trong dấu nháy).')
+    id: Text = field("Mã chỉ tiêu", 'Luôn là chuỗi, ví dụ "1.10" (đặt trong dấu nháy: 1.10 khác 1.1).')
     name: Text = field("Tên chỉ tiêu")
     unit: Text = field("Đơn vị tính", "Ví dụ: %.")
     direction: Direction | None = field(
@@ -782,7 +782,7 @@ class Indicator(Strict):
 
 
 class IndicatorsFile(Strict):
-    """Nội dung tệp indicators.yaml: các chỉ tiêu chủ yếu (II.2)."""
+    """Nội dung tệp indicators.yaml: bảng chỉ tiêu của kế hoạch."""
 
     indicators: list[Indicator] = field(
         "Chỉ tiêu", "Để trống (hoặc không có tệp) nếu kế hoạch không có bảng chỉ tiêu.", default_factory=list
@@ -825,7 +825,7 @@ class TaskTiming(Strict):
 class TaskTarget(Strict):
     """A measurable target written inside a task ("di dời 01 KCN trong quý IV năm 2026"): judged like an indicator."""
 
-    id: Text = field("Mã chỉ tiêu", "Mã để ghi số liệu (kh68 record), duy nhất trong kế hoạch, ví dụ III.2-kcn.")
+    id: Text = field("Mã chỉ tiêu", "Mã để ghi số liệu (kh68 record), duy nhất trong kế hoạch, ví dụ 2.1-kcn.")
     name: Text = field("Tên chỉ tiêu", "Ví dụ: Số khu công nghiệp được di dời.")
     unit: Text = field("Đơn vị tính", "Ví dụ: KCN, %, ha.")
     target: Target | None = field(
@@ -849,7 +849,7 @@ class TaskTarget(Strict):
 
 
 class Task(Strict):
-    id: Text = field("Mã nhiệm vụ", "Số mục trong kế hoạch, ví dụ III.1.a.")
+    id: Text = field("Mã nhiệm vụ", "Số mục của nhiệm vụ trong văn bản kế hoạch, ví dụ 2.1.a.")
     title: Text = field("Tên nhiệm vụ")
     text: Text = field("Nội dung")
     lead_units: UnitRefs = field("Đơn vị chủ trì tham mưu")
@@ -888,13 +888,13 @@ class Task(Strict):
 
 
 class TaskGroup(Strict):
-    id: Text = field("Mục", "Ví dụ III.1.")
+    id: Text = field("Mục", "Số mục của nhóm trong văn bản kế hoạch, ví dụ 2.1.")
     title: Text = field("Tên nhóm nhiệm vụ")
     tasks: list[Task] = field("Nhiệm vụ")
 
 
 class TasksFile(Strict):
-    """Nội dung tệp tasks.yaml: nội dung, nhiệm vụ và giải pháp (III)."""
+    """Nội dung tệp tasks.yaml: các nhiệm vụ, giải pháp của kế hoạch, theo nhóm."""
 
     groups: list[TaskGroup] = field("Nhóm nhiệm vụ")
 
@@ -973,26 +973,26 @@ class CitedDocument(Strict):
     """A document the report cites: the requesting one, or one the department issued."""
 
     kind: Text = field("Loại văn bản", "Ví dụ: Kế hoạch, Công văn, Quyết định, Hướng dẫn.")
-    number: Text = field("Số, ký hiệu", "Ví dụ: 125/KH-SGDĐT (số và ký hiệu, có dấu /).")
+    number: Text = field("Số, ký hiệu", "Ví dụ: 12/KH-UBND (số và ký hiệu, có dấu /).")
     date: Day = field("Ngày ban hành", "2025-03-15 hoặc 15/3/2025.")
     issuer: str | None = field(
         "Cơ quan ban hành", "Ví dụ: UBND tỉnh …; bỏ trống với văn bản của chính cơ quan báo cáo.", default=None
     )
     subject: Text = field(
         "Trích yếu",
-        "Nội dung văn bản, viết tiếp sau số và ngày, ví dụ: về triển khai thực hiện Nghị quyết số 68/NQ-CP.",
+        "Nội dung văn bản, viết tiếp sau số và ngày, ví dụ: về triển khai thực hiện kế hoạch năm 2025.",
     )
 
     @field_validator("number")
     @classmethod
     def _has_symbol(cls, number: str) -> str:
         if "/" not in number:
-            raise ValueError(f"{excerpt(number)} thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 125/KH-SGDĐT")
+            raise ValueError(f"{excerpt(number)} thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 12/KH-UBND")
         return number
 
 
 class Assessment(Strict):
-    """III. Đánh giá chung: ưu điểm, tồn tại, hạn chế và nguyên nhân."""
+    """Phần đánh giá chung của báo cáo: ưu điểm, tồn tại, hạn chế và nguyên nhân."""
 
     strengths: Paragraphs = field("Ưu điểm", "Mỗi ý một dòng (danh sách).", default_factory=list)
     shortcomings: Paragraphs = field("Tồn tại, hạn chế", "Mỗi ý một dòng (danh sách).", default_factory=list)
@@ -1028,7 +1028,7 @@ REPORT_PART_LABELS = {
 
 
 class YearReport(Strict):
-    """Lời văn của Sở trong báo cáo năm: những phần chỉ người soạn báo cáo viết được."""
+    """Lời văn của báo cáo năm: những phần chỉ người soạn báo cáo viết được."""
 
     references: list[CitedDocument] = field(
         "Văn bản trích dẫn ở phần mở đầu",
@@ -1041,20 +1041,20 @@ class YearReport(Strict):
     )
     directing_documents: list[CitedDocument] = field(
         "Văn bản chỉ đạo, triển khai",
-        "I. Công tác chỉ đạo, triển khai: các văn bản cơ quan báo cáo đã ban hành.",
+        "Phần công tác chỉ đạo, triển khai của báo cáo: các văn bản cơ quan báo cáo đã ban hành.",
         default_factory=list,
     )
     group_summaries: dict[str, Text] = field(
         "Tóm tắt theo nhóm nhiệm vụ",
-        'Tùy chọn: khóa là mục của nhóm nhiệm vụ ("III.1"), giá trị là đoạn văn tóm tắt kết quả của nhóm.',
+        "Tùy chọn: khóa là mục của nhóm nhiệm vụ (id của nhóm trong tasks.yaml), giá trị là đoạn văn tóm tắt kết quả của nhóm.",
         default_factory=dict,
     )
-    assessment: Assessment = field("Đánh giá chung", "III. Đánh giá chung.", default_factory=Assessment)
+    assessment: Assessment = field("Đánh giá chung", "Phần đánh giá chung của báo cáo.", default_factory=Assessment)
     directions: Paragraphs = field(
-        "Phương hướng, nhiệm vụ năm tới", "IV. Mỗi nhiệm vụ một dòng (danh sách).", default_factory=list
+        "Phương hướng, nhiệm vụ năm tới", "Mỗi nhiệm vụ một dòng (danh sách).", default_factory=list
     )
     proposals: Paragraphs = field(
-        "Kiến nghị, đề xuất", "V. Kiến nghị với cấp trên, mỗi kiến nghị một dòng (danh sách).", default_factory=list
+        "Kiến nghị, đề xuất", "Kiến nghị với cấp trên, mỗi kiến nghị một dòng (danh sách).", default_factory=list
     )
 
     def written(self, part: ReportPart) -> bool:
@@ -1096,7 +1096,7 @@ class YearData(Strict):
     year: Year = field("Năm")
     synthetic: bool = field("Số liệu minh họa", "true nếu số liệu là minh họa, không có thật.", default=False)
     indicators: dict[str, Measurement] = field(
-        "Số liệu chỉ tiêu", 'Khóa là mã chỉ tiêu, ví dụ "6.2".', default_factory=dict
+        "Số liệu chỉ tiêu", "Khóa là mã chỉ tiêu (id trong indicators.yaml).", default_factory=dict
     )
     tasks: dict[str, dict[str, Progress]] = field(
         "Tiến độ nhiệm vụ", "Khóa là mã nhiệm vụ, rồi mã đơn vị báo cáo.", default_factory=dict

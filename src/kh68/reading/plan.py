@@ -157,7 +157,7 @@ class UnitIndex:
         return None
 
     def inactive_reason(self, unit_id: str, day: date) -> str | None:
-        """Why ``unit_id`` does not act on ``day`` ("pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024")."""
+        """Why ``unit_id`` does not act on ``day`` ("phong_a đã sáp nhập vào phong_b từ 01/10/2025")."""
         unit = self.units[unit_id]
         if unit.start is not None and day < unit.start:
             return f"{unit_id} bắt đầu hoạt động từ {format_date(unit.start)}"
@@ -393,7 +393,7 @@ class Plan:
         return self.units.current(spec.units, self.report_day(year), spec.function)
 
     def acting_name(self, current: Current) -> str:
-        """A unit's name, saying whose duties it carries: "Sở Nội vụ (tiếp nhận nhiệm vụ của … từ 01/03/2025)"."""
+        """A unit's name, saying whose duties it carries: "<đơn vị kế thừa> (tiếp nhận nhiệm vụ của … từ <ngày>)"."""
         name = self.unit_name(current.unit_id)
         if not current.inherited or current.since is None:
             return name

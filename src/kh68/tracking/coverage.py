@@ -1,7 +1,7 @@
 """Who is expected to report what in a year, and how much of the whole a figure covers.
 
 Pure functions, no I/O. The units expected to report are the plan's named units
-resolved on the year's reporting day (05/11): groups expanded, a unit that has
+resolved on the year's reporting day (its deadline): groups expanded, a unit that has
 ceased replaced by its successors (for the function in question), a unit not yet
 started left out. The same resolution gives the "units that have not reported"
 of ``status`` and of the report, and the coverage of every aggregated value:

@@ -1,7 +1,7 @@
 """Tasks under way and reports owed, for one year: pure functions, no I/O.
 
 A unit is expected to report for year Y when it exists on the deadline day
-(05/11/Y): a body that ceased in mid-year cannot send the November report;
+(its deadline in Y): a body that ceased in mid-year cannot send the year's report;
 its successors (for the duty's function) owe it instead, and say so. A
 coordinating unit never owes its report to itself, and the department never
 owes a report to its own division. A request to an organisation outside the
@@ -91,7 +91,7 @@ class Deadline:
     recipients: list[Current] = field(default_factory=list)
 
     def recipient_names(self, plan: Plan) -> list[str]:
-        """Who receives the report in its year: "Sở Nội vụ (tiếp nhận nhiệm vụ của … từ 01/03/2025)"."""
+        """Who receives the report in its year: "<đơn vị kế thừa> (tiếp nhận nhiệm vụ của … từ <ngày>)"."""
         return [plan.acting_name(r) for r in self.recipients] or plan.unit_names(self.duty.to_units)
 
     @property

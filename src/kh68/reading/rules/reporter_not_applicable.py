@@ -77,6 +77,6 @@ RULE = Rule(
     "reporter-not-applicable",
     Severity.ERROR,
     "đơn vị phải báo cáo một chỉ tiêu (reporters, số liệu theo đơn vị) là đơn vị có phần trong chỉ tiêu đó",
-    "cong_doan_nganh là tổ chức ngoài quyền quản lý của Sở, không báo cáo số liệu chỉ tiêu",
+    "hiep_hoi là tổ chức ngoài quyền quản lý của cơ quan ban hành, không báo cáo số liệu chỉ tiêu",
     check,
 )

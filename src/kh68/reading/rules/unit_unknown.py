@@ -72,6 +72,6 @@ RULE = Rule(
     "unit-unknown",
     Severity.ERROR,
     "mỗi mã hoặc tên đơn vị được nêu (chủ trì, phối hợp, thành viên, nguồn số liệu, theo đơn vị, biểu mẫu đã nhận) có trong units.yaml",
-    "không có đơn vị 'phong_gdtr' trong units.yaml (có phải ý bạn là 'phong_gdtrh'?)",
+    "không có đơn vị 'phong_kinh_t' trong units.yaml (có phải ý bạn là 'phong_kinh_te'?)",
     check,
 )
