@@ -126,11 +126,20 @@ def _lifetime(unit: Unit) -> str:
 
 def _opening(plan: Plan, year: int, name: str, unit: Unit) -> str:
     duty = plan.duty(DutyKind.UNIT_REPORT)
-    where = f" (mục {duty.section})" if duty else ""
+    where = f" ({section_words(duty.section)})" if duty else ""
     since = ""
     if unit.start is not None and unit.start.year == year and unit.start > date(year, 1, 1):
         since = f" (từ ngày {short_date(unit.start)}, ngày đơn vị bắt đầu hoạt động)"
     return f"Thực hiện {plan_reference(plan)}{where}, {name} báo cáo kết quả thực hiện năm {year}{since} như sau:"
+
+
+def section_words(section: str) -> str:
+    """``mục V.1`` for a numbered section; a named one as it is named (``phần kết``)."""
+    numbered = section[:1].isdigit() or section.split(".")[0].strip() in ROMAN
+    return f"mục {section}" if numbered else lower_first(section)
+
+
+ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
 
 
 def _own_entries(plan: Plan, view: StatusView, unit_id: str) -> list[tuple[str, Progress]]:
