@@ -215,8 +215,10 @@ def test_a_task_of_an_earlier_year_is_said_so_not_said_to_be_ahead() -> None:
     [
         (
             "TM. ỦY BAN NHÂN DÂN",
-            "'TM.' không ghi ở thẩm quyền ký: cơ quan làm việc theo chế độ tập thể ghi collective trong units.yaml "
-            "(ví dụ collective: ỦY BAN NHÂN DÂN), báo cáo tự có dòng 'TM. …'",
+            (
+                "'TM.' không ghi ở thẩm quyền ký: cơ quan làm việc theo chế độ tập thể ghi collective trong "
+                "units.yaml (ví dụ collective: ỦY BAN NHÂN DÂN), báo cáo tự có dòng 'TM. …'"
+            ),
         ),
         ("Phó", "'Phó' không phải thẩm quyền ký; dùng một trong: KT., Q., TL., TUQ."),
     ],
@@ -278,11 +280,9 @@ def test_a_recipient_or_issuer_that_is_no_unit_is_refused_where_it_is_written(tm
     replace_in(meta, "    copy_to: [lanh_dao_ubnd_tp, so_du_lich]", "    copy_to: [lanh_dao_ubnd, so_du_lich]")
     replace_in(meta, "tracker: so_du_lich ", "tracker: so_du_lic ")
     out = invoke(["check", plan], 1).output.splitlines()
+    unknown = "lỗi: không có đơn vị '{}' trong units.yaml (có phải ý bạn là '{}'?) [unit-unknown]"
     assert out[:3] == [
-        f"{meta.as_posix()}:{line_of(meta, 'tracker: so_du_lic ')}:10: lỗi: không có đơn vị 'so_du_lic' trong "
-        "units.yaml (có phải ý bạn là 'so_du_lich'?) [unit-unknown]",
-        f"{meta.as_posix()}:{line_of(meta, 'issued_as: ubnd_tp_hu')}:16: lỗi: không có đơn vị 'ubnd_tp_hu' trong "
-        "units.yaml (có phải ý bạn là 'ubnd_tp_hue'?) [unit-unknown]",
-        f"{meta.as_posix()}:{line_of(meta, 'copy_to: [lanh_dao_ubnd,')}:15: lỗi: không có đơn vị 'lanh_dao_ubnd' "
-        "trong units.yaml (có phải ý bạn là 'lanh_dao_ubnd_tp'?) [unit-unknown]",
+        f"{meta.as_posix()}:{line_of(meta, 'tracker: so_du_lic ')}:10: {unknown.format('so_du_lic', 'so_du_lich')}",
+        f"{meta.as_posix()}:{line_of(meta, 'issued_as: ubnd_tp_hu')}:16: {unknown.format('ubnd_tp_hu', 'ubnd_tp_hue')}",
+        f"{meta.as_posix()}:{line_of(meta, 'copy_to: [lanh_dao')}:15: {unknown.format('lanh_dao_ubnd', 'lanh_dao_ubnd_tp')}",
     ]
