@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench golden schema clean
+.PHONY: run test lint format bench golden schema docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench: $(STAMP)
 ## Regenerate the golden files of the report tests after a deliberate change.
 golden: $(STAMP)
 	KH68_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_report_golden.py
+
+## Write the generated parts of the README (the tables of target, timing and deadline forms).
+docs: $(STAMP)
+	$(BIN)/python -m kh68.outputs.forms_table README.md
 
 ## Regenerate the committed JSON Schemas in schemas/.
 schema: $(STAMP)

@@ -6,12 +6,15 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
 import kh68.cli
+from tools import PROBES, probe
 
 # No test sees an answer cached by another run (tests/test_cache.py turns it on in a temporary directory).
 os.environ["KH68_NO_CACHE"] = "1"
@@ -29,6 +32,19 @@ COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
 # the transcription tests run anywhere, and test_source_copy checks it against shared/.
 SOURCE_DOC = Path(__file__).resolve().parent / "data" / "ke-hoach-nq68-so-gddt-lam-dong.txt"
 SHARED_SOURCE_DOC = Path(__file__).resolve().parents[2] / "shared" / "source" / SOURCE_DOC.name
+
+
+@pytest.hookimpl(trylast=True)  # after -m and -k: only the tools of the tests that will run are probed
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """``@pytest.mark.needs("calc", ...)``: skipped, saying why, unless each tool does its job (tests/tools.py)."""
+    for item in items:
+        for mark in item.iter_markers("needs"):
+            for key in mark.args:
+                if key not in PROBES:
+                    raise pytest.UsageError(f"{item.nodeid}: needs({key!r}): no such tool in tests/tools.py")
+                found = probe(key)
+                if isinstance(found, str):
+                    item.add_marker(pytest.mark.skip(reason=found))
 
 
 @pytest.fixture(scope="module")
@@ -136,9 +152,26 @@ def indicator(targets: dict, *, direction: str = "higher", basis: str = "value",
     )
 
 
+@contextmanager
+def cpu_time() -> Iterator[Callable[[], float]]:
+    """The CPU seconds spent inside the block by this process and the children it waited for.
+
+    A budget such as "refused at once, without reading the 2 GB" is about the work done: on
+    the wall clock it also counts the time other processes had the CPU, and fails on a loaded
+    machine (the tests share two cores). ``with cpu_time() as spent: ...; assert spent() < 1``.
+    """
+
+    def now() -> float:
+        times = os.times()
+        return times.user + times.system + times.children_user + times.children_system
+
+    start = now()
+    yield lambda: now() - start
+
+
 # ---------------------------------------------------------------- git
 
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="cần lệnh git")
+needs_git = pytest.mark.needs("git")
 
 # A known committer, and no user or system configuration of the machine the tests run on.
 GIT_ENV = {

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -62,20 +58,3 @@ def with_cached_formula(path: Path, sheet_file: str, cell: str, formula: str) ->
 
 def snapshot(plan: Path) -> dict[str, bytes]:
     return {p.relative_to(plan).as_posix(): p.read_bytes() for p in sorted(plan.rglob("*")) if p.is_file()}
-
-
-@functools.cache
-def calc() -> str | None:
-    """LibreOffice able to open and save a spreadsheet (Calc installed, not Writer alone), else ``None``."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return None
-    with tempfile.TemporaryDirectory() as tmp:
-        probe = Path(tmp) / "probe.csv"
-        probe.write_text("1,2\n", encoding="utf-8")
-        command = [soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to", "xlsx"]
-        try:
-            subprocess.run([*command, "--outdir", tmp, str(probe)], capture_output=True, timeout=180, check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            return None
-        return soffice if (Path(tmp) / "probe.xlsx").exists() else None

@@ -6,7 +6,7 @@ import os
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -110,9 +110,90 @@ def test_a_full_disk_under_stdout_is_said_in_vietnamese() -> None:
     assert done.stderr.decode() == "kh68: lỗi: không ghi được kết quả ra đầu ra chuẩn: ổ đĩa đã đầy\n"
 
 
+# ---------------------------------------------------------------- stopped by a signal
+#
+# The child says, on a line of its own, when it has reached the point to interrupt (and how it
+# then handles each stop signal); only then is the signal sent. So nothing races the machine's
+# load: the timeouts below only bound a hang. The child starts with SIGINT, SIGTERM and SIGHUP
+# as a terminal gives them (default, unblocked), whatever pytest inherited: under `nohup` or as
+# a background job of a script (`make test &`), where SIGINT is ignored and a Python child
+# would not even turn Ctrl-C into KeyboardInterrupt.
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP) if os.name == "posix" else ()
+HANG = 120  # seconds; a child that works reaches its mark and stops in well under a second
+# The child's side: ready(WORD) prints its mark, "WORD SIGINT=handled SIGTERM=handled SIGHUP=ignored";
+# until_a_signal() then waits for a signal's handler to run. Not time.sleep(): a signal that lands
+# after Python's last check for signals and before the sleep starts (a child preempted there, on
+# a loaded machine) is handled only when the sleep ends. Python writes a byte to the wakeup fd
+# for each signal it catches, so select() returns whenever the signal came, and the handler runs
+# as soon as Python code runs again.
+SAY_READY = """
+import os, select, signal
+_woken, _wake = os.pipe()
+os.set_blocking(_wake, False)
+signal.set_wakeup_fd(_wake)
+
+def ready(word):
+    kinds = {signal.SIG_IGN: "ignored", signal.SIG_DFL: "default"}
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    print(word, *(f"{s.name}={kinds.get(signal.getsignal(s), 'handled')}" for s in signals), flush=True)
+
+def until_a_signal():
+    while True:
+        select.select([_woken], [], [])
+        os.read(_woken, 512)
+"""
+
+
+def _signals_as_a_terminal_gives_them(ignored: tuple[int, ...] = ()) -> None:
+    """In the child before exec: each stop signal default and unblocked, but ``ignored`` (as ``nohup`` does)."""
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN if signum in ignored else signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+def _start(script: str, *args: str, ignored: tuple[int, ...] = ()) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", SAY_READY + script, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "KH68_NO_CACHE": "1"},
+        preexec_fn=lambda: _signals_as_a_terminal_gives_them(ignored),
+    )
+
+
+def _at_mark(proc: subprocess.Popen[bytes], word: str) -> dict[str, str]:
+    """Wait (at most ``HANG``) for the child's mark ``word``; how it handles each stop signal there."""
+    line: list[bytes] = []
+    reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(HANG)
+    if not line:
+        proc.kill()
+        _, err = proc.communicate()
+        pytest.fail(f"the child did not reach '{word}' in {HANG} s\n{err.decode()}")
+    said = line[0].decode()
+    if not said.startswith(f"{word} "):
+        proc.kill()
+        _, err = proc.communicate()
+        pytest.fail(f"the child printed {said!r} instead of '{word} …'\n{err.decode()}")
+    return dict(item.split("=") for item in said.removeprefix(word).split())
+
+
+def _stopped(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
+    """The child's exit code and stderr once it has stopped (at most ``HANG`` seconds)."""
+    try:
+        _, err = proc.communicate(timeout=HANG)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+        pytest.fail(f"still running {HANG} s after the signal\n{err.decode()}")
+    return proc.returncode, err.decode()
+
+
 SLOW_CHECK = """
-import time, kh68.reading.load as load
-load.check_plan = lambda *a, **k: (print("bắt đầu", flush=True), time.sleep(60))
+import kh68.reading.load as load
+load.check_plan = lambda *a, **k: (ready("bắt đầu"), until_a_signal())
 import sys
 from kh68.cli import main
 sys.argv = ["kh68", "check", sys.argv[1]]
@@ -120,22 +201,18 @@ main()
 """
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 def test_ctrl_c_stops_with_exit_130() -> None:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SLOW_CHECK, str(EXAMPLE_PLAN)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    assert proc.stdout.readline().decode().strip() == "bắt đầu"
-    time.sleep(0.2)
+    proc = _start(SLOW_CHECK, str(EXAMPLE_PLAN))
+    assert _at_mark(proc, "bắt đầu")["SIGINT"] == "handled"
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 130
-    assert err.decode() == "kh68: lỗi: đã dừng theo yêu cầu\n"
+    assert _stopped(proc) == (130, "kh68: lỗi: đã dừng theo yêu cầu\n")
 
 
 def test_an_internal_error_is_exit_70_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     import kh68.reading.load
 
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_keywords: object) -> None:
         raise RuntimeError("hỏng")
 
     monkeypatch.setattr(kh68.reading.load, "check_plan", broken)
@@ -147,7 +224,7 @@ def test_an_internal_error_is_exit_70_without_traceback(monkeypatch: pytest.Monk
 
 
 def test_kh68_debug_shows_the_traceback_of_an_internal_error() -> None:
-    code = SLOW_CHECK.replace('(print("bắt đầu", flush=True), time.sleep(60))', "1 / 0")
+    code = SLOW_CHECK.replace('(ready("bắt đầu"), until_a_signal())', "1 / 0")
     done = subprocess.run(
         [sys.executable, "-c", code, str(EXAMPLE_PLAN)], capture_output=True, env={**os.environ, "KH68_DEBUG": "1"}
     )
@@ -368,14 +445,14 @@ def test_vietnamese_survives_any_console_encoding(env: dict[str, str]) -> None:
 
 
 SLOW_RECORD = """
-import sys, time
+import sys
 import kh68.entry.datafile as datafile
 real = datafile.DataFile.open.__func__
 
 def slow_open(cls, *args, **kwargs):
     opened = real(cls, *args, **kwargs)
-    print("đang ghi", flush=True)
-    time.sleep(60)
+    ready("đang ghi")
+    until_a_signal()
     return opened
 
 datafile.DataFile.open = classmethod(slow_open)
@@ -383,45 +460,61 @@ from kh68.app.launch import main
 sys.argv = ["kh68", *sys.argv[1:]]
 main()
 """
+RECORD = ["record", "6.3", "--year", "2025", "--value", "96", "--force", "--plan"]
+STOPPED = "kh68: lỗi: đã dừng theo yêu cầu\n"
+
+
+def _temporary_files(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if ".kh68-tmp-" in p.name]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)], ids=["INT", "TERM", "HUP"]
+)
 def test_a_signal_during_record_stops_it_cleanly_with_the_data_file_unchanged(
     example_copy: Path, signum: int, code: int
 ) -> None:
     path = example_copy / "data" / "2025.yaml"
     before = path.read_bytes()
-    args = ["record", "6.3", "--year", "2025", "--value", "96", "--force", "--plan", str(example_copy)]
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SLOW_RECORD, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "KH68_NO_CACHE": "1"},
-    )
-    assert proc.stdout.readline().decode().strip() == "đang ghi"
+    proc = _start(SLOW_RECORD, *RECORD, str(example_copy))
+    assert _at_mark(proc, "đang ghi") == {"SIGINT": "handled", "SIGTERM": "handled", "SIGHUP": "handled"}
     proc.send_signal(signum)
-    _, err = proc.communicate(timeout=30)
-    assert proc.returncode == code
-    assert err.decode() == "kh68: lỗi: đã dừng theo yêu cầu\n"
+    assert _stopped(proc) == (code, STOPPED)
     assert path.read_bytes() == before
-    assert [p.name for p in path.parent.iterdir() if ".kh68-tmp-" in p.name] == []
+    assert _temporary_files(path.parent) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize(
+    ("ignored", "then", "code"),
+    [(signal.SIGHUP, signal.SIGTERM, 143), (signal.SIGTERM, signal.SIGHUP, 129)],
+    ids=["nohup", "TERM-ignored"],
+)
+def test_a_stop_signal_ignored_by_the_parent_stays_ignored(
+    example_copy: Path, ignored: int, then: int, code: int
+) -> None:
+    """As under ``nohup``: the ignored signal does nothing; another one still stops record cleanly."""
+    path = example_copy / "data" / "2025.yaml"
+    before = path.read_bytes()
+    proc = _start(SLOW_RECORD, *RECORD, str(example_copy), ignored=(ignored,))
+    handling = _at_mark(proc, "đang ghi")
+    assert handling[signal.Signals(ignored).name] == "ignored"
+    assert handling[signal.Signals(then).name] == "handled"
+    proc.send_signal(ignored)  # discarded by the kernel on sending, being ignored: nothing is pending after it
+    proc.send_signal(then)
+    assert _stopped(proc) == (code, STOPPED)
+    assert path.read_bytes() == before
+    assert _temporary_files(path.parent) == []
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 def test_sigterm_during_check_says_it_stopped() -> None:
     script = SLOW_CHECK.replace("from kh68.cli import main", "from kh68.app.launch import main")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", script, str(EXAMPLE_PLAN)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "KH68_NO_CACHE": "1"},
-    )
-    assert proc.stdout.readline().decode().strip() == "bắt đầu"
+    proc = _start(script, str(EXAMPLE_PLAN))
+    assert _at_mark(proc, "bắt đầu")["SIGTERM"] == "handled"
     proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 143
-    assert err.decode() == "kh68: lỗi: đã dừng theo yêu cầu\n"
+    assert _stopped(proc) == (143, STOPPED)
 
 
 def test_a_stop_while_options_are_parsed_is_said_too(monkeypatch: pytest.MonkeyPatch, capsys) -> None:

@@ -70,6 +70,7 @@ def test_json_shape_and_numbers() -> None:
     data = json.loads(invoke([*EXAMPLE, "--format", "json"], 0).output)
     assert list(data) == [
         "year",
+        "period",
         "today",
         "plan",
         "synthetic",

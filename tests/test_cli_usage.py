@@ -22,7 +22,6 @@ from kh68.cli.common import translate_usage_error
         ),
         (["status", "--stat"], "kh68: lỗi: không có tùy chọn --stat (có phải ý bạn là --today?)"),
         (["statuss"], "kh68: lỗi: không có lệnh 'statuss' (có phải ý bạn là status?)"),
-        (["record", "6.1"], "kh68: lỗi: thiếu tùy chọn bắt buộc --year"),
         (["record"], "kh68: lỗi: thiếu đối số CHỈ_TIÊU"),
         (["check", "a", "b"], "kh68: lỗi: thừa đối số: b"),
         (
@@ -37,6 +36,13 @@ def test_usage_errors_in_vietnamese(capsys: pytest.CaptureFixture[str], argv: li
     assert err[0] == first_line
     assert err[1].startswith("Xem 'kh68")
     assert err[1].endswith(" --help' để biết cách dùng.")
+
+
+def test_a_record_without_year_or_period_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["record", "6.1", "--plan", str(EXAMPLE_PLAN)]) == 2
+    assert (
+        capsys.readouterr().err == "kh68: lỗi: thiếu tùy chọn bắt buộc --year (hoặc --period, ví dụ --period 2026-11)\n"
+    )
 
 
 def test_exit_codes_pass_through(capsys: pytest.CaptureFixture[str]) -> None:

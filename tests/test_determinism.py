@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLE_PLAN
 
 SEEDS = ("0", "1")
@@ -50,6 +52,7 @@ for name, argv in JOBS.items():
 """
 
 
+@pytest.mark.slow  # two interpreters, every output format
 def test_every_output_is_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
     runs = {}
     for seed in SEEDS:

@@ -334,6 +334,7 @@ def test_git_missing_from_path_is_said(repo, monkeypatch):
     assert invoke(["diff"], 2).output == "kh68: lỗi: không tìm thấy lệnh git; hãy cài git\n"
 
 
+@pytest.mark.slow  # commits and diffs a 10 MB name
 def test_a_ten_megabyte_name_is_shown_by_its_beginning(repo):
     replace_in(repo / "plan/indicators.yaml", "name: Tỷ lệ huy động trẻ em nhà trẻ", "name: " + "T" * 10_000_000)
     for fmt in ("text", "markdown"):

@@ -11,7 +11,8 @@ import pytest
 from tests.conftest import EXAMPLE_PLAN, git, invoke, replace_in
 
 
-@pytest.mark.skipif(os.name == "nt" or shutil.which("git") is None, reason="needs git and byte file names (POSIX)")
+@pytest.mark.skipif(os.name == "nt", reason="needs byte file names (POSIX)")
+@pytest.mark.needs("git")
 def test_a_name_that_is_not_utf8_in_a_revision_is_no_traceback(tmp_path: Path) -> None:
     plan = Path(shutil.copytree(EXAMPLE_PLAN, tmp_path / "plan"))
     (plan / "data" / os.fsdecode(b"b\xe1o-c\xe1o.yaml")).write_text("x: 1\n", encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kh68.cli.problem_formats import github
 from kh68.core.errors import Severity, error, warning
 
 
@@ -15,8 +16,8 @@ def test_parsable_form() -> None:
 
 def test_github_form_escapes_properties_and_message() -> None:
     problem = error("plan/a,b:c.yaml", 3, 4, "50% sai\nx")
-    assert problem.github() == "::error file=plan/a%2Cb%3Ac.yaml,line=3,col=4::50%25 sai%0Ax"
-    assert warning("p.yaml", 1, 1, "m").github() == "::warning file=p.yaml,line=1,col=1::m"
+    assert github(problem) == "::error file=plan/a%2Cb%3Ac.yaml,line=3,col=4::50%25 sai%0Ax"
+    assert github(warning("p.yaml", 1, 1, "m")) == "::warning file=p.yaml,line=1,col=1::m"
 
 
 def test_problems_sort_by_place() -> None:

@@ -18,10 +18,11 @@ import openpyxl
 import pytest
 import yaml
 from tests.conftest import invoke, replace_in
-from tests.formtools import FORM, UNIT, calc, edit_workbook, fill, make_form, sent, snapshot
+from tests.formtools import FORM, UNIT, edit_workbook, fill, make_form, sent, snapshot
 
 from kh68.core.vnformat import format_date, parse_exact
 from kh68.entry.forms import cells
+from tools import require
 
 DATA = "data/2025.yaml"
 UNIT_NAME = "Phòng Giáo dục Tiểu học - Giáo dục Mầm non"
@@ -459,12 +460,11 @@ def test_every_example_a_refusal_gives_is_one_the_form_takes(example_copy: Path,
 
 
 @pytest.mark.slow
+@pytest.mark.needs("calc")
 def test_a_form_filled_either_way_survives_libreoffice_calc(example_copy: Path, form: Path, tmp_path: Path) -> None:
     import subprocess
 
-    soffice = calc()
-    if soffice is None:
-        pytest.skip("LibreOffice Calc không có trên máy này (không có soffice, hoặc soffice không mở được bảng tính)")
+    soffice = require("calc").program
     fill(
         form,
         {

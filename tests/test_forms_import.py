@@ -11,7 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from tests.conftest import invoke
-from tests.formtools import FORM, calc, fill, make_form, sent, snapshot, with_cached_formula
+from tests.formtools import FORM, fill, make_form, sent, snapshot, with_cached_formula
+
+from tools import require
 
 DATA = "data/2025.yaml"
 
@@ -236,14 +238,12 @@ def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> 
 
 
 @pytest.mark.slow
+@pytest.mark.needs("calc")
 def test_a_form_saved_by_libreoffice_imports(example_copy: Path, filled: Path, tmp_path: Path) -> None:
-    soffice = calc()
-    if soffice is None:
-        pytest.skip("LibreOffice Calc không có trên máy này (không có soffice, hoặc soffice không mở được bảng tính)")
     out = tmp_path / "lo"
     subprocess.run(
         [
-            soffice,
+            require("calc").program,
             "--headless",
             f"-env:UserInstallation=file://{tmp_path / 'profile'}",
             "--convert-to",

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from conftest import GIT_ENV, git, invoke, needs_git
+from kh68.cli.problem_formats import github
 from kh68.core.safetext import excerpt
 from kh68.reading.load import check_plan
 from kh68.reading.schema import kind_of
@@ -380,7 +381,7 @@ def test_the_workflow_steps_check_and_diff_the_plan(isolated):
     )
     broken = run_step(target, check, {}, {})
     assert broken.returncode == 1
-    expected = [p.github() for p in check_plan(Path(target / "plan"))[1]]
+    expected = [github(p) for p in check_plan(Path(target / "plan"))[1]]
     assert expected
     assert all(e.startswith("::error file=") for e in expected)
     assert broken.stdout.splitlines()[:-1] == [

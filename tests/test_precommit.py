@@ -15,13 +15,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kh68.reading.load import check_plan
 from kh68.repo.scaffold import scaffold
+from tools import require
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOK_NAME = "kh68 check (kiểm tra kế hoạch)"
@@ -31,10 +31,7 @@ OFFLINE = re.compile(
     r"ProxyError|ConnectTimeout|ReadTimeout|Max retries exceeded"
 )
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("git") is None, reason="cần lệnh git để chạy pre-commit"),
-]
+pytestmark = [pytest.mark.slow, pytest.mark.needs("pre-commit")]
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -80,7 +77,7 @@ def _source_files() -> list[str]:
 def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     base = tmp_path_factory.mktemp("precommit")
     env = _env(base / "cache")
-    git = ["git"]
+    git = list(require("git").argv)
     source = base / "kh68"
     for rel in _source_files():
         target = source / rel
@@ -100,7 +97,7 @@ def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     _run([*git, "add", "-A"], repo, env)
     _run([*git, "commit", "-qm", "kế hoạch"], repo, env)
 
-    install = _run([sys.executable, "-m", "pre_commit", "install-hooks"], repo, env, check=False)
+    install = _run([*require("pre-commit").argv, "install-hooks"], repo, env, check=False)
     if install.returncode != 0:
         log = install.stdout + install.stderr
         home_log = base / "cache" / "pre-commit.log"
@@ -116,7 +113,7 @@ def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 def test_hook_passes_on_the_bundled_plan(plan_repo):
     repo, env = plan_repo
-    done = _run([sys.executable, "-m", "pre_commit", "run", "--all-files"], repo, env, check=False)
+    done = _run([*require("pre-commit").argv, "run", "--all-files"], repo, env, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(rf"^{re.escape(HOOK_NAME)}\.+Passed$", done.stdout, flags=re.M), done.stdout
 
@@ -134,9 +131,7 @@ def test_hook_fails_with_file_and_line_on_a_broken_plan(plan_repo):
         expected = [p.parsable().replace((repo / "plan").as_posix(), "plan", 1) for p in problems]
         assert expected
         assert expected[0].startswith("plan/indicators.yaml:")
-        done = _run(
-            [sys.executable, "-m", "pre_commit", "run", "--files", "plan/indicators.yaml"], repo, env, check=False
-        )
+        done = _run([*require("pre-commit").argv, "run", "--files", "plan/indicators.yaml"], repo, env, check=False)
         assert done.returncode == 1, done.stdout + done.stderr
         assert re.search(rf"^{re.escape(HOOK_NAME)}\.+Failed$", done.stdout, flags=re.M), done.stdout
         lines = done.stdout.splitlines()
@@ -149,6 +144,6 @@ def test_hook_fails_with_file_and_line_on_a_broken_plan(plan_repo):
 
 def test_hook_is_skipped_when_no_plan_file_changes(plan_repo):
     repo, env = plan_repo
-    done = _run([sys.executable, "-m", "pre_commit", "run", "--files", "README.md"], repo, env, check=False)
+    done = _run([*require("pre-commit").argv, "run", "--files", "README.md"], repo, env, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(rf"^{re.escape(HOOK_NAME)}\.+\(no files to check\)Skipped$", done.stdout, flags=re.M), done.stdout

@@ -53,7 +53,7 @@ def test_a_year_without_its_report_block_lists_every_part(example_copy: Path) ->
     data.write_text(text[:start] + text[end:], encoding="utf-8")
     out = invoke(["check", example_copy, "--today", "2025-01-15", "--strict"], 1).stdout
     assert out.splitlines()[0] == (
-        f"{data.as_posix()}:1:1: cảnh báo: báo cáo năm 2024 đến hạn ngày 10/11/2024 còn thiếu phần lời văn: "
+        f"{data.as_posix()}:{line_of(data, 'year:')}:1: cảnh báo: báo cáo năm 2024 đến hạn ngày 10/11/2024 còn thiếu phần lời văn: "
         "các văn bản chỉ đạo, triển khai đã ban hành (report.directing_documents); ưu điểm "
         "(report.assessment.strengths); tồn tại, hạn chế (report.assessment.shortcomings); nguyên nhân khách quan "
         "(report.assessment.objective_causes); nguyên nhân chủ quan (report.assessment.subjective_causes); "

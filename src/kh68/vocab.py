@@ -217,7 +217,7 @@ def sentence(text: str) -> str:
 
 # ----------------------------------------------------------------- headings
 
-STATUS_HEADING = "Tình hình thực hiện {kind} {symbol} năm {year}"
+STATUS_HEADING = "Tình hình thực hiện {kind} {symbol} {when}"
 PROGRESS_HEADING = "Tiến độ đến mục tiêu cuối kỳ"
 TASKS_HEADING = "Nhiệm vụ"
 REPORTING_HEADING = "Báo cáo"

@@ -18,7 +18,7 @@ RULE_MODULES = sorted(m.name for m in pkgutil.iter_modules(rules_package.__path_
 
 
 def readme_row(rule: RuleDoc) -> str:
-    cells = (f"`{rule.id}`", rule.severity.label, rule.summary, rule.example)
+    cells = (f"`{rule.id}`", rule.severity.label, "có" if rule.adjustable else "không", rule.summary, rule.example)
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import invoke, line_of, only_problem, replace_in
 
 
@@ -18,6 +20,7 @@ def test_a_near_miss_of_hoan_thanh_is_a_warning(plan_copy: Path) -> None:
     invoke(["check", "--strict", plan_copy], 1)
 
 
+@pytest.mark.slow  # reads and checks a 10 MB plan file
 def test_a_ten_megabyte_milestone_is_read_in_seconds(plan_copy: Path) -> None:
     """The near-miss comparison on 10 MB of prose took minutes (difflib's ratio is quadratic)."""
     import time

@@ -13,8 +13,15 @@ from kh68.reading.rules.deadline_impossible import missing_years
 @pytest.mark.parametrize(
     ("deadline", "message"),
     [
-        ("31/04", "hạn 31/04 không có thật: tháng 4 không có ngày 31"),
-        ("30/02", "hạn 30/02 không có thật: tháng 2 không có ngày 30"),
+        ("31/04", "hạn 31/04 không có thật: không kỳ báo cáo nào có ngày đó"),
+        ("30/02", "hạn 30/02 không có thật: không kỳ báo cáo nào có ngày đó"),
+        (
+            "trước ngày 31 hằng tháng",
+            (
+                "hạn trước ngày 31 hằng tháng không có trong tháng 2/2024, tháng 4/2024, tháng 6/2024, tháng 9/2024, "
+                "tháng 11/2024, tháng 2/2025 và 29 kỳ khác; chọn một ngày có trong mọi kỳ"
+            ),
+        ),
         (
             "29/02",
             (

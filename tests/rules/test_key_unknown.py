@@ -88,7 +88,7 @@ def test_spelling_is_suggested_for_the_first_hundred_unknown_keys_of_a_file(exam
     ]
     messages = {p.line: p.parsable() for p in check_plan(example_copy)[1]}
     assert messages[102] == f"{hundredth} (có phải ý bạn là 'year'?) [key-unknown]"
-    assert messages[103].startswith(f"{past}; các khóa hợp lệ: year, synthetic")
+    assert messages[103].startswith(f"{past}; các khóa hợp lệ: year, period, synthetic")
 
 
 def test_a_decimal_comma_inside_braces_is_explained(example_copy: Path) -> None:

@@ -21,7 +21,7 @@ from kh68.core.safetext import is_text
 # hit; tests/test_cache.py derives it from the app and fails when they differ.
 _READ_ONLY = {
     "check": ({"--plan", "--format", "--today"}, {"--strict"}, 1),
-    "status": ({"--year", "--plan", "--unit", "--today", "--format", "--fail-on"}, set(), 0),
+    "status": ({"--year", "--period", "--plan", "--unit", "--today", "--format", "--fail-on"}, set(), 0),
     "export": ({"--plan"}, set(), 0),
 }
 

@@ -29,6 +29,7 @@ from kh68.cli.common import (
     app,
     echo,
     guarded,
+    new_command,
     quiet_stdout,
     safe_streams,
     say_error,
@@ -59,6 +60,7 @@ def finish(code: int) -> int:
 
 def run(argv: list[str] | None = None) -> int:
     """Run ``kh68 ARGV`` and return its exit code; it never raises (see ``common.guarded``)."""
+    new_command()  # here, not only in the root callback: a stop inside the option parser comes before it
     try:
         with guarded():
             return _run(argv)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,11 +18,7 @@ from kh68.cli.common import (
     plan_dir,
     print_problems,
 )
-
-
-class CheckFormat(StrEnum):
-    parsable = "parsable"
-    github = "github"
+from kh68.cli.problem_formats import ProblemFormat, as_json
 
 
 @app.command()
@@ -37,8 +32,14 @@ def check(
     ] = None,
     plan: PlanOption = None,
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", help="parsable: tệp:dòng:cột; github: chú thích GitHub Actions.")
-    ] = CheckFormat.parsable,
+        ProblemFormat,
+        typer.Option(
+            "--format",
+            help="parsable: tệp:dòng:cột; github: chú thích GitHub Actions; json: cho máy; "
+            "auto: github trong GitHub Actions, nơi khác parsable.",
+            metavar="<dạng>",
+        ),
+    ] = ProblemFormat.parsable,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     today: Annotated[
         str | None,
@@ -48,18 +49,20 @@ def check(
     ] = None,
 ) -> None:
     """Kiểm tra kế hoạch: cú pháp YAML, kiểu dữ liệu, mã đơn vị, năm, chỉ tiêu, lời văn báo cáo đã đến hạn."""
-    from kh68.core.errors import PROBLEM_ORDER
     from kh68.core.vnformat import format_number
     from kh68.reading.load import check_plan
-    from kh68.reading.report_text import overdue_text
 
     day = parse_day(today, "--today")
     root = directory or plan_dir(plan)
-    loaded, problems = check_plan(root)
-    if loaded is not None and (overdue := overdue_text(loaded, day)):
-        problems = sorted([*problems, *overdue], key=PROBLEM_ORDER)
-    print_problems(problems, fmt.value, err=False)
+    loaded, problems = check_plan(root, today=day)
+    chosen = fmt.chosen()
     errors, warnings = count_problems(problems)
+    if chosen is ProblemFormat.json:
+        typer.echo(as_json(problems, root.as_posix()))
+        if errors or (strict and warnings):
+            raise typer.Exit(ExitCode.PROBLEMS)
+        return
+    print_problems(problems, chosen, err=False)
     if errors or warnings or loaded is None:
         counted = f"{format_number(errors, 0)} lỗi, {format_number(warnings, 0)} cảnh báo"
         typer.echo(f"{root.as_posix()}: {counted}.")

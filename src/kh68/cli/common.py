@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 
 from kh68.app.streams import utf8_streams
 from kh68.cli.help import VietnameseGroup
+from kh68.cli.problem_formats import LINE_FORMATS, ProblemFormat
 from kh68.core import witness
 from kh68.core.errors import (
     ExitCode,
@@ -31,6 +32,9 @@ from kh68.core.errors import (
     stop_exit_code,
 )
 from kh68.core.safetext import excerpt, for_terminal, for_terminal_keeping_sgr
+
+if TYPE_CHECKING:
+    from kh68.kinds.periods import Period
 
 app = typer.Typer(
     name="kh68",
@@ -71,6 +75,30 @@ def year_number(text: str | int) -> int:
 def year_option(help_text: str, **options: Any) -> Any:
     """The one ``--year`` option of every command (see ``year_number``)."""
     return typer.Option("--year", help=help_text, parser=year_number, metavar="<số>", **options)
+
+
+def period_option(help_text: str) -> Any:
+    """The one ``--period`` option: a month, quarter or half-year (``2026-11``, ``2026-Q3``, ``2026-H1``) or a year."""
+    return typer.Option("--period", help=help_text, metavar="<kỳ>", show_default=False)
+
+
+def when(year: int | None, period: str | None, *, default: int | None = None) -> tuple[int, Period | None]:
+    """The year and period a command works on, from ``--year`` and ``--period`` (which must agree)."""
+    from kh68.kinds.periods import parse_period
+
+    if period is None:
+        if year is None:
+            if default is None:
+                raise UsageError("thiếu tùy chọn bắt buộc --year (hoặc --period, ví dụ --period 2026-11)")
+            return default, None
+        return year, None
+    try:
+        found = parse_period(period)
+    except ValueError as exc:
+        raise UsageError(f"--period: {exc}") from None
+    if year is not None and year != found.year:
+        raise UsageError(f"--year {year} và --period {found.key} không cùng một năm")
+    return found.year, None if found.is_year else found
 
 
 # The option parser's usage error (click's, vendored by recent typer releases).
@@ -231,8 +259,7 @@ def _root(
 ) -> None:
     utf8_streams()
     safe_streams()
-    global _stop_said
-    _stop_said = False  # each command says its own stop (several run in one process under tests)
+    new_command()  # a command run through the app itself (typer's test runner), not kh68.cli.run
 
 
 # ---------------------------------------------------------------- errors → exit codes
@@ -311,6 +338,12 @@ def say_os_error(exc: OSError) -> None:
 _stop_said = False
 
 
+def new_command() -> None:
+    """A command starts in this process: its stop is said even if an earlier one's was (tests run many)."""
+    global _stop_said
+    _stop_said = False
+
+
 def say_stopped(exc: KeyboardInterrupt | None = None) -> int:
     """Say "đã dừng theo yêu cầu" (once per process); the exit code of the stop (130, or 128 + the signal).
 
@@ -379,7 +412,7 @@ def _kind(problem: Problem) -> _Kind:
     return problem.path, problem.severity, problem.rule, shape
 
 
-def print_problems(problems: list[Problem], fmt: str = "parsable", *, err: bool = True) -> None:
+def print_problems(problems: list[Problem], fmt: ProblemFormat = ProblemFormat.parsable, *, err: bool = True) -> None:
     """Print ``problems``; past ``PROBLEMS_SHOWN_PER_KIND`` of one kind in a file, one summary line.
 
     A file with a million bad values is summarised in a few lines; the exit code
@@ -393,7 +426,7 @@ def print_problems(problems: list[Problem], fmt: str = "parsable", *, err: bool 
         kind = _kind(problem)
         seen[kind] += 1
         if seen[kind] <= PROBLEMS_SHOWN_PER_KIND:
-            lines.append(problem.github() if fmt == "github" else problem.parsable())
+            lines.append(LINE_FORMATS[fmt](problem))
     for (path, severity, rule, _), count in seen.items():
         if count > PROBLEMS_SHOWN_PER_KIND:
             hidden = format_number(count - PROBLEMS_SHOWN_PER_KIND, 0)

@@ -6,7 +6,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kh68.cli.common import PlanOption, app, check_numbers, handle_errors, parse_day, plan_dir, year_option
+from kh68.cli.common import (
+    PlanOption,
+    app,
+    check_numbers,
+    handle_errors,
+    parse_day,
+    period_option,
+    plan_dir,
+    when,
+    year_option,
+)
+from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 
 if TYPE_CHECKING:
@@ -26,7 +37,11 @@ def _report(outcome: FileOutcome, what: str) -> None:
 @handle_errors
 def record(
     indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu (id trong indicators.yaml).", metavar="CHỈ_TIÊU")],
-    year: Annotated[int, year_option("Năm của số liệu.")],
+    year: Annotated[int | None, year_option("Năm của số liệu.", show_default=False)] = None,
+    period: Annotated[
+        str | None,
+        period_option("Kỳ của số liệu (tháng 2026-11, quý 2026-Q3, 6 tháng 2026-H1): ghi vào data/<kỳ>.yaml."),
+    ] = None,
     value: Annotated[
         str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 1.234,5 (dấu chấm ngăn cách hàng nghìn).")
     ] = None,
@@ -44,23 +59,29 @@ def record(
     plan: PlanOption = None,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè giá trị khác đã có.")] = False,
 ) -> None:
-    """Ghi số liệu của một chỉ tiêu vào data/<năm>.yaml (giữ nguyên chú thích và định dạng)."""
+    """Ghi số liệu của một chỉ tiêu vào data/<năm>.yaml hoặc data/<kỳ>.yaml (giữ nguyên chú thích và định dạng)."""
     from kh68.entry.editing import apply_one, plan_for_edit
     from kh68.entry.edits import ValueEdit
 
     counts = ("--numerator", "--denominator")
     check_numbers({"--value": value, "--numerator": numerator, "--denominator": denominator}, count=counts)
-    loaded = plan_for_edit(plan_dir(plan), year)
-    edit = ValueEdit(indicator, year, value, numerator, denominator, met, by, source, note)
+    year, cadence = when(year, period)
+    loaded = plan_for_edit(plan_dir(plan), cadence or Period.of_year(year))
+    edit = ValueEdit(indicator, year, value, numerator, denominator, met, by, source, note, period=cadence)
     outcome = apply_one(loaded, edit, force=force)
-    _report(outcome, f"chỉ tiêu {indicator} năm {year}" + (f" của {by}" if by else ""))
+    label = cadence.label if cadence else f"năm {year}"
+    _report(outcome, f"chỉ tiêu {indicator} {label}" + (f" của {by}" if by else ""))
 
 
 @app.command()
 @handle_errors
 def progress(
     task: Annotated[str, typer.Argument(help="Mã nhiệm vụ (id trong tasks.yaml).", metavar="NHIỆM_VỤ")],
-    year: Annotated[int, year_option("Năm báo cáo.")],
+    year: Annotated[int | None, year_option("Năm báo cáo.", show_default=False)] = None,
+    period: Annotated[
+        str | None, period_option("Kỳ báo cáo (tháng 2026-11, quý 2026-Q3, 6 tháng 2026-H1): ghi vào data/<kỳ>.yaml.")
+    ] = None,
+    *,
     unit: Annotated[str, typer.Option("--unit", help="Đơn vị báo cáo (mã hoặc tên gọi).")],
     state: Annotated[TaskState, typer.Option("--state", help="Trạng thái.", case_sensitive=False)],
     result: Annotated[str | None, typer.Option("--result", help="Kết quả đạt được.")] = None,
@@ -73,12 +94,14 @@ def progress(
     plan: PlanOption = None,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè nội dung khác đã có.")] = False,
 ) -> None:
-    """Ghi tiến độ một nhiệm vụ của một đơn vị vào data/<năm>.yaml."""
+    """Ghi tiến độ một nhiệm vụ của một đơn vị vào data/<năm>.yaml (hoặc data/<kỳ>.yaml)."""
     from kh68.entry.editing import apply_one, plan_for_edit
     from kh68.entry.edits import ProgressEdit
 
-    loaded = plan_for_edit(plan_dir(plan), year)
+    year, cadence = when(year, period)
+    loaded = plan_for_edit(plan_dir(plan), cadence or Period.of_year(year))
     day = parse_day(on, "--date") if on else None
-    edit = ProgressEdit(task, year, unit, state, day, result, difficulties, directions, proposals)
+    edit = ProgressEdit(task, year, unit, state, day, result, difficulties, directions, proposals, period=cadence)
     outcome = apply_one(loaded, edit, force=force)
-    _report(outcome, f"tiến độ nhiệm vụ {task} năm {year} của {unit}")
+    label = cadence.label if cadence else f"năm {year}"
+    _report(outcome, f"tiến độ nhiệm vụ {task} {label} của {unit}")

@@ -8,7 +8,17 @@ from typing import Annotated
 
 import typer
 
-from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir, year_option
+from kh68.cli.common import (
+    ExitCode,
+    PlanOption,
+    app,
+    handle_errors,
+    parse_day,
+    period_option,
+    plan_dir,
+    when,
+    year_option,
+)
 
 
 class StatusFormat(StrEnum):
@@ -25,6 +35,10 @@ class FailOn(StrEnum):
 @handle_errors
 def status(
     year: Annotated[int | None, year_option("Năm cần xem (mặc định: năm hiện tại).")] = None,
+    period: Annotated[
+        str | None,
+        period_option("Kỳ cần xem (tháng 2026-11, quý 2026-Q3, 6 tháng 2026-H1): số liệu tới hết kỳ, báo cáo của kỳ."),
+    ] = None,
     plan: PlanOption = None,
     unit: Annotated[
         str | None, typer.Option("--unit", help="Chỉ những gì đơn vị này chủ trì hoặc phải báo cáo.")
@@ -46,10 +60,10 @@ def status(
 
     loaded = load_plan(plan_dir(plan))
     day = parse_day(today, "--today")
-    year = day.year if year is None else year
+    year, cadence = when(year, period, default=day.year)
     loaded.require_year(year)
     unit_id = loaded.require_unit(unit) if unit is not None else None
-    view = build_status(loaded, year, day, unit_id)
+    view = build_status(loaded, year, day, unit_id, cadence)
     from kh68.reading.report_text import missing_parts, reminder
 
     if fmt is StatusFormat.json:

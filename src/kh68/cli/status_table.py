@@ -171,11 +171,18 @@ def days_text(deadline: Deadline) -> str:
     return f"ĐÃ QUÁ HẠN {format_number(-deadline.days_left)} ngày"
 
 
+SOON = 30
+"""A year's view lists a monthly or quarterly report once it is due within this many days (or past)."""
+
+
 def deadline_lines(view: StatusView) -> list[str]:
     lines = []
     for d in view.deadlines:
+        if d.period is not None and view.period is None and d.days_left > SOON:
+            continue  # a month or quarter still far off: the year's view lists the reports due or past
         to = ", ".join(d.recipient_names(view.plan))
-        lines.append(f"Hạn {format_date(d.due)} — gửi {to}: {days_text(d)}.")
+        when = f"{vocab.sentence(d.period.label)}: hạn" if d.period is not None else "Hạn"
+        lines.append(f"{when} {format_date(d.due)} — gửi {to}: {days_text(d)}.")
         if d.duty.kind is not DutyKind.UNIT_REPORT:
             continue
         for u in d.missing:
@@ -203,7 +210,7 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
     if plan.synthetic:
         console.print(Text(vocab.SYNTHETIC_BANNER, style="bold magenta"))
     scope = f" — {plan.unit_name(view.unit)}" if view.unit else ""
-    heading = vocab.STATUS_HEADING.format(kind=plan.meta.type.lower(), symbol=plan.meta.symbol, year=view.year)
+    heading = vocab.STATUS_HEADING.format(kind=plan.meta.type.lower(), symbol=plan.meta.symbol, when=view.when)
     console.print(Text(heading + scope, style="bold"))
     console.print(f"Ngày xem: {format_date(view.today)}")
     console.print()

@@ -43,23 +43,11 @@ class Problem:
         message = _one_line(self.message)
         return f"{self.path}:{self.line}:{self.column}: {self.severity.label}: {message}{suffix}"
 
-    def github(self) -> str:
-        """A GitHub Actions workflow command (an annotation on the offending line)."""
-        level = "error" if self.severity is Severity.ERROR else "warning"
-        title = f",title={_escape(self.rule, True)}" if self.rule else ""
-        return f"::{level} file={_escape(self.path, True)},line={self.line},col={self.column}{title}::{_escape(self.message)}"
-
 
 def _one_line(text: str) -> str:
     if "\n" not in text and "\r" not in text:
         return text
     return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def _escape(text: str, is_property: bool = False) -> str:
-    """Escaping of workflow commands: %, CR, LF everywhere; ':' and ',' in properties."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
 PROBLEM_ORDER = attrgetter("path", "line", "column", "message")

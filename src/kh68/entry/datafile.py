@@ -18,6 +18,7 @@ from typing import Any
 from kh68.core.errors import InputError, os_reason
 from kh68.core.files import atomic_write, read_regular, resolve_target, shown_path
 from kh68.entry.textedit import TextDocument, TextEditUnsupported
+from kh68.kinds.periods import Period
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,8 @@ class DataFile:
         self.document = TextDocument(path, text)
 
     @classmethod
-    def open(cls, path: Path, year: int, synthetic: bool) -> DataFile:
-        """Read ``path`` (the caller holds its lock), or start a new file for ``year``."""
+    def open(cls, path: Path, period: Period, synthetic: bool) -> DataFile:
+        """Read ``path`` (the caller holds its lock), or start a new file for ``period``."""
         try:
             original: bytes | None = read_regular(path)
         except FileNotFoundError:
@@ -56,7 +57,7 @@ class DataFile:
             resolve_target(path)  # a directory, FIFO or loop gets its own message
             raise InputError(f"không đọc được {shown_path(path)}: {os_reason(exc)}; không ghi gì") from None
         if original is None:
-            return cls(path, None, new_file_text(year, synthetic), False)
+            return cls(path, None, new_file_text(period, synthetic), False)
         bom = original.startswith(codecs.BOM_UTF8)
         try:
             text = original[3:].decode("utf-8") if bom else original.decode("utf-8")
@@ -97,14 +98,14 @@ class DataFile:
 __all__ = ["DataFile", "Section", "TextEditUnsupported", "UnitKey", "new_file_text"]
 
 
-def new_file_text(year: int, synthetic: bool) -> str:
+def new_file_text(period: Period, synthetic: bool) -> str:
     lines = [
         "# yaml-language-server: $schema=../../schemas/data.schema.json",
-        f"# Số liệu và tiến độ năm {year} — ghi bằng 'kh68 record' / 'kh68 progress' hoặc sửa tay.",
+        f"# Số liệu và tiến độ {period.label} — ghi bằng 'kh68 record' / 'kh68 progress' hoặc sửa tay.",
     ]
     if synthetic:
         lines.append("# SỐ LIỆU MINH HỌA (không có thật).")
-    lines.append(f"year: {year}")
+    lines.append(f"year: {period.year}" if period.is_year else f"period: {period.key}")
     if synthetic:
         lines.append("synthetic: true")
     return "\n".join(lines) + "\n"

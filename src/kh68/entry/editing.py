@@ -10,23 +10,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from kh68.core.errors import InputError, PlanInvalid
-from kh68.entry.edits import Edit, FileOutcome, apply_edits
-from kh68.reading.load import DATA_DIR, check_plan
+from kh68.entry.edits import Edit, FileOutcome, apply_edits, data_path
+from kh68.kinds.periods import Period
+from kh68.reading.load import check_plan
 from kh68.reading.plan import Plan
 
 Outcome = FileOutcome
 
 
-def plan_for_edit(root: Path, year: int) -> Plan:
-    """The plan to edit ``year``'s data against, loaded without that year's file.
+def plan_for_edit(root: Path, period: Period) -> Plan:
+    """The plan to edit ``period``'s data against (a year, or a month, quarter …), loaded without that file.
 
     That file is read again under its lock by ``apply_edits`` and checked whole,
     with the edit, before anything is written; so it is not parsed twice, and
     ``record --force`` can repair a wrong value already in it. An error in any
     other file is refused here.
     """
-    path = root / DATA_DIR / f"{year}.yaml"
-    overrides = {path: f"year: {year}\n"} if path.exists() or path.is_symlink() else None
+    path = data_path(root, period)
+    stub = f"year: {period.year}\n" if period.is_year else f"period: {period.key}\n"
+    overrides = {path: stub} if path.exists() or path.is_symlink() else None
     plan, problems = check_plan(root, overrides=overrides)
     if plan is None:
         raise PlanInvalid(problems)

@@ -17,7 +17,7 @@ Unit keys are matched by the unit they name, whatever alias was written.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +26,7 @@ from kh68.core.errors import PlanInvalid, Severity, UsageError
 from kh68.core.files import file_lock
 from kh68.core.vnformat import format_exact, parse_exact
 from kh68.entry.datafile import DataFile, Section, UnitKey
+from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.load import DATA_DIR, check_data_file
 from kh68.reading.models import DateSource
@@ -50,6 +51,7 @@ class ValueEdit:
     unit: str | None = None  # id or any name of the unit; None: province-wide
     source: str | None = None  # the source document (province-wide entry)
     note: str | None = None
+    period: Period | None = field(default=None, kw_only=True)  # a month, quarter …: its own data file
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class ProgressEdit:
     difficulties: str | None = None
     directions: str | None = None
     proposals: str | None = None
+    period: Period | None = field(default=None, kw_only=True)  # a month, quarter …: its own data file
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class StateEdit:
     indicator: str
     year: int
     state: TaskState
+    period: Period | None = field(default=None, kw_only=True)  # a month, quarter …: its own data file
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ class SourceEdit:
     document: str | None = None
     on: date | None = None
     reporter: str | None = None  # the unit that sent the figure (province-wide entry)
+    period: Period | None = field(default=None, kw_only=True)  # a month, quarter …: its own data file
 
 
 @dataclass(frozen=True)
@@ -99,9 +104,20 @@ class ReceiptEdit:
     version: int
     fingerprint: str
     date_source: DateSource = DateSource.FORM
+    period: Period | None = field(default=None, kw_only=True)  # a month, quarter …: its own data file
 
 
 Edit = ValueEdit | ProgressEdit | StateEdit | SourceEdit | ReceiptEdit
+
+
+def file_period(edit: Edit) -> Period:
+    """The period whose data file an edit goes into: its own (a month, a quarter …), else its year."""
+    return edit.period if edit.period is not None else Period.of_year(edit.year)
+
+
+def data_path(root: Path, period: Period) -> Path:
+    """``data/2026.yaml``, ``data/2026-11.yaml``."""
+    return root / DATA_DIR / f"{period.key}.yaml"
 
 
 @dataclass(frozen=True)
@@ -171,16 +187,16 @@ def apply_edits(plan: Plan, edits: Sequence[Edit], *, force: bool = False, dry_r
     value is there and ``force`` is false. ``dry_run``: everything but the
     write; the outcomes carry each file's text before and after.
     """
-    by_year: dict[int, list[_Assignment]] = {}
+    by_period: dict[Period, list[_Assignment]] = {}
     for edit in edits:
-        by_year.setdefault(edit.year, []).extend(_assignments(plan, edit))
-    years = sorted(by_year)
-    paths = [plan.root / DATA_DIR / f"{year}.yaml" for year in years]
+        by_period.setdefault(file_period(edit), []).extend(_assignments(plan, edit))
+    periods = sorted(by_period)
+    paths = [data_path(plan.root, period) for period in periods]
     with _locked(paths):
-        files = [DataFile.open(path, year, plan.meta.synthetic) for path, year in zip(paths, years, strict=True)]
+        files = [DataFile.open(path, p, plan.meta.synthetic) for path, p in zip(paths, periods, strict=True)]
         conflicts = []
-        for data_file, year in zip(files, years, strict=True):
-            conflicts += _apply(data_file, by_year[year], plan)
+        for data_file, period in zip(files, periods, strict=True):
+            conflicts += _apply(data_file, by_period[period], plan)
         for data_file in files:
             _validate(plan, data_file)
         if conflicts and not force:

@@ -127,6 +127,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                     "from_units": plan.unit_ids(d.from_units),
                     "to_units": plan.unit_ids(d.to_units),
                     "deadline": str(d.deadline) if d.deadline else None,
+                    "period": d.rhythm.value,
                     "function": d.function,
                 }
                 for d in meta.duties

@@ -147,8 +147,8 @@ def _words(view: StatusView, number: str, title: str, field: str, what: str) -> 
 def _still_to_write(plan: Plan, year: int) -> Section:
     parts = missing_parts(plan, year)
     text = (
-        f"Phần lời văn của báo cáo (mục report của tệp data/{year}.yaml) còn thiếu: {describe_missing(parts)}."
+        f"Phần lời văn (mục report của tệp data/{year}.yaml) còn thiếu: {describe_missing(parts)}."
         if parts
-        else f"Phần lời văn của báo cáo (mục report của tệp data/{year}.yaml) đã đủ."
+        else f"Phần lời văn (mục report của tệp data/{year}.yaml) đã đủ."
     )
     return Section("VI", "PHẦN LỜI VĂN CỦA BÁO CÁO CÒN PHẢI VIẾT", (Paragraph(text),))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from kh68.kinds.periods import Period
 from kh68.kinds.targets import Requirement
 from kh68.kinds.verdict import Status
 from kh68.outputs.export import target_to_dict
@@ -27,23 +28,34 @@ class StatusView:
     results: PlanResult
     tasks: list[TaskStatus]
     deadlines: list[Deadline]
+    period: Period | None = None  # a month, quarter or half-year of ``year`` the view is seen at
+
+    @property
+    def when(self) -> str:
+        """``năm 2026``, ``tháng 11/2026``."""
+        return self.period.label if self.period is not None else f"năm {self.year}"
 
 
-def build_status(plan: Plan, year: int, today: date, unit: str | None = None) -> StatusView:
-    """Indicators, tasks and deadlines for ``year``; with ``unit``, only what it leads or owes."""
+def build_status(
+    plan: Plan, year: int, today: date, unit: str | None = None, period: Period | None = None
+) -> StatusView:
+    """Indicators, tasks and deadlines for ``year`` (as known at the end of ``period``, and only the reports of
+    that period, when given: a month, a quarter); with ``unit``, only what it leads or owes."""
+    if period is not None:
+        plan = plan.as_of(period)
     indicators = plan.indicators
     tasks = task_statuses(plan, year, today)
-    owed = deadlines(plan, year, today)
+    owed = deadlines(plan, year, today, period)
     if unit is not None:
         indicators = [i for i in indicators if plan.covers(i.responsible_units, unit)]
         tasks = [t for t in tasks if plan.covers(t.task.lead_units, unit)]
         owed = [
-            Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit])
+            Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit], d.recipients, d.period)
             for d in owed
             if plan.covers(d.duty.from_units, unit)
             and (d.duty.kind is not DutyKind.UNIT_REPORT or any(u.unit_id == unit for u in d.units))
         ]
-    return StatusView(plan, year, today, unit, evaluate_plan(plan, year, indicators), tasks, owed)
+    return StatusView(plan, year, today, unit, evaluate_plan(plan, year, indicators), tasks, owed, period)
 
 
 def _kind(target: TargetInForce) -> str:
@@ -145,6 +157,7 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
 def view_to_dict(view: StatusView) -> dict[str, Any]:
     return {
         "year": view.year,
+        "period": view.period.key if view.period is not None else None,
         "today": view.today.isoformat(),
         "plan": view.plan.meta.symbol,
         "synthetic": view.plan.synthetic,
@@ -168,6 +181,7 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
         "reporting": [
             {
                 "duty": d.duty.id,
+                "period": d.cadence.key,
                 "deadline": d.due.isoformat(),
                 "days_left": d.days_left,
                 "overdue": d.overdue,

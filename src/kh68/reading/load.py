@@ -12,6 +12,7 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,9 @@ from kh68.core.files import CWD_GONE, cwd_gone, describe, folder_entries
 from kh68.core.safetext import excerpt
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex, all_indicators, settle
+from kh68.reading.rule_config import configured
 from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY, FILE_UNREADABLE
-from kh68.reading.rules import Context, DataFile, run
+from kh68.reading.rules import RULES_BY_ID, Context, DataFile, run
 from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
 from kh68.reading.validation import problems_from
 
@@ -32,7 +34,7 @@ PLAN_FILES = {"plan": "plan.yaml", "units": "units.yaml", "indicators": "indicat
 # A plan file a plan may leave out, and what it then reads as: a plan without an indicator table.
 OPTIONAL_FILES = {"indicators": "indicators: []\n"}
 DATA_DIR = "data"
-_DATA_NAME = re.compile(r"^\d{4}\.ya?ml$")
+_DATA_NAME = re.compile(r"^\d{4}(?:-(?:H[12]|Q[1-4]|0[1-9]|1[0-2]))?\.ya?ml$")  # 2026.yaml, 2026-Q3.yaml, 2026-11.yaml
 
 
 def default_plan_dir() -> Path:
@@ -104,17 +106,20 @@ def plan_root_problem(root: Path) -> str | None:
     return None
 
 
-def check_plan(root: Path, overrides: dict[Path, str] | None = None) -> tuple[Plan | None, list[Problem]]:
+def check_plan(
+    root: Path, overrides: dict[Path, str] | None = None, today: date | None = None
+) -> tuple[Plan | None, list[Problem]]:
     """Load ``root``; return the plan (``None`` when it has errors) and all problems.
 
     ``overrides`` maps file paths to text to check instead of what is on disk
-    (how ``kh68 record`` validates an edit before writing it).
+    (how ``kh68 record`` validates an edit before writing it); ``today``: the day
+    rules that depend on it (a report text due by then) judge against.
     """
     root = Path(root)
     wrong = plan_root_problem(root)
     if wrong is not None:
         raise UsageError(wrong)
-    loader = _Loader(root, overrides or {})
+    loader = _Loader(root, overrides or {}, today)
     with _gc_paused():
         plan = loader.load()
     # Without duplicates, in the order found (nearly the listed order, which a sort then finds fast).
@@ -172,9 +177,10 @@ def load_plan(root: Path) -> Plan:
 
 
 class _Loader:
-    def __init__(self, root: Path, overrides: dict[Path, str]):
+    def __init__(self, root: Path, overrides: dict[Path, str], today: date | None = None):
         self.root = root
         self.overrides = overrides
+        self.today = today
         self.problems: list[Problem] = []
 
     def display(self, path: Path) -> str:
@@ -208,6 +214,11 @@ class _Loader:
             return doc, None
         finally:
             doc.release_nodes()
+
+    def _configure(self, meta: PlanMeta | None, docs: dict[str, Document]) -> None:
+        """The problems as the plan sets its rules (``plan.yaml`` › ``rules``, ``# kh68: disable-line``)."""
+        levels = meta.rules if meta is not None else {}
+        self.problems = configured(self.problems, levels, docs.values(), RULES_BY_ID, docs.get("plan"))
 
     def check_data_folder(self) -> None:
         """A ``data`` that is there but cannot be read would look like a plan without figures: an error."""
@@ -273,6 +284,7 @@ class _Loader:
             if value is not None:
                 data[path] = value
         if any(v is None for v in parsed.values()):
+            self._configure(parsed["plan"], docs)
             return None
         indicators = all_indicators(parsed["indicators"].indicators, parsed["tasks"].groups)
         settle(parsed["plan"], indicators, parsed["tasks"].groups)
@@ -285,11 +297,9 @@ class _Loader:
             documents=docs,
         )
         files = tuple(DataFile(path, docs[f"data/{path.name}"], year_data) for path, year_data in data.items())
-        found = list(run(Context(plan, files)))
-        self.problems += found
+        self.problems += run(Context(plan, files, today=self.today))
+        self._configure(parsed["plan"], docs)
         # A data file with errors is left out (so a second file for a year never replaces the first).
-        rejected = {p.path for p in found if p.severity is Severity.ERROR}
-        for file in files:
-            if str(file.doc.path) not in rejected:
-                plan.data[file.data.year] = file.data
+        rejected = {p.path for p in self.problems if p.severity is Severity.ERROR}
+        plan.keep({file.data.cadence: file.data for file in files if str(file.doc.path) not in rejected})
         return plan

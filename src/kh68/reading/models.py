@@ -6,7 +6,6 @@ them into JSON Schemas that editors show as hover help.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -28,6 +27,8 @@ from pydantic import (
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number, parse_count, parse_date, parse_decimal, parse_whole
 from kh68.kinds.measure import Measure
+from kh68.kinds.periods import Deadline, Rhythm, parse_deadline, parse_period
+from kh68.kinds.periods import Period as ReportPeriod
 from kh68.kinds.targets import Feed, FieldType, parse_target, structured_fields
 from kh68.kinds.targets import Target as Meaning
 from kh68.kinds.targets import from_fields as target_from_fields
@@ -106,31 +107,41 @@ class Clause(Strict):
     text: Text = field("Nội dung", "Nội dung nguyên văn của mục.")
 
 
-class DayMonth(Strict):
-    day: Whole = field("Ngày", ge=1, le=31)
-    month: Whole = field("Tháng", ge=1, le=12)
+class DutyDeadline(Strict):
+    """When a duty's report of each period is due, in the plan's words: ``15/12``, ``trước ngày 20 hằng tháng``."""
+
+    text: Text = field(
+        "Hạn báo cáo (nguyên văn)",
+        "Ví dụ: 15/12 (hằng năm), trước ngày 15/12 hằng năm, trước ngày 20 hằng tháng, trước ngày 15 của tháng "
+        "cuối quý, trước ngày 15/6 và 15/12.",
+    )
+    _deadline: Deadline = PrivateAttr()
 
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
         if isinstance(value, str):
-            day, sep, month = value.strip().partition("/")
-            day, month = day.strip(), month.strip()
-            if not sep or not (day + month).isascii() or not day.isdigit() or not month.isdigit():
-                raise ValueError(f"{excerpt(value)} không phải dạng ngày/tháng, ví dụ 15/12")
-            return {"day": day, "month": month}
+            return {"text": value}
+        if isinstance(value, dict) and set(value) == {"day", "month"}:  # the form kh68 0.1 wrote: {day: 5, month: 11}
+            return {"text": f"{value['day']}/{value['month']}"}
         return value
 
-    def in_year(self, year: int) -> date:
-        """The deadline in ``year``; one that year lacks (29/02, 31/04) falls on the month's last day.
+    @model_validator(mode="after")
+    def _read(self) -> DutyDeadline:
+        self._deadline = parse_deadline(self.text)
+        return self
 
-        Such a deadline is the rule deadline-impossible's error; every other computation
-        still has a date to work with, so none fails on it.
-        """
-        return date(year, self.month, min(self.day, calendar.monthrange(year, self.month)[1]))
+    @property
+    def rule(self) -> Deadline:
+        """What the words mean (``kh68.kinds.periods``)."""
+        return self._deadline
+
+    def settle(self, **defaults: Any) -> None:
+        """Fill in whether "trước ngày X" includes X (the plan's rule)."""
+        self._deadline = self._deadline.with_defaults(**defaults)
 
     def __str__(self) -> str:
-        return f"{self.day:02d}/{self.month:02d}"
+        return self.text
 
 
 AUTHORITIES = ("KT.", "Q.", "TL.", "TUQ.")
@@ -199,7 +210,18 @@ class Duty(Strict):
     to_units: UnitRefs = field(
         "Gửi đến", "Mã hoặc tên gọi của đơn vị nhận; báo cáo ghi ở dòng 'Kính gửi:'.", default_factory=list
     )
-    deadline: DayMonth | None = field("Hạn hằng năm", "Hạn trong năm, dạng ngày/tháng, ví dụ 15/12.", default=None)
+    deadline: DutyDeadline | None = field(
+        "Hạn báo cáo",
+        "Nguyên văn: 15/12 (hằng năm), 'trước ngày 15/12 hằng năm', 'trước ngày 20 hằng tháng', 'trước ngày 15 của "
+        "tháng cuối quý', 'trước ngày 15/6 và 15/12'; để trống nếu kế hoạch không ghi hạn.",
+        default=None,
+    )
+    period: Rhythm | None = field(
+        "Kỳ báo cáo",
+        "yearly (năm), six_monthly (6 tháng), quarterly (quý), monthly (tháng); để trống: theo lời của hạn báo cáo "
+        "('hằng tháng': tháng), nếu không thì năm.",
+        default=None,
+    )
     kind: DutyKind = field(
         "Loại",
         "unit_report: các đơn vị báo cáo đơn vị đầu mối; plan_report: báo cáo kết quả thực hiện kế hoạch gửi "
@@ -249,6 +271,24 @@ class Duty(Strict):
         if self.copy_to and self.kind not in (DutyKind.PLAN_REPORT, DutyKind.UNIT_REPORT):
             raise ValueError("copy_to chỉ dùng với nhiệm vụ báo cáo (kind: plan_report hoặc unit_report)")
         return self
+
+    @property
+    def rhythm(self) -> Rhythm:
+        """How often the duty reports: as written, else as the deadline's words say, else yearly."""
+        if self.period is not None:
+            return self.period
+        return self.deadline.rule.rhythm if self.deadline is not None else Rhythm.YEARLY
+
+    def periods(self, year: int) -> list[ReportPeriod]:
+        """The periods of ``year`` the duty reports on (a duty whose deadline names some periods only: those)."""
+        found = self.rhythm.periods(year)
+        if self.deadline is None:
+            return found
+        return [p for p in found if self.deadline.rule.named_day(p) is not None]
+
+    def due(self, period: ReportPeriod) -> date | None:
+        """The last day a report of ``period`` is in time (``None``: no day set, or the duty does not report it)."""
+        return self.deadline.rule.due(period) if self.deadline is not None else None
 
 
 class Period(Strict):
@@ -332,6 +372,13 @@ class Judging(Strict):
         "true: gửi trong ngày 15/12 vẫn đúng hạn. Áp dụng cho hạn báo cáo và thời gian thực hiện nhiệm vụ.",
         default=False,
     )
+
+
+# How a plan sets a rule of kh68 check. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
+class RuleLevel(StrEnum):
+    OFF = "off"
+    WARNING = "warning"
+    ERROR = "error"
 
 
 class OutsideFact(Strict):
@@ -447,6 +494,12 @@ class PlanMeta(Strict):
     )
     progress_thresholds: Thresholds = field("Ngưỡng đánh giá tiến độ", default_factory=Thresholds)
     judging: Judging = field("Cách đánh giá chỉ tiêu", default_factory=Judging)
+    rules: dict[str, RuleLevel] = field(
+        "Quy tắc kiểm tra",
+        "Đổi mức một quy tắc của 'kh68 check' cho kế hoạch này: khóa là mã quy tắc (ví dụ coverage-provisional), "
+        "giá trị là off (tắt), warning (cảnh báo) hoặc error (lỗi). Chỉ các quy tắc đổi được (README, bảng quy tắc).",
+        default_factory=dict,
+    )
     signer: Signer = field(
         "Người ký báo cáo",
         "Người ký báo cáo kết quả thực hiện kế hoạch khi nhiệm vụ plan_report không ghi signer; để trống: người "
@@ -1090,10 +1143,24 @@ class FormReceipt(Strict):
     fingerprint: Text = field("Dấu vân tay", "Dấu vân tay của các dòng kế hoạch mà biểu mẫu được lập từ đó.")
 
 
-class YearData(Strict):
-    """Nội dung tệp data/<năm>.yaml: số liệu và tiến độ của một năm."""
+def _period_key(value: Any) -> Any:
+    if isinstance(value, str):
+        return parse_period(value).key
+    return value
 
-    year: Year = field("Năm")
+
+PeriodKey = Annotated[str, BeforeValidator(_period_key)]
+
+
+class YearData(Strict):
+    """Nội dung tệp data/<kỳ>.yaml: số liệu và tiến độ của một năm (data/2026.yaml) hoặc một kỳ (data/2026-11.yaml)."""
+
+    year: Year = field("Năm", "Năm của số liệu; với tệp của một kỳ ghi period (năm suy ra từ kỳ).")
+    period: PeriodKey | None = field(
+        "Kỳ",
+        "Với số liệu của một kỳ trong năm: 2026-H1 (6 tháng), 2026-Q3 (quý), 2026-11 (tháng); tên tệp là tên kỳ.",
+        default=None,
+    )
     synthetic: bool = field("Số liệu minh họa", "true nếu số liệu là minh họa, không có thật.", default=False)
     indicators: dict[str, Measurement] = field(
         "Số liệu chỉ tiêu", "Khóa là mã chỉ tiêu (id trong indicators.yaml).", default_factory=dict
@@ -1103,7 +1170,7 @@ class YearData(Strict):
     )
     report: YearReport | None = field(
         "Lời văn báo cáo năm",
-        "Phần lời văn của báo cáo: văn bản chỉ đạo, đánh giá chung, phương hướng, kiến nghị; phần nào còn trống, "
+        "Phần lời văn: văn bản chỉ đạo, đánh giá chung, phương hướng, kiến nghị; phần nào còn trống, "
         "báo cáo để chỗ trống có đánh dấu.",
         default=None,
     )
@@ -1111,6 +1178,28 @@ class YearData(Strict):
     forms: dict[str, FormReceipt] = field(
         "Biểu mẫu đã nhận", "Khóa là mã đơn vị; ghi bằng 'kh68 import'.", default_factory=dict
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _year_of_period(cls, value: Any) -> Any:
+        """A period's file names its period; its year is the period's."""
+        if isinstance(value, dict) and "year" not in value and isinstance(value.get("period"), str):
+            try:
+                return {**value, "year": str(parse_period(value["period"]).year)}
+            except ValueError:
+                return value  # the period's own error says why
+        return value
+
+    @model_validator(mode="after")
+    def _period_in_year(self) -> YearData:
+        if self.period is not None and parse_period(self.period).year != self.year:
+            raise ValueError(f"kỳ {self.period} không thuộc năm {self.year}")
+        return self
+
+    @property
+    def cadence(self) -> ReportPeriod:
+        """The period this file holds: the year, or the period it names."""
+        return parse_period(self.period) if self.period is not None else ReportPeriod.of_year(self.year)
 
     def missing_report_parts(self) -> list[ReportPart]:
         return self.report.missing() if self.report else list(ReportPart)

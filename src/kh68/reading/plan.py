@@ -5,16 +5,31 @@ from __future__ import annotations
 import difflib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from kh68.core.errors import UsageError
 from kh68.core.safetext import excerpt, listing
 from kh68.core.vnformat import format_date
+from kh68.kinds.periods import Period
 from kh68.kinds.phrases import fold
 from kh68.reading.enums import DutyKind, UnitKind
-from kh68.reading.models import Duty, Home, Indicator, PlanMeta, Successor, Task, TaskGroup, TaskTarget, Unit, YearData
+from kh68.reading.models import (
+    Duty,
+    FormReceipt,
+    Home,
+    Indicator,
+    Measurement,
+    PlanMeta,
+    Progress,
+    Successor,
+    Task,
+    TaskGroup,
+    TaskTarget,
+    Unit,
+    YearData,
+)
 from kh68.reading.source import Document, Key
 
 SUGGESTED_LENGTH = 200  # a reference longer than this gets no "did you mean"
@@ -217,6 +232,42 @@ def _task_indicator(task: Task, written: TaskTarget, key: Key) -> Indicator:
     return indicator
 
 
+def _by(period: Period, cut: Period) -> bool:
+    """Whether ``period``'s file is known at the end of ``cut`` (the year's own file only at the year's end)."""
+    return period.last_day < cut.last_day or (period.last_day == cut.last_day and (cut.is_year or not period.is_year))
+
+
+def year_view(year: int, files: list[tuple[Period, YearData]]) -> YearData | None:
+    """One year's figures and progress from its files: a later period's entry replaces an earlier one.
+
+    The year's own file (``data/2026.yaml``) counts as the last; its report block is the year's.
+    A year of one file is that file itself.
+    """
+    if not files:
+        return None
+    ordered = [d for _, d in sorted(files, key=lambda f: (f[0].last_day, f[0].is_year))]
+    if len(ordered) == 1:
+        return ordered[0]
+    indicators: dict[str, Measurement] = {}
+    tasks: dict[str, dict[str, Progress]] = {}
+    forms: dict[str, FormReceipt] = {}
+    for data in ordered:
+        indicators.update(data.indicators)
+        for task_id, entries in data.tasks.items():
+            tasks.setdefault(task_id, {}).update(entries)
+        forms.update(data.forms)
+    report = next((d.report for d in reversed(ordered) if d.period is None and d.report is not None), None)
+    return YearData.model_construct(
+        year=year,
+        period=None,
+        synthetic=any(d.synthetic for d in ordered),
+        indicators=indicators,
+        tasks=tasks,
+        report=report,
+        forms=forms,
+    )
+
+
 def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[TaskGroup]) -> None:
     """Fill in what the plan's words leave to the plan itself, once, at load.
 
@@ -232,6 +283,9 @@ def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[Tas
         for task in group.tasks:
             if task.timing is not None:
                 task.timing.settle(before_day_inclusive=judging.before_day_inclusive)
+    for duty in meta.duties:
+        if duty.deadline is not None:
+            duty.deadline.settle(before_day_inclusive=judging.before_day_inclusive)
 
 
 def cycles(starts: Iterable[str], edges: Callable[[str], list[str]]) -> Iterator[list[str]]:
@@ -290,6 +344,27 @@ class Plan:
     groups: list[TaskGroup]
     data: dict[int, YearData] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
+    files: dict[Period, YearData] = field(default_factory=dict)
+    """Each data file as written, by the period it holds (a year, or a month, quarter, half-year of it)."""
+
+    def keep(self, files: dict[Period, YearData], until: Period | None = None) -> None:
+        """Hold ``files``; ``data`` becomes each year's figures as known at its end (or at ``until``)."""
+        self.files = dict(sorted(files.items()))
+        years = sorted({p.year for p in self.files})
+        self.data = {}
+        for year in years:
+            if until is not None and year > until.year:
+                continue
+            cut = until if until is not None and year == until.year else Period.of_year(year)
+            view = year_view(year, [(p, d) for p, d in self.files.items() if p.year == year and _by(p, cut)])
+            if view is not None:
+                self.data[year] = view
+
+    def as_of(self, period: Period) -> Plan:
+        """The plan as known at the end of ``period``: figures and progress of the periods up to it."""
+        seen = replace(self)
+        seen.keep(self.files, period)
+        return seen
 
     @property
     def tasks(self) -> list[Task]:
@@ -332,10 +407,14 @@ class Plan:
         What a year's figures and expected reporters are judged on: a unit that ceased
         before that day cannot send the year's report, one not yet started neither.
         """
-        for duty in self.meta.duties:
-            if duty.kind == "unit_report" and duty.deadline:
-                return duty.deadline.in_year(year)
-        return date(year, 12, 31)
+        return self.due_in_year(DutyKind.UNIT_REPORT, year)
+
+    def due_in_year(self, kind: DutyKind, year: int) -> date:
+        """The last deadline in ``year`` of the plan's first duty of ``kind`` (31/12 without one)."""
+        duty = self.duty(kind)
+        periods = duty.periods(year) if duty is not None else []
+        due = duty.due(periods[-1]) if duty is not None and periods else None
+        return due or date(year, 12, 31)
 
     def first_year(self) -> int:
         return self.meta.period.start - self.meta.period.baseline_years

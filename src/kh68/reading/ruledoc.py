@@ -7,7 +7,7 @@ so they are declared here, where those modules can import them without a cycle.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kh68.core.errors import Severity
 
@@ -20,12 +20,15 @@ class RuleDoc:
     severity: Severity
     summary: str
     example: str
+    # Whether a plan may turn the rule off or change its level (``plan.yaml`` › ``rules``, ``# kh68: disable-line``):
+    # not for a rule whose finding leaves the plan unreadable or ambiguous (an unknown unit, a duplicated id).
+    adjustable: bool = field(default=False, kw_only=True)
 
 
 FILE_MISSING = RuleDoc(
     "file-missing",
     Severity.ERROR,
-    "thư mục kế hoạch có đủ plan.yaml, units.yaml, indicators.yaml, tasks.yaml",
+    "thư mục kế hoạch có đủ plan.yaml, units.yaml, tasks.yaml (indicators.yaml: khi kế hoạch có bảng chỉ tiêu)",
     "thiếu tệp tasks.yaml trong thư mục kế hoạch",
 )
 FILE_UNREADABLE = RuleDoc(
@@ -39,12 +42,14 @@ FILE_STRAY = RuleDoc(
     Severity.WARNING,
     "không có tệp YAML nào kh68 không đọc (thường là tệp đặt nhầm chỗ hoặc đặt nhầm tên)",
     "kh68 không đọc tệp chi-tieu-moi.yaml: kế hoạch gồm indicators.yaml, plan.yaml, tasks.yaml, units.yaml và data/<năm>.yaml",
+    adjustable=True,
 )
 DATA_FILE_STRAY = RuleDoc(
     "data-file-stray",
     Severity.WARNING,
     "mọi mục trong data/ là một tệp <năm>.yaml kh68 đọc (không thư mục con, không đuôi viết hoa, không tên khác)",
     "đuôi tệp phải viết thường: đổi tên thành 2024.yaml",
+    adjustable=True,
 )
 FILE_ENCODING = RuleDoc(
     "file-encoding",
@@ -112,6 +117,14 @@ TIMING_UNPARSABLE = RuleDoc(
     "(hoặc dạng cấu trúc {text: '…', due: 2026-06-30})",
 )
 
+RULE_CONFIG = RuleDoc(
+    "rule-config",
+    Severity.ERROR,
+    "cấu hình quy tắc (plan.yaml › rules, chú thích '# kh68: disable-line …') chỉ nêu quy tắc có thật và tắt hay đổi "
+    "mức được",
+    "không có quy tắc 'unit-unknow' (có phải ý bạn là 'unit-unknown'?)",
+)
+
 READ_RULES: tuple[RuleDoc, ...] = (
     FILE_MISSING,
     FILE_UNREADABLE,
@@ -128,6 +141,7 @@ READ_RULES: tuple[RuleDoc, ...] = (
     SCHEMA,
     TARGET_UNPARSABLE,
     TIMING_UNPARSABLE,
+    RULE_CONFIG,
 )
 
 

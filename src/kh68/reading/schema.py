@@ -54,11 +54,13 @@ TYPE_TITLES: dict[str, str] = {
     "YearData": "Tệp data/<năm>.yaml — số liệu và tiến độ một năm",
     "LegalBasis": "Văn bản căn cứ",
     "Clause": "Mục của kế hoạch",
-    "DayMonth": "Ngày/tháng hằng năm",
+    "DutyDeadline": "Hạn báo cáo",
+    "Rhythm": "Kỳ báo cáo",
     "Duty": "Nhiệm vụ báo cáo",
     "Period": "Thời kỳ kế hoạch",
     "Thresholds": "Ngưỡng đánh giá tiến độ",
     "Judging": "Cách đánh giá chỉ tiêu",
+    "RuleLevel": "Mức của quy tắc kiểm tra",
     "Signer": "Người ký báo cáo",
     "UnitHeader": "Tiêu đề văn bản của đơn vị",
     "Note": "Ghi chú",
@@ -113,6 +115,7 @@ FLOAT_TEXT = r"^\s*[+-]?([\d_]+(\.[\d_]*)?|\.[\d_]+)([eE][+-]?\d+)?\s*$"
 DATE_TEXT = r"^\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-?\d{2}-?\d{2}|\d{4}-?W\d{2}(-?\d)?)\s*$"
 DAY_MONTH_TEXT = r"^\s*\d+/\d+\s*$"
 YEAR_KEY = r"^\s*[+-]?\d+\s*$"
+PERIOD_TEXT = r"^\s*[0-9]{4}(-([Hh][12]|[Qq][1-4]|0[1-9]|1[0-2]))?\s*$"
 _BOOL_WORDS = ("true", "false", "yes", "no", "on", "off", "y", "n", "t", "f", "1", "0")
 
 
@@ -173,7 +176,9 @@ class _Generator(GenerateJsonSchema):
         if func is models._list:
             inner = self.generate_inner(schema["schema"])
             return _either(inner, inner["items"])
-        if func is models._text or func in _MODEL_TEXT_FORMS:
+        if func is models._period_key:
+            return {"type": ["string", "number"], "pattern": PERIOD_TEXT}
+        if func is models._text or func in _MODEL_TEXT_FORMS or func in _SHAPE_KEEPING:
             return super().function_before_schema(schema)
         raise UsageError(f"kh68 schema: chưa biết cách mô tả bộ chuyển đổi {func!r} của models.py")
 
@@ -202,9 +207,12 @@ def _model_validator_of(cls: type[BaseModel]) -> Any:
     return None
 
 
+# Model before-validators that only fill in a field from another (the shape the editor sees is the model's).
+_SHAPE_KEEPING: set[Any] = {models.YearData._year_of_period}
+
 # Models whose before-validator reads a bare scalar, and which scalars it reads.
 _MODEL_TEXT_FORMS: dict[Any, JsonSchemaValue] = {
-    models.DayMonth._from_text: {"type": "string", "pattern": DAY_MONTH_TEXT},
+    models.DutyDeadline._from_text: {"anyOf": [{"type": "string"}, {"type": "object"}]},
     # The words of a target are read by the kinds of kh68.kinds.targets: no pattern says them all.
     models.Target._from_text: {"type": ["string", "number", "boolean"]},
     models.Successor._from_text: {"type": "string"},

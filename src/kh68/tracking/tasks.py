@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kh68 import vocab
+from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.models import DateSource, Duty, Progress, Task, YearData
@@ -84,11 +85,18 @@ class UnitReport:
 
 @dataclass(frozen=True)
 class Deadline:
+    """A duty's report of one period: when it is due, who owes it and who sent it."""
+
     duty: Duty
     due: date
     days_left: int
     units: list[UnitReport] = field(default_factory=list)
     recipients: list[Current] = field(default_factory=list)
+    period: Period | None = None  # None: the year (a yearly duty)
+
+    @property
+    def cadence(self) -> Period:
+        return self.period if self.period is not None else Period.of_year(self.due.year)
 
     def recipient_names(self, plan: Plan) -> list[str]:
         """Who receives the report in its year: "<đơn vị kế thừa> (tiếp nhận nhiệm vụ của … từ <ngày>)"."""
@@ -208,9 +216,10 @@ def report_day(plan: Plan, year: int) -> date:
     return plan.report_day(year)
 
 
-def reported_units(plan: Plan, year: int) -> dict[str, date | None]:
-    """Units that sent figures (their own, or as a figure's source) or progress for ``year``, with their latest date."""
-    data = plan.data.get(year)
+def reported_units(plan: Plan, period: Period | int) -> dict[str, date | None]:
+    """Units that sent figures (their own, or as a figure's source) or progress for ``period`` (a year: its own file,
+    or with the periods of a plan that reports only within the year), with their latest date."""
+    data = _file_of(plan, period)
     found: dict[str, date | None] = {}
     if data is None:
         return found
@@ -235,9 +244,16 @@ def reported_units(plan: Plan, year: int) -> dict[str, date | None]:
     return found
 
 
-def received_dates(plan: Plan, year: int) -> dict[str, date]:
+def _file_of(plan: Plan, period: Period | int) -> YearData | None:
+    """The figures and progress sent for ``period``: its own data file (a year given as a number: the year's)."""
+    if isinstance(period, int):
+        return plan.data.get(period)
+    return plan.files.get(period) if plan.files else (plan.data.get(period.year) if period.is_year else None)
+
+
+def received_dates(plan: Plan, period: Period | int) -> dict[str, date]:
     """Units whose form gave no sent date, with the day it was received (``date_source: received``)."""
-    data = plan.data.get(year)
+    data = _file_of(plan, period)
     found: dict[str, date] = {}
     for ref, receipt in (data.forms if data else {}).items():
         uid = plan.units.resolve(ref)
@@ -246,26 +262,34 @@ def received_dates(plan: Plan, year: int) -> dict[str, date]:
     return found
 
 
-def deadlines(plan: Plan, year: int, today: date) -> list[Deadline]:
-    """Reporting deadlines of ``year``; none before the plan period (baseline years)."""
+def deadlines(plan: Plan, year: int, today: date, within: Period | None = None) -> list[Deadline]:
+    """Reporting deadlines of ``year`` (only those of periods in ``within`` when given: a month, a quarter);
+    none before the plan period (baseline years). A duty reporting monthly has one per month."""
     if year < plan.meta.period.start:
         return []
-    reported = reported_units(plan, year)
-    received = received_dates(plan, year)
     out = []
     for duty in plan.meta.duties:
         if duty.deadline is None or duty.kind is DutyKind.REQUEST:
             continue
-        due = duty.deadline.in_year(year)
-        recipients = recipients_of(plan, duty, due)
-        units = []
-        if duty.kind is DutyKind.UNIT_REPORT:
-            for c in _owers(plan, duty.from_units, due, duty.function, [r.unit_id for r in recipients]):
-                on = reported.get(c.unit_id)
-                by_receipt = on is not None and received.get(c.unit_id) == on
-                units.append(UnitReport(c.unit_id, c.unit_id in reported, on, bool(on and on > due), c, by_receipt))
-        out.append(Deadline(duty, due, (due - today).days, units, recipients))
+        for period in duty.periods(year):
+            due = duty.due(period)
+            if due is not None and (within is None or period.within(within) or within.within(period)):
+                out.append(_deadline(plan, duty, period, due, today))
     return out
+
+
+def _deadline(plan: Plan, duty: Duty, period: Period, due: date, today: date) -> Deadline:
+    """Who owed ``duty``'s report of ``period`` (due on ``due``), who sent it and when."""
+    recipients = recipients_of(plan, duty, due)
+    units = []
+    if duty.kind is DutyKind.UNIT_REPORT:
+        reported = reported_units(plan, period)
+        received = received_dates(plan, period)
+        for c in _owers(plan, duty.from_units, due, duty.function, [r.unit_id for r in recipients]):
+            on = reported.get(c.unit_id)
+            by_receipt = on is not None and received.get(c.unit_id) == on
+            units.append(UnitReport(c.unit_id, c.unit_id in reported, on, bool(on and on > due), c, by_receipt))
+    return Deadline(duty, due, (due - today).days, units, recipients, None if period.is_year else period)
 
 
 def unit_report_owers(plan: Plan, duty: Duty, year: int) -> list[Current]:
@@ -280,5 +304,7 @@ def recipients_of(plan: Plan, duty: Duty, day: date) -> list[Current]:
 
 
 def duty_day(duty: Duty, year: int) -> date:
-    """The day a duty falls due in ``year`` (31/12 for a duty without a deadline)."""
-    return duty.deadline.in_year(year) if duty.deadline else date(year, 12, 31)
+    """The last day a duty falls due in ``year`` (31/12 for a duty without a deadline)."""
+    periods = duty.periods(year)
+    due = duty.due(periods[-1]) if periods else None
+    return due or date(year, 12, 31)

@@ -15,9 +15,11 @@ from dataclasses import replace
 from datetime import date
 
 from kh68.core.safetext import excerpt
+from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.phrases import fold
+from kh68.kinds.timings.as_directed import AsDirected
 from kh68.kinds.timings.at_review import AtReview
-from kh68.kinds.timings.base import Rhythm, Timing, TimingUnparsable, condition_of, fold_timing
+from kh68.kinds.timings.base import Timing, TimingUnparsable, condition_of, fold_timing
 from kh68.kinds.timings.by_date import ByDate
 from kh68.kinds.timings.by_year import ByYear
 from kh68.kinds.timings.from_year import FromYear
@@ -29,6 +31,7 @@ from kh68.kinds.timings.quarter import Quarter
 from kh68.kinds.timings.recurring import Recurring
 from kh68.kinds.timings.span import Span
 from kh68.kinds.timings.until_year import UntilYear
+from kh68.kinds.timings.when_needed import WhenNeeded
 from kh68.kinds.timings.window import Window
 
 KINDS: tuple[type[Timing], ...] = (
@@ -38,6 +41,7 @@ KINDS: tuple[type[Timing], ...] = (
     Window,
     FromYear,
     AtReview,
+    WhenNeeded,
     HalfYear,
     Span,
     Quarter,
@@ -45,6 +49,7 @@ KINDS: tuple[type[Timing], ...] = (
     ByDate,
     UntilYear,
     InYear,
+    AsDirected,
 )
 """Every kind of task timing, in the order their phrasings are tried (and listed in messages and the README)."""
 

@@ -12,29 +12,14 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Any, ClassVar, Self
 
+from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.phrases import UnreadablePhrase
 
 
 class TimingUnparsable(UnreadablePhrase):
     rule_id = "timing-unparsable"
-
-
-class Rhythm(StrEnum):
-    """How often recurring work falls due."""
-
-    YEARLY = "yearly"
-    SIX_MONTHLY = "six_monthly"
-    QUARTERLY = "quarterly"
-    MONTHLY = "monthly"
-
-    def period_end(self, day: date) -> date:
-        """The last day of the period of this rhythm that contains ``day``."""
-        months = {Rhythm.YEARLY: 12, Rhythm.SIX_MONTHLY: 6, Rhythm.QUARTERLY: 3, Rhythm.MONTHLY: 1}[self]
-        last_month = ((day.month - 1) // months + 1) * months
-        return month_end(day.year, last_month)
 
 
 def month_end(year: int, month: int) -> date:
@@ -125,7 +110,9 @@ def fold_timing(phrase: str) -> str:
     phrase = re.sub(r"^(?:dự kiến\s+)", "", phrase)
     phrase = re.sub(r"^(?:thời gian (?:thực hiện|hoàn thành)\s*:?\s*)", "", phrase)
     phrase = re.sub(
-        r"^(?:hoàn thành|xong|thực hiện|triển khai)\s+(?=trong|trước|chậm|đến|năm|quý|tháng|trong)", "", phrase
+        r"^(?:hoàn thành|xong|thực hiện|triển khai)\s+(?=trong|trước|chậm|đến|năm|quý|tháng|thường xuyên|hằng|hàng)",
+        "",
+        phrase,
     )
     return phrase.rstrip(" .;,").strip()
 

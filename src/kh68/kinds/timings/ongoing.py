@@ -16,7 +16,7 @@ class Ongoing(Timing):
     kind = "ongoing"
     example = "Thường xuyên"
     meaning = "thực hiện mọi năm, không có hạn hoàn thành"
-    phrasings = ("Thường xuyên", "Thường xuyên, liên tục")
+    phrasings = ("Thường xuyên", "Thường xuyên, liên tục", "Thực hiện thường xuyên")
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:

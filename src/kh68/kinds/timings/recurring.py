@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Self
 
-from kh68.kinds.timings.base import Rhythm, Timing
+from kh68.kinds.periods.base import Rhythm
+from kh68.kinds.timings.base import Timing
 
 _RHYTHMS = {
     "năm": Rhythm.YEARLY,

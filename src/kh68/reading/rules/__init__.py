@@ -50,6 +50,7 @@ from kh68.reading.rules import (
     percent_range,
     placeholder_unfilled,
     report_group_unknown,
+    report_text_missing,
     reporter_not_applicable,
     successor_cycle,
     successor_unknown,
@@ -107,9 +108,11 @@ RULES: tuple[Rule, ...] = (
     computed_mismatch.RULE,
     text_control_chars.RULE,
     placeholder_unfilled.RULE,
+    report_text_missing.RULE,
 )
 
 ALL_RULES: tuple[RuleDoc, ...] = READ_RULES + RULES
+RULES_BY_ID: dict[str, RuleDoc] = {rule.id: rule for rule in ALL_RULES}
 
 
 def run(ctx: Context) -> Iterator[Problem]:
@@ -120,4 +123,4 @@ def run(ctx: Context) -> Iterator[Problem]:
             yield Problem(str(found.doc.path), line, column, rule.severity, found.message, rule.id)
 
 
-__all__ = ["ALL_RULES", "RULES", "Context", "DataFile", "Finding", "Rule", "run"]
+__all__ = ["ALL_RULES", "RULES", "RULES_BY_ID", "Context", "DataFile", "Finding", "Rule", "run"]

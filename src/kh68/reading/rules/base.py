@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -41,6 +42,8 @@ class Context:
     # False when one data file is checked against an already loaded plan (``kh68 record``):
     # a rule then looks at ``data_files`` only.
     whole_plan: bool = True
+    # The day rules that depend on it judge against (``kh68 check --today``); None: such rules stay silent.
+    today: date | None = None
 
     def doc(self, kind: str) -> Document:
         """The document of a plan file: "plan", "units", "indicators" or "tasks"."""

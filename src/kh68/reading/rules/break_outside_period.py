@@ -40,4 +40,5 @@ RULE = Rule(
     "ngày của điểm gãy chuỗi số liệu (breaks) nằm trong thời kỳ kế hoạch",
     "điểm gãy ngày 01/01/2031 nằm ngoài thời kỳ kế hoạch (01/01/2024–31/12/2030)",
     check,
+    adjustable=True,
 )

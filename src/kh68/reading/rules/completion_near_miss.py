@@ -26,4 +26,5 @@ RULE = Rule(
     "chỉ tiêu gần giống 'Hoàn thành' (gõ nhầm, mất dấu) được hiểu là mốc định tính",
     "'Hoàn thanh' được hiểu là mốc định tính; nếu là chỉ tiêu hoàn thành, viết 'Hoàn thành'",
     check,
+    adjustable=True,
 )

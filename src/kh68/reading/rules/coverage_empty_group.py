@@ -39,4 +39,5 @@ RULE = Rule(
     "nhóm đơn vị báo cáo chỉ tiêu 1.2 không có đơn vị nào hoạt động vào 15/12/2026 (năm 2026): thêm đơn vị kế thừa "
     "hoặc thành viên",
     check,
+    adjustable=True,
 )

@@ -32,4 +32,5 @@ RULE = Rule(
     "ngày chốt số liệu của báo cáo năm (report › data_as_of) nằm trong năm đó",
     "số liệu tính đến ngày 31/10/2027 nằm ngoài năm 2025 mà báo cáo mô tả (01/01/2025–31/12/2025)",
     check,
+    adjustable=True,
 )

@@ -1,4 +1,4 @@
-"""deadline-impossible: a yearly deadline (day/month) exists in every year of the plan period."""
+"""deadline-impossible: a reporting deadline names a day every period of the plan has (no 31/04, no 31 of June)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import calendar
 from collections.abc import Iterator
 
 from kh68.core.errors import Severity
+from kh68.kinds.periods import Period
 from kh68.reading.rules.base import Context, Finding, Rule
 
 
@@ -17,29 +18,34 @@ def missing_years(day: int, month: int, years: range) -> list[int]:
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
-    period = ctx.plan.meta.period
-    years = range(period.start, period.end + 1)
+    span = ctx.plan.meta.period
+    years = range(span.start, span.end + 1)
     for i, duty in enumerate(ctx.plan.meta.duties):
-        deadline = duty.deadline
-        if deadline is None:
+        if duty.deadline is None:
             continue
-        missing = missing_years(deadline.day, deadline.month, years)
-        if not missing:
-            continue
-        if len(missing) == len(years):
-            message = f"hạn {deadline} không có thật: tháng {deadline.month} không có ngày {deadline.day}"
-        else:
-            listed = ", ".join(str(y) for y in missing)
-            message = (
-                f"hạn {deadline} không có trong các năm {listed} của thời kỳ kế hoạch; chọn một ngày có trong mọi năm"
-            )
-        yield Finding(ctx.doc("plan"), ("duties", i, "deadline"), message)
+        rule = duty.deadline.rule
+        named = [p for year in years for p in duty.periods(year)]
+        missing = [p for p in named if not rule.day_exists(p)]
+        if missing:
+            yield Finding(ctx.doc("plan"), ("duties", i, "deadline"), _message(duty.deadline.text, missing, named))
+
+
+def _message(text: str, missing: list[Period], named: list[Period]) -> str:
+    if len(missing) == len(named):
+        return f"hạn {text} không có thật: không kỳ báo cáo nào có ngày đó"
+    if all(p.is_year for p in missing):
+        listed = ", ".join(str(p.year) for p in missing)
+        return f"hạn {text} không có trong các năm {listed} của thời kỳ kế hoạch; chọn một ngày có trong mọi năm"
+    shown = ", ".join(p.label for p in missing[:6]) + (f" và {len(missing) - 6} kỳ khác" if len(missing) > 6 else "")
+    return f"hạn {text} không có trong {shown}; chọn một ngày có trong mọi kỳ"
 
 
 RULE = Rule(
     "deadline-impossible",
     Severity.ERROR,
-    "hạn hằng năm (ngày/tháng) có thật trong mọi năm của thời kỳ kế hoạch (không có 31/04; 29/02 chỉ có năm nhuận)",
+    "hạn báo cáo là ngày có thật trong mọi kỳ của thời kỳ kế hoạch (không có 31/04; 29/02 chỉ có năm nhuận; "
+    "ngày 31 hằng tháng không có trong tháng 4)",
     "hạn 29/02 không có trong các năm 2025, 2026, 2027, 2029, 2030 của thời kỳ kế hoạch; chọn một ngày có trong mọi năm",
     check,
+    adjustable=True,
 )

@@ -34,4 +34,5 @@ RULE = Rule(
     "chỉ tiêu và giá trị tính bằng % nằm trong khoảng 0–100",
     "chỉ tiêu '190' nằm ngoài khoảng 0–100%",
     check,
+    adjustable=True,
 )

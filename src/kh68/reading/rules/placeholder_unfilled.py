@@ -61,4 +61,5 @@ RULE = Rule(
     'kế hoạch không còn chỗ để điền của kh68 init (chữ trong dấu <…>, ví dụ "<Tên cơ quan ban hành>")',
     "chưa điền '<Tên cơ quan ban hành>': thay bằng nội dung của kế hoạch",
     check,
+    adjustable=True,
 )

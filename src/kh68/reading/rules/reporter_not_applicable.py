@@ -79,4 +79,5 @@ RULE = Rule(
     "đơn vị phải báo cáo một chỉ tiêu (reporters, số liệu theo đơn vị) là đơn vị có phần trong chỉ tiêu đó",
     "hiep_hoi là tổ chức ngoài quyền quản lý của cơ quan ban hành, không báo cáo số liệu chỉ tiêu",
     check,
+    adjustable=True,
 )

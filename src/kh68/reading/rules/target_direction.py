@@ -35,4 +35,5 @@ RULE = Rule(
     "lời chỉ tiêu (không quá, giảm / ít nhất, tăng) cùng chiều tốt với chỉ tiêu (direction)",
     "chỉ tiêu 'không quá 5' nói càng thấp càng tốt, trái với chiều tốt ghi ở direction (càng cao càng tốt)",
     check,
+    adjustable=True,
 )

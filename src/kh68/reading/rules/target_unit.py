@@ -29,4 +29,5 @@ RULE = Rule(
     "đơn vị ghi sau số trong chỉ tiêu là đơn vị tính của chỉ tiêu",
     "chỉ tiêu '500 ha' ghi đơn vị 'ha', khác đơn vị tính 'tỷ đồng' của chỉ tiêu 1.2",
     check,
+    adjustable=True,
 )

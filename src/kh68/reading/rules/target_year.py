@@ -28,4 +28,5 @@ RULE = Rule(
     "năm ghi trong lời chỉ tiêu ('Đến năm 2030 …') trùng năm mà chỉ tiêu được đặt",
     "chỉ tiêu 'Đến năm 2030 đạt 100%' ghi năm 2030 nhưng đặt ở năm 2025",
     check,
+    adjustable=True,
 )

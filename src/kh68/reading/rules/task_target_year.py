@@ -35,4 +35,5 @@ RULE = Rule(
     "chỉ tiêu 2.1-kcn của nhiệm vụ 2.1 không có năm: thời gian thực hiện 'Thường xuyên' không có hạn; ghi chỉ "
     'tiêu theo năm (targets: {"2026": …})',
     check,
+    adjustable=True,
 )

@@ -61,4 +61,5 @@ RULE = Rule(
     "văn bản không chứa ký tự điều khiển (ESC, C0/C1, ký tự đảo chiều văn bản)",
     "văn bản chứa ký tự điều khiển \\x1b; hãy xóa (nó có thể làm sai lệch nội dung hiển thị)",
     check,
+    adjustable=True,
 )

@@ -24,4 +24,5 @@ RULE = Rule(
     "ngày kết thúc hoạt động của đơn vị không trước ngày bắt đầu",
     "ngày kết thúc trước ngày bắt đầu",
     check,
+    adjustable=True,
 )

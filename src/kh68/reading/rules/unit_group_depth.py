@@ -57,4 +57,5 @@ RULE = Rule(
     f"nhóm đơn vị lồng nhau không quá {MAX_DEPTH} cấp",
     f"nhóm đơn vị 'toan_tinh' lồng 12 cấp, quá {MAX_DEPTH} cấp cho phép",
     check,
+    adjustable=True,
 )

@@ -55,4 +55,5 @@ RULE = Rule(
     "số liệu, tiến độ chỉ từ đơn vị còn hoạt động vào kỳ được báo cáo (hạn báo cáo của năm, hoặc ngày ghi ở tiến độ)",
     "số liệu năm 2025 (hạn báo cáo 15/12/2025): phong_a đã sáp nhập vào phong_b từ 01/10/2025",
     check,
+    adjustable=True,
 )

@@ -9,12 +9,13 @@ from kh68.reading.rules.base import Context, Finding, Rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    first: dict[int, str] = {}
+    first: dict[str, str] = {}
     for file in ctx.data_files:
-        year = file.data.year
-        if year in first:
-            yield Finding(file.doc, ("year",), f"số liệu năm {year} đã có trong tệp {first[year]}")
-        first.setdefault(year, file.path.name)
+        cadence = file.data.cadence
+        if cadence.key in first:
+            where = ("year",) if cadence.is_year else ("period",)
+            yield Finding(file.doc, where, f"số liệu {cadence.label} đã có trong tệp {first[cadence.key]}")
+        first.setdefault(cadence.key, file.path.name)
 
 
 RULE = Rule(

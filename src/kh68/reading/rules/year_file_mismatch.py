@@ -10,8 +10,12 @@ from kh68.reading.rules.base import Context, Finding, Rule
 
 def check(ctx: Context) -> Iterator[Finding]:
     for file in ctx.data_files:
-        if file.path.stem != str(file.data.year):
-            yield Finding(file.doc, ("year",), f"năm {file.data.year} không khớp tên tệp {file.path.name}")
+        cadence = file.data.cadence
+        if file.path.stem != cadence.key:
+            if cadence.is_year:
+                yield Finding(file.doc, ("year",), f"năm {file.data.year} không khớp tên tệp {file.path.name}")
+            else:
+                yield Finding(file.doc, ("period",), f"kỳ {cadence.key} không khớp tên tệp {file.path.name}")
 
 
 RULE = Rule(

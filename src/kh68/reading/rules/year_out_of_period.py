@@ -28,4 +28,5 @@ RULE = Rule(
     "năm của chỉ tiêu nằm trong thời kỳ kế hoạch; năm số liệu nằm trong thời kỳ hoặc các năm số liệu gốc",
     "năm 2031 nằm ngoài thời kỳ kế hoạch 2024–2030",
     check,
+    adjustable=True,
 )

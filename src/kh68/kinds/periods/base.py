@@ -1,0 +1,191 @@
+"""Reporting periods: the rhythm of a reporting duty, a period of it, and the day a report of that period is due.
+
+A period is named as a data file is: ``2026`` (the year), ``2026-H1`` (six
+months), ``2026-Q3`` (a quarter), ``2026-11`` (a month). Each says itself in
+Vietnamese ("quý III/2026") and knows its days and, by Decree 09/2019/NĐ-CP
+(Article 12), the days its figures cover.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any, ClassVar, Self
+
+from kh68.kinds.phrases import UnreadablePhrase
+
+
+class DeadlineUnparsable(UnreadablePhrase):
+    rule_id = "deadline-unparsable"
+
+
+# How often a duty reports. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
+class Rhythm(StrEnum):
+    YEARLY = "yearly"
+    SIX_MONTHLY = "six_monthly"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+
+    @property
+    def months(self) -> int:
+        return {Rhythm.YEARLY: 12, Rhythm.SIX_MONTHLY: 6, Rhythm.QUARTERLY: 3, Rhythm.MONTHLY: 1}[self]
+
+    @property
+    def per_year(self) -> int:
+        """How many periods of this rhythm a year has."""
+        return 12 // self.months
+
+    def period_end(self, day: date) -> date:
+        """The last day of the period of this rhythm that contains ``day``."""
+        return self.period_of(day).last_day
+
+    def period_of(self, day: date) -> Period:
+        return Period(day.year, self, (day.month - 1) // self.months + 1)
+
+    def periods(self, year: int) -> list[Period]:
+        return [Period(year, self, i) for i in range(1, self.per_year + 1)]
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+ROMAN = ("I", "II", "III", "IV")
+_KEY = re.compile(r"^(?P<y>[0-9]{4})(?:-(?:(?P<h>[Hh][12])|(?P<q>[Qq][1-4])|(?P<m>0[1-9]|1[0-2])))?$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """One period of a rhythm in a year: ``Period(2026, Rhythm.QUARTERLY, 3)`` is quý III/2026."""
+
+    year: int
+    rhythm: Rhythm
+    index: int = 1
+
+    @classmethod
+    def of_year(cls, year: int) -> Period:
+        return cls(year, Rhythm.YEARLY, 1)
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, (self.index - 1) * self.rhythm.months + 1, 1)
+
+    @property
+    def last_day(self) -> date:
+        return month_end(self.year, self.index * self.rhythm.months)
+
+    @property
+    def is_year(self) -> bool:
+        return self.rhythm is Rhythm.YEARLY
+
+    @property
+    def key(self) -> str:
+        """The period as data files and ``--period`` name it: ``2026``, ``2026-H1``, ``2026-Q3``, ``2026-11``."""
+        suffix = {Rhythm.YEARLY: "", Rhythm.SIX_MONTHLY: f"-H{self.index}", Rhythm.QUARTERLY: f"-Q{self.index}"}
+        return f"{self.year}{suffix.get(self.rhythm, f'-{self.index:02d}')}"
+
+    @property
+    def label(self) -> str:
+        """``năm 2026``, ``6 tháng đầu năm 2026``, ``quý III/2026``, ``tháng 11/2026``."""
+        if self.rhythm is Rhythm.YEARLY:
+            return f"năm {self.year}"
+        if self.rhythm is Rhythm.SIX_MONTHLY:
+            return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm {self.year}"
+        if self.rhythm is Rhythm.QUARTERLY:
+            return f"quý {ROMAN[self.index - 1]}/{self.year}"
+        return f"tháng {self.index}/{self.year}"
+
+    @property
+    def label_upper(self) -> str:
+        """The label for a heading: ``NĂM 2026``, ``QUÝ III/2026``."""
+        return self.label.upper()
+
+    def contains(self, day: date) -> bool:
+        return self.first_day <= day <= self.last_day
+
+    def within(self, other: Period) -> bool:
+        """Whether this period lies inside ``other`` (a month inside its quarter, a quarter inside its year)."""
+        return other.first_day <= self.first_day and self.last_day <= other.last_day
+
+    def figures_window(self) -> tuple[date, date]:
+        """The days a report of this period covers by Decree 09/2019/NĐ-CP, Article 12: from the 15th of the
+        month before the period to the 14th of its last month (a year: 15/12 of the year before to 14/12)."""
+        first = self.first_day - timedelta(days=1)  # the last day of the month before the period
+        return date(first.year, first.month, 15), date(self.year, self.index * self.rhythm.months, 14)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+def parse_period(text: str) -> Period:
+    """``2026``, ``2026-H1``, ``2026-Q3``, ``2026-11`` → the period; ``ValueError`` otherwise."""
+    match = _KEY.match(text.strip())
+    if match is None:
+        raise ValueError(
+            f"kỳ {text!r} không hợp lệ: viết 2026 (năm), 2026-H1 hoặc 2026-H2 (6 tháng), 2026-Q1 … 2026-Q4 (quý), "
+            "2026-01 … 2026-12 (tháng)"
+        )
+    year = int(match["y"])
+    if match["h"]:
+        return Period(year, Rhythm.SIX_MONTHLY, int(match["h"][1]))
+    if match["q"]:
+        return Period(year, Rhythm.QUARTERLY, int(match["q"][1]))
+    if match["m"]:
+        return Period(year, Rhythm.MONTHLY, int(match["m"]))
+    return Period.of_year(year)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Deadline:
+    """When a duty's report of each period is due, as the plan writes it ("trước ngày 20 hằng tháng").
+
+    Subclasses declare ``kind``, ``example``, ``meaning``, ``phrasings`` and the
+    ``rhythm`` their words imply, and give the day a period's report is due.
+    """
+
+    kind: ClassVar[str]
+    example: ClassVar[str]
+    meaning: ClassVar[str]
+    phrasings: ClassVar[tuple[str, ...]] = ()
+
+    text: str
+    rhythm: Rhythm
+    before: bool = False  # "trước ngày X": whether X is in time is the plan's rule
+    inclusive: bool = True  # settled from the plan: the day named is still in time
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        return None
+
+    def named_day(self, period: Period) -> date | None:
+        """The day the words name for ``period`` (``None``: the duty does not report that period)."""
+        raise NotImplementedError
+
+    def day_exists(self, period: Period) -> bool:
+        """Whether the day the words name is a real day for ``period`` (no 31/4; 29/2 only in a leap year)."""
+        return True
+
+    def due(self, period: Period) -> date | None:
+        """The last day a report of ``period`` is in time (the named day, or the day before for "trước ngày")."""
+        named = self.named_day(period)
+        if named is None:
+            return None
+        return named if self.inclusive else named - timedelta(days=1)
+
+    def with_defaults(self, *, before_day_inclusive: bool = False, **_: Any) -> Deadline:
+        from dataclasses import replace
+
+        return replace(self, inclusive=not self.before or before_day_inclusive)
+
+
+def exists(year: int, month: int, day: int) -> bool:
+    return day <= calendar.monthrange(year, month)[1]
+
+
+def safe_day(year: int, month: int, day: int) -> date:
+    """``day``/``month`` of ``year``; a day the month lacks (31/4, 29/2) falls on its last day (the rule
+    deadline-impossible reports it)."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))

@@ -1,0 +1,50 @@
+"""yearly_day: ``15/12``, ``trước ngày 15/12 hằng năm``, ``trước ngày 15 tháng 10``, ``ngày 25/12 năm 2026, năm 2027``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Self
+
+from kh68.kinds.periods.base import Deadline, Period, Rhythm, exists, safe_day
+
+_DAY = r"(?P<d>[0-9]{1,2})\s*(?:/|\s+tháng\s+)\s*(?P<m>[0-9]{1,2})"
+_PATTERN = re.compile(
+    rf"^(?P<how>trước|chậm nhất|muộn nhất|hạn|đến)?\s*(?:ngày\s+)?{_DAY}"
+    rf"(?:\s+(?:hằng|hàng|mỗi) năm|\s+năm\s+(?P<years>[0-9]{{4}}(?:\s*(?:,|và)\s*(?:năm\s+)?[0-9]{{4}})*))?$"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class YearlyDay(Deadline):
+    kind = "yearly_day"
+    example = "trước ngày 15/12 hằng năm"
+    meaning = "báo cáo năm, hạn là ngày/tháng ghi của mỗi năm (hoặc của các năm ghi)"
+    phrasings = ("15/12", "trước ngày 15/12 hằng năm", "trước ngày 15 tháng 10", "ngày 25/12 năm 2026, năm 2027")
+
+    day: int
+    month: int
+    years: tuple[int, ...] = ()  # only these years ("ngày 25/12 năm 2026, năm 2027"); empty: every year
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        match = _PATTERN.match(phrase)
+        if match is None or not (1 <= int(match["d"]) <= 31 and 1 <= int(match["m"]) <= 12):
+            return None
+        years = tuple(int(y) for y in re.findall(r"[0-9]{4}", match["years"] or ""))
+        before = match["how"] == "trước"
+        return cls(
+            text=text, rhythm=Rhythm.YEARLY, day=int(match["d"]), month=int(match["m"]), years=years, before=before
+        )
+
+    def day_exists(self, period: Period) -> bool:
+        return exists(period.year, self.month, self.day)
+
+    def named_day(self, period: Period) -> date | None:
+        """The day in ``period``'s year; for a duty reporting half-years or quarters ("6 tháng (trước ngày 16/6)"),
+        only the period the day falls in reports."""
+        if self.years and period.year not in self.years:
+            return None
+        day = safe_day(period.year, self.month, self.day)
+        return day if period.is_year or period.contains(day) else None

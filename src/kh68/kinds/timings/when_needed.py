@@ -1,0 +1,23 @@
+"""when_needed: ``Khi có phát sinh``, ``Khi có yêu cầu``, ``Đột xuất``: done as the need arises, never late."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Self
+
+from kh68.kinds.timings.base import Timing
+
+_PATTERN = re.compile(r"^(?:khi có phát sinh|khi phát sinh|khi có yêu cầu|theo yêu cầu|khi cần thiết|đột xuất)\b")
+
+
+@dataclass(frozen=True, kw_only=True)
+class WhenNeeded(Timing):
+    kind = "when_needed"
+    example = "Khi có phát sinh"
+    meaning = "khi có việc phát sinh: không theo năm, không có hạn"
+    phrasings = ("Khi có phát sinh.", "Khi có yêu cầu", "Đột xuất")
+
+    @classmethod
+    def parse(cls, phrase: str, text: str) -> Self | None:
+        return cls(text=text, on_event=True) if _PATTERN.match(phrase) else None

@@ -1,0 +1,96 @@
+"""rule-config: a plan sets its rules (plan.yaml › rules, '# kh68: disable-line …'), as yamllint and sqlfluff do."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import DEMO_PROVISIONAL, check_fails, invoke, line_of, only_error, replace_in
+
+PROVISIONAL = DEMO_PROVISIONAL.removeprefix("cảnh báo: ")
+
+
+def _rules(plan: Path, text: str) -> Path:
+    path = plan / "plan.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    return path
+
+
+def test_a_warning_raised_to_an_error_fails_check(example_copy: Path) -> None:
+    _rules(example_copy, "rules:\n  coverage-provisional: error\n")
+    data = example_copy / "data" / "2025.yaml"
+    assert only_error(check_fails(example_copy)) == (
+        f"{data.as_posix()}:12:3: lỗi: {PROVISIONAL} (chưa báo cáo: xa_mh_08, xa_mh_09, xa_mh_10) "
+        "[coverage-provisional]"
+    )
+
+
+def test_a_rule_turned_off_says_nothing(example_copy: Path) -> None:
+    _rules(example_copy, "rules:\n  coverage-provisional: 'off'\n")
+    out = invoke(["check", example_copy, "--strict"], 0).stdout
+    assert out == f"{example_copy.as_posix()}: không có lỗi — 13 chỉ tiêu, 10 nhiệm vụ, 42 đơn vị, số liệu 4 năm.\n"
+
+
+def test_an_error_lowered_to_a_warning_leaves_the_plan_usable(plan_copy: Path) -> None:
+    replace_in(plan_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
+    _rules(plan_copy, "rules:\n  percent-range: warning\n")
+    out = invoke(["check", plan_copy], 0).stdout
+    assert out.splitlines()[-1] == f"{plan_copy.as_posix()}: 0 lỗi, 1 cảnh báo."
+
+
+def test_a_line_silenced_by_a_comment(example_copy: Path) -> None:
+    data = example_copy / "data" / "2025.yaml"
+    replace_in(data, '  "6.2":\n', '  "6.2":   # kh68: disable-line coverage-provisional\n')
+    assert "[coverage-provisional]" not in invoke(["check", example_copy, "--strict"], 0).stdout
+
+
+def test_the_next_line_silenced_by_a_comment(example_copy: Path) -> None:
+    data = example_copy / "data" / "2025.yaml"
+    replace_in(data, '  "6.2":\n', '  # kh68: disable-next-line coverage-provisional, percent-range\n  "6.2":\n')
+    assert "[coverage-provisional]" not in invoke(["check", example_copy, "--strict"], 0).stdout
+
+
+def test_an_unknown_rule_is_an_error_with_a_suggestion(example_copy: Path) -> None:
+    path = _rules(example_copy, "rules:\n  coverage-provisonal: 'off'\n")
+    assert only_error(check_fails(example_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'coverage-provisonal')}:3: lỗi: không có quy tắc 'coverage-provisonal' "
+        "(có phải ý bạn là 'coverage-provisional'?) [rule-config]"
+    )
+
+
+def test_a_rule_that_keeps_the_plan_readable_cannot_be_turned_off(plan_copy: Path) -> None:
+    path = _rules(plan_copy, "rules:\n  unit-unknown: 'off'\n")
+    assert only_error(check_fails(plan_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'unit-unknown')}:3: lỗi: quy tắc unit-unknown không tắt hay đổi mức được: "
+        "lỗi này làm kế hoạch không đọc được hay đọc được hai cách [rule-config]"
+    )
+
+
+def test_a_comment_naming_no_rule_is_an_error(example_copy: Path) -> None:
+    data = example_copy / "data" / "2025.yaml"
+    replace_in(data, '  "6.2":\n', '  "6.2":   # kh68: disable-line coverage\n')
+    assert only_error(check_fails(example_copy)) == (
+        f"{data.as_posix()}:{line_of(data, 'disable-line coverage')}:33: lỗi: không có quy tắc 'coverage' [rule-config]"
+    )
+
+
+def test_check_as_json(example_copy: Path) -> None:
+    data = json.loads(invoke(["check", example_copy, "--format", "json"], 0).stdout)
+    assert (data["plan"], data["errors"], data["warnings"]) == (example_copy.as_posix(), 0, 1)
+    assert data["problems"] == [
+        {
+            "file": (example_copy / "data" / "2025.yaml").as_posix(),
+            "line": 12,
+            "column": 3,
+            "severity": "warning",
+            "rule": "coverage-provisional",
+            "message": f"{PROVISIONAL} (chưa báo cáo: xa_mh_08, xa_mh_09, xa_mh_10)",
+        }
+    ]
+
+
+def test_auto_is_github_inside_github_actions(example_copy: Path) -> None:
+    inside = invoke(["check", example_copy, "--format", "auto"], 0, env={"GITHUB_ACTIONS": "true"}).stdout
+    assert inside.splitlines()[0].startswith("::warning file=")
+    outside = invoke(["check", example_copy, "--format", "auto"], 0, env={"GITHUB_ACTIONS": ""}).stdout
+    assert ": cảnh báo: " in outside.splitlines()[0]

@@ -1,0 +1,131 @@
+"""Reporting periods (issue 17 item 5): a duty reporting monthly, figures and progress per month, ``--period``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke, replace_in
+
+MONTHLY = """  - id: monthly_report
+    section: IV.2.c
+    kind: unit_report
+    what: báo cáo tiến độ thực hiện trước ngày 15 hằng tháng, gửi Phòng Tổ chức hành chính Sở GDĐT.
+    from_units: [cac_phong_thuoc_so]
+    to_units: [phong_tchc]
+    deadline: trước ngày 15 hằng tháng
+"""
+
+
+@pytest.fixture
+def monthly(example_copy: Path) -> Path:
+    """The demo with a second duty: the divisions report to the coordinating division before the 15th of every month."""
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", MONTHLY + "  - id: plan_report\n")
+    return example_copy
+
+
+def _status(plan: Path, *args: str) -> dict:
+    return json.loads(invoke(["status", "--plan", plan, "--format", "json", *args], 0).output)
+
+
+def test_a_figure_is_recorded_in_its_months_file(monthly: Path) -> None:
+    out = invoke(["record", "6.3", "--period", "2026-10", "--value", "96,1", "--plan", monthly], 0).output
+    assert out == f"Đã tạo {(monthly / 'data/2026-10.yaml').as_posix()} và ghi chỉ tiêu 6.3 tháng 10/2026.\n"
+    text = (monthly / "data/2026-10.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[1:] == [
+        "# Số liệu và tiến độ tháng 10/2026 — ghi bằng 'kh68 record' / 'kh68 progress' hoặc sửa tay.",
+        "# SỐ LIỆU MINH HỌA (không có thật).",
+        "period: 2026-10",
+        "synthetic: true",
+        "indicators:",
+        '  "6.3":',
+        "    value: 96,1",
+    ]
+    invoke(["check", monthly], 0)
+
+
+def test_a_period_sees_the_figures_up_to_its_end(monthly: Path) -> None:
+    invoke(["record", "6.3", "--period", "2026-10", "--value", "96,1", "--plan", monthly], 0)
+    invoke(["record", "6.3", "--period", "2026-11", "--value", "96,8", "--plan", monthly], 0)
+    value = {
+        p: {i["id"]: i["value"] for i in _status(monthly, "--period", p, "--today", "2026-12-01")["indicators"]}["6.3"]
+        for p in ("2026-09", "2026-10", "2026-11")
+    }
+    # September: nothing of 2026 known yet (the year's own file, data/2026.yaml, counts at the year's end)
+    assert value == {"2026-09": None, "2026-10": 96.1, "2026-11": 96.8}
+    assert {i["id"]: i["value"] for i in _status(monthly, "--year", "2026", "--today", "2027-01-05")["indicators"]}[
+        "6.3"
+    ] == 95.6  # the year's own report wins
+
+
+def test_who_reported_for_a_month_and_who_was_late(monthly: Path) -> None:
+    plan = monthly
+    invoke(
+        [
+            "progress",
+            "III.2.c",
+            "--period",
+            "2026-10",
+            "--unit",
+            "phong_khtc",
+            "--state",
+            "in_progress",
+            "--date",
+            "13/10/2026",
+            "--plan",
+            plan,
+        ],
+        0,
+    )
+    invoke(
+        [
+            "progress",
+            "III.2.a",
+            "--period",
+            "2026-10",
+            "--unit",
+            "phong_tchc",
+            "--state",
+            "in_progress",
+            "--date",
+            "15/10/2026",
+            "--plan",
+            plan,
+        ],
+        0,
+    )
+    data = _status(plan, "--period", "2026-10", "--today", "2026-10-20")
+    assert data["period"] == "2026-10"
+    (october,) = [d for d in data["reporting"] if d["duty"] == "monthly_report"]
+    assert (october["period"], october["deadline"], october["days_left"], october["overdue"]) == (
+        "2026-10",
+        "2026-10-14",
+        -6,
+        True,
+    )
+    by_unit = {u["unit"]: (u["reported"], u["date"], u["late"]) for u in october["units"]}
+    assert by_unit["phong_khtc"] == (True, "2026-10-13", False)
+    assert by_unit["phong_gdth_gdmn"] == (False, None, False)
+
+
+def test_the_years_view_lists_each_month_due_or_past(monthly: Path) -> None:
+    out = " ".join(invoke(["status", "--plan", monthly, "--year", "2026", "--today", "2026-03-05"], 0).output.split())
+    assert "Tháng 1/2026: hạn 14/01/2026 — gửi Phòng Tổ chức hành chính Sở GDĐT: ĐÃ QUÁ HẠN 50 ngày." in out
+    assert "Tháng 3/2026: hạn 14/3/2026 — gửi Phòng Tổ chức hành chính Sở GDĐT: còn 9 ngày." in out
+    assert "Tháng 5/2026" not in out  # due in more than 30 days: not yet listed
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--period", "2026-13"],
+            "kh68: lỗi: --period: kỳ '2026-13' không hợp lệ: viết 2026 (năm), 2026-H1 hoặc 2026-H2 (6 tháng), 2026-Q1 … 2026-Q4 (quý), 2026-01 … 2026-12 (tháng)\n",
+        ),
+        (["--year", "2025", "--period", "2026-11"], "kh68: lỗi: --year 2025 và --period 2026-11 không cùng một năm\n"),
+    ],
+)
+def test_a_period_that_is_none_is_a_usage_error(monthly: Path, args: list[str], message: str) -> None:
+    assert invoke(["status", "--plan", monthly, *args], 2).output == message
