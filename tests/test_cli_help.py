@@ -60,7 +60,9 @@ def test_root_help_lists_commands_under_a_vietnamese_heading() -> None:
 
 
 def test_required_is_said_in_vietnamese() -> None:
-    assert "CHỈ_TIÊU <chữ>  Mã chỉ tiêu, ví dụ 6.2.  [bắt buộc]" in invoke(["record", "--help"], 0).output
+    assert (
+        "CHỈ_TIÊU <chữ>  Mã chỉ tiêu (id trong indicators.yaml).  [bắt buộc]" in invoke(["record", "--help"], 0).output
+    )
 
 
 @pytest.mark.parametrize(

@@ -132,7 +132,8 @@ def test_json_shape_and_numbers() -> None:
             "category": "not_available",
             "category_label": "Chưa đủ số liệu",
             "ratio": None,
-            "projected_2030": None,
+            "projected_final": None,
+            "final_year": 2030,
         },
     }
     assert by_id["6.2"]["value"] == round(100 * 10132 / 30800, 4)
@@ -208,7 +209,7 @@ def test_bad_options_are_usage_errors() -> None:
         "các mã hợp lệ: cac_don_vi_truong_hoc, cac_phong_chuyen_mon,"
     )
     out = invoke(["status", "--plan", EXAMPLE_PLAN, "--today", "06/13/2025"], 2).output
-    assert out == "kh68: lỗi: --today: '06/13/2025' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)\n"
+    assert out == "kh68: lỗi: --today: '06/13/2025' không phải là ngày hợp lệ (dùng dạng 2025-03-15 hoặc 15/3/2025)\n"
 
 
 def test_plan_problems_stop_status_with_check_messages(example_copy: Path) -> None:

@@ -87,7 +87,7 @@ class TestUnitOfCount:
         assert unit_of_count_gone(demo, ind, 2024) is None
         assert unit_of_count_gone(demo, ind, 2025) == date(2025, 7, 1)
         assert unit_of_count_gone(demo, ind, 2026) == date(2025, 7, 1)
-        assert unit_of_count_text(ind, date(2025, 7, 1)) == (
+        assert unit_of_count_text(demo.unit_kind_label(ind.counted_over), date(2025, 7, 1)) == (
             "không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: tỷ lệ theo huyện, thành phố không tính được; "
             "kế hoạch không nói đơn vị thay thế"
         )

@@ -136,8 +136,8 @@ def test_a_sent_date_written_later_replaces_the_received_date_only_with_force(ex
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        ("31/02/2025", "--received: '31/02/2025' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)"),
-        ("hôm qua", "--received: 'hôm qua' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)"),
+        ("31/02/2025", "--received: '31/02/2025' không phải là ngày hợp lệ (dùng dạng 2025-03-15 hoặc 15/3/2025)"),
+        ("hôm qua", "--received: 'hôm qua' không phải là ngày hợp lệ (dùng dạng 2025-03-15 hoặc 15/3/2025)"),
         ("FUTURE", "--received: ngày FUTURE chưa tới (sau hôm nay)"),
     ],
 )

@@ -301,7 +301,7 @@ def test_nonexistent_date(example_copy: Path, form: Path) -> None:
         example_copy,
         form,
         f"{FORM} › Chỉ tiêu › M9 (chỉ tiêu 6.3): '31/02/2025' không phải là ngày hợp lệ "
-        "(dùng dạng 2025-11-05 hoặc 05/11/2025)",
+        "(dùng dạng 2025-03-15 hoặc 15/3/2025)",
     )
 
 

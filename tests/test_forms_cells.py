@@ -96,7 +96,7 @@ def test_dates() -> None:
     for typed in ("31/02/2025", "29/02/2025", "32/01/2025", "hôm qua"):
         with pytest.raises(ValueError) as info:
             cells.day(typed)
-        assert str(info.value) == f"'{typed}' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)"
+        assert str(info.value) == f"'{typed}' không phải là ngày hợp lệ (dùng dạng 2025-03-15 hoặc 15/3/2025)"
     with pytest.raises(ValueError) as info:
         cells.day(datetime(2025, 11, 5, 14, 30))
     assert str(info.value) == "'2025-11-05 14:30:00' không phải là một ngày"

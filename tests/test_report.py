@@ -163,7 +163,12 @@ def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None
     # twice in the cited title of Kế hoạch 6121/KH-UBND (its full title), once in "kết quả thực hiện"
     assert opening.count("thực hiện") == 3
     assert text.count("Trên đây là báo cáo kết quả thực hiện") == 1
-    assert "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo./." in text
+    assert (
+        text.count(
+            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo./."
+        )
+        == 1
+    )
 
 
 def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(example_copy: Path) -> None:
@@ -182,7 +187,7 @@ def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(ex
     )
     draft = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
     assert (
-        "## V. KIẾN NGHỊ, ĐỀ XUẤT\n\n**\\[Chưa có nội dung: kiến nghị, đề xuất. Sở ghi vào mục report › proposals "
+        "## V. KIẾN NGHỊ, ĐỀ XUẤT\n\n**\\[Chưa có nội dung: kiến nghị, đề xuất. Ghi vào mục report › proposals "
         "của tệp data/2025.yaml.\\]**\n"
     ) in draft
 
@@ -199,11 +204,15 @@ def test_header_block_number_date_and_signature() -> None:
         ],
         ["Số: …/BC-SGDĐT", "*Lâm Đồng, ngày 10 tháng 11 năm 2025*"],
     ]
-    assert "\n**Kết quả thực hiện Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ năm 2025**\n" in text
+    # The subject is the plan's own number (not yet written: "…"), year, issuer and title, not its first legal basis.
     assert (
-        "| **Nơi nhận:**<br>\\- Ủy ban nhân dân tỉnh Lâm Đồng;<br>\\- Sở Nội vụ tỉnh Lâm Đồng;"
-        "<br>\\- Lưu: VT, TCHC. | **GIÁM ĐỐC**<br><br><br><br> |"
+        "\n**Kết quả thực hiện năm 2025 Kế hoạch số …/KH-SGDĐT năm 2024 của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng "
+        "về thực hiện Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ và Chương trình hành động số 78-CTr/TU "
     ) in text
+    # Kính gửi the duty's recipients acting on the day (the Sở LĐTBXH's successor for social policy), each on its line.
+    assert "\nKính gửi:<br>\\- Ủy ban nhân dân tỉnh Lâm Đồng;<br>\\- Sở Nội vụ tỉnh Lâm Đồng.\n" in text
+    # Nơi nhận: "Như trên" stands for them; the drafting division (the duty's from_units) keeps the copy.
+    assert ("| **Nơi nhận:**<br>\\- Như trên;<br>\\- Lưu: VT, TCHC. | **GIÁM ĐỐC**<br><br><br><br> |") in text
 
 
 @pytest.mark.parametrize(
@@ -252,9 +261,10 @@ def test_units_and_lateness_stay_in_the_internal_summary() -> None:
 def test_a_divisions_report_is_its_own(tmp_path: Path) -> None:
     text = invoke([*REPORT, "--unit", "Phòng GDTrH"], 0).stdout
     assert "| Số: …/BC-GDTrH | *Lâm Đồng, ngày 10 tháng 11 năm 2025* |" in text
-    assert "SỞ GIÁO DỤC VÀ ĐÀO TẠO<br>**PHÒNG GIÁO DỤC TRUNG HỌC**" in text
+    # Under its department's full name (with the province), its own name without the department's
+    assert "| SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LÂM ĐỒNG<br>**PHÒNG GIÁO DỤC TRUNG HỌC** |" in text
     assert "\nKính gửi: Phòng Tổ chức hành chính.\n" in text
-    assert "**TRƯỞNG PHÒNG**" in text
+    assert "| **Nơi nhận:**<br>\\- Như trên;<br>\\- Lưu: VT, GDTrH. | **TRƯỞNG PHÒNG**<br><br><br><br> |" in text
     assert "GIÁM ĐỐC" not in text
     assert [r[0] for r in indicator_table(text)[1:]] == ["6.7", "6.8", "6.11", "6.12", "6.13"]
     assert "Phòng Kế hoạch - Tài chính" not in text
@@ -474,7 +484,7 @@ def test_unknown_unit_lists_valid_ids() -> None:
 def test_bad_date() -> None:
     result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-13-01"], 2)
     assert result.stderr == (
-        "kh68: lỗi: --date: '2025-13-01' không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)\n"
+        "kh68: lỗi: --date: '2025-13-01' không phải là ngày hợp lệ (dùng dạng 2025-03-15 hoặc 15/3/2025)\n"
     )
 
 

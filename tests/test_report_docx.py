@@ -17,6 +17,7 @@ from docx.shared import Pt
 from conftest import EXAMPLE_PLAN, cpu_time, invoke, replace_in
 from docx_outline import NBH, headings, outline, paragraph_text
 from kh68.core.vnformat import format_number
+from kh68.reading.load import load_plan
 from tools import require
 
 DOCX = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "docx"]
@@ -114,8 +115,14 @@ def test_document_symbols_have_non_breaking_hyphens(docx_path: Path) -> None:
 
 def test_core_properties_and_no_generator_marks(docx_path: Path) -> None:
     props = Document(str(docx_path)).core_properties
-    assert props.title == "Báo cáo kết quả thực hiện Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ năm 2025"
-    assert props.subject == "Kết quả thực hiện Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ năm 2025"
+    title = " ".join(load_plan(EXAMPLE_PLAN).meta.title.split())
+    subject = (
+        "Kết quả thực hiện năm 2025 Kế hoạch số …/KH-SGDĐT năm 2024 của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng "
+        f"về {title[0].lower()}{title[1:]}"
+    )
+    # Word keeps 255 characters of a property: the plan's long title is cut with "…".
+    assert props.title == f"Báo cáo {subject[0].lower()}{subject[1:]}"[:254] + "…"
+    assert props.subject == subject[:254] + "…"
     assert props.author == "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng"
     assert props.last_modified_by == "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng"
     assert props.created == datetime(2025, 11, 10, tzinfo=UTC)
@@ -149,9 +156,13 @@ def test_header_and_signature_blocks(docx_path: Path) -> None:
     left, right = doc.tables[1].rows[0].cells
     assert [p.text for p in left.paragraphs] == [
         "Nơi nhận:",
-        "- Ủy ban nhân dân tỉnh Lâm Đồng;",
-        "- Sở Nội vụ tỉnh Lâm Đồng;",  # the successor of the Sở LĐTBXH for social policy from 01/3/2025
+        "- Như trên;",  # the recipients of "Kính gửi"
         "- Lưu: VT, TCHC.",
+    ]
+    assert [p.text for p in doc.paragraphs if p.text.startswith(("Kính gửi", "- Ủy", "- Sở"))][:3] == [
+        "Kính gửi:",
+        "- Ủy ban nhân dân tỉnh Lâm Đồng;",
+        "- Sở Nội vụ tỉnh Lâm Đồng.",  # the successor of the Sở LĐTBXH for social policy from 01/3/2025
     ]
     assert right.paragraphs[0].text == "GIÁM ĐỐC"
 

@@ -1,5 +1,6 @@
-"""Golden files of ``kh68 report`` on the synthetic demo plan in examples/: Markdown, and the
-Word document's text and structure (paragraph styles, tables, sections and their orientation).
+"""Golden files of ``kh68 report`` on the synthetic demo plan in examples/ and on the fixture plans of
+tests/fixtures/plans (real plans of other bodies, and a one-year plan): Markdown, and the Word
+document's text and structure (paragraph styles, tables, sections and their orientation).
 
 After a deliberate change to the report, regenerate them with ``make golden``
 (``KH68_REGENERATE_GOLDEN=1 pytest tests/test_report_golden.py``) and review the diff.
@@ -41,9 +42,41 @@ WORD_CASES = {
 def _compare(name: str, text: str) -> None:
     path = GOLDEN / name
     if REGENERATE:
+        path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
     assert path.is_file(), f"thiếu {path}: chạy 'make golden'"
     assert text == path.read_text(encoding="utf-8"), f"{name} khác tệp mẫu; nếu thay đổi là cố ý, chạy 'make golden'"
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "plans"
+# golden name → (fixture plan, arguments): each reads right for its own bodies.
+FIXTURE_CASES = {
+    # UBND thành phố Huế's plan tracked by its Sở Du lịch: the report the Sở drafts is issued and signed
+    # as the UBND ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), kept by the Sở ("Lưu: VT, DL.")
+    "hue-188/bao-cao-2026.md": ("hue-188", ["--year", "2026", "--date", "2026-12-28"]),
+    # a commune's People's Committee reporting to the Sở: "ỦY BAN NHÂN DÂN / XÃ KHE TRE", signed TM.
+    "hue-188/bao-cao-2026-ubnd-xa-khe-tre.md": (
+        "hue-188",
+        ["--year", "2026", "--date", "2026-12-20", "--unit", "ubnd_xa_khe_tre"],
+    ),
+    # the Sở's working summary under its own header "UBND THÀNH PHỐ HUẾ / SỞ DU LỊCH"
+    "hue-188/tong-hop-noi-bo-2026.md": ("hue-188", ["--year", "2026", "--date", "2026-12-26", "--internal"]),
+    # a commune body's plan without vision and without an indicator table, in its last year
+    "luongminh-16/bao-cao-2026.md": ("luongminh-16", ["--year", "2026", "--date", "2026-04-30"]),
+    # a one-year plan: a commune's division drafts, the commune's People's Committee issues and signs
+    "mot-nam/bao-cao-2026.md": ("mot-nam", ["--year", "2026", "--date", "2026-11-30"]),
+    # a unit under the commune ("UBND XÃ … / TRƯỜNG …"), and the division's summary ("UBND XÃ … / PHÒNG …")
+    "mot-nam/bao-cao-2026-truong-tieu-hoc.md": (
+        "mot-nam",
+        ["--year", "2026", "--date", "2026-11-19", "--unit", "truong_tieu_hoc"],
+    ),
+    "mot-nam/tong-hop-noi-bo-2026.md": ("mot-nam", ["--year", "2026", "--date", "2026-11-26", "--internal"]),
+}
+FIXTURE_WORD_CASES = {
+    "hue-188/bao-cao-2026.docx.txt": ("hue-188", ["--year", "2026", "--date", "2026-12-28"]),
+    "luongminh-16/bao-cao-2026.docx.txt": ("luongminh-16", ["--year", "2026", "--date", "2026-04-30"]),
+    "mot-nam/bao-cao-2026.docx.txt": ("mot-nam", ["--year", "2026", "--date", "2026-11-30"]),
+}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -55,4 +88,18 @@ def test_markdown_matches_golden(name: str) -> None:
 def test_word_text_and_structure_match_golden(name: str, tmp_path: Path) -> None:
     out = tmp_path / "bao-cao.docx"
     invoke(["report", "--plan", EXAMPLE_PLAN, *WORD_CASES[name], "--format", "docx", "-o", out], 0)
+    _compare(name, "\n".join(outline(out)) + "\n")
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_CASES))
+def test_markdown_of_fixture_plans_matches_golden(name: str) -> None:
+    plan, args = FIXTURE_CASES[name]
+    _compare(name, invoke(["report", "--plan", FIXTURES / plan, *args], 0).stdout)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_WORD_CASES))
+def test_word_text_of_fixture_plans_matches_golden(name: str, tmp_path: Path) -> None:
+    plan, args = FIXTURE_WORD_CASES[name]
+    out = tmp_path / "bao-cao.docx"
+    invoke(["report", "--plan", FIXTURES / plan, *args, "--format", "docx", "-o", out], 0)
     _compare(name, "\n".join(outline(out)) + "\n")

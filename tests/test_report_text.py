@@ -67,7 +67,7 @@ def test_a_document_number_without_its_symbol_is_an_error(example_copy: Path) ->
     out = invoke(["check", example_copy, "--today", "2025-11-01"], 1).stdout.splitlines()
     line = line_of(data, "number: '05'")
     assert out[0].startswith(f"{data.as_posix()}:{line}:")
-    assert "'05' thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 125/KH-SGDĐT" in out[0]
+    assert "'05' thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 12/KH-UBND" in out[0]
 
 
 def test_one_paragraph_may_be_written_without_a_list(example_copy: Path) -> None:

@@ -38,7 +38,7 @@ class TestShape:
     def test_indicator_keys(self, view2025):
         for item in view2025["indicators"]:
             assert {"id", "name", "unit", "target", "value", "gap", "status", "progress"} <= set(item)
-            assert set(item["progress"]) >= {"category", "ratio", "projected_2030"}
+            assert set(item["progress"]) >= {"category", "ratio", "projected_final"}
             if item["target"] is not None:
                 assert set(item["target"]) >= {"text", "kind", "min", "max", "derived"}
 
@@ -46,7 +46,7 @@ class TestShape:
         for item in view2025["indicators"]:
             for key in ("value", "gap"):
                 assert item[key] is None or isinstance(item[key], (int, float)), (item["id"], key)
-            for key in ("ratio", "projected_2030"):
+            for key in ("ratio", "projected_final"):
                 v = item["progress"][key]
                 assert v is None or isinstance(v, (int, float)), (item["id"], key)
             if item["target"]:
@@ -128,7 +128,8 @@ class TestIndicators2025:
             "category": "not_available",
             "category_label": "Chưa đủ số liệu",
             "ratio": None,
-            "projected_2030": None,
+            "projected_final": None,
+            "final_year": 2030,
         }
 
     def test_dash_is_no_target_even_with_a_value(self, view2025):
@@ -192,7 +193,8 @@ class TestOtherYears:
             "category": "limited_progress",
             "category_label": "Chậm tiến độ",
             "ratio": 0.4738,
-            "projected_2030": 85.2796,
+            "projected_final": 85.2796,
+            "final_year": 2030,
         }
         assert i["previous"] == {"year": 2025, "value": 81.2, "change": 0.8, "comparable": True}
         assert i["notes"] == ["không so sánh được do thay đổi địa giới từ 01/7/2025: tiến độ chỉ tính từ năm 2025"]

@@ -112,19 +112,19 @@ TASK_STATE_LABELS: dict[TaskState, str] = {
 
 DUTY_KIND_LABELS: dict[DutyKind, str] = {
     DutyKind.UNIT_REPORT: "Đơn vị báo cáo đơn vị đầu mối",
-    DutyKind.PLAN_REPORT: "Sở báo cáo cấp trên",
+    DutyKind.PLAN_REPORT: "Báo cáo kết quả thực hiện kế hoạch gửi cấp trên",
     DutyKind.FUNDING: "Lập dự toán kinh phí",
-    DutyKind.REQUEST: "Đề nghị phối hợp (tổ chức ngoài quyền quản lý của Sở)",
+    DutyKind.REQUEST: "Đề nghị phối hợp (tổ chức ngoài quyền quản lý của cơ quan ban hành)",
 }
 
 UNIT_KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.AUTHORITY: "cơ quan cấp trên",
     UnitKind.AGENCY: "sở, ngành",
-    UnitKind.DIVISION: "phòng, tổ thuộc Sở",
+    UnitKind.DIVISION: "phòng, ban, tổ chuyên môn",
     UnitKind.DISTRICT_OFFICE: "huyện, thành phố",
     UnitKind.COMMUNE: "xã, phường, đặc khu",
     UnitKind.SCHOOL: "đơn vị, trường học",
-    UnitKind.ORGANISATION: "tổ chức ngoài quyền quản lý của Sở",
+    UnitKind.ORGANISATION: "tổ chức ngoài quyền quản lý của cơ quan ban hành",
     UnitKind.OTHER: "khác",
 }
 

@@ -11,7 +11,20 @@ def test_a_reporter_with_no_part_in_the_indicator(example_copy):
     out = invoke(["check", example_copy], 1).output
     assert only_error(out) == (
         f"{path.as_posix()}:{line_of(path, 'cong_doan_nganh]')}:35: lỗi: cong_doan_nganh là tổ chức ngoài quyền "
-        "quản lý của Sở, không báo cáo số liệu chỉ tiêu [reporter-not-applicable]"
+        "quản lý của cơ quan ban hành, không báo cáo số liệu chỉ tiêu [reporter-not-applicable]"
+    )
+
+
+def test_the_plan_names_its_kinds_of_unit_in_its_own_words(example_copy):
+    path = example_copy / "indicators.yaml"
+    replace_in(path, "reporters: [phong_gddt_huyen]", "reporters: [phong_gddt_huyen, cong_doan_nganh]")
+    meta = example_copy / "plan.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8") + "unit_kind_labels:\n  organisation: tổ chức ngoài ngành\n", encoding="utf-8"
+    )
+    assert only_error(invoke(["check", example_copy], 1).output) == (
+        f"{path.as_posix()}:{line_of(path, 'cong_doan_nganh]')}:35: lỗi: cong_doan_nganh là tổ chức ngoài ngành, "
+        "không báo cáo số liệu chỉ tiêu [reporter-not-applicable]"
     )
 
 
@@ -21,7 +34,7 @@ def test_a_reporter_of_another_kind_than_the_unit_of_count(example_copy):
     out = invoke(["check", example_copy], 1).output
     assert only_error(out) == (
         f"{path.as_posix()}:{line_of(path, 'phong_khtc]')}:35: lỗi: chỉ tiêu 6.9 đếm trên huyện, thành phố, "
-        "còn phong_khtc là phòng, tổ thuộc Sở [reporter-not-applicable]"
+        "còn phong_khtc là phòng, ban, tổ chuyên môn [reporter-not-applicable]"
     )
 
 

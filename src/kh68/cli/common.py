@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="kh68",
-    help="Theo dõi kế hoạch thực hiện Nghị quyết 68/NQ-CP: kiểm tra, tình hình thực hiện, báo cáo.",
+    help="Theo dõi một kế hoạch (Kế hoạch của cơ quan nhà nước): kiểm tra, tình hình thực hiện, báo cáo.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -437,7 +437,7 @@ def print_problems(problems: list[Problem], fmt: ProblemFormat = ProblemFormat.p
 
 
 def parse_day(text: str | None, option: str) -> date:
-    """A date option (``2025-11-05`` or ``05/11/2025``); today when not given."""
+    """A date option (``2025-03-15`` or ``15/3/2025``); today when not given."""
     from kh68.core.vnformat import parse_date
 
     if text is None:

@@ -36,7 +36,7 @@ def _report(outcome: FileOutcome, what: str) -> None:
 @app.command()
 @handle_errors
 def record(
-    indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu, ví dụ 6.2.", metavar="CHỈ_TIÊU")],
+    indicator: Annotated[str, typer.Argument(help="Mã chỉ tiêu (id trong indicators.yaml).", metavar="CHỈ_TIÊU")],
     year: Annotated[int | None, year_option("Năm của số liệu.", show_default=False)] = None,
     period: Annotated[
         str | None,
@@ -76,7 +76,7 @@ def record(
 @app.command()
 @handle_errors
 def progress(
-    task: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.1.a.", metavar="NHIỆM_VỤ")],
+    task: Annotated[str, typer.Argument(help="Mã nhiệm vụ (id trong tasks.yaml).", metavar="NHIỆM_VỤ")],
     year: Annotated[int | None, year_option("Năm báo cáo.", show_default=False)] = None,
     period: Annotated[
         str | None, period_option("Kỳ báo cáo (tháng 2026-11, quý 2026-Q3, 6 tháng 2026-H1): ghi vào data/<kỳ>.yaml.")
@@ -90,7 +90,7 @@ def progress(
     ] = None,
     directions: Annotated[str | None, typer.Option("--directions", help="Phương hướng năm tiếp theo.")] = None,
     proposals: Annotated[str | None, typer.Option("--proposals", help="Kiến nghị, đề xuất.")] = None,
-    on: Annotated[str | None, typer.Option("--date", help="Ngày báo cáo (2025-11-05 hoặc 05/11/2025).")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="Ngày báo cáo (2025-03-15 hoặc 15/3/2025).")] = None,
     plan: PlanOption = None,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè nội dung khác đã có.")] = False,
 ) -> None:

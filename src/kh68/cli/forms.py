@@ -71,7 +71,7 @@ def import_(
         str | None,
         typer.Option(
             "--received",
-            help="Ngày nhận các biểu mẫu (05/11/2025 hoặc 2025-11-05; mặc định: hôm nay): "
+            help="Ngày nhận các biểu mẫu (15/3/2025 hoặc 2025-03-15; mặc định: hôm nay): "
             "ngày báo cáo của biểu mẫu không ghi ngày gửi.",
             show_default=False,
         ),

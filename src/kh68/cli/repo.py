@@ -94,11 +94,21 @@ def init(
     git: Annotated[
         bool, typer.Option("--git/--no-git", help="Khởi tạo kho git nếu thư mục chưa nằm trong kho nào.")
     ] = True,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Bắt đầu từ một kế hoạch đã có (thư mục kế hoạch): chép đơn vị, nhiệm vụ báo cáo, chỉ tiêu, nhiệm vụ; "
+            "không chép số liệu, để trống số và ngày của kế hoạch mới.",
+            show_default=False,
+            metavar="THƯ_MỤC_KẾ_HOẠCH",
+        ),
+    ] = None,
 ) -> None:
-    """Tạo kho kế hoạch mới: kế hoạch mẫu hợp lệ, JSON Schema, pre-commit, CI, README."""
+    """Tạo kho kế hoạch mới: khung kế hoạch có chỗ để điền (hoặc từ một kế hoạch đã có), JSON Schema, pre-commit, CI, README."""
     from kh68.repo.scaffold import FIRST_COMMIT_MESSAGE, scaffold
 
-    report = scaffold(directory, force=force, hook_repo=hook_repo, hook_rev=hook_rev, git=git)
+    report = scaffold(directory, force=force, hook_repo=hook_repo, hook_rev=hook_rev, git=git, source=source)
     for path in report.created:
         typer.echo(f"Đã tạo {path}")
     for path in report.kept:
@@ -115,4 +125,9 @@ def init(
             "khi đó kh68 diff mới có bản để so sánh."
         )
     root = directory.as_posix()
+    if source is not None:
+        typer.echo(
+            f"Kế hoạch mới chép từ {source.as_posix()} (không có số liệu): sửa số, ngày, trích yếu, thời kỳ, "
+            "nhiệm vụ và chỉ tiêu theo văn bản mới."
+        )
     typer.echo(f"Tiếp theo: kh68 check {root}/plan; trong {root}: pre-commit install.")

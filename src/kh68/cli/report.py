@@ -57,7 +57,7 @@ def report(
         Path | None,
         typer.Option(
             "--reference-docx",
-            help="Tệp Word của Sở để lấy kiểu chữ, giãn dòng (styles) cho bản docx/pdf.",
+            help="Tệp Word mẫu của cơ quan để lấy kiểu chữ, giãn dòng (styles) cho bản docx/pdf.",
             show_default=False,
             readable=False,
         ),

@@ -226,17 +226,24 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
     if notes:
         console.print(vocab.DATA_NOTES_HEADING)
         print_lines(console, notes)
-    console.print()
-    console.print(Text(vocab.PROGRESS_HEADING, style="bold"))
-    console.print(progress_table(view))
-    thresholds = plan.meta.progress_thresholds
-    console.print(vocab.progress_method_note(thresholds.substantial, thresholds.moderate))
+    if _progress_makes_sense(view):
+        console.print()
+        console.print(Text(vocab.PROGRESS_HEADING, style="bold"))
+        console.print(progress_table(view))
+        thresholds = plan.meta.progress_thresholds
+        console.print(vocab.progress_method_note(thresholds.substantial, thresholds.moderate))
     console.print()
     console.print(Text(vocab.TASKS_HEADING, style="bold"))
     print_lines(console, task_lines(view))
     console.print()
     console.print(Text(vocab.REPORTING_HEADING, style="bold"))
     print_lines(console, deadline_lines(view))
+
+
+def _progress_makes_sense(view: StatusView) -> bool:
+    """Progress toward a final target needs one: indicators, and a plan of more than one year."""
+    period = view.plan.meta.period
+    return bool(view.results) and period.end > period.start
 
 
 def print_lines(console: Console, lines: list[str]) -> None:

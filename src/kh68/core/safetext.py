@@ -135,7 +135,7 @@ _AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=\bwww)(\.)")
 _MENTION = re.compile(r"@(?=[A-Za-z0-9])")
 # Block markers at the start of a line: headings ('#', '##' … then a space), bullets, setext
 # underlines and thematic breaks ('-', '+', '=' then a space or the same again),
-# ordered lists (1-9 digits, '.' or ')', a space). "-1,5" or "6.1" stay as they are.
+# ordered lists (1-9 digits, '.' or ')', a space). "-1,5" or "1.1" stay as they are.
 _BLOCK_START = re.compile(r"^(#+(?=\s|$)|[-+=](?=\s|$|[-+=]))|^(\d{1,9})([.)])(?=\s|$)")
 
 
@@ -212,7 +212,7 @@ LISTED = 20
 def listing(values: Iterable[object], limit: int = LISTED) -> str:
     """Names joined by ``, ``: each cut like ``excerpt`` (unquoted), at most ``limit`` of them.
 
-    ``6.1, 6.2, 6.3``; past ``limit`` names: ``a, b, … và 9.980 mục khác``.
+    ``1.1, 1.2, 1.3``; past ``limit`` names: ``a, b, … và 9.980 mục khác``.
     """
     names = [str(v) for v in values]
     shown = [_short(n) for n in names[:limit]]
@@ -231,7 +231,7 @@ def _revealed(value: str) -> str:
     """``for_terminal``, on one line, and every invisible format character shown too.
 
     An offending value is quoted to be seen: ``'6.\\u200b3'`` tells apart the id that only
-    looks like ``'6.3'`` (zero-width space, joiners, soft hyphen: Unicode category Cf).
+    looks like ``'1.3'`` (zero-width space, joiners, soft hyphen: Unicode category Cf).
     """
     shown = for_terminal(value).replace("\n", "\\n").replace("\t", "\\t")
     if shown.isascii():

@@ -277,7 +277,7 @@ def long_date(day: date) -> str:
 
 
 def parse_date(text: str) -> date:
-    """``2025-11-05``, ``05/11/2025`` or ``5/11/2025``."""
+    """``2025-03-15``, ``15/03/2025`` or ``15/3/2025``."""
     text = text.strip()
     match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
     try:
@@ -285,4 +285,4 @@ def parse_date(text: str) -> date:
             return date(int(match[3]), int(match[2]), int(match[1]))
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{excerpt(text)} không phải là ngày hợp lệ (dùng dạng 2025-11-05 hoặc 05/11/2025)") from None
+        raise ValueError(f"{excerpt(text)} không phải là ngày hợp lệ (dùng dạng 2025-03-15 hoặc 15/3/2025)") from None

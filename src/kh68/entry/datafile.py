@@ -1,6 +1,6 @@
 """One data file open for editing: read under its lock, edited, written once.
 
-Keys are found by their place (``("indicators", "6.4", "by_unit", UnitKey("pgd_lam_ha"))``);
+Keys are found by their place (``("indicators", "1.4", "by_unit", UnitKey("phong_a"))``);
 a ``UnitKey`` matches whatever alias of the unit the file was written with.
 The text is edited by ``kh68.entry.textedit`` (only the changed spans; every
 other byte stays), falling back to a ruamel.yaml round trip where the

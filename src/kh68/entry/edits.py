@@ -125,7 +125,7 @@ class Conflict:
     """A different value already recorded where an edit writes (needs ``force``)."""
 
     edit: Edit
-    what: str  # "chỉ tiêu 6.4 năm 2025 của pgd_lam_ha"
+    what: str  # "chỉ tiêu 1.4 năm 2025 của phong_a"
     key: str
     old: str
     new: str

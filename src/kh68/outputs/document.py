@@ -96,7 +96,7 @@ class Column(DocumentPart):
 class Row(DocumentPart):
     cells: tuple[str, ...]
     status: str = ""  # the indicator's status value (a CSS class in HTML), empty for other tables
-    anchor: str = ""  # an id for the HTML row, e.g. "chi-tieu-6.5"
+    anchor: str = ""  # an id for the HTML row, e.g. "chi-tieu-1.5"
 
 
 @dataclass(frozen=True)
@@ -144,20 +144,37 @@ class Section(DocumentPart):
 
 @dataclass(frozen=True)
 class Header(DocumentPart):
-    """Decree 30's header: the two blocks, number and place-date lines."""
+    """Decree 30's header: the left block (parent body's lines, then the issuer's own, bold), number and place-date."""
 
-    parent_body: str
-    issuing_body: str
-    number_line: str  # "Số: …/BC-SGDĐT"; empty for the internal summary
-    place_date: str  # "Lâm Đồng, ngày 10 tháng 11 năm 2025"
-    symbol: str  # "BC-SGDĐT"
+    parent_lines: tuple[str, ...]  # ("UBND TỈNH …",); () for a body without one (a People's Committee)
+    own_lines: tuple[str, ...]  # ("SỞ …",) or ("ỦY BAN NHÂN DÂN", "XÃ …")
+    number_line: str  # "Số: …/BC-UBND"; empty for the internal summary
+    place_date: str  # "<địa danh>, ngày 25 tháng 12 năm 2026"
+    symbol: str  # "BC-UBND"
+
+    # Templates written before the header had lines (README, "Mẫu báo cáo") still find these.
+    @property
+    def parent_body(self) -> str:
+        return " ".join(self.parent_lines)
+
+    @property
+    def issuing_body(self) -> str:
+        return " ".join(self.own_lines)
 
 
 @dataclass(frozen=True)
 class Signer(DocumentPart):
-    authority: str  # "KT. GIÁM ĐỐC" or ""
-    title: str  # "GIÁM ĐỐC", "TRƯỞNG PHÒNG"
+    lines: tuple[str, ...]  # ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") or ("TRƯỞNG PHÒNG",)
     name: str
+
+    # Templates written before the signature had lines still find these: the last line, and those above it.
+    @property
+    def title(self) -> str:
+        return self.lines[-1] if self.lines else ""
+
+    @property
+    def authority(self) -> str:
+        return " / ".join(self.lines[:-1])
 
 
 @dataclass(frozen=True)
@@ -166,7 +183,7 @@ class Annex(DocumentPart):
 
     label: str  # "Phụ lục"
     title: str  # "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2025"
-    attached_to: str  # "(Kèm theo Báo cáo số …/BC-SGDĐT ngày 10/11/2025 của …)"
+    attached_to: str  # "(Kèm theo Báo cáo số …/BC-UBND ngày 25/12/2026 của …)"
     table: Table
     figures: tuple[Figure, ...] = ()
 
@@ -190,19 +207,29 @@ class StateDocument(DocumentPart):
     header: Header
     title: str  # "BÁO CÁO"
     subject: str
-    addressee: str  # "Kính gửi: …" or ""
+    addressees: tuple[str, ...]  # "Kính gửi" recipients (names, unpunctuated); () for none
     opening: str
     sections: tuple[Section, ...]
     closing: str
-    recipients: tuple[str, ...]  # "Nơi nhận" lines, punctuated, the last "- Lưu: VT, TCHC."
+    recipients: tuple[str, ...]  # "Nơi nhận" lines, punctuated: "- Như trên;", …, the last "- Lưu: VT, <ký hiệu>."
     signer: Signer | None
     annex: Annex | None
     properties: Properties
     missing_parts: tuple[str, ...] = field(default=())  # what the department still has to write
 
+    @property
+    def addressee_lines(self) -> tuple[str, ...]:
+        """``Kính gửi: X.`` on one line, or ``Kính gửi:`` then ``- X;`` … ``- Y.`` (Decree 30, Appendix I, II.9.b)."""
+        if not self.addressees:
+            return ()
+        if len(self.addressees) == 1:
+            return (f"Kính gửi: {self.addressees[0]}.",)
+        last = len(self.addressees) - 1
+        return ("Kính gửi:", *(f"- {a}{'.' if i == last else ';'}" for i, a in enumerate(self.addressees)))
+
     def template_vars(self) -> dict[str, Any]:
         """The top-level names a Jinja template sees (its fields)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {f.name: getattr(self, f.name) for f in fields(self)} | {"addressee_lines": self.addressee_lines}
 
 
 __all__ = [

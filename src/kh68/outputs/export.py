@@ -117,7 +117,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "purposes": [{"id": c.id, "text": c.text} for c in meta.purposes],
             "requirements": [{"id": c.id, "text": c.text} for c in meta.requirements],
             "overall_goal": meta.overall_goal,
-            "vision": {"id": meta.vision.id, "text": meta.vision.text},
+            "vision": {"id": meta.vision.id, "text": meta.vision.text} if meta.vision else None,
             "duties": [
                 {
                     "id": d.id,

@@ -291,7 +291,7 @@ def _notes_of(r: IndicatorResult, plan: Plan) -> list[str]:
 def _shared_notes(results: list[IndicatorResult]) -> list[str]:
     """Notes that hold for several indicators at once, each said once with the indicators it concerns.
 
-    A unit of count that no longer exists (6.1, 6.9 after the district level ended), and a previous
+    A unit of count that no longer exists (indicators counted over districts after the district level ended), and a previous
     year's figure that is shown but was counted over the units before a break.
     """
     return _grouped(results, _gone_note) + _grouped(results, _crossed_note)
@@ -304,7 +304,7 @@ Note = tuple[str, str]
 def _gone_note(r: IndicatorResult) -> Note | None:
     if r.unit_of_count_gone is None:
         return None
-    return "Chỉ tiêu ", f": {unit_of_count_text(r.indicator, r.unit_of_count_gone)}."
+    return "Chỉ tiêu ", f": {unit_of_count_text(r.unit_of_count_label, r.unit_of_count_gone)}."
 
 
 def _crossed_note(r: IndicatorResult) -> Note | None:
@@ -316,7 +316,7 @@ def _crossed_note(r: IndicatorResult) -> Note | None:
 
 
 def _grouped(results: list[IndicatorResult], note_of: Callable[[IndicatorResult], Note | None]) -> list[str]:
-    """Each note said of some indicators, once, naming them all (``6.1, 6.9``), in the order first met."""
+    """Each note said of some indicators, once, naming them all (``1.1, 1.9``), in the order first met."""
     by_note: dict[Note, list[str]] = {}
     for r in results:
         note = note_of(r)

@@ -10,13 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 from kh68.core.vnformat import format_date as short_date
-from kh68.core.vnformat import long_date
 from kh68.outputs.document import (
     Align,
     Block,
     Column,
     DocumentKind,
-    Header,
     Heading,
     Paragraph,
     Properties,
@@ -25,9 +23,10 @@ from kh68.outputs.document import (
     StateDocument,
     Table,
 )
-from kh68.outputs.report_context import items, synthetic_notice
+from kh68.outputs.report_context import header_of, items, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import coordinator, lower_first, plan_reference, sentence
+from kh68.outputs.words import lower_first, plan_reference, sentence
+from kh68.reading.bodies import body, coordinator_id, plan_report_sender, short_name, tracker_id
 from kh68.reading.enums import DutyKind
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing, missing_parts, report_due
@@ -46,26 +45,23 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
     plan.require_year(year, baseline=False)
     view = build_status(plan, year, today)
     duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT), None)
-    author = coordinator(plan) or plan.unit_name(plan.meta.issuing_unit)
+    reporter = plan_report_sender(plan, plan.duty(DutyKind.PLAN_REPORT)).issued_as.name
+    author_id = coordinator_id(plan) or tracker_id(plan) or plan.meta.issuing_unit
+    own = body(plan, author_id)
+    author = short_name(plan, own.unit_id, own.unit_id)
     subject = f"Báo cáo của các đơn vị về kết quả thực hiện năm {year} {plan_reference(plan)}"
     return StateDocument(
         kind=DocumentKind.INTERNAL,
         year=year,
         date=today,
         synthetic_notice=synthetic_notice(plan),
-        header=Header(
-            parent_body=plan.meta.issuing_body,
-            issuing_body=author.upper(),
-            number_line="",
-            place_date=f"{plan.meta.place}, {long_date(today)}",
-            symbol="",
-        ),
+        header=header_of(own, today, ""),
         title="TỔNG HỢP",
         subject=subject,
-        addressee="",
+        addressees=(),
         opening=(
             f"Tài liệu làm việc nội bộ của {author}, tổng hợp nguyên văn báo cáo của các đơn vị để soạn báo cáo "
-            f"của Sở (hạn ngày {short_date(report_due(plan, year))}); không gửi kèm báo cáo."
+            f"của {reporter} (hạn ngày {short_date(report_due(plan, year))}); không gửi kèm báo cáo."
         ),
         sections=(
             _lateness(plan, duty),
@@ -155,4 +151,4 @@ def _still_to_write(plan: Plan, year: int) -> Section:
         if parts
         else f"Phần lời văn (mục report của tệp data/{year}.yaml) đã đủ."
     )
-    return Section("VI", "PHẦN BÁO CÁO CỦA SỞ CÒN PHẢI VIẾT", (Paragraph(text),))
+    return Section("VI", "PHẦN LỜI VĂN CỦA BÁO CÁO CÒN PHẢI VIẾT", (Paragraph(text),))

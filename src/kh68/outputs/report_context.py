@@ -32,8 +32,10 @@ from kh68.outputs.document import (
 )
 from kh68.outputs.indicator_table import indicator_annex, indicator_paragraphs
 from kh68.outputs.status_view import StatusView, build_status
+from kh68.outputs.words import plan_about, plan_reference
+from kh68.reading.bodies import Body, Sender, plan_report_sender
 from kh68.reading.enums import DutyKind
-from kh68.reading.models import CitedDocument, LegalBasis, ReportPart, YearReport
+from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearReport
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import missing_parts
 from kh68.tracking.tasks import TaskStatus, expected_in
@@ -43,7 +45,6 @@ SYNTHETIC_NOTICE = (
     "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa, "
     "không có thật; không dùng để gửi hoặc trích dẫn."
 )
-ARCHIVE = "VT, TCHC"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
@@ -52,7 +53,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
 def build_report(plan: Plan, year: int, today: date, unit: str | None = None) -> StateDocument:
-    """The department's report on ``year`` to the province (with ``unit``: that division's report)."""
+    """The report on ``year`` to the higher body (with ``unit``: that unit's report to the coordinating unit)."""
     plan.require_year(year, baseline=False)
     if unit is not None:
         from kh68.outputs.unit_report import build_unit_report
@@ -61,34 +62,40 @@ def build_report(plan: Plan, year: int, today: date, unit: str | None = None) ->
     view = build_status(plan, year, today)
     text = _year_text(plan, year)
     _require_data_before(plan, year, text, today)
-    header = department_header(plan, today)
+    duty = plan.duty(DutyKind.PLAN_REPORT)
+    sender = plan_report_sender(plan, duty)
+    symbol = report_symbol(plan, sender)
     subject = report_subject(plan, year)
     return StateDocument(
         kind=DocumentKind.REPORT,
         year=year,
         date=today,
         synthetic_notice=synthetic_notice(plan),
-        header=header,
+        header=header_of(sender.issued_as, today, symbol),
         title="BÁO CÁO",
         subject=subject,
-        addressee="",
-        opening=opening(plan, year, text),
-        sections=(
-            directing_section(plan, year, text),
-            results_section(view, text),
-            assessment_section(year, text),
-            directions_section(year, text),
-            proposals_section(year, text),
+        addressees=addressees(plan, duty, today),
+        opening=opening(plan, year, text, sender),
+        sections=tuple(
+            s
+            for s in (
+                directing_section(sender, year, text),
+                results_section(view, text),
+                assessment_section(year, text),
+                directions_section(plan, year, text),
+                proposals_section(year, text),
+            )
+            if s is not None
         ),
-        closing=closing(plan, year),
-        recipients=recipients(plan, today),
-        signer=department_signer(plan),
-        annex=indicator_annex(view, subject_of_annex(plan, today)),
+        closing=closing(plan, year, sender, duty, today),
+        recipients=recipients(plan, duty, today, sender),
+        signer=Signer(sender.signature, sender.name),
+        annex=indicator_annex(view, attached_to(symbol, today, sender.issued_as.name)) if view.results else None,
         properties=Properties(
             title=f"Báo cáo {_lower_first(subject)}",
             subject=subject,
-            author=plan.unit_name(plan.meta.issuing_unit),
-            keywords=f"báo cáo; {plan.meta.report_symbol}; năm {year}",
+            author=sender.issued_as.name,
+            keywords=f"báo cáo; {symbol}; năm {year}",
         ),
         missing_parts=tuple(p.label for p in missing_parts(plan, year)),
     )
@@ -117,70 +124,72 @@ def synthetic_notice(plan: Plan) -> str:
     return SYNTHETIC_NOTICE if plan.synthetic else ""
 
 
-def department_header(plan: Plan, today: date) -> Header:
-    meta = plan.meta
+def header_of(issuer: Body, today: date, symbol: str) -> Header:
+    """Decree 30's header of a document ``issuer`` issues on ``today`` (``symbol`` empty: no number line)."""
     return Header(
-        parent_body=meta.parent_body,
-        issuing_body=meta.issuing_body,
-        number_line=f"Số: …/{meta.report_symbol}",
-        place_date=f"{meta.place}, {long_date(today)}",
-        symbol=meta.report_symbol,
+        parent_lines=issuer.parent_lines,
+        own_lines=issuer.own_lines,
+        number_line=f"Số: …/{symbol}" if symbol else "",
+        place_date=f"{issuer.place}, {long_date(today)}",
+        symbol=symbol,
     )
 
 
-def department_signer(plan: Plan) -> Signer:
-    signer = plan.meta.signer
-    return Signer(authority=signer.authority or "", title=signer.title, name=signer.name or "")
-
-
-def basis_name(plan: Plan) -> str:
-    """``Nghị quyết số 68/NQ-CP ngày 09/5/2024 của Chính phủ``: what the plan carries out."""
-    bases = plan.meta.legal_bases
-    return _citation_of_basis(bases[0]) if bases else plan.meta.title
+def report_symbol(plan: Plan, sender: Sender) -> str:
+    """``report_symbol`` of plan.yaml, else ``BC-`` and the issuing body's abbreviation."""
+    return plan.meta.report_symbol or sender.issued_as.symbol
 
 
 def report_subject(plan: Plan, year: int) -> str:
-    """``Kết quả thực hiện Nghị quyết số 68/NQ-CP … năm 2025``."""
-    return f"Kết quả thực hiện {basis_name(plan)} năm {year}"
+    """``Kết quả thực hiện năm 2026 Kế hoạch số 188/KH-UBND ngày 02/4/2026 của … về …``: the plan's own number and title."""
+    return f"Kết quả thực hiện năm {year} {plan_reference(plan)} {plan_about(plan)}"
 
 
-def subject_of_annex(plan: Plan, today: date) -> str:
-    issuer = plan.unit_name(plan.meta.issuing_unit)
-    return f"(Kèm theo Báo cáo số …/{plan.meta.report_symbol} ngày {short_date(today)} của {issuer})"
+def attached_to(symbol: str, today: date, issuer: str) -> str:
+    """The annex's ``(Kèm theo Báo cáo số …/BC-… ngày … của …)``."""
+    return f"(Kèm theo Báo cáo số …/{symbol} ngày {short_date(today)} của {issuer})"
 
 
-def opening(plan: Plan, year: int, text: YearReport | None) -> str:
-    """``Thực hiện Kế hoạch số 6121/KH-UBND …, Sở Giáo dục và Đào tạo báo cáo … như sau:``."""
+def opening(plan: Plan, year: int, text: YearReport | None, sender: Sender) -> str:
+    """``Thực hiện <văn bản yêu cầu báo cáo>, <cơ quan> báo cáo … như sau:``."""
     cited = [cite(d) for d in text.references] if text and text.references else requesting_bases(plan)
-    issuer = plan.unit_name(plan.meta.issuing_unit)
     as_of = f" (số liệu tính đến ngày {short_date(text.data_as_of)})" if text and text.data_as_of else ""
     lead = f"Thực hiện {'; '.join(cited)}, " if cited else ""
-    return f"{lead}{issuer} báo cáo kết quả thực hiện năm {year}{as_of} như sau:"
+    return f"{lead}{sender.issued_as.name} báo cáo kết quả thực hiện năm {year}{as_of} như sau:"
 
 
 def requesting_bases(plan: Plan) -> list[str]:
-    """The plan's legal bases issued by a body the department reports to (Kế hoạch 6121/KH-UBND)."""
+    """The plan's legal bases issued by a body the report goes to (the higher body's plan that asks for it)."""
     to = _report_recipients(plan)
     found = [b for b in plan.meta.legal_bases if plan.units.resolve(b.issuer) in to]
     return [_citation_of_basis(b) for b in found]
 
 
-def closing(plan: Plan, year: int) -> str:
-    issuer = plan.unit_name(plan.meta.issuing_unit)
-    to = [plan.unit_name(u) for u in _report_recipients(plan)[:1]] or ["cấp trên"]
+def closing(plan: Plan, year: int, sender: Sender, duty: Duty | None, today: date) -> str:
+    # The body the report answers to (the first recipient) is asked to consider it; the others receive it.
+    to = addressees(plan, duty, today)[:1]
+    whom = f" {to[0]} xem xét, chỉ đạo" if to else ""
     return (
-        f"Trên đây là báo cáo kết quả thực hiện {basis_name(plan)} năm {year}; "
-        f"{issuer} kính báo cáo {to[0]} xem xét, chỉ đạo./."
+        f"Trên đây là báo cáo kết quả thực hiện năm {year} {plan_reference(plan, short=True)}; "
+        f"{sender.issued_as.name} kính báo cáo{whom}./."
     )
 
 
-def recipients(plan: Plan, today: date) -> tuple[str, ...]:
-    """``Nơi nhận``: the plan report's addressees (a body that has ceased → its successors)."""
-    duty = plan.duty(DutyKind.PLAN_REPORT)
-    # On the report's date: the Sở LĐTBXH is replaced by its successor for the duty's function (Sở Nội vụ).
-    acting = plan.units.current(duty.to_units, today, duty.function) if duty else []
-    names = list(dict.fromkeys(plan.unit_name(c.unit_id) for c in acting))
-    return (*(f"- {n};" for n in names), f"- Lưu: {ARCHIVE}.")
+def addressees(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
+    """``Kính gửi``: the duty's recipients acting on the report's date (a body that has ceased → its successors)."""
+    if duty is None:
+        return ()
+    acting = plan.units.current(duty.to_units, today, duty.function)
+    return tuple(dict.fromkeys(plan.unit_name(c.unit_id) for c in acting))
+
+
+def recipients(plan: Plan, duty: Duty | None, today: date, sender: Sender) -> tuple[str, ...]:
+    """``Nơi nhận``: ``- Như trên;`` (the Kính gửi), the duty's other recipients, ``- Lưu: VT, <đơn vị soạn thảo>.``."""
+    lines = ["- Như trên;"] if addressees(plan, duty, today) else []
+    if duty is not None:
+        others = plan.units.current(duty.copy_to, today)
+        lines += [f"- {n};" for n in dict.fromkeys(plan.unit_name(c.unit_id) for c in others)]
+    return (*lines, f"- {sender.archive(plan)}")
 
 
 def _report_recipients(plan: Plan) -> list[str]:
@@ -191,9 +200,9 @@ def _report_recipients(plan: Plan) -> list[str]:
 # ------------------------------------------------------------------ I.
 
 
-def directing_section(plan: Plan, year: int, text: YearReport | None) -> Section:
+def directing_section(sender: Sender, year: int, text: YearReport | None) -> Section:
     docs = text.directing_documents if text else []
-    issuer = plan.unit_name(plan.meta.issuing_unit)
+    issuer = sender.issued_as.name
     if not docs:
         blocks: tuple[Block, ...] = (placeholder(ReportPart.DIRECTING_DOCUMENTS, year),)
     else:
@@ -208,24 +217,31 @@ def directing_section(plan: Plan, year: int, text: YearReport | None) -> Section
 
 
 def results_section(view: StatusView, text: YearReport | None) -> Section:
-    blocks: list[Block] = [Heading(2, "1. Kết quả thực hiện các nhiệm vụ, giải pháp chủ yếu")]
+    """Tasks by group; then, when the plan has indicators, the indicators (their table is the annex)."""
+    with_indicators = bool(view.plan.indicators)
+    blocks: list[Block] = []
+    if with_indicators:
+        blocks.append(Heading(2, "1. Kết quả thực hiện các nhiệm vụ, giải pháp chủ yếu"))
     summaries = text.group_summaries if text else {}
     by_group: dict[str, list[TaskStatus]] = {}
     for t in view.tasks:
         by_group.setdefault(t.group_id, []).append(t)
     for number, group in enumerate((g for g in view.plan.groups if g.id in by_group), 1):
-        blocks.append(Heading(3, f"1.{number}. {group.title}"))
+        blocks.append(
+            Heading(3, f"1.{number}. {group.title}") if with_indicators else Heading(2, f"{number}. {group.title}")
+        )
         summary = summaries.get(group.id)
         if summary:
             blocks.append(Paragraph(summary))
         blocks += [Paragraph(task_sentence(t, view.year, with_results=not summary)) for t in by_group[group.id]]
-    blocks.append(Heading(2, "2. Kết quả thực hiện các chỉ tiêu chủ yếu"))
-    blocks += [Paragraph(p) for p in indicator_paragraphs(view)]
+    if with_indicators:
+        blocks.append(Heading(2, "2. Kết quả thực hiện các chỉ tiêu chủ yếu"))
+        blocks += [Paragraph(p) for p in indicator_paragraphs(view)]
     return Section("II", "KẾT QUẢ THỰC HIỆN", tuple(blocks))
 
 
 def task_sentence(t: TaskStatus, year: int, *, with_results: bool) -> str:
-    """``a) Tuyên truyền, … (mục III.1.a): thực hiện thường xuyên. <kết quả>``."""
+    """``a) <tên nhiệm vụ> (mục <số mục>): thực hiện thường xuyên. <kết quả>``."""
     task = t.task
     label = _task_label(t)
     state = task_state_label(t.state).lower() if t.state else _no_state(t, year)
@@ -240,8 +256,11 @@ def task_sentence(t: TaskStatus, year: int, *, with_results: bool) -> str:
 
 def _no_state(t: TaskStatus, year: int) -> str:
     if not expected_in(t.task, year):
-        timing = _strip_stop(t.task.timing_text) or ""
-        return f"chưa đến kỳ thực hiện ({_lower_first(timing)})" if timing else "chưa đến kỳ thực hiện"
+        timing = _lower_first(_strip_stop(t.task.timing_text) or "")
+        schedule = t.task.schedule
+        if schedule is not None and schedule.end is not None and schedule.end.year < year:
+            return f"thời gian thực hiện trước năm {year} ({timing})"
+        return f"chưa đến kỳ thực hiện ({timing})" if timing else "chưa đến kỳ thực hiện"
     return "chưa tổng hợp được kết quả"
 
 
@@ -268,12 +287,17 @@ def assessment_section(year: int, text: YearReport | None) -> Section:
     return Section("III", "ĐÁNH GIÁ CHUNG", tuple(blocks))
 
 
-def directions_section(year: int, text: YearReport | None) -> Section:
+def directions_section(plan: Plan, year: int, text: YearReport | None) -> Section:
     return Section(
         "IV",
-        f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}",
+        f"PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period(plan, year)}",
         (_written(text.directions if text else [], ReportPart.DIRECTIONS, year),),
     )
+
+
+def next_period(plan: Plan, year: int) -> str:
+    """``NĂM 2027`` while the plan goes on; ``THỜI GIAN TỚI`` in its last year (or a one-year plan's)."""
+    return f"NĂM {year + 1}" if year < plan.meta.period.end else "THỜI GIAN TỚI"
 
 
 def proposals_section(year: int, text: YearReport | None) -> Section:
@@ -286,7 +310,7 @@ def _written(lines: list[str], part: ReportPart, year: int) -> Block:
 
 def placeholder(part: ReportPart, year: int) -> Placeholder:
     return Placeholder(
-        f"[Chưa có nội dung: {part.label}. Sở ghi vào mục report › {part.value.replace('.', ' › ')} "
+        f"[Chưa có nội dung: {part.label}. Ghi vào mục report › {part.value.replace('.', ' › ')} "
         f"của tệp data/{year}.yaml.]"
     )
 
@@ -302,12 +326,13 @@ def items(lines: list[str]) -> Items:
 
 
 def cite(doc: CitedDocument) -> str:
-    """``Kế hoạch số 125/KH-SGDĐT ngày 15/3/2025 của … về …``."""
+    """``Kế hoạch số 12/KH-UBND ngày 15/3/2025 của … về …``."""
     issuer = f" của {doc.issuer}" if doc.issuer else ""
     return f"{doc.kind} số {doc.number} ngày {short_date(doc.date)}{issuer} {_strip_stop(doc.subject)}"
 
 
 def _citation_of_basis(basis: LegalBasis) -> str:
+    """A legal basis as the report cites it: its title, else its number, date and issuer."""
     if basis.title:
         return _strip_stop(basis.title) or basis.title
     return f"văn bản số {basis.number} ngày {short_date(basis.date)} của {basis.issuer}"
@@ -338,7 +363,7 @@ __all__ = [
     "SYNTHETIC_NOTICE",
     "build_report",
     "cite",
-    "department_header",
+    "header_of",
     "items",
     "long_date",
     "recipients",

@@ -148,7 +148,8 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
             "category": r.progress.category.value,
             "category_label": r.progress.category.label,
             "ratio": _number(r.progress.ratio),
-            "projected_2030": _number(r.progress.projected),
+            "projected_final": _number(r.progress.projected),  # the value projected to the final target's year
+            "final_year": r.progress.final_year or (r.final.year if r.final else None),
         },
     }
 

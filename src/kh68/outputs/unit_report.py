@@ -1,7 +1,9 @@
 """A division's own report to the coordinating division (``kh68 report --unit U``).
 
-Its own symbol and number line, "Kính gửi:" the coordinating division, its tasks and
-indicators only, its own words from its progress entries, its head's signature.
+Its own header (units.yaml: header, parent, abbreviation), symbol and number line,
+"Kính gửi:" the coordinating unit, its tasks and indicators only, its own words from its
+progress entries, "Nơi nhận" ("- Như trên;", the duty's copy_to, "- Lưu: …"), the
+signature of its head (TM. for a collective body such as a People's Committee).
 
 Only a unit that reports for the year has one: a unit acting on the year's reporting day
 (the day ``record``, ``progress``, ``form`` and ``status`` judge the year's reporters on),
@@ -16,11 +18,9 @@ from datetime import date
 
 from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
-from kh68.core.vnformat import long_date
 from kh68.outputs.document import (
     Block,
     DocumentKind,
-    Header,
     Heading,
     Paragraph,
     Placeholder,
@@ -30,9 +30,10 @@ from kh68.outputs.document import (
     StateDocument,
 )
 from kh68.outputs.indicator_table import indicator_annex, indicator_paragraphs
-from kh68.outputs.report_context import items, synthetic_notice
+from kh68.outputs.report_context import attached_to, header_of, items, next_period, report_subject, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import coordinator, lower_first, plan_reference, sentence, short_name
+from kh68.outputs.words import coordinator, lower_first, plan_reference, sentence
+from kh68.reading.bodies import coordinator_id, short_name, unit_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Progress, Unit
 from kh68.reading.plan import Plan
@@ -40,7 +41,7 @@ from kh68.vocab import task_state_label
 
 PROGRESS_FIELDS = {
     "difficulties": "khó khăn, vướng mắc",
-    "directions": "phương hướng, nhiệm vụ năm tới",
+    "directions": "phương hướng, nhiệm vụ thời gian tới",
     "proposals": "kiến nghị, đề xuất",
 }
 
@@ -49,41 +50,51 @@ def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> State
     require_in_operation(plan, unit_id, year, today)
     view = build_status(plan, year, today, unit_id)
     unit = plan.units.units[unit_id]
-    name = short_name(plan, unit_id)
-    symbol = unit_symbol(unit)
-    recipient = coordinator(plan) or ""
-    subject = f"Kết quả thực hiện năm {year} {plan_reference(plan)}"
+    sender = unit_sender(plan, unit_id)
+    own = sender.issued_as
+    name = short_name(plan, unit_id, coordinator_id(plan))
+    symbol = own.symbol
+    duty = plan.duty(DutyKind.UNIT_REPORT)
+    recipient = coordinator(plan, unit_id)
+    subject = report_subject(plan, year)
     entries = _own_entries(plan, view, unit_id)
+    others = plan.units.current(duty.copy_to, today) if duty is not None else []
     return StateDocument(
         kind=DocumentKind.UNIT_REPORT,
         year=year,
         date=today,
         synthetic_notice=synthetic_notice(plan),
-        header=Header(
-            parent_body=plan.meta.issuing_body,
-            issuing_body=name.upper(),
-            number_line=f"Số: …/{symbol}",
-            place_date=f"{plan.meta.place}, {long_date(today)}",
-            symbol=symbol,
-        ),
+        header=header_of(own, today, symbol),
         title="BÁO CÁO",
         subject=subject,
-        addressee=f"Kính gửi: {recipient}." if recipient else "",
+        addressees=(recipient,) if recipient else (),
         opening=_opening(plan, year, name, unit),
         sections=(
             _tasks_section(view, unit_id),
-            Section("II", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", tuple(Paragraph(p) for p in indicator_paragraphs(view))),
             *(
-                _words_section(number, field, year, entries)
-                for number, field in zip(("III", "IV", "V"), PROGRESS_FIELDS, strict=True)
+                (
+                    Section(
+                        "II", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", tuple(Paragraph(p) for p in indicator_paragraphs(view))
+                    ),
+                )
+                if plan.indicators
+                else ()
+            ),
+            *(
+                _words_section(number, field, plan, year, entries)
+                for number, field in zip(
+                    ("III", "IV", "V") if plan.indicators else ("II", "III", "IV"), PROGRESS_FIELDS, strict=True
+                )
             ),
         ),
-        closing=f"Trên đây là báo cáo kết quả thực hiện năm {year} của {name}; kính gửi {recipient or 'đơn vị đầu mối'} tổng hợp./.",
-        recipients=("- Như trên;", f"- Lưu: {symbol.removeprefix('BC-')}."),
-        signer=Signer("", head_title(unit), ""),
-        annex=indicator_annex(view, f"(Kèm theo Báo cáo số …/{symbol} ngày {short_date(today)} của {name})")
-        if view.results
-        else None,
+        closing=f"Trên đây là báo cáo kết quả thực hiện năm {year} của {name}./.",
+        recipients=(
+            *(("- Như trên;",) if recipient else ()),
+            *(f"- {n};" for n in dict.fromkeys(plan.unit_name(c.unit_id) for c in others)),
+            f"- {sender.archive(plan)}",
+        ),
+        signer=Signer(sender.signature, ""),
+        annex=indicator_annex(view, attached_to(symbol, today, name)) if view.results else None,
         properties=Properties(
             title=f"Báo cáo {lower_first(subject)}",
             subject=subject,
@@ -91,22 +102,6 @@ def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> State
             keywords=f"báo cáo; {symbol}; năm {year}",
         ),
     )
-
-
-def unit_symbol(unit: Unit) -> str:
-    """The unit's own report symbol: ``report_symbol`` if the plan gives it, else from its abbreviation."""
-    own = getattr(unit, "report_symbol", None)
-    if isinstance(own, str) and own:
-        return own
-    for short in unit.short_names:
-        word = short.removeprefix("Phòng ").replace(" ", "")
-        if word and word[0].isupper() and "," not in word and not any(c.islower() for c in word[:2]):
-            return f"BC-{word.replace('–', '-')}"
-    return "BC"
-
-
-def head_title(unit: Unit) -> str:
-    return "TRƯỞNG PHÒNG" if unit.name.lower().startswith("phòng") else "THỦ TRƯỞNG ĐƠN VỊ"
 
 
 def require_in_operation(plan: Plan, unit_id: str, year: int, today: date) -> None:
@@ -131,11 +126,20 @@ def _lifetime(unit: Unit) -> str:
 
 def _opening(plan: Plan, year: int, name: str, unit: Unit) -> str:
     duty = plan.duty(DutyKind.UNIT_REPORT)
-    where = f" (mục {duty.section})" if duty else ""
+    where = f" ({section_words(duty.section)})" if duty else ""
     since = ""
     if unit.start is not None and unit.start.year == year and unit.start > date(year, 1, 1):
         since = f" (từ ngày {short_date(unit.start)}, ngày đơn vị bắt đầu hoạt động)"
     return f"Thực hiện {plan_reference(plan)}{where}, {name} báo cáo kết quả thực hiện năm {year}{since} như sau:"
+
+
+def section_words(section: str) -> str:
+    """``mục V.1`` for a numbered section; a named one as it is named (``phần kết``)."""
+    numbered = section[:1].isdigit() or section.split(".")[0].strip() in ROMAN
+    return f"mục {section}" if numbered else lower_first(section)
+
+
+ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
 
 
 def _own_entries(plan: Plan, view: StatusView, unit_id: str) -> list[tuple[str, Progress]]:
@@ -168,10 +172,10 @@ def _tasks_section(view: StatusView, unit_id: str) -> Section:
     return Section("I", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ", tuple(blocks))
 
 
-def _words_section(number: str, field: str, year: int, entries: list[tuple[str, Progress]]) -> Section:
+def _words_section(number: str, field: str, plan: Plan, year: int, entries: list[tuple[str, Progress]]) -> Section:
     titles = {
         "difficulties": "KHÓ KHĂN, VƯỚNG MẮC",
-        "directions": f"PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}",
+        "directions": f"PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period(plan, year)}",
         "proposals": "KIẾN NGHỊ, ĐỀ XUẤT",
     }
     texts = [lower_first(" ".join(getattr(p, field).split())) for _, p in entries if getattr(p, field)]

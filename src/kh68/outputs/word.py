@@ -43,7 +43,7 @@ TEXT_WIDTH_MM = PORTRAIT_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
 RED = RGBColor(0xB7, 0x1C, 0x1C)
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2", 3: "Heading 3"}
 TITLE_STYLE, SUBTITLE_STYLE = "Title", "Subtitle"
-# A document symbol: a word with a slash and a hyphen ("6121/KH-UBND", "78-CTr/TU", "…/BC-SGDĐT").
+# A document symbol: a word with a slash and a hyphen ("12/KH-UBND", "34-CTr/TU", "…/BC-UBND").
 # Words are matched one by one and kept if they have a '/': the pattern "[^…]*/[^…]*" rescanned a
 # long word from each of its positions (minutes on 300.000 letters of plan text).
 SYMBOL = re.compile(r"[^\s,;:()]+")
@@ -322,8 +322,9 @@ def _header(doc: Any, d: StateDocument) -> None:
     right_mm = TEXT_WIDTH_MM - left_mm
     table = _frame_table(doc, [left_mm, right_mm], rows=2)
     left, right = table.rows[0].cells
-    _cell_line(left, d.header.parent_body, HEADER_PT, first=True)
-    _cell_line(left, d.header.issuing_body, HEADER_PT, bold=True)
+    lines = [(line, False) for line in d.header.parent_lines] + [(line, True) for line in d.header.own_lines]
+    for i, (line, bold) in enumerate(lines):
+        _cell_line(left, line, HEADER_PT, first=i == 0, bold=bold)
     _rule(left, 22, left_mm)
     _cell_line(right, NATIONAL_TITLE, HEADER_PT, first=True, bold=True)
     _cell_line(right, MOTTO, BODY_PT, bold=True)
@@ -342,10 +343,10 @@ def _title(doc: Any, d: StateDocument) -> None:
     _run(first, d.title)
     _run(doc.add_paragraph(style=SUBTITLE_STYLE), d.subject)
     _rule(doc, 50, TEXT_WIDTH_MM)
-    if d.addressee:
-        p = _compact(doc.add_paragraph(), after=6)
-        p.paragraph_format.space_before = Pt(6)
-        _run(p, d.addressee)
+    for i, line in enumerate(d.addressee_lines):
+        p = _compact(doc.add_paragraph(), after=6 if i == len(d.addressee_lines) - 1 else 0)
+        p.paragraph_format.space_before = Pt(6 if i == 0 else 0)
+        _run(p, line)
 
 
 def _signature(doc: Any, d: StateDocument) -> None:
@@ -357,8 +358,7 @@ def _signature(doc: Any, d: StateDocument) -> None:
     _cell_line(left, "Nơi nhận:", 12, first=True, bold=True, italic=True).alignment = WD_ALIGN_PARAGRAPH.LEFT
     for line in d.recipients:
         _cell_line(left, line, 11).alignment = WD_ALIGN_PARAGRAPH.LEFT
-    lines = [t for t in (d.signer.authority, d.signer.title) if t]
-    for i, text in enumerate(lines):
+    for i, text in enumerate(d.signer.lines):
         _cell_line(right, text, BODY_PT, first=i == 0, bold=True)
     for _ in range(4):
         _compact(right.add_paragraph())

@@ -1,9 +1,9 @@
-"""Small pieces of wording the report, a division's report and the internal summary share."""
+"""Small pieces of wording the report, a unit's report and the internal summary share."""
 
 from __future__ import annotations
 
 from kh68.core.vnformat import format_date as short_date
-from kh68.reading.enums import DutyKind
+from kh68.reading.bodies import coordinator_id, short_name
 from kh68.reading.plan import Plan
 
 
@@ -20,26 +20,23 @@ def sentence(text: str) -> str:
     return flat if flat.endswith(".") else flat.rstrip(" ;,") + "."
 
 
-def short_name(plan: Plan, unit_id: str) -> str:
-    """A division's name inside its own department: ``Phòng Tổ chức hành chính`` (without ``Sở GDĐT``)."""
-    name = plan.unit_name(unit_id)
-    issuer = plan.units.units.get(plan.units.resolve(plan.meta.issuing_unit) or "")
-    for own in issuer.short_names if issuer else []:
-        if name.endswith(f" {own}") and len(name) > len(own) + 1:
-            return name[: -len(own) - 1]
-    return name
+def coordinator(plan: Plan, among: str | None = None) -> str | None:
+    """The name of the unit the units report to, as ``among`` says it (a fellow division: its short name)."""
+    found = coordinator_id(plan)
+    return short_name(plan, found, among) if found else None
 
 
-def coordinator(plan: Plan) -> str | None:
-    """The short name of the division the units report to (``Phòng Tổ chức hành chính``), if the plan says."""
-    duty = plan.duty(DutyKind.UNIT_REPORT)
-    ids = plan.unit_ids(duty.to_units) if duty else []
-    return short_name(plan, ids[0]) if ids else None
-
-
-def plan_reference(plan: Plan) -> str:
-    """``Kế hoạch số …/KH-SGDĐT năm 2024 của Sở …`` (with number and date when the plan has them)."""
+def plan_reference(plan: Plan, *, short: bool = False) -> str:
+    """``Kế hoạch số 188/KH-UBND ngày 02/4/2026 của <cơ quan ban hành>`` (``…`` for a number not yet written;
+    ``năm <năm>`` for a date not written); ``short`` leaves out the issuer."""
     meta = plan.meta
     number = meta.number or "…"
     when = f"ngày {short_date(meta.date)}" if meta.date else f"năm {meta.year}"
-    return f"{meta.type.capitalize()} số {number}/{meta.symbol} {when} của {plan.unit_name(meta.issuing_unit)}"
+    reference = f"{meta.type.capitalize()} số {number}/{meta.symbol} {when}"
+    return reference if short else f"{reference} của {plan.unit_name(meta.issuing_unit)}"
+
+
+def plan_about(plan: Plan) -> str:
+    """``về <trích yếu>``: the plan's title as a subject line continues it."""
+    title = " ".join(plan.meta.title.split()).rstrip(" .;")
+    return f"về {lower_first(title)}"

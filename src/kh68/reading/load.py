@@ -31,6 +31,8 @@ from kh68.reading.source import Document, SourceError, decode, parse_document, r
 from kh68.reading.validation import problems_from
 
 PLAN_FILES = {"plan": "plan.yaml", "units": "units.yaml", "indicators": "indicators.yaml", "tasks": "tasks.yaml"}
+# A plan file a plan may leave out, and what it then reads as: a plan without an indicator table.
+OPTIONAL_FILES = {"indicators": "indicators: []\n"}
 DATA_DIR = "data"
 _DATA_NAME = re.compile(r"^\d{4}(?:-(?:H[12]|Q[1-4]|0[1-9]|1[0-2]))?\.ya?ml$")  # 2026.yaml, 2026-Q3.yaml, 2026-11.yaml
 
@@ -184,9 +186,12 @@ class _Loader:
     def display(self, path: Path) -> str:
         return (self.root / path.relative_to(self.root)).as_posix()
 
-    def read(self, path: Path, model: type[BaseModel]) -> tuple[Document | None, Any]:
+    def read(self, path: Path, model: type[BaseModel], absent: str | None = None) -> tuple[Document | None, Any]:
+        """The file's document and model; a file that is not there reads as ``absent`` if given, else is an error."""
         if path not in self.overrides and not path.exists() and not path.is_symlink():
             witness.absent(path)
+            if absent is not None:
+                return self._validated(parse_document(Path(self.display(path)), absent), model)
             message = f"thiếu tệp {path.name} trong thư mục kế hoạch"
             self.problems.append(error(self.display(path), 1, 1, message, rule=FILE_MISSING.id))
             return None, None
@@ -199,6 +204,9 @@ class _Loader:
         except SourceError as exc:
             self.problems.append(exc.problem)
             return None, None
+        return self._validated(doc, model)
+
+    def _validated(self, doc: Document, model: type[BaseModel]) -> tuple[Document, Any]:
         try:
             return doc, model.model_validate(doc.data)
         except ValidationError as exc:
@@ -259,7 +267,7 @@ class _Loader:
             ("indicators", IndicatorsFile),
             ("tasks", TasksFile),
         ):
-            doc, value = self.read(self.root / PLAN_FILES[kind], model)
+            doc, value = self.read(self.root / PLAN_FILES[kind], model, OPTIONAL_FILES.get(kind))
             if doc:
                 docs[kind] = doc
             parsed[kind] = value

@@ -96,23 +96,23 @@ class Strict(BaseModel):
 
 
 class LegalBasis(Strict):
-    number: Text = field("Số hiệu văn bản", "Số, ký hiệu văn bản làm căn cứ, ví dụ 68/NQ-CP.")
-    date: Day = field("Ngày ban hành", "Ngày ban hành văn bản (2024-05-09 hoặc 09/5/2024).")
+    number: Text = field("Số hiệu văn bản", "Số, ký hiệu văn bản làm căn cứ, ví dụ 12/NQ-CP.")
+    date: Day = field("Ngày ban hành", "Ngày ban hành văn bản (2025-03-15 hoặc 15/3/2025).")
     issuer: Text = field("Cơ quan ban hành")
     title: str | None = field("Trích yếu", default=None)
 
 
 class Clause(Strict):
-    id: Text = field("Mục", "Số mục trong kế hoạch, ví dụ I.1.a.")
+    id: Text = field("Mục", "Số mục trong văn bản kế hoạch, ví dụ 1.2.")
     text: Text = field("Nội dung", "Nội dung nguyên văn của mục.")
 
 
 class DutyDeadline(Strict):
-    """When a duty's report of each period is due, in the plan's words: ``05/11``, ``trước ngày 20 hằng tháng``."""
+    """When a duty's report of each period is due, in the plan's words: ``15/12``, ``trước ngày 20 hằng tháng``."""
 
     text: Text = field(
         "Hạn báo cáo (nguyên văn)",
-        "Ví dụ: 05/11 (hằng năm), trước ngày 05/11 hằng năm, trước ngày 20 hằng tháng, trước ngày 15 của tháng "
+        "Ví dụ: 15/12 (hằng năm), trước ngày 15/12 hằng năm, trước ngày 20 hằng tháng, trước ngày 15 của tháng "
         "cuối quý, trước ngày 15/6 và 15/12.",
     )
     _deadline: Deadline = PrivateAttr()
@@ -144,15 +144,75 @@ class DutyDeadline(Strict):
         return self.text
 
 
+AUTHORITIES = ("KT.", "Q.", "TL.", "TUQ.")
+"""Decree 30's forms for signing on another's authority; "TM." belongs to a collective body (``Unit.collective``)."""
+
+
+class Signer(Strict):
+    """Who signs a report, in Decree 30's forms; the head's title and "TM." come from the issuing body (units.yaml)."""
+
+    authority: str | None = field(
+        "Thẩm quyền ký",
+        "KT. (cấp phó ký thay người đứng đầu), Q. (quyền), TL. (thừa lệnh), TUQ. (thừa ủy quyền); có thể ghi kèm "
+        "chức danh được ký thay, ví dụ 'KT. GIÁM ĐỐC' (để trống chức danh: chức danh người đứng đầu của cơ quan "
+        "ban hành, head_title trong units.yaml). Để trống: người đứng đầu ký. 'TM.' không ghi ở đây: cơ quan làm "
+        "việc theo chế độ tập thể (collective trong units.yaml) tự có dòng 'TM. …'.",
+        default=None,
+    )
+    title: str | None = field(
+        "Chức vụ người ký",
+        "Chức vụ in trên chữ ký; để trống: chức danh người đứng đầu, hoặc 'PHÓ' + chức danh đó khi ký KT.",
+        default=None,
+    )
+    name: str | None = field("Họ tên người ký", "Để trống: người ký ghi tay.", default=None)
+
+    @field_validator("authority")
+    @classmethod
+    def _known_authority(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        form, _, rest = value.strip().partition(" ")
+        form = form.upper().rstrip(".") + "."
+        if form == "TM.":
+            raise ValueError(
+                "'TM.' không ghi ở thẩm quyền ký: cơ quan làm việc theo chế độ tập thể ghi collective trong "
+                "units.yaml (ví dụ collective: ỦY BAN NHÂN DÂN), báo cáo tự có dòng 'TM. …'"
+            )
+        if form not in AUTHORITIES:
+            raise ValueError(f"{excerpt(value)} không phải thẩm quyền ký; dùng một trong: {', '.join(AUTHORITIES)}")
+        return f"{form} {' '.join(rest.split())}".strip()
+
+    @property
+    def form(self) -> str | None:
+        """``KT.``, ``Q.``, ``TL.``, ``TUQ.`` or ``None``."""
+        return self.authority.partition(" ")[0] if self.authority else None
+
+    @property
+    def for_title(self) -> str | None:
+        """The title written after the form ("KT. GIÁM ĐỐC" → "GIÁM ĐỐC"), if written."""
+        return (self.authority.partition(" ")[2] or None) if self.authority else None
+
+    @model_validator(mode="after")
+    def _title_for_delegation(self) -> Signer:
+        if self.form in ("TL.", "TUQ.") and not self.title:
+            raise ValueError(f"ký {self.form} cần chức vụ của người ký (title), ví dụ CHÁNH VĂN PHÒNG")
+        return self
+
+
 class Duty(Strict):
     id: UnitId = field("Mã nhiệm vụ báo cáo")
-    section: Text = field("Mục trong kế hoạch", "Mục của phần IV quy định nhiệm vụ này, ví dụ IV.2.b.")
+    section: Text = field("Mục trong kế hoạch", "Mục của văn bản kế hoạch quy định nhiệm vụ này.")
     what: Text = field("Nội dung", "Việc phải làm, theo lời văn của kế hoạch.")
-    from_units: UnitRefs = field("Đơn vị thực hiện", "Mã hoặc tên gọi của các đơn vị phải thực hiện.")
-    to_units: UnitRefs = field("Gửi đến", "Mã hoặc tên gọi của đơn vị nhận.", default_factory=list)
+    from_units: UnitRefs = field(
+        "Đơn vị thực hiện",
+        "Mã hoặc tên gọi của các đơn vị phải thực hiện; với plan_report: đơn vị soạn báo cáo.",
+    )
+    to_units: UnitRefs = field(
+        "Gửi đến", "Mã hoặc tên gọi của đơn vị nhận; báo cáo ghi ở dòng 'Kính gửi:'.", default_factory=list
+    )
     deadline: DutyDeadline | None = field(
         "Hạn báo cáo",
-        "Nguyên văn: 05/11 (hằng năm), 'trước ngày 05/11 hằng năm', 'trước ngày 20 hằng tháng', 'trước ngày 15 của "
+        "Nguyên văn: 15/12 (hằng năm), 'trước ngày 15/12 hằng năm', 'trước ngày 20 hằng tháng', 'trước ngày 15 của "
         "tháng cuối quý', 'trước ngày 15/6 và 15/12'; để trống nếu kế hoạch không ghi hạn.",
         default=None,
     )
@@ -164,16 +224,53 @@ class Duty(Strict):
     )
     kind: DutyKind = field(
         "Loại",
-        "unit_report: đơn vị báo cáo đầu mối; plan_report: Sở báo cáo cấp trên; funding: lập dự toán kinh phí; "
-        "request: đề nghị phối hợp gửi tổ chức ngoài quyền quản lý của Sở (không phải giao nhiệm vụ, "
-        "không bao giờ bị coi là thiếu báo cáo).",
+        "unit_report: các đơn vị báo cáo đơn vị đầu mối; plan_report: báo cáo kết quả thực hiện kế hoạch gửi "
+        "cấp trên; funding: lập dự toán kinh phí; request: đề nghị phối hợp gửi tổ chức ngoài quyền quản lý "
+        "của cơ quan ban hành (không phải giao nhiệm vụ, không bao giờ bị coi là thiếu báo cáo).",
     )
     function: str | None = field(
         "Lĩnh vực",
         "Lĩnh vực của nhiệm vụ; khi một đơn vị nhận đã chấm dứt hoạt động, chỉ đơn vị kế thừa lĩnh vực "
-        "này (successors.function) nhận thay, ví dụ 'chính sách xã hội'.",
+        "này (successors.function) nhận thay.",
         default=None,
     )
+    issued_as: str | None = field(
+        "Ban hành dưới danh nghĩa",
+        "Chỉ với plan_report: mã hoặc tên gọi của cơ quan mà báo cáo mang tiêu đề, số ký hiệu và chữ ký (sở soạn "
+        "báo cáo để Ủy ban nhân dân ký ban hành: ghi Ủy ban nhân dân). Để trống: cơ quan của đơn vị soạn thảo "
+        "(chính đơn vị đó, hoặc cơ quan mà phòng, tổ soạn thảo trực thuộc).",
+        default=None,
+    )
+    drafter: str | None = field(
+        "Đơn vị soạn thảo",
+        "Chỉ với plan_report: mã hoặc tên gọi của đơn vị soạn báo cáo, ghi ở dòng 'Lưu: VT, <ký hiệu viết tắt>.'; "
+        "để trống: đơn vị đầu tiên của from_units.",
+        default=None,
+    )
+    signer: Signer | None = field(
+        "Người ký",
+        "Chỉ với plan_report: thẩm quyền, chức vụ, họ tên người ký báo cáo; để trống: mục signer của plan.yaml, "
+        "nếu không có thì người đứng đầu cơ quan ban hành báo cáo.",
+        default=None,
+    )
+    copy_to: UnitRefs = field(
+        "Nơi nhận khác",
+        "Mã hoặc tên gọi của các nơi nhận ngoài 'Kính gửi' (để báo cáo, để biết), ghi dưới '- Như trên;' ở "
+        "mục 'Nơi nhận'.",
+        default_factory=list,
+    )
+
+    @model_validator(mode="after")
+    def _who_for_the_report(self) -> Duty:
+        given = [name for name in ("issued_as", "drafter", "signer") if getattr(self, name) is not None]
+        if given and self.kind is not DutyKind.PLAN_REPORT:
+            raise ValueError(
+                f"{', '.join(given)} chỉ dùng với kind: plan_report (báo cáo kết quả thực hiện kế hoạch); báo cáo "
+                "của từng đơn vị mang tiêu đề và chữ ký của chính đơn vị đó"
+            )
+        if self.copy_to and self.kind not in (DutyKind.PLAN_REPORT, DutyKind.UNIT_REPORT):
+            raise ValueError("copy_to chỉ dùng với nhiệm vụ báo cáo (kind: plan_report hoặc unit_report)")
+        return self
 
     @property
     def rhythm(self) -> Rhythm:
@@ -271,8 +368,8 @@ class Judging(Strict):
     )
     before_day_inclusive: bool = field(
         "'Trước ngày X' gồm cả ngày X",
-        "false (mặc định): 'trước ngày 05/11' là hạn 04/11, gửi ngày 05/11 là muộn, đúng nghĩa chữ của văn bản; "
-        "true: gửi trong ngày 05/11 vẫn đúng hạn. Áp dụng cho hạn báo cáo và thời gian thực hiện nhiệm vụ.",
+        "false (mặc định): 'trước ngày 15/12' là hạn 14/12, gửi ngày 15/12 là muộn, đúng nghĩa chữ của văn bản; "
+        "true: gửi trong ngày 15/12 vẫn đúng hạn. Áp dụng cho hạn báo cáo và thời gian thực hiện nhiệm vụ.",
         default=False,
     )
 
@@ -295,7 +392,7 @@ class OutsideFact(Strict):
     )
     verify: str | None = field(
         "Cần xác minh",
-        "Điều Sở cần xác minh trước khi dựa vào thông tin này (theo tài liệu tham khảo).",
+        "Điều cần xác minh trước khi dựa vào thông tin này (theo tài liệu tham khảo).",
         default=None,
     )
 
@@ -316,52 +413,80 @@ class SeriesBreak(OutsideFact):
 
 
 class SectionItem(Strict):
-    id: Text = field("Mục", "Số mục, ví dụ IV.2.a.")
+    id: Text = field("Mục", "Số mục trong văn bản kế hoạch.")
     title: str | None = field("Tiêu đề", "Tiêu đề của mục, nguyên văn.", default=None)
     text: str | None = field("Nội dung", "Nội dung nguyên văn của mục (mỗi đoạn một dòng).", default=None)
 
 
 class Typo(Strict):
-    section: Text = field("Mục", "Mục của văn bản có lỗi, ví dụ IV.2.b.")
+    section: Text = field("Mục", "Mục của văn bản có lỗi.")
     written: Text = field("Văn bản ghi", "Nguyên văn, đúng như văn bản.")
     meant: Text = field("Có lẽ là", "Cách đọc có lẽ đúng; kh68 không sửa văn bản.")
-
-
-class Signer(Strict):
-    authority: str | None = field("Thẩm quyền ký", "Ví dụ: KT. GIÁM ĐỐC; để trống khi người đứng đầu ký.", default=None)
-    title: Text = field("Chức vụ người ký", "Ví dụ: GIÁM ĐỐC hoặc PHÓ GIÁM ĐỐC.", default="GIÁM ĐỐC")
-    name: str | None = field("Họ tên người ký", default=None)
 
 
 class PlanMeta(Strict):
     """Nội dung tệp plan.yaml: thông tin chung của kế hoạch."""
 
     number: str | None = field("Số", "Số văn bản; để trống nếu văn bản chưa ghi số.", default=None)
-    symbol: Text = field("Ký hiệu", "Ký hiệu văn bản, ví dụ KH-SGDĐT.")
+    symbol: Text = field("Ký hiệu", "Ký hiệu văn bản kế hoạch, ví dụ KH-UBND.")
     type: Text = field("Loại văn bản", "Ví dụ: KẾ HOẠCH.")
     title: Text = field("Trích yếu", "Tên (trích yếu) của kế hoạch.")
-    parent_body: Text = field("Cơ quan chủ quản", "Ví dụ: UBND TỈNH LÂM ĐỒNG.")
-    issuing_body: Text = field("Cơ quan ban hành", "Ví dụ: SỞ GIÁO DỤC VÀ ĐÀO TẠO.")
-    issuing_unit: str = field("Mã đơn vị ban hành", "Mã (trong units.yaml) của cơ quan ban hành.")
-    report_symbol: Text = field("Ký hiệu báo cáo", "Ký hiệu dùng cho báo cáo, ví dụ BC-SGDĐT.")
-    place: Text = field("Địa danh")
+    issuing_unit: str = field("Cơ quan ban hành", "Mã hoặc tên gọi (trong units.yaml) của cơ quan ban hành kế hoạch.")
+    tracker: str | None = field(
+        "Cơ quan theo dõi",
+        "Mã hoặc tên gọi của cơ quan thường trực theo dõi, đôn đốc, tổng hợp việc thực hiện kế hoạch, khi khác "
+        "cơ quan ban hành (ví dụ kế hoạch của Ủy ban nhân dân do một sở theo dõi); các phòng, tổ (kind: division) "
+        "không ghi parent trực thuộc cơ quan này. Để trống: cơ quan ban hành.",
+        default=None,
+    )
+    parent_body: str | None = field(
+        "Cơ quan chủ quản (tiêu đề văn bản)",
+        "Dòng trên của tiêu đề văn bản kế hoạch, chữ in hoa; để trống: theo header của cơ quan ban hành trong "
+        "units.yaml.",
+        default=None,
+    )
+    issuing_body: str | None = field(
+        "Cơ quan ban hành (tiêu đề văn bản)",
+        "Dòng tên cơ quan ban hành ở tiêu đề văn bản kế hoạch, chữ in hoa; để trống: theo header của cơ quan "
+        "ban hành trong units.yaml.",
+        default=None,
+    )
+    report_symbol: str | None = field(
+        "Ký hiệu báo cáo",
+        "Ký hiệu của báo cáo kết quả thực hiện kế hoạch (nhiệm vụ plan_report), ví dụ BC-UBND; để trống: BC- và "
+        "ký hiệu viết tắt của cơ quan ban hành báo cáo.",
+        default=None,
+    )
+    place: Text = field("Địa danh", "Địa danh ghi ở dòng 'địa danh, ngày … tháng … năm …' của văn bản.")
     date: Day | None = field("Ngày ban hành", default=None)
     year: Whole = field("Năm ban hành", ge=2000, le=2100)
     period: Period = field("Thời kỳ kế hoạch")
-    legal_bases: list[LegalBasis] = field("Căn cứ", "Các văn bản mà kế hoạch thực hiện.")
-    purposes: list[Clause] = field("Mục đích (I.1)")
-    requirements: list[Clause] = field("Yêu cầu (I.2)")
-    overall_goal: Text = field("Mục tiêu tổng quát đến năm 2030 (II.1)")
-    vision: Clause = field("Tầm nhìn (II.3)")
+    legal_bases: list[LegalBasis] = field(
+        "Căn cứ", "Các văn bản mà kế hoạch thực hiện hoặc căn cứ (có thể để trống).", default_factory=list
+    )
+    purposes: list[Clause] = field("Mục đích", "Các mục đích của kế hoạch, mỗi mục một đoạn.", default_factory=list)
+    requirements: list[Clause] = field("Yêu cầu", "Các yêu cầu của kế hoạch, mỗi mục một đoạn.", default_factory=list)
+    overall_goal: Text | None = field(
+        "Mục tiêu tổng quát", "Mục tiêu chung của kế hoạch, nguyên văn; để trống nếu văn bản không có.", default=None
+    )
+    vision: Clause | None = field(
+        "Tầm nhìn", "Tầm nhìn dài hạn của kế hoạch, nguyên văn; để trống nếu văn bản không có.", default=None
+    )
     opening: str | None = field("Đoạn mở đầu", "Đoạn 'Thực hiện Kế hoạch số …' trước mục I, nguyên văn.", default=None)
     implementation: list[SectionItem] = field(
-        "Tổ chức thực hiện (IV), nguyên văn", "Toàn văn mục IV, từng mục con.", default_factory=list
+        "Tổ chức thực hiện, nguyên văn",
+        "Toàn văn phần tổ chức thực hiện của văn bản, từng mục con.",
+        default_factory=list,
     )
     closing: list[Text] = field("Phần kết", "Các đoạn kết của văn bản, nguyên văn.", default_factory=list)
     typos: list[Typo] = field(
         "Lỗi đánh máy của văn bản", "Giữ nguyên văn; ghi lại để người đọc biết.", default_factory=list
     )
-    duties: list[Duty] = field("Tổ chức thực hiện (IV)", "Nhiệm vụ báo cáo và kinh phí hằng năm.")
+    duties: list[Duty] = field(
+        "Nhiệm vụ báo cáo",
+        "Các nhiệm vụ báo cáo, lập dự toán, đề nghị phối hợp mà phần tổ chức thực hiện giao: ai gửi, gửi ai, hạn nào.",
+        default_factory=list,
+    )
     breaks: list[SeriesBreak] = field(
         "Điểm gãy chuỗi số liệu",
         "Các ngày mà từ đó số liệu của mọi chỉ tiêu không so sánh được với trước (ví dụ hợp nhất tỉnh 01/07/2025).",
@@ -377,8 +502,15 @@ class PlanMeta(Strict):
     )
     signer: Signer = field(
         "Người ký báo cáo",
-        "Khối chữ ký của báo cáo năm; kế hoạch không ghi nên mặc định chỉ có chức vụ GIÁM ĐỐC, để trống họ tên.",
+        "Người ký báo cáo kết quả thực hiện kế hoạch khi nhiệm vụ plan_report không ghi signer; để trống: người "
+        "đứng đầu cơ quan ban hành báo cáo ký, để trống họ tên.",
         default_factory=Signer,
+    )
+    unit_kind_labels: dict[UnitKind, Text] = field(
+        "Tên gọi các loại đơn vị",
+        "Tên gọi theo ngành, lĩnh vực của từng loại đơn vị (kind trong units.yaml) dùng trong thông báo, ví dụ "
+        "district_office: phòng chuyên môn cấp huyện; để trống: tên gọi chung.",
+        default_factory=dict,
     )
     notes: list[Note] = field("Ghi chú", default_factory=list)
     synthetic: bool = field(
@@ -406,17 +538,75 @@ class Successor(Strict):
         return {"unit": value} if isinstance(value, str) else value
 
 
+Lines = Annotated[list[Text], BeforeValidator(_list)]
+
+
+class UnitHeader(Strict):
+    """The left block of a document's header (Decree 30): the parent body's lines, then the unit's own, in capitals."""
+
+    parent: Lines = field(
+        "Cơ quan chủ quản",
+        "Dòng (hoặc các dòng) tên cơ quan cấp trên trực tiếp, chữ in hoa, không đậm, ví dụ UBND TỈNH …; để trống "
+        "nếu không có (Ủy ban nhân dân các cấp).",
+        default_factory=list,
+    )
+    own: Lines = field(
+        "Tên cơ quan",
+        "Dòng (hoặc các dòng) tên của chính đơn vị, chữ in hoa, đậm, ví dụ SỞ … hoặc [ỦY BAN NHÂN DÂN, XÃ …].",
+        min_length=1,
+    )
+
+
 class Unit(OutsideFact):
-    id: UnitId = field("Mã đơn vị", "Mã ổn định, chữ thường không dấu, ví dụ phong_tchc.")
+    id: UnitId = field("Mã đơn vị", "Mã ổn định, chữ thường không dấu, ví dụ phong_ke_hoach.")
     name: Text = field("Tên đầy đủ")
     short_names: list[Text] = field(
         "Tên gọi khác", "Các cách viết tắt mà văn bản dùng; mọi cách viết đều trỏ về cùng đơn vị.", default_factory=list
     )
     kind: UnitKind | None = field(
         "Loại đơn vị",
-        "authority: cơ quan cấp trên; agency: sở, ngành; division: phòng, tổ thuộc Sở; district_office: "
-        "phòng GDĐT cấp huyện; commune: UBND cấp xã; school: đơn vị, trường học; organisation: tổ chức ngoài "
-        "quyền quản lý của Sở (công đoàn, tổ chức chính trị - xã hội); other: khác.",
+        "authority: cơ quan cấp trên; agency: sở, ngành, cơ quan chuyên môn; division: phòng, ban, tổ thuộc cơ "
+        "quan theo dõi kế hoạch; district_office: cơ quan, đơn vị cấp huyện; commune: Ủy ban nhân dân cấp xã; "
+        "school: đơn vị sự nghiệp, cơ sở; organisation: tổ chức ngoài quyền quản lý của cơ quan ban hành (đoàn "
+        "thể, hiệp hội, doanh nghiệp); other: khác. Tên gọi theo ngành ghi ở unit_kind_labels của plan.yaml.",
+        default=None,
+    )
+    abbreviation: str | None = field(
+        "Ký hiệu viết tắt",
+        "Chữ viết tắt tên đơn vị dùng trong số, ký hiệu văn bản (BC-<ký hiệu>) và dòng 'Lưu: VT, <ký hiệu>.'. Để "
+        "trống: với cơ quan ban hành kế hoạch, phần sau dấu '-' của ký hiệu kế hoạch; với Ủy ban nhân dân, UBND; "
+        "nếu không, tên gọi khác (short_names) nào chỉ là một chữ viết tắt in hoa.",
+        default=None,
+    )
+    header: UnitHeader | None = field(
+        "Tiêu đề văn bản",
+        "Các dòng bên trái đầu văn bản do đơn vị ban hành. Để trống: Ủy ban nhân dân: ỦY BAN NHÂN DÂN và tên địa "
+        "bàn; đơn vị có parent: tên cơ quan cấp trên rồi tên đơn vị; nếu không: tên đơn vị, chữ in hoa.",
+        default=None,
+    )
+    head_title: str | None = field(
+        "Chức danh người đứng đầu",
+        "Chức danh in ở chữ ký, ví dụ GIÁM ĐỐC, TRƯỞNG PHÒNG, CHỦ TỊCH, TRƯỞNG BAN. Để trống: theo chữ đầu của "
+        "tên (Sở, Trung tâm: GIÁM ĐỐC; Phòng: TRƯỞNG PHÒNG; Ủy ban nhân dân: CHỦ TỊCH; Ban: TRƯỞNG BAN; …), "
+        "nếu không: THỦ TRƯỞNG ĐƠN VỊ.",
+        default=None,
+    )
+    collective: str | None = field(
+        "Tập thể lãnh đạo",
+        "Với cơ quan làm việc theo chế độ tập thể: tên tập thể ghi sau 'TM.' ở chữ ký, ví dụ ỦY BAN NHÂN DÂN, "
+        "BAN THƯỜNG TRỰC. Để trống: Ủy ban nhân dân ký 'TM. ỦY BAN NHÂN DÂN', đơn vị khác không có dòng TM.",
+        default=None,
+    )
+    parent: str | None = field(
+        "Trực thuộc",
+        "Mã hoặc tên gọi của cơ quan mà đơn vị trực thuộc (phòng thuộc sở): tiêu đề văn bản của đơn vị có tên cơ "
+        "quan này ở dòng trên. Để trống: phòng, ban, tổ (kind: division) trực thuộc cơ quan theo dõi kế hoạch.",
+        default=None,
+    )
+    place: str | None = field(
+        "Địa danh",
+        "Địa danh ghi trên văn bản đơn vị ban hành ('<địa danh>, ngày … tháng … năm …'); để trống: địa danh của "
+        "kế hoạch (place trong plan.yaml).",
         default=None,
     )
     in_document: bool = field(
@@ -551,7 +741,7 @@ class Reporters(Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_list(cls, value: Any) -> Any:
-        """``reporters: [phong_gddt_huyen]`` is ``reporters: {units: [phong_gddt_huyen]}``."""
+        """``reporters: [phong_a]`` is ``reporters: {units: [phong_a]}``."""
         return {"units": value} if isinstance(value, (str, list)) else value
 
 
@@ -566,7 +756,7 @@ class Home:
 
 
 class Indicator(Strict):
-    id: Text = field("Mã chỉ tiêu", 'Luôn là chuỗi, ví dụ "6.10" (đặt trong dấu nháy).')
+    id: Text = field("Mã chỉ tiêu", 'Luôn là chuỗi, ví dụ "1.10" (đặt trong dấu nháy: 1.10 khác 1.1).')
     name: Text = field("Tên chỉ tiêu")
     unit: Text = field("Đơn vị tính", "Ví dụ: %.")
     direction: Direction | None = field(
@@ -645,9 +835,11 @@ class Indicator(Strict):
 
 
 class IndicatorsFile(Strict):
-    """Nội dung tệp indicators.yaml: các chỉ tiêu chủ yếu (II.2)."""
+    """Nội dung tệp indicators.yaml: bảng chỉ tiêu của kế hoạch."""
 
-    indicators: list[Indicator] = field("Chỉ tiêu")
+    indicators: list[Indicator] = field(
+        "Chỉ tiêu", "Để trống (hoặc không có tệp) nếu kế hoạch không có bảng chỉ tiêu.", default_factory=list
+    )
 
 
 # --------------------------------------------------------------- tasks.yaml
@@ -686,7 +878,7 @@ class TaskTiming(Strict):
 class TaskTarget(Strict):
     """A measurable target written inside a task ("di dời 01 KCN trong quý IV năm 2026"): judged like an indicator."""
 
-    id: Text = field("Mã chỉ tiêu", "Mã để ghi số liệu (kh68 record), duy nhất trong kế hoạch, ví dụ III.2-kcn.")
+    id: Text = field("Mã chỉ tiêu", "Mã để ghi số liệu (kh68 record), duy nhất trong kế hoạch, ví dụ 2.1-kcn.")
     name: Text = field("Tên chỉ tiêu", "Ví dụ: Số khu công nghiệp được di dời.")
     unit: Text = field("Đơn vị tính", "Ví dụ: KCN, %, ha.")
     target: Target | None = field(
@@ -710,7 +902,7 @@ class TaskTarget(Strict):
 
 
 class Task(Strict):
-    id: Text = field("Mã nhiệm vụ", "Số mục trong kế hoạch, ví dụ III.1.a.")
+    id: Text = field("Mã nhiệm vụ", "Số mục của nhiệm vụ trong văn bản kế hoạch, ví dụ 2.1.a.")
     title: Text = field("Tên nhiệm vụ")
     text: Text = field("Nội dung")
     lead_units: UnitRefs = field("Đơn vị chủ trì tham mưu")
@@ -726,8 +918,8 @@ class Task(Strict):
     )
     kind: Literal["assignment", "request"] = field(
         "Loại",
-        "assignment: nhiệm vụ Sở giao; request: đề nghị gửi tổ chức ngoài quyền quản lý của Sở (như mục III.5 "
-        "'Đề nghị Tổ chức Công đoàn …'), không bao giờ bị coi là thiếu báo cáo.",
+        "assignment: nhiệm vụ được giao; request: đề nghị gửi tổ chức ngoài quyền quản lý của cơ quan ban hành ("
+        "'Đề nghị các tổ chức …'), không bao giờ bị coi là thiếu báo cáo.",
         default="assignment",
     )
     note: str | None = field("Ghi chú", default=None)
@@ -749,13 +941,13 @@ class Task(Strict):
 
 
 class TaskGroup(Strict):
-    id: Text = field("Mục", "Ví dụ III.1.")
+    id: Text = field("Mục", "Số mục của nhóm trong văn bản kế hoạch, ví dụ 2.1.")
     title: Text = field("Tên nhóm nhiệm vụ")
     tasks: list[Task] = field("Nhiệm vụ")
 
 
 class TasksFile(Strict):
-    """Nội dung tệp tasks.yaml: nội dung, nhiệm vụ và giải pháp (III)."""
+    """Nội dung tệp tasks.yaml: các nhiệm vụ, giải pháp của kế hoạch, theo nhóm."""
 
     groups: list[TaskGroup] = field("Nhóm nhiệm vụ")
 
@@ -834,26 +1026,26 @@ class CitedDocument(Strict):
     """A document the report cites: the requesting one, or one the department issued."""
 
     kind: Text = field("Loại văn bản", "Ví dụ: Kế hoạch, Công văn, Quyết định, Hướng dẫn.")
-    number: Text = field("Số, ký hiệu", "Ví dụ: 125/KH-SGDĐT (số và ký hiệu, có dấu /).")
+    number: Text = field("Số, ký hiệu", "Ví dụ: 12/KH-UBND (số và ký hiệu, có dấu /).")
     date: Day = field("Ngày ban hành", "2025-03-15 hoặc 15/3/2025.")
     issuer: str | None = field(
-        "Cơ quan ban hành", "Ví dụ: UBND tỉnh Lâm Đồng; bỏ trống với văn bản của chính Sở.", default=None
+        "Cơ quan ban hành", "Ví dụ: UBND tỉnh …; bỏ trống với văn bản của chính cơ quan báo cáo.", default=None
     )
     subject: Text = field(
         "Trích yếu",
-        "Nội dung văn bản, viết tiếp sau số và ngày, ví dụ: về triển khai thực hiện Nghị quyết số 68/NQ-CP.",
+        "Nội dung văn bản, viết tiếp sau số và ngày, ví dụ: về triển khai thực hiện kế hoạch năm 2025.",
     )
 
     @field_validator("number")
     @classmethod
     def _has_symbol(cls, number: str) -> str:
         if "/" not in number:
-            raise ValueError(f"{excerpt(number)} thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 125/KH-SGDĐT")
+            raise ValueError(f"{excerpt(number)} thiếu ký hiệu văn bản: ghi dạng số/ký hiệu, ví dụ 12/KH-UBND")
         return number
 
 
 class Assessment(Strict):
-    """III. Đánh giá chung: ưu điểm, tồn tại, hạn chế và nguyên nhân."""
+    """Phần đánh giá chung của báo cáo: ưu điểm, tồn tại, hạn chế và nguyên nhân."""
 
     strengths: Paragraphs = field("Ưu điểm", "Mỗi ý một dòng (danh sách).", default_factory=list)
     shortcomings: Paragraphs = field("Tồn tại, hạn chế", "Mỗi ý một dòng (danh sách).", default_factory=list)
@@ -889,7 +1081,7 @@ REPORT_PART_LABELS = {
 
 
 class YearReport(Strict):
-    """Lời văn của Sở trong báo cáo năm: những phần chỉ người soạn báo cáo viết được."""
+    """Lời văn của báo cáo năm: những phần chỉ người soạn báo cáo viết được."""
 
     references: list[CitedDocument] = field(
         "Văn bản trích dẫn ở phần mở đầu",
@@ -902,20 +1094,20 @@ class YearReport(Strict):
     )
     directing_documents: list[CitedDocument] = field(
         "Văn bản chỉ đạo, triển khai",
-        "I. Công tác chỉ đạo, triển khai: các văn bản Sở đã ban hành.",
+        "Phần công tác chỉ đạo, triển khai của báo cáo: các văn bản cơ quan báo cáo đã ban hành.",
         default_factory=list,
     )
     group_summaries: dict[str, Text] = field(
         "Tóm tắt theo nhóm nhiệm vụ",
-        'Tùy chọn: khóa là mục của nhóm nhiệm vụ ("III.1"), giá trị là đoạn văn tóm tắt kết quả của nhóm.',
+        "Tùy chọn: khóa là mục của nhóm nhiệm vụ (id của nhóm trong tasks.yaml), giá trị là đoạn văn tóm tắt kết quả của nhóm.",
         default_factory=dict,
     )
-    assessment: Assessment = field("Đánh giá chung", "III. Đánh giá chung.", default_factory=Assessment)
+    assessment: Assessment = field("Đánh giá chung", "Phần đánh giá chung của báo cáo.", default_factory=Assessment)
     directions: Paragraphs = field(
-        "Phương hướng, nhiệm vụ năm tới", "IV. Mỗi nhiệm vụ một dòng (danh sách).", default_factory=list
+        "Phương hướng, nhiệm vụ năm tới", "Mỗi nhiệm vụ một dòng (danh sách).", default_factory=list
     )
     proposals: Paragraphs = field(
-        "Kiến nghị, đề xuất", "V. Kiến nghị với cấp trên, mỗi kiến nghị một dòng (danh sách).", default_factory=list
+        "Kiến nghị, đề xuất", "Kiến nghị với cấp trên, mỗi kiến nghị một dòng (danh sách).", default_factory=list
     )
 
     def written(self, part: ReportPart) -> bool:
@@ -971,7 +1163,7 @@ class YearData(Strict):
     )
     synthetic: bool = field("Số liệu minh họa", "true nếu số liệu là minh họa, không có thật.", default=False)
     indicators: dict[str, Measurement] = field(
-        "Số liệu chỉ tiêu", 'Khóa là mã chỉ tiêu, ví dụ "6.2".', default_factory=dict
+        "Số liệu chỉ tiêu", "Khóa là mã chỉ tiêu (id trong indicators.yaml).", default_factory=dict
     )
     tasks: dict[str, dict[str, Progress]] = field(
         "Tiến độ nhiệm vụ", "Khóa là mã nhiệm vụ, rồi mã đơn vị báo cáo.", default_factory=dict

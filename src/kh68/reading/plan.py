@@ -172,7 +172,7 @@ class UnitIndex:
         return None
 
     def inactive_reason(self, unit_id: str, day: date) -> str | None:
-        """Why ``unit_id`` does not act on ``day`` ("pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024")."""
+        """Why ``unit_id`` does not act on ``day`` ("phong_a đã sáp nhập vào phong_b từ 01/10/2025")."""
         unit = self.units[unit_id]
         if unit.start is not None and day < unit.start:
             return f"{unit_id} bắt đầu hoạt động từ {format_date(unit.start)}"
@@ -395,6 +395,12 @@ class Plan:
     def unit_names(self, refs: list[str]) -> list[str]:
         return [self.unit_name(ref) for ref in refs]
 
+    def unit_kind_label(self, kind: UnitKind) -> str:
+        """What the plan calls units of ``kind`` (``unit_kind_labels`` of plan.yaml), else the general word."""
+        from kh68.vocab import UNIT_KIND_LABELS
+
+        return self.meta.unit_kind_labels.get(kind) or UNIT_KIND_LABELS[kind]
+
     def report_day(self, year: int) -> date:
         """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12).
 
@@ -466,7 +472,7 @@ class Plan:
         return self.units.current(spec.units, self.report_day(year), spec.function)
 
     def acting_name(self, current: Current) -> str:
-        """A unit's name, saying whose duties it carries: "Sở Nội vụ (tiếp nhận nhiệm vụ của … từ 01/03/2025)"."""
+        """A unit's name, saying whose duties it carries: "<đơn vị kế thừa> (tiếp nhận nhiệm vụ của … từ <ngày>)"."""
         name = self.unit_name(current.unit_id)
         if not current.inherited or current.since is None:
             return name

@@ -28,7 +28,7 @@ class RuleDoc:
 FILE_MISSING = RuleDoc(
     "file-missing",
     Severity.ERROR,
-    "thư mục kế hoạch có đủ plan.yaml, units.yaml, indicators.yaml, tasks.yaml",
+    "thư mục kế hoạch có đủ plan.yaml, units.yaml, tasks.yaml (indicators.yaml: khi kế hoạch có bảng chỉ tiêu)",
     "thiếu tệp tasks.yaml trong thư mục kế hoạch",
 )
 FILE_UNREADABLE = RuleDoc(

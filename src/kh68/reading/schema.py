@@ -8,16 +8,16 @@ and error marks.
 
 The loader (``kh68.reading.source``) keeps every YAML scalar as text and lets
 pydantic convert it, whereas an editor sees YAML 1.2 types: ``99.5`` is a
-number, ``99,5`` and ``2024-05-09`` are strings, ``true`` is a boolean. So the
+number, ``99,5`` and ``2025-03-15`` are strings, ``true`` is a boolean. So the
 schemas are widened to accept every spelling the loader accepts:
 
 * a number may be a YAML number or a string of digits (``99,5``, ``1.234,5``);
 * a whole number may be a YAML integer or a string of digits, and a count
   any YAML number (``2.140`` is the count 2140 written with a thousands dot);
-* a date is a string ``2024-05-09`` or ``09/5/2024``;
-* free text may be any scalar (``id: 6.1`` is read as the text ``6.1``);
+* a date is a string ``2025-03-15`` or ``15/3/2025``;
+* free text may be any scalar (``id: 1.1`` is read as the text ``1.1``);
 * a single unit may be written without a list; a target or a deadline may be
-  written as a bare scalar (``"2025": 99,5``, ``deadline: 05/11``).
+  written as a bare scalar (``"2025": 99,5``, ``deadline: 15/12``).
 
 Where a pattern cannot say exactly what the loader accepts it says a little
 more: the schema never marks as wrong what ``kh68 check`` accepts, and
@@ -62,6 +62,7 @@ TYPE_TITLES: dict[str, str] = {
     "Judging": "Cách đánh giá chỉ tiêu",
     "RuleLevel": "Mức của quy tắc kiểm tra",
     "Signer": "Người ký báo cáo",
+    "UnitHeader": "Tiêu đề văn bản của đơn vị",
     "Note": "Ghi chú",
     "Unit": "Đơn vị",
     "Target": "Chỉ tiêu của một năm",
@@ -84,7 +85,7 @@ TYPE_TITLES: dict[str, str] = {
     "UnitKind": "Loại đơn vị",
     "Successor": "Đơn vị kế thừa",
     "Reporters": "Đơn vị báo cáo số liệu",
-    "YearReport": "Lời văn của Sở trong báo cáo năm",
+    "YearReport": "Lời văn của báo cáo năm",
     "CitedDocument": "Văn bản được trích dẫn",
     "Assessment": "Đánh giá chung",
     "Direction": "Chiều tốt",

@@ -3,8 +3,8 @@
 Plan files are parsed to nodes with libyaml and turned into plain Python data
 by hand, so that:
 
-* every scalar stays the text the author wrote (``6.10`` is never the number
-  6.1, ``no`` never ``False``, ``2025-11-05`` never a date); pydantic decides
+* every scalar stays the text the author wrote (``1.10`` is never the number
+  1.1, ``no`` never ``False``, ``2025-11-05`` never a date); pydantic decides
   what a field means;
 * duplicate keys, anchors/aliases (and so "billion laughs"), merge keys and
   tags such as ``!!python/object`` are refused before anything is built;
@@ -53,7 +53,7 @@ _COLLECTION_TAGS: dict[type, str] = {yaml.MappingNode: _YAML_TAG + "map", yaml.S
 class _TextResolving:
     """Resolve plain scalars only as null, merge key or text.
 
-    Every other meaning is pydantic's to give, so the YAML 1.1 guesses (``6.10``
+    Every other meaning is pydantic's to give, so the YAML 1.1 guesses (``1.10``
     a float, ``no`` a boolean) are never made, and parsing skips the regular
     expressions of PyYAML's resolver (most of its cost on large files).
     """

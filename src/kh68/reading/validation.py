@@ -15,28 +15,53 @@ from kh68.core.safetext import excerpt
 from kh68.reading.ruledoc import KEY_UNKNOWN, READ_RULE_BY_ID, SCHEMA, RuleDoc, RuleValueError
 from kh68.reading.source import Document
 
+_MAPPING = "cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn"
+_DATE = "cần một ngày dạng 2025-03-15 hoặc 15/3/2025"
 _MESSAGES = {
     "missing": "thiếu trường bắt buộc '{field}'",
     "string_type": "cần một chuỗi văn bản",
+    "string_unicode": "cần một chuỗi văn bản",
+    "string_not_ascii": "chỉ được dùng chữ không dấu",
     "int_parsing": "cần một số nguyên",
+    "int_parsing_size": "số quá lớn",
     "int_type": "cần một số nguyên",
     "int_from_float": "cần một số nguyên",
     "float_parsing": "cần một số",
     "float_type": "cần một số",
+    "finite_number": "cần một số hữu hạn",
     "bool_parsing": "cần true hoặc false",
     "bool_type": "cần true hoặc false",
-    "dict_type": "cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn",
-    "model_type": "cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn",
-    "model_attributes_type": "cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn",
+    "dict_type": _MAPPING,
+    "mapping_type": _MAPPING,
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+    "dataclass_type": _MAPPING,
     "list_type": "cần một danh sách",
-    "date_from_datetime_parsing": "cần một ngày dạng 2025-11-05",
-    "date_parsing": "cần một ngày dạng 2025-11-05",
-    "date_type": "cần một ngày dạng 2025-11-05",
+    "tuple_type": "cần một danh sách",
+    "set_type": "cần một danh sách",
+    "iterable_type": "cần một danh sách",
+    "date_from_datetime_parsing": _DATE,
+    "date_from_datetime_inexact": _DATE,
+    "date_parsing": _DATE,
+    "date_type": _DATE,
+    "datetime_parsing": _DATE,
+    "datetime_type": _DATE,
+    "none_required": "phải để trống",
     "string_too_short": "không được để trống",
-    "string_pattern_mismatch": "mã chỉ gồm chữ thường không dấu, chữ số và '_', bắt đầu bằng chữ (ví dụ phong_tchc)",
+    "string_too_long": "quá dài: tối đa {max_length} ký tự",
+    "too_short": "cần ít nhất {min_length} mục",
+    "too_long": "nhiều nhất {max_length} mục",
+    "string_pattern_mismatch": "mã chỉ gồm chữ thường không dấu, chữ số và '_', bắt đầu bằng chữ (ví dụ phong_ke_hoach)",
+    "greater_than": "phải lớn hơn {gt}",
     "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
+    "less_than": "phải nhỏ hơn {lt}",
     "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+    "multiple_of": "phải là bội số của {multiple_of}",
+    "frozen_field": "không được sửa",
+    "frozen_instance": "không được sửa",
 }
+# Every other kind of error pydantic may give (none of which kh68's models should meet) is still said in Vietnamese.
+_OTHER = "giá trị {value} không hợp lệ ở đây"
 
 
 SUGGESTIONS_PER_FILE = 100
@@ -97,14 +122,20 @@ def _message(err: ErrorDetails, loc: tuple[str | int, ...]) -> str:
     ctx = err.get("ctx") or {}
     name = str(loc[-1]) if loc else ""
     if kind in ("value_error", "assertion_error"):
-        return _with_field(name, str(ctx.get("error", err["msg"])))
+        # kh68's own validators raise Vietnamese messages; without one, the Vietnamese words for any error.
+        said = str(ctx["error"]) if "error" in ctx else _OTHER.format(value=excerpt(err.get("input")))
+        return _with_field(name, said)
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")  # pydantic joins the last choice with "or"
         return _with_field(name, f"giá trị {excerpt(err.get('input'))} không hợp lệ; chọn một trong: {expected}")
     template = _MESSAGES.get(kind)
     if template is None:
-        return _with_field(name, err["msg"])
-    return _with_field(name if kind != "missing" else "", template.format(field=name, **ctx))
+        return _with_field(name, _OTHER.format(value=excerpt(err.get("input"))))
+    try:
+        text = template.format(field=name, **ctx)
+    except (KeyError, IndexError):  # a context pydantic did not give: the message without its number
+        text = _OTHER.format(value=excerpt(err.get("input")))
+    return _with_field(name if kind != "missing" else "", text)
 
 
 def _with_field(name: str, message: str) -> str:

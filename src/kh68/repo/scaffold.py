@@ -1,13 +1,15 @@
 """``kh68 init``: a new plan repository in one command.
 
 The files come from ``templates/init`` (shipped in the wheel as
-``kh68/templates/init``): a minimal valid plan with Vietnamese comments, the
+``kh68/templates/init``): a neutral skeleton of a plan with Vietnamese comments and
+visible placeholders (``"<Tên cơ quan ban hành>"``, which ``kh68 check`` reports until
+filled), or with ``--from`` the plan files of an existing plan without its data; the
 pre-commit configuration and CI workflow that use kh68, and a README. Names
 starting with ``dot-`` become dot files. Tokens are replaced in one pass (a value
 never has a token replaced inside it): ``__KH68_REPO__``/``__KH68_REV__`` (where
 pre-commit and CI get kh68, as text of the README), ``__KH68_REPO_YAML__``,
 ``__KH68_REV_YAML__`` and ``__KH68_INSTALL_YAML__`` (the same as whole YAML scalars,
-written by the YAML serializer) and ``__YEAR__``/``__END_YEAR__`` (the plan period).
+written by the YAML serializer) and ``__YEAR__`` (the year the plan is made).
 The hook source comes from the command line: it is refused unless it is a git
 repository address and a revision name (no space, quote, ``$`` or line break can
 reach the YAML files, the shell line of the workflow or the README). The JSON Schemas
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kh68.core.errors import InputError, UsageError, os_reason
+from kh68.core.errors import InputError, Severity, UsageError, os_reason
 from kh68.core.files import guard_output, guard_output_dir, shown_path, templates_dir
 from kh68.core.safetext import excerpt
 from kh68.repo.git import git_command
@@ -34,7 +36,8 @@ KH68_REPO = "https://github.com/sgddt-lamdong/kh68"
 # The hook revision written by default: the main branch, which exists whatever has been tagged.
 # The files that carry it say how to pin a fixed one (``pre-commit autoupdate``).
 KH68_REV = "main"
-FINAL_YEAR = 2030
+PLAN_FILES = ("plan.yaml", "units.yaml", "indicators.yaml", "tasks.yaml")
+MODELINE = "# yaml-language-server:"
 
 
 def _walk(node: Any, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
@@ -109,9 +112,13 @@ def _hook_source(hook_repo: str | None, hook_rev: str | None) -> tuple[str, str]
 
 
 def scaffold_files(
-    hook_repo: str | None = None, hook_rev: str | None = None, year: int | None = None
+    hook_repo: str | None = None, hook_rev: str | None = None, year: int | None = None, source: Path | None = None
 ) -> dict[str, str]:
-    """Relative path → text of every file ``kh68 init`` writes (schemas included)."""
+    """Relative path → text of every file ``kh68 init`` writes (schemas included).
+
+    With ``source`` (an existing plan directory), the plan files are that plan's, without its
+    data: its units, duties, indicators and tasks, the number and date left for the new plan.
+    """
     from kh68.reading.schema import all_schemas
 
     year = year or datetime.date.today().year
@@ -123,7 +130,6 @@ def scaffold_files(
         "__KH68_INSTALL_YAML__": yaml_scalar(install),
         "__KH68_REPO__": repo,
         "__KH68_REV__": rev,
-        "__END_YEAR__": str(max(FINAL_YEAR, year + 1)),
         "__YEAR__": str(year),
     }
     pattern = re.compile("|".join(re.escape(token) for token in tokens))
@@ -131,13 +137,80 @@ def scaffold_files(
     def fill(text: str) -> str:
         return pattern.sub(lambda match: tokens[match.group()], text)
 
+    copied = _plan_of(source, year) if source is not None else {}
     files: dict[str, str] = {}
     for parts, node in _walk(templates_dir() / "init"):
         rel = "/".join(_target_name(fill(p)) for p in parts)
-        files[rel] = fill(node.read_text(encoding="utf-8"))
+        text = fill(node.read_text(encoding="utf-8"))
+        if source is not None and rel.startswith("plan/data/"):
+            continue  # the new plan starts without figures
+        if rel in copied:
+            text = _with_modeline(copied[rel], text.splitlines()[0])
+        files[rel] = text
     for name, text in all_schemas().items():
         files[f"schemas/{name}"] = text
     return files
+
+
+def _plan_of(source: Path, year: int) -> dict[str, str]:
+    """``plan/<file>`` → text of the plan files of ``source`` (a valid plan), ready to start the next plan from."""
+    from kh68.reading.load import check_plan, plan_root_problem
+
+    shown = shown_path(source)
+    problem = plan_root_problem(source)
+    if problem is not None:
+        raise UsageError(f"--from: {problem}")
+    plan, problems = check_plan(source)
+    if plan is None:
+        errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+        raise UsageError(
+            f"--from {shown}: kế hoạch nguồn có {errors} lỗi; chạy kh68 check {shown} rồi sửa trước, không tạo gì"
+        )
+    found: dict[str, str] = {}
+    for name in PLAN_FILES:
+        path = source / name
+        if path.is_file():
+            try:
+                found[f"plan/{name}"] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"--from: không đọc được {shown_path(path)}: {exc}; không tạo gì") from None
+    found["plan/plan.yaml"] = _new_document(found["plan/plan.yaml"], year)
+    return found
+
+
+_DOCUMENT_KEYS = {
+    "number": "null   # kế hoạch mới: số văn bản khi ban hành",
+    "date": "null     # kế hoạch mới: ngày ban hành",
+}
+
+
+def _new_document(text: str, year: int) -> str:
+    """``plan.yaml`` of the plan started from: no number, no date, issued in ``year`` (the rest as written)."""
+    import yaml
+
+    keys = {**_DOCUMENT_KEYS, "year": f"{year}       # kế hoạch mới: năm ban hành"}
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        key = line.split(":", 1)[0]
+        if key in keys and line.startswith(f"{key}:"):
+            ending = "\r\n" if line.endswith("\r\n") else "\n"
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            if following[:1] in (" ", "\t"):  # a value continued on the next lines: left as written
+                continue
+            lines[i] = f"{key}: {keys[key]}{ending}"
+    new = "".join(lines)
+    read = yaml.safe_load(new)
+    if not isinstance(read, dict) or any(read.get(k) is not None for k in _DOCUMENT_KEYS):
+        return text
+    return new
+
+
+def _with_modeline(text: str, modeline: str) -> str:
+    """``text`` with its first line pointing at the new repository's schemas (as the skeleton's does)."""
+    first, newline, rest = text.partition("\n")
+    if first.startswith(MODELINE):
+        return modeline + newline + rest
+    return f"{modeline}\n{text}"
 
 
 @dataclass
@@ -212,6 +285,7 @@ def scaffold(
     hook_rev: str | None = None,
     git: bool = True,
     year: int | None = None,
+    source: Path | None = None,
 ) -> ScaffoldReport:
     """Write a new plan repository into ``directory``; never overwrite a file.
 
@@ -236,7 +310,7 @@ def scaffold(
         raise UsageError(
             f"thư mục '{shown}' không rỗng; dùng --force để thêm các tệp còn thiếu (tệp đã có không bị ghi đè)"
         )
-    files = scaffold_files(hook_repo, hook_rev, year)
+    files = scaffold_files(hook_repo, hook_rev, year, source)
     targets = {rel: directory.joinpath(*rel.split("/")) for rel in files}
     for target in targets.values():
         guard_output(target)  # the whole tree is checked before anything is written

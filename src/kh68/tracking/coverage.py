@@ -1,7 +1,7 @@
 """Who is expected to report what in a year, and how much of the whole a figure covers.
 
 Pure functions, no I/O. The units expected to report are the plan's named units
-resolved on the year's reporting day (05/11): groups expanded, a unit that has
+resolved on the year's reporting day (its deadline): groups expanded, a unit that has
 ceased replaced by its successors (for the function in question), a unit not yet
 started left out. The same resolution gives the "units that have not reported"
 of ``status`` and of the report, and the coverage of every aggregated value:
@@ -20,7 +20,6 @@ from functools import cached_property
 from kh68.core.vnformat import format_date, format_number
 from kh68.reading.models import Indicator, Measurement
 from kh68.reading.plan import Current, Plan
-from kh68.vocab import UNIT_KIND_LABELS
 
 
 def expected_reporters(
@@ -132,9 +131,8 @@ def unit_of_count_gone(plan: Plan, indicator: Indicator, year: int) -> date | No
     return max(ends) if ends else None
 
 
-def unit_of_count_text(indicator: Indicator, gone: date) -> str:
-    """``không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: …``."""
-    what = UNIT_KIND_LABELS[indicator.counted_over] if indicator.counted_over else "đơn vị"
+def unit_of_count_text(what: str, gone: date) -> str:
+    """``không còn đơn vị đếm (<loại đơn vị>) từ <ngày>: …`` (``what``: what the plan calls its units of count)."""
     return (
         f"không còn đơn vị đếm ({what}) từ {format_date(gone)}: tỷ lệ theo {what} không tính được; "
         "kế hoạch không nói đơn vị thay thế"

@@ -163,6 +163,7 @@ class Organisation:
     coverage: Coverage | None = None
     series_break: Break | None = None
     unit_of_count_gone: date | None = None
+    unit_of_count_label: str = ""  # what the plan calls its unit of count ("huyện, thành phố")
     provisional_years: frozenset[int] = frozenset()
 
     @property
@@ -192,6 +193,7 @@ class IndicatorResult:
     comparable_since: int | None = None
     series_break: Break | None = None
     unit_of_count_gone: date | None = None
+    unit_of_count_label: str = ""
 
     @property
     def provisional(self) -> bool:
@@ -210,7 +212,7 @@ class IndicatorResult:
         """What a reader must know beside the value: coverage, a break, a unit of count gone."""
         out = []
         if self.unit_of_count_gone is not None:
-            out.append(unit_of_count_text(self.indicator, self.unit_of_count_gone))
+            out.append(unit_of_count_text(self.unit_of_count_label, self.unit_of_count_gone))
         if self.provisional and self.coverage is not None:
             out.append(self.coverage.label)
         gone = self.unit_of_count_gone is not None
@@ -561,6 +563,7 @@ def evaluate(
         comparable_since=org.comparable_since,
         series_break=org.series_break,
         unit_of_count_gone=org.unit_of_count_gone,
+        unit_of_count_label=org.unit_of_count_label,
     )
 
 
@@ -592,6 +595,7 @@ def _not_computable(
         comparable_since=org.comparable_since,
         series_break=org.series_break,
         unit_of_count_gone=org.unit_of_count_gone,
+        unit_of_count_label=org.unit_of_count_label,
     )
 
 
@@ -607,6 +611,7 @@ def organisation_of(plan: Plan, indicator: Indicator, year: int) -> Organisation
         coverage=cover(year),
         series_break=break_before(plan, indicator, year),
         unit_of_count_gone=unit_of_count_gone(plan, indicator, year),
+        unit_of_count_label=plan.unit_kind_label(indicator.counted_over) if indicator.counted_over else "đơn vị",
         provisional_years=provisional,
     )
 

@@ -3,7 +3,7 @@
 A plan declares them for every indicator (``breaks:`` in plan.yaml, e.g. the
 province merger of 01/07/2025) or for one (``breaks:`` of an indicator, e.g. a
 changed definition). A break at a date starts a new series with the first year
-whose figures are reported on or after it (the year's reporting day, 05/11):
+whose figures are reported on or after it (the year's reporting day, e.g. 15/12):
 01/07/2025 → 2025. Growth, progress and projections use only the comparable
 part of a series, and say so.
 """

@@ -1,7 +1,7 @@
 """Tasks under way and reports owed, for one year: pure functions, no I/O.
 
 A unit is expected to report for year Y when it exists on the deadline day
-(05/11/Y): a body that ceased in mid-year cannot send the November report;
+(its deadline in Y): a body that ceased in mid-year cannot send the year's report;
 its successors (for the duty's function) owe it instead, and say so. A
 coordinating unit never owes its report to itself, and the department never
 owes a report to its own division. A request to an organisation outside the
@@ -99,7 +99,7 @@ class Deadline:
         return self.period if self.period is not None else Period.of_year(self.due.year)
 
     def recipient_names(self, plan: Plan) -> list[str]:
-        """Who receives the report in its year: "Sở Nội vụ (tiếp nhận nhiệm vụ của … từ 01/03/2025)"."""
+        """Who receives the report in its year: "<đơn vị kế thừa> (tiếp nhận nhiệm vụ của … từ <ngày>)"."""
         return [plan.acting_name(r) for r in self.recipients] or plan.unit_names(self.duty.to_units)
 
     @property
@@ -182,8 +182,9 @@ def _owers(
     """Units owing a report on ``day`` for ``refs`` (the expected-reporter logic of coverage), never
     the recipients themselves, nor the department, which reports through its divisions, nor an
     organisation outside the department's authority, which is asked, not assigned."""
-    department = plan.units.resolve(plan.meta.issuing_unit)
-    excluding = [*to, *([department] if department else [])]
+    # The bodies that issue and track the plan report through their divisions; they owe no report themselves.
+    departments = [plan.units.resolve(ref) for ref in (plan.meta.issuing_unit, plan.meta.tracker) if ref]
+    excluding = [*to, *(d for d in departments if d)]
     owing = expected_reporters(plan, refs, day, function, excluding, whole_groups=whole_groups)
     return [c for c in owing if plan.units.units[c.unit_id].kind is not UnitKind.ORGANISATION]
 

@@ -144,7 +144,7 @@ def day(value: Any) -> date:
         return _unswappable(value)
     if isinstance(value, str):
         return parse_date(value.strip()[:40])
-    raise ValueError(f"{excerpt(value)} không phải là ngày (viết dạng 05/11/2025)")
+    raise ValueError(f"{excerpt(value)} không phải là ngày (viết dạng 15/3/2025)")
 
 
 def _unswappable(stored: date) -> date:

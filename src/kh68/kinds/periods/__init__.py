@@ -1,7 +1,7 @@
 """Reporting periods and the kinds of reporting deadline, registered here and nowhere else.
 
 A duty's deadline is written as the plan writes it ("trước ngày 20 hằng tháng",
-"trước ngày 15/6 và 15/12", "05/11"); its words give the duty's rhythm (monthly,
+"trước ngày 15/6 và 15/12", "15/12"); its words give the duty's rhythm (monthly,
 six-monthly …) and, for each period, the day its report is due. Adding a kind:
 ``kinds/periods/<kind>.py`` (a ``Deadline``), a line in ``KINDS``, its tests.
 """

@@ -1,4 +1,4 @@
-"""yearly_day: ``05/11``, ``trước ngày 05/11 hằng năm``, ``trước ngày 15 tháng 10``, ``ngày 25/12 năm 2026, năm 2027``."""
+"""yearly_day: ``15/12``, ``trước ngày 15/12 hằng năm``, ``trước ngày 15 tháng 10``, ``ngày 25/12 năm 2026, năm 2027``."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ _PATTERN = re.compile(
 @dataclass(frozen=True, kw_only=True)
 class YearlyDay(Deadline):
     kind = "yearly_day"
-    example = "trước ngày 05/11 hằng năm"
+    example = "trước ngày 15/12 hằng năm"
     meaning = "báo cáo năm, hạn là ngày/tháng ghi của mỗi năm (hoặc của các năm ghi)"
-    phrasings = ("05/11", "trước ngày 05/11 hằng năm", "trước ngày 15 tháng 10", "ngày 25/12 năm 2026, năm 2027")
+    phrasings = ("15/12", "trước ngày 15/12 hằng năm", "trước ngày 15 tháng 10", "ngày 25/12 năm 2026, năm 2027")
 
     day: int
     month: int

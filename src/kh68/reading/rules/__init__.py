@@ -49,6 +49,7 @@ from kh68.reading.rules import (
     indicator_unknown,
     measurement_kind,
     percent_range,
+    placeholder_unfilled,
     report_group_unknown,
     report_text_missing,
     reporter_not_applicable,
@@ -108,6 +109,7 @@ RULES: tuple[Rule, ...] = (
     by_unit_combine.RULE,
     computed_mismatch.RULE,
     text_control_chars.RULE,
+    placeholder_unfilled.RULE,
     report_text_missing.RULE,
 )
 

@@ -25,7 +25,7 @@ RULE = Rule(
     Severity.ERROR,
     "số liệu theo đơn vị (by_unit) gộp được thành một giá trị: cùng một dạng; giá trị (value) của số lượng, "
     "số tiền được cộng; tỷ lệ ghi tử số/mẫu số (numerator, denominator)",
-    "chỉ tiêu 6.2: giá trị (value) của từng đơn vị tính bằng '%' không cộng được (lấy trung bình các tỷ lệ thì "
+    "chỉ tiêu 1.2: giá trị (value) của từng đơn vị tính bằng '%' không cộng được (lấy trung bình các tỷ lệ thì "
     "sai): ghi tử số và mẫu số (numerator, denominator) của từng đơn vị",
     check,
 )

@@ -36,7 +36,7 @@ RULE = Rule(
     "coverage-empty-group",
     Severity.ERROR,
     "nhóm đơn vị báo cáo một chỉ tiêu (reporters) có ít nhất một đơn vị hoạt động trong mỗi năm của thời kỳ",
-    "nhóm đơn vị báo cáo chỉ tiêu 6.2 không có đơn vị nào hoạt động vào 05/11/2026 (năm 2026): thêm đơn vị kế thừa "
+    "nhóm đơn vị báo cáo chỉ tiêu 1.2 không có đơn vị nào hoạt động vào 15/12/2026 (năm 2026): thêm đơn vị kế thừa "
     "hoặc thành viên",
     check,
     adjustable=True,

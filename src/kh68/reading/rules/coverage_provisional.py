@@ -43,7 +43,7 @@ RULE = Rule(
     "coverage-provisional",
     Severity.WARNING,
     "giá trị tổng hợp từ các đơn vị có đủ các đơn vị phải báo cáo (thiếu thì là tạm tính; lỗi khi dùng --strict)",
-    "chỉ tiêu 6.2 năm 2025: giá trị tạm tính, 7/10 đơn vị đã báo cáo (chưa báo cáo: xa_mh_08, xa_mh_09, xa_mh_10)",
+    "chỉ tiêu 1.2 năm 2025: giá trị tạm tính, 7/10 đơn vị đã báo cáo (chưa báo cáo: xa_08, xa_09, xa_10)",
     check,
     adjustable=True,
 )

@@ -49,6 +49,6 @@ RULE = Rule(
     "id-duplicate",
     Severity.ERROR,
     "mỗi mã đơn vị, mã chỉ tiêu, mã nhiệm vụ chỉ dùng một lần",
-    "mã chỉ tiêu '6.10' bị trùng (đã dùng ở mục thứ 10)",
+    "mã chỉ tiêu '1.10' bị trùng (đã dùng ở mục thứ 10)",
     check,
 )

@@ -22,6 +22,6 @@ RULE = Rule(
     "indicator-unknown",
     Severity.ERROR,
     "mã chỉ tiêu trong tệp số liệu có trong indicators.yaml",
-    "không có chỉ tiêu '6.14' (các mã: 6.1, 6.2, …)",
+    "không có chỉ tiêu '1.14' (các mã: 1.1, 1.2, …)",
     check,
 )

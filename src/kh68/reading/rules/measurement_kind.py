@@ -32,6 +32,6 @@ RULE = Rule(
     "measurement-kind",
     Severity.ERROR,
     "số liệu ghi đúng dạng của chỉ tiêu: số (value), trạng thái (state), hoặc đạt chuẩn (met) theo đơn vị",
-    "chỉ tiêu 6.1 ghi trạng thái (state), không ghi số",
+    "chỉ tiêu 1.1 ghi trạng thái (state), không ghi số",
     check,
 )

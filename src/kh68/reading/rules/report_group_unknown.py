@@ -27,6 +27,6 @@ RULE = Rule(
     "report-group-unknown",
     Severity.ERROR,
     "khóa của report › group_summaries là một nhóm nhiệm vụ trong tasks.yaml",
-    "không có nhóm nhiệm vụ 'III.9' trong tasks.yaml; các nhóm: III.1, III.2, III.3, III.4, III.5",
+    "không có nhóm nhiệm vụ '2.9' trong tasks.yaml; các nhóm: 2.1, 2.2, 2.3",
     check,
 )

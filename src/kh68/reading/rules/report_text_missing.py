@@ -41,7 +41,7 @@ RULE = Rule(
     "report-text-missing",
     Severity.WARNING,
     "báo cáo năm đã đến hạn (theo --today) có đủ phần lời văn trong mục report của tệp số liệu",
-    "báo cáo năm 2025 đến hạn ngày 10/11/2025 còn thiếu phần lời văn: ưu điểm (report.assessment.strengths)",
+    "báo cáo năm 2025 đến hạn ngày 15/12/2025 còn thiếu phần lời văn: ưu điểm (report.assessment.strengths)",
     check,
     adjustable=True,
 )

@@ -15,16 +15,17 @@ from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
 from kh68.reading.rules.base import Context, Finding, Rule
 from kh68.reading.source import Key
-from kh68.vocab import UNIT_KIND_LABELS
 
 
 def _why(plan: Plan, indicator: Indicator, member: str) -> str | None:
     unit = plan.units.units[member]
     if unit.kind is not None and not unit.kind.reports_figures:
-        return f"{member} là {UNIT_KIND_LABELS[unit.kind]}, không báo cáo số liệu chỉ tiêu"
+        return f"{member} là {plan.unit_kind_label(unit.kind)}, không báo cáo số liệu chỉ tiêu"
     if indicator.counted_over and unit.kind not in (None, indicator.counted_over):
-        kind = UNIT_KIND_LABELS[unit.kind] if unit.kind else "đơn vị khác"
-        return f"chỉ tiêu {indicator.id} đếm trên {UNIT_KIND_LABELS[indicator.counted_over]}, còn {member} là {kind}"
+        kind = plan.unit_kind_label(unit.kind) if unit.kind else "đơn vị khác"
+        return (
+            f"chỉ tiêu {indicator.id} đếm trên {plan.unit_kind_label(indicator.counted_over)}, còn {member} là {kind}"
+        )
     return None
 
 
@@ -76,7 +77,7 @@ RULE = Rule(
     "reporter-not-applicable",
     Severity.ERROR,
     "đơn vị phải báo cáo một chỉ tiêu (reporters, số liệu theo đơn vị) là đơn vị có phần trong chỉ tiêu đó",
-    "cong_doan_nganh là tổ chức ngoài quyền quản lý của Sở, không báo cáo số liệu chỉ tiêu",
+    "hiep_hoi là tổ chức ngoài quyền quản lý của cơ quan ban hành, không báo cáo số liệu chỉ tiêu",
     check,
     adjustable=True,
 )

@@ -39,6 +39,6 @@ RULE = Rule(
     "successor-unknown",
     Severity.ERROR,
     "mỗi đơn vị kế thừa (successors) là một đơn vị có trong units.yaml, không phải chính đơn vị đó",
-    "đơn vị kế thừa: không có đơn vị 'so_gddtt' trong units.yaml (có phải ý bạn là 'so_gddt'?)",
+    "đơn vị kế thừa: không có đơn vị 'phong_kinh_tee' trong units.yaml (có phải ý bạn là 'phong_kinh_te'?)",
     check,
 )

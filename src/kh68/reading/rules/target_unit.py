@@ -27,7 +27,7 @@ RULE = Rule(
     "target-unit",
     Severity.ERROR,
     "đơn vị ghi sau số trong chỉ tiêu là đơn vị tính của chỉ tiêu",
-    "chỉ tiêu '500 ha' ghi đơn vị 'ha', khác đơn vị tính 'tỷ đồng' của chỉ tiêu 6.2",
+    "chỉ tiêu '500 ha' ghi đơn vị 'ha', khác đơn vị tính 'tỷ đồng' của chỉ tiêu 1.2",
     check,
     adjustable=True,
 )

@@ -32,7 +32,7 @@ RULE = Rule(
     "task-target-year",
     Severity.ERROR,
     "chỉ tiêu ghi trong nhiệm vụ có năm để đánh giá: năm đến hạn của nhiệm vụ, hoặc ghi theo năm (targets)",
-    "chỉ tiêu III.2-kcn của nhiệm vụ III.2 không có năm: thời gian thực hiện 'Thường xuyên' không có hạn; ghi chỉ "
+    "chỉ tiêu 2.1-kcn của nhiệm vụ 2.1 không có năm: thời gian thực hiện 'Thường xuyên' không có hạn; ghi chỉ "
     'tiêu theo năm (targets: {"2026": …})',
     check,
     adjustable=True,

@@ -31,6 +31,6 @@ RULE = Rule(
     "unit-group-cycle",
     Severity.ERROR,
     "không nhóm đơn vị nào chứa chính nó, trực tiếp hay qua các nhóm khác",
-    "nhóm đơn vị 'so_gddt' chứa chính nó: so_gddt → khoi_phong → so_gddt",
+    "nhóm đơn vị 'khoi_a' chứa chính nó: khoi_a → khoi_b → khoi_a",
     check,
 )

@@ -1,6 +1,6 @@
 """unit-inactive: no figure or progress from a unit that did not exist (yet, or any more) in the period.
 
-A year's figures describe the year as of its reporting day (05/11); progress with a
+A year's figures describe the year as of its reporting day (its deadline); progress with a
 date describes that date. ``kh68 record`` and ``kh68 progress`` validate through the
 same rules, so they refuse such an entry before writing it.
 """
@@ -53,7 +53,7 @@ RULE = Rule(
     "unit-inactive",
     Severity.ERROR,
     "số liệu, tiến độ chỉ từ đơn vị còn hoạt động vào kỳ được báo cáo (hạn báo cáo của năm, hoặc ngày ghi ở tiến độ)",
-    "số liệu năm 2025 (hạn báo cáo 05/11/2025): pgd_cat_tien đã sáp nhập vào pgd_da_huoai từ 01/12/2024",
+    "số liệu năm 2025 (hạn báo cáo 15/12/2025): phong_a đã sáp nhập vào phong_b từ 01/10/2025",
     check,
     adjustable=True,
 )

@@ -24,6 +24,6 @@ RULE = Rule(
     "unit-name-clash",
     Severity.ERROR,
     "một tên gọi (kể cả tên viết tắt, không phân biệt hoa thường, dấu gạch) chỉ thuộc về một đơn vị",
-    "tên gọi 'Phòng GDTrH' đã thuộc về đơn vị 'phong_gdtrh'",
+    "tên gọi 'Phòng KT' đã thuộc về đơn vị 'phong_kinh_te'",
     check,
 )

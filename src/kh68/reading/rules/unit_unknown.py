@@ -24,15 +24,24 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _plan_files(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     meta = ctx.doc("plan")
-    if plan.units.resolve(plan.meta.issuing_unit) is None:
-        yield Finding(meta, ("issuing_unit",), plan.units.unknown(plan.meta.issuing_unit))
+    for key in ("issuing_unit", "tracker"):
+        ref = getattr(plan.meta, key)
+        if ref is not None and plan.units.resolve(ref) is None:
+            yield Finding(meta, (key,), plan.units.unknown(ref))
     for i, duty in enumerate(plan.meta.duties):
         yield from _refs(ctx, meta, ("duties", i, "from_units"), duty.from_units)
         yield from _refs(ctx, meta, ("duties", i, "to_units"), duty.to_units)
+        for key in ("issued_as", "drafter"):
+            ref = getattr(duty, key)
+            if ref is not None and plan.units.resolve(ref) is None:
+                yield Finding(meta, ("duties", i, key), plan.units.unknown(ref))
+        yield from _refs(ctx, meta, ("duties", i, "copy_to"), duty.copy_to)
     units = ctx.doc("units")
     for unit in plan.units.units.values():
         index = ctx.unit_entries[unit.id]
         yield from _refs(ctx, units, ("units", index, "members"), unit.members)
+        if unit.parent is not None and plan.units.resolve(unit.parent) is None:
+            yield Finding(units, ("units", index, "parent"), plan.units.unknown(unit.parent))
         # successors: the rule successor-unknown
     for ind, doc, where in ctx.indicators():
         if ind.task_id is None:  # a task's target answers to the task's lead units, checked with the task
@@ -71,7 +80,8 @@ def _data_files(ctx: Context) -> Iterator[Finding]:
 RULE = Rule(
     "unit-unknown",
     Severity.ERROR,
-    "mỗi mã hoặc tên đơn vị được nêu (chủ trì, phối hợp, thành viên, nguồn số liệu, theo đơn vị, biểu mẫu đã nhận) có trong units.yaml",
-    "không có đơn vị 'phong_gdtr' trong units.yaml (có phải ý bạn là 'phong_gdtrh'?)",
+    "mỗi mã hoặc tên đơn vị được nêu (cơ quan ban hành, theo dõi, gửi, nhận, soạn báo cáo, trực thuộc, chủ trì, phối "
+    "hợp, thành viên, nguồn số liệu, theo đơn vị, biểu mẫu đã nhận) có trong units.yaml",
+    "không có đơn vị 'phong_kinh_t' trong units.yaml (có phải ý bạn là 'phong_kinh_te'?)",
     check,
 )
