@@ -40,7 +40,9 @@ def test_usage_errors_in_vietnamese(capsys: pytest.CaptureFixture[str], argv: li
 
 def test_a_record_without_year_or_period_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["record", "6.1", "--plan", str(EXAMPLE_PLAN)]) == 2
-    assert capsys.readouterr().err == "kh68: lỗi: thiếu tùy chọn bắt buộc --year (hoặc --period, ví dụ --period 2026-11)\n"
+    assert (
+        capsys.readouterr().err == "kh68: lỗi: thiếu tùy chọn bắt buộc --year (hoặc --period, ví dụ --period 2026-11)\n"
+    )
 
 
 def test_exit_codes_pass_through(capsys: pytest.CaptureFixture[str]) -> None:
