@@ -135,7 +135,8 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
             continue
         if len(values) > len(header):
             raise FormRefused(f"{name} › dòng {line}: có {len(values)} ô, tiêu đề chỉ có {len(header)} cột")
-        rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=False)}))
+        texts = [v.strip() for v in values] + [""] * (len(header) - len(values))  # a short row: the rest empty
+        rows.append((line, dict(zip(header, texts, strict=True))))
     if not rows:
         raise FormRefused(f"{name}: tệp CSV không có dòng số liệu nào (chỉ có dòng tiêu đề)")
     return rows

@@ -56,7 +56,6 @@ class Figure:
     indicator_id: str
     year: int
     unit_id: str | None  # None: province-wide (the unit leads the indicator)
-    period: Period | None = None  # a month, quarter or half-year of ``year`` (its own data file); None: the year
     reporter: str | None = None  # who sent the figure
     value: str | None = None  # exact decimal text
     numerator: int | None = None
@@ -66,6 +65,7 @@ class Figure:
     document: str | None = None
     document_date: date | None = None
     note: str | None = None
+    period: Period | None = None  # a month, quarter or half-year of ``year`` (its own data file); None: the year
 
 
 @dataclass(frozen=True)
