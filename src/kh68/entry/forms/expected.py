@@ -103,15 +103,16 @@ def _owed(owers: list[Owed], unit_id: str) -> Owed | None:
     return next((o for o in owers if o.unit.unit_id == unit_id), None)
 
 
-def form_day(plan: Plan, when: Period | int, unit_id: str) -> date:
-    """The day ``unit_id``'s report of a period is due: what its units are judged on (who exists, who reports)."""
+def form_day(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | None = None) -> date:
+    """The day ``unit_id``'s report of a period is due: what its units are judged on (who exists, who reports).
+    ``owers``: the period's ``period_owers``, when already known."""
     period = as_period(when)
-    return _due(plan, period, _owed(period_owers(plan, period), unit_id)).day
+    return _due(plan, period, _owed(owers if owers is not None else period_owers(plan, period), unit_id)).day
 
 
-def inactive_reason(plan: Plan, when: Period | int, unit_id: str) -> str | None:
+def inactive_reason(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | None = None) -> str | None:
     """Why ``unit_id`` cannot report for a period (it did not exist on the day its report is due), or ``None``."""
-    return plan.units.inactive_reason(unit_id, form_day(plan, when, unit_id))
+    return plan.units.inactive_reason(unit_id, form_day(plan, when, unit_id, owers))
 
 
 def form_for(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | None = None) -> FormSpec:

@@ -44,6 +44,7 @@ from kh68.kinds.periods import Period, parse_period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.models import DateSource
 from kh68.reading.plan import Plan
+from kh68.tracking.tasks import period_owers
 
 MAX_MESSAGES = 20
 MAX_CHANGES = 10  # changed rows named when a form's plan rows changed
@@ -142,14 +143,15 @@ def _identify(opened: OpenedForm, plan: Plan) -> _Identity:
     unit_id = plan.units.resolve(meta.get("unit", ""))
     if unit_id is None:
         raise FormRefused(f"{where}: {plan.units.unknown(meta.get('unit', ''))}")
-    reason = inactive_reason(plan, period, unit_id)
+    owers = period_owers(plan, period)  # who owes the period's report, worked out once for the form
+    reason = inactive_reason(plan, period, unit_id, owers)
     if reason:
         raise FormRefused(f"{where}: biểu mẫu {period.label} của đơn vị không còn báo cáo: {reason}")
     option = f"--year {year}" if period.is_year else f"--period {period.key}"
     again = f"lập lại biểu mẫu bằng 'kh68 form {option} --unit {unit_id}' và gửi đơn vị điền lại"
     if version in _OLD_VERSIONS:
         raise FormRefused(f"{where}: biểu mẫu phiên bản {version} (kh68 cũ): {_OLD_VERSIONS[version]}; {again}")
-    spec = form_for(plan, period, unit_id)
+    spec = form_for(plan, period, unit_id, owers)
     if meta.get("fingerprint") != spec.fingerprint:
         changes = describe_changes(rows, spec.rows())
         if not changes:  # the plan asks what the form says it asked: its hidden sheet was altered
