@@ -151,6 +151,30 @@ def test_a_quarters_forms_follow_the_units_of_its_due_day(quarterly: Path, tmp_p
     )
 
 
+def test_a_half_years_form(example_copy: Path, tmp_path: Path) -> None:
+    half = (
+        "  - id: half_year_report\n    section: IV.2.e\n    kind: unit_report\n    what: báo cáo 6 tháng.\n"
+        "    from_units: [phong_gdtrh]\n    to_units: [phong_tchc]\n    deadline: trước ngày 15/6 và 15/12\n"
+    )
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", half + "  - id: plan_report\n")
+    out = invoke(["form", "--plan", example_copy, "--period", "2026-H1", "-o", tmp_path], 0).output
+    assert out.splitlines()[1:] == [
+        "  bao-cao-2026-H1-phong-gdtrh.xlsx — Phòng Giáo dục Trung học: 5 chỉ tiêu, 8 nhiệm vụ",
+        f"Đã lập 1 biểu mẫu 6 tháng đầu năm 2026 trong {tmp_path.as_posix()}.",
+    ]
+    wb = openpyxl.load_workbook(tmp_path / "bao-cao-2026-H1-phong-gdtrh.xlsx")
+    guide = wb["Hướng dẫn"]
+    assert [guide["A1"].value, guide["B5"].value, guide["B6"].value] == [
+        "BIỂU MẪU BÁO CÁO 6 THÁNG ĐẦU NĂM 2026",
+        "6 tháng đầu năm 2026",
+        "Chậm nhất ngày 14/6/2026 (kế hoạch ghi: trước ngày 15/6 và 15/12)",
+    ]
+    assert [wb["Chỉ tiêu"]["E6"].value, wb["Nhiệm vụ"]["H6"].value] == [
+        "6 tháng cuối năm 2025 (tham khảo)",
+        "Phương hướng 6 tháng tiếp theo",
+    ]
+
+
 # ------------------------------------------------------------ periods no duty reports
 
 
