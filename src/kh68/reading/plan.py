@@ -411,8 +411,12 @@ class Plan:
         """
         if period.is_year:
             return self.report_day(period.year)
-        duties = [d for d in self.meta.duties if d.kind is DutyKind.UNIT_REPORT and period in d.periods(period.year)]
-        return min((due for d in duties if (due := d.due(period)) is not None), default=period.last_day)
+        days = (due for d in self.unit_report_duties(period) if (due := d.due(period)) is not None)
+        return min(days, default=period.last_day)
+
+    def unit_report_duties(self, period: Period) -> list[Duty]:
+        """The ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
+        return [d for d in self.meta.duties if d.kind is DutyKind.UNIT_REPORT and period in d.periods(period.year)]
 
     def due_in_year(self, kind: DutyKind, year: int) -> date:
         """The last deadline in ``year`` of the plan's first duty of ``kind`` (31/12 without one)."""

@@ -307,7 +307,7 @@ def period_due(duty: Duty, period: Period) -> date:
 
 def reporting_duties(plan: Plan, period: Period) -> list[Duty]:
     """The plan's ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
-    return [d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT and period in d.periods(period.year)]
+    return plan.unit_report_duties(period)
 
 
 def report_periods(plan: Plan, year: int) -> list[Period]:
