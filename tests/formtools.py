@@ -14,9 +14,11 @@ UNIT = "phong_gdth_gdmn"
 FORM = "bao-cao-2025-phong-gdth-gdmn.xlsx"
 
 
-def make_form(plan: Path, out: Path, unit: str = UNIT, year: int = 2025) -> Path:
-    invoke(["form", "--plan", plan, "--year", str(year), "--unit", unit, "-o", out], 0)
-    return out / f"bao-cao-{year}-{unit.replace('_', '-')}.xlsx"
+def make_form(plan: Path, out: Path, unit: str = UNIT, year: int = 2025, period: str | None = None) -> Path:
+    """``kh68 form`` for one unit: the year's form, or with ``period`` (``2026-11``) that period's."""
+    when = ["--period", period] if period else ["--year", str(year)]
+    invoke(["form", "--plan", plan, *when, "--unit", unit, "-o", out], 0)
+    return out / f"bao-cao-{period or year}-{unit.replace('_', '-')}.xlsx"
 
 
 def sent(day: Any, month: Any, year: Any = 2025) -> dict[tuple[str, str], Any]:

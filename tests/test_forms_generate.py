@@ -195,7 +195,7 @@ def test_guide_says_deadline_recipient_and_number_form(tmp_path: Path) -> None:
     ws = _workbook(tmp_path)["Hướng dẫn"]
     lines = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, ws.max_row + 1)}
     assert ws["A2"].value == "SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật."
-    assert lines["Hạn gửi"] == "Trước ngày 05/11/2025"
+    assert lines["Hạn gửi"] == "Chậm nhất ngày 05/11/2025 (kế hoạch ghi: 05/11)"  # 05/11 is in time, as status says
     assert lines["Gửi đến"] == "Phòng Tổ chức hành chính Sở GDĐT"
     assert lines["Cách viết số"] == (
         "Số thập phân ghi bằng dấu phẩy hoặc dấu chấm, ví dụ 99,5 hoặc 99.5; tỷ lệ có thể kèm dấu %, ví dụ 99,5%."

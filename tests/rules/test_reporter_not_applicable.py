@@ -46,3 +46,18 @@ def test_a_figure_from_a_unit_not_expected_to_report_it(example_copy):
         f"{path.as_posix()}:{line}:7: lỗi: phong_khtc không thuộc các đơn vị báo cáo chỉ tiêu 6.2 năm 2025 "
         "(xa_mh_01, xa_mh_02, xa_mh_03, xa_mh_04, xa_mh_05 và 5 đơn vị khác) [reporter-not-applicable]"
     )
+
+
+def test_a_quarters_figure_is_of_that_quarters_reporters(example_copy):
+    """6.2's reporters on 31/3/2025 are the district offices (the communes only from 01/7/2025)."""
+    path = example_copy / "data" / "2025-Q1.yaml"
+    path.write_text(
+        'period: 2025-Q1\nindicators:\n  "6.2":\n    by_unit:\n      pgd_da_lat: {numerator: 300, denominator: 1000}\n'
+        "      phong_khtc: {numerator: 3, denominator: 10}\n",
+        encoding="utf-8",
+    )
+    out = invoke(["check", example_copy], 1).output
+    assert only_error(out) == (
+        f"{path.as_posix()}:6:7: lỗi: phong_khtc không thuộc các đơn vị báo cáo chỉ tiêu 6.2 quý I/2025 "
+        "(pgd_bao_lam, pgd_bao_loc, pgd_da_huoai, pgd_da_lat, pgd_dam_rong và 5 đơn vị khác) [reporter-not-applicable]"
+    )

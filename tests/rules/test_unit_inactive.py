@@ -34,3 +34,24 @@ def test_progress_dated_after_the_unit_ended(example_copy):
         "dứt hoạt động từ 01/7/2025; nhiệm vụ chuyển cho ubnd_cap_xa (giáo dục mầm non, tiểu học, trung học "
         "cơ sở), so_gddt (trung học phổ thông và các đơn vị khác) [unit-inactive]"
     )
+
+
+def test_a_quarters_figures_are_of_the_units_of_that_quarter(example_copy):
+    """data/2025-Q1.yaml is judged on the quarter's day (its last, no duty reporting quarters): the district
+    offices still existed; in data/2025-Q3.yaml the same office's figure is from a unit gone since 01/7/2025."""
+    data = example_copy / "data"
+    (data / "2025-Q1.yaml").write_text(
+        'period: 2025-Q1\nindicators:\n  "6.2":\n    by_unit:\n      pgd_da_lat: {numerator: 300, denominator: 1000}\n',
+        encoding="utf-8",
+    )
+    invoke(["check", example_copy], 0)
+    (data / "2025-Q3.yaml").write_text(
+        'period: 2025-Q3\nindicators:\n  "6.2":\n    by_unit:\n      pgd_da_lat: {numerator: 300, denominator: 1000}\n',
+        encoding="utf-8",
+    )
+    out = invoke(["check", example_copy], 1).output
+    assert only_error(out) == (
+        f"{(data / '2025-Q3.yaml').as_posix()}:5:7: lỗi: số liệu quý III/2025 (hạn báo cáo 30/9/2025): pgd_da_lat "
+        "đã chấm dứt hoạt động từ 01/7/2025; nhiệm vụ chuyển cho ubnd_cap_xa (giáo dục mầm non, tiểu học, trung "
+        "học cơ sở), so_gddt (trung học phổ thông và các đơn vị khác) [unit-inactive]"
+    )

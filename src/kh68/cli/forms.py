@@ -8,8 +8,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, parse_day, plan_dir, say_error, year_option
+from kh68.cli.common import (
+    ExitCode,
+    PlanOption,
+    app,
+    handle_errors,
+    parse_day,
+    period_option,
+    plan_dir,
+    say_error,
+    when,
+    year_option,
+)
 from kh68.core.errors import UsageError
+from kh68.kinds.periods import Period
 
 if TYPE_CHECKING:
     from kh68.entry.forms.dating import Arrival
@@ -18,14 +30,20 @@ if TYPE_CHECKING:
 @app.command()
 @handle_errors
 def form(
-    year: Annotated[int, year_option("Năm báo cáo.")],
+    year: Annotated[int | None, year_option("Năm báo cáo (báo cáo năm).", show_default=False)] = None,
+    period: Annotated[
+        str | None,
+        period_option("Kỳ báo cáo (tháng 2026-11, quý 2026-Q3, 6 tháng 2026-H1) mà kế hoạch giao đơn vị báo cáo."),
+    ] = None,
     unit: Annotated[
         list[str] | None,
         typer.Option("--unit", help="Chỉ lập cho đơn vị này (mã hoặc tên gọi; lặp lại cho nhiều đơn vị)."),
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("-o", "--out", help="Thư mục ghi biểu mẫu (mặc định: bieu-mau-<năm>).", readable=False),
+        typer.Option(
+            "-o", "--out", help="Thư mục ghi biểu mẫu (mặc định: bieu-mau-<năm> hoặc bieu-mau-<kỳ>).", readable=False
+        ),
     ] = None,
     made: Annotated[
         str | None,
@@ -33,19 +51,22 @@ def form(
     ] = None,
     plan: PlanOption = None,
 ) -> None:
-    """Lập biểu mẫu Excel (.xlsx) cho từng đơn vị phải báo cáo trong năm."""
-    from kh68.entry.forms.expected import expected_units
+    """Lập biểu mẫu Excel (.xlsx) cho từng đơn vị phải báo cáo trong năm (hoặc trong kỳ: tháng, quý, 6 tháng)."""
+    from kh68.entry.forms.expected import expected_units, require_reported
     from kh68.entry.forms.files import write_forms
     from kh68.reading.load import load_plan
 
+    year, cadence = when(year, period)
+    reported = cadence or Period.of_year(year)
     loaded = load_plan(plan_dir(plan))
     loaded.require_year(year, baseline=False)
-    units = [loaded.require_unit(u) for u in unit] if unit else expected_units(loaded, year)
+    require_reported(loaded, reported)
+    units = [loaded.require_unit(u) for u in unit] if unit else expected_units(loaded, reported)
     if not units:
-        raise UsageError(f"năm {year} không có đơn vị nào phải báo cáo")
-    folder = out if out is not None else Path(f"bieu-mau-{year}")
+        raise UsageError(f"{reported.label} không có đơn vị nào phải báo cáo")
+    folder = out if out is not None else Path(f"bieu-mau-{reported.key}")
     day = parse_day(made, "--date") if made else None
-    written = write_forms(loaded, year, units, folder, day)
+    written = write_forms(loaded, reported, units, folder, day)
     if loaded.synthetic:
         typer.echo("SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật.")
     for item in written:
@@ -53,7 +74,7 @@ def form(
             f"  {item.path.name} — {item.spec.unit_name}: "
             f"{len(item.spec.indicators)} chỉ tiêu, {len(item.spec.tasks)} nhiệm vụ"
         )
-    typer.echo(f"Đã lập {len(written)} biểu mẫu năm {year} trong {folder.as_posix()}.")
+    typer.echo(f"Đã lập {len(written)} biểu mẫu {reported.label} trong {folder.as_posix()}.")
 
 
 @app.command("import")
@@ -78,7 +99,7 @@ def import_(
     ] = None,
     plan: PlanOption = None,
 ) -> None:
-    """Nhập số liệu và tiến độ từ các biểu mẫu đã điền (và tệp CSV) vào data/<năm>.yaml."""
+    """Nhập số liệu và tiến độ từ các biểu mẫu đã điền (và tệp CSV) vào data/<năm>.yaml hoặc data/<kỳ>.yaml."""
     from kh68.entry.forms.importing import import_files
     from kh68.reading.load import load_plan
 

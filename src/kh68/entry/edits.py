@@ -276,31 +276,33 @@ def _assignments(plan: Plan, edit: Edit) -> list[_Assignment]:
         return _progress_assignments(plan, edit)
     if isinstance(edit, ReceiptEdit):
         return _receipt_assignments(plan, edit)
-    base, what = _indicator_entry(plan, edit.indicator, edit.year, None)
+    base, what = _indicator_entry(plan, edit, None)
     if isinstance(edit, StateEdit):
         return [_Assignment(base, "state", edit.state.value, what, edit)]
-    entry, what = _indicator_entry(plan, edit.indicator, edit.year, edit.unit)
+    entry, what = _indicator_entry(plan, edit, edit.unit)
     pairs = [("document", edit.document), ("date", edit.on.isoformat() if edit.on else None)]
     if edit.reporter is not None:
         pairs.append(("unit", plan.require_unit(edit.reporter)))
     return [_Assignment((*entry, "source"), key, text, what, edit) for key, text in pairs if text is not None]
 
 
-def _indicator_entry(plan: Plan, indicator: str, year: int, unit: str | None) -> tuple[Section, str]:
-    """The place of an indicator's entry for ``year`` (province-wide, or ``unit``'s) and how to name it."""
+def _indicator_entry(plan: Plan, edit: ValueEdit | StateEdit | SourceEdit, unit: str | None) -> tuple[Section, str]:
+    """The place of an indicator's entry in its period's file (province-wide, or ``unit``'s) and how to name it:
+    ``chỉ tiêu 6.3 năm 2025``, ``chỉ tiêu 6.3 tháng 11/2026 của phong_khtc``."""
+    indicator, label = edit.indicator, file_period(edit).label
     plan.require_indicator(indicator)
-    plan.require_year(year)
+    plan.require_year(edit.year)
     if unit is None:
-        return ("indicators", indicator), f"chỉ tiêu {indicator} năm {year}"
+        return ("indicators", indicator), f"chỉ tiêu {indicator} {label}"
     unit_id = plan.require_unit(unit)
-    return ("indicators", indicator, "by_unit", UnitKey(unit_id)), f"chỉ tiêu {indicator} năm {year} của {unit_id}"
+    return ("indicators", indicator, "by_unit", UnitKey(unit_id)), f"chỉ tiêu {indicator} {label} của {unit_id}"
 
 
 def _receipt_assignments(plan: Plan, edit: ReceiptEdit) -> list[_Assignment]:
     plan.require_year(edit.year)
     unit_id = plan.require_unit(edit.unit)
     section: Section = ("forms", UnitKey(unit_id))
-    what = f"biểu mẫu năm {edit.year} của {unit_id}"
+    what = f"biểu mẫu {file_period(edit).label} của {unit_id}"
     pairs = [
         ("received", edit.received.isoformat()),
         ("date_source", edit.date_source.value),
@@ -311,8 +313,8 @@ def _receipt_assignments(plan: Plan, edit: ReceiptEdit) -> list[_Assignment]:
 
 
 def _value_assignments(plan: Plan, edit: ValueEdit) -> list[_Assignment]:
-    base, _ = _indicator_entry(plan, edit.indicator, edit.year, None)
-    entry, what = _indicator_entry(plan, edit.indicator, edit.year, edit.unit)
+    base, _ = _indicator_entry(plan, edit, None)
+    entry, what = _indicator_entry(plan, edit, edit.unit)
     pairs = [(entry, key, text) for key, text in _value_fields(edit).items()]
     if edit.source is not None:
         pairs.append(((*base, "source"), "document", edit.source))
@@ -342,7 +344,7 @@ def _progress_assignments(plan: Plan, edit: ProgressEdit) -> list[_Assignment]:
     plan.require_year(edit.year)
     unit_id = plan.require_unit(edit.unit)
     section: Section = ("tasks", edit.task, UnitKey(unit_id))
-    what = f"nhiệm vụ {edit.task} năm {edit.year} của {unit_id}"
+    what = f"nhiệm vụ {edit.task} {file_period(edit).label} của {unit_id}"
     pairs = [("state", edit.state.value)]
     if edit.on is not None:
         pairs.append(("date", edit.on.isoformat()))

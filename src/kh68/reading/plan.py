@@ -409,6 +409,21 @@ class Plan:
         """
         return self.due_in_year(DutyKind.UNIT_REPORT, year)
 
+    def period_day(self, period: Period) -> date:
+        """The day units report for ``period``: a year's is ``report_day``; a month's, quarter's or half-year's the
+        earliest day a ``unit_report`` duty reporting it is due (its last day when no duty sets one).
+
+        What a period's figures are judged on, as ``report_day`` is for a year: which units exist, who reports.
+        """
+        if period.is_year:
+            return self.report_day(period.year)
+        days = (due for d in self.unit_report_duties(period) if (due := d.due(period)) is not None)
+        return min(days, default=period.last_day)
+
+    def unit_report_duties(self, period: Period) -> list[Duty]:
+        """The ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
+        return [d for d in self.meta.duties if d.kind is DutyKind.UNIT_REPORT and period in d.periods(period.year)]
+
     def due_in_year(self, kind: DutyKind, year: int) -> date:
         """The last deadline in ``year`` of the plan's first duty of ``kind`` (31/12 without one)."""
         duty = self.duty(kind)
@@ -466,10 +481,14 @@ class Plan:
         The plan's reporters resolved on the year's reporting day: groups expanded,
         ceased units replaced by their successors for the reporters' function.
         """
+        return self.reporters_on(indicator, self.report_day(year))
+
+    def reporters_on(self, indicator: Indicator, day: date) -> list[Current] | None:
+        """The units expected to report ``indicator``'s figures on ``day`` (a period's reporting day)."""
         if indicator.reporters is None:
             return None
         spec = indicator.reporters
-        return self.units.current(spec.units, self.report_day(year), spec.function)
+        return self.units.current(spec.units, day, spec.function)
 
     def acting_name(self, current: Current) -> str:
         """A unit's name, saying whose duties it carries: "<đơn vị kế thừa> (tiếp nhận nhiệm vụ của … từ <ngày>)"."""

@@ -118,14 +118,15 @@ def coverage(plan: Plan, indicator: Indicator, year: int, m: Measurement | None)
     )
 
 
-def unit_of_count_gone(plan: Plan, indicator: Indicator, year: int) -> date | None:
-    """For an indicator counted over a kind of unit: the day that kind ceased, if none exists in ``year``.
+def unit_of_count_gone(plan: Plan, indicator: Indicator, year: int, on: date | None = None) -> date | None:
+    """For an indicator counted over a kind of unit: the day that kind ceased, if none exists in ``year``
+    (on its reporting day, or on the day ``on`` a period's report is due).
 
     ("số huyện, thành phố" after 01/07/2025.) ``None`` while the kind exists, or for
     an indicator not counted over units.
     """
     kind = indicator.counted_over
-    if kind is None or plan.units.kind_exists_on(kind, plan.report_day(year)):
+    if kind is None or plan.units.kind_exists_on(kind, on or plan.report_day(year)):
         return None
     ends = [u.handover for u in plan.units.units.values() if u.kind is kind and u.handover]
     return max(ends) if ends else None

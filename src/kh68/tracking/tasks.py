@@ -3,6 +3,8 @@
 A unit is expected to report for year Y when it exists on the deadline day
 (its deadline in Y): a body that ceased in mid-year cannot send the year's report;
 its successors (for the duty's function) owe it instead, and say so. A
+month's or a quarter's report is owed likewise by the units of its own due
+day (``period_owers``: the one answer for status, forms and import). A
 coordinating unit never owes its report to itself, and the department never
 owes a report to its own division. A request to an organisation outside the
 department's authority (a task or duty of kind ``request``) is never owed.
@@ -285,26 +287,60 @@ def _deadline(plan: Plan, duty: Duty, period: Period, due: date, today: date) ->
     if duty.kind is DutyKind.UNIT_REPORT:
         reported = reported_units(plan, period)
         received = received_dates(plan, period)
-        for c in _owers(plan, duty.from_units, due, duty.function, [r.unit_id for r in recipients]):
+        for c in unit_report_owers(plan, duty, period):
             on = reported.get(c.unit_id)
             by_receipt = on is not None and received.get(c.unit_id) == on
             units.append(UnitReport(c.unit_id, c.unit_id in reported, on, bool(on and on > due), c, by_receipt))
     return Deadline(duty, due, (due - today).days, units, recipients, None if period.is_year else period)
 
 
-def unit_report_owers(plan: Plan, duty: Duty, year: int) -> list[Current]:
-    """The units owing ``duty``'s report for ``year`` (the expected reporters of status, report and forms)."""
-    due = duty_day(duty, year)
+def unit_report_owers(plan: Plan, duty: Duty, period: Period) -> list[Current]:
+    """The units owing ``duty``'s report of ``period``, resolved on the day it is due: the expected reporters
+    of status, report, forms and import alike."""
+    due = period_due(duty, period)
     return _owers(plan, duty.from_units, due, duty.function, [r.unit_id for r in recipients_of(plan, duty, due)])
+
+
+def period_due(duty: Duty, period: Period) -> date:
+    """The last day ``duty``'s report of ``period`` is in time (the period's last day for a duty without one)."""
+    return duty.due(period) or period.last_day
+
+
+def reporting_duties(plan: Plan, period: Period) -> list[Duty]:
+    """The plan's ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
+    return plan.unit_report_duties(period)
+
+
+def report_periods(plan: Plan, year: int) -> list[Period]:
+    """The periods of ``year`` some ``unit_report`` duty reports on: the year, half-years, quarters, months."""
+    found = {p for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT for p in d.periods(year)}
+    return sorted(found, key=lambda p: (-p.rhythm.months, p.last_day))
+
+
+@dataclass(frozen=True)
+class Owed:
+    """A unit's report of one period: the duties it owes for it and the earliest day one is due."""
+
+    unit: Current
+    duties: tuple[Duty, ...]
+    due: date
+
+
+def period_owers(plan: Plan, period: Period) -> list[Owed]:
+    """Every unit owing a report of ``period``, in the order the duties name them: the units of ``kh68 form``
+    for that period, as ``status`` counts them (``unit_report_owers`` of each duty reporting it)."""
+    found: dict[str, Owed] = {}
+    for duty in reporting_duties(plan, period):
+        due = period_due(duty, period)
+        for c in unit_report_owers(plan, duty, period):
+            known = found.get(c.unit_id)
+            if known is None:
+                found[c.unit_id] = Owed(c, (duty,), due)
+            else:
+                found[c.unit_id] = Owed(known.unit, (*known.duties, duty), min(known.due, due))
+    return list(found.values())
 
 
 def recipients_of(plan: Plan, duty: Duty, day: date) -> list[Current]:
     """Who receives ``duty``'s report on ``day``: the named recipients, or their successors for its function."""
     return plan.units.current(duty.to_units, day, duty.function)
-
-
-def duty_day(duty: Duty, year: int) -> date:
-    """The last day a duty falls due in ``year`` (31/12 for a duty without a deadline)."""
-    periods = duty.periods(year)
-    due = duty.due(periods[-1]) if periods else None
-    return due or date(year, 12, 31)

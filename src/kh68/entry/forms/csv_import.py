@@ -1,9 +1,16 @@
-"""A tidy CSV of figures (one row per indicator × year × unit), read with the same checks as a form.
+"""A tidy CSV of figures (one row per indicator × period × unit), read with the same checks as a form.
 
 Columns (header on the first line, comma or semicolon separated, UTF-8):
-``indicator, year, unit, value, numerator, denominator, met, state, document,
-document_date, note, reported_by``; ``indicator`` and ``year`` are required,
-an empty ``unit`` is the province-wide figure.
+``indicator, year, period, unit, value, numerator, denominator, met, state,
+document, document_date, note, reported_by``; ``indicator`` and ``year`` or
+``period`` are required, an empty ``unit`` is the province-wide figure.
+
+``period`` names a month, quarter or half-year as ``--period`` does
+(``2026-11``, ``2026-Q3``, ``2026-H1``; ``2026`` is the year): its row goes
+into that period's data file (``data/2026-11.yaml``), as ``kh68 record
+--period`` writes it. A row with ``year`` only is the year's
+(``data/2026.yaml``); a row with both must name the same year. The file's
+name never decides a period: one file may hold several years and periods.
 """
 
 from __future__ import annotations
@@ -19,15 +26,17 @@ from kh68.core.errors import Kh68Error
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number
 from kh68.entry.forms import cells
-from kh68.entry.forms.expected import inactive_reason, inputs_for
+from kh68.entry.forms.expected import inputs_for
 from kh68.entry.forms.layout import Scope
 from kh68.entry.forms.read import MAX_MESSAGES, Figure
 from kh68.entry.forms.workbook import MAX_FILE, FormRefused, read_input
+from kh68.kinds.periods import Period, parse_period
 from kh68.reading.plan import Plan
 
 COLUMNS = (
     "indicator",
     "year",
+    "period",
     "unit",
     "value",
     "numerator",
@@ -50,7 +59,7 @@ def read_csv(path: Path, plan: Plan) -> list[Figure]:
     rows = _rows(path)
     problems: list[str] = []
     figures: list[Figure] = []
-    seen: dict[tuple[str, int, str | None], int] = {}
+    seen: dict[tuple[str, Period, str | None], int] = {}
     for line, row in rows:
         before = len(problems)
 
@@ -60,9 +69,11 @@ def read_csv(path: Path, plan: Plan) -> list[Figure]:
         figure = _figure(plan, row, say)
         if figure is None or len(problems) > before:
             continue
-        key = (figure.indicator_id, figure.year, figure.unit_id)
+        period = figure.period or Period.of_year(figure.year)
+        key = (figure.indicator_id, period, figure.unit_id)
         if key in seen:
-            say("indicator", f"trùng với dòng {seen[key]} (cùng chỉ tiêu, năm và đơn vị)")
+            said = "năm" if period.is_year else "kỳ"
+            say("indicator", f"trùng với dòng {seen[key]} (cùng chỉ tiêu, {said} và đơn vị)")
             continue
         seen[key] = line
         figures.append(figure)
@@ -105,7 +116,9 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         raise FormRefused(f"{name}: tệp CSV trống")
     header = [h.strip().lower() for h in table[0]]
     unknown = [h for h in header if h not in COLUMNS]
-    missing = [c for c in ("indicator", "year") if c not in header]
+    missing = ["indicator"] if "indicator" not in header else []
+    if "year" not in header and "period" not in header:
+        missing.append("year (hoặc period)")
     if unknown or missing or len(set(header)) != len(header):
         said = [f"thiếu cột {c}" for c in missing] + [f"cột lạ {excerpt(h)}" for h in unknown]
         raise FormRefused(
@@ -122,7 +135,8 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
             continue
         if len(values) > len(header):
             raise FormRefused(f"{name} › dòng {line}: có {len(values)} ô, tiêu đề chỉ có {len(header)} cột")
-        rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=False)}))
+        texts = [v.strip() for v in values] + [""] * (len(header) - len(values))  # a short row: the rest empty
+        rows.append((line, dict(zip(header, texts, strict=True))))
     if not rows:
         raise FormRefused(f"{name}: tệp CSV không có dòng số liệu nào (chỉ có dòng tiêu đề)")
     return rows
@@ -133,21 +147,12 @@ def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) ->
     if indicator is None:
         say("indicator", f"không có chỉ tiêu {excerpt(row.get('indicator', ''))}")
         return None
-    text = row.get("year", "")
-    if not text:
-        say("year", "thiếu năm")
+    period = _period(plan, row, say)
+    if period is None:
         return None
-    if not _YEAR.fullmatch(text):
-        say("year", f"{excerpt(text)} không phải là năm (viết 4 chữ số, ví dụ 2025)")
-        return None
-    year = int(text)
-    try:
-        plan.require_year(year)
-    except Kh68Error as exc:
-        say("year", f"năm không hợp lệ: {exc}")
-        return None
-    unit_id = _unit(plan, row.get("unit", ""), year, "unit", say)
-    reporter = _unit(plan, row.get("reported_by", ""), year, "reported_by", say)
+    year = period.year
+    unit_id = _unit(plan, row.get("unit", ""), period, "unit", say)
+    reporter = _unit(plan, row.get("reported_by", ""), period, "reported_by", say)
     if not isinstance(unit_id, str) or not isinstance(reporter, str):
         return None
     scope = Scope.UNIT if unit_id else Scope.PROVINCE
@@ -186,11 +191,38 @@ def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) ->
     return Figure(
         indicator_id=indicator.id,
         year=year,
+        period=None if period.is_year else period,
         unit_id=unit_id or None,
         reporter=reporter or unit_id or None,
         **got,
         **extra,
     )
+
+
+def _period(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) -> Period | None:
+    """The row's period: its ``period`` (``2026-11``, ``2026-Q3``, ``2026``), else the year of its ``year``."""
+    text, written = row.get("year", ""), row.get("period", "")
+    if not text and not written:
+        say("year" if "year" in row else "period", "thiếu năm hoặc kỳ" if "period" in row else "thiếu năm")
+        return None
+    if text and not _YEAR.fullmatch(text):
+        say("year", f"{excerpt(text)} không phải là năm (viết 4 chữ số, ví dụ 2025)")
+        return None
+    column = "period" if written else "year"
+    try:
+        period = parse_period(written) if written else Period.of_year(int(text))
+    except ValueError as exc:
+        say("period", str(exc))
+        return None
+    if text and int(text) != period.year:
+        say("period", f"kỳ {period.key} không thuộc năm {text} (cột year)")
+        return None
+    try:
+        plan.require_year(period.year)
+    except Kh68Error as exc:
+        say(column, f"năm không hợp lệ: {exc}")
+        return None
+    return period
 
 
 _EXTRA: dict[str, Callable[[str], Any]] = {"document": cells.text, "document_date": cells.day, "note": cells.text}
@@ -206,7 +238,7 @@ def _parse(
         return None
 
 
-def _unit(plan: Plan, ref: str, year: int, column: str, say: Callable[[str, str], None]) -> str | bool:
+def _unit(plan: Plan, ref: str, period: Period, column: str, say: Callable[[str, str], None]) -> str | bool:
     """The unit's id ('' when the cell is empty), or False after saying why it cannot report."""
     if not ref:
         return ""
@@ -214,8 +246,8 @@ def _unit(plan: Plan, ref: str, year: int, column: str, say: Callable[[str, str]
     if unit_id is None:
         say(column, plan.units.unknown(ref))
         return False
-    reason = inactive_reason(plan, year, unit_id)
+    reason = plan.units.inactive_reason(unit_id, plan.period_day(period))  # as ``check`` judges the file
     if reason:
-        say(column, f"đơn vị không còn báo cáo năm {year}: {reason}")
+        say(column, f"đơn vị không còn báo cáo {period.label}: {reason}")
         return False
     return unit_id

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kh68.core.vnformat import format_date
+from kh68.kinds.periods import Period
 from kh68.reading.models import DateSource
 from kh68.reading.plan import Plan
 
@@ -49,23 +50,32 @@ class Dated:
         return f"gửi ngày {format_date(self.day)}"
 
 
-def sent_problem(sent: date, year: int, made: date, arrival: Arrival) -> str | None:
-    """Why the sent date written on a form for ``year``, made on ``made``, cannot be; ``None`` if it can."""
+def _before(day: date, period: Period) -> str | None:
+    """Why a report of ``period`` cannot be dated ``day``: before the period began."""
+    if day >= period.first_day:
+        return None
+    if period.is_year:
+        return f"trước năm báo cáo {period.year}"
+    return f"trước kỳ báo cáo {period.label} (từ {format_date(period.first_day)})"
+
+
+def sent_problem(sent: date, period: Period, made: date, arrival: Arrival) -> str | None:
+    """Why the sent date written on a form for ``period``, made on ``made``, cannot be; ``None`` if it can."""
     said = f"ngày gửi báo cáo {format_date(sent)}"
-    if sent.year < year:
-        return f"{said} trước năm báo cáo {year}"
+    if early := _before(sent, period):
+        return f"{said} {early}"
     if sent < made:
         return f"{said} trước ngày lập biểu mẫu {format_date(made)}"
     late = arrival.too_late(sent)
     return f"{said} {late}" if late else None
 
 
-def received_day(plan: Plan, year: int, unit_id: str, fingerprint: str, arrival: Arrival) -> date:
+def received_day(plan: Plan, period: Period, unit_id: str, fingerprint: str, arrival: Arrival) -> date:
     """The day a form without a sent date was received: ``--received``; else, for the same form imported
-    again, the day recorded the first time; else today."""
+    again, the day recorded the first time (in its period's own data file); else today."""
     if arrival.given:
         return arrival.day
-    data = plan.data.get(year)
+    data = plan.files.get(period) if plan.files else (plan.data.get(period.year) if period.is_year else None)
     for ref, receipt in (data.forms if data else {}).items():
         same_form = plan.units.resolve(ref) == unit_id and receipt.fingerprint == fingerprint
         if same_form and receipt.date_source is DateSource.RECEIVED:
@@ -73,11 +83,11 @@ def received_day(plan: Plan, year: int, unit_id: str, fingerprint: str, arrival:
     return arrival.day
 
 
-def received_problem(received: date, year: int, made: date) -> str | None:
+def received_problem(received: date, period: Period, made: date) -> str | None:
     """Why a form without a sent date cannot have been received on ``received``; ``None`` if it can."""
     said = f"không ghi ngày gửi báo cáo, mà ngày nhận {format_date(received)}"
-    if received.year < year:
-        return f"{said} trước năm báo cáo {year}"
+    if early := _before(received, period):
+        return f"{said} {early}"
     if received < made:
         return f"{said} trước ngày lập biểu mẫu {format_date(made)}"
     return None

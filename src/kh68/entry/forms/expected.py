@@ -1,66 +1,154 @@
-"""Who gets a form for a year, and what each form asks.
+"""Who gets a form for a reporting period, and what each form asks.
 
-The one place that decides who reports what: the units owing the yearly
-report on its deadline day, the indicators they lead (the province-wide
-figure) or report their own share of (aggregated), and the tasks they lead
-or coordinate.
+The one place that decides what a form asks: the units owing the period's
+report on its due day (``kh68.tracking.tasks.period_owers``, as ``status``
+counts them), the indicators they lead (the province-wide figure) or report
+their own share of (aggregated), and the tasks they lead or coordinate.
+
+A period is a year (``--year 2026``: the yearly report) or a month, quarter or
+half-year a duty reports (``--period 2026-11``). A period's form asks for the
+targets of its year and shows, for reference, what was reported for the
+period before it (its own data file: ``data/2026-10.yaml`` for 2026-11); a
+year's form shows the year before's figures.
 """
 
 from __future__ import annotations
 
-from kh68.core.errors import InputError
+from dataclasses import dataclass
+from datetime import date
+
+from kh68.core.errors import InputError, UsageError
 from kh68.core.vnformat import format_number, format_value
-from kh68.entry.forms.layout import FormSpec, IndicatorRow, Scope, TaskRow, plan_id, plan_label
+from kh68.entry.forms.layout import (
+    NOUNS,
+    FormSpec,
+    IndicatorRow,
+    Scope,
+    TaskRow,
+    plan_id,
+    plan_label,
+    previous_period,
+)
+from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.enums import Basis, DutyKind
-from kh68.reading.models import Indicator, Measurement, UnitValue
+from kh68.reading.models import Duty, Indicator, Measurement, UnitValue, YearData
 from kh68.reading.plan import Plan
 from kh68.tracking.coverage import unit_of_count_gone
 from kh68.tracking.engine import observed_value, target_in_force
-from kh68.tracking.tasks import expected_in, report_day, unit_report_owers
+from kh68.tracking.tasks import Owed, expected_in, period_due, period_owers, report_periods, reporting_duties
 from kh68.vocab import task_state_label
 
 
-def expected_units(plan: Plan, year: int) -> list[str]:
-    """Units expected to send a form for ``year``: those owing the yearly report on its deadline
-    (the same expected reporters as ``status`` and the report: successors for ceased units, never
-    the coordinating division itself nor the department)."""
-    found: list[str] = []
-    for duty in plan.meta.duties:
-        if duty.kind is DutyKind.UNIT_REPORT:
-            found += [c.unit_id for c in unit_report_owers(plan, duty, year) if c.unit_id not in found]
-    return found
+def as_period(when: Period | int) -> Period:
+    """A year given as a number is the year's period."""
+    return when if isinstance(when, Period) else Period.of_year(when)
 
 
-def inactive_reason(plan: Plan, year: int, unit_id: str) -> str | None:
-    """Why ``unit_id`` cannot report for ``year`` (it did not exist on the report day), or ``None``."""
-    due = report_day(plan, year)
-    return plan.units.inactive_reason(unit_id, due)
+def expected_units(plan: Plan, when: Period | int) -> list[str]:
+    """Units expected to send a form for a period (a year given as a number: the yearly report): those owing
+    its report on its due day (the same expected reporters as ``status`` and the report: successors for
+    ceased units, never the coordinating division itself nor the department)."""
+    return [owed.unit.unit_id for owed in period_owers(plan, as_period(when))]
 
 
-def form_for(plan: Plan, year: int, unit_id: str) -> FormSpec:
-    """The form of ``unit_id`` for ``year``; ``InputError`` if the unit did not exist then."""
-    reason = inactive_reason(plan, year, unit_id)
+def require_reported(plan: Plan, period: Period) -> None:
+    """Refuse a period no ``unit_report`` duty reports (a month of a plan reporting yearly), naming those it does.
+
+    A year is refused only when the plan's unit reports are all within the year (monthly, quarterly); a plan
+    without any ``unit_report`` duty keeps its yearly forms (to the units named with ``--unit``).
+    """
+    if reporting_duties(plan, period):
+        return
+    if period.is_year and not any(d.kind is DutyKind.UNIT_REPORT for d in plan.meta.duties):
+        return
+    known = report_periods(plan, period.year)
+    option = f"--year {period.year}" if period.is_year else f"--period {period.key}"
+    if not known:
+        reason = "kế hoạch không có nhiệm vụ báo cáo nào của đơn vị (kind: unit_report)"
+    else:
+        reason = f"các kỳ báo cáo năm {period.year} của kế hoạch: {periods_text(known)}"
+    raise UsageError(f"{option}: không đơn vị nào phải báo cáo {period.label}; {reason}")
+
+
+def periods_text(periods: list[Period]) -> str:
+    """``2026 (năm), 2026-01 … 2026-12 (tháng)``: the periods as ``--year``/``--period`` name them, by rhythm."""
+    parts = []
+    for rhythm in Rhythm:
+        keys = [p.key for p in periods if p.rhythm is rhythm]
+        if not keys:
+            continue
+        every = len(keys) == rhythm.per_year and len(keys) > 2
+        parts.append(f"{f'{keys[0]} … {keys[-1]}' if every else ', '.join(keys)} ({NOUNS[rhythm]})")
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class _Due:
+    """The deadline a unit's form shows: the day and the duty whose words set it (``None``: no duty)."""
+
+    day: date
+    duty: Duty | None
+
+
+def _due(plan: Plan, period: Period, owed: Owed | None) -> _Due:
+    """The earliest deadline of the duties ``owed`` (a unit owing none: of every duty reporting the period)."""
+    duties = list(owed.duties) if owed is not None else reporting_duties(plan, period)
+    if not duties:
+        return _Due(plan.period_day(period), None)
+    duty = min(duties, key=lambda d: period_due(d, period))
+    return _Due(period_due(duty, period), duty)
+
+
+def _owed(owers: list[Owed], unit_id: str) -> Owed | None:
+    return next((o for o in owers if o.unit.unit_id == unit_id), None)
+
+
+def form_day(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | None = None) -> date:
+    """The day ``unit_id``'s report of a period is due: what its units are judged on (who exists, who reports).
+    ``owers``: the period's ``period_owers``, when already known."""
+    period = as_period(when)
+    return _due(plan, period, _owed(owers if owers is not None else period_owers(plan, period), unit_id)).day
+
+
+def inactive_reason(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | None = None) -> str | None:
+    """Why ``unit_id`` cannot report for a period (it did not exist on the day its report is due), or ``None``."""
+    return plan.units.inactive_reason(unit_id, form_day(plan, when, unit_id, owers))
+
+
+def form_for(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | None = None) -> FormSpec:
+    """The form of ``unit_id`` for a period (a year given as a number: the yearly report); ``InputError`` if
+    the unit did not exist on its due day. ``owers``: the period's ``period_owers``, when already known."""
+    period = as_period(when)
+    owed = _owed(owers if owers is not None else period_owers(plan, period), unit_id)
+    due = _due(plan, period, owed)
+    reason = plan.units.inactive_reason(unit_id, due.day)
     if reason:
-        raise InputError(f"không lập biểu mẫu năm {year} cho {unit_id}: {reason}")
-    recipients = [u for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT for u in d.to_units]
+        raise InputError(f"không lập biểu mẫu {period.label} cho {unit_id}: {reason}")
+    duties = list(owed.duties) if owed is not None else reporting_duties(plan, period)
+    if not duties and period.is_year:  # no duty reports the year: whoever the plan's unit reports go to
+        duties = [d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT]
+    recipients = list(dict.fromkeys(u for d in duties for u in d.to_units))
     return FormSpec(
         plan_id=plan_id(plan),
         plan_label=plan_label(plan),
-        year=year,
+        period=period,
         unit_id=unit_id,
         unit_name=plan.unit_name(unit_id),
-        deadline=report_day(plan, year),
+        deadline=due.day,
         recipient=", ".join(plan.unit_names(recipients)) or plan.unit_name(plan.meta.issuing_unit),
         synthetic=plan.synthetic,
-        indicators=tuple(_indicator_rows(plan, year, unit_id)),
-        tasks=tuple(_task_rows(plan, year, unit_id)),
+        indicators=tuple(_indicator_rows(plan, period, unit_id, due.day)),
+        tasks=tuple(_task_rows(plan, period.year, unit_id, due.day)),
+        deadline_text=str(due.duty.deadline) if due.duty is not None and due.duty.deadline is not None else None,
     )
 
 
-def _indicator_rows(plan: Plan, year: int, unit_id: str) -> list[IndicatorRow]:
+def _indicator_rows(plan: Plan, period: Period, unit_id: str, day: date) -> list[IndicatorRow]:
     rows = []
+    year = period.year
+    before = _previous_data(plan, period)
     for indicator in plan.indicators:
-        scope = indicator_scope(plan, indicator, year, unit_id)
+        scope = indicator_scope(plan, indicator, year, unit_id, day)
         if scope is None:
             continue
         target = target_in_force(indicator, year)
@@ -77,25 +165,26 @@ def _indicator_rows(plan: Plan, year: int, unit_id: str) -> list[IndicatorRow]:
                 scope=scope,
                 inputs=inputs_for(indicator, scope),
                 percent=indicator.unit == "%",
-                previous=_previous(plan, indicator, year - 1, unit_id if scope is Scope.UNIT else None),
+                previous=_previous(plan, indicator, before, unit_id if scope is Scope.UNIT else None),
             )
         )
     return rows
 
 
-def indicator_scope(plan: Plan, indicator: Indicator, year: int, unit_id: str) -> Scope | None:
-    """How ``unit_id`` reports ``indicator`` in ``year``, if at all.
+def indicator_scope(plan: Plan, indicator: Indicator, year: int, unit_id: str, on: date | None = None) -> Scope | None:
+    """How ``unit_id`` reports ``indicator`` in ``year`` (in the report due ``on``, a period's), if at all.
 
     A unit that leads the indicator sends the province-wide figure; a unit
-    that reported its own share (``by_unit``) the year before is asked for its
-    share again (never from the year itself, so that importing a form does not
-    change what the form should have asked).
+    the plan names as a reporter on that day, or that reported its own share
+    (``by_unit``) the year before, is asked for its share again (never from the
+    year itself, so that importing a form does not change what the form should
+    have asked).
     """
     if plan.covers(indicator.responsible_units, unit_id):
         return Scope.PROVINCE
-    if unit_of_count_gone(plan, indicator, year):
+    if unit_of_count_gone(plan, indicator, year, on):
         return None  # what it counts over no longer exists: nothing to ask
-    expected = plan.reporters_of(indicator, year)
+    expected = plan.reporters_on(indicator, on) if on is not None else plan.reporters_of(indicator, year)
     if expected is not None:  # the plan says who reports it by unit that year
         return Scope.UNIT if any(c.unit_id == unit_id for c in expected) else None
     data = plan.data.get(year - 1)
@@ -129,8 +218,16 @@ def inputs_for(indicator: Indicator, scope: Scope) -> tuple[str, ...]:
     return ("state",) if indicator.takes_state else ("value",)
 
 
-def _previous(plan: Plan, indicator: Indicator, year: int, unit_id: str | None) -> str:
-    data = plan.data.get(year)
+def _previous_data(plan: Plan, period: Period) -> YearData | None:
+    """What the "previous" column shows: the year before's figures (as known at its end) for a year's form;
+    for a month's, quarter's or half-year's, what was reported for the period before it (its own file)."""
+    before = previous_period(period)
+    if period.is_year:
+        return plan.data.get(before.year)
+    return plan.files.get(before)
+
+
+def _previous(plan: Plan, indicator: Indicator, data: YearData | None, unit_id: str | None) -> str:
     measurement = data.indicators.get(indicator.id) if data else None
     if measurement is None:
         return ""
@@ -151,9 +248,8 @@ def _unit_value_text(entry: UnitValue, unit: str) -> str:
     return format_value(entry.value, unit)
 
 
-def _task_rows(plan: Plan, year: int, unit_id: str) -> list[TaskRow]:
+def _task_rows(plan: Plan, year: int, unit_id: str, due: date) -> list[TaskRow]:
     rows = []
-    due = report_day(plan, year)
     for task in plan.tasks:
         if not expected_in(task, year):
             continue

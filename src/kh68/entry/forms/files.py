@@ -11,10 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from kh68.core.files import atomic_write, guard_output, guard_output_dir
-from kh68.entry.forms.expected import form_for
+from kh68.entry.forms.expected import as_period, form_for
 from kh68.entry.forms.generate import file_name, form_bytes
 from kh68.entry.forms.layout import FormSpec
+from kh68.kinds.periods import Period
 from kh68.reading.plan import Plan
+from kh68.tracking.tasks import period_owers
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,15 @@ def made_on(plan: Plan) -> date:
     return plan.meta.date or date(plan.meta.year, 1, 1)
 
 
-def write_forms(plan: Plan, year: int, units: list[str], folder: Path, made: date | None = None) -> list[WrittenForm]:
-    """Write one form per unit in ``folder``; nothing is written if any unit cannot have one."""
+def write_forms(
+    plan: Plan, when: Period | int, units: list[str], folder: Path, made: date | None = None
+) -> list[WrittenForm]:
+    """Write one form per unit for a period (a year given as a number: the year's) in ``folder``; nothing is
+    written if any unit cannot have one."""
     guard_output_dir(folder)
-    specs = [form_for(plan, year, unit) for unit in units]
+    period = as_period(when)
+    owers = period_owers(plan, period)
+    specs = [form_for(plan, period, unit, owers) for unit in units]
     for spec in specs:  # every path checked before the first file is written
         guard_output(folder / file_name(spec), plan.root)
     stamp = made or made_on(plan)

@@ -24,13 +24,13 @@ from kh68.core.vnformat import format_date
 from kh68.entry.forms.layout import (
     EXAMPLE_SENT,
     FIRST_ROW,
-    FORM_VERSION,
     GUIDE_SHEET,
     HEADER_ROW,
     INDICATOR_COLUMNS,
     INDICATOR_SHEET,
     META_SHEET,
     NO,
+    NOUNS,
     SENT_DATE,
     TASK_COLUMNS,
     TASK_SHEET,
@@ -40,7 +40,10 @@ from kh68.entry.forms.layout import (
     Column,
     FormSpec,
     Input,
+    capitalized,
+    previous_period,
 )
+from kh68.kinds.periods import Period
 from kh68.vocab import TASK_STATE_LABELS
 
 _THIN = Side(style="thin", color="808080")
@@ -77,8 +80,9 @@ SYNTHETIC_NOTICE = "SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch
 
 
 def file_name(spec: FormSpec) -> str:
-    """``bao-cao-2025-pgd-da-lat.xlsx``: the year and the unit id, readable on any system."""
-    return f"bao-cao-{spec.year}-{spec.unit_id.replace('_', '-')}.xlsx"
+    """``bao-cao-2025-pgd-da-lat.xlsx``, ``bao-cao-2026-11-pgd-da-lat.xlsx``: the period as ``--period`` names it
+    and the unit id, readable on any system."""
+    return f"bao-cao-{spec.period.key}-{spec.unit_id.replace('_', '-')}.xlsx"
 
 
 def form_bytes(spec: FormSpec, made: date) -> bytes:
@@ -95,7 +99,7 @@ def form_bytes(spec: FormSpec, made: date) -> bytes:
     stamp = datetime(made.year, made.month, made.day)
     wb.properties.creator = "kh68"
     wb.properties.lastModifiedBy = "kh68"
-    wb.properties.title = f"Báo cáo năm {spec.year} — {spec.unit_name}"
+    wb.properties.title = f"Báo cáo {spec.label} — {spec.unit_name}"
     wb.properties.created = stamp
     wb.properties.modified = stamp
     out = io.BytesIO()
@@ -179,11 +183,11 @@ def _heading(ws: Worksheet, title: str, spec: FormSpec, look: _Look) -> None:
         look(_put(ws["A5"], SYNTHETIC_NOTICE), "warn")
 
 
-def _header_row(ws: Worksheet, columns: tuple[Column, ...], year: int, look: _Look) -> None:
+def _header_row(ws: Worksheet, columns: tuple[Column, ...], period: Period, look: _Look) -> None:
     for index, column in enumerate(columns, 1):
-        cell = look(_put(ws.cell(HEADER_ROW, index), column.title(year)), "header")
+        cell = look(_put(ws.cell(HEADER_ROW, index), column.title(period)), "header")
         ws.column_dimensions[cell.column_letter].width = column.width
-    ws.row_dimensions[HEADER_ROW].height = _height([(c.title(year), c.width) for c in columns])
+    ws.row_dimensions[HEADER_ROW].height = _height([(c.title(period), c.width) for c in columns])
     ws.freeze_panes = f"C{FIRST_ROW}"
 
 
@@ -227,6 +231,21 @@ _EXPLAINED = {
 }
 
 
+def _explained(spec: FormSpec, key: str) -> str:
+    """A column's explanation; a month's, quarter's or half-year's form says which period "previous" is."""
+    if key == "previous" and not spec.period.is_year:
+        return f"Giá trị đã báo cáo của kỳ trước ({previous_period(spec.period).label}), để tham khảo."
+    if key == "target" and not spec.period.is_year:
+        return f"Chỉ tiêu của năm {spec.year}, nguyên văn kế hoạch."
+    return _EXPLAINED[key]
+
+
+def deadline_line(spec: FormSpec) -> str:
+    """``Chậm nhất ngày 14/11/2026 (kế hoạch ghi: trước ngày 15 hằng tháng)``: the last day in time."""
+    said = f"Chậm nhất ngày {format_date(spec.deadline)}"
+    return f"{said} (kế hoạch ghi: {spec.deadline_text})" if spec.deadline_text else said
+
+
 def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
     """The "Hướng dẫn" sheet: label and text of each line."""
     day, month = EXAMPLE_SENT
@@ -238,8 +257,8 @@ def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
     lines = [
         ("Kế hoạch", spec.plan_label),
         ("Đơn vị báo cáo", f"{spec.unit_name} (mã {spec.unit_id})"),
-        ("Năm báo cáo", str(spec.year)),
-        ("Hạn gửi", f"Trước ngày {format_date(spec.deadline)}"),
+        ("Năm báo cáo", str(spec.year)) if spec.period.is_year else ("Kỳ báo cáo", spec.label),
+        ("Hạn gửi", deadline_line(spec)),
         ("Gửi đến", spec.recipient),
         ("Liên hệ", f"Mọi thắc mắc về biểu mẫu xin liên hệ {spec.recipient}."),
         ("", ""),
@@ -262,7 +281,8 @@ def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
         ("", ""),
         (f"Trang «{INDICATOR_SHEET}»", "Mỗi dòng là một chỉ tiêu đơn vị phải báo cáo."),
     ]
-    lines += [(f"  {c.title(spec.year)}", _EXPLAINED[c.key]) for c in INDICATOR_COLUMNS]
+    lines += [(f"  {c.title(spec.period)}", _explained(spec, c.key)) for c in INDICATOR_COLUMNS]
+    following = f"{NOUNS[spec.period.rhythm]} tiếp theo"
     lines += [
         (f"Trang «{TASK_SHEET}»", "Mỗi dòng là một nhiệm vụ đơn vị chủ trì hoặc phối hợp thực hiện."),
         (
@@ -270,14 +290,14 @@ def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
             f"Ba ô {sent_cells}: ngày đơn vị gửi báo cáo. Để trống thì lấy ngày nhận được biểu mẫu.",
         ),
         ("  Trạng thái", "Chọn một trong: " + "; ".join(TASK_STATE_LABELS.values()) + "."),
-        ("  Các cột còn lại", "Kết quả; khó khăn, vướng mắc và nguyên nhân; phương hướng năm tiếp theo; kiến nghị."),
+        ("  Các cột còn lại", f"Kết quả; khó khăn, vướng mắc và nguyên nhân; phương hướng {following}; kiến nghị."),
     ]
     return lines
 
 
 def _indicators(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
     _heading(ws, spec.title(INDICATOR_SHEET), spec, look)
-    _header_row(ws, INDICATOR_COLUMNS, spec.year, look)
+    _header_row(ws, INDICATOR_COLUMNS, spec.period, look)
     validations = _Validations(ws)
     for offset, row in enumerate(spec.indicators):
         r = FIRST_ROW + offset
@@ -293,7 +313,7 @@ def _indicators(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
                 validations.open(cell, kind, look)
         ws.row_dimensions[r].height = _height([(fixed[c.key], c.width) for c in INDICATOR_COLUMNS if c.key in fixed])
     if not spec.indicators:
-        _put(ws.cell(FIRST_ROW, 1), f"Năm {spec.year} đơn vị không có chỉ tiêu phải báo cáo.")
+        _put(ws.cell(FIRST_ROW, 1), f"{capitalized(spec.label)} đơn vị không có chỉ tiêu phải báo cáo.")
     validations.attach(spec.year)
     _protect(ws)
     _print_setup(ws, "landscape", f"{HEADER_ROW}:{HEADER_ROW}")
@@ -301,7 +321,7 @@ def _indicators(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
 
 def _tasks(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
     _heading(ws, spec.title(TASK_SHEET), spec, look)
-    _header_row(ws, TASK_COLUMNS, spec.year, look)
+    _header_row(ws, TASK_COLUMNS, spec.period, look)
     validations = _Validations(ws)
     for part in SENT_DATE:
         look(_put(ws[part.label_cell], part.label), "label")
@@ -319,20 +339,26 @@ def _tasks(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
             45.0, _height([(fixed[c.key], c.width) for c in TASK_COLUMNS if c.key in fixed])
         )
     if not spec.tasks:
-        _put(ws.cell(FIRST_ROW, 1), f"Năm {spec.year} đơn vị không có nhiệm vụ phải báo cáo.")
+        _put(ws.cell(FIRST_ROW, 1), f"{capitalized(spec.label)} đơn vị không có nhiệm vụ phải báo cáo.")
     validations.attach(spec.year)
     _protect(ws)
     _print_setup(ws, "landscape", f"{HEADER_ROW}:{HEADER_ROW}")
 
 
 def _meta(ws: Worksheet, spec: FormSpec, made: date) -> None:
-    """Who the form is for, what it was made from and when, read back by ``kh68 import``."""
+    """Who the form is for, what it was made from and when, read back by ``kh68 import``.
+
+    A month's, quarter's or half-year's form (version 3) names its period after the year; a year's form is
+    written as version 2 always was.
+    """
+    period = [] if spec.period.is_year else [("period", spec.period.key)]
     pairs = [
         ("plan", spec.plan_id),
         ("plan_label", spec.plan_label),
         ("year", str(spec.year)),
+        *period,
         ("unit", spec.unit_id),
-        ("version", str(FORM_VERSION)),
+        ("version", str(spec.version)),
         ("fingerprint", spec.fingerprint),
         ("made", made.isoformat()),
     ]

@@ -28,9 +28,9 @@ from kh68.entry.edits import (
 )
 from kh68.entry.forms.csv_import import read_csv
 from kh68.entry.forms.dating import Arrival
-from kh68.entry.forms.layout import FORM_VERSION
 from kh68.entry.forms.read import Figure, FilledForm, read_form
 from kh68.entry.forms.workbook import FormRefused
+from kh68.kinds.periods import Period
 from kh68.reading.plan import Plan
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -42,7 +42,7 @@ class FileResult:
     summary: str = ""  # what the file holds, when it was read
     problems: list[str] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
-    unit_year: tuple[str, int] | None = None
+    unit_period: tuple[str, Period] | None = None  # a form's unit and the period it reports
 
     @property
     def accepted(self) -> bool:
@@ -130,14 +130,15 @@ def _read(plan: Plan, path: Path, arrival: Arrival) -> FileResult:
         if path.suffix.lower() == ".csv":
             figures = read_csv(path, plan)
             result.edits = [e for f in figures for e in figure_edits(f)]
-            years = sorted({f.year for f in figures})
-            result.summary = f"{len(figures)} số liệu năm {', '.join(map(str, years))}"
+            result.summary = (
+                f"{len(figures)} số liệu {periods_said({f.period or Period.of_year(f.year) for f in figures})}"
+            )
         else:
             form = read_form(path, plan, arrival)
             result.edits = form_edits(form)
-            result.unit_year = (form.spec.unit_id, form.spec.year)
+            result.unit_period = (form.spec.unit_id, form.spec.period)
             result.summary = (
-                f"{form.spec.unit_id} năm {form.spec.year}: {len(form.figures)} số liệu, "
+                f"{form.spec.unit_id} {form.spec.label}: {len(form.figures)} số liệu, "
                 f"{len(form.tasks)} nhiệm vụ, {form.dated.said}"
             )
     except FormRefused as exc:
@@ -145,19 +146,26 @@ def _read(plan: Plan, path: Path, arrival: Arrival) -> FileResult:
     return result
 
 
+def periods_said(periods: set[Period]) -> str:
+    """``năm 2024, 2025``; ``năm 2025, tháng 10/2026, tháng 11/2026``: the periods of a CSV's figures."""
+    years = sorted(p.year for p in periods if p.is_year)
+    others = sorted((p for p in periods if not p.is_year), key=lambda p: (p.first_day, -p.rhythm.months))
+    return ", ".join(([f"năm {', '.join(map(str, years))}"] if years else []) + [p.label for p in others])
+
+
 def _refuse_duplicates(results: list[FileResult]) -> None:
-    seen: dict[tuple[str, int], Path] = {}
+    seen: dict[tuple[str, Period], Path] = {}
     for result in results:
-        if result.unit_year is None or not result.accepted:
+        if result.unit_period is None or not result.accepted:
             continue
-        if result.unit_year in seen:
-            unit, year = result.unit_year
+        if result.unit_period in seen:
+            unit, period = result.unit_period
             result.problems.append(
-                f"{result.path.name}: cùng đơn vị {unit} năm {year} với tệp {seen[result.unit_year].name} "
+                f"{result.path.name}: cùng đơn vị {unit} {period.label} với tệp {seen[result.unit_period].name} "
                 "trong lần nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị"
             )
         else:
-            seen[result.unit_year] = result.path
+            seen[result.unit_period] = result.path
 
 
 def _refuse_conflicts(accepted: list[FileResult], conflicts: Sequence[Conflict]) -> None:
@@ -169,7 +177,10 @@ def _refuse_conflicts(accepted: list[FileResult], conflicts: Sequence[Conflict])
 
 
 def form_edits(form: FilledForm) -> list[Edit]:
+    """What a form says, as edits of its own period's data file (``data/2026-11.yaml`` for a form of 2026-11,
+    ``data/2025.yaml`` for a year's): the period is the form's, never the import's to choose."""
     spec = form.spec
+    period = None if spec.period.is_year else spec.period
     edits: list[Edit] = [e for figure in form.figures for e in figure_edits(figure)]
     edits += [
         ProgressEdit(
@@ -182,11 +193,14 @@ def form_edits(form: FilledForm) -> list[Edit]:
             difficulties=t.difficulties,
             directions=t.directions,
             proposals=t.proposals,
+            period=period,
         )
         for t in form.tasks
     ]
     edits.append(
-        ReceiptEdit(spec.unit_id, spec.year, form.dated.day, FORM_VERSION, spec.fingerprint, form.dated.source)
+        ReceiptEdit(
+            spec.unit_id, spec.year, form.dated.day, spec.version, spec.fingerprint, form.dated.source, period=period
+        )
     )
     return edits
 
@@ -204,10 +218,11 @@ def figure_edits(figure: Figure) -> list[Edit]:
                 met=figure.met,
                 unit=figure.unit_id,
                 note=figure.note,
+                period=figure.period,
             )
         )
     if figure.state is not None:
-        edits.append(StateEdit(figure.indicator_id, figure.year, figure.state))
+        edits.append(StateEdit(figure.indicator_id, figure.year, figure.state, period=figure.period))
     if figure.document or figure.document_date or (figure.unit_id is None and figure.reporter):
         edits.append(
             SourceEdit(
@@ -217,6 +232,7 @@ def figure_edits(figure: Figure) -> list[Edit]:
                 document=figure.document,
                 on=figure.document_date,
                 reporter=figure.reporter if figure.unit_id is None else None,
+                period=figure.period,
             )
         )
     return edits

@@ -13,9 +13,15 @@ from datetime import date
 from enum import StrEnum
 
 from kh68.core.safetext import xml_safe
+from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.plan import Plan
 
 FORM_VERSION = 2  # 2: the sent date in three whole-number cells, numbers and dates typed as text, the day made
+# A form of a month, quarter or half-year: version 2's layout with the period in the hidden sheet (and in the
+# fingerprint). A year's form stays version 2, byte for byte; an older kh68 refuses a version 3 form ("phiên bản
+# không được hỗ trợ") instead of reading a month's figures as the year's.
+PERIOD_FORM_VERSION = 3
+VERSIONS = (FORM_VERSION, PERIOD_FORM_VERSION)
 GUIDE_SHEET = "Hướng dẫn"
 INDICATOR_SHEET = "Chỉ tiêu"
 TASK_SHEET = "Nhiệm vụ"
@@ -23,10 +29,10 @@ META_SHEET = "kh68"
 SHEETS = (GUIDE_SHEET, INDICATOR_SHEET, TASK_SHEET, META_SHEET)
 HEADER_ROW = 6
 FIRST_ROW = 7
-TITLES = {  # row 1 of each visible sheet
-    GUIDE_SHEET: "BIỂU MẪU BÁO CÁO NĂM {year}",
-    INDICATOR_SHEET: "SỐ LIỆU CHỈ TIÊU NĂM {year}",
-    TASK_SHEET: "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ NĂM {year}",
+TITLES = {  # row 1 of each visible sheet; {when}: "NĂM 2025", "THÁNG 11/2026", "QUÝ III/2026"
+    GUIDE_SHEET: "BIỂU MẪU BÁO CÁO {when}",
+    INDICATOR_SHEET: "SỐ LIỆU CHỈ TIÊU {when}",
+    TASK_SHEET: "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ {when}",
 }
 YES, NO = "Đạt", "Chưa đạt"
 
@@ -71,15 +77,31 @@ SENT_DATE = (
 EXAMPLE_SENT = (4, 11)  # the day and month the form's examples show (in the form's year)
 
 
+NOUNS = {Rhythm.YEARLY: "năm", Rhythm.SIX_MONTHLY: "6 tháng", Rhythm.QUARTERLY: "quý", Rhythm.MONTHLY: "tháng"}
+
+
+def previous_period(period: Period) -> Period:
+    """The period before ``period`` of the same rhythm: tháng 12/2025 before tháng 1/2026, năm 2025 before 2026."""
+    if period.index > 1:
+        return Period(period.year, period.rhythm, period.index - 1)
+    return Period(period.year - 1, period.rhythm, period.rhythm.per_year)
+
+
+def capitalized(text: str) -> str:
+    """``Tháng 11/2026`` from ``tháng 11/2026``."""
+    return text[:1].upper() + text[1:]
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
-    header: str  # may name {year} and {previous}
+    header: str  # may name {year} (the period's year), {previous} ("Năm 2024", "Tháng 10/2026") and {next} ("năm")
     width: float
     input: Input | None = None  # None: filled from the plan and locked
 
-    def title(self, year: int) -> str:
-        return self.header.format(year=year, previous=year - 1)
+    def title(self, period: Period) -> str:
+        previous = capitalized(previous_period(period).label)
+        return self.header.format(year=period.year, previous=previous, next=NOUNS[period.rhythm])
 
 
 INDICATOR_COLUMNS = (
@@ -87,7 +109,7 @@ INDICATOR_COLUMNS = (
     Column("name", "Tên chỉ tiêu", 42),
     Column("unit", "Đơn vị tính", 8),
     Column("target", "Chỉ tiêu năm {year} theo kế hoạch", 16),
-    Column("previous", "Năm {previous} (tham khảo)", 13),
+    Column("previous", "{previous} (tham khảo)", 13),
     Column("how", "Cách báo cáo", 22),
     Column("value", "Giá trị", 11, Input.NUMBER),
     Column("numerator", "Tử số", 11, Input.COUNT),
@@ -109,7 +131,7 @@ TASK_COLUMNS = (
     Column("state", "Trạng thái", 20, Input.STATE),
     Column("results", "Kết quả đạt được", 40, Input.TEXT),
     Column("difficulties", "Khó khăn, vướng mắc và nguyên nhân", 32, Input.TEXT),
-    Column("directions", "Phương hướng năm tiếp theo", 32, Input.TEXT),
+    Column("directions", "Phương hướng {next} tiếp theo", 32, Input.TEXT),
     Column("proposals", "Kiến nghị, đề xuất", 32, Input.TEXT),
 )
 
@@ -143,7 +165,7 @@ class IndicatorRow:
     scope: Scope
     inputs: tuple[str, ...]  # the open value columns (a key of HOW)
     percent: bool
-    previous: str = ""  # last year's value, for reference (not part of the fingerprint)
+    previous: str = ""  # the previous period's value, for reference (not part of the fingerprint)
 
     @property
     def key(self) -> str:
@@ -193,18 +215,33 @@ class TaskRow:
 
 @dataclass(frozen=True)
 class FormSpec:
-    """One unit's form for one year."""
+    """One unit's form for one reporting period: a year, or a month, quarter or half-year of it."""
 
     plan_id: str
     plan_label: str
-    year: int
+    period: Period
     unit_id: str
     unit_name: str
-    deadline: date
+    deadline: date  # the last day the report is in time
     recipient: str
     synthetic: bool
     indicators: tuple[IndicatorRow, ...]
     tasks: tuple[TaskRow, ...]
+    deadline_text: str | None = None  # the plan's words for it ("trước ngày 15 hằng tháng")
+
+    @property
+    def year(self) -> int:
+        return self.period.year
+
+    @property
+    def version(self) -> int:
+        """The form's version: a year's form is version 2, a month's, quarter's or half-year's version 3."""
+        return FORM_VERSION if self.period.is_year else PERIOD_FORM_VERSION
+
+    @property
+    def label(self) -> str:
+        """``năm 2025``, ``tháng 11/2026``."""
+        return self.period.label
 
     @property
     def unit_line(self) -> str:
@@ -212,7 +249,7 @@ class FormSpec:
         return f"Đơn vị báo cáo: {self.unit_name} (mã {self.unit_id})"
 
     def title(self, sheet: str) -> str:
-        return TITLES[sheet].format(year=self.year)
+        return TITLES[sheet].format(when=self.period.label_upper)
 
     def rows(self) -> dict[str, dict[str, str]]:
         """Every plan row of the form by key, in form order."""
@@ -221,11 +258,16 @@ class FormSpec:
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint_of(self.rows())
+        return fingerprint_of(self.rows(), self.period)
 
 
-def fingerprint_of(rows: dict[str, dict[str, str]]) -> str:
-    text = json.dumps(list(rows.items()), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def fingerprint_of(rows: dict[str, dict[str, str]], period: Period | None = None) -> str:
+    """What a form asks, hashed: its plan rows, and the period of a month's, quarter's or half-year's form
+    (a year's form hashes its rows alone, as version 2 always did)."""
+    content: object = list(rows.items())
+    if period is not None and not period.is_year:
+        content = {"period": period.key, "rows": content}
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 

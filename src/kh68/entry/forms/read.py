@@ -17,18 +17,19 @@ from kh68.entry.forms.dating import Arrival, Dated, received_day, received_probl
 from kh68.entry.forms.expected import form_for, inactive_reason
 from kh68.entry.forms.layout import (
     FIRST_ROW,
-    FORM_VERSION,
     GUIDE_SHEET,
     HEADER_ROW,
     HOW,
     INDICATOR_COLUMNS,
     INDICATOR_SHEET,
     META_SHEET,
+    PERIOD_FORM_VERSION,
     SENT_DATE,
     SHEETS,
     TASK_COLUMNS,
     TASK_SHEET,
     VALUE_KEYS,
+    VERSIONS,
     Column,
     DatePart,
     FormSpec,
@@ -39,9 +40,11 @@ from kh68.entry.forms.layout import (
     plan_id,
 )
 from kh68.entry.forms.workbook import FormRefused, OpenedForm, open_form
+from kh68.kinds.periods import Period, parse_period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.models import DateSource
 from kh68.reading.plan import Plan
+from kh68.tracking.tasks import period_owers
 
 MAX_MESSAGES = 20
 MAX_CHANGES = 10  # changed rows named when a form's plan rows changed
@@ -63,6 +66,7 @@ class Figure:
     document: str | None = None
     document_date: date | None = None
     note: str | None = None
+    period: Period | None = None  # a month, quarter or half-year of ``year`` (its own data file); None: the year
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ def _identify(opened: OpenedForm, plan: Plan) -> _Identity:
     meta, rows = _meta(wb[META_SHEET])
     where = f"{name} › thông tin biểu mẫu"
     version = meta.get("version")
-    if version != str(FORM_VERSION) and version not in _OLD_VERSIONS:
+    if version not in {str(v) for v in VERSIONS} and version not in _OLD_VERSIONS:
         raise FormRefused(f"{where}: phiên bản biểu mẫu {excerpt(version)} không được hỗ trợ; lập lại biểu mẫu")
     if meta.get("plan") != plan_id(plan):
         raise FormRefused(
@@ -135,27 +139,52 @@ def _identify(opened: OpenedForm, plan: Plan) -> _Identity:
         plan.require_year(year)
     except (ValueError, Kh68Error) as exc:  # a year that is not a number, or outside the plan
         raise FormRefused(f"{where}: năm của biểu mẫu không hợp lệ: {exc}") from None
+    period = _period(meta, version, year, where)
     unit_id = plan.units.resolve(meta.get("unit", ""))
     if unit_id is None:
         raise FormRefused(f"{where}: {plan.units.unknown(meta.get('unit', ''))}")
-    reason = inactive_reason(plan, year, unit_id)
+    owers = period_owers(plan, period)  # who owes the period's report, worked out once for the form
+    reason = inactive_reason(plan, period, unit_id, owers)
     if reason:
-        raise FormRefused(f"{where}: biểu mẫu năm {year} của đơn vị không còn báo cáo: {reason}")
-    again = f"lập lại biểu mẫu bằng 'kh68 form --year {year} --unit {unit_id}' và gửi đơn vị điền lại"
+        raise FormRefused(f"{where}: biểu mẫu {period.label} của đơn vị không còn báo cáo: {reason}")
+    option = f"--year {year}" if period.is_year else f"--period {period.key}"
+    again = f"lập lại biểu mẫu bằng 'kh68 form {option} --unit {unit_id}' và gửi đơn vị điền lại"
     if version in _OLD_VERSIONS:
         raise FormRefused(f"{where}: biểu mẫu phiên bản {version} (kh68 cũ): {_OLD_VERSIONS[version]}; {again}")
-    spec = form_for(plan, year, unit_id)
+    spec = form_for(plan, period, unit_id, owers)
     if meta.get("fingerprint") != spec.fingerprint:
         changes = describe_changes(rows, spec.rows())
-        raise FormRefused(
-            f"{where}: kế hoạch đã thay đổi từ khi lập biểu mẫu ({'; '.join(changes) or 'các dòng của biểu mẫu'}); "
-            f"{again}"
-        )
+        if not changes:  # the plan asks what the form says it asked: its hidden sheet was altered
+            raise FormRefused(
+                f"{where}: thông tin biểu mẫu đã bị sửa (dấu vân tay không khớp với {period.label} và các dòng "
+                "của biểu mẫu); dùng biểu mẫu gốc lập bằng 'kh68 form'"
+            )
+        raise FormRefused(f"{where}: kế hoạch đã thay đổi từ khi lập biểu mẫu ({'; '.join(changes)}); {again}")
     try:
         made = date.fromisoformat(meta.get("made", ""))
     except ValueError:
         raise FormRefused(f"{where}: ngày lập biểu mẫu {excerpt(meta.get('made'))} không hợp lệ; {again}") from None
     return _Identity(spec, made)
+
+
+def _period(meta: dict[str, str], version: str | None, year: int, where: str) -> Period:
+    """The period a form reports: a version 3 form names it (a month, quarter or half-year of its year);
+    a version 2 form is the year's, and names none."""
+    written = meta.get("period")
+    if version != str(PERIOD_FORM_VERSION):
+        if written is not None:
+            raise FormRefused(f"{where}: thông tin biểu mẫu đã bị sửa (biểu mẫu năm có ghi kỳ {excerpt(written)})")
+        return Period.of_year(year)
+    try:
+        period = parse_period(written or "")
+    except ValueError as exc:
+        raise FormRefused(f"{where}: kỳ của biểu mẫu không hợp lệ: {exc}") from None
+    if period.is_year or period.year != year:
+        raise FormRefused(
+            f"{where}: thông tin biểu mẫu đã bị sửa (kỳ {period.key} không phải một tháng, quý hay 6 tháng "
+            f"của năm {year})"
+        )
+    return period
 
 
 # Forms of earlier versions, and why they are not read: what they hold may have been misread by Excel.
@@ -266,14 +295,14 @@ class _Reader:
     def _structure(self, ws: Any, columns: tuple[Column, ...], fixed_rows: list[dict[str, str]]) -> bool:
         """Headers, the locked cells of every row, nothing merged or added: else one clear message."""
         sheet = ws.title
-        year = self.spec.year
+        period = self.spec.period
         for index, column in enumerate(columns, 1):
             cell = ws.cell(HEADER_ROW, index)
-            if _shown(cell.value) != column.title(year):
+            if _shown(cell.value) != column.title(period):
                 self.at(
                     sheet,
                     cell.coordinate,
-                    f"tiêu đề cột phải là {excerpt(column.title(year))}, thấy {excerpt(_shown(cell.value))} "
+                    f"tiêu đề cột phải là {excerpt(column.title(period))}, thấy {excerpt(_shown(cell.value))} "
                     "(cột bị đổi tên, xóa, chèn hoặc sắp xếp lại)",
                 )
                 return False
@@ -358,11 +387,12 @@ class _Reader:
                 said = (
                     f"kết thúc bằng {excerpt(want, 80)}" if isinstance(want, _EndsWith) else excerpt(xml_safe(want), 80)
                 )
+                when = "năm" if self.spec.period.is_year else "kỳ"
                 self.at(
                     ws.title,
                     cell.coordinate,
                     f"ô bị khóa đã bị sửa (phải là {said}, thấy {excerpt(shown, 80)}); "
-                    "biểu mẫu không phải của đơn vị hoặc năm ghi trong tệp — dùng biểu mẫu gốc lập bằng 'kh68 form'",
+                    f"biểu mẫu không phải của đơn vị hoặc {when} ghi trong tệp — dùng biểu mẫu gốc lập bằng 'kh68 form'",
                 )
 
     def _closed_cells(self, ws: Any) -> None:
@@ -439,6 +469,7 @@ class _Reader:
             indicator_id=row.indicator_id,
             year=self.spec.year,
             unit_id=self.spec.unit_id if row.scope is Scope.UNIT else None,
+            period=None if self.spec.period.is_year else self.spec.period,
             reporter=self.spec.unit_id,
             document=document,
             document_date=document_date,
@@ -490,7 +521,7 @@ class _Reader:
             return None
         spec = self.spec
         if sent is not None:
-            problem = sent_problem(sent, spec.year, self.made, self.arrival)
+            problem = sent_problem(sent, spec.period, self.made, self.arrival)
             if problem:
                 self.at(ws.title, _SENT_RANGE, problem)
             return Dated(sent, DateSource.FORM)
@@ -499,8 +530,8 @@ class _Reader:
                 f"{self.opened.name}: biểu mẫu chưa điền gì (không có số liệu, tiến độ nhiệm vụ hay ngày gửi báo cáo)"
             )
             return None
-        day = received_day(self.plan, spec.year, spec.unit_id, spec.fingerprint, self.arrival)
-        problem = received_problem(day, spec.year, self.made)
+        day = received_day(self.plan, spec.period, spec.unit_id, spec.fingerprint, self.arrival)
+        problem = received_problem(day, spec.period, self.made)
         if problem:
             self.at(ws.title, _SENT_RANGE, problem)
         return Dated(day, DateSource.RECEIVED)

@@ -46,10 +46,11 @@ def _plan_file(ctx: Context) -> Iterator[Finding]:
 def _data_files(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     for file in ctx.data_files:
-        due = plan.report_day(file.data.year)
+        cadence = file.data.cadence  # a month's file: the reporters of that month's report day
+        due = plan.period_day(cadence)
         for ind_id, m in file.data.indicators.items():
             indicator = plan.indicator(ind_id)
-            expected = plan.reporters_of(indicator, file.data.year) if indicator else None
+            expected = plan.reporters_on(indicator, due) if indicator else None
             if expected is None:
                 continue
             ids = sorted(c.unit_id for c in expected)
@@ -62,7 +63,7 @@ def _data_files(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     file.doc,
                     ("indicators", ind_id, "by_unit", ref),
-                    f"{uid} không thuộc các đơn vị báo cáo chỉ tiêu {ind_id} năm {file.data.year} ({shown})",
+                    f"{uid} không thuộc các đơn vị báo cáo chỉ tiêu {ind_id} {cadence.label} ({shown})",
                     key=True,
                 )
 

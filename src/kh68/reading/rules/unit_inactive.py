@@ -1,7 +1,8 @@
 """unit-inactive: no figure or progress from a unit that did not exist (yet, or any more) in the period.
 
-A year's figures describe the year as of its reporting day (its deadline); progress with a
-date describes that date. ``kh68 record`` and ``kh68 progress`` validate through the
+A year's figures describe the year as of its reporting day (its deadline), a month's or a
+quarter's (``data/2026-11.yaml``) that period's reporting day; progress with a date
+describes that date. ``kh68 record`` and ``kh68 progress`` validate through the
 same rules, so they refuse such an entry before writing it.
 """
 
@@ -25,8 +26,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     for file in ctx.data_files:
         doc, data = file.doc, file.data
-        due = plan.report_day(data.year)
-        period = f"số liệu năm {data.year} (hạn báo cáo {format_date(due)})"
+        cadence = data.cadence  # a month's file: the units of that month's report day
+        due = plan.period_day(cadence)
+        period = f"số liệu {cadence.label} (hạn báo cáo {format_date(due)})"
         for ind_id, m in data.indicators.items():
             for ref in m.by_unit:
                 if reason := _inactive(plan, ref, due):
@@ -45,7 +47,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             for ref, progress in by_unit.items():
                 day = progress.date or due
                 if reason := _inactive(plan, ref, day):
-                    where = f"tiến độ ngày {format_date(day)}" if progress.date else f"tiến độ năm {data.year}"
+                    where = f"tiến độ ngày {format_date(day)}" if progress.date else f"tiến độ {cadence.label}"
                     yield Finding(doc, ("tasks", task_id, ref), f"{where}: {reason}", key=True)
 
 
