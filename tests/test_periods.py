@@ -129,3 +129,25 @@ def test_the_years_view_lists_each_month_due_or_past(monthly: Path) -> None:
 )
 def test_a_period_that_is_none_is_a_usage_error(monthly: Path, args: list[str], message: str) -> None:
     assert invoke(["status", "--plan", monthly, *args], 2).output == message
+
+
+def test_each_units_latest_figure_counts_in_the_later_periods(monthly: Path) -> None:
+    """A unit's October figure stays in November's view when another unit reports in November (not replaced);
+    a unit written by name in a later month replaces its own earlier entry, never counts twice."""
+    record = ["record", "6.2", "--plan", monthly]
+    invoke([*record, "--period", "2026-10", "--by", "xa_mh_01", "--numerator", "100", "--denominator", "400"], 0)
+    invoke([*record, "--period", "2026-11", "--by", "xa_mh_02", "--numerator", "300", "--denominator", "400"], 0)
+    (monthly / "data" / "2026-12.yaml").write_text(
+        'period: 2026-12\nsynthetic: true\nindicators:\n  "6.2":\n    by_unit:\n'
+        "      Xã minh họa 01: {numerator: 200, denominator: 400}\n",
+        encoding="utf-8",
+    )
+
+    def seen(period: str) -> tuple[float, list[str]]:
+        rows = _status(monthly, "--period", period, "--today", "2027-01-05")["indicators"]
+        row = next(i for i in rows if i["id"] == "6.2")
+        return row["value"], row["coverage"]["reported"]
+
+    assert seen("2026-10") == (25.0, ["xa_mh_01"])
+    assert seen("2026-11") == (50.0, ["xa_mh_01", "xa_mh_02"])  # (100 + 300) / (400 + 400)
+    assert seen("2026-12") == (62.5, ["xa_mh_01", "xa_mh_02"])  # (200 + 300) / (400 + 400): xa_mh_01's latest

@@ -28,6 +28,7 @@ from kh68.reading.models import (
     TaskGroup,
     TaskTarget,
     Unit,
+    UnitValue,
     YearData,
 )
 from kh68.reading.source import Document, Key
@@ -237,7 +238,9 @@ def _by(period: Period, cut: Period) -> bool:
     return period.last_day < cut.last_day or (period.last_day == cut.last_day and (cut.is_year or not period.is_year))
 
 
-def year_view(year: int, files: list[tuple[Period, YearData]]) -> YearData | None:
+def year_view(
+    year: int, files: list[tuple[Period, YearData]], resolve: Callable[[str], str | None] = lambda ref: ref
+) -> YearData | None:
     """One year's figures and progress from its files: a later period's entry replaces an earlier one.
 
     The year's own file (``data/2026.yaml``) counts as the last; its report block is the year's.
@@ -252,7 +255,9 @@ def year_view(year: int, files: list[tuple[Period, YearData]]) -> YearData | Non
     tasks: dict[str, dict[str, Progress]] = {}
     forms: dict[str, FormReceipt] = {}
     for data in ordered:
-        indicators.update(data.indicators)
+        for indicator_id, measurement in data.indicators.items():
+            earlier = indicators.get(indicator_id)
+            indicators[indicator_id] = measurement if earlier is None else _later(earlier, measurement, resolve)
         for task_id, entries in data.tasks.items():
             tasks.setdefault(task_id, {}).update(entries)
         forms.update(data.forms)
@@ -266,6 +271,30 @@ def year_view(year: int, files: list[tuple[Period, YearData]]) -> YearData | Non
         report=report,
         forms=forms,
     )
+
+
+def _later(earlier: Measurement, later: Measurement, resolve: Callable[[str], str | None]) -> Measurement:
+    """An indicator's entry as known after ``later``: each unit's latest figure kept (unit A in October and unit B
+    in November are both in the year's view); the total, state, source and note of the latest period that gives
+    them, except that a total written before newer units' figures is no longer the total."""
+    newer_units = bool(later.by_unit)
+    return Measurement.model_construct(
+        value=later.value if later.value is not None or newer_units else earlier.value,
+        state=later.state if later.state is not None else earlier.state,
+        source=later.source or earlier.source,
+        note=later.note or earlier.note,
+        by_unit=_units_later(earlier.by_unit, later.by_unit, resolve),
+        expected_denominator=later.expected_denominator or earlier.expected_denominator,
+    )
+
+
+def _units_later(
+    earlier: dict[str, UnitValue], later: dict[str, UnitValue], resolve: Callable[[str], str | None]
+) -> dict[str, UnitValue]:
+    """Each unit's latest entry, a unit written by id in one period and by name in another counted once."""
+    latest = {resolve(ref) or ref: (ref, entry) for ref, entry in earlier.items()}
+    latest.update({resolve(ref) or ref: (ref, entry) for ref, entry in later.items()})
+    return dict(latest.values())
 
 
 def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[TaskGroup]) -> None:
@@ -356,7 +385,8 @@ class Plan:
             if until is not None and year > until.year:
                 continue
             cut = until if until is not None and year == until.year else Period.of_year(year)
-            view = year_view(year, [(p, d) for p, d in self.files.items() if p.year == year and _by(p, cut)])
+            chosen = [(p, d) for p, d in self.files.items() if p.year == year and _by(p, cut)]
+            view = year_view(year, chosen, self.units.resolve)
             if view is not None:
                 self.data[year] = view
 
