@@ -97,6 +97,7 @@ def test_json_shape_and_numbers() -> None:
     assert by_id["6.5"] == {
         "id": "6.5",
         "name": "Tỷ lệ trường mầm non đạt chuẩn quốc gia",
+        "share_of": None,
         "unit": "%",
         "target": {
             "text": "60",

@@ -170,6 +170,8 @@ DATA_NOTES_HEADING = "Lưu ý về số liệu:"
 DERIVED_MARK = "*"
 DERIVED_NOTE = "*: mốc nội suy giữa hai năm kế hoạch có chỉ tiêu, không phải chỉ tiêu do kế hoạch ghi."
 DERIVED_SUFFIX = " (mốc nội suy)"
+SHARE_SUFFIX = " (chỉ tiêu giao cho đơn vị)"
+"""After an indicator's name where the row is a unit's own part of it (``unit_targets``)."""
 
 
 def amount(value: float, unit: str, decimals: int = 2) -> str:

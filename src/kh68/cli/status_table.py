@@ -104,7 +104,8 @@ def indicator_table(view: StatusView) -> Table:
     table.add_column(gap, width=6, justify="right", no_wrap=True)
     table.add_column(status, width=20, overflow="fold")
     for r in view.results:
-        table.add_row(r.indicator.id, r.indicator.name, target_text(r), value_text(r), gap_text(r), status_cell(r))
+        name = r.indicator.name + (vocab.SHARE_SUFFIX if r.indicator.share_of else "")
+        table.add_row(r.indicator.id, name, target_text(r), value_text(r), gap_text(r), status_cell(r))
     return table
 
 

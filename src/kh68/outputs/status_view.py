@@ -11,6 +11,7 @@ from kh68.kinds.targets import Requirement
 from kh68.kinds.verdict import Status
 from kh68.outputs.export import target_to_dict
 from kh68.reading.enums import DutyKind
+from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
 from kh68.tracking.coverage import Coverage
 from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce, evaluate_plan
@@ -47,7 +48,7 @@ def build_status(
     tasks = task_statuses(plan, year, today)
     owed = deadlines(plan, year, today, period)
     if unit is not None:
-        indicators = [i for i in indicators if plan.covers(i.responsible_units, unit)]
+        indicators = _of_unit(plan, unit)
         tasks = [t for t in tasks if plan.covers(t.task.lead_units, unit)]
         owed = [
             Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit], d.recipients, d.period)
@@ -56,6 +57,13 @@ def build_status(
             and (d.duty.kind is not DutyKind.UNIT_REPORT or any(u.unit_id == unit for u in d.units))
         ]
     return StatusView(plan, year, today, unit, evaluate_plan(plan, year, indicators), tasks, owed, period)
+
+
+def _of_unit(plan: Plan, unit: str) -> list[Indicator]:
+    """What ``unit`` answers for: its own share of an indicator where the plan gives it one (``unit_targets``),
+    else the indicators it leads."""
+    own = {share.id: share for share in plan.shares if share.share_of == unit}
+    return [own.get(i.id, i) for i in plan.indicators if i.id in own or plan.covers(i.responsible_units, unit)]
 
 
 def _kind(target: TargetInForce) -> str:
@@ -125,6 +133,7 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
     return {
         "id": r.indicator.id,
         "name": r.indicator.name,
+        "share_of": r.indicator.share_of,
         "unit": r.indicator.unit,
         "target": target,
         "value": _number(r.value),

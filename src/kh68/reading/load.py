@@ -23,7 +23,7 @@ from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, Usag
 from kh68.core.files import CWD_GONE, cwd_gone, describe, folder_entries
 from kh68.core.safetext import excerpt
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
-from kh68.reading.plan import Plan, UnitIndex, all_indicators, settle
+from kh68.reading.plan import Plan, UnitIndex, all_indicators, settle, unit_shares
 from kh68.reading.rule_config import configured
 from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY, FILE_UNREADABLE
 from kh68.reading.rules import RULES_BY_ID, Context, DataFile, run
@@ -288,13 +288,15 @@ class _Loader:
             return None
         indicators = all_indicators(parsed["indicators"].indicators, parsed["tasks"].groups)
         settle(parsed["plan"], indicators, parsed["tasks"].groups)
+        units = UnitIndex(parsed["units"].units)
         plan = Plan(
             root=self.root,
             meta=parsed["plan"],
-            units=UnitIndex(parsed["units"].units),
+            units=units,
             indicators=indicators,
             groups=parsed["tasks"].groups,
             documents=docs,
+            shares=unit_shares(indicators, units),
         )
         files = tuple(DataFile(path, docs[f"data/{path.name}"], year_data) for path, year_data in data.items())
         self.problems += run(Context(plan, files, today=self.today))

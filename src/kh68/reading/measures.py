@@ -64,3 +64,14 @@ def computed_value(m: Measurement, indicator: Indicator) -> float | None:
     if indicator.basis is not Basis.SHARE_OF_UNITS:
         return None
     return scale * sum(1 for e in entries if e.met) / len(entries)
+
+
+def unit_value(entry: UnitValue, indicator: Indicator) -> float | None:
+    """One unit's own figure from its entry: its value, its fraction as a rate, or met as 100% (not met 0%)."""
+    scale = 100.0 if Measure(indicator.unit).is_percent else 1.0
+    form = form_of(entry)
+    if form is UnitForm.VALUE:
+        return entry.value
+    if form is UnitForm.FRACTION:
+        return scale * (entry.numerator or 0) / (entry.denominator or 1)
+    return scale if entry.met else 0.0

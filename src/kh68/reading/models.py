@@ -786,10 +786,17 @@ class Indicator(Strict):
         default=None,
     )
     breaks: list[SeriesBreak] = field("Điểm gãy chuỗi số liệu của chỉ tiêu", default_factory=list)
+    unit_targets: dict[str, dict[Year, Target]] = field(
+        "Chỉ tiêu giao cho từng đơn vị",
+        "Khóa là mã hoặc tên gọi đơn vị, giá trị như targets (năm → chỉ tiêu). Phần của mỗi đơn vị được đánh "
+        "giá theo số liệu của chính đơn vị đó (by_unit) trong kh68 status --unit và báo cáo của đơn vị.",
+        default_factory=dict,
+    )
     notes: list[Text] = field("Ghi chú", default_factory=list)
 
     _better: Direction = PrivateAttr(default=Direction.HIGHER)
     _home: Home | None = PrivateAttr(default=None)
+    _share_of: str | None = PrivateAttr(default=None)
 
     @property
     def home(self) -> Home:
@@ -809,6 +816,28 @@ class Indicator(Strict):
     def task_id(self) -> str | None:
         """The task whose target this is (``None`` for a row of the indicator table)."""
         return self.home.task
+
+    @property
+    def share_of(self) -> str | None:
+        """The unit whose own target this is (see ``unit_share``), ``None`` for the whole plan's indicator."""
+        return self._share_of
+
+    def unit_share(self, ref: str, unit_id: str, home: Home) -> Indicator:
+        """The part of this indicator given to one unit (``unit_targets``): its targets, judged on its own figure."""
+        share = self.model_copy(
+            update={
+                "targets": self.unit_targets[ref],
+                "unit_targets": {},
+                "direction": self.better,
+                "responsible_units": [unit_id],
+                "reporters": None,
+                "counted_over": None,
+            }
+        )
+        share._better = self.better
+        share._home = home
+        share._share_of = unit_id
+        return share
 
     @model_validator(mode="after")
     def _settle_direction(self) -> Indicator:

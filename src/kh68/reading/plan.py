@@ -208,6 +208,20 @@ def all_indicators(table: list[Indicator], groups: Iterable[TaskGroup]) -> list[
     return found
 
 
+def unit_shares(indicators: Iterable[Indicator], units: UnitIndex) -> list[Indicator]:
+    """Each unit's own part of each indicator (``unit_targets``), keyed by the unit's id, written where its targets are.
+
+    A unit kh68 does not know keeps the name written (the rule unit-unknown says so).
+    """
+    shares = []
+    for indicator in indicators:
+        for ref in indicator.unit_targets:
+            key: Key = (*indicator.home.key, "unit_targets", ref)
+            home = Home("indicators", key, {y: (*key, str(y)) for y in indicator.unit_targets[ref]})
+            shares.append(indicator.unit_share(ref, units.resolve(ref) or ref, home))
+    return shares
+
+
 def _task_indicator(task: Task, written: TaskTarget, key: Key) -> Indicator:
     if written.target is not None:
         schedule = task.schedule
@@ -306,8 +320,11 @@ def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[Tas
     period = meta.period
     judging = meta.judging
     for indicator in indicators:
-        for year, target in indicator.targets.items():
-            target.settle(year=year, start=period.start, end=period.end, tolerance=judging.approximate_tolerance / 100)
+        for targets in (indicator.targets, *indicator.unit_targets.values()):
+            for year, target in targets.items():
+                target.settle(
+                    year=year, start=period.start, end=period.end, tolerance=judging.approximate_tolerance / 100
+                )
     for group in groups:
         for task in group.tasks:
             if task.timing is not None:
@@ -375,6 +392,8 @@ class Plan:
     documents: dict[str, Document] = field(default_factory=dict)
     files: dict[Period, YearData] = field(default_factory=dict)
     """Each data file as written, by the period it holds (a year, or a month, quarter, half-year of it)."""
+    shares: list[Indicator] = field(default_factory=list)
+    """The part of an indicator given to one unit (``unit_targets``), one per indicator and unit."""
 
     def keep(self, files: dict[Period, YearData], until: Period | None = None) -> None:
         """Hold ``files``; ``data`` becomes each year's figures as known at its end (or at ``until``)."""

@@ -47,7 +47,7 @@ from kh68.kinds.targets import Aggregate, Feed, History, Requirement, Style, req
 from kh68.kinds.targets import Target as Meaning
 from kh68.kinds.verdict import STATE_STATUS, Status, TaskState
 from kh68.reading.enums import Basis
-from kh68.reading.measures import computed_value
+from kh68.reading.measures import computed_value, unit_value
 from kh68.reading.models import Indicator, Measurement, Target, Thresholds, YearData
 from kh68.reading.plan import Plan
 from kh68.tracking.coverage import Coverage, coverage, unit_of_count_gone, unit_of_count_text
@@ -616,8 +616,30 @@ def organisation_of(plan: Plan, indicator: Indicator, year: int) -> Organisation
     )
 
 
+def share_data(plan: Plan, share: Indicator) -> dict[int, YearData]:
+    """The figures of one unit's share of an indicator by year: that unit's own entry of each year."""
+    found: dict[int, YearData] = {}
+    for year, data in plan.data.items():
+        m = data.indicators.get(share.id)
+        entry = (
+            next((e for ref, e in m.by_unit.items() if plan.units.resolve(ref) == share.share_of), None) if m else None
+        )
+        if entry is None:
+            continue
+        own = Measurement.model_construct(
+            value=unit_value(entry, share), state=None, source=entry.source, note=entry.note, by_unit={}
+        )
+        found[year] = YearData.model_construct(
+            year=year, period=None, synthetic=data.synthetic, indicators={share.id: own}, tasks={}, forms={}
+        )
+    return found
+
+
 def evaluate_in(plan: Plan, indicator: Indicator, year: int) -> IndicatorResult:
-    """``evaluate`` with what the plan's organisation says (coverage, breaks, units of count)."""
+    """``evaluate`` with what the plan's organisation says (coverage, breaks, units of count); a unit's share of
+    an indicator judged on that unit's own figures."""
+    if indicator.share_of is not None:
+        return evaluate(indicator, year, share_data(plan, indicator), plan.meta.progress_thresholds)
     return evaluate(indicator, year, plan.data, plan.meta.progress_thresholds, organisation_of(plan, indicator, year))
 
 

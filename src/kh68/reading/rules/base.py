@@ -64,8 +64,10 @@ class Context:
             yield indicator, self.doc(home.file), home.key
 
     def targets(self) -> Iterator[tuple[Indicator, int, Target, Document, Key]]:
-        """Each year's target of each indicator, with the document and key path where it is written."""
-        for indicator, doc, _ in self.indicators():
+        """Each year's target of each indicator and of each unit's share of one (``unit_targets``), with the
+        document and key path where it is written."""
+        shares = ((share, self.doc(share.home.file), share.home.key) for share in self.plan.shares)
+        for indicator, doc, _ in (*self.indicators(), *shares):
             keys = indicator.home.targets
             for year, target in indicator.targets.items():
                 if year in keys:

@@ -50,6 +50,10 @@ def _plan_files(ctx: Context) -> Iterator[Finding]:
             raw = doc.value_at((*where, "reporters"))
             loc = (*where, "reporters", *(() if isinstance(raw, list) else ("units",)))
             yield from _refs(ctx, doc, loc, ind.reporters.units)
+    for share in plan.shares:
+        ref = share.home.key[-1]
+        if isinstance(ref, str) and plan.units.resolve(ref) is None:
+            yield Finding(ctx.doc(share.home.file), share.home.key, plan.units.unknown(ref), key=True)
     tasks = ctx.doc("tasks")
     for g, group in enumerate(plan.groups):
         for t, task in enumerate(group.tasks):
