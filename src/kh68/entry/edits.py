@@ -288,7 +288,7 @@ def _assignments(plan: Plan, edit: Edit) -> list[_Assignment]:
 
 def _indicator_entry(plan: Plan, edit: ValueEdit | StateEdit | SourceEdit, unit: str | None) -> tuple[Section, str]:
     """The place of an indicator's entry in its period's file (province-wide, or ``unit``'s) and how to name it:
-    ``chỉ tiêu 6.3 năm 2025``, ``chỉ tiêu 6.3 tháng 11/2026 của phong_khtc``."""
+    ``chỉ tiêu 1.2 năm 2025``, ``chỉ tiêu 1.2 tháng 11/2026 của don_vi_a``."""
     indicator, label = edit.indicator, file_period(edit).label
     plan.require_indicator(indicator)
     plan.require_year(edit.year)
