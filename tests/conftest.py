@@ -28,10 +28,6 @@ DISTRICTS = [
     "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
 ]  # fmt: skip
 COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
-# The plan document kh68's plan/ is transcribed from; a copy lives in the repository so that
-# the transcription tests run anywhere, and test_source_copy checks it against shared/.
-SOURCE_DOC = Path(__file__).resolve().parent / "data" / "ke-hoach-nq68-so-gddt-lam-dong.txt"
-SHARED_SOURCE_DOC = Path(__file__).resolve().parents[2] / "shared" / "source" / SOURCE_DOC.name
 
 
 @pytest.hookimpl(trylast=True)  # after -m and -k: only the tools of the tests that will run are probed
