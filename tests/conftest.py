@@ -20,7 +20,10 @@ from tools import PROBES, probe
 os.environ["KH68_NO_CACHE"] = "1"
 
 REPO = Path(__file__).resolve().parents[1]
-PLAN = REPO / "plan"
+# The tests run on fixture plans, never on plan/ (the department's own, which it edits freely; only
+# test_bundled_plan.py runs `kh68 check plan` on it). FIXTURE_PLAN: a frozen copy of plan/ (no data
+# files), see tests/fixtures/plans/README.md.
+FIXTURE_PLAN = REPO / "tests" / "fixtures" / "plans" / "lamdong-nq68"
 EXAMPLE_PLAN = REPO / "examples" / "plan"
 # The demo's units before and after the reorganisation of 01/7/2025.
 DISTRICTS = [
@@ -52,9 +55,9 @@ def demo():
 
 
 @pytest.fixture
-def plan_copy(tmp_path: Path) -> Path:
-    """A writable copy of the real plan in ``plan/`` (no data files)."""
-    return Path(shutil.copytree(PLAN, tmp_path / "plan"))
+def fixture_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture plan ``FIXTURE_PLAN`` (no data files)."""
+    return Path(shutil.copytree(FIXTURE_PLAN, tmp_path / "plan"))
 
 
 @pytest.fixture
