@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kh68 status --plan plan
 
-## Lint (ruff, formatting, mypy, import contracts), run the whole test suite, then check the bundled plan.
+## Lint (ruff, formatting, mypy, import contracts), run the whole test suite (the tool's tests/ and plan/tests/), then check the bundled plan.
 test: lint
 	$(BIN)/python -m pytest -q
 	$(BIN)/kh68 check plan

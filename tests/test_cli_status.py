@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import EXAMPLE_PLAN, PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
 
 NARROW = {"COLUMNS": "80"}
 EXAMPLE = ["status", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--today", "2025-11-06"]
@@ -177,14 +177,16 @@ def test_derived_milestone_is_marked(example_copy: Path) -> None:
 
 def test_bundled_plan_has_no_invented_figures() -> None:
     data = json.loads(
-        invoke(["status", "--plan", PLAN, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0).output
+        invoke(
+            ["status", "--plan", FIXTURE_PLAN, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0
+        ).output
     )
     assert data["synthetic"] is False
     # 6.9 counts districts, gone on 01/7/2025: not computable rather than "no data"
     assert {i["status"] for i in data["indicators"]} == {"no_data", "no_target", "not_computable"}
     assert [i["id"] for i in data["indicators"] if i["status"] == "not_computable"] == ["6.9"]
     assert all(i["value"] is None for i in data["indicators"])
-    out = invoke(["status", "--plan", PLAN, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output
+    out = invoke(["status", "--plan", FIXTURE_PLAN, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output
     assert "SỐ LIỆU MINH HỌA" not in out
 
 
@@ -199,7 +201,7 @@ def test_unit_filter_shows_only_what_the_unit_leads() -> None:
 
 def test_fail_on_not_met_exits_1() -> None:
     invoke([*EXAMPLE, "--fail-on", "not_met", "--format", "json"], 1)
-    invoke(["status", "--plan", PLAN, "--year", "2025", "--fail-on", "not_met", "--format", "json"], 0)
+    invoke(["status", "--plan", FIXTURE_PLAN, "--year", "2025", "--fail-on", "not_met", "--format", "json"], 0)
 
 
 def test_bad_options_are_usage_errors() -> None:

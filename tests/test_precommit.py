@@ -3,7 +3,7 @@
 This repository's working tree is copied into a temporary git repository (the
 hook source, as ``pre-commit try-repo`` does), and a plan repository made by
 ``kh68 init`` — whose ``.pre-commit-config.yaml`` is the README's snippet, with
-``repo:`` and ``rev:`` pointing at that copy — holds the bundled plan.
+``repo:`` and ``rev:`` pointing at that copy — holds the fixture plan ``FIXTURE_PLAN``.
 pre-commit builds the hook's environment by pip-installing kh68 from the copy;
 the tests are skipped, with the reason, only when that install cannot reach
 the package index.
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE_PLAN
 from kh68.reading.load import check_plan
 from kh68.repo.scaffold import scaffold
 from tools import require
@@ -92,7 +93,7 @@ def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     report = scaffold(repo, hook_repo=source.as_posix(), hook_rev=sha, git=False)
     assert report.kept == []
     shutil.rmtree(repo / "plan")
-    shutil.copytree(ROOT / "plan", repo / "plan")
+    shutil.copytree(FIXTURE_PLAN, repo / "plan")
     _run([*git, "init", "-q"], repo, env)
     _run([*git, "add", "-A"], repo, env)
     _run([*git, "commit", "-qm", "kế hoạch"], repo, env)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLE_PLAN, PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
 from kh68.outputs.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
 
 REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
@@ -234,7 +234,7 @@ def test_dates_follow_decree_30(day: str, line: str) -> None:
 def test_synthetic_plan_says_so_and_real_plan_does_not() -> None:
     notice = "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa"
     assert invoke(REPORT, 0).stdout.count(notice) == 2
-    real = invoke(["report", "--plan", PLAN, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    real = invoke(["report", "--plan", FIXTURE_PLAN, "--year", "2025", "--date", "2025-11-10"], 0).stdout
     assert notice not in real
     rows = indicator_table(real)
     assert [r[4] for r in rows[1:]] == ["Chưa có số liệu"] * 13
