@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from kh68 import __version__
 from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, plan_dir
 
 
@@ -86,7 +87,7 @@ def init(
         typer.Option(
             "--hook-repo",
             help="Kho git của kh68 mà pre-commit và CI lấy kh68 (cùng --hook-rev). Mặc định: hook chạy kh68 đã cài "
-            "trên máy, CI cài kh68==<phiên bản này> từ kho gói Python.",
+            f"trên máy, CI cài kh68=={__version__} (phiên bản này) từ kho gói Python.",
             show_default=False,
             metavar="ĐỊA_CHỈ",
         ),
