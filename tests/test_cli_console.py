@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from conftest import EXAMPLE_PLAN, FIXTURE_PLAN
+from kh68.cli.common import PLAN_DIR_HINT
 
 HEAVY = (
     "rich",
@@ -37,7 +38,7 @@ def test_vietnamese_is_printed_whatever_the_console_encoding(encoding: str) -> N
     failed = kh68("check", "khong-co", env={"PYTHONIOENCODING": encoding})
     assert (failed.returncode, failed.stderr.decode("utf-8")) == (
         2,
-        "kh68: lỗi: không có thư mục kế hoạch 'khong-co'\n",
+        f"kh68: lỗi: không có thư mục kế hoạch 'khong-co'\n{PLAN_DIR_HINT}\n",
     )
 
 
