@@ -23,6 +23,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from kh68.core.vnformat import format_number, format_value
+from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.verdict import Direction, Status, TaskState
 from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
 from kh68.reading.measures import UnitForm
@@ -232,6 +233,15 @@ STATUS_HEADING = "Tình hình thực hiện {kind} {symbol} {when}"
 PROGRESS_HEADING = "Tiến độ đến mục tiêu cuối kỳ"
 TASKS_HEADING = "Nhiệm vụ"
 REPORTING_HEADING = "Báo cáo"
+NO_DEADLINE = "kế hoạch không ghi hạn"
+"""A report whose period the plan states without a day ("định kỳ hằng quý"): kh68 invents no deadline."""
+RHYTHM_WORDS = {
+    Rhythm.YEARLY: "hằng năm",
+    Rhythm.SIX_MONTHLY: "6 tháng một lần",
+    Rhythm.QUARTERLY: "hằng quý",
+    Rhythm.MONTHLY: "hằng tháng",
+}
+"""How often a duty reports, in words."""
 SYNTHETIC_BANNER = "SỐ LIỆU MINH HỌA — không phải số liệu thật"
 GAP_NOTE = (
     "Chênh: theo đơn vị tính (điểm phần trăm với tỷ lệ), dương là tốt hơn chỉ tiêu; "

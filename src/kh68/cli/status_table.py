@@ -166,6 +166,8 @@ def due_words(due: Due) -> str:
 
 
 def days_text(deadline: Deadline) -> str:
+    if deadline.days_left is None:
+        return ""
     if deadline.days_left > 0:
         return f"còn {format_number(deadline.days_left)} ngày"
     if deadline.days_left == 0:
@@ -180,11 +182,16 @@ SOON = 30
 def deadline_lines(view: StatusView) -> list[str]:
     lines = []
     for d in view.deadlines:
-        if d.period is not None and view.period is None and d.days_left > SOON:
-            continue  # a month or quarter still far off: the year's view lists the reports due or past
+        period = d.cadence
+        # A month or quarter still far off (by its deadline, else by its end): the year's view lists the reports
+        # due or past.
+        if not period.is_year and view.period is None and ((d.due or period.last_day) - view.today).days > SOON:
+            continue
         to = ", ".join(d.recipient_names(view.plan))
-        when = f"{vocab.sentence(d.period.label)}: hạn" if d.period is not None else "Hạn"
-        lines.append(f"{when} {format_date(d.due)} — gửi {to}: {days_text(d)}.")
+        if d.due is None:
+            lines.append(f"{vocab.sentence(period.label)}: {vocab.NO_DEADLINE} — gửi {to}.")
+        else:
+            lines.append(f"{vocab.sentence(period.label)}: hạn {format_date(d.due)} — gửi {to}: {days_text(d)}.")
         if d.duty.kind is not DutyKind.UNIT_REPORT:
             continue
         for u in d.missing:
@@ -192,7 +199,7 @@ def deadline_lines(view: StatusView) -> list[str]:
             why = late_words(u) if u.late and u.on else "chưa gửi"
             lines.append(f"• {name}: {why}")
         if d.units and not d.missing:
-            lines.append("• Tất cả đơn vị đã gửi đúng hạn.")
+            lines.append("• Tất cả đơn vị đã gửi đúng hạn." if d.due is not None else "• Tất cả đơn vị đã gửi.")
     return lines
 
 

@@ -31,7 +31,7 @@ from kh68.reading.enums import DutyKind
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing, missing_parts, report_due
 from kh68.tracking.tasks import Deadline
-from kh68.vocab import task_state_label
+from kh68.vocab import NO_DEADLINE, task_state_label
 
 WORDS = (
     ("III", "KHÓ KHĂN, VƯỚNG MẮC", "difficulties", "khó khăn, vướng mắc"),
@@ -44,7 +44,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
 
     plan.require_year(year, baseline=False)
     view = build_status(plan, year, today)
-    duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT), None)
+    duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT and d.due is not None), None)
     reporter = plan_report_sender(plan, plan.duty(DutyKind.PLAN_REPORT)).issued_as.name
     author_id = coordinator_id(plan) or tracker_id(plan) or plan.meta.issuing_unit
     own = body(plan, author_id)
@@ -61,7 +61,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
         addressees=(),
         opening=(
             f"Tài liệu làm việc nội bộ của {author}, tổng hợp nguyên văn báo cáo của các đơn vị để soạn báo cáo "
-            f"của {reporter} (hạn ngày {short_date(report_due(plan, year))}); không gửi kèm báo cáo."
+            f"của {reporter} ({_due_words(report_due(plan, year))}); không gửi kèm báo cáo."
         ),
         sections=(
             _lateness(plan, duty),
@@ -83,9 +83,13 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
     )
 
 
+def _due_words(due: date | None) -> str:
+    return f"hạn ngày {short_date(due)}" if due is not None else NO_DEADLINE
+
+
 def _lateness(plan: Plan, duty: Deadline | None) -> Section:
     title = "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ"
-    if duty is None:
+    if duty is None or duty.due is None:
         return Section("I", title, (Paragraph("Kế hoạch không quy định hạn báo cáo của các đơn vị."),))
     rows = []
     on_time = late = absent = 0

@@ -41,9 +41,9 @@ def build_status(
     plan: Plan, year: int, today: date, unit: str | None = None, period: Period | None = None
 ) -> StatusView:
     """Indicators, tasks and deadlines for ``year`` (as known at the end of ``period``, and only the reports of
-    that period, when given: a month, a quarter); with ``unit``, only what it leads or owes."""
-    if period is not None:
-        plan = plan.as_of(period)
+    that period, when given: a month, a quarter); with ``unit``, only what it leads or owes. As seen ``today``:
+    nothing of a period that begins after it, no report dated after it."""
+    plan = plan.as_of(period, today)
     indicators = plan.indicators
     tasks = task_statuses(plan, year, today)
     owed = deadlines(plan, year, today, period)
@@ -191,7 +191,7 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
             {
                 "duty": d.duty.id,
                 "period": d.cadence.key,
-                "deadline": d.due.isoformat(),
+                "deadline": d.due.isoformat() if d.due else None,
                 "days_left": d.days_left,
                 "overdue": d.overdue,
                 "units": [
@@ -199,7 +199,7 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
                         "unit": u.unit_id,
                         "reported": u.reported,
                         "date": u.on.isoformat() if u.on else None,
-                        "date_source": ("received" if u.received else "form") if u.on else None,
+                        "date_source": u.source.value if u.source else None,
                         "late": u.late,
                     }
                     for u in d.units

@@ -315,7 +315,7 @@ def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[Tas
     """Fill in what the plan's words leave to the plan itself, once, at load.
 
     A target's year, the plan's period and the tolerance of "khoảng"; whether
-    "trước ngày X" includes X for a task's timing.
+    "trước ngày X" includes X for a task's timing; from which period a duty's reports are owed.
     """
     period = meta.period
     judging = meta.judging
@@ -332,6 +332,7 @@ def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[Tas
     for duty in meta.duties:
         if duty.deadline is not None:
             duty.deadline.settle(before_day_inclusive=judging.before_day_inclusive)
+        duty.settle(meta.date)
 
 
 def cycles(starts: Iterable[str], edges: Callable[[str], list[str]]) -> Iterator[list[str]]:
@@ -409,10 +410,12 @@ class Plan:
             if view is not None:
                 self.data[year] = view
 
-    def as_of(self, period: Period) -> Plan:
-        """The plan as known at the end of ``period``: figures and progress of the periods up to it."""
+    def as_of(self, period: Period | None, today: date | None = None) -> Plan:
+        """The plan as known at the end of ``period`` (``None``: of each year) and on ``today``: figures and progress
+        of the periods up to it, none of a period that begins after ``today`` (nothing of it can have been sent)."""
         seen = replace(self)
-        seen.keep(self.files, period)
+        files = self.files if today is None else {p: d for p, d in self.files.items() if p.first_day <= today}
+        seen.keep(files, period)
         return seen
 
     @property
@@ -451,12 +454,13 @@ class Plan:
         return self.meta.unit_kind_labels.get(kind) or UNIT_KIND_LABELS[kind]
 
     def report_day(self, year: int) -> date:
-        """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12).
+        """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12: a day to resolve units
+        on, never shown as a deadline).
 
         What a year's figures and expected reporters are judged on: a unit that ceased
         before that day cannot send the year's report, one not yet started neither.
         """
-        return self.due_in_year(DutyKind.UNIT_REPORT, year)
+        return self.due_in_year(DutyKind.UNIT_REPORT, year) or date(year, 12, 31)
 
     def period_day(self, period: Period) -> date:
         """The day units report for ``period``: a year's is ``report_day``; a month's, quarter's or half-year's the
@@ -473,12 +477,11 @@ class Plan:
         """The ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
         return [d for d in self.meta.duties if d.kind is DutyKind.UNIT_REPORT and period in d.periods(period.year)]
 
-    def due_in_year(self, kind: DutyKind, year: int) -> date:
-        """The last deadline in ``year`` of the plan's first duty of ``kind`` (31/12 without one)."""
+    def due_in_year(self, kind: DutyKind, year: int) -> date | None:
+        """The last deadline in ``year`` of the plan's first duty of ``kind`` (``None``: the plan sets no day)."""
         duty = self.duty(kind)
         periods = duty.periods(year) if duty is not None else []
-        due = duty.due(periods[-1]) if duty is not None and periods else None
-        return due or date(year, 12, 31)
+        return duty.due(periods[-1]) if duty is not None and periods else None
 
     def first_year(self) -> int:
         return self.meta.period.start - self.meta.period.baseline_years

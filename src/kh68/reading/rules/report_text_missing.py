@@ -9,11 +9,13 @@ report's deadline ``kh68 status`` reminds; from the deadline on it is a warning
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from kh68.core.errors import Severity
 from kh68.core.vnformat import format_date
 from kh68.reading.report_text import describe_missing, report_due
 from kh68.reading.rules.base import Context, Finding, Rule
+from kh68.vocab import NO_DEADLINE
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -26,14 +28,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue  # a month's or quarter's file, or a baseline year: no report of the year here
         due = report_due(plan, year)
         parts = file.data.missing_report_parts()
-        if ctx.today < due or not parts:
+        not_yet = ctx.today < due if due is not None else ctx.today <= date(year, 12, 31)  # no day: once the year ends
+        if not_yet or not parts:
             continue
+        when = f"đến hạn ngày {format_date(due)}" if due is not None else f"({NO_DEADLINE}; năm {year} đã hết)"
         where = ("report",) if file.data.report is not None else ("year",)
         yield Finding(
-            file.doc,
-            where,
-            f"báo cáo năm {year} đến hạn ngày {format_date(due)} còn thiếu phần lời văn: {describe_missing(parts)}",
-            key=True,
+            file.doc, where, f"báo cáo năm {year} {when} còn thiếu phần lời văn: {describe_missing(parts)}", key=True
         )
 
 
