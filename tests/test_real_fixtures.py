@@ -176,3 +176,59 @@ def test_sonla_targets_in_words_of_the_body_and_numbers_of_the_annex() -> None:
     assert growth is not None
     target: Any = growth.targets[2030].meaning
     assert (target.kind, target.rate, target.rate_high, target.base_year) == ("yearly_change", 10, 13, 2025)
+
+
+_VIEWS = {
+    "hanoi-308": ("2025-12", "2025-12-20"),
+    "hcm-2820": ("2026-Q4", "2026-12-10"),
+    "sonla-2954": ("2026-11", "2026-12-02"),
+    "hue-188": ("2026", "2026-12-31"),
+    "mot-nam": ("2026", "2026-12-31"),
+    "lamdong-nq68": ("2025", "2025-11-06"),
+}
+
+
+@pytest.mark.parametrize("width", ["80", "120"])
+@pytest.mark.parametrize("name", sorted(_VIEWS))
+def test_the_status_table_never_cuts_a_number_nor_a_target_word(name: str, width: str) -> None:
+    period, today = _VIEWS[name]
+    args = ["--plan", FIXTURES / name, "--period", period, "--today", today]
+    table = invoke(["status", *args], 0, env={"COLUMNS": width}).stdout
+    shown = json.loads(invoke(["status", *args, "--format", "json"], 0).stdout)
+    words = {word for line in table.splitlines() for word in line.split()}
+    for indicator in shown["indicators"]:
+        target = indicator["target"]
+        for word in (target["display"].split() if target else []):
+            assert word in words, (indicator["id"], word)
+        value = indicator["value_display"]
+        for word in value.split() if value else []:
+            assert word in words, (indicator["id"], word)
+
+
+@pytest.mark.parametrize(
+    ("width", "rows"),
+    [
+        (
+            "80",
+            [
+                "XK          Giá trị hàng   240.000        28.050  -211.950  ≈ Tạm tính, 2/3 đơn",
+                "            hóa tham gia   nghìn USD       nghìn            vị",
+                "XK-TB       Tốc độ tăng    +10-13%/năm         –         –  ? Chưa có số liệu",
+            ],
+        ),
+        (
+            "120",
+            [
+                "XK          Giá trị hàng hóa tham gia xuất     240.000        28.050  -211.950  ≈ Tạm tính, 2/3 đơn",
+                "XK-TB       Tốc độ tăng bình quân hàng năm     +10-13%/năm         –         –  ? Chưa có số liệu",
+            ],
+        ),
+    ],
+)
+def test_sonla_large_gap_and_yearly_rate_are_whole(width: str, rows: list[str]) -> None:
+    args = ["status", "--plan", SONLA, "--period", "2026-11", "--today", "2026-12-02"]
+    lines = [line.rstrip() for line in invoke(args, 0, env={"COLUMNS": width}).stdout.splitlines()]
+    for row in rows:
+        assert row in lines, row
+    # a yearly deadline in a month's view says which period it is
+    assert "Năm 2026: hạn 19/11/2026 — gửi Sở Công Thương: ĐÃ QUÁ HẠN 13 ngày." in lines
