@@ -21,17 +21,17 @@ test: lint tools
 	$(BIN)/python -m pytest -q
 	$(BIN)/kh68 check plan
 
-## ruff, ruff format --check, mypy and the import-linter contracts of pyproject.toml.
+## ruff, ruff format --check (src, tests and plan/tests), mypy and the import-linter contracts of pyproject.toml.
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests plan/tests
+	$(BIN)/ruff format --check src tests plan/tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 ## Apply ruff's fixes and formatting.
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests
-	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests plan/tests
+	$(BIN)/ruff format src tests plan/tests
 
 ## Time check/status on a generated plan of ~100.000 values against bare libyaml parsing.
 bench: $(STAMP)

@@ -198,7 +198,7 @@ def test_the_status_table_never_cuts_a_number_nor_a_target_word(name: str, width
     words = {word for line in table.splitlines() for word in line.split()}
     for indicator in shown["indicators"]:
         target = indicator["target"]
-        for word in (target["display"].split() if target else []):
+        for word in target["display"].split() if target else []:
             assert word in words, (indicator["id"], word)
         value = indicator["value_display"]
         for word in value.split() if value else []:

@@ -20,9 +20,11 @@ def test_a_period_without_a_deadline_is_a_warning_naming_the_accepted_forms(
     replace_in(path, "    deadline: 05/11\n", f"    period: {period}\n")
     out = invoke(["check", fixture_copy], 0).output.splitlines()
     assert out == [
-        f"{path.as_posix()}:{line_of(path, f'period: {period}')}:13: cảnh báo: nhiệm vụ unit_report ({words}) "
-        "không có hạn (deadline): kh68 liệt kê từng kỳ, không tự đặt ngày, không tính đúng hạn, quá "
-        f"hạn; nếu văn bản ghi hạn, chép nguyên văn, các dạng đọc được: {FORMS} [deadline-missing]",
+        (
+            f"{path.as_posix()}:{line_of(path, f'period: {period}')}:13: cảnh báo: nhiệm vụ unit_report ({words}) "
+            "không có hạn (deadline): kh68 liệt kê từng kỳ, không tự đặt ngày, không tính đúng hạn, quá "
+            f"hạn; nếu văn bản ghi hạn, chép nguyên văn, các dạng đọc được: {FORMS} [deadline-missing]"
+        ),
         f"{fixture_copy.as_posix()}: 0 lỗi, 1 cảnh báo.",
     ]
 

@@ -286,13 +286,15 @@ def deadlines(plan: Plan, year: int, today: date, within: Period | None = None) 
     period the plan states without a day ("định kỳ hằng quý") has one per period with no day (``due`` None)."""
     if year < plan.meta.period.start:
         return []
-    out = []
+    out: list[Deadline] = []
     for duty in plan.meta.duties:
         if duty.kind is DutyKind.REQUEST or (duty.deadline is None and duty.period is None):
             continue
-        for period in duty.periods(year):
-            if within is None or period.within(within) or within.within(period):
-                out.append(_deadline(plan, duty, period, duty.due(period), today))
+        out.extend(
+            _deadline(plan, duty, period, duty.due(period), today)
+            for period in duty.periods(year)
+            if within is None or period.within(within) or within.within(period)
+        )
     return out
 
 
