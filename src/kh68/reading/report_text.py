@@ -23,7 +23,7 @@ def report_due(plan: Plan, year: int) -> date | None:
 
 
 def due_words(due: date | None) -> str:
-    """``hạn ngày 10/11/2025``, or ``kế hoạch không ghi hạn``."""
+    """``hạn ngày <ngày>``, or ``kế hoạch không ghi hạn``."""
     return f"hạn ngày {format_date(due)}" if due is not None else NO_DEADLINE
 
 
