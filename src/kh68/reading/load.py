@@ -32,11 +32,11 @@ from kh68.core.errors import (
 )
 from kh68.core.files import CWD_GONE, cwd_gone, describe, folder_entries
 from kh68.core.safetext import excerpt
+from kh68.lint.config import configured
+from kh68.lint.rules import RULES_BY_ID, Context, DataFile, run
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
 from kh68.reading.plan import Plan, UnitIndex, all_indicators, settle, unit_shares
-from kh68.reading.rule_config import configured
 from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY, FILE_UNREADABLE
-from kh68.reading.rules import RULES_BY_ID, Context, DataFile, run
 from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
 from kh68.reading.validation import problems_from
 
