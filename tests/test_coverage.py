@@ -13,8 +13,8 @@ from datetime import date
 import pytest
 
 from conftest import COMMUNES, DISTRICTS, FIXTURE_PLAN, replace_in
+from kh68.domain.coverage import coverage, indicator_reporters, unit_of_count_gone, unit_of_count_text
 from kh68.reading.load import load_plan
-from kh68.tracking.coverage import coverage, indicator_reporters, unit_of_count_gone, unit_of_count_text
 from kh68.tracking.series import break_before, comparable_part, comparable_since, crossed
 
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 from kh68.core.vnformat import format_number, format_value
+from kh68.domain.measures import UnitForm
 from kh68.kinds.verdict import Direction, Status, TaskState
 from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
-from kh68.reading.measures import UnitForm
 
 # ------------------------------------------------------------------ verdicts
 

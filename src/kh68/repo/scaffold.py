@@ -181,7 +181,7 @@ def scaffold_files(
     data: its units, duties, indicators and tasks, the number and date left for the new plan.
     ``version`` is the kh68 version the files pin (by default this one's).
     """
-    from kh68.reading.schema import all_schemas
+    from kh68.outputs.schema import all_schemas
 
     year = year or datetime.date.today().year
     kh68 = kh68_source(hook_repo, hook_rev, version)

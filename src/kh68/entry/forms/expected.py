@@ -19,6 +19,7 @@ from datetime import date
 
 from kh68.core.errors import InputError, UsageError
 from kh68.core.vnformat import format_number, format_value
+from kh68.domain.coverage import unit_of_count_gone
 from kh68.entry.forms.layout import (
     NOUNS,
     FormSpec,
@@ -33,7 +34,6 @@ from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.enums import Basis, DutyKind
 from kh68.reading.models import Duty, Indicator, Measurement, UnitValue, YearData
 from kh68.reading.plan import Plan
-from kh68.tracking.coverage import unit_of_count_gone
 from kh68.tracking.engine import observed_value, target_in_force
 from kh68.tracking.tasks import Owed, expected_in, period_due, period_owers, report_periods, reporting_duties
 from kh68.vocab import task_state_label

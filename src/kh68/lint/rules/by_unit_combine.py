@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kh68.core.errors import Severity
+from kh68.domain.measures import why_not_combined
 from kh68.lint.rules.base import Context, Finding, Rule
-from kh68.reading.measures import why_not_combined
 
 
 def check(ctx: Context) -> Iterator[Finding]:

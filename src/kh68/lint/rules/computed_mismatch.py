@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from kh68.core.errors import Severity
 from kh68.core.vnformat import format_number
+from kh68.domain.measures import computed_value
 from kh68.lint.rules.base import Context, Finding, Rule
-from kh68.reading.measures import computed_value
 
 TOLERANCE = 0.05
 
