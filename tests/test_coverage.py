@@ -14,7 +14,7 @@ import pytest
 
 from conftest import COMMUNES, DISTRICTS, FIXTURE_PLAN, replace_in
 from kh68.domain.coverage import coverage, indicator_reporters, unit_of_count_gone, unit_of_count_text
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
 from kh68.tracking.series import break_before, comparable_part, comparable_since, crossed
 
 

@@ -15,8 +15,8 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURE_PLAN, invoke
+from kh68.lint.check import check_plan
 from kh68.outputs.schema import kind_of, schema_file_name
-from kh68.reading.load import check_plan
 from kh68.reading.models import FILE_MODELS
 from yaml12 import editor_view
 

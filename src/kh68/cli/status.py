@@ -59,8 +59,8 @@ def status(
     ] = None,
 ) -> None:
     """Tình hình thực hiện: chỉ tiêu, khoảng cách tới mục tiêu, nhiệm vụ, hạn báo cáo."""
+    from kh68.lint.check import load_plan
     from kh68.outputs.status_view import build_status, view_to_dict
-    from kh68.reading.load import load_plan
 
     loaded = load_plan(plan_dir(plan))
     day = parse_day(today, "--today")

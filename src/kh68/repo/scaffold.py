@@ -222,7 +222,8 @@ def _template_order(rel: str) -> tuple[str, ...]:
 
 def _plan_of(source: Path, year: int) -> dict[str, str]:
     """``plan/<file>`` → text of the plan files of ``source`` (a valid plan), ready to start the next plan from."""
-    from kh68.reading.load import check_plan, plan_root_problem
+    from kh68.lint.check import check_plan
+    from kh68.reading.load import plan_root_problem
 
     shown = shown_path(source)
     problem = plan_root_problem(source)

@@ -72,7 +72,8 @@ from kh68.lint.rules import (
     year_file_mismatch,
     year_out_of_period,
 )
-from kh68.lint.rules.base import Context, DataFile, Finding, Rule
+from kh68.lint.rules.base import Context, Finding, Rule
+from kh68.reading.load import DataFile
 from kh68.reading.ruledoc import READ_RULES, RuleDoc
 
 RULES: tuple[Rule, ...] = (

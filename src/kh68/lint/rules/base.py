@@ -6,21 +6,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 
-from kh68.reading.models import Indicator, Target, YearData
+from kh68.reading.load import DataFile
+from kh68.reading.models import Indicator, Target
 from kh68.reading.plan import Plan
 from kh68.reading.ruledoc import RuleDoc
 from kh68.reading.source import Document, Key
-
-
-@dataclass(frozen=True)
-class DataFile:
-    """One data file that passed its schema: where it is, its nodes and its model."""
-
-    path: Path
-    doc: Document
-    data: YearData
 
 
 @dataclass(frozen=True)
