@@ -11,17 +11,9 @@ rate's figures are never averaged: that reading is refused (rule
 
 from __future__ import annotations
 
-from enum import Enum
-
 from kh68.kinds.measure import Measure
-from kh68.reading.enums import Basis
+from kh68.reading.enums import Basis, UnitForm
 from kh68.reading.models import Indicator, Measurement, UnitValue
-
-
-class UnitForm(Enum):
-    VALUE = "value"
-    FRACTION = "numerator/denominator"
-    MET = "met"
 
 
 def form_of(entry: UnitValue) -> UnitForm:

@@ -444,12 +444,6 @@ class Plan:
     def unit_names(self, refs: list[str]) -> list[str]:
         return [self.unit_name(ref) for ref in refs]
 
-    def unit_kind_label(self, kind: UnitKind) -> str:
-        """What the plan calls units of ``kind`` (``unit_kind_labels`` of plan.yaml), else the general word."""
-        from kh68.vocab import UNIT_KIND_LABELS
-
-        return self.meta.unit_kind_labels.get(kind) or UNIT_KIND_LABELS[kind]
-
     def report_day(self, year: int) -> date:
         """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12).
 

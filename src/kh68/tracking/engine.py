@@ -52,7 +52,7 @@ from kh68.reading.enums import Basis
 from kh68.reading.models import Indicator, Measurement, Target, Thresholds, YearData
 from kh68.reading.plan import Plan
 from kh68.tracking.series import Break, break_before
-from kh68.vocab import STATUS_LABELS, Category, amount, sentence
+from kh68.vocab import STATUS_LABELS, Category, amount, sentence, unit_kind_label
 
 EPSILON = 1e-9
 MIN_DECIMALS = 2
@@ -611,7 +611,7 @@ def organisation_of(plan: Plan, indicator: Indicator, year: int) -> Organisation
         coverage=cover(year),
         series_break=break_before(plan, indicator, year),
         unit_of_count_gone=unit_of_count_gone(plan, indicator, year),
-        unit_of_count_label=plan.unit_kind_label(indicator.counted_over) if indicator.counted_over else "đơn vị",
+        unit_of_count_label=unit_kind_label(plan, indicator.counted_over) if indicator.counted_over else "đơn vị",
         provisional_years=provisional,
     )
 

@@ -15,16 +15,17 @@ from kh68.lint.rules.base import Context, Finding, Rule
 from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
 from kh68.reading.source import Key
+from kh68.vocab import unit_kind_label
 
 
 def _why(plan: Plan, indicator: Indicator, member: str) -> str | None:
     unit = plan.units.units[member]
     if unit.kind is not None and not unit.kind.reports_figures:
-        return f"{member} là {plan.unit_kind_label(unit.kind)}, không báo cáo số liệu chỉ tiêu"
+        return f"{member} là {unit_kind_label(plan, unit.kind)}, không báo cáo số liệu chỉ tiêu"
     if indicator.counted_over and unit.kind not in (None, indicator.counted_over):
-        kind = plan.unit_kind_label(unit.kind) if unit.kind else "đơn vị khác"
+        kind = unit_kind_label(plan, unit.kind) if unit.kind else "đơn vị khác"
         return (
-            f"chỉ tiêu {indicator.id} đếm trên {plan.unit_kind_label(indicator.counted_over)}, còn {member} là {kind}"
+            f"chỉ tiêu {indicator.id} đếm trên {unit_kind_label(plan, indicator.counted_over)}, còn {member} là {kind}"
         )
     return None
 
