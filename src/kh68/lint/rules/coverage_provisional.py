@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kh68.core.errors import Severity
+from kh68.domain.coverage import coverage
 from kh68.lint.rules.base import Context, Finding, Rule
 
 
@@ -23,11 +24,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             kind = indicator.counted_over
             if kind is not None and not plan.units.kind_exists_on(kind, plan.report_day(year)):
                 continue  # not computable at all: the status says so
-            expected = plan.reporters_of(indicator, year)
-            if expected is None:
+            cover = coverage(plan, indicator, year, m)  # as the engine computes it, once, in the domain
+            if cover is None:
                 continue
-            reported = {plan.units.resolve(ref) for ref in m.by_unit}
-            missing = [c.unit_id for c in expected if c.unit_id not in reported]
+            expected, missing = cover.expected, cover.missing
             if missing:
                 shown = ", ".join(missing[:5]) + (f" và {len(missing) - 5} đơn vị khác" if len(missing) > 5 else "")
                 yield Finding(
