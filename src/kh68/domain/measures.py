@@ -11,7 +11,6 @@ rate's figures are never averaged: that reading is refused (rule
 
 from __future__ import annotations
 
-from kh68.kinds.measure import Measure
 from kh68.reading.enums import Basis, UnitForm
 from kh68.reading.models import Indicator, Measurement, UnitValue
 
@@ -31,7 +30,7 @@ def why_not_combined(m: Measurement, indicator: Indicator) -> str | None:
     if len(forms) > 1:
         written = ", ".join(sorted(f.value for f in forms))
         return f"các đơn vị ghi số liệu theo nhiều dạng ({written}); ghi cùng một dạng để gộp được"
-    if forms == {UnitForm.VALUE} and not Measure(indicator.unit).adds_up:
+    if forms == {UnitForm.VALUE} and not indicator.measure.adds_up:
         return (
             f"giá trị (value) của từng đơn vị tính bằng '{indicator.unit}' không cộng được "
             "(lấy trung bình các tỷ lệ thì sai): ghi tử số và mẫu số (numerator, denominator) của từng đơn vị"
@@ -45,7 +44,7 @@ def computed_value(m: Measurement, indicator: Indicator) -> float | None:
     if not entries or why_not_combined(m, indicator) is not None:
         return None
     form = form_of(entries[0])
-    scale = 100.0 if Measure(indicator.unit).is_percent else 1.0
+    scale = 100.0 if indicator.measure.is_percent else 1.0
     if form is UnitForm.VALUE:
         return sum(e.value for e in entries if e.value is not None)
     if form is UnitForm.FRACTION:
@@ -60,7 +59,7 @@ def computed_value(m: Measurement, indicator: Indicator) -> float | None:
 
 def unit_value(entry: UnitValue, indicator: Indicator) -> float | None:
     """One unit's own figure from its entry: its value, its fraction as a rate, or met as 100% (not met 0%)."""
-    scale = 100.0 if Measure(indicator.unit).is_percent else 1.0
+    scale = 100.0 if indicator.measure.is_percent else 1.0
     form = form_of(entry)
     if form is UnitForm.VALUE:
         return entry.value

@@ -164,7 +164,7 @@ def _indicator_rows(plan: Plan, period: Period, unit_id: str, day: date) -> list
                 target=target_text,
                 scope=scope,
                 inputs=inputs_for(indicator, scope),
-                percent=indicator.unit == "%",
+                percent=indicator.measure.is_percent,
                 previous=_previous(plan, indicator, before, unit_id if scope is Scope.UNIT else None),
             )
         )
@@ -212,7 +212,7 @@ def inputs_for(indicator: Indicator, scope: Scope) -> tuple[str, ...]:
     if scope is Scope.UNIT:
         if indicator.basis is Basis.SHARE_OF_UNITS:
             return ("met",)
-        return ("numerator", "denominator") if indicator.unit == "%" else ("value",)
+        return ("numerator", "denominator") if indicator.measure.is_percent else ("value",)
     if indicator.takes_value and indicator.takes_state:
         return ("value", "state")
     return ("state",) if indicator.takes_state else ("value",)
