@@ -249,7 +249,7 @@ def forms_bench() -> None:
     from kh68.entry.forms.files import write_forms
     from kh68.entry.forms.importing import form_edits
     from kh68.entry.forms.read import read_form
-    from kh68.reading.load import load_plan
+    from kh68.lint.check import load_plan
 
     plan = load_plan(OUT)
     units = [f"truong_{i:04d}" for i in range(SCHOOLS)]

@@ -812,7 +812,7 @@ def test_an_answer_the_machine_decided_after_reading_the_plan_is_never_kept(
     inproc: InProcess, monkeypatch: pytest.MonkeyPatch, failure: str, exit_code: int, said: str
 ) -> None:
     """The plan read whole and as keyed, then the failure: only the exit code and the fault tell."""
-    from kh68.reading import load
+    from kh68.lint import check as load
 
     check_plan = load.check_plan
 

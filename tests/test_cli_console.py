@@ -19,7 +19,7 @@ HEAVY = (
     "docx",
     "kh68.outputs.report_context",
     "kh68.entry.editing",
-    "kh68.reading.schema",
+    "kh68.outputs.schema",
     "kh68.outputs.diff_compare",
 )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import cpu_time, invoke
 
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
 
 
 def check_lines(plan: Path, code: int) -> list[str]:

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import REPO, invoke, replace_in
 from kh68.kinds.periods import Rhythm
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
 
 FIXTURES = REPO / "tests" / "fixtures" / "plans"
 HANOI, HCMC, SONLA = FIXTURES / "hanoi-308", FIXTURES / "hcm-2820", FIXTURES / "sonla-2954"

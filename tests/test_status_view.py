@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from conftest import replace_in
+from kh68.lint.check import load_plan
 from kh68.outputs.status_view import build_status, view_to_dict
-from kh68.reading.load import load_plan
 
 TODAY = date(2025, 11, 6)
 

@@ -14,19 +14,22 @@ the change from last year is "tăng 1,5 điểm phần trăm so với năm 2024"
 Phrases are returned lower case (they are used inside sentences and lists);
 callers capitalise with :func:`sentence` where a phrase starts a cell.
 
-This module imports only ``kh68.reading.enums`` and ``kh68.core.vnformat``, so any
-layer may use it.
+This module imports only ``kh68.reading.enums``, ``kh68.kinds.verdict`` and
+``kh68.core.vnformat``, so any layer above ``kh68.reading`` may use it.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from kh68.core.vnformat import format_number, format_value
 from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.verdict import Direction, Status, TaskState
-from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
-from kh68.reading.measures import UnitForm
+from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitForm, UnitKind
+
+if TYPE_CHECKING:
+    from kh68.reading.plan import Plan
 
 # ------------------------------------------------------------------ verdicts
 
@@ -128,6 +131,12 @@ UNIT_KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.ORGANISATION: "tổ chức ngoài quyền quản lý của cơ quan ban hành",
     UnitKind.OTHER: "khác",
 }
+
+
+def unit_kind_label(plan: Plan, kind: UnitKind) -> str:
+    """What ``plan`` calls units of ``kind`` (``unit_kind_labels`` of plan.yaml), else the general word."""
+    return plan.meta.unit_kind_labels.get(kind) or UNIT_KIND_LABELS[kind]
+
 
 BREAK_KIND_LABELS: dict[BreakKind, str] = {
     BreakKind.TERRITORY: "địa giới",

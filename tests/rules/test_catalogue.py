@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import kh68.reading.rules as rules_package
+import kh68.lint.rules as rules_package
 from conftest import REPO
+from kh68.lint.rules import ALL_RULES, RULES
 from kh68.reading.ruledoc import RuleDoc
-from kh68.reading.rules import ALL_RULES, RULES
 
 RULE_MODULES = sorted(m.name for m in pkgutil.iter_modules(rules_package.__path__) if m.name != "base")
 
@@ -30,7 +30,7 @@ def test_ids_are_unique_and_dashed_lower_case() -> None:
 
 @pytest.mark.parametrize("module", RULE_MODULES)
 def test_every_rule_module_is_registered_under_its_own_name(module: str) -> None:
-    rule = import_module(f"kh68.reading.rules.{module}").RULE
+    rule = import_module(f"kh68.lint.rules.{module}").RULE
     assert rule in RULES
     assert rule.id == module.replace("_", "-")
 

@@ -13,13 +13,13 @@ from collections.abc import Callable
 
 from kh68 import vocab
 from kh68.core.vnformat import format_date
+from kh68.domain.coverage import unit_of_count_text
+from kh68.domain.measures import form_of
 from kh68.kinds.verdict import Status
 from kh68.outputs.document import Align, Annex, Column, Figure, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
-from kh68.reading.measures import form_of
 from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
-from kh68.tracking.coverage import unit_of_count_text
 from kh68.tracking.engine import IndicatorResult
 
 NO_TARGET_MARK = "–"

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from kh68.core.vnformat import format_date
+from kh68.domain.coverage import Coverage
 from kh68.kinds.periods import Period
 from kh68.kinds.targets import Requirement
 from kh68.kinds.verdict import Status
@@ -13,9 +15,10 @@ from kh68.outputs.export import target_to_dict
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
-from kh68.tracking.coverage import Coverage
+from kh68.reading.report_text import describe_missing, missing_parts, report_due
 from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce, evaluate_plan
 from kh68.tracking.tasks import Deadline, TaskStatus, deadlines, task_statuses
+from kh68.vocab import NO_DEADLINE
 
 
 @dataclass(frozen=True)
@@ -208,3 +211,20 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
             for d in view.deadlines
         ],
     }
+
+
+def report_due_words(due: date | None) -> str:
+    """``hạn ngày <ngày>``, or ``kế hoạch không ghi hạn``."""
+    return f"hạn ngày {format_date(due)}" if due is not None else NO_DEADLINE
+
+
+def reminder(plan: Plan, year: int, today: date) -> str:
+    """Before the deadline of ``year``'s report: which parts the department has still to write ('' if none)."""
+    due = report_due(plan, year)
+    parts = missing_parts(plan, year)
+    if not parts or today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
+        return ""
+    return (
+        f"Báo cáo năm {year} ({report_due_words(due)}): phần lời văn còn thiếu {describe_missing(parts)}; "
+        f"ghi vào mục report của tệp data/{year}.yaml."
+    )

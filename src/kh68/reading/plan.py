@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from kh68.core.errors import UsageError
+from kh68.core.errors import NotInPlan
 from kh68.core.safetext import excerpt, listing
 from kh68.core.vnformat import format_date
 from kh68.kinds.periods import Period
@@ -447,12 +447,6 @@ class Plan:
     def unit_names(self, refs: list[str]) -> list[str]:
         return [self.unit_name(ref) for ref in refs]
 
-    def unit_kind_label(self, kind: UnitKind) -> str:
-        """What the plan calls units of ``kind`` (``unit_kind_labels`` of plan.yaml), else the general word."""
-        from kh68.vocab import UNIT_KIND_LABELS
-
-        return self.meta.unit_kind_labels.get(kind) or UNIT_KIND_LABELS[kind]
-
     def report_day(self, year: int) -> date:
         """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12: a day to resolve units
         on, never shown as a deadline).
@@ -489,35 +483,35 @@ class Plan:
     # What a command line names must be in the plan: otherwise a usage error (exit 2), whichever command.
 
     def require_unit(self, ref: str) -> str:
-        """The id of unit ``ref`` (id or any of its names); ``UsageError`` listing the ids otherwise."""
+        """The id of unit ``ref`` (id or any of its names); ``NotInPlan`` listing the ids otherwise."""
         uid = self.units.resolve(ref)
         if uid is None:
-            raise UsageError(f"{self.units.unknown(ref)}; các mã hợp lệ: {listing(sorted(self.units.units))}")
+            raise NotInPlan(f"{self.units.unknown(ref)}; các mã hợp lệ: {listing(sorted(self.units.units))}")
         return uid
 
     def require_indicator(self, indicator_id: str) -> Indicator:
-        """Indicator ``indicator_id``; ``UsageError`` listing the ids otherwise."""
+        """Indicator ``indicator_id``; ``NotInPlan`` listing the ids otherwise."""
         indicator = self.indicator(indicator_id)
         if indicator is None:
             known = listing(i.id for i in self.indicators)
-            raise UsageError(f"không có chỉ tiêu {excerpt(indicator_id)} (các mã: {known})")
+            raise NotInPlan(f"không có chỉ tiêu {excerpt(indicator_id)} (các mã: {known})")
         return indicator
 
     def require_task(self, task_id: str) -> Task:
-        """Task ``task_id``; ``UsageError`` listing the ids otherwise."""
+        """Task ``task_id``; ``NotInPlan`` listing the ids otherwise."""
         task = self.task(task_id)
         if task is None:
             known = listing(t.id for t in self.tasks)
-            raise UsageError(f"không có nhiệm vụ {excerpt(task_id)} (các mã: {known})")
+            raise NotInPlan(f"không có nhiệm vụ {excerpt(task_id)} (các mã: {known})")
         return task
 
     def require_year(self, year: int, *, baseline: bool = True) -> None:
-        """Refuse a year outside the plan period (or, with ``baseline``, before its baseline years)."""
+        """Refuse a year outside the plan period (or, with ``baseline``, before its baseline years): ``NotInPlan``."""
         period = self.meta.period
         first = self.first_year() if baseline else period.start
         if not first <= year <= period.end:
             scope = "thời kỳ kế hoạch và các năm số liệu gốc" if baseline else "thời kỳ kế hoạch"
-            raise UsageError(f"năm {year} nằm ngoài {scope} ({first}–{period.end})")
+            raise NotInPlan(f"năm {year} nằm ngoài {scope} ({first}–{period.end})")
 
     def covers(self, refs: list[str], unit_id: str) -> bool:
         """Whether ``refs`` name ``unit_id``, directly or as a member of a group among them."""

@@ -18,12 +18,12 @@ from datetime import date
 from enum import StrEnum
 
 from kh68 import vocab
+from kh68.domain.coverage import expected_reporters
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.models import DateSource, Duty, Progress, Task, YearData
 from kh68.reading.plan import Current, Plan
-from kh68.tracking.coverage import expected_reporters
 
 DUE_SOON_DAYS = 30
 """A task whose deadline falls within this many days is said to be due soon."""
