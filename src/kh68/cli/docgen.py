@@ -28,8 +28,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kh68.outputs.forms_table import fill
 from kh68.lint.rules import ALL_RULES
+from kh68.outputs.forms_table import fill
 
 REPO = Path(__file__).resolve().parents[3]
 MANUAL = Path("docs") / "huong-dan"
