@@ -28,28 +28,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kh68.cli.docrun import REPO, WIDTH, run_kh68, shown
 from kh68.lint.rules import ALL_RULES
 from kh68.outputs.forms_table import fill
 
-REPO = Path(__file__).resolve().parents[3]
 MANUAL = Path("docs") / "huong-dan"
 COMMANDS_PAGE = MANUAL / "tham-chieu-lenh.md"
 RULES_PAGE = MANUAL / "tham-chieu-quy-tac.md"
-WIDTH = 80
-"""The terminal width every sample is produced at (``COLUMNS``)."""
-
-# The environment of every sample: a fixed, colourless terminal; no cache; no plan chosen from outside.
-SAMPLE_ENV: dict[str, str | None] = {
-    "COLUMNS": str(WIDTH),
-    "LINES": "50",
-    "NO_COLOR": "1",
-    "TERM": "dumb",
-    "FORCE_COLOR": None,
-    "KH68_NO_CACHE": "1",
-    "KH68_PLAN": None,
-    "KH68_DEBUG": None,
-}
-
 _SAMPLE = re.compile(
     r"^(?P<indent>[ ]*)<!-- sample: (?P<spec>.+?) -->\n(?P<body>.*?)^(?P=indent)<!-- /sample -->$", re.M | re.S
 )
@@ -61,27 +46,6 @@ class SampleError(Exception):
 
 
 # ---------------------------------------------------------------- running kh68 in-process
-
-
-def run_kh68(args: list[str], cwd: Path) -> tuple[int, str]:
-    """``kh68 ARGS`` run in-process in ``cwd``, as a terminal of ``WIDTH`` columns shows it: (exit code, output)."""
-    import os
-
-    from typer.testing import CliRunner
-
-    import kh68.cli
-
-    before = Path.cwd()
-    os.chdir(cwd)
-    try:
-        with CliRunner().isolation(env=SAMPLE_ENV) as (_, _, output):
-            code = kh68.cli.finish(kh68.cli.run(args))
-            sys.stdout.flush()
-            sys.stderr.flush()
-            text = output.getvalue().decode("utf-8")
-    finally:
-        os.chdir(before)
-    return code, text
 
 
 # ---------------------------------------------------------------- samples
@@ -280,7 +244,7 @@ def samples_of(path: Path, text: str) -> Iterator[Found]:
         try:
             produced = Sample.parse(match["spec"]).produce()
         except (SampleError, ValueError, OSError, LookupError) as exc:
-            raise SampleError(f"{_shown(path)}:{line}: <!-- sample: {match['spec']} -->: {exc}") from None
+            raise SampleError(f"{shown(path)}:{line}: <!-- sample: {match['spec']} -->: {exc}") from None
         yield Found(path, line, match["spec"], match["body"], _indented(produced, match["indent"]))
 
 
@@ -385,13 +349,6 @@ def expected(path: Path, text: str) -> str:
     return fill_samples(path, fill(text))
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(REPO))
-    except ValueError:
-        return str(path)
-
-
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     pictures = "--no-pictures" not in argv
@@ -412,7 +369,7 @@ def main(argv: list[str]) -> int:
             print(f"make docs: {exc}", file=sys.stderr)
             return 1
         if new != text:
-            differ.append(f"{_shown(path)}: các bảng, kết quả mẫu viết lại")
+            differ.append(f"{shown(path)}: các bảng, kết quả mẫu viết lại")
             if not check:
                 path.write_text(new, encoding="utf-8")
     if pictures and not check:

@@ -111,7 +111,7 @@ def make_picture(spec: str, work: Path) -> Path:
     """The PNG a marker ``kh68 ARGS -o OUT | page N`` (``page-with TEXT``, ``dpi D``, ``crop H``, ``chart WxH``) makes."""
     import shlex
 
-    from kh68.cli.docgen import REPO, run_kh68
+    from kh68.cli.docrun import REPO, run_kh68
 
     command, *shaping = spec.split(" | ")
     words = shlex.split(command)
@@ -167,7 +167,7 @@ def _chart(html_file: Path, size: str, work: Path) -> Path:
 
 def make_pictures(pages: list[Path]) -> Iterator[str]:
     """Make the picture of every marker of ``pages`` it can; one line per picture redrawn or skipped."""
-    from kh68.cli.docgen import _shown
+    from kh68.cli.docrun import shown as _shown
 
     for page in pages:
         for spec, target in pictures_of(page.read_text(encoding="utf-8")):
