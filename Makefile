@@ -17,8 +17,10 @@ run: $(STAMP)
 	$(BIN)/kh68 status --plan plan
 
 # Tests run in parallel (pytest-xdist), one worker per core: the suite's time is kh68 starting, reading plans
-# and rendering reports, which workers share out; each test works in its own tmp_path.
-PYTEST := $(BIN)/python -m pytest -q -n auto
+# and rendering reports, which workers share out; each test works in its own tmp_path. The longest tests
+# come first (tests/conftest.py) and each worker takes the next test when it is done (--maxschedchunk 1), so
+# that no worker is left with a long test at the end.
+PYTEST := $(BIN)/python -m pytest -q -n auto --maxschedchunk 1
 
 ## Lint (ruff, formatting, mypy, import contracts), run the whole test suite (the tool's tests/ and plan/tests/,
 ## slow tests included), then check the bundled plan. What CI runs (.ci/run).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -11,10 +12,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner, Result
 
 import kh68.cli
 from tools import PROBES, probe
+
+# typer's CliRunner builds the click command of the app again at every invoke (about 25 ms, a fifth of a
+# Markdown report); the app does not change while the tests run, so each process builds it once.
+typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 # No test sees an answer cached by another run (tests/test_cache.py turns it on in a temporary directory).
 os.environ["KH68_NO_CACHE"] = "1"
@@ -33,9 +39,35 @@ DISTRICTS = [
 COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
 
 
+# The tests that take longest (seconds of CPU each, most of them real processes), longest first.
+LONGEST = (
+    "tests/test_record_concurrency.py::test_simultaneous_records_on_one_year_file_lose_nothing",
+    "tests/test_release.py::test_make_dist_builds_a_wheel_and_an_sdist_that_twine_passes",
+    "tests/test_precommit.py::test_the_workflow_installs_the_same_kh68_from_the_pinned_source",
+    "tests/test_cache.py::test_edits_raced_against_cached_runs_never_leave_a_wrong_answer",
+    "tests/test_cache.py::test_edits_raced_against_real_kh68_processes_never_leave_a_wrong_answer",
+    "tests/test_precommit.py::test_hook_passes_on_the_bundled_plan",
+    "tests/test_cache.py::test_the_races_find_the_wrong_answers_of_a_cache_that_only_watches_what_is_opened",
+    "tests/test_record_concurrency.py::test_a_killed_record_leaves_the_old_or_the_new_file_and_the_next_write_cleans_up",
+)
+
+
+def _longest_first(item: pytest.Item) -> tuple[int, int]:
+    """The order of the run: the tests of ``LONGEST`` in that order, then the other slow tests, then the rest."""
+    name = item.nodeid.split("[")[0]
+    if name in LONGEST:
+        return 0, LONGEST.index(name)
+    return (1 if item.get_closest_marker("slow") else 2), 0
+
+
 @pytest.hookimpl(trylast=True)  # after -m and -k: only the tools of the tests that will run are probed
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """``@pytest.mark.needs("calc", ...)``: skipped, saying why, unless each tool does its job (tests/tools.py)."""
+    """``@pytest.mark.needs("calc", ...)``: skipped, saying why, unless each tool does its job (tests/tools.py).
+
+    The longest tests run first (a stable sort, the same in every xdist worker): the workers of ``make test``,
+    which take the tests one by one (``--maxschedchunk``), then share the short ones out to the end.
+    """
+    items.sort(key=_longest_first)
     for item in items:
         for mark in item.iter_markers("needs"):
             for key in mark.args:
