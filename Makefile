@@ -19,8 +19,10 @@ run: $(STAMP)
 # Tests run in parallel (pytest-xdist), one worker per core: the suite's time is kh68 starting, reading plans
 # and rendering reports, which workers share out; each test works in its own tmp_path. The longest tests
 # come first (tests/conftest.py) and each worker takes the next test when it is done (--maxschedchunk 1), so
-# that no worker is left with a long test at the end.
-PYTEST := $(BIN)/python -m pytest -q -n auto --maxschedchunk 1
+# that no worker is left with a long test at the end. Python keeps its compiled modules (__pycache__, ignored
+# by git) even where PYTHONDONTWRITEBYTECODE is set: else every worker and every kh68 process the tests start
+# compiles kh68 and rewrites the tests' asserts again.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --maxschedchunk 1
 
 ## Lint (ruff, formatting, mypy, import contracts), run the whole test suite (the tool's tests/ and plan/tests/,
 ## slow tests included), then check the bundled plan. What CI runs (.ci/run).
@@ -28,9 +30,10 @@ test: lint tools
 	$(PYTEST)
 	$(BIN)/kh68 check plan
 
-## The edit loop: the suite without the slow tests (external programs, seconds-long runs), in parallel.
+## The edit loop: the suite without the slow tests (external programs, seconds-long runs) and the thorough
+## ones (many cases of one property through the whole CLI, every fixture plan), in parallel.
 test-fast: $(STAMP)
-	$(PYTEST) -m "not slow"
+	$(PYTEST) -m "not slow and not thorough"
 
 ## ruff, ruff format --check (src, tests and plan/tests), mypy and the import-linter contracts of pyproject.toml.
 lint: $(STAMP)

@@ -39,6 +39,30 @@ DISTRICTS = [
 COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
 
 
+# The modules that try many cases of one property, each through the whole command line (hostile texts in
+# every document and format, numbers on every way in, broken and odd forms, template limits), or every
+# fixture plan and every documented sample: marked ``thorough``. make test-fast leaves them out for the edit
+# loop, make test and CI run them. (Marked here rather than in each module, which other changes touch often.)
+THOROUGH = {
+    "test_people_text.py",
+    "test_numbers_everywhere.py",
+    "test_forms_bad_input.py",
+    "test_forms_any_excel.py",
+    "test_forms_periods.py",
+    "test_render_safety.py",
+    "test_docs_samples.py",
+    "test_report_golden.py",
+    "test_exact_numbers.py",
+    "test_real_fixtures.py",
+}
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """The tests of ``THOROUGH`` are marked so as they are collected, before ``-m`` selects."""
+    if item.path.name in THOROUGH and item.path.parent.name == "tests":
+        item.add_marker(pytest.mark.thorough)
+
+
 # The tests that take longest (seconds of CPU each, most of them real processes), longest first.
 LONGEST = (
     "tests/test_record_concurrency.py::test_simultaneous_records_on_one_year_file_lose_nothing",
