@@ -12,15 +12,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import typer.main
 import typer.testing
 from typer.testing import CliRunner, Result
 
 import kh68.cli
 from tools import PROBES, probe
 
-# typer's CliRunner builds the click command of the app again at every invoke (about 25 ms, a fifth of a
-# Markdown report); the app does not change while the tests run, so each process builds it once.
-typer.testing._get_command = functools.cache(typer.testing._get_command)
+# typer's CliRunner, and kh68.cli.run, build the click command of the app again at every invoke (about 25 ms,
+# a fifth of a Markdown report); the app does not change while the tests run, so each process builds it once.
+typer.main.get_command = typer.testing._get_command = functools.cache(typer.main.get_command)
 
 # No test sees an answer cached by another run (tests/test_cache.py turns it on in a temporary directory).
 os.environ["KH68_NO_CACHE"] = "1"
