@@ -111,6 +111,28 @@ def demo():
     return load_plan(EXAMPLE_PLAN)
 
 
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """The folder ``name``, filled by ``make(folder)`` once per run and shared by the xdist workers.
+
+    For a costly setup that the tests only read once it is made (kh68 built and installed in a venv): the
+    first worker to ask makes it, under a lock, the others wait and use it. A ``make`` that fails or skips
+    leaves nothing, and the next worker to ask tries again.
+    """
+    from filelock import FileLock
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, where each worker has its own base folder
+    folder = root / name
+    with FileLock(str(root / f"{name}.lock")):
+        if not (folder / ".made").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (folder / ".made").touch()
+    return folder
+
+
 @pytest.fixture
 def fixture_copy(tmp_path: Path) -> Path:
     """A writable copy of the fixture plan ``FIXTURE_PLAN`` (no data files)."""

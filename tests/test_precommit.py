@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 import kh68
-from conftest import FIXTURE_PLAN
+from conftest import FIXTURE_PLAN, made_once
 from kh68.lint.check import check_plan
 from kh68.repo.scaffold import scaffold
 from tools import require
@@ -78,12 +78,11 @@ def _source_files() -> list[str]:
     ]
 
 
-@pytest.fixture(scope="module")
-def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    base = tmp_path_factory.mktemp("precommit")
-    env = _env(base / "cache")
+def _hook_source(shared: Path) -> None:
+    """The working tree committed in ``shared/kh68``; ``shared/cache``, pre-commit's home (its own lock guards it)."""
+    env = _env(shared / "cache")
     git = list(require("git").argv)
-    source = base / "kh68"
+    source = shared / "kh68"
     for rel in _source_files():
         target = source / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -91,6 +90,17 @@ def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     _run([*git, "init", "-q"], source, env)
     _run([*git, "add", "-A"], source, env)
     _run([*git, "commit", "-qm", "kh68 (bản sao cây làm việc)"], source, env)
+
+
+@pytest.fixture(scope="module")
+def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    # The hook's source and pre-commit's home are made once per run and shared by the xdist workers, so that
+    # the hook's environment is built once; each worker has its own plan repository (the tests edit it).
+    shared = made_once(tmp_path_factory, "precommit", _hook_source)
+    base = tmp_path_factory.mktemp("precommit")
+    env = _env(shared / "cache")
+    git = list(require("git").argv)
+    source = shared / "kh68"
     sha = _run([*git, "rev-parse", "HEAD"], source, env).stdout.strip()
 
     repo = base / "kehoach"
@@ -105,7 +115,7 @@ def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     install = _run([*require("pre-commit").argv, "install-hooks"], repo, env, check=False)
     if install.returncode != 0:
         log = install.stdout + install.stderr
-        home_log = base / "cache" / "pre-commit.log"
+        home_log = shared / "cache" / "pre-commit.log"
         if home_log.is_file():
             log += home_log.read_text(encoding="utf-8", errors="replace")
         if OFFLINE.search(log):

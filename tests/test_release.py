@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 import kh68
-from conftest import EXAMPLE_PLAN, REPO, invoke
+from conftest import EXAMPLE_PLAN, REPO, invoke, made_once
 from kh68.repo.scaffold import scaffold_files
 
 CHANGELOG = REPO / "CHANGELOG.md"
@@ -102,14 +102,25 @@ def _ok_or_offline(done: subprocess.CompletedProcess[str], what: str) -> None:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
-    """``dist/`` built from this tree, the wheel installed in a fresh venv: (dist, the venv's kh68, env)."""
-    base = tmp_path_factory.mktemp("release")
+    """``dist/`` built from this tree, the wheel installed in a fresh venv: (dist, the venv's kh68, env).
+
+    Made once per run, whichever xdist worker runs a test of it first (the tests only read it)."""
+    base = made_once(tmp_path_factory, "release", _build_and_install)
+    return base / "dist", base / "venv" / "bin" / "kh68", _venv_env(base / "venv")
+
+
+def _venv_env(venv: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def _build_and_install(base: Path) -> None:
     dist = base / "dist"
     _ok_or_offline(_run([sys.executable, "-m", "build", "--outdir", str(dist), str(REPO)], base), "python -m build")
     venv = base / "venv"
     _ok_or_offline(_run([sys.executable, "-m", "venv", str(venv)], base), "python -m venv")
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    env = _venv_env(venv)
     # The workflow's own install line, the package found in dist/ (and its dependencies on the index).
     install = yaml.safe_load(scaffold_files(year=2026)[".github/workflows/plan.yml"])["jobs"]["check"]["steps"]
     line = next(step["run"] for step in install if step.get("name") == "Cài kh68")
@@ -118,7 +129,6 @@ def installed(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
     _ok_or_offline(done, line)
     wheel = re.escape(f"dist/kh68-{kh68.__version__}-py3-none-any.whl")
     assert re.search(rf"^Processing \S*{wheel}$", done.stdout, flags=re.M), done.stdout  # this build, not another
-    return dist, venv / "bin" / "kh68", env
 
 
 @pytest.mark.slow
