@@ -77,12 +77,23 @@ LONGEST = (
 )
 
 
-def _longest_first(item: pytest.Item) -> tuple[int, int]:
-    """The order of the run: the tests of ``LONGEST`` in that order, then the other slow tests, then the rest."""
-    name = item.nodeid.split("[")[0]
-    if name in LONGEST:
-        return 0, LONGEST.index(name)
-    return (1 if item.get_closest_marker("slow") else 2), 0
+def _longest_first(items: list[pytest.Item]) -> None:
+    """The order of the run: the modules of the tests of ``LONGEST`` (in that order, those tests first in
+    their module), then the modules with a slow test, then the rest. A module stays in one piece, so that
+    a module fixture is made once per worker that runs its tests, not again each time the module comes back.
+    """
+    rank: dict[str, int] = {}
+    for item in items:
+        module, name = item.nodeid.split("::")[0], item.nodeid.split("[")[0]
+        here = LONGEST.index(name) if name in LONGEST else len(LONGEST) + (0 if item.get_closest_marker("slow") else 1)
+        rank[module] = min(rank.get(module, here), here)
+    order = {id(item): index for index, item in enumerate(items)}
+
+    def key(item: pytest.Item) -> tuple[int, int, int]:
+        name = item.nodeid.split("[")[0]
+        return rank[item.nodeid.split("::")[0]], name not in LONGEST, order[id(item)]
+
+    items.sort(key=key)
 
 
 @pytest.hookimpl(trylast=True)  # after -m and -k: only the tools of the tests that will run are probed
@@ -92,7 +103,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     The longest tests run first (a stable sort, the same in every xdist worker): the workers of ``make test``,
     which take the tests one by one (``--maxschedchunk``), then share the short ones out to the end.
     """
-    items.sort(key=_longest_first)
+    _longest_first(items)
     for item in items:
         for mark in item.iter_markers("needs"):
             for key in mark.args:
