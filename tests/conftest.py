@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ import typer.testing
 from typer.testing import CliRunner, Result
 
 import kh68.cli
+import tools
 from tools import PROBES, probe
 
 # typer's CliRunner, and kh68.cli.run, build the click command of the app again at every invoke (about 25 ms,
@@ -38,6 +40,17 @@ DISTRICTS = [
     "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
 ]  # fmt: skip
 COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist, the controller makes the folder where the workers share the tools they probed."""
+    if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
+        os.environ[tools.SHARED] = tempfile.mkdtemp(prefix="kh68-tools-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput") and tools.SHARED in os.environ:
+        shutil.rmtree(os.environ.pop(tools.SHARED), ignore_errors=True)
 
 
 # The modules that try many cases of one property, each through the whole command line (hostile texts in

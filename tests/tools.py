@@ -397,7 +397,32 @@ def check(key: str) -> Tool | str:
         return f"needs {spec.what}: {missing}; install it with: {spec.install}"
 
 
-probe = functools.cache(check)  # what the tests use: each tool probed at most once per session
+# Under pytest-xdist, the folder (made by conftest in the controller) where the workers share what they found.
+SHARED = "PYTEST_KH68_TOOLS"  # not KH68_…: those are in the keys of kh68's cache
+
+
+@functools.cache
+def probe(key: str) -> Tool | str:
+    """What the tests use: ``check(key)`` at most once per session.
+
+    Under pytest-xdist, once per run: the first worker to need a tool probes it and writes what it found in
+    the folder ``$PYTEST_KH68_TOOLS``, where the other workers read it (a LibreOffice probe is a second or
+    more of CPU, which each worker would spend again).
+    """
+    shared = os.environ.get(SHARED)
+    if not shared:
+        return check(key)
+    from filelock import FileLock
+
+    found_file = Path(shared, "found.json")
+    with FileLock(str(Path(shared, "found.lock"))):
+        found = json.loads(found_file.read_text(encoding="utf-8")) if found_file.is_file() else {}
+        if key not in found:
+            tool = check(key)
+            found[key] = list(tool.argv) if isinstance(tool, Tool) else tool
+            found_file.write_text(json.dumps(found), encoding="utf-8")
+    said = found[key]
+    return Tool(key, tuple(said)) if isinstance(said, list) else said
 
 
 def require(key: str) -> Tool:
