@@ -402,6 +402,13 @@ SHARED = "PYTEST_KH68_TOOLS"  # not KH68_…: those are in the keys of kh68's ca
 
 
 @functools.cache
+def _shared_lock(folder: str):  # -> filelock.FileLock, imported only under xdist
+    from filelock import FileLock
+
+    return FileLock(str(Path(folder, "found.lock")))
+
+
+@functools.cache
 def probe(key: str) -> Tool | str:
     """What the tests use: ``check(key)`` at most once per session.
 
@@ -412,16 +419,18 @@ def probe(key: str) -> Tool | str:
     shared = os.environ.get(SHARED)
     if not shared:
         return check(key)
-    from filelock import FileLock
-
     found_file = Path(shared, "found.json")
-    with FileLock(str(Path(shared, "found.lock"))):
-        found = json.loads(found_file.read_text(encoding="utf-8")) if found_file.is_file() else {}
-        if key not in found:
+
+    def found() -> dict[str, list[str] | str]:
+        return json.loads(found_file.read_text(encoding="utf-8")) if found_file.is_file() else {}
+
+    # One lock object per process: a probe that probes another tool (pre-commit probes git) re-enters it.
+    with _shared_lock(shared):
+        if key not in found():
             tool = check(key)
-            found[key] = list(tool.argv) if isinstance(tool, Tool) else tool
-            found_file.write_text(json.dumps(found), encoding="utf-8")
-    said = found[key]
+            written = {**found(), key: list(tool.argv) if isinstance(tool, Tool) else tool}
+            found_file.write_text(json.dumps(written), encoding="utf-8")
+        said = found()[key]
     return Tool(key, tuple(said)) if isinstance(said, list) else said
 
 
