@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from conftest import REPO, invoke, replace_in
+from kh68.domain.deadlines import deadline, periods
 from kh68.kinds.periods import Rhythm
 from kh68.lint.check import load_plan
 
@@ -57,15 +58,15 @@ def test_a_duty_is_owed_from_the_first_period_due_on_or_after_the_plan_date(tmp_
     plan = tmp_path / "plan"
     shutil.copytree(HANOI, plan)
     duty = load_plan(plan).meta.duties[0]
-    assert (duty.owed_from, [p.key for p in duty.periods(2025)]) == (date(2025, 11, 17), ["2025-12"])
+    assert (duty.owed_from, [p.key for p in periods(duty, 2025)]) == (date(2025, 11, 17), ["2025-12"])
     for issued, first in (("2025-11-14", "2025-11"), ("2025-11-15", "2025-12")):  # due 14/11: on the day, owed
         replace_in(plan / "plan.yaml", "date: 2025-11-17", f"date: {issued}")
-        assert load_plan(plan).meta.duties[0].periods(2025)[0].key == first
+        assert periods(load_plan(plan).meta.duties[0], 2025)[0].key == first
         replace_in(plan / "plan.yaml", f"date: {issued}", "date: 2025-11-17")
     # A duty's own start (an amendment's duty) overrides the plan's date.
     monthly = "    deadline: trước ngày 15 hằng tháng"
     replace_in(plan / "plan.yaml", monthly, f"    start: 2025-01-01\n{monthly}")
-    assert len(load_plan(plan).meta.duties[0].periods(2025)) == 12
+    assert len(periods(load_plan(plan).meta.duties[0], 2025)) == 12
 
 
 def test_hanoi_monthly_reports_before_the_15th_and_tasks_due_by_the_end_of_2025() -> None:
@@ -132,7 +133,7 @@ def test_hcmc_timing_kh68_cannot_read_is_left_out_not_rewritten() -> None:
 def test_sonla_reports_by_month_half_year_and_year_in_two_tiers() -> None:
     plan = load_plan(SONLA)
     due = {
-        d.id: [(p.key, d.due(p)) for p in d.periods(2026) if p.key in ("2026", "2026-H1", "2026-H2", "2026-11")]
+        d.id: [(p.key, deadline(d, p)) for p in periods(d, 2026) if p.key in ("2026", "2026-H1", "2026-H2", "2026-11")]
         for d in plan.meta.duties
         if d.deadline is not None
     }

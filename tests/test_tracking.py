@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import COMMUNES, DISTRICTS, EXAMPLE_PLAN, replace_in
+from kh68.domain.deadlines import report_day
 from kh68.lint.check import load_plan
 from kh68.reading.models import TaskState
-from kh68.tracking.tasks import combine_states, deadlines, report_day, reported_units, task_statuses
+from kh68.tracking.tasks import combine_states, deadlines, reported_units, task_statuses
 
 DONE, ONGOING, IN_PROGRESS, NOT_STARTED = (
     TaskState.DONE,

@@ -18,6 +18,7 @@ from datetime import date
 from functools import cached_property
 
 from kh68.core.vnformat import format_date, format_number
+from kh68.domain.deadlines import report_day, reporters_of
 from kh68.reading.models import Indicator, Measurement
 from kh68.reading.plan import Current, Plan
 
@@ -42,7 +43,7 @@ def expected_reporters(
 
 def indicator_reporters(plan: Plan, indicator: Indicator, year: int) -> list[Current] | None:
     """The units expected to report ``indicator``'s figures for ``year``; ``None`` when the plan says none."""
-    return plan.reporters_of(indicator, year)
+    return reporters_of(plan, indicator, year)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def unit_of_count_gone(plan: Plan, indicator: Indicator, year: int, on: date | N
     an indicator not counted over units.
     """
     kind = indicator.counted_over
-    if kind is None or plan.units.kind_exists_on(kind, on or plan.report_day(year)):
+    if kind is None or plan.units.kind_exists_on(kind, on or report_day(plan, year)):
         return None
     ends = [u.handover for u in plan.units.units.values() if u.kind is kind and u.handover]
     return max(ends) if ends else None

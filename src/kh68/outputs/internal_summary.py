@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from kh68.core.vnformat import format_date as short_date
+from kh68.domain.deadlines import report_due
 from kh68.outputs.document import (
     Align,
     Block,
@@ -29,7 +30,7 @@ from kh68.outputs.words import lower_first, plan_reference, sentence
 from kh68.reading.bodies import body, coordinator_id, plan_report_sender, short_name, tracker_id
 from kh68.reading.enums import DutyKind
 from kh68.reading.plan import Plan
-from kh68.reading.report_text import describe_missing, missing_parts, report_due
+from kh68.reading.report_text import describe_missing, missing_parts
 from kh68.tracking.tasks import Deadline
 from kh68.vocab import NO_DEADLINE, task_state_label
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from kh68.core.vnformat import format_date
 from kh68.domain.coverage import Coverage
+from kh68.domain.deadlines import report_due
 from kh68.kinds.periods import Period
 from kh68.kinds.targets import Requirement
 from kh68.kinds.verdict import Status
@@ -15,7 +16,7 @@ from kh68.outputs.export import target_to_dict
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
-from kh68.reading.report_text import describe_missing, missing_parts, report_due
+from kh68.reading.report_text import describe_missing, missing_parts
 from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce, evaluate_plan
 from kh68.tracking.tasks import Deadline, TaskStatus, deadlines, task_statuses
 from kh68.vocab import NO_DEADLINE

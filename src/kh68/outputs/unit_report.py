@@ -18,6 +18,7 @@ from datetime import date
 
 from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
+from kh68.domain.deadlines import report_day
 from kh68.outputs.document import (
     Block,
     DocumentKind,
@@ -106,7 +107,7 @@ def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> State
 
 def require_in_operation(plan: Plan, unit_id: str, year: int, today: date) -> None:
     """``UsageError`` with the unit's dates unless it acts on the year's reporting day and on ``today``."""
-    due = plan.report_day(year)
+    due = report_day(plan, year)
     reason = plan.units.inactive_reason(unit_id, due)
     if reason:
         raise UsageError(f"không lập báo cáo năm {year} của {unit_id} (hạn báo cáo {short_date(due)}): {reason}")

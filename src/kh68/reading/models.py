@@ -294,21 +294,6 @@ class Duty(Strict):
     def owed_from(self) -> date | None:
         return self._owed_from
 
-    def periods(self, year: int) -> list[ReportPeriod]:
-        """The periods of ``year`` the duty reports on (a duty whose deadline names some periods only: those), from
-        the first whose report is due on or after the day the duty begins (``owed_from``: a report due before the
-        plan was issued is not owed; a period without a day counts from its last day)."""
-        found = self.rhythm.periods(year)
-        if self.deadline is not None:
-            found = [p for p in found if self.deadline.rule.named_day(p) is not None]
-        if self._owed_from is not None:
-            found = [p for p in found if (self.due(p) or p.last_day) >= self._owed_from]
-        return found
-
-    def due(self, period: ReportPeriod) -> date | None:
-        """The last day a report of ``period`` is in time (``None``: no day set, or the duty does not report it)."""
-        return self.deadline.rule.due(period) if self.deadline is not None else None
-
 
 class Period(Strict):
     start: Whole = field("Năm bắt đầu", ge=2000, le=2100)

@@ -447,36 +447,6 @@ class Plan:
     def unit_names(self, refs: list[str]) -> list[str]:
         return [self.unit_name(ref) for ref in refs]
 
-    def report_day(self, year: int) -> date:
-        """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12: a day to resolve units
-        on, never shown as a deadline).
-
-        What a year's figures and expected reporters are judged on: a unit that ceased
-        before that day cannot send the year's report, one not yet started neither.
-        """
-        return self.due_in_year(DutyKind.UNIT_REPORT, year) or date(year, 12, 31)
-
-    def period_day(self, period: Period) -> date:
-        """The day units report for ``period``: a year's is ``report_day``; a month's, quarter's or half-year's the
-        earliest day a ``unit_report`` duty reporting it is due (its last day when no duty sets one).
-
-        What a period's figures are judged on, as ``report_day`` is for a year: which units exist, who reports.
-        """
-        if period.is_year:
-            return self.report_day(period.year)
-        days = (due for d in self.unit_report_duties(period) if (due := d.due(period)) is not None)
-        return min(days, default=period.last_day)
-
-    def unit_report_duties(self, period: Period) -> list[Duty]:
-        """The ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
-        return [d for d in self.meta.duties if d.kind is DutyKind.UNIT_REPORT and period in d.periods(period.year)]
-
-    def due_in_year(self, kind: DutyKind, year: int) -> date | None:
-        """The last deadline in ``year`` of the plan's first duty of ``kind`` (``None``: the plan sets no day)."""
-        duty = self.duty(kind)
-        periods = duty.periods(year) if duty is not None else []
-        return duty.due(periods[-1]) if duty is not None and periods else None
-
     def first_year(self) -> int:
         return self.meta.period.start - self.meta.period.baseline_years
 
@@ -520,14 +490,6 @@ class Plan:
     def active_units(self, refs: list[str], on: date) -> list[str]:
         """Units (groups expanded) named by ``refs`` that exist on ``on``, successors in place of ceased ones."""
         return self.units.current_ids(refs, on)
-
-    def reporters_of(self, indicator: Indicator, year: int) -> list[Current] | None:
-        """The units expected to report ``indicator``'s figures for ``year`` (``None``: the plan names none).
-
-        The plan's reporters resolved on the year's reporting day: groups expanded,
-        ceased units replaced by their successors for the reporters' function.
-        """
-        return self.reporters_on(indicator, self.report_day(year))
 
     def reporters_on(self, indicator: Indicator, day: date) -> list[Current] | None:
         """The units expected to report ``indicator``'s figures on ``day`` (a period's reporting day)."""

@@ -8,16 +8,8 @@ report: a reminder while the year lasts, a warning once it is over (no deadline 
 
 from __future__ import annotations
 
-from datetime import date
-
-from kh68.reading.enums import DutyKind
 from kh68.reading.models import ReportPart
 from kh68.reading.plan import Plan
-
-
-def report_due(plan: Plan, year: int) -> date | None:
-    """The day the department reports ``year`` (the ``plan_report`` duty's deadline; ``None``: the plan sets none)."""
-    return plan.due_in_year(DutyKind.PLAN_REPORT, year)
 
 
 def missing_parts(plan: Plan, year: int) -> list[ReportPart]:

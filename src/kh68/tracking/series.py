@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from kh68.core.vnformat import format_date
+from kh68.domain.deadlines import report_day
 from kh68.reading.models import Indicator, SeriesBreak
 from kh68.reading.plan import Plan
 from kh68.vocab import BREAK_KIND_LABELS
@@ -44,7 +45,7 @@ def breaks_of(plan: Plan, indicator: Indicator) -> list[Break]:
 def first_year_after(plan: Plan, declared: SeriesBreak) -> int:
     """The first year whose reporting day falls on or after the break."""
     year = declared.date.year
-    return year if plan.report_day(year) >= declared.date else year + 1
+    return year if report_day(plan, year) >= declared.date else year + 1
 
 
 def break_before(plan: Plan, indicator: Indicator, year: int) -> Break | None:

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from kh68 import vocab
 from kh68.domain.coverage import expected_reporters
+from kh68.domain.deadlines import deadline, in_time_by, periods, report_day, unit_report_duties
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.enums import DutyKind, UnitKind
@@ -230,11 +231,6 @@ def _entries(plan: Plan, data: YearData | None, task_id: str) -> dict[str, Progr
     return {plan.units.resolve(ref) or ref: p for ref, p in data.tasks.get(task_id, {}).items()}
 
 
-def report_day(plan: Plan, year: int) -> date:
-    """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12)."""
-    return plan.report_day(year)
-
-
 def reported_units(plan: Plan, period: Period | int, until: date | None = None) -> dict[str, date | None]:
     """Units that sent figures (their own, or as a figure's source) or progress for ``period`` (a year: its own file,
     or with the periods of a plan that reports only within the year), with their latest date; with ``until``, only
@@ -291,8 +287,8 @@ def deadlines(plan: Plan, year: int, today: date, within: Period | None = None) 
         if duty.kind is DutyKind.REQUEST or (duty.deadline is None and duty.period is None):
             continue
         out.extend(
-            _deadline(plan, duty, period, duty.due(period), today)
-            for period in duty.periods(year)
+            _deadline(plan, duty, period, deadline(duty, period), today)
+            for period in periods(duty, year)
             if within is None or period.within(within) or within.within(period)
         )
     return out
@@ -301,7 +297,7 @@ def deadlines(plan: Plan, year: int, today: date, within: Period | None = None) 
 def _deadline(plan: Plan, duty: Duty, period: Period, due: date | None, today: date) -> Deadline:
     """Who owed ``duty``'s report of ``period`` (due on ``due``, if the plan sets a day), who sent it by ``today``
     and when."""
-    recipients = recipients_of(plan, duty, period_due(duty, period))
+    recipients = recipients_of(plan, duty, in_time_by(duty, period))
     units = []
     if duty.kind is DutyKind.UNIT_REPORT:
         sent = _sent(plan, period, until=today)  # a report dated after ``today`` is not yet sent on ``today``
@@ -316,24 +312,8 @@ def _deadline(plan: Plan, duty: Duty, period: Period, due: date | None, today: d
 def unit_report_owers(plan: Plan, duty: Duty, period: Period) -> list[Current]:
     """The units owing ``duty``'s report of ``period``, resolved on the day it is due: the expected reporters
     of status, report, forms and import alike."""
-    due = period_due(duty, period)
+    due = in_time_by(duty, period)
     return _owers(plan, duty.from_units, due, duty.function, [r.unit_id for r in recipients_of(plan, duty, due)])
-
-
-def period_due(duty: Duty, period: Period) -> date:
-    """The last day ``duty``'s report of ``period`` is in time (the period's last day for a duty without one)."""
-    return duty.due(period) or period.last_day
-
-
-def reporting_duties(plan: Plan, period: Period) -> list[Duty]:
-    """The plan's ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
-    return plan.unit_report_duties(period)
-
-
-def report_periods(plan: Plan, year: int) -> list[Period]:
-    """The periods of ``year`` some ``unit_report`` duty reports on: the year, half-years, quarters, months."""
-    found = {p for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT for p in d.periods(year)}
-    return sorted(found, key=lambda p: (-p.rhythm.months, p.last_day))
 
 
 @dataclass(frozen=True)
@@ -349,8 +329,8 @@ def period_owers(plan: Plan, period: Period) -> list[Owed]:
     """Every unit owing a report of ``period``, in the order the duties name them: the units of ``kh68 form``
     for that period, as ``status`` counts them (``unit_report_owers`` of each duty reporting it)."""
     found: dict[str, Owed] = {}
-    for duty in reporting_duties(plan, period):
-        due = period_due(duty, period)
+    for duty in unit_report_duties(plan, period):
+        due = in_time_by(duty, period)
         for c in unit_report_owers(plan, duty, period):
             known = found.get(c.unit_id)
             if known is None:

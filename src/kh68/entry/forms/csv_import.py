@@ -25,6 +25,7 @@ from typing import Any
 from kh68.core.errors import Kh68Error
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number
+from kh68.domain.deadlines import period_day
 from kh68.entry.figure import Figure
 from kh68.entry.forms import cells
 from kh68.entry.forms.expected import inputs_for
@@ -247,7 +248,7 @@ def _unit(plan: Plan, ref: str, period: Period, column: str, say: Callable[[str,
     if unit_id is None:
         say(column, plan.units.unknown(ref))
         return False
-    reason = plan.units.inactive_reason(unit_id, plan.period_day(period))  # as ``check`` judges the file
+    reason = plan.units.inactive_reason(unit_id, period_day(plan, period))  # as ``check`` judges the file
     if reason:
         say(column, f"đơn vị không còn báo cáo {period.label}: {reason}")
         return False

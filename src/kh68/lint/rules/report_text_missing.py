@@ -13,8 +13,9 @@ from datetime import date
 
 from kh68.core.errors import Severity
 from kh68.core.vnformat import format_date
+from kh68.domain.deadlines import report_due
 from kh68.lint.rules.base import Context, Finding, Rule
-from kh68.reading.report_text import describe_missing, report_due
+from kh68.reading.report_text import describe_missing
 from kh68.vocab import NO_DEADLINE
 
 

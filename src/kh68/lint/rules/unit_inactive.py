@@ -13,6 +13,7 @@ from datetime import date
 
 from kh68.core.errors import Severity
 from kh68.core.vnformat import format_date
+from kh68.domain.deadlines import period_day
 from kh68.lint.rules.base import Context, Finding, Rule
 from kh68.reading.plan import Plan
 
@@ -27,7 +28,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for file in ctx.data_files:
         doc, data = file.doc, file.data
         cadence = data.cadence  # a month's file: the units of that month's report day
-        due = plan.period_day(cadence)
+        due = period_day(plan, cadence)
         period = f"số liệu {cadence.label} (hạn báo cáo {format_date(due)})"
         for ind_id, m in data.indicators.items():
             for ref in m.by_unit:
