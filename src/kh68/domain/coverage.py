@@ -106,7 +106,7 @@ def coverage(plan: Plan, indicator: Indicator, year: int, m: Measurement | None)
     expected = indicator_reporters(plan, indicator, year)
     if expected is None or (m is not None and m.value is not None) or unit_of_count_gone(plan, indicator, year):
         return None
-    entries = {plan.units.resolve(ref) or ref: entry for ref, entry in (m.by_unit.items() if m else ())}
+    entries = m.by_id if m else {}
     reported = tuple(c.unit_id for c in expected if c.unit_id in entries)
     denominators = [entries[uid].denominator for uid in reported]
     known = [d for d in denominators if d is not None]

@@ -6,6 +6,7 @@ them into JSON Schemas that editors show as hover help.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -1037,6 +1038,33 @@ class Measurement(Strict):
         "đã báo cáo bao phủ.",
         default=None,
     )
+    _by_id: dict[str, UnitValue] | None = PrivateAttr(default=None)
+    _written: dict[str, str] = PrivateAttr(default_factory=dict)
+    _source_unit: str | None = PrivateAttr(default=None)
+
+    def key_units(self, resolve: Callable[[str], str | None]) -> None:
+        """Key ``by_unit`` by unit id, once, at load (``by_id``), the name written kept for messages (``written``);
+        a unit kh68 does not know keeps the name written. A unit written twice (by id and by a name): the later."""
+        self._by_id, self._written = {}, {}
+        for ref, entry in self.by_unit.items():
+            uid = resolve(ref) or ref
+            self._by_id[uid] = entry
+            self._written[uid] = ref
+        self._source_unit = resolve(self.source.unit) if self.source is not None and self.source.unit else None
+
+    @property
+    def by_id(self) -> dict[str, UnitValue]:
+        """Each unit's entry by unit id (as written for a measurement that no plan has loaded)."""
+        return self._by_id if self._by_id is not None else self.by_unit
+
+    def written(self, unit_id: str) -> str:
+        """How the data file names ``unit_id`` in ``by_unit`` (the id itself if not there)."""
+        return self._written.get(unit_id, unit_id)
+
+    @property
+    def source_unit(self) -> str | None:
+        """The id of the unit that sent the figure (``source.unit``; ``None``: none, or one kh68 does not know)."""
+        return self._source_unit
 
 
 class Progress(Strict):
@@ -1233,6 +1261,47 @@ class YearData(Strict):
     def cadence(self) -> ReportPeriod:
         """The period this file holds: the year, or the period it names."""
         return parse_period(self.period) if self.period is not None else ReportPeriod.of_year(self.year)
+
+    _progress: dict[str, dict[str, Progress]] | None = PrivateAttr(default=None)
+    _received: dict[str, FormReceipt] | None = PrivateAttr(default=None)
+    _ids: dict[str, str | None] = PrivateAttr(default_factory=dict)
+
+    def key_units(self, resolve: Callable[[str], str | None]) -> None:
+        """Key every unit the file names by its id, once, at load: figures by unit (``Measurement.by_id``),
+        progress (``progress``) and forms received (``received``); a unit kh68 does not know keeps the name
+        written. Each entry's name as written stays in ``by_unit``, ``tasks`` and ``forms``."""
+        ids = self._ids = {}
+
+        def once(ref: str) -> str | None:
+            if ref not in ids:
+                ids[ref] = resolve(ref)
+            return ids[ref]
+
+        for measurement in self.indicators.values():
+            measurement.key_units(once)
+        self._progress = {
+            task_id: {once(ref) or ref: p for ref, p in entries.items()} for task_id, entries in self.tasks.items()
+        }
+        self._received = {once(ref) or ref: receipt for ref, receipt in self.forms.items()}
+
+    def unit_id(self, ref: str) -> str | None:
+        """The id of the unit ``ref`` names, as keyed at load (``None``: a unit kh68 does not know)."""
+        return self._ids.get(ref)
+
+    @property
+    def keyed(self) -> bool:
+        """Whether ``key_units`` has run (a plan keys each file once)."""
+        return self._progress is not None
+
+    @property
+    def progress(self) -> dict[str, dict[str, Progress]]:
+        """Each task's progress by unit id (as written for a file no plan has loaded)."""
+        return self._progress if self._progress is not None else self.tasks
+
+    @property
+    def received(self) -> dict[str, FormReceipt]:
+        """Forms received, by unit id (as written for a file no plan has loaded)."""
+        return self._received if self._received is not None else self.forms
 
     def missing_report_parts(self) -> list[ReportPart]:
         return self.report.missing() if self.report else list(ReportPart)

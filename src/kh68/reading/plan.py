@@ -399,6 +399,9 @@ class Plan:
     def keep(self, files: dict[Period, YearData], until: Period | None = None) -> None:
         """Hold ``files``; ``data`` becomes each year's figures as known at its end (or at ``until``)."""
         self.files = dict(sorted(files.items()))
+        for data in self.files.values():
+            if not data.keyed:
+                data.key_units(self.units.resolve)
         years = sorted({p.year for p in self.files})
         self.data = {}
         for year in years:
@@ -408,6 +411,8 @@ class Plan:
             chosen = [(p, d) for p, d in self.files.items() if p.year == year and _by(p, cut)]
             view = year_view(year, chosen, self.units.resolve)
             if view is not None:
+                if not view.keyed:  # a year of several files: its view, keyed like its files
+                    view.key_units(self.units.resolve)
                 self.data[year] = view
 
     def as_of(self, period: Period | None, today: date | None = None) -> Plan:

@@ -621,9 +621,7 @@ def share_data(plan: Plan, share: Indicator) -> dict[int, YearData]:
     found: dict[int, YearData] = {}
     for year, data in plan.data.items():
         m = data.indicators.get(share.id)
-        entry = (
-            next((e for ref, e in m.by_unit.items() if plan.units.resolve(ref) == share.share_of), None) if m else None
-        )
+        entry = m.by_id.get(share.share_of) if m is not None and share.share_of is not None else None
         if entry is None:
             continue
         own = Measurement.model_construct(

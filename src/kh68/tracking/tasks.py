@@ -22,6 +22,7 @@ from kh68.domain.coverage import expected_reporters
 from kh68.domain.deadlines import deadline, in_time_by, periods, report_day, unit_report_duties
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
+from kh68.reading.bodies import issuer_id, tracker_id
 from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.models import DateSource, Duty, Progress, Task, YearData
 from kh68.reading.plan import Current, Plan
@@ -203,7 +204,7 @@ def _owers(
     the recipients themselves, nor the department, which reports through its divisions, nor an
     organisation outside the department's authority, which is asked, not assigned."""
     # The bodies that issue and track the plan report through their divisions; they owe no report themselves.
-    departments = [plan.units.resolve(ref) for ref in (plan.meta.issuing_unit, plan.meta.tracker) if ref]
+    departments = (issuer_id(plan), tracker_id(plan))
     excluding = [*to, *(d for d in departments if d)]
     owing = expected_reporters(plan, refs, day, function, excluding, whole_groups=whole_groups)
     return [c for c in owing if plan.units.units[c.unit_id].kind is not UnitKind.ORGANISATION]
@@ -228,7 +229,7 @@ def expected_in(task: Task, year: int) -> bool:
 def _entries(plan: Plan, data: YearData | None, task_id: str) -> dict[str, Progress]:
     if data is None:
         return {}
-    return {plan.units.resolve(ref) or ref: p for ref, p in data.tasks.get(task_id, {}).items()}
+    return dict(data.progress.get(task_id, {}))
 
 
 def reported_units(plan: Plan, period: Period | int, until: date | None = None) -> dict[str, date | None]:
@@ -245,9 +246,8 @@ def _sent(plan: Plan, period: Period | int, until: date | None = None) -> dict[s
     if data is None:
         return found
 
-    def note(ref: str | None, day: date | None, source: SentOn) -> None:
-        uid = plan.units.resolve(ref) if ref else None
-        if uid is None or (until is not None and day is not None and day > until):
+    def note(uid: str | None, day: date | None, source: SentOn) -> None:
+        if uid not in plan.units.units or (until is not None and day is not None and day > until):
             return
         previous, previous_source = found.get(uid, (None, None))
         if day is None:
@@ -255,17 +255,17 @@ def _sent(plan: Plan, period: Period | int, until: date | None = None) -> dict[s
         elif previous is None or day > previous or (day == previous and source is not SentOn.ENTRY):
             found[uid] = (day, source)
 
-    for by_unit in data.tasks.values():
-        for ref, entry in by_unit.items():
-            note(ref, entry.date, SentOn.ENTRY)
+    for by_unit in data.progress.values():
+        for uid, entry in by_unit.items():
+            note(uid, entry.date, SentOn.ENTRY)
     for m in data.indicators.values():
         if m.source:
-            note(m.source.unit, m.source.date, SentOn.ENTRY)
-        for ref in m.by_unit:  # a figure by unit is part of that unit's report (undated)
-            note(ref, None, SentOn.ENTRY)
-    for ref, receipt in data.forms.items():  # a form received (kh68 import): its date is the report's
+            note(m.source_unit, m.source.date, SentOn.ENTRY)
+        for uid in m.by_id:  # a figure by unit is part of that unit's report (undated)
+            note(uid, None, SentOn.ENTRY)
+    for uid, receipt in data.received.items():  # a form received (kh68 import): its date is the report's
         from_form = SentOn.RECEIVED if receipt.date_source is DateSource.RECEIVED else SentOn.FORM
-        note(ref, receipt.received, from_form)
+        note(uid, receipt.received, from_form)
     return found
 
 

@@ -33,7 +33,7 @@ from kh68.entry.forms.layout import (
 )
 from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.enums import Basis, DutyKind
-from kh68.reading.models import Duty, Indicator, Measurement, UnitValue, YearData
+from kh68.reading.models import Duty, Indicator, UnitValue, YearData
 from kh68.reading.plan import Plan
 from kh68.tracking.engine import observed_value, target_in_force
 from kh68.tracking.tasks import Owed, expected_in, period_owers
@@ -190,23 +190,9 @@ def indicator_scope(plan: Plan, indicator: Indicator, year: int, unit_id: str, o
         return Scope.UNIT if any(c.unit_id == unit_id for c in expected) else None
     data = plan.data.get(year - 1)
     measurement = data.indicators.get(indicator.id) if data else None
-    if measurement and unit_id in _by_unit(plan, measurement):
+    if measurement and unit_id in measurement.by_id:
         return Scope.UNIT
     return None
-
-
-_RESOLVED: dict[int, tuple[Measurement, dict[str, UnitValue]]] = {}
-
-
-def _by_unit(plan: Plan, measurement: Measurement) -> dict[str, UnitValue]:
-    """A breakdown by unit id, whatever alias each entry was written under (worked out once)."""
-    cached = _RESOLVED.get(id(measurement))
-    if cached is None or cached[0] is not measurement:
-        if len(_RESOLVED) > 10_000:
-            _RESOLVED.clear()
-        resolved = {plan.units.resolve(ref) or ref: entry for ref, entry in measurement.by_unit.items()}
-        cached = _RESOLVED[id(measurement)] = (measurement, resolved)
-    return cached[1]
 
 
 def inputs_for(indicator: Indicator, scope: Scope) -> tuple[str, ...]:
@@ -237,7 +223,7 @@ def _previous(plan: Plan, indicator: Indicator, data: YearData | None, unit_id: 
         if value is not None:
             return format_value(value, indicator.unit)
         return task_state_label(measurement.state) if measurement.state else ""
-    entry = _by_unit(plan, measurement).get(unit_id)
+    entry = measurement.by_id.get(unit_id)
     return _unit_value_text(entry, indicator.unit) if entry else ""
 
 

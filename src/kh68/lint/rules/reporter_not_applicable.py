@@ -58,7 +58,7 @@ def _data_files(ctx: Context) -> Iterator[Finding]:
             ids = sorted(c.unit_id for c in expected)
             reporting = set(ids)
             for ref in m.by_unit:
-                uid = plan.units.resolve(ref)
+                uid = file.data.unit_id(ref)
                 if uid is None or uid in reporting or plan.units.inactive_reason(uid, due):
                     continue  # unknown: unit-unknown's; inactive: unit-inactive's
                 shown = ", ".join(ids[:5]) + (f" và {len(ids) - 5} đơn vị khác" if len(ids) > 5 else "")
