@@ -27,6 +27,7 @@ from pydantic import (
 
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number, parse_count, parse_date, parse_decimal, parse_whole
+from kh68.kinds.fraction import fraction_problem
 from kh68.kinds.measure import Measure
 from kh68.kinds.periods import Deadline, Rhythm, parse_deadline, parse_period
 from kh68.kinds.periods import Period as ReportPeriod
@@ -1012,15 +1013,8 @@ class UnitValue(Strict):
         ]
         if sum(forms) != 1:
             raise ValueError("ghi đúng một trong ba dạng: value, numerator/denominator, hoặc met")
-        if forms[1]:
-            if self.numerator is None or self.denominator is None:
-                raise ValueError("cần cả numerator (tử số) và denominator (mẫu số)")
-            if self.denominator == 0:
-                raise ValueError("mẫu số (denominator) phải lớn hơn 0")
-            if self.numerator > self.denominator:
-                raise ValueError(
-                    f"tử số {format_number(self.numerator)} lớn hơn mẫu số {format_number(self.denominator)}"
-                )
+        if forms[1] and (problem := fraction_problem(self.numerator, self.denominator)) is not None:
+            raise ValueError(f"{problem.text} ({problem.part})")  # where: the field, as a form names its cell
         return self
 
 

@@ -32,6 +32,7 @@ from kh68.entry.forms.expected import inputs_for
 from kh68.entry.forms.layout import Scope
 from kh68.entry.forms.read import MAX_MESSAGES
 from kh68.entry.forms.workbook import MAX_FILE, FormRefused, read_input
+from kh68.kinds.fraction import FractionFault, fraction_problem
 from kh68.kinds.periods import Period, parse_period
 from kh68.reading.plan import Plan
 
@@ -179,17 +180,14 @@ def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) ->
     if not got:
         say("value", f"chỉ tiêu {indicator.id}: chưa ghi số liệu ({', '.join(allowed)})")
         return None
-    if ("numerator" in got) != ("denominator" in got):
-        say("numerator" if "numerator" not in got else "denominator", "ghi cả tử số và mẫu số")
-        return None
-    if "numerator" in got and got["numerator"] is not None and got["denominator"] is not None:
-        if got["denominator"] == 0:
-            say("denominator", "mẫu số phải lớn hơn 0")
-        elif got["numerator"] > got["denominator"]:
-            say(
-                "numerator",
-                f"tử số {format_number(got['numerator'])} lớn hơn mẫu số {format_number(got['denominator'])}",
-            )
+    if "numerator" in got or "denominator" in got:
+        parsed = {part: got.get(part) for part in ("numerator", "denominator")}
+        unread = any(part in got and got[part] is None for part in parsed)  # its parser has said why
+        problem = None if unread else fraction_problem(parsed["numerator"], parsed["denominator"])
+        if problem is not None:
+            say(problem.part, problem.text)
+            if problem.fault is FractionFault.MISSING:
+                return None
     return Figure(
         indicator_id=indicator.id,
         year=year,
