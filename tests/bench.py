@@ -247,8 +247,8 @@ def forms_bench() -> None:
 
     from kh68.entry.edits import apply_edits
     from kh68.entry.forms.files import write_forms
-    from kh68.entry.forms.importing import form_edits
     from kh68.entry.forms.read import read_form
+    from kh68.entry.sources.excel_form import form_edits
     from kh68.lint.check import load_plan
 
     plan = load_plan(OUT)
