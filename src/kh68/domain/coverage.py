@@ -127,7 +127,10 @@ def unit_of_count_gone(plan: Plan, indicator: Indicator, year: int, on: date | N
     an indicator not counted over units.
     """
     kind = indicator.counted_over
-    if kind is None or plan.units.kind_exists_on(kind, on or report_day(plan, year)):
+    if kind is None:
+        return None
+    day = on or report_day(plan, year)
+    if plan.units.kind_exists_on(kind, day):
         return None
     ends = [u.handover for u in plan.units.units.values() if u.kind is kind and u.handover]
     return max(ends) if ends else None
