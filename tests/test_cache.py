@@ -39,6 +39,8 @@ PROBE = (
     "from kh68.app.launch import main\n"
     "main()\n"
 )
+
+pytestmark = pytest.mark.slow  # real kh68 processes: the cache answers before typer is imported (make test runs them; make test-fast leaves them out)
 STATUS = ["status", "--year", "2025", "--today", "2025-11-06"]
 
 

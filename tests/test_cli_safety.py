@@ -14,6 +14,8 @@ from tests.conftest import EXAMPLE_PLAN, invoke, replace_in
 
 from kh68.cli.common import PLAN_DIR_HINT
 
+pytestmark = pytest.mark.slow  # real kh68 processes: closed streams, pipes, signals, terminals (make test runs them; make test-fast leaves them out)
+
 HOSTILE_NAME = "Tỷ lệ \x1b[31mĐỎ\x1b]0;pwned\x07 \u202eabc\u2066 \x9b2J nhà trẻ"
 SHOWN_NAME = "Tỷ lệ \\x1b[31mĐỎ\\x1b]0;pwned\\x07 \\u202eabc\\u2066 \\u009b2J nhà trẻ"
 
