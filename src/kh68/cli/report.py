@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir, year_option
+from kh68.cli.common import PlanOption, app, echo, handle_errors, parse_day, period_option, plan_dir, when, year_option
 from kh68.core.errors import UsageError
 
 if TYPE_CHECKING:
@@ -33,7 +33,14 @@ BINARY = (ReportFormat.docx, ReportFormat.pdf)
 @app.command()
 @handle_errors
 def report(
-    year: Annotated[int, year_option("Năm báo cáo (trong thời kỳ kế hoạch).", show_default=False)],
+    year: Annotated[int | None, year_option("Năm báo cáo (trong thời kỳ kế hoạch).", show_default=False)] = None,
+    period: Annotated[
+        str | None,
+        period_option(
+            "Báo cáo của một kỳ (tháng 2026-11, quý 2026-Q3, 6 tháng 2026-H1) khi kế hoạch quy định báo cáo theo kỳ: "
+            "số liệu tới hết kỳ, hạn của kỳ."
+        ),
+    ] = None,
     plan: PlanOption = None,
     unit: Annotated[
         str | None,
@@ -45,7 +52,11 @@ def report(
     ] = False,
     day: Annotated[
         str | None,
-        typer.Option("--date", help="Ngày ghi trên báo cáo, YYYY-MM-DD (mặc định: hôm nay).", show_default=False),
+        typer.Option(
+            "--date",
+            help="Ngày ghi trên báo cáo, YYYY-MM-DD (mặc định: để trống 'ngày … tháng … năm …' cho người ký ghi).",
+            show_default=False,
+        ),
     ] = None,
     template: Annotated[
         Path | None,
@@ -70,8 +81,11 @@ def report(
         typer.Option("-o", "--output", help="Ghi ra tệp (bắt buộc với docx, pdf).", show_default=False, readable=False),
     ] = None,
 ) -> None:
-    """Lập báo cáo kết quả thực hiện kế hoạch của một năm (Markdown, HTML, Word hoặc PDF)."""
+    """Lập báo cáo kết quả thực hiện kế hoạch của một năm hoặc một kỳ (Markdown, HTML, Word hoặc PDF)."""
     _check_options(fmt, output, template, reference_docx, unit, internal)
+    year, cadence = when(year, period)
+    if cadence is not None and internal:
+        raise UsageError("--internal là bản tổng hợp của năm: không dùng cùng --period.")
     today = parse_day(day, "--date")
 
     from kh68.core.files import atomic_write, guard_output
@@ -88,7 +102,9 @@ def report(
     else:
         from kh68.outputs.report_context import build_report
 
-        document = build_report(loaded, year, today, unit)
+        document = build_report(loaded, year, today, unit, dated_on=day is not None, period=cadence)
+    for warning in document.warnings:
+        echo(f"kh68: cảnh báo: {warning}", err=True)
 
     if fmt in BINARY:
         assert output is not None

@@ -23,6 +23,7 @@ from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, Usag
 from kh68.core.files import CWD_GONE, cwd_gone, describe, folder_entries
 from kh68.core.safetext import excerpt
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
+from kh68.reading.narrative import Judge
 from kh68.reading.plan import Plan, UnitIndex, all_indicators, settle, unit_shares
 from kh68.reading.rule_config import configured
 from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY, FILE_UNREADABLE
@@ -107,19 +108,20 @@ def plan_root_problem(root: Path) -> str | None:
 
 
 def check_plan(
-    root: Path, overrides: dict[Path, str] | None = None, today: date | None = None
+    root: Path, overrides: dict[Path, str] | None = None, today: date | None = None, judge: Judge | None = None
 ) -> tuple[Plan | None, list[Problem]]:
     """Load ``root``; return the plan (``None`` when it has errors) and all problems.
 
     ``overrides`` maps file paths to text to check instead of what is on disk
     (how ``kh68 record`` validates an edit before writing it); ``today``: the day
-    rules that depend on it (a report text due by then) judge against.
+    rules that depend on it (a report text due by then) judge against; ``judge``: the
+    report's verdicts, for the rule that compares the narrative with them.
     """
     root = Path(root)
     wrong = plan_root_problem(root)
     if wrong is not None:
         raise UsageError(wrong)
-    loader = _Loader(root, overrides or {}, today)
+    loader = _Loader(root, overrides or {}, today, judge)
     with _gc_paused():
         plan = loader.load()
     # Without duplicates, in the order found (nearly the listed order, which a sort then finds fast).
@@ -177,10 +179,11 @@ def load_plan(root: Path) -> Plan:
 
 
 class _Loader:
-    def __init__(self, root: Path, overrides: dict[Path, str], today: date | None = None):
+    def __init__(self, root: Path, overrides: dict[Path, str], today: date | None = None, judge: Judge | None = None):
         self.root = root
         self.overrides = overrides
         self.today = today
+        self.judge = judge
         self.problems: list[Problem] = []
 
     def display(self, path: Path) -> str:
@@ -299,7 +302,7 @@ class _Loader:
             shares=unit_shares(indicators, units),
         )
         files = tuple(DataFile(path, docs[f"data/{path.name}"], year_data) for path, year_data in data.items())
-        self.problems += run(Context(plan, files, today=self.today))
+        self.problems += run(Context(plan, files, today=self.today, judge=self.judge))
         self._configure(parsed["plan"], docs)
         # A data file with errors is left out (so a second file for a year never replaces the first).
         rejected = {p.path for p in self.problems if p.severity is Severity.ERROR}

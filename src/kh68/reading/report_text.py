@@ -2,7 +2,9 @@
 
 Which parts of a year's report are still unwritten, and whether that matters yet:
 before the report's deadline it is a reminder (``kh68 status``), from the deadline on a
-warning of ``kh68 check`` (an error with ``--strict``).
+warning of ``kh68 check`` (an error with ``--strict``). A task due in the year of which
+nothing is known (no unit's progress, no summary of its group) is such a part too: its
+paragraph in the report is a visible placeholder until someone writes it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from datetime import date
 
 from kh68.core.vnformat import format_date
 from kh68.reading.enums import DutyKind
-from kh68.reading.models import ReportPart
+from kh68.reading.models import ReportPart, Task, YearData
 from kh68.reading.plan import Plan
 
 
@@ -28,18 +30,38 @@ def missing_parts(plan: Plan, year: int) -> list[ReportPart]:
     return data.missing_report_parts()
 
 
-def describe_missing(parts: list[ReportPart]) -> str:
-    """``ưu điểm (report.assessment.strengths); …`` for a message."""
-    return "; ".join(f"{p.label} (report.{p.value})" for p in parts)
+def unwritten_tasks(plan: Plan, data: YearData | None, year: int) -> list[Task]:
+    """Tasks due in ``year`` of which ``data`` (the year's figures and progress) says nothing: no unit reported
+    progress on them and the department wrote no summary of them or of their group (none before the plan period)."""
+    if year < plan.meta.period.start:
+        return []
+    summaries = data.report.group_summaries if data is not None and data.report is not None else {}
+    written = data.tasks if data is not None else {}
+    return [
+        task
+        for group in plan.groups
+        if group.id not in summaries
+        for task in group.tasks
+        if task.expected_in(year) and not written.get(task.id) and task.id not in summaries
+    ]
+
+
+def describe_missing(parts: list[ReportPart], tasks: list[Task] | None = None) -> str:
+    """``ưu điểm (report.assessment.strengths); kết quả nhiệm vụ 2.1, 2.3 (tasks, report.group_summaries)``."""
+    said = [f"{p.label} (report.{p.value})" for p in parts]
+    if tasks:
+        said.append(f"kết quả nhiệm vụ {', '.join(t.id for t in tasks)} (tasks hoặc report.group_summaries)")
+    return "; ".join(said)
 
 
 def reminder(plan: Plan, year: int, today: date) -> str:
     """Before the deadline of ``year``'s report: which parts the department has still to write ('' if none)."""
     due = report_due(plan, year)
     parts = missing_parts(plan, year)
-    if not parts or today > due:
+    tasks = unwritten_tasks(plan, plan.data.get(year), year)
+    if not (parts or tasks) or today > due:
         return ""
     return (
-        f"Báo cáo năm {year} (hạn ngày {format_date(due)}): phần lời văn còn thiếu {describe_missing(parts)}; "
-        f"ghi vào mục report của tệp data/{year}.yaml."
+        f"Báo cáo năm {year} (hạn ngày {format_date(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
+        f"ghi vào tệp data/{year}.yaml."
     )
