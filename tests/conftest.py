@@ -20,7 +20,10 @@ from tools import PROBES, probe
 os.environ["KH68_NO_CACHE"] = "1"
 
 REPO = Path(__file__).resolve().parents[1]
-PLAN = REPO / "plan"
+# The tests run on fixture plans, never on plan/ (the department's own, which it edits freely; only
+# test_bundled_plan.py runs `kh68 check plan` on it). FIXTURE_PLAN: a frozen copy of plan/ (no data
+# files), see tests/fixtures/plans/README.md.
+FIXTURE_PLAN = REPO / "tests" / "fixtures" / "plans" / "lamdong-nq68"
 EXAMPLE_PLAN = REPO / "examples" / "plan"
 # The demo's units before and after the reorganisation of 01/7/2025.
 DISTRICTS = [
@@ -28,10 +31,6 @@ DISTRICTS = [
     "pgd_di_linh", "pgd_dam_rong", "pgd_don_duong", "pgd_duc_trong", "pgd_lac_duong", "pgd_lam_ha",
 ]  # fmt: skip
 COMMUNES = [f"xa_mh_{i:02d}" for i in range(1, 11)]
-# The plan document kh68's plan/ is transcribed from; a copy lives in the repository so that
-# the transcription tests run anywhere, and test_source_copy checks it against shared/.
-SOURCE_DOC = Path(__file__).resolve().parent / "data" / "ke-hoach-nq68-so-gddt-lam-dong.txt"
-SHARED_SOURCE_DOC = Path(__file__).resolve().parents[2] / "shared" / "source" / SOURCE_DOC.name
 
 
 @pytest.hookimpl(trylast=True)  # after -m and -k: only the tools of the tests that will run are probed
@@ -56,9 +55,9 @@ def demo():
 
 
 @pytest.fixture
-def plan_copy(tmp_path: Path) -> Path:
-    """A writable copy of the real plan in ``plan/`` (no data files)."""
-    return Path(shutil.copytree(PLAN, tmp_path / "plan"))
+def fixture_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture plan ``FIXTURE_PLAN`` (no data files)."""
+    return Path(shutil.copytree(FIXTURE_PLAN, tmp_path / "plan"))
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import pytest
 
 import kh68 as kh68_package
-from conftest import EXAMPLE_PLAN, PLAN, cpu_time, replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, cpu_time, replace_in
 from kh68.app import cache, launch
 from racing import PRELUDE, Racer, Step, do_steps, machine_failure
 
@@ -181,7 +181,7 @@ def _broken(example_copy: Path) -> Path:
 @pytest.mark.parametrize(
     ("args", "exit_code"),
     [
-        (["check", PLAN], 0),
+        (["check", FIXTURE_PLAN], 0),
         (["check", "khong-co"], 2),
         ([*STATUS, "--plan", EXAMPLE_PLAN, "--fail-on", "not_met"], 1),
     ],
@@ -268,7 +268,7 @@ def test_a_change_to_the_plan_is_a_miss_and_only_that(inproc: InProcess, example
 
 @pytest.mark.parametrize(
     "then",
-    [{"COLUMNS": "60"}, {"NO_COLOR": "1"}, {"KH68_PLAN": str(PLAN)}, {"TERM": "dumb"}, {"KH68_DEBUG": "1"}],
+    [{"COLUMNS": "60"}, {"NO_COLOR": "1"}, {"KH68_PLAN": str(FIXTURE_PLAN)}, {"TERM": "dumb"}, {"KH68_DEBUG": "1"}],
 )
 def test_the_environment_is_in_the_key(inproc: InProcess, then: dict) -> None:
     args = ["status", "--today", "2025-11-06"]
@@ -339,15 +339,15 @@ def test_a_cache_that_cannot_be_written_changes_nothing(inproc: InProcess, examp
 
 def test_an_unwritable_cache_is_silent_in_a_real_process(kh68: Kh68, tmp_path: Path) -> None:
     (tmp_path / "a-file").write_text("", encoding="utf-8")
-    truth = kh68.truth("check", PLAN)
-    answer = kh68("check", PLAN, KH68_CACHE_DIR=str(tmp_path / "a-file" / "cache"))
+    truth = kh68.truth("check", FIXTURE_PLAN)
+    answer = kh68("check", FIXTURE_PLAN, KH68_CACHE_DIR=str(tmp_path / "a-file" / "cache"))
     assert answer[:3] == truth
     assert answer[3].startswith("miss")
 
 
 def test_no_cache_turns_it_off(inproc: InProcess) -> None:
     for _ in range(2):
-        assert inproc("check", PLAN, KH68_NO_CACHE="1")[3] == "miss"
+        assert inproc("check", FIXTURE_PLAN, KH68_NO_CACHE="1")[3] == "miss"
     assert inproc.entries() == []
 
 
@@ -526,28 +526,28 @@ def test_cache_directory_by_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     for name in ("KH68_NO_CACHE", "KH68_CACHE_DIR", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert cache.directory(str(PLAN)) == str(tmp_path / ".cache" / "kh68")
+    assert cache.directory(str(FIXTURE_PLAN)) == str(tmp_path / ".cache" / "kh68")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache.directory(str(PLAN)) == str(tmp_path / "xdg" / "kh68")
+    assert cache.directory(str(FIXTURE_PLAN)) == str(tmp_path / "xdg" / "kh68")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # not absolute: ignored, as the XDG spec says
-    assert cache.directory(str(PLAN)) == str(tmp_path / ".cache" / "kh68")
+    assert cache.directory(str(FIXTURE_PLAN)) == str(tmp_path / ".cache" / "kh68")
     monkeypatch.setattr(os, "name", "nt")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
-    assert cache.directory(str(PLAN)) == str(tmp_path / "Local" / "kh68" / "Cache")
+    assert cache.directory(str(FIXTURE_PLAN)) == str(tmp_path / "Local" / "kh68" / "Cache")
     monkeypatch.setenv("KH68_CACHE_DIR", str(tmp_path / "own"))
-    assert cache.directory(str(PLAN)) == str(tmp_path / "own")
+    assert cache.directory(str(FIXTURE_PLAN)) == str(tmp_path / "own")
     monkeypatch.setenv("KH68_NO_CACHE", "1")
-    assert cache.directory(str(PLAN)) is None
+    assert cache.directory(str(FIXTURE_PLAN)) is None
 
 
 @pytest.mark.skipif(os.name != "posix", reason="FIFOs as on POSIX")
 def test_an_entry_that_is_a_fifo_is_a_miss_not_a_hang(kh68: Kh68) -> None:
-    truth = kh68.truth("check", PLAN)
-    kh68("check", PLAN)
+    truth = kh68.truth("check", FIXTURE_PLAN)
+    kh68("check", FIXTURE_PLAN)
     (entry,) = kh68.entries()
     entry.unlink()
     os.mkfifo(entry)
-    answer = kh68("check", PLAN)  # a hang fails this test after 300 s
+    answer = kh68("check", FIXTURE_PLAN)  # a hang fails this test after 300 s
     assert answer[:3] == truth
     assert answer[3].startswith("miss")
 
@@ -569,11 +569,11 @@ def test_a_huge_sparse_file_in_the_plan_is_never_hashed(kh68: Kh68, example_copy
 def test_a_stderr_that_cannot_be_written_does_not_change_a_hit(kh68: Kh68, tmp_path: Path) -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system")
-    truth = kh68.truth("check", PLAN)
-    kh68("check", PLAN)
+    truth = kh68.truth("check", FIXTURE_PLAN)
+    kh68("check", FIXTURE_PLAN)
     with open("/dev/full", "wb") as full:
         done = subprocess.run(
-            [sys.executable, "-c", PROBE, "check", str(PLAN)],
+            [sys.executable, "-c", PROBE, "check", str(FIXTURE_PLAN)],
             stdout=subprocess.PIPE,
             stderr=full,
             cwd=kh68.cwd,
@@ -662,9 +662,9 @@ def test_a_folder_kh68_does_not_own_is_never_used(kh68: Kh68, tmp_path: Path, fo
     theirs = tmp_path / "theirs"
     folder(theirs)
     before = _snapshot(theirs)
-    truth = kh68.truth("check", PLAN)
+    truth = kh68.truth("check", FIXTURE_PLAN)
     for _ in range(2):
-        out, err, code, way = kh68("check", PLAN, KH68_CACHE_DIR=str(theirs))
+        out, err, code, way = kh68("check", FIXTURE_PLAN, KH68_CACHE_DIR=str(theirs))
         assert (out, err, code) == truth
         assert way.startswith("miss")
     assert _snapshot(theirs) == before
@@ -692,7 +692,7 @@ def test_tmp_as_the_cache_is_never_used(kh68: Kh68) -> None:
         pytest.skip(f"{tmp} has a cache directory tag already")
     names = {p.name for p in tmp.iterdir() if cache._entry_name(p.name)}
     for _ in range(2):
-        assert kh68("check", PLAN, KH68_CACHE_DIR=str(tmp))[3].startswith("miss")
+        assert kh68("check", FIXTURE_PLAN, KH68_CACHE_DIR=str(tmp))[3].startswith("miss")
     assert not (tmp / cache.TAG).exists()
     assert {p.name for p in tmp.iterdir() if cache._entry_name(p.name)} == names
 
@@ -706,15 +706,15 @@ def test_a_new_or_empty_folder_becomes_kh68s_cache(kh68: Kh68, before: str) -> N
         (kh68.cache / f"{_hex_name(2)}.77.tmp").write_bytes(b"kh68 cache 1\n")
     if before == "the tag of a kh68 that died":
         (kh68.cache / f"{cache.TAG}.77.tmp").write_bytes(cache.TAG_TEXT[:20])
-    truth = kh68.truth("check", PLAN)
-    assert kh68("check", PLAN)[:3] == truth
+    truth = kh68.truth("check", FIXTURE_PLAN)
+    assert kh68("check", FIXTURE_PLAN)[:3] == truth
     assert (kh68.cache / cache.TAG).read_bytes() == cache.TAG_TEXT
     assert (
         (kh68.cache / cache.TAG).read_text(encoding="ascii").startswith("Signature: 8a477f597d28d172789f06886806bc55\n")
     )
     if before == "none" and os.name == "posix":
         assert kh68.cache.stat().st_mode & 0o777 == 0o700
-    assert kh68("check", PLAN) == (*truth, "hit ")
+    assert kh68("check", FIXTURE_PLAN) == (*truth, "hit ")
 
 
 def test_pruning_removes_only_kh68s_oldest_entries(
@@ -749,7 +749,7 @@ def test_pruning_removes_only_kh68s_oldest_entries(
 
 def test_pruning_in_a_full_cache_of_a_real_kh68(kh68: Kh68) -> None:
     """``MAX_ENTRIES`` entries of kh68's and 300 files of the user's; three new answers push out the three oldest."""
-    kh68("check", PLAN)
+    kh68("check", FIXTURE_PLAN)
     (entry,) = kh68.entries()
     blob = entry.read_bytes()
     entry.unlink()
@@ -761,7 +761,7 @@ def test_pruning_in_a_full_cache_of_a_real_kh68(kh68: Kh68) -> None:
         made.write_bytes(blob)
         os.utime(made, (now - 3600 + number, now - 3600 + number))
     for today in ("2025-11-06", "2025-11-07", "2025-11-08"):
-        assert kh68("check", "--today", today, PLAN)[3].startswith("miss")
+        assert kh68("check", "--today", today, FIXTURE_PLAN)[3].startswith("miss")
     after = _snapshot(kh68.cache)
     assert {path: after[path] for path in theirs} == theirs
     entries = sorted(set(after) - set(theirs) - {cache.TAG})
@@ -769,7 +769,7 @@ def test_pruning_in_a_full_cache_of_a_real_kh68(kh68: Kh68) -> None:
     made = {_hex_name(0xABC000 + number) for number in range(cache.MAX_ENTRIES)}
     assert sorted(made - set(entries)) == [_hex_name(0xABC000 + number) for number in range(3)]  # the oldest
     for today in ("2025-11-06", "2025-11-07", "2025-11-08"):
-        assert kh68("check", "--today", today, PLAN)[3] == "hit "
+        assert kh68("check", "--today", today, FIXTURE_PLAN)[3] == "hit "
 
 
 # ---------------------------------------------------------------- answers of the machine, not of the plan

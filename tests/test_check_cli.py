@@ -1,8 +1,8 @@
 """``kh68 check`` end to end: exit codes, formats, and every kind of bad input.
 
-Each bad input is written into a copy of the real plan (or of the demo plan in
-``examples/plan`` when data files are needed) and must give exit 1 and a
-``path:line:column: lỗi: …`` line in Vietnamese at the offending key or value.
+Each bad input is written into a copy of the fixture plan ``FIXTURE_PLAN`` (a frozen copy of the
+real plan, without data files), or of the demo plan in ``examples/plan`` when data files are needed,
+and must give exit 1 and a ``path:line:column: lỗi: …`` line in Vietnamese at the offending key or value.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from conftest import (
     DEMO_PROVISIONAL,
     EXAMPLE_PLAN,
-    PLAN,
+    FIXTURE_PLAN,
     check_fails,
     invoke,
     line_of,
@@ -29,8 +29,10 @@ from conftest import (
 
 
 def test_real_plan_is_clean() -> None:
-    out = invoke(["check", PLAN], 0).output
-    assert out.strip() == f"{PLAN.as_posix()}: không có lỗi — 13 chỉ tiêu, 10 nhiệm vụ, 20 đơn vị, số liệu 0 năm."
+    out = invoke(["check", FIXTURE_PLAN], 0).output
+    assert (
+        out.strip() == f"{FIXTURE_PLAN.as_posix()}: không có lỗi — 13 chỉ tiêu, 10 nhiệm vụ, 20 đơn vị, số liệu 0 năm."
+    )
 
 
 def test_example_plan_is_clean_but_for_its_provisional_value() -> None:
@@ -44,13 +46,13 @@ def test_example_plan_is_clean_but_for_its_provisional_value() -> None:
     assert invoke(["check", EXAMPLE_PLAN, "--strict"], 1).output.splitlines() == expected
 
 
-def test_plan_option_and_environment_variable(plan_copy: Path) -> None:
-    assert "không có lỗi" in invoke(["check", "--plan", plan_copy], 0).output
-    assert "không có lỗi" in invoke(["check"], 0, env={"KH68_PLAN": str(plan_copy)}).output
+def test_plan_option_and_environment_variable(fixture_copy: Path) -> None:
+    assert "không có lỗi" in invoke(["check", "--plan", fixture_copy], 0).output
+    assert "không có lỗi" in invoke(["check"], 0, env={"KH68_PLAN": str(fixture_copy)}).output
 
 
-def test_argument_wins_over_environment(plan_copy: Path, tmp_path: Path) -> None:
-    invoke(["check", plan_copy], 0, env={"KH68_PLAN": str(tmp_path / "nowhere")})
+def test_argument_wins_over_environment(fixture_copy: Path, tmp_path: Path) -> None:
+    invoke(["check", fixture_copy], 0, env={"KH68_PLAN": str(tmp_path / "nowhere")})
 
 
 # ------------------------------------------------------------- usage errors
@@ -73,25 +75,25 @@ def test_export_missing_directory_is_usage_error(tmp_path: Path) -> None:
     assert "không có thư mục kế hoạch" in out
 
 
-def test_bad_format_is_usage_error(plan_copy: Path) -> None:
-    invoke(["check", plan_copy, "--format", "xml"], 2)
+def test_bad_format_is_usage_error(fixture_copy: Path) -> None:
+    invoke(["check", fixture_copy, "--format", "xml"], 2)
 
 
 # ---------------------------------------------------------- output formats
 
 
-def test_summary_line_counts_problems(plan_copy: Path) -> None:
-    replace_in(plan_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
-    replace_in(plan_copy / "indicators.yaml", '"2025": "80"', '"2025": "180"')
-    out = check_fails(plan_copy)
-    assert out.splitlines()[-1] == f"{plan_copy.as_posix()}: 2 lỗi, 0 cảnh báo."
+def test_summary_line_counts_problems(fixture_copy: Path) -> None:
+    replace_in(fixture_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
+    replace_in(fixture_copy / "indicators.yaml", '"2025": "80"', '"2025": "180"')
+    out = check_fails(fixture_copy)
+    assert out.splitlines()[-1] == f"{fixture_copy.as_posix()}: 2 lỗi, 0 cảnh báo."
 
 
-def test_github_format(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_github_format(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(path, '"2030": "90"', '"2030": "190"')
     line = line_of(path, '"2030": "190"')
-    out = check_fails(plan_copy, "--format", "github")
+    out = check_fails(fixture_copy, "--format", "github")
     assert (
         f"::error file={path.as_posix()},line={line},col=15,title=percent-range::chỉ tiêu '190' nằm ngoài khoảng 0–100%25"
         in out.splitlines()
@@ -99,15 +101,17 @@ def test_github_format(plan_copy: Path) -> None:
     assert not problem_lines(out)
 
 
-def test_problems_are_sorted_by_file_and_line(plan_copy: Path) -> None:
+def test_problems_are_sorted_by_file_and_line(fixture_copy: Path) -> None:
     replace_in(
-        plan_copy / "tasks.yaml",
+        fixture_copy / "tasks.yaml",
         "lead_units: [phong_tchc]\n        lead_text: Phòng Tổ chức hành chính Sở.",
         "lead_units: [phong_tch]\n        lead_text: Phòng Tổ chức hành chính Sở.",
     )
-    replace_in(plan_copy / "indicators.yaml", "responsible_units: [phong_qlcl_gdtx]", "responsible_units: [phong_qlcl]")
-    replace_in(plan_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
-    lines = problem_lines(check_fails(plan_copy))
+    replace_in(
+        fixture_copy / "indicators.yaml", "responsible_units: [phong_qlcl_gdtx]", "responsible_units: [phong_qlcl]"
+    )
+    replace_in(fixture_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
+    lines = problem_lines(check_fails(fixture_copy))
     keys = [(ln.split(":")[0], int(ln.split(":")[1])) for ln in lines]
     assert keys == sorted(keys)
     assert len(keys) == 3
@@ -154,28 +158,28 @@ def export_json(root: Path) -> dict:
     return json.loads(invoke(["export", "--plan", root], 0).stdout)
 
 
-def test_unquoted_id_6_10_stays_text(plan_copy: Path) -> None:
-    replace_in(plan_copy / "indicators.yaml", 'id: "6.10"', "id: 6.10")
-    replace_in(plan_copy / "indicators.yaml", 'id: "6.1"\n', "id: 6.1\n")
-    invoke(["check", plan_copy], 0)
-    ids = [i["id"] for i in export_json(plan_copy)["indicators"]]
+def test_unquoted_id_6_10_stays_text(fixture_copy: Path) -> None:
+    replace_in(fixture_copy / "indicators.yaml", 'id: "6.10"', "id: 6.10")
+    replace_in(fixture_copy / "indicators.yaml", 'id: "6.1"\n', "id: 6.1\n")
+    invoke(["check", fixture_copy], 0)
+    ids = [i["id"] for i in export_json(fixture_copy)["indicators"]]
     assert ids[0] == "6.1"
     assert ids[9] == "6.10"
 
 
-def test_yes_no_on_and_dates_stay_text(plan_copy: Path) -> None:
-    tasks = plan_copy / "tasks.yaml"
+def test_yes_no_on_and_dates_stay_text(fixture_copy: Path) -> None:
+    tasks = fixture_copy / "tasks.yaml"
     replace_in(tasks, "title: Tổ chức khen thưởng, tôn vinh kịp thời", "title: no")
     replace_in(tasks, "title: Phát triển nguồn nhân lực chất lượng cao", "title: 2025-11-05")
     replace_in(tasks, "title: Đổi mới giáo dục và đào tạo", "title: on")
-    indicators = plan_copy / "indicators.yaml"
+    indicators = fixture_copy / "indicators.yaml"
     replace_in(indicators, "name: Tỷ lệ hoàn thành cấp tiểu học", "name: yes")
     replace_in(
         indicators,
         "notes: [Ô đơn vị chủ trì để trống trong bảng (ô gộp với dòng 6.11).]",
         "notes: [2025-11-05, off, 1e3]",
     )
-    data = export_json(plan_copy)
+    data = export_json(fixture_copy)
     titles = {t["id"]: t["title"] for t in data["tasks"]}
     assert titles["III.1.b"] == "no"
     assert titles["III.3.b"] == "2025-11-05"
@@ -188,22 +192,22 @@ def test_yes_no_on_and_dates_stay_text(plan_copy: Path) -> None:
 # ------------------------------------------------------- encodings, same plan
 
 
-def test_bom_and_crlf_give_the_same_plan(plan_copy: Path) -> None:
-    before = export_json(plan_copy)
-    for path in plan_copy.glob("*.yaml"):
+def test_bom_and_crlf_give_the_same_plan(fixture_copy: Path) -> None:
+    before = export_json(fixture_copy)
+    for path in fixture_copy.glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    invoke(["check", plan_copy], 0)
-    assert export_json(plan_copy) == before
+    invoke(["check", fixture_copy], 0)
+    assert export_json(fixture_copy) == before
 
 
-def test_nfd_gives_the_same_plan(plan_copy: Path) -> None:
-    before = invoke(["export", "--plan", plan_copy], 0).stdout
-    for path in plan_copy.glob("*.yaml"):
+def test_nfd_gives_the_same_plan(fixture_copy: Path) -> None:
+    before = invoke(["export", "--plan", fixture_copy], 0).stdout
+    for path in fixture_copy.glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
-    assert (plan_copy / "units.yaml").read_bytes() != (PLAN / "units.yaml").read_bytes()
-    assert invoke(["export", "--plan", plan_copy], 0).stdout == before
+    assert (fixture_copy / "units.yaml").read_bytes() != (FIXTURE_PLAN / "units.yaml").read_bytes()
+    assert invoke(["export", "--plan", fixture_copy], 0).stdout == before
 
 
 # ------------------------------------------------------------ plan contents

@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from conftest import EXAMPLE_PLAN, PLAN
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN
+from kh68.cli.common import PLAN_DIR_HINT
 
 HEAVY = (
     "rich",
@@ -31,13 +32,13 @@ def kh68(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 
 @pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
 def test_vietnamese_is_printed_whatever_the_console_encoding(encoding: str) -> None:
-    done = kh68("check", str(PLAN), env={"PYTHONIOENCODING": encoding})
+    done = kh68("check", str(FIXTURE_PLAN), env={"PYTHONIOENCODING": encoding})
     assert done.returncode == 0
     assert done.stdout.decode("utf-8").endswith("không có lỗi — 13 chỉ tiêu, 10 nhiệm vụ, 20 đơn vị, số liệu 0 năm.\n")
     failed = kh68("check", "khong-co", env={"PYTHONIOENCODING": encoding})
     assert (failed.returncode, failed.stderr.decode("utf-8")) == (
         2,
-        "kh68: lỗi: không có thư mục kế hoạch 'khong-co'\n",
+        f"kh68: lỗi: không có thư mục kế hoạch 'khong-co'\n{PLAN_DIR_HINT}\n",
     )
 
 

@@ -40,7 +40,9 @@ def test_help_has_no_english_words(command: list[str]) -> None:
     for word in ENGLISH:
         assert word not in out, (word, out)
     # A type or argument name the parser took from the code (<list[Path]>, {paths}), not a Vietnamese one.
-    assert re.findall(r"<[A-Za-z_\[\]]+>|\{[a-z_]+\}", out) == [], out
+    assert re.findall(r"<[A-Za-z_\[\]]+>|\{[a-z_]+\}|list\[", out) == [], out
+    # typer's braces around a required argument ({CHỈ_TIÊU}): the usage line names it plainly.
+    assert "{" not in out.splitlines()[0], out
 
 
 def test_check_help_in_full() -> None:
@@ -83,3 +85,27 @@ def test_translate_help(english: str, vietnamese: str) -> None:
 def test_version() -> None:
     assert invoke(["--version"], 0).output == f"kh68 {kh68.__version__}\n"
     assert kh68.__version__ == version("kh68")
+
+
+def test_an_option_given_several_times_shows_one_value_of_it() -> None:
+    out = invoke(["status", "--help"], 0).output
+    assert (
+        "  --fail-on <not_met|no_data>  Thoát với mã 1 nếu có chỉ tiêu ở tình trạng này\n"
+        "                               (dùng trong CI); ghi nhiều lần để chọn nhiều tình\n"
+        "                               trạng: --fail-on not_met --fail-on no_data.\n"
+    ) in out
+    assert "\n  TỆP <đường_dẫn>  Các biểu mẫu .xlsx" in invoke(["import", "--help"], 0).output  # <list[Path]>
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        (["record"], "Cách dùng: kh68 record [TÙY_CHỌN] CHỈ_TIÊU"),
+        (["progress"], "Cách dùng: kh68 progress [TÙY_CHỌN] NHIỆM_VỤ"),
+        (["init"], "Cách dùng: kh68 init [TÙY_CHỌN] THƯ_MỤC"),
+        (["import"], "Cách dùng: kh68 import [TÙY_CHỌN] TỆP..."),
+        (["check"], "Cách dùng: kh68 check [TÙY_CHỌN] [THƯ_MỤC]"),
+    ],
+)
+def test_usage_names_a_required_argument_plainly(command: list[str], usage: str) -> None:
+    assert invoke([*command, "--help"], 0).output.splitlines()[0] == usage

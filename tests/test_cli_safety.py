@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import EXAMPLE_PLAN, invoke, replace_in
 
+from kh68.cli.common import PLAN_DIR_HINT
+
 HOSTILE_NAME = "Tỷ lệ \x1b[31mĐỎ\x1b]0;pwned\x07 \u202eabc\u2066 \x9b2J nhà trẻ"
 SHOWN_NAME = "Tỷ lệ \\x1b[31mĐỎ\\x1b]0;pwned\\x07 \\u202eabc\\u2066 \\u009b2J nhà trẻ"
 
@@ -441,7 +443,7 @@ def test_vietnamese_survives_any_console_encoding(env: dict[str, str]) -> None:
         env={**os.environ, **env, "KH68_NO_CACHE": "1"},
     )
     assert done.returncode == 2
-    assert done.stderr.decode("utf-8") == "kh68: lỗi: không có thư mục kế hoạch 'khong-co'\n"
+    assert done.stderr.decode("utf-8") == f"kh68: lỗi: không có thư mục kế hoạch 'khong-co'\n{PLAN_DIR_HINT}\n"
 
 
 SLOW_RECORD = """

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
-from conftest import EXAMPLE_PLAN, PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
 
 NARROW = {"COLUMNS": "80"}
 EXAMPLE = ["status", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--today", "2025-11-06"]
@@ -177,14 +178,16 @@ def test_derived_milestone_is_marked(example_copy: Path) -> None:
 
 def test_bundled_plan_has_no_invented_figures() -> None:
     data = json.loads(
-        invoke(["status", "--plan", PLAN, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0).output
+        invoke(
+            ["status", "--plan", FIXTURE_PLAN, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0
+        ).output
     )
     assert data["synthetic"] is False
     # 6.9 counts districts, gone on 01/7/2025: not computable rather than "no data"
     assert {i["status"] for i in data["indicators"]} == {"no_data", "no_target", "not_computable"}
     assert [i["id"] for i in data["indicators"] if i["status"] == "not_computable"] == ["6.9"]
     assert all(i["value"] is None for i in data["indicators"])
-    out = invoke(["status", "--plan", PLAN, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output
+    out = invoke(["status", "--plan", FIXTURE_PLAN, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output
     assert "SỐ LIỆU MINH HỌA" not in out
 
 
@@ -199,7 +202,7 @@ def test_unit_filter_shows_only_what_the_unit_leads() -> None:
 
 def test_fail_on_not_met_exits_1() -> None:
     invoke([*EXAMPLE, "--fail-on", "not_met", "--format", "json"], 1)
-    invoke(["status", "--plan", PLAN, "--year", "2025", "--fail-on", "not_met", "--format", "json"], 0)
+    invoke(["status", "--plan", FIXTURE_PLAN, "--year", "2025", "--fail-on", "not_met", "--format", "json"], 0)
 
 
 def test_bad_options_are_usage_errors() -> None:
@@ -312,3 +315,26 @@ def test_tasks_overdue_and_due_within_a_month(example_copy: Path) -> None:
         "III.2.c": ("Quý II/2026", "2026-06-30", -72, True),
         "III.3.a": ("tháng 9/2026", "2026-09-30", 20, False),
     }
+
+
+def test_every_status_has_a_style_and_a_symbol() -> None:
+    # a target set against a base year without its figure (no_base) once crashed the table (KeyError)
+    from kh68 import vocab
+    from kh68.cli.status_table import STATUS_STYLES
+    from kh68.kinds.verdict import Status
+
+    assert set(STATUS_STYLES) == set(Status) == set(vocab.STATUS_SYMBOLS)
+
+
+def test_a_target_without_its_base_years_figure_is_said_so_in_the_table(tmp_path: Path) -> None:
+    plan = Path(shutil.copytree(EXAMPLE_PLAN, tmp_path / "plan"))
+    indicators = plan / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    assert '"2025": "95"' in text, "the demo plan's 6.3 target for 2025 moved"
+    indicators.write_text(
+        text.replace('"2025": "95"', '"2025": tăng bình quân 1 điểm phần trăm/năm so với năm 2015', 1), encoding="utf-8"
+    )
+    out = " ".join(
+        invoke(["status", "--plan", plan, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output.split()
+    )
+    assert "? Chưa có số liệu" in out  # "năm gốc" wraps to the next line

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from conftest import COMMUNES, DISTRICTS, PLAN, replace_in
+from conftest import COMMUNES, DISTRICTS, FIXTURE_PLAN, replace_in
 from kh68.reading.load import load_plan
 from kh68.tracking.coverage import coverage, indicator_reporters, unit_of_count_gone, unit_of_count_text
 from kh68.tracking.series import break_before, comparable_part, comparable_since, crossed
@@ -94,7 +94,7 @@ class TestUnitOfCount:
         assert cover(demo, ind_id, 2025) is None
 
     def test_the_bundled_plan_says_the_same(self):
-        plan = load_plan(PLAN)
+        plan = load_plan(FIXTURE_PLAN)
         assert [i.id for i in plan.indicators if unit_of_count_gone(plan, i, 2025)] == ["6.1", "6.9"]
         assert [i.id for i in plan.indicators if unit_of_count_gone(plan, i, 2024)] == []
 

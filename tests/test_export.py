@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import EXAMPLE_PLAN, PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
 
 INDICATOR_KEYS = [
     "id", "task", "name", "unit", "direction", "basis", "responsible_units", "targets", "notes",
@@ -22,7 +22,7 @@ def export(root: Path) -> str:
 
 
 def test_export_is_utf8_json_not_ascii_escaped() -> None:
-    out = export(PLAN)
+    out = export(FIXTURE_PLAN)
     assert "\\u" not in out
     assert "Tỷ lệ huy động trẻ em nhà trẻ" in out
     assert "Phòng Giáo dục Tiểu học - Giáo dục Mầm non" in out
@@ -30,11 +30,11 @@ def test_export_is_utf8_json_not_ascii_escaped() -> None:
 
 
 def test_export_is_stable() -> None:
-    assert export(PLAN) == export(PLAN)
+    assert export(FIXTURE_PLAN) == export(FIXTURE_PLAN)
 
 
 def test_top_level_and_indicator_key_order() -> None:
-    data = json.loads(export(PLAN))
+    data = json.loads(export(FIXTURE_PLAN))
     assert list(data) == ["plan", "indicators", "tasks", "units"]
     assert list(data["plan"]) == [
         "symbol",
@@ -80,7 +80,7 @@ def test_top_level_and_indicator_key_order() -> None:
 
 
 def test_document_facts_and_later_facts_are_told_apart() -> None:
-    data = json.loads(export(PLAN))
+    data = json.loads(export(FIXTURE_PLAN))
     units = {u["id"]: u for u in data["units"]}
     # A unit of the document, with nothing added: no outside fact.
     assert (units["phong_tchc"]["in_document"], units["phong_tchc"]["outside_document"]) == (True, False)
@@ -118,7 +118,7 @@ def test_document_facts_and_later_facts_are_told_apart() -> None:
 
 
 def test_indicator_contents() -> None:
-    data = json.loads(export(PLAN))
+    data = json.loads(export(FIXTURE_PLAN))
     by_id = {i["id"]: i for i in data["indicators"]}
     assert list(by_id) == [f"6.{i}" for i in range(1, 14)]
     assert by_id["6.3"] == {
@@ -149,24 +149,24 @@ def test_indicator_contents() -> None:
     assert by_id["6.5"]["responsible_units"] == ["phong_qlcl_gdtx", "phong_gdth_gdmn"]
 
 
-def test_responsible_units_are_exported_as_ids(plan_copy: Path) -> None:
+def test_responsible_units_are_exported_as_ids(fixture_copy: Path) -> None:
     replace_in(
-        plan_copy / "indicators.yaml",
+        fixture_copy / "indicators.yaml",
         "responsible_units: [phong_gdtrh]\n    responsible_text: Phòng GDTrH",
         "responsible_units: [Phòng GDTrH]\n    responsible_text: Phòng GDTrH",
     )
     replace_in(
-        plan_copy / "indicators.yaml",
+        fixture_copy / "indicators.yaml",
         "responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]\n    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN",
         "responsible_units: [QLCL-GDTX, Phòng GDTH – GDMN]\n    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN",
     )
-    by_id = {i["id"]: i for i in json.loads(export(plan_copy))["indicators"]}
+    by_id = {i["id"]: i for i in json.loads(export(fixture_copy))["indicators"]}
     assert by_id["6.11"]["responsible_units"] == ["phong_gdtrh"]
     assert by_id["6.5"]["responsible_units"] == ["phong_qlcl_gdtx", "phong_gdth_gdmn"]
 
 
 def test_task_timing_is_exported() -> None:
-    tasks = {t["id"]: t for t in json.loads(export(PLAN))["tasks"]}
+    tasks = {t["id"]: t for t in json.loads(export(FIXTURE_PLAN))["tasks"]}
     nothing_else = {"every": None, "at_event": False, "tentative": False, "condition": None}
     assert tasks["III.2.c"]["timing"] == {
         "text": "Năm 2024 và các năm tiếp theo.",
@@ -196,13 +196,13 @@ def test_task_timing_is_exported() -> None:
 
 def test_example_plan_is_marked_synthetic() -> None:
     assert json.loads(export(EXAMPLE_PLAN))["plan"]["synthetic"] is True
-    assert json.loads(export(PLAN))["plan"]["synthetic"] is False
+    assert json.loads(export(FIXTURE_PLAN))["plan"]["synthetic"] is False
 
 
-def test_export_of_invalid_plan_fails_with_problems(plan_copy: Path) -> None:
-    replace_in(plan_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
-    result = invoke(["export", "--plan", plan_copy], 1)
+def test_export_of_invalid_plan_fails_with_problems(fixture_copy: Path) -> None:
+    replace_in(fixture_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
+    result = invoke(["export", "--plan", fixture_copy], 1)
     assert result.stdout == ""
-    assert f"{plan_copy.as_posix()}/indicators.yaml:" in result.output
+    assert f"{fixture_copy.as_posix()}/indicators.yaml:" in result.output
     assert "lỗi: chỉ tiêu '190' nằm ngoài khoảng 0–100%" in result.output
     assert "kh68: lỗi:" in result.output

@@ -16,12 +16,13 @@ import jsonschema
 import pytest
 import yaml
 
+import kh68
 from conftest import GIT_ENV, git, invoke, needs_git
 from kh68.cli.problem_formats import github
 from kh68.core.safetext import excerpt
 from kh68.reading.load import check_plan
 from kh68.reading.schema import kind_of
-from kh68.repo.scaffold import KH68_REPO, KH68_REV, scaffold_files
+from kh68.repo.scaffold import scaffold_files
 from yaml12 import editor_view
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,6 +75,7 @@ def test_init_makes_a_plan_repository_that_checks(isolated):
         "".join(f"Đã tạo {shown}/{rel}\n" for rel in FILES)
         + "đã khởi tạo kho git\n"
         + 'đã tạo commit đầu tiên "Kế hoạch mới (kh68 init)" (kh68 diff so sánh với commit này)\n'
+        + f"Hook pre-commit chạy kh68 đã cài trên máy (không cần mạng); CI cài kh68=={kh68.__version__}.\n"
         + f"Tiếp theo: kh68 check {shown}/plan; trong {shown}: pre-commit install.\n"
     )
     assert git(target, "rev-parse", "--is-inside-work-tree") == "true"
@@ -213,20 +215,111 @@ def test_init_commits_nothing_in_a_repository_that_has_commits(isolated):
     assert git(target, "log", "--format=%s") == "đầu tiên"
 
 
-def test_hook_source_options(isolated):
-    files = scaffold_files("/srv/kh68", "abc123", year=2025)
+LOCAL_HOOK = {
+    "repos": [
+        {
+            "repo": "local",
+            "hooks": [
+                {
+                    "id": "kh68-check",
+                    "name": "kh68 check (kiểm tra kế hoạch)",
+                    "entry": "kh68 check",
+                    "args": ["plan"],
+                    "language": "system",
+                    "files": r"^plan/.*\.ya?ml$",
+                    "pass_filenames": False,
+                }
+            ],
+        }
+    ]
+}
+
+
+def install_line(files: dict[str, str]) -> str:
+    steps = yaml.safe_load(files[".github/workflows/plan.yml"])["jobs"]["check"]["steps"]
+    return next(step["run"] for step in steps if step.get("name") == "Cài kh68")
+
+
+def test_by_default_the_hook_runs_the_installed_kh68_and_ci_installs_this_version() -> None:
+    files = scaffold_files(year=2025)
+    assert yaml.safe_load(files[".pre-commit-config.yaml"]) == LOCAL_HOOK
+    # The hook is the one this repository publishes in .pre-commit-hooks.yaml, run from the installed kh68.
+    published = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    local = LOCAL_HOOK["repos"][0]["hooks"][0]
+    assert {k: v for k, v in published.items() if k not in ("description", "language")} == {
+        k: v for k, v in local.items() if k != "language"
+    }
+    assert shlex.split(install_line(files)) == ["python", "-m", "pip", "install", f"kh68=={kh68.__version__}"]
+    assert f'`pipx install "kh68=={kh68.__version__}"`' in files["README.md"]
+    assert 'pipx install "kh68==1.2.3"' in scaffold_files(year=2025, version="1.2.3")[".pre-commit-config.yaml"]
+
+
+def test_no_placeholder_address_in_what_init_writes() -> None:
+    for text in scaffold_files(year=2025).values():
+        assert "github.com" not in text
+        assert "sgddt" not in text
+    for path in [*(ROOT / "src").rglob("*.py"), *(ROOT / "templates").rglob("*")]:
+        if path.is_file():
+            assert "sgddt-lamdong" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_pinned_hook_source() -> None:
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    files = scaffold_files("/srv/kh68", sha, year=2025)
     assert files[".pre-commit-config.yaml"].endswith(
-        "  - repo: /srv/kh68\n"
-        "    # Để ghim một phiên bản cố định của kh68 (nên làm): chạy 'pre-commit autoupdate' một lần;\n"
-        "    # lệnh đó thay dòng dưới bằng tag mới nhất của kho kh68 (hoặc commit mới nhất nếu kho chưa có tag).\n"
-        "    rev: abc123\n    hooks:\n      - id: kh68-check\n"
+        f"repos:\n  - repo: /srv/kh68\n    rev: {sha}\n    hooks:\n      - id: kh68-check\n"
     )
-    assert 'pip install "kh68 @ git+/srv/kh68@abc123"' in files[".github/workflows/plan.yml"]
+    # pip needs a URL, and pip before 24 one with a host: a path becomes file://localhost/…
+    assert install_line(files) == f'python -m pip install "kh68 @ git+file://localhost/srv/kh68@{sha}"'
     assert "plan/data/2025.yaml" in files
-    defaults = scaffold_files(year=2025)
-    assert f"\n    rev: {KH68_REV}\n" in defaults[".pre-commit-config.yaml"]
-    assert f"repo: {KH68_REPO}\n" in defaults[".pre-commit-config.yaml"]
-    assert KH68_REV == "main"  # exists whatever is tagged; the file says how to pin a version
+    https = scaffold_files("https://example.org/kh68.git", "v1.2.0", year=2025)
+    assert install_line(https) == 'python -m pip install "kh68 @ git+https://example.org/kh68.git@v1.2.0"'
+    assert '`pipx install "kh68 @ git+https://example.org/kh68.git@v1.2.0"`' in https["README.md"]
+    file_url = scaffold_files("file:///srv/kh68", "1.0", year=2025)
+    assert install_line(file_url) == 'python -m pip install "kh68 @ git+file://localhost/srv/kh68@1.0"'
+    drive = scaffold_files("C:/kh68", "1.0", year=2025)
+    assert install_line(drive) == 'python -m pip install "kh68 @ git+file://localhost/C:/kh68@1.0"'
+
+
+@pytest.mark.parametrize("rev", ["main", "HEAD", "master", "release/2025", "abc123", "0123", "v1", "latest", "stable"])
+def test_a_revision_that_can_move_is_refused(isolated: Path, rev: str) -> None:
+    target = isolated / "kehoach"
+    result = invoke(["init", str(target), "--hook-repo", "https://example.org/kh68", "--hook-rev", rev], 2)
+    assert result.output == (
+        f"kh68: lỗi: --hook-rev {excerpt(rev)}: không ghim một phiên bản cố định (tên nhánh như main hay HEAD, "
+        "hoặc mã commit rút gọn, đều có thể trỏ sang mã khác) — dùng tag phiên bản, ví dụ "
+        f"v{kh68.__version__}, hoặc mã commit đủ 40 ký tự; không tạo gì\n"
+    )
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    "rev", ["v1.2.0", "1.10", "0.1.0", "v2.0.0rc1", "v1.2.0-1", "1.2.3+local.1", "a" * 40, "0" * 64]
+)
+def test_a_version_tag_or_a_full_commit_id_is_pinned(rev: str) -> None:
+    files = scaffold_files("https://example.org/kh68", rev, year=2025)
+    assert yaml.safe_load(files[".pre-commit-config.yaml"])["repos"][0]["rev"] == rev
+
+
+def test_a_hook_repository_needs_its_revision_and_a_revision_its_repository(isolated: Path) -> None:
+    target = isolated / "kehoach"
+    assert invoke(["init", str(target), "--hook-repo", "https://example.org/kh68"], 2).output == (
+        "kh68: lỗi: --hook-repo cần thêm --hook-rev: phiên bản cố định của kh68 trong kho đó "
+        f"(tag, ví dụ v{kh68.__version__}, hoặc mã commit đủ 40 ký tự); không tạo gì\n"
+    )
+    assert invoke(["init", str(target), "--hook-rev", "v1.2.0"], 2).output == (
+        "kh68: lỗi: --hook-rev chỉ dùng cùng --hook-repo (kho git của kh68); không có hai tùy chọn này, "
+        f"hook pre-commit chạy kh68 đã cài trên máy và CI cài kh68=={kh68.__version__}; không tạo gì\n"
+    )
+    assert not target.exists()
+
+
+def test_init_says_where_a_pinned_hook_gets_kh68(isolated: Path) -> None:
+    target = isolated / "kehoach"
+    out = invoke(
+        ["init", "--no-git", str(target), "--hook-repo", "https://example.org/kh68", "--hook-rev", "v1.2.0"], 0
+    )
+    assert "Hook pre-commit và CI dùng kh68 @ git+https://example.org/kh68@v1.2.0.\n" in out.output
 
 
 @pytest.mark.parametrize(
@@ -251,7 +344,8 @@ def test_hook_source_options(isolated):
 )
 def test_hook_source_that_would_not_read_back_is_refused(isolated: Path, option: str, value: str) -> None:
     target = isolated / "kehoach"
-    result = invoke(["init", str(target), f"{option}={value}"], 2)
+    given = {"--hook-repo": "https://example.org/kh68", "--hook-rev": "v1.2.0", option: value}
+    result = invoke(["init", str(target), *(f"{key}={value}" for key, value in given.items())], 2)
     shown = excerpt(value)
     if option == "--hook-repo":
         reason = (
@@ -261,8 +355,8 @@ def test_hook_source_that_would_not_read_back_is_refused(isolated: Path, option:
         )
     else:
         reason = (
-            "không phải tên nhánh, tag hay mã commit của git — chỉ gồm chữ cái không dấu, chữ số và . _ - / +, "
-            "bắt đầu bằng chữ hoặc số, ví dụ main hay v1.2.0; không tạo gì"
+            "không phải tên tag hay mã commit của git — chỉ gồm chữ cái không dấu, chữ số và . _ - / +, "
+            f"bắt đầu bằng chữ hoặc số, ví dụ v{kh68.__version__}; không tạo gì"
         )
     assert result.output == f"kh68: lỗi: {option} {shown}: {reason}\n"
     assert not target.exists()
@@ -271,21 +365,22 @@ def test_hook_source_that_would_not_read_back_is_refused(isolated: Path, option:
 @pytest.mark.parametrize(
     ("repo", "rev"),
     [
-        ("https://github.com/sgddt-lamdong/kh68", "1.10"),  # a float to YAML
-        ("ssh://git@github.com/sgddt-lamdong/kh68.git", "0123"),  # an octal number to YAML 1.1
-        ("file:///srv/kh68", "true"),  # a boolean to YAML
-        ("/srv/kế-hoạch/kh68", "release/2025+1"),
-        ("C:/kh68", "null"),
+        ("https://example.org/kh68", "1.10"),  # a float to YAML
+        ("ssh://git@example.org/kh68.git", "1.0e+3"),  # a float to YAML 1.1
+        ("file:///srv/kh68", "1234567890" * 4),  # a full commit id of digits: an integer to YAML
+        ("/srv/kế-hoạch/kh68", "v2025.1+1"),
+        ("C:/kh68", "0.1.0"),
     ],
 )
 def test_hook_source_is_written_by_the_yaml_serializer(repo: str, rev: str) -> None:
     files = scaffold_files(repo, rev, year=2025)
     config = yaml.safe_load(files[".pre-commit-config.yaml"])
     assert config == {"repos": [{"repo": repo, "rev": rev, "hooks": [{"id": "kh68-check"}]}]}
-    steps = yaml.safe_load(files[".github/workflows/plan.yml"])["jobs"]["check"]["steps"]
-    install = next(step["run"] for step in steps if step.get("name") == "Cài kh68")
-    assert shlex.split(install) == ["pip", "install", f"kh68 @ git+{repo}@{rev}"]
-    assert f'`pip install "kh68 @ git+{repo}@{rev}"`' in files["README.md"]
+    url = {"file:///srv/kh68": "file://localhost/srv/kh68", "/srv/kế-hoạch/kh68": "file://localhost/srv/kế-hoạch/kh68"}
+    url["C:/kh68"] = "file://localhost/C:/kh68"
+    requirement = f"kh68 @ git+{url.get(repo, repo)}@{rev}"
+    assert shlex.split(install_line(files)) == ["python", "-m", "pip", "install", requirement]
+    assert f'`pip install "{requirement}"`' in files["README.md"]
 
 
 def test_init_writes_a_yaml_sensitive_revision_quoted(isolated: Path) -> None:
@@ -295,16 +390,17 @@ def test_init_writes_a_yaml_sensitive_revision_quoted(isolated: Path) -> None:
     assert "  - repo: ssh://git@example.org/kh68.git\n" in config
     assert "    rev: '1.10'\n" in config  # unquoted, YAML would read the float 1.1
     workflow = (target / ".github" / "workflows" / "plan.yml").read_text(encoding="utf-8")
-    assert '        run: pip install "kh68 @ git+ssh://git@example.org/kh68.git@1.10"\n' in workflow
+    assert '        run: python -m pip install "kh68 @ git+ssh://git@example.org/kh68.git@1.10"\n' in workflow
 
 
 def test_a_hook_source_holding_a_token_is_written_as_given() -> None:
-    files = scaffold_files("/srv/__YEAR__/kh68", "v__END_YEAR__", year=2025)
+    files = scaffold_files("/srv/__YEAR__/__KH68_REQUIREMENT__", "1.0", year=2025)
     assert yaml.safe_load(files[".pre-commit-config.yaml"])["repos"][0] == {
-        "repo": "/srv/__YEAR__/kh68",
-        "rev": "v__END_YEAR__",
+        "repo": "/srv/__YEAR__/__KH68_REQUIREMENT__",
+        "rev": "1.0",
         "hooks": [{"id": "kh68-check"}],
     }
+    assert "git+file://localhost/srv/__YEAR__/__KH68_REQUIREMENT__@1.0" in install_line(files)
 
 
 # ------------------------------------------------------------ the CI workflow
@@ -351,6 +447,11 @@ def test_the_workflow_steps_check_and_diff_the_plan(isolated):
         f"title=placeholder-unfilled::chưa điền '{what}': thay bằng nội dung của kế hoạch"
         for where, what in PLACEHOLDERS
     ] + [f"plan: 0 lỗi, {len(PLACEHOLDERS)} cảnh báo."]
+    status = run_step(target, workflow_step(target, "Tình hình thực hiện"), {}, {})
+    assert status.returncode == 0, status.stderr
+    assert status.stdout == invoke(["status", "--plan", target / "plan"], 0).output.replace(
+        (target / "plan").as_posix(), "plan"
+    )
 
     indicators = target / "plan" / "indicators.yaml"
     indicators.write_text(

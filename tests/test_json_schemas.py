@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import invoke
+from conftest import FIXTURE_PLAN, invoke
 from kh68.reading.load import check_plan
 from kh68.reading.models import FILE_MODELS
 from kh68.reading.schema import kind_of, schema_file_name
@@ -34,7 +34,7 @@ def plan_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.yaml") if kind_of(p))
 
 
-BUNDLED = plan_files(ROOT / "plan") + plan_files(ROOT / "examples" / "plan")
+BUNDLED = plan_files(FIXTURE_PLAN) + plan_files(ROOT / "examples" / "plan")
 
 
 def test_committed_schemas_are_what_kh68_schema_generates(tmp_path):
@@ -87,7 +87,7 @@ def test_bundled_file_starts_with_its_modeline_and_validates(path):
 
 
 def test_the_bundled_plans_are_what_the_loader_accepts():
-    for root in (ROOT / "plan", ROOT / "examples" / "plan"):
+    for root in (FIXTURE_PLAN, ROOT / "examples" / "plan"):
         plan, problems = check_plan(root)
         assert plan is not None, problems
 

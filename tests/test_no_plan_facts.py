@@ -1,6 +1,7 @@
 """Nothing of the bundled plan is built into the tool: ``src/`` and ``templates/`` hold none of its facts.
 
-The facts are read from ``plan/*.yaml`` when the test runs (never a list written here): its
+The facts are read from the fixture plan's ``*.yaml`` when the test runs (never a list written here;
+``FIXTURE_PLAN``, a frozen copy of ``plan/``, which the department edits without the tool's tests): its
 unit ids and names, indicator, task, group and section ids, duty ids, symbols and
 abbreviations, document numbers, place names and dates. Any of them in the tool's code,
 messages, help or templates (comments and docstrings included) fails the test with
@@ -17,10 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import FIXTURE_PLAN, REPO
 from kh68.reading.enums import DutyKind
 
-PLAN = REPO / "plan"
 SCANNED = [REPO / "src", REPO / "templates"]
 # Nationwide words of public administration, not any plan's: the tool writes them itself.
 NATIONWIDE = {"UBND", "HĐND", "MTTQ"}
@@ -29,7 +29,7 @@ NAME = r"[A-ZĐÂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸ
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load((PLAN / name).read_text(encoding="utf-8")) or {}
+    return yaml.safe_load((FIXTURE_PLAN / name).read_text(encoding="utf-8")) or {}
 
 
 def _strings(data: object) -> Iterator[str]:
@@ -53,7 +53,7 @@ def _date_forms(day: date) -> set[str]:
 
 
 def plan_facts() -> dict[str, re.Pattern[str]]:
-    """Each fact of ``plan/`` → the pattern that finds it in text."""
+    """Each fact of the fixture plan → the pattern that finds it in text."""
     meta, units = _load("plan.yaml"), _load("units.yaml").get("units", [])
     indicators, groups = _load("indicators.yaml").get("indicators", []), _load("tasks.yaml").get("groups", [])
     texts = [s for name in ("plan.yaml", "units.yaml", "indicators.yaml", "tasks.yaml") for s in _strings(_load(name))]

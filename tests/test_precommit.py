@@ -1,12 +1,13 @@
-"""The ``kh68-check`` hook through the real pre-commit.
+"""The ``kh68-check`` hook of this repository (``.pre-commit-hooks.yaml``) through the real pre-commit.
 
 This repository's working tree is copied into a temporary git repository (the
 hook source, as ``pre-commit try-repo`` does), and a plan repository made by
-``kh68 init`` — whose ``.pre-commit-config.yaml`` is the README's snippet, with
-``repo:`` and ``rev:`` pointing at that copy — holds the bundled plan.
-pre-commit builds the hook's environment by pip-installing kh68 from the copy;
-the tests are skipped, with the reason, only when that install cannot reach
-the package index.
+``kh68 init --hook-repo <copy> --hook-rev <its full commit id>`` (the pinned
+variant; the default local hook is tested offline in ``test_init_hooks.py``)
+holds the fixture plan ``FIXTURE_PLAN``. pre-commit builds the hook's environment by
+pip-installing kh68 from the copy, and the workflow's install line installs the
+same kh68 into a fresh venv; the tests are skipped, with the reason, only when
+an install cannot reach the package index.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
+import kh68
+from conftest import FIXTURE_PLAN
 from kh68.reading.load import check_plan
 from kh68.repo.scaffold import scaffold
 from tools import require
@@ -92,7 +97,7 @@ def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     report = scaffold(repo, hook_repo=source.as_posix(), hook_rev=sha, git=False)
     assert report.kept == []
     shutil.rmtree(repo / "plan")
-    shutil.copytree(ROOT / "plan", repo / "plan")
+    shutil.copytree(FIXTURE_PLAN, repo / "plan")
     _run([*git, "init", "-q"], repo, env)
     _run([*git, "add", "-A"], repo, env)
     _run([*git, "commit", "-qm", "kế hoạch"], repo, env)
@@ -147,3 +152,23 @@ def test_hook_is_skipped_when_no_plan_file_changes(plan_repo):
     done = _run([*require("pre-commit").argv, "run", "--files", "README.md"], repo, env, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(rf"^{re.escape(HOOK_NAME)}\.+\(no files to check\)Skipped$", done.stdout, flags=re.M), done.stdout
+
+
+def test_the_workflow_installs_the_same_kh68_from_the_pinned_source(plan_repo, tmp_path):
+    """The install line of the generated workflow (a path as git+file://localhost/…@<commit>) works with pip."""
+    repo, env = plan_repo
+    workflow = yaml.safe_load((repo / ".github" / "workflows" / "plan.yml").read_text(encoding="utf-8"))
+    install = next(step["run"] for step in workflow["jobs"]["check"]["steps"] if step.get("name") == "Cài kh68")
+    assert install.startswith('python -m pip install "kh68 @ git+file://localhost/')
+    venv = tmp_path / "venv"
+    _run([sys.executable, "-m", "venv", str(venv)], tmp_path, env)
+    path = f"{venv / 'bin'}{os.pathsep}{env['PATH']}"
+    done = _run(["bash", "-e", "-c", install], repo, {**env, "PATH": path}, check=False)
+    if done.returncode != 0 and OFFLINE.search(done.stdout + done.stderr):
+        pytest.skip(
+            f"pip không cài được kh68 (không truy cập được PyPI): {OFFLINE.search(done.stdout + done.stderr)[0]}"
+        )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert _run([str(venv / "bin" / "kh68"), "--version"], repo, env).stdout == f"kh68 {kh68.__version__}\n"
+    checked = _run([str(venv / "bin" / "kh68"), "check", "plan"], repo, env, check=False)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

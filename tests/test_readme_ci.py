@@ -1,8 +1,10 @@
 """The README's "Dùng trong CI" section shows the snippets that the tests exercise.
 
-``kh68 init`` writes the same ``.pre-commit-config.yaml`` and workflow (with the
-default hook source); ``test_init.py`` runs the workflow's steps and
-``test_precommit.py`` runs the hook through the real pre-commit.
+``kh68 init`` writes the same ``.pre-commit-config.yaml`` and workflow (the default
+local hook, and the hook pinned with ``--hook-repo``/``--hook-rev``); ``test_init.py``
+runs the workflow's steps, ``test_init_hooks.py`` the local hook through the real
+pre-commit and git (offline) and the workflow through actionlint, ``test_precommit.py``
+the pinned hook.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ def readme_ci_blocks() -> list[str]:
 
 
 def test_readme_shows_the_snippets_the_tests_exercise():
-    files = scaffold_files()
+    # X.Y.Z where kh68 writes its own version, so that a release changes the version in one place only.
+    files = scaffold_files(version="X.Y.Z")
     blocks = readme_ci_blocks()
     assert files[".pre-commit-config.yaml"] in blocks
     assert files[".github/workflows/plan.yml"] in blocks
+    pinned = scaffold_files("https://git.example.org/so-gd/kh68.git", "v1.2.0")
+    assert pinned[".pre-commit-config.yaml"] in blocks

@@ -119,7 +119,7 @@ def test_operations_that_would_build_gigabytes_are_refused(tmp_path: Path, text:
 def test_lipsum_is_not_available(tmp_path: Path) -> None:
     tpl = template(tmp_path, "l.md.j2", "{{ lipsum(1000) }}\n")
     assert invoke([*REPORT, "--template", tpl], 1).stderr == (
-        f"kh68: lỗi: {tpl}:1: biến hoặc thuộc tính không có trong dữ liệu báo cáo: 'lipsum' is undefined\n"
+        f"kh68: lỗi: {tpl}:1: mẫu báo cáo dùng biến 'lipsum' không có\n"
     )
 
 

@@ -1,6 +1,7 @@
 """Golden files of ``kh68 report`` on the synthetic demo plan in examples/ and on the fixture plans of
 tests/fixtures/plans (real plans of other bodies, and a one-year plan): Markdown, and the Word
-document's text and structure (paragraph styles, tables, sections and their orientation).
+document's text and structure (paragraph styles, tables, sections and their orientation); and of
+``kh68 status`` on the fixture plans that report by month or quarter (the table, at a fixed width, and JSON).
 
 After a deliberate change to the report, regenerate them with ``make golden``
 (``KH68_REGENERATE_GOLDEN=1 pytest tests/test_report_golden.py``) and review the diff.
@@ -156,12 +157,40 @@ FIXTURE_CASES = {
         ["--year", "2026", "--date", "2026-11-19", "--unit", "truong_tieu_hoc"],
     ),
     "mot-nam/tong-hop-noi-bo-2026.md": ("mot-nam", ["--year", "2026", "--date", "2026-11-26", "--internal"]),
+    # Hà Nội 308/KH-UBND: drafted by the Sở Khoa học và Công nghệ, issued and signed as the UBND of the city
+    # ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), to the Cục Cảnh sát QLHC về TTXH (monthly in the plan)
+    "hanoi-308/bao-cao-2025.md": ("hanoi-308", ["--year", "2025", "--date", "2025-12-19"]),
+    # HCMC, plan attached to QĐ 2820/QĐ-UBND: the yearly report to the Bộ Tài chính the Sở Tài chính drafts for the
+    # UBND (annex VI.3, "Hằng năm.", no day), place "Thành phố Hồ Chí Minh"
+    "hcm-2820/bao-cao-2026.md": ("hcm-2820", ["--year", "2026", "--date", "2026-12-15"]),
+    # Sơn La, plan attached to QĐ 2954/QĐ-UBND: the Sở Công Thương's own yearly report ("UBND TỈNH SƠN LA / SỞ CÔNG
+    # THƯƠNG", "BC-SCT", GIÁM ĐỐC) to Tỉnh ủy, HĐND, UBND tỉnh; indicators from the body and both annexes
+    "sonla-2954/bao-cao-2026.md": ("sonla-2954", ["--year", "2026", "--date", "2026-11-27"]),
+    # a commune (outside the document, with its source) reporting to the Sở Công Thương
+    "sonla-2954/bao-cao-2026-ubnd-xa-doan-ket.md": (
+        "sonla-2954",
+        ["--year", "2026", "--date", "2026-11-19", "--unit", "ubnd_xa_doan_ket"],
+    ),
 }
 FIXTURE_WORD_CASES = {
     "hue-188/bao-cao-2026.docx.txt": ("hue-188", ["--year", "2026", "--date", "2026-12-28"]),
     "luongminh-16/bao-cao-2026.docx.txt": ("luongminh-16", ["--year", "2026", "--date", "2026-04-30"]),
     "mot-nam/bao-cao-2026.docx.txt": ("mot-nam", ["--year", "2026", "--date", "2026-11-30"]),
+    "hanoi-308/bao-cao-2025.docx.txt": ("hanoi-308", ["--year", "2025", "--date", "2025-12-19"]),
+    "hcm-2820/bao-cao-2026.docx.txt": ("hcm-2820", ["--year", "2026", "--date", "2026-12-15"]),
+    "sonla-2954/bao-cao-2026.docx.txt": ("sonla-2954", ["--year", "2026", "--date", "2026-11-27"]),
 }
+# golden name → (fixture plan, arguments of ``kh68 status``): one reporting period of each plan that reports by
+# month or quarter, seen on a fixed day (reports sent, late and missing; tasks overdue and due within 30 days).
+FIXTURE_STATUS_CASES = {
+    # monthly reports "trước ngày 15 hằng tháng" (units) and "trước ngày 20 hằng tháng" (to the Cục), seen on 20/12
+    "hanoi-308/status-2025-12": ("hanoi-308", ["--period", "2025-12", "--today", "2025-12-20"]),
+    # quarterly reports without a day ("định kỳ hằng quý"): no report is due; task I.1 (Quý IV/2025) overdue
+    "hcm-2820/status-2026-Q4": ("hcm-2820", ["--period", "2026-Q4", "--today", "2026-12-10"]),
+    # monthly reports (16th, 18th) and the year's (20/11, 30/11) in November; per-commune amounts summed
+    "sonla-2954/status-2026-11": ("sonla-2954", ["--period", "2026-11", "--today", "2026-12-02"]),
+}
+STATUS_WIDTH = {"COLUMNS": "100"}
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -193,3 +222,15 @@ def test_word_text_of_fixture_plans_matches_golden(name: str, tmp_path: Path) ->
     out = tmp_path / "bao-cao.docx"
     invoke(["report", "--plan", FIXTURES / plan, *args, "--format", "docx", "-o", out], 0)
     _compare(name, "\n".join(outline(out)) + "\n")
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_STATUS_CASES))
+def test_status_table_of_fixture_plans_matches_golden(name: str) -> None:
+    plan, args = FIXTURE_STATUS_CASES[name]
+    _compare(f"{name}.txt", invoke(["status", "--plan", FIXTURES / plan, *args], 0, env=STATUS_WIDTH).stdout)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_STATUS_CASES))
+def test_status_json_of_fixture_plans_matches_golden(name: str) -> None:
+    plan, args = FIXTURE_STATUS_CASES[name]
+    _compare(f"{name}.json", invoke(["status", "--plan", FIXTURES / plan, *args, "--format", "json"], 0).stdout)

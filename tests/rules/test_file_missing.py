@@ -7,10 +7,10 @@ from pathlib import Path
 from conftest import check_fails, only_problem
 
 
-def test_missing_plan_file(plan_copy: Path) -> None:
-    (plan_copy / "tasks.yaml").unlink()
-    line = only_problem(check_fails(plan_copy))
+def test_missing_plan_file(fixture_copy: Path) -> None:
+    (fixture_copy / "tasks.yaml").unlink()
+    line = only_problem(check_fails(fixture_copy))
     assert (
         line
-        == f"{plan_copy.as_posix()}/tasks.yaml:1:1: lỗi: thiếu tệp tasks.yaml trong thư mục kế hoạch [file-missing]"
+        == f"{fixture_copy.as_posix()}/tasks.yaml:1:1: lỗi: thiếu tệp tasks.yaml trong thư mục kế hoạch [file-missing]"
     )

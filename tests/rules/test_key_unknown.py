@@ -10,10 +10,10 @@ from conftest import check_fails, line_of, only_problem, problem_lines, replace_
 from kh68.reading.load import check_plan
 
 
-def test_unknown_key_with_suggestion(plan_copy: Path) -> None:
-    path = plan_copy / "tasks.yaml"
+def test_unknown_key_with_suggestion(fixture_copy: Path) -> None:
+    path = fixture_copy / "tasks.yaml"
     replace_in(path, "lead_units: [phong_khtc, phong_gddt_huyen]", "lead_unit: [phong_khtc, phong_gddt_huyen]")
-    lines = problem_lines(check_fails(plan_copy))
+    lines = problem_lines(check_fails(fixture_copy))
     expected = (
         f"{path.as_posix()}:{line_of(path, 'lead_unit:')}:9: lỗi: "
         "khóa không hợp lệ 'lead_unit' (có phải ý bạn là 'lead_units'?) [key-unknown]"
@@ -22,10 +22,10 @@ def test_unknown_key_with_suggestion(plan_copy: Path) -> None:
     assert any("thiếu trường bắt buộc 'lead_units'" in line for line in lines)
 
 
-def test_unknown_key_without_close_match_lists_valid_keys(plan_copy: Path) -> None:
-    path = plan_copy / "plan.yaml"
+def test_unknown_key_without_close_match_lists_valid_keys(fixture_copy: Path) -> None:
+    path = fixture_copy / "plan.yaml"
     replace_in(path, "place: Lâm Đồng", "place: Lâm Đồng\nzzz: 1")
-    line = only_problem(check_fails(plan_copy))
+    line = only_problem(check_fails(fixture_copy))
     assert line.startswith(
         f"{path.as_posix()}:{line_of(path, 'zzz')}:1: lỗi: khóa không hợp lệ 'zzz'; các khóa hợp lệ: number, symbol"
     )
@@ -65,10 +65,10 @@ def test_unknown_nested_keys_in_data_file(example_copy: Path, old: str, new: str
     )
 
 
-def test_unknown_key_in_plan_period(plan_copy: Path) -> None:
-    path = plan_copy / "plan.yaml"
+def test_unknown_key_in_plan_period(fixture_copy: Path) -> None:
+    path = fixture_copy / "plan.yaml"
     replace_in(path, "  end: 2030", "  ends: 2030")
-    lines = problem_lines(check_fails(plan_copy))
+    lines = problem_lines(check_fails(fixture_copy))
     assert (
         f"{path.as_posix()}:{line_of(path, 'ends:')}:3: lỗi: khóa không hợp lệ 'ends' (có phải ý bạn là 'end'?) [key-unknown]"
         in lines

@@ -7,18 +7,18 @@ from pathlib import Path
 from conftest import check_fails, line_of, only_problem, problem_lines, replace_in
 
 
-def test_percentage_target_above_100(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_percentage_target_above_100(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(path, '"2030": "90"', '"2030": "190"')
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, '190')}:15: lỗi: chỉ tiêu '190' nằm ngoài khoảng 0–100% [percent-range]"
     )
 
 
-def test_percentage_range_target_above_100(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_percentage_range_target_above_100(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(path, '"2030": 35-40', '"2030": 95-120')
-    assert "chỉ tiêu '95-120' nằm ngoài khoảng 0–100%" in only_problem(check_fails(plan_copy))
+    assert "chỉ tiêu '95-120' nằm ngoài khoảng 0–100%" in only_problem(check_fails(fixture_copy))
 
 
 def test_percentage_data_value_outside_0_100(example_copy: Path) -> None:

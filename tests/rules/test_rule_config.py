@@ -31,11 +31,11 @@ def test_a_rule_turned_off_says_nothing(example_copy: Path) -> None:
     assert out == f"{example_copy.as_posix()}: không có lỗi — 13 chỉ tiêu, 10 nhiệm vụ, 42 đơn vị, số liệu 4 năm.\n"
 
 
-def test_an_error_lowered_to_a_warning_leaves_the_plan_usable(plan_copy: Path) -> None:
-    replace_in(plan_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
-    _rules(plan_copy, "rules:\n  percent-range: warning\n")
-    out = invoke(["check", plan_copy], 0).stdout
-    assert out.splitlines()[-1] == f"{plan_copy.as_posix()}: 0 lỗi, 1 cảnh báo."
+def test_an_error_lowered_to_a_warning_leaves_the_plan_usable(fixture_copy: Path) -> None:
+    replace_in(fixture_copy / "indicators.yaml", '"2030": "90"', '"2030": "190"')
+    _rules(fixture_copy, "rules:\n  percent-range: warning\n")
+    out = invoke(["check", fixture_copy], 0).stdout
+    assert out.splitlines()[-1] == f"{fixture_copy.as_posix()}: 0 lỗi, 1 cảnh báo."
 
 
 def test_a_line_silenced_by_a_comment(example_copy: Path) -> None:
@@ -58,9 +58,9 @@ def test_an_unknown_rule_is_an_error_with_a_suggestion(example_copy: Path) -> No
     )
 
 
-def test_a_rule_that_keeps_the_plan_readable_cannot_be_turned_off(plan_copy: Path) -> None:
-    path = _rules(plan_copy, "rules:\n  unit-unknown: 'off'\n")
-    assert only_error(check_fails(plan_copy)) == (
+def test_a_rule_that_keeps_the_plan_readable_cannot_be_turned_off(fixture_copy: Path) -> None:
+    path = _rules(fixture_copy, "rules:\n  unit-unknown: 'off'\n")
+    assert only_error(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, 'unit-unknown')}:3: lỗi: quy tắc unit-unknown không tắt hay đổi mức được: "
         "lỗi này làm kế hoạch không đọc được hay đọc được hai cách [rule-config]"
     )

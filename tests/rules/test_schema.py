@@ -9,34 +9,34 @@ import pytest
 from conftest import check_fails, invoke, line_of, only_problem, replace_in
 
 
-def test_list_where_mapping_expected_at_top(plan_copy: Path) -> None:
-    (plan_copy / "units.yaml").write_text("- id: so_gddt\n  name: Sở\n", encoding="utf-8")
-    assert only_problem(check_fails(plan_copy)) == (
-        f"{plan_copy.as_posix()}/units.yaml:1:1: lỗi: "
+def test_list_where_mapping_expected_at_top(fixture_copy: Path) -> None:
+    (fixture_copy / "units.yaml").write_text("- id: so_gddt\n  name: Sở\n", encoding="utf-8")
+    assert only_problem(check_fails(fixture_copy)) == (
+        f"{fixture_copy.as_posix()}/units.yaml:1:1: lỗi: "
         "cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn [schema]"
     )
 
 
-def test_list_where_mapping_expected_inside(plan_copy: Path) -> None:
-    path = plan_copy / "plan.yaml"
+def test_list_where_mapping_expected_inside(fixture_copy: Path) -> None:
+    path = fixture_copy / "plan.yaml"
     replace_in(
         path, "period:\n  start: 2024           # kế hoạch ban hành năm 2024\n  end: 2030", "period: [2024, 2030]"
     )
-    line = only_problem(check_fails(plan_copy))
+    line = only_problem(check_fails(fixture_copy))
     assert (
         line
         == f"{path.as_posix()}:{line_of(path, 'period: [')}:9: lỗi: period: cần một bảng khóa–giá trị (mapping), không phải danh sách hay giá trị đơn [schema]"
     )
 
 
-def test_mapping_where_list_expected(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_mapping_where_list_expected(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(
         path,
         "responsible_units: [phong_gdtrh]\n    responsible_text: Phòng GDTrH",
         "responsible_units: {a: phong_gdtrh}\n    responsible_text: Phòng GDTrH",
     )
-    line = only_problem(check_fails(plan_copy))
+    line = only_problem(check_fails(fixture_copy))
     assert line.startswith(
         f"{path.as_posix()}:{line_of(path, 'responsible_units: {a')}:24: lỗi: responsible_units: cần một danh sách"
     )
@@ -50,10 +50,10 @@ def test_unparseable_data_value(example_copy: Path) -> None:
     )
 
 
-def test_target_year_not_a_number(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_target_year_not_a_number(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(path, '"2030": "90"', '"203O": "90"')
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, '203O')}:7: lỗi: '203O' không phải là số nguyên (chỉ gồm các chữ số 0–9) [schema]"
     )
 
@@ -99,33 +99,34 @@ def test_a_data_year_that_is_no_year(example_copy: Path, year: str, message: str
         ("2030.0", "'2030.0' không phải là số nguyên (chỉ gồm các chữ số 0–9)"),
     ],
 )
-def test_a_target_year_that_is_no_year(plan_copy: Path, key: str, message: str) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_a_target_year_that_is_no_year(fixture_copy: Path, key: str, message: str) -> None:
+    path = fixture_copy / "indicators.yaml"
     written = f'"{key}": "90"'
     replace_in(path, '"2030": "90"', written)
     assert (
-        only_problem(check_fails(plan_copy)) == f"{path.as_posix()}:{line_of(path, written)}:7: lỗi: {message} [schema]"
+        only_problem(check_fails(fixture_copy))
+        == f"{path.as_posix()}:{line_of(path, written)}:7: lỗi: {message} [schema]"
     )
 
 
 @pytest.mark.parametrize("value", ["2025.0", "+2025", "2_025", "２０２５"])
-def test_plan_integers_are_ascii_digits(plan_copy: Path, value: str) -> None:
-    path = plan_copy / "plan.yaml"
+def test_plan_integers_are_ascii_digits(fixture_copy: Path, value: str) -> None:
+    path = fixture_copy / "plan.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("\nyear: 2024\n", f"\nyear: '{value}'\n"), encoding="utf-8")
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, 'year: ' + repr(value))}:7: lỗi: "
         f"year: '{value}' không phải là số nguyên (chỉ gồm các chữ số 0–9) [schema]"
     )
 
 
 @pytest.mark.parametrize("value", ["nan", ".inf", "1e309", "-inf"])
-def test_progress_thresholds_are_decimals(plan_copy: Path, value: str) -> None:
-    path = plan_copy / "plan.yaml"
+def test_progress_thresholds_are_decimals(fixture_copy: Path, value: str) -> None:
+    path = fixture_copy / "plan.yaml"
     path.write_text(
         path.read_text(encoding="utf-8") + f"progress_thresholds: {{substantial: '{value}'}}\n", encoding="utf-8"
     )
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, 'progress_thresholds')}:36: lỗi: "
         f"substantial: '{value}' không phải là số (dùng dạng 99,5 hoặc 99.5) [schema]"
     )
@@ -169,19 +170,21 @@ def test_progress_thresholds_are_decimals(plan_copy: Path, value: str) -> None:
     ],
     ids=["reversed", "moderate-above-default", "substantial-below-default", "negative", "above-one"],
 )
-def test_progress_thresholds_are_ordered_and_bounded(plan_copy: Path, written: str, pointed: str, message: str) -> None:
-    path = plan_copy / "plan.yaml"
+def test_progress_thresholds_are_ordered_and_bounded(
+    fixture_copy: Path, written: str, pointed: str, message: str
+) -> None:
+    path = fixture_copy / "plan.yaml"
     line = f"progress_thresholds: {written}"
     path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
     column = line.index(pointed) + 1
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, 'progress_thresholds')}:{column}: lỗi: {message} [schema]"
     )
 
 
-def test_progress_thresholds_within_bounds_are_accepted(plan_copy: Path) -> None:
-    path = plan_copy / "plan.yaml"
+def test_progress_thresholds_within_bounds_are_accepted(fixture_copy: Path) -> None:
+    path = fixture_copy / "plan.yaml"
     path.write_text(
         path.read_text(encoding="utf-8") + "progress_thresholds: {substantial: 1, moderate: 0.5}\n", encoding="utf-8"
     )
-    invoke(["check", plan_copy], 0)
+    invoke(["check", fixture_copy], 0)

@@ -7,32 +7,32 @@ from pathlib import Path
 from conftest import check_fails, invoke, line_of, only_problem, replace_in
 
 
-def test_words_against_the_written_direction_are_an_error(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_words_against_the_written_direction_are_an_error(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(
         path,
         '    unit: "%"\n    targets:\n      "2025": "60"',
         '    unit: "%"\n    direction: higher\n    targets:\n      "2025": "không quá 60"',
     )
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, 'không quá 60')}:15: lỗi: chỉ tiêu 'không quá 60' nói càng thấp càng tốt, "
         "trái với chiều tốt ghi ở direction (càng cao càng tốt) [target-direction]"
     )
 
 
-def test_two_targets_saying_opposite_directions_are_an_error(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_two_targets_saying_opposite_directions_are_an_error(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(path, '"2025": "60"\n      "2030": "> 60"', '"2025": "không quá 60"\n      "2030": "> 60"')
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, '> 60')}:15: lỗi: chỉ tiêu '> 60' nói càng cao càng tốt, "
         "trái với chỉ tiêu năm trước (càng thấp càng tốt) [target-direction]"
     )
 
 
-def test_an_indicator_without_direction_takes_its_targets(plan_copy: Path) -> None:
+def test_an_indicator_without_direction_takes_its_targets(fixture_copy: Path) -> None:
     replace_in(
-        plan_copy / "indicators.yaml",
+        fixture_copy / "indicators.yaml",
         '"2025": "60"\n      "2030": "> 60"',
         '"2025": "không quá 60"\n      "2030": "dưới 50"',
     )
-    invoke(["check", plan_copy], 0)
+    invoke(["check", fixture_copy], 0)

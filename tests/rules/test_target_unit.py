@@ -7,15 +7,15 @@ from pathlib import Path
 from conftest import check_fails, invoke, line_of, only_problem, replace_in
 
 
-def test_a_unit_other_than_the_indicators_is_an_error(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_a_unit_other_than_the_indicators_is_an_error(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(path, '"2025": "60"', '"2025": "60 trường"')
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, '60 trường')}:15: lỗi: chỉ tiêu '60 trường' ghi đơn vị 'trường', "
         "khác đơn vị tính '%' của chỉ tiêu 6.5 [target-unit]"
     )
 
 
-def test_the_indicators_own_unit_after_the_number_is_read(plan_copy: Path) -> None:
-    replace_in(plan_copy / "indicators.yaml", '"2025": "60"', '"2025": "60 %"')
-    invoke(["check", plan_copy], 0)
+def test_the_indicators_own_unit_after_the_number_is_read(fixture_copy: Path) -> None:
+    replace_in(fixture_copy / "indicators.yaml", '"2025": "60"', '"2025": "60 %"')
+    invoke(["check", fixture_copy], 0)

@@ -7,15 +7,15 @@ from pathlib import Path
 from conftest import check_fails, invoke, line_of, only_problem, replace_in
 
 
-def test_a_year_in_the_words_other_than_its_key_is_an_error(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_a_year_in_the_words_other_than_its_key_is_an_error(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(path, '"2025": "60"', '"2025": "Đến năm 2030 đạt 60%"')
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, 'Đến năm 2030')}:15: lỗi: chỉ tiêu 'Đến năm 2030 đạt 60%' ghi năm 2030 "
         "nhưng đặt ở năm 2025 [target-year]"
     )
 
 
-def test_the_year_of_its_key_is_read(plan_copy: Path) -> None:
-    replace_in(plan_copy / "indicators.yaml", '"2030": "> 60"', '"2030": "Đến năm 2030 đạt trên 60%"')
-    invoke(["check", plan_copy], 0)
+def test_the_year_of_its_key_is_read(fixture_copy: Path) -> None:
+    replace_in(fixture_copy / "indicators.yaml", '"2030": "> 60"', '"2030": "Đến năm 2030 đạt trên 60%"')
+    invoke(["check", fixture_copy], 0)

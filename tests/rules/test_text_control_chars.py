@@ -20,13 +20,13 @@ WARNING = "cảnh báo: văn bản chứa ký tự điều khiển {codes}; hãy
         ('"Ủy ban \\x7F"', "\\u007f"),
     ],
 )
-def test_control_characters_in_a_plan_file(plan_copy: Path, written: str, codes: str) -> None:
-    path = plan_copy / "units.yaml"
+def test_control_characters_in_a_plan_file(fixture_copy: Path, written: str, codes: str) -> None:
+    path = fixture_copy / "units.yaml"
     replace_in(path, "name: Ủy ban nhân dân tỉnh Lâm Đồng", f"name: {written}")
-    out = invoke(["check", plan_copy], 0).output
+    out = invoke(["check", fixture_copy], 0).output
     line = line_of(path, f"name: {written}")
     assert only_problem(out) == f"{path.as_posix()}:{line}:11: {WARNING.format(codes=codes)} [text-control-chars]"
-    invoke(["check", "--strict", plan_copy], 1)
+    invoke(["check", "--strict", fixture_copy], 1)
 
 
 def test_control_characters_in_data_text_and_keys(example_copy: Path) -> None:

@@ -13,18 +13,18 @@ FORMS = (
 )
 
 
-def test_an_unknown_timing_names_every_accepted_form(plan_copy: Path) -> None:
-    path = plan_copy / "tasks.yaml"
+def test_an_unknown_timing_names_every_accepted_form(fixture_copy: Path) -> None:
+    path = fixture_copy / "tasks.yaml"
     replace_in(path, "timing: Khi tiến hành sơ kết, tổng kết Nghị quyết.", "timing: Cuối kỳ")
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, 'timing: Cuối kỳ')}:17: lỗi: timing: không hiểu thời gian thực hiện "
         f"'Cuối kỳ'; các dạng đọc được: {FORMS} [timing-unparsable]"
     )
 
 
-def test_the_timings_plans_write_are_read(plan_copy: Path) -> None:
-    path = plan_copy / "tasks.yaml"
+def test_the_timings_plans_write_are_read(fixture_copy: Path) -> None:
+    path = fixture_copy / "tasks.yaml"
     replace_in(path, "timing: Khi tiến hành sơ kết, tổng kết Nghị quyết.", "timing: Hằng quý")
-    invoke(["check", plan_copy], 0)
+    invoke(["check", fixture_copy], 0)
     replace_in(path, "timing: Hằng quý", "timing: {text: Khi tiến hành sơ kết, due: 2027-06-30}")
-    invoke(["check", plan_copy], 0)
+    invoke(["check", fixture_copy], 0)

@@ -7,19 +7,19 @@ from pathlib import Path
 from conftest import check_fails, invoke, line_of, only_problem, replace_in
 
 
-def test_end_before_start(plan_copy: Path) -> None:
-    path = plan_copy / "units.yaml"
+def test_end_before_start(fixture_copy: Path) -> None:
+    path = fixture_copy / "units.yaml"
     replace_in(path, "  - id: phong_khtc\n", "  - id: phong_khtc\n    start: 2025-07-01\n    end: 2025-06-30\n")
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, 'end: 2025-06-30')}:10: lỗi: ngày kết thúc trước ngày bắt đầu "
         "[unit-end-before-start]"
     )
 
 
-def test_a_unit_of_one_day(plan_copy: Path) -> None:
+def test_a_unit_of_one_day(fixture_copy: Path) -> None:
     replace_in(
-        plan_copy / "units.yaml",
+        fixture_copy / "units.yaml",
         "  - id: phong_khtc\n",
         "  - id: phong_khtc\n    start: 2025-07-01\n    end: 2025-07-01\n",
     )
-    invoke(["check", "--strict", plan_copy], 0)
+    invoke(["check", "--strict", fixture_copy], 0)

@@ -15,29 +15,29 @@ def add_members(units: Path, unit_id: str, members: str) -> None:
     replace_in(units, f"  - id: {unit_id}\n", f"  - id: {unit_id}\n    members: [{members}]\n")
 
 
-def test_a_cycle_through_another_group_is_named_at_the_member_that_closes_it(plan_copy: Path) -> None:
-    units = plan_copy / "units.yaml"
+def test_a_cycle_through_another_group_is_named_at_the_member_that_closes_it(fixture_copy: Path) -> None:
+    units = fixture_copy / "units.yaml"
     add_members(units, "phong_tchc", "cac_phong_thuoc_so")
     line = line_of(units, "members: [cac_phong_thuoc_so]")
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{units.as_posix()}:{line}:15: lỗi: nhóm đơn vị 'cac_phong_thuoc_so' chứa chính nó: "
         "cac_phong_thuoc_so → phong_tchc → cac_phong_thuoc_so [unit-group-cycle]"
     )
 
 
-def test_a_group_that_names_itself(plan_copy: Path) -> None:
-    units = plan_copy / "units.yaml"
+def test_a_group_that_names_itself(fixture_copy: Path) -> None:
+    units = fixture_copy / "units.yaml"
     replace_in(units, GROUP_MEMBERS, GROUP_MEMBERS.replace("phong_khtc", "Các phòng thuộc Sở"))
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{units.as_posix()}:{line_of(units, 'members: [phong_tchc, Các phòng')}:27: lỗi: nhóm đơn vị 'cac_phong_thuoc_so' "
         "chứa chính nó: cac_phong_thuoc_so → cac_phong_thuoc_so [unit-group-cycle]"
     )
 
 
-def test_status_and_report_refuse_a_cyclic_plan_without_a_traceback(plan_copy: Path) -> None:
-    add_members(plan_copy / "units.yaml", "phong_tchc", "cac_phong_thuoc_so")
+def test_status_and_report_refuse_a_cyclic_plan_without_a_traceback(fixture_copy: Path) -> None:
+    add_members(fixture_copy / "units.yaml", "phong_tchc", "cac_phong_thuoc_so")
     for command in (["status"], ["report", "--year", "2025"], ["export"]):
-        out = invoke([*command, "--plan", plan_copy], 1).output
+        out = invoke([*command, "--plan", fixture_copy], 1).output
         assert "[unit-group-cycle]" in out
 
 
@@ -55,8 +55,8 @@ def test_expanding_a_cyclic_group_ends() -> None:
     assert index.expand("c") == ["x", "y"]
 
 
-def test_a_clean_plan_has_no_cycle(plan_copy: Path) -> None:
-    assert "unit-group-cycle" not in invoke(["check", plan_copy], 0).output
+def test_a_clean_plan_has_no_cycle(fixture_copy: Path) -> None:
+    assert "unit-group-cycle" not in invoke(["check", fixture_copy], 0).output
 
 
 def test_a_cycle_of_ten_thousand_groups_is_said_shortly(example_copy: Path) -> None:

@@ -22,22 +22,22 @@ def write_chain(plan: Path, length: int) -> Path:
     return units
 
 
-def test_depth_at_the_limit_is_accepted(plan_copy: Path) -> None:
-    write_chain(plan_copy, MAX_DEPTH)
+def test_depth_at_the_limit_is_accepted(fixture_copy: Path) -> None:
+    write_chain(fixture_copy, MAX_DEPTH)
     assert depths(UnitIndex([Unit(id="a", name="A", members=["b"]), Unit(id="b", name="B")])) == {"a": 1, "b": 0}
 
 
-def test_one_level_too_deep_is_reported_at_the_outermost_group(plan_copy: Path) -> None:
-    units = write_chain(plan_copy, MAX_DEPTH + 1)
-    assert only_problem(check_fails(plan_copy)) == (
+def test_one_level_too_deep_is_reported_at_the_outermost_group(fixture_copy: Path) -> None:
+    units = write_chain(fixture_copy, MAX_DEPTH + 1)
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{units.as_posix()}:{line_of(units, 'members: [g1]')}:14: lỗi: nhóm đơn vị 'g0' lồng {MAX_DEPTH + 1} cấp, "
         f"quá {MAX_DEPTH} cấp cho phép [unit-group-depth]"
     )
 
 
-def test_a_chain_of_five_thousand_groups_is_checked_without_recursion(plan_copy: Path) -> None:
-    write_chain(plan_copy, 5000)
+def test_a_chain_of_five_thousand_groups_is_checked_without_recursion(fixture_copy: Path) -> None:
+    write_chain(fixture_copy, 5000)
     start = time.perf_counter()
-    line = only_problem(check_fails(plan_copy))
+    line = only_problem(check_fails(fixture_copy))
     assert time.perf_counter() - start < 10
     assert line.endswith(f"nhóm đơn vị 'g0' lồng 5.000 cấp, quá {MAX_DEPTH} cấp cho phép [unit-group-depth]")

@@ -7,14 +7,14 @@ from pathlib import Path
 from conftest import check_fails, line_of, only_problem, replace_in
 
 
-def test_unknown_unit_id_with_suggestion(plan_copy: Path) -> None:
-    path = plan_copy / "indicators.yaml"
+def test_unknown_unit_id_with_suggestion(fixture_copy: Path) -> None:
+    path = fixture_copy / "indicators.yaml"
     replace_in(
         path,
         "responsible_units: [phong_gdtrh]\n    responsible_text: Phòng GDTrH",
         "responsible_units: [phong_gdtr]\n    responsible_text: Phòng GDTrH",
     )
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line_of(path, '[phong_gdtr]')}:25: lỗi: "
         "không có đơn vị 'phong_gdtr' trong units.yaml (có phải ý bạn là 'phong_gdtrh'?) [unit-unknown]"
     )

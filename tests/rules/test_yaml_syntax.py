@@ -9,11 +9,11 @@ import pytest
 from conftest import check_fails, line_of, only_problem, replace_in
 
 
-def test_invalid_yaml_syntax(plan_copy: Path) -> None:
-    path = plan_copy / "tasks.yaml"
+def test_invalid_yaml_syntax(fixture_copy: Path) -> None:
+    path = fixture_copy / "tasks.yaml"
     replace_in(path, "title: Tổ chức khen thưởng, tôn vinh kịp thời", "title: [Tổ chức khen thưởng, tôn vinh kịp thời")
     opened = line_of(path, "title: [Tổ chức")
-    line = only_problem(check_fails(plan_copy))
+    line = only_problem(check_fails(fixture_copy))
     # libyaml notices the problem on the next line; the message names the line of the '['.
     assert line == (
         f"{path.as_posix()}:{opened + 1}:13: lỗi: YAML không hợp lệ: "
@@ -21,12 +21,12 @@ def test_invalid_yaml_syntax(plan_copy: Path) -> None:
     )
 
 
-def test_truncated_file(plan_copy: Path) -> None:
-    path = plan_copy / "units.yaml"
+def test_truncated_file(fixture_copy: Path) -> None:
+    path = fixture_copy / "units.yaml"
     text = path.read_text(encoding="utf-8")
     cut = text.index("short_names: [Phòng GDTH") + len("short_names: [Phòng GDTH")
     path.write_text(text[:cut], encoding="utf-8")
-    line = only_problem(check_fails(plan_copy))
+    line = only_problem(check_fails(fixture_copy))
     assert line.startswith(f"{path.as_posix()}:{text[:cut].count(chr(10)) + 2}:1: lỗi: YAML không hợp lệ:")
     assert "chưa đóng" in line
 
@@ -61,22 +61,22 @@ def test_truncated_file(plan_copy: Path) -> None:
     ],
 )
 def test_libyaml_messages_are_vietnamese(
-    plan_copy: Path, appended: str, line_offset: int, column: int, message: str
+    fixture_copy: Path, appended: str, line_offset: int, column: int, message: str
 ) -> None:
-    path = plan_copy / "units.yaml"
+    path = fixture_copy / "units.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + appended, encoding="utf-8")
     line = text.count("\n") + line_offset
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:{line}:{column}: lỗi: YAML không hợp lệ: "
         f"{message.format(line=text.count(chr(10)) + 1)} [yaml-syntax]"
     )
 
 
-def test_an_unsupported_yaml_version(plan_copy: Path) -> None:
-    path = plan_copy / "units.yaml"
+def test_an_unsupported_yaml_version(fixture_copy: Path) -> None:
+    path = fixture_copy / "units.yaml"
     path.write_text("%YAML 2.0\n---\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
-    assert only_problem(check_fails(plan_copy)) == (
+    assert only_problem(check_fails(fixture_copy)) == (
         f"{path.as_posix()}:1:1: lỗi: YAML không hợp lệ: "
         "phiên bản YAML không được hỗ trợ: bỏ dòng '%YAML' ở đầu tệp [yaml-syntax]"
     )
@@ -95,10 +95,10 @@ DEEP = "dữ liệu lồng nhau quá sâu (quá 100 cấp '[', '{' hoặc thụt
         ("units:\n  - id: a\n    name: " + "{a: " * 700 + "}" * 700, "3:399"),
     ],
 )
-def test_absurd_nesting_is_a_positioned_error(plan_copy: Path, text: str, where: str) -> None:
-    path = plan_copy / "units.yaml"
+def test_absurd_nesting_is_a_positioned_error(fixture_copy: Path, text: str, where: str) -> None:
+    path = fixture_copy / "units.yaml"
     path.write_text(text + "\n", encoding="utf-8")
     assert (
-        only_problem(check_fails(plan_copy))
+        only_problem(check_fails(fixture_copy))
         == f"{path.as_posix()}:{where}: lỗi: YAML không hợp lệ: {DEEP} [yaml-syntax]"
     )

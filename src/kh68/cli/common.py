@@ -23,6 +23,7 @@ from kh68.core import witness
 from kh68.core.errors import (
     ExitCode,
     Kh68Error,
+    PlanDirMissing,
     PlanInvalid,
     Problem,
     Severity,
@@ -44,6 +45,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     cls=VietnameseGroup,
+)
+
+# Said under "không có thư mục kế hoạch …": the ways to name the plan, or to make one.
+PLAN_DIR_HINT = (
+    "Gợi ý: chỉ thư mục kế hoạch bằng --plan <thư mục> hoặc biến môi trường KH68_PLAN; "
+    "chưa có kế hoạch thì tạo một kế hoạch mới bằng kh68 init <thư mục>."
 )
 
 PlanOption = Annotated[
@@ -300,6 +307,11 @@ def guarded() -> Iterator[None]:
     except PlanInvalid as exc:
         print_problems(exc.problems)
         say_error(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except PlanDirMissing as exc:
+        say_error(str(exc))
+        with suppress(OSError):
+            echo(PLAN_DIR_HINT, err=True)
         raise typer.Exit(exc.exit_code) from None
     except Kh68Error as exc:
         say_error(str(exc))

@@ -32,13 +32,15 @@ TYPE_METAVARS = {
     "<int>": "<số>",
     "<float>": "<số>",
     "<path>": "<đường_dẫn>",
-    "<list[Path]>": "<đường_dẫn>",
-    "<list[str]>": "<chữ>",
     "<text>": "<chữ>",
 }
 
 _NOTE_BLOCK = re.compile(r"\[([^\[\]]*)\]$")
-_TYPE_METAVAR = re.compile("|".join(re.escape(m) for m in TYPE_METAVARS))
+# A type the parser names from the code: <str>, and an option given several times, <list[X]>,
+# shown as one value of it (<list[Path]> is <đường_dẫn>, <list[not_met|no_data]> is <not_met|no_data>).
+_TYPE_METAVAR = re.compile(r"<list\[([^\]<>]+)\]>|" + "|".join(re.escape(m) for m in TYPE_METAVARS))
+# A required argument in typer's usage line, {THƯ_MỤC}: written plainly, as usage lines do (optional ones in [ ]).
+_REQUIRED_ARGUMENT = re.compile(r"\{([^{}\s]+)\}")
 
 if TYPE_CHECKING:  # the parser's classes, whichever copy of click typer uses
     from typer._click.core import Context as _Context
@@ -60,13 +62,21 @@ def translate_help(text: str) -> str:
     return _NOTE_BLOCK.sub(lambda m: "[" + "; ".join(_note(i) for i in m.group(1).split("; ")) + "]", text)
 
 
+def _metavar(match: re.Match[str]) -> str:
+    if match.group(1) is None:
+        return TYPE_METAVARS[match.group()]
+    inner = f"<{match.group(1).lower() if match.group(1) in ('Path', 'str') else match.group(1)}>"
+    return TYPE_METAVARS.get(inner, inner)
+
+
 def translate_metavars(text: str) -> str:
-    return _TYPE_METAVAR.sub(lambda m: TYPE_METAVARS[m.group()], text)
+    return _TYPE_METAVAR.sub(_metavar, text)
 
 
 class VietnameseHelpFormatter(_Formatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, translate_metavars(args), USAGE if prefix is None else prefix)
+        args = _REQUIRED_ARGUMENT.sub(r"\1", translate_metavars(args))
+        super().write_usage(prog, args, USAGE if prefix is None else prefix)
 
     @contextmanager
     def section(self, name: str) -> Iterator[None]:

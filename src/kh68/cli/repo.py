@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from kh68 import __version__
 from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, plan_dir
 
 
@@ -83,12 +84,22 @@ def init(
     ] = False,
     hook_repo: Annotated[
         str | None,
-        typer.Option("--hook-repo", help="Địa chỉ kho kh68 dùng trong pre-commit và CI.", show_default=False),
+        typer.Option(
+            "--hook-repo",
+            help="Kho git của kh68 mà pre-commit và CI lấy kh68 (cùng --hook-rev). Mặc định: hook chạy kh68 đã cài "
+            f"trên máy, CI cài kh68=={__version__} (phiên bản này) từ kho gói Python.",
+            show_default=False,
+            metavar="ĐỊA_CHỈ",
+        ),
     ] = None,
     hook_rev: Annotated[
         str | None,
         typer.Option(
-            "--hook-rev", help="Phiên bản (tag, commit) của kh68 dùng trong pre-commit và CI.", show_default=False
+            "--hook-rev",
+            help="Phiên bản cố định của kh68 trong kho --hook-repo: tag (ví dụ v1.2.0) hoặc mã commit đủ 40 ký tự; "
+            "không nhận tên nhánh như main.",
+            show_default=False,
+            metavar="TAG",
         ),
     ] = None,
     git: Annotated[
@@ -124,6 +135,10 @@ def init(
             f'rồi trong {directory.as_posix()}: git add . && git commit -m "Kế hoạch mới"; '
             "khi đó kh68 diff mới có bản để so sánh."
         )
+    if report.kh68 is not None and report.kh68.repo is None:
+        typer.echo(f"Hook pre-commit chạy kh68 đã cài trên máy (không cần mạng); CI cài {report.kh68.requirement}.")
+    elif report.kh68 is not None:
+        typer.echo(f"Hook pre-commit và CI dùng {report.kh68.requirement}.")
     root = directory.as_posix()
     if source is not None:
         typer.echo(

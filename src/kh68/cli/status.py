@@ -51,7 +51,11 @@ def status(
     ] = StatusFormat.table,
     fail_on: Annotated[
         list[FailOn] | None,
-        typer.Option("--fail-on", help="Thoát với mã 1 nếu có chỉ tiêu ở tình trạng này (dùng trong CI)."),
+        typer.Option(
+            "--fail-on",
+            help="Thoát với mã 1 nếu có chỉ tiêu ở tình trạng này (dùng trong CI); ghi nhiều lần để chọn nhiều "
+            "tình trạng: --fail-on not_met --fail-on no_data.",
+        ),
     ] = None,
 ) -> None:
     """Tình hình thực hiện: chỉ tiêu, khoảng cách tới mục tiêu, nhiệm vụ, hạn báo cáo."""

@@ -29,6 +29,7 @@ STATUS_STYLES = {
     Status.IN_PROGRESS: "cyan",
     Status.PROVISIONAL: "yellow",
     Status.NOT_COMPUTABLE: "magenta",
+    Status.NO_BASE: "yellow",
 }
 CATEGORY_STYLES = {
     Category.TARGET_ACHIEVED: "bold green",

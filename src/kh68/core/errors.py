@@ -106,6 +106,10 @@ class UsageError(Kh68Error):
     exit_code = ExitCode.USAGE
 
 
+class PlanDirMissing(UsageError):
+    """There is no plan directory where one was looked for; the CLI adds how to name or make one."""
+
+
 class InputError(Kh68Error):
     """A value given on the command line or in a file is not acceptable."""
 

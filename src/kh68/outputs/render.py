@@ -1,7 +1,7 @@
 """Render the report context through a Jinja template in a sandbox.
 
 Templates are the user's to change, and may come from a pull request: they run
-in ``SandboxedEnvironment`` with ``StrictUndefined``, so a template can read the
+in ``SandboxedEnvironment`` with ``StrictUndefined`` (its messages in Vietnamese: ``jinja_words``), so a template can read the
 context and use the filters below, and nothing else.  Every failure becomes a
 ``TemplateFailure`` naming the template file and line.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError, TemplateNotFound
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
@@ -36,6 +36,7 @@ from kh68.core.errors import TemplateFailure, os_reason
 from kh68.core.files import templates_dir
 from kh68.core.safetext import for_document, markdown_escape
 from kh68.core.vnformat import format_date, format_number, format_value, long_date
+from kh68.outputs.jinja_words import VietnameseUndefined, jinja_message, python_message
 
 DEFAULT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
 
@@ -252,7 +253,7 @@ def make_env(
         loader = jinja2.ChoiceLoader([_TextLoader(own), loader])
     env = _Sandbox(
         loader=loader,
-        undefined=StrictUndefined,
+        undefined=VietnameseUndefined,
         autoescape=fmt == "html",
         finalize=_md_finalize if fmt == "md" else _html_finalize,
         keep_trailing_newline=True,
@@ -354,21 +355,22 @@ def render(
         file, line = _where(exc, names)
         raise TemplateFailure(f"{at(file, line)}: {exc}.") from None
     except TemplateSyntaxError as exc:
-        raise TemplateFailure(f"{at(exc.filename, exc.lineno)}: lỗi cú pháp mẫu: {exc.message}") from None
+        said = jinja_message(exc.message or "")
+        raise TemplateFailure(f"{at(exc.filename, exc.lineno)}: lỗi cú pháp mẫu: {said}") from None
     except TemplateNotFound as exc:
         raise TemplateFailure(f"{shown}: không tìm thấy mẫu '{exc.name}'.") from None
     except SecurityError as exc:
         file, line = _where(exc, names)
         raise TemplateFailure(
             f"{at(file, line)}: mẫu báo cáo dùng thao tác không được phép (chỉ được đọc dữ liệu báo cáo "
-            f"và dùng các bộ lọc): {exc}"
+            f"và dùng các bộ lọc): {jinja_message(str(exc))}"
         ) from None
     except UndefinedError as exc:
         file, line = _where(exc, names)
-        raise TemplateFailure(f"{at(file, line)}: biến hoặc thuộc tính không có trong dữ liệu báo cáo: {exc}") from None
+        raise TemplateFailure(f"{at(file, line)}: {jinja_message(str(exc))}") from None
     except jinja2.TemplateError as exc:
         file, line = _where(exc, names)
-        raise TemplateFailure(f"{at(file, line)}: lỗi khi dựng báo cáo: {exc}") from None
+        raise TemplateFailure(f"{at(file, line)}: lỗi khi dựng báo cáo: {jinja_message(str(exc))}") from None
     except RecursionError:
         raise TemplateFailure(f"{shown}: mẫu báo cáo gọi lại chính nó không dừng (đệ quy vô hạn).") from None
     except MemoryError:
@@ -379,7 +381,9 @@ def render(
         ) from None
     except Exception as exc:  # a template is user code: whatever it raises is its error, not a crash
         file, line = _where(exc, names)
-        raise TemplateFailure(f"{at(file, line)}: lỗi khi dựng báo cáo ({type(exc).__name__}): {exc}") from None
+        raise TemplateFailure(
+            f"{at(file, line)}: lỗi khi dựng báo cáo ({type(exc).__name__}): {python_message(exc)}"
+        ) from None
     if not text.endswith("\n"):
         text += "\n"
     return text

@@ -19,7 +19,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kh68.core import witness
-from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity, UsageError, error, os_reason, warning
+from kh68.core.errors import (
+    PROBLEM_ORDER,
+    PlanDirMissing,
+    PlanInvalid,
+    Problem,
+    Severity,
+    UsageError,
+    error,
+    os_reason,
+    warning,
+)
 from kh68.core.files import CWD_GONE, cwd_gone, describe, folder_entries
 from kh68.core.safetext import excerpt
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
@@ -84,27 +94,35 @@ def _not_read_because(path: Path, names: set[str]) -> str | None:
 
 def plan_root_problem(root: Path) -> str | None:
     """Why ``root`` cannot be a plan directory, or ``None``."""
+    return _root_problem(root)[0]
+
+
+def _root_problem(root: Path) -> tuple[str | None, bool]:
+    """Why ``root`` cannot be a plan directory (or ``None``), and whether it is simply not there."""
     shown = f"'{root}'" if len(str(root)) <= 200 else excerpt(root, 200)
     try:
         mode = root.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
         if not root.is_absolute() and cwd_gone():
-            return CWD_GONE
+            return CWD_GONE, False
         if root.is_symlink():  # an unmounted share, a moved folder
-            return f"không có thư mục kế hoạch {shown}: liên kết tượng trưng (symlink) trỏ tới nơi không có ({root.readlink()})"
-        return f"không có thư mục kế hoạch {shown}"
+            return (
+                f"không có thư mục kế hoạch {shown}: liên kết tượng trưng (symlink) trỏ tới nơi không có ({root.readlink()})",
+                False,
+            )
+        return f"không có thư mục kế hoạch {shown}", True
     except OSError as exc:
         witness.fault(exc)  # a folder the cache's key could read: the machine's doing, not the plan's
-        return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
+        return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}", False
     if stat.S_ISREG(mode):
-        return f"{shown} là một tệp, không phải thư mục kế hoạch"
+        return f"{shown} là một tệp, không phải thư mục kế hoạch", False
     if not stat.S_ISDIR(mode):
-        return f"{shown} không phải thư mục kế hoạch (đó là một ống dẫn, thiết bị hoặc socket)"
+        return f"{shown} không phải thư mục kế hoạch (đó là một ống dẫn, thiết bị hoặc socket)", False
     try:
         folder_entries(root)
     except OSError as exc:
-        return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}"
-    return None
+        return f"không mở được thư mục kế hoạch {shown}: {os_reason(exc)}", False
+    return None, False
 
 
 def check_plan(
@@ -118,9 +136,9 @@ def check_plan(
     report's verdicts, for the rule that compares the narrative with them.
     """
     root = Path(root)
-    wrong = plan_root_problem(root)
+    wrong, missing = _root_problem(root)
     if wrong is not None:
-        raise UsageError(wrong)
+        raise PlanDirMissing(wrong) if missing else UsageError(wrong)
     loader = _Loader(root, overrides or {}, today, judge)
     with _gc_paused():
         plan = loader.load()

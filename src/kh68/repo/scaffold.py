@@ -4,13 +4,20 @@ The files come from ``templates/init`` (shipped in the wheel as
 ``kh68/templates/init``): a neutral skeleton of a plan with Vietnamese comments and
 visible placeholders (``"<Tên cơ quan ban hành>"``, which ``kh68 check`` reports until
 filled), or with ``--from`` the plan files of an existing plan without its data; the
-pre-commit configuration and CI workflow that use kh68, and a README. Names
-starting with ``dot-`` become dot files. Tokens are replaced in one pass (a value
-never has a token replaced inside it): ``__KH68_REPO__``/``__KH68_REV__`` (where
-pre-commit and CI get kh68, as text of the README), ``__KH68_REPO_YAML__``,
-``__KH68_REV_YAML__`` and ``__KH68_INSTALL_YAML__`` (the same as whole YAML scalars,
-written by the YAML serializer) and ``__YEAR__`` (the year the plan is made).
-The hook source comes from the command line: it is refused unless it is a git
+CI workflow that uses kh68, and a README. Names starting with ``dot-`` become dot
+files. The pre-commit configuration is one of ``templates/precommit``: by default a
+``repo: local`` hook that runs the installed ``kh68 check`` (no network), or with
+``--hook-repo URL --hook-rev vX.Y.Z`` the ``kh68-check`` hook of that repository at
+that pinned revision (a version tag or a full commit id; a branch such as ``main`` is
+refused). The workflow installs the same pinned kh68: ``kh68==<this version>`` from
+the package index by default, else ``kh68 @ git+URL@REV`` (a path as a ``file://``
+URL, which pip needs).
+
+Tokens are replaced in one pass (a value never has a token replaced inside it):
+``__KH68_REQUIREMENT__`` (what pip installs, as text of the README and comments),
+``__KH68_REPO_YAML__``, ``__KH68_REV_YAML__`` and ``__KH68_INSTALL_YAML__`` (whole
+YAML scalars, written by the YAML serializer) and ``__YEAR__`` (the year the plan is
+made). The hook source comes from the command line: it is refused unless it is a git
 repository address and a revision name (no space, quote, ``$`` or line break can
 reach the YAML files, the shell line of the workflow or the README). The JSON Schemas
 are generated into ``schemas/`` so the modelines of the plan files resolve.
@@ -32,10 +39,7 @@ from kh68.core.files import guard_output, guard_output_dir, shown_path, template
 from kh68.core.safetext import excerpt
 from kh68.repo.git import git_command
 
-KH68_REPO = "https://github.com/sgddt-lamdong/kh68"
-# The hook revision written by default: the main branch, which exists whatever has been tagged.
-# The files that carry it say how to pin a fixed one (``pre-commit autoupdate``).
-KH68_REV = "main"
+PRECOMMIT_CONFIG = ".pre-commit-config.yaml"
 PLAN_FILES = ("plan.yaml", "units.yaml", "indicators.yaml", "tasks.yaml")
 MODELINE = "# yaml-language-server:"
 
@@ -61,6 +65,9 @@ _REPO_START = re.compile(r"(?:https?|ssh|git|file)://|/|[A-Za-z]:/")
 _REPO_MARKS = frozenset("-._~:/%+")
 # A revision: a branch, tag or commit name as git allows it, kept to ASCII letters, digits and . _ - / +.
 _REV = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._+-]|/(?!/))*")
+# A revision that names one version for good: a version tag (v1.2.0, 1.10, v2.0.0rc1, v1.2.0-1) or a
+# full commit id (pip fetches a commit only by its full id). A branch (main), HEAD or a short id moves or may.
+_PINNED_REV = re.compile(r"[vV]?[0-9]+(?:\.[0-9]+)+(?:[-.+]?[A-Za-z0-9]+)*|[0-9a-f]{40}|[0-9a-f]{64}")
 _LONGEST = 500
 
 
@@ -82,12 +89,21 @@ def hook_repo_problem(repo: str) -> str | None:
 
 def hook_rev_problem(rev: str) -> str | None:
     """Why ``rev`` cannot be the kh68 revision written into the generated files, or ``None``."""
-    if _REV.fullmatch(rev) and ".." not in rev and not rev.endswith((".", "/", ".lock")) and len(rev) <= _LONGEST:
-        return None
-    return (
-        f"--hook-rev {excerpt(rev)}: không phải tên nhánh, tag hay mã commit của git — chỉ gồm chữ cái không dấu, "
-        "chữ số và . _ - / +, bắt đầu bằng chữ hoặc số, ví dụ main hay v1.2.0; không tạo gì"
-    )
+    from kh68 import __version__
+
+    named = _REV.fullmatch(rev) and ".." not in rev and not rev.endswith((".", "/", ".lock")) and len(rev) <= _LONGEST
+    if not named:
+        return (
+            f"--hook-rev {excerpt(rev)}: không phải tên tag hay mã commit của git — chỉ gồm chữ cái không dấu, "
+            f"chữ số và . _ - / +, bắt đầu bằng chữ hoặc số, ví dụ v{__version__}; không tạo gì"
+        )
+    if not _PINNED_REV.fullmatch(rev):
+        return (
+            f"--hook-rev {excerpt(rev)}: không ghim một phiên bản cố định (tên nhánh như main hay HEAD, hoặc mã commit "
+            f"rút gọn, đều có thể trỏ sang mã khác) — dùng tag phiên bản, ví dụ v{__version__}, hoặc mã commit đủ "
+            "40 ký tự; không tạo gì"
+        )
+    return None
 
 
 def yaml_scalar(value: str) -> str:
@@ -101,35 +117,79 @@ def yaml_scalar(value: str) -> str:
     return scalar
 
 
-def _hook_source(hook_repo: str | None, hook_rev: str | None) -> tuple[str, str]:
-    """The kh68 repository and revision to write (``UsageError`` when one given cannot be)."""
-    repo = KH68_REPO if hook_repo is None else hook_repo
-    rev = KH68_REV if hook_rev is None else hook_rev
-    problem = hook_repo_problem(repo) or hook_rev_problem(rev)
+@dataclass(frozen=True)
+class Kh68Source:
+    """Where the generated pre-commit hook and CI workflow get kh68, pinned to one version."""
+
+    requirement: str  # what pip installs: kh68==X.Y.Z, or kh68 @ git+URL@REV
+    repo: str | None = None  # the git repository of the pre-commit hook; None: the installed kh68 (repo: local)
+    rev: str | None = None
+
+    @property
+    def install(self) -> str:
+        """The workflow's shell line installing kh68."""
+        return f'python -m pip install "{self.requirement}"'
+
+
+def pip_url(repo: str) -> str:
+    """``repo`` as the URL of a pip requirement: an absolute path becomes a ``file://localhost/`` URL.
+
+    pip refuses a bare path (``git+/srv/kh68``), and pip before 24 also ``git+file:///srv/kh68``
+    (a URL without a host); ``git+file://localhost/srv/kh68`` every pip and git read.
+    """
+    if repo.startswith("file:///"):
+        return f"file://localhost/{repo.removeprefix('file:///')}"
+    if repo.startswith("/"):
+        return f"file://localhost{repo}"
+    if re.match(r"[A-Za-z]:/", repo):
+        return f"file://localhost/{repo}"
+    return repo
+
+
+def kh68_source(hook_repo: str | None, hook_rev: str | None, version: str | None = None) -> Kh68Source:
+    """The kh68 the generated files use (``UsageError`` when the options given cannot pin one)."""
+    if version is None:
+        from kh68 import __version__ as version
+    if hook_repo is None and hook_rev is None:
+        return Kh68Source(requirement=f"kh68=={version}")
+    if hook_repo is None:
+        raise UsageError(
+            f"--hook-rev chỉ dùng cùng --hook-repo (kho git của kh68); không có hai tùy chọn này, hook pre-commit "
+            f"chạy kh68 đã cài trên máy và CI cài kh68=={version}; không tạo gì"
+        )
+    if hook_rev is None:
+        raise UsageError(
+            f"--hook-repo cần thêm --hook-rev: phiên bản cố định của kh68 trong kho đó (tag, ví dụ v{version}, "
+            "hoặc mã commit đủ 40 ký tự); không tạo gì"
+        )
+    problem = hook_repo_problem(hook_repo) or hook_rev_problem(hook_rev)
     if problem:
         raise UsageError(problem)
-    return repo, rev
+    return Kh68Source(requirement=f"kh68 @ git+{pip_url(hook_repo)}@{hook_rev}", repo=hook_repo, rev=hook_rev)
 
 
 def scaffold_files(
-    hook_repo: str | None = None, hook_rev: str | None = None, year: int | None = None, source: Path | None = None
+    hook_repo: str | None = None,
+    hook_rev: str | None = None,
+    year: int | None = None,
+    source: Path | None = None,
+    version: str | None = None,
 ) -> dict[str, str]:
     """Relative path → text of every file ``kh68 init`` writes (schemas included).
 
     With ``source`` (an existing plan directory), the plan files are that plan's, without its
     data: its units, duties, indicators and tasks, the number and date left for the new plan.
+    ``version`` is the kh68 version the files pin (by default this one's).
     """
     from kh68.reading.schema import all_schemas
 
     year = year or datetime.date.today().year
-    repo, rev = _hook_source(hook_repo, hook_rev)
-    install = f'pip install "kh68 @ git+{repo}@{rev}"'
+    kh68 = kh68_source(hook_repo, hook_rev, version)
     tokens = {
-        "__KH68_REPO_YAML__": yaml_scalar(repo),
-        "__KH68_REV_YAML__": yaml_scalar(rev),
-        "__KH68_INSTALL_YAML__": yaml_scalar(install),
-        "__KH68_REPO__": repo,
-        "__KH68_REV__": rev,
+        "__KH68_REPO_YAML__": yaml_scalar(kh68.repo or ""),
+        "__KH68_REV_YAML__": yaml_scalar(kh68.rev or ""),
+        "__KH68_INSTALL_YAML__": yaml_scalar(kh68.install),
+        "__KH68_REQUIREMENT__": kh68.requirement,
         "__YEAR__": str(year),
     }
     pattern = re.compile("|".join(re.escape(token) for token in tokens))
@@ -147,9 +207,17 @@ def scaffold_files(
         if rel in copied:
             text = _with_modeline(copied[rel], text.splitlines()[0])
         files[rel] = text
+    hook = "local.yaml" if kh68.repo is None else "pinned.yaml"
+    files[PRECOMMIT_CONFIG] = fill((templates_dir() / "precommit" / hook).read_text(encoding="utf-8"))
+    files = dict(sorted(files.items(), key=lambda item: _template_order(item[0])))
     for name, text in all_schemas().items():
         files[f"schemas/{name}"] = text
     return files
+
+
+def _template_order(rel: str) -> tuple[str, ...]:
+    """Where ``rel`` comes in the walk of the templates (dot files under their ``dot-`` names)."""
+    return tuple("dot-" + part[1:] if part.startswith(".") else part for part in rel.split("/"))
 
 
 def _plan_of(source: Path, year: int) -> dict[str, str]:
@@ -221,6 +289,7 @@ class ScaffoldReport:
     # The first commit of a repository without one, so that ``kh68 diff`` has a revision to compare with:
     # True when made, False when git refused (most often: no user.name/user.email), None when not attempted.
     first_commit: bool | None = None
+    kh68: Kh68Source | None = None  # where the hook and the workflow get kh68
 
 
 def _is_empty(directory: Path) -> bool:
@@ -311,10 +380,11 @@ def scaffold(
             f"thư mục '{shown}' không rỗng; dùng --force để thêm các tệp còn thiếu (tệp đã có không bị ghi đè)"
         )
     files = scaffold_files(hook_repo, hook_rev, year, source)
+    kh68 = kh68_source(hook_repo, hook_rev)
     targets = {rel: directory.joinpath(*rel.split("/")) for rel in files}
     for target in targets.values():
         guard_output(target)  # the whole tree is checked before anything is written
-    report = ScaffoldReport()
+    report = ScaffoldReport(kh68=kh68)
     made: list[Path] = []
     try:
         _mkdirs(directory, made)

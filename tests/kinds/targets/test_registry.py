@@ -34,3 +34,25 @@ def test_one_type_per_structured_key() -> None:
     fields = structured_fields()
     assert fields["relative"] == fields["relative"]
     assert list(fields)[:5] == ["at_least", "greater_than", "at_most", "less_than", "range"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "bound", "year"),
+    [
+        # Sơn La 2954, mục II.1: the pledge ("phấn đấu", "dự kiến") before or after the year, then "đạt"
+        ("phấn đấu đến năm 2030 đạt trên 46.200 tấn", "greater_than", 46200, 2030),
+        ("đến năm 2030 phấn đấu đạt 14.500 tấn", "at_least", 14500, 2030),
+        ("đến năm 2030 dự kiến đạt trên 48,3 triệu USD", "greater_than", 48.3, 2030),
+        ("dự kiến đạt 2,5 triệu USD", "at_least", 2.5, None),
+        ("Phấn đấu đạt 99,5%", "at_least", 99.5, None),
+    ],
+)
+def test_words_of_pledge_before_a_target_are_read_past(text: str, kind: str, bound: float, year: int | None) -> None:
+    target = parse_target(text)
+    assert (target.kind, target.bound, target.year) == (kind, bound, year)
+
+
+@pytest.mark.parametrize("text", ["phấn đấu đến năm 2030", "dự kiến đạt", "dự kiến đến năm 2030"])
+def test_a_pledge_without_a_number_stays_words(text: str) -> None:
+    # nothing to reach: a qualitative milestone, never "no target"
+    assert parse_target(text).kind == "milestone"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kh68.kinds.measure import Measure
-from kh68.kinds.targets import Style
+from kh68.kinds.targets import Style, TargetUnparsable
 from kh68.kinds.verdict import Status
 
 from .judging import H, History, L, read, requirement
@@ -80,4 +80,49 @@ def test_words() -> None:
         "+8%/năm",
         "tăng bình quân 8%/năm",
         "tăng bình quân 8%/năm (so với năm 2025)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rate", "high"),
+    [
+        # Sơn La 2954, mục I.3 and II.1: a range of yearly rates
+        ("tăng bình quân hàng năm trong giai đoạn này đạt 10 - 13%/năm", 10, 13),
+        ("tốc độ tăng bình quân 05 - 06%/năm", 5, 6),
+        ("tăng bình quân 10–13%/năm", 10, 13),
+        ("giảm bình quân 2 - 3 điểm phần trăm/năm", -2, -3),
+        ("tốc độ tăng bình quân 05%/năm", 5, None),
+    ],
+)
+def test_a_range_of_rates(text: str, rate: float, high: float | None) -> None:
+    target = read(text)
+    assert (target.kind, target.rate, target.rate_high) == ("yearly_change", rate, high)
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [(1209.99, Status.NOT_MET), (1210, Status.MET), (1276.9, Status.MET), (1276.91, Status.EXCEEDED)],
+)
+def test_a_range_is_met_between_the_two_rates_and_exceeded_beyond_the_higher(value: float, status: Status) -> None:
+    # 1.000 in 2025, 10 - 13%/năm: 2027 needs 1.000 · 1,10² = 1.210; beyond 1.000 · 1,13² = 1.276,9 it exceeds
+    history = History(year=2027, values=((2025, 1000.0),))
+    required = requirement("tăng bình quân 10 - 13%/năm", H, history, year=2030, start=2026)
+    assert (required.goal, required.far) == (pytest.approx(1210), pytest.approx(1276.9))
+    assert required.judge(value, H) is status
+
+
+@pytest.mark.parametrize(
+    "text", ["tăng bình quân 13 - 10%/năm", "tăng bình quân 10 - 10%/năm", "tăng bình quân 10 - %/năm"]
+)
+def test_a_range_that_is_no_range_is_refused(text: str) -> None:
+    with pytest.raises(TargetUnparsable):
+        read(text)
+
+
+def test_a_range_in_words() -> None:
+    target = read("tăng bình quân hàng năm trong giai đoạn này đạt 10 - 13%/năm", year=2030, start=2026)
+    assert [target.words(style, Measure("nghìn USD"), H) for style in Style] == [
+        "+10-13%/năm",
+        "tăng bình quân 10-13%/năm",
+        "tăng bình quân 10-13%/năm (so với năm 2025)",
     ]

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from kh68.kinds.timings import TimingUnparsable, parse_timing
+
 from .reading import read, window
 
 
@@ -18,10 +20,20 @@ from .reading import read, window
         ("Từ năm 2026 trở đi", date(2026, 1, 1)),
         ("Quý IV năm 2024 và các năm tiếp theo.", date(2024, 10, 1)),
         ("Quý IV năm 2024, năm 2025 và các năm tiếp theo.", date(2024, 10, 1)),
+        # a year without "năm" (HCMC 2820, mục III: "… Trung tâm dữ liệu quốc gia (2026 trở đi)")
+        ("2026 trở đi", date(2026, 1, 1)),
+        ("(2026 trở đi)", date(2026, 1, 1)),
+        ("2026 và các năm tiếp theo", date(2026, 1, 1)),
     ],
 )
 def test_phrasings(text: str, start: date) -> None:
     assert window(text) == ("from_year", start, None)
+
+
+@pytest.mark.parametrize("text", ["trở đi", "khoảng 2026 trở đi", "20260 trở đi", "Quý V/2026 trở đi"])
+def test_a_point_of_time_it_cannot_read_is_refused(text: str) -> None:
+    with pytest.raises(TimingUnparsable):
+        parse_timing(text)
 
 
 @pytest.mark.parametrize(("year", "active"), [(2025, False), (2026, True), (2030, True)])

@@ -6,14 +6,32 @@ from datetime import date
 
 import pytest
 
+from kh68.kinds.timings import TimingUnparsable, parse_timing
+
 from .reading import read, window
 
 
 @pytest.mark.parametrize(
-    "text", ["Giai đoạn 2026-2030", "2026 - 2030", "2026–2030", "2026-2030;", "trong giai đoạn 2026 - 2030"]
+    "text",
+    [
+        "Giai đoạn 2026-2030",
+        "2026 - 2030",
+        "2026–2030",
+        "2026-2030;",
+        "trong giai đoạn 2026 - 2030",
+        "xuyên suốt 2026 - 2030",
+        "(xuyên suốt 2026 - 2030)",
+        "xuyên suốt giai đoạn 2026 - 2030",
+    ],
 )
 def test_phrasings(text: str) -> None:
     assert window(text) == ("span", date(2026, 1, 1), date(2030, 12, 31))
+
+
+@pytest.mark.parametrize("text", ["xuyên suốt", "xuyên suốt 2030 - 2026", "xuyên suốt năm 2026", "suốt 2026 - 2030"])
+def test_what_is_not_a_span_is_refused(text: str) -> None:
+    with pytest.raises(TimingUnparsable):
+        parse_timing(text)
 
 
 @pytest.mark.parametrize(("year", "active"), [(2025, False), (2026, True), (2030, True), (2031, False)])

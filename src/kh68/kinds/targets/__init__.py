@@ -65,7 +65,9 @@ KINDS: tuple[type[Target], ...] = (
 """Every kind of target, in the order their phrasings are tried (and listed in messages and the README)."""
 
 _BY_NAME = {kind.kind: kind for kind in KINDS}
-_LEAD = re.compile(r"^(?:phấn đấu\s+)?đạt\s+(?=.*[0-9])")
+_LEAD = re.compile(r"^(?:(?:phấn đấu|dự kiến)\s+)?đạt\s+(?=.*[0-9])")
+# "phấn đấu đến năm 2030 đạt …", "dự kiến đến năm 2030 đạt …": the pledge before the year, when a target follows it
+_PLEDGE = re.compile(r"^(?:phấn đấu|dự kiến)\s+(?=(?:đến|tới) (?:hết )?năm [0-9]{4}\s*[,:]?\s*\S)")
 _YEAR_BEFORE = re.compile(r"^(?:đến|tới) (?:hết )?năm (?P<y>[0-9]{4})\s*(?:,|:)?\s*")
 _YEAR_AFTER = re.compile(r"\s*,?\s*(?:vào|đến|tới) (?:hết )?năm (?P<y>[0-9]{4})$")
 
@@ -81,7 +83,7 @@ def accepted_forms() -> str:
 
 def parse_target(text: str) -> Target:
     """The target the plan's words ``text`` mean; ``TargetUnparsable`` naming every accepted form otherwise."""
-    phrase = strip_end(fold(text))
+    phrase = _PLEDGE.sub("", strip_end(fold(text)))
     year = None
     for pattern in (_YEAR_BEFORE, _YEAR_AFTER):
         if match := pattern.search(phrase):

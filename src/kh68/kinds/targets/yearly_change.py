@@ -1,11 +1,13 @@
-"""yearly_change: ``tăng bình quân 1,5%/năm``, ``tăng trưởng bình quân 8%/năm giai đoạn 2026 - 2030``.
+"""yearly_change: ``tăng bình quân 1,5%/năm``, ``tăng trưởng bình quân 8%/năm giai đoạn 2026 - 2030``,
+``tăng bình quân hàng năm trong giai đoạn này đạt 10 - 13%/năm``.
 
 An average yearly change from a base year: compounded for ``%`` of an amount,
 by equal steps for points of a rate or an amount in the indicator's unit. The
 base is the year before "giai đoạn Y1 - Y2", the year of "so với năm Y", or the
 year before the plan's period starts. Each year of the span is judged against
 the value the base grows to by then; without the base's figure the target cannot
-be judged yet (``Status.NO_BASE``).
+be judged yet (``Status.NO_BASE``). A range of rates ("10 - 13%/năm") is met from the
+value the lower rate grows to and exceeded beyond the value the higher rate grows to.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ _SPAN = rf"(?:trong\s+)?giai đoạn\s+(?P<NAME1>{YEAR}) - (?P<NAME2>{YEAR})"
 _PATTERN = re.compile(
     rf"^(?:{_SPAN.replace('NAME', 'a')},?\s*)?"
     rf"(?:tốc độ\s+)?(?:(?P<verb>tăng|giảm)(?: trưởng)?\s+bình quân|bình quân\s+(?:(?:hằng|hàng|mỗi) năm\s+)?(?P<verb2>tăng|giảm))\s+"
-    rf"(?:(?:hằng|hàng|mỗi) năm\s+)?(?:(?:đạt|ít nhất|trên)\s+)?(?P<n>{NUMBER})\s*(?P<u>điểm phần trăm|{UNIT})?"
+    rf"(?:(?:hằng|hàng|mỗi) năm\s+)?(?:trong giai đoạn (?:này|trên)\s+)?(?:(?:đạt|ít nhất|trên)\s+)?"
+    rf"(?P<n>{NUMBER})(?:\s*-\s*(?P<n2>{NUMBER}))?\s*(?P<u>điểm phần trăm|{UNIT})?"
     rf"(?:\s*/\s*năm|\s+(?:mỗi|một) năm)?"
     rf"(?:,?\s*{_SPAN.replace('NAME', 'b')})?(?:\s*so với năm\s+(?P<base>{YEAR}))?$"
 )
@@ -49,6 +52,7 @@ class YearlyChange(Target):
     history_free = False
 
     rate: float  # signed, per year
+    rate_high: float | None = None  # the range's other end ("10 - 13%/năm": 13), signed like rate
     relative: bool  # compounded share of the value ("%"); else an equal step in the unit (points of a rate)
     base: int | None = None
     last: int | None = None  # the span's last year, when the words say it
@@ -61,6 +65,10 @@ class YearlyChange(Target):
             return None
         verb = match["verb"] or match["verb2"]
         size = float(number(match["n"], TargetUnparsable, text))
+        high = float(number(match["n2"], TargetUnparsable, text)) if match["n2"] else None
+        if high is not None and high <= size:
+            return None  # "13 - 10%/năm": not a range kh68 reads
+        sign = -1 if verb == "giảm" else 1
         first = match["a1"] or match["b1"]
         last = match["a2"] or match["b2"]
         base: int | None = None
@@ -70,12 +78,13 @@ class YearlyChange(Target):
             base = int(first) - 1
         return cls(
             text=text,
-            rate=-size if verb == "giảm" else size,
+            rate=sign * size,
+            rate_high=None if high is None else sign * high,
             relative=match["u"] == "%",
             unit=None if match["u"] in ("%", "điểm phần trăm") else match["u"],
             base=base,
             last=int(last) if last else None,
-            decimals=decimals_written(match["n"]),
+            decimals=max(decimals_written(match["n"]), decimals_written(match["n2"] or "0")),
         )
 
     @classmethod
@@ -120,14 +129,23 @@ class YearlyChange(Target):
         if base is None:
             return None
         years = history.year - self.base
-        goal = base * (1 + self.rate / 100) ** years if self.relative else base + self.rate * years
-        return Requirement(goal, span=self.span)
+        far = None if self.rate_high is None else self._grown(base, self.rate_high, years)
+        return Requirement(self._grown(base, self.rate, years), far=far, span=self.span)
+
+    def _grown(self, base: float, rate: float, years: int) -> float:
+        """The base after ``years`` of ``rate``: compounded for "%", by equal steps otherwise."""
+        return base * (1 + rate / 100) ** years if self.relative else base + rate * years
 
     def words(self, style: Style, measure: Measure, direction: Direction) -> str:
         verb = "giảm" if self.rate < 0 else "tăng"
         size = abs(self.rate)
         places = max(self.decimals, 2)
         shown = f"{format_number(size, places)}%" if self.relative else measure.difference(size, places)
+        if self.rate_high is not None:  # "10,00-13,00%", "2,00-3,00 điểm phần trăm"
+            high = abs(self.rate_high)
+            shown = f"{format_number(size, places)}-" + (
+                f"{format_number(high, places)}%" if self.relative else measure.difference(high, places)
+            )
         if style is Style.SHORT:
             return f"{'−' if self.rate < 0 else '+'}{shown}/năm"
         since = f" (so với năm {self.base})" if self.base is not None and style is Style.MEANING else ""

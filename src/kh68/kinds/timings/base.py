@@ -127,7 +127,7 @@ def condition_of(phrase: str) -> str | None:
 
 _POINT = re.compile(
     rf"^(?:(?P<q>quý)\s+(?P<qn>{QUARTER})(?:\s*-\s*(?P<qn2>{QUARTER}))?|tháng\s+(?P<m>{MONTH})|"
-    rf"(?P<y>năm))?{SEP}?(?P<year>{YEAR})$"
+    rf"(?P<y>năm))?(?:{SEP})?(?P<year>{YEAR})$"
 )
 _DAY = re.compile(r"^(?:ngày\s+)?(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})\s*/\s*(?P<y>[0-9]{4})$")
 

@@ -1,4 +1,4 @@
-"""span: ``Giai đoạn 2026-2030``, ``2026 - 2030``, ``2026–2027``: from 01/01 of the first year to 31/12 of the last."""
+"""span: ``Giai đoạn 2026-2030``, ``2026 - 2030``, ``xuyên suốt 2025 - 2035``: from 01/01 of the first year to 31/12 of the last."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import Self
 
 from kh68.kinds.timings.base import YEAR, Timing, year_end, year_start
 
-_PATTERN = re.compile(rf"^(?:trong\s+)?(?:giai đoạn\s+|năm\s+)?(?P<a>{YEAR}) - (?P<b>{YEAR})$")
+# "xuyên suốt" (throughout): HCMC 2820, mục III "(xuyên suốt 2025 - 2035)"
+_PATTERN = re.compile(rf"^(?:trong\s+|xuyên suốt\s+)?(?:giai đoạn\s+|năm\s+)?(?P<a>{YEAR}) - (?P<b>{YEAR})$")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,20 +1,30 @@
 """``plan/`` against the source document: the II.2 table, the tasks of III, the duties of IV.
 
-The table is parsed out of ``shared/source/ke-hoach-nq68-so-gddt-lam-dong.txt``
-(next to the repository, also in CI); what each target means is written by
-hand below, so a parser change and a transcription error cannot hide each other.
+The department's own tests of its transcription, kept with ``plan/`` so that both are edited
+together (``make test`` and CI run them with the tool's tests, which never read ``plan/``).
+The table is parsed out of ``ke-hoach-nq68-so-gddt-lam-dong.txt`` next to this file, a copy
+of ``shared/source/`` (checked against it when ``shared/`` is next to the repository); what
+each target means is written by hand below, so a parser change and a transcription error
+cannot hide each other.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from conftest import PLAN, SHARED_SOURCE_DOC, SOURCE_DOC
 from kh68.kinds.phrases import fold
 from kh68.reading.load import load_plan
+
+HERE = Path(__file__).resolve().parent
+PLAN = HERE.parent
+# The plan document plan/ is transcribed from; a copy lives here so that the tests run anywhere,
+# and test_source_copy_is_the_shared_document checks it against shared/.
+SOURCE_DOC = HERE / "ke-hoach-nq68-so-gddt-lam-dong.txt"
+SHARED_SOURCE_DOC = PLAN.parents[1] / "shared" / "source" / SOURCE_DOC.name
 
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 

@@ -1,0 +1,140 @@
+"""The fixture plans modelled on three real plans that report by month or quarter (tests/fixtures/plans/README.md):
+Hà Nội 308/KH-UBND (monthly), the HCMC plan of QĐ 2820/QĐ-UBND (quarterly, no day given) and the Sơn La plan of QĐ
+2954/QĐ-UBND (monthly, six-monthly and yearly, amounts summed from communes). Each passes ``kh68 check``; one period
+of each shows its reports sent, late and missing and its tasks overdue or due soon, as far as the document allows
+(the goldens of ``tests/golden/<fixture>/`` show the whole output).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+from conftest import REPO, invoke
+from kh68.kinds.periods import Rhythm
+from kh68.reading.load import load_plan
+
+FIXTURES = REPO / "tests" / "fixtures" / "plans"
+HANOI, HCMC, SONLA = FIXTURES / "hanoi-308", FIXTURES / "hcm-2820", FIXTURES / "sonla-2954"
+
+
+def _status(plan: Any, period: str, today: str) -> dict[str, Any]:
+    args = ["status", "--plan", plan, "--period", period, "--today", today, "--format", "json"]
+    return json.loads(invoke(args, 0).stdout)
+
+
+def _reports(shown: dict[str, Any], duty: str) -> dict[str, tuple[bool, bool]]:
+    found = next(r for r in shown["reporting"] if r["duty"] == duty)
+    return {u["unit"]: (u["reported"], u["late"]) for u in found["units"]}
+
+
+@pytest.mark.parametrize("plan", [HANOI, HCMC, SONLA], ids=lambda p: p.name)
+def test_each_real_plan_passes_check_without_errors(plan: Any) -> None:
+    out = invoke(["check", plan], 0).output
+    assert ": lỗi: " not in out, out
+
+
+def test_hanoi_monthly_reports_before_the_15th_and_tasks_due_by_the_end_of_2025() -> None:
+    shown = _status(HANOI, "2025-12", "2025-12-20")
+    due = next(r for r in shown["reporting"] if r["duty"] == "bao_cao_hang_thang")
+    assert due["deadline"] == "2025-12-14"  # "trước ngày 15 hằng tháng": the 15th is late
+    assert _reports(shown, "bao_cao_hang_thang") == {
+        "so_tai_chinh": (True, False),
+        "cong_an_tp": (True, True),
+        "ubnd_xa_phuong": (False, False),
+        "co_quan_to_chuc_lien_quan": (False, False),
+    }
+    soon = {t["id"] for t in shown["tasks"] if t["due"] and 0 <= t["days_left"] <= 30 and not t["overdue"]}
+    assert {"II.2", "II.4.1", "II.4.2"} <= soon
+    # every dated task of the plan is "Hoàn thành trong năm 2025": none can be overdue while others are due soon
+    assert not [t for t in shown["tasks"] if t["overdue"]]
+
+
+def test_hcmc_reports_each_quarter_without_a_day_so_no_report_is_due() -> None:
+    plan = load_plan(HCMC)
+    quarterly = [d for d in plan.meta.duties if d.rhythm is Rhythm.QUARTERLY]
+    assert [d.id for d in quarterly] == ["bao_cao_quy_don_vi", "bao_cao_quy_stc"]
+    assert all(d.deadline is None for d in quarterly)
+    shown = _status(HCMC, "2026-Q4", "2026-12-10")
+    assert shown["reporting"] == []
+    overdue = [t["id"] for t in shown["tasks"] if t["overdue"]]
+    assert overdue == ["I.1"]  # "Quý IV/2025"
+    assert sum(1 for t in shown["tasks"] if t["due"] == "2026-12-31" and not t["overdue"]) >= 10
+
+
+@pytest.mark.parametrize(
+    ("task", "kind", "start", "end"),
+    [
+        ("LT.1", "span", date(2025, 1, 1), date(2026, 12, 31)),  # "(2025 - 2026)"
+        ("LT.3", "from_year", date(2026, 1, 1), None),  # "(2026 trở đi)"
+        ("LT.5", "span", date(2025, 1, 1), date(2035, 12, 31)),  # "(xuyên suốt 2025 - 2035)"
+        ("VI.4", "when_needed", None, None),  # "Khi có phát sinh."
+        ("V.1", "span", date(2025, 1, 1), date(2030, 12, 31)),  # "Năm 2025-2030"
+    ],
+)
+def test_hcmc_timings_as_the_document_writes_them(task: str, kind: str, start: date | None, end: date | None) -> None:
+    found = load_plan(HCMC).task(task)
+    assert found is not None
+    schedule = found.schedule
+    assert schedule is not None
+    assert (schedule.kind, schedule.start, schedule.end) == (kind, start, end)
+
+
+def test_hcmc_timing_kh68_cannot_read_is_left_out_not_rewritten() -> None:
+    # "Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính" (annex VI.5): kept verbatim in the note only
+    task = load_plan(HCMC).task("VI.5")
+    assert task is not None
+    assert task.timing is None
+    assert "Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính" in (task.note or "")
+
+
+def test_sonla_reports_by_month_half_year_and_year_in_two_tiers() -> None:
+    plan = load_plan(SONLA)
+    due = {
+        d.id: [(p.key, d.due(p)) for p in d.periods(2026) if p.key in ("2026", "2026-H1", "2026-H2", "2026-11")]
+        for d in plan.meta.duties
+        if d.deadline is not None
+    }
+    assert due == {
+        "sct_tong_ket_nam": [("2026", date(2026, 11, 29))],
+        "don_vi_tong_ket_nam": [("2026", date(2026, 11, 19))],
+        "don_vi_6_thang": [("2026-H1", date(2026, 6, 15))],
+        "don_vi_hang_thang": [("2026-11", date(2026, 11, 15))],
+        # the Sở's half-year report is due before the units' ("trước ngày 18/5" against "trước ngày 16/6"):
+        # the document says so
+        "sct_6_thang": [("2026-H1", date(2026, 5, 17))],
+        "sct_hang_thang": [("2026-11", date(2026, 11, 17))],
+    }
+
+
+def test_sonla_november_reports_and_amounts_summed_from_communes() -> None:
+    shown = _status(SONLA, "2026-11", "2026-12-02")
+    monthly = _reports(shown, "don_vi_hang_thang")
+    assert monthly["ubnd_xa_doan_ket"] == (True, False)
+    assert monthly["ubnd_xa_van_ho"] == (True, True)
+    assert monthly["ubnd_xa_chieng_son"] == (False, False)
+    export = next(i for i in shown["indicators"] if i["id"] == "XK")
+    assert (export["value"], export["status"]) == (28050.0, "provisional")  # 18.400 + 9.650 nghìn USD, 2/3 xã
+    growth = next(i for i in shown["indicators"] if i["id"] == "XK-TB")
+    assert growth["status"] == "no_base"  # "tăng bình quân … 10 - 13%/năm" from 2025, whose figure the plan lacks
+    assert [t["id"] for t in shown["tasks"] if t["overdue"]] == ["V.1.b.2"]  # "… năm 2025"
+
+
+def test_sonla_targets_in_words_of_the_body_and_numbers_of_the_annex() -> None:
+    plan = load_plan(SONLA)
+    mango = plan.indicator("P2.1-L")
+    assert mango is not None
+    assert {y: t.text for y, t in mango.targets.items()} == {
+        2026: "13.500",
+        2027: "14.800",
+        2028: "16.000",
+        2029: "16.800",
+        2030: "phấn đấu đến năm 2030 đạt 18.000 tấn",
+    }
+    growth = plan.indicator("XK-TB")
+    assert growth is not None
+    target: Any = growth.targets[2030].meaning
+    assert (target.kind, target.rate, target.rate_high, target.base_year) == ("yearly_change", 10, 13, 2025)
