@@ -12,8 +12,8 @@ writer. Escaping is the job of each format (Markdown, HTML, Word).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, fields
-from datetime import date
 from enum import Enum, StrEnum
 from typing import Any, ClassVar
 
@@ -202,8 +202,8 @@ class Properties(DocumentPart):
 class StateDocument(DocumentPart):
     kind: DocumentKind
     year: int
-    date: date | None  # the date written on the document; None: "ngày … tháng … năm …", left for the signer
-    made: date  # the day it is made (the Word file's dates)
+    date: dt.date | None  # the date written on the document; None: "ngày … tháng … năm …", left for the signer
+    made: dt.date  # the day it is made (the Word file's dates)
     synthetic_notice: str  # empty unless the plan's figures are synthetic
     header: Header
     title: str  # "BÁO CÁO"

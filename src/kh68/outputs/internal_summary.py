@@ -26,7 +26,7 @@ from kh68.outputs.document import (
     StateDocument,
     Table,
 )
-from kh68.outputs.report_context import header_of, items, synthetic_notice
+from kh68.outputs.frame import header_of, items, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import lower_first, plan_reference, sentence
 from kh68.reading.bodies import body, coordinator_id, plan_report_sender, short_name, tracker_id
@@ -104,7 +104,11 @@ STATES = ("đúng hạn", "chậm", "không ghi ngày gửi", "chưa gửi", "ch
 def _state(plan: Plan, duty: Deadline, u: UnitReport) -> tuple[str, str, str]:
     """(kind, the table's words, the date shown) of one unit's report."""
     if not u.reported:
-        return ("chưa gửi", "chưa gửi", "–") if bound(plan, u.unit_id) else ("chưa nhận được", "chưa nhận được (đề nghị báo cáo)", "–")
+        return (
+            ("chưa gửi", "chưa gửi", "–")
+            if bound(plan, u.unit_id)
+            else ("chưa nhận được", "chưa nhận được (đề nghị báo cáo)", "–")
+        )
     if u.on is None:
         return "không ghi ngày gửi", "đã gửi, không ghi ngày", "–"
     when = short_date(u.on) + (" (ngày nhận)" if u.received else "")

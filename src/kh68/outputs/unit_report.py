@@ -18,6 +18,7 @@ from datetime import date
 
 from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
+from kh68.kinds.periods import Period
 from kh68.outputs.document import (
     Block,
     DocumentKind,
@@ -29,21 +30,21 @@ from kh68.outputs.document import (
     Signer,
     StateDocument,
 )
-from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
-from kh68.outputs.report_context import (
+from kh68.outputs.frame import (
     attached_to,
     header_of,
     items,
     late_warning,
     next_period,
     report_subject,
+    section_words,
     synthetic_notice,
 )
+from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import coordinator, lower_first, period_words, plan_reference, sentence
 from kh68.reading.bodies import coordinator_id, short_name, unit_sender
 from kh68.reading.enums import DutyKind
-from kh68.kinds.periods import Period
 from kh68.reading.models import Duty, Progress, Unit
 from kh68.reading.plan import Plan
 from kh68.vocab import sentence as vocab_sentence
@@ -61,7 +62,9 @@ def build_unit_report(
 ) -> StateDocument:
     """``unit_id``'s report on ``year`` (or on ``period`` of it) to the coordinating unit, made ``today``."""
     cadence = period or Period.of_year(year)
-    duties = plan.unit_report_duties(cadence) if period is not None else [d for d in [plan.duty(DutyKind.UNIT_REPORT)] if d]
+    duties = (
+        plan.unit_report_duties(cadence) if period is not None else [d for d in [plan.duty(DutyKind.UNIT_REPORT)] if d]
+    )
     if period is not None and not duties:
         raise UsageError(f"kế hoạch không quy định các đơn vị báo cáo {cadence.label}; bỏ --period để lập báo cáo năm")
     duty = duties[0] if duties else None
@@ -162,15 +165,6 @@ def _opening(plan: Plan, cadence: Period, name: str, unit: Unit, duty: Duty | No
         since = f" (từ ngày {short_date(unit.start)}, ngày đơn vị bắt đầu hoạt động)"
     when = period_words(cadence)
     return f"Thực hiện {plan_reference(plan)}{where}, {name} báo cáo kết quả thực hiện {when}{since} như sau:"
-
-
-def section_words(section: str) -> str:
-    """``mục V.1`` for a numbered section; a named one as it is named (``phần kết``)."""
-    numbered = section[:1].isdigit() or section.split(".")[0].strip() in ROMAN
-    return f"mục {section}" if numbered else lower_first(section)
-
-
-ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
 
 
 def _own_entries(plan: Plan, view: StatusView, unit_id: str) -> list[tuple[str, Progress]]:

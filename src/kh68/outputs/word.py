@@ -33,7 +33,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from kh68.core.safetext import for_document
 from kh68.outputs.document import Align, Annex, Heading, Items, Paragraph, Placeholder, StateDocument, Table
-from kh68.outputs.report_context import MOTTO, NATIONAL_TITLE
+from kh68.outputs.frame import MOTTO, NATIONAL_TITLE
 from kh68.outputs.word_reference import base_document, reference_document
 
 FONT = "Times New Roman"
@@ -320,7 +320,9 @@ def _cell_line(cell: Any, text: str, size: float, *, first: bool = False, **kwar
 
 
 def _header(doc: Any, d: StateDocument) -> None:
-    left_mm = 72  # wide enough for a division under its department (two lines, not three); the national title needs ~86 mm
+    left_mm = (
+        72  # wide enough for a division under its department (two lines, not three); the national title needs ~86 mm
+    )
     right_mm = TEXT_WIDTH_MM - left_mm
     table = _frame_table(doc, [left_mm, right_mm], rows=2)
     left, right = table.rows[0].cells
