@@ -254,14 +254,19 @@ def test_dates_follow_decree_30(day: str, line: str) -> None:
     text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", day], 0).stdout
     assert f"*{line}*" in text
     # the annex's "Kèm theo" line says the date as the date line does
-    assert f"*(Kèm theo Báo cáo số …/BC-SGDĐT {line.split(', ', 1)[1]} của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng)*" in text
+    assert (
+        f"*(Kèm theo Báo cáo số …/BC-SGDĐT {line.split(', ', 1)[1]} của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng)*" in text
+    )
 
 
 def test_without_a_date_the_signer_writes_it_in(tmp_path: Path) -> None:
     """Without --date: "ngày … tháng … năm …" on the date line and in the annex, for the signer; no warning."""
     result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025"], 0)
     assert "| Số: …/BC-SGDĐT | *Lâm Đồng, ngày … tháng … năm …* |" in result.stdout
-    assert "*(Kèm theo Báo cáo số …/BC-SGDĐT ngày … tháng … năm … của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng)*" in result.stdout
+    assert (
+        "*(Kèm theo Báo cáo số …/BC-SGDĐT ngày … tháng … năm … của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng)*"
+        in result.stdout
+    )
     assert result.stderr == ""
 
 
@@ -440,7 +445,10 @@ def test_pipes_and_line_breaks_in_unit_text_do_not_break_the_table(example_copy:
     tokens = parse(text)
     assert headings(tokens, "h1") == ["BÁO CÁO"]
     assert headings(tokens, "h2") == SECTIONS
-    assert "c) Huy động và tận dụng nguồn lực linh hoạt và có hiệu quả: a \\| b # không phải tiêu đề 1. không phải danh sách.\n" in text
+    assert (
+        "c) Huy động và tận dụng nguồn lực linh hoạt và có hiệu quả: a \\| b # không phải tiêu đề 1. không phải danh sách.\n"
+        in text
+    )
 
 
 def test_filters() -> None:
@@ -662,7 +670,11 @@ def test_whether_before_a_day_includes_it_is_the_plans_rule(
 ) -> None:
     """The division that sent on 05/11 (Phòng Giáo dục Trung học), under each way the deadline may be written."""
     plan = example_copy / "plan.yaml"
-    replace_in(plan, "    to_units: [phong_tchc]\n    deadline: 05/11\n", f"    to_units: [phong_tchc]\n    deadline: {deadline}\n")
+    replace_in(
+        plan,
+        "    to_units: [phong_tchc]\n    deadline: 05/11\n",
+        f"    to_units: [phong_tchc]\n    deadline: {deadline}\n",
+    )
     plan.write_text(plan.read_text(encoding="utf-8") + judging, encoding="utf-8")
     internal = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-08", "--internal"], 0)
     assert f"| 3 | Phòng Giáo dục Trung học | 05/11/2025 | {state} |\n" in internal.stdout

@@ -38,14 +38,7 @@ CASES = {
 WORD_CASES = {
     "bao-cao-2025.docx.txt": ["--year", "2025", "--date", "2025-11-10"],
     "bao-cao-2026.docx.txt": ["--year", "2026", "--date", "2026-11-10"],
-    "bao-cao-2025-phong-gdth-gdmn.docx.txt": [
-        "--year",
-        "2025",
-        "--date",
-        "2025-11-04",
-        "--unit",
-        "phong_gdth_gdmn",
-    ],  # fmt: skip
+    "bao-cao-2025-phong-gdth-gdmn.docx.txt": ["--year", "2025", "--date", "2025-11-04", "--unit", "phong_gdth_gdmn"],
     "tong-hop-noi-bo-2025.docx.txt": ["--year", "2025", "--date", "2025-11-08", "--internal"],
 }
 

@@ -25,7 +25,22 @@ PRINT_TIMEOUT = 180
 
 def _html(tmp_path: Path, year: int) -> Path:
     page = tmp_path / f"bao-cao-{year}.html"
-    invoke(["report", "--plan", EXAMPLE_PLAN, "--year", str(year), "--date", f"{year}-11-10", "--format", "html", "-o", page], 0)
+    invoke(
+        [
+            "report",
+            "--plan",
+            EXAMPLE_PLAN,
+            "--year",
+            str(year),
+            "--date",
+            f"{year}-11-10",
+            "--format",
+            "html",
+            "-o",
+            page,
+        ],
+        0,
+    )
     return page
 
 
@@ -150,11 +165,14 @@ def test_on_a4_no_heading_or_closing_is_left_at_the_foot_of_a_page(tmp_path: Pat
 @pytest.mark.needs("writer", "pdftotext")
 def test_word_annex_pages_are_numbered_from_1(tmp_path: Path) -> None:
     pdf = tmp_path / "bao-cao.pdf"
-    invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "pdf", "-o", pdf], 0)
+    invoke(
+        ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "pdf", "-o", pdf], 0
+    )
     pages = [p for p in _lines(pdf) if p]
     first = next(i for i, lines in enumerate(pages) if lines[0] == "Phụ lục" or "Phụ lục" in lines[:2])
     body, annex = pages[:first], pages[first:]
-    assert len(body) >= 2 and len(annex) >= 2, (len(body), len(annex))
+    assert len(body) >= 2, (len(body), len(annex))
+    assert len(annex) >= 2, (len(body), len(annex))
     # the body: no number on page 1, then 2, 3, …; the annex again from 1 (not shown on its first page)
     assert [lines[0] for lines in body[1:]] == [str(n) for n in range(2, len(body) + 1)]
     assert annex[0][0] != str(len(body) + 1)

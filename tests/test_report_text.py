@@ -79,7 +79,7 @@ def test_one_paragraph_may_be_written_without_a_list(example_copy: Path) -> None
     assert "## V. KIẾN NGHỊ, ĐỀ XUẤT\n\n- Đề nghị một điều (minh họa).\n" in text
 
 
-SUMMARY = "    \"III.3.b\": Tổ chức bồi dưỡng giáo viên dạy môn Tin học, Công nghệ (minh họa).\n"
+SUMMARY = '    "III.3.b": Tổ chức bồi dưỡng giáo viên dạy môn Tin học, Công nghệ (minh họa).\n'
 
 
 def test_a_task_nobody_reported_on_is_a_placeholder_that_status_and_check_name(example_copy: Path) -> None:

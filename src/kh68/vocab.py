@@ -191,7 +191,7 @@ UNJUDGED_REASONS: dict[Status, str] = {
     Status.NO_DATA: "chưa có số liệu",
     Status.NO_BASE: "chưa có số liệu năm gốc",
 }
-"""Why a target the plan set is not judged yet: "chưa đánh giá được 02 chỉ tiêu (1.2: số liệu tạm tính; …)"."""
+"""Why a target the plan set is not judged yet: "chưa đánh giá được 03 chỉ tiêu (số liệu tạm tính: 1.2; chưa có số liệu: 1.4, 1.5)"."""
 
 PROVISIONAL_VERDICT = "Chưa đánh giá (số liệu tạm tính)"
 PROVISIONAL_SHORT = "tạm tính"
@@ -242,6 +242,19 @@ def against_target(
     return "trong khoảng chỉ tiêu" if ranged else "đạt chỉ tiêu"
 
 
+def so_far(gap: float | None, unit: str, direction: Direction, until: str, decimals: int = 2) -> str:
+    """A figure of part of the year against the year's target, which it cannot meet or miss yet (lower case):
+    ``số liệu đến hết tháng 11/2026, còn thấp hơn chỉ tiêu năm 211.950 nghìn USD`` ·
+    ``số liệu đến hết quý III/2026, đã đạt mức chỉ tiêu năm``.  ``gap`` is signed, positive = better."""
+    lead = f"số liệu đến hết {until}"
+    if gap is None:
+        return lead
+    if gap >= 0:
+        return f"{lead}, đã đạt mức chỉ tiêu năm"
+    side = "thấp hơn" if direction is Direction.HIGHER else "cao hơn"
+    return f"{lead}, còn {side} chỉ tiêu năm {points(abs(gap), unit, decimals)}"
+
+
 def against_year(change: float, unit: str, year: int, decimals: int = 2) -> str:
     """``tăng 1,5 điểm phần trăm so với năm 2024`` · ``giảm 3 trường so với năm 2024`` · ``bằng năm 2024``."""
     if round(change, decimals) == 0:
@@ -257,7 +270,20 @@ def sentence(text: str) -> str:
 
 # ----------------------------------------------------------------- headings
 
-STATUS_HEADING = "Tình hình thực hiện {kind} {symbol} {when}"
+STATUS_HEADING = "Tình hình thực hiện {plan} {when}"
+"""``Tình hình thực hiện kế hoạch số 308/KH-UBND tháng 12/2025`` (``plan``: :func:`plan_name`)."""
+
+
+def plan_name(kind: str, number: str | None, symbol: str, issued_with: str | None = None) -> str:
+    """How a plan is named by its number (``kind`` as written, e.g. ``Kế hoạch``): ``Kế hoạch số 308/KH-UBND``;
+    ``Kế hoạch ban hành kèm theo Quyết định số 2820/QĐ-UBND`` for a plan issued with a decision (the number is the
+    decision's); ``Kế hoạch số …/KH-SGDĐT`` for a number not written yet."""
+    numbered = f"số {number or '…'}/{symbol}"
+    if issued_with:
+        return f"{kind} ban hành kèm theo {issued_with} {numbered}"
+    return f"{kind} {numbered}"
+
+
 PROGRESS_HEADING = "Tiến độ đến mục tiêu cuối kỳ"
 TASKS_HEADING = "Nhiệm vụ"
 REPORTING_HEADING = "Báo cáo"

@@ -18,7 +18,8 @@ def said_wrong(example_copy: Path) -> Path:
     replace_in(
         example_copy / "data" / "2025.yaml",
         SAID_2025,
-        SAID_2025 + "\n      - chỉ tiêu 6.3 chưa đạt chỉ tiêu do thiếu phòng học; tỷ lệ trường mầm non đạt chuẩn quốc gia "
+        SAID_2025
+        + "\n      - chỉ tiêu 6.3 chưa đạt chỉ tiêu do thiếu phòng học; tỷ lệ trường mầm non đạt chuẩn quốc gia "
         "đạt chỉ tiêu năm 2025 (minh họa)",
     )
     replace_in(
@@ -36,12 +37,18 @@ def test_words_that_contradict_the_figures_are_named_with_where_they_are(said_wr
     at2025 = f"{y2025.as_posix()}:{line_of(y2025, 'chỉ tiêu 6.3 chưa đạt')}:9"
     at2026 = f"{y2026.as_posix()}:{line_of(y2026, 'chưa đạt chỉ tiêu năm 2026')}:9"
     assert lines == [
-        f"{at2025}: cảnh báo: lời văn nói chỉ tiêu 6.3 'chưa đạt chỉ tiêu', nhưng số liệu năm 2025 là vượt chỉ tiêu "
-        "(kết quả 95,4%) [report-verdict-contradicts]",
-        f"{at2025}: cảnh báo: lời văn nói chỉ tiêu 6.5 'đạt chỉ tiêu năm 2025', nhưng số liệu năm 2025 là chưa đạt "
-        "chỉ tiêu (kết quả 58,8%) [report-verdict-contradicts]",
-        f"{at2026}: cảnh báo: lời văn nói chỉ tiêu 6.5 'chưa đạt chỉ tiêu năm 2026', nhưng Kế hoạch không đặt chỉ "
-        "tiêu năm 2026 cho chỉ tiêu này (kết quả 60,2%) [report-verdict-contradicts]",
+        (
+            f"{at2025}: cảnh báo: lời văn nói chỉ tiêu 6.3 'chưa đạt chỉ tiêu', nhưng số liệu năm 2025 là vượt chỉ "
+            "tiêu (kết quả 95,4%) [report-verdict-contradicts]"
+        ),
+        (
+            f"{at2025}: cảnh báo: lời văn nói chỉ tiêu 6.5 'đạt chỉ tiêu năm 2025', nhưng số liệu năm 2025 là chưa "
+            "đạt chỉ tiêu (kết quả 58,8%) [report-verdict-contradicts]"
+        ),
+        (
+            f"{at2026}: cảnh báo: lời văn nói chỉ tiêu 6.5 'chưa đạt chỉ tiêu năm 2026', nhưng Kế hoạch không đặt "
+            "chỉ tiêu năm 2026 cho chỉ tiêu này (kết quả 60,2%) [report-verdict-contradicts]"
+        ),
     ]
 
 
@@ -69,5 +76,7 @@ def test_words_that_agree_or_speak_of_the_final_target_are_not_flagged(example_c
 
 def test_it_can_be_turned_off(said_wrong: Path) -> None:
     plan = said_wrong / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8") + "rules:\n  report-verdict-contradicts: 'off'\n", encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8") + "rules:\n  report-verdict-contradicts: 'off'\n", encoding="utf-8"
+    )
     assert "[report-verdict-contradicts]" not in invoke(["check", said_wrong, "--today", "2026-11-10"], 0).stdout

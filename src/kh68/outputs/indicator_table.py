@@ -172,7 +172,8 @@ def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str =
             parts.append(f"{vocab.VERDICT_VERBS[status]} {_count(len(these))} chỉ tiêu ({_ids(these)})")
     unjudged = [r for r in targeted if r.status in UNJUDGED]
     if unjudged:
-        why = "; ".join(f"{r.indicator.id}: {vocab.UNJUDGED_REASONS[r.status]}" for r in unjudged)
+        by_reason = {status: [r for r in unjudged if r.status is status] for status in UNJUDGED}
+        why = "; ".join(f"{vocab.UNJUDGED_REASONS[s]}: {_ids(rs)}" for s, rs in by_reason.items() if rs)
         parts.append(f"chưa đánh giá được {_count(len(unjudged))} chỉ tiêu ({why})")
     share = f"cả {total}" if len(targeted) == len(results) else f"{_count(len(targeted))}/{total}"
     done = f"kết quả thực hiện {until}: " if until else "kết quả thực hiện: "
@@ -311,7 +312,9 @@ def _break_paragraphs(plan: Plan, results: list[IndicatorResult], year: int) -> 
         declared = b.declared
         reason = lower_first(_flat(declared.reason).rstrip(" ."))
         basis = legal_basis(declared.source)
-        lead = f"Theo {basis}, từ ngày {format_date(declared.date)}" if basis else f"Từ ngày {format_date(declared.date)}"
+        lead = (
+            f"Theo {basis}, từ ngày {format_date(declared.date)}" if basis else f"Từ ngày {format_date(declared.date)}"
+        )
         text = f"{lead}, {reason}. Vì vậy, Báo cáo không so sánh kết quả năm {year} với năm {year - 1} của các chỉ tiêu {_ids(rs)}"
         issued = plan.meta.date or date(plan.meta.year, 12, 31)
         if issued < declared.date and any(stated(r) for r in rs):
@@ -429,6 +432,8 @@ def comparison_text(r: IndicatorResult) -> str:
     target the plan set and judged; '' otherwise."""
     if r.target is None or verdict(r) not in JUDGED:
         return ""
+    if r.known_until is not None and r.status is Status.IN_PROGRESS:
+        return vocab.so_far(r.gap, r.indicator.unit, r.indicator.better, r.known_until.label, r.decimals)
     return vocab.against_target(r.status, r.gap, r.indicator.unit, r.indicator.better, r.decimals, r.target.ranged)
 
 

@@ -28,9 +28,7 @@ from kh68.kinds.periods import Period
 from kh68.outputs.document import (
     Block,
     DocumentKind,
-    Header,
     Heading,
-    Items,
     Paragraph,
     Placeholder,
     Properties,
@@ -38,25 +36,33 @@ from kh68.outputs.document import (
     Signer,
     StateDocument,
 )
+from kh68.outputs.frame import (
+    attached_to,
+    header_of,
+    items,
+    late_warning,
+    next_period,
+    report_subject,
+    section_words,
+    strip_stop,
+    synthetic_notice,
+)
 from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
 from kh68.outputs.narrative import contradictions
 from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import dated, legal_basis, lower_first, next_period_words, period_words, plan_about, plan_reference
-from kh68.reading.bodies import Body, Sender, plan_report_sender
+from kh68.outputs.words import (
+    legal_basis,
+    lower_first,
+    period_words,
+    plan_reference,
+)
+from kh68.reading.bodies import Sender, plan_report_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearData, YearReport
 from kh68.reading.plan import Current, Plan
 from kh68.reading.report_text import missing_parts, unwritten_tasks
 from kh68.tracking.tasks import TaskStatus
 from kh68.vocab import TASK_STATE_LABELS, sentence
-
-SYNTHETIC_NOTICE = (
-    "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa, "
-    "không có thật; không dùng để gửi hoặc trích dẫn."
-)
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-
 
 # ------------------------------------------------------------------ entry
 
@@ -65,21 +71,16 @@ def build_report(
     plan: Plan,
     year: int,
     today: date,
-    unit: str | None = None,
     *,
     dated_on: bool = True,
     period: Period | None = None,
 ) -> StateDocument:
     """The report on ``year`` (or on ``period`` of it) to the higher body, made ``today`` and dated so unless
-    ``dated_on`` is false; with ``unit``: that unit's report to the coordinating unit."""
+    ``dated_on`` is false."""
     plan.require_year(year, baseline=False)
-    if unit is not None:
-        from kh68.outputs.unit_report import build_unit_report
-
-        return build_unit_report(plan, year, today, plan.require_unit(unit), dated_on=dated_on, period=period)
-    duty = plan.duty(DutyKind.PLAN_REPORT)
     cadence = period or Period.of_year(year)
-    _require_period(duty, cadence)
+    duty = plan.plan_report_duty(cadence)
+    _require_period(plan, duty, cadence)
     view = build_status(plan, year, today, period=period)
     data = report_file(plan, cadence)
     text = data.report if data else None
@@ -136,14 +137,17 @@ def _missing(plan: Plan, year: int, data: YearData | None) -> tuple[str, ...]:
     return (*parts, *(f"kết quả nhiệm vụ {t.id}" for t in unwritten_tasks(plan, data, year)))
 
 
-def _require_period(duty: Duty | None, cadence: Period) -> None:
-    """A report of a month, quarter or half-year only where the duty reports that period (``UsageError``)."""
-    if cadence.is_year or duty is None or cadence in duty.periods(cadence.year):
+def _require_period(plan: Plan, duty: Duty | None, cadence: Period) -> None:
+    """A report of a month, quarter or half-year only where a duty reports that period (``UsageError`` naming the
+    plan's reporting duties)."""
+    if cadence.is_year or duty is not None:
         return
-    raise UsageError(
-        f"kế hoạch không quy định báo cáo {cadence.label} (nhiệm vụ báo cáo ở mục {duty.section}: "
-        f"{duty.deadline.text if duty.deadline else 'không ghi hạn'}); bỏ --period để lập báo cáo năm"
+    duties = [d for d in plan.meta.duties if d.kind is DutyKind.PLAN_REPORT]
+    said = "; ".join(
+        f"{section_words(d.section)}: {d.deadline.text if d.deadline else 'không ghi hạn'}" for d in duties
     )
+    where = f" (nhiệm vụ báo cáo {said})" if said else ""
+    raise UsageError(f"kế hoạch không quy định báo cáo {cadence.label}{where}; bỏ --period để lập báo cáo năm")
 
 
 def report_file(plan: Plan, cadence: Period) -> YearData | None:
@@ -151,17 +155,6 @@ def report_file(plan: Plan, cadence: Period) -> YearData | None:
     if cadence.is_year:
         return plan.data.get(cadence.year)
     return plan.files.get(cadence)
-
-
-def late_warning(duty: Duty | None, cadence: Period, on: date | None) -> tuple[str, ...]:
-    """A warning when the date written on the report is after the duty's deadline for ``cadence``."""
-    due = duty.due(cadence) if duty is not None else None
-    if on is None or due is None or on <= due:
-        return ()
-    where = f" (mục {duty.section} của Kế hoạch)" if duty is not None else ""
-    return (
-        f"báo cáo {cadence.label} ghi ngày {short_date(on)} (--date), sau hạn báo cáo ngày {short_date(due)}{where}",
-    )
 
 
 def _require_data_before(plan: Plan, cadence: Period, text: YearReport | None, today: date) -> None:
@@ -183,36 +176,9 @@ def _require_data_before(plan: Plan, cadence: Period, text: YearReport | None, t
 # ------------------------------------------------------------ frame parts
 
 
-def synthetic_notice(plan: Plan) -> str:
-    return SYNTHETIC_NOTICE if plan.synthetic else ""
-
-
-def header_of(issuer: Body, on: date | None, symbol: str) -> Header:
-    """Decree 30's header of a document ``issuer`` issues (dated ``on``, or left for the signer; ``symbol`` empty:
-    no number line)."""
-    return Header(
-        parent_lines=issuer.parent_lines,
-        own_lines=issuer.own_lines,
-        number_line=f"Số: …/{symbol}" if symbol else "",
-        place_date=f"{issuer.place}, {dated(on)}",
-        symbol=symbol,
-    )
-
-
 def report_symbol(plan: Plan, sender: Sender) -> str:
     """``report_symbol`` of plan.yaml, else ``BC-`` and the issuing body's abbreviation."""
     return plan.meta.report_symbol or sender.issued_as.symbol
-
-
-def report_subject(plan: Plan, when: str) -> str:
-    """``Kết quả thực hiện năm 2026 Kế hoạch số 188/KH-UBND ngày 02/4/2026 của … về …``: the plan's own number and
-    title (``when``: ``năm 2026``, ``quý III năm 2026``)."""
-    return f"Kết quả thực hiện {when} {plan_reference(plan)} {plan_about(plan)}"
-
-
-def attached_to(symbol: str, on: date | None, issuer: str) -> str:
-    """The annex's ``(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)`` (Decree 30, Appendix I, part III, point 1)."""
-    return f"(Kèm theo Báo cáo số …/{symbol} {dated(on)} của {issuer})"
 
 
 def opening(plan: Plan, when: str, text: YearReport | None, sender: Sender) -> str:
@@ -232,8 +198,15 @@ def requesting_bases(plan: Plan) -> list[str]:
 
 
 def closing(plan: Plan, when: str, sender: Sender, to: tuple[str, ...]) -> str:
-    # The body the report answers to (the first recipient) is asked to consider it; the others receive it.
-    whom = f" {to[0]} xem xét, chỉ đạo" if to else ""
+    """``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.`` to one body; to several, each named as in the
+    Kính gửi (``kính báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh và Ủy ban nhân dân tỉnh./.``), none of them singled out
+    to direct; without a recipient, ``kính báo cáo./.``."""
+    if len(to) == 1:
+        whom = f" {to[0]} xem xét, chỉ đạo"
+    elif to:
+        whom = f" {', '.join(to[:-1])} và {to[-1]}"
+    else:
+        whom = ""
     return (
         f"Trên đây là báo cáo kết quả thực hiện {when} {plan_reference(plan, short=True)}; "
         f"{sender.issued_as.name} kính báo cáo{whom}./."
@@ -262,8 +235,7 @@ def successor_notes(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ..
         lead = f"theo {basis}, từ ngày {since}" if basis else f"từ ngày {since}"
         name, heir = plan.unit_name(c.named), plan.unit_name(c.unit_id)
         notes.append(
-            f"Kế hoạch giao báo cáo {name}; {lead}, {field} của {name} do {heir} tiếp nhận, "
-            f"nên Báo cáo này gửi {heir}."
+            f"Kế hoạch giao báo cáo {name}; {lead}, {field} của {name} do {heir} tiếp nhận, nên Báo cáo này gửi {heir}."
         )
     return tuple(notes)
 
@@ -333,19 +305,14 @@ def results_section(
             continue
         tasks = by_group[group.id]
         lone = len(tasks) == 1 and _same(tasks[0].task.title, group.title)
-        blocks += [
-            task_block(t, view.year, cadence, lone=lone, summary=summaries.get(t.task.id))
-            for t in tasks
-        ]
+        blocks += [task_block(t, view.year, cadence, lone=lone, summary=summaries.get(t.task.id)) for t in tasks]
     if with_indicators:
         blocks.append(Heading(2, "2. Kết quả thực hiện các chỉ tiêu chủ yếu"))
         blocks += indicator_blocks(view, proposer)
     return Section("II", "KẾT QUẢ THỰC HIỆN", tuple(blocks))
 
 
-def task_block(
-    t: TaskStatus, year: int, cadence: Period, *, lone: bool = False, summary: str | None = None
-) -> Block:
+def task_block(t: TaskStatus, year: int, cadence: Period, *, lone: bool = False, summary: str | None = None) -> Block:
     """``a) <tên ngắn>: <kết quả>.`` in the department's words (``summary``), else the units' (or the state they
     reported); a task whose time has not come says so; a task nobody reported on is a visible placeholder.
     ``lone``: the only task of a group of the same name, said without repeating it."""
@@ -370,7 +337,7 @@ def task_block(
 
 
 def _not_due(t: TaskStatus, year: int) -> str:
-    timing = lower_first(_strip_stop(t.task.timing_text) or "")
+    timing = lower_first(strip_stop(t.task.timing_text) or "")
     schedule = t.task.schedule
     if schedule is not None and schedule.end is not None and schedule.end.year < year:
         return f"nhiệm vụ thực hiện {timing}, trước năm {year}."
@@ -412,13 +379,6 @@ def directions_section(plan: Plan, cadence: Period, text: YearReport | None) -> 
     )
 
 
-def next_period(plan: Plan, cadence: Period | int) -> str:
-    """``NĂM 2027`` while the plan goes on (``QUÝ IV NĂM 2026`` after a quarter); ``THỜI GIAN TỚI`` after its last
-    year (a one-year plan's)."""
-    period = Period.of_year(cadence) if isinstance(cadence, int) else cadence
-    return next_period_words(period, plan.meta.period.end)
-
-
 def proposals_section(text: YearReport | None, cadence: Period) -> Section:
     return Section(
         "V", "KIẾN NGHỊ, ĐỀ XUẤT", (_written(text.proposals if text else [], ReportPart.PROPOSALS, cadence),)
@@ -440,17 +400,10 @@ def placeholder(part: ReportPart, cadence: Period | int) -> Placeholder:
 # ------------------------------------------------------------------ words
 
 
-def items(lines: list[str]) -> Items:
-    """A list in the customary form: a capital first letter, ``…;`` each, the last ``….`` (the layout adds ``- ``)."""
-    clean = [_strip_stop(line) or "" for line in lines]
-    clean = [sentence(line) for line in clean if line]
-    return Items(tuple(f"{line}{'.' if i == len(clean) - 1 else ';'}" for i, line in enumerate(clean)))
-
-
 def cite(doc: CitedDocument) -> str:
     """``Kế hoạch số 12/KH-UBND ngày 15/3/2025 của … về …``."""
     issuer = f" của {doc.issuer}" if doc.issuer else ""
-    return f"{doc.kind} số {doc.number} ngày {short_date(doc.date)}{issuer} {_strip_stop(doc.subject)}"
+    return f"{doc.kind} số {doc.number} ngày {short_date(doc.date)}{issuer} {strip_stop(doc.subject)}"
 
 
 def _citation_of_basis(basis: LegalBasis) -> str:
@@ -468,24 +421,10 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
-def _strip_stop(text: str | None) -> str | None:
-    return " ".join(text.split()).rstrip(" .;") if text else text
-
-
 def _end(text: str) -> str:
     """Unit text as a sentence: one line, ending with a full stop."""
     flat = " ".join(text.split())
     return flat if flat.endswith(".") else flat.rstrip(" ;,") + "."
 
 
-__all__ = [
-    "MOTTO",
-    "NATIONAL_TITLE",
-    "SYNTHETIC_NOTICE",
-    "build_report",
-    "cite",
-    "header_of",
-    "items",
-    "recipients",
-    "synthetic_notice",
-]
+__all__ = ["build_report", "cite", "recipients"]

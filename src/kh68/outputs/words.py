@@ -9,6 +9,7 @@ from kh68.core.vnformat import long_date
 from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.bodies import coordinator_id, short_name
 from kh68.reading.plan import Plan
+from kh68.vocab import plan_name
 
 BLANK_DATE = "ngày … tháng … năm …"
 """The date of a document printed before it is signed: the signer writes it in by hand."""
@@ -73,9 +74,8 @@ def plan_reference(plan: Plan, *, short: bool = False) -> str:
     """``Kế hoạch số 188/KH-UBND ngày 02/4/2026 của <cơ quan ban hành>`` (``…`` for a number not yet written;
     ``năm <năm>`` for a date not written); ``short`` leaves out the issuer."""
     meta = plan.meta
-    number = meta.number or "…"
     when = f"ngày {short_date(meta.date)}" if meta.date else f"năm {meta.year}"
-    reference = f"{meta.type.capitalize()} số {number}/{meta.symbol} {when}"
+    reference = f"{plan_name(meta.type.capitalize(), meta.number, meta.symbol, meta.issued_with)} {when}"
     return reference if short else f"{reference} của {plan.unit_name(meta.issuing_unit)}"
 
 

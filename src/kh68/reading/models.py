@@ -165,6 +165,13 @@ class Signer(Strict):
         default=None,
     )
     name: str | None = field("Họ tên người ký", "Để trống: người ký ghi tay.", default=None)
+    on_behalf: bool = field(
+        "Ký thay mặt tập thể (TM.)",
+        "Với cơ quan làm việc theo chế độ tập thể (collective trong units.yaml): true (mặc định) có dòng 'TM. "
+        "<tập thể>' trên thẩm quyền ký ('TM. ỦY BAN NHÂN DÂN' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'); false: người đứng "
+        "đầu hoặc cấp phó ký theo thẩm quyền của mình, không có dòng TM. ('KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH').",
+        default=True,
+    )
 
     @field_validator("authority")
     @classmethod
@@ -430,6 +437,13 @@ class PlanMeta(Strict):
     number: str | None = field("Số", "Số văn bản; để trống nếu văn bản chưa ghi số.", default=None)
     symbol: Text = field("Ký hiệu", "Ký hiệu văn bản kế hoạch, ví dụ KH-UBND.")
     type: Text = field("Loại văn bản", "Ví dụ: KẾ HOẠCH.")
+    issued_with: Text | None = field(
+        "Ban hành kèm theo",
+        "Loại văn bản ban hành kế hoạch, khi kế hoạch không có số, ký hiệu riêng mà được ban hành kèm theo một văn "
+        "bản khác, ví dụ 'Quyết định': number, symbol, date là của văn bản ấy, và báo cáo, tình hình ghi 'Kế hoạch "
+        "ban hành kèm theo Quyết định số …'. Để trống: kế hoạch có số, ký hiệu riêng.",
+        default=None,
+    )
     title: Text = field("Trích yếu", "Tên (trích yếu) của kế hoạch.")
     issuing_unit: str = field("Cơ quan ban hành", "Mã hoặc tên gọi (trong units.yaml) của cơ quan ban hành kế hoạch.")
     tracker: str | None = field(

@@ -57,7 +57,10 @@ the layer that can evaluate a plan: ``kh68.outputs.narrative.report_verdicts``).
 # ("chỉ tiêu", "kế hoạch") or, for a shortfall, stands alone ("chưa đạt").
 _YEAR = r"(?:\s+(?:của\s+)?năm\s+(?P<year>[0-9]{4}))?"
 _VERDICTS = (
-    (Said.NOT_MET, re.compile(r"(?:chưa|không)\s+(?:đạt|hoàn thành)(?:\s+(?P<what>chỉ tiêu|kế hoạch|mục tiêu))?" + _YEAR)),
+    (
+        Said.NOT_MET,
+        re.compile(r"(?:chưa|không)\s+(?:đạt|hoàn thành)(?:\s+(?P<what>chỉ tiêu|kế hoạch|mục tiêu))?" + _YEAR),
+    ),
     (Said.EXCEEDED, re.compile(r"vượt(?:\s+mức)?\s+(?P<what>chỉ tiêu|kế hoạch|mục tiêu)" + _YEAR)),
     (Said.MET, re.compile(r"(?<!chưa )(?<!không )(?:đạt|hoàn thành)\s+(?P<what>chỉ tiêu|kế hoạch|mục tiêu)" + _YEAR)),
 )
@@ -107,9 +110,7 @@ def _names(indicators: list[Indicator]) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
-def _clause_claims(
-    clause: str, names: list[tuple[str, re.Pattern[str]]], year: int
-) -> Iterator[tuple[str, Said, str]]:
+def _clause_claims(clause: str, names: list[tuple[str, re.Pattern[str]]], year: int) -> Iterator[tuple[str, Said, str]]:
     """Each indicator named in ``clause`` with the verdict said of it: the first after it, else the last before."""
     mentions: list[tuple[int, int, str]] = []
     for ind, pattern in names:

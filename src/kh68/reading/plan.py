@@ -287,6 +287,17 @@ def year_view(
     )
 
 
+def _known_until(year: int, files: list[tuple[Period, YearData]]) -> dict[str, Period]:
+    """Each indicator whose latest figure among ``files`` comes from a period ending before ``year`` does."""
+    end = Period.of_year(year).last_day
+    latest: dict[str, Period] = {}
+    for period, data in sorted(files, key=lambda f: (f[0].last_day, f[0].is_year)):
+        for indicator_id, m in data.indicators.items():
+            if m.value is not None or m.by_unit:
+                latest[indicator_id] = period
+    return {i: p for i, p in latest.items() if p.last_day < end}
+
+
 def _later(earlier: Measurement, later: Measurement, resolve: Callable[[str], str | None]) -> Measurement:
     """An indicator's entry as known after ``later``: each unit's latest figure kept (unit A in October and unit B
     in November are both in the year's view); the total, state, source and note of the latest period that gives
@@ -394,12 +405,16 @@ class Plan:
     """Each data file as written, by the period it holds (a year, or a month, quarter, half-year of it)."""
     shares: list[Indicator] = field(default_factory=list)
     """The part of an indicator given to one unit (``unit_targets``), one per indicator and unit."""
+    known_until: dict[int, dict[str, Period]] = field(default_factory=dict)
+    """By year and indicator id: the period a figure of the year's view comes from where it ends before the year
+    does (a month's, quarter's or half-year's figure, not yet the year's): judged as under way, never met or missed."""
 
     def keep(self, files: dict[Period, YearData], until: Period | None = None) -> None:
         """Hold ``files``; ``data`` becomes each year's figures as known at its end (or at ``until``)."""
         self.files = dict(sorted(files.items()))
         years = sorted({p.year for p in self.files})
         self.data = {}
+        self.known_until = {}
         for year in years:
             if until is not None and year > until.year:
                 continue
@@ -408,6 +423,7 @@ class Plan:
             view = year_view(year, chosen, self.units.resolve)
             if view is not None:
                 self.data[year] = view
+            self.known_until[year] = _known_until(year, chosen)
 
     def as_of(self, period: Period) -> Plan:
         """The plan as known at the end of ``period``: figures and progress of the periods up to it."""
@@ -468,6 +484,15 @@ class Plan:
             return self.report_day(period.year)
         days = (due for d in self.unit_report_duties(period) if (due := d.due(period)) is not None)
         return min(days, default=period.last_day)
+
+    def plan_report_duty(self, period: Period) -> Duty | None:
+        """The report on the plan for ``period``: the year's, the plan's first ``plan_report`` duty; a month's,
+        quarter's or half-year's, the first ``plan_report`` duty that reports that period (``None``: no such duty)."""
+        if period.is_year:
+            return self.duty(DutyKind.PLAN_REPORT)
+        return next(
+            (d for d in self.meta.duties if d.kind is DutyKind.PLAN_REPORT and period in d.periods(period.year)), None
+        )
 
     def unit_report_duties(self, period: Period) -> list[Duty]:
         """The ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
