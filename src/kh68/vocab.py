@@ -277,7 +277,7 @@ STATUS_HEADING = "Tình hình thực hiện {plan} {when}"
 def plan_name(kind: str, number: str | None, symbol: str, issued_with: str | None = None) -> str:
     """How a plan is named by its number (``kind`` as written, e.g. ``Kế hoạch``): ``Kế hoạch số 308/KH-UBND``;
     ``Kế hoạch ban hành kèm theo Quyết định số 2820/QĐ-UBND`` for a plan issued with a decision (the number is the
-    decision's); ``Kế hoạch số …/KH-SGDĐT`` for a number not written yet."""
+    decision's); ``Kế hoạch số …/KH-XYZ`` for a number not written yet."""
     numbered = f"số {number or '…'}/{symbol}"
     if issued_with:
         return f"{kind} ban hành kèm theo {issued_with} {numbered}"
