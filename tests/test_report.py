@@ -117,7 +117,7 @@ def test_the_indicator_paragraph_counts_names_and_compares() -> None:
     assert (
         "Năm 2025, Kế hoạch đặt chỉ tiêu cụ thể cho 08/13 chỉ tiêu chủ yếu; kết quả thực hiện: vượt 03 chỉ tiêu "
         "(6.3, 6.4, 6.13), đạt 01 chỉ tiêu (6.6), chưa đạt 01 chỉ tiêu (6.5), đang triển khai 01 chỉ tiêu (6.1), "
-        "chưa đánh giá được 02 chỉ tiêu (6.2: số liệu tạm tính; 6.9: không tính được). Kế hoạch không đặt chỉ tiêu "
+        "chưa đánh giá được 02 chỉ tiêu (số liệu tạm tính: 6.2; không tính được: 6.9). Kế hoạch không đặt chỉ tiêu "
         "năm 2025 cho 05 chỉ tiêu còn lại (6.7, 6.8, 6.10, 6.11, 6.12).\n"
     ) in text
     assert (
@@ -190,7 +190,9 @@ def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None
     assert text.count("Trên đây là báo cáo kết quả thực hiện") == 1
     assert (
         text.count(
-            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo./."
+            # two recipients in the Kính gửi: both named, neither singled out to direct
+            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng và Sở Nội vụ tỉnh Lâm "
+            "Đồng./."
         )
         == 1
     )
