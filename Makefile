@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench golden schema docs dist tools clean
+.PHONY: run test test-fast lint format bench golden schema docs dist tools clean
 
 # Reinstalled when the dependencies or the version (src/kh68/__init__.py) change, so the metadata follows.
 $(STAMP): pyproject.toml src/kh68/__init__.py
@@ -16,22 +16,32 @@ $(STAMP): pyproject.toml src/kh68/__init__.py
 run: $(STAMP)
 	$(BIN)/kh68 status --plan plan
 
-## Lint (ruff, formatting, mypy, import contracts), run the whole test suite (the tool's tests/ and plan/tests/), then check the bundled plan.
+# Tests run in parallel (pytest-xdist), one worker per core: the suite's time is kh68 starting, reading plans
+# and rendering reports, which workers share out; each test works in its own tmp_path.
+PYTEST := $(BIN)/python -m pytest -q -n auto
+
+## Lint (ruff, formatting, mypy, import contracts), run the whole test suite (the tool's tests/ and plan/tests/,
+## slow tests included), then check the bundled plan. What CI runs (.ci/run).
 test: lint tools
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 	$(BIN)/kh68 check plan
 
-## ruff, ruff format --check, mypy and the import-linter contracts of pyproject.toml.
+## The edit loop: the suite without the slow tests (external programs, seconds-long runs), in parallel.
+test-fast: $(STAMP)
+	$(PYTEST) -m "not slow"
+
+## ruff, ruff format --check (src, tests and plan/tests), mypy and the import-linter contracts of pyproject.toml.
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests plan/tests
+	$(BIN)/ruff format --check src tests plan/tests
 	$(BIN)/mypy
-	$(BIN)/lint-imports
+	@# Only the verdict when the contracts hold (no logo, no banner); the whole report when one is broken.
+	@out=$$($(BIN)/lint-imports --no-logo 2>&1) && echo "lint-imports: $$(echo "$$out" | tail -n 1)" || { echo "$$out"; exit 1; }
 
 ## Apply ruff's fixes and formatting.
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests
-	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests plan/tests
+	$(BIN)/ruff format src tests plan/tests
 
 ## Time check/status on a generated plan of ~100.000 values against bare libyaml parsing.
 bench: $(STAMP)
@@ -41,9 +51,11 @@ bench: $(STAMP)
 golden: $(STAMP)
 	KH68_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_report_golden.py
 
-## Write the generated parts of the README (the tables of target, timing and deadline forms).
+## Write the generated parts of README.md and docs/: the tables of forms and rules, every sample output (the
+## command run in-process on the plan it names), the command and rule references, and the pictures (where
+## LibreOffice, pdftoppm and Chromium are installed; what is skipped is said). tests/test_docs_samples.py checks them.
 docs: $(STAMP)
-	$(BIN)/python -m kh68.outputs.forms_table README.md
+	$(BIN)/python -m kh68.cli.docgen
 
 ## Regenerate the committed JSON Schemas in schemas/.
 schema: $(STAMP)

@@ -49,7 +49,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="module")
 def demo():
     """The demo plan, loaded once per test module (tests only read it)."""
-    from kh68.reading.load import load_plan
+    from kh68.lint.check import load_plan
 
     return load_plan(EXAMPLE_PLAN)
 

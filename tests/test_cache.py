@@ -39,6 +39,8 @@ PROBE = (
     "from kh68.app.launch import main\n"
     "main()\n"
 )
+
+pytestmark = pytest.mark.slow  # real kh68 processes: the cache answers before typer is imported (make test runs them; make test-fast leaves them out)
 STATUS = ["status", "--year", "2025", "--today", "2025-11-06"]
 
 
@@ -812,7 +814,7 @@ def test_an_answer_the_machine_decided_after_reading_the_plan_is_never_kept(
     inproc: InProcess, monkeypatch: pytest.MonkeyPatch, failure: str, exit_code: int, said: str
 ) -> None:
     """The plan read whole and as keyed, then the failure: only the exit code and the fault tell."""
-    from kh68.reading import load
+    from kh68.lint import check as load
 
     check_plan = load.check_plan
 

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import EXAMPLE_PLAN
+from kh68.lint.check import load_plan
 from kh68.outputs.charts import indicator_chart, nice_ticks
-from kh68.reading.load import load_plan
 from kh68.tracking.engine import evaluate_plan
 
 

@@ -12,6 +12,10 @@ import pytest
 from conftest import EXAMPLE_PLAN, FIXTURE_PLAN
 from kh68.cli.common import PLAN_DIR_HINT
 
+pytestmark = (
+    pytest.mark.slow
+)  # real kh68 processes under several console encodings (make test runs them; make test-fast leaves them out)
+
 HEAVY = (
     "rich",
     "jinja2",
@@ -19,7 +23,7 @@ HEAVY = (
     "docx",
     "kh68.outputs.report_context",
     "kh68.entry.editing",
-    "kh68.reading.schema",
+    "kh68.outputs.schema",
     "kh68.outputs.diff_compare",
 )
 

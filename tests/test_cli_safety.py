@@ -14,6 +14,8 @@ from tests.conftest import EXAMPLE_PLAN, invoke, replace_in
 
 from kh68.cli.common import PLAN_DIR_HINT
 
+pytestmark = pytest.mark.slow  # real kh68 processes: closed streams, pipes, signals, terminals (make test runs them; make test-fast leaves them out)
+
 HOSTILE_NAME = "Tỷ lệ \x1b[31mĐỎ\x1b]0;pwned\x07 \u202eabc\u2066 \x9b2J nhà trẻ"
 SHOWN_NAME = "Tỷ lệ \\x1b[31mĐỎ\\x1b]0;pwned\\x07 \\u202eabc\\u2066 \\u009b2J nhà trẻ"
 
@@ -194,7 +196,7 @@ def _stopped(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
 
 
 SLOW_CHECK = """
-import kh68.reading.load as load
+import kh68.lint.check as load
 load.check_plan = lambda *a, **k: (ready("bắt đầu"), until_a_signal())
 import sys
 from kh68.cli import main
@@ -212,12 +214,12 @@ def test_ctrl_c_stops_with_exit_130() -> None:
 
 
 def test_an_internal_error_is_exit_70_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import kh68.reading.load
+    import kh68.lint.check
 
     def broken(*_args: object, **_keywords: object) -> None:
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(kh68.reading.load, "check_plan", broken)
+    monkeypatch.setattr(kh68.lint.check, "check_plan", broken)
     out = invoke(["check", EXAMPLE_PLAN], 70).output
     assert out == (
         "kh68: lỗi: lỗi nội bộ của kh68 (RuntimeError); đây là lỗi của chương trình, không phải của kế hoạch. "

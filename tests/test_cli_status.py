@@ -50,10 +50,10 @@ def test_table_on_the_demo_plan() -> None:
         "6.5   > 60% (2030)       Chưa đủ số liệu          –       –  ███████▉",
         "6.3   95-97% (2030)      Đã đạt mục tiêu cuối kỳ  –       –  ████████",
         "6.1   Hoàn thành (2030)  Chưa đủ số liệu          –       –",
-        "Hạn 05/11/2025 — gửi Phòng Tổ chức hành chính Sở GDĐT: ĐÃ QUÁ HẠN 1 ngày.",
-        "  • Phòng Kế hoạch - Tài chính: gửi muộn ngày 07/11/2025",
+        "Năm 2025: hạn 05/11/2025 — gửi Phòng Tổ chức hành chính Sở GDĐT: ĐÃ QUÁ HẠN 1",
+        "  • Phòng Kế hoạch - Tài chính: chưa gửi",  # its progress is dated 07/11/2025: not sent on 06/11
         "  • UBND xã minh họa 08 (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố",
-        "Hạn 10/11/2025 — gửi Ủy ban nhân dân tỉnh Lâm Đồng, Sở Nội vụ tỉnh Lâm Đồng",
+        "Năm 2025: hạn 10/11/2025 — gửi Ủy ban nhân dân tỉnh Lâm Đồng, Sở Nội vụ tỉnh Lâm",
     ]:
         assert row in out, row
     assert "10 nhiệm vụ: Thực hiện thường xuyên 2, Chưa triển khai 1, Đang triển khai 3," in out
@@ -128,8 +128,7 @@ def test_json_shape_and_numbers() -> None:
             {"year": 2023, "value": 52.4},
             {"year": 2024, "value": 55.0},
             {"year": 2025, "value": 58.8},
-            {"year": 2026, "value": 60.2},
-        ],
+        ],  # 2026's figures are not known on 06/11/2025
         "final": {"text": "> 60", "kind": "greater_than", "min": 60.0, "year": 2030, "goal": 60.0},
         "progress": {
             "category": "not_available",
@@ -153,9 +152,8 @@ def test_json_shape_and_numbers() -> None:
         -1,
         True,
     )
-    assert {"unit": "phong_khtc", "reported": True, "date": "2025-11-07", "date_source": "form", "late": True} in owed[
-        "units"
-    ]
+    # Its progress is dated 07/11/2025: on 06/11 it has not reported yet.
+    assert {"unit": "phong_khtc", "reported": False, "date": None, "date_source": None, "late": False} in owed["units"]
 
 
 def test_derived_milestone_is_marked(example_copy: Path) -> None:
@@ -196,7 +194,7 @@ def test_unit_filter_shows_only_what_the_unit_leads() -> None:
     assert data["unit"] == "phong_gdtrh"
     assert [i["id"] for i in data["indicators"]] == ["6.7", "6.8", "6.11", "6.12", "6.13"]
     assert data["reporting"][0]["units"] == [
-        {"unit": "phong_gdtrh", "reported": True, "date": "2025-11-05", "date_source": "form", "late": False}
+        {"unit": "phong_gdtrh", "reported": True, "date": "2025-11-05", "date_source": "entry", "late": False}
     ]
 
 
@@ -242,7 +240,7 @@ def test_unit_closed_before_the_deadline_owes_no_report() -> None:
                 "--year",
                 "2024",
                 "--today",
-                "2024-11-01",
+                "2024-11-05",
                 "--unit",
                 "pgd_da_lat",
                 "--format",
@@ -251,9 +249,9 @@ def test_unit_closed_before_the_deadline_owes_no_report() -> None:
             0,
         ).output
     )
-    # Its figures of 6.2 and its progress on III.4 (04/11/2024) are its report.
+    # Its figures of 6.2 and its progress on III.4 (04/11/2024, a progress entry, not a form) are its report.
     assert data["reporting"][0]["units"] == [
-        {"unit": "pgd_da_lat", "reported": True, "date": "2024-11-04", "date_source": "form", "late": False}
+        {"unit": "pgd_da_lat", "reported": True, "date": "2024-11-04", "date_source": "entry", "late": False}
     ]
 
 
@@ -261,7 +259,7 @@ def test_days_are_written_in_vietnamese_number_form() -> None:
     out = lines(
         invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2030", "--today", "2025-11-06"], 0, env=NARROW).output
     )
-    assert "Hạn 05/11/2030 — gửi Phòng Tổ chức hành chính Sở GDĐT: còn 1.825 ngày." in out
+    assert "Năm 2030: hạn 05/11/2030 — gửi Phòng Tổ chức hành chính Sở GDĐT: còn 1.825 ngày." in out
 
 
 def test_baseline_year_owes_nothing() -> None:
@@ -278,7 +276,7 @@ def test_plan_text_is_printed_as_written_never_as_markup(example_copy: Path) -> 
         '    name: "Phòng [bold]Kế hoạch[/bold] :smile: - Tài chính"\n',
     )
     out = lines(
-        invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output
+        invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-08"], 0, env=NARROW).output
     )
     assert "  • Phòng [bold]Kế hoạch[/bold] :smile: - Tài chính: gửi muộn ngày 07/11/2025" in out
 

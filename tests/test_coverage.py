@@ -13,9 +13,10 @@ from datetime import date
 import pytest
 
 from conftest import COMMUNES, DISTRICTS, FIXTURE_PLAN, replace_in
-from kh68.reading.load import load_plan
-from kh68.tracking.coverage import coverage, indicator_reporters, unit_of_count_gone, unit_of_count_text
+from kh68.domain.coverage import coverage, indicator_reporters, unit_of_count_gone, unit_of_count_text
+from kh68.lint.check import load_plan
 from kh68.tracking.series import break_before, comparable_part, comparable_since, crossed
+from kh68.vocab import unit_kind_label
 
 
 def cover(plan, ind_id, year):
@@ -87,7 +88,7 @@ class TestUnitOfCount:
         assert unit_of_count_gone(demo, ind, 2024) is None
         assert unit_of_count_gone(demo, ind, 2025) == date(2025, 7, 1)
         assert unit_of_count_gone(demo, ind, 2026) == date(2025, 7, 1)
-        assert unit_of_count_text(demo.unit_kind_label(ind.counted_over), date(2025, 7, 1)) == (
+        assert unit_of_count_text(unit_kind_label(demo, ind.counted_over), date(2025, 7, 1)) == (
             "không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: tỷ lệ theo huyện, thành phố không tính được; "
             "kế hoạch không nói đơn vị thay thế"
         )

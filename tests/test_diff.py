@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import git, invoke, needs_git, replace_in
-from kh68.reading.load import check_plan
+from kh68.lint.check import check_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,7 @@ from conftest import invoke, replace_in
 from kh68.core.errors import PlanInvalid, UsageError
 from kh68.entry.edits import Conflict, ProgressEdit, ValueEdit, apply_edits
 from kh68.kinds.verdict import TaskState
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
 
 
 def _bytes(root: Path) -> dict[str, bytes]:

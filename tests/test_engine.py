@@ -12,7 +12,7 @@ import pytest
 from conftest import EXAMPLE_PLAN, indicator
 from kh68.kinds.targets import Requirement
 from kh68.kinds.verdict import Direction
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
 from kh68.reading.models import Measurement, TaskState, Thresholds, YearData
 from kh68.tracking.engine import (
     Category,

@@ -95,7 +95,7 @@ def test_received_dates_a_form_without_sent_date_and_lateness_is_judged_on_it(ex
 
 
 def test_received_on_the_deadline_is_on_time(example_copy: Path, form: Path) -> None:
-    from kh68.reading.load import load_plan
+    from kh68.lint.check import load_plan
     from kh68.tracking.tasks import deadlines
 
     fill(form, {("Chỉ tiêu", "G8"): "32,5"})

@@ -238,7 +238,7 @@ def test_generation_costs_little_more_than_a_bare_workbook() -> None:
 
     from kh68.entry.forms.expected import form_for
     from kh68.entry.forms.generate import form_bytes
-    from kh68.reading.load import load_plan
+    from kh68.lint.check import load_plan
 
     spec = form_for(load_plan(EXAMPLE_PLAN), 2025, "phong_gdth_gdmn")
 
@@ -287,7 +287,7 @@ def test_many_forms_built_by_workers_are_the_same_bytes() -> None:
     from kh68.entry.forms import files
     from kh68.entry.forms.expected import expected_units, form_for
     from kh68.entry.forms.generate import form_bytes
-    from kh68.reading.load import load_plan
+    from kh68.lint.check import load_plan
 
     plan = load_plan(EXAMPLE_PLAN)
     specs = [form_for(plan, 2024, unit) for unit in expected_units(plan, 2024)] * 3

@@ -83,7 +83,7 @@ def test_round_trip_as_a_user_fills(example_copy: Path, filled: Path) -> None:
 
 
 def test_receipt_on_time_is_a_report_on_time(example_copy: Path, tmp_path: Path) -> None:
-    from kh68.reading.load import load_plan
+    from kh68.lint.check import load_plan
     from kh68.tracking.tasks import deadlines
 
     path = make_form(example_copy, tmp_path, "phong_gdtrh")

@@ -23,7 +23,9 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 VIOLATIONS = [
     ("reading/models.py", "import kh68.tracking.engine", "Layers: the CLI on top"),
     ("reading/plan.py", "import rich", "Nothing below the CLI imports typer, click or rich"),
-    ("tracking/engine.py", "import pathlib", "The tracking layer does no I/O"),
+    ("tracking/engine.py", "import pathlib", "The tracking layer and the domain do no I/O"),
+    ("domain/coverage.py", "import shutil", "The tracking layer and the domain do no I/O"),
+    ("kinds/measure.py", "import kh68.vocab", "No import cycle between the packages and modules of kh68"),
     ("core/errors.py", "import kh68.reading.plan", "The base modules import nothing of the layers above them"),
     ("app/cache.py", "import pydantic", "What a cache hit runs imports only the standard library and kh68.core"),
     ("outputs/export.py", "import kh68.cli.common", "Outputs do not import the CLI"),
@@ -45,7 +47,7 @@ def test_every_contract_fails_when_a_forbidden_import_is_added(tmp_path: Path) -
     )
     assert result.returncode == 1, result.stdout + result.stderr
     report = " ".join(result.stdout.split())  # long contract names are wrapped
-    assert f"Contracts: 0 kept, {len(VIOLATIONS)} broken." in report, report
+    assert f"Contracts: 0 kept, {len({contract for *_, contract in VIOLATIONS})} broken." in report, report
     for module, line, contract in VIOLATIONS:
         assert contract in report
         imported = line.split()[-1]

@@ -20,8 +20,8 @@ import kh68
 from conftest import GIT_ENV, git, invoke, needs_git
 from kh68.cli.problem_formats import github
 from kh68.core.safetext import excerpt
-from kh68.reading.load import check_plan
-from kh68.reading.schema import kind_of
+from kh68.lint.check import check_plan
+from kh68.outputs.schema import kind_of
 from kh68.repo.scaffold import scaffold_files
 from yaml12 import editor_view
 

@@ -22,7 +22,7 @@ import pytest
 
 import kh68
 from conftest import GIT_ENV, REPO
-from kh68.reading.load import check_plan
+from kh68.lint.check import check_plan
 from kh68.repo.scaffold import scaffold_files
 from tools import require
 

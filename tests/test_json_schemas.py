@@ -15,9 +15,9 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURE_PLAN, invoke
-from kh68.reading.load import check_plan
+from kh68.lint.check import check_plan
+from kh68.outputs.schema import kind_of, schema_file_name
 from kh68.reading.models import FILE_MODELS
-from kh68.reading.schema import kind_of, schema_file_name
 from yaml12 import editor_view
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -212,6 +212,6 @@ def test_check_does_not_import_the_schema_module():
     import subprocess
     import sys
 
-    code = "import sys, kh68.cli; print(sorted(m for m in ('kh68.reading.schema', 'kh68.repo.scaffold', 'kh68.outputs.diff_compare', 'kh68.repo.gitplan') if m in sys.modules))"
+    code = "import sys, kh68.cli; print(sorted(m for m in ('kh68.outputs.schema', 'kh68.repo.scaffold', 'kh68.outputs.diff_compare', 'kh68.repo.gitplan') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

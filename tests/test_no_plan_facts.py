@@ -117,8 +117,10 @@ def hits() -> list[str]:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue
+        # A pattern can only match where its fact is written: look line by line for those in the file only.
+        present = {fact: pattern for fact, pattern in facts.items() if fact in text}
         for number, line in enumerate(text.splitlines(), 1):
-            for fact, pattern in facts.items():
+            for fact, pattern in present.items():
                 if pattern.search(line):
                     found.append(f"{path.relative_to(REPO).as_posix()}:{number}: {fact}")
     return found

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from tests.conftest import cpu_time, invoke
 
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
+
+pytestmark = pytest.mark.slow  # real kh68 processes in odd working directories and on odd files (make test runs them; make test-fast leaves them out)
 
 
 def check_lines(plan: Path, code: int) -> list[str]:

@@ -24,7 +24,7 @@ import yaml
 
 import kh68
 from conftest import FIXTURE_PLAN
-from kh68.reading.load import check_plan
+from kh68.lint.check import check_plan
 from kh68.repo.scaffold import scaffold
 from tools import require
 

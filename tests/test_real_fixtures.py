@@ -8,14 +8,16 @@ of each shows its reports sent, late and missing and its tasks overdue or due so
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import REPO, invoke
+from conftest import REPO, invoke, replace_in
 from kh68.kinds.periods import Rhythm
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
 
 FIXTURES = REPO / "tests" / "fixtures" / "plans"
 HANOI, HCMC, SONLA = FIXTURES / "hanoi-308", FIXTURES / "hcm-2820", FIXTURES / "sonla-2954"
@@ -35,6 +37,35 @@ def _reports(shown: dict[str, Any], duty: str) -> dict[str, tuple[bool, bool]]:
 def test_each_real_plan_passes_check_without_errors(plan: Any) -> None:
     out = invoke(["check", plan], 0).output
     assert ": lỗi: " not in out, out
+
+
+@pytest.mark.parametrize(
+    ("period", "owed"),
+    [
+        # Issued 17/11/2025: November's unit reports were due 14/11 (before it), not owed; the UBND's report to the
+        # Cục C06, due 19/11, is the first owed; December's both are.
+        ("2025-11", ["bao_cao_de_an_06"]),
+        ("2025-12", ["bao_cao_hang_thang", "bao_cao_de_an_06"]),
+    ],
+)
+def test_hanoi_reports_due_before_the_plan_was_issued_are_not_owed(period: str, owed: list[str]) -> None:
+    shown = _status(HANOI, period, "2025-12-20")
+    assert [r["duty"] for r in shown["reporting"]] == owed
+
+
+def test_a_duty_is_owed_from_the_first_period_due_on_or_after_the_plan_date(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(HANOI, plan)
+    duty = load_plan(plan).meta.duties[0]
+    assert (duty.owed_from, [p.key for p in duty.periods(2025)]) == (date(2025, 11, 17), ["2025-12"])
+    for issued, first in (("2025-11-14", "2025-11"), ("2025-11-15", "2025-12")):  # due 14/11: on the day, owed
+        replace_in(plan / "plan.yaml", "date: 2025-11-17", f"date: {issued}")
+        assert load_plan(plan).meta.duties[0].periods(2025)[0].key == first
+        replace_in(plan / "plan.yaml", f"date: {issued}", "date: 2025-11-17")
+    # A duty's own start (an amendment's duty) overrides the plan's date.
+    monthly = "    deadline: trước ngày 15 hằng tháng"
+    replace_in(plan / "plan.yaml", monthly, f"    start: 2025-01-01\n{monthly}")
+    assert len(load_plan(plan).meta.duties[0].periods(2025)) == 12
 
 
 def test_hanoi_monthly_reports_before_the_15th_and_tasks_due_by_the_end_of_2025() -> None:
@@ -59,7 +90,14 @@ def test_hcmc_reports_each_quarter_without_a_day_so_no_report_is_due() -> None:
     assert [d.id for d in quarterly] == ["bao_cao_quy_don_vi", "bao_cao_quy_stc"]
     assert all(d.deadline is None for d in quarterly)
     shown = _status(HCMC, "2026-Q4", "2026-12-10")
-    assert shown["reporting"] == []
+    # Each period's report is listed, with no day invented: nothing is late, nothing overdue.
+    listed = [(r["duty"], r["period"], r["deadline"], r["days_left"], r["overdue"]) for r in shown["reporting"]]
+    assert listed == [
+        ("bao_cao_bo_tai_chinh", "2026", None, None, False),
+        ("bao_cao_quy_don_vi", "2026-Q4", None, None, False),
+        ("bao_cao_quy_stc", "2026-Q4", None, None, False),
+    ]
+    assert not any(u["late"] for r in shown["reporting"] for u in r["units"])
     overdue = [t["id"] for t in shown["tasks"] if t["overdue"]]
     assert overdue == ["I.1"]  # "Quý IV/2025"
     assert sum(1 for t in shown["tasks"] if t["due"] == "2026-12-31" and not t["overdue"]) >= 10
@@ -138,3 +176,59 @@ def test_sonla_targets_in_words_of_the_body_and_numbers_of_the_annex() -> None:
     assert growth is not None
     target: Any = growth.targets[2030].meaning
     assert (target.kind, target.rate, target.rate_high, target.base_year) == ("yearly_change", 10, 13, 2025)
+
+
+_VIEWS = {
+    "hanoi-308": ("2025-12", "2025-12-20"),
+    "hcm-2820": ("2026-Q4", "2026-12-10"),
+    "sonla-2954": ("2026-11", "2026-12-02"),
+    "hue-188": ("2026", "2026-12-31"),
+    "mot-nam": ("2026", "2026-12-31"),
+    "lamdong-nq68": ("2025", "2025-11-06"),
+}
+
+
+@pytest.mark.parametrize("width", ["80", "120"])
+@pytest.mark.parametrize("name", sorted(_VIEWS))
+def test_the_status_table_never_cuts_a_number_nor_a_target_word(name: str, width: str) -> None:
+    period, today = _VIEWS[name]
+    args = ["--plan", FIXTURES / name, "--period", period, "--today", today]
+    table = invoke(["status", *args], 0, env={"COLUMNS": width}).stdout
+    shown = json.loads(invoke(["status", *args, "--format", "json"], 0).stdout)
+    words = {word for line in table.splitlines() for word in line.split()}
+    for indicator in shown["indicators"]:
+        target = indicator["target"]
+        for word in target["display"].split() if target else []:
+            assert word in words, (indicator["id"], word)
+        value = indicator["value_display"]
+        for word in value.split() if value else []:
+            assert word in words, (indicator["id"], word)
+
+
+@pytest.mark.parametrize(
+    ("width", "rows"),
+    [
+        (
+            "80",
+            [
+                "XK          Giá trị hàng   240.000        28.050  -211.950  ≈ Tạm tính, 2/3 đơn",
+                "            hóa tham gia   nghìn USD       nghìn            vị",
+                "XK-TB       Tốc độ tăng    +10-13%/năm         –         –  ? Chưa có số liệu",
+            ],
+        ),
+        (
+            "120",
+            [
+                "XK          Giá trị hàng hóa tham gia xuất     240.000        28.050  -211.950  ≈ Tạm tính, 2/3 đơn",
+                "XK-TB       Tốc độ tăng bình quân hàng năm     +10-13%/năm         –         –  ? Chưa có số liệu",
+            ],
+        ),
+    ],
+)
+def test_sonla_large_gap_and_yearly_rate_are_whole(width: str, rows: list[str]) -> None:
+    args = ["status", "--plan", SONLA, "--period", "2026-11", "--today", "2026-12-02"]
+    lines = [line.rstrip() for line in invoke(args, 0, env={"COLUMNS": width}).stdout.splitlines()]
+    for row in rows:
+        assert row in lines, row
+    # a yearly deadline in a month's view says which period it is
+    assert "Năm 2026: hạn 19/11/2026 — gửi Sở Công Thương: ĐÃ QUÁ HẠN 13 ngày." in lines

@@ -17,7 +17,7 @@ import pytest
 
 from kh68.core.files import TEMP_MARK
 from kh68.core.vnformat import format_number
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
 
 pytestmark = pytest.mark.slow  # dozens of kh68 processes, some of them killed
 

@@ -80,7 +80,10 @@ def test_the_readme_says_how_to_install_a_pinned_release() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert 'pipx install "kh68==X.Y.Z"' in readme
     assert 'pip install "kh68==X.Y.Z"' in readme
-    assert "git tag -a vX.Y.Z" in readme
+    assert "git tag -a vX.Y.Z" in (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
+    assert 'pipx install "kh68 @ git+https://' in (REPO / "docs" / "huong-dan" / "cai-dat.md").read_text(
+        encoding="utf-8"
+    )
 
 
 # ---------------------------------------------------------------- building and installing

@@ -18,7 +18,7 @@ from docx.shared import Pt
 from conftest import EXAMPLE_PLAN, cpu_time, invoke, replace_in
 from docx_outline import NBH, headings, outline, paragraph_text
 from kh68.core.vnformat import format_number
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
 from tools import require
 
 DOCX = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "docx"]

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from conftest import replace_in
+from kh68.lint.check import load_plan
 from kh68.outputs.status_view import build_status, view_to_dict
-from kh68.reading.load import load_plan
 
 TODAY = date(2025, 11, 6)
 
@@ -231,17 +231,32 @@ class TestTasksAndReporting:
             -1,
             True,
         )
-        late = [u for u in unit_report["units"] if u["late"]]
-        assert late == [
-            {"unit": "phong_khtc", "reported": True, "date": "2025-11-07", "date_source": "form", "late": True}
-        ]
+        # phong_khtc's progress is dated 07/11/2025: on 06/11 (the view's day) it has not reported yet
+        assert [u for u in unit_report["units"] if u["late"]] == []
+        khtc = {"unit": "phong_khtc", "reported": False, "date": None, "date_source": None, "late": False}
+        assert khtc in unit_report["units"]
         assert (plan_report["deadline"], plan_report["days_left"], plan_report["overdue"]) == ("2025-11-10", 4, False)
 
-    def test_the_unreported_units_are_the_expected_reporters_who_did_not_report(self, view2025):
-        unit_report = view2025["reporting"][0]
+    @pytest.mark.parametrize(
+        ("today", "khtc"),
+        [
+            ("2025-11-06", {"unit": "phong_khtc", "reported": False, "date": None, "date_source": None, "late": False}),
+            (
+                "2025-11-07",
+                {"unit": "phong_khtc", "reported": True, "date": "2025-11-07", "date_source": "entry", "late": True},
+            ),
+        ],
+    )
+    def test_a_report_dated_after_the_day_seen_is_not_yet_sent(self, demo, today, khtc):
+        view = view_to_dict(build_status(demo, 2025, date.fromisoformat(today)))
+        assert khtc in view["reporting"][0]["units"]
+
+    def test_the_unreported_units_are_the_expected_reporters_who_did_not_report(self, demo):
+        view = view_to_dict(build_status(demo, 2025, date(2025, 11, 8)))
+        unit_report = view["reporting"][0]
         unreported = [u["unit"] for u in unit_report["units"] if not u["reported"]]
         # The same units as the coverage of 6.2 lacks: one expected-reporter logic.
-        assert unreported == by_id(view2025)["6.2"]["coverage"]["missing"] == ["xa_mh_08", "xa_mh_09", "xa_mh_10"]
+        assert unreported == by_id(view)["6.2"]["coverage"]["missing"] == ["xa_mh_08", "xa_mh_09", "xa_mh_10"]
 
 
 class TestUnitFilter:

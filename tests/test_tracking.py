@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COMMUNES, DISTRICTS, EXAMPLE_PLAN, replace_in
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
 from kh68.reading.models import TaskState
 from kh68.tracking.tasks import combine_states, deadlines, report_day, reported_units, task_statuses
 

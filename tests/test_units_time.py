@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COMMUNES, DISTRICTS, FIXTURE_PLAN, invoke, line_of
-from kh68.reading.load import load_plan
+from kh68.lint.check import load_plan
 from kh68.reading.models import Unit
 from kh68.reading.plan import UnitIndex
 from kh68.tracking.tasks import deadlines, task_statuses

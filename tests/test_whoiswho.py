@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, invoke, line_of, replace_in
+from kh68.lint.check import load_plan
 from kh68.reading.bodies import body, head_title_of, plan_report_sender
 from kh68.reading.enums import DutyKind
-from kh68.reading.load import load_plan
 from kh68.reading.models import Unit
 
 FIXTURES = REPO / "tests" / "fixtures" / "plans"

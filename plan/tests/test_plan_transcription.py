@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from kh68 import load_plan
 from kh68.kinds.phrases import fold
-from kh68.reading.load import load_plan
 
 HERE = Path(__file__).resolve().parent
 PLAN = HERE.parent

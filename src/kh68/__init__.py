@@ -22,8 +22,8 @@ _EXPORTS = {
     "Problem": "kh68.core.errors",
     "Severity": "kh68.core.errors",
     "UsageError": "kh68.core.errors",
-    "check_plan": "kh68.reading.load",
-    "load_plan": "kh68.reading.load",
+    "check_plan": "kh68.lint.check",
+    "load_plan": "kh68.lint.check",
     "build_status": "kh68.outputs.status_view",
     "evaluate": "kh68.tracking.engine",
 }

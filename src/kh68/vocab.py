@@ -16,18 +16,22 @@ phần trăm so với năm 2024".
 Phrases are returned lower case (they are used inside sentences and lists);
 callers capitalise with :func:`sentence` where a phrase starts a cell.
 
-This module imports only ``kh68.reading.enums`` and ``kh68.core.vnformat``, so any
-layer may use it.
+This module imports only ``kh68.reading.enums``, ``kh68.kinds.verdict`` and
+``kh68.core.vnformat``, so any layer above ``kh68.reading`` may use it.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from kh68.core.vnformat import format_number, format_value
+from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.verdict import Direction, Status, TaskState
-from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
-from kh68.reading.measures import UnitForm
+from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitForm, UnitKind
+
+if TYPE_CHECKING:
+    from kh68.reading.plan import Plan
 
 # ------------------------------------------------------------------ verdicts
 
@@ -129,6 +133,12 @@ UNIT_KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.ORGANISATION: "tổ chức ngoài quyền quản lý của cơ quan ban hành",
     UnitKind.OTHER: "khác",
 }
+
+
+def unit_kind_label(plan: Plan, kind: UnitKind) -> str:
+    """What ``plan`` calls units of ``kind`` (``unit_kind_labels`` of plan.yaml), else the general word."""
+    return plan.meta.unit_kind_labels.get(kind) or UNIT_KIND_LABELS[kind]
+
 
 BREAK_KIND_LABELS: dict[BreakKind, str] = {
     BreakKind.TERRITORY: "địa giới",
@@ -287,6 +297,15 @@ def plan_name(kind: str, number: str | None, symbol: str, issued_with: str | Non
 PROGRESS_HEADING = "Tiến độ đến mục tiêu cuối kỳ"
 TASKS_HEADING = "Nhiệm vụ"
 REPORTING_HEADING = "Báo cáo"
+NO_DEADLINE = "kế hoạch không ghi hạn"
+"""A report whose period the plan states without a day ("định kỳ hằng quý"): kh68 invents no deadline."""
+RHYTHM_WORDS = {
+    Rhythm.YEARLY: "hằng năm",
+    Rhythm.SIX_MONTHLY: "6 tháng một lần",
+    Rhythm.QUARTERLY: "hằng quý",
+    Rhythm.MONTHLY: "hằng tháng",
+}
+"""How often a duty reports, in words."""
 SYNTHETIC_BANNER = "SỐ LIỆU MINH HỌA — không phải số liệu thật"
 GAP_NOTE = (
     "Chênh: theo đơn vị tính (điểm phần trăm với tỷ lệ), dương là tốt hơn chỉ tiêu; "

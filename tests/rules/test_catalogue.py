@@ -1,4 +1,4 @@
-"""The rule list itself: ids unique and well formed, each rule registered, tested and in the README."""
+"""The rule list itself: ids unique and well formed, each rule registered, tested and in the manual."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import kh68.reading.rules as rules_package
+import kh68.lint.rules as rules_package
 from conftest import REPO
+from kh68.lint.rules import ALL_RULES, RULES
 from kh68.reading.ruledoc import RuleDoc
-from kh68.reading.rules import ALL_RULES, RULES
 
 RULE_MODULES = sorted(m.name for m in pkgutil.iter_modules(rules_package.__path__) if m.name != "base")
 
@@ -30,7 +30,7 @@ def test_ids_are_unique_and_dashed_lower_case() -> None:
 
 @pytest.mark.parametrize("module", RULE_MODULES)
 def test_every_rule_module_is_registered_under_its_own_name(module: str) -> None:
-    rule = import_module(f"kh68.reading.rules.{module}").RULE
+    rule = import_module(f"kh68.lint.rules.{module}").RULE
     assert rule in RULES
     assert rule.id == module.replace("_", "-")
 
@@ -42,9 +42,9 @@ def test_every_rule_has_its_test_file(rule: RuleDoc) -> None:
     assert f"[{rule.id}]" in test_file.read_text(encoding="utf-8"), "assert the rule id in the exact output"
 
 
-def test_the_readme_lists_every_rule_and_nothing_else() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+def test_the_manual_lists_every_rule_and_nothing_else() -> None:
+    readme = (REPO / "docs" / "huong-dan" / "quy-tac.md").read_text(encoding="utf-8")
     listed = re.findall(r"^\| `([a-z0-9-]+)` \| (?:lỗi|cảnh báo) \|", readme, re.MULTILINE)
     assert listed == [rule.id for rule in ALL_RULES]
     for rule in ALL_RULES:
-        assert readme_row(rule) in readme, f"README row for {rule.id}:\n{readme_row(rule)}"
+        assert readme_row(rule) in readme, f"docs/huong-dan/quy-tac.md row for {rule.id}:\n{readme_row(rule)}"

@@ -1,4 +1,4 @@
-"""data-as-of-outside-year: see ``kh68.reading.rules`` and the README list of rules."""
+"""data-as-of-outside-year: see ``kh68.lint.rules`` and the README list of rules."""
 
 from __future__ import annotations
 

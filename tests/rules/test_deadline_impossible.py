@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import check_fails, invoke, line_of, only_problem, replace_in
-from kh68.reading.rules.deadline_impossible import missing_years
+from kh68.lint.rules.deadline_impossible import missing_years
 
 
 @pytest.mark.parametrize(

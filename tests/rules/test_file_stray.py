@@ -1,4 +1,4 @@
-"""file-stray: see ``kh68.reading.rules`` and the README list of rules."""
+"""file-stray: see ``kh68.lint.rules`` and the README list of rules."""
 
 from __future__ import annotations
 

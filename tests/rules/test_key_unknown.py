@@ -1,4 +1,4 @@
-"""key-unknown: see ``kh68.reading.rules`` and the README list of rules."""
+"""key-unknown: see ``kh68.lint.rules`` and the README list of rules."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import check_fails, line_of, only_problem, problem_lines, replace_in
-from kh68.reading.load import check_plan
+from kh68.lint.check import check_plan
 
 
 def test_unknown_key_with_suggestion(fixture_copy: Path) -> None:

@@ -1,4 +1,4 @@
-"""report-text-missing: see ``kh68.reading.rules`` (its cases are in tests/test_report_text.py)."""
+"""report-text-missing: see ``kh68.lint.rules`` (its cases are in tests/test_report_text.py)."""
 
 from __future__ import annotations
 

@@ -6,9 +6,9 @@ import time
 from pathlib import Path
 
 from conftest import check_fails, line_of, only_problem
+from kh68.lint.rules.unit_group_depth import MAX_DEPTH, depths
 from kh68.reading.models import Unit
 from kh68.reading.plan import UnitIndex
-from kh68.reading.rules.unit_group_depth import MAX_DEPTH, depths
 
 
 def write_chain(plan: Path, length: int) -> Path:

@@ -1,4 +1,4 @@
-"""yaml-duplicate-key: see ``kh68.reading.rules`` and the README list of rules."""
+"""yaml-duplicate-key: see ``kh68.lint.rules`` and the README list of rules."""
 
 from __future__ import annotations
 

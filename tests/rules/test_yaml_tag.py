@@ -1,4 +1,4 @@
-"""yaml-tag: see ``kh68.reading.rules`` and the README list of rules."""
+"""yaml-tag: see ``kh68.lint.rules`` and the README list of rules."""
 
 from __future__ import annotations
 

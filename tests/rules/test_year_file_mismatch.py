@@ -1,4 +1,4 @@
-"""year-file-mismatch: see ``kh68.reading.rules`` and the README list of rules."""
+"""year-file-mismatch: see ``kh68.lint.rules`` and the README list of rules."""
 
 from __future__ import annotations
 

@@ -50,7 +50,7 @@ def check(
 ) -> None:
     """Kiểm tra kế hoạch: cú pháp YAML, kiểu dữ liệu, mã đơn vị, năm, chỉ tiêu, lời văn báo cáo đã đến hạn."""
     from kh68.core.vnformat import format_number
-    from kh68.reading.load import check_plan
+    from kh68.lint.check import check_plan
 
     day = parse_day(today, "--today")
     root = directory or plan_dir(plan)
@@ -86,8 +86,8 @@ def _report_verdicts(plan: Any, files: Any, year: int) -> Any:
 @handle_errors
 def export(plan: PlanOption = None) -> None:
     """Xuất kế hoạch đã kiểm tra dưới dạng JSON (UTF-8) ra stdout."""
+    from kh68.lint.check import load_plan
     from kh68.outputs.export import plan_to_dict
-    from kh68.reading.load import load_plan
 
     loaded = load_plan(plan_dir(plan))
     typer.echo(json.dumps(plan_to_dict(loaded), ensure_ascii=False, indent=2))

@@ -23,6 +23,7 @@ from kh68.core import witness
 from kh68.core.errors import (
     ExitCode,
     Kh68Error,
+    NotInPlan,
     PlanDirMissing,
     PlanInvalid,
     Problem,
@@ -284,6 +285,17 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+# What the layers below raise without knowing of a command line, and the exit code the CLI gives it.
+_EXIT_CODES: dict[type[Kh68Error], ExitCode] = {
+    NotInPlan: ExitCode.USAGE,  # a unit, indicator, task or year given on the command line that the plan lacks
+}
+
+
+def exit_code_of(exc: Kh68Error) -> int:
+    """The exit code of an error kh68 reports: as the CLI maps it, else the error's own."""
+    return next((code for kind, code in _EXIT_CODES.items() if isinstance(exc, kind)), exc.exit_code)
+
+
 @contextmanager
 def guarded() -> Iterator[None]:
     """Every way a command can fail, said in Vietnamese with its exit code.
@@ -315,7 +327,7 @@ def guarded() -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
     except Kh68Error as exc:
         say_error(str(exc))
-        raise typer.Exit(exc.exit_code) from None
+        raise typer.Exit(exit_code_of(exc)) from None
     except (BrokenPipeError, OutputClosed):
         quiet_stdout()
         raise typer.Exit(ExitCode.OK) from None

@@ -54,7 +54,7 @@ def form(
     """Lập biểu mẫu Excel (.xlsx) cho từng đơn vị phải báo cáo trong năm (hoặc trong kỳ: tháng, quý, 6 tháng)."""
     from kh68.entry.forms.expected import expected_units, require_reported
     from kh68.entry.forms.files import write_forms
-    from kh68.reading.load import load_plan
+    from kh68.lint.check import load_plan
 
     year, cadence = when(year, period)
     reported = cadence or Period.of_year(year)
@@ -101,7 +101,7 @@ def import_(
 ) -> None:
     """Nhập số liệu và tiến độ từ các biểu mẫu đã điền (và tệp CSV) vào data/<năm>.yaml hoặc data/<kỳ>.yaml."""
     from kh68.entry.forms.importing import import_files
-    from kh68.reading.load import load_plan
+    from kh68.lint.check import load_plan
 
     arrival = _arrival(received)
     loaded = load_plan(plan_dir(plan))

@@ -24,8 +24,8 @@ def schema(
     ),
 ) -> None:
     """Ghi JSON Schema của từng loại tệp kế hoạch (sinh từ mô hình dữ liệu) cho trình soạn thảo."""
+    from kh68.outputs.schema import write_schemas
     from kh68.reading.load import default_plan_dir
-    from kh68.reading.schema import write_schemas
 
     for path in write_schemas(out, default_plan_dir()):
         typer.echo(f"Đã ghi {path.as_posix()}")

@@ -87,7 +87,7 @@ def report(
     today = parse_day(day, "--date")
 
     from kh68.core.files import atomic_write, guard_output
-    from kh68.reading.load import load_plan
+    from kh68.lint.check import load_plan
 
     root = plan_dir(plan)
     if output is not None:

@@ -59,8 +59,8 @@ def status(
     ] = None,
 ) -> None:
     """Tình hình thực hiện: chỉ tiêu, khoảng cách tới mục tiêu, nhiệm vụ, hạn báo cáo."""
+    from kh68.lint.check import load_plan
     from kh68.outputs.status_view import build_status, view_to_dict
-    from kh68.reading.load import load_plan
 
     loaded = load_plan(plan_dir(plan))
     day = parse_day(today, "--today")
@@ -68,7 +68,8 @@ def status(
     loaded.require_year(year)
     unit_id = loaded.require_unit(unit) if unit is not None else None
     view = build_status(loaded, year, day, unit_id, cadence)
-    from kh68.reading.report_text import missing_parts, reminder, unwritten_tasks
+    from kh68.outputs.status_view import reminder
+    from kh68.reading.report_text import missing_parts, unwritten_tasks
 
     if fmt is StatusFormat.json:
         data = view_to_dict(view)

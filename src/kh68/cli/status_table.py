@@ -94,19 +94,30 @@ def _table(**options: object) -> Table:
     return Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0), show_edge=False, **options)  # type: ignore[arg-type]
 
 
+def _widest_word(texts: list[str], floor: int) -> int:
+    """The width that breaks none of ``texts``' words (a number, "+10-13%/năm"), at least ``floor``."""
+    return max([floor, *(len(word) for text in texts for word in text.split())])
+
+
 def indicator_table(view: StatusView) -> Table:
+    """The indicators, each column as wide as its content needs: a number or a word of a target is never cut or
+    broken; only the indicator's name gives way (it wraps between words)."""
     table = _table(expand=True)
     code, name, target, value, gap, status = vocab.INDICATOR_COLUMNS
+    rows = [
+        (r, r.indicator.name + (vocab.SHARE_SUFFIX if r.indicator.share_of else ""), target_text(r), value_text(r))
+        for r in view.results
+    ]
+    gaps = [gap_text(r) for r in view.results]
     longest_id = max((len(r.indicator.id) for r in view.results), default=0)
     table.add_column(code, width=min(max(5, longest_id), 12), overflow="fold")  # an id is never cut short
-    table.add_column(name, min_width=19, ratio=1, overflow="fold")
-    table.add_column(target, width=9, overflow="fold")
-    table.add_column(value, width=8, justify="right", overflow="fold")
-    table.add_column(gap, width=6, justify="right", no_wrap=True)
+    table.add_column(name, min_width=12, ratio=1, overflow="fold")
+    table.add_column(target, width=_widest_word([t for _, _, t, _ in rows], 9), overflow="fold")
+    table.add_column(value, width=_widest_word([v for _, _, _, v in rows], 8), justify="right", overflow="fold")
+    table.add_column(gap, width=max([6, *map(len, gaps)]), justify="right", no_wrap=True)
     table.add_column(status, width=20, overflow="fold")
-    for r in view.results:
-        name = r.indicator.name + (vocab.SHARE_SUFFIX if r.indicator.share_of else "")
-        table.add_row(r.indicator.id, name, target_text(r), value_text(r), gap_text(r), status_cell(r))
+    for (r, label, target_cell, value_cell), gap_cell in zip(rows, gaps, strict=True):
+        table.add_row(r.indicator.id, label, target_cell, value_cell, gap_cell, status_cell(r))
     return table
 
 
@@ -166,6 +177,8 @@ def due_words(due: Due) -> str:
 
 
 def days_text(deadline: Deadline) -> str:
+    if deadline.days_left is None:
+        return ""
     if deadline.days_left > 0:
         return f"còn {format_number(deadline.days_left)} ngày"
     if deadline.days_left == 0:
@@ -180,11 +193,16 @@ SOON = 30
 def deadline_lines(view: StatusView) -> list[str]:
     lines = []
     for d in view.deadlines:
-        if d.period is not None and view.period is None and d.days_left > SOON:
-            continue  # a month or quarter still far off: the year's view lists the reports due or past
+        period = d.cadence
+        # A month or quarter still far off (by its deadline, else by its end): the year's view lists the reports
+        # due or past.
+        if not period.is_year and view.period is None and ((d.due or period.last_day) - view.today).days > SOON:
+            continue
         to = ", ".join(d.recipient_names(view.plan))
-        when = f"{vocab.sentence(d.period.label)}: hạn" if d.period is not None else "Hạn"
-        lines.append(f"{when} {format_date(d.due)} — gửi {to}: {days_text(d)}.")
+        if d.due is None:
+            lines.append(f"{vocab.sentence(period.label)}: {vocab.NO_DEADLINE} — gửi {to}.")
+        else:
+            lines.append(f"{vocab.sentence(period.label)}: hạn {format_date(d.due)} — gửi {to}: {days_text(d)}.")
         if d.duty.kind is not DutyKind.UNIT_REPORT:
             continue
         for u in d.missing:
@@ -192,7 +210,7 @@ def deadline_lines(view: StatusView) -> list[str]:
             why = late_words(u) if u.late and u.on else "chưa gửi"
             lines.append(f"• {name}: {why}")
         if d.units and not d.missing:
-            lines.append("• Tất cả đơn vị đã gửi đúng hạn.")
+            lines.append("• Tất cả đơn vị đã gửi đúng hạn." if d.due is not None else "• Tất cả đơn vị đã gửi.")
     return lines
 
 

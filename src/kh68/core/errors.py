@@ -110,6 +110,14 @@ class PlanDirMissing(UsageError):
     """There is no plan directory where one was looked for; the CLI adds how to name or make one."""
 
 
+class NotInPlan(Kh68Error):
+    """A unit, indicator, task or year asked for that the plan does not have (the message lists what it has).
+
+    Raised by the plan, which knows nothing of a command line; the CLI says which exit code it is
+    (``kh68.cli.common.exit_code_of``).
+    """
+
+
 class InputError(Kh68Error):
     """A value given on the command line or in a file is not acceptable."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from kh68.core.errors import InputError, PlanInvalid
 from kh68.entry.edits import Edit, FileOutcome, apply_edits, data_path
 from kh68.kinds.periods import Period
-from kh68.reading.load import check_plan
+from kh68.lint.check import check_plan
 from kh68.reading.plan import Plan
 
 Outcome = FileOutcome

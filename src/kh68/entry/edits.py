@@ -28,7 +28,8 @@ from kh68.core.vnformat import format_exact, parse_exact
 from kh68.entry.datafile import DataFile, Section, UnitKey
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
-from kh68.reading.load import DATA_DIR, check_data_file
+from kh68.lint.check import check_data_file
+from kh68.reading.load import DATA_DIR
 from kh68.reading.models import DateSource
 from kh68.reading.plan import Plan
 

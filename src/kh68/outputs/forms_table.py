@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kh68.kinds import periods, targets, timings
-from kh68.reading.rules import ALL_RULES
+from kh68.lint.rules import ALL_RULES
 
 
 def _cell(text: str) -> str:

@@ -26,15 +26,15 @@ from datetime import date
 
 from kh68 import vocab
 from kh68.core.vnformat import format_date
+from kh68.domain.coverage import Coverage, coverage
+from kh68.domain.measures import form_of
 from kh68.kinds.targets import Aggregate, Style
 from kh68.kinds.verdict import Direction, Status
 from kh68.outputs.document import Align, Annex, Block, Column, Figure, Items, Paragraph, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
 from kh68.outputs.words import legal_basis, lower_first, period_words
-from kh68.reading.measures import form_of
 from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
-from kh68.tracking.coverage import Coverage, coverage
 from kh68.tracking.engine import IndicatorResult
 from kh68.tracking.series import Break
 

@@ -34,7 +34,7 @@ from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing, missing_parts, report_due, unwritten_tasks
 from kh68.tracking.tasks import Deadline, UnitReport
-from kh68.vocab import task_state_label
+from kh68.vocab import NO_DEADLINE, task_state_label
 
 WORDS = (
     ("III", "KHÓ KHĂN, VƯỚNG MẮC", "difficulties", "khó khăn, vướng mắc"),
@@ -47,7 +47,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
 
     plan.require_year(year, baseline=False)
     view = build_status(plan, year, today)
-    duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT), None)
+    duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT and d.due is not None), None)
     reporter = plan_report_sender(plan, plan.duty(DutyKind.PLAN_REPORT)).issued_as.name
     author_id = coordinator_id(plan) or tracker_id(plan) or plan.meta.issuing_unit
     own = body(plan, author_id)
@@ -65,7 +65,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
         addressees=(),
         opening=(
             f"Tài liệu làm việc nội bộ của {author}, tổng hợp nguyên văn báo cáo của các đơn vị để soạn báo cáo "
-            f"của {reporter} (hạn ngày {short_date(report_due(plan, year))}); không gửi kèm báo cáo."
+            f"của {reporter} ({_due_words(report_due(plan, year))}); không gửi kèm báo cáo."
         ),
         sections=(
             _lateness(plan, duty),
@@ -112,14 +112,18 @@ def _state(plan: Plan, duty: Deadline, u: UnitReport) -> tuple[str, str, str]:
     if u.on is None:
         return "không ghi ngày gửi", "đã gửi, không ghi ngày", "–"
     when = short_date(u.on) + (" (ngày nhận)" if u.received else "")
-    if u.late:
+    if u.late and duty.due is not None:
         return "chậm", f"chậm {(u.on - duty.due).days} ngày", when
     return "đúng hạn", "đúng hạn", when
 
 
+def _due_words(due: date | None) -> str:
+    return f"hạn ngày {short_date(due)}" if due is not None else NO_DEADLINE
+
+
 def _lateness(plan: Plan, duty: Deadline | None) -> Section:
     title = "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ"
-    if duty is None:
+    if duty is None or duty.due is None:
         return Section("I", title, (Paragraph("Kế hoạch không quy định hạn báo cáo của các đơn vị."),))
     rows = []
     counts = dict.fromkeys(STATES, 0)

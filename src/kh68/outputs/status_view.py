@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from kh68.core.vnformat import format_date
+from kh68.domain.coverage import Coverage
 from kh68.kinds.periods import Period
 from kh68.kinds.targets import Requirement
 from kh68.kinds.verdict import Status
@@ -13,9 +15,10 @@ from kh68.outputs.export import target_to_dict
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
-from kh68.tracking.coverage import Coverage
+from kh68.reading.report_text import describe_missing, missing_parts, report_due, unwritten_tasks
 from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce, evaluate_plan
 from kh68.tracking.tasks import Deadline, TaskStatus, deadlines, task_statuses
+from kh68.vocab import NO_DEADLINE
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,9 @@ def build_status(
     plan: Plan, year: int, today: date, unit: str | None = None, period: Period | None = None
 ) -> StatusView:
     """Indicators, tasks and deadlines for ``year`` (as known at the end of ``period``, and only the reports of
-    that period, when given: a month, a quarter); with ``unit``, only what it leads or owes."""
-    if period is not None:
-        plan = plan.as_of(period)
+    that period, when given: a month, a quarter); with ``unit``, only what it leads or owes. As seen ``today``:
+    nothing of a period that begins after it, no report dated after it."""
+    plan = plan.as_of(period, today)
     indicators = plan.indicators
     tasks = task_statuses(plan, year, today)
     owed = deadlines(plan, year, today, period)
@@ -191,7 +194,7 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
             {
                 "duty": d.duty.id,
                 "period": d.cadence.key,
-                "deadline": d.due.isoformat(),
+                "deadline": d.due.isoformat() if d.due else None,
                 "days_left": d.days_left,
                 "overdue": d.overdue,
                 "units": [
@@ -199,7 +202,7 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
                         "unit": u.unit_id,
                         "reported": u.reported,
                         "date": u.on.isoformat() if u.on else None,
-                        "date_source": ("received" if u.received else "form") if u.on else None,
+                        "date_source": u.source.value if u.source else None,
                         "late": u.late,
                     }
                     for u in d.units
@@ -208,3 +211,21 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
             for d in view.deadlines
         ],
     }
+
+
+def report_due_words(due: date | None) -> str:
+    """``hạn ngày <ngày>``, or ``kế hoạch không ghi hạn``."""
+    return f"hạn ngày {format_date(due)}" if due is not None else NO_DEADLINE
+
+
+def reminder(plan: Plan, year: int, today: date) -> str:
+    """Before the deadline of ``year``'s report: which parts the department has still to write ('' if none)."""
+    due = report_due(plan, year)
+    parts = missing_parts(plan, year)
+    tasks = unwritten_tasks(plan, plan.data.get(year), year)
+    if not (parts or tasks) or today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
+        return ""
+    return (
+        f"Báo cáo năm {year} ({report_due_words(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
+        f"ghi vào tệp data/{year}.yaml."
+    )

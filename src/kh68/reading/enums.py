@@ -8,7 +8,7 @@ state, verdict) are in ``kh68.kinds.verdict``.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 
 # How an indicator's value is obtained. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
@@ -48,3 +48,11 @@ class BreakKind(StrEnum):
 
     TERRITORY = "territory"
     DEFINITION = "definition"
+
+
+class UnitForm(Enum):
+    """The form a unit's entry of a measurement is written in: a figure, a fraction or met/not met."""
+
+    VALUE = "value"
+    FRACTION = "numerator/denominator"
+    MET = "met"

@@ -1,7 +1,8 @@
-"""Load a plan directory, validate every file and cross-check the whole.
+"""Read a plan directory: every file parsed (YAML with positions) and validated against its schema.
 
-``check_plan`` returns every problem found (errors and warnings);
-``load_plan`` returns the plan or raises ``PlanInvalid``.
+``read_plan`` stops at a valid plan with its parse and schema problems; the rules
+that cross-check the whole run after it (``kh68.lint.check``: ``check_plan``,
+``load_plan``).
 """
 
 from __future__ import annotations
@@ -12,32 +13,19 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from kh68.core import witness
-from kh68.core.errors import (
-    PROBLEM_ORDER,
-    PlanDirMissing,
-    PlanInvalid,
-    Problem,
-    Severity,
-    UsageError,
-    error,
-    os_reason,
-    warning,
-)
+from kh68.core.errors import PlanDirMissing, Problem, UsageError, error, os_reason, warning
 from kh68.core.files import CWD_GONE, cwd_gone, describe, folder_entries
 from kh68.core.safetext import excerpt
 from kh68.reading.models import IndicatorsFile, PlanMeta, TasksFile, UnitsFile, YearData
-from kh68.reading.narrative import Judge
 from kh68.reading.plan import Plan, UnitIndex, all_indicators, settle, unit_shares
-from kh68.reading.rule_config import configured
 from kh68.reading.ruledoc import DATA_FILE_STRAY, FILE_MISSING, FILE_STRAY, FILE_UNREADABLE
-from kh68.reading.rules import RULES_BY_ID, Context, DataFile, run
 from kh68.reading.source import Document, SourceError, decode, parse_document, read_document
 from kh68.reading.validation import problems_from
 
@@ -125,32 +113,48 @@ def _root_problem(root: Path) -> tuple[str | None, bool]:
     return None, False
 
 
-def check_plan(
-    root: Path, overrides: dict[Path, str] | None = None, today: date | None = None, judge: Judge | None = None
-) -> tuple[Plan | None, list[Problem]]:
-    """Load ``root``; return the plan (``None`` when it has errors) and all problems.
+@dataclass(frozen=True)
+class DataFile:
+    """One data file that passed its schema: where it is, its nodes and its model."""
 
-    ``overrides`` maps file paths to text to check instead of what is on disk
-    (how ``kh68 record`` validates an edit before writing it); ``today``: the day
-    rules that depend on it (a report text due by then) judge against; ``judge``: the
-    report's verdicts, for the rule that compares the narrative with them.
+    path: Path
+    doc: Document
+    data: YearData
+
+
+@dataclass
+class Loaded:
+    """A plan directory as read: the plan (``None`` when a plan file is unreadable or fails its schema), the data
+    files that passed their schema, every document read (for positions and inline rule settings) and the problems
+    found while reading (YAML, encoding, schema, missing and stray files).
+
+    The plan's data are not yet attached: which data files count depends on the rules (``kh68.lint.check``).
+    """
+
+    plan: Plan | None
+    meta: PlanMeta | None
+    files: tuple[DataFile, ...]
+    documents: dict[str, Document]
+    problems: list[Problem]
+
+
+def read_plan(root: Path, overrides: dict[Path, str] | None = None) -> Loaded:
+    """Read ``root``: every file parsed and validated against its schema, the plan built when they all pass.
+
+    ``overrides`` maps file paths to text to read instead of what is on disk. Raises
+    ``PlanDirMissing`` (or ``UsageError``) when ``root`` cannot be a plan directory.
+    Call it inside ``gc_paused()``.
     """
     root = Path(root)
     wrong, missing = _root_problem(root)
     if wrong is not None:
         raise PlanDirMissing(wrong) if missing else UsageError(wrong)
-    loader = _Loader(root, overrides or {}, today, judge)
-    with _gc_paused():
-        plan = loader.load()
-    # Without duplicates, in the order found (nearly the listed order, which a sort then finds fast).
-    problems = sorted(dict.fromkeys(loader.problems), key=PROBLEM_ORDER)
-    if any(p.severity is Severity.ERROR for p in problems):
-        return None, problems
-    return plan, problems
+    loader = _Loader(root, overrides or {})
+    return loader.load()
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a plan is built, then leave the plan out of its reach.
 
     A large plan is a million small acyclic objects (nodes, dicts, models);
@@ -170,38 +174,19 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_data_text(plan: Plan, path: Path, text: str) -> list[Problem]:
-    """Problems of one data file's new ``text`` against the loaded ``plan``.
-
-    How an edit is checked before it is written: the plan files are not read again.
-    """
-    return check_data_file(plan, path, text)[0]
-
-
-def check_data_file(plan: Plan, path: Path, text: str) -> tuple[list[Problem], Document | None]:
-    """``check_data_text``, and the parsed document (to read the edited values back)."""
+def read_data_file(plan: Plan, path: Path, text: str) -> tuple[list[Problem], Document | None, DataFile | None]:
+    """One data file's new ``text`` read against the loaded ``plan`` (the plan files are not read again): the problems
+    of reading it, its document, and the data file when it passed its schema. Call it inside ``gc_paused()``."""
     loader = _Loader(plan.root, {path: text})
-    with _gc_paused():  # as in check_plan: collections over the loaded plan would cost more than the parse
-        doc, data = loader.read(path, YearData)
-        if doc is not None and data is not None:
-            loader.problems += run(Context(plan, (DataFile(path, doc, data),), whole_plan=False))
-    return loader.problems, doc
-
-
-def load_plan(root: Path) -> Plan:
-    """The validated plan; ``PlanInvalid`` (with the problems) if it has errors."""
-    plan, problems = check_plan(root)
-    if plan is None:
-        raise PlanInvalid(problems)
-    return plan
+    doc, data = loader.read(path, YearData)
+    file = DataFile(path, doc, data) if doc is not None and data is not None else None
+    return loader.problems, doc, file
 
 
 class _Loader:
-    def __init__(self, root: Path, overrides: dict[Path, str], today: date | None = None, judge: Judge | None = None):
+    def __init__(self, root: Path, overrides: dict[Path, str]):
         self.root = root
         self.overrides = overrides
-        self.today = today
-        self.judge = judge
         self.problems: list[Problem] = []
 
     def display(self, path: Path) -> str:
@@ -235,11 +220,6 @@ class _Loader:
             return doc, None
         finally:
             doc.release_nodes()
-
-    def _configure(self, meta: PlanMeta | None, docs: dict[str, Document]) -> None:
-        """The problems as the plan sets its rules (``plan.yaml`` › ``rules``, ``# kh68: disable-line``)."""
-        levels = meta.rules if meta is not None else {}
-        self.problems = configured(self.problems, levels, docs.values(), RULES_BY_ID, docs.get("plan"))
 
     def check_data_folder(self) -> None:
         """A ``data`` that is there but cannot be read would look like a plan without figures: an error."""
@@ -279,7 +259,7 @@ class _Loader:
         for path, reason in scan_data(self.root)[1]:
             self.problems.append(warning(self.display(path), 1, 1, reason, rule=DATA_FILE_STRAY.id))
 
-    def load(self) -> Plan | None:
+    def load(self) -> Loaded:
         docs: dict[str, Document] = {}
         parsed: dict[str, Any] = {}
         for kind, model in (
@@ -304,9 +284,9 @@ class _Loader:
                 docs[f"data/{path.name}"] = doc
             if value is not None:
                 data[path] = value
+        files = tuple(DataFile(path, docs[f"data/{path.name}"], year_data) for path, year_data in data.items())
         if any(v is None for v in parsed.values()):
-            self._configure(parsed["plan"], docs)
-            return None
+            return Loaded(None, parsed["plan"], files, docs, self.problems)
         indicators = all_indicators(parsed["indicators"].indicators, parsed["tasks"].groups)
         settle(parsed["plan"], indicators, parsed["tasks"].groups)
         units = UnitIndex(parsed["units"].units)
@@ -319,10 +299,4 @@ class _Loader:
             documents=docs,
             shares=unit_shares(indicators, units),
         )
-        files = tuple(DataFile(path, docs[f"data/{path.name}"], year_data) for path, year_data in data.items())
-        self.problems += run(Context(plan, files, today=self.today, judge=self.judge))
-        self._configure(parsed["plan"], docs)
-        # A data file with errors is left out (so a second file for a year never replaces the first).
-        rejected = {p.path for p in self.problems if p.severity is Severity.ERROR}
-        plan.keep({file.data.cadence: file.data for file in files if str(file.doc.path) not in rejected})
-        return plan
+        return Loaded(plan, parsed["plan"], files, docs, self.problems)

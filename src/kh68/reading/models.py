@@ -229,6 +229,12 @@ class Duty(Strict):
         "('hằng tháng': tháng), nếu không thì năm.",
         default=None,
     )
+    start: Day | None = field(
+        "Áp dụng từ ngày",
+        "Kỳ báo cáo đầu tiên phải gửi là kỳ có hạn từ ngày này trở đi (kỳ không ghi hạn: kỳ kết thúc từ ngày này trở "
+        "đi); để trống: ngày ban hành kế hoạch (date của plan.yaml), nếu có.",
+        default=None,
+    )
     kind: DutyKind = field(
         "Loại",
         "unit_report: các đơn vị báo cáo đơn vị đầu mối; plan_report: báo cáo kết quả thực hiện kế hoạch gửi "
@@ -266,6 +272,7 @@ class Duty(Strict):
         "mục 'Nơi nhận'.",
         default_factory=list,
     )
+    _owed_from: date | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _who_for_the_report(self) -> Duty:
@@ -286,12 +293,24 @@ class Duty(Strict):
             return self.period
         return self.deadline.rule.rhythm if self.deadline is not None else Rhythm.YEARLY
 
+    def settle(self, issued: date | None) -> None:
+        """Fill in from when the duty is owed: its ``start``, else the plan's issue date (``None``: always)."""
+        self._owed_from = self.start or issued
+
+    @property
+    def owed_from(self) -> date | None:
+        return self._owed_from
+
     def periods(self, year: int) -> list[ReportPeriod]:
-        """The periods of ``year`` the duty reports on (a duty whose deadline names some periods only: those)."""
+        """The periods of ``year`` the duty reports on (a duty whose deadline names some periods only: those), from
+        the first whose report is due on or after the day the duty begins (``owed_from``: a report due before the
+        plan was issued is not owed; a period without a day counts from its last day)."""
         found = self.rhythm.periods(year)
-        if self.deadline is None:
-            return found
-        return [p for p in found if self.deadline.rule.named_day(p) is not None]
+        if self.deadline is not None:
+            found = [p for p in found if self.deadline.rule.named_day(p) is not None]
+        if self._owed_from is not None:
+            found = [p for p in found if (self.due(p) or p.last_day) >= self._owed_from]
+        return found
 
     def due(self, period: ReportPeriod) -> date | None:
         """The last day a report of ``period`` is in time (``None``: no day set, or the duty does not report it)."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from kh68.core.errors import UsageError
+from kh68.core.errors import NotInPlan
 from kh68.core.safetext import excerpt, listing
 from kh68.core.vnformat import format_date
 from kh68.kinds.periods import Period
@@ -326,7 +326,7 @@ def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[Tas
     """Fill in what the plan's words leave to the plan itself, once, at load.
 
     A target's year, the plan's period and the tolerance of "khoảng"; whether
-    "trước ngày X" includes X for a task's timing.
+    "trước ngày X" includes X for a task's timing; from which period a duty's reports are owed.
     """
     period = meta.period
     judging = meta.judging
@@ -343,6 +343,7 @@ def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[Tas
     for duty in meta.duties:
         if duty.deadline is not None:
             duty.deadline.settle(before_day_inclusive=judging.before_day_inclusive)
+        duty.settle(meta.date)
 
 
 def cycles(starts: Iterable[str], edges: Callable[[str], list[str]]) -> Iterator[list[str]]:
@@ -425,10 +426,12 @@ class Plan:
                 self.data[year] = view
             self.known_until[year] = _known_until(year, chosen)
 
-    def as_of(self, period: Period) -> Plan:
-        """The plan as known at the end of ``period``: figures and progress of the periods up to it."""
+    def as_of(self, period: Period | None, today: date | None = None) -> Plan:
+        """The plan as known at the end of ``period`` (``None``: of each year) and on ``today``: figures and progress
+        of the periods up to it, none of a period that begins after ``today`` (nothing of it can have been sent)."""
         seen = replace(self)
-        seen.keep(self.files, period)
+        files = self.files if today is None else {p: d for p, d in self.files.items() if p.first_day <= today}
+        seen.keep(files, period)
         return seen
 
     @property
@@ -460,19 +463,14 @@ class Plan:
     def unit_names(self, refs: list[str]) -> list[str]:
         return [self.unit_name(ref) for ref in refs]
 
-    def unit_kind_label(self, kind: UnitKind) -> str:
-        """What the plan calls units of ``kind`` (``unit_kind_labels`` of plan.yaml), else the general word."""
-        from kh68.vocab import UNIT_KIND_LABELS
-
-        return self.meta.unit_kind_labels.get(kind) or UNIT_KIND_LABELS[kind]
-
     def report_day(self, year: int) -> date:
-        """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12).
+        """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12: a day to resolve units
+        on, never shown as a deadline).
 
         What a year's figures and expected reporters are judged on: a unit that ceased
         before that day cannot send the year's report, one not yet started neither.
         """
-        return self.due_in_year(DutyKind.UNIT_REPORT, year)
+        return self.due_in_year(DutyKind.UNIT_REPORT, year) or date(year, 12, 31)
 
     def period_day(self, period: Period) -> date:
         """The day units report for ``period``: a year's is ``report_day``; a month's, quarter's or half-year's the
@@ -498,12 +496,11 @@ class Plan:
         """The ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
         return [d for d in self.meta.duties if d.kind is DutyKind.UNIT_REPORT and period in d.periods(period.year)]
 
-    def due_in_year(self, kind: DutyKind, year: int) -> date:
-        """The last deadline in ``year`` of the plan's first duty of ``kind`` (31/12 without one)."""
+    def due_in_year(self, kind: DutyKind, year: int) -> date | None:
+        """The last deadline in ``year`` of the plan's first duty of ``kind`` (``None``: the plan sets no day)."""
         duty = self.duty(kind)
         periods = duty.periods(year) if duty is not None else []
-        due = duty.due(periods[-1]) if duty is not None and periods else None
-        return due or date(year, 12, 31)
+        return duty.due(periods[-1]) if duty is not None and periods else None
 
     def first_year(self) -> int:
         return self.meta.period.start - self.meta.period.baseline_years
@@ -511,35 +508,35 @@ class Plan:
     # What a command line names must be in the plan: otherwise a usage error (exit 2), whichever command.
 
     def require_unit(self, ref: str) -> str:
-        """The id of unit ``ref`` (id or any of its names); ``UsageError`` listing the ids otherwise."""
+        """The id of unit ``ref`` (id or any of its names); ``NotInPlan`` listing the ids otherwise."""
         uid = self.units.resolve(ref)
         if uid is None:
-            raise UsageError(f"{self.units.unknown(ref)}; các mã hợp lệ: {listing(sorted(self.units.units))}")
+            raise NotInPlan(f"{self.units.unknown(ref)}; các mã hợp lệ: {listing(sorted(self.units.units))}")
         return uid
 
     def require_indicator(self, indicator_id: str) -> Indicator:
-        """Indicator ``indicator_id``; ``UsageError`` listing the ids otherwise."""
+        """Indicator ``indicator_id``; ``NotInPlan`` listing the ids otherwise."""
         indicator = self.indicator(indicator_id)
         if indicator is None:
             known = listing(i.id for i in self.indicators)
-            raise UsageError(f"không có chỉ tiêu {excerpt(indicator_id)} (các mã: {known})")
+            raise NotInPlan(f"không có chỉ tiêu {excerpt(indicator_id)} (các mã: {known})")
         return indicator
 
     def require_task(self, task_id: str) -> Task:
-        """Task ``task_id``; ``UsageError`` listing the ids otherwise."""
+        """Task ``task_id``; ``NotInPlan`` listing the ids otherwise."""
         task = self.task(task_id)
         if task is None:
             known = listing(t.id for t in self.tasks)
-            raise UsageError(f"không có nhiệm vụ {excerpt(task_id)} (các mã: {known})")
+            raise NotInPlan(f"không có nhiệm vụ {excerpt(task_id)} (các mã: {known})")
         return task
 
     def require_year(self, year: int, *, baseline: bool = True) -> None:
-        """Refuse a year outside the plan period (or, with ``baseline``, before its baseline years)."""
+        """Refuse a year outside the plan period (or, with ``baseline``, before its baseline years): ``NotInPlan``."""
         period = self.meta.period
         first = self.first_year() if baseline else period.start
         if not first <= year <= period.end:
             scope = "thời kỳ kế hoạch và các năm số liệu gốc" if baseline else "thời kỳ kế hoạch"
-            raise UsageError(f"năm {year} nằm ngoài {scope} ({first}–{period.end})")
+            raise NotInPlan(f"năm {year} nằm ngoài {scope} ({first}–{period.end})")
 
     def covers(self, refs: list[str], unit_id: str) -> bool:
         """Whether ``refs`` name ``unit_id``, directly or as a member of a group among them."""

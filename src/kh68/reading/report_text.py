@@ -4,21 +4,21 @@ Which parts of a year's report are still unwritten, and whether that matters yet
 before the report's deadline it is a reminder (``kh68 status``), from the deadline on a
 warning of ``kh68 check`` (an error with ``--strict``). A task due in the year of which
 nothing is known (no unit's progress, no summary of its group) is such a part too: its
-paragraph in the report is a visible placeholder until someone writes it.
+paragraph in the report is a visible placeholder until someone writes it. A plan that sets no day for its
+report: a reminder while the year lasts, a warning once it is over (no deadline is invented).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from kh68.core.vnformat import format_date
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import ReportPart, Task, YearData
 from kh68.reading.plan import Plan
 
 
-def report_due(plan: Plan, year: int) -> date:
-    """The day the department reports ``year`` (the ``plan_report`` duty's deadline, else 31/12)."""
+def report_due(plan: Plan, year: int) -> date | None:
+    """The day the department reports ``year`` (the ``plan_report`` duty's deadline; ``None``: the plan sets none)."""
     return plan.due_in_year(DutyKind.PLAN_REPORT, year)
 
 
@@ -52,16 +52,3 @@ def describe_missing(parts: list[ReportPart], tasks: list[Task] | None = None) -
     if tasks:
         said.append(f"kết quả nhiệm vụ {', '.join(t.id for t in tasks)} (tasks hoặc report.group_summaries)")
     return "; ".join(said)
-
-
-def reminder(plan: Plan, year: int, today: date) -> str:
-    """Before the deadline of ``year``'s report: which parts the department has still to write ('' if none)."""
-    due = report_due(plan, year)
-    parts = missing_parts(plan, year)
-    tasks = unwritten_tasks(plan, plan.data.get(year), year)
-    if not (parts or tasks) or today > due:
-        return ""
-    return (
-        f"Báo cáo năm {year} (hạn ngày {format_date(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
-        f"ghi vào tệp data/{year}.yaml."
-    )

@@ -1,6 +1,6 @@
 """The rules applied while a file is read (YAML, encoding, schema), and what every rule says of itself.
 
-The rules that need the whole plan live in ``kh68.reading.rules``, one module each;
+The rules that need the whole plan live in ``kh68.lint.rules``, one module each;
 these are applied by ``source``, ``validation`` and ``load`` as they read a file,
 so they are declared here, where those modules can import them without a cycle.
 """

@@ -16,8 +16,9 @@ from pathlib import Path, PurePosixPath
 from kh68.core.errors import UsageError, os_reason
 from kh68.core.files import shown_path
 from kh68.core.safetext import excerpt
+from kh68.lint.check import check_plan
 from kh68.outputs.diff_compare import Side
-from kh68.reading.load import check_plan, plan_root_problem
+from kh68.reading.load import plan_root_problem
 from kh68.repo.git import git_command
 
 WORKTREE_LABEL = "thư mục đang sửa"

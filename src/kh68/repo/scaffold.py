@@ -181,7 +181,7 @@ def scaffold_files(
     data: its units, duties, indicators and tasks, the number and date left for the new plan.
     ``version`` is the kh68 version the files pin (by default this one's).
     """
-    from kh68.reading.schema import all_schemas
+    from kh68.outputs.schema import all_schemas
 
     year = year or datetime.date.today().year
     kh68 = kh68_source(hook_repo, hook_rev, version)
@@ -222,7 +222,8 @@ def _template_order(rel: str) -> tuple[str, ...]:
 
 def _plan_of(source: Path, year: int) -> dict[str, str]:
     """``plan/<file>`` → text of the plan files of ``source`` (a valid plan), ready to start the next plan from."""
-    from kh68.reading.load import check_plan, plan_root_problem
+    from kh68.lint.check import check_plan
+    from kh68.reading.load import plan_root_problem
 
     shown = shown_path(source)
     problem = plan_root_problem(source)

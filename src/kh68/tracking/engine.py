@@ -22,7 +22,7 @@ read these results and recompute nothing:
   (R ≥ 0,95 on track, 0,6 ≤ R < 0,95 acceleration needed, 0 ≤ R < 0,6 limited,
   R < 0 deterioration), and the value projected to the final year;
 * ``coverage``: which of the units expected to report an aggregated value did
-  (``kh68.tracking.coverage``); below 100% the status is ``PROVISIONAL``, never
+  (``kh68.domain.coverage``); below 100% the status is ``PROVISIONAL``, never
   met, and the year is left out of progress;
 * ``comparable_since`` and ``series_break``: the first year comparable with this
   one after a declared break (``kh68.tracking.series``); progress, projection and
@@ -42,18 +42,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from kh68.domain.coverage import Coverage, coverage, unit_of_count_gone, unit_of_count_text
+from kh68.domain.measures import computed_value, unit_value
 from kh68.kinds.measure import Measure
 from kh68.kinds.periods import Period
 from kh68.kinds.targets import Aggregate, Feed, History, Requirement, Style, requirement_words
 from kh68.kinds.targets import Target as Meaning
 from kh68.kinds.verdict import STATE_STATUS, Status, TaskState
 from kh68.reading.enums import Basis
-from kh68.reading.measures import computed_value, unit_value
 from kh68.reading.models import Indicator, Measurement, Target, Thresholds, YearData
 from kh68.reading.plan import Plan
-from kh68.tracking.coverage import Coverage, coverage, unit_of_count_gone, unit_of_count_text
 from kh68.tracking.series import Break, break_before
-from kh68.vocab import STATUS_LABELS, Category, amount, sentence
+from kh68.vocab import STATUS_LABELS, Category, amount, sentence, unit_kind_label
 
 EPSILON = 1e-9
 MIN_DECIMALS = 2
@@ -617,7 +617,7 @@ def organisation_of(plan: Plan, indicator: Indicator, year: int) -> Organisation
         coverage=cover(year),
         series_break=break_before(plan, indicator, year),
         unit_of_count_gone=unit_of_count_gone(plan, indicator, year),
-        unit_of_count_label=plan.unit_kind_label(indicator.counted_over) if indicator.counted_over else "đơn vị",
+        unit_of_count_label=unit_kind_label(plan, indicator.counted_over) if indicator.counted_over else "đơn vị",
         provisional_years=provisional,
         known_until=plan.known_until.get(year, {}).get(indicator.id),
     )

@@ -15,14 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from kh68 import vocab
+from kh68.domain.coverage import expected_reporters
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.models import DateSource, Duty, Progress, Task, YearData
 from kh68.reading.plan import Current, Plan
-from kh68.tracking.coverage import expected_reporters
 
 DUE_SOON_DAYS = 30
 """A task whose deadline falls within this many days is said to be due soon."""
@@ -71,6 +72,14 @@ class TaskStatus:
         return vocab.task_state_label(self.state, request=self.is_request)
 
 
+class SentOn(StrEnum):
+    """Where the day a unit reported comes from (``date_source`` of ``kh68 status --format json``)."""
+
+    FORM = "form"  # the sent date the unit wrote on its form (``forms:``, ``date_source: form``)
+    RECEIVED = "received"  # the form gave none: the day it was received (``date_source: received``)
+    ENTRY = "entry"  # no form: the date of its progress entry or of its figure's source
+
+
 @dataclass(frozen=True)
 class UnitReport:
     unit_id: str
@@ -78,7 +87,12 @@ class UnitReport:
     on: date | None
     late: bool
     acting: Current | None = None
-    received: bool = False  # ``on`` is the day the unit's form was received: the form gave no sent date
+    source: SentOn | None = None  # where ``on`` comes from (``None``: not reported, or reported undated)
+
+    @property
+    def received(self) -> bool:
+        """``on`` is the day the unit's form was received: the form gave no sent date."""
+        return self.source is SentOn.RECEIVED
 
     def name(self, plan: Plan) -> str:
         """The unit's name, saying whose duties it carries when it is a successor."""
@@ -90,15 +104,18 @@ class Deadline:
     """A duty's report of one period: when it is due, who owes it and who sent it."""
 
     duty: Duty
-    due: date
-    days_left: int
+    due: date | None  # None: the plan's words give no day (``deadline-missing``): nothing is late, nothing overdue
+    days_left: int | None
     units: list[UnitReport] = field(default_factory=list)
     recipients: list[Current] = field(default_factory=list)
-    period: Period | None = None  # None: the year (a yearly duty)
+    period: Period | None = None  # the period reported (a year, a half-year, a quarter, a month)
 
     @property
     def cadence(self) -> Period:
-        return self.period if self.period is not None else Period.of_year(self.due.year)
+        if self.period is not None:
+            return self.period
+        assert self.due is not None
+        return Period.of_year(self.due.year)
 
     def recipient_names(self, plan: Plan) -> list[str]:
         """Who receives the report in its year: "<đơn vị kế thừa> (tiếp nhận nhiệm vụ của … từ <ngày>)"."""
@@ -106,7 +123,7 @@ class Deadline:
 
     @property
     def overdue(self) -> bool:
-        return self.days_left < 0
+        return self.days_left is not None and self.days_left < 0
 
     @property
     def missing(self) -> list[UnitReport]:
@@ -217,31 +234,41 @@ def report_day(plan: Plan, year: int) -> date:
     return plan.report_day(year)
 
 
-def reported_units(plan: Plan, period: Period | int) -> dict[str, date | None]:
+def reported_units(plan: Plan, period: Period | int, until: date | None = None) -> dict[str, date | None]:
     """Units that sent figures (their own, or as a figure's source) or progress for ``period`` (a year: its own file,
-    or with the periods of a plan that reports only within the year), with their latest date."""
+    or with the periods of a plan that reports only within the year), with their latest date; with ``until``, only
+    what was sent by that day (a later date is a report not yet sent then)."""
+    return {uid: day for uid, (day, _) in _sent(plan, period, until).items()}
+
+
+def _sent(plan: Plan, period: Period | int, until: date | None = None) -> dict[str, tuple[date | None, SentOn | None]]:
+    """``reported_units`` with where each unit's latest date comes from (a form's receipt wins a tie)."""
     data = _file_of(plan, period)
-    found: dict[str, date | None] = {}
+    found: dict[str, tuple[date | None, SentOn | None]] = {}
     if data is None:
         return found
 
-    def note(ref: str | None, day: date | None) -> None:
+    def note(ref: str | None, day: date | None, source: SentOn) -> None:
         uid = plan.units.resolve(ref) if ref else None
-        if uid is None:
+        if uid is None or (until is not None and day is not None and day > until):
             return
-        previous = found.get(uid)
-        found[uid] = max(d for d in (previous, day) if d) if (previous or day) else None
+        previous, previous_source = found.get(uid, (None, None))
+        if day is None:
+            found[uid] = (previous, previous_source)
+        elif previous is None or day > previous or (day == previous and source is not SentOn.ENTRY):
+            found[uid] = (day, source)
 
     for by_unit in data.tasks.values():
         for ref, entry in by_unit.items():
-            note(ref, entry.date)
+            note(ref, entry.date, SentOn.ENTRY)
     for m in data.indicators.values():
         if m.source:
-            note(m.source.unit, m.source.date)
+            note(m.source.unit, m.source.date, SentOn.ENTRY)
         for ref in m.by_unit:  # a figure by unit is part of that unit's report (undated)
-            note(ref, None)
+            note(ref, None, SentOn.ENTRY)
     for ref, receipt in data.forms.items():  # a form received (kh68 import): its date is the report's
-        note(ref, receipt.received)
+        from_form = SentOn.RECEIVED if receipt.date_source is DateSource.RECEIVED else SentOn.FORM
+        note(ref, receipt.received, from_form)
     return found
 
 
@@ -252,45 +279,37 @@ def _file_of(plan: Plan, period: Period | int) -> YearData | None:
     return plan.files.get(period) if plan.files else (plan.data.get(period.year) if period.is_year else None)
 
 
-def received_dates(plan: Plan, period: Period | int) -> dict[str, date]:
-    """Units whose form gave no sent date, with the day it was received (``date_source: received``)."""
-    data = _file_of(plan, period)
-    found: dict[str, date] = {}
-    for ref, receipt in (data.forms if data else {}).items():
-        uid = plan.units.resolve(ref)
-        if uid is not None and receipt.date_source is DateSource.RECEIVED:
-            found[uid] = receipt.received
-    return found
-
-
 def deadlines(plan: Plan, year: int, today: date, within: Period | None = None) -> list[Deadline]:
     """Reporting deadlines of ``year`` (only those of periods in ``within`` when given: a month, a quarter);
-    none before the plan period (baseline years). A duty reporting monthly has one per month."""
+    none before the plan period (baseline years). A duty reporting monthly has one per month; a duty whose
+    period the plan states without a day ("định kỳ hằng quý") has one per period with no day (``due`` None)."""
     if year < plan.meta.period.start:
         return []
-    out = []
+    out: list[Deadline] = []
     for duty in plan.meta.duties:
-        if duty.deadline is None or duty.kind is DutyKind.REQUEST:
+        if duty.kind is DutyKind.REQUEST or (duty.deadline is None and duty.period is None):
             continue
-        for period in duty.periods(year):
-            due = duty.due(period)
-            if due is not None and (within is None or period.within(within) or within.within(period)):
-                out.append(_deadline(plan, duty, period, due, today))
+        out.extend(
+            _deadline(plan, duty, period, duty.due(period), today)
+            for period in duty.periods(year)
+            if within is None or period.within(within) or within.within(period)
+        )
     return out
 
 
-def _deadline(plan: Plan, duty: Duty, period: Period, due: date, today: date) -> Deadline:
-    """Who owed ``duty``'s report of ``period`` (due on ``due``), who sent it and when."""
-    recipients = recipients_of(plan, duty, due)
+def _deadline(plan: Plan, duty: Duty, period: Period, due: date | None, today: date) -> Deadline:
+    """Who owed ``duty``'s report of ``period`` (due on ``due``, if the plan sets a day), who sent it by ``today``
+    and when."""
+    recipients = recipients_of(plan, duty, period_due(duty, period))
     units = []
     if duty.kind is DutyKind.UNIT_REPORT:
-        reported = reported_units(plan, period)
-        received = received_dates(plan, period)
+        sent = _sent(plan, period, until=today)  # a report dated after ``today`` is not yet sent on ``today``
         for c in unit_report_owers(plan, duty, period):
-            on = reported.get(c.unit_id)
-            by_receipt = on is not None and received.get(c.unit_id) == on
-            units.append(UnitReport(c.unit_id, c.unit_id in reported, on, bool(on and on > due), c, by_receipt))
-    return Deadline(duty, due, (due - today).days, units, recipients, None if period.is_year else period)
+            on, source = sent.get(c.unit_id, (None, None))
+            late = bool(on and due and on > due)
+            units.append(UnitReport(c.unit_id, c.unit_id in sent, on, late, c, source))
+    days_left = (due - today).days if due is not None else None
+    return Deadline(duty, due, days_left, units, recipients, period)
 
 
 def unit_report_owers(plan: Plan, duty: Duty, period: Period) -> list[Current]:

@@ -25,10 +25,11 @@ from typing import Any
 from kh68.core.errors import Kh68Error
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number
+from kh68.entry.figure import Figure
 from kh68.entry.forms import cells
 from kh68.entry.forms.expected import inputs_for
 from kh68.entry.forms.layout import Scope
-from kh68.entry.forms.read import MAX_MESSAGES, Figure
+from kh68.entry.forms.read import MAX_MESSAGES
 from kh68.entry.forms.workbook import MAX_FILE, FormRefused, read_input
 from kh68.kinds.periods import Period, parse_period
 from kh68.reading.plan import Plan
@@ -159,7 +160,7 @@ def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) ->
     allowed = inputs_for(indicator, scope)
     got: dict[str, Any] = {}
     parsers: dict[str, Callable[[str], Any]] = {
-        "value": (lambda t: cells.percent_text(t, False)) if indicator.unit == "%" else cells.decimal_text,
+        "value": (lambda t: cells.percent_text(t, False)) if indicator.measure.is_percent else cells.decimal_text,
         "numerator": cells.count_value,
         "denominator": cells.count_value,
         "met": cells.yes_no,

@@ -19,6 +19,7 @@ from datetime import date
 
 from kh68.core.errors import InputError, UsageError
 from kh68.core.vnformat import format_number, format_value
+from kh68.domain.coverage import unit_of_count_gone
 from kh68.entry.forms.layout import (
     NOUNS,
     FormSpec,
@@ -33,7 +34,6 @@ from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.enums import Basis, DutyKind
 from kh68.reading.models import Duty, Indicator, Measurement, UnitValue, YearData
 from kh68.reading.plan import Plan
-from kh68.tracking.coverage import unit_of_count_gone
 from kh68.tracking.engine import observed_value, target_in_force
 from kh68.tracking.tasks import Owed, expected_in, period_due, period_owers, report_periods, reporting_duties
 from kh68.vocab import task_state_label
@@ -164,7 +164,7 @@ def _indicator_rows(plan: Plan, period: Period, unit_id: str, day: date) -> list
                 target=target_text,
                 scope=scope,
                 inputs=inputs_for(indicator, scope),
-                percent=indicator.unit == "%",
+                percent=indicator.measure.is_percent,
                 previous=_previous(plan, indicator, before, unit_id if scope is Scope.UNIT else None),
             )
         )
@@ -212,7 +212,7 @@ def inputs_for(indicator: Indicator, scope: Scope) -> tuple[str, ...]:
     if scope is Scope.UNIT:
         if indicator.basis is Basis.SHARE_OF_UNITS:
             return ("met",)
-        return ("numerator", "denominator") if indicator.unit == "%" else ("value",)
+        return ("numerator", "denominator") if indicator.measure.is_percent else ("value",)
     if indicator.takes_value and indicator.takes_state:
         return ("value", "state")
     return ("state",) if indicator.takes_state else ("value",)

@@ -26,9 +26,10 @@ from kh68.entry.edits import (
     ValueEdit,
     apply_edits,
 )
+from kh68.entry.figure import Figure
 from kh68.entry.forms.csv_import import read_csv
 from kh68.entry.forms.dating import Arrival
-from kh68.entry.forms.read import Figure, FilledForm, read_form
+from kh68.entry.forms.read import FilledForm, read_form
 from kh68.entry.forms.workbook import FormRefused
 from kh68.kinds.periods import Period
 from kh68.reading.plan import Plan

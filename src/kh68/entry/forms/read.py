@@ -12,6 +12,7 @@ from typing import Any
 from kh68.core.errors import Kh68Error
 from kh68.core.safetext import excerpt, xml_safe
 from kh68.core.vnformat import format_number
+from kh68.entry.figure import Figure
 from kh68.entry.forms import cells
 from kh68.entry.forms.dating import Arrival, Dated, received_day, received_problem, sent_problem
 from kh68.entry.forms.expected import form_for, inactive_reason
@@ -48,25 +49,6 @@ from kh68.tracking.tasks import period_owers
 
 MAX_MESSAGES = 20
 MAX_CHANGES = 10  # changed rows named when a form's plan rows changed
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One indicator row as filled: the province figure, or the unit's own."""
-
-    indicator_id: str
-    year: int
-    unit_id: str | None  # None: province-wide (the unit leads the indicator)
-    reporter: str | None = None  # who sent the figure
-    value: str | None = None  # exact decimal text
-    numerator: int | None = None
-    denominator: int | None = None
-    met: bool | None = None
-    state: TaskState | None = None
-    document: str | None = None
-    document_date: date | None = None
-    note: str | None = None
-    period: Period | None = None  # a month, quarter or half-year of ``year`` (its own data file); None: the year
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Excel forms and CSV files: generated, read and imported as figures (``kh68.entry.figure``)."""

@@ -1,0 +1,81 @@
+"""``kh68 check``: load, then the domain, then the rules.
+
+``check_plan`` returns every problem found (errors and warnings): those of reading
+(``kh68.reading.load``) and those of every rule (``kh68.lint.rules``), as the plan
+sets its rules (``kh68.lint.config``); ``load_plan`` returns the plan or raises
+``PlanInvalid``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity
+from kh68.lint.config import configured
+from kh68.lint.rules import RULES_BY_ID, Context, run
+from kh68.reading.load import Loaded, gc_paused, read_data_file, read_plan
+from kh68.reading.narrative import Judge
+from kh68.reading.plan import Plan
+from kh68.reading.source import Document
+
+
+def check_plan(
+    root: Path, overrides: dict[Path, str] | None = None, today: date | None = None, judge: Judge | None = None
+) -> tuple[Plan | None, list[Problem]]:
+    """Load ``root``; return the plan (``None`` when it has errors) and all problems.
+
+    ``overrides`` maps file paths to text to check instead of what is on disk
+    (how ``kh68 record`` validates an edit before writing it); ``today``: the day
+    rules that depend on it (a report text due by then) judge against; ``judge``: the
+    report's verdicts, for the rule that compares the narrative with them.
+    """
+    with gc_paused():
+        loaded = read_plan(root, overrides)
+        plan = _linted(loaded, today, judge)
+    # Without duplicates, in the order found (nearly the listed order, which a sort then finds fast).
+    problems = sorted(dict.fromkeys(loaded.problems), key=PROBLEM_ORDER)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return plan, problems
+
+
+def _linted(loaded: Loaded, today: date | None, judge: Judge | None) -> Plan | None:
+    """Run the rules over a loaded plan, as the plan sets them, and attach the data files without errors."""
+    plan = loaded.plan
+    if plan is not None:
+        loaded.problems += run(Context(plan, loaded.files, today=today, judge=judge))
+    levels = loaded.meta.rules if loaded.meta is not None else {}
+    docs = loaded.documents
+    loaded.problems = configured(loaded.problems, levels, docs.values(), RULES_BY_ID, docs.get("plan"))
+    if plan is None:
+        return None
+    # A data file with errors is left out (so a second file for a year never replaces the first).
+    rejected = {p.path for p in loaded.problems if p.severity is Severity.ERROR}
+    plan.keep({file.data.cadence: file.data for file in loaded.files if str(file.doc.path) not in rejected})
+    return plan
+
+
+def check_data_text(plan: Plan, path: Path, text: str) -> list[Problem]:
+    """Problems of one data file's new ``text`` against the loaded ``plan``.
+
+    How an edit is checked before it is written: the plan files are not read again.
+    """
+    return check_data_file(plan, path, text)[0]
+
+
+def check_data_file(plan: Plan, path: Path, text: str) -> tuple[list[Problem], Document | None]:
+    """``check_data_text``, and the parsed document (to read the edited values back)."""
+    with gc_paused():  # as in check_plan: collections over the loaded plan would cost more than the parse
+        problems, doc, file = read_data_file(plan, path, text)
+        if file is not None:
+            problems += run(Context(plan, (file,), whole_plan=False))
+    return problems, doc
+
+
+def load_plan(root: Path) -> Plan:
+    """The validated plan; ``PlanInvalid`` (with the problems) if it has errors."""
+    plan, problems = check_plan(root)
+    if plan is None:
+        raise PlanInvalid(problems)
+    return plan

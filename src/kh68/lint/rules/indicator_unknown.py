@@ -1,0 +1,27 @@
+"""indicator-unknown: a data file records only indicators of the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kh68.core.errors import Severity
+from kh68.core.safetext import excerpt, listing
+from kh68.lint.rules.base import Context, Finding, Rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    known = listing(i.id for i in ctx.plan.indicators)
+    for file in ctx.data_files:
+        for ind_id in file.data.indicators:
+            if ctx.plan.indicator(ind_id) is None:
+                message = f"không có chỉ tiêu {excerpt(ind_id)} (các mã: {known})"
+                yield Finding(file.doc, ("indicators", ind_id), message, key=True)
+
+
+RULE = Rule(
+    "indicator-unknown",
+    Severity.ERROR,
+    "mã chỉ tiêu trong tệp số liệu có trong indicators.yaml",
+    "không có chỉ tiêu '1.14' (các mã: 1.1, 1.2, …)",
+    check,
+)

@@ -1,0 +1,61 @@
+"""unit-inactive: no figure or progress from a unit that did not exist (yet, or any more) in the period.
+
+A year's figures describe the year as of its reporting day (its deadline), a month's or a
+quarter's (``data/2026-11.yaml``) that period's reporting day; progress with a date
+describes that date. ``kh68 record`` and ``kh68 progress`` validate through the
+same rules, so they refuse such an entry before writing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from kh68.core.errors import Severity
+from kh68.core.vnformat import format_date
+from kh68.lint.rules.base import Context, Finding, Rule
+from kh68.reading.plan import Plan
+
+
+def _inactive(plan: Plan, ref: str, day: date) -> str | None:
+    uid = plan.units.resolve(ref)
+    return plan.units.inactive_reason(uid, day) if uid else None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    plan = ctx.plan
+    for file in ctx.data_files:
+        doc, data = file.doc, file.data
+        cadence = data.cadence  # a month's file: the units of that month's report day
+        due = plan.period_day(cadence)
+        period = f"số liệu {cadence.label} (hạn báo cáo {format_date(due)})"
+        for ind_id, m in data.indicators.items():
+            for ref in m.by_unit:
+                if reason := _inactive(plan, ref, due):
+                    yield Finding(doc, ("indicators", ind_id, "by_unit", ref), f"{period}: {reason}", key=True)
+            if m.source and m.source.unit:
+                day = m.source.date or due
+                if reason := _inactive(plan, m.source.unit, day):
+                    when = period if day == due else f"số liệu ngày {format_date(day)}"
+                    yield Finding(doc, ("indicators", ind_id, "source", "unit"), f"{when}: {reason}")
+        for ref, receipt in data.forms.items():
+            if reason := _inactive(plan, ref, receipt.received):
+                yield Finding(
+                    doc, ("forms", ref), f"biểu mẫu nhận ngày {format_date(receipt.received)}: {reason}", key=True
+                )
+        for task_id, by_unit in data.tasks.items():
+            for ref, progress in by_unit.items():
+                day = progress.date or due
+                if reason := _inactive(plan, ref, day):
+                    where = f"tiến độ ngày {format_date(day)}" if progress.date else f"tiến độ {cadence.label}"
+                    yield Finding(doc, ("tasks", task_id, ref), f"{where}: {reason}", key=True)
+
+
+RULE = Rule(
+    "unit-inactive",
+    Severity.ERROR,
+    "số liệu, tiến độ chỉ từ đơn vị còn hoạt động vào kỳ được báo cáo (hạn báo cáo của năm, hoặc ngày ghi ở tiến độ)",
+    "số liệu năm 2025 (hạn báo cáo 15/12/2025): phong_a đã sáp nhập vào phong_b từ 01/10/2025",
+    check,
+    adjustable=True,
+)
