@@ -367,7 +367,7 @@ def provisional_words(plan: Plan, c: Coverage | None) -> str:
         return ""
     kinds = {plan.units.units[u.unit_id].kind for u in c.expected}
     kind = next(iter(kinds)) if len(kinds) == 1 else None
-    who = plan.unit_kind_label(kind) if kind is not None else "đơn vị"
+    who = vocab.unit_kind_label(plan, kind) if kind is not None else "đơn vị"
     return vocab.PROVISIONAL_FIGURE.format(reported=_count(len(c.reported)), expected=_count(len(c.expected)), who=who)
 
 
