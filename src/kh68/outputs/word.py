@@ -321,7 +321,7 @@ def _cell_line(cell: Any, text: str, size: float, *, first: bool = False, **kwar
 
 def _header(doc: Any, d: StateDocument) -> None:
     left_mm = (
-        72  # wide enough for a division under its department (two lines, not three); the national title needs ~86 mm
+        66  # the national title (13 pt bold) on one line needs ~90 mm of the 99 mm left, cell margins included
     )
     right_mm = TEXT_WIDTH_MM - left_mm
     table = _frame_table(doc, [left_mm, right_mm], rows=2)
