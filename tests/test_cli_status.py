@@ -81,6 +81,7 @@ def test_json_shape_and_numbers() -> None:
         "tasks",
         "reporting",
         "report_text_missing",
+        "report_tasks_missing",
     ]
     assert data["summary"] == {
         "exceeded": 3,

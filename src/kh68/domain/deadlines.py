@@ -65,6 +65,16 @@ def unit_report_duties(plan: Plan, period: Period) -> list[Duty]:
     return [d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT and period in periods(d, period.year)]
 
 
+def plan_report_duty(plan: Plan, period: Period) -> Duty | None:
+    """The report on the plan for ``period``: the year's, the plan's first ``plan_report`` duty; a month's,
+    quarter's or half-year's, the first ``plan_report`` duty that reports that period (``None``: no such duty)."""
+    if period.is_year:
+        return plan.duty(DutyKind.PLAN_REPORT)
+    return next(
+        (d for d in plan.meta.duties if d.kind is DutyKind.PLAN_REPORT and period in periods(d, period.year)), None
+    )
+
+
 def period_day(plan: Plan, period: Period) -> date:
     """The day units report for ``period``: a year's is ``report_day``; a month's, quarter's or half-year's the
     earliest day a ``unit_report`` duty reporting it is due (its last day when no duty sets one).

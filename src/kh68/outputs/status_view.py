@@ -16,7 +16,7 @@ from kh68.outputs.export import target_to_dict
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
-from kh68.reading.report_text import describe_missing, missing_parts
+from kh68.reading.report_text import describe_missing, missing_parts, unwritten_tasks
 from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce, evaluate_plan
 from kh68.tracking.tasks import Deadline, TaskStatus, deadlines, task_statuses
 from kh68.vocab import NO_DEADLINE
@@ -223,9 +223,10 @@ def reminder(plan: Plan, year: int, today: date) -> str:
     """Before the deadline of ``year``'s report: which parts the department has still to write ('' if none)."""
     due = report_due(plan, year)
     parts = missing_parts(plan, year)
-    if not parts or today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
+    tasks = unwritten_tasks(plan, plan.data.get(year), year)
+    if not (parts or tasks) or today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
         return ""
     return (
-        f"Báo cáo năm {year} ({report_due_words(due)}): phần lời văn còn thiếu {describe_missing(parts)}; "
-        f"ghi vào mục report của tệp data/{year}.yaml."
+        f"Báo cáo năm {year} ({report_due_words(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
+        f"ghi vào tệp data/{year}.yaml."
     )

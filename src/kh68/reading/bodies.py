@@ -74,7 +74,7 @@ class Body:
     def signature(self, signer: Signer | None = None) -> tuple[str, ...]:
         """The lines above the signature, Decree 30: ``TM. …``, ``KT. …``/``Q. …``/``TL. …``/``TUQ. …``, the title."""
         signer = signer or Signer()
-        lines = [f"TM. {self.collective}"] if self.collective else []
+        lines = [f"TM. {self.collective}"] if self.collective and signer.on_behalf else []
         head = signer.for_title or self.head_title
         form = signer.form
         if form is None:

@@ -167,6 +167,13 @@ class Signer(Strict):
         default=None,
     )
     name: str | None = field("Họ tên người ký", "Để trống: người ký ghi tay.", default=None)
+    on_behalf: bool = field(
+        "Ký thay mặt tập thể (TM.)",
+        "Với cơ quan làm việc theo chế độ tập thể (collective trong units.yaml): true (mặc định) có dòng 'TM. "
+        "<tập thể>' trên thẩm quyền ký ('TM. ỦY BAN NHÂN DÂN' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'); false: người đứng "
+        "đầu hoặc cấp phó ký theo thẩm quyền của mình, không có dòng TM. ('KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH').",
+        default=True,
+    )
 
     @field_validator("authority")
     @classmethod
@@ -436,6 +443,13 @@ class PlanMeta(Strict):
     number: str | None = field("Số", "Số văn bản; để trống nếu văn bản chưa ghi số.", default=None)
     symbol: Text = field("Ký hiệu", "Ký hiệu văn bản kế hoạch, ví dụ KH-UBND.")
     type: Text = field("Loại văn bản", "Ví dụ: KẾ HOẠCH.")
+    issued_with: Text | None = field(
+        "Ban hành kèm theo",
+        "Loại văn bản ban hành kế hoạch, khi kế hoạch không có số, ký hiệu riêng mà được ban hành kèm theo một văn "
+        "bản khác, ví dụ 'Quyết định': number, symbol, date là của văn bản ấy, và báo cáo, tình hình ghi 'Kế hoạch "
+        "ban hành kèm theo Quyết định số …'. Để trống: kế hoạch có số, ký hiệu riêng.",
+        default=None,
+    )
     title: Text = field("Trích yếu", "Tên (trích yếu) của kế hoạch.")
     issuing_unit: str = field("Cơ quan ban hành", "Mã hoặc tên gọi (trong units.yaml) của cơ quan ban hành kế hoạch.")
     tracker: str | None = field(
@@ -939,6 +953,12 @@ class TaskTarget(Strict):
 class Task(Strict):
     id: Text = field("Mã nhiệm vụ", "Số mục của nhiệm vụ trong văn bản kế hoạch, ví dụ 2.1.a.")
     title: Text = field("Tên nhiệm vụ")
+    short_title: Text | None = field(
+        "Tên ngắn trong báo cáo",
+        "Tùy chọn: tên ngắn của nhiệm vụ dùng ở đầu đoạn báo cáo ('<tên ngắn>: <kết quả>'), khi tên nhiệm vụ trong "
+        "kế hoạch dài hoặc là danh sách đơn vị thực hiện; để trống: dùng tên nhiệm vụ.",
+        default=None,
+    )
     text: Text = field("Nội dung")
     lead_units: UnitRefs = field("Đơn vị chủ trì tham mưu")
     coordinating_units: UnitRefs = field("Đơn vị phối hợp thực hiện", default_factory=list)
@@ -969,6 +989,17 @@ class Task(Strict):
     def schedule(self) -> Schedule | None:
         """When the work is due (``kh68.kinds.timings``); ``None`` when the plan says nothing."""
         return self.timing.schedule if self.timing is not None else None
+
+    @property
+    def report_title(self) -> str:
+        """The name a report gives the task: its short title, else its title (on one line)."""
+        return " ".join((self.short_title or self.title).split())
+
+    def expected_in(self, year: int) -> bool:
+        """Whether the task's work is reported in ``year``: tasks timed "from 2024 on" are not before 2024; tasks
+        timed "at the review of the resolution" are reported at reviews, not every year."""
+        schedule = self.schedule
+        return schedule is None or schedule.active_in(year)
 
     @property
     def timing_text(self) -> str | None:
@@ -1154,7 +1185,9 @@ class YearReport(Strict):
     )
     group_summaries: dict[str, Text] = field(
         "Tóm tắt theo nhóm nhiệm vụ",
-        "Tùy chọn: khóa là mục của nhóm nhiệm vụ (id của nhóm trong tasks.yaml), giá trị là đoạn văn tóm tắt kết quả của nhóm.",
+        "Tùy chọn: khóa là mục của một nhóm nhiệm vụ hoặc của một nhiệm vụ (id trong tasks.yaml), giá trị là đoạn văn "
+        "tóm tắt kết quả của nhóm (thay cho các đoạn của từng nhiệm vụ) hoặc của nhiệm vụ (thay cho lời văn của các "
+        "đơn vị).",
         default_factory=dict,
     )
     assessment: Assessment = field("Đánh giá chung", "Phần đánh giá chung của báo cáo.", default_factory=Assessment)

@@ -287,6 +287,17 @@ def year_view(
     )
 
 
+def _known_until(year: int, files: list[tuple[Period, YearData]]) -> dict[str, Period]:
+    """Each indicator whose latest figure among ``files`` comes from a period ending before ``year`` does."""
+    end = Period.of_year(year).last_day
+    latest: dict[str, Period] = {}
+    for period, data in sorted(files, key=lambda f: (f[0].last_day, f[0].is_year)):
+        for indicator_id, m in data.indicators.items():
+            if m.value is not None or m.by_unit:
+                latest[indicator_id] = period
+    return {i: p for i, p in latest.items() if p.last_day < end}
+
+
 def _later(earlier: Measurement, later: Measurement, resolve: Callable[[str], str | None]) -> Measurement:
     """An indicator's entry as known after ``later``: each unit's latest figure kept (unit A in October and unit B
     in November are both in the year's view); the total, state, source and note of the latest period that gives
@@ -395,6 +406,9 @@ class Plan:
     """Each data file as written, by the period it holds (a year, or a month, quarter, half-year of it)."""
     shares: list[Indicator] = field(default_factory=list)
     """The part of an indicator given to one unit (``unit_targets``), one per indicator and unit."""
+    known_until: dict[int, dict[str, Period]] = field(default_factory=dict)
+    """By year and indicator id: the period a figure of the year's view comes from where it ends before the year
+    does (a month's, quarter's or half-year's figure, not yet the year's): judged as under way, never met or missed."""
 
     def keep(self, files: dict[Period, YearData], until: Period | None = None) -> None:
         """Hold ``files``; ``data`` becomes each year's figures as known at its end (or at ``until``)."""
@@ -404,6 +418,7 @@ class Plan:
                 data.key_units(self.units.resolve)
         years = sorted({p.year for p in self.files})
         self.data = {}
+        self.known_until = {}
         for year in years:
             if until is not None and year > until.year:
                 continue
@@ -414,6 +429,7 @@ class Plan:
                 if not view.keyed:  # a year of several files: its view, keyed like its files
                     view.key_units(self.units.resolve)
                 self.data[year] = view
+            self.known_until[year] = _known_until(year, chosen)
 
     def as_of(self, period: Period | None, today: date | None = None) -> Plan:
         """The plan as known at the end of ``period`` (``None``: of each year) and on ``today``: figures and progress

@@ -45,6 +45,7 @@ from datetime import date
 from kh68.domain.coverage import Coverage, coverage, unit_of_count_gone, unit_of_count_text
 from kh68.domain.measures import computed_value, unit_value
 from kh68.kinds.measure import Measure
+from kh68.kinds.periods import Period
 from kh68.kinds.targets import Aggregate, Feed, History, Requirement, Style, requirement_words
 from kh68.kinds.targets import Target as Meaning
 from kh68.kinds.verdict import STATE_STATUS, Status, TaskState
@@ -165,6 +166,7 @@ class Organisation:
     unit_of_count_gone: date | None = None
     unit_of_count_label: str = ""  # what the plan calls its unit of count ("huyện, thành phố")
     provisional_years: frozenset[int] = frozenset()
+    known_until: Period | None = None  # the figure is a month's, quarter's or half-year's, not yet the year's
 
     @property
     def comparable_since(self) -> int | None:
@@ -194,6 +196,7 @@ class IndicatorResult:
     series_break: Break | None = None
     unit_of_count_gone: date | None = None
     unit_of_count_label: str = ""
+    known_until: Period | None = None  # the figure is known up to the end of this period, before the year's end
 
     @property
     def provisional(self) -> bool:
@@ -537,6 +540,8 @@ def evaluate(
     if org.unit_of_count_gone is not None and counted:
         return _not_computable(indicator, year, target, places, series, m, org)
     status, distance = assess(indicator, target, value, state, places, series)
+    if org.known_until is not None and value is not None and status in (Status.MET, Status.EXCEEDED, Status.NOT_MET):
+        status = Status.IN_PROGRESS  # a figure of part of the year against the year's target: under way
     if org.coverage is not None and org.coverage.provisional and value is not None and status is not Status.NO_TARGET:
         status = Status.PROVISIONAL
     crossing = org.series_break if org.series_break and org.series_break.first_year == year else None
@@ -564,6 +569,7 @@ def evaluate(
         series_break=org.series_break,
         unit_of_count_gone=org.unit_of_count_gone,
         unit_of_count_label=org.unit_of_count_label,
+        known_until=org.known_until,
     )
 
 
@@ -613,6 +619,7 @@ def organisation_of(plan: Plan, indicator: Indicator, year: int) -> Organisation
         unit_of_count_gone=unit_of_count_gone(plan, indicator, year),
         unit_of_count_label=unit_kind_label(plan, indicator.counted_over) if indicator.counted_over else "đơn vị",
         provisional_years=provisional,
+        known_until=plan.known_until.get(year, {}).get(indicator.id),
     )
 
 

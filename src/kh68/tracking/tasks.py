@@ -222,8 +222,7 @@ def expected_in(task: Task, year: int) -> bool:
     Tasks timed "from 2024 on" are not due before 2024; tasks timed "at the
     review of the resolution" are reported at reviews, not every year.
     """
-    schedule = task.schedule
-    return schedule is None or schedule.active_in(year)
+    return task.expected_in(year)
 
 
 def _entries(plan: Plan, data: YearData | None, task_id: str) -> dict[str, Progress]:
