@@ -93,7 +93,10 @@ def report(
     if output is not None:
         guard_output(output, root)
     loaded = load_plan(root)
-    document = make(kind, Request(loaded, year, today, dated_on=day is not None, period=cadence, unit=unit))
+    # A request the plan cannot answer is a usage error, said before any document is made.
+    loaded.require_year(year, baseline=False)
+    unit_id = loaded.require_unit(unit) if unit is not None else None
+    document = make(kind, Request(loaded, year, today, dated_on=day is not None, period=cadence, unit=unit_id))
     for warning in document.warnings:
         echo(f"kh68: cảnh báo: {warning}", err=True)
     data = renderer.render(document, Options(template=template, reference=reference_docx))

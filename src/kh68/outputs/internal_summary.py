@@ -46,7 +46,6 @@ WORDS = (
 
 def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
 
-    plan.require_year(year, baseline=False)
     view = build_status(plan, year, today)
     duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT and d.due is not None), None)
     reporter = plan_report_sender(plan, plan.duty(DutyKind.PLAN_REPORT)).issued_as.name

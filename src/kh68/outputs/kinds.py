@@ -24,14 +24,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Request:
-    """What the command line asks for: the plan, the year or period, the day, the unit."""
+    """What the command line asks for, checked against the plan (the year is one it covers, the unit one it
+    names): the plan, the year or period, the day, the unit."""
 
     plan: Plan
     year: int
     today: date
     dated_on: bool  # a date was given (``--date``); otherwise "ngày … tháng … năm …" for the signer
     period: Period | None = None  # a month, quarter or half-year of ``year``
-    unit: str | None = None  # the unit (id or name as the command line wrote it), for a unit's report
+    unit: str | None = None  # the unit's id, for a unit's report
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,7 @@ def _unit_report(r: Request) -> StateDocument:
     from kh68.outputs.unit_report import build_unit_report
 
     assert r.unit is not None
-    r.plan.require_year(r.year, baseline=False)
-    unit_id = r.plan.require_unit(r.unit)
-    return build_unit_report(r.plan, r.year, r.today, unit_id, dated_on=r.dated_on, period=r.period)
+    return build_unit_report(r.plan, r.year, r.today, r.unit, dated_on=r.dated_on, period=r.period)
 
 
 def _internal(r: Request) -> StateDocument:

@@ -78,7 +78,6 @@ def build_report(
 ) -> StateDocument:
     """The report on ``year`` (or on ``period`` of it) to the higher body, made ``today`` and dated so unless
     ``dated_on`` is false."""
-    plan.require_year(year, baseline=False)
     cadence = period or Period.of_year(year)
     duty = plan_report_duty(plan, cadence)
     _require_period(plan, duty, cadence)
