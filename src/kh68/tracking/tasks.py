@@ -19,7 +19,8 @@ from enum import StrEnum
 
 from kh68 import vocab
 from kh68.domain.coverage import expected_reporters
-from kh68.domain.deadlines import deadline, in_time_by, periods, report_day, unit_report_duties
+from kh68.domain.deadlines import in_time_by, unit_report_duties
+from kh68.domain.derived import Derived, derive
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.bodies import issuer_id, tracker_id
@@ -145,18 +146,23 @@ def combine_states(states: list[TaskState]) -> TaskState | None:
 
 def task_statuses(plan: Plan, year: int, today: date | None = None) -> list[TaskStatus]:
     """Each task's state in ``year``, the units owing its progress report, and its deadline as seen ``today``."""
-    data = plan.data.get(year)
-    due = report_day(plan, year)
-    seen = today if today is not None else date(year, 12, 31)
+    return statuses(plan, derive(plan, year, indicators=()), today)
+
+
+def statuses(plan: Plan, derived: Derived, today: date | None = None) -> list[TaskStatus]:
+    """``task_statuses`` from what the domain worked out about the year."""
+    data = derived.data
+    due = derived.report_day
+    seen = today if today is not None else date(derived.year, 12, 31)
     result = []
     for group in plan.groups:
         for task in group.tasks:
-            entries = _entries(plan, data, task.id)
+            entries = _entries(data, task.id)
             leads = plan.unit_ids(task.lead_units)
             lead_states = [p.state for uid, p in entries.items() if plan.covers(leads, uid)]
             state = combine_states(lead_states or [p.state for p in entries.values()])
             owing = []
-            if task.kind != "request" and year >= plan.meta.period.start and expected_in(task, year):
+            if task.kind != "request" and derived.in_period and task.id in derived.expected:
                 owing = [
                     c
                     for lead in leads
@@ -164,7 +170,7 @@ def task_statuses(plan: Plan, year: int, today: date | None = None) -> list[Task
                     for c in _owers(plan, [lead], due, whole_groups=True)
                 ]
             missing = list(dict.fromkeys(c.named if not c.inherited else c.unit_id for c in owing))
-            deadline = task_due(task, state, seen, done_by=_done_in(plan, task.id, year))
+            deadline = task_due(task, state, seen, done_by=derived.done_in.get(task.id))
             result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing, deadline))
     return result
 
@@ -181,14 +187,6 @@ def task_due(task: Task, state: TaskState | None, today: date, *, done_by: int |
         return None
     finished = state in (TaskState.DONE, TaskState.ONGOING) or done_by is not None
     return Due(schedule.end, (schedule.end - today).days, finished)
-
-
-def _done_in(plan: Plan, task_id: str, year: int) -> int | None:
-    """The first year up to ``year`` in which a unit reported ``task_id`` done, if any."""
-    for y in sorted(plan.data):
-        if y <= year and any(p.state is TaskState.DONE for p in plan.data[y].tasks.get(task_id, {}).values()):
-            return y
-    return None
 
 
 def _owers(
@@ -225,7 +223,7 @@ def expected_in(task: Task, year: int) -> bool:
     return task.expected_in(year)
 
 
-def _entries(plan: Plan, data: YearData | None, task_id: str) -> dict[str, Progress]:
+def _entries(data: YearData | None, task_id: str) -> dict[str, Progress]:
     if data is None:
         return {}
     return dict(data.progress.get(task_id, {}))
@@ -279,18 +277,16 @@ def deadlines(plan: Plan, year: int, today: date, within: Period | None = None) 
     """Reporting deadlines of ``year`` (only those of periods in ``within`` when given: a month, a quarter);
     none before the plan period (baseline years). A duty reporting monthly has one per month; a duty whose
     period the plan states without a day ("định kỳ hằng quý") has one per period with no day (``due`` None)."""
-    if year < plan.meta.period.start:
-        return []
-    out: list[Deadline] = []
-    for duty in plan.meta.duties:
-        if duty.kind is DutyKind.REQUEST or (duty.deadline is None and duty.period is None):
-            continue
-        out.extend(
-            _deadline(plan, duty, period, deadline(duty, period), today)
-            for period in periods(duty, year)
-            if within is None or period.within(within) or within.within(period)
-        )
-    return out
+    return owed_reports(plan, derive(plan, year, indicators=()), today, within)
+
+
+def owed_reports(plan: Plan, derived: Derived, today: date, within: Period | None = None) -> list[Deadline]:
+    """``deadlines`` from what the domain worked out about the year."""
+    return [
+        _deadline(plan, duty, period, due, today)
+        for duty, period, due in derived.owed
+        if within is None or period.within(within) or within.within(period)
+    ]
 
 
 def _deadline(plan: Plan, duty: Duty, period: Period, due: date | None, today: date) -> Deadline:
