@@ -33,7 +33,7 @@ from kh68.outputs.words import lower_first, plan_reference, sentence
 from kh68.reading.bodies import body, coordinator_id, plan_report_sender, short_name, tracker_id
 from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.plan import Plan
-from kh68.reading.report_text import describe_missing, missing_parts, unwritten_tasks
+from kh68.reading.report_text import describe_missing
 from kh68.tracking.tasks import Deadline, UnitReport
 from kh68.vocab import NO_DEADLINE, task_state_label
 
@@ -71,7 +71,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
             _lateness(plan, duty),
             _results(view),
             *(_words(view, number, title, field, what) for number, title, field, what in WORDS),
-            _still_to_write(plan, year),
+            _still_to_write(view),
         ),
         closing="",
         recipients=(),
@@ -83,8 +83,8 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
             author=author,
             keywords=f"tổng hợp nội bộ; năm {year}",
         ),
-        missing_parts=tuple(p.label for p in missing_parts(plan, year))
-        + tuple(f"kết quả nhiệm vụ {t.id}" for t in unwritten_tasks(plan, plan.data.get(year), year)),
+        missing_parts=tuple(p.label for p in view.unwritten_parts)
+        + tuple(f"kết quả nhiệm vụ {t.id}" for t in view.unwritten_tasks),
     )
 
 
@@ -186,9 +186,9 @@ def _words(view: StatusView, number: str, title: str, field: str, what: str) -> 
     return Section(number, title, (block,))
 
 
-def _still_to_write(plan: Plan, year: int) -> Section:
-    parts = missing_parts(plan, year)
-    tasks = unwritten_tasks(plan, plan.data.get(year), year)
+def _still_to_write(view: StatusView) -> Section:
+    year = view.year
+    parts, tasks = list(view.unwritten_parts), list(view.unwritten_tasks)
     if parts or tasks:
         text = f"Báo cáo còn chỗ trống (tệp data/{year}.yaml): {describe_missing(parts, tasks)}."
     else:

@@ -61,7 +61,6 @@ from kh68.reading.bodies import Sender, plan_report_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearData, YearReport
 from kh68.reading.plan import Current, Plan
-from kh68.reading.report_text import missing_parts, unwritten_tasks
 from kh68.tracking.tasks import TaskStatus
 from kh68.vocab import TASK_STATE_LABELS, sentence
 
@@ -125,16 +124,16 @@ def build_report(
             author=sender.issued_as.name,
             keywords=f"báo cáo; {symbol}; {when}",
         ),
-        missing_parts=_missing(plan, year, data) if period is None else (),
+        missing_parts=_missing(view) if period is None else (),
         period=period.key if period is not None else "",
         warnings=(*late_warning(duty, cadence, on), *contradictions(view, text)),
     )
 
 
-def _missing(plan: Plan, year: int, data: YearData | None) -> tuple[str, ...]:
+def _missing(view: StatusView) -> tuple[str, ...]:
     """What the department still has to write: parts of the narrative, and the tasks nobody reported on."""
-    parts = [p.label for p in missing_parts(plan, year)]
-    return (*parts, *(f"kết quả nhiệm vụ {t.id}" for t in unwritten_tasks(plan, data, year)))
+    parts = [p.label for p in view.unwritten_parts]
+    return (*parts, *(f"kết quả nhiệm vụ {t.id}" for t in view.unwritten_tasks))
 
 
 def _require_period(plan: Plan, duty: Duty | None, cadence: Period) -> None:
