@@ -1070,11 +1070,13 @@ class Measurement(Strict):
     def key_units(self, resolve: Callable[[str], str | None]) -> None:
         """Key ``by_unit`` by unit id, once, at load (``by_id``), the name written kept for messages (``written``);
         a unit kh68 does not know keeps the name written. A unit written twice (by id and by a name): the later."""
-        self._by_id, self._written = {}, {}
-        for ref, entry in self.by_unit.items():
+        by_id: dict[str, UnitValue] = {}
+        written: dict[str, str] = {}
+        for ref, entry in self.by_unit.items():  # locals: a private attribute is a slow look-up, per value here
             uid = resolve(ref) or ref
-            self._by_id[uid] = entry
-            self._written[uid] = ref
+            by_id[uid] = entry
+            written[uid] = ref
+        self._by_id, self._written = by_id, written
         self._source_unit = resolve(self.source.unit) if self.source is not None and self.source.unit else None
 
     @property
@@ -1313,7 +1315,9 @@ class YearData(Strict):
 
     def unit_id(self, ref: str) -> str | None:
         """The id of the unit ``ref`` names, as keyed at load (``None``: a unit kh68 does not know)."""
-        return self._ids.get(ref)
+        # Called for every value a rule looks at: the private attributes' own dict, not pydantic's __getattr__.
+        private = self.__pydantic_private__
+        return private["_ids"].get(ref) if private is not None else None
 
     @property
     def keyed(self) -> bool:

@@ -61,6 +61,8 @@ class UnitIndex:
         self._names: dict[str, str] = {}
         self.clashes: list[tuple[str, str, str]] = []
         self._members: dict[str, list[str]] = {}
+        # The walks asked so far: every indicator of a year names the same reporters on the same day.
+        self._walked: dict[tuple[tuple[str, ...], date, str | None, bool], tuple[Current, ...]] = {}
         for unit in units:
             for name in (unit.id, unit.name, *unit.short_names):
                 key = fold(name)
@@ -143,6 +145,12 @@ class UnitIndex:
         return self._walk(refs, day, function, expand_groups=False)
 
     def _walk(self, refs: Iterable[str], day: date, function: str | None, *, expand_groups: bool) -> list[Current]:
+        key = (tuple(refs), day, function, expand_groups)
+        if key not in self._walked:
+            self._walked[key] = tuple(self._walk_once(key[0], day, function, expand_groups=expand_groups))
+        return list(self._walked[key])
+
+    def _walk_once(self, refs: Iterable[str], day: date, function: str | None, *, expand_groups: bool) -> list[Current]:
         out: list[Current] = []
         seen: set[str] = set()
         queue: deque[Current] = deque(Current(uid, uid) for ref in refs if (uid := self.resolve(ref)))
