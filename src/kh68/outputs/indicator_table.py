@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_CEILING, Decimal
 
 from kh68 import vocab
 from kh68.core.vnformat import format_date
@@ -251,7 +252,17 @@ def to_final(r: IndicatorResult) -> ToFinal | None:
     if requirement.judge(r.value, ind.better) in (Status.MET, Status.EXCEEDED):
         return ToFinal(final.year, goal, reached=True)
     distance = abs(requirement.gap(r.value, ind.better, r.decimals))
-    return ToFinal(final.year, goal, False, distance, distance / (final.year - r.year), requirement.strict)
+    exact = abs(requirement.gap(r.value, ind.better))
+    pace = _toward_requirement(exact / (final.year - r.year), r.decimals)
+    return ToFinal(final.year, goal, False, distance, pace, requirement.strict)
+
+
+def _toward_requirement(pace: float, decimals: int) -> float:
+    """A yearly pace rounded in the direction of what is required, at the target's precision: the size of the
+    move always rounded up (1,42 over 4 years needs 0,355 a year → 0,36; 0,02 over 6 years → 0,01), so the
+    report never understates it. ``pace`` is a size (not signed); float noise (0,1 × 3) is not rounded up."""
+    size = Decimal(repr(round(pace, 9)))
+    return float(size.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_CEILING))
 
 
 def final_distance(r: IndicatorResult) -> str:
@@ -267,16 +278,8 @@ def final_distance(r: IndicatorResult) -> str:
     more = " trên" if f.strict else ""
     return (
         f"mục tiêu đến năm {f.year} {f.goal}, còn {side} {vocab.points(f.distance, ind.unit, r.decimals)}, "
-        f"bình quân mỗi năm cần {verb}{more} {vocab.points(f.pace, ind.unit, _places(f.pace, r.decimals))}"
+        f"bình quân mỗi năm cần {verb}{more} {vocab.points(f.pace, ind.unit, r.decimals)}"
     )
-
-
-def _places(value: float, decimals: int) -> int:
-    """Enough decimals for a small pace not to read as 0 (0,0025 rather than 0), at most 4."""
-    places = decimals
-    while places < 4 and value and round(value, places) == 0:
-        places += 1
-    return places
 
 
 def _sides(better: Direction) -> tuple[str, str]:
