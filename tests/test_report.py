@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, REPO, invoke, replace_in
 from kh68.outputs.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
 
 REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
@@ -421,6 +421,19 @@ def test_a_unit_reports_only_while_it_exists(tmp_path: Path, year: str, unit: st
         assert result.stdout == ""
         assert result.stderr == f"kh68: lỗi: {message}\n"
         assert not out.exists()
+
+
+@pytest.mark.parametrize("unit", ["so_khcn", "Sở Khoa học và Công nghệ"], ids=["by-id", "by-name"])
+def test_the_coordinating_unit_has_no_report_to_itself(unit: str) -> None:
+    """Hà Nội 308: the units report to Sở Khoa học và Công nghệ, itself one of the Sở reporting; its report would
+    say "Kính gửi: Sở Khoa học và Công nghệ" to itself: refused (exit 2), naming it."""
+    hanoi = REPO / "tests" / "fixtures" / "plans" / "hanoi-308"
+    result = invoke(["report", "--plan", hanoi, "--year", "2025", "--date", "2025-12-19", "--unit", unit], 2)
+    assert result.stdout == ""
+    assert result.stderr == (
+        "kh68: lỗi: Sở Khoa học và Công nghệ (so_khcn) là đơn vị đầu mối nhận báo cáo của các đơn vị, không lập "
+        "báo cáo gửi chính mình; bỏ --unit để lập báo cáo chung của kế hoạch\n"
+    )
 
 
 def test_a_unit_that_started_during_the_year_says_from_when_it_reports() -> None:
