@@ -144,13 +144,14 @@ def test_the_indicator_paragraph_counts_names_and_compares() -> None:
         "2025 với năm 2024 của các chỉ tiêu 6.2, 6.3, 6.4, 6.5, 6.6, 6.13; chỉ tiêu năm 2025 của Kế hoạch được đặt "
         "trước ngày 01/7/2025.\n"
     ) in text
-    # a unit of count that ceased: the legal basis and a proposal, not "không còn đơn vị đếm"
+    # a unit of count that ceased: the legal basis and a proposal, not "không còn đơn vị đếm"; only 6.9, which
+    # cannot be computed: 6.1's target for 2025 is a milestone, judged by its state ("đang triển khai" above)
     assert (
-        "Chỉ tiêu 6.1, 6.9 của Kế hoạch tính theo số huyện, thành phố; theo Nghị quyết số 203/2025/QH15 ngày "
+        "Chỉ tiêu 6.9 của Kế hoạch tính theo số huyện, thành phố; theo Nghị quyết số 203/2025/QH15 ngày "
         "16/6/2025 của Quốc hội sửa đổi, bổ sung một số điều của Hiến pháp và Luật Tổ chức chính quyền địa phương "
         "số 72/2025/QH15 ngày 16/6/2025, từ ngày 01/7/2025 không còn huyện, thành phố, nên năm 2025 không tính được "
-        "các chỉ tiêu này theo cách tính của Kế hoạch. Sở Giáo dục và Đào tạo tỉnh Lâm Đồng đề nghị Ủy ban nhân dân "
-        "tỉnh Lâm Đồng xem xét, điều chỉnh cách tính các chỉ tiêu này.\n"
+        "chỉ tiêu này theo cách tính của Kế hoạch. Sở Giáo dục và Đào tạo tỉnh Lâm Đồng đề nghị Ủy ban nhân dân "
+        "tỉnh Lâm Đồng xem xét, điều chỉnh cách tính chỉ tiêu này.\n"
     ) in text
     assert "không còn đơn vị đếm" not in text
 
@@ -173,13 +174,37 @@ def test_the_yearly_pace_is_rounded_toward_the_requirement_at_the_targets_precis
     assert "0,003" not in text
 
 
+def test_an_indicator_judged_by_its_state_is_never_also_said_not_computable() -> None:
+    """6.1 counts districts, which ceased on 01/7/2025, but its 2025 target is a milestone judged by its state: the
+    report counts it "đang triển khai" and says its unit of count ceased, never that it cannot be computed."""
+    text = invoke(REPORT, 0).stdout
+    assert "đang triển khai 01 chỉ tiêu (6.1)" in text
+    assert "Chỉ tiêu 6.1, 6.9" not in text
+    assert "Chỉ tiêu 6.1: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố.\n" in text
+    assert (
+        "Chỉ tiêu 6.9: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố nên không tính "
+        "được.\n"
+    ) in text
+    # the division responsible for 6.1 alone: no sentence on indicators not computable, no proposal
+    own = invoke(
+        ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-04", "--unit", "phong_gdth_gdmn"], 0
+    ).stdout
+    assert "không tính được" not in own
+    assert "điều chỉnh cách tính" not in own
+    # status says the same
+    shown = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2025", "--format", "json"], 0).stdout
+    assert "tỷ lệ theo huyện, thành phố không tính được" in shown  # 6.9
+    assert shown.count("tỷ lệ theo huyện, thành phố không tính được") == 1
+
+
 def test_the_annex_says_once_which_previous_figures_cross_the_merger() -> None:
     """The 2024 column is shown, but 2024 was counted over the districts; 6.1 and 6.9 count districts."""
     lines = invoke(REPORT, 0).stdout.splitlines()
     start = lines.index("Nguồn số liệu và ghi chú:")
-    assert [line for line in lines[start + 1 : start + 9] if line] == [
+    assert [line for line in lines[start + 1 : start + 11] if line] == [
         "Dấu – ở cột chỉ tiêu năm 2025: Kế hoạch không đặt chỉ tiêu năm 2025.",
-        "Chỉ tiêu 6.1, 6.9: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố nên không tính được.",
+        "Chỉ tiêu 6.1: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố.",
+        "Chỉ tiêu 6.9: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố nên không tính được.",
         (
             "Kết quả năm 2024 của chỉ tiêu 6.2, 6.3, 6.4, 6.5, 6.6, 6.13: không so sánh được do thay đổi địa giới "
             "từ 01/7/2025."

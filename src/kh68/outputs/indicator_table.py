@@ -326,11 +326,18 @@ def _break_paragraphs(plan: Plan, results: list[IndicatorResult], year: int) -> 
     return out
 
 
+def gone_uncomputable(r: IndicatorResult) -> bool:
+    """The result's unit of count ceased and the year's figure cannot be computed for it; an indicator whose year's
+    target is a milestone judged by its reported state ("đang triển khai") is counted over the same units but is not
+    one of them: a report says of it its state, never also "không tính được"."""
+    return r.unit_of_count_gone is not None and r.status is Status.NOT_COMPUTABLE
+
+
 def _gone_paragraphs(plan: Plan, results: list[IndicatorResult], year: int, proposer: Proposer | None) -> list[str]:
     """Indicators counted over a kind of unit that ceased: the legal basis the plan records, and a proposal."""
     by_kind: dict[tuple[str, date], list[IndicatorResult]] = {}
     for r in results:
-        if r.unit_of_count_gone is not None:
+        if r.unit_of_count_gone is not None and gone_uncomputable(r):
             by_kind.setdefault((r.unit_of_count_label, r.unit_of_count_gone), []).append(r)
     out = []
     for (label, gone), rs in by_kind.items():
@@ -338,15 +345,13 @@ def _gone_paragraphs(plan: Plan, results: list[IndicatorResult], year: int, prop
         sources = [u.source for u in plan.units.units.values() if u.kind is kind and u.handover == gone and u.source]
         basis = legal_basis(sources[0]) if sources else ""
         since = f"theo {basis}, từ ngày {format_date(gone)}" if basis else f"từ ngày {format_date(gone)}"
+        these = "chỉ tiêu này" if len(rs) == 1 else "các chỉ tiêu này"
         text = (
             f"Chỉ tiêu {_ids(rs)} của Kế hoạch tính theo số {label}; {since} không còn {label}, "
-            f"nên năm {year} không tính được các chỉ tiêu này theo cách tính của Kế hoạch."
+            f"nên năm {year} không tính được {these} theo cách tính của Kế hoạch."
         )
         if proposer is not None:
-            text += (
-                f" {proposer.sender} đề nghị {proposer.recipient} xem xét, điều chỉnh cách tính "
-                f"{'chỉ tiêu này' if len(rs) == 1 else 'các chỉ tiêu này'}."
-            )
+            text += f" {proposer.sender} đề nghị {proposer.recipient} xem xét, điều chỉnh cách tính {these}."
         out.append(text)
     return out
 
@@ -548,10 +553,8 @@ def _gone_note(r: IndicatorResult) -> Note | None:
     if r.unit_of_count_gone is None:
         return None
     label = r.unit_of_count_label
-    return (
-        "Chỉ tiêu ",
-        f": tính theo số {label}; từ ngày {format_date(r.unit_of_count_gone)} không còn {label} nên không tính được.",
-    )
+    why = f": tính theo số {label}; từ ngày {format_date(r.unit_of_count_gone)} không còn {label}"
+    return ("Chỉ tiêu ", f"{why} nên không tính được." if gone_uncomputable(r) else f"{why}.")
 
 
 def _crossed_note(r: IndicatorResult) -> Note | None:
