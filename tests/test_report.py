@@ -233,12 +233,14 @@ def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None
     assert text.count("Trên đây là báo cáo kết quả thực hiện") == 1
     assert (
         text.count(
-            # two recipients in the Kính gửi: both named, neither singled out to direct
-            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng và Sở Nội vụ tỉnh Lâm "
-            "Đồng./."
+            # two recipients in the Kính gửi: the body above (kind authority) is "kính báo cáo", the fellow Sở is
+            # sent it to compile — a Sở does not "kính báo cáo" a peer Sở
+            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo và gửi "
+            "Sở Nội vụ tỉnh Lâm Đồng để tổng hợp./."
         )
         == 1
     )
+    assert "kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng và Sở Nội vụ" not in text
 
 
 def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(example_copy: Path) -> None:
@@ -736,3 +738,17 @@ def test_whether_before_a_day_includes_it_is_the_plans_rule(
     plan.write_text(plan.read_text(encoding="utf-8") + judging, encoding="utf-8")
     internal = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-08", "--internal"], 0)
     assert f"| 3 | Phòng Giáo dục Trung học | 05/11/2025 | {state} |\n" in internal.stdout
+
+
+def test_the_closing_says_kinh_bao_cao_only_to_bodies_above_the_sender(example_copy: Path) -> None:
+    """Built from the units' kinds and parents: a fellow agency the report also goes to is sent it, never "kính báo
+    cáo"; an agency that is the sender's parent is above it."""
+    closing = "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo"
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert f"{closing} và gửi Sở Nội vụ tỉnh Lâm Đồng để tổng hợp./." in text
+    # the fellow Sở made the sender's parent: above it, "kính báo cáo" both, neither singled out to direct
+    replace_in(example_copy / "units.yaml", "  - id: so_gddt\n", "  - id: so_gddt\n    parent: so_noi_vu\n")
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert (
+        "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng và Sở Nội vụ tỉnh Lâm Đồng./."
+    ) in text
