@@ -162,6 +162,20 @@ def test_sonla_november_reports_and_amounts_summed_from_communes() -> None:
     assert [t["id"] for t in shown["tasks"] if t["overdue"]] == ["V.1.b.2"]  # "… năm 2025"
 
 
+def test_a_province_without_special_zones_says_xa_phuong() -> None:
+    """Sơn La has no đặc khu: its communes are "xã, phường" (kh68's general word); a plan of a province with one
+    says "xã, phường, đặc khu" through plan.yaml's unit_kind_labels (the demo plan of Lâm Đồng)."""
+    text = invoke(["report", "--plan", SONLA, "--year", "2026", "--date", "2026-11-27"], 0).stdout
+    assert (
+        "Chỉ tiêu XK (giá trị hàng hóa tham gia xuất khẩu) đạt 28.050 nghìn USD (số liệu tạm tính, mới có 02/03 xã, "
+        "phường báo cáo), chưa đánh giá so với chỉ tiêu năm 2026 (240.000 nghìn USD)"
+    ) in text
+    assert "đặc khu" not in text
+    demo = REPO / "examples" / "plan"
+    text = invoke(["report", "--plan", demo, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert "32,9% (số liệu tạm tính, mới có 07/10 xã, phường, đặc khu báo cáo)" in text
+
+
 def test_sonla_targets_in_words_of_the_body_and_numbers_of_the_annex() -> None:
     plan = load_plan(SONLA)
     mango = plan.indicator("P2.1-L")

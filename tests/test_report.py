@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, REPO, invoke, replace_in
 from kh68.outputs.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
 
 REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
@@ -144,24 +144,67 @@ def test_the_indicator_paragraph_counts_names_and_compares() -> None:
         "2025 với năm 2024 của các chỉ tiêu 6.2, 6.3, 6.4, 6.5, 6.6, 6.13; chỉ tiêu năm 2025 của Kế hoạch được đặt "
         "trước ngày 01/7/2025.\n"
     ) in text
-    # a unit of count that ceased: the legal basis and a proposal, not "không còn đơn vị đếm"
+    # a unit of count that ceased: the legal basis and a proposal, not "không còn đơn vị đếm"; only 6.9, which
+    # cannot be computed: 6.1's target for 2025 is a milestone, judged by its state ("đang triển khai" above)
     assert (
-        "Chỉ tiêu 6.1, 6.9 của Kế hoạch tính theo số huyện, thành phố; theo Nghị quyết số 203/2025/QH15 ngày "
+        "Chỉ tiêu 6.9 của Kế hoạch tính theo số huyện, thành phố; theo Nghị quyết số 203/2025/QH15 ngày "
         "16/6/2025 của Quốc hội sửa đổi, bổ sung một số điều của Hiến pháp và Luật Tổ chức chính quyền địa phương "
         "số 72/2025/QH15 ngày 16/6/2025, từ ngày 01/7/2025 không còn huyện, thành phố, nên năm 2025 không tính được "
-        "các chỉ tiêu này theo cách tính của Kế hoạch. Sở Giáo dục và Đào tạo tỉnh Lâm Đồng đề nghị Ủy ban nhân dân "
-        "tỉnh Lâm Đồng xem xét, điều chỉnh cách tính các chỉ tiêu này.\n"
+        "chỉ tiêu này theo cách tính của Kế hoạch. Sở Giáo dục và Đào tạo tỉnh Lâm Đồng đề nghị Ủy ban nhân dân "
+        "tỉnh Lâm Đồng xem xét, điều chỉnh cách tính chỉ tiêu này.\n"
     ) in text
     assert "không còn đơn vị đếm" not in text
+
+
+def test_the_yearly_pace_is_rounded_toward_the_requirement_at_the_targets_precision() -> None:
+    """1,42 left over 4 years is 0,355 a year: said 0,36, never 0,35 (rounded up, the official never understates
+    what is required); 0,01 over 4 years is 0,0025: said 0,01 at the target's precision, not 0,003."""
+    text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2026", "--date", "2026-11-10"], 0).stdout
+    assert (
+        "mục tiêu đến năm 2030 từ 35% đến 40%, còn thấp hơn 1,42 điểm phần trăm, bình quân mỗi năm cần tăng 0,36 "
+        "điểm phần trăm;"
+    ) in text
+    assert (
+        "mục tiêu đến năm 2030 99,97%, còn thấp hơn 0,01 điểm phần trăm, bình quân mỗi năm cần tăng 0,01 điểm "
+        "phần trăm;"
+    ) in text
+    # a strict target: 0,5 over 4 years is 0,125 a year, "trên 0,13"
+    assert "còn thấp hơn 0,5 điểm phần trăm, bình quân mỗi năm cần tăng trên 0,13 điểm phần trăm;" in text
+    assert "0,35 điểm phần trăm" not in text
+    assert "0,003" not in text
+
+
+def test_an_indicator_judged_by_its_state_is_never_also_said_not_computable() -> None:
+    """6.1 counts districts, which ceased on 01/7/2025, but its 2025 target is a milestone judged by its state: the
+    report counts it "đang triển khai" and says its unit of count ceased, never that it cannot be computed."""
+    text = invoke(REPORT, 0).stdout
+    assert "đang triển khai 01 chỉ tiêu (6.1)" in text
+    assert "Chỉ tiêu 6.1, 6.9" not in text
+    assert "Chỉ tiêu 6.1: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố.\n" in text
+    assert (
+        "Chỉ tiêu 6.9: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố nên không tính "
+        "được.\n"
+    ) in text
+    # the division responsible for 6.1 alone: no sentence on indicators not computable, no proposal
+    own = invoke(
+        ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-04", "--unit", "phong_gdth_gdmn"], 0
+    ).stdout
+    assert "không tính được" not in own
+    assert "điều chỉnh cách tính" not in own
+    # status says the same
+    shown = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2025", "--format", "json"], 0).stdout
+    assert "tỷ lệ theo huyện, thành phố không tính được" in shown  # 6.9
+    assert shown.count("tỷ lệ theo huyện, thành phố không tính được") == 1
 
 
 def test_the_annex_says_once_which_previous_figures_cross_the_merger() -> None:
     """The 2024 column is shown, but 2024 was counted over the districts; 6.1 and 6.9 count districts."""
     lines = invoke(REPORT, 0).stdout.splitlines()
     start = lines.index("Nguồn số liệu và ghi chú:")
-    assert [line for line in lines[start + 1 : start + 9] if line] == [
+    assert [line for line in lines[start + 1 : start + 11] if line] == [
         "Dấu – ở cột chỉ tiêu năm 2025: Kế hoạch không đặt chỉ tiêu năm 2025.",
-        "Chỉ tiêu 6.1, 6.9: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố nên không tính được.",
+        "Chỉ tiêu 6.1: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố.",
+        "Chỉ tiêu 6.9: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố nên không tính được.",
         (
             "Kết quả năm 2024 của chỉ tiêu 6.2, 6.3, 6.4, 6.5, 6.6, 6.13: không so sánh được do thay đổi địa giới "
             "từ 01/7/2025."
@@ -190,12 +233,14 @@ def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None
     assert text.count("Trên đây là báo cáo kết quả thực hiện") == 1
     assert (
         text.count(
-            # two recipients in the Kính gửi: both named, neither singled out to direct
-            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng và Sở Nội vụ tỉnh Lâm "
-            "Đồng./."
+            # two recipients in the Kính gửi: the body above (kind authority) is "kính báo cáo", the fellow Sở is
+            # sent it to compile — a Sở does not "kính báo cáo" a peer Sở
+            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo và gửi "
+            "Sở Nội vụ tỉnh Lâm Đồng để tổng hợp./."
         )
         == 1
     )
+    assert "kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng và Sở Nội vụ" not in text
 
 
 def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(example_copy: Path) -> None:
@@ -403,6 +448,19 @@ def test_a_unit_reports_only_while_it_exists(tmp_path: Path, year: str, unit: st
         assert result.stdout == ""
         assert result.stderr == f"kh68: lỗi: {message}\n"
         assert not out.exists()
+
+
+@pytest.mark.parametrize("unit", ["so_khcn", "Sở Khoa học và Công nghệ"], ids=["by-id", "by-name"])
+def test_the_coordinating_unit_has_no_report_to_itself(unit: str) -> None:
+    """Hà Nội 308: the units report to Sở Khoa học và Công nghệ, itself one of the Sở reporting; its report would
+    say "Kính gửi: Sở Khoa học và Công nghệ" to itself: refused (exit 2), naming it."""
+    hanoi = REPO / "tests" / "fixtures" / "plans" / "hanoi-308"
+    result = invoke(["report", "--plan", hanoi, "--year", "2025", "--date", "2025-12-19", "--unit", unit], 2)
+    assert result.stdout == ""
+    assert result.stderr == (
+        "kh68: lỗi: Sở Khoa học và Công nghệ (so_khcn) là đơn vị đầu mối nhận báo cáo của các đơn vị, không lập "
+        "báo cáo gửi chính mình; bỏ --unit để lập báo cáo chung của kế hoạch\n"
+    )
 
 
 def test_a_unit_that_started_during_the_year_says_from_when_it_reports() -> None:
@@ -680,3 +738,17 @@ def test_whether_before_a_day_includes_it_is_the_plans_rule(
     plan.write_text(plan.read_text(encoding="utf-8") + judging, encoding="utf-8")
     internal = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-08", "--internal"], 0)
     assert f"| 3 | Phòng Giáo dục Trung học | 05/11/2025 | {state} |\n" in internal.stdout
+
+
+def test_the_closing_says_kinh_bao_cao_only_to_bodies_above_the_sender(example_copy: Path) -> None:
+    """Built from the units' kinds and parents: a fellow agency the report also goes to is sent it, never "kính báo
+    cáo"; an agency that is the sender's parent is above it."""
+    closing = "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo"
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert f"{closing} và gửi Sở Nội vụ tỉnh Lâm Đồng để tổng hợp./." in text
+    # the fellow Sở made the sender's parent: above it, "kính báo cáo" both, neither singled out to direct
+    replace_in(example_copy / "units.yaml", "  - id: so_gddt\n", "  - id: so_gddt\n    parent: so_noi_vu\n")
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert (
+        "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng và Sở Nội vụ tỉnh Lâm Đồng./."
+    ) in text

@@ -15,7 +15,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from conftest import EXAMPLE_PLAN, cpu_time, invoke, replace_in
+from conftest import EXAMPLE_PLAN, REPO, cpu_time, invoke, replace_in
 from docx_outline import NBH, headings, outline, paragraph_text
 from kh68.core.vnformat import format_number
 from kh68.lint.check import load_plan
@@ -353,3 +353,24 @@ def test_a_long_word_of_plan_text_is_written_in_seconds(example_copy, tmp_path):
     with cpu_time() as spent:
         invoke(["report", "--plan", example_copy, "--year", "2025", "--format", "docx", "-o", tmp_path / "r.docx"], 0)
     assert spent() < 30
+
+
+def test_codes_in_the_annex_never_break_at_their_hyphen(tmp_path: Path) -> None:
+    """Word breaks a fixed-width cell at a hyphen whatever w:noWrap says ("XK-" / "TB"): every hyphen of the code
+    column is Word's non-breaking hyphen, the codes in the body's text keep their ordinary hyphens."""
+    path = tmp_path / "bao-cao.docx"
+    sonla = REPO / "tests" / "fixtures" / "plans" / "sonla-2954"
+    invoke(["report", "--plan", sonla, "--year", "2026", "--date", "2026-11-27", "--format", "docx", "-o", path], 0)
+    doc = Document(str(path))
+    annex = doc.tables[-1]
+    codes = [paragraph_text(row.cells[0].paragraphs[0]._p) for row in annex.rows[1:]]
+    assert f"XK{NBH}TB" in codes
+    assert f"P2.1{NBH}L" in codes
+    assert f"P1.I.1{NBH}DT" in codes
+    assert not [code for code in codes if "-" in code]
+    # the name next to it wraps as usual
+    assert paragraph_text(annex.rows[codes.index(f"XK{NBH}TB") + 1].cells[1].paragraphs[0]._p) == (
+        "Tốc độ tăng bình quân hàng năm giá trị hàng hóa tham gia xuất khẩu"
+    )
+    body = " ".join(paragraph_text(p._p) for p in doc.paragraphs)
+    assert "chưa có số liệu năm gốc: XK-TB, TC-TB" in body

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import EXAMPLE_PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, REPO, invoke, replace_in
 
 HTML = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "html"]
 
@@ -86,3 +86,12 @@ def test_self_contained_and_says_synthetic() -> None:
         assert external not in html
     assert html.count("SỐ LIỆU MINH HỌA") == 2
     assert "<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>" in html
+
+
+def test_codes_in_the_annex_are_kept_on_one_line() -> None:
+    """A code ("XK-TB", "P2.1-L") is never broken at its hyphen: its cell is ``white-space: nowrap``."""
+    sonla = REPO / "tests" / "fixtures" / "plans" / "sonla-2954"
+    html = invoke(["report", "--plan", sonla, "--year", "2026", "--date", "2026-11-27", "--format", "html"], 0).stdout
+    assert '<td class="center so">XK-TB</td>' in html
+    assert '<td class="center so">P2.1-L</td>' in html
+    assert "td.so { white-space: nowrap; }" in html

@@ -128,7 +128,7 @@ UNIT_KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.AGENCY: "sở, ngành",
     UnitKind.DIVISION: "phòng, ban, tổ chuyên môn",
     UnitKind.DISTRICT_OFFICE: "huyện, thành phố",
-    UnitKind.COMMUNE: "xã, phường, đặc khu",
+    UnitKind.COMMUNE: "xã, phường",  # a province with special zones says "xã, phường, đặc khu" (unit_kind_labels)
     UnitKind.SCHOOL: "đơn vị, trường học",
     UnitKind.ORGANISATION: "tổ chức ngoài quyền quản lý của cơ quan ban hành",
     UnitKind.OTHER: "khác",

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_CEILING, Decimal
 
 from kh68 import vocab
 from kh68.core.vnformat import format_date
@@ -251,7 +252,17 @@ def to_final(r: IndicatorResult) -> ToFinal | None:
     if requirement.judge(r.value, ind.better) in (Status.MET, Status.EXCEEDED):
         return ToFinal(final.year, goal, reached=True)
     distance = abs(requirement.gap(r.value, ind.better, r.decimals))
-    return ToFinal(final.year, goal, False, distance, distance / (final.year - r.year), requirement.strict)
+    exact = abs(requirement.gap(r.value, ind.better))
+    pace = _toward_requirement(exact / (final.year - r.year), r.decimals)
+    return ToFinal(final.year, goal, False, distance, pace, requirement.strict)
+
+
+def _toward_requirement(pace: float, decimals: int) -> float:
+    """A yearly pace rounded in the direction of what is required, at the target's precision: the size of the
+    move always rounded up (1,42 over 4 years needs 0,355 a year → 0,36; 0,02 over 6 years → 0,01), so the
+    report never understates it. ``pace`` is a size (not signed); float noise (0,1 × 3) is not rounded up."""
+    size = Decimal(repr(round(pace, 9)))
+    return float(size.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_CEILING))
 
 
 def final_distance(r: IndicatorResult) -> str:
@@ -267,16 +278,8 @@ def final_distance(r: IndicatorResult) -> str:
     more = " trên" if f.strict else ""
     return (
         f"mục tiêu đến năm {f.year} {f.goal}, còn {side} {vocab.points(f.distance, ind.unit, r.decimals)}, "
-        f"bình quân mỗi năm cần {verb}{more} {vocab.points(f.pace, ind.unit, _places(f.pace, r.decimals))}"
+        f"bình quân mỗi năm cần {verb}{more} {vocab.points(f.pace, ind.unit, r.decimals)}"
     )
-
-
-def _places(value: float, decimals: int) -> int:
-    """Enough decimals for a small pace not to read as 0 (0,0025 rather than 0), at most 4."""
-    places = decimals
-    while places < 4 and value and round(value, places) == 0:
-        places += 1
-    return places
 
 
 def _sides(better: Direction) -> tuple[str, str]:
@@ -323,11 +326,18 @@ def _break_paragraphs(plan: Plan, results: list[IndicatorResult], year: int) -> 
     return out
 
 
+def gone_uncomputable(r: IndicatorResult) -> bool:
+    """The result's unit of count ceased and the year's figure cannot be computed for it; an indicator whose year's
+    target is a milestone judged by its reported state ("đang triển khai") is counted over the same units but is not
+    one of them: a report says of it its state, never also "không tính được"."""
+    return r.unit_of_count_gone is not None and r.status is Status.NOT_COMPUTABLE
+
+
 def _gone_paragraphs(plan: Plan, results: list[IndicatorResult], year: int, proposer: Proposer | None) -> list[str]:
     """Indicators counted over a kind of unit that ceased: the legal basis the plan records, and a proposal."""
     by_kind: dict[tuple[str, date], list[IndicatorResult]] = {}
     for r in results:
-        if r.unit_of_count_gone is not None:
+        if r.unit_of_count_gone is not None and gone_uncomputable(r):
             by_kind.setdefault((r.unit_of_count_label, r.unit_of_count_gone), []).append(r)
     out = []
     for (label, gone), rs in by_kind.items():
@@ -335,15 +345,13 @@ def _gone_paragraphs(plan: Plan, results: list[IndicatorResult], year: int, prop
         sources = [u.source for u in plan.units.units.values() if u.kind is kind and u.handover == gone and u.source]
         basis = legal_basis(sources[0]) if sources else ""
         since = f"theo {basis}, từ ngày {format_date(gone)}" if basis else f"từ ngày {format_date(gone)}"
+        these = "chỉ tiêu này" if len(rs) == 1 else "các chỉ tiêu này"
         text = (
             f"Chỉ tiêu {_ids(rs)} của Kế hoạch tính theo số {label}; {since} không còn {label}, "
-            f"nên năm {year} không tính được các chỉ tiêu này theo cách tính của Kế hoạch."
+            f"nên năm {year} không tính được {these} theo cách tính của Kế hoạch."
         )
         if proposer is not None:
-            text += (
-                f" {proposer.sender} đề nghị {proposer.recipient} xem xét, điều chỉnh cách tính "
-                f"{'chỉ tiêu này' if len(rs) == 1 else 'các chỉ tiêu này'}."
-            )
+            text += f" {proposer.sender} đề nghị {proposer.recipient} xem xét, điều chỉnh cách tính {these}."
         out.append(text)
     return out
 
@@ -545,10 +553,8 @@ def _gone_note(r: IndicatorResult) -> Note | None:
     if r.unit_of_count_gone is None:
         return None
     label = r.unit_of_count_label
-    return (
-        "Chỉ tiêu ",
-        f": tính theo số {label}; từ ngày {format_date(r.unit_of_count_gone)} không còn {label} nên không tính được.",
-    )
+    why = f": tính theo số {label}; từ ngày {format_date(r.unit_of_count_gone)} không còn {label}"
+    return ("Chỉ tiêu ", f"{why} nên không tính được." if gone_uncomputable(r) else f"{why}.")
 
 
 def _crossed_note(r: IndicatorResult) -> Note | None:

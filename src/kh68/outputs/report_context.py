@@ -57,7 +57,7 @@ from kh68.outputs.words import (
     period_words,
     plan_reference,
 )
-from kh68.reading.bodies import Sender, plan_report_sender
+from kh68.reading.bodies import Sender, is_above, plan_report_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearData, YearReport
 from kh68.reading.plan import Current, Plan
@@ -114,7 +114,7 @@ def build_report(
             )
             if s is not None
         ),
-        closing=closing(plan, when, sender, to),
+        closing=closing(plan, when, sender, addressee_ids(plan, duty, today)),
         recipients=recipients(plan, duty, today, sender),
         signer=Signer(sender.signature, sender.name),
         annex=indicator_annex(view, attached_to(symbol, on, sender.issued_as.name)) if view.results else None,
@@ -197,27 +197,42 @@ def requesting_bases(plan: Plan) -> list[str]:
 
 
 def closing(plan: Plan, when: str, sender: Sender, to: tuple[str, ...]) -> str:
-    """``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.`` to one body; to several, each named as in the
-    Kính gửi (``kính báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh và Ủy ban nhân dân tỉnh./.``), none of them singled out
-    to direct; without a recipient, ``kính báo cáo./.``."""
-    if len(to) == 1:
-        whom = f" {to[0]} xem xét, chỉ đạo"
-    elif to:
-        whom = f" {', '.join(to[:-1])} và {to[-1]}"
-    else:
-        whom = ""
+    """``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.`` to one body above the sender; to several, each
+    named as in the Kính gửi (``kính báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh và Ủy ban nhân dân tỉnh./.``), none
+    of them singled out to direct; a recipient not above the sender (a fellow Sở) is sent it, not "kính báo cáo":
+    ``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo và gửi Sở Nội vụ để tổng hợp./.``; without a
+    recipient, ``kính báo cáo./.``. ``to``: the recipients' unit ids (``addressee_ids``)."""
+    own = sender.issued_as.unit_id
+    above = [plan.unit_name(u) for u in to if is_above(plan, own, u)]
+    peers = [plan.unit_name(u) for u in to if u != own and not is_above(plan, own, u)]
+    said = []
+    if above:
+        whom = f"{above[0]} xem xét, chỉ đạo" if len(above) == 1 else _and(above)
+        said.append(f"kính báo cáo {whom}")
+    if peers:
+        said.append(f"gửi {_and(peers)} để tổng hợp")
+    words = " và ".join(said) if said else "kính báo cáo"
     return (
         f"Trên đây là báo cáo kết quả thực hiện {when} {plan_reference(plan, short=True)}; "
-        f"{sender.issued_as.name} kính báo cáo{whom}./."
+        f"{sender.issued_as.name} {words}./."
     )
 
 
-def addressees(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
-    """``Kính gửi``: the duty's recipients acting on the report's date (a body that has ceased → its successors)."""
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
+
+
+def addressee_ids(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
+    """The duty's recipients acting on the report's date (a body that has ceased → its successors), once each."""
     if duty is None:
         return ()
     acting = plan.units.current(duty.to_units, today, duty.function)
-    return tuple(dict.fromkeys(plan.unit_name(c.unit_id) for c in acting))
+    return tuple(dict.fromkeys(c.unit_id for c in acting))
+
+
+def addressees(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
+    """``Kính gửi``: the names of ``addressee_ids``."""
+    return tuple(dict.fromkeys(plan.unit_name(u) for u in addressee_ids(plan, duty, today)))
 
 
 def successor_notes(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:

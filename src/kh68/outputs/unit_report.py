@@ -69,6 +69,7 @@ def build_unit_report(
     if period is not None and not duties:
         raise UsageError(f"kế hoạch không quy định các đơn vị báo cáo {cadence.label}; bỏ --period để lập báo cáo năm")
     duty = duties[0] if duties else None
+    require_not_the_coordinator(plan, unit_id)
     require_in_operation(plan, unit_id, cadence, today)
     view = build_status(plan, year, today, unit_id, period)
     unit = plan.units.units[unit_id]
@@ -137,6 +138,16 @@ def _closing(when: str, name: str, recipient: str | None) -> str:
     division, it does not "kính gửi" it in the closing (the Kính gửi line is above)."""
     to = f", gửi {recipient} để tổng hợp" if recipient else ""
     return f"Trên đây là báo cáo kết quả thực hiện {when} của {name}{to}./."
+
+
+def require_not_the_coordinator(plan: Plan, unit_id: str) -> None:
+    """``UsageError`` for the unit the units' reports are addressed to: its report would be sent to itself
+    ("Kính gửi: Sở Khoa học và Công nghệ" from the Sở)."""
+    if unit_id == coordinator_id(plan):
+        raise UsageError(
+            f"{plan.unit_name(unit_id)} ({unit_id}) là đơn vị đầu mối nhận báo cáo của các đơn vị, không lập báo "
+            "cáo gửi chính mình; bỏ --unit để lập báo cáo chung của kế hoạch"
+        )
 
 
 def require_in_operation(plan: Plan, unit_id: str, cadence: Period, today: date) -> None:

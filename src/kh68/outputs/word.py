@@ -67,13 +67,16 @@ def _fonts(rpr: Any) -> None:
         fonts.set(qn(attr), FONT)
 
 
-def _pieces(text: str) -> list[tuple[str, str]]:
-    """``text`` as (kind, text) pieces: the hyphens of document symbols are Word's non-breaking hyphens."""
+def _pieces(text: str, whole: bool = False) -> list[tuple[str, str]]:
+    """``text`` as (kind, text) pieces: the hyphens of document symbols are Word's non-breaking hyphens; with
+    ``whole`` (a code in a cell kept on one line: "XK-TB", "P2.1-L") every hyphen is."""
     out: list[tuple[str, str]] = []
     last = 0
     for match in SYMBOL.finditer(text):
         token = match.group(0)
-        if "/" not in token or "-" not in token or not any(c.isupper() for c in token):
+        if "-" not in token:
+            continue
+        if not whole and ("/" not in token or not any(c.isupper() for c in token)):
             continue
         out.append(("t", text[last : match.start()]))
         for i, part in enumerate(token.split("-")):
@@ -85,9 +88,18 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return [(k, t) for k, t in out if k == "nbh" or t]
 
 
-def _run(paragraph: Any, text: str, *, size: float | None = None, bold: bool = False, italic: bool = False) -> Any:
+def _run(
+    paragraph: Any,
+    text: str,
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    whole: bool = False,
+) -> Any:
+    """A run of ``text``; ``whole``: no hyphen of it breaks the line (``_pieces``)."""
     run = paragraph.add_run()
-    for kind, piece in _pieces(for_document(text)):
+    for kind, piece in _pieces(for_document(text), whole):
         if kind == "nbh":
             run._r.append(OxmlElement("w:noBreakHyphen"))
         else:
@@ -446,7 +458,8 @@ def _grid(doc: Any, t: Table, width_mm: float) -> None:
         for cell, column, text in zip(row.cells, t.columns, data.cells, strict=False):
             align = WD_ALIGN_PARAGRAPH.LEFT if column.align is Align.LEFT else WD_ALIGN_PARAGRAPH.CENTER
             bold = column.title == "Đánh giá" and data.status == "not_met"
-            _fixed_run(_compact(cell.paragraphs[0], align), text, TABLE_PT, bold=bold)
+            # a cell kept on one line (a code): Word breaks a fixed-width cell at a hyphen whatever w:noWrap says
+            _fixed_run(_compact(cell.paragraphs[0], align), text, TABLE_PT, bold=bold, whole=column.nowrap)
             if column.nowrap:
                 _no_wrap(cell)
     if t.notes:

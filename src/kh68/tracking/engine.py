@@ -217,7 +217,7 @@ class IndicatorResult:
     def notes(self) -> tuple[str, ...]:
         """What a reader must know beside the value: coverage, a break, a unit of count gone."""
         out = []
-        if self.unit_of_count_gone is not None:
+        if self.unit_of_count_gone is not None and self.status is Status.NOT_COMPUTABLE:
             out.append(unit_of_count_text(self.unit_of_count_label, self.unit_of_count_gone))
         if self.provisional and self.coverage is not None:
             out.append(self.coverage.label)
