@@ -117,7 +117,8 @@ def times(value: float) -> str:
 
 
 def startup() -> None:
-    yamllint = shutil.which("yamllint") or ("/usr/bin/yamllint" if Path("/usr/bin/yamllint").exists() else None)
+    beside = Path(sys.executable).parent / "yamllint"  # the venv's, installed by make bench
+    yamllint = str(beside) if beside.exists() else shutil.which("yamllint")
     cache = tempfile.mkdtemp(prefix="kh68-bench-cache-")
     fresh = {"KH68_CACHE_DIR": cache}
     try:
