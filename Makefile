@@ -50,6 +50,7 @@ format: $(STAMP)
 
 ## Time check/status on a generated plan of ~100.000 values against bare libyaml parsing.
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	$(BIN)/python tests/bench.py
 
 ## Regenerate the golden files of the report tests after a deliberate change.

@@ -1,7 +1,7 @@
 """A readable dump of a .docx for golden files and tests: sections, paragraph styles, text, tables.
 
 Text is read from the XML itself, so that a non-breaking hyphen (w:noBreakHyphen) shows as
-U+2011 and a word joiner as U+2060, as Word lays them out (python-docx's ``.text`` would show
+U+2011, as Word lays it out (python-docx's ``.text`` would show
 a plain hyphen).
 """
 

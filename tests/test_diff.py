@@ -47,6 +47,10 @@ def change_plan(root: Path) -> None:
     start = tasks.index("      - id: III.3.b")
     end = tasks.index("  - id: III.4")
     (plan / "tasks.yaml").write_text(tasks[:start] + tasks[end:], encoding="utf-8")
+    for year in (2025, 2026):  # the department's summary of the deleted task goes with it
+        data = plan / "data" / f"{year}.yaml"
+        lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+        data.write_text("".join(line for line in lines if not line.startswith('    "III.3.b":')), encoding="utf-8")
     replace_in(plan / "data" / "2025.yaml", "value: 58,8", "value: 60")
     replace_in(
         plan / "data" / "2025.yaml",

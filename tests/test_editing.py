@@ -90,7 +90,7 @@ def test_record_by_unit_with_numerator_and_denominator(example_copy: Path) -> No
         (["--by", "xa_mh_07", "--numerator", "20", "--denominator", "10", "--force"], "tử số 20 lớn hơn mẫu số 10"),
         (
             ["--by", "xa_mh_07", "--numerator", "0", "--denominator", "0", "--force"],
-            "mẫu số (denominator) phải lớn hơn 0",
+            "mẫu số phải lớn hơn 0 (denominator)",
         ),
     ],
 )

@@ -66,7 +66,7 @@ def test_init_from_a_missing_plan_says_it_of_from(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- report templates
 
-REPORT = ["report", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--date", "2025-11-20"]
+REPORT = ["report", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--date", "2025-11-10"]
 
 
 @pytest.mark.parametrize(

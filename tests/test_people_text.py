@@ -318,7 +318,7 @@ def test_plan_text_carries_no_control_character_into_any_file(example_copy: Path
     for where, text in texts.items():
         assert_no_control(text, where)
     shown = "".join(texts.values())
-    # html: the annex, and the chart's label, title and caption
-    assert shown.count(MARK) == {"md": 1, "html": 4, "docx": 1}[fmt]
+    # the body (its provisional figure is said there) and the annex; in html also the chart's label, title and caption
+    assert shown.count(MARK) == {"md": 2, "html": 5, "docx": 2}[fmt]
     if fmt == "md":
         assert f"| \\## {MARK}\\[31m tên<br>\\- giả |" in shown

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from conftest import REPO, invoke, replace_in
+from kh68.domain.deadlines import deadline, periods
 from kh68.kinds.periods import Rhythm
 from kh68.lint.check import load_plan
 
@@ -57,15 +58,15 @@ def test_a_duty_is_owed_from_the_first_period_due_on_or_after_the_plan_date(tmp_
     plan = tmp_path / "plan"
     shutil.copytree(HANOI, plan)
     duty = load_plan(plan).meta.duties[0]
-    assert (duty.owed_from, [p.key for p in duty.periods(2025)]) == (date(2025, 11, 17), ["2025-12"])
+    assert (duty.owed_from, [p.key for p in periods(duty, 2025)]) == (date(2025, 11, 17), ["2025-12"])
     for issued, first in (("2025-11-14", "2025-11"), ("2025-11-15", "2025-12")):  # due 14/11: on the day, owed
         replace_in(plan / "plan.yaml", "date: 2025-11-17", f"date: {issued}")
-        assert load_plan(plan).meta.duties[0].periods(2025)[0].key == first
+        assert periods(load_plan(plan).meta.duties[0], 2025)[0].key == first
         replace_in(plan / "plan.yaml", f"date: {issued}", "date: 2025-11-17")
     # A duty's own start (an amendment's duty) overrides the plan's date.
     monthly = "    deadline: trước ngày 15 hằng tháng"
     replace_in(plan / "plan.yaml", monthly, f"    start: 2025-01-01\n{monthly}")
-    assert len(load_plan(plan).meta.duties[0].periods(2025)) == 12
+    assert len(periods(load_plan(plan).meta.duties[0], 2025)) == 12
 
 
 def test_hanoi_monthly_reports_before_the_15th_and_tasks_due_by_the_end_of_2025() -> None:
@@ -132,7 +133,7 @@ def test_hcmc_timing_kh68_cannot_read_is_left_out_not_rewritten() -> None:
 def test_sonla_reports_by_month_half_year_and_year_in_two_tiers() -> None:
     plan = load_plan(SONLA)
     due = {
-        d.id: [(p.key, d.due(p)) for p in d.periods(2026) if p.key in ("2026", "2026-H1", "2026-H2", "2026-11")]
+        d.id: [(p.key, deadline(d, p)) for p in periods(d, 2026) if p.key in ("2026", "2026-H1", "2026-H2", "2026-11")]
         for d in plan.meta.duties
         if d.deadline is not None
     }
@@ -159,6 +160,20 @@ def test_sonla_november_reports_and_amounts_summed_from_communes() -> None:
     growth = next(i for i in shown["indicators"] if i["id"] == "XK-TB")
     assert growth["status"] == "no_base"  # "tăng bình quân … 10 - 13%/năm" from 2025, whose figure the plan lacks
     assert [t["id"] for t in shown["tasks"] if t["overdue"]] == ["V.1.b.2"]  # "… năm 2025"
+
+
+def test_a_province_without_special_zones_says_xa_phuong() -> None:
+    """Sơn La has no đặc khu: its communes are "xã, phường" (kh68's general word); a plan of a province with one
+    says "xã, phường, đặc khu" through plan.yaml's unit_kind_labels (the demo plan of Lâm Đồng)."""
+    text = invoke(["report", "--plan", SONLA, "--year", "2026", "--date", "2026-11-27"], 0).stdout
+    assert (
+        "Chỉ tiêu XK (giá trị hàng hóa tham gia xuất khẩu) đạt 28.050 nghìn USD (số liệu tạm tính, mới có 02/03 xã, "
+        "phường báo cáo), chưa đánh giá so với chỉ tiêu năm 2026 (240.000 nghìn USD)"
+    ) in text
+    assert "đặc khu" not in text
+    demo = REPO / "examples" / "plan"
+    text = invoke(["report", "--plan", demo, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert "32,9% (số liệu tạm tính, mới có 07/10 xã, phường, đặc khu báo cáo)" in text
 
 
 def test_sonla_targets_in_words_of_the_body_and_numbers_of_the_annex() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, REPO, invoke, replace_in
 from kh68.outputs.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
 
 REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
@@ -98,50 +98,113 @@ def test_markdown_parses_into_the_expected_headings_and_table() -> None:
     assert [r[0] for r in rows[1:]] == IDS
     assert all(len(r) == 10 for r in rows)
     by_id = {r[0]: r for r in rows[1:]}
-    assert by_id["6.3"][3:8] == ["95", "95,4%", "94,6%", "Vượt 0,4% so với chỉ tiêu", "Vượt chỉ tiêu"]
-    assert by_id["6.5"][3:8] == ["60", "58,8%", "55%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
-    assert by_id["6.5"][8] == "\\> 60"  # raw cell source; rendered as "> 60"
-    # 7 of the 10 communes reported: provisional, never "Đạt"
-    assert by_id["6.2"][4:8] == [
-        "32,9% (tạm tính, 7/10 đơn vị, 74% mẫu số)",
-        "30,74%",
-        "Trong khoảng chỉ tiêu",
-        "Tạm tính, 7/10 đơn vị, 74% mẫu số",
-    ]
+    # one comparison wording in the whole report: the difference of two rates in "điểm phần trăm"
+    assert by_id["6.3"][3:8] == ["95%", "95,4%", "94,6%", "Vượt chỉ tiêu 0,4 điểm phần trăm", "Vượt chỉ tiêu"]
+    assert by_id["6.5"][3:8] == ["60%", "58,8%", "55%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
+    # bounds in words, as the prose says them ("> 60" and "95- 97" in the plan)
+    assert (by_id["6.5"][8], by_id["6.3"][8], by_id["6.2"][3]) == ("trên 60%", "từ 95% đến 97%", "từ 30% đến 35%")
+    # 7 of the 10 communes reported: provisional, never "Đạt", not compared
+    assert by_id["6.2"][4:8] == ["32,9% (tạm tính)", "30,74%", "–", "Chưa đánh giá (số liệu tạm tính)"]
     assert by_id["6.10"][3:8] == ["–", "Chưa có số liệu", "–", "–", "Không đặt chỉ tiêu"]
-    assert "điểm %" not in text
+    # a count over districts after they ceased: no figure, one word
+    assert by_id["6.9"][3:8] == ["100%", "–", "–", "–", "Không tính được"]
+    for wrong in ("điểm %", "% so với chỉ tiêu", "\\>", "95- 97"):
+        assert wrong not in text
 
 
 def test_the_indicator_paragraph_counts_names_and_compares() -> None:
     text = invoke(REPORT, 0).stdout
     assert (
-        "Năm 2025, Kế hoạch đặt chỉ tiêu cho 08/13 chỉ tiêu chủ yếu; kết quả: 03 chỉ tiêu vượt chỉ tiêu "
-        "(6.3, 6.4, 6.13); 01 chỉ tiêu đạt chỉ tiêu (6.6); 01 chỉ tiêu chưa đạt chỉ tiêu (6.5); "
-        "01 chỉ tiêu đang triển khai (6.1); 01 chỉ tiêu mới có số liệu tạm tính, chưa đánh giá (6.2); "
-        "01 chỉ tiêu không tính được (6.9).\n"
-    ) in text
-    assert (
-        "Đối với chỉ tiêu 6.1, 6.9: không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: tỷ lệ theo huyện, "
-        "thành phố không tính được; kế hoạch không nói đơn vị thay thế.\n"
+        "Năm 2025, Kế hoạch đặt chỉ tiêu cụ thể cho 08/13 chỉ tiêu chủ yếu; kết quả thực hiện: vượt 03 chỉ tiêu "
+        "(6.3, 6.4, 6.13), đạt 01 chỉ tiêu (6.6), chưa đạt 01 chỉ tiêu (6.5), đang triển khai 01 chỉ tiêu (6.1), "
+        "chưa đánh giá được 02 chỉ tiêu (số liệu tạm tính: 6.2; không tính được: 6.9). Kế hoạch không đặt chỉ tiêu "
+        "năm 2025 cho 05 chỉ tiêu còn lại (6.7, 6.8, 6.10, 6.11, 6.12).\n"
     ) in text
     assert (
         "Chỉ tiêu chưa đạt: chỉ tiêu 6.5 (tỷ lệ trường mầm non đạt chuẩn quốc gia) đạt 58,8%, "
         "thấp hơn chỉ tiêu 1,2 điểm phần trăm (chỉ tiêu năm 2025: 60%).\n"
     ) in text
-    # 2024 → 2025 crosses the province merger of 01/7/2025: no change from last year is stated
+    # a provisional figure, as an official says it
+    assert (
+        "Chỉ tiêu 6.2 (tỷ lệ huy động trẻ em nhà trẻ) đạt 32,9% (số liệu tạm tính, mới có 07/10 xã, phường, đặc khu "
+        "báo cáo), chưa đánh giá so với chỉ tiêu năm 2025 (từ 30% đến 35%).\n"
+    ) in text
+    # without a target for the year: the value and the distance to the final target, with the pace needed
+    assert (
+        "- Chỉ tiêu 6.7 (tỷ lệ đi học đúng tuổi cấp trung học cơ sở) đạt 94,1%; mục tiêu đến năm 2030 trên 95%, "
+        "còn thấp hơn 0,9 điểm phần trăm, bình quân mỗi năm cần tăng trên 0,18 điểm phần trăm.\n"
+    ) in text
+    # 2024 → 2025 crosses the province merger of 01/7/2025: no change is stated, and the body says why, with the
+    # basis the plan records
     assert "So với năm 2024" not in text
+    assert (
+        "Theo Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh, từ ngày "
+        "01/7/2025, tỉnh Lâm Đồng, tỉnh Đắk Nông và tỉnh Bình Thuận hợp nhất thành tỉnh Lâm Đồng mới: số liệu từ năm "
+        "2025 tính trên địa bàn rộng hơn số liệu năm 2024 trở về trước. Vì vậy, Báo cáo không so sánh kết quả năm "
+        "2025 với năm 2024 của các chỉ tiêu 6.2, 6.3, 6.4, 6.5, 6.6, 6.13; chỉ tiêu năm 2025 của Kế hoạch được đặt "
+        "trước ngày 01/7/2025.\n"
+    ) in text
+    # a unit of count that ceased: the legal basis and a proposal, not "không còn đơn vị đếm"; only 6.9, which
+    # cannot be computed: 6.1's target for 2025 is a milestone, judged by its state ("đang triển khai" above)
+    assert (
+        "Chỉ tiêu 6.9 của Kế hoạch tính theo số huyện, thành phố; theo Nghị quyết số 203/2025/QH15 ngày "
+        "16/6/2025 của Quốc hội sửa đổi, bổ sung một số điều của Hiến pháp và Luật Tổ chức chính quyền địa phương "
+        "số 72/2025/QH15 ngày 16/6/2025, từ ngày 01/7/2025 không còn huyện, thành phố, nên năm 2025 không tính được "
+        "chỉ tiêu này theo cách tính của Kế hoạch. Sở Giáo dục và Đào tạo tỉnh Lâm Đồng đề nghị Ủy ban nhân dân "
+        "tỉnh Lâm Đồng xem xét, điều chỉnh cách tính chỉ tiêu này.\n"
+    ) in text
+    assert "không còn đơn vị đếm" not in text
+
+
+def test_the_yearly_pace_is_rounded_toward_the_requirement_at_the_targets_precision() -> None:
+    """1,42 left over 4 years is 0,355 a year: said 0,36, never 0,35 (rounded up, the official never understates
+    what is required); 0,01 over 4 years is 0,0025: said 0,01 at the target's precision, not 0,003."""
+    text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2026", "--date", "2026-11-10"], 0).stdout
+    assert (
+        "mục tiêu đến năm 2030 từ 35% đến 40%, còn thấp hơn 1,42 điểm phần trăm, bình quân mỗi năm cần tăng 0,36 "
+        "điểm phần trăm;"
+    ) in text
+    assert (
+        "mục tiêu đến năm 2030 99,97%, còn thấp hơn 0,01 điểm phần trăm, bình quân mỗi năm cần tăng 0,01 điểm "
+        "phần trăm;"
+    ) in text
+    # a strict target: 0,5 over 4 years is 0,125 a year, "trên 0,13"
+    assert "còn thấp hơn 0,5 điểm phần trăm, bình quân mỗi năm cần tăng trên 0,13 điểm phần trăm;" in text
+    assert "0,35 điểm phần trăm" not in text
+    assert "0,003" not in text
+
+
+def test_an_indicator_judged_by_its_state_is_never_also_said_not_computable() -> None:
+    """6.1 counts districts, which ceased on 01/7/2025, but its 2025 target is a milestone judged by its state: the
+    report counts it "đang triển khai" and says its unit of count ceased, never that it cannot be computed."""
+    text = invoke(REPORT, 0).stdout
+    assert "đang triển khai 01 chỉ tiêu (6.1)" in text
+    assert "Chỉ tiêu 6.1, 6.9" not in text
+    assert "Chỉ tiêu 6.1: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố.\n" in text
+    assert (
+        "Chỉ tiêu 6.9: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố nên không tính "
+        "được.\n"
+    ) in text
+    # the division responsible for 6.1 alone: no sentence on indicators not computable, no proposal
+    own = invoke(
+        ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-04", "--unit", "phong_gdth_gdmn"], 0
+    ).stdout
+    assert "không tính được" not in own
+    assert "điều chỉnh cách tính" not in own
+    # status says the same
+    shown = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", "2025", "--format", "json"], 0).stdout
+    assert "tỷ lệ theo huyện, thành phố không tính được" in shown  # 6.9
+    assert shown.count("tỷ lệ theo huyện, thành phố không tính được") == 1
 
 
 def test_the_annex_says_once_which_previous_figures_cross_the_merger() -> None:
     """The 2024 column is shown, but 2024 was counted over the districts; 6.1 and 6.9 count districts."""
     lines = invoke(REPORT, 0).stdout.splitlines()
     start = lines.index("Nguồn số liệu và ghi chú:")
-    assert [line for line in lines[start + 1 : start + 9] if line] == [
-        "Dấu – ở cột chỉ tiêu năm 2025: Kế hoạch không ghi chỉ tiêu cho năm 2025.",
-        (
-            "Chỉ tiêu 6.1, 6.9: không còn đơn vị đếm (huyện, thành phố) từ 01/7/2025: tỷ lệ theo huyện, thành phố "
-            "không tính được; kế hoạch không nói đơn vị thay thế."
-        ),
+    assert [line for line in lines[start + 1 : start + 11] if line] == [
+        "Dấu – ở cột chỉ tiêu năm 2025: Kế hoạch không đặt chỉ tiêu năm 2025.",
+        "Chỉ tiêu 6.1: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố.",
+        "Chỉ tiêu 6.9: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố nên không tính được.",
         (
             "Kết quả năm 2024 của chỉ tiêu 6.2, 6.3, 6.4, 6.5, 6.6, 6.13: không so sánh được do thay đổi địa giới "
             "từ 01/7/2025."
@@ -156,19 +219,28 @@ def test_the_annex_says_once_which_previous_figures_cross_the_merger() -> None:
 def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None:
     text = invoke(REPORT, 0).stdout
     opening = next(line for line in text.splitlines() if line.startswith("Thực hiện "))
-    assert opening.startswith("Thực hiện Kế hoạch số 6121/KH-UBND ngày 22/7/2024 của UBND tỉnh Lâm Đồng về thực hiện")
-    assert opening.endswith(
-        ", Sở Giáo dục và Đào tạo tỉnh Lâm Đồng báo cáo kết quả thực hiện năm 2025 (số liệu tính đến ngày 31/10/2025) như sau:"
+    # the province's plan cited once, by number, date and issuer: the subject line says what it is about
+    assert opening == (
+        "Thực hiện Kế hoạch số 6121/KH-UBND ngày 22/7/2024 của UBND tỉnh Lâm Đồng, Sở Giáo dục và Đào tạo tỉnh Lâm Đồng "
+        "báo cáo kết quả thực hiện năm 2025 (số liệu tính đến ngày 31/10/2025) như sau:"
     )
-    # twice in the cited title of Kế hoạch 6121/KH-UBND (its full title), once in "kết quả thực hiện"
-    assert opening.count("thực hiện") == 3
+    # the recipient the plan names ceased: who receives the report instead, and on what basis, said right after
+    assert (
+        f"{opening}\n\nKế hoạch giao báo cáo Sở Lao động – Thương binh và Xã hội; theo Nghị định số 45/2025/NĐ-CP "
+        "ngày 28/02/2025 của Chính phủ, từ ngày 01/3/2025, lĩnh vực chính sách xã hội của Sở Lao động – Thương binh "
+        "và Xã hội do Sở Nội vụ tỉnh Lâm Đồng tiếp nhận, nên Báo cáo này gửi Sở Nội vụ tỉnh Lâm Đồng.\n"
+    ) in text
     assert text.count("Trên đây là báo cáo kết quả thực hiện") == 1
     assert (
         text.count(
-            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo./."
+            # two recipients in the Kính gửi: the body above (kind authority) is "kính báo cáo", the fellow Sở is
+            # sent it to compile — a Sở does not "kính báo cáo" a peer Sở
+            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo và gửi "
+            "Sở Nội vụ tỉnh Lâm Đồng để tổng hợp./."
         )
         == 1
     )
+    assert "kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng và Sở Nội vụ" not in text
 
 
 def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(example_copy: Path) -> None:
@@ -177,7 +249,8 @@ def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(ex
         "- Kế hoạch số 05/KH-MH ngày 10/02/2025 về triển khai nhiệm vụ năm 2025 thực hiện Nghị quyết số 68/NQ-CP (minh họa);"
         in text
     )
-    assert "- đề nghị Ủy ban nhân dân tỉnh bổ sung biên chế giáo viên mầm non cho vùng khó khăn (minh họa).\n" in text
+    # bulleted items start with a capital letter, end with ";" and the last with "."
+    assert "- Đề nghị Ủy ban nhân dân tỉnh bổ sung biên chế giáo viên mầm non cho vùng khó khăn (minh họa).\n" in text
     assert "Chưa có nội dung" not in text
     data = example_copy / "data" / "2025.yaml"
     replace_in(
@@ -227,8 +300,37 @@ def test_dates_follow_decree_30(day: str, line: str) -> None:
     """Leading zero for days below 10 and for months 1 and 2 only (February, September, November)."""
     text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", day], 0).stdout
     assert f"*{line}*" in text
-    short = day[8:] + "/" + (day[5:7] if day[5:7] in ("01", "02") else day[5:7].lstrip("0")) + "/" + day[:4]
-    assert f"ngày {short} của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng)" in text  # the annex's "Kèm theo" line
+    # the annex's "Kèm theo" line says the date as the date line does
+    assert (
+        f"*(Kèm theo Báo cáo số …/BC-SGDĐT {line.split(', ', 1)[1]} của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng)*" in text
+    )
+
+
+def test_without_a_date_the_signer_writes_it_in(tmp_path: Path) -> None:
+    """Without --date: "ngày … tháng … năm …" on the date line and in the annex, for the signer; no warning."""
+    result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025"], 0)
+    assert "| Số: …/BC-SGDĐT | *Lâm Đồng, ngày … tháng … năm …* |" in result.stdout
+    assert (
+        "*(Kèm theo Báo cáo số …/BC-SGDĐT ngày … tháng … năm … của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng)*"
+        in result.stdout
+    )
+    assert result.stderr == ""
+
+
+def test_a_date_after_the_deadline_is_a_warning() -> None:
+    result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2026-12-04"], 0)
+    assert result.stderr == (
+        "kh68: cảnh báo: báo cáo năm 2025 ghi ngày 04/12/2026 (--date), sau hạn báo cáo ngày 10/11/2025 "
+        "(mục IV.1 của Kế hoạch)\n"
+    )
+    assert "*Lâm Đồng, ngày 04 tháng 12 năm 2026*" in result.stdout
+    assert "cảnh báo" not in result.stdout
+    unit = invoke([*REPORT[:-1], "2025-11-06", "--unit", "phong_gdtrh"], 0)
+    assert unit.stderr == (
+        "kh68: cảnh báo: báo cáo năm 2025 ghi ngày 06/11/2025 (--date), sau hạn báo cáo ngày 05/11/2025 "
+        "(mục IV.2.b của Kế hoạch)\n"
+    )
+    assert invoke([*REPORT[:-1], "2025-11-05", "--unit", "phong_gdtrh"], 0).stderr == ""
 
 
 def test_synthetic_plan_says_so_and_real_plan_does_not() -> None:
@@ -237,7 +339,7 @@ def test_synthetic_plan_says_so_and_real_plan_does_not() -> None:
     real = invoke(["report", "--plan", FIXTURE_PLAN, "--year", "2025", "--date", "2025-11-10"], 0).stdout
     assert notice not in real
     rows = indicator_table(real)
-    assert [r[4] for r in rows[1:]] == ["Chưa có số liệu"] * 13
+    assert {r[0]: r[4] for r in rows[1:]} == {i: "–" if i == "6.9" else "Chưa có số liệu" for i in IDS}
     assert "\n**\\[Chưa có nội dung: các văn bản chỉ đạo, triển khai đã ban hành." in real
 
 
@@ -249,8 +351,15 @@ def test_units_and_lateness_stay_in_the_internal_summary() -> None:
     internal = invoke([*REPORT, "--internal"], 0).stdout
     assert "# TỔNG HỢP\n" in internal
     assert "| 1 | Phòng Kế hoạch - Tài chính | 07/11/2025 | chậm 2 ngày |\n" in internal
-    # 4 divisions (not Phòng TCHC, which receives) and 10 communes; 3 communes have not reported
-    assert "10/14 đơn vị gửi đúng hạn; 1 đơn vị gửi chậm; 3 đơn vị chưa gửi." in internal
+    # 4 divisions (not Phòng TCHC, which receives) and 10 communes: 6 sent figures without a date (not "on time");
+    # 3 have not reported, and a department can only ask a commune's People's Committee ("chưa nhận được")
+    assert (
+        "Đã nhận báo cáo của 11/14 đơn vị (4 đúng hạn, 1 chậm, 6 không ghi ngày gửi). Chưa nhận được báo cáo của 3 "
+        "đơn vị ngoài quyền chỉ đạo của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng (đề nghị báo cáo, không giao nhiệm vụ)."
+    ) in internal
+    assert "| 6 | UBND xã minh họa 02 | – | đã gửi, không ghi ngày |\n" in internal
+    assert "| 12 | UBND xã minh họa 08 | – | chưa nhận được (đề nghị báo cáo) |\n" in internal
+    assert "chưa gửi" not in internal
     assert (
         "- Phòng Kế hoạch - Tài chính (mục III.2.c): đề nghị bố trí kinh phí cho các trường vùng khó khăn (minh họa);"
         in internal
@@ -268,7 +377,12 @@ def test_a_divisions_report_is_its_own(tmp_path: Path) -> None:
     assert "GIÁM ĐỐC" not in text
     assert [r[0] for r in indicator_table(text)[1:]] == ["6.7", "6.8", "6.11", "6.12", "6.13"]
     assert "Phòng Kế hoạch - Tài chính" not in text
-    assert "Tình hình thực hiện: đang triển khai. Duy trì sĩ số, giảm tỷ lệ học sinh bỏ học (minh họa)." in text
+    assert "\nDuy trì sĩ số, giảm tỷ lệ học sinh bỏ học (minh họa).\n" in text
+    # its closing hands the report to the coordinating division; "Kính gửi" is said once, above
+    assert (
+        "\nTrên đây là báo cáo kết quả thực hiện năm 2025 của Phòng Giáo dục Trung học, gửi Phòng Tổ chức hành chính "
+        "để tổng hợp./.\n"
+    ) in text
 
 
 @pytest.mark.parametrize(
@@ -336,6 +450,19 @@ def test_a_unit_reports_only_while_it_exists(tmp_path: Path, year: str, unit: st
         assert not out.exists()
 
 
+@pytest.mark.parametrize("unit", ["so_khcn", "Sở Khoa học và Công nghệ"], ids=["by-id", "by-name"])
+def test_the_coordinating_unit_has_no_report_to_itself(unit: str) -> None:
+    """Hà Nội 308: the units report to Sở Khoa học và Công nghệ, itself one of the Sở reporting; its report would
+    say "Kính gửi: Sở Khoa học và Công nghệ" to itself: refused (exit 2), naming it."""
+    hanoi = REPO / "tests" / "fixtures" / "plans" / "hanoi-308"
+    result = invoke(["report", "--plan", hanoi, "--year", "2025", "--date", "2025-12-19", "--unit", unit], 2)
+    assert result.stdout == ""
+    assert result.stderr == (
+        "kh68: lỗi: Sở Khoa học và Công nghệ (so_khcn) là đơn vị đầu mối nhận báo cáo của các đơn vị, không lập "
+        "báo cáo gửi chính mình; bỏ --unit để lập báo cáo chung của kế hoạch\n"
+    )
+
+
 def test_a_unit_that_started_during_the_year_says_from_when_it_reports() -> None:
     text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "xa_mh_01", "--date", "2025-11-06"], 0)
     assert (
@@ -374,11 +501,14 @@ def test_pipes_and_line_breaks_in_unit_text_do_not_break_the_table(example_copy:
     rows = indicator_table(text)
     assert len(rows) == 14
     assert all(len(r) == 10 for r in rows)
-    assert "(7) Chỉ tiêu 6.5, ghi chú: Cột \\| thừa - dòng hai \\*đậm\\*" in text
+    assert "(8) Chỉ tiêu 6.5, ghi chú: Cột \\| thừa - dòng hai \\*đậm\\*" in text
     tokens = parse(text)
     assert headings(tokens, "h1") == ["BÁO CÁO"]
     assert headings(tokens, "h2") == SECTIONS
-    assert "(mục III.2.c): đang triển khai. a \\| b # không phải tiêu đề 1. không phải danh sách.\n" in text
+    assert (
+        "c) Huy động và tận dụng nguồn lực linh hoạt và có hiệu quả: a \\| b # không phải tiêu đề 1. không phải danh sách.\n"
+        in text
+    )
 
 
 def test_filters() -> None:
@@ -585,3 +715,40 @@ def test_a_user_html_template_escapes_like_the_shipped_one(tmp_path: Path) -> No
     assert invoke([*REPORT, "--format", "html", "--template", html], 0).stdout == "&lt;b&gt; SỞ GIÁO DỤC VÀ ĐÀO TẠO\n"
     md = write(tmp_path, "rieng.md.j2", "{{ '<b>' }} {{ '<i>'|safe }}\n")
     assert invoke([*REPORT, "--template", md], 0).stdout == "\\<b\\> <i>\n"
+
+
+@pytest.mark.parametrize(
+    ("deadline", "judging", "state"),
+    [
+        ("05/11", "", "đúng hạn"),  # a day written plain includes it
+        ("trước ngày 05/11", "", "chậm 1 ngày"),  # "trước ngày X": X is already late, as the words say
+        ("trước ngày 05/11", "judging: {before_day_inclusive: true}\n", "đúng hạn"),  # unless the plan says otherwise
+    ],
+)
+def test_whether_before_a_day_includes_it_is_the_plans_rule(
+    example_copy: Path, deadline: str, judging: str, state: str
+) -> None:
+    """The division that sent on 05/11 (Phòng Giáo dục Trung học), under each way the deadline may be written."""
+    plan = example_copy / "plan.yaml"
+    replace_in(
+        plan,
+        "    to_units: [phong_tchc]\n    deadline: 05/11\n",
+        f"    to_units: [phong_tchc]\n    deadline: {deadline}\n",
+    )
+    plan.write_text(plan.read_text(encoding="utf-8") + judging, encoding="utf-8")
+    internal = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-08", "--internal"], 0)
+    assert f"| 3 | Phòng Giáo dục Trung học | 05/11/2025 | {state} |\n" in internal.stdout
+
+
+def test_the_closing_says_kinh_bao_cao_only_to_bodies_above_the_sender(example_copy: Path) -> None:
+    """Built from the units' kinds and parents: a fellow agency the report also goes to is sent it, never "kính báo
+    cáo"; an agency that is the sender's parent is above it."""
+    closing = "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng xem xét, chỉ đạo"
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert f"{closing} và gửi Sở Nội vụ tỉnh Lâm Đồng để tổng hợp./." in text
+    # the fellow Sở made the sender's parent: above it, "kính báo cáo" both, neither singled out to direct
+    replace_in(example_copy / "units.yaml", "  - id: so_gddt\n", "  - id: so_gddt\n    parent: so_noi_vu\n")
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert (
+        "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng và Sở Nội vụ tỉnh Lâm Đồng./."
+    ) in text

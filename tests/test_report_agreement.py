@@ -1,4 +1,6 @@
-"""`kh68 status` and every report format (Markdown, HTML, Word) give each indicator the same assessment."""
+"""Every report format (Markdown, HTML, Word) gives each indicator the same assessment, and it is `kh68 status`'s
+wherever the plan sets a target for the year: a report judges only against what the plan set, so a year status
+judges against an interpolated milestone reads "Không đặt chỉ tiêu" in the report."""
 
 from __future__ import annotations
 
@@ -15,8 +17,20 @@ YEARS = [2024, 2025, 2026]
 
 
 def _status(year: int) -> dict[str, str]:
+    """What the report says of each indicator, from `kh68 status --format json`."""
     out = invoke(["status", "--plan", EXAMPLE_PLAN, "--year", year, "--today", f"{year}-11-10", "--format", "json"], 0)
-    return {i["id"]: i["status_label"] for i in json.loads(out.stdout)["indicators"]}
+    said = {}
+    for i in json.loads(out.stdout)["indicators"]:
+        stated = i["target"] is not None and not i["target"]["derived"]
+        if i["status"] == "not_computable":
+            said[i["id"]] = i["status_label"]
+        elif not stated:
+            said[i["id"]] = "Không đặt chỉ tiêu"
+        elif i["provisional"]:
+            said[i["id"]] = "Chưa đánh giá (số liệu tạm tính)"
+        else:
+            said[i["id"]] = i["status_label"]
+    return said
 
 
 def _args(year: int) -> list:

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from conftest import EXAMPLE_PLAN, cpu_time, invoke, replace_in
+from conftest import EXAMPLE_PLAN, REPO, cpu_time, invoke, replace_in
 from docx_outline import NBH, headings, outline, paragraph_text
 from kh68.core.vnformat import format_number
 from kh68.lint.check import load_plan
@@ -55,16 +56,19 @@ def test_the_annex_is_a_landscape_section_with_a_repeated_header_row(docx_path: 
     assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     annex = doc.sections[1]
     assert (round(annex.page_width.mm), round(annex.page_height.mm)) == (297, 210)
-    assert not annex.different_first_page_header_footer  # the page number goes on
+    # the annex's pages are numbered on their own, from 1 (shown from its second page, as the body's are)
+    assert annex.different_first_page_header_footer
+    assert annex._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert doc.sections[0]._sectPr.find(qn("w:pgNumType")) is None
     table = doc.tables[-1]
     assert table.rows[0].cells[0].text == "Mã"
     assert "w:tblHeader" in table.rows[0]._tr.xml
     assert all("w:cantSplit" in r._tr.xml for r in table.rows)
     row = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
-    assert row["6.5"][3:8] == ["60", "58,8%", "55%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
-    # numbers on one line: the number columns do not wrap
-    value_cell = table.rows[5].cells[4]._tc.xml
-    assert "w:noWrap" in value_cell
+    assert row["6.5"][3:8] == ["60%", "58,8%", "55%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
+    # a cell's text stays in its cell: only the code column never wraps (a value wraps between its words)
+    assert "w:noWrap" in table.rows[5].cells[0]._tc.xml
+    assert "w:noWrap" not in table.rows[5].cells[4]._tc.xml
 
 
 def test_headings_are_heading_styles_kept_with_the_next_paragraph(docx_path: Path) -> None:
@@ -100,17 +104,23 @@ def test_fonts(docx_path: Path) -> None:
     assert doc.styles["Normal"].paragraph_format.first_line_indent is not None
 
 
-def test_document_symbols_have_non_breaking_hyphens(docx_path: Path) -> None:
+def test_document_symbols_have_non_breaking_hyphens_and_no_invisible_character(docx_path: Path) -> None:
     doc = Document(str(docx_path))
     texts = [paragraph_text(p._p) for p in doc.paragraphs]
     opening = next(t for t in texts if t.startswith("Thực hiện "))
-    assert f"6121/\u2060KH{NBH}UBND" in opening
-    assert f"78{NBH}CTr/\u2060TU" in opening
+    subject = next(t for t in texts if t.startswith("Kết quả thực hiện năm 2025"))
+    assert f"6121/KH{NBH}UBND" in opening  # Word's own non-breaking hyphen (w:noBreakHyphen)
+    assert f"78{NBH}CTr/TU" in subject
     assert "KH-UBND" not in opening
     header = doc.tables[0].rows[1].cells[0]
-    assert paragraph_text(header.paragraphs[0]._p) == f"Số:        /\u2060BC{NBH}SGDĐT"
+    assert paragraph_text(header.paragraphs[0]._p) == f"Số:        /BC{NBH}SGDĐT"
     # dates and ranges keep their ordinary characters
     assert "22/7/2024" in opening
+    # nothing invisible in the text: a symbol copied or searched is the symbol
+    with zipfile.ZipFile(docx_path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    for invisible in ("\u2060", "\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"):
+        assert invisible not in xml
 
 
 def test_core_properties_and_no_generator_marks(docx_path: Path) -> None:
@@ -220,7 +230,8 @@ def _pdf_pages(pdf: Path) -> list[list[str]]:
     text = subprocess.run(
         [*require("pdftotext").argv, str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60
     ).stdout
-    text = text.replace("\u2011", "-").replace("\u2060", "")
+    assert "\u2060" not in text
+    text = text.replace("\u2011", "-")
     return [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")]
 
 
@@ -235,12 +246,12 @@ def test_pdf_has_no_stranded_heading_and_no_broken_symbol(tmp_path: Path, year: 
     assert pdf.read_bytes().startswith(b"%PDF")
     pages = [p for p in _pdf_pages(pdf) if p]
     assert len(pages) >= 3
-    titles = [h.replace(NBH, "-").replace("\u2060", "") for h in headings(docx)]
+    titles = [h.replace(NBH, "-") for h in headings(docx)]
     for number, page in enumerate(pages[:-1], 1):
         last = page[-1]
         assert not any(t.startswith(last) or last.startswith(t) for t in titles), (number, last)
     lines = [line for page in pages for line in page]
-    source = "\n".join(outline(docx)).replace(NBH, "-").replace("\u2060", "")
+    source = "\n".join(outline(docx)).replace(NBH, "-")
     symbols = sorted(set(SYMBOLS.findall(source)))
     assert "6121/KH-UBND" in symbols
     assert "68/NQ-CP" in symbols
@@ -342,3 +353,24 @@ def test_a_long_word_of_plan_text_is_written_in_seconds(example_copy, tmp_path):
     with cpu_time() as spent:
         invoke(["report", "--plan", example_copy, "--year", "2025", "--format", "docx", "-o", tmp_path / "r.docx"], 0)
     assert spent() < 30
+
+
+def test_codes_in_the_annex_never_break_at_their_hyphen(tmp_path: Path) -> None:
+    """Word breaks a fixed-width cell at a hyphen whatever w:noWrap says ("XK-" / "TB"): every hyphen of the code
+    column is Word's non-breaking hyphen, the codes in the body's text keep their ordinary hyphens."""
+    path = tmp_path / "bao-cao.docx"
+    sonla = REPO / "tests" / "fixtures" / "plans" / "sonla-2954"
+    invoke(["report", "--plan", sonla, "--year", "2026", "--date", "2026-11-27", "--format", "docx", "-o", path], 0)
+    doc = Document(str(path))
+    annex = doc.tables[-1]
+    codes = [paragraph_text(row.cells[0].paragraphs[0]._p) for row in annex.rows[1:]]
+    assert f"XK{NBH}TB" in codes
+    assert f"P2.1{NBH}L" in codes
+    assert f"P1.I.1{NBH}DT" in codes
+    assert not [code for code in codes if "-" in code]
+    # the name next to it wraps as usual
+    assert paragraph_text(annex.rows[codes.index(f"XK{NBH}TB") + 1].cells[1].paragraphs[0]._p) == (
+        "Tốc độ tăng bình quân hàng năm giá trị hàng hóa tham gia xuất khẩu"
+    )
+    body = " ".join(paragraph_text(p._p) for p in doc.paragraphs)
+    assert "chưa có số liệu năm gốc: XK-TB, TC-TB" in body

@@ -10,11 +10,12 @@ After a deliberate change to the report, regenerate them with ``make golden``
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_PLAN, invoke
+from conftest import EXAMPLE_PLAN, invoke, replace_in
 from docx_outline import outline
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -29,14 +30,91 @@ CASES = {
     "bao-cao-2024.md": ["--year", "2024", "--date", "2024-11-08"],
     # a year without any data
     "bao-cao-2027-chua-co-so-lieu.md": ["--year", "2027", "--date", "2027-11-10"],
-    # a division's report to the coordinating division
-    "bao-cao-2025-phong-gdth-gdmn.md": ["--year", "2025", "--date", "2025-11-06", "--unit", "phong_gdth_gdmn"],
+    # a division's report to the coordinating division (dated the day it sent it, before the deadline of 05/11)
+    "bao-cao-2025-phong-gdth-gdmn.md": ["--year", "2025", "--date", "2025-11-04", "--unit", "phong_gdth_gdmn"],
     # the coordinating division's internal summary, with the lateness table
     "tong-hop-noi-bo-2025.md": ["--year", "2025", "--date", "2025-11-08", "--internal"],
 }
 WORD_CASES = {
     "bao-cao-2025.docx.txt": ["--year", "2025", "--date", "2025-11-10"],
     "bao-cao-2026.docx.txt": ["--year", "2026", "--date", "2026-11-10"],
+    "bao-cao-2025-phong-gdth-gdmn.docx.txt": ["--year", "2025", "--date", "2025-11-04", "--unit", "phong_gdth_gdmn"],
+    "tong-hop-noi-bo-2025.docx.txt": ["--year", "2025", "--date", "2025-11-08", "--internal"],
+}
+
+# The demo reporting by period (issue 17 item 5): the department reports to the province every quarter (before the
+# 20th of the quarter's last month), the divisions to the coordinating division every month (before the 15th).
+QUARTERLY = "    deadline: trước ngày 20 của tháng cuối quý\n"
+MONTHLY = """  - id: monthly_report
+    section: IV.2.c
+    kind: unit_report
+    what: báo cáo tiến độ thực hiện trước ngày 15 hằng tháng, gửi Phòng Tổ chức hành chính Sở GDĐT.
+    from_units: [cac_phong_thuoc_so]
+    to_units: [phong_tchc]
+    deadline: trước ngày 15 hằng tháng
+"""
+Q3_FIGURES = """period: 2026-Q3
+synthetic: true
+indicators:
+  "6.3":
+    value: 95,5
+    source: {document: Báo cáo minh họa số 07/BC-MH, date: 2026-09-10, unit: phong_gdth_gdmn}
+  "6.5":
+    value: 59,6
+report:
+  data_as_of: 2026-09-14
+  directing_documents:
+    - kind: Công văn
+      number: 88/MH-TCHC
+      date: 2026-07-05
+      subject: về việc báo cáo kết quả thực hiện Kế hoạch quý III năm 2026 (minh họa)
+  group_summaries:
+    "III.2": Các phòng thuộc Sở tiếp tục thực hiện các nhiệm vụ quản lý nhà nước theo kế hoạch (minh họa).
+    "III.3": Chuẩn bị các điều kiện cho năm học mới 2026-2027 (minh họa).
+    "III.4": Tổ chức tuyển sinh đầu cấp năm học 2026-2027 đúng kế hoạch (minh họa).
+    "III.5": Công đoàn ngành phối hợp chuẩn bị năm học mới (minh họa).
+  assessment:
+    strengths: [các trường hoàn thành tuyển sinh đầu cấp đúng thời gian (minh họa)]
+    shortcomings: [tỷ lệ trường mầm non đạt chuẩn quốc gia tăng chậm (minh họa)]
+    objective_causes: [thời tiết mưa bão ảnh hưởng đến tiến độ sửa chữa trường lớp (minh họa)]
+    subjective_causes: [một số đơn vị chậm hoàn thiện hồ sơ công nhận trường đạt chuẩn (minh họa)]
+  directions: [tập trung hoàn thiện hồ sơ công nhận trường đạt chuẩn quốc gia (minh họa)]
+  proposals: [đề nghị bố trí kinh phí sửa chữa trường lớp sau mưa bão (minh họa)]
+"""
+SEPTEMBER = """period: 2026-09
+synthetic: true
+tasks:
+  III.1.a:
+    phong_tchc:
+      state: ongoing
+      date: 2026-09-12
+      results: Tuyên truyền Kế hoạch trên cổng thông tin của Sở (minh họa).
+  III.4:
+    phong_gdth_gdmn:
+      state: in_progress
+      date: 2026-09-11
+      results: Hoàn thành tuyển sinh mầm non, lớp 1 năm học 2026-2027 (minh họa).
+      difficulties: Thiếu phòng học mầm non ở một số xã (minh họa).
+      directions: Rà soát, bổ sung phòng học mầm non (minh họa).
+      proposals: Đề nghị bố trí kinh phí xây dựng phòng học (minh họa).
+"""
+
+
+def by_period(root: Path) -> Path:
+    """The demo, reporting by quarter and by month, with figures of quarter III and progress of September 2026."""
+    plan = Path(shutil.copytree(EXAMPLE_PLAN, root / "plan"))
+    replace_in(plan / "plan.yaml", "    deadline: 10/11\n", QUARTERLY)
+    replace_in(plan / "plan.yaml", "  - id: plan_report\n", MONTHLY + "  - id: plan_report\n")
+    (plan / "data" / "2026-Q3.yaml").write_text(Q3_FIGURES, encoding="utf-8")
+    (plan / "data" / "2026-09.yaml").write_text(SEPTEMBER, encoding="utf-8")
+    return plan
+
+
+PERIOD_CASES = {
+    # the department's report of quarter III: figures known at its end, its own words, the deadline of the quarter
+    "bao-cao-2026-quy-iii.md": ["--period", "2026-Q3", "--date", "2026-09-18"],
+    # a division's report of September to the coordinating division
+    "bao-cao-2026-09-phong-gdth-gdmn.md": ["--period", "2026-09", "--date", "2026-09-11", "--unit", "phong_gdth_gdmn"],
 }
 
 
@@ -118,6 +196,11 @@ def test_word_text_and_structure_match_golden(name: str, tmp_path: Path) -> None
     out = tmp_path / "bao-cao.docx"
     invoke(["report", "--plan", EXAMPLE_PLAN, *WORD_CASES[name], "--format", "docx", "-o", out], 0)
     _compare(name, "\n".join(outline(out)) + "\n")
+
+
+@pytest.mark.parametrize("name", sorted(PERIOD_CASES))
+def test_markdown_of_a_periods_report_matches_golden(name: str, tmp_path: Path) -> None:
+    _compare(name, invoke(["report", "--plan", by_period(tmp_path), *PERIOD_CASES[name]], 0).stdout)
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURE_CASES))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import EXAMPLE_PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, REPO, invoke, replace_in
 
 HTML = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "html"]
 
@@ -56,7 +56,9 @@ def test_table_rows_carry_status_class_and_text_label() -> None:
     assert cells["6.5"][0] == "not_met"
     assert cells["6.5"][1][6] == "Thấp hơn chỉ tiêu 1,2 điểm phần trăm"
     assert cells["6.10"][0] == "no_target"
-    assert '<td class="center so">58,8%</td>' in html  # numbers do not wrap
+    # a cell's text wraps inside its cell; only the code and the note numbers never wrap
+    assert '<td class="center">58,8%</td>' in html
+    assert '<td class="center so">6.5</td>' in html
 
 
 def test_prints_on_a4_with_decree_30_margins_and_a_landscape_annex() -> None:
@@ -68,6 +70,13 @@ def test_prints_on_a4_with_decree_30_margins_and_a_landscape_annex() -> None:
     widths = [float(w) for w in re.findall(r'<col style="width:([0-9.]+)mm">', html)]
     assert sum(widths) == 252
     assert "table-layout: fixed" in html
+    assert "overflow-wrap: anywhere" in html
+    # a heading stays with what follows; the charts' introduction with their first row; the closing with the
+    # signature; the closing banner with the page before it
+    assert "break-after: avoid" in html
+    assert '<div class="hang-bieu-do">\n<p class="doan truoc-bieu-do">' in html
+    assert '<p class="doan ket">' in html
+    assert ".minh-hoa.cuoi { break-before: avoid;" in html
 
 
 def test_self_contained_and_says_synthetic() -> None:
@@ -77,3 +86,12 @@ def test_self_contained_and_says_synthetic() -> None:
         assert external not in html
     assert html.count("SỐ LIỆU MINH HỌA") == 2
     assert "<td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>" in html
+
+
+def test_codes_in_the_annex_are_kept_on_one_line() -> None:
+    """A code ("XK-TB", "P2.1-L") is never broken at its hyphen: its cell is ``white-space: nowrap``."""
+    sonla = REPO / "tests" / "fixtures" / "plans" / "sonla-2954"
+    html = invoke(["report", "--plan", sonla, "--year", "2026", "--date", "2026-11-27", "--format", "html"], 0).stdout
+    assert '<td class="center so">XK-TB</td>' in html
+    assert '<td class="center so">P2.1-L</td>' in html
+    assert "td.so { white-space: nowrap; }" in html

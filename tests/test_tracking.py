@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import COMMUNES, DISTRICTS, EXAMPLE_PLAN, replace_in
+from kh68.domain.deadlines import report_day
 from kh68.lint.check import load_plan
 from kh68.reading.models import TaskState
-from kh68.tracking.tasks import combine_states, deadlines, report_day, reported_units, task_statuses
+from kh68.tracking.tasks import combine_states, deadlines, reported_units, task_statuses
 
 DONE, ONGOING, IN_PROGRESS, NOT_STARTED = (
     TaskState.DONE,
@@ -105,10 +106,13 @@ class TestTaskStatuses:
         assert (t.state, t.state_label, t.missing_leads) == (None, "Đề nghị phối hợp", [])
 
     def test_one_lead_reported_another_did_not(self, demo):
-        # III.3.a: QLCL-GDTX reported; "các phòng chuyên môn" (no members listed) did not
+        # III.2.c: Phòng KHTC reported; the communes, in place of the district offices, did not
+        t = tasks_by_id(demo, 2025)["III.2.c"]
+        assert t.missing_leads == ["ubnd_cap_xa"]
+        # III.3.a: "các phòng chuyên môn" answer as one: QLCL-GDTX, one of them, reported
         t = tasks_by_id(demo, 2025)["III.3.a"]
         assert t.state is ONGOING
-        assert t.missing_leads == ["cac_phong_chuyen_mon"]
+        assert t.missing_leads == []
 
     def test_year_without_data(self, demo):
         statuses = tasks_by_id(demo, 2027)

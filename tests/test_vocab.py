@@ -65,8 +65,8 @@ def test_task_states_and_duty_kinds() -> None:
 @pytest.mark.parametrize(
     ("status", "gap", "unit", "direction", "ranged", "expected"),
     [
-        (Status.EXCEEDED, 0.4, "%", H, False, "vượt 0,4% so với chỉ tiêu"),
-        (Status.EXCEEDED, 3, "trường", H, False, "vượt 3 trường so với chỉ tiêu"),
+        (Status.EXCEEDED, 0.4, "%", H, False, "vượt chỉ tiêu 0,4 điểm phần trăm"),
+        (Status.EXCEEDED, 3, "trường", H, False, "vượt chỉ tiêu 3 trường"),
         (Status.EXCEEDED, 0.5, "%", L, False, "vượt chỉ tiêu (thấp hơn mức chỉ tiêu 0,5 điểm phần trăm)"),
         (Status.NOT_MET, -1.2, "%", H, False, "thấp hơn chỉ tiêu 1,2 điểm phần trăm"),
         (Status.NOT_MET, -0.75, "%", L, False, "cao hơn chỉ tiêu 0,75 điểm phần trăm"),

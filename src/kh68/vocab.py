@@ -9,8 +9,10 @@ this module only, so one indicator reads the same everywhere.
 
 Wording follows administrative usage (Decree 30/2020 and the customary form of
 a "báo cáo kết quả thực hiện kế hoạch"): a shortfall of a rate is said in
-"điểm phần trăm", never "điểm %"; an excess is "vượt 0,4% so với chỉ tiêu";
-the change from last year is "tăng 1,5 điểm phần trăm so với năm 2024".
+"điểm phần trăm", never "điểm %"; one report says every comparison in one form,
+"<vượt | thấp hơn | cao hơn> chỉ tiêu <mức>" ("vượt chỉ tiêu 0,4 điểm phần trăm",
+"thấp hơn chỉ tiêu 1,2 điểm phần trăm"); the change from last year is "tăng 1,5 điểm
+phần trăm so với năm 2024".
 Phrases are returned lower case (they are used inside sentences and lists);
 callers capitalise with :func:`sentence` where a phrase starts a cell.
 
@@ -126,7 +128,7 @@ UNIT_KIND_LABELS: dict[UnitKind, str] = {
     UnitKind.AGENCY: "sở, ngành",
     UnitKind.DIVISION: "phòng, ban, tổ chuyên môn",
     UnitKind.DISTRICT_OFFICE: "huyện, thành phố",
-    UnitKind.COMMUNE: "xã, phường, đặc khu",
+    UnitKind.COMMUNE: "xã, phường",  # a province with special zones says "xã, phường, đặc khu" (unit_kind_labels)
     UnitKind.SCHOOL: "đơn vị, trường học",
     UnitKind.ORGANISATION: "tổ chức ngoài quyền quản lý của cơ quan ban hành",
     UnitKind.OTHER: "khác",
@@ -184,6 +186,31 @@ SHARE_SUFFIX = " (chỉ tiêu giao cho đơn vị)"
 """After an indicator's name where the row is a unit's own part of it (``unit_targets``)."""
 
 
+# What a report to a higher body says of a year's result against a target the plan set.
+VERDICT_VERBS: dict[Status, str] = {
+    Status.EXCEEDED: "vượt",
+    Status.MET: "đạt",
+    Status.NOT_MET: "chưa đạt",
+    Status.IN_PROGRESS: "đang triển khai",
+}
+"""The summary sentence: "vượt 03 chỉ tiêu (…), đạt 01 chỉ tiêu (…), chưa đạt 01 chỉ tiêu (…)"."""
+
+UNJUDGED_REASONS: dict[Status, str] = {
+    Status.PROVISIONAL: "số liệu tạm tính",
+    Status.NOT_COMPUTABLE: "không tính được",
+    Status.NO_DATA: "chưa có số liệu",
+    Status.NO_BASE: "chưa có số liệu năm gốc",
+}
+"""Why a target the plan set is not judged yet: "chưa đánh giá được 03 chỉ tiêu (số liệu tạm tính: 1.2; chưa có số liệu: 1.4, 1.5)"."""
+
+PROVISIONAL_VERDICT = "Chưa đánh giá (số liệu tạm tính)"
+PROVISIONAL_SHORT = "tạm tính"
+PROVISIONAL_FIGURE = "số liệu tạm tính, mới có {reported}/{expected} {who} báo cáo"
+"""A provisional figure as an official says it: "số liệu tạm tính, mới có 07/10 xã, phường báo cáo"."""
+PROVISIONAL_BASE = "số liệu năm {year} là số liệu tạm tính"
+"""A change whose base, the previous year's figure, was provisional."""
+
+
 def amount(value: float, unit: str, decimals: int = 2) -> str:
     """A quantity in its unit: ``99,5%``, ``12 trường`` (``vnformat.format_value``)."""
     return format_value(value, unit, decimals)
@@ -205,15 +232,17 @@ def against_target(
 ) -> str:
     """The result against the year's target, as an official writes it (lower case).
 
-    ``vượt 0,4% so với chỉ tiêu`` · ``thấp hơn chỉ tiêu 1,2 điểm phần trăm`` ·
-    ``đạt chỉ tiêu`` · ``trong khoảng chỉ tiêu``.  ``gap`` is signed, positive = better.
+    ``vượt chỉ tiêu 0,4 điểm phần trăm`` · ``thấp hơn chỉ tiêu 1,2 điểm phần trăm`` ·
+    ``đạt chỉ tiêu`` · ``trong khoảng chỉ tiêu``: one form, the difference of two rates in
+    "điểm phần trăm" (never "vượt 0,4%", which reads as a share of the target).
+    ``gap`` is signed, positive = better.
     """
     if gap is None:
         return ""
     size = abs(gap)
     if status is Status.EXCEEDED:
         if direction is Direction.HIGHER:
-            return f"vượt {amount(size, unit, decimals)} so với chỉ tiêu"
+            return f"vượt chỉ tiêu {points(size, unit, decimals)}"
         return f"vượt chỉ tiêu (thấp hơn mức chỉ tiêu {points(size, unit, decimals)})"
     if status in (Status.NOT_MET, Status.IN_PROGRESS):
         if size == 0:
@@ -221,6 +250,19 @@ def against_target(
         side = "thấp hơn" if direction is Direction.HIGHER else "cao hơn"
         return f"{side} chỉ tiêu {points(size, unit, decimals)}"
     return "trong khoảng chỉ tiêu" if ranged else "đạt chỉ tiêu"
+
+
+def so_far(gap: float | None, unit: str, direction: Direction, until: str, decimals: int = 2) -> str:
+    """A figure of part of the year against the year's target, which it cannot meet or miss yet (lower case):
+    ``số liệu đến hết tháng 11/2026, còn thấp hơn chỉ tiêu năm 211.950 nghìn USD`` ·
+    ``số liệu đến hết quý III/2026, đã đạt mức chỉ tiêu năm``.  ``gap`` is signed, positive = better."""
+    lead = f"số liệu đến hết {until}"
+    if gap is None:
+        return lead
+    if gap >= 0:
+        return f"{lead}, đã đạt mức chỉ tiêu năm"
+    side = "thấp hơn" if direction is Direction.HIGHER else "cao hơn"
+    return f"{lead}, còn {side} chỉ tiêu năm {points(abs(gap), unit, decimals)}"
 
 
 def against_year(change: float, unit: str, year: int, decimals: int = 2) -> str:
@@ -238,7 +280,20 @@ def sentence(text: str) -> str:
 
 # ----------------------------------------------------------------- headings
 
-STATUS_HEADING = "Tình hình thực hiện {kind} {symbol} {when}"
+STATUS_HEADING = "Tình hình thực hiện {plan} {when}"
+"""``Tình hình thực hiện kế hoạch số 308/KH-UBND tháng 12/2025`` (``plan``: :func:`plan_name`)."""
+
+
+def plan_name(kind: str, number: str | None, symbol: str, issued_with: str | None = None) -> str:
+    """How a plan is named by its number (``kind`` as written, e.g. ``Kế hoạch``): ``Kế hoạch số 308/KH-UBND``;
+    ``Kế hoạch ban hành kèm theo Quyết định số 2820/QĐ-UBND`` for a plan issued with a decision (the number is the
+    decision's); ``Kế hoạch số …/KH-XYZ`` for a number not written yet."""
+    numbered = f"số {number or '…'}/{symbol}"
+    if issued_with:
+        return f"{kind} ban hành kèm theo {issued_with} {numbered}"
+    return f"{kind} {numbered}"
+
+
 PROGRESS_HEADING = "Tiến độ đến mục tiêu cuối kỳ"
 TASKS_HEADING = "Nhiệm vụ"
 REPORTING_HEADING = "Báo cáo"

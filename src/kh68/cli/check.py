@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -54,7 +54,7 @@ def check(
 
     day = parse_day(today, "--today")
     root = directory or plan_dir(plan)
-    loaded, problems = check_plan(root, today=day)
+    loaded, problems = check_plan(root, today=day, judge=_report_verdicts)
     chosen = fmt.chosen()
     errors, warnings = count_problems(problems)
     if chosen is ProblemFormat.json:
@@ -73,6 +73,13 @@ def check(
         )
     if errors or (strict and warnings):
         raise typer.Exit(ExitCode.PROBLEMS)
+
+
+def _report_verdicts(plan: Any, files: Any, year: int) -> Any:
+    """The report's verdicts, for the rule comparing the narrative with them (imported only when it has claims)."""
+    from kh68.outputs.narrative import report_verdicts
+
+    return report_verdicts(plan, files, year)
 
 
 @app.command()

@@ -100,7 +100,7 @@ def import_(
     plan: PlanOption = None,
 ) -> None:
     """Nhập số liệu và tiến độ từ các biểu mẫu đã điền (và tệp CSV) vào data/<năm>.yaml hoặc data/<kỳ>.yaml."""
-    from kh68.entry.forms.importing import import_files
+    from kh68.entry.importing import import_files
     from kh68.lint.check import load_plan
 
     arrival = _arrival(received)

@@ -9,31 +9,36 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from kh68.cli.common import PlanOption, app, handle_errors, parse_day, plan_dir, year_option
+from kh68.cli.common import PlanOption, app, echo, handle_errors, parse_day, period_option, plan_dir, when, year_option
 from kh68.core.errors import UsageError
+from kh68.outputs.document import DocumentKind
+from kh68.outputs.kinds import KINDS, Request, make
+from kh68.outputs.renderers import RENDERERS, Options, Renderer
 
-if TYPE_CHECKING:
-    from kh68.outputs.document import StateDocument
-
-
-class ReportFormat(StrEnum):
-    md = "md"
-    html = "html"
-    docx = "docx"
-    pdf = "pdf"
-
-
-BINARY = (ReportFormat.docx, ReportFormat.pdf)
+ReportFormat = StrEnum("ReportFormat", [(name, name) for name in RENDERERS])  # type: ignore[misc]
+"""The ``--format`` choices: the formats of ``kh68.outputs.renderers``, in its order."""
+DEFAULT_FORMAT = ReportFormat(next(iter(RENDERERS)))
+FORMAT_HELP = ", ".join(
+    f"{name}{' (mặc định)' if name == DEFAULT_FORMAT.value else ''}{f' ({r.note})' if r.note else ''}"
+    for name, r in RENDERERS.items()
+)
 
 
 @app.command()
 @handle_errors
 def report(
-    year: Annotated[int, year_option("Năm báo cáo (trong thời kỳ kế hoạch).", show_default=False)],
+    year: Annotated[int | None, year_option("Năm báo cáo (trong thời kỳ kế hoạch).", show_default=False)] = None,
+    period: Annotated[
+        str | None,
+        period_option(
+            "Báo cáo của một kỳ (tháng 2026-11, quý 2026-Q3, 6 tháng 2026-H1) khi kế hoạch quy định báo cáo theo kỳ: "
+            "số liệu tới hết kỳ, hạn của kỳ."
+        ),
+    ] = None,
     plan: PlanOption = None,
     unit: Annotated[
         str | None,
@@ -45,7 +50,11 @@ def report(
     ] = False,
     day: Annotated[
         str | None,
-        typer.Option("--date", help="Ngày ghi trên báo cáo, YYYY-MM-DD (mặc định: hôm nay).", show_default=False),
+        typer.Option(
+            "--date",
+            help="Ngày ghi trên báo cáo, YYYY-MM-DD (mặc định: để trống 'ngày … tháng … năm …' cho người ký ghi).",
+            show_default=False,
+        ),
     ] = None,
     template: Annotated[
         Path | None,
@@ -62,16 +71,19 @@ def report(
             readable=False,
         ),
     ] = None,
-    fmt: Annotated[
-        ReportFormat, typer.Option("--format", help="md (mặc định), html, docx hoặc pdf (cần LibreOffice).")
-    ] = ReportFormat.md,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help=FORMAT_HELP)] = DEFAULT_FORMAT,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Ghi ra tệp (bắt buộc với docx, pdf).", show_default=False, readable=False),
     ] = None,
 ) -> None:
-    """Lập báo cáo kết quả thực hiện kế hoạch của một năm (Markdown, HTML, Word hoặc PDF)."""
-    _check_options(fmt, output, template, reference_docx, unit, internal)
+    """Lập báo cáo kết quả thực hiện kế hoạch của một năm hoặc một kỳ (Markdown, HTML, Word hoặc PDF)."""
+    renderer = RENDERERS[fmt.value]
+    _check_options(fmt.value, renderer, output, template, reference_docx, unit, internal)
+    year, cadence = when(year, period)
+    kind = DocumentKind.INTERNAL if internal else DocumentKind.UNIT_REPORT if unit is not None else DocumentKind.REPORT
+    if cadence is not None and not KINDS[kind].periods:
+        raise UsageError(f"{KINDS[kind].name} của năm: không dùng cùng --period.")
     today = parse_day(day, "--date")
 
     from kh68.core.files import atomic_write, guard_output
@@ -81,60 +93,40 @@ def report(
     if output is not None:
         guard_output(output, root)
     loaded = load_plan(root)
-    if internal:
-        from kh68.outputs.internal_summary import build_internal_summary
-
-        document = build_internal_summary(loaded, year, today)
-    else:
-        from kh68.outputs.report_context import build_report
-
-        document = build_report(loaded, year, today, unit)
-
-    if fmt in BINARY:
-        assert output is not None
-        data = _binary(document, fmt, reference_docx)
-        atomic_write(output, data)
-        kind = "Word" if fmt is ReportFormat.docx else "PDF"
-        typer.echo(f"Đã ghi báo cáo {kind}: {output}", err=True)
-        return
-
-    from kh68.outputs.render import render
-
-    text = render(document.template_vars(), fmt.value, template)
+    # A request the plan cannot answer is a usage error, said before any document is made.
+    loaded.require_year(year, baseline=False)
+    unit_id = loaded.require_unit(unit) if unit is not None else None
+    document = make(kind, Request(loaded, year, today, dated_on=day is not None, period=cadence, unit=unit_id))
+    for warning in document.warnings:
+        echo(f"kh68: cảnh báo: {warning}", err=True)
+    data = renderer.render(document, Options(template=template, reference=reference_docx))
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo(data.decode("utf-8"), nl=False)
         return
-    atomic_write(output, text.encode("utf-8"))
-    typer.echo(f"Đã ghi báo cáo: {output}", err=True)
+    atomic_write(output, data)
+    written = f"báo cáo {renderer.name}" if renderer.binary else "báo cáo"
+    typer.echo(f"Đã ghi {written}: {output}", err=True)
 
 
 def _check_options(
-    fmt: ReportFormat,
+    name: str,
+    renderer: Renderer,
     output: Path | None,
     template: Path | None,
     reference: Path | None,
     unit: str | None,
     internal: bool,
 ) -> None:
-    if fmt in BINARY and output is None:
-        kind = "Word" if fmt is ReportFormat.docx else "PDF"
-        raise UsageError(f"báo cáo {kind} (--format {fmt.value}) cần tên tệp: thêm -o bao-cao.{fmt.value}.")
-    if fmt in BINARY and template is not None:
-        raise UsageError("--template chỉ dùng với --format md hoặc html; bản Word, PDF dựng trực tiếp từ dữ liệu.")
-    if reference is not None and fmt not in BINARY:
-        raise UsageError("--reference-docx chỉ dùng với --format docx hoặc pdf.")
+    if renderer.binary and output is None:
+        raise UsageError(f"báo cáo {renderer.name} (--format {name}) cần tên tệp: thêm -o bao-cao.{name}.")
+    if template is not None and not renderer.templated:
+        text = " hoặc ".join(n for n, r in RENDERERS.items() if r.templated)
+        built = ", ".join(r.name for r in RENDERERS.values() if not r.templated)
+        raise UsageError(f"--template chỉ dùng với --format {text}; bản {built} dựng trực tiếp từ dữ liệu.")
+    if reference is not None and not renderer.styled:
+        styled = " hoặc ".join(n for n, r in RENDERERS.items() if r.styled)
+        raise UsageError(f"--reference-docx chỉ dùng với --format {styled}.")
     if reference is not None and not os.path.lexists(reference):  # anything else is said when it is read
         raise UsageError(f"không có tệp Word mẫu '{reference}' (--reference-docx).")
     if unit is not None and internal:
         raise UsageError("--internal là bản tổng hợp của mọi đơn vị: không dùng cùng --unit.")
-
-
-def _binary(document: StateDocument, fmt: ReportFormat, reference: Path | None) -> bytes:
-    from kh68.outputs.word import docx_bytes
-
-    data = docx_bytes(document, reference)
-    if fmt is ReportFormat.docx:
-        return data
-    from kh68.outputs.pdf import pdf_from_docx
-
-    return pdf_from_docx(data)

@@ -69,12 +69,13 @@ def status(
     unit_id = loaded.require_unit(unit) if unit is not None else None
     view = build_status(loaded, year, day, unit_id, cadence)
     from kh68.outputs.status_view import reminder
-    from kh68.reading.report_text import missing_parts
+    from kh68.reading.report_text import missing_parts, unwritten_tasks
 
     if fmt is StatusFormat.json:
         data = view_to_dict(view)
         if unit_id is None:
             data["report_text_missing"] = [p.value for p in missing_parts(loaded, year)]
+            data["report_tasks_missing"] = [t.id for t in unwritten_tasks(loaded, loaded.data.get(year), year)]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from kh68.cli.common import console

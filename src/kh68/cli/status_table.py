@@ -230,7 +230,12 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
     if plan.synthetic:
         console.print(Text(vocab.SYNTHETIC_BANNER, style="bold magenta"))
     scope = f" — {plan.unit_name(view.unit)}" if view.unit else ""
-    heading = vocab.STATUS_HEADING.format(kind=plan.meta.type.lower(), symbol=plan.meta.symbol, when=view.when)
+    meta = plan.meta
+    if meta.number or meta.issued_with:
+        named = vocab.plan_name(meta.type.lower(), meta.number, meta.symbol, meta.issued_with)
+    else:
+        named = f"{meta.type.lower()} {meta.symbol}"  # no number yet: the symbol alone, not "số …/"
+    heading = vocab.STATUS_HEADING.format(plan=named, when=view.when)
     console.print(Text(heading + scope, style="bold"))
     console.print(f"Ngày xem: {format_date(view.today)}")
     console.print()

@@ -18,6 +18,7 @@ from datetime import date
 from functools import cached_property
 
 from kh68.core.vnformat import format_date, format_number
+from kh68.domain.deadlines import report_day, reporters_of
 from kh68.reading.models import Indicator, Measurement
 from kh68.reading.plan import Current, Plan
 
@@ -42,7 +43,7 @@ def expected_reporters(
 
 def indicator_reporters(plan: Plan, indicator: Indicator, year: int) -> list[Current] | None:
     """The units expected to report ``indicator``'s figures for ``year``; ``None`` when the plan says none."""
-    return plan.reporters_of(indicator, year)
+    return reporters_of(plan, indicator, year)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def coverage(plan: Plan, indicator: Indicator, year: int, m: Measurement | None)
     expected = indicator_reporters(plan, indicator, year)
     if expected is None or (m is not None and m.value is not None) or unit_of_count_gone(plan, indicator, year):
         return None
-    entries = {plan.units.resolve(ref) or ref: entry for ref, entry in (m.by_unit.items() if m else ())}
+    entries = m.by_id if m else {}
     reported = tuple(c.unit_id for c in expected if c.unit_id in entries)
     denominators = [entries[uid].denominator for uid in reported]
     known = [d for d in denominators if d is not None]
@@ -126,7 +127,10 @@ def unit_of_count_gone(plan: Plan, indicator: Indicator, year: int, on: date | N
     an indicator not counted over units.
     """
     kind = indicator.counted_over
-    if kind is None or plan.units.kind_exists_on(kind, on or plan.report_day(year)):
+    if kind is None:
+        return None
+    day = on or report_day(plan, year)
+    if plan.units.kind_exists_on(kind, day):
         return None
     ends = [u.handover for u in plan.units.units.values() if u.kind is kind and u.handover]
     return max(ends) if ends else None

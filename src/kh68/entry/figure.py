@@ -1,7 +1,7 @@
 """A figure as a source gives it: one indicator's value for a year or period, the province's or a unit's.
 
 Every source of figures (an Excel form, a CSV file) yields ``Figure`` values; the
-import turns each into edits of the plan's data files (``kh68.entry.forms.importing``).
+import turns each into edits of the plan's data files (``kh68.entry.importing``).
 """
 
 from __future__ import annotations

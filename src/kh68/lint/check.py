@@ -15,22 +15,24 @@ from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity
 from kh68.lint.config import configured
 from kh68.lint.rules import RULES_BY_ID, Context, run
 from kh68.reading.load import Loaded, gc_paused, read_data_file, read_plan
+from kh68.reading.narrative import Judge
 from kh68.reading.plan import Plan
 from kh68.reading.source import Document
 
 
 def check_plan(
-    root: Path, overrides: dict[Path, str] | None = None, today: date | None = None
+    root: Path, overrides: dict[Path, str] | None = None, today: date | None = None, judge: Judge | None = None
 ) -> tuple[Plan | None, list[Problem]]:
     """Load ``root``; return the plan (``None`` when it has errors) and all problems.
 
     ``overrides`` maps file paths to text to check instead of what is on disk
     (how ``kh68 record`` validates an edit before writing it); ``today``: the day
-    rules that depend on it (a report text due by then) judge against.
+    rules that depend on it (a report text due by then) judge against; ``judge``: the
+    report's verdicts, for the rule that compares the narrative with them.
     """
     with gc_paused():
         loaded = read_plan(root, overrides)
-        plan = _linted(loaded, today)
+        plan = _linted(loaded, today, judge)
     # Without duplicates, in the order found (nearly the listed order, which a sort then finds fast).
     problems = sorted(dict.fromkeys(loaded.problems), key=PROBLEM_ORDER)
     if any(p.severity is Severity.ERROR for p in problems):
@@ -38,11 +40,11 @@ def check_plan(
     return plan, problems
 
 
-def _linted(loaded: Loaded, today: date | None) -> Plan | None:
+def _linted(loaded: Loaded, today: date | None, judge: Judge | None) -> Plan | None:
     """Run the rules over a loaded plan, as the plan sets them, and attach the data files without errors."""
     plan = loaded.plan
     if plan is not None:
-        loaded.problems += run(Context(plan, loaded.files, today=today))
+        loaded.problems += run(Context(plan, loaded.files, today=today, judge=judge))
     levels = loaded.meta.rules if loaded.meta is not None else {}
     docs = loaded.documents
     loaded.problems = configured(loaded.problems, levels, docs.values(), RULES_BY_ID, docs.get("plan"))

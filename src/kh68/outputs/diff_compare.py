@@ -286,11 +286,7 @@ def _states(plan: Plan, year: int) -> dict[tuple[str, str], TaskState]:
     data = plan.data.get(year)
     if data is None:
         return {}
-    return {
-        (task_id, plan.units.resolve(ref) or ref): p.state
-        for task_id, by_unit in data.tasks.items()
-        for ref, p in by_unit.items()
-    }
+    return {(task_id, uid): p.state for task_id, by_unit in data.progress.items() for uid, p in by_unit.items()}
 
 
 def _progress(result: PlanDiff, a: Plan, b: Plan) -> None:

@@ -12,8 +12,8 @@ writer. Escaping is the job of each format (Markdown, HTML, Word).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, fields
-from datetime import date
 from enum import Enum, StrEnum
 from typing import Any, ClassVar
 
@@ -202,7 +202,8 @@ class Properties(DocumentPart):
 class StateDocument(DocumentPart):
     kind: DocumentKind
     year: int
-    date: date
+    date: dt.date | None  # the date written on the document; None: "ngày … tháng … năm …", left for the signer
+    made: dt.date  # the day it is made (the Word file's dates)
     synthetic_notice: str  # empty unless the plan's figures are synthetic
     header: Header
     title: str  # "BÁO CÁO"
@@ -216,6 +217,13 @@ class StateDocument(DocumentPart):
     annex: Annex | None
     properties: Properties
     missing_parts: tuple[str, ...] = field(default=())  # what the department still has to write
+    # Paragraphs right after the opening: what the reader must know first (a recipient the plan names that has
+    # ceased, and who receives the report in its place, with the basis).
+    opening_notes: tuple[str, ...] = field(default=())
+    period: str = ""  # a month's, quarter's or half-year's report: its key ("2026-Q3"); "" for the year's
+    # What the person making the document should hear (the date after the deadline, the narrative contradicting
+    # a figure): said by ``kh68 report`` on stderr, never written into the document.
+    warnings: tuple[str, ...] = field(default=())
 
     @property
     def addressee_lines(self) -> tuple[str, ...]:
@@ -228,8 +236,9 @@ class StateDocument(DocumentPart):
         return ("Kính gửi:", *(f"- {a}{'.' if i == last else ';'}" for i, a in enumerate(self.addressees)))
 
     def template_vars(self) -> dict[str, Any]:
-        """The top-level names a Jinja template sees (its fields)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)} | {"addressee_lines": self.addressee_lines}
+        """The top-level names a Jinja template sees (its fields, but the warnings, which are not the document's)."""
+        names = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "warnings"}
+        return names | {"addressee_lines": self.addressee_lines}
 
 
 __all__ = [

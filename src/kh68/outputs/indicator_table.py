@@ -1,85 +1,139 @@
-"""The indicators in a report: the paragraph of section II and the annex table.
+"""The indicators in a report: the paragraphs of section II and the annex table.
 
 Both read the engine's results (``StatusView.results``, one ``IndicatorResult`` per
-indicator) and the words of ``kh68.vocab``; they recompute nothing.  They say what an
-official report says: the target as the plan writes it for the year (no interpolated
-milestone), the value, the previous year's value, the comparison and the assessment.
+indicator) and the words of ``kh68.vocab``. They say what an official report to a
+higher body says, and judge only against what the plan set:
+
+* a year the plan sets a target for: the target as the plan writes it (in words:
+  "trên 60%", "từ 30% đến 35%"), the value, the comparison and the verdict;
+* a year it sets none for (the engine's interpolated milestones stay in ``kh68
+  status`` and the HTML charts, labelled): the value, its change from the previous
+  year, and the distance to the final target with the yearly pace still needed;
+* what the reader must know beside a figure, with the basis the plan records: a
+  break in the series (the merger, its legal basis; the targets set before it), a
+  unit of count that ceased (its legal basis, and a proposal), a provisional figure
+  ("số liệu tạm tính, mới có 07/10 xã, phường báo cáo"), a comparison with a
+  provisional figure of the previous year.
+
 Projections and progress ratios stay in ``kh68 status``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_CEILING, Decimal
 
 from kh68 import vocab
 from kh68.core.vnformat import format_date
-from kh68.domain.coverage import unit_of_count_text
+from kh68.domain.coverage import Coverage, coverage
 from kh68.domain.measures import form_of
-from kh68.kinds.verdict import Status
-from kh68.outputs.document import Align, Annex, Column, Figure, Row, Svg, Table
+from kh68.kinds.targets import Aggregate, Style
+from kh68.kinds.verdict import Direction, Status
+from kh68.outputs.document import Align, Annex, Block, Column, Figure, Items, Paragraph, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
+from kh68.outputs.words import legal_basis, lower_first, period_words
 from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
 from kh68.tracking.engine import IndicatorResult
+from kh68.tracking.series import Break
 
 NO_TARGET_MARK = "–"
-# Order in which the paragraph counts the verdicts.
-COUNTED = (
-    Status.EXCEEDED,
-    Status.MET,
-    Status.NOT_MET,
-    Status.IN_PROGRESS,
-    Status.PROVISIONAL,
-    Status.NOT_COMPUTABLE,
-    Status.NO_DATA,
-)
-COUNT_WORDS = {
-    Status.EXCEEDED: "vượt chỉ tiêu",
-    Status.MET: "đạt chỉ tiêu",
-    Status.NOT_MET: "chưa đạt chỉ tiêu",
-    Status.IN_PROGRESS: "đang triển khai",
-    Status.PROVISIONAL: "mới có số liệu tạm tính, chưa đánh giá",
-    Status.NOT_COMPUTABLE: "không tính được",
-    Status.NO_DATA: "chưa có số liệu",
-}
+# The verdicts a report gives against a target the plan set, in the order the summary counts them.
+JUDGED = (Status.EXCEEDED, Status.MET, Status.NOT_MET, Status.IN_PROGRESS)
+UNJUDGED = (Status.PROVISIONAL, Status.NOT_COMPUTABLE, Status.NO_DATA, Status.NO_BASE)
 
 
-# ------------------------------------------------------------ the paragraph
+@dataclass(frozen=True)
+class Proposer:
+    """Who writes the report and to whom it goes first: "<Sở …> đề nghị <Ủy ban nhân dân …> xem xét, …"."""
+
+    sender: str
+    recipient: str
 
 
-def indicator_paragraphs(view: StatusView, *, annexed: bool = True) -> list[str]:
-    """Section II.2: how many met, exceeded, not met; those not met with their figures; change."""
+# ------------------------------------------------------------ the verdict a report gives
+
+
+def stated(r: IndicatorResult) -> bool:
+    """The plan itself sets a target for the result's year (not a milestone kh68 interpolated)."""
+    return r.target is not None and not r.target.derived
+
+
+def verdict(r: IndicatorResult) -> Status:
+    """The verdict of a report to a higher body: the engine's against a target the plan set, none otherwise."""
+    if r.status is Status.NOT_COMPUTABLE:
+        return r.status
+    return r.status if stated(r) else Status.NO_TARGET
+
+
+def verdict_label(r: IndicatorResult) -> str:
+    status = verdict(r)
+    if status is Status.PROVISIONAL:
+        return vocab.PROVISIONAL_VERDICT
+    return vocab.STATUS_LABELS[status]
+
+
+# ------------------------------------------------------------ the paragraphs
+
+
+def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, annexed: bool = True) -> list[Block]:
+    """Section II.2: the summary; targets not met; indicators without a target this year (value, change,
+    distance to the final target); breaks, units of count gone, provisional figures, each with its basis."""
     results, year = list(view.results), view.year
     if not results:
-        return ["Không có chỉ tiêu nào thuộc phạm vi báo cáo."]
-    targeted = [r for r in results if r.status is not Status.NO_TARGET]
-    paragraphs = [_counts(results, targeted, year)]
-    derived = [r for r in targeted if r.target is not None and r.target.derived]
-    if derived:
-        paragraphs.append(_derived(derived, year))
-    not_met = [r for r in targeted if r.status is Status.NOT_MET]
+        return [Paragraph("Không có chỉ tiêu nào thuộc phạm vi báo cáo.")]
+    plan = view.plan
+    blocks: list[Block] = [Paragraph(_summary(plan, results, year, _until(view)))]
+    not_met = [r for r in results if stated(r) and r.status is Status.NOT_MET]
     if not_met:
-        paragraphs.append("Chỉ tiêu chưa đạt: " + "; ".join(_figure_sentence(r) for r in not_met) + ".")
-    untargeted = [r for r in results if r.status is Status.NO_TARGET]
-    if untargeted:
-        paragraphs.append(_untargeted(untargeted, year))
-    change = _changes(results)
-    if change:
-        paragraphs.append(change)
-    paragraphs += ["Đối với " + _lower_first(note) for note in _grouped(results, _gone_note)]
-    provisional = [r for r in results if _provisional(r)]
+        blocks.append(Paragraph("Chỉ tiêu chưa đạt: " + "; ".join(_figure_sentence(r) for r in not_met) + "."))
+    provisional = [r for r in results if stated(r) and r.status is Status.PROVISIONAL]
     if provisional:
-        paragraphs.append(
-            "Số liệu tạm tính (chưa đủ đơn vị báo cáo): "
-            + "; ".join(f"chỉ tiêu {r.indicator.id} ({_provisional(r)})" for r in provisional)
-            + "."
+        blocks.append(Paragraph(_provisional_paragraph(plan, provisional)))
+    untargeted = [r for r in results if not stated(r) and r.status is not Status.NOT_COMPUTABLE]
+    measured = [r for r in untargeted if r.has_data]
+    if measured:
+        lead = (
+            f"Kết quả các chỉ tiêu Kế hoạch không đặt chỉ tiêu năm {year}, so với năm trước và với mục tiêu cuối kỳ:"
+            if len(measured) < len(results)
+            else f"Kết quả các chỉ tiêu, so với năm {year - 1} và với mục tiêu cuối kỳ của Kế hoạch:"
         )
+        blocks.append(Paragraph(lead))
+        blocks.append(_items([_untargeted_line(plan, r) for r in measured]))
+    unmeasured = [r for r in untargeted if not r.has_data]
+    if unmeasured:
+        blocks.append(Paragraph(f"Chưa có số liệu {_known(view)}: chỉ tiêu {_ids(unmeasured)}."))
+    changes = _changes(plan, [r for r in results if stated(r)])
+    if changes:
+        blocks.append(Paragraph(changes))
+    blocks += [Paragraph(text) for text in _break_paragraphs(plan, results, year)]
+    blocks += [Paragraph(text) for text in _gone_paragraphs(plan, results, year, proposer)]
     if annexed:
-        paragraphs.append(
-            "Kết quả từng chỉ tiêu (chỉ tiêu năm theo Kế hoạch, kết quả năm báo cáo và năm trước, so sánh với "
-            "chỉ tiêu, mục tiêu đến năm cuối kỳ, nguồn số liệu) tại Phụ lục kèm theo Báo cáo này."
-        )
-    return paragraphs
+        blocks.append(Paragraph("Kết quả từng chỉ tiêu tại Phụ lục kèm theo Báo cáo này."))
+    return blocks
+
+
+def indicator_paragraphs(view: StatusView, proposer: Proposer | None = None, *, annexed: bool = True) -> list[str]:
+    """The texts of ``indicator_blocks``, one per paragraph or listed line (for tests and plain uses)."""
+    out: list[str] = []
+    for block in indicator_blocks(view, proposer, annexed=annexed):
+        if isinstance(block, Items):
+            out += list(block.lines)
+        elif isinstance(block, Paragraph):
+            out.append(block.text)
+    return out
+
+
+def _until(view: StatusView) -> str:
+    """``tính đến hết quý III năm 2026`` for a period's report; '' for the year's."""
+    return f"tính đến hết {period_words(view.period)}" if view.period is not None else ""
+
+
+def _known(view: StatusView) -> str:
+    """``năm 2026``; ``đến hết quý III năm 2026``."""
+    return f"đến hết {period_words(view.period)}" if view.period is not None else f"năm {view.year}"
 
 
 def _count(n: int) -> str:
@@ -90,154 +144,344 @@ def _ids(rs: list[IndicatorResult]) -> str:
     return ", ".join(r.indicator.id for r in rs)
 
 
-def _counts(results: list[IndicatorResult], targeted: list[IndicatorResult], year: int) -> str:
+def _target_years(plan: Plan) -> list[int]:
+    """The years for which the plan sets some target (a "-" sets none)."""
+    return sorted(
+        {y for i in plan.indicators for y, t in i.targets.items() if t.meaning.kind != "none"},
+    )
+
+
+def _years_words(years: list[int]) -> str:
+    """``năm 2025 và năm 2030``."""
+    words = [f"năm {y}" for y in years]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " và " + words[-1]
+
+
+def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str = "") -> str:
+    """The sentence an official writes: how many the plan set a target for, and how they came out (``until``: a
+    period's report, ``tính đến hết quý III năm 2026``, against the year's targets)."""
+    targeted = [r for r in results if stated(r)]
+    total = _count(len(results))
     if not targeted:
-        return f"Năm {year}, Kế hoạch không đặt chỉ tiêu năm cho chỉ tiêu nào trong {_count(len(results))} chỉ tiêu chủ yếu."
+        years = _target_years(plan)
+        set_in = f" (Kế hoạch đặt chỉ tiêu cho {_years_words(years)})" if years else ""
+        return f"Năm {year}, Kế hoạch không đặt chỉ tiêu năm cho {total} chỉ tiêu chủ yếu{set_in}."
     parts = []
-    for status in COUNTED:
+    for status in JUDGED:
         these = [r for r in targeted if r.status is status]
         if these:
-            parts.append(f"{_count(len(these))} chỉ tiêu {COUNT_WORDS[status]} ({_ids(these)})")
-    share = f"{_count(len(targeted))}/{_count(len(results))}"
-    if any(r.target is not None and r.target.derived for r in targeted):
-        lead = f"Năm {year}, có {share} chỉ tiêu chủ yếu được đánh giá theo chỉ tiêu hoặc lộ trình của Kế hoạch"
-    else:
-        lead = f"Năm {year}, Kế hoạch đặt chỉ tiêu cho {share} chỉ tiêu chủ yếu"
-    return f"{lead}; kết quả: {'; '.join(parts)}."
-
-
-def _derived(rs: list[IndicatorResult], year: int) -> str:
-    return (
-        f"Kế hoạch không ghi chỉ tiêu riêng cho năm {year} của {_count(len(rs))} chỉ tiêu ({_ids(rs)}); "
-        "các chỉ tiêu này được đánh giá theo lộ trình từ chỉ tiêu năm trước đến mục tiêu cuối kỳ của Kế hoạch."
-    )
+            parts.append(f"{vocab.VERDICT_VERBS[status]} {_count(len(these))} chỉ tiêu ({_ids(these)})")
+    unjudged = [r for r in targeted if r.status in UNJUDGED]
+    if unjudged:
+        by_reason = {status: [r for r in unjudged if r.status is status] for status in UNJUDGED}
+        why = "; ".join(f"{vocab.UNJUDGED_REASONS[s]}: {_ids(rs)}" for s, rs in by_reason.items() if rs)
+        parts.append(f"chưa đánh giá được {_count(len(unjudged))} chỉ tiêu ({why})")
+    share = f"cả {total}" if len(targeted) == len(results) else f"{_count(len(targeted))}/{total}"
+    done = f"kết quả thực hiện {until}: " if until else "kết quả thực hiện: "
+    lead = f"Năm {year}, Kế hoạch đặt chỉ tiêu cụ thể cho {share} chỉ tiêu chủ yếu; {done}"
+    text = lead + ", ".join(parts) + "."
+    rest = [r for r in results if not stated(r)]
+    if rest:
+        text += f" Kế hoạch không đặt chỉ tiêu năm {year} cho {_count(len(rest))} chỉ tiêu còn lại ({_ids(rest)})."
+    return text
 
 
 def _figure_sentence(r: IndicatorResult) -> str:
     ind = r.indicator
     comparison = comparison_text(r)
     tail = f", {comparison}" if comparison else ""
-    target = f" (chỉ tiêu năm {r.year}: {target_with_unit(r)})" if target_text(r) != NO_TARGET_MARK else ""
-    return f"chỉ tiêu {ind.id} ({_lower_first(ind.name)}) đạt {value_text(r)}{tail}{target}"
+    return f"chỉ tiêu {ind.id} ({lower_first(ind.name)}) đạt {value_text(r)}{tail} (chỉ tiêu năm {r.year}: {target_words(r)})"
 
 
-def _untargeted(rs: list[IndicatorResult], year: int) -> str:
-    measured = [r for r in rs if r.value is not None]
-    text = f"Kế hoạch không đặt chỉ tiêu năm {year} cho {_count(len(rs))} chỉ tiêu ({_ids(rs)})"
-    if measured:
-        shown = "; ".join(
-            f"chỉ tiêu {r.indicator.id} đạt {value_text(r)} (mục tiêu đến năm {r.final.year}: {final_text(r)})"
-            if r.final
-            else f"chỉ tiêu {r.indicator.id} đạt {value_text(r)}"
-            for r in measured
-        )
-        text += f"; kết quả: {shown}"
-    unmeasured = [r for r in rs if not r.has_data]
-    if unmeasured:
-        text += f"; chưa có số liệu: {_ids(unmeasured)}"
-    return text + "."
+def _provisional_paragraph(plan: Plan, rs: list[IndicatorResult]) -> str:
+    """``Chỉ tiêu 1.2 (…) đạt 32,9% (số liệu tạm tính, mới có 07/10 xã, phường báo cáo), chưa đánh giá …``."""
+    said = "; ".join(
+        f"chỉ tiêu {r.indicator.id} ({lower_first(r.indicator.name)}) đạt {r.value_display} "
+        f"({provisional_words(plan, r.coverage)}), chưa đánh giá so với chỉ tiêu năm {r.year} ({target_words(r)})"
+        for r in rs
+    )
+    return vocab.sentence(said) + "."
 
 
-def _changes(results: list[IndicatorResult]) -> str:
-    parts, broken = [], []
-    for r in results:
-        p = r.previous
-        if p is None or p.change is None or r.value is None:
-            continue
-        if r.comparable_since is not None and p.year < r.comparable_since:
-            broken.append(r.indicator.id)
-            continue
-        words = vocab.against_year(p.change, r.indicator.unit, p.year, r.decimals)
-        parts.append(f"chỉ tiêu {r.indicator.id} {words.removesuffix(f' so với năm {p.year}')}")
-    years = sorted({r.previous.year for r in results if r.previous is not None})
-    since = f"năm {years[0]}" if len(years) == 1 else "năm trước"
-    text = f"So với {since}: {'; '.join(parts)}." if parts else ""
-    if broken:
-        text += f" Không so sánh với năm trước đối với chỉ tiêu {', '.join(broken)} (phạm vi số liệu thay đổi)."
-    return text.strip()
+def _untargeted_line(plan: Plan, r: IndicatorResult) -> str:
+    """``Chỉ tiêu 1.7 (…) đạt 94,5%, tăng 0,4 điểm phần trăm so với năm 2025; mục tiêu đến năm 2030 trên 95%, …``."""
+    ind = r.indicator
+    text = f"Chỉ tiêu {ind.id} ({lower_first(ind.name)}) đạt {value_text(r)}"
+    change = _change_words(plan, r)
+    if change:
+        text += f", {change}"
+    final = final_distance(r)
+    if final:
+        text += f"; {final}"
+    return text
 
 
-def _provisional(r: IndicatorResult) -> str:
-    c = r.coverage
-    if c is None or c.complete or r.value is None:
+def _change_words(plan: Plan, r: IndicatorResult) -> str:
+    """``tăng 0,68 điểm phần trăm so với năm 2025 (so với số liệu tạm tính)``; '' when not comparable."""
+    p = r.previous
+    if p is None or p.change is None or r.value is None:
         return ""
-    return c.label  # "tạm tính, 7/10 đơn vị" (with the share of the denominator when known)
+    words = vocab.against_year(p.change, r.indicator.unit, p.year, r.decimals)
+    if previous_provisional(plan, r):
+        words += f" ({vocab.PROVISIONAL_BASE.format(year=p.year)})"
+    return words
+
+
+@dataclass(frozen=True)
+class ToFinal:
+    """Where a year's value stands against the final target: reached, or how far is left and the yearly pace."""
+
+    year: int
+    goal: str  # the final target in words: "trên 95%"
+    reached: bool
+    distance: float = 0.0
+    pace: float = 0.0
+    strict: bool = False
+
+
+def to_final(r: IndicatorResult) -> ToFinal | None:
+    """The distance to a numeric final target after the result's year; ``None`` without one."""
+    final = r.final
+    requirement = final.requirement if final is not None else None
+    if final is None or requirement is None or r.value is None or final.year <= r.year:
+        return None
+    if requirement.aggregate is not Aggregate.YEAR:
+        return None
+    ind = r.indicator
+    goal = final.meaning.words(Style.REPORT, ind.measure, ind.better)
+    if requirement.judge(r.value, ind.better) in (Status.MET, Status.EXCEEDED):
+        return ToFinal(final.year, goal, reached=True)
+    distance = abs(requirement.gap(r.value, ind.better, r.decimals))
+    exact = abs(requirement.gap(r.value, ind.better))
+    pace = _toward_requirement(exact / (final.year - r.year), r.decimals)
+    return ToFinal(final.year, goal, False, distance, pace, requirement.strict)
+
+
+def _toward_requirement(pace: float, decimals: int) -> float:
+    """A yearly pace rounded in the direction of what is required, at the target's precision: the size of the
+    move always rounded up (1,42 over 4 years needs 0,355 a year → 0,36; 0,02 over 6 years → 0,01), so the
+    report never understates it. ``pace`` is a size (not signed); float noise (0,1 × 3) is not rounded up."""
+    size = Decimal(repr(round(pace, 9)))
+    return float(size.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_CEILING))
+
+
+def final_distance(r: IndicatorResult) -> str:
+    """``mục tiêu đến năm 2030 trên 95%, còn thấp hơn 0,5 điểm phần trăm, bình quân mỗi năm cần tăng trên 0,1 điểm
+    phần trăm`` or ``đã đạt mục tiêu đến năm 2030 (trên 60%)``; '' without a numeric final target after the year."""
+    f = to_final(r)
+    if f is None:
+        return ""
+    if f.reached:
+        return f"đã đạt mục tiêu đến năm {f.year} ({f.goal})"
+    ind = r.indicator
+    side, verb = _sides(ind.better)
+    more = " trên" if f.strict else ""
+    return (
+        f"mục tiêu đến năm {f.year} {f.goal}, còn {side} {vocab.points(f.distance, ind.unit, r.decimals)}, "
+        f"bình quân mỗi năm cần {verb}{more} {vocab.points(f.pace, ind.unit, r.decimals)}"
+    )
+
+
+def _sides(better: Direction) -> tuple[str, str]:
+    """How a value short of its goal is said, and the way it must move: (``thấp hơn``, ``tăng``) or the reverse."""
+    return ("thấp hơn", "tăng") if better is Direction.HIGHER else ("cao hơn", "giảm")
+
+
+def _changes(plan: Plan, rs: list[IndicatorResult]) -> str:
+    """``So với năm 2024: chỉ tiêu 1.3 tăng 0,8 điểm phần trăm; …`` of the indicators with a target this year."""
+    parts = []
+    for r in rs:
+        words = _change_words(plan, r)
+        p = r.previous
+        if words and p is not None:
+            parts.append(f"chỉ tiêu {r.indicator.id} {words.replace(f' so với năm {p.year}', '', 1)}")
+    years = sorted({r.previous.year for r in rs if r.previous is not None and r.previous.change is not None})
+    if not parts:
+        return ""
+    since = f"năm {years[0]}" if len(years) == 1 else "năm trước"
+    return f"So với {since}: {'; '.join(parts)}."
+
+
+def _break_paragraphs(plan: Plan, results: list[IndicatorResult], year: int) -> list[str]:
+    """A break that starts a new series this year, said with its basis: why the previous year is not compared."""
+    by_break: dict[int, tuple[Break, list[IndicatorResult]]] = {}
+    for r in results:
+        b = r.series_break
+        crossed = r.previous is not None and r.previous.crossed is not None
+        if b is not None and b.first_year == year and crossed and r.unit_of_count_gone is None:
+            by_break.setdefault(id(b.declared), (b, []))[1].append(r)
+    out = []
+    for b, rs in by_break.values():
+        declared = b.declared
+        reason = lower_first(_flat(declared.reason).rstrip(" ."))
+        basis = legal_basis(declared.source)
+        lead = (
+            f"Theo {basis}, từ ngày {format_date(declared.date)}" if basis else f"Từ ngày {format_date(declared.date)}"
+        )
+        text = f"{lead}, {reason}. Vì vậy, Báo cáo không so sánh kết quả năm {year} với năm {year - 1} của các chỉ tiêu {_ids(rs)}"
+        issued = plan.meta.date or date(plan.meta.year, 12, 31)
+        if issued < declared.date and any(stated(r) for r in rs):
+            text += f"; chỉ tiêu năm {year} của Kế hoạch được đặt trước ngày {format_date(declared.date)}"
+        out.append(text + ".")
+    return out
+
+
+def gone_uncomputable(r: IndicatorResult) -> bool:
+    """The result's unit of count ceased and the year's figure cannot be computed for it; an indicator whose year's
+    target is a milestone judged by its reported state ("đang triển khai") is counted over the same units but is not
+    one of them: a report says of it its state, never also "không tính được"."""
+    return r.unit_of_count_gone is not None and r.status is Status.NOT_COMPUTABLE
+
+
+def _gone_paragraphs(plan: Plan, results: list[IndicatorResult], year: int, proposer: Proposer | None) -> list[str]:
+    """Indicators counted over a kind of unit that ceased: the legal basis the plan records, and a proposal."""
+    by_kind: dict[tuple[str, date], list[IndicatorResult]] = {}
+    for r in results:
+        if r.unit_of_count_gone is not None and gone_uncomputable(r):
+            by_kind.setdefault((r.unit_of_count_label, r.unit_of_count_gone), []).append(r)
+    out = []
+    for (label, gone), rs in by_kind.items():
+        kind = rs[0].indicator.counted_over
+        sources = [u.source for u in plan.units.units.values() if u.kind is kind and u.handover == gone and u.source]
+        basis = legal_basis(sources[0]) if sources else ""
+        since = f"theo {basis}, từ ngày {format_date(gone)}" if basis else f"từ ngày {format_date(gone)}"
+        these = "chỉ tiêu này" if len(rs) == 1 else "các chỉ tiêu này"
+        text = (
+            f"Chỉ tiêu {_ids(rs)} của Kế hoạch tính theo số {label}; {since} không còn {label}, "
+            f"nên năm {year} không tính được {these} theo cách tính của Kế hoạch."
+        )
+        if proposer is not None:
+            text += f" {proposer.sender} đề nghị {proposer.recipient} xem xét, điều chỉnh cách tính {these}."
+        out.append(text)
+    return out
+
+
+def _items(lines: list[str]) -> Items:
+    """Listed lines in the customary form: a capital first letter, ``;`` after each, ``.`` after the last."""
+    clean = [vocab.sentence(_flat(line).rstrip(" .;")) for line in lines if line.strip()]
+    return Items(tuple(f"{line}{'.' if i == len(clean) - 1 else ';'}" for i, line in enumerate(clean)))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ------------------------------------------------------------ provisional figures
+
+
+def provisional_words(plan: Plan, c: Coverage | None) -> str:
+    """``số liệu tạm tính, mới có 07/10 xã, phường, đặc khu báo cáo`` (what the plan calls the units reporting)."""
+    if c is None:
+        return ""
+    kinds = {plan.units.units[u.unit_id].kind for u in c.expected}
+    kind = next(iter(kinds)) if len(kinds) == 1 else None
+    who = vocab.unit_kind_label(plan, kind) if kind is not None else "đơn vị"
+    return vocab.PROVISIONAL_FIGURE.format(reported=_count(len(c.reported)), expected=_count(len(c.expected)), who=who)
+
+
+def previous_provisional(plan: Plan, r: IndicatorResult) -> bool:
+    """Whether the previous year's figure (the base of the change) was itself provisional."""
+    p = r.previous
+    if p is None:
+        return False
+    data = plan.data.get(p.year)
+    m = data.indicators.get(r.indicator.id) if data else None
+    c = coverage(plan, r.indicator, p.year, m)
+    return c is not None and c.provisional
 
 
 # ------------------------------------------------------------ cell texts
 
 
-def _stated(r: IndicatorResult) -> bool:
-    return r.target is not None and not r.target.derived
-
-
-def target_text(r: IndicatorResult) -> str:
-    """The plan's target for the year as it writes it; ``–`` where it sets none (or only a milestone)."""
-    return r.target.text if r.target is not None and _stated(r) else NO_TARGET_MARK
-
-
-def target_with_unit(r: IndicatorResult) -> str:
-    """``60%``, ``30-35%``: a numeric target with its unit; a textual one as written."""
-    if r.target is None or not _stated(r):
+def target_words(r: IndicatorResult) -> str:
+    """The plan's target for the year in words (``trên 60%``, ``từ 30% đến 35%``); ``–`` where it sets none."""
+    if r.target is None or not stated(r):
         return NO_TARGET_MARK
-    return r.target.display
+    meaning = r.target.meaning
+    if meaning is None or not meaning.numeric:
+        return r.target.text
+    return meaning.words(Style.REPORT, r.indicator.measure, r.indicator.better)
 
 
-def final_text(r: IndicatorResult) -> str:
-    return r.final.text if r.final else NO_TARGET_MARK
+def final_words(r: IndicatorResult) -> str:
+    """The final target in words; ``–`` without one."""
+    final = r.final
+    if final is None:
+        return NO_TARGET_MARK
+    if not final.meaning.numeric:
+        return final.text
+    return final.meaning.words(Style.REPORT, r.indicator.measure, r.indicator.better)
 
 
 def value_text(r: IndicatorResult) -> str:
-    provisional = _provisional(r)
+    """``95,4%``; ``32,9% (tạm tính)``; a state (``Đang triển khai``); ``–`` when it cannot be computed."""
+    if r.status is Status.NOT_COMPUTABLE and r.value is None and r.state is None:
+        return NO_TARGET_MARK
     if r.value is not None:
         shown = r.value_display
         if r.state is not None:
             shown += f" ({vocab.task_state_label(r.state).lower()})"
-        return f"{shown} ({provisional})" if provisional else shown
+        return f"{shown} ({vocab.PROVISIONAL_SHORT})" if r.provisional else shown
     if r.state is not None:
         return vocab.task_state_label(r.state)
     return vocab.STATUS_LABELS[Status.NO_DATA]
 
 
-def previous_text(r: IndicatorResult) -> str:
+def previous_text(plan: Plan, r: IndicatorResult) -> str:
     p = r.previous
-    return vocab.amount(p.value, r.indicator.unit, r.decimals) if p is not None else NO_TARGET_MARK
+    if p is None:
+        return NO_TARGET_MARK
+    shown = vocab.amount(p.value, r.indicator.unit, r.decimals)
+    return f"{shown} ({vocab.PROVISIONAL_SHORT})" if previous_provisional(plan, r) else shown
 
 
 def comparison_text(r: IndicatorResult) -> str:
-    """``vượt 0,4% so với chỉ tiêu`` / ``thấp hơn chỉ tiêu 1,2 điểm phần trăm`` (``kh68.vocab``); '' if none."""
-    if r.target is None or r.status in (Status.NO_DATA, Status.NO_TARGET):
+    """``vượt chỉ tiêu 0,4 điểm phần trăm`` / ``thấp hơn chỉ tiêu 1,2 điểm phần trăm`` (``kh68.vocab``) against a
+    target the plan set and judged; '' otherwise."""
+    if r.target is None or verdict(r) not in JUDGED:
         return ""
+    if r.known_until is not None and r.status is Status.IN_PROGRESS:
+        return vocab.so_far(r.gap, r.indicator.unit, r.indicator.better, r.known_until.label, r.decimals)
     return vocab.against_target(r.status, r.gap, r.indicator.unit, r.indicator.better, r.decimals, r.target.ranged)
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
+def _comparison_cell(r: IndicatorResult) -> str:
+    """Against the year's target the plan set; without one, against the final target."""
+    if stated(r):
+        return vocab.sentence(comparison_text(r)) or NO_TARGET_MARK
+    f = to_final(r)
+    if f is None:
+        return NO_TARGET_MARK
+    if f.reached:
+        return f"Đã đạt mục tiêu năm {f.year}"
+    side, _ = _sides(r.indicator.better)
+    return f"So với mục tiêu năm {f.year}: {side} {vocab.points(f.distance, r.indicator.unit, r.decimals)}"
 
 
 # ------------------------------------------------------------ the annex
 
 
-def annex_columns(year: int, final_year: int) -> tuple[Column, ...]:
-    """Widths for a landscape A4 page (297 mm less 30 + 15 mm margins = 252 mm)."""
+def annex_columns(year: int, final_year: int, known: str = "") -> tuple[Column, ...]:
+    """Widths for a landscape A4 page (297 mm less 30 + 15 mm margins = 252 mm); ``known``: when the figures are
+    known (``đến hết quý III năm 2026``), else the year."""
     return (
         Column("Mã", 12, nowrap=True),
-        Column("Chỉ tiêu", 62, Align.LEFT),
-        Column("Đơn vị tính", 13, nowrap=True),
-        Column(f"Chỉ tiêu năm {year}", 22, nowrap=True),
-        Column(f"Kết quả năm {year}", 25, nowrap=True),
-        Column(f"Kết quả năm {year - 1}", 22, nowrap=True),
-        Column("So sánh với chỉ tiêu", 34, Align.LEFT),
-        Column("Đánh giá", 22, Align.LEFT),
-        Column(f"Mục tiêu đến năm {final_year}", 22, nowrap=True),
-        Column("Nguồn, ghi chú", 18, nowrap=True),
+        Column("Chỉ tiêu", 56, Align.LEFT),
+        Column("Đơn vị tính", 13),
+        Column(f"Chỉ tiêu năm {year}", 24),
+        Column(f"Kết quả {known or f'năm {year}'}", 22),
+        Column(f"Kết quả năm {year - 1}", 20),
+        Column("So sánh với chỉ tiêu", 37, Align.LEFT),
+        Column("Đánh giá", 24, Align.LEFT),
+        Column(f"Mục tiêu đến năm {final_year}", 24),
+        Column("Nguồn, ghi chú", 20, nowrap=True),
     )
 
 
 def indicator_annex(view: StatusView, attached_to: str) -> Annex:
     return Annex(
         label="Phụ lục",
-        title=f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM {view.year}",
+        title=f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU {_known(view).upper()}",
         attached_to=attached_to,
         table=indicator_table(view),
         figures=indicator_figures(view),
@@ -260,39 +504,43 @@ def indicator_table(view: StatusView) -> Table:
                     r.indicator.id,
                     r.indicator.name,
                     r.indicator.unit,
-                    target_text(r),
+                    target_words(r),
                     value_text(r),
-                    previous_text(r),
-                    vocab.sentence(comparison_text(r)) or NO_TARGET_MARK,
-                    r.status_label,
-                    final_text(r),
+                    previous_text(plan, r),
+                    _comparison_cell(r),
+                    verdict_label(r),
+                    final_words(r),
                     " ".join(f"({n})" for n in numbers),
                 ),
-                status=r.status.value,
+                status=verdict(r).value,
                 anchor=f"chi-tieu-{r.indicator.id}",
             )
         )
-    lines = [*_shared_notes(list(view.results)), *(f"({n}) {text}" for n, text in enumerate(notes, 1))]
+    lines = [*_shared_notes(plan, list(view.results)), *(f"({n}) {text}" for n, text in enumerate(notes, 1))]
     if any(row.cells[3] == NO_TARGET_MARK for row in rows):
-        lines.insert(0, f"Dấu {NO_TARGET_MARK} ở cột chỉ tiêu năm {year}: Kế hoạch không ghi chỉ tiêu cho năm {year}.")
-    return Table(annex_columns(year, final_year), tuple(rows), tuple(lines), "Nguồn số liệu và ghi chú:")
+        lines.insert(0, f"Dấu {NO_TARGET_MARK} ở cột chỉ tiêu năm {year}: Kế hoạch không đặt chỉ tiêu năm {year}.")
+    return Table(annex_columns(year, final_year, _known(view)), tuple(rows), tuple(lines), "Nguồn số liệu và ghi chú:")
 
 
 def _notes_of(r: IndicatorResult, plan: Plan) -> list[str]:
     ind = r.indicator
     parts = []
-    if r.target is not None and _stated(r) and r.target.footnote:
+    if r.target is not None and stated(r) and r.target.footnote:
         parts.append(f"Chỉ tiêu {ind.id}, chỉ tiêu năm {r.year}: {r.target.footnote}")
+    if r.provisional and r.coverage is not None:
+        share = r.coverage.denominator_share
+        of = f" (chiếm {vocab.amount(round(share), '%', 0)} tổng mẫu số)" if share is not None else ""
+        parts.append(f"Chỉ tiêu {ind.id}: {provisional_words(plan, r.coverage)}{of}.")
     computed = r.computed is not None
     parts += [f"Chỉ tiêu {ind.id}, {text}" for text in _source_note(r.measurement, plan, computed)]
     return parts
 
 
-def _shared_notes(results: list[IndicatorResult]) -> list[str]:
+def _shared_notes(plan: Plan, results: list[IndicatorResult]) -> list[str]:
     """Notes that hold for several indicators at once, each said once with the indicators it concerns.
 
-    A unit of count that no longer exists (indicators counted over districts after the district level ended), and a previous
-    year's figure that is shown but was counted over the units before a break.
+    A unit of count that no longer exists (indicators counted over districts after the district level ended), and a
+    previous year's figure that is shown but was counted over the units before a break.
     """
     return _grouped(results, _gone_note) + _grouped(results, _crossed_note)
 
@@ -304,7 +552,9 @@ Note = tuple[str, str]
 def _gone_note(r: IndicatorResult) -> Note | None:
     if r.unit_of_count_gone is None:
         return None
-    return "Chỉ tiêu ", f": {unit_of_count_text(r.unit_of_count_label, r.unit_of_count_gone)}."
+    label = r.unit_of_count_label
+    why = f": tính theo số {label}; từ ngày {format_date(r.unit_of_count_gone)} không còn {label}"
+    return ("Chỉ tiêu ", f"{why} nên không tính được." if gone_uncomputable(r) else f"{why}.")
 
 
 def _crossed_note(r: IndicatorResult) -> Note | None:
@@ -340,7 +590,7 @@ def _source_note(m: Measurement | None, plan: Plan, computed: bool) -> list[str]
             parts.append(f"nguồn số liệu: {text}.")
     if computed and m.value is None and m.by_unit:
         how = vocab.UNIT_FORM_COMBINED[form_of(next(iter(m.by_unit.values())))]
-        parts.append(f"cách tính: giá trị toàn tỉnh tính từ số liệu của {len(m.by_unit)} đơn vị ({how}).")
+        parts.append(f"cách tính: giá trị tổng hợp từ số liệu của {len(m.by_unit)} đơn vị ({how}).")
     if m.note:
         parts.append(f"ghi chú: {' '.join(m.note.split())}")
     return parts

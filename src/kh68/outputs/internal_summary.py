@@ -1,8 +1,11 @@
 """The coordinating division's internal summary of the units' reports (``kh68 report --internal``).
 
 Everything the units sent — results, difficulties, directions, proposals, dates — attributed
-unit by unit, with the table of who reported on time, late or not at all, and what the
-department still has to write.  A working document: it is not sent with the report.
+unit by unit, with the table of who reported on time, late, without a date, or not at all,
+and what the department still has to write (the parts of the narrative, and the tasks
+nobody reported on).  A body the issuer cannot direct (a commune's People's Committee
+for a department's plan) is asked to report, not bound: without its report it is "chưa
+nhận được", not "chưa gửi".  A working document: it is not sent with the report.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from kh68.core.vnformat import format_date as short_date
+from kh68.domain.deadlines import report_due
 from kh68.outputs.document import (
     Align,
     Block,
@@ -23,14 +27,14 @@ from kh68.outputs.document import (
     StateDocument,
     Table,
 )
-from kh68.outputs.report_context import header_of, items, synthetic_notice
+from kh68.outputs.frame import header_of, items, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import lower_first, plan_reference, sentence
 from kh68.reading.bodies import body, coordinator_id, plan_report_sender, short_name, tracker_id
-from kh68.reading.enums import DutyKind
+from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.plan import Plan
-from kh68.reading.report_text import describe_missing, missing_parts, report_due
-from kh68.tracking.tasks import Deadline
+from kh68.reading.report_text import describe_missing
+from kh68.tracking.tasks import Deadline, UnitReport
 from kh68.vocab import NO_DEADLINE, task_state_label
 
 WORDS = (
@@ -42,7 +46,6 @@ WORDS = (
 
 def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
 
-    plan.require_year(year, baseline=False)
     view = build_status(plan, year, today)
     duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT and d.due is not None), None)
     reporter = plan_report_sender(plan, plan.duty(DutyKind.PLAN_REPORT)).issued_as.name
@@ -54,6 +57,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
         kind=DocumentKind.INTERNAL,
         year=year,
         date=today,
+        made=today,
         synthetic_notice=synthetic_notice(plan),
         header=header_of(own, today, ""),
         title="TỔNG HỢP",
@@ -67,7 +71,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
             _lateness(plan, duty),
             _results(view),
             *(_words(view, number, title, field, what) for number, title, field, what in WORDS),
-            _still_to_write(plan, year),
+            _still_to_write(view),
         ),
         closing="",
         recipients=(),
@@ -79,8 +83,38 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
             author=author,
             keywords=f"tổng hợp nội bộ; năm {year}",
         ),
-        missing_parts=tuple(p.label for p in missing_parts(plan, year)),
+        missing_parts=tuple(p.label for p in view.unwritten_parts)
+        + tuple(f"kết quả nhiệm vụ {t.id}" for t in view.unwritten_tasks),
     )
+
+
+def bound(plan: Plan, unit_id: str) -> bool:
+    """Whether the plan's issuer can require a report of ``unit_id``: a People's Committee directs its agencies and
+    the committees below it; a department (an agency) directs its divisions and units, and can only ask another
+    agency or a People's Committee."""
+    issuer = plan.units.resolve(plan.meta.issuing_unit)
+    if issuer is not None and plan.units.units[issuer].kind is UnitKind.AUTHORITY:
+        return True
+    return plan.units.units[unit_id].kind not in (UnitKind.COMMUNE, UnitKind.AGENCY, UnitKind.AUTHORITY)
+
+
+STATES = ("đúng hạn", "chậm", "không ghi ngày gửi", "chưa gửi", "chưa nhận được")
+
+
+def _state(plan: Plan, duty: Deadline, u: UnitReport) -> tuple[str, str, str]:
+    """(kind, the table's words, the date shown) of one unit's report."""
+    if not u.reported:
+        return (
+            ("chưa gửi", "chưa gửi", "–")
+            if bound(plan, u.unit_id)
+            else ("chưa nhận được", "chưa nhận được (đề nghị báo cáo)", "–")
+        )
+    if u.on is None:
+        return "không ghi ngày gửi", "đã gửi, không ghi ngày", "–"
+    when = short_date(u.on) + (" (ngày nhận)" if u.received else "")
+    if u.late and duty.due is not None:
+        return "chậm", f"chậm {(u.on - duty.due).days} ngày", when
+    return "đúng hạn", "đúng hạn", when
 
 
 def _due_words(due: date | None) -> str:
@@ -92,29 +126,29 @@ def _lateness(plan: Plan, duty: Deadline | None) -> Section:
     if duty is None or duty.due is None:
         return Section("I", title, (Paragraph("Kế hoạch không quy định hạn báo cáo của các đơn vị."),))
     rows = []
-    on_time = late = absent = 0
+    counts = dict.fromkeys(STATES, 0)
     for n, u in enumerate(duty.units, 1):
-        if not u.reported:
-            absent += 1
-            state, when = "chưa gửi", "–"
-        elif u.late and u.on:
-            late += 1
-            state, when = f"chậm {(u.on - duty.due).days} ngày", short_date(u.on)
-        else:
-            on_time += 1
-            state, when = "đúng hạn", short_date(u.on) if u.on else "–"
-        if u.received:  # the form gave no sent date: the day it was received
-            when += " (ngày nhận)"
+        kind, state, when = _state(plan, duty, u)
+        counts[kind] += 1
         rows.append(Row((str(n), plan.unit_name(u.unit_id), when, state)))
-    summary = (
+    received = len(duty.units) - counts["chưa gửi"] - counts["chưa nhận được"]
+    said = [f"{counts[k]} {k}" for k in ("đúng hạn", "chậm", "không ghi ngày gửi") if counts[k]]
+    text = (
         f"Hạn gửi báo cáo: ngày {short_date(duty.due)} (mục {duty.duty.section} của Kế hoạch). "
-        f"{on_time}/{len(duty.units)} đơn vị gửi đúng hạn; {late} đơn vị gửi chậm; {absent} đơn vị chưa gửi."
+        f"Đã nhận báo cáo của {received}/{len(duty.units)} đơn vị" + (f" ({', '.join(said)})" if said else "") + "."
     )
+    if counts["chưa gửi"]:
+        text += f" {counts['chưa gửi']} đơn vị chưa gửi."
+    if counts["chưa nhận được"]:
+        text += (
+            f" Chưa nhận được báo cáo của {counts['chưa nhận được']} đơn vị ngoài quyền chỉ đạo của "
+            f"{plan.unit_name(plan.meta.issuing_unit)} (đề nghị báo cáo, không giao nhiệm vụ)."
+        )
     table = Table(
-        (Column("STT", 12), Column("Đơn vị", 93, Align.LEFT), Column("Ngày gửi", 28), Column("Tình trạng", 32)),
+        (Column("STT", 12), Column("Đơn vị", 83, Align.LEFT), Column("Ngày gửi", 28), Column("Tình trạng", 42)),
         tuple(rows),
     )
-    return Section("I", title, (Paragraph(summary), table))
+    return Section("I", title, (Paragraph(text), table))
 
 
 def _results(view: StatusView) -> Section:
@@ -131,8 +165,12 @@ def _results(view: StatusView) -> Section:
             blocks.append(items(lines))
         else:
             blocks.append(Paragraph("Chưa có đơn vị báo cáo."))
-        if t.missing_leads:
-            blocks.append(Paragraph(f"Đơn vị chủ trì chưa báo cáo: {'; '.join(plan.unit_names(t.missing_leads))}."))
+        owing = [u for u in t.missing_leads if bound(plan, u)]
+        asked = [u for u in t.missing_leads if not bound(plan, u)]
+        if owing:
+            blocks.append(Paragraph(f"Đơn vị chủ trì chưa báo cáo: {'; '.join(plan.unit_names(owing))}."))
+        if asked:
+            blocks.append(Paragraph(f"Chưa nhận được báo cáo (đề nghị báo cáo): {'; '.join(plan.unit_names(asked))}."))
     return Section("II", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO CÁC ĐƠN VỊ BÁO CÁO", tuple(blocks))
 
 
@@ -148,11 +186,11 @@ def _words(view: StatusView, number: str, title: str, field: str, what: str) -> 
     return Section(number, title, (block,))
 
 
-def _still_to_write(plan: Plan, year: int) -> Section:
-    parts = missing_parts(plan, year)
-    text = (
-        f"Phần lời văn (mục report của tệp data/{year}.yaml) còn thiếu: {describe_missing(parts)}."
-        if parts
-        else f"Phần lời văn (mục report của tệp data/{year}.yaml) đã đủ."
-    )
+def _still_to_write(view: StatusView) -> Section:
+    year = view.year
+    parts, tasks = list(view.unwritten_parts), list(view.unwritten_tasks)
+    if parts or tasks:
+        text = f"Báo cáo còn chỗ trống (tệp data/{year}.yaml): {describe_missing(parts, tasks)}."
+    else:
+        text = f"Phần lời văn (mục report của tệp data/{year}.yaml) và kết quả các nhiệm vụ đã đủ."
     return Section("VI", "PHẦN LỜI VĂN CỦA BÁO CÁO CÒN PHẢI VIẾT", (Paragraph(text),))

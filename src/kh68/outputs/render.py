@@ -35,9 +35,8 @@ from markupsafe import Markup
 from kh68.core.errors import TemplateFailure, os_reason
 from kh68.core.files import templates_dir
 from kh68.core.safetext import for_document, markdown_escape
-from kh68.core.vnformat import format_date, format_number, format_value
+from kh68.core.vnformat import format_date, format_number, format_value, long_date
 from kh68.outputs.jinja_words import VietnameseUndefined, jinja_message, python_message
-from kh68.outputs.report_context import long_date
 
 DEFAULT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
 
@@ -60,16 +59,18 @@ def f_gia_tri(value: Any, unit: str = "", decimals: int = 2) -> str:
 
 
 def f_ngay(value: Any) -> str:
-    """A date as dd/mm/yyyy; None → ''."""
+    """A date as dd/mm/yyyy; None (a date left for the signer) → '…/…/…'."""
     if value is None or value == "":
-        return ""
+        return "…/…/…"
     if isinstance(value, str):
         value = date.fromisoformat(value)
     return format_date(value)
 
 
 def f_ngay_dai(value: Any) -> str:
-    """A date as 'ngày 05 tháng 11 năm 2025'."""
+    """A date as 'ngày 05 tháng 11 năm 2025'; None (a date left for the signer) → 'ngày … tháng … năm …'."""
+    if value is None or value == "":
+        return "ngày … tháng … năm …"
     if isinstance(value, str):
         value = date.fromisoformat(value)
     return long_date(value)

@@ -1,13 +1,21 @@
-"""The report to the province as a ``StateDocument``: one function per part, no I/O.
+"""The report to the higher body as a ``StateDocument``: one function per part, no I/O.
 
 The body speaks in the department's voice and follows the customary structure of a
 "báo cáo kết quả thực hiện kế hoạch": the opening citing the document that asks for
 the report; I. công tác chỉ đạo, triển khai; II. kết quả thực hiện (tasks by group,
 then the indicators); III. đánh giá chung; IV. phương hướng, nhiệm vụ năm tới;
 V. kiến nghị, đề xuất; the closing.  What only people can write comes from the
-``report:`` block of ``data/<year>.yaml``; a part still empty is a visible placeholder.
-The indicator table is the annex (Phụ lục).  Figures and verdicts come from the engine
-(``kh68.outputs.status_view``); nothing here recomputes them.
+``report:`` block of ``data/<year>.yaml``; a part still empty is a visible placeholder,
+and so is the paragraph of a task nobody has reported on.  A task is said as an
+official says it, "<tên ngắn>: <kết quả>", in the units' words unless the department
+summarised its group.  The indicator table is the annex (Phụ lục).  Figures and verdicts
+come from the engine (``kh68.outputs.status_view``); nothing here recomputes them.
+
+A report is dated as ``--date`` says, or left "ngày … tháng … năm …" for the signer; a
+date after the duty's deadline, or narrative that contradicts a figure, is a warning of
+``kh68 report`` (``StateDocument.warnings``), never part of the document.  A report of a
+month, quarter or half-year (``period``) sees the figures known at its end and the
+deadline of that period.
 """
 
 from __future__ import annotations
@@ -16,13 +24,12 @@ from datetime import date
 
 from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
-from kh68.core.vnformat import long_date
+from kh68.domain.deadlines import plan_report_duty
+from kh68.kinds.periods import Period
 from kh68.outputs.document import (
     Block,
     DocumentKind,
-    Header,
     Heading,
-    Items,
     Paragraph,
     Placeholder,
     Properties,
@@ -30,84 +37,132 @@ from kh68.outputs.document import (
     Signer,
     StateDocument,
 )
-from kh68.outputs.indicator_table import indicator_annex, indicator_paragraphs
-from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import plan_about, plan_reference
-from kh68.reading.bodies import Body, Sender, plan_report_sender
-from kh68.reading.enums import DutyKind
-from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearReport
-from kh68.reading.plan import Plan
-from kh68.reading.report_text import missing_parts
-from kh68.tracking.tasks import TaskStatus, expected_in
-from kh68.vocab import task_state_label
-
-SYNTHETIC_NOTICE = (
-    "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa, "
-    "không có thật; không dùng để gửi hoặc trích dẫn."
+from kh68.outputs.frame import (
+    attached_to,
+    header_of,
+    items,
+    late_warning,
+    next_period,
+    report_subject,
+    section_words,
+    strip_stop,
+    synthetic_notice,
 )
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-
+from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
+from kh68.outputs.narrative import contradictions
+from kh68.outputs.status_view import StatusView, build_status
+from kh68.outputs.words import (
+    legal_basis,
+    lower_first,
+    period_words,
+    plan_reference,
+)
+from kh68.reading.bodies import Sender, is_above, plan_report_sender
+from kh68.reading.enums import DutyKind
+from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearData, YearReport
+from kh68.reading.plan import Current, Plan
+from kh68.tracking.tasks import TaskStatus
+from kh68.vocab import TASK_STATE_LABELS, sentence
 
 # ------------------------------------------------------------------ entry
 
 
-def build_report(plan: Plan, year: int, today: date, unit: str | None = None) -> StateDocument:
-    """The report on ``year`` to the higher body (with ``unit``: that unit's report to the coordinating unit)."""
-    plan.require_year(year, baseline=False)
-    if unit is not None:
-        from kh68.outputs.unit_report import build_unit_report
-
-        return build_unit_report(plan, year, today, plan.require_unit(unit))
-    view = build_status(plan, year, today)
-    text = _year_text(plan, year)
-    _require_data_before(plan, year, text, today)
-    duty = plan.duty(DutyKind.PLAN_REPORT)
+def build_report(
+    plan: Plan,
+    year: int,
+    today: date,
+    *,
+    dated_on: bool = True,
+    period: Period | None = None,
+) -> StateDocument:
+    """The report on ``year`` (or on ``period`` of it) to the higher body, made ``today`` and dated so unless
+    ``dated_on`` is false."""
+    cadence = period or Period.of_year(year)
+    duty = plan_report_duty(plan, cadence)
+    _require_period(plan, duty, cadence)
+    view = build_status(plan, year, today, period=period)
+    data = report_file(plan, cadence)
+    text = data.report if data else None
+    on = today if dated_on else None
+    if on is not None:
+        _require_data_before(plan, cadence, text, on)
     sender = plan_report_sender(plan, duty)
     symbol = report_symbol(plan, sender)
-    subject = report_subject(plan, year)
+    when = period_words(cadence)
+    subject = report_subject(plan, when)
+    to = addressees(plan, duty, today)
     return StateDocument(
         kind=DocumentKind.REPORT,
         year=year,
-        date=today,
+        date=on,
+        made=today,
         synthetic_notice=synthetic_notice(plan),
-        header=header_of(sender.issued_as, today, symbol),
+        header=header_of(sender.issued_as, on, symbol),
         title="BÁO CÁO",
         subject=subject,
-        addressees=addressees(plan, duty, today),
-        opening=opening(plan, year, text, sender),
+        addressees=to,
+        opening=opening(plan, when, text, sender),
+        opening_notes=successor_notes(plan, duty, today),
         sections=tuple(
             s
             for s in (
-                directing_section(sender, year, text),
-                results_section(view, text),
-                assessment_section(year, text),
-                directions_section(plan, year, text),
-                proposals_section(year, text),
+                directing_section(sender, when, text, cadence),
+                results_section(view, data, cadence, Proposer(sender.issued_as.name, to[0]) if to else None),
+                assessment_section(text, cadence),
+                directions_section(plan, cadence, text),
+                proposals_section(text, cadence),
             )
             if s is not None
         ),
-        closing=closing(plan, year, sender, duty, today),
+        closing=closing(plan, when, sender, addressee_ids(plan, duty, today)),
         recipients=recipients(plan, duty, today, sender),
         signer=Signer(sender.signature, sender.name),
-        annex=indicator_annex(view, attached_to(symbol, today, sender.issued_as.name)) if view.results else None,
+        annex=indicator_annex(view, attached_to(symbol, on, sender.issued_as.name)) if view.results else None,
         properties=Properties(
-            title=f"Báo cáo {_lower_first(subject)}",
+            title=f"Báo cáo {lower_first(subject)}",
             subject=subject,
             author=sender.issued_as.name,
-            keywords=f"báo cáo; {symbol}; năm {year}",
+            keywords=f"báo cáo; {symbol}; {when}",
         ),
-        missing_parts=tuple(p.label for p in missing_parts(plan, year)),
+        missing_parts=_missing(view) if period is None else (),
+        period=period.key if period is not None else "",
+        warnings=(*late_warning(duty, cadence, on), *contradictions(view, text)),
     )
 
 
-def _require_data_before(plan: Plan, year: int, text: YearReport | None, today: date) -> None:
+def _missing(view: StatusView) -> tuple[str, ...]:
+    """What the department still has to write: parts of the narrative, and the tasks nobody reported on."""
+    parts = [p.label for p in view.unwritten_parts]
+    return (*parts, *(f"kết quả nhiệm vụ {t.id}" for t in view.unwritten_tasks))
+
+
+def _require_period(plan: Plan, duty: Duty | None, cadence: Period) -> None:
+    """A report of a month, quarter or half-year only where a duty reports that period (``UsageError`` naming the
+    plan's reporting duties)."""
+    if cadence.is_year or duty is not None:
+        return
+    duties = [d for d in plan.meta.duties if d.kind is DutyKind.PLAN_REPORT]
+    said = "; ".join(
+        f"{section_words(d.section)}: {d.deadline.text if d.deadline else 'không ghi hạn'}" for d in duties
+    )
+    where = f" (nhiệm vụ báo cáo {said})" if said else ""
+    raise UsageError(f"kế hoạch không quy định báo cáo {cadence.label}{where}; bỏ --period để lập báo cáo năm")
+
+
+def report_file(plan: Plan, cadence: Period) -> YearData | None:
+    """The figures, progress and words of ``cadence``: the year's (all its files), or a period's own file."""
+    if cadence.is_year:
+        return plan.data.get(cadence.year)
+    return plan.files.get(cadence)
+
+
+def _require_data_before(plan: Plan, cadence: Period, text: YearReport | None, today: date) -> None:
     """A report cannot count figures up to a day after its own date: ``UsageError`` naming both."""
     as_of = text.data_as_of if text else None
     if as_of is None or as_of <= today:
         return
     where = "report › data_as_of"
-    doc = plan.documents.get(f"data/{year}.yaml")
+    doc = plan.documents.get(f"data/{cadence.key}.yaml")
     if doc is not None:
         line, column = doc.position(("report", "data_as_of"))
         where = f"{doc.path.as_posix()}:{line}:{column}, {where}"
@@ -120,42 +175,18 @@ def _require_data_before(plan: Plan, year: int, text: YearReport | None, today: 
 # ------------------------------------------------------------ frame parts
 
 
-def synthetic_notice(plan: Plan) -> str:
-    return SYNTHETIC_NOTICE if plan.synthetic else ""
-
-
-def header_of(issuer: Body, today: date, symbol: str) -> Header:
-    """Decree 30's header of a document ``issuer`` issues on ``today`` (``symbol`` empty: no number line)."""
-    return Header(
-        parent_lines=issuer.parent_lines,
-        own_lines=issuer.own_lines,
-        number_line=f"Số: …/{symbol}" if symbol else "",
-        place_date=f"{issuer.place}, {long_date(today)}",
-        symbol=symbol,
-    )
-
-
 def report_symbol(plan: Plan, sender: Sender) -> str:
     """``report_symbol`` of plan.yaml, else ``BC-`` and the issuing body's abbreviation."""
     return plan.meta.report_symbol or sender.issued_as.symbol
 
 
-def report_subject(plan: Plan, year: int) -> str:
-    """``Kết quả thực hiện năm 2026 Kế hoạch số 188/KH-UBND ngày 02/4/2026 của … về …``: the plan's own number and title."""
-    return f"Kết quả thực hiện năm {year} {plan_reference(plan)} {plan_about(plan)}"
-
-
-def attached_to(symbol: str, today: date, issuer: str) -> str:
-    """The annex's ``(Kèm theo Báo cáo số …/BC-… ngày … của …)``."""
-    return f"(Kèm theo Báo cáo số …/{symbol} ngày {short_date(today)} của {issuer})"
-
-
-def opening(plan: Plan, year: int, text: YearReport | None, sender: Sender) -> str:
-    """``Thực hiện <văn bản yêu cầu báo cáo>, <cơ quan> báo cáo … như sau:``."""
+def opening(plan: Plan, when: str, text: YearReport | None, sender: Sender) -> str:
+    """``Thực hiện <văn bản yêu cầu báo cáo>, <cơ quan> báo cáo … như sau:``: the document cited once, by its number,
+    date and issuer (the subject line already says what the plan is about)."""
     cited = [cite(d) for d in text.references] if text and text.references else requesting_bases(plan)
     as_of = f" (số liệu tính đến ngày {short_date(text.data_as_of)})" if text and text.data_as_of else ""
     lead = f"Thực hiện {'; '.join(cited)}, " if cited else ""
-    return f"{lead}{sender.issued_as.name} báo cáo kết quả thực hiện năm {year}{as_of} như sau:"
+    return f"{lead}{sender.issued_as.name} báo cáo kết quả thực hiện {when}{as_of} như sau:"
 
 
 def requesting_bases(plan: Plan) -> list[str]:
@@ -165,22 +196,72 @@ def requesting_bases(plan: Plan) -> list[str]:
     return [_citation_of_basis(b) for b in found]
 
 
-def closing(plan: Plan, year: int, sender: Sender, duty: Duty | None, today: date) -> str:
-    # The body the report answers to (the first recipient) is asked to consider it; the others receive it.
-    to = addressees(plan, duty, today)[:1]
-    whom = f" {to[0]} xem xét, chỉ đạo" if to else ""
+def closing(plan: Plan, when: str, sender: Sender, to: tuple[str, ...]) -> str:
+    """``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.`` to one body above the sender; to several, each
+    named as in the Kính gửi (``kính báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh và Ủy ban nhân dân tỉnh./.``), none
+    of them singled out to direct; a recipient not above the sender (a fellow Sở) is sent it, not "kính báo cáo":
+    ``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo và gửi Sở Nội vụ để tổng hợp./.``; without a
+    recipient, ``kính báo cáo./.``. ``to``: the recipients' unit ids (``addressee_ids``)."""
+    own = sender.issued_as.unit_id
+    above = [plan.unit_name(u) for u in to if is_above(plan, own, u)]
+    peers = [plan.unit_name(u) for u in to if u != own and not is_above(plan, own, u)]
+    said = []
+    if above:
+        whom = f"{above[0]} xem xét, chỉ đạo" if len(above) == 1 else _and(above)
+        said.append(f"kính báo cáo {whom}")
+    if peers:
+        said.append(f"gửi {_and(peers)} để tổng hợp")
+    words = " và ".join(said) if said else "kính báo cáo"
     return (
-        f"Trên đây là báo cáo kết quả thực hiện năm {year} {plan_reference(plan, short=True)}; "
-        f"{sender.issued_as.name} kính báo cáo{whom}./."
+        f"Trên đây là báo cáo kết quả thực hiện {when} {plan_reference(plan, short=True)}; "
+        f"{sender.issued_as.name} {words}./."
     )
 
 
-def addressees(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
-    """``Kính gửi``: the duty's recipients acting on the report's date (a body that has ceased → its successors)."""
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
+
+
+def addressee_ids(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
+    """The duty's recipients acting on the report's date (a body that has ceased → its successors), once each."""
     if duty is None:
         return ()
     acting = plan.units.current(duty.to_units, today, duty.function)
-    return tuple(dict.fromkeys(plan.unit_name(c.unit_id) for c in acting))
+    return tuple(dict.fromkeys(c.unit_id for c in acting))
+
+
+def addressees(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
+    """``Kính gửi``: the names of ``addressee_ids``."""
+    return tuple(dict.fromkeys(plan.unit_name(u) for u in addressee_ids(plan, duty, today)))
+
+
+def successor_notes(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
+    """Why the report goes to a body the plan does not name: the one it names ceased, with the basis the plan
+    records (``source`` of that unit), and who took over the duty's field."""
+    if duty is None:
+        return ()
+    notes = []
+    for c in _inherited(plan, duty, today):
+        gone = plan.units.units[c.named]
+        basis = legal_basis(gone.source)
+        field = f"lĩnh vực {duty.function}" if duty.function else "nhiệm vụ"
+        since = short_date(c.since) if c.since else ""
+        lead = f"theo {basis}, từ ngày {since}" if basis else f"từ ngày {since}"
+        name, heir = plan.unit_name(c.named), plan.unit_name(c.unit_id)
+        notes.append(
+            f"Kế hoạch giao báo cáo {name}; {lead}, {field} của {name} do {heir} tiếp nhận, nên Báo cáo này gửi {heir}."
+        )
+    return tuple(notes)
+
+
+def _inherited(plan: Plan, duty: Duty, today: date) -> list[Current]:
+    seen: set[str] = set()
+    out = []
+    for c in plan.units.current(duty.to_units, today, duty.function):
+        if c.inherited and c.named not in seen:
+            seen.add(c.named)
+            out.append(c)
+    return out
 
 
 def recipients(plan: Plan, duty: Duty | None, today: date, sender: Sender) -> tuple[str, ...]:
@@ -200,14 +281,14 @@ def _report_recipients(plan: Plan) -> list[str]:
 # ------------------------------------------------------------------ I.
 
 
-def directing_section(sender: Sender, year: int, text: YearReport | None) -> Section:
+def directing_section(sender: Sender, when: str, text: YearReport | None, cadence: Period) -> Section:
     docs = text.directing_documents if text else []
     issuer = sender.issued_as.name
     if not docs:
-        blocks: tuple[Block, ...] = (placeholder(ReportPart.DIRECTING_DOCUMENTS, year),)
+        blocks: tuple[Block, ...] = (placeholder(ReportPart.DIRECTING_DOCUMENTS, cadence),)
     else:
         blocks = (
-            Paragraph(f"Năm {year}, {issuer} đã ban hành các văn bản chỉ đạo, triển khai thực hiện Kế hoạch:"),
+            Paragraph(f"{sentence(when)}, {issuer} đã ban hành các văn bản chỉ đạo, triển khai thực hiện Kế hoạch:"),
             items([cite(d) for d in docs]),
         )
     return Section("I", "CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", blocks)
@@ -216,13 +297,15 @@ def directing_section(sender: Sender, year: int, text: YearReport | None) -> Sec
 # ------------------------------------------------------------------ II.
 
 
-def results_section(view: StatusView, text: YearReport | None) -> Section:
+def results_section(
+    view: StatusView, data: YearData | None, cadence: Period, proposer: Proposer | None = None
+) -> Section:
     """Tasks by group; then, when the plan has indicators, the indicators (their table is the annex)."""
     with_indicators = bool(view.plan.indicators)
     blocks: list[Block] = []
     if with_indicators:
         blocks.append(Heading(2, "1. Kết quả thực hiện các nhiệm vụ, giải pháp chủ yếu"))
-    summaries = text.group_summaries if text else {}
+    summaries = data.report.group_summaries if data is not None and data.report is not None else {}
     by_group: dict[str, list[TaskStatus]] = {}
     for t in view.tasks:
         by_group.setdefault(t.group_id, []).append(t)
@@ -233,35 +316,46 @@ def results_section(view: StatusView, text: YearReport | None) -> Section:
         summary = summaries.get(group.id)
         if summary:
             blocks.append(Paragraph(summary))
-        blocks += [Paragraph(task_sentence(t, view.year, with_results=not summary)) for t in by_group[group.id]]
+            continue
+        tasks = by_group[group.id]
+        lone = len(tasks) == 1 and _same(tasks[0].task.title, group.title)
+        blocks += [task_block(t, view.year, cadence, lone=lone, summary=summaries.get(t.task.id)) for t in tasks]
     if with_indicators:
         blocks.append(Heading(2, "2. Kết quả thực hiện các chỉ tiêu chủ yếu"))
-        blocks += [Paragraph(p) for p in indicator_paragraphs(view)]
+        blocks += indicator_blocks(view, proposer)
     return Section("II", "KẾT QUẢ THỰC HIỆN", tuple(blocks))
 
 
-def task_sentence(t: TaskStatus, year: int, *, with_results: bool) -> str:
-    """``a) <tên nhiệm vụ> (mục <số mục>): thực hiện thường xuyên. <kết quả>``."""
+def task_block(t: TaskStatus, year: int, cadence: Period, *, lone: bool = False, summary: str | None = None) -> Block:
+    """``a) <tên ngắn>: <kết quả>.`` in the department's words (``summary``), else the units' (or the state they
+    reported); a task whose time has not come says so; a task nobody reported on is a visible placeholder.
+    ``lone``: the only task of a group of the same name, said without repeating it."""
     task = t.task
-    label = _task_label(t)
-    state = task_state_label(t.state).lower() if t.state else _no_state(t, year)
-    named = f"{label}{task.title} (mục {task.id})" if label else f"Tình hình thực hiện (mục {task.id})"
-    sentence = f"{named}: {state}."
-    if with_results:
-        results = [_end(p.results) for p in t.entries.values() if p.results]
-        if results:
-            sentence += " " + " ".join(results)
-    return sentence
+    lead = "" if lone else f"{_task_label(t)}{task.report_title}: "
+    results = [_end(p.results) for p in t.entries.values() if p.results]
+    if summary:  # people's words keep their capitals (a body's name may start them)
+        said = _end(summary)
+    elif results:
+        said = " ".join(results)
+    elif t.state is not None:
+        said = TASK_STATE_LABELS[t.state].lower() + "."
+    elif not task.expected_in(year):
+        said = _not_due(t, year)
+    else:
+        return Placeholder(
+            f"{lead}[Chưa có nội dung: kết quả thực hiện nhiệm vụ {task.id} {cadence.label}. Ghi tiến độ của đơn vị "
+            f"chủ trì (mục tasks › {task.id}) hoặc đoạn tổng hợp (mục report › group_summaries › {task.id}) "
+            f"vào tệp data/{cadence.key}.yaml.]"
+        )
+    return Paragraph(f"{lead}{said}" if lead else sentence(said))
 
 
-def _no_state(t: TaskStatus, year: int) -> str:
-    if not expected_in(t.task, year):
-        timing = _lower_first(_strip_stop(t.task.timing_text) or "")
-        schedule = t.task.schedule
-        if schedule is not None and schedule.end is not None and schedule.end.year < year:
-            return f"thời gian thực hiện trước năm {year} ({timing})"
-        return f"chưa đến kỳ thực hiện ({timing})" if timing else "chưa đến kỳ thực hiện"
-    return "chưa tổng hợp được kết quả"
+def _not_due(t: TaskStatus, year: int) -> str:
+    timing = lower_first(strip_stop(t.task.timing_text) or "")
+    schedule = t.task.schedule
+    if schedule is not None and schedule.end is not None and schedule.end.year < year:
+        return f"nhiệm vụ thực hiện {timing}, trước năm {year}."
+    return f"thực hiện {timing}; năm {year} chưa đến kỳ thực hiện." if timing else f"năm {year} chưa đến kỳ thực hiện."
 
 
 def _task_label(t: TaskStatus) -> str:
@@ -270,85 +364,75 @@ def _task_label(t: TaskStatus) -> str:
     return f"{suffix}) " if suffix else ""
 
 
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 # ------------------------------------------------------------ III. IV. V.
 
 
-def assessment_section(year: int, text: YearReport | None) -> Section:
+def assessment_section(text: YearReport | None, cadence: Period) -> Section:
     a = text.assessment if text else None
     blocks: list[Block] = [Heading(2, "1. Ưu điểm")]
-    blocks.append(_written(a.strengths if a else [], ReportPart.STRENGTHS, year))
+    blocks.append(_written(a.strengths if a else [], ReportPart.STRENGTHS, cadence))
     blocks.append(Heading(2, "2. Tồn tại, hạn chế"))
-    blocks.append(_written(a.shortcomings if a else [], ReportPart.SHORTCOMINGS, year))
+    blocks.append(_written(a.shortcomings if a else [], ReportPart.SHORTCOMINGS, cadence))
     blocks.append(Heading(2, "3. Nguyên nhân"))
     blocks.append(Heading(3, "a) Nguyên nhân khách quan"))
-    blocks.append(_written(a.objective_causes if a else [], ReportPart.OBJECTIVE_CAUSES, year))
+    blocks.append(_written(a.objective_causes if a else [], ReportPart.OBJECTIVE_CAUSES, cadence))
     blocks.append(Heading(3, "b) Nguyên nhân chủ quan"))
-    blocks.append(_written(a.subjective_causes if a else [], ReportPart.SUBJECTIVE_CAUSES, year))
+    blocks.append(_written(a.subjective_causes if a else [], ReportPart.SUBJECTIVE_CAUSES, cadence))
     return Section("III", "ĐÁNH GIÁ CHUNG", tuple(blocks))
 
 
-def directions_section(plan: Plan, year: int, text: YearReport | None) -> Section:
+def directions_section(plan: Plan, cadence: Period, text: YearReport | None) -> Section:
     return Section(
         "IV",
-        f"PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period(plan, year)}",
-        (_written(text.directions if text else [], ReportPart.DIRECTIONS, year),),
+        f"PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period(plan, cadence)}",
+        (_written(text.directions if text else [], ReportPart.DIRECTIONS, cadence),),
     )
 
 
-def next_period(plan: Plan, year: int) -> str:
-    """``NĂM 2027`` while the plan goes on; ``THỜI GIAN TỚI`` in its last year (or a one-year plan's)."""
-    return f"NĂM {year + 1}" if year < plan.meta.period.end else "THỜI GIAN TỚI"
+def proposals_section(text: YearReport | None, cadence: Period) -> Section:
+    return Section(
+        "V", "KIẾN NGHỊ, ĐỀ XUẤT", (_written(text.proposals if text else [], ReportPart.PROPOSALS, cadence),)
+    )
 
 
-def proposals_section(year: int, text: YearReport | None) -> Section:
-    return Section("V", "KIẾN NGHỊ, ĐỀ XUẤT", (_written(text.proposals if text else [], ReportPart.PROPOSALS, year),))
+def _written(lines: list[str], part: ReportPart, cadence: Period) -> Block:
+    return items(lines) if lines else placeholder(part, cadence)
 
 
-def _written(lines: list[str], part: ReportPart, year: int) -> Block:
-    return items(lines) if lines else placeholder(part, year)
-
-
-def placeholder(part: ReportPart, year: int) -> Placeholder:
+def placeholder(part: ReportPart, cadence: Period | int) -> Placeholder:
+    key = cadence if isinstance(cadence, int) else cadence.key
     return Placeholder(
         f"[Chưa có nội dung: {part.label}. Ghi vào mục report › {part.value.replace('.', ' › ')} "
-        f"của tệp data/{year}.yaml.]"
+        f"của tệp data/{key}.yaml.]"
     )
 
 
 # ------------------------------------------------------------------ words
 
 
-def items(lines: list[str]) -> Items:
-    """A list in the customary form: ``…;`` each, the last ``….`` (the layout adds ``- ``)."""
-    clean = [_strip_stop(line) or "" for line in lines]
-    clean = [line for line in clean if line]
-    return Items(tuple(f"{line}{'.' if i == len(clean) - 1 else ';'}" for i, line in enumerate(clean)))
-
-
 def cite(doc: CitedDocument) -> str:
     """``Kế hoạch số 12/KH-UBND ngày 15/3/2025 của … về …``."""
     issuer = f" của {doc.issuer}" if doc.issuer else ""
-    return f"{doc.kind} số {doc.number} ngày {short_date(doc.date)}{issuer} {_strip_stop(doc.subject)}"
+    return f"{doc.kind} số {doc.number} ngày {short_date(doc.date)}{issuer} {strip_stop(doc.subject)}"
 
 
 def _citation_of_basis(basis: LegalBasis) -> str:
-    """A legal basis as the report cites it: its title, else its number, date and issuer."""
+    """A legal basis as the opening cites it, once: its kind, number, date and issuer (``Kế hoạch số 12/KH-UBND ngày
+    15/3/2025 của UBND tỉnh …``), without its title, which the subject line already says."""
+    kind = "Văn bản"
     if basis.title:
-        return _strip_stop(basis.title) or basis.title
-    return f"văn bản số {basis.number} ngày {short_date(basis.date)} của {basis.issuer}"
-
-
-def _year_text(plan: Plan, year: int) -> YearReport | None:
-    data = plan.data.get(year)
-    return data.report if data else None
+        head = " ".join(basis.title.split()).split(" số ", 1)[0]
+        if head and len(head.split()) <= 4 and head != basis.title:
+            kind = head
+    return f"{kind} số {basis.number} ngày {short_date(basis.date)} của {basis.issuer}"
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
-
-
-def _strip_stop(text: str | None) -> str | None:
-    return " ".join(text.split()).rstrip(" .;") if text else text
 
 
 def _end(text: str) -> str:
@@ -357,15 +441,4 @@ def _end(text: str) -> str:
     return flat if flat.endswith(".") else flat.rstrip(" ;,") + "."
 
 
-__all__ = [
-    "MOTTO",
-    "NATIONAL_TITLE",
-    "SYNTHETIC_NOTICE",
-    "build_report",
-    "cite",
-    "header_of",
-    "items",
-    "long_date",
-    "recipients",
-    "synthetic_notice",
-]
+__all__ = ["build_report", "cite", "recipients"]

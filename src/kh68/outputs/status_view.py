@@ -8,16 +8,18 @@ from typing import Any
 
 from kh68.core.vnformat import format_date
 from kh68.domain.coverage import Coverage
+from kh68.domain.deadlines import report_due
 from kh68.kinds.periods import Period
 from kh68.kinds.targets import Requirement
 from kh68.kinds.verdict import Status
 from kh68.outputs.export import target_to_dict
 from kh68.reading.enums import DutyKind
-from kh68.reading.models import Indicator
+from kh68.reading.models import Indicator, ReportPart, Task
 from kh68.reading.plan import Plan
-from kh68.reading.report_text import describe_missing, missing_parts, report_due
-from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce, evaluate_plan
-from kh68.tracking.tasks import Deadline, TaskStatus, deadlines, task_statuses
+from kh68.reading.report_text import describe_missing, missing_parts, unwritten_tasks
+from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce
+from kh68.tracking.tasks import Deadline, TaskStatus
+from kh68.tracking.tracked import track
 from kh68.vocab import NO_DEADLINE
 
 
@@ -33,6 +35,8 @@ class StatusView:
     tasks: list[TaskStatus]
     deadlines: list[Deadline]
     period: Period | None = None  # a month, quarter or half-year of ``year`` the view is seen at
+    unwritten_parts: tuple[ReportPart, ...] = ()  # parts of the year's report the department has not written
+    unwritten_tasks: tuple[Task, ...] = ()  # tasks due in the year that nobody reported on
 
     @property
     def when(self) -> str:
@@ -47,11 +51,10 @@ def build_status(
     that period, when given: a month, a quarter); with ``unit``, only what it leads or owes. As seen ``today``:
     nothing of a period that begins after it, no report dated after it."""
     plan = plan.as_of(period, today)
-    indicators = plan.indicators
-    tasks = task_statuses(plan, year, today)
-    owed = deadlines(plan, year, today, period)
+    indicators = _of_unit(plan, unit) if unit is not None else plan.indicators
+    tracked = track(plan, year, today, period, indicators)
+    tasks, owed = tracked.tasks, tracked.deadlines
     if unit is not None:
-        indicators = _of_unit(plan, unit)
         tasks = [t for t in tasks if plan.covers(t.task.lead_units, unit)]
         owed = [
             Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit], d.recipients, d.period)
@@ -59,7 +62,9 @@ def build_status(
             if plan.covers(d.duty.from_units, unit)
             and (d.duty.kind is not DutyKind.UNIT_REPORT or any(u.unit_id == unit for u in d.units))
         ]
-    return StatusView(plan, year, today, unit, evaluate_plan(plan, year, indicators), tasks, owed, period)
+    return StatusView(
+        plan, year, today, unit, tracked.results, tasks, owed, period, tracked.missing_parts, tracked.unwritten_tasks
+    )
 
 
 def _of_unit(plan: Plan, unit: str) -> list[Indicator]:
@@ -222,9 +227,10 @@ def reminder(plan: Plan, year: int, today: date) -> str:
     """Before the deadline of ``year``'s report: which parts the department has still to write ('' if none)."""
     due = report_due(plan, year)
     parts = missing_parts(plan, year)
-    if not parts or today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
+    tasks = unwritten_tasks(plan, plan.data.get(year), year)
+    if not (parts or tasks) or today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
         return ""
     return (
-        f"Báo cáo năm {year} ({report_due_words(due)}): phần lời văn còn thiếu {describe_missing(parts)}; "
-        f"ghi vào mục report của tệp data/{year}.yaml."
+        f"Báo cáo năm {year} ({report_due_words(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
+        f"ghi vào tệp data/{year}.yaml."
     )

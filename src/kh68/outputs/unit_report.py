@@ -18,6 +18,8 @@ from datetime import date
 
 from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
+from kh68.domain.deadlines import period_day, unit_report_duties
+from kh68.kinds.periods import Period
 from kh68.outputs.document import (
     Block,
     DocumentKind,
@@ -29,14 +31,24 @@ from kh68.outputs.document import (
     Signer,
     StateDocument,
 )
-from kh68.outputs.indicator_table import indicator_annex, indicator_paragraphs
-from kh68.outputs.report_context import attached_to, header_of, items, next_period, report_subject, synthetic_notice
+from kh68.outputs.frame import (
+    attached_to,
+    header_of,
+    items,
+    late_warning,
+    next_period,
+    report_subject,
+    section_words,
+    synthetic_notice,
+)
+from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
 from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import coordinator, lower_first, plan_reference, sentence
+from kh68.outputs.words import coordinator, lower_first, period_words, plan_reference, sentence
 from kh68.reading.bodies import coordinator_id, short_name, unit_sender
 from kh68.reading.enums import DutyKind
-from kh68.reading.models import Progress, Unit
+from kh68.reading.models import Duty, Progress, Unit
 from kh68.reading.plan import Plan
+from kh68.vocab import sentence as vocab_sentence
 from kh68.vocab import task_state_label
 
 PROGRESS_FIELDS = {
@@ -46,70 +58,104 @@ PROGRESS_FIELDS = {
 }
 
 
-def build_unit_report(plan: Plan, year: int, today: date, unit_id: str) -> StateDocument:
-    require_in_operation(plan, unit_id, year, today)
-    view = build_status(plan, year, today, unit_id)
+def build_unit_report(
+    plan: Plan, year: int, today: date, unit_id: str, *, dated_on: bool = True, period: Period | None = None
+) -> StateDocument:
+    """``unit_id``'s report on ``year`` (or on ``period`` of it) to the coordinating unit, made ``today``."""
+    cadence = period or Period.of_year(year)
+    duties = (
+        unit_report_duties(plan, cadence) if period is not None else [d for d in [plan.duty(DutyKind.UNIT_REPORT)] if d]
+    )
+    if period is not None and not duties:
+        raise UsageError(f"kế hoạch không quy định các đơn vị báo cáo {cadence.label}; bỏ --period để lập báo cáo năm")
+    duty = duties[0] if duties else None
+    require_not_the_coordinator(plan, unit_id)
+    require_in_operation(plan, unit_id, cadence, today)
+    view = build_status(plan, year, today, unit_id, period)
     unit = plan.units.units[unit_id]
     sender = unit_sender(plan, unit_id)
     own = sender.issued_as
     name = short_name(plan, unit_id, coordinator_id(plan))
     symbol = own.symbol
-    duty = plan.duty(DutyKind.UNIT_REPORT)
     recipient = coordinator(plan, unit_id)
-    subject = report_subject(plan, year)
+    when = period_words(cadence)
+    subject = report_subject(plan, when)
     entries = _own_entries(plan, view, unit_id)
     others = plan.units.current(duty.copy_to, today) if duty is not None else []
+    on = today if dated_on else None
     return StateDocument(
         kind=DocumentKind.UNIT_REPORT,
         year=year,
-        date=today,
+        date=on,
+        made=today,
         synthetic_notice=synthetic_notice(plan),
-        header=header_of(own, today, symbol),
+        header=header_of(own, on, symbol),
         title="BÁO CÁO",
         subject=subject,
         addressees=(recipient,) if recipient else (),
-        opening=_opening(plan, year, name, unit),
+        opening=_opening(plan, cadence, name, unit, duty),
         sections=(
-            _tasks_section(view, unit_id),
+            _tasks_section(view, unit_id, cadence),
             *(
                 (
                     Section(
-                        "II", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", tuple(Paragraph(p) for p in indicator_paragraphs(view))
+                        "II",
+                        "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+                        tuple(indicator_blocks(view, Proposer(name, recipient) if recipient else None)),
                     ),
                 )
                 if plan.indicators
                 else ()
             ),
             *(
-                _words_section(number, field, plan, year, entries)
+                _words_section(number, field, plan, cadence, entries)
                 for number, field in zip(
                     ("III", "IV", "V") if plan.indicators else ("II", "III", "IV"), PROGRESS_FIELDS, strict=True
                 )
             ),
         ),
-        closing=f"Trên đây là báo cáo kết quả thực hiện năm {year} của {name}./.",
+        closing=_closing(when, name, recipient),
         recipients=(
             *(("- Như trên;",) if recipient else ()),
             *(f"- {n};" for n in dict.fromkeys(plan.unit_name(c.unit_id) for c in others)),
             f"- {sender.archive(plan)}",
         ),
         signer=Signer(sender.signature, ""),
-        annex=indicator_annex(view, attached_to(symbol, today, name)) if view.results else None,
+        annex=indicator_annex(view, attached_to(symbol, on, name)) if view.results else None,
         properties=Properties(
             title=f"Báo cáo {lower_first(subject)}",
             subject=subject,
             author=name,
-            keywords=f"báo cáo; {symbol}; năm {year}",
+            keywords=f"báo cáo; {symbol}; {when}",
         ),
+        period=period.key if period is not None else "",
+        warnings=late_warning(duty, cadence, on),
     )
 
 
-def require_in_operation(plan: Plan, unit_id: str, year: int, today: date) -> None:
-    """``UsageError`` with the unit's dates unless it acts on the year's reporting day and on ``today``."""
-    due = plan.report_day(year)
+def _closing(when: str, name: str, recipient: str | None) -> str:
+    """``Trên đây là báo cáo …; <đơn vị> gửi <đơn vị đầu mối> để tổng hợp./.``: a division reports to a fellow
+    division, it does not "kính gửi" it in the closing (the Kính gửi line is above)."""
+    to = f", gửi {recipient} để tổng hợp" if recipient else ""
+    return f"Trên đây là báo cáo kết quả thực hiện {when} của {name}{to}./."
+
+
+def require_not_the_coordinator(plan: Plan, unit_id: str) -> None:
+    """``UsageError`` for the unit the units' reports are addressed to: its report would be sent to itself
+    ("Kính gửi: Sở Khoa học và Công nghệ" from the Sở)."""
+    if unit_id == coordinator_id(plan):
+        raise UsageError(
+            f"{plan.unit_name(unit_id)} ({unit_id}) là đơn vị đầu mối nhận báo cáo của các đơn vị, không lập báo "
+            "cáo gửi chính mình; bỏ --unit để lập báo cáo chung của kế hoạch"
+        )
+
+
+def require_in_operation(plan: Plan, unit_id: str, cadence: Period, today: date) -> None:
+    """``UsageError`` with the unit's dates unless it acts on the period's reporting day and on ``today``."""
+    due = period_day(plan, cadence)
     reason = plan.units.inactive_reason(unit_id, due)
     if reason:
-        raise UsageError(f"không lập báo cáo năm {year} của {unit_id} (hạn báo cáo {short_date(due)}): {reason}")
+        raise UsageError(f"không lập báo cáo {cadence.label} của {unit_id} (hạn báo cáo {short_date(due)}): {reason}")
     reason = plan.units.inactive_reason(unit_id, today)
     if reason:
         raise UsageError(
@@ -124,22 +170,13 @@ def _lifetime(unit: Unit) -> str:
     return " ".join(part for part in (since, until) if part)
 
 
-def _opening(plan: Plan, year: int, name: str, unit: Unit) -> str:
-    duty = plan.duty(DutyKind.UNIT_REPORT)
+def _opening(plan: Plan, cadence: Period, name: str, unit: Unit, duty: Duty | None) -> str:
     where = f" ({section_words(duty.section)})" if duty else ""
     since = ""
-    if unit.start is not None and unit.start.year == year and unit.start > date(year, 1, 1):
+    if unit.start is not None and cadence.first_day < unit.start <= cadence.last_day:
         since = f" (từ ngày {short_date(unit.start)}, ngày đơn vị bắt đầu hoạt động)"
-    return f"Thực hiện {plan_reference(plan)}{where}, {name} báo cáo kết quả thực hiện năm {year}{since} như sau:"
-
-
-def section_words(section: str) -> str:
-    """``mục V.1`` for a numbered section; a named one as it is named (``phần kết``)."""
-    numbered = section[:1].isdigit() or section.split(".")[0].strip() in ROMAN
-    return f"mục {section}" if numbered else lower_first(section)
-
-
-ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
+    when = period_words(cadence)
+    return f"Thực hiện {plan_reference(plan)}{where}, {name} báo cáo kết quả thực hiện {when}{since} như sau:"
 
 
 def _own_entries(plan: Plan, view: StatusView, unit_id: str) -> list[tuple[str, Progress]]:
@@ -147,44 +184,44 @@ def _own_entries(plan: Plan, view: StatusView, unit_id: str) -> list[tuple[str, 
     return [(t.task.id, p) for t in view.tasks for uid, p in t.entries.items() if uid in members]
 
 
-def _tasks_section(view: StatusView, unit_id: str) -> Section:
+def _tasks_section(view: StatusView, unit_id: str, cadence: Period) -> Section:
     plan = view.plan
     members = set(plan.units.expand(unit_id)) | {unit_id}
     blocks: list[Block] = []
     for number, t in enumerate(view.tasks, 1):
-        blocks.append(Heading(2, f"{number}. {t.task.title} (mục {t.task.id})"))
+        blocks.append(Heading(2, f"{number}. {t.task.report_title} (mục {t.task.id})"))
         own = [p for uid, p in t.entries.items() if uid in members]
         if not own:
             blocks.append(
                 Placeholder(
-                    f"[Chưa có nội dung: đơn vị chưa ghi tiến độ nhiệm vụ {t.task.id} năm {view.year} "
-                    f"(kh68 progress, hoặc mục tasks › {t.task.id} của tệp data/{view.year}.yaml).]"
+                    f"[Chưa có nội dung: đơn vị chưa ghi tiến độ nhiệm vụ {t.task.id} {cadence.label} "
+                    f"(kh68 progress, hoặc mục tasks › {t.task.id} của tệp data/{cadence.key}.yaml).]"
                 )
             )
             continue
         for p in own:
-            text = f"Tình hình thực hiện: {task_state_label(p.state).lower()}."
-            if p.results:
-                text += " " + sentence(p.results)
-            blocks.append(Paragraph(text))
+            said = vocab_sentence(sentence(p.results)) if p.results else f"{task_state_label(p.state)}."
+            blocks.append(Paragraph(said))
     if not blocks:
         blocks.append(Paragraph("Đơn vị không chủ trì nhiệm vụ nào của Kế hoạch."))
     return Section("I", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ", tuple(blocks))
 
 
-def _words_section(number: str, field: str, plan: Plan, year: int, entries: list[tuple[str, Progress]]) -> Section:
+def _words_section(
+    number: str, field: str, plan: Plan, cadence: Period, entries: list[tuple[str, Progress]]
+) -> Section:
     titles = {
         "difficulties": "KHÓ KHĂN, VƯỚNG MẮC",
-        "directions": f"PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period(plan, year)}",
+        "directions": f"PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period(plan, cadence)}",
         "proposals": "KIẾN NGHỊ, ĐỀ XUẤT",
     }
-    texts = [lower_first(" ".join(getattr(p, field).split())) for _, p in entries if getattr(p, field)]
+    texts = [" ".join(getattr(p, field).split()) for _, p in entries if getattr(p, field)]
     block: Block = (
         items(texts)
         if texts
         else Placeholder(
             f"[Chưa có nội dung: đơn vị chưa ghi {PROGRESS_FIELDS[field]} (mục {field} trong tiến độ nhiệm vụ "
-            f"của tệp data/{year}.yaml).]"
+            f"của tệp data/{cadence.key}.yaml).]"
         )
     )
     return Section(number, titles[field], (block,))

@@ -2,9 +2,12 @@
 
 A4, margins 20/20/30/15 mm, Times New Roman 14 for the body and 13 for the header lines;
 the two-column header and the signature block as borderless tables; headings in real
-heading styles kept with the text that follows; document symbols with non-breaking
-hyphens; the annex on landscape pages with its header row repeated; page numbers centred
-in the top margin from page 2; core properties from the document itself.  With a
+heading styles kept with the text that follows; document symbols kept on one line with
+Word's own non-breaking hyphen (``w:noBreakHyphen``: the text itself keeps no invisible
+character, so that a symbol copied or searched is the symbol); the annex on landscape
+pages with its header row repeated and its own page numbers, from 1 (Decree 30,
+Appendix I, part III, point 1); page numbers centred in the top margin from page 2; core properties
+from the document itself.  With a
 reference document (``--reference-docx``) the styles — fonts, sizes, spacing — are the
 department's own, as pandoc's reference-doc does, and nothing else of it is taken
 (``kh68.outputs.word_reference``); the page set-up stays Decree 30's.
@@ -30,7 +33,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from kh68.core.safetext import for_document
 from kh68.outputs.document import Align, Annex, Heading, Items, Paragraph, Placeholder, StateDocument, Table
-from kh68.outputs.report_context import MOTTO, NATIONAL_TITLE
+from kh68.outputs.frame import MOTTO, NATIONAL_TITLE
 from kh68.outputs.word_reference import base_document, reference_document
 
 FONT = "Times New Roman"
@@ -47,7 +50,6 @@ TITLE_STYLE, SUBTITLE_STYLE = "Title", "Subtitle"
 # Words are matched one by one and kept if they have a '/': the pattern "[^…]*/[^…]*" rescanned a
 # long word from each of its positions (minutes on 300.000 letters of plan text).
 SYMBOL = re.compile(r"[^\s,;:()]+")
-WORD_JOINER = "\u2060"
 
 
 # ------------------------------------------------------------------ runs
@@ -65,16 +67,19 @@ def _fonts(rpr: Any) -> None:
         fonts.set(qn(attr), FONT)
 
 
-def _pieces(text: str) -> list[tuple[str, str]]:
-    """``text`` as (kind, text) pieces: document symbols get non-breaking hyphens and no break after '/'."""
+def _pieces(text: str, whole: bool = False) -> list[tuple[str, str]]:
+    """``text`` as (kind, text) pieces: the hyphens of document symbols are Word's non-breaking hyphens; with
+    ``whole`` (a code in a cell kept on one line: "XK-TB", "P2.1-L") every hyphen is."""
     out: list[tuple[str, str]] = []
     last = 0
     for match in SYMBOL.finditer(text):
         token = match.group(0)
-        if "/" not in token or "-" not in token or not any(c.isupper() for c in token):
+        if "-" not in token:
+            continue
+        if not whole and ("/" not in token or not any(c.isupper() for c in token)):
             continue
         out.append(("t", text[last : match.start()]))
-        for i, part in enumerate(token.replace("/", "/" + WORD_JOINER).split("-")):
+        for i, part in enumerate(token.split("-")):
             if i:
                 out.append(("nbh", ""))
             out.append(("t", part))
@@ -83,9 +88,18 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return [(k, t) for k, t in out if k == "nbh" or t]
 
 
-def _run(paragraph: Any, text: str, *, size: float | None = None, bold: bool = False, italic: bool = False) -> Any:
+def _run(
+    paragraph: Any,
+    text: str,
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    whole: bool = False,
+) -> Any:
+    """A run of ``text``; ``whole``: no hyphen of it breaks the line (``_pieces``)."""
     run = paragraph.add_run()
-    for kind, piece in _pieces(for_document(text)):
+    for kind, piece in _pieces(for_document(text), whole):
         if kind == "nbh":
             run._r.append(OxmlElement("w:noBreakHyphen"))
         else:
@@ -318,7 +332,7 @@ def _cell_line(cell: Any, text: str, size: float, *, first: bool = False, **kwar
 
 
 def _header(doc: Any, d: StateDocument) -> None:
-    left_mm = 62
+    left_mm = 66  # the national title (13 pt bold) on one line needs ~90 mm of the 99 mm left, cell margins included
     right_mm = TEXT_WIDTH_MM - left_mm
     table = _frame_table(doc, [left_mm, right_mm], rows=2)
     left, right = table.rows[0].cells
@@ -397,6 +411,8 @@ def _block(doc: Any, block: Any) -> None:
 def _body(doc: Any, d: StateDocument) -> None:
     if d.opening:
         _run(doc.add_paragraph(), d.opening)
+    for note in d.opening_notes:
+        _run(doc.add_paragraph(), note)
     for section in d.sections:
         _run(doc.add_paragraph(style=HEADING_STYLES[1]), section.heading)
         for block in section.blocks:
@@ -442,7 +458,8 @@ def _grid(doc: Any, t: Table, width_mm: float) -> None:
         for cell, column, text in zip(row.cells, t.columns, data.cells, strict=False):
             align = WD_ALIGN_PARAGRAPH.LEFT if column.align is Align.LEFT else WD_ALIGN_PARAGRAPH.CENTER
             bold = column.title == "Đánh giá" and data.status == "not_met"
-            _fixed_run(_compact(cell.paragraphs[0], align), text, TABLE_PT, bold=bold)
+            # a cell kept on one line (a code): Word breaks a fixed-width cell at a hyphen whatever w:noWrap says
+            _fixed_run(_compact(cell.paragraphs[0], align), text, TABLE_PT, bold=bold, whole=column.nowrap)
             if column.nowrap:
                 _no_wrap(cell)
     if t.notes:
@@ -474,12 +491,30 @@ def _tiny_break_paragraph(doc: Any) -> None:
         ppr.append(rpr)
 
 
+def _restart_page_numbers(section: Any) -> None:
+    """The section's pages numbered from 1 (``w:pgNumType w:start="1"``)."""
+    sect_pr = section._sectPr
+    numbering = sect_pr.find(qn("w:pgNumType"))
+    if numbering is None:
+        numbering = OxmlElement("w:pgNumType")
+        # w:pgNumType comes after w:pgMar, w:paperSrc, w:pgBorders and w:lnNumType in a sectPr.
+        found = (sect_pr.find(qn(tag)) for tag in ("w:lnNumType", "w:pgBorders", "w:paperSrc", "w:pgMar"))
+        anchor = next((e for e in found if e is not None), None)
+        if anchor is not None:
+            anchor.addnext(numbering)
+        else:
+            sect_pr.append(numbering)
+    numbering.set(qn("w:start"), "1")
+
+
 def _annex(doc: Any, annex: Annex) -> None:
-    """The annex on its own landscape section; page numbers go on."""
+    """The annex on its own landscape section, its pages numbered from 1 (the number shown from its page 2, as the
+    body's is)."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     _tiny_break_paragraph(doc)
     _page(section, landscape=True)
-    section.different_first_page_header_footer = False
+    _restart_page_numbers(section)
+    section.different_first_page_header_footer = True
     for i, (text, italic) in enumerate(((annex.label, False), (annex.title, False), (annex.attached_to, True))):
         p = _compact(doc.add_paragraph(), after=6 if i == 2 else 0)
         p.paragraph_format.keep_with_next = True
@@ -502,7 +537,7 @@ def _property(text: str) -> str:
 
 def _properties(doc: Any, d: StateDocument) -> None:
     props = doc.core_properties
-    when = datetime(d.date.year, d.date.month, d.date.day, tzinfo=UTC)
+    when = datetime(d.made.year, d.made.month, d.made.day, tzinfo=UTC)
     props.title = _property(d.properties.title)
     props.subject = _property(d.properties.subject)
     props.author = _property(d.properties.author)
@@ -552,7 +587,7 @@ def docx_bytes(d: StateDocument, reference: Path | None = None) -> bytes:
     """The document as a .docx; same document, same bytes (fixed time stamps, no generator marks)."""
     buffer = io.BytesIO()
     build_document(d, reference).save(buffer)
-    return _fixed_zip(buffer.getvalue(), d.date, d.properties.author)
+    return _fixed_zip(buffer.getvalue(), d.made, d.properties.author)
 
 
 APP_XML = (

@@ -2,9 +2,53 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kh68.core.vnformat import format_date as short_date
+from kh68.core.vnformat import long_date
+from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.bodies import coordinator_id, short_name
 from kh68.reading.plan import Plan
+from kh68.vocab import plan_name
+
+BLANK_DATE = "ngày … tháng … năm …"
+"""The date of a document printed before it is signed: the signer writes it in by hand."""
+
+
+def dated(day: date | None) -> str:
+    """``ngày 05 tháng 9 năm 2025`` (Decree 30); ``ngày … tháng … năm …`` for a date left to the signer."""
+    return long_date(day) if day is not None else BLANK_DATE
+
+
+def period_words(period: Period) -> str:
+    """How a report's title says its period: ``năm 2026``, ``6 tháng đầu năm 2026``, ``quý III năm 2026``,
+    ``tháng 11 năm 2026``."""
+    if period.rhythm is Rhythm.QUARTERLY:
+        return f"quý {('I', 'II', 'III', 'IV')[period.index - 1]} năm {period.year}"
+    if period.rhythm is Rhythm.MONTHLY:
+        return f"tháng {period.index} năm {period.year}"
+    return period.label
+
+
+def next_period_words(period: Period, last_year: int) -> str:
+    """The period after ``period``, as a heading says it (``NĂM 2027``, ``QUÝ IV NĂM 2026``); ``THỜI GIAN TỚI``
+    after the plan's last year."""
+    if period.index < period.rhythm.per_year:
+        following = Period(period.year, period.rhythm, period.index + 1)
+    else:
+        following = Period(period.year + 1, period.rhythm, 1)
+    if following.year > last_year:
+        return "THỜI GIAN TỚI"
+    return period_words(following).upper()
+
+
+def legal_basis(source: str | None) -> str:
+    """The document a fact outside the plan rests on, as a report cites it: the ``source`` the plan records, up to
+    the first ``": "`` (what follows explains the fact), without a closing full stop; '' without one."""
+    if not source:
+        return ""
+    cited = " ".join(source.split()).split(": ", 1)[0]
+    return cited.rstrip(" .;")
 
 
 def lower_first(text: str) -> str:
@@ -30,9 +74,8 @@ def plan_reference(plan: Plan, *, short: bool = False) -> str:
     """``Kế hoạch số 188/KH-UBND ngày 02/4/2026 của <cơ quan ban hành>`` (``…`` for a number not yet written;
     ``năm <năm>`` for a date not written); ``short`` leaves out the issuer."""
     meta = plan.meta
-    number = meta.number or "…"
     when = f"ngày {short_date(meta.date)}" if meta.date else f"năm {meta.year}"
-    reference = f"{meta.type.capitalize()} số {number}/{meta.symbol} {when}"
+    reference = f"{plan_name(meta.type.capitalize(), meta.number, meta.symbol, meta.issued_with)} {when}"
     return reference if short else f"{reference} của {plan.unit_name(meta.issuing_unit)}"
 
 

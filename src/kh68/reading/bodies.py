@@ -74,7 +74,7 @@ class Body:
     def signature(self, signer: Signer | None = None) -> tuple[str, ...]:
         """The lines above the signature, Decree 30: ``TM. …``, ``KT. …``/``Q. …``/``TL. …``/``TUQ. …``, the title."""
         signer = signer or Signer()
-        lines = [f"TM. {self.collective}"] if self.collective else []
+        lines = [f"TM. {self.collective}"] if self.collective and signer.on_behalf else []
         head = signer.for_title or self.head_title
         form = signer.form
         if form is None:
@@ -287,6 +287,23 @@ class Sender:
             return "Lưu: VT."
         abbreviation = abbreviation_of(plan, self.drafter)
         return f"Lưu: VT, {abbreviation}." if abbreviation else "Lưu: VT."
+
+
+def is_above(plan: Plan, sender_id: str, recipient_id: str) -> bool:
+    """``recipient_id`` is a body above ``sender_id``: one the sender belongs to (its parent chain), or a higher
+    authority (kind ``authority``) other than the sender itself. A Sở does not "kính báo cáo" a fellow Sở."""
+    if recipient_id == sender_id:
+        return False
+    if plan.units.units[recipient_id].kind is UnitKind.AUTHORITY:
+        return True
+    seen = {sender_id}
+    found = parent_id(plan, sender_id)
+    while found is not None and found not in seen:
+        if found == recipient_id:
+            return True
+        seen.add(found)
+        found = parent_id(plan, found)
+    return False
 
 
 def plan_report_sender(plan: Plan, duty: Duty | None) -> Sender:

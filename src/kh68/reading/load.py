@@ -180,6 +180,8 @@ def read_data_file(plan: Plan, path: Path, text: str) -> tuple[list[Problem], Do
     loader = _Loader(plan.root, {path: text})
     doc, data = loader.read(path, YearData)
     file = DataFile(path, doc, data) if doc is not None and data is not None else None
+    if file is not None:
+        file.data.key_units(plan.units.resolve)
     return loader.problems, doc, file
 
 
@@ -290,6 +292,8 @@ class _Loader:
         indicators = all_indicators(parsed["indicators"].indicators, parsed["tasks"].groups)
         settle(parsed["plan"], indicators, parsed["tasks"].groups)
         units = UnitIndex(parsed["units"].units)
+        for file in files:  # units keyed by id once, here: the rules, the engine and the outputs read them so
+            file.data.key_units(units.resolve)
         plan = Plan(
             root=self.root,
             meta=parsed["plan"],

@@ -6,6 +6,7 @@ them into JSON Schemas that editors show as hover help.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -26,6 +27,7 @@ from pydantic import (
 
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number, parse_count, parse_date, parse_decimal, parse_whole
+from kh68.kinds.fraction import fraction_problem
 from kh68.kinds.measure import Measure
 from kh68.kinds.periods import Deadline, Rhythm, parse_deadline, parse_period
 from kh68.kinds.periods import Period as ReportPeriod
@@ -165,6 +167,13 @@ class Signer(Strict):
         default=None,
     )
     name: str | None = field("Họ tên người ký", "Để trống: người ký ghi tay.", default=None)
+    on_behalf: bool = field(
+        "Ký thay mặt tập thể (TM.)",
+        "Với cơ quan làm việc theo chế độ tập thể (collective trong units.yaml): true (mặc định) có dòng 'TM. "
+        "<tập thể>' trên thẩm quyền ký ('TM. ỦY BAN NHÂN DÂN' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'); false: người đứng "
+        "đầu hoặc cấp phó ký theo thẩm quyền của mình, không có dòng TM. ('KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH').",
+        default=True,
+    )
 
     @field_validator("authority")
     @classmethod
@@ -293,21 +302,6 @@ class Duty(Strict):
     @property
     def owed_from(self) -> date | None:
         return self._owed_from
-
-    def periods(self, year: int) -> list[ReportPeriod]:
-        """The periods of ``year`` the duty reports on (a duty whose deadline names some periods only: those), from
-        the first whose report is due on or after the day the duty begins (``owed_from``: a report due before the
-        plan was issued is not owed; a period without a day counts from its last day)."""
-        found = self.rhythm.periods(year)
-        if self.deadline is not None:
-            found = [p for p in found if self.deadline.rule.named_day(p) is not None]
-        if self._owed_from is not None:
-            found = [p for p in found if (self.due(p) or p.last_day) >= self._owed_from]
-        return found
-
-    def due(self, period: ReportPeriod) -> date | None:
-        """The last day a report of ``period`` is in time (``None``: no day set, or the duty does not report it)."""
-        return self.deadline.rule.due(period) if self.deadline is not None else None
 
 
 class Period(Strict):
@@ -449,6 +443,13 @@ class PlanMeta(Strict):
     number: str | None = field("Số", "Số văn bản; để trống nếu văn bản chưa ghi số.", default=None)
     symbol: Text = field("Ký hiệu", "Ký hiệu văn bản kế hoạch, ví dụ KH-UBND.")
     type: Text = field("Loại văn bản", "Ví dụ: KẾ HOẠCH.")
+    issued_with: Text | None = field(
+        "Ban hành kèm theo",
+        "Loại văn bản ban hành kế hoạch, khi kế hoạch không có số, ký hiệu riêng mà được ban hành kèm theo một văn "
+        "bản khác, ví dụ 'Quyết định': number, symbol, date là của văn bản ấy, và báo cáo, tình hình ghi 'Kế hoạch "
+        "ban hành kèm theo Quyết định số …'. Để trống: kế hoạch có số, ký hiệu riêng.",
+        default=None,
+    )
     title: Text = field("Trích yếu", "Tên (trích yếu) của kế hoạch.")
     issuing_unit: str = field("Cơ quan ban hành", "Mã hoặc tên gọi (trong units.yaml) của cơ quan ban hành kế hoạch.")
     tracker: str | None = field(
@@ -952,6 +953,12 @@ class TaskTarget(Strict):
 class Task(Strict):
     id: Text = field("Mã nhiệm vụ", "Số mục của nhiệm vụ trong văn bản kế hoạch, ví dụ 2.1.a.")
     title: Text = field("Tên nhiệm vụ")
+    short_title: Text | None = field(
+        "Tên ngắn trong báo cáo",
+        "Tùy chọn: tên ngắn của nhiệm vụ dùng ở đầu đoạn báo cáo ('<tên ngắn>: <kết quả>'), khi tên nhiệm vụ trong "
+        "kế hoạch dài hoặc là danh sách đơn vị thực hiện; để trống: dùng tên nhiệm vụ.",
+        default=None,
+    )
     text: Text = field("Nội dung")
     lead_units: UnitRefs = field("Đơn vị chủ trì tham mưu")
     coordinating_units: UnitRefs = field("Đơn vị phối hợp thực hiện", default_factory=list)
@@ -982,6 +989,17 @@ class Task(Strict):
     def schedule(self) -> Schedule | None:
         """When the work is due (``kh68.kinds.timings``); ``None`` when the plan says nothing."""
         return self.timing.schedule if self.timing is not None else None
+
+    @property
+    def report_title(self) -> str:
+        """The name a report gives the task: its short title, else its title (on one line)."""
+        return " ".join((self.short_title or self.title).split())
+
+    def expected_in(self, year: int) -> bool:
+        """Whether the task's work is reported in ``year``: tasks timed "from 2024 on" are not before 2024; tasks
+        timed "at the review of the resolution" are reported at reviews, not every year."""
+        schedule = self.schedule
+        return schedule is None or schedule.active_in(year)
 
     @property
     def timing_text(self) -> str | None:
@@ -1026,15 +1044,8 @@ class UnitValue(Strict):
         ]
         if sum(forms) != 1:
             raise ValueError("ghi đúng một trong ba dạng: value, numerator/denominator, hoặc met")
-        if forms[1]:
-            if self.numerator is None or self.denominator is None:
-                raise ValueError("cần cả numerator (tử số) và denominator (mẫu số)")
-            if self.denominator == 0:
-                raise ValueError("mẫu số (denominator) phải lớn hơn 0")
-            if self.numerator > self.denominator:
-                raise ValueError(
-                    f"tử số {format_number(self.numerator)} lớn hơn mẫu số {format_number(self.denominator)}"
-                )
+        if forms[1] and (problem := fraction_problem(self.numerator, self.denominator)) is not None:
+            raise ValueError(f"{problem.text} ({problem.part})")  # where: the field, as a form names its cell
         return self
 
 
@@ -1052,6 +1063,35 @@ class Measurement(Strict):
         "đã báo cáo bao phủ.",
         default=None,
     )
+    _by_id: dict[str, UnitValue] | None = PrivateAttr(default=None)
+    _written: dict[str, str] = PrivateAttr(default_factory=dict)
+    _source_unit: str | None = PrivateAttr(default=None)
+
+    def key_units(self, resolve: Callable[[str], str | None]) -> None:
+        """Key ``by_unit`` by unit id, once, at load (``by_id``), the name written kept for messages (``written``);
+        a unit kh68 does not know keeps the name written. A unit written twice (by id and by a name): the later."""
+        by_id: dict[str, UnitValue] = {}
+        written: dict[str, str] = {}
+        for ref, entry in self.by_unit.items():  # locals: a private attribute is a slow look-up, per value here
+            uid = resolve(ref) or ref
+            by_id[uid] = entry
+            written[uid] = ref
+        self._by_id, self._written = by_id, written
+        self._source_unit = resolve(self.source.unit) if self.source is not None and self.source.unit else None
+
+    @property
+    def by_id(self) -> dict[str, UnitValue]:
+        """Each unit's entry by unit id (as written for a measurement that no plan has loaded)."""
+        return self._by_id if self._by_id is not None else self.by_unit
+
+    def written(self, unit_id: str) -> str:
+        """How the data file names ``unit_id`` in ``by_unit`` (the id itself if not there)."""
+        return self._written.get(unit_id, unit_id)
+
+    @property
+    def source_unit(self) -> str | None:
+        """The id of the unit that sent the figure (``source.unit``; ``None``: none, or one kh68 does not know)."""
+        return self._source_unit
 
 
 class Progress(Strict):
@@ -1147,7 +1187,9 @@ class YearReport(Strict):
     )
     group_summaries: dict[str, Text] = field(
         "Tóm tắt theo nhóm nhiệm vụ",
-        "Tùy chọn: khóa là mục của nhóm nhiệm vụ (id của nhóm trong tasks.yaml), giá trị là đoạn văn tóm tắt kết quả của nhóm.",
+        "Tùy chọn: khóa là mục của một nhóm nhiệm vụ hoặc của một nhiệm vụ (id trong tasks.yaml), giá trị là đoạn văn "
+        "tóm tắt kết quả của nhóm (thay cho các đoạn của từng nhiệm vụ) hoặc của nhiệm vụ (thay cho lời văn của các "
+        "đơn vị).",
         default_factory=dict,
     )
     assessment: Assessment = field("Đánh giá chung", "Phần đánh giá chung của báo cáo.", default_factory=Assessment)
@@ -1248,6 +1290,49 @@ class YearData(Strict):
     def cadence(self) -> ReportPeriod:
         """The period this file holds: the year, or the period it names."""
         return parse_period(self.period) if self.period is not None else ReportPeriod.of_year(self.year)
+
+    _progress: dict[str, dict[str, Progress]] | None = PrivateAttr(default=None)
+    _received: dict[str, FormReceipt] | None = PrivateAttr(default=None)
+    _ids: dict[str, str | None] = PrivateAttr(default_factory=dict)
+
+    def key_units(self, resolve: Callable[[str], str | None]) -> None:
+        """Key every unit the file names by its id, once, at load: figures by unit (``Measurement.by_id``),
+        progress (``progress``) and forms received (``received``); a unit kh68 does not know keeps the name
+        written. Each entry's name as written stays in ``by_unit``, ``tasks`` and ``forms``."""
+        ids = self._ids = {}
+
+        def once(ref: str) -> str | None:
+            if ref not in ids:
+                ids[ref] = resolve(ref)
+            return ids[ref]
+
+        for measurement in self.indicators.values():
+            measurement.key_units(once)
+        self._progress = {
+            task_id: {once(ref) or ref: p for ref, p in entries.items()} for task_id, entries in self.tasks.items()
+        }
+        self._received = {once(ref) or ref: receipt for ref, receipt in self.forms.items()}
+
+    def unit_id(self, ref: str) -> str | None:
+        """The id of the unit ``ref`` names, as keyed at load (``None``: a unit kh68 does not know)."""
+        # Called for every value a rule looks at: the private attributes' own dict, not pydantic's __getattr__.
+        private = self.__pydantic_private__
+        return private["_ids"].get(ref) if private is not None else None
+
+    @property
+    def keyed(self) -> bool:
+        """Whether ``key_units`` has run (a plan keys each file once)."""
+        return self._progress is not None
+
+    @property
+    def progress(self) -> dict[str, dict[str, Progress]]:
+        """Each task's progress by unit id (as written for a file no plan has loaded)."""
+        return self._progress if self._progress is not None else self.tasks
+
+    @property
+    def received(self) -> dict[str, FormReceipt]:
+        """Forms received, by unit id (as written for a file no plan has loaded)."""
+        return self._received if self._received is not None else self.forms
 
     def missing_report_parts(self) -> list[ReportPart]:
         return self.report.missing() if self.report else list(ReportPart)

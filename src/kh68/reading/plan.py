@@ -61,6 +61,8 @@ class UnitIndex:
         self._names: dict[str, str] = {}
         self.clashes: list[tuple[str, str, str]] = []
         self._members: dict[str, list[str]] = {}
+        # The walks asked so far: every indicator of a year names the same reporters on the same day.
+        self._walked: dict[tuple[tuple[str, ...], date, str | None, bool], tuple[Current, ...]] = {}
         for unit in units:
             for name in (unit.id, unit.name, *unit.short_names):
                 key = fold(name)
@@ -143,6 +145,12 @@ class UnitIndex:
         return self._walk(refs, day, function, expand_groups=False)
 
     def _walk(self, refs: Iterable[str], day: date, function: str | None, *, expand_groups: bool) -> list[Current]:
+        key = (tuple(refs), day, function, expand_groups)
+        if key not in self._walked:
+            self._walked[key] = tuple(self._walk_once(key[0], day, function, expand_groups=expand_groups))
+        return list(self._walked[key])
+
+    def _walk_once(self, refs: Iterable[str], day: date, function: str | None, *, expand_groups: bool) -> list[Current]:
         out: list[Current] = []
         seen: set[str] = set()
         queue: deque[Current] = deque(Current(uid, uid) for ref in refs if (uid := self.resolve(ref)))
@@ -287,6 +295,17 @@ def year_view(
     )
 
 
+def _known_until(year: int, files: list[tuple[Period, YearData]]) -> dict[str, Period]:
+    """Each indicator whose latest figure among ``files`` comes from a period ending before ``year`` does."""
+    end = Period.of_year(year).last_day
+    latest: dict[str, Period] = {}
+    for period, data in sorted(files, key=lambda f: (f[0].last_day, f[0].is_year)):
+        for indicator_id, m in data.indicators.items():
+            if m.value is not None or m.by_unit:
+                latest[indicator_id] = period
+    return {i: p for i, p in latest.items() if p.last_day < end}
+
+
 def _later(earlier: Measurement, later: Measurement, resolve: Callable[[str], str | None]) -> Measurement:
     """An indicator's entry as known after ``later``: each unit's latest figure kept (unit A in October and unit B
     in November are both in the year's view); the total, state, source and note of the latest period that gives
@@ -395,12 +414,19 @@ class Plan:
     """Each data file as written, by the period it holds (a year, or a month, quarter, half-year of it)."""
     shares: list[Indicator] = field(default_factory=list)
     """The part of an indicator given to one unit (``unit_targets``), one per indicator and unit."""
+    known_until: dict[int, dict[str, Period]] = field(default_factory=dict)
+    """By year and indicator id: the period a figure of the year's view comes from where it ends before the year
+    does (a month's, quarter's or half-year's figure, not yet the year's): judged as under way, never met or missed."""
 
     def keep(self, files: dict[Period, YearData], until: Period | None = None) -> None:
         """Hold ``files``; ``data`` becomes each year's figures as known at its end (or at ``until``)."""
         self.files = dict(sorted(files.items()))
+        for data in self.files.values():
+            if not data.keyed:
+                data.key_units(self.units.resolve)
         years = sorted({p.year for p in self.files})
         self.data = {}
+        self.known_until = {}
         for year in years:
             if until is not None and year > until.year:
                 continue
@@ -408,7 +434,10 @@ class Plan:
             chosen = [(p, d) for p, d in self.files.items() if p.year == year and _by(p, cut)]
             view = year_view(year, chosen, self.units.resolve)
             if view is not None:
+                if not view.keyed:  # a year of several files: its view, keyed like its files
+                    view.key_units(self.units.resolve)
                 self.data[year] = view
+            self.known_until[year] = _known_until(year, chosen)
 
     def as_of(self, period: Period | None, today: date | None = None) -> Plan:
         """The plan as known at the end of ``period`` (``None``: of each year) and on ``today``: figures and progress
@@ -446,36 +475,6 @@ class Plan:
 
     def unit_names(self, refs: list[str]) -> list[str]:
         return [self.unit_name(ref) for ref in refs]
-
-    def report_day(self, year: int) -> date:
-        """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12: a day to resolve units
-        on, never shown as a deadline).
-
-        What a year's figures and expected reporters are judged on: a unit that ceased
-        before that day cannot send the year's report, one not yet started neither.
-        """
-        return self.due_in_year(DutyKind.UNIT_REPORT, year) or date(year, 12, 31)
-
-    def period_day(self, period: Period) -> date:
-        """The day units report for ``period``: a year's is ``report_day``; a month's, quarter's or half-year's the
-        earliest day a ``unit_report`` duty reporting it is due (its last day when no duty sets one).
-
-        What a period's figures are judged on, as ``report_day`` is for a year: which units exist, who reports.
-        """
-        if period.is_year:
-            return self.report_day(period.year)
-        days = (due for d in self.unit_report_duties(period) if (due := d.due(period)) is not None)
-        return min(days, default=period.last_day)
-
-    def unit_report_duties(self, period: Period) -> list[Duty]:
-        """The ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
-        return [d for d in self.meta.duties if d.kind is DutyKind.UNIT_REPORT and period in d.periods(period.year)]
-
-    def due_in_year(self, kind: DutyKind, year: int) -> date | None:
-        """The last deadline in ``year`` of the plan's first duty of ``kind`` (``None``: the plan sets no day)."""
-        duty = self.duty(kind)
-        periods = duty.periods(year) if duty is not None else []
-        return duty.due(periods[-1]) if duty is not None and periods else None
 
     def first_year(self) -> int:
         return self.meta.period.start - self.meta.period.baseline_years
@@ -520,14 +519,6 @@ class Plan:
     def active_units(self, refs: list[str], on: date) -> list[str]:
         """Units (groups expanded) named by ``refs`` that exist on ``on``, successors in place of ceased ones."""
         return self.units.current_ids(refs, on)
-
-    def reporters_of(self, indicator: Indicator, year: int) -> list[Current] | None:
-        """The units expected to report ``indicator``'s figures for ``year`` (``None``: the plan names none).
-
-        The plan's reporters resolved on the year's reporting day: groups expanded,
-        ceased units replaced by their successors for the reporters' function.
-        """
-        return self.reporters_on(indicator, self.report_day(year))
 
     def reporters_on(self, indicator: Indicator, day: date) -> list[Current] | None:
         """The units expected to report ``indicator``'s figures on ``day`` (a period's reporting day)."""

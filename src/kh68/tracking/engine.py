@@ -42,17 +42,19 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from kh68.domain.coverage import Coverage, coverage, unit_of_count_gone, unit_of_count_text
-from kh68.domain.measures import computed_value, unit_value
+from kh68.domain.coverage import Coverage, unit_of_count_text
+from kh68.domain.derived import Derived, IndicatorFacts, indicator_facts
+from kh68.domain.measures import computed_value
 from kh68.kinds.measure import Measure
+from kh68.kinds.periods import Period
 from kh68.kinds.targets import Aggregate, Feed, History, Requirement, Style, requirement_words
 from kh68.kinds.targets import Target as Meaning
 from kh68.kinds.verdict import STATE_STATUS, Status, TaskState
 from kh68.reading.enums import Basis
 from kh68.reading.models import Indicator, Measurement, Target, Thresholds, YearData
 from kh68.reading.plan import Plan
-from kh68.tracking.series import Break, break_before
-from kh68.vocab import STATUS_LABELS, Category, amount, sentence, unit_kind_label
+from kh68.tracking.series import Break
+from kh68.vocab import STATUS_LABELS, Category, amount, sentence
 
 EPSILON = 1e-9
 MIN_DECIMALS = 2
@@ -75,6 +77,8 @@ __all__ = [
     "evaluate",
     "evaluate_plan",
     "final_target",
+    "judge",
+    "judge_all",
     "observed_value",
     "progress",
     "target_in_force",
@@ -165,6 +169,7 @@ class Organisation:
     unit_of_count_gone: date | None = None
     unit_of_count_label: str = ""  # what the plan calls its unit of count ("huyện, thành phố")
     provisional_years: frozenset[int] = frozenset()
+    known_until: Period | None = None  # the figure is a month's, quarter's or half-year's, not yet the year's
 
     @property
     def comparable_since(self) -> int | None:
@@ -194,6 +199,7 @@ class IndicatorResult:
     series_break: Break | None = None
     unit_of_count_gone: date | None = None
     unit_of_count_label: str = ""
+    known_until: Period | None = None  # the figure is known up to the end of this period, before the year's end
 
     @property
     def provisional(self) -> bool:
@@ -211,7 +217,7 @@ class IndicatorResult:
     def notes(self) -> tuple[str, ...]:
         """What a reader must know beside the value: coverage, a break, a unit of count gone."""
         out = []
-        if self.unit_of_count_gone is not None:
+        if self.unit_of_count_gone is not None and self.status is Status.NOT_COMPUTABLE:
             out.append(unit_of_count_text(self.unit_of_count_label, self.unit_of_count_gone))
         if self.provisional and self.coverage is not None:
             out.append(self.coverage.label)
@@ -525,18 +531,47 @@ def evaluate(
     org: Organisation | None = None,
 ) -> IndicatorResult:
     """The engine's whole verdict on ``indicator`` in ``year`` (``org``: what the organisation model says)."""
-    org = org or Organisation()
     year_data = data.get(year)
     m = year_data.indicators.get(indicator.id) if year_data else None
-    value = observed_value(m, indicator)
+    computed = computed_value(m, indicator) if m else None
+    return _verdict(indicator, year, m, computed, series_of(indicator, data), thresholds, org or Organisation())
+
+
+def judge(facts: IndicatorFacts, year: int, thresholds: Thresholds) -> IndicatorResult:
+    """``evaluate`` from what the domain worked out about the indicator (``kh68.domain.derived``)."""
+    series = tuple(Point(y, v) for y, v in facts.values)
+    broken = Break(*facts.series_break) if facts.series_break is not None else None
+    org = Organisation(
+        coverage=facts.coverage,
+        series_break=broken,
+        unit_of_count_gone=facts.unit_of_count_gone,
+        unit_of_count_label=facts.unit_of_count_label,
+        provisional_years=facts.provisional_years,
+        known_until=facts.known_until,
+    )
+    return _verdict(facts.indicator, year, facts.measurement, facts.computed, series, thresholds, org)
+
+
+def _verdict(
+    indicator: Indicator,
+    year: int,
+    m: Measurement | None,
+    computed: float | None,
+    series: tuple[Point, ...],
+    thresholds: Thresholds,
+    org: Organisation,
+) -> IndicatorResult:
+    """The verdict on the year's measurement ``m`` (``computed``: its value combined from the units)."""
+    value = None if m is None else m.value if m.value is not None else computed
     state = m.state if m else None
-    series = series_of(indicator, data)
     target = target_in_force(indicator, year, series)
     places = target.decimals if target is not None else MIN_DECIMALS
     counted = target is None or target.requirement is not None  # a milestone is judged by its state
     if org.unit_of_count_gone is not None and counted:
         return _not_computable(indicator, year, target, places, series, m, org)
     status, distance = assess(indicator, target, value, state, places, series)
+    if org.known_until is not None and value is not None and status in (Status.MET, Status.EXCEEDED, Status.NOT_MET):
+        status = Status.IN_PROGRESS  # a figure of part of the year against the year's target: under way
     if org.coverage is not None and org.coverage.provisional and value is not None and status is not Status.NO_TARGET:
         status = Status.PROVISIONAL
     crossing = org.series_break if org.series_break and org.series_break.first_year == year else None
@@ -546,7 +581,7 @@ def evaluate(
         year=year,
         target=target,
         value=value,
-        computed=computed_value(m, indicator) if m else None,
+        computed=computed,
         state=state,
         status=status,
         gap=distance,
@@ -564,6 +599,7 @@ def evaluate(
         series_break=org.series_break,
         unit_of_count_gone=org.unit_of_count_gone,
         unit_of_count_label=org.unit_of_count_label,
+        known_until=org.known_until,
     )
 
 
@@ -599,51 +635,18 @@ def _not_computable(
     )
 
 
-def organisation_of(plan: Plan, indicator: Indicator, year: int) -> Organisation:
-    """What the organisation model says about ``indicator`` in ``year``: coverage, break, unit of count."""
-
-    def cover(y: int) -> Coverage | None:
-        year_data = plan.data.get(y)
-        return coverage(plan, indicator, y, year_data.indicators.get(indicator.id) if year_data else None)
-
-    provisional = frozenset(y for y in plan.data if (c := cover(y)) is not None and c.provisional)
-    return Organisation(
-        coverage=cover(year),
-        series_break=break_before(plan, indicator, year),
-        unit_of_count_gone=unit_of_count_gone(plan, indicator, year),
-        unit_of_count_label=unit_kind_label(plan, indicator.counted_over) if indicator.counted_over else "đơn vị",
-        provisional_years=provisional,
-    )
-
-
-def share_data(plan: Plan, share: Indicator) -> dict[int, YearData]:
-    """The figures of one unit's share of an indicator by year: that unit's own entry of each year."""
-    found: dict[int, YearData] = {}
-    for year, data in plan.data.items():
-        m = data.indicators.get(share.id)
-        entry = (
-            next((e for ref, e in m.by_unit.items() if plan.units.resolve(ref) == share.share_of), None) if m else None
-        )
-        if entry is None:
-            continue
-        own = Measurement.model_construct(
-            value=unit_value(entry, share), state=None, source=entry.source, note=entry.note, by_unit={}
-        )
-        found[year] = YearData.model_construct(
-            year=year, period=None, synthetic=data.synthetic, indicators={share.id: own}, tasks={}, forms={}
-        )
-    return found
-
-
 def evaluate_in(plan: Plan, indicator: Indicator, year: int) -> IndicatorResult:
     """``evaluate`` with what the plan's organisation says (coverage, breaks, units of count); a unit's share of
     an indicator judged on that unit's own figures."""
-    if indicator.share_of is not None:
-        return evaluate(indicator, year, share_data(plan, indicator), plan.meta.progress_thresholds)
-    return evaluate(indicator, year, plan.data, plan.meta.progress_thresholds, organisation_of(plan, indicator, year))
+    return judge(indicator_facts(plan, indicator, year), year, plan.meta.progress_thresholds)
 
 
 def evaluate_plan(plan: Plan, year: int, indicators: Iterable[Indicator] | None = None) -> PlanResult:
     """Every indicator of ``plan`` (or those given) in ``year``."""
     chosen = plan.indicators if indicators is None else indicators
     return PlanResult(year, tuple(evaluate_in(plan, ind, year) for ind in chosen))
+
+
+def judge_all(derived: Derived, thresholds: Thresholds) -> PlanResult:
+    """``evaluate_plan`` from what the domain worked out about the year."""
+    return PlanResult(derived.year, tuple(judge(facts, derived.year, thresholds) for facts in derived.indicators))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from kh68.core.vnformat import format_date
+from kh68.domain.derived import dated_breaks
 from kh68.reading.models import Indicator, SeriesBreak
 from kh68.reading.plan import Plan
 from kh68.vocab import BREAK_KIND_LABELS
@@ -37,14 +38,7 @@ class Break:
 
 def breaks_of(plan: Plan, indicator: Indicator) -> list[Break]:
     """The plan's breaks and the indicator's own, by date."""
-    declared = sorted([*plan.meta.breaks, *indicator.breaks], key=lambda b: b.date)
-    return [Break(b, first_year_after(plan, b)) for b in declared]
-
-
-def first_year_after(plan: Plan, declared: SeriesBreak) -> int:
-    """The first year whose reporting day falls on or after the break."""
-    year = declared.date.year
-    return year if plan.report_day(year) >= declared.date else year + 1
+    return [Break(b, first_year) for b, first_year in dated_breaks(plan, indicator)]
 
 
 def break_before(plan: Plan, indicator: Indicator, year: int) -> Break | None:

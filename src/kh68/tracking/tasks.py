@@ -19,8 +19,11 @@ from enum import StrEnum
 
 from kh68 import vocab
 from kh68.domain.coverage import expected_reporters
+from kh68.domain.deadlines import in_time_by, unit_report_duties
+from kh68.domain.derived import Derived, derive
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
+from kh68.reading.bodies import issuer_id, tracker_id
 from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.models import DateSource, Duty, Progress, Task, YearData
 from kh68.reading.plan import Current, Plan
@@ -143,18 +146,23 @@ def combine_states(states: list[TaskState]) -> TaskState | None:
 
 def task_statuses(plan: Plan, year: int, today: date | None = None) -> list[TaskStatus]:
     """Each task's state in ``year``, the units owing its progress report, and its deadline as seen ``today``."""
-    data = plan.data.get(year)
-    due = report_day(plan, year)
-    seen = today if today is not None else date(year, 12, 31)
+    return statuses(plan, derive(plan, year, indicators=()), today)
+
+
+def statuses(plan: Plan, derived: Derived, today: date | None = None) -> list[TaskStatus]:
+    """``task_statuses`` from what the domain worked out about the year."""
+    data = derived.data
+    due = derived.report_day
+    seen = today if today is not None else date(derived.year, 12, 31)
     result = []
     for group in plan.groups:
         for task in group.tasks:
-            entries = _entries(plan, data, task.id)
+            entries = _entries(data, task.id)
             leads = plan.unit_ids(task.lead_units)
             lead_states = [p.state for uid, p in entries.items() if plan.covers(leads, uid)]
             state = combine_states(lead_states or [p.state for p in entries.values()])
             owing = []
-            if task.kind != "request" and year >= plan.meta.period.start and expected_in(task, year):
+            if task.kind != "request" and derived.in_period and task.id in derived.expected:
                 owing = [
                     c
                     for lead in leads
@@ -162,7 +170,7 @@ def task_statuses(plan: Plan, year: int, today: date | None = None) -> list[Task
                     for c in _owers(plan, [lead], due, whole_groups=True)
                 ]
             missing = list(dict.fromkeys(c.named if not c.inherited else c.unit_id for c in owing))
-            deadline = task_due(task, state, seen, done_by=_done_in(plan, task.id, year))
+            deadline = task_due(task, state, seen, done_by=derived.done_in.get(task.id))
             result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing, deadline))
     return result
 
@@ -181,14 +189,6 @@ def task_due(task: Task, state: TaskState | None, today: date, *, done_by: int |
     return Due(schedule.end, (schedule.end - today).days, finished)
 
 
-def _done_in(plan: Plan, task_id: str, year: int) -> int | None:
-    """The first year up to ``year`` in which a unit reported ``task_id`` done, if any."""
-    for y in sorted(plan.data):
-        if y <= year and any(p.state is TaskState.DONE for p in plan.data[y].tasks.get(task_id, {}).values()):
-            return y
-    return None
-
-
 def _owers(
     plan: Plan,
     refs: list[str],
@@ -202,7 +202,7 @@ def _owers(
     the recipients themselves, nor the department, which reports through its divisions, nor an
     organisation outside the department's authority, which is asked, not assigned."""
     # The bodies that issue and track the plan report through their divisions; they owe no report themselves.
-    departments = [plan.units.resolve(ref) for ref in (plan.meta.issuing_unit, plan.meta.tracker) if ref]
+    departments = (issuer_id(plan), tracker_id(plan))
     excluding = [*to, *(d for d in departments if d)]
     owing = expected_reporters(plan, refs, day, function, excluding, whole_groups=whole_groups)
     return [c for c in owing if plan.units.units[c.unit_id].kind is not UnitKind.ORGANISATION]
@@ -220,19 +220,13 @@ def expected_in(task: Task, year: int) -> bool:
     Tasks timed "from 2024 on" are not due before 2024; tasks timed "at the
     review of the resolution" are reported at reviews, not every year.
     """
-    schedule = task.schedule
-    return schedule is None or schedule.active_in(year)
+    return task.expected_in(year)
 
 
-def _entries(plan: Plan, data: YearData | None, task_id: str) -> dict[str, Progress]:
+def _entries(data: YearData | None, task_id: str) -> dict[str, Progress]:
     if data is None:
         return {}
-    return {plan.units.resolve(ref) or ref: p for ref, p in data.tasks.get(task_id, {}).items()}
-
-
-def report_day(plan: Plan, year: int) -> date:
-    """The day units report for ``year`` (the ``unit_report`` duty's deadline, else 31/12)."""
-    return plan.report_day(year)
+    return dict(data.progress.get(task_id, {}))
 
 
 def reported_units(plan: Plan, period: Period | int, until: date | None = None) -> dict[str, date | None]:
@@ -249,9 +243,8 @@ def _sent(plan: Plan, period: Period | int, until: date | None = None) -> dict[s
     if data is None:
         return found
 
-    def note(ref: str | None, day: date | None, source: SentOn) -> None:
-        uid = plan.units.resolve(ref) if ref else None
-        if uid is None or (until is not None and day is not None and day > until):
+    def note(uid: str | None, day: date | None, source: SentOn) -> None:
+        if uid not in plan.units.units or (until is not None and day is not None and day > until):
             return
         previous, previous_source = found.get(uid, (None, None))
         if day is None:
@@ -259,17 +252,17 @@ def _sent(plan: Plan, period: Period | int, until: date | None = None) -> dict[s
         elif previous is None or day > previous or (day == previous and source is not SentOn.ENTRY):
             found[uid] = (day, source)
 
-    for by_unit in data.tasks.values():
-        for ref, entry in by_unit.items():
-            note(ref, entry.date, SentOn.ENTRY)
+    for by_unit in data.progress.values():
+        for uid, entry in by_unit.items():
+            note(uid, entry.date, SentOn.ENTRY)
     for m in data.indicators.values():
         if m.source:
-            note(m.source.unit, m.source.date, SentOn.ENTRY)
-        for ref in m.by_unit:  # a figure by unit is part of that unit's report (undated)
-            note(ref, None, SentOn.ENTRY)
-    for ref, receipt in data.forms.items():  # a form received (kh68 import): its date is the report's
+            note(m.source_unit, m.source.date, SentOn.ENTRY)
+        for uid in m.by_id:  # a figure by unit is part of that unit's report (undated)
+            note(uid, None, SentOn.ENTRY)
+    for uid, receipt in data.received.items():  # a form received (kh68 import): its date is the report's
         from_form = SentOn.RECEIVED if receipt.date_source is DateSource.RECEIVED else SentOn.FORM
-        note(ref, receipt.received, from_form)
+        note(uid, receipt.received, from_form)
     return found
 
 
@@ -284,24 +277,22 @@ def deadlines(plan: Plan, year: int, today: date, within: Period | None = None) 
     """Reporting deadlines of ``year`` (only those of periods in ``within`` when given: a month, a quarter);
     none before the plan period (baseline years). A duty reporting monthly has one per month; a duty whose
     period the plan states without a day ("định kỳ hằng quý") has one per period with no day (``due`` None)."""
-    if year < plan.meta.period.start:
-        return []
-    out: list[Deadline] = []
-    for duty in plan.meta.duties:
-        if duty.kind is DutyKind.REQUEST or (duty.deadline is None and duty.period is None):
-            continue
-        out.extend(
-            _deadline(plan, duty, period, duty.due(period), today)
-            for period in duty.periods(year)
-            if within is None or period.within(within) or within.within(period)
-        )
-    return out
+    return owed_reports(plan, derive(plan, year, indicators=()), today, within)
+
+
+def owed_reports(plan: Plan, derived: Derived, today: date, within: Period | None = None) -> list[Deadline]:
+    """``deadlines`` from what the domain worked out about the year."""
+    return [
+        _deadline(plan, duty, period, due, today)
+        for duty, period, due in derived.owed
+        if within is None or period.within(within) or within.within(period)
+    ]
 
 
 def _deadline(plan: Plan, duty: Duty, period: Period, due: date | None, today: date) -> Deadline:
     """Who owed ``duty``'s report of ``period`` (due on ``due``, if the plan sets a day), who sent it by ``today``
     and when."""
-    recipients = recipients_of(plan, duty, period_due(duty, period))
+    recipients = recipients_of(plan, duty, in_time_by(duty, period))
     units = []
     if duty.kind is DutyKind.UNIT_REPORT:
         sent = _sent(plan, period, until=today)  # a report dated after ``today`` is not yet sent on ``today``
@@ -316,24 +307,8 @@ def _deadline(plan: Plan, duty: Duty, period: Period, due: date | None, today: d
 def unit_report_owers(plan: Plan, duty: Duty, period: Period) -> list[Current]:
     """The units owing ``duty``'s report of ``period``, resolved on the day it is due: the expected reporters
     of status, report, forms and import alike."""
-    due = period_due(duty, period)
+    due = in_time_by(duty, period)
     return _owers(plan, duty.from_units, due, duty.function, [r.unit_id for r in recipients_of(plan, duty, due)])
-
-
-def period_due(duty: Duty, period: Period) -> date:
-    """The last day ``duty``'s report of ``period`` is in time (the period's last day for a duty without one)."""
-    return duty.due(period) or period.last_day
-
-
-def reporting_duties(plan: Plan, period: Period) -> list[Duty]:
-    """The plan's ``unit_report`` duties that report ``period`` (a monthly duty: each month; a yearly one: the year)."""
-    return plan.unit_report_duties(period)
-
-
-def report_periods(plan: Plan, year: int) -> list[Period]:
-    """The periods of ``year`` some ``unit_report`` duty reports on: the year, half-years, quarters, months."""
-    found = {p for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT for p in d.periods(year)}
-    return sorted(found, key=lambda p: (-p.rhythm.months, p.last_day))
 
 
 @dataclass(frozen=True)
@@ -349,8 +324,8 @@ def period_owers(plan: Plan, period: Period) -> list[Owed]:
     """Every unit owing a report of ``period``, in the order the duties name them: the units of ``kh68 form``
     for that period, as ``status`` counts them (``unit_report_owers`` of each duty reporting it)."""
     found: dict[str, Owed] = {}
-    for duty in reporting_duties(plan, period):
-        due = period_due(duty, period)
+    for duty in unit_report_duties(plan, period):
+        due = in_time_by(duty, period)
         for c in unit_report_owers(plan, duty, period):
             known = found.get(c.unit_id)
             if known is None:

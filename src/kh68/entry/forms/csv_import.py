@@ -25,12 +25,14 @@ from typing import Any
 from kh68.core.errors import Kh68Error
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number
+from kh68.domain.deadlines import period_day
 from kh68.entry.figure import Figure
 from kh68.entry.forms import cells
 from kh68.entry.forms.expected import inputs_for
 from kh68.entry.forms.layout import Scope
 from kh68.entry.forms.read import MAX_MESSAGES
 from kh68.entry.forms.workbook import MAX_FILE, FormRefused, read_input
+from kh68.kinds.fraction import FractionFault, fraction_problem
 from kh68.kinds.periods import Period, parse_period
 from kh68.reading.plan import Plan
 
@@ -178,17 +180,14 @@ def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) ->
     if not got:
         say("value", f"chỉ tiêu {indicator.id}: chưa ghi số liệu ({', '.join(allowed)})")
         return None
-    if ("numerator" in got) != ("denominator" in got):
-        say("numerator" if "numerator" not in got else "denominator", "ghi cả tử số và mẫu số")
-        return None
-    if "numerator" in got and got["numerator"] is not None and got["denominator"] is not None:
-        if got["denominator"] == 0:
-            say("denominator", "mẫu số phải lớn hơn 0")
-        elif got["numerator"] > got["denominator"]:
-            say(
-                "numerator",
-                f"tử số {format_number(got['numerator'])} lớn hơn mẫu số {format_number(got['denominator'])}",
-            )
+    if "numerator" in got or "denominator" in got:
+        parsed = {part: got.get(part) for part in ("numerator", "denominator")}
+        unread = any(part in got and got[part] is None for part in parsed)  # its parser has said why
+        problem = None if unread else fraction_problem(parsed["numerator"], parsed["denominator"])
+        if problem is not None:
+            say(problem.part, problem.text)
+            if problem.fault is FractionFault.MISSING:
+                return None
     return Figure(
         indicator_id=indicator.id,
         year=year,
@@ -247,7 +246,7 @@ def _unit(plan: Plan, ref: str, period: Period, column: str, say: Callable[[str,
     if unit_id is None:
         say(column, plan.units.unknown(ref))
         return False
-    reason = plan.units.inactive_reason(unit_id, plan.period_day(period))  # as ``check`` judges the file
+    reason = plan.units.inactive_reason(unit_id, period_day(plan, period))  # as ``check`` judges the file
     if reason:
         say(column, f"đơn vị không còn báo cáo {period.label}: {reason}")
         return False

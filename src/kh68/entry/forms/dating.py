@@ -76,8 +76,8 @@ def received_day(plan: Plan, period: Period, unit_id: str, fingerprint: str, arr
     if arrival.given:
         return arrival.day
     data = plan.files.get(period) if plan.files else (plan.data.get(period.year) if period.is_year else None)
-    for ref, receipt in (data.forms if data else {}).items():
-        same_form = plan.units.resolve(ref) == unit_id and receipt.fingerprint == fingerprint
+    for uid, receipt in (data.received if data else {}).items():
+        same_form = uid == unit_id and receipt.fingerprint == fingerprint
         if same_form and receipt.date_source is DateSource.RECEIVED:
             return receipt.received
     return arrival.day

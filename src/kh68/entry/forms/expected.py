@@ -20,6 +20,7 @@ from datetime import date
 from kh68.core.errors import InputError, UsageError
 from kh68.core.vnformat import format_number, format_value
 from kh68.domain.coverage import unit_of_count_gone
+from kh68.domain.deadlines import in_time_by, period_day, report_periods, reporters_of, unit_report_duties
 from kh68.entry.forms.layout import (
     NOUNS,
     FormSpec,
@@ -32,10 +33,10 @@ from kh68.entry.forms.layout import (
 )
 from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.enums import Basis, DutyKind
-from kh68.reading.models import Duty, Indicator, Measurement, UnitValue, YearData
+from kh68.reading.models import Duty, Indicator, UnitValue, YearData
 from kh68.reading.plan import Plan
 from kh68.tracking.engine import observed_value, target_in_force
-from kh68.tracking.tasks import Owed, expected_in, period_due, period_owers, report_periods, reporting_duties
+from kh68.tracking.tasks import Owed, expected_in, period_owers
 from kh68.vocab import task_state_label
 
 
@@ -57,7 +58,7 @@ def require_reported(plan: Plan, period: Period) -> None:
     A year is refused only when the plan's unit reports are all within the year (monthly, quarterly); a plan
     without any ``unit_report`` duty keeps its yearly forms (to the units named with ``--unit``).
     """
-    if reporting_duties(plan, period):
+    if unit_report_duties(plan, period):
         return
     if period.is_year and not any(d.kind is DutyKind.UNIT_REPORT for d in plan.meta.duties):
         return
@@ -92,11 +93,11 @@ class _Due:
 
 def _due(plan: Plan, period: Period, owed: Owed | None) -> _Due:
     """The earliest deadline of the duties ``owed`` (a unit owing none: of every duty reporting the period)."""
-    duties = list(owed.duties) if owed is not None else reporting_duties(plan, period)
+    duties = list(owed.duties) if owed is not None else unit_report_duties(plan, period)
     if not duties:
-        return _Due(plan.period_day(period), None)
-    duty = min(duties, key=lambda d: period_due(d, period))
-    return _Due(period_due(duty, period), duty)
+        return _Due(period_day(plan, period), None)
+    duty = min(duties, key=lambda d: in_time_by(d, period))
+    return _Due(in_time_by(duty, period), duty)
 
 
 def _owed(owers: list[Owed], unit_id: str) -> Owed | None:
@@ -124,7 +125,7 @@ def form_for(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | N
     reason = plan.units.inactive_reason(unit_id, due.day)
     if reason:
         raise InputError(f"không lập biểu mẫu {period.label} cho {unit_id}: {reason}")
-    duties = list(owed.duties) if owed is not None else reporting_duties(plan, period)
+    duties = list(owed.duties) if owed is not None else unit_report_duties(plan, period)
     if not duties and period.is_year:  # no duty reports the year: whoever the plan's unit reports go to
         duties = [d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT]
     recipients = list(dict.fromkeys(u for d in duties for u in d.to_units))
@@ -184,28 +185,14 @@ def indicator_scope(plan: Plan, indicator: Indicator, year: int, unit_id: str, o
         return Scope.PROVINCE
     if unit_of_count_gone(plan, indicator, year, on):
         return None  # what it counts over no longer exists: nothing to ask
-    expected = plan.reporters_on(indicator, on) if on is not None else plan.reporters_of(indicator, year)
+    expected = plan.reporters_on(indicator, on) if on is not None else reporters_of(plan, indicator, year)
     if expected is not None:  # the plan says who reports it by unit that year
         return Scope.UNIT if any(c.unit_id == unit_id for c in expected) else None
     data = plan.data.get(year - 1)
     measurement = data.indicators.get(indicator.id) if data else None
-    if measurement and unit_id in _by_unit(plan, measurement):
+    if measurement and unit_id in measurement.by_id:
         return Scope.UNIT
     return None
-
-
-_RESOLVED: dict[int, tuple[Measurement, dict[str, UnitValue]]] = {}
-
-
-def _by_unit(plan: Plan, measurement: Measurement) -> dict[str, UnitValue]:
-    """A breakdown by unit id, whatever alias each entry was written under (worked out once)."""
-    cached = _RESOLVED.get(id(measurement))
-    if cached is None or cached[0] is not measurement:
-        if len(_RESOLVED) > 10_000:
-            _RESOLVED.clear()
-        resolved = {plan.units.resolve(ref) or ref: entry for ref, entry in measurement.by_unit.items()}
-        cached = _RESOLVED[id(measurement)] = (measurement, resolved)
-    return cached[1]
 
 
 def inputs_for(indicator: Indicator, scope: Scope) -> tuple[str, ...]:
@@ -236,7 +223,7 @@ def _previous(plan: Plan, indicator: Indicator, data: YearData | None, unit_id: 
         if value is not None:
             return format_value(value, indicator.unit)
         return task_state_label(measurement.state) if measurement.state else ""
-    entry = _by_unit(plan, measurement).get(unit_id)
+    entry = measurement.by_id.get(unit_id)
     return _unit_value_text(entry, indicator.unit) if entry else ""
 
 

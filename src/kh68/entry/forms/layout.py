@@ -15,6 +15,7 @@ from enum import StrEnum
 from kh68.core.safetext import xml_safe
 from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.plan import Plan
+from kh68.vocab import plan_name
 
 FORM_VERSION = 2  # 2: the sent date in three whole-number cells, numbers and dates typed as text, the day made
 # A form of a month, quarter or half-year: version 2's layout with the period in the hidden sheet (and in the
@@ -281,5 +282,9 @@ def plan_id(plan: Plan) -> str:
 
 def plan_label(plan: Plan) -> str:
     meta = plan.meta
-    number = f"số {meta.number}/{meta.symbol}" if meta.number else meta.symbol
-    return f"{meta.type.capitalize()} {number} năm {meta.year} của {plan.unit_name(meta.issuing_unit)}"
+    kind = meta.type.capitalize()
+    if meta.number or meta.issued_with:
+        named = plan_name(kind, meta.number, meta.symbol, meta.issued_with)
+    else:
+        named = f"{kind} {meta.symbol}"
+    return f"{named} năm {meta.year} của {plan.unit_name(meta.issuing_unit)}"

@@ -41,6 +41,7 @@ from kh68.entry.forms.layout import (
     plan_id,
 )
 from kh68.entry.forms.workbook import FormRefused, OpenedForm, open_form
+from kh68.kinds.fraction import fraction_problem
 from kh68.kinds.periods import Period, parse_period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.models import DateSource
@@ -460,24 +461,10 @@ class _Reader:
         )
 
     def _fraction(self, sheet: str, r: int, row: IndicatorRow, got: dict[str, Any]) -> bool:
-        numerator, denominator = got["numerator"], got["denominator"]
-        if numerator is None or denominator is None:
-            missing = "numerator" if numerator is None else "denominator"
-            label = "tử số" if missing == "numerator" else "mẫu số"
-            self.at(sheet, f"{_letter(missing)}{r}", f"thiếu {label}: ghi cả tử số và mẫu số", row.key)
-            return False
-        if denominator == 0:
-            self.at(sheet, f"{_letter('denominator')}{r}", "mẫu số phải lớn hơn 0", row.key)
-            return False
-        if numerator > denominator:
-            self.at(
-                sheet,
-                f"{_letter('numerator')}{r}",
-                f"tử số {format_number(numerator)} lớn hơn mẫu số {format_number(denominator)}",
-                row.key,
-            )
-            return False
-        return True
+        problem = fraction_problem(got["numerator"], got["denominator"])
+        if problem is not None:
+            self.at(sheet, f"{_letter(problem.part)}{r}", problem.text, row.key)
+        return problem is None
 
     def _task(self, ws: Any, row: TaskRow, offset: int) -> TaskReport | None:
         r = FIRST_ROW + offset

@@ -52,6 +52,7 @@ from kh68.lint.rules import (
     placeholder_unfilled,
     report_group_unknown,
     report_text_missing,
+    report_verdict_contradicts,
     reporter_not_applicable,
     successor_cycle,
     successor_unknown,
@@ -114,6 +115,7 @@ RULES: tuple[Rule, ...] = (
     text_control_chars.RULE,
     placeholder_unfilled.RULE,
     report_text_missing.RULE,
+    report_verdict_contradicts.RULE,
 )
 
 ALL_RULES: tuple[RuleDoc, ...] = READ_RULES + RULES

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from kh68.reading.load import DataFile
 from kh68.reading.models import Indicator, Target
+from kh68.reading.narrative import Judge
 from kh68.reading.plan import Plan
 from kh68.reading.ruledoc import RuleDoc
 from kh68.reading.source import Document, Key
@@ -35,6 +36,8 @@ class Context:
     whole_plan: bool = True
     # The day rules that depend on it judge against (``kh68 check --today``); None: such rules stay silent.
     today: date | None = None
+    # The report's verdicts on a year (``kh68 check`` gives them; a rule comparing words with figures needs them).
+    judge: Judge | None = None
 
     def doc(self, kind: str) -> Document:
         """The document of a plan file: "plan", "units", "indicators" or "tasks"."""

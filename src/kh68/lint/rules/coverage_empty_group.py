@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kh68.core.errors import Severity
 from kh68.core.vnformat import format_date
+from kh68.domain.deadlines import report_day, reporters_of
 from kh68.lint.rules.base import Context, Finding, Rule
 
 
@@ -18,11 +19,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if indicator.reporters is None:
             continue
         for year in range(period.start, period.end + 1):
-            day = plan.report_day(year)
+            day = report_day(plan, year)
             kind = indicator.counted_over
             if kind is not None and not plan.units.kind_exists_on(kind, day):
                 continue  # nothing to count that year: said so, not expected
-            if not plan.reporters_of(indicator, year):
+            if not reporters_of(plan, indicator, year):
                 yield Finding(
                     doc,
                     (*where, "reporters"),

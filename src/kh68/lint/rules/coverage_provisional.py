@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from kh68.core.errors import Severity
 from kh68.domain.coverage import coverage
+from kh68.domain.deadlines import report_day
 from kh68.lint.rules.base import Context, Finding, Rule
 
 
@@ -22,7 +23,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if indicator is None or m.value is not None or not m.by_unit:
                 continue
             kind = indicator.counted_over
-            if kind is not None and not plan.units.kind_exists_on(kind, plan.report_day(year)):
+            if kind is not None and not plan.units.kind_exists_on(kind, report_day(plan, year)):
                 continue  # not computable at all: the status says so
             cover = coverage(plan, indicator, year, m)  # as the engine computes it, once, in the domain
             if cover is None:

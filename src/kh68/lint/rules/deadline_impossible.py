@@ -6,6 +6,7 @@ import calendar
 from collections.abc import Iterator
 
 from kh68.core.errors import Severity
+from kh68.domain.deadlines import periods
 from kh68.kinds.periods import Period
 from kh68.lint.rules.base import Context, Finding, Rule
 
@@ -24,7 +25,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if duty.deadline is None:
             continue
         rule = duty.deadline.rule
-        named = [p for year in years for p in duty.periods(year)]
+        named = [p for year in years for p in periods(duty, year)]
         missing = [p for p in named if not rule.day_exists(p)]
         if missing:
             yield Finding(ctx.doc("plan"), ("duties", i, "deadline"), _message(duty.deadline.text, missing, named))

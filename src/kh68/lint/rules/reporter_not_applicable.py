@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kh68.core.errors import Severity
+from kh68.domain.deadlines import period_day
 from kh68.lint.rules.base import Context, Finding, Rule
 from kh68.reading.models import Indicator
 from kh68.reading.plan import Plan
@@ -48,7 +49,7 @@ def _data_files(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     for file in ctx.data_files:
         cadence = file.data.cadence  # a month's file: the reporters of that month's report day
-        due = plan.period_day(cadence)
+        due = period_day(plan, cadence)
         for ind_id, m in file.data.indicators.items():
             indicator = plan.indicator(ind_id)
             expected = plan.reporters_on(indicator, due) if indicator else None
@@ -57,7 +58,7 @@ def _data_files(ctx: Context) -> Iterator[Finding]:
             ids = sorted(c.unit_id for c in expected)
             reporting = set(ids)
             for ref in m.by_unit:
-                uid = plan.units.resolve(ref)
+                uid = file.data.unit_id(ref)
                 if uid is None or uid in reporting or plan.units.inactive_reason(uid, due):
                     continue  # unknown: unit-unknown's; inactive: unit-inactive's
                 shown = ", ".join(ids[:5]) + (f" và {len(ids) - 5} đơn vị khác" if len(ids) > 5 else "")

@@ -7,14 +7,15 @@ from collections.abc import Iterator
 from kh68.core.errors import Severity
 from kh68.core.safetext import excerpt
 from kh68.lint.rules.base import Context, Finding, Rule
+from kh68.reading.models import YearData
 from kh68.reading.source import Document, Key
 
 
-def _duplicates(ctx: Context, doc: Document, loc: Key, keys: list[str]) -> Iterator[Finding]:
+def _duplicates(data: YearData, doc: Document, loc: Key, keys: list[str]) -> Iterator[Finding]:
     """A second key naming an already named unit (its id and an alias), with the first one's line."""
     first: dict[str, str] = {}
     for ref in keys:
-        uid = ctx.plan.units.resolve(ref)
+        uid = data.unit_id(ref)
         if uid is None:
             continue
         if uid in first:
@@ -27,9 +28,9 @@ def _duplicates(ctx: Context, doc: Document, loc: Key, keys: list[str]) -> Itera
 def check(ctx: Context) -> Iterator[Finding]:
     for file in ctx.data_files:
         for ind_id, m in file.data.indicators.items():
-            yield from _duplicates(ctx, file.doc, ("indicators", ind_id, "by_unit"), list(m.by_unit))
+            yield from _duplicates(file.data, file.doc, ("indicators", ind_id, "by_unit"), list(m.by_unit))
         for task_id, by_unit in file.data.tasks.items():
-            yield from _duplicates(ctx, file.doc, ("tasks", task_id), list(by_unit))
+            yield from _duplicates(file.data, file.doc, ("tasks", task_id), list(by_unit))
 
 
 RULE = Rule(

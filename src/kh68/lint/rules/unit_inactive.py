@@ -13,12 +13,12 @@ from datetime import date
 
 from kh68.core.errors import Severity
 from kh68.core.vnformat import format_date
+from kh68.domain.deadlines import period_day
 from kh68.lint.rules.base import Context, Finding, Rule
 from kh68.reading.plan import Plan
 
 
-def _inactive(plan: Plan, ref: str, day: date) -> str | None:
-    uid = plan.units.resolve(ref)
+def _inactive(plan: Plan, uid: str | None, day: date) -> str | None:
     return plan.units.inactive_reason(uid, day) if uid else None
 
 
@@ -27,26 +27,26 @@ def check(ctx: Context) -> Iterator[Finding]:
     for file in ctx.data_files:
         doc, data = file.doc, file.data
         cadence = data.cadence  # a month's file: the units of that month's report day
-        due = plan.period_day(cadence)
+        due = period_day(plan, cadence)
         period = f"số liệu {cadence.label} (hạn báo cáo {format_date(due)})"
         for ind_id, m in data.indicators.items():
             for ref in m.by_unit:
-                if reason := _inactive(plan, ref, due):
+                if reason := _inactive(plan, data.unit_id(ref), due):
                     yield Finding(doc, ("indicators", ind_id, "by_unit", ref), f"{period}: {reason}", key=True)
             if m.source and m.source.unit:
                 day = m.source.date or due
-                if reason := _inactive(plan, m.source.unit, day):
+                if reason := _inactive(plan, m.source_unit, day):
                     when = period if day == due else f"số liệu ngày {format_date(day)}"
                     yield Finding(doc, ("indicators", ind_id, "source", "unit"), f"{when}: {reason}")
         for ref, receipt in data.forms.items():
-            if reason := _inactive(plan, ref, receipt.received):
+            if reason := _inactive(plan, data.unit_id(ref), receipt.received):
                 yield Finding(
                     doc, ("forms", ref), f"biểu mẫu nhận ngày {format_date(receipt.received)}: {reason}", key=True
                 )
         for task_id, by_unit in data.tasks.items():
             for ref, progress in by_unit.items():
                 day = progress.date or due
-                if reason := _inactive(plan, ref, day):
+                if reason := _inactive(plan, data.unit_id(ref), day):
                     where = f"tiến độ ngày {format_date(day)}" if progress.date else f"tiến độ {cadence.label}"
                     yield Finding(doc, ("tasks", task_id, ref), f"{where}: {reason}", key=True)
 

@@ -67,17 +67,17 @@ def _data_files(ctx: Context) -> Iterator[Finding]:
         doc = file.doc
         for ind_id, m in file.data.indicators.items():
             loc = ("indicators", ind_id)
-            if m.source and m.source.unit and units.resolve(m.source.unit) is None:
+            if m.source and m.source.unit and m.source_unit is None:
                 yield Finding(doc, (*loc, "source", "unit"), units.unknown(m.source.unit))
             for unit_ref in m.by_unit:
-                if units.resolve(unit_ref) is None:
+                if file.data.unit_id(unit_ref) is None:
                     yield Finding(doc, (*loc, "by_unit", unit_ref), units.unknown(unit_ref), key=True)
         for task_id, by_unit in file.data.tasks.items():
             for unit_ref in by_unit:
-                if units.resolve(unit_ref) is None:
+                if file.data.unit_id(unit_ref) is None:
                     yield Finding(doc, ("tasks", task_id, unit_ref), units.unknown(unit_ref), key=True)
         for unit_ref in file.data.forms:
-            if units.resolve(unit_ref) is None:
+            if file.data.unit_id(unit_ref) is None:
                 yield Finding(doc, ("forms", unit_ref), units.unknown(unit_ref), key=True)
 
 

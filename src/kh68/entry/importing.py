@@ -19,22 +19,15 @@ from kh68.entry.edits import (
     Conflict,
     Edit,
     EditResult,
-    ProgressEdit,
-    ReceiptEdit,
-    SourceEdit,
-    StateEdit,
-    ValueEdit,
     apply_edits,
 )
-from kh68.entry.figure import Figure
-from kh68.entry.forms.csv_import import read_csv
 from kh68.entry.forms.dating import Arrival
-from kh68.entry.forms.read import FilledForm, read_form
 from kh68.entry.forms.workbook import FormRefused
+from kh68.entry.sources import SUFFIXES, source_for
 from kh68.kinds.periods import Period
 from kh68.reading.plan import Plan
 
-FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+FORM_SUFFIXES = SUFFIXES
 
 
 @dataclass
@@ -128,30 +121,11 @@ def _apply(plan: Plan, accepted: list[FileResult], *, force: bool, dry_run: bool
 def _read(plan: Plan, path: Path, arrival: Arrival) -> FileResult:
     result = FileResult(path)
     try:
-        if path.suffix.lower() == ".csv":
-            figures = read_csv(path, plan)
-            result.edits = [e for f in figures for e in figure_edits(f)]
-            result.summary = (
-                f"{len(figures)} số liệu {periods_said({f.period or Period.of_year(f.year) for f in figures})}"
-            )
-        else:
-            form = read_form(path, plan, arrival)
-            result.edits = form_edits(form)
-            result.unit_period = (form.spec.unit_id, form.spec.period)
-            result.summary = (
-                f"{form.spec.unit_id} {form.spec.label}: {len(form.figures)} số liệu, "
-                f"{len(form.tasks)} nhiệm vụ, {form.dated.said}"
-            )
+        intake = source_for(path).read(path, plan, arrival)
+        result.edits, result.summary, result.unit_period = intake.edits, intake.summary, intake.unit_period
     except FormRefused as exc:
         result.problems = exc.messages
     return result
-
-
-def periods_said(periods: set[Period]) -> str:
-    """``năm 2024, 2025``; ``năm 2025, tháng 10/2026, tháng 11/2026``: the periods of a CSV's figures."""
-    years = sorted(p.year for p in periods if p.is_year)
-    others = sorted((p for p in periods if not p.is_year), key=lambda p: (p.first_day, -p.rhythm.months))
-    return ", ".join(([f"năm {', '.join(map(str, years))}"] if years else []) + [p.label for p in others])
 
 
 def _refuse_duplicates(results: list[FileResult]) -> None:
@@ -175,65 +149,3 @@ def _refuse_conflicts(accepted: list[FileResult], conflicts: Sequence[Conflict])
         result = owner.get(id(conflict.edit))
         if result is not None:
             result.problems.append(f"{result.path.name}: {conflict.message}")
-
-
-def form_edits(form: FilledForm) -> list[Edit]:
-    """What a form says, as edits of its own period's data file (``data/2026-11.yaml`` for a form of 2026-11,
-    ``data/2025.yaml`` for a year's): the period is the form's, never the import's to choose."""
-    spec = form.spec
-    period = None if spec.period.is_year else spec.period
-    edits: list[Edit] = [e for figure in form.figures for e in figure_edits(figure)]
-    edits += [
-        ProgressEdit(
-            task=t.task_id,
-            year=spec.year,
-            unit=spec.unit_id,
-            state=t.state,
-            on=form.dated.day,
-            results=t.results,
-            difficulties=t.difficulties,
-            directions=t.directions,
-            proposals=t.proposals,
-            period=period,
-        )
-        for t in form.tasks
-    ]
-    edits.append(
-        ReceiptEdit(
-            spec.unit_id, spec.year, form.dated.day, spec.version, spec.fingerprint, form.dated.source, period=period
-        )
-    )
-    return edits
-
-
-def figure_edits(figure: Figure) -> list[Edit]:
-    edits: list[Edit] = []
-    if figure.value is not None or figure.numerator is not None or figure.met is not None or figure.note:
-        edits.append(
-            ValueEdit(
-                indicator=figure.indicator_id,
-                year=figure.year,
-                value=figure.value,
-                numerator=None if figure.numerator is None else str(figure.numerator),
-                denominator=None if figure.denominator is None else str(figure.denominator),
-                met=figure.met,
-                unit=figure.unit_id,
-                note=figure.note,
-                period=figure.period,
-            )
-        )
-    if figure.state is not None:
-        edits.append(StateEdit(figure.indicator_id, figure.year, figure.state, period=figure.period))
-    if figure.document or figure.document_date or (figure.unit_id is None and figure.reporter):
-        edits.append(
-            SourceEdit(
-                indicator=figure.indicator_id,
-                year=figure.year,
-                unit=figure.unit_id,
-                document=figure.document,
-                on=figure.document_date,
-                reporter=figure.reporter if figure.unit_id is None else None,
-                period=figure.period,
-            )
-        )
-    return edits

@@ -1,0 +1,92 @@
+"""The frame every report shares: the header, the subject line, the annex's line, lists, the warnings of a date.
+
+The department's report (``report_context``), a unit's report (``unit_report``) and the
+internal summary (``internal_summary``) are each built in their own module; what they
+share lives here, so that none of them imports another.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kh68.core.vnformat import format_date as short_date
+from kh68.domain.deadlines import deadline
+from kh68.kinds.periods import Period
+from kh68.outputs.document import Header, Items
+from kh68.outputs.words import dated, lower_first, next_period_words, plan_about, plan_reference
+from kh68.reading.bodies import Body
+from kh68.reading.models import Duty
+from kh68.reading.plan import Plan
+from kh68.vocab import sentence
+
+SYNTHETIC_NOTICE = (
+    "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa, "
+    "không có thật; không dùng để gửi hoặc trích dẫn."
+)
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def synthetic_notice(plan: Plan) -> str:
+    return SYNTHETIC_NOTICE if plan.synthetic else ""
+
+
+def header_of(issuer: Body, on: date | None, symbol: str) -> Header:
+    """Decree 30's header of a document ``issuer`` issues (dated ``on``, or left for the signer; ``symbol`` empty:
+    no number line)."""
+    return Header(
+        parent_lines=issuer.parent_lines,
+        own_lines=issuer.own_lines,
+        number_line=f"Số: …/{symbol}" if symbol else "",
+        place_date=f"{issuer.place}, {dated(on)}",
+        symbol=symbol,
+    )
+
+
+def report_subject(plan: Plan, when: str) -> str:
+    """``Kết quả thực hiện năm 2026 Kế hoạch số 188/KH-UBND ngày 02/4/2026 của … về …``: the plan's own number and
+    title (``when``: ``năm 2026``, ``quý III năm 2026``)."""
+    return f"Kết quả thực hiện {when} {plan_reference(plan)} {plan_about(plan)}"
+
+
+def attached_to(symbol: str, on: date | None, issuer: str) -> str:
+    """The annex's ``(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)`` (Decree 30, Appendix I, part III, point 1)."""
+    return f"(Kèm theo Báo cáo số …/{symbol} {dated(on)} của {issuer})"
+
+
+def late_warning(duty: Duty | None, cadence: Period, on: date | None) -> tuple[str, ...]:
+    """A warning when the date written on the report is after the duty's deadline for ``cadence``."""
+    due = deadline(duty, cadence) if duty is not None else None
+    if on is None or due is None or on <= due:
+        return ()
+    where = f" ({section_words(duty.section)} của Kế hoạch)" if duty is not None else ""
+    return (
+        f"báo cáo {cadence.label} ghi ngày {short_date(on)} (--date), sau hạn báo cáo ngày {short_date(due)}{where}",
+    )
+
+
+def next_period(plan: Plan, cadence: Period | int) -> str:
+    """``NĂM 2027`` while the plan goes on (``QUÝ IV NĂM 2026`` after a quarter); ``THỜI GIAN TỚI`` after its last
+    year (a one-year plan's)."""
+    period = Period.of_year(cadence) if isinstance(cadence, int) else cadence
+    return next_period_words(period, plan.meta.period.end)
+
+
+def items(lines: list[str]) -> Items:
+    """A list in the customary form: a capital first letter, ``…;`` each, the last ``….`` (the layout adds ``- ``)."""
+    clean = [strip_stop(line) or "" for line in lines]
+    clean = [sentence(line) for line in clean if line]
+    return Items(tuple(f"{line}{'.' if i == len(clean) - 1 else ';'}" for i, line in enumerate(clean)))
+
+
+def strip_stop(text: str | None) -> str | None:
+    return " ".join(text.split()).rstrip(" .;") if text else text
+
+
+def section_words(section: str) -> str:
+    """``mục V.1`` for a numbered section; a named one as it is named (``phần kết``)."""
+    numbered = section[:1].isdigit() or section.split(".")[0].strip() in ROMAN
+    return f"mục {section}" if numbered else lower_first(section)
+
+
+ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])

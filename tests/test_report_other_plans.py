@@ -1,0 +1,80 @@
+"""What trying the reports on real plans of other provinces found (tests/fixtures/plans): a plan issued with a
+decision, a figure of part of the year, several recipients, a report for one period of a plan reporting by period."""
+
+from __future__ import annotations
+
+from conftest import REPO, invoke
+
+FIXTURES = REPO / "tests" / "fixtures" / "plans"
+HCM, SON_LA = FIXTURES / "hcm-2820", FIXTURES / "sonla-2954"
+
+
+def _lines(plan: object, *args: str) -> list[str]:
+    return invoke(["report", "--plan", plan, *args], 0).stdout.splitlines()
+
+
+def test_a_plan_issued_with_a_decision_is_named_by_the_decision() -> None:
+    lines = _lines(HCM, "--year", "2026", "--date", "2026-12-20")
+    assert lines[8].startswith(
+        "**Kết quả thực hiện năm 2026 Kế hoạch ban hành kèm theo Quyết định số 2820/QĐ-UBND ngày 19/11/2025 của Ủy ban "
+        "nhân dân Thành phố Hồ Chí Minh về triển khai Quyết định số 06/QĐ-TTg"
+    )
+    closing = next(line for line in lines if line.startswith("Trên đây"))
+    assert closing == (
+        "Trên đây là báo cáo kết quả thực hiện năm 2026 Kế hoạch ban hành kèm theo Quyết định số 2820/QĐ-UBND ngày "
+        "19/11/2025; Ủy ban nhân dân Thành phố Hồ Chí Minh kính báo cáo Bộ Tài chính xem xét, chỉ đạo./."
+    )
+    assert not any("Kế hoạch số 2820" in line or "((" in line for line in lines)
+
+
+def test_the_status_heading_names_the_plan_by_its_number() -> None:
+    out = invoke(["status", "--plan", HCM, "--period", "2026-Q4", "--today", "2026-12-10"], 0).stdout
+    heading = " ".join(line.strip() for line in out.splitlines()[1:3])
+    assert heading == "Tình hình thực hiện kế hoạch ban hành kèm theo Quyết định số 2820/QĐ-UBND quý IV/2026"
+
+
+def test_a_figure_of_part_of_the_year_is_under_way_never_met_or_missed() -> None:
+    lines = _lines(SON_LA, "--year", "2026", "--date", "2026-11-27")
+    rows = {line.split(" | ")[0]: line for line in lines if line.startswith("| ")}
+    # 6.100 tấn by November against 6.400 for the year: not "Chưa đạt" before the year ends
+    assert rows["| P2.2-L"] == (
+        "| P2.2-L | Tổng sản phẩm Nhãn tham gia xuất khẩu | tấn | 6.400 tấn | 6.100 tấn | – | Số liệu đến hết tháng "
+        "11/2026, còn thấp hơn chỉ tiêu năm 300 tấn | Đang triển khai | 8.500 tấn | (7) |"
+    )
+    # 28.050 of 240.000, from 2 of 3 communes: neither met nor compared
+    assert rows["| XK"] == (
+        "| XK | Giá trị hàng hóa tham gia xuất khẩu | nghìn USD | 240.000 nghìn USD | 28.050 nghìn USD (tạm tính) | – | "
+        "– | Chưa đánh giá (số liệu tạm tính) | từ 400.000 nghìn USD trở lên | (1) (2) |"
+    )
+    assert not any("Đạt chỉ tiêu" in line or "Chưa đạt" in line for line in rows.values())
+
+
+def test_the_closing_names_every_recipient_of_the_kinh_gui() -> None:
+    lines = _lines(SON_LA, "--year", "2026", "--date", "2026-11-27")
+    assert "Kính gửi:<br>\\- Tỉnh ủy;<br>\\- Hội đồng nhân dân tỉnh;<br>\\- Ủy ban nhân dân tỉnh Sơn La." in lines
+    closing = next(line for line in lines if line.startswith("Trên đây"))
+    assert closing.endswith(
+        "; Sở Công Thương kính báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh và Ủy ban nhân dân tỉnh Sơn La./."
+    )
+
+
+def test_a_report_for_a_month_of_a_plan_reporting_monthly() -> None:
+    result = invoke(["report", "--plan", SON_LA, "--period", "2026-11", "--date", "2026-12-02"], 0)
+    lines = result.stdout.splitlines()
+    assert lines[8].startswith("**Kết quả thực hiện tháng 11 năm 2026 Kế hoạch ban hành kèm theo Quyết định số 2954/")
+    assert "Sở Công Thương báo cáo kết quả thực hiện tháng 11 năm 2026 như sau:" in lines
+    assert result.stderr == (
+        "kh68: cảnh báo: báo cáo tháng 11/2026 ghi ngày 02/12/2026 (--date), sau hạn báo cáo ngày 17/11/2026 "
+        '(mục "V. CHẾ ĐỘ BÁO CÁO", khoản 2 của Kế hoạch)\n'
+    )
+
+
+def test_a_period_the_plan_does_not_report_is_refused_naming_its_duties() -> None:
+    result = invoke(["report", "--plan", HCM, "--period", "2026-11"], 2)
+    assert result.stderr == (
+        "kh68: lỗi: kế hoạch không quy định báo cáo tháng 11/2026 (nhiệm vụ báo cáo phụ lục VI.3: không ghi hạn; "
+        "mục IV.7: không ghi hạn); bỏ --period để lập báo cáo năm\n"
+    )
+    assert invoke(["report", "--plan", HCM, "--period", "2026-Q4", "--internal"], 2).stderr == (
+        "kh68: lỗi: --internal là bản tổng hợp của năm: không dùng cùng --period.\n"
+    )
