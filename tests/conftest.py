@@ -313,3 +313,15 @@ def git_repo(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(root)
     monkeypatch.delenv("KH68_PLAN", raising=False)
     return root
+
+
+# A monthly duty added to the demo plan (tests of reporting by period): the divisions report to the coordinating
+# division before the 15th of every month.
+MONTHLY_DUTY = """  - id: monthly_report
+    section: IV.2.c
+    kind: unit_report
+    what: báo cáo tiến độ thực hiện trước ngày 15 hằng tháng, gửi Phòng Tổ chức hành chính Sở GDĐT.
+    from_units: [cac_phong_thuoc_so]
+    to_units: [phong_tchc]
+    deadline: trước ngày 15 hằng tháng
+"""

@@ -7,22 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke, replace_in
-
-MONTHLY = """  - id: monthly_report
-    section: IV.2.c
-    kind: unit_report
-    what: báo cáo tiến độ thực hiện trước ngày 15 hằng tháng, gửi Phòng Tổ chức hành chính Sở GDĐT.
-    from_units: [cac_phong_thuoc_so]
-    to_units: [phong_tchc]
-    deadline: trước ngày 15 hằng tháng
-"""
+from conftest import MONTHLY_DUTY, invoke, replace_in
 
 
 @pytest.fixture
 def monthly(example_copy: Path) -> Path:
     """The demo with a second duty: the divisions report to the coordinating division before the 15th of every month."""
-    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", MONTHLY + "  - id: plan_report\n")
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", MONTHLY_DUTY + "  - id: plan_report\n")
     return example_copy
 
 

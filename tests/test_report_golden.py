@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, MONTHLY_DUTY, invoke, replace_in
 from docx_outline import outline
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -45,14 +45,6 @@ WORD_CASES = {
 # The demo reporting by period (issue 17 item 5): the department reports to the province every quarter (before the
 # 20th of the quarter's last month), the divisions to the coordinating division every month (before the 15th).
 QUARTERLY = "    deadline: trước ngày 20 của tháng cuối quý\n"
-MONTHLY = """  - id: monthly_report
-    section: IV.2.c
-    kind: unit_report
-    what: báo cáo tiến độ thực hiện trước ngày 15 hằng tháng, gửi Phòng Tổ chức hành chính Sở GDĐT.
-    from_units: [cac_phong_thuoc_so]
-    to_units: [phong_tchc]
-    deadline: trước ngày 15 hằng tháng
-"""
 Q3_FIGURES = """period: 2026-Q3
 synthetic: true
 indicators:
@@ -104,7 +96,7 @@ def by_period(root: Path) -> Path:
     """The demo, reporting by quarter and by month, with figures of quarter III and progress of September 2026."""
     plan = Path(shutil.copytree(EXAMPLE_PLAN, root / "plan"))
     replace_in(plan / "plan.yaml", "    deadline: 10/11\n", QUARTERLY)
-    replace_in(plan / "plan.yaml", "  - id: plan_report\n", MONTHLY + "  - id: plan_report\n")
+    replace_in(plan / "plan.yaml", "  - id: plan_report\n", MONTHLY_DUTY + "  - id: plan_report\n")
     (plan / "data" / "2026-Q3.yaml").write_text(Q3_FIGURES, encoding="utf-8")
     (plan / "data" / "2026-09.yaml").write_text(SEPTEMBER, encoding="utf-8")
     return plan

@@ -18,9 +18,10 @@ def test_a_reporter_with_no_part_in_the_indicator(example_copy):
 def test_the_plan_names_its_kinds_of_unit_in_its_own_words(example_copy):
     path = example_copy / "indicators.yaml"
     replace_in(path, "reporters: [phong_gddt_huyen]", "reporters: [phong_gddt_huyen, cong_doan_nganh]")
-    meta = example_copy / "plan.yaml"
-    meta.write_text(
-        meta.read_text(encoding="utf-8") + "unit_kind_labels:\n  organisation: tổ chức ngoài ngành\n", encoding="utf-8"
+    replace_in(
+        example_copy / "plan.yaml",
+        'unit_kind_labels: {commune: "xã, phường, đặc khu"}',
+        'unit_kind_labels: {commune: "xã, phường, đặc khu", organisation: tổ chức ngoài ngành}',
     )
     assert only_error(invoke(["check", example_copy], 1).output) == (
         f"{path.as_posix()}:{line_of(path, 'cong_doan_nganh]')}:35: lỗi: cong_doan_nganh là tổ chức ngoài ngành, "
