@@ -14,9 +14,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.conftest import EXAMPLE_PLAN, invoke, replace_in
+from tests.conftest import EXAMPLE_PLAN, MONTHLY_DUTY, invoke, replace_in
 from tests.formtools import edit_workbook, fill, make_form, sent, snapshot
-from tests.test_periods import MONTHLY
 
 QUARTERLY = """  - id: quarterly_report
     section: IV.2.d
@@ -35,7 +34,7 @@ SUMMARY_REFUSED = "Nhập 1 tệp: 0 tệp được nhận, 1 tệp bị từ ch
 @pytest.fixture
 def monthly(example_copy: Path) -> Path:
     """The demo with the divisions reporting to the coordinating division before the 15th of every month."""
-    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", MONTHLY + "  - id: plan_report\n")
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", MONTHLY_DUTY + "  - id: plan_report\n")
     return example_copy
 
 
