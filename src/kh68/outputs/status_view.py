@@ -16,7 +16,7 @@ from kh68.outputs.export import target_to_dict
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Indicator, ReportPart, Task
 from kh68.reading.plan import Plan
-from kh68.reading.report_text import describe_missing, missing_parts, unwritten_tasks
+from kh68.reading.report_text import describe_missing
 from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce
 from kh68.tracking.tasks import Deadline, TaskStatus
 from kh68.tracking.tracked import track
@@ -223,12 +223,11 @@ def report_due_words(due: date | None) -> str:
     return f"hạn ngày {format_date(due)}" if due is not None else NO_DEADLINE
 
 
-def reminder(plan: Plan, year: int, today: date) -> str:
-    """Before the deadline of ``year``'s report: which parts the department has still to write ('' if none)."""
-    due = report_due(plan, year)
-    parts = missing_parts(plan, year)
-    tasks = unwritten_tasks(plan, plan.data.get(year), year)
-    if not (parts or tasks) or today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
+def reminder(view: StatusView) -> str:
+    """Before the deadline of the year's report: which parts the department has still to write ('' if none)."""
+    year, due = view.year, report_due(view.plan, view.year)
+    parts, tasks = list(view.unwritten_parts), list(view.unwritten_tasks)
+    if not (parts or tasks) or view.today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
         return ""
     return (
         f"Báo cáo năm {year} ({report_due_words(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
