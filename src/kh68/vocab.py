@@ -22,10 +22,11 @@ This module imports only ``kh68.reading.enums``, ``kh68.kinds.verdict`` and
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from kh68.core.vnformat import format_number, format_value
+from kh68.core.vnformat import format_date, format_number, format_value
 from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.verdict import Direction, Status, TaskState
 from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitForm, UnitKind
@@ -299,6 +300,13 @@ TASKS_HEADING = "Nhiệm vụ"
 REPORTING_HEADING = "Báo cáo"
 NO_DEADLINE = "kế hoạch không ghi hạn"
 """A report whose period the plan states without a day ("định kỳ hằng quý"): kh68 invents no deadline."""
+
+
+def due_words(due: date | None) -> str:
+    """``hạn ngày <ngày>``, or ``kế hoạch không ghi hạn``."""
+    return f"hạn ngày {format_date(due)}" if due is not None else NO_DEADLINE
+
+
 RHYTHM_WORDS = {
     Rhythm.YEARLY: "hằng năm",
     Rhythm.SIX_MONTHLY: "6 tháng một lần",

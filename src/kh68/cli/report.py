@@ -15,8 +15,6 @@ import typer
 
 from kh68.cli.common import PlanOption, app, echo, handle_errors, parse_day, period_option, plan_dir, when, year_option
 from kh68.core.errors import UsageError
-from kh68.outputs.document import DocumentKind
-from kh68.outputs.kinds import KINDS, Request, make
 from kh68.outputs.renderers import RENDERERS, Options, Renderer
 
 ReportFormat = StrEnum("ReportFormat", [(name, name) for name in RENDERERS])  # type: ignore[misc]
@@ -81,6 +79,9 @@ def report(
     renderer = RENDERERS[fmt.value]
     _check_options(fmt.value, renderer, output, template, reference_docx, unit, internal)
     year, cadence = when(year, period)
+    from kh68.outputs.document import DocumentKind
+    from kh68.outputs.kinds import KINDS, Request, make
+
     kind = DocumentKind.INTERNAL if internal else DocumentKind.UNIT_REPORT if unit is not None else DocumentKind.REPORT
     if cadence is not None and not KINDS[kind].periods:
         raise UsageError(f"{KINDS[kind].name} của năm: không dùng cùng --period.")

@@ -69,19 +69,20 @@ def status(
     unit_id = loaded.require_unit(unit) if unit is not None else None
     view = build_status(loaded, year, day, unit_id, cadence)
     from kh68.outputs.status_view import reminder
+    from kh68.reading.report_text import missing_parts, unwritten_tasks
 
     if fmt is StatusFormat.json:
         data = view_to_dict(view)
         if unit_id is None:
-            data["report_text_missing"] = [p.value for p in view.unwritten_parts]
-            data["report_tasks_missing"] = [t.id for t in view.unwritten_tasks]
+            data["report_text_missing"] = [p.value for p in missing_parts(loaded, year)]
+            data["report_tasks_missing"] = [t.id for t in unwritten_tasks(loaded, loaded.data.get(year), year)]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from kh68.cli.common import console
         from kh68.cli.status_table import print_status
 
         print_status(view, console(soft_wrap=False))
-        note = reminder(view) if unit_id is None else ""
+        note = reminder(loaded, year, day) if unit_id is None else ""
         if note:
             typer.echo(f"\n{note}")
     failing = {f.value for f in fail_on or []}

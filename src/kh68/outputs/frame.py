@@ -65,11 +65,10 @@ def late_warning(duty: Duty | None, cadence: Period, on: date | None) -> tuple[s
     )
 
 
-def next_period(plan: Plan, cadence: Period | int) -> str:
+def next_period(plan: Plan, cadence: Period) -> str:
     """``NĂM 2027`` while the plan goes on (``QUÝ IV NĂM 2026`` after a quarter); ``THỜI GIAN TỚI`` after its last
     year (a one-year plan's)."""
-    period = Period.of_year(cadence) if isinstance(cadence, int) else cadence
-    return next_period_words(period, plan.meta.period.end)
+    return next_period_words(cadence, plan.meta.period.end)
 
 
 def items(lines: list[str]) -> Items:

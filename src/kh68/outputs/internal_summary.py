@@ -35,7 +35,7 @@ from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing
 from kh68.tracking.tasks import Deadline, UnitReport
-from kh68.vocab import NO_DEADLINE, task_state_label
+from kh68.vocab import due_words, task_state_label
 
 WORDS = (
     ("III", "KHÓ KHĂN, VƯỚNG MẮC", "difficulties", "khó khăn, vướng mắc"),
@@ -65,7 +65,7 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
         addressees=(),
         opening=(
             f"Tài liệu làm việc nội bộ của {author}, tổng hợp nguyên văn báo cáo của các đơn vị để soạn báo cáo "
-            f"của {reporter} ({_due_words(report_due(plan, year))}); không gửi kèm báo cáo."
+            f"của {reporter} ({due_words(report_due(plan, year))}); không gửi kèm báo cáo."
         ),
         sections=(
             _lateness(plan, duty),
@@ -115,10 +115,6 @@ def _state(plan: Plan, duty: Deadline, u: UnitReport) -> tuple[str, str, str]:
     if u.late and duty.due is not None:
         return "chậm", f"chậm {(u.on - duty.due).days} ngày", when
     return "đúng hạn", "đúng hạn", when
-
-
-def _due_words(due: date | None) -> str:
-    return f"hạn ngày {short_date(due)}" if due is not None else NO_DEADLINE
 
 
 def _lateness(plan: Plan, duty: Deadline | None) -> Section:

@@ -57,6 +57,7 @@ from kh68.outputs.words import (
     period_words,
     plan_reference,
 )
+from kh68.outputs.words import sentence as as_sentence
 from kh68.reading.bodies import Sender, is_above, plan_report_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearData, YearReport
@@ -332,9 +333,9 @@ def task_block(t: TaskStatus, year: int, cadence: Period, *, lone: bool = False,
     ``lone``: the only task of a group of the same name, said without repeating it."""
     task = t.task
     lead = "" if lone else f"{_task_label(t)}{task.report_title}: "
-    results = [_end(p.results) for p in t.entries.values() if p.results]
+    results = [as_sentence(p.results) for p in t.entries.values() if p.results]
     if summary:  # people's words keep their capitals (a body's name may start them)
-        said = _end(summary)
+        said = as_sentence(summary)
     elif results:
         said = " ".join(results)
     elif t.state is not None:
@@ -403,11 +404,10 @@ def _written(lines: list[str], part: ReportPart, cadence: Period) -> Block:
     return items(lines) if lines else placeholder(part, cadence)
 
 
-def placeholder(part: ReportPart, cadence: Period | int) -> Placeholder:
-    key = cadence if isinstance(cadence, int) else cadence.key
+def placeholder(part: ReportPart, cadence: Period) -> Placeholder:
     return Placeholder(
         f"[Chưa có nội dung: {part.label}. Ghi vào mục report › {part.value.replace('.', ' › ')} "
-        f"của tệp data/{key}.yaml.]"
+        f"của tệp data/{cadence.key}.yaml.]"
     )
 
 
@@ -429,16 +429,6 @@ def _citation_of_basis(basis: LegalBasis) -> str:
         if head and len(head.split()) <= 4 and head != basis.title:
             kind = head
     return f"{kind} số {basis.number} ngày {short_date(basis.date)} của {basis.issuer}"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
-
-
-def _end(text: str) -> str:
-    """Unit text as a sentence: one line, ending with a full stop."""
-    flat = " ".join(text.split())
-    return flat if flat.endswith(".") else flat.rstrip(" ;,") + "."
 
 
 __all__ = ["build_report", "cite", "recipients"]

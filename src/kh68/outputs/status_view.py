@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kh68.core.vnformat import format_date
 from kh68.domain.coverage import Coverage
 from kh68.domain.deadlines import report_due
 from kh68.kinds.periods import Period
@@ -16,11 +15,11 @@ from kh68.outputs.export import target_to_dict
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Indicator, ReportPart, Task
 from kh68.reading.plan import Plan
-from kh68.reading.report_text import describe_missing
+from kh68.reading.report_text import describe_missing, missing_parts, unwritten_tasks
 from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce
 from kh68.tracking.tasks import Deadline, TaskStatus
 from kh68.tracking.tracked import track
-from kh68.vocab import NO_DEADLINE
+from kh68.vocab import due_words
 
 
 @dataclass(frozen=True)
@@ -218,18 +217,15 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
     }
 
 
-def report_due_words(due: date | None) -> str:
-    """``hạn ngày <ngày>``, or ``kế hoạch không ghi hạn``."""
-    return f"hạn ngày {format_date(due)}" if due is not None else NO_DEADLINE
+def reminder(plan: Plan, year: int, today: date) -> str:
+    """Before the deadline of ``year``'s report: which parts the department has still to write ('' if none).
 
-
-def reminder(view: StatusView) -> str:
-    """Before the deadline of the year's report: which parts the department has still to write ('' if none)."""
-    year, due = view.year, report_due(view.plan, view.year)
-    parts, tasks = list(view.unwritten_parts), list(view.unwritten_tasks)
-    if not (parts or tasks) or view.today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
+    Of the year's report as the plan holds it (a status of one period still reminds of the whole year's text)."""
+    due = report_due(plan, year)
+    parts, tasks = missing_parts(plan, year), unwritten_tasks(plan, plan.data.get(year), year)
+    if not (parts or tasks) or today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
         return ""
     return (
-        f"Báo cáo năm {year} ({report_due_words(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
+        f"Báo cáo năm {year} ({due_words(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
         f"ghi vào tệp data/{year}.yaml."
     )

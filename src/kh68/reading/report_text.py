@@ -10,6 +10,8 @@ report: a reminder while the year lasts, a warning once it is over (no deadline 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kh68.reading.models import ReportPart, Task, YearData
 from kh68.reading.plan import Plan
 
@@ -38,7 +40,7 @@ def unwritten_tasks(plan: Plan, data: YearData | None, year: int) -> list[Task]:
     ]
 
 
-def describe_missing(parts: list[ReportPart], tasks: list[Task] | None = None) -> str:
+def describe_missing(parts: Sequence[ReportPart], tasks: Sequence[Task] = ()) -> str:
     """``ưu điểm (report.assessment.strengths); kết quả nhiệm vụ 2.1, 2.3 (tasks, report.group_summaries)``."""
     said = [f"{p.label} (report.{p.value})" for p in parts]
     if tasks:
