@@ -13,7 +13,8 @@ from datetime import date
 import pytest
 
 from conftest import COMMUNES, DISTRICTS, FIXTURE_PLAN, replace_in
-from kh68.domain.coverage import coverage, indicator_reporters, unit_of_count_gone, unit_of_count_text
+from kh68.domain.coverage import coverage, unit_of_count_gone, unit_of_count_text
+from kh68.domain.deadlines import reporters_of
 from kh68.lint.check import load_plan
 from kh68.tracking.series import break_before, comparable_part, comparable_since, crossed
 from kh68.vocab import unit_kind_label
@@ -29,22 +30,22 @@ class TestExpectedReporters:
     @pytest.mark.parametrize(("year", "expected"), [(2024, DISTRICTS), (2025, COMMUNES), (2026, COMMUNES)])
     def test_6_2_follows_the_reorganisation(self, demo, year, expected):
         # Only the successors for preschool education: the department (upper secondary) is not expected.
-        assert [c.unit_id for c in indicator_reporters(demo, demo.indicator("6.2"), year)] == expected
+        assert [c.unit_id for c in reporters_of(demo, demo.indicator("6.2"), year)] == expected
 
     def test_the_communes_say_whose_figures_they_report(self, demo):
-        first = indicator_reporters(demo, demo.indicator("6.2"), 2025)[0]
+        first = reporters_of(demo, demo.indicator("6.2"), 2025)[0]
         assert demo.acting_name(first) == (
             "UBND xã minh họa 01 (tiếp nhận nhiệm vụ của Phòng GDĐT các huyện, thành phố từ 01/7/2025)"
         )
-        own = indicator_reporters(demo, demo.indicator("6.2"), 2024)[0]
+        own = reporters_of(demo, demo.indicator("6.2"), 2024)[0]
         assert demo.acting_name(own) == "Phòng GDĐT thành phố Đà Lạt"
 
     def test_6_9_in_2024(self, demo):
-        assert [c.unit_id for c in indicator_reporters(demo, demo.indicator("6.9"), 2024)] == DISTRICTS
+        assert [c.unit_id for c in reporters_of(demo, demo.indicator("6.9"), 2024)] == DISTRICTS
 
     @pytest.mark.parametrize("year", [2024, 2025, 2026])
     def test_indicators_without_reporters_expect_none(self, demo, year):
-        assert [i.id for i in demo.indicators if indicator_reporters(demo, i, year) is not None] == ["6.2", "6.9"]
+        assert [i.id for i in demo.indicators if reporters_of(demo, i, year) is not None] == ["6.2", "6.9"]
 
 
 class TestCoverage:

@@ -41,11 +41,6 @@ def expected_reporters(
     return [c for c in resolve(refs, day, function) if c.unit_id not in skip]
 
 
-def indicator_reporters(plan: Plan, indicator: Indicator, year: int) -> list[Current] | None:
-    """The units expected to report ``indicator``'s figures for ``year``; ``None`` when the plan says none."""
-    return reporters_of(plan, indicator, year)
-
-
 @dataclass(frozen=True)
 class Coverage:
     """Which of the units expected to send a figure did so, and how much of the denominator they cover."""
@@ -103,7 +98,7 @@ def coverage(plan: Plan, indicator: Indicator, year: int, m: Measurement | None)
     province's own (written directly, not aggregated from units), or when the
     kind of unit it counts over no longer exists.
     """
-    expected = indicator_reporters(plan, indicator, year)
+    expected = reporters_of(plan, indicator, year)
     if expected is None or (m is not None and m.value is not None) or unit_of_count_gone(plan, indicator, year):
         return None
     entries = m.by_id if m else {}

@@ -214,15 +214,6 @@ def _lead_reported(plan: Plan, lead: str, day: date, entries: dict[str, Progress
     return any(plan.covers([uid], reporter) or reporter in acting for uid in acting for reporter in entries)
 
 
-def expected_in(task: Task, year: int) -> bool:
-    """Whether a yearly progress report on ``task`` is due in ``year``.
-
-    Tasks timed "from 2024 on" are not due before 2024; tasks timed "at the
-    review of the resolution" are reported at reviews, not every year.
-    """
-    return task.expected_in(year)
-
-
 def _entries(data: YearData | None, task_id: str) -> dict[str, Progress]:
     if data is None:
         return {}

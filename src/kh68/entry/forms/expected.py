@@ -36,7 +36,7 @@ from kh68.reading.enums import Basis, DutyKind
 from kh68.reading.models import Duty, Indicator, UnitValue, YearData
 from kh68.reading.plan import Plan
 from kh68.tracking.engine import observed_value, target_in_force
-from kh68.tracking.tasks import Owed, expected_in, period_owers
+from kh68.tracking.tasks import Owed, period_owers
 from kh68.vocab import task_state_label
 
 
@@ -238,7 +238,7 @@ def _unit_value_text(entry: UnitValue, unit: str) -> str:
 def _task_rows(plan: Plan, year: int, unit_id: str, due: date) -> list[TaskRow]:
     rows = []
     for task in plan.tasks:
-        if not expected_in(task, year):
+        if not task.expected_in(year):
             continue
         if unit_id in plan.units.current_ids(task.lead_units, due):  # itself, or a successor of a lead
             role = "Chủ trì"
