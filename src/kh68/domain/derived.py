@@ -114,16 +114,17 @@ def indicator_facts(plan: Plan, indicator: Indicator, year: int) -> IndicatorFac
         data = plan.data.get(y)
         return coverage(plan, indicator, y, data.indicators.get(indicator.id) if data else None)
 
+    covered = {y: cover(y) for y in {*plan.data, year}}  # each year's coverage once
     return IndicatorFacts(
         indicator,
         m,
         computed_value(m, indicator) if m else None,
         _values(indicator, plan.data),
-        coverage=cover(year),
+        coverage=covered[year],
         series_break=_break_before(plan, indicator, year),
         unit_of_count_gone=unit_of_count_gone(plan, indicator, year),
         unit_of_count_label=unit_kind_label(plan, indicator.counted_over) if indicator.counted_over else "đơn vị",
-        provisional_years=frozenset(y for y in plan.data if (c := cover(y)) is not None and c.provisional),
+        provisional_years=frozenset(y for y in plan.data if (c := covered[y]) is not None and c.provisional),
         known_until=plan.known_until.get(year, {}).get(indicator.id),
     )
 
