@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
-from kh68.core.safetext import is_text
+from kh68.core.startup import is_text
 
 # For each command whose answer depends only on the cache key: options taking a
 # value, flags, and how many positional arguments it takes (check's DIRECTORY).

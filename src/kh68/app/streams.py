@@ -47,7 +47,7 @@ def stop_on_signals() -> None:
     """SIGTERM and SIGHUP stop kh68 as Ctrl-C does: "đã dừng theo yêu cầu", nothing half-written."""
     import signal
 
-    from kh68.core.errors import Stopped
+    from kh68.core.startup import Stopped
 
     def stop(signum: int, _frame: object) -> None:
         raise Stopped(signum)

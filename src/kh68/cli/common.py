@@ -28,12 +28,12 @@ from kh68.core.errors import (
     PlanInvalid,
     Problem,
     Severity,
-    Stopped,
     UsageError,
     os_reason,
     stop_exit_code,
 )
 from kh68.core.safetext import excerpt, for_terminal, for_terminal_keeping_sgr
+from kh68.core.startup import Stopped
 
 if TYPE_CHECKING:
     from kh68.kinds.periods import Period

@@ -13,6 +13,7 @@ from enum import IntEnum, StrEnum
 from operator import attrgetter
 from pathlib import Path
 
+from kh68.core.startup import Stopped
 from kh68.core.vnformat import format_number
 
 
@@ -68,25 +69,6 @@ class ExitCode(IntEnum):
     USAGE = 2
     INTERNAL = 70  # a defect of kh68 itself (EX_SOFTWARE); never the way an input is handled
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
-
-
-class Stopped(KeyboardInterrupt):
-    """A signal asking kh68 to stop (SIGTERM, SIGHUP): handled as Ctrl-C is, exit 128 + its number.
-
-    Raised by the handler ``kh68.app.launch`` installs, so that a write in progress
-    is abandoned as cleanly as on Ctrl-C: the old file stays, no temporary file.
-    """
-
-    last: int | None = None  # the signal of the latest stop, for a stop the option parser swallowed
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-        Stopped.last = signum
-
-    @property
-    def exit_code(self) -> int:
-        return 128 + self.signum
 
 
 def stop_exit_code(exc: KeyboardInterrupt) -> int:

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from kh68.core.startup import is_text
+
 # ---------------------------------------------------------------- terminals
 
 # Characters a terminal must never receive from plan text:
@@ -195,15 +197,6 @@ def excerpt(text: object, limit: int = EXCERPT_LIMIT) -> str:
     if len(value) <= limit:
         return f"'{shown}'"
     return f"'{shown}…' ({_count(len(value))} ký tự)"
-
-
-def is_text(value: str) -> bool:
-    """Whether ``value`` is text UTF-8 can hold: no lone surrogate (an undecodable byte of an argument or a name)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 LISTED = 20

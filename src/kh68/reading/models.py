@@ -91,7 +91,7 @@ def field(title: str, description: str = "", **kwargs: Any) -> Any:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False, defer_build=True)
 
 
 # ---------------------------------------------------------------- plan.yaml

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
 from kh68.kinds.measure import Measure
@@ -23,7 +22,6 @@ _QUALIFIED = re.compile(
 _BARE = re.compile(rf"^(?P<n>{NUMBER})\s*(?P<u>(?!trở\b){UNIT})?$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class AtLeast(Bounded):
     kind = "at_least"
     example = "99,5 | ít nhất 30%"

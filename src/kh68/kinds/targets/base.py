@@ -1,6 +1,9 @@
 """What every kind of target is and answers; the requirement a numeric target comes down to.
 
-A kind is a frozen dataclass deriving from :class:`Target`. It reads the plan's
+A kind is a class deriving from :class:`Target` (or :class:`Bounded`), a frozen
+dataclass; a kind that adds fields is itself ``@dataclass(frozen=True, kw_only=True)``,
+one that adds none is not decorated (it inherits the generated methods, and each
+decoration costs a millisecond of every start). It reads the plan's
 words (``parse``) or a structured form (``from_fields``), says itself in words
 (``words``), and, when it is numeric, gives the :class:`Requirement` a value
 must meet in a year — from its own numbers, or from the figures of other years

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
 from kh68.kinds.measure import Measure
@@ -16,7 +15,6 @@ _PATTERN = re.compile(r"^hoàn thành(?: 100 ?%)?$")
 WORD = "hoàn thành"
 
 
-@dataclass(frozen=True, kw_only=True)
 class Completion(Target):
     kind = "completion"
     example = "Hoàn thành"

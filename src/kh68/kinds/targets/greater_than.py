@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
 from kh68.kinds.measure import Measure
@@ -17,7 +16,6 @@ _PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True, kw_only=True)
 class GreaterThan(Bounded):
     kind = "greater_than"
     example = "trên 60"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
 from kh68.core.safetext import excerpt
@@ -20,7 +19,6 @@ from kh68.kinds.targets.completion import near_miss
 from kh68.kinds.verdict import Direction
 
 
-@dataclass(frozen=True, kw_only=True)
 class Milestone(Target):
     kind = "milestone"
     example = "mốc định tính không có chữ số"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
 from kh68.kinds.measure import Measure
@@ -13,7 +12,6 @@ from kh68.kinds.verdict import Direction
 _MARKS = {"", "-", "–", "—"}
 
 
-@dataclass(frozen=True, kw_only=True)
 class NoTarget(Target):
     kind = "none"
     example = "-"

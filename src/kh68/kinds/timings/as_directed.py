@@ -7,7 +7,6 @@ deadline of the plan's own (the structured form ``{text: …, due: …}`` gives 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import Timing
@@ -18,7 +17,6 @@ _PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True, kw_only=True)
 class AsDirected(Timing):
     kind = "as_directed"
     example = "Theo lộ trình, hướng dẫn của Bộ, ngành"

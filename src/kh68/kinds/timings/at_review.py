@@ -7,7 +7,6 @@ structured form ``{text: …, date: 2027-06-30}`` gives the review's day.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import Timing
@@ -17,7 +16,6 @@ _PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True, kw_only=True)
 class AtReview(Timing):
     kind = "at_review"
     example = "Khi tiến hành sơ kết, tổng kết"

@@ -53,7 +53,9 @@ class Timing:
     """A task's timing as the plan writes it (``text``) and the window it means.
 
     Subclasses declare ``kind``, ``example``, ``meaning`` and ``phrasings`` and read
-    their words in ``parse`` (the folded phrase); the window is plain data.
+    their words in ``parse`` (the folded phrase); the window is plain data. A subclass
+    that adds fields is ``@dataclass(frozen=True, kw_only=True)``; one that adds none is
+    not decorated (it inherits the generated methods; each decoration costs every start).
     """
 
     kind: ClassVar[str]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import YEAR, Timing, year_end
@@ -11,7 +10,6 @@ from kh68.kinds.timings.base import YEAR, Timing, year_end
 _PATTERN = re.compile(rf"^(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y>{YEAR})\s*(?:,\s*)?(?:và|đến) các năm tiếp theo$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class ByYear(Timing):
     kind = "by_year"
     example = "Đến năm 2025 và các năm tiếp theo"

@@ -6,7 +6,6 @@ Under way every year from the point it names, with no deadline.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import Timing, point
@@ -15,7 +14,6 @@ _PATTERN = re.compile(r"^(?:từ\s+)?(?P<point>.+?)(?:,?\s*(?:và|đến) các n
 _FROM = re.compile(r"^từ\s+(?P<point>(?:năm|quý|tháng)\s.+)$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class FromYear(Timing):
     kind = "from_year"
     example = "Năm 2024 và các năm tiếp theo"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Self
 
@@ -12,7 +11,6 @@ from kh68.kinds.timings.base import YEAR, Timing
 _PATTERN = re.compile(rf"^(?:trong\s+)?(?:6|sáu) tháng (?P<half>đầu|cuối) năm\s+(?P<y>{YEAR})$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class HalfYear(Timing):
     kind = "half_year"
     example = "6 tháng đầu năm 2026"

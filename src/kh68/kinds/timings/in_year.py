@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import YEAR, Timing, year_end, year_start
@@ -11,7 +10,6 @@ from kh68.kinds.timings.base import YEAR, Timing, year_end, year_start
 _PATTERN = re.compile(rf"^(?:trong\s+)?(?:năm\s+)?(?P<y>{YEAR})$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class InYear(Timing):
     kind = "in_year"
     example = "Năm 2026"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import Timing
@@ -11,7 +10,6 @@ from kh68.kinds.timings.base import Timing
 _PATTERN = re.compile(r"^(?:thường xuyên|liên tục|thường xuyên, liên tục|thường xuyên và liên tục)$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Ongoing(Timing):
     kind = "ongoing"
     example = "Thường xuyên"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import Timing, point
@@ -11,7 +10,6 @@ from kh68.kinds.timings.base import Timing, point
 _PATTERN = re.compile(r"^(?:trong\s+)?(?P<a>quý\s.+?)(?:\s*(?:và|,)\s*(?P<b>quý\s.+))?$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Quarter(Timing):
     kind = "quarter"
     example = "Quý II/2026"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.periods.base import Rhythm
@@ -20,7 +19,6 @@ _PATTERN = re.compile(r"^(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?P<r>năm
 _EVERY = re.compile(r"^(?:định kỳ\s+)?(?P<r>6 tháng|sáu tháng|quý|tháng|năm) một lần$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Recurring(Timing):
     kind = "recurring"
     example = "Hằng năm"

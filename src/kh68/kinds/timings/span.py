@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import YEAR, Timing, year_end, year_start
@@ -12,7 +11,6 @@ from kh68.kinds.timings.base import YEAR, Timing, year_end, year_start
 _PATTERN = re.compile(rf"^(?:trong\s+|xuyên suốt\s+)?(?:giai đoạn\s+|năm\s+)?(?P<a>{YEAR}) - (?P<b>{YEAR})$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Span(Timing):
     kind = "span"
     example = "Giai đoạn 2026-2030"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import YEAR, Timing, year_end
@@ -11,7 +10,6 @@ from kh68.kinds.timings.base import YEAR, Timing, year_end
 _PATTERN = re.compile(rf"^(?P<how>đến|tới|trước|chậm nhất)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>{YEAR})$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class UntilYear(Timing):
     kind = "until_year"
     example = "Đến năm 2030"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import Timing
@@ -11,7 +10,6 @@ from kh68.kinds.timings.base import Timing
 _PATTERN = re.compile(r"^(?:khi có phát sinh|khi phát sinh|khi có yêu cầu|theo yêu cầu|khi cần thiết|đột xuất)\b")
 
 
-@dataclass(frozen=True, kw_only=True)
 class WhenNeeded(Timing):
     kind = "when_needed"
     example = "Khi có phát sinh"

@@ -6,7 +6,6 @@ From the first day of one point of time to the last day of another.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Self
 
 from kh68.kinds.timings.base import Timing, point
@@ -14,7 +13,6 @@ from kh68.kinds.timings.base import Timing, point
 _PATTERN = re.compile(r"^(?:từ\s+)?(?P<a>.+?)\s+(?:đến|tới)\s+(?:hết\s+)?(?P<b>(?:ngày|tháng|quý|năm)\s.+|[0-9].+)$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Window(Timing):
     kind = "window"
     example = "Từ tháng 12/2025 đến quý I/2026"

@@ -1,0 +1,36 @@
+"""What the ``kh68`` program needs before it knows whether the cache answers: no import here.
+
+A cache hit (``kh68.app.launch``) checks its arguments and sets up its signals with
+these alone, so that it does not pay for the modules a real run needs (the
+problems and errors of ``kh68.core.errors``, the text safety of ``kh68.core.safetext``).
+"""
+
+from __future__ import annotations
+
+
+def is_text(value: str) -> bool:
+    """Whether ``value`` is text UTF-8 can hold: no lone surrogate (an undecodable byte of an argument or a name)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal asking kh68 to stop (SIGTERM, SIGHUP): handled as Ctrl-C is, exit 128 + its number.
+
+    Raised by the handler ``kh68.app.streams`` installs, so that a write in progress
+    is abandoned as cleanly as on Ctrl-C: the old file stays, no temporary file.
+    """
+
+    last: int | None = None  # the signal of the latest stop, for a stop the option parser swallowed
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        Stopped.last = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
