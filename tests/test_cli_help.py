@@ -6,6 +6,7 @@ import re
 from importlib.metadata import version
 
 import pytest
+import typer
 from typer.main import get_command
 
 import kh68
@@ -109,3 +110,26 @@ def test_an_option_given_several_times_shows_one_value_of_it() -> None:
 )
 def test_usage_names_a_required_argument_plainly(command: list[str], usage: str) -> None:
     assert invoke([*command, "--help"], 0).output.splitlines()[0] == usage
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_command_built_alone_is_the_command_of_the_whole_app(name: str) -> None:
+    """``kh68 NAME …`` builds NAME alone (kh68.cli._narrowed): its parameters and help are those of the whole app's."""
+    whole = get_command(kh68.cli.app)
+    alone = get_command(kh68.cli._narrowed(name))
+    assert list(alone.commands) == [name]  # type: ignore[attr-defined]
+    assert [p.name for p in alone.params] == [p.name for p in whole.params]
+    ctx = typer.Context(whole, info_name="kh68")
+    a = alone.commands[name]  # type: ignore[attr-defined]
+    w = whole.commands[name]  # type: ignore[attr-defined]
+    assert [(p.name, p.opts, p.required, p.default, p.multiple) for p in a.params] == [
+        (p.name, p.opts, p.required, p.default, p.multiple) for p in w.params
+    ]
+    assert a.get_help(typer.Context(a, info_name=name, parent=ctx)) == w.get_help(
+        typer.Context(w, info_name=name, parent=ctx)
+    )
+
+
+@pytest.mark.parametrize("first", ["", "--help", "--version", "chek", "CHECK"])
+def test_anything_but_a_command_name_gets_the_whole_app(first: str) -> None:
+    assert kh68.cli._narrowed(first) is kh68.cli.app

@@ -6,6 +6,8 @@ errors from the domain become exit codes in one place (``common.handle_errors``)
 
 from __future__ import annotations
 
+import copy
+import functools
 import sys
 from typing import Any
 
@@ -76,8 +78,8 @@ def _run(argv: list[str] | None) -> int:
 
     utf8_streams()
     safe_streams()
-    group = get_command(app)
     args = sys.argv[1:] if argv is None else list(argv)
+    group = get_command(_narrowed(args[0] if args else ""))
     wrong = check_arguments(group, args)
     if wrong is not None:
         message, command = wrong
@@ -100,6 +102,29 @@ def _run(argv: list[str] | None) -> int:
     if code == ExitCode.INTERRUPTED:  # a stop while options were parsed: the parser says nothing itself
         return say_stopped()
     return code if isinstance(code, int) else ExitCode.OK
+
+
+@functools.cache
+def _narrowed(name: str) -> typer.Typer:
+    """The app with its command ``name`` alone, when ``name`` is one: only that command is built.
+
+    Typer builds every command (their options and parsers) before it runs one; for ``kh68 check`` that
+    is a tenth of its start. The root group, its callback (``--version``) and the chosen command stay as
+    they are, so ``kh68 NAME …`` parses, helps and fails as with the whole app; any other first argument
+    (an option, ``--help``, an unknown or misspelt command) gets the whole app. Made once per name.
+    """
+    from typer.main import get_command_name
+
+    chosen = [
+        info
+        for info in app.registered_commands
+        if (info.name or get_command_name(info.callback.__name__ if info.callback else "")) == name
+    ]
+    if len(chosen) != 1:
+        return app
+    narrowed = copy.copy(app)
+    narrowed.registered_commands = chosen
+    return narrowed
 
 
 __all__ = ["app", "finish", "main", "run"]
