@@ -11,6 +11,7 @@ from typer.main import get_command
 
 import kh68
 import kh68.cli
+import kh68.cli.commandline
 from conftest import invoke
 from kh68.cli.help import translate_help
 
@@ -116,7 +117,7 @@ def test_usage_names_a_required_argument_plainly(command: list[str], usage: str)
 def test_a_command_built_alone_is_the_command_of_the_whole_app(name: str) -> None:
     """``kh68 NAME …`` builds NAME alone (kh68.cli._narrowed): its parameters and help are those of the whole app's."""
     whole = get_command(kh68.cli.app)
-    alone = get_command(kh68.cli._narrowed(name))
+    alone = get_command(kh68.cli.commandline._narrowed(name))
     assert list(alone.commands) == [name]  # type: ignore[attr-defined]
     assert [p.name for p in alone.params] == [p.name for p in whole.params]
     ctx = typer.Context(whole, info_name="kh68")
@@ -132,4 +133,4 @@ def test_a_command_built_alone_is_the_command_of_the_whole_app(name: str) -> Non
 
 @pytest.mark.parametrize("first", ["", "--help", "--version", "chek", "CHECK"])
 def test_anything_but_a_command_name_gets_the_whole_app(first: str) -> None:
-    assert kh68.cli._narrowed(first) is kh68.cli.app
+    assert kh68.cli.commandline._narrowed(first) is kh68.cli.app

@@ -26,16 +26,36 @@ _READ_ONLY = {
 }
 
 
-def plan_root(argv: list[str]) -> str | None:
-    """The plan directory ``kh68 ARGV`` reads, if it is a read-only command understood here.
+class CommandLine:
+    """A read-only command line as understood here: the command, each option's values in order, its flags and
+    its arguments."""
+
+    __slots__ = ("arguments", "flags", "name", "values")
+
+    def __init__(self, name: str):
+        self.name = name
+        self.values: dict[str, list[str]] = {}
+        self.flags: set[str] = set()
+        self.arguments: list[str] = []
+
+    def plan_root(self) -> str:
+        """The plan directory it reads: the argument, ``--plan``, ``KH68_PLAN`` or ``plan``."""
+        if self.arguments:
+            return self.arguments[0]
+        if "--plan" in self.values:
+            return self.values["--plan"][-1]
+        return os.environ.get("KH68_PLAN") or "plan"
+
+
+def read_only(argv: list[str]) -> CommandLine | None:
+    """``kh68 ARGV`` if it is a read-only command line understood here, else ``None``.
 
     An argument that is not UTF-8 text is not understood: the command line refuses it.
     """
     if not argv or argv[0] not in _READ_ONLY or not all(map(is_text, argv)):
         return None
     valued, flags, positional = _READ_ONLY[argv[0]]
-    options: dict[str, str] = {}
-    arguments: list[str] = []
+    line = CommandLine(argv[0])
     rest = iter(argv[1:])
     for token in rest:
         name, equals, value = token.partition("=")
@@ -44,33 +64,43 @@ def plan_root(argv: list[str]) -> str | None:
                 value = next(rest, None)  # type: ignore[assignment]
                 if value is None:
                     return None
-            options[name] = value
+            line.values.setdefault(name, []).append(value)
         elif token in flags:
-            continue
+            line.flags.add(token)
         elif token.startswith("-"):
             return None
         else:
-            arguments.append(token)
-    if len(arguments) > positional:
+            line.arguments.append(token)
+    if len(line.arguments) > positional:
         return None
-    if arguments:
-        return arguments[0]
-    if "--plan" in options:
-        return options["--plan"]
-    return os.environ.get("KH68_PLAN") or "plan"
+    return line
+
+
+def plan_root(argv: list[str]) -> str | None:
+    """The plan directory ``kh68 ARGV`` reads, if it is a read-only command understood here."""
+    line = read_only(argv)
+    return line.plan_root() if line is not None else None
 
 
 def run(argv: list[str]) -> int:
     """Exit code of ``kh68 ARGV``, answered from the cache when it can be."""
-    root = plan_root(argv)
-    if root is None:
+    line = read_only(argv)
+    if line is None:
         return _command_line(argv)
     from kh68 import __version__
     from kh68.app import cache
     from kh68.app.streams import utf8_streams
 
     utf8_streams()
-    return cache.answered(argv, root, __version__, _command_line)
+    return cache.answered(argv, line.plan_root(), __version__, lambda _: _run_read_only(line, argv))
+
+
+def _run_read_only(line: CommandLine, argv: list[str]) -> int:
+    """A read-only command run without typer when its values are plain (``kh68.cli.readonly``), else by typer."""
+    from kh68.cli.readonly import run_direct
+
+    code = run_direct(line)
+    return _command_line(argv) if code is None else code
 
 
 def _command_line(argv: list[str]) -> int:
@@ -99,8 +129,8 @@ def main() -> None:
         code = run(sys.argv[1:])
     except (BrokenPipeError, KeyboardInterrupt, OSError) as exc:  # writing a cached answer failed
         code = _replay_failed(exc)
-    if "kh68.cli" in sys.modules:
-        from kh68.cli import finish
+    if "kh68.cli.outcome" in sys.modules:  # a command ran (not a cache hit)
+        from kh68.cli.outcome import finish
 
         code = finish(code)
     else:
@@ -112,21 +142,22 @@ def _flushed(code: int) -> int:
     try:
         sys.stdout.flush()
     except OSError:
-        from kh68.cli import finish  # says it as a command run for real does
+        from kh68.cli.outcome import finish  # says it as a command run for real does
 
         return finish(code)
     return code
 
 
 def _replay_failed(exc: BaseException) -> int:
-    """Said as the command line says it (``kh68.cli.common.guarded``)."""
-    from kh68.cli import common
+    """Said as the command line says it (``kh68.cli.outcome.guarded``)."""
+    from kh68.cli import outcome
+    from kh68.core.errors import ExitCode
 
     if isinstance(exc, BrokenPipeError):
-        common.quiet_stdout()
-        return common.ExitCode.OK
+        outcome.quiet_stdout()
+        return ExitCode.OK
     if isinstance(exc, KeyboardInterrupt):
-        return common.say_stopped(exc)
+        return outcome.say_stopped(exc)
     assert isinstance(exc, OSError)
-    common.say_output_failed(exc)  # a replay only writes stdout and stderr
-    return common.ExitCode.PROBLEMS
+    outcome.say_output_failed(exc)  # a replay only writes stdout and stderr
+    return ExitCode.PROBLEMS

@@ -1,130 +1,26 @@
-"""The ``kh68`` command line: parse options, call the domain, print.
+"""The ``kh68`` command line: the typer app (``kh68.cli.commandline``) and the work of its commands.
 
-Each command lives in its own module and registers itself on ``app``;
-errors from the domain become exit codes in one place (``common.handle_errors``).
+The package itself imports nothing, so that ``kh68.cli.readonly`` and ``kh68.cli.outcome`` (a cache
+miss of ``check`` or ``status``, run without typer) do not build the app; ``app``, ``run``, ``main``
+and ``finish`` are ``kh68.cli.commandline``'s, imported when first asked for.
 """
 
 from __future__ import annotations
 
-import copy
-import functools
-import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+if TYPE_CHECKING:
+    from kh68.cli.commandline import app, finish, main, run
 
-from kh68.app.streams import standard_streams, stop_on_signals, utf8_streams
-
-# Importing the command modules registers their commands on ``app``.
-# The order here is the order of ``kh68 --help``.
-from kh68.cli import check as _check  # noqa: F401
-from kh68.cli import data as _data  # noqa: F401
-from kh68.cli import forms as _forms  # noqa: F401
-from kh68.cli import repo as _repo  # noqa: F401
-from kh68.cli import report as _report  # noqa: F401
-from kh68.cli import status as _status  # noqa: F401
-from kh68.cli.arguments import check_arguments
-from kh68.cli.common import (
-    ExitCode,
-    OutputClosed,
-    ParserUsageError,
-    app,
-    echo,
-    guarded,
-    new_command,
-    quiet_stdout,
-    safe_streams,
-    say_error,
-    say_output_failed,
-    say_stopped,
-    translate_usage_error,
-)
-from kh68.cli.help import USAGE
+_COMMAND_LINE = ("app", "finish", "main", "run")
 
 
-def main() -> None:
-    standard_streams()
-    stop_on_signals()
-    sys.exit(finish(run()))
+def __getattr__(name: str) -> Any:
+    if name in _COMMAND_LINE:
+        from kh68.cli import commandline
 
-
-def finish(code: int) -> int:
-    """``code``, once what is left of stdout is written (or said why it could not be)."""
-    try:
-        sys.stdout.flush()
-    except (BrokenPipeError, OutputClosed):
-        quiet_stdout()
-    except OSError as exc:  # a full disk or a device error under stdout
-        say_output_failed(exc)
-        code = code or ExitCode.PROBLEMS
-    return code
-
-
-def run(argv: list[str] | None = None) -> int:
-    """Run ``kh68 ARGV`` and return its exit code; it never raises (see ``common.guarded``)."""
-    new_command()  # here, not only in the root callback: a stop inside the option parser comes before it
-    try:
-        with guarded():
-            return _run(argv)
-    except typer.Exit as exc:
-        return exc.exit_code
-    except KeyboardInterrupt as exc:  # between two commands' guards (at start-up, at exit)
-        return say_stopped(exc)
-
-
-def _run(argv: list[str] | None) -> int:
-    """Usage errors of the option parser are said in Vietnamese; an argument that is not text is one too."""
-    from typer.main import get_command
-
-    utf8_streams()
-    safe_streams()
-    args = sys.argv[1:] if argv is None else list(argv)
-    group = get_command(_narrowed(args[0] if args else ""))
-    wrong = check_arguments(group, args)
-    if wrong is not None:
-        message, command = wrong
-        say_error(message)
-        echo(f"Xem '{command} --help' để biết cách dùng.", err=True)
-        return ExitCode.USAGE
-    try:
-        code = group.main(args=args, prog_name="kh68", standalone_mode=False)
-    except ParserUsageError as caught:
-        exc: Any = caught  # the parser's UsageError: format_message(), ctx
-        if exc.format_message().startswith(USAGE):  # plain ``kh68``: its help is the answer
-            echo(exc.format_message())
-            return ExitCode.OK
-        say_error(translate_usage_error(exc.format_message()))
-        command = exc.ctx.command_path if exc.ctx is not None else "kh68"
-        echo(f"Xem '{command} --help' để biết cách dùng.", err=True)
-        return ExitCode.USAGE
-    except typer.Abort:  # click turns Ctrl-C during its own prompts into Abort
-        return say_stopped()
-    if code == ExitCode.INTERRUPTED:  # a stop while options were parsed: the parser says nothing itself
-        return say_stopped()
-    return code if isinstance(code, int) else ExitCode.OK
-
-
-@functools.cache
-def _narrowed(name: str) -> typer.Typer:
-    """The app with its command ``name`` alone, when ``name`` is one: only that command is built.
-
-    Typer builds every command (their options and parsers) before it runs one; for ``kh68 check`` that
-    is a tenth of its start. The root group, its callback (``--version``) and the chosen command stay as
-    they are, so ``kh68 NAME …`` parses, helps and fails as with the whole app; any other first argument
-    (an option, ``--help``, an unknown or misspelt command) gets the whole app. Made once per name.
-    """
-    from typer.main import get_command_name
-
-    chosen = [
-        info
-        for info in app.registered_commands
-        if (info.name or get_command_name(info.callback.__name__ if info.callback else "")) == name
-    ]
-    if len(chosen) != 1:
-        return app
-    narrowed = copy.copy(app)
-    narrowed.registered_commands = chosen
-    return narrowed
+        return getattr(commandline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["app", "finish", "main", "run"]

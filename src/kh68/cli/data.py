@@ -10,6 +10,7 @@ from kh68.cli.common import (
     PlanOption,
     app,
     check_numbers,
+    echo,
     handle_errors,
     parse_day,
     period_option,
@@ -26,11 +27,11 @@ if TYPE_CHECKING:
 
 def _report(outcome: FileOutcome, what: str) -> None:
     if not outcome.changed:
-        typer.echo(f"Không thay đổi: {what} đã có trong {outcome.path.as_posix()}.")
+        echo(f"Không thay đổi: {what} đã có trong {outcome.path.as_posix()}.")
     elif outcome.created:
-        typer.echo(f"Đã tạo {outcome.path.as_posix()} và ghi {what}.")
+        echo(f"Đã tạo {outcome.path.as_posix()} và ghi {what}.")
     else:
-        typer.echo(f"Đã ghi {what} vào {outcome.path.as_posix()}.")
+        echo(f"Đã ghi {what} vào {outcome.path.as_posix()}.")
 
 
 @app.command()

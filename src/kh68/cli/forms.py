@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kh68.cli.common import (
+    CommandExit,
     ExitCode,
     PlanOption,
     app,
+    echo,
     handle_errors,
     parse_day,
     period_option,
@@ -68,13 +70,13 @@ def form(
     day = parse_day(made, "--date") if made else None
     written = write_forms(loaded, reported, units, folder, day)
     if loaded.synthetic:
-        typer.echo("SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật.")
+        echo("SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật.")
     for item in written:
-        typer.echo(
+        echo(
             f"  {item.path.name} — {item.spec.unit_name}: "
             f"{len(item.spec.indicators)} chỉ tiêu, {len(item.spec.tasks)} nhiệm vụ"
         )
-    typer.echo(f"Đã lập {len(written)} biểu mẫu {reported.label} trong {folder.as_posix()}.")
+    echo(f"Đã lập {len(written)} biểu mẫu {reported.label} trong {folder.as_posix()}.")
 
 
 @app.command("import")
@@ -108,16 +110,16 @@ def import_(
     batch = import_files(loaded, paths, force=force, dry_run=dry_run, arrival=arrival)
     for result in batch.files:
         if result.accepted:
-            typer.echo(f"{result.path.name}: {result.summary}")
+            echo(f"{result.path.name}: {result.summary}")
         else:
-            typer.echo(f"{result.path.name}: bị từ chối, không ghi gì từ tệp này", err=True)
+            echo(f"{result.path.name}: bị từ chối, không ghi gì từ tệp này", err=True)
             for problem in result.problems:
                 say_error(problem)
     written: list[str] = []
     if batch.outcome is not None:
         for outcome in batch.outcome.files:
             if dry_run and outcome.changed:
-                typer.echo(outcome.diff(), nl=False)
+                echo(outcome.diff(), nl=False)
             if outcome.changed:
                 written.append(outcome.path.as_posix())
     total, refused = len(batch.files), len(batch.refused)
@@ -128,9 +130,9 @@ def import_(
         line += f"chạy thử, chưa ghi {', '.join(written)}."
     else:
         line += f"đã ghi {', '.join(written)}."
-    typer.echo(line)
+    echo(line)
     if refused:
-        raise typer.Exit(ExitCode.PROBLEMS)
+        raise CommandExit(ExitCode.PROBLEMS)
 
 
 def _arrival(received: str | None) -> Arrival | None:

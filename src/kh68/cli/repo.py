@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from kh68 import __version__
-from kh68.cli.common import ExitCode, PlanOption, app, handle_errors, plan_dir
+from kh68.cli.common import CommandExit, ExitCode, PlanOption, app, echo, handle_errors, plan_dir
 
 
 @app.command()
@@ -28,7 +28,7 @@ def schema(
     from kh68.reading.load import default_plan_dir
 
     for path in write_schemas(out, default_plan_dir()):
-        typer.echo(f"Đã ghi {path.as_posix()}")
+        echo(f"Đã ghi {path.as_posix()}")
 
 
 class DiffFormat(StrEnum):
@@ -66,10 +66,10 @@ def diff(
     old, new = load_revisions(plan_dir(plan), rev_a, rev_b)
     result = compare(old, new)
     render = {DiffFormat.text: to_text, DiffFormat.markdown: to_markdown, DiffFormat.json: to_json}[fmt]
-    typer.echo(render(result))
+    echo(render(result))
     # Exit 1 when the change leaves the plan invalid; an invalid old revision is only reported.
     if not result.new.valid:
-        raise typer.Exit(ExitCode.PROBLEMS)
+        raise CommandExit(ExitCode.PROBLEMS)
 
 
 @app.command()
@@ -121,28 +121,28 @@ def init(
 
     report = scaffold(directory, force=force, hook_repo=hook_repo, hook_rev=hook_rev, git=git, source=source)
     for path in report.created:
-        typer.echo(f"Đã tạo {path}")
+        echo(f"Đã tạo {path}")
     for path in report.kept:
-        typer.echo(f"Giữ nguyên tệp đã có {path}")
+        echo(f"Giữ nguyên tệp đã có {path}")
     if report.git_init:
-        typer.echo("đã khởi tạo kho git")
+        echo("đã khởi tạo kho git")
     if report.first_commit:
-        typer.echo(f'đã tạo commit đầu tiên "{FIRST_COMMIT_MESSAGE}" (kh68 diff so sánh với commit này)')
+        echo(f'đã tạo commit đầu tiên "{FIRST_COMMIT_MESSAGE}" (kh68 diff so sánh với commit này)')
     elif report.first_commit is False:
-        typer.echo(
+        echo(
             "chưa tạo được commit đầu tiên: git cần biết người commit — chạy "
             'git config --global user.name "Họ tên" và git config --global user.email "email", '
             f'rồi trong {directory.as_posix()}: git add . && git commit -m "Kế hoạch mới"; '
             "khi đó kh68 diff mới có bản để so sánh."
         )
     if report.kh68 is not None and report.kh68.repo is None:
-        typer.echo(f"Hook pre-commit chạy kh68 đã cài trên máy (không cần mạng); CI cài {report.kh68.requirement}.")
+        echo(f"Hook pre-commit chạy kh68 đã cài trên máy (không cần mạng); CI cài {report.kh68.requirement}.")
     elif report.kh68 is not None:
-        typer.echo(f"Hook pre-commit và CI dùng {report.kh68.requirement}.")
+        echo(f"Hook pre-commit và CI dùng {report.kh68.requirement}.")
     root = directory.as_posix()
     if source is not None:
-        typer.echo(
+        echo(
             f"Kế hoạch mới chép từ {source.as_posix()} (không có số liệu): sửa số, ngày, trích yếu, thời kỳ, "
             "nhiệm vụ và chỉ tiêu theo văn bản mới."
         )
-    typer.echo(f"Tiếp theo: kh68 check {root}/plan; trong {root}: pre-commit install.")
+    echo(f"Tiếp theo: kh68 check {root}/plan; trong {root}: pre-commit install.")

@@ -102,11 +102,11 @@ def report(
         echo(f"kh68: cảnh báo: {warning}", err=True)
     data = renderer.render(document, Options(template=template, reference=reference_docx))
     if output is None:
-        typer.echo(data.decode("utf-8"), nl=False)
+        echo(data.decode("utf-8"), nl=False)
         return
     atomic_write(output, data)
     written = f"báo cáo {renderer.name}" if renderer.binary else "báo cáo"
-    typer.echo(f"Đã ghi {written}: {output}", err=True)
+    echo(f"Đã ghi {written}: {output}", err=True)
 
 
 def _check_options(

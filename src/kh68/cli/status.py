@@ -1,34 +1,13 @@
-"""``kh68 status``: where every indicator, task and report stands in a year."""
+"""``kh68 status``: its options (the work, where every indicator, task and report stands, is ``kh68.cli.readonly``'s)."""
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from kh68.cli.common import (
-    ExitCode,
-    PlanOption,
-    app,
-    handle_errors,
-    parse_day,
-    period_option,
-    plan_dir,
-    when,
-    year_option,
-)
-
-
-class StatusFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class FailOn(StrEnum):
-    not_met = "not_met"
-    no_data = "no_data"
+from kh68.cli.common import PlanOption, app, handle_errors, period_option, year_option
+from kh68.cli.readonly import FailOn, StatusFormat, run_status
 
 
 @app.command()
@@ -59,32 +38,4 @@ def status(
     ] = None,
 ) -> None:
     """Tình hình thực hiện: chỉ tiêu, khoảng cách tới mục tiêu, nhiệm vụ, hạn báo cáo."""
-    from kh68.lint.check import load_plan
-    from kh68.outputs.status_view import build_status, view_to_dict
-
-    loaded = load_plan(plan_dir(plan))
-    day = parse_day(today, "--today")
-    year, cadence = when(year, period, default=day.year)
-    loaded.require_year(year)
-    unit_id = loaded.require_unit(unit) if unit is not None else None
-    view = build_status(loaded, year, day, unit_id, cadence)
-    from kh68.outputs.status_view import reminder
-    from kh68.reading.report_text import missing_parts, unwritten_tasks
-
-    if fmt is StatusFormat.json:
-        data = view_to_dict(view)
-        if unit_id is None:
-            data["report_text_missing"] = [p.value for p in missing_parts(loaded, year)]
-            data["report_tasks_missing"] = [t.id for t in unwritten_tasks(loaded, loaded.data.get(year), year)]
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        from kh68.cli.common import console
-        from kh68.cli.status_table import print_status
-
-        print_status(view, console(soft_wrap=False))
-        note = reminder(loaded, year, day) if unit_id is None else ""
-        if note:
-            typer.echo(f"\n{note}")
-    failing = {f.value for f in fail_on or []}
-    if any(r.status.value in failing for r in view.results):
-        raise typer.Exit(ExitCode.PROBLEMS)
+    run_status(year, period, plan, unit, today, fmt, fail_on)

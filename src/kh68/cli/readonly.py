@@ -1,0 +1,232 @@
+"""The work of the read-only commands (``check``, ``export``, ``status``), without the option parser.
+
+The typer commands (``kh68.cli.check``, ``kh68.cli.status``) parse their options and call these.
+On a cache miss the launcher (``kh68.app.launch``), which has already read the command line for the
+cache key, calls them itself (``run_direct``): building typer's parser is a seventh of a ``check``.
+It does so only for a command line whose every value converts plainly (a format among the choices,
+a year of digits, a path that is not empty); anything else goes to typer, which says what is wrong
+exactly as it always does. ``tests/test_readonly.py`` runs both ways on the same command lines and
+compares every byte and exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+from kh68.app.streams import utf8_streams
+from kh68.cli.outcome import (
+    CommandExit,
+    count_problems,
+    echo,
+    guarded,
+    new_command,
+    parse_day,
+    plain_year,
+    plan_dir,
+    print_problems,
+    safe_streams,
+    say_stopped,
+    when,
+)
+from kh68.cli.problem_formats import ProblemFormat, as_json
+from kh68.core.errors import ExitCode
+
+
+class CommandLine(Protocol):
+    """A read-only command line as the launcher read it (``kh68.app.launch.CommandLine``)."""
+
+    name: str
+    values: dict[str, list[str]]  # each option's values, in order
+    flags: set[str]
+    arguments: list[str]
+
+
+class StatusFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    not_met = "not_met"
+    no_data = "no_data"
+
+
+def run_check(directory: Path | None, plan: Path | None, fmt: ProblemFormat, strict: bool, today: str | None) -> None:
+    """``kh68 check``: the problems of the plan, then one line that counts them (or describes the plan)."""
+    from kh68.core.vnformat import format_number
+    from kh68.lint.check import check_plan
+
+    day = parse_day(today, "--today")
+    root = directory or plan_dir(plan)
+    loaded, problems = check_plan(root, today=day, judge=_report_verdicts)
+    chosen = fmt.chosen()
+    errors, warnings = count_problems(problems)
+    if chosen is ProblemFormat.json:
+        echo(as_json(problems, root.as_posix()))
+        if errors or (strict and warnings):
+            raise CommandExit(ExitCode.PROBLEMS)
+        return
+    print_problems(problems, chosen, err=False)
+    if errors or warnings or loaded is None:
+        counted = f"{format_number(errors, 0)} lỗi, {format_number(warnings, 0)} cảnh báo"
+        echo(f"{root.as_posix()}: {counted}.")
+    else:
+        echo(
+            f"{root.as_posix()}: không có lỗi — {len(loaded.indicators)} chỉ tiêu, {len(loaded.tasks)} nhiệm vụ, "
+            f"{len(loaded.units.units)} đơn vị, số liệu {len(loaded.data)} năm."
+        )
+    if errors or (strict and warnings):
+        raise CommandExit(ExitCode.PROBLEMS)
+
+
+def _report_verdicts(plan: Any, files: Any, year: int) -> Any:
+    """The report's verdicts, for the rule comparing the narrative with them (imported only when it has claims)."""
+    from kh68.outputs.narrative import report_verdicts
+
+    return report_verdicts(plan, files, year)
+
+
+def run_export(plan: Path | None) -> None:
+    """``kh68 export``: the checked plan as JSON."""
+    from kh68.lint.check import load_plan
+    from kh68.outputs.export import plan_to_dict
+
+    loaded = load_plan(plan_dir(plan))
+    echo(json.dumps(plan_to_dict(loaded), ensure_ascii=False, indent=2))
+
+
+def run_status(
+    year: int | None,
+    period: str | None,
+    plan: Path | None,
+    unit: str | None,
+    today: str | None,
+    fmt: StatusFormat,
+    fail_on: list[FailOn] | None,
+) -> None:
+    """``kh68 status``: the status view of a year or period, as a table or JSON."""
+    from kh68.lint.check import load_plan
+    from kh68.outputs.status_view import build_status, reminder, view_to_dict
+    from kh68.reading.report_text import missing_parts, unwritten_tasks
+
+    loaded = load_plan(plan_dir(plan))
+    day = parse_day(today, "--today")
+    year, cadence = when(year, period, default=day.year)
+    loaded.require_year(year)
+    unit_id = loaded.require_unit(unit) if unit is not None else None
+    view = build_status(loaded, year, day, unit_id, cadence)
+    if fmt is StatusFormat.json:
+        data = view_to_dict(view)
+        if unit_id is None:
+            data["report_text_missing"] = [p.value for p in missing_parts(loaded, year)]
+            data["report_tasks_missing"] = [t.id for t in unwritten_tasks(loaded, loaded.data.get(year), year)]
+        echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from kh68.cli.outcome import console
+        from kh68.cli.status_table import print_status
+
+        print_status(view, console(soft_wrap=False))
+        note = reminder(loaded, year, day) if unit_id is None else ""
+        if note:
+            echo(f"\n{note}")
+    failing = {f.value for f in fail_on or []}
+    if any(r.status.value in failing for r in view.results):
+        raise CommandExit(ExitCode.PROBLEMS)
+
+
+# ---------------------------------------------------------------- run from the launcher
+
+
+def run_direct(line: CommandLine) -> int | None:
+    """The exit code of ``line`` run without typer; ``None`` when a value is not plain (typer then runs it)."""
+    call = _CALLS[line.name](line)
+    if call is None:
+        return None
+    new_command()
+    try:
+        with guarded():
+            utf8_streams()
+            safe_streams()
+            call()
+    except CommandExit as exc:
+        return exc.code
+    except KeyboardInterrupt as exc:  # between the guard's end and here
+        return say_stopped(exc)
+    return ExitCode.OK
+
+
+class _NotPlain(Exception):
+    """A value the launcher leaves to typer's parser (which converts it, or says why it cannot)."""
+
+
+def _last(line: CommandLine, option: str) -> str | None:
+    values = line.values.get(option)
+    return values[-1] if values else None
+
+
+def _path(text: str | None) -> Path | None:
+    if text is None:
+        return None
+    if not text:
+        raise _NotPlain
+    return Path(text)
+
+
+def _plan(line: CommandLine) -> Path | None:
+    """``--plan``, else the environment variable typer reads for it (an empty one is not set)."""
+    given = _last(line, "--plan")
+    return _path(given if given is not None else os.environ.get("KH68_PLAN") or None)
+
+
+def _choice(kind: type[StrEnum], text: str) -> Any:
+    if text not in kind._value2member_map_:
+        raise _NotPlain
+    return kind(text)
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    year = plain_year(text)
+    if year is None:
+        raise _NotPlain
+    return year
+
+
+def _check(line: CommandLine) -> Callable[[], None]:
+    directory = _path(line.arguments[0]) if line.arguments else None
+    fmt = _choice(ProblemFormat, _last(line, "--format") or ProblemFormat.parsable.value)
+    plan, strict, today = _plan(line), "--strict" in line.flags, _last(line, "--today")
+    return lambda: run_check(directory, plan, fmt, strict, today)
+
+
+def _export(line: CommandLine) -> Callable[[], None]:
+    plan = _plan(line)
+    return lambda: run_export(plan)
+
+
+def _status(line: CommandLine) -> Callable[[], None]:
+    year, period, plan = _year(_last(line, "--year")), _last(line, "--period"), _plan(line)
+    unit, today = _last(line, "--unit"), _last(line, "--today")
+    fmt = _choice(StatusFormat, _last(line, "--format") or StatusFormat.table.value)
+    fail_on = [_choice(FailOn, text) for text in line.values.get("--fail-on", [])] or None
+    return lambda: run_status(year, period, plan, unit, today, fmt, fail_on)
+
+
+def _plainly(build: Callable[[CommandLine], Callable[[], None]]) -> Callable[[CommandLine], Callable[[], None] | None]:
+    def call(line: CommandLine) -> Callable[[], None] | None:
+        try:
+            return build(line)
+        except _NotPlain:
+            return None
+
+    return call
+
+
+_CALLS = {"check": _plainly(_check), "export": _plainly(_export), "status": _plainly(_status)}
+"""The read-only commands the launcher runs itself: the same as ``kh68.app.launch``'s table (a test checks)."""
