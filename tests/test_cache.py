@@ -140,13 +140,15 @@ class InProcess:
         monkeypatch.setenv("KH68_CACHE_DIR", str(self.cache))
         monkeypatch.setenv("COLUMNS", "100")
         self.misses = 0
-        command_line = launch._command_line
+        for name in ("_command_line", "_run_read_only"):  # a command run by typer, or without it
+            monkeypatch.setattr(launch, name, self._counted(getattr(launch, name)))
 
-        def counted(argv: list[str]) -> int:
+    def _counted(self, ran: Callable[..., int]) -> Callable[..., int]:
+        def counted(*args: Any) -> int:
             self.misses += 1
-            return command_line(argv)
+            return ran(*args)
 
-        monkeypatch.setattr(launch, "_command_line", counted)
+        return counted
 
     def __call__(self, *args: str | Path, **env: str) -> tuple[str, str, int, str]:
         misses = self.misses
