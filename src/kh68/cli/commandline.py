@@ -48,7 +48,7 @@ def main() -> None:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run ``kh68 ARGV`` and return its exit code; it never raises (see ``common.guarded``)."""
+    """Run ``kh68 ARGV`` and return its exit code; it never raises (see ``outcome.guarded``)."""
     new_command()  # here, not only in the root callback: a stop inside the option parser comes before it
     try:
         with guarded():

@@ -9,7 +9,7 @@ Three kinds of news, each told where it happens:
   (``kh68.core.files.folder_entries``), or ``None`` when it could not be listed;
 * ``fault(exc)``: the machine, not the plan, had a say in the answer: an OS
   error met on the way (``kh68.reading.load``), or the command ended on one, on
-  a lack of memory, a stop or a defect of kh68 (``kh68.cli.common.guarded``).
+  a lack of memory, a stop or a defect of kh68 (``kh68.cli.outcome.guarded``).
 
 With nobody listening (every command but a cache miss) each costs one test of
 an empty list. A listener must not raise: what it hears is evidence, never a
