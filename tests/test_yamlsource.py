@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cpu_time
-from kh68.reading.source import SourceError, decode, parse_document, read_document
+from conftest import REPO, cpu_time
+from kh68.reading.source import NEAR_TOP_WIDTH, SourceError, _near_top, decode, parse_document, read_document
 
 F = Path("f.yaml")
 
@@ -298,3 +298,36 @@ def test_columns_count_characters_not_bytes() -> None:
 )
 def test_control_characters_are_positioned_on_one_line(text: str, expected: str) -> None:
     assert fails(text) == expected
+
+
+PLAN_FILES = sorted(
+    path
+    for plan in [*(REPO / "tests" / "fixtures" / "plans").iterdir(), REPO / "examples" / "plan"]
+    if plan.is_dir()
+    for path in [*plan.glob("*.yaml"), *plan.glob("data/*.yaml")]
+)
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_positions_near_the_top_are_kept_when_the_graph_goes(path: Path) -> None:
+    """Every path at most two keys deep (and a miss or a step below one) is positioned after ``release_nodes``
+    as before it, and those near the top without composing the text again."""
+    doc = read_document(path)
+    near = list(_near_top(doc._nodes()))  # type: ignore[arg-type]
+    locs = [*near, *((*loc, "không-có") for loc in near[:40]), *((*loc, 0) for loc in near[:40])]
+    before = {loc: (doc.position(loc), doc.position(loc, key=True)) for loc in locs}
+    doc.release_nodes()
+    for loc in near:
+        assert (doc.position(loc), doc.position(loc, key=True)) == before[loc]
+    assert doc._root is None  # nothing composed again
+    assert {loc: (doc.position(loc), doc.position(loc, key=True)) for loc in locs} == before
+
+
+def test_a_long_list_near_the_top_keeps_only_its_first_entries() -> None:
+    text = "units:\n" + "".join(f"  - id: u{i}\n" for i in range(NEAR_TOP_WIDTH + 5))
+    doc = parse_document(Path("units.yaml"), text)
+    doc.release_nodes()
+    assert doc.position(("units", NEAR_TOP_WIDTH - 1)) == (NEAR_TOP_WIDTH + 1, 5)
+    assert doc._root is None
+    assert doc.position(("units", NEAR_TOP_WIDTH + 4)) == (NEAR_TOP_WIDTH + 6, 5)  # composed again
+    assert doc._root is not None

@@ -1082,13 +1082,19 @@ class Measurement(Strict):
     def key_units(self, resolve: Callable[[str], str | None]) -> None:
         """Key ``by_unit`` by unit id, once, at load (``by_id``), the name written kept for messages (``written``);
         a unit kh68 does not know keeps the name written. A unit written twice (by id and by a name): the later."""
-        by_id: dict[str, UnitValue] = {}
-        written: dict[str, str] = {}
-        for ref, entry in self.by_unit.items():  # locals: a private attribute is a slow look-up, per value here
-            uid = resolve(ref) or ref
-            by_id[uid] = entry
-            written[uid] = ref
-        self._by_id, self._written = by_id, written
+        ids = [resolve(ref) for ref in self.by_unit]
+        if ids == list(self.by_unit):  # every unit written by its id: keyed by the plan's own id strings, shared
+            self.by_unit = dict(zip(ids, self.by_unit.values(), strict=True))  # type: ignore[arg-type]
+            self._by_id, self._written = self.by_unit, {}
+        else:
+            by_unit = self.by_unit
+            by_id: dict[str, UnitValue] = {}
+            written: dict[str, str] = {}
+            for ref, entry in by_unit.items():  # locals: a private attribute is a slow look-up, per value here
+                uid = resolve(ref) or ref
+                by_id[uid] = entry
+                written[uid] = ref
+            self._by_id, self._written = by_id, written
         self._source_unit = resolve(self.source.unit) if self.source is not None and self.source.unit else None
 
     @property

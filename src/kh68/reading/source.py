@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -92,24 +94,37 @@ class Document:
     The node graph of the first parse is kept only until ``release_nodes`` (the
     loader calls it once the file's own validation problems are positioned), so
     that a file with a million bad values is positioned without a second parse.
-    A position asked for later composes the text again, once.
+    The positions of the keys near the top (``report``, an indicator under ``indicators``)
+    are kept when it goes, for the rules that speak of a file's parts; a deeper
+    position asked for later composes the text again, once.
     """
 
     path: Path
     data: Any
-    text: str = field(default="", repr=False)
+    source: bytes = field(default=b"", repr=False)  # the text, in UTF-8: half the memory of a Vietnamese text
     _root: yaml.Node | None = field(default=None, repr=False, compare=False)
     _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
+    _near_top: dict[Key, tuple[yaml.Node, yaml.Node | None]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
     def release_nodes(self) -> None:
-        """Let the node graph go (a large plan keeps only text and models)."""
+        """Let the node graph go (a large plan keeps only text, models and the nodes near the top)."""
+        if self._root is not None:
+            self._near_top = _near_top(self._root)
         self._root = None
         self._index.clear()
 
+    @property
+    def text(self) -> str:
+        """The text of the file as read (NFC)."""
+        return self.source.decode("utf-8")
+
     def _nodes(self) -> yaml.Node | None:
-        if self._root is None and self.text:
+        if self._root is None and self.source:
             # The text was read without error once, so it composes again to the same nodes.
             self._root = yaml.compose(self.text, Loader=_Loader)
         return self._root
@@ -141,6 +156,9 @@ class Document:
 
         Called once per problem, so a file of a million problems walks a million paths: kept tight.
         """
+        if self._root is None and loc in self._near_top:  # the graph is gone, the key is near the top
+            near, near_key = self._near_top[loc]
+            return _pos(near_key if key and near_key is not None else near)
         node = self._nodes()
         if node is None:
             return 1, 1
@@ -242,7 +260,7 @@ def parse_document(path: Path, text: str) -> Document:
     if node is None or (node.tag == _NULL and not node.value and not _style(node)):
         # No document at all, or only "---" / comments: an empty file.
         raise SourceError(error(path, 1, 1, "tệp rỗng: cần một bảng khóa–giá trị (mapping)", YAML_EMPTY.id))
-    return Document(path=path, data=_data(path, node, text), text=text, _root=node)
+    return Document(path=path, data=_data(path, node, text), source=text.encode("utf-8"), _root=node)
 
 
 def _data(path: Path, node: yaml.Node, text: str) -> Any:
@@ -383,6 +401,44 @@ def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError, message: str) -> Proble
     if mark is None:
         return error(path, 1, 1, message, SYNTAX)
     return error(path, mark.line + 1, mark.column + 1, message, SYNTAX)
+
+
+NEAR_TOP = 2
+"""How deep the keys are whose nodes a document keeps when it lets its graph go."""
+NEAR_TOP_WIDTH = 1000
+"""At most this many entries of each mapping or list near the top are kept (a deeper search composes again)."""
+
+
+def _near_top(root: yaml.Node) -> dict[Key, tuple[yaml.Node, yaml.Node | None]]:
+    """For every key path at most ``NEAR_TOP`` deep, its node and the last key node on the way to it (what
+    ``Document.position`` finds by walking the graph). Non-scalar nodes are kept bare: their marks, not their
+    children."""
+    kept: dict[Key, tuple[yaml.Node, yaml.Node | None]] = {(): (_bare(root), None)}
+    level: list[tuple[Key, yaml.Node, yaml.Node | None]] = [((), root, None)]
+    for _ in range(NEAR_TOP):
+        deeper: list[tuple[Key, yaml.Node, yaml.Node | None]] = []
+        for loc, node, above in level:
+            for part, key_node, value_node in islice(_children(node), NEAR_TOP_WIDTH):
+                key_node = key_node or above  # an item of a list: the key of the list
+                kept[(*loc, part)] = (_bare(value_node), key_node)
+                deeper.append(((*loc, part), value_node, key_node))
+        level = deeper
+    return kept
+
+
+def _children(node: yaml.Node) -> Iterator[tuple[str | int, yaml.Node | None, yaml.Node]]:
+    if node.__class__ is yaml.MappingNode:
+        for key_node, value_node in node.value:
+            if key_node.__class__ is yaml.ScalarNode:
+                yield key_node.value, key_node, value_node
+    elif node.__class__ is yaml.SequenceNode:
+        for index, item in enumerate(node.value):
+            yield index, None, item
+
+
+def _bare(node: yaml.Node) -> yaml.Node:
+    """A node standing for ``node``'s position only: its marks, not its children."""
+    return node if node.__class__ is yaml.ScalarNode else yaml.ScalarNode("", "", node.start_mark, node.end_mark)
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
