@@ -4,8 +4,9 @@
    tool's tests run on fixtures; ``plan/`` is the department's),
    answered from the cache (a hit) and not (a miss), against ``yamllint -d
    relaxed plan`` on the same files, run in turn (A B A B …).
-2. A generated plan (every school of a large province × 11 indicators × 7 years,
-   as numerator/denominator per school) under ``bench/``: ``check``, ``status``
+2. Generated plans of about 30.000, 100.000 and 1.000.000 values (390, 1.300 and
+   13.000 schools × 11 indicators × 7 years, as numerator/denominator per school;
+   ``KH68_BENCH_SCHOOLS=390,1300`` to choose) under ``bench/``: ``check``, ``status``
    and ``record`` of one figure, without the cache, against a GC-off libyaml
    ``compose`` of the same files (process start included); the peak memory of
    ``check`` per value.
@@ -45,6 +46,8 @@ OUT = ROOT / "bench" / "plan"
 START = str(ROOT / "tests" / "fixtures" / "plans" / "lamdong-nq68")
 """The plan of the start-up figures: a fixture (``plan/`` is the department's, not the tool's)."""
 SCHOOLS = 1300
+SIZES = tuple(int(n) for n in os.environ.get("KH68_BENCH_SCHOOLS", "390,1300,13000").split(","))
+"""Schools of the generated plans: about 30.000, 100.000 and 1.000.000 values (11 indicators × 7 years each)."""
 YEARS = range(2024, 2031)
 UNMEASURED = ("6.1", "6.9")  # a state, and a count of districts: no figure by school
 RUNS = int(os.environ.get("KH68_BENCH_RUNS", "7"))
@@ -157,11 +160,15 @@ START_GOALS = {
 """Issue 19's start-up goals, against yamllint on the same files."""
 
 
-def generate() -> int:
+def school(i: int) -> str:
+    return f"truong_{i:05d}"
+
+
+def generate(schools: int = SCHOOLS) -> int:
     shutil.rmtree(OUT.parent, ignore_errors=True)
     shutil.copytree(ROOT / "examples" / "plan", OUT, ignore=shutil.ignore_patterns("data"))
-    units = [f"\n  - id: truong_{i:04d}\n    name: Trường minh họa số {i}\n" for i in range(SCHOOLS)]
-    members = ", ".join(f"truong_{i:04d}" for i in range(SCHOOLS))
+    units = [f"\n  - id: {school(i)}\n    name: Trường minh họa số {i}\n" for i in range(schools)]
+    members = ", ".join(school(i) for i in range(schools))
     units.append(f"\n  - id: truong_minh_hoa\n    name: Các trường minh họa\n    members: [{members}]\n")
     with (OUT / "units.yaml").open("a", encoding="utf-8") as handle:
         handle.write("".join(units))
@@ -185,18 +192,18 @@ def generate() -> int:
             if ind in UNMEASURED:
                 continue
             lines.append(f'  "{ind}":\n    by_unit:\n')
-            for i in range(SCHOOLS):
+            for i in range(schools):
                 den = rng.randint(50, 900)
                 lines.append(
-                    f"      truong_{i:04d}: {{numerator: {rng.randint(den * 8 // 10, den)}, denominator: {den}}}\n"
+                    f"      {school(i)}: {{numerator: {rng.randint(den * 8 // 10, den)}, denominator: {den}}}\n"
                 )
                 count += 1
         (OUT / "data" / f"{year}.yaml").write_text("".join(lines), encoding="utf-8")
     return count
 
 
-def large_plan() -> None:
-    values = generate()
+def large_plan(schools: int = SCHOOLS) -> None:
+    values = generate(schools)
     plan = str(OUT)
     off = {"KH68_NO_CACHE": "1"}
     floor = Figure("compose libyaml, GC tắt (sàn)", [sys.executable, "-c", COMPOSE, plan])
@@ -205,7 +212,7 @@ def large_plan() -> None:
     figures = [floor, check, status]
     in_turn(figures, BIG_RUNS)
     numerators = iter(range(10**6))
-    edit = [*KH68, "record", "6.2", "--year", "2025", "--by", "truong_0001", "--denominator", "900", "--force"]
+    edit = [*KH68, "record", "6.2", "--year", "2025", "--by", school(1), "--denominator", "900", "--force"]
     record = Figure("kh68 record (một số liệu)", edit, off)
 
     def next_value() -> None:  # a new figure each run: a real edit, never "no change"
@@ -213,7 +220,7 @@ def large_plan() -> None:
 
     in_turn([record], BIG_RUNS, next_value)
     header(
-        f"2. Kế hoạch sinh tự động: {format_number(values)} giá trị, {format_number(SCHOOLS)} trường, "
+        f"2. Kế hoạch sinh tự động: {format_number(values)} giá trị, {format_number(schools)} trường, "
         f"{len(YEARS)} năm; không dùng cache; trung vị {BIG_RUNS} lần"
     )
     row(floor.name, seconds(floor.median), times(1.0))
@@ -235,7 +242,10 @@ def main() -> None:
     compileall.compile_dir(Path(kh68.__file__).parent, quiet=1)
     print(f"kh68 {kh68.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPU; lệnh: {' '.join(KH68)}")
     startup()
-    large_plan()
+    for schools in SIZES:
+        large_plan(schools)
+    if SIZES[-1] != SCHOOLS:
+        generate()  # the forms below are of the 1.300 schools
 
 
 FORMS_YEAR = 2026
@@ -266,7 +276,7 @@ def forms_bench() -> None:
     from kh68.lint.check import load_plan
 
     plan = load_plan(OUT)
-    units = [f"truong_{i:04d}" for i in range(SCHOOLS)]
+    units = [school(i) for i in range(SCHOOLS)]
     folder = OUT.parent / "forms"
     clock = _Clock()
     written = write_forms(plan, FORMS_YEAR, units, folder, date(2024, 1, 1))
