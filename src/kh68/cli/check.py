@@ -35,7 +35,9 @@ def check(
     today: Annotated[
         str | None,
         typer.Option(
-            "--today", help="Coi hôm nay là ngày này (YYYY-MM-DD): báo cáo năm nào đã đến hạn.", show_default=False
+            "--today",
+            help="Coi hôm nay là ngày này (2025-11-06 hoặc 06/11/2025): báo cáo năm nào đã đến hạn.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:

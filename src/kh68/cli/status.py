@@ -23,7 +23,8 @@ def status(
         str | None, typer.Option("--unit", help="Chỉ những gì đơn vị này chủ trì hoặc phải báo cáo.")
     ] = None,
     today: Annotated[
-        str | None, typer.Option("--today", help="Coi hôm nay là ngày này (YYYY-MM-DD), để kết quả lặp lại được.")
+        str | None,
+        typer.Option("--today", help="Coi hôm nay là ngày này (2025-11-06 hoặc 06/11/2025), để kết quả lặp lại được."),
     ] = None,
     fmt: Annotated[
         StatusFormat, typer.Option("--format", help="table: bảng cho người đọc; json: cho máy.")
