@@ -6,8 +6,8 @@
    relaxed plan`` on the same files, run in turn (A B A B …).
 2. Generated plans of about 30.000, 100.000 and 1.000.000 values (390, 1.300 and
    13.000 schools × 11 indicators × 7 years, as numerator/denominator per school;
-   ``KH68_BENCH_SCHOOLS=390,1300`` to choose) under ``bench/``: ``check``, ``status``
-   and ``record`` of one figure, without the cache, against a GC-off libyaml
+   ``KH68_BENCH_SCHOOLS=390,1300`` to choose) under ``bench/``: ``check``, ``status``,
+   ``record`` of one figure and ``import`` of 10 filled forms, without the cache, against a GC-off libyaml
    ``compose`` of the same files (process start included); the peak memory of
    ``check`` per value.
 3. Forms: a form for each of the 1.300 schools, every one filled and imported;
@@ -219,6 +219,7 @@ def large_plan(schools: int = SCHOOLS) -> None:
         record.command = [*edit, "--numerator", str(next(numerators) % 700), "--plan", plan]
 
     in_turn([record], BIG_RUNS, next_value)
+    batch = _import_batch(OUT)
     header(
         f"2. Kế hoạch sinh tự động: {format_number(values)} giá trị, {format_number(schools)} trường, "
         f"{len(YEARS)} năm; không dùng cache; trung vị {BIG_RUNS} lần"
@@ -227,6 +228,7 @@ def large_plan(schools: int = SCHOOLS) -> None:
     row(check.name, seconds(check.median), times(check.median / floor.median), "≤ 1,5× sàn")
     row(status.name, seconds(status.median), times(status.median / floor.median), "≤ 1,5× sàn")
     row(record.name, seconds(record.median), times(record.median / check.median) + "ck", "≤ 1,2× check")
+    row(batch.name, seconds(batch.median), times(batch.median / check.median) + "ck", "≤ 1,2× check")
     peak = max(check.peak)
     print(
         f"\nBộ nhớ đỉnh của kh68 check: {format_number(peak / 2**20, 1)} MiB = "
@@ -266,6 +268,43 @@ def _type_in(path: Path, sheets: dict[str, dict[str, int]]) -> None:
             target.writestr(info, data)
 
 
+def _fill(written: list) -> None:  # type: ignore[type-arg]
+    """Forms filled as a school would: numerator and denominator of every row, the date sent."""
+    rng = random.Random(2026)
+    for item in written:
+        values = {}
+        for row in range(7, 7 + len(item.spec.indicators)):
+            den = rng.randint(50, 900)
+            values[f"H{row}"], values[f"I{row}"] = rng.randint(den * 8 // 10, den), den
+        _type_in(item.path, {"sheet2.xml": values, "sheet3.xml": {"C4": 4, "E4": 11, "G4": FORMS_YEAR}})
+
+
+IMPORTED = 10
+"""Forms of an import batch (``kh68 import`` of a folder), timed against ``kh68 check`` of the same plan."""
+
+
+def _import_batch(plan_dir: Path) -> Figure:
+    """``kh68 import`` of ``IMPORTED`` filled forms into the year file, restored before each run."""
+    from datetime import date
+
+    from kh68.entry.forms.files import write_forms
+    from kh68.lint.check import load_plan
+
+    folder = plan_dir.parent / "batch"
+    shutil.rmtree(folder, ignore_errors=True)
+    _fill(write_forms(load_plan(plan_dir), FORMS_YEAR, [school(i) for i in range(IMPORTED)], folder, date(2024, 1, 1)))
+    year_file = plan_dir / "data" / f"{FORMS_YEAR}.yaml"
+    before = year_file.read_bytes()
+    batch = Figure(
+        f"kh68 import ({IMPORTED} biểu mẫu)",
+        [*KH68, "import", str(folder), "--plan", str(plan_dir), "--force", "--received", f"{FORMS_YEAR}-11-05"],
+        {"KH68_NO_CACHE": "1"},
+    )
+    in_turn([batch], BIG_RUNS, lambda: year_file.write_bytes(before))
+    year_file.write_bytes(before)
+    return batch
+
+
 def forms_bench() -> None:
     from datetime import date
 
@@ -281,13 +320,7 @@ def forms_bench() -> None:
     clock = _Clock()
     written = write_forms(plan, FORMS_YEAR, units, folder, date(2024, 1, 1))
     made = clock.lap()
-    rng = random.Random(2026)
-    for item in written:  # filled as a school would: numerator and denominator of every row, the date sent
-        values = {}
-        for row in range(7, 7 + len(item.spec.indicators)):
-            den = rng.randint(50, 900)
-            values[f"H{row}"], values[f"I{row}"] = rng.randint(den * 8 // 10, den), den
-        _type_in(item.path, {"sheet2.xml": values, "sheet3.xml": {"C4": 4, "E4": 11, "G4": FORMS_YEAR}})
+    _fill(written)
     clock.lap()
     edits = [edit for item in written for edit in form_edits(read_form(item.path, plan))]
     read = clock.lap()

@@ -36,7 +36,7 @@ def check(
         str | None,
         typer.Option(
             "--today",
-            help="Coi hôm nay là ngày này (2025-11-06 hoặc 06/11/2025): báo cáo năm nào đã đến hạn.",
+            help="Coi hôm nay là ngày này (2025-12-20 hoặc 20/12/2025): báo cáo năm nào đã đến hạn.",
             show_default=False,
         ),
     ] = None,

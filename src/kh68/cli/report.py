@@ -50,7 +50,7 @@ def report(
         str | None,
         typer.Option(
             "--date",
-            help="Ngày ghi trên báo cáo, 2025-11-10 hoặc 10/11/2025 (mặc định: để trống 'ngày … tháng … năm …' cho người ký ghi).",
+            help="Ngày ghi trên báo cáo, 2025-12-20 hoặc 20/12/2025 (mặc định: để trống 'ngày … tháng … năm …' cho người ký ghi).",
             show_default=False,
         ),
     ] = None,

@@ -24,7 +24,7 @@ def status(
     ] = None,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="Coi hôm nay là ngày này (2025-11-06 hoặc 06/11/2025), để kết quả lặp lại được."),
+        typer.Option("--today", help="Coi hôm nay là ngày này (2025-12-20 hoặc 20/12/2025), để kết quả lặp lại được."),
     ] = None,
     fmt: Annotated[
         StatusFormat, typer.Option("--format", help="table: bảng cho người đọc; json: cho máy.")
