@@ -1102,6 +1102,12 @@ class Measurement(Strict):
         """Each unit's entry by unit id (as written for a measurement that no plan has loaded)."""
         return self._by_id if self._by_id is not None else self.by_unit
 
+    @property
+    def written_by_id(self) -> bool:
+        """Whether every unit of ``by_unit`` is written by its id, as keyed at load: each name is a known unit's
+        id, so the rules on units need not look each one up."""
+        return self._by_id is self.by_unit
+
     def written(self, unit_id: str) -> str:
         """How the data file names ``unit_id`` in ``by_unit`` (the id itself if not there)."""
         return self._written.get(unit_id, unit_id)

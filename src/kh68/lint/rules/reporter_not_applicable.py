@@ -57,8 +57,9 @@ def _data_files(ctx: Context) -> Iterator[Finding]:
                 continue
             ids = sorted(c.unit_id for c in expected)
             reporting = set(ids)
+            by_id = m.written_by_id
             for ref in m.by_unit:
-                uid = file.data.unit_id(ref)
+                uid = ref if by_id else file.data.unit_id(ref)
                 if uid is None or uid in reporting or plan.units.inactive_reason(uid, due):
                     continue  # unknown: unit-unknown's; inactive: unit-inactive's
                 shown = ", ".join(ids[:5]) + (f" và {len(ids) - 5} đơn vị khác" if len(ids) > 5 else "")

@@ -28,7 +28,8 @@ def _duplicates(data: YearData, doc: Document, loc: Key, keys: list[str]) -> Ite
 def check(ctx: Context) -> Iterator[Finding]:
     for file in ctx.data_files:
         for ind_id, m in file.data.indicators.items():
-            yield from _duplicates(file.data, file.doc, ("indicators", ind_id, "by_unit"), list(m.by_unit))
+            if not m.written_by_id:  # each unit by its id: no two names of one unit
+                yield from _duplicates(file.data, file.doc, ("indicators", ind_id, "by_unit"), list(m.by_unit))
         for task_id, by_unit in file.data.tasks.items():
             yield from _duplicates(file.data, file.doc, ("tasks", task_id), list(by_unit))
 

@@ -22,6 +22,10 @@ def _inactive(plan: Plan, uid: str | None, day: date) -> str | None:
     return plan.units.inactive_reason(uid, day) if uid else None
 
 
+def _itself(ref: str) -> str:
+    return ref
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     plan = ctx.plan
     for file in ctx.data_files:
@@ -30,8 +34,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         due = period_day(plan, cadence)
         period = f"số liệu {cadence.label} (hạn báo cáo {format_date(due)})"
         for ind_id, m in data.indicators.items():
+            unit_id = _itself if m.written_by_id else data.unit_id
             for ref in m.by_unit:
-                if reason := _inactive(plan, data.unit_id(ref), due):
+                if reason := _inactive(plan, unit_id(ref), due):
                     yield Finding(doc, ("indicators", ind_id, "by_unit", ref), f"{period}: {reason}", key=True)
             if m.source and m.source.unit:
                 day = m.source.date or due

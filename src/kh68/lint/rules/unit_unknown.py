@@ -69,7 +69,7 @@ def _data_files(ctx: Context) -> Iterator[Finding]:
             loc = ("indicators", ind_id)
             if m.source and m.source.unit and m.source_unit is None:
                 yield Finding(doc, (*loc, "source", "unit"), units.unknown(m.source.unit))
-            for unit_ref in m.by_unit:
+            for unit_ref in () if m.written_by_id else m.by_unit:
                 if file.data.unit_id(unit_ref) is None:
                     yield Finding(doc, (*loc, "by_unit", unit_ref), units.unknown(unit_ref), key=True)
         for task_id, by_unit in file.data.tasks.items():
