@@ -1,9 +1,10 @@
 """The cache of read-only answers (``kh68.app.cache``) behind the thin entry point (``kh68.app.launch``).
 
 ``Kh68`` runs a real ``kh68`` process: a probe registered at exit says whether
-the command line (and so typer) was imported, that is whether it was a miss.
-``InProcess`` runs ``kh68.app.launch.run`` in the test's process (quick: typer is
-already imported), counting the runs of the command line.
+a command ran (``kh68.cli`` imported: its work without typer, or the typer command
+line), that is whether it was a miss, and which heavy modules it imported.
+``InProcess`` runs ``kh68.app.launch.run`` in the test's process, counting the
+commands run.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import EXAMPLE_PLAN, FIXTURE_PLAN
-from kh68.cli.common import PLAN_DIR_HINT
+from kh68.cli.outcome import PLAN_DIR_HINT
 
 pytestmark = (
     pytest.mark.slow

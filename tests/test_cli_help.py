@@ -115,7 +115,7 @@ def test_usage_names_a_required_argument_plainly(command: list[str], usage: str)
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_a_command_built_alone_is_the_command_of_the_whole_app(name: str) -> None:
-    """``kh68 NAME …`` builds NAME alone (kh68.cli._narrowed): its parameters and help are those of the whole app's."""
+    """``kh68 NAME …`` builds NAME alone (kh68.cli.commandline._narrowed): its parameters and help are those of the whole app's."""
     whole = get_command(kh68.cli.app)
     alone = get_command(kh68.cli.commandline._narrowed(name))
     assert list(alone.commands) == [name]  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import EXAMPLE_PLAN, invoke, replace_in
 
-from kh68.cli.common import PLAN_DIR_HINT
+from kh68.cli.outcome import PLAN_DIR_HINT
 
 pytestmark = pytest.mark.slow  # real kh68 processes: closed streams, pipes, signals, terminals (make test runs them; make test-fast leaves them out)
 

@@ -4,14 +4,17 @@ as the typer command line does; a value it does not read plainly is left to type
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import kh68.cli
 from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, replace_in
-from kh68.app.launch import _READ_ONLY, read_only
-from kh68.cli.readonly import _CALLS, run_direct
+from kh68.app.launch import _READ_ONLY, CommandLine, read_only
+from kh68.cli.outcome import PLAN_ENV
+from kh68.cli.readonly import _CALLS, CHECK_FORMAT, STATUS_FORMAT, run_direct
 
 EXAMPLE = "@example"
 FIXTURE = "@fixture"
@@ -68,6 +71,9 @@ SAME = [
 
 LEFT_TO_TYPER = [
     ["check", EXAMPLE, "--format", "JSON"],
+    ["check", EXAMPLE, "--format="],
+    ["check", EXAMPLE, "--strict", "--format", ""],
+    ["status", "--plan", EXAMPLE, "--format", ""],
     ["check", "--plan", ""],
     ["check", ""],
     ["status", "--plan", EXAMPLE, "--year", "2025.0"],
@@ -122,15 +128,34 @@ def test_run_without_typer_says_and_exits_as_the_command_line(
     assert "Traceback" not in direct[1] + direct[2]
 
 
+@pytest.mark.parametrize(
+    ("variable", "argv"),
+    [(FIXTURE, ["check"]), ("", ["check"]), (MISSING, ["check", "--plan", FIXTURE]), (FIXTURE, ["export"])],
+)
 def test_the_plan_of_the_environment_is_read_as_typer_reads_it(
+    variable: str,
+    argv: list[str],
+    plans: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(Path(plans[MISSING]).parent)  # no ./plan here
+    monkeypatch.setenv("KH68_PLAN", _filled([variable], plans)[0])
+    args = _filled(argv, plans)
+    line = read_only(args)
+    assert line is not None
+    direct = _run(capsys, lambda: run_direct(line))
+    assert direct == _run(capsys, lambda: kh68.cli.run(args))
+    assert direct[0] == (2 if variable == "" else 0)
+
+
+def test_the_plan_of_the_environment_names_the_plan(
     plans: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KH68_PLAN", plans[FIXTURE])
     line = read_only(["check"])
     assert line is not None
     direct = _run(capsys, lambda: run_direct(line))
-    assert direct == _run(capsys, lambda: kh68.cli.run(["check"]))
-    assert direct[0] == 0
     assert direct[1] == f"{plans[FIXTURE]}: không có lỗi — 13 chỉ tiêu, 10 nhiệm vụ, 20 đơn vị, số liệu 0 năm.\n"
 
 
@@ -146,3 +171,36 @@ def test_a_value_not_read_plainly_is_left_to_typer(
 
 def test_the_launcher_runs_each_read_only_command_it_understands() -> None:
     assert set(_CALLS) == set(_READ_ONLY)
+
+
+def test_defaults_and_environment_are_the_typer_options_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the launcher takes when an option is not given is what typer takes."""
+    from typer.main import get_command
+
+    group = get_command(kh68.cli.app)
+    params = {name: {p.name: p for p in group.commands[name].params} for name in _READ_ONLY}  # type: ignore[attr-defined]
+    assert params["check"]["fmt"].default is CHECK_FORMAT
+    assert params["status"]["fmt"].default is STATUS_FORMAT
+    assert {name: p["plan"].envvar for name, p in params.items()} == dict.fromkeys(_READ_ONLY, PLAN_ENV)
+    monkeypatch.setenv(PLAN_ENV, "ke-hoach")
+    assert CommandLine("check").plan_root() == "ke-hoach"  # the cache key's plan: the same variable
+
+
+# A real kh68 process on a cache miss: which of the heavy libraries it imported, said at exit.
+IMPORTED = """
+import atexit, sys
+atexit.register(lambda: print(sorted(m for m in ("typer", "click", "kh68.cli.common") if m in sys.modules)))
+sys.argv = ["kh68", *sys.argv[1:]]
+from kh68.app.launch import main
+main()
+"""
+
+
+@pytest.mark.parametrize("argv", [["check", FIXTURE], ["status", "--plan", FIXTURE], ["export", "--plan", FIXTURE]])
+def test_a_miss_of_a_read_only_command_runs_without_typer(argv: list[str], plans: dict[str, str]) -> None:
+    env = {"KH68_NO_CACHE": "1", "PATH": "", "COLUMNS": "100"}
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTED, *_filled(argv, plans)], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, cpu_time
-from kh68.reading.source import NEAR_TOP_WIDTH, SourceError, _near_top, decode, parse_document, read_document
+from kh68.reading.source import NEAR_TOP_WIDTH, SourceError, decode, nodes_near_top, parse_document, read_document
 
 F = Path("f.yaml")
 
@@ -313,7 +313,7 @@ def test_positions_near_the_top_are_kept_when_the_graph_goes(path: Path) -> None
     """Every path at most two keys deep (and a miss or a step below one) is positioned after ``release_nodes``
     as before it, and those near the top without composing the text again."""
     doc = read_document(path)
-    near = list(_near_top(doc._nodes()))  # type: ignore[arg-type]
+    near = list(nodes_near_top(doc._nodes()))  # type: ignore[arg-type]
     locs = [*near, *((*loc, "không-có") for loc in near[:40]), *((*loc, 0) for loc in near[:40])]
     before = {loc: (doc.position(loc), doc.position(loc, key=True)) for loc in locs}
     doc.release_nodes()

@@ -1,11 +1,12 @@
-"""The ``kh68`` program: answer a repeated read-only command from the cache, else run the CLI.
+"""The ``kh68`` program: answer a repeated read-only command from the cache, else run it.
 
-``kh68 check`` and ``kh68 status`` on an unchanged plan print what they printed
-last time; most of their time is importing typer, pydantic and rich. So this
-module, which imports none of them, recognises those commands, asks
-``kh68.app.cache`` for the stored answer and only on a miss (or any other command)
-imports the command line. A command line it does not fully understand (an
-unknown option, ``--help``, a missing value) is always run for real.
+``kh68 check``, ``kh68 status`` and ``kh68 export`` on an unchanged plan print what
+they printed last time; most of their time is importing typer, pydantic and rich.
+So this module, which imports none of them, reads those command lines, asks
+``kh68.app.cache`` for the stored answer and, on a miss, runs the command's work
+without typer (``kh68.cli.readonly``, which leaves a value it does not read plainly
+to typer). Any other command, and a command line it does not fully understand (an
+unknown option, ``--help``, a missing value), goes to the typer command line.
 """
 
 from __future__ import annotations

@@ -44,7 +44,12 @@ def standard_streams() -> None:
 
 
 def stop_on_signals() -> None:
-    """SIGTERM and SIGHUP stop kh68 as Ctrl-C does: "đã dừng theo yêu cầu", nothing half-written."""
+    """SIGTERM and SIGHUP stop kh68 as Ctrl-C does: "đã dừng theo yêu cầu", nothing half-written.
+
+    Ctrl-C (SIGINT) raises the same ``Stopped``, so that every stop is remembered (``Stopped.last``): a
+    library that turns the interruption into an error of its own (pydantic building a validator) still
+    ends as a stop, not as a defect of kh68.
+    """
     import signal
 
     from kh68.core.startup import Stopped
@@ -52,11 +57,15 @@ def stop_on_signals() -> None:
     def stop(signum: int, _frame: object) -> None:
         raise Stopped(signum)
 
-    for name in ("SIGTERM", "SIGHUP"):
+    for name, untouched in (
+        ("SIGTERM", signal.SIG_DFL),
+        ("SIGHUP", signal.SIG_DFL),
+        ("SIGINT", signal.default_int_handler),
+    ):
         number = getattr(signal, name, None)
         if number is not None:
             try:
-                if signal.getsignal(number) is signal.SIG_DFL:  # an ignored signal (nohup) stays ignored
+                if signal.getsignal(number) is untouched:  # an ignored signal (nohup) stays ignored
                     signal.signal(number, stop)
             except (OSError, ValueError):
                 pass

@@ -1,7 +1,7 @@
 """The ``kh68`` command line: the typer app (``kh68.cli.commandline``) and the work of its commands.
 
 The package itself imports nothing, so that ``kh68.cli.readonly`` and ``kh68.cli.outcome`` (a cache
-miss of ``check`` or ``status``, run without typer) do not build the app; ``app``, ``run``, ``main``
+miss of ``check``, ``status`` or ``export``, run without typer) do not build the app; ``app``, ``run``, ``main``
 and ``finish`` are ``kh68.cli.commandline``'s, imported when first asked for.
 """
 

@@ -9,7 +9,7 @@ import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors
 from kh68.cli.problem_formats import ProblemFormat
-from kh68.cli.readonly import run_check, run_export
+from kh68.cli.readonly import CHECK_FORMAT, run_check, run_export
 
 
 @app.command()
@@ -30,7 +30,7 @@ def check(
             "auto: github trong GitHub Actions, nơi khác parsable.",
             metavar="<dạng>",
         ),
-    ] = ProblemFormat.parsable,
+    ] = CHECK_FORMAT,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     today: Annotated[
         str | None,

@@ -24,21 +24,10 @@ from kh68.cli import repo as _repo  # noqa: F401
 from kh68.cli import report as _report  # noqa: F401
 from kh68.cli import status as _status  # noqa: F401
 from kh68.cli.arguments import check_arguments
-from kh68.cli.common import (
-    CommandExit,
-    ExitCode,
-    ParserUsageError,
-    app,
-    echo,
-    guarded,
-    new_command,
-    safe_streams,
-    say_error,
-    say_stopped,
-    translate_usage_error,
-)
+from kh68.cli.common import ParserUsageError, app, translate_usage_error
 from kh68.cli.help import USAGE
-from kh68.cli.outcome import finish
+from kh68.cli.outcome import CommandExit, echo, finish, guarded, new_command, safe_streams, say_error, say_stopped
+from kh68.core.errors import ExitCode
 
 
 def main() -> None:
@@ -53,8 +42,6 @@ def run(argv: list[str] | None = None) -> int:
     try:
         with guarded():
             return _run(argv)
-    except typer.Exit as exc:
-        return exc.exit_code
     except CommandExit as exc:
         return exc.code
     except KeyboardInterrupt as exc:  # between two commands' guards (at start-up, at exit)

@@ -1,7 +1,7 @@
 """The typer side of the command line: the app, its shared options, the usage errors of its parser.
 
-How a command prints, fails and ends is ``kh68.cli.outcome`` (no typer there); it is re-exported
-here for the typer commands, and ``handle_errors`` turns its ``CommandExit`` into typer's exit.
+How a command prints, fails and ends is ``kh68.cli.outcome`` (no typer there); ``handle_errors``
+turns its ``CommandExit`` into typer's exit.
 """
 
 from __future__ import annotations
@@ -16,31 +16,7 @@ import typer
 
 from kh68.app.streams import utf8_streams
 from kh68.cli.help import VietnameseGroup
-from kh68.cli.outcome import (
-    PLAN_DIR_HINT,
-    CommandExit,
-    OutputClosed,
-    OutputFailed,
-    SafeStream,
-    check_numbers,
-    console,
-    count_problems,
-    echo,
-    exit_code_of,
-    guarded,
-    internal_error,
-    new_command,
-    parse_day,
-    plain_year,
-    plan_dir,
-    print_problems,
-    quiet_stdout,
-    safe_streams,
-    say_error,
-    say_output_failed,
-    say_stopped,
-    when,
-)
+from kh68.cli.outcome import PLAN_ENV, CommandExit, echo, guarded, new_command, plain_year, safe_streams
 from kh68.core.errors import ExitCode
 
 app = typer.Typer(
@@ -58,7 +34,7 @@ PlanOption = Annotated[
     typer.Option(
         "--plan",
         help="Thư mục kế hoạch (mặc định: ./plan hoặc biến môi trường KH68_PLAN).",
-        envvar="KH68_PLAN",
+        envvar=PLAN_ENV,
         show_default=False,
         readable=False,  # every path option: kh68 says itself, in Vietnamese, why a path cannot be read
     ),
@@ -157,34 +133,13 @@ def _root(
     new_command()  # a command run through the app itself (typer's test runner), not kh68.cli.run
 
 
-# ---------------------------------------------------------------- errors → exit codes
-
-
 __all__ = [
-    "PLAN_DIR_HINT",
-    "CommandExit",
-    "ExitCode",
-    "OutputClosed",
-    "OutputFailed",
+    "ParserUsageError",
     "PlanOption",
-    "SafeStream",
     "app",
-    "check_numbers",
-    "console",
-    "count_problems",
-    "echo",
-    "exit_code_of",
-    "guarded",
     "handle_errors",
-    "internal_error",
-    "new_command",
-    "parse_day",
-    "plan_dir",
-    "print_problems",
-    "quiet_stdout",
-    "safe_streams",
-    "say_error",
-    "say_output_failed",
-    "say_stopped",
-    "when",
+    "period_option",
+    "translate_usage_error",
+    "year_number",
+    "year_option",
 ]

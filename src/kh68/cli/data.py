@@ -6,18 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kh68.cli.common import (
-    PlanOption,
-    app,
-    check_numbers,
-    echo,
-    handle_errors,
-    parse_day,
-    period_option,
-    plan_dir,
-    when,
-    year_option,
-)
+from kh68.cli.common import PlanOption, app, handle_errors, period_option, year_option
+from kh68.cli.outcome import check_numbers, echo, parse_day, plan_dir, when
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 

@@ -8,21 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kh68.cli.common import (
-    CommandExit,
-    ExitCode,
-    PlanOption,
-    app,
-    echo,
-    handle_errors,
-    parse_day,
-    period_option,
-    plan_dir,
-    say_error,
-    when,
-    year_option,
-)
-from kh68.core.errors import UsageError
+from kh68.cli.common import PlanOption, app, handle_errors, period_option, year_option
+from kh68.cli.outcome import CommandExit, echo, parse_day, plan_dir, say_error, when
+from kh68.core.errors import ExitCode, UsageError
 from kh68.kinds.periods import Period
 
 if TYPE_CHECKING:

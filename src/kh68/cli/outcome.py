@@ -3,8 +3,8 @@
 A command's work (``kh68.cli.readonly`` and the typer commands) prints through
 ``echo`` and ``console`` (plan text made safe for a terminal), runs inside
 ``guarded`` (every failure said in Vietnamese, with its exit code) and ends with
-``CommandExit``. Nothing here imports typer: a cache miss of ``kh68 check`` or
-``kh68 status`` runs its command without building the option parser
+``CommandExit``. Nothing here imports typer: a cache miss of ``kh68 check``,
+``kh68 status`` or ``kh68 export`` runs its command without building the option parser
 (``kh68.app.launch``); the typer commands turn ``CommandExit`` into typer's exit
 (``kh68.cli.common.handle_errors``).
 """
@@ -50,6 +50,9 @@ class CommandExit(Exception):
         super().__init__(code)
         self.code = code
 
+
+PLAN_ENV = "KH68_PLAN"
+"""The environment variable naming the plan directory when ``--plan`` is not given."""
 
 # Said under "không có thư mục kế hoạch …": the ways to name the plan, or to make one.
 PLAN_DIR_HINT = (
@@ -227,6 +230,9 @@ def guarded() -> Iterator[None]:
         say_error("dữ liệu lồng nhau quá sâu hoặc quá lớn để xử lý")
         raise CommandExit(ExitCode.PROBLEMS) from None
     except Exception as exc:
+        stop = _stop_behind(exc)
+        if stop is not None:  # a stop that a library turned into an error of its own
+            raise CommandExit(say_stopped(stop)) from None
         internal_error(exc)
         raise CommandExit(ExitCode.INTERNAL) from None
 
@@ -257,6 +263,23 @@ def new_command() -> None:
     """A command starts in this process: its stop is said even if an earlier one's was (tests run many)."""
     global _stop_said
     _stop_said = False
+    Stopped.last = None
+
+
+def _stop_behind(exc: BaseException) -> KeyboardInterrupt | None:
+    """The stop behind ``exc``: one in its chain of causes, else the signal that arrived during the command.
+
+    pydantic, building a validator while Ctrl-C or SIGTERM arrives, raises a ``SchemaError`` of its own,
+    without the stop as its cause; Python 3.11 creating a class, a ``RuntimeError`` with it as its cause.
+    """
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        if isinstance(link, KeyboardInterrupt):
+            return link
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    return Stopped(Stopped.last) if Stopped.last is not None else None
 
 
 def say_stopped(exc: KeyboardInterrupt | None = None) -> int:

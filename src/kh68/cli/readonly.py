@@ -20,7 +20,9 @@ from typing import Any, Protocol
 
 from kh68.app.streams import utf8_streams
 from kh68.cli.outcome import (
+    PLAN_ENV,
     CommandExit,
+    console,
     count_problems,
     echo,
     guarded,
@@ -37,7 +39,7 @@ from kh68.cli.problem_formats import ProblemFormat, as_json
 from kh68.core.errors import ExitCode
 
 
-class CommandLine(Protocol):
+class ReadOnlyLine(Protocol):
     """A read-only command line as the launcher read it (``kh68.app.launch.CommandLine``)."""
 
     name: str
@@ -49,6 +51,12 @@ class CommandLine(Protocol):
 class StatusFormat(StrEnum):
     table = "table"
     json = "json"
+
+
+CHECK_FORMAT = ProblemFormat.parsable
+"""``check --format`` when not given (the typer option's default too)."""
+STATUS_FORMAT = StatusFormat.table
+"""``status --format`` when not given (the typer option's default too)."""
 
 
 class FailOn(StrEnum):
@@ -127,7 +135,6 @@ def run_status(
             data["report_tasks_missing"] = [t.id for t in unwritten_tasks(loaded, loaded.data.get(year), year)]
         echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        from kh68.cli.outcome import console
         from kh68.cli.status_table import print_status
 
         print_status(view, console(soft_wrap=False))
@@ -142,7 +149,7 @@ def run_status(
 # ---------------------------------------------------------------- run from the launcher
 
 
-def run_direct(line: CommandLine) -> int | None:
+def run_direct(line: ReadOnlyLine) -> int | None:
     """The exit code of ``line`` run without typer; ``None`` when a value is not plain (typer then runs it)."""
     call = _CALLS[line.name](line)
     if call is None:
@@ -164,7 +171,7 @@ class _NotPlain(Exception):
     """A value the launcher leaves to typer's parser (which converts it, or says why it cannot)."""
 
 
-def _last(line: CommandLine, option: str) -> str | None:
+def _last(line: ReadOnlyLine, option: str) -> str | None:
     values = line.values.get(option)
     return values[-1] if values else None
 
@@ -177,13 +184,16 @@ def _path(text: str | None) -> Path | None:
     return Path(text)
 
 
-def _plan(line: CommandLine) -> Path | None:
+def _plan(line: ReadOnlyLine) -> Path | None:
     """``--plan``, else the environment variable typer reads for it (an empty one is not set)."""
     given = _last(line, "--plan")
-    return _path(given if given is not None else os.environ.get("KH68_PLAN") or None)
+    return _path(given if given is not None else os.environ.get(PLAN_ENV) or None)
 
 
-def _choice(kind: type[StrEnum], text: str) -> Any:
+def _choice(kind: type[StrEnum], text: str | None, default: StrEnum) -> Any:
+    """The option's choice; not given: ``default``; anything but a choice, even empty: typer's to refuse."""
+    if text is None:
+        return default
     if text not in kind._value2member_map_:
         raise _NotPlain
     return kind(text)
@@ -198,28 +208,30 @@ def _year(text: str | None) -> int | None:
     return year
 
 
-def _check(line: CommandLine) -> Callable[[], None]:
+def _check(line: ReadOnlyLine) -> Callable[[], None]:
     directory = _path(line.arguments[0]) if line.arguments else None
-    fmt = _choice(ProblemFormat, _last(line, "--format") or ProblemFormat.parsable.value)
+    fmt = _choice(ProblemFormat, _last(line, "--format"), CHECK_FORMAT)
     plan, strict, today = _plan(line), "--strict" in line.flags, _last(line, "--today")
     return lambda: run_check(directory, plan, fmt, strict, today)
 
 
-def _export(line: CommandLine) -> Callable[[], None]:
+def _export(line: ReadOnlyLine) -> Callable[[], None]:
     plan = _plan(line)
     return lambda: run_export(plan)
 
 
-def _status(line: CommandLine) -> Callable[[], None]:
+def _status(line: ReadOnlyLine) -> Callable[[], None]:
     year, period, plan = _year(_last(line, "--year")), _last(line, "--period"), _plan(line)
     unit, today = _last(line, "--unit"), _last(line, "--today")
-    fmt = _choice(StatusFormat, _last(line, "--format") or StatusFormat.table.value)
-    fail_on = [_choice(FailOn, text) for text in line.values.get("--fail-on", [])] or None
+    fmt = _choice(StatusFormat, _last(line, "--format"), STATUS_FORMAT)
+    fail_on = [_choice(FailOn, text, FailOn.not_met) for text in line.values.get("--fail-on", [])] or None
     return lambda: run_status(year, period, plan, unit, today, fmt, fail_on)
 
 
-def _plainly(build: Callable[[CommandLine], Callable[[], None]]) -> Callable[[CommandLine], Callable[[], None] | None]:
-    def call(line: CommandLine) -> Callable[[], None] | None:
+def _plainly(
+    build: Callable[[ReadOnlyLine], Callable[[], None]],
+) -> Callable[[ReadOnlyLine], Callable[[], None] | None]:
+    def call(line: ReadOnlyLine) -> Callable[[], None] | None:
         try:
             return build(line)
         except _NotPlain:

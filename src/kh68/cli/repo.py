@@ -1,7 +1,7 @@
 """``kh68 schema``, ``kh68 diff`` and ``kh68 init``: the plan as a git repository.
 
-Only typer and ``kh68.cli.common`` are imported at start-up; each command
-imports its own module when it runs.
+Only typer, ``kh68.cli.common`` and ``kh68.cli.outcome`` are imported at start-up;
+each command imports its own module when it runs.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from typing import Annotated
 import typer
 
 from kh68 import __version__
-from kh68.cli.common import CommandExit, ExitCode, PlanOption, app, echo, handle_errors, plan_dir
+from kh68.cli.common import PlanOption, app, handle_errors
+from kh68.cli.outcome import CommandExit, echo, plan_dir
+from kh68.core.errors import ExitCode
 
 
 @app.command()

@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from kh68.cli.common import PlanOption, app, echo, handle_errors, parse_day, period_option, plan_dir, when, year_option
+from kh68.cli.common import PlanOption, app, handle_errors, period_option, year_option
+from kh68.cli.outcome import echo, parse_day, plan_dir, when
 from kh68.core.errors import UsageError
 from kh68.outputs.renderers import RENDERERS, Options, Renderer
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, period_option, year_option
-from kh68.cli.readonly import FailOn, StatusFormat, run_status
+from kh68.cli.readonly import STATUS_FORMAT, FailOn, StatusFormat, run_status
 
 
 @app.command()
@@ -28,7 +28,7 @@ def status(
     ] = None,
     fmt: Annotated[
         StatusFormat, typer.Option("--format", help="table: bảng cho người đọc; json: cho máy.")
-    ] = StatusFormat.table,
+    ] = STATUS_FORMAT,
     fail_on: Annotated[
         list[FailOn] | None,
         typer.Option(

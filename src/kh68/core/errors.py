@@ -96,7 +96,7 @@ class NotInPlan(Kh68Error):
     """A unit, indicator, task or year asked for that the plan does not have (the message lists what it has).
 
     Raised by the plan, which knows nothing of a command line; the CLI says which exit code it is
-    (``kh68.cli.common.exit_code_of``).
+    (``kh68.cli.outcome.exit_code_of``).
     """
 
 

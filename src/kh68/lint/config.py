@@ -88,7 +88,7 @@ def _directives(doc: Document, rules: Mapping[str, RuleDoc]) -> tuple[dict[int, 
     """The lines of ``doc`` each ``# kh68: disable-…`` comment silences, and the errors in those comments."""
     silenced: dict[int, set[str]] = {}
     errors: list[Problem] = []
-    if b"kh68:" not in doc.source:
+    if b"kh68:" not in doc.utf8:
         return silenced, errors
     for number, line in enumerate(doc.text.splitlines(), 1):
         if "kh68:" not in line or (match := _DIRECTIVE.search(line)) is None:

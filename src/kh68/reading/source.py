@@ -101,7 +101,7 @@ class Document:
 
     path: Path
     data: Any
-    source: bytes = field(default=b"", repr=False)  # the text, in UTF-8: half the memory of a Vietnamese text
+    utf8: bytes = field(default=b"", repr=False)  # the text, encoded: half the memory of a Vietnamese text
     _root: yaml.Node | None = field(default=None, repr=False, compare=False)
     _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -114,17 +114,17 @@ class Document:
     def release_nodes(self) -> None:
         """Let the node graph go (a large plan keeps only text, models and the nodes near the top)."""
         if self._root is not None:
-            self._near_top = _near_top(self._root)
+            self._near_top = nodes_near_top(self._root)
         self._root = None
         self._index.clear()
 
     @property
     def text(self) -> str:
         """The text of the file as read (NFC)."""
-        return self.source.decode("utf-8")
+        return self.utf8.decode("utf-8")
 
     def _nodes(self) -> yaml.Node | None:
-        if self._root is None and self.source:
+        if self._root is None and self.utf8:
             # The text was read without error once, so it composes again to the same nodes.
             self._root = yaml.compose(self.text, Loader=_Loader)
         return self._root
@@ -260,7 +260,7 @@ def parse_document(path: Path, text: str) -> Document:
     if node is None or (node.tag == _NULL and not node.value and not _style(node)):
         # No document at all, or only "---" / comments: an empty file.
         raise SourceError(error(path, 1, 1, "tệp rỗng: cần một bảng khóa–giá trị (mapping)", YAML_EMPTY.id))
-    return Document(path=path, data=_data(path, node, text), source=text.encode("utf-8"), _root=node)
+    return Document(path=path, data=_data(path, node, text), utf8=text.encode("utf-8"), _root=node)
 
 
 def _data(path: Path, node: yaml.Node, text: str) -> Any:
@@ -406,10 +406,11 @@ def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError, message: str) -> Proble
 NEAR_TOP = 2
 """How deep the keys are whose nodes a document keeps when it lets its graph go."""
 NEAR_TOP_WIDTH = 1000
-"""At most this many entries of each mapping or list near the top are kept (a deeper search composes again)."""
+"""At most this many entries of each mapping or list near the top are kept (a deeper search composes again):
+at most ``NEAR_TOP_WIDTH`` entries at the top and as many under each of them."""
 
 
-def _near_top(root: yaml.Node) -> dict[Key, tuple[yaml.Node, yaml.Node | None]]:
+def nodes_near_top(root: yaml.Node) -> dict[Key, tuple[yaml.Node, yaml.Node | None]]:
     """For every key path at most ``NEAR_TOP`` deep, its node and the last key node on the way to it (what
     ``Document.position`` finds by walking the graph). Non-scalar nodes are kept bare: their marks, not their
     children."""

@@ -23,7 +23,7 @@ def _may_hold_any(doc: Document) -> bool:
 
     Nearly every file has neither, so its strings are not walked at all.
     """
-    return b"\\" in doc.source or bool(unsafe_characters(doc.text))
+    return b"\\" in doc.utf8 or bool(unsafe_characters(doc.text))
 
 
 def _strings(doc: Document) -> Iterator[tuple[Key, str, bool]]:
