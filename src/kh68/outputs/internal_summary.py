@@ -29,7 +29,7 @@ from kh68.outputs.document import (
 )
 from kh68.outputs.frame import header_of, items, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import lower_first, plan_reference, sentence
+from kh68.outputs.words import lower_first, one_sentence, plan_reference
 from kh68.reading.bodies import body, coordinator_id, plan_report_sender, short_name, tracker_id
 from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.plan import Plan
@@ -155,7 +155,7 @@ def _results(view: StatusView) -> Section:
         lines = []
         for uid, p in t.entries.items():
             when = f", ngày {short_date(p.date)}" if p.date else ""
-            said = lower_first(sentence(p.results)) if p.results else "không ghi kết quả"
+            said = lower_first(one_sentence(p.results)) if p.results else "không ghi kết quả"
             lines.append(f"{plan.unit_name(uid)} ({task_state_label(p.state).lower()}{when}): {said}")
         if lines:
             blocks.append(items(lines))
@@ -173,7 +173,7 @@ def _results(view: StatusView) -> Section:
 def _words(view: StatusView, number: str, title: str, field: str, what: str) -> Section:
     plan = view.plan
     lines = [
-        f"{plan.unit_name(uid)} (mục {t.task.id}): {lower_first(sentence(getattr(p, field)))}"
+        f"{plan.unit_name(uid)} (mục {t.task.id}): {lower_first(one_sentence(getattr(p, field)))}"
         for t in view.tasks
         for uid, p in t.entries.items()
         if getattr(p, field)

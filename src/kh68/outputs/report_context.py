@@ -54,10 +54,10 @@ from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import (
     legal_basis,
     lower_first,
+    one_sentence,
     period_words,
     plan_reference,
 )
-from kh68.outputs.words import sentence as as_sentence
 from kh68.reading.bodies import Sender, is_above, plan_report_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearData, YearReport
@@ -333,9 +333,9 @@ def task_block(t: TaskStatus, year: int, cadence: Period, *, lone: bool = False,
     ``lone``: the only task of a group of the same name, said without repeating it."""
     task = t.task
     lead = "" if lone else f"{_task_label(t)}{task.report_title}: "
-    results = [as_sentence(p.results) for p in t.entries.values() if p.results]
+    results = [one_sentence(p.results) for p in t.entries.values() if p.results]
     if summary:  # people's words keep their capitals (a body's name may start them)
-        said = as_sentence(summary)
+        said = one_sentence(summary)
     elif results:
         said = " ".join(results)
     elif t.state is not None:

@@ -43,13 +43,12 @@ from kh68.outputs.frame import (
 )
 from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
 from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import coordinator, lower_first, period_words, plan_reference, sentence
+from kh68.outputs.words import coordinator, lower_first, one_sentence, period_words, plan_reference
 from kh68.reading.bodies import coordinator_id, short_name, unit_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Duty, Progress, Unit
 from kh68.reading.plan import Plan
-from kh68.vocab import sentence as vocab_sentence
-from kh68.vocab import task_state_label
+from kh68.vocab import sentence, task_state_label
 
 PROGRESS_FIELDS = {
     "difficulties": "khó khăn, vướng mắc",
@@ -200,7 +199,7 @@ def _tasks_section(view: StatusView, unit_id: str, cadence: Period) -> Section:
             )
             continue
         for p in own:
-            said = vocab_sentence(sentence(p.results)) if p.results else f"{task_state_label(p.state)}."
+            said = sentence(one_sentence(p.results)) if p.results else f"{task_state_label(p.state)}."
             blocks.append(Paragraph(said))
     if not blocks:
         blocks.append(Paragraph("Đơn vị không chủ trì nhiệm vụ nào của Kế hoạch."))

@@ -58,8 +58,8 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def sentence(text: str) -> str:
-    """Unit text as one sentence on one line, ending with a full stop."""
+def one_sentence(text: str) -> str:
+    """Unit text as one sentence on one line, ending with a full stop (``vocab.sentence`` capitalises)."""
     flat = " ".join(text.split())
     return flat if flat.endswith(".") else flat.rstrip(" ;,") + "."
 
