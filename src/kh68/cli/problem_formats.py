@@ -9,7 +9,6 @@ GitHub Actions, ``parsable`` elsewhere, as yamllint does. Problems are values
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from enum import StrEnum
@@ -63,6 +62,8 @@ def as_json(problems: Sequence[Problem], root: str) -> str:
             for p in problems
         ],
     }
+    import json  # only this format needs it
+
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 

@@ -11,7 +11,6 @@ compares every byte and exit code.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from enum import StrEnum
@@ -105,7 +104,7 @@ def run_export(plan: Path | None) -> None:
     from kh68.outputs.export import plan_to_dict
 
     loaded = load_plan(plan_dir(plan))
-    echo(json.dumps(plan_to_dict(loaded), ensure_ascii=False, indent=2))
+    echo(_json(plan_to_dict(loaded)))
 
 
 def run_status(
@@ -133,7 +132,7 @@ def run_status(
         if unit_id is None:
             data["report_text_missing"] = [p.value for p in missing_parts(loaded, year)]
             data["report_tasks_missing"] = [t.id for t in unwritten_tasks(loaded, loaded.data.get(year), year)]
-        echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo(_json(data))
     else:
         from kh68.cli.status_table import print_status
 
@@ -144,6 +143,12 @@ def run_status(
     failing = {f.value for f in fail_on or []}
     if any(r.status.value in failing for r in view.results):
         raise CommandExit(ExitCode.PROBLEMS)
+
+
+def _json(data: object) -> str:
+    import json  # only the JSON outputs need it
+
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 # ---------------------------------------------------------------- run from the launcher

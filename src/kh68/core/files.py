@@ -30,10 +30,8 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 from kh68.core import witness
@@ -57,6 +55,8 @@ def templates_dir() -> Path:
 
     An editable install does not contain the wheel's copy, hence the fallback.
     """
+    from importlib import resources  # only a report needs it
+
     packaged = resources.files("kh68") / "templates"
     if packaged.is_dir():
         return Path(str(packaged))
@@ -297,6 +297,7 @@ _LONGEST_WAIT = 24 * 3600.0
 def lock_path(target: Path) -> Path:
     """The lock file of ``target``: one per absolute path, in the temporary folder."""
     import hashlib
+    import tempfile
 
     folder = Path(tempfile.gettempdir()) / "kh68-locks"
     if not folder.is_dir():
@@ -407,6 +408,8 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
     was read). Any error leaves the old
     file as it was and no temporary file behind.
     """
+    import tempfile  # only a write needs it (a check or a status reads)
+
     shown = shown_path(path)
     target = resolve_target(path)
     try:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity
 from kh68.lint.config import configured
 from kh68.lint.rules import RULES_BY_ID, Context, run
 from kh68.reading.load import Loaded, gc_paused, read_data_file, read_plan
-from kh68.reading.narrative import Judge
 from kh68.reading.plan import Plan
 from kh68.reading.source import Document
+
+if TYPE_CHECKING:
+    from kh68.reading.narrative import Judge
 
 
 def check_plan(

@@ -6,13 +6,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from kh68.reading.load import DataFile
 from kh68.reading.models import Indicator, Target
-from kh68.reading.narrative import Judge
 from kh68.reading.plan import Plan
 from kh68.reading.ruledoc import RuleDoc
 from kh68.reading.source import Document, Key
+
+if TYPE_CHECKING:
+    from kh68.reading.narrative import Judge
 
 
 @dataclass(frozen=True)
