@@ -157,6 +157,14 @@ def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callabl
     return folder
 
 
+@pytest.fixture(scope="session")
+def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """kh68's dependencies and build backend as wheels, fetched once per run (tests/installs.py)."""
+    from installs import make_wheelhouse
+
+    return made_once(tmp_path_factory, "wheelhouse", make_wheelhouse)
+
+
 @pytest.fixture
 def fixture_copy(tmp_path: Path) -> Path:
     """A writable copy of the fixture plan ``FIXTURE_PLAN`` (no data files)."""

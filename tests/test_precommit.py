@@ -6,8 +6,9 @@ hook source, as ``pre-commit try-repo`` does), and a plan repository made by
 variant; the default local hook is tested offline in ``test_init_hooks.py``)
 holds the fixture plan ``FIXTURE_PLAN``. pre-commit builds the hook's environment by
 pip-installing kh68 from the copy, and the workflow's install line installs the
-same kh68 into a fresh venv; the tests are skipped, with the reason, only when
-an install cannot reach the package index.
+same kh68 into a fresh venv; both take kh68's dependencies and build backend from
+the wheelhouse fetched once per run (tests/installs.py). The tests are skipped,
+with the reason, only when the package index is out of reach.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,17 +24,13 @@ import yaml
 
 import kh68
 from conftest import FIXTURE_PLAN, made_once
+from installs import fresh_venv, offline_pip, ok_or_offline, venv_env
 from kh68.lint.check import check_plan
 from kh68.repo.scaffold import scaffold
 from tools import require
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOK_NAME = "kh68 check (kiểm tra kế hoạch)"
-OFFLINE = re.compile(
-    r"NewConnectionError|Temporary failure in name resolution|Failed to establish a new connection|"
-    r"Could not find a version that satisfies|No matching distribution found|Network is unreachable|"
-    r"ProxyError|ConnectTimeout|ReadTimeout|Max retries exceeded"
-)
 
 pytestmark = [pytest.mark.slow, pytest.mark.needs("pre-commit")]
 
@@ -93,12 +89,11 @@ def _hook_source(shared: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    # The hook's source and pre-commit's home are made once per run and shared by the xdist workers, so that
-    # the hook's environment is built once; each worker has its own plan repository (the tests edit it).
+def plan_repo(tmp_path_factory, wheelhouse: Path) -> tuple[Path, dict[str, str]]:
+    """A plan repository of this worker's (the tests edit it) whose hook and workflow pin the hook's source."""
     shared = made_once(tmp_path_factory, "precommit", _hook_source)
     base = tmp_path_factory.mktemp("precommit")
-    env = _env(shared / "cache")
+    env = {**_env(shared / "cache"), **offline_pip(wheelhouse)}
     git = list(require("git").argv)
     source = shared / "kh68"
     sha = _run([*git, "rev-parse", "HEAD"], source, env).stdout.strip()
@@ -111,30 +106,30 @@ def plan_repo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     _run([*git, "init", "-q"], repo, env)
     _run([*git, "add", "-A"], repo, env)
     _run([*git, "commit", "-qm", "kế hoạch"], repo, env)
-
-    install = _run([*require("pre-commit").argv, "install-hooks"], repo, env, check=False)
-    if install.returncode != 0:
-        log = install.stdout + install.stderr
-        home_log = shared / "cache" / "pre-commit.log"
-        if home_log.is_file():
-            log += home_log.read_text(encoding="utf-8", errors="replace")
-        if OFFLINE.search(log):
-            pytest.skip(
-                f"pre-commit không cài được môi trường của hook (không truy cập được PyPI): {OFFLINE.search(log)[0]}"
-            )
-        raise AssertionError(f"pre-commit install-hooks thất bại:\n{log}")
     return repo, env
 
 
-def test_hook_passes_on_the_bundled_plan(plan_repo):
+@pytest.fixture(scope="module")
+def hooked(plan_repo: tuple[Path, dict[str, str]]) -> tuple[Path, dict[str, str]]:
+    """``plan_repo`` with the hook's environment installed. pre-commit's home is shared by the xdist workers,
+    so that the hook's environment is built once a run (pre-commit's own lock guards it)."""
     repo, env = plan_repo
+    install = _run([*require("pre-commit").argv, "install-hooks"], repo, env, check=False)
+    home_log = Path(env["PRE_COMMIT_HOME"]) / "pre-commit.log"
+    log = home_log.read_text(encoding="utf-8", errors="replace") if home_log.is_file() else ""
+    ok_or_offline(install, "pre-commit install-hooks", log)
+    return repo, env
+
+
+def test_hook_passes_on_the_bundled_plan(hooked):
+    repo, env = hooked
     done = _run([*require("pre-commit").argv, "run", "--all-files"], repo, env, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(rf"^{re.escape(HOOK_NAME)}\.+Passed$", done.stdout, flags=re.M), done.stdout
 
 
-def test_hook_fails_with_file_and_line_on_a_broken_plan(plan_repo):
-    repo, env = plan_repo
+def test_hook_fails_with_file_and_line_on_a_broken_plan(hooked):
+    repo, env = hooked
     indicators = repo / "plan" / "indicators.yaml"
     original = indicators.read_text(encoding="utf-8")
     try:
@@ -157,8 +152,8 @@ def test_hook_fails_with_file_and_line_on_a_broken_plan(plan_repo):
         indicators.write_text(original, encoding="utf-8")
 
 
-def test_hook_is_skipped_when_no_plan_file_changes(plan_repo):
-    repo, env = plan_repo
+def test_hook_is_skipped_when_no_plan_file_changes(hooked):
+    repo, env = hooked
     done = _run([*require("pre-commit").argv, "run", "--files", "README.md"], repo, env, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(rf"^{re.escape(HOOK_NAME)}\.+\(no files to check\)Skipped$", done.stdout, flags=re.M), done.stdout
@@ -171,14 +166,9 @@ def test_the_workflow_installs_the_same_kh68_from_the_pinned_source(plan_repo, t
     install = next(step["run"] for step in workflow["jobs"]["check"]["steps"] if step.get("name") == "Cài kh68")
     assert install.startswith('python -m pip install "kh68 @ git+file://localhost/')
     venv = tmp_path / "venv"
-    _run([sys.executable, "-m", "venv", str(venv)], tmp_path, env)
-    path = f"{venv / 'bin'}{os.pathsep}{env['PATH']}"
-    done = _run(["bash", "-e", "-c", install], repo, {**env, "PATH": path}, check=False)
-    if done.returncode != 0 and OFFLINE.search(done.stdout + done.stderr):
-        pytest.skip(
-            f"pip không cài được kh68 (không truy cập được PyPI): {OFFLINE.search(done.stdout + done.stderr)[0]}"
-        )
-    assert done.returncode == 0, done.stdout + done.stderr
+    fresh_venv(venv)
+    done = _run(["bash", "-e", "-c", install], repo, venv_env(venv, env), check=False)
+    ok_or_offline(done, install)
     assert _run([str(venv / "bin" / "kh68"), "--version"], repo, env).stdout == f"kh68 {kh68.__version__}\n"
     checked = _run([str(venv / "bin" / "kh68"), "check", "plan"], repo, env, check=False)
     assert checked.returncode == 0, checked.stdout + checked.stderr
