@@ -878,18 +878,16 @@ def test_a_plan_file_the_key_cannot_read_runs_uncached(inproc: InProcess, exampl
 
 @pytest.mark.skipif(os.name != "posix", reason="signals as on POSIX")
 @pytest.mark.parametrize(("signal_name", "exit_code"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
-def test_a_run_stopped_by_a_signal_is_never_kept(
-    kh68: Kh68, example_copy: Path, signal_name: str, exit_code: int
-) -> None:
-    args = [*STATUS, "--plan", example_copy]
-    while_reading = _key_touches([str(a) for a in args], example_copy) + 3
-    stopped = kh68.racing(example_copy, {while_reading: [["kill", signal_name]]}, *args)
+def test_a_run_stopped_by_a_signal_is_never_kept(kh68: Kh68, signal_name: str, exit_code: int) -> None:
+    args = [*STATUS, "--plan", EXAMPLE_PLAN]
+    while_reading = _key_touches([str(a) for a in args], EXAMPLE_PLAN) + 3
+    stopped = kh68.racing(EXAMPLE_PLAN, {while_reading: [["kill", signal_name]]}, *args)
     assert (stopped.code, stopped.done) == (exit_code, [while_reading])
     assert stopped.err.decode().endswith("kh68: lỗi: đã dừng theo yêu cầu\n")
     assert kh68.entries() == []
     truth = kh68.truth(*args)
     for way in ("miss", "hit"):
-        answer = kh68.racing(example_copy, {}, *args)
+        answer = kh68.racing(EXAMPLE_PLAN, {}, *args)
         assert (answer.out, answer.err, answer.code, answer.way) == (*truth, way)
 
 
