@@ -77,14 +77,17 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.thorough)
 
 
-# The tests that take longest (seconds of CPU each, most of them real processes), longest first.
+# The tests that take longest (seconds of CPU each, most of them real processes), longest first. The wheel's build
+# comes first (its worker then installs it; the other worker meanwhile starts on the races of the cache): the
+# wheelhouse it fetches is ready before pre-commit and the workflow's install need it.
 LONGEST = (
-    "tests/test_record_concurrency.py::test_simultaneous_records_on_one_year_file_lose_nothing",
     "tests/test_release.py::test_make_dist_builds_a_wheel_and_an_sdist_that_twine_passes",
-    "tests/test_precommit.py::test_the_workflow_installs_the_same_kh68_from_the_pinned_source",
+    "tests/test_release.py::test_the_installed_wheel_runs_from_outside_the_source_tree",
     "tests/test_cache.py::test_edits_raced_against_cached_runs_never_leave_a_wrong_answer",
     "tests/test_cache.py::test_edits_raced_against_real_kh68_processes_never_leave_a_wrong_answer",
+    "tests/test_precommit.py::test_the_workflow_installs_the_same_kh68_from_the_pinned_source",
     "tests/test_precommit.py::test_hook_passes_on_the_bundled_plan",
+    "tests/test_record_concurrency.py::test_simultaneous_records_on_one_year_file_lose_nothing",
     "tests/test_cache.py::test_the_races_find_the_wrong_answers_of_a_cache_that_only_watches_what_is_opened",
     "tests/test_record_concurrency.py::test_a_killed_record_leaves_the_old_or_the_new_file_and_the_next_write_cleans_up",
 )
