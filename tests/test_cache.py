@@ -1120,7 +1120,7 @@ def test_the_races_find_the_wrong_answers_of_a_cache_that_only_watches_what_is_o
     """The race test can fail: the cache as it was (the key made before the run, checked by nothing after it)."""
     monkeypatch.setattr(cache.Recording, "verified", lambda self: self.complete)
     monkeypatch.setattr(cache, "_still_the_key", lambda *_: True)
-    races = _races(inproc, example_copy, tmp_path, every=7)
+    races = _races(inproc, example_copy, tmp_path, every=13)
     assert races.wrong > 0
 
 
