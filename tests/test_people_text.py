@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLE_PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, invoke, made_once, replace_in
 from docx_outline import outline
 
 MARK = "ĐỘC"  # in every hostile text: counted in each document, so that no field goes unseen
@@ -124,16 +124,6 @@ def plan_with(root: Path, text: str) -> Path:
     return plan
 
 
-@functools.cache
-def plan_for(case: str, base: Path) -> Path:
-    return plan_with(base / case, PLAIN if case == "plain" else HOSTILE[case])
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("loi-van")
-
-
 # ------------------------------------------------------------------ the documents
 
 
@@ -143,14 +133,41 @@ class Written:
     file: bytes  # what it wrote with -o
 
 
-@functools.cache
-def written(case: str, document: str, fmt: str, base: Path) -> Written:
-    plan = plan_for(case, base)
-    out = base / case / f"{document}.{fmt}"
-    args = ["report", "--plan", plan, "--year", "2025", "--date", "2025-11-10", *DOCUMENTS[document]]
-    stdout = invoke([*args, "--format", fmt], 0).stdout if fmt == "md" else ""
-    invoke([*args, "--format", fmt, "-o", out], 0)
-    return Written(stdout, out.read_bytes())
+class Documents:
+    """Each case's plan and documents, written once. A plan and the plain documents (which every test compares
+    with) once per run for all the xdist workers (``made_once``); a hostile document, which one test reads, where
+    that test runs."""
+
+    def __init__(self, factory: pytest.TempPathFactory):
+        self.factory = factory
+        self.base = factory.mktemp("loi-van")
+
+    @functools.cache  # noqa: B019 (one instance per module run, which the cache may keep alive)
+    def plan(self, case: str) -> Path:
+        text = PLAIN if case == "plain" else HOSTILE[case]
+        return made_once(self.factory, f"people-text-{case}", lambda folder: plan_with(folder, text)) / "plan"
+
+    @functools.cache  # noqa: B019
+    def written(self, case: str, document: str, fmt: str) -> Written:
+        if case == "plain":
+            name = f"people-text-plain-{document}-{fmt}"
+            folder = made_once(self.factory, name, lambda folder: self._write(case, document, fmt, folder))
+        else:
+            folder = self.base / case / document / fmt
+            folder.mkdir(parents=True)
+            self._write(case, document, fmt, folder)
+        return Written((folder / "stdout").read_text(encoding="utf-8"), (folder / f"document.{fmt}").read_bytes())
+
+    def _write(self, case: str, document: str, fmt: str, folder: Path) -> None:
+        args = ["report", "--plan", self.plan(case), "--year", "2025", "--date", "2025-11-10", *DOCUMENTS[document]]
+        stdout = invoke([*args, "--format", fmt], 0).stdout if fmt == "md" else ""
+        (folder / "stdout").write_text(stdout, encoding="utf-8")
+        invoke([*args, "--format", fmt, "-o", folder / f"document.{fmt}"], 0)
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> Documents:
+    return Documents(tmp_path_factory)
 
 
 def assert_no_control(text: str, where: str = "") -> None:
@@ -220,8 +237,8 @@ CASES = sorted(HOSTILE)
 
 @pytest.mark.parametrize("document", sorted(DOCUMENTS))
 @pytest.mark.parametrize("case", CASES)
-def test_people_text_creates_no_markdown_structure(case: str, document: str, base: Path) -> None:
-    hostile, plain = written(case, document, "md", base), written("plain", document, "md", base)
+def test_people_text_creates_no_markdown_structure(case: str, document: str, documents: Documents) -> None:
+    hostile, plain = documents.written(case, document, "md"), documents.written("plain", document, "md")
     text = hostile.file.decode("utf-8")
     assert hostile.stdout == text  # stdout and -o write the same document
     assert_no_control(text)
@@ -231,8 +248,8 @@ def test_people_text_creates_no_markdown_structure(case: str, document: str, bas
 
 @pytest.mark.parametrize("document", sorted(DOCUMENTS))
 @pytest.mark.parametrize("case", CASES)
-def test_people_text_creates_no_html_structure(case: str, document: str, base: Path) -> None:
-    hostile, plain = written(case, document, "html", base), written("plain", document, "html", base)
+def test_people_text_creates_no_html_structure(case: str, document: str, documents: Documents) -> None:
+    hostile, plain = documents.written(case, document, "html"), documents.written("plain", document, "html")
     text = hostile.file.decode("utf-8")
     assert_no_control(text)
     assert html_shape(text) == html_shape(plain.file.decode("utf-8"))
@@ -241,8 +258,8 @@ def test_people_text_creates_no_html_structure(case: str, document: str, base: P
 
 @pytest.mark.parametrize("document", sorted(DOCUMENTS))
 @pytest.mark.parametrize("case", CASES)
-def test_people_text_creates_no_word_structure(case: str, document: str, base: Path) -> None:
-    hostile, plain = written(case, document, "docx", base), written("plain", document, "docx", base)
+def test_people_text_creates_no_word_structure(case: str, document: str, documents: Documents) -> None:
+    hostile, plain = documents.written(case, document, "docx"), documents.written("plain", document, "docx")
     parts, plain_parts = docx_parts(hostile.file), docx_parts(plain.file)
     for name, xml in parts.items():
         assert_no_control(xml, name)
