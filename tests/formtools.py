@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from pathlib import Path
@@ -14,11 +15,34 @@ UNIT = "phong_gdth_gdmn"
 FORM = "bao-cao-2025-phong-gdth-gdmn.xlsx"
 
 
+# The workbooks made so far in this process, by the plan's files and the form's arguments.
+_MADE: dict[tuple[str, str, int, str | None], bytes] = {}
+
+
 def make_form(plan: Path, out: Path, unit: str = UNIT, year: int = 2025, period: str | None = None) -> Path:
-    """``kh68 form`` for one unit: the year's form, or with ``period`` (``2026-11``) that period's."""
+    """``kh68 form`` for one unit: the year's form, or with ``period`` (``2026-11``) that period's.
+
+    kh68 writes a form byte for byte the same from the same plan files, whatever the clock says and wherever the
+    plan is (tests/test_forms_generate.py): a form these tests fill is made once per process for each plan (by
+    the content of its files) and arguments, and copied into ``out`` for the next test that asks."""
+    path = out / f"bao-cao-{period or year}-{unit.replace('_', '-')}.xlsx"
+    key = (_content(plan), unit, year, period)
+    if key in _MADE:
+        out.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(_MADE[key])
+        return path
     when = ["--period", period] if period else ["--year", str(year)]
     invoke(["form", "--plan", plan, *when, "--unit", unit, "-o", out], 0)
-    return out / f"bao-cao-{period or year}-{unit.replace('_', '-')}.xlsx"
+    _MADE[key] = path.read_bytes()
+    return path
+
+
+def _content(plan: Path) -> str:
+    digest = hashlib.sha256()
+    for file in sorted(p for p in plan.rglob("*") if p.is_file()):
+        digest.update(f"{file.relative_to(plan).as_posix()}\0{file.stat().st_size}\0".encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 def sent(day: Any, month: Any, year: Any = 2025) -> dict[tuple[str, str], Any]:

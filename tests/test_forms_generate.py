@@ -229,6 +229,15 @@ def test_two_processes_write_the_same_bytes(tmp_path: Path) -> None:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+def test_a_form_is_the_same_bytes_wherever_the_plan_is(example_copy: Path, tmp_path: Path) -> None:
+    """(tests/formtools.make_form makes each form once per process by the plan's files, not its path.)"""
+    made = []
+    for plan, out in ((EXAMPLE_PLAN, tmp_path / "a"), (example_copy, tmp_path / "b")):
+        invoke(["form", "--plan", plan, "--year", "2025", "--unit", "phong_gdth_gdmn", "-o", out], 0)
+        made.append((out / "bao-cao-2025-phong-gdth-gdmn.xlsx").read_bytes())
+    assert made[0] == made[1]
+
+
 def test_generation_costs_little_more_than_a_bare_workbook() -> None:
     """A form costs at most 4 times openpyxl saving a bare workbook of as many cells (40 ms here, idle)."""
     import io

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 
 from conftest import EXAMPLE_PLAN, check_fails, invoke, line_of, only_error, replace_in
-from formtools import sent
+from formtools import make_form, sent
 from kh68.entry.textedit import render_scalar
 
 AMOUNT = "6.14"  # an amount (tỷ đồng) added to the demo plan: any number is a value of it
@@ -211,8 +211,7 @@ def test_record_a_count_with_a_comma_is_refused_naming_the_option(
 
 
 def _form(root: Path, tmp_path: Path, unit: str = "phong_gdth_gdmn") -> Path:
-    invoke(["form", "--plan", root, "--year", "2025", "--unit", unit, "-o", tmp_path / "forms"], 0)
-    return tmp_path / "forms" / f"bao-cao-2025-{unit.replace('_', '-')}.xlsx"
+    return make_form(root, tmp_path / "forms", unit)
 
 
 def _fill(path: Path, cell: str | None, value: object) -> str:
