@@ -112,22 +112,31 @@ def _longest_first(items: list[pytest.Item]) -> None:
     items.sort(key=key)
 
 
-@pytest.hookimpl(trylast=True)  # after -m and -k: only the tools of the tests that will run are probed
+@pytest.hookimpl(trylast=True)  # after -m and -k
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """``@pytest.mark.needs("calc", ...)``: skipped, saying why, unless each tool does its job (tests/tools.py).
-
-    The longest tests run first (a stable sort, the same in every xdist worker): the workers of ``make test``,
-    which take the tests one by one (``--maxschedchunk``), then share the short ones out to the end.
-    """
+    """The longest tests run first (a stable sort, the same in every xdist worker): the workers of ``make test``,
+    which take the tests one by one (``--maxschedchunk``), then share the short ones out to the end. A
+    ``needs`` mark must name a tool of tests/tools.py."""
     _longest_first(items)
     for item in items:
         for mark in item.iter_markers("needs"):
             for key in mark.args:
                 if key not in PROBES:
                     raise pytest.UsageError(f"{item.nodeid}: needs({key!r}): no such tool in tests/tools.py")
-                found = probe(key)
-                if isinstance(found, str):
-                    item.add_marker(pytest.mark.skip(reason=found))
+
+
+@pytest.hookimpl(tryfirst=True)  # before the test's fixtures are made
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.needs("calc", ...)``: skipped, saying why, unless each tool does its job (tests/tools.py).
+
+    A tool is probed when the first test that needs it starts (once per run, tests/tools.py), not when the
+    tests are collected: the run starts at once, and the other worker goes on with its tests meanwhile.
+    """
+    for mark in item.iter_markers("needs"):
+        for key in mark.args:
+            found = probe(key)
+            if isinstance(found, str):  # reported at the test, as a skip mark is
+                raise pytest.skip.Exception(found, _use_item_location=True)
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,10 @@ only when it does, on a tiny input made on the spot, what the tests need of it:
 A test says what it needs with ``@pytest.mark.needs("calc")`` (or on the whole
 module, ``pytestmark = pytest.mark.needs("git")``); conftest skips it, before
 its fixtures run, with what is missing and how to install it. A test that runs
-the program itself takes it from ``require("calc").argv``. The probes run once
-collection is done, only for the tools of the tests selected, at most once per
-session (``pytest -m "not slow"`` starts no LibreOffice). ``python
+the program itself takes it from ``require("calc").argv``. A tool is probed
+when the first test that needs it starts, at most once per session
+(``pytest -m "not slow"`` starts no LibreOffice), so that a run starts at once and
+one worker probes while the other goes on with its tests. ``python
 tests/tools.py`` prints what this machine has.
 
 This module is imported as ``tools`` (tests/ is on ``sys.path`` under pytest),
