@@ -403,10 +403,10 @@ SHARED = "PYTEST_KH68_TOOLS"  # not KH68_…: those are in the keys of kh68's ca
 
 
 @functools.cache
-def _shared_lock(folder: str):  # -> filelock.FileLock, imported only under xdist
+def _shared_lock(folder: str, key: str):  # -> filelock.FileLock, imported only under xdist
     from filelock import FileLock
 
-    return FileLock(str(Path(folder, "found.lock")))
+    return FileLock(str(Path(folder, f"{key}.lock")))
 
 
 @functools.cache
@@ -415,23 +415,19 @@ def probe(key: str) -> Tool | str:
 
     Under pytest-xdist, once per run: the first worker to need a tool probes it and writes what it found in
     the folder ``$PYTEST_KH68_TOOLS``, where the other workers read it (a LibreOffice probe is a second or
-    more of CPU, which each worker would spend again).
+    more of CPU, which each worker would spend again). Each tool has its own lock there: a worker that needs
+    git does not wait while another probes LibreOffice.
     """
     shared = os.environ.get(SHARED)
     if not shared:
         return check(key)
-    found_file = Path(shared, "found.json")
-
-    def found() -> dict[str, list[str] | str]:
-        return json.loads(found_file.read_text(encoding="utf-8")) if found_file.is_file() else {}
-
-    # One lock object per process: a probe that probes another tool (pre-commit probes git) re-enters it.
-    with _shared_lock(shared):
-        if key not in found():
+    found_file = Path(shared, f"{key}.json")
+    # One lock object per process and tool: a probe that probes another tool (pre-commit probes git) takes its lock.
+    with _shared_lock(shared, key):
+        if not found_file.is_file():
             tool = check(key)
-            written = {**found(), key: list(tool.argv) if isinstance(tool, Tool) else tool}
-            found_file.write_text(json.dumps(written), encoding="utf-8")
-        said = found()[key]
+            found_file.write_text(json.dumps(list(tool.argv) if isinstance(tool, Tool) else tool), encoding="utf-8")
+        said = json.loads(found_file.read_text(encoding="utf-8"))
     return Tool(key, tuple(said)) if isinstance(said, list) else said
 
 
