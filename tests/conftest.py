@@ -77,25 +77,27 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.thorough)
 
 
-# The tests that take longest (seconds of CPU each, most of them real processes), longest first. The wheel's build
-# comes first (its worker then installs it; the other worker meanwhile starts on the races of the cache): the
-# wheelhouse it fetches is ready before pre-commit and the workflow's install need it.
+# The tests that take longest (seconds of CPU each, most of them real processes), longest first, but for the
+# two of test_record_concurrency: xdist hands each worker two tests at the start, so that those two run one after
+# the other on one worker, the kills (timed on how long a record takes) first, before the 20 records at once
+# that load both cores. The other worker builds the wheel (the wheelhouse it fetches is then there for
+# pre-commit and the workflow's install) and installs it; the races of the cache go to whichever frees first.
 LONGEST = (
+    "tests/test_record_concurrency.py::test_a_killed_record_leaves_the_old_or_the_new_file_and_the_next_write_cleans_up",
+    "tests/test_record_concurrency.py::test_simultaneous_records_on_one_year_file_lose_nothing",
     "tests/test_release.py::test_make_dist_builds_a_wheel_and_an_sdist_that_twine_passes",
     "tests/test_release.py::test_the_installed_wheel_runs_from_outside_the_source_tree",
     "tests/test_cache.py::test_edits_raced_against_cached_runs_never_leave_a_wrong_answer",
     "tests/test_cache.py::test_edits_raced_against_real_kh68_processes_never_leave_a_wrong_answer",
     "tests/test_precommit.py::test_the_workflow_installs_the_same_kh68_from_the_pinned_source",
     "tests/test_precommit.py::test_hook_passes_on_the_bundled_plan",
-    "tests/test_record_concurrency.py::test_simultaneous_records_on_one_year_file_lose_nothing",
     "tests/test_cache.py::test_the_races_find_the_wrong_answers_of_a_cache_that_only_watches_what_is_opened",
-    "tests/test_record_concurrency.py::test_a_killed_record_leaves_the_old_or_the_new_file_and_the_next_write_cleans_up",
 )
 
 
 def _longest_first(items: list[pytest.Item]) -> None:
     """The order of the run: the modules of the tests of ``LONGEST`` (in that order, those tests first in
-    their module), then the modules with a slow test, then the rest. A module stays in one piece, so that
+    their module, in that order too), then the modules with a slow test, then the rest. A module stays in one piece, so that
     a module fixture is made once per worker that runs its tests, not again each time the module comes back.
     """
     rank: dict[str, int] = {}
@@ -107,7 +109,11 @@ def _longest_first(items: list[pytest.Item]) -> None:
 
     def key(item: pytest.Item) -> tuple[int, int, int]:
         name = item.nodeid.split("[")[0]
-        return rank[item.nodeid.split("::")[0]], name not in LONGEST, order[id(item)]
+        return (
+            rank[item.nodeid.split("::")[0]],
+            LONGEST.index(name) if name in LONGEST else len(LONGEST),
+            order[id(item)],
+        )
 
     items.sort(key=key)
 
