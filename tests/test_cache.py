@@ -4,7 +4,10 @@
 a command ran (``kh68.cli`` imported: its work without typer, or the typer command
 line), that is whether it was a miss, and which heavy modules it imported.
 ``InProcess`` runs ``kh68.app.launch.run`` in the test's process, counting the
-commands run.
+commands run. The answer with the cache off that a real run is compared with
+(``Kh68.truth``) is worked out in the test's process: it is the same bytes, and a
+real process there would add a third of a second of start-up to what the test is
+about.
 """
 
 from __future__ import annotations
@@ -50,16 +53,11 @@ def _entries(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name != cache.TAG) if folder.is_dir() else []
 
 
-# The answers with the cache off of kh68 on the committed plans (FIXTURE_PLAN, EXAMPLE_PLAN), which no test
-# changes, by the command line and the environment given: many tests compare real runs with the same answer,
-# worked out by one real process per worker.
-_TRUTHS: dict[tuple[str, ...], tuple[bytes, bytes, int]] = {}
-
-
 class Kh68:
     """``kh68`` as a user runs it, with its cache in a temporary directory."""
 
-    def __init__(self, tmp_path: Path):
+    def __init__(self, tmp_path: Path, inproc: InProcess):
+        self.inproc = inproc
         self.cache = tmp_path / "cache"
         self.probe = tmp_path / "probe.txt"
         self.cwd = tmp_path
@@ -79,16 +77,12 @@ class Kh68:
         return done.stdout, done.stderr, done.returncode, self.probe.read_text(encoding="utf-8").splitlines()[-1]
 
     def truth(self, *args: str | Path, **env: str) -> tuple[bytes, bytes, int]:
-        """The answer with the cache off (for a committed plan, worked out once per worker: ``_TRUTHS``)."""
-        key = (*map(str, args), *(f"{name}={value}" for name, value in sorted(env.items())))
-        committed = {str(FIXTURE_PLAN), str(EXAMPLE_PLAN)} & set(key)
-        if committed and key in _TRUTHS:
-            return _TRUTHS[key]
-        out, err, code, way = self(*args, KH68_NO_CACHE="1", **env)
-        assert way.startswith("miss")
-        if committed:
-            _TRUTHS[key] = out, err, code
-        return out, err, code
+        """The answer with the cache off, worked out in the test's process, in this working directory: byte for
+        byte what a real process answers (the real processes of these tests are the ones that use the cache)."""
+        with self.inproc.monkeypatch.context() as patch:
+            patch.chdir(self.cwd)
+            out, err, code = self.inproc.truth(*args, **env)
+        return out.encode(), err.encode(), code
 
     def entries(self) -> list[Path]:
         return _entries(self.cache)
@@ -138,8 +132,8 @@ def _signals_as_by_default() -> None:
 
 
 @pytest.fixture
-def kh68(tmp_path: Path) -> Kh68:
-    return Kh68(tmp_path)
+def kh68(tmp_path: Path, inproc: InProcess) -> Kh68:
+    return Kh68(tmp_path, inproc)
 
 
 class InProcess:
@@ -1138,22 +1132,14 @@ REAL_PROCESS_RACES = [
 
 @pytest.mark.slow
 def test_edits_raced_against_real_kh68_processes_never_leave_a_wrong_answer(
-    kh68: Kh68, inproc: InProcess, example_copy: Path, tmp_path: Path
+    kh68: Kh68, example_copy: Path, tmp_path: Path
 ) -> None:
-    """A plan file edited once the command has begun, and put back as it reads its last file.
-
-    The answers with the cache off, before and after each edit, are worked out in the test's process: the real
-    processes are the races and the runs after them."""
-
-    def truth(*args: str) -> tuple[bytes, bytes, int]:
-        out, err, code = inproc.truth(*args)
-        return out.encode(), err.encode(), code
-
+    """A plan file edited once the command has begun, and put back as it reads its last file."""
     staging = tmp_path / "staging"
     commands = [[*args, str(example_copy)] for args in RACED]
     # Each command's answer on the plan as it is, and how many times a miss touches the plan (the key, the
     # command, the cache's check): the same before each race, since each race leaves the plan as it found it.
-    originals = {index: truth(*commands[index]) for index in sorted({index for index, _ in REAL_PROCESS_RACES})}
+    originals = {index: kh68.truth(*commands[index]) for index in sorted({index for index, _ in REAL_PROCESS_RACES})}
     misses = {index: kh68.racing(example_copy, {}, *commands[index]) for index in originals}
     assert all(miss.way == "miss" for miss in misses.values())
     seen_the_edit = 0
@@ -1163,7 +1149,7 @@ def test_edits_raced_against_real_kh68_processes_never_leave_a_wrong_answer(
         staging.mkdir()
         apply, undo = edit(example_copy, staging)
         do_steps(apply)
-        edited = truth(*args)
+        edited = kh68.truth(*args)
         do_steps(undo)
         assert edited != original, edit.__name__
         kh68.clear()
