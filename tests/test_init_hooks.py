@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,18 +55,25 @@ def _run(argv: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Complete
     return subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
 
 
-@pytest.fixture
-def fresh(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """A plan repository made by ``kh68 init`` (git repository and first commit), its hook installed."""
-    require("git")
-    env = _env(tmp_path)
-    made = _run([str(BIN / "kh68"), "init", "kehoach"], tmp_path, env)
+def _init(folder: Path) -> None:
+    """``folder/kehoach``: a plan repository made by ``kh68 init`` (git repository and first commit), its hook
+    installed (for ``made_once``)."""
+    env = _env(folder)
+    made = _run([str(BIN / "kh68"), "init", "kehoach"], folder, env)
     assert made.returncode == 0, made.stdout + made.stderr
     assert "Hook pre-commit chạy kh68 đã cài trên máy (không cần mạng)" in made.stdout
-    repo = tmp_path / "kehoach"
-    installed = _run([*require("pre-commit").argv, "install"], repo, env)
+    installed = _run([*require("pre-commit").argv, "install"], folder / "kehoach", env)
     assert installed.returncode == 0, installed.stdout + installed.stderr
-    return repo, env
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A copy of the plan repository that ``kh68 init`` made, its hook installed (made once per run; the tests
+    change their copy)."""
+    require("git")
+    made = made_once(tmp_path_factory, "kh68-init", _init)
+    repo = Path(shutil.copytree(made / "kehoach", tmp_path / "kehoach", symlinks=True))
+    return repo, _env(tmp_path)
 
 
 def _break(repo: Path) -> list[str]:
