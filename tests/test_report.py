@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,15 @@ from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, REPO, invoke, replace_in
 from kh68.outputs.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
 
 REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
+
+
+@functools.cache
+def _report() -> str:
+    """What ``kh68 REPORT`` prints: it only reads the committed demo plan, so it is made once per process for the
+    many tests that read it."""
+    return invoke(REPORT, 0).stdout
+
+
 SECTIONS = [
     "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
     "II. KẾT QUẢ THỰC HIỆN",
@@ -77,7 +87,7 @@ def indicator_table(text: str) -> list[list[str]]:
 
 
 def test_markdown_parses_into_the_expected_headings_and_table() -> None:
-    text = invoke(REPORT, 0).stdout
+    text = _report()
     tokens = parse(text)
     assert headings(tokens, "h1") == ["BÁO CÁO"]
     assert headings(tokens, "h2") == SECTIONS
@@ -113,7 +123,7 @@ def test_markdown_parses_into_the_expected_headings_and_table() -> None:
 
 
 def test_the_indicator_paragraph_counts_names_and_compares() -> None:
-    text = invoke(REPORT, 0).stdout
+    text = _report()
     assert (
         "Năm 2025, Kế hoạch đặt chỉ tiêu cụ thể cho 08/13 chỉ tiêu chủ yếu; kết quả thực hiện: vượt 03 chỉ tiêu "
         "(6.3, 6.4, 6.13), đạt 01 chỉ tiêu (6.6), chưa đạt 01 chỉ tiêu (6.5), đang triển khai 01 chỉ tiêu (6.1), "
@@ -177,7 +187,7 @@ def test_the_yearly_pace_is_rounded_toward_the_requirement_at_the_targets_precis
 def test_an_indicator_judged_by_its_state_is_never_also_said_not_computable() -> None:
     """6.1 counts districts, which ceased on 01/7/2025, but its 2025 target is a milestone judged by its state: the
     report counts it "đang triển khai" and says its unit of count ceased, never that it cannot be computed."""
-    text = invoke(REPORT, 0).stdout
+    text = _report()
     assert "đang triển khai 01 chỉ tiêu (6.1)" in text
     assert "Chỉ tiêu 6.1, 6.9" not in text
     assert "Chỉ tiêu 6.1: tính theo số huyện, thành phố; từ ngày 01/7/2025 không còn huyện, thành phố.\n" in text
@@ -199,7 +209,7 @@ def test_an_indicator_judged_by_its_state_is_never_also_said_not_computable() ->
 
 def test_the_annex_says_once_which_previous_figures_cross_the_merger() -> None:
     """The 2024 column is shown, but 2024 was counted over the districts; 6.1 and 6.9 count districts."""
-    lines = invoke(REPORT, 0).stdout.splitlines()
+    lines = _report().splitlines()
     start = lines.index("Nguồn số liệu và ghi chú:")
     assert [line for line in lines[start + 1 : start + 11] if line] == [
         "Dấu – ở cột chỉ tiêu năm 2025: Kế hoạch không đặt chỉ tiêu năm 2025.",
@@ -217,7 +227,7 @@ def test_the_annex_says_once_which_previous_figures_cross_the_merger() -> None:
 
 
 def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None:
-    text = invoke(REPORT, 0).stdout
+    text = _report()
     opening = next(line for line in text.splitlines() if line.startswith("Thực hiện "))
     # the province's plan cited once, by number, date and issuer: the subject line says what it is about
     assert opening == (
@@ -244,7 +254,7 @@ def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None
 
 
 def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(example_copy: Path) -> None:
-    text = invoke(REPORT, 0).stdout
+    text = _report()
     assert (
         "- Kế hoạch số 05/KH-MH ngày 10/02/2025 về triển khai nhiệm vụ năm 2025 thực hiện Nghị quyết số 68/NQ-CP (minh họa);"
         in text
@@ -266,7 +276,7 @@ def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(ex
 
 
 def test_header_block_number_date_and_signature() -> None:
-    text = invoke(REPORT, 0).stdout
+    text = _report()
     header = tables(parse(text))[0]
     assert header == [
         [
@@ -335,7 +345,7 @@ def test_a_date_after_the_deadline_is_a_warning() -> None:
 
 def test_synthetic_plan_says_so_and_real_plan_does_not() -> None:
     notice = "SỐ LIỆU MINH HỌA: báo cáo này được lập từ kế hoạch mẫu có số liệu minh họa"
-    assert invoke(REPORT, 0).stdout.count(notice) == 2
+    assert _report().count(notice) == 2
     real = invoke(["report", "--plan", FIXTURE_PLAN, "--year", "2025", "--date", "2025-11-10"], 0).stdout
     assert notice not in real
     rows = indicator_table(real)
@@ -344,7 +354,7 @@ def test_synthetic_plan_says_so_and_real_plan_does_not() -> None:
 
 
 def test_units_and_lateness_stay_in_the_internal_summary() -> None:
-    text = invoke(REPORT, 0).stdout
+    text = _report()
     assert "Phòng Kế hoạch - Tài chính" not in text
     assert "chậm 2 ngày" not in text
     assert "07/11/2025" not in text
@@ -481,7 +491,7 @@ def test_output_file(tmp_path: Path) -> None:
     out = tmp_path / "bao-cao.md"
     result = invoke([*REPORT, "-o", out], 0)
     assert result.stdout == ""
-    assert out.read_text(encoding="utf-8") == invoke(REPORT, 0).stdout
+    assert out.read_text(encoding="utf-8") == _report()
 
 
 # ------------------------------------------------------------------ escaping
@@ -686,7 +696,7 @@ def test_the_signer_comes_from_plan_yaml(example_copy: Path) -> None:
     )
     text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
     assert "| **KT. GIÁM ĐỐC**<br>**PHÓ GIÁM ĐỐC**<br><br><br><br>**Nguyễn Văn A** |" in text
-    default = invoke(REPORT, 0).stdout
+    default = _report()
     assert "| **GIÁM ĐỐC**<br><br><br><br> |" in default
 
 
@@ -707,7 +717,7 @@ def test_markdown_written_with_o_is_the_same_as_stdout(tmp_path: Path) -> None:
     result = invoke([*REPORT, "-o", out], 0)
     assert result.stdout == ""
     assert result.stderr == f"Đã ghi báo cáo: {out}\n"
-    assert out.read_text(encoding="utf-8") == invoke(REPORT, 0).stdout
+    assert out.read_text(encoding="utf-8") == _report()
 
 
 def test_a_user_html_template_escapes_like_the_shipped_one(tmp_path: Path) -> None:
