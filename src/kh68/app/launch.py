@@ -77,12 +77,6 @@ def read_only(argv: list[str]) -> CommandLine | None:
     return line
 
 
-def plan_root(argv: list[str]) -> str | None:
-    """The plan directory ``kh68 ARGV`` reads, if it is a read-only command understood here."""
-    line = read_only(argv)
-    return line.plan_root() if line is not None else None
-
-
 def run(argv: list[str]) -> int:
     """Exit code of ``kh68 ARGV``, answered from the cache when it can be."""
     line = read_only(argv)
