@@ -148,3 +148,15 @@ def test_a_template_nested_too_deep_for_python_is_a_template_error(tmp_path: Pat
     assert invoke([*REPORT, "--template", tpl], 1).stderr == (
         f"kh68: lỗi: {tpl}: mẫu báo cáo lồng nhau quá sâu (quá nhiều khối for/if lồng trong nhau).\n"
     )
+
+
+def test_a_compiled_template_is_reused_only_for_the_same_text_and_output_format(tmp_path: Path) -> None:
+    render = kh68.outputs.render.render
+    tpl = template(tmp_path, "rieng.j2", "{{ x }}\n")
+    assert render({"x": "# <a>"}, "md", tpl) == "\\# \\<a\\>\n"
+    assert render({"x": "# <a>"}, "html", tpl) == "# &lt;a&gt;\n"
+    assert render({"x": "# <a>"}, "md", tpl) == "\\# \\<a\\>\n"
+    tpl.write_text("{{ x }}!\n{{ y }}\n", encoding="utf-8")  # the same file, another text
+    with pytest.raises(kh68.outputs.render.TemplateFailure, match=r"rieng.j2:2: "):
+        render({"x": "# <a>"}, "html", tpl)
+    assert render({"x": "# <a>", "y": 1}, "html", tpl) == "# &lt;a&gt;!\n1\n"

@@ -227,6 +227,32 @@ def _range(*args: int) -> range:
 # ---------------------------------------------------------------- rendering
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the process, by template, text and output format.
+
+    Each render has its own sandbox (its own budget), but what a template compiles
+    to depends only on its text and on how the output is escaped: compiling the
+    shipped report again for every render took longer than rendering it. A changed
+    text has another checksum, so it is compiled again; nothing is written to disk.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[bool, str, str], Any] = {}
+
+    @staticmethod
+    def _key(bucket: jinja2.bccache.Bucket) -> tuple[bool, str, str]:
+        return bool(bucket.environment.autoescape), bucket.key, bucket.checksum
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        bucket.code = self.code.get(self._key(bucket))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[self._key(bucket)] = bucket.code
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class _TextLoader(jinja2.BaseLoader):
     """Templates given as text, keeping their path as file name (for error lines)."""
 
@@ -259,6 +285,7 @@ def make_env(
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_COMPILED,
     )
     env.budget = budget or _Budget(TIME_LIMIT, OUTPUT_LIMIT)
     env.filters.update(FILTERS)

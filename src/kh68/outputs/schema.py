@@ -26,6 +26,7 @@ more: the schema never marks as wrong what ``kh68 check`` accepts, and
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -267,7 +268,9 @@ def schema_file_name(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
+@functools.cache
 def render(kind: str) -> str:
+    """The schema text of a file kind: the models do not change while kh68 runs, so it is made once."""
     return json.dumps(file_schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
