@@ -189,7 +189,7 @@ def test_defaults_and_environment_are_the_typer_options_own(monkeypatch: pytest.
 # A real kh68 process on a cache miss: which of the heavy libraries it imported, said at exit.
 IMPORTED = """
 import atexit, sys
-atexit.register(lambda: print(sorted(m for m in ("typer", "click", "kh68.cli.common") if m in sys.modules)))
+atexit.register(lambda: print(sorted(m for m in ("typer", "click", "kh68.cli.common", "importlib.metadata") if m in sys.modules)))
 sys.argv = ["kh68", *sys.argv[1:]]
 from kh68.app.launch import main
 main()

@@ -115,9 +115,11 @@ validators, the plan) and few cycles: at Python's default the collector walks th
 def main() -> None:
     import gc
 
+    from kh68.app.plugins import keep_out
     from kh68.app.streams import standard_streams, stop_on_signals
 
     gc.set_threshold(GC_THRESHOLD)
+    keep_out()  # no pydantic plugin validates a plan in the kh68 program
     standard_streams()
     stop_on_signals()
     try:
