@@ -337,3 +337,22 @@ def test_a_target_without_its_base_years_figure_is_said_so_in_the_table(tmp_path
         invoke(["status", "--plan", plan, "--year", "2025", "--today", "2025-11-06"], 0, env=NARROW).output.split()
     )
     assert "? Chưa có số liệu" in out  # "năm gốc" wraps to the next line
+
+
+def test_a_bullet_wraps_under_its_text_and_folds_a_word_longer_than_the_line() -> None:
+    import io
+
+    from rich.console import Console
+
+    from kh68.cli.status_table import print_lines
+
+    console = Console(file=io.StringIO(), width=24, color_system=None, highlight=False, markup=False)
+    print_lines(console, ["Quá hạn:", "• T.1 Tổ chức tập huấn cho giáo viên", "• " + "x" * 30, "• ngắn  "])
+    assert console.file.getvalue().splitlines() == [  # type: ignore[attr-defined]
+        "Quá hạn:",
+        "  • T.1 Tổ chức tập huấn",
+        "    cho giáo viên",
+        "  • xxxxxxxxxxxxxxxxxxxx",  # never cut to "xxx…": the rest of the word on the next line
+        "    xxxxxxxxxx",
+        "  • ngắn",
+    ]

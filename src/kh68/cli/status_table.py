@@ -6,8 +6,11 @@ reads the same without colour (``NO_COLOR``, pipes, printers).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich import box
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -273,16 +276,31 @@ def _progress_makes_sense(view: StatusView) -> bool:
 
 def print_lines(console: Console, lines: list[str]) -> None:
     """Print lines; a bullet's continuation lines are indented under its text."""
-    for line in lines:
-        if line.startswith("• "):
-            console.print(_bullet(line[2:]))
-        else:
-            console.print(line)
+    console.print(_Lines(lines))
 
 
-def _bullet(text: str) -> Table:
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(width=3, justify="right")
-    grid.add_column(ratio=1)
-    grid.add_row("•", text)
-    return grid
+BULLET = "  • "
+"""A bullet line starts with this, and its continuation lines with as many spaces."""
+
+
+class _Lines:
+    """Lines as ``print_lines`` shows them: each wrapped at the console's width; a bullet ("• …") hangs its text
+    under its first word, a word longer than the line folded, never cut."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines:
+            if line.startswith("• "):
+                yield from _bullet(console, options, line[2:])
+            else:
+                yield console.render_str(line)
+
+
+def _bullet(console: Console, options: ConsoleOptions, text: str) -> Iterator[Segment]:
+    for i, line in enumerate(console.render_str(text).wrap(console, max(options.max_width - len(BULLET), 1))):
+        line.rstrip()
+        yield Segment(BULLET if i == 0 else " " * len(BULLET))
+        yield from line.render(console)
+        yield Segment.line()
