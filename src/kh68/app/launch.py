@@ -92,15 +92,19 @@ def run(argv: list[str]) -> int:
 
 def _run_read_only(line: CommandLine, argv: list[str]) -> int:
     """A read-only command run without typer when its values are plain (``kh68.cli.readonly``), else by typer."""
+    from kh68.app.plugins import keep_out
     from kh68.cli.readonly import run_direct
 
+    keep_out()  # no pydantic plugin validates a plan in the kh68 program
     code = run_direct(line)
     return _command_line(argv) if code is None else code
 
 
 def _command_line(argv: list[str]) -> int:
+    from kh68.app.plugins import keep_out
     from kh68.cli import run as run_cli
 
+    keep_out()
     return run_cli(argv)
 
 
@@ -115,11 +119,9 @@ validators, the plan) and few cycles: at Python's default the collector walks th
 def main() -> None:
     import gc
 
-    from kh68.app.plugins import keep_out
     from kh68.app.streams import standard_streams, stop_on_signals
 
     gc.set_threshold(GC_THRESHOLD)
-    keep_out()  # no pydantic plugin validates a plan in the kh68 program
     standard_streams()
     stop_on_signals()
     try:
