@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from conftest import DEMO_PROVISIONAL, check_fails, invoke, line_of, only_error, replace_in
 
@@ -94,3 +97,27 @@ def test_auto_is_github_inside_github_actions(example_copy: Path) -> None:
     assert inside.splitlines()[0].startswith("::warning file=")
     outside = invoke(["check", example_copy, "--format", "auto"], 0, env={"GITHUB_ACTIONS": ""}).stdout
     assert ": cảnh báo: " in outside.splitlines()[0]
+
+
+def test_a_command_that_needs_only_errors_runs_no_rule_that_can_only_warn(
+    example_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kh68.lint.check
+
+    def never(ctx: object) -> list[object]:
+        raise AssertionError("ran")
+
+    rules = tuple(replace(r, check=never) if r.id == "coverage-provisional" else r for r in kh68.lint.check.RULES)
+    monkeypatch.setattr(kh68.lint.check, "RULES", rules)
+    assert kh68.lint.check.load_plan(example_copy).meta.symbol  # a warning could not have stopped it: not looked for
+    with pytest.raises(AssertionError, match="ran"):
+        kh68.lint.check.check_plan(example_copy)  # check says every warning
+    _rules(example_copy, "rules:\n  coverage-provisional: error\n")
+    with pytest.raises(AssertionError, match="ran"):
+        kh68.lint.check.load_plan(example_copy)  # raised to an error by the plan: it stops every command
+
+
+def test_a_warning_raised_to_an_error_stops_status(example_copy: Path) -> None:
+    _rules(example_copy, "rules:\n  coverage-provisional: error\n")
+    done = invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-06"], 1)
+    assert "[coverage-provisional]" in done.stderr + done.stdout

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kh68.core.errors import PROBLEM_ORDER, PlanInvalid, Problem, Severity
-from kh68.lint.config import configured
-from kh68.lint.rules import RULES_BY_ID, Context, run
+from kh68.lint.config import can_stop, configured
+from kh68.lint.rules import RULES, RULES_BY_ID, Context, run
 from kh68.reading.load import Loaded, gc_paused, read_data_file, read_plan
 from kh68.reading.plan import Plan
 from kh68.reading.source import Document
@@ -24,18 +24,25 @@ if TYPE_CHECKING:
 
 
 def check_plan(
-    root: Path, overrides: dict[Path, str] | None = None, today: date | None = None, judge: Judge | None = None
+    root: Path,
+    overrides: dict[Path, str] | None = None,
+    today: date | None = None,
+    judge: Judge | None = None,
+    *,
+    errors_only: bool = False,
 ) -> tuple[Plan | None, list[Problem]]:
     """Load ``root``; return the plan (``None`` when it has errors) and all problems.
 
     ``overrides`` maps file paths to text to check instead of what is on disk
     (how ``kh68 record`` validates an edit before writing it); ``today``: the day
     rules that depend on it (a report text due by then) judge against; ``judge``: the
-    report's verdicts, for the rule that compares the narrative with them.
+    report's verdicts, for the rule that compares the narrative with them;
+    ``errors_only``: a rule that can only warn, as the plan sets its rules, is not run
+    (for a caller that needs only to know whether the plan has errors).
     """
     with gc_paused():
         loaded = read_plan(root, overrides)
-        plan = _linted(loaded, today, judge)
+        plan = _linted(loaded, today, judge, errors_only)
     # Without duplicates, in the order found (nearly the listed order, which a sort then finds fast).
     problems = sorted(dict.fromkeys(loaded.problems), key=PROBLEM_ORDER)
     if any(p.severity is Severity.ERROR for p in problems):
@@ -43,12 +50,13 @@ def check_plan(
     return plan, problems
 
 
-def _linted(loaded: Loaded, today: date | None, judge: Judge | None) -> Plan | None:
+def _linted(loaded: Loaded, today: date | None, judge: Judge | None, errors_only: bool) -> Plan | None:
     """Run the rules over a loaded plan, as the plan sets them, and attach the data files without errors."""
     plan = loaded.plan
-    if plan is not None:
-        loaded.problems += run(Context(plan, loaded.files, today=today, judge=judge))
     levels = loaded.meta.rules if loaded.meta is not None else {}
+    if plan is not None:
+        rules = [rule for rule in RULES if can_stop(rule, levels)] if errors_only else RULES
+        loaded.problems += run(Context(plan, loaded.files, today=today, judge=judge), rules)
     docs = loaded.documents
     loaded.problems = configured(loaded.problems, levels, docs.values(), RULES_BY_ID, docs.get("plan"))
     if plan is None:
@@ -77,8 +85,11 @@ def check_data_file(plan: Plan, path: Path, text: str) -> tuple[list[Problem], D
 
 
 def load_plan(root: Path) -> Plan:
-    """The validated plan; ``PlanInvalid`` (with the problems) if it has errors."""
-    plan, problems = check_plan(root)
+    """The validated plan; ``PlanInvalid`` (with the problems) if it has errors.
+
+    Only errors stop it, so the rules that can only warn are not run.
+    """
+    plan, problems = check_plan(root, errors_only=True)
     if plan is None:
         raise PlanInvalid(problems)
     return plan

@@ -28,6 +28,12 @@ from kh68.reading.source import Document
 _DIRECTIVE = re.compile(r"(?:^|\s)#\s*kh68:\s*(?P<what>disable-line|disable-next-line)\s+(?P<ids>[a-z0-9, -]+?)\s*$")
 
 
+def can_stop(rule: RuleDoc, levels: Mapping[str, RuleLevel]) -> bool:
+    """Whether what ``rule`` finds is an error, as the plan sets its rules (``levels``)."""
+    level = levels.get(rule.id) if rule.adjustable else None
+    return rule.severity is Severity.ERROR if level is None else level is RuleLevel.ERROR
+
+
 def configured(
     problems: Iterable[Problem],
     levels: Mapping[str, RuleLevel],

@@ -32,7 +32,7 @@ How to add a rule
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from kh68.core.errors import Problem
 from kh68.lint.rules import (
@@ -122,9 +122,9 @@ ALL_RULES: tuple[RuleDoc, ...] = READ_RULES + RULES
 RULES_BY_ID: dict[str, RuleDoc] = {rule.id: rule for rule in ALL_RULES}
 
 
-def run(ctx: Context) -> Iterator[Problem]:
-    """Every problem the rules find in ``ctx``, positioned and labelled with its rule id."""
-    for rule in RULES:
+def run(ctx: Context, rules: Iterable[Rule] = RULES) -> Iterator[Problem]:
+    """Every problem ``rules`` find in ``ctx``, positioned and labelled with its rule id."""
+    for rule in rules:
         for found in rule.check(ctx):
             line, column = found.doc.position(found.loc, key=found.key)
             yield Problem(str(found.doc.path), line, column, rule.severity, found.message, rule.id)
