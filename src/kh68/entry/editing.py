@@ -29,7 +29,7 @@ def plan_for_edit(root: Path, period: Period) -> Plan:
     path = data_path(root, period)
     stub = f"year: {period.year}\n" if period.is_year else f"period: {period.key}\n"
     overrides = {path: stub} if path.exists() or path.is_symlink() else None
-    plan, problems = check_plan(root, overrides=overrides)
+    plan, problems = check_plan(root, overrides=overrides, errors_only=True)  # only an error refuses the edit
     if plan is None:
         raise PlanInvalid(problems)
     return plan
