@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from kh68.core.safetext import excerpt
-from kh68.core.vnformat import format_number, parse_count, parse_date, parse_decimal, parse_whole
+from kh68.core.vnformat import MAX_DIGITS, format_number, parse_count, parse_date, parse_decimal, parse_whole
 from kh68.kinds.fraction import fraction_problem
 from kh68.kinds.measure import Measure
 from kh68.kinds.periods import Deadline, Rhythm, parse_deadline, parse_period
@@ -50,7 +50,11 @@ def _whole(value: Any) -> Any:
 
 
 def _count(value: Any) -> Any:
-    return parse_count(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        if value.isdigit() and value.isascii() and len(value) <= MAX_DIGITS:  # nearly every count: one call, not two
+            return int(value)
+        return parse_count(value)
+    return value
 
 
 def _date(value: Any) -> Any:
