@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,7 @@ from kh68.core.vnformat import (
     parse_date,
     parse_decimal,
     parse_exact,
+    parse_whole,
 )
 
 
@@ -277,3 +279,24 @@ def test_exact_text_reads_back_as_the_same_number(value: str) -> None:
     assert written == {"7080.0": "7080", "7.125": "7.1250", "-7.125": "-7.1250", "-0": "0", "999.999": "999.9990"}.get(
         value, value
     )
+
+
+@pytest.mark.parametrize(
+    ("parse", "text", "expected"),
+    [
+        (parse_count, "0" * 5000, 0),
+        (parse_count, "0" * 5000 + "7", 7),
+        (parse_count, " " + "0" * 5000 + "42 ", 42),
+        (parse_whole, "0" * 5000 + "5", 5),
+        (parse_whole, "-" + "0" * 5000 + "12", -12),
+    ],
+)
+def test_leading_zeros_beyond_pythons_4300_digits_read_as_the_number(parse: Any, text: str, expected: int) -> None:
+    assert parse(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1" + ",000" * 1500, "9" * 5000, "-" + "9" * 5000])
+def test_a_whole_number_of_thousands_of_digits_is_refused_in_vietnamese(text: str) -> None:
+    parse = parse_whole if text.startswith("-") else parse_count
+    with pytest.raises(ValueError, match=r"có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác$"):
+        parse(text)

@@ -59,6 +59,16 @@ def _bounded(text: str, digits: str) -> None:
         raise ValueError(f"{excerpt(text)} có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác")
 
 
+def _whole_number(text: str, digits: str) -> int:
+    """The integer ``digits`` (ASCII, leading zeros allowed) of ``text``, at most ``MAX_DIGITS`` significant digits.
+
+    Leading zeros are dropped before ``int``, which refuses a string of more than 4.300 digits in English.
+    """
+    significant = digits.lstrip("0")
+    _bounded(text, significant)
+    return int(significant or "0")
+
+
 def _grouped(whole: int) -> str:
     return f"{whole:,}".replace(",", ".")
 
@@ -156,8 +166,8 @@ def parse_whole(text: str) -> int:
     cleaned = text.strip()
     if not _WHOLE.fullmatch(cleaned):
         raise ValueError(f"{excerpt(text)} không phải là số nguyên (chỉ gồm các chữ số 0–9)")
-    _bounded(text, cleaned.lstrip("-").lstrip("0"))
-    return int(cleaned)
+    number = _whole_number(text, cleaned.lstrip("-"))
+    return -number if cleaned.startswith("-") else number
 
 
 def parse_decimal(text: str) -> float:
@@ -167,7 +177,7 @@ def parse_decimal(text: str) -> float:
 
 def _count_comma(text: str, digits: str) -> UnclearNumber:
     """``1,234`` as a count: the comma is no decimal mark there, and groups thousands only in English."""
-    whole = int(digits)
+    whole = _whole_number(text, digits)
     return UnclearNumber(
         f"{excerpt(text)} không phải là số nguyên: dấu phẩy là dấu thập phân, hàng nghìn ngăn cách bằng dấu chấm; "
         f"nếu là {whole} hãy viết {whole} hoặc {_grouped(whole)}"
@@ -182,17 +192,14 @@ def parse_count(text: str) -> int:
     At most ``MAX_DIGITS`` digits; ``9 5``, ``1,5``, ``-3`` are a ``ValueError``.
     """
     if text.isascii() and text.isdigit():  # nearly every count: the same answer without a regular expression
-        if len(text) > MAX_DIGITS:
-            _bounded(text, text.lstrip("0"))
-        return int(text)
+        return int(text) if len(text) <= MAX_DIGITS else _whole_number(text, text)
     body = text.strip()
     if "." not in body and (_TWO_WAYS.fullmatch(body) or _ENGLISH.fullmatch(body)):
         raise _count_comma(text, body.replace(",", ""))
     parts = None if body.startswith(("+", "-")) else _parts(body)
     if parts is None or parts[1].strip("0"):
         raise ValueError(f"{excerpt(text)} không phải là số nguyên không âm")
-    _bounded(text, parts[0].lstrip("0"))
-    return int(parts[0])
+    return _whole_number(text, parts[0])
 
 
 def exact_text(value: Decimal) -> str:
