@@ -160,3 +160,19 @@ def test_a_compiled_template_is_reused_only_for_the_same_text_and_output_format(
     with pytest.raises(kh68.outputs.render.TemplateFailure, match=r"rieng.j2:2: "):
         render({"x": "# <a>"}, "html", tpl)
     assert render({"x": "# <a>", "y": 1}, "html", tpl) == "# &lt;a&gt;!\n1\n"
+
+
+def test_a_compiled_template_is_kept_by_size_limit_too(tmp_path: Path) -> None:
+    """Jinja works out constant expressions when it compiles, through the sized filters: under the limit in force."""
+    render = kh68.outputs.render.render
+    tpl = template(tmp_path, "rieng.md.j2", '{% set s = "ab"|center(5000) %}{{ s|length }}\n')
+    assert render({}, "md", tpl) == "5000\n"
+    with pytest.raises(kh68.outputs.render.TemplateFailure, match=r"giá trị 5\.000 quá lớn cho mẫu báo cáo"):
+        render({}, "md", tpl, size=1000)
+
+
+def test_at_most_a_few_compiled_templates_are_kept(tmp_path: Path) -> None:
+    kept = kh68.outputs.render._COMPILED
+    for i in range(kept.KEPT + 5):
+        assert kh68.outputs.render.render({}, "md", template(tmp_path, f"t{i}.j2", f"{i}\n")) == f"{i}\n"
+    assert len(kept.code) == kept.KEPT

@@ -168,6 +168,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "+"})
     budget = _Budget(TIME_LIMIT, OUTPUT_LIMIT)
+    kh68_format = "md"  # the output format, which decides escaping
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
@@ -228,25 +229,33 @@ def _range(*args: int) -> range:
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept for the process, by template, text and output format.
+    """Compiled templates kept for the process, by template, text, output format and size limit.
 
     Each render has its own sandbox (its own budget), but what a template compiles
-    to depends only on its text and on how the output is escaped: compiling the
-    shipped report again for every render took longer than rendering it. A changed
-    text has another checksum, so it is compiled again; nothing is written to disk.
+    to depends only on its text, on how the output is escaped (the format's filters
+    and finalize) and on the size limit (Jinja folds constant expressions while
+    compiling, through the sized filters): compiling the shipped report again for
+    every render took longer than rendering it. A changed text has another
+    checksum, so it is compiled again; nothing is written to disk, and at most
+    ``KEPT`` templates are kept.
     """
 
+    KEPT = 32
+
     def __init__(self) -> None:
-        self.code: dict[tuple[bool, str, str], Any] = {}
+        self.code: dict[tuple[str, int, str, str], Any] = {}
 
     @staticmethod
-    def _key(bucket: jinja2.bccache.Bucket) -> tuple[bool, str, str]:
-        return bool(bucket.environment.autoescape), bucket.key, bucket.checksum
+    def _key(bucket: jinja2.bccache.Bucket) -> tuple[str, int, str, str]:
+        env: _Sandbox = bucket.environment  # type: ignore[assignment]
+        return env.kh68_format, env.budget.size, bucket.key, bucket.checksum
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         bucket.code = self.code.get(self._key(bucket))
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if len(self.code) >= self.KEPT:
+            del self.code[next(iter(self.code))]  # the oldest
         self.code[self._key(bucket)] = bucket.code
 
 
@@ -288,6 +297,7 @@ def make_env(
         bytecode_cache=_COMPILED,
     )
     env.budget = budget or _Budget(TIME_LIMIT, OUTPUT_LIMIT)
+    env.kh68_format = fmt  # what the compiled templates are kept by (``_CompiledTemplates``)
     env.filters.update(FILTERS)
     if fmt == "md":
         env.filters.update(join=_md_join, e=_md_escape, escape=_md_escape, forceescape=_md_escape)
