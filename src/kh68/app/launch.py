@@ -93,18 +93,20 @@ def run(argv: list[str]) -> int:
 def _run_read_only(line: CommandLine, argv: list[str]) -> int:
     """A read-only command run without typer when its values are plain (``kh68.cli.readonly``), else by typer."""
     from kh68.app.plugins import keep_out
+
+    keep_out()  # no pydantic plugin validates a plan in the kh68 program: before anything imports pydantic
     from kh68.cli.readonly import run_direct
 
-    keep_out()  # no pydantic plugin validates a plan in the kh68 program
     code = run_direct(line)
     return _command_line(argv) if code is None else code
 
 
 def _command_line(argv: list[str]) -> int:
     from kh68.app.plugins import keep_out
-    from kh68.cli import run as run_cli
 
     keep_out()
+    from kh68.cli import run as run_cli
+
     return run_cli(argv)
 
 

@@ -46,11 +46,10 @@ def _from_real_loader(name: str) -> Any:
         raise AttributeError(name)
     if not _real:
         from importlib import import_module
-        from importlib.util import module_from_spec, spec_from_file_location
-        from pathlib import Path
+        from importlib.machinery import PathFinder
+        from importlib.util import module_from_spec
 
-        package = Path(import_module("pydantic.plugin").__file__ or "")
-        spec = spec_from_file_location(LOADER, package.with_name("_loader.py"))
+        spec = PathFinder.find_spec(LOADER, import_module("pydantic.plugin").__path__)
         if spec is None or spec.loader is None:
             raise AttributeError(name)
         module = module_from_spec(spec)
