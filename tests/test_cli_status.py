@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
 
 NARROW = {"COLUMNS": "80"}
@@ -356,3 +358,25 @@ def test_a_bullet_wraps_under_its_text_and_folds_a_word_longer_than_the_line() -
         "    xxxxxxxxxx",
         "  • ngắn",
     ]
+
+
+@pytest.mark.parametrize(
+    ("width", "line", "shown"),
+    [
+        (20, "• " + "x" * 32 + " yy", ["  • xxxxxxxxxxxxxxxx", "    xxxxxxxxxxxxxxxx", "    yy"]),  # no space carried
+        (20, "• a\n\n  thụt lề", ["  • a", "", "      thụt lề"]),  # the text's own lines and indent kept
+        (20, "• ", ["  •"]),
+        (8, "• 中文字符", ["  • 中文", "    字符"]),
+        (5, "• 中文字符", ["中文", "字符"]),  # too narrow to indent: the text, not cut
+    ],
+)
+def test_a_bullet_keeps_every_character_at_any_width(width: int, line: str, shown: list[str]) -> None:
+    import io
+
+    from rich.console import Console
+
+    from kh68.cli.status_table import print_lines
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False, markup=False)
+    print_lines(console, [line])
+    assert console.file.getvalue().splitlines() == shown  # type: ignore[attr-defined]

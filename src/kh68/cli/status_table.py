@@ -299,8 +299,16 @@ class _Lines:
 
 
 def _bullet(console: Console, options: ConsoleOptions, text: str) -> Iterator[Segment]:
-    for i, line in enumerate(console.render_str(text).wrap(console, max(options.max_width - len(BULLET), 1))):
-        line.rstrip()
-        yield Segment(BULLET if i == 0 else " " * len(BULLET))
-        yield from line.render(console)
-        yield Segment.line()
+    indent = len(BULLET) if options.max_width >= len(BULLET) + 4 else 0  # a console too narrow: no indent
+    width = max(options.max_width - indent, 2)  # a wide character takes two cells
+    first = True
+    for paragraph in console.render_str(text).split("\n"):
+        for i, line in enumerate(paragraph.wrap(console, width)):
+            if i:  # a line the wrap began: the space it broke at is not indentation
+                line = line[len(line.plain) - len(line.plain.lstrip(" ")) :]
+            line.rstrip()
+            prefix = (BULLET if first else " " * len(BULLET))[:indent]
+            yield Segment(prefix if line.plain else prefix.rstrip())
+            yield from line.render(console)
+            yield Segment.line()
+            first = False
