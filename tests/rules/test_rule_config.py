@@ -121,3 +121,18 @@ def test_a_warning_raised_to_an_error_stops_status(example_copy: Path) -> None:
     _rules(example_copy, "rules:\n  coverage-provisional: error\n")
     done = invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-06"], 1)
     assert "[coverage-provisional]" in done.stderr + done.stdout
+
+
+def test_a_refused_plan_lists_its_warnings_with_its_errors(example_copy: Path) -> None:
+    replace_in(example_copy / "tasks.yaml", "lead_units: [cac_phong_thuoc_so]", "lead_units: [khong_co_don_vi]")
+    done = invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-06"], 1)
+    assert "[coverage-provisional]" in done.stderr  # a warning, shown with the error that refuses the plan
+    assert "[unit-unknown]" in done.stderr
+
+
+def test_record_follows_the_plans_rule_levels(fixture_copy: Path) -> None:
+    record = ["record", "6.2", "--year", "2025", "--value", "150", "--plan", fixture_copy]
+    assert "[percent-range]" in invoke(record, 1).stderr
+    _rules(fixture_copy, "rules:\n  percent-range: 'off'\n")
+    invoke([*record, "--force"], 0)
+    assert "150" in (fixture_copy / "data" / "2025.yaml").read_text(encoding="utf-8")

@@ -37,8 +37,9 @@ def check_plan(
     (how ``kh68 record`` validates an edit before writing it); ``today``: the day
     rules that depend on it (a report text due by then) judge against; ``judge``: the
     report's verdicts, for the rule that compares the narrative with them;
-    ``errors_only``: a rule that can only warn, as the plan sets its rules, is not run
-    (for a caller that needs only to know whether the plan has errors).
+    ``errors_only``: a rule that can only warn, as the plan sets its rules, is run only
+    when the plan has errors (for a caller that needs only to know whether it has any:
+    a plan without errors is returned without those warnings).
     """
     with gc_paused():
         loaded = read_plan(root, overrides)
@@ -55,8 +56,12 @@ def _linted(loaded: Loaded, today: date | None, judge: Judge | None, errors_only
     plan = loaded.plan
     levels = loaded.meta.rules if loaded.meta is not None else {}
     if plan is not None:
-        rules = [rule for rule in RULES if can_stop(rule, levels)] if errors_only else RULES
-        loaded.problems += run(Context(plan, loaded.files, today=today, judge=judge), rules)
+        context = Context(plan, loaded.files, today=today, judge=judge)
+        stopping = [rule for rule in RULES if can_stop(rule, levels)] if errors_only else RULES
+        loaded.problems += run(context, stopping)
+        if errors_only and any(p.severity is Severity.ERROR for p in loaded.problems):
+            # Refused: the refusal lists every problem, as ``kh68 check`` does.
+            loaded.problems += run(context, [rule for rule in RULES if rule not in stopping])
     docs = loaded.documents
     loaded.problems = configured(loaded.problems, levels, docs.values(), RULES_BY_ID, docs.get("plan"))
     if plan is None:
@@ -81,13 +86,14 @@ def check_data_file(plan: Plan, path: Path, text: str) -> tuple[list[Problem], D
         problems, doc, file = read_data_file(plan, path, text)
         if file is not None:
             problems += run(Context(plan, (file,), whole_plan=False))
-    return problems, doc
+    # As the plan sets its rules (a rule it turned off refuses no edit); its settings' own errors are check's to say.
+    return configured(problems, plan.meta.rules, [doc] if doc else [], RULES_BY_ID, None), doc
 
 
 def load_plan(root: Path) -> Plan:
     """The validated plan; ``PlanInvalid`` (with the problems) if it has errors.
 
-    Only errors stop it, so the rules that can only warn are not run.
+    Only errors stop it, so the rules that can only warn run only to list them with the errors.
     """
     plan, problems = check_plan(root, errors_only=True)
     if plan is None:
