@@ -24,9 +24,22 @@ def form_of(entry: UnitValue) -> UnitForm:
     return UnitForm.FRACTION
 
 
+def forms_written(m: Measurement) -> set[UnitForm]:
+    """The forms the units' entries of ``m`` are written in: ``form_of`` of each, without a call for each."""
+    entries = m.by_unit.values()
+    forms = set()
+    if any(e.value is not None for e in entries):
+        forms.add(UnitForm.VALUE)
+    if any(e.value is None and e.met is not None for e in entries):
+        forms.add(UnitForm.MET)
+    if any(e.value is None and e.met is None for e in entries):
+        forms.add(UnitForm.FRACTION)
+    return forms
+
+
 def why_not_combined(m: Measurement, indicator: Indicator) -> str | None:
     """Why the units' entries of ``m`` give no value for ``indicator``, or ``None`` when they do (or are none)."""
-    forms = {form_of(e) for e in m.by_unit.values()}
+    forms = forms_written(m)
     if len(forms) > 1:
         written = ", ".join(sorted(f.value for f in forms))
         return f"các đơn vị ghi số liệu theo nhiều dạng ({written}); ghi cùng một dạng để gộp được"
