@@ -284,8 +284,8 @@ BULLET = "  • "
 
 
 class _Lines:
-    """Lines as ``print_lines`` shows them: each wrapped at the console's width; a bullet ("• …") hangs its text
-    under its first word, a word longer than the line folded, never cut."""
+    """Lines as ``print_lines`` shows them: each wrapped at the console's width, a word longer than the line folded,
+    never cut, no line ending in spaces; a bullet ("• …") hangs its text under its first word."""
 
     def __init__(self, lines: list[str]):
         self.lines = lines
@@ -293,13 +293,15 @@ class _Lines:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in self.lines:
             if line.startswith("• "):
-                yield from _bullet(console, options, line[2:])
+                yield from _wrapped(console, options, line[2:], BULLET)
             else:
-                yield console.render_str(line)
+                yield from _wrapped(console, options, line, "")
 
 
-def _bullet(console: Console, options: ConsoleOptions, text: str) -> Iterator[Segment]:
-    indent = len(BULLET) if options.max_width >= len(BULLET) + 4 else 0  # a console too narrow: no indent
+def _wrapped(console: Console, options: ConsoleOptions, text: str, bullet: str) -> Iterator[Segment]:
+    """``text`` wrapped, its first line after ``bullet`` and the others under it (flush left on a console too
+    narrow for it)."""
+    indent = len(bullet) if options.max_width >= len(bullet) + 4 else 0
     width = max(options.max_width - indent, 2)  # a wide character takes two cells
     first = True
     for paragraph in console.render_str(text).split("\n"):
@@ -307,7 +309,7 @@ def _bullet(console: Console, options: ConsoleOptions, text: str) -> Iterator[Se
             if i:  # a line the wrap began: the space it broke at is not indentation
                 line = line[len(line.plain) - len(line.plain.lstrip(" ")) :]
             line.rstrip()
-            prefix = (BULLET if first else " " * len(BULLET))[:indent]
+            prefix = (bullet if first else " " * len(bullet))[:indent]
             yield Segment(prefix if line.plain else prefix.rstrip())
             yield from line.render(console)
             yield Segment.line()
