@@ -27,7 +27,7 @@ from kh68.outputs.document import (
     StateDocument,
     Table,
 )
-from kh68.outputs.frame import header_of, items, synthetic_notice
+from kh68.outputs.frame import header_of, items, section_words, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import lower_first, one_sentence, plan_reference
 from kh68.reading.bodies import body, coordinator_id, plan_report_sender, short_name, tracker_id
@@ -130,7 +130,7 @@ def _lateness(plan: Plan, duty: Deadline | None) -> Section:
     received = len(duty.units) - counts["chưa gửi"] - counts["chưa nhận được"]
     said = [f"{counts[k]} {k}" for k in ("đúng hạn", "chậm", "không ghi ngày gửi") if counts[k]]
     text = (
-        f"Hạn gửi báo cáo: ngày {short_date(duty.due)} (mục {duty.duty.section} của Kế hoạch). "
+        f"Hạn gửi báo cáo: ngày {short_date(duty.due)} ({section_words(duty.duty.section)} của Kế hoạch). "
         f"Đã nhận báo cáo của {received}/{len(duty.units)} đơn vị" + (f" ({', '.join(said)})" if said else "") + "."
     )
     if counts["chưa gửi"]:
