@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from conftest import replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, replace_in
 from kh68.lint.check import load_plan
 from kh68.outputs.status_view import build_status, view_to_dict
 
@@ -289,3 +289,18 @@ class TestPlanThresholds:
         )
         view = view_to_dict(build_status(load_plan(example_copy), 2026, date(2026, 11, 10)))
         assert by_id(view)["6.13"]["progress"]["category"] == "moderate_progress"
+
+
+def test_the_reminder_of_a_period_view_is_of_that_periods_report_and_file() -> None:
+    from kh68.kinds.periods import parse_period
+    from kh68.outputs.status_view import reminder
+
+    hanoi = load_plan(
+        FIXTURE_PLAN.parent / "hanoi-308"
+    )  # a report each month (plan_report: "trước ngày 20 hằng tháng")
+    note = reminder(hanoi, 2025, date(2025, 12, 10), parse_period("2025-12"))
+    assert note.startswith("Báo cáo tháng 12/2025 (hạn ngày 19/12/2025): phần lời văn còn thiếu ")
+    assert note.endswith("; ghi vào tệp data/2025-12.yaml.")
+    assert reminder(hanoi, 2025, date(2025, 12, 20), parse_period("2025-12")) == ""  # past its deadline
+    demo = load_plan(EXAMPLE_PLAN)  # a report of the year only: a month's view reminds of nothing
+    assert reminder(demo, 2025, date(2025, 11, 6), parse_period("2025-11")) == ""

@@ -137,7 +137,7 @@ def run_status(
         from kh68.cli.status_table import print_status
 
         print_status(view, console(soft_wrap=False))
-        note = reminder(loaded, year, day) if unit_id is None else ""
+        note = reminder(loaded, year, day, cadence) if unit_id is None else ""
         if note:
             echo(f"\n{note}")
     failing = {f.value for f in fail_on or []}

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from kh68.domain.coverage import Coverage
-from kh68.domain.deadlines import report_due
+from kh68.domain.deadlines import deadline, plan_report_duty, report_due
 from kh68.kinds.periods import Period
 from kh68.kinds.targets import Requirement
 from kh68.kinds.verdict import Status
@@ -217,15 +217,29 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
     }
 
 
-def reminder(plan: Plan, year: int, today: date) -> str:
-    """Before the deadline of ``year``'s report: which parts the department has still to write ('' if none).
+def reminder(plan: Plan, year: int, today: date, period: Period | None = None) -> str:
+    """Before the deadline of the report ``kh68 status`` is seen for: which parts the department has still to
+    write ('' if none).
 
-    Of the year's report as the plan holds it (a status of one period still reminds of the whole year's text)."""
-    due = report_due(plan, year)
-    parts, tasks = missing_parts(plan, year), unwritten_tasks(plan, plan.data.get(year), year)
-    if not (parts or tasks) or today > (due or date(year, 12, 31)):  # no day set: a reminder while the year lasts
+    The year's report, of the year's text as the plan holds it; a month's or a quarter's (``period``), the report of
+    that period the plan asks for, of that period's file (none: no reminder)."""
+    if period is not None and not period.is_year:
+        duty = plan_report_duty(plan, period)
+        if duty is None:
+            return ""  # the plan asks no report of this period
+        data = plan.files.get(period)
+        due, label = deadline(duty, period), period.label
+        parts = data.missing_report_parts() if data is not None else []
+        tasks = unwritten_tasks(plan, data, year)
+        last = period.last_day
+    else:
+        due, label = report_due(plan, year), f"năm {year}"
+        parts, tasks = missing_parts(plan, year), unwritten_tasks(plan, plan.data.get(year), year)
+        last = date(year, 12, 31)
+        period = Period.of_year(year)
+    if not (parts or tasks) or today > (due or last):  # no day set: a reminder while the period lasts
         return ""
     return (
-        f"Báo cáo năm {year} ({due_words(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
-        f"ghi vào tệp data/{year}.yaml."
+        f"Báo cáo {label} ({due_words(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
+        f"ghi vào tệp data/{period.key}.yaml."
     )
