@@ -58,7 +58,7 @@ from kh68.outputs.words import (
     period_words,
     plan_reference,
 )
-from kh68.reading.bodies import Sender, is_above, plan_report_sender
+from kh68.reading.bodies import Sender, is_above, issuer_id, plan_report_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearData, YearReport
 from kh68.reading.plan import Current, Plan
@@ -184,10 +184,19 @@ def report_symbol(plan: Plan, sender: Sender) -> str:
 def opening(plan: Plan, when: str, text: YearReport | None, sender: Sender) -> str:
     """``Thực hiện <văn bản yêu cầu báo cáo>, <cơ quan> báo cáo … như sau:``: the document cited once, by its number,
     date and issuer (the subject line already says what the plan is about)."""
-    cited = [cite(d) for d in text.references] if text and text.references else requesting_bases(plan)
+    cited = [cite(d) for d in text.references] if text and text.references else answered(plan, sender)
     as_of = f" (số liệu tính đến ngày {short_date(text.data_as_of)})" if text and text.data_as_of else ""
     lead = f"Thực hiện {'; '.join(cited)}, " if cited else ""
     return f"{lead}{sender.issued_as.name} báo cáo kết quả thực hiện {when}{as_of} như sau:"
+
+
+def answered(plan: Plan, sender: Sender) -> list[str]:
+    """What the report answers: the plan itself when another body issued it (a People's Committee's plan, the
+    report its tracker owes under it), else the plan's bases issued by a body the report goes to."""
+    issuer = issuer_id(plan)
+    if issuer is not None and issuer != sender.issued_as.unit_id:
+        return [plan_reference(plan)]
+    return requesting_bases(plan)
 
 
 def requesting_bases(plan: Plan) -> list[str]:
