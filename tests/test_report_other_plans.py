@@ -62,7 +62,10 @@ def test_a_report_for_a_month_of_a_plan_reporting_monthly() -> None:
     result = invoke(["report", "--plan", SON_LA, "--period", "2026-11", "--date", "2026-12-02"], 0)
     lines = result.stdout.splitlines()
     assert lines[8].startswith("**Kết quả thực hiện tháng 11 năm 2026 Kế hoạch ban hành kèm theo Quyết định số 2954/")
-    assert "Sở Công Thương báo cáo kết quả thực hiện tháng 11 năm 2026 như sau:" in lines
+    assert (
+        "Thực hiện Kế hoạch ban hành kèm theo Quyết định số 2954/QĐ-UBND ngày 20/11/2025 của Ủy ban nhân dân tỉnh "
+        "Sơn La, Sở Công Thương báo cáo kết quả thực hiện tháng 11 năm 2026 như sau:" in lines
+    )
     assert result.stderr == (
         "kh68: cảnh báo: báo cáo tháng 11/2026 ghi ngày 02/12/2026 (--date), sau hạn báo cáo ngày 17/11/2026 "
         '(mục "V. CHẾ ĐỘ BÁO CÁO", khoản 2 của Kế hoạch)\n'
