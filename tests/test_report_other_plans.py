@@ -3,6 +3,8 @@ decision, a figure of part of the year, several recipients, a report for one per
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import REPO, invoke
 
 FIXTURES = REPO / "tests" / "fixtures" / "plans"
@@ -81,3 +83,20 @@ def test_a_period_the_plan_does_not_report_is_refused_naming_its_duties() -> Non
     assert invoke(["report", "--plan", HCM, "--period", "2026-Q4", "--internal"], 2).stderr == (
         "kh68: lỗi: --internal là bản tổng hợp của năm: không dùng cùng --period.\n"
     )
+
+
+def test_a_date_before_the_plan_or_a_document_the_report_draws_on_is_warned(tmp_path: Path) -> None:
+    plan = FIXTURES / "mot-nam"
+    done = invoke(["report", "--plan", plan, "--year", "2026", "--date", "2026-01-05", "-o", tmp_path / "r.md"], 0)
+    assert done.stderr.splitlines()[:2] == [
+        (
+            "kh68: cảnh báo: báo cáo năm 2026 ghi ngày 05/01/2026 (--date), trước ngày ban hành Kế hoạch số "
+            "05/KH-UBND ngày 15/01/2026"
+        ),
+        (
+            "kh68: cảnh báo: báo cáo năm 2026 ghi ngày 05/01/2026 (--date), trước ngày của Báo cáo minh họa số "
+            "01/BC-VHXH (18/11/2026) mà báo cáo trích dẫn hoặc lấy số liệu"
+        ),
+    ]
+    later = invoke(["report", "--plan", plan, "--year", "2026", "--date", "2026-11-20", "-o", tmp_path / "r.md"], 0)
+    assert "cảnh báo" not in later.stderr

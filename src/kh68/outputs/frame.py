@@ -7,6 +7,7 @@ share lives here, so that none of them imports another.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from kh68.core.vnformat import format_date as short_date
@@ -54,15 +55,32 @@ def attached_to(symbol: str, on: date | None, issuer: str) -> str:
     return f"(Kèm theo Báo cáo số …/{symbol} {dated(on)} của {issuer})"
 
 
-def late_warning(duty: Duty | None, cadence: Period, on: date | None) -> tuple[str, ...]:
-    """A warning when the date written on the report is after the duty's deadline for ``cadence``."""
-    due = deadline(duty, cadence) if duty is not None else None
-    if on is None or due is None or on <= due:
+def date_warnings(
+    plan: Plan, duty: Duty | None, cadence: Period, on: date | None, cited: Sequence[tuple[str, date]] = ()
+) -> tuple[str, ...]:
+    """Warnings on the date written on the report (``--date``): after the duty's deadline for ``cadence``; before
+    the plan was issued or the period began (nothing of it could be reported yet); before a document it cites or
+    takes figures from (``cited``: each one as named in a sentence, and its date)."""
+    if on is None:
         return ()
-    where = f" ({section_words(duty.section)} của Kế hoạch)" if duty is not None else ""
-    return (
-        f"báo cáo {cadence.label} ghi ngày {short_date(on)} (--date), sau hạn báo cáo ngày {short_date(due)}{where}",
-    )
+    dated_on = f"báo cáo {cadence.label} ghi ngày {short_date(on)} (--date)"
+    found = []
+    due = deadline(duty, cadence) if duty is not None else None
+    if due is not None and on > due:
+        where = f" ({section_words(duty.section)} của Kế hoạch)" if duty is not None else ""
+        found.append(f"{dated_on}, sau hạn báo cáo ngày {short_date(due)}{where}")
+    floor = on  # a document dated up to the plan's date is said with it
+    if plan.meta.date is not None and on < plan.meta.date:
+        found.append(f"{dated_on}, trước ngày ban hành {plan_reference(plan, short=True)}")
+        floor = plan.meta.date
+    elif on < cadence.first_day:
+        found.append(f"{dated_on}, trước khi {cadence.label} bắt đầu ({short_date(cadence.first_day)})")
+    later = {(document, day) for document, day in cited if day > floor}
+    found += [
+        f"{dated_on}, trước ngày của {document} ({short_date(day)}) mà báo cáo trích dẫn hoặc lấy số liệu"
+        for document, day in sorted(later, key=lambda cited: (cited[1], cited[0]))
+    ]
+    return tuple(found)
 
 
 def next_period(plan: Plan, cadence: Period) -> str:

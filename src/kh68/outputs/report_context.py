@@ -39,9 +39,9 @@ from kh68.outputs.document import (
 )
 from kh68.outputs.frame import (
     attached_to,
+    date_warnings,
     header_of,
     items,
-    late_warning,
     next_period,
     report_subject,
     section_words,
@@ -127,8 +127,19 @@ def build_report(
         ),
         missing_parts=_missing(view) if period is None else (),
         period=period.key if period is not None else "",
-        warnings=(*late_warning(duty, cadence, on), *contradictions(view, text)),
+        warnings=(*date_warnings(plan, duty, cadence, on, _cited(data)), *contradictions(view, text)),
     )
+
+
+def _cited(data: YearData | None) -> list[tuple[str, date]]:
+    """Each document the report cites (those it answers, those issued to carry the plan out)
+    or takes figures from."""
+    if data is None:
+        return []
+    text = data.report
+    cited = [(f"văn bản số {d.number}", d.date) for d in (*text.references, *text.directing_documents)] if text else []
+    sources = (m.source for m in data.indicators.values() if m.source is not None)
+    return cited + [(s.document or "nguồn số liệu", s.date) for s in sources if s.date is not None]
 
 
 def _missing(view: StatusView) -> tuple[str, ...]:

@@ -33,9 +33,9 @@ from kh68.outputs.document import (
 )
 from kh68.outputs.frame import (
     attached_to,
+    date_warnings,
     header_of,
     items,
-    late_warning,
     next_period,
     report_subject,
     section_words,
@@ -128,7 +128,7 @@ def build_unit_report(
             keywords=f"báo cáo; {symbol}; {when}",
         ),
         period=period.key if period is not None else "",
-        warnings=late_warning(duty, cadence, on),
+        warnings=date_warnings(plan, duty, cadence, on),
     )
 
 
