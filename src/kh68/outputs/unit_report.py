@@ -19,6 +19,7 @@ from datetime import date
 from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
 from kh68.domain.deadlines import period_day, unit_report_duties
+from kh68.domain.measures import unit_value
 from kh68.kinds.periods import Period
 from kh68.outputs.document import (
     Block,
@@ -48,7 +49,7 @@ from kh68.reading.bodies import coordinator_id, short_name, unit_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Duty, Progress, Unit
 from kh68.reading.plan import Plan
-from kh68.vocab import sentence, task_state_label
+from kh68.vocab import amount, sentence, task_state_label
 
 PROGRESS_FIELDS = {
     "difficulties": "khó khăn, vướng mắc",
@@ -100,7 +101,7 @@ def build_unit_report(
                     Section(
                         "II",
                         "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
-                        tuple(indicator_blocks(view, Proposer(name, recipient) if recipient else None)),
+                        _indicator_section(view, unit_id, name, Proposer(name, recipient) if recipient else None),
                     ),
                 )
                 if plan.indicators
@@ -130,6 +131,31 @@ def build_unit_report(
         period=period.key if period is not None else "",
         warnings=date_warnings(plan, duty, cadence, on),
     )
+
+
+def _indicator_section(view: StatusView, unit_id: str, name: str, proposer: Proposer | None) -> tuple[Block, ...]:
+    """The indicators the unit answers for, then the figures it sent of the others (a commune reporting to the
+    department its own count of what the department answers for): none of them is left out."""
+    figures = _own_figures(view, unit_id)
+    if not figures:
+        return tuple(indicator_blocks(view, proposer))
+    said = Paragraph(f"Số liệu {name} báo cáo để tổng hợp:")
+    return (*(indicator_blocks(view, proposer) if view.results else ()), said, items(figures))
+
+
+def _own_figures(view: StatusView, unit_id: str) -> list[str]:
+    """``<chỉ tiêu>: <số liệu của đơn vị>`` for each indicator the unit sent a figure of that it does not answer
+    for itself (those are in the indicators' paragraphs)."""
+    data = view.plan.data.get(view.year)
+    answered = {r.indicator.id for r in view.results}
+    found = []
+    for indicator in view.plan.indicators:
+        m = data.indicators.get(indicator.id) if data is not None else None
+        entry = m.by_id.get(unit_id) if m is not None and indicator.id not in answered else None
+        value = unit_value(entry, indicator) if entry is not None else None
+        if value is not None:
+            found.append(f"{indicator.name}: {amount(value, indicator.unit)}")
+    return found
 
 
 def _closing(when: str, name: str, recipient: str | None) -> str:
