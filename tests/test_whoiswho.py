@@ -202,7 +202,9 @@ def test_a_one_year_plan_has_no_progress_toward_a_final_target() -> None:
 
 def test_a_task_of_an_earlier_year_is_said_so_not_said_to_be_ahead() -> None:
     lines = _report(LUONG_MINH, "--year", "2026", "--date", "2026-04-30")
-    assert any(line.endswith(": nhiệm vụ thực hiện quý IV/2025, trước năm 2026.") for line in lines), "\n".join(lines)
+    # Due in quý IV/2025 and never reported done: late, not ahead, nor outside the year.
+    late = ": nhiệm vụ thực hiện quý IV/2025; đến nay chưa có báo cáo hoàn thành, đã quá hạn."
+    assert any(line.endswith(late) for line in lines), "\n".join(lines)
 
 
 # ---------------------------------------------------------------- what the who-is-who fields refuse

@@ -372,13 +372,15 @@ def task_block(t: TaskStatus, year: int, cadence: Period, *, lone: bool = False,
 
 
 def _not_due(t: TaskStatus, year: int) -> str:
-    timing = lower_first(strip_stop(t.task.timing_text) or "")
     schedule = t.task.schedule
-    if schedule is not None and schedule.end is not None and schedule.end.year < year:
+    if schedule is None:
+        return f"năm {year} chưa đến kỳ thực hiện."
+    timing = schedule.words()
+    if schedule.end is not None and schedule.end.year < year:
         if t.due is not None and t.due.overdue:  # due before the year and never reported done: late, not out of scope
             return f"nhiệm vụ thực hiện {timing}; đến nay chưa có báo cáo hoàn thành, đã quá hạn."
         return f"nhiệm vụ thực hiện {timing}, trước năm {year}."
-    return f"thực hiện {timing}; năm {year} chưa đến kỳ thực hiện." if timing else f"năm {year} chưa đến kỳ thực hiện."
+    return f"thực hiện {timing}; {schedule.idle_words(year)}."
 
 
 def _task_label(t: TaskStatus) -> str:

@@ -19,3 +19,8 @@ def test_phrasings(text: str) -> None:
 )
 def test_its_deadline_is_the_years_end(on: date, due: date) -> None:
     assert read("Năm 2026").deadline(on) == due
+
+
+@pytest.mark.parametrize("text", ["2027", "Năm 2027", "trong năm 2027"])
+def test_a_report_says_a_year_as_a_year(text: str) -> None:
+    assert read(text).words() == "năm 2027"

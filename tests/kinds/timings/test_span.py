@@ -37,3 +37,8 @@ def test_what_is_not_a_span_is_refused(text: str) -> None:
 @pytest.mark.parametrize(("year", "active"), [(2025, False), (2026, True), (2030, True), (2031, False)])
 def test_under_way_in_its_years(year: int, active: bool) -> None:
     assert read("Giai đoạn 2026-2030").active_in(year) is active
+
+
+@pytest.mark.parametrize("text", ["(2027 - 2030)", "Giai đoạn 2027-2030", "xuyên suốt 2027 - 2030"])
+def test_a_report_says_a_span_as_a_period(text: str) -> None:
+    assert read(text).words() == "giai đoạn 2027 - 2030"

@@ -93,6 +93,18 @@ class Timing:
         """Work that goes on after its deadline ("Đến năm 2025 và các năm tiếp theo")."""
         return False
 
+    def words(self) -> str:
+        """The timing as a report says it after "thực hiện": the plan's words (without an enclosing parenthesis or
+        a final stop); a kind whose words read badly there says it its own way."""
+        text = " ".join(self.text.split()).rstrip(" .;")
+        if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+            text = text[1:-1].strip()
+        return text[:1].lower() + text[1:]
+
+    def idle_words(self, year: int) -> str:
+        """Why nothing of the work is reported in ``year`` (a year it is not expected in)."""
+        return f"năm {year} chưa đến kỳ thực hiện"
+
     def deadline(self, on: date) -> date | None:
         """The day the work is due by, as seen on ``on``: the window's end, or the end of the current period."""
         if self.every is not None:

@@ -23,3 +23,7 @@ class InYear(Timing):
             return None
         year = int(match["y"])
         return cls(text=text, start=year_start(year), end=year_end(year))
+
+    def words(self) -> str:
+        assert self.start is not None
+        return f"năm {self.start.year}"

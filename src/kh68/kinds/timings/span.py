@@ -23,3 +23,8 @@ class Span(Timing):
         if match is None or int(match["b"]) < int(match["a"]):
             return None
         return cls(text=text, start=year_start(int(match["a"])), end=year_end(int(match["b"])))
+
+    def words(self) -> str:
+        assert self.start is not None
+        assert self.end is not None
+        return f"giai đoạn {self.start.year} - {self.end.year}"

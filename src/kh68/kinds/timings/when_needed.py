@@ -19,3 +19,6 @@ class WhenNeeded(Timing):
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
         return cls(text=text, on_event=True) if _PATTERN.match(phrase) else None
+
+    def idle_words(self, year: int) -> str:
+        return f"năm {year} chưa có việc phát sinh được báo cáo"
