@@ -648,8 +648,25 @@ SAVE_UTF8 = "lưu lại dạng «CSV UTF-8 (Comma delimited)»"
             b"indicator,year,value\n" + b"6.8,2025,95\n" * 50_001,
             "so-lieu.csv: tệp CSV có 50.001 dòng, quá nhiều (tối đa 50.000); tách thành nhiều tệp",
         ),
+        (
+            b'indicator,year,value,note\n6.8,2025,76.5,"ghi ch\xc3\xba\n6.7,2025,50,x\n6.11,2025,60,y\n',
+            (
+                'so-lieu.csv › dòng 2: tệp CSV không đọc được (dấu nháy kép (") mở ô ở dòng này không được đóng: '
+                "mọi dòng sau nó sẽ bị đọc thành một ô)"
+            ),
+        ),
+        (
+            b'indicator,year,value\n6.8,2025,95\n6.8,2026,"7"5\n',
+            (
+                "so-lieu.csv › dòng 3: tệp CSV không đọc được (có ký tự ngay sau dấu nháy kép đóng ô: ô có dấu nháy "
+                'phải kết thúc bằng dấu nháy ("7,5", không phải "7"5))'
+            ),
+        ),
     ],
-    ids=["utf16", "utf16-without-bom", "cp1258", "nul", "header-only", "arabic-digits", "cr-only", "long", "rows"],
+    ids=[
+        *("utf16", "utf16-without-bom", "cp1258", "nul", "header-only", "arabic-digits", "cr-only", "long", "rows"),
+        *("quote-not-closed", "text-after-quote"),
+    ],
 )
 def test_a_csv_that_is_not_tidy_utf8_is_refused(example_copy: Path, tmp_path: Path, data: bytes, message: str) -> None:
     refused(example_copy, _csv(tmp_path, data), message)

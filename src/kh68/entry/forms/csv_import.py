@@ -105,16 +105,17 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         raise FormRefused(f"{name} › dòng {line}: tệp CSV chứa ký tự NUL (tệp hỏng, hoặc mã UTF-16); {SAVE_UTF8}")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote not closed, or text after a closing quote, is an error, never a guess (a lost quote once
+    # swallowed every row after it into one note, and "7"5 read as 75).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    table: list[list[str]] = []
+    begins = 1  # the line the row being read begins on
     try:
-        table = list(reader)
+        for row in reader:
+            table.append(row)
+            begins = reader.line_num + 1
     except csv.Error as exc:
-        reason = (
-            f"một ô dài quá {format_number(csv.field_size_limit(), 0)} ký tự"
-            if "field larger" in str(exc)
-            else f"sai cú pháp CSV: {excerpt(exc)}"
-        )
-        raise FormRefused(f"{name} › dòng {reader.line_num}: tệp CSV không đọc được ({reason})") from None
+        raise FormRefused(f"{name} › dòng {begins}: tệp CSV không đọc được ({_csv_reason(str(exc))})") from None
     if not table:
         raise FormRefused(f"{name}: tệp CSV trống")
     header = [h.strip().lower() for h in table[0]]
@@ -251,3 +252,14 @@ def _unit(plan: Plan, ref: str, period: Period, column: str, say: Callable[[str,
         say(column, f"đơn vị không còn báo cáo {period.label}: {reason}")
         return False
     return unit_id
+
+
+def _csv_reason(error: str) -> str:
+    """What Python's CSV reader says, in Vietnamese."""
+    if "field larger" in error:
+        return f"một ô dài quá {format_number(csv.field_size_limit(), 0)} ký tự"
+    if "unexpected end of data" in error:
+        return 'dấu nháy kép (") mở ô ở dòng này không được đóng: mọi dòng sau nó sẽ bị đọc thành một ô'
+    if "expected after" in error:
+        return 'có ký tự ngay sau dấu nháy kép đóng ô: ô có dấu nháy phải kết thúc bằng dấu nháy ("7,5", không phải "7"5)'
+    return f"sai cú pháp CSV: {excerpt(error)}"
