@@ -56,3 +56,13 @@ def test_words_of_pledge_before_a_target_are_read_past(text: str, kind: str, bou
 def test_a_pledge_without_a_number_stays_words(text: str) -> None:
     # nothing to reach: a qualitative milestone, never "no target"
     assert parse_target(text).kind == "milestone"
+
+
+@pytest.mark.parametrize(("text", "digits"), [("９５", "９５"), ("٩٥%", "٩٥"), ("đạt ９０ - ９５%", "９０５")])
+def test_digits_other_than_0_to_9_are_refused_not_read_as_words(text: str, digits: str) -> None:
+    with pytest.raises(TargetUnparsable, match=rf"có chữ số không phải 0–9 \({digits}: "):
+        parse_target(text)
+
+
+def test_a_unit_with_a_superscript_is_no_other_digit() -> None:
+    assert parse_target("500 m²").kind != "milestone"

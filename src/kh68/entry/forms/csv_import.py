@@ -261,5 +261,7 @@ def _csv_reason(error: str) -> str:
     if "unexpected end of data" in error:
         return 'dấu nháy kép (") mở ô ở dòng này không được đóng: mọi dòng sau nó sẽ bị đọc thành một ô'
     if "expected after" in error:
-        return 'có ký tự ngay sau dấu nháy kép đóng ô: ô có dấu nháy phải kết thúc bằng dấu nháy ("7,5", không phải "7"5)'
+        return (
+            'có ký tự ngay sau dấu nháy kép đóng ô: ô có dấu nháy phải kết thúc bằng dấu nháy ("7,5", không phải "7"5)'
+        )
     return f"sai cú pháp CSV: {excerpt(error)}"

@@ -83,6 +83,12 @@ def accepted_forms() -> str:
 
 def parse_target(text: str) -> Target:
     """The target the plan's words ``text`` mean; ``TargetUnparsable`` naming every accepted form otherwise."""
+    other_digits = "".join(dict.fromkeys(ch for ch in text if ch.isdecimal() and not ch.isascii()))
+    if other_digits:  # "９５", "٩٥": a number, but not one kh68 reads, nor words of a milestone
+        raise TargetUnparsable(
+            f"chỉ tiêu {excerpt(text)} có chữ số không phải 0–9 ({other_digits}: chữ số toàn độ rộng hoặc của "
+            "bảng chữ khác); viết lại số bằng các chữ số 0–9"
+        )
     phrase = _PLEDGE.sub("", strip_end(fold(text)))
     year = None
     for pattern in (_YEAR_BEFORE, _YEAR_AFTER):
