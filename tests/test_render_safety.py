@@ -109,6 +109,10 @@ def test_a_template_that_writes_too_much_is_stopped(tmp_path: Path, text: str, w
         ('{{ "x"|center(10**9) }}', "giá trị 1.000.000.000 quá lớn cho mẫu báo cáo."),
         ("{{ 2 ** 100000 }}", "lũy thừa quá lớn (số mũ 100.000, tối đa 1.000)."),
         ("{{ range(10**9)|list }}", "range() quá lớn: 1.000.000.000 phần tử (tối đa 100.000)."),
+        ("{{ ((10**1000)**1000)**1000 > 5 }}", "số quá lớn (khoảng 1.000.022 chữ số, tối đa 3.000)."),
+        ("{{ (10**1000) * (10**1000) * (10**1000) * (10**1000) }}", "số quá lớn (khoảng 4.000 chữ số, tối đa 3.000)."),
+        ("{{ ('x' * 1000000)|wordwrap(1)|length }}", "wordwrap nhận tối đa 100.000 ký tự."),
+        ("{{ 10**400 * 1.5 }}", "số quá lớn để tính (vượt giới hạn của số thực)."),
     ],
 )
 def test_operations_that_would_build_gigabytes_are_refused(tmp_path: Path, text: str, message: str) -> None:

@@ -182,6 +182,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > 1000:
             raise RenderLimit(f"lũy thừa quá lớn (số mũ {format_number(right, 0)}, tối đa 1.000)")
+        _bounded_int(operator, left, right)
         if operator == "*" and isinstance(left, int) and isinstance(right, str | list | tuple):
             left, right = right, left
         repeats = operator == "*" and isinstance(left, str | list | tuple) and isinstance(right, int)
@@ -193,6 +194,39 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         if __obj is not _range:
             self.budget.check_numbers((*args, *kwargs.values()))
         return self.budget.check_size(super().call(__context, __obj, *args, **kwargs))
+
+
+INT_BITS = 10_000
+"""The largest integer a template may compute, in bits (about 3.000 digits; a report's figures need a few)."""
+
+
+def _bounded_int(operator: str, left: Any, right: Any) -> None:
+    """Refuse an integer product or power past ``INT_BITS`` before computing it (``(10**1000)**1000`` would run
+    for hours, out of reach of the time limit, which is checked between steps)."""
+    if not (isinstance(left, int) and isinstance(right, int)):
+        return
+    if operator == "**" and right > 0:
+        bits = left.bit_length() * right
+    elif operator == "*":
+        bits = left.bit_length() + right.bit_length()
+    else:
+        return
+    if bits > INT_BITS:
+        raise RenderLimit(f"số quá lớn (khoảng {format_number(bits * 0.30103, 0)} chữ số, tối đa 3.000)")
+
+
+WRAP_LIMIT = 100_000
+"""Characters ``wordwrap`` takes: its time grows with the square of its input, beyond the time limit's reach."""
+
+
+def _wordwrap_bounded(wordwrap: Any) -> Any:
+    @functools.wraps(wordwrap)
+    def bounded(environment: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(value, str) and len(value) > WRAP_LIMIT:
+            raise RenderLimit(f"wordwrap nhận tối đa {format_number(WRAP_LIMIT, 0)} ký tự")
+        return wordwrap(environment, value, *args, **kwargs)
+
+    return bounded
 
 
 class _SizedConcat(NodeTransformer):
@@ -301,6 +335,7 @@ def make_env(
     env.filters.update(FILTERS)
     if fmt == "md":
         env.filters.update(join=_md_join, e=_md_escape, escape=_md_escape, forceescape=_md_escape)
+    env.filters["wordwrap"] = _wordwrap_bounded(env.filters["wordwrap"])
     env.filters = {name: _sized_filter(env.budget, func) for name, func in env.filters.items()}
     env.globals.pop("lipsum", None)  # builds any amount of text, and at random
     env.globals["range"] = _range
@@ -410,6 +445,9 @@ def render(
         raise TemplateFailure(f"{at(file, line)}: lỗi khi dựng báo cáo: {jinja_message(str(exc))}") from None
     except RecursionError:
         raise TemplateFailure(f"{shown}: mẫu báo cáo gọi lại chính nó không dừng (đệ quy vô hạn).") from None
+    except OverflowError as exc:  # a number past what a float holds (10**400 * 1.5)
+        file, line = _where(exc, names)
+        raise TemplateFailure(f"{at(file, line)}: số quá lớn để tính (vượt giới hạn của số thực).") from None
     except MemoryError:
         raise TemplateFailure(f"{shown}: mẫu báo cáo cần quá nhiều bộ nhớ nên đã bị dừng.") from None
     except SyntaxError:  # Python's compiler on what Jinja made of the template: too many nested blocks
