@@ -386,3 +386,17 @@ def test_a_deleted_current_directory_does_not_matter_with_absolute_paths(example
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
     assert "value: 96" in (example_copy / "data" / "2025.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option", ["--template", "--reference-docx"])
+def test_a_report_is_never_written_over_a_file_it_reads(example_copy: Path, tmp_path: Path, option: str) -> None:
+    source = tmp_path / ("rieng.md.j2" if option == "--template" else "mau.docx")
+    source.write_bytes(b"{{ header.symbol }}\n")
+    fmt = "md" if option == "--template" else "docx"
+    for output in (source, tmp_path / "." / source.name):  # the same file, however written
+        args = ["report", "--plan", example_copy, "--year", "2025", "--format", fmt, option, source, "-o", output]
+        done = invoke(args, 2)
+        assert done.stderr == (
+            f"kh68: lỗi: không ghi ra {output}: đó là tệp lệnh đọc ({option}); chọn tên khác, không ghi gì\n"
+        )
+    assert source.read_bytes() == b"{{ header.symbol }}\n"

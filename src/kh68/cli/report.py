@@ -93,7 +93,7 @@ def report(
 
     root = plan_dir(plan)
     if output is not None:
-        guard_output(output, root)
+        guard_output(output, root, {"--template": template, "--reference-docx": reference_docx})
     loaded = load_plan(root)
     # A request the plan cannot answer is a usage error, said before any document is made.
     loaded.require_year(year, baseline=False)

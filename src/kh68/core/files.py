@@ -31,7 +31,7 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from kh68.core import witness
@@ -192,14 +192,15 @@ def _not_a_folder_on(path: Path) -> tuple[Path, int] | None:
     return None
 
 
-def guard_output(path: Path, plan_root: Path | None = None) -> Path:
-    """Refuse an output ``path`` that is a plan's own file or not a regular file.
+def guard_output(path: Path, plan_root: Path | None = None, reads: Mapping[str, Path | None] | None = None) -> Path:
+    """Refuse an output ``path`` that is a plan's own file, a file the command reads, or not a regular file.
 
     ``plan_root`` is the plan directory the command reads: nothing under it
-    (through symlinks, other spellings or case) may be written as output.
-    Nothing is changed by a refusal: a path inside the plan is a usage error
-    (``UsageError``, exit 2: choose another path), a target that is not a
-    regular file an ``InputError`` (exit 1, like any other write refused).
+    (through symlinks, other spellings or case) may be written as output;
+    ``reads``: the other files it reads, by the option naming each (``--template``).
+    Nothing is changed by a refusal: a path inside the plan or one the command
+    reads is a usage error (``UsageError``, exit 2: choose another path), a target
+    that is not a regular file an ``InputError`` (exit 1, like any other write refused).
     Returns ``path``.
     """
     target = resolve_target(path)
@@ -208,7 +209,22 @@ def guard_output(path: Path, plan_root: Path | None = None) -> Path:
             f"không ghi ra {shown_path(path)}: đường dẫn nằm trong thư mục kế hoạch {shown_path(plan_root)} "
             "(tệp đầu ra không được ghi đè tệp của kế hoạch); chọn chỗ khác, không ghi gì"
         )
+    for option, source in (reads or {}).items():
+        if source is not None and _same_file(target, source):
+            raise UsageError(
+                f"không ghi ra {shown_path(path)}: đó là tệp lệnh đọc ({option}); chọn tên khác, không ghi gì"
+            )
     return path
+
+
+def _same_file(target: Path, source: Path) -> bool:
+    """Whether ``target`` (resolved) is ``source``, by path or by file identity (a hard link, another spelling)."""
+    try:
+        if os.path.normcase(str(target)) == os.path.normcase(str(source.resolve())):
+            return True
+        return target.samefile(source)
+    except (OSError, RuntimeError):
+        return False
 
 
 def guard_output_dir(folder: Path, plan_root: Path | None = None) -> Path:
