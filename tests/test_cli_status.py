@@ -380,3 +380,12 @@ def test_a_bullet_keeps_every_character_at_any_width(width: int, line: str, show
     console = Console(file=io.StringIO(), width=width, color_system=None, highlight=False, markup=False)
     print_lines(console, [line])
     assert console.file.getvalue().splitlines() == shown  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("columns", ["0", "5", "30"])
+def test_a_console_too_narrow_gets_the_narrowest_table_not_a_lost_one(columns: str) -> None:
+    args = ["status", "--plan", EXAMPLE_PLAN, "--year", "2025", "--today", "2025-11-06"]
+    narrowest = invoke(args, 0, env={"COLUMNS": "70"}).stdout
+    shown = invoke(args, 0, env={"COLUMNS": columns}).stdout
+    assert shown == narrowest
+    assert "\n6.1    Hoàn thành    Triển " in shown  # every id whole, in its column

@@ -42,6 +42,8 @@ CATEGORY_STYLES = {
     Category.DETERIORATION: "bold red",
     Category.NOT_AVAILABLE: "dim",
 }
+MIN_WIDTH = 70
+"""The narrowest table ``kh68 status`` lays out."""
 BAR_WIDTH = 8
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 NONE = "–"
@@ -227,8 +229,9 @@ def late_words(u: UnitReport) -> str:
 
 def print_status(view: StatusView, console: Console | None = None) -> None:
     console = console or Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
-    if console.width > 100:
-        console.width = 100
+    # At most 100 columns (lines stay readable); at least MIN_WIDTH, which the table needs to keep every column and
+    # each id whole: a narrower console (COLUMNS=30, 0) wraps the lines rather than losing them.
+    console.width = min(max(console.width, MIN_WIDTH), 100)
     plan = view.plan
     if plan.synthetic:
         console.print(Text(vocab.SYNTHETIC_BANNER, style="bold magenta"))
