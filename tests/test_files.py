@@ -19,6 +19,7 @@ from kh68.core.files import (
     FileTooLarge,
     _lock_timeout,
     atomic_write,
+    atomic_write_all,
     file_lock,
     guard_output,
     guard_output_dir,
@@ -306,3 +307,36 @@ def test_a_full_disk_under_a_new_output_file_leaves_nothing(tmp_path: Path, monk
         atomic_write(path, b"# 2025\n")
     assert str(caught.value) == f"không ghi được tệp {path.as_posix()}: ổ đĩa đã đầy; không ghi gì"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_batch_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    first, second = tmp_path / "2025.yaml", tmp_path / "2026.yaml"
+    first.write_bytes(b"old 2025\n")
+    second.write_bytes(b"old 2026\n")
+    second.chmod(0o444)
+    with pytest.raises(InputError) as refused:
+        atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", b"old 2026\n")])
+    assert str(refused.value) == f"tệp {second} chỉ đọc; không ghi gì (các tệp khác cũng giữ nguyên: {first})"
+    assert (first.read_bytes(), second.read_bytes()) == (b"old 2025\n", b"old 2026\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml", "2026.yaml"]  # no temporary file left
+
+
+def test_a_batch_whose_second_rename_fails_puts_the_first_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "2025.yaml", tmp_path / "2026.yaml"
+    first.write_bytes(b"old 2025\n")
+    replace = Path.replace
+
+    def failing(self: Path, target: Path) -> Path:
+        if Path(target).name == "2026.yaml":
+            raise OSError(28, "No space left on device")
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", failing)
+    with pytest.raises(InputError) as refused:
+        atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", None)])
+    assert str(refused.value) == (
+        f"không ghi được tệp {second}: ổ đĩa đã đầy; không ghi gì (các tệp khác cũng giữ nguyên: {first})"
+    )
+    assert first.read_bytes() == b"old 2025\n"
+    assert not second.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml"]

@@ -130,20 +130,20 @@ def test_dry_run_prints_exactly_what_would_be_written(example_copy: Path, filled
 
 
 def test_a_batch_writes_each_data_file_once(example_copy: Path, tmp_path: Path, monkeypatch) -> None:
-    import kh68.entry.datafile
+    import kh68.entry.edits
 
     forms = tmp_path / "forms"
     invoke(["form", "--plan", example_copy, "--year", "2025", "-o", forms], 0)
     for index, path in enumerate(sorted(forms.iterdir())):
         fill(path, sent(index + 1, 11))
     writes: list[Path] = []
-    real = kh68.entry.datafile.atomic_write
+    real = kh68.entry.edits.atomic_write_all
 
-    def counting(path: Path, data: bytes, **kwargs) -> None:
-        writes.append(path)
-        real(path, data, **kwargs)
+    def counting(batch: list[tuple[Path, bytes, bytes | None]]) -> None:
+        writes.extend(path for path, _, _ in batch)
+        real(batch)
 
-    monkeypatch.setattr(kh68.entry.datafile, "atomic_write", counting)
+    monkeypatch.setattr(kh68.entry.edits, "atomic_write_all", counting)
     result = invoke(["import", "--plan", example_copy, forms], 0)
     assert result.output.endswith(
         f"Nhập 14 tệp: 14 tệp được nhận, 0 tệp bị từ chối; đã ghi {(example_copy / DATA).as_posix()}.\n"
@@ -265,3 +265,17 @@ def test_a_form_saved_by_libreoffice_imports(example_copy: Path, filled: Path, t
         assert line in text, line
     status = invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-08"], 0).output
     assert "  • Phòng Giáo dục Tiểu học - Giáo dục Mầm non: gửi muộn ngày 07/11/2025\n" in status
+
+
+def test_a_batch_that_cannot_write_one_data_file_writes_none(example_copy: Path, tmp_path: Path) -> None:
+    data = example_copy / "data"
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    (data / "2026.yaml").chmod(0o444)
+    csv = tmp_path / "so-lieu.csv"
+    csv.write_text('indicator,year,value\n6.8,2025,"76,5"\n6.8,2026,"77,5"\n', encoding="utf-8")
+    result = invoke(["import", "--plan", example_copy, csv], 1)
+    assert result.stderr.endswith(
+        f"kh68: lỗi: tệp {(data / '2026.yaml').as_posix()} chỉ đọc; không ghi gì (các tệp khác cũng giữ nguyên: "
+        f"{(data / '2025.yaml').as_posix()})\n"
+    )
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before

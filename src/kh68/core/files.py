@@ -31,7 +31,7 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from kh68.core import witness
@@ -424,48 +424,117 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
     was read). Any error leaves the old
     file as it was and no temporary file behind.
     """
-    import tempfile  # only a write needs it (a check or a status reads)
+    atomic_write_all([(path, data, expected)])
 
-    shown = shown_path(path)
-    target = resolve_target(path)
+
+def atomic_write_all(writes: Sequence[tuple[Path, bytes, bytes | object | None]]) -> None:
+    """Write each ``(path, data, expected)`` as ``atomic_write`` does, all of them or none.
+
+    Every new text is first written whole beside its file (where a full disk or a size limit stops it);
+    only then are the files replaced, one rename each. A rename that still fails puts back the files already
+    replaced, so that a batch of data files is never left half written.
+    """
+    staged: list[_Staged] = []
     try:
-        old = target.stat()
-    except FileNotFoundError:
-        old = None
-    except OSError as exc:
-        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc, path)}; không ghi gì") from None
-    if old is not None and not old.st_mode & stat.S_IWUSR:
-        raise InputError(f"tệp {shown} chỉ đọc; không ghi gì")
-    temp: str | None = None
-    made: list[Path] | None = [folder for folder in (target.parent, *target.parent.parents) if not folder.exists()]
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(target)
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _keep_identity(temp, old)
-        if expected is not _ANY and _current(target) != expected:
-            raise InputError(
-                f"tệp {shown} vừa bị thay đổi bởi chương trình khác trong lúc kh68 ghi; "
-                "không ghi gì — hãy chạy lại lệnh"
-            )
-        Path(temp).replace(target)
-        temp = made = None
-        _fsync_directory(target.parent)
-    except OSError as exc:
-        kept = "tệp cũ giữ nguyên" if old is not None else "không ghi gì"
-        raise InputError(f"không ghi được tệp {shown}: {_os_text(exc, path)}; {kept}") from None
+        try:
+            for path, data, expected in writes:
+                staged.append(_Staged(path, data, expected))
+            for i, item in enumerate(staged):
+                try:
+                    item.replace()
+                except InputError:
+                    for done in staged[:i]:
+                        done.restore()
+                    raise
+        except InputError as exc:
+            failed = getattr(exc, "path", None)
+            others = [shown_path(path) for path, _, _ in writes if path != failed]
+            if failed is not None and others:
+                raise InputError(f"{exc} (các tệp khác cũng giữ nguyên: {', '.join(others)})") from None
+            raise
     finally:
-        if temp is not None:
+        for item in staged:
+            item.discard()
+
+
+class _NotWritten(InputError):
+    """A file of a batch that could not be written (``path``); every other file is kept as it was."""
+
+    def __init__(self, path: Path, message: str):
+        super().__init__(message)
+        self.path = path
+
+
+class _Staged:
+    """A file's new text written whole beside it, not yet in its place."""
+
+    def __init__(self, path: Path, data: bytes, expected: bytes | object | None):
+        import tempfile  # only a write needs it (a check or a status reads)
+
+        self.path, self.shown, self.target = path, shown_path(path), resolve_target(path)
+        self.temp: str | None = None
+        self.made: list[Path] = []
+        self.before: bytes | None = None
+        try:
+            old = self.target.stat()
+        except FileNotFoundError:
+            old = None
+        except OSError as exc:
+            raise _NotWritten(path, f"không ghi được tệp {self.shown}: {_os_text(exc, path)}; không ghi gì") from None
+        if old is not None and not old.st_mode & stat.S_IWUSR:
+            raise _NotWritten(path, f"tệp {self.shown} chỉ đọc; không ghi gì")
+        self.kept = "tệp cũ giữ nguyên" if old is not None else "không ghi gì"
+        self.made = [folder for folder in (self.target.parent, *self.target.parent.parents) if not folder.exists()]
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            _remove_leftovers(self.target)
+            fd, self.temp = tempfile.mkstemp(prefix=f".{self.target.name}{TEMP_MARK}", dir=self.target.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            _keep_identity(self.temp, old)
+            self.before = _current(self.target)
+        except OSError as exc:
+            self.discard()
+            raise _NotWritten(path, f"không ghi được tệp {self.shown}: {_os_text(exc, path)}; {self.kept}") from None
+        if expected is not _ANY and self.before != expected:
+            self.discard()
+            raise _NotWritten(
+                path,
+                f"tệp {self.shown} vừa bị thay đổi bởi chương trình khác trong lúc kh68 ghi; "
+                "không ghi gì — hãy chạy lại lệnh",
+            )
+
+    def replace(self) -> None:
+        assert self.temp is not None
+        try:
+            Path(self.temp).replace(self.target)
+        except OSError as exc:
+            raise _NotWritten(
+                self.path, f"không ghi được tệp {self.shown}: {_os_text(exc, self.path)}; {self.kept}"
+            ) from None
+        self.temp, self.made = None, []
+        _fsync_directory(self.target.parent)
+
+    def restore(self) -> None:
+        """Put back what the file held before ``replace`` (a later file of the batch could not be written)."""
+        with contextlib.suppress(OSError, InputError):
+            if self.before is None:
+                self.target.unlink()
+            else:
+                _Staged(self.path, self.before, _ANY).replace()
+
+    def discard(self) -> None:
+        """Remove what was written but not put in place: the temporary file, the folders made for it."""
+        if self.temp is not None:
             with contextlib.suppress(OSError):
-                Path(temp).unlink()
-        unused: list[Path] = made or []  # folders made for a file that was not written: none is left
-        for folder in unused:
+                Path(self.temp).unlink()
+            self.temp = None
+        for folder in self.made:
             with contextlib.suppress(OSError):
                 folder.rmdir()
+        self.made = []
 
 
 def _current(target: Path) -> bytes | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kh68.core.errors import InputError, os_reason
-from kh68.core.files import atomic_write, read_regular, resolve_target, shown_path
+from kh68.core.files import read_regular, resolve_target, shown_path
 from kh68.entry.textedit import TextDocument, TextEditUnsupported
 from kh68.kinds.periods import Period
 
@@ -90,9 +90,10 @@ class DataFile:
     def data(self) -> bytes:
         return (codecs.BOM_UTF8 if self.bom else b"") + self.text().encode("utf-8")
 
-    def commit(self) -> None:
-        if self.changed:
-            atomic_write(self.path, self.data(), expected=self.original)
+    def write(self) -> tuple[Path, bytes, bytes | None] | None:
+        """What ``atomic_write_all`` is to write for this file (``None``: unchanged); refused if the file changed
+        since it was read."""
+        return (self.path, self.data(), self.original) if self.changed else None
 
 
 __all__ = ["DataFile", "Section", "TextEditUnsupported", "UnitKey", "new_file_text"]

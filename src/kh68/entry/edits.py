@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kh68.core.errors import PlanInvalid, Severity, UsageError
-from kh68.core.files import file_lock
+from kh68.core.files import atomic_write_all, file_lock
 from kh68.core.vnformat import format_exact, parse_exact
 from kh68.entry.datafile import DataFile, Section, UnitKey
 from kh68.kinds.periods import Period
@@ -202,9 +202,8 @@ def apply_edits(plan: Plan, edits: Sequence[Edit], *, force: bool = False, dry_r
             _validate(plan, data_file)
         if conflicts and not force:
             return EditResult(tuple(FileOutcome(f.path, False, False) for f in files), tuple(conflicts))
-        if not dry_run:
-            for data_file in files:
-                data_file.commit()
+        if not dry_run:  # every file of the batch, or none (a full disk at the second leaves the first as it was)
+            atomic_write_all([write for data_file in files if (write := data_file.write()) is not None])
     return EditResult(tuple(_outcome(f) for f in files), ())
 
 
