@@ -188,3 +188,11 @@ def test_progress_thresholds_within_bounds_are_accepted(fixture_copy: Path) -> N
         path.read_text(encoding="utf-8") + "progress_thresholds: {substantial: 1, moderate: 0.5}\n", encoding="utf-8"
     )
     invoke(["check", fixture_copy], 0)
+
+
+def test_a_part_of_a_units_progress_longer_than_a_form_takes_is_refused(example_copy: Path) -> None:
+    args = ["progress", "III.1.a", "--year", "2025", "--unit", "phong_tchc", "--state", "ongoing", "--force"]
+    done = invoke([*args, "--result", "x" * 5001, "--plan", example_copy], 1)
+    path = (example_copy / "data" / "2025.yaml").as_posix()
+    assert done.stderr.splitlines()[0] == f"{path}:83:16: lỗi: results: quá dài: tối đa 5.000 ký tự [schema]"
+    invoke([*args, "--result", "x" * 5000, "--plan", example_copy], 0)

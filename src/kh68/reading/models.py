@@ -1122,13 +1122,18 @@ class Measurement(Strict):
         return self._source_unit
 
 
+PROGRESS_TEXT = 5000
+"""Characters of one part of a unit's progress (a form's cell takes as many): a paragraph of a report, not a file."""
+ProgressText = Annotated[str, Field(max_length=PROGRESS_TEXT)]
+
+
 class Progress(Strict):
     state: TaskState = field("Trạng thái", "not_started | in_progress | done | ongoing.")
     date: Day | None = field("Ngày báo cáo", default=None)
-    results: str | None = field("Kết quả đạt được", default=None)
-    difficulties: str | None = field("Khó khăn, vướng mắc và nguyên nhân", default=None)
-    directions: str | None = field("Phương hướng năm tiếp theo", default=None)
-    proposals: str | None = field("Kiến nghị, đề xuất", default=None)
+    results: ProgressText | None = field("Kết quả đạt được", default=None)
+    difficulties: ProgressText | None = field("Khó khăn, vướng mắc và nguyên nhân", default=None)
+    directions: ProgressText | None = field("Phương hướng năm tiếp theo", default=None)
+    proposals: ProgressText | None = field("Kiến nghị, đề xuất", default=None)
 
 
 # ------------------------------------------- data/YYYY.yaml: the report's text

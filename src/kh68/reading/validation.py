@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 
 from kh68.core.errors import Problem, error
 from kh68.core.safetext import excerpt
+from kh68.core.vnformat import format_number
 from kh68.reading.ruledoc import KEY_UNKNOWN, READ_RULE_BY_ID, SCHEMA, RuleDoc, RuleValueError
 from kh68.reading.source import Document
 
@@ -132,7 +133,8 @@ def _message(err: ErrorDetails, loc: tuple[str | int, ...]) -> str:
     if template is None:
         return _with_field(name, _OTHER.format(value=excerpt(err.get("input"))))
     try:
-        text = template.format(field=name, **ctx)
+        numbers = {k: format_number(v, 0) for k, v in ctx.items() if isinstance(v, int) and not isinstance(v, bool)}
+        text = template.format(field=name, **(ctx | numbers))  # a bound as Vietnamese write it: 5.000
     except (KeyError, IndexError):  # a context pydantic did not give: the message without its number
         text = _OTHER.format(value=excerpt(err.get("input")))
     return _with_field(name if kind != "missing" else "", text)

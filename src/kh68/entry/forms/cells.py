@@ -31,11 +31,12 @@ from kh68.core.vnformat import (
 from kh68.entry.forms.layout import EXAMPLE_SENT, NO, YES, Input
 from kh68.kinds.phrases import fold
 from kh68.kinds.verdict import TaskState
+from kh68.reading.models import PROGRESS_TEXT
 from kh68.vocab import TASK_STATE_LABELS
 
 _PLAIN = re.compile(r"^[+-]?\d{1,30}(?:[.,]\d{1,30})?$")
 _VN_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d{1,30})?$")
-MAX_TEXT = 5000
+MAX_TEXT = PROGRESS_TEXT  # what a unit's progress may hold (kh68.reading.models)
 
 
 def blank(value: Any) -> bool:
