@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import check_fails, line_of, only_problem, replace_in
+from conftest import check_fails, invoke, line_of, only_problem, replace_in
 
 
 def test_an_indicator_the_plan_does_not_have(example_copy: Path) -> None:
@@ -25,3 +25,10 @@ def test_an_id_with_an_invisible_character_is_shown_with_it(example_copy: Path) 
         f"{path.as_posix()}:{line}:3: lỗi: không có chỉ tiêu '6.1\\u200b3' (các mã: 6.1, 6.2, 6.3, "
         "6.4, 6.5, 6.6, 6.7, 6.8, 6.9, 6.10, 6.11, 6.12, 6.13) [indicator-unknown]"
     )
+
+
+def test_a_plan_without_indicators_says_so_rather_than_an_empty_list(example_copy: Path) -> None:
+    (example_copy / "indicators.yaml").unlink()
+    out = invoke(["check", example_copy], 1).stdout
+    data = (example_copy / "data" / "2023.yaml").as_posix()
+    assert f"{data}:7:3: lỗi: không có chỉ tiêu '6.2' (kế hoạch chưa có chỉ tiêu nào) [indicator-unknown]\n" in out

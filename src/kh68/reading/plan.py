@@ -36,6 +36,12 @@ from kh68.reading.source import Document, Key
 SUGGESTED_LENGTH = 200  # a reference longer than this gets no "did you mean"
 
 
+def known_ids(what: str, items: Iterable[Indicator] | Iterable[Task]) -> str:
+    """``các mã: 1.1, 1.2, …`` of ``items``; ``kế hoạch chưa có chỉ tiêu nào`` when there is none."""
+    known = listing(item.id for item in items)
+    return f"các mã: {known}" if known else f"kế hoạch chưa có {what} nào"
+
+
 @dataclass(frozen=True)
 class Current:
     """A unit acting on a day for a unit named in the plan: itself, or a successor.
@@ -492,16 +498,14 @@ class Plan:
         """Indicator ``indicator_id``; ``NotInPlan`` listing the ids otherwise."""
         indicator = self.indicator(indicator_id)
         if indicator is None:
-            known = listing(i.id for i in self.indicators)
-            raise NotInPlan(f"không có chỉ tiêu {excerpt(indicator_id)} (các mã: {known})")
+            raise NotInPlan(f"không có chỉ tiêu {excerpt(indicator_id)} ({known_ids('chỉ tiêu', self.indicators)})")
         return indicator
 
     def require_task(self, task_id: str) -> Task:
         """Task ``task_id``; ``NotInPlan`` listing the ids otherwise."""
         task = self.task(task_id)
         if task is None:
-            known = listing(t.id for t in self.tasks)
-            raise NotInPlan(f"không có nhiệm vụ {excerpt(task_id)} (các mã: {known})")
+            raise NotInPlan(f"không có nhiệm vụ {excerpt(task_id)} ({known_ids('nhiệm vụ', self.tasks)})")
         return task
 
     def require_year(self, year: int, *, baseline: bool = True) -> None:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kh68.core.errors import Severity
-from kh68.core.safetext import excerpt, listing
+from kh68.core.safetext import excerpt
 from kh68.lint.rules.base import Context, Finding, Rule
+from kh68.reading.plan import known_ids
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    known = listing(i.id for i in ctx.plan.indicators)
+    known = known_ids("chỉ tiêu", ctx.plan.indicators)
     for file in ctx.data_files:
         for ind_id in file.data.indicators:
             if ctx.plan.indicator(ind_id) is None:
-                message = f"không có chỉ tiêu {excerpt(ind_id)} (các mã: {known})"
+                message = f"không có chỉ tiêu {excerpt(ind_id)} ({known})"
                 yield Finding(file.doc, ("indicators", ind_id), message, key=True)
 
 
