@@ -400,3 +400,14 @@ def test_a_report_is_never_written_over_a_file_it_reads(example_copy: Path, tmp_
             f"kh68: lỗi: không ghi ra {output}: đó là tệp lệnh đọc ({option}); chọn tên khác, không ghi gì\n"
         )
     assert source.read_bytes() == b"{{ header.symbol }}\n"
+
+
+def test_report_to_a_dash_is_standard_output(
+    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"]
+    assert invoke([*args, "-o", "-"], 0).stdout == invoke(args, 0).stdout
+    assert not (tmp_path / "-").exists()
+    refused = invoke([*args, "--format", "docx", "-o", "-"], 2)
+    assert refused.stderr == "kh68: lỗi: báo cáo Word (--format docx) cần tên tệp: thêm -o bao-cao.docx.\n"

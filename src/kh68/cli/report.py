@@ -73,11 +73,19 @@ def report(
     fmt: Annotated[ReportFormat, typer.Option("--format", help=FORMAT_HELP)] = DEFAULT_FORMAT,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Ghi ra tệp (bắt buộc với docx, pdf).", show_default=False, readable=False),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Ghi ra tệp (bắt buộc với docx, pdf; '-': in ra màn hình).",
+            show_default=False,
+            readable=False,
+        ),
     ] = None,
 ) -> None:
     """Lập báo cáo kết quả thực hiện kế hoạch của một năm hoặc một kỳ (Markdown, HTML, Word hoặc PDF)."""
     renderer = RENDERERS[fmt.value]
+    if output is not None and str(output) == "-":  # "-o -": standard output, as most tools read it
+        output = None
     _check_options(fmt.value, renderer, output, template, reference_docx, unit, internal)
     year, cadence = when(year, period)
     from kh68.outputs.document import DocumentKind
