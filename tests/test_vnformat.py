@@ -300,3 +300,7 @@ def test_a_whole_number_of_thousands_of_digits_is_refused_in_vietnamese(text: st
     parse = parse_whole if text.startswith("-") else parse_count
     with pytest.raises(ValueError, match=r"có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác$"):
         parse(text)
+
+
+def test_a_year_before_1000_keeps_four_digits() -> None:
+    assert (format_date(date(1, 1, 1)), long_date(date(999, 3, 5))) == ("01/01/0001", "ngày 05 tháng 3 năm 0999")

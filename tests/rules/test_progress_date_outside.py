@@ -37,7 +37,9 @@ def test_progress_records_no_date_before_the_year(example_copy: Path) -> None:
 def test_progress_refuses_a_date_still_to_come(example_copy: Path) -> None:
     from datetime import date, timedelta
 
+    from kh68.core.vnformat import format_date
+
     later = date.today() + timedelta(days=30)
     args = ["progress", "III.1.a", "--year", "2025", "--unit", "phong_tchc", "--state", "ongoing", "--force"]
     done = invoke([*args, "--date", later.isoformat(), "--plan", example_copy], 2)
-    assert done.stderr == f"kh68: lỗi: --date: ngày {later:%d/%m/%Y} chưa tới (sau hôm nay)\n"
+    assert done.stderr == f"kh68: lỗi: --date: ngày {format_date(later)} chưa tới (sau hôm nay)\n"

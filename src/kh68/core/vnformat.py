@@ -275,12 +275,12 @@ def format_date(day: date) -> str:
     only; kh68 writes the short form the same way, so a date reads alike in the
     date line, in the body and in the tables.
     """
-    return f"{_day(day)}/{_month(day)}/{day.year}"
+    return f"{_day(day)}/{_month(day)}/{day.year:04d}"
 
 
 def long_date(day: date) -> str:
     """``ngày 05 tháng 9 năm 2025``, ``ngày 03 tháng 02 năm 2026`` (Decree 30/2020/NĐ-CP)."""
-    return f"ngày {_day(day)} tháng {_month(day)} năm {day.year}"
+    return f"ngày {_day(day)} tháng {_month(day)} năm {day.year:04d}"
 
 
 def parse_date(text: str) -> date:
