@@ -34,11 +34,13 @@ def hostile_plan(example_copy: Path) -> Path:
 
 
 def test_status_table_shows_control_characters_as_escapes(hostile_plan: Path) -> None:
-    out = invoke(["status", "--plan", hostile_plan, "--today", "2025-11-05"], 0).output
+    out = invoke(["status", "--plan", hostile_plan, "--today", "2025-11-05"], 0, env={"COLUMNS": "80"}).output
     assert "\x1b" not in out
     assert "\u202e" not in out
     assert "\x9b" not in out
     assert "\\x1b[31mĐỎ" in out
+    table = out.split("\n\n")[1].splitlines()  # the escapes are laid out with the text: the table keeps its width
+    assert max(map(len, table)) == 80
 
 
 def test_export_json_keeps_the_value_but_not_the_raw_characters(hostile_plan: Path) -> None:

@@ -155,6 +155,10 @@ def console(**options: Any) -> Any:
     from rich.segment import Segment
 
     class SafeConsole(Console):
+        def render_str(self, text: str, **options: Any) -> Any:
+            # Escaped before the layout, so that a table makes room for what is printed.
+            return super().render_str(for_terminal(text), **options)
+
         def _render_buffer(self, buffer: Any) -> str:
             clean = (
                 segment if segment.control else Segment(for_terminal(segment.text), *segment[1:]) for segment in buffer
