@@ -20,6 +20,7 @@ deadline of that period.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from kh68.core.errors import UsageError
@@ -340,24 +341,38 @@ def results_section(
             continue
         tasks = by_group[group.id]
         lone = len(tasks) == 1 and _same(tasks[0].task.title, group.title)
-        blocks += [task_block(t, view.year, cadence, lone=lone, summary=summaries.get(t.task.id)) for t in tasks]
+        blocks += [
+            task_block(t, view.year, cadence, lone=lone, summary=summaries.get(t.task.id), names=view.plan.unit_name)
+            for t in tasks
+        ]
     if with_indicators:
         blocks.append(Heading(2, "2. Kết quả thực hiện các chỉ tiêu chủ yếu"))
         blocks += indicator_blocks(view, proposer)
     return Section("II", "KẾT QUẢ THỰC HIỆN", tuple(blocks))
 
 
-def task_block(t: TaskStatus, year: int, cadence: Period, *, lone: bool = False, summary: str | None = None) -> Block:
+def task_block(
+    t: TaskStatus,
+    year: int,
+    cadence: Period,
+    *,
+    lone: bool = False,
+    summary: str | None = None,
+    names: Callable[[str], str] | None = None,
+) -> Block:
     """``a) <tên ngắn>: <kết quả>.`` in the department's words (``summary``), else the units' (or the state they
-    reported); a task whose time has not come says so; a task nobody reported on is a visible placeholder.
+    reported), each unit named when several reported (``names``: a unit's name by id); a task whose time has not
+    come says so; a task nobody reported on is a visible placeholder.
     ``lone``: the only task of a group of the same name, said without repeating it."""
     task = t.task
     lead = "" if lone else f"{_task_label(t)}{task.report_title}: "
-    results = [one_sentence(p.results) for p in t.entries.values() if p.results]
+    reported = [(uid, one_sentence(p.results)) for uid, p in t.entries.items() if p.results]
     if summary:  # people's words keep their capitals (a body's name may start them)
         said = one_sentence(summary)
-    elif results:
-        said = " ".join(results)
+    elif len(reported) > 1 and names is not None:  # whose result is whose
+        said = " ".join(f"{names(uid)}: {result}" for uid, result in reported)  # their words, capitals kept
+    elif reported:
+        said = " ".join(result for _, result in reported)
     elif t.state is not None:
         said = TASK_STATE_LABELS[t.state].lower() + "."
     elif not task.expected_in(year):
