@@ -110,7 +110,7 @@ def build_report(
             for s in (
                 directing_section(sender, when, text, cadence),
                 results_section(view, data, cadence, Proposer(sender.issued_as.name, to[0]) if to else None),
-                assessment_section(text, cadence),
+                assessment_section(text, cadence, view),
                 directions_section(plan, cadence, text),
                 proposals_section(text, cadence),
             )
@@ -367,6 +367,11 @@ def task_block(
     task = t.task
     lead = "" if lone else f"{_task_label(t)}{task.report_title}: "
     reported = [(uid, one_sentence(p.results)) for uid, p in t.entries.items() if p.results]
+    if reported and len(t.entries) > len(reported):  # a unit that reported only its state ("chưa triển khai")
+        reported = [
+            (uid, one_sentence(p.results) if p.results else f"{sentence(TASK_STATE_LABELS[p.state].lower())}.")
+            for uid, p in t.entries.items()
+        ]
     if summary:  # people's words keep their capitals (a body's name may start them)
         said = one_sentence(summary)
     elif len(reported) > 1 and names is not None:  # whose result is whose
@@ -411,18 +416,35 @@ def _same(a: str, b: str) -> bool:
 # ------------------------------------------------------------ III. IV. V.
 
 
-def assessment_section(text: YearReport | None, cadence: Period) -> Section:
+def assessment_section(text: YearReport | None, cadence: Period, view: StatusView | None = None) -> Section:
+    """Section III, in the department's words; where it has not written its shortcomings yet, the placeholder
+    carries the difficulties the units reported (``view``), the material it writes them from."""
     a = text.assessment if text else None
     blocks: list[Block] = [Heading(2, "1. Ưu điểm")]
     blocks.append(_written(a.strengths if a else [], ReportPart.STRENGTHS, cadence))
     blocks.append(Heading(2, "2. Tồn tại, hạn chế"))
-    blocks.append(_written(a.shortcomings if a else [], ReportPart.SHORTCOMINGS, cadence))
+    shortcomings = a.shortcomings if a else []
+    if shortcomings or view is None or not (reported := _difficulties(view)):
+        blocks.append(_written(shortcomings, ReportPart.SHORTCOMINGS, cadence))
+    else:
+        said = placeholder(ReportPart.SHORTCOMINGS, cadence).text.removesuffix("]")
+        blocks.append(Placeholder(f"{said} Khó khăn các đơn vị đã báo cáo: {'; '.join(reported)}.]"))
     blocks.append(Heading(2, "3. Nguyên nhân"))
     blocks.append(Heading(3, "a) Nguyên nhân khách quan"))
     blocks.append(_written(a.objective_causes if a else [], ReportPart.OBJECTIVE_CAUSES, cadence))
     blocks.append(Heading(3, "b) Nguyên nhân chủ quan"))
     blocks.append(_written(a.subjective_causes if a else [], ReportPart.SUBJECTIVE_CAUSES, cadence))
     return Section("III", "ĐÁNH GIÁ CHUNG", tuple(blocks))
+
+
+def _difficulties(view: StatusView) -> list[str]:
+    """``<đơn vị> (nhiệm vụ <mã>): <khó khăn>`` for each difficulty a unit reported on a task of the view."""
+    return [
+        f"{view.plan.unit_name(uid)} (nhiệm vụ {t.task.id}): {strip_stop(p.difficulties)}"
+        for t in view.tasks
+        for uid, p in t.entries.items()
+        if p.difficulties
+    ]
 
 
 def directions_section(plan: Plan, cadence: Period, text: YearReport | None) -> Section:
