@@ -196,3 +196,11 @@ def test_a_part_of_a_units_progress_longer_than_a_form_takes_is_refused(example_
     path = (example_copy / "data" / "2025.yaml").as_posix()
     assert done.stderr.splitlines()[0] == f"{path}:83:16: lỗi: results: quá dài: tối đa 5.000 ký tự [schema]"
     invoke([*args, "--result", "x" * 5000, "--plan", example_copy], 0)
+
+
+def test_a_year_bound_is_written_as_a_year(example_copy: Path) -> None:
+    path = example_copy / "plan.yaml"
+    replace_in(path, "  start: 2024 ", "  start: 1999 ")
+    assert only_problem(check_fails(example_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'start: 1999')}:10: lỗi: start: phải lớn hơn hoặc bằng 2000 [schema]"
+    )

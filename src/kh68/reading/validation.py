@@ -133,8 +133,9 @@ def _message(err: ErrorDetails, loc: tuple[str | int, ...]) -> str:
     if template is None:
         return _with_field(name, _OTHER.format(value=excerpt(err.get("input"))))
     try:
-        numbers = {k: format_number(v, 0) for k, v in ctx.items() if isinstance(v, int) and not isinstance(v, bool)}
-        text = template.format(field=name, **(ctx | numbers))  # a bound as Vietnamese write it: 5.000
+        # A length as Vietnamese write it (5.000 ký tự); other bounds as they are (a year: 2025, not 2.025).
+        lengths = {k: format_number(v, 0) for k, v in ctx.items() if k in ("max_length", "min_length")}
+        text = template.format(field=name, **(ctx | lengths))
     except (KeyError, IndexError):  # a context pydantic did not give: the message without its number
         text = _OTHER.format(value=excerpt(err.get("input")))
     return _with_field(name if kind != "missing" else "", text)
