@@ -340,3 +340,64 @@ def test_a_batch_whose_second_rename_fails_puts_the_first_back(tmp_path: Path, m
     assert first.read_bytes() == b"old 2025\n"
     assert not second.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml"]
+
+
+def test_a_stop_between_two_renames_puts_the_first_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "2025.yaml", tmp_path / "data" / "2026.yaml"
+    first.write_bytes(b"old 2025\n")
+    replace = Path.replace
+
+    def stopped(self: Path, target: Path) -> Path:
+        if Path(target).name == "2026.yaml":
+            raise KeyboardInterrupt
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", None)])
+    assert first.read_bytes() == b"old 2025\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml"]  # no temporary file, no folder made
+
+
+def test_a_file_that_cannot_be_put_back_is_named_as_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "2025.yaml", tmp_path / "2026.yaml"
+    first.write_bytes(b"old 2025\n")
+    replace = Path.replace
+    calls: list[str] = []
+
+    def failing_after_the_first(self: Path, target: Path) -> Path:
+        calls.append(Path(target).name)
+        if len(calls) > 1:  # the second file, then putting the first back
+            raise OSError(28, "No space left on device")
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", failing_after_the_first)
+    with pytest.raises(InputError) as refused:
+        atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", None)])
+    assert str(refused.value) == (
+        f"không ghi được tệp {second}: ổ đĩa đã đầy; không ghi gì; không đặt lại được {first} (đã mang nội dung "
+        "mới): kiểm tra bằng 'kh68 check'"
+    )
+    assert first.read_bytes() == b"new 2025\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml"]
+
+
+def test_a_file_changed_while_the_batch_is_written_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kh68.core.files
+
+    first, second = tmp_path / "2025.yaml", tmp_path / "2026.yaml"
+    first.write_bytes(b"old 2025\n")
+    staged = kh68.core.files._Staged
+
+    def meanwhile(path: Path, data: bytes, expected: object) -> object:
+        if path == second:
+            first.write_bytes(b"another program's 2025\n")
+        return staged(path, data, expected)
+
+    monkeypatch.setattr(kh68.core.files, "_Staged", meanwhile)
+    with pytest.raises(InputError, match=r"vừa bị thay đổi bởi chương trình khác"):
+        atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", None)])
+    assert first.read_bytes() == b"another program's 2025\n"
+    assert not second.exists()

@@ -431,30 +431,46 @@ def atomic_write_all(writes: Sequence[tuple[Path, bytes, bytes | object | None]]
     """Write each ``(path, data, expected)`` as ``atomic_write`` does, all of them or none.
 
     Every new text is first written whole beside its file (where a full disk or a size limit stops it);
-    only then are the files replaced, one rename each. A rename that still fails puts back the files already
-    replaced, so that a batch of data files is never left half written.
+    only then are the files replaced, one rename each, each checked again just before for a change made by
+    another program. A rename that still fails (or a stop) puts back the files already replaced; a file that
+    cannot be put back is named as changed, never said to be kept.
     """
     staged: list[_Staged] = []
+    replaced: list[_Staged] = []
     try:
         try:
             for path, data, expected in writes:
                 staged.append(_Staged(path, data, expected))
-            for i, item in enumerate(staged):
-                try:
-                    item.replace()
-                except InputError:
-                    for done in staged[:i]:
-                        done.restore()
-                    raise
-        except InputError as exc:
+            for item in staged:
+                item.replace()
+                replaced.append(item)
+        except BaseException as exc:
+            left = [item.shown for item in reversed(replaced) if not item.restore()]
+            if left:
+                raise InputError(
+                    f"{exc}; không đặt lại được {', '.join(left)} (đã mang nội dung mới): kiểm tra bằng 'kh68 check'"
+                ) from None
             failed = getattr(exc, "path", None)
             others = [shown_path(path) for path, _, _ in writes if path != failed]
-            if failed is not None and others:
+            if isinstance(exc, InputError) and failed is not None and others:
                 raise InputError(f"{exc} (các tệp khác cũng giữ nguyên: {', '.join(others)})") from None
             raise
     finally:
         for item in staged:
             item.discard()
+
+
+def _replace(source: Path, target: Path) -> None:
+    """``source.replace(target)``; on Windows, tried again for a second while another program (an antivirus, an
+    indexer, Excel) holds the target open."""
+    for attempt in range(10 if os.name == "nt" else 1):
+        try:
+            source.replace(target)
+            return
+        except PermissionError:
+            if attempt == 9 or os.name != "nt":
+                raise
+            time.sleep(0.1)
 
 
 class _NotWritten(InputError):
@@ -498,6 +514,7 @@ class _Staged:
         except OSError as exc:
             self.discard()
             raise _NotWritten(path, f"không ghi được tệp {self.shown}: {_os_text(exc, path)}; {self.kept}") from None
+        self.expected = expected
         if expected is not _ANY and self.before != expected:
             self.discard()
             raise _NotWritten(
@@ -508,22 +525,44 @@ class _Staged:
 
     def replace(self) -> None:
         assert self.temp is not None
+        if self.expected is not _ANY and _current(self.target) != self.before:  # changed while the batch was staged
+            raise _NotWritten(
+                self.path,
+                f"tệp {self.shown} vừa bị thay đổi bởi chương trình khác trong lúc kh68 ghi; "
+                "không ghi gì — hãy chạy lại lệnh",
+            )
         try:
-            Path(self.temp).replace(self.target)
+            _replace(Path(self.temp), self.target)
         except OSError as exc:
             raise _NotWritten(
                 self.path, f"không ghi được tệp {self.shown}: {_os_text(exc, self.path)}; {self.kept}"
             ) from None
-        self.temp, self.made = None, []
+        self.temp = None
         _fsync_directory(self.target.parent)
 
-    def restore(self) -> None:
-        """Put back what the file held before ``replace`` (a later file of the batch could not be written)."""
-        with contextlib.suppress(OSError, InputError):
-            if self.before is None:
+    def restore(self) -> bool:
+        """Put back what the file held before ``replace`` (a later file of the batch could not be written);
+        whether it could."""
+        if self.before is None:
+            try:
                 self.target.unlink()
-            else:
-                _Staged(self.path, self.before, _ANY).replace()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                return False
+            self.discard()  # and the folders made for it
+            return True
+        try:
+            back = _Staged(self.path, self.before, _ANY)
+        except InputError:
+            return False
+        try:
+            back.replace()
+        except InputError:
+            return False
+        finally:
+            back.discard()
+        return True
 
     def discard(self) -> None:
         """Remove what was written but not put in place: the temporary file, the folders made for it."""
