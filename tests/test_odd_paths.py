@@ -411,3 +411,13 @@ def test_report_to_a_dash_is_standard_output(
     assert not (tmp_path / "-").exists()
     refused = invoke([*args, "--format", "docx", "-o", "-"], 2)
     assert refused.stderr == "kh68: lỗi: báo cáo Word (--format docx) cần tên tệp: thêm -o bao-cao.docx.\n"
+
+
+def test_a_report_is_never_written_over_kh68s_own_templates(example_copy: Path) -> None:
+    from kh68.core.files import templates_dir
+
+    shipped = templates_dir() / "report.md.j2"
+    before = shipped.read_bytes()
+    done = invoke(["report", "--plan", example_copy, "--year", "2025", "-o", shipped], 2)
+    assert done.stderr.startswith(f"kh68: lỗi: không ghi ra {shipped}: đường dẫn nằm trong thư mục mẫu của kh68 ")
+    assert shipped.read_bytes() == before

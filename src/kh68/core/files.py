@@ -209,6 +209,11 @@ def guard_output(path: Path, plan_root: Path | None = None, reads: Mapping[str, 
             f"không ghi ra {shown_path(path)}: đường dẫn nằm trong thư mục kế hoạch {shown_path(plan_root)} "
             "(tệp đầu ra không được ghi đè tệp của kế hoạch); chọn chỗ khác, không ghi gì"
         )
+    if _inside(target, templates_dir()):
+        raise UsageError(
+            f"không ghi ra {shown_path(path)}: đường dẫn nằm trong thư mục mẫu của kh68 {shown_path(templates_dir())}; "
+            "chọn chỗ khác, không ghi gì"
+        )
     for option, source in (reads or {}).items():
         if source is not None and _same_file(target, source):
             raise UsageError(
