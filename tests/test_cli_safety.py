@@ -533,3 +533,12 @@ def test_a_stop_while_options_are_parsed_is_said_too(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(VietnameseGroup, "resolve_command", stopped)  # inside the parser, before any command runs
     assert kh68.cli.run(["check", str(EXAMPLE_PLAN)]) == 130
     assert capsys.readouterr().err == "kh68: lỗi: đã dừng theo yêu cầu\n"
+
+
+def test_status_heading_escapes_the_plans_symbol_before_its_layout(example_copy: Path) -> None:
+    replace_in(example_copy / "plan.yaml", "symbol: KH-SGDĐT", 'symbol: "KH-SGDĐT\\e[31m' + "x" * 60 + '"')
+    out = invoke(["status", "--plan", example_copy, "--today", "2025-11-05"], 0, env={"COLUMNS": "80"}).output
+    heading = out.split("\nNgày xem")[0].splitlines()[1:]
+    assert "\x1b" not in out
+    assert "\\x1b[31m" in "".join(heading)
+    assert max(map(len, heading)) <= 80

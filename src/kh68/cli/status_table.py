@@ -43,7 +43,8 @@ CATEGORY_STYLES = {
     Category.NOT_AVAILABLE: "dim",
 }
 MIN_WIDTH = 70
-"""The narrowest table ``kh68 status`` lays out."""
+"""The narrowest table ``kh68 status`` lays out: every column kept (on a console narrower still, a long name or
+target gives way within its column)."""
 BAR_WIDTH = 8
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 NONE = "–"
@@ -229,8 +230,8 @@ def late_words(u: UnitReport) -> str:
 
 def print_status(view: StatusView, console: Console | None = None) -> None:
     console = console or Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
-    # At most 100 columns (lines stay readable); at least MIN_WIDTH, which the table needs to keep every column and
-    # each id whole: a narrower console (COLUMNS=30, 0) wraps the lines rather than losing them.
+    # At most 100 columns (lines stay readable); at least MIN_WIDTH, which the table needs to keep every column:
+    # a narrower console (COLUMNS=30, 0) wraps the lines rather than losing them.
     console.width = min(max(console.width, MIN_WIDTH), 100)
     plan = view.plan
     if plan.synthetic:
@@ -242,7 +243,7 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
     else:
         named = f"{meta.type.lower()} {meta.symbol}"  # no number yet: the symbol alone, not "số …/"
     heading = vocab.STATUS_HEADING.format(plan=named, when=view.when)
-    console.print(Text(heading + scope, style="bold"))
+    console.print(console.render_str(heading + scope, style="bold"))  # plan text: escaped before the layout
     console.print(f"Ngày xem: {format_date(view.today)}")
     console.print()
     console.print(indicator_table(view))
