@@ -100,3 +100,12 @@ def test_a_date_before_the_plan_or_a_document_the_report_draws_on_is_warned(tmp_
     ]
     later = invoke(["report", "--plan", plan, "--year", "2026", "--date", "2026-11-20", "-o", tmp_path / "r.md"], 0)
     assert "cảnh báo" not in later.stderr
+
+
+def test_a_date_before_a_units_source_document_is_warned(tmp_path: Path) -> None:
+    args = ["report", "--plan", SON_LA, "--period", "2026-11", "--date", "2026-11-16", "-o", tmp_path / "r.md"]
+    said = invoke(args, 0).stderr.splitlines()
+    assert said[1] == (
+        "kh68: cảnh báo: báo cáo tháng 11/2026 ghi ngày 16/11/2026 (--date), trước ngày của Báo cáo minh họa số "
+        "21/BC-UBND (20/11/2026) mà báo cáo trích dẫn hoặc lấy số liệu"
+    )

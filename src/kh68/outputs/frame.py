@@ -16,7 +16,7 @@ from kh68.kinds.periods import Period
 from kh68.outputs.document import Header, Items
 from kh68.outputs.words import dated, lower_first, next_period_words, plan_about, plan_reference
 from kh68.reading.bodies import Body
-from kh68.reading.models import Duty
+from kh68.reading.models import Duty, YearData
 from kh68.reading.plan import Plan
 from kh68.vocab import sentence
 
@@ -53,6 +53,19 @@ def report_subject(plan: Plan, when: str) -> str:
 def attached_to(symbol: str, on: date | None, issuer: str) -> str:
     """The annex's ``(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)`` (Decree 30, Appendix I, part III, point 1)."""
     return f"(Kèm theo Báo cáo số …/{symbol} {dated(on)} của {issuer})"
+
+
+def cited_in(data: YearData | None) -> list[tuple[str, date]]:
+    """Each document a report on ``data`` cites (those it answers, those issued to carry the plan out) or takes
+    figures from (the province's and each unit's), as named in a sentence, with its date."""
+    if data is None:
+        return []
+    text = data.report
+    cited = [(f"văn bản số {d.number}", d.date) for d in (*text.references, *text.directing_documents)] if text else []
+    for m in data.indicators.values():
+        sources = [m.source, *(entry.source for entry in m.by_unit.values())]
+        cited += [(s.document or "nguồn số liệu", s.date) for s in sources if s is not None and s.date is not None]
+    return cited
 
 
 def date_warnings(

@@ -40,6 +40,7 @@ from kh68.outputs.document import (
 )
 from kh68.outputs.frame import (
     attached_to,
+    cited_in,
     date_warnings,
     header_of,
     items,
@@ -128,19 +129,8 @@ def build_report(
         ),
         missing_parts=_missing(view) if period is None else (),
         period=period.key if period is not None else "",
-        warnings=(*date_warnings(plan, duty, cadence, on, _cited(data)), *contradictions(view, text)),
+        warnings=(*date_warnings(plan, duty, cadence, on, cited_in(data)), *contradictions(view, text)),
     )
-
-
-def _cited(data: YearData | None) -> list[tuple[str, date]]:
-    """Each document the report cites (those it answers, those issued to carry the plan out)
-    or takes figures from."""
-    if data is None:
-        return []
-    text = data.report
-    cited = [(f"văn bản số {d.number}", d.date) for d in (*text.references, *text.directing_documents)] if text else []
-    sources = (m.source for m in data.indicators.values() if m.source is not None)
-    return cited + [(s.document or "nguồn số liệu", s.date) for s in sources if s.date is not None]
 
 
 def _missing(view: StatusView) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ from kh68.outputs.document import (
 )
 from kh68.outputs.frame import (
     attached_to,
+    cited_in,
     date_warnings,
     header_of,
     items,
@@ -129,7 +130,7 @@ def build_unit_report(
             keywords=f"báo cáo; {symbol}; {when}",
         ),
         period=period.key if period is not None else "",
-        warnings=date_warnings(plan, duty, cadence, on),
+        warnings=date_warnings(plan, duty, cadence, on, cited_in(view.plan.data.get(year))),
     )
 
 
