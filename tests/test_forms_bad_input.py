@@ -662,10 +662,14 @@ SAVE_UTF8 = "lưu lại dạng «CSV UTF-8 (Comma delimited)»"
                 'phải kết thúc bằng dấu nháy ("7,5", không phải "7"5))'
             ),
         ),
+        (
+            b'indicator,year,value,note\n6.8,2025,95,"a\nb\nc"\n6.8,2026,95,x,y\n',
+            "so-lieu.csv › dòng 5: có 5 ô, tiêu đề chỉ có 4 cột",
+        ),
     ],
     ids=[
         *("utf16", "utf16-without-bom", "cp1258", "nul", "header-only", "arabic-digits", "cr-only", "long", "rows"),
-        *("quote-not-closed", "text-after-quote"),
+        *("quote-not-closed", "text-after-quote", "after-a-cell-of-several-lines"),
     ],
 )
 def test_a_csv_that_is_not_tidy_utf8_is_refused(example_copy: Path, tmp_path: Path, data: bytes, message: str) -> None:

@@ -109,10 +109,12 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     # swallowed every row after it into one note, and "7"5 read as 75).
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     table: list[list[str]] = []
-    begins = 1  # the line the row being read begins on
+    starts: list[int] = []  # the line each row begins on (a quoted cell may hold line breaks)
+    begins = 1
     try:
         for row in reader:
             table.append(row)
+            starts.append(begins)
             begins = reader.line_num + 1
     except csv.Error as exc:
         raise FormRefused(f"{name} › dòng {begins}: tệp CSV không đọc được ({_csv_reason(str(exc))})") from None
@@ -134,7 +136,7 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
             f"(tối đa {format_number(MAX_ROWS, 0)}); tách thành nhiều tệp"
         )
     rows = []
-    for line, values in enumerate(table[1:], 2):
+    for line, values in zip(starts[1:], table[1:], strict=True):
         if not any(v.strip() for v in values):
             continue
         if len(values) > len(header):
