@@ -389,3 +389,9 @@ def test_a_console_too_narrow_gets_the_narrowest_table_not_a_lost_one(columns: s
     shown = invoke(args, 0, env={"COLUMNS": columns}).stdout
     assert shown == narrowest
     assert "\n6.1    Hoàn thành    Triển " in shown  # every id whole, in its column
+
+
+def test_a_unit_that_leads_no_task_is_told_so() -> None:
+    plan = FIXTURE_PLAN.parent / "mot-nam"
+    out = invoke(["status", "--plan", plan, "--year", "2026", "--unit", "ubnd_xa", "--today", "2026-12-01"], 0).stdout
+    assert "\nNhiệm vụ\nKhông có nhiệm vụ nào.\n" in out

@@ -155,7 +155,7 @@ def task_lines(view: StatusView) -> list[str]:
         label = t.state_label
         counts[label] = counts.get(label, 0) + 1
     summary = ", ".join(f"{label} {n}" for label, n in counts.items())
-    lines = [f"{len(view.tasks)} nhiệm vụ: {summary}."]
+    lines = [f"{len(view.tasks)} nhiệm vụ: {summary}." if view.tasks else "Không có nhiệm vụ nào."]
     overdue = [t for t in view.tasks if t.due and t.due.overdue]
     if overdue:
         lines.append("Quá hạn:")
