@@ -401,3 +401,13 @@ def test_a_file_changed_while_the_batch_is_written_is_not_overwritten(
         atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", None)])
     assert first.read_bytes() == b"another program's 2025\n"
     assert not second.exists()
+
+
+def test_a_batch_refused_says_which_files_were_not_created(tmp_path: Path) -> None:
+    first, second = tmp_path / "2026-10.yaml", tmp_path / "2026-11.yaml"
+    second.write_bytes(b"old\n")
+    second.chmod(0o444)
+    with pytest.raises(InputError) as refused:
+        atomic_write_all([(first, b"new\n", None), (second, b"new\n", b"old\n")])
+    assert str(refused.value) == f"tệp {second} chỉ đọc; không ghi gì (không tạo {first})"
+    assert not first.exists()

@@ -456,9 +456,14 @@ def atomic_write_all(writes: Sequence[tuple[Path, bytes, bytes | object | None]]
                     f"{exc}; không đặt lại được {', '.join(left)} (đã mang nội dung mới): kiểm tra bằng 'kh68 check'"
                 ) from None
             failed = getattr(exc, "path", None)
-            others = [shown_path(path) for path, _, _ in writes if path != failed]
+            others = [path for path, _, _ in writes if path != failed]
             if isinstance(exc, InputError) and failed is not None and others:
-                raise InputError(f"{exc} (các tệp khác cũng giữ nguyên: {', '.join(others)})") from None
+                kept = [shown_path(path) for path in others if os.path.lexists(path)]
+                unmade = [shown_path(path) for path in others if not os.path.lexists(path)]
+                said = ([f"các tệp khác cũng giữ nguyên: {', '.join(kept)}"] if kept else []) + (
+                    [f"không tạo {', '.join(unmade)}"] if unmade else []
+                )
+                raise InputError(f"{exc} ({'; '.join(said)})") from None
             raise
     finally:
         for item in staged:
