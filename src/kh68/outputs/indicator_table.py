@@ -127,13 +127,22 @@ def indicator_paragraphs(view: StatusView, proposer: Proposer | None = None, *, 
 
 
 def _until(view: StatusView) -> str:
-    """``tính đến hết quý III năm 2026`` for a period's report; '' for the year's."""
-    return f"tính đến hết {period_words(view.period)}" if view.period is not None else ""
+    """``tính đến hết quý III năm 2026`` for a period's report (``tính đến ngày 17/11/2026`` when it is made before
+    the period ends); '' for the year's."""
+    return f"tính {_as_of(view)}" if view.period is not None else ""
 
 
 def _known(view: StatusView) -> str:
-    """``năm 2026``; ``đến hết quý III năm 2026``."""
-    return f"đến hết {period_words(view.period)}" if view.period is not None else f"năm {view.year}"
+    """``năm 2026``; ``đến hết quý III năm 2026`` (``đến ngày 17/11/2026`` before the period ends)."""
+    return _as_of(view) if view.period is not None else f"năm {view.year}"
+
+
+def _as_of(view: StatusView) -> str:
+    """How far a period's figures go: to its end, or to the day the view is seen on when that comes first."""
+    assert view.period is not None
+    if view.today < view.period.last_day:
+        return f"đến ngày {format_date(view.today)}"
+    return f"đến hết {period_words(view.period)}"
 
 
 def _count(n: int) -> str:
