@@ -7,6 +7,7 @@ import stat
 import subprocess
 import sys
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -321,17 +322,24 @@ def test_a_batch_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml", "2026.yaml"]  # no temporary file left
 
 
+def _renames_fail(monkeypatch: pytest.MonkeyPatch, fails: Callable[[Path, int], bool], error: BaseException) -> None:
+    """``Path.replace`` raises ``error`` where ``fails(target, renames done so far)``."""
+    replace = Path.replace
+    done = [0]
+
+    def rename(self: Path, target: Path) -> Path:
+        if fails(Path(target), done[0]):
+            raise error
+        done[0] += 1
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", rename)
+
+
 def test_a_batch_whose_second_rename_fails_puts_the_first_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = tmp_path / "2025.yaml", tmp_path / "2026.yaml"
     first.write_bytes(b"old 2025\n")
-    replace = Path.replace
-
-    def failing(self: Path, target: Path) -> Path:
-        if Path(target).name == "2026.yaml":
-            raise OSError(28, "No space left on device")
-        return replace(self, target)
-
-    monkeypatch.setattr(Path, "replace", failing)
+    _renames_fail(monkeypatch, lambda target, _: target.name == "2026.yaml", OSError(28, "No space left on device"))
     with pytest.raises(InputError) as refused:
         atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", None)])
     assert str(refused.value) == (
@@ -345,14 +353,7 @@ def test_a_batch_whose_second_rename_fails_puts_the_first_back(tmp_path: Path, m
 def test_a_stop_between_two_renames_puts_the_first_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = tmp_path / "2025.yaml", tmp_path / "data" / "2026.yaml"
     first.write_bytes(b"old 2025\n")
-    replace = Path.replace
-
-    def stopped(self: Path, target: Path) -> Path:
-        if Path(target).name == "2026.yaml":
-            raise KeyboardInterrupt
-        return replace(self, target)
-
-    monkeypatch.setattr(Path, "replace", stopped)
+    _renames_fail(monkeypatch, lambda target, _: target.name == "2026.yaml", KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):
         atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", None)])
     assert first.read_bytes() == b"old 2025\n"
@@ -362,16 +363,8 @@ def test_a_stop_between_two_renames_puts_the_first_back(tmp_path: Path, monkeypa
 def test_a_file_that_cannot_be_put_back_is_named_as_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = tmp_path / "2025.yaml", tmp_path / "2026.yaml"
     first.write_bytes(b"old 2025\n")
-    replace = Path.replace
-    calls: list[str] = []
-
-    def failing_after_the_first(self: Path, target: Path) -> Path:
-        calls.append(Path(target).name)
-        if len(calls) > 1:  # the second file, then putting the first back
-            raise OSError(28, "No space left on device")
-        return replace(self, target)
-
-    monkeypatch.setattr(Path, "replace", failing_after_the_first)
+    # The first rename only: the second file's, then putting the first back, fail.
+    _renames_fail(monkeypatch, lambda _, done: done > 0, OSError(28, "No space left on device"))
     with pytest.raises(InputError) as refused:
         atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", None)])
     assert str(refused.value) == (
