@@ -118,8 +118,7 @@ def run_status(
 ) -> None:
     """``kh68 status``: the status view of a year or period, as a table or JSON."""
     from kh68.lint.check import load_plan
-    from kh68.outputs.status_view import build_status, reminder, view_to_dict
-    from kh68.reading.report_text import missing_parts, unwritten_tasks
+    from kh68.outputs.status_view import build_status, reminder, unwritten, view_to_dict
 
     loaded = load_plan(plan_dir(plan))
     day = parse_day(today, "--today")
@@ -129,9 +128,10 @@ def run_status(
     view = build_status(loaded, year, day, unit_id, cadence)
     if fmt is StatusFormat.json:
         data = view_to_dict(view)
-        if unit_id is None:
-            data["report_text_missing"] = [p.value for p in missing_parts(loaded, year)]
-            data["report_tasks_missing"] = [t.id for t in unwritten_tasks(loaded, loaded.data.get(year), year)]
+        if unit_id is None:  # of the report the view is seen for: the year's, or the month's or quarter's
+            parts, tasks = unwritten(loaded, year, cadence)
+            data["report_text_missing"] = [p.value for p in parts]
+            data["report_tasks_missing"] = [t.id for t in tasks]
         echo(_json(data))
     else:
         from kh68.cli.status_table import print_status

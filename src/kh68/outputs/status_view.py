@@ -217,25 +217,29 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
     }
 
 
+def unwritten(plan: Plan, year: int, period: Period | None = None) -> tuple[list[ReportPart], list[Task]]:
+    """The parts of the report ``kh68 status`` is seen for that the department has not written, and the tasks due
+    that nobody reported on: the year's report, or (``period``) that month's or quarter's, of its own file."""
+    if period is not None and not period.is_year:
+        data = plan.files.get(period)
+        return (data.missing_report_parts() if data is not None else []), unwritten_tasks(plan, data, year)
+    return missing_parts(plan, year), unwritten_tasks(plan, plan.data.get(year), year)
+
+
 def reminder(plan: Plan, year: int, today: date, period: Period | None = None) -> str:
     """Before the deadline of the report ``kh68 status`` is seen for: which parts the department has still to
     write ('' if none).
 
     The year's report, of the year's text as the plan holds it; a month's or a quarter's (``period``), the report of
     that period the plan asks for, of that period's file (none: no reminder)."""
+    parts, tasks = unwritten(plan, year, period)
     if period is not None and not period.is_year:
         duty = plan_report_duty(plan, period)
         if duty is None:
             return ""  # the plan asks no report of this period
-        data = plan.files.get(period)
-        due, label = deadline(duty, period), period.label
-        parts = data.missing_report_parts() if data is not None else []
-        tasks = unwritten_tasks(plan, data, year)
-        last = period.last_day
+        due, label, last = deadline(duty, period), period.label, period.last_day
     else:
-        due, label = report_due(plan, year), f"năm {year}"
-        parts, tasks = missing_parts(plan, year), unwritten_tasks(plan, plan.data.get(year), year)
-        last = date(year, 12, 31)
+        due, label, last = report_due(plan, year), f"năm {year}", date(year, 12, 31)
         period = Period.of_year(year)
     if not (parts or tasks) or today > (due or last):  # no day set: a reminder while the period lasts
         return ""
