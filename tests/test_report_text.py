@@ -18,13 +18,20 @@ def _without_proposals(root: Path) -> Path:
     return data
 
 
+def _reminder(status: str) -> str:
+    """The last paragraph of ``kh68 status``, the reminder, wrapped as the table is: its lines joined."""
+    lines = status.rsplit("\n\n", 1)[1].splitlines()
+    assert max(map(len, lines)) <= 80
+    return " ".join(lines)
+
+
 def test_status_reminds_before_the_deadline_and_not_after(example_copy: Path) -> None:
     _without_proposals(example_copy)
     base = ["status", "--plan", example_copy, "--year", "2025"]
     before = invoke([*base, "--today", "2025-11-06"], 0).stdout
-    assert before.endswith(
-        "\nBáo cáo năm 2025 (hạn ngày 10/11/2025): phần lời văn còn thiếu kiến nghị, đề xuất (report.proposals); "
-        "ghi vào tệp data/2025.yaml.\n"
+    assert _reminder(before) == (
+        "Báo cáo năm 2025 (hạn ngày 10/11/2025): phần lời văn còn thiếu kiến nghị, đề xuất (report.proposals); "
+        "ghi vào tệp data/2025.yaml."
     )
     after = invoke([*base, "--today", "2025-11-11"], 0).stdout
     assert "phần lời văn còn thiếu" not in after
@@ -93,9 +100,9 @@ def test_a_task_nobody_reported_on_is_a_placeholder_that_status_and_check_name(e
         "› III.3.b) vào tệp data/2025.yaml.\\]**\n"
     ) in text
     base = ["status", "--plan", example_copy, "--year", "2025"]
-    assert invoke([*base, "--today", "2025-11-06"], 0).stdout.endswith(
-        "\nBáo cáo năm 2025 (hạn ngày 10/11/2025): phần lời văn còn thiếu kết quả nhiệm vụ III.3.b (tasks hoặc "
-        "report.group_summaries); ghi vào tệp data/2025.yaml.\n"
+    assert _reminder(invoke([*base, "--today", "2025-11-06"], 0).stdout) == (
+        "Báo cáo năm 2025 (hạn ngày 10/11/2025): phần lời văn còn thiếu kết quả nhiệm vụ III.3.b (tasks hoặc "
+        "report.group_summaries); ghi vào tệp data/2025.yaml."
     )
     status = json.loads(invoke([*base, "--today", "2025-11-06", "--format", "json"], 0).stdout)
     assert (status["report_text_missing"], status["report_tasks_missing"]) == ([], ["III.3.b"])

@@ -134,12 +134,14 @@ def run_status(
             data["report_tasks_missing"] = [t.id for t in tasks]
         echo(_json(data))
     else:
-        from kh68.cli.status_table import print_status
+        from kh68.cli.status_table import print_lines, print_status
 
-        print_status(view, console(soft_wrap=False))
+        shown = console(soft_wrap=False)
+        print_status(view, shown)
         note = reminder(loaded, year, day, cadence) if unit_id is None else ""
-        if note:
-            echo(f"\n{note}")
+        if note:  # wrapped at the table's width, as every other line of the status
+            shown.print()
+            print_lines(shown, [note])
     failing = {f.value for f in fail_on or []}
     if any(r.status.value in failing for r in view.results):
         raise CommandExit(ExitCode.PROBLEMS)
