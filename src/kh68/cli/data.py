@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, period_option, year_option
-from kh68.cli.outcome import check_numbers, echo, parse_day, plan_dir, when
+from kh68.cli.outcome import check_numbers, echo, parse_past_day, plan_dir, when
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 
@@ -87,17 +86,12 @@ def progress(
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè nội dung khác đã có.")] = False,
 ) -> None:
     """Ghi tiến độ một nhiệm vụ của một đơn vị vào data/<năm>.yaml (hoặc data/<kỳ>.yaml)."""
-    from kh68.core.errors import UsageError
-    from kh68.core.vnformat import format_date
     from kh68.entry.editing import apply_one, plan_for_edit
     from kh68.entry.edits import ProgressEdit
-    from kh68.entry.forms.dating import GRACE
 
     year, cadence = when(year, period)
     loaded = plan_for_edit(plan_dir(plan), cadence or Period.of_year(year))
-    day = parse_day(on, "--date") if on else None
-    if day is not None and day > date.today() + GRACE:  # as import refuses a form sent on a day still to come
-        raise UsageError(f"--date: ngày {format_date(day)} chưa tới (sau hôm nay)")
+    day = parse_past_day(on, "--date") if on else None  # as import refuses a form sent on a day still to come
     edit = ProgressEdit(task, year, unit, state, day, result, difficulties, directions, proposals, period=cadence)
     outcome = apply_one(loaded, edit, force=force)
     label = cadence.label if cadence else f"năm {year}"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, period_option, year_option
-from kh68.cli.outcome import CommandExit, echo, parse_day, plan_dir, say_error, when
+from kh68.cli.outcome import CommandExit, echo, parse_day, parse_past_day, plan_dir, say_error, when
 from kh68.core.errors import ExitCode, UsageError
 from kh68.kinds.periods import Period
 
@@ -125,12 +124,8 @@ def import_(
 
 def _arrival(received: str | None) -> Arrival | None:
     """``--received``: a date like any other date option, and not one still to come."""
-    from kh68.core.vnformat import format_date
-    from kh68.entry.forms.dating import GRACE, Arrival
+    from kh68.entry.forms.dating import Arrival
 
     if received is None:
         return None
-    day = parse_day(received, "--received")
-    if day > date.today() + GRACE:
-        raise UsageError(f"--received: ngày {format_date(day)} chưa tới (sau hôm nay)")
-    return Arrival(day, given=True)
+    return Arrival(parse_past_day(received, "--received"), given=True)

@@ -390,6 +390,18 @@ def parse_day(text: str | None, option: str) -> date:
         raise UsageError(f"{option}: {exc}") from None
 
 
+def parse_past_day(text: str, option: str) -> date:
+    """``parse_day`` of a day something was done (sent, received, reported): not one still to come (a day of
+    grace for a clock in another time zone)."""
+    from kh68.core.vnformat import format_date
+    from kh68.entry.forms.dating import GRACE
+
+    day = parse_day(text, option)
+    if day > date.today() + GRACE:
+        raise UsageError(f"{option}: ngày {format_date(day)} chưa tới (sau hôm nay)")
+    return day
+
+
 def check_numbers(options: dict[str, str | None], count: tuple[str, ...] = ()) -> None:
     """Number options read as a data file's numbers are (``7.080`` refused with both readings), naming the option."""
     from kh68.core.vnformat import parse_count, parse_exact

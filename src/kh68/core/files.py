@@ -209,9 +209,10 @@ def guard_output(path: Path, plan_root: Path | None = None, reads: Mapping[str, 
             f"không ghi ra {shown_path(path)}: đường dẫn nằm trong thư mục kế hoạch {shown_path(plan_root)} "
             "(tệp đầu ra không được ghi đè tệp của kế hoạch); chọn chỗ khác, không ghi gì"
         )
-    if _inside(target, templates_dir()):
+    shipped = templates_dir()
+    if _inside(target, shipped):
         raise UsageError(
-            f"không ghi ra {shown_path(path)}: đường dẫn nằm trong thư mục mẫu của kh68 {shown_path(templates_dir())}; "
+            f"không ghi ra {shown_path(path)}: đường dẫn nằm trong thư mục mẫu của kh68 {shown_path(shipped)}; "
             "chọn chỗ khác, không ghi gì"
         )
     for option, source in (reads or {}).items():
@@ -455,19 +456,23 @@ def atomic_write_all(writes: Sequence[tuple[Path, bytes, bytes | object | None]]
                 raise InputError(
                     f"{exc}; không đặt lại được {', '.join(left)} (đã mang nội dung mới): kiểm tra bằng 'kh68 check'"
                 ) from None
-            failed = getattr(exc, "path", None)
-            others = [path for path, _, _ in writes if path != failed]
-            if isinstance(exc, InputError) and failed is not None and others:
-                kept = [shown_path(path) for path in others if os.path.lexists(path)]
-                unmade = [shown_path(path) for path in others if not os.path.lexists(path)]
-                said = ([f"các tệp khác cũng giữ nguyên: {', '.join(kept)}"] if kept else []) + (
-                    [f"không tạo {', '.join(unmade)}"] if unmade else []
-                )
-                raise InputError(f"{exc} ({'; '.join(said)})") from None
+            if isinstance(exc, _NotWritten) and len(writes) > 1:
+                raise InputError(f"{exc} ({_the_others(exc.path, writes)})") from None
             raise
     finally:
         for item in staged:
             item.discard()
+
+
+def _the_others(failed: Path, writes: Sequence[tuple[Path, bytes, object]]) -> str:
+    """What became of the other files of a refused batch: kept as they were, or not created."""
+    others = [path for path, _, _ in writes if path != failed]
+    kept = [shown_path(path) for path in others if os.path.lexists(path)]
+    unmade = [shown_path(path) for path in others if not os.path.lexists(path)]
+    said = ([f"các tệp khác cũng giữ nguyên: {', '.join(kept)}"] if kept else []) + (
+        [f"không tạo {', '.join(unmade)}"] if unmade else []
+    )
+    return "; ".join(said)
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -501,15 +506,17 @@ class _Staged:
         self.temp: str | None = None
         self.made: list[Path] = []
         self.before: bytes | None = None
+        self.kept = "không ghi gì"  # what a refusal says of the file: until it is known to be there
         try:
             old = self.target.stat()
         except FileNotFoundError:
             old = None
         except OSError as exc:
-            raise _NotWritten(path, f"không ghi được tệp {self.shown}: {_os_text(exc, path)}; không ghi gì") from None
+            raise self._failed(exc) from None
         if old is not None and not old.st_mode & stat.S_IWUSR:
             raise _NotWritten(path, f"tệp {self.shown} chỉ đọc; không ghi gì")
-        self.kept = "tệp cũ giữ nguyên" if old is not None else "không ghi gì"
+        if old is not None:
+            self.kept = "tệp cũ giữ nguyên"
         self.made = [folder for folder in (self.target.parent, *self.target.parent.parents) if not folder.exists()]
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
@@ -523,30 +530,29 @@ class _Staged:
             self.before = _current(self.target)
         except OSError as exc:
             self.discard()
-            raise _NotWritten(path, f"không ghi được tệp {self.shown}: {_os_text(exc, path)}; {self.kept}") from None
+            raise self._failed(exc) from None
         self.expected = expected
         if expected is not _ANY and self.before != expected:
             self.discard()
-            raise _NotWritten(
-                path,
-                f"tệp {self.shown} vừa bị thay đổi bởi chương trình khác trong lúc kh68 ghi; "
-                "không ghi gì — hãy chạy lại lệnh",
-            )
+            raise self._changed()
+
+    def _failed(self, exc: OSError) -> _NotWritten:
+        return _NotWritten(self.path, f"không ghi được tệp {self.shown}: {_os_text(exc, self.path)}; {self.kept}")
+
+    def _changed(self) -> _NotWritten:
+        return _NotWritten(
+            self.path,
+            f"tệp {self.shown} vừa bị thay đổi bởi chương trình khác trong lúc kh68 ghi; không ghi gì — hãy chạy lại lệnh",
+        )
 
     def replace(self) -> None:
         assert self.temp is not None
         if self.expected is not _ANY and _current(self.target) != self.before:  # changed while the batch was staged
-            raise _NotWritten(
-                self.path,
-                f"tệp {self.shown} vừa bị thay đổi bởi chương trình khác trong lúc kh68 ghi; "
-                "không ghi gì — hãy chạy lại lệnh",
-            )
+            raise self._changed()
         try:
             _replace(Path(self.temp), self.target)
         except OSError as exc:
-            raise _NotWritten(
-                self.path, f"không ghi được tệp {self.shown}: {_os_text(exc, self.path)}; {self.kept}"
-            ) from None
+            raise self._failed(exc) from None
         self.temp = None
         _fsync_directory(self.target.parent)
 
