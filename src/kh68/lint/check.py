@@ -57,11 +57,10 @@ def _linted(loaded: Loaded, today: date | None, judge: Judge | None, errors_only
     levels = loaded.meta.rules if loaded.meta is not None else {}
     if plan is not None:
         context = Context(plan, loaded.files, today=today, judge=judge)
-        stopping = [rule for rule in RULES if can_stop(rule, levels)] if errors_only else RULES
-        loaded.problems += run(context, stopping)
-        if errors_only and any(p.severity is Severity.ERROR for p in loaded.problems):
-            # Refused: the refusal lists every problem, as ``kh68 check`` does.
-            loaded.problems += run(context, [rule for rule in RULES if rule not in stopping])
+        later = [rule for rule in RULES if errors_only and not can_stop(rule, levels)]  # rules that can only warn
+        loaded.problems += run(context, [rule for rule in RULES if rule not in later])
+        if later and any(p.severity is Severity.ERROR for p in loaded.problems):
+            loaded.problems += run(context, later)  # refused: the refusal lists every problem, as check does
     docs = loaded.documents
     loaded.problems = configured(loaded.problems, levels, docs.values(), RULES_BY_ID, docs.get("plan"))
     if plan is None:

@@ -79,9 +79,8 @@ def date_warnings(
     dated_on = f"báo cáo {cadence.label} ghi ngày {short_date(on)} (--date)"
     found = []
     due = deadline(duty, cadence) if duty is not None else None
-    if due is not None and on > due:
-        where = f" ({section_words(duty.section)} của Kế hoạch)" if duty is not None else ""
-        found.append(f"{dated_on}, sau hạn báo cáo ngày {short_date(due)}{where}")
+    if duty is not None and due is not None and on > due:
+        found.append(f"{dated_on}, sau hạn báo cáo ngày {short_date(due)} ({section_words(duty.section)} của Kế hoạch)")
     floor = on  # a document dated up to the plan's date is said with it
     if plan.meta.date is not None and on < plan.meta.date:
         found.append(f"{dated_on}, trước ngày ban hành {plan_reference(plan, short=True)}")

@@ -27,6 +27,7 @@ from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
 from kh68.domain.deadlines import plan_report_duty
 from kh68.kinds.periods import Period
+from kh68.kinds.verdict import TaskState
 from kh68.outputs.document import (
     Block,
     DocumentKind,
@@ -356,12 +357,15 @@ def task_block(
     ``lone``: the only task of a group of the same name, said without repeating it."""
     task = t.task
     lead = "" if lone else f"{_task_label(t)}{task.report_title}: "
-    reported = [(uid, one_sentence(p.results)) for uid, p in t.entries.items() if p.results]
-    if reported and len(t.entries) > len(reported):  # a unit that reported only its state ("chưa triển khai")
-        reported = [
-            (uid, one_sentence(p.results) if p.results else f"{sentence(TASK_STATE_LABELS[p.state].lower())}.")
+    # Once any unit wrote its results, every unit's entry is said: its results, else the state it reported.
+    reported = (
+        [
+            (uid, one_sentence(p.results) if p.results else sentence(_state_words(p.state)))
             for uid, p in t.entries.items()
         ]
+        if any(p.results for p in t.entries.values())
+        else []
+    )
     if summary:  # people's words keep their capitals (a body's name may start them)
         said = one_sentence(summary)
     elif len(reported) > 1 and names is not None:  # whose result is whose
@@ -369,7 +373,7 @@ def task_block(
     elif reported:
         said = " ".join(result for _, result in reported)
     elif t.state is not None:
-        said = TASK_STATE_LABELS[t.state].lower() + "."
+        said = _state_words(t.state)
     elif not task.expected_in(year):
         said = _not_due(t, year)
     else:
@@ -379,6 +383,11 @@ def task_block(
             f"vào tệp data/{cadence.key}.yaml.]"
         )
     return Paragraph(f"{lead}{said}" if lead else sentence(said))
+
+
+def _state_words(state: TaskState) -> str:
+    """``chưa triển khai.``: a state reported without results, as the report says it after a task's name."""
+    return f"{TASK_STATE_LABELS[state].lower()}."
 
 
 def _not_due(t: TaskStatus, year: int) -> str:
@@ -413,12 +422,9 @@ def assessment_section(text: YearReport | None, cadence: Period, view: StatusVie
     blocks: list[Block] = [Heading(2, "1. Ưu điểm")]
     blocks.append(_written(a.strengths if a else [], ReportPart.STRENGTHS, cadence))
     blocks.append(Heading(2, "2. Tồn tại, hạn chế"))
-    shortcomings = a.shortcomings if a else []
-    if shortcomings or view is None or not (reported := _difficulties(view)):
-        blocks.append(_written(shortcomings, ReportPart.SHORTCOMINGS, cadence))
-    else:
-        said = placeholder(ReportPart.SHORTCOMINGS, cadence).text.removesuffix("]")
-        blocks.append(Placeholder(f"{said} Khó khăn các đơn vị đã báo cáo: {'; '.join(reported)}.]"))
+    reported = _difficulties(view) if view is not None else []
+    material = f"Khó khăn các đơn vị đã báo cáo: {'; '.join(reported)}." if reported else ""
+    blocks.append(_written(a.shortcomings if a else [], ReportPart.SHORTCOMINGS, cadence, material))
     blocks.append(Heading(2, "3. Nguyên nhân"))
     blocks.append(Heading(3, "a) Nguyên nhân khách quan"))
     blocks.append(_written(a.objective_causes if a else [], ReportPart.OBJECTIVE_CAUSES, cadence))
@@ -451,14 +457,15 @@ def proposals_section(text: YearReport | None, cadence: Period) -> Section:
     )
 
 
-def _written(lines: list[str], part: ReportPart, cadence: Period) -> Block:
-    return items(lines) if lines else placeholder(part, cadence)
+def _written(lines: list[str], part: ReportPart, cadence: Period, material: str = "") -> Block:
+    return items(lines) if lines else placeholder(part, cadence, material)
 
 
-def placeholder(part: ReportPart, cadence: Period) -> Placeholder:
+def placeholder(part: ReportPart, cadence: Period, material: str = "") -> Placeholder:
+    """A part the department has not written: where to write it, and ``material`` to write it from."""
     return Placeholder(
         f"[Chưa có nội dung: {part.label}. Ghi vào mục report › {part.value.replace('.', ' › ')} "
-        f"của tệp data/{cadence.key}.yaml.]"
+        f"của tệp data/{cadence.key}.yaml.{' ' + material if material else ''}]"
     )
 
 
