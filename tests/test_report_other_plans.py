@@ -109,3 +109,11 @@ def test_a_date_before_a_units_source_document_is_warned(tmp_path: Path) -> None
         "kh68: cảnh báo: báo cáo tháng 11/2026 ghi ngày 16/11/2026 (--date), trước ngày của Báo cáo minh họa số "
         "21/BC-UBND (20/11/2026) mà báo cáo trích dẫn hoặc lấy số liệu"
     )
+
+
+def test_a_date_before_the_period_reported_is_warned(tmp_path: Path) -> None:
+    args = ["report", "--plan", SON_LA, "--period", "2026-11", "--date", "2026-10-20", "-o", tmp_path / "r.md"]
+    assert invoke(args, 0).stderr.splitlines()[0] == (
+        "kh68: cảnh báo: báo cáo tháng 11/2026 ghi ngày 20/10/2026 (--date), trước khi tháng 11/2026 bắt đầu "
+        "(01/11/2026)"
+    )
