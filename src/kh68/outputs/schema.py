@@ -42,6 +42,7 @@ from kh68.core.files import atomic_write, guard_output, guard_output_dir
 from kh68.kinds.verdict import Direction, TaskState
 from kh68.reading import models
 from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
+from kh68.reading.fastpath import checked
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 REF_TEMPLATE = "#/definitions/{model}"
@@ -182,6 +183,10 @@ class _Generator(GenerateJsonSchema):
         if func is models._text or func in _MODEL_TEXT_FORMS or func in _SHAPE_KEEPING:
             return super().function_before_schema(schema)
         raise UsageError(f"kh68 schema: chưa biết cách mô tả bộ chuyển đổi {func!r} của models.py")
+
+    def union_schema(self, schema: core_schema.UnionSchema) -> JsonSchemaValue:
+        full = checked(schema)  # a value with a fast path: described by its full validator
+        return super().union_schema(schema) if full is None else self.generate_inner(full)
 
     def enum_schema(self, schema: core_schema.EnumSchema) -> JsonSchemaValue:
         json_schema = super().enum_schema(schema)

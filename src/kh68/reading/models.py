@@ -38,6 +38,7 @@ from kh68.kinds.timings import Timing as Schedule
 from kh68.kinds.timings import dated, parse_timing
 from kh68.kinds.verdict import Direction, TaskState
 from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
+from kh68.reading.fastpath import FastPath, digits
 from kh68.reading.source import Key
 
 
@@ -50,11 +51,7 @@ def _whole(value: Any) -> Any:
 
 
 def _count(value: Any) -> Any:
-    if isinstance(value, str):
-        if value.isdigit() and value.isascii() and len(value) <= MAX_DIGITS:  # nearly every count: one call, not two
-            return int(value)
-        return parse_count(value)
-    return value
+    return parse_count(value) if isinstance(value, str) else value
 
 
 def _date(value: Any) -> Any:
@@ -72,7 +69,8 @@ def _list(value: Any) -> Any:
 
 Number = Annotated[float, BeforeValidator(_decimal)]
 Whole = Annotated[int, BeforeValidator(_whole)]
-Count = Annotated[int, BeforeValidator(_count), Field(ge=0)]
+# Plain digits (nearly every count of a data file) are read without a call to Python.
+Count = Annotated[int, BeforeValidator(_count), Field(ge=0), FastPath(digits(MAX_DIGITS))]
 Day = Annotated[date, BeforeValidator(_date)]
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
 UnitRefs = Annotated[list[str], BeforeValidator(_list)]
@@ -1053,14 +1051,12 @@ class UnitValue(Strict):
 
     @model_validator(mode="after")
     def _one_form(self) -> UnitValue:
-        forms = [
-            self.value is not None,
-            self.numerator is not None or self.denominator is not None,
-            self.met is not None,
-        ]
-        if sum(forms) != 1:
+        fields = self.__dict__  # once per value of a data file: one look-up, not one per field
+        numerator, denominator = fields["numerator"], fields["denominator"]
+        fraction = numerator is not None or denominator is not None
+        if (fields["value"] is not None) + fraction + (fields["met"] is not None) != 1:
             raise ValueError("ghi đúng một trong ba dạng: value, numerator/denominator, hoặc met")
-        if forms[1] and (problem := fraction_problem(self.numerator, self.denominator)) is not None:
+        if fraction and (problem := fraction_problem(numerator, denominator)) is not None:
             raise ValueError(f"{problem.text} ({problem.part})")  # where: the field, as a form names its cell
         return self
 

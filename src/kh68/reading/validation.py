@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from kh68.core.errors import Problem, error
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number
+from kh68.reading.fastpath import without_fast_path
 from kh68.reading.ruledoc import KEY_UNKNOWN, READ_RULE_BY_ID, SCHEMA, RuleDoc, RuleValueError
 from kh68.reading.source import Document
 
@@ -77,7 +78,7 @@ def problems_from(exc: ValidationError, doc: Document, model: type[BaseModel]) -
     messages = _Messages(model)
     path = str(doc.path)  # one string shared by every problem of the file
     problems = []
-    for err in exc.errors(include_url=False):
+    for err in without_fast_path(exc.errors(include_url=False)):
         loc = err["loc"]
         is_key = err["type"] == "extra_forbidden"
         shown = loc
