@@ -395,3 +395,21 @@ def test_a_unit_that_leads_no_task_is_told_so() -> None:
     plan = FIXTURE_PLAN.parent / "mot-nam"
     out = invoke(["status", "--plan", plan, "--year", "2026", "--unit", "ubnd_xa", "--today", "2026-12-01"], 0).stdout
     assert "\nNhiệm vụ\nKhông có nhiệm vụ nào.\n" in out
+
+
+def test_the_progress_table_at_the_narrowest_width_cuts_no_id_number_or_column() -> None:
+    """A final target gives way (it wraps between words); ids, R, the forecast and the bar are never cut."""
+    plan = FIXTURE_PLAN.parent / "sonla-2954"
+    out = lines(
+        invoke(["status", "--plan", plan, "--year", "2026", "--today", "2026-11-20"], 0, {"COLUMNS": "70"}).stdout
+    )
+    start = out.index("Tiến độ đến mục tiêu cuối kỳ")
+    assert out[start + 1 : start + 6] == [
+        "Mã          Mục tiêu cuối kỳ      Tiến độ          R  Dự báo  Hiện đạt",
+        "──────────────────────────────────────────────────────────────────────",
+        "XK          ≥ 400.000 nghìn USD   Chưa đủ số liệu  –       –  ▌·······",
+        "            (2030)",
+        "XK-TB       +10-13%/năm (2030)    Chưa đủ số liệu  –       –",
+    ]
+    end = next(i for i, line in enumerate(out) if line.startswith("Tiến độ đến mục tiêu cuối kỳ đánh giá"))
+    assert not [line for line in out[start:end] if "…" in line]

@@ -141,12 +141,24 @@ def progress_row(result: IndicatorResult) -> list[str | Text]:
 
 
 def progress_table(view: StatusView) -> Table:
+    """Progress to the final targets: an id, a number and the bar are never cut; the final target gives way first
+    (it wraps between words), then the words of the progress."""
+    rows = [progress_row(r) for r in view.results]
+    code, final, category, ratio, projected, reached = vocab.PROGRESS_COLUMNS
     table = _table()
-    for i, heading in enumerate(vocab.PROGRESS_COLUMNS):
-        table.add_column(heading, justify="right" if i in (3, 4) else "left", no_wrap=True)
-    for r in view.results:
-        table.add_row(*progress_row(r))
+    table.add_column(code, width=min(max(len(code), *(len(str(row[0])) for row in rows)), 12), overflow="fold")
+    table.add_column(final, min_width=12, ratio=1, overflow="fold")
+    table.add_column(category, min_width=_widest_word([str(row[2]) for row in rows], 8), overflow="fold")
+    for i, heading in ((3, ratio), (4, projected)):
+        table.add_column(heading, justify="right", no_wrap=True, min_width=max(len(heading), *_widths(rows, i)))
+    table.add_column(reached, no_wrap=True, min_width=max(len(reached), BAR_WIDTH))
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+def _widths(rows: list[list[str | Text]], column: int) -> list[int]:
+    return [0, *(len(str(row[column])) for row in rows)]
 
 
 def task_lines(view: StatusView) -> list[str]:
