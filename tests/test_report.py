@@ -762,3 +762,30 @@ def test_the_closing_says_kinh_bao_cao_only_to_bodies_above_the_sender(example_c
     assert (
         "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng và Sở Nội vụ tỉnh Lâm Đồng./."
     ) in text
+
+
+def test_documents_of_other_bodies_are_said_as_theirs_never_as_the_reporting_bodys(example_copy: Path) -> None:
+    """A Sở's guidance in a report the department sends is said as the Sở's, under its own sentence; one naming the
+    reporting body (by a name kh68 knows) or none is the body's own."""
+    replace_in(
+        example_copy / "data" / "2025.yaml",
+        "      subject: về việc báo cáo kết quả thực hiện Kế hoạch năm 2025 (minh họa)\n",
+        "      subject: về việc báo cáo kết quả thực hiện Kế hoạch năm 2025 (minh họa)\n"
+        "      issuer: Sở Giáo dục và Đào tạo tỉnh Lâm Đồng\n"
+        "    - kind: Hướng dẫn\n      number: 15/HD-SYT\n      date: 2025-06-02\n      issuer: Sở Y tế tỉnh Lâm Đồng\n"
+        "      subject: về y tế trường học năm 2025 (minh họa)\n",
+    )
+    args = ["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10", "-o", "-"]
+    out = invoke(args, 0).stdout.splitlines()
+    start = out.index("## I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI")
+    assert out[start + 2 : start + 10] == [
+        "Năm 2025, Sở Giáo dục và Đào tạo tỉnh Lâm Đồng đã ban hành các văn bản chỉ đạo, triển khai thực hiện Kế hoạch:",
+        "",
+        "- Kế hoạch số 05/KH-MH ngày 10/02/2025 về triển khai nhiệm vụ năm 2025 thực hiện Nghị quyết số 68/NQ-CP (minh họa);",
+        "- Công văn số 120/MH-TCHC ngày 05/9/2025 của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng về việc báo cáo kết quả thực "
+        "hiện Kế hoạch năm 2025 (minh họa).",
+        "",
+        "Các cơ quan, đơn vị đã ban hành văn bản triển khai thực hiện Kế hoạch:",
+        "",
+        "- Hướng dẫn số 15/HD-SYT ngày 02/6/2025 của Sở Y tế tỉnh Lâm Đồng về y tế trường học năm 2025 (minh họa).",
+    ]

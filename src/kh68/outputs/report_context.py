@@ -27,6 +27,7 @@ from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
 from kh68.domain.deadlines import plan_report_duty
 from kh68.kinds.periods import Period
+from kh68.kinds.phrases import fold
 from kh68.kinds.verdict import TaskState
 from kh68.outputs.document import (
     Block,
@@ -61,7 +62,7 @@ from kh68.outputs.words import (
     period_words,
     plan_reference,
 )
-from kh68.reading.bodies import Sender, is_above, issuer_id, plan_report_sender
+from kh68.reading.bodies import Body, Sender, is_above, issuer_id, plan_report_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearData, YearReport
 from kh68.reading.plan import Current, Plan
@@ -110,7 +111,7 @@ def build_report(
         sections=tuple(
             s
             for s in (
-                directing_section(sender, when, text, cadence),
+                directing_section(plan, sender, when, text, cadence),
                 results_section(view, data, cadence, Proposer(sender.issued_as.name, to[0]) if to else None),
                 assessment_section(text, cadence, view),
                 directions_section(plan, cadence, text),
@@ -294,17 +295,34 @@ def _report_recipients(plan: Plan) -> list[str]:
 # ------------------------------------------------------------------ I.
 
 
-def directing_section(sender: Sender, when: str, text: YearReport | None, cadence: Period) -> Section:
+def directing_section(plan: Plan, sender: Sender, when: str, text: YearReport | None, cadence: Period) -> Section:
+    """The documents the reporting body issued, said as its own; those of other bodies, said as theirs (a Sở's
+    guidance is never credited to the People's Committee that reports)."""
     docs = text.directing_documents if text else []
-    issuer = sender.issued_as.name
     if not docs:
-        blocks: tuple[Block, ...] = (placeholder(ReportPart.DIRECTING_DOCUMENTS, cadence),)
-    else:
-        blocks = (
-            Paragraph(f"{sentence(when)}, {issuer} đã ban hành các văn bản chỉ đạo, triển khai thực hiện Kế hoạch:"),
-            items([cite(d) for d in docs]),
+        return Section("I", "CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", (placeholder(ReportPart.DIRECTING_DOCUMENTS, cadence),))
+    own = [d for d in docs if _issued_by(plan, d, sender.issued_as)]
+    others = [d for d in docs if d not in own]
+    blocks: list[Block] = []
+    if own:
+        said = (
+            f"{sentence(when)}, {sender.issued_as.name} đã ban hành các văn bản chỉ đạo, triển khai thực hiện Kế hoạch:"
         )
-    return Section("I", "CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", blocks)
+        blocks += [Paragraph(said), items([cite(d) for d in own])]
+    if others:
+        who = "Các cơ quan, đơn vị" if own else f"{sentence(when)}, các cơ quan, đơn vị"
+        blocks += [
+            Paragraph(f"{who} đã ban hành văn bản triển khai thực hiện Kế hoạch:"),
+            items([cite(d) for d in others]),
+        ]
+    return Section("I", "CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", tuple(blocks))
+
+
+def _issued_by(plan: Plan, doc: CitedDocument, body: Body) -> bool:
+    """A document is the reporting body's when it names no issuer, or names that body (by any of its names)."""
+    if doc.issuer is None:
+        return True
+    return plan.units.resolve(doc.issuer) == body.unit_id or fold(doc.issuer) == fold(body.name)
 
 
 # ------------------------------------------------------------------ II.
