@@ -782,8 +782,10 @@ def test_documents_of_other_bodies_are_said_as_theirs_never_as_the_reporting_bod
         "Năm 2025, Sở Giáo dục và Đào tạo tỉnh Lâm Đồng đã ban hành các văn bản chỉ đạo, triển khai thực hiện Kế hoạch:",
         "",
         "- Kế hoạch số 05/KH-MH ngày 10/02/2025 về triển khai nhiệm vụ năm 2025 thực hiện Nghị quyết số 68/NQ-CP (minh họa);",
-        "- Công văn số 120/MH-TCHC ngày 05/9/2025 của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng về việc báo cáo kết quả thực "
-        "hiện Kế hoạch năm 2025 (minh họa).",
+        (
+            "- Công văn số 120/MH-TCHC ngày 05/9/2025 của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng về việc báo cáo kết quả "
+            "thực hiện Kế hoạch năm 2025 (minh họa)."
+        ),
         "",
         "Các cơ quan, đơn vị đã ban hành văn bản triển khai thực hiện Kế hoạch:",
         "",
