@@ -285,12 +285,13 @@ def _odd_layout(path: Path, *, empty_value: bool) -> bytes:
         (
             ["6.13", "--value", "81,2", "--source", "CV số 1, ngày 2"],
             '  "6.13":   # chưa có\n'.encode(),
-            '  "6.13": {value: "81,2", source: {document: "CV số 1, ngày 2"}}   # chưa có\n'.encode(),
+            # below the key, as every other entry of the file (its comment stays on the key's line)
+            '  "6.13":   # chưa có\n    value: 81,2\n    source:\n      document: CV số 1, ngày 2\n'.encode(),
         ),
     ],
     ids=["value-in-flow-mapping", "key-added-to-flow-mapping", "key-with-no-value"],
 )
-def test_record_into_flow_mappings_and_empty_values_changes_only_that_line(
+def test_record_into_flow_mappings_and_empty_values_changes_only_that_entry(
     example_copy: Path, args: list[str], old: bytes, new: bytes
 ) -> None:
     """Not a round trip through ruamel.yaml: markers, CRLF and the other indentation stay as they were."""
@@ -376,3 +377,30 @@ def test_record_fills_odd_but_valid_layouts_in_place(
     path = _year_file(example_copy, body)
     invoke(["record", args[0], "--year", "2025", *args[1:], "--plan", example_copy], 0)
     assert path.read_text(encoding="utf-8") == f"year: 2025\nsynthetic: true\nindicators:\n{after}"
+
+
+def test_an_empty_value_of_a_block_key_is_filled_below_it_never_all_on_its_line() -> None:
+    """``indicators: {}`` of a new plan (kh68 init) gets its entries as block lines, reviewable one by one in git;
+    the key's comment stays on its line. Inside a flow mapping, the entry stays inline."""
+    from kh68.entry.datafile import UnitKey
+    from kh68.entry.textedit import TextDocument
+
+    same = lambda ref: ref  # noqa: E731
+    document = TextDocument(Path("2026.yaml"), "year: 2026\nindicators: {}   # chưa có\ntasks: ~\nx: {a: {}}\n")
+    document.set(("indicators", "1"), "value", "55,2", same)
+    document.set(("indicators", "1", "source"), "unit", "don_vi", same)
+    document.set(("tasks", "2.1", UnitKey("don_vi")), "state", "done", same)
+    document.set(("x", "a"), "b", "1", same)
+    assert document.text() == (
+        "year: 2026\n"
+        "indicators:   # chưa có\n"
+        '  "1":\n'
+        "    value: 55,2\n"
+        "    source:\n"
+        "      unit: don_vi\n"
+        "tasks:\n"
+        '  "2.1":\n'
+        "    don_vi:\n"
+        "      state: done\n"
+        "x: {a: {b: 1}}\n"
+    )

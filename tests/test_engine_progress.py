@@ -276,3 +276,21 @@ class TestThresholds:
         assert round(r.progress.ratio, 3) == 0.685
         # in 2020 only one year is known
         assert evaluate(AT_60, 2020, data, DEFAULT).progress.category is Category.NOT_AVAILABLE
+
+
+class TestEveryYearOfASpan:
+    """``mỗi năm từ 05 trở lên`` to 2030 is reached when every year of the span has reached it, not after one."""
+
+    EVERY_YEAR = indicator({2030: "giai đoạn 2026 - 2028, mỗi năm từ 05 trở lên"}, unit="bộ dữ liệu")
+
+    def test_one_year_met_of_three_is_not_the_final_target_reached(self):
+        p = progress(self.EVERY_YEAR, {2026: 6}, 2026, DEFAULT)
+        assert (p.category, p.ratio, p.projected, p.data_year) == (Category.NOT_AVAILABLE, None, None, 2026)
+
+    def test_a_year_missed_or_not_reported_is_not_reached(self):
+        assert progress(self.EVERY_YEAR, {2026: 6, 2027: 4, 2028: 9}, 2028, DEFAULT).category is Category.NOT_AVAILABLE
+        assert progress(self.EVERY_YEAR, {2026: 6, 2028: 9}, 2028, DEFAULT).category is Category.NOT_AVAILABLE
+
+    def test_every_year_met_is_reached(self):
+        p = progress(self.EVERY_YEAR, {2026: 6, 2027: 5, 2028: 7}, 2028, DEFAULT)
+        assert p.category is Category.TARGET_ACHIEVED

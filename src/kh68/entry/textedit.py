@@ -91,14 +91,17 @@ class _Pending:
     (``, key: value`` before its ``}``) or the empty value of ``key:`` (``{...}``).
     """
 
-    def __init__(self, node: yaml.Node, position: int, indent: int):
+    def __init__(self, node: yaml.Node, position: int, indent: int, emptied: tuple[int, int] | None = None):
         self.node = node
         self.position = position
         self.indent = indent
+        self.emptied = emptied  # an empty value of a block mapping's key (``{}``, ``~``) taken out: lines go below
         self.tree: dict[str, Any] = {}
 
     @property
     def inline(self) -> bool:
+        if self.emptied is not None:
+            return False
         return not isinstance(self.node, yaml.MappingNode) or bool(self.node.flow_style)
 
 
@@ -115,6 +118,7 @@ class TextDocument:
         self.assigned: list[tuple[tuple[Any, ...], str, str]] = []
         self.fallback: _RoundTrip | None = None
         self.resolve: Resolver = lambda _ref: None
+        self.owners: dict[int, tuple[yaml.Node, yaml.MappingNode]] = {}  # a value walked through: its key, its mapping
         self._text: str | None = None
 
     def _compose(self, text: str) -> yaml.MappingNode:
@@ -141,6 +145,7 @@ class TextDocument:
                 return node, list(section[depth:]), walked
             walked.append(_key_text(key))
             value = found[1]
+            self.owners[id(value)] = (found[0], node)  # type: ignore[assignment]
             if isinstance(value, yaml.ScalarNode) and _is_null(value):
                 return value, list(section[depth + 1 :]), walked  # "key:" with no value: filled as {...}
             if not isinstance(value, yaml.MappingNode):
@@ -211,12 +216,39 @@ class TextDocument:
         tree[key] = text
 
     def _pending_under(self, node: yaml.Node) -> _Pending:
+        below = self._below_key(node)
+        if below is not None:
+            return below
         if not isinstance(node, yaml.MappingNode):  # the null value of "key:" (or "key: ~")
             return _Pending(node, node.start_mark.index, 0)
         if node.flow_style:
             last = node.value[-1][1].end_mark.index if node.value else node.start_mark.index + 1
             return _Pending(node, last, 0)
         return _Pending(node, self._insertion_point(node), _child_indent(node, self.step))
+
+    def _below_key(self, node: yaml.Node) -> _Pending | None:
+        """The empty value of a key of a block mapping (``indicators: {}``, ``tasks:``), which a new entry fills
+        as block lines below the key, as every other entry of the file is written (not all on the key's line)."""
+        empty = (isinstance(node, yaml.MappingNode) and node.flow_style and not node.value) or (
+            isinstance(node, yaml.ScalarNode) and _is_null(node)
+        )
+        owner = self.owners.get(id(node))
+        if not empty or owner is None or owner[1].flow_style:
+            return None
+        key = owner[0]
+        text = self.original
+        line_start = text.rfind("\n", 0, key.start_mark.index) + 1
+        if text[line_start : key.start_mark.index].strip():  # the key is not first on its line (``- key: {}``)
+            return None
+        start = node.start_mark.index
+        while start > key.end_mark.index and text[start - 1] in " \t":
+            start -= 1
+        if text[start - 1 : start] != ":" and start != node.start_mark.index:
+            start = node.start_mark.index
+        newline = text.find("\n", node.end_mark.index)
+        position = len(text) if newline < 0 else newline + 1
+        indent = key.start_mark.column + self.step
+        return _Pending(node, position, indent, emptied=(start, node.end_mark.index))
 
     def _insertion_point(self, mapping: yaml.MappingNode) -> int:
         """Where lines after the last entry of ``mapping`` go: the start of the next line."""
@@ -283,6 +315,9 @@ class TextDocument:
             if pending.inline:
                 splices.append(_inline_splice(pending, text))
                 continue
+            if pending.emptied is not None:
+                start, end = pending.emptied
+                splices.append((start, _VALUE_FIRST, end, ""))
             newline = _newline_before(text, pending.position)
             lines = _lines(pending.tree, pending.indent, self.step, flow_entries=_entries_are_flow(pending.node))
             block = "".join(line + newline for line in lines)

@@ -49,7 +49,7 @@ from kh68.kinds.measure import Measure
 from kh68.kinds.periods import Period
 from kh68.kinds.targets import Aggregate, Feed, History, Requirement, Style, requirement_words
 from kh68.kinds.targets import Target as Meaning
-from kh68.kinds.verdict import STATE_STATUS, Status, TaskState
+from kh68.kinds.verdict import STATE_STATUS, Direction, Status, TaskState
 from kh68.reading.enums import Basis
 from kh68.reading.models import Indicator, Measurement, Target, Thresholds, YearData
 from kh68.reading.plan import Plan
@@ -459,6 +459,10 @@ def progress(
         return ProgressAssessment(Category.NOT_AVAILABLE)  # a total or a mean has no pace of its own to project
     direction = indicator.better
     t, current = points[-1]
+    if requirement.span is not None:  # a bound every year of a span: no pace to project, each year judged in its own
+        kept = _kept_every_year(requirement, dict(points), direction)
+        category = Category.TARGET_ACHIEVED if kept else Category.NOT_AVAILABLE
+        return ProgressAssessment(category, final_year=final.year, data_year=t)
     if requirement.judge(current, direction) in (Status.MET, Status.EXCEEDED):
         return ProgressAssessment(Category.TARGET_ACHIEVED, final_year=final.year, data_year=t)
     if len(points) < 2 or final.year <= points[0][0]:
@@ -483,6 +487,14 @@ def progress(
         return ProgressAssessment(category, None, projected, final.year, t)
     ratio = s * d * observed / abs(required)
     return ProgressAssessment(_categorise(ratio, thresholds), round(ratio, 6), projected, final.year, t)
+
+
+def _kept_every_year(requirement: Requirement, values: Mapping[int, float], direction: Direction) -> bool:
+    """A yearly bound over a span is reached only once every year of the span has a value that meets it."""
+    assert requirement.span is not None
+    first, last = requirement.span
+    met = (Status.MET, Status.EXCEEDED)
+    return all(y in values and requirement.judge(values[y], direction) in met for y in range(first, last + 1))
 
 
 def _growth(factor: float, years: int) -> float | None:
