@@ -27,6 +27,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from kh68.core.vnformat import format_date, format_number, format_value
+from kh68.kinds.measure import Measure
 from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.verdict import Direction, Status, TaskState
 from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitForm, UnitKind
@@ -220,7 +221,7 @@ def amount(value: float, unit: str, decimals: int = 2) -> str:
 def points(value: float, unit: str, decimals: int = 2) -> str:
     """A difference in its unit: ``1,2 điểm phần trăm`` for a rate, ``3 trường`` otherwise."""
     number = format_number(value, decimals)
-    if unit == "%":
+    if Measure(unit).is_percent:
         return f"{number} điểm phần trăm"
     return f"{number} {unit}" if unit else number
 

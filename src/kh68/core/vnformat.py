@@ -253,9 +253,10 @@ def format_value(value: float | None, unit: str, decimals: int = 2) -> str:
 
 
 def with_unit(number: str, unit: str) -> str:
-    """The one "%" rule: ``99,5%`` (no space), ``12 trường``, or the number alone."""
-    if unit == "%":
-        return f"{number}%"
+    """The one "%" rule: ``99,5%`` (no space, also before what it is a share of: ``45% GRDP``), ``12 trường``, or
+    the number alone."""
+    if unit.startswith("%"):
+        return f"{number}{unit}"
     return f"{number} {unit}" if unit else number
 
 

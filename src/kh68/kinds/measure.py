@@ -30,7 +30,9 @@ class Measure:
 
     @property
     def is_percent(self) -> bool:
-        return self.unit.strip() == PERCENT
+        """A rate in percent: ``%``, or a share of something (``% GRDP``, ``% dân số``); ``%/năm`` is a pace."""
+        unit = self.unit.strip()
+        return unit.startswith(PERCENT) and "/" not in unit
 
     def amount(self, value: float, decimals: int = 2) -> str:
         """``99,5%``, ``7.080 tỷ đồng``."""
@@ -50,8 +52,12 @@ class Measure:
         return f"{number} {self.unit}" if self.unit else number
 
     def accepts(self, written: str) -> bool:
-        """Whether a unit written after a number in the plan's words is this one."""
-        return fold_unit(written) == fold_unit(self.unit)
+        """Whether a unit written after a number in the plan's words is this one; a percent is one whether or not
+        either says of what (``45%`` of an indicator in ``% GRDP``, ``100% dân số`` of one in ``%``)."""
+        said, own = fold_unit(written), fold_unit(self.unit)
+        if said == own:
+            return True
+        return said.startswith(PERCENT) and own.startswith(PERCENT) and PERCENT in (said, own)
 
     def clamp(self, value: float) -> float:
         """A projected rate stays within 0–100%; an amount is what it is."""

@@ -90,12 +90,12 @@ def _frame(years: list[int], result: IndicatorResult, targets: dict[int, TargetI
     low, high = min(numbers), max(numbers)
     pad = max((high - low) * 0.15, 0.5)
     low, high = low - pad, high + pad
-    if result.indicator.unit == "%":
+    if result.indicator.measure.is_percent:
         low, high = max(low, 0.0), min(high, 100.0)
         if high - low < 1:
             low = max(0.0, high - 1)
     ticks = nice_ticks(low, high)
-    if result.indicator.unit == "%":
+    if result.indicator.measure.is_percent:
         ticks = [t for t in ticks if 0 <= t <= 100] or ticks
     return Frame(years, ticks)
 

@@ -29,7 +29,8 @@ from kh68 import vocab
 from kh68.core.vnformat import format_date
 from kh68.domain.coverage import Coverage, coverage
 from kh68.domain.measures import form_of
-from kh68.kinds.targets import Aggregate, Style
+from kh68.kinds.measure import Measure
+from kh68.kinds.targets import Aggregate, Style, Target
 from kh68.kinds.verdict import Direction, Status
 from kh68.outputs.document import Align, Annex, Block, Column, Figure, Items, Paragraph, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
@@ -257,7 +258,7 @@ def to_final(r: IndicatorResult) -> ToFinal | None:
     if requirement.aggregate is not Aggregate.YEAR:
         return None
     ind = r.indicator
-    goal = final.meaning.words(Style.REPORT, ind.measure, ind.better)
+    goal = report_words(final.meaning, ind.measure, ind.better)
     if requirement.judge(r.value, ind.better) in (Status.MET, Status.EXCEEDED):
         return ToFinal(final.year, goal, reached=True)
     distance = abs(requirement.gap(r.value, ind.better, r.decimals))
@@ -409,7 +410,12 @@ def target_words(r: IndicatorResult) -> str:
     meaning = r.target.meaning
     if meaning is None or not meaning.numeric:
         return r.target.text
-    return meaning.words(Style.REPORT, r.indicator.measure, r.indicator.better)
+    return report_words(meaning, r.indicator.measure, r.indicator.better)
+
+
+def report_words(meaning: Target, measure: Measure, direction: Direction) -> str:
+    """A target as a report says it: a structured target's own words when it gives them, else its kind's."""
+    return meaning.display or meaning.words(Style.REPORT, measure, direction)
 
 
 def final_words(r: IndicatorResult) -> str:
@@ -419,7 +425,7 @@ def final_words(r: IndicatorResult) -> str:
         return NO_TARGET_MARK
     if not final.meaning.numeric:
         return final.text
-    return final.meaning.words(Style.REPORT, r.indicator.measure, r.indicator.better)
+    return report_words(final.meaning, r.indicator.measure, r.indicator.better)
 
 
 def value_text(r: IndicatorResult) -> str:

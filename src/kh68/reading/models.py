@@ -6,6 +6,7 @@ them into JSON Schemas that editors show as hover help.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -695,7 +696,8 @@ class TargetBase(Strict):
     def _read(self) -> TargetBase:
         given = {name: getattr(self, name) for name in structured_fields() if getattr(self, name) is not None}
         if given:
-            self._meaning = target_from_fields(given, self.text)
+            meaning = target_from_fields(given, self.text)
+            self._meaning = dataclasses.replace(meaning, display=self.text) if self.text else meaning
         elif self.text is None:
             raise ValueError("chỉ tiêu cần lời văn (text) hoặc một khóa dạng cấu trúc, ví dụ {at_least: 500}")
         else:

@@ -33,6 +33,10 @@ PERCENT, HA = Measure("%"), Measure("ha")
         (">= 90", 90, None),
         ("Phấn đấu đạt 99,5%", 99.5, "%"),
         ("đạt 100%", 100, "%"),
+        ("từ 05", 5, None),
+        ("từ 5 bộ dữ liệu", 5, "bộ dữ liệu"),
+        ("đạt 100% dân số", 100, "% dân số"),
+        ("từ 30% số hộ trở lên", 30, "% số hộ"),
     ],
 )
 def test_phrasings(text: str, bound: float, unit: str | None) -> None:
@@ -62,8 +66,17 @@ def test_the_words_say_which_side_is_good() -> None:
         ("2", PERCENT, L, "2%", "không quá 2%", "không quá 2%"),
         ("ít nhất 30%", PERCENT, H, "≥ 30%", "từ 30% trở lên", "từ 30% trở lên"),
         ("7.080,5", HA, H, "7.080,5 ha", "7.080,5 ha", "từ 7.080,5 ha trở lên"),
+        # nothing is above all of a rate: "từ 100% trở lên" is 100%
+        ("ít nhất 100%", PERCENT, H, "100%", "100%", "đạt 100%"),
+        ("100", Measure("% dân số"), H, "100% dân số", "100% dân số", "đạt 100% dân số"),
+        ("ít nhất 100", HA, H, "≥ 100 ha", "từ 100 ha trở lên", "từ 100 ha trở lên"),
     ],
 )
 def test_words(text: str, measure: Measure, direction, short: str, report: str, meaning: str) -> None:
     target = read(text)
     assert [target.words(style, measure, direction) for style in Style] == [short, report, meaning]
+
+
+@pytest.mark.parametrize("text", ["từ 30% đến 35%", "từ 30 đến 35"])
+def test_from_a_number_to_another_is_a_range_not_at_least(text: str) -> None:
+    assert read(text).kind == "range"

@@ -1,4 +1,5 @@
-"""at_least: ``ít nhất 30%``, ``tối thiểu 500``, ``không dưới 95``, ``từ 05 trở lên``, ``≥ 90``, or a bare ``99,5``.
+"""at_least: ``ít nhất 30%``, ``tối thiểu 500``, ``không dưới 95``, ``từ 05 trở lên``, ``từ 05``, ``≥ 90``, or a bare
+``99,5``.
 
 A bare number is the bound to reach on the indicator's better side: at least for
 an indicator where higher is better, at most for one where lower is better.
@@ -17,7 +18,8 @@ from kh68.kinds.verdict import Direction
 
 _QUALIFIED = re.compile(
     rf"^(?:(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|≥|>=)\s*(?P<n>{NUMBER})\s*(?P<u>{UNIT})?"
-    rf"|(?:từ\s+)?(?P<m>{NUMBER})\s*(?P<v>{UNIT})?\s*trở lên)$"
+    rf"|(?:từ\s+)?(?P<m>{NUMBER})\s*(?P<v>{UNIT})?\s*trở lên"
+    rf"|từ\s+(?P<k>{NUMBER})\s*(?P<w>(?!trở\b){UNIT})?)$"  # "từ 05" alone: from 5 up ("từ 5 đến 10" is a range's)
 )
 _BARE = re.compile(rf"^(?P<n>{NUMBER})\s*(?P<u>(?!trở\b){UNIT})?$")
 
@@ -35,6 +37,7 @@ class AtLeast(Bounded):
         "không thấp hơn 95",
         "không ít hơn 95",
         "từ 05 trở lên",
+        "từ 05",
         "≥ 90",
     )
     meaning = "giá trị ≥ chỉ tiêu (bằng là Đạt, hơn là Vượt); số không kèm chữ: theo chiều tốt của chỉ tiêu"
@@ -44,7 +47,7 @@ class AtLeast(Bounded):
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
         if match := _QUALIFIED.match(phrase):
-            digits, unit = (match["n"], match["u"]) if match["n"] else (match["m"], match["v"])
+            digits, unit = next((match[n], match[u]) for n, u in (("n", "u"), ("m", "v"), ("k", "w")) if match[n])
             return cls._of(digits, unit, text, qualified=True)
         if match := _BARE.match(phrase):
             return cls._of(match["n"], match["u"], text, qualified=False)
@@ -61,6 +64,8 @@ class AtLeast(Bounded):
 
     def words(self, style: Style, measure: Measure, direction: Direction) -> str:
         bound = say(self.bound, measure, self.decimals)
+        if measure.is_percent and self.bound >= 100 and direction is Direction.HIGHER:
+            return f"đạt {bound}" if style is Style.MEANING else bound  # nothing above all: "từ 100% trở lên" is 100%
         if style is Style.MEANING:
             return f"từ {bound} trở lên" if direction is Direction.HIGHER else f"không quá {bound}"
         if not self.qualified:

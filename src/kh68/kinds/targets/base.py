@@ -140,6 +140,7 @@ class Target:
     unit: str | None = None  # the unit written after the number, if any
     year: int | None = None  # "đến năm 2030" written in the words themselves
     decimals: int = 0  # the most decimals any of its numbers is written with
+    display: str | None = None  # a structured target's own words, which a report quotes ("đạt 100% dân số")
 
     # ------------------------------------------------------------ reading
 

@@ -1,0 +1,39 @@
+"""kh68.kinds.measure: a rate in percent, whether or not it says of what; how a unit written in a target is matched."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.kinds.measure import Measure
+
+
+@pytest.mark.parametrize(
+    ("unit", "percent"),
+    [("%", True), (" % ", True), ("% GRDP", True), ("% dân số", True), ("%/năm", False), ("ha", False), ("", False)],
+)
+def test_a_share_of_something_is_a_rate_a_pace_is_not(unit: str, percent: bool) -> None:
+    assert Measure(unit).is_percent is percent
+
+
+@pytest.mark.parametrize(
+    ("unit", "written", "accepted"),
+    [
+        ("% GRDP", "%", True),  # "45%" of an indicator in % GRDP
+        ("%", "% dân số", True),  # "đạt 100% dân số" of an indicator in %
+        ("% GRDP", "% GRDP", True),
+        ("% GRDP", "% dân số", False),  # shares of two different things
+        ("Tỷ đồng", "tỷ  đồng", True),
+        ("ha", "%", False),
+        ("%", "ha", False),
+    ],
+)
+def test_a_unit_written_in_a_target(unit: str, written: str, accepted: bool) -> None:
+    assert Measure(unit).accepts(written) is accepted
+
+
+@pytest.mark.parametrize(
+    ("unit", "shown", "difference"),
+    [("%", "45,5%", "1,5 điểm phần trăm"), ("% GRDP", "45,5% GRDP", "1,5 điểm phần trăm"), ("ha", "45,5 ha", "1,5 ha")],
+)
+def test_a_rate_is_written_without_a_space_and_differs_by_points(unit: str, shown: str, difference: str) -> None:
+    assert (Measure(unit).amount(45.5), Measure(unit).difference(1.5)) == (shown, difference)
