@@ -791,3 +791,20 @@ def test_documents_of_other_bodies_are_said_as_theirs_never_as_the_reporting_bod
         "",
         "- Hướng dẫn số 15/HD-SYT ngày 02/6/2025 của Sở Y tế tỉnh Lâm Đồng về y tế trường học năm 2025 (minh họa).",
     ]
+
+
+def test_what_units_yaml_leaves_unsaid_of_the_sender_is_warned_with_what_the_report_writes_instead() -> None:
+    args = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-04", "-o", "-"]
+    result = invoke([*args, "--unit", "cong_doan_nganh"], 0)
+    assert result.stderr.splitlines() == [
+        (
+            "kh68: cảnh báo: units.yaml không ghi chữ viết tắt (abbreviation) của cong_doan_nganh: số, ký hiệu của "
+            "báo cáo để 'BC-…'"
+        ),
+        (
+            "kh68: cảnh báo: units.yaml không ghi chức danh người đứng đầu (head_title) của cong_doan_nganh: chỗ ký "
+            "để 'THỦ TRƯỞNG ĐƠN VỊ'"
+        ),
+    ]
+    assert "| Số: …/BC-… |" in result.stdout
+    assert invoke([*args, "--unit", "phong_gdth_gdmn"], 0).stderr == ""  # GDTH-GDMN, TRƯỞNG PHÒNG: nothing to say

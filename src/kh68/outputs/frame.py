@@ -15,7 +15,7 @@ from kh68.domain.deadlines import deadline
 from kh68.kinds.periods import Period
 from kh68.outputs.document import Header, Items
 from kh68.outputs.words import dated, lower_first, next_period_words, plan_about, plan_reference
-from kh68.reading.bodies import Body
+from kh68.reading.bodies import UNIT_HEAD, Body
 from kh68.reading.models import Duty, YearData
 from kh68.reading.plan import Plan
 from kh68.vocab import sentence
@@ -92,6 +92,23 @@ def date_warnings(
         f"{dated_on}, trước ngày của {document} ({short_date(day)}) mà báo cáo trích dẫn hoặc lấy số liệu"
         for document, day in sorted(later, key=lambda cited: (cited[1], cited[0]))
     ]
+    return tuple(found)
+
+
+def sender_warnings(plan: Plan, body: Body) -> tuple[str, ...]:
+    """What the report writes in place of what units.yaml does not say of the body that sends it: its symbol's
+    abbreviation (``BC-…``), the title of its head who signs (``THỦ TRƯỞNG ĐƠN VỊ``)."""
+    unit = plan.units.units[body.unit_id]
+    found = []
+    if body.abbreviation is None:
+        found.append(
+            f"units.yaml không ghi chữ viết tắt (abbreviation) của {body.unit_id}: số, ký hiệu của báo cáo để "
+            f"'{body.symbol}'"
+        )
+    if unit.head_title is None and body.head_title == UNIT_HEAD:
+        found.append(
+            f"units.yaml không ghi chức danh người đứng đầu (head_title) của {body.unit_id}: chỗ ký để '{UNIT_HEAD}'"
+        )
     return tuple(found)
 
 

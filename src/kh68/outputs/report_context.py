@@ -49,6 +49,7 @@ from kh68.outputs.frame import (
     next_period,
     report_subject,
     section_words,
+    sender_warnings,
     strip_stop,
     synthetic_notice,
 )
@@ -131,7 +132,11 @@ def build_report(
         ),
         missing_parts=_missing(view) if period is None else (),
         period=period.key if period is not None else "",
-        warnings=(*date_warnings(plan, duty, cadence, on, cited_in(data)), *contradictions(view, text)),
+        warnings=(
+            *date_warnings(plan, duty, cadence, on, cited_in(data)),
+            *sender_warnings(plan, sender.issued_as),
+            *contradictions(view, text),
+        ),
     )
 
 

@@ -41,6 +41,7 @@ from kh68.outputs.frame import (
     next_period,
     report_subject,
     section_words,
+    sender_warnings,
     synthetic_notice,
 )
 from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
@@ -130,7 +131,10 @@ def build_unit_report(
             keywords=f"báo cáo; {symbol}; {when}",
         ),
         period=period.key if period is not None else "",
-        warnings=date_warnings(plan, duty, cadence, on, cited_in(view.plan.data.get(year))),
+        warnings=(
+            *date_warnings(plan, duty, cadence, on, cited_in(view.plan.data.get(year))),
+            *sender_warnings(plan, own),
+        ),
     )
 
 
