@@ -217,3 +217,19 @@ def test_a_file_given_as_the_plan_directory(tmp_path: Path) -> None:
     afile = tmp_path / "plan.yaml"
     afile.write_text("a: 1\n", encoding="utf-8")
     assert invoke(["check", afile], 2).output == f"kh68: lỗi: '{afile}' là một tệp, không phải thư mục kế hoạch\n"
+
+
+def test_a_plan_file_with_errors_says_the_checks_across_files_did_not_run(fixture_copy: Path) -> None:
+    """Its errors leave no plan to check across files: the count says more may follow, never that it is all."""
+    path = fixture_copy / "tasks.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("lead_units:", "lead_unit:", 1), "utf-8")
+    assert check_fails(fixture_copy).splitlines()[-1] == (
+        f"{fixture_copy.as_posix()}: 2 lỗi, 0 cảnh báo; chưa kiểm tra chéo giữa các tệp (mã, năm, đơn vị tính…) vì "
+        "các lỗi trên: sửa rồi chạy lại."
+    )
+
+
+def test_a_data_file_with_errors_is_checked_across_files_all_the_same(example_copy: Path) -> None:
+    path = example_copy / "data" / "2025.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("year: 2025", "year: 2025\nyeer: 1", 1), "utf-8")
+    assert check_fails(example_copy).splitlines()[-1] == f"{example_copy.as_posix()}: 1 lỗi, 0 cảnh báo."

@@ -63,14 +63,19 @@ class FailOn(StrEnum):
     no_data = "no_data"
 
 
+NOT_CROSS_CHECKED = "; chưa kiểm tra chéo giữa các tệp (mã, năm, đơn vị tính…) vì các lỗi trên: sửa rồi chạy lại"
+"""Said when a plan file's errors leave no plan to check across files: more problems may show once they are fixed."""
+
+
 def run_check(directory: Path | None, plan: Path | None, fmt: ProblemFormat, strict: bool, today: str | None) -> None:
     """``kh68 check``: the problems of the plan, then one line that counts them (or describes the plan)."""
     from kh68.core.vnformat import format_number
-    from kh68.lint.check import check_plan
+    from kh68.lint.check import checked
 
     day = parse_day(today, "--today")
     root = directory or plan_dir(plan)
-    loaded, problems = check_plan(root, today=day, judge=_report_verdicts)
+    found = checked(root, today=day, judge=_report_verdicts)
+    loaded, problems = found.plan, found.problems
     chosen = fmt.chosen()
     errors, warnings = count_problems(problems)
     if chosen is ProblemFormat.json:
@@ -81,7 +86,7 @@ def run_check(directory: Path | None, plan: Path | None, fmt: ProblemFormat, str
     print_problems(problems, chosen, err=False)
     if errors or warnings or loaded is None:
         counted = f"{format_number(errors, 0)} lỗi, {format_number(warnings, 0)} cảnh báo"
-        echo(f"{root.as_posix()}: {counted}.")
+        echo(f"{root.as_posix()}: {counted}{'' if found.cross_checked else NOT_CROSS_CHECKED}.")
     else:
         echo(
             f"{root.as_posix()}: không có lỗi — {len(loaded.indicators)} chỉ tiêu, {len(loaded.tasks)} nhiệm vụ, "

@@ -8,6 +8,7 @@ sets its rules (``kh68.lint.config``); ``load_plan`` returns the plan or raises
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,14 +42,37 @@ def check_plan(
     when the plan has errors (for a caller that needs only to know whether it has any:
     a plan without errors is returned without those warnings).
     """
+    found = checked(root, overrides, today, judge, errors_only=errors_only)
+    return found.plan, found.problems
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What ``check_plan`` found, and whether the rules across files ran (not when a plan file has errors)."""
+
+    plan: Plan | None
+    problems: list[Problem]
+    cross_checked: bool
+
+
+def checked(
+    root: Path,
+    overrides: dict[Path, str] | None = None,
+    today: date | None = None,
+    judge: Judge | None = None,
+    *,
+    errors_only: bool = False,
+) -> Checked:
+    """``check_plan``, saying also whether the rules across files ran."""
     with gc_paused():
         loaded = read_plan(root, overrides)
         plan = _linted(loaded, today, judge, errors_only)
     # Without duplicates, in the order found (nearly the listed order, which a sort then finds fast).
     problems = sorted(dict.fromkeys(loaded.problems), key=PROBLEM_ORDER)
+    cross_checked = loaded.plan is not None
     if any(p.severity is Severity.ERROR for p in problems):
-        return None, problems
-    return plan, problems
+        return Checked(None, problems, cross_checked)
+    return Checked(plan, problems, cross_checked)
 
 
 def _linted(loaded: Loaded, today: date | None, judge: Judge | None, errors_only: bool) -> Plan | None:
