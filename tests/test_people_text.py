@@ -339,3 +339,15 @@ def test_plan_text_carries_no_control_character_into_any_file(example_copy: Path
     assert shown.count(MARK) == {"md": 2, "html": 5, "docx": 2}[fmt]
     if fmt == "md":
         assert f"| \\## {MARK}\\[31m tên<br>\\- giả |" in shown
+
+
+def test_a_units_name_with_control_characters_makes_a_form_that_holds_none(example_copy: Path, tmp_path: Path) -> None:
+    """Its name goes into the cells and into the workbook's properties (the title Excel shows): both as data."""
+    name = yaml_quoted(f"Phòng Giáo dục Trung học {MARK}\x07\x1b[31m")
+    replace_in(example_copy / "units.yaml", "    name: Phòng Giáo dục Trung học\n", f"    name: {name}\n")
+    args = ["form", "--plan", example_copy, "--year", "2025", "--unit", "phong_gdtrh", "--date", "2025-10-01"]
+    invoke([*args, "-o", tmp_path / "out"], 0)
+    with zipfile.ZipFile(tmp_path / "out" / "bao-cao-2025-phong-gdtrh.xlsx") as book:
+        properties = book.read("docProps/core.xml").decode("utf-8")
+    assert_no_control(properties, "docProps/core.xml")  # the cells hold U+FFFD, compared as such when read back
+    assert f">Báo cáo năm 2025 — Phòng Giáo dục Trung học {MARK}[31m</dc:title>" in properties

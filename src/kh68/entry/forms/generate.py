@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from kh68.core.safetext import xml_safe
+from kh68.core.safetext import for_document, xml_safe
 from kh68.core.vnformat import format_date
 from kh68.entry.forms.layout import (
     EXAMPLE_SENT,
@@ -99,7 +99,7 @@ def form_bytes(spec: FormSpec, made: date) -> bytes:
     stamp = datetime(made.year, made.month, made.day)
     wb.properties.creator = "kh68"
     wb.properties.lastModifiedBy = "kh68"
-    wb.properties.title = f"Báo cáo {spec.label} — {spec.unit_name}"
+    wb.properties.title = for_document(f"Báo cáo {spec.label} — {spec.unit_name}")  # plan text is data, here too
     wb.properties.created = stamp
     wb.properties.modified = stamp
     out = io.BytesIO()
