@@ -55,6 +55,16 @@ def test_too_many_digits_to_compare_exactly() -> None:
     assert "quá 15 chữ số" in str(info.value)
 
 
+@pytest.mark.parametrize(("typed", "percent_format"), [("11,5%", False), (" 11,5 % ", False), (0.115, True)])
+def test_a_rate_is_refused_of_an_indicator_not_in_percent_never_read_without_its_sign(
+    typed: object, percent_format: bool
+) -> None:
+    with pytest.raises(ValueError) as info:
+        cells.amount_text(typed, "nghìn USD", percent_format)
+    assert str(info.value).endswith(": chỉ tiêu này tính bằng nghìn USD, không phải %; ghi số không kèm %")
+    assert cells.amount_text("11,5", "nghìn USD") == "11.5"
+
+
 def test_percentages() -> None:
     assert cells.percent_text("99,5%", False) == "99.5"
     with pytest.raises(ValueError) as info:

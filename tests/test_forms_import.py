@@ -234,6 +234,25 @@ def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> 
     assert snapshot(example_copy) == before
 
 
+def test_a_rate_in_a_csv_of_an_indicator_not_in_percent_is_refused(example_copy: Path, tmp_path: Path) -> None:
+    """ "50%" of an indicator counted in children is not 50 children: the sign is never dropped."""
+    path = example_copy / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('tiếp cận giáo dục\n    unit: "%"\n', "tiếp cận giáo dục\n    unit: trẻ\n", 1), "utf-8"
+    )
+    csv = tmp_path / "ty-le.csv"
+    csv.write_text('indicator,year,value\n6.13,2025,"50%"\n', encoding="utf-8")
+    before = snapshot(example_copy)
+    assert invoke(["import", "--plan", example_copy, csv], 1).output == (
+        "ty-le.csv: bị từ chối, không ghi gì từ tệp này\n"
+        "kh68: lỗi: ty-le.csv › dòng 2 › value: '50%': chỉ tiêu này tính bằng trẻ, không phải %; ghi số không kèm % "
+        "(chỉ tiêu 6.13)\n"
+        "Nhập 1 tệp: 0 tệp được nhận, 1 tệp bị từ chối; không có gì thay đổi.\n"
+    )
+    assert snapshot(example_copy) == before
+
+
 # ------------------------------------------------------------ LibreOffice
 
 

@@ -74,6 +74,15 @@ def decimal_text(value: Any, percent_format: bool = False) -> str:
         raise ValueError(f"{excerpt(value)} không phải là số (viết dạng 95,4 hoặc 95.4)") from None
 
 
+def amount_text(value: Any, unit: str, percent_format: bool = False) -> str:
+    """A cell's number of an indicator counted in ``unit``, not in %: a "%" typed or shown is refused, never
+    dropped ("11,5%" of an indicator in nghìn USD is not 11,5 nghìn USD)."""
+    if percent_format or (isinstance(value, str) and value.strip().endswith("%")):
+        counted = f"tính bằng {unit}" if unit else "không tính theo tỷ lệ"
+        raise ValueError(f"{excerpt(value)}: chỉ tiêu này {counted}, không phải %; ghi số không kèm %")
+    return decimal_text(value)
+
+
 def percent_text(value: Any, percent_format: bool) -> str:
     text = decimal_text(value, percent_format)
     if not Decimal(0) <= Decimal(text) <= Decimal(100):

@@ -165,7 +165,11 @@ def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) ->
     allowed = inputs_for(indicator, scope)
     got: dict[str, Any] = {}
     parsers: dict[str, Callable[[str], Any]] = {
-        "value": (lambda t: cells.percent_text(t, False)) if indicator.measure.is_percent else cells.decimal_text,
+        "value": (
+            (lambda t: cells.percent_text(t, False))
+            if indicator.measure.is_percent
+            else (lambda t: cells.amount_text(t, indicator.unit))
+        ),
         "numerator": cells.count_value,
         "denominator": cells.count_value,
         "met": cells.yes_no,

@@ -426,7 +426,9 @@ class _Reader:
             if row.percent:
                 got["value"] = get("value", lambda c: cells.percent_text(c.value, "%" in (c.number_format or "")))
             else:
-                got["value"] = get("value", lambda c: cells.decimal_text(c.value, "%" in (c.number_format or "")))
+                got["value"] = get(
+                    "value", lambda c: cells.amount_text(c.value, row.unit, "%" in (c.number_format or ""))
+                )
         if "numerator" in row.inputs:
             got["numerator"] = get("numerator", lambda c: cells.count_value(c.value))
             got["denominator"] = get("denominator", lambda c: cells.count_value(c.value))
