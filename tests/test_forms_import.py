@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from tests.conftest import invoke
-from tests.formtools import FORM, fill, make_form, sent, snapshot, with_cached_formula
+from tests.formtools import FORM, UNIT, fill, make_form, sent, snapshot, with_cached_formula
 
 from tools import require
 
@@ -232,6 +232,19 @@ def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> 
         "Nhập 1 tệp: 0 tệp được nhận, 1 tệp bị từ chối; không có gì thay đổi.\n"
     )
     assert snapshot(example_copy) == before
+
+
+def test_a_character_excel_wrote_escaped_is_read_as_the_character(example_copy: Path, tmp_path: Path) -> None:
+    """Excel and LibreOffice write a vertical tab (a line break pasted from Word) as ``_x000b_`` and a typed
+    "_x000b_" as ``_x005F_x000b_``: each is read as what was typed, never as the escape."""
+    form = make_form(example_copy, tmp_path / "forms")
+    state = {("Nhiệm vụ", "E7"): "Thực hiện thường xuyên", **sent(4, 11)}
+    fill(form, {**state, ("Nhiệm vụ", "F7"): "dòng một_x000b_dòng hai, mã _x005F_x000b_"})
+    invoke(["import", "--plan", example_copy, form, "--force"], 0)
+    text = (example_copy / DATA).read_text(encoding="utf-8")
+    assert '      results: "dòng một\\u000bdòng hai, mã _x000b_"\n' in text
+    out = invoke(["report", "--plan", example_copy, "--year", "2025", "--unit", UNIT, "-o", "-"], 0).stdout
+    assert "\nDòng một dòng hai, mã \\_x000b\\_.\n" in out  # the line break a space in its line; the typed text as is
 
 
 def test_a_rate_in_a_csv_of_an_indicator_not_in_percent_is_refused(example_copy: Path, tmp_path: Path) -> None:

@@ -79,6 +79,7 @@ def open_form(path: Path) -> OpenedForm:
     has_formula = _check_xml(name, contents)
     clean = repack(contents)  # openpyxl reads only what was unpacked here, within the limits
     values = _load(name, clean, data_only=True)
+    _unescape(values)
     formulas: dict[str, set[str]] = {}
     if has_formula:
         book = _load(name, clean, data_only=False)
@@ -87,6 +88,20 @@ def open_form(path: Path) -> OpenedForm:
             if cells:
                 formulas[ws.title] = cells
     return OpenedForm(name, values, formulas)
+
+
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+"""A character Excel and LibreOffice write escaped in a cell's text (``_x000b_``, a vertical tab; ``_x005F_`` a "_"
+before what would read as one): openpyxl leaves the escape as text."""
+
+
+def _unescape(book: Any) -> None:
+    """Every cell's text as typed: its escapes decoded once, left to right (``_x005F_x000b_`` is "_x000b_")."""
+    for ws in book.worksheets:
+        for cell in getattr(ws, "_cells", {}).values():
+            value = cell._value
+            if isinstance(value, str) and "_x" in value:
+                cell._value = _ESCAPED.sub(lambda m: chr(int(m[1], 16)), value)  # not .value: "=…" stays text
 
 
 _LINKED = (
