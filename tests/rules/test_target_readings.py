@@ -39,3 +39,27 @@ def test_points_or_the_structured_form_read_one_way(fixture_copy: Path) -> None:
         '"2030": {text: tăng 10%, change: 10, relative: true, base_year: 2025}',
     )
     invoke(["check", fixture_copy], 0)
+
+
+def test_a_structured_target_whose_words_say_another_bound_is_refused_with_both(fixture_copy: Path) -> None:
+    """The report quotes the words, kh68 judges by the keys: they must say the same."""
+    path = fixture_copy / "indicators.yaml"
+    replace_in(path, '"2030": "> 60"', '"2030": {text: "ít nhất 50", at_least: 60}')
+    assert only_problem(check_fails(fixture_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'ít nhất 50')}:15: lỗi: chỉ tiêu dạng cấu trúc đọc được hai cách: lời văn "
+        "'ít nhất 50' là từ 50% trở lên, còn các khóa là từ 60% trở lên; sửa cho khớp (báo cáo trích lời văn, còn kh68 "
+        "đánh giá theo các khóa) [target-readings]"
+    )
+
+
+def test_words_that_agree_cannot_be_read_or_count_in_another_unit_are_the_structured_forms_to_keep(
+    fixture_copy: Path,
+) -> None:
+    path = fixture_copy / "indicators.yaml"
+    for written in ('{text: "ít nhất 60%", at_least: 60}', '{text: "tối thiểu 8–10 mô hình", at_least: 8}'):
+        replace_in(path, '"2030": "> 60"', f'"2030": {written}')
+        invoke(["check", fixture_copy], 0)
+        replace_in(path, f'"2030": {written}', '"2030": "> 60"')
+    replace_in(path, 'chuẩn quốc gia\n    unit: "%"', "chuẩn quốc gia\n    unit: nghìn USD")  # 6.5: another unit
+    replace_in(path, '"2030": "> 60"', '"2030": {text: "trên 48,3 triệu USD", greater_than: 48300}')
+    invoke(["check", fixture_copy], 0)

@@ -1,20 +1,50 @@
-"""target-readings: a target that reads two ways is refused with both readings ("giảm 10%" of a rate)."""
+"""target-readings: a target that reads two ways is refused with both readings ("giảm 10%" of a rate; a structured
+target whose own words say another bound: ``{text: "ít nhất 50", at_least: 60}``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from kh68.core.errors import Severity
+from kh68.core.safetext import excerpt
+from kh68.kinds.targets import Style, TargetUnparsable, parse_target
 from kh68.lint.rules.base import Context, Finding, Rule
+from kh68.reading.models import Indicator, TargetBase
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
     for ind, _year, target, doc, where in ctx.targets():
-        message = target.meaning.ambiguity(ind.measure)
+        message = target.meaning.ambiguity(ind.measure) or _own_words(ind, target)
         if message is not None:
             yield Finding(doc, where, message)
+
+
+def _own_words(ind: Indicator, target: TargetBase) -> str | None:
+    """A structured target whose words (``text``, what a report quotes) read as another bound than its keys.
+
+    Words kh68 cannot read, or that count in another unit ("48,3 triệu USD" of an indicator in nghìn USD), are
+    what the structured form is for: not compared."""
+    meaning, words = target.meaning, target.meaning.display
+    if words is None:
+        return None
+    try:
+        said = parse_target(words)
+    except TargetUnparsable:
+        return None
+    if said.unit is not None and not ind.measure.accepts(said.unit):
+        return None
+    if type(said) is type(meaning) and said.bounds() == meaning.bounds():
+        return None
+    direction = ind.better
+    read, keyed = (t.words(Style.MEANING, ind.measure, direction) for t in (said, meaning))
+    if read == keyed:
+        return None
+    return (
+        f"chỉ tiêu dạng cấu trúc đọc được hai cách: lời văn {excerpt(words)} là {read}, còn các khóa là {keyed}; "
+        "sửa cho khớp (báo cáo trích lời văn, còn kh68 đánh giá theo các khóa)"
+    )
 
 
 RULE = Rule(
