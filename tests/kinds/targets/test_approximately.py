@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kh68.kinds.measure import Measure
-from kh68.kinds.targets import Style, from_fields
+from kh68.kinds.targets import Style, TargetUnparsable, from_fields
 from kh68.kinds.verdict import Status
 
 from .judging import H, History, L, judge, read
@@ -38,6 +38,12 @@ def test_a_structured_tolerance_is_an_amount_in_the_unit() -> None:
     requirement = target.requirement(H, History())
     assert requirement is not None
     assert (requirement.goal, requirement.far) == (490, 510)
+
+
+def test_a_negative_tolerance_is_refused_never_turned_positive() -> None:
+    with pytest.raises(TargetUnparsable) as info:
+        from_fields({"approximately": 4.0, "tolerance": -1.0}, "x")
+    assert str(info.value) == "dung sai (tolerance) -1 âm: ghi số ≥ 0"
 
 
 def test_words() -> None:

@@ -45,6 +45,8 @@ class Approximately(Target):
     @classmethod
     def from_fields(cls, fields: Mapping[str, Any], text: str) -> Self:
         tolerance = fields.get("tolerance")
+        if tolerance is not None and float(tolerance) < 0:
+            raise TargetUnparsable(f"dung sai (tolerance) {format_number(float(tolerance), 6)} âm: ghi số ≥ 0")
         return cls(
             text=text, value=float(fields["approximately"]), tolerance=None if tolerance is None else float(tolerance)
         )
@@ -52,7 +54,7 @@ class Approximately(Target):
     @property
     def slack(self) -> float:
         if self.tolerance is not None:
-            return abs(self.tolerance)
+            return self.tolerance
         return abs(self.value) * (self.share or 0.0)
 
     def requirement(self, direction: Direction, history: History) -> Requirement | None:
