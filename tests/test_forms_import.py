@@ -247,6 +247,31 @@ def test_a_character_excel_wrote_escaped_is_read_as_the_character(example_copy: 
     assert "\nDòng một dòng hai, mã \\_x000b\\_.\n" in out  # the line break a space in its line; the typed text as is
 
 
+def test_two_files_of_a_batch_that_disagree_are_both_refused_naming_each_other(
+    example_copy: Path, tmp_path: Path
+) -> None:
+    """Which holds the figure is for people to say, never the order of the names; the files that agree go in."""
+    folder = tmp_path / "dot"
+    folder.mkdir()
+    for name, row in (("a.csv", '6.8,2025,"70"'), ("b.csv", '6.8,2025,"80"'), ("c.csv", '6.7,2025,"90"')):
+        (folder / name).write_text(f"indicator,year,value\n{row}\n", encoding="utf-8")
+    (folder / "d.csv").write_text('indicator,year,value\n6.7,2025,"90,0"\n', encoding="utf-8")  # the same as c
+    result = invoke(["import", "--plan", example_copy, folder, "--force"], 1)
+    again = "nhập lại chỉ tệp có số liệu đúng"
+    assert result.stdout.splitlines() == [
+        "c.csv: 1 số liệu năm 2025",
+        "d.csv: 1 số liệu năm 2025",
+        f"Nhập 4 tệp: 2 tệp được nhận, 2 tệp bị từ chối; đã ghi {(example_copy / DATA).as_posix()}.",
+    ]
+    assert result.stderr.splitlines() == [
+        "a.csv: bị từ chối, không ghi gì từ tệp này",
+        f"kh68: lỗi: a.csv: chỉ tiêu 6.8 năm 2025 ghi 70, còn tệp b.csv trong lần nhập này ghi 80; {again}",
+        "b.csv: bị từ chối, không ghi gì từ tệp này",
+        f"kh68: lỗi: b.csv: chỉ tiêu 6.8 năm 2025 ghi 80, còn tệp a.csv trong lần nhập này ghi 70; {again}",
+    ]
+    assert '  "6.8":\n    value: 70' not in (example_copy / DATA).read_text(encoding="utf-8")
+
+
 def test_a_rate_in_a_csv_of_an_indicator_not_in_percent_is_refused(example_copy: Path, tmp_path: Path) -> None:
     """ "50%" of an indicator counted in children is not 50 children: the sign is never dropped."""
     path = example_copy / "indicators.yaml"

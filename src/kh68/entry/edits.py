@@ -269,6 +269,29 @@ def _validate(plan: Plan, data_file: DataFile) -> None:
 # ------------------------------------------------------------- edits → keys
 
 
+@dataclass(frozen=True)
+class Written:
+    """One value an edit writes: where (its file's period, section and key), what, and how it is named."""
+
+    place: tuple[Period, Section, str]
+    text: str
+    what: str
+
+    def agrees(self, other: Written) -> bool:
+        """The same value (``99,5`` is ``99.50``)."""
+        return _same(self.text, other.text)
+
+    @property
+    def shown(self) -> str:
+        return _shown(self.text)
+
+
+def written_by(plan: Plan, edit: Edit) -> list[Written]:
+    """The values ``edit`` writes, each at its place (to find two files of a batch that disagree)."""
+    period = file_period(edit)
+    return [Written((period, a.section, a.key), a.text, a.what) for a in _assignments(plan, edit)]
+
+
 def _assignments(plan: Plan, edit: Edit) -> list[_Assignment]:
     if isinstance(edit, ValueEdit):
         return _value_assignments(plan, edit)

@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kh68.core.errors import PlanInvalid, UsageError
+from kh68.entry.datafile import Section
 from kh68.entry.edits import (
     Conflict,
     Edit,
     EditResult,
+    Written,
     apply_edits,
+    written_by,
 )
 from kh68.entry.forms.dating import Arrival
 from kh68.entry.forms.workbook import FormRefused
@@ -88,6 +91,7 @@ def import_files(
     arrival = arrival or Arrival.today()
     results = [_read(plan, path, arrival) for path in collect(paths)]
     _refuse_duplicates(results)
+    _refuse_disagreements(plan, results)
     accepted = [r for r in results if r.accepted]
     if not accepted:
         return BatchResult(results, None)
@@ -141,6 +145,22 @@ def _refuse_duplicates(results: list[FileResult]) -> None:
             )
         else:
             seen[result.unit_period] = result.path
+
+
+def _refuse_disagreements(plan: Plan, results: list[FileResult]) -> None:
+    """Two files of the batch that write different values at one place are both refused, naming each other: which
+    one holds the figure is for people to say, never the order of the file names."""
+    first: dict[tuple[Period, Section, str], tuple[FileResult, Written]] = {}
+    for result in [r for r in results if r.accepted]:
+        for written in (w for edit in result.edits for w in written_by(plan, edit)):
+            other, said = first.setdefault(written.place, (result, written))
+            if other is result or said.agrees(written):
+                continue
+            for one, two, a, b in ((result, other, written, said), (other, result, said, written)):
+                one.problems.append(
+                    f"{one.path.name}: {a.what} ghi {a.shown}, còn tệp {two.path.name} trong lần nhập này ghi "
+                    f"{b.shown}; nhập lại chỉ tệp có số liệu đúng"
+                )
 
 
 def _refuse_conflicts(accepted: list[FileResult], conflicts: Sequence[Conflict]) -> None:
