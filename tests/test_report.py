@@ -808,3 +808,12 @@ def test_what_units_yaml_leaves_unsaid_of_the_sender_is_warned_with_what_the_rep
     ]
     assert "| Số: …/BC-… |" in result.stdout
     assert invoke([*args, "--unit", "phong_gdth_gdmn"], 0).stderr == ""  # GDTH-GDMN, TRƯỞNG PHÒNG: nothing to say
+
+
+@pytest.mark.parametrize("folder", ["moi/", "co-san/"])
+def test_an_output_naming_a_folder_is_refused_never_written_as_a_file_of_that_name(tmp_path: Path, folder: str) -> None:
+    (tmp_path / "co-san").mkdir()
+    out = f"{tmp_path.as_posix()}/{folder}"
+    result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "-o", out], 2)
+    assert result.stderr == f"kh68: lỗi: -o {out}: cần tên tệp báo cáo, không phải thư mục (ví dụ {out}bao-cao.docx)\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["co-san"]

@@ -71,21 +71,20 @@ def report(
         ),
     ] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help=FORMAT_HELP)] = DEFAULT_FORMAT,
-    output: Annotated[
-        Path | None,
+    written_output: Annotated[
+        str | None,
         typer.Option(
             "-o",
             "--output",
             help="Ghi ra tệp (bắt buộc với docx, pdf; '-': in ra màn hình).",
+            metavar="<đường_dẫn>",
             show_default=False,
-            readable=False,
         ),
     ] = None,
 ) -> None:
     """Lập báo cáo kết quả thực hiện kế hoạch của một năm hoặc một kỳ (Markdown, HTML, Word hoặc PDF)."""
     renderer = RENDERERS[fmt.value]
-    if output is not None and str(output) == "-":  # "-o -": standard output, as most tools read it
-        output = None
+    output = _output_file(written_output)
     _check_options(fmt.value, renderer, output, template, reference_docx, unit, internal)
     year, cadence = when(year, period)
     from kh68.outputs.document import DocumentKind
@@ -116,6 +115,16 @@ def report(
     atomic_write(output, data)
     written = f"báo cáo {renderer.name}" if renderer.binary else "báo cáo"
     echo(f"Đã ghi {written}: {output}", err=True)
+
+
+def _output_file(written: str | None) -> Path | None:
+    """The file ``-o`` names; ``None`` for standard output (``-o -``, as most tools read it). A name ending in a
+    separator names a folder: refused, never written as a file of that name."""
+    if written is None or written == "-":
+        return None
+    if written.endswith(("/", os.sep)):
+        raise UsageError(f"-o {written}: cần tên tệp báo cáo, không phải thư mục (ví dụ {written}bao-cao.docx)")
+    return Path(written)
 
 
 def _check_options(
