@@ -817,3 +817,14 @@ def test_an_output_naming_a_folder_is_refused_never_written_as_a_file_of_that_na
     result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "-o", out], 2)
     assert result.stderr == f"kh68: lỗi: -o {out}: cần tên tệp báo cáo, không phải thư mục (ví dụ {out}bao-cao.docx)\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["co-san"]
+
+
+def test_a_source_that_names_only_its_unit_says_who_reported_it(example_copy: Path) -> None:
+    """Without a document, the unit is the source itself (was "nguồn số liệu: (Phòng …)." as if a sender)."""
+    replace_in(
+        example_copy / "data" / "2025.yaml",
+        '    source: {document: Báo cáo minh họa số 01/BC-MH, date: 2025-10-30, unit: phong_gdth_gdmn}\n  "6.4":',
+        '    source: {unit: phong_gdth_gdmn}\n  "6.4":',
+    )
+    out = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10", "-o", "-"], 0).stdout
+    assert "\n(6) Chỉ tiêu 6.3, nguồn số liệu: do Phòng Giáo dục Tiểu học - Giáo dục Mầm non báo cáo.\n" in out

@@ -598,8 +598,9 @@ def _source_note(m: Measurement | None, plan: Plan, computed: bool) -> list[str]
         src = [m.source.document or ""]
         if m.source.date:
             src.append(f"ngày {format_date(m.source.date)}")
-        if m.source.unit:
-            src.append(f"({plan.unit_name(m.source.unit)})")
+        if m.source.unit:  # in brackets after a document it is the document's sender; alone, it is the source
+            sender = plan.unit_name(m.source.unit)
+            src.append(f"({sender})" if m.source.document or m.source.date else f"do {sender} báo cáo")
         text = " ".join(s for s in src if s)
         if text:
             parts.append(f"nguồn số liệu: {text}.")
