@@ -96,10 +96,13 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
     untargeted = [r for r in results if not stated(r) and r.status is not Status.NOT_COMPUTABLE]
     measured = [r for r in untargeted if r.has_data]
     if measured:
+        # A year before is named only when some figure is compared with it (none of a plan's first year is).
+        before = any(_change_words(plan, r) for r in measured)
         lead = (
-            f"Kết quả các chỉ tiêu Kế hoạch không đặt chỉ tiêu năm {year}, so với năm trước và với mục tiêu cuối kỳ:"
+            f"Kết quả các chỉ tiêu Kế hoạch không đặt chỉ tiêu năm {year}, so với "
+            f"{'năm trước và với ' if before else ''}mục tiêu cuối kỳ:"
             if len(measured) < len(results)
-            else f"Kết quả các chỉ tiêu, so với năm {year - 1} và với mục tiêu cuối kỳ của Kế hoạch:"
+            else f"Kết quả các chỉ tiêu, so với {f'năm {year - 1} và với ' if before else ''}mục tiêu cuối kỳ của Kế hoạch:"
         )
         blocks.append(Paragraph(lead))
         blocks.append(_items([_untargeted_line(plan, r) for r in measured]))
