@@ -404,3 +404,26 @@ def test_an_empty_value_of_a_block_key_is_filled_below_it_never_all_on_its_line(
         "      state: done\n"
         "x: {a: {b: 1}}\n"
     )
+
+
+@pytest.mark.parametrize("flow", [False, True])
+@pytest.mark.parametrize(
+    "text", ["0", "007", "2140", "99.5", "1.250", "2025-11-04", "done", "in_progress", "x1", "a" * 64, "2025-13-45"]
+)
+def test_a_value_surely_plain_reads_back_as_itself_as_a_composed_document_says(text: str, flow: bool) -> None:
+    """The values a form writes (counts, days, states) skip composing a document to know they may stay plain."""
+    from kh68.entry import textedit
+    from kh68.reading.source import compose_nodes
+
+    assert textedit._SURELY_PLAIN.fullmatch(text)
+    node = compose_nodes(f"{{k: {text}}}\n" if flow else f"k: {text}\n")
+    value = node.value[0][1]  # type: ignore[union-attr]
+    assert (value.value, value.style or None, value.tag) == (text, None, "tag:yaml.org,2002:str")  # plain
+    assert textedit.render_scalar(text, flow=flow) == text
+
+
+@pytest.mark.parametrize("text", ["null", "Null", "~", ""])
+def test_a_null_word_is_never_surely_plain(text: str) -> None:
+    from kh68.entry.textedit import render_scalar
+
+    assert render_scalar(text) == f'"{text}"'

@@ -69,7 +69,14 @@ def _needs_escape(char: str) -> bool:
     return 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF
 
 
+_SURELY_PLAIN = re.compile(r"[0-9]{1,30}(?:\.[0-9]{1,30})?|[0-9]{4}-[0-9]{2}-[0-9]{2}|[a-z][a-z0-9_]{0,63}")
+"""Digits, an ISO day, a lower-case word: read back as themselves, plain, in block and flow alike (nearly every
+value a form writes: a count, a day, a state), without composing a document to find out."""
+
+
 def _plain_ok(text: str, flow: bool = False) -> bool:
+    if _SURELY_PLAIN.fullmatch(text) and text not in _NULLS:
+        return True
     if text in _NULLS or text != text.strip() or "\n" in text or "\r" in text or len(text) > 200:
         return False
     if any(_needs_escape(c) or (ord(c) < 0x20 and c != "\t") or c == "\t" for c in text):
