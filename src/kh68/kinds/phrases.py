@@ -23,6 +23,12 @@ _NOT_A_SHARE = r"(?!(?:trở|mỗi|hằng|hàng|một|so|năm)\b)"  # "8% mỗi 
 UNIT = rf"(?:%(?:\s+{_NOT_A_SHARE}[^\W\d_][^\d,;:()/%]*?)?|[^\W\d_][^\d,;:()/]*?)"
 """A unit written after a number: ``%`` (or a share of something: ``% dân số``), ``ha``, ``tỷ đồng``, ``trường``."""
 
+
+def is_share(unit: str | None) -> bool:
+    """A unit written after a number that makes it a share: ``%``, or a share of something (``% số hộ``)."""
+    return unit is not None and unit.startswith("%")
+
+
 YEAR = r"[0-9]{4}"
 
 

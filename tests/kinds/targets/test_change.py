@@ -20,6 +20,7 @@ from .judging import H, History, L, read, requirement
         ("tăng 500 ha so với năm trước", 500, False, None, H),
         ("giảm 5% so với năm liền kề trước", -5, True, None, L),
         ("tăng 1,5% so với cùng kỳ năm trước", 1.5, True, None, H),
+        ("giảm 10% số hộ nghèo so với năm 2025", -10, True, 2025, L),  # a share of the base figure, as "10%"
     ],
 )
 def test_phrasings(text: str, amount: float, relative: bool, base: int | None, direction) -> None:
@@ -79,3 +80,13 @@ def test_words() -> None:
     ]
     points = read("tăng 2 điểm phần trăm so với năm 2024")
     assert points.words(Style.REPORT, Measure("%"), H) == "tăng 2 điểm phần trăm so với năm 2024"
+
+
+def test_a_share_of_something_of_a_rate_reads_two_ways_as_a_bare_percent_does() -> None:
+    """ "giảm 10% số hộ nghèo" of an indicator in %: 10 points, or 10% of the rate (never read as one in silence)."""
+    assert read("giảm 10% số hộ nghèo so với năm 2025").ambiguity(Measure("%")) == (
+        "chỉ tiêu 'giảm 10% số hộ nghèo so với năm 2025' của một tỷ lệ (%) đọc được hai cách: giảm 10 điểm phần trăm "
+        "so với năm 2025, hoặc giảm 10% của giá trị so với năm 2025; viết rõ 'giảm 10 điểm phần trăm so với năm 2025', "
+        "hoặc dạng cấu trúc {change: -10, relative: true} cho cách đọc thứ hai"
+    )
+    assert read("giảm 10% số hộ nghèo so với năm 2025").ambiguity(Measure("hộ")) is None

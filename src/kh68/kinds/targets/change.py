@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Self
 
 from kh68.kinds.measure import Measure
-from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, number
+from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, is_share, number
 from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Target, TargetUnparsable, say, two_readings
 from kh68.kinds.verdict import Direction
 
@@ -56,8 +56,8 @@ class Change(Target):
         return cls(
             text=text,
             amount=-size if match["verb"] == "giảm" else size,
-            relative=unit == "%",
-            unit=None if unit in ("%", POINTS) else unit,
+            relative=is_share(unit),  # "10%", "10% số hộ": a share of the base figure
+            unit=None if is_share(unit) or unit == POINTS else unit,
             base=int(match["year"]) if match["year"] else None,
             previous=bool(match["previous"]),
             decimals=decimals_written(match["n"]),

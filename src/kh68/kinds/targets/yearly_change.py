@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Self
 
 from kh68.core.vnformat import format_number
 from kh68.kinds.measure import Measure
-from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, number
+from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, is_share, number
 from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Target, TargetUnparsable, two_readings
 from kh68.kinds.verdict import Direction
 
@@ -80,8 +80,8 @@ class YearlyChange(Target):
             text=text,
             rate=sign * size,
             rate_high=None if high is None else sign * high,
-            relative=match["u"] == "%",
-            unit=None if match["u"] in ("%", "điểm phần trăm") else match["u"],
+            relative=is_share(match["u"]),
+            unit=None if is_share(match["u"]) or match["u"] == "điểm phần trăm" else match["u"],
             base=base,
             last=int(last) if last else None,
             decimals=max(decimals_written(match["n"]), decimals_written(match["n2"] or "0")),
