@@ -45,3 +45,15 @@ def test_words() -> None:
         "trung bình mỗi năm từ 5 trường trở lên",
         "trung bình mỗi năm từ 5 trường trở lên",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ("mỗi năm từ 05", "mỗi năm từ 5 bộ dữ liệu trở lên"),
+        ("Bình quân  hằng năm 500", "bình quân hằng năm 500 bộ dữ liệu"),
+        ("hàng năm trên 5", "hàng năm trên 5 bộ dữ liệu"),
+    ],
+)
+def test_a_report_says_each_year_in_the_plans_own_words(text: str, report: str) -> None:
+    assert read(text).words(Style.REPORT, Measure("bộ dữ liệu"), H) == report

@@ -20,7 +20,7 @@ from kh68.kinds.verdict import Direction
 
 _PATTERN = re.compile(
     rf"^(?:(?:trong\s+)?giai đoạn\s+(?P<a>{YEAR}) - (?P<b>{YEAR}),?\s*)?"
-    rf"(?:(?P<mean>trung bình|bình quân)\s+(?:mỗi|hằng|hàng|một) năm|(?P<every>hằng năm|hàng năm|mỗi năm))"
+    rf"(?P<lead>(?P<mean>trung bình|bình quân)\s+(?:mỗi|hằng|hàng|một) năm|(?P<every>hằng năm|hàng năm|mỗi năm))"
     rf"\s*(?:,|:)?\s*(?:đạt\s+)?(?P<rest>.+)$"
 )
 
@@ -37,6 +37,7 @@ class PerYear(Target):
     mean: bool
     first: int | None = None
     last: int | None = None
+    lead: str | None = None  # the plan's own words for it ("mỗi năm", "bình quân hằng năm"), said as written
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
@@ -52,6 +53,7 @@ class PerYear(Target):
             text=text,
             inner=inner,
             mean=bool(match["mean"]),
+            lead=" ".join(match["lead"].split()),
             first=int(match["a"]) if match["a"] else None,
             last=int(match["b"]) if match["b"] else None,
             unit=inner.unit,
@@ -85,7 +87,7 @@ class PerYear(Target):
         return replace(inner, aggregate=Aggregate.MEAN if self.mean else Aggregate.YEAR, span=self.span)
 
     def words(self, style: Style, measure: Measure, direction: Direction) -> str:
-        lead = "trung bình mỗi năm" if self.mean else "hằng năm"
+        lead = self.lead or ("trung bình mỗi năm" if self.mean else "hằng năm")
         if style is Style.SHORT:
             lead = "TB/năm" if self.mean else "mỗi năm"
         return f"{lead} {self.inner.words(style, measure, direction)}"
