@@ -397,15 +397,28 @@ def task_block(
         said = " ".join(result for _, result in reported)
     elif t.state is not None:
         said = _state_words(t.state)
-    elif not task.expected_in(year):
+    elif not task.expected_in(year) and not _late(t, year):
         said = _not_due(t, year)
     else:
+        # A task past its deadline and never reported done may be done but not recorded: asked for, never said late.
+        late = (
+            f"; nhiệm vụ thực hiện {task.schedule.words()}, đã qua hạn mà chưa có báo cáo hoàn thành"
+            if task.schedule and _late(t, year) and not task.expected_in(year)
+            else ""
+        )
         return Placeholder(
-            f"{lead}[Chưa có nội dung: kết quả thực hiện nhiệm vụ {task.id} {cadence.label}. Ghi tiến độ của đơn vị "
-            f"chủ trì (mục tasks › {task.id}) hoặc đoạn tổng hợp (mục report › group_summaries › {task.id}) "
+            f"{lead}[Chưa có nội dung: kết quả thực hiện nhiệm vụ {task.id} {cadence.label}{late}. Ghi tiến độ của "
+            f"đơn vị chủ trì (mục tasks › {task.id}) hoặc đoạn tổng hợp (mục report › group_summaries › {task.id}) "
             f"vào tệp data/{cadence.key}.yaml.]"
         )
     return Paragraph(f"{lead}{said}" if lead else sentence(said))
+
+
+def _late(t: TaskStatus, year: int) -> bool:
+    """Due before the year reported on and never reported done."""
+    schedule = t.task.schedule
+    end_before = schedule is not None and schedule.end is not None and schedule.end.year < year
+    return end_before and t.due is not None and t.due.overdue
 
 
 def _state_words(state: TaskState) -> str:
@@ -418,9 +431,7 @@ def _not_due(t: TaskStatus, year: int) -> str:
     if schedule is None:
         return f"năm {year} chưa đến kỳ thực hiện."
     timing = schedule.words()
-    if schedule.end is not None and schedule.end.year < year:
-        if t.due is not None and t.due.overdue:  # due before the year and never reported done: late, not out of scope
-            return f"nhiệm vụ thực hiện {timing}; đến nay chưa có báo cáo hoàn thành, đã quá hạn."
+    if schedule.end is not None and schedule.end.year < year:  # done by then (one late is asked for: _late)
         return f"nhiệm vụ thực hiện {timing}, trước năm {year}."
     return f"thực hiện {timing}; {schedule.idle_words(year)}."
 
