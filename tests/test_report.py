@@ -828,3 +828,13 @@ def test_a_source_that_names_only_its_unit_says_who_reported_it(example_copy: Pa
     )
     out = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10", "-o", "-"], 0).stdout
     assert "\n(6) Chỉ tiêu 6.3, nguồn số liệu: do Phòng Giáo dục Tiểu học - Giáo dục Mầm non báo cáo.\n" in out
+
+
+def test_more_indicators_than_a_sentence_lists_are_counted_and_sent_to_the_annex() -> None:
+    """75 codes of a generated plan are read by nobody: past ten, the body counts them; the annex lists each."""
+    sonla = FIXTURE_PLAN.parent / "sonla-2954"
+    out = invoke(["report", "--plan", sonla, "--year", "2026", "--date", "2026-11-27", "-o", "-"], 0).stdout
+    summary = next(line for line in out.splitlines() if line.startswith("Năm 2026, Kế hoạch đặt chỉ tiêu cụ thể"))
+    assert "chưa có số liệu năm gốc: 11 chỉ tiêu" in summary
+    assert "đang triển khai 02 chỉ tiêu (P2.2-L, P2.7-GT)" in summary  # two: named
+    assert max(len(part.split(", ")) for part in summary.split(":")) <= 10

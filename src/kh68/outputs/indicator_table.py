@@ -86,7 +86,7 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
     if not results:
         return [Paragraph("Không có chỉ tiêu nào thuộc phạm vi báo cáo.")]
     plan = view.plan
-    blocks: list[Block] = [Paragraph(_summary(plan, results, year, _until(view)))]
+    blocks: list[Block] = [Paragraph(_summary(plan, results, year, _until(view), annexed=annexed))]
     not_met = [r for r in results if stated(r) and r.status is Status.NOT_MET]
     if not_met:
         blocks.append(Paragraph("Chỉ tiêu chưa đạt: " + "; ".join(_figure_sentence(r) for r in not_met) + "."))
@@ -108,7 +108,8 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
         blocks.append(_items([_untargeted_line(plan, r) for r in measured]))
     unmeasured = [r for r in untargeted if not r.has_data]
     if unmeasured:
-        blocks.append(Paragraph(f"Chưa có số liệu {_known(view)}: chỉ tiêu {_ids(unmeasured)}."))
+        said = _counted(unmeasured) if annexed and len(unmeasured) > LISTED else f"chỉ tiêu {_ids(unmeasured)}"
+        blocks.append(Paragraph(f"Chưa có số liệu {_known(view)}: {said}."))
     changes = _changes(plan, [r for r in results if stated(r)])
     if changes:
         blocks.append(Paragraph(changes))
@@ -157,6 +158,20 @@ def _ids(rs: list[IndicatorResult]) -> str:
     return ", ".join(r.indicator.id for r in rs)
 
 
+LISTED = 10
+"""Indicators named by their codes in a sentence at most; past them, a report with an annex counts them and sends
+the reader to it (a body of 75 codes is read by nobody)."""
+
+
+def _listed(rs: list[IndicatorResult], annexed: bool) -> str:
+    """``I.1, I.2``; or, past ``LISTED`` in a report with an annex, ``chi tiết tại Phụ lục``."""
+    return "chi tiết tại Phụ lục" if annexed and len(rs) > LISTED else _ids(rs)
+
+
+def _counted(rs: list[IndicatorResult]) -> str:
+    return f"{_count(len(rs))} chỉ tiêu (chi tiết tại Phụ lục)"
+
+
 def _target_years(plan: Plan) -> list[int]:
     """The years for which the plan sets some target (a "-" sets none)."""
     return sorted(
@@ -170,7 +185,7 @@ def _years_words(years: list[int]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " và " + words[-1]
 
 
-def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str = "") -> str:
+def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str = "", *, annexed: bool = True) -> str:
     """The sentence an official writes: how many the plan set a target for, and how they came out (``until``: a
     period's report, ``tính đến hết quý III năm 2026``, against the year's targets)."""
     targeted = [r for r in results if stated(r)]
@@ -183,11 +198,15 @@ def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str =
     for status in JUDGED:
         these = [r for r in targeted if r.status is status]
         if these:
-            parts.append(f"{vocab.VERDICT_VERBS[status]} {_count(len(these))} chỉ tiêu ({_ids(these)})")
+            parts.append(f"{vocab.VERDICT_VERBS[status]} {_count(len(these))} chỉ tiêu ({_listed(these, annexed)})")
     unjudged = [r for r in targeted if r.status in UNJUDGED]
     if unjudged:
         by_reason = {status: [r for r in unjudged if r.status is status] for status in UNJUDGED}
-        why = "; ".join(f"{vocab.UNJUDGED_REASONS[s]}: {_ids(rs)}" for s, rs in by_reason.items() if rs)
+        why = "; ".join(
+            f"{vocab.UNJUDGED_REASONS[s]}: {_count(len(rs)) + ' chỉ tiêu' if annexed and len(rs) > LISTED else _ids(rs)}"
+            for s, rs in by_reason.items()
+            if rs
+        )
         parts.append(f"chưa đánh giá được {_count(len(unjudged))} chỉ tiêu ({why})")
     share = f"cả {total}" if len(targeted) == len(results) else f"{_count(len(targeted))}/{total}"
     done = f"kết quả thực hiện {until}: " if until else "kết quả thực hiện: "
@@ -195,7 +214,7 @@ def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str =
     text = lead + ", ".join(parts) + "."
     rest = [r for r in results if not stated(r)]
     if rest:
-        text += f" Kế hoạch không đặt chỉ tiêu năm {year} cho {_count(len(rest))} chỉ tiêu còn lại ({_ids(rest)})."
+        text += f" Kế hoạch không đặt chỉ tiêu năm {year} cho {_count(len(rest))} chỉ tiêu còn lại ({_listed(rest, annexed)})."
     return text
 
 
