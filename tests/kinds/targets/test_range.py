@@ -57,3 +57,16 @@ def test_words() -> None:
         "từ 30% đến 35%",
         "trong khoảng 30–35%",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "report"),
+    [
+        ("khoảng 10-12", "xã, phường", "khoảng 10–12 xã, phường"),  # the plan's "khoảng" said again
+        ("trong khoảng 90-95%", "%", "trong khoảng 90–95%"),
+        ("4-5", "thuyết minh viên/điểm", "từ 4 đến 5 thuyết minh viên/điểm"),  # a unit in words once
+        ("30-35", "%", "từ 30% đến 35%"),
+    ],
+)
+def test_a_report_says_a_range_as_the_plan_does(text: str, unit: str, report: str) -> None:
+    assert read(text).words(Style.REPORT, Measure(unit), H) == report

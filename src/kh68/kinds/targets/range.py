@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Self
 
 from kh68.core.safetext import excerpt
@@ -15,7 +15,7 @@ from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Targ
 from kh68.kinds.verdict import Direction
 
 _PATTERN = re.compile(
-    rf"^(?:trong khoảng\s+|khoảng\s+|từ\s+)?(?P<a>{NUMBER})\s*(?P<u1>%)?\s*(?: - |đến\s+)\s*"
+    rf"^(?:(?P<lead>trong khoảng|khoảng)\s+|từ\s+)?(?P<a>{NUMBER})\s*(?P<u1>%)?\s*(?: - |đến\s+)\s*"
     rf"(?P<b>{NUMBER})\s*(?P<u>{UNIT})?$"
 )
 
@@ -31,6 +31,7 @@ class Range(Target):
 
     low: float
     high: float
+    lead: str | None = None  # "khoảng", "trong khoảng" as the plan writes it: said again by a report
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
@@ -40,7 +41,8 @@ class Range(Target):
         low = float(number(match["a"], TargetUnparsable, text))
         high = float(number(match["b"], TargetUnparsable, text))
         places = max(decimals_written(match["a"]), decimals_written(match["b"]))
-        return cls._checked(text, low, high, match["u"] or match["u1"], places)
+        found = cls._checked(text, low, high, match["u"] or match["u1"], places)
+        return replace(found, lead=match["lead"]) if match["lead"] else found
 
     @classmethod
     def _checked(cls, text: str, low: float, high: float, unit: str | None, places: int = 0) -> Self:
@@ -68,4 +70,7 @@ class Range(Target):
             return with_unit(f"{format_number(self.low, places)}-{format_number(self.high, places)}", measure.unit)
         if style is Style.MEANING:
             return f"trong khoảng {format_number(self.low, places)}–{high}"
-        return f"từ {low} đến {high}"
+        if self.lead:  # "khoảng 10–12 xã, phường", as the plan says it
+            return f"{self.lead} {format_number(self.low, places)}–{high}"
+        # "từ 30% đến 35%"; a unit in words once, at the end: "từ 10 đến 12 xã, phường"
+        return f"từ {low if measure.is_percent else format_number(self.low, places)} đến {high}"
