@@ -838,3 +838,15 @@ def test_more_indicators_than_a_sentence_lists_are_counted_and_sent_to_the_annex
     assert "chưa có số liệu năm gốc: 11 chỉ tiêu" in summary
     assert "đang triển khai 02 chỉ tiêu (P2.2-L, P2.7-GT)" in summary  # two: named
     assert max(len(part.split(", ")) for part in summary.split(":")) <= 10
+
+
+def test_a_units_report_of_a_plan_that_asks_units_for_none_is_refused() -> None:
+    """No duty of kind unit_report: nobody to send it to, nothing to cite; never a report with no addressee."""
+    plan = FIXTURE_PLAN.parent / "luongminh-16"
+    args = ["report", "--plan", plan, "--year", "2025", "--date", "2025-12-15", "--unit", "pct_thuong_truc", "-o", "-"]
+    result = invoke(args, 2)
+    assert result.stdout == ""
+    assert result.stderr == (
+        "kh68: lỗi: kế hoạch không giao các đơn vị báo cáo (không có nhiệm vụ kind: unit_report trong plan.yaml), nên "
+        "không có báo cáo của pct_thuong_truc; bỏ --unit để lập báo cáo chung của kế hoạch\n"
+    )

@@ -71,6 +71,11 @@ def build_unit_report(
     if period is not None and not duties:
         raise UsageError(f"kế hoạch không quy định các đơn vị báo cáo {cadence.label}; bỏ --period để lập báo cáo năm")
     duty = duties[0] if duties else None
+    if duty is None:  # nobody to send it to, no duty to cite: a report no one asked for
+        raise UsageError(
+            "kế hoạch không giao các đơn vị báo cáo (không có nhiệm vụ kind: unit_report trong plan.yaml), nên "
+            f"không có báo cáo của {unit_id}; bỏ --unit để lập báo cáo chung của kế hoạch"
+        )
     require_not_the_coordinator(plan, unit_id)
     require_in_operation(plan, unit_id, cadence, today)
     view = build_status(plan, year, today, unit_id, period)
