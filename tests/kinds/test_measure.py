@@ -15,20 +15,26 @@ def test_a_share_of_something_is_a_rate_a_pace_is_not(unit: str, percent: bool) 
     assert Measure(unit).is_percent is percent
 
 
+NAME = "Tỷ lệ dân số được phủ sóng 5G"
+
+
 @pytest.mark.parametrize(
     ("unit", "written", "accepted"),
     [
         ("% GRDP", "%", True),  # "45%" of an indicator in % GRDP
-        ("%", "% dân số", True),  # "đạt 100% dân số" of an indicator in %
+        ("%", "% dân số", True),  # "đạt 100% dân số" of "Tỷ lệ dân số …" in %
         ("% GRDP", "% GRDP", True),
         ("% GRDP", "% dân số", False),  # shares of two different things
+        ("%", "% hoặc thấp hơn", False),  # "5% hoặc thấp hơn": no rate of anything, never read as 5%
+        ("%", "% tối đa", False),
+        ("%/năm", "%", False),  # a pace is not a rate
         ("Tỷ đồng", "tỷ  đồng", True),
         ("ha", "%", False),
         ("%", "ha", False),
     ],
 )
 def test_a_unit_written_in_a_target(unit: str, written: str, accepted: bool) -> None:
-    assert Measure(unit).accepts(written) is accepted
+    assert Measure(unit).accepts(written, NAME) is accepted
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import check_fails, invoke, line_of, only_problem, replace_in
+from kh68.kinds.targets import accepted_forms
 
 
 def test_a_unit_other_than_the_indicators_is_an_error(fixture_copy: Path) -> None:
@@ -18,4 +19,17 @@ def test_a_unit_other_than_the_indicators_is_an_error(fixture_copy: Path) -> Non
 
 def test_the_indicators_own_unit_after_the_number_is_read(fixture_copy: Path) -> None:
     replace_in(fixture_copy / "indicators.yaml", '"2025": "60"', '"2025": "60 %"')
+    invoke(["check", fixture_copy], 0)
+
+
+def test_words_after_a_percent_that_no_rate_is_of_are_refused_never_read_as_the_percent(fixture_copy: Path) -> None:
+    """ "5% hoặc thấp hơn" is no rate of anything the indicator's name says: an error naming the forms, never ≥ 5%."""
+    path = fixture_copy / "indicators.yaml"
+    replace_in(path, '"2030": "> 60"', '"2030": "60% hoặc thấp hơn"')
+    assert only_problem(check_fails(fixture_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'hoặc thấp hơn')}:15: lỗi: chỉ tiêu '60% hoặc thấp hơn': sau dấu % là "
+        f"'hoặc thấp hơn', không phải cái mà tên chỉ tiêu 6.5 nói là tỷ lệ của nó; các dạng đọc được: {accepted_forms()} "
+        "[target-unit]"
+    )
+    replace_in(path, '"2030": "60% hoặc thấp hơn"', '"2030": "trên 60% trường mầm non"')  # what the name says
     invoke(["check", fixture_copy], 0)

@@ -51,13 +51,16 @@ class Measure:
             return f"{number} điểm phần trăm"
         return f"{number} {self.unit}" if self.unit else number
 
-    def accepts(self, written: str) -> bool:
-        """Whether a unit written after a number in the plan's words is this one; a percent is one whether or not
-        either says of what (``45%`` of an indicator in ``% GRDP``, ``100% dân số`` of one in ``%``)."""
+    def accepts(self, written: str, name: str = "") -> bool:
+        """Whether a unit written after a number in the plan's words is this one. A bare ``%`` is a rate of
+        whatever the indicator's unit says it is of (``45%`` of an indicator in ``% GRDP``); words after a ``%``
+        of an indicator in ``%`` are what it is a rate of only when its ``name`` says them (``100% dân số`` of
+        "Tỷ lệ dân số …"): "5% hoặc thấp hơn" is no rate of anything, and is never read as 5%."""
         said, own = fold_unit(written), fold_unit(self.unit)
-        if said == own:
+        if said == own or (said == PERCENT and own.startswith(PERCENT) and "/" not in own):
             return True
-        return said.startswith(PERCENT) and own.startswith(PERCENT) and PERCENT in (said, own)
+        of = said.removeprefix(PERCENT).strip()
+        return own == PERCENT and said.startswith(PERCENT) and bool(of) and of in fold_unit(name)
 
     def clamp(self, value: float) -> float:
         """A projected rate stays within 0–100%; an amount is what it is."""

@@ -33,7 +33,7 @@ def _own_words(ind: Indicator, target: TargetBase) -> str | None:
         said = parse_target(words)
     except TargetUnparsable:
         return None
-    if said.unit is not None and not ind.measure.accepts(said.unit):
+    if said.unit is not None and not ind.measure.accepts(said.unit, ind.name):
         return None
     if type(said) is type(meaning) and said.bounds() == meaning.bounds():
         return None

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kh68.core.errors import Severity
 from kh68.core.safetext import excerpt
+from kh68.kinds.targets import accepted_forms
 from kh68.lint.rules.base import Context, Finding, Rule
 
 
@@ -14,13 +15,20 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     for ind, _year, target, doc, where in ctx.targets():
         written = target.meaning.unit
-        if written is not None and not ind.measure.accepts(written):
-            yield Finding(
-                doc,
-                where,
-                f"chỉ tiêu {excerpt(target.shown)} ghi đơn vị {excerpt(written)}, khác đơn vị tính "
-                f"{excerpt(ind.unit)} của chỉ tiêu {ind.id}",
-            )
+        if written is not None and not ind.measure.accepts(written, ind.name):
+            yield Finding(doc, where, _message(target.shown, written, ind.unit, ind.id))
+
+
+def _message(text: str, written: str, unit: str, indicator_id: str) -> str:
+    if written.startswith("%") and unit.strip() == "%":  # "5% hoặc thấp hơn": words no rate is of
+        return (
+            f"chỉ tiêu {excerpt(text)}: sau dấu % là {excerpt(written[1:].strip())}, không phải cái mà tên chỉ tiêu "
+            f"{indicator_id} nói là tỷ lệ của nó; các dạng đọc được: {accepted_forms()}"
+        )
+    return (
+        f"chỉ tiêu {excerpt(text)} ghi đơn vị {excerpt(written)}, khác đơn vị tính {excerpt(unit)} của chỉ tiêu "
+        f"{indicator_id}"
+    )
 
 
 RULE = Rule(
