@@ -206,3 +206,9 @@ def test_export_of_invalid_plan_fails_with_problems(fixture_copy: Path) -> None:
     assert f"{fixture_copy.as_posix()}/indicators.yaml:" in result.output
     assert "lỗi: chỉ tiêu '190' nằm ngoài khoảng 0–100%" in result.output
     assert "kh68: lỗi:" in result.output
+
+
+def test_an_upper_bound_is_exported_as_the_highest_value_not_the_lowest(fixture_copy: Path) -> None:
+    replace_in(fixture_copy / "indicators.yaml", '"2030": "> 60"', '"2030": "không quá 5"')
+    by_id = {i["id"]: i for i in json.loads(export(fixture_copy))["indicators"]}
+    assert by_id["6.5"]["targets"]["2030"] == {"text": "không quá 5", "kind": "at_most", "max": 5.0}

@@ -6,14 +6,16 @@ from typing import Any
 
 from kh68.kinds.targets import Target as Meaning
 from kh68.kinds.timings import Timing as Schedule
+from kh68.kinds.verdict import Direction
 from kh68.reading.models import Indicator, OutsideFact, SeriesBreak, Task, Unit
 from kh68.reading.plan import Plan
 
 
-def target_to_dict(text: str, meaning: Meaning) -> dict[str, Any]:
-    """A target as data: its words, its kind and the bounds it has (the one target → dict)."""
+def target_to_dict(text: str, meaning: Meaning, direction: Direction | None = None) -> dict[str, Any]:
+    """A target as data: its words, its kind and the bounds it has (the one target → dict); ``direction``: the
+    indicator's better side (a bare number's bound is on it)."""
     out: dict[str, Any] = {"text": text, "kind": meaning.kind}
-    low, high = meaning.bounds()
+    low, high = meaning.bounds(direction)
     if low is not None:
         out["min"] = low
     if high is not None:
@@ -31,7 +33,7 @@ def indicator_to_dict(plan: Plan, ind: Indicator) -> dict[str, Any]:
         "basis": ind.basis.value,
         "responsible_units": plan.unit_ids(ind.responsible_units),
         "targets": {
-            str(year): target_to_dict(t.shown, t.meaning) | ({"footnote": t.footnote} if t.footnote else {})
+            str(year): target_to_dict(t.shown, t.meaning, ind.better) | ({"footnote": t.footnote} if t.footnote else {})
             for year, t in sorted(ind.targets.items())
         },
         "notes": list(ind.notes),

@@ -118,7 +118,11 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
     """One indicator's verdict as JSON-ready data (numbers as numbers, unknown as null)."""
     target = None
     if r.target is not None:
-        low, high = r.target.meaning.bounds() if r.target.meaning is not None else _bounds(r.target.requirement)
+        low, high = (
+            r.target.meaning.bounds(r.indicator.better)
+            if r.target.meaning is not None
+            else _bounds(r.target.requirement)
+        )
         target = {"text": r.target.text, "kind": _kind(r.target)} | {
             "min": low,
             "max": high,
@@ -128,7 +132,10 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
         }
     final = None
     if r.final is not None:
-        final = target_to_dict(r.final.text, r.final.meaning) | {"year": r.final.year, "goal": r.final.goal}
+        final = target_to_dict(r.final.text, r.final.meaning, r.indicator.better) | {
+            "year": r.final.year,
+            "goal": r.final.goal,
+        }
     previous = None
     if r.previous is not None:
         previous = {

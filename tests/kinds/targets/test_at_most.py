@@ -8,7 +8,7 @@ from kh68.kinds.measure import Measure
 from kh68.kinds.targets import Style
 from kh68.kinds.verdict import Status
 
-from .judging import L, judge, read
+from .judging import H, L, judge, read
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,16 @@ def test_words() -> None:
         "không quá 5 trường",
         "không quá 5 trường",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "bounds"),
+    [
+        ("không quá 5", None, (None, 5)),
+        ("ít nhất 5", None, (5, None)),
+        ("5", L, (None, 5)),  # a bare number: on the indicator's better side
+        ("5", H, (5, None)),
+    ],
+)
+def test_bounds_are_the_lowest_and_highest_a_value_may_take(text: str, direction, bounds: tuple) -> None:
+    assert read(text).bounds(direction) == bounds

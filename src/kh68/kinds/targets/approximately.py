@@ -66,7 +66,7 @@ class Approximately(Target):
             return replace(self, share=tolerance)
         return self
 
-    def bounds(self) -> tuple[float | None, float | None]:
+    def bounds(self, direction: Direction | None = None) -> tuple[float | None, float | None]:
         return self.value - self.slack, self.value + self.slack
 
     def words(self, style: Style, measure: Measure, direction: Direction) -> str:

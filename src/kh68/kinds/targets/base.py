@@ -191,8 +191,9 @@ class Target:
         """The target in words for ``style``."""
         return self.text
 
-    def bounds(self) -> tuple[float | None, float | None]:
-        """Its numbers as the lowest and highest a value may take to be met, where it has them (for JSON)."""
+    def bounds(self, direction: Direction | None = None) -> tuple[float | None, float | None]:
+        """Its numbers as the lowest and highest a value may take to be met, where it has them (for JSON);
+        ``direction``: the indicator's better side, which a bare number leaves to it."""
         return None, None
 
     def with_defaults(self, **defaults: Any) -> Target:
@@ -275,5 +276,7 @@ class Bounded(Target):
             return replace(self, tolerance=tolerance)
         return self
 
-    def bounds(self) -> tuple[float | None, float | None]:
-        return self.bound, None
+    def bounds(self, direction: Direction | None = None) -> tuple[float | None, float | None]:
+        """``ít nhất 5``: from 5; ``không quá 5``: up to 5; a bare ``5``: on the indicator's better side."""
+        side = self.side if self.qualified or direction is None else direction
+        return (None, self.bound) if side is Direction.LOWER else (self.bound, None)

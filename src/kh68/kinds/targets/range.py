@@ -60,7 +60,7 @@ class Range(Target):
             return Requirement(self.low, far=self.high)
         return Requirement(self.high, far=self.low)
 
-    def bounds(self) -> tuple[float | None, float | None]:
+    def bounds(self, direction: Direction | None = None) -> tuple[float | None, float | None]:
         return self.low, self.high
 
     def words(self, style: Style, measure: Measure, direction: Direction) -> str:
