@@ -63,3 +63,12 @@ def test_words_that_agree_cannot_be_read_or_count_in_another_unit_are_the_struct
     replace_in(path, 'chuẩn quốc gia\n    unit: "%"', "chuẩn quốc gia\n    unit: nghìn USD")  # 6.5: another unit
     replace_in(path, '"2030": "> 60"', '"2030": {text: "trên 48,3 triệu USD", greater_than: 48300}')
     invoke(["check", fixture_copy], 0)
+
+
+def test_about_a_number_in_words_agrees_with_its_keys_whatever_tolerance_they_give(fixture_copy: Path) -> None:
+    """ "khoảng 60%" leaves its tolerance to the plan (±5% of it) or to the keys: read with the plan's, it agrees."""
+    path = fixture_copy / "indicators.yaml"
+    for keys in ("approximately: 60", "approximately: 60, tolerance: 1"):
+        replace_in(path, '"2030": "> 60"', f'"2030": {{text: "khoảng 60%", {keys}}}')
+        invoke(["check", fixture_copy], 0)
+        replace_in(path, f'"2030": {{text: "khoảng 60%", {keys}}}', '"2030": "> 60"')
