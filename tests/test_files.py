@@ -404,3 +404,36 @@ def test_a_batch_refused_says_which_files_were_not_created(tmp_path: Path) -> No
         atomic_write_all([(first, b"new\n", None), (second, b"new\n", b"old\n")])
     assert str(refused.value) == f"tệp {second} chỉ đọc; không ghi gì (không tạo {first})"
     assert not first.exists()
+
+
+def test_a_stop_during_the_renames_of_a_batch_waits_for_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM right after the first file is replaced: the second is replaced too, then kh68 stops (it left the
+    first new and the second old)."""
+    import signal
+
+    from kh68.app.streams import stop_on_signals
+    from kh68.core.startup import Stopped
+
+    first, second = tmp_path / "2025.yaml", tmp_path / "2026.yaml"
+    first.write_bytes(b"old 2025\n")
+    second.write_bytes(b"old 2026\n")
+    replace = Path.replace
+
+    def rename_then_stop(self: Path, target: Path) -> Path:
+        done = replace(self, target)
+        if Path(target).name == "2025.yaml":
+            os.kill(os.getpid(), signal.SIGTERM)
+        return done
+
+    monkeypatch.setattr(Path, "replace", rename_then_stop)
+    before = signal.getsignal(signal.SIGTERM)
+    stop_on_signals()
+    try:
+        with pytest.raises(Stopped) as stopped:
+            atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", b"old 2026\n")])
+        assert signal.getsignal(signal.SIGTERM) is not before  # kh68's handler is back
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert stopped.value.signum == signal.SIGTERM
+    assert (first.read_bytes(), second.read_bytes()) == (b"new 2025\n", b"new 2026\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml", "2026.yaml"]

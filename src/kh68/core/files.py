@@ -436,32 +436,78 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | object | None = _
 def atomic_write_all(writes: Sequence[tuple[Path, bytes, bytes | object | None]]) -> None:
     """Write each ``(path, data, expected)`` as ``atomic_write`` does, all of them or none.
 
-    Every new text is first written whole beside its file (where a full disk or a size limit stops it);
-    only then are the files replaced, one rename each, each checked again just before for a change made by
-    another program. A rename that still fails (or a stop) puts back the files already replaced; a file that
-    cannot be put back is named as changed, never said to be kept.
+    Every new text is first written whole beside its file (where a full disk, a size limit or a stop stops
+    it: nothing is replaced); only then are the files replaced, one rename each, each checked again just
+    before for a change made by another program. A rename that still fails puts back the files already
+    replaced; a file that cannot be put back is named as changed, never said to be kept. A stop (Ctrl-C,
+    SIGTERM) during the renames waits for them: the batch is whole, then kh68 stops.
     """
     staged: list[_Staged] = []
-    replaced: list[_Staged] = []
     try:
         try:
             for path, data, expected in writes:
-                staged.append(_Staged(path, data, expected))
-            for item in staged:
-                item.replace()
-                replaced.append(item)
-        except BaseException as exc:
-            left = [item.shown for item in reversed(replaced) if not item.restore()]
-            if left:
-                raise InputError(
-                    f"{exc}; không đặt lại được {', '.join(left)} (đã mang nội dung mới): kiểm tra bằng 'kh68 check'"
-                ) from None
-            if isinstance(exc, _NotWritten) and len(writes) > 1:
-                raise InputError(f"{exc} ({_the_others(exc.path, writes)})") from None
-            raise
+                staged.append(_Staged(path, data, expected))  # a stop here: nothing replaced yet
+        except _NotWritten as exc:
+            raise _with_the_others(exc, writes) from None
+        with _stops_held():  # a stop between two renames, or while putting them back, waits for them
+            _replace_all(staged, writes)
     finally:
         for item in staged:
             item.discard()
+
+
+def _with_the_others(exc: _NotWritten, writes: Sequence[tuple[Path, bytes, object]]) -> Exception:
+    """A file of a batch not written, and what became of the others (one file: the error as it is)."""
+    return InputError(f"{exc} ({_the_others(exc.path, writes)})") if len(writes) > 1 else exc
+
+
+def _replace_all(staged: list[_Staged], writes: Sequence[tuple[Path, bytes, object]]) -> None:
+    """Replace every file; on an error, put back those replaced (see ``atomic_write_all``)."""
+    replaced: list[_Staged] = []
+    try:
+        for item in staged:
+            item.replace()
+            replaced.append(item)
+    except BaseException as exc:
+        left = [item.shown for item in reversed(replaced) if not item.restore()]
+        if left:
+            raise InputError(
+                f"{exc}; không đặt lại được {', '.join(left)} (đã mang nội dung mới): kiểm tra bằng 'kh68 check'"
+            ) from None
+        if isinstance(exc, _NotWritten):
+            raise _with_the_others(exc, writes) from None
+        raise
+
+
+_STOPS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+@contextlib.contextmanager
+def _stops_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait until the block is done, then stop kh68 as they would have (``Stopped``):
+    the renames of a batch are all made, or (on an error) all put back, never cut between two. Only the main
+    thread can set handlers; elsewhere (and for a signal kh68 does not handle) nothing is held."""
+    import signal
+    import threading
+
+    from kh68.core.startup import Stopped
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    numbers = [n for n in (getattr(signal, name, None) for name in _STOPS) if n is not None]
+    before = {n: signal.getsignal(n) for n in numbers}
+    for number in numbers:
+        if callable(before[number]):  # one kh68 (or Python) handles; an ignored signal stays ignored
+            signal.signal(number, lambda signum, _frame: held.append(signum))
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+    if held:
+        raise Stopped(held[0])
 
 
 def _the_others(failed: Path, writes: Sequence[tuple[Path, bytes, object]]) -> str:
