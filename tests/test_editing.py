@@ -427,3 +427,25 @@ def test_a_null_word_is_never_surely_plain(text: str) -> None:
     from kh68.entry.textedit import render_scalar
 
     assert render_scalar(text) == f'"{text}"'
+
+
+def test_a_text_kh68s_reader_would_take_for_a_merge_key_is_written_quoted(example_copy: Path) -> None:
+    invoke(["record", "6.3", "--year", "2025", "--note", "<<", "--plan", example_copy], 0)
+    assert '    note: "<<"\n' in (example_copy / DATA_2025).read_text(encoding="utf-8")
+    invoke(["check", example_copy], 0)
+
+
+def test_an_edit_of_a_file_that_already_has_errors_names_them_where_they_are_on_disk(example_copy: Path) -> None:
+    path = example_copy / DATA_2025
+    path.write_text(path.read_text(encoding="utf-8") + "extra_key: 1\n", encoding="utf-8")
+    before = path.read_bytes()
+    line = before.count(b"\n")
+    result = invoke(["record", "6.8", "--year", "2025", "--value", "50", "--plan", example_copy], 1)
+    assert result.output.splitlines() == [
+        (
+            f"{path.as_posix()}:{line}:1: lỗi: khóa không hợp lệ 'extra_key'; các khóa hợp lệ: year, period, "
+            "synthetic, indicators, tasks, report, forms [key-unknown]"
+        ),
+        f"kh68: lỗi: {path.as_posix()} đã có lỗi trước khi ghi (như kh68 check báo): sửa rồi ghi lại; tệp giữ nguyên",
+    ]
+    assert path.read_bytes() == before

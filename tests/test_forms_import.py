@@ -247,6 +247,16 @@ def test_a_character_excel_wrote_escaped_is_read_as_the_character(example_copy: 
     assert "\nDòng một dòng hai, mã \\_x000b\\_.\n" in out  # the line break a space in its line; the typed text as is
 
 
+def test_an_escape_of_a_character_no_text_can_hold_stays_as_written(example_copy: Path, tmp_path: Path) -> None:
+    """``_xD800_`` (a lone surrogate) is no character: kept as its text, never written into the data file."""
+    form = make_form(example_copy, tmp_path / "forms")
+    fill(
+        form, {("Nhiệm vụ", "E7"): "Thực hiện thường xuyên", **sent(4, 11), ("Nhiệm vụ", "F7"): "mã _xD800_ và _xFFFF_"}
+    )
+    invoke(["import", "--plan", example_copy, form, "--force"], 0)
+    assert "      results: mã _xD800_ và _xFFFF_\n" in (example_copy / DATA).read_text(encoding="utf-8")
+
+
 def test_two_files_of_a_batch_that_disagree_are_both_refused_naming_each_other(
     example_copy: Path, tmp_path: Path
 ) -> None:

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import NoReturn
 
-from kh68.core.errors import PlanInvalid, Severity, UsageError
+from kh68.core.errors import PlanInvalid, Problem, Severity, UsageError
 from kh68.core.files import atomic_write_all, file_lock
 from kh68.core.vnformat import format_exact, parse_exact
 from kh68.entry.datafile import DataFile, Section, UnitKey
@@ -260,10 +261,24 @@ def _validate(plan: Plan, data_file: DataFile) -> None:
     problems, doc = check_data_file(plan, data_file.path, data_file.text())
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        raise PlanInvalid(errors, f"thay đổi bị từ chối vì các lỗi trên; {data_file.path.as_posix()} giữ nguyên")
+        _refuse(plan, data_file, errors)
     if doc is not None and not data_file.reads_back(doc.data, plan.units.resolve):
         data_file.use_round_trip()  # pragma: no cover - a defect of the text editor, made safe
         _validate(plan, data_file)  # pragma: no cover
+
+
+def _refuse(plan: Plan, data_file: DataFile, errors: list[Problem]) -> NoReturn:
+    """Refuse an edit whose new text has errors. Errors the file already has on disk are said at their places
+    in it (the new text, never written, would shift them); otherwise the edit's own errors."""
+    shown = data_file.path.as_posix()
+    if data_file.original is not None:
+        before = data_file.original.decode("utf-8-sig")
+        had = [p for p in check_data_file(plan, data_file.path, before)[0] if p.severity is Severity.ERROR]
+        if had:
+            raise PlanInvalid(
+                had, f"{shown} đã có lỗi trước khi ghi (như kh68 check báo): sửa rồi ghi lại; tệp giữ nguyên"
+            )
+    raise PlanInvalid(errors, f"thay đổi bị từ chối vì các lỗi trên; {shown} giữ nguyên")
 
 
 # ------------------------------------------------------------- edits → keys

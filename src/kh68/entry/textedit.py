@@ -87,8 +87,13 @@ def _plain_ok(text: str, flow: bool = False) -> bool:
         return False
     if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
         return False
-    value = node.value[0][1]
-    return isinstance(value, yaml.ScalarNode) and not value.style and value.value == text
+    value = node.value[0][1]  # plain, itself, and text (not "<<", which kh68's reader takes for a merge key)
+    return (
+        isinstance(value, yaml.ScalarNode)
+        and not value.style
+        and value.value == text
+        and value.tag == "tag:yaml.org,2002:str"
+    )
 
 
 class _Pending:

@@ -101,7 +101,13 @@ def _unescape(book: Any) -> None:
         for cell in getattr(ws, "_cells", {}).values():
             value = cell._value
             if isinstance(value, str) and "_x" in value:
-                cell._value = _ESCAPED.sub(lambda m: chr(int(m[1], 16)), value)  # not .value: "=…" stays text
+                cell._value = _ESCAPED.sub(_character, value)  # not .value: "=…" stays text
+
+
+def _character(escape: re.Match[str]) -> str:
+    """The character of an escape; one no text can hold (a lone surrogate, U+FFFE) stays written as it is."""
+    code = int(escape[1], 16)
+    return escape[0] if 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF) else chr(code)
 
 
 _LINKED = (
