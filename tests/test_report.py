@@ -451,8 +451,8 @@ def test_a_divisions_report_is_its_own(tmp_path: Path) -> None:
     ],
 )
 def test_a_unit_reports_only_while_it_exists(tmp_path: Path, year: str, unit: str, day: str, message: str) -> None:
-    out = tmp_path / "bao-cao.docx"
     for fmt in ("md", "docx"):
+        out = tmp_path / f"bao-cao.{fmt}"
         args = ["report", "--plan", EXAMPLE_PLAN, "--year", year, "--unit", unit, "--date", day, "--format", fmt]
         result = invoke([*args, "-o", out], 2)
         assert result.stdout == ""
@@ -815,7 +815,7 @@ def test_an_output_naming_a_folder_is_refused_never_written_as_a_file_of_that_na
     (tmp_path / "co-san").mkdir()
     out = f"{tmp_path.as_posix()}/{folder}"
     result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "-o", out], 2)
-    assert result.stderr == f"kh68: lỗi: -o {out}: cần tên tệp báo cáo, không phải thư mục (ví dụ {out}bao-cao.docx)\n"
+    assert result.stderr == f"kh68: lỗi: -o {out}: cần tên tệp báo cáo, không phải thư mục (ví dụ {out}bao-cao.md)\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["co-san"]
 
 
@@ -850,3 +850,18 @@ def test_a_units_report_of_a_plan_that_asks_units_for_none_is_refused() -> None:
         "kh68: lỗi: kế hoạch không giao các đơn vị báo cáo (không có nhiệm vụ kind: unit_report trong plan.yaml), nên "
         "không có báo cáo của pct_thuong_truc; bỏ --unit để lập báo cáo chung của kế hoạch\n"
     )
+
+
+def test_the_format_is_the_one_the_files_suffix_names_unless_said_and_never_another(tmp_path: Path) -> None:
+    args = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
+    invoke([*args, "-o", tmp_path / "bao-cao.docx"], 0)
+    assert (tmp_path / "bao-cao.docx").read_bytes()[:2] == b"PK"  # Word, not Markdown in a .docx
+    invoke([*args, "-o", tmp_path / "bao-cao.htm"], 0)
+    assert (tmp_path / "bao-cao.htm").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    refused = invoke([*args, "--format", "md", "-o", tmp_path / "khac.docx"], 2)
+    assert refused.stderr == (
+        f"kh68: lỗi: --format md nhưng -o {tmp_path / 'khac.docx'} là tệp Word: bỏ --format để lập theo đuôi tệp, "
+        "hoặc ghi tệp đuôi .md\n"
+    )
+    assert not (tmp_path / "khac.docx").exists()
+    invoke([*args, "--format", "md", "-o", tmp_path / "bao-cao.txt"], 0)  # a suffix of no format: as asked

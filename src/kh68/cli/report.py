@@ -21,10 +21,12 @@ from kh68.outputs.renderers import RENDERERS, Options, Renderer
 ReportFormat = StrEnum("ReportFormat", [(name, name) for name in RENDERERS])  # type: ignore[misc]
 """The ``--format`` choices: the formats of ``kh68.outputs.renderers``, in its order."""
 DEFAULT_FORMAT = ReportFormat(next(iter(RENDERERS)))
-FORMAT_HELP = ", ".join(
-    f"{name}{' (mặc định)' if name == DEFAULT_FORMAT.value else ''}{f' ({r.note})' if r.note else ''}"
-    for name, r in RENDERERS.items()
+FORMAT_HELP = (
+    ", ".join(f"{name}{f' ({r.note})' if r.note else ''}" for name, r in RENDERERS.items())
+    + f"; mặc định: theo đuôi của tệp -o (bao-cao.docx: docx), không thì {DEFAULT_FORMAT.value}."
 )
+SUFFIXES = {f".{name}": name for name in RENDERERS} | {".htm": "html"}
+"""A report's format by the suffix of the file it is written to."""
 
 
 @app.command()
@@ -70,7 +72,7 @@ def report(
             readable=False,
         ),
     ] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", help=FORMAT_HELP)] = DEFAULT_FORMAT,
+    chosen: Annotated[ReportFormat | None, typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     written_output: Annotated[
         str | None,
         typer.Option(
@@ -83,8 +85,9 @@ def report(
     ] = None,
 ) -> None:
     """Lập báo cáo kết quả thực hiện kế hoạch của một năm hoặc một kỳ (Markdown, HTML, Word hoặc PDF)."""
+    fmt = _format(chosen, written_output)
     renderer = RENDERERS[fmt.value]
-    output = _output_file(written_output)
+    output = _output_file(written_output, fmt.value)
     _check_options(fmt.value, renderer, output, template, reference_docx, unit, internal)
     year, cadence = when(year, period)
     from kh68.outputs.document import DocumentKind
@@ -117,13 +120,27 @@ def report(
     echo(f"Đã ghi {written}: {output}", err=True)
 
 
-def _output_file(written: str | None) -> Path | None:
+def _format(chosen: ReportFormat | None, written: str | None) -> ReportFormat:
+    """``--format``; without it, the one the file's suffix names (``-o bao-cao.docx``: Word), else Markdown. A
+    format other than the one the suffix names is refused: Markdown in a ``.docx`` no Word opens."""
+    named = SUFFIXES.get(Path(written).suffix.lower()) if written else None
+    if chosen is None:
+        return ReportFormat(named) if named else DEFAULT_FORMAT
+    if named is not None and named != chosen.value:
+        raise UsageError(
+            f"--format {chosen.value} nhưng -o {written} là tệp {RENDERERS[named].name}: bỏ --format để lập theo đuôi "
+            f"tệp, hoặc ghi tệp đuôi .{chosen.value}"
+        )
+    return chosen
+
+
+def _output_file(written: str | None, fmt: str) -> Path | None:
     """The file ``-o`` names; ``None`` for standard output (``-o -``, as most tools read it). A name ending in a
     separator names a folder: refused, never written as a file of that name."""
     if written is None or written == "-":
         return None
     if written.endswith(("/", os.sep)):
-        raise UsageError(f"-o {written}: cần tên tệp báo cáo, không phải thư mục (ví dụ {written}bao-cao.docx)")
+        raise UsageError(f"-o {written}: cần tên tệp báo cáo, không phải thư mục (ví dụ {written}bao-cao.{fmt})")
     return Path(written)
 
 
