@@ -275,9 +275,9 @@ def test_two_files_of_a_batch_that_disagree_are_both_refused_naming_each_other(
     ]
     assert result.stderr.splitlines() == [
         "a.csv: bị từ chối, không ghi gì từ tệp này",
-        f"kh68: lỗi: a.csv: chỉ tiêu 6.8 năm 2025 ghi 70, còn tệp b.csv trong lần nhập này ghi 80; {again}",
+        f"kh68: lỗi: a.csv: chỉ tiêu 6.8 năm 2025, value: 70, còn tệp b.csv trong lần nhập này ghi 80; {again}",
         "b.csv: bị từ chối, không ghi gì từ tệp này",
-        f"kh68: lỗi: b.csv: chỉ tiêu 6.8 năm 2025 ghi 80, còn tệp a.csv trong lần nhập này ghi 70; {again}",
+        f"kh68: lỗi: b.csv: chỉ tiêu 6.8 năm 2025, value: 80, còn tệp a.csv trong lần nhập này ghi 70; {again}",
     ]
     assert '  "6.8":\n    value: 70' not in (example_copy / DATA).read_text(encoding="utf-8")
 

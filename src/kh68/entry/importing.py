@@ -158,8 +158,8 @@ def _refuse_disagreements(plan: Plan, results: list[FileResult]) -> None:
                 continue
             for one, two, a, b in ((result, other, written, said), (other, result, said, written)):
                 one.problems.append(
-                    f"{one.path.name}: {a.what} ghi {a.shown}, còn tệp {two.path.name} trong lần nhập này ghi "
-                    f"{b.shown}; nhập lại chỉ tệp có số liệu đúng"
+                    f"{one.path.name}: {a.what}, {a.place[2]}: {a.shown}, còn tệp {two.path.name} trong lần nhập "
+                    f"này ghi {b.shown}; nhập lại chỉ tệp có số liệu đúng"
                 )
 
 
