@@ -257,8 +257,9 @@ def against_target(
 def so_far(gap: float | None, unit: str, direction: Direction, until: str, decimals: int = 2) -> str:
     """A figure of part of the year against the year's target, which it cannot meet or miss yet (lower case):
     ``số liệu đến hết tháng 11/2026, còn thấp hơn chỉ tiêu năm 211.950 nghìn USD`` ·
-    ``số liệu đến hết quý III/2026, đã đạt mức chỉ tiêu năm``.  ``gap`` is signed, positive = better."""
-    lead = f"số liệu đến hết {until}"
+    ``số liệu đến ngày 17/11/2026, đã đạt mức chỉ tiêu năm``.  ``until``: how far the figures go ("đến hết
+    tháng 11/2026", "đến ngày 17/11/2026"); ``gap`` is signed, positive = better."""
+    lead = f"số liệu {until}"
     if gap is None:
         return lead
     if gap >= 0:

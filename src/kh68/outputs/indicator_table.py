@@ -89,7 +89,9 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
     blocks: list[Block] = [Paragraph(_summary(plan, results, year, _until(view), annexed=annexed))]
     not_met = [r for r in results if stated(r) and r.status is Status.NOT_MET]
     if not_met:
-        blocks.append(Paragraph("Chỉ tiêu chưa đạt: " + "; ".join(_figure_sentence(r) for r in not_met) + "."))
+        blocks.append(
+            Paragraph("Chỉ tiêu chưa đạt: " + "; ".join(_figure_sentence(r, view.today) for r in not_met) + ".")
+        )
     provisional = [r for r in results if stated(r) and r.status is Status.PROVISIONAL]
     if provisional:
         blocks.append(Paragraph(_provisional_paragraph(plan, provisional)))
@@ -218,9 +220,9 @@ def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str =
     return text
 
 
-def _figure_sentence(r: IndicatorResult) -> str:
+def _figure_sentence(r: IndicatorResult, today: date) -> str:
     ind = r.indicator
-    comparison = comparison_text(r)
+    comparison = comparison_text(r, today)
     tail = f", {comparison}" if comparison else ""
     return f"chỉ tiêu {ind.id} ({lower_first(ind.name)}) đạt {value_text(r)}{tail} (chỉ tiêu năm {r.year}: {target_words(r)})"
 
@@ -472,20 +474,25 @@ def previous_text(plan: Plan, r: IndicatorResult) -> str:
     return f"{shown} ({vocab.PROVISIONAL_SHORT})" if previous_provisional(plan, r) else shown
 
 
-def comparison_text(r: IndicatorResult) -> str:
+def comparison_text(r: IndicatorResult, today: date | None = None) -> str:
     """``vượt chỉ tiêu 0,4 điểm phần trăm`` / ``thấp hơn chỉ tiêu 1,2 điểm phần trăm`` (``kh68.vocab``) against a
-    target the plan set and judged; '' otherwise."""
+    target the plan set and judged; '' otherwise. A figure of part of the year goes to its period's end, or to
+    ``today`` (the report's day) when that comes first, as the body of the report says."""
     if r.target is None or verdict(r) not in JUDGED:
         return ""
     if r.known_until is not None and r.status is Status.IN_PROGRESS:
-        return vocab.so_far(r.gap, r.indicator.unit, r.indicator.better, r.known_until.label, r.decimals)
+        last = r.known_until.last_day
+        until = (
+            f"đến ngày {format_date(today)}" if today is not None and today < last else f"đến hết {r.known_until.label}"
+        )
+        return vocab.so_far(r.gap, r.indicator.unit, r.indicator.better, until, r.decimals)
     return vocab.against_target(r.status, r.gap, r.indicator.unit, r.indicator.better, r.decimals, r.target.ranged)
 
 
-def _comparison_cell(r: IndicatorResult) -> str:
+def _comparison_cell(r: IndicatorResult, today: date) -> str:
     """Against the year's target the plan set; without one, against the final target."""
     if stated(r):
-        return vocab.sentence(comparison_text(r)) or NO_TARGET_MARK
+        return vocab.sentence(comparison_text(r, today)) or NO_TARGET_MARK
     f = to_final(r)
     if f is None:
         return NO_TARGET_MARK
@@ -544,7 +551,7 @@ def indicator_table(view: StatusView) -> Table:
                     target_words(r),
                     value_text(r),
                     previous_text(plan, r),
-                    _comparison_cell(r),
+                    _comparison_cell(r, view.today),
                     verdict_label(r),
                     final_words(r),
                     " ".join(f"({n})" for n in numbers),
