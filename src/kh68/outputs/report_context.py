@@ -478,11 +478,15 @@ def _difficulties(view: StatusView) -> list[str]:
 
 
 def directions_section(plan: Plan, cadence: Period, text: YearReport | None) -> Section:
-    return Section(
-        "IV",
-        f"PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period(plan, cadence)}",
-        (_written(text.directions if text else [], ReportPart.DIRECTIONS, cadence),),
+    ahead = next_period(plan, cadence)
+    lines = text.directions if text else []
+    # The placeholder names the part as its heading does ("… thời gian tới", "… quý I năm 2027"), not "năm tới".
+    said = (
+        items(lines)
+        if lines
+        else placeholder(ReportPart.DIRECTIONS, cadence, label=f"phương hướng, nhiệm vụ {ahead.lower()}")
     )
+    return Section("IV", f"PHƯƠNG HƯỚNG, NHIỆM VỤ {ahead}", (said,))
 
 
 def proposals_section(text: YearReport | None, cadence: Period) -> Section:
@@ -495,10 +499,11 @@ def _written(lines: list[str], part: ReportPart, cadence: Period, material: str 
     return items(lines) if lines else placeholder(part, cadence, material)
 
 
-def placeholder(part: ReportPart, cadence: Period, material: str = "") -> Placeholder:
-    """A part the department has not written: where to write it, and ``material`` to write it from."""
+def placeholder(part: ReportPart, cadence: Period, material: str = "", *, label: str = "") -> Placeholder:
+    """A part the department has not written: where to write it, and ``material`` to write it from; ``label``:
+    the part as the report's heading names it, where that is not its usual name."""
     return Placeholder(
-        f"[Chưa có nội dung: {part.label}. Ghi vào mục report › {part.value.replace('.', ' › ')} "
+        f"[Chưa có nội dung: {label or part.label}. Ghi vào mục report › {part.value.replace('.', ' › ')} "
         f"của tệp data/{cadence.key}.yaml.{' ' + material if material else ''}]"
     )
 
