@@ -118,3 +118,12 @@ def test_a_date_before_the_period_reported_is_warned(tmp_path: Path) -> None:
         "kh68: cảnh báo: báo cáo tháng 11/2026 ghi ngày 20/10/2026 (--date), trước khi tháng 11/2026 bắt đầu "
         "(01/11/2026)"
     )
+
+
+def test_a_units_report_says_of_a_task_not_due_this_year_what_the_plans_report_says() -> None:
+    """HCM 2820: so_xay_dung's I.4 is due in quý II/2027; its report of quý IV/2026 does not ask for a result."""
+    lines = _lines(HCM, "--period", "2026-Q4", "--date", "2026-12-15", "--unit", "so_xay_dung")
+    start = lines.index(
+        "### 1\\. Tham gia rà soát, đơn giản hóa các thủ tục hành chính liên quan đến quy hoạch (mục I.4)"
+    )
+    assert lines[start + 2] == "Thực hiện quý II/2027; năm 2026 chưa đến kỳ thực hiện."

@@ -59,7 +59,9 @@ from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import (
     legal_basis,
     lower_first,
+    not_due_words,
     one_sentence,
+    past_due,
     period_words,
     plan_reference,
 )
@@ -397,13 +399,13 @@ def task_block(
         said = " ".join(result for _, result in reported)
     elif t.state is not None:
         said = _state_words(t.state)
-    elif not task.expected_in(year) and not _late(t, year):
-        said = _not_due(t, year)
+    elif (idle := not_due_words(t, year)) is not None:
+        said = idle
     else:
         # A task past its deadline and never reported done may be done but not recorded: asked for, never said late.
         late = (
             f"; nhiệm vụ thực hiện {task.schedule.words()}, đã qua hạn mà chưa có báo cáo hoàn thành"
-            if task.schedule and _late(t, year) and not task.expected_in(year)
+            if task.schedule and past_due(t, year) and not task.expected_in(year)
             else ""
         )
         return Placeholder(
@@ -414,26 +416,9 @@ def task_block(
     return Paragraph(f"{lead}{said}" if lead else sentence(said))
 
 
-def _late(t: TaskStatus, year: int) -> bool:
-    """Due before the year reported on and never reported done."""
-    schedule = t.task.schedule
-    end_before = schedule is not None and schedule.end is not None and schedule.end.year < year
-    return end_before and t.due is not None and t.due.overdue
-
-
 def _state_words(state: TaskState) -> str:
     """``chưa triển khai.``: a state reported without results, as the report says it after a task's name."""
     return f"{TASK_STATE_LABELS[state].lower()}."
-
-
-def _not_due(t: TaskStatus, year: int) -> str:
-    schedule = t.task.schedule
-    if schedule is None:
-        return f"năm {year} chưa đến kỳ thực hiện."
-    timing = schedule.words()
-    if schedule.end is not None and schedule.end.year < year:  # done by then (one late is asked for: _late)
-        return f"nhiệm vụ thực hiện {timing}, trước năm {year}."
-    return f"thực hiện {timing}; {schedule.idle_words(year)}."
 
 
 def _task_label(t: TaskStatus) -> str:

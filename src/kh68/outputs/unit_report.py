@@ -46,7 +46,7 @@ from kh68.outputs.frame import (
 )
 from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
 from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import coordinator, lower_first, one_sentence, period_words, plan_reference
+from kh68.outputs.words import coordinator, lower_first, not_due_words, one_sentence, period_words, plan_reference
 from kh68.reading.bodies import coordinator_id, short_name, unit_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Duty, Progress, Unit
@@ -226,6 +226,10 @@ def _tasks_section(view: StatusView, unit_id: str, cadence: Period) -> Section:
     for number, t in enumerate(view.tasks, 1):
         blocks.append(Heading(2, f"{number}. {t.task.report_title} (mục {t.task.id})"))
         own = [p for uid, p in t.entries.items() if uid in members]
+        idle = not_due_words(t, cadence.year) if not own else None
+        if idle is not None:  # as the report of the plan says it: not asked for this year
+            blocks.append(Paragraph(sentence(idle)))
+            continue
         if not own:
             blocks.append(
                 Placeholder(

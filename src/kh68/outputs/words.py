@@ -9,6 +9,7 @@ from kh68.core.vnformat import long_date
 from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.bodies import coordinator_id, short_name
 from kh68.reading.plan import Plan
+from kh68.tracking.tasks import TaskStatus
 from kh68.vocab import plan_name
 
 BLANK_DATE = "ngày … tháng … năm …"
@@ -83,3 +84,24 @@ def plan_about(plan: Plan) -> str:
     """``về <trích yếu>``: the plan's title as a subject line continues it."""
     title = " ".join(plan.meta.title.split()).rstrip(" .;")
     return f"về {lower_first(title)}"
+
+
+def past_due(t: TaskStatus, year: int) -> bool:
+    """Due before the year reported on and never reported done."""
+    schedule = t.task.schedule
+    end_before = schedule is not None and schedule.end is not None and schedule.end.year < year
+    return end_before and t.due is not None and t.due.overdue
+
+
+def not_due_words(t: TaskStatus, year: int) -> str | None:
+    """What a report says of a task the year does not ask for (``thực hiện quý II/2027; năm 2026 chưa đến kỳ thực
+    hiện.``); ``None`` for one the year asks for, or one past its deadline and never reported done (asked for)."""
+    if t.task.expected_in(year) or past_due(t, year):
+        return None
+    schedule = t.task.schedule
+    if schedule is None:
+        return f"năm {year} chưa đến kỳ thực hiện."
+    timing = schedule.words()
+    if schedule.end is not None and schedule.end.year < year:
+        return f"nhiệm vụ thực hiện {timing}, trước năm {year}."
+    return f"thực hiện {timing}; {schedule.idle_words(year)}."
