@@ -18,10 +18,10 @@ from kh68.reading.plan import Plan
 
 def missing_parts(plan: Plan, year: int) -> list[ReportPart]:
     """Parts of ``year``'s report the department has not written (none before the plan period)."""
-    data = plan.data.get(year)
-    if data is None or year < plan.meta.period.start:
+    if year < plan.meta.period.start:
         return []
-    return data.missing_report_parts()
+    data = plan.data.get(year)
+    return data.missing_report_parts() if data is not None else list(ReportPart)  # no file yet: nothing written
 
 
 def unwritten_tasks(plan: Plan, data: YearData | None, year: int) -> list[Task]:
