@@ -55,23 +55,18 @@ def digits(most: int) -> CoreSchema:
 
 def without_fast_path(errors: list[Any]) -> list[Any]:
     """``errors`` as the full validators give them: the fast path's misses dropped, the branch name taken out of
-    the place of each error behind one (only there: a file's own key named ``checked`` stays)."""
-    behind: set[tuple[Any, ...]] = set()
+    the place of each error behind one (only there: a file's own key named ``checked`` stays).
+
+    Pydantic lists a union's errors branch by branch, so the full validator's errors follow the miss of their
+    own fast path: each is checked against the place that miss names, in one comparison."""
     kept = []
+    branch: tuple[Any, ...] = ()
     for err in errors:
         loc = err["loc"]
         if err["type"] == MISSED:
-            behind.add((*loc[:-1], CHECKED))
+            branch = (*loc[:-1], CHECKED)
             continue
-        if behind:
-            err = _out_of_branch(err, behind)
+        if branch and loc[: len(branch)] == branch:
+            err = {**err, "loc": loc[: len(branch) - 1] + loc[len(branch) :]}
         kept.append(err)
     return kept
-
-
-def _out_of_branch(err: Any, behind: set[tuple[Any, ...]]) -> Any:
-    loc = err["loc"]
-    for size in range(len(loc), 0, -1):
-        if loc[:size] in behind:
-            return {**err, "loc": loc[: size - 1] + loc[size:]}
-    return err
