@@ -832,16 +832,16 @@ def test_an_answer_the_machine_decided_after_reading_the_plan_is_never_kept(
     """The plan read whole and as keyed, then the failure: only the exit code and the fault tell."""
     from kh68.lint import check as load
 
-    check_plan = load.check_plan
+    checked = load.checked  # what kh68 check reads the plan with
 
     def failing(root: Path, **keywords: Any) -> Any:
-        check_plan(root, **keywords)
+        checked(root, **keywords)
         raise machine_failure(failure)
 
     @contextmanager
     def fail() -> Iterator[None]:
         with monkeypatch.context() as patch:
-            patch.setattr(load, "check_plan", failing)
+            patch.setattr(load, "checked", failing)
             yield
 
     _assert_never_kept(inproc, ["check", str(EXAMPLE_PLAN)], fail, exit_code, said)
