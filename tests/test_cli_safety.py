@@ -199,7 +199,7 @@ def _stopped(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
 
 SLOW_CHECK = """
 import kh68.lint.check as load
-load.check_plan = lambda *a, **k: (ready("bắt đầu"), until_a_signal())
+load.checked = lambda *a, **k: (ready("bắt đầu"), until_a_signal())  # what kh68 check reads the plan with
 import sys
 from kh68.cli import main
 sys.argv = ["kh68", "check", sys.argv[1]]
@@ -221,7 +221,7 @@ def test_an_internal_error_is_exit_70_without_traceback(monkeypatch: pytest.Monk
     def broken(*_args: object, **_keywords: object) -> None:
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(kh68.lint.check, "check_plan", broken)
+    monkeypatch.setattr(kh68.lint.check, "checked", broken)  # what kh68 check reads the plan with
     out = invoke(["check", EXAMPLE_PLAN], 70).output
     assert out == (
         "kh68: lỗi: lỗi nội bộ của kh68 (RuntimeError); đây là lỗi của chương trình, không phải của kế hoạch. "
