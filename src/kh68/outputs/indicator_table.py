@@ -110,7 +110,8 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
         blocks.append(_items([_untargeted_line(plan, r) for r in measured]))
     unmeasured = [r for r in untargeted if not r.has_data]
     if unmeasured:
-        said = _counted(unmeasured) if annexed and len(unmeasured) > LISTED else f"chỉ tiêu {_ids(unmeasured)}"
+        many = _to_annex(unmeasured, annexed)
+        said = f"{_count(len(unmeasured))} chỉ tiêu (chi tiết tại Phụ lục)" if many else f"chỉ tiêu {_ids(unmeasured)}"
         blocks.append(Paragraph(f"Chưa có số liệu {_known(view)}: {said}."))
     changes = _changes(plan, [r for r in results if stated(r)])
     if changes:
@@ -165,13 +166,14 @@ LISTED = 10
 the reader to it (a body of 75 codes is read by nobody)."""
 
 
+def _to_annex(rs: list[IndicatorResult], annexed: bool) -> bool:
+    """Too many to name in a sentence of a report that has an annex to send the reader to."""
+    return annexed and len(rs) > LISTED
+
+
 def _listed(rs: list[IndicatorResult], annexed: bool) -> str:
     """``I.1, I.2``; or, past ``LISTED`` in a report with an annex, ``chi tiết tại Phụ lục``."""
-    return "chi tiết tại Phụ lục" if annexed and len(rs) > LISTED else _ids(rs)
-
-
-def _counted(rs: list[IndicatorResult]) -> str:
-    return f"{_count(len(rs))} chỉ tiêu (chi tiết tại Phụ lục)"
+    return "chi tiết tại Phụ lục" if _to_annex(rs, annexed) else _ids(rs)
 
 
 def _target_years(plan: Plan) -> list[int]:
@@ -205,7 +207,7 @@ def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str =
     if unjudged:
         by_reason = {status: [r for r in unjudged if r.status is status] for status in UNJUDGED}
         why = "; ".join(
-            f"{vocab.UNJUDGED_REASONS[s]}: {_count(len(rs)) + ' chỉ tiêu' if annexed and len(rs) > LISTED else _ids(rs)}"
+            f"{vocab.UNJUDGED_REASONS[s]}: {f'{_count(len(rs))} chỉ tiêu' if _to_annex(rs, annexed) else _ids(rs)}"
             for s, rs in by_reason.items()
             if rs
         )

@@ -61,7 +61,6 @@ from kh68.outputs.words import (
     lower_first,
     not_due_words,
     one_sentence,
-    past_due,
     period_words,
     plan_reference,
 )
@@ -405,7 +404,7 @@ def task_block(
         # A task past its deadline and never reported done may be done but not recorded: asked for, never said late.
         late = (
             f"; nhiệm vụ thực hiện {task.schedule.words()}, đã qua hạn mà chưa có báo cáo hoàn thành"
-            if task.schedule and past_due(t, year) and not task.expected_in(year)
+            if task.schedule and not task.expected_in(year)  # not asked for this year, yet no words: past due
             else ""
         )
         return Placeholder(

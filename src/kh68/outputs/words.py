@@ -86,7 +86,7 @@ def plan_about(plan: Plan) -> str:
     return f"về {lower_first(title)}"
 
 
-def past_due(t: TaskStatus, year: int) -> bool:
+def _past_due(t: TaskStatus, year: int) -> bool:
     """Due before the year reported on and never reported done."""
     schedule = t.task.schedule
     end_before = schedule is not None and schedule.end is not None and schedule.end.year < year
@@ -96,7 +96,7 @@ def past_due(t: TaskStatus, year: int) -> bool:
 def not_due_words(t: TaskStatus, year: int) -> str | None:
     """What a report says of a task the year does not ask for (``thực hiện quý II/2027; năm 2026 chưa đến kỳ thực
     hiện.``); ``None`` for one the year asks for, or one past its deadline and never reported done (asked for)."""
-    if t.task.expected_in(year) or past_due(t, year):
+    if t.task.expected_in(year) or _past_due(t, year):
         return None
     schedule = t.task.schedule
     if schedule is None:
