@@ -57,7 +57,7 @@ class Measure:
         of an indicator in ``%`` are what it is a rate of only when its ``name`` says them (``100% dân số`` of
         "Tỷ lệ dân số …"): "5% hoặc thấp hơn" is no rate of anything, and is never read as 5%."""
         said, own = fold_unit(written), fold_unit(self.unit)
-        if said == own or (said == PERCENT and own.startswith(PERCENT) and "/" not in own):
+        if said == own or (said == PERCENT and self.is_percent):
             return True
         of = said.removeprefix(PERCENT).strip()
         return own == PERCENT and said.startswith(PERCENT) and bool(of) and of in fold_unit(name)

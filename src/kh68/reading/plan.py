@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kh68.core.errors import NotInPlan
 from kh68.core.safetext import excerpt, listing
@@ -336,20 +337,29 @@ def _units_later(
     return dict(latest.values())
 
 
+def target_defaults(meta: PlanMeta, year: int) -> dict[str, Any]:
+    """What the words of a target set for ``year`` leave to the plan: its year, the plan's period, the tolerance
+    of "khoảng" (a share)."""
+    period = meta.period
+    return {
+        "year": year,
+        "start": period.start,
+        "end": period.end,
+        "tolerance": meta.judging.approximate_tolerance / 100,
+    }
+
+
 def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[TaskGroup]) -> None:
     """Fill in what the plan's words leave to the plan itself, once, at load.
 
     A target's year, the plan's period and the tolerance of "khoảng"; whether
     "trước ngày X" includes X for a task's timing; from which period a duty's reports are owed.
     """
-    period = meta.period
     judging = meta.judging
     for indicator in indicators:
         for targets in (indicator.targets, *indicator.unit_targets.values()):
             for year, target in targets.items():
-                target.settle(
-                    year=year, start=period.start, end=period.end, tolerance=judging.approximate_tolerance / 100
-                )
+                target.settle(**target_defaults(meta, year))
     for group in groups:
         for task in group.tasks:
             if task.timing is not None:

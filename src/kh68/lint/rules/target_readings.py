@@ -11,16 +11,15 @@ from kh68.core.safetext import excerpt
 from kh68.kinds.targets import Style, TargetUnparsable, parse_target
 from kh68.lint.rules.base import Context, Finding, Rule
 from kh68.reading.models import Indicator, TargetBase
+from kh68.reading.plan import target_defaults
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
-    meta = ctx.plan.meta
-    period, tolerance = meta.period, meta.judging.approximate_tolerance / 100
     for ind, year, target, doc, where in ctx.targets():
         # The words read with what the plan leaves to itself, as the keys were: its period, the tolerance of "khoảng".
-        defaults = {"year": year, "start": period.start, "end": period.end, "tolerance": tolerance}
+        defaults = target_defaults(ctx.plan.meta, year)
         message = target.meaning.ambiguity(ind.measure) or _own_words(ind, target, defaults)
         if message is not None:
             yield Finding(doc, where, message)
@@ -40,16 +39,16 @@ def _own_words(ind: Indicator, target: TargetBase, defaults: dict[str, Any]) -> 
         return None
     if said.unit is not None and not ind.measure.accepts(said.unit, ind.name):
         return None
-    if type(said) is type(meaning) and said.bounds() == meaning.bounds():
+    measure, direction = ind.measure, ind.better
+    read, keyed = (t.words(Style.MEANING, measure, direction) for t in (said, meaning))
+    # One kind that says the same bounds or the same words agrees: "khoảng 60%" of {approximately: 60,
+    # tolerance: 1} leaves its tolerance to the keys.
+    same_kind = type(said) is type(meaning) and (
+        said.bounds() == meaning.bounds()
+        or said.words(Style.REPORT, measure, direction) == meaning.words(Style.REPORT, measure, direction)
+    )
+    if read == keyed or same_kind:
         return None
-    direction = ind.better
-    read, keyed = (t.words(Style.MEANING, ind.measure, direction) for t in (said, meaning))
-    if read == keyed:
-        return None
-    if type(said) is type(meaning) and said.words(Style.REPORT, ind.measure, direction) == meaning.words(
-        Style.REPORT, ind.measure, direction
-    ):
-        return None  # "khoảng 60%" of {approximately: 60, tolerance: 1}: the words leave the tolerance to the keys
     return (
         f"chỉ tiêu dạng cấu trúc đọc được hai cách: lời văn {excerpt(words)} là {read}, còn các khóa là {keyed}; "
         "sửa cho khớp (báo cáo trích lời văn, còn kh68 đánh giá theo các khóa)"
