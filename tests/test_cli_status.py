@@ -413,3 +413,23 @@ def test_the_progress_table_at_the_narrowest_width_cuts_no_id_number_or_column()
     ]
     end = next(i for i, line in enumerate(out) if line.startswith("Tiến độ đến mục tiêu cuối kỳ đánh giá"))
     assert not [line for line in out[start:end] if "…" in line]
+
+
+def test_a_year_with_no_data_file_yet_has_every_part_of_its_report_to_write() -> None:
+    """Huế 188 has no data/2026.yaml: nothing of the year's report is written (only its tasks were listed)."""
+    args = ["status", "--plan", FIXTURE_PLAN.parent / "hue-188", "--year", "2026", "--today", "2026-12-01"]
+    data = json.loads(invoke([*args, "--format", "json"], 0).stdout)
+    assert data["report_text_missing"] == [
+        "directing_documents",
+        "assessment.strengths",
+        "assessment.shortcomings",
+        "assessment.objective_causes",
+        "assessment.subjective_causes",
+        "directions",
+        "proposals",
+    ]
+    shown = lines(invoke(args, 0, {"COLUMNS": "100"}).stdout)
+    start = next(i for i, line in enumerate(shown) if line.startswith("Báo cáo năm 2026 (kế hoạch không ghi hạn)"))
+    assert shown[start] == (
+        "Báo cáo năm 2026 (kế hoạch không ghi hạn): phần lời văn còn thiếu các văn bản chỉ đạo, triển khai đã"
+    )
