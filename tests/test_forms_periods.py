@@ -540,3 +540,17 @@ def test_a_csv_without_year_or_period_column_is_refused(monthly: Path, tmp_path:
         "kh68: lỗi: thieu.csv › dòng 1: tiêu đề không hợp lệ (thiếu cột year (hoặc period)); các cột: indicator, "
         "year, period, unit, value, numerator, denominator, met, state, document, document_date, note, reported_by\n"
     ) in result.output
+
+
+def test_a_form_of_a_duty_without_a_day_sets_none(example_copy: Path, tmp_path: Path) -> None:
+    """"Định kỳ 6 tháng" with no day: the form says the plan sets none, as status does (never the period's last day)."""
+    half = (
+        "  - id: half_year_report\n    section: IV.2.e\n    kind: unit_report\n    what: báo cáo định kỳ 6 tháng.\n"
+        "    from_units: [phong_gdtrh]\n    to_units: [phong_tchc]\n    period: six_monthly\n"
+    )
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", half + "  - id: plan_report\n")
+    invoke(["form", "--plan", example_copy, "--period", "2026-H1", "-o", tmp_path], 0)
+    guide = openpyxl.load_workbook(tmp_path / "bao-cao-2026-H1-phong-gdtrh.xlsx")["Hướng dẫn"]
+    assert (guide["A6"].value, guide["B6"].value) == ("Hạn gửi", "Kế hoạch không ghi hạn")
+    late = _reports(example_copy, "2026-H1", "2026-07-20", "half_year_report")
+    assert late == {"phong_gdtrh": (False, None, False)}

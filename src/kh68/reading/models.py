@@ -1045,8 +1045,8 @@ class Source(Strict):
 
 class UnitValue(Strict):
     value: Number | None = field("Giá trị", default=None)
-    numerator: Count | None = field("Tử số", "Ví dụ: số trẻ ra lớp.", default=None)
-    denominator: Count | None = field("Mẫu số", "Ví dụ: số trẻ trong độ tuổi.", default=None)
+    numerator: Count | None = field("Tử số", "Số đạt yêu cầu của tỷ lệ (phần được đếm), số nguyên.", default=None)
+    denominator: Count | None = field("Mẫu số", "Tổng số mà tỷ lệ tính trên đó, số nguyên.", default=None)
     met: bool | None = field("Đạt chuẩn", "Với chỉ tiêu tính theo tỷ lệ đơn vị đạt chuẩn.", default=None)
     source: Source | None = field("Nguồn số liệu", "Văn bản của đơn vị gửi số liệu này.", default=None)
     note: str | None = field("Ghi chú", default=None)
@@ -1065,15 +1065,15 @@ class UnitValue(Strict):
 
 class Measurement(Strict):
     value: Number | None = field(
-        "Giá trị toàn tỉnh", "Giá trị ghi trực tiếp; được ưu tiên hơn giá trị tính từ đơn vị.", default=None
+        "Giá trị toàn địa bàn", "Giá trị ghi trực tiếp; được ưu tiên hơn giá trị tính từ đơn vị.", default=None
     )
     state: TaskState | None = field("Trạng thái", "Với chỉ tiêu 'Hoàn thành' hoặc mốc định tính.", default=None)
     source: Source | None = field("Nguồn số liệu", default=None)
     note: str | None = field("Ghi chú", default=None)
     by_unit: dict[str, UnitValue] = field("Theo đơn vị", "Khóa là mã đơn vị.", default_factory=dict)
     expected_denominator: Count | None = field(
-        "Mẫu số toàn tỉnh",
-        "Mẫu số của cả tỉnh khi đã biết (ví dụ số trẻ trong độ tuổi); để tính phần mẫu số mà các đơn vị "
+        "Mẫu số toàn địa bàn",
+        "Mẫu số của cả địa bàn khi đã biết (tổng số mà tỷ lệ tính trên đó); để tính phần mẫu số mà các đơn vị "
         "đã báo cáo bao phủ.",
         default=None,
     )

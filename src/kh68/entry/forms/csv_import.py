@@ -180,7 +180,7 @@ def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) ->
         if not text:
             continue
         if column not in allowed:
-            say(column, f"chỉ tiêu {indicator.id} ({'theo đơn vị' if unit_id else 'toàn tỉnh'}) không ghi cột này")
+            say(column, f"chỉ tiêu {indicator.id} ({'theo đơn vị' if unit_id else 'toàn địa bàn'}) không ghi cột này")
             continue
         got[column] = _parse(parsers[column], text, column, indicator.id, say)
     extra = {c: _parse(p, row.get(c, ""), c, indicator.id, say) for c, p in _EXTRA.items() if row.get(c, "")}

@@ -20,7 +20,7 @@ from datetime import date
 from kh68.core.errors import InputError, UsageError
 from kh68.core.vnformat import format_number, format_value
 from kh68.domain.coverage import unit_of_count_gone
-from kh68.domain.deadlines import in_time_by, period_day, report_periods, reporters_of, unit_report_duties
+from kh68.domain.deadlines import deadline, in_time_by, period_day, report_periods, reporters_of, unit_report_duties
 from kh68.entry.forms.layout import (
     NOUNS,
     FormSpec,
@@ -135,7 +135,7 @@ def form_for(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | N
         period=period,
         unit_id=unit_id,
         unit_name=plan.unit_name(unit_id),
-        deadline=due.day,
+        deadline=deadline(due.duty, period) if due.duty is not None else None,
         recipient=", ".join(plan.unit_names(recipients)) or plan.unit_name(plan.meta.issuing_unit),
         synthetic=plan.synthetic,
         indicators=tuple(_indicator_rows(plan, period, unit_id, due.day)),

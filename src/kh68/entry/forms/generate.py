@@ -44,7 +44,7 @@ from kh68.entry.forms.layout import (
     previous_period,
 )
 from kh68.kinds.periods import Period
-from kh68.vocab import TASK_STATE_LABELS
+from kh68.vocab import NO_DEADLINE, TASK_STATE_LABELS, sentence
 
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -221,8 +221,8 @@ _EXPLAINED = {
     "previous": "Giá trị năm trước đã ghi nhận, để tham khảo.",
     "how": "Những ô cần điền ở dòng này.",
     "value": "Giá trị của chỉ tiêu (ví dụ 95,4).",
-    "numerator": "Tử số, ví dụ số trẻ ra lớp.",
-    "denominator": "Mẫu số, ví dụ số trẻ trong độ tuổi.",
+    "numerator": "Tử số: số đạt yêu cầu của tỷ lệ (phần được đếm), số nguyên.",
+    "denominator": "Mẫu số: tổng số mà tỷ lệ tính trên đó, số nguyên.",
     "met": f"Đơn vị đạt chuẩn hay chưa: chọn {YES} hoặc {NO}.",
     "state": "Trạng thái thực hiện (chọn trong danh sách).",
     "document": "Số, ký hiệu văn bản của đơn vị có số liệu này.",
@@ -241,7 +241,10 @@ def _explained(spec: FormSpec, key: str) -> str:
 
 
 def deadline_line(spec: FormSpec) -> str:
-    """``Chậm nhất ngày 14/11/2026 (kế hoạch ghi: trước ngày 15 hằng tháng)``: the last day in time."""
+    """``Chậm nhất ngày 14/11/2026 (kế hoạch ghi: trước ngày 15 hằng tháng)``: the last day in time; a plan that
+    sets no day is said to set none (never a day kh68 would have chosen)."""
+    if spec.deadline is None:
+        return sentence(NO_DEADLINE)
     said = f"Chậm nhất ngày {format_date(spec.deadline)}"
     return f"{said} (kế hoạch ghi: {spec.deadline_text})" if spec.deadline_text else said
 

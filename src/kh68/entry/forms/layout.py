@@ -223,7 +223,7 @@ class FormSpec:
     period: Period
     unit_id: str
     unit_name: str
-    deadline: date  # the last day the report is in time
+    deadline: date | None  # the last day the report is in time (``None``: the plan sets no day)
     recipient: str
     synthetic: bool
     indicators: tuple[IndicatorRow, ...]

@@ -30,7 +30,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 RULE = Rule(
     "computed-mismatch",
     Severity.WARNING,
-    "giá trị toàn tỉnh ghi trực tiếp khớp (lệch không quá 0,05) với giá trị tính từ các đơn vị",
+    "giá trị toàn địa bàn ghi trực tiếp khớp (lệch không quá 0,05) với giá trị tính từ các đơn vị",
     "giá trị ghi 50 khác giá trị tính từ các đơn vị 32,81 (lệch hơn 0,05)",
     check,
     adjustable=True,
