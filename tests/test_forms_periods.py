@@ -543,7 +543,7 @@ def test_a_csv_without_year_or_period_column_is_refused(monthly: Path, tmp_path:
 
 
 def test_a_form_of_a_duty_without_a_day_sets_none(example_copy: Path, tmp_path: Path) -> None:
-    """"Định kỳ 6 tháng" with no day: the form says the plan sets none, as status does (never the period's last day)."""
+    """ "Định kỳ 6 tháng" with no day: the form says the plan sets none, as status does (never the period's last day)."""
     half = (
         "  - id: half_year_report\n    section: IV.2.e\n    kind: unit_report\n    what: báo cáo định kỳ 6 tháng.\n"
         "    from_units: [phong_gdtrh]\n    to_units: [phong_tchc]\n    period: six_monthly\n"

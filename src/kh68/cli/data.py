@@ -37,7 +37,9 @@ def record(
         str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 1.234,5 (dấu chấm ngăn cách hàng nghìn).")
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Ghi cho đơn vị này (mã hoặc tên gọi).")] = None,
-    numerator: Annotated[str | None, typer.Option("--numerator", help="Tử số: số đạt yêu cầu của tỷ lệ (số nguyên).")] = None,
+    numerator: Annotated[
+        str | None, typer.Option("--numerator", help="Tử số: số đạt yêu cầu của tỷ lệ (số nguyên).")
+    ] = None,
     denominator: Annotated[
         str | None, typer.Option("--denominator", help="Mẫu số: tổng số mà tỷ lệ tính trên đó (số nguyên).")
     ] = None,

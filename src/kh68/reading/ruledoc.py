@@ -114,7 +114,7 @@ TIMING_UNPARSABLE = RuleDoc(
     "thời gian thực hiện của nhiệm vụ viết theo một dạng đọc được (bảng các dạng thời gian: thường xuyên, hằng năm, "
     "quý, tháng, năm, giai đoạn, trước ngày, từ … đến …, sơ kết) hoặc dạng cấu trúc",
     "không hiểu thời gian thực hiện 'Cuối kỳ'; các dạng đọc được: Thường xuyên | Hằng năm | … "
-    "(hoặc dạng cấu trúc {text: '…', due: 2026-06-30})",
+    "(hoặc dạng cấu trúc {text: '…', due: 2026-06-30}: lời văn như kế hoạch viết, kèm hạn)",
 )
 
 RULE_CONFIG = RuleDoc(

@@ -6,7 +6,8 @@
 
 Adding a kind: write ``kinds/timings/<kind>.py`` (a ``Timing`` subclass: its
 ``kind``, ``example``, ``meaning``, ``phrasings`` and ``parse``), add it to
-``KINDS`` where its phrasing should be tried, and add its tests.
+``KINDS`` where its phrasing should be tried, and add its tests. Words no kind reads, given with their deadline
+(``{text: '…', due: …}``), are ``Stated``: a kind never tried on words.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from kh68.kinds.timings.ongoing import Ongoing
 from kh68.kinds.timings.quarter import Quarter
 from kh68.kinds.timings.recurring import Recurring
 from kh68.kinds.timings.span import Span
+from kh68.kinds.timings.stated import Stated
 from kh68.kinds.timings.until_year import UntilYear
 from kh68.kinds.timings.when_needed import WhenNeeded
 from kh68.kinds.timings.window import Window
@@ -70,7 +72,7 @@ def parse_timing(text: str) -> Timing:
             return replace(timing, condition=condition, tentative=tentative) if condition or tentative else timing
     raise TimingUnparsable(
         f"không hiểu thời gian thực hiện {excerpt(text)}; các dạng đọc được: {accepted_forms()} "
-        "(hoặc dạng cấu trúc {text: '…', due: 2026-06-30})"
+        f"(hoặc dạng cấu trúc {Stated.example}: lời văn như kế hoạch viết, kèm hạn)"
     )
 
 
@@ -84,4 +86,4 @@ def dated(timing: Timing, *, start: date | None, due: date | None) -> Timing:
     )
 
 
-__all__ = ["KINDS", "Rhythm", "Timing", "TimingUnparsable", "accepted_forms", "dated", "parse_timing"]
+__all__ = ["KINDS", "Rhythm", "Stated", "Timing", "TimingUnparsable", "accepted_forms", "dated", "parse_timing"]

@@ -1,0 +1,36 @@
+"""stated: words no kind reads, given with the plan's own deadline (``{text: '…', due: …}``), as the message offers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from kh68.reading.models import TaskTiming
+
+WORDS = "Hoàn thành, báo cáo kết quả Ủy ban nhân dân tỉnh (qua Công an tỉnh) trong tháng 11/2025"
+
+
+def test_words_no_kind_reads_are_taken_with_the_plans_deadline() -> None:
+    timing = TaskTiming.model_validate({"text": WORDS, "due": "2025-11-30", "start": "2025-10-01"}).schedule
+    assert (timing.kind, timing.text, timing.start, timing.end) == (
+        "stated",
+        WORDS,
+        date(2025, 10, 1),
+        date(2025, 11, 30),
+    )
+    assert timing.deadline(date(2025, 11, 5)) == date(2025, 11, 30)
+    assert [timing.active_in(y) for y in (2024, 2025, 2026)] == [False, True, False]
+
+
+@pytest.mark.parametrize("given", [{"text": WORDS}, {"text": WORDS, "start": "2025-10-01"}])
+def test_without_a_deadline_they_are_still_refused_naming_the_forms(given: dict[str, str]) -> None:
+    with pytest.raises(ValidationError) as info:
+        TaskTiming.model_validate(given)
+    assert "không hiểu thời gian thực hiện" in str(info.value)
+    assert "(hoặc dạng cấu trúc {text: '…', due: 2026-06-30}: lời văn như kế hoạch viết, kèm hạn)" in str(info.value)
+
+
+def test_words_a_kind_reads_keep_their_kind_beside_a_day() -> None:
+    assert TaskTiming.model_validate({"text": "Quý II/2026", "due": "2026-05-15"}).schedule.kind == "quarter"
