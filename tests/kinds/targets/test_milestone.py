@@ -20,6 +20,25 @@ def test_words_with_a_number_no_kind_reads_are_refused(text: str) -> None:
         parse_target(text)
 
 
+@pytest.mark.parametrize(
+    "text", ["Hàng năm, giảm", "Hằng năm giảm", "Giảm dần", "Không tăng", "Tăng dần qua các năm", "giảm so với năm trước"]
+)
+def test_words_that_say_only_which_way_are_refused_not_a_milestone(text: str) -> None:
+    with pytest.raises(TargetUnparsable) as info:
+        parse_target(text)
+    assert str(info.value) == (
+        f"'{text}' chỉ nói chiều thay đổi (tăng, giảm) mà không nói mức: không phải mốc định tính, và kh68 không tự "
+        "đặt mức; ghi mức như văn bản (ví dụ 'giảm 10% so với năm 2025', 'giảm bình quân 5%/năm') hoặc, để theo dõi "
+        "theo trạng thái báo cáo, dạng cấu trúc {milestone: true, text: '…'}"
+    )
+    assert from_fields({"milestone": True}, text).kind == "milestone"  # the way the message offers
+
+
+@pytest.mark.parametrize("text", ["Thực hiện giảm nghèo bền vững", "Tăng cường kiểm tra, giám sát"])
+def test_a_milestone_may_speak_of_rising_or_reducing(text: str) -> None:
+    assert read(text).kind == "milestone"
+
+
 def test_a_milestone_with_a_number_is_written_in_the_structured_form() -> None:
     assert from_fields({"milestone": True}, "Triển khai Đề án 06").kind == "milestone"
 

@@ -2,7 +2,8 @@
 
 Words with a number that no kind reads are refused, not taken for a milestone;
 a qualitative milestone that does contain a number is written in the structured
-form ``{milestone: true, text: "Triển khai Đề án 06"}``.
+form ``{milestone: true, text: "Triển khai Đề án 06"}``. Words that say only which way a figure should go
+("Hằng năm, giảm", "Giảm dần", "Không tăng") are a measure without its size, not a milestone: refused, saying so.
 """
 
 from __future__ import annotations
@@ -14,9 +15,16 @@ from typing import Any, ClassVar, Self
 from kh68.core.safetext import excerpt
 from kh68.kinds.measure import Measure
 from kh68.kinds.phrases import fold
-from kh68.kinds.targets.base import Feed, FieldType, Style, Target
+from kh68.kinds.targets.base import Feed, FieldType, Style, Target, TargetUnparsable
 from kh68.kinds.targets.completion import near_miss
 from kh68.kinds.verdict import Direction
+
+
+_EVERY_YEAR = r"(?:(?:hằng|hàng|mỗi) năm|qua các năm|so với (?:năm trước|cùng kỳ(?: năm trước)?))"
+_DIRECTION_ONLY = re.compile(
+    rf"^(?:{_EVERY_YEAR},?\s*)?(?:không\s+)?(?:tăng|giảm)(?:\s+(?:dần|liên tục))?(?:,?\s*{_EVERY_YEAR})?\s*[.;]?$"
+)
+"""A target that says only the way its figure should go: "Hàng năm, giảm", "Giảm dần", "Không tăng"."""
 
 
 class Milestone(Target):
@@ -32,6 +40,12 @@ class Milestone(Target):
     def parse(cls, phrase: str, text: str) -> Self | None:
         if re.search(r"[0-9]", phrase) or phrase[:1] in "<>≥≤=~":
             return None
+        if _DIRECTION_ONLY.match(phrase):
+            raise TargetUnparsable(
+                f"{excerpt(text)} chỉ nói chiều thay đổi (tăng, giảm) mà không nói mức: không phải mốc định tính, "
+                "và kh68 không tự đặt mức; ghi mức như văn bản (ví dụ 'giảm 10% so với năm 2025', 'giảm bình quân "
+                "5%/năm') hoặc, để theo dõi theo trạng thái báo cáo, dạng cấu trúc {milestone: true, text: '…'}"
+            )
         return cls(text=text)
 
     @classmethod
