@@ -21,7 +21,8 @@ def test_words_with_a_number_no_kind_reads_are_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Hàng năm, giảm", "Hằng năm giảm", "Giảm dần", "Không tăng", "Tăng dần qua các năm", "giảm so với năm trước"]
+    "text",
+    ["Hàng năm, giảm", "Hằng năm giảm", "Giảm dần", "Không tăng", "Tăng dần qua các năm", "giảm so với năm trước"],
 )
 def test_words_that_say_only_which_way_are_refused_not_a_milestone(text: str) -> None:
     with pytest.raises(TargetUnparsable) as info:

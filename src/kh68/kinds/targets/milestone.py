@@ -19,7 +19,6 @@ from kh68.kinds.targets.base import Feed, FieldType, Style, Target, TargetUnpars
 from kh68.kinds.targets.completion import near_miss
 from kh68.kinds.verdict import Direction
 
-
 _EVERY_YEAR = r"(?:(?:hằng|hàng|mỗi) năm|qua các năm|so với (?:năm trước|cùng kỳ(?: năm trước)?))"
 _DIRECTION_ONLY = re.compile(
     rf"^(?:{_EVERY_YEAR},?\s*)?(?:không\s+)?(?:tăng|giảm)(?:\s+(?:dần|liên tục))?(?:,?\s*{_EVERY_YEAR})?\s*[.;]?$"
