@@ -473,6 +473,41 @@ def test_the_coordinating_unit_has_no_report_to_itself(unit: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("unit", "which"),
+    [
+        (
+            "cac_phong_thuoc_so",
+            "Các phòng thuộc Sở GDĐT (cac_phong_thuoc_so) là nhiều cơ quan, đơn vị chung một tên, không phải một cơ "
+            "quan ban hành văn bản: không lập báo cáo mang tên chung; lập báo cáo của từng đơn vị: --unit phong_tchc, "
+            "phong_khtc, phong_gdth_gdmn, phong_gdtrh, phong_qlcl_gdtx",
+        ),
+        (
+            "UBND cấp xã",
+            "Ủy ban nhân dân các xã, phường, đặc khu (ubnd_cap_xa) là nhiều cơ quan, đơn vị chung một tên, không phải "
+            "một cơ quan ban hành văn bản: không lập báo cáo mang tên chung; lập báo cáo của từng đơn vị: --unit "
+            "xa_mh_01, xa_mh_02, xa_mh_03, xa_mh_04, xa_mh_05, xa_mh_06, xa_mh_07, xa_mh_08, xa_mh_09, xa_mh_10",
+        ),
+        (
+            "ubnd_xa_phuong",
+            "Ủy ban nhân dân các xã, phường (ubnd_xa_phuong) là nhiều cơ quan, đơn vị chung một tên, không phải một "
+            "cơ quan ban hành văn bản: không lập báo cáo mang tên chung; ghi từng đơn vị vào units.yaml để lập báo "
+            "cáo của đơn vị đó",
+        ),
+    ],
+    ids=["members", "a-group-by-its-short-name", "a-collective-name-without-members"],
+)
+def test_many_bodies_under_one_name_issue_no_report(tmp_path: Path, unit: str, which: str) -> None:
+    """A header names one issuing body (Decree 30): "ỦY BAN NHÂN DÂN CÁC XÃ, PHƯỜNG, ĐẶC KHU" signing "CHỦ TỊCH"
+    is no one's report: refused (exit 2), naming the units that can report."""
+    out = tmp_path / "bao-cao.docx"
+    plan = EXAMPLE_PLAN if unit != "ubnd_xa_phuong" else REPO / "tests" / "fixtures" / "plans" / "hue-188"
+    args = ["report", "--plan", plan, "--year", "2026", "--date", "2026-11-04", "--unit", unit, "-o", out]
+    result = invoke(args, 2)
+    assert (result.stdout, result.stderr) == ("", f"kh68: lỗi: {which}\n")
+    assert not out.exists()
+
+
 def test_a_unit_that_started_during_the_year_says_from_when_it_reports() -> None:
     text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "xa_mh_01", "--date", "2025-11-06"], 0)
     assert (

@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date
 
 from kh68.core.errors import UsageError
+from kh68.core.safetext import listing
 from kh68.core.vnformat import format_date as short_date
 from kh68.domain.deadlines import period_day, unit_report_duties
 from kh68.domain.measures import unit_value
@@ -47,7 +48,7 @@ from kh68.outputs.frame import (
 from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import coordinator, lower_first, not_due_words, one_sentence, period_words, plan_reference
-from kh68.reading.bodies import coordinator_id, short_name, unit_sender
+from kh68.reading.bodies import coordinator_id, short_name, stands_for_many, unit_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Duty, Progress, Unit
 from kh68.reading.plan import Plan
@@ -76,6 +77,7 @@ def build_unit_report(
             "kế hoạch không giao các đơn vị báo cáo (không có nhiệm vụ kind: unit_report trong plan.yaml), nên "
             f"không có báo cáo của {unit_id}; bỏ --unit để lập báo cáo chung của kế hoạch"
         )
+    require_one_body(plan, unit_id)
     require_not_the_coordinator(plan, unit_id)
     require_in_operation(plan, unit_id, cadence, today)
     view = build_status(plan, year, today, unit_id, period)
@@ -173,6 +175,23 @@ def _closing(when: str, name: str, recipient: str | None) -> str:
     division, it does not "kính gửi" it in the closing (the Kính gửi line is above)."""
     to = f", gửi {recipient} để tổng hợp" if recipient else ""
     return f"Trên đây là báo cáo kết quả thực hiện {when} của {name}{to}./."
+
+
+def require_one_body(plan: Plan, unit_id: str) -> None:
+    """``UsageError`` for a unit that is many bodies under one name: a report is issued by one body (Decree 30's
+    header names it), so each of them reports in its own name."""
+    unit = plan.units.units[unit_id]
+    if stands_for_many(unit):
+        members = plan.units.expand(unit_id) if unit.members else []
+        which = (
+            f"; lập báo cáo của từng đơn vị: --unit {listing(members)}"
+            if members
+            else "; ghi từng đơn vị vào units.yaml để lập báo cáo của đơn vị đó"
+        )
+        raise UsageError(
+            f"{plan.unit_name(unit_id)} ({unit_id}) là nhiều cơ quan, đơn vị chung một tên, không phải một cơ quan "
+            f"ban hành văn bản: không lập báo cáo mang tên chung{which}"
+        )
 
 
 def require_not_the_coordinator(plan: Plan, unit_id: str) -> None:

@@ -118,6 +118,14 @@ def _territory(name: str) -> str | None:
     return " ".join(rest) if rest and rest[0].lower() != "các" else None
 
 
+def stands_for_many(unit: Unit) -> bool:
+    """Whether ``unit`` is many bodies under one name (its ``members``; "Các phòng thuộc Sở", "Ủy ban nhân dân các
+    xã, phường"): none of them issues a document in that name."""
+    words = [w.lower() for w in _words(unit.name)]
+    prefix = 4 if _starts_with(unit.name, "ủy ban nhân dân") else 1 if _starts_with(unit.name, "ubnd") else 0
+    return bool(unit.members) or words[:1] == ["các"] or (prefix > 0 and words[prefix : prefix + 1] == ["các"])
+
+
 def _place_of_territory(territory: str) -> str | None:
     """``Huế`` of ``thành phố Huế``, ``Khe Tre`` of ``xã Khe Tre``; ``None`` unless a proper name follows a level."""
     lowered = territory.lower()
