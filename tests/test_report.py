@@ -478,21 +478,27 @@ def test_the_coordinating_unit_has_no_report_to_itself(unit: str) -> None:
     [
         (
             "cac_phong_thuoc_so",
-            "Các phòng thuộc Sở GDĐT (cac_phong_thuoc_so) là nhiều cơ quan, đơn vị chung một tên, không phải một cơ "
-            "quan ban hành văn bản: không lập báo cáo mang tên chung; lập báo cáo của từng đơn vị: --unit phong_tchc, "
-            "phong_khtc, phong_gdth_gdmn, phong_gdtrh, phong_qlcl_gdtx",
+            (
+                "Các phòng thuộc Sở GDĐT (cac_phong_thuoc_so) là nhiều cơ quan, đơn vị chung một tên, không phải một cơ "
+                "quan ban hành văn bản: không lập báo cáo mang tên chung; lập báo cáo của từng đơn vị: --unit phong_tchc, "
+                "phong_khtc, phong_gdth_gdmn, phong_gdtrh, phong_qlcl_gdtx"
+            ),
         ),
         (
             "UBND cấp xã",
-            "Ủy ban nhân dân các xã, phường, đặc khu (ubnd_cap_xa) là nhiều cơ quan, đơn vị chung một tên, không phải "
-            "một cơ quan ban hành văn bản: không lập báo cáo mang tên chung; lập báo cáo của từng đơn vị: --unit "
-            "xa_mh_01, xa_mh_02, xa_mh_03, xa_mh_04, xa_mh_05, xa_mh_06, xa_mh_07, xa_mh_08, xa_mh_09, xa_mh_10",
+            (
+                "Ủy ban nhân dân các xã, phường, đặc khu (ubnd_cap_xa) là nhiều cơ quan, đơn vị chung một tên, không phải "
+                "một cơ quan ban hành văn bản: không lập báo cáo mang tên chung; lập báo cáo của từng đơn vị: --unit "
+                "xa_mh_01, xa_mh_02, xa_mh_03, xa_mh_04, xa_mh_05, xa_mh_06, xa_mh_07, xa_mh_08, xa_mh_09, xa_mh_10"
+            ),
         ),
         (
             "ubnd_xa_phuong",
-            "Ủy ban nhân dân các xã, phường (ubnd_xa_phuong) là nhiều cơ quan, đơn vị chung một tên, không phải một "
-            "cơ quan ban hành văn bản: không lập báo cáo mang tên chung; ghi từng đơn vị vào units.yaml để lập báo "
-            "cáo của đơn vị đó",
+            (
+                "Ủy ban nhân dân các xã, phường (ubnd_xa_phuong) là nhiều cơ quan, đơn vị chung một tên, không phải một "
+                "cơ quan ban hành văn bản: không lập báo cáo mang tên chung; ghi từng đơn vị vào units.yaml để lập báo "
+                "cáo của đơn vị đó"
+            ),
         ),
     ],
     ids=["members", "a-group-by-its-short-name", "a-collective-name-without-members"],
