@@ -91,7 +91,8 @@ def test_the_sender_of_the_plan_report() -> None:
             ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
         ),
         (HUE, "so_du_lich", ("UBND THÀNH PHỐ HUẾ",), ("SỞ DU LỊCH",), "BC-DL", "Huế", ("GIÁM ĐỐC",)),
-        (HUE, "cong_an_tp", ("UBND THÀNH PHỐ HUẾ",), ("CÔNG AN",), "BC-…", "Huế", ("THỦ TRƯỞNG ĐƠN VỊ",)),
+        # The police answer to their ministry, not the People's Committee: no "UBND …" line, the name keeps its city.
+        (HUE, "cong_an_tp", (), ("CÔNG AN THÀNH PHỐ HUẾ",), "BC-…", "Huế", ("GIÁM ĐỐC",)),
         (
             LUONG_MINH,
             "btt_mttq_xa",
@@ -147,6 +148,11 @@ def test_each_body_is_headed_numbered_dated_and_signed_as_its_data_says(
         ("Trung tâm Y tế", "GIÁM ĐỐC"),
         ("Chi cục Thủy lợi", "CHI CỤC TRƯỞNG"),
         ("Hiệp hội Du lịch", "THỦ TRƯỞNG ĐƠN VỊ"),
+        ("Công an tỉnh", "GIÁM ĐỐC"),
+        ("Công an xã Tân Phú", "TRƯỞNG CÔNG AN XÃ"),
+        ("Bộ Chỉ huy Quân sự tỉnh", "CHỈ HUY TRƯỞNG"),
+        ("Bộ Tư lệnh Thành phố", "TƯ LỆNH"),
+        ("Bộ Tài chính", "BỘ TRƯỞNG"),
     ],
 )
 def test_the_title_of_a_units_head_follows_its_name(name: str, title: str) -> None:
@@ -306,3 +312,18 @@ def test_a_recipient_or_issuer_that_is_no_unit_is_refused_where_it_is_written(tm
         f"{meta.as_posix()}:{line_of(meta, 'issued_as: ubnd_tp_hu')}:16: {unknown.format('ubnd_tp_hu', 'ubnd_tp_hue')}",
         f"{meta.as_posix()}:{line_of(meta, 'copy_to: [lanh_dao')}:15: {unknown.format('lanh_dao_ubnd', 'lanh_dao_ubnd_tp')}",
     ]
+
+
+@pytest.mark.parametrize(
+    ("plan", "unit", "own"),
+    [
+        (REPO / "tests" / "fixtures" / "plans" / "hanoi-308", "cong_an_tp", ("CÔNG AN THÀNH PHỐ HÀ NỘI",)),
+        (REPO / "tests" / "fixtures" / "plans" / "sonla-2954", "cong_an_tinh", ("CÔNG AN TỈNH SƠN LA",)),
+        (REPO / "tests" / "fixtures" / "plans" / "hcm-2820", "bo_tu_lenh_tp", ("BỘ TƯ LỆNH THÀNH PHỐ HỒ CHÍ MINH",)),
+    ],
+)
+def test_an_agency_its_ministry_runs_is_headed_by_its_own_full_name(plan: Path, unit: str, own: tuple[str]) -> None:
+    """ "Công an Thành phố" of a plan of the People's Committee of Hà Nội: "CÔNG AN THÀNH PHỐ HÀ NỘI", no "UBND …"
+    line above it (it answers to its ministry), its territory taken from the issuer's."""
+    issued = body(load_plan(plan), unit)
+    assert (issued.parent_lines, issued.own_lines, issued.has_parent) == ((), own, False)

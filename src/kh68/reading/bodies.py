@@ -33,6 +33,11 @@ HEAD_TITLES: tuple[tuple[str, str], ...] = (
     ("ủy ban nhân dân", "CHỦ TỊCH"),
     ("ubnd", "CHỦ TỊCH"),
     ("hội đồng nhân dân", "CHỦ TỊCH"),
+    ("công an xã", "TRƯỞNG CÔNG AN XÃ"),
+    ("công an phường", "TRƯỞNG CÔNG AN PHƯỜNG"),
+    ("công an", "GIÁM ĐỐC"),
+    ("bộ chỉ huy", "CHỈ HUY TRƯỞNG"),
+    ("bộ tư lệnh", "TƯ LỆNH"),
     ("tiểu ban", "TRƯỞNG TIỂU BAN"),
     ("ban", "TRƯỞNG BAN"),
     ("bộ", "BỘ TRƯỞNG"),
@@ -47,6 +52,33 @@ HEAD_TITLES: tuple[tuple[str, str], ...] = (
     ("trường", "HIỆU TRƯỞNG"),
 )
 UNIT_HEAD = "THỦ TRƯỞNG ĐƠN VỊ"
+# Agencies a ministry runs down to the locality (police, military command, tax, customs, treasury, statistics,
+# social insurance, the State Bank, procuracy, courts, enforcement): not the People's Committee's, so their header
+# has no "UBND …" line and their name keeps its territory.
+VERTICAL = (
+    "công an",
+    "bộ chỉ huy",
+    "bộ tư lệnh",
+    "bộ đội biên phòng",
+    "thuế",
+    "cục thuế",
+    "chi cục thuế",
+    "hải quan",
+    "cục hải quan",
+    "chi cục hải quan",
+    "kho bạc",
+    "thống kê",
+    "cục thống kê",
+    "chi cục thống kê",
+    "bảo hiểm xã hội",
+    "ngân hàng nhà nước",
+    "ngân hàng chính sách xã hội",
+    "viện kiểm sát",
+    "tòa án",
+    "thi hành án",
+    "cục thi hành án",
+    "chi cục thi hành án",
+)
 # The level of a local government's territory, before its name ("xã Khe Tre", "thành phố Huế").
 LEVELS = ("tỉnh", "thành phố", "xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã")
 UNKNOWN_ABBREVIATION = "…"
@@ -103,6 +135,26 @@ def _starts_with(name: str, phrase: str) -> bool:
 
 def is_peoples_committee(name: str) -> bool:
     return _starts_with(name, "ủy ban nhân dân") or _starts_with(name, "ubnd")
+
+
+def is_vertical(name: str) -> bool:
+    """Whether a unit of this name is an agency a ministry runs down to the locality (``VERTICAL``)."""
+    return any(_starts_with(name, phrase) for phrase in VERTICAL)
+
+
+def _with_territory(plan: Plan, name: str) -> str:
+    """``Công an thành phố Hà Nội`` of "Công an Thành phố" in a plan issued by "Ủy ban nhân dân thành phố Hà Nội":
+    a name that ends with the level of the issuer's territory, without its name, completed with it."""
+    issuer = issuer_id(plan)
+    territory = _territory(plan.units.units[issuer].name) if issuer is not None else None
+    place = _place_of_territory(territory) if territory is not None else None
+    if territory is None or place is None:
+        return name
+    level = territory[: -len(place)].strip()
+    written = " ".join(_words(name))
+    if written.lower().endswith(" " + level.lower()):
+        return f"{written[: -len(level)]}{level} {place}"
+    return written
 
 
 def _territory(name: str) -> str | None:
@@ -175,7 +227,7 @@ def parent_id(plan: Plan, unit_id: str) -> str | None:
         found = tracker_id(plan)
         if found == unit_id:  # the tracking division itself belongs to the issuer
             found = issuer_id(plan)
-    elif unit.kind is UnitKind.AGENCY:
+    elif unit.kind is UnitKind.AGENCY and not is_vertical(unit.name):
         issuer = issuer_id(plan)
         if issuer is not None and plan.units.units[issuer].kind is UnitKind.AUTHORITY:
             found = issuer
@@ -240,7 +292,7 @@ def body(plan: Plan, ref: str) -> Body:
         if territory is not None:
             own_lines = (PEOPLES_COMMITTEE, territory.upper())
         else:
-            own = _without_shared(plan, unit, parent_unit) if parent_unit else unit.name
+            own = _without_shared(plan, unit, parent_unit) if parent_unit else _with_territory(plan, unit.name)
             own_lines = (_nfc(own).upper(),)
     collective = unit.collective or (PEOPLES_COMMITTEE if territory is not None else None)
     return Body(
