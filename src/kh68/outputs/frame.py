@@ -55,17 +55,29 @@ def attached_to(symbol: str, on: date | None, issuer: str) -> str:
     return f"(Kèm theo Báo cáo số …/{symbol} {dated(on)} của {issuer})"
 
 
-def cited_in(data: YearData | None) -> list[tuple[str, date]]:
+def cited_in(plan: Plan, data: YearData | None, unit_id: str | None = None) -> list[tuple[str, date]]:
     """Each document a report on ``data`` cites (those it answers, those issued to carry the plan out) or takes
-    figures from (the province's and each unit's), as named in a sentence, with its date."""
+    figures from (the province's and each unit's), and each unit's progress report (its last day), as named in a
+    sentence, with its date; a unit's report (``unit_id``) only the documents of its own figures and progress."""
     if data is None:
         return []
     text = data.report
-    cited = [(f"văn bản số {d.number}", d.date) for d in (*text.references, *text.directing_documents)] if text else []
+    cited = []
+    if text is not None and unit_id is None:
+        cited = [(f"văn bản số {d.number}", d.date) for d in (*text.references, *text.directing_documents)]
     for m in data.indicators.values():
-        sources = [m.source, *(entry.source for entry in m.by_unit.values())]
+        if unit_id is None:
+            sources = [m.source, *(entry.source for entry in m.by_unit.values())]
+        else:
+            own = m.by_id.get(unit_id)
+            sources = [m.source if m.source_unit == unit_id else None, own.source if own is not None else None]
         cited += [(s.document or "nguồn số liệu", s.date) for s in sources if s is not None and s.date is not None]
-    return cited
+    latest: dict[str, date] = {}  # each unit's progress report: the last day it is dated
+    for entries in data.progress.values():
+        for uid, progress in entries.items():
+            if progress.date is not None and unit_id in (None, uid) and progress.date > latest.get(uid, date.min):
+                latest[uid] = progress.date
+    return cited + [(f"báo cáo tiến độ của {plan.unit_name(uid)}", day) for uid, day in latest.items()]
 
 
 def date_warnings(

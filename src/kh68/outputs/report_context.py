@@ -134,7 +134,7 @@ def build_report(
         missing_parts=_missing(view) if period is None else (),
         period=period.key if period is not None else "",
         warnings=(
-            *date_warnings(plan, duty, cadence, on, cited_in(data)),
+            *date_warnings(plan, duty, cadence, on, cited_in(plan, data)),
             *sender_warnings(plan, sender.issued_as),
             *contradictions(view, text),
         ),

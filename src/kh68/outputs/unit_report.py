@@ -139,7 +139,7 @@ def build_unit_report(
         ),
         period=period.key if period is not None else "",
         warnings=(
-            *date_warnings(plan, duty, cadence, on, cited_in(view.plan.data.get(year))),
+            *date_warnings(plan, duty, cadence, on, cited_in(plan, view.plan.data.get(year), unit_id)),
             *sender_warnings(plan, own),
         ),
     )
