@@ -103,8 +103,10 @@ def test_a_date_before_the_plan_or_a_document_the_report_draws_on_is_warned(tmp_
         ["report", "--plan", plan, "--year", "2026", "--date", "2026-11-20", "-o", tmp_path / "r.md"], 0
     )
     assert [line for line in before_progress.stderr.splitlines() if "cảnh báo" in line] == [
-        "kh68: cảnh báo: báo cáo năm 2026 ghi ngày 20/11/2026 (--date), trước ngày của báo cáo tiến độ của Trạm Y tế "
-        "xã Minh Họa (25/11/2026) mà báo cáo trích dẫn hoặc lấy số liệu"
+        (
+            "kh68: cảnh báo: báo cáo năm 2026 ghi ngày 20/11/2026 (--date), trước ngày của báo cáo tiến độ của Trạm Y tế "
+            "xã Minh Họa (25/11/2026) mà báo cáo trích dẫn hoặc lấy số liệu"
+        )
     ]  # a unit's progress it compiles was reported on 25/11
     later = invoke(["report", "--plan", plan, "--year", "2026", "--date", "2026-11-25", "-o", tmp_path / "r.md"], 0)
     assert "cảnh báo" not in later.stderr
@@ -123,7 +125,8 @@ def test_a_units_report_is_warned_only_of_its_own_documents_and_progress(tmp_pat
     """Sơn La: xã Vân Hồ's document of 20/11 is not in so_nnmt's report; Trạm Y tế's progress of 25/11 is in its own."""
     args = ["report", "--plan", SON_LA, "--period", "2026-11", "--unit", "so_nnmt", "--date", "2026-11-14"]
     said = invoke([*args, "-o", tmp_path / "r.md"], 0).stderr
-    assert "21/BC-UBND" not in said and "báo cáo tiến độ" not in said
+    assert "21/BC-UBND" not in said
+    assert "báo cáo tiến độ" not in said
     args = ["report", "--plan", FIXTURES / "mot-nam", "--year", "2026", "--date", "2026-11-19", "--unit", "tram_y_te"]
     assert invoke([*args, "-o", tmp_path / "u.md"], 0).stderr.splitlines()[0] == (
         "kh68: cảnh báo: báo cáo năm 2026 ghi ngày 19/11/2026 (--date), trước ngày của báo cáo tiến độ của Trạm Y tế "
