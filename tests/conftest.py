@@ -34,6 +34,16 @@ REPO = Path(__file__).resolve().parents[1]
 # files), see tests/fixtures/plans/README.md.
 FIXTURE_PLAN = REPO / "tests" / "fixtures" / "plans" / "lamdong-nq68"
 EXAMPLE_PLAN = REPO / "examples" / "plan"
+PLAN_NUMBER_BLANK = (
+    "kh68: cảnh báo: plan.yaml không ghi số của kế hoạch (number): báo cáo viết 'Kế hoạch số …/KH-SGDĐT năm 2024'; "
+    "điền số trước khi trình ký\n"
+)
+SIGNER_NAME_BLANK = (
+    "kh68: cảnh báo: plan.yaml không ghi họ tên người ký (signer: name): dòng họ tên dưới chữ ký để trống\n"
+)
+EXAMPLE_BLANKS = PLAN_NUMBER_BLANK + SIGNER_NAME_BLANK
+"""What every report of the example plan to the province warns of: its document leaves the number blank, and
+names no signer."""
 # The demo's units before and after the reorganisation of 01/7/2025.
 DISTRICTS = [
     "pgd_da_lat", "pgd_bao_loc", "pgd_bao_lam", "pgd_cat_tien", "pgd_da_huoai", "pgd_da_teh",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_PLAN
+from conftest import EXAMPLE_BLANKS, FIXTURE_PLAN
 from kh68.app import plugins
 
 SPY = """
@@ -42,9 +42,9 @@ def spy_installed(tmp_path: Path) -> dict[str, str]:
     return dict(os.environ, PYTHONPATH=str(site), SPY_LOG=str(tmp_path / "seen.txt"), KH68_NO_CACHE="1")
 
 
-def _run(code: str, args: list[str], env: dict[str, str]) -> None:
+def _run(code: str, args: list[str], env: dict[str, str], said: str = "") -> None:
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=False)
-    assert (done.returncode, done.stderr) == (0, "")
+    assert (done.returncode, done.stderr) == (0, said)
 
 
 def test_the_program_validates_a_plan_without_the_plugins_installed(spy_installed: dict[str, str]) -> None:
@@ -52,7 +52,7 @@ def test_the_program_validates_a_plan_without_the_plugins_installed(spy_installe
     _run(PROGRAM, ["check", str(FIXTURE_PLAN)], spy_installed)
     _run(PROGRAM, ["status", "--plan", str(FIXTURE_PLAN), "--today", "2025-11-06"], spy_installed)
     report = ["report", "--plan", str(FIXTURE_PLAN), "--year", "2025", "--date", "2025-11-10"]
-    _run(PROGRAM, report, spy_installed)  # a command run through the option parser
+    _run(PROGRAM, report, spy_installed, EXAMPLE_BLANKS)  # a command run through the option parser
     assert not seen.exists()
     # The same validation from code that imports kh68: the plugin is there, as its environment has it.
     _run(LIBRARY, [str(FIXTURE_PLAN)], spy_installed)

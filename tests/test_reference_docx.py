@@ -18,7 +18,7 @@ import pytest
 from docx import Document
 from docx.shared import Pt
 
-from conftest import EXAMPLE_PLAN, invoke
+from conftest import EXAMPLE_BLANKS, EXAMPLE_PLAN, invoke
 
 DOCX = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "docx"]
 EVIL = "evil.example"
@@ -136,7 +136,7 @@ def report(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
     folder = tmp_path_factory.mktemp("hostile")
     out = folder / "bao-cao.docx"
     result = invoke([*DOCX, "--reference-docx", model(folder / "mau.docx", request.param), "-o", out], 0)
-    assert result.stderr == f"Đã ghi báo cáo Word: {out}\n"
+    assert result.stderr == f"{EXAMPLE_BLANKS}Đã ghi báo cáo Word: {out}\n"
     return out
 
 

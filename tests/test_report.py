@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, REPO, invoke, replace_in
+from conftest import EXAMPLE_BLANKS, EXAMPLE_PLAN, FIXTURE_PLAN, PLAN_NUMBER_BLANK, REPO, invoke, replace_in
 from kh68.outputs.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
 
 REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
@@ -324,23 +324,23 @@ def test_without_a_date_the_signer_writes_it_in(tmp_path: Path) -> None:
         "*(Kèm theo Báo cáo số …/BC-SGDĐT ngày … tháng … năm … của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng)*"
         in result.stdout
     )
-    assert result.stderr == ""
+    assert result.stderr == EXAMPLE_BLANKS  # no warning of the date
 
 
 def test_a_date_after_the_deadline_is_a_warning() -> None:
     result = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2026-12-04"], 0)
     assert result.stderr == (
         "kh68: cảnh báo: báo cáo năm 2025 ghi ngày 04/12/2026 (--date), sau hạn báo cáo ngày 10/11/2025 "
-        "(mục IV.1 của Kế hoạch)\n"
+        "(mục IV.1 của Kế hoạch)\n" + EXAMPLE_BLANKS
     )
     assert "*Lâm Đồng, ngày 04 tháng 12 năm 2026*" in result.stdout
     assert "cảnh báo" not in result.stdout
     unit = invoke([*REPORT[:-1], "2025-11-06", "--unit", "phong_gdtrh"], 0)
     assert unit.stderr == (
         "kh68: cảnh báo: báo cáo năm 2025 ghi ngày 06/11/2025 (--date), sau hạn báo cáo ngày 05/11/2025 "
-        "(mục IV.2.b của Kế hoạch)\n"
+        "(mục IV.2.b của Kế hoạch)\n" + PLAN_NUMBER_BLANK
     )
-    assert invoke([*REPORT[:-1], "2025-11-05", "--unit", "phong_gdtrh"], 0).stderr == ""
+    assert invoke([*REPORT[:-1], "2025-11-05", "--unit", "phong_gdtrh"], 0).stderr == PLAN_NUMBER_BLANK
 
 
 def test_synthetic_plan_says_so_and_real_plan_does_not() -> None:
@@ -757,7 +757,7 @@ def test_markdown_written_with_o_is_the_same_as_stdout(tmp_path: Path) -> None:
     out = tmp_path / "bao-cao.md"
     result = invoke([*REPORT, "-o", out], 0)
     assert result.stdout == ""
-    assert result.stderr == f"Đã ghi báo cáo: {out}\n"
+    assert result.stderr == f"{EXAMPLE_BLANKS}Đã ghi báo cáo: {out}\n"
     assert out.read_text(encoding="utf-8") == _report()
 
 
@@ -838,6 +838,7 @@ def test_what_units_yaml_leaves_unsaid_of_the_sender_is_warned_with_what_the_rep
     args = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-04", "-o", "-"]
     result = invoke([*args, "--unit", "cong_doan_nganh"], 0)
     assert result.stderr.splitlines() == [
+        PLAN_NUMBER_BLANK.rstrip("\n"),
         (
             "kh68: cảnh báo: units.yaml không ghi chữ viết tắt (abbreviation) của cong_doan_nganh: số, ký hiệu của "
             "báo cáo để 'BC-…'"
@@ -848,7 +849,8 @@ def test_what_units_yaml_leaves_unsaid_of_the_sender_is_warned_with_what_the_rep
         ),
     ]
     assert "| Số: …/BC-… |" in result.stdout
-    assert invoke([*args, "--unit", "phong_gdth_gdmn"], 0).stderr == ""  # GDTH-GDMN, TRƯỞNG PHÒNG: nothing to say
+    # GDTH-GDMN, TRƯỞNG PHÒNG: nothing to say of the sender; the plan's number, as of every report
+    assert invoke([*args, "--unit", "phong_gdth_gdmn"], 0).stderr == PLAN_NUMBER_BLANK
 
 
 @pytest.mark.parametrize("folder", ["moi/", "co-san/"])

@@ -15,7 +15,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from conftest import EXAMPLE_PLAN, REPO, cpu_time, invoke, replace_in
+from conftest import EXAMPLE_BLANKS, EXAMPLE_PLAN, REPO, cpu_time, invoke, replace_in
 from docx_outline import NBH, headings, outline, paragraph_text
 from kh68.core.vnformat import format_number
 from kh68.lint.check import load_plan
@@ -29,7 +29,7 @@ def docx_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("docx") / "bao-cao.docx"
     result = invoke([*DOCX, "-o", path], 0)
     assert result.stdout == ""
-    assert result.stderr == f"Đã ghi báo cáo Word: {path}\n"
+    assert result.stderr == f"{EXAMPLE_BLANKS}Đã ghi báo cáo Word: {path}\n"
     return path
 
 

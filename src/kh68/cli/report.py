@@ -109,9 +109,9 @@ def report(
     loaded.require_year(year, baseline=False)
     unit_id = loaded.require_unit(unit) if unit is not None else None
     document = make(kind, Request(loaded, year, today, dated_on=day is not None, period=cadence, unit=unit_id))
-    for warning in document.warnings:
-        echo(f"kh68: cảnh báo: {warning}", err=True)
     data = renderer.render(document, Options(template=template, reference=reference_docx))
+    for warning in document.warnings:  # of a report made: a template or Word error is said alone
+        echo(f"kh68: cảnh báo: {warning}", err=True)
     if output is None:
         echo(data.decode("utf-8"), nl=False)
         return

@@ -15,7 +15,7 @@ from kh68.domain.deadlines import deadline
 from kh68.kinds.periods import Period
 from kh68.outputs.document import Header, Items
 from kh68.outputs.words import dated, lower_first, next_period_words, plan_about, plan_reference
-from kh68.reading.bodies import UNIT_HEAD, Body
+from kh68.reading.bodies import ARCHIVE_ONLY, UNIT_HEAD, Body, Sender
 from kh68.reading.models import Duty, YearData
 from kh68.reading.plan import Plan
 from kh68.vocab import sentence
@@ -107,11 +107,19 @@ def date_warnings(
     return tuple(found)
 
 
-def sender_warnings(plan: Plan, body: Body) -> tuple[str, ...]:
-    """What the report writes in place of what units.yaml does not say of the body that sends it: its symbol's
-    abbreviation (``BC-…``), the title of its head who signs (``THỦ TRƯỞNG ĐƠN VỊ``)."""
+def sender_warnings(plan: Plan, sender: Sender, *, signer_in_plan: bool = False) -> tuple[str, ...]:
+    """What the report leaves blank or writes in place of what the plan does not say: the plan's number
+    (``Kế hoạch số …/KH-…``); of the body that sends it, its symbol's abbreviation (``BC-…``) and the title of its
+    head who signs (``THỦ TRƯỞNG ĐƠN VỊ``); the drafting unit in ``Lưu: VT, …``; the signer's name, when plan.yaml
+    has a place for it (``signer_in_plan``: the plan's report). Decree 30 asks for each; a blank the writer must fill is never silent."""
+    body = sender.issued_as
     unit = plan.units.units[body.unit_id]
     found = []
+    if plan.meta.number is None:
+        found.append(
+            f"plan.yaml không ghi số của kế hoạch (number): báo cáo viết "
+            f"'{plan_reference(plan, short=True)}'; điền số trước khi trình ký"
+        )
     if body.abbreviation is None:
         found.append(
             f"units.yaml không ghi chữ viết tắt (abbreviation) của {body.unit_id}: số, ký hiệu của báo cáo để "
@@ -121,6 +129,14 @@ def sender_warnings(plan: Plan, body: Body) -> tuple[str, ...]:
         found.append(
             f"units.yaml không ghi chức danh người đứng đầu (head_title) của {body.unit_id}: chỗ ký để '{UNIT_HEAD}'"
         )
+    drafter = sender.drafter
+    if sender.archive(plan) == ARCHIVE_ONLY and drafter is not None and drafter != body.unit_id:
+        found.append(
+            f"units.yaml không ghi chữ viết tắt (abbreviation) của {drafter}, đơn vị soạn thảo: nơi nhận ghi "
+            f"'{ARCHIVE_ONLY}' thiếu đơn vị soạn thảo"
+        )
+    if signer_in_plan and not sender.name:
+        found.append("plan.yaml không ghi họ tên người ký (signer: name): dòng họ tên dưới chữ ký để trống")
     return tuple(found)
 
 

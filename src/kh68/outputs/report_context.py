@@ -135,7 +135,7 @@ def build_report(
         period=period.key if period is not None else "",
         warnings=(
             *date_warnings(plan, duty, cadence, on, cited_in(plan, data)),
-            *sender_warnings(plan, sender.issued_as),
+            *sender_warnings(plan, sender, signer_in_plan=True),
             *contradictions(view, text),
         ),
     )

@@ -140,7 +140,7 @@ def build_unit_report(
         period=period.key if period is not None else "",
         warnings=(
             *date_warnings(plan, duty, cadence, on, cited_in(plan, view.plan.data.get(year), unit_id)),
-            *sender_warnings(plan, own),
+            *sender_warnings(plan, sender),
         ),
     )
 

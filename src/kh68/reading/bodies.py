@@ -82,6 +82,7 @@ VERTICAL = (
 # The level of a local government's territory, before its name ("xã Khe Tre", "thành phố Huế").
 LEVELS = ("tỉnh", "thành phố", "xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã")
 UNKNOWN_ABBREVIATION = "…"
+ARCHIVE_ONLY = "Lưu: VT."  # the archive line without a drafting unit
 
 
 @dataclass(frozen=True)
@@ -344,9 +345,9 @@ class Sender:
     def archive(self, plan: Plan) -> str:
         """``Lưu: VT, DL.`` (the drafting unit's abbreviation); ``Lưu: VT.`` when it is the body itself, or has none."""
         if self.drafter is None or (self.drafter == self.issued_as.unit_id and not self.issued_as.has_parent):
-            return "Lưu: VT."
+            return ARCHIVE_ONLY
         abbreviation = abbreviation_of(plan, self.drafter)
-        return f"Lưu: VT, {abbreviation}." if abbreviation else "Lưu: VT."
+        return f"Lưu: VT, {abbreviation}." if abbreviation else ARCHIVE_ONLY
 
 
 def is_above(plan: Plan, sender_id: str, recipient_id: str) -> bool:
