@@ -88,6 +88,12 @@ YAML_COMPLEX_KEY = RuleDoc(
     "khóa là một chuỗi đơn giản (không có khóa phức hợp hay '<<')",
     "khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<')",
 )
+YAML_KEY_SPACE = RuleDoc(
+    "yaml-key-space",
+    Severity.ERROR,
+    "khóa không có khoảng trắng ở đầu hay cuối (không thì 'a1 ' và 'a1' là hai khóa mà người đọc thấy là một)",
+    "khóa 'a1 ' có khoảng trắng ở đầu hoặc cuối: viết 'a1'",
+)
 KEY_UNKNOWN = RuleDoc(
     "key-unknown",
     Severity.ERROR,
@@ -137,6 +143,7 @@ READ_RULES: tuple[RuleDoc, ...] = (
     YAML_TAG,
     YAML_DUPLICATE_KEY,
     YAML_COMPLEX_KEY,
+    YAML_KEY_SPACE,
     KEY_UNKNOWN,
     SCHEMA,
     TARGET_UNPARSABLE,

@@ -38,6 +38,7 @@ from kh68.reading.ruledoc import (
     YAML_COMPLEX_KEY,
     YAML_DUPLICATE_KEY,
     YAML_EMPTY,
+    YAML_KEY_SPACE,
     YAML_SYNTAX,
     YAML_TAG,
     RuleDoc,
@@ -476,7 +477,7 @@ def _plain_mapping(node: yaml.Node, depth: int) -> dict[str, Any]:
         if key_node.__class__ is not yaml.ScalarNode:
             raise _Irregular
         key = intern(key_node.value)
-        if key in result:
+        if key in result or key.strip() is not key:  # a key with a space at an end: said by _Builder
             raise _Irregular
         kind = value_node.__class__
         if kind is yaml.ScalarNode:
@@ -524,6 +525,12 @@ class _Builder:
                     key_node, "khóa phải là một chuỗi đơn giản (không hỗ trợ khóa phức hợp hay '<<')", YAML_COMPLEX_KEY
                 )
             key = sys.intern(key_node.value)
+            if key.strip() != key:  # "a1 " beside "a1": two keys a reader sees as one (and pydantic would merge)
+                raise self.fail(
+                    key_node,
+                    f"khóa {excerpt(key)} có khoảng trắng ở đầu hoặc cuối: viết {excerpt(key.strip())}",
+                    YAML_KEY_SPACE,
+                )
             if key in result:
                 raise self.fail(
                     key_node, f"khóa {excerpt(key)} bị lặp (đã có ở dòng {first_lines[key]})", YAML_DUPLICATE_KEY

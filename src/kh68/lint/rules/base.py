@@ -76,7 +76,7 @@ class Context:
         where: dict[str, int] = {}
         for i, entry in enumerate(self.doc("units").data["units"]):
             if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                where[entry["id"]] = i
+                where[entry["id"].strip()] = i  # as the model reads it
         return where
 
 
