@@ -35,6 +35,19 @@ def test_record_refuses_to_overwrite_a_different_value_without_force(example_cop
     assert path.read_bytes() == before
 
 
+def test_record_writes_into_the_years_yml_file_never_a_yaml_beside_it(example_copy: Path) -> None:
+    """The loader reads data/2025.yml: an edit goes into it (it made data/2025.yaml, a second file of the year,
+    and wrote over a figure without --force)."""
+    yml = (example_copy / DATA_2025).rename(example_copy / "data" / "2025.yml")
+    before = yml.read_bytes()
+    result = invoke(["record", "6.4", "--year", "2025", "--value", "99.7", "--plan", example_copy], 1)
+    assert result.output == ("kh68: lỗi: chỉ tiêu 6.4 năm 2025 đã có value = 99,55; dùng --force để ghi đè bằng 99,7\n")
+    assert (yml.read_bytes(), (example_copy / DATA_2025).exists()) == (before, False)
+    invoke(["record", "6.4", "--year", "2025", "--value", "99.7", "--plan", example_copy, "--force"], 0)
+    assert (yml.read_bytes().count(b"value: 99.7\n"), (example_copy / DATA_2025).exists()) == (1, False)
+    assert invoke(["check", example_copy], 0).output.endswith(": 0 lỗi, 1 cảnh báo.\n")
+
+
 def test_record_same_value_in_other_notation_changes_nothing(example_copy: Path) -> None:
     path = example_copy / DATA_2025
     before = path.read_bytes()

@@ -16,6 +16,7 @@ Unit keys are matched by the unit they name, whatever alias was written.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -118,8 +119,11 @@ def file_period(edit: Edit) -> Period:
 
 
 def data_path(root: Path, period: Period) -> Path:
-    """``data/2026.yaml``, ``data/2026-11.yaml``."""
-    return root / DATA_DIR / f"{period.key}.yaml"
+    """``data/2026.yaml``, ``data/2026-11.yaml``; the period's ``.yml`` when the plan has that one and no ``.yaml``
+    (the loader reads both: a ``.yaml`` written beside it would be a second file of the period)."""
+    written = root / DATA_DIR / f"{period.key}.yaml"
+    other = written.with_suffix(".yml")
+    return other if not os.path.lexists(written) and os.path.lexists(other) else written
 
 
 @dataclass(frozen=True)
