@@ -33,7 +33,8 @@ PLAN_FILES = {"plan": "plan.yaml", "units": "units.yaml", "indicators": "indicat
 # A plan file a plan may leave out, and what it then reads as: a plan without an indicator table.
 OPTIONAL_FILES = {"indicators": "indicators: []\n"}
 DATA_DIR = "data"
-_DATA_NAME = re.compile(r"^[0-9]{4}(?:-(?:H[12]|Q[1-4]|0[1-9]|1[0-2]))?\.ya?ml$")  # 2026.yaml, 2026-Q3.yaml, 2026-11.yaml
+# 2026.yaml, 2026-Q3.yaml, 2026-11.yaml (ASCII digits: "٢٠٢٥.yaml" is no year)
+_DATA_NAME = re.compile(r"^[0-9]{4}(?:-(?:H[12]|Q[1-4]|0[1-9]|1[0-2]))?\.ya?ml$")
 
 
 def default_plan_dir() -> Path:
