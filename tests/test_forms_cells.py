@@ -174,3 +174,22 @@ def test_a_number_excel_stored_is_never_taken_for_ambiguous_text() -> None:
     # so it is written to the data file as 1.2340, which reads back as 1,234 alone.
     assert cells.decimal_text(1.234) == "1.2340"
     assert cells.decimal_text(12.5) == "12.5"
+
+
+@pytest.mark.parametrize(
+    ("number_format", "scales", "shows"),
+    [
+        ("0.00%", True, True),
+        ("[Red]0%;-0%", True, True),
+        ('0.0"%"', False, True),  # the sign beside the number as typed: 0,8 shown "0.8%"
+        ("0.0\\%", False, True),
+        ("[$%-409]0", False, True),
+        ("General", False, False),
+        (None, False, False),
+    ],
+)
+def test_a_number_format_scales_by_100_only_with_a_bare_percent_sign(
+    number_format: str | None, scales: bool, shows: bool
+) -> None:
+    assert (cells.scales_by_100(number_format), cells.shows_percent(number_format)) == (scales, shows)
+    assert cells.percent_text(0.8, cells.scales_by_100(number_format)) == ("80" if scales else "0.8")

@@ -74,6 +74,31 @@ def decimal_text(value: Any, percent_format: bool = False) -> str:
         raise ValueError(f"{excerpt(value)} không phải là số (viết dạng 95,4 hoặc 95.4)") from None
 
 
+def scales_by_100(number_format: str | None) -> bool:
+    """Whether a cell's number format multiplies its value by 100 for display: a ``%`` outside quotes, not escaped,
+    not in brackets (``0.0%``); ``0.0"%"`` and ``0.0\\%`` only show the sign beside the number as typed."""
+    text = number_format or ""
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char in '"[':
+            close = text.find("]" if char == "[" else '"', i + 1)
+            i = len(text) if close < 0 else close + 1
+            continue
+        if char == "%":
+            return True
+        i += 1
+    return False
+
+
+def shows_percent(number_format: str | None) -> bool:
+    """Whether a cell's number format shows a ``%`` beside its number, scaling it or not."""
+    return "%" in (number_format or "")
+
+
 def amount_text(value: Any, unit: str, percent_format: bool = False) -> str:
     """A cell's number of an indicator counted in ``unit``, not in %: a "%" typed or shown is refused, never
     dropped ("11,5%" of an indicator in nghìn USD is not 11,5 nghìn USD)."""

@@ -424,10 +424,10 @@ class _Reader:
         got: dict[str, Any] = {}
         if "value" in row.inputs:
             if row.percent:
-                got["value"] = get("value", lambda c: cells.percent_text(c.value, "%" in (c.number_format or "")))
+                got["value"] = get("value", lambda c: cells.percent_text(c.value, cells.scales_by_100(c.number_format)))
             else:
                 got["value"] = get(
-                    "value", lambda c: cells.amount_text(c.value, row.unit, "%" in (c.number_format or ""))
+                    "value", lambda c: cells.amount_text(c.value, row.unit, cells.shows_percent(c.number_format))
                 )
         if "numerator" in row.inputs:
             got["numerator"] = get("numerator", lambda c: cells.count_value(c.value))
