@@ -723,3 +723,16 @@ def test_a_zip_of_too_many_parts_says_the_count_in_vietnamese_form(example_copy:
         for i in range(1234):
             archive.writestr(f"part{i}.txt", b"")
     refused(example_copy, path, "many.xlsx: tệp chứa 1.234 phần, quá nhiều cho một biểu mẫu; không đọc")
+
+
+def test_an_excel_error_value_is_refused_in_any_cell_never_kept_as_text(example_copy: Path, form: Path) -> None:
+    """#REF! in a result, #N/A as a document's number, #DIV/0! as a value: Excel's word for a failed formula."""
+    errors = {("Chỉ tiêu", "G9"): "#DIV/0!", ("Chỉ tiêu", "L9"): "#N/A", ("Nhiệm vụ", "F7"): "#REF!"}
+    fill(form, {**errors, ("Nhiệm vụ", "E7"): "Thực hiện thường xuyên", **SENT})
+    refused(
+        example_copy,
+        form,
+        f"{FORM} › Chỉ tiêu › G9 (chỉ tiêu 6.3): ô có giá trị lỗi của Excel '#DIV/0!'; ghi giá trị đúng hoặc để trống",
+        f"{FORM} › Chỉ tiêu › L9 (chỉ tiêu 6.3): ô có giá trị lỗi của Excel '#N/A'; ghi giá trị đúng hoặc để trống",
+        f"{FORM} › Nhiệm vụ › F7 (nhiệm vụ III.1.a): ô có giá trị lỗi của Excel '#REF!'; ghi giá trị đúng hoặc để trống",
+    )

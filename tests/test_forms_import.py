@@ -234,6 +234,21 @@ def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> 
     assert snapshot(example_copy) == before
 
 
+def test_an_excel_error_a_csv_holds_as_text_is_refused(example_copy: Path, tmp_path: Path) -> None:
+    path = tmp_path / "loi.csv"
+    path.write_text("indicator;year;unit;value;document;note\n6.3;2025;;95,4;#N/A;#div/0!\n", encoding="utf-8")
+    before = snapshot(example_copy)
+    assert invoke(["import", "--plan", example_copy, path], 1).output == (
+        "loi.csv: bị từ chối, không ghi gì từ tệp này\n"
+        "kh68: lỗi: loi.csv › dòng 2 › document: ô có giá trị lỗi của Excel '#N/A'; ghi giá trị đúng hoặc để trống "
+        "(chỉ tiêu 6.3)\n"
+        "kh68: lỗi: loi.csv › dòng 2 › note: ô có giá trị lỗi của Excel '#div/0!'; ghi giá trị đúng hoặc để trống "
+        "(chỉ tiêu 6.3)\n"
+        "Nhập 1 tệp: 0 tệp được nhận, 1 tệp bị từ chối; không có gì thay đổi.\n"
+    )
+    assert snapshot(example_copy) == before
+
+
 def test_a_character_excel_wrote_escaped_is_read_as_the_character(example_copy: Path, tmp_path: Path) -> None:
     """Excel and LibreOffice write a vertical tab (a line break pasted from Word) as ``_x000b_`` and a typed
     "_x000b_" as ``_x005F_x000b_``: each is read as what was typed, never as the escape."""

@@ -221,10 +221,18 @@ def _whole(value: Any) -> int | None:
     return None
 
 
+EXCEL_ERRORS = frozenset(
+    ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]
+)
+"""What Excel shows of a formula that failed; a CSV Excel saved writes it as text."""
+
+
 def text(value: Any) -> str:
     if isinstance(value, datetime | date):
         raise ValueError(f"{excerpt(value)}: cần một đoạn văn bản, không phải ngày")
     result = str(value).strip() if not isinstance(value, float) else _exact(Decimal(repr(value)))
+    if result.upper() in EXCEL_ERRORS:
+        raise ValueError(f"ô có giá trị lỗi của Excel {excerpt(result)}; ghi giá trị đúng hoặc để trống")
     if len(result) > MAX_TEXT:
         raise ValueError(
             f"nội dung dài {format_number(len(result), 0)} ký tự, quá giới hạn {format_number(MAX_TEXT, 0)} ký tự"

@@ -406,6 +406,14 @@ class _Reader:
                 row_key,
             )
             return None
+        if cell.data_type == "e":  # #REF!, #DIV/0!, #N/A: Excel's word for a failed formula, never text to keep
+            self.at(
+                ws.title,
+                cell.coordinate,
+                f"ô có giá trị lỗi của Excel {excerpt(value)}; ghi giá trị đúng hoặc để trống",
+                row_key,
+            )
+            return None
         if cells.blank(value):
             return None
         try:
