@@ -303,3 +303,21 @@ def test_many_forms_built_by_workers_are_the_same_bytes() -> None:
     assert len(specs) >= files.PARALLEL_FROM
     built = list(files._build(specs, date(2024, 1, 1)))
     assert built == [form_bytes(spec, date(2024, 1, 1)) for spec in specs]
+
+
+def test_a_form_already_in_the_folder_that_differs_is_never_written_over_unasked(tmp_path: Path) -> None:
+    """A unit's filled form saved back into the forms folder: `kh68 form` again wrote over it (its figures lost)."""
+    args = ["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "-o", tmp_path]
+    invoke(args, 0)
+    filled = tmp_path / "bao-cao-2025-phong-gdth-gdmn.xlsx"
+    filled.write_bytes(filled.read_bytes() + b"filled")
+    others = {p: p.stat().st_mtime_ns for p in tmp_path.iterdir() if p != filled}
+    assert invoke(args, 1).output == (
+        f"kh68: lỗi: {tmp_path.as_posix()} đã có bao-cao-2025-phong-gdth-gdmn.xlsx khác biểu mẫu sắp lập (có thể là "
+        "biểu mẫu đơn vị đã điền và gửi lại): không ghi đè, không lập tệp nào; chọn thư mục khác (-o) hoặc dùng "
+        "--force để lập lại\n"
+    )
+    assert filled.read_bytes().endswith(b"filled")
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.iterdir() if p != filled} == others
+    invoke([*args, "--force"], 0)
+    assert not filled.read_bytes().endswith(b"filled")

@@ -38,6 +38,9 @@ def form(
         str | None,
         typer.Option("--date", help="Ngày lập ghi trong tệp (mặc định: ngày của kế hoạch), để tệp lặp lại được."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Ghi đè tệp cùng tên đã có trong thư mục mà khác biểu mẫu sắp lập.")
+    ] = False,
     plan: PlanOption = None,
 ) -> None:
     """Lập biểu mẫu Excel (.xlsx) cho từng đơn vị phải báo cáo trong năm (hoặc trong kỳ: tháng, quý, 6 tháng)."""
@@ -55,7 +58,7 @@ def form(
         raise UsageError(f"{reported.label} không có đơn vị nào phải báo cáo")
     folder = out if out is not None else Path(f"bieu-mau-{reported.key}")
     day = parse_day(made, "--date") if made else None
-    written = write_forms(loaded, reported, units, folder, day)
+    written = write_forms(loaded, reported, units, folder, day, force=force)
     if loaded.synthetic:
         echo("SỐ LIỆU MINH HỌA: biểu mẫu lập từ kế hoạch mẫu, không dùng cho báo cáo thật.")
     for item in written:

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kh68.core.errors import InputError
 from kh68.core.files import atomic_write, guard_output, guard_output_dir
+from kh68.core.vnformat import format_number
 from kh68.entry.forms.expected import as_period, form_for
 from kh68.entry.forms.generate import file_name, form_bytes
 from kh68.entry.forms.layout import FormSpec
@@ -31,10 +33,17 @@ def made_on(plan: Plan) -> date:
 
 
 def write_forms(
-    plan: Plan, when: Period | int, units: list[str], folder: Path, made: date | None = None
+    plan: Plan,
+    when: Period | int,
+    units: list[str],
+    folder: Path,
+    made: date | None = None,
+    *,
+    force: bool = False,
 ) -> list[WrittenForm]:
     """Write one form per unit for a period (a year given as a number: the year's) in ``folder``; nothing is
-    written if any unit cannot have one."""
+    written if any unit cannot have one, nor (without ``force``) if a file there differs from the form it would
+    be: perhaps a form a unit filled and sent back."""
     guard_output_dir(folder)
     period = as_period(when)
     owers = period_owers(plan, period)
@@ -42,12 +51,39 @@ def write_forms(
     for spec in specs:  # every path checked before the first file is written
         guard_output(folder / file_name(spec), plan.root)
     stamp = made or made_on(plan)
+    made_forms = [
+        (folder / file_name(spec), spec, data) for spec, data in zip(specs, _build(specs, stamp), strict=True)
+    ]
+    if not force:
+        _refuse_overwriting([path for path, _, data in made_forms if _differs(path, data)])
     written = []
-    for spec, data in zip(specs, _build(specs, stamp), strict=True):
-        path = folder / file_name(spec)
+    for path, spec, data in made_forms:
         atomic_write(path, data)
         written.append(WrittenForm(path, spec))
     return written
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    """Whether a file is at ``path`` with other bytes than ``data`` (a form filled, or made another day)."""
+    try:
+        return path.read_bytes() != data
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # unreadable, a folder …: never written over unasked
+
+
+def _refuse_overwriting(paths: list[Path]) -> None:
+    if paths:
+        names = ", ".join(p.name for p in paths[:SHOWN])
+        more = f" và {format_number(len(paths) - SHOWN, 0)} tệp khác" if len(paths) > SHOWN else ""
+        raise InputError(
+            f"{paths[0].parent.as_posix()} đã có {names}{more} khác biểu mẫu sắp lập (có thể là biểu mẫu đơn vị đã "
+            "điền và gửi lại): không ghi đè, không lập tệp nào; chọn thư mục khác (-o) hoặc dùng --force để lập lại"
+        )
+
+
+SHOWN = 5  # files named in the refusal; the others counted
 
 
 PARALLEL_FROM = 40  # forms; below this, starting workers costs more than it saves
