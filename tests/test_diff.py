@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import git, invoke, needs_git, replace_in
+from conftest import EXAMPLE_PLAN, git, invoke, needs_git, replace_in
 from kh68.lint.check import check_plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -356,3 +356,18 @@ def test_markdown_of_a_plan_text_with_controls_and_a_heading(repo):
     assert '- 6.2 — tên: "Tỷ lệ huy động trẻ em nhà trẻ" → "\\## Tên\\[31m mới \\- dòng 2"\n' in out
     assert not any(c in out for c in "\x1b\x07\u202e\u2028")
     assert "\\x1b" not in out  # removed, not shown as on a terminal
+
+
+def test_a_plan_at_the_top_of_its_repository(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan folder is the repository itself: git refused the empty path kh68 listed it by."""
+    shutil.copytree(EXAMPLE_PLAN, isolated / "ke-hoach")
+    root = isolated / "ke-hoach"
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "kế hoạch")
+    head = git(root, "rev-parse", "--short=7", "HEAD")
+    replace_in(root / "indicators.yaml", '"2030": "> 60"', '"2030": "> 65"')
+    monkeypatch.chdir(root)
+    output = invoke(["diff", "--plan", "."], 0).output
+    assert output.startswith(f"Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa\n")
+    assert "> 65" in output

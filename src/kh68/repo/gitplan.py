@@ -92,7 +92,7 @@ class _Git:
     def extract(self, commit: str, prefix: str, into: Path) -> int:
         """Write the files under ``prefix`` at ``commit`` into ``into``; return how many."""
         listing = self.run_bytes(
-            ["ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix], "không đọc được cây thư mục"
+            ["ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or "."], "không đọc được cây thư mục"
         )
         count = 0
         for entry in listing.split(b"\0"):
