@@ -372,7 +372,26 @@ def test_form_of_another_plan(example_copy: Path, form: Path) -> None:
         example_copy,
         form,
         f"{FORM} › thông tin biểu mẫu: biểu mẫu của kế hoạch khác ('Kế hoạch KH-SGDĐT năm 2024 của Sở Giáo dục "
-        "và Đào tạo tỉnh Lâm Đồng'), không phải KH-UBND năm 2024",
+        "và Đào tạo tỉnh Lâm Đồng'), không phải Kế hoạch KH-UBND năm 2024 của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng",
+    )
+
+
+def test_a_number_written_after_the_forms_were_sent_leaves_them_valid(example_copy: Path, form: Path) -> None:
+    """The plan's number was left blank ("Số:   /KH-SGDĐT") and is filled in later: a form sent before is still this
+    plan's; a form of that number, then another number, is another plan's."""
+    fill(form, {("Chỉ tiêu", "G9"): 95, **SENT})
+    replace_in(example_copy / "plan.yaml", "number: null", 'number: "123"')
+    result = invoke(["import", "--plan", example_copy, form, "--force", "--dry-run"], 0)
+    assert "Nhập 1 tệp: 1 tệp được nhận, 0 tệp bị từ chối" in result.output
+    renumbered = make_form(example_copy, form.parent.parent / "so-123")
+    fill(renumbered, {("Chỉ tiêu", "G9"): 95, **SENT})
+    replace_in(example_copy / "plan.yaml", 'number: "123"', 'number: "124"')
+    refused(
+        example_copy,
+        renumbered,
+        f"{FORM} › thông tin biểu mẫu: biểu mẫu của kế hoạch khác ('Kế hoạch số 123/KH-SGDĐT năm 2024 của Sở Giáo "
+        "dục và Đào tạo tỉnh Lâm Đồng'), không phải Kế hoạch số 124/KH-SGDĐT năm 2024 của Sở Giáo dục và Đào tạo "
+        "tỉnh Lâm Đồng",
     )
 
 

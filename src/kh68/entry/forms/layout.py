@@ -274,8 +274,18 @@ def fingerprint_of(rows: dict[str, dict[str, str]], period: Period | None = None
 
 def plan_id(plan: Plan) -> str:
     """A stable identity of the plan document (not of its figures)."""
+    return _identity(plan, plan.meta.number)
+
+
+def plan_ids(plan: Plan) -> set[str]:
+    """The identities a form of this plan may carry: its own, and the one it had before its number was written
+    (a number given after issue leaves the forms already sent valid)."""
+    return {plan_id(plan), _identity(plan, None)}
+
+
+def _identity(plan: Plan, number: str | None) -> str:
     meta = plan.meta
-    ident = {"symbol": meta.symbol, "number": meta.number, "year": meta.year, "title": meta.title}
+    ident = {"symbol": meta.symbol, "number": number, "year": meta.year, "title": meta.title}
     text = json.dumps(ident, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 

@@ -38,7 +38,8 @@ from kh68.entry.forms.layout import (
     Scope,
     TaskRow,
     letter,
-    plan_id,
+    plan_ids,
+    plan_label,
 )
 from kh68.entry.forms.workbook import FormRefused, OpenedForm, open_form
 from kh68.kinds.fraction import fraction_problem
@@ -112,10 +113,10 @@ def _identify(opened: OpenedForm, plan: Plan) -> _Identity:
     version = meta.get("version")
     if version not in {str(v) for v in VERSIONS} and version not in _OLD_VERSIONS:
         raise FormRefused(f"{where}: phiên bản biểu mẫu {excerpt(version)} không được hỗ trợ; lập lại biểu mẫu")
-    if meta.get("plan") != plan_id(plan):
+    if meta.get("plan") not in plan_ids(plan):
         raise FormRefused(
             f"{where}: biểu mẫu của kế hoạch khác ({excerpt(meta.get('plan_label', ''), 120)}), "
-            f"không phải {plan.meta.symbol} năm {plan.meta.year}"
+            f"không phải {plan_label(plan)}"
         )
     try:
         year = int(meta.get("year", ""))
