@@ -114,7 +114,19 @@ def test_parse_date(text: str) -> None:
     assert parse_date(text) == date(2025, 11, 5)
 
 
-@pytest.mark.parametrize("text", ["31/02/2025", "2025-13-01", "hôm qua"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/02/2025",
+        "2025-13-01",
+        "hôm qua",
+        "2025-W45-3",  # an ISO week day, which date.fromisoformat reads
+        "20251105",
+        "٠٥/١١/٢٠٢٥",  # Arabic-Indic digits
+        "０５/１１/２０２５",  # full-width digits
+        "2025-11-05T00:00",
+    ],
+)
 def test_parse_date_rejects(text: str) -> None:
     with pytest.raises(ValueError, match="không phải là ngày hợp lệ"):
         parse_date(text)

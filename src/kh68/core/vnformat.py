@@ -287,10 +287,14 @@ def long_date(day: date) -> str:
 def parse_date(text: str) -> date:
     """``2025-03-15``, ``15/03/2025`` or ``15/3/2025``."""
     text = text.strip()
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    # ASCII digits, these two forms only: not an ISO week (2025-W44-2), a bare 20251029 or other scripts' digits
+    match = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text)
+    iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
     try:
         if match:
             return date(int(match[3]), int(match[2]), int(match[1]))
-        return date.fromisoformat(text)
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        raise ValueError
     except ValueError:
         raise ValueError(f"{excerpt(text)} không phải là ngày hợp lệ (dùng dạng 2025-03-15 hoặc 15/3/2025)") from None
