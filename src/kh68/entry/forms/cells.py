@@ -136,8 +136,12 @@ def count_value(value: Any) -> int:
         raise ValueError(f"{excerpt(value)} không phải là số nguyên")
     if number != number.to_integral_value():
         raise ValueError(f"{excerpt(value)} không phải là số nguyên (tử số, mẫu số là số đếm)")
-    if number < 0 or number > 10**18:
+    if number < 0:
         raise ValueError(f"{excerpt(value)} phải là số nguyên không âm")
+    if number >= 10**MAX_DIGITS:  # as a count written in a data file: said at the cell, not the file's line
+        raise ValueError(
+            f"{format_number(float(number), 0)} có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác"
+        )
     return int(number)
 
 
