@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.conftest import invoke
+from tests.conftest import invoke, replace_in
 from tests.formtools import FORM, UNIT, fill, make_form, sent, snapshot, with_cached_formula
 
 from tools import require
@@ -361,3 +361,18 @@ def test_a_batch_that_cannot_write_one_data_file_writes_none(example_copy: Path,
         f"{(data / '2025.yaml').as_posix()})\n"
     )
     assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+
+
+def test_a_title_longer_than_a_cell_holds_leaves_the_form_valid(example_copy: Path, tmp_path: Path) -> None:
+    """A cell holds 32.767 characters: a longer task title is cut in the form, and the form read back is not
+    taken for one the unit tampered with."""
+    long_title = "Tuyên truyền, giáo dục nâng cao nhận thức " + "rất dài " * 5000
+    replace_in(
+        example_copy / "tasks.yaml",
+        "        title: Tuyên truyền, giáo dục nâng cao nhận thức\n",
+        f"        title: {long_title.strip()}\n",
+    )
+    form = make_form(example_copy, tmp_path / "forms")
+    fill(form, {("Nhiệm vụ", "E7"): "Thực hiện thường xuyên", **sent(4, 11)})
+    result = invoke(["import", "--plan", example_copy, form, "--dry-run"], 0)
+    assert "1 tệp được nhận, 0 tệp bị từ chối" in result.output

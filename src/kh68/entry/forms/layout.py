@@ -182,7 +182,7 @@ class IndicatorRow:
             "previous": self.previous,
             "how": HOW[self.inputs],
         }
-        return {key: xml_safe(text) for key, text in texts.items()}
+        return {key: in_a_cell(text) for key, text in texts.items()}
 
     def content(self) -> dict[str, str]:
         """What the row says from the plan (what its fingerprint covers)."""
@@ -208,7 +208,7 @@ class TaskRow:
 
     def fixed(self) -> dict[str, str]:
         texts = {"id": self.task_id, "title": self.title, "role": self.role, "timing": self.timing}
-        return {key: xml_safe(text) for key, text in texts.items()}
+        return {key: in_a_cell(text) for key, text in texts.items()}
 
     def content(self) -> dict[str, str]:
         return {"tên": self.title, "vai trò": self.role, "thời gian": self.timing}
@@ -270,6 +270,15 @@ def fingerprint_of(rows: dict[str, dict[str, str]], period: Period | None = None
         content = {"period": period.key, "rows": content}
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+CELL_LIMIT = 32_767
+"""The most characters a cell of a workbook holds: Excel cuts a longer text, and openpyxl reads it cut."""
+
+
+def in_a_cell(text: str) -> str:
+    """``text`` as a locked cell holds it once saved and read back: XML-safe, cut at ``CELL_LIMIT``."""
+    return xml_safe(text)[:CELL_LIMIT]
 
 
 def plan_id(plan: Plan) -> str:
