@@ -113,11 +113,20 @@ def test_a_template_that_writes_too_much_is_stopped(tmp_path: Path, text: str, w
         ("{{ (10**1000) * (10**1000) * (10**1000) * (10**1000) }}", "số quá lớn (khoảng 4.000 chữ số, tối đa 3.000)."),
         ("{{ ('x' * 1000000)|wordwrap(1)|length }}", "wordwrap nhận tối đa 100.000 ký tự."),
         ("{{ 10**400 * 1.5 }}", "số quá lớn để tính (vượt giới hạn của số thực)."),
+        # widths in a format string build gigabytes before any result is measured
+        ('{{ "{:>3000000000}".format("x") }}', "độ rộng '3000000000' trong chuỗi định dạng quá lớn cho mẫu báo cáo."),
+        ('{{ "%03000000000d"|format(1) }}', "độ rộng '03000000000' trong chuỗi định dạng quá lớn cho mẫu báo cáo."),
+        ('{{ "%.900000000f" % 1.5 }}', "độ rộng '900000000' trong chuỗi định dạng quá lớn cho mẫu báo cáo."),
     ],
 )
 def test_operations_that_would_build_gigabytes_are_refused(tmp_path: Path, text: str, message: str) -> None:
     tpl = template(tmp_path, "lon.md.j2", text + "\n")
     assert invoke([*REPORT, "--template", tpl], 1).stderr == f"kh68: lỗi: {tpl}:1: {message}\n"
+
+
+def test_formatting_within_bounds_still_works(tmp_path: Path) -> None:
+    tpl = template(tmp_path, "f.md.j2", '{{ "{:0>6}".format("ab") }}|{{ "%05.1f" % 2.5 }}|{{ "%s-%s"|format(1, 2) }}\n')
+    assert invoke([*REPORT, "--template", tpl], 0).stdout == "0000ab|002.5|1-2\n"
 
 
 def test_lipsum_is_not_available(tmp_path: Path) -> None:

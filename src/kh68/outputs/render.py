@@ -18,9 +18,10 @@ checked in every loop and macro) and an output limit (``OUTPUT_LIMIT`` character
 from __future__ import annotations
 
 import functools
+import re
 import time
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ from markupsafe import Markup
 
 from kh68.core.errors import TemplateFailure, os_reason
 from kh68.core.files import templates_dir
-from kh68.core.safetext import for_document, markdown_escape
+from kh68.core.safetext import excerpt, for_document, markdown_escape
 from kh68.core.vnformat import format_date, format_number, format_value, long_date
 from kh68.outputs.jinja_words import VietnameseUndefined, jinja_message, python_message
 
@@ -162,11 +163,22 @@ class _Budget:
     def too_big(self) -> str:
         return f"mẫu báo cáo sinh quá {format_number(self.size, 0)} ký tự nên đã bị dừng"
 
+    def check_format(self, value: Any) -> None:
+        """A format string whose width or precision is larger than the output limit (``"{:>3000000000}"``,
+        ``"%03000000000d"``) builds gigabytes before any result could be measured: refused."""
+        if isinstance(value, str):
+            for digits in _DIGIT_RUNS.findall(value):
+                if len(digits) > len(str(self.size)) or int(digits) > self.size:
+                    raise RenderLimit(f"độ rộng {excerpt(digits)} trong chuỗi định dạng quá lớn cho mẫu báo cáo")
+
+
+_DIGIT_RUNS = re.compile(r"[0-9]+")
+
 
 class _Sandbox(ImmutableSandboxedEnvironment):
     """The sandbox, with a clock in every loop and macro and no operator that builds gigabytes."""
 
-    intercepted_binops = frozenset({"*", "**", "+"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
     budget = _Budget(TIME_LIMIT, OUTPUT_LIMIT)
     kh68_format = "md"  # the output format, which decides escaping
 
@@ -183,12 +195,22 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         if operator == "**" and isinstance(right, int) and abs(right) > 1000:
             raise RenderLimit(f"lũy thừa quá lớn (số mũ {format_number(right, 0)}, tối đa 1.000)")
         _bounded_int(operator, left, right)
+        if operator == "%":
+            self.budget.check_format(left)
         if operator == "*" and isinstance(left, int) and isinstance(right, str | list | tuple):
             left, right = right, left
         repeats = operator == "*" and isinstance(left, str | list | tuple) and isinstance(right, int)
         if repeats and len(left) * right > self.budget.size:
             raise RenderLimit(self.budget.too_big())
         return self.budget.check_size(super().call_binop(context, operator, left, right))
+
+    def wrap_str_format(self, value: Any) -> Any:
+        """``"…".format(…)``: its format string's widths checked first."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        self.budget.check_format(value.__self__)
+        return wrapped
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if __obj is not _range:
@@ -213,6 +235,16 @@ def _bounded_int(operator: str, left: Any, right: Any) -> None:
         return
     if bits > INT_BITS:
         raise RenderLimit(f"số quá lớn (khoảng {format_number(bits * 0.30103, 0)} chữ số, tối đa 3.000)")
+
+
+def _format_bounded(budget: _Budget, format_filter: Callable[..., Any]) -> Callable[..., Any]:
+    """``|format``: its format string's widths checked first (``"%03000000000d"|format(1)``)."""
+
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+        budget.check_format(value)
+        return format_filter(value, *args, **kwargs)
+
+    return bounded
 
 
 WRAP_LIMIT = 100_000
@@ -336,6 +368,7 @@ def make_env(
     if fmt == "md":
         env.filters.update(join=_md_join, e=_md_escape, escape=_md_escape, forceescape=_md_escape)
     env.filters["wordwrap"] = _wordwrap_bounded(env.filters["wordwrap"])
+    env.filters["format"] = _format_bounded(env.budget, env.filters["format"])
     env.filters = {name: _sized_filter(env.budget, func) for name, func in env.filters.items()}
     env.globals.pop("lipsum", None)  # builds any amount of text, and at random
     env.globals["range"] = _range
