@@ -165,6 +165,25 @@ def test_refuses_a_file(isolated):
     assert result.output == f"kh68: lỗi: '{target.as_posix()}' là một tệp, không phải thư mục; không ghi gì\n"
 
 
+@pytest.mark.parametrize("linked", ["plan", "schemas"])
+def test_force_never_writes_through_a_symbolic_link_inside(isolated, example_copy, linked):
+    """`plan -> ../other-plan` inside the target: the files went into the other folder (data/2026.yaml into
+    another plan). Refused, nothing made anywhere."""
+    target = isolated / "kehoach"
+    target.mkdir()
+    (target / "README.md").write_text("# của tôi\n", encoding="utf-8")
+    elsewhere = example_copy if linked == "plan" else isolated / "noi-khac"
+    elsewhere.mkdir(exist_ok=True)
+    (target / linked).symlink_to(elsewhere, target_is_directory=True)
+    before = sorted(p.relative_to(isolated) for p in isolated.rglob("*"))
+    result = invoke(["init", "--force", "--no-git", str(target)], 2)
+    assert result.output == (
+        f"kh68: lỗi: {target.as_posix()}/{linked} là liên kết tượng trưng (symlink): kh68 init không ghi qua liên kết "
+        "vào nơi khác; xóa liên kết hoặc chọn thư mục khác, không tạo gì\n"
+    )
+    assert sorted(p.relative_to(isolated) for p in isolated.rglob("*")) == before
+
+
 def test_force_never_overwrites_an_existing_file(isolated):
     target = isolated / "kehoach"
     (target / "plan").mkdir(parents=True)

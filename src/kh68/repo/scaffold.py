@@ -329,6 +329,19 @@ def _inside_git(directory: Path) -> bool | None:
     return done.returncode == 0 and done.stdout.strip() == "true"
 
 
+def _refuse_links(directory: Path, target: Path) -> None:
+    """A folder or file inside the new repository that is a symbolic link (``plan -> ../other``) would have the
+    files written elsewhere, into another plan perhaps: refused, before anything is written."""
+    inside = target.relative_to(directory)
+    for depth in range(1, len(inside.parts) + 1):
+        path = directory.joinpath(*inside.parts[:depth])
+        if path.is_symlink():
+            raise UsageError(
+                f"{shown_path(path)} là liên kết tượng trưng (symlink): kh68 init không ghi qua liên kết vào nơi khác; "
+                "xóa liên kết hoặc chọn thư mục khác, không tạo gì"
+            )
+
+
 def _mkdirs(directory: Path, made: list[Path]) -> None:
     """Create ``directory`` and missing parents, remembering each one created."""
     missing = [d for d in (directory, *directory.parents) if not d.exists()]
@@ -385,6 +398,7 @@ def scaffold(
     targets = {rel: directory.joinpath(*rel.split("/")) for rel in files}
     for target in targets.values():
         guard_output(target)  # the whole tree is checked before anything is written
+        _refuse_links(directory, target)
     report = ScaffoldReport(kh68=kh68)
     made: list[Path] = []
     try:
