@@ -111,3 +111,31 @@ def test_real_bytes_skip_the_cache_of_a_read_only_command(tmp_path: Path) -> Non
         "kh68: lỗi: giá trị của --unit không phải chữ viết bằng mã UTF-8: 'Ph\\xf2ng'; "
     )
     assert not cache.exists() or not any(cache.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("argv", "holder", "command"),
+    [
+        (["status", "--plan", ""], "giá trị của --plan", "status"),
+        (["status", "--plan="], "giá trị của --plan", "status"),
+        (["check", ""], "đối số THƯ_MỤC", "check"),
+        (["import", "", "--plan", str(EXAMPLE_PLAN)], "đối số TỆP", "import"),
+        (["report", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "-o", ""], "giá trị của -o", "report"),
+        (["form", "--year", "2025", "--plan", str(EXAMPLE_PLAN), "--out", ""], "giá trị của --out", "form"),
+    ],
+    ids=["plan", "plan-equals", "check-folder", "import-file", "report-output", "form-folder"],
+)
+def test_an_empty_path_is_a_usage_error_never_the_folder_the_command_runs_in(
+    capsys: pytest.CaptureFixture[str], argv: list[str], holder: str, command: str
+) -> None:
+    """`--plan ''` read the folder kh68 ran in as the plan (an empty KH68_PLAN means "not set", as documented)."""
+    assert run(argv) == 2
+    assert capsys.readouterr().err == (
+        f"kh68: lỗi: {holder} trống: ghi một đường dẫn (thư mục hiện tại là '.')\n"
+        f"Xem 'kh68 {command} --help' để biết cách dùng.\n"
+    )
+
+
+def test_an_empty_text_option_is_still_a_value(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["status", "--plan", str(EXAMPLE_PLAN), "--today", "2025-11-06", "--period", ""]) == 2
+    assert "trống: ghi một đường dẫn" not in capsys.readouterr().err

@@ -10,7 +10,8 @@ argument), said before anything is read or written.
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, get_args
 
 from kh68.core.safetext import excerpt, is_text
 
@@ -18,7 +19,8 @@ ADVICE = "kh68 chỉ nhận chữ mã UTF-8 (Unicode) — đặt bảng mã củ
 
 
 def check_arguments(group: Any, args: list[str]) -> tuple[str, str] | None:
-    """For the first argument of ``args`` that is not text: the message and the command whose help to see.
+    """For the first argument of ``args`` that is not text, or an empty path (``--plan ''``, which would name the
+    folder the command runs in): the message and the command whose help to see.
 
     ``group`` is the click group of the app (typer's own copy of click: read by its attributes only).
     """
@@ -26,7 +28,27 @@ def check_arguments(group: Any, args: list[str]) -> tuple[str, str] | None:
         if not is_text(token):
             holder, value, command = _holder(group, args, index)
             return f"{holder} không phải chữ viết bằng mã UTF-8: {excerpt(_shown(value))}; {ADVICE}", command
+        if token == "" or token.endswith("="):
+            holder, value, command = _holder(group, args, index)
+            if value == "" and holder in _path_holders(group, command):
+                return f"{holder} trống: ghi một đường dẫn (thư mục hiện tại là '.')", command
     return None
+
+
+def _path_holders(group: Any, command: str) -> set[str]:
+    """What ``_holder`` calls each of ``command``'s options and arguments that take a path (``giá trị của --plan``,
+    ``đối số PLAN``)."""
+    found = group.commands.get(command.removeprefix("kh68 "))
+    paths = [p for p in (found.params if found is not None else []) if _takes_a_path(p)]
+    options = {f"giá trị của {name}" for p in paths if p.param_type_name == "option" for name in p.opts}
+    return options | {f"đối số {p.metavar or p.name.upper()}" for p in paths if p.param_type_name == "argument"}
+
+
+def _takes_a_path(param: Any) -> bool:
+    """Whether an option's value is a path: typed ``Path``, or ``-o``/``--output`` (a path, or ``-`` for the screen)."""
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    typed = annotation is Path or Path in get_args(annotation)  # Path, list[Path]
+    return typed or bool({"-o", "--output", "--out"} & set(param.opts))
 
 
 def _shown(token: str) -> str:
