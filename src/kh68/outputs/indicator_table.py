@@ -112,7 +112,7 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
     if unmeasured:
         many = _to_annex(unmeasured, annexed)
         said = f"{_count(len(unmeasured))} chỉ tiêu (chi tiết tại Phụ lục)" if many else f"chỉ tiêu {_ids(unmeasured)}"
-        blocks.append(Paragraph(f"Chưa có số liệu {_known(view)}: {said}."))
+        blocks.append(Paragraph(_unmeasured_sentence(results, year, _known(view), said)))
     changes = _changes(plan, [r for r in results if stated(r)])
     if changes:
         blocks.append(Paragraph(changes))
@@ -220,6 +220,16 @@ def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str =
     if rest:
         text += f" Kế hoạch không đặt chỉ tiêu năm {year} cho {_count(len(rest))} chỉ tiêu còn lại ({_listed(rest, annexed)})."
     return text
+
+
+def _unmeasured_sentence(results: list[IndicatorResult], year: int, known: str, said: str) -> str:
+    """Which of the indicators without a target this year have no figure: said as theirs, after the summary named
+    the targeted ones without one (two lists of "chưa có số liệu" read as one that contradicts the other)."""
+    if not any(stated(r) for r in results):
+        return f"Chưa có số liệu {known}: {said}."
+    also = " cũng" if any(stated(r) and r.status is Status.NO_DATA for r in results) else ""
+    until = "" if known == f"năm {year}" else f" {known}"  # "năm 2025" said once
+    return f"Các chỉ tiêu Kế hoạch không đặt chỉ tiêu năm {year}{also} chưa có số liệu{until}: {said}."
 
 
 def _figure_sentence(r: IndicatorResult, today: date) -> str:
