@@ -39,10 +39,11 @@ def test_a_figure_of_part_of_the_year_is_under_way_never_met_or_missed() -> None
     lines = _lines(SON_LA, "--year", "2026", "--date", "2026-11-27")
     rows = {line.split(" | ")[0]: line for line in lines if line.startswith("| ")}
     # 6.100 tấn of November's file against 6.400 for the year: not "Chưa đạt" before the year ends; the report is
-    # dated before November ends, so its figures go to its day, not "đến hết tháng 11/2026"
+    # dated before November ends, so its figures go to the day of the document they come from (17/11), neither
+    # "đến hết tháng 11/2026" nor the report's own day
     assert rows["| P2.2-L"] == (
         "| P2.2-L | Tổng sản phẩm Nhãn tham gia xuất khẩu | tấn | 6.400 tấn | 6.100 tấn | – | Số liệu đến ngày "
-        "27/11/2026, còn thấp hơn chỉ tiêu năm 300 tấn | Đang triển khai | 8.500 tấn | (7) |"
+        "17/11/2026, còn thấp hơn chỉ tiêu năm 300 tấn | Đang triển khai | 8.500 tấn | (7) |"
     )
     # 28.050 of 240.000, from 2 of 3 communes: neither met nor compared
     assert rows["| XK"] == (

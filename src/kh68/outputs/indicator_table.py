@@ -488,17 +488,28 @@ def previous_text(plan: Plan, r: IndicatorResult) -> str:
 
 def comparison_text(r: IndicatorResult, today: date | None = None) -> str:
     """``vượt chỉ tiêu 0,4 điểm phần trăm`` / ``thấp hơn chỉ tiêu 1,2 điểm phần trăm`` (``kh68.vocab``) against a
-    target the plan set and judged; '' otherwise. A figure of part of the year goes to its period's end, or to
-    ``today`` (the report's day) when that comes first, as the body of the report says."""
+    target the plan set and judged; '' otherwise. A figure of part of the year goes to its period's end, or, when
+    the report is made before that, to the day of the document it comes from (the report's day if none is dated)."""
     if r.target is None or verdict(r) not in JUDGED:
         return ""
     if r.known_until is not None and r.status is Status.IN_PROGRESS:
         last = r.known_until.last_day
         until = (
-            f"đến ngày {format_date(today)}" if today is not None and today < last else f"đến hết {r.known_until.label}"
+            f"đến ngày {format_date(figure_day(r, today))}"
+            if today is not None and today < last
+            else f"đến hết {r.known_until.label}"
         )
         return vocab.so_far(r.gap, r.indicator.unit, r.indicator.better, until, r.decimals)
     return vocab.against_target(r.status, r.gap, r.indicator.unit, r.indicator.better, r.decimals, r.target.ranged)
+
+
+def figure_day(r: IndicatorResult, today: date) -> date:
+    """The day a figure is known to: the latest day, up to ``today``, of the documents it comes from (the
+    province's and its units'); ``today`` when none is dated."""
+    m = r.measurement
+    sources = [m.source, *(entry.source for entry in m.by_unit.values())] if m is not None else []
+    days = [s.date for s in sources if s is not None and s.date is not None and s.date <= today]
+    return max(days, default=today)
 
 
 def _comparison_cell(r: IndicatorResult, today: date) -> str:
