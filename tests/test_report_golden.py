@@ -219,3 +219,14 @@ def test_status_table_of_fixture_plans_matches_golden(name: str) -> None:
 def test_status_json_of_fixture_plans_matches_golden(name: str) -> None:
     plan, args = FIXTURE_STATUS_CASES[name]
     _compare(f"{name}.json", invoke(["status", "--plan", FIXTURES / plan, *args, "--format", "json"], 0).stdout)
+
+
+def test_a_year_report_says_which_part_of_the_year_a_figure_without_its_years_target_is(tmp_path: Path) -> None:
+    """Quarter III's 70,2% of 6.8 (no target for 2026, only 2030's) in the report of the year 2026: not the year's
+    result, as nothing in the annex or the body said."""
+    plan = by_period(tmp_path)
+    replace_in(plan / "data" / "2026-Q3.yaml", '  "6.5":\n', '  "6.8":\n    value: 70,2\n  "6.5":\n')
+    text = invoke(["report", "--plan", plan, "--year", "2026", "--date", "2026-11-10"], 0).stdout
+    row = next(line for line in text.splitlines() if line.startswith("| 6.8 |"))
+    assert row.split(" | ")[4] == "70,2% (số liệu quý III/2026)"
+    assert "đạt 70,2% (số liệu quý III/2026)" in next(line for line in text.splitlines() if "Chỉ tiêu 6.8 (" in line)

@@ -30,6 +30,7 @@ from kh68.core.vnformat import format_date
 from kh68.domain.coverage import Coverage, coverage
 from kh68.domain.measures import form_of
 from kh68.kinds.measure import Measure
+from kh68.kinds.periods import Period
 from kh68.kinds.targets import Aggregate, Style, Target
 from kh68.kinds.verdict import Direction, Status
 from kh68.outputs.document import Align, Annex, Block, Column, Figure, Items, Paragraph, Row, Svg, Table
@@ -107,7 +108,7 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
             else f"Kết quả các chỉ tiêu, so với {f'năm {year - 1} và với ' if before else ''}mục tiêu cuối kỳ của Kế hoạch:"
         )
         blocks.append(Paragraph(lead))
-        blocks.append(_items([_untargeted_line(plan, r) for r in measured]))
+        blocks.append(_items([_untargeted_line(plan, r, part_of_the_year(r, view)) for r in measured]))
     unmeasured = [r for r in untargeted if not r.has_data]
     if unmeasured:
         many = _to_annex(unmeasured, annexed)
@@ -249,10 +250,10 @@ def _provisional_paragraph(plan: Plan, rs: list[IndicatorResult]) -> str:
     return vocab.sentence(said) + "."
 
 
-def _untargeted_line(plan: Plan, r: IndicatorResult) -> str:
+def _untargeted_line(plan: Plan, r: IndicatorResult, part: str = "") -> str:
     """``Chỉ tiêu 1.7 (…) đạt 94,5%, tăng 0,4 điểm phần trăm so với năm 2025; mục tiêu đến năm 2030 trên 95%, …``."""
     ind = r.indicator
-    text = f"Chỉ tiêu {ind.id} ({lower_first(ind.name)}) đạt {value_text(r)}"
+    text = f"Chỉ tiêu {ind.id} ({lower_first(ind.name)}) đạt {value_text(r)}{part}"
     change = _change_words(plan, r)
     if change:
         text += f", {change}"
@@ -464,6 +465,16 @@ def final_words(r: IndicatorResult) -> str:
     return report_words(final.meaning, r.indicator.measure, r.indicator.better)
 
 
+def part_of_the_year(r: IndicatorResult, view: StatusView) -> str:
+    """`` (số liệu 6 tháng đầu năm 2026)`` after a figure of part of the year, without a target of its year, in a
+    report of more than that part (the year's): it is no year's result. Against a target of the year the
+    comparison says how far it goes; in a report of that very part, the heading does."""
+    whole = view.period or Period.of_year(view.year)
+    if r.known_until is None or r.known_until == whole or stated(r):
+        return ""
+    return f" (số liệu {r.known_until.label})"
+
+
 def value_text(r: IndicatorResult) -> str:
     """``95,4%``; ``32,9% (tạm tính)``; a state (``Đang triển khai``); ``–`` when it cannot be computed."""
     if r.status is Status.NOT_COMPUTABLE and r.value is None and r.state is None:
@@ -572,7 +583,7 @@ def indicator_table(view: StatusView) -> Table:
                     r.indicator.name,
                     r.indicator.unit,
                     target_words(r),
-                    value_text(r),
+                    value_text(r) + part_of_the_year(r, view),
                     previous_text(plan, r),
                     _comparison_cell(r, view.today),
                     verdict_label(r),
