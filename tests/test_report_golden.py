@@ -230,3 +230,25 @@ def test_a_year_report_says_which_part_of_the_year_a_figure_without_its_years_ta
     row = next(line for line in text.splitlines() if line.startswith("| 6.8 |"))
     assert row.split(" | ")[4] == "70,2% (số liệu quý III/2026)"
     assert "đạt 70,2% (số liệu quý III/2026)" in next(line for line in text.splitlines() if "Chỉ tiêu 6.8 (" in line)
+
+
+def test_what_units_proposed_is_the_material_of_the_parts_the_department_has_not_written(tmp_path: Path) -> None:
+    """A unit's directions and proposals reached no report of the department (its difficulties did, in the
+    placeholder of section III): each placeholder now carries what the units said of its part."""
+    plan = by_period(tmp_path)
+    q3 = plan / "data" / "2026-Q3.yaml"
+    replace_in(q3, "  directions: [tập trung hoàn thiện hồ sơ công nhận trường đạt chuẩn quốc gia (minh họa)]\n", "")
+    replace_in(q3, "  proposals: [đề nghị bố trí kinh phí sửa chữa trường lớp sau mưa bão (minh họa)]\n", "")
+    lines = invoke(["report", "--plan", plan, "--period", "2026-Q3", "--date", "2026-09-18"], 0).stdout.splitlines()
+    unit = "Phòng Giáo dục Tiểu học - Giáo dục Mầm non (nhiệm vụ III.4)"
+    assert [line for line in lines if "các đơn vị đã báo cáo" in line] == [
+        (
+            "**\\[Chưa có nội dung: phương hướng, nhiệm vụ quý IV năm 2026. Ghi vào mục report › directions của tệp "
+            f"data/2026-Q3.yaml. Phương hướng các đơn vị đã báo cáo: {unit}: Rà soát, bổ sung phòng học mầm non (minh "
+            "họa).\\]**"
+        ),
+        (
+            "**\\[Chưa có nội dung: kiến nghị, đề xuất. Ghi vào mục report › proposals của tệp data/2026-Q3.yaml. Kiến "
+            f"nghị, đề xuất các đơn vị đã báo cáo: {unit}: Đề nghị bố trí kinh phí xây dựng phòng học (minh họa).\\]**"
+        ),
+    ]

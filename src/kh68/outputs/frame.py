@@ -140,10 +140,10 @@ def sender_warnings(plan: Plan, sender: Sender, *, signer_in_plan: bool = False)
     return tuple(found)
 
 
-def next_period(plan: Plan, cadence: Period) -> str:
+def next_period(plan: Plan, cadence: Period, *, heading: bool = True) -> str:
     """``NĂM 2027`` while the plan goes on (``QUÝ IV NĂM 2026`` after a quarter); ``THỜI GIAN TỚI`` after its last
-    year (a one-year plan's)."""
-    return next_period_words(cadence, plan.meta.period.end)
+    year (a one-year plan's); ``heading`` false: as a sentence says it (``quý IV năm 2026``)."""
+    return next_period_words(cadence, plan.meta.period.end, heading=heading)
 
 
 def items(lines: list[str]) -> Items:

@@ -116,8 +116,8 @@ def build_report(
                 directing_section(plan, sender, when, text, cadence),
                 results_section(view, data, cadence, Proposer(sender.issued_as.name, to[0]) if to else None),
                 assessment_section(text, cadence, view),
-                directions_section(plan, cadence, text),
-                proposals_section(text, cadence),
+                directions_section(plan, cadence, text, view),
+                proposals_section(text, cadence, view),
             )
             if s is not None
         ),
@@ -440,8 +440,7 @@ def assessment_section(text: YearReport | None, cadence: Period, view: StatusVie
     blocks: list[Block] = [Heading(2, "1. Ưu điểm")]
     blocks.append(_written(a.strengths if a else [], ReportPart.STRENGTHS, cadence))
     blocks.append(Heading(2, "2. Tồn tại, hạn chế"))
-    reported = _difficulties(view) if view is not None else []
-    material = f"Khó khăn các đơn vị đã báo cáo: {'; '.join(reported)}." if reported else ""
+    material = _reported(view, "difficulties", "Khó khăn") if view is not None else ""
     blocks.append(_written(a.shortcomings if a else [], ReportPart.SHORTCOMINGS, cadence, material))
     blocks.append(Heading(2, "3. Nguyên nhân"))
     blocks.append(Heading(3, "a) Nguyên nhân khách quan"))
@@ -451,31 +450,43 @@ def assessment_section(text: YearReport | None, cadence: Period, view: StatusVie
     return Section("III", "ĐÁNH GIÁ CHUNG", tuple(blocks))
 
 
-def _difficulties(view: StatusView) -> list[str]:
-    """``<đơn vị> (nhiệm vụ <mã>): <khó khăn>`` for each difficulty a unit reported on a task of the view."""
-    return [
-        f"{view.plan.unit_name(uid)} (nhiệm vụ {t.task.id}): {strip_stop(p.difficulties)}"
+def _reported(view: StatusView, part: str, what: str) -> str:
+    """``Khó khăn các đơn vị đã báo cáo: <đơn vị> (nhiệm vụ <mã>): …; …`` — what the units said of ``part``
+    (``difficulties``, ``directions``, ``proposals``) on the tasks of the view, the material a placeholder carries
+    for the department to write its own from; '' when none said anything."""
+    said = [
+        f"{view.plan.unit_name(uid)} (nhiệm vụ {t.task.id}): {strip_stop(getattr(p, part))}"
         for t in view.tasks
         for uid, p in t.entries.items()
-        if p.difficulties
+        if getattr(p, part)
     ]
+    return f"{what} các đơn vị đã báo cáo: {'; '.join(said)}." if said else ""
 
 
-def directions_section(plan: Plan, cadence: Period, text: YearReport | None) -> Section:
+def directions_section(plan: Plan, cadence: Period, text: YearReport | None, view: StatusView | None = None) -> Section:
     ahead = next_period(plan, cadence)
     lines = text.directions if text else []
     # The placeholder names the part as its heading does ("… thời gian tới", "… quý I năm 2027"), not "năm tới".
+    material = _reported(view, "directions", "Phương hướng") if view is not None else ""
     said = (
         items(lines)
         if lines
-        else placeholder(ReportPart.DIRECTIONS, cadence, label=f"phương hướng, nhiệm vụ {ahead.lower()}")
+        else placeholder(
+            ReportPart.DIRECTIONS,
+            cadence,
+            material,
+            label=f"phương hướng, nhiệm vụ {next_period(plan, cadence, heading=False)}",
+        )
     )
     return Section("IV", f"PHƯƠNG HƯỚNG, NHIỆM VỤ {ahead}", (said,))
 
 
-def proposals_section(text: YearReport | None, cadence: Period) -> Section:
+def proposals_section(text: YearReport | None, cadence: Period, view: StatusView | None = None) -> Section:
+    material = _reported(view, "proposals", "Kiến nghị, đề xuất") if view is not None else ""
     return Section(
-        "V", "KIẾN NGHỊ, ĐỀ XUẤT", (_written(text.proposals if text else [], ReportPart.PROPOSALS, cadence),)
+        "V",
+        "KIẾN NGHỊ, ĐỀ XUẤT",
+        (_written(text.proposals if text else [], ReportPart.PROPOSALS, cadence, material),),
     )
 
 

@@ -31,16 +31,15 @@ def period_words(period: Period) -> str:
     return period.label
 
 
-def next_period_words(period: Period, last_year: int) -> str:
-    """The period after ``period``, as a heading says it (``NĂM 2027``, ``QUÝ IV NĂM 2026``); ``THỜI GIAN TỚI``
-    after the plan's last year."""
+def next_period_words(period: Period, last_year: int, *, heading: bool = True) -> str:
+    """The period after ``period``, as a heading says it (``NĂM 2027``, ``QUÝ IV NĂM 2026``; ``heading`` false: as a
+    sentence does, ``quý IV năm 2026``); ``THỜI GIAN TỚI`` after the plan's last year."""
     if period.index < period.rhythm.per_year:
         following = Period(period.year, period.rhythm, period.index + 1)
     else:
         following = Period(period.year + 1, period.rhythm, 1)
-    if following.year > last_year:
-        return "THỜI GIAN TỚI"
-    return period_words(following).upper()
+    words = "thời gian tới" if following.year > last_year else period_words(following)
+    return words.upper() if heading else words
 
 
 def legal_basis(source: str | None) -> str:
