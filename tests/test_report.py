@@ -271,7 +271,9 @@ def test_the_departments_words_are_used_and_placeholders_show_what_is_missing(ex
     draft = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
     assert (
         "## V. KIẾN NGHỊ, ĐỀ XUẤT\n\n**\\[Chưa có nội dung: kiến nghị, đề xuất. Ghi vào mục report › proposals "
-        "của tệp data/2025.yaml.\\]**\n"
+        "của tệp data/2025.yaml. Kiến nghị, đề xuất các đơn vị đã báo cáo: Phòng Kế hoạch - Tài chính (nhiệm vụ "
+        "III.2.c): Đề nghị bố trí kinh phí cho các trường vùng khó khăn (minh họa); Phòng Giáo dục Tiểu học - Giáo "
+        "dục Mầm non (nhiệm vụ III.4): Đề nghị UBND tỉnh bổ sung biên chế giáo viên mầm non (minh họa).\\]**\n"
     ) in draft
 
 
