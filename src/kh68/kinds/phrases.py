@@ -45,6 +45,12 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def plain_spans(phrase: str) -> str:
+    """A folded phrase with the spans of time it counts written without a leading zero: ``06 tháng`` is
+    ``6 tháng`` (documents pad counts under ten: "Định kỳ 06 tháng", "06 tháng đầu năm 2026")."""
+    return re.sub(r"(?<![0-9/.,])0+([1-9][0-9]*) (tháng|quý|năm)\b", r"\1 \2", phrase)
+
+
 def strip_end(text: str) -> str:
     """A phrase without the full stop or semicolon that ends a table cell."""
     return text.rstrip(" .;")

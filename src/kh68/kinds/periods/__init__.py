@@ -16,12 +16,17 @@ from kh68.kinds.periods.monthly_day import MonthlyDay
 from kh68.kinds.periods.quarterly_day import QuarterlyDay
 from kh68.kinds.periods.six_monthly_days import SixMonthlyDays
 from kh68.kinds.periods.yearly_day import YearlyDay
-from kh68.kinds.phrases import fold
+from kh68.kinds.phrases import fold, plain_spans
 
 KINDS: tuple[type[Deadline], ...] = (YearlyDay, SixMonthlyDays, QuarterlyDay, MonthlyDay)
 """Every kind of reporting deadline, in the order their phrasings are tried."""
 
-_FRAME = re.compile(r"^(?:báo cáo\s+)?(?:định kỳ\s+)?(?:(?:hằng|hàng|mỗi) (?:tháng|quý|năm|6 tháng)\s*,?\s*)?")
+_RHYTHM = r"(?:6 tháng|sáu tháng|tháng|quý|năm)"
+_FRAME = re.compile(
+    rf"^(?:báo cáo\s+)?(?:định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?{_RHYTHM}(?:\s+một lần)?|định kỳ|(?:hằng|hàng|mỗi) {_RHYTHM}"
+    rf"|{_RHYTHM} một lần)"
+    r"?\s*,?\s*"
+)
 
 
 def accepted_forms() -> str:
@@ -30,9 +35,14 @@ def accepted_forms() -> str:
 
 def parse_deadline(text: str) -> Deadline:
     """The deadline the plan's words ``text`` mean; ``DeadlineUnparsable`` naming every accepted form otherwise."""
-    phrase = _FRAME.sub("", fold(text).rstrip(" .;")).strip()
+    phrase = _FRAME.sub("", plain_spans(fold(text)).rstrip(" .;")).strip()
     if phrase.startswith("(") and phrase.endswith(")"):
         phrase = phrase[1:-1].strip()  # "hằng năm (trước ngày 15 tháng 11)"
+    if not phrase:  # "Định kỳ 06 tháng", "hằng năm": the period of the reports, no day to send them by
+        raise DeadlineUnparsable(
+            f"{excerpt(text)} nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period (yearly, six_monthly, "
+            "quarterly, monthly) và bỏ trống deadline (kh68 không tự đặt ngày)"
+        )
     for kind in KINDS:
         deadline = kind.parse(phrase, text)
         if deadline is not None:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, ClassVar, Self
 
 from kh68.kinds.periods.base import Rhythm
-from kh68.kinds.phrases import UnreadablePhrase
+from kh68.kinds.phrases import UnreadablePhrase, plain_spans
 
 
 class TimingUnparsable(UnreadablePhrase):
@@ -117,7 +117,7 @@ class Timing:
 
 def fold_timing(phrase: str) -> str:
     """A timing phrase without the words that only frame it: "Dự kiến", "hoàn thành trong", a trailing "(…)"."""
-    phrase = phrase.rstrip(" .;,")
+    phrase = plain_spans(phrase).rstrip(" .;,")
     if phrase.startswith("(") and phrase.endswith(")") and phrase.count("(") == 1:
         phrase = phrase[1:-1].strip()  # "(hoàn thành trong Quý II/2025)": the timing said aside
     phrase = re.sub(r"\s*\([^()]*\)\s*$", "", phrase)

@@ -15,7 +15,7 @@ class HalfYear(Timing):
     kind = "half_year"
     example = "6 tháng đầu năm 2026"
     meaning = "hạn 30/6 (6 tháng đầu năm) hoặc 31/12 (6 tháng cuối năm)"
-    phrasings = ("6 tháng đầu năm 2026", "6 tháng cuối năm 2026", "Trong 6 tháng đầu năm 2026")
+    phrasings = ("6 tháng đầu năm 2026", "6 tháng cuối năm 2026", "Trong 6 tháng đầu năm 2026", "06 tháng đầu năm 2026")
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:

@@ -17,15 +17,24 @@ _RHYTHMS = {
 }
 _PATTERN = re.compile(r"^(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?P<r>năm|quý|tháng|6 tháng|sáu tháng)$")
 _EVERY = re.compile(r"^(?:định kỳ\s+)?(?P<r>6 tháng|sáu tháng|quý|tháng|năm) một lần$")
+_PERIODIC = re.compile(r"^định kỳ\s+(?P<r>6 tháng|sáu tháng|quý|tháng|năm)$")  # "Định kỳ 06 tháng"
 
 
 class Recurring(Timing):
     kind = "recurring"
     example = "Hằng năm"
     meaning = "làm lại mỗi kỳ (năm, 6 tháng, quý, tháng); hạn là ngày cuối của kỳ"
-    phrasings = ("Hằng năm", "Hàng năm", "Hằng quý", "Hàng tháng", "Định kỳ hằng năm", "6 tháng một lần")
+    phrasings = (
+        "Hằng năm",
+        "Hàng năm",
+        "Hằng quý",
+        "Hàng tháng",
+        "Định kỳ hằng năm",
+        "6 tháng một lần",
+        "Định kỳ 06 tháng",
+    )
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
-        match = _PATTERN.match(phrase) or _EVERY.match(phrase)
+        match = _PATTERN.match(phrase) or _EVERY.match(phrase) or _PERIODIC.match(phrase)
         return cls(text=text, every=_RHYTHMS[match["r"]]) if match else None

@@ -1,0 +1,42 @@
+"""Reporting deadlines as the plan writes them (``kh68.kinds.periods.parse_deadline``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.kinds.periods import DeadlineUnparsable, parse_deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("05/11", "YearlyDay"),
+        ("trước ngày 20 hằng tháng", "MonthlyDay"),
+        ("định kỳ hằng quý, trước ngày 20 của tháng cuối quý", "QuarterlyDay"),
+        ("trước ngày 15/6 và 15/12", "SixMonthlyDays"),
+        ("Định kỳ 06 tháng (trước ngày 15/6 và 15/12)", "SixMonthlyDays"),  # a count padded as documents do
+    ],
+)
+def test_a_deadline_is_read_as_written(text: str, kind: str) -> None:
+    assert type(parse_deadline(text)).__name__ == kind
+
+
+@pytest.mark.parametrize("text", ["Định kỳ 06 tháng", "định kỳ hằng năm", "Hằng quý.", "6 tháng một lần"])
+def test_a_period_without_a_day_says_where_the_period_goes(text: str) -> None:
+    """The plan says how often, not by when: the message says to write the period and leave the deadline empty
+    (it listed only forms with a day)."""
+    with pytest.raises(DeadlineUnparsable) as info:
+        parse_deadline(text)
+    assert str(info.value) == (
+        f"'{text}' nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period (yearly, six_monthly, quarterly, "
+        "monthly) và bỏ trống deadline (kh68 không tự đặt ngày)"
+    )
+
+
+def test_words_no_kind_reads_name_every_accepted_form() -> None:
+    with pytest.raises(DeadlineUnparsable) as info:
+        parse_deadline("cuối kỳ")
+    assert str(info.value) == (
+        "không hiểu hạn báo cáo 'cuối kỳ'; các dạng đọc được: trước ngày 15/12 hằng năm | trước ngày 15/6 và 15/12 | "
+        "trước ngày 15 của tháng cuối quý | trước ngày 20 hằng tháng"
+    )
