@@ -45,6 +45,9 @@ def test_one_type_per_structured_key() -> None:
         ("đến năm 2030 dự kiến đạt trên 48,3 triệu USD", "greater_than", 48.3, 2030),
         ("dự kiến đạt 2,5 triệu USD", "at_least", 2.5, None),
         ("Phấn đấu đạt 99,5%", "at_least", 99.5, None),
+        # a share "chiếm" of a whole, as "đạt" (Đồng Nai 179: "chiếm tối thiểu 20%")
+        ("chiếm tối thiểu 20%", "at_least", 20, None),
+        ("đến năm 2030 chiếm trên 30%", "greater_than", 30, 2030),
     ],
 )
 def test_words_of_pledge_before_a_target_are_read_past(text: str, kind: str, bound: float, year: int | None) -> None:

@@ -65,7 +65,7 @@ KINDS: tuple[type[Target], ...] = (
 """Every kind of target, in the order their phrasings are tried (and listed in messages and the README)."""
 
 _BY_NAME = {kind.kind: kind for kind in KINDS}
-_LEAD = re.compile(r"^(?:(?:phấn đấu|dự kiến)\s+)?đạt\s+(?=.*[0-9])")
+_LEAD = re.compile(r"^(?:(?:phấn đấu|dự kiến)\s+)?(?:đạt|chiếm)\s+(?=.*[0-9])")  # "chiếm tối thiểu 20%"
 # "phấn đấu đến năm 2030 đạt …", "dự kiến đến năm 2030 đạt …": the pledge before the year, when a target follows it
 _PLEDGE = re.compile(r"^(?:phấn đấu|dự kiến)\s+(?=(?:đến|tới) (?:hết )?năm [0-9]{4}\s*[,:]?\s*\S)")
 _YEAR_BEFORE = re.compile(r"^(?:đến|tới) (?:hết )?năm (?P<y>[0-9]{4})\s*(?:,|:)?\s*")
