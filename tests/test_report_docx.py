@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
@@ -169,10 +170,17 @@ def test_header_and_signature_blocks(docx_path: Path) -> None:
         "- Như trên;",  # the recipients of "Kính gửi"
         "- Lưu: VT, TCHC.",
     ]
-    assert [p.text for p in doc.paragraphs if p.text.startswith(("Kính gửi", "- Ủy", "- Sở"))][:3] == [
+    addressed = [p for p in doc.paragraphs if p.text.startswith(("Kính gửi", "- Ủy", "- Sở"))][:3]
+    assert [p.text for p in addressed] == [
         "Kính gửi:",
         "- Ủy ban nhân dân tỉnh Lâm Đồng;",
         "- Sở Nội vụ tỉnh Lâm Đồng.",  # the successor of the Sở LĐTBXH for social policy from 01/3/2025
+    ]
+    # one block: left-aligned, the recipients' dashes under the colon (each line centred set them askew)
+    assert [(p.alignment, round(p.paragraph_format.left_indent.cm, 1)) for p in addressed] == [
+        (WD_ALIGN_PARAGRAPH.LEFT, 3.5),
+        (WD_ALIGN_PARAGRAPH.LEFT, 5.5),
+        (WD_ALIGN_PARAGRAPH.LEFT, 5.5),
     ]
     assert right.paragraphs[0].text == "GIÁM ĐỐC"
 

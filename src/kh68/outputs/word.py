@@ -357,10 +357,24 @@ def _title(doc: Any, d: StateDocument) -> None:
     _run(first, d.title)
     _run(doc.add_paragraph(style=SUBTITLE_STYLE), d.subject)
     _rule(doc, 50, TEXT_WIDTH_MM)
-    for i, line in enumerate(d.addressee_lines):
-        p = _compact(doc.add_paragraph(), after=6 if i == len(d.addressee_lines) - 1 else 0)
+    lines = d.addressee_lines
+    for i, line in enumerate(lines):
+        # One recipient: a centred line. Several: "Kính gửi:" then each recipient under its colon, one block whose
+        # dashes line up (each line centred on its own set them all askew).
+        block = len(lines) > 1
+        p = _compact(
+            doc.add_paragraph(),
+            WD_ALIGN_PARAGRAPH.LEFT if block else WD_ALIGN_PARAGRAPH.CENTER,
+            6 if i == len(lines) - 1 else 0,
+        )
         p.paragraph_format.space_before = Pt(6 if i == 0 else 0)
+        if block:
+            p.paragraph_format.left_indent = Cm(ADDRESSEE_INDENT_CM + (ADDRESSEE_STEP_CM if i else 0))
         _run(p, line)
+
+
+ADDRESSEE_INDENT_CM = 3.5  # "Kính gửi:" of several recipients, from the left margin
+ADDRESSEE_STEP_CM = 2.0  # the recipients, under the colon of "Kính gửi:"
 
 
 def _signature(doc: Any, d: StateDocument) -> None:
