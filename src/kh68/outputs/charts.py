@@ -78,8 +78,10 @@ def _years(plan: Plan, result: IndicatorResult) -> list[int]:
 
 
 def _targets(result: IndicatorResult, years: list[int]) -> dict[int, TargetInForce]:
+    """The targets the plan set, by year: a chart goes in the annex of a report that leaves the body, which carries
+    no milestone kh68 interpolated (``kh68 status`` shows those)."""
     found = {year: target_in_force(result.indicator, year, result.series) for year in years}
-    return {year: t for year, t in found.items() if t is not None and t.requirement is not None}
+    return {year: t for year, t in found.items() if t is not None and t.requirement is not None and not t.derived}
 
 
 def _frame(years: list[int], result: IndicatorResult, targets: dict[int, TargetInForce]) -> Frame:
@@ -89,7 +91,10 @@ def _frame(years: list[int], result: IndicatorResult, targets: dict[int, TargetI
         numbers += [b for b in (t.requirement.goal, t.requirement.far) if b is not None]
     low, high = min(numbers), max(numbers)
     pad = max((high - low) * 0.15, 0.5)
+    floor = low  # no axis below zero for figures that are none of them negative (an amount, a count)
     low, high = low - pad, high + pad
+    if floor >= 0:
+        low = max(low, 0.0)
     if result.indicator.measure.is_percent:
         low, high = max(low, 0.0), min(high, 100.0)
         if high - low < 1:
@@ -224,7 +229,7 @@ def _legend(result: IndicatorResult, with_final: bool) -> list[str]:
         f'<line x1="{LEFT}" y1="{ly - 3}" x2="{LEFT + 16}" y2="{ly - 3}" stroke="#1f4e9c" stroke-width="2"/>',
         f'<text x="{LEFT + 20}" y="{ly}" font-size="9" fill="#333">Kết quả thực hiện</text>',
         f'<rect x="{LEFT + 110}" y="{ly - 8}" width="14" height="8" fill="#8fc98f" fill-opacity="0.6"/>',
-        f'<text x="{LEFT + 128}" y="{ly}" font-size="9" fill="#333">Chỉ tiêu năm (nhạt: nội suy)</text>',
+        f'<text x="{LEFT + 128}" y="{ly}" font-size="9" fill="#333">Chỉ tiêu năm</text>',
     ]
     if with_final and result.final is not None:
         out.append(f'<path d="M{LEFT + 258},{ly - 8} l4,4 l-4,4 l-4,-4 z" fill="#b71c1c"/>')
@@ -236,7 +241,7 @@ def _legend(result: IndicatorResult, with_final: bool) -> list[str]:
 def indicator_chart(plan: Plan, result: IndicatorResult) -> str:
     """SVG of the result's series with the yearly targets and the final target.
 
-    Stated targets are drawn solid, interpolated ones lighter; a range is a band,
+    Only the targets the plan set are drawn (a report carries no interpolated milestone); a range is a band,
     a single number a line.  Returns ``""`` when there is nothing to draw.
     """
     if not _shown(result):
