@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from markdown_it import MarkdownIt
 
 from conftest import EXAMPLE_BLANKS, EXAMPLE_PLAN, FIXTURE_PLAN, PLAN_NUMBER_BLANK, REPO, invoke, replace_in
@@ -880,9 +883,24 @@ def test_more_indicators_than_a_sentence_lists_are_counted_and_sent_to_the_annex
     sonla = FIXTURE_PLAN.parent / "sonla-2954"
     out = invoke(["report", "--plan", sonla, "--year", "2026", "--date", "2026-11-27", "-o", "-"], 0).stdout
     summary = next(line for line in out.splitlines() if line.startswith("Năm 2026, Kế hoạch đặt chỉ tiêu cụ thể"))
-    assert "chưa có số liệu năm gốc: 11 chỉ tiêu" in summary
+    assert "chưa có số liệu của năm làm gốc để tính mức tăng, giảm: 11 chỉ tiêu" in summary
     assert "đang triển khai 02 chỉ tiêu (P2.2-L, P2.7-GT)" in summary  # two: named
     assert max(len(part.split(", ")) for part in summary.split(":")) <= 10
+
+
+def test_ids_the_document_never_gave_stay_out_of_the_report(tmp_path: Path) -> None:
+    """Sơn La's document numbers no indicator (its ids were made for kh68): with indicator_ids_in_document: false,
+    the report names each by its number in the plan's list, the annex's first column is "STT", and no id made
+    for kh68 is printed (they went to the Tỉnh ủy as "P2.2-L, P2.7-GT")."""
+    sonla = Path(shutil.copytree(FIXTURE_PLAN.parent / "sonla-2954", tmp_path / "sonla"))
+    replace_in(sonla / "plan.yaml", "date: 2025-11-20\n", "date: 2025-11-20\nindicator_ids_in_document: false\n")
+    out = invoke(["report", "--plan", sonla, "--year", "2026", "--date", "2026-11-27", "-o", "-"], 0).stdout
+    summary = next(line for line in out.splitlines() if line.startswith("Năm 2026, Kế hoạch đặt chỉ tiêu cụ thể"))
+    assert "đang triển khai 02 chỉ tiêu (14, 30)" in summary
+    assert "| STT | Chỉ tiêu | Đơn vị tính |" in out
+    assert "| 1 | Giá trị hàng hóa tham gia xuất khẩu | nghìn USD |" in out
+    ids = [i["id"] for i in yaml.safe_load((sonla / "indicators.yaml").read_text(encoding="utf-8"))["indicators"]]
+    assert [i for i in ids if re.search(rf"(?<![\w.-]){re.escape(i)}(?![\w.-])", out)] == []
 
 
 def test_a_units_report_of_a_plan_that_asks_units_for_none_is_refused() -> None:

@@ -201,7 +201,7 @@ UNJUDGED_REASONS: dict[Status, str] = {
     Status.PROVISIONAL: "số liệu tạm tính",
     Status.NOT_COMPUTABLE: "không tính được",
     Status.NO_DATA: "chưa có số liệu",
-    Status.NO_BASE: "chưa có số liệu năm gốc",
+    Status.NO_BASE: "chưa có số liệu của năm làm gốc để tính mức tăng, giảm",
 }
 """Why a target the plan set is not judged yet: "chưa đánh giá được 03 chỉ tiêu (số liệu tạm tính: 1.2; chưa có số liệu: 1.4, 1.5)"."""
 

@@ -106,7 +106,7 @@ def _frame(years: list[int], result: IndicatorResult, targets: dict[int, TargetI
 
 
 def _open(result: IndicatorResult) -> list[str]:
-    title = _text(f"Chỉ tiêu {result.indicator.id}: {result.indicator.name}")
+    title = _text(f"Chỉ tiêu {result.indicator.label}: {result.indicator.name}")
     return [
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="bieu-do" width="{WIDTH}" height="{HEIGHT}" '

@@ -159,7 +159,7 @@ def _count(n: int) -> str:
 
 
 def _ids(rs: list[IndicatorResult]) -> str:
-    return ", ".join(r.indicator.id for r in rs)
+    return ", ".join(r.indicator.label for r in rs)
 
 
 LISTED = 10
@@ -237,13 +237,13 @@ def _figure_sentence(r: IndicatorResult, today: date) -> str:
     ind = r.indicator
     comparison = comparison_text(r, today)
     tail = f", {comparison}" if comparison else ""
-    return f"chỉ tiêu {ind.id} ({lower_first(ind.name)}) đạt {value_text(r)}{tail} (chỉ tiêu năm {r.year}: {target_words(r)})"
+    return f"chỉ tiêu {ind.label} ({lower_first(ind.name)}) đạt {value_text(r)}{tail} (chỉ tiêu năm {r.year}: {target_words(r)})"
 
 
 def _provisional_paragraph(plan: Plan, rs: list[IndicatorResult]) -> str:
     """``Chỉ tiêu 1.2 (…) đạt 32,9% (số liệu tạm tính, mới có 07/10 xã, phường báo cáo), chưa đánh giá …``."""
     said = "; ".join(
-        f"chỉ tiêu {r.indicator.id} ({lower_first(r.indicator.name)}) đạt {r.value_display} "
+        f"chỉ tiêu {r.indicator.label} ({lower_first(r.indicator.name)}) đạt {r.value_display} "
         f"({provisional_words(plan, r.coverage)}), chưa đánh giá so với chỉ tiêu năm {r.year} ({target_words(r)})"
         for r in rs
     )
@@ -253,7 +253,7 @@ def _provisional_paragraph(plan: Plan, rs: list[IndicatorResult]) -> str:
 def _untargeted_line(plan: Plan, r: IndicatorResult, part: str = "") -> str:
     """``Chỉ tiêu 1.7 (…) đạt 94,5%, tăng 0,4 điểm phần trăm so với năm 2025; mục tiêu đến năm 2030 trên 95%, …``."""
     ind = r.indicator
-    text = f"Chỉ tiêu {ind.id} ({lower_first(ind.name)}) đạt {value_text(r)}{part}"
+    text = f"Chỉ tiêu {ind.label} ({lower_first(ind.name)}) đạt {value_text(r)}{part}"
     change = _change_words(plan, r)
     if change:
         text += f", {change}"
@@ -341,7 +341,7 @@ def _changes(plan: Plan, rs: list[IndicatorResult]) -> str:
         words = _change_words(plan, r)
         p = r.previous
         if words and p is not None:
-            parts.append(f"chỉ tiêu {r.indicator.id} {words.replace(f' so với năm {p.year}', '', 1)}")
+            parts.append(f"chỉ tiêu {r.indicator.label} {words.replace(f' so với năm {p.year}', '', 1)}")
     years = sorted({r.previous.year for r in rs if r.previous is not None and r.previous.change is not None})
     if not parts:
         return ""
@@ -539,11 +539,12 @@ def _comparison_cell(r: IndicatorResult, today: date) -> str:
 # ------------------------------------------------------------ the annex
 
 
-def annex_columns(year: int, final_year: int, known: str = "") -> tuple[Column, ...]:
+def annex_columns(year: int, final_year: int, known: str = "", *, ids: bool = True) -> tuple[Column, ...]:
     """Widths for a landscape A4 page (297 mm less 30 + 15 mm margins = 252 mm); ``known``: when the figures are
-    known (``đến hết quý III năm 2026``), else the year."""
+    known (``đến hết quý III năm 2026``), else the year; ``ids``: the document's own ids ("Mã"), else the rows'
+    numbers ("STT")."""
     return (
-        Column("Mã", 12, nowrap=True),
+        Column("Mã" if ids else "STT", 12, nowrap=True),
         Column("Chỉ tiêu", 56, Align.LEFT),
         Column("Đơn vị tính", 13),
         Column(f"Chỉ tiêu năm {year}", 24),
@@ -579,7 +580,7 @@ def indicator_table(view: StatusView) -> Table:
         rows.append(
             Row(
                 cells=(
-                    r.indicator.id,
+                    r.indicator.label,
                     r.indicator.name,
                     r.indicator.unit,
                     target_words(r),
@@ -597,20 +598,21 @@ def indicator_table(view: StatusView) -> Table:
     lines = [*_shared_notes(plan, list(view.results)), *(f"({n}) {text}" for n, text in enumerate(notes, 1))]
     if any(row.cells[3] == NO_TARGET_MARK for row in rows):
         lines.insert(0, f"Dấu {NO_TARGET_MARK} ở cột chỉ tiêu năm {year}: Kế hoạch không đặt chỉ tiêu năm {year}.")
-    return Table(annex_columns(year, final_year, _known(view)), tuple(rows), tuple(lines), "Nguồn số liệu và ghi chú:")
+    columns = annex_columns(year, final_year, _known(view), ids=plan.meta.indicator_ids_in_document)
+    return Table(columns, tuple(rows), tuple(lines), "Nguồn số liệu và ghi chú:")
 
 
 def _notes_of(r: IndicatorResult, plan: Plan) -> list[str]:
     ind = r.indicator
     parts = []
     if r.target is not None and stated(r) and r.target.footnote:
-        parts.append(f"Chỉ tiêu {ind.id}, chỉ tiêu năm {r.year}: {r.target.footnote}")
+        parts.append(f"Chỉ tiêu {ind.label}, chỉ tiêu năm {r.year}: {r.target.footnote}")
     if r.provisional and r.coverage is not None:
         share = r.coverage.denominator_share
         of = f" (chiếm {vocab.amount(round(share), '%', 0)} tổng mẫu số)" if share is not None else ""
-        parts.append(f"Chỉ tiêu {ind.id}: {provisional_words(plan, r.coverage)}{of}.")
+        parts.append(f"Chỉ tiêu {ind.label}: {provisional_words(plan, r.coverage)}{of}.")
     computed = r.computed is not None
-    parts += [f"Chỉ tiêu {ind.id}, {text}" for text in _source_note(r.measurement, plan, computed)]
+    parts += [f"Chỉ tiêu {ind.label}, {text}" for text in _source_note(r.measurement, plan, computed)]
     return parts
 
 
@@ -649,7 +651,7 @@ def _grouped(results: list[IndicatorResult], note_of: Callable[[IndicatorResult]
     for r in results:
         note = note_of(r)
         if note is not None:
-            by_note.setdefault(note, []).append(r.indicator.id)
+            by_note.setdefault(note, []).append(r.indicator.label)
     return [f"{before}{', '.join(ids)}{after}" for (before, after), ids in by_note.items()]
 
 
@@ -682,5 +684,5 @@ def indicator_figures(view: StatusView) -> tuple[Figure, ...]:
     for r in view.results:
         svg = indicator_chart(view.plan, r)
         if svg:
-            figures.append(Figure(Svg(svg), f"Chỉ tiêu {r.indicator.id}: {r.indicator.name}"))
+            figures.append(Figure(Svg(svg), f"Chỉ tiêu {r.indicator.label}: {r.indicator.name}"))
     return tuple(figures)

@@ -551,6 +551,12 @@ class PlanMeta(Strict):
         "true nếu kế hoạch chứa số liệu minh họa (không có thật); mọi đầu ra sẽ ghi rõ.",
         default=False,
     )
+    indicator_ids_in_document: bool = field(
+        "Mã chỉ tiêu có trong văn bản",
+        "false khi văn bản không đánh mã chỉ tiêu và mã trong indicators.yaml do người nhập đặt: báo cáo gọi mỗi "
+        "chỉ tiêu theo số thứ tự (STT) của nó trong bảng chỉ tiêu, không in mã ấy vào văn bản gửi đi.",
+        default=True,
+    )
 
 
 # --------------------------------------------------------------- units.yaml
@@ -833,6 +839,16 @@ class Indicator(Strict):
     _better: Direction = PrivateAttr(default=Direction.HIGHER)
     _home: Home | None = PrivateAttr(default=None)
     _share_of: str | None = PrivateAttr(default=None)
+    _label: str | None = PrivateAttr(default=None)
+
+    @property
+    def label(self) -> str:
+        """How a document names the indicator: its id, or its number in the plan's list when the plan's document
+        gives no ids (``indicator_ids_in_document: false``, set at load)."""
+        return self._label or self.id
+
+    def number_as(self, label: str) -> None:
+        self._label = label
 
     @property
     def home(self) -> Home:

@@ -352,11 +352,14 @@ def target_defaults(meta: PlanMeta, year: int) -> dict[str, Any]:
 def settle(meta: PlanMeta, indicators: Iterable[Indicator], groups: Iterable[TaskGroup]) -> None:
     """Fill in what the plan's words leave to the plan itself, once, at load.
 
-    A target's year, the plan's period and the tolerance of "khoảng"; whether
+    A target's year, the plan's period and the tolerance of "khoảng"; an indicator's label (its number when the
+    document gives no ids); whether
     "trước ngày X" includes X for a task's timing; from which period a duty's reports are owed.
     """
     judging = meta.judging
-    for indicator in indicators:
+    for number, indicator in enumerate(indicators, 1):
+        if not meta.indicator_ids_in_document:  # the document numbers its rows, not its ids: reports do the same
+            indicator.number_as(str(number))
         for targets in (indicator.targets, *indicator.unit_targets.values()):
             for year, target in targets.items():
                 target.settle(**target_defaults(meta, year))
