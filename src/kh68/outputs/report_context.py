@@ -356,10 +356,10 @@ def results_section(
             continue
         tasks = by_group[group.id]
         lone = len(tasks) == 1 and _same(tasks[0].task.title, group.title)
-        blocks += [
-            task_block(t, view.year, cadence, lone=lone, summary=summaries.get(t.task.id), names=view.plan.unit_name)
-            for t in tasks
-        ]
+        for t in tasks:
+            blocks += task_block(
+                t, view.year, cadence, lone=lone, summary=summaries.get(t.task.id), names=view.plan.unit_name
+            )
     if with_indicators:
         blocks.append(Heading(2, "2. Kết quả thực hiện các chỉ tiêu chủ yếu"))
         blocks += indicator_blocks(view, proposer)
@@ -374,11 +374,12 @@ def task_block(
     lone: bool = False,
     summary: str | None = None,
     names: Callable[[str], str] | None = None,
-) -> Block:
+) -> list[Block]:
     """``a) <tên ngắn>: <kết quả>.`` in the department's words (``summary``), else the units' (or the state they
-    reported), each unit named when several reported (``names``: a unit's name by id); a task whose time has not
-    come says so; a task nobody reported on is a visible placeholder.
-    ``lone``: the only task of a group of the same name, said without repeating it."""
+    reported), each unit on its own line when several reported (``names``: a unit's name by id); a task reported
+    done says so; a task whose time has not come says so; a task nobody reported on, or reported only by its
+    state, is a visible placeholder. ``lone``: the only task of a group of the same name, said without repeating
+    it."""
     task = t.task
     lead = "" if lone else f"{_task_label(t)}{task.report_title}: "
     # Once any unit wrote its results, every unit's entry is said: its results, else the state it reported.
@@ -390,14 +391,23 @@ def task_block(
         if any(p.results for p in t.entries.values())
         else []
     )
+    done = " Nhiệm vụ đã hoàn thành." if t.state is TaskState.DONE else ""
     if summary:  # people's words keep their capitals (a body's name may start them)
         said = one_sentence(summary)
-    elif len(reported) > 1 and names is not None:  # whose result is whose
-        said = " ".join(f"{names(uid)}: {result}" for uid, result in reported)  # their words, capitals kept
+    elif len(reported) > 1 and names is not None:  # whose result is whose: a line each, their words as written
+        lines = items([f"{names(uid)}: {result}" for uid, result in reported])
+        return [Paragraph(lead.rstrip()), lines, *([Paragraph(done.strip())] if done else [])] if lead else [lines]
     elif reported:
-        said = " ".join(result for _, result in reported)
-    elif t.state is not None:
-        said = _state_words(t.state)
+        said = " ".join(result for _, result in reported) + done
+    elif t.state is not None:  # a state, no result: what was done is still to be written
+        state = _state_words(t.state).rstrip(".")
+        return [
+            Placeholder(
+                f"{lead}{state} [Chưa có nội dung: kết quả cụ thể của nhiệm vụ {task.id} {cadence.label}; đơn vị "
+                f"mới báo cáo trạng thái. Ghi kết quả (mục tasks › {task.id} › results) hoặc đoạn tổng hợp (mục "
+                f"report › group_summaries › {task.id}) vào tệp data/{cadence.key}.yaml.]"
+            )
+        ]
     elif (idle := not_due_words(t, year)) is not None:
         said = idle
     else:
@@ -407,12 +417,14 @@ def task_block(
             if task.schedule and not task.expected_in(year)  # not asked for this year, yet no words: past due
             else ""
         )
-        return Placeholder(
-            f"{lead}[Chưa có nội dung: kết quả thực hiện nhiệm vụ {task.id} {cadence.label}{late}. Ghi tiến độ của "
-            f"đơn vị chủ trì (mục tasks › {task.id}) hoặc đoạn tổng hợp (mục report › group_summaries › {task.id}) "
-            f"vào tệp data/{cadence.key}.yaml.]"
-        )
-    return Paragraph(f"{lead}{said}" if lead else sentence(said))
+        return [
+            Placeholder(
+                f"{lead}[Chưa có nội dung: kết quả thực hiện nhiệm vụ {task.id} {cadence.label}{late}. Ghi tiến độ "
+                f"của đơn vị chủ trì (mục tasks › {task.id}) hoặc đoạn tổng hợp (mục report › group_summaries › "
+                f"{task.id}) vào tệp data/{cadence.key}.yaml.]"
+            )
+        ]
+    return [Paragraph(f"{lead}{said}" if lead else sentence(said))]
 
 
 def _state_words(state: TaskState) -> str:
