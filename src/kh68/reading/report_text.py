@@ -25,8 +25,9 @@ def missing_parts(plan: Plan, year: int) -> list[ReportPart]:
 
 
 def unwritten_tasks(plan: Plan, data: YearData | None, year: int) -> list[Task]:
-    """Tasks due in ``year`` of which ``data`` (the year's figures and progress) says nothing: no unit reported
-    progress on them and the department wrote no summary of them or of their group (none before the plan period)."""
+    """Tasks due in ``year`` whose results ``data`` (the year's figures and progress) does not say: no unit reported
+    results on them (a state alone says none) and the department wrote no summary of them or of their group (none
+    before the plan period)."""
     if year < plan.meta.period.start:
         return []
     summaries = data.report.group_summaries if data is not None and data.report is not None else {}
@@ -36,7 +37,9 @@ def unwritten_tasks(plan: Plan, data: YearData | None, year: int) -> list[Task]:
         for group in plan.groups
         if group.id not in summaries
         for task in group.tasks
-        if task.expected_in(year) and not written.get(task.id) and task.id not in summaries
+        if task.expected_in(year)
+        and not any(p.results for p in written.get(task.id, {}).values())
+        and task.id not in summaries
     ]
 
 
