@@ -3,6 +3,7 @@ decision, a figure of part of the year, several recipients, a report for one per
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from conftest import REPO, invoke
@@ -151,3 +152,24 @@ def test_a_units_report_says_of_a_task_not_due_this_year_what_the_plans_report_s
         "### 1\\. Tham gia rà soát, đơn giản hóa các thủ tục hành chính liên quan đến quy hoạch (mục I.4)"
     )
     assert lines[start + 2] == "Thực hiện quý II/2027; năm 2026 chưa đến kỳ thực hiện."
+
+
+def test_a_units_report_says_what_it_did_on_the_tasks_it_coordinates(tmp_path: Path) -> None:
+    """Huế 188: Sở Tài chính leads no task and coordinates V.8 and V.12; its report said only "Đơn vị không chủ trì
+    nhiệm vụ nào", its work as coordinator left out."""
+    plan = Path(shutil.copytree(FIXTURES / "hue-188", tmp_path / "hue"))
+    args = ["--year", "2026", "--date", "2026-11-04", "--unit", "so_tai_chinh"]
+    assert (
+        "Đơn vị không chủ trì nhiệm vụ nào của Kế hoạch; đơn vị phối hợp thực hiện nhiệm vụ V.8, V.12, chưa ghi "
+        "tiến độ phối hợp." in _lines(plan, *args)
+    )
+    (plan / "data").mkdir()
+    (plan / "data" / "2026.yaml").write_text(
+        "year: 2026\ntasks:\n  V.8:\n    so_tai_chinh:\n      state: in_progress\n      date: 2026-10-20\n"
+        "      results: Hướng dẫn thủ tục tài chính cho 12 hộ kinh doanh homestay\n",
+        encoding="utf-8",
+    )
+    lines = _lines(plan, *args)
+    heading = next(i for i, line in enumerate(lines) if "(mục V.8, đơn vị phối hợp)" in line)
+    assert lines[heading].startswith("### 1\\. Hướng dẫn đăng ký kinh doanh")
+    assert lines[heading + 2] == "Hướng dẫn thủ tục tài chính cho 12 hộ kinh doanh homestay."

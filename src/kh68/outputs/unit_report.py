@@ -50,7 +50,7 @@ from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import coordinator, lower_first, not_due_words, one_sentence, period_words, plan_reference
 from kh68.reading.bodies import coordinator_id, short_name, stands_for_many, unit_sender
 from kh68.reading.enums import DutyKind
-from kh68.reading.models import Duty, Progress, Unit
+from kh68.reading.models import Duty, Progress, Task, Unit
 from kh68.reading.plan import Plan
 from kh68.vocab import amount, sentence, task_state_label
 
@@ -257,12 +257,34 @@ def _tasks_section(view: StatusView, unit_id: str, cadence: Period) -> Section:
                 )
             )
             continue
-        for p in own:
-            said = sentence(one_sentence(p.results)) if p.results else f"{task_state_label(p.state)}."
-            blocks.append(Paragraph(said))
+        blocks += [Paragraph(_said(p)) for p in own]
+    coordinated = _coordinated(plan, unit_id, cadence)
+    for number, (task, entry) in enumerate(((t, e) for t, e in coordinated if e is not None), len(view.tasks) + 1):
+        blocks.append(Heading(2, f"{number}. {task.report_title} (mục {task.id}, đơn vị phối hợp)"))
+        blocks.append(Paragraph(_said(entry)))
     if not blocks:
-        blocks.append(Paragraph("Đơn vị không chủ trì nhiệm vụ nào của Kế hoạch."))
+        helped = [task.id for task, _ in coordinated]
+        also = f"; đơn vị phối hợp thực hiện nhiệm vụ {', '.join(helped)}, chưa ghi tiến độ phối hợp" if helped else ""
+        blocks.append(Paragraph(f"Đơn vị không chủ trì nhiệm vụ nào của Kế hoạch{also}."))
     return Section("I", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ", tuple(blocks))
+
+
+def _said(p: Progress) -> str:
+    return sentence(one_sentence(p.results)) if p.results else f"{task_state_label(p.state)}."
+
+
+def _coordinated(plan: Plan, unit_id: str, cadence: Period) -> list[tuple[Task, Progress | None]]:
+    """The tasks of the period the unit works on without leading them (phối hợp), with what it reported of each."""
+    data = plan.data.get(cadence.year) if cadence.is_year else plan.files.get(cadence)
+    progress = data.progress if data is not None else {}
+    return [
+        (task, progress.get(task.id, {}).get(unit_id))
+        for group in plan.groups
+        for task in group.tasks
+        if task.expected_in(cadence.year)
+        and plan.covers(task.coordinating_units, unit_id)
+        and not plan.covers(task.lead_units, unit_id)
+    ]
 
 
 def _words_section(
