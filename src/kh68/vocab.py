@@ -309,12 +309,7 @@ def due_words(due: date | None) -> str:
     return f"hạn ngày {format_date(due)}" if due is not None else NO_DEADLINE
 
 
-RHYTHM_WORDS = {
-    Rhythm.YEARLY: "hằng năm",
-    Rhythm.SIX_MONTHLY: "6 tháng một lần",
-    Rhythm.QUARTERLY: "hằng quý",
-    Rhythm.MONTHLY: "hằng tháng",
-}
+RHYTHM_WORDS = {rhythm: rhythm.words for rhythm in Rhythm}
 """How often a duty reports, in words."""
 SYNTHETIC_BANNER = "SỐ LIỆU MINH HỌA — không phải số liệu thật"
 GAP_NOTE = (

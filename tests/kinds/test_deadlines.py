@@ -40,3 +40,35 @@ def test_words_no_kind_reads_name_every_accepted_form() -> None:
         "không hiểu hạn báo cáo 'cuối kỳ'; các dạng đọc được: trước ngày 15/12 hằng năm | trước ngày 15/6 và 15/12 | "
         "trước ngày 15 của tháng cuối quý | trước ngày 20 hằng tháng"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "framed", "read"),
+    [
+        ("Định kỳ 06 tháng, trước ngày 15/12", "6 tháng một lần", "hằng năm"),
+        ("hằng quý, trước ngày 20/12", "hằng quý", "hằng năm"),
+        ("3 tháng một lần, trước ngày 20 hằng tháng", "hằng quý", "hằng tháng"),
+    ],
+)
+def test_how_often_and_a_day_of_another_rhythm_are_refused_with_both_readings(
+    text: str, framed: str, read: str
+) -> None:
+    """ "Định kỳ 06 tháng, trước ngày 15/12" was read as a yearly report due 15/12 (the "6 tháng" dropped)."""
+    with pytest.raises(DeadlineUnparsable) as info:
+        parse_deadline(text)
+    day = text.split(", ", 1)[1]
+    assert str(info.value).startswith(
+        f"'{text}' đọc được hai cách: báo cáo {framed}, hay {read} với hạn '{day}'; ghi hạn của từng kỳ như các dạng: "
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "rhythm"),
+    [
+        ("Hằng năm, trước ngày 10/11", "yearly"),
+        ("định kỳ hằng quý, trước ngày 20 của tháng cuối quý", "quarterly"),
+        ("hằng tháng, trước ngày 20 hằng tháng", "monthly"),
+    ],
+)
+def test_how_often_that_agrees_with_the_day_is_read(text: str, rhythm: str) -> None:
+    assert parse_deadline(text).rhythm.value == rhythm

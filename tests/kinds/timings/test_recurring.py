@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kh68.kinds.timings import Rhythm
+from kh68.kinds.timings import Rhythm, parse_timing
 
 from .reading import read
 
@@ -43,3 +43,12 @@ def test_phrasings(text: str, rhythm: Rhythm) -> None:
 )
 def test_due_at_the_end_of_each_period(text: str, on: date, due: date) -> None:
     assert read(text).deadline(on) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "every"),
+    [("Định kỳ 03 tháng", "quarterly"), ("3 tháng một lần", "quarterly"), ("Định kỳ 06 tháng", "six_monthly")],
+)
+def test_a_span_of_months_counted_as_documents_write_it(text: str, every: str) -> None:
+    timing = parse_timing(text)
+    assert (timing.kind, timing.every.value if timing.every else None) == ("recurring", every)

@@ -21,12 +21,21 @@ from kh68.kinds.phrases import fold, plain_spans
 KINDS: tuple[type[Deadline], ...] = (YearlyDay, SixMonthlyDays, QuarterlyDay, MonthlyDay)
 """Every kind of reporting deadline, in the order their phrasings are tried."""
 
-_RHYTHM = r"(?:6 tháng|sáu tháng|tháng|quý|năm)"
+_RHYTHMS = {
+    "6 tháng": Rhythm.SIX_MONTHLY,
+    "sáu tháng": Rhythm.SIX_MONTHLY,
+    "3 tháng": Rhythm.QUARTERLY,
+    "ba tháng": Rhythm.QUARTERLY,
+    "quý": Rhythm.QUARTERLY,
+    "tháng": Rhythm.MONTHLY,
+    "năm": Rhythm.YEARLY,
+}
+_RHYTHM = "(?:" + "|".join(sorted(_RHYTHMS, key=len, reverse=True)) + ")"
 _FRAME = re.compile(
-    rf"^(?:báo cáo\s+)?(?:định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?{_RHYTHM}(?:\s+một lần)?|định kỳ|(?:hằng|hàng|mỗi) {_RHYTHM}"
-    rf"|{_RHYTHM} một lần)"
-    r"?\s*,?\s*"
+    rf"^(?:báo cáo\s+)?(?:định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?(?P<a>{_RHYTHM})(?:\s+một lần)?|định kỳ"
+    rf"|(?:hằng|hàng|mỗi) (?P<b>{_RHYTHM})|(?P<c>{_RHYTHM}) một lần)?\s*,?\s*"
 )
+"""The words that say how often before the day ("Định kỳ 06 tháng, trước ngày …", "hằng quý, …"), and how often."""
 
 
 def accepted_forms() -> str:
@@ -35,7 +44,11 @@ def accepted_forms() -> str:
 
 def parse_deadline(text: str) -> Deadline:
     """The deadline the plan's words ``text`` mean; ``DeadlineUnparsable`` naming every accepted form otherwise."""
-    phrase = _FRAME.sub("", plain_spans(fold(text)).rstrip(" .;")).strip()
+    folded = plain_spans(fold(text)).rstrip(" .;")
+    frame = _FRAME.match(folded)
+    said = frame and (frame["a"] or frame["b"] or frame["c"])
+    framed = _RHYTHMS[said] if said else None
+    phrase = folded[frame.end() :].strip() if frame else folded
     if phrase.startswith("(") and phrase.endswith(")"):
         phrase = phrase[1:-1].strip()  # "hằng năm (trước ngày 15 tháng 11)"
     if not phrase:  # "Định kỳ 06 tháng", "hằng năm": the period of the reports, no day to send them by
@@ -46,6 +59,12 @@ def parse_deadline(text: str) -> Deadline:
     for kind in KINDS:
         deadline = kind.parse(phrase, text)
         if deadline is not None:
+            if framed is not None and deadline.rhythm is not framed:  # "định kỳ 6 tháng, trước ngày 15/12"
+                raise DeadlineUnparsable(
+                    f"{excerpt(text, 120)} đọc được hai cách: báo cáo {framed.words}, hay {deadline.rhythm.words} với hạn "
+                    f"{excerpt(phrase)}; ghi hạn của từng kỳ như các dạng: {accepted_forms()}, hoặc ghi kỳ ở period "
+                    "và bỏ trống deadline"
+                )
             return deadline
     raise DeadlineUnparsable(f"không hiểu hạn báo cáo {excerpt(text)}; các dạng đọc được: {accepted_forms()}")
 

@@ -38,6 +38,16 @@ class Rhythm(StrEnum):
         """How many periods of this rhythm a year has."""
         return 12 // self.months
 
+    @property
+    def words(self) -> str:
+        """How often, in words: ``hằng năm``, ``6 tháng một lần``, ``hằng quý``, ``hằng tháng``."""
+        return {
+            Rhythm.YEARLY: "hằng năm",
+            Rhythm.SIX_MONTHLY: "6 tháng một lần",
+            Rhythm.QUARTERLY: "hằng quý",
+            Rhythm.MONTHLY: "hằng tháng",
+        }[self]
+
     def period_end(self, day: date) -> date:
         """The last day of the period of this rhythm that contains ``day``."""
         return self.period_of(day).last_day

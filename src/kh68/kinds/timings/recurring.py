@@ -14,10 +14,12 @@ _RHYTHMS = {
     "tháng": Rhythm.MONTHLY,
     "6 tháng": Rhythm.SIX_MONTHLY,
     "sáu tháng": Rhythm.SIX_MONTHLY,
+    "3 tháng": Rhythm.QUARTERLY,
+    "ba tháng": Rhythm.QUARTERLY,
 }
-_PATTERN = re.compile(r"^(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?P<r>năm|quý|tháng|6 tháng|sáu tháng)$")
-_EVERY = re.compile(r"^(?:định kỳ\s+)?(?P<r>6 tháng|sáu tháng|quý|tháng|năm) một lần$")
-_PERIODIC = re.compile(r"^định kỳ\s+(?P<r>6 tháng|sáu tháng|quý|tháng|năm)$")  # "Định kỳ 06 tháng"
+_PATTERN = re.compile(r"^(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?P<r>năm|quý|tháng|6 tháng|sáu tháng|3 tháng|ba tháng)$")
+_EVERY = re.compile(r"^(?:định kỳ\s+)?(?P<r>6 tháng|sáu tháng|3 tháng|ba tháng|quý|tháng|năm) một lần$")
+_PERIODIC = re.compile(r"^định kỳ\s+(?P<r>6 tháng|sáu tháng|3 tháng|ba tháng|quý|tháng|năm)$")  # "Định kỳ 06 tháng"
 
 
 class Recurring(Timing):
