@@ -16,7 +16,7 @@ import pytest
 
 from conftest import REPO, invoke, line_of, replace_in
 from kh68.lint.check import load_plan
-from kh68.reading.bodies import body, head_title_of, plan_report_sender
+from kh68.reading.bodies import body, head_title_of, plan_report_sender, stands_for_many
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Unit
 
@@ -153,6 +153,9 @@ def test_each_body_is_headed_numbered_dated_and_signed_as_its_data_says(
         ("Bộ Chỉ huy Quân sự tỉnh", "CHỈ HUY TRƯỞNG"),
         ("Bộ Tư lệnh Thành phố", "TƯ LỆNH"),
         ("Bộ Tài chính", "BỘ TRƯỞNG"),
+        ("Bộ đội Biên phòng tỉnh", "CHỈ HUY TRƯỞNG"),
+        ("Công an đặc khu Phú Quý", "TRƯỞNG CÔNG AN ĐẶC KHU"),
+        ("Công an huyện Đạ Huoai", "THỦ TRƯỞNG ĐƠN VỊ"),  # not known: the default, warned
     ],
 )
 def test_the_title_of_a_units_head_follows_its_name(name: str, title: str) -> None:
@@ -327,3 +330,24 @@ def test_an_agency_its_ministry_runs_is_headed_by_its_own_full_name(plan: Path, 
     line above it (it answers to its ministry), its territory taken from the issuer's."""
     issued = body(load_plan(plan), unit)
     assert (issued.parent_lines, issued.own_lines, issued.has_parent) == ((), own, False)
+
+
+@pytest.mark.parametrize(
+    ("name", "many"),
+    [
+        ("Ủy ban nhân dân các xã, phường", True),
+        (
+            "Ủy ban nhân dân xã, phường",
+            True,
+        ),  # Hà Nội 308's ubnd_xa_phuong: it was headed "ỦY BAN NHÂN DÂN / XÃ, PHƯỜNG"
+        ("UBND cấp xã", True),
+        ("Ủy ban nhân dân xã, phường, đặc khu", True),
+        ("Các phòng thuộc Sở", True),
+        ("Ủy ban nhân dân xã Khe Tre", False),
+        ("UBND phường Kim Long", False),
+        ("Ủy ban nhân dân tỉnh", False),  # one level alone: the plan's own province
+        ("Sở Tài chính", False),
+    ],
+)
+def test_many_bodies_under_one_name(name: str, many: bool) -> None:
+    assert stands_for_many(Unit(id="u", name=name)) is many

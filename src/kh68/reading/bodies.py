@@ -35,8 +35,11 @@ HEAD_TITLES: tuple[tuple[str, str], ...] = (
     ("hội đồng nhân dân", "CHỦ TỊCH"),
     ("công an xã", "TRƯỞNG CÔNG AN XÃ"),
     ("công an phường", "TRƯỞNG CÔNG AN PHƯỜNG"),
-    ("công an", "GIÁM ĐỐC"),
+    ("công an đặc khu", "TRƯỞNG CÔNG AN ĐẶC KHU"),
+    ("công an tỉnh", "GIÁM ĐỐC"),  # a province's or a centrally-run city's police (a smaller city's: not known)
+    ("công an thành phố", "GIÁM ĐỐC"),
     ("bộ chỉ huy", "CHỈ HUY TRƯỞNG"),
+    ("bộ đội biên phòng", "CHỈ HUY TRƯỞNG"),
     ("bộ tư lệnh", "TƯ LỆNH"),
     ("tiểu ban", "TRƯỞNG TIỂU BAN"),
     ("ban", "TRƯỞNG BAN"),
@@ -160,23 +163,32 @@ def _with_territory(plan: Plan, name: str) -> str:
 
 def _territory(name: str) -> str | None:
     """``thành phố Huế`` of "Ủy ban nhân dân thành phố Huế" (``None`` for another name)."""
-    words = _words(name)
-    if _starts_with(name, "ủy ban nhân dân"):
-        rest = words[4:]
-    elif _starts_with(name, "ubnd"):
-        rest = words[1:]
-    else:
-        return None
+    rest = _after_committee(name)
     # "Ủy ban nhân dân các xã, phường" is a group, not a territory.
     return " ".join(rest) if rest and rest[0].lower() != "các" else None
 
 
 def stands_for_many(unit: Unit) -> bool:
-    """Whether ``unit`` is many bodies under one name (its ``members``; "Các phòng thuộc Sở", "Ủy ban nhân dân các
-    xã, phường"): none of them issues a document in that name."""
-    words = [w.lower() for w in _words(unit.name)]
-    prefix = 4 if _starts_with(unit.name, "ủy ban nhân dân") else 1 if _starts_with(unit.name, "ubnd") else 0
-    return bool(unit.members) or words[:1] == ["các"] or (prefix > 0 and words[prefix : prefix + 1] == ["các"])
+    """Whether ``unit`` is many bodies under one name (its ``members``; "Các phòng thuộc Sở"; a People's Committee
+    of no one place: "Ủy ban nhân dân các xã, phường", "UBND xã, phường", "UBND cấp xã"): none of them issues a
+    document in that name."""
+    if unit.members or _starts_with(unit.name, "các"):
+        return True
+    rest = " ".join(_after_committee(unit.name) or []).lower()
+    # "các xã", "cấp xã", "xã, phường, đặc khu": levels, not a place (one level alone, "tỉnh", is the plan's own)
+    levels = re.findall("|".join(sorted(LEVELS, key=len, reverse=True)), rest)
+    unnamed = not re.sub(r"[\s,]|\bvà\b", "", re.sub("|".join(LEVELS), "", rest))
+    return rest.startswith(("các ", "cấp ")) or (len(levels) > 1 and unnamed)
+
+
+def _after_committee(name: str) -> list[str] | None:
+    """The words after "Ủy ban nhân dân" / "UBND" in a People's Committee's name; ``None`` for another name."""
+    words = _words(name)
+    if _starts_with(name, "ủy ban nhân dân"):
+        return words[4:]
+    if _starts_with(name, "ubnd"):
+        return words[1:]
+    return None
 
 
 def _place_of_territory(territory: str) -> str | None:
