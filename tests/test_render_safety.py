@@ -117,6 +117,10 @@ def test_a_template_that_writes_too_much_is_stopped(tmp_path: Path, text: str, w
         ('{{ "{:>3000000000}".format("x") }}', "độ rộng '3000000000' trong chuỗi định dạng quá lớn cho mẫu báo cáo."),
         ('{{ "%03000000000d"|format(1) }}', "độ rộng '03000000000' trong chuỗi định dạng quá lớn cho mẫu báo cáo."),
         ('{{ "%.900000000f" % 1.5 }}', "độ rộng '900000000' trong chuỗi định dạng quá lớn cho mẫu báo cáo."),
+        # a width given as an argument
+        ('{{ "%*d" % (1400000000, 1) }}', "giá trị 1.400.000.000 quá lớn cho mẫu báo cáo."),
+        ('{{ "{x:{w}}".format_map({"x": 1, "w": 300000000}) }}', "giá trị 300.000.000 quá lớn cho mẫu báo cáo."),
+        ('{{ "%*d"|format(1400000000, 1) }}', "giá trị 1.400.000.000 quá lớn cho mẫu báo cáo."),
     ],
 )
 def test_operations_that_would_build_gigabytes_are_refused(tmp_path: Path, text: str, message: str) -> None:
@@ -125,8 +129,12 @@ def test_operations_that_would_build_gigabytes_are_refused(tmp_path: Path, text:
 
 
 def test_formatting_within_bounds_still_works(tmp_path: Path) -> None:
-    tpl = template(tmp_path, "f.md.j2", '{{ "{:0>6}".format("ab") }}|{{ "%05.1f" % 2.5 }}|{{ "%s-%s"|format(1, 2) }}\n')
-    assert invoke([*REPORT, "--template", tpl], 0).stdout == "0000ab|002.5|1-2\n"
+    text = (
+        '{{ "{:0>6}".format("ab") }}|{{ "%05.1f" % 2.5 }}|{{ "%s-%s"|format(1, 2) }}'
+        '|{{ "ĐT 02633822123: %s" % "x" }}|{{ "Số 0123456789: {}".format(1) }}\n'
+    )
+    tpl = template(tmp_path, "f.md.j2", text)  # digits of the text around a conversion are text, not widths
+    assert invoke([*REPORT, "--template", tpl], 0).stdout == "0000ab|002.5|1-2|ĐT 02633822123: x|Số 0123456789: 1\n"
 
 
 def test_lipsum_is_not_available(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -163,16 +164,31 @@ class _Budget:
     def too_big(self) -> str:
         return f"mẫu báo cáo sinh quá {format_number(self.size, 0)} ký tự nên đã bị dừng"
 
-    def check_format(self, value: Any) -> None:
-        """A format string whose width or precision is larger than the output limit (``"{:>3000000000}"``,
-        ``"%03000000000d"``) builds gigabytes before any result could be measured: refused."""
-        if isinstance(value, str):
-            for digits in _DIGIT_RUNS.findall(value):
-                if len(digits) > len(str(self.size)) or int(digits) > self.size:
-                    raise RenderLimit(f"độ rộng {excerpt(digits)} trong chuỗi định dạng quá lớn cho mẫu báo cáo")
+    def check_format(self, value: Any, arguments: tuple[Any, ...] | dict[Any, Any] = ()) -> None:
+        """A format whose width or precision is larger than the output limit builds gigabytes before any result
+        could be measured: refused, written in the format (``"{:>3000000000}"``, ``"%03000000000d"``) or given as
+        an argument (``"%*d" % (10**9, 1)``, ``"{:{w}}".format_map({"w": 10**9})``). Only a conversion's own
+        numbers count: digits of the text around it ("Số 0123456789: {}") are text."""
+        if not isinstance(value, str):
+            return
+        specs = [m[0] for m in _PERCENT_SPEC.finditer(value)] if "%" in value else []
+        specs += _brace_specs(value)
+        for digits in (d for spec in specs for d in _DIGIT_RUNS.findall(spec)):
+            if len(digits) > len(str(self.size)) or int(digits) > self.size:
+                raise RenderLimit(f"độ rộng {excerpt(digits)} trong chuỗi định dạng quá lớn cho mẫu báo cáo")
+        self.check_numbers(arguments.values() if isinstance(arguments, dict) else arguments)
 
 
 _DIGIT_RUNS = re.compile(r"[0-9]+")
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+))?[hlL]?[a-zA-Z%]")
+
+
+def _brace_specs(text: str) -> list[str]:
+    """The format specs of a ``str.format`` string (``>10`` of ``"{:>10}"``); none when it is not one."""
+    try:
+        return [spec for _, field, spec, _ in string.Formatter().parse(text) if field is not None and spec]
+    except ValueError:  # not a valid format string: str.format refuses it itself
+        return []
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -196,7 +212,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             raise RenderLimit(f"lũy thừa quá lớn (số mũ {format_number(right, 0)}, tối đa 1.000)")
         _bounded_int(operator, left, right)
         if operator == "%":
-            self.budget.check_format(left)
+            self.budget.check_format(left, right if isinstance(right, tuple | dict) else (right,))
         if operator == "*" and isinstance(left, int) and isinstance(right, str | list | tuple):
             left, right = right, left
         repeats = operator == "*" and isinstance(left, str | list | tuple) and isinstance(right, int)
@@ -210,7 +226,14 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         if wrapped is None:
             return None
         self.budget.check_format(value.__self__)
-        return wrapped
+        budget = self.budget
+
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            for mapping in (a for a in args if isinstance(a, dict)):  # format_map's values are its arguments
+                budget.check_numbers(mapping.values())
+            return wrapped(*args, **kwargs)
+
+        return checked
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if __obj is not _range:
@@ -241,7 +264,7 @@ def _format_bounded(budget: _Budget, format_filter: Callable[..., Any]) -> Calla
     """``|format``: its format string's widths checked first (``"%03000000000d"|format(1)``)."""
 
     def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
-        budget.check_format(value)
+        budget.check_format(value, (*args, *kwargs.values()))
         return format_filter(value, *args, **kwargs)
 
     return bounded
