@@ -77,7 +77,10 @@ def _holder(group: Any, args: list[str], index: int) -> tuple[str, str, str]:
 def _holder_in(command: Any, args: list[str], index: int) -> tuple[str, str]:
     """Within ``command``'s own arguments ``args``: what ``args[index]`` is, and its value."""
     valued = {name for p in command.params if p.param_type_name == "option" and not p.is_flag for name in p.opts}
-    arguments = [p.metavar or p.name.upper() for p in command.params if p.param_type_name == "argument"]
+    params = [p for p in command.params if p.param_type_name == "argument"]
+    arguments = [p.metavar or p.name.upper() for p in params]
+    if params and params[-1].nargs == -1:  # the last argument takes every value after it ("import a.xlsx ''")
+        arguments += [arguments[-1]] * len(args)
     token = args[index]
     positional = 0
     options_done = False
