@@ -95,3 +95,15 @@ def test_codes_in_the_annex_are_kept_on_one_line() -> None:
     assert '<td class="center so">XK-TB</td>' in html
     assert '<td class="center so">P2.1-L</td>' in html
     assert "td.so { white-space: nowrap; }" in html
+
+
+def test_kinh_gui_of_several_recipients_is_one_block_their_dashes_aligned() -> None:
+    """As in Word: "Kính gửi:" then a line per recipient under its colon (each line centred set the dashes askew)."""
+    html = invoke(HTML, 0).stdout
+    assert (
+        '<p class="kinh-gui nhieu">Kính gửi:<span>- Ủy ban nhân dân tỉnh Lâm Đồng;</span>'
+        "<span>- Sở Nội vụ tỉnh Lâm Đồng.</span></p>"
+    ) in html
+    assert ".kinh-gui.nhieu { text-align: left; padding-left: 3.5cm; }" in html
+    single = invoke([*HTML[:-2], "--unit", "phong_gdtrh", "--format", "html"], 0).stdout
+    assert '<p class="kinh-gui">Kính gửi: Phòng Tổ chức hành chính.</p>' in single
