@@ -90,8 +90,10 @@ def test_counts(typed: object, read: int) -> None:
         (-3, "'-3' phải là số nguyên không âm"),
         ("hai", "'hai' không phải là số nguyên (ví dụ 2140)"),
         # a count Excel stored as a number: the data file's limit, said at the cell (it was said at a line of YAML)
-        (1e17, "100.000.000.000.000.000 có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác"),
-        (10**15, "1.000.000.000.000.000 có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác"),
+        (1e17, "'1e+17' có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác"),
+        (10**15, "'1000000000000000' có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác"),
+        # typed as text (a CSV): the same words (it said "không phải là số nguyên")
+        ("1234567890123456", "'1234567890123456' có quá 15 chữ số: quá lớn hoặc quá dài để so sánh chính xác"),
     ],
 )
 def test_what_is_not_a_count(typed: object, message: str) -> None:

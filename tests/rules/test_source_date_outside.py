@@ -20,8 +20,8 @@ def test_a_source_dated_far_from_its_year_is_an_error(example_copy: Path, writte
     replace_in(path, WRITTEN, WRITTEN.replace("2025-11-03", written))
     line = line_of(path, f"date: {written}")
     assert only_problem(check_fails(example_copy)) == (
-        f"{path.as_posix()}:{line}:60: lỗi: nguồn số liệu chỉ tiêu 6.5 ghi ngày {shown}, cách năm 2025 mà tệp báo "
-        "cáo hơn một năm: ngày hay năm gõ nhầm? [source-date-outside]"
+        f"{path.as_posix()}:{line}:60: lỗi: nguồn số liệu chỉ tiêu 6.5 ghi ngày {shown}, cách kỳ báo cáo của tệp "
+        "(năm 2025) hơn một năm: ngày hay năm gõ nhầm? [source-date-outside]"
     )
 
 

@@ -54,9 +54,14 @@ class UnclearNumber(ValueError):
     """
 
 
-def _bounded(text: str, digits: str) -> None:
+class TooManyDigits(UnclearNumber):
+    """A number of more than ``MAX_DIGITS`` digits: too large, or too long, to compare exactly; the message says so."""
+
+
+def bounded(text: str, digits: str) -> None:
+    """``TooManyDigits`` for a number ``text`` of more than ``MAX_DIGITS`` significant ``digits``."""
     if len(digits) > MAX_DIGITS:
-        raise ValueError(f"{excerpt(text)} có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác")
+        raise TooManyDigits(f"{excerpt(text)} có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác")
 
 
 def _whole_number(text: str, digits: str) -> int:
@@ -65,7 +70,7 @@ def _whole_number(text: str, digits: str) -> int:
     Leading zeros are dropped before ``int``, which refuses a string of more than 4.300 digits in English.
     """
     significant = digits.lstrip("0")
-    _bounded(text, significant)
+    bounded(text, significant)
     return int(significant or "0")
 
 
@@ -151,7 +156,7 @@ def parse_exact(text: str) -> Decimal:
             raise _english(text, sign, body)
         raise ValueError(f"{excerpt(text)} không phải là số (dùng dạng 99,5 hoặc 99.5)")
     whole, fraction = parts
-    _bounded(text, whole.lstrip("0") + fraction)
+    bounded(text, whole.lstrip("0") + fraction)
     return Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")
 
 

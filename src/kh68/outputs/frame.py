@@ -66,12 +66,7 @@ def cited_in(plan: Plan, data: YearData | None, unit_id: str | None = None) -> l
     if text is not None and unit_id is None:
         cited = [(f"văn bản số {d.number}", d.date) for d in (*text.references, *text.directing_documents)]
     for m in data.indicators.values():
-        if unit_id is None:
-            sources = [m.source, *(entry.source for entry in m.by_unit.values())]
-        else:
-            own = m.by_id.get(unit_id)
-            sources = [m.source if m.source_unit == unit_id else None, own.source if own is not None else None]
-        cited += [(s.document or "nguồn số liệu", s.date) for s in sources if s is not None and s.date is not None]
+        cited += [(s.document or "nguồn số liệu", s.date) for s in m.sources(unit_id) if s.date is not None]
     latest: dict[str, date] = {}  # each unit's progress report: the last day it is dated
     for entries in data.progress.values():
         for uid, progress in entries.items():

@@ -517,9 +517,8 @@ def comparison_text(r: IndicatorResult, today: date | None = None) -> str:
 def figure_day(r: IndicatorResult, today: date) -> date:
     """The day a figure is known to: the latest day, up to ``today``, of the documents it comes from (the
     province's and its units'); ``today`` when none is dated."""
-    m = r.measurement
-    sources = [m.source, *(entry.source for entry in m.by_unit.values())] if m is not None else []
-    days = [s.date for s in sources if s is not None and s.date is not None and s.date <= today]
+    sources = r.measurement.sources() if r.measurement is not None else []
+    days = [s.date for s in sources if s.date is not None and s.date <= today]
     return max(days, default=today)
 
 

@@ -23,7 +23,6 @@ import string
 import time
 import traceback
 from collections.abc import Callable, Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,7 @@ from markupsafe import Markup
 from kh68.core.errors import TemplateFailure, os_reason
 from kh68.core.files import templates_dir
 from kh68.core.safetext import excerpt, for_document, markdown_escape
-from kh68.core.vnformat import format_date, format_number, format_value, long_date
+from kh68.core.vnformat import format_date, format_number, format_value, long_date, parse_date
 from kh68.outputs.jinja_words import VietnameseUndefined, jinja_message, python_message
 
 DEFAULT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
@@ -65,7 +64,7 @@ def f_ngay(value: Any) -> str:
     if value is None or value == "":
         return "…/…/…"
     if isinstance(value, str):
-        value = date.fromisoformat(value)
+        value = parse_date(value)
     return format_date(value)
 
 
@@ -74,7 +73,7 @@ def f_ngay_dai(value: Any) -> str:
     if value is None or value == "":
         return "ngày … tháng … năm …"
     if isinstance(value, str):
-        value = date.fromisoformat(value)
+        value = parse_date(value)
     return long_date(value)
 
 

@@ -1125,6 +1125,16 @@ class Measurement(Strict):
         """Each unit's entry by unit id (as written for a measurement that no plan has loaded)."""
         return self._by_id if self._by_id is not None else self.by_unit
 
+    def sources(self, unit_id: str | None = None) -> list[Source]:
+        """The documents the figures come from: the whole's and each unit's; with ``unit_id``, that unit's only
+        (the whole's when the unit sent it)."""
+        if unit_id is None:
+            found = [self.source, *(entry.source for entry in self.by_unit.values())]
+        else:
+            own = self.by_id.get(unit_id)
+            found = [self.source if self.source_unit == unit_id else None, own.source if own is not None else None]
+        return [s for s in found if s is not None]
+
     @property
     def written_by_id(self) -> bool:
         """Whether every unit of ``by_unit`` is written by its id, as keyed at load: each name is a known unit's

@@ -18,8 +18,8 @@ from typing import Any
 
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import (
-    MAX_DIGITS,
     UnclearNumber,
+    bounded,
     exact_text,
     format_date,
     format_number,
@@ -51,8 +51,7 @@ def _exact(number: Decimal) -> str:
     """
     text = exact_text(number)
     whole, _, fraction = text.lstrip("+-").partition(".")
-    if len(whole.lstrip("0") + fraction.rstrip("0")) > MAX_DIGITS:
-        raise ValueError(f"{excerpt(text)} có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác")
+    bounded(text, whole.lstrip("0") + fraction.rstrip("0"))
     return text
 
 
@@ -138,10 +137,7 @@ def count_value(value: Any) -> int:
         raise ValueError(f"{excerpt(value)} không phải là số nguyên (tử số, mẫu số là số đếm)")
     if number < 0:
         raise ValueError(f"{excerpt(value)} phải là số nguyên không âm")
-    if number >= 10**MAX_DIGITS:  # as a count written in a data file: said at the cell, not the file's line
-        raise ValueError(
-            f"{format_number(float(number), 0)} có quá {MAX_DIGITS} chữ số: quá lớn hoặc quá dài để so sánh chính xác"
-        )
+    bounded(str(value), str(int(number)))  # as a count written in a data file: said at the cell, not a file's line
     return int(number)
 
 
@@ -231,12 +227,17 @@ EXCEL_ERRORS = frozenset(
 """What Excel shows of a formula that failed; a CSV Excel saved writes it as text."""
 
 
+def excel_error(value: object) -> str:
+    """The message of a cell holding one of ``EXCEL_ERRORS``, as a form's error cell or a CSV's text."""
+    return f"ô có giá trị lỗi của Excel {excerpt(value)}; ghi giá trị đúng hoặc để trống"
+
+
 def text(value: Any) -> str:
     if isinstance(value, datetime | date):
         raise ValueError(f"{excerpt(value)}: cần một đoạn văn bản, không phải ngày")
     result = str(value).strip() if not isinstance(value, float) else _exact(Decimal(repr(value)))
     if result.upper() in EXCEL_ERRORS:
-        raise ValueError(f"ô có giá trị lỗi của Excel {excerpt(result)}; ghi giá trị đúng hoặc để trống")
+        raise ValueError(excel_error(result))
     if len(result) > MAX_TEXT:
         raise ValueError(
             f"nội dung dài {format_number(len(result), 0)} ký tự, quá giới hạn {format_number(MAX_TEXT, 0)} ký tự"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kh68.core.errors import InputError
 from kh68.core.files import atomic_write, guard_output, guard_output_dir
-from kh68.core.vnformat import format_number
+from kh68.core.safetext import listing
 from kh68.entry.forms.expected import as_period, form_for
 from kh68.entry.forms.generate import file_name, form_bytes
 from kh68.entry.forms.layout import FormSpec
@@ -75,10 +75,8 @@ def _differs(path: Path, data: bytes) -> bool:
 
 def _refuse_overwriting(paths: list[Path]) -> None:
     if paths:
-        names = ", ".join(p.name for p in paths[:SHOWN])
-        more = f" và {format_number(len(paths) - SHOWN, 0)} tệp khác" if len(paths) > SHOWN else ""
         raise InputError(
-            f"{paths[0].parent.as_posix()} đã có {names}{more} khác biểu mẫu sắp lập (có thể là biểu mẫu đơn vị đã "
+            f"{paths[0].parent.as_posix()} đã có {listing([p.name for p in paths], SHOWN)} khác biểu mẫu sắp lập (có thể là biểu mẫu đơn vị đã "
             "điền và gửi lại): không ghi đè, không lập tệp nào; chọn thư mục khác (-o) hoặc dùng --force để lập lại"
         )
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from kh68.core.errors import Kh68Error
 from kh68.core.safetext import excerpt, xml_safe
-from kh68.core.vnformat import format_number
+from kh68.core.vnformat import format_number, parse_date
 from kh68.entry.figure import Figure
 from kh68.entry.forms import cells
 from kh68.entry.forms.dating import Arrival, Dated, received_day, received_problem, sent_problem
@@ -145,7 +145,7 @@ def _identify(opened: OpenedForm, plan: Plan) -> _Identity:
             )
         raise FormRefused(f"{where}: kế hoạch đã thay đổi từ khi lập biểu mẫu ({'; '.join(changes)}); {again}")
     try:
-        made = date.fromisoformat(meta.get("made", ""))
+        made = parse_date(meta.get("made", ""))
     except ValueError:
         raise FormRefused(f"{where}: ngày lập biểu mẫu {excerpt(meta.get('made'))} không hợp lệ; {again}") from None
     return _Identity(spec, made)
@@ -411,7 +411,7 @@ class _Reader:
             self.at(
                 ws.title,
                 cell.coordinate,
-                f"ô có giá trị lỗi của Excel {excerpt(value)}; ghi giá trị đúng hoặc để trống",
+                cells.excel_error(value),
                 row_key,
             )
             return None

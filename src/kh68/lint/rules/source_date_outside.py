@@ -33,8 +33,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if day is not None and _far_from(day, cadence):
                     whose = f" của {place[1]}" if place else ""
                     message = (
-                        f"nguồn số liệu chỉ tiêu {indicator_id}{whose} ghi ngày {format_date(day)}, cách {cadence.label} "
-                        "mà tệp báo cáo hơn một năm: ngày hay năm gõ nhầm?"
+                        f"nguồn số liệu chỉ tiêu {indicator_id}{whose} ghi ngày {format_date(day)}, cách kỳ báo cáo của "
+                        f"tệp ({cadence.label}) hơn một năm: ngày hay năm gõ nhầm?"
                     )
                     yield Finding(file.doc, ("indicators", indicator_id, *place, "source", "date"), message)
 
@@ -47,8 +47,8 @@ RULE = Rule(
     "source-date-outside",
     Severity.ERROR,
     "ngày của văn bản nguồn số liệu (source › date) không cách kỳ mà tệp số liệu báo cáo hơn một năm",
-    "nguồn số liệu chỉ tiêu 1.2 của phong_a ghi ngày 31/12/9999, cách năm 2025 mà tệp báo cáo hơn một năm: ngày "
-    "hay năm gõ nhầm?",
+    "nguồn số liệu chỉ tiêu 1.2 của phong_a ghi ngày 31/12/9999, cách kỳ báo cáo của tệp (năm 2025) hơn một năm: "
+    "ngày hay năm gõ nhầm?",
     check,
     adjustable=True,
 )
