@@ -20,8 +20,10 @@ from kh68.kinds.targets.completion import near_miss
 from kh68.kinds.verdict import Direction
 
 _EVERY_YEAR = r"(?:(?:hằng|hàng|mỗi) năm|qua các năm|so với (?:năm trước|cùng kỳ(?: năm trước)?))"
+_LEAD = r"(?:(?:phấn đấu|tiếp tục|duy trì|bảo đảm|đảm bảo)\s+)*"  # "Tiếp tục giảm", "Phấn đấu giảm"
+_HOW = r"(?:\s+(?:dần|liên tục|mạnh|nhanh|sâu|đều|ổn định|rõ rệt))*"  # "Giảm mạnh", "tăng đều"
 _DIRECTION_ONLY = re.compile(
-    rf"^(?:{_EVERY_YEAR},?\s*)?(?:không\s+)?(?:tăng|giảm)(?:\s+(?:dần|liên tục))?(?:,?\s*{_EVERY_YEAR})?\s*[.;]?$"
+    rf"^(?:{_EVERY_YEAR},?\s*)?{_LEAD}(?:không\s+)?(?:tăng|giảm){_HOW}(?:,?\s*{_EVERY_YEAR})?\s*[.;]?$"
 )
 """A target that says only the way its figure should go: "Hàng năm, giảm", "Giảm dần", "Không tăng"."""
 
