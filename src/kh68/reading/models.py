@@ -35,8 +35,8 @@ from kh68.kinds.periods import Period as ReportPeriod
 from kh68.kinds.targets import Feed, FieldType, parse_target, structured_fields
 from kh68.kinds.targets import Target as Meaning
 from kh68.kinds.targets import from_fields as target_from_fields
-from kh68.kinds.timings import Stated, TimingUnparsable, dated, parse_timing
 from kh68.kinds.timings import Timing as Schedule
+from kh68.kinds.timings import dated, parse_timing
 from kh68.kinds.verdict import Direction, TaskState
 from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
 from kh68.reading.fastpath import FastPath, digits
@@ -941,12 +941,7 @@ class TaskTiming(Strict):
 
     @model_validator(mode="after")
     def _read(self) -> TaskTiming:
-        try:
-            schedule = parse_timing(self.text)
-        except TimingUnparsable:
-            if self.due is None:  # words kh68 cannot read, and no day: nothing to judge the work by
-                raise
-            schedule = Stated(text=self.text)  # the plan's own day; its words shown as written
+        schedule = parse_timing(self.text, dated=self.due is not None)
         if self.start is not None or self.due is not None:
             schedule = dated(schedule, start=self.start, due=self.due)
         self._schedule = schedule

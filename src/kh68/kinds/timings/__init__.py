@@ -60,8 +60,10 @@ def accepted_forms() -> str:
     return " | ".join(kind.example for kind in KINDS)
 
 
-def parse_timing(text: str) -> Timing:
-    """The timing the plan's words ``text`` mean; ``TimingUnparsable`` naming every accepted form otherwise."""
+def parse_timing(text: str, *, dated: bool = False) -> Timing:
+    """The timing the plan's words ``text`` mean; ``TimingUnparsable`` naming every accepted form otherwise.
+    ``dated``: the plan gives the deadline beside the words, so words no kind reads are ``Stated`` (shown as written,
+    judged by that day)."""
     folded = fold(text)
     phrase = fold_timing(folded)
     for kind in KINDS:
@@ -70,6 +72,8 @@ def parse_timing(text: str) -> Timing:
             condition = condition_of(text)
             tentative = folded.startswith("dự kiến")
             return replace(timing, condition=condition, tentative=tentative) if condition or tentative else timing
+    if dated:
+        return Stated(text=text)
     raise TimingUnparsable(
         f"không hiểu thời gian thực hiện {excerpt(text)}; các dạng đọc được: {accepted_forms()} "
         f"(hoặc dạng cấu trúc {Stated.example}: lời văn như kế hoạch viết, kèm hạn)"
