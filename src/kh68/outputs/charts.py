@@ -138,14 +138,12 @@ def _axes(frame: Frame) -> list[str]:
 
 def _target_label(target: TargetInForce, final: bool = False) -> str:
     kind = "Mục tiêu" if final else "Chỉ tiêu"
-    suffix = vocab.DERIVED_SUFFIX if target.derived else ""
-    return f"{kind} năm {target.year}: {target.display}{suffix}"
+    return f"{kind} năm {target.year}: {target.display}"
 
 
 def _target_marks(frame: Frame, targets: dict[int, TargetInForce]) -> list[str]:
     out = []
     for year, t in sorted(targets.items()):
-        opacity = "0.35" if t.derived else "0.6"
         x0, x1 = frame.x(year) - frame.step * 0.45, frame.x(year) + frame.step * 0.45
         label = _text(_target_label(t))
         assert t.requirement is not None
@@ -155,13 +153,12 @@ def _target_marks(frame: Frame, targets: dict[int, TargetInForce]) -> list[str]:
             y0, y1 = frame.y(max(goal, far)), frame.y(low)
             out.append(
                 f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{max(y1 - y0, 1):.1f}" '
-                f'fill="#8fc98f" fill-opacity="{opacity}"><title>{label}</title></rect>'
+                f'fill="#8fc98f" fill-opacity="0.6"><title>{label}</title></rect>'
             )
         else:
-            dash = ' stroke-dasharray="3,2"' if t.derived else ""
             out.append(
                 f'<line x1="{x0:.1f}" y1="{frame.y(low):.1f}" x2="{x1:.1f}" y2="{frame.y(low):.1f}" '
-                f'stroke="#2e7d32" stroke-width="2" stroke-opacity="{opacity}"{dash}>'
+                f'stroke="#2e7d32" stroke-width="2" stroke-opacity="0.6">'
                 f"<title>{label}</title></line>"
             )
     return out

@@ -15,7 +15,7 @@ from kh68.domain.deadlines import deadline
 from kh68.kinds.periods import Period
 from kh68.outputs.document import Header, Items
 from kh68.outputs.words import dated, lower_first, next_period_words, plan_about, plan_reference
-from kh68.reading.bodies import ARCHIVE_ONLY, UNIT_HEAD, Body, Sender
+from kh68.reading.bodies import ARCHIVE_ONLY, UNIT_HEAD, Body, Sender, abbreviation_of
 from kh68.reading.models import Duty, YearData
 from kh68.reading.plan import Plan
 from kh68.vocab import sentence
@@ -125,7 +125,7 @@ def sender_warnings(plan: Plan, sender: Sender, *, signer_in_plan: bool = False)
             f"units.yaml không ghi chức danh người đứng đầu (head_title) của {body.unit_id}: chỗ ký để '{UNIT_HEAD}'"
         )
     drafter = sender.drafter
-    if sender.archive(plan) == ARCHIVE_ONLY and drafter is not None and drafter != body.unit_id:
+    if drafter is not None and drafter != body.unit_id and abbreviation_of(plan, drafter) is None:
         found.append(
             f"units.yaml không ghi chữ viết tắt (abbreviation) của {drafter}, đơn vị soạn thảo: nơi nhận ghi "
             f"'{ARCHIVE_ONLY}' thiếu đơn vị soạn thảo"
