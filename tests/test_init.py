@@ -179,7 +179,7 @@ def test_force_never_writes_through_a_symbolic_link_inside(isolated, example_cop
     result = invoke(["init", "--force", "--no-git", str(target)], 2)
     assert result.output == (
         f"kh68: lỗi: {target.as_posix()}/{linked} là liên kết tượng trưng (symlink): kh68 init không ghi qua liên kết "
-        "vào nơi khác; xóa liên kết hoặc chọn thư mục khác, không tạo gì\n"
+        "vào nơi khác, không tạo gì; xóa liên kết hoặc chọn thư mục khác\n"
     )
     assert sorted(p.relative_to(isolated) for p in isolated.rglob("*")) == before
 

@@ -111,9 +111,7 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
         blocks.append(_items([_untargeted_line(plan, r, part_of_the_year(r, view)) for r in measured]))
     unmeasured = [r for r in untargeted if not r.has_data]
     if unmeasured:
-        many = _to_annex(unmeasured, annexed)
-        said = f"{_count(len(unmeasured))} chỉ tiêu (chi tiết tại Phụ lục)" if many else f"chỉ tiêu {_ids(unmeasured)}"
-        blocks.append(Paragraph(_unmeasured_sentence(results, year, _known(view), said)))
+        blocks.append(Paragraph(_unmeasured_sentence(results, unmeasured, year, _known(view), annexed)))
     changes = _changes(plan, [r for r in results if stated(r)])
     if changes:
         blocks.append(Paragraph(changes))
@@ -223,14 +221,20 @@ def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str =
     return text
 
 
-def _unmeasured_sentence(results: list[IndicatorResult], year: int, known: str, said: str) -> str:
+def _unmeasured_sentence(
+    results: list[IndicatorResult], unmeasured: list[IndicatorResult], year: int, known: str, annexed: bool
+) -> str:
     """Which of the indicators without a target this year have no figure: said as theirs, after the summary named
     the targeted ones without one (two lists of "chưa có số liệu" read as one that contradicts the other)."""
+    said = f"{_count(len(unmeasured))} chỉ tiêu (chi tiết tại Phụ lục)" if _to_annex(unmeasured, annexed) else ""
     if not any(stated(r) for r in results):
-        return f"Chưa có số liệu {known}: {said}."
+        return f"Chưa có số liệu {known}: {said or f'chỉ tiêu {_ids(unmeasured)}'}."
     also = " cũng" if any(stated(r) and r.status is Status.NO_DATA for r in results) else ""
     until = "" if known == f"năm {year}" else f" {known}"  # "năm 2025" said once
-    return f"Các chỉ tiêu Kế hoạch không đặt chỉ tiêu năm {year}{also} chưa có số liệu{until}: {said}."
+    if len(unmeasured) == 1:
+        one = unmeasured[0].indicator.label
+        return f"Chỉ tiêu {one} (Kế hoạch không đặt chỉ tiêu năm {year}){also} chưa có số liệu{until}."
+    return f"Các chỉ tiêu mà Kế hoạch không đặt chỉ tiêu năm {year}{also} chưa có số liệu{until}: {said or _ids(unmeasured)}."
 
 
 def _figure_sentence(r: IndicatorResult, today: date) -> str:

@@ -337,8 +337,8 @@ def _refuse_links(directory: Path, target: Path) -> None:
         path = directory.joinpath(*inside.parts[:depth])
         if path.is_symlink():
             raise UsageError(
-                f"{shown_path(path)} là liên kết tượng trưng (symlink): kh68 init không ghi qua liên kết vào nơi khác; "
-                "xóa liên kết hoặc chọn thư mục khác, không tạo gì"
+                f"{shown_path(path)} là liên kết tượng trưng (symlink): kh68 init không ghi qua liên kết vào nơi khác, "
+                "không tạo gì; xóa liên kết hoặc chọn thư mục khác"
             )
 
 
