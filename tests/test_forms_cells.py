@@ -189,6 +189,8 @@ def test_a_number_excel_stored_is_never_taken_for_ambiguous_text() -> None:
         ('0.0"%"', False, True),  # the sign beside the number as typed: 0,8 shown "0.8%"
         ("0.0\\%", False, True),
         ("[$%-409]0", False, True),
+        ("0.0_%", False, True),  # room the width of a % sign
+        ("0*%", False, True),  # % repeated to fill the cell
         ("General", False, False),
         (None, False, False),
     ],

@@ -128,8 +128,10 @@ def test_a_units_report_is_warned_only_of_its_own_documents_and_progress(tmp_pat
     """Sơn La: xã Vân Hồ's document of 20/11 is not in so_nnmt's report; Trạm Y tế's progress of 25/11 is in its own."""
     args = ["report", "--plan", SON_LA, "--period", "2026-11", "--unit", "so_nnmt", "--date", "2026-11-14"]
     said = invoke([*args, "-o", tmp_path / "r.md"], 0).stderr
-    assert "21/BC-UBND" not in said
-    assert "báo cáo tiến độ" not in said
+    assert said == (  # 21/BC-UBND of 20/11, another unit's, is not said
+        "kh68: cảnh báo: units.yaml không ghi chữ viết tắt (abbreviation) của so_nnmt: số, ký hiệu của báo cáo để "
+        f"'BC-…'\nĐã ghi báo cáo: {tmp_path / 'r.md'}\n"
+    )
     args = ["report", "--plan", FIXTURES / "mot-nam", "--year", "2026", "--date", "2026-11-19", "--unit", "tram_y_te"]
     assert invoke([*args, "-o", tmp_path / "u.md"], 0).stderr.splitlines()[0] == (
         "kh68: cảnh báo: báo cáo năm 2026 ghi ngày 19/11/2026 (--date), trước ngày của báo cáo tiến độ của Trạm Y tế "

@@ -80,7 +80,7 @@ def scales_by_100(number_format: str | None) -> bool:
     i = 0
     while i < len(text):
         char = text[i]
-        if char == "\\":
+        if char in "\\_*":  # the next character escaped, spaced (_) or repeated to fill (*): never a sign
             i += 2
             continue
         if char in '"[':
