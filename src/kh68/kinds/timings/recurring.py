@@ -25,7 +25,7 @@ _PERIODIC = re.compile(r"^định kỳ\s+(?P<r>6 tháng|sáu tháng|3 tháng|ba 
 class Recurring(Timing):
     kind = "recurring"
     example = "Hằng năm"
-    meaning = "làm lại mỗi kỳ (năm, 6 tháng, quý, tháng); hạn là ngày cuối của kỳ"
+    meaning = "làm lại mỗi kỳ (năm, 6 tháng, quý, tháng): không có hạn hoàn thành một lần; tiến độ báo cáo theo từng kỳ báo cáo"
     phrasings = (
         "Hằng năm",
         "Hàng năm",
