@@ -110,14 +110,15 @@ def report(
     unit_id = loaded.require_unit(unit) if unit is not None else None
     document = make(kind, Request(loaded, year, today, dated_on=day is not None, period=cadence, unit=unit_id))
     data = renderer.render(document, Options(template=template, reference=reference_docx))
-    for warning in document.warnings:  # of a report made: a template or Word error is said alone
-        echo(f"kh68: cảnh báo: {warning}", err=True)
     if output is None:
         echo(data.decode("utf-8"), nl=False)
-        return
-    atomic_write(output, data)
-    written = f"báo cáo {renderer.name}" if renderer.binary else "báo cáo"
-    echo(f"Đã ghi {written}: {output}", err=True)
+    else:
+        atomic_write(output, data)
+    for warning in document.warnings:  # of a report made: a template, Word or write error is said alone
+        echo(f"kh68: cảnh báo: {warning}", err=True)
+    if output is not None:
+        written = f"báo cáo {renderer.name}" if renderer.binary else "báo cáo"
+        echo(f"Đã ghi {written}: {output}", err=True)
 
 
 def _format(chosen: ReportFormat | None, written: str | None) -> ReportFormat:
