@@ -16,7 +16,7 @@ from typing import ClassVar
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import parse_exact
 
-NUMBER = r"[0-9](?:[0-9.,]*[0-9])?"
+NUMBER = r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9](?:[0-9.,]*[0-9])?"  # "1 700" grouped by spaces too
 """A number as a plan writes it (``05``, ``99,5``, ``7.080``, ``1.234,5``): read by :func:`number`."""
 
 _NOT_A_SHARE = r"(?!(?:trở|mỗi|hằng|hàng|một|so|năm)\b)"  # "8% mỗi năm", "10% so với …", "30% trở lên"

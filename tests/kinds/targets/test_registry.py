@@ -48,6 +48,11 @@ def test_one_type_per_structured_key() -> None:
         # a share "chiếm" of a whole, as "đạt" (Đồng Nai 179: "chiếm tối thiểu 20%")
         ("chiếm tối thiểu 20%", "at_least", 20, None),
         ("đến năm 2030 chiếm trên 30%", "greater_than", 30, 2030),
+        # Đồng Tháp 556: a pledge or "có" before the bound, a number grouped by a space
+        ("đảm bảo 100%", "at_least", 100, None),
+        ("Phấn đấu 100%", "at_least", 100, None),
+        ("Có ít nhất 02 vùng dự án", "at_least", 2, None),
+        ("đạt 1 700 ha", "at_least", 1700, None),
     ],
 )
 def test_words_of_pledge_before_a_target_are_read_past(text: str, kind: str, bound: float, year: int | None) -> None:

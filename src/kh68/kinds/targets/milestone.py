@@ -20,10 +20,11 @@ from kh68.kinds.targets.completion import near_miss
 from kh68.kinds.verdict import Direction
 
 _EVERY_YEAR = r"(?:(?:hằng|hàng|mỗi) năm|qua các năm|so với (?:năm trước|cùng kỳ(?: năm trước)?))"
-_LEAD = r"(?:(?:phấn đấu|tiếp tục|duy trì|bảo đảm|đảm bảo)\s+)*"  # "Tiếp tục giảm", "Phấn đấu giảm"
+_LEAD = r"(?:(?:phấn đấu|tiếp tục|bảo đảm|đảm bảo)\s+)*"  # "Tiếp tục giảm", "Phấn đấu giảm"
 _HOW = r"(?:\s+(?:dần|liên tục|mạnh|nhanh|sâu|đều|ổn định|rõ rệt))*"  # "Giảm mạnh", "tăng đều"
 _DIRECTION_ONLY = re.compile(
-    rf"^(?:{_EVERY_YEAR},?\s*)?{_LEAD}(?:không\s+)?(?:tăng|giảm){_HOW}(?:,?\s*{_EVERY_YEAR})?\s*[.;]?$"
+    rf"^(?:{_EVERY_YEAR},?\s*)?{_LEAD}(?:(?:không\s+)?(?:tăng|giảm){_HOW}|duy trì|giữ vững|giữ ổn định)"
+    rf"(?:,?\s*{_EVERY_YEAR})?\s*[.;]?$"
 )
 """A target that says only the way its figure should go: "Hàng năm, giảm", "Giảm dần", "Không tăng"."""
 
@@ -43,7 +44,7 @@ class Milestone(Target):
             return None
         if _DIRECTION_ONLY.match(phrase):
             raise TargetUnparsable(
-                f"{excerpt(text)} chỉ nói chiều thay đổi (tăng, giảm) mà không nói mức: không phải mốc định tính, "
+                f"{excerpt(text)} chỉ nói chiều thay đổi (tăng, giảm, duy trì) mà không nói mức: không phải mốc định tính, "
                 "và kh68 không tự đặt mức; ghi mức như văn bản (ví dụ 'giảm 10% so với năm 2025', 'giảm bình quân "
                 "5%/năm') hoặc, để theo dõi theo trạng thái báo cáo, dạng cấu trúc {milestone: true, text: '…'}"
             )
