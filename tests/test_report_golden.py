@@ -252,3 +252,17 @@ def test_what_units_proposed_is_the_material_of_the_parts_the_department_has_not
             f"nghị, đề xuất các đơn vị đã báo cáo: {unit}: Đề nghị bố trí kinh phí xây dựng phòng học (minh họa).\\]**"
         ),
     ]
+
+
+def test_a_provisional_figure_without_its_years_target_is_compared_with_nothing(example_copy: Path) -> None:
+    """Đồng Tháp 556: 3 of 4 communes reported; the report said "tăng 105 ha so với năm 2025 … còn thấp hơn 95 ha,
+    bình quân mỗi năm cần tăng …" of a sum the fourth would change. Here 6.2 of 2026 from 9 of 10 communes."""
+    replace_in(example_copy / "data" / "2026.yaml", "      xa_mh_10: {numerator: 1056, denominator: 3300}\n", "")
+    text = invoke(["report", "--plan", example_copy, "--year", "2026", "--date", "2026-11-10"], 0).stdout
+    line = next(line for line in text.splitlines() if line.startswith("- Chỉ tiêu 6.2 ("))
+    assert line == (
+        "- Chỉ tiêu 6.2 (tỷ lệ huy động trẻ em nhà trẻ) đạt 33,71% (số liệu tạm tính, mới có 09/10 xã, phường, đặc "
+        "khu báo cáo), chưa so sánh với năm trước và mục tiêu cuối kỳ;"
+    )
+    row = next(line for line in text.splitlines() if line.startswith("| 6.2 |"))
+    assert row.split(" | ")[6] == "–"  # no distance to the final target of a provisional figure

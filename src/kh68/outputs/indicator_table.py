@@ -258,6 +258,9 @@ def _untargeted_line(plan: Plan, r: IndicatorResult, part: str = "") -> str:
     """``Chỉ tiêu 1.7 (…) đạt 94,5%, tăng 0,4 điểm phần trăm so với năm 2025; mục tiêu đến năm 2030 trên 95%, …``."""
     ind = r.indicator
     text = f"Chỉ tiêu {ind.label} ({lower_first(ind.name)}) đạt {value_text(r)}{part}"
+    if r.provisional:  # from fewer units than report it: no change, distance or pace to say of it yet
+        said = f"Chỉ tiêu {ind.label} ({lower_first(ind.name)}) đạt {r.value_display}{part}"
+        return f"{said} ({provisional_words(plan, r.coverage)}), chưa so sánh với năm trước và mục tiêu cuối kỳ"
     change = _change_words(plan, r)
     if change:
         text += f", {change}"
@@ -527,9 +530,12 @@ def figure_day(r: IndicatorResult, today: date) -> date:
 
 
 def _comparison_cell(r: IndicatorResult, today: date) -> str:
-    """Against the year's target the plan set; without one, against the final target."""
+    """Against the year's target the plan set; without one, against the final target (a provisional figure, from
+    fewer units than report it, against nothing: its distance would be a guess)."""
     if stated(r):
         return vocab.sentence(comparison_text(r, today)) or NO_TARGET_MARK
+    if r.provisional:
+        return NO_TARGET_MARK
     f = to_final(r)
     if f is None:
         return NO_TARGET_MARK
