@@ -266,3 +266,19 @@ def test_a_provisional_figure_without_its_years_target_is_compared_with_nothing(
     )
     row = next(line for line in text.splitlines() if line.startswith("| 6.2 |"))
     assert row.split(" | ")[6] == "–"  # no distance to the final target of a provisional figure
+
+
+def test_the_years_report_follows_the_yearly_duty_whatever_comes_first(example_copy: Path) -> None:
+    """Đồng Tháp 556 (with a quarterly duty added before the yearly one): the year's report came out as the
+    quarterly duty's, issued by the People's Committee ("TM. ỦY BAN NHÂN DÂN"), not the Sở's own yearly one."""
+    quarterly = (
+        "  - id: quarterly_to_province\n    section: IV.1\n    kind: plan_report\n    what: báo cáo hằng quý.\n"
+        "    from_units: [phong_tchc]\n    to_units: [so_ldtbxh]\n    deadline: trước ngày 20 của tháng cuối quý\n"
+        "    issued_as: ubnd_tinh\n"
+    )
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", quarterly + "  - id: plan_report\n")
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert "| **GIÁM ĐỐC**" in text
+    assert "TM. ỦY BAN NHÂN DÂN" not in text
+    quarter = invoke(["report", "--plan", example_copy, "--period", "2025-Q3", "--date", "2025-09-18"], 0).stdout
+    assert "**TM. ỦY BAN NHÂN DÂN**" in quarter  # the quarter's own duty, issued as the People's Committee

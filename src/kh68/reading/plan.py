@@ -13,7 +13,7 @@ from typing import Any
 from kh68.core.errors import NotInPlan
 from kh68.core.safetext import excerpt, listing
 from kh68.core.vnformat import format_date
-from kh68.kinds.periods import Period
+from kh68.kinds.periods import Period, Rhythm
 from kh68.kinds.phrases import fold
 from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.models import (
@@ -481,8 +481,10 @@ class Plan:
         return next((t for t in self.tasks if t.id == task_id), None)
 
     def duty(self, kind: DutyKind) -> Duty | None:
-        """The plan's first reporting duty of ``kind`` (units to the coordinator, the department to the province)."""
-        return next((d for d in self.meta.duties if d.kind is kind), None)
+        """The plan's reporting duty of ``kind`` for a year (units to the coordinator, the department to the
+        province): the first that reports yearly, else the first (a plan of quarterly reports only)."""
+        duties = [d for d in self.meta.duties if d.kind is kind]
+        return next((d for d in duties if d.rhythm is Rhythm.YEARLY), duties[0] if duties else None)
 
     def unit_ids(self, refs: list[str]) -> list[str]:
         """Resolved ids of ``refs`` (the loader has checked they all resolve)."""
