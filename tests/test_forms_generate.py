@@ -321,3 +321,14 @@ def test_a_form_already_in_the_folder_that_differs_is_never_written_over_unasked
     assert {p: p.stat().st_mtime_ns for p in tmp_path.iterdir() if p != filled} == others
     invoke([*args, "--force"], 0)
     assert not filled.read_bytes().endswith(b"filled")
+
+
+def test_no_form_for_the_body_the_forms_go_back_to(tmp_path: Path) -> None:
+    """Đồng Tháp 556: a form of the Sở itself said "Gửi đến: Sở Nông nghiệp và Môi trường", and was imported as
+    a report received; as the unit's report is, it is refused, naming it."""
+    args = ["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "phong_tchc", "-o", tmp_path / "f"]
+    assert invoke(args, 1).output == (
+        "kh68: lỗi: không lập biểu mẫu năm 2025 cho phong_tchc: Phòng Tổ chức hành chính Sở GDĐT là nơi nhận báo cáo "
+        "của các đơn vị, không gửi báo cáo cho chính mình\n"
+    )
+    assert not (tmp_path / "f").exists()

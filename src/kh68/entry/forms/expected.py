@@ -129,6 +129,11 @@ def form_for(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | N
     if not duties and period.is_year:  # no duty reports the year: whoever the plan's unit reports go to
         duties = [d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT]
     recipients = list(dict.fromkeys(u for d in duties for u in d.to_units))
+    if unit_id in plan.unit_ids(recipients):  # "Gửi đến: <itself>": the body the forms go back to
+        raise InputError(
+            f"không lập biểu mẫu {period.label} cho {unit_id}: {plan.unit_name(unit_id)} là nơi nhận báo cáo của các "
+            "đơn vị, không gửi báo cáo cho chính mình"
+        )
     return FormSpec(
         plan_id=plan_id(plan),
         plan_label=plan_label(plan),
