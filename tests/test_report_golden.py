@@ -282,3 +282,19 @@ def test_the_years_report_follows_the_yearly_duty_whatever_comes_first(example_c
     assert "TM. ỦY BAN NHÂN DÂN" not in text
     quarter = invoke(["report", "--plan", example_copy, "--period", "2025-Q3", "--date", "2025-09-18"], 0).stdout
     assert "**TM. ỦY BAN NHÂN DÂN**" in quarter  # the quarter's own duty, issued as the People's Committee
+
+
+def test_a_result_only_a_coordinating_unit_reported_says_whose_it_is(example_copy: Path) -> None:
+    """Đồng Tháp 556: a commune, a partner, reported on a task the Sở leads; the report printed its words as the
+    task's result, naming no one."""
+    replace_in(
+        example_copy / "data" / "2025.yaml",
+        "  III.1.a:\n    phong_tchc:\n",
+        "  III.1.a:\n    cong_doan_nganh:\n",
+    )
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    line = next(line for line in text.splitlines() if line.startswith("a) Tuyên truyền"))
+    assert line.endswith(
+        ": Công đoàn ngành Giáo dục tỉnh (đơn vị phối hợp): Tổ chức quán triệt, tuyên truyền kế hoạch đến các phòng, "
+        "đơn vị, trường học (minh họa)."
+    )

@@ -394,6 +394,8 @@ def task_block(
     done = " Nhiệm vụ đã hoàn thành." if t.state is TaskState.DONE else ""
     if summary:  # people's words keep their capitals (a body's name may start them)
         said = one_sentence(summary)
+    elif reported and t.partners_only and names is not None:  # no lead reported: whose words these are is said
+        said = " ".join(f"{names(uid)} (đơn vị phối hợp): {result}" for uid, result in reported) + done
     elif len(reported) > 1 and names is not None:  # whose result is whose: a line each, their words as written
         lines = items([f"{names(uid)}: {result}" for uid, result in reported])
         return [Paragraph(lead.rstrip()), lines, *([Paragraph(done.strip())] if done else [])] if lead else [lines]

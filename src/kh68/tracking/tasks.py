@@ -59,6 +59,7 @@ class TaskStatus:
     lead_units: list[str]
     missing: list[Current] = field(default_factory=list)
     due: Due | None = None
+    partners_only: bool = False  # every progress entry is a coordinating unit's: no lead reported
 
     def missing_names(self, plan: Plan) -> list[str]:
         """Names of the units owing a progress report, saying whose duties a successor carries."""
@@ -171,7 +172,8 @@ def statuses(plan: Plan, derived: Derived, today: date | None = None) -> list[Ta
                 ]
             missing = list(dict.fromkeys(c.named if not c.inherited else c.unit_id for c in owing))
             deadline = task_due(task, state, seen, done_by=derived.done_in.get(task.id))
-            result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing, deadline))
+            partners_only = bool(entries) and not lead_states
+            result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing, deadline, partners_only))
     return result
 
 
