@@ -624,6 +624,23 @@ class TestCompleteResult:
             "Hoàn thành",
         )
 
+    def test_a_milestone_is_a_final_target_shown_never_measured(self):
+        """Đồng Tháp 556: "Được hoàn thiện …", "Triển khai theo đề án" as a 2030 target was no final target at all
+        (the annex's "Mục tiêu đến năm 2030" said "–", status's JSON final: null)."""
+        from kh68.tracking.engine import final_target
+
+        ind = indicator({"2025": "-", "2030": "Triển khai theo đề án"})
+        final = final_target(ind)
+        assert final is not None
+        assert (final.year, final.text, final.requirement, final.goal, final.display) == (
+            2030,
+            "Triển khai theo đề án",
+            None,
+            None,
+            "Triển khai theo đề án",
+        )
+        assert final_target(indicator({"2025": "60", "2030": "-"})) is None  # "-": the plan sets none
+
     def test_plan_level_counts_and_final_year(self, results):
         assert len(results) == 13
         assert {s: results.count(s) for s in Status} == {

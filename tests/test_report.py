@@ -178,7 +178,7 @@ def test_the_yearly_pace_is_rounded_toward_the_requirement_at_the_targets_precis
         "điểm phần trăm;"
     ) in text
     assert (
-        "mục tiêu đến năm 2030 99,97%, còn thấp hơn 0,01 điểm phần trăm, bình quân mỗi năm cần tăng 0,01 điểm "
+        "mục tiêu đến năm 2030 là 99,97%, còn thấp hơn 0,01 điểm phần trăm, bình quân mỗi năm cần tăng 0,01 điểm "
         "phần trăm;"
     ) in text
     # a strict target: 0,5 over 4 years is 0,125 a year, "trên 0,13"

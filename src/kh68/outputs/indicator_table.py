@@ -330,8 +330,9 @@ def final_distance(r: IndicatorResult) -> str:
     ind = r.indicator
     side, verb = _sides(ind.better)
     more = " trên" if f.strict else ""
+    goal = f"là {f.goal}" if f.goal[:1].isdigit() else f.goal  # "mục tiêu đến năm 2030 là 100%", "… trên 95%"
     return (
-        f"mục tiêu đến năm {f.year} {f.goal}, còn {side} {vocab.points(f.distance, ind.unit, r.decimals)}, "
+        f"mục tiêu đến năm {f.year} {goal}, còn {side} {vocab.points(f.distance, ind.unit, r.decimals)}, "
         f"bình quân mỗi năm cần {verb}{more} {vocab.points(f.pace, ind.unit, r.decimals)}"
     )
 

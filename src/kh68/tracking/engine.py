@@ -356,14 +356,16 @@ def _milestone(indicator: Indicator, year: int, history: History) -> TargetInFor
 
 
 def final_target(indicator: Indicator, series: Iterable[Point] = ()) -> FinalTarget | None:
-    """The last stated target, as a number to reach (``Hoàn thành`` of a share is 100)."""
+    """The last stated target, as a number to reach (``Hoàn thành`` of a share is 100); a milestone's words with no
+    number (``Hoàn thành``, ``Được hoàn thiện …``): still the plan's final target, shown, never measured against;
+    none when the plan sets none ("-")."""
     if not indicator.targets:
         return None
     year = max(indicator.targets)
     target = indicator.targets[year]
     meaning = target.meaning
     requirement = _requirement(indicator, meaning, _History(year, {p.year: p.value for p in series}))
-    if requirement is None and not meaning.numeric:
+    if requirement is None and not meaning.numeric and meaning.feed is Feed.NOTHING:
         return None
     shown = meaning.words(Style.SHORT, indicator.measure, indicator.better) if meaning.numeric else target.shown
     return FinalTarget(year, target.shown, meaning, requirement, shown)
