@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from kh68.kinds.timings import KINDS, TimingUnparsable, parse_timing
@@ -25,3 +27,22 @@ def test_words_no_kind_reads_name_every_accepted_form(text: str) -> None:
         "Đến năm 2030 | Năm 2026 | Theo lộ trình, hướng dẫn của Bộ, ngành (hoặc dạng cấu trúc {text: '…', due: 2026-06-30}: "
         "lời văn như kế hoạch viết, kèm hạn)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "start", "end"),
+    [
+        # Đồng Tháp 556: ways of writing a day, two quarters or two months that one form already reads
+        ("trước ngày 15 tháng 12 năm 2026", "by_date", None, date(2026, 12, 14)),
+        ("Quý III và IV/2026", "quarter", date(2026, 7, 1), date(2026, 12, 31)),
+        ("Quý III, IV/2026", "quarter", date(2026, 7, 1), date(2026, 12, 31)),
+        ("Tháng 9-10/2026", "window", date(2026, 9, 1), date(2026, 10, 31)),
+        ("Tháng 9, 10/2026", "window", date(2026, 9, 1), date(2026, 10, 31)),
+        ("Tháng 9/2026 - tháng 10/2026", "window", date(2026, 9, 1), date(2026, 10, 31)),
+    ],
+)
+def test_a_timing_written_another_way_is_read_as_its_usual_form(
+    text: str, kind: str, start: date | None, end: date
+) -> None:
+    timing = parse_timing(text)
+    assert (timing.kind, timing.start, timing.end, timing.text) == (kind, start, end, text)

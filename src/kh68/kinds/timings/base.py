@@ -115,9 +115,33 @@ class Timing:
         return self.end
 
 
+_SPELLED = [
+    # "ngày 15 tháng 12 năm 2026": the day written out, as Decree 30 dates a document
+    (re.compile(r"ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})"), r"ngày \1/\2/\3"),
+    # "quý III và IV/2026", "quý III, IV/2026": the span "quý III - IV/2026"
+    (re.compile(r"quý (i{1,3}|iv|[1-4])(?:,| và| -) (i{1,3}|iv|[1-4])\s*/\s*([0-9]{4})"), r"quý \1 - \2/\3"),
+    # "tháng 9 - 10/2026", "tháng 9, 10/2026", "tháng 9/2026 - tháng 10/2026": from the first month to the last
+    (
+        re.compile(r"tháng (0?[1-9]|1[0-2])(?:,| và| -) (0?[1-9]|1[0-2])\s*/\s*([0-9]{4})"),
+        r"từ tháng \1/\3 đến tháng \2/\3",
+    ),
+    (
+        re.compile(r"^tháng (0?[1-9]|1[0-2])/([0-9]{4}) - tháng (0?[1-9]|1[0-2])/([0-9]{4})"),
+        r"từ tháng \1/\2 đến tháng \3/\4",
+    ),
+]
+"""Ways of writing a day, two quarters or two months that say what one form of the kinds already reads."""
+
+
+def _one_form(phrase: str) -> str:
+    for pattern, form in _SPELLED:
+        phrase = pattern.sub(form, phrase)
+    return phrase
+
+
 def fold_timing(phrase: str) -> str:
     """A timing phrase without the words that only frame it: "Dự kiến", "hoàn thành trong", a trailing "(…)"."""
-    phrase = plain_spans(phrase).rstrip(" .;,")
+    phrase = _one_form(plain_spans(phrase)).rstrip(" .;,")
     if phrase.startswith("(") and phrase.endswith(")") and phrase.count("(") == 1:
         phrase = phrase[1:-1].strip()  # "(hoàn thành trong Quý II/2025)": the timing said aside
     phrase = re.sub(r"\s*\([^()]*\)\s*$", "", phrase)
