@@ -419,11 +419,18 @@ def task_block(
             if task.schedule and not task.expected_in(year)  # not asked for this year, yet no words: past due
             else ""
         )
+        # A request to an organisation is asked, not assigned: what it did is the department's to say, if anything.
+        whose = (
+            "đoạn tổng hợp kết quả phối hợp (nội dung đề nghị, không giao nhiệm vụ báo cáo; mục report › "
+            f"group_summaries › {task.id})"
+            if t.is_request
+            else f"tiến độ của đơn vị chủ trì (mục tasks › {task.id}) hoặc đoạn tổng hợp (mục report › group_summaries › "
+            f"{task.id})"
+        )
         return [
             Placeholder(
-                f"{lead}[Chưa có nội dung: kết quả thực hiện nhiệm vụ {task.id} {cadence.label}{late}. Ghi tiến độ "
-                f"của đơn vị chủ trì (mục tasks › {task.id}) hoặc đoạn tổng hợp (mục report › group_summaries › "
-                f"{task.id}) vào tệp data/{cadence.key}.yaml.]"
+                f"{lead}[Chưa có nội dung: kết quả thực hiện nhiệm vụ {task.id} {cadence.label}{late}. Ghi {whose} "
+                f"vào tệp data/{cadence.key}.yaml.]"
             )
         ]
     return [Paragraph(f"{lead}{said}" if lead else sentence(said))]
