@@ -200,3 +200,16 @@ def test_a_number_format_scales_by_100_only_with_a_bare_percent_sign(
 ) -> None:
     assert (cells.scales_by_100(number_format), cells.shows_percent(number_format)) == (scales, shows)
     assert cells.percent_text(0.8, cells.scales_by_100(number_format)) == ("80" if scales else "0.8")
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit", "read"), [("96,5 ha", "ha", "96.5"), ("12,5 Tỷ đồng", "tỷ đồng", "12.5"), (" 40 km ", "km", "40")]
+)
+def test_an_amount_typed_with_its_indicators_own_unit_is_read(typed: str, unit: str, read: str) -> None:
+    """Đồng Tháp 556: "96,0 ha" typed in a cell of an indicator in ha was "không phải là số"."""
+    assert cells.amount_text(typed, unit) == read
+
+
+def test_an_amount_typed_with_another_unit_is_refused() -> None:
+    with pytest.raises(ValueError, match="không phải là số"):
+        cells.amount_text("96 tấn", "ha")

@@ -104,6 +104,8 @@ def amount_text(value: Any, unit: str, percent_format: bool = False) -> str:
     if percent_format or (isinstance(value, str) and value.strip().endswith("%")):
         counted = f"tính bằng {unit}" if unit else "không tính theo tỷ lệ"
         raise ValueError(f"{excerpt(value)}: chỉ tiêu này {counted}, không phải %; ghi số không kèm %")
+    if isinstance(value, str) and unit and fold(value).endswith(" " + fold(unit)):  # "96,0 ha": its own unit
+        value = value.strip()[: -len(unit.strip())]
     return decimal_text(value)
 
 
