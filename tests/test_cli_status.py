@@ -433,3 +433,19 @@ def test_a_year_with_no_data_file_yet_has_every_part_of_its_report_to_write() ->
     assert shown[start] == (
         "Báo cáo năm 2026 (kế hoạch không ghi hạn): phần lời văn còn thiếu các văn bản chỉ đạo, triển khai đã"
     )
+
+
+def test_a_deadline_every_unit_met_is_past_not_overdue(example_copy: Path) -> None:
+    """Đồng Tháp 556: "ĐÃ QUÁ HẠN 21 ngày" was said of a quarter's reports all of which came in time."""
+    replace_in(
+        example_copy / "plan.yaml",
+        "    from_units: [cac_phong_thuoc_so, phong_gddt_huyen]\n",
+        "    from_units: [phong_gdtrh]\n",
+    )
+    lines = invoke(["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-20"], 0).stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Năm 2025: hạn 05/11/2025"))
+    assert lines[at : at + 3] == [
+        "Năm 2025: hạn 05/11/2025 — gửi Phòng Tổ chức hành chính Sở GDĐT: hạn đã qua 15",
+        "ngày.",
+        "  • Tất cả đơn vị đã gửi đúng hạn.",
+    ]

@@ -201,6 +201,8 @@ def days_text(deadline: Deadline) -> str:
         return f"còn {format_number(deadline.days_left)} ngày"
     if deadline.days_left == 0:
         return "hạn là hôm nay"
+    if deadline.units and not deadline.missing:  # every unit owing it sent in time: the day passed, nothing is late
+        return f"hạn đã qua {format_number(-deadline.days_left)} ngày"
     return f"ĐÃ QUÁ HẠN {format_number(-deadline.days_left)} ngày"
 
 
