@@ -48,6 +48,20 @@ def test_record_writes_into_the_years_yml_file_never_a_yaml_beside_it(example_co
     assert invoke(["check", example_copy], 0).output.endswith(": 0 lỗi, 1 cảnh báo.\n")
 
 
+@pytest.mark.parametrize("name", ["2025.YAML", "2025.Yml"])
+def test_record_never_writes_a_second_file_of_the_year_beside_one_in_capitals(example_copy: Path, name: str) -> None:
+    """data/2025.YAML, which kh68 does not read (warned): record made data/2025.yaml beside it, a second file of the
+    year on Linux and the same file on Windows and macOS. Refused, naming it, nothing written."""
+    (example_copy / DATA_2025).rename(example_copy / "data" / name)
+    before = sorted(p.name for p in (example_copy / "data").iterdir())
+    result = invoke(["record", "6.8", "--year", "2025", "--value", "70", "--plan", example_copy], 1)
+    assert result.output == (
+        f"kh68: lỗi: {(example_copy / 'data').as_posix()} đã có {name} (đuôi viết hoa, kh68 không đọc) cho cùng kỳ: "
+        "đổi tên thành 2025.yaml rồi ghi lại; không ghi gì\n"
+    )
+    assert sorted(p.name for p in (example_copy / "data").iterdir()) == before
+
+
 def test_record_same_value_in_other_notation_changes_nothing(example_copy: Path) -> None:
     path = example_copy / DATA_2025
     before = path.read_bytes()

@@ -52,6 +52,7 @@ class DataFile:
             original: bytes | None = read_regular(path)
         except FileNotFoundError:
             resolve_target(path)  # a symlink pointing nowhere gets its own message
+            _refuse_another_case(path)
             original = None
         except OSError as exc:
             resolve_target(path)  # a directory, FIFO or loop gets its own message
@@ -94,6 +95,24 @@ class DataFile:
         """What ``atomic_write_all`` is to write for this file (``None``: unchanged); refused if the file changed
         since it was read."""
         return (self.path, self.data(), self.original) if self.changed else None
+
+
+def _refuse_another_case(path: Path) -> None:
+    """A new ``data/2025.yaml`` beside ``data/2025.YAML`` (or ``.Yml``), which kh68 does not read: a second file of
+    the year on Linux, the same file on Windows and macOS: refused, naming it."""
+    stem = path.stem.casefold()
+    try:
+        others = [p.name for p in path.parent.iterdir() if p.stem.casefold() == stem and p.suffix.lower() in SUFFIXES]
+    except OSError:
+        return
+    if others:
+        raise InputError(
+            f"{shown_path(path.parent)} đã có {', '.join(sorted(others))} (đuôi viết hoa, kh68 không đọc) cho cùng kỳ: "
+            f"đổi tên thành {path.name} rồi ghi lại; không ghi gì"
+        )
+
+
+SUFFIXES = (".yaml", ".yml")
 
 
 __all__ = ["DataFile", "Section", "TextEditUnsupported", "UnitKey", "new_file_text"]
