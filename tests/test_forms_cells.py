@@ -213,3 +213,19 @@ def test_an_amount_typed_with_its_indicators_own_unit_is_read(typed: str, unit: 
 def test_an_amount_typed_with_another_unit_is_refused() -> None:
     with pytest.raises(ValueError, match="không phải là số"):
         cells.amount_text("96 tấn", "ha")
+
+
+@pytest.mark.parametrize(
+    ("number_format", "value", "scales"),
+    [
+        ("0.0;-0.0%", 0.965, False),  # a positive number shown "1.0" by the first section: as typed
+        ("0.0;-0.0%", -0.5, True),
+        ("0.0;0.0;0.0;@%", 0.965, False),  # the % is the text section's
+        ("0.0;0.0%", 96.5, False),  # it was refused as 9.650%
+        ("0.0%;0.0", 0.5, True),
+    ],
+)
+def test_only_the_section_of_a_number_format_that_shows_the_value_counts(
+    number_format: str, value: float, scales: bool
+) -> None:
+    assert cells.scales_by_100(number_format, value) is scales

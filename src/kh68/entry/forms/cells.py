@@ -73,29 +73,60 @@ def decimal_text(value: Any, percent_format: bool = False) -> str:
         raise ValueError(f"{excerpt(value)} không phải là số (viết dạng 95,4 hoặc 95.4)") from None
 
 
-def scales_by_100(number_format: str | None) -> bool:
-    """Whether a cell's number format multiplies its value by 100 for display: a ``%`` outside quotes, not escaped,
-    not in brackets (``0.0%``); ``0.0"%"`` and ``0.0\\%`` only show the sign beside the number as typed."""
-    text = number_format or ""
+def scales_by_100(number_format: str | None, value: Any = None) -> bool:
+    """Whether a cell's number format multiplies ``value`` by 100 for display: a ``%`` outside quotes, not escaped,
+    not in brackets (``0.0%``), in the section of the format that ``value`` is shown by (``0.0;-0.0%`` scales only
+    a negative number); ``0.0"%"`` and ``0.0\\%`` only show the sign beside the number as typed."""
+    return "%" in _bare(_section(number_format or "", value))
+
+
+def shows_percent(number_format: str | None, value: Any = None) -> bool:
+    """Whether a cell's number format shows a ``%`` beside ``value``, scaling it or not."""
+    return "%" in _section(number_format or "", value)
+
+
+def _section(number_format: str, value: Any) -> str:
+    """The part of ``positive;negative;zero;text`` that shows ``value`` (the whole format without ``value``)."""
+    parts = _split(number_format)
+    if value is None or len(parts) == 1:
+        return number_format if value is None else parts[0]
+    if isinstance(value, str):
+        return parts[3] if len(parts) > 3 else ""
+    if value < 0:
+        return parts[1]
+    return parts[2] if value == 0 and len(parts) > 2 else parts[0]
+
+
+def _split(number_format: str) -> list[str]:
+    """``number_format`` cut at each ``;`` that is not quoted, escaped or bracketed."""
+    parts, start = [], 0
+    for i in _bare_positions(number_format):
+        if number_format[i] == ";":
+            parts.append(number_format[start:i])
+            start = i + 1
+    return [*parts, number_format[start:]]
+
+
+def _bare(text: str) -> str:
+    """The characters of a number format that are codes, not quoted, escaped, bracketed, spacing or fill."""
+    return "".join(text[i] for i in _bare_positions(text))
+
+
+def _bare_positions(text: str) -> list[int]:
+    found = []
     i = 0
     while i < len(text):
         char = text[i]
-        if char in "\\_*":  # the next character escaped, spaced (_) or repeated to fill (*): never a sign
+        if char in "\\_*":  # the next character escaped, spaced (_) or repeated to fill (*): never a code
             i += 2
             continue
         if char in '"[':
             close = text.find("]" if char == "[" else '"', i + 1)
             i = len(text) if close < 0 else close + 1
             continue
-        if char == "%":
-            return True
+        found.append(i)
         i += 1
-    return False
-
-
-def shows_percent(number_format: str | None) -> bool:
-    """Whether a cell's number format shows a ``%`` beside its number, scaling it or not."""
-    return "%" in (number_format or "")
+    return found
 
 
 def amount_text(value: Any, unit: str, percent_format: bool = False) -> str:

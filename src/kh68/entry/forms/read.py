@@ -433,10 +433,13 @@ class _Reader:
         got: dict[str, Any] = {}
         if "value" in row.inputs:
             if row.percent:
-                got["value"] = get("value", lambda c: cells.percent_text(c.value, cells.scales_by_100(c.number_format)))
+                got["value"] = get(
+                    "value", lambda c: cells.percent_text(c.value, cells.scales_by_100(c.number_format, c.value))
+                )
             else:
                 got["value"] = get(
-                    "value", lambda c: cells.amount_text(c.value, row.unit, cells.shows_percent(c.number_format))
+                    "value",
+                    lambda c: cells.amount_text(c.value, row.unit, cells.shows_percent(c.number_format, c.value)),
                 )
         if "numerator" in row.inputs:
             got["numerator"] = get("numerator", lambda c: cells.count_value(c.value))
