@@ -49,3 +49,13 @@ def test_duplicate_unit_ids_point_at_the_right_entries(fixture_copy: Path) -> No
     assert any(ln.startswith(f"{path.as_posix()}:{line_of(path, 'so_gddtt')}:") and "so_gddtt" in ln for ln in lines), (
         lines
     )
+
+
+def test_a_unit_id_that_differs_only_by_a_space_is_a_duplicate(example_copy: Path) -> None:
+    """'" phong_khtc"' is read as phong_khtc: a second unit of that id was silently dropped (check said 0 errors)."""
+    path = example_copy / "units.yaml"
+    replace_in(path, "  - id: phong_khtc\n", '  - id: " phong_khtc"\n    name: Phòng X\n  - id: phong_khtc\n')
+    second = line_of(path, "  - id: phong_khtc")
+    output = check_fails(example_copy)
+    assert f"{path.as_posix()}:{second}:9: lỗi: mã đơn vị 'phong_khtc' bị trùng" in output
+    assert "[id-duplicate]" in output

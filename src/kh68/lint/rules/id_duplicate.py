@@ -13,7 +13,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
     units = ctx.doc("units")
-    unit_ids = [entry.get("id") if isinstance(entry, dict) else None for entry in units.data["units"]]
+    # as the model reads them: " phong_khtc" is phong_khtc (a second entry of it was silently dropped)
+    unit_ids = [_as_read(entry.get("id")) if isinstance(entry, dict) else None for entry in units.data["units"]]
     for i, first in _repeats(unit_ids):
         yield Finding(
             units, ("units", i, "id"), f"mã đơn vị {excerpt(unit_ids[i])} bị trùng (đã dùng ở mục thứ {first + 1})"
@@ -32,6 +33,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             if task.id in seen:
                 yield Finding(tasks, ("groups", g, "tasks", t, "id"), f"mã nhiệm vụ {excerpt(task.id)} bị trùng")
             seen.add(task.id)
+
+
+def _as_read(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
 
 
 def _repeats(ids: Sequence[object]) -> Iterator[tuple[int, int]]:
