@@ -34,6 +34,7 @@ def test_words_with_a_number_no_kind_reads_are_refused(text: str) -> None:
         "Phấn đấu giảm dần qua các năm",
         "duy trì",  # Đồng Tháp 556: "Tỷ lệ che phủ rừng ven biển … duy trì" (not below the base year)
         "Giữ vững",
+        "Duy trì và nâng cao",
     ],
 )
 def test_words_that_say_only_which_way_are_refused_not_a_milestone(text: str) -> None:
@@ -61,3 +62,19 @@ def test_a_milestone_with_a_number_is_written_in_the_structured_form() -> None:
 @pytest.mark.parametrize("text", ["-", "–", "—", ""])
 def test_a_dash_is_no_target(text: str) -> None:
     assert (read(text).kind, read(text).feed) == ("none", Feed.NOTHING)
+
+
+@pytest.mark.parametrize("text", ["có ít nhất", "tối thiểu", "đạt trên", "Đảm bảo", "Phấn đấu"])
+def test_words_of_a_bound_without_its_number_are_refused(text: str) -> None:
+    """They were read as milestones judged by state (a % indicator then asked for a state, not a figure)."""
+    with pytest.raises(TargetUnparsable) as info:
+        parse_target(text)
+    assert str(info.value) == (
+        f"'{text}' là lời của một mức mà thiếu con số: ghi đủ như văn bản (ví dụ 'ít nhất 30%', 'tối thiểu 02 vùng'), "
+        "hoặc dạng cấu trúc {milestone: true, text: '…'} nếu là mốc định tính"
+    )
+
+
+@pytest.mark.parametrize("text", ["Trên địa bàn tỉnh hoàn thành sắp xếp", "Từng bước hoàn thiện"])
+def test_a_milestone_may_begin_with_a_word_of_a_bound(text: str) -> None:
+    assert read(text).kind == "milestone"

@@ -23,10 +23,16 @@ _EVERY_YEAR = r"(?:(?:hằng|hàng|mỗi) năm|qua các năm|so với (?:năm tr
 _LEAD = r"(?:(?:phấn đấu|tiếp tục|bảo đảm|đảm bảo)\s+)*"  # "Tiếp tục giảm", "Phấn đấu giảm"
 _HOW = r"(?:\s+(?:dần|liên tục|mạnh|nhanh|sâu|đều|ổn định|rõ rệt))*"  # "Giảm mạnh", "tăng đều"
 _DIRECTION_ONLY = re.compile(
-    rf"^(?:{_EVERY_YEAR},?\s*)?{_LEAD}(?:(?:không\s+)?(?:tăng|giảm){_HOW}|duy trì|giữ vững|giữ ổn định)"
+    rf"^(?:{_EVERY_YEAR},?\s*)?{_LEAD}(?:(?:không\s+)?(?:tăng|giảm){_HOW}|(?:duy trì|giữ vững|giữ ổn định)"
+    r"(?:\s+và\s+(?:nâng cao|tăng|phát triển))?)"
     rf"(?:,?\s*{_EVERY_YEAR})?\s*[.;]?$"
 )
 """A target that says only the way its figure should go: "Hàng năm, giảm", "Giảm dần", "Không tăng"."""
+_BOUND_ONLY = re.compile(
+    r"^(?:(?:phấn đấu|đảm bảo|bảo đảm|dự kiến|có|đạt|chiếm|ít nhất|tối thiểu|tối đa|trên|dưới|không quá|"
+    r"không dưới|khoảng|từ|trở lên|trở xuống)\s*)+[.;]?$"
+)
+"""Words of a bound with its number left out: "có ít nhất", "tối thiểu", "đạt trên", "Đảm bảo"."""
 
 
 class Milestone(Target):
@@ -42,6 +48,11 @@ class Milestone(Target):
     def parse(cls, phrase: str, text: str) -> Self | None:
         if re.search(r"[0-9]", phrase) or phrase[:1] in "<>≥≤=~":
             return None
+        if _BOUND_ONLY.match(phrase):
+            raise TargetUnparsable(
+                f"{excerpt(text)} là lời của một mức mà thiếu con số: ghi đủ như văn bản (ví dụ 'ít nhất 30%', "
+                "'tối thiểu 02 vùng'), hoặc dạng cấu trúc {milestone: true, text: '…'} nếu là mốc định tính"
+            )
         if _DIRECTION_ONLY.match(phrase):
             raise TargetUnparsable(
                 f"{excerpt(text)} chỉ nói chiều thay đổi (tăng, giảm, duy trì) mà không nói mức: không phải mốc định tính, "
