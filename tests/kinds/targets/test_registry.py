@@ -61,9 +61,10 @@ def test_words_of_pledge_before_a_target_are_read_past(text: str, kind: str, bou
 
 
 @pytest.mark.parametrize("text", ["phấn đấu đến năm 2030", "dự kiến đạt", "dự kiến đến năm 2030"])
-def test_a_pledge_without_a_number_stays_words(text: str) -> None:
-    # nothing to reach: a qualitative milestone, never "no target"
-    assert parse_target(text).kind == "milestone"
+def test_a_pledge_without_a_number_is_refused_as_missing_it(text: str) -> None:
+    # nothing to reach, and no milestone either: a bound whose number was left out (it was read as a milestone)
+    with pytest.raises(TargetUnparsable, match="là lời của một mức mà thiếu con số"):
+        parse_target(text)
 
 
 @pytest.mark.parametrize(("text", "digits"), [("９５", "９５"), ("٩٥%", "٩٥"), ("đạt ９０ - ９５%", "９０５")])

@@ -13,7 +13,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_plan:
         return
     units = ctx.doc("units")
-    # as the model reads them: " phong_khtc" is phong_khtc (a second entry of it was silently dropped)
+    # as the model reads them: " a1" is a1 (a second entry of it was silently dropped)
     unit_ids = [_as_read(entry.get("id")) if isinstance(entry, dict) else None for entry in units.data["units"]]
     for i, first in _repeats(unit_ids):
         yield Finding(
