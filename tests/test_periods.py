@@ -142,3 +142,33 @@ def test_each_units_latest_figure_counts_in_the_later_periods(monthly: Path) -> 
     assert seen("2026-10") == (25.0, ["xa_mh_01"])
     assert seen("2026-11") == (50.0, ["xa_mh_01", "xa_mh_02"])  # (100 + 300) / (400 + 400)
     assert seen("2026-12") == (62.5, ["xa_mh_01", "xa_mh_02"])  # (200 + 300) / (400 + 400): xa_mh_01's latest
+
+
+@pytest.mark.parametrize(
+    ("deadline", "period", "said"),
+    [
+        (
+            "trước ngày 20 hằng tháng",
+            "yearly",
+            "period: yearly (hằng năm) nhưng deadline 'trước ngày 20 hằng tháng' là hạn hằng tháng",
+        ),
+        (
+            "trước ngày 15/6 và 15/12",
+            "quarterly",
+            "period: quarterly (hằng quý) nhưng deadline 'trước ngày 15/6 và 15/12' là hạn 6 tháng một lần",
+        ),
+    ],
+)
+def test_a_duty_whose_period_and_deadline_disagree_is_refused_with_both(
+    example_copy: Path, deadline: str, period: str, said: str
+) -> None:
+    """A monthly deadline with `period: yearly` was taken as yearly, due 31/12, and the unit reports vanished."""
+    path = example_copy / "plan.yaml"
+    replace_in(path, "    deadline: 05/11\n", f"    deadline: {deadline}\n    period: {period}\n")
+    output = invoke(["check", example_copy], 1).stdout
+    assert f"lỗi: {said}: hai cách đọc; ghi một trong hai cho đúng văn bản [schema]" in output
+
+
+def test_a_day_of_the_year_with_a_period_is_the_day_of_each_of_its_reports(example_copy: Path) -> None:
+    replace_in(example_copy / "plan.yaml", "    deadline: 05/11\n", "    deadline: 05/11\n    period: six_monthly\n")
+    invoke(["check", example_copy], 0)

@@ -295,6 +295,21 @@ class Duty(Strict):
             )
         if self.copy_to and self.kind not in (DutyKind.PLAN_REPORT, DutyKind.UNIT_REPORT):
             raise ValueError("copy_to chỉ dùng với nhiệm vụ báo cáo (kind: plan_report hoặc unit_report)")
+        deadline = self.deadline
+        said = deadline.rule.rhythm if deadline is not None else None
+        if (
+            self.period is not None
+            and deadline
+            and said is not None
+            and said is not Rhythm.YEARLY
+            and said is not self.period
+        ):
+            # a day of each month with "period: yearly": neither is kh68's to choose ("15/12" of a monthly duty is
+            # a day of the year, read with any period)
+            raise ValueError(
+                f"period: {self.period.value} ({self.period.words}) nhưng deadline {excerpt(deadline.text)} là "
+                f"hạn {said.words}: hai cách đọc; ghi một trong hai cho đúng văn bản"
+            )
         return self
 
     @property
