@@ -332,3 +332,22 @@ def test_no_form_for_the_body_the_forms_go_back_to(tmp_path: Path) -> None:
         "của các đơn vị, không gửi báo cáo cho chính mình\n"
     )
     assert not (tmp_path / "f").exists()
+
+
+@pytest.mark.parametrize(
+    ("unit", "why"),
+    [
+        ("ubnd_tinh", "Ủy ban nhân dân tỉnh Lâm Đồng là nơi nhận báo cáo của Kế hoạch"),
+        (
+            "so_gddt",
+            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng là cơ quan ban hành hoặc theo dõi Kế hoạch, báo cáo bằng báo cáo chung "
+            "của Kế hoạch",
+        ),
+        ("cac_don_vi_truong_hoc", "Các đơn vị, trường học là nhiều đơn vị chung một tên"),
+    ],
+)
+def test_no_form_for_a_body_that_sends_no_unit_report(tmp_path: Path, unit: str, why: str) -> None:
+    """The province, the Sở itself, "Các đơn vị, trường học": their forms were made (and a group's imported)."""
+    args = ["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", unit, "-o", tmp_path / "f"]
+    assert invoke(args, 1).output == f"kh68: lỗi: không lập biểu mẫu năm 2025 cho {unit}: {why}\n"
+    assert not (tmp_path / "f").exists()

@@ -519,6 +519,27 @@ def test_many_bodies_under_one_name_issue_no_report(tmp_path: Path, unit: str, w
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("unit", "why"),
+    [
+        ("ubnd_tinh", "Ủy ban nhân dân tỉnh Lâm Đồng (ubnd_tinh) là nơi nhận báo cáo của Kế hoạch"),
+        (
+            "so_gddt",
+            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng (so_gddt) là cơ quan ban hành hoặc theo dõi Kế hoạch, báo cáo bằng "
+            "báo cáo chung của Kế hoạch",
+        ),
+    ],
+)
+def test_the_body_above_the_units_has_no_units_report(tmp_path: Path, unit: str, why: str) -> None:
+    """The province's committee wrote "ỦY BAN NHÂN DÂN TỈNH … Kính gửi: Phòng Tổ chức hành chính" to a division."""
+    out = tmp_path / "r.md"
+    args = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--unit", unit, "-o", out]
+    assert invoke(args, 2).stderr == (
+        f"kh68: lỗi: {why}, không lập báo cáo của đơn vị; bỏ --unit để lập báo cáo chung của kế hoạch\n"
+    )
+    assert not out.exists()
+
+
 def test_a_unit_that_started_during_the_year_says_from_when_it_reports() -> None:
     text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "xa_mh_01", "--date", "2025-11-06"], 0)
     assert (

@@ -48,7 +48,7 @@ from kh68.outputs.frame import (
 from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import coordinator, lower_first, not_due_words, one_sentence, period_words, plan_reference
-from kh68.reading.bodies import coordinator_id, short_name, stands_for_many, unit_sender
+from kh68.reading.bodies import above_the_units, coordinator_id, short_name, stands_for_many, unit_sender
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Duty, Progress, Task, Unit
 from kh68.reading.plan import Plan
@@ -79,6 +79,11 @@ def build_unit_report(
         )
     require_one_body(plan, unit_id)
     require_not_the_coordinator(plan, unit_id)
+    if (why := above_the_units(plan, unit_id)) is not None:  # the Sở itself, the province: no unit report
+        raise UsageError(
+            f"{plan.unit_name(unit_id)} ({unit_id}) {why}, không lập báo cáo của đơn vị; bỏ --unit để lập báo cáo "
+            "chung của kế hoạch"
+        )
     require_in_operation(plan, unit_id, cadence, today)
     view = build_status(plan, year, today, unit_id, period)
     unit = plan.units.units[unit_id]

@@ -402,6 +402,15 @@ def unit_sender(plan: Plan, unit_id: str) -> Sender:
     return Sender(own, unit_id, own.signature(), "")
 
 
+def above_the_units(plan: Plan, unit_id: str) -> str | None:
+    """Why ``unit_id`` sends no unit report: it issues or tracks the plan (it reports in the plan's report), or
+    receives the plan's report; ``None`` for a unit that may."""
+    if unit_id in (issuer_id(plan), tracker_id(plan)):
+        return "là cơ quan ban hành hoặc theo dõi Kế hoạch, báo cáo bằng báo cáo chung của Kế hoạch"
+    recipients = {u for d in plan.meta.duties if d.kind is DutyKind.PLAN_REPORT for u in plan.unit_ids(d.to_units)}
+    return "là nơi nhận báo cáo của Kế hoạch" if unit_id in recipients else None
+
+
 def coordinator_id(plan: Plan) -> str | None:
     """The unit the units report to (the first recipient of the ``unit_report`` duty)."""
     duty = plan.duty(DutyKind.UNIT_REPORT)

@@ -32,6 +32,7 @@ from kh68.entry.forms.layout import (
     previous_period,
 )
 from kh68.kinds.periods import Period, Rhythm
+from kh68.reading.bodies import above_the_units, stands_for_many
 from kh68.reading.enums import Basis, DutyKind
 from kh68.reading.models import Duty, Indicator, UnitValue, YearData
 from kh68.reading.plan import Plan
@@ -134,6 +135,10 @@ def form_for(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | N
             f"không lập biểu mẫu {period.label} cho {unit_id}: {plan.unit_name(unit_id)} là nơi nhận báo cáo của các "
             "đơn vị, không gửi báo cáo cho chính mình"
         )
+    unit = plan.units.units[unit_id]
+    why = above_the_units(plan, unit_id) or ("là nhiều đơn vị chung một tên" if stands_for_many(unit) else None)
+    if why is not None:  # the Sở itself, the province, "UBND các xã": no one fills that form
+        raise InputError(f"không lập biểu mẫu {period.label} cho {unit_id}: {plan.unit_name(unit_id)} {why}")
     return FormSpec(
         plan_id=plan_id(plan),
         plan_label=plan_label(plan),
