@@ -340,8 +340,10 @@ def test_no_form_for_the_body_the_forms_go_back_to(tmp_path: Path) -> None:
         ("ubnd_tinh", "Ủy ban nhân dân tỉnh Lâm Đồng là nơi nhận báo cáo của Kế hoạch"),
         (
             "so_gddt",
-            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng là cơ quan ban hành hoặc theo dõi Kế hoạch, báo cáo bằng báo cáo chung "
-            "của Kế hoạch",
+            (
+                "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng là cơ quan ban hành hoặc theo dõi Kế hoạch, báo cáo bằng báo cáo chung "
+                "của Kế hoạch"
+            ),
         ),
         ("cac_don_vi_truong_hoc", "Các đơn vị, trường học là nhiều đơn vị chung một tên"),
     ],

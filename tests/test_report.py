@@ -525,8 +525,10 @@ def test_many_bodies_under_one_name_issue_no_report(tmp_path: Path, unit: str, w
         ("ubnd_tinh", "Ủy ban nhân dân tỉnh Lâm Đồng (ubnd_tinh) là nơi nhận báo cáo của Kế hoạch"),
         (
             "so_gddt",
-            "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng (so_gddt) là cơ quan ban hành hoặc theo dõi Kế hoạch, báo cáo bằng "
-            "báo cáo chung của Kế hoạch",
+            (
+                "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng (so_gddt) là cơ quan ban hành hoặc theo dõi Kế hoạch, báo cáo bằng "
+                "báo cáo chung của Kế hoạch"
+            ),
         ),
     ],
 )
