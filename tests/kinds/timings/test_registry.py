@@ -16,7 +16,9 @@ def test_each_phrasing_a_kind_lists_is_read_as_that_kind(kind: str, text: str) -
     assert parse_timing(text).kind == kind
 
 
-@pytest.mark.parametrize("text", ["Hằng thế kỷ", "Cuối kỳ", "Quý V/2026", "tháng 13/2026"])
+@pytest.mark.parametrize(
+    "text", ["Hằng thế kỷ", "Cuối kỳ", "Quý V/2026", "tháng 13/2026", "Quý I và IV/2026", "Tháng 9, 12/2026"]
+)
 def test_words_no_kind_reads_name_every_accepted_form(text: str) -> None:
     with pytest.raises(TimingUnparsable) as info:
         parse_timing(text)

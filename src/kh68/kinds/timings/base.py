@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Self
@@ -115,15 +116,18 @@ class Timing:
         return self.end
 
 
-_SPELLED = [
+_SPELLED: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "ngày 15 tháng 12 năm 2026": the day written out, as Decree 30 dates a document
     (re.compile(r"ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})"), r"ngày \1/\2/\3"),
-    # "quý III và IV/2026", "quý III, IV/2026": the span "quý III - IV/2026"
-    (re.compile(r"quý (i{1,3}|iv|[1-4])(?:,| và| -) (i{1,3}|iv|[1-4])\s*/\s*([0-9]{4})"), r"quý \1 - \2/\3"),
+    # "quý III - IV/2026" is a span; "quý III và IV/2026", "quý III, IV/2026" is one when the two follow each other
+    (
+        re.compile(r"quý (i{1,3}|iv|[1-4])(,| và| -) (i{1,3}|iv|[1-4])\s*/\s*([0-9]{4})"),
+        lambda m: f"quý {m[1]} - {m[3]}/{m[4]}" if _next_to(m, quarter_number) else m[0],
+    ),
     # "tháng 9 - 10/2026", "tháng 9, 10/2026", "tháng 9/2026 - tháng 10/2026": from the first month to the last
     (
-        re.compile(r"tháng (0?[1-9]|1[0-2])(?:,| và| -) (0?[1-9]|1[0-2])\s*/\s*([0-9]{4})"),
-        r"từ tháng \1/\3 đến tháng \2/\3",
+        re.compile(r"tháng (0?[1-9]|1[0-2])(,| và| -) (0?[1-9]|1[0-2])\s*/\s*([0-9]{4})"),
+        lambda m: f"từ tháng {m[1]}/{m[4]} đến tháng {m[3]}/{m[4]}" if _next_to(m, int) else m[0],
     ),
     (
         re.compile(r"^tháng (0?[1-9]|1[0-2])/([0-9]{4}) - tháng (0?[1-9]|1[0-2])/([0-9]{4})"),
@@ -131,6 +135,12 @@ _SPELLED = [
     ),
 ]
 """Ways of writing a day, two quarters or two months that say what one form of the kinds already reads."""
+
+
+def _next_to(match: re.Match[str], number: Any) -> bool:
+    """A span written "-" is one; two written "và" or "," only when the second follows the first ("quý I và IV" is
+    two quarters, not the year)."""
+    return match[2] == " -" or number(match[3]) == number(match[1]) + 1
 
 
 def _one_form(phrase: str) -> str:
