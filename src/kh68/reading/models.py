@@ -27,7 +27,15 @@ from pydantic import (
 )
 
 from kh68.core.safetext import excerpt
-from kh68.core.vnformat import MAX_DIGITS, format_number, parse_count, parse_date, parse_decimal, parse_whole
+from kh68.core.vnformat import (
+    MAX_DIGITS,
+    format_date,
+    format_number,
+    parse_count,
+    parse_date,
+    parse_decimal,
+    parse_whole,
+)
 from kh68.kinds.fraction import fraction_problem
 from kh68.kinds.measure import Measure
 from kh68.kinds.periods import Deadline, Rhythm, parse_deadline, parse_period
@@ -957,6 +965,14 @@ class TaskTiming(Strict):
     @model_validator(mode="after")
     def _read(self) -> TaskTiming:
         schedule = parse_timing(self.text, dated=self.due is not None)
+        if self.start is not None and self.due is not None and self.start > self.due:
+            raise ValueError(f"start ({format_date(self.start)}) sau due ({format_date(self.due)})")
+        said = schedule.end
+        if self.due is not None and said is not None and said != self.due:  # "Năm 2026" due 2027-06-30
+            raise ValueError(
+                f"lời văn {excerpt(self.text)} có hạn {format_date(said)} nhưng due ghi {format_date(self.due)}: hai "
+                "cách đọc; bỏ due, hoặc ghi lời văn đúng như văn bản có hạn ấy"
+            )
         if self.start is not None or self.due is not None:
             schedule = dated(schedule, start=self.start, due=self.due)
         self._schedule = schedule

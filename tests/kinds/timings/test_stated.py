@@ -33,4 +33,24 @@ def test_without_a_deadline_they_are_still_refused_naming_the_forms(given: dict[
 
 
 def test_words_a_kind_reads_keep_their_kind_beside_a_day() -> None:
-    assert TaskTiming.model_validate({"text": "Quý II/2026", "due": "2026-05-15"}).schedule.kind == "quarter"
+    assert TaskTiming.model_validate({"text": "Quý II/2026", "due": "2026-06-30"}).schedule.kind == "quarter"
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({"text": WORDS, "start": "2026-12-01", "due": "2026-06-30"}, "start (01/12/2026) sau due (30/6/2026)"),
+        (
+            {"text": "Năm 2026", "due": "2027-06-30"},
+            (
+                "lời văn 'Năm 2026' có hạn 31/12/2026 nhưng due ghi 30/6/2027: hai cách đọc; bỏ due, hoặc ghi lời văn "
+                "đúng như văn bản có hạn ấy"
+            ),
+        ),
+    ],
+)
+def test_days_that_contradict_each_other_or_the_words_are_refused(given: dict[str, str], said: str) -> None:
+    """A start after the due day, a due day other than the words' own: both were taken, the due silently winning."""
+    with pytest.raises(ValidationError) as info:
+        TaskTiming.model_validate(given)
+    assert said in str(info.value)
