@@ -43,3 +43,13 @@ def test_progress_refuses_a_date_still_to_come(example_copy: Path) -> None:
     args = ["progress", "III.1.a", "--year", "2025", "--unit", "phong_tchc", "--state", "ongoing", "--force"]
     done = invoke([*args, "--date", later.isoformat(), "--plan", example_copy], 2)
     assert done.stderr == f"kh68: lỗi: --date: ngày {format_date(later)} chưa tới (sau hôm nay)\n"
+
+
+def test_progress_dated_years_after_the_year_it_reports_is_an_error(example_copy: Path) -> None:
+    """9999-12-31 passed check; 01/01/0001 did not."""
+    path = example_copy / DATA
+    replace_in(path, "      state: ongoing\n      date: 2025-11-03\n", "      state: ongoing\n      date: 9999-12-31\n")
+    assert only_problem(check_fails(example_copy)) == (
+        f"{path.as_posix()}:82:13: lỗi: tiến độ nhiệm vụ III.1.a của phong_tchc ghi ngày 31/12/9999, sau năm 2025 "
+        "mà tệp báo cáo hơn một năm: ngày hay năm gõ nhầm? [progress-date-outside]"
+    )

@@ -29,12 +29,18 @@ def check(ctx: Context) -> Iterator[Finding]:
                         f"trước {cadence.label} mà tệp báo cáo"
                     )
                     yield Finding(file.doc, ("tasks", task_id, ref, "date"), message)
+                elif day is not None and day.year > cadence.last_day.year + 1:  # 9999-12-31: a typo of the year
+                    message = (
+                        f"tiến độ nhiệm vụ {task_id} của {ref} ghi ngày {format_date(day)}, sau {cadence.label} mà "
+                        "tệp báo cáo hơn một năm: ngày hay năm gõ nhầm?"
+                    )
+                    yield Finding(file.doc, ("tasks", task_id, ref, "date"), message)
 
 
 RULE = Rule(
     "progress-date-outside",
     Severity.ERROR,
-    "ngày báo cáo của tiến độ (tasks › … › date) không trước kỳ mà tệp số liệu báo cáo",
+    "ngày báo cáo của tiến độ (tasks › … › date) không trước kỳ mà tệp số liệu báo cáo, không sau kỳ ấy hơn một năm",
     "tiến độ nhiệm vụ 2.1 của phong_a ghi ngày 01/01/2020, trước năm 2025 mà tệp báo cáo",
     check,
     adjustable=True,
