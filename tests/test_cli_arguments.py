@@ -123,8 +123,18 @@ def test_real_bytes_skip_the_cache_of_a_read_only_command(tmp_path: Path) -> Non
         (["import", "a.xlsx", "", "--plan", str(EXAMPLE_PLAN)], "đối số TỆP", "import"),  # after the first file
         (["report", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "-o", ""], "giá trị của -o", "report"),
         (["form", "--year", "2025", "--plan", str(EXAMPLE_PLAN), "--out", ""], "giá trị của --out", "form"),
+        (["form", "--year", "2025", "--plan", str(EXAMPLE_PLAN), "-o", " "], "giá trị của -o", "form"),  # blank
     ],
-    ids=["plan", "plan-equals", "check-folder", "import-file", "import-second-file", "report-output", "form-folder"],
+    ids=[
+        "plan",
+        "plan-equals",
+        "check-folder",
+        "import-file",
+        "import-second-file",
+        "report-output",
+        "form-folder",
+        "form-blank-folder",
+    ],
 )
 def test_an_empty_path_is_a_usage_error_never_the_folder_the_command_runs_in(
     capsys: pytest.CaptureFixture[str], argv: list[str], holder: str, command: str
@@ -144,3 +154,9 @@ def test_an_empty_text_option_is_still_a_value(capsys: pytest.CaptureFixture[str
         "kh68: lỗi: --period: kỳ '' không hợp lệ: viết 2026 (năm), 2026-H1 hoặc 2026-H2 (6 tháng), 2026-Q1 … 2026-Q4 "
         "(quý), 2026-01 … 2026-12 (tháng)\n"
     )
+
+
+def test_an_empty_argument_too_many_is_said_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    """`kh68 check plan ''` said click's "Got unexpected extra argument(s) ()"."""
+    assert run(["check", str(EXAMPLE_PLAN), ""]) == 2
+    assert capsys.readouterr().err == "kh68: lỗi: thừa đối số: ''\nXem 'kh68 check --help' để biết cách dùng.\n"

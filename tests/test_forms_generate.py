@@ -353,3 +353,13 @@ def test_no_form_for_a_body_that_sends_no_unit_report(tmp_path: Path, unit: str,
     args = ["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", unit, "-o", tmp_path / "f"]
     assert invoke(args, 1).output == f"kh68: lỗi: không lập biểu mẫu năm 2025 cho {unit}: {why}\n"
     assert not (tmp_path / "f").exists()
+
+
+def test_a_unit_named_twice_has_one_form(tmp_path: Path) -> None:
+    """`--unit phong_khtc --unit "Phòng Kế hoạch - Tài chính"` listed one file twice and said "Đã lập 2 biểu mẫu"."""
+    args = ["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "-o", tmp_path, "--unit", "phong_khtc"]
+    out = invoke([*args, "--unit", "Phòng Kế hoạch - Tài chính"], 0).output
+    assert out.splitlines()[1:] == [
+        "  bao-cao-2025-phong-khtc.xlsx — Phòng Kế hoạch - Tài chính: 0 chỉ tiêu, 8 nhiệm vụ",
+        f"Đã lập 1 biểu mẫu năm 2025 trong {tmp_path.as_posix()}.",
+    ]

@@ -28,10 +28,12 @@ def check_arguments(group: Any, args: list[str]) -> tuple[str, str] | None:
         if not is_text(token):
             holder, value, command = _holder(group, args, index)
             return f"{holder} không phải chữ viết bằng mã UTF-8: {excerpt(_shown(value))}; {ADVICE}", command
-        if token == "" or token.endswith("="):
+        if not token.strip() or token.endswith("="):
             holder, value, command = _holder(group, args, index)
-            if value == "" and holder in _path_holders(group, command):
+            if not value.strip() and holder in _path_holders(group, command):  # "", " ": no path at all
                 return f"{holder} trống: ghi một đường dẫn (thư mục hiện tại là '.')", command
+            if not value and holder == "đối số":  # an argument too many, and empty: click said it in English
+                return "thừa đối số: ''", command
     return None
 
 

@@ -53,7 +53,8 @@ def form(
     loaded = load_plan(plan_dir(plan))
     loaded.require_year(year, baseline=False)
     require_reported(loaded, reported)
-    units = [loaded.require_unit(u) for u in unit] if unit else expected_units(loaded, reported)
+    # a unit named twice (its id, its name): one form
+    units = list(dict.fromkeys(loaded.require_unit(u) for u in unit)) if unit else expected_units(loaded, reported)
     if not units:
         raise UsageError(f"{reported.label} không có đơn vị nào phải báo cáo")
     folder = out if out is not None else Path(f"bieu-mau-{reported.key}")
