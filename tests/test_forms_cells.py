@@ -203,16 +203,25 @@ def test_a_number_format_scales_by_100_only_with_a_bare_percent_sign(
 
 
 @pytest.mark.parametrize(
-    ("typed", "unit", "read"), [("96,5 ha", "ha", "96.5"), ("12,5 Tỷ đồng", "tỷ đồng", "12.5"), (" 40 km ", "km", "40")]
+    ("typed", "unit", "read"),
+    [("96,5 ha", "ha", "96.5"), ("96,5ha", "ha", "96.5"), ("12,5 Tỷ đồng", "tỷ đồng", "12.5"), (" 40 km ", "km", "40")],
 )
 def test_an_amount_typed_with_its_indicators_own_unit_is_read(typed: str, unit: str, read: str) -> None:
     """Đồng Tháp 556: "96,0 ha" typed in a cell of an indicator in ha was "không phải là số"."""
     assert cells.amount_text(typed, unit) == read
 
 
-def test_an_amount_typed_with_another_unit_is_refused() -> None:
-    with pytest.raises(ValueError, match="không phải là số"):
-        cells.amount_text("96 tấn", "ha")
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("96 tấn", "'96 tấn' không phải là số (viết dạng 95,4 hoặc 95.4) (chỉ tiêu tính bằng ha)"),
+        ("96,5 ha ha", "'96,5 ha ha' không phải là số (viết dạng 95,4 hoặc 95.4)"),  # as typed, not '96,5 ha '
+    ],
+)
+def test_an_amount_typed_with_another_unit_is_refused_quoting_what_was_typed(typed: str, said: str) -> None:
+    with pytest.raises(ValueError) as info:
+        cells.amount_text(typed, "ha")
+    assert str(info.value) == said
 
 
 @pytest.mark.parametrize(

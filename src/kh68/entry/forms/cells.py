@@ -135,9 +135,15 @@ def amount_text(value: Any, unit: str, percent_format: bool = False) -> str:
     if percent_format or (isinstance(value, str) and value.strip().endswith("%")):
         counted = f"tính bằng {unit}" if unit else "không tính theo tỷ lệ"
         raise ValueError(f"{excerpt(value)}: chỉ tiêu này {counted}, không phải %; ghi số không kèm %")
-    if isinstance(value, str) and unit and fold(value).endswith(" " + fold(unit)):  # "96,0 ha": its own unit
-        value = value.strip()[: -len(unit.strip())]
-    return decimal_text(value)
+    if not (isinstance(value, str) and unit):
+        return decimal_text(value)
+    number = re.sub(rf"\s*{re.escape(unit.strip())}\s*$", "", value, flags=re.IGNORECASE)  # "96,5 ha": its own
+    try:
+        return decimal_text(number)
+    except ValueError as exc:  # said of what was typed, never of the number without its unit
+        said = str(exc).replace(excerpt(number), excerpt(value), 1)
+        other_unit = number == value and re.search(r"[^\W\d_]", value)  # "96 tấn" of an indicator in ha
+        raise type(exc)(f"{said} (chỉ tiêu tính bằng {unit})" if other_unit else said) from None
 
 
 def percent_text(value: Any, percent_format: bool) -> str:
