@@ -951,3 +951,12 @@ def test_the_format_is_the_one_the_files_suffix_names_unless_said_and_never_anot
     )
     assert not (tmp_path / "khac.docx").exists()
     invoke([*args, "--format", "md", "-o", tmp_path / "bao-cao.txt"], 0)  # a suffix of no format: as asked
+
+
+def test_a_group_refused_names_the_units_that_report_in_the_year() -> None:
+    """The district offices ceased on 01/7/2025: the advice listed them (each then refused) for a report of 2026."""
+    args = ["report", "--plan", EXAMPLE_PLAN, "--year", "2026", "--date", "2026-11-10", "--unit", "phong_gddt_huyen"]
+    assert invoke([*args, "-o", "-"], 2).stderr.endswith(
+        "lập báo cáo của từng đơn vị: --unit xa_mh_01, xa_mh_02, xa_mh_03, xa_mh_04, xa_mh_05, xa_mh_06, xa_mh_07, "
+        "xa_mh_08, xa_mh_09, xa_mh_10\n"
+    )

@@ -77,7 +77,7 @@ def build_unit_report(
             "kế hoạch không giao các đơn vị báo cáo (không có nhiệm vụ kind: unit_report trong plan.yaml), nên "
             f"không có báo cáo của {unit_id}; bỏ --unit để lập báo cáo chung của kế hoạch"
         )
-    require_one_body(plan, unit_id)
+    require_one_body(plan, unit_id, period_day(plan, cadence))
     require_not_the_coordinator(plan, unit_id)
     if (why := above_the_units(plan, unit_id)) is not None:  # the Sở itself, the province: no unit report
         raise UsageError(
@@ -182,12 +182,13 @@ def _closing(when: str, name: str, recipient: str | None) -> str:
     return f"Trên đây là báo cáo kết quả thực hiện {when} của {name}{to}./."
 
 
-def require_one_body(plan: Plan, unit_id: str) -> None:
+def require_one_body(plan: Plan, unit_id: str, day: date) -> None:
     """``UsageError`` for a unit that is many bodies under one name: a report is issued by one body (Decree 30's
-    header names it), so each of them reports in its own name."""
+    header names it), so each of them reports in its own name (those acting on the period's ``day``)."""
     unit = plan.units.units[unit_id]
     if stands_for_many(unit):
-        members = plan.units.expand(unit_id) if unit.members else []
+        acting = dict.fromkeys(plan.units.current_ids([unit_id], day)) if unit.members else {}
+        members = [m for m in acting if above_the_units(plan, m) is None]  # never the Sở its offices passed to
         which = (
             f"; lập báo cáo của từng đơn vị: --unit {listing(members)}"
             if members
