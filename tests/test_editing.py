@@ -56,8 +56,8 @@ def test_record_never_writes_a_second_file_of_the_year_beside_one_in_capitals(ex
     before = sorted(p.name for p in (example_copy / "data").iterdir())
     result = invoke(["record", "6.8", "--year", "2025", "--value", "70", "--plan", example_copy], 1)
     assert result.output == (
-        f"kh68: lỗi: {(example_copy / 'data').as_posix()} đã có {name} (đuôi viết hoa, kh68 không đọc) cho cùng kỳ: "
-        "đổi tên thành 2025.yaml rồi ghi lại; không ghi gì\n"
+        f"kh68: lỗi: {(example_copy / 'data').as_posix()} đã có {name} (tên viết khác chữ hoa, chữ thường: kh68 không "
+        "đọc) cho cùng kỳ: đổi tên thành 2025.yaml rồi ghi lại; không ghi gì\n"
     )
     assert sorted(p.name for p in (example_copy / "data").iterdir()) == before
 

@@ -238,3 +238,9 @@ def test_only_the_section_of_a_number_format_that_shows_the_value_counts(
     number_format: str, value: float, scales: bool
 ) -> None:
     assert cells.scales_by_100(number_format, value) is scales
+
+
+def test_a_date_in_a_cell_of_a_date_format_is_no_number_to_scale() -> None:
+    """`m/d/yyyy;@` (Excel's Date) of a date: comparing the date with 0 stopped the import with a traceback."""
+    assert cells.shows_percent("m/d/yyyy;@", datetime(2026, 9, 1)) is False
+    assert cells.scales_by_100("0%;0%;0%;@%", "văn bản") is True  # text: the fourth section

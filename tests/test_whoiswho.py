@@ -346,6 +346,7 @@ def test_an_agency_its_ministry_runs_is_headed_by_its_own_full_name(plan: Path, 
         ("Ủy ban nhân dân xã Khe Tre", False),
         ("UBND phường Kim Long", False),
         ("Ủy ban nhân dân tỉnh", False),  # one level alone: the plan's own province
+        ("UBND cấp tỉnh", False),
         ("Sở Tài chính", False),
     ],
 )

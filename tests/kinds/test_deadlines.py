@@ -15,6 +15,7 @@ from kh68.kinds.periods import DeadlineUnparsable, parse_deadline
         ("định kỳ hằng quý, trước ngày 20 của tháng cuối quý", "QuarterlyDay"),
         ("trước ngày 15/6 và 15/12", "SixMonthlyDays"),
         ("Định kỳ 06 tháng (trước ngày 15/6 và 15/12)", "SixMonthlyDays"),  # a count padded as documents do
+        ("hằng năm trước ngày 15/6 và 15/12", "SixMonthlyDays"),  # "hằng năm" only frames the days of each year
     ],
 )
 def test_a_deadline_is_read_as_written(text: str, kind: str) -> None:

@@ -50,6 +50,6 @@ def test_progress_dated_years_after_the_year_it_reports_is_an_error(example_copy
     path = example_copy / DATA
     replace_in(path, "      state: ongoing\n      date: 2025-11-03\n", "      state: ongoing\n      date: 9999-12-31\n")
     assert only_problem(check_fails(example_copy)) == (
-        f"{path.as_posix()}:82:13: lỗi: tiến độ nhiệm vụ III.1.a của phong_tchc ghi ngày 31/12/9999, sau năm 2025 "
-        "mà tệp báo cáo hơn một năm: ngày hay năm gõ nhầm? [progress-date-outside]"
+        f"{path.as_posix()}:82:13: lỗi: tiến độ nhiệm vụ III.1.a của phong_tchc ghi ngày 31/12/9999, cách kỳ báo cáo "
+        "của tệp (năm 2025) hơn một năm: ngày hay năm gõ nhầm? [progress-date-outside]"
     )

@@ -107,7 +107,8 @@ def _refuse_another_case(path: Path) -> None:
         return
     if others:
         raise InputError(
-            f"{shown_path(path.parent)} đã có {', '.join(sorted(others))} (đuôi viết hoa, kh68 không đọc) cho cùng kỳ: "
+            f"{shown_path(path.parent)} đã có {', '.join(sorted(others))} (tên viết khác chữ hoa, chữ thường: kh68 "
+            "không đọc) cho cùng kỳ: "
             f"đổi tên thành {path.name} rồi ghi lại; không ghi gì"
         )
 

@@ -398,7 +398,7 @@ def task_block(
         said = " ".join(f"{names(uid)} (đơn vị phối hợp): {result}" for uid, result in reported) + done
     elif len(reported) > 1 and names is not None:  # whose result is whose: a line each, their words as written
         lines = items([f"{names(uid)}: {result}" for uid, result in reported])
-        return [Paragraph(lead.rstrip()), lines, *([Paragraph(done.strip())] if done else [])] if lead else [lines]
+        return [*([Paragraph(lead.rstrip())] if lead else []), lines, *([Paragraph(done.strip())] if done else [])]
     elif reported:
         said = " ".join(result for _, result in reported) + done
     elif t.state is not None:  # a state, no result: what was done is still to be written

@@ -178,7 +178,8 @@ def stands_for_many(unit: Unit) -> bool:
     # "các xã", "cấp xã", "xã, phường, đặc khu": levels, not a place (one level alone, "tỉnh", is the plan's own)
     levels = re.findall("|".join(sorted(LEVELS, key=len, reverse=True)), rest)
     unnamed = not re.sub(r"[\s,]|\bvà\b", "", re.sub("|".join(LEVELS), "", rest))
-    return rest.startswith(("các ", "cấp ")) or (len(levels) > 1 and unnamed)
+    many_levels = rest.startswith("cấp ") and not rest.startswith(("cấp tỉnh", "cấp thành phố"))  # "cấp xã"
+    return rest.startswith("các ") or many_levels or (len(levels) > 1 and unnamed)
 
 
 def _after_committee(name: str) -> list[str] | None:

@@ -965,16 +965,17 @@ class TaskTiming(Strict):
     @model_validator(mode="after")
     def _read(self) -> TaskTiming:
         schedule = parse_timing(self.text, dated=self.due is not None)
-        if self.start is not None and self.due is not None and self.start > self.due:
-            raise ValueError(f"start ({format_date(self.start)}) sau due ({format_date(self.due)})")
-        said = schedule.end
-        if self.due is not None and said is not None and said != self.due:  # "Năm 2026" due 2027-06-30
+        # the words' own day, either way the plan may count "trước ngày X" (its rule is applied later, at load)
+        said = {d for b in (False, True) if (d := schedule.with_defaults(before_day_inclusive=b).end) is not None}
+        if self.due is not None and said and self.due not in said:  # "Năm 2026" due 2027-06-30
             raise ValueError(
-                f"lời văn {excerpt(self.text)} có hạn {format_date(said)} nhưng due ghi {format_date(self.due)}: hai "
-                "cách đọc; bỏ due, hoặc ghi lời văn đúng như văn bản có hạn ấy"
+                f"lời văn {excerpt(self.text)} có hạn {format_date(min(said))} nhưng due ghi {format_date(self.due)}: "
+                "hai cách đọc; sửa due hoặc lời văn cho khớp văn bản"
             )
         if self.start is not None or self.due is not None:
             schedule = dated(schedule, start=self.start, due=self.due)
+        if schedule.start is not None and schedule.end is not None and schedule.start > schedule.end:
+            raise ValueError(f"bắt đầu ({format_date(schedule.start)}) sau hạn ({format_date(schedule.end)})")
         self._schedule = schedule
         return self
 

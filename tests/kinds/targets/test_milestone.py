@@ -75,6 +75,6 @@ def test_words_of_a_bound_without_its_number_are_refused(text: str) -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["Trên địa bàn tỉnh hoàn thành sắp xếp", "Từng bước hoàn thiện"])
+@pytest.mark.parametrize("text", ["Trên địa bàn tỉnh hoàn thành sắp xếp", "Từng bước hoàn thiện", "Có", "Đạt"])
 def test_a_milestone_may_begin_with_a_word_of_a_bound(text: str) -> None:
     assert read(text).kind == "milestone"

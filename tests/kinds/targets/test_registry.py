@@ -53,6 +53,8 @@ def test_one_type_per_structured_key() -> None:
         ("Phấn đấu 100%", "at_least", 100, None),
         ("Có ít nhất 02 vùng dự án", "at_least", 2, None),
         ("đạt 1 700 ha", "at_least", 1700, None),
+        ("Duy trì 100%", "at_least", 100, None),
+        ("Đảm bảo đến năm 2030 đạt 100%", "at_least", 100, 2030),
     ],
 )
 def test_words_of_pledge_before_a_target_are_read_past(text: str, kind: str, bound: float, year: int | None) -> None:

@@ -41,6 +41,8 @@ def test_words_no_kind_reads_name_every_accepted_form(text: str) -> None:
         ("Tháng 9-10/2026", "window", date(2026, 9, 1), date(2026, 10, 31)),
         ("Tháng 9, 10/2026", "window", date(2026, 9, 1), date(2026, 10, 31)),
         ("Tháng 9/2026 - tháng 10/2026", "window", date(2026, 9, 1), date(2026, 10, 31)),
+        ("Hoàn thành trong tháng 9 - 10/2026", "window", date(2026, 9, 1), date(2026, 10, 31)),
+        ("Quý III và IV năm 2026", "quarter", date(2026, 7, 1), date(2026, 12, 31)),
     ],
 )
 def test_a_timing_written_another_way_is_read_as_its_usual_form(

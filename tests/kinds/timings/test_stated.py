@@ -39,12 +39,13 @@ def test_words_a_kind_reads_keep_their_kind_beside_a_day() -> None:
 @pytest.mark.parametrize(
     ("given", "said"),
     [
-        ({"text": WORDS, "start": "2026-12-01", "due": "2026-06-30"}, "start (01/12/2026) sau due (30/6/2026)"),
+        ({"text": WORDS, "start": "2026-12-01", "due": "2026-06-30"}, "bắt đầu (01/12/2026) sau hạn (30/6/2026)"),
+        ({"text": "Quý IV/2026", "start": "2027-01-01"}, "bắt đầu (01/01/2027) sau hạn (31/12/2026)"),
         (
             {"text": "Năm 2026", "due": "2027-06-30"},
             (
-                "lời văn 'Năm 2026' có hạn 31/12/2026 nhưng due ghi 30/6/2027: hai cách đọc; bỏ due, hoặc ghi lời văn "
-                "đúng như văn bản có hạn ấy"
+                "lời văn 'Năm 2026' có hạn 31/12/2026 nhưng due ghi 30/6/2027: hai cách đọc; sửa due hoặc lời văn cho "
+                "khớp văn bản"
             ),
         ),
     ],
@@ -54,3 +55,9 @@ def test_days_that_contradict_each_other_or_the_words_are_refused(given: dict[st
     with pytest.raises(ValidationError) as info:
         TaskTiming.model_validate(given)
     assert said in str(info.value)
+
+
+def test_a_due_day_either_reading_of_before_gives_is_the_words_own() -> None:
+    """ "trước ngày 15/12/2026" is due 14/12 or, by the plan's rule (before_day_inclusive), 15/12: either agrees."""
+    for due in ("2026-12-14", "2026-12-15"):
+        TaskTiming.model_validate({"text": "trước ngày 15/12/2026", "due": due})

@@ -90,7 +90,7 @@ def _section(number_format: str, value: Any) -> str:
     parts = _split(number_format)
     if value is None or len(parts) == 1:
         return number_format if value is None else parts[0]
-    if isinstance(value, str):
+    if isinstance(value, bool) or not isinstance(value, int | float):  # text, a date: the text section, if any
         return parts[3] if len(parts) > 3 else ""
     if value < 0:
         return parts[1]
@@ -142,7 +142,7 @@ def amount_text(value: Any, unit: str, percent_format: bool = False) -> str:
         return decimal_text(number)
     except ValueError as exc:  # said of what was typed, never of the number without its unit
         said = str(exc).replace(excerpt(number), excerpt(value), 1)
-        other_unit = number == value and re.search(r"[^\W\d_]", value)  # "96 tấn" of an indicator in ha
+        other_unit = number == value and re.fullmatch(r"\s*[-+]?[0-9][0-9.,]*\s*[^\W\d_].*", value)  # "96 tấn" in ha
         raise type(exc)(f"{said} (chỉ tiêu tính bằng {unit})" if other_unit else said) from None
 
 

@@ -59,11 +59,12 @@ def parse_deadline(text: str) -> Deadline:
     for kind in KINDS:
         deadline = kind.parse(phrase, text)
         if deadline is not None:
-            if framed is not None and deadline.rhythm is not framed:  # "định kỳ 6 tháng, trước ngày 15/12"
+            # "định kỳ 6 tháng, trước ngày 15/12"; "hằng năm" before any day only frames it ("… 15/6 và 15/12")
+            if framed not in (None, Rhythm.YEARLY) and deadline.rhythm is not framed:
                 raise DeadlineUnparsable(
                     f"{excerpt(text, 120)} đọc được hai cách: báo cáo {framed.words}, hay {deadline.rhythm.words} với hạn "
                     f"{excerpt(phrase)}; ghi hạn của từng kỳ như các dạng: {accepted_forms()}, hoặc ghi kỳ ở period "
-                    "và bỏ trống deadline"
+                    "và chỉ để ngày ở deadline"
                 )
             return deadline
     raise DeadlineUnparsable(f"không hiểu hạn báo cáo {excerpt(text)}; các dạng đọc được: {accepted_forms()}")

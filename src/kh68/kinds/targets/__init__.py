@@ -67,10 +67,10 @@ KINDS: tuple[type[Target], ...] = (
 _BY_NAME = {kind.kind: kind for kind in KINDS}
 # "phấn đấu đạt", "chiếm tối thiểu 20%", "đảm bảo 100%", "Có ít nhất 02 vùng": words before the bound
 _LEAD = re.compile(
-    r"^(?:(?:phấn đấu|dự kiến|đảm bảo|bảo đảm)\s+(?:(?:đạt|chiếm|có)\s+)?|(?:đạt|chiếm|có)\s+)(?=.*[0-9])"
+    r"^(?:(?:phấn đấu|dự kiến|đảm bảo|bảo đảm|duy trì|giữ vững)\s+(?:(?:đạt|chiếm|có)\s+)?|(?:đạt|chiếm|có)\s+)(?=.*[0-9])"
 )
 # "phấn đấu đến năm 2030 đạt …", "dự kiến đến năm 2030 đạt …": the pledge before the year, when a target follows it
-_PLEDGE = re.compile(r"^(?:phấn đấu|dự kiến)\s+(?=(?:đến|tới) (?:hết )?năm [0-9]{4}\s*[,:]?\s*\S)")
+_PLEDGE = re.compile(r"^(?:phấn đấu|dự kiến|đảm bảo|bảo đảm)\s+(?=(?:đến|tới) (?:hết )?năm [0-9]{4}\s*[,:]?\s*\S)")
 _YEAR_BEFORE = re.compile(r"^(?:đến|tới) (?:hết )?năm (?P<y>[0-9]{4})\s*(?:,|:)?\s*")
 _YEAR_AFTER = re.compile(r"\s*,?\s*(?:vào|đến|tới) (?:hết )?năm (?P<y>[0-9]{4})$")
 

@@ -28,9 +28,10 @@ _DIRECTION_ONLY = re.compile(
     rf"(?:,?\s*{_EVERY_YEAR})?\s*[.;]?$"
 )
 """A target that says only the way its figure should go: "Hàng năm, giảm", "Giảm dần", "Không tăng"."""
+_PLEDGES = r"(?:phấn đấu|đảm bảo|bảo đảm|dự kiến|có|đạt|chiếm)"
+_BOUNDS = r"(?:ít nhất|tối thiểu|tối đa|trên|dưới|không quá|không dưới|khoảng|từ|trở lên|trở xuống)"
 _BOUND_ONLY = re.compile(
-    r"^(?:(?:phấn đấu|đảm bảo|bảo đảm|dự kiến|có|đạt|chiếm|ít nhất|tối thiểu|tối đa|trên|dưới|không quá|"
-    r"không dưới|khoảng|từ|trở lên|trở xuống)\s*)+[.;]?$"
+    rf"^(?:{_PLEDGES}\s*)*(?:{_BOUNDS}\s*)+[.;]?$|^(?:phấn đấu|đảm bảo|bảo đảm|dự kiến)(?:\s+{_PLEDGES})*[.;]?$"
 )
 """Words of a bound with its number left out: "có ít nhất", "tối thiểu", "đạt trên", "Đảm bảo"."""
 

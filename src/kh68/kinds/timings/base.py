@@ -121,16 +121,16 @@ _SPELLED: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})"), r"ngày \1/\2/\3"),
     # "quý III - IV/2026" is a span; "quý III và IV/2026", "quý III, IV/2026" is one when the two follow each other
     (
-        re.compile(r"quý (i{1,3}|iv|[1-4])(,| và| -) (i{1,3}|iv|[1-4])\s*/\s*([0-9]{4})"),
+        re.compile(rf"quý (i{{1,3}}|iv|[1-4])(,| và| -) (i{{1,3}}|iv|[1-4]){SEP}([0-9]{{4}})"),
         lambda m: f"quý {m[1]} - {m[3]}/{m[4]}" if _next_to(m, quarter_number) else m[0],
     ),
     # "tháng 9 - 10/2026", "tháng 9, 10/2026", "tháng 9/2026 - tháng 10/2026": from the first month to the last
     (
-        re.compile(r"tháng (0?[1-9]|1[0-2])(,| và| -) (0?[1-9]|1[0-2])\s*/\s*([0-9]{4})"),
+        re.compile(rf"(?:(?:trong|từ) )?tháng (0?[1-9]|1[0-2])(,| và| -) (0?[1-9]|1[0-2]){SEP}([0-9]{{4}})"),
         lambda m: f"từ tháng {m[1]}/{m[4]} đến tháng {m[3]}/{m[4]}" if _next_to(m, int) else m[0],
     ),
     (
-        re.compile(r"^tháng (0?[1-9]|1[0-2])/([0-9]{4}) - tháng (0?[1-9]|1[0-2])/([0-9]{4})"),
+        re.compile(r"^(?:(?:trong|từ) )?tháng (0?[1-9]|1[0-2])/([0-9]{4}) - tháng (0?[1-9]|1[0-2])/([0-9]{4})"),
         r"từ tháng \1/\2 đến tháng \3/\4",
     ),
 ]
@@ -151,7 +151,7 @@ def _one_form(phrase: str) -> str:
 
 def fold_timing(phrase: str) -> str:
     """A timing phrase without the words that only frame it: "Dự kiến", "hoàn thành trong", a trailing "(…)"."""
-    phrase = _one_form(plain_spans(phrase)).rstrip(" .;,")
+    phrase = plain_spans(phrase).rstrip(" .;,")
     if phrase.startswith("(") and phrase.endswith(")") and phrase.count("(") == 1:
         phrase = phrase[1:-1].strip()  # "(hoàn thành trong Quý II/2025)": the timing said aside
     phrase = re.sub(r"\s*\([^()]*\)\s*$", "", phrase)
@@ -162,7 +162,7 @@ def fold_timing(phrase: str) -> str:
         "",
         phrase,
     )
-    return phrase.rstrip(" .;,").strip()
+    return _one_form(phrase.rstrip(" .;,").strip())
 
 
 def condition_of(phrase: str) -> str | None:

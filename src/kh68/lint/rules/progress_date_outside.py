@@ -31,8 +31,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     yield Finding(file.doc, ("tasks", task_id, ref, "date"), message)
                 elif day is not None and day.year > cadence.last_day.year + 1:  # 9999-12-31: a typo of the year
                     message = (
-                        f"tiến độ nhiệm vụ {task_id} của {ref} ghi ngày {format_date(day)}, sau {cadence.label} mà "
-                        "tệp báo cáo hơn một năm: ngày hay năm gõ nhầm?"
+                        f"tiến độ nhiệm vụ {task_id} của {ref} ghi ngày {format_date(day)}, cách kỳ báo cáo của tệp "
+                        f"({cadence.label}) hơn một năm: ngày hay năm gõ nhầm?"
                     )
                     yield Finding(file.doc, ("tasks", task_id, ref, "date"), message)
 
