@@ -55,6 +55,13 @@ def attached_to(symbol: str, on: date | None, issuer: str) -> str:
     return f"(Kèm theo Báo cáo số …/{symbol} {dated(on)} của {issuer})"
 
 
+def report_file(plan: Plan, cadence: Period) -> YearData | None:
+    """The figures, progress and words of ``cadence``: the year's (all its files), or a period's own file."""
+    if cadence.is_year:
+        return plan.data.get(cadence.year)
+    return plan.files.get(cadence)
+
+
 def cited_in(plan: Plan, data: YearData | None, unit_id: str | None = None) -> list[tuple[str, date]]:
     """Each document a report on ``data`` cites (those it answers, those issued to carry the plan out) or takes
     figures from (the province's and each unit's), and each unit's progress report (its last day), as named in a

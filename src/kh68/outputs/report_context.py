@@ -47,6 +47,7 @@ from kh68.outputs.frame import (
     header_of,
     items,
     next_period,
+    report_file,
     report_subject,
     section_words,
     sender_warnings,
@@ -158,13 +159,6 @@ def _require_period(plan: Plan, duty: Duty | None, cadence: Period) -> None:
     )
     where = f" (nhiệm vụ báo cáo {said})" if said else ""
     raise UsageError(f"kế hoạch không quy định báo cáo {cadence.label}{where}; bỏ --period để lập báo cáo năm")
-
-
-def report_file(plan: Plan, cadence: Period) -> YearData | None:
-    """The figures, progress and words of ``cadence``: the year's (all its files), or a period's own file."""
-    if cadence.is_year:
-        return plan.data.get(cadence.year)
-    return plan.files.get(cadence)
 
 
 def _require_data_before(plan: Plan, cadence: Period, text: YearReport | None, today: date) -> None:

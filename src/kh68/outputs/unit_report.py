@@ -40,6 +40,7 @@ from kh68.outputs.frame import (
     header_of,
     items,
     next_period,
+    report_file,
     report_subject,
     section_words,
     sender_warnings,
@@ -281,7 +282,7 @@ def _said(p: Progress) -> str:
 
 def _coordinated(plan: Plan, unit_id: str, cadence: Period) -> list[tuple[Task, Progress | None]]:
     """The tasks of the period the unit works on without leading them (phối hợp), with what it reported of each."""
-    data = plan.data.get(cadence.year) if cadence.is_year else plan.files.get(cadence)
+    data = report_file(plan, cadence)
     progress = data.progress if data is not None else {}
     return [
         (task, progress.get(task.id, {}).get(unit_id))
