@@ -90,3 +90,24 @@ def test_a_share_of_something_of_a_rate_reads_two_ways_as_a_bare_percent_does() 
         "hoặc dạng cấu trúc {change: -10, relative: true} cho cách đọc thứ hai"
     )
     assert read("giảm 10% số hộ nghèo so với năm 2025").ambiguity(Measure("hộ")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value", "status"),
+    [
+        ("không giảm so với năm 2025", H, 95.4, Status.MET),  # as much as the base year: met
+        ("không giảm so với năm 2025", H, 95.3, Status.NOT_MET),
+        ("không tăng so với năm 2025", L, 95.4, Status.MET),
+        ("không tăng so với năm 2025", L, 95.5, Status.NOT_MET),
+    ],
+)
+def test_no_change_against_the_base_is_the_bound(text: str, direction, value: float, status: Status) -> None:
+    """Đồng Tháp 556: "không giảm so với năm 2025" was refused; it is the base year's figure, from below or above."""
+    target = read(text)
+    assert (target.kind, target.implied_direction, target.words(Style.MEANING, Measure("%"), direction)) == (
+        "change",
+        direction,
+        text,
+    )
+    found = requirement(text, direction, History(values=((2025, 95.4),)))
+    assert found.judge(value, direction) is status

@@ -24,6 +24,11 @@ _PATTERN = re.compile(
     rf"(?P<u>điểm phần trăm|{UNIT})?\s*so với\s+"
     rf"(?:năm\s+(?P<year>{YEAR})|(?P<previous>năm trước|năm liền trước|cùng kỳ năm trước|năm liền kề trước))$"
 )
+_KEPT = re.compile(
+    rf"^không\s+(?P<verb>giảm|tăng)\s+so với\s+"
+    rf"(?:năm\s+(?P<year>{YEAR})|(?P<previous>năm trước|năm liền trước|cùng kỳ năm trước|năm liền kề trước))$"
+)
+""""không giảm so với năm 2025": at least the base year's figure (not above it, for "không tăng")."""
 POINTS = "điểm phần trăm"
 
 
@@ -31,7 +36,12 @@ POINTS = "điểm phần trăm"
 class Change(Target):
     kind = "change"
     example = "giảm 10% so với năm 2025"
-    phrasings = ("giảm 10% so với năm 2025", "tăng 2 điểm phần trăm so với năm 2024", "tăng 500 ha so với năm trước")
+    phrasings = (
+        "giảm 10% so với năm 2025",
+        "tăng 2 điểm phần trăm so với năm 2024",
+        "tăng 500 ha so với năm trước",
+        "không giảm so với năm 2025",
+    )
     meaning = "so với số liệu năm gốc: tăng (giảm) ít nhất mức ghi; chưa có số liệu năm gốc thì chưa đánh giá được"
     fields: ClassVar[dict[str, FieldType]] = {
         "change": FieldType.NUMBER,
@@ -45,9 +55,19 @@ class Change(Target):
     base: int | None = None
     previous: bool = False  # "so với năm trước": the base is the year before the target's
     structured: bool = False  # written as {change: …, relative: …}: no words to misread
+    kept: Direction | None = None  # "không giảm" (HIGHER) / "không tăng" (LOWER) so với …: no change is the bound
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
+        if kept := _KEPT.match(phrase):
+            return cls(
+                text=text,
+                amount=0.0,
+                relative=False,
+                base=int(kept["year"]) if kept["year"] else None,
+                previous=bool(kept["previous"]),
+                kept=Direction.HIGHER if kept["verb"] == "giảm" else Direction.LOWER,
+            )
         match = _PATTERN.match(phrase)
         if match is None:
             return None
@@ -77,6 +97,8 @@ class Change(Target):
 
     @property
     def implied_direction(self) -> Direction:
+        if self.kept is not None:
+            return self.kept
         return Direction.LOWER if self.amount < 0 else Direction.HIGHER
 
     @property
@@ -96,6 +118,14 @@ class Change(Target):
         return Requirement(goal)
 
     def words(self, style: Style, measure: Measure, direction: Direction) -> str:
+        if self.kept is not None:
+            against = f"năm {self.base}" if self.base is not None else "năm trước"
+            said = "không giảm" if self.kept is Direction.HIGHER else "không tăng"
+            return (
+                f"{'≥' if self.kept is Direction.HIGHER else '≤'} {against}"
+                if style is Style.SHORT
+                else f"{said} so với {against}"
+            )
         verb = "giảm" if self.amount < 0 else "tăng"
         size = abs(self.amount)
         if self.relative:
