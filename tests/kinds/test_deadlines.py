@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from kh68.kinds.periods import DeadlineUnparsable, parse_deadline
+from kh68.kinds.periods import DeadlineUnparsable, Period, Rhythm, parse_deadline
 
 
 @pytest.mark.parametrize(
@@ -39,7 +41,7 @@ def test_words_no_kind_reads_name_every_accepted_form() -> None:
         parse_deadline("cuối kỳ")
     assert str(info.value) == (
         "không hiểu hạn báo cáo 'cuối kỳ'; các dạng đọc được: trước ngày 15/12 hằng năm | trước ngày 15/6 và 15/12 | "
-        "trước ngày 15 của tháng cuối quý | trước ngày 20 hằng tháng"
+        "trước ngày 15/3, 15/6, 15/9 và 15/12 | trước ngày 15 của tháng cuối quý | trước ngày 20 hằng tháng"
     )
 
 
@@ -73,3 +75,35 @@ def test_how_often_and_a_day_of_another_rhythm_are_refused_with_both_readings(
 )
 def test_how_often_that_agrees_with_the_day_is_read(text: str, rhythm: str) -> None:
     assert parse_deadline(text).rhythm.value == rhythm
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trước ngày 15/3, 15/6, 15/9 và 15/12",
+        "trước ngày 15 các tháng 3, 6, 9, 12",
+        "Định kỳ hằng quý, trước ngày 15/3, 15/6, 15/9 và 15/12",
+    ],
+)
+def test_a_day_of_each_quarter_is_read_as_each_quarters_deadline(text: str) -> None:
+    """Đồng Tháp 556 (and others): four days listed were refused; the same days as "trước ngày 15 của tháng cuối
+    quý"."""
+    listed = parse_deadline(text).with_defaults()
+    said = parse_deadline("trước ngày 15 của tháng cuối quý").with_defaults()
+    quarters = [Period(2026, Rhythm.QUARTERLY, i) for i in range(1, 5)]
+    assert listed.rhythm is Rhythm.QUARTERLY
+    assert (
+        [listed.due(q) for q in quarters]
+        == [said.due(q) for q in quarters]
+        == [
+            date(2026, 3, 14),
+            date(2026, 6, 14),
+            date(2026, 9, 14),
+            date(2026, 12, 14),
+        ]
+    )
+
+
+def test_days_not_each_in_its_quarter_are_refused() -> None:
+    with pytest.raises(DeadlineUnparsable, match="không hiểu hạn báo cáo"):
+        parse_deadline("trước ngày 15/6, 15/3, 15/9 và 15/12")
