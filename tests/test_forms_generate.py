@@ -363,3 +363,15 @@ def test_a_unit_named_twice_has_one_form(tmp_path: Path) -> None:
         "  bao-cao-2025-phong-khtc.xlsx — Phòng Kế hoạch - Tài chính: 0 chỉ tiêu, 8 nhiệm vụ",
         f"Đã lập 1 biểu mẫu năm 2025 trong {tmp_path.as_posix()}.",
     ]
+
+
+def test_a_form_cites_the_plan_by_its_day_when_the_plan_has_one() -> None:
+    """Đồng Tháp 556: forms said "Kế hoạch số 556/KH-UBND năm 2025" of a plan dated 19/11/2025."""
+    from kh68.entry.forms.layout import plan_label
+    from kh68.lint.check import load_plan
+
+    sonla = load_plan(EXAMPLE_PLAN.parent.parent / "tests" / "fixtures" / "plans" / "sonla-2954")
+    assert plan_label(sonla) == (
+        "Kế hoạch ban hành kèm theo Quyết định số 2954/QĐ-UBND ngày 20/11/2025 của Ủy ban nhân dân tỉnh Sơn La"
+    )
+    assert plan_label(load_plan(EXAMPLE_PLAN)).endswith(" năm 2024 của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng")

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from kh68.core.safetext import xml_safe
+from kh68.core.vnformat import format_date
 from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.plan import Plan
 from kh68.vocab import plan_name
@@ -300,10 +301,13 @@ def _identity(plan: Plan, number: str | None) -> str:
 
 
 def plan_label(plan: Plan) -> str:
+    """``Kế hoạch số 556/KH-UBND ngày 19/11/2025 của …`` (``năm 2025`` while the plan's day is not written), as a
+    report cites it."""
     meta = plan.meta
     kind = meta.type.capitalize()
     if meta.number or meta.issued_with:
         named = plan_name(kind, meta.number, meta.symbol, meta.issued_with)
     else:
         named = f"{kind} {meta.symbol}"
-    return f"{named} năm {meta.year} của {plan.unit_name(meta.issuing_unit)}"
+    when = f"ngày {format_date(meta.date)}" if meta.date else f"năm {meta.year}"
+    return f"{named} {when} của {plan.unit_name(meta.issuing_unit)}"
