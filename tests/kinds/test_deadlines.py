@@ -107,3 +107,10 @@ def test_a_day_of_each_quarter_is_read_as_each_quarters_deadline(text: str) -> N
 def test_days_not_each_in_its_quarter_are_refused() -> None:
     with pytest.raises(DeadlineUnparsable, match="không hiểu hạn báo cáo"):
         parse_deadline("trước ngày 15/6, 15/3, 15/9 và 15/12")
+
+
+def test_before_the_29th_of_february_is_a_day_every_year_has() -> None:
+    """ "trước ngày 29/2, …" is due by 28/2: rule deadline-impossible said quarter I of most years had no such day."""
+    listed = parse_deadline("trước ngày 29/2, 15/6, 15/9 và 15/12").with_defaults()
+    first = Period(2026, Rhythm.QUARTERLY, 1)
+    assert (listed.day_exists(first), listed.due(first)) == (True, date(2026, 2, 28))

@@ -984,8 +984,12 @@ class TaskTiming(Strict):
         return self._schedule
 
     def settle(self, **defaults: Any) -> None:
-        """Fill in what the words leave to the plan (whether "trước ngày X" includes X)."""
-        self._schedule = self._schedule.with_defaults(**defaults)
+        """Fill in what the words leave to the plan (whether "trước ngày X" includes X); the days the plan writes
+        beside the words (``start``, ``due``) stay as written."""
+        settled = self._schedule.with_defaults(**defaults)
+        if self.start is not None or self.due is not None:
+            settled = dated(settled, start=self.start, due=self.due)
+        self._schedule = settled
 
 
 class TaskTarget(Strict):

@@ -61,3 +61,10 @@ def test_a_due_day_either_reading_of_before_gives_is_the_words_own() -> None:
     """ "trước ngày 15/12/2026" is due 14/12 or, by the plan's rule (before_day_inclusive), 15/12: either agrees."""
     for due in ("2026-12-14", "2026-12-15"):
         TaskTiming.model_validate({"text": "trước ngày 15/12/2026", "due": due})
+
+
+def test_a_due_the_plan_writes_stays_after_the_plans_rule_is_applied() -> None:
+    """`{text: "trước ngày 15/12/2026", due: 2026-12-15}`: the plan's rule (before_day_inclusive false) made it 14/12."""
+    timing = TaskTiming.model_validate({"text": "trước ngày 15/12/2026", "due": "2026-12-15"})
+    timing.settle(before_day_inclusive=False)
+    assert timing.schedule.end == date(2026, 12, 15)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Self
 
 from kh68.kinds.periods.base import Deadline, Period, Rhythm, exists, safe_day
@@ -48,10 +48,13 @@ class QuarterlyDays(Deadline):
 
     def day_exists(self, period: Period) -> bool:
         day, month = self.days[period.index - 1]
-        return exists(period.year, month, day)
+        # "trước ngày 29/2": due by the day before, which every year has
+        return exists(period.year, month, day) or (self.before and exists(period.year, month, day - 1))
 
     def named_day(self, period: Period) -> date | None:
         if period.rhythm is not Rhythm.QUARTERLY:
             return None
         day, month = self.days[period.index - 1]
+        if self.before and not exists(period.year, month, day):  # "trước ngày 29/2" of 2026: the day after 28/2
+            return safe_day(period.year, month, day - 1) + timedelta(days=1)
         return safe_day(period.year, month, day)
