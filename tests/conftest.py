@@ -78,6 +78,8 @@ THOROUGH = {
     "test_report_golden.py",
     "test_exact_numbers.py",
     "test_real_fixtures.py",
+    "test_report_other_plans.py",
+    "test_diff_odd_names.py",
 }
 
 

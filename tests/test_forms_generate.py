@@ -307,7 +307,8 @@ def test_many_forms_built_by_workers_are_the_same_bytes() -> None:
 
 def test_a_form_already_in_the_folder_that_differs_is_never_written_over_unasked(tmp_path: Path) -> None:
     """A unit's filled form saved back into the forms folder: `kh68 form` again wrote over it (its figures lost)."""
-    args = ["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "-o", tmp_path]
+    units = ["--unit", "phong_gdth_gdmn", "--unit", "phong_gdtrh"]
+    args = ["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "-o", tmp_path, *units]
     invoke(args, 0)
     filled = tmp_path / "bao-cao-2025-phong-gdth-gdmn.xlsx"
     filled.write_bytes(filled.read_bytes() + b"filled")
