@@ -343,6 +343,8 @@ def test_an_agency_its_ministry_runs_is_headed_by_its_own_full_name(plan: Path, 
         ("UBND cấp xã", True),
         ("Ủy ban nhân dân xã, phường, đặc khu", True),
         ("Các phòng thuộc Sở", True),
+        ("UBND xã, thị xã", True),  # "thị xã" is one level, not "thị" and "xã"
+        ("UBND thị xã Ba Đồn", False),
         ("Ủy ban nhân dân xã Khe Tre", False),
         ("UBND phường Kim Long", False),
         ("Ủy ban nhân dân tỉnh", False),  # one level alone: the plan's own province

@@ -84,6 +84,7 @@ VERTICAL = (
 )
 # The level of a local government's territory, before its name ("xã Khe Tre", "thành phố Huế").
 LEVELS = ("tỉnh", "thành phố", "xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã")
+_LEVEL = re.compile("|".join(sorted(LEVELS, key=len, reverse=True)))  # longest first: "thành phố" before "tỉnh"
 UNKNOWN_ABBREVIATION = "…"
 ARCHIVE_ONLY = "Lưu: VT."  # the archive line without a drafting unit
 
@@ -176,8 +177,8 @@ def stands_for_many(unit: Unit) -> bool:
         return True
     rest = " ".join(_after_committee(unit.name) or []).lower()
     # "các xã", "cấp xã", "xã, phường, đặc khu": levels, not a place (one level alone, "tỉnh", is the plan's own)
-    levels = re.findall("|".join(sorted(LEVELS, key=len, reverse=True)), rest)
-    unnamed = not re.sub(r"[\s,]|\bvà\b", "", re.sub("|".join(LEVELS), "", rest))
+    levels = _LEVEL.findall(rest)
+    unnamed = not re.sub(r"[\s,]|\bvà\b", "", _LEVEL.sub("", rest))
     many_levels = rest.startswith("cấp ") and not rest.startswith(("cấp tỉnh", "cấp thành phố"))  # "cấp xã"
     return rest.startswith("các ") or many_levels or (len(levels) > 1 and unnamed)
 
