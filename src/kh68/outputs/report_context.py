@@ -396,38 +396,48 @@ def task_block(
     elif reported:
         said = " ".join(result for _, result in reported) + done
     elif t.state is not None:  # a state, no result: what was done is still to be written
-        state = _state_words(t.state).rstrip(".")
-        return [
-            Placeholder(
-                f"{lead}{state} [Chưa có nội dung: kết quả cụ thể của nhiệm vụ {task.id} {cadence.label}; đơn vị "
-                f"mới báo cáo trạng thái. Ghi kết quả (mục tasks › {task.id} › results) hoặc đoạn tổng hợp (mục "
-                f"report › group_summaries › {task.id}) vào tệp data/{cadence.key}.yaml.]"
-            )
-        ]
+        return [_state_without_results(t, t.state, lead, cadence)]
     elif (idle := not_due_words(t, year)) is not None:
         said = idle
     else:
-        # A task past its deadline and never reported done may be done but not recorded: asked for, never said late.
-        late = (
-            f"; nhiệm vụ thực hiện {task.schedule.words()}, đã qua hạn mà chưa có báo cáo hoàn thành"
-            if task.schedule and not task.expected_in(year)  # not asked for this year, yet no words: past due
-            else ""
-        )
-        # A request to an organisation is asked, not assigned: what it did is the department's to say, if anything.
-        whose = (
-            "đoạn tổng hợp kết quả phối hợp (nội dung đề nghị, không giao nhiệm vụ báo cáo; mục report › "
-            f"group_summaries › {task.id})"
-            if t.is_request
-            else f"tiến độ của đơn vị chủ trì (mục tasks › {task.id}) hoặc đoạn tổng hợp (mục report › group_summaries › "
-            f"{task.id})"
-        )
-        return [
-            Placeholder(
-                f"{lead}[Chưa có nội dung: kết quả thực hiện nhiệm vụ {task.id} {cadence.label}{late}. Ghi {whose} "
-                f"vào tệp data/{cadence.key}.yaml.]"
-            )
-        ]
+        return [_nothing_reported(t, lead, year, cadence)]
     return [Paragraph(f"{lead}{said}" if lead else sentence(said))]
+
+
+def _state_without_results(t: TaskStatus, state: TaskState, lead: str, cadence: Period) -> Placeholder:
+    task_id = t.task.id
+    return Placeholder(
+        f"{lead}{_state_words(state).rstrip('.')} [Chưa có nội dung: kết quả cụ thể của nhiệm vụ {task_id} "
+        f"{cadence.label}; đơn vị mới báo cáo trạng thái. Ghi kết quả (mục tasks › {task_id} › results) hoặc đoạn "
+        f"tổng hợp (mục report › group_summaries › {task_id}) {_into_file(cadence)}]"
+    )
+
+
+def _nothing_reported(t: TaskStatus, lead: str, year: int, cadence: Period) -> Placeholder:
+    task = t.task
+    # A task past its deadline and never reported done may be done but not recorded: asked for, never said late.
+    late = (
+        f"; nhiệm vụ thực hiện {task.schedule.words()}, đã qua hạn mà chưa có báo cáo hoàn thành"
+        if task.schedule and not task.expected_in(year)  # not asked for this year, yet no words: past due
+        else ""
+    )
+    # A request to an organisation is asked, not assigned: what it did is the department's to say, if anything.
+    whose = (
+        "đoạn tổng hợp kết quả phối hợp (nội dung đề nghị, không giao nhiệm vụ báo cáo; mục report › "
+        f"group_summaries › {task.id})"
+        if t.is_request
+        else f"tiến độ của đơn vị chủ trì (mục tasks › {task.id}) hoặc đoạn tổng hợp (mục report › group_summaries › "
+        f"{task.id})"
+    )
+    return Placeholder(
+        f"{lead}[Chưa có nội dung: kết quả thực hiện nhiệm vụ {task.id} {cadence.label}{late}. Ghi {whose} "
+        f"{_into_file(cadence)}]"
+    )
+
+
+def _into_file(cadence: Period) -> str:
+    """Where a placeholder's missing words are to be written: the data file of the report's period."""
+    return f"vào tệp data/{cadence.key}.yaml."
 
 
 def _state_words(state: TaskState) -> str:
