@@ -32,3 +32,15 @@ def test_files_under_data_that_kh68_does_not_read_are_warnings(example_copy: Pat
     ]
     # and the demo's own provisional 6.2 of 2025
     assert invoke(["check", "--strict", example_copy], 1).output.endswith(": 0 lỗi, 4 cảnh báo.\n")
+
+
+def test_a_period_file_with_an_upper_case_extension_is_told_its_name(example_copy: Path) -> None:
+    data = example_copy / "data"
+    (data / "2025-Q1.YAML").write_text("period: 2025-Q1\n", encoding="utf-8")
+    lines = [line for line in check_lines(example_copy, 0) if "data-file-stray" in line]
+    assert lines == [
+        (
+            f"{data.as_posix()}/2025-Q1.YAML:1:1: cảnh báo: đuôi tệp phải viết thường: đổi tên thành 2025-Q1.yaml "
+            "[data-file-stray]"
+        )
+    ]

@@ -74,8 +74,9 @@ def _not_read_because(path: Path, names: set[str]) -> str | None:
     name = path.name
     if _DATA_NAME.match(name):  # 2025.yaml and 2025.yml both: read both, the year rule says which is twice
         return None
-    if _DATA_NAME.match(name.lower()):
-        return f"đuôi tệp phải viết thường: đổi tên thành {name.lower()}"
+    fixed = path.stem + path.suffix.lower()  # "2025-Q1.YAML": the period's letter stays a capital
+    if _DATA_NAME.match(fixed):
+        return f"đuôi tệp phải viết thường: đổi tên thành {fixed}"
     if path.is_dir():
         return f"kh68 không đọc thư mục con trong {DATA_DIR}/; số liệu mỗi năm là một tệp {DATA_DIR}/<năm>.yaml"
     return f"tên tệp số liệu phải là <năm>.yaml (ví dụ 2025.yaml); kh68 không đọc {name}"
