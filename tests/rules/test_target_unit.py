@@ -33,3 +33,13 @@ def test_words_after_a_percent_that_no_rate_is_of_are_refused_never_read_as_the_
     )
     replace_in(path, '"2030": "60% hoặc thấp hơn"', '"2030": "trên 60% trường mầm non"')  # what the name says
     invoke(["check", fixture_copy], 0)
+
+
+def test_the_unit_is_quoted_as_the_plan_writes_it(fixture_copy: Path) -> None:
+    """Capitals and spacing as typed ('Trường  Mầm non'), never as kh68 compares them ('trường mầm non')."""
+    path = fixture_copy / "indicators.yaml"
+    replace_in(path, '"2025": "60"', '"2025": "60 Trường  Mầm non"')
+    assert only_problem(check_fails(fixture_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'Mầm non')}:15: lỗi: chỉ tiêu '60 Trường  Mầm non' ghi đơn vị "
+        "'Trường  Mầm non', khác đơn vị tính '%' của chỉ tiêu 6.5 [target-unit]"
+    )

@@ -45,6 +45,14 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def as_written(text: str, folded: str) -> str:
+    """The part of ``text`` that ``folded`` (a part of its ``fold``) was read from, as it is written there (its
+    capitals and spaces kept: ``GRDP tỉnh``, not ``grdp tỉnh``); ``folded`` itself where no part is found."""
+    words = [re.escape(word) for word in folded.split()]
+    found = re.search(r"\s*".join(words), unicodedata.normalize("NFC", text), re.IGNORECASE) if words else None
+    return found[0] if found else folded
+
+
 def plain_spans(phrase: str) -> str:
     """A folded phrase with the spans of time it counts written without a leading zero: ``06 tháng`` is
     ``6 tháng`` (documents pad counts under ten: "Định kỳ 06 tháng", "06 tháng đầu năm 2026")."""

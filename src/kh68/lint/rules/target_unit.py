@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kh68.core.errors import Severity
 from kh68.core.safetext import excerpt
+from kh68.kinds.phrases import as_written
 from kh68.kinds.targets import accepted_forms
 from kh68.lint.rules.base import Context, Finding, Rule
 
@@ -16,7 +17,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for ind, _year, target, doc, where in ctx.targets():
         written = target.meaning.unit
         if written is not None and not ind.measure.accepts(written, ind.name):
-            yield Finding(doc, where, _message(target.shown, written, ind.unit, ind.id))
+            yield Finding(doc, where, _message(target.shown, as_written(target.shown, written), ind.unit, ind.id))
 
 
 def _message(text: str, written: str, unit: str, indicator_id: str) -> str:
