@@ -25,6 +25,8 @@ NAME = "Tỷ lệ dân số được phủ sóng 5G"
         ("%", "% dân số", True),  # "đạt 100% dân số" of "Tỷ lệ dân số …" in %
         ("% GRDP", "% GRDP", True),
         ("% GRDP", "% dân số", False),  # shares of two different things
+        ("% dân số", "% dân số được phủ sóng", True),  # the share's own unit, then words the name says
+        ("% dân số", "% dân số cả nước", False),  # words the name does not say: another base
         ("%", "% hoặc thấp hơn", False),  # "5% hoặc thấp hơn": no rate of anything, never read as 5%
         ("%", "% tối đa", False),
         ("%/năm", "%", False),  # a pace is not a rate

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number, with_unit
 
 PERCENT = "%"
@@ -55,12 +56,29 @@ class Measure:
         """Whether a unit written after a number in the plan's words is this one. A bare ``%`` is a rate of
         whatever the indicator's unit says it is of (``45%`` of an indicator in ``% GRDP``); words after a ``%``
         of an indicator in ``%`` are what it is a rate of only when its ``name`` says them (``100% dân số`` of
-        "Tỷ lệ dân số …"): "5% hoặc thấp hơn" is no rate of anything, and is never read as 5%."""
+        "Tỷ lệ dân số …"), as are words after a share's own unit (``45% GRDP tỉnh`` of "… trong GRDP tỉnh" in
+        ``% GRDP``): "5% hoặc thấp hơn" is no rate of anything, and is never read as 5%."""
         said, own = fold_unit(written), fold_unit(self.unit)
         if said == own or (said == PERCENT and self.is_percent):
             return True
+        if self.is_percent and said.startswith(own + " "):
+            return said.removeprefix(own).strip() in fold_unit(name)
         of = said.removeprefix(PERCENT).strip()
         return own == PERCENT and said.startswith(PERCENT) and bool(of) and of in fold_unit(name)
+
+    def without_unit(self, typed: str) -> str:
+        """The number of a figure typed with this unit, as typed: ``98%`` of a rate is ``98``, ``96,5 ha`` of an
+        amount in ha is ``96,5``; anything else stays as it is, for the reader of numbers to refuse. A ``%`` typed
+        for an amount is refused here, never dropped (``11,5%`` of an indicator in nghìn USD is not 11,5 nghìn
+        USD)."""
+        text = typed.strip()
+        unit = self.unit.strip()
+        if self.is_percent:
+            return text.removesuffix(PERCENT).rstrip()
+        if text.endswith(PERCENT):
+            counted = f"tính bằng {unit}" if unit else "không tính theo tỷ lệ"
+            raise ValueError(f"{excerpt(typed)}: chỉ tiêu này {counted}, không phải %; ghi số không kèm %")
+        return re.sub(rf"\s*{re.escape(unit)}$", "", text, flags=re.IGNORECASE) if unit else text
 
     def clamp(self, value: float) -> float:
         """A projected rate stays within 0–100%; an amount is what it is."""
