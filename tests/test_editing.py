@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
 
-from conftest import invoke, replace_in
+from conftest import FIXTURE_PLAN, invoke, replace_in
 from kh68.core.errors import InputError
 from kh68.core.files import atomic_write
 
@@ -476,3 +477,25 @@ def test_an_edit_of_a_file_that_already_has_errors_names_them_where_they_are_on_
         f"kh68: lỗi: {path.as_posix()} đã có lỗi trước khi ghi (như kh68 check báo): sửa rồi ghi lại; tệp giữ nguyên",
     ]
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("typed", "written"), [("98%", "98"), ("98,5 %", "98,5")])
+def test_record_reads_a_rate_typed_with_its_percent_sign_as_a_form_does(
+    example_copy: Path, typed: str, written: str
+) -> None:
+    invoke(["record", "6.4", "--year", "2025", "--value", typed, "--force", "--plan", example_copy], 0)
+    assert f"value: {written}\n" in (example_copy / DATA_2025).read_text(encoding="utf-8")
+
+
+def test_record_reads_an_amount_typed_with_its_own_unit_and_refuses_a_percent_sign(tmp_path: Path) -> None:
+    plan = Path(shutil.copytree(FIXTURE_PLAN.parent / "sonla-2954", tmp_path / "plan"))
+    path = plan / "data" / "2026.yaml"
+    args = ["record", "P1.I.1-DT", "--year", "2026", "--force", "--plan", plan, "--value"]
+    before = path.read_bytes()
+    result = invoke([*args, "11,5%"], 2)
+    assert result.output == (
+        "kh68: lỗi: --value: '11,5%': chỉ tiêu này tính bằng ha, không phải %; ghi số không kèm %\n"
+    )
+    assert path.read_bytes() == before
+    invoke([*args, "26.120 ha"], 0)
+    assert "value: 26.120\n" in path.read_text(encoding="utf-8")

@@ -8,11 +8,13 @@ import typer
 
 from kh68.cli.common import PlanOption, app, handle_errors, period_option, year_option
 from kh68.cli.outcome import check_numbers, echo, parse_past_day, plan_dir, when
+from kh68.core.errors import UsageError
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 
 if TYPE_CHECKING:
     from kh68.entry.edits import FileOutcome
+    from kh68.reading.plan import Plan
 
 
 def _report(outcome: FileOutcome, what: str) -> None:
@@ -57,13 +59,35 @@ def record(
     from kh68.entry.edits import ValueEdit
 
     counts = ("--numerator", "--denominator")
-    check_numbers({"--value": value, "--numerator": numerator, "--denominator": denominator}, count=counts)
+    check_numbers({"--numerator": numerator, "--denominator": denominator}, count=counts)
     year, cadence = when(year, period)
     loaded = plan_for_edit(plan_dir(plan), cadence or Period.of_year(year))
+    value = _without_unit(loaded, indicator, value)
     edit = ValueEdit(indicator, year, value, numerator, denominator, met, by, source, note, period=cadence)
     outcome = apply_one(loaded, edit, force=force)
     label = cadence.label if cadence else f"năm {year}"
     _report(outcome, f"chỉ tiêu {indicator} {label}" + (f" của {by}" if by else ""))
+
+
+def _without_unit(plan: Plan, indicator_id: str, value: str | None) -> str | None:
+    """``--value`` as a form reads a cell: "98%" of a rate, "96,5 ha" of an amount in ha; then a number as every
+    number is read, or refused naming the option and quoting what was typed (an indicator not in the plan: said by
+    the edit)."""
+    from kh68.core.safetext import excerpt
+    from kh68.core.vnformat import parse_exact
+
+    indicator = plan.indicator(indicator_id)
+    if value is None or indicator is None:
+        return value
+    try:
+        number = indicator.measure.without_unit(value)
+    except ValueError as exc:
+        raise UsageError(f"--value: {exc}") from None
+    try:
+        parse_exact(number)
+    except ValueError as exc:
+        raise UsageError(f"--value: {str(exc).replace(excerpt(number), excerpt(value), 1)}") from None
+    return number
 
 
 @app.command()

@@ -29,6 +29,7 @@ from kh68.core.vnformat import (
     parse_whole,
 )
 from kh68.entry.forms.layout import EXAMPLE_SENT, NO, YES, Input
+from kh68.kinds.measure import Measure
 from kh68.kinds.phrases import fold
 from kh68.kinds.verdict import TaskState
 from kh68.reading.models import PROGRESS_TEXT
@@ -131,19 +132,19 @@ def _bare_positions(text: str) -> list[int]:
 
 def amount_text(value: Any, unit: str, percent_format: bool = False) -> str:
     """A cell's number of an indicator counted in ``unit``, not in %: a "%" typed or shown is refused, never
-    dropped ("11,5%" of an indicator in nghìn USD is not 11,5 nghìn USD)."""
-    if percent_format or (isinstance(value, str) and value.strip().endswith("%")):
+    dropped ("11,5%" of an indicator in nghìn USD is not 11,5 nghìn USD); typed with its own unit ("96,5 ha"), read."""
+    if percent_format:
         counted = f"tính bằng {unit}" if unit else "không tính theo tỷ lệ"
         raise ValueError(f"{excerpt(value)}: chỉ tiêu này {counted}, không phải %; ghi số không kèm %")
-    if not (isinstance(value, str) and unit):
+    if not isinstance(value, str):
         return decimal_text(value)
-    number = re.sub(rf"\s*{re.escape(unit.strip())}\s*$", "", value, flags=re.IGNORECASE)  # "96,5 ha": its own
+    number = Measure(unit).without_unit(value)
     try:
         return decimal_text(number)
     except ValueError as exc:  # said of what was typed, never of the number without its unit
         said = str(exc).replace(excerpt(number), excerpt(value), 1)
-        other_unit = number == value and re.fullmatch(r"\s*[-+]?[0-9][0-9.,]*\s*[^\W\d_].*", value)  # "96 tấn" in ha
-        raise type(exc)(f"{said} (chỉ tiêu tính bằng {unit})" if other_unit else said) from None
+        other_unit = number == value.strip() and re.fullmatch(r"\s*[-+]?[0-9][0-9.,]*\s*[^\W\d_].*", value)
+        raise type(exc)(f"{said} (chỉ tiêu tính bằng {unit})" if other_unit and unit else said) from None
 
 
 def percent_text(value: Any, percent_format: bool) -> str:
