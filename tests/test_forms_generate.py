@@ -376,3 +376,25 @@ def test_a_form_cites_the_plan_by_its_day_when_the_plan_has_one() -> None:
         "Kế hoạch ban hành kèm theo Quyết định số 2954/QĐ-UBND ngày 20/11/2025 của Ủy ban nhân dân tỉnh Sơn La"
     )
     assert plan_label(load_plan(EXAMPLE_PLAN)).endswith(" năm 2024 của Sở Giáo dục và Đào tạo tỉnh Lâm Đồng")
+
+
+def test_units_that_lead_an_indicator_and_are_named_its_reporters_are_asked_their_share(example_copy: Path) -> None:
+    """Bắc Ninh 144: two leads of one rate each asked the province-wide figure, and their forms contradicted each
+    other; named as reporters, each sends its own numerator and denominator. A lead not named sends the whole."""
+    from kh68.entry.forms.expected import form_for
+    from kh68.entry.forms.layout import Scope
+    from kh68.lint.check import load_plan
+
+    path = example_copy / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    lead = "    responsible_units: [phong_qlcl_gdtx, phong_gdth_gdmn]\n    responsible_text: Phòng QLCL-GDTX và GDTH-GDMN\n"
+    assert text.count(lead) == 1
+    path.write_text(text.replace(lead, lead + "    reporters:\n      units: [phong_qlcl_gdtx]\n"), encoding="utf-8")
+    plan = load_plan(example_copy)
+
+    def row(unit: str) -> tuple[object, tuple[str, ...]]:
+        [found] = [r for r in form_for(plan, 2026, unit).indicators if r.indicator_id == "6.5"]
+        return found.scope, found.inputs
+
+    assert row("phong_qlcl_gdtx") == (Scope.UNIT, ("numerator", "denominator"))
+    assert row("phong_gdth_gdmn") == (Scope.PROVINCE, ("value",))

@@ -185,19 +185,21 @@ def _indicator_rows(plan: Plan, period: Period, unit_id: str, day: date) -> list
 def indicator_scope(plan: Plan, indicator: Indicator, year: int, unit_id: str, on: date | None = None) -> Scope | None:
     """How ``unit_id`` reports ``indicator`` in ``year`` (in the report due ``on``, a period's), if at all.
 
-    A unit that leads the indicator sends the province-wide figure; a unit
-    the plan names as a reporter on that day, or that reported its own share
-    (``by_unit``) the year before, is asked for its share again (never from the
-    year itself, so that importing a form does not change what the form should
-    have asked).
+    A unit the plan names as a reporter on that day sends its own share, even when it also leads the indicator
+    (several units leading one indicator would otherwise each send the province-wide figure, and their forms
+    would contradict each other); a unit that leads the indicator sends the province-wide figure; a unit that
+    reported its own share (``by_unit``) the year before is asked for its share again (never from the year
+    itself, so that importing a form does not change what the form should have asked).
     """
-    if plan.covers(indicator.responsible_units, unit_id):
-        return Scope.PROVINCE
-    if unit_of_count_gone(plan, indicator, year, on):
-        return None  # what it counts over no longer exists: nothing to ask
     expected = plan.reporters_on(indicator, on) if on is not None else reporters_of(plan, indicator, year)
+    named = expected is not None and any(c.unit_id == unit_id for c in expected)
+    gone = unit_of_count_gone(plan, indicator, year, on)
+    if plan.covers(indicator.responsible_units, unit_id) and (gone or not named):
+        return Scope.PROVINCE
+    if gone:
+        return None  # what it counts over no longer exists: nothing to ask
     if expected is not None:  # the plan says who reports it by unit that year
-        return Scope.UNIT if any(c.unit_id == unit_id for c in expected) else None
+        return Scope.UNIT if named else None
     data = plan.data.get(year - 1)
     measurement = data.indicators.get(indicator.id) if data else None
     if measurement and unit_id in measurement.by_id:
