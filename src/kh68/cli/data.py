@@ -36,7 +36,11 @@ def record(
         period_option("Kỳ của số liệu (tháng 2026-11, quý 2026-Q3, 6 tháng 2026-H1): ghi vào data/<kỳ>.yaml."),
     ] = None,
     value: Annotated[
-        str | None, typer.Option("--value", help="Giá trị, ví dụ 99,5 hoặc 1.234,5 (dấu chấm ngăn cách hàng nghìn).")
+        str | None,
+        typer.Option(
+            "--value",
+            help="Giá trị, ví dụ 99,5 hoặc 1.234,5 (dấu chấm ngăn cách hàng nghìn); có thể kèm dấu % của tỷ lệ hoặc đơn vị tính của chỉ tiêu (98%, 26.120 ha).",
+        ),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Ghi cho đơn vị này (mã hoặc tên gọi).")] = None,
     numerator: Annotated[
