@@ -111,6 +111,17 @@ class TestStrictGreaterThan:
     def test_above_n_is_achieved(self):
         assert progress(self.GT_60, {2020: 50, 2025: 60.1}, 2025, DEFAULT).category is Category.TARGET_ACHIEVED
 
+    @pytest.mark.parametrize("year", [2030, 2031])
+    def test_n_in_the_final_year_or_after_is_missed_not_a_pace(self, year: int):
+        """Bắc Ninh 144: 60 against "trên 60%" in 2030 was "Chậm tiến độ", with nothing left to go at a pace."""
+        p = progress(self.GT_60, {2020: 50, 2025: 55, year: 60}, year, DEFAULT)
+        assert (p.category, p.category.label, p.ratio, p.final_year) == (
+            Category.TARGET_MISSED,
+            "Không đạt mục tiêu cuối kỳ",
+            None,
+            2030,
+        )
+
     def test_stuck_at_n_is_limited_not_substantial(self):
         # b = c = T = 60: g_o = g_r = 0, R undefined (0/0). Not moving while the strict
         # target is unmet is reported as limited progress, ratio left unknown.

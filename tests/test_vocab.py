@@ -34,6 +34,7 @@ def test_one_phrasing_for_no_target() -> None:
 def test_category_labels_read_as_an_official_writes_them() -> None:
     assert [c.label for c in Category] == [
         "Đã đạt mục tiêu cuối kỳ",
+        "Không đạt mục tiêu cuối kỳ",
         "Đúng tiến độ",
         "Cần đẩy nhanh tiến độ",
         "Chậm tiến độ",

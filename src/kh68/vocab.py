@@ -66,6 +66,7 @@ class Category(StrEnum):
     """Progress toward the final target, by the method named in :data:`PROGRESS_METHOD`."""
 
     TARGET_ACHIEVED = "target_achieved"
+    TARGET_MISSED = "target_missed"
     SUBSTANTIAL = "substantial_progress"
     MODERATE = "moderate_progress"
     LIMITED = "limited_progress"
@@ -81,6 +82,7 @@ class Category(StrEnum):
 # acceleration needed (0,6 ≤ R < 0,95); limited progress (0 ≤ R < 0,6); deterioration (R < 0).
 CATEGORY_LABELS: dict[Category, str] = {
     Category.TARGET_ACHIEVED: "Đã đạt mục tiêu cuối kỳ",
+    Category.TARGET_MISSED: "Không đạt mục tiêu cuối kỳ",
     Category.SUBSTANTIAL: "Đúng tiến độ",
     Category.MODERATE: "Cần đẩy nhanh tiến độ",
     Category.LIMITED: "Chậm tiến độ",

@@ -36,6 +36,7 @@ STATUS_STYLES = {
 }
 CATEGORY_STYLES = {
     Category.TARGET_ACHIEVED: "bold green",
+    Category.TARGET_MISSED: "bold red",
     Category.SUBSTANTIAL: "green",
     Category.MODERATE: "yellow",
     Category.LIMITED: "red",

@@ -467,6 +467,8 @@ def progress(
         return ProgressAssessment(category, final_year=final.year, data_year=t)
     if requirement.judge(current, direction) in (Status.MET, Status.EXCEEDED):
         return ProgressAssessment(Category.TARGET_ACHIEVED, final_year=final.year, data_year=t)
+    if t >= final.year:  # the final year's own figure short of it: no pace left to project
+        return ProgressAssessment(Category.TARGET_MISSED, final_year=final.year, data_year=t)
     if len(points) < 2 or final.year <= points[0][0]:
         return ProgressAssessment(Category.NOT_AVAILABLE, final_year=final.year, data_year=t)
     t0, baseline = points[0]
