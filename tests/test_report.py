@@ -960,3 +960,13 @@ def test_a_group_refused_names_the_units_that_report_in_the_year() -> None:
         "lập báo cáo của từng đơn vị: --unit xa_mh_01, xa_mh_02, xa_mh_03, xa_mh_04, xa_mh_05, xa_mh_06, xa_mh_07, "
         "xa_mh_08, xa_mh_09, xa_mh_10\n"
     )
+
+
+def test_a_value_on_a_bound_it_must_pass_is_said_so_never_short_by_nothing(example_copy: Path) -> None:
+    """Bắc Ninh 144: 60% against "trên 60%" was "còn thấp hơn 0 điểm phần trăm, bình quân mỗi năm cần tăng trên
+    0 điểm phần trăm", in the body and the annex; the pace is worked out from the distance as printed."""
+    invoke(["record", "6.5", "--year", "2026", "--value", "60", "--force", "--plan", example_copy], 0)
+    text = invoke(["report", "--plan", example_copy, "--year", "2026", "--date", "2026-11-10"], 0).stdout
+    assert "mục tiêu đến năm 2030 trên 60%, mới bằng mức mục tiêu (phải vượt mức này);" in text
+    assert "| So với mục tiêu năm 2030: mới bằng mức mục tiêu (phải vượt mức này) |" in text
+    assert " 0 điểm phần trăm" not in text

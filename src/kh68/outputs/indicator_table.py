@@ -32,6 +32,7 @@ from kh68.domain.measures import form_of
 from kh68.kinds.measure import Measure
 from kh68.kinds.periods import Period
 from kh68.kinds.targets import Aggregate, Style, Target
+from kh68.kinds.targets.base import EPSILON
 from kh68.kinds.verdict import Direction, Status
 from kh68.outputs.document import Align, Annex, Block, Column, Figure, Items, Paragraph, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
@@ -288,9 +289,15 @@ class ToFinal:
     year: int
     goal: str  # the final target in words: "trên 95%"
     reached: bool
-    distance: float = 0.0
+    distance: float = 0.0  # rounded to the figures' decimals
     pace: float = 0.0
     strict: bool = False
+    exact: float = 0.0  # the distance unrounded
+
+    @property
+    def on_bound(self) -> bool:
+        """Exactly on a bound it must pass ("trên 60%" with 60%): not met, and no distance to say."""
+        return self.strict and self.exact < EPSILON
 
 
 def to_final(r: IndicatorResult) -> ToFinal | None:
@@ -307,8 +314,10 @@ def to_final(r: IndicatorResult) -> ToFinal | None:
         return ToFinal(final.year, goal, reached=True)
     distance = abs(requirement.gap(r.value, ind.better, r.decimals))
     exact = abs(requirement.gap(r.value, ind.better))
-    pace = _toward_requirement(exact / (final.year - r.year), r.decimals)
-    return ToFinal(final.year, goal, False, distance, pace, requirement.strict)
+    # from the distance as printed, so that the reader's own division agrees (4,26 over 6 years: 0,71, not the
+    # 0,72 of an unprinted 4,2632)
+    pace = _toward_requirement(distance / (final.year - r.year), r.decimals)
+    return ToFinal(final.year, goal, False, distance, pace, requirement.strict, exact)
 
 
 def _toward_requirement(pace: float, decimals: int) -> float:
@@ -328,13 +337,25 @@ def final_distance(r: IndicatorResult) -> str:
     if f.reached:
         return f"đã đạt mục tiêu đến năm {f.year} ({f.goal})"
     ind = r.indicator
-    side, verb = _sides(ind.better)
+    _, verb = _sides(ind.better)
     more = " trên" if f.strict else ""
     goal = f"là {f.goal}" if f.goal[:1].isdigit() else f.goal  # "mục tiêu đến năm 2030 là 100%", "… trên 95%"
+    if f.on_bound:
+        return f"mục tiêu đến năm {f.year} {goal}, {_short_of(f, r)}"
     return (
-        f"mục tiêu đến năm {f.year} {goal}, còn {side} {vocab.points(f.distance, ind.unit, r.decimals)}, "
+        f"mục tiêu đến năm {f.year} {goal}, còn {_short_of(f, r)}, "
         f"bình quân mỗi năm cần {verb}{more} {vocab.points(f.pace, ind.unit, r.decimals)}"
     )
+
+
+def _short_of(f: ToFinal, r: IndicatorResult) -> str:
+    """How far a value is from the final target, ``thấp hơn 0,5 điểm phần trăm``; exactly on a bound it must pass,
+    ``mới bằng mức mục tiêu (phải vượt mức này)`` (it said "thấp hơn 0 điểm phần trăm"). Values are compared as
+    shown (``kh68.tracking.engine``): a distance never rounds to nothing otherwise."""
+    if f.on_bound:
+        return "mới bằng mức mục tiêu (phải vượt mức này)"
+    side, _ = _sides(r.indicator.better)
+    return f"{side} {vocab.points(f.distance, r.indicator.unit, r.decimals)}"
 
 
 def _sides(better: Direction) -> tuple[str, str]:
@@ -542,8 +563,7 @@ def _comparison_cell(r: IndicatorResult, today: date) -> str:
         return NO_TARGET_MARK
     if f.reached:
         return f"Đã đạt mục tiêu năm {f.year}"
-    side, _ = _sides(r.indicator.better)
-    return f"So với mục tiêu năm {f.year}: {side} {vocab.points(f.distance, r.indicator.unit, r.decimals)}"
+    return f"So với mục tiêu năm {f.year}: {_short_of(f, r)}"
 
 
 # ------------------------------------------------------------ the annex
