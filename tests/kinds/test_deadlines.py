@@ -104,9 +104,38 @@ def test_a_day_of_each_quarter_is_read_as_each_quarters_deadline(text: str) -> N
     )
 
 
-def test_days_not_each_in_its_quarter_are_refused() -> None:
-    with pytest.raises(DeadlineUnparsable, match="không hiểu hạn báo cáo"):
-        parse_deadline("trước ngày 15/6, 15/3, 15/9 và 15/12")
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("trước ngày 15/6, 15/3, 15/9 và 15/12", ["2026-03-15", "2026-06-15", "2026-09-15", "2026-12-15"]),
+        # quarter IV of the year before by 15/1 (it was quarter I due on its 15th day, already late on 30/12)
+        ("trước ngày 15/1, 15/4, 15/7 và 15/10", ["2026-04-15", "2026-07-15", "2026-10-15", "2027-01-15"]),
+        ("ngày 20 các tháng 1, 4, 7, 10", ["2026-04-20", "2026-07-20", "2026-10-20", "2027-01-20"]),
+        # the second half by 05/01 of the next year, whichever order the days are written in (it was due 05/7)
+        ("05/01 và 05/07", ["2026-07-05", "2027-01-05"]),
+        ("05/7 và 05/01", ["2026-07-05", "2027-01-05"]),
+        ("trước ngày 15/6 và 15/12", ["2026-06-15", "2026-12-15"]),
+    ],
+)
+def test_each_day_is_the_deadline_of_the_period_it_ends_never_of_one_barely_begun(text: str, due: list[str]) -> None:
+    deadline = parse_deadline(text).with_defaults(before_day_inclusive=True)
+    assert [str(deadline.named_day(p)) for p in deadline.rhythm.periods(2026)] == due
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("01/01, 02/01", "hai ngày 01/1 và 02/1 cùng là hạn báo cáo của 6 tháng cuối năm"),
+        ("ngày 15/7 và 15/8", "hai ngày 15/7 và 15/8 cùng là hạn báo cáo của 6 tháng đầu năm"),
+        ("trước ngày 15/3, 15/4, 15/9 và 15/12", "hai ngày 15/3 và 15/4 cùng là hạn báo cáo của quý I"),
+    ],
+)
+def test_two_days_of_one_period_are_refused_naming_it(text: str, said: str) -> None:
+    with pytest.raises(DeadlineUnparsable) as info:
+        parse_deadline(text)
+    assert str(info.value) == (
+        f"'{text}': {said} (ngày ở đầu một kỳ là hạn của kỳ vừa kết thúc); ghi một ngày cho mỗi kỳ"
+    )
 
 
 def test_before_the_29th_of_february_is_a_day_every_year_has() -> None:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, ClassVar, Self
 
+from kh68.core.safetext import excerpt
 from kh68.kinds.phrases import UnreadablePhrase
 
 
@@ -189,6 +190,40 @@ class Deadline:
         from dataclasses import replace
 
         return replace(self, inclusive=not self.before or before_day_inclusive)
+
+
+@dataclass(frozen=True)
+class DueDay:
+    """The day and month a period's report is due, and how many years after the period's own year (``05/01`` of
+    the second half of 2026 falls in 2027)."""
+
+    day: int
+    month: int
+    years_after: int = 0
+
+
+def days_of_periods(rhythm: Rhythm, pairs: list[tuple[int, int]], text: str) -> tuple[DueDay, ...]:
+    """The due day of each period of ``rhythm`` (first … last of the year) from the plan's days in any order: a day
+    is the deadline of the period it falls in, or, early in a period (a quarter's first month, a half-year's first
+    three), of the period just ended (``05/7 và 05/01``: the first half by 05/7, the second by 05/01 of the next
+    year; ``15/1, 15/4, 15/7 và 15/10``: quarter IV of the year before by 15/1 …), never of a period barely begun
+    (``05/01 và 05/07`` of two halves is not the first half due on 05/01). Two days of one period (and none of
+    another) are refused, naming it."""
+    found: dict[int, DueDay] = {}
+    for day, month in pairs:
+        index = (month - 1) // rhythm.months + 1
+        after = 0
+        if 2 * ((month - 1) % rhythm.months) < rhythm.months - 1:  # early in a period: the one just ended
+            index, after = (index - 1, 0) if index > 1 else (rhythm.per_year, 1)
+        if index in found:
+            period = Period(2000, rhythm, index).label.replace("/2000", "").replace(" 2000", "")
+            raise DeadlineUnparsable(
+                f"{excerpt(text)}: hai ngày {found[index].day:02d}/{found[index].month} và {day:02d}/{month} cùng là hạn "
+                f"báo cáo của {period} (ngày ở đầu một kỳ là hạn của kỳ vừa kết thúc); ghi một ngày cho "
+                "mỗi kỳ"
+            )
+        found[index] = DueDay(day, month, after)
+    return tuple(found[i] for i in range(1, rhythm.per_year + 1))
 
 
 def exists(year: int, month: int, day: int) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Self
 
-from kh68.kinds.periods.base import Deadline, Period, Rhythm, exists, safe_day
+from kh68.kinds.periods.base import Deadline, DueDay, Period, Rhythm, days_of_periods, exists, safe_day
 
 _PAIR = r"(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}"
 _LISTED = re.compile(
@@ -25,10 +25,13 @@ _MONTHS = re.compile(
 class QuarterlyDays(Deadline):
     kind = "quarterly_days"
     example = "trước ngày 15/3, 15/6, 15/9 và 15/12"
-    meaning = "báo cáo quý: mỗi quý hạn ngày ghi cho quý ấy (ngày thứ nhất cho quý I …)"
+    meaning = (
+        "báo cáo quý: mỗi quý hạn ngày rơi vào tháng cuối quý hoặc sau khi quý kết thúc (15/1, 15/4, 15/7 và 15/10: "
+        "quý IV hạn 15/1 năm sau)"
+    )
     phrasings = ("trước ngày 15/3, 15/6, 15/9 và 15/12", "trước ngày 20 các tháng 3, 6, 9, 12")
 
-    days: tuple[tuple[int, int], ...]  # (day, month) of quarters I … IV
+    days_due: tuple[DueDay, ...]  # of quarters I … IV
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
@@ -41,20 +44,26 @@ class QuarterlyDays(Deadline):
             how = named["how"]
         else:
             return None
-        # each day in its own quarter, in order: "15/3, 15/6, 15/9 và 15/12" (never a day of another quarter)
-        if not all(1 <= d <= 31 and (m - 1) // 3 == i for i, (d, m) in enumerate(days)):
+        if not all(1 <= d <= 31 and 1 <= m <= 12 for d, m in days):
             return None
-        return cls(text=text, rhythm=Rhythm.QUARTERLY, days=days, before=how == "trước")
+        return cls(
+            text=text,
+            rhythm=Rhythm.QUARTERLY,
+            days_due=days_of_periods(Rhythm.QUARTERLY, list(days), text),
+            before=how == "trước",
+        )
 
     def day_exists(self, period: Period) -> bool:
-        day, month = self.days[period.index - 1]
+        due = self.days_due[period.index - 1]
+        year = period.year + due.years_after
         # "trước ngày 29/2": due by the day before, which every year has
-        return exists(period.year, month, day) or (self.before and exists(period.year, month, day - 1))
+        return exists(year, due.month, due.day) or (self.before and exists(year, due.month, due.day - 1))
 
     def named_day(self, period: Period) -> date | None:
         if period.rhythm is not Rhythm.QUARTERLY:
             return None
-        day, month = self.days[period.index - 1]
-        if self.before and not exists(period.year, month, day):  # "trước ngày 29/2" of 2026: the day after 28/2
-            return safe_day(period.year, month, day - 1) + timedelta(days=1)
-        return safe_day(period.year, month, day)
+        due = self.days_due[period.index - 1]
+        year = period.year + due.years_after
+        if self.before and not exists(year, due.month, due.day):  # "trước ngày 29/2" of 2026: the day after 28/2
+            return safe_day(year, due.month, due.day - 1) + timedelta(days=1)
+        return safe_day(year, due.month, due.day)

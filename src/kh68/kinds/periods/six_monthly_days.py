@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Self
 
-from kh68.kinds.periods.base import Deadline, Period, Rhythm, exists, safe_day
+from kh68.kinds.periods.base import Deadline, DueDay, Period, Rhythm, days_of_periods, exists, safe_day
 
 _DAY = r"(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}})\s*/\s*(?P<m{n}>[0-9]{{1,2}})"
 _PATTERN = re.compile(
@@ -19,28 +19,31 @@ _PATTERN = re.compile(
 class SixMonthlyDays(Deadline):
     kind = "six_monthly_days"
     example = "trước ngày 15/6 và 15/12"
-    meaning = "báo cáo 6 tháng: 6 tháng đầu năm hạn ngày thứ nhất, 6 tháng cuối năm hạn ngày thứ hai"
+    meaning = (
+        "báo cáo 6 tháng: mỗi kỳ hạn ngày rơi vào tháng cuối kỳ hoặc sau khi kỳ kết thúc (05/7 và 05/01: 6 tháng "
+        "cuối năm hạn 05/01 năm sau)"
+    )
     phrasings = ("trước ngày 15/6 và 15/12", "ngày 20/6 và ngày 20/12 hằng năm")
 
-    first: tuple[int, int]
-    second: tuple[int, int]
+    days_due: tuple[DueDay, DueDay]  # of the first and the second half
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
         match = _PATTERN.match(phrase)
         if match is None:
             return None
-        first, second = (int(match["d1"]), int(match["m1"])), (int(match["d2"]), int(match["m2"]))
-        if not all(1 <= d <= 31 and 1 <= m <= 12 for d, m in (first, second)) or first[1] > second[1]:
+        pairs = [(int(match["d1"]), int(match["m1"])), (int(match["d2"]), int(match["m2"]))]
+        if not all(1 <= d <= 31 and 1 <= m <= 12 for d, m in pairs):
             return None
-        return cls(text=text, rhythm=Rhythm.SIX_MONTHLY, first=first, second=second, before=match["how"] == "trước")
+        first, second = days_of_periods(Rhythm.SIX_MONTHLY, pairs, text)
+        return cls(text=text, rhythm=Rhythm.SIX_MONTHLY, days_due=(first, second), before=match["how"] == "trước")
 
     def day_exists(self, period: Period) -> bool:
-        day, month = self.first if period.index == 1 else self.second
-        return exists(period.year, month, day)
+        due = self.days_due[period.index - 1]
+        return exists(period.year + due.years_after, due.month, due.day)
 
     def named_day(self, period: Period) -> date | None:
         if period.rhythm is not Rhythm.SIX_MONTHLY:
             return None
-        day, month = self.first if period.index == 1 else self.second
-        return safe_day(period.year, month, day)
+        due = self.days_due[period.index - 1]
+        return safe_day(period.year + due.years_after, due.month, due.day)
