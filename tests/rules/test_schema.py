@@ -204,3 +204,29 @@ def test_a_year_bound_is_written_as_a_year(example_copy: Path) -> None:
     assert only_problem(check_fails(example_copy)) == (
         f"{path.as_posix()}:{line_of(path, 'start: 1999')}:10: lỗi: start: phải lớn hơn hoặc bằng 2000 [schema]"
     )
+
+
+@pytest.mark.parametrize(
+    ("entry", "column", "said"),
+    [
+        (
+            "{value: 95, expected_denominator: 100}",
+            10,
+            (
+                "6.3: expected_denominator (mẫu số toàn địa bàn) chỉ dùng cùng by_unit: kh68 so nó với tổng mẫu số các đơn "
+                "vị đã báo cáo; không có by_unit thì bỏ khóa này"
+            ),
+        ),
+        (
+            "{value: 95, source: {}}",
+            30,
+            "source: nguồn số liệu trống: ghi ít nhất một trong document, date, unit, hoặc bỏ khóa source",
+        ),
+    ],
+)
+def test_a_field_that_would_change_nothing_is_an_error(fixture_copy: Path, entry: str, column: int, said: str) -> None:
+    """A probe: an expected_denominator without by_unit, and an empty source, passed check and changed no output."""
+    path = fixture_copy / "data" / "2025.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(f'year: 2025\nindicators:\n  "6.3": {entry}\n', encoding="utf-8")
+    assert only_problem(check_fails(fixture_copy)) == f"{path.as_posix()}:3:{column}: lỗi: {said} [schema]"

@@ -1094,6 +1094,12 @@ class Source(Strict):
     date: Day | None = field("Ngày", default=None)
     unit: str | None = field("Đơn vị báo cáo", "Mã hoặc tên gọi của đơn vị gửi số liệu.", default=None)
 
+    @model_validator(mode="after")
+    def _says_something(self) -> Source:
+        if self.document is None and self.date is None and self.unit is None:
+            raise ValueError("nguồn số liệu trống: ghi ít nhất một trong document, date, unit, hoặc bỏ khóa source")
+        return self
+
 
 class UnitValue(Strict):
     value: Number | None = field("Giá trị", default=None)
@@ -1132,6 +1138,15 @@ class Measurement(Strict):
     _by_id: dict[str, UnitValue] | None = PrivateAttr(default=None)
     _written: dict[str, str] = PrivateAttr(default_factory=dict)
     _source_unit: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _denominator_of_units(self) -> Measurement:
+        if self.expected_denominator is not None and not self.by_unit:
+            raise ValueError(
+                "expected_denominator (mẫu số toàn địa bàn) chỉ dùng cùng by_unit: kh68 so nó với tổng mẫu số các "
+                "đơn vị đã báo cáo; không có by_unit thì bỏ khóa này"
+            )
+        return self
 
     def key_units(self, resolve: Callable[[str], str | None]) -> None:
         """Key ``by_unit`` by unit id, once, at load (``by_id``), the name written kept for messages (``written``);
