@@ -416,6 +416,18 @@ def test_form_whose_year_was_tampered(example_copy: Path, form: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("year", ["abc", "", "２０２６", "2026.0"])
+def test_form_whose_year_is_no_year_is_refused_in_vietnamese(example_copy: Path, form: Path, year: str) -> None:
+    """A probe: "abc" said Python's "invalid literal for int() with base 10: 'abc'"; "２０２６" was read as 2026."""
+    fill(form, {("kh68", "B3"): year, **SENT})
+    refused(
+        example_copy,
+        form,
+        f"{FORM} › thông tin biểu mẫu: năm của biểu mẫu '{year}' không phải một năm (4 chữ số 0–9); thông tin biểu "
+        "mẫu đã bị sửa — dùng biểu mẫu gốc lập bằng 'kh68 form'",
+    )
+
+
 def test_a_value_far_away_is_found_without_walking_the_empty_sheet(example_copy: Path, form: Path) -> None:
     fill(form, {("Chỉ tiêu", "XFD1048576"): "x", **SENT})
     with cpu_time() as spent:

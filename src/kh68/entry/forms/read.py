@@ -118,10 +118,16 @@ def _identify(opened: OpenedForm, plan: Plan) -> _Identity:
             f"{where}: biểu mẫu của kế hoạch khác ({excerpt(meta.get('plan_label', ''), 120)}), "
             f"không phải {plan_label(plan)}"
         )
+    written_year = meta.get("year", "")
+    if not (written_year.isascii() and written_year.isdigit() and len(written_year) == 4):  # never "２０２６", "abc"
+        raise FormRefused(
+            f"{where}: năm của biểu mẫu {excerpt(written_year)} không phải một năm (4 chữ số 0–9); thông tin biểu mẫu "
+            "đã bị sửa — dùng biểu mẫu gốc lập bằng 'kh68 form'"
+        )
+    year = int(written_year)
     try:
-        year = int(meta.get("year", ""))
         plan.require_year(year)
-    except (ValueError, Kh68Error) as exc:  # a year that is not a number, or outside the plan
+    except Kh68Error as exc:  # a year outside the plan
         raise FormRefused(f"{where}: năm của biểu mẫu không hợp lệ: {exc}") from None
     period = _period(meta, version, year, where)
     unit_id = plan.units.resolve(meta.get("unit", ""))
