@@ -449,3 +449,22 @@ def test_a_deadline_every_unit_met_is_past_not_overdue(example_copy: Path) -> No
         "ngày.",
         "  • Tất cả đơn vị đã gửi đúng hạn.",
     ]
+
+
+def test_a_data_file_of_a_period_still_to_come_is_said_never_silently_left_out(example_copy: Path) -> None:
+    """Bắc Ninh 144: data/2030.yaml seen in 2026 made every figure of 2030 "chưa có số liệu", with no word why."""
+    (example_copy / "data" / "2030.yaml").write_text(
+        'year: 2030\nsynthetic: true\nindicators:\n  "6.3": {value: 95}\n', encoding="utf-8"
+    )
+    warning = (
+        "kh68: cảnh báo: số liệu năm 2030 (data/2030.yaml) không được tính: năm 2030 bắt đầu ngày 01/01/2030, sau "
+        "ngày xem 05/12/2026; nếu tệp ghi nhầm kỳ, sửa tên tệp và năm trong tệp\n"
+    )
+    seen = ["--plan", example_copy, "--year", "2030"]
+    status = invoke(["status", *seen, "--today", "2026-12-05", "--format", "json"], 0)
+    assert status.stderr == warning
+    json.loads(status.stdout)  # the JSON stays whole
+    report = invoke(["report", *seen, "--date", "2026-12-05"], 0)
+    assert warning in report.stderr
+    assert invoke(["status", *seen, "--today", "2030-01-01"], 0).stderr == ""  # its year begun: counted
+    assert invoke(["status", "--plan", example_copy, "--year", "2026", "--today", "2026-12-05"], 0).stderr == ""

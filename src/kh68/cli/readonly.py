@@ -131,6 +131,8 @@ def run_status(
     loaded.require_year(year)
     unit_id = loaded.require_unit(unit) if unit is not None else None
     view = build_status(loaded, year, day, unit_id, cadence)
+    for warning in view.unseen_warnings:  # on standard error: the table or the JSON stays what it is
+        echo(f"kh68: cảnh báo: {warning}", err=True)
     if fmt is StatusFormat.json:
         data = view_to_dict(view)
         if unit_id is None:  # of the report the view is seen for: the year's, or the month's or quarter's

@@ -138,6 +138,7 @@ def build_report(
             *date_warnings(plan, duty, cadence, on, cited_in(plan, data)),
             *sender_warnings(plan, sender, signer_in_plan=True),
             *contradictions(view, text),
+            *view.unseen_warnings,
         ),
     )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from kh68.core.vnformat import format_date
 from kh68.domain.coverage import Coverage
 from kh68.domain.deadlines import deadline, plan_report_duty, report_due
 from kh68.kinds.periods import Period
@@ -36,6 +37,18 @@ class StatusView:
     period: Period | None = None  # a month, quarter or half-year of ``year`` the view is seen at
     unwritten_parts: tuple[ReportPart, ...] = ()  # parts of the year's report the department has not written
     unwritten_tasks: tuple[Task, ...] = ()  # tasks due in the year that nobody reported on
+    unseen: tuple[Period, ...] = ()  # periods with a data file the view leaves out: they begin after ``today``
+
+    @property
+    def unseen_warnings(self) -> tuple[str, ...]:
+        """Each data file left out because its period begins after the day the view is seen on (never silently:
+        a year's file of 2030 seen in 2026 made every figure "chưa có số liệu")."""
+        return tuple(
+            f"số liệu {p.label} (data/{p.key}.yaml) không được tính: {p.label} bắt đầu ngày "
+            f"{format_date(p.first_day)}, sau ngày xem {format_date(self.today)}; nếu tệp ghi nhầm kỳ, sửa tên tệp "
+            "và năm trong tệp"
+            for p in self.unseen
+        )
 
     @property
     def when(self) -> str:
@@ -49,6 +62,8 @@ def build_status(
     """Indicators, tasks and deadlines for ``year`` (as known at the end of ``period``, and only the reports of
     that period, when given: a month, a quarter); with ``unit``, only what it leads or owes. As seen ``today``:
     nothing of a period that begins after it, no report dated after it."""
+    cut = period or Period.of_year(year)
+    unseen = tuple(p for p in plan.files if today < p.first_day <= cut.last_day)
     plan = plan.as_of(period, today)
     indicators = _of_unit(plan, unit) if unit is not None else plan.indicators
     tracked = track(plan, year, today, period, indicators)
@@ -62,7 +77,17 @@ def build_status(
             and (d.duty.kind is not DutyKind.UNIT_REPORT or any(u.unit_id == unit for u in d.units))
         ]
     return StatusView(
-        plan, year, today, unit, tracked.results, tasks, owed, period, tracked.missing_parts, tracked.unwritten_tasks
+        plan,
+        year,
+        today,
+        unit,
+        tracked.results,
+        tasks,
+        owed,
+        period,
+        tracked.missing_parts,
+        tracked.unwritten_tasks,
+        unseen,
     )
 
 

@@ -147,6 +147,7 @@ def build_unit_report(
         warnings=(
             *date_warnings(plan, duty, cadence, on, cited_in(plan, view.plan.data.get(year), unit_id)),
             *sender_warnings(plan, sender),
+            *view.unseen_warnings,
         ),
     )
 
