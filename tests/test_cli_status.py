@@ -132,7 +132,7 @@ def test_json_shape_and_numbers() -> None:
             {"year": 2024, "value": 55.0},
             {"year": 2025, "value": 58.8},
         ],  # 2026's figures are not known on 06/11/2025
-        "final": {"text": "> 60", "kind": "greater_than", "min": 60.0, "year": 2030, "goal": 60.0},
+        "final": {"text": "> 60", "kind": "greater_than", "min": 60.0, "exclusive": True, "year": 2030, "goal": 60.0},
         "progress": {
             "category": "not_available",
             "category_label": "Chưa đủ số liệu",

@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
+from kh68.kinds.targets import parse_target
+from kh68.kinds.verdict import Direction
+from kh68.outputs.export import target_to_dict
 
 INDICATOR_KEYS = [
     "id", "task", "name", "unit", "direction", "basis", "responsible_units", "targets", "notes",
@@ -144,7 +149,7 @@ def test_indicator_contents() -> None:
         "footnote": "Triển khai các nội dung đề án phổ cập giáo dục mầm non cho trẻ mẫu giáo từ 3 đến 5 tuổi theo giai đoạn.",
     }
     assert by_id["6.1"]["targets"]["2030"] == {"text": "Hoàn thành", "kind": "completion"}
-    assert by_id["6.5"]["targets"]["2030"] == {"text": "> 60", "kind": "greater_than", "min": 60.0}
+    assert by_id["6.5"]["targets"]["2030"] == {"text": "> 60", "kind": "greater_than", "min": 60.0, "exclusive": True}
     assert by_id["6.7"]["targets"]["2025"] == {"text": "-", "kind": "none"}
     assert by_id["6.5"]["responsible_units"] == ["phong_qlcl_gdtx", "phong_gdth_gdmn"]
 
@@ -212,3 +217,25 @@ def test_an_upper_bound_is_exported_as_the_highest_value_not_the_lowest(fixture_
     replace_in(fixture_copy / "indicators.yaml", '"2030": "> 60"', '"2030": "không quá 5"')
     by_id = {i["id"]: i for i in json.loads(export(fixture_copy))["indicators"]}
     assert by_id["6.5"]["targets"]["2030"] == {"text": "không quá 5", "kind": "at_most", "max": 5.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        # Bắc Ninh 144: "mỗi năm … từ 05" exported as {"text", "kind": "per_year"}, its 5 gone
+        ("mỗi năm từ 05", {"kind": "per_year", "min": 5.0, "span": [2026, 2030], "aggregate": "each_year"}),
+        (
+            "trung bình mỗi năm từ 05 trở lên",
+            {"kind": "per_year", "min": 5.0, "span": [2026, 2030], "aggregate": "mean"},
+        ),
+        (
+            "tổng giai đoạn 2026 - 2030 ít nhất 5.000",
+            {"kind": "total", "min": 5000.0, "span": [2026, 2030], "aggregate": "sum"},
+        ),
+        ("giảm 10% so với năm 2025", {"kind": "change", "base_year": 2025, "change": -10.0, "relative": True}),
+        ("trên 60", {"kind": "greater_than", "min": 60.0, "exclusive": True}),
+    ],
+)
+def test_every_number_a_target_says_is_exported(text: str, data: dict[str, object]) -> None:
+    meaning = parse_target(text).with_defaults(year=2030, start=2026, end=2030)
+    assert target_to_dict(text, meaning, Direction.HIGHER) == {"text": text, **data}

@@ -20,7 +20,11 @@ def target_to_dict(text: str, meaning: Meaning, direction: Direction | None = No
         out["min"] = low
     if high is not None:
         out["max"] = high
-    return out
+    if meaning.span is not None:
+        out["span"] = list(meaning.span)
+    if meaning.base_year is not None:
+        out["base_year"] = meaning.base_year
+    return out | meaning.figures()
 
 
 def indicator_to_dict(plan: Plan, ind: Indicator) -> dict[str, Any]:

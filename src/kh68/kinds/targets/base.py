@@ -171,6 +171,11 @@ class Target:
         """The year whose figure the target is set against, if any."""
         return None
 
+    def figures(self) -> dict[str, Any]:
+        """Its numbers that are no bound of a value (a change and whether it is a share; how years add up), for
+        JSON: every number the words say is in the export, with ``bounds``, ``span`` and ``base_year``."""
+        return {}
+
     def requirement(self, direction: Direction, history: History) -> Requirement | None:
         """What a value must do; ``None`` for a target judged by state, or one whose base is unknown."""
         return None
@@ -275,6 +280,10 @@ class Bounded(Target):
         if self.approximate and self.tolerance is None and tolerance is not None:
             return replace(self, tolerance=tolerance)
         return self
+
+    def figures(self) -> dict[str, Any]:
+        """``trên 60``: its bound is no value that meets it."""
+        return {"exclusive": True} if self.strict else {}
 
     def bounds(self, direction: Direction | None = None) -> tuple[float | None, float | None]:
         """``ít nhất 5``: from 5; ``không quá 5``: up to 5; a bare ``5``: on the indicator's better side."""

@@ -101,6 +101,9 @@ class Change(Target):
             return self.kept
         return Direction.LOWER if self.amount < 0 else Direction.HIGHER
 
+    def figures(self) -> dict[str, Any]:
+        return {"change": self.amount, "relative": self.relative}
+
     @property
     def base_year(self) -> int | None:
         return self.base

@@ -60,6 +60,13 @@ class Total(Target):
     def implied_direction(self) -> Direction | None:
         return self.inner.implied_direction
 
+    def bounds(self, direction: Direction | None = None) -> tuple[float | None, float | None]:
+        """The bound of the inner words (``từ 05 trở lên`` of ``mỗi năm từ 05 trở lên``)."""
+        return self.inner.bounds(direction)
+
+    def figures(self) -> dict[str, Any]:
+        return {"aggregate": "sum"}
+
     @property
     def span(self) -> tuple[int, int] | None:
         return (self.first, self.last) if self.first is not None and self.last is not None else None

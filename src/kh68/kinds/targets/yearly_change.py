@@ -107,6 +107,12 @@ class YearlyChange(Target):
     def implied_direction(self) -> Direction:
         return Direction.LOWER if self.rate < 0 else Direction.HIGHER
 
+    def figures(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"yearly_change": self.rate, "relative": self.relative}
+        if self.rate_high is not None:
+            out["yearly_change_high"] = self.rate_high
+        return out
+
     @property
     def base_year(self) -> int | None:
         return self.base
