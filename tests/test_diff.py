@@ -178,8 +178,22 @@ def test_json_for_machines(repo):
             "indicator": "6.5",
             "name": "Tỷ lệ trường mầm non đạt chuẩn quốc gia",
             "year": 2030,
-            "old": {"text": "> 60", "meaning": "trên 60%", "kind": "greater_than", "min": 60.0, "max": None, "exclusive": True},
-            "new": {"text": "> 65", "meaning": "trên 65%", "kind": "greater_than", "min": 65.0, "max": None, "exclusive": True},
+            "old": {
+                "text": "> 60",
+                "meaning": "trên 60%",
+                "kind": "greater_than",
+                "min": 60.0,
+                "max": None,
+                "exclusive": True,
+            },
+            "new": {
+                "text": "> 65",
+                "meaning": "trên 65%",
+                "kind": "greater_than",
+                "min": 65.0,
+                "max": None,
+                "exclusive": True,
+            },
         }
     ]
     assert data["indicators_added"] == [{"id": "6.14", "name": "Tỷ lệ trường học có kết nối Internet"}]
