@@ -468,3 +468,13 @@ def test_a_data_file_of_a_period_still_to_come_is_said_never_silently_left_out(e
     assert warning in report.stderr
     assert invoke(["status", *seen, "--today", "2030-01-01"], 0).stderr == ""  # its year begun: counted
     assert invoke(["status", "--plan", example_copy, "--year", "2026", "--today", "2026-12-05"], 0).stderr == ""
+
+
+def test_a_day_before_the_plans_own_day_is_shown_with_the_plans_words(tmp_path: Path) -> None:
+    """Bắc Ninh 144: "trước ngày 15/11 hằng năm" was shown "hạn 14/11/2026" alone, as if the plan said 14/11."""
+    out = invoke(
+        ["status", "--plan", FIXTURE_PLAN.parent / "sonla-2954", "--year", "2026", "--today", "2026-11-20"],
+        0,
+        env={"COLUMNS": "200"},
+    ).stdout
+    assert "Năm 2026: hạn 29/11/2026 (kế hoạch ghi: trước ngày 30/11 hàng năm) — gửi " in out

@@ -282,7 +282,7 @@ def test_a_months_forms_round_trip_into_its_own_file(monthly: Path, tmp_path: Pa
     table = invoke(["status", "--plan", monthly, "--period", "2026-11", "--today", "2026-11-20"], 0).output
     month = table[table.index("Tháng 11/2026: hạn 14/11/2026") :].split("\nNăm 2026: hạn ")[0]
     assert " ".join(month.split()) == (
-        "Tháng 11/2026: hạn 14/11/2026 — gửi Phòng Tổ chức hành chính Sở GDĐT: ĐÃ QUÁ HẠN 6 ngày. "
+        "Tháng 11/2026: hạn 14/11/2026 (kế hoạch ghi: trước ngày 15 hằng tháng) — gửi Phòng Tổ chức hành chính Sở GDĐT: ĐÃ QUÁ HẠN 6 ngày. "
         "• Phòng Giáo dục Tiểu học - Giáo dục Mầm non: gửi muộn ngày 16/11/2026 "
         "• Phòng Giáo dục Trung học: chưa gửi "
         "• Phòng Quản lý chất lượng – Giáo dục thường xuyên: chưa gửi"

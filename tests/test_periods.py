@@ -103,8 +103,14 @@ def test_who_reported_for_a_month_and_who_was_late(monthly: Path) -> None:
 
 def test_the_years_view_lists_each_month_due_or_past(monthly: Path) -> None:
     out = " ".join(invoke(["status", "--plan", monthly, "--year", "2026", "--today", "2026-03-05"], 0).output.split())
-    assert "Tháng 1/2026: hạn 14/01/2026 — gửi Phòng Tổ chức hành chính Sở GDĐT: ĐÃ QUÁ HẠN 50 ngày." in out
-    assert "Tháng 3/2026: hạn 14/3/2026 — gửi Phòng Tổ chức hành chính Sở GDĐT: còn 9 ngày." in out
+    assert (
+        "Tháng 1/2026: hạn 14/01/2026 (kế hoạch ghi: trước ngày 15 hằng tháng) — gửi Phòng Tổ chức hành chính Sở GDĐT: ĐÃ QUÁ HẠN 50 ngày."
+        in out
+    )
+    assert (
+        "Tháng 3/2026: hạn 14/3/2026 (kế hoạch ghi: trước ngày 15 hằng tháng) — gửi Phòng Tổ chức hành chính Sở GDĐT: còn 9 ngày."
+        in out
+    )
     assert "Tháng 5/2026" not in out  # due in more than 30 days: not yet listed
 
 

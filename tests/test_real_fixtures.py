@@ -246,4 +246,7 @@ def test_sonla_large_gap_and_yearly_rate_are_whole(width: str, rows: list[str]) 
     for row in rows:
         assert row in lines, row
     # a yearly deadline in a month's view says which period it is
-    assert "Năm 2026: hạn 19/11/2026 — gửi Sở Công Thương: ĐÃ QUÁ HẠN 13 ngày." in lines
+    said = (
+        "Năm 2026: hạn 19/11/2026 (kế hoạch ghi: trước ngày 20/11 hàng năm) — gửi Sở Công Thương: ĐÃ QUÁ HẠN 13 ngày."
+    )
+    assert said in " ".join(lines)  # wrapped at the width

@@ -223,7 +223,9 @@ def deadline_lines(view: StatusView) -> list[str]:
         if d.due is None:
             lines.append(f"{vocab.sentence(period.label)}: {vocab.NO_DEADLINE} — gửi {to}.")
         else:
-            lines.append(f"{vocab.sentence(period.label)}: hạn {format_date(d.due)} — gửi {to}: {days_text(d)}.")
+            lines.append(
+                f"{vocab.sentence(period.label)}: hạn {format_date(d.due)}{_as_written(d)} — gửi {to}: {days_text(d)}."
+            )
         if d.duty.kind is not DutyKind.UNIT_REPORT:
             continue
         for u in d.missing:
@@ -233,6 +235,15 @@ def deadline_lines(view: StatusView) -> list[str]:
         if d.units and not d.missing:
             lines.append("• Tất cả đơn vị đã gửi đúng hạn." if d.due is not None else "• Tất cả đơn vị đã gửi.")
     return lines
+
+
+def _as_written(d: Deadline) -> str:
+    """`` (kế hoạch ghi: trước ngày 15/11 hằng năm)`` when the day shown is not the day the plan's words name (the
+    day before "trước ngày 15/11"), so that 14/11 is never taken for the plan's own day; '' otherwise."""
+    words = d.duty.deadline
+    if words is None or words.rule.named_day(d.cadence) == d.due:
+        return ""
+    return f" (kế hoạch ghi: {words.text})"
 
 
 def late_words(u: UnitReport) -> str:
