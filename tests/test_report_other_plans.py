@@ -175,3 +175,20 @@ def test_a_units_report_says_what_it_did_on_the_tasks_it_coordinates(tmp_path: P
     heading = next(i for i, line in enumerate(lines) if "(mục V.8, đơn vị phối hợp)" in line)
     assert lines[heading].startswith("### 1\\. Hướng dẫn đăng ký kinh doanh")
     assert lines[heading + 2] == "Hướng dẫn thủ tục tài chính cho 12 hộ kinh doanh homestay."
+
+
+def test_the_plans_typos_are_written_as_meant_in_a_report_never_in_its_files(tmp_path: Path) -> None:
+    """An official: "rác thác", "sảm phẩm", "fanpge" — typos plan.yaml lists — were printed in a report the UBND
+    signs. A typo is a whole word: one written "page" leaves the "page" of "fanpage" alone."""
+    plan = Path(shutil.copytree(FIXTURES / "hue-188", tmp_path / "plan"))
+    listed = '  - {section: Phụ lục II.8, written: "fanpge", meant: "fanpage"}\n'
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    assert listed in text
+    page = '  - {section: thử, written: "page", meant: "PAGE"}\n'
+    (plan / "plan.yaml").write_text(text.replace(listed, listed + page), encoding="utf-8")
+    before = {p: p.read_bytes() for p in plan.rglob("*.yaml")}
+    report = invoke(["report", "--plan", plan, "--year", "2026", "--date", "2026-11-10"], 0).stdout
+    for written, meant in (("rác thác", "rác thải"), ("sảm phẩm", "sản phẩm"), ("fanpge", "fanpage")):
+        assert (written in report, meant in report) == (False, True), written
+    assert "PAGE" not in report
+    assert {p: p.read_bytes() for p in plan.rglob("*.yaml")} == before

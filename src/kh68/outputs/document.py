@@ -13,7 +13,8 @@ writer. Escaping is the job of each format (Markdown, HTML, Word).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from enum import Enum, StrEnum
 from typing import Any, ClassVar
 
@@ -40,6 +41,21 @@ class DocumentPart:
             written = _document_text(value)
             if written is not value:
                 object.__setattr__(self, f.name, written)
+
+
+def rewritten(value: Any, rewrite: Callable[[str], str]) -> Any:
+    """``value`` (a document, a part of one, its texts) with ``rewrite`` applied to every text it holds; kh68's
+    own SVG and the enums as they are, and a document's warnings, which are not its text."""
+    if isinstance(value, Svg | Enum):
+        return value
+    if isinstance(value, str):
+        return rewrite(value)
+    if isinstance(value, tuple):
+        return tuple(rewritten(item, rewrite) for item in value)
+    if isinstance(value, DocumentPart) and is_dataclass(value):
+        changes = {f.name: rewritten(getattr(value, f.name), rewrite) for f in fields(value) if f.name != "warnings"}
+        return replace(value, **changes)
+    return value
 
 
 class DocumentKind(StrEnum):

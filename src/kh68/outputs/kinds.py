@@ -9,12 +9,13 @@ one module and one row here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kh68.outputs.document import DocumentKind
+from kh68.outputs.document import DocumentKind, rewritten
 
 if TYPE_CHECKING:
     from kh68.kinds.periods import Period
@@ -69,5 +70,18 @@ KINDS: dict[DocumentKind, Kind] = {
 
 
 def make(kind: DocumentKind, request: Request) -> StateDocument:
-    """The document of ``kind`` for ``request``."""
-    return KINDS[kind].build(request)
+    """The document of ``kind`` for ``request``, with the plan document's typos as it meant them (``typos`` of
+    plan.yaml: the plan's files keep the words as written, a document the department signs does not repeat them)."""
+    document = KINDS[kind].build(request)
+    typos = request.plan.meta.typos
+    if not typos:
+        return document
+    meant = [(re.compile(rf"(?<!\w){re.escape(t.written)}(?!\w)"), t.meant) for t in typos]
+
+    def as_meant(text: str) -> str:
+        for written, said in meant:
+            text = written.sub(said.replace("\\", "\\\\"), text)  # the words as they are, no group reference
+        return text
+
+    corrected: StateDocument = rewritten(document, as_meant)
+    return corrected

@@ -466,7 +466,11 @@ class SectionItem(Strict):
 class Typo(Strict):
     section: Text = field("Mục", "Mục của văn bản có lỗi.")
     written: Text = field("Văn bản ghi", "Nguyên văn, đúng như văn bản.")
-    meant: Text = field("Có lẽ là", "Cách đọc có lẽ đúng; kh68 không sửa văn bản.")
+    meant: Text = field(
+        "Có lẽ là",
+        "Cách đọc có lẽ đúng. Các tệp kế hoạch giữ nguyên văn; báo cáo kh68 lập (kh68 report) viết theo cách đọc này "
+        "ở mọi chỗ có cụm từ ghi ở written (cả từ, không phải một phần của từ).",
+    )
 
 
 class PlanMeta(Strict):
