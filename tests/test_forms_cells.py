@@ -244,3 +244,11 @@ def test_a_date_in_a_cell_of_a_date_format_is_no_number_to_scale() -> None:
     """`m/d/yyyy;@` (Excel's Date) of a date: comparing the date with 0 stopped the import with a traceback."""
     assert cells.shows_percent("m/d/yyyy;@", datetime(2026, 9, 1)) is False
     assert cells.scales_by_100("0%;0%;0%;@%", "văn bản") is True  # text: the fourth section
+
+
+def test_a_rate_whose_dot_groups_thousands_is_refused_with_its_other_reading() -> None:
+    with pytest.raises(ValueError) as info:
+        cells.percent_text("1.234", False)
+    assert str(info.value) == (
+        "tỷ lệ phải từ 0 đến 100, thấy 1.234 ('1.234': dấu chấm ngăn cách hàng nghìn; nếu là 1,234% hãy ghi 1,234)"
+    )

@@ -36,3 +36,13 @@ def test_negative_percentage_by_unit(example_copy: Path) -> None:
     line = next(line for line in problem_lines(check_fails(example_copy)) if line.endswith("[percent-range]"))
     assert line.startswith(f"{path.as_posix()}:{line_of(path, 'value: -3')}:")
     assert "tỷ lệ -3% nằm ngoài khoảng 0–100" in line
+
+
+def test_a_rate_whose_dot_groups_thousands_is_said_with_its_other_reading(example_copy: Path) -> None:
+    """A probe: "1.234" is 1234 (the dot groups thousands); "1.234% nằm ngoài 0–100" hid that a unit meant 1,234%."""
+    path = example_copy / "data" / "2025.yaml"
+    replace_in(path, "value: 95,4", 'value: "1.234"')
+    assert only_problem(check_fails(example_copy)) == (
+        f"{path.as_posix()}:{line_of(path, '1.234')}:12: lỗi: tỷ lệ 1.234% nằm ngoài khoảng 0–100 ('1.234': dấu "
+        "chấm ngăn cách hàng nghìn; nếu là 1,234% hãy ghi 1,234) [percent-range]"
+    )

@@ -139,6 +139,13 @@ def _unsigned(text: str) -> tuple[str, str]:
     return "", cleaned
 
 
+def as_decimal_comma(text: str) -> str | None:
+    """``1.234`` read as thousands (1234) written with a decimal comma (``1,234``), for a message that must say the
+    other reading when a number so read is out of range (a rate of 1.234%); ``None`` for any other text."""
+    written = text.strip()
+    return written.replace(".", ",") if _DOT_THOUSANDS.fullmatch(written) else None
+
+
 def parse_exact(text: str) -> Decimal:
     """A decimal as written (see the module docstring), exactly: ``1.234,5``, ``99,5``, ``99.5``, ``1.234.567``.
 

@@ -19,6 +19,7 @@ from typing import Any
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import (
     UnclearNumber,
+    as_decimal_comma,
     bounded,
     exact_text,
     format_date,
@@ -150,7 +151,11 @@ def amount_text(value: Any, unit: str, percent_format: bool = False) -> str:
 def percent_text(value: Any, percent_format: bool) -> str:
     text = decimal_text(value, percent_format)
     if not Decimal(0) <= Decimal(text) <= Decimal(100):
-        raise ValueError(f"tỷ lệ phải từ 0 đến 100, thấy {format_number(float(text), 6)}")
+        said = f"tỷ lệ phải từ 0 đến 100, thấy {format_number(float(text), 6)}"
+        comma = as_decimal_comma(value) if isinstance(value, str) else None
+        if comma is not None:  # "1.234": the dot groups thousands; a rate of 1,234% is written with a comma
+            said += f" ({excerpt(value)}: dấu chấm ngăn cách hàng nghìn; nếu là {comma}% hãy ghi {comma})"
+        raise ValueError(said)
     return text
 
 

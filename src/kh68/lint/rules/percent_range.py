@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kh68.core.errors import Severity
 from kh68.core.safetext import excerpt
-from kh68.core.vnformat import format_exact
+from kh68.core.vnformat import as_decimal_comma, format_exact
 from kh68.lint.rules.base import Context, Finding, Rule
-from kh68.reading.source import Key
+from kh68.reading.source import Document, Key
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -25,7 +26,27 @@ def check(ctx: Context) -> Iterator[Finding]:
             values += [(("indicators", ind_id, "by_unit", ref, "value"), e.value) for ref, e in m.by_unit.items()]
             for where, value in values:
                 if value is not None and not 0 <= value <= 100:
-                    yield Finding(file.doc, where, f"tỷ lệ {format_exact(value)}% nằm ngoài khoảng 0–100")
+                    yield Finding(file.doc, where, _out_of_range(value, _written(file.doc, where)))
+
+
+def _written(doc: Document, where: Key) -> str:
+    """The number as written at ``where`` (a year file keeps its text, not its plain data): read from its line."""
+    line, column = doc.position(where)
+    lines = doc.text.splitlines()
+    found = _NUMBER.match(lines[line - 1][column - 1 :]) if line <= len(lines) else None
+    return found[1] if found else ""
+
+
+_NUMBER = re.compile(r"""["']?([-+]?[0-9][0-9.,]*)""")
+
+
+def _out_of_range(value: float, written: str) -> str:
+    """``tỷ lệ 1.234% nằm ngoài khoảng 0–100``, with the other reading of a number whose dot groups thousands."""
+    said = f"tỷ lệ {format_exact(value)}% nằm ngoài khoảng 0–100"
+    comma = as_decimal_comma(written)
+    if comma is None:
+        return said
+    return f"{said} ({excerpt(written)}: dấu chấm ngăn cách hàng nghìn; nếu là {comma}% hãy ghi {comma})"
 
 
 RULE = Rule(
