@@ -110,6 +110,17 @@ def field(title: str, description: str = "", **kwargs: Any) -> Any:
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False, defer_build=True)
 
+    if not TYPE_CHECKING:  # to mypy, a model has only the attributes it declares
+
+        def __getattr__(self, name: str) -> Any:
+            """A private attribute (``_meaning``, ``_home`` …) read straight from the model's private values: pydantic's
+            own look-up asks each one whether it is a descriptor first, 17 times slower, and the engine, the rules
+            and every output read them per target and per value."""
+            private = self.__pydantic_private__
+            if private is not None and name in private:
+                return private[name]
+            return super().__getattr__(name)
+
 
 # ---------------------------------------------------------------- plan.yaml
 
@@ -880,8 +891,8 @@ class Indicator(Strict):
     @property
     def home(self) -> Home:
         """Where the indicator is written: a row of indicators.yaml, or a target of a task in tasks.yaml."""
-        if self._home is None:
-            return Home(
+        if self._home is None:  # a row of indicators.yaml: worked out once (rules and the engine ask per target)
+            self._home = Home(
                 "indicators",
                 ("indicators", self.id),
                 {y: ("indicators", self.id, "targets", str(y)) for y in self.targets},
