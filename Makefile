@@ -20,11 +20,12 @@ run: $(STAMP)
 
 # Tests run in parallel (pytest-xdist), one worker per core: the suite's time is kh68 starting, reading plans
 # and rendering reports, which workers share out; each test works in its own tmp_path. The longest tests
-# come first (tests/conftest.py) and each worker takes the next test when it is done (--maxschedchunk 1), so
-# that no worker is left with a long test at the end. Python keeps its compiled modules (__pycache__, ignored
+# come first (tests/conftest.py); each worker takes its half of the list and, once done, takes tests from
+# the end of the other's (--dist worksteal: 111,7 s against 115,7 s taking them one by one, --maxschedchunk 1),
+# so that no worker is left with a long test at the end. Python keeps its compiled modules (__pycache__, ignored
 # by git) even where PYTHONDONTWRITEBYTECODE is set: else every worker and every kh68 process the tests start
 # compiles kh68 and rewrites the tests' asserts again.
-PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --maxschedchunk 1
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --dist worksteal
 
 ## Lint (ruff, formatting, mypy, import contracts), run the whole test suite (the tool's tests/ and plan/tests/,
 ## slow tests included), then check the bundled plan. What CI runs (.ci/run).

@@ -132,8 +132,8 @@ def _longest_first(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(trylast=True)  # after -m and -k
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest tests run first (a stable sort, the same in every xdist worker): the workers of ``make test``,
-    which take the tests one by one (``--maxschedchunk``), then share the short ones out to the end. A
+    """The longest tests run first (a stable sort, the same in every xdist worker): the workers of ``make test``
+    (``--dist worksteal``) start on them and share the short ones out to the end. A
     ``needs`` mark must name a tool of tests/tools.py."""
     _longest_first(items)
     for item in items:
