@@ -16,6 +16,7 @@ from tests.formtools import FORM, UNIT, fill, make_form, sent, snapshot, with_ca
 from tools import require
 
 DATA = "data/2025.yaml"
+DATA_2026 = "data/2026.yaml"
 
 
 def _as_a_user_fills(path: Path) -> Path:
@@ -376,3 +377,29 @@ def test_a_title_longer_than_a_cell_holds_leaves_the_form_valid(example_copy: Pa
     fill(form, {("Nhiệm vụ", "E7"): "Thực hiện thường xuyên", **sent(4, 11)})
     result = invoke(["import", "--plan", example_copy, form, "--dry-run"], 0)
     assert "1 tệp được nhận, 0 tệp bị từ chối" in result.output
+
+
+def test_figures_that_check_would_refuse_in_the_data_file_are_said_of_their_file(
+    example_copy: Path, tmp_path: Path
+) -> None:
+    """A probe: a source dated years after the figure's year was said at "data/2026.yaml:10:13", a line of a file
+    that did not exist, naming no form. Now of the file it came from, and the good file of the batch is written."""
+    bad, good = tmp_path / "a.csv", tmp_path / "b.csv"
+    bad.write_text(
+        "indicator;year;unit;value;document;document_date\n6.3;2026;;96,1;BC 1;05/11/2030\n", encoding="utf-8"
+    )
+    good.write_text("indicator;year;unit;value\n6.4;2026;;97\n", encoding="utf-8")
+    (example_copy / DATA_2026).unlink()
+    result = invoke(["import", "--plan", example_copy, bad, good, "--force"], 1)
+    lines = result.output.splitlines()
+    assert lines[0] == "a.csv: bị từ chối, không ghi gì từ tệp này"
+    assert [line for line in lines if line.startswith("kh68: lỗi: a.csv: ")] == [
+        (
+            "kh68: lỗi: a.csv: nguồn số liệu chỉ tiêu 6.3 ghi ngày 05/11/2030, cách kỳ báo cáo của tệp (năm 2026) hơn "
+            f"một năm: ngày hay năm gõ nhầm? [source-date-outside]; không ghi vào {(example_copy / DATA_2026).as_posix()}"
+        )
+    ]
+    assert "value: 97" in (example_copy / DATA_2026).read_text(encoding="utf-8")
+    alone = invoke(["import", "--plan", example_copy, bad, "--force"], 1).output
+    assert "không ghi vào" in alone
+    assert ".yaml:" not in alone

@@ -121,6 +121,11 @@ class PlanInvalid(Kh68Error):
         super().__init__(message or f"kế hoạch có {errors} lỗi; sửa các lỗi trên (kiểm tra lại bằng 'kh68 check')")
 
 
+class EditRefused(PlanInvalid):
+    """An edit (record, progress, import) whose new text would not pass ``kh68 check``: the errors are the edit's
+    own (the files on disk have none), at places of a text never written."""
+
+
 _OS_REASON_BY_NAME = {
     "EACCES": "không có quyền truy cập",
     "EPERM": "không có quyền truy cập",

@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NoReturn
 
-from kh68.core.errors import PlanInvalid, Problem, Severity, UsageError
+from kh68.core.errors import EditRefused, PlanInvalid, Problem, Severity, UsageError
 from kh68.core.files import atomic_write_all, file_lock
 from kh68.core.vnformat import format_exact, parse_exact
 from kh68.entry.datafile import DataFile, Section, UnitKey
@@ -282,7 +282,7 @@ def _refuse(plan: Plan, data_file: DataFile, errors: list[Problem]) -> NoReturn:
             raise PlanInvalid(
                 had, f"{shown} đã có lỗi trước khi ghi (như kh68 check báo): sửa rồi ghi lại; tệp giữ nguyên"
             )
-    raise PlanInvalid(errors, f"thay đổi bị từ chối vì các lỗi trên; {shown} giữ nguyên")
+    raise EditRefused(errors, f"thay đổi bị từ chối vì các lỗi trên; {shown} giữ nguyên")
 
 
 # ------------------------------------------------------------- edits → keys

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kh68.core.errors import PlanInvalid, UsageError
+from kh68.core.errors import EditRefused, Problem, UsageError
 from kh68.entry.datafile import Section
 from kh68.entry.edits import (
     Conflict,
@@ -106,20 +106,27 @@ def import_files(
 
 
 def _apply(plan: Plan, accepted: list[FileResult], *, force: bool, dry_run: bool) -> EditResult:
-    """One call for the whole batch; a file whose edits the plan refuses is found and left out."""
+    """One call for the whole batch; a file whose figures would give the data file errors is found and refused,
+    said of the file it came from (a form, a CSV file) with the error ``kh68 check`` would give, never at a line of
+    a data file that was not written."""
     edits = [edit for result in accepted for edit in result.edits]
     try:
         return apply_edits(plan, edits, force=force, dry_run=dry_run)
-    except PlanInvalid:
-        if len(accepted) == 1:
-            raise
+    except EditRefused:
+        pass  # errors on disk before the import (PlanInvalid) are the plan's, said where they are
     for result in accepted:  # which file? each alone, nothing written
         try:
             apply_edits(plan, result.edits, force=True, dry_run=True)
-        except PlanInvalid as exc:
-            result.problems += [f"{result.path.name}: {p.message} ({p.path}:{p.line})" for p in exc.problems]
+        except EditRefused as exc:
+            result.problems += [_refusal(result.path, p) for p in exc.problems]
     remaining = [r for r in accepted if r.accepted]
     return apply_edits(plan, [e for r in remaining for e in r.edits], force=force, dry_run=dry_run)
+
+
+def _refusal(source: Path, problem: Problem) -> str:
+    """``a.xlsx: <check's words> [rule]; không ghi vào data/2026.yaml``."""
+    rule = f" [{problem.rule}]" if problem.rule else ""
+    return f"{source.name}: {problem.message}{rule}; không ghi vào {Path(problem.path).as_posix()}"
 
 
 def _read(plan: Plan, path: Path, arrival: Arrival) -> FileResult:
