@@ -20,6 +20,7 @@ deadline of that period.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -447,9 +448,18 @@ def _state_words(state: TaskState) -> str:
 
 
 def _task_label(t: TaskStatus) -> str:
+    """``3) `` before a task's name: its number in its group, when the id gives one an official numbers a list
+    by (a number, a letter); none for an id the document does not number so ("1b", "2-b", "a.1", "1.1") or a
+    name that begins with its own number ("(1) Tổ chức …")."""
     task_id, group_id = t.task.id, t.group_id
     suffix = task_id[len(group_id) :].lstrip(".") if task_id.startswith(group_id) else ""
-    return f"{suffix}) " if suffix else ""
+    if not _LIST_LABEL.fullmatch(suffix) or _OWN_NUMBER.match(t.task.title):
+        return ""
+    return f"{suffix}) "
+
+
+_LIST_LABEL = re.compile(r"[0-9]{1,3}|[a-zđ]")
+_OWN_NUMBER = re.compile(r"\(?(?:[0-9]{1,3}|[a-zđ])[.)]\s|\([0-9]{1,3}\)\s")
 
 
 def _same(a: str, b: str) -> bool:
