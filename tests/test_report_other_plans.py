@@ -199,6 +199,8 @@ def test_a_task_is_numbered_only_as_an_official_numbers_a_list() -> None:
     number only when it is a number or a letter, and a name that carries its own number is left to say it."""
     luongminh = invoke(["report", "--plan", FIXTURES / "luongminh-16", "--year", "2026", "--date", "2026-11-10"], 0)
     assert "**(1) Tổ chức hiệp thương lần thứ nhất:" in luongminh.stdout
-    assert "**1.1) " not in luongminh.stdout and "**2-b) " not in luongminh.stdout
+    assert "**1.1) " not in luongminh.stdout
+    assert "**2-b) " not in luongminh.stdout
     hcm = invoke(["report", "--plan", HCM, "--year", "2026", "--date", "2026-12-15"], 0).stdout
-    assert "**1b) " not in hcm and "**Xây dựng hạ tầng kỹ thuật dự phòng" in hcm
+    assert "**1b) " not in hcm
+    assert "**Xây dựng hạ tầng kỹ thuật dự phòng" in hcm
