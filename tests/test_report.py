@@ -970,3 +970,17 @@ def test_a_value_on_a_bound_it_must_pass_is_said_so_never_short_by_nothing(examp
     assert "mục tiêu đến năm 2030 trên 60%, mới bằng mức mục tiêu (phải vượt mức này);" in text
     assert "| So với mục tiêu năm 2030: mới bằng mức mục tiêu (phải vượt mức này) |" in text
     assert " 0 điểm phần trăm" not in text
+
+
+def test_the_closing_says_what_the_plan_says_the_recipient_does_with_the_report(example_copy: Path) -> None:
+    """An official: a report the plan asks "để tổng hợp, báo cáo Chính phủ" closed "xem xét, chỉ đạo" all the same."""
+    replace_in(
+        example_copy / "plan.yaml",
+        "    deadline: 10/11\n",
+        "    deadline: 10/11\n    purpose: để tổng hợp, báo cáo Bộ Giáo dục và Đào tạo.\n",
+    )
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-08"], 0).stdout
+    assert "kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng để tổng hợp, báo cáo Bộ Giáo dục và Đào tạo" in text
+    assert "xem xét, chỉ đạo" not in text
+    replace_in(example_copy / "plan.yaml", "    kind: unit_report\n", "    kind: unit_report\n    purpose: để biết\n")
+    assert "purpose chỉ dùng với kind: plan_report" in invoke(["check", example_copy], 1).output

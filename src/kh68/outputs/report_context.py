@@ -123,7 +123,7 @@ def build_report(
             )
             if s is not None
         ),
-        closing=closing(plan, when, sender, addressee_ids(plan, duty, today)),
+        closing=closing(plan, when, sender, addressee_ids(plan, duty, today), duty.purpose if duty else None),
         recipients=recipients(plan, duty, today, sender),
         signer=Signer(sender.signature, sender.name),
         annex=indicator_annex(view, attached_to(symbol, on, sender.issued_as.name)) if view.results else None,
@@ -212,18 +212,23 @@ def requesting_bases(plan: Plan) -> list[str]:
     return [_citation_of_basis(b) for b in found]
 
 
-def closing(plan: Plan, when: str, sender: Sender, to: tuple[str, ...]) -> str:
+def closing(plan: Plan, when: str, sender: Sender, to: tuple[str, ...], purpose: str | None = None) -> str:
     """``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.`` to one body above the sender; to several, each
     named as in the Kính gửi (``kính báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh và Ủy ban nhân dân tỉnh./.``), none
     of them singled out to direct; a recipient not above the sender (a fellow Sở) is sent it, not "kính báo cáo":
     ``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo và gửi Sở Nội vụ để tổng hợp./.``; without a
-    recipient, ``kính báo cáo./.``. ``to``: the recipients' unit ids (``addressee_ids``)."""
+    recipient, ``kính báo cáo./.``. ``to``: the recipients' unit ids (``addressee_ids``); ``purpose``: what the
+    plan says they do with it (``để tổng hợp, báo cáo Chính phủ``), said instead of "xem xét, chỉ đạo"."""
     own = sender.issued_as.unit_id
     above = [plan.unit_name(u) for u in to if is_above(plan, own, u)]
     peers = [plan.unit_name(u) for u in to if u != own and not is_above(plan, own, u)]
     said = []
     if above:
-        whom = f"{above[0]} xem xét, chỉ đạo" if len(above) == 1 else _and(above)
+        whom = _and(above)
+        if purpose:
+            whom += f" {purpose.strip().rstrip('.;')}"
+        elif len(above) == 1:
+            whom += " xem xét, chỉ đạo"
         said.append(f"kính báo cáo {whom}")
     if peers:
         said.append(f"gửi {_and(peers)} để tổng hợp")

@@ -296,6 +296,13 @@ class Duty(Strict):
         "nếu không có thì người đứng đầu cơ quan ban hành báo cáo.",
         default=None,
     )
+    purpose: Text | None = field(
+        "Mục đích báo cáo",
+        "Chỉ với plan_report: điều kế hoạch nói nơi nhận làm với báo cáo, nguyên văn sau tên nơi nhận, ví dụ 'để "
+        "tổng hợp, báo cáo Chính phủ, Thủ tướng Chính phủ'; câu kết của báo cáo viết 'kính báo cáo <nơi nhận> "
+        "<mục đích>' thay cho 'xem xét, chỉ đạo'.",
+        default=None,
+    )
     copy_to: UnitRefs = field(
         "Nơi nhận khác",
         "Mã hoặc tên gọi của các nơi nhận ngoài 'Kính gửi' (để báo cáo, để biết), ghi dưới '- Như trên;' ở "
@@ -306,7 +313,7 @@ class Duty(Strict):
 
     @model_validator(mode="after")
     def _who_for_the_report(self) -> Duty:
-        given = [name for name in ("issued_as", "drafter", "signer") if getattr(self, name) is not None]
+        given = [name for name in ("issued_as", "drafter", "signer", "purpose") if getattr(self, name) is not None]
         if given and self.kind is not DutyKind.PLAN_REPORT:
             raise ValueError(
                 f"{', '.join(given)} chỉ dùng với kind: plan_report (báo cáo kết quả thực hiện kế hoạch); báo cáo "
