@@ -41,9 +41,14 @@ PLAN_NUMBER_BLANK = (
 SIGNER_NAME_BLANK = (
     "kh68: cảnh báo: plan.yaml không ghi họ tên người ký (signer: name): dòng họ tên dưới chữ ký để trống\n"
 )
-EXAMPLE_BLANKS = PLAN_NUMBER_BLANK + SIGNER_NAME_BLANK
-"""What every report of the example plan to the province warns of: its document leaves the number blank, and
-names no signer."""
+SUCCESSOR_TO_VERIFY = (
+    "kh68: cảnh báo: báo cáo nêu thông tin ngoài văn bản kế hoạch về Sở Lao động – Thương binh và Xã hội và Sở Nội vụ "
+    "tỉnh Lâm Đồng mà units.yaml ghi cần xác minh: Đối chiếu với quyết định của tỉnh thành lập Sở Nội vụ; xác minh "
+    "trước khi trình ký\n"
+)
+EXAMPLE_BLANKS = PLAN_NUMBER_BLANK + SIGNER_NAME_BLANK + SUCCESSOR_TO_VERIFY
+"""What every report of the example plan to the province from 01/3/2025 warns of: its document leaves the number
+blank, names no signer, and sends it to the successor of a body that ceased, which units.yaml marks to verify."""
 # The demo's units before and after the reorganisation of 01/7/2025.
 DISTRICTS = [
     "pgd_da_lat", "pgd_bao_loc", "pgd_bao_lam", "pgd_cat_tien", "pgd_da_huoai", "pgd_da_teh",

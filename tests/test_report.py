@@ -984,3 +984,16 @@ def test_the_closing_says_what_the_plan_says_the_recipient_does_with_the_report(
     assert "xem xét, chỉ đạo" not in text
     replace_in(example_copy / "plan.yaml", "    kind: unit_report\n", "    kind: unit_report\n    purpose: để biết\n")
     assert "purpose chỉ dùng với kind: plan_report" in invoke(["check", example_copy], 1).output
+
+
+def test_a_fact_the_plan_marks_to_verify_is_warned_when_the_report_states_it() -> None:
+    """An official: the report said the Sở Nội vụ took over the Sở LĐTBXH's field, which units.yaml marks "verify";
+    said on standard error, once for the two bodies it concerns, never in the document."""
+    result = invoke(["report", "--plan", FIXTURE_PLAN, "--year", "2025", "--date", "2025-11-08"], 0)
+    warning = (
+        "kh68: cảnh báo: báo cáo nêu thông tin ngoài văn bản kế hoạch về Sở Lao động – Thương binh và Xã hội và Sở "
+        "Nội vụ tỉnh Lâm Đồng mà units.yaml ghi cần xác minh: Đối chiếu với quyết định của tỉnh thành lập Sở Nội vụ; "
+        "xác minh trước khi trình ký"
+    )
+    assert result.stderr.splitlines().count(warning) == 1
+    assert "xác minh" not in result.stdout

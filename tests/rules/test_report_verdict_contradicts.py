@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_BLANKS, invoke, line_of, replace_in
+from conftest import PLAN_NUMBER_BLANK, SIGNER_NAME_BLANK, SUCCESSOR_TO_VERIFY, invoke, line_of, replace_in
 
 SAID_2025 = "      - công tác hoàn thiện hồ sơ công nhận trường đạt chuẩn quốc gia ở một số đơn vị còn chậm (minh họa)"
 
@@ -61,9 +61,11 @@ def test_before_the_report_is_due_the_rule_is_silent(said_wrong: Path) -> None:
 
 def test_the_report_says_the_same_as_it_is_written(said_wrong: Path) -> None:
     result = invoke(["report", "--plan", said_wrong, "--year", "2026", "--date", "2026-11-10"], 0)
-    assert result.stderr == EXAMPLE_BLANKS + (
-        "kh68: cảnh báo: lời văn nói chỉ tiêu 6.5 'chưa đạt chỉ tiêu năm 2026', nhưng Kế hoạch không đặt chỉ tiêu năm "
-        "2026 cho chỉ tiêu này (kết quả 60,2%) (report › assessment › shortcomings, ý 1)\n"
+    assert result.stderr == (
+        PLAN_NUMBER_BLANK
+        + SIGNER_NAME_BLANK
+        + "kh68: cảnh báo: lời văn nói chỉ tiêu 6.5 'chưa đạt chỉ tiêu năm 2026', nhưng Kế hoạch không đặt chỉ tiêu "
+        "năm 2026 cho chỉ tiêu này (kết quả 60,2%) (report › assessment › shortcomings, ý 1)\n" + SUCCESSOR_TO_VERIFY
     )
     assert "cảnh báo" not in result.stdout
 

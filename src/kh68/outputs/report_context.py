@@ -140,6 +140,7 @@ def build_report(
             *sender_warnings(plan, sender, signer_in_plan=True),
             *contradictions(view, text),
             *view.unseen_warnings,
+            *verify_warnings(plan, duty, today),
         ),
     )
 
@@ -273,6 +274,25 @@ def successor_notes(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ..
             f"Kế hoạch giao báo cáo {name}; {lead}, {field} của {name} do {heir} tiếp nhận, nên Báo cáo này gửi {heir}."
         )
     return tuple(notes)
+
+
+def verify_warnings(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
+    """What the plan marks to verify (``verify`` in units.yaml) about a body the report names in place of the one
+    the plan names: the report states it as fact, so the person making it hears it before it is signed."""
+    if duty is None:
+        return ()
+    about: dict[str, list[str]] = {}  # what to verify → the bodies it is said of, in the order the report names them
+    for c in _inherited(plan, duty, today):
+        for unit_id in (c.named, c.unit_id):
+            unit = plan.units.units[unit_id]
+            names = about.setdefault(unit.verify.strip().rstrip("."), []) if unit.verify else []
+            if unit.verify and unit.name not in names:
+                names.append(unit.name)
+    return tuple(
+        f"báo cáo nêu thông tin ngoài văn bản kế hoạch về {_and(names)} mà units.yaml ghi cần xác minh: {what}; "
+        "xác minh trước khi trình ký"
+        for what, names in about.items()
+    )
 
 
 def _inherited(plan: Plan, duty: Duty, today: date) -> list[Current]:
