@@ -478,3 +478,21 @@ def test_a_day_before_the_plans_own_day_is_shown_with_the_plans_words(tmp_path: 
         env={"COLUMNS": "200"},
     ).stdout
     assert "Năm 2026: hạn 29/11/2026 (kế hoạch ghi: trước ngày 30/11 hàng năm) — gửi " in out
+
+
+def test_a_duty_on_request_is_never_owed_nor_the_years_report(example_copy: Path) -> None:
+    """A second plan_report duty "khi có yêu cầu" (Bắc Ninh 144) neither adds a deadline nor becomes the year's."""
+    on_request = (
+        "  - id: dot_xuat\n    section: IV.3\n    kind: plan_report\n    what: báo cáo đột xuất khi có yêu cầu.\n"
+        "    from_units: [phong_tchc]\n    to_units: [ubnd_tinh]\n    deadline: khi có yêu cầu\n"
+    )
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", on_request + "  - id: plan_report\n")
+    invoke(["check", example_copy], 0)
+    args = ["status", "--plan", example_copy, "--year", "2026", "--today", "2026-11-20", "--format", "json"]
+    reporting = json.loads(invoke(args, 0).stdout)["reporting"]
+    assert [(d["duty"], d["deadline"]) for d in reporting] == [
+        ("unit_report", "2026-11-05"),
+        ("plan_report", "2026-11-10"),
+    ]
+    made = invoke(["report", "--plan", example_copy, "--year", "2026", "--date", "2026-11-12"], 0)
+    assert "sau hạn báo cáo ngày 10/11/2026 (mục IV.1 của Kế hoạch)" in made.stderr  # the yearly duty's, not IV.3

@@ -41,7 +41,7 @@ def test_words_no_kind_reads_name_every_accepted_form() -> None:
         parse_deadline("cuối kỳ")
     assert str(info.value) == (
         "không hiểu hạn báo cáo 'cuối kỳ'; các dạng đọc được: trước ngày 15/12 hằng năm | trước ngày 15/6 và 15/12 | "
-        "trước ngày 15/3, 15/6, 15/9 và 15/12 | trước ngày 15 của tháng cuối quý | trước ngày 20 hằng tháng"
+        "trước ngày 15/3, 15/6, 15/9 và 15/12 | trước ngày 15 của tháng cuối quý | trước ngày 20 hằng tháng | khi có yêu cầu"
     )
 
 
@@ -143,3 +143,12 @@ def test_before_the_29th_of_february_is_a_day_every_year_has() -> None:
     listed = parse_deadline("trước ngày 29/2, 15/6, 15/9 và 15/12").with_defaults()
     first = Period(2026, Rhythm.QUARTERLY, 1)
     assert (listed.day_exists(first), listed.due(first)) == (True, date(2026, 2, 28))
+
+
+@pytest.mark.parametrize("text", ["khi có yêu cầu", "Đột xuất", "báo cáo đột xuất khi có yêu cầu", "theo yêu cầu"])
+def test_a_report_on_request_owes_no_period(text: str) -> None:
+    """Bắc Ninh 144: "báo cáo đột xuất … khi có yêu cầu" was refused, and a duty left without its words was read
+    as yearly, due 31/12."""
+    deadline = parse_deadline(text)
+    assert (deadline.kind, deadline.periodic) == ("on_request", False)
+    assert [deadline.due(p) for p in Rhythm.YEARLY.periods(2026)] == [None]

@@ -482,8 +482,9 @@ class Plan:
 
     def duty(self, kind: DutyKind) -> Duty | None:
         """The plan's reporting duty of ``kind`` for a year (units to the coordinator, the department to the
-        province): the first that reports yearly, else the first (a plan of quarterly reports only)."""
-        duties = [d for d in self.meta.duties if d.kind is kind]
+        province): the first that reports yearly, else the first (a plan of quarterly reports only); never one
+        that reports only when asked ("khi có yêu cầu")."""
+        duties = [d for d in self.meta.duties if d.kind is kind and (d.deadline is None or d.deadline.rule.periodic)]
         return next((d for d in duties if d.rhythm is Rhythm.YEARLY), duties[0] if duties else None)
 
     def unit_ids(self, refs: list[str]) -> list[str]:

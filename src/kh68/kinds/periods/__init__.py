@@ -13,13 +13,14 @@ import re
 from kh68.core.safetext import excerpt
 from kh68.kinds.periods.base import Deadline, DeadlineUnparsable, Period, Rhythm, parse_period
 from kh68.kinds.periods.monthly_day import MonthlyDay
+from kh68.kinds.periods.on_request import OnRequest
 from kh68.kinds.periods.quarterly_day import QuarterlyDay
 from kh68.kinds.periods.quarterly_days import QuarterlyDays
 from kh68.kinds.periods.six_monthly_days import SixMonthlyDays
 from kh68.kinds.periods.yearly_day import YearlyDay
 from kh68.kinds.phrases import fold, plain_spans
 
-KINDS: tuple[type[Deadline], ...] = (YearlyDay, SixMonthlyDays, QuarterlyDays, QuarterlyDay, MonthlyDay)
+KINDS: tuple[type[Deadline], ...] = (YearlyDay, SixMonthlyDays, QuarterlyDays, QuarterlyDay, MonthlyDay, OnRequest)
 """Every kind of reporting deadline, in the order their phrasings are tried."""
 
 _RHYTHMS = {

@@ -171,6 +171,9 @@ class Deadline:
     def parse(cls, phrase: str, text: str) -> Self | None:
         return None
 
+    periodic: ClassVar[bool] = True
+    """Whether the duty reports periods at all (a report "khi có yêu cầu" reports none: nothing is ever owed)."""
+
     def named_day(self, period: Period) -> date | None:
         """The day the words name for ``period`` (``None``: the duty does not report that period)."""
         raise NotImplementedError
