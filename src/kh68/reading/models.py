@@ -250,7 +250,8 @@ class Duty(Strict):
     deadline: DutyDeadline | None = field(
         "Hạn báo cáo",
         "Nguyên văn: 15/12 (hằng năm), 'trước ngày 15/12 hằng năm', 'trước ngày 20 hằng tháng', 'trước ngày 15 của "
-        "tháng cuối quý', 'trước ngày 15/6 và 15/12'; để trống nếu kế hoạch không ghi hạn.",
+        "tháng cuối quý', 'trước ngày 15/6 và 15/12', 'khi có yêu cầu' (báo cáo đột xuất: không có kỳ nào phải gửi); "
+        "để trống nếu kế hoạch không ghi hạn.",
         default=None,
     )
     period: Rhythm | None = field(
