@@ -260,7 +260,7 @@ def test_a_form_of_version_1_is_refused_with_the_command_to_make_a_new_one(examp
         # Typed 04/11/2025 into the day cell: Excel refuses it (a whole number 1-31); pasted, it is said.
         (
             sent(datetime(2025, 4, 11), None, None),
-            "C4: ngày gửi báo cáo: '2025-04-11 00:00:00' không phải là số ngày (từ 1 đến 31, ví dụ 4)",
+            "C4: ngày gửi báo cáo: '11/4/2025' không phải là số ngày (từ 1 đến 31, ví dụ 4)",
         ),
     ],
     ids=["no-year", "no-day", "31-feb", "month-13", "two-digit-year", "a-date-in-the-day-cell"],

@@ -41,6 +41,17 @@ _VN_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d{1,30})?$")
 MAX_TEXT = PROGRESS_TEXT  # what a unit's progress may hold (kh68.reading.models)
 
 
+def as_shown(value: Any) -> Any:
+    """A cell's value as Excel shows it, for a message: TRUE and FALSE (never Python's True), a day as 20/10/2026
+    (and its hour, 20/10/2026 14:30, when it has one)."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime):
+        clock = f" {value:%H:%M}" if value.time() != datetime.min.time() else ""
+        return format_date(value.date()) + clock
+    return value
+
+
 def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -60,10 +71,10 @@ def _exact(number: Decimal) -> str:
 def decimal_text(value: Any, percent_format: bool = False) -> str:
     """A cell's number as exact decimal text; ``percent_format``: the cell shows 0,954 as 95,4%."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError(f"{excerpt(value)} không phải là số")
+        raise ValueError(f"{excerpt(as_shown(value))} không phải là số")
     if isinstance(value, int | float):
         if not math.isfinite(value):
-            raise ValueError(f"{excerpt(value)} không phải là số")
+            raise ValueError(f"{excerpt(as_shown(value))} không phải là số")
         number = Decimal(repr(value))
         return _exact(number * 100 if percent_format else number)
     text = value.strip().removesuffix("%").rstrip()  # "95,4%" is 95,4 percent: the sign says what it is
@@ -72,7 +83,7 @@ def decimal_text(value: Any, percent_format: bool = False) -> str:
     except UnclearNumber:
         raise  # "7.080" can be read two ways: its message says both and how to write each
     except ValueError:
-        raise ValueError(f"{excerpt(value)} không phải là số (viết dạng 95,4 hoặc 95.4)") from None
+        raise ValueError(f"{excerpt(as_shown(value))} không phải là số (viết dạng 95,4 hoặc 95.4)") from None
 
 
 def scales_by_100(number_format: str | None, value: Any = None) -> bool:
@@ -136,14 +147,14 @@ def amount_text(value: Any, unit: str, percent_format: bool = False) -> str:
     dropped ("11,5%" of an indicator in nghìn USD is not 11,5 nghìn USD); typed with its own unit ("96,5 ha"), read."""
     if percent_format:
         counted = f"tính bằng {unit}" if unit else "không tính theo tỷ lệ"
-        raise ValueError(f"{excerpt(value)}: chỉ tiêu này {counted}, không phải %; ghi số không kèm %")
+        raise ValueError(f"{excerpt(as_shown(value))}: chỉ tiêu này {counted}, không phải %; ghi số không kèm %")
     if not isinstance(value, str):
         return decimal_text(value)
     number = Measure(unit).without_unit(value)
     try:
         return decimal_text(number)
     except ValueError as exc:  # said of what was typed, never of the number without its unit
-        said = str(exc).replace(excerpt(number), excerpt(value), 1)
+        said = str(exc).replace(excerpt(number), excerpt(as_shown(value)), 1)
         other_unit = number == value.strip() and re.fullmatch(r"\s*[-+]?[0-9][0-9.,]*\s*[^\W\d_].*", value)
         raise type(exc)(f"{said} (chỉ tiêu tính bằng {unit})" if other_unit and unit else said) from None
 
@@ -154,7 +165,7 @@ def percent_text(value: Any, percent_format: bool) -> str:
         said = f"tỷ lệ phải từ 0 đến 100, thấy {format_number(float(text), 6)}"
         comma = as_decimal_comma(value) if isinstance(value, str) else None
         if comma is not None:  # "1.234": the dot groups thousands; a rate of 1,234% is written with a comma
-            said += f" ({excerpt(value)}: dấu chấm ngăn cách hàng nghìn; nếu là {comma}% hãy ghi {comma})"
+            said += f" ({excerpt(as_shown(value))}: dấu chấm ngăn cách hàng nghìn; nếu là {comma}% hãy ghi {comma})"
         raise ValueError(said)
     return text
 
@@ -162,7 +173,7 @@ def percent_text(value: Any, percent_format: bool) -> str:
 def count_value(value: Any) -> int:
     """A whole, non-negative number: ``2140``, ``2140.0``, ``"2.140"``, ``"2140"``."""
     if isinstance(value, bool):
-        raise ValueError(f"{excerpt(value)} không phải là số nguyên")
+        raise ValueError(f"{excerpt(as_shown(value))} không phải là số nguyên")
     if isinstance(value, str):
         try:
             return parse_count(value)
@@ -173,15 +184,15 @@ def count_value(value: Any) -> int:
         try:
             number = Decimal(decimal_text(value))
         except ValueError:
-            raise ValueError(f"{excerpt(value)} không phải là số nguyên (ví dụ 2140)") from None
+            raise ValueError(f"{excerpt(as_shown(value))} không phải là số nguyên (ví dụ 2140)") from None
     elif isinstance(value, int | float) and math.isfinite(value):
         number = Decimal(repr(value))
     else:
-        raise ValueError(f"{excerpt(value)} không phải là số nguyên")
+        raise ValueError(f"{excerpt(as_shown(value))} không phải là số nguyên")
     if number != number.to_integral_value():
-        raise ValueError(f"{excerpt(value)} không phải là số nguyên (tử số, mẫu số là số đếm)")
+        raise ValueError(f"{excerpt(as_shown(value))} không phải là số nguyên (tử số, mẫu số là số đếm)")
     if number < 0:
-        raise ValueError(f"{excerpt(value)} phải là số nguyên không âm")
+        raise ValueError(f"{excerpt(as_shown(value))} phải là số nguyên không âm")
     bounded(str(value), str(int(number)))  # as a count written in a data file: said at the cell, not a file's line
     return int(number)
 
@@ -195,7 +206,7 @@ def yes_no(value: Any) -> bool:
             return True
         if folded in (fold(NO), "không", "false"):
             return False
-    raise ValueError(f"{excerpt(value)}: chọn {YES} hoặc {NO}")
+    raise ValueError(f"{excerpt(as_shown(value))}: chọn {YES} hoặc {NO}")
 
 
 _STATES = {fold(label): state for state, label in TASK_STATE_LABELS.items()} | {s.value: s for s in TaskState}
@@ -205,7 +216,7 @@ def task_state(value: Any) -> TaskState:
     state = _STATES.get(fold(value)) if isinstance(value, str) else None
     if state is None:
         choices = "; ".join(TASK_STATE_LABELS.values())
-        raise ValueError(f"{excerpt(value)} không phải là trạng thái; chọn một trong: {choices}")
+        raise ValueError(f"{excerpt(as_shown(value))} không phải là trạng thái; chọn một trong: {choices}")
     return state
 
 
@@ -218,13 +229,13 @@ def day(value: Any) -> date:
     """
     if isinstance(value, datetime):
         if value.time() != datetime.min.time():
-            raise ValueError(f"{excerpt(value)} không phải là một ngày")
+            raise ValueError(f"{excerpt(as_shown(value))} không phải là một ngày")
         value = value.date()
     if isinstance(value, date):
         return _unswappable(value)
     if isinstance(value, str):
         return parse_date(value.strip()[:40])
-    raise ValueError(f"{excerpt(value)} không phải là ngày (viết dạng 15/3/2025)")
+    raise ValueError(f"{excerpt(as_shown(value))} không phải là ngày (viết dạng 15/3/2025)")
 
 
 def _unswappable(stored: date) -> date:
@@ -246,7 +257,7 @@ def date_part(value: Any, kind: Input, year: int) -> int:
     }[kind]
     number = _whole(value)
     if number is None or not low <= number <= high:
-        raise ValueError(f"{excerpt(value)} không phải là {what}, ví dụ {example})")
+        raise ValueError(f"{excerpt(as_shown(value))} không phải là {what}, ví dụ {example})")
     return number
 
 
@@ -274,12 +285,12 @@ EXCEL_ERRORS = frozenset(
 
 def excel_error(value: object) -> str:
     """The message of a cell holding one of ``EXCEL_ERRORS``, as a form's error cell or a CSV's text."""
-    return f"ô có giá trị lỗi của Excel {excerpt(value)}; ghi giá trị đúng hoặc để trống"
+    return f"ô có giá trị lỗi của Excel {excerpt(as_shown(value))}; ghi giá trị đúng hoặc để trống"
 
 
 def text(value: Any) -> str:
     if isinstance(value, datetime | date):
-        raise ValueError(f"{excerpt(value)}: cần một đoạn văn bản, không phải ngày")
+        raise ValueError(f"{excerpt(as_shown(value))}: cần một đoạn văn bản, không phải ngày")
     result = str(value).strip() if not isinstance(value, float) else _exact(Decimal(repr(value)))
     if result.upper() in EXCEL_ERRORS:
         raise ValueError(excel_error(result))
