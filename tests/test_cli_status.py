@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -496,3 +497,15 @@ def test_a_duty_on_request_is_never_owed_nor_the_years_report(example_copy: Path
     ]
     made = invoke(["report", "--plan", example_copy, "--year", "2026", "--date", "2026-11-12"], 0)
     assert "sau hạn báo cáo ngày 10/11/2026 (mục IV.1 của Kế hoạch)" in made.stderr  # the yearly duty's, not IV.3
+
+
+def test_a_part_of_the_final_year_is_never_said_to_miss_the_final_target(tmp_path: Path) -> None:
+    """A review: a March figure of the final year was "Không đạt mục tiêu cuối kỳ" beside "Đang triển khai"; the
+    pace and the final verdict take whole years only."""
+    plan = Path(shutil.copytree(FIXTURE_PLAN.parent / "sonla-2954", tmp_path / "plan"))
+    month = (plan / "data" / "2026-11.yaml").read_text(encoding="utf-8").replace("2026-11", "2030-03")
+    month = re.sub(r"2026-1[01]-([0-9]{2})", r"2030-03-\1", month).replace("year: 2026", "year: 2030")
+    (plan / "data" / "2030-03.yaml").write_text(month, encoding="utf-8")
+    args = ["status", "--plan", plan, "--period", "2030-03", "--today", "2030-04-20", "--format", "json"]
+    [row] = [i for i in json.loads(invoke(args, 0).stdout)["indicators"] if i["id"] == "P2.2-L"]
+    assert (row["status"], row["progress"]["category"]) == ("in_progress", "not_available")

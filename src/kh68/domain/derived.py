@@ -41,7 +41,7 @@ class IndicatorFacts:
     series_break: tuple[SeriesBreak, int] | None = None  # the latest break begun by the year, and its first year
     unit_of_count_gone: date | None = None
     unit_of_count_label: str = ""
-    provisional_years: frozenset[int] = frozenset()
+    provisional_years: frozenset[int] = frozenset()  # years whose figure is not the whole year's (few units, part)
     known_until: Period | None = None
 
 
@@ -124,7 +124,11 @@ def indicator_facts(plan: Plan, indicator: Indicator, year: int) -> IndicatorFac
         series_break=_break_before(plan, indicator, year),
         unit_of_count_gone=unit_of_count_gone(plan, indicator, year),
         unit_of_count_label=unit_kind_label(plan, indicator.counted_over) if indicator.counted_over else "đơn vị",
-        provisional_years=frozenset(y for y in plan.data if (c := covered[y]) is not None and c.provisional),
+        provisional_years=frozenset(
+            y
+            for y in plan.data
+            if ((c := covered[y]) is not None and c.provisional) or indicator.id in plan.known_until.get(y, {})
+        ),
         known_until=plan.known_until.get(year, {}).get(indicator.id),
     )
 

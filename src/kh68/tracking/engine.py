@@ -168,7 +168,7 @@ class Organisation:
     series_break: Break | None = None
     unit_of_count_gone: date | None = None
     unit_of_count_label: str = ""  # what the plan calls its unit of count ("huyện, thành phố")
-    provisional_years: frozenset[int] = frozenset()
+    provisional_years: frozenset[int] = frozenset()  # not the whole year's figure: from few units, or part of it
     known_until: Period | None = None  # the figure is a month's, quarter's or half-year's, not yet the year's
 
     @property
@@ -534,7 +534,8 @@ def _previous(
 
 
 def _comparable(series: tuple[Point, ...], org: Organisation) -> tuple[Point, ...]:
-    """The part of a series progress may use: after the break, complete years only."""
+    """The part of a series progress may use: after the break, complete years only (never a provisional figure,
+    nor a month's or quarter's: "Không đạt mục tiêu cuối kỳ" of a final year's March would be a guess)."""
     since = org.comparable_since
     return tuple(p for p in series if (since is None or p.year >= since) and p.year not in org.provisional_years)
 
