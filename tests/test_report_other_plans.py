@@ -204,3 +204,25 @@ def test_a_task_is_numbered_only_as_an_official_numbers_a_list() -> None:
     hcm = invoke(["report", "--plan", HCM, "--year", "2026", "--date", "2026-12-15"], 0).stdout
     assert "**1b) " not in hcm
     assert "**Xây dựng hạ tầng kỹ thuật dự phòng" in hcm
+
+
+def test_a_typo_whose_meaning_is_an_explanation_is_never_pasted_into_a_report(tmp_path: Path) -> None:
+    """A review: Hà Nội 308 lists "danh mục dữ liệu Thành phố và dữ liệu Thành phố" as meaning "(văn bản lặp 'dữ
+    liệu Thành phố')": a report wrote the note in place of the words. A note (in brackets) is kept out, as is a typo
+    marked fix: false; one typo is never corrected by another."""
+    plan = Path(shutil.copytree(FIXTURES / "hue-188", tmp_path / "plan"))
+    listed = '  - {section: Phụ lục II.8, written: "fanpge", meant: "fanpage"}\n'
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    more = (
+        '  - {section: a, written: "sản phẩm", meant: "(văn bản ghi sai)"}\n'
+        '  - {section: c, written: "fanpage", meant: "FANPAGE"}\n'
+    )
+    kept = ('written: "rác thác", meant: "rác thải"}', 'written: "rác thác", meant: "rác thải", fix: false}')
+    (plan / "plan.yaml").write_text(text.replace(listed, listed + more).replace(*kept), encoding="utf-8")
+    report = invoke(["report", "--plan", plan, "--year", "2026", "--date", "2026-11-10"], 0).stdout
+    assert "(văn bản ghi sai)" not in report
+    assert "rác thác" in report  # fix: false
+    # the document's own "fanpage" (I.6) is written FANPAGE; its "fanpge" (II.8) fanpage, never then FANPAGE
+    assert "(bản đồ số, VR 3600, FANPAGE," in report
+    assert "( bản đồ số, VR 3600, fanpage," in report
+    assert "( bản đồ số, VR 3600, FANPAGE," not in report

@@ -35,6 +35,9 @@ def _document_text(value: Any) -> Any:
 class DocumentPart:
     """A part of a document whose texts are ``for_document`` as soon as it is made."""
 
+    not_text: ClassVar[frozenset[str]] = frozenset()
+    """Fields that are no text of the document (an HTML id, a CSS class, what is said to the person making it)."""
+
     def __post_init__(self) -> None:
         for f in fields(self):  # type: ignore[arg-type]
             value = getattr(self, f.name)
@@ -53,7 +56,8 @@ def rewritten(value: Any, rewrite: Callable[[str], str]) -> Any:
     if isinstance(value, tuple):
         return tuple(rewritten(item, rewrite) for item in value)
     if isinstance(value, DocumentPart) and is_dataclass(value):
-        changes = {f.name: rewritten(getattr(value, f.name), rewrite) for f in fields(value) if f.name != "warnings"}
+        kept = value.not_text
+        changes = {f.name: rewritten(getattr(value, f.name), rewrite) for f in fields(value) if f.name not in kept}
         return replace(value, **changes)
     return value
 
@@ -113,6 +117,7 @@ class Row(DocumentPart):
     cells: tuple[str, ...]
     status: str = ""  # the indicator's status value (a CSS class in HTML), empty for other tables
     anchor: str = ""  # an id for the HTML row, e.g. "chi-tieu-1.5"
+    not_text: ClassVar[frozenset[str]] = frozenset({"status", "anchor"})
 
 
 @dataclass(frozen=True)
@@ -240,6 +245,7 @@ class StateDocument(DocumentPart):
     # What the person making the document should hear (the date after the deadline, the narrative contradicting
     # a figure): said by ``kh68 report`` on stderr, never written into the document.
     warnings: tuple[str, ...] = field(default=())
+    not_text: ClassVar[frozenset[str]] = frozenset({"warnings"})
 
     @property
     def addressee_lines(self) -> tuple[str, ...]:

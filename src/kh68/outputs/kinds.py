@@ -73,15 +73,16 @@ def make(kind: DocumentKind, request: Request) -> StateDocument:
     """The document of ``kind`` for ``request``, with the plan document's typos as it meant them (``typos`` of
     plan.yaml: the plan's files keep the words as written, a document the department signs does not repeat them)."""
     document = KINDS[kind].build(request)
-    typos = request.plan.meta.typos
+    typos = [t for t in request.plan.meta.typos if t.fixed_in_reports]
     if not typos:
         return document
-    meant = [(re.compile(rf"(?<!\w){re.escape(t.written)}(?!\w)"), t.meant) for t in typos]
+    meant = {t.written: t.meant for t in typos}
+    # one pass, the longest first: a correction is never corrected again by a later typo
+    words = "|".join(re.escape(w) for w in sorted(meant, key=len, reverse=True))
+    typo = re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
     def as_meant(text: str) -> str:
-        for written, said in meant:
-            text = written.sub(said.replace("\\", "\\\\"), text)  # the words as they are, no group reference
-        return text
+        return typo.sub(lambda found: meant[found[0]], text)
 
     corrected: StateDocument = rewritten(document, as_meant)
     return corrected

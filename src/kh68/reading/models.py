@@ -488,8 +488,22 @@ class Typo(Strict):
     meant: Text = field(
         "Có lẽ là",
         "Cách đọc có lẽ đúng. Các tệp kế hoạch giữ nguyên văn; báo cáo kh68 lập (kh68 report) viết theo cách đọc này "
-        "ở mọi chỗ có cụm từ ghi ở written (cả từ, không phải một phần của từ).",
+        "ở mọi chỗ có cụm từ ghi ở written (cả từ, không phải một phần của từ), trừ khi đây là lời giải thích (có "
+        "dấu ngoặc) hoặc fix: false.",
     )
+    fix: bool | None = field(
+        "Sửa trong báo cáo",
+        "true: báo cáo viết meant thay cho written; false: báo cáo giữ nguyên văn; để trống: sửa, trừ khi written "
+        "hoặc meant có dấu ngoặc (một lời giải thích như '(văn bản lặp …)' không bao giờ được chép vào báo cáo).",
+        default=None,
+    )
+
+    @property
+    def fixed_in_reports(self) -> bool:
+        """Whether a report writes ``meant`` for ``written``: as ``fix`` says, else unless either is an explanation."""
+        if self.fix is not None:
+            return self.fix
+        return not any(mark in self.written + self.meant for mark in "()[]")
 
 
 class PlanMeta(Strict):
