@@ -152,3 +152,27 @@ def test_a_report_on_request_owes_no_period(text: str) -> None:
     deadline = parse_deadline(text)
     assert (deadline.kind, deadline.periodic) == ("on_request", False)
     assert [deadline.due(p) for p in Rhythm.YEARLY.periods(2026)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "rhythm", "due"),
+    [
+        # a review: "trước ngày 05/7" of a six-monthly duty made the second half due on its fifth day
+        ("trước ngày 05/7", Rhythm.SIX_MONTHLY, ["2026-07-04", "None"]),
+        ("trước ngày 16/6", Rhythm.SIX_MONTHLY, ["2026-06-15", "None"]),
+        ("trước ngày 10/01", Rhythm.SIX_MONTHLY, ["None", "2027-01-09"]),
+        ("15/12", Rhythm.QUARTERLY, ["None", "None", "None", "2026-12-15"]),
+    ],
+)
+def test_one_day_of_a_duty_of_halves_or_quarters_is_the_deadline_of_the_period_it_ends(
+    text: str, rhythm: Rhythm, due: list[str]
+) -> None:
+    deadline = parse_deadline(text).with_defaults()
+    assert [str(deadline.due(p)) for p in rhythm.periods(2026)] == due
+
+
+def test_before_the_29th_of_february_ends_a_half_year_in_every_year() -> None:
+    """A review: "trước ngày 29/02" of the second half was a day most years lack; due by 28/02 of the next year."""
+    deadline = parse_deadline("trước ngày 31/8 và 29/02").with_defaults()
+    second = Period(2026, Rhythm.SIX_MONTHLY, 2)
+    assert (deadline.day_exists(second), deadline.due(second)) == (True, date(2027, 2, 28))

@@ -18,8 +18,18 @@ from kh68.lint.rules.deadline_impossible import missing_years
         (
             "trước ngày 31 hằng tháng",
             (
-                "hạn trước ngày 31 hằng tháng không có trong tháng 2/2024, tháng 4/2024, tháng 6/2024, tháng 9/2024, "
-                "tháng 11/2024, tháng 2/2025 và 29 kỳ khác; chọn một ngày có trong mọi kỳ"
+                "hạn trước ngày 31 hằng tháng của tháng 2/2024, tháng 4/2024, tháng 6/2024, tháng 9/2024, "
+                "tháng 11/2024, tháng 2/2025 và 29 kỳ khác rơi vào ngày không có; chọn một ngày có trong mọi kỳ"
+            ),
+        ),
+        (
+            # the second half's report due 29/02 of the year after: a day only leap years have (a review: the
+            # message named the half-years as if the day were theirs)
+            "ngày 31/8 và 29/02",
+            (
+                "hạn ngày 31/8 và 29/02 của 6 tháng cuối năm 2024, 6 tháng cuối năm 2025, 6 tháng cuối năm 2026, 6 "
+                "tháng cuối năm 2028, 6 tháng cuối năm 2029, 6 tháng cuối năm 2030 rơi vào ngày không có; chọn một "
+                "ngày có trong mọi kỳ"
             ),
         ),
         (

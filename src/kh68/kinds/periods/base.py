@@ -205,6 +205,16 @@ class DueDay:
     years_after: int = 0
 
 
+def period_of_day(rhythm: Rhythm, month: int) -> tuple[int, int]:
+    """The period of ``rhythm`` whose report a day of ``month`` is the deadline of, and how many years after the
+    period's year it falls: the period it falls in, or, early in a period (a quarter's first month, a half-year's
+    first three), the one just ended (a day of January: the last period of the year before)."""
+    index = (month - 1) // rhythm.months + 1
+    if 2 * ((month - 1) % rhythm.months) < rhythm.months - 1:
+        return (index - 1, 0) if index > 1 else (rhythm.per_year, 1)
+    return index, 0
+
+
 def days_of_periods(rhythm: Rhythm, pairs: list[tuple[int, int]], text: str) -> tuple[DueDay, ...]:
     """The due day of each period of ``rhythm`` (first … last of the year) from the plan's days in any order: a day
     is the deadline of the period it falls in, or, early in a period (a quarter's first month, a half-year's first
@@ -214,10 +224,7 @@ def days_of_periods(rhythm: Rhythm, pairs: list[tuple[int, int]], text: str) -> 
     another) are refused, naming it."""
     found: dict[int, DueDay] = {}
     for day, month in pairs:
-        index = (month - 1) // rhythm.months + 1
-        after = 0
-        if 2 * ((month - 1) % rhythm.months) < rhythm.months - 1:  # early in a period: the one just ended
-            index, after = (index - 1, 0) if index > 1 else (rhythm.per_year, 1)
+        index, after = period_of_day(rhythm, month)
         if index in found:
             period = Period(2000, rhythm, index).label.replace("/2000", "").replace(" 2000", "")
             raise DeadlineUnparsable(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Self
 
 from kh68.kinds.periods.base import Deadline, DueDay, Period, Rhythm, days_of_periods, exists, safe_day
@@ -40,10 +40,15 @@ class SixMonthlyDays(Deadline):
 
     def day_exists(self, period: Period) -> bool:
         due = self.days_due[period.index - 1]
-        return exists(period.year + due.years_after, due.month, due.day)
+        year = period.year + due.years_after
+        # "trước ngày 29/02": due by the day before, which every year has
+        return exists(year, due.month, due.day) or (self.before and exists(year, due.month, due.day - 1))
 
     def named_day(self, period: Period) -> date | None:
         if period.rhythm is not Rhythm.SIX_MONTHLY:
             return None
         due = self.days_due[period.index - 1]
-        return safe_day(period.year + due.years_after, due.month, due.day)
+        year = period.year + due.years_after
+        if self.before and not exists(year, due.month, due.day):  # "trước ngày 29/02" of 2027: the day after 28/2
+            return safe_day(year, due.month, due.day - 1) + timedelta(days=1)
+        return safe_day(year, due.month, due.day)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Self
 
-from kh68.kinds.periods.base import Deadline, Period, Rhythm, exists, safe_day
+from kh68.kinds.periods.base import Deadline, Period, Rhythm, exists, period_of_day, safe_day
 
 _DAY = r"(?P<d>[0-9]{1,2})\s*(?:/|\s+tháng\s+)\s*(?P<m>[0-9]{1,2})"
 _PATTERN = re.compile(
@@ -39,12 +39,16 @@ class YearlyDay(Deadline):
         )
 
     def day_exists(self, period: Period) -> bool:
-        return exists(period.year, self.month, self.day)
+        years_after = 0 if period.is_year else period_of_day(period.rhythm, self.month)[1]
+        return exists(period.year + years_after, self.month, self.day)
 
     def named_day(self, period: Period) -> date | None:
         """The day in ``period``'s year; for a duty reporting half-years or quarters ("6 tháng (trước ngày 16/6)"),
-        only the period the day falls in reports."""
+        only the period the day is the deadline of reports: the one it falls in, or, early in a period, the one
+        just ended ("trước ngày 05/7": the first half, never the second due on its fifth day)."""
         if self.years and period.year not in self.years:
             return None
-        day = safe_day(period.year, self.month, self.day)
-        return day if period.is_year or period.contains(day) else None
+        if period.is_year:
+            return safe_day(period.year, self.month, self.day)
+        index, years_after = period_of_day(period.rhythm, self.month)
+        return safe_day(period.year + years_after, self.month, self.day) if period.index == index else None

@@ -38,7 +38,7 @@ def _message(text: str, missing: list[Period], named: list[Period]) -> str:
         listed = ", ".join(str(p.year) for p in missing)
         return f"hạn {text} không có trong các năm {listed} của thời kỳ kế hoạch; chọn một ngày có trong mọi năm"
     shown = ", ".join(p.label for p in missing[:6]) + (f" và {len(missing) - 6} kỳ khác" if len(missing) > 6 else "")
-    return f"hạn {text} không có trong {shown}; chọn một ngày có trong mọi kỳ"
+    return f"hạn {text} của {shown} rơi vào ngày không có; chọn một ngày có trong mọi kỳ"
 
 
 RULE = Rule(
