@@ -234,6 +234,10 @@ def test_an_upper_bound_is_exported_as_the_highest_value_not_the_lowest(fixture_
         ),
         ("giảm 10% so với năm 2025", {"kind": "change", "base_year": 2025, "change": -10.0, "relative": True}),
         ("trên 60", {"kind": "greater_than", "min": 60.0, "exclusive": True}),
+        (
+            "mỗi năm trên 5",
+            {"kind": "per_year", "min": 5.0, "span": [2026, 2030], "exclusive": True, "aggregate": "each_year"},
+        ),
     ],
 )
 def test_every_number_a_target_says_is_exported(text: str, data: dict[str, object]) -> None:

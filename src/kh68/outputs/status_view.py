@@ -148,6 +148,7 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
             if r.target.meaning is not None
             else _bounds(r.target.requirement)
         )
+        meaning = r.target.meaning
         target = {"text": r.target.text, "kind": _kind(r.target)} | {
             "min": low,
             "max": high,
@@ -155,6 +156,9 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
             "display": r.target.display,
             "decimals": r.target.decimals,
         }
+        if meaning is not None:  # as the export says it: exclusive, a span and how its years add up, a change
+            target |= {"span": list(meaning.span)} if meaning.span is not None else {}
+            target |= meaning.figures()
     final = None
     if r.final is not None:
         final = target_to_dict(r.final.text, r.final.meaning, r.indicator.better) | {

@@ -75,7 +75,7 @@ class PerYear(Target):
         return self.inner.bounds(direction)
 
     def figures(self) -> dict[str, Any]:
-        return {"aggregate": "mean" if self.mean else "each_year"}
+        return self.inner.figures() | {"aggregate": "mean" if self.mean else "each_year"}
 
     @property
     def span(self) -> tuple[int, int] | None:

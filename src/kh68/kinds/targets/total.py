@@ -61,11 +61,11 @@ class Total(Target):
         return self.inner.implied_direction
 
     def bounds(self, direction: Direction | None = None) -> tuple[float | None, float | None]:
-        """The bound of the inner words (``từ 05 trở lên`` of ``mỗi năm từ 05 trở lên``)."""
+        """The bound of the sum of the span's years (``ít nhất 5.000 ha`` of ``tổng giai đoạn … ít nhất 5.000 ha``)."""
         return self.inner.bounds(direction)
 
     def figures(self) -> dict[str, Any]:
-        return {"aggregate": "sum"}
+        return self.inner.figures() | {"aggregate": "sum"}
 
     @property
     def span(self) -> tuple[int, int] | None:
