@@ -149,7 +149,7 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
             else _bounds(r.target.requirement)
         )
         meaning = r.target.meaning
-        target = {"text": r.target.text, "kind": _kind(r.target)} | {
+        target: dict[str, Any] = {"text": r.target.text, "kind": _kind(r.target)} | {
             "min": low,
             "max": high,
             "derived": r.target.derived,
