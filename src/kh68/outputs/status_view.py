@@ -141,7 +141,7 @@ def coverage_to_dict(c: Coverage | None) -> dict[str, Any] | None:
 
 def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
     """One indicator's verdict as JSON-ready data (numbers as numbers, unknown as null)."""
-    target = None
+    target: dict[str, Any] | None = None
     if r.target is not None:
         low, high = (
             r.target.meaning.bounds(r.indicator.better)
@@ -149,7 +149,7 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
             else _bounds(r.target.requirement)
         )
         meaning = r.target.meaning
-        target: dict[str, Any] = {"text": r.target.text, "kind": _kind(r.target)} | {
+        target = {"text": r.target.text, "kind": _kind(r.target)} | {
             "min": low,
             "max": high,
             "derived": r.target.derived,
@@ -157,8 +157,8 @@ def result_to_dict(r: IndicatorResult) -> dict[str, Any]:
             "decimals": r.target.decimals,
         }
         if meaning is not None:  # as the export says it: exclusive, a span and how its years add up, a change
-            target |= {"span": list(meaning.span)} if meaning.span is not None else {}
-            target |= meaning.figures()
+            spanned: dict[str, Any] = {"span": list(meaning.span)} if meaning.span is not None else {}
+            target = target | spanned | meaning.figures()
     final = None
     if r.final is not None:
         final = target_to_dict(r.final.text, r.final.meaning, r.indicator.better) | {
