@@ -116,7 +116,10 @@ class Strict(BaseModel):
             """A private attribute (``_meaning``, ``_home`` …) read straight from the model's private values: pydantic's
             own look-up asks each one whether it is a descriptor first, 17 times slower, and the engine, the rules
             and every output read them per target and per value."""
-            private = self.__pydantic_private__
+            try:  # the slot itself, never through this method again (a model not yet initialised has none)
+                private = object.__getattribute__(self, "__pydantic_private__")
+            except AttributeError:
+                private = None
             if private is not None and name in private:
                 return private[name]
             return super().__getattr__(name)
