@@ -499,3 +499,10 @@ def test_record_reads_an_amount_typed_with_its_own_unit_and_refuses_a_percent_si
     assert path.read_bytes() == before
     invoke([*args, "26.120 ha"], 0)
     assert "value: 26.120\n" in path.read_text(encoding="utf-8")
+
+
+def test_record_refuses_an_amount_typed_with_another_unit_naming_both(tmp_path: Path) -> None:
+    """A review: "26.120 tấn" of an indicator in ha was only "không phải là số" by record, where a form named the unit."""
+    plan = Path(shutil.copytree(FIXTURE_PLAN.parent / "sonla-2954", tmp_path / "plan"))
+    args = ["record", "P1.I.1-DT", "--year", "2026", "--force", "--plan", plan, "--value", "26.120 tấn"]
+    assert invoke(args, 2).output == "kh68: lỗi: --value: '26.120 tấn': chỉ tiêu này tính bằng ha, không phải 'tấn'\n"

@@ -214,7 +214,7 @@ def test_an_amount_typed_with_its_indicators_own_unit_is_read(typed: str, unit: 
 @pytest.mark.parametrize(
     ("typed", "said"),
     [
-        ("96 tấn", "'96 tấn' không phải là số (viết dạng 95,4 hoặc 95.4) (chỉ tiêu tính bằng ha)"),
+        ("96 tấn", "'96 tấn': chỉ tiêu này tính bằng ha, không phải 'tấn'"),
         ("96,5 ha ha", "'96,5 ha ha' không phải là số (viết dạng 95,4 hoặc 95.4)"),  # as typed, not '96,5 ha '
     ],
 )

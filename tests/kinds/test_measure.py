@@ -45,3 +45,31 @@ def test_a_unit_written_in_a_target(unit: str, written: str, accepted: bool) -> 
 )
 def test_a_rate_is_written_without_a_space_and_differs_by_points(unit: str, shown: str, difference: str) -> None:
     assert (Measure(unit).amount(45.5), Measure(unit).difference(1.5)) == (shown, difference)
+
+
+@pytest.mark.parametrize(
+    ("unit", "typed", "number"),
+    [
+        ("%", "98%", "98"),
+        ("% GRDP", "45% GRDP", "45"),
+        ("% GRDP", "45%", "45"),
+        ("ha", "96,5 ha", "96,5"),
+        ("%/năm", "10%/năm", "10"),
+        ("ha", "1e5", "1e5"),
+    ],
+)
+def test_a_figure_typed_with_its_own_unit_is_its_number(unit: str, typed: str, number: str) -> None:
+    assert Measure(unit).without_unit(typed) == number
+
+
+@pytest.mark.parametrize(
+    ("unit", "typed", "said"),
+    [
+        ("ha", "96 tấn", "'96 tấn': chỉ tiêu này tính bằng ha, không phải 'tấn'"),
+        ("nghìn USD", "11,5%", "'11,5%': chỉ tiêu này tính bằng nghìn USD, không phải %; ghi số không kèm %"),
+    ],
+)
+def test_a_figure_typed_with_another_unit_is_refused_naming_both(unit: str, typed: str, said: str) -> None:
+    with pytest.raises(ValueError) as info:
+        Measure(unit).without_unit(typed)
+    assert str(info.value) == said

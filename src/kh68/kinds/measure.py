@@ -18,6 +18,8 @@ from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number, with_unit
 
 PERCENT = "%"
+_OTHER_UNIT = re.compile(r"[-+]?[0-9][0-9.,]*\s*([^\W\d_][^\d]*)")
+"""A number followed by words (``96 tấn``, ``96tấn``): a unit of measure, not a number's own letters (``1e5``)."""
 
 
 def fold_unit(text: str) -> str:
@@ -67,18 +69,28 @@ class Measure:
         return own == PERCENT and said.startswith(PERCENT) and bool(of) and of in fold_unit(name)
 
     def without_unit(self, typed: str) -> str:
-        """The number of a figure typed with this unit, as typed: ``98%`` of a rate is ``98``, ``96,5 ha`` of an
-        amount in ha is ``96,5``; anything else stays as it is, for the reader of numbers to refuse. A ``%`` typed
-        for an amount is refused here, never dropped (``11,5%`` of an indicator in nghìn USD is not 11,5 nghìn
-        USD)."""
+        """The number of a figure typed with this unit, as typed: ``98%`` of a rate is ``98``, ``45% GRDP`` of one in
+        % GRDP ``45``, ``96,5 ha`` of an amount in ha ``96,5``; anything else stays as it is, for the reader of
+        numbers to refuse. A ``%`` typed for an amount (``11,5%`` of an indicator in nghìn USD is not 11,5 nghìn USD)
+        and another unit (``96 tấn`` of one in ha) are refused here, never dropped."""
         text = typed.strip()
         unit = self.unit.strip()
+        number = re.sub(rf"\s*{re.escape(unit)}$", "", text, flags=re.IGNORECASE).rstrip() if unit else text
+        if number != text:
+            return number
         if self.is_percent:
             return text.removesuffix(PERCENT).rstrip()
         if text.endswith(PERCENT):
-            counted = f"tính bằng {unit}" if unit else "không tính theo tỷ lệ"
-            raise ValueError(f"{excerpt(typed)}: chỉ tiêu này {counted}, không phải %; ghi số không kèm %")
-        return re.sub(rf"\s*{re.escape(unit)}$", "", text, flags=re.IGNORECASE) if unit else text
+            raise ValueError(self.not_percent(typed))
+        other = _OTHER_UNIT.fullmatch(text)
+        if other and unit:
+            raise ValueError(f"{excerpt(typed)}: chỉ tiêu này tính bằng {unit}, không phải {excerpt(other[1])}")
+        return text
+
+    def not_percent(self, shown: object) -> str:
+        """Why a figure typed or shown with a % is refused for an amount."""
+        counted = f"tính bằng {self.unit.strip()}" if self.unit.strip() else "không tính theo tỷ lệ"
+        return f"{excerpt(shown)}: chỉ tiêu này {counted}, không phải %; ghi số không kèm %"
 
     def clamp(self, value: float) -> float:
         """A projected rate stays within 0–100%; an amount is what it is."""

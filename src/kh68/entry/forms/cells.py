@@ -145,18 +145,16 @@ def _bare_positions(text: str) -> list[int]:
 def amount_text(value: Any, unit: str, percent_format: bool = False) -> str:
     """A cell's number of an indicator counted in ``unit``, not in %: a "%" typed or shown is refused, never
     dropped ("11,5%" of an indicator in nghìn USD is not 11,5 nghìn USD); typed with its own unit ("96,5 ha"), read."""
+    measure = Measure(unit)
     if percent_format:
-        counted = f"tính bằng {unit}" if unit else "không tính theo tỷ lệ"
-        raise ValueError(f"{excerpt(as_shown(value))}: chỉ tiêu này {counted}, không phải %; ghi số không kèm %")
+        raise ValueError(measure.not_percent(as_shown(value)))
     if not isinstance(value, str):
         return decimal_text(value)
-    number = Measure(unit).without_unit(value)
+    number = measure.without_unit(value)
     try:
         return decimal_text(number)
     except ValueError as exc:  # said of what was typed, never of the number without its unit
-        said = str(exc).replace(excerpt(number), excerpt(as_shown(value)), 1)
-        other_unit = number == value.strip() and re.fullmatch(r"\s*[-+]?[0-9][0-9.,]*\s*[^\W\d_].*", value)
-        raise type(exc)(f"{said} (chỉ tiêu tính bằng {unit})" if other_unit and unit else said) from None
+        raise type(exc)(str(exc).replace(excerpt(number), excerpt(as_shown(value)), 1)) from None
 
 
 def percent_text(value: Any, percent_format: bool) -> str:
