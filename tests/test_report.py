@@ -997,3 +997,12 @@ def test_a_fact_the_plan_marks_to_verify_is_warned_when_the_report_states_it() -
     )
     assert result.stderr.splitlines().count(warning) == 1
     assert "xác minh" not in result.stdout
+
+
+def test_the_plans_purpose_is_said_to_a_fellow_body_that_alone_receives_the_report(example_copy: Path) -> None:
+    """A review: a purpose was dropped when no recipient was above the sender ("gửi … để tổng hợp" all the same)."""
+    plan = example_copy / "plan.yaml"
+    replace_in(plan, "    to_units: [ubnd_tinh, so_ldtbxh]\n", "    to_units: [so_ldtbxh]\n")
+    replace_in(plan, "    deadline: 10/11\n", "    deadline: 10/11\n    purpose: để tổng hợp, báo cáo Bộ Nội vụ\n")
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-08"], 0).stdout
+    assert "gửi Sở Nội vụ tỉnh Lâm Đồng để tổng hợp, báo cáo Bộ Nội vụ./." in text

@@ -227,17 +227,22 @@ def closing(plan: Plan, when: str, sender: Sender, to: tuple[str, ...], purpose:
     if above:
         whom = _and(above)
         if purpose:
-            whom += f" {purpose.strip().rstrip('.;')}"
+            whom += f" {_purpose(purpose)}"
         elif len(above) == 1:
             whom += " xem xét, chỉ đạo"
         said.append(f"kính báo cáo {whom}")
-    if peers:
-        said.append(f"gửi {_and(peers)} để tổng hợp")
+    if peers:  # the plan's purpose when no body above receives it, else "để tổng hợp"
+        said.append(f"gửi {_and(peers)} {_purpose(purpose) if purpose and not above else 'để tổng hợp'}")
     words = " và ".join(said) if said else "kính báo cáo"
     return (
         f"Trên đây là báo cáo kết quả thực hiện {when} {plan_reference(plan, short=True)}; "
         f"{sender.issued_as.name} {words}./."
     )
+
+
+def _purpose(purpose: str) -> str:
+    """The plan's words for what the recipient does with the report, without the full stop a closing adds."""
+    return purpose.strip().rstrip(".;")
 
 
 def _and(names: list[str]) -> str:
