@@ -25,7 +25,7 @@ def _status(year: int) -> dict[str, str]:
         if i["status"] == "not_computable":
             said[i["id"]] = i["status_label"]
         elif not stated:
-            said[i["id"]] = "Không đặt chỉ tiêu"
+            said[i["id"]] = f"Không đặt chỉ tiêu năm {year}"
         elif i["provisional"]:
             said[i["id"]] = "Chưa đánh giá (số liệu tạm tính)"
         else:

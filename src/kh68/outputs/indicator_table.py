@@ -72,9 +72,13 @@ def verdict(r: IndicatorResult) -> Status:
 
 
 def verdict_label(r: IndicatorResult) -> str:
+    """The annex's verdict: "Không đặt chỉ tiêu năm 2026" names the year, so that it is never read as a plan
+    that sets the indicator no target at all (its target of 2027 is in the next column)."""
     status = verdict(r)
     if status is Status.PROVISIONAL:
         return vocab.PROVISIONAL_VERDICT
+    if status is Status.NO_TARGET:
+        return f"{vocab.STATUS_LABELS[status]} năm {r.year}"
     return vocab.STATUS_LABELS[status]
 
 
