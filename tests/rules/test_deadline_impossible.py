@@ -33,6 +33,16 @@ from kh68.lint.rules.deadline_impossible import missing_years
             ),
         ),
         (
+            # a probe: "trước ngày 31/4" passed, due 30/4; only 29/02 is a day "trước ngày" may name that some
+            # years lack
+            "trước ngày 31/4 và 31/10",
+            (
+                "hạn trước ngày 31/4 và 31/10 của 6 tháng đầu năm 2024, 6 tháng đầu năm 2025, 6 tháng đầu năm 2026, 6 "
+                "tháng đầu năm 2027, 6 tháng đầu năm 2028, 6 tháng đầu năm 2029 và 1 kỳ khác rơi vào ngày không có; "
+                "chọn một ngày có trong mọi kỳ"
+            ),
+        ),
+        (
             "29/02",
             (
                 "hạn 29/02 không có trong các năm 2025, 2026, 2027, 2029, 2030 của thời kỳ kế hoạch; "

@@ -236,6 +236,12 @@ def days_of_periods(rhythm: Rhythm, pairs: list[tuple[int, int]], text: str) -> 
     return tuple(found[i] for i in range(1, rhythm.per_year + 1))
 
 
+def is_leap_day(day: int, month: int) -> bool:
+    """29/02: the one day some years lack that "trước ngày 29/02" still names (due by 28/02 every year); a day
+    no year has (31/4, 30/02) is no deadline, "trước ngày" or not."""
+    return (day, month) == (29, 2)
+
+
 def exists(year: int, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year, month)[1]
 

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Self
 
-from kh68.kinds.periods.base import Deadline, DueDay, Period, Rhythm, days_of_periods, exists, safe_day
+from kh68.kinds.periods.base import (
+    Deadline,
+    DueDay,
+    Period,
+    Rhythm,
+    days_of_periods,
+    exists,
+    is_leap_day,
+    safe_day,
+)
 
 _PAIR = r"(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}"
 _LISTED = re.compile(
@@ -57,7 +66,7 @@ class QuarterlyDays(Deadline):
         due = self.days_due[period.index - 1]
         year = period.year + due.years_after
         # "trước ngày 29/2": due by the day before, which every year has
-        return exists(year, due.month, due.day) or (self.before and exists(year, due.month, due.day - 1))
+        return exists(year, due.month, due.day) or (self.before and is_leap_day(due.day, due.month))
 
     def named_day(self, period: Period) -> date | None:
         if period.rhythm is not Rhythm.QUARTERLY:
