@@ -1006,3 +1006,26 @@ def test_the_plans_purpose_is_said_to_a_fellow_body_that_alone_receives_the_repo
     replace_in(plan, "    deadline: 10/11\n", "    deadline: 10/11\n    purpose: để tổng hợp, báo cáo Bộ Nội vụ\n")
     text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-08"], 0).stdout
     assert "gửi Sở Nội vụ tỉnh Lâm Đồng để tổng hợp, báo cáo Bộ Nội vụ./." in text
+
+
+@pytest.mark.parametrize(
+    ("purpose", "closing"),
+    [
+        ("để tổng hợp./.", "kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng để tổng hợp và gửi"),
+        (
+            "'để tổng hợp,\n      báo cáo Bộ'",
+            "kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng để tổng hợp, báo cáo Bộ và gửi",
+        ),
+    ],
+)
+def test_a_purpose_is_one_clause_of_the_closing(example_copy: Path, purpose: str, closing: str) -> None:
+    """A probe: "để tổng hợp./." closed "… để tổng hợp./ và gửi …"; a line break broke the sentence."""
+    replace_in(example_copy / "plan.yaml", "    deadline: 10/11\n", f"    deadline: 10/11\n    purpose: {purpose}\n")
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-08"], 0).stdout
+    assert closing in " ".join(text.split())
+
+
+@pytest.mark.parametrize("purpose", ['"."', "kính báo cáo Bộ"])
+def test_a_purpose_without_words_or_repeating_the_closing_is_refused(example_copy: Path, purpose: str) -> None:
+    replace_in(example_copy / "plan.yaml", "    deadline: 10/11\n", f"    deadline: 10/11\n    purpose: {purpose}\n")
+    assert "[schema]" in invoke(["check", example_copy], 1).output

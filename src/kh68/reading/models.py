@@ -315,6 +315,22 @@ class Duty(Strict):
     )
     _owed_from: date | None = PrivateAttr(default=None)
 
+    @field_validator("purpose")
+    @classmethod
+    def _one_clause(cls, value: str | None) -> str | None:
+        """The words of a clause the closing ends with: one line, without the full stop ("./.") the closing adds."""
+        if value is None:
+            return None
+        said = " ".join(value.split()).rstrip(" ./;,")
+        if not any(ch.isalpha() for ch in said):
+            raise ValueError("mục đích báo cáo (purpose) cần lời văn, ví dụ 'để tổng hợp, báo cáo Chính phủ'")
+        if said.casefold().startswith("kính báo cáo"):
+            raise ValueError(
+                "purpose là điều nơi nhận làm với báo cáo, ví dụ 'để tổng hợp, báo cáo Chính phủ'; câu kết đã có "
+                "'kính báo cáo <nơi nhận>'"
+            )
+        return said
+
     @model_validator(mode="after")
     def _who_for_the_report(self) -> Duty:
         given = [name for name in ("issued_as", "drafter", "signer", "purpose") if getattr(self, name) is not None]
