@@ -226,3 +226,20 @@ def test_a_typo_whose_meaning_is_an_explanation_is_never_pasted_into_a_report(tm
     assert "(bản đồ số, VR 3600, FANPAGE," in report
     assert "( bản đồ số, VR 3600, fanpage," in report
     assert "( bản đồ số, VR 3600, FANPAGE," not in report
+
+
+def test_a_typo_of_a_figure_or_a_date_never_rewrites_a_report_and_one_text_has_one_reading(tmp_path: Path) -> None:
+    """A probe: typos "95,4" → "100" and "2025" → "2026" rewrote the figures and dates of a signed report."""
+    plan = Path(shutil.copytree(FIXTURES / "hue-188", tmp_path / "plan"))
+    listed = '  - {section: Phụ lục II.8, written: "fanpge", meant: "fanpage"}\n'
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    args = ["report", "--plan", plan, "--year", "2026", "--date", "2026-11-10"]
+    before = invoke(args, 0).stdout
+    figures = '  - {section: a, written: "2026", meant: "2027"}\n  - {section: b, written: "10/11", meant: "11/11"}\n'
+    (plan / "plan.yaml").write_text(text.replace(listed, listed + figures), encoding="utf-8")
+    assert invoke(args, 0).stdout == before
+    twice = '  - {section: c, written: "fanpge", meant: "fan page"}\n'
+    (plan / "plan.yaml").write_text(text.replace(listed, listed + twice), encoding="utf-8")
+    assert "'fanpge' đọc được hai cách: 'fanpage' hoặc 'fan page'; giữ một cách đọc [schema]" in (
+        invoke(["check", plan], 1).output
+    )

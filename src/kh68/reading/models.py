@@ -513,7 +513,8 @@ class Typo(Strict):
     fix: bool | None = field(
         "Sửa trong báo cáo",
         "true: báo cáo viết meant thay cho written; false: báo cáo giữ nguyên văn; để trống: sửa, trừ khi written "
-        "hoặc meant có dấu ngoặc (một lời giải thích như '(văn bản lặp …)' không bao giờ được chép vào báo cáo).",
+        "hoặc meant có dấu ngoặc (một lời giải thích như '(văn bản lặp …)' không bao giờ được chép vào báo cáo) "
+        "hoặc written không có chữ (một con số, một ngày không bao giờ bị viết lại).",
         default=None,
     )
 
@@ -522,7 +523,8 @@ class Typo(Strict):
         """Whether a report writes ``meant`` for ``written``: as ``fix`` says, else unless either is an explanation."""
         if self.fix is not None:
             return self.fix
-        return not any(mark in self.written + self.meant for mark in "()[]")
+        explained = any(mark in self.written + self.meant for mark in "()[]")
+        return not explained and any(ch.isalpha() for ch in self.written)  # a figure or a date is never rewritten
 
 
 class PlanMeta(Strict):
@@ -592,8 +594,25 @@ class PlanMeta(Strict):
     )
     closing: list[Text] = field("Phần kết", "Các đoạn kết của văn bản, nguyên văn.", default_factory=empty_list)
     typos: list[Typo] = field(
-        "Lỗi đánh máy của văn bản", "Giữ nguyên văn; ghi lại để người đọc biết.", default_factory=empty_list
+        "Lỗi đánh máy của văn bản",
+        "Các tệp kế hoạch giữ nguyên văn; báo cáo kh68 lập viết theo cách đọc meant (xem fix). Một cụm từ chỉ có "
+        "một cách đọc.",
+        default_factory=empty_list,
     )
+
+    @field_validator("typos")
+    @classmethod
+    def _one_reading(cls, typos: list[Typo]) -> list[Typo]:
+        """One written text, one reading: a report could not say which of two it means."""
+        said: dict[str, str] = {}
+        for typo in typos:
+            if said.setdefault(typo.written, typo.meant) != typo.meant:
+                raise ValueError(
+                    f"{excerpt(typo.written)} đọc được hai cách: {excerpt(said[typo.written])} hoặc "
+                    f"{excerpt(typo.meant)}; giữ một cách đọc"
+                )
+        return typos
+
     duties: list[Duty] = field(
         "Nhiệm vụ báo cáo",
         "Các nhiệm vụ báo cáo, lập dự toán, đề nghị phối hợp mà phần tổ chức thực hiện giao: ai gửi, gửi ai, hạn nào.",
