@@ -509,3 +509,17 @@ def test_a_part_of_the_final_year_is_never_said_to_miss_the_final_target(tmp_pat
     args = ["status", "--plan", plan, "--period", "2030-03", "--today", "2030-04-20", "--format", "json"]
     [row] = [i for i in json.loads(invoke(args, 0).stdout)["indicators"] if i["id"] == "P2.2-L"]
     assert (row["status"], row["progress"]["category"]) == ("in_progress", "not_available")
+
+
+def test_in_january_the_years_view_lists_the_year_befores_reports_due_then(example_copy: Path) -> None:
+    """A review and a probe: the second half's report due 05/01 was in no view of January but the year before's."""
+    half = (
+        "  - id: half_year_report\n    section: IV.2.e\n    kind: unit_report\n    what: báo cáo 6 tháng.\n"
+        "    from_units: [phong_gdtrh]\n    to_units: [phong_tchc]\n    deadline: 05/01 và 05/07\n"
+    )
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", half + "  - id: plan_report\n")
+    args = ["status", "--plan", example_copy, "--today", "2026-01-03"]
+    out = " ".join(invoke(args, 0, env={"COLUMNS": "120"}).stdout.split())
+    assert "6 tháng cuối năm 2025: hạn 05/01/2026 — gửi Phòng Tổ chức hành chính Sở GDĐT: còn 2 ngày." in out
+    reporting = json.loads(invoke([*args, "--format", "json"], 0).stdout)["reporting"]
+    assert [(d["period"], d["deadline"]) for d in reporting][:2] == [("2025-H2", "2026-01-05"), ("2026", "2026-11-05")]

@@ -213,7 +213,7 @@ SOON = 30
 
 def deadline_lines(view: StatusView) -> list[str]:
     lines = []
-    for d in view.deadlines:
+    for d in (*view.carried, *view.deadlines):  # the year before's reports due this year first
         period = d.cadence
         # A month or quarter still far off (by its deadline, else by its end): the year's view lists the reports
         # due or past.

@@ -18,7 +18,7 @@ from kh68.reading.models import Indicator, ReportPart, Task
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing, missing_parts, unwritten_tasks
 from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce
-from kh68.tracking.tasks import Deadline, TaskStatus
+from kh68.tracking.tasks import Deadline, TaskStatus, deadlines
 from kh68.tracking.tracked import track
 from kh68.vocab import due_words
 
@@ -38,6 +38,9 @@ class StatusView:
     unwritten_parts: tuple[ReportPart, ...] = ()  # parts of the year's report the department has not written
     unwritten_tasks: tuple[Task, ...] = ()  # tasks due in the year that nobody reported on
     unseen: tuple[Period, ...] = ()  # periods with a data file the view leaves out: they begin after ``today``
+    # Reports of periods of the year before due in this year (the second half's, due 05/01): a year's view in
+    # January lists them, as they are what is due then.
+    carried: tuple[Deadline, ...] = ()
 
     @property
     def unseen_warnings(self) -> tuple[str, ...]:
@@ -68,14 +71,10 @@ def build_status(
     indicators = _of_unit(plan, unit) if unit is not None else plan.indicators
     tracked = track(plan, year, today, period, indicators)
     tasks, owed = tracked.tasks, tracked.deadlines
+    carried = _carried(plan, year, today) if period is None else []
     if unit is not None:
         tasks = [t for t in tasks if plan.covers(t.task.lead_units, unit)]
-        owed = [
-            Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit], d.recipients, d.period)
-            for d in owed
-            if plan.covers(d.duty.from_units, unit)
-            and (d.duty.kind is not DutyKind.UNIT_REPORT or any(u.unit_id == unit for u in d.units))
-        ]
+        owed, carried = _of_unit_reports(plan, owed, unit), _of_unit_reports(plan, carried, unit)
     return StatusView(
         plan,
         year,
@@ -88,7 +87,25 @@ def build_status(
         tracked.missing_parts,
         tracked.unwritten_tasks,
         unseen,
+        tuple(carried),
     )
+
+
+def _carried(plan: Plan, year: int, today: date) -> list[Deadline]:
+    """The reports of the year before's periods due in ``year`` (none before the plan period)."""
+    if year - 1 < plan.meta.period.start:
+        return []
+    return [d for d in deadlines(plan, year - 1, today) if d.due is not None and d.due.year == year]
+
+
+def _of_unit_reports(plan: Plan, owed: list[Deadline], unit: str) -> list[Deadline]:
+    """The reports ``unit`` owes or sends, each with its own line only."""
+    return [
+        Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit], d.recipients, d.period)
+        for d in owed
+        if plan.covers(d.duty.from_units, unit)
+        and (d.duty.kind is not DutyKind.UNIT_REPORT or any(u.unit_id == unit for u in d.units))
+    ]
 
 
 def _of_unit(plan: Plan, unit: str) -> list[Indicator]:
@@ -248,7 +265,7 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
                     for u in d.units
                 ],
             }
-            for d in view.deadlines
+            for d in (*view.carried, *view.deadlines)
         ],
     }
 
