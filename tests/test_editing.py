@@ -506,3 +506,21 @@ def test_record_refuses_an_amount_typed_with_another_unit_naming_both(tmp_path: 
     plan = Path(shutil.copytree(FIXTURE_PLAN.parent / "sonla-2954", tmp_path / "plan"))
     args = ["record", "P1.I.1-DT", "--year", "2026", "--force", "--plan", plan, "--value", "26.120 tấn"]
     assert invoke(args, 2).output == "kh68: lỗi: --value: '26.120 tấn': chỉ tiêu này tính bằng ha, không phải 'tấn'\n"
+
+
+def test_record_says_a_period_that_has_not_begun(example_copy: Path) -> None:
+    """A probe: a figure recorded for 2030 (a year typed wrong, most likely) was written without a word, and status
+    and report then left it out."""
+    from datetime import date
+
+    from kh68.core.vnformat import format_date
+
+    year = date.today().year + 2
+    result = invoke(["record", "6.4", "--year", str(year), "--value", "99", "--plan", example_copy], 0)
+    assert result.stderr == (
+        f"kh68: cảnh báo: năm {year} bắt đầu ngày 01/01/{year}, sau hôm nay ({format_date(date.today())}): kh68 status "
+        "và kh68 report chỉ tính nội dung này từ ngày đó; nếu gõ nhầm năm hay kỳ, ghi lại cho đúng\n"
+    )
+    assert (
+        invoke(["record", "6.4", "--year", "2025", "--value", "99", "--force", "--plan", example_copy], 0).stderr == ""
+    )

@@ -17,13 +17,31 @@ if TYPE_CHECKING:
     from kh68.reading.plan import Plan
 
 
-def _report(outcome: FileOutcome, what: str) -> None:
+def _report(outcome: FileOutcome, what: str, period: Period) -> None:
     if not outcome.changed:
         echo(f"Không thay đổi: {what} đã có trong {outcome.path.as_posix()}.")
     elif outcome.created:
         echo(f"Đã tạo {outcome.path.as_posix()} và ghi {what}.")
     else:
         echo(f"Đã ghi {what} vào {outcome.path.as_posix()}.")
+    _not_begun(period)
+
+
+def _not_begun(period: Period) -> None:
+    """A figure or progress written for a period that has not begun: said, as status and report say it, since
+    neither counts it before its first day (a year typed wrong, most likely)."""
+    from datetime import date
+
+    from kh68.core.vnformat import format_date
+
+    today = date.today()
+    if period.first_day > today:
+        echo(
+            f"kh68: cảnh báo: {period.label} bắt đầu ngày {format_date(period.first_day)}, sau hôm nay "
+            f"({format_date(today)}): kh68 status và kh68 report chỉ tính nội dung này từ ngày đó; nếu gõ nhầm năm "
+            "hay kỳ, ghi lại cho đúng",
+            err=True,
+        )
 
 
 @app.command()
@@ -70,7 +88,7 @@ def record(
     edit = ValueEdit(indicator, year, value, numerator, denominator, met, by, source, note, period=cadence)
     outcome = apply_one(loaded, edit, force=force)
     label = cadence.label if cadence else f"năm {year}"
-    _report(outcome, f"chỉ tiêu {indicator} {label}" + (f" của {by}" if by else ""))
+    _report(outcome, f"chỉ tiêu {indicator} {label}" + (f" của {by}" if by else ""), cadence or Period.of_year(year))
 
 
 def _without_unit(plan: Plan, indicator_id: str, value: str | None) -> str | None:
@@ -125,4 +143,4 @@ def progress(
     edit = ProgressEdit(task, year, unit, state, day, result, difficulties, directions, proposals, period=cadence)
     outcome = apply_one(loaded, edit, force=force)
     label = cadence.label if cadence else f"năm {year}"
-    _report(outcome, f"tiến độ nhiệm vụ {task} {label} của {unit}")
+    _report(outcome, f"tiến độ nhiệm vụ {task} {label} của {unit}", cadence or Period.of_year(year))
