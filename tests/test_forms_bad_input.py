@@ -376,6 +376,22 @@ def test_form_of_another_plan(example_copy: Path, form: Path) -> None:
     )
 
 
+def test_a_form_made_before_the_plans_title_was_edited_says_so(example_copy: Path, form: Path) -> None:
+    """A probe: the message named the same plan twice ("… khác ('Kế hoạch KH-SGDĐT năm 2024 …'), không phải Kế
+    hoạch KH-SGDĐT năm 2024 …"): the title, which the label does not show, is what differs."""
+    fill(form, {("Chỉ tiêu", "G9"): 95, **SENT})
+    replace_in(
+        example_copy / "plan.yaml", "  Thực hiện Nghị quyết số 68/NQ-CP", "  Về việc thực hiện Nghị quyết số 68/NQ-CP"
+    )
+    refused(
+        example_copy,
+        form,
+        f"{FORM} › thông tin biểu mẫu: biểu mẫu lập cho Kế hoạch KH-SGDĐT năm 2024 của Sở Giáo dục và Đào tạo tỉnh "
+        "Lâm Đồng khi kế hoạch có trích yếu khác với bây giờ (trích yếu đã sửa trong plan.yaml, hoặc đây là biểu mẫu "
+        "của một kế hoạch khác cùng số, ký hiệu và năm); lập lại biểu mẫu bằng 'kh68 form' và gửi đơn vị điền lại",
+    )
+
+
 def test_a_number_written_after_the_forms_were_sent_leaves_them_valid(example_copy: Path, form: Path) -> None:
     """The plan's number was left blank ("Số:   /KH-SGDĐT") and is filled in later: a form sent before is still this
     plan's; a form of that number, then another number, is another plan's."""

@@ -114,6 +114,12 @@ def _identify(opened: OpenedForm, plan: Plan) -> _Identity:
     if version not in {str(v) for v in VERSIONS} and version not in _OLD_VERSIONS:
         raise FormRefused(f"{where}: phiên bản biểu mẫu {excerpt(version)} không được hỗ trợ; lập lại biểu mẫu")
     if meta.get("plan") not in plan_ids(plan):
+        if meta.get("plan_label") == plan_label(plan):  # the same number, symbol and year: the title tells them apart
+            raise FormRefused(
+                f"{where}: biểu mẫu lập cho {plan_label(plan)} khi kế hoạch có trích yếu khác với bây giờ (trích yếu "
+                "đã sửa trong plan.yaml, hoặc đây là biểu mẫu của một kế hoạch khác cùng số, ký hiệu và năm); "
+                "lập lại biểu mẫu bằng 'kh68 form' và gửi đơn vị điền lại"
+            )
         raise FormRefused(
             f"{where}: biểu mẫu của kế hoạch khác ({excerpt(meta.get('plan_label', ''), 120)}), "
             f"không phải {plan_label(plan)}"
