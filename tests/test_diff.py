@@ -385,3 +385,14 @@ def test_a_plan_at_the_top_of_its_repository(isolated: Path, monkeypatch: pytest
     output = invoke(["diff", "--plan", "."], 0).output
     assert output.startswith(f"Thay đổi kế hoạch: HEAD ({head}) → thư mục đang sửa\n")
     assert "> 65" in output
+
+
+@pytest.mark.parametrize(
+    ("args", "rev"), [(["HEAD:../../etc", "HEAD"], "HEAD:../../etc"), (["HEAD", "main:plan"], "main:plan")]
+)
+def test_a_file_of_a_commit_is_no_revision(repo: Path, args: list[str], rev: str) -> None:
+    """A probe: "HEAD:../../etc" was said to be "đã là một khoảng ..", a range it is not."""
+    assert invoke(["diff", *args], 2).output == (
+        f"kh68: lỗi: '{rev}' không phải tên một bản (commit) của kho git: dấu ':' chỉ một tệp trong một bản; ghi bản, "
+        "ví dụ HEAD~1, v0.1.0 hoặc HEAD~1..HEAD\n"
+    )

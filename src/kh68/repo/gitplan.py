@@ -30,6 +30,12 @@ def split_range(rev_a: str | None, rev_b: str | None) -> tuple[str, str | None, 
     ``A..B`` compares A with B, ``A...B`` the merge base of A and B with B (what
     a pull request changes); an empty side of a range is ``HEAD``, as in git.
     """
+    for rev in (rev_a, rev_b):
+        if rev is not None and ":" in rev:  # "HEAD:plan/x.yaml" names a file in a commit, never a commit
+            raise UsageError(
+                f"'{rev}' không phải tên một bản (commit) của kho git: dấu ':' chỉ một tệp trong một bản; ghi bản, "
+                "ví dụ HEAD~1, v0.1.0 hoặc HEAD~1..HEAD"
+            )
     if rev_a is None:
         return "HEAD", None, False
     for sep in ("...", ".."):
