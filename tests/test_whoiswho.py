@@ -156,6 +156,10 @@ def test_each_body_is_headed_numbered_dated_and_signed_as_its_data_says(
         ("Bộ đội Biên phòng tỉnh", "CHỈ HUY TRƯỞNG"),
         ("Công an đặc khu Phú Quý", "TRƯỞNG CÔNG AN ĐẶC KHU"),
         ("Công an huyện Đạ Huoai", "THỦ TRƯỞNG ĐƠN VỊ"),  # not known: the default, warned
+        ("Trạm Y tế xã Minh Họa", "TRẠM TRƯỞNG"),  # an official: "THỦ TRƯỞNG ĐƠN VỊ" is no title of a trạm y tế
+        ("Viện Kiểm sát nhân dân tỉnh", "VIỆN TRƯỞNG"),
+        ("Tòa án nhân dân tỉnh", "CHÁNH ÁN"),
+        ("Thanh tra tỉnh", "CHÁNH THANH TRA"),
     ],
 )
 def test_the_title_of_a_units_head_follows_its_name(name: str, title: str) -> None:

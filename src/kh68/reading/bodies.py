@@ -47,6 +47,13 @@ HEAD_TITLES: tuple[tuple[str, str], ...] = (
     ("sở", "GIÁM ĐỐC"),
     ("trung tâm", "GIÁM ĐỐC"),
     ("bệnh viện", "GIÁM ĐỐC"),
+    ("trạm", "TRẠM TRƯỞNG"),  # trạm y tế, trạm khuyến nông …
+    ("viện kiểm sát", "VIỆN TRƯỞNG"),
+    ("viện", "VIỆN TRƯỞNG"),
+    ("tòa án", "CHÁNH ÁN"),
+    ("thanh tra", "CHÁNH THANH TRA"),
+    ("kho bạc", "GIÁM ĐỐC"),
+    ("đội", "ĐỘI TRƯỞNG"),
     ("văn phòng", "CHÁNH VĂN PHÒNG"),
     ("chi cục", "CHI CỤC TRƯỞNG"),
     ("cục", "CỤC TRƯỞNG"),
