@@ -1013,7 +1013,7 @@ def test_the_plans_purpose_is_said_to_a_fellow_body_that_alone_receives_the_repo
     [
         ("để tổng hợp./.", "kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng để tổng hợp và gửi"),
         (
-            "'để tổng hợp,\n      báo cáo Bộ'",
+            "|-\n      để tổng hợp,\n      báo cáo Bộ",  # a block keeps its line break: the validator joins it
             "kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng để tổng hợp, báo cáo Bộ và gửi",
         ),
     ],

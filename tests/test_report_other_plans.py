@@ -235,9 +235,15 @@ def test_a_typo_of_a_figure_or_a_date_never_rewrites_a_report_and_one_text_has_o
     text = (plan / "plan.yaml").read_text(encoding="utf-8")
     args = ["report", "--plan", plan, "--year", "2026", "--date", "2026-11-10"]
     before = invoke(args, 0).stdout
-    figures = '  - {section: a, written: "2026", meant: "2027"}\n  - {section: b, written: "10/11", meant: "11/11"}\n'
+    figures = (
+        '  - {section: a, written: "2026", meant: "2027"}\n  - {section: b, written: "10/11", meant: "11/11"}\n'
+        '  - {section: c, written: "năm 2026", meant: "năm 2027"}\n'  # a review: the report's own date changed
+    )
     (plan / "plan.yaml").write_text(text.replace(listed, listed + figures), encoding="utf-8")
     assert invoke(args, 0).stdout == before
+    kept = '  - {section: c, written: "fanpge", meant: "fan page", fix: false}\n'  # never read: no second reading
+    (plan / "plan.yaml").write_text(text.replace(listed, listed + kept), encoding="utf-8")
+    invoke(["check", plan], 0)
     twice = '  - {section: c, written: "fanpge", meant: "fan page"}\n'
     (plan / "plan.yaml").write_text(text.replace(listed, listed + twice), encoding="utf-8")
     assert "'fanpge' đọc được hai cách: 'fanpage' hoặc 'fan page'; giữ một cách đọc [schema]" in (

@@ -7,6 +7,7 @@ them into JSON Schemas that editors show as hover help.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -321,13 +322,13 @@ class Duty(Strict):
         """The words of a clause the closing ends with: one line, without the full stop ("./.") the closing adds."""
         if value is None:
             return None
-        said = " ".join(value.split()).rstrip(" ./;,")
+        said = re.sub(r"\s*(?:\./\.|[.;,])\s*$", "", " ".join(value.split()))  # one mark: "v.v." keeps "v.v"
         if not any(ch.isalpha() for ch in said):
             raise ValueError("mục đích báo cáo (purpose) cần lời văn, ví dụ 'để tổng hợp, báo cáo Chính phủ'")
         if said.casefold().startswith("kính báo cáo"):
             raise ValueError(
-                "purpose là điều nơi nhận làm với báo cáo, ví dụ 'để tổng hợp, báo cáo Chính phủ'; câu kết đã có "
-                "'kính báo cáo <nơi nhận>'"
+                "mục đích báo cáo (purpose) không lặp lại 'kính báo cáo': câu kết đã có 'kính báo cáo <nơi nhận>'; "
+                "ghi việc nơi nhận làm, ví dụ 'để tổng hợp, báo cáo Chính phủ'"
             )
         return said
 
@@ -514,7 +515,7 @@ class Typo(Strict):
         "Sửa trong báo cáo",
         "true: báo cáo viết meant thay cho written; false: báo cáo giữ nguyên văn; để trống: sửa, trừ khi written "
         "hoặc meant có dấu ngoặc (một lời giải thích như '(văn bản lặp …)' không bao giờ được chép vào báo cáo) "
-        "hoặc written không có chữ (một con số, một ngày không bao giờ bị viết lại).",
+        "hoặc written có chữ số (một con số, một ngày, một số hiệu văn bản chỉ được viết lại khi ghi fix: true).",
         default=None,
     )
 
@@ -524,7 +525,7 @@ class Typo(Strict):
         if self.fix is not None:
             return self.fix
         explained = any(mark in self.written + self.meant for mark in "()[]")
-        return not explained and any(ch.isalpha() for ch in self.written)  # a figure or a date is never rewritten
+        return not explained and not any(ch.isdigit() for ch in self.written)  # a figure, a date, a number: fix: true
 
 
 class PlanMeta(Strict):
@@ -605,7 +606,7 @@ class PlanMeta(Strict):
     def _one_reading(cls, typos: list[Typo]) -> list[Typo]:
         """One written text, one reading: a report could not say which of two it means."""
         said: dict[str, str] = {}
-        for typo in typos:
+        for typo in (t for t in typos if t.fixed_in_reports):  # a typo kept as written has no reading in reports
             if said.setdefault(typo.written, typo.meant) != typo.meant:
                 raise ValueError(
                     f"{excerpt(typo.written)} đọc được hai cách: {excerpt(said[typo.written])} hoặc "
