@@ -396,3 +396,8 @@ def test_a_file_of_a_commit_is_no_revision(repo: Path, args: list[str], rev: str
         f"kh68: lỗi: '{rev}' không phải tên một bản (commit) của kho git: dấu ':' chỉ một tệp trong một bản; ghi bản, "
         "ví dụ HEAD~1, v0.1.0 hoặc HEAD~1..HEAD\n"
     )
+
+
+def test_a_revision_of_the_reflog_at_a_time_is_a_revision(repo: Path) -> None:
+    """A review: the ':' of a time ("HEAD@{2099-01-01 00:00:00}") was refused as a file of a commit."""
+    assert invoke(["diff", "HEAD@{2099-01-01 00:00:00}", "HEAD"], 0).output.startswith("Thay đổi kế hoạch: HEAD@{")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import subprocess
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -31,7 +32,8 @@ def split_range(rev_a: str | None, rev_b: str | None) -> tuple[str, str | None, 
     a pull request changes); an empty side of a range is ``HEAD``, as in git.
     """
     for rev in (rev_a, rev_b):
-        if rev is not None and ":" in rev:  # "HEAD:plan/x.yaml" names a file in a commit, never a commit
+        # "HEAD:plan/x.yaml" names a file in a commit, never a commit ("HEAD@{2026-12-05 18:21:07}" is one)
+        if rev is not None and ":" in re.sub(r"[@^]\{[^}]*\}", "", rev):
             raise UsageError(
                 f"'{rev}' không phải tên một bản (commit) của kho git: dấu ':' chỉ một tệp trong một bản; ghi bản, "
                 "ví dụ HEAD~1, v0.1.0 hoặc HEAD~1..HEAD"
