@@ -159,6 +159,8 @@ def test_each_body_is_headed_numbered_dated_and_signed_as_its_data_says(
         ("Trạm Y tế xã Minh Họa", "TRẠM TRƯỞNG"),  # an official: "THỦ TRƯỞNG ĐƠN VỊ" is no title of a trạm y tế
         ("Viện Kiểm sát nhân dân tỉnh", "VIỆN TRƯỞNG"),
         ("Tòa án nhân dân tỉnh", "CHÁNH ÁN"),
+        ("Toà án nhân dân tỉnh", "CHÁNH ÁN"),  # the older placement of the tone mark (a review)
+        ("Thanh tra Chính phủ", "TỔNG THANH TRA"),
         ("Thanh tra tỉnh", "CHÁNH THANH TRA"),
     ],
 )

@@ -51,6 +51,7 @@ HEAD_TITLES: tuple[tuple[str, str], ...] = (
     ("viện kiểm sát", "VIỆN TRƯỞNG"),
     ("viện", "VIỆN TRƯỞNG"),
     ("tòa án", "CHÁNH ÁN"),
+    ("thanh tra chính phủ", "TỔNG THANH TRA"),
     ("thanh tra", "CHÁNH THANH TRA"),
     ("kho bạc", "GIÁM ĐỐC"),
     ("đội", "ĐỘI TRƯỞNG"),
@@ -131,9 +132,30 @@ class Body:
         return tuple(lines)
 
 
+_OLD_PLACEMENT = re.compile(r"(?<![qQ])([oOuU])([àáảãạÀÁẢÃẠỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
+"""The older placement of the tone mark on the second vowel of "oa", "uy" at a word's end ("Toà", "Uỷ"): the same
+word as "Tòa", "Ủy"."""
+_TONE_MOVED = {
+    **{c: (t, "a") for t, c in zip("òóỏõọ", "àáảãạ", strict=True)},
+    **{c: (t, "A") for t, c in zip("ÒÓỎÕỌ", "ÀÁẢÃẠ", strict=True)},
+    **{c: (t, "y") for t, c in zip("ùúủũụ", "ỳýỷỹỵ", strict=True)},
+    **{c: (t, "Y") for t, c in zip("ÙÚỦŨỤ", "ỲÝỶỸỴ", strict=True)},
+}
+
+
 def _nfc(text: str) -> str:
-    # "Uỷ ban" (the older placement of the tone mark) is the same word as "Ủy ban".
-    return unicodedata.normalize("NFC", text).replace("uỷ", "ủy").replace("Uỷ", "Ủy").replace("UỶ", "ỦY")
+    """NFC text with the tone mark where a name's words are compared ("Uỷ ban" is "Ủy ban", "Toà án" "Tòa án")."""
+    return _OLD_PLACEMENT.sub(_tone_on_first, unicodedata.normalize("NFC", text))
+
+
+def _tone_on_first(found: re.Match[str]) -> str:
+    vowel, marked = found[1], found[2]
+    toned, plain = _TONE_MOVED[marked]
+    if vowel.isupper() != toned.isupper():
+        toned = toned.upper() if vowel.isupper() else toned.lower()
+    if (vowel.lower() == "o") != (plain.lower() == "a"):  # "ua", "oy": no such pair, as written
+        return found[0]
+    return toned + plain
 
 
 def _words(text: str) -> list[str]:
