@@ -66,7 +66,7 @@ def derive(plan: Plan, year: int, indicators: Iterable[Indicator] | None = None)
     chosen = plan.indicators if indicators is None else indicators
     day = report_day(plan, year)
     in_period = year >= plan.meta.period.start
-    owed = _owed(plan, year) if in_period else ()
+    owed = reports_owed(plan, year) if in_period else ()
     facts = tuple(indicator_facts(plan, indicator, year) for indicator in chosen)
     done = _done(plan, year)
     data = plan.data.get(year)
@@ -77,7 +77,7 @@ def derive(plan: Plan, year: int, indicators: Iterable[Indicator] | None = None)
     return Derived(year, day, in_period, data, owed, facts, done, expected, parts, unwritten)
 
 
-def _owed(plan: Plan, year: int) -> tuple[tuple[Duty, Period, date | None], ...]:
+def reports_owed(plan: Plan, year: int) -> tuple[tuple[Duty, Period, date | None], ...]:
     """Each duty's reports of ``year``, in the plan's order: a request is asked, not owed; a duty with neither a
     deadline nor a period reports nothing on its own."""
     return tuple(

@@ -18,7 +18,7 @@ from kh68.reading.models import Indicator, ReportPart, Task
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing, missing_parts, unwritten_tasks
 from kh68.tracking.engine import IndicatorResult, PlanResult, TargetInForce
-from kh68.tracking.tasks import Deadline, TaskStatus, deadlines
+from kh68.tracking.tasks import Deadline, TaskStatus, carried_over
 from kh68.tracking.tracked import track
 from kh68.vocab import due_words
 
@@ -71,7 +71,7 @@ def build_status(
     indicators = _of_unit(plan, unit) if unit is not None else plan.indicators
     tracked = track(plan, year, today, period, indicators)
     tasks, owed = tracked.tasks, tracked.deadlines
-    carried = _carried(plan, year, today) if period is None else []
+    carried = carried_over(plan, year, today) if period is None else []
     if unit is not None:
         tasks = [t for t in tasks if plan.covers(t.task.lead_units, unit)]
         owed, carried = _of_unit_reports(plan, owed, unit), _of_unit_reports(plan, carried, unit)
@@ -89,13 +89,6 @@ def build_status(
         unseen,
         tuple(carried),
     )
-
-
-def _carried(plan: Plan, year: int, today: date) -> list[Deadline]:
-    """The reports of the year before's periods due in ``year`` (none before the plan period)."""
-    if year - 1 < plan.meta.period.start:
-        return []
-    return [d for d in deadlines(plan, year - 1, today) if d.due is not None and d.due.year == year]
 
 
 def _of_unit_reports(plan: Plan, owed: list[Deadline], unit: str) -> list[Deadline]:

@@ -20,7 +20,7 @@ from enum import StrEnum
 from kh68 import vocab
 from kh68.domain.coverage import expected_reporters
 from kh68.domain.deadlines import in_time_by, unit_report_duties
-from kh68.domain.derived import Derived, derive
+from kh68.domain.derived import Derived, derive, reports_owed
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.bodies import issuer_id, tracker_id
@@ -271,6 +271,15 @@ def deadlines(plan: Plan, year: int, today: date, within: Period | None = None) 
     none before the plan period (baseline years). A duty reporting monthly has one per month; a duty whose
     period the plan states without a day ("định kỳ hằng quý") has one per period with no day (``due`` None)."""
     return owed_reports(plan, derive(plan, year, indicators=()), today, within)
+
+
+def carried_over(plan: Plan, year: int, today: date) -> list[Deadline]:
+    """The reports of the year before's periods due in ``year`` (the second half's, due 05/01): only those, so
+    that a year's view costs nothing more when a plan has none."""
+    if year - 1 < plan.meta.period.start:
+        return []
+    due_now = [(duty, p, due) for duty, p, due in reports_owed(plan, year - 1) if due is not None and due.year == year]
+    return [_deadline(plan, duty, period, due, today) for duty, period, due in due_now]
 
 
 def owed_reports(plan: Plan, derived: Derived, today: date, within: Period | None = None) -> list[Deadline]:
