@@ -204,6 +204,18 @@ class DueDay:
     month: int
     years_after: int = 0
 
+    def exists_for(self, period: Period, before: bool) -> bool:
+        """Whether the day is a real day for ``period`` ("trước ngày 29/02": due by 28/02, which every year has)."""
+        year = period.year + self.years_after
+        return exists(year, self.month, self.day) or (before and is_leap_day(self.day, self.month))
+
+    def named_for(self, period: Period, before: bool) -> date:
+        """The day for ``period``; "trước ngày 29/02" of a common year is the day after 28/02 (due by 28/02)."""
+        year = period.year + self.years_after
+        if before and not exists(year, self.month, self.day):
+            return safe_day(year, self.month, self.day - 1) + timedelta(days=1)
+        return safe_day(year, self.month, self.day)
+
 
 def period_of_day(rhythm: Rhythm, month: int) -> tuple[int, int]:
     """The period of ``rhythm`` whose report a day of ``month`` is the deadline of, and how many years after the

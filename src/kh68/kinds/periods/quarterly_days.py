@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Self
 
 from kh68.kinds.periods.base import (
@@ -14,9 +14,6 @@ from kh68.kinds.periods.base import (
     Period,
     Rhythm,
     days_of_periods,
-    exists,
-    is_leap_day,
-    safe_day,
 )
 
 _PAIR = r"(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}"
@@ -63,16 +60,9 @@ class QuarterlyDays(Deadline):
         )
 
     def day_exists(self, period: Period) -> bool:
-        due = self.days_due[period.index - 1]
-        year = period.year + due.years_after
-        # "trước ngày 29/2": due by the day before, which every year has
-        return exists(year, due.month, due.day) or (self.before and is_leap_day(due.day, due.month))
+        return self.days_due[period.index - 1].exists_for(period, self.before)
 
     def named_day(self, period: Period) -> date | None:
         if period.rhythm is not Rhythm.QUARTERLY:
             return None
-        due = self.days_due[period.index - 1]
-        year = period.year + due.years_after
-        if self.before and not exists(year, due.month, due.day):  # "trước ngày 29/2" of 2026: the day after 28/2
-            return safe_day(year, due.month, due.day - 1) + timedelta(days=1)
-        return safe_day(year, due.month, due.day)
+        return self.days_due[period.index - 1].named_for(period, self.before)

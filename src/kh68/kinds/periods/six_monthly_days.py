@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Self
 
 from kh68.kinds.periods.base import (
@@ -13,9 +13,6 @@ from kh68.kinds.periods.base import (
     Period,
     Rhythm,
     days_of_periods,
-    exists,
-    is_leap_day,
-    safe_day,
 )
 
 _DAY = r"(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}})\s*/\s*(?P<m{n}>[0-9]{{1,2}})"
@@ -48,16 +45,9 @@ class SixMonthlyDays(Deadline):
         return cls(text=text, rhythm=Rhythm.SIX_MONTHLY, days_due=(first, second), before=match["how"] == "trước")
 
     def day_exists(self, period: Period) -> bool:
-        due = self.days_due[period.index - 1]
-        year = period.year + due.years_after
-        # "trước ngày 29/02": due by the day before, which every year has
-        return exists(year, due.month, due.day) or (self.before and is_leap_day(due.day, due.month))
+        return self.days_due[period.index - 1].exists_for(period, self.before)
 
     def named_day(self, period: Period) -> date | None:
         if period.rhythm is not Rhythm.SIX_MONTHLY:
             return None
-        due = self.days_due[period.index - 1]
-        year = period.year + due.years_after
-        if self.before and not exists(year, due.month, due.day):  # "trước ngày 29/02" of 2027: the day after 28/2
-            return safe_day(year, due.month, due.day - 1) + timedelta(days=1)
-        return safe_day(year, due.month, due.day)
+        return self.days_due[period.index - 1].named_for(period, self.before)
