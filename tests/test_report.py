@@ -962,10 +962,12 @@ def test_a_group_refused_names_the_units_that_report_in_the_year() -> None:
     )
 
 
-def test_a_value_on_a_bound_it_must_pass_is_said_so_never_short_by_nothing(example_copy: Path) -> None:
+@pytest.mark.parametrize("value", ["60", "59,9990", "60,0040"])
+def test_a_value_on_a_bound_it_must_pass_is_said_so_never_short_by_nothing(example_copy: Path, value: str) -> None:
     """Bắc Ninh 144: 60% against "trên 60%" was "còn thấp hơn 0 điểm phần trăm, bình quân mỗi năm cần tăng trên
-    0 điểm phần trăm", in the body and the annex; the pace is worked out from the distance as printed."""
-    invoke(["record", "6.5", "--year", "2026", "--value", "60", "--force", "--plan", example_copy], 0)
+    0 điểm phần trăm", in the body and the annex; the pace is worked out from the distance as printed. A value is
+    judged as shown (59,9990 and 60,0040 are 60%), as the year's target is."""
+    invoke(["record", "6.5", "--year", "2026", "--value", value, "--force", "--plan", example_copy], 0)
     text = invoke(["report", "--plan", example_copy, "--year", "2026", "--date", "2026-11-10"], 0).stdout
     assert "mục tiêu đến năm 2030 trên 60%, mới bằng mức mục tiêu (phải vượt mức này);" in text
     assert "| So với mục tiêu năm 2030: mới bằng mức mục tiêu (phải vượt mức này) |" in text

@@ -32,7 +32,6 @@ from kh68.domain.measures import form_of
 from kh68.kinds.measure import Measure
 from kh68.kinds.periods import Period
 from kh68.kinds.targets import Aggregate, Style, Target
-from kh68.kinds.targets.base import EPSILON
 from kh68.kinds.verdict import Direction, Status
 from kh68.outputs.document import Align, Annex, Block, Column, Figure, Items, Paragraph, Row, Svg, Table
 from kh68.outputs.status_view import StatusView
@@ -293,15 +292,14 @@ class ToFinal:
     year: int
     goal: str  # the final target in words: "trên 95%"
     reached: bool
-    distance: float = 0.0  # rounded to the figures' decimals
+    distance: float = 0.0  # at the figures' decimals
     pace: float = 0.0
     strict: bool = False
-    exact: float = 0.0  # the distance unrounded
 
     @property
     def on_bound(self) -> bool:
         """Exactly on a bound it must pass ("trên 60%" with 60%): not met, and no distance to say."""
-        return self.strict and self.exact < EPSILON
+        return self.strict and self.distance == 0
 
 
 def to_final(r: IndicatorResult) -> ToFinal | None:
@@ -314,14 +312,14 @@ def to_final(r: IndicatorResult) -> ToFinal | None:
         return None
     ind = r.indicator
     goal = report_words(final.meaning, ind.measure, ind.better)
-    if requirement.judge(r.value, ind.better) in (Status.MET, Status.EXCEEDED):
+    shown = round(r.value, r.decimals)  # judged as shown, as the year's target is (``tracking.engine.assess``)
+    if requirement.judge(shown, ind.better) in (Status.MET, Status.EXCEEDED):
         return ToFinal(final.year, goal, reached=True)
-    distance = abs(requirement.gap(r.value, ind.better, r.decimals))
-    exact = abs(requirement.gap(r.value, ind.better))
+    distance = abs(requirement.gap(shown, ind.better, r.decimals))
     # from the distance as printed, so that the reader's own division agrees (4,26 over 6 years: 0,71, not the
     # 0,72 of an unprinted 4,2632)
     pace = _toward_requirement(distance / (final.year - r.year), r.decimals)
-    return ToFinal(final.year, goal, False, distance, pace, requirement.strict, exact)
+    return ToFinal(final.year, goal, False, distance, pace, requirement.strict)
 
 
 def _toward_requirement(pace: float, decimals: int) -> float:
