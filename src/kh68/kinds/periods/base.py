@@ -248,6 +248,29 @@ def days_of_periods(rhythm: Rhythm, pairs: list[tuple[int, int]], text: str) -> 
     return tuple(found[i] for i in range(1, rhythm.per_year + 1))
 
 
+@dataclass(frozen=True, kw_only=True)
+class ListedDays(Deadline):
+    """A day listed for each period of the year (``trước ngày 15/6 và 15/12``, ``15/3, 15/6, 15/9 và 15/12``), each
+    the deadline of the period it ends (``days_of_periods``)."""
+
+    days_due: tuple[DueDay, ...]  # of the year's periods, first to last
+
+    @classmethod
+    def listed(cls, text: str, rhythm: Rhythm, pairs: list[tuple[int, int]], how: str | None) -> Self | None:
+        """The deadline of the (day, month) ``pairs`` the words list; ``None`` for a day or month no calendar has."""
+        if not all(1 <= d <= 31 and 1 <= m <= 12 for d, m in pairs):
+            return None
+        return cls(text=text, rhythm=rhythm, days_due=days_of_periods(rhythm, pairs, text), before=how == "trước")
+
+    def day_exists(self, period: Period) -> bool:
+        return self.days_due[period.index - 1].exists_for(period, self.before)
+
+    def named_day(self, period: Period) -> date | None:
+        if period.rhythm is not self.rhythm:
+            return None
+        return self.days_due[period.index - 1].named_for(period, self.before)
+
+
 def is_leap_day(day: int, month: int) -> bool:
     """29/02: the one day some years lack that "trước ngày 29/02" still names (due by 28/02 every year); a day
     no year has (31/4, 30/02) is no deadline, "trước ngày" or not."""

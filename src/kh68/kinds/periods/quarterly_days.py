@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Self
 
-from kh68.kinds.periods.base import (
-    Deadline,
-    DueDay,
-    Period,
-    Rhythm,
-    days_of_periods,
-)
+from kh68.kinds.periods.base import ListedDays, Rhythm
 
 _PAIR = r"(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}"
 _LISTED = re.compile(
@@ -28,7 +21,7 @@ _MONTHS = re.compile(
 
 
 @dataclass(frozen=True, kw_only=True)
-class QuarterlyDays(Deadline):
+class QuarterlyDays(ListedDays):
     kind = "quarterly_days"
     example = "trước ngày 15/3, 15/6, 15/9 và 15/12"
     meaning = (
@@ -37,32 +30,12 @@ class QuarterlyDays(Deadline):
     )
     phrasings = ("trước ngày 15/3, 15/6, 15/9 và 15/12", "trước ngày 20 các tháng 3, 6, 9, 12")
 
-    days_due: tuple[DueDay, ...]  # of quarters I … IV
-
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
         if listed := _LISTED.match(phrase):
             pairs = re.findall(r"([0-9]{1,2})\s*/\s*([0-9]{1,2})", listed["days"])
-            days = tuple((int(d), int(m)) for d, m in pairs)
-            how = listed["how"]
-        elif named := _MONTHS.match(phrase):
-            days = tuple((int(named["d"]), int(m)) for m in re.findall(r"[0-9]{1,2}", named["months"]))
-            how = named["how"]
-        else:
-            return None
-        if not all(1 <= d <= 31 and 1 <= m <= 12 for d, m in days):
-            return None
-        return cls(
-            text=text,
-            rhythm=Rhythm.QUARTERLY,
-            days_due=days_of_periods(Rhythm.QUARTERLY, list(days), text),
-            before=how == "trước",
-        )
-
-    def day_exists(self, period: Period) -> bool:
-        return self.days_due[period.index - 1].exists_for(period, self.before)
-
-    def named_day(self, period: Period) -> date | None:
-        if period.rhythm is not Rhythm.QUARTERLY:
-            return None
-        return self.days_due[period.index - 1].named_for(period, self.before)
+            return cls.listed(text, Rhythm.QUARTERLY, [(int(d), int(m)) for d, m in pairs], listed["how"])
+        if named := _MONTHS.match(phrase):
+            months = re.findall(r"[0-9]{1,2}", named["months"])
+            return cls.listed(text, Rhythm.QUARTERLY, [(int(named["d"]), int(m)) for m in months], named["how"])
+        return None

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Self
 
-from kh68.kinds.periods.base import (
-    Deadline,
-    DueDay,
-    Period,
-    Rhythm,
-    days_of_periods,
-)
+from kh68.kinds.periods.base import ListedDays, Rhythm
 
 _DAY = r"(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}})\s*/\s*(?P<m{n}>[0-9]{{1,2}})"
 _PATTERN = re.compile(
@@ -22,7 +15,7 @@ _PATTERN = re.compile(
 
 
 @dataclass(frozen=True, kw_only=True)
-class SixMonthlyDays(Deadline):
+class SixMonthlyDays(ListedDays):
     kind = "six_monthly_days"
     example = "trước ngày 15/6 và 15/12"
     meaning = (
@@ -31,23 +24,10 @@ class SixMonthlyDays(Deadline):
     )
     phrasings = ("trước ngày 15/6 và 15/12", "ngày 20/6 và ngày 20/12 hằng năm")
 
-    days_due: tuple[DueDay, DueDay]  # of the first and the second half
-
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
         match = _PATTERN.match(phrase)
         if match is None:
             return None
         pairs = [(int(match["d1"]), int(match["m1"])), (int(match["d2"]), int(match["m2"]))]
-        if not all(1 <= d <= 31 and 1 <= m <= 12 for d, m in pairs):
-            return None
-        first, second = days_of_periods(Rhythm.SIX_MONTHLY, pairs, text)
-        return cls(text=text, rhythm=Rhythm.SIX_MONTHLY, days_due=(first, second), before=match["how"] == "trước")
-
-    def day_exists(self, period: Period) -> bool:
-        return self.days_due[period.index - 1].exists_for(period, self.before)
-
-    def named_day(self, period: Period) -> date | None:
-        if period.rhythm is not Rhythm.SIX_MONTHLY:
-            return None
-        return self.days_due[period.index - 1].named_for(period, self.before)
+        return cls.listed(text, Rhythm.SIX_MONTHLY, pairs, match["how"])
