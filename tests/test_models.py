@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from kh68.reading.models import Indicator, Measurement
+from kh68.reading.models import Indicator, Measurement, Typo
 
 
 def _indicator() -> Indicator:
@@ -34,3 +34,17 @@ def test_a_model_copies_and_pickles_with_its_private_attributes() -> None:
     indicator.number_as("7")
     for twin in (copy.copy(indicator), copy.deepcopy(indicator), pickle.loads(pickle.dumps(indicator))):
         assert (twin.label, twin.id) == ("7", "1")
+
+
+@pytest.mark.parametrize(
+    ("typo", "fixed"),
+    [
+        ({"written": "rác thác", "meant": "rác thải"}, True),
+        ({"written": "năm 2026", "meant": "năm 2027"}, False),  # a digit: only with fix: true
+        ({"written": "năm 2026", "meant": "năm 2027", "fix": True}, True),
+        ({"written": "V. CHẾ ĐỘ", "meant": "VI. CHẾ ĐỘ (văn bản có hai mục V)"}, False),  # an explanation
+        ({"written": "rác thác", "meant": "rác thải", "fix": False}, False),
+    ],
+)
+def test_a_typo_is_written_as_meant_in_reports_as_fix_and_its_words_say(typo: dict[str, object], fixed: bool) -> None:
+    assert Typo.model_validate({"section": "I", **typo}).fixed_in_reports is fixed
