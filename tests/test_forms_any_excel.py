@@ -126,7 +126,7 @@ def test_a_sent_date_written_later_replaces_the_received_date_only_with_force(ex
     fill(form, sent(4, 11))
     out = imported(example_copy, form, exit_code=1)
     assert (
-        f"kh68: lỗi: {FORM}: biểu mẫu năm 2025 của {UNIT} đã có received = 2025-11-06; "
+        f"kh68: lỗi: {FORM} › Nhiệm vụ › C4:G4: biểu mẫu năm 2025 của {UNIT} đã có received = 2025-11-06; "
         "dùng --force để ghi đè bằng 2025-11-04\n"
     ) in out
     imported(example_copy, form, "--force")

@@ -61,7 +61,7 @@ def test_round_trip_as_a_user_fills(example_copy: Path, filled: Path) -> None:
     # 6.3's and 6.4's existing values and sources differ: listed as conflicts, nothing written.
     assert result.output.splitlines()[0] == f"{FORM}: bị từ chối, không ghi gì từ tệp này"
     assert (
-        "kh68: lỗi: bao-cao-2025-phong-gdth-gdmn.xlsx: chỉ tiêu 6.4 năm 2025 đã có value = 99,55; "
+        "kh68: lỗi: bao-cao-2025-phong-gdth-gdmn.xlsx › Chỉ tiêu › G10: chỉ tiêu 6.4 năm 2025 đã có value = 99,55; "
         "dùng --force để ghi đè bằng 99,62"
     ) in result.output
     before = snapshot(example_copy)
@@ -291,9 +291,15 @@ def test_two_files_of_a_batch_that_disagree_are_both_refused_naming_each_other(
     ]
     assert result.stderr.splitlines() == [
         "a.csv: bị từ chối, không ghi gì từ tệp này",
-        f"kh68: lỗi: a.csv: chỉ tiêu 6.8 năm 2025, value: 70, còn tệp b.csv trong lần nhập này ghi 80; {again}",
+        (
+            f"kh68: lỗi: a.csv › dòng 2: chỉ tiêu 6.8 năm 2025, value: 70, còn tệp b.csv › dòng 2 trong lần nhập này "
+            f"ghi 80; {again}"
+        ),
         "b.csv: bị từ chối, không ghi gì từ tệp này",
-        f"kh68: lỗi: b.csv: chỉ tiêu 6.8 năm 2025, value: 80, còn tệp a.csv trong lần nhập này ghi 70; {again}",
+        (
+            f"kh68: lỗi: b.csv › dòng 2: chỉ tiêu 6.8 năm 2025, value: 80, còn tệp a.csv › dòng 2 trong lần nhập này "
+            f"ghi 70; {again}"
+        ),
     ]
     assert '  "6.8":\n    value: 70' not in (example_copy / DATA).read_text(encoding="utf-8")
 
@@ -393,9 +399,9 @@ def test_figures_that_check_would_refuse_in_the_data_file_are_said_of_their_file
     result = invoke(["import", "--plan", example_copy, bad, good, "--force"], 1)
     lines = result.output.splitlines()
     assert lines[0] == "a.csv: bị từ chối, không ghi gì từ tệp này"
-    assert [line for line in lines if line.startswith("kh68: lỗi: a.csv: ")] == [
+    assert [line for line in lines if line.startswith("kh68: lỗi: a.csv")] == [
         (
-            "kh68: lỗi: a.csv: nguồn số liệu chỉ tiêu 6.3 ghi ngày 05/11/2030, cách kỳ báo cáo của tệp (năm 2026) hơn "
+            "kh68: lỗi: a.csv › dòng 2: nguồn số liệu chỉ tiêu 6.3 ghi ngày 05/11/2030, cách kỳ báo cáo của tệp (năm 2026) hơn "
             f"một năm: ngày hay năm gõ nhầm? [source-date-outside]; không ghi vào {(example_copy / DATA_2026).as_posix()}"
         )
     ]
@@ -403,3 +409,23 @@ def test_figures_that_check_would_refuse_in_the_data_file_are_said_of_their_file
     alone = invoke(["import", "--plan", example_copy, bad, "--force"], 1).output
     assert "không ghi vào" in alone
     assert ".yaml:" not in alone
+
+
+def test_a_form_figure_that_check_would_refuse_is_said_at_its_cells(example_copy: Path, tmp_path: Path) -> None:
+    """Positions everywhere: a form's figure that only the data file's check refuses is said at the cells it was read
+    from (the source's number and date), not at the form alone nor at a line of the data file."""
+    form = fill(
+        make_form(example_copy, tmp_path / "forms"),
+        {("Chỉ tiêu", "G9"): 95.4, ("Chỉ tiêu", "L9"): "15/BC-PGDTH", ("Chỉ tiêu", "M9"): "05/11/2029", **sent(7, 11)},
+    )
+    before = snapshot(example_copy)
+    result = invoke(["import", "--plan", example_copy, form, "--force"], 1)
+    assert result.stderr.splitlines() == [
+        f"{FORM}: bị từ chối, không ghi gì từ tệp này",
+        (
+            f"kh68: lỗi: {FORM} › Chỉ tiêu › L9:M9: nguồn số liệu chỉ tiêu 6.3 ghi ngày 05/11/2029, cách kỳ báo cáo "
+            "của tệp (năm 2025) hơn một năm: ngày hay năm gõ nhầm? [source-date-outside]; "
+            f"không ghi vào {(example_copy / DATA).as_posix()}"
+        ),
+    ]
+    assert snapshot(example_copy) == before

@@ -477,7 +477,7 @@ def test_a_conflict_names_the_month(monthly: Path, tmp_path: Path) -> None:
     _refused(
         monthly,
         path,
-        f"{NOVEMBER}: chỉ tiêu 6.3 tháng 11/2026 đã có value = 95; dùng --force để ghi đè bằng 96",
+        f"{NOVEMBER} › Chỉ tiêu › G9: chỉ tiêu 6.3 tháng 11/2026 đã có value = 95; dùng --force để ghi đè bằng 96",
     )
 
 

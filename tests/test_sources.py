@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from kh68.core.errors import error
+from kh68.entry.edits import ValueEdit
 from kh68.entry.forms.dating import Arrival
 from kh68.entry.importing import FORM_SUFFIXES
 from kh68.entry.sources import SOURCES, source_for
@@ -45,3 +50,39 @@ def test_a_fraction_is_checked_once_and_says_which_part_is_wrong() -> None:
         (FractionFault.ZERO, "denominator", "mẫu số phải lớn hơn 0"),
         (FractionFault.ABOVE, "numerator", "tử số 2.500 lớn hơn mẫu số 2.000"),
     ]
+
+
+def _refusing(calls: list[int], together: set[str]) -> Callable[..., None]:
+    """An ``apply_edits`` that refuses any batch holding every indicator of ``together`` (and counts its calls)."""
+    from kh68.core.errors import EditRefused
+
+    def apply(plan: object, edits: list[ValueEdit], **_: object) -> None:
+        calls.append(len(edits))
+        if together <= {e.indicator for e in edits}:
+            raise EditRefused([error("data/2026.yaml", 3, 5, f"lỗi của {', '.join(sorted(together))}")])
+
+    return apply
+
+
+def test_the_edit_that_brings_an_error_is_found_by_halves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One wrong figure among sixteen: found in a few checks of the data file (halves), said with its own place."""
+    from kh68.entry import importing
+
+    calls: list[int] = []
+    monkeypatch.setattr(importing, "apply_edits", _refusing(calls, {"i11"}))
+    edits = [ValueEdit(f"i{n}", 2026, value="1", origin=f"dòng {n + 2}") for n in range(16)]
+    found = importing._culprits(None, edits)  # type: ignore[arg-type]
+    assert [(edit.origin, [p.message for p in problems]) for edit, problems in found] == [("dòng 13", ["lỗi của i11"])]
+    assert calls == [16, 8, 8, 4, 2, 2, 1, 1, 4]  # depth first: the half with the error, then its sibling
+
+
+def test_edits_that_bring_an_error_only_together_are_said_of_their_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither half alone brings the error: no edit is blamed, the file is (``_apply`` then says it of the file)."""
+    from kh68.entry import importing
+
+    monkeypatch.setattr(importing, "apply_edits", _refusing([], {"i0", "i3"}))
+    edits = [ValueEdit(f"i{n}", 2026, value="1", origin=f"dòng {n + 2}") for n in range(4)]
+    assert importing._culprits(None, edits) == []  # type: ignore[arg-type]
+    assert importing._refusal(Path("a.csv"), None, error("data/2026.yaml", 3, 5, "lỗi", "rule-id")) == (
+        "a.csv: lỗi [rule-id]; không ghi vào data/2026.yaml"
+    )

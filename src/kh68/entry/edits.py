@@ -55,6 +55,9 @@ class ValueEdit:
     source: str | None = None  # the source document (province-wide entry)
     note: str | None = None
     period: Period | None = field(default=None, kw_only=True)  # a month, quarter …: its own data file
+    origin: str | None = field(default=None, kw_only=True, compare=False)
+    """Where the edit was read in the file it came from, as a message names it after the file's name (a form's
+    ``Số liệu › H7:I7``, a CSV's ``dòng 5``); ``None`` for a figure typed in a command."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class ProgressEdit:
     directions: str | None = None
     proposals: str | None = None
     period: Period | None = field(default=None, kw_only=True)  # a month, quarter …: its own data file
+    origin: str | None = field(default=None, kw_only=True, compare=False)  # where it was read (see ``ValueEdit``)
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class StateEdit:
     year: int
     state: TaskState
     period: Period | None = field(default=None, kw_only=True)  # a month, quarter …: its own data file
+    origin: str | None = field(default=None, kw_only=True, compare=False)  # where it was read (see ``ValueEdit``)
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ class SourceEdit:
     on: date | None = None
     reporter: str | None = None  # the unit that sent the figure (province-wide entry)
     period: Period | None = field(default=None, kw_only=True)  # a month, quarter …: its own data file
+    origin: str | None = field(default=None, kw_only=True, compare=False)  # where it was read (see ``ValueEdit``)
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,7 @@ class ReceiptEdit:
     fingerprint: str
     date_source: DateSource = DateSource.FORM
     period: Period | None = field(default=None, kw_only=True)  # a month, quarter …: its own data file
+    origin: str | None = field(default=None, kw_only=True, compare=False)  # where it was read (see ``ValueEdit``)
 
 
 Edit = ValueEdit | ProgressEdit | StateEdit | SourceEdit | ReceiptEdit

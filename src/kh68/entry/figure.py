@@ -6,11 +6,26 @@ import turns each into edits of the plan's data files (``kh68.entry.importing``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where a figure's parts were read in its file, as a message names them after the file's name: a form's sheet
+    and cells (``Số liệu › H7:I7``), a CSV's line (``dòng 5``)."""
+
+    value: str  # its value (or numerator and denominator, met)
+    state: str  # its state (a qualitative target)
+    source: str  # its source document and the document's date
+
+    @classmethod
+    def same(cls, place: str) -> Places:
+        """Every part at one place (a CSV's line)."""
+        return cls(place, place, place)
 
 
 @dataclass(frozen=True)
@@ -30,3 +45,4 @@ class Figure:
     document_date: date | None = None
     note: str | None = None
     period: Period | None = None  # a month, quarter or half-year of ``year`` (its own data file); None: the year
+    at: Places | None = field(default=None, compare=False)  # where it was read (None: not from a file)

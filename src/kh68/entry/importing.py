@@ -107,8 +107,8 @@ def import_files(
 
 def _apply(plan: Plan, accepted: list[FileResult], *, force: bool, dry_run: bool) -> EditResult:
     """One call for the whole batch; a file whose figures would give the data file errors is found and refused,
-    said of the file it came from (a form, a CSV file) with the error ``kh68 check`` would give, never at a line of
-    a data file that was not written."""
+    said of the file it came from (a form, a CSV file), at the cells or line its figures were read when they alone
+    bring the error, with the error ``kh68 check`` would give, never at a line of a data file that was not written."""
     edits = [edit for result in accepted for edit in result.edits]
     try:
         return apply_edits(plan, edits, force=force, dry_run=dry_run)
@@ -118,15 +118,35 @@ def _apply(plan: Plan, accepted: list[FileResult], *, force: bool, dry_run: bool
         try:
             apply_edits(plan, result.edits, force=True, dry_run=True)
         except EditRefused as exc:
-            result.problems += [_refusal(result.path, p) for p in exc.problems]
+            found: list[tuple[Edit | None, list[Problem]]] = [*_culprits(plan, result.edits)]
+            refused = found or [(None, exc.problems)]  # only its edits together bring the error: said of the file
+            result.problems += [_refusal(result.path, edit, p) for edit, problems in refused for p in problems]
     remaining = [r for r in accepted if r.accepted]
     return apply_edits(plan, [e for r in remaining for e in r.edits], force=force, dry_run=dry_run)
 
 
-def _refusal(source: Path, problem: Problem) -> str:
-    """``a.xlsx: <check's words> [rule]; không ghi vào data/2026.yaml``."""
+def _culprits(plan: Plan, edits: list[Edit]) -> list[tuple[Edit, list[Problem]]]:
+    """The edits of one file that bring an error by themselves, each with its errors: halves tried in turn (a few
+    checks of the data file for one wrong figure among many); none when only edits together bring it."""
+    try:
+        apply_edits(plan, edits, force=True, dry_run=True)
+    except EditRefused as exc:
+        if len(edits) == 1:
+            return [(edits[0], list(exc.problems))]
+        middle = len(edits) // 2
+        return _culprits(plan, edits[:middle]) + _culprits(plan, edits[middle:])
+    return []
+
+
+def _refusal(source: Path, edit: Edit | None, problem: Problem) -> str:
+    """``a.xlsx › Số liệu › H7:I7: <check's words> [rule]; không ghi vào data/2026.yaml``."""
     rule = f" [{problem.rule}]" if problem.rule else ""
-    return f"{source.name}: {problem.message}{rule}; không ghi vào {Path(problem.path).as_posix()}"
+    return f"{_place(source, edit)}: {problem.message}{rule}; không ghi vào {Path(problem.path).as_posix()}"
+
+
+def _place(source: Path, edit: Edit | None) -> str:
+    """The file an edit was read from, and where in it when known: ``a.xlsx › Số liệu › H7``, ``b.csv › dòng 5``."""
+    return f"{source.name} › {edit.origin}" if edit is not None and edit.origin else source.name
 
 
 def _read(plan: Plan, path: Path, arrival: Arrival) -> FileResult:
@@ -157,16 +177,17 @@ def _refuse_duplicates(results: list[FileResult]) -> None:
 def _refuse_disagreements(plan: Plan, results: list[FileResult]) -> None:
     """Two files of the batch that write different values at one place are both refused, naming each other: which
     one holds the figure is for people to say, never the order of the file names."""
-    first: dict[tuple[Period, Section, str], tuple[FileResult, Written]] = {}
+    first: dict[tuple[Period, Section, str], tuple[FileResult, Edit, Written]] = {}
     for result in [r for r in results if r.accepted]:
-        for written in (w for edit in result.edits for w in written_by(plan, edit)):
-            other, said = first.setdefault(written.place, (result, written))
+        for edit, written in ((e, w) for e in result.edits for w in written_by(plan, e)):
+            other, other_edit, said = first.setdefault(written.place, (result, edit, written))
             if other is result or said.agrees(written):
                 continue
-            for one, two, a, b in ((result, other, written, said), (other, result, said, written)):
+            pairs = ((result, edit, other, other_edit, written, said), (other, other_edit, result, edit, said, written))
+            for one, own, two, theirs, a, b in pairs:
                 one.problems.append(
-                    f"{one.path.name}: {a.what}, {a.place[2]}: {a.shown}, còn tệp {two.path.name} trong lần nhập "
-                    f"này ghi {b.shown}; nhập lại chỉ tệp có số liệu đúng"
+                    f"{_place(one.path, own)}: {a.what}, {a.place[2]}: {a.shown}, còn tệp {_place(two.path, theirs)} "
+                    f"trong lần nhập này ghi {b.shown}; nhập lại chỉ tệp có số liệu đúng"
                 )
 
 
@@ -175,4 +196,4 @@ def _refuse_conflicts(accepted: list[FileResult], conflicts: Sequence[Conflict])
     for conflict in conflicts:
         result = owner.get(id(conflict.edit))
         if result is not None:
-            result.problems.append(f"{result.path.name}: {conflict.message}")
+            result.problems.append(f"{_place(result.path, conflict.edit)}: {conflict.message}")

@@ -19,6 +19,7 @@ import csv
 import io
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from kh68.core.errors import Kh68Error
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number
 from kh68.domain.deadlines import period_day
-from kh68.entry.figure import Figure
+from kh68.entry.figure import Figure, Places
 from kh68.entry.forms import cells
 from kh68.entry.forms.expected import inputs_for
 from kh68.entry.forms.layout import Scope
@@ -79,7 +80,7 @@ def read_csv(path: Path, plan: Plan) -> list[Figure]:
             say("indicator", f"trùng với dòng {seen[key]} (cùng chỉ tiêu, {said} và đơn vị)")
             continue
         seen[key] = line
-        figures.append(figure)
+        figures.append(replace(figure, at=Places.same(f"dòng {line}")))
     if problems:
         shown = problems[:MAX_MESSAGES]
         if len(problems) > MAX_MESSAGES:

@@ -41,6 +41,7 @@ class Dated:
 
     day: date
     source: DateSource
+    at: str | None = None  # the cells it was written in (``Nhiệm vụ › C4:G4``); None: the day of receipt
 
     @property
     def said(self) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from kh68.core.errors import Kh68Error
 from kh68.core.safetext import excerpt, xml_safe
 from kh68.core.vnformat import format_number, parse_date
-from kh68.entry.figure import Figure
+from kh68.entry.figure import Figure, Places
 from kh68.entry.forms import cells
 from kh68.entry.forms.dating import Arrival, Dated, received_day, received_problem, sent_problem
 from kh68.entry.forms.expected import form_for, inactive_reason
@@ -61,6 +61,7 @@ class TaskReport:
     difficulties: str | None = None
     directions: str | None = None
     proposals: str | None = None
+    at: str | None = None  # its row's cells (``Nhiệm vụ › E7:I7``)
 
 
 @dataclass(frozen=True)
@@ -483,6 +484,11 @@ class _Reader:
             document=document,
             document_date=document_date,
             note=note,
+            at=Places(
+                _span(ws.title, r, [_letter(k) for k in row.inputs if k != "state"] or [_letter("note")]),
+                _span(ws.title, r, [_letter("state")]),
+                _span(ws.title, r, [_letter("document"), _letter("document_date")]),
+            ),
             **got,
         )
 
@@ -506,7 +512,8 @@ class _Reader:
             if any(v is not None for v in texts.values()):
                 self.at(ws.title, f"{_task_letter('state')}{r}", "chưa chọn trạng thái của nhiệm vụ", row.key)
             return None
-        return TaskReport(row.task_id, state, **texts)
+        keys = ("state", "results", "difficulties", "directions", "proposals")
+        return TaskReport(row.task_id, state, **texts, at=_span(ws.title, r, [_task_letter(k) for k in keys]))
 
     def _dated(self, ws: Any, filled: bool) -> Dated | None:
         """The sent date written in the three cells, else the day the form was received."""
@@ -519,7 +526,7 @@ class _Reader:
             problem = sent_problem(sent, spec.period, self.made, self.arrival)
             if problem:
                 self.at(ws.title, _SENT_RANGE, problem)
-            return Dated(sent, DateSource.FORM)
+            return Dated(sent, DateSource.FORM, f"{ws.title} › {_SENT_RANGE}")
         if not filled and not self.problems:
             self.problems.append(
                 f"{self.opened.name}: biểu mẫu chưa điền gì (không có số liệu, tiến độ nhiệm vụ hay ngày gửi báo cáo)"
@@ -587,6 +594,13 @@ def _letter(key: str) -> str:
 
 def _task_letter(key: str) -> str:
     return letter(TASK_COLUMNS, key)
+
+
+def _span(sheet: str, r: int, letters: list[str]) -> str:
+    """``Số liệu › H7`` or ``Số liệu › H7:N7``: the cells of row ``r`` from the first of ``letters`` to the last."""
+    ordered = sorted(letters, key=lambda c: (len(c), c))
+    first, last = ordered[0], ordered[-1]
+    return f"{sheet} › {first}{r}" if first == last else f"{sheet} › {first}{r}:{last}{r}"
 
 
 def _how(row: IndicatorRow) -> str:

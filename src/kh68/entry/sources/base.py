@@ -39,6 +39,7 @@ class Source(Protocol):
 def figure_edits(figure: Figure) -> list[Edit]:
     """A figure as edits of its period's data file: its value, its state, where it comes from."""
     edits: list[Edit] = []
+    at = figure.at
     if figure.value is not None or figure.numerator is not None or figure.met is not None or figure.note:
         edits.append(
             ValueEdit(
@@ -51,10 +52,15 @@ def figure_edits(figure: Figure) -> list[Edit]:
                 unit=figure.unit_id,
                 note=figure.note,
                 period=figure.period,
+                origin=at.value if at else None,
             )
         )
     if figure.state is not None:
-        edits.append(StateEdit(figure.indicator_id, figure.year, figure.state, period=figure.period))
+        edits.append(
+            StateEdit(
+                figure.indicator_id, figure.year, figure.state, period=figure.period, origin=at.value if at else None
+            )
+        )
     if figure.document or figure.document_date or (figure.unit_id is None and figure.reporter):
         edits.append(
             SourceEdit(
@@ -65,6 +71,7 @@ def figure_edits(figure: Figure) -> list[Edit]:
                 on=figure.document_date,
                 reporter=figure.reporter if figure.unit_id is None else None,
                 period=figure.period,
+                origin=at.source if at else None,
             )
         )
     return edits

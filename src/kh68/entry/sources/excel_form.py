@@ -41,12 +41,20 @@ def form_edits(form: FilledForm) -> list[Edit]:
             directions=t.directions,
             proposals=t.proposals,
             period=period,
+            origin=t.at,
         )
         for t in form.tasks
     ]
     edits.append(
         ReceiptEdit(
-            spec.unit_id, spec.year, form.dated.day, spec.version, spec.fingerprint, form.dated.source, period=period
+            spec.unit_id,
+            spec.year,
+            form.dated.day,
+            spec.version,
+            spec.fingerprint,
+            form.dated.source,
+            period=period,
+            origin=form.dated.at,
         )
     )
     return edits
