@@ -1031,3 +1031,25 @@ def test_a_purpose_is_one_clause_of_the_closing(example_copy: Path, purpose: str
 def test_a_purpose_without_words_or_repeating_the_closing_is_refused(example_copy: Path, purpose: str) -> None:
     replace_in(example_copy / "plan.yaml", "    deadline: 10/11\n", f"    deadline: 10/11\n    purpose: {purpose}\n")
     assert "[schema]" in invoke(["check", example_copy], 1).output
+
+
+def test_a_plan_whose_year_file_is_yml_is_told_to_write_into_it(example_copy: Path) -> None:
+    """data/2025.yml (the loader reads it; record writes into it): every placeholder, the status reminder and the
+    internal summary named data/2025.yaml, a file that is not there. The same documents, with the file's own name."""
+    data = example_copy / "data" / "2025.yaml"
+    replace_in(
+        data,
+        "  proposals:\n    - đề nghị Ủy ban nhân dân tỉnh bổ sung biên chế giáo viên mầm non cho vùng khó khăn (minh họa)\n",
+        "",
+    )
+    runs = {
+        "report": ["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"],
+        "internal": ["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10", "--internal"],
+        "unit": ["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10", "--unit", "phong_khtc"],
+        "status": ["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-04"],
+    }
+    as_yaml = {name: invoke(args, 0).stdout for name, args in runs.items()}
+    data.rename(data.with_suffix(".yml"))
+    as_yml = {name: invoke(args, 0).stdout for name, args in runs.items()}
+    assert {name: "data/2025.yaml" in text for name, text in as_yaml.items()} == dict.fromkeys(runs, True)
+    assert as_yml == {name: text.replace("data/2025.yaml", "data/2025.yml") for name, text in as_yaml.items()}

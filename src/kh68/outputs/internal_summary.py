@@ -14,6 +14,7 @@ from datetime import date
 
 from kh68.core.vnformat import format_date as short_date
 from kh68.domain.deadlines import report_due
+from kh68.kinds.periods import Period
 from kh68.outputs.document import (
     Align,
     Block,
@@ -183,10 +184,10 @@ def _words(view: StatusView, number: str, title: str, field: str, what: str) -> 
 
 
 def _still_to_write(view: StatusView) -> Section:
-    year = view.year
+    file = view.plan.data_file(Period.of_year(view.year))
     parts, tasks = list(view.unwritten_parts), list(view.unwritten_tasks)
     if parts or tasks:
-        text = f"Báo cáo còn chỗ trống (tệp data/{year}.yaml): {describe_missing(parts, tasks)}."
+        text = f"Báo cáo còn chỗ trống (tệp {file}): {describe_missing(parts, tasks)}."
     else:
-        text = f"Phần lời văn (mục report của tệp data/{year}.yaml) và kết quả các nhiệm vụ đã đủ."
+        text = f"Phần lời văn (mục report của tệp {file}) và kết quả các nhiệm vụ đã đủ."
     return Section("VI", "PHẦN LỜI VĂN CỦA BÁO CÁO CÒN PHẢI VIẾT", (Paragraph(text),))

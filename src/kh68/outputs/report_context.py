@@ -117,9 +117,9 @@ def build_report(
             for s in (
                 directing_section(plan, sender, when, text, cadence),
                 results_section(view, data, cadence, Proposer(sender.issued_as.name, to[0]) if to else None),
-                assessment_section(text, cadence, view),
+                assessment_section(text, plan.data_file(cadence), view),
                 directions_section(plan, cadence, text, view),
-                proposals_section(text, cadence, view),
+                proposals_section(text, plan.data_file(cadence), view),
             )
             if s is not None
         ),
@@ -170,7 +170,7 @@ def _require_data_before(plan: Plan, cadence: Period, text: YearReport | None, t
     if as_of is None or as_of <= today:
         return
     where = "report › data_as_of"
-    doc = plan.documents.get(f"data/{cadence.key}.yaml")
+    doc = plan.documents.get(plan.data_file(cadence))
     if doc is not None:
         line, column = doc.position(("report", "data_as_of"))
         where = f"{doc.path.as_posix()}:{line}:{column}, {where}"
@@ -332,7 +332,9 @@ def directing_section(plan: Plan, sender: Sender, when: str, text: YearReport | 
     guidance is never credited to the People's Committee that reports)."""
     docs = text.directing_documents if text else []
     if not docs:
-        return Section("I", "CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", (placeholder(ReportPart.DIRECTING_DOCUMENTS, cadence),))
+        return Section(
+            "I", "CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", (placeholder(ReportPart.DIRECTING_DOCUMENTS, plan.data_file(cadence)),)
+        )
     own = [d for d in docs if _issued_by(plan, d, sender.issued_as)]
     others = [d for d in docs if d not in own]
     blocks: list[Block] = []
@@ -384,7 +386,13 @@ def results_section(
         lone = len(tasks) == 1 and _same(tasks[0].task.title, group.title)
         for t in tasks:
             blocks += task_block(
-                t, view.year, cadence, lone=lone, summary=summaries.get(t.task.id), names=view.plan.unit_name
+                t,
+                view.year,
+                cadence,
+                file=view.plan.data_file(cadence),
+                lone=lone,
+                summary=summaries.get(t.task.id),
+                names=view.plan.unit_name,
             )
     if with_indicators:
         blocks.append(Heading(2, "2. Kết quả thực hiện các chỉ tiêu chủ yếu"))
@@ -397,6 +405,7 @@ def task_block(
     year: int,
     cadence: Period,
     *,
+    file: str,
     lone: bool = False,
     summary: str | None = None,
     names: Callable[[str], str] | None = None,
@@ -428,24 +437,24 @@ def task_block(
     elif reported:
         said = " ".join(result for _, result in reported) + done
     elif t.state is not None:  # a state, no result: what was done is still to be written
-        return [_state_without_results(t, t.state, lead, cadence)]
+        return [_state_without_results(t, t.state, lead, cadence, file)]
     elif (idle := not_due_words(t, year)) is not None:
         said = idle
     else:
-        return [_nothing_reported(t, lead, year, cadence)]
+        return [_nothing_reported(t, lead, year, cadence, file)]
     return [Paragraph(f"{lead}{said}" if lead else sentence(said))]
 
 
-def _state_without_results(t: TaskStatus, state: TaskState, lead: str, cadence: Period) -> Placeholder:
+def _state_without_results(t: TaskStatus, state: TaskState, lead: str, cadence: Period, file: str) -> Placeholder:
     task_id = t.task.id
     return Placeholder(
         f"{lead}{_state_words(state).rstrip('.')} [Chưa có nội dung: kết quả cụ thể của nhiệm vụ {task_id} "
         f"{cadence.label}; đơn vị mới báo cáo trạng thái. Ghi kết quả (mục tasks › {task_id} › results) hoặc đoạn "
-        f"tổng hợp (mục report › group_summaries › {task_id}) {_into_file(cadence)}]"
+        f"tổng hợp (mục report › group_summaries › {task_id}) vào tệp {file}.]"
     )
 
 
-def _nothing_reported(t: TaskStatus, lead: str, year: int, cadence: Period) -> Placeholder:
+def _nothing_reported(t: TaskStatus, lead: str, year: int, cadence: Period, file: str) -> Placeholder:
     task = t.task
     # A task past its deadline and never reported done may be done but not recorded: asked for, never said late.
     late = (
@@ -463,13 +472,8 @@ def _nothing_reported(t: TaskStatus, lead: str, year: int, cadence: Period) -> P
     )
     return Placeholder(
         f"{lead}[Chưa có nội dung: kết quả thực hiện nhiệm vụ {task.id} {cadence.label}{late}. Ghi {whose} "
-        f"{_into_file(cadence)}]"
+        f"vào tệp {file}.]"
     )
-
-
-def _into_file(cadence: Period) -> str:
-    """Where a placeholder's missing words are to be written: the data file of the report's period."""
-    return f"vào tệp data/{cadence.key}.yaml."
 
 
 def _state_words(state: TaskState) -> str:
@@ -499,20 +503,20 @@ def _same(a: str, b: str) -> bool:
 # ------------------------------------------------------------ III. IV. V.
 
 
-def assessment_section(text: YearReport | None, cadence: Period, view: StatusView | None = None) -> Section:
+def assessment_section(text: YearReport | None, file: str, view: StatusView | None = None) -> Section:
     """Section III, in the department's words; where it has not written its shortcomings yet, the placeholder
     carries the difficulties the units reported (``view``), the material it writes them from."""
     a = text.assessment if text else None
     blocks: list[Block] = [Heading(2, "1. Ưu điểm")]
-    blocks.append(_written(a.strengths if a else [], ReportPart.STRENGTHS, cadence))
+    blocks.append(_written(a.strengths if a else [], ReportPart.STRENGTHS, file))
     blocks.append(Heading(2, "2. Tồn tại, hạn chế"))
     material = _reported(view, "difficulties", "Khó khăn") if view is not None else ""
-    blocks.append(_written(a.shortcomings if a else [], ReportPart.SHORTCOMINGS, cadence, material))
+    blocks.append(_written(a.shortcomings if a else [], ReportPart.SHORTCOMINGS, file, material))
     blocks.append(Heading(2, "3. Nguyên nhân"))
     blocks.append(Heading(3, "a) Nguyên nhân khách quan"))
-    blocks.append(_written(a.objective_causes if a else [], ReportPart.OBJECTIVE_CAUSES, cadence))
+    blocks.append(_written(a.objective_causes if a else [], ReportPart.OBJECTIVE_CAUSES, file))
     blocks.append(Heading(3, "b) Nguyên nhân chủ quan"))
-    blocks.append(_written(a.subjective_causes if a else [], ReportPart.SUBJECTIVE_CAUSES, cadence))
+    blocks.append(_written(a.subjective_causes if a else [], ReportPart.SUBJECTIVE_CAUSES, file))
     return Section("III", "ĐÁNH GIÁ CHUNG", tuple(blocks))
 
 
@@ -539,7 +543,7 @@ def directions_section(plan: Plan, cadence: Period, text: YearReport | None, vie
         if lines
         else placeholder(
             ReportPart.DIRECTIONS,
-            cadence,
+            plan.data_file(cadence),
             material,
             label=f"phương hướng, nhiệm vụ {next_period(plan, cadence, heading=False)}",
         )
@@ -547,25 +551,25 @@ def directions_section(plan: Plan, cadence: Period, text: YearReport | None, vie
     return Section("IV", f"PHƯƠNG HƯỚNG, NHIỆM VỤ {ahead}", (said,))
 
 
-def proposals_section(text: YearReport | None, cadence: Period, view: StatusView | None = None) -> Section:
+def proposals_section(text: YearReport | None, file: str, view: StatusView | None = None) -> Section:
     material = _reported(view, "proposals", "Kiến nghị, đề xuất") if view is not None else ""
     return Section(
         "V",
         "KIẾN NGHỊ, ĐỀ XUẤT",
-        (_written(text.proposals if text else [], ReportPart.PROPOSALS, cadence, material),),
+        (_written(text.proposals if text else [], ReportPart.PROPOSALS, file, material),),
     )
 
 
-def _written(lines: list[str], part: ReportPart, cadence: Period, material: str = "") -> Block:
-    return items(lines) if lines else placeholder(part, cadence, material)
+def _written(lines: list[str], part: ReportPart, file: str, material: str = "") -> Block:
+    return items(lines) if lines else placeholder(part, file, material)
 
 
-def placeholder(part: ReportPart, cadence: Period, material: str = "", *, label: str = "") -> Placeholder:
+def placeholder(part: ReportPart, file: str, material: str = "", *, label: str = "") -> Placeholder:
     """A part the department has not written: where to write it, and ``material`` to write it from; ``label``:
     the part as the report's heading names it, where that is not its usual name."""
     return Placeholder(
         f"[Chưa có nội dung: {label or part.label}. Ghi vào mục report › {part.value.replace('.', ' › ')} "
-        f"của tệp data/{cadence.key}.yaml.{' ' + material if material else ''}]"
+        f"của tệp {file}.{' ' + material if material else ''}]"
     )
 
 

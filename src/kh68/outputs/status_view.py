@@ -47,7 +47,7 @@ class StatusView:
         """Each data file left out because its period begins after the day the view is seen on (never silently:
         a year's file of 2030 seen in 2026 made every figure "chưa có số liệu")."""
         return tuple(
-            f"số liệu {p.label} (data/{p.key}.yaml) không được tính: {p.label} bắt đầu ngày "
+            f"số liệu {p.label} ({self.plan.data_file(p)}) không được tính: {p.label} bắt đầu ngày "
             f"{format_date(p.first_day)}, sau ngày xem {format_date(self.today)}; nếu tệp ghi nhầm kỳ, sửa tên tệp "
             "và năm trong tệp"
             for p in self.unseen
@@ -291,5 +291,5 @@ def reminder(plan: Plan, year: int, today: date, period: Period | None = None) -
         return ""
     return (
         f"Báo cáo {label} ({due_words(due)}): phần lời văn còn thiếu {describe_missing(parts, tasks)}; "
-        f"ghi vào tệp data/{period.key}.yaml."
+        f"ghi vào tệp {plan.data_file(period)}."
     )

@@ -261,7 +261,7 @@ def _tasks_section(view: StatusView, unit_id: str, cadence: Period) -> Section:
             blocks.append(
                 Placeholder(
                     f"[Chưa có nội dung: đơn vị chưa ghi tiến độ nhiệm vụ {t.task.id} {cadence.label} "
-                    f"(kh68 progress, hoặc mục tasks › {t.task.id} của tệp data/{cadence.key}.yaml).]"
+                    f"(kh68 progress, hoặc mục tasks › {t.task.id} của tệp {plan.data_file(cadence)}).]"
                 )
             )
             continue
@@ -309,7 +309,7 @@ def _words_section(
         if texts
         else Placeholder(
             f"[Chưa có nội dung: đơn vị chưa ghi {PROGRESS_FIELDS[field]} (mục {field} trong tiến độ nhiệm vụ "
-            f"của tệp data/{cadence.key}.yaml).]"
+            f"của tệp {plan.data_file(cadence)}).]"
         )
     )
     return Section(number, titles[field], (block,))

@@ -466,6 +466,13 @@ class Plan:
         seen.keep(files, period)
         return seen
 
+    def data_file(self, period: Period) -> str:
+        """``data/2026.yaml``, ``data/2026-11.yaml``: the data file of ``period`` as messages and reports name it (the
+        plan's ``.yml`` when it has that one and no ``.yaml``, as ``kh68 record`` writes it)."""
+        written = f"data/{period.key}.yaml"
+        other = f"data/{period.key}.yml"
+        return other if other in self.documents and written not in self.documents else written
+
     @property
     def tasks(self) -> list[Task]:
         return [task for group in self.groups for task in group.tasks]
