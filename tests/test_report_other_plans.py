@@ -54,6 +54,18 @@ def test_a_figure_of_part_of_the_year_is_under_way_never_met_or_missed() -> None
     assert not any("Đạt chỉ tiêu" in line or "Chưa đạt" in line for line in rows.values())
 
 
+def test_a_figure_of_a_month_is_known_to_the_day_of_its_document_whenever_the_report_is_made() -> None:
+    """An official's reading: a November figure from a document of 17/11, in a report made in December, said
+    "Số liệu đến hết tháng 11/2026" (no document of 17/11 can carry the whole month)."""
+    rows = {line.split(" | ")[0]: line for line in _lines(SON_LA, "--year", "2026") if line.startswith("| ")}
+    assert rows["| P2.2-L"] == (
+        "| P2.2-L | Tổng sản phẩm Nhãn tham gia xuất khẩu | tấn | 6.400 tấn | 6.100 tấn | – | Số liệu đến ngày "
+        "17/11/2026, còn thấp hơn chỉ tiêu năm 300 tấn | Đang triển khai | 8.500 tấn | (7) |"
+    )
+    dated = {line.split(" | ")[0]: line for line in _lines(SON_LA, "--year", "2026", "--date", "2026-12-05")}
+    assert dated["| P2.2-L"] == rows["| P2.2-L"]
+
+
 def test_the_closing_names_every_recipient_of_the_kinh_gui() -> None:
     lines = _lines(SON_LA, "--year", "2026", "--date", "2026-11-27")
     assert "Kính gửi:<br>\\- Tỉnh ủy;<br>\\- Hội đồng nhân dân tỉnh;<br>\\- Ủy ban nhân dân tỉnh Sơn La." in lines

@@ -535,22 +535,25 @@ def comparison_text(r: IndicatorResult, today: date | None = None) -> str:
     if r.target is None or verdict(r) not in JUDGED:
         return ""
     if r.known_until is not None and r.status is Status.IN_PROGRESS:
-        last = r.known_until.last_day
-        until = (
-            f"đến ngày {format_date(figure_day(r, today))}"
-            if today is not None and today < last
-            else f"đến hết {r.known_until.label}"
-        )
+        day = known_to(r, r.known_until, today)
+        until = f"đến hết {r.known_until.label}" if day is None else f"đến ngày {format_date(day)}"
         return vocab.so_far(r.gap, r.indicator.unit, r.indicator.better, until, r.decimals)
     return vocab.against_target(r.status, r.gap, r.indicator.unit, r.indicator.better, r.decimals, r.target.ranged)
 
 
-def figure_day(r: IndicatorResult, today: date) -> date:
-    """The day a figure is known to: the latest day, up to ``today``, of the documents it comes from (the
-    province's and its units'); ``today`` when none is dated."""
+def known_to(r: IndicatorResult, period: Period, today: date | None) -> date | None:
+    """The day a figure of part of the year is known to, when that comes before ``period``'s end: the latest day, up
+    to the report's (``today``), of the documents it comes from (the province's and its units'), else the report's
+    own day; ``None`` when it covers the whole period (a document dated at its end or after, or none dated and the
+    report made after it). A November figure from a document of 17/11 is known to 17/11, never "to the end of
+    November", whenever the report is made."""
+    last = period.last_day
     sources = r.measurement.sources() if r.measurement is not None else []
-    days = [s.date for s in sources if s.date is not None and s.date <= today]
-    return max(days, default=today)
+    days = [s.date for s in sources if s.date is not None]
+    cap = last if today is None else min(today, last)
+    if cap == last and (not days or max(days) >= last):
+        return None
+    return max((d for d in days if d <= cap), default=cap)
 
 
 def _comparison_cell(r: IndicatorResult, today: date) -> str:
