@@ -161,7 +161,9 @@ def statuses(plan: Plan, derived: Derived, today: date | None = None) -> list[Ta
             entries = _entries(data, task.id)
             leads = plan.unit_ids(task.lead_units)
             lead_states = [p.state for uid, p in entries.items() if plan.covers(leads, uid)]
-            state = combine_states(lead_states or [p.state for p in entries.values()])
+            # The task's state is its leads' to report: a coordinating unit's "Hoàn thành" is its own part done, never
+            # the task (it left a task no lead reported on off the overdue list, and the report called it done).
+            state = combine_states(lead_states if leads else [p.state for p in entries.values()])
             owing = []
             if task.kind != "request" and derived.in_period and task.id in derived.expected:
                 owing = [
