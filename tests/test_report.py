@@ -115,7 +115,7 @@ def test_markdown_parses_into_the_expected_headings_and_table() -> None:
     assert by_id["6.3"][3:8] == ["95%", "95,4%", "94,6%", "Vượt chỉ tiêu 0,4 điểm phần trăm", "Vượt chỉ tiêu"]
     assert by_id["6.5"][3:8] == ["60%", "58,8%", "55%", "Thấp hơn chỉ tiêu 1,2 điểm phần trăm", "Chưa đạt"]
     # bounds in words, as the prose says them ("> 60" and "95- 97" in the plan)
-    assert (by_id["6.5"][8], by_id["6.3"][8], by_id["6.2"][3]) == ("trên 60%", "từ 95% đến 97%", "từ 30% đến 35%")
+    assert (by_id["6.5"][8], by_id["6.3"][8], by_id["6.2"][3]) == ("trên 60%", "95-97%", "30-35%")  # the plan's words
     # 7 of the 10 communes reported: provisional, never "Đạt", not compared
     assert by_id["6.2"][4:8] == ["32,9% (tạm tính)", "30,74%", "–", "Chưa đánh giá (số liệu tạm tính)"]
     assert by_id["6.10"][3:8] == ["–", "Chưa có số liệu", "–", "–", "Không đặt chỉ tiêu năm 2025"]
@@ -140,7 +140,7 @@ def test_the_indicator_paragraph_counts_names_and_compares() -> None:
     # a provisional figure, as an official says it
     assert (
         "Chỉ tiêu 6.2 (tỷ lệ huy động trẻ em nhà trẻ) đạt 32,9% (số liệu tạm tính, mới có 07/10 xã, phường, đặc khu "
-        "báo cáo), chưa đánh giá so với chỉ tiêu năm 2025 (từ 30% đến 35%).\n"
+        "báo cáo), chưa đánh giá so với chỉ tiêu năm 2025 (30-35%).\n"
     ) in text
     # without a target for the year: the value and the distance to the final target, with the pace needed
     assert (
@@ -174,7 +174,7 @@ def test_the_yearly_pace_is_rounded_toward_the_requirement_at_the_targets_precis
     what is required); 0,01 over 4 years is 0,0025: said 0,01 at the target's precision, not 0,003."""
     text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2026", "--date", "2026-11-10"], 0).stdout
     assert (
-        "mục tiêu đến năm 2030 từ 35% đến 40%, còn thấp hơn 1,42 điểm phần trăm, bình quân mỗi năm cần tăng 0,36 "
+        "mục tiêu đến năm 2030 là 35-40%, còn thấp hơn 1,42 điểm phần trăm, bình quân mỗi năm cần tăng 0,36 "
         "điểm phần trăm;"
     ) in text
     assert (

@@ -44,7 +44,7 @@ def test_a_figure_of_part_of_the_year_is_under_way_never_met_or_missed() -> None
     # "đến hết tháng 11/2026" nor the report's own day
     assert rows["| P2.2-L"] == (
         "| P2.2-L | Tổng sản phẩm Nhãn tham gia xuất khẩu | tấn | 6.400 tấn | 6.100 tấn | – | Số liệu đến ngày "
-        "17/11/2026, còn thấp hơn chỉ tiêu năm 300 tấn | Đang triển khai | 8.500 tấn | (7) |"
+        "17/11/2026, còn thấp hơn chỉ tiêu năm 300 tấn | Đang triển khai | phấn đấu đến năm 2030 đạt 8.500 tấn | (7) |"
     )
     # 28.050 of 240.000, from 2 of 3 communes: neither met nor compared
     assert rows["| XK"] == (
@@ -60,7 +60,7 @@ def test_a_figure_of_a_month_is_known_to_the_day_of_its_document_whenever_the_re
     rows = {line.split(" | ")[0]: line for line in _lines(SON_LA, "--year", "2026") if line.startswith("| ")}
     assert rows["| P2.2-L"] == (
         "| P2.2-L | Tổng sản phẩm Nhãn tham gia xuất khẩu | tấn | 6.400 tấn | 6.100 tấn | – | Số liệu đến ngày "
-        "17/11/2026, còn thấp hơn chỉ tiêu năm 300 tấn | Đang triển khai | 8.500 tấn | (7) |"
+        "17/11/2026, còn thấp hơn chỉ tiêu năm 300 tấn | Đang triển khai | phấn đấu đến năm 2030 đạt 8.500 tấn | (7) |"
     )
     dated = {line.split(" | ")[0]: line for line in _lines(SON_LA, "--year", "2026", "--date", "2026-12-05")}
     assert dated["| P2.2-L"] == rows["| P2.2-L"]

@@ -311,7 +311,7 @@ def to_final(r: IndicatorResult) -> ToFinal | None:
     if requirement.aggregate is not Aggregate.YEAR:
         return None
     ind = r.indicator
-    goal = report_words(final.meaning, ind.measure, ind.better)
+    goal = report_words(final.meaning, ind.measure, ind.better, framed=True)
     shown = round(r.value, r.decimals)  # judged as shown, as the year's target is (``tracking.engine.assess``)
     if requirement.judge(shown, ind.better) in (Status.MET, Status.EXCEEDED):
         return ToFinal(final.year, goal, reached=True)
@@ -481,9 +481,13 @@ def target_words(r: IndicatorResult) -> str:
     return report_words(meaning, r.indicator.measure, r.indicator.better)
 
 
-def report_words(meaning: Target, measure: Measure, direction: Direction) -> str:
-    """A target as a report says it: a structured target's own words when it gives them, else its kind's."""
-    return meaning.display or meaning.words(Style.REPORT, measure, direction)
+def report_words(meaning: Target, measure: Measure, direction: Direction, *, framed: bool = False) -> str:
+    """A target as a report says it: a structured target's own words when it gives them, else the plan's as written
+    (an official signs the plan's words: "tăng tối thiểu 03 bậc" was "tăng 3 bậc"), else its kind's. ``framed``:
+    after "mục tiêu đến năm 2030", where words naming their own year ("phấn đấu đến năm 2030 đạt …") would say it
+    twice: its kind's words then."""
+    written = None if framed and meaning.year is not None else meaning.as_written(measure)
+    return meaning.display or written or meaning.words(Style.REPORT, measure, direction)
 
 
 def final_words(r: IndicatorResult) -> str:

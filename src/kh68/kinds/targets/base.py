@@ -13,6 +13,7 @@ written once here for every kind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -201,6 +202,20 @@ class Target:
         ``direction``: the indicator's better side, which a bare number leaves to it."""
         return None, None
 
+    def as_written(self, measure: Measure) -> str | None:
+        """The plan's own words, as a report quotes them ("ít nhất 90%", "giảm tối thiểu 15% so với năm 2025"), with
+        the indicator's unit after a bound that ends them bare ("không quá 5" → "không quá 5 cuộc", "08" → "08
+        thôn"); ``None`` where they hold a symbol ("≥ 90%") or a number not written as a Vietnamese document
+        writes it ("99.5%"): a report then says the target in its kind's words."""
+        text = _RANGE_DASH.sub(r"\1\2\3", " ".join(self.text.split()))  # "10 - 13%": "10-13%", as a range is written
+        numbers = _NUMBER_TOKEN.findall(text)
+        if not text or _SYMBOL.search(text) or not all(_VIETNAMESE_NUMBER.fullmatch(n) for n in numbers):
+            return None
+        last = _ENDING_NUMBER.search(text)
+        if self.unit is None and measure.unit and last is not None and _value(last[0]) in self.bounds():
+            return _with_unit(text, measure.unit)
+        return text
+
     def with_defaults(self, **defaults: Any) -> Target:
         """This target with what the words leave to the plan filled in.
 
@@ -211,6 +226,23 @@ class Target:
 
 
 # ------------------------------------------------------- shared by the kinds
+
+_NUMBER_TOKEN = re.compile(r"\d[\d.,]*\d|\d")
+_ENDING_NUMBER = re.compile(r"\d[\d.,]*\d$|\d$")
+_VIETNAMESE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_SYMBOL = re.compile(r"[≥≤<>=]")
+_RANGE_DASH = re.compile(r"(\d)\s*([-–])\s*(\d)")
+
+
+def _value(written: str) -> float:
+    """A number written as a Vietnamese document writes it (``1.500``, ``99,5``)."""
+    return float(written.replace(".", "").replace(",", "."))
+
+
+def _with_unit(text: str, unit: str) -> str:
+    from kh68.core.vnformat import with_unit
+
+    return with_unit(text, unit)
 
 
 def two_readings(text: str, amount: float, decimals: int, against: str, *, per_year: bool = False) -> str:

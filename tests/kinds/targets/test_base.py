@@ -1,0 +1,35 @@
+"""What every kind of target shares (``kh68.kinds.targets.base``): the plan's words as a report quotes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kh68.kinds.measure import Measure
+from kh68.kinds.targets import parse_target
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "quoted"),
+    [
+        ("ít nhất 90%", "%", "ít nhất 90%"),  # a report said "từ 90% trở lên"
+        ("giảm tối thiểu 15% so với năm 2025", "văn bản", "giảm tối thiểu 15% so với năm 2025"),  # "giảm 15% …"
+        ("tăng tối thiểu 03 bậc so với năm 2025", "bậc", "tăng tối thiểu 03 bậc so với năm 2025"),
+        ("đạt trên 98%", "%", "đạt trên 98%"),
+        ("08", "thôn", "08 thôn"),  # a bare bound: its unit after it
+        ("không quá 5", "cuộc", "không quá 5 cuộc"),
+        ("8 – 10", "mô hình", "8–10 mô hình"),  # a range written without spaces
+        ("không quá 5,5", "người", "không quá 5,5 người"),
+        ("95- 97%", "%", "95-97%"),
+        ("90", "%", "90%"),
+        ("đến năm 2030 đạt 1.500", "ha", "đến năm 2030 đạt 1.500 ha"),
+        ("1.500 ha", "ha", "1.500 ha"),
+    ],
+)
+def test_a_report_quotes_the_plans_words_with_the_unit_of_a_bare_bound(text: str, unit: str, quoted: str) -> None:
+    assert parse_target(text).as_written(Measure(unit)) == quoted
+
+
+@pytest.mark.parametrize("text", ["≥ 90%", "<= 5", "99.5%"])
+def test_a_symbol_or_a_number_not_in_vietnamese_form_leaves_the_words_to_the_kind(text: str) -> None:
+    """ "≥ 90%" is no sentence an official writes; "99.5%" no Vietnamese number: said in the kind's words instead."""
+    assert parse_target(text).as_written(Measure("%")) is None
