@@ -1172,3 +1172,36 @@ def test_edits_raced_against_real_kh68_processes_never_leave_a_wrong_answer(
         assert (again.out, again.err, again.code) == original, (edit.__name__, again.way)
     print(f"{len(REAL_PROCESS_RACES)} lượt chạy đua trong tiến trình kh68 thật: 0 câu trả lời sai")
     assert seen_the_edit == len(REAL_PROCESS_RACES)  # each command read the edited files: a real race
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="devices and symlinks as POSIX has them")
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("/dev/null", "khong-co.yaml"),  # a device, then a symlink to nowhere
+        ("khong-co.yaml", "/dev/null"),
+        ("/dev/null", "/dev/zero"),  # another device
+        ("fifo", "/dev/null"),
+    ],
+)
+def test_an_entry_that_is_no_file_is_in_the_key_as_what_it_is(
+    inproc: InProcess, example_copy: Path, first: str, then: str
+) -> None:
+    """A hostile probe: data/2027.yaml a symlink to /dev/null, then one pointing nowhere; the second check said
+    "… là một thiết bị" from the cache: the key had both as "other". Each is now what it is (where a symlink
+    points and what is there), so the answer of one is never the other's."""
+    path = example_copy / "data" / "2027.yaml"
+
+    def make(what: str) -> None:
+        if path.is_symlink() or path.exists():
+            path.unlink()
+        if what == "fifo":
+            os.mkfifo(path)
+        else:
+            path.symlink_to(what)
+
+    make(first)
+    assert inproc("check", example_copy)[:3] == inproc.truth("check", example_copy)
+    make(then)
+    truth = inproc.truth("check", example_copy)
+    assert inproc("check", example_copy) == (*truth, "miss")

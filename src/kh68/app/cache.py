@@ -202,8 +202,26 @@ def _plan_state(root: str) -> tuple[tuple[Any, ...], PlanState]:
                 listed.append((entry.path, digest))
                 state.digests[entry.path] = digest
             else:
-                listed.append((entry.path, "dir" if entry.is_dir() else "other"))
+                listed.append((entry.path, _what_is(entry)))
     return tuple(listed), state
+
+
+def _what_is(entry: os.DirEntry[str]) -> tuple[Any, ...]:
+    """An entry that is no regular file, as the plan's check would tell it: where a symlink points and what is
+    there (a folder, a FIFO, which device) or why nothing is (a symlink to /dev/null and one to nowhere once had one
+    key, and the second was answered with the first's "thiết bị")."""
+    import stat
+
+    try:
+        link: Any = os.readlink(entry.path) if entry.is_symlink() else None
+    except OSError as exc:
+        link = ("error", exc.errno)
+    try:
+        status = os.stat(entry.path)
+        target: tuple[Any, ...] = (stat.S_IFMT(status.st_mode), status.st_rdev, status.st_dev, status.st_ino)
+    except OSError as exc:
+        target = ("error", exc.errno)
+    return ("dir" if entry.is_dir() else "other", link, target)
 
 
 def _stamp(folder: str) -> tuple[int, ...] | None:
