@@ -136,3 +136,41 @@ class TestBreaks:
         plan = load_plan(example_copy)
         assert comparable_since(plan, plan.indicator("6.3"), 2026) == 2026
         assert comparable_since(plan, plan.indicator("6.3"), 2025) is None
+
+
+def test_a_group_leading_an_indicator_is_its_reporters_each_member_its_own_share(tmp_path) -> None:
+    """A real plan's probe: "UBND các xã, phường" leading an indicator without ``reporters``: every commune was asked
+    the province-wide figure, and one commune's answer became the province's. The group's members are its reporters:
+    each is asked its share, and one of two is a provisional figure."""
+    import shutil
+
+    from conftest import REPO, invoke
+    from kh68.entry.forms.expected import Scope, indicator_scope
+
+    plan = tmp_path / "plan"
+    shutil.copytree(REPO / "tests" / "fixtures" / "plans" / "mot-nam", plan)
+    with (plan / "units.yaml").open("a", encoding="utf-8") as units:
+        units.write(
+            "\n  - id: xa_a\n    name: Ủy ban nhân dân xã An\n    kind: commune\n"
+            "\n  - id: xa_b\n    name: Ủy ban nhân dân xã Bình\n    kind: commune\n"
+            "\n  - id: cac_xa\n    name: Ủy ban nhân dân các xã\n    members: [xa_a, xa_b]\n"
+        )
+    with (plan / "indicators.yaml").open("a", encoding="utf-8") as indicators:
+        indicators.write(
+            '\n  - id: "3"\n    name: Tỷ lệ hồ sơ giải quyết đúng hạn\n    unit: "%"\n'
+            '    targets:\n      "2026": ít nhất 95%\n    responsible_units: [cac_xa]\n'
+        )
+    replace_in(
+        plan / "data" / "2026.yaml",
+        "    value: 7\n",
+        '    value: 7\n  "3":\n    by_unit:\n      xa_a: {numerator: 98, denominator: 100}\n',
+    )
+    loaded = load_plan(plan)
+    indicator = loaded.indicator("3")
+    assert indicator is not None
+    assert [c.unit_id for c in reporters_of(loaded, indicator, 2026) or []] == ["xa_a", "xa_b"]
+    assert [indicator_scope(loaded, indicator, 2026, uid) for uid in ("xa_a", "xa_b")] == [Scope.UNIT, Scope.UNIT]
+    assert invoke(["check", plan], 0).output.splitlines()[0] == (
+        f"{(plan / 'data' / '2026.yaml').as_posix()}:11:3: cảnh báo: chỉ tiêu 3 năm 2026: giá trị tạm tính, 1/2 đơn vị "
+        "đã báo cáo (chưa báo cáo: xa_b) [coverage-provisional]"
+    )

@@ -548,9 +548,12 @@ class Plan:
         return self.units.current_ids(refs, on)
 
     def reporters_on(self, indicator: Indicator, day: date) -> list[Current] | None:
-        """The units expected to report ``indicator``'s figures on ``day`` (a period's reporting day)."""
+        """The units expected to report ``indicator``'s figures on ``day`` (a period's reporting day): the plan's
+        ``reporters``; else, where a group leads it ("UBND các xã, phường"), the group's members, each its own share
+        (each member was asked the province-wide figure, and one commune's became the province's)."""
         if indicator.reporters is None:
-            return None
+            groups = [uid for uid in self.unit_ids(indicator.responsible_units) if self.units.units[uid].members]
+            return self.units.current(groups, day, None) if groups else None
         spec = indicator.reporters
         return self.units.current(spec.units, day, spec.function)
 
