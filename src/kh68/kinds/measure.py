@@ -22,6 +22,10 @@ _OTHER_UNIT = re.compile(r"[-+]?[0-9][0-9.,]*\s*([^\W\d_][^\d]*)")
 """A number followed by words (``96 tấn``, ``96tấn``): a unit of measure, not a number's own letters (``1e5``)."""
 
 
+RANK_UNITS = frozenset({"bậc", "hạng", "thứ hạng", "thứ bậc"})
+"""Units of a place in a ranking (folded)."""
+
+
 def fold_unit(text: str) -> str:
     """A unit as compared: NFC, lower case, single spaces (``Tỷ  đồng`` is ``tỷ đồng``)."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().lower()
@@ -36,6 +40,12 @@ class Measure:
         """A rate in percent: ``%``, or a share of something (``% GRDP``, ``% dân số``); ``%/năm`` is a pace."""
         unit = self.unit.strip()
         return unit.startswith(PERCENT) and "/" not in unit
+
+    @property
+    def is_rank(self) -> bool:
+        """A place in a ranking (``bậc``, ``hạng``, ``thứ hạng``): a smaller number is a better place, and "tăng 3
+        bậc" says the place, not the number, goes up."""
+        return fold_unit(self.unit) in RANK_UNITS
 
     def amount(self, value: float, decimals: int = 2) -> str:
         """``99,5%``, ``7.080 tỷ đồng``."""

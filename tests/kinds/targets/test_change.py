@@ -111,3 +111,20 @@ def test_no_change_against_the_base_is_the_bound(text: str, direction, value: fl
     )
     found = requirement(text, direction, History(values=((2025, 95.4),)))
     assert found.judge(value, direction) is status
+
+
+def test_a_change_of_a_place_in_a_ranking_reads_two_ways() -> None:
+    """A real plan: "tăng tối thiểu 03 bậc" of a province's rank (20 → 17 is up 3 places) was judged as the number
+    rising by 3, "Chưa đạt". Refused with both readings and the structured form of the first."""
+    target = read("tăng tối thiểu 03 bậc so với năm 2025")
+    assert target.ambiguity(Measure("bậc")) == (
+        "chỉ tiêu 'tăng tối thiểu 03 bậc so với năm 2025' của một thứ hạng (bậc) đọc được hai cách: thứ hạng lên 3 "
+        "bậc (số thứ hạng nhỏ đi 3), hoặc số tăng thêm 3; kh68 không đoán: ghi dạng cấu trúc {text: …, change: -3, "
+        "base_year: 2025} và direction: lower cho cách đọc thứ nhất (thứ hạng càng nhỏ càng tốt)"
+    )
+    assert read("giảm 2 hạng so với năm trước").ambiguity(Measure("Hạng")) == (
+        "chỉ tiêu 'giảm 2 hạng so với năm trước' của một thứ hạng (Hạng) đọc được hai cách: thứ hạng xuống 2 bậc (số "
+        "thứ hạng lớn thêm 2), hoặc số giảm thêm 2; kh68 không đoán: ghi dạng cấu trúc {text: …, change: 2} và "
+        "direction: lower cho cách đọc thứ nhất (thứ hạng càng nhỏ càng tốt)"
+    )
+    assert read("tăng 3 bậc so với năm 2025").ambiguity(Measure("điểm")) is None

@@ -143,10 +143,28 @@ class Change(Target):
         return f"{verb} {shown} so với {against}"
 
     def ambiguity(self, measure: Measure) -> str | None:
+        if measure.is_rank and not self.structured and self.kept is None:
+            return self._rank_readings(measure)
         if not (measure.is_percent and self.relative and not self.structured):
             return None
         return two_readings(
             self.text, self.amount, self.decimals, f"so với năm {self.base}" if self.base else "so với năm trước"
+        )
+
+    def _rank_readings(self, measure: Measure) -> str:
+        """ "tăng 3 bậc" of a place in a ranking: the place goes up 3 (its number down 3), or the number up 3."""
+        from kh68.core.safetext import excerpt
+        from kh68.core.vnformat import format_number
+
+        size, rises = format_number(abs(self.amount), self.decimals), self.amount > 0
+        verb = "tăng" if rises else "giảm"
+        place = f"thứ hạng {'lên' if rises else 'xuống'} {size} bậc (số thứ hạng {'nhỏ đi' if rises else 'lớn thêm'} {size})"
+        base = f", base_year: {self.base}" if self.base is not None else ""
+        change = f"{'-' if rises else ''}{size.replace(',', '.')}"
+        return (
+            f"chỉ tiêu {excerpt(self.text)} của một thứ hạng ({measure.unit}) đọc được hai cách: {place}, hoặc số "
+            f"{verb} thêm {size}; kh68 không đoán: ghi dạng cấu trúc {{text: …, change: {change}{base}}} và "
+            "direction: lower cho cách đọc thứ nhất (thứ hạng càng nhỏ càng tốt)"
         )
 
     def goal_words(self, goal: float, measure: Measure, direction: Direction) -> str:
