@@ -524,3 +524,18 @@ def test_record_says_a_period_that_has_not_begun(example_copy: Path) -> None:
     assert (
         invoke(["record", "6.4", "--year", "2025", "--value", "99", "--force", "--plan", example_copy], 0).stderr == ""
     )
+
+
+def test_control_characters_of_peoples_text_are_never_written(example_copy: Path, tmp_path: Path) -> None:
+    """A hostile probe: ESC, BEL and U+202E in a CSV's note and in --result were written into data/2025.yaml, which
+    check then flagged (text-control-chars). They are left out as they are written, the rest kept."""
+    csv = tmp_path / "s.csv"
+    csv.write_text('indicator,year,unit,value,note\n6.8,2025,,76,"a\x1b[31mb\x07 \u202eX"\n', encoding="utf-8")
+    invoke(["import", "--plan", example_copy, csv, "--force"], 0)
+    result = "x\x1b[2J\u202eY\r\nZ"
+    args = ["progress", "III.1.a", "--plan", example_copy, "--year", "2025", "--unit", "phong_gdtrh"]
+    invoke([*args, "--state", "done", "--result", result, "--force"], 0)
+    text = (example_copy / DATA_2025).read_text(encoding="utf-8")
+    assert "    note: a[31mb X\n" in text
+    assert 'results: "x[2JY\\nZ"' in text
+    assert "text-control-chars" not in invoke(["check", example_copy], 0).output

@@ -26,6 +26,7 @@ from typing import NoReturn
 
 from kh68.core.errors import EditRefused, PlanInvalid, Problem, Severity, UsageError
 from kh68.core.files import atomic_write_all, file_lock
+from kh68.core.safetext import for_document
 from kh68.core.vnformat import format_exact, parse_exact
 from kh68.entry.datafile import DataFile, Section, UnitKey
 from kh68.kinds.periods import Period
@@ -189,6 +190,11 @@ class _Assignment:
     text: str
     what: str
     edit: Edit
+
+    def __post_init__(self) -> None:
+        # People's text is data: a control character or bidi override typed or pasted into a form, a CSV or an
+        # option (ESC, BEL, U+202E) is never written into a data file (check then flagged the file kh68 had written).
+        object.__setattr__(self, "text", for_document(self.text))
 
 
 def apply_edits(plan: Plan, edits: Sequence[Edit], *, force: bool = False, dry_run: bool = False) -> EditResult:
