@@ -20,6 +20,7 @@ from typing import Any
 from kh68.core.errors import InputError, os_reason
 from kh68.core.vnformat import format_number
 from kh68.core.zipsafe import Limits, UnsafeZip, repack, unpack
+from kh68.entry.forms.rawcells import stored_value_problems, without_phonetics
 
 MAX_FILE = 20 * 1024 * 1024  # a filled form is some ten kilobytes
 # A sheet of a filled form is tens of kilobytes of XML: 10 MB a part, 30 MB in all, 500 parts.
@@ -77,6 +78,9 @@ def open_form(path: Path) -> OpenedForm:
     if any(n.startswith("xl/externalLinks/") for n in names):
         raise FormRefused(f"{name}: {_LINKED}")
     has_formula = _check_xml(name, contents)
+    contents = without_phonetics(contents)
+    if stored := stored_value_problems(contents):
+        raise FormRefused(*(f"{name} › {problem}" for problem in stored))
     clean = repack(contents)  # openpyxl reads only what was unpacked here, within the limits
     values = _load(name, clean, data_only=True)
     _unescape(values)

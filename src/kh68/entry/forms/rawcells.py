@@ -1,0 +1,120 @@
+"""The cells of a returned workbook as stored, checked before openpyxl builds them.
+
+Excel, LibreOffice and Google Sheets write each cell's value in a form of its type (``t``): a number in XML
+Schema's form, an index into the shared strings, 0 or 1 for a truth value, an ISO date. A value no program writes
+(``NaN``, ``0x10``, ``1e400`` as a number, a shared string that is not there, a cell written twice) is a file
+altered by hand or by a tool: refused here naming the sheet and the cell and quoting what is stored, where openpyxl
+would fail with an exception's name or read it as another value (``1e400`` as infinity). Phonetic guides (``rPh``,
+the reading of Japanese text) are no part of a value and are left out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+from kh68.core.safetext import excerpt
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_NUMBER = re.compile(r"\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")
+_TYPES = frozenset({"n", "s", "b", "e", "str", "inlineStr", "d"})
+_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b[^>]*(?:/>|>.*?</(?:\w+:)?rPh>)", re.DOTALL)
+
+
+def without_phonetics(contents: dict[str, bytes]) -> dict[str, bytes]:
+    """The parts with every phonetic guide (``<rPh>``) left out of the sheets and the shared strings."""
+    return {
+        part: _PHONETIC.sub(b"", data) if _holds_text(part) and b"rPh" in data else data
+        for part, data in contents.items()
+    }
+
+
+def _holds_text(part: str) -> bool:
+    return part.startswith("xl/worksheets/") or part == "xl/sharedStrings.xml"
+
+
+def stored_value_problems(contents: dict[str, bytes]) -> list[str]:
+    """``trang › ô: …`` for each cell whose stored value no spreadsheet program writes (the first 20)."""
+    shared = _shared_count(contents.get("xl/sharedStrings.xml"))
+    problems: list[str] = []
+    for part, sheet in _sheets(contents):
+        seen: set[str] = set()
+        for cell in _cells(contents[part]):
+            problem = _problem(cell, shared, seen)
+            if problem is not None:
+                problems.append(f"{sheet} › {cell.get('r') or '?'}: {problem}")
+                if len(problems) >= 20:
+                    return problems
+    return problems
+
+
+def _problem(cell: ET.Element, shared: int, seen: set[str]) -> str | None:
+    where = cell.get("r")
+    if where is not None:
+        if where in seen:
+            return "ô được ghi hai lần trong tệp (tệp đã bị sửa ngoài Excel)"
+        seen.add(where)
+    kind = cell.get("t", "n")
+    stored = cell.find(f"{_MAIN}v")
+    value = (stored.text or "") if stored is not None else None
+    if kind not in _TYPES:
+        return f"kiểu ô {excerpt(kind)} không phải kiểu Excel ghi (tệp đã bị sửa ngoài Excel)"
+    if not value or kind in ("e", "str", "inlineStr"):
+        return None
+    said = f"giá trị lưu trong tệp là {excerpt(value)}"
+    if kind == "n" and (_NUMBER.fullmatch(value) is None or abs(float(value)) == float("inf")):
+        return f"{said}, không phải một số Excel ghi được (tệp đã bị sửa ngoài Excel)"
+    if kind == "s" and not (value.strip().isdigit() and int(value) < shared):
+        return f"{said}, chỉ tới một chữ không có trong tệp (tệp đã bị sửa ngoài Excel)"
+    if kind == "b" and value.strip() not in ("0", "1"):
+        return f"{said}, không phải giá trị đúng/sai (tệp đã bị sửa ngoài Excel)"
+    if kind == "d" and _DATE.fullmatch(value.strip()) is None:
+        return f"{said}, không phải một ngày (tệp đã bị sửa ngoài Excel)"
+    return None
+
+
+def _cells(sheet: bytes) -> Iterator[ET.Element]:
+    try:
+        root = ET.fromstring(sheet)
+    except ET.ParseError:
+        return  # a broken part is openpyxl's to refuse, as before
+    yield from root.iter(f"{_MAIN}c")
+
+
+def _shared_count(part: bytes | None) -> int:
+    if part is None:
+        return 0
+    try:
+        return sum(1 for _ in ET.fromstring(part).iter(f"{_MAIN}si"))
+    except ET.ParseError:
+        return 0
+
+
+def _sheets(contents: dict[str, bytes]) -> Iterator[tuple[str, str]]:
+    """Each worksheet part with its sheet's name (the part's own name where the workbook does not say it)."""
+    named = _sheet_names(contents)
+    for part in sorted(p for p in contents if p.startswith("xl/worksheets/") and p.endswith(".xml")):
+        yield part, named.get(part, posixpath.basename(part))
+
+
+def _sheet_names(contents: dict[str, bytes]) -> dict[str, str]:
+    try:
+        book = ET.fromstring(contents["xl/workbook.xml"])
+        rels = ET.fromstring(contents["xl/_rels/workbook.xml.rels"])
+    except (KeyError, ET.ParseError):
+        return {}
+    targets = {}
+    for rel in rels.iter(f"{_PACKAGE}Relationship"):
+        target = rel.get("Target") or ""
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        targets[rel.get("Id")] = part
+    return {
+        targets[sheet.get(f"{_RELATIONSHIPS}id")]: sheet.get("name") or ""
+        for sheet in book.iter(f"{_MAIN}sheet")
+        if sheet.get(f"{_RELATIONSHIPS}id") in targets
+    }
