@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kh68.core.safetext import excerpt
 
@@ -51,6 +51,17 @@ def stored_value_problems(contents: dict[str, bytes]) -> list[str]:
                 if len(problems) >= 20:
                     return problems
     return problems
+
+
+def formula_cells(contents: dict[str, bytes], chosen: Callable[[str], bool]) -> list[str]:
+    """``trang › ô`` of each cell whose formula is ``chosen``."""
+    found = []
+    for part, sheet in _sheets(contents):
+        for cell in _cells(contents[part]):
+            formula = cell.find(f"{_MAIN}f")
+            if formula is not None and formula.text and chosen(formula.text):
+                found.append(f"{sheet} › {cell.get('r') or '?'}")
+    return found
 
 
 def _problem(cell: ET.Element, shared: int, seen: set[str]) -> str | None:

@@ -20,7 +20,7 @@ from typing import Any
 from kh68.core.errors import InputError, os_reason
 from kh68.core.vnformat import format_number
 from kh68.core.zipsafe import Limits, UnsafeZip, repack, unpack
-from kh68.entry.forms.rawcells import stored_value_problems, without_phonetics
+from kh68.entry.forms.rawcells import formula_cells, stored_value_problems, without_phonetics
 
 MAX_FILE = 20 * 1024 * 1024  # a filled form is some ten kilobytes
 # A sheet of a filled form is tens of kilobytes of XML: 10 MB a part, 30 MB in all, 500 parts.
@@ -156,7 +156,8 @@ def _check_xml(name: str, contents: dict[str, bytes]) -> bool:
         if member.startswith("xl/worksheets/") and _FORMULA.search(text):
             has_formula = True
             if any(_reaches_outside(f) for f in _FORMULA_TEXT.findall(text)):
-                raise FormRefused(f"{name}: {_LINKED}")
+                places = formula_cells(contents, lambda f: _reaches_outside(f.encode()))
+                raise FormRefused(*[f"{name} › {place}: {_LINKED}" for place in places] or [f"{name}: {_LINKED}"])
     return has_formula
 
 
