@@ -430,3 +430,28 @@ def test_a_form_figure_that_check_would_refuse_is_said_at_its_cells(example_copy
         ),
     ]
     assert snapshot(example_copy) == before
+
+
+def test_a_folder_says_what_it_held_and_was_not_read(example_copy: Path, tmp_path: Path) -> None:
+    """A hostile probe: a hidden ".copy.xlsx" in the folder was imported, macOS's "._bao-cao.xlsx" refused (exit 1),
+    a subfolder passed over in silence. Hidden files and subfolders are not read, and said; a form named is read."""
+    form = fill(make_form(example_copy, tmp_path / "forms"), {("Chỉ tiêu", "G8"): "32,5", **sent(4, 11)})
+    folder = tmp_path / "in"
+    (folder / "con").mkdir(parents=True)
+    for name in (form.name, ".copy.xlsx", "._bao-cao.xlsx", f"con/{form.name}"):
+        shutil.copy(form, folder / name)
+    result = invoke(["import", "--plan", example_copy, folder, "--dry-run"], 0)
+    shown = folder.as_posix()
+    assert result.stderr.splitlines() == [
+        (
+            f"kh68: cảnh báo: không đọc các thư mục con của {shown} (con); ghi tên thư mục con vào lệnh nếu cần nhập "
+            "biểu mẫu trong đó"
+        ),
+        (
+            f"kh68: cảnh báo: không đọc các tệp ẩn trong {shown} (._bao-cao.xlsx, .copy.xlsx: tên bắt đầu bằng dấu chấm, "
+            "như bản sao macOS tạo ra); ghi tên tệp vào lệnh nếu cần nhập"
+        ),
+    ]
+    assert (
+        result.stdout.splitlines()[0] == f"{FORM}: phong_gdth_gdmn năm 2025: 1 số liệu, 0 nhiệm vụ, gửi ngày 04/11/2025"
+    )

@@ -86,3 +86,18 @@ def test_edits_that_bring_an_error_only_together_are_said_of_their_file(monkeypa
     assert importing._refusal(Path("a.csv"), None, error("data/2026.yaml", 3, 5, "lỗi", "rule-id")) == (
         "a.csv: lỗi [rule-id]; không ghi vào data/2026.yaml"
     )
+
+
+def test_a_header_of_many_unknown_columns_is_said_in_a_few_lines(example_copy: Path, tmp_path: Path) -> None:
+    """A hostile probe: a header of 100.000 unknown columns was said column by column (2 MB on the terminal)."""
+    from conftest import invoke
+
+    wide = tmp_path / "wide.csv"
+    names = ",".join(f"c{i}" for i in range(100_000))
+    wide.write_text(f"indicator,year,value,{names}\n6.8,2025,76\n", encoding="utf-8")
+    [message] = [
+        line for line in invoke(["import", "--plan", example_copy, wide], 1).stderr.splitlines() if "lỗi" in line
+    ]
+    listed = ", ".join(f"cột lạ 'c{i}'" for i in range(20))
+    assert message.startswith(f"kh68: lỗi: wide.csv › dòng 1: tiêu đề không hợp lệ ({listed}, … và 99.980 cột lạ khác)")
+    assert len(message) < 1_000

@@ -99,6 +99,8 @@ def import_(
     arrival = _arrival(received)
     loaded = load_plan(plan_dir(plan))
     batch = import_files(loaded, paths, force=force, dry_run=dry_run, arrival=arrival)
+    for note in batch.notes:
+        echo(f"kh68: cảnh báo: {note}", err=True)
     for result in batch.files:
         if result.accepted:
             echo(f"{result.path.name}: {result.summary}")

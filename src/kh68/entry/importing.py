@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kh68.core.errors import EditRefused, Problem, UsageError
+from kh68.core.safetext import listing
 from kh68.entry.datafile import Section
 from kh68.entry.edits import (
     Conflict,
@@ -50,6 +51,7 @@ class FileResult:
 class BatchResult:
     files: list[FileResult]
     outcome: EditResult | None
+    notes: list[str] = field(default_factory=list)  # what the folders named held and was not read
 
     @property
     def accepted(self) -> list[FileResult]:
@@ -60,16 +62,29 @@ class BatchResult:
         return [f for f in self.files if not f.accepted]
 
 
-def collect(paths: Sequence[Path]) -> list[Path]:
-    """The files named, and the forms inside the folders named, in a stable order."""
+def collect(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    """The files named, and the forms inside the folders named, in a stable order; and what was left in those
+    folders, said: a folder inside (not read) and a hidden file (a name starting with ".", such as macOS's
+    "._bao-cao.xlsx" copies), read only when named. Excel's and LibreOffice's lock files are passed over."""
     found: list[Path] = []
+    notes: list[str] = []
     for path in paths:
         if path.is_dir():
-            inside = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix.lower() in FORM_SUFFIXES and not p.name.startswith(("~$", ".~lock")) and not p.is_dir()
-            )
+            entries = sorted(path.iterdir())
+            inside = [p for p in entries if _a_form(p)]
+            folders = [p.name for p in entries if p.is_dir() and not p.name.startswith(".")]
+            hidden = [p.name for p in entries if p.name.startswith(".") and p.suffix.lower() in FORM_SUFFIXES]
+            hidden = [name for name in hidden if not name.startswith(".~lock")]
+            if folders:
+                notes.append(
+                    f"không đọc các thư mục con của {path.as_posix()} ({listing(folders)}); "
+                    "ghi tên thư mục con vào lệnh nếu cần nhập biểu mẫu trong đó"
+                )
+            if hidden:
+                notes.append(
+                    f"không đọc các tệp ẩn trong {path.as_posix()} ({listing(hidden)}: tên bắt đầu bằng dấu chấm, "
+                    "như bản sao macOS tạo ra); ghi tên tệp vào lệnh nếu cần nhập"
+                )
             if not inside:
                 raise UsageError(f"thư mục {path.as_posix()} không có biểu mẫu nào (.xlsx hoặc .csv)")
             found += inside
@@ -81,7 +96,12 @@ def collect(paths: Sequence[Path]) -> list[Path]:
     for path in found:
         if os.path.realpath(path) not in {os.path.realpath(p) for p in unique}:
             unique.append(path)
-    return unique
+    return unique, notes
+
+
+def _a_form(path: Path) -> bool:
+    """A file of a folder that is read: a form's or CSV's suffix, not hidden, not an office program's lock file."""
+    return path.suffix.lower() in FORM_SUFFIXES and not path.name.startswith(("~$", ".")) and not path.is_dir()
 
 
 def import_files(
@@ -89,12 +109,13 @@ def import_files(
 ) -> BatchResult:
     """Import the forms and CSV files at ``paths``; ``arrival``: when the forms were received (default today)."""
     arrival = arrival or Arrival.today()
-    results = [_read(plan, path, arrival) for path in collect(paths)]
+    paths, notes = collect(paths)
+    results = [_read(plan, path, arrival) for path in paths]
     _refuse_duplicates(results)
     _refuse_disagreements(plan, results)
     accepted = [r for r in results if r.accepted]
     if not accepted:
-        return BatchResult(results, None)
+        return BatchResult(results, None, notes)
     outcome: EditResult | None = _apply(plan, accepted, force=force, dry_run=dry_run)
     if (
         outcome is not None and outcome.conflicts
@@ -102,7 +123,7 @@ def import_files(
         _refuse_conflicts(accepted, outcome.conflicts)
         accepted = [r for r in accepted if r.accepted]
         outcome = _apply(plan, accepted, force=force, dry_run=dry_run) if accepted else None
-    return BatchResult(results, outcome)
+    return BatchResult(results, outcome, notes)
 
 
 def _apply(plan: Plan, accepted: list[FileResult], *, force: bool, dry_run: bool) -> EditResult:

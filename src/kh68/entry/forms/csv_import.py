@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kh68.core.errors import Kh68Error
-from kh68.core.safetext import excerpt
+from kh68.core.safetext import LISTED, excerpt
 from kh68.core.vnformat import format_number
 from kh68.domain.deadlines import period_day
 from kh68.entry.figure import Figure, Places
@@ -127,7 +127,9 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     if "year" not in header and "period" not in header:
         missing.append("year (hoặc period)")
     if unknown or missing or len(set(header)) != len(header):
-        said = [f"thiếu cột {c}" for c in missing] + [f"cột lạ {excerpt(h)}" for h in unknown]
+        said = [f"thiếu cột {c}" for c in missing] + [f"cột lạ {excerpt(h)}" for h in unknown[:LISTED]]
+        if len(unknown) > LISTED:  # a header of 100.000 columns said every one: 2 MB on the terminal
+            said.append(f"… và {format_number(len(unknown) - LISTED, 0)} cột lạ khác")
         raise FormRefused(
             f"{name} › dòng 1: tiêu đề không hợp lệ ({', '.join(said) or 'cột trùng tên'}); các cột: {', '.join(COLUMNS)}"
         )
