@@ -624,7 +624,7 @@ def test_a_form_whose_hidden_sheet_was_copied_from_another_units_form_is_refused
 
     edit_workbook(path, change)
     wrong = (
-        "ô bị khóa đã bị sửa (phải là kết thúc bằng '(mã xa_mh_02)', thấy 'Đơn vị báo cáo: UBND xã minh họa 01 "
+        "ô bị khóa đã bị sửa (phải kết thúc bằng '(mã xa_mh_02)', thấy 'Đơn vị báo cáo: UBND xã minh họa 01 "
         "(mã xa_mh_01)'); biểu mẫu không phải của đơn vị hoặc năm ghi trong tệp — dùng biểu mẫu gốc lập bằng "
         "'kh68 form'"
     )

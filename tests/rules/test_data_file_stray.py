@@ -22,11 +22,12 @@ def test_files_under_data_that_kh68_does_not_read_are_warnings(example_copy: Pat
     assert lines[:3] == [
         f"{shown}/2024.YAML:1:1: cảnh báo: đuôi tệp phải viết thường: đổi tên thành 2024.yaml [data-file-stray]",
         (
-            f"{shown}/cu:1:1: cảnh báo: kh68 không đọc thư mục con trong data/; số liệu mỗi năm là một tệp "
-            "data/<năm>.yaml [data-file-stray]"
+            f"{shown}/cu:1:1: cảnh báo: kh68 không đọc thư mục con trong data/; số liệu mỗi năm, mỗi kỳ là một tệp "
+            "data/<năm>.yaml, data/<kỳ>.yaml [data-file-stray]"
         ),
         (
-            f"{shown}/ghi-chu.yaml:1:1: cảnh báo: tên tệp số liệu phải là <năm>.yaml (ví dụ 2025.yaml); "
+            f"{shown}/ghi-chu.yaml:1:1: cảnh báo: tên tệp số liệu phải là <năm>.yaml hoặc <kỳ>.yaml (ví dụ 2025.yaml, "
+            "2026-11.yaml của tháng 11, 2026-Q3.yaml của quý III, 2026-H1.yaml của 6 tháng đầu năm); "
             "kh68 không đọc ghi-chu.yaml [data-file-stray]"
         ),
     ]

@@ -78,8 +78,11 @@ def _not_read_because(path: Path, names: set[str]) -> str | None:
     if _DATA_NAME.match(fixed):
         return f"đuôi tệp phải viết thường: đổi tên thành {fixed}"
     if path.is_dir():
-        return f"kh68 không đọc thư mục con trong {DATA_DIR}/; số liệu mỗi năm là một tệp {DATA_DIR}/<năm>.yaml"
-    return f"tên tệp số liệu phải là <năm>.yaml (ví dụ 2025.yaml); kh68 không đọc {name}"
+        return f"kh68 không đọc thư mục con trong {DATA_DIR}/; số liệu mỗi năm, mỗi kỳ là một tệp {DATA_DIR}/<năm>.yaml, {DATA_DIR}/<kỳ>.yaml"
+    return (
+        "tên tệp số liệu phải là <năm>.yaml hoặc <kỳ>.yaml (ví dụ 2025.yaml, 2026-11.yaml của tháng 11, 2026-Q3.yaml "
+        f"của quý III, 2026-H1.yaml của 6 tháng đầu năm); kh68 không đọc {name}"
+    )
 
 
 def plan_root_problem(root: Path) -> str | None:

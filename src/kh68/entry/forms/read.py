@@ -382,13 +382,15 @@ class _Reader:
             wrong = not shown.endswith(want) if isinstance(want, _EndsWith) else shown != xml_safe(want)
             if wrong:
                 said = (
-                    f"kết thúc bằng {excerpt(want, 80)}" if isinstance(want, _EndsWith) else excerpt(xml_safe(want), 80)
+                    f"phải kết thúc bằng {excerpt(want, 80)}"
+                    if isinstance(want, _EndsWith)
+                    else f"phải là {excerpt(xml_safe(want), 80)}"
                 )
                 when = "năm" if self.spec.period.is_year else "kỳ"
                 self.at(
                     ws.title,
                     cell.coordinate,
-                    f"ô bị khóa đã bị sửa (phải là {said}, thấy {excerpt(shown, 80)}); "
+                    f"ô bị khóa đã bị sửa ({said}, thấy {excerpt(shown, 80)}); "
                     f"biểu mẫu không phải của đơn vị hoặc {when} ghi trong tệp — dùng biểu mẫu gốc lập bằng 'kh68 form'",
                 )
 
