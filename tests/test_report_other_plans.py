@@ -261,3 +261,17 @@ def test_a_typo_of_a_figure_or_a_date_never_rewrites_a_report_and_one_text_has_o
     assert "'fanpge' đọc được hai cách: 'fanpage' hoặc 'fan page'; giữ một cách đọc [schema]" in (
         invoke(["check", plan], 1).output
     )
+
+
+def test_indicators_without_a_target_or_a_figure_are_said_once() -> None:
+    """An official's reading: "Kế hoạch không đặt chỉ tiêu năm 2026 cho 04 chỉ tiêu còn lại (TC-L, …)." and then
+    "Các chỉ tiêu mà Kế hoạch không đặt chỉ tiêu năm 2026 cũng chưa có số liệu: TC-L, …" said the same list twice;
+    and a state glued to its placeholder ("thực hiện thường xuyên [Chưa có nội dung …")."""
+    lines = _lines(SON_LA, "--year", "2026", "--date", "2026-12-05")
+    summary = next(line for line in lines if line.startswith("Năm 2026, Kế hoạch đặt chỉ tiêu"))
+    assert summary.endswith(
+        "Kế hoạch không đặt chỉ tiêu năm 2026 cho 04 chỉ tiêu còn lại (TC-L, TC-GT, CB-L, CB-GT), các chỉ tiêu này "
+        "cũng chưa có số liệu."
+    )
+    assert not any(line.startswith("Các chỉ tiêu mà Kế hoạch") for line in lines)
+    assert any("nông thôn: thực hiện thường xuyên. \\[Chưa có nội dung: kết quả cụ thể" in line for line in lines)

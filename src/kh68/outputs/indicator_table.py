@@ -91,7 +91,15 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
     if not results:
         return [Paragraph("Không có chỉ tiêu nào thuộc phạm vi báo cáo.")]
     plan = view.plan
-    blocks: list[Block] = [Paragraph(_summary(plan, results, year, _until(view), annexed=annexed))]
+    untargeted = [r for r in results if not stated(r) and r.status is not Status.NOT_COMPUTABLE]
+    unmeasured = [r for r in untargeted if not r.has_data]
+    # Every indicator without a target this year has no figure either: said once, where the summary names them
+    # (a second sentence listed the same ids again).
+    folded = bool(unmeasured) and len(unmeasured) == sum(not stated(r) for r in results) < len(results)
+    summary = _summary(plan, results, year, _until(view), annexed=annexed)
+    if folded:
+        summary = summary.removesuffix(".") + _unmeasured_clause(results, len(unmeasured), year, _known(view)) + "."
+    blocks: list[Block] = [Paragraph(summary)]
     not_met = [r for r in results if stated(r) and r.status is Status.NOT_MET]
     if not_met:
         blocks.append(
@@ -100,7 +108,6 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
     provisional = [r for r in results if stated(r) and r.status is Status.PROVISIONAL]
     if provisional:
         blocks.append(Paragraph(_provisional_paragraph(plan, provisional)))
-    untargeted = [r for r in results if not stated(r) and r.status is not Status.NOT_COMPUTABLE]
     measured = [r for r in untargeted if r.has_data]
     if measured:
         # A year before is named only when some figure is compared with it (none of a plan's first year is).
@@ -113,8 +120,7 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
         )
         blocks.append(Paragraph(lead))
         blocks.append(_items([_untargeted_line(plan, r, part_of_the_year(r, view)) for r in measured]))
-    unmeasured = [r for r in untargeted if not r.has_data]
-    if unmeasured:
+    if unmeasured and not folded:
         blocks.append(Paragraph(_unmeasured_sentence(results, unmeasured, year, _known(view), annexed)))
     changes = _changes(plan, [r for r in results if stated(r)])
     if changes:
@@ -223,6 +229,15 @@ def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str =
     if rest:
         text += f" Kế hoạch không đặt chỉ tiêu năm {year} cho {_count(len(rest))} chỉ tiêu còn lại ({_listed(rest, annexed)})."
     return text
+
+
+def _unmeasured_clause(results: list[IndicatorResult], count: int, year: int, known: str) -> str:
+    """``, các chỉ tiêu này cũng chưa có số liệu``: after the summary's list of the ``count`` indicators without a
+    target."""
+    also = " cũng" if any(stated(r) and r.status is Status.NO_DATA for r in results) else ""
+    until = "" if known == f"năm {year}" else f" {known}"
+    these = "chỉ tiêu này" if count == 1 else "các chỉ tiêu này"
+    return f", {these}{also} chưa có số liệu{until}"
 
 
 def _unmeasured_sentence(

@@ -448,7 +448,7 @@ def task_block(
 def _state_without_results(t: TaskStatus, state: TaskState, lead: str, cadence: Period, file: str) -> Placeholder:
     task_id = t.task.id
     return Placeholder(
-        f"{lead}{_state_words(state).rstrip('.')} [Chưa có nội dung: kết quả cụ thể của nhiệm vụ {task_id} "
+        f"{lead}{_state_words(state)} [Chưa có nội dung: kết quả cụ thể của nhiệm vụ {task_id} "
         f"{cadence.label}; đơn vị mới báo cáo trạng thái. Ghi kết quả (mục tasks › {task_id} › results) hoặc đoạn "
         f"tổng hợp (mục report › group_summaries › {task_id}) vào tệp {file}.]"
     )
