@@ -275,3 +275,10 @@ def test_indicators_without_a_target_or_a_figure_are_said_once() -> None:
     )
     assert not any(line.startswith("Các chỉ tiêu mà Kế hoạch") for line in lines)
     assert any("nông thôn: thực hiện thường xuyên. \\[Chưa có nội dung: kết quả cụ thể" in line for line in lines)
+
+
+def test_a_departments_own_report_names_no_drafting_division_it_was_not_given() -> None:
+    """An official's reading: "Lưu: VT, SCT." put the Sở itself where its drafting division goes (Decree 30,
+    Appendix I); without a ``drafter`` the line is "Lưu: VT." for the official to complete."""
+    lines = _lines(SON_LA, "--year", "2026", "--date", "2026-12-05")
+    assert [line for line in lines if "Lưu: VT" in line][0].split("<br>")[2] == "\\- Lưu: VT. | **GIÁM ĐỐC**"

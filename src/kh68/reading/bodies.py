@@ -386,8 +386,11 @@ class Sender:
     name: str
 
     def archive(self, plan: Plan) -> str:
-        """``Lưu: VT, DL.`` (the drafting unit's abbreviation); ``Lưu: VT.`` when it is the body itself, or has none."""
-        if self.drafter is None or (self.drafter == self.issued_as.unit_id and not self.issued_as.has_parent):
+        """``Lưu: VT, DL.`` (the drafting unit's abbreviation); ``Lưu: VT.`` when it has none, or is the body itself
+        (a Sở's own report said "Lưu: VT, SCT.": its drafting division is for the plan to name, ``drafter``); a
+        division's own report is kept under its own abbreviation."""
+        own = self.drafter == self.issued_as.unit_id
+        if self.drafter is None or (own and plan.units.units[self.drafter].kind is not UnitKind.DIVISION):
             return ARCHIVE_ONLY
         abbreviation = abbreviation_of(plan, self.drafter)
         return f"Lưu: VT, {abbreviation}." if abbreviation else ARCHIVE_ONLY
