@@ -281,4 +281,4 @@ def test_a_departments_own_report_names_no_drafting_division_it_was_not_given() 
     """An official's reading: "Lưu: VT, SCT." put the Sở itself where its drafting division goes (Decree 30,
     Appendix I); without a ``drafter`` the line is "Lưu: VT." for the official to complete."""
     lines = _lines(SON_LA, "--year", "2026", "--date", "2026-12-05")
-    assert [line for line in lines if "Lưu: VT" in line][0].split("<br>")[2] == "\\- Lưu: VT. | **GIÁM ĐỐC**"
+    assert next(line for line in lines if "Lưu: VT" in line).split("<br>")[2] == "\\- Lưu: VT. | **GIÁM ĐỐC**"
