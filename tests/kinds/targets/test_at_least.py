@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kh68.kinds.measure import Measure
-from kh68.kinds.targets import Style
+from kh68.kinds.targets import Style, TargetUnparsable
 from kh68.kinds.verdict import Status
 
 from .judging import H, L, judge, read
@@ -80,3 +80,27 @@ def test_words(text: str, measure: Measure, direction, short: str, report: str, 
 @pytest.mark.parametrize("text", ["từ 30% đến 35%", "từ 30 đến 35"])
 def test_from_a_number_to_another_is_a_range_not_at_least(text: str) -> None:
     assert read(text).kind == "range"
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "unit"),
+    [
+        ("tối thiểu 90% trở lên", 90, "%"),  # said twice, one bound
+        ("ít nhất 500 ha trở lên", 500, "ha"),
+        ("đạt tỷ lệ 100%", 100, "%"),
+        ("đạt mức 95%", 95, "%"),
+        ("100% xã, phường", 100, "% xã, phường"),  # a share of several kinds of unit
+        ("đạt 100% xã, phường, đặc khu", 100, "% xã, phường, đặc khu"),
+        ("100% (trừ thủ tục đặc thù)", 100, "%"),  # a remark in brackets: the target is before it
+    ],
+)
+def test_what_real_plans_write_is_read(text: str, bound: float, unit: str) -> None:
+    """Words a real plan of another province wrote, once refused as unreadable."""
+    target = read(text)
+    assert (target.kind, target.bounds(), target.unit) == ("at_least", (bound, None), unit)
+
+
+def test_a_bracket_with_a_number_is_never_passed_over() -> None:
+    """ "90% (năm 2025)" may say another year or bound: not read past the bracket."""
+    with pytest.raises(TargetUnparsable):
+        read("90% (năm 2025)")

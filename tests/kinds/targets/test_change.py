@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kh68.kinds.measure import Measure
-from kh68.kinds.targets import Style
+from kh68.kinds.targets import Style, TargetUnparsable
 from kh68.kinds.verdict import Status
 
 from .judging import H, History, L, read, requirement
@@ -128,3 +128,22 @@ def test_a_change_of_a_place_in_a_ranking_reads_two_ways() -> None:
         "direction: lower cho cách đọc thứ nhất (thứ hạng càng nhỏ càng tốt)"
     )
     assert read("tăng 3 bậc so với năm 2025").ambiguity(Measure("điểm")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "base", "previous"),
+    [
+        ("tăng 5% so với cùng kỳ", 5, None, True),
+        ("giảm tối thiểu 15% lượng văn bản hành chính so với tổng lượng năm 2025", -15, 2025, False),
+        ("tăng 10% so với kết quả thực hiện năm 2025", 10, 2025, False),
+        ("giảm 2 vụ so với số lượng năm 2024", -2, 2024, False),
+    ],
+)
+def test_what_real_plans_write_is_read(text: str, amount: float, base: int | None, previous: bool) -> None:
+    target = read(text)
+    assert (target.kind, target.amount, target.base, target.previous) == ("change", amount, base, previous)  # type: ignore[attr-defined]
+
+
+def test_a_change_against_a_plan_or_a_target_is_not_read_as_one_against_a_figure() -> None:
+    with pytest.raises(TargetUnparsable):
+        read("giảm 10% so với kế hoạch năm 2025")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kh68.kinds.measure import Measure
-from kh68.kinds.targets import Style
+from kh68.kinds.targets import Style, TargetUnparsable
 from kh68.kinds.verdict import Status
 
 from .judging import H, judge, read
@@ -45,3 +45,13 @@ def test_words() -> None:
     assert [target.words(style, Measure("%"), H) for style in Style] == ["> 60%", "trên 60%", "trên 60%"]
     about = read("khoảng trên 500")
     assert about.words(Style.REPORT, Measure("ha"), H) == "khoảng trên 500 ha"
+
+
+def test_above_and_from_up_at_once_reads_two_ways() -> None:
+    """ "trên 90% trở lên": is 90% itself met? Refused naming both readings."""
+    with pytest.raises(TargetUnparsable) as raised:
+        read("trên 90% trở lên")
+    assert str(raised.value) == (
+        "chỉ tiêu 'trên 90% trở lên' đọc được hai cách: trên 90% (bằng 90% là chưa đạt), hoặc từ 90% trở lên (bằng "
+        "90% là đạt); viết 'trên 90%' hoặc 'từ 90% trở lên'"
+    )

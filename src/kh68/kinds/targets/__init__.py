@@ -67,10 +67,14 @@ KINDS: tuple[type[Target], ...] = (
 _BY_NAME = {kind.kind: kind for kind in KINDS}
 # "phấn đấu đạt", "chiếm tối thiểu 20%", "đảm bảo 100%", "Có ít nhất 02 vùng": words before the bound
 _LEAD = re.compile(
-    r"^(?:(?:phấn đấu|dự kiến|đảm bảo|bảo đảm|duy trì|giữ vững)\s+(?:(?:đạt|chiếm|có)\s+)?|(?:đạt|chiếm|có)\s+)(?=.*[0-9])"
+    r"^(?:(?:phấn đấu|dự kiến|đảm bảo|bảo đảm|duy trì|giữ vững)\s+(?:(?:đạt|chiếm|có)\s+)?|(?:đạt|chiếm|có)\s+)"
+    r"(?:(?:tỷ lệ|mức)\s+)?(?=.*[0-9])"  # "đạt tỷ lệ 100%", "đạt mức 95%"
 )
 # "phấn đấu đến năm 2030 đạt …", "dự kiến đến năm 2030 đạt …": the pledge before the year, when a target follows it
 _PLEDGE = re.compile(r"^(?:phấn đấu|dự kiến|đảm bảo|bảo đảm)\s+(?=(?:đến|tới) (?:hết )?năm [0-9]{4}\s*[,:]?\s*\S)")
+_REMARK = re.compile(r"(?<=[0-9%a-zà-ỹđ])\s*\([^()0-9]*\)$")
+"""A remark in brackets after a target, with no number in it ("100% (trừ thủ tục đặc thù)"): the target is before it,
+and the report quotes it whole. A bracket with a number ("(năm 2025)") may say another bound: not passed over."""
 _YEAR_BEFORE = re.compile(r"^(?:đến|tới) (?:hết )?năm (?P<y>[0-9]{4})\s*(?:,|:)?\s*")
 _YEAR_AFTER = re.compile(r"\s*,?\s*(?:vào|đến|tới) (?:hết )?năm (?P<y>[0-9]{4})$")
 
@@ -92,7 +96,7 @@ def parse_target(text: str) -> Target:
             f"chỉ tiêu {excerpt(text)} có chữ số không phải 0–9 ({other_digits}: chữ số toàn độ rộng hoặc của "
             "bảng chữ khác); viết lại số bằng các chữ số 0–9"
         )
-    phrase = _PLEDGE.sub("", strip_end(fold(text)))
+    phrase = _PLEDGE.sub("", _REMARK.sub("", strip_end(fold(text))))
     year = None
     for pattern in (_YEAR_BEFORE, _YEAR_AFTER):
         if match := pattern.search(phrase):

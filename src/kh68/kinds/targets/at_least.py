@@ -18,6 +18,7 @@ from kh68.kinds.verdict import Direction
 
 _QUALIFIED = re.compile(
     rf"^(?:(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|≥|>=)\s*(?P<n>{NUMBER})\s*(?P<u>{UNIT})?"
+    r"(?:\s*trở lên)?"  # "tối thiểu 90% trở lên": said twice, one bound
     rf"|(?:từ\s+)?(?P<m>{NUMBER})\s*(?P<v>{UNIT})?\s*trở lên"
     rf"|từ\s+(?P<k>{NUMBER})\s*(?P<w>(?!trở\b){UNIT})?)$"  # "từ 05" alone: from 5 up ("từ 5 đến 10" is a range's)
 )
@@ -37,6 +38,7 @@ class AtLeast(Bounded):
         "không thấp hơn 95",
         "không ít hơn 95",
         "từ 05 trở lên",
+        "tối thiểu 90% trở lên",
         "từ 05",
         "≥ 90",
     )

@@ -19,10 +19,13 @@ from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, is_share, n
 from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Target, TargetUnparsable, say, two_readings
 from kh68.kinds.verdict import Direction
 
+_AMOUNT_OF = r"(?:(?:tổng\s+)?(?:số\s+lượng|lượng|số|mức|kết quả(?:\s+thực hiện)?)\s+(?:của\s+)?)?"
+"""What the base year's figure is called before it ("so với tổng lượng năm 2025", "so với kết quả năm 2025"); never a
+plan's or a target's ("so với kế hoạch năm 2025" is another base: not read)."""
 _PATTERN = re.compile(
     rf"^(?P<verb>giảm|tăng)\s+(?:ít nhất\s+|tối thiểu\s+)?(?P<n>{NUMBER})\s*"
-    rf"(?P<u>điểm phần trăm|{UNIT})?\s*so với\s+"
-    rf"(?:năm\s+(?P<year>{YEAR})|(?P<previous>năm trước|năm liền trước|cùng kỳ năm trước|năm liền kề trước))$"
+    rf"(?P<u>điểm phần trăm|{UNIT})?\s*so với\s+{_AMOUNT_OF}"
+    rf"(?:năm\s+(?P<year>{YEAR})|(?P<previous>năm trước|năm liền trước|cùng kỳ(?: năm trước)?|năm liền kề trước))$"
 )
 _KEPT = re.compile(
     rf"^không\s+(?P<verb>giảm|tăng)\s+so với\s+"

@@ -6,14 +6,17 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
+from kh68.core.safetext import excerpt
 from kh68.kinds.measure import Measure
-from kh68.kinds.phrases import NUMBER, UNIT, decimals_written, number
+from kh68.kinds.phrases import NUMBER, UNIT, as_written, decimals_written, number
 from kh68.kinds.targets.base import Bounded, FieldType, Style, TargetUnparsable, say
 from kh68.kinds.verdict import Direction
 
 _PATTERN = re.compile(
     rf"^(?P<about>khoảng\s+|xấp xỉ\s+)?(?:trên|hơn|cao hơn|nhiều hơn|lớn hơn|>)\s*(?P<n>{NUMBER})\s*(?P<u>{UNIT})?$"
 )
+
+_AND_UP = re.compile(rf"^(?:trên|hơn|cao hơn|nhiều hơn|lớn hơn)\s*(?P<n>{NUMBER})\s*(?P<u>(?!trở\b){UNIT})?\s*trở lên$")
 
 
 class GreaterThan(Bounded):
@@ -27,6 +30,12 @@ class GreaterThan(Bounded):
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
+        if both := _AND_UP.match(phrase):  # "trên 90% trở lên": above 90, or from 90 up?
+            said = as_written(text, f"{both['n']}{both['u'] or ''}".strip())
+            raise TargetUnparsable(
+                f"chỉ tiêu {excerpt(text)} đọc được hai cách: trên {said} (bằng {said} là chưa đạt), hoặc từ "
+                f"{said} trở lên (bằng {said} là đạt); viết 'trên {said}' hoặc 'từ {said} trở lên'"
+            )
         match = _PATTERN.match(phrase)
         if match is None:
             return None
