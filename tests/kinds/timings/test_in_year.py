@@ -9,7 +9,7 @@ import pytest
 from .reading import read, window
 
 
-@pytest.mark.parametrize("text", ["Năm 2026", "Trong năm 2026", "2026", "2026."])
+@pytest.mark.parametrize("text", ["Năm 2026", "Trong năm 2026", "Cả năm 2026", "2026", "2026."])
 def test_phrasings(text: str) -> None:
     assert window(text) == ("in_year", date(2026, 1, 1), date(2026, 12, 31))
 

@@ -9,7 +9,9 @@ import pytest
 from .reading import read, window
 
 
-@pytest.mark.parametrize("text", ["Thường xuyên", "Thường xuyên.", "thường  xuyên", "Thường xuyên, liên tục"])
+@pytest.mark.parametrize(
+    "text", ["Thường xuyên", "Thường xuyên.", "thường  xuyên", "Thường xuyên, liên tục", "Cả năm", "Quanh năm"]
+)
 def test_phrasings(text: str) -> None:
     assert window(text) == ("ongoing", None, None)
 

@@ -21,6 +21,7 @@ from .reading import read, window
         ("Quý IV năm 2024.", date(2024, 10, 1), date(2024, 12, 31)),
         ("Quý I–II/2026", date(2026, 1, 1), date(2026, 6, 30)),
         ("Quý IV/2025 và Quý I/2026", date(2025, 10, 1), date(2026, 3, 31)),
+        ("Quý II và quý IV/2026", date(2026, 4, 1), date(2026, 12, 31)),  # the year written once, at the end
     ],
 )
 def test_phrasings(text: str, start: date, end: date) -> None:

@@ -21,6 +21,7 @@ from kh68.kinds.phrases import fold
 from kh68.kinds.timings.as_directed import AsDirected
 from kh68.kinds.timings.at_review import AtReview
 from kh68.kinds.timings.base import Timing, TimingUnparsable, condition_of, fold_timing
+from kh68.kinds.timings.before_period import BeforePeriod
 from kh68.kinds.timings.by_date import ByDate
 from kh68.kinds.timings.by_year import ByYear
 from kh68.kinds.timings.from_year import FromYear
@@ -48,6 +49,7 @@ KINDS: tuple[type[Timing], ...] = (
     Span,
     Quarter,
     Month,
+    BeforePeriod,
     ByDate,
     UntilYear,
     InYear,

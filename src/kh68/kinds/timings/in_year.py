@@ -7,14 +7,14 @@ from typing import Self
 
 from kh68.kinds.timings.base import YEAR, Timing, year_end, year_start
 
-_PATTERN = re.compile(rf"^(?:trong\s+)?(?:năm\s+)?(?P<y>{YEAR})$")
+_PATTERN = re.compile(rf"^(?:trong\s+|cả\s+)?(?:năm\s+)?(?P<y>{YEAR})$")
 
 
 class InYear(Timing):
     kind = "in_year"
     example = "Năm 2026"
     meaning = "trong năm ghi; hạn là 31/12"
-    phrasings = ("Năm 2026", "Trong năm 2026", "2026")
+    phrasings = ("Năm 2026", "Trong năm 2026", "Cả năm 2026", "2026")
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:

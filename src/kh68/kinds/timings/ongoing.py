@@ -1,4 +1,4 @@
-"""ongoing: ``Thường xuyên`` (``thường xuyên, liên tục``): under way every year, no deadline."""
+"""ongoing: ``Thường xuyên`` (``thường xuyên, liên tục``, ``cả năm``): under way every year, no deadline."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from typing import Self
 
 from kh68.kinds.timings.base import Timing
 
-_PATTERN = re.compile(r"^(?:thường xuyên|liên tục|thường xuyên, liên tục|thường xuyên và liên tục)$")
+_PATTERN = re.compile(r"^(?:thường xuyên|liên tục|thường xuyên, liên tục|thường xuyên và liên tục|cả năm|quanh năm)$")
 
 
 class Ongoing(Timing):
     kind = "ongoing"
     example = "Thường xuyên"
     meaning = "thực hiện mọi năm, không có hạn hoàn thành"
-    phrasings = ("Thường xuyên", "Thường xuyên, liên tục", "Thực hiện thường xuyên")
+    phrasings = ("Thường xuyên", "Thường xuyên, liên tục", "Thực hiện thường xuyên", "Cả năm", "Quanh năm")
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:

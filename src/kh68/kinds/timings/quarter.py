@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Self
 
 from kh68.kinds.timings.base import Timing, point
@@ -20,6 +21,7 @@ class Quarter(Timing):
         "Xong trong Quý II/2026",
         "Quý I - II/2026",
         "Quý IV/2025 và Quý I/2026",
+        "Quý II và quý IV/2026",
     )
 
     @classmethod
@@ -27,8 +29,14 @@ class Quarter(Timing):
         match = _PATTERN.match(phrase)
         if match is None:
             return None
-        first = point(match["a"])
-        last = point(match["b"]) if match["b"] else first
+        last = point(match["b"]) if match["b"] else None
+        first = point(match["a"]) or (last and _of_year(match["a"], last[1].year))  # "Quý II và quý IV/2026"
+        last = last or first
         if first is None or last is None or last[1] < first[0]:
             return None
         return cls(text=text, start=first[0], end=last[1])
+
+
+def _of_year(quarter: str, year: int) -> tuple[date, date] | None:
+    """``quý ii`` written without its year, before a quarter that has it: of that year."""
+    return point(f"{quarter}/{year}") if re.fullmatch(r"quý\s+[ivx]+", quarter.strip()) else None
