@@ -1053,3 +1053,23 @@ def test_a_plan_whose_year_file_is_yml_is_told_to_write_into_it(example_copy: Pa
     as_yml = {name: invoke(args, 0).stdout for name, args in runs.items()}
     assert {name: "data/2025.yaml" in text for name, text in as_yaml.items()} == dict.fromkeys(runs, True)
     assert as_yml == {name: text.replace("data/2025.yaml", "data/2025.yml") for name, text in as_yaml.items()}
+
+
+def test_work_reported_under_way_past_its_deadline_is_said_behind(example_copy: Path) -> None:
+    """A real plan's probe: a task of "Quý I - II/2025" reported in progress in November was printed with its results
+    alone, as if on time. Its report says it is behind the plan's time."""
+    replace_in(
+        example_copy / "tasks.yaml",
+        '        timing: Thường xuyên\n        note: Văn bản ghi "11 chỉ tiêu"',
+        '        timing: Quý I - II/2025\n        note: Văn bản ghi "11 chỉ tiêu"',
+    )
+    replace_in(
+        example_copy / "data" / "2025.yaml",
+        "    phong_tchc:\n      state: ongoing\n      date: 2025-11-03\n      results: Tổ chức quán triệt",
+        "    phong_tchc:\n      state: in_progress\n      date: 2025-11-03\n      results: Tổ chức quán triệt",
+    )
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
+    assert (
+        "a) Tuyên truyền, giáo dục nâng cao nhận thức: Tổ chức quán triệt, tuyên truyền kế hoạch đến các phòng, đơn "
+        "vị, trường học (minh họa). Nhiệm vụ chưa hoàn thành theo thời gian Kế hoạch đề ra (quý I - II/2025).\n"
+    ) in text

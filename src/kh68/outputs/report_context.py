@@ -426,7 +426,7 @@ def task_block(
         if any(p.results for p in t.entries.values())
         else []
     )
-    done = " Nhiệm vụ đã hoàn thành." if t.state is TaskState.DONE else ""
+    done = " Nhiệm vụ đã hoàn thành." if t.state is TaskState.DONE else _behind(t)
     if summary:  # people's words keep their capitals (a body's name may start them)
         said = one_sentence(summary)
     elif reported and t.partners_only and names is not None:  # no lead reported: whose words these are is said
@@ -443,6 +443,15 @@ def task_block(
     else:
         return [_nothing_reported(t, lead, year, cadence, file)]
     return [Paragraph(f"{lead}{said}" if lead else sentence(said))]
+
+
+def _behind(t: TaskStatus) -> str:
+    """`` Nhiệm vụ chưa hoàn thành theo thời gian Kế hoạch đề ra (quý I - II/2026).`` for work reported under way
+    past its deadline (a report printed its results alone, as if on time); '' otherwise."""
+    task = t.task
+    if t.due is None or not t.due.overdue or task.schedule is None:
+        return ""
+    return f" Nhiệm vụ chưa hoàn thành theo thời gian Kế hoạch đề ra ({task.schedule.words()})."
 
 
 def _state_without_results(t: TaskStatus, state: TaskState, lead: str, cadence: Period, file: str) -> Placeholder:
