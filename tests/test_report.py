@@ -919,7 +919,7 @@ def test_ids_the_document_never_gave_stay_out_of_the_report(tmp_path: Path) -> N
     replace_in(sonla / "plan.yaml", "date: 2025-11-20\n", "date: 2025-11-20\nindicator_ids_in_document: false\n")
     out = invoke(["report", "--plan", sonla, "--year", "2026", "--date", "2026-11-27", "-o", "-"], 0).stdout
     summary = next(line for line in out.splitlines() if line.startswith("Năm 2026, Kế hoạch đặt chỉ tiêu cụ thể"))
-    assert "đang triển khai 02 chỉ tiêu (14, 30)" in summary
+    assert "đang triển khai 02 chỉ tiêu (số 14, 30)" in summary
     assert "| STT | Chỉ tiêu | Đơn vị tính |" in out
     assert "| 1 | Giá trị hàng hóa tham gia xuất khẩu | nghìn USD |" in out
     ids = [i["id"] for i in yaml.safe_load((sonla / "indicators.yaml").read_text(encoding="utf-8"))["indicators"]]

@@ -167,7 +167,7 @@ def _count(n: int) -> str:
 
 
 def _ids(rs: list[IndicatorResult]) -> str:
-    """``6.3, 6.4``; ``số 1, 2`` for codes that are bare numbers ("vượt 01 chỉ tiêu (1)" read as a note's mark)."""
+    """``I.1, I.2``; ``số 1, 2`` for codes that are bare numbers ("vượt 01 chỉ tiêu (1)" read as a note's mark)."""
     labels = [r.indicator.label for r in rs]
     listed = ", ".join(labels)
     return f"số {listed}" if labels and all(label.isdigit() for label in labels) else listed
