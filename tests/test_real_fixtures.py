@@ -167,8 +167,9 @@ def test_a_province_without_special_zones_says_xa_phuong() -> None:
     says "xã, phường, đặc khu" through plan.yaml's unit_kind_labels (the demo plan of Lâm Đồng)."""
     text = invoke(["report", "--plan", SONLA, "--year", "2026", "--date", "2026-11-27"], 0).stdout
     assert (
-        "Chỉ tiêu XK (giá trị hàng hóa tham gia xuất khẩu) đạt 28.050 nghìn USD (số liệu tạm tính, mới có 02/03 xã, "
-        "phường báo cáo), chưa đánh giá so với chỉ tiêu năm 2026 (240.000 nghìn USD)"
+        "Chỉ tiêu XK (giá trị hàng hóa tham gia xuất khẩu): tổng số liệu của các đơn vị đã báo cáo là 28.050 nghìn "
+        "USD (số liệu tạm tính, mới có 02/03 xã, phường báo cáo), chưa đánh giá so với chỉ tiêu năm 2026 (240.000 "
+        "nghìn USD)"
     ) in text
     assert "đặc khu" not in text
     demo = REPO / "examples" / "plan"

@@ -267,13 +267,22 @@ def _figure_sentence(r: IndicatorResult, today: date) -> str:
 
 
 def _provisional_paragraph(plan: Plan, rs: list[IndicatorResult]) -> str:
-    """``Chỉ tiêu 1.2 (…) đạt 32,9% (số liệu tạm tính, mới có 07/10 xã, phường báo cáo), chưa đánh giá …``."""
+    """``Chỉ tiêu 1.2 (…) đạt 32,9% (số liệu tạm tính, mới có 07/10 xã, phường báo cáo), chưa đánh giá …``; of an
+    amount, ``Chỉ tiêu 1.3 (…): tổng số liệu của các đơn vị đã báo cáo là 28.050 nghìn USD (…)``."""
     said = "; ".join(
-        f"chỉ tiêu {r.indicator.label} ({lower_first(r.indicator.name)}) đạt {r.value_display} "
+        f"chỉ tiêu {r.indicator.label} ({lower_first(r.indicator.name)}){_so_far(r)} "
         f"({provisional_words(plan, r.coverage)}), chưa đánh giá so với chỉ tiêu năm {r.year} ({target_words(r)})"
         for r in rs
     )
     return vocab.sentence(said) + "."
+
+
+def _so_far(r: IndicatorResult, part: str = "") -> str:
+    """`` đạt 32,9%`` of a rate from the units that reported; of an amount, what they add up to is no result of the
+    whole yet (an official's reading: "đạt 28.050 nghìn USD" was two communes' figures, said as the province's)."""
+    if r.indicator.measure.adds_up:
+        return f": tổng số liệu của các đơn vị đã báo cáo là {r.value_display}{part}"
+    return f" đạt {r.value_display}{part}"
 
 
 def _untargeted_line(plan: Plan, r: IndicatorResult, part: str = "") -> str:
@@ -281,7 +290,7 @@ def _untargeted_line(plan: Plan, r: IndicatorResult, part: str = "") -> str:
     ind = r.indicator
     text = f"Chỉ tiêu {ind.label} ({lower_first(ind.name)}) đạt {value_text(r)}{part}"
     if r.provisional:  # from fewer units than report it: no change, distance or pace to say of it yet
-        said = f"Chỉ tiêu {ind.label} ({lower_first(ind.name)}) đạt {r.value_display}{part}"
+        said = f"Chỉ tiêu {ind.label} ({lower_first(ind.name)}){_so_far(r, part)}"
         return f"{said} ({provisional_words(plan, r.coverage)}), chưa so sánh với năm trước và mục tiêu cuối kỳ"
     change = _change_words(plan, r)
     if change:
