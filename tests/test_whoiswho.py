@@ -172,7 +172,12 @@ def test_a_commune_reports_under_its_own_header_and_signs_on_behalf_of_its_commi
     lines = _report(HUE, "--year", "2026", "--date", "2026-12-20", "--unit", "ubnd_xa_khe_tre")
     assert lines[0].startswith("| **ỦY BAN NHÂN DÂN**<br>**XÃ KHE TRE** |")
     assert lines[2] == "| Số: …/BC-UBND | *Khe Tre, ngày 20 tháng 12 năm 2026* |"
-    assert "Kính gửi: Sở Du lịch." in lines
+    # The plan: "gửi Ủy ban nhân dân thành phố (qua Sở Du lịch tổng hợp)" (addressed_to, through to_units)
+    assert "Kính gửi: Ủy ban nhân dân thành phố Huế (qua Sở Du lịch)." in lines
+    assert (
+        "Trên đây là báo cáo kết quả thực hiện năm 2026 của Ủy ban nhân dân xã Khe Tre, kính báo cáo Ủy ban nhân dân "
+        "thành phố Huế (qua Sở Du lịch)./."
+    ) in lines
     assert (
         "Thực hiện Kế hoạch số 188/KH-UBND ngày 02/4/2026 của Ủy ban nhân dân thành phố Huế (phần kết), Ủy ban nhân "
         "dân xã Khe Tre báo cáo kết quả thực hiện năm 2026 như sau:"
@@ -297,8 +302,8 @@ def test_who_issues_and_signs_a_report_is_said_only_of_the_plan_report(tmp_path:
     meta = plan / "plan.yaml"
     replace_in(
         meta,
-        "    to_units: [so_du_lich]\n    deadline: ",
-        "    to_units: [so_du_lich]\n    drafter: so_du_lich\n    deadline: ",
+        "    to_units: [so_du_lich]\n    addressed_to: [ubnd_tp_hue]",
+        "    to_units: [so_du_lich]\n    drafter: so_du_lich\n    addressed_to: [ubnd_tp_hue]",
     )
     out = invoke(["check", plan], 1).output.splitlines()
     assert out[0] == (
@@ -360,3 +365,20 @@ def test_an_agency_its_ministry_runs_is_headed_by_its_own_full_name(plan: Path, 
 )
 def test_many_bodies_under_one_name(name: str, many: bool) -> None:
     assert stands_for_many(Unit(id="u", name=name)) is many
+
+
+def test_a_plan_report_addressed_to_a_body_through_its_recipient(example_copy: Path) -> None:
+    """``addressed_to``: a plan that writes "báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ)" — the report is addressed to
+    the province through the Sở (its recipient), in the Kính gửi line and in the closing."""
+    replace_in(
+        example_copy / "plan.yaml",
+        "    to_units: [ubnd_tinh, so_ldtbxh]\n",
+        "    to_units: [so_noi_vu]\n    addressed_to: [ubnd_tinh]\n",
+    )
+    lines = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout.splitlines()
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng (qua Sở Nội vụ tỉnh Lâm Đồng)." in lines
+    closing = next(line for line in lines if line.startswith("Trên đây"))
+    assert closing.endswith(
+        "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng (qua Sở Nội vụ tỉnh Lâm Đồng) "
+        "xem xét, chỉ đạo./."
+    )

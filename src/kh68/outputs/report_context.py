@@ -123,7 +123,9 @@ def build_report(
             )
             if s is not None
         ),
-        closing=closing(plan, when, sender, addressee_ids(plan, duty, today), duty.purpose if duty else None),
+        closing=closing(
+            plan, when, sender, addressee_ids(plan, duty, today), duty.purpose if duty else None, via(plan, duty, today)
+        ),
         recipients=recipients(plan, duty, today, sender),
         signer=Signer(sender.signature, sender.name),
         annex=indicator_annex(view, attached_to(symbol, on, sender.issued_as.name)) if view.results else None,
@@ -213,16 +215,21 @@ def requesting_bases(plan: Plan) -> list[str]:
     return [_citation_of_basis(b) for b in found]
 
 
-def closing(plan: Plan, when: str, sender: Sender, to: tuple[str, ...], purpose: str | None = None) -> str:
+def closing(
+    plan: Plan, when: str, sender: Sender, to: tuple[str, ...], purpose: str | None = None, through: str = ""
+) -> str:
     """``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.`` to one body above the sender; to several, each
     named as in the Kính gửi (``kính báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh và Ủy ban nhân dân tỉnh./.``), none
     of them singled out to direct; a recipient not above the sender (a fellow Sở) is sent it, not "kính báo cáo":
     ``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo và gửi Sở Nội vụ để tổng hợp./.``; without a
     recipient, ``kính báo cáo./.``. ``to``: the recipients' unit ids (``addressee_ids``); ``purpose``: what the
-    plan says they do with it (``để tổng hợp, báo cáo Chính phủ``), said instead of "xem xét, chỉ đạo"."""
+    plan says they do with it (``để tổng hợp, báo cáo Chính phủ``), said instead of "xem xét, chỉ đạo";
+    ``through``: `` (qua Sở Du lịch)``, after the last body it is addressed to."""
     own = sender.issued_as.unit_id
     above = [plan.unit_name(u) for u in to if is_above(plan, own, u)]
     peers = [plan.unit_name(u) for u in to if u != own and not is_above(plan, own, u)]
+    if through and (peers or above):
+        (peers if peers else above)[-1] += through
     said = []
     if above:
         whom = _and(above)
@@ -250,16 +257,27 @@ def _and(names: list[str]) -> str:
 
 
 def addressee_ids(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
-    """The duty's recipients acting on the report's date (a body that has ceased → its successors), once each."""
+    """The bodies the report is addressed to, acting on the report's date (a body that has ceased → its
+    successors), once each: the duty's ``addressed_to`` when it goes to them through its recipients, else its
+    recipients."""
     if duty is None:
         return ()
-    acting = plan.units.current(duty.to_units, today, duty.function)
+    acting = plan.units.current(duty.addressed_to or duty.to_units, today, duty.function)
     return tuple(dict.fromkeys(c.unit_id for c in acting))
+
+
+def via(plan: Plan, duty: Duty | None, today: date) -> str:
+    """`` (qua Sở Du lịch)`` after the body a report is addressed to through the duty's recipients; '' otherwise."""
+    if duty is None or not duty.addressed_to:
+        return ""
+    through = dict.fromkeys(plan.unit_name(c.unit_id) for c in plan.units.current(duty.to_units, today, duty.function))
+    return f" (qua {_and(list(through))})" if through else ""
 
 
 def addressees(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
     """``Kính gửi``: the names of ``addressee_ids``."""
-    return tuple(dict.fromkeys(plan.unit_name(u) for u in addressee_ids(plan, duty, today)))
+    names = tuple(dict.fromkeys(plan.unit_name(u) for u in addressee_ids(plan, duty, today)))
+    return (*names[:-1], names[-1] + via(plan, duty, today)) if names else names
 
 
 def successor_notes(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:

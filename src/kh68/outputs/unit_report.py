@@ -49,7 +49,14 @@ from kh68.outputs.frame import (
 from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import coordinator, lower_first, not_due_words, one_sentence, period_words, plan_reference
-from kh68.reading.bodies import above_the_units, coordinator_id, short_name, stands_for_many, unit_sender
+from kh68.reading.bodies import (
+    above_the_units,
+    coordinator_id,
+    is_above,
+    short_name,
+    stands_for_many,
+    unit_sender,
+)
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Duty, Progress, Task, Unit
 from kh68.reading.plan import Plan
@@ -93,6 +100,7 @@ def build_unit_report(
     name = short_name(plan, unit_id, coordinator_id(plan))
     symbol = own.symbol
     recipient = coordinator(plan, unit_id)
+    addressed = _addressed(plan, duty, unit_id, today)
     when = period_words(cadence)
     subject = report_subject(plan, when)
     entries = _own_entries(plan, view, unit_id)
@@ -107,7 +115,11 @@ def build_unit_report(
         header=header_of(own, on, symbol),
         title="BÁO CÁO",
         subject=subject,
-        addressees=(recipient,) if recipient else (),
+        addressees=(f"{addressed[0]} (qua {recipient})",)
+        if addressed and recipient
+        else (recipient,)
+        if recipient
+        else (),
         opening=_opening(plan, cadence, name, unit, duty),
         sections=(
             _tasks_section(view, unit_id, cadence),
@@ -129,7 +141,7 @@ def build_unit_report(
                 )
             ),
         ),
-        closing=_closing(when, name, recipient),
+        closing=_closing(when, name, recipient, addressed),
         recipients=(
             *(("- Như trên;",) if recipient else ()),
             *(f"- {n};" for n in dict.fromkeys(plan.unit_name(c.unit_id) for c in others)),
@@ -177,11 +189,30 @@ def _own_figures(view: StatusView, unit_id: str) -> list[str]:
     return found
 
 
-def _closing(when: str, name: str, recipient: str | None) -> str:
+def _closing(when: str, name: str, recipient: str | None, addressed: tuple[str, bool] | None = None) -> str:
     """``Trên đây là báo cáo …; <đơn vị> gửi <đơn vị đầu mối> để tổng hợp./.``: a division reports to a fellow
-    division, it does not "kính gửi" it in the closing (the Kính gửi line is above)."""
-    to = f", gửi {recipient} để tổng hợp" if recipient else ""
+    division, it does not "kính gửi" it in the closing (the Kính gửi line is above). Addressed to a body through the
+    coordinating unit (``addressed``: its name, and whether it is above the unit): ``…, kính báo cáo Ủy ban nhân dân
+    thành phố (qua Sở Du lịch)./.``."""
+    if addressed is not None and recipient:
+        body, above = addressed
+        to = f", kính báo cáo {body} (qua {recipient})" if above else f", gửi {body} (qua {recipient}) để tổng hợp"
+    else:
+        to = f", gửi {recipient} để tổng hợp" if recipient else ""
     return f"Trên đây là báo cáo kết quả thực hiện {when} của {name}{to}./."
+
+
+def _addressed(plan: Plan, duty: Duty | None, unit_id: str, today: date) -> tuple[str, bool] | None:
+    """The body a unit's report is addressed to through the coordinating unit (the duty's ``addressed_to``), and
+    whether it is above the unit; ``None`` when it goes straight to the coordinating unit."""
+    if duty is None or not duty.addressed_to:
+        return None
+    acting = list(dict.fromkeys(c.unit_id for c in plan.units.current(duty.addressed_to, today, duty.function)))
+    if not acting:
+        return None
+    names = [plan.unit_name(u) for u in acting]
+    said = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
+    return said, all(is_above(plan, unit_id, u) for u in acting)
 
 
 def require_one_body(plan: Plan, unit_id: str, day: date) -> None:

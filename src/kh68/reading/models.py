@@ -251,6 +251,13 @@ class Duty(Strict):
     to_units: UnitRefs = field(
         "Gửi đến", "Mã hoặc tên gọi của đơn vị nhận; báo cáo ghi ở dòng 'Kính gửi:'.", default_factory=empty_list
     )
+    addressed_to: UnitRefs = field(
+        "Kính gửi, qua đơn vị nhận",
+        "Khi kế hoạch ghi báo cáo gửi một cơ quan qua đơn vị nhận ('gửi Ủy ban nhân dân thành phố (qua Sở Du lịch "
+        "tổng hợp)'): mã hoặc tên gọi của cơ quan đó; báo cáo ghi 'Kính gửi: Ủy ban nhân dân thành phố (qua Sở Du "
+        "lịch).' và câu kết kính báo cáo cơ quan đó, còn to_units vẫn là đơn vị nhận, theo dõi và tổng hợp.",
+        default_factory=empty_list,
+    )
     deadline: DutyDeadline | None = field(
         "Hạn báo cáo",
         "Nguyên văn: 15/12 (hằng năm), 'trước ngày 15/12 hằng năm', 'trước ngày 20 hằng tháng', 'trước ngày 15 của "

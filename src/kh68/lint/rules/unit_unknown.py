@@ -31,6 +31,7 @@ def _plan_files(ctx: Context) -> Iterator[Finding]:
     for i, duty in enumerate(plan.meta.duties):
         yield from _refs(ctx, meta, ("duties", i, "from_units"), duty.from_units)
         yield from _refs(ctx, meta, ("duties", i, "to_units"), duty.to_units)
+        yield from _refs(ctx, meta, ("duties", i, "addressed_to"), duty.addressed_to)
         for key in ("issued_as", "drafter"):
             ref = getattr(duty, key)
             if ref is not None and plan.units.resolve(ref) is None:
