@@ -36,3 +36,29 @@ def test_an_indicator_without_direction_takes_its_targets(fixture_copy: Path) ->
         '"2025": "không quá 60"\n      "2030": "dưới 50"',
     )
     invoke(["check", fixture_copy], 0)
+
+
+def test_a_place_in_a_ranking_is_better_the_smaller_its_number(fixture_copy: Path) -> None:
+    """A real plan's probe: "15" of a rank (unit hạng) was read as rank 15 or worse; "tối thiểu 15" likewise, in
+    silence. A rank is better the smaller its number: a bare bound is the rank to reach, "tối thiểu" contradicts it."""
+    path = fixture_copy / "indicators.yaml"
+    replace_in(
+        path,
+        '    unit: "%"\n    targets:\n      "2025": "60"\n      "2030": "> 60"',
+        '    unit: hạng\n    targets:\n      "2025": "tối thiểu 15"\n      "2030": "10"',
+    )
+    assert only_problem(check_fails(fixture_copy)) == (
+        f"{path.as_posix()}:{line_of(path, 'tối thiểu 15')}:15: lỗi: chỉ tiêu 'tối thiểu 15' nói càng cao càng tốt, "
+        "trái với một thứ hạng (càng thấp càng tốt) [target-direction]"
+    )
+
+
+def test_words_that_read_two_ways_are_said_once_by_target_readings(fixture_copy: Path) -> None:
+    """ "tăng 3 hạng" with direction: lower, as the two-readings message says to write: no second error."""
+    path = fixture_copy / "indicators.yaml"
+    replace_in(
+        path,
+        '    unit: "%"\n    targets:\n      "2025": "60"\n      "2030": "> 60"',
+        '    unit: hạng\n    direction: lower\n    targets:\n      "2025": "tăng 3 hạng so với năm 2024"\n      "2030": "10"',
+    )
+    assert only_problem(check_fails(fixture_copy)).endswith("[target-readings]")

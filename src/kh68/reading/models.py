@@ -1000,6 +1000,8 @@ class Indicator(Strict):
     @model_validator(mode="after")
     def _settle_direction(self) -> Indicator:
         implied = [d for t in self.targets.values() if (d := t.meaning.implied_direction) is not None]
+        if self.measure.is_rank:  # a place in a ranking: the smaller its number the better, whatever words follow
+            implied = [Direction.LOWER]
         self._better = self.direction or (implied[0] if implied else Direction.HIGHER)
         return self
 

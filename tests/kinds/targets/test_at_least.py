@@ -92,6 +92,7 @@ def test_from_a_number_to_another_is_a_range_not_at_least(text: str) -> None:
         ("100% xã, phường", 100, "% xã, phường"),  # a share of several kinds of unit
         ("đạt 100% xã, phường, đặc khu", 100, "% xã, phường, đặc khu"),
         ("100% (trừ thủ tục đặc thù)", 100, "%"),  # a remark in brackets: the target is before it
+        ("95% (không kể hồ sơ bổ sung)", 95, "%"),
     ],
 )
 def test_what_real_plans_write_is_read(text: str, bound: float, unit: str) -> None:
@@ -100,7 +101,11 @@ def test_what_real_plans_write_is_read(text: str, bound: float, unit: str) -> No
     assert (target.kind, target.bounds(), target.unit) == ("at_least", (bound, None), unit)
 
 
-def test_a_bracket_with_a_number_is_never_passed_over() -> None:
-    """ "90% (năm 2025)" may say another year or bound: not read past the bracket."""
+@pytest.mark.parametrize(
+    "text", ["90% (năm 2025)", "5% (tối đa)", "5 thôn (trở xuống)", "90% (lũy kế)", "90% (so với năm trước)"]
+)
+def test_a_bracket_that_may_change_the_bound_is_never_passed_over(text: str) -> None:
+    """A probe: "5% (tối đa)" was read as at least 5%, "90% (lũy kế)" as 90% of the year: only a remark of what the
+    target covers ("trừ …", "không kể …", "kể cả …") is passed over."""
     with pytest.raises(TargetUnparsable):
-        read("90% (năm 2025)")
+        read(text)

@@ -72,9 +72,12 @@ _LEAD = re.compile(
 )
 # "phấn đấu đến năm 2030 đạt …", "dự kiến đến năm 2030 đạt …": the pledge before the year, when a target follows it
 _PLEDGE = re.compile(r"^(?:phấn đấu|dự kiến|đảm bảo|bảo đảm)\s+(?=(?:đến|tới) (?:hết )?năm [0-9]{4}\s*[,:]?\s*\S)")
-_REMARK = re.compile(r"(?<=[0-9%a-zà-ỹđ])\s*\([^()0-9]*\)$")
-"""A remark in brackets after a target, with no number in it ("100% (trừ thủ tục đặc thù)"): the target is before it,
-and the report quotes it whole. A bracket with a number ("(năm 2025)") may say another bound: not passed over."""
+_REMARK = re.compile(
+    r"(?<=[0-9%a-zà-ỹđ])\s*\((?:trừ|ngoại trừ|loại trừ|không kể|không tính|kể cả|bao gồm|gồm)\b[^()0-9]*\)$"
+)
+"""A remark in brackets after a target that says what it covers ("100% (trừ thủ tục đặc thù)", "(không kể …)"): the
+target is before it, and the report quotes it whole. Any other bracket may change the bound ("5% (tối đa)", "90%
+(lũy kế)", "(năm 2025)"): never passed over."""
 _YEAR_BEFORE = re.compile(r"^(?:đến|tới) (?:hết )?năm (?P<y>[0-9]{4})\s*(?:,|:)?\s*")
 _YEAR_AFTER = re.compile(r"\s*,?\s*(?:vào|đến|tới) (?:hết )?năm (?P<y>[0-9]{4})$")
 

@@ -146,7 +146,7 @@ class Change(Target):
         return f"{verb} {shown} so với {against}"
 
     def ambiguity(self, measure: Measure) -> str | None:
-        if measure.is_rank and not self.structured and self.kept is None:
+        if measure.is_rank and not self.structured:
             return self._rank_readings(measure)
         if not (measure.is_percent and self.relative and not self.structured):
             return None
@@ -155,9 +155,21 @@ class Change(Target):
         )
 
     def _rank_readings(self, measure: Measure) -> str:
-        """ "tăng 3 bậc" of a place in a ranking: the place goes up 3 (its number down 3), or the number up 3."""
+        """ "tăng 3 bậc" of a place in a ranking: the place goes up 3 (its number down 3), or the number up 3; "không
+        giảm": the place, or the number, never goes down."""
         from kh68.core.safetext import excerpt
         from kh68.core.vnformat import format_number
+
+        if self.kept is not None:
+            said = "không giảm" if self.kept is Direction.HIGHER else "không tăng"
+            place = "không xuống" if self.kept is Direction.HIGHER else "không lên"
+            number = "không lớn thêm" if self.kept is Direction.HIGHER else "không nhỏ đi"
+            bound = "at_most" if self.kept is Direction.HIGHER else "at_least"
+            return (
+                f"chỉ tiêu {excerpt(self.text)} của một thứ hạng ({measure.unit}) đọc được hai cách: thứ hạng {place} "
+                f"(số thứ hạng {number}), hoặc số {said}; kh68 không đoán: ghi dạng cấu trúc {{text: …, {bound}: "
+                "<thứ hạng năm gốc>} và direction: lower cho cách đọc thứ nhất (thứ hạng càng nhỏ càng tốt)"
+            )
 
         size, rises = format_number(abs(self.amount), self.decimals), self.amount > 0
         verb = "tăng" if rises else "giảm"

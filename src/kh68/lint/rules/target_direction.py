@@ -19,8 +19,16 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     for ind, _, target, doc, where in ctx.targets():
         said, better = target.meaning.implied_direction, ind.better
+        if target.meaning.ambiguity(ind.measure) is not None:
+            continue  # words that read two ways: target-readings says so, naming both
         if said is not None and said is not better:
-            why = "chiều tốt ghi ở direction" if ind.direction is not None else "chỉ tiêu năm trước"
+            why = (
+                "chiều tốt ghi ở direction"
+                if ind.direction is not None
+                else "một thứ hạng"
+                if ind.measure.is_rank
+                else "chỉ tiêu năm trước"
+            )
             yield Finding(
                 doc,
                 where,
