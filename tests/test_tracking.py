@@ -146,6 +146,20 @@ class TestTaskStatuses:
         assert (t.state, list(t.entries), t.partners_only) == (None, ["phong_khtc"], True)
         assert t.missing_leads == ["phong_tchc"]
 
+    def test_a_coordinators_done_leaves_the_task_overdue(self, example_copy):
+        """A probe: a coordinating unit's "Hoàn thành" still took the task off the overdue list (the year it was
+        done came from any unit's entry). The task is overdue until its lead reports it done."""
+        root = example_copy
+        tasks = root / "tasks.yaml"
+        text = tasks.read_text(encoding="utf-8")
+        at = text.index("  - id: III.3.b")
+        head, tail = text[:at], text[at:]
+        tasks.write_text(head + tail.replace("Năm 2024 và các năm tiếp theo.", "Quý II/2025", 1), encoding="utf-8")
+        add_to_data(root, 2025, "  III.3.b:\n    phong_khtc: {state: done, date: 2025-06-20}\n")
+        t = {s.task.id: s for s in task_statuses(load_plan(root), 2025, date(2025, 11, 6))}["III.3.b"]
+        assert t.due is not None
+        assert (t.state, t.due.finished, t.due.overdue) == (None, False, True)
+
     def test_entry_written_with_a_short_name(self, example_copy):
         root = example_copy
         add_to_data(root, 2025, "  III.3.b:\n    Phòng TCHC: {state: in_progress, date: 2025-11-01}\n")

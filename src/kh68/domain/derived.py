@@ -89,13 +89,18 @@ def reports_owed(plan: Plan, year: int) -> tuple[tuple[Duty, Period, date | None
 
 
 def _done(plan: Plan, year: int) -> dict[str, int]:
-    """Each task reported done by ``year``: the first year it was."""
+    """Each task reported done by ``year`` by its leads (every unit, for a task without one): the first year it was.
+    A coordinating unit's "Hoàn thành" is its own part done: it took a task no lead reported on off the overdue
+    list."""
     found: dict[str, int] = {}
+    leads = {task.id: plan.unit_ids(task.lead_units) for task in plan.tasks}
     for y in sorted(plan.data):
         if y > year:
             continue
         for task_id, by_unit in plan.data[y].tasks.items():
-            if task_id not in found and any(p.state is TaskState.DONE for p in by_unit.values()):
+            own = leads.get(task_id) or []
+            states = [p.state for uid, p in by_unit.items() if not own or plan.covers(own, uid)]
+            if task_id not in found and states and all(state is TaskState.DONE for state in states):
                 found[task_id] = y
     return found
 
