@@ -174,3 +174,23 @@ def test_a_group_leading_an_indicator_is_its_reporters_each_member_its_own_share
         f"{(plan / 'data' / '2026.yaml').as_posix()}:11:3: cảnh báo: chỉ tiêu 3 năm 2026: giá trị tạm tính, 1/2 đơn vị "
         "đã báo cáo (chưa báo cáo: xa_b) [coverage-provisional]"
     )
+
+
+def test_a_groups_reporters_are_never_the_body_that_issues_or_tracks_the_plan(example_copy) -> None:
+    """A probe: a group of district offices (whose fields passed to the communes and to the Sở) leading an
+    indicator counted the Sở among its reporters: "10/11 đơn vị (chưa báo cáo: so_gddt)", a share no form asks."""
+    from conftest import invoke
+
+    with (example_copy / "indicators.yaml").open("a", encoding="utf-8") as indicators:
+        indicators.write(
+            '\n  - id: "8.4"\n    name: Số lớp học mới\n    unit: lớp\n    targets:\n      "2030": "500"\n'
+            "    responsible_units: [phong_gddt_huyen]\n"
+        )
+    shares = "".join(f"      xa_mh_{i:02d}: {{value: {i}}}\n" for i in range(1, 11))
+    replace_in(example_copy / "data" / "2026.yaml", "indicators:\n", f'indicators:\n  "8.4":\n    by_unit:\n{shares}')
+    out = invoke(["check", example_copy], 0).output
+    assert "8.4" not in out
+    plan = load_plan(example_copy)
+    indicator = plan.indicator("8.4")
+    assert indicator is not None
+    assert len(reporters_of(plan, indicator, 2026) or []) == 10

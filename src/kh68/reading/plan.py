@@ -553,7 +553,12 @@ class Plan:
         (each member was asked the province-wide figure, and one commune's became the province's)."""
         if indicator.reporters is None:
             groups = [uid for uid in self.unit_ids(indicator.responsible_units) if self.units.units[uid].members]
-            return self.units.current(groups, day, None) if groups else None
+            if not groups:
+                return None
+            # Never the bodies that issue and track the plan (a member's successor may be one): they report in the
+            # plan's own report, and no form asks them a share.
+            own = {self.units.resolve(ref) for ref in (self.meta.issuing_unit, self.meta.tracker) if ref}
+            return [c for c in self.units.current(groups, day, None) if c.unit_id not in own]
         spec = indicator.reporters
         return self.units.current(spec.units, day, spec.function)
 
