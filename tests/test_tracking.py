@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -159,6 +160,25 @@ class TestTaskStatuses:
         t = {s.task.id: s for s in task_statuses(load_plan(root), 2025, date(2025, 11, 6))}["III.3.b"]
         assert t.due is not None
         assert (t.state, t.due.finished, t.due.overdue) == (None, False, True)
+
+    def test_a_unit_acting_for_a_ceased_lead_when_it_reported_reports_as_the_lead(self, example_copy):
+        """A review: a lead that ceased (Cát Tiên, into Đạ Huoai from 01/12/2024), its successor reporting in March
+        2025: its "Hoàn thành" is the lead's, though by the report's day in November Đạ Huoai had ceased too."""
+        root = example_copy
+        tasks = root / "tasks.yaml"
+        text = tasks.read_text(encoding="utf-8")
+        at = text.index("  - id: III.2.c")
+        head, tail = text[:at], text[at:]
+        tasks.write_text(
+            head + re.sub(r"lead_units: \[[^]]*\]", "lead_units: [pgd_cat_tien]", tail, count=1), encoding="utf-8"
+        )
+        replace_in(
+            root / "data" / "2025.yaml",
+            "  III.2.c:\n    phong_khtc:\n      state: in_progress\n      date: 2025-11-07\n",
+            "  III.2.c:\n    pgd_da_huoai:\n      state: done\n      date: 2025-03-07\n",
+        )
+        t = tasks_by_id(load_plan(root), 2025)["III.2.c"]
+        assert (t.state, t.missing_leads, t.partners_only) == (DONE, [], False)
 
     def test_entry_written_with_a_short_name(self, example_copy):
         root = example_copy

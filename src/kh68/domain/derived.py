@@ -19,7 +19,7 @@ from kh68.domain.measures import computed_value, unit_value
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.enums import DutyKind
-from kh68.reading.models import Duty, Indicator, Measurement, ReportPart, SeriesBreak, Task, YearData
+from kh68.reading.models import Duty, Indicator, Measurement, Progress, ReportPart, SeriesBreak, Task, YearData
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import missing_parts, unwritten_tasks
 from kh68.vocab import unit_kind_label
@@ -93,16 +93,33 @@ def _done(plan: Plan, year: int) -> dict[str, int]:
     A coordinating unit's "Hoàn thành" is its own part done: it took a task no lead reported on off the overdue
     list."""
     found: dict[str, int] = {}
-    leads = {task.id: plan.unit_ids(task.lead_units) for task in plan.tasks}
+    tasks = {task.id: task for task in plan.tasks}
     for y in sorted(plan.data):
         if y > year:
             continue
         for task_id, by_unit in plan.data[y].tasks.items():
-            own = leads.get(task_id) or []
-            states = [p.state for uid, p in by_unit.items() if not own or plan.covers(own, uid)]
-            if task_id not in found and states and all(state is TaskState.DONE for state in states):
+            task = tasks.get(task_id)
+            if task_id in found or task is None:
+                continue
+            own = lead_states(plan, task, by_unit, report_day(plan, y))
+            states = own if own is not None else [p.state for p in by_unit.values()]
+            if states and all(state is TaskState.DONE for state in states):
                 found[task_id] = y
     return found
+
+
+def lead_states(plan: Plan, task: Task, entries: Mapping[str, Progress], day: date) -> list[TaskState] | None:
+    """The states ``task``'s leads reported (a member of a lead group, or a unit acting for a lead that has ceased on
+    the day of its entry, else on ``day``, reports as the lead); ``None`` for a task the plan gives no lead. The
+    task's state is its leads' to report: a coordinating unit's is its own part of the work."""
+    leads = plan.unit_ids(task.lead_units)
+    if not leads:
+        return None
+
+    def for_a_lead(unit_id: str, progress: Progress) -> bool:
+        return plan.covers(leads, unit_id) or unit_id in plan.units.current_ids(leads, progress.date or day)
+
+    return [p.state for uid, p in entries.items() if for_a_lead(uid, p)]
 
 
 def indicator_facts(plan: Plan, indicator: Indicator, year: int) -> IndicatorFacts:

@@ -20,7 +20,7 @@ from enum import StrEnum
 from kh68 import vocab
 from kh68.domain.coverage import expected_reporters
 from kh68.domain.deadlines import in_time_by, unit_report_duties
-from kh68.domain.derived import Derived, derive, reports_owed
+from kh68.domain.derived import Derived, derive, lead_states, reports_owed
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.bodies import issuer_id, tracker_id
@@ -160,10 +160,8 @@ def statuses(plan: Plan, derived: Derived, today: date | None = None) -> list[Ta
         for task in group.tasks:
             entries = _entries(data, task.id)
             leads = plan.unit_ids(task.lead_units)
-            lead_states = [p.state for uid, p in entries.items() if plan.covers(leads, uid)]
-            # The task's state is its leads' to report: a coordinating unit's "Hoàn thành" is its own part done, never
-            # the task (it left a task no lead reported on off the overdue list, and the report called it done).
-            state = combine_states(lead_states if leads else [p.state for p in entries.values()])
+            own = lead_states(plan, task, entries, due)
+            state = combine_states(own if own is not None else [p.state for p in entries.values()])
             owing = []
             if task.kind != "request" and derived.in_period and task.id in derived.expected:
                 owing = [
@@ -174,7 +172,7 @@ def statuses(plan: Plan, derived: Derived, today: date | None = None) -> list[Ta
                 ]
             missing = list(dict.fromkeys(c.named if not c.inherited else c.unit_id for c in owing))
             deadline = task_due(task, state, seen, done_by=derived.done_in.get(task.id))
-            partners_only = bool(entries) and not lead_states
+            partners_only = bool(entries) and own is not None and not own
             result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing, deadline, partners_only))
     return result
 
@@ -213,9 +211,13 @@ def _owers(
 
 
 def _lead_reported(plan: Plan, lead: str, day: date, entries: dict[str, Progress]) -> bool:
-    """Whether a lead (or a unit acting for it on ``day``) reported progress."""
+    """Whether a lead (or a unit acting for it on ``day``, or on the day of its own entry) reported progress."""
     acting = {lead, *plan.units.current_ids([lead], day)}
-    return any(plan.covers([uid], reporter) or reporter in acting for uid in acting for reporter in entries)
+    if any(plan.covers([uid], reporter) or reporter in acting for uid in acting for reporter in entries):
+        return True
+    return any(
+        p.date is not None and reporter in plan.units.current_ids([lead], p.date) for reporter, p in entries.items()
+    )
 
 
 def _entries(data: YearData | None, task_id: str) -> dict[str, Progress]:

@@ -58,7 +58,7 @@ def figure_edits(figure: Figure) -> list[Edit]:
     if figure.state is not None:
         edits.append(
             StateEdit(
-                figure.indicator_id, figure.year, figure.state, period=figure.period, origin=at.value if at else None
+                figure.indicator_id, figure.year, figure.state, period=figure.period, origin=at.state if at else None
             )
         )
     if figure.document or figure.document_date or (figure.unit_id is None and figure.reporter):
