@@ -1073,3 +1073,23 @@ def test_work_reported_under_way_past_its_deadline_is_said_behind(example_copy: 
         "a) Tuyên truyền, giáo dục nâng cao nhận thức: Tổ chức quán triệt, tuyên truyền kế hoạch đến các phòng, đơn "
         "vị, trường học (minh họa). Nhiệm vụ chưa hoàn thành theo thời gian Kế hoạch đề ra (quý I - II/2025).\n"
     ) in text
+
+
+def test_a_deadline_after_the_period_reported_on_is_never_said_missed(example_copy: Path) -> None:
+    """A review: a task due in quý I/2026, signed in May 2026 for the 2025 report, was said behind in the 2025
+    report. Only a deadline within the period reported on is."""
+    replace_in(
+        example_copy / "tasks.yaml",
+        '        timing: Thường xuyên\n        note: Văn bản ghi "11 chỉ tiêu"',
+        '        timing: Quý I/2026\n        note: Văn bản ghi "11 chỉ tiêu"',
+    )
+    replace_in(
+        example_copy / "data" / "2025.yaml",
+        "    phong_tchc:\n      state: ongoing\n      date: 2025-11-03\n      results: Tổ chức quán triệt",
+        "    phong_tchc:\n      state: in_progress\n      date: 2025-11-03\n      results: Tổ chức quán triệt",
+    )
+    text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2026-05-01"], 0).stdout
+    assert (
+        "\na) Tuyên truyền, giáo dục nâng cao nhận thức: Tổ chức quán triệt, tuyên truyền kế hoạch đến các phòng, đơn "
+        "vị, trường học (minh họa).\n"
+    ) in text

@@ -444,7 +444,7 @@ def task_block(
         if any(p.results for p in t.entries.values())
         else []
     )
-    done = " Nhiệm vụ đã hoàn thành." if t.state is TaskState.DONE else _behind(t)
+    done = " Nhiệm vụ đã hoàn thành." if t.state is TaskState.DONE else _behind(t, cadence)
     if summary:  # people's words keep their capitals (a body's name may start them)
         said = one_sentence(summary)
     elif reported and t.partners_only and names is not None:  # no lead reported: whose words these are is said
@@ -463,11 +463,15 @@ def task_block(
     return [Paragraph(f"{lead}{said}" if lead else sentence(said))]
 
 
-def _behind(t: TaskStatus) -> str:
-    """`` Nhiệm vụ chưa hoàn thành theo thời gian Kế hoạch đề ra (quý I - II/2026).`` for work reported under way
-    past its deadline (a report printed its results alone, as if on time); '' otherwise."""
+def _behind(t: TaskStatus, cadence: Period) -> str:
+    """`` Nhiệm vụ chưa hoàn thành theo thời gian Kế hoạch đề ra (quý I - II/2026).`` for work its leads reported
+    under way past a deadline within the period reported on (a report printed its results alone, as if on time);
+    '' otherwise (a deadline after the period is the next report's; only coordinating units' words: never said
+    late)."""
     task = t.task
-    if t.due is None or not t.due.overdue or task.schedule is None:
+    if t.due is None or not t.due.overdue or task.schedule is None or t.partners_only:
+        return ""
+    if t.due.day > cadence.last_day:
         return ""
     return f" Nhiệm vụ chưa hoàn thành theo thời gian Kế hoạch đề ra ({task.schedule.words()})."
 
