@@ -23,6 +23,10 @@ from kh68.kinds.targets import parse_target
         ("90", "%", "90%"),
         ("đến năm 2030 đạt 1.500", "ha", "đến năm 2030 đạt 1.500 ha"),
         ("1.500 ha", "ha", "1.500 ha"),
+        ("khoảng 08", "thôn", "khoảng 08 thôn"),  # its amount, not the edges of its tolerance
+        ("95%.", "%", "95%"),  # a table cell's full stop
+        ("Đạt 95%", "%", "đạt 95%"),  # inside a sentence
+        ("tăng bình quân 5%/năm giai đoạn 2026 - 2030", "nghìn USD", "tăng bình quân 5%/năm giai đoạn 2026 - 2030"),
     ],
 )
 def test_a_report_quotes_the_plans_words_with_the_unit_of_a_bare_bound(text: str, unit: str, quoted: str) -> None:

@@ -205,16 +205,30 @@ class Target:
     def as_written(self, measure: Measure) -> str | None:
         """The plan's own words, as a report quotes them ("ít nhất 90%", "giảm tối thiểu 15% so với năm 2025"), with
         the indicator's unit after a bound that ends them bare ("không quá 5" → "không quá 5 cuộc", "08" → "08
-        thôn"); ``None`` where they hold a symbol ("≥ 90%") or a number not written as a Vietnamese document
-        writes it ("99.5%"): a report then says the target in its kind's words."""
-        text = _RANGE_DASH.sub(r"\1\2\3", " ".join(self.text.split()))  # "10 - 13%": "10-13%", as a range is written
+        thôn"); ``None`` where they hold a symbol ("≥ 90%"), a number not written as a Vietnamese document writes it
+        ("99.5%"), or no unit where none can follow the bound ("tăng 2 so với năm 2025" of a rate, read as 2 points):
+        a report then says the target in its kind's words."""
+        text = _RANGE_DASH.sub(_joined, " ".join(self.text.split())).rstrip(" .;")
         numbers = _NUMBER_TOKEN.findall(text)
         if not text or _SYMBOL.search(text) or not all(_VIETNAMESE_NUMBER.fullmatch(n) for n in numbers):
             return None
+        if len(text) > 1 and text[1].islower():  # "Đạt 95%" inside a sentence or a cell: "đạt 95%"
+            text = text[0].lower() + text[1:]
+        if not measure.unit or self._unit_written(text, measure):
+            return text
         last = _ENDING_NUMBER.search(text)
-        if self.unit is None and measure.unit and last is not None and _value(last[0]) in self.bounds():
-            return _with_unit(text, measure.unit)
-        return text
+        amounts = {b for b in (*self.bounds(), getattr(self, "value", None)) if isinstance(b, float)}
+        return _with_unit(text, measure.unit) if last is not None and _value(last[0]) in amounts else None
+
+    def _unit_written(self, text: str, measure: Measure) -> bool:
+        """Whether the words carry a unit of their own: after a number, a "%", "điểm phần trăm", or the indicator's."""
+        folded = " ".join(text.lower().split())
+        return (
+            self.unit is not None
+            or "%" in folded
+            or "điểm phần trăm" in folded
+            or " ".join(measure.unit.lower().split()) in folded
+        )
 
     def with_defaults(self, **defaults: Any) -> Target:
         """This target with what the words leave to the plan filled in.
@@ -231,7 +245,13 @@ _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\d|\d")
 _ENDING_NUMBER = re.compile(r"\d[\d.,]*\d$|\d$")
 _VIETNAMESE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _SYMBOL = re.compile(r"[≥≤<>=]")
-_RANGE_DASH = re.compile(r"(\d)\s*([-–])\s*(\d)")
+_RANGE_DASH = re.compile(r"(\d+)\s*([-–])\s*(\d+)")
+
+
+def _joined(numbers: re.Match[str]) -> str:
+    """ "10 - 13%" as a range of amounts is written, "10-13%"; years ("giai đoạn 2026 - 2030") as the plan writes them."""
+    low, dash, high = numbers.groups()
+    return numbers[0] if len(low) == len(high) == 4 else f"{low}{dash}{high}"
 
 
 def _value(written: str) -> float:
