@@ -46,6 +46,10 @@ def _form(example_copy: Path, tmp_path: Path) -> Path:
         ('t="b"><v>2</v>', "giá trị lưu trong tệp là '2', không phải giá trị đúng/sai"),
         ('t="d"><v>hôm qua</v>', "giá trị lưu trong tệp là 'hôm qua', không phải một ngày"),
         ('t="x"><v>1</v>', "kiểu ô 'x' không phải kiểu Excel ghi"),
+        ('t="n"><v>３０</v>', "giá trị lưu trong tệp là '３０', không phải một số Excel ghi được"),  # Python reads 30
+        ('t="n"><v>1e-400</v>', "giá trị lưu trong tệp là '1e-400', không phải một số Excel ghi được"),  # reads 0
+        ('t="n"><v> 30 </v>', "giá trị lưu trong tệp là ' 30 ', không phải một số Excel ghi được"),
+        ('t="s"><v>٥</v>', "giá trị lưu trong tệp là '٥', chỉ tới một chữ không có trong tệp"),
     ],
 )
 def test_a_value_no_spreadsheet_writes_is_refused_at_its_cell(
@@ -78,3 +82,44 @@ def test_a_phonetic_guide_is_no_part_of_a_value(example_copy: Path, tmp_path: Pa
     )
     invoke(["import", "--plan", example_copy, form, "--force"], 0)
     assert "    value: 32.5\n" in (example_copy / "data" / "2025.yaml").read_text(encoding="utf-8")
+
+
+def test_a_cells_name_no_spreadsheet_writes_is_refused(example_copy: Path, tmp_path: Path) -> None:
+    """ "g8", "G0008": openpyxl read them as G8."""
+    form = _stored(_form(example_copy, tmp_path), "G8", 't="n"><v>5</v>')
+    with zipfile.ZipFile(form) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            target.writestr(info, data.replace(b'<c r="G8" ', b'<c r="g8" ') if "sheet2" in info.filename else data)
+    assert invoke(["import", "--plan", example_copy, form], 1).stderr.splitlines()[1] == (
+        f"kh68: lỗi: {FORM} › Chỉ tiêu › g8: tên ô 'g8' không phải tên ô Excel ghi (tệp đã bị sửa ngoài Excel)"
+    )
+
+
+def test_the_shared_strings_are_found_where_the_workbook_says() -> None:
+    """A review: the shared strings were looked for at xl/sharedStrings.xml only; a workbook may name another part."""
+    from kh68.entry.forms.rawcells import stored_value_problems
+
+    rels = (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        b'Target="worksheets/sheet1.xml"/>'
+        b'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        b'Target="/xl/strings.xml"/></Relationships>'
+    )
+    main = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    book = (
+        b"<workbook " + main + b' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        b'<sheets><sheet name="Trang" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+    contents = {
+        "xl/workbook.xml": book,
+        "xl/_rels/workbook.xml.rels": rels,
+        "xl/strings.xml": b"<sst " + main + b"><si><t>a</t></si><si><t>b</t></si></sst>",
+        "xl/worksheets/sheet1.xml": b"<worksheet " + main + b'><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c>'
+        b'<c r="B1" t="s"><v>2</v></c></row></sheetData></worksheet>',
+    }
+    assert stored_value_problems(contents) == [
+        "Trang › B1: giá trị lưu trong tệp là '2', chỉ tới một chữ không có trong tệp (tệp đã bị sửa ngoài Excel)"
+    ]

@@ -20,27 +20,28 @@ from kh68.core.safetext import excerpt
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_NUMBER = re.compile(r"\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_MANTISSA_DIGIT = re.compile(r"^[^eE]*[1-9]")
+_DATE = re.compile(r"[0-9TZPYMWDHS:.+-]+")  # ISO 8601: a day, a time, both, a zone, a duration (PT10H)
+_CELL_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 _TYPES = frozenset({"n", "s", "b", "e", "str", "inlineStr", "d"})
 _PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b[^>]*(?:/>|>.*?</(?:\w+:)?rPh>)", re.DOTALL)
 
 
 def without_phonetics(contents: dict[str, bytes]) -> dict[str, bytes]:
     """The parts with every phonetic guide (``<rPh>``) left out of the sheets and the shared strings."""
+    shared = _shared_part(contents)
     return {
-        part: _PHONETIC.sub(b"", data) if _holds_text(part) and b"rPh" in data else data
+        part: _PHONETIC.sub(b"", data)
+        if (part.startswith("xl/worksheets/") or part == shared) and b"rPh" in data
+        else data
         for part, data in contents.items()
     }
 
 
-def _holds_text(part: str) -> bool:
-    return part.startswith("xl/worksheets/") or part == "xl/sharedStrings.xml"
-
-
 def stored_value_problems(contents: dict[str, bytes]) -> list[str]:
     """``trang › ô: …`` for each cell whose stored value no spreadsheet program writes (the first 20)."""
-    shared = _shared_count(contents.get("xl/sharedStrings.xml"))
+    shared = _shared_count(contents.get(_shared_part(contents)))
     problems: list[str] = []
     for part, sheet in _sheets(contents):
         seen: set[str] = set()
@@ -67,6 +68,8 @@ def formula_cells(contents: dict[str, bytes], chosen: Callable[[str], bool]) -> 
 def _problem(cell: ET.Element, shared: int, seen: set[str]) -> str | None:
     where = cell.get("r")
     if where is not None:
+        if _CELL_REF.fullmatch(where) is None:
+            return f"tên ô {excerpt(where)} không phải tên ô Excel ghi (tệp đã bị sửa ngoài Excel)"
         if where in seen:
             return "ô được ghi hai lần trong tệp (tệp đã bị sửa ngoài Excel)"
         seen.add(where)
@@ -78,15 +81,24 @@ def _problem(cell: ET.Element, shared: int, seen: set[str]) -> str | None:
     if not value or kind in ("e", "str", "inlineStr"):
         return None
     said = f"giá trị lưu trong tệp là {excerpt(value)}"
-    if kind == "n" and (_NUMBER.fullmatch(value) is None or abs(float(value)) == float("inf")):
+    if kind == "n" and not _a_number(value):
         return f"{said}, không phải một số Excel ghi được (tệp đã bị sửa ngoài Excel)"
-    if kind == "s" and not (value.strip().isdigit() and int(value) < shared):
+    if kind == "s" and not (value.isascii() and value.isdigit() and int(value) < shared):
         return f"{said}, chỉ tới một chữ không có trong tệp (tệp đã bị sửa ngoài Excel)"
-    if kind == "b" and value.strip() not in ("0", "1"):
+    if kind == "b" and value not in ("0", "1"):
         return f"{said}, không phải giá trị đúng/sai (tệp đã bị sửa ngoài Excel)"
-    if kind == "d" and _DATE.fullmatch(value.strip()) is None:
+    if kind == "d" and _DATE.fullmatch(value) is None:
         return f"{said}, không phải một ngày (tệp đã bị sửa ngoài Excel)"
     return None
+
+
+def _a_number(value: str) -> bool:
+    """A number as a spreadsheet writes it: ASCII digits, within a double's range both ways (1e400 is no number of
+    Excel's, nor 1e-400, which Python would read as 0)."""
+    if _NUMBER.fullmatch(value) is None:
+        return False
+    number = float(value)
+    return abs(number) != float("inf") and (number != 0 or _MANTISSA_DIGIT.search(value) is None)
 
 
 def _cells(sheet: bytes) -> Iterator[ET.Element]:
@@ -106,6 +118,29 @@ def _shared_count(part: bytes | None) -> int:
         return 0
 
 
+def _shared_part(contents: dict[str, bytes]) -> str:
+    """The shared strings' part, as the workbook's relationships name it (``xl/sharedStrings.xml`` where they do
+    not)."""
+    for rel_type, part in _workbook_targets(contents).values():
+        if rel_type.endswith("/sharedStrings"):
+            return part
+    return "xl/sharedStrings.xml"
+
+
+def _workbook_targets(contents: dict[str, bytes]) -> dict[str | None, tuple[str, str]]:
+    """Each relationship of the workbook: its id → (type, the part it names)."""
+    try:
+        rels = ET.fromstring(contents["xl/_rels/workbook.xml.rels"])
+    except (KeyError, ET.ParseError):
+        return {}
+    found = {}
+    for rel in rels.iter(f"{_PACKAGE}Relationship"):
+        target = rel.get("Target") or ""
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        found[rel.get("Id")] = (rel.get("Type") or "", part)
+    return found
+
+
 def _sheets(contents: dict[str, bytes]) -> Iterator[tuple[str, str]]:
     """Each worksheet part with its sheet's name (the part's own name where the workbook does not say it)."""
     named = _sheet_names(contents)
@@ -116,14 +151,9 @@ def _sheets(contents: dict[str, bytes]) -> Iterator[tuple[str, str]]:
 def _sheet_names(contents: dict[str, bytes]) -> dict[str, str]:
     try:
         book = ET.fromstring(contents["xl/workbook.xml"])
-        rels = ET.fromstring(contents["xl/_rels/workbook.xml.rels"])
     except (KeyError, ET.ParseError):
         return {}
-    targets = {}
-    for rel in rels.iter(f"{_PACKAGE}Relationship"):
-        target = rel.get("Target") or ""
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        targets[rel.get("Id")] = part
+    targets = {rel_id: part for rel_id, (_, part) in _workbook_targets(contents).items()}
     return {
         targets[sheet.get(f"{_RELATIONSHIPS}id")]: sheet.get("name") or ""
         for sheet in book.iter(f"{_MAIN}sheet")
