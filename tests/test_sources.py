@@ -101,3 +101,28 @@ def test_a_header_of_many_unknown_columns_is_said_in_a_few_lines(example_copy: P
     listed = ", ".join(f"cột lạ 'c{i}'" for i in range(20))
     assert message.startswith(f"kh68: lỗi: wide.csv › dòng 1: tiêu đề không hợp lệ ({listed}, … và 99.980 cột lạ khác)")
     assert len(message) < 1_000
+
+
+def test_a_files_refusal_names_what_its_edits_bring_together_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review: when one figure of a file brought an error alone, the errors that only its other figures together
+    bring were not said (found only by the next import). Both are: the one at its place, the others of the file."""
+    from kh68.core.errors import EditRefused
+    from kh68.entry import importing
+
+    def apply(plan: object, edits: list[ValueEdit], **_: object) -> str:
+        names = {e.indicator for e in edits}
+        problems = [error("data/2026.yaml", 3, 5, f"lỗi của {n}") for n in ("i0",) if n in names]
+        problems += [error("data/2026.yaml", 4, 5, "lỗi của i2 và i3")] if {"i2", "i3"} <= names else []
+        if problems:
+            raise EditRefused(problems)
+        return "ghi"
+
+    monkeypatch.setattr(importing, "apply_edits", apply)
+    result = importing.FileResult(
+        Path("a.csv"), edits=[ValueEdit(f"i{n}", 2026, value="1", origin=f"dòng {n + 2}") for n in range(4)]
+    )
+    assert importing._apply(None, [result], force=False, dry_run=False) == "ghi"  # type: ignore[arg-type]
+    assert result.problems == [
+        "a.csv › dòng 2: lỗi của i0; không ghi vào data/2026.yaml",
+        "a.csv: lỗi của i2 và i3; không ghi vào data/2026.yaml",
+    ]

@@ -140,6 +140,8 @@ def _apply(plan: Plan, accepted: list[FileResult], *, force: bool, dry_run: bool
             apply_edits(plan, result.edits, force=True, dry_run=True)
         except EditRefused as exc:
             found: list[tuple[Edit | None, list[Problem]]] = [*_culprits(plan, result.edits)]
+            if found:  # and what only its other edits together bring: said of the file, not left for another import
+                found += _together(plan, [e for e in result.edits if all(e is not edit for edit, _ in found)])
             refused = found or [(None, exc.problems)]  # only its edits together bring the error: said of the file
             result.problems += [_refusal(result.path, edit, p) for edit, problems in refused for p in problems]
     remaining = [r for r in accepted if r.accepted]
@@ -156,6 +158,16 @@ def _culprits(plan: Plan, edits: list[Edit]) -> list[tuple[Edit, list[Problem]]]
             return [(edits[0], list(exc.problems))]
         middle = len(edits) // 2
         return _culprits(plan, edits[:middle]) + _culprits(plan, edits[middle:])
+    return []
+
+
+def _together(plan: Plan, edits: list[Edit]) -> list[tuple[Edit | None, list[Problem]]]:
+    """The errors ``edits`` bring together (none alone does), said of their file; none when they bring none."""
+    try:
+        if edits:
+            apply_edits(plan, edits, force=True, dry_run=True)
+    except EditRefused as exc:
+        return [(None, list(exc.problems))]
     return []
 
 
