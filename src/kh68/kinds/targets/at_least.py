@@ -39,6 +39,8 @@ class AtLeast(Bounded):
         "không ít hơn 95",
         "từ 05 trở lên",
         "tối thiểu 90% trở lên",
+        "100% xã, phường",
+        "100% (trừ thủ tục đặc thù)",
         "từ 05",
         "≥ 90",
     )

@@ -43,6 +43,8 @@ class Change(Target):
         "giảm 10% so với năm 2025",
         "tăng 2 điểm phần trăm so với năm 2024",
         "tăng 500 ha so với năm trước",
+        "tăng 5% so với cùng kỳ",
+        "giảm 15% so với tổng lượng năm 2025",
         "không giảm so với năm 2025",
     )
     meaning = "so với số liệu năm gốc: tăng (giảm) ít nhất mức ghi; chưa có số liệu năm gốc thì chưa đánh giá được"
