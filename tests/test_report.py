@@ -1055,19 +1055,24 @@ def test_a_plan_whose_year_file_is_yml_is_told_to_write_into_it(example_copy: Pa
     assert as_yml == {name: text.replace("data/2025.yaml", "data/2025.yml") for name, text in as_yaml.items()}
 
 
-def test_work_reported_under_way_past_its_deadline_is_said_behind(example_copy: Path) -> None:
-    """A real plan's probe: a task of "Quý I - II/2025" reported in progress in November was printed with its results
-    alone, as if on time. Its report says it is behind the plan's time."""
+def _reported_under_way(plan: Path, timing: str) -> None:
+    """Task III.1.a of the example plan timed ``timing``, its lead's 2025 progress "in_progress"."""
     replace_in(
-        example_copy / "tasks.yaml",
+        plan / "tasks.yaml",
         '        timing: Thường xuyên\n        note: Văn bản ghi "11 chỉ tiêu"',
-        '        timing: Quý I - II/2025\n        note: Văn bản ghi "11 chỉ tiêu"',
+        f'        timing: {timing}\n        note: Văn bản ghi "11 chỉ tiêu"',
     )
     replace_in(
-        example_copy / "data" / "2025.yaml",
+        plan / "data" / "2025.yaml",
         "    phong_tchc:\n      state: ongoing\n      date: 2025-11-03\n      results: Tổ chức quán triệt",
         "    phong_tchc:\n      state: in_progress\n      date: 2025-11-03\n      results: Tổ chức quán triệt",
     )
+
+
+def test_work_reported_under_way_past_its_deadline_is_said_behind(example_copy: Path) -> None:
+    """A real plan's probe: a task of "Quý I - II/2025" reported in progress in November was printed with its results
+    alone, as if on time. Its report says it is behind the plan's time."""
+    _reported_under_way(example_copy, "Quý I - II/2025")
     text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-10"], 0).stdout
     assert (
         "a) Tuyên truyền, giáo dục nâng cao nhận thức: Tổ chức quán triệt, tuyên truyền kế hoạch đến các phòng, đơn "
@@ -1078,16 +1083,7 @@ def test_work_reported_under_way_past_its_deadline_is_said_behind(example_copy: 
 def test_a_deadline_after_the_period_reported_on_is_never_said_missed(example_copy: Path) -> None:
     """A review: a task due in quý I/2026, signed in May 2026 for the 2025 report, was said behind in the 2025
     report. Only a deadline within the period reported on is."""
-    replace_in(
-        example_copy / "tasks.yaml",
-        '        timing: Thường xuyên\n        note: Văn bản ghi "11 chỉ tiêu"',
-        '        timing: Quý I/2026\n        note: Văn bản ghi "11 chỉ tiêu"',
-    )
-    replace_in(
-        example_copy / "data" / "2025.yaml",
-        "    phong_tchc:\n      state: ongoing\n      date: 2025-11-03\n      results: Tổ chức quán triệt",
-        "    phong_tchc:\n      state: in_progress\n      date: 2025-11-03\n      results: Tổ chức quán triệt",
-    )
+    _reported_under_way(example_copy, "Quý I/2026")
     text = invoke(["report", "--plan", example_copy, "--year", "2025", "--date", "2026-05-01"], 0).stdout
     assert (
         "\na) Tuyên truyền, giáo dục nâng cao nhận thức: Tổ chức quán triệt, tuyên truyền kế hoạch đến các phòng, đơn "
