@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, REPO, invoke, replace_in
 
 NARROW = {"COLUMNS": "80"}
 EXAMPLE = ["status", "--plan", str(EXAMPLE_PLAN), "--year", "2025", "--today", "2025-11-06"]
@@ -523,3 +523,15 @@ def test_in_january_the_years_view_lists_the_year_befores_reports_due_then(examp
     assert "6 tháng cuối năm 2025: hạn 05/01/2026 — gửi Phòng Tổ chức hành chính Sở GDĐT: còn 2 ngày." in out
     reporting = json.loads(invoke([*args, "--format", "json"], 0).stdout)["reporting"]
     assert [(d["period"], d["deadline"]) for d in reporting][:2] == [("2025-H2", "2026-01-05"), ("2026", "2026-11-05")]
+
+
+def test_a_plan_whose_period_is_over_is_seen_in_its_last_year() -> None:
+    """An official's reading: `kh68 status --plan` of a plan of 2025 in December 2026 failed (exit 2, "năm 2026 nằm
+    ngoài thời kỳ kế hoạch"). Without --year, the year is the plan's nearest one, said on standard error."""
+    plan = REPO / "tests" / "fixtures" / "plans" / "hanoi-308"
+    result = invoke(["status", "--plan", plan, "--today", "2026-12-05"], 0)
+    assert result.stderr == "kh68: cảnh báo: năm 2026 ngoài thời kỳ kế hoạch (2025–2025): xem năm 2025\n"
+    assert "năm 2025" in result.stdout.splitlines()[1]
+    assert invoke(["status", "--plan", plan, "--year", "2026", "--today", "2026-12-05"], 2).stderr.startswith(
+        "kh68: lỗi: năm 2026 nằm ngoài"
+    )

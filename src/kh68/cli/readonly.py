@@ -127,7 +127,14 @@ def run_status(
 
     loaded = load_plan(plan_dir(plan))
     day = parse_day(today, "--today")
-    year, cadence = when(year, period, default=day.year)
+    span = loaded.meta.period
+    within = min(max(day.year, span.start), span.end)  # a plan whose period is over: its last year, said
+    if year is None and period is None and within != day.year:
+        echo(
+            f"kh68: cảnh báo: năm {day.year} ngoài thời kỳ kế hoạch ({span.start}–{span.end}): xem năm {within}",
+            err=True,
+        )
+    year, cadence = when(year, period, default=within)
     loaded.require_year(year)
     unit_id = loaded.require_unit(unit) if unit is not None else None
     view = build_status(loaded, year, day, unit_id, cadence)
