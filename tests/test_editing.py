@@ -539,3 +539,11 @@ def test_control_characters_of_peoples_text_are_never_written(example_copy: Path
     assert "    note: a[31mb X\n" in text
     assert 'results: "x[2JY\\nZ"' in text
     assert "text-control-chars" not in invoke(["check", example_copy], 0).output
+
+
+def test_a_conflict_shows_an_invisible_character_of_the_value(example_copy: Path) -> None:
+    """A probe: "đã có results = abc​def; … ghi đè bằng abcdef" read as two same values (a zero-width space)."""
+    args = ["progress", "III.1.a", "--plan", example_copy, "--year", "2025", "--unit", "phong_gdtrh", "--state"]
+    invoke([*args, "in_progress", "--result", "abc\u200bdef", "--force"], 0)
+    result = invoke([*args, "in_progress", "--result", "abcdef"], 1)
+    assert result.output.endswith("results = abc\\u200bdef; dùng --force để ghi đè bằng abcdef\n")

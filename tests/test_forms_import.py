@@ -176,11 +176,27 @@ def test_the_same_unit_twice_in_a_batch(example_copy: Path, tmp_path: Path) -> N
     second = tmp_path / "b" / "ban-sao.xlsx"
     second.parent.mkdir()
     shutil.copy(first, second)
+    before = snapshot(example_copy)
     result = invoke(["import", "--plan", example_copy, first, second], 1)
-    assert (
+    # Both refused (a probe: the first one given was written, so the order of the files decided the unit's report)
+    assert result.stderr.splitlines() == [
+        "bao-cao-2025-phong-gdtrh.xlsx: bị từ chối, không ghi gì từ tệp này",
+        "kh68: lỗi: bao-cao-2025-phong-gdtrh.xlsx: cùng đơn vị phong_gdtrh năm 2025 với tệp ban-sao.xlsx trong lần "
+        "nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị",
+        "ban-sao.xlsx: bị từ chối, không ghi gì từ tệp này",
         "kh68: lỗi: ban-sao.xlsx: cùng đơn vị phong_gdtrh năm 2025 với tệp bao-cao-2025-phong-gdtrh.xlsx trong lần "
-        "nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị\n"
-    ) in result.output
+        "nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị",
+    ]
+    assert result.stdout == "Nhập 2 tệp: 0 tệp được nhận, 2 tệp bị từ chối; không có gì thay đổi.\n"
+    assert snapshot(example_copy) == before
+    same_name = tmp_path / "c" / first.name
+    same_name.parent.mkdir()
+    shutil.copy(first, same_name)
+    said = invoke(["import", "--plan", example_copy, first, same_name], 1).stderr.splitlines()[1]
+    assert said == (
+        f"kh68: lỗi: {first.as_posix()}: cùng đơn vị phong_gdtrh năm 2025 với tệp {same_name.as_posix()} trong lần "
+        "nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị"
+    )
 
 
 def test_no_such_file(example_copy: Path, tmp_path: Path) -> None:

@@ -50,6 +50,9 @@ def _form(example_copy: Path, tmp_path: Path) -> Path:
         ('t="n"><v>1e-400</v>', "giá trị lưu trong tệp là '1e-400', không phải một số Excel ghi được"),  # reads 0
         ('t="n"><v> 30 </v>', "giá trị lưu trong tệp là ' 30 ', không phải một số Excel ghi được"),
         ('t="s"><v>٥</v>', "giá trị lưu trong tệp là '٥', chỉ tới một chữ không có trong tệp"),
+        ('t="d"><v>2025-02-30</v>', "giá trị lưu trong tệp là '2025-02-30', không phải một ngày"),
+        ('t="d"><v>P1D</v>', "giá trị lưu trong tệp là 'P1D', không phải một ngày"),
+        ('t="inlineStr"><is><t>1</t><t>20</t></is>', "chữ trong ô được ghi thành hai phần rời"),
     ],
 )
 def test_a_value_no_spreadsheet_writes_is_refused_at_its_cell(

@@ -220,6 +220,12 @@ def _short(name: str, limit: int = EXCERPT_LIMIT) -> str:
     return shown if len(name) <= limit else f"{shown}… ({_count(len(name))} ký tự)"
 
 
+def revealed(value: str) -> str:
+    """``value`` on one line, every control, bidi and invisible format character shown as its escape (``abc\\u200bdef``
+    is not ``abcdef``): how a message quotes people's text without quotation marks."""
+    return _revealed(value)
+
+
 def _revealed(value: str) -> str:
     """``for_terminal``, on one line, and every invisible format character shown too.
 
@@ -238,6 +244,7 @@ def _count(number: int) -> str:
 
 
 __all__ = [
+    "revealed",
     "excerpt",
     "for_document",
     "for_terminal",

@@ -26,7 +26,7 @@ from typing import NoReturn
 
 from kh68.core.errors import EditRefused, PlanInvalid, Problem, Severity, UsageError
 from kh68.core.files import atomic_write_all, file_lock
-from kh68.core.safetext import for_document
+from kh68.core.safetext import for_document, revealed
 from kh68.core.vnformat import format_exact, parse_exact
 from kh68.entry.datafile import DataFile, Section, UnitKey
 from kh68.kinds.periods import Period
@@ -429,5 +429,7 @@ def _same(old: str, new: str) -> bool:
 
 
 def _shown(text: str) -> str:
+    """A value in a message: a number as Vietnamese writes it, a text with its invisible characters shown (two values
+    that differ only by a zero-width space read as the same)."""
     number = _number(text)
-    return format_exact(number) if number is not None else text
+    return format_exact(number) if number is not None else revealed(text)

@@ -193,18 +193,30 @@ def _read(plan: Plan, path: Path, arrival: Arrival) -> FileResult:
 
 
 def _refuse_duplicates(results: list[FileResult]) -> None:
-    seen: dict[tuple[str, Period], Path] = {}
+    """Two forms of one unit for one period in a batch are both refused, naming each other as given: which one holds
+    the unit's report is for people to say, never the order of the files (the first one was written)."""
+    by_form: dict[tuple[str, Period], list[FileResult]] = {}
     for result in results:
-        if result.unit_period is None or not result.accepted:
+        if result.unit_period is not None and result.accepted:
+            by_form.setdefault(result.unit_period, []).append(result)
+    for (unit, period), same in by_form.items():
+        if len(same) < 2:
             continue
-        if result.unit_period in seen:
-            unit, period = result.unit_period
+        names = _names(same)
+        for result in same:
+            others = ", ".join(names[id(r)] for r in same if r is not result)
             result.problems.append(
-                f"{result.path.name}: cùng đơn vị {unit} {period.label} với tệp {seen[result.unit_period].name} "
-                "trong lần nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị"
+                f"{names[id(result)]}: cùng đơn vị {unit} {period.label} với tệp {others} trong lần nhập này; "
+                "chỉ nhập một biểu mẫu cho mỗi đơn vị"
             )
-        else:
-            seen[result.unit_period] = result.path
+
+
+def _names(results: list[FileResult]) -> dict[int, str]:
+    """Each file by its name, or by its path as given where two share a name."""
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result.path.name] = counts.get(result.path.name, 0) + 1
+    return {id(r): r.path.as_posix() if counts[r.path.name] > 1 else r.path.name for r in results}
 
 
 def _refuse_disagreements(plan: Plan, results: list[FileResult]) -> None:

@@ -22,7 +22,7 @@ _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relatio
 _PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _MANTISSA_DIGIT = re.compile(r"^[^eE]*[1-9]")
-_DATE = re.compile(r"[0-9TZPYMWDHS:.+-]+")  # ISO 8601: a day, a time, both, a zone, a duration (PT10H)
+_DATE = re.compile(r"[0-9TZ:.+-]+")  # ISO 8601: a day, a time, both, a zone
 _CELL_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 _TYPES = frozenset({"n", "s", "b", "e", "str", "inlineStr", "d"})
 _PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b[^>]*(?:/>|>.*?</(?:\w+:)?rPh>)", re.DOTALL)
@@ -78,6 +78,10 @@ def _problem(cell: ET.Element, shared: int, seen: set[str]) -> str | None:
     value = (stored.text or "") if stored is not None else None
     if kind not in _TYPES:
         return f"kiểu ô {excerpt(kind)} không phải kiểu Excel ghi (tệp đã bị sửa ngoài Excel)"
+    inline = cell.find(f"{_MAIN}is")
+    if kind == "inlineStr" and inline is not None and len(inline.findall(f"{_MAIN}t")) > 1:
+        # one text, or runs (<r>) of it: two texts side by side read as one, the other or both ("1", "20", "120")
+        return "chữ trong ô được ghi thành hai phần rời (tệp đã bị sửa ngoài Excel)"
     if not value or kind in ("e", "str", "inlineStr"):
         return None
     said = f"giá trị lưu trong tệp là {excerpt(value)}"
@@ -87,7 +91,7 @@ def _problem(cell: ET.Element, shared: int, seen: set[str]) -> str | None:
         return f"{said}, chỉ tới một chữ không có trong tệp (tệp đã bị sửa ngoài Excel)"
     if kind == "b" and value not in ("0", "1"):
         return f"{said}, không phải giá trị đúng/sai (tệp đã bị sửa ngoài Excel)"
-    if kind == "d" and _DATE.fullmatch(value) is None:
+    if kind == "d" and not _a_date(value):
         return f"{said}, không phải một ngày (tệp đã bị sửa ngoài Excel)"
     return None
 
@@ -99,6 +103,21 @@ def _a_number(value: str) -> bool:
         return False
     number = float(value)
     return abs(number) != float("inf") and (number != 0 or _MANTISSA_DIGIT.search(value) is None)
+
+
+def _a_date(value: str) -> bool:
+    """A day, a time or both in ISO 8601, as a spreadsheet stores a date cell (``2025-02-30`` is no day)."""
+    from datetime import date, datetime, time
+
+    if _DATE.fullmatch(value) is None:
+        return False
+    for read in (date.fromisoformat, datetime.fromisoformat, time.fromisoformat):
+        try:
+            read(value.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def _cells(sheet: bytes) -> Iterator[ET.Element]:
