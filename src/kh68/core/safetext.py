@@ -244,7 +244,6 @@ def _count(number: int) -> str:
 
 
 __all__ = [
-    "revealed",
     "excerpt",
     "for_document",
     "for_terminal",
@@ -252,6 +251,7 @@ __all__ = [
     "is_text",
     "listing",
     "markdown_escape",
+    "revealed",
     "unsafe_characters",
     "xml_safe",
 ]
