@@ -181,11 +181,15 @@ def test_the_same_unit_twice_in_a_batch(example_copy: Path, tmp_path: Path) -> N
     # Both refused (a probe: the first one given was written, so the order of the files decided the unit's report)
     assert result.stderr.splitlines() == [
         "bao-cao-2025-phong-gdtrh.xlsx: bị từ chối, không ghi gì từ tệp này",
-        "kh68: lỗi: bao-cao-2025-phong-gdtrh.xlsx: cùng đơn vị phong_gdtrh năm 2025 với tệp ban-sao.xlsx trong lần "
-        "nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị",
+        (
+            "kh68: lỗi: bao-cao-2025-phong-gdtrh.xlsx: cùng đơn vị phong_gdtrh năm 2025 với tệp ban-sao.xlsx trong lần "
+            "nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị"
+        ),
         "ban-sao.xlsx: bị từ chối, không ghi gì từ tệp này",
-        "kh68: lỗi: ban-sao.xlsx: cùng đơn vị phong_gdtrh năm 2025 với tệp bao-cao-2025-phong-gdtrh.xlsx trong lần "
-        "nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị",
+        (
+            "kh68: lỗi: ban-sao.xlsx: cùng đơn vị phong_gdtrh năm 2025 với tệp bao-cao-2025-phong-gdtrh.xlsx trong lần "
+            "nhập này; chỉ nhập một biểu mẫu cho mỗi đơn vị"
+        ),
     ]
     assert result.stdout == "Nhập 2 tệp: 0 tệp được nhận, 2 tệp bị từ chối; không có gì thay đổi.\n"
     assert snapshot(example_copy) == before
