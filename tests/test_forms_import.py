@@ -475,3 +475,20 @@ def test_a_folder_says_what_it_held_and_was_not_read(example_copy: Path, tmp_pat
     assert (
         result.stdout.splitlines()[0] == f"{FORM}: phong_gdth_gdmn năm 2025: 1 số liệu, 0 nhiệm vụ, gửi ngày 04/11/2025"
     )
+
+
+def test_a_units_figure_with_a_far_source_date_is_refused_for_its_date(example_copy: Path, tmp_path: Path) -> None:
+    """A probe: the source of a unit's numerator and denominator dated 2099 was said "ghi đúng một trong ba dạng"
+    (its source tried without its value). A figure's value and source stand or fall together; the error is the
+    date's."""
+    far = tmp_path / "far.csv"
+    far.write_text(
+        "indicator,year,unit,value,numerator,denominator,met,state,document,document_date\n"
+        "6.2,2025,xa_mh_08,,120,400,,,BC 1,04/11/2099\n",
+        encoding="utf-8",
+    )
+    assert invoke(["import", "--plan", example_copy, far, "--force"], 1).stderr.splitlines()[1] == (
+        "kh68: lỗi: far.csv › dòng 2: nguồn số liệu chỉ tiêu 6.2 của xa_mh_08 ghi ngày 04/11/2099, cách kỳ báo cáo "
+        "của tệp (năm 2025) hơn một năm: ngày hay năm gõ nhầm? [source-date-outside]; không ghi vào "
+        f"{(example_copy / DATA).as_posix()}"
+    )

@@ -71,8 +71,10 @@ def test_the_edit_that_brings_an_error_is_found_by_halves(monkeypatch: pytest.Mo
     calls: list[int] = []
     monkeypatch.setattr(importing, "apply_edits", _refusing(calls, {"i11"}))
     edits = [ValueEdit(f"i{n}", 2026, value="1", origin=f"dòng {n + 2}") for n in range(16)]
-    found = importing._culprits(None, edits)  # type: ignore[arg-type]
-    assert [(edit.origin, [p.message for p in problems]) for edit, problems in found] == [("dòng 13", ["lỗi của i11"])]
+    found = importing._culprits(None, importing._figures(edits))  # type: ignore[arg-type]
+    assert [([e.origin for e in blamed], [p.message for p in problems]) for blamed, problems in found] == [
+        (["dòng 13"], ["lỗi của i11"])
+    ]
     assert calls == [16, 8, 8, 4, 2, 2, 1, 1, 4]  # depth first: the half with the error, then its sibling
 
 
@@ -82,8 +84,8 @@ def test_edits_that_bring_an_error_only_together_are_said_of_their_file(monkeypa
 
     monkeypatch.setattr(importing, "apply_edits", _refusing([], {"i0", "i3"}))
     edits = [ValueEdit(f"i{n}", 2026, value="1", origin=f"dòng {n + 2}") for n in range(4)]
-    assert importing._culprits(None, edits) == []  # type: ignore[arg-type]
-    assert importing._refusal(Path("a.csv"), None, error("data/2026.yaml", 3, 5, "lỗi", "rule-id")) == (
+    assert importing._culprits(None, importing._figures(edits)) == []  # type: ignore[arg-type]
+    assert importing._refusal(Path("a.csv"), [], error("data/2026.yaml", 3, 5, "lỗi", "rule-id")) == (
         "a.csv: lỗi [rule-id]; không ghi vào data/2026.yaml"
     )
 

@@ -21,6 +21,7 @@ from kh68.entry.edits import (
     Conflict,
     Edit,
     EditResult,
+    ReceiptEdit,
     Written,
     apply_edits,
     written_by,
@@ -139,47 +140,88 @@ def _apply(plan: Plan, accepted: list[FileResult], *, force: bool, dry_run: bool
         try:
             apply_edits(plan, result.edits, force=True, dry_run=True)
         except EditRefused as exc:
-            found: list[tuple[Edit | None, list[Problem]]] = [*_culprits(plan, result.edits)]
+            found = _culprits(plan, _figures(result.edits))
             if found:  # and what only its other edits together bring: said of the file, not left for another import
-                found += _together(plan, [e for e in result.edits if all(e is not edit for edit, _ in found)])
-            refused = found or [(None, exc.problems)]  # only its edits together bring the error: said of the file
-            result.problems += [_refusal(result.path, edit, p) for edit, problems in refused for p in problems]
+                blamed = {id(e) for group, _ in found for e in group}
+                found += _together(plan, [e for e in result.edits if id(e) not in blamed])
+            refused = found or [([], list(exc.problems))]  # only its edits together bring the error: of the file
+            result.problems += [_refusal(result.path, edits, p) for edits, problems in refused for p in problems]
     remaining = [r for r in accepted if r.accepted]
     return apply_edits(plan, [e for r in remaining for e in r.edits], force=force, dry_run=dry_run)
 
 
-def _culprits(plan: Plan, edits: list[Edit]) -> list[tuple[Edit, list[Problem]]]:
-    """The edits of one file that bring an error by themselves, each with its errors: halves tried in turn (a few
-    checks of the data file for one wrong figure among many); none when only edits together bring it."""
+Blame = tuple[list[Edit], list[Problem]]
+"""Edits that bring errors (none: the file's edits together), and the errors."""
+
+
+def _figures(edits: list[Edit]) -> list[list[Edit]]:
+    """A file's edits by the figure (or task, or receipt) they write: a figure's value and its source stand or fall
+    together (a source alone, without its value, is an entry check refuses for another reason)."""
+    groups: dict[tuple[object, ...], list[Edit]] = {}
+    for edit in edits:
+        key = (
+            type(edit) is ReceiptEdit,
+            getattr(edit, "indicator", None) or getattr(edit, "task", None),
+            getattr(edit, "unit", None),
+            edit.year,
+            edit.period,
+        )
+        groups.setdefault(key, []).append(edit)
+    return list(groups.values())
+
+
+def _culprits(plan: Plan, figures: list[list[Edit]]) -> list[Blame]:
+    """The figures of one file that bring an error by themselves, each with its errors: halves tried in turn (a few
+    checks of the data file for one wrong figure among many); none when only figures together bring it."""
     try:
-        apply_edits(plan, edits, force=True, dry_run=True)
+        apply_edits(plan, [e for figure in figures for e in figure], force=True, dry_run=True)
     except EditRefused as exc:
-        if len(edits) == 1:
-            return [(edits[0], list(exc.problems))]
-        middle = len(edits) // 2
-        return _culprits(plan, edits[:middle]) + _culprits(plan, edits[middle:])
+        if len(figures) == 1:
+            return [(_within(plan, figures[0]), list(exc.problems))]
+        middle = len(figures) // 2
+        return _culprits(plan, figures[:middle]) + _culprits(plan, figures[middle:])
     return []
 
 
-def _together(plan: Plan, edits: list[Edit]) -> list[tuple[Edit | None, list[Problem]]]:
+def _within(plan: Plan, figure: list[Edit]) -> list[Edit]:
+    """The edits of one figure without which it passes (its source's date, not its value): where the error is said;
+    all of them when no one alone is it."""
+    alone = []
+    for edit in figure if len(figure) > 1 else ():
+        try:
+            apply_edits(plan, [e for e in figure if e is not edit], force=True, dry_run=True)
+        except EditRefused:
+            continue
+        alone.append(edit)
+    return alone or figure
+
+
+def _together(plan: Plan, edits: list[Edit]) -> list[Blame]:
     """The errors ``edits`` bring together (none alone does), said of their file; none when they bring none."""
     try:
         if edits:
             apply_edits(plan, edits, force=True, dry_run=True)
     except EditRefused as exc:
-        return [(None, list(exc.problems))]
+        return [([], list(exc.problems))]
     return []
 
 
-def _refusal(source: Path, edit: Edit | None, problem: Problem) -> str:
+def _refusal(source: Path, edits: list[Edit], problem: Problem) -> str:
     """``a.xlsx › Số liệu › H7:I7: <check's words> [rule]; không ghi vào data/2026.yaml``."""
     rule = f" [{problem.rule}]" if problem.rule else ""
-    return f"{_place(source, edit)}: {problem.message}{rule}; không ghi vào {Path(problem.path).as_posix()}"
+    return f"{_place(source, *edits)}: {problem.message}{rule}; không ghi vào {Path(problem.path).as_posix()}"
 
 
-def _place(source: Path, edit: Edit | None) -> str:
-    """The file an edit was read from, and where in it when known: ``a.xlsx › Số liệu › H7``, ``b.csv › dòng 5``."""
-    return f"{source.name} › {edit.origin}" if edit is not None and edit.origin else source.name
+def _place(source: Path, *edits: Edit) -> str:
+    """The file edits were read from, and where in it when known: ``a.xlsx › Số liệu › H7``, ``b.csv › dòng 5``,
+    ``a.xlsx › Số liệu › H7:I7, L7:M7`` (one sheet named once)."""
+    origins = list(dict.fromkeys(e.origin for e in edits if e.origin))
+    if not origins:
+        return source.name
+    sheets = {o.rpartition(" › ")[0] for o in origins}
+    if len(sheets) == 1 and (sheet := sheets.pop()):
+        return f"{source.name} › {sheet} › {', '.join(o.rpartition(' › ')[2] for o in origins)}"
+    return f"{source.name} › {', '.join(origins)}"
 
 
 def _read(plan: Plan, path: Path, arrival: Arrival) -> FileResult:
