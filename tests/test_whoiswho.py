@@ -382,3 +382,16 @@ def test_a_plan_report_addressed_to_a_body_through_its_recipient(example_copy: P
         "Sở Giáo dục và Đào tạo tỉnh Lâm Đồng kính báo cáo Ủy ban nhân dân tỉnh Lâm Đồng (qua Sở Nội vụ tỉnh Lâm Đồng) "
         "xem xét, chỉ đạo./."
     )
+
+
+def test_a_body_outside_the_coordinating_division_addresses_its_department_through_it() -> None:
+    """An official's reading: a commune's report said "Kính gửi: Phòng Tổ chức hành chính Sở GDĐT." — a division of
+    a Sở, with the Sở's abbreviation. A body outside the Sở addresses the Sở through its division; a division of the
+    Sở still addresses its fellow division."""
+    commune = _report(REPO / "examples" / "plan", "--year", "2025", "--date", "2025-11-03", "--unit", "xa_mh_01")
+    assert "Kính gửi: Sở Giáo dục và Đào tạo tỉnh Lâm Đồng (qua Phòng Tổ chức hành chính)." in commune
+    assert next(line for line in commune if line.startswith("Trên đây")).endswith(
+        ", gửi Sở Giáo dục và Đào tạo tỉnh Lâm Đồng (qua Phòng Tổ chức hành chính) để tổng hợp./."
+    )
+    division = _report(REPO / "examples" / "plan", "--year", "2025", "--date", "2025-11-03", "--unit", "phong_gdtrh")
+    assert "Kính gửi: Phòng Tổ chức hành chính." in division

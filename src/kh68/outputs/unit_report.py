@@ -53,11 +53,12 @@ from kh68.reading.bodies import (
     above_the_units,
     coordinator_id,
     is_above,
+    parent_id,
     short_name,
     stands_for_many,
     unit_sender,
 )
-from kh68.reading.enums import DutyKind
+from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.models import Duty, Progress, Task, Unit
 from kh68.reading.plan import Plan
 from kh68.vocab import amount, sentence, task_state_label
@@ -101,6 +102,8 @@ def build_unit_report(
     symbol = own.symbol
     recipient = coordinator(plan, unit_id)
     addressed = _addressed(plan, duty, unit_id, today)
+    if addressed is None and (outside := _body_of_division(plan, unit_id)) is not None:
+        addressed, recipient = outside
     when = period_words(cadence)
     subject = report_subject(plan, when)
     entries = _own_entries(plan, view, unit_id)
@@ -200,6 +203,27 @@ def _closing(when: str, name: str, recipient: str | None, addressed: tuple[str, 
     else:
         to = f", gửi {recipient} để tổng hợp" if recipient else ""
     return f"Trên đây là báo cáo kết quả thực hiện {when} của {name}{to}./."
+
+
+def _body_of_division(plan: Plan, unit_id: str) -> tuple[tuple[str, bool], str] | None:
+    """A body outside the coordinating division's own addresses that body, through the division ("Kính gửi: Sở …
+    (qua Phòng …)."): Decree 30's recipients are bodies (a commune addressed a division of a Sở by its name and the
+    Sở's abbreviation); a division of the same body addresses the division. The body's name and whether it is above
+    the unit, and the division's own name."""
+    division = coordinator_id(plan)
+    if division is None or plan.units.units[division].kind is not UnitKind.DIVISION:
+        return None
+    body_id = parent_id(plan, division)
+    if body_id is None:
+        return None
+    found: str | None = unit_id
+    seen: set[str] = set()
+    while found is not None and found not in seen:
+        if found == body_id:
+            return None  # within the division's own body
+        seen.add(found)
+        found = parent_id(plan, found)
+    return (plan.unit_name(body_id), is_above(plan, unit_id, body_id)), short_name(plan, division, body_id)
 
 
 def _addressed(plan: Plan, duty: Duty | None, unit_id: str, today: date) -> tuple[str, bool] | None:
