@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from kh68.kinds.timings import TimingUnparsable
+
 from .reading import read, window
 
 
@@ -21,7 +23,7 @@ from .reading import read, window
         ("Quý IV năm 2024.", date(2024, 10, 1), date(2024, 12, 31)),
         ("Quý I–II/2026", date(2026, 1, 1), date(2026, 6, 30)),
         ("Quý IV/2025 và Quý I/2026", date(2025, 10, 1), date(2026, 3, 31)),
-        ("Quý II và quý IV/2026", date(2026, 4, 1), date(2026, 12, 31)),  # the year written once, at the end
+        ("Quý II và quý III/2026", date(2026, 4, 1), date(2026, 9, 30)),  # the year written once, at the end
     ],
 )
 def test_phrasings(text: str, start: date, end: date) -> None:
@@ -31,3 +33,11 @@ def test_phrasings(text: str, start: date, end: date) -> None:
 def test_framing_words_are_kept_aside() -> None:
     timing = read("Dự kiến Quý II/2026 (sau khi có hướng dẫn của Bộ)")
     assert (timing.kind, timing.tentative, timing.condition) == ("quarter", True, "sau khi có hướng dẫn của Bộ")
+
+
+@pytest.mark.parametrize("text", ["Quý II và quý IV/2026", "Quý II và quý II/2026", "Quý I/2026 và Quý III/2026"])
+def test_two_quarters_apart_are_two_deadlines_and_refused(text: str) -> None:
+    """A probe: "Quý II và quý IV/2026" was one span to 31/12, so quý II's work was never late; "Quý II và quý II"
+    passed as one quarter."""
+    with pytest.raises(TimingUnparsable, match="hai quý không liền nhau"):
+        read(text)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Self
 
-from kh68.kinds.timings.base import Timing, point
+from kh68.kinds.timings.base import Timing, TimingUnparsable, point
 
 _PATTERN = re.compile(r"^(?:trong\s+)?(?P<a>quý\s.+?)(?:\s*(?:và|,)\s*(?P<b>quý\s.+))?$")
 
@@ -21,7 +21,7 @@ class Quarter(Timing):
         "Xong trong Quý II/2026",
         "Quý I - II/2026",
         "Quý IV/2025 và Quý I/2026",
-        "Quý II và quý IV/2026",
+        "Quý II và quý III/2026",
     )
 
     @classmethod
@@ -30,10 +30,16 @@ class Quarter(Timing):
         if match is None:
             return None
         last = point(match["b"]) if match["b"] else None
-        first = point(match["a"]) or (last and _of_year(match["a"], last[1].year))  # "Quý II và quý IV/2026"
+        first = point(match["a"]) or (last and _of_year(match["a"], last[1].year))  # "Quý II và quý III/2026"
         last = last or first
         if first is None or last is None or last[1] < first[0]:
             return None
+        if match["b"] and last[0] != first[1] + timedelta(days=1):
+            # "Quý II và quý IV/2026": two deadlines, of which kh68 keeps one (quý II's would never be late)
+            raise TimingUnparsable(
+                f"thời gian thực hiện {text!r} là hai quý không liền nhau (hai hạn); kh68 theo một hạn cho mỗi nhiệm vụ: "
+                "ghi hai nhiệm vụ, một quý mỗi nhiệm vụ, hoặc dạng cấu trúc {text: '…', due: <hạn cuối>}"
+            )
         return cls(text=text, start=first[0], end=last[1])
 
 
