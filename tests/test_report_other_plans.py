@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import REPO, invoke
+from conftest import REPO, invoke, replace_in
 
 FIXTURES = REPO / "tests" / "fixtures" / "plans"
 HCM, SON_LA = FIXTURES / "hcm-2820", FIXTURES / "sonla-2954"
@@ -282,3 +282,20 @@ def test_a_departments_own_report_names_no_drafting_division_it_was_not_given() 
     Appendix I); without a ``drafter`` the line is "Lưu: VT." for the official to complete."""
     lines = _lines(SON_LA, "--year", "2026", "--date", "2026-12-05")
     assert next(line for line in lines if "Lưu: VT" in line).split("<br>")[2] == "\\- Lưu: VT. | **GIÁM ĐỐC**"
+
+
+def test_a_months_report_whose_figures_are_all_dated_before_its_end_is_known_to_their_latest_day(
+    tmp_path: Path,
+) -> None:
+    """An official's reading: November's report said "ĐẾN HẾT THÁNG 11 NĂM 2026" above rows "Số liệu đến ngày
+    17/11/2026" (a report due mid-month). When every figure of the month comes from a document dated before its end,
+    the report's figures go to the latest of those days; one undated figure leaves it at the month's end."""
+    plan = Path(shutil.copytree(SON_LA, tmp_path / "sonla"))
+    month = plan / "data" / "2026-11.yaml"
+    for undated in ('{value: "2.150"}', '{value: "1.380"}', '{value: "1.120"}', "{value: 760}"):
+        replace_in(month, undated, undated[:-1] + ", source: {document: BC 1, date: 2026-11-16}}")
+    lines = _lines(plan, "--period", "2026-11")
+    assert "**KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NGÀY 20/11/2026**" in lines
+    assert "**KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU ĐẾN HẾT THÁNG 11 NĂM 2026**" in _lines(
+        SON_LA, "--period", "2026-11"
+    )

@@ -155,11 +155,17 @@ def _known(view: StatusView) -> str:
 
 
 def _as_of(view: StatusView) -> str:
-    """How far a period's figures go: to its end, or to the day the view is seen on when that comes first."""
-    assert view.period is not None
-    if view.today < view.period.last_day:
+    """How far a period's figures go: to its end; to the day the view is seen on when that comes first; else, when
+    every figure of the period comes from a document dated before its end, to the latest such day (a month's report
+    due on the 17th said "đến hết tháng 11" above rows "đến ngày 17/11/2026")."""
+    period = view.period
+    assert period is not None
+    if view.today < period.last_day:
         return f"đến ngày {format_date(view.today)}"
-    return f"đến hết {period_words(view.period)}"
+    days = [known_to(r, period, None) for r in view.results if r.known_until == period]
+    if days and None not in days:
+        return f"đến ngày {format_date(max(d for d in days if d is not None))}"
+    return f"đến hết {period_words(period)}"
 
 
 def _count(n: int) -> str:
