@@ -107,7 +107,7 @@ def indicator_blocks(view: StatusView, proposer: Proposer | None = None, *, anne
         )
     provisional = [r for r in results if stated(r) and r.status is Status.PROVISIONAL]
     if provisional:
-        blocks.append(Paragraph(_provisional_paragraph(plan, provisional)))
+        blocks.append(Paragraph(_provisional_paragraph(plan, provisional, view.period or Period.of_year(year))))
     measured = [r for r in untargeted if r.has_data]
     if measured:
         # A year before is named only when some figure is compared with it (none of a plan's first year is).
@@ -272,15 +272,24 @@ def _figure_sentence(r: IndicatorResult, today: date) -> str:
     return f"chỉ tiêu {ind.label} ({lower_first(ind.name)}) đạt {value_text(r)}{tail} (chỉ tiêu năm {r.year}: {target_words(r)})"
 
 
-def _provisional_paragraph(plan: Plan, rs: list[IndicatorResult]) -> str:
+def _provisional_paragraph(plan: Plan, rs: list[IndicatorResult], whole: Period) -> str:
     """``Chỉ tiêu 1.2 (…) đạt 32,9% (số liệu tạm tính, mới có 07/10 xã, phường báo cáo), chưa đánh giá …``; of an
-    amount, ``Chỉ tiêu 1.3 (…): tổng số liệu của các đơn vị đã báo cáo là 28.050 nghìn USD (…)``."""
+    amount, ``Chỉ tiêu 1.3 (…): tổng số liệu của các đơn vị đã báo cáo là 28.050 nghìn USD (…)``; a figure of part of
+    ``whole`` (the period reported on) says which: ``(số liệu tháng 11/2026, tạm tính, …)``."""
     said = "; ".join(
         f"chỉ tiêu {r.indicator.label} ({lower_first(r.indicator.name)}){_so_far(r)} "
-        f"({provisional_words(plan, r.coverage)}), chưa đánh giá so với chỉ tiêu năm {r.year} ({target_words(r)})"
+        f"({_of_part(r, whole, provisional_words(plan, r.coverage))}), chưa đánh giá so với chỉ tiêu năm {r.year} "
+        f"({target_words(r)})"
         for r in rs
     )
     return vocab.sentence(said) + "."
+
+
+def _of_part(r: IndicatorResult, whole: Period, words: str) -> str:
+    """``số liệu tháng 11/2026, tạm tính, …`` for a figure of part of ``whole``; ``words`` as they are otherwise."""
+    if r.known_until is None or r.known_until == whole:
+        return words
+    return f"số liệu {r.known_until.label}, {words.removeprefix('số liệu ')}"
 
 
 def _so_far(r: IndicatorResult, part: str = "") -> str:
