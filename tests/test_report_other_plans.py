@@ -48,8 +48,8 @@ def test_a_figure_of_part_of_the_year_is_under_way_never_met_or_missed() -> None
     )
     # 28.050 of 240.000, from 2 of 3 communes: neither met nor compared
     assert rows["| XK"] == (
-        "| XK | Giá trị hàng hóa tham gia xuất khẩu | nghìn USD | 240.000 nghìn USD | 28.050 nghìn USD (tạm tính) | – | "
-        "– | Chưa đánh giá (số liệu tạm tính) | đạt 400 triệu USD | (1) (2) |"
+        "| XK | Giá trị hàng hóa tham gia xuất khẩu | nghìn USD | 240.000 nghìn USD | 28.050 nghìn USD (số liệu tháng "
+        "11/2026, tạm tính) | – | – | Chưa đánh giá (số liệu tạm tính) | đạt 400 triệu USD | (1) (2) |"
     )
     assert not any("Đạt chỉ tiêu" in line or "Chưa đạt" in line for line in rows.values())
 

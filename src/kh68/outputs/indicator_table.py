@@ -545,9 +545,10 @@ def final_words(r: IndicatorResult) -> str:
 def part_of_the_year(r: IndicatorResult, view: StatusView) -> str:
     """`` (số liệu 6 tháng đầu năm 2026)`` after a figure of part of the year, without a target of its year, in a
     report of more than that part (the year's): it is no year's result. Against a target of the year the
-    comparison says how far it goes; in a report of that very part, the heading does."""
+    comparison says how far it goes (not of a provisional figure, compared with nothing: said here); in a report of
+    that very part, the heading does."""
     whole = view.period or Period.of_year(view.year)
-    if r.known_until is None or r.known_until == whole or stated(r):
+    if r.known_until is None or r.known_until == whole or (stated(r) and not r.provisional):
         return ""
     return f" (số liệu {r.known_until.label})"
 
@@ -564,6 +565,15 @@ def value_text(r: IndicatorResult) -> str:
     if r.state is not None:
         return vocab.task_state_label(r.state)
     return vocab.STATUS_LABELS[Status.NO_DATA]
+
+
+def _annex_value(r: IndicatorResult, view: StatusView) -> str:
+    """The annex's result: ``value_text`` and the part of the year it is of (``28.050 nghìn USD (số liệu tháng
+    11/2026, tạm tính)``, one bracket)."""
+    part = part_of_the_year(r, view)
+    if part and r.provisional and r.value is not None and r.state is None and r.known_until is not None:
+        return f"{r.value_display} (số liệu {r.known_until.label}, {vocab.PROVISIONAL_SHORT})"
+    return value_text(r) + part
 
 
 def previous_text(plan: Plan, r: IndicatorResult) -> str:
@@ -665,7 +675,7 @@ def indicator_table(view: StatusView) -> Table:
                     r.indicator.name,
                     r.indicator.unit,
                     target_words(r),
-                    value_text(r) + part_of_the_year(r, view),
+                    _annex_value(r, view),
                     previous_text(plan, r),
                     _comparison_cell(r, view.today),
                     verdict_label(r),
