@@ -171,15 +171,16 @@ def test_the_indicator_paragraph_counts_names_and_compares() -> None:
 
 def test_the_yearly_pace_is_rounded_toward_the_requirement_at_the_targets_precision() -> None:
     """1,42 left over 4 years is 0,355 a year: said 0,36, never 0,35 (rounded up, the official never understates
-    what is required); 0,01 over 4 years is 0,0025: said 0,01 at the target's precision, not 0,003."""
+    what is required); 0,01 over 4 years is 0,0025: said "chưa đến 0,01" at the target's precision, not 0,003 (an
+    official read a bare 0,01 as four times what is needed)."""
     text = invoke(["report", "--plan", EXAMPLE_PLAN, "--year", "2026", "--date", "2026-11-10"], 0).stdout
     assert (
         "mục tiêu đến năm 2030 là 35-40%, còn thấp hơn 1,42 điểm phần trăm, bình quân mỗi năm cần tăng 0,36 "
         "điểm phần trăm;"
     ) in text
     assert (
-        "mục tiêu đến năm 2030 là 99,97%, còn thấp hơn 0,01 điểm phần trăm, bình quân mỗi năm cần tăng 0,01 điểm "
-        "phần trăm;"
+        "mục tiêu đến năm 2030 là 99,97%, còn thấp hơn 0,01 điểm phần trăm, bình quân mỗi năm cần tăng chưa đến "
+        "0,01 điểm phần trăm;"
     ) in text
     # a strict target: 0,5 over 4 years is 0,125 a year, "trên 0,13"
     assert "còn thấp hơn 0,5 điểm phần trăm, bình quân mỗi năm cần tăng trên 0,13 điểm phần trăm;" in text

@@ -337,6 +337,9 @@ class ToFinal:
     distance: float = 0.0  # at the figures' decimals
     pace: float = 0.0
     strict: bool = False
+    small: bool = (
+        False  # the pace is less than the smallest step shown (0,0025 a year at two decimals): "chưa đến 0,01"
+    )
 
     @property
     def on_bound(self) -> bool:
@@ -360,8 +363,11 @@ def to_final(r: IndicatorResult) -> ToFinal | None:
     distance = abs(requirement.gap(shown, ind.better, r.decimals))
     # from the distance as printed, so that the reader's own division agrees (4,26 over 6 years: 0,71, not the
     # 0,72 of an unprinted 4,2632)
-    pace = _toward_requirement(distance / (final.year - r.year), r.decimals)
-    return ToFinal(final.year, goal, False, distance, pace, requirement.strict)
+    exact = distance / (final.year - r.year)
+    pace = _toward_requirement(exact, r.decimals)
+    return ToFinal(
+        final.year, goal, False, distance, pace, requirement.strict, small=exact < pace and pace <= 10**-r.decimals
+    )
 
 
 def _toward_requirement(pace: float, decimals: int) -> float:
@@ -388,7 +394,7 @@ def final_distance(r: IndicatorResult) -> str:
         return f"mục tiêu đến năm {f.year} {goal}, {_short_of(f, r)}"
     return (
         f"mục tiêu đến năm {f.year} {goal}, còn {_short_of(f, r)}, "
-        f"bình quân mỗi năm cần {verb}{more} {vocab.points(f.pace, ind.unit, r.decimals)}"
+        f"bình quân mỗi năm cần {verb}{more} {'chưa đến ' if f.small else ''}{vocab.points(f.pace, ind.unit, r.decimals)}"
     )
 
 
