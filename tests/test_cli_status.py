@@ -530,8 +530,16 @@ def test_a_plan_whose_period_is_over_is_seen_in_its_last_year() -> None:
     ngoài thời kỳ kế hoạch"). Without --year, the year is the plan's nearest one, said on standard error."""
     plan = REPO / "tests" / "fixtures" / "plans" / "hanoi-308"
     result = invoke(["status", "--plan", plan, "--today", "2026-12-05"], 0)
-    assert result.stderr == "kh68: cảnh báo: năm 2026 ngoài thời kỳ kế hoạch (2025–2025): xem năm 2025\n"
+    assert result.stderr == "kh68: cảnh báo: năm 2026 ngoài các năm của kế hoạch (2015–2025): xem năm 2025\n"
     assert "năm 2025" in result.stdout.splitlines()[1]
     assert invoke(["status", "--plan", plan, "--year", "2026", "--today", "2026-12-05"], 2).stderr.startswith(
         "kh68: lỗi: năm 2026 nằm ngoài"
     )
+
+
+def test_a_baseline_year_is_seen_as_itself() -> None:
+    """A review: Sơn La's plan (2026–2030, with figures of 2025) seen in December 2025 jumped to 2026, an empty view."""
+    plan = REPO / "tests" / "fixtures" / "plans" / "sonla-2954"
+    result = invoke(["status", "--plan", plan, "--today", "2025-12-01"], 0)
+    assert " ".join(result.stdout.splitlines()[:2]).endswith("năm  2025")
+    assert "ngoài các năm của kế hoạch" not in result.stderr

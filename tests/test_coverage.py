@@ -8,6 +8,7 @@ illustrative communes from 2025 (seven of them in 2025, all ten in 2026); 6.9 is
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -174,6 +175,10 @@ def test_a_group_leading_an_indicator_is_its_reporters_each_member_its_own_share
         f"{(plan / 'data' / '2026.yaml').as_posix()}:11:3: cảnh báo: chỉ tiêu 3 năm 2026: giá trị tạm tính, 1/2 đơn vị "
         "đã báo cáo (chưa báo cáo: xa_b) [coverage-provisional]"
     )
+    # A member's own view is never the group's total said as its own (a real plan's probe: a commune's report)
+    args = ["status", "--plan", plan, "--year", "2026", "--unit", "xa_a", "--today", "2026-11-20", "--format", "json"]
+    view = json.loads(invoke(args, 0).stdout)
+    assert [i["id"] for i in view["indicators"]] == []
 
 
 def test_a_groups_reporters_are_never_the_body_that_issues_or_tracks_the_plan(example_copy) -> None:

@@ -75,6 +75,8 @@ def test_a_figure_typed_with_another_unit_is_refused_naming_both(unit: str, type
     assert str(info.value) == said
 
 
-@pytest.mark.parametrize(("unit", "rank"), [("bậc", True), ("Hạng", True), ("thứ  hạng", True), ("điểm", False)])
+@pytest.mark.parametrize(
+    ("unit", "rank"), [("bậc", True), ("Hạng", True), ("thứ  hạng", True), ("điểm", False), ("vị trí", False)]
+)
 def test_a_place_in_a_ranking(unit: str, rank: bool) -> None:
     assert Measure(unit).is_rank is rank

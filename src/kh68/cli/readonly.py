@@ -128,10 +128,11 @@ def run_status(
     loaded = load_plan(plan_dir(plan))
     day = parse_day(today, "--today")
     span = loaded.meta.period
-    within = min(max(day.year, span.start), span.end)  # a plan whose period is over: its last year, said
+    first = loaded.first_year()  # its baseline years too, as --year takes them
+    within = min(max(day.year, first), span.end)  # a plan whose period is over: its last year, said
     if year is None and period is None and within != day.year:
         echo(
-            f"kh68: cảnh báo: năm {day.year} ngoài thời kỳ kế hoạch ({span.start}–{span.end}): xem năm {within}",
+            f"kh68: cảnh báo: năm {day.year} ngoài các năm của kế hoạch ({first}–{span.end}): xem năm {within}",
             err=True,
         )
     year, cadence = when(year, period, default=within)

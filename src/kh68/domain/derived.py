@@ -116,10 +116,15 @@ def lead_states(plan: Plan, task: Task, entries: Mapping[str, Progress], day: da
     if not leads:
         return None
 
-    def for_a_lead(unit_id: str, progress: Progress) -> bool:
-        return plan.covers(leads, unit_id) or unit_id in plan.units.current_ids(leads, progress.date or day)
+    return [p.state for uid, p in entries.items() if acts_for(plan, leads, uid, p, day)]
 
-    return [p.state for uid, p in entries.items() if for_a_lead(uid, p)]
+
+def acts_for(plan: Plan, leads: list[str], unit_id: str, progress: Progress, day: date) -> bool:
+    """Whether ``unit_id``'s entry is a lead's: a lead, a member of a lead group, or a unit acting for a ceased lead
+    on ``day`` or on the day of its entry."""
+    if plan.covers(leads, unit_id) or unit_id in plan.units.current_ids(leads, day):
+        return True
+    return progress.date is not None and unit_id in plan.units.current_ids(leads, progress.date)
 
 
 def indicator_facts(plan: Plan, indicator: Indicator, year: int) -> IndicatorFacts:

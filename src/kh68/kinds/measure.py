@@ -22,7 +22,8 @@ _OTHER_UNIT = re.compile(r"[-+]?[0-9][0-9.,]*\s*([^\W\d_][^\d]*)")
 """A number followed by words (``96 tấn``, ``96tấn``): a unit of measure, not a number's own letters (``1e5``)."""
 
 
-RANK_UNITS = frozenset({"bậc", "hạng", "thứ hạng", "thứ bậc", "thứ", "vị trí", "thứ tự"})
+RANK_UNITS = frozenset({"bậc", "hạng", "thứ hạng", "thứ bậc"})
+"""Units of a place in a ranking (folded); never "vị trí" (a plan's "vị trí việc làm" are counted)."""
 """Units of a place in a ranking (folded)."""
 
 
@@ -43,8 +44,8 @@ class Measure:
 
     @property
     def is_rank(self) -> bool:
-        """A place in a ranking (``bậc``, ``hạng``, ``thứ hạng``, ``vị trí``): a smaller number is a better place, and
-        "tăng 3 bậc" says the place, not the number, goes up."""
+        """A place in a ranking (``bậc``, ``hạng``, ``thứ hạng``): a smaller number is a better place, and "tăng 3 bậc"
+        says the place, not the number, goes up."""
         return fold_unit(self.unit) in RANK_UNITS
 
     def amount(self, value: float, decimals: int = 2) -> str:

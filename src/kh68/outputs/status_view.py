@@ -103,9 +103,10 @@ def _of_unit_reports(plan: Plan, owed: list[Deadline], unit: str) -> list[Deadli
 
 def _of_unit(plan: Plan, unit: str) -> list[Indicator]:
     """What ``unit`` answers for: its own share of an indicator where the plan gives it one (``unit_targets``),
-    else the indicators it leads."""
+    else the indicators it leads by name. A member of a group that leads one reports its share (the group's members
+    are its reporters): its figure is its own, never the group's total said as the unit's."""
     own = {share.id: share for share in plan.shares if share.share_of == unit}
-    return [own.get(i.id, i) for i in plan.indicators if i.id in own or plan.covers(i.responsible_units, unit)]
+    return [own.get(i.id, i) for i in plan.indicators if i.id in own or unit in plan.unit_ids(i.responsible_units)]
 
 
 def _kind(target: TargetInForce) -> str:

@@ -20,7 +20,7 @@ from enum import StrEnum
 from kh68 import vocab
 from kh68.domain.coverage import expected_reporters
 from kh68.domain.deadlines import in_time_by, unit_report_duties
-from kh68.domain.derived import Derived, derive, lead_states, reports_owed
+from kh68.domain.derived import Derived, acts_for, derive, lead_states, reports_owed
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.bodies import issuer_id, tracker_id
@@ -212,12 +212,7 @@ def _owers(
 
 def _lead_reported(plan: Plan, lead: str, day: date, entries: dict[str, Progress]) -> bool:
     """Whether a lead (or a unit acting for it on ``day``, or on the day of its own entry) reported progress."""
-    acting = {lead, *plan.units.current_ids([lead], day)}
-    if any(plan.covers([uid], reporter) or reporter in acting for uid in acting for reporter in entries):
-        return True
-    return any(
-        p.date is not None and reporter in plan.units.current_ids([lead], p.date) for reporter, p in entries.items()
-    )
+    return any(acts_for(plan, [lead], reporter, progress, day) for reporter, progress in entries.items())
 
 
 def _entries(data: YearData | None, task_id: str) -> dict[str, Progress]:

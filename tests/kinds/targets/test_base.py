@@ -33,7 +33,20 @@ def test_a_report_quotes_the_plans_words_with_the_unit_of_a_bare_bound(text: str
     assert parse_target(text).as_written(Measure(unit)) == quoted
 
 
-@pytest.mark.parametrize("text", ["≥ 90%", "<= 5", "99.5%"])
-def test_a_symbol_or_a_number_not_in_vietnamese_form_leaves_the_words_to_the_kind(text: str) -> None:
-    """ "≥ 90%" is no sentence an official writes; "99.5%" no Vietnamese number: said in the kind's words instead."""
-    assert parse_target(text).as_written(Measure("%")) is None
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("≥ 90%", "%"),
+        ("<= 5", "%"),
+        ("99.5%", "%"),
+        ("tăng 2 so với năm 2025", "%"),  # read as 2 points: quoted bare it reads two ways
+        ("giảm 5 so với năm 2025", "vụ"),
+        ("từ 05 trở lên", "trường"),
+        ("đạt 95 vào năm 2030", "%"),
+        ("tăng 500 so với năm 2025 (trừ diện tích trồng thay thế)", "ha"),  # "ha" inside "thay" is no unit
+    ],
+)
+def test_words_a_report_cannot_quote_as_they_are_leave_them_to_the_kind(text: str, unit: str) -> None:
+    """ "≥ 90%" is no sentence an official writes; "99.5%" no Vietnamese number; a bound without its unit where no
+    unit can follow it: said in the kind's words instead."""
+    assert parse_target(text).as_written(Measure(unit)) is None

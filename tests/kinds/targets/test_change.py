@@ -151,8 +151,8 @@ def test_a_change_against_a_plan_or_a_target_is_not_read_as_one_against_a_figure
 
 def test_kept_of_a_place_in_a_ranking_reads_two_ways() -> None:
     """ "không giảm so với năm 2025" of a rank: the place, or the number, never goes down."""
-    assert read("không giảm so với năm 2025").ambiguity(Measure("vị trí")) == (
-        "chỉ tiêu 'không giảm so với năm 2025' của một thứ hạng (vị trí) đọc được hai cách: thứ hạng không xuống (số "
+    assert read("không giảm so với năm 2025").ambiguity(Measure("hạng")) == (
+        "chỉ tiêu 'không giảm so với năm 2025' của một thứ hạng (hạng) đọc được hai cách: thứ hạng không xuống (số "
         "thứ hạng không lớn thêm), hoặc số không giảm; kh68 không đoán: ghi dạng cấu trúc {text: …, at_most: <thứ hạng "
         "năm gốc>} và direction: lower cho cách đọc thứ nhất (thứ hạng càng nhỏ càng tốt)"
     )

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kh68.kinds.timings import TimingUnparsable
+from kh68.kinds.timings import TimingUnparsable, parse_timing
 
 from .reading import read, window
 
@@ -35,9 +35,22 @@ def test_framing_words_are_kept_aside() -> None:
     assert (timing.kind, timing.tentative, timing.condition) == ("quarter", True, "sau khi có hướng dẫn của Bộ")
 
 
-@pytest.mark.parametrize("text", ["Quý II và quý IV/2026", "Quý II và quý II/2026", "Quý I/2026 và Quý III/2026"])
-def test_two_quarters_apart_are_two_deadlines_and_refused(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Quý II và quý IV/2026", "hai quý không liền nhau"),
+        ("Quý I/2026 và Quý III/2026", "hai quý không liền nhau"),
+        ("Quý II và quý II/2026", "ghi một quý hai lần"),
+    ],
+)
+def test_two_quarters_apart_are_two_deadlines_and_refused(text: str, said: str) -> None:
     """A probe: "Quý II và quý IV/2026" was one span to 31/12, so quý II's work was never late; "Quý II và quý II"
     passed as one quarter."""
-    with pytest.raises(TimingUnparsable, match="hai quý không liền nhau"):
+    with pytest.raises(TimingUnparsable, match=said):
         read(text)
+
+
+def test_two_quarters_apart_with_the_plans_deadline_are_its_words() -> None:
+    """The way out the message names: the words with the deadline the plan means (a review: it was refused too)."""
+    timing = parse_timing("Quý II và quý IV/2026", dated=True)
+    assert (timing.kind, timing.text) == ("stated", "Quý II và quý IV/2026")

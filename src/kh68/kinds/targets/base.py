@@ -222,12 +222,13 @@ class Target:
 
     def _unit_written(self, text: str, measure: Measure) -> bool:
         """Whether the words carry a unit of their own: after a number, a "%", "điểm phần trăm", or the indicator's."""
-        folded = " ".join(text.lower().split())
+        said = re.sub(r"\([^()]*\)", "", " ".join(text.lower().split()))  # a remark in brackets is no unit
+        unit = re.escape(" ".join(measure.unit.lower().split()))
         return (
             self.unit is not None
-            or "%" in folded
-            or "điểm phần trăm" in folded
-            or " ".join(measure.unit.lower().split()) in folded
+            or "%" in said
+            or "điểm phần trăm" in said
+            or re.search(rf"[0-9]\s*{unit}(?!\w)", said) is not None  # "ha" after a number, not in "thay"
         )
 
     def with_defaults(self, **defaults: Any) -> Target:

@@ -69,7 +69,12 @@ def parse_timing(text: str, *, dated: bool = False) -> Timing:
     folded = fold(text)
     phrase = fold_timing(folded)
     for kind in KINDS:
-        timing = kind.parse(phrase, text)
+        try:
+            timing = kind.parse(phrase, text)
+        except TimingUnparsable:
+            if dated:  # words a kind refuses (two deadlines in one), given with the deadline the plan means
+                return Stated(text=text)
+            raise
         if timing is not None:
             condition = condition_of(text)
             tentative = folded.startswith("dự kiến")

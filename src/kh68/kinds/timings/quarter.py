@@ -34,6 +34,8 @@ class Quarter(Timing):
         last = last or first
         if first is None or last is None or last[1] < first[0]:
             return None
+        if match["b"] and first == last:
+            raise TimingUnparsable(f"thời gian thực hiện {text!r} ghi một quý hai lần; ghi một lần")
         if match["b"] and last[0] != first[1] + timedelta(days=1):
             # "Quý II và quý IV/2026": two deadlines, of which kh68 keeps one (quý II's would never be late)
             raise TimingUnparsable(
