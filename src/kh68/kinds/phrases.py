@@ -20,7 +20,10 @@ NUMBER = r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9](?:[0-9.,]*[0-9])?
 """A number as a plan writes it (``05``, ``99,5``, ``7.080``, ``1.234,5``): read by :func:`number`."""
 
 _NOT_A_SHARE = r"(?!(?:trở|mỗi|hằng|hàng|một|so|năm)\b)"  # "8% mỗi năm", "10% so với …", "30% trở lên"
-UNIT = rf"(?:%(?:\s+{_NOT_A_SHARE}[^\W\d_][^\d,;:()/%]*?(?:,\s*[^\W\d_][^\d,;:()/%]*?)*)?|[^\W\d_][^\d,;:()/]*?)"
+UNIT = (
+    rf"(?:%(?:\s+{_NOT_A_SHARE}[^\W\d_][^\d,;:()/%]*?(?:,\s*[^\W\d_][^\d,;:()/%]*?)*)?"
+    r"|[^\W\d_][^\d,;:()/]*?(?:/[^\W\d_][^\d,;:()/]*?)?)"  # "bác sĩ/vạn dân": a unit per something
+)
 """A unit written after a number: ``%`` (or a share of something: ``% dân số``, ``% xã, phường``), ``ha``, ``tỷ đồng``,
 ``trường``."""
 

@@ -93,6 +93,7 @@ def test_from_a_number_to_another_is_a_range_not_at_least(text: str) -> None:
         ("đạt 100% xã, phường, đặc khu", 100, "% xã, phường, đặc khu"),
         ("100% (trừ thủ tục đặc thù)", 100, "%"),  # a remark in brackets: the target is before it
         ("95% (không kể hồ sơ bổ sung)", 95, "%"),
+        ("đạt 12 bác sĩ/vạn dân", 12, "bác sĩ/vạn dân"),  # a unit per something (a real plan of health)
     ],
 )
 def test_what_real_plans_write_is_read(text: str, bound: float, unit: str) -> None:
