@@ -40,3 +40,21 @@ def test_a_huge_unknown_unit_is_named_without_a_suggestion(fixture_copy: Path) -
         + "x" * 40
         + "…' (1.000.000 ký tự) trong units.yaml [unit-unknown]"
     )
+
+
+def test_none_of_a_count_without_a_number_is_a_warning_and_its_structured_form_passes(fixture_copy: Path) -> None:
+    """A real plan: "không để xảy ra tử vong" of a count in "ca" was read as a milestone, its figure never compared
+    ("Chưa có số liệu" beside 11 ca). Warned, naming the structured form, which then passes."""
+    path = fixture_copy / "indicators.yaml"
+    replace_in(
+        path,
+        '    unit: "%"\n    targets:\n      "2025": "60"\n      "2030": "> 60"',
+        '    unit: ca\n    targets:\n      "2025": không để xảy ra tử vong\n      "2030": "0"',
+    )
+    assert only_problem(invoke(["check", fixture_copy], 0).output) == (
+        f"{path.as_posix()}:{line_of(path, 'không để xảy ra tử vong')}:15: cảnh báo: chỉ tiêu 'không để xảy ra tử "
+        "vong' không có số nên được hiểu là mốc định tính (đánh giá theo trạng thái), mà chỉ tiêu tính bằng ca: nếu "
+        "là không quá 0 ca, ghi dạng cấu trúc {text: '…', at_most: 0} [completion-near-miss]"
+    )
+    replace_in(path, '"2025": không để xảy ra tử vong', '"2025": {text: không để xảy ra tử vong, at_most: 0}')
+    assert "không có lỗi" in invoke(["check", fixture_copy], 0).output.splitlines()[-1]

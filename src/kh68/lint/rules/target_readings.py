@@ -28,14 +28,16 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _own_words(ind: Indicator, target: TargetBase, defaults: dict[str, Any]) -> str | None:
     """A structured target whose words (``text``, what a report quotes) read as another bound than its keys.
 
-    Words kh68 cannot read, or that count in another unit ("48,3 triệu USD" of an indicator in nghìn USD), are
-    what the structured form is for: not compared."""
+    Words kh68 cannot read, with no number at all, or that count in another unit ("48,3 triệu USD" of an indicator
+    in nghìn USD), are what the structured form is for: not compared."""
     meaning, words = target.meaning, target.meaning.display
     if words is None:
         return None
     try:
         said = parse_target(words).with_defaults(**defaults)
     except TargetUnparsable:
+        return None
+    if not said.numeric and meaning.numeric:  # words with no number ("không để xảy ra tử vong"): the keys say it
         return None
     if said.unit is not None and not ind.measure.accepts(said.unit, ind.name):
         return None
