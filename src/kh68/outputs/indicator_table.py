@@ -577,8 +577,9 @@ def _annex_value(r: IndicatorResult, view: StatusView) -> str:
     """The annex's result: ``value_text`` and the part of the year it is of (``28.050 nghìn USD (số liệu tháng
     11/2026, tạm tính)``, one bracket)."""
     part = part_of_the_year(r, view)
-    if part and r.provisional and r.value is not None and r.state is None and r.known_until is not None:
-        return f"{r.value_display} (số liệu {r.known_until.label}, {vocab.PROVISIONAL_SHORT})"
+    if part and r.provisional and r.value is not None and r.state is None:
+        whole = view.period or Period.of_year(view.year)
+        return f"{r.value_display} ({_of_part(r, whole, f'số liệu {vocab.PROVISIONAL_SHORT}')})"
     return value_text(r) + part
 
 

@@ -59,12 +59,14 @@ from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_bl
 from kh68.outputs.narrative import contradictions
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import (
+    and_joined,
     legal_basis,
     lower_first,
     not_due_words,
     one_sentence,
     period_words,
     plan_reference,
+    through,
 )
 from kh68.reading.bodies import Body, Sender, is_above, issuer_id, plan_report_sender
 from kh68.reading.enums import DutyKind
@@ -216,7 +218,7 @@ def requesting_bases(plan: Plan) -> list[str]:
 
 
 def closing(
-    plan: Plan, when: str, sender: Sender, to: tuple[str, ...], purpose: str | None = None, through: str = ""
+    plan: Plan, when: str, sender: Sender, to: tuple[str, ...], purpose: str | None = None, by_way: str = ""
 ) -> str:
     """``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.`` to one body above the sender; to several, each
     named as in the Kính gửi (``kính báo cáo Tỉnh ủy, Hội đồng nhân dân tỉnh và Ủy ban nhân dân tỉnh./.``), none
@@ -224,22 +226,22 @@ def closing(
     ``… kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo và gửi Sở Nội vụ để tổng hợp./.``; without a
     recipient, ``kính báo cáo./.``. ``to``: the recipients' unit ids (``addressee_ids``); ``purpose``: what the
     plan says they do with it (``để tổng hợp, báo cáo Chính phủ``), said instead of "xem xét, chỉ đạo";
-    ``through``: `` (qua Sở Du lịch)``, after the last body it is addressed to."""
+    ``by_way``: `` (qua Sở Du lịch)``, after the last body it is addressed to."""
     own = sender.issued_as.unit_id
     above = [plan.unit_name(u) for u in to if is_above(plan, own, u)]
     peers = [plan.unit_name(u) for u in to if u != own and not is_above(plan, own, u)]
-    if through and (peers or above):
-        (peers if peers else above)[-1] += through
+    if by_way and (peers or above):
+        (peers if peers else above)[-1] += by_way
     said = []
     if above:
-        whom = _and(above)
+        whom = and_joined(above)
         if purpose:
             whom += f" {_purpose(purpose)}"
         elif len(above) == 1:
             whom += " xem xét, chỉ đạo"
         said.append(f"kính báo cáo {whom}")
     if peers:  # the plan's purpose when no body above receives it, else "để tổng hợp"
-        said.append(f"gửi {_and(peers)} {_purpose(purpose) if purpose and not above else 'để tổng hợp'}")
+        said.append(f"gửi {and_joined(peers)} {_purpose(purpose) if purpose and not above else 'để tổng hợp'}")
     words = " và ".join(said) if said else "kính báo cáo"
     return (
         f"Trên đây là báo cáo kết quả thực hiện {when} {plan_reference(plan, short=True)}; "
@@ -250,10 +252,6 @@ def closing(
 def _purpose(purpose: str) -> str:
     """The plan's words for what the recipient does with the report, without the full stop a closing adds."""
     return purpose.strip().rstrip(".;")
-
-
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
 
 
 def addressee_ids(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
@@ -270,8 +268,9 @@ def via(plan: Plan, duty: Duty | None, today: date) -> str:
     """`` (qua Sở Du lịch)`` after the body a report is addressed to through the duty's recipients; '' otherwise."""
     if duty is None or not duty.addressed_to:
         return ""
-    through = dict.fromkeys(plan.unit_name(c.unit_id) for c in plan.units.current(duty.to_units, today, duty.function))
-    return f" (qua {_and(list(through))})" if through else ""
+    return through(
+        list(dict.fromkeys(plan.unit_name(c.unit_id) for c in plan.units.current(duty.to_units, today, duty.function)))
+    )
 
 
 def addressees(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
@@ -312,7 +311,7 @@ def verify_warnings(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ..
             if unit.verify and unit.name not in names:
                 names.append(unit.name)
     return tuple(
-        f"báo cáo nêu thông tin ngoài văn bản kế hoạch về {_and(names)} mà units.yaml ghi cần xác minh: {what}; "
+        f"báo cáo nêu thông tin ngoài văn bản kế hoạch về {and_joined(names)} mà units.yaml ghi cần xác minh: {what}; "
         "xác minh trước khi trình ký"
         for what, names in about.items()
     )

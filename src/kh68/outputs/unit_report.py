@@ -48,7 +48,16 @@ from kh68.outputs.frame import (
 )
 from kh68.outputs.indicator_table import Proposer, indicator_annex, indicator_blocks
 from kh68.outputs.status_view import StatusView, build_status
-from kh68.outputs.words import coordinator, lower_first, not_due_words, one_sentence, period_words, plan_reference
+from kh68.outputs.words import (
+    and_joined,
+    coordinator,
+    lower_first,
+    not_due_words,
+    one_sentence,
+    period_words,
+    plan_reference,
+    through,
+)
 from kh68.reading.bodies import (
     above_the_units,
     coordinator_id,
@@ -118,7 +127,7 @@ def build_unit_report(
         header=header_of(own, on, symbol),
         title="BÁO CÁO",
         subject=subject,
-        addressees=(f"{addressed[0]} (qua {recipient})",)
+        addressees=(f"{addressed[0]}{through([recipient])}",)
         if addressed and recipient
         else (recipient,)
         if recipient
@@ -199,7 +208,8 @@ def _closing(when: str, name: str, recipient: str | None, addressed: tuple[str, 
     thành phố (qua Sở Du lịch)./.``."""
     if addressed is not None and recipient:
         body, above = addressed
-        to = f", kính báo cáo {body} (qua {recipient})" if above else f", gửi {body} (qua {recipient}) để tổng hợp"
+        via = through([recipient])
+        to = f", kính báo cáo {body}{via}" if above else f", gửi {body}{via} để tổng hợp"
     else:
         to = f", gửi {recipient} để tổng hợp" if recipient else ""
     return f"Trên đây là báo cáo kết quả thực hiện {when} của {name}{to}./."
@@ -234,9 +244,7 @@ def _addressed(plan: Plan, duty: Duty | None, unit_id: str, today: date) -> tupl
     acting = list(dict.fromkeys(c.unit_id for c in plan.units.current(duty.addressed_to, today, duty.function)))
     if not acting:
         return None
-    names = [plan.unit_name(u) for u in acting]
-    said = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
-    return said, all(is_above(plan, unit_id, u) for u in acting)
+    return and_joined([plan.unit_name(u) for u in acting]), all(is_above(plan, unit_id, u) for u in acting)
 
 
 def require_one_body(plan: Plan, unit_id: str, day: date) -> None:

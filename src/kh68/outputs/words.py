@@ -64,6 +64,16 @@ def one_sentence(text: str) -> str:
     return flat if flat.endswith(".") else flat.rstrip(" ;,") + "."
 
 
+def and_joined(names: list[str]) -> str:
+    """``A``; ``A và B``; ``A, B và C``: bodies named in one sentence."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
+
+
+def through(names: list[str]) -> str:
+    """`` (qua Sở Du lịch)``: after a body a report is addressed to through its recipient(s); '' without one."""
+    return f" (qua {and_joined(names)})" if names else ""
+
+
 def coordinator(plan: Plan, among: str | None = None) -> str | None:
     """The name of the unit the units report to, as ``among`` says it (a fellow division: its short name)."""
     found = coordinator_id(plan)
