@@ -140,10 +140,11 @@ def _apply(plan: Plan, accepted: list[FileResult], *, force: bool, dry_run: bool
         try:
             apply_edits(plan, result.edits, force=True, dry_run=True)
         except EditRefused as exc:
-            found = _culprits(plan, _figures(result.edits))
+            found = _culprits(plan, _figures(result.edits), list(exc.problems))
             if found:  # and what only its other edits together bring: said of the file, not left for another import
                 blamed = {id(e) for group, _ in found for e in group}
-                found += _together(plan, [e for e in result.edits if id(e) not in blamed])
+                if rest := [e for e in result.edits if id(e) not in blamed]:
+                    found += _culprits(plan, [rest], whole=True)
             refused = found or [([], list(exc.problems))]  # only its edits together bring the error: of the file
             result.problems += [_refusal(result.path, edits, p) for edits, problems in refused for p in problems]
     remaining = [r for r in accepted if r.accepted]
@@ -170,17 +171,25 @@ def _figures(edits: list[Edit]) -> list[list[Edit]]:
     return list(groups.values())
 
 
-def _culprits(plan: Plan, figures: list[list[Edit]]) -> list[Blame]:
+def _culprits(
+    plan: Plan, figures: list[list[Edit]], problems: list[Problem] | None = None, *, whole: bool = False
+) -> list[Blame]:
     """The figures of one file that bring an error by themselves, each with its errors: halves tried in turn (a few
-    checks of the data file for one wrong figure among many); none when only figures together bring it."""
-    try:
-        apply_edits(plan, [e for figure in figures for e in figure], force=True, dry_run=True)
-    except EditRefused as exc:
-        if len(figures) == 1:
-            return [(_within(plan, figures[0]), list(exc.problems))]
-        middle = len(figures) // 2
-        return _culprits(plan, figures[:middle]) + _culprits(plan, figures[middle:])
-    return []
+    checks of the data file for one wrong figure among many); none when only figures together bring it.
+    ``problems``: the errors of all of them, already known (not checked again); ``whole``: say them of the file."""
+    if problems is None:
+        try:
+            apply_edits(plan, [e for figure in figures for e in figure], force=True, dry_run=True)
+        except EditRefused as exc:
+            problems = list(exc.problems)
+        else:
+            return []
+    if whole:
+        return [([], problems)]
+    if len(figures) == 1:
+        return [(_within(plan, figures[0]), problems)]
+    middle = len(figures) // 2
+    return _culprits(plan, figures[:middle]) + _culprits(plan, figures[middle:])
 
 
 def _within(plan: Plan, figure: list[Edit]) -> list[Edit]:
@@ -194,16 +203,6 @@ def _within(plan: Plan, figure: list[Edit]) -> list[Edit]:
             continue
         alone.append(edit)
     return alone or figure
-
-
-def _together(plan: Plan, edits: list[Edit]) -> list[Blame]:
-    """The errors ``edits`` bring together (none alone does), said of their file; none when they bring none."""
-    try:
-        if edits:
-            apply_edits(plan, edits, force=True, dry_run=True)
-    except EditRefused as exc:
-        return [([], list(exc.problems))]
-    return []
 
 
 def _refusal(source: Path, edits: list[Edit], problem: Problem) -> str:
