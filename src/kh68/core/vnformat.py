@@ -146,6 +146,13 @@ def as_decimal_comma(text: str) -> str | None:
     return written.replace(".", ",") if _DOT_THOUSANDS.fullmatch(written) else None
 
 
+def thousands_hint(text: str) -> str | None:
+    """``: dấu chấm ngăn cách hàng nghìn; nếu là 1,234% hãy ghi 1,234`` after a rate written ``1.234`` (out of range
+    as 1234), the other reading and how to write it; ``None`` for any other text."""
+    comma = as_decimal_comma(text)
+    return None if comma is None else f": dấu chấm ngăn cách hàng nghìn; nếu là {comma}% hãy ghi {comma}"
+
+
 def parse_exact(text: str) -> Decimal:
     """A decimal as written (see the module docstring), exactly: ``1.234,5``, ``99,5``, ``99.5``, ``1.234.567``.
 

@@ -19,7 +19,6 @@ from typing import Any
 from kh68.core.safetext import excerpt
 from kh68.core.vnformat import (
     UnclearNumber,
-    as_decimal_comma,
     bounded,
     exact_text,
     format_date,
@@ -28,6 +27,7 @@ from kh68.core.vnformat import (
     parse_date,
     parse_exact,
     parse_whole,
+    thousands_hint,
 )
 from kh68.entry.forms.layout import EXAMPLE_SENT, NO, YES, Input
 from kh68.kinds.measure import Measure
@@ -161,9 +161,9 @@ def percent_text(value: Any, percent_format: bool) -> str:
     text = decimal_text(value, percent_format)
     if not Decimal(0) <= Decimal(text) <= Decimal(100):
         said = f"tỷ lệ phải từ 0 đến 100, thấy {format_number(float(text), 6)}"
-        comma = as_decimal_comma(value) if isinstance(value, str) else None
-        if comma is not None:  # "1.234": the dot groups thousands; a rate of 1,234% is written with a comma
-            said += f" ({excerpt(as_shown(value))}: dấu chấm ngăn cách hàng nghìn; nếu là {comma}% hãy ghi {comma})"
+        hint = thousands_hint(value) if isinstance(value, str) else None
+        if hint is not None:  # "1.234": the dot groups thousands; a rate of 1,234% is written with a comma
+            said += f" ({excerpt(as_shown(value))}{hint})"
         raise ValueError(said)
     return text
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from kh68.core.errors import Severity
 from kh68.core.safetext import excerpt
-from kh68.core.vnformat import as_decimal_comma, format_exact
+from kh68.core.vnformat import format_exact, thousands_hint
 from kh68.lint.rules.base import Context, Finding, Rule
 from kh68.reading.source import Document, Key
 
@@ -43,10 +43,8 @@ _NUMBER = re.compile(r"""["']?([-+]?[0-9][0-9.,]*)""")
 def _out_of_range(value: float, written: str) -> str:
     """``tỷ lệ 1.234% nằm ngoài khoảng 0–100``, with the other reading of a number whose dot groups thousands."""
     said = f"tỷ lệ {format_exact(value)}% nằm ngoài khoảng 0–100"
-    comma = as_decimal_comma(written)
-    if comma is None:
-        return said
-    return f"{said} ({excerpt(written)}: dấu chấm ngăn cách hàng nghìn; nếu là {comma}% hãy ghi {comma})"
+    hint = thousands_hint(written)
+    return said if hint is None else f"{said} ({excerpt(written)}{hint})"
 
 
 RULE = Rule(
