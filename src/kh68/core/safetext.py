@@ -193,7 +193,7 @@ def excerpt(text: object, limit: int = EXCERPT_LIMIT) -> str:
     ``'abc'``; a longer value is cut at ``limit`` characters: ``'abc…' (1.234 ký tự)``.
     """
     value = str(text)
-    shown = _revealed(value[:limit])
+    shown = revealed(value[:limit])
     if len(value) <= limit:
         return f"'{shown}'"
     return f"'{shown}…' ({_count(len(value))} ký tự)"
@@ -216,17 +216,11 @@ def listing(values: Iterable[object], limit: int = LISTED) -> str:
 
 
 def _short(name: str, limit: int = EXCERPT_LIMIT) -> str:
-    shown = _revealed(name[:limit])
+    shown = revealed(name[:limit])
     return shown if len(name) <= limit else f"{shown}… ({_count(len(name))} ký tự)"
 
 
 def revealed(value: str) -> str:
-    """``value`` on one line, every control, bidi and invisible format character shown as its escape (``abc\\u200bdef``
-    is not ``abcdef``): how a message quotes people's text without quotation marks."""
-    return _revealed(value)
-
-
-def _revealed(value: str) -> str:
     """``for_terminal``, on one line, and every invisible format character shown too.
 
     An offending value is quoted to be seen: ``'6.\\u200b3'`` tells apart the id that only

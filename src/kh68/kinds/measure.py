@@ -24,7 +24,6 @@ _OTHER_UNIT = re.compile(r"[-+]?[0-9][0-9.,]*\s*([^\W\d_][^\d]*)")
 
 RANK_UNITS = frozenset({"bậc", "hạng", "thứ hạng", "thứ bậc"})
 """Units of a place in a ranking (folded); never "vị trí" (a plan's "vị trí việc làm" are counted)."""
-"""Units of a place in a ranking (folded)."""
 
 
 def fold_unit(text: str) -> str:

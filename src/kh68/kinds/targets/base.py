@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, ClassVar, Protocol, Self
 
+from kh68.core.vnformat import parse_exact, with_unit
 from kh68.kinds.measure import Measure
 from kh68.kinds.phrases import UnreadablePhrase
 from kh68.kinds.verdict import Direction, Status
@@ -218,7 +219,7 @@ class Target:
             return text
         last = _ENDING_NUMBER.search(text)
         amounts = {b for b in (*self.bounds(), getattr(self, "value", None)) if isinstance(b, float)}
-        return _with_unit(text, measure.unit) if last is not None and _value(last[0]) in amounts else None
+        return with_unit(text, measure.unit) if last is not None and _value(last[0]) in amounts else None
 
     def _unit_written(self, text: str, measure: Measure) -> bool:
         """Whether the words carry a unit of their own: after a number, a "%", "điểm phần trăm", or the indicator's."""
@@ -256,14 +257,8 @@ def _joined(numbers: re.Match[str]) -> str:
 
 
 def _value(written: str) -> float:
-    """A number written as a Vietnamese document writes it (``1.500``, ``99,5``)."""
-    return float(written.replace(".", "").replace(",", "."))
-
-
-def _with_unit(text: str, unit: str) -> str:
-    from kh68.core.vnformat import with_unit
-
-    return with_unit(text, unit)
+    """A number written as a Vietnamese document writes it (``1.500``, ``99,5``), read as every number is."""
+    return float(parse_exact(written))
 
 
 def two_readings(text: str, amount: float, decimals: int, against: str, *, per_year: bool = False) -> str:
