@@ -60,6 +60,7 @@ from kh68.outputs.words import (
 )
 from kh68.reading.bodies import (
     above_the_units,
+    belongs_to,
     coordinator_id,
     is_above,
     parent_id,
@@ -224,15 +225,8 @@ def _body_of_division(plan: Plan, unit_id: str) -> tuple[tuple[str, bool], str] 
     if division is None or plan.units.units[division].kind is not UnitKind.DIVISION:
         return None
     body_id = parent_id(plan, division)
-    if body_id is None:
-        return None
-    found: str | None = unit_id
-    seen: set[str] = set()
-    while found is not None and found not in seen:
-        if found == body_id:
-            return None  # within the division's own body
-        seen.add(found)
-        found = parent_id(plan, found)
+    if body_id is None or body_id == unit_id or belongs_to(plan, unit_id, body_id):
+        return None  # within the division's own body
     return (plan.unit_name(body_id), is_above(plan, unit_id, body_id)), short_name(plan, division, body_id)
 
 

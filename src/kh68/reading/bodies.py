@@ -403,10 +403,16 @@ def is_above(plan: Plan, sender_id: str, recipient_id: str) -> bool:
         return False
     if plan.units.units[recipient_id].kind is UnitKind.AUTHORITY:
         return True
-    seen = {sender_id}
-    found = parent_id(plan, sender_id)
+    return belongs_to(plan, sender_id, recipient_id)
+
+
+def belongs_to(plan: Plan, unit_id: str, body_id: str) -> bool:
+    """Whether ``body_id`` is in ``unit_id``'s parent chain (its body, that body's body …), never ``unit_id`` itself;
+    each unit visited once (a chain that loops ends)."""
+    seen = {unit_id}
+    found = parent_id(plan, unit_id)
     while found is not None and found not in seen:
-        if found == recipient_id:
+        if found == body_id:
             return True
         seen.add(found)
         found = parent_id(plan, found)
