@@ -13,7 +13,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLE_BLANKS, EXAMPLE_PLAN, FIXTURE_PLAN, PLAN_NUMBER_BLANK, REPO, invoke, replace_in
+from conftest import EXAMPLE_BLANKS, EXAMPLE_PLAN, FIXTURE_PLAN, PLAN_NUMBER_BLANK, REPO, invoke, line_of, replace_in
 from kh68.outputs.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
 
 REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
@@ -1032,6 +1032,28 @@ def test_a_purpose_is_one_clause_of_the_closing(example_copy: Path, purpose: str
 def test_a_purpose_without_words_or_repeating_the_closing_is_refused(example_copy: Path, purpose: str) -> None:
     replace_in(example_copy / "plan.yaml", "    deadline: 10/11\n", f"    deadline: 10/11\n    purpose: {purpose}\n")
     assert "[schema]" in invoke(["check", example_copy], 1).output
+
+
+@pytest.mark.parametrize(
+    ("purpose", "said"),
+    [
+        ('"."', "mục đích báo cáo (purpose) cần lời văn, ví dụ 'để tổng hợp, báo cáo Chính phủ'"),
+        (
+            "kính báo cáo Bộ",
+            (
+                "mục đích báo cáo (purpose) không lặp lại 'kính báo cáo': câu kết đã có 'kính báo cáo <nơi nhận>'; ghi "
+                "việc nơi nhận làm, ví dụ 'để tổng hợp, báo cáo Chính phủ'"
+            ),
+        ),
+    ],
+)
+def test_a_refused_purpose_says_why_at_its_line(example_copy: Path, purpose: str, said: str) -> None:
+    """A review: the two refusals of a purpose were tested only for their rule."""
+    plan = example_copy / "plan.yaml"
+    replace_in(plan, "    deadline: 10/11\n", f"    deadline: 10/11\n    purpose: {purpose}\n")
+    assert invoke(["check", example_copy], 1).output.splitlines()[0] == (
+        f"{plan.as_posix()}:{line_of(plan, 'purpose:')}:14: lỗi: purpose: {said} [schema]"
+    )
 
 
 def test_a_plan_whose_year_file_is_yml_is_told_to_write_into_it(example_copy: Path) -> None:
