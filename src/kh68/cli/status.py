@@ -13,7 +13,12 @@ from kh68.cli.readonly import STATUS_FORMAT, FailOn, StatusFormat, run_status
 @app.command()
 @handle_errors
 def status(
-    year: Annotated[int | None, year_option("Năm cần xem (mặc định: năm hiện tại).")] = None,
+    year: Annotated[
+        int | None,
+        year_option(
+            "Năm cần xem (mặc định: năm hiện tại, hoặc năm gần nhất của kế hoạch khi năm hiện tại ngoài các năm của kế hoạch)."
+        ),
+    ] = None,
     period: Annotated[
         str | None,
         period_option("Kỳ cần xem (tháng 2026-11, quý 2026-Q3, 6 tháng 2026-H1): số liệu tới hết kỳ, báo cáo của kỳ."),
