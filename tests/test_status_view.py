@@ -304,3 +304,26 @@ def test_the_reminder_of_a_period_view_is_of_that_periods_report_and_file() -> N
     assert reminder(hanoi, 2025, date(2025, 12, 20), parse_period("2025-12")) == ""  # past its deadline
     demo = load_plan(EXAMPLE_PLAN)  # a report of the year only: a month's view reminds of nothing
     assert reminder(demo, 2025, date(2025, 11, 6), parse_period("2025-11")) == ""
+
+
+def test_work_done_every_year_is_due_in_each_year_and_one_years_round_does_not_do_the_next(example_copy) -> None:
+    plan = example_copy
+    tasks = plan / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    at = text.index("id: III.2.a")
+    timing = text.index("timing: Đến năm 2025 và các năm tiếp theo.", at)
+    tasks.write_text(text[:timing] + "timing: Quý III hằng năm" + text[text.index("\n", timing) :], encoding="utf-8")
+    loaded = load_plan(plan)
+    seen = {
+        year: {k: by_id_task(view_to_dict(build_status(loaded, year, day)))[k] for k in ("state", "due", "overdue")}
+        for year, day in ((2025, date(2025, 11, 6)), (2026, date(2026, 11, 10)), (2027, date(2027, 10, 1)))
+    }
+    assert seen == {  # reported under way in 2025, done in 2026, nothing yet of 2027's round
+        2025: {"state": "in_progress", "due": "2025-09-30", "overdue": True},
+        2026: {"state": "done", "due": "2026-09-30", "overdue": False},
+        2027: {"state": None, "due": "2027-09-30", "overdue": True},
+    }
+
+
+def by_id_task(view: dict) -> dict:
+    return next(t for t in view["tasks"] if t["id"] == "III.2.a")

@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import check_fails, invoke, line_of, only_problem, replace_in
 
 FORMS = (
-    "Thường xuyên | Hằng năm | Đến năm 2025 và các năm tiếp theo | Từ tháng 12/2025 đến quý I/2026 | Năm 2024 và "
+    "Thường xuyên | Hằng năm | Quý IV hằng năm | Đến năm 2025 và các năm tiếp theo | Từ tháng 12/2025 đến quý I/2026 | Năm 2024 và "
     "các năm tiếp theo | Khi tiến hành sơ kết, tổng kết | Khi có phát sinh | 6 tháng đầu năm 2026 | Giai đoạn 2026-2030 | Quý II/2026 | "
     "tháng 5/2026 | Trước quý III/2026 | trước ngày 01/01/2030 | Đến năm 2030 | Năm 2026 | Theo lộ trình, hướng dẫn của Bộ, ngành (hoặc dạng cấu trúc {text: '…', due: 2026-06-30}: lời văn "
     "như kế hoạch viết, kèm hạn)"

@@ -171,24 +171,26 @@ def statuses(plan: Plan, derived: Derived, today: date | None = None) -> list[Ta
                     for c in _owers(plan, [lead], due, whole_groups=True)
                 ]
             missing = list(dict.fromkeys(c.named if not c.inherited else c.unit_id for c in owing))
-            deadline = task_due(task, state, seen, done_by=derived.done_in.get(task.id))
+            deadline = task_due(task, state, derived.year, seen, done_by=derived.done_in.get(task.id))
             partners_only = bool(entries) and own is not None and not own
             result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing, deadline, partners_only))
     return result
 
 
-def task_due(task: Task, state: TaskState | None, today: date, *, done_by: int | None = None) -> Due | None:
-    """The deadline of a one-off task ("Quý II/2026", "trước ngày 30/6/2026") as seen ``today``.
+def task_due(task: Task, state: TaskState | None, year: int, today: date, *, done_by: int | None = None) -> Due | None:
+    """The deadline of ``task`` in ``year`` as seen ``today``: a one-off task's ("Quý II/2026", "trước ngày
+    30/6/2026"), or the day of ``year``'s round of work done every year ("Quý IV hằng năm").
 
-    Recurring and ongoing work has no deadline to miss (its reports are owed each
-    period instead); a request is asked, not assigned. A task reported done in an
-    earlier year (``done_by``) stays done.
+    Other recurring and ongoing work has no deadline to miss (its reports are owed each
+    period instead); a request is asked, not assigned. A one-off task reported done in an
+    earlier year (``done_by``) stays done; a round done one year does not do the next's.
     """
     schedule = task.schedule
-    if schedule is None or schedule.every is not None or schedule.end is None or task.kind == "request":
+    due = schedule.due_in(year) if schedule is not None else None
+    if schedule is None or due is None or task.kind == "request":
         return None
-    finished = state in (TaskState.DONE, TaskState.ONGOING) or done_by is not None
-    return Due(schedule.end, (schedule.end - today).days, finished)
+    finished = state in (TaskState.DONE, TaskState.ONGOING) or (done_by is not None and not schedule.recurs)
+    return Due(due, (due - today).days, finished)
 
 
 def _owers(

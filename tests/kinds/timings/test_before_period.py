@@ -23,7 +23,7 @@ from .reading import read, window
 )
 def test_done_before_the_period_begins(text: str, end: date) -> None:
     assert window(text) == ("before_period", None, end)
-    assert read(text).deadline(date(2026, 5, 1)) == end
+    assert read(text).due_in(2026) == end
 
 
 def test_a_quarter_that_is_not_one_is_refused() -> None:

@@ -23,7 +23,7 @@ def test_words_no_kind_reads_name_every_accepted_form(text: str) -> None:
     with pytest.raises(TimingUnparsable) as info:
         parse_timing(text)
     assert str(info.value) == (
-        f"không hiểu thời gian thực hiện '{text}'; các dạng đọc được: Thường xuyên | Hằng năm | Đến năm 2025 và các "
+        f"không hiểu thời gian thực hiện '{text}'; các dạng đọc được: Thường xuyên | Hằng năm | Quý IV hằng năm | Đến năm 2025 và các "
         "năm tiếp theo | Từ tháng 12/2025 đến quý I/2026 | Năm 2024 và các năm tiếp theo | Khi tiến hành sơ kết, "
         "tổng kết | Khi có phát sinh | 6 tháng đầu năm 2026 | Giai đoạn 2026-2030 | Quý II/2026 | tháng 5/2026 | Trước quý III/2026 | trước ngày 01/01/2030 | "
         "Đến năm 2030 | Năm 2026 | Theo lộ trình, hướng dẫn của Bộ, ngành (hoặc dạng cấu trúc {text: '…', due: 2026-06-30}: "

@@ -20,7 +20,7 @@ def test_words_no_kind_reads_are_taken_with_the_plans_deadline() -> None:
         date(2025, 10, 1),
         date(2025, 11, 30),
     )
-    assert timing.deadline(date(2025, 11, 5)) == date(2025, 11, 30)
+    assert timing.due_in(2025) == date(2025, 11, 30)
     assert [timing.active_in(y) for y in (2024, 2025, 2026)] == [False, True, False]
 
 

@@ -20,10 +20,11 @@ from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.phrases import fold
 from kh68.kinds.timings.as_directed import AsDirected
 from kh68.kinds.timings.at_review import AtReview
-from kh68.kinds.timings.base import Timing, TimingUnparsable, condition_of, fold_timing
+from kh68.kinds.timings.base import Timing, TimingUnparsable, condition_of, deadline_aside, fold_timing
 from kh68.kinds.timings.before_period import BeforePeriod
 from kh68.kinds.timings.by_date import ByDate
 from kh68.kinds.timings.by_year import ByYear
+from kh68.kinds.timings.each_year import EachYear
 from kh68.kinds.timings.from_year import FromYear
 from kh68.kinds.timings.half_year import HalfYear
 from kh68.kinds.timings.in_year import InYear
@@ -40,6 +41,7 @@ from kh68.kinds.timings.window import Window
 KINDS: tuple[type[Timing], ...] = (
     Ongoing,
     Recurring,
+    EachYear,
     ByYear,
     Window,
     FromYear,
@@ -77,10 +79,16 @@ def parse_timing(text: str, *, dated: bool = False) -> Timing:
             raise
         if timing is not None:
             condition = condition_of(text)
-            tentative = folded.startswith("dự kiến")
+            tentative = folded.startswith("dự kiến") or (condition is not None and fold(condition) == "dự kiến")
+            condition = None if tentative and condition is not None and fold(condition) == "dự kiến" else condition
             return replace(timing, condition=condition, tentative=tentative) if condition or tentative else timing
     if dated:
         return Stated(text=text)
+    if aside := deadline_aside(text):
+        raise TimingUnparsable(
+            f"thời gian thực hiện {excerpt(text)} ghi hai hạn: lời văn ngoài ngoặc và {excerpt(aside)} trong ngoặc; "
+            f"ghi một hạn, hoặc dạng cấu trúc {Stated.example}: lời văn như kế hoạch viết, kèm hạn kế hoạch định"
+        )
     raise TimingUnparsable(
         f"không hiểu thời gian thực hiện {excerpt(text)}; các dạng đọc được: {accepted_forms()} "
         f"(hoặc dạng cấu trúc {Stated.example}: lời văn như kế hoạch viết, kèm hạn)"

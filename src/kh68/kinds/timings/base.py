@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, ClassVar, Self
 
 from kh68.kinds.periods.base import Rhythm
-from kh68.kinds.phrases import UnreadablePhrase, plain_spans
+from kh68.kinds.phrases import UnreadablePhrase, fold, plain_spans
 
 
 class TimingUnparsable(UnreadablePhrase):
@@ -106,14 +106,15 @@ class Timing:
         """Why nothing of the work is reported in ``year`` (a year it is not expected in)."""
         return f"năm {year} chưa đến kỳ thực hiện"
 
-    def deadline(self, on: date) -> date | None:
-        """The day the work is due by, as seen on ``on``: the window's end, or the end of the current period."""
-        if self.every is not None:
-            if (self.start is not None and on < self.start) or (self.end is not None and on > self.end):
-                return None
-            due = self.every.period_end(on)
-            return min(due, self.end) if self.end is not None else due
-        return self.end
+    def due_in(self, year: int) -> date | None:
+        """The day the work is due by, as the round of ``year`` sees it: the window's end for one-off work; work
+        that recurs has none to miss (its reports are owed each period) unless its kind names a day in each year."""
+        return self.end if self.every is None else None
+
+    @property
+    def recurs(self) -> bool:
+        """Work done again each period: a round done one year does not do the next's."""
+        return self.every is not None
 
 
 _SPELLED: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
@@ -154,7 +155,8 @@ def fold_timing(phrase: str) -> str:
     phrase = plain_spans(phrase).rstrip(" .;,")
     if phrase.startswith("(") and phrase.endswith(")") and phrase.count("(") == 1:
         phrase = phrase[1:-1].strip()  # "(hoàn thành trong Quý II/2025)": the timing said aside
-    phrase = re.sub(r"\s*\([^()]*\)\s*$", "", phrase)
+    # a trailing "(…)" is what the work waits for, dropped here; one naming a deadline is part of the timing
+    phrase = re.sub(r"\s*\(([^()]*)\)\s*$", lambda m: f", {m[1].strip()}" if _names_due(m[1]) else "", phrase)
     phrase = re.sub(r"^(?:dự kiến\s+)", "", phrase)
     phrase = re.sub(r"^(?:thời gian (?:thực hiện|hoàn thành)\s*:?\s*)", "", phrase)
     phrase = re.sub(
@@ -166,9 +168,27 @@ def fold_timing(phrase: str) -> str:
 
 
 def condition_of(phrase: str) -> str | None:
-    """The trailing parenthesis of a timing ("(sau khi Ban Thường trực … ban hành Hướng dẫn)"), if any."""
+    """The trailing parenthesis of a timing ("(sau khi Ban Thường trực … ban hành Hướng dẫn)"), if any: what the
+    work waits for. One that names a deadline ("(trước ngày 15/12)") is no condition (``deadline_aside``)."""
     match = re.search(r"\S\s*\(([^()]*)\)\s*\.?\s*$", phrase)
-    return match[1].strip() if match else None
+    return match[1].strip() if match and not _names_due(fold(match[1])) else None
+
+
+def deadline_aside(phrase: str) -> str | None:
+    """The trailing parenthesis of a timing when it names a deadline ("Hằng năm (trước ngày 15/12)"), as written."""
+    match = re.search(r"\S\s*\(([^()]*)\)\s*\.?\s*$", phrase)
+    return match[1].strip() if match and _names_due(fold(match[1])) else None
+
+
+_DUE_ASIDE = re.compile(
+    rf"^(?:(?:hoàn thành|xong)\s+)?(?:(?:trước|chậm nhất|muộn nhất|đến|hạn|hạn chót|trong|vào)\s+)?"
+    rf"(?:ngày\s+[0-9]|[0-9]{{1,2}}\s*/\s*[0-9]|quý\s+{QUARTER}\b|tháng\s+{MONTH}\b|năm\s+{YEAR})"
+)
+
+
+def _names_due(aside: str) -> bool:
+    """Whether the words of a parenthesis (folded) say when the work is due rather than what it waits for."""
+    return _DUE_ASIDE.match(aside.strip()) is not None
 
 
 # --------------------------------------------------- points of time in words
