@@ -172,6 +172,26 @@ def test_a_half_years_form(example_copy: Path, tmp_path: Path) -> None:
         "6 tháng cuối năm 2025 (tham khảo)",
         "Phương hướng 6 tháng tiếp theo",
     ]
+    # the figures are the year's so far (the year's view takes the latest period's), to the day the report is due
+    so_far = (
+        "Ghi số liệu lũy kế từ đầu năm 2026 đến ngày gửi báo cáo (tỷ lệ, số hiện có: tại ngày đó), "
+        "không ghi riêng số phát sinh trong 6 tháng đầu năm 2026."
+    )
+    assert [wb["Chỉ tiêu"]["A4"].value, guide["A9"].value, guide["B9"].value] == [so_far, "Số liệu", so_far]
+
+
+def test_a_period_due_after_it_ends_asks_the_figures_to_its_last_day(example_copy: Path, tmp_path: Path) -> None:
+    half = (
+        "  - id: half_year_report\n    section: IV.2.e\n    kind: unit_report\n    what: báo cáo 6 tháng.\n"
+        "    from_units: [phong_gdtrh]\n    to_units: [phong_tchc]\n    deadline: trước ngày 10/7 và 10/01\n"
+    )
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", half + "  - id: plan_report\n")
+    invoke(["form", "--plan", example_copy, "--period", "2026-H1", "-o", tmp_path], 0)
+    cell = openpyxl.load_workbook(tmp_path / "bao-cao-2026-H1-phong-gdtrh.xlsx")["Chỉ tiêu"]["A4"].value
+    assert cell == (
+        "Ghi số liệu lũy kế từ đầu năm 2026 đến hết ngày 30/6/2026 (tỷ lệ, số hiện có: tại ngày đó), "
+        "không ghi riêng số phát sinh trong 6 tháng đầu năm 2026."
+    )
 
 
 # ------------------------------------------------------------ periods no duty reports
@@ -292,6 +312,22 @@ def test_a_months_forms_round_trip_into_its_own_file(monthly: Path, tmp_path: Pa
     # importing the same forms again changes nothing
     again = invoke(["import", "--plan", monthly, forms, "--received", "20/11/2026"], 0).output
     assert again.endswith("Nhập 2 tệp: 2 tệp được nhận, 0 tệp bị từ chối; không có gì thay đổi.\n")
+
+
+def test_a_months_form_made_before_it_said_its_figures_are_the_years_so_far_is_still_read(
+    monthly: Path, tmp_path: Path
+) -> None:
+    path = make_form(monthly, tmp_path, "phong_gdth_gdmn", 2026, "2026-11")
+    assert openpyxl.load_workbook(path)["Chỉ tiêu"]["A4"].value.startswith("Ghi số liệu lũy kế từ đầu năm 2026")
+    fill(path, {("Chỉ tiêu", "A4"): None, ("Chỉ tiêu", "G9"): "96,2", **sent(13, 11, 2026)})
+    result = invoke(["import", "--plan", monthly, path, "--received", "20/11/2026"], 0)
+    assert result.output.startswith(f"{path.name}: phong_gdth_gdmn tháng 11/2026: 1 số liệu, 0 nhiệm vụ")
+    # a year's form says nothing of it, and takes nothing there
+    year_form = make_form(monthly, tmp_path, "phong_gdtrh", 2026)
+    assert openpyxl.load_workbook(year_form)["Chỉ tiêu"]["A4"].value is None
+    fill(year_form, {("Chỉ tiêu", "A4"): "ghi chú", ("Chỉ tiêu", "G9"): "99,3", **sent(4, 11, 2026)})
+    result = invoke(["import", "--plan", monthly, year_form, "--received", "20/11/2026"], 1)
+    assert "Chỉ tiêu › A4: có nội dung ngoài các ô của biểu mẫu; xóa nội dung ô này" in result.output
 
 
 def test_a_year_form_of_a_monthly_plan_still_goes_into_the_years_file(monthly: Path, tmp_path: Path) -> None:

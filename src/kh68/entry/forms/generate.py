@@ -35,6 +35,7 @@ from kh68.entry.forms.layout import (
     TASK_COLUMNS,
     TASK_SHEET,
     TEXT_INPUTS,
+    TO_DATE_CELL,
     VALUE_KEYS,
     YES,
     Column,
@@ -264,6 +265,7 @@ def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
         ("Hạn gửi", deadline_line(spec)),
         ("Gửi đến", spec.recipient),
         ("Liên hệ", f"Mọi thắc mắc về biểu mẫu xin liên hệ {spec.recipient}."),
+        *([("Số liệu", said)] if (said := to_date_line(spec)) else []),
         ("", ""),
         ("Cách điền", "Chỉ điền vào các ô màu vàng. Các ô khác được khóa để tránh sửa nhầm."),
         ("", "Dòng nào đơn vị chưa có số liệu thì để trống; không xóa dòng."),
@@ -298,8 +300,25 @@ def guide_lines(spec: FormSpec) -> list[tuple[str, str]]:
     return lines
 
 
+def to_date_line(spec: FormSpec) -> str | None:
+    """What a figure of a part of the year is (``None`` for the year's): the year's so far, as the year's view
+    takes the latest period's figure for the year's (a month's own figure would be read as the year's); so far as
+    the report's day when it is due before the period ends ("trước ngày 16 hằng tháng")."""
+    period = spec.period
+    if period.is_year:
+        return None
+    early = spec.deadline is not None and spec.deadline < period.last_day
+    until = "đến ngày gửi báo cáo" if early else f"đến hết ngày {format_date(period.last_day)}"
+    return (
+        f"Ghi số liệu lũy kế từ đầu năm {period.year} {until} (tỷ lệ, số hiện có: tại ngày đó), "
+        f"không ghi riêng số phát sinh trong {period.label}."
+    )
+
+
 def _indicators(ws: Worksheet, spec: FormSpec, look: _Look) -> None:
     _heading(ws, spec.title(INDICATOR_SHEET), spec, look)
+    if said := to_date_line(spec):
+        look(_put(ws[TO_DATE_CELL], said), "bold")
     _header_row(ws, INDICATOR_COLUMNS, spec.period, look)
     validations = _Validations(ws)
     for offset, row in enumerate(spec.indicators):

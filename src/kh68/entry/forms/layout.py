@@ -30,6 +30,7 @@ TASK_SHEET = "Nhiệm vụ"
 META_SHEET = "kh68"
 SHEETS = (GUIDE_SHEET, INDICATOR_SHEET, TASK_SHEET, META_SHEET)
 HEADER_ROW = 6
+TO_DATE_CELL = "A4"  # on the indicators of a part of the year: its figures are the year's so far
 FIRST_ROW = 7
 TITLES = {  # row 1 of each visible sheet; {when}: "NĂM 2025", "THÁNG 11/2026", "QUÝ III/2026"
     GUIDE_SHEET: "BIỂU MẪU BÁO CÁO {when}",

@@ -350,7 +350,9 @@ class _Reader:
         """The cells above a table: (row, column) → the text that must be there (None: any text)."""
         spec = self.spec
         # The unit's line is read by its id: a unit renamed since the form was made is still the same unit.
-        return {(1, 1): spec.title(sheet), (2, 1): _EndsWith(f"(mã {spec.unit_id})"), (3, 1): None, (5, 1): None}
+        cells = {(1, 1): spec.title(sheet), (2, 1): _EndsWith(f"(mã {spec.unit_id})"), (3, 1): None, (5, 1): None}
+        so_far = sheet == INDICATOR_SHEET and not spec.period.is_year  # "lũy kế từ đầu năm …" (older forms: none)
+        return cells | ({(4, 1): None} if so_far else {})
 
     def _guide_cells(self) -> dict[tuple[int, int], str | None]:
         from kh68.entry.forms.generate import guide_lines
