@@ -50,6 +50,22 @@ def test_both_bounds_lower_is_better(value: float, status: Status) -> None:
     assert judge("1-2", value, L) is status
 
 
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [(2.37, Status.NOT_MET), (2.375, Status.MET), (3.1, Status.MET), (3.15, Status.MET), (3.16, Status.EXCEEDED)],
+)
+def test_about_a_range_moves_its_edges_out_by_the_tolerance(value: float, status: Status) -> None:
+    # "khoảng 2,5 - 3%" is about that range, as "khoảng 500" is about 500: 2,5 − 5% = 2,375; 3 + 5% = 3,15
+    assert judge("khoảng 2,5 - 3%", value, H, tolerance=0.05) is status
+    lower = {Status.NOT_MET: Status.EXCEEDED, Status.EXCEEDED: Status.NOT_MET}.get(status, status)
+    assert judge("khoảng 2,5 - 3%", value, L, tolerance=0.05) is lower
+
+
+@pytest.mark.parametrize("text", ["trong khoảng 2,5 - 3%", "2,5 - 3%", "từ 2,5% đến 3%"])
+def test_a_range_said_as_such_keeps_its_edges(text: str) -> None:
+    assert [judge(text, v, L, tolerance=0.05) for v in (3.0, 3.1)] == [Status.MET, Status.NOT_MET]
+
+
 def test_words() -> None:
     target = read("30-35")
     assert [target.words(style, Measure("%"), H) for style in Style] == [

@@ -1,4 +1,8 @@
-"""range: ``30-35``, ``95 – 97%``, ``từ 90 đến 95``, ``trong khoảng 90-95%``, ``khoảng 30-35``."""
+"""range: ``30-35``, ``95 – 97%``, ``từ 90 đến 95``, ``trong khoảng 90-95%``, ``khoảng 30-35``.
+
+"khoảng 30-35" is about that range, as "khoảng 500" is about 500: its edges move out by the plan's tolerance
+(``plan.yaml`` › ``judging`` › ``approximate_tolerance``); "trong khoảng 30-35" is the range itself.
+"""
 
 from __future__ import annotations
 
@@ -25,13 +29,17 @@ class Range(Target):
     kind = "range"
     example = "30-35"
     phrasings = ("30-35", "95 – 97%", "từ 90 đến 95", "trong khoảng 90-95%")
-    meaning = "trong khoảng là Đạt; ra ngoài khoảng về phía tốt là Vượt"
+    meaning = (
+        "trong khoảng là Đạt; ra ngoài khoảng về phía tốt là Vượt; 'khoảng 30-35': hai đầu nới theo dung sai "
+        "(mặc định 5%)"
+    )
     fields: ClassVar[dict[str, FieldType]] = {"range": FieldType.PAIR}
     nestable = True
 
     low: float
     high: float
     lead: str | None = None  # "khoảng", "trong khoảng" as the plan writes it: said again by a report
+    tolerance: float | None = None  # "khoảng 30-35": a share of each edge, filled in from the plan
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
@@ -56,9 +64,16 @@ class Range(Target):
         return cls._checked(text, float(low), float(high), None)
 
     def requirement(self, direction: Direction, history: History) -> Requirement | None:
+        share = self.tolerance or 0.0
+        low, high = self.low - abs(self.low) * share, self.high + abs(self.high) * share
         if direction is Direction.HIGHER:
-            return Requirement(self.low, far=self.high)
-        return Requirement(self.high, far=self.low)
+            return Requirement(low, far=high)
+        return Requirement(high, far=low)
+
+    def with_defaults(self, *, tolerance: float | None = None, **_: Any) -> Target:
+        if self.lead == "khoảng" and self.tolerance is None and tolerance is not None:
+            return replace(self, tolerance=tolerance)
+        return self
 
     def bounds(self, direction: Direction | None = None) -> tuple[float | None, float | None]:
         return self.low, self.high
