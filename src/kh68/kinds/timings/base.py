@@ -134,8 +134,28 @@ _SPELLED: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         re.compile(r"^(?:(?:trong|từ) )?tháng (0?[1-9]|1[0-2])/([0-9]{4}) - tháng (0?[1-9]|1[0-2])/([0-9]{4})"),
         r"từ tháng \1/\2 đến tháng \3/\4",
     ),
+    # "từ tháng 3 đến tháng 6/2026", "từ quý I đến quý III/2026": the year written once, at the end
+    (
+        re.compile(rf"^từ (tháng|quý) ({MONTH}|{QUARTER}) đến (tháng|quý) ({MONTH}|{QUARTER}){SEP}({YEAR})$"),
+        r"từ \1 \2/\5 đến \3 \4/\5",
+    ),
+    # "thường xuyên trong năm 2026": the work of that year (or span), due at its end
+    (re.compile(r"^thường xuyên,? (?:trong )?((?:năm|giai đoạn) .+)$"), r"\1"),
+    # "đến hết tháng 9/2026", "chậm nhất trong quý III/2026", "cuối quý IV/2026", "hết năm 2026": due by the
+    # last day of the month, quarter or year
+    (re.compile(rf"^(?:hết|cuối) (năm {YEAR})$"), r"đến hết \1"),  # as "đến hết năm 2026" reads (until_year)
+    (
+        re.compile(r"^(?:(?:đến|tới|chậm nhất|muộn nhất) (?:hết |cuối )?(?:trong )?|hết |cuối )((?:tháng|quý) .+)$"),
+        lambda m: f"đến ngày {_last_day(m[1])}" if _last_day(m[1]) else m[0],
+    ),
 ]
 """Ways of writing a day, two quarters or two months that say what one form of the kinds already reads."""
+
+
+def _last_day(words: str) -> str | None:
+    """``30/6/2026`` for ``tháng 6/2026``, ``quý ii/2026``, ``năm 2026``…: the last day of a point of time."""
+    found = point(words)
+    return f"{found[1].day}/{found[1].month}/{found[1].year}" if found else None
 
 
 def _next_to(match: re.Match[str], number: Any) -> bool:

@@ -1,6 +1,6 @@
 """by_date: ``trước ngày 01/01/2030``, ``Chậm nhất ngày 10/12/2025``, ``đến ngày 30/6/2026``: due by a day.
 
-"Chậm nhất", "đến", "hạn" include the day itself. Whether "trước ngày X" does is
+"Chậm nhất", "đến", "hạn" and a day alone ("Ngày 30/6/2026") include the day itself. Whether "trước ngày X" does is
 the plan's rule (``plan.yaml`` › ``judging`` › ``before_day_inclusive``; by default
 it does not: the work is due by the day before).
 """
@@ -15,7 +15,7 @@ from typing import Any, Self
 from kh68.kinds.timings.base import Timing, TimingUnparsable
 
 _PATTERN = re.compile(
-    r"^(?P<how>trước|chậm nhất|muộn nhất|đến|hạn|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?"
+    r"^(?:(?P<how>trước|chậm nhất|muộn nhất|đến|hạn|hạn chót|hoàn thành trước)\s+)?(?:ngày\s+)?"
     r"(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})\s*/\s*(?P<y>[0-9]{4})$"
 )
 
@@ -27,7 +27,14 @@ class ByDate(Timing):
     meaning = (
         "hạn là ngày ghi ('chậm nhất', 'đến'); 'trước ngày X' theo quy tắc của kế hoạch (mặc định: ngày X là muộn)"
     )
-    phrasings = ("trước ngày 01/01/2030", "Chậm nhất ngày 10/12/2025", "đến ngày 30/6/2026")
+    phrasings = (
+        "trước ngày 01/01/2030",
+        "Chậm nhất ngày 10/12/2025",
+        "đến ngày 30/6/2026",
+        "Ngày 30/6/2026",
+        "Đến hết tháng 9/2026",
+        "Chậm nhất trong quý III/2026",
+    )
 
     day: date | None = None
     before: bool = False  # "trước ngày X": whether X itself is in time is the plan's rule

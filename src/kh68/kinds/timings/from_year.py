@@ -11,7 +11,7 @@ from typing import Self
 from kh68.kinds.timings.base import Timing, point
 
 _PATTERN = re.compile(r"^(?:từ\s+)?(?P<point>.+?)(?:,?\s*(?:và|đến) các năm tiếp theo|\s+trở đi)$")
-_FROM = re.compile(r"^từ\s+(?P<point>(?:năm|quý|tháng)\s.+)$")
+_FROM = re.compile(r"^từ\s+(?P<point>(?:năm|quý|tháng|ngày)\s.+)$")
 
 
 class FromYear(Timing):
@@ -23,6 +23,7 @@ class FromYear(Timing):
         "Từ năm 2026",
         "Quý IV năm 2024 và các năm tiếp theo",
         "Từ năm 2026 trở đi",
+        "Từ ngày 01/3/2026",
     )
 
     @classmethod

@@ -14,7 +14,7 @@ class InYear(Timing):
     kind = "in_year"
     example = "Năm 2026"
     meaning = "trong năm ghi; hạn là 31/12"
-    phrasings = ("Năm 2026", "Trong năm 2026", "Cả năm 2026", "2026")
+    phrasings = ("Năm 2026", "Trong năm 2026", "Cả năm 2026", "2026", "Thường xuyên trong năm 2026")
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:

@@ -14,7 +14,7 @@ class UntilYear(Timing):
     kind = "until_year"
     example = "Đến năm 2030"
     meaning = "hạn là 31/12 năm ghi ('trước năm 2030': 31/12/2029)"
-    phrasings = ("Đến năm 2030", "Đến hết năm 2026", "Trước năm 2030")
+    phrasings = ("Đến năm 2030", "Đến hết năm 2026", "Trước năm 2030", "Cuối năm 2026")
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:

@@ -21,6 +21,7 @@ class Window(Timing):
         "Từ tháng 12/2025 đến quý I/2026",
         "Từ ngày 15/12/2024 đến ngày 28/02/2025",
         "Từ năm 2026 đến năm 2030",
+        "Từ tháng 3 đến tháng 6/2026",
     )
 
     @classmethod
