@@ -40,6 +40,19 @@ def test_a_unit_written_in_a_target(unit: str, written: str, accepted: bool) -> 
 
 
 @pytest.mark.parametrize(
+    ("written", "name", "accepted"),
+    [
+        ("% số xã, phường", "Tỷ lệ xã, phường hoàn thành chuyển đổi số", True),  # "số": the count of them
+        ("% số cơ quan, đơn vị", "Tỷ lệ cơ quan, đơn vị thực hành tiết kiệm", True),
+        ("% số xã, phường", "Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa", False),
+        ("% số hộ", "Tỷ lệ số hộ dùng nước sạch", True),
+    ],
+)
+def test_a_share_of_a_count_is_of_what_the_name_counts(written: str, name: str, accepted: bool) -> None:
+    assert Measure("%").accepts(written, name) is accepted
+
+
+@pytest.mark.parametrize(
     ("unit", "shown", "difference"),
     [("%", "45,5%", "1,5 điểm phần trăm"), ("% GRDP", "45,5% GRDP", "1,5 điểm phần trăm"), ("ha", "45,5 ha", "1,5 ha")],
 )

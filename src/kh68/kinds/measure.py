@@ -68,15 +68,16 @@ class Measure:
         """Whether a unit written after a number in the plan's words is this one. A bare ``%`` is a rate of
         whatever the indicator's unit says it is of (``45%`` of an indicator in ``% GRDP``); words after a ``%``
         of an indicator in ``%`` are what it is a rate of only when its ``name`` says them (``100% dân số`` of
-        "Tỷ lệ dân số …"), as are words after a share's own unit (``45% GRDP tỉnh`` of "… trong GRDP tỉnh" in
+        "Tỷ lệ dân số …", ``100% số xã, phường`` of "Tỷ lệ xã, phường …"), as are words after a share's own unit (``45% GRDP tỉnh`` of "… trong GRDP tỉnh" in
         ``% GRDP``): "5% hoặc thấp hơn" is no rate of anything, and is never read as 5%."""
         said, own = fold_unit(written), fold_unit(self.unit)
         if said == own or (said == PERCENT and self.is_percent):
             return True
+        named = fold_unit(name)
         if self.is_percent and said.startswith(own + " "):
-            return said.removeprefix(own).strip() in fold_unit(name)
+            return _named(said.removeprefix(own).strip(), named)
         of = said.removeprefix(PERCENT).strip()
-        return own == PERCENT and said.startswith(PERCENT) and bool(of) and of in fold_unit(name)
+        return own == PERCENT and said.startswith(PERCENT) and bool(of) and _named(of, named)
 
     def without_unit(self, typed: str) -> str:
         """The number of a figure typed with this unit, as typed: ``98%`` of a rate is ``98``, ``45% GRDP`` of one in
@@ -105,3 +106,9 @@ class Measure:
     def clamp(self, value: float) -> float:
         """A projected rate stays within 0–100%; an amount is what it is."""
         return min(max(value, 0.0), 100.0) if self.is_percent else value
+
+
+def _named(of: str, name: str) -> bool:
+    """Whether the indicator's ``name`` says what a share is of: ``dân số``, or ``xã, phường`` of ``số xã, phường``
+    (the number of them: "100% số xã, phường" of "Tỷ lệ xã, phường …")."""
+    return of in name or (of.startswith("số ") and of.removeprefix("số ").strip() in name)

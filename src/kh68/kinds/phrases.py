@@ -22,7 +22,7 @@ NUMBER = r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9](?:[0-9.,]*[0-9])?
 _NOT_A_SHARE = r"(?!(?:trở|mỗi|hằng|hàng|một|so|năm)\b)"  # "8% mỗi năm", "10% so với …", "30% trở lên"
 UNIT = (
     rf"(?:%(?:\s+{_NOT_A_SHARE}[^\W\d_][^\d,;:()/%]*?(?:,\s*[^\W\d_][^\d,;:()/%]*?)*)?"
-    r"|[^\W\d_][^\d,;:()/]*?(?:/[^\W\d_][^\d,;:()/]*?)?)"  # "bác sĩ/vạn dân": a unit per something
+    r"|[^\W\d_][^\d,;:()/]*?(?:/[^\W\d_][^\d,;:()/]*?){0,2})"  # "bác sĩ/vạn dân", "triệu đồng/người/năm"
 )
 """A unit written after a number: ``%`` (or a share of something: ``% dân số``, ``% xã, phường``), ``ha``, ``tỷ đồng``,
 ``trường``."""

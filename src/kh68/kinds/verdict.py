@@ -19,6 +19,10 @@ class Direction(StrEnum):
         """+1 when higher is better, -1 when lower is better."""
         return 1 if self is Direction.HIGHER else -1
 
+    @property
+    def opposite(self) -> Direction:
+        return Direction.LOWER if self is Direction.HIGHER else Direction.HIGHER
+
 
 # A task's (or a qualitative target's) state as a unit reports it. (No docstring: see Direction.)
 class TaskState(StrEnum):

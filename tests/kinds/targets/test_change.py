@@ -21,6 +21,15 @@ from .judging import H, History, L, read, requirement
         ("giảm 5% so với năm liền kề trước", -5, True, None, L),
         ("tăng 1,5% so với cùng kỳ năm trước", 1.5, True, None, H),
         ("giảm 10% số hộ nghèo so với năm 2025", -10, True, 2025, L),  # a share of the base figure, as "10%"
+        # Thanh Hóa, a programme of 2026 (reconstructed): "trở lên", "trên", "không quá", "cùng kỳ năm 2025"
+        ("tăng 11% trở lên so với năm 2025", 11, True, 2025, H),
+        ("tăng từ 10% trở lên so với năm 2025", 10, True, 2025, H),
+        ("tăng trên 10% so với năm 2025", 10, True, 2025, H),
+        ("giảm không quá 5% so với năm 2025", -5, True, 2025, H),  # a limit on the fall: the higher the better
+        ("tăng tối đa 5% so với năm 2025", 5, True, 2025, L),  # a limit on the rise: the lower the better
+        ("tăng 5% so với cùng kỳ năm 2025", 5, True, 2025, H),
+        ("gấp 1,5 lần năm 2025", 50, True, 2025, H),
+        ("tăng gấp 2 lần so với năm 2025", 100, True, 2025, H),
     ],
 )
 def test_phrasings(text: str, amount: float, relative: bool, base: int | None, direction) -> None:
@@ -156,3 +165,66 @@ def test_kept_of_a_place_in_a_ranking_reads_two_ways() -> None:
         "thứ hạng không lớn thêm), hoặc số không giảm; kh68 không đoán: ghi dạng cấu trúc {text: …, at_most: <thứ hạng "
         "năm gốc>} và direction: lower cho cách đọc thứ nhất (thứ hạng càng nhỏ càng tốt)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "status"),
+    [
+        ("tăng trên 10% so với năm 2025", 110, Status.NOT_MET),  # "trên": the change itself falls short
+        ("tăng trên 10% so với năm 2025", 110.5, Status.EXCEEDED),  # as "trên 60" of 61
+        ("tăng 10% trở lên so với năm 2025", 110, Status.MET),
+        ("giảm không quá 5% so với năm 2025", 94.9, Status.NOT_MET),  # fell more than 5%
+        ("giảm không quá 5% so với năm 2025", 95, Status.MET),
+        ("giảm không quá 5% so với năm 2025", 101, Status.EXCEEDED),
+        ("tăng không quá 5% so với năm 2025", 105.1, Status.NOT_MET),
+        ("tăng không quá 5% so với năm 2025", 104, Status.EXCEEDED),
+        ("gấp 1,5 lần năm 2025", 149.9, Status.NOT_MET),
+        ("gấp 1,5 lần năm 2025", 150, Status.MET),
+    ],
+)
+def test_qualified_changes_are_judged_by_their_words(text: str, value: float, status: Status) -> None:
+    target = read(text)
+    direction = target.implied_direction
+    found = target.requirement(direction, History(values=((2025, 100.0),)))
+    assert found is not None
+    assert found.judge(value, direction) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "tăng 1,2 lần so với năm 2025",
+            (
+                "chỉ tiêu 'tăng 1,2 lần so với năm 2025' đọc được hai cách: gấp 1,2 lần năm gốc (120% số liệu năm gốc), "
+                "hoặc tăng thêm 1,2 lần (220%); viết 'gấp 1,2 lần năm …' cho cách đọc thứ nhất, hoặc dạng cấu trúc "
+                "{change: …, relative: true, base_year: …}"
+            ),
+        ),
+        (
+            "tăng trên 10% trở lên so với năm 2025",
+            (
+                "chỉ tiêu 'tăng trên 10% trở lên so với năm 2025' đọc được hai cách: tăng trên 10% (bằng 10% là chưa "
+                "đạt), hoặc tăng từ 10% trở lên (bằng 10% là đạt); viết một trong hai"
+            ),
+        ),
+    ],
+)
+def test_a_change_that_reads_two_ways_is_refused_naming_both(text: str, said: str) -> None:
+    with pytest.raises(TargetUnparsable) as info:
+        read(text)
+    assert str(info.value) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "said"),
+    [
+        ("giảm không quá 5% so với năm 2025", Style.SHORT, "≥ −5% so với năm 2025"),
+        ("giảm không quá 5% so với năm 2025", Style.MEANING, "giảm không quá 5% so với năm 2025"),
+        ("tăng trên 10% so với năm 2025", Style.SHORT, "> +10% so với năm 2025"),
+        ("gấp 1,5 lần năm 2025", Style.MEANING, "gấp 1,5 lần năm 2025"),
+    ],
+)
+def test_words_of_a_qualified_change(text: str, style: Style, said: str) -> None:
+    target = read(text)
+    assert target.words(style, Measure("tỷ đồng"), target.implied_direction) == said

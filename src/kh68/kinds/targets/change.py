@@ -14,19 +14,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Self
 
+from kh68.core.safetext import excerpt
 from kh68.kinds.measure import Measure
-from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, is_share, number
+from kh68.kinds.phrases import NUMBER, UNIT, YEAR, as_written, decimals_written, is_share, number
 from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Target, TargetUnparsable, say, two_readings
 from kh68.kinds.verdict import Direction
 
 _AMOUNT_OF = r"(?:(?:tổng\s+)?(?:số\s+lượng|lượng|số|mức|kết quả(?:\s+thực hiện)?)\s+(?:của\s+)?)?"
 """What the base year's figure is called before it ("so với tổng lượng năm 2025", "so với kết quả năm 2025"); never a
 plan's or a target's ("so với kế hoạch năm 2025" is another base: not read)."""
-_PATTERN = re.compile(
-    rf"^(?P<verb>giảm|tăng)\s+(?:ít nhất\s+|tối thiểu\s+)?(?P<n>{NUMBER})\s*"
-    rf"(?P<u>điểm phần trăm|{UNIT})?\s*so với\s+{_AMOUNT_OF}"
-    rf"(?:năm\s+(?P<year>{YEAR})|(?P<previous>năm trước|năm liền trước|cùng kỳ(?: năm trước)?|năm liền kề trước))$"
+_AGAINST = (
+    rf"(?:năm\s+(?P<year>{YEAR})|cùng kỳ năm\s+(?P<same>{YEAR})"
+    r"|(?P<previous>năm trước|năm liền trước|cùng kỳ(?: năm trước)?|năm liền kề trước))"
 )
+_PATTERN = re.compile(
+    rf"^(?P<verb>giảm|tăng)\s+(?:(?P<least>ít nhất|tối thiểu|từ)\s+|(?P<most>không quá|không vượt quá|tối đa)\s+"
+    rf"|(?P<over>trên|hơn)\s+)?(?P<n>{NUMBER})\s*(?P<u>điểm phần trăm|{UNIT})?\s*(?P<up>trở lên\s*)?"
+    rf"so với\s+{_AMOUNT_OF}{_AGAINST}$"
+)
+_TIMES = re.compile(rf"^(?:tăng\s+)?(?:gấp|bằng)\s+(?P<n>{NUMBER})\s+lần\s+(?:so với\s+)?{_AMOUNT_OF}{_AGAINST}$")
+""""gấp 1,5 lần năm 2025": at least that many times the base year's figure."""
 _KEPT = re.compile(
     rf"^không\s+(?P<verb>giảm|tăng)\s+so với\s+"
     rf"(?:năm\s+(?P<year>{YEAR})|(?P<previous>năm trước|năm liền trước|cùng kỳ năm trước|năm liền kề trước))$"
@@ -46,6 +53,11 @@ class Change(Target):
         "tăng 5% so với cùng kỳ",
         "giảm 15% so với tổng lượng năm 2025",
         "không giảm so với năm 2025",
+        "tăng 10% trở lên so với năm 2025",
+        "tăng trên 10% so với năm 2025",
+        "giảm không quá 5% so với năm 2025",
+        "tăng 5% so với cùng kỳ năm 2025",
+        "gấp 1,5 lần năm 2025",
     )
     meaning = "so với số liệu năm gốc: tăng (giảm) ít nhất mức ghi; chưa có số liệu năm gốc thì chưa đánh giá được"
     fields: ClassVar[dict[str, FieldType]] = {
@@ -61,6 +73,9 @@ class Change(Target):
     previous: bool = False  # "so với năm trước": the base is the year before the target's
     structured: bool = False  # written as {change: …, relative: …}: no words to misread
     kept: Direction | None = None  # "không giảm" (HIGHER) / "không tăng" (LOWER) so với …: no change is the bound
+    at_most: bool = False  # "giảm không quá 5%": the change is a limit, not a goal (the better side turns)
+    strict: bool = False  # "tăng trên 10%": the change itself falls short
+    times: float | None = None  # "gấp 1,5 lần năm 2025" (amount: +50%)
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
@@ -73,19 +88,46 @@ class Change(Target):
                 previous=bool(kept["previous"]),
                 kept=Direction.HIGHER if kept["verb"] == "giảm" else Direction.LOWER,
             )
+        if times := _TIMES.match(phrase):
+            return cls._times(times, text)
         match = _PATTERN.match(phrase)
-        if match is None:
+        if match is None or (match["up"] and match["most"]) or (match["least"] == "từ" and not match["up"]):
             return None
         size = float(number(match["n"], TargetUnparsable, text))
         unit = match["u"]
+        if match["over"] and match["up"]:  # "tăng trên 10% trở lên": above 10%, or from 10% up?
+            said = as_written(text, f"{match['n']}{unit or ''}".strip())
+            raise TargetUnparsable(
+                f"chỉ tiêu {excerpt(text)} đọc được hai cách: {match['verb']} trên {said} (bằng {said} là chưa đạt), "
+                f"hoặc {match['verb']} từ {said} trở lên (bằng {said} là đạt); viết một trong hai"
+            )
+        if unit == "lần":
+            raise TargetUnparsable(_times_readings(text, match["verb"], match["n"]))
         return cls(
             text=text,
             amount=-size if match["verb"] == "giảm" else size,
             relative=is_share(unit),  # "10%", "10% số hộ": a share of the base figure
             unit=None if is_share(unit) or unit == POINTS else unit,
-            base=int(match["year"]) if match["year"] else None,
+            base=_base(match),
             previous=bool(match["previous"]),
             decimals=decimals_written(match["n"]),
+            at_most=bool(match["most"]),
+            strict=bool(match["over"]),
+        )
+
+    @classmethod
+    def _times(cls, match: re.Match[str], text: str) -> Self:
+        times = float(number(match["n"], TargetUnparsable, text))
+        if times <= 0:
+            raise TargetUnparsable(f"chỉ tiêu {excerpt(text)}: số lần phải lớn hơn 0")
+        return cls(
+            text=text,
+            amount=(times - 1) * 100,
+            relative=True,
+            base=_base(match),
+            previous=bool(match["previous"]),
+            decimals=decimals_written(match["n"]),
+            times=times,
         )
 
     @classmethod
@@ -104,7 +146,8 @@ class Change(Target):
     def implied_direction(self) -> Direction:
         if self.kept is not None:
             return self.kept
-        return Direction.LOWER if self.amount < 0 else Direction.HIGHER
+        rising = Direction.LOWER if self.amount < 0 else Direction.HIGHER
+        return rising.opposite if self.at_most else rising
 
     def figures(self) -> dict[str, Any]:
         return {"change": self.amount, "relative": self.relative}
@@ -123,7 +166,7 @@ class Change(Target):
         if base is None:
             return None
         goal = base * (1 + self.amount / 100) if self.relative else base + self.amount
-        return Requirement(goal)
+        return Requirement(goal, self.strict)
 
     def words(self, style: Style, measure: Measure, direction: Direction) -> str:
         if self.kept is not None:
@@ -143,9 +186,15 @@ class Change(Target):
         else:
             shown = measure.difference(size, max(self.decimals, 2))
         against = f"năm {self.base}" if self.base is not None else "năm trước"
+        if self.times is not None:
+            from kh68.core.vnformat import format_number
+
+            return f"gấp {format_number(self.times, max(self.decimals, 2))} lần {against}"
+        sign = "≥ " if self.at_most and self.amount < 0 else "≤ " if self.at_most else "> " if self.strict else ""
         if style is Style.SHORT:
-            return f"{'−' if self.amount < 0 else '+'}{shown} so với {against}"
-        return f"{verb} {shown} so với {against}"
+            return f"{sign}{'−' if self.amount < 0 else '+'}{shown} so với {against}"
+        qualifier = "không quá " if self.at_most else "trên " if self.strict else ""
+        return f"{verb} {qualifier}{shown} so với {against}"
 
     def ambiguity(self, measure: Measure) -> str | None:
         if measure.is_rank and not self.structured:
@@ -159,7 +208,6 @@ class Change(Target):
     def _rank_readings(self, measure: Measure) -> str:
         """ "tăng 3 bậc" of a place in a ranking: the place goes up 3 (its number down 3), or the number up 3; "không
         giảm": the place, or the number, never goes down."""
-        from kh68.core.safetext import excerpt
         from kh68.core.vnformat import format_number
 
         if self.kept is not None:
@@ -185,6 +233,32 @@ class Change(Target):
         )
 
     def goal_words(self, goal: float, measure: Measure, direction: Direction) -> str:
-        """The bound the change comes to in a year: ``không quá 4.500 ha``."""
+        """The bound the change comes to in a year: ``không quá 4.500 ha`` (``trên …`` of "tăng trên 10%")."""
         shown = say(goal, measure, self.decimals)
+        if self.strict:
+            return f"dưới {shown}" if direction is Direction.LOWER else f"trên {shown}"
         return f"không quá {shown}" if direction is Direction.LOWER else f"từ {shown} trở lên"
+
+
+def _base(match: re.Match[str]) -> int | None:
+    year = match["year"] or match["same"]
+    return int(year) if year else None
+
+
+def _times_readings(text: str, verb: str, times: str) -> str:
+    """ "tăng 1,2 lần so với năm 2025": 1,2 times the base year's figure, or that much more again?"""
+    size = float(times.replace(".", "").replace(",", "."))
+    from kh68.core.vnformat import format_number
+
+    once, again = format_number(size * 100, 2), format_number((size + 1) * 100, 2)
+    if verb == "giảm":
+        return (
+            f"chỉ tiêu {excerpt(text)} ghi số lần của một mức giảm, đọc được nhiều cách; ghi mức giảm bằng % "
+            "('giảm 50% so với năm 2025': còn một nửa số liệu năm gốc) hoặc dạng cấu trúc {change: …, relative: "
+            "true, base_year: …}"
+        )
+    return (
+        f"chỉ tiêu {excerpt(text)} đọc được hai cách: gấp {times} lần năm gốc ({once}% số liệu năm gốc), hoặc tăng "
+        f"thêm {times} lần ({again}%); viết 'gấp {times} lần năm …' cho cách đọc thứ nhất, hoặc dạng cấu trúc "
+        "{change: …, relative: true, base_year: …}"
+    )
