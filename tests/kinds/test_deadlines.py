@@ -176,3 +176,49 @@ def test_before_the_29th_of_february_ends_a_half_year_in_every_year() -> None:
     deadline = parse_deadline("trước ngày 31/8 và 29/02").with_defaults()
     second = Period(2026, Rhythm.SIX_MONTHLY, 2)
     assert (deadline.day_exists(second), deadline.due(second)) == (True, date(2027, 2, 28))
+
+
+@pytest.mark.parametrize(
+    ("text", "due_2026", "due_2027"),
+    [
+        # Thanh Hóa, a programme of 2026 (reconstructed): the year's report due in January of the next year
+        ("trước ngày 15/01 năm sau", date(2027, 1, 15), date(2028, 1, 15)),
+        ("trước ngày 15 tháng 01 của năm sau", date(2027, 1, 15), date(2028, 1, 15)),
+        ("trước ngày 15/12 hằng năm", date(2026, 12, 15), date(2027, 12, 15)),
+        # a plan of one year writes the day with its year: that year's report only
+        ("trước ngày 10/12/2026", date(2026, 12, 10), None),
+    ],
+)
+def test_a_years_report_is_due_on_the_day_of_the_year_its_words_say(
+    text: str, due_2026: date, due_2027: date | None
+) -> None:
+    deadline = parse_deadline(text).with_defaults(before_day_inclusive=True)
+    assert (deadline.rhythm, deadline.named_day(Period.of_year(2026)), deadline.named_day(Period.of_year(2027))) == (
+        Rhythm.YEARLY,
+        due_2026,
+        due_2027,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6 tháng (trước ngày 10/6) và năm (trước ngày 10/12)",  # Thanh Hóa, a programme of 2026 (reconstructed)
+        "báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày 10/12",
+        "Định kỳ 06 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12)",
+    ],
+)
+def test_a_half_years_report_and_the_years_are_two_reports_a_year(text: str) -> None:
+    deadline = parse_deadline(text).with_defaults(before_day_inclusive=True)
+    assert (deadline.rhythm, [deadline.named_day(p) for p in deadline.rhythm.periods(2026)]) == (
+        Rhythm.SIX_MONTHLY,
+        [date(2026, 6, 10), date(2026, 12, 10)],
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["6 tháng (trước ngày 10/12) và năm (trước ngày 10/6)", "6 tháng (trước ngày 10/6) và năm (ngày 10/12)"]
+)
+def test_a_half_year_and_a_year_out_of_order_or_worded_apart_are_refused(text: str) -> None:
+    with pytest.raises(DeadlineUnparsable):
+        parse_deadline(text)

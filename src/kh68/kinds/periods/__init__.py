@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kh68.core.safetext import excerpt
-from kh68.kinds.periods.base import Deadline, DeadlineUnparsable, Period, Rhythm, parse_period
+from kh68.kinds.periods.base import Deadline, DeadlineUnparsable, Period, Rhythm, parse_period, period_of_day
 from kh68.kinds.periods.monthly_day import MonthlyDay
 from kh68.kinds.periods.on_request import OnRequest
 from kh68.kinds.periods.quarterly_day import QuarterlyDay
@@ -39,6 +39,26 @@ _FRAME = re.compile(
 )
 """The words that say how often before the day ("Định kỳ 06 tháng, trước ngày …", "hằng quý, …"), and how often."""
 
+_DAY_OF = r"\(?\s*(?P<how{n}>trước|chậm nhất|hạn)?\s*(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}}\s*/\s*[0-9]{{1,2}})\s*\)?"
+_HALF_AND_YEAR = re.compile(
+    rf"^(?:báo cáo\s+)?(?:định kỳ\s+)?(?:6|06|sáu) tháng\s*,?\s*{_DAY_OF.format(n=1)}\s*(?:,|;|và)\s*"
+    rf"(?:báo cáo\s+)?(?:hằng\s+|cả\s+)?năm\s*,?\s*{_DAY_OF.format(n=2)}$"
+)
+""""6 tháng (trước ngày 10/6) và năm (trước ngày 10/12)": two reports a year, the second the year's."""
+
+
+def _one_form(phrase: str) -> str:
+    """A deadline written another way as one form of the kinds reads it: "6 tháng (trước ngày 10/6) và năm (trước
+    ngày 10/12)" is "trước ngày 10/6 và 10/12" (the second half's report is the year's, its figures the year's)."""
+    found = _HALF_AND_YEAR.match(phrase)
+    if found is None or (found["how1"] or "") != (found["how2"] or ""):
+        return phrase
+    halves = [period_of_day(Rhythm.SIX_MONTHLY, int(found[f"d{n}"].split("/")[1]))[0] for n in (1, 2)]
+    if halves != [1, 2]:  # the first half's day, then the second's (the year's): else the words are not this form
+        return phrase
+    how = f"{found['how1']} ngày " if found["how1"] else ""
+    return f"{how}{found['d1']} và {found['d2']}"
+
 
 def accepted_forms() -> str:
     return " | ".join(kind.example for kind in KINDS)
@@ -46,7 +66,7 @@ def accepted_forms() -> str:
 
 def parse_deadline(text: str) -> Deadline:
     """The deadline the plan's words ``text`` mean; ``DeadlineUnparsable`` naming every accepted form otherwise."""
-    folded = plain_spans(fold(text)).rstrip(" .;")
+    folded = _one_form(plain_spans(fold(text)).rstrip(" .;"))
     frame = _FRAME.match(folded)
     said = frame and (frame["a"] or frame["b"] or frame["c"])
     framed = _RHYTHMS[said] if said else None
