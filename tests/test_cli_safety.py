@@ -544,3 +544,35 @@ def test_status_heading_escapes_the_plans_symbol_before_its_layout(example_copy:
     assert "\x1b" not in out
     assert "\\x1b[31m" in "".join(heading)
     assert max(map(len, heading)) <= 80
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_a_stop_after_the_files_are_written_says_they_were(
+    example_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """SIGTERM during the rename waits for it: the file holds the new text, and the message says so (it said
+    only "đã dừng theo yêu cầu", as if nothing were written)."""
+    import kh68.cli
+    from kh68.app.streams import stop_on_signals
+    from kh68.core.files import shown_path
+
+    path = example_copy / "data" / "2025.yaml"
+    replace = Path.replace
+
+    def rename_then_stop(self: Path, target: Path) -> Path:
+        done = replace(self, target)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return done
+
+    monkeypatch.setattr(Path, "replace", rename_then_stop)
+    before = signal.getsignal(signal.SIGTERM)
+    stop_on_signals()
+    try:
+        code = kh68.cli.run(
+            ["record", "6.8", "--year", "2025", "--value", "70,5", "--force", "--plan", str(example_copy)]
+        )
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    said = f"kh68: lỗi: đã dừng theo yêu cầu (đã ghi xong {shown_path(path)})\n"
+    assert (code, capsys.readouterr().err) == (143, said)
+    assert '  "6.8":\n    value: 70,5\n' in path.read_text(encoding="utf-8")

@@ -384,10 +384,10 @@ def test_a_file_changed_while_the_batch_is_written_is_not_overwritten(
     first.write_bytes(b"old 2025\n")
     staged = kh68.core.files._Staged
 
-    def meanwhile(path: Path, data: bytes, expected: object) -> object:
+    def meanwhile(path: Path, data: bytes, expected: object, **how: object) -> object:
         if path == second:
             first.write_bytes(b"another program's 2025\n")
-        return staged(path, data, expected)
+        return staged(path, data, expected, **how)
 
     monkeypatch.setattr(kh68.core.files, "_Staged", meanwhile)
     with pytest.raises(InputError, match=r"vừa bị thay đổi bởi chương trình khác"):
@@ -434,6 +434,52 @@ def test_a_stop_during_the_renames_of_a_batch_waits_for_them(tmp_path: Path, mon
         assert signal.getsignal(signal.SIGTERM) is not before  # kh68's handler is back
     finally:
         signal.signal(signal.SIGTERM, before)
-    assert stopped.value.signum == signal.SIGTERM
+    assert (stopped.value.signum, stopped.value.done) == (signal.SIGTERM, f"đã ghi xong {first}, {second}")
     assert (first.read_bytes(), second.read_bytes()) == (b"new 2025\n", b"new 2026\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml", "2026.yaml"]
+
+
+@pytest.mark.parametrize("which", [1, 2])
+def test_a_stop_while_a_new_text_is_written_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, which: int
+) -> None:
+    """Ctrl-C (or SIGTERM) while the first or the second file's new text is written beside it: nothing replaced,
+    nothing left (a temporary file of 10 MB was left beside data/2025.yaml)."""
+    first, second = tmp_path / "2025.yaml", tmp_path / "2026.yaml"
+    first.write_bytes(b"old 2025\n")
+    second.write_bytes(b"old 2026\n")
+    fsync, calls = os.fsync, []
+
+    def stopped_at(fd: int) -> None:  # the first file's new text is synced first, then the second's
+        calls.append(fd)
+        if len(calls) == which:
+            raise KeyboardInterrupt
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", stopped_at)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", b"old 2026\n")])
+    assert (first.read_bytes(), second.read_bytes()) == (b"old 2025\n", b"old 2026\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml", "2026.yaml"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks")
+def test_a_symlink_planted_where_the_lock_goes_is_named_never_followed(example_copy: Path, tmp_path: Path) -> None:
+    from kh68.core.files import lock_path, resolve_target
+
+    path = example_copy / "data" / "2025.yaml"
+    before = path.read_bytes()
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"someone's file\n")
+    where = lock_path(resolve_target(path))
+    where.unlink(missing_ok=True)
+    where.symlink_to(victim)
+    try:
+        result = invoke(["record", "6.4", "--year", "2025", "--value", "99,7", "--force", "--plan", example_copy], 1)
+    finally:
+        where.unlink()
+    assert result.output == (
+        f"kh68: lỗi: không khóa được tệp {path} để ghi: {where} là một liên kết tượng trưng (symlink), không phải "
+        "tệp khóa của kh68: hãy xóa nó; không ghi gì\n"
+    )
+    assert (path.read_bytes(), victim.read_bytes()) == (before, b"someone's file\n")

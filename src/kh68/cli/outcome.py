@@ -294,7 +294,8 @@ def say_stopped(exc: KeyboardInterrupt | None = None) -> int:
     """
     global _stop_said
     if not _stop_said:
-        say_error("đã dừng theo yêu cầu")
+        done = getattr(exc, "done", None)  # a write finished before the stop: said, not hidden behind the stop
+        say_error(f"đã dừng theo yêu cầu ({done})" if done else "đã dừng theo yêu cầu")
         _stop_said = True
     if exc is None:
         return 128 + Stopped.last if Stopped.last is not None else ExitCode.INTERRUPTED

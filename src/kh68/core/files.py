@@ -31,7 +31,7 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from kh68.core import witness
@@ -348,8 +348,9 @@ def file_lock(path: Path) -> Iterator[Path]:
             _held[target] -= 1
         return
     timeout = _lock_timeout()
+    where = lock_path(target)
     try:
-        lock = FileLock(str(lock_path(target)), timeout=timeout, mode=0o666)
+        lock = FileLock(str(where), timeout=timeout, mode=0o666)
         lock.acquire()
     except Timeout:
         raise InputError(
@@ -357,7 +358,11 @@ def file_lock(path: Path) -> Iterator[Path]:
             "không ghi gì — hãy chạy lại lệnh sau"
         ) from None
     except OSError as exc:
-        raise InputError(f"không khóa được tệp {shown_path(path)} để ghi: {_os_text(exc)}; không ghi gì") from None
+        if where.is_symlink():  # planted where kh68's lock goes (a symlink is never followed there)
+            reason = f"{where} là một liên kết tượng trưng (symlink), không phải tệp khóa của kh68: hãy xóa nó"
+        else:
+            reason = _os_text(exc)
+        raise InputError(f"không khóa được tệp {shown_path(path)} để ghi: {reason}; không ghi gì") from None
     _held[target] = 1
     try:
         yield target
@@ -446,11 +451,11 @@ def atomic_write_all(writes: Sequence[tuple[Path, bytes, bytes | object | None]]
     try:
         try:
             for path, data, expected in writes:
-                staged.append(_Staged(path, data, expected))  # a stop here: nothing replaced yet
+                _Staged(path, data, expected, into=staged)  # a stop here: nothing replaced yet
         except _NotWritten as exc:
             raise _with_the_others(exc, writes) from None
-        with _stops_held():  # a stop between two renames, or while putting them back, waits for them
-            _replace_all(staged, writes)
+        with _stops_held(done=lambda: "đã ghi xong " + ", ".join(item.shown for item in staged)):
+            _replace_all(staged, writes)  # a stop between two renames, or while putting them back, waits for them
     finally:
         for item in staged:
             item.discard()
@@ -483,10 +488,11 @@ _STOPS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 
 @contextlib.contextmanager
-def _stops_held() -> Iterator[None]:
-    """Ctrl-C, SIGTERM and SIGHUP wait until the block is done, then stop kh68 as they would have (``Stopped``):
-    the renames of a batch are all made, or (on an error) all put back, never cut between two. Only the main
-    thread can set handlers; elsewhere (and for a signal kh68 does not handle) nothing is held."""
+def _stops_held(done: Callable[[], str]) -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait until the block is done, then stop kh68 as they would have (``Stopped``,
+    saying ``done()``: the files were written before it stopped): the renames of a batch are all made, or (on an
+    error, which is said instead) all put back, never cut between two. Only the main thread can set handlers;
+    elsewhere (and for a signal kh68 does not handle) nothing is held."""
     import signal
     import threading
 
@@ -507,7 +513,7 @@ def _stops_held() -> Iterator[None]:
         for number, handler in before.items():
             signal.signal(number, handler)
     if held:
-        raise Stopped(held[0])
+        raise Stopped(held[0], done=done())
 
 
 def _the_others(failed: Path, writes: Sequence[tuple[Path, bytes, object]]) -> str:
@@ -545,12 +551,16 @@ class _NotWritten(InputError):
 class _Staged:
     """A file's new text written whole beside it, not yet in its place."""
 
-    def __init__(self, path: Path, data: bytes, expected: bytes | object | None):
+    def __init__(self, path: Path, data: bytes, expected: bytes | object | None, *, into: list[_Staged] | None = None):
+        """``into``: the batch's list, which this joins before anything is written (whatever stops it then — an
+        error, Ctrl-C — the batch discards what it left)."""
         import tempfile  # only a write needs it (a check or a status reads)
 
-        self.path, self.shown, self.target = path, shown_path(path), resolve_target(path)
         self.temp: str | None = None
         self.made: list[Path] = []
+        if into is not None:
+            into.append(self)
+        self.path, self.shown, self.target = path, shown_path(path), resolve_target(path)
         self.before: bytes | None = None
         self.kept = "không ghi gì"  # what a refusal says of the file: until it is known to be there
         try:
@@ -577,6 +587,9 @@ class _Staged:
         except OSError as exc:
             self.discard()
             raise self._failed(exc) from None
+        except BaseException:  # Ctrl-C, SIGTERM while the text is written: nothing left beside the file
+            self.discard()
+            raise
         self.expected = expected
         if expected is not _ANY and self.before != expected:
             self.discard()

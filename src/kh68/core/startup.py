@@ -26,9 +26,10 @@ class Stopped(KeyboardInterrupt):
 
     last: int | None = None  # the signal of the latest stop, for a stop the option parser swallowed
 
-    def __init__(self, signum: int):
+    def __init__(self, signum: int, *, done: str | None = None):
         super().__init__(signum)
         self.signum = signum
+        self.done = done  # what was finished before stopping ("đã ghi xong data/2025.yaml"), said with the stop
         Stopped.last = signum
 
     @property
