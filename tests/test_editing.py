@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -539,6 +540,26 @@ def test_control_characters_of_peoples_text_are_never_written(example_copy: Path
     assert "    note: a[31mb X\n" in text
     assert 'results: "x[2JY\\nZ"' in text
     assert "text-control-chars" not in invoke(["check", example_copy], 0).output
+
+
+def test_peoples_text_is_written_composed_and_the_same_text_decomposed_is_no_conflict(
+    example_copy: Path, tmp_path: Path
+) -> None:
+    """A hostile probe: "Báo cáo minh họa số 02/BC-MH" typed on a Mac (NFD: its accents apart) was a conflict with
+    the same words already written, shown as two identical texts; a CSV's NFD note was written decomposed, and the
+    same CSV in NFC then refused."""
+    decomposed = unicodedata.normalize("NFD", "Báo cáo minh họa số 02/BC-MH")
+    args = ["record", "6.5", "--year", "2025", "--value", "58,8", "--plan", example_copy]
+    assert invoke([*args, "--source", decomposed], 0).output.startswith("Không thay đổi: chỉ tiêu 6.5 năm 2025")
+    csv = tmp_path / "nfd.csv"
+    csv.write_text(
+        "indicator,year,unit,value,note\n6.8,2025,,76," + unicodedata.normalize("NFD", "Ghi chú có dấu") + "\n",
+        encoding="utf-8-sig",
+    )
+    invoke(["import", "--plan", example_copy, csv, "--force"], 0)
+    assert "    note: Ghi chú có dấu\n" in (example_copy / DATA_2025).read_text(encoding="utf-8")  # composed
+    csv.write_text("indicator,year,unit,value,note\n6.8,2025,,76,Ghi chú có dấu\n", encoding="utf-8")
+    assert invoke(["import", "--plan", example_copy, csv], 0).output.endswith("không có gì thay đổi.\n")
 
 
 def test_a_conflict_shows_an_invisible_character_of_the_value(example_copy: Path) -> None:

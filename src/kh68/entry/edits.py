@@ -17,6 +17,7 @@ Unit keys are matched by the unit they name, whatever alias was written.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -194,7 +195,9 @@ class _Assignment:
     def __post_init__(self) -> None:
         # People's text is data: a control character or bidi override typed or pasted into a form, a CSV or an
         # option (ESC, BEL, U+202E) is never written into a data file (check then flagged the file kh68 had written).
-        object.__setattr__(self, "text", for_document(self.text))
+        # Its letters are written composed (NFC), as Vietnamese is typed on Windows: "hóa" pasted from a Mac, its
+        # accents apart, is the same text, found again by a search and by the next import.
+        object.__setattr__(self, "text", unicodedata.normalize("NFC", for_document(self.text)))
 
 
 def apply_edits(plan: Plan, edits: Sequence[Edit], *, force: bool = False, dry_run: bool = False) -> EditResult:
@@ -421,11 +424,12 @@ def _number(text: str) -> Decimal | None:
 
 
 def _same(old: str, new: str) -> bool:
-    """Equal as numbers when both are numbers (``99,5`` is ``99.50``), else as text."""
+    """Equal as numbers when both are numbers (``99,5`` is ``99.50``), else as text (its letters composed one way:
+    "hóa" typed on a Mac, decomposed, is the "hóa" already written)."""
     a, b = _number(old), _number(new)
     if a is not None and b is not None:
         return a == b
-    return old == new
+    return old == new or unicodedata.normalize("NFC", old) == unicodedata.normalize("NFC", new)
 
 
 def _shown(text: str) -> str:
