@@ -238,11 +238,13 @@ def test_opening_cites_the_province_plan_once_and_closing_is_customary() -> None
         "Thực hiện Kế hoạch số 6121/KH-UBND ngày 22/7/2024 của UBND tỉnh Lâm Đồng, Sở Giáo dục và Đào tạo tỉnh Lâm Đồng "
         "báo cáo kết quả thực hiện năm 2025 (số liệu tính đến ngày 31/10/2025) như sau:"
     )
-    # the recipient the plan names ceased: who receives the report instead, and on what basis, said right after
+    # the recipient the plan names ceased: who receives the report instead, on what basis and what it took over (the
+    # fields its successor entry lists: the Sở Nội vụ took part of the Sở LĐTBXH's social policy, not all of it)
     assert (
         f"{opening}\n\nKế hoạch giao báo cáo Sở Lao động – Thương binh và Xã hội; theo Nghị định số 45/2025/NĐ-CP "
-        "ngày 28/02/2025 của Chính phủ, từ ngày 01/3/2025, lĩnh vực chính sách xã hội của Sở Lao động – Thương binh "
-        "và Xã hội do Sở Nội vụ tỉnh Lâm Đồng tiếp nhận, nên Báo cáo này gửi Sở Nội vụ tỉnh Lâm Đồng.\n"
+        "ngày 28/02/2025 của Chính phủ, từ ngày 01/3/2025, lĩnh vực lao động, tiền lương, việc làm, người có công, "
+        "bình đẳng giới của Sở Lao động – Thương binh và Xã hội do Sở Nội vụ tỉnh Lâm Đồng tiếp nhận, nên Báo cáo này "
+        "gửi Sở Nội vụ tỉnh Lâm Đồng.\n"
     ) in text
     assert text.count("Trên đây là báo cáo kết quả thực hiện") == 1
     assert (

@@ -70,7 +70,7 @@ from kh68.outputs.words import (
 )
 from kh68.reading.bodies import Body, Sender, is_above, issuer_id, plan_report_sender
 from kh68.reading.enums import DutyKind
-from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, YearData, YearReport
+from kh68.reading.models import CitedDocument, Duty, LegalBasis, ReportPart, Unit, YearData, YearReport
 from kh68.reading.plan import Current, Plan
 from kh68.tracking.tasks import TaskStatus
 from kh68.vocab import TASK_STATE_LABELS, sentence
@@ -288,14 +288,24 @@ def successor_notes(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ..
     for c in _inherited(plan, duty, today):
         gone = plan.units.units[c.named]
         basis = legal_basis(gone.source)
-        field = f"lĩnh vực {duty.function}" if duty.function else "nhiệm vụ"
         since = short_date(c.since) if c.since else ""
         lead = f"theo {basis}, từ ngày {since}" if basis else f"từ ngày {since}"
         name, heir = plan.unit_name(c.named), plan.unit_name(c.unit_id)
         notes.append(
-            f"Kế hoạch giao báo cáo {name}; {lead}, {field} của {name} do {heir} tiếp nhận, nên Báo cáo này gửi {heir}."
+            f"Kế hoạch giao báo cáo {name}; {lead}, {_handed(plan, gone, c.unit_id, duty)} của {name} do {heir} "
+            f"tiếp nhận, nên Báo cáo này gửi {heir}."
         )
     return tuple(notes)
+
+
+def _handed(plan: Plan, gone: Unit, heir: str, duty: Duty) -> str:
+    """What ``heir`` took over from ``gone``, as the plan records it: the fields its successor entry's ``note`` lists
+    ("lao động, tiền lương, việc làm, …": a body's whole field is not claimed for one that took part of it), else the
+    duty's field, else the work."""
+    entry = next((s for s in gone.successors if plan.units.resolve(s.unit) == heir), None)
+    if entry is not None and entry.note:
+        return f"lĩnh vực {' '.join(entry.note.split()).rstrip(' .;')}"
+    return f"lĩnh vực {duty.function}" if duty.function else "nhiệm vụ"
 
 
 def verify_warnings(plan: Plan, duty: Duty | None, today: date) -> tuple[str, ...]:
