@@ -299,3 +299,14 @@ def test_a_months_report_whose_figures_are_all_dated_before_its_end_is_known_to_
     assert "**KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU ĐẾN HẾT THÁNG 11 NĂM 2026**" in _lines(
         SON_LA, "--period", "2026-11"
     )
+
+
+def test_the_internal_summary_of_the_year_says_which_months_report_it_quotes() -> None:
+    """An official's reading: section I listed Sở Khoa học và Công nghệ as "chưa gửi" (the year's report), then
+    section II quoted its report as "(đang triển khai, ngày 18/11/2026)": it was November's report."""
+    lines = _lines(SON_LA, "--year", "2026", "--internal", "--date", "2026-11-28")
+    assert "| 4 | Sở Khoa học và Công nghệ | – | chưa gửi |" in lines
+    assert (
+        "- Sở Khoa học và Công nghệ (đang triển khai, báo cáo tháng 11/2026, ngày 18/11/2026): hỗ trợ đăng ký bảo hộ "
+        "nhãn hiệu xoài tại 01 thị trường (minh họa)."
+    ) in lines

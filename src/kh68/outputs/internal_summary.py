@@ -156,8 +156,10 @@ def _results(view: StatusView) -> Section:
         lines = []
         for uid, p in t.entries.items():
             when = f", ngày {short_date(p.date)}" if p.date else ""
+            period = plan.entry_period(view.year, p)  # a month's report quoted in the year's summary says so
+            of = f", báo cáo {period.label}" if period is not None else ""
             said = lower_first(one_sentence(p.results)) if p.results else "không ghi kết quả"
-            lines.append(f"{plan.unit_name(uid)} ({task_state_label(p.state).lower()}{when}): {said}")
+            lines.append(f"{plan.unit_name(uid)} ({task_state_label(p.state).lower()}{of}{when}): {said}")
         if lines:
             blocks.append(items(lines))
         else:

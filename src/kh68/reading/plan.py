@@ -466,6 +466,15 @@ class Plan:
         seen.keep(files, period)
         return seen
 
+    def entry_period(self, year: int, entry: Progress) -> Period | None:
+        """The month, quarter or half-year whose file holds ``entry`` (a task's progress in ``year``'s view, of a plan
+        that reports within the year): what a summary of the year says it quotes; ``None`` for the year's own file."""
+        for period, data in self.files.items():
+            if period.year == year and not period.is_year:
+                if any(found is entry for entries in data.tasks.values() for found in entries.values()):
+                    return period
+        return None
+
     def data_file(self, period: Period) -> str:
         """``data/2026.yaml``, ``data/2026-11.yaml``: the data file of ``period`` as messages and reports name it (the
         plan's ``.yml`` when it has that one and no ``.yaml``, as ``kh68 record`` writes it)."""
