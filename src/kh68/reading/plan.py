@@ -470,9 +470,9 @@ class Plan:
         """The month, quarter or half-year whose file holds ``entry`` (a task's progress in ``year``'s view, of a plan
         that reports within the year): what a summary of the year says it quotes; ``None`` for the year's own file."""
         for period, data in self.files.items():
-            if period.year == year and not period.is_year:
-                if any(found is entry for entries in data.tasks.values() for found in entries.values()):
-                    return period
+            mine = period.year == year and not period.is_year
+            if mine and any(found is entry for entries in data.tasks.values() for found in entries.values()):
+                return period
         return None
 
     def data_file(self, period: Period) -> str:
