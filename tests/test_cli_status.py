@@ -543,3 +543,11 @@ def test_a_baseline_year_is_seen_as_itself() -> None:
     result = invoke(["status", "--plan", plan, "--today", "2025-12-01"], 0)
     assert " ".join(result.stdout.splitlines()[:2]).endswith("năm  2025")
     assert "ngoài các năm của kế hoạch" not in result.stderr
+
+
+def test_a_task_is_named_by_its_short_title_where_its_title_is_a_list_of_units() -> None:
+    """An official's reading: "III.2.d Các phòng thuộc Sở, các đơn vị trường học; phòng GDĐT …" named a task by the
+    units of its heading, where the report says "Giám sát, thanh tra, kiểm tra việc thực hiện chính sách"."""
+    out = invoke(EXAMPLE, 0, env={"COLUMNS": "200"}).output
+    assert "• III.2.d Giám sát, thanh tra, kiểm tra việc thực hiện chính sách — " in out
+    assert "III.2.d Các phòng thuộc Sở" not in out

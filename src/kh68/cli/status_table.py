@@ -172,17 +172,17 @@ def task_lines(view: StatusView) -> list[str]:
     overdue = [t for t in view.tasks if t.due and t.due.overdue]
     if overdue:
         lines.append("Quá hạn:")
-        lines += [f"• {t.task.id} {t.task.title} — {due_words(t.due)}" for t in overdue if t.due]
+        lines += [f"• {t.task.id} {t.task.report_title} — {due_words(t.due)}" for t in overdue if t.due]
     soon = [t for t in view.tasks if t.due and t.due.soon]
     if soon:
         lines.append(f"Đến hạn trong {DUE_SOON_DAYS} ngày tới:")
-        lines += [f"• {t.task.id} {t.task.title} — {due_words(t.due)}" for t in soon if t.due]
+        lines += [f"• {t.task.id} {t.task.report_title} — {due_words(t.due)}" for t in soon if t.due]
     missing = [t for t in view.tasks if t.missing_leads]
     if missing:
         lines.append("Chưa có báo cáo tiến độ của đơn vị chủ trì:")
         for t in missing:
             names = ", ".join(t.missing_names(view.plan))
-            lines.append(f"• {t.task.id} {t.task.title} — {names}")
+            lines.append(f"• {t.task.id} {t.task.report_title} — {names}")
     return lines
 
 

@@ -152,7 +152,7 @@ def _results(view: StatusView) -> Section:
     plan = view.plan
     blocks: list[Block] = []
     for t in view.tasks:
-        blocks.append(Heading(2, f"{t.task.id}. {t.task.title}"))
+        blocks.append(Heading(2, f"{t.task.id}. {t.task.report_title}"))
         lines = []
         for uid, p in t.entries.items():
             when = f", ngày {short_date(p.date)}" if p.date else ""
