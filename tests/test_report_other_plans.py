@@ -310,3 +310,12 @@ def test_the_internal_summary_of_the_year_says_which_months_report_it_quotes() -
         "- Sở Khoa học và Công nghệ (đang triển khai, báo cáo tháng 11/2026, ngày 18/11/2026): hỗ trợ đăng ký bảo hộ "
         "nhãn hiệu xoài tại 01 thị trường (minh họa)."
     ) in lines
+
+
+def test_a_units_report_cites_a_numbered_section_of_the_plan_never_a_named_part() -> None:
+    """An official's reading: "Thực hiện Kế hoạch số 188/KH-UBND … (phần kết), …" does not belong in a signed text."""
+    lines = _lines(FIXTURES / "hue-188", "--year", "2026", "--unit", "ubnd_xa_khe_tre", "--date", "2026-12-20")
+    assert (
+        "Thực hiện Kế hoạch số 188/KH-UBND ngày 02/4/2026 của Ủy ban nhân dân thành phố Huế, Ủy ban nhân dân xã "
+        "Khe Tre báo cáo kết quả thực hiện năm 2026 như sau:"
+    ) in lines

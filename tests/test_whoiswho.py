@@ -179,7 +179,7 @@ def test_a_commune_reports_under_its_own_header_and_signs_on_behalf_of_its_commi
         "thành phố Huế (qua Sở Du lịch)./."
     ) in lines
     assert (
-        "Thực hiện Kế hoạch số 188/KH-UBND ngày 02/4/2026 của Ủy ban nhân dân thành phố Huế (phần kết), Ủy ban nhân "
+        "Thực hiện Kế hoạch số 188/KH-UBND ngày 02/4/2026 của Ủy ban nhân dân thành phố Huế, Ủy ban nhân "
         "dân xã Khe Tre báo cáo kết quả thực hiện năm 2026 như sau:"
     ) in lines
     assert (

@@ -7,6 +7,7 @@ share lives here, so that none of them imports another.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -161,8 +162,20 @@ def strip_stop(text: str | None) -> str | None:
 
 def section_words(section: str) -> str:
     """``mục V.1`` for a numbered section; a named one as it is named (``phần kết``)."""
-    numbered = section[:1].isdigit() or section.split(".")[0].strip() in ROMAN
-    return f"mục {section}" if numbered else lower_first(section)
+    return f"mục {section}" if _a_number(section) else lower_first(section)
+
+
+def _a_number(section: str) -> bool:
+    return section[:1].isdigit() or section.split(".")[0].strip() in ROMAN
+
+
+def numbered(section: str) -> bool:
+    """Whether a section of the plan is cited by its number (``V.1``, ``2.3``, ``mục "V. CHẾ ĐỘ BÁO CÁO", khoản 1``,
+    ``Phần III``), not by a name alone (``Phần kết``)."""
+    if _a_number(section):
+        return True
+    cited = re.match(r"(?:mục|khoản|điểm|tiết|phần|chương)\s+[\"“']?([0-9]|[IVX]+\b)", section, re.IGNORECASE)
+    return cited is not None
 
 
 ROMAN = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])

@@ -40,6 +40,7 @@ from kh68.outputs.frame import (
     header_of,
     items,
     next_period,
+    numbered,
     report_file,
     report_subject,
     section_words,
@@ -290,7 +291,8 @@ def _lifetime(unit: Unit) -> str:
 
 
 def _opening(plan: Plan, cadence: Period, name: str, unit: Unit, duty: Duty | None) -> str:
-    where = f" ({section_words(duty.section)})" if duty else ""
+    # "(mục V.1)" cites where the plan asks the report; a part named without a number ("(phần kết)") is no citation
+    where = f" ({section_words(duty.section)})" if duty and numbered(duty.section) else ""
     since = ""
     if unit.start is not None and cadence.first_day < unit.start <= cadence.last_day:
         since = f" (từ ngày {short_date(unit.start)}, ngày đơn vị bắt đầu hoạt động)"
