@@ -23,7 +23,7 @@ def test_table_on_the_demo_plan() -> None:
     out = lines(invoke(EXAMPLE, 0, env=NARROW).output)
     assert out[:3] == [
         "SỐ LIỆU MINH HỌA — không phải số liệu thật",
-        "Tình hình thực hiện kế hoạch KH-SGDĐT năm 2025",
+        "Tình hình thực hiện kế hoạch số …/KH-SGDĐT năm 2025",
         "Ngày xem: 06/11/2025",
     ]
     assert out[4] == "Mã     Chỉ tiêu                Mục tiêu   Đạt được   Chênh  Đánh giá"

@@ -264,10 +264,9 @@ def print_status(view: StatusView, console: Console | None = None) -> None:
         console.print(Text(vocab.SYNTHETIC_BANNER, style="bold magenta"))
     scope = f" — {plan.unit_name(view.unit)}" if view.unit else ""
     meta = plan.meta
-    if meta.number or meta.issued_with:
-        named = vocab.plan_name(meta.type.lower(), meta.number, meta.symbol, meta.issued_with)
-    else:
-        named = f"{meta.type.lower()} {meta.symbol}"  # no number yet: the symbol alone, not "số …/"
+    # as the reports name it: "kế hoạch số …/KH-XYZ" while its number is not written yet (the symbol alone named
+    # no document an official could look up)
+    named = vocab.plan_name(meta.type.lower(), meta.number, meta.symbol, meta.issued_with)
     heading = vocab.STATUS_HEADING.format(plan=named, when=view.when)
     console.print(console.render_str(heading + scope, style="bold"))  # plan text: escaped before the layout
     console.print(f"Ngày xem: {format_date(view.today)}")
