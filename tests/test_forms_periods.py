@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.conftest import EXAMPLE_PLAN, MONTHLY_DUTY, invoke, replace_in
+from tests.conftest import EXAMPLE_PLAN, MONTHLY_DUTY, REPO, invoke, replace_in
 from tests.formtools import edit_workbook, fill, make_form, sent, snapshot
 
 QUARTERLY = """  - id: quarterly_report
@@ -590,3 +590,22 @@ def test_a_form_of_a_duty_without_a_day_sets_none(example_copy: Path, tmp_path: 
     assert (guide["A6"].value, guide["B6"].value) == ("Hạn gửi", "Kế hoạch không ghi hạn")
     late = _reports(example_copy, "2026-H1", "2026-07-20", "half_year_report")
     assert late == {"phong_gdtrh": (False, None, False)}
+
+
+def test_a_batch_makes_every_form_it_can_and_says_which_unit_gets_none(tmp_path: Path) -> None:
+    """A probe of a real plan: "Các cơ quan, đơn vị có liên quan" (a group the plan names without members) owed
+    November's report, and `kh68 form --period 2026-11` made no form at all."""
+    plan = Path(shutil.copytree(REPO / "tests" / "fixtures" / "plans" / "sonla-2954", tmp_path / "plan"))
+    result = invoke(["form", "--plan", plan, "--period", "2026-11", "-o", tmp_path / "out"], 0)
+    assert result.stdout.splitlines()[-1] == f"Đã lập 11 biểu mẫu tháng 11/2026 trong {(tmp_path / 'out').as_posix()}."
+    assert result.stderr == (
+        "kh68: cảnh báo: không lập biểu mẫu cho co_quan_don_vi_lien_quan: Các cơ quan, đơn vị có liên quan là nhiều "
+        "đơn vị chung một tên\n"
+    )
+    asked = invoke(
+        ["form", "--plan", plan, "--period", "2026-11", "--unit", "co_quan_don_vi_lien_quan", "-o", tmp_path], 1
+    )
+    assert asked.stderr == (
+        "kh68: lỗi: không lập biểu mẫu tháng 11/2026 cho co_quan_don_vi_lien_quan: Các cơ quan, đơn vị có liên quan "
+        "là nhiều đơn vị chung một tên\n"
+    )

@@ -44,7 +44,7 @@ def form(
     plan: PlanOption = None,
 ) -> None:
     """Lập biểu mẫu Excel (.xlsx) cho từng đơn vị phải báo cáo trong năm (hoặc trong kỳ: tháng, quý, 6 tháng)."""
-    from kh68.entry.forms.expected import expected_units, require_reported
+    from kh68.entry.forms.expected import expected_units, no_form_reason, require_reported
     from kh68.entry.forms.files import write_forms
     from kh68.lint.check import load_plan
 
@@ -53,10 +53,17 @@ def form(
     loaded = load_plan(plan_dir(plan))
     loaded.require_year(year, baseline=False)
     require_reported(loaded, reported)
-    # a unit named twice (its id, its name): one form
-    units = list(dict.fromkeys(loaded.require_unit(u) for u in unit)) if unit else expected_units(loaded, reported)
+    skipped: list[str] = []
+    if unit:  # a unit named twice (its id, its name): one form; one that can have none is refused, named
+        units = list(dict.fromkeys(loaded.require_unit(u) for u in unit))
+    else:  # every unit owing the report: those that can have no form ("UBND các xã" of no members) are said
+        units = []
+        for uid in expected_units(loaded, reported):
+            reason = no_form_reason(loaded, reported, uid)
+            units += [uid] if reason is None else []
+            skipped += [f"không lập biểu mẫu cho {uid}: {reason}"] if reason is not None else []
     if not units:
-        raise UsageError(f"{reported.label} không có đơn vị nào phải báo cáo")
+        raise UsageError(f"{reported.label} không có đơn vị nào phải báo cáo" + "".join(f"; {s}" for s in skipped))
     folder = out if out is not None else Path(f"bieu-mau-{reported.key}")
     day = parse_day(made, "--date") if made else None
     written = write_forms(loaded, reported, units, folder, day, force=force)
@@ -68,6 +75,8 @@ def form(
             f"{len(item.spec.indicators)} chỉ tiêu, {len(item.spec.tasks)} nhiệm vụ"
         )
     echo(f"Đã lập {len(written)} biểu mẫu {reported.label} trong {folder.as_posix()}.")
+    for said in skipped:  # on standard error: the list of forms made stays what it is
+        echo(f"kh68: cảnh báo: {said}", err=True)
 
 
 @app.command("import")

@@ -117,28 +117,43 @@ def inactive_reason(plan: Plan, when: Period | int, unit_id: str, owers: list[Ow
     return plan.units.inactive_reason(unit_id, form_day(plan, when, unit_id, owers))
 
 
-def form_for(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | None = None) -> FormSpec:
-    """The form of ``unit_id`` for a period (a year given as a number: the yearly report); ``InputError`` if
-    the unit did not exist on its due day. ``owers``: the period's ``period_owers``, when already known."""
+def no_form_reason(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | None = None) -> str | None:
+    """Why ``unit_id`` can have no form for a period (it did not exist on its due day, it receives the forms, it
+    is the plan's body or many bodies under one name), or ``None``."""
     period = as_period(when)
     owed = _owed(owers if owers is not None else period_owers(plan, period), unit_id)
-    due = _due(plan, period, owed)
-    reason = plan.units.inactive_reason(unit_id, due.day)
+    reason = plan.units.inactive_reason(unit_id, _due(plan, period, owed).day)
     if reason:
-        raise InputError(f"không lập biểu mẫu {period.label} cho {unit_id}: {reason}")
+        return reason
+    if unit_id in plan.unit_ids(_recipients(plan, period, owed)):  # "Gửi đến: <itself>": the forms go back to it
+        return f"{plan.unit_name(unit_id)} là nơi nhận báo cáo của các đơn vị, không gửi báo cáo cho chính mình"
+    unit = plan.units.units[unit_id]
+    why = above_the_units(plan, unit_id) or ("là nhiều đơn vị chung một tên" if stands_for_many(unit) else None)
+    return f"{plan.unit_name(unit_id)} {why}" if why is not None else None  # the Sở itself, "UBND các xã": no one
+
+
+def _duties(plan: Plan, period: Period, owed: Owed | None) -> list[Duty]:
     duties = list(owed.duties) if owed is not None else unit_report_duties(plan, period)
     if not duties and period.is_year:  # no duty reports the year: whoever the plan's unit reports go to
         duties = [d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT]
-    recipients = list(dict.fromkeys(u for d in duties for u in d.to_units))
-    if unit_id in plan.unit_ids(recipients):  # "Gửi đến: <itself>": the body the forms go back to
-        raise InputError(
-            f"không lập biểu mẫu {period.label} cho {unit_id}: {plan.unit_name(unit_id)} là nơi nhận báo cáo của các "
-            "đơn vị, không gửi báo cáo cho chính mình"
-        )
-    unit = plan.units.units[unit_id]
-    why = above_the_units(plan, unit_id) or ("là nhiều đơn vị chung một tên" if stands_for_many(unit) else None)
-    if why is not None:  # the Sở itself, the province, "UBND các xã": no one fills that form
-        raise InputError(f"không lập biểu mẫu {period.label} cho {unit_id}: {plan.unit_name(unit_id)} {why}")
+    return duties
+
+
+def _recipients(plan: Plan, period: Period, owed: Owed | None) -> list[str]:
+    return list(dict.fromkeys(u for d in _duties(plan, period, owed) for u in d.to_units))
+
+
+def form_for(plan: Plan, when: Period | int, unit_id: str, owers: list[Owed] | None = None) -> FormSpec:
+    """The form of ``unit_id`` for a period (a year given as a number: the yearly report); ``InputError`` naming
+    ``no_form_reason`` when it can have none. ``owers``: the period's ``period_owers``, when already known."""
+    period = as_period(when)
+    owers = owers if owers is not None else period_owers(plan, period)
+    reason = no_form_reason(plan, period, unit_id, owers)
+    if reason is not None:
+        raise InputError(f"không lập biểu mẫu {period.label} cho {unit_id}: {reason}")
+    owed = _owed(owers, unit_id)
+    due = _due(plan, period, owed)
+    recipients = _recipients(plan, period, owed)
     return FormSpec(
         plan_id=plan_id(plan),
         plan_label=plan_label(plan),
