@@ -523,13 +523,14 @@ def _state_words(state: TaskState) -> str:
 
 def _task_label(t: TaskStatus) -> str:
     """``3) `` before a task's name: its number in its group, when the id gives one an official numbers a list
-    by (a number, a letter); none for an id the document does not number so ("1b", "2-b", "a.1", "1.1") or a
-    name that begins with its own number ("(1) Tổ chức …")."""
+    by (a number, a letter); a dash for an id the document does not number so ("1b", "2-b", "a.1", "1.1"): an item
+    of the list, never a paragraph standing alone between "1)" and "2)"; none for a name that begins with its own
+    number ("(1) Tổ chức …")."""
     task_id, group_id = t.task.id, t.group_id
-    suffix = task_id[len(group_id) :].lstrip(".") if task_id.startswith(group_id) else ""
-    if not _LIST_LABEL.fullmatch(suffix) or _OWN_NUMBER.match(t.task.title):
+    if _OWN_NUMBER.match(t.task.title):
         return ""
-    return f"{suffix}) "
+    suffix = task_id[len(group_id) :].lstrip(".") if task_id.startswith(group_id) else ""
+    return f"{suffix}) " if _LIST_LABEL.fullmatch(suffix) else "- "
 
 
 _LIST_LABEL = re.compile(r"[0-9]{1,3}|[a-zđ]")
