@@ -769,7 +769,7 @@ def _source_note(m: Measurement | None, plan: Plan, computed: bool) -> list[str]
             parts.append(f"nguồn số liệu: {text}.")
     if computed and m.value is None and m.by_unit:
         how = vocab.UNIT_FORM_COMBINED[form_of(next(iter(m.by_unit.values())))]
-        parts.append(f"cách tính: giá trị tổng hợp từ số liệu của {len(m.by_unit)} đơn vị ({how}).")
+        parts.append(f"cách tính: giá trị tổng hợp từ số liệu của {_count(len(m.by_unit))} đơn vị ({how}).")
     if m.note:
         parts.append(f"ghi chú: {' '.join(m.note.split())}")
     return parts
