@@ -21,16 +21,22 @@ NUMBER = r"[0-9]{1,3}(?: [0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9](?:[0-9.,]*[0-9])?
 
 _NOT_A_SHARE = r"(?!(?:trở|mỗi|hằng|hàng|một|so|năm)\b)"  # "8% mỗi năm", "10% so với …", "30% trở lên"
 UNIT = (
-    rf"(?:%(?:\s+{_NOT_A_SHARE}[^\W\d_][^\d,;:()/%]*?(?:,\s*[^\W\d_][^\d,;:()/%]*?)*)?"
+    rf"(?:%/năm(?![\w/])|%(?:\s+{_NOT_A_SHARE}[^\W\d_][^\d,;:()/%]*?(?:,\s*[^\W\d_][^\d,;:()/%]*?)*)?"
     r"|[^\W\d_][^\d,;:()/]*?(?:/[^\W\d_][^\d,;:()/]*?){0,2})"  # "bác sĩ/vạn dân", "triệu đồng/người/năm"
 )
-"""A unit written after a number: ``%`` (or a share of something: ``% dân số``, ``% xã, phường``), ``ha``, ``tỷ đồng``,
+"""A unit written after a number: ``%`` (or a share of something: ``% dân số``, ``% xã, phường``; a pace: ``%/năm``), ``ha``, ``tỷ đồng``,
 ``trường``."""
 
 
 def is_share(unit: str | None) -> bool:
-    """A unit written after a number that makes it a share: ``%``, or a share of something (``% số hộ``)."""
-    return unit is not None and unit.startswith("%")
+    """A unit written after a number that makes it a share: ``%``, or a share of something (``% số hộ``); never a
+    pace (``%/năm``)."""
+    return unit is not None and unit.startswith("%") and not unit.startswith("%/")
+
+
+def per_year_removed(unit: str | None) -> str | None:
+    """``%`` of ``%/năm`` (a unit said per year by a kind that is yearly itself); any other unit as it is."""
+    return unit.removesuffix("/năm") if unit is not None and unit.startswith("%/") else unit
 
 
 YEAR = r"[0-9]{4}"

@@ -86,3 +86,9 @@ def test_words() -> None:
 )
 def test_a_report_says_a_range_as_the_plan_does(text: str, unit: str, report: str) -> None:
     assert read(text).words(Style.REPORT, Measure(unit), H) == report
+
+
+def test_a_range_of_a_pace_keeps_its_unit() -> None:
+    # Quảng Ngãi 29/KH-UBND (2025): "khoảng 10 - 12%/năm" of an indicator in %/năm
+    target = read("khoảng 10 - 12%/năm", tolerance=0.05)
+    assert (target.kind, target.low, target.high, target.unit) == ("range", 10, 12, "%/năm")

@@ -126,3 +126,20 @@ def test_a_range_in_words() -> None:
         "tăng bình quân 10-13%/năm",
         "tăng bình quân 10-13%/năm (so với năm 2025)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [(108.07, Status.NOT_MET), (108.075, Status.MET), (108.9, Status.MET), (108.93, Status.EXCEEDED)],
+)
+def test_about_a_yearly_rate_moves_the_rate_out_by_the_tolerance(value: float, status: Status) -> None:
+    # Quảng Ngãi 29/KH-UBND (2025): "tăng bình quân khoảng 8,5%/năm", one year from a base of 100: 8,5 ± 5% of it
+    found = requirement(
+        "tăng bình quân khoảng 8,5%/năm", H, History(2026, ((2025, 100.0),)), start=2026, tolerance=0.05
+    )
+    assert found.judge(value, H) is status
+
+
+def test_a_rise_per_year_against_a_year_is_not_read_as_a_rise_once() -> None:
+    with pytest.raises(TargetUnparsable):
+        read("tăng 5%/năm so với năm 2025")

@@ -103,6 +103,8 @@ class Change(Target):
             )
         if unit == "lần":
             raise TargetUnparsable(_times_readings(text, match["verb"], match["n"]))
+        if unit is not None and unit.startswith("%/"):  # "tăng 5%/năm so với năm 2025": a yearly pace, not this
+            return None
         return cls(
             text=text,
             amount=-size if match["verb"] == "giảm" else size,

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Self
 
 from kh68.core.vnformat import format_number
 from kh68.kinds.measure import Measure
-from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, is_share, number
+from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, is_share, number, per_year_removed
 from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Target, TargetUnparsable, two_readings
 from kh68.kinds.verdict import Direction
 
@@ -28,6 +28,7 @@ _PATTERN = re.compile(
     rf"^(?:{_SPAN.replace('NAME', 'a')},?\s*)?"
     rf"(?:tốc độ\s+)?(?:(?P<verb>tăng|giảm)(?: trưởng)?\s+bình quân|bình quân\s+(?:(?:hằng|hàng|mỗi) năm\s+)?(?P<verb2>tăng|giảm))\s+"
     rf"(?:(?:hằng|hàng|mỗi) năm\s+)?(?:trong giai đoạn (?:này|trên)\s+)?(?:(?:đạt|ít nhất|trên)\s+)?"
+    rf"(?P<about>khoảng\s+)?"
     rf"(?P<n>{NUMBER})(?:\s*-\s*(?P<n2>{NUMBER}))?\s*(?P<u>điểm phần trăm|{UNIT})?"
     rf"(?:\s*/\s*năm|\s+(?:mỗi|một) năm)?"
     rf"(?:,?\s*{_SPAN.replace('NAME', 'b')})?(?:\s*so với năm\s+(?P<base>{YEAR}))?$"
@@ -42,6 +43,7 @@ class YearlyChange(Target):
         "tăng bình quân 1,5%/năm",
         "tăng trưởng bình quân 8%/năm giai đoạn 2026 - 2030",
         "giảm bình quân 2 điểm phần trăm/năm",
+        "tăng bình quân khoảng 8,5%/năm",
     )
     meaning = "mỗi năm của giai đoạn, giá trị ít nhất bằng số liệu năm gốc tăng (giảm) đều theo mức bình quân"
     fields: ClassVar[dict[str, FieldType]] = {
@@ -57,6 +59,8 @@ class YearlyChange(Target):
     base: int | None = None
     last: int | None = None  # the span's last year, when the words say it
     structured: bool = False  # written as {yearly_change: …}: no words to misread
+    approximate: bool = False  # "tăng bình quân khoảng 8,5%/năm": the rates move out by the plan's tolerance
+    tolerance: float | None = None  # a share of each rate, filled in from the plan when approximate
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
@@ -64,6 +68,7 @@ class YearlyChange(Target):
         if match is None:
             return None
         verb = match["verb"] or match["verb2"]
+        unit = per_year_removed(match["u"])  # "8%/năm": the kind is yearly, its unit "%"
         size = float(number(match["n"], TargetUnparsable, text))
         high = float(number(match["n2"], TargetUnparsable, text)) if match["n2"] else None
         if high is not None and high <= size:
@@ -80,11 +85,12 @@ class YearlyChange(Target):
             text=text,
             rate=sign * size,
             rate_high=None if high is None else sign * high,
-            relative=is_share(match["u"]),
-            unit=None if is_share(match["u"]) or match["u"] == "điểm phần trăm" else match["u"],
+            relative=is_share(unit),
+            unit=None if is_share(unit) or unit == "điểm phần trăm" else unit,
             base=base,
             last=int(last) if last else None,
             decimals=max(decimals_written(match["n"]), decimals_written(match["n2"] or "0")),
+            approximate=bool(match["about"]),
         )
 
     @classmethod
@@ -123,10 +129,13 @@ class YearlyChange(Target):
             return None
         return (self.base + 1, self.last)
 
-    def with_defaults(self, *, year: int | None = None, start: int | None = None, **_: Any) -> Target:
+    def with_defaults(
+        self, *, year: int | None = None, start: int | None = None, tolerance: float | None = None, **_: Any
+    ) -> Target:
         base = self.base if self.base is not None else (start - 1 if start is not None else None)
         last = self.last if self.last is not None else year
-        return replace(self, base=base, last=last)
+        share = tolerance if self.approximate and self.tolerance is None else self.tolerance
+        return replace(self, base=base, last=last, tolerance=share)
 
     def requirement(self, direction: Direction, history: History) -> Requirement | None:
         if self.base is None:
@@ -135,8 +144,20 @@ class YearlyChange(Target):
         if base is None:
             return None
         years = history.year - self.base
-        far = None if self.rate_high is None else self._grown(base, self.rate_high, years)
-        return Requirement(self._grown(base, self.rate, years), far=far, span=self.span)
+        low, high = self._rates()
+        far = None if high is None else self._grown(base, high, years)
+        return Requirement(self._grown(base, low, years), far=far, span=self.span)
+
+    def _rates(self) -> tuple[float, float | None]:
+        """The rate to reach and the one beyond which the value exceeds; "khoảng" moves both out by its share (about
+        8,5%/năm: from 8,075% to 8,925% at 5%)."""
+        if not self.approximate:
+            return self.rate, self.rate_high
+        share = self.tolerance or 0.0
+        high = self.rate_high if self.rate_high is not None else self.rate
+        return self.rate - abs(self.rate) * share * (1 if self.rate >= 0 else -1), high + abs(high) * share * (
+            1 if high >= 0 else -1
+        )
 
     def _grown(self, base: float, rate: float, years: int) -> float:
         """The base after ``years`` of ``rate``: compounded for "%", by equal steps otherwise."""
