@@ -305,3 +305,12 @@ class TestEveryYearOfASpan:
     def test_every_year_met_is_reached(self):
         p = progress(self.EVERY_YEAR, {2026: 6, 2027: 5, 2028: 7}, 2028, DEFAULT)
         assert p.category is Category.TARGET_ACHIEVED
+
+
+@pytest.mark.parametrize("words", ["không giảm so với năm 2025", "giảm không quá 5% so với năm 2025"])
+def test_the_base_years_figure_alone_is_no_progress_toward_a_change_from_it(words: str) -> None:
+    """A probe of a real plan: the 2025 figure alone, "không giảm so với năm 2025" set for 2026, was "Đã đạt mục tiêu
+    cuối kỳ" (the base judged against itself); a figure of 2026 is judged."""
+    kept = indicator({2026: words}, unit="doanh nghiệp")
+    assert progress(kept, {2025: 400}, 2026, DEFAULT).category is Category.NOT_AVAILABLE
+    assert progress(kept, {2025: 400, 2026: 401}, 2026, DEFAULT).category is Category.TARGET_ACHIEVED

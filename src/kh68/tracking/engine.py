@@ -461,6 +461,11 @@ def progress(
         return ProgressAssessment(Category.NOT_AVAILABLE)  # a total or a mean has no pace of its own to project
     direction = indicator.better
     t, current = points[-1]
+    base_year = final.meaning.base_year
+    if base_year is not None and t <= base_year:
+        # no figure after the base year yet: the base's own figure says nothing of a change from it ("không giảm so
+        # với năm 2025" of the 2025 figure alone was "Đã đạt mục tiêu cuối kỳ")
+        return ProgressAssessment(Category.NOT_AVAILABLE, final_year=final.year, data_year=t)
     if requirement.span is not None:  # a bound every year of a span: no pace to project, each year judged in its own
         kept = _kept_every_year(requirement, dict(points), direction)
         category = Category.TARGET_ACHIEVED if kept else Category.NOT_AVAILABLE
