@@ -321,3 +321,18 @@ def test_a_units_report_cites_a_numbered_section_of_the_plan_never_a_named_part(
         "Thực hiện Kế hoạch số 188/KH-UBND ngày 02/4/2026 của Ủy ban nhân dân thành phố Huế, Ủy ban nhân dân xã "
         "Khe Tre báo cáo kết quả thực hiện năm 2026 như sau:"
     ) in lines
+
+
+def test_a_final_target_of_another_year_than_the_annexs_column_says_its_year(example_copy: Path) -> None:
+    """A probe of a real plan: under "Mục tiêu đến năm 2030", a target set for 2026 alone read as the plan's 2030
+    target."""
+    with (example_copy / "indicators.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            '\n  - id: "9.9"\n    name: Số doanh nghiệp minh họa\n    unit: doanh nghiệp\n    targets:\n'
+            '      "2026": tối thiểu 20\n    responsible_units: [phong_khtc]\n'
+        )
+    lines = _lines(example_copy, "--year", "2026", "--date", "2026-11-10")
+    assert next(line for line in lines if line.startswith("| 9.9 |")).endswith(
+        "| tối thiểu 20 doanh nghiệp (năm 2026) |  |"
+    )
+    assert any(line.startswith("| 6.6 |") and line.endswith("| 99,97% |  |") for line in lines)  # 2030's: as it is

@@ -538,14 +538,19 @@ def report_words(meaning: Target, measure: Measure, direction: Direction, *, fra
     return meaning.display or written or meaning.words(Style.REPORT, measure, direction)
 
 
-def final_words(r: IndicatorResult) -> str:
-    """The final target in words; ``–`` without one."""
+def final_words(r: IndicatorResult, column_year: int | None = None) -> str:
+    """The final target in words; ``–`` without one. Under a column of ``column_year`` ("Mục tiêu đến năm 2030"), a
+    final target of another year says its year (``tối thiểu 20 ha (năm 2026)``): a target set for 2026 alone is no
+    target for 2030."""
     final = r.final
     if final is None:
         return NO_TARGET_MARK
-    if not final.meaning.numeric:
-        return final.text
-    return report_words(final.meaning, r.indicator.measure, r.indicator.better)
+    words = (
+        final.text
+        if not final.meaning.numeric
+        else report_words(final.meaning, r.indicator.measure, r.indicator.better)
+    )
+    return words if column_year in (None, final.year) else f"{words} (năm {final.year})"
 
 
 def part_of_the_year(r: IndicatorResult, view: StatusView) -> str:
@@ -686,7 +691,7 @@ def indicator_table(view: StatusView) -> Table:
                     previous_text(plan, r),
                     _comparison_cell(r, view.today),
                     verdict_label(r),
-                    final_words(r),
+                    final_words(r, final_year),
                     " ".join(f"({n})" for n in numbers),
                 ),
                 status=verdict(r).value,
