@@ -43,3 +43,23 @@ def test_the_unit_is_quoted_as_the_plan_writes_it(fixture_copy: Path) -> None:
         f"{path.as_posix()}:{line_of(path, 'Mầm non')}:15: lỗi: chỉ tiêu '60 Trường  Mầm non' ghi đơn vị "
         "'Trường  Mầm non', khác đơn vị tính '%' của chỉ tiêu 6.5 [target-unit]"
     )
+
+
+def test_a_unit_counted_in_thousands_says_how_many_and_the_way_out() -> None:
+    """A probe of Quảng Ngãi 29/KH-UBND: "khoảng 19,5 nghìn doanh nghiệp" of an indicator in doanh nghiệp was refused
+    without a word of how to write it."""
+    from kh68.lint.rules.target_unit import _message
+
+    assert _message("28 nghìn tỷ đồng", "nghìn tỷ đồng", "tỷ đồng", "3") == (
+        "chỉ tiêu '28 nghìn tỷ đồng' ghi đơn vị 'nghìn tỷ đồng', khác đơn vị tính 'tỷ đồng' của chỉ tiêu 3: 1 nghìn "
+        "tỷ đồng là 1.000 tỷ đồng; kh68 không tự đổi: ghi dạng cấu trúc giữ lời văn, số theo đơn vị tính của chỉ "
+        "tiêu (nhân 1.000), ví dụ {text: '…', at_least: …}"
+    )
+    assert _message("1,5 tỷ USD", "tỷ USD", "triệu USD", "4").endswith(
+        "1 tỷ USD là 1.000 triệu USD; kh68 không tự "
+        "đổi: ghi dạng cấu trúc giữ lời văn, số theo đơn vị tính của chỉ tiêu (nhân 1.000), ví dụ {text: '…', "
+        "at_least: …}"
+    )
+    assert _message("500 ha", "ha", "tỷ đồng", "1.2") == (
+        "chỉ tiêu '500 ha' ghi đơn vị 'ha', khác đơn vị tính 'tỷ đồng' của chỉ tiêu 1.2"
+    )

@@ -30,6 +30,11 @@ from .judging import H, History, L, read, requirement
         ("tăng 5% so với cùng kỳ năm 2025", 5, True, 2025, H),
         ("gấp 1,5 lần năm 2025", 50, True, 2025, H),
         ("tăng gấp 2 lần so với năm 2025", 100, True, 2025, H),
+        # Quảng Ngãi 29/KH-UBND (2025), a probe: "gấp đôi", "không thấp hơn năm 2025"
+        ("gấp đôi năm 2025", 100, True, 2025, H),
+        ("gấp ba so với năm 2025", 200, True, 2025, H),
+        ("không thấp hơn năm 2025", 0, False, 2025, H),
+        ("không cao hơn so với năm 2025", 0, False, 2025, L),
     ],
 )
 def test_phrasings(text: str, amount: float, relative: bool, base: int | None, direction) -> None:

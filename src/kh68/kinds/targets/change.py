@@ -32,10 +32,15 @@ _PATTERN = re.compile(
     rf"|(?P<over>trên|hơn)\s+)?(?P<n>{NUMBER})\s*(?P<u>điểm phần trăm|{UNIT})?\s*(?P<up>trở lên\s*)?"
     rf"so với\s+{_AMOUNT_OF}{_AGAINST}$"
 )
-_TIMES = re.compile(rf"^(?:tăng\s+)?(?:gấp|bằng)\s+(?P<n>{NUMBER})\s+lần\s+(?:so với\s+)?{_AMOUNT_OF}{_AGAINST}$")
+_TIMES = re.compile(
+    rf"^(?:tăng\s+)?(?:gấp|bằng)\s+(?:(?P<n>{NUMBER})\s+lần|(?P<word>đôi|ba|bốn))\s+(?:so với\s+)?"
+    rf"{_AMOUNT_OF}{_AGAINST}$"
+)
+_WORDS = {"đôi": "2", "ba": "3", "bốn": "4"}
+""""gấp đôi năm 2025": twice; "gấp ba": three times."""
 """"gấp 1,5 lần năm 2025": at least that many times the base year's figure."""
 _KEPT = re.compile(
-    rf"^không\s+(?P<verb>giảm|tăng)\s+so với\s+"
+    rf"^không\s+(?P<verb>giảm|tăng|thấp hơn|ít hơn|cao hơn|nhiều hơn)\s+(?:so với\s+)?"
     rf"(?:năm\s+(?P<year>{YEAR})|(?P<previous>năm trước|năm liền trước|cùng kỳ năm trước|năm liền kề trước))$"
 )
 """"không giảm so với năm 2025": at least the base year's figure (not above it, for "không tăng")."""
@@ -58,6 +63,8 @@ class Change(Target):
         "giảm không quá 5% so với năm 2025",
         "tăng 5% so với cùng kỳ năm 2025",
         "gấp 1,5 lần năm 2025",
+        "gấp đôi năm 2025",
+        "không thấp hơn năm 2025",
     )
     meaning = "so với số liệu năm gốc: tăng (giảm) ít nhất mức ghi; chưa có số liệu năm gốc thì chưa đánh giá được"
     fields: ClassVar[dict[str, FieldType]] = {
@@ -86,7 +93,7 @@ class Change(Target):
                 relative=False,
                 base=int(kept["year"]) if kept["year"] else None,
                 previous=bool(kept["previous"]),
-                kept=Direction.HIGHER if kept["verb"] == "giảm" else Direction.LOWER,
+                kept=Direction.HIGHER if kept["verb"] in ("giảm", "thấp hơn", "ít hơn") else Direction.LOWER,
             )
         if times := _TIMES.match(phrase):
             return cls._times(times, text)
@@ -119,7 +126,8 @@ class Change(Target):
 
     @classmethod
     def _times(cls, match: re.Match[str], text: str) -> Self:
-        times = float(number(match["n"], TargetUnparsable, text))
+        written = match["n"] or _WORDS[match["word"]]
+        times = float(number(written, TargetUnparsable, text))
         if times <= 0:
             raise TargetUnparsable(f"chỉ tiêu {excerpt(text)}: số lần phải lớn hơn 0")
         return cls(
@@ -128,7 +136,7 @@ class Change(Target):
             relative=True,
             base=_base(match),
             previous=bool(match["previous"]),
-            decimals=decimals_written(match["n"]),
+            decimals=decimals_written(written),
             times=times,
         )
 

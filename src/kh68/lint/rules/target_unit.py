@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from kh68.core.errors import Severity
 from kh68.core.safetext import excerpt
+from kh68.core.vnformat import format_number
+from kh68.kinds.measure import fold_unit
 from kh68.kinds.phrases import as_written
 from kh68.kinds.targets import accepted_forms
 from kh68.lint.rules.base import Context, Finding, Rule
@@ -26,10 +28,36 @@ def _message(text: str, written: str, unit: str, indicator_id: str) -> str:
             f"chỉ tiêu {excerpt(text)}: sau dấu % là {excerpt(written[1:].strip())}, không phải cái mà tên chỉ tiêu "
             f"{indicator_id} nói là tỷ lệ của nó; các dạng đọc được: {accepted_forms()}"
         )
-    return (
+    said = (
         f"chỉ tiêu {excerpt(text)} ghi đơn vị {excerpt(written)}, khác đơn vị tính {excerpt(unit)} của chỉ tiêu "
         f"{indicator_id}"
     )
+    factor = _scale(written, unit)
+    if factor is not None:  # "28 nghìn tỷ đồng" of an indicator in tỷ đồng: the same unit, counted in thousands
+        shown = format_number(factor, 0)
+        said += (
+            f": 1 {written.strip()} là {shown} {unit.strip()}; kh68 không tự đổi: ghi dạng cấu trúc giữ lời văn, số "
+            f"theo đơn vị tính của chỉ tiêu (nhân {shown}), ví dụ {{text: '…', at_least: …}}"
+        )
+    return said
+
+
+_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9}
+
+
+def _scale(written: str, unit: str) -> float | None:
+    """How many of ``unit`` one ``written`` is when they differ only by a word of scale ("nghìn tỷ đồng" of "tỷ
+    đồng": 1.000; "tỷ USD" of "triệu USD": 1.000); ``None`` otherwise."""
+
+    def split(words: str) -> tuple[float, str]:
+        parts = fold_unit(words).split()
+        size = 1.0
+        while parts and parts[0] in _SCALES:
+            size *= _SCALES[parts.pop(0)]
+        return size, " ".join(parts)
+
+    (a, rest_a), (b, rest_b) = split(written), split(unit)
+    return a / b if rest_a and rest_a == rest_b and a != b and a > b else None
 
 
 RULE = Rule(
