@@ -13,7 +13,16 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import EXAMPLE_BLANKS, EXAMPLE_PLAN, FIXTURE_PLAN, PLAN_NUMBER_BLANK, REPO, invoke, line_of, replace_in
+from conftest import (
+    EXAMPLE_BLANKS,
+    EXAMPLE_PLAN,
+    FIXTURE_PLAN,
+    PLAN_NUMBER_BLANK,
+    REPO,
+    invoke,
+    line_of,
+    replace_in,
+)
 from kh68.outputs.render import f_md, f_md_cell, f_ngay, f_ngay_dai, f_so
 
 REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
@@ -1114,3 +1123,13 @@ def test_a_deadline_after_the_period_reported_on_is_never_said_missed(example_co
         "\na) Tuyên truyền, giáo dục nâng cao nhận thức: Tổ chức quán triệt, tuyên truyền kế hoạch đến các phòng, đơn "
         "vị, trường học (minh họa).\n"
     ) in text
+
+
+def test_the_internal_summary_of_a_plan_reporting_monthly_counts_the_latest_month_due(tmp_path: Path) -> None:
+    """A new user's probe: the units report only monthly; the year's summary counted January's report ("Hạn gửi
+    báo cáo: ngày 19/01/2026 … 0/2 đơn vị") while quoting November's."""
+    plan = Path(shutil.copytree(REPO / "tests" / "fixtures" / "plans" / "mot-nam", tmp_path / "plan"))
+    replace_in(plan / "plan.yaml", "    deadline: 20/11\n", "    deadline: trước ngày 20 hằng tháng\n")
+    internal = invoke(["report", "--plan", plan, "--year", "2026", "--internal", "--date", "2026-11-25"], 0)
+    said = next(line for line in internal.stdout.splitlines() if line.startswith("Hạn gửi báo cáo"))
+    assert said.startswith("Hạn gửi báo cáo tháng 11/2026: ngày 19/11/2026 (mục III.2 của Kế hoạch). ")

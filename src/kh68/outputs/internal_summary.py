@@ -48,7 +48,7 @@ WORDS = (
 def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
 
     view = build_status(plan, year, today)
-    duty = next((d for d in view.deadlines if d.duty.kind is DutyKind.UNIT_REPORT and d.due is not None), None)
+    duty = _counted(view.deadlines, today)
     reporter = plan_report_sender(plan, plan.duty(DutyKind.PLAN_REPORT)).issued_as.name
     author_id = coordinator_id(plan) or tracker_id(plan) or plan.meta.issuing_unit
     own = body(plan, author_id)
@@ -87,6 +87,17 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
         missing_parts=tuple(p.label for p in view.unwritten_parts)
         + tuple(f"kết quả nhiệm vụ {t.id}" for t in view.unwritten_tasks),
     )
+
+
+def _counted(deadlines: list[Deadline], today: date) -> Deadline | None:
+    """The units' report the summary counts: the year's; of a plan whose units report by month or quarter, the
+    latest period due by ``today`` (else the first due after it), not January's."""
+    dated = [d for d in deadlines if d.duty.kind is DutyKind.UNIT_REPORT and d.due is not None]
+    yearly = [d for d in dated if d.period is None or d.period.is_year]
+    if yearly:
+        return yearly[0]
+    due = [d for d in dated if d.due is not None and d.due <= today]
+    return max(due, key=lambda d: d.due or today) if due else (dated[0] if dated else None)
 
 
 def bound(plan: Plan, unit_id: str) -> bool:
@@ -130,8 +141,9 @@ def _lateness(plan: Plan, duty: Deadline | None) -> Section:
         rows.append(Row((str(n), plan.unit_name(u.unit_id), when, state)))
     received = len(duty.units) - counts["chưa gửi"] - counts["chưa nhận được"]
     said = [f"{counts[k]} {k}" for k in ("đúng hạn", "chậm", "không ghi ngày gửi") if counts[k]]
+    which = f" {duty.period.label}" if duty.period is not None and not duty.period.is_year else ""
     text = (
-        f"Hạn gửi báo cáo: ngày {short_date(duty.due)} ({section_words(duty.duty.section)} của Kế hoạch). "
+        f"Hạn gửi báo cáo{which}: ngày {short_date(duty.due)} ({section_words(duty.duty.section)} của Kế hoạch). "
         f"Đã nhận báo cáo của {received}/{len(duty.units)} đơn vị" + (f" ({', '.join(said)})" if said else "") + "."
     )
     if counts["chưa gửi"]:
