@@ -16,7 +16,7 @@ import pytest
 
 from conftest import REPO, invoke, line_of, replace_in
 from kh68.lint.check import load_plan
-from kh68.reading.bodies import body, head_title_of, plan_report_sender, stands_for_many
+from kh68.reading.bodies import body, head_title_of, parent_id, plan_report_sender, stands_for_many
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Unit
 
@@ -395,3 +395,21 @@ def test_a_body_outside_the_coordinating_division_addresses_its_department_throu
     )
     division = _report(REPO / "examples" / "plan", "--year", "2025", "--date", "2025-11-03", "--unit", "phong_gdtrh")
     assert "Kính gửi: Phòng Tổ chức hành chính." in division
+
+
+def test_a_division_of_a_plan_a_division_tracks_belongs_to_their_body_not_to_it(tmp_path: Path) -> None:
+    """A new user's probe: with "tracker: phong_vhxh" (a division of the xã), a fellow division's report was headed
+    "PHÒNG VĂN HÓA - XÃ HỘI / PHÒNG KINH TẾ, HẠ TẦNG VÀ ĐÔ THỊ", as if one division were part of the other."""
+    plan = Path(shutil.copytree(FIXTURES / "mot-nam", tmp_path / "plan"))
+    with (plan / "units.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n  - id: phong_ktht\n    name: Phòng Kinh tế, Hạ tầng và Đô thị\n    kind: division\n")
+    replace_in(
+        plan / "plan.yaml",
+        "    from_units: [truong_tieu_hoc, tram_y_te]",
+        "    from_units: [truong_tieu_hoc, tram_y_te, phong_ktht]",
+    )
+    loaded = load_plan(plan)
+    assert (parent_id(loaded, "phong_ktht"), parent_id(loaded, "phong_vhxh")) == ("ubnd_xa", "ubnd_xa")
+    text = invoke(["report", "--plan", plan, "--year", "2026", "--unit", "phong_ktht", "--date", "2026-11-25"], 0)
+    header = next(line for line in text.stdout.splitlines() if line.startswith("| "))
+    assert header.startswith("| UBND XÃ MINH HỌA<br>**PHÒNG KINH TẾ, HẠ TẦNG VÀ ĐÔ THỊ** |")

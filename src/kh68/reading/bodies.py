@@ -262,7 +262,8 @@ def tracker_id(plan: Plan) -> str | None:
 
 
 def parent_id(plan: Plan, unit_id: str) -> str | None:
-    """The body ``unit_id`` belongs to: its ``parent``; a division's is the tracker; an agency's an issuing authority."""
+    """The body ``unit_id`` belongs to: its ``parent``; a division's is the tracker (a division tracking the plan:
+    its own body, never a fellow division's); an agency's an issuing authority."""
     unit = plan.units.units[unit_id]
     found: str | None = None
     if unit.parent is not None:
@@ -271,6 +272,8 @@ def parent_id(plan: Plan, unit_id: str) -> str | None:
         found = tracker_id(plan)
         if found == unit_id:  # the tracking division itself belongs to the issuer
             found = issuer_id(plan)
+        elif found is not None and plan.units.units[found].kind is UnitKind.DIVISION:
+            found = parent_id(plan, found)  # "Phòng Văn hóa - Xã hội" tracks: its fellow divisions are the xã's too
     elif unit.kind is UnitKind.AGENCY and not is_vertical(unit.name):
         issuer = issuer_id(plan)
         if issuer is not None and plan.units.units[issuer].kind is UnitKind.AUTHORITY:
