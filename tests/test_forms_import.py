@@ -130,6 +130,16 @@ def test_dry_run_prints_exactly_what_would_be_written(example_copy: Path, filled
     )
 
 
+def test_dry_run_of_a_crlf_file_shows_its_lines_without_their_ends(example_copy: Path, filled: Path) -> None:
+    """A Windows user's probe: every line of the dry run's diff of a CRLF data file ended with a literal "\\x0d"."""
+    path = example_copy / DATA
+    args = ["import", "--plan", example_copy, filled, "--force", "--dry-run"]
+    as_lf = invoke(args, 0).output
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert invoke(args, 0).output == as_lf  # the same lines changed, said the same way
+    assert "\n+" in as_lf
+
+
 def test_a_batch_writes_each_data_file_once(example_copy: Path, tmp_path: Path, monkeypatch) -> None:
     import kh68.entry.edits
 

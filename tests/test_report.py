@@ -963,6 +963,14 @@ def test_the_format_is_the_one_the_files_suffix_names_unless_said_and_never_anot
     )
     assert not (tmp_path / "khac.docx").exists()
     invoke([*args, "--format", "md", "-o", tmp_path / "bao-cao.txt"], 0)  # a suffix of no format: as asked
+    # without --format, a suffix of a format kh68 does not write is refused (a probe: "-o bc.doc" wrote Markdown)
+    for name in ("bc.doc", "bc.odt"):
+        refused = invoke([*args, "-o", tmp_path / name], 2)
+        assert refused.stderr == (
+            f"kh68: lỗi: -o {tmp_path / name}: kh68 không lập tệp {Path(name).suffix}; đuôi tệp kh68 lập được: .docx, "
+            ".htm, .html, .md, .pdf (hoặc ghi --format để chọn định dạng)\n"
+        )
+        assert not (tmp_path / name).exists()
 
 
 def test_a_group_refused_names_the_units_that_report_in_the_year() -> None:

@@ -124,8 +124,15 @@ def report(
 def _format(chosen: ReportFormat | None, written: str | None) -> ReportFormat:
     """``--format``; without it, the one the file's suffix names (``-o bao-cao.docx``: Word), else Markdown. A
     format other than the one the suffix names is refused: Markdown in a ``.docx`` no Word opens."""
-    named = SUFFIXES.get(Path(written).suffix.lower()) if written else None
+    suffix = Path(written).suffix.lower() if written else ""
+    named = SUFFIXES.get(suffix)
     if chosen is None:
+        if suffix and named is None:  # "-o bc.doc", "-o bc.odt": Markdown there would be a file nothing opens right
+            kinds = ", ".join(sorted(SUFFIXES))
+            raise UsageError(
+                f"-o {written}: kh68 không lập tệp {suffix}; đuôi tệp kh68 lập được: {kinds} (hoặc ghi --format để "
+                "chọn định dạng)"
+            )
         return ReportFormat(named) if named else DEFAULT_FORMAT
     if named is not None and named != chosen.value:
         raise UsageError(

@@ -163,13 +163,14 @@ class FileOutcome:
         import difflib
 
         name = self.path.as_posix()
-        lines = difflib.unified_diff(
-            self.before.splitlines(keepends=True),
-            self.after.splitlines(keepends=True),
+        lines = difflib.unified_diff(  # lines without their ends: a CRLF file's "\r" is no part of what changed
+            self.before.splitlines(),
+            self.after.splitlines(),
             "/dev/null" if self.created else name,
             name,
+            lineterm="",
         )
-        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+        return "".join(f"{line}\n" for line in lines)
 
 
 @dataclass(frozen=True)
