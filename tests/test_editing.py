@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_PLAN, invoke, replace_in
+from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
 from kh68.core.errors import InputError
 from kh68.core.files import atomic_write
 
@@ -568,3 +568,21 @@ def test_a_conflict_shows_an_invisible_character_of_the_value(example_copy: Path
     invoke([*args, "in_progress", "--result", "abc\u200bdef", "--force"], 0)
     result = invoke([*args, "in_progress", "--result", "abcdef"], 1)
     assert result.output.endswith("results = abc\\u200bdef; dùng --force để ghi đè bằng abcdef\n")
+
+
+@pytest.mark.parametrize("written", ["Đang triển khai", "ĐANG TRIỂN KHAI", "in_progress"])
+def test_a_state_is_given_by_its_code_or_as_the_form_writes_it(example_copy: Path, written: str) -> None:
+    """A new user's probe: `--state "Đang triển khai"` (the form's words) was refused for an English code."""
+    args = ["progress", "III.1.a", "--plan", example_copy, "--year", "2025", "--unit", "phong_gdtrh", "--force"]
+    invoke([*args, "--state", written], 0)
+    assert "      state: in_progress\n" in (example_copy / DATA_2025).read_text(encoding="utf-8")
+
+
+def test_a_state_neither_way_is_refused_naming_both() -> None:
+    result = invoke(
+        ["progress", "III.1.a", "--plan", EXAMPLE_PLAN, "--year", "2025", "--unit", "phong_gdtrh", "--state", "xong"], 2
+    )
+    assert result.stderr == (
+        "kh68: lỗi: giá trị 'xong' của --state không hợp lệ; chọn một trong: not_started (Chưa triển khai); "
+        "in_progress (Đang triển khai); done (Hoàn thành); ongoing (Thực hiện thường xuyên)\n"
+    )

@@ -122,7 +122,17 @@ def progress(
     ] = None,
     *,
     unit: Annotated[str, typer.Option("--unit", help="Đơn vị báo cáo (mã hoặc tên gọi).")],
-    state: Annotated[TaskState, typer.Option("--state", help="Trạng thái.", case_sensitive=False)],
+    state: Annotated[
+        str,
+        typer.Option(
+            "--state",
+            help=(
+                "Trạng thái, bằng mã hoặc như biểu mẫu ghi: not_started (Chưa triển khai), in_progress (Đang triển "
+                "khai), done (Hoàn thành), ongoing (Thực hiện thường xuyên)."
+            ),
+            metavar="<trạng_thái>",
+        ),
+    ],
     result: Annotated[str | None, typer.Option("--result", help="Kết quả đạt được.")] = None,
     difficulties: Annotated[
         str | None, typer.Option("--difficulties", help="Khó khăn, vướng mắc và nguyên nhân.")
@@ -140,7 +150,21 @@ def progress(
     year, cadence = when(year, period)
     loaded = plan_for_edit(plan_dir(plan), cadence or Period.of_year(year))
     day = parse_past_day(on, "--date") if on else None  # as import refuses a form sent on a day still to come
-    edit = ProgressEdit(task, year, unit, state, day, result, difficulties, directions, proposals, period=cadence)
+    said = task_state(state)
+    edit = ProgressEdit(task, year, unit, said, day, result, difficulties, directions, proposals, period=cadence)
     outcome = apply_one(loaded, edit, force=force)
     label = cadence.label if cadence else f"năm {year}"
     _report(outcome, f"tiến độ nhiệm vụ {task} {label} của {unit}", cadence or Period.of_year(year))
+
+
+def task_state(written: str) -> TaskState:
+    """``--state`` by its code (``in_progress``) or as the form writes it (``Đang triển khai``, any case)."""
+    from kh68.kinds.phrases import fold
+    from kh68.vocab import TASK_STATE_LABELS
+
+    said = fold(written)
+    for state, label in TASK_STATE_LABELS.items():
+        if said in (state.value, fold(label)):
+            return state
+    listed = "; ".join(f"{state.value} ({label})" for state, label in TASK_STATE_LABELS.items())
+    raise UsageError(f"giá trị {written!r} của --state không hợp lệ; chọn một trong: {listed}")
