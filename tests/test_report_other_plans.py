@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import REPO, invoke, replace_in
+from conftest import MONTHLY_DUTY, REPO, invoke, replace_in
 
 FIXTURES = REPO / "tests" / "fixtures" / "plans"
 HCM, SON_LA = FIXTURES / "hcm-2820", FIXTURES / "sonla-2954"
@@ -98,6 +98,15 @@ def test_a_period_the_plan_does_not_report_is_refused_naming_its_duties() -> Non
     )
     assert invoke(["report", "--plan", HCM, "--period", "2026-Q4", "--internal"], 2).stderr == (
         "kh68: lỗi: --internal là bản tổng hợp của năm: không dùng cùng --period.\n"
+    )
+
+
+def test_a_month_the_units_report_but_not_the_plan_points_to_a_units_report(example_copy: Path) -> None:
+    """A new user's probe: the divisions report monthly, the department yearly: `report --period 2026-11` said only
+    to drop --period, though a division's report of the month is made with --unit."""
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", MONTHLY_DUTY + "  - id: plan_report\n")
+    assert invoke(["report", "--plan", example_copy, "--period", "2026-11"], 2).stderr.endswith(
+        "bỏ --period để lập báo cáo năm; báo cáo của một đơn vị cho kỳ này: thêm --unit <đơn vị>\n"
     )
 
 

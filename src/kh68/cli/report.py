@@ -60,7 +60,10 @@ def report(
     template: Annotated[
         Path | None,
         typer.Option(
-            "--template", help="Mẫu Jinja khác (xem README, mục Mẫu báo cáo).", show_default=False, readable=False
+            "--template",
+            help="Mẫu Jinja khác (xem docs/huong-dan/bao-cao.md, mục Mẫu báo cáo).",
+            show_default=False,
+            readable=False,
         ),
     ] = None,
     reference_docx: Annotated[

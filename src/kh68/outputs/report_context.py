@@ -26,7 +26,7 @@ from datetime import date
 
 from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
-from kh68.domain.deadlines import plan_report_duty
+from kh68.domain.deadlines import periods, plan_report_duty
 from kh68.kinds.periods import Period
 from kh68.kinds.phrases import fold
 from kh68.kinds.verdict import TaskState
@@ -165,7 +165,9 @@ def _require_period(plan: Plan, duty: Duty | None, cadence: Period) -> None:
         f"{section_words(d.section)}: {d.deadline.text if d.deadline else 'không ghi hạn'}" for d in duties
     )
     where = f" (nhiệm vụ báo cáo {said})" if said else ""
-    raise UsageError(f"kế hoạch không quy định báo cáo {cadence.label}{where}; bỏ --period để lập báo cáo năm")
+    units = [d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT and cadence in periods(d, cadence.year)]
+    theirs = "; báo cáo của một đơn vị cho kỳ này: thêm --unit <đơn vị>" if units else ""
+    raise UsageError(f"kế hoạch không quy định báo cáo {cadence.label}{where}; bỏ --period để lập báo cáo năm{theirs}")
 
 
 def _require_data_before(plan: Plan, cadence: Period, text: YearReport | None, today: date) -> None:
