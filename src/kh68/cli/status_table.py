@@ -183,6 +183,17 @@ def task_lines(view: StatusView) -> list[str]:
         for t in missing:
             names = ", ".join(t.missing_names(view.plan))
             lines.append(f"• {t.task.id} {t.task.report_title} — {names}")
+    # counted "Chưa có báo cáo" above, owed by no unit: led by the body that tracks the plan, which writes it itself
+    unsaid = [
+        t
+        for t in view.tasks
+        if t.state is None and not t.missing_leads and not t.is_request and t.task.expected_in(view.year)
+    ]
+    if unsaid:
+        lines.append("Chưa ghi tiến độ (đơn vị chủ trì không phải gửi báo cáo; ghi bằng kh68 progress):")
+        for t in unsaid:
+            names = ", ".join(view.plan.unit_names(t.lead_units)) or "kế hoạch không ghi đơn vị chủ trì"
+            lines.append(f"• {t.task.id} {t.task.report_title} — {names}")
     return lines
 
 
