@@ -241,6 +241,18 @@ def test_tidy_csv(example_copy: Path, tmp_path: Path) -> None:
     assert "unit: phong_gdtrh" in (example_copy / DATA).read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_a_csv_separated_by_semicolons_or_tabs_is_read_the_same(example_copy: Path, tmp_path: Path, sep: str) -> None:
+    """Excel's CSV in a European locale (";") and its "Text (Tab delimited)" (a Windows user's probe: a tab-separated
+    header was one unknown column 'indicator\\tyear\\tunit…')."""
+    path = tmp_path / "so-lieu.csv"
+    rows = [["indicator", "year", "unit", "value"], ["6.13", "2025", "", "81,2"]]
+    path.write_text("".join(sep.join(row) + "\n" for row in rows), encoding="utf-8")
+    result = invoke(["import", "--plan", example_copy, path, "--force"], 0)
+    assert result.output.startswith("so-lieu.csv: 1 số liệu năm 2025\n")
+    assert '  "6.13":\n    value: 81,2\n' in (example_copy / DATA).read_text(encoding="utf-8")
+
+
 def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> None:
     path = tmp_path / "sai.csv"
     path.write_text(

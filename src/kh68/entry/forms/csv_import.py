@@ -105,7 +105,8 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         line = text[: text.index("\x00")].count("\n") + 1
         raise FormRefused(f"{name} › dòng {line}: tệp CSV chứa ký tự NUL (tệp hỏng, hoặc mã UTF-16); {SAVE_UTF8}")
     first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    # a comma, the semicolon of a European locale's Excel, or the tab of "Text (Tab delimited)": the header's most
+    delimiter = max((",", ";", "\t"), key=first.count)
     # strict: a quote not closed, or text after a closing quote, is an error, never a guess (a lost quote once
     # swallowed every row after it into one note, and "7"5 read as 75).
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
