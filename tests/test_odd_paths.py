@@ -418,6 +418,6 @@ def test_a_report_is_never_written_over_kh68s_own_templates(example_copy: Path) 
 
     shipped = templates_dir() / "report.md.j2"
     before = shipped.read_bytes()
-    done = invoke(["report", "--plan", example_copy, "--year", "2025", "-o", shipped], 2)
+    done = invoke(["report", "--plan", example_copy, "--year", "2025", "--format", "md", "-o", shipped], 2)
     assert done.stderr.startswith(f"kh68: lỗi: không ghi ra {shipped}: đường dẫn nằm trong thư mục mẫu của kh68 ")
     assert shipped.read_bytes() == before
