@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kh68.kinds.timings import Rhythm, parse_timing
+from kh68.kinds.timings import Rhythm, TimingUnparsable, parse_timing
 
 from .reading import read
 
@@ -41,3 +41,23 @@ def test_no_deadline_to_miss_in_any_year(text: str) -> None:
 def test_a_span_of_months_counted_as_documents_write_it(text: str, every: str) -> None:
     timing = parse_timing(text)
     assert (timing.kind, timing.every.value if timing.every else None) == ("recurring", every)
+
+
+@pytest.mark.parametrize(
+    ("text", "every"),
+    [
+        ("Tháng 6 và tháng 12 hằng năm", "six_monthly"),  # a probe of Quảng Ngãi 29/KH-UBND: the end of each half
+        ("Trong tháng 06 và 12 hàng năm", "six_monthly"),
+        ("Quý II và quý IV hằng năm", "six_monthly"),
+        ("Tháng 3, 6, 9 và 12 hằng năm", "quarterly"),
+    ],
+)
+def test_the_last_months_of_each_period_every_year_are_that_periods_work(text: str, every: str) -> None:
+    timing = parse_timing(text)
+    assert (timing.kind, timing.every.value if timing.every else None) == ("recurring", every)
+
+
+@pytest.mark.parametrize("text", ["Tháng 3 và tháng 9 hằng năm", "Quý I và quý III hằng năm"])
+def test_months_that_end_no_period_are_refused(text: str) -> None:
+    with pytest.raises(TimingUnparsable):
+        parse_timing(text)

@@ -6,7 +6,7 @@ import re
 from typing import Self
 
 from kh68.kinds.periods.base import Rhythm
-from kh68.kinds.timings.base import Timing
+from kh68.kinds.timings.base import Timing, quarter_number
 
 _RHYTHMS = {
     "năm": Rhythm.YEARLY,
@@ -20,6 +20,17 @@ _RHYTHMS = {
 _PATTERN = re.compile(r"^(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?P<r>năm|quý|tháng|6 tháng|sáu tháng|3 tháng|ba tháng)$")
 _EVERY = re.compile(r"^(?:định kỳ\s+)?(?P<r>6 tháng|sáu tháng|3 tháng|ba tháng|quý|tháng|năm) một lần$")
 _PERIODIC = re.compile(r"^định kỳ\s+(?P<r>6 tháng|sáu tháng|3 tháng|ba tháng|quý|tháng|năm)$")  # "Định kỳ 06 tháng"
+_ENDS = re.compile(
+    r"^(?:(?:trong|vào)\s+)?(?P<what>tháng|quý)\s+(?P<list>[0-9ivx]+(?:\s*(?:,|và)\s*(?:tháng\s+|quý\s+)?[0-9ivx]+)+)"
+    r"\s+(?:hằng|hàng|mỗi)\s+năm$"
+)
+""""Tháng 6 và tháng 12 hằng năm", "Quý II và quý IV hằng năm": the last month (quarter) of each half-year or quarter,
+which is work done each half-year (quarter); any other months are refused."""
+_EVERY_END = {
+    ("tháng", (6, 12)): Rhythm.SIX_MONTHLY,
+    ("tháng", (3, 6, 9, 12)): Rhythm.QUARTERLY,
+    ("quý", (2, 4)): Rhythm.SIX_MONTHLY,
+}
 
 
 class Recurring(Timing):
@@ -34,9 +45,18 @@ class Recurring(Timing):
         "Định kỳ hằng năm",
         "6 tháng một lần",
         "Định kỳ 06 tháng",
+        "Tháng 6 và tháng 12 hằng năm",
+        "Quý II và quý IV hằng năm",
     )
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
         match = _PATTERN.match(phrase) or _EVERY.match(phrase) or _PERIODIC.match(phrase)
-        return cls(text=text, every=_RHYTHMS[match["r"]]) if match else None
+        if match:
+            return cls(text=text, every=_RHYTHMS[match["r"]])
+        ends = _ENDS.match(phrase)
+        if ends is None:
+            return None
+        numbers = tuple(quarter_number(n) for n in re.findall(r"\b(?:[0-9]{1,2}|iv|i{1,3})\b", ends["list"]))
+        every = _EVERY_END.get((ends["what"], numbers))
+        return cls(text=text, every=every) if every is not None else None
