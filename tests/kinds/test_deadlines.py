@@ -222,3 +222,11 @@ def test_a_half_years_report_and_the_years_are_two_reports_a_year(text: str) -> 
 def test_a_half_year_and_a_year_out_of_order_or_worded_apart_are_refused(text: str) -> None:
     with pytest.raises(DeadlineUnparsable):
         parse_deadline(text)
+
+
+def test_the_next_year_of_a_day_holds_in_a_periods_view_too() -> None:
+    """A review: "trước ngày 15/12 năm sau" was due 15/12/2027 in the year's view but 15/12/2026 in the second
+    half's."""
+    deadline = parse_deadline("trước ngày 15/12 năm sau").with_defaults(before_day_inclusive=True)
+    assert deadline.named_day(Period.of_year(2026)) == date(2027, 12, 15)
+    assert deadline.named_day(Period(2026, Rhythm.SIX_MONTHLY, 2)) == date(2027, 12, 15)

@@ -233,3 +233,26 @@ def test_a_change_that_reads_two_ways_is_refused_naming_both(text: str, said: st
 def test_words_of_a_qualified_change(text: str, style: Style, said: str) -> None:
     target = read(text)
     assert target.words(style, Measure("tỷ đồng"), target.implied_direction) == said
+
+
+def test_a_qualified_change_of_a_rate_is_refused_with_readings_that_keep_its_qualifier() -> None:
+    """A review: for "giảm không quá 5%" of a rate, the message offered 'giảm 5 điểm phần trăm' and {change: -5,
+    relative: true}: both drop "không quá", and the structured one judged 78 against 80 as not met."""
+    said = read("giảm không quá 5% so với năm 2025").ambiguity(Measure("%"))
+    assert said == (
+        "chỉ tiêu 'giảm không quá 5% so với năm 2025' của một tỷ lệ (%) đọc được hai cách: giảm không quá 5 điểm "
+        "phần trăm so với năm 2025, hoặc giảm không quá 5% của giá trị so với năm 2025; viết rõ 'giảm không quá 5 "
+        "điểm phần trăm so với năm 2025' cho cách đọc thứ nhất; cách đọc thứ hai: ghi mức của năm bằng dạng cấu "
+        "trúc {text: '…', at_least: <mức>}"
+    )
+
+
+@pytest.mark.parametrize("text", ["gấp 0,8 lần năm 2025", "gấp 1 lần năm 2025", "bằng 1,5 lần năm 2025"])
+def test_a_multiple_that_is_no_rise_is_not_read(text: str) -> None:
+    with pytest.raises(TargetUnparsable):
+        read(text)
+
+
+def test_times_are_read_as_numbers_are() -> None:
+    with pytest.raises(TargetUnparsable, match=r"gấp 1\.5 lần năm gốc \(150% số liệu năm gốc\)"):
+        read("tăng 1.5 lần so với năm 2025")

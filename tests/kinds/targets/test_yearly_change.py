@@ -143,3 +143,8 @@ def test_about_a_yearly_rate_moves_the_rate_out_by_the_tolerance(value: float, s
 def test_a_rise_per_year_against_a_year_is_not_read_as_a_rise_once() -> None:
     with pytest.raises(TargetUnparsable):
         read("tăng 5%/năm so với năm 2025")
+
+
+def test_above_about_a_yearly_rate_is_not_read() -> None:
+    with pytest.raises(TargetUnparsable):
+        read("tăng bình quân trên khoảng 8%/năm")

@@ -55,3 +55,23 @@ def test_a_day_not_every_year_has_is_refused(text: str, said: str) -> None:
     with pytest.raises(TimingUnparsable) as info:
         parse_timing(text)
     assert said in str(info.value)
+
+
+def test_a_bracket_naming_when_the_work_begins_is_its_start() -> None:
+    """A review: "Quý IV hằng năm (từ năm 2027)" kept "từ năm 2027" as a condition no one reads, and 2026's round was
+    overdue."""
+    timing = read("Quý IV hằng năm (từ năm 2027)")
+    assert (timing.kind, timing.start, timing.condition) == ("each_year", date(2027, 1, 1), None)
+    assert [timing.due_in(y) for y in (2026, 2027)] == [None, date(2027, 12, 31)]
+
+
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [("Thường xuyên (đến năm 2030)", "đến năm 2030"), ("Quý II/2026 (từ tháng 4/2026)", "từ tháng 4/2026")],
+)
+def test_a_bracket_naming_another_time_is_refused_saying_so(text: str, aside: str) -> None:
+    with pytest.raises(TimingUnparsable) as info:
+        parse_timing(text)
+    assert str(info.value).startswith(
+        f"thời gian thực hiện '{text}' có phần trong ngoặc '{aside}' cũng nói thời gian; kh68 không đọc chung hai phần"
+    )

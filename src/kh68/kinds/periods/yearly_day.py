@@ -59,10 +59,10 @@ class YearlyDay(Deadline):
         return exists(period.year + years_after, self.month, self.day)
 
     def _after(self, period: Period) -> int:
-        """How many years after ``period``'s year the day falls."""
-        if period.is_year:
-            return 1 if self.next_year else 0
-        return period_of_day(period.rhythm, self.month)[1]
+        """How many years after ``period``'s year the day falls ("năm sau": one, in the year's view as in a period's)."""
+        if self.next_year:
+            return 1
+        return 0 if period.is_year else period_of_day(period.rhythm, self.month)[1]
 
     def named_day(self, period: Period) -> date | None:
         """The day in ``period``'s year; for a duty reporting half-years or quarters ("6 tháng (trước ngày 16/6)"),
@@ -72,5 +72,5 @@ class YearlyDay(Deadline):
             return None
         if period.is_year:
             return safe_day(period.year + self._after(period), self.month, self.day)
-        index, years_after = period_of_day(period.rhythm, self.month)
-        return safe_day(period.year + years_after, self.month, self.day) if period.index == index else None
+        index, _ = period_of_day(period.rhythm, self.month)
+        return safe_day(period.year + self._after(period), self.month, self.day) if period.index == index else None

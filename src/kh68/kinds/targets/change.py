@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Self
 
 from kh68.core.safetext import excerpt
+from kh68.core.vnformat import format_number
 from kh68.kinds.measure import Measure
 from kh68.kinds.phrases import NUMBER, UNIT, YEAR, as_written, decimals_written, is_share, number
 from kh68.kinds.targets.base import FieldType, History, Requirement, Style, Target, TargetUnparsable, say, two_readings
@@ -33,7 +34,7 @@ _PATTERN = re.compile(
     rf"so với\s+{_AMOUNT_OF}{_AGAINST}$"
 )
 _TIMES = re.compile(
-    rf"^(?:tăng\s+)?(?:gấp|bằng)\s+(?:(?P<n>{NUMBER})\s+lần|(?P<word>đôi|ba|bốn))\s+(?:so với\s+)?"
+    rf"^(?:tăng\s+)?gấp\s+(?:(?P<n>{NUMBER})\s+lần|(?P<word>đôi|ba|bốn))\s+(?:so với\s+)?"
     rf"{_AMOUNT_OF}{_AGAINST}$"
 )
 _WORDS = {"đôi": "2", "ba": "3", "bốn": "4"}
@@ -128,8 +129,8 @@ class Change(Target):
     def _times(cls, match: re.Match[str], text: str) -> Self:
         written = match["n"] or _WORDS[match["word"]]
         times = float(number(written, TargetUnparsable, text))
-        if times <= 0:
-            raise TargetUnparsable(f"chỉ tiêu {excerpt(text)}: số lần phải lớn hơn 0")
+        if times <= 1:  # "gấp 0,8 lần" is no rise: written as the fall it is ("giảm 20% so với năm 2025")
+            raise TargetUnparsable(f"chỉ tiêu {excerpt(text)}: 'gấp … lần' cần số lần lớn hơn 1")
         return cls(
             text=text,
             amount=(times - 1) * 100,
@@ -190,15 +191,11 @@ class Change(Target):
         verb = "giảm" if self.amount < 0 else "tăng"
         size = abs(self.amount)
         if self.relative:
-            from kh68.core.vnformat import format_number
-
             shown = f"{format_number(size, max(self.decimals, 2))}%"
         else:
             shown = measure.difference(size, max(self.decimals, 2))
         against = f"năm {self.base}" if self.base is not None else "năm trước"
         if self.times is not None:
-            from kh68.core.vnformat import format_number
-
             return f"gấp {format_number(self.times, max(self.decimals, 2))} lần {against}"
         sign = "≥ " if self.at_most and self.amount < 0 else "≤ " if self.at_most else "> " if self.strict else ""
         if style is Style.SHORT:
@@ -211,15 +208,36 @@ class Change(Target):
             return self._rank_readings(measure)
         if not (measure.is_percent and self.relative and not self.structured):
             return None
-        return two_readings(
-            self.text, self.amount, self.decimals, f"so với năm {self.base}" if self.base else "so với năm trước"
+        against = f"so với năm {self.base}" if self.base else "so với năm trước"
+        if self.at_most or self.strict or self.times is not None:
+            return self._qualified_readings(against)
+        return two_readings(self.text, self.amount, self.decimals, against)
+
+    def _qualified_readings(self, against: str) -> str:
+        """ "giảm không quá 5%", "tăng trên 10%", "gấp đôi" of a rate: the readings with their qualifier kept, and a
+        way out for each that keeps it (the structured change has none: the year's bound is written instead)."""
+        better = self.implied_direction
+        bound = (
+            ("greater_than" if better is Direction.HIGHER else "less_than")
+            if self.strict
+            else ("at_least" if better is Direction.HIGHER else "at_most")
+        )
+        year_bound = f"ghi mức của năm bằng dạng cấu trúc {{text: '…', {bound}: <mức>}}"
+        if self.times is not None:
+            return f"chỉ tiêu {excerpt(self.text)} ghi số lần của một tỷ lệ (%), đọc được nhiều cách; {year_bound}"
+        size = format_number(abs(self.amount), max(self.decimals, 2))
+        verb = "giảm" if self.amount < 0 else "tăng"
+        qualifier = "không quá " if self.at_most else "trên "
+        points = f"{verb} {qualifier}{size} điểm phần trăm {against}"
+        share = f"{verb} {qualifier}{size}% của giá trị {against}"
+        return (
+            f"chỉ tiêu {excerpt(self.text)} của một tỷ lệ (%) đọc được hai cách: {points}, hoặc {share}; viết rõ "
+            f"'{points}' cho cách đọc thứ nhất; cách đọc thứ hai: {year_bound}"
         )
 
     def _rank_readings(self, measure: Measure) -> str:
         """ "tăng 3 bậc" of a place in a ranking: the place goes up 3 (its number down 3), or the number up 3; "không
         giảm": the place, or the number, never goes down."""
-        from kh68.core.vnformat import format_number
-
         if self.kept is not None:
             said = "không giảm" if self.kept is Direction.HIGHER else "không tăng"
             place = "không xuống" if self.kept is Direction.HIGHER else "không lên"
@@ -257,9 +275,7 @@ def _base(match: re.Match[str]) -> int | None:
 
 def _times_readings(text: str, verb: str, times: str) -> str:
     """ "tăng 1,2 lần so với năm 2025": 1,2 times the base year's figure, or that much more again?"""
-    size = float(times.replace(".", "").replace(",", "."))
-    from kh68.core.vnformat import format_number
-
+    size = float(number(times, TargetUnparsable, text))
     once, again = format_number(size * 100, 2), format_number((size + 1) * 100, 2)
     if verb == "giảm":
         return (

@@ -65,8 +65,8 @@ class YearlyChange(Target):
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
         match = _PATTERN.match(phrase)
-        if match is None:
-            return None
+        if match is None or (match["about"] and "trên" in phrase[: match.start("about")].split()):
+            return None  # "trên khoảng 8%/năm": above, or about? Neither is read
         verb = match["verb"] or match["verb2"]
         unit = per_year_removed(match["u"])  # "8%/năm": the kind is yearly, its unit "%"
         size = float(number(match["n"], TargetUnparsable, text))

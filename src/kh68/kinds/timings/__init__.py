@@ -12,6 +12,7 @@ Adding a kind: write ``kinds/timings/<kind>.py`` (a ``Timing`` subclass: its
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -20,7 +21,7 @@ from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.phrases import fold
 from kh68.kinds.timings.as_directed import AsDirected
 from kh68.kinds.timings.at_review import AtReview
-from kh68.kinds.timings.base import Timing, TimingUnparsable, condition_of, deadline_aside, fold_timing
+from kh68.kinds.timings.base import Timing, TimingUnparsable, condition_of, deadline_aside, fold_timing, point
 from kh68.kinds.timings.before_period import BeforePeriod
 from kh68.kinds.timings.by_date import ByDate
 from kh68.kinds.timings.by_year import ByYear
@@ -84,15 +85,38 @@ def parse_timing(text: str, *, dated: bool = False) -> Timing:
             return replace(timing, condition=condition, tentative=tentative) if condition or tentative else timing
     if dated:
         return Stated(text=text)
+    if (started := _started(text)) is not None:
+        return started
     if aside := deadline_aside(text):
         raise TimingUnparsable(
-            f"thời gian thực hiện {excerpt(text)} ghi hai hạn: lời văn ngoài ngoặc và {excerpt(aside)} trong ngoặc; "
-            f"ghi một hạn, hoặc dạng cấu trúc {Stated.example}: lời văn như kế hoạch viết, kèm hạn kế hoạch định"
+            f"thời gian thực hiện {excerpt(text)} có phần trong ngoặc {excerpt(aside)} cũng nói thời gian; kh68 "
+            "không đọc chung hai phần (không tự chọn phần nào là hạn): ghi một thời gian, hoặc dạng cấu trúc "
+            f"{Stated.example}: lời văn như kế hoạch viết, kèm hạn (và ngày bắt đầu, start) kế hoạch định"
         )
     raise TimingUnparsable(
         f"không hiểu thời gian thực hiện {excerpt(text)}; các dạng đọc được: {accepted_forms()} "
         f"(hoặc dạng cấu trúc {Stated.example}: lời văn như kế hoạch viết, kèm hạn)"
     )
+
+
+_START = re.compile(r"^(?:kể từ|bắt đầu từ|bắt đầu|từ)\s+(?P<p>.+)$")
+
+
+def _started(text: str) -> Timing | None:
+    """ "Quý IV hằng năm (từ năm 2027)", "Thường xuyên (từ tháng 7/2026)": work with no one deadline (done every
+    year, or kept up) from the point its bracket names; ``None`` for any other bracket."""
+    aside = deadline_aside(text)
+    found = _START.match(fold(aside)) if aside else None
+    window = point(found["p"]) if found else None
+    if window is None:
+        return None
+    try:
+        timing = parse_timing(text[: text.rindex("(")].rstrip())
+    except TimingUnparsable:
+        return None
+    if timing.end is not None or timing.start is not None:
+        return None
+    return replace(timing, text=text, start=window[0])
 
 
 def dated(timing: Timing, *, start: date | None, due: date | None) -> Timing:

@@ -195,19 +195,22 @@ def condition_of(phrase: str) -> str | None:
 
 
 def deadline_aside(phrase: str) -> str | None:
-    """The trailing parenthesis of a timing when it names a deadline ("Hằng năm (trước ngày 15/12)"), as written."""
+    """The trailing parenthesis of a timing when it names a time ("Hằng năm (trước ngày 15/12)", "(từ năm 2027)"), as
+    written."""
     match = re.search(r"\S\s*\(([^()]*)\)\s*\.?\s*$", phrase)
     return match[1].strip() if match and _names_due(fold(match[1])) else None
 
 
 _DUE_ASIDE = re.compile(
-    rf"^(?:(?:hoàn thành|xong)\s+)?(?:(?:trước|chậm nhất|muộn nhất|đến|hạn|hạn chót|trong|vào)\s+)?"
+    rf"^(?:(?:hoàn thành|xong)\s+)?"
+    rf"(?:(?:trước|chậm nhất|muộn nhất|đến|hạn|hạn chót|trong|vào|từ|kể từ|bắt đầu từ|bắt đầu)\s+)?"
     rf"(?:ngày\s+[0-9]|[0-9]{{1,2}}\s*/\s*[0-9]|quý\s+{QUARTER}\b|tháng\s+{MONTH}\b|năm\s+{YEAR})"
 )
 
 
 def _names_due(aside: str) -> bool:
-    """Whether the words of a parenthesis (folded) say when the work is due rather than what it waits for."""
+    """Whether the words of a parenthesis (folded) say when the work is done or begins ("(trước ngày 15/12)", "(từ
+    năm 2027)") rather than what it waits for: part of the timing, never a condition left unread."""
     return _DUE_ASIDE.match(aside.strip()) is not None
 
 

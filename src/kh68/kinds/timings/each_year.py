@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Self
 
-from kh68.kinds.periods.base import Rhythm
+from kh68.kinds.periods.base import Rhythm, exists
 from kh68.kinds.timings.base import MONTH, QUARTER, Timing, TimingUnparsable, month_end, quarter_number
 
 _EVERY_YEAR = r"(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm"
@@ -55,8 +55,8 @@ class EachYear(Timing):
         if match["m"]:
             return cls(text=text, every=Rhythm.YEARLY, month=int(match["m"]))
         day, month = int(match["d"]), int(match["dm"])
-        if not _real(day, month, _ANY_YEAR):
-            said = "chỉ năm nhuận có" if _real(day, month, _LEAP_YEAR) else "không có thật"
+        if not _real(_ANY_YEAR, month, day):
+            said = "chỉ năm nhuận có" if _real(_LEAP_YEAR, month, day) else "không có thật"
             raise TimingUnparsable(
                 f"thời gian thực hiện {text!r} ghi ngày {day:02d}/{month:02d}, {said}: ghi một ngày năm nào cũng có"
             )
@@ -77,9 +77,5 @@ class EachYear(Timing):
         return due
 
 
-def _real(day: int, month: int, year: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
+def _real(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and day >= 1 and exists(year, month, day)
