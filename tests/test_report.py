@@ -968,9 +968,12 @@ def test_the_format_is_the_one_the_files_suffix_names_unless_said_and_never_anot
         refused = invoke([*args, "-o", tmp_path / name], 2)
         assert refused.stderr == (
             f"kh68: lỗi: -o {tmp_path / name}: kh68 không lập tệp {Path(name).suffix}; đuôi tệp kh68 lập được: .docx, "
-            ".htm, .html, .md, .pdf (hoặc ghi --format để chọn định dạng)\n"
+            ".htm, .html, .markdown, .md, .pdf (hoặc ghi --format để chọn định dạng)\n"
         )
         assert not (tmp_path / name).exists()
+    # a suffix that names no document is part of the name (a date with dots): Markdown, as without one
+    invoke([*args, "-o", tmp_path / "bao-cao-ngay-10.11.2025"], 0)
+    assert (tmp_path / "bao-cao-ngay-10.11.2025").read_text(encoding="utf-8").startswith("> **SỐ LIỆU MINH HỌA")
 
 
 def test_a_group_refused_names_the_units_that_report_in_the_year() -> None:

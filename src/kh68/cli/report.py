@@ -25,7 +25,10 @@ FORMAT_HELP = (
     ", ".join(f"{name}{f' ({r.note})' if r.note else ''}" for name, r in RENDERERS.items())
     + f"; mặc định: theo đuôi của tệp -o (bao-cao.docx: docx), không thì {DEFAULT_FORMAT.value}."
 )
-SUFFIXES = {f".{name}": name for name in RENDERERS} | {".htm": "html"}
+SUFFIXES = {f".{name}": name for name in RENDERERS} | {".htm": "html", ".markdown": "md"}
+NOT_WRITTEN = frozenset({".doc", ".dot", ".odt", ".ott", ".rtf", ".pages", ".wps", ".txt", ".xls", ".xlsx", ".ods"})
+"""Suffixes of documents kh68 does not write: a name ending so is refused, never filled with Markdown (another
+suffix, "bao-cao-ngay-10.12.2026", is part of a name: Markdown, as without one)."""
 """A report's format by the suffix of the file it is written to."""
 
 
@@ -130,7 +133,7 @@ def _format(chosen: ReportFormat | None, written: str | None) -> ReportFormat:
     suffix = Path(written).suffix.lower() if written else ""
     named = SUFFIXES.get(suffix)
     if chosen is None:
-        if suffix and named is None:  # "-o bc.doc", "-o bc.odt": Markdown there would be a file nothing opens right
+        if suffix in NOT_WRITTEN:  # "-o bc.doc", "-o bc.odt": Markdown there would be a file nothing opens right
             kinds = ", ".join(sorted(SUFFIXES))
             raise UsageError(
                 f"-o {written}: kh68 không lập tệp {suffix}; đuôi tệp kh68 lập được: {kinds} (hoặc ghi --format để "
