@@ -382,3 +382,22 @@ def test_codes_in_the_annex_never_break_at_their_hyphen(tmp_path: Path) -> None:
     )
     body = " ".join(paragraph_text(p._p) for p in doc.paragraphs)
     assert "đang triển khai 02 chỉ tiêu (P2.2-L, P2.7-GT)" in body
+
+
+def test_a_column_is_as_wide_as_its_longest_word_the_table_as_wide_as_before() -> None:
+    """An official's reading of the Word annex: "xã, phườn|g", "V.3-t|mv": Word broke a word that did not fit its
+    fixed-width cell. Each column now fits its longest word, the room taken from the columns that can spare it."""
+    from kh68.outputs.document import Column, Row, Table
+    from kh68.outputs.word import CELL_PADDING_MM, CHAR_MM, _fitted
+
+    table = Table(
+        (Column("Mã", 12, nowrap=True), Column("Chỉ tiêu", 56), Column("Đơn vị tính", 13), Column("So sánh", 37)),
+        (Row(("V.3-tmv", "Số xã, phường có tiềm năng", "xã, phường", "–")),),
+    )
+    widths = _fitted(table, [12, 56, 13, 37])
+    assert round(sum(widths), 6) == 12 + 56 + 13 + 37
+    assert widths[0] >= len("V.3-tmv") * CHAR_MM + CELL_PADDING_MM
+    assert widths[2] >= len("phường") * CHAR_MM + CELL_PADDING_MM
+    assert widths[1] < 56  # both gave room, each in proportion to what it could spare
+    assert widths[3] < 37
+    assert _fitted(table, [30, 56, 30, 37]) == [30, 56, 30, 37]  # room enough: as the document sets them

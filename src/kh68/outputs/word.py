@@ -453,9 +453,34 @@ def _no_wrap(cell: Any) -> None:
     cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
 
 
+CHAR_MM = TABLE_PT * 0.3528 * 0.55
+"""About the width of one letter of a table's text (Times New Roman, a wide one among Vietnamese letters)."""
+CELL_PADDING_MM = 2 * 0.8 + 0.6
+
+
+def _fitted(t: Table, widths: list[float]) -> list[float]:
+    """The columns' widths, each made wide enough for its longest word ("phường" of "xã, phường", a code "V.3-tmv"),
+    the room taken from every column in proportion to what it can spare; the table as wide as before. Word breaks a word that
+    does not fit a fixed-width cell in two ("phườn|g"), which an official reads as a typing error."""
+    need = [
+        max((len(word) for text in (c.title, *(r.cells[i] for r in t.rows)) for word in text.split()), default=0)
+        * CHAR_MM
+        + CELL_PADDING_MM
+        for i, c in enumerate(t.columns)
+    ]
+    fitted = [max(w, n) for w, n in zip(widths, need, strict=True)]
+    extra = sum(fitted) - sum(widths)
+    spare = [max(f - n, 0.0) for f, n in zip(fitted, need, strict=True)]
+    room = sum(spare)
+    if extra <= 0 or room <= 0:
+        return fitted
+    share = min(1.0, extra / room)  # each column gives the same share of what it can spare
+    return [f - s * share for f, s in zip(fitted, spare, strict=True)]
+
+
 def _grid(doc: Any, t: Table, width_mm: float) -> None:
     """A bordered table of figures; header row repeated on every page; rows never split."""
-    widths = [c.width_mm for c in t.columns]
+    widths = _fitted(t, [c.width_mm for c in t.columns])
     scale = min(1.0, width_mm / sum(widths))
     table = doc.add_table(rows=1 + len(t.rows), cols=len(t.columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
