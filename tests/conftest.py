@@ -368,3 +368,28 @@ MONTHLY_DUTY = """  - id: monthly_report
     to_units: [phong_tchc]
     deadline: trước ngày 15 hằng tháng
 """
+
+
+@contextmanager
+def sigterm_after_rename(monkeypatch: pytest.MonkeyPatch, on: Callable[[Path], bool] = lambda _target: True):
+    """SIGTERM sent to this process right after a rename onto a target ``on`` accepts, with kh68's stop handler
+    installed (the one the launcher installs) for the block; the handler before it put back after."""
+    import signal
+
+    from kh68.app.streams import stop_on_signals
+
+    replace = Path.replace
+
+    def rename_then_stop(self: Path, target: Path) -> Path:
+        done = replace(self, target)
+        if on(Path(target)):
+            os.kill(os.getpid(), signal.SIGTERM)
+        return done
+
+    monkeypatch.setattr(Path, "replace", rename_then_stop)
+    before = signal.getsignal(signal.SIGTERM)
+    stop_on_signals()
+    try:
+        yield before
+    finally:
+        signal.signal(signal.SIGTERM, before)

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLE_BLANKS, EXAMPLE_PLAN, invoke, replace_in
+from tests.conftest import EXAMPLE_BLANKS, EXAMPLE_PLAN, invoke, replace_in, sigterm_after_rename
 
 from kh68.cli.outcome import PLAN_DIR_HINT
 
@@ -553,26 +553,13 @@ def test_a_stop_after_the_files_are_written_says_they_were(
     """SIGTERM during the rename waits for it: the file holds the new text, and the message says so (it said
     only "đã dừng theo yêu cầu", as if nothing were written)."""
     import kh68.cli
-    from kh68.app.streams import stop_on_signals
     from kh68.core.files import shown_path
 
     path = example_copy / "data" / "2025.yaml"
-    replace = Path.replace
-
-    def rename_then_stop(self: Path, target: Path) -> Path:
-        done = replace(self, target)
-        os.kill(os.getpid(), signal.SIGTERM)
-        return done
-
-    monkeypatch.setattr(Path, "replace", rename_then_stop)
-    before = signal.getsignal(signal.SIGTERM)
-    stop_on_signals()
-    try:
+    with sigterm_after_rename(monkeypatch):
         code = kh68.cli.run(
             ["record", "6.8", "--year", "2025", "--value", "70,5", "--force", "--plan", str(example_copy)]
         )
-    finally:
-        signal.signal(signal.SIGTERM, before)
     said = f"kh68: lỗi: đã dừng theo yêu cầu (đã ghi xong {shown_path(path)})\n"
     assert (code, capsys.readouterr().err) == (143, said)
     assert '  "6.8":\n    value: 70,5\n' in path.read_text(encoding="utf-8")

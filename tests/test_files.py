@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cpu_time, invoke
+from conftest import cpu_time, invoke, sigterm_after_rename
 from kh68.core.errors import InputError, UsageError
 from kh68.core.files import (
     LOCK_TIMEOUT_SECONDS,
@@ -412,29 +412,15 @@ def test_a_stop_during_the_renames_of_a_batch_waits_for_them(tmp_path: Path, mon
     first new and the second old)."""
     import signal
 
-    from kh68.app.streams import stop_on_signals
     from kh68.core.startup import Stopped
 
     first, second = tmp_path / "2025.yaml", tmp_path / "2026.yaml"
     first.write_bytes(b"old 2025\n")
     second.write_bytes(b"old 2026\n")
-    replace = Path.replace
-
-    def rename_then_stop(self: Path, target: Path) -> Path:
-        done = replace(self, target)
-        if Path(target).name == "2025.yaml":
-            os.kill(os.getpid(), signal.SIGTERM)
-        return done
-
-    monkeypatch.setattr(Path, "replace", rename_then_stop)
-    before = signal.getsignal(signal.SIGTERM)
-    stop_on_signals()
-    try:
+    with sigterm_after_rename(monkeypatch, on=lambda target: target.name == "2025.yaml") as before:
         with pytest.raises(Stopped) as stopped:
             atomic_write_all([(first, b"new 2025\n", b"old 2025\n"), (second, b"new 2026\n", b"old 2026\n")])
         assert signal.getsignal(signal.SIGTERM) is not before  # kh68's handler is back
-    finally:
-        signal.signal(signal.SIGTERM, before)
     assert (stopped.value.signum, stopped.value.done) == (signal.SIGTERM, f"đã ghi xong {first}, {second}")
     assert (first.read_bytes(), second.read_bytes()) == (b"new 2025\n", b"new 2026\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2025.yaml", "2026.yaml"]

@@ -150,12 +150,17 @@ def test_a_quarters_forms_follow_the_units_of_its_due_day(quarterly: Path, tmp_p
     )
 
 
-def test_a_half_years_form(example_copy: Path, tmp_path: Path) -> None:
+def _half_year_duty(plan: Path, when: str, what: str = "báo cáo 6 tháng.") -> None:
+    """The demo with Phòng GDTrH reporting each half-year to Phòng TCHC (``when``: its deadline, or its period)."""
     half = (
-        "  - id: half_year_report\n    section: IV.2.e\n    kind: unit_report\n    what: báo cáo 6 tháng.\n"
-        "    from_units: [phong_gdtrh]\n    to_units: [phong_tchc]\n    deadline: trước ngày 15/6 và 15/12\n"
+        f"  - id: half_year_report\n    section: IV.2.e\n    kind: unit_report\n    what: {what}\n"
+        f"    from_units: [phong_gdtrh]\n    to_units: [phong_tchc]\n    {when}\n"
     )
-    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", half + "  - id: plan_report\n")
+    replace_in(plan / "plan.yaml", "  - id: plan_report\n", half + "  - id: plan_report\n")
+
+
+def test_a_half_years_form(example_copy: Path, tmp_path: Path) -> None:
+    _half_year_duty(example_copy, "deadline: trước ngày 15/6 và 15/12")
     out = invoke(["form", "--plan", example_copy, "--period", "2026-H1", "-o", tmp_path], 0).output
     assert out.splitlines()[1:] == [
         "  bao-cao-2026-H1-phong-gdtrh.xlsx — Phòng Giáo dục Trung học: 5 chỉ tiêu, 8 nhiệm vụ",
@@ -181,11 +186,7 @@ def test_a_half_years_form(example_copy: Path, tmp_path: Path) -> None:
 
 
 def test_a_period_due_after_it_ends_asks_the_figures_to_its_last_day(example_copy: Path, tmp_path: Path) -> None:
-    half = (
-        "  - id: half_year_report\n    section: IV.2.e\n    kind: unit_report\n    what: báo cáo 6 tháng.\n"
-        "    from_units: [phong_gdtrh]\n    to_units: [phong_tchc]\n    deadline: trước ngày 10/7 và 10/01\n"
-    )
-    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", half + "  - id: plan_report\n")
+    _half_year_duty(example_copy, "deadline: trước ngày 10/7 và 10/01")
     invoke(["form", "--plan", example_copy, "--period", "2026-H1", "-o", tmp_path], 0)
     cell = openpyxl.load_workbook(tmp_path / "bao-cao-2026-H1-phong-gdtrh.xlsx")["Chỉ tiêu"]["A4"].value
     assert cell == (
@@ -580,11 +581,7 @@ def test_a_csv_without_year_or_period_column_is_refused(monthly: Path, tmp_path:
 
 def test_a_form_of_a_duty_without_a_day_sets_none(example_copy: Path, tmp_path: Path) -> None:
     """ "Định kỳ 6 tháng" with no day: the form says the plan sets none, as status does (never the period's last day)."""
-    half = (
-        "  - id: half_year_report\n    section: IV.2.e\n    kind: unit_report\n    what: báo cáo định kỳ 6 tháng.\n"
-        "    from_units: [phong_gdtrh]\n    to_units: [phong_tchc]\n    period: six_monthly\n"
-    )
-    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", half + "  - id: plan_report\n")
+    _half_year_duty(example_copy, "period: six_monthly", "báo cáo định kỳ 6 tháng.")
     invoke(["form", "--plan", example_copy, "--period", "2026-H1", "-o", tmp_path], 0)
     guide = openpyxl.load_workbook(tmp_path / "bao-cao-2026-H1-phong-gdtrh.xlsx")["Hướng dẫn"]
     assert (guide["A6"].value, guide["B6"].value) == ("Hạn gửi", "Kế hoạch không ghi hạn")
