@@ -129,8 +129,10 @@ def test_a_period_that_is_none_is_a_usage_error(monthly: Path, args: list[str], 
 
 
 def test_each_units_latest_figure_counts_in_the_later_periods(monthly: Path) -> None:
-    """A unit's October figure stays in November's view when another unit reports in November (not replaced);
-    a unit written by name in a later month replaces its own earlier entry, never counts twice."""
+    """A unit's October figure stays in November's view when another unit reports in November (not replaced), but
+    it has not reported November: the total is provisional, as check says of November's file (a probe found status
+    "đủ 2/2 đơn vị" beside check's "tạm tính, 1/2"); a unit written by name in a later month replaces its own
+    earlier entry, never counts twice."""
     record = ["record", "6.2", "--plan", monthly]
     invoke([*record, "--period", "2026-10", "--by", "xa_mh_01", "--numerator", "100", "--denominator", "400"], 0)
     invoke([*record, "--period", "2026-11", "--by", "xa_mh_02", "--numerator", "300", "--denominator", "400"], 0)
@@ -146,8 +148,8 @@ def test_each_units_latest_figure_counts_in_the_later_periods(monthly: Path) -> 
         return row["value"], row["coverage"]["reported"]
 
     assert seen("2026-10") == (25.0, ["xa_mh_01"])
-    assert seen("2026-11") == (50.0, ["xa_mh_01", "xa_mh_02"])  # (100 + 300) / (400 + 400)
-    assert seen("2026-12") == (62.5, ["xa_mh_01", "xa_mh_02"])  # (200 + 300) / (400 + 400): xa_mh_01's latest
+    assert seen("2026-11") == (50.0, ["xa_mh_02"])  # (100 + 300) / (400 + 400): xa_mh_01's of October
+    assert seen("2026-12") == (62.5, ["xa_mh_01"])  # (200 + 300) / (400 + 400): xa_mh_01's latest, xa_mh_02's of Nov.
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,9 @@ def coverage(plan: Plan, indicator: Indicator, year: int, m: Measurement | None)
     if expected is None or (m is not None and m.value is not None) or unit_of_count_gone(plan, indicator, year):
         return None
     entries = m.by_id if m else {}
-    reported = tuple(c.unit_id for c in expected if c.unit_id in entries)
+    # of a month's or a quarter's view: only the units that reported that period (a figure of an earlier period
+    # carried in the total leaves it provisional, as check says of the period's file)
+    reported = tuple(plan.sent_in_period(indicator.id, (c.unit_id for c in expected if c.unit_id in entries)))
     denominators = [entries[uid].denominator for uid in reported]
     known = [d for d in denominators if d is not None]
     return Coverage(

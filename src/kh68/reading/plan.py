@@ -433,6 +433,8 @@ class Plan:
     """Each data file as written, by the period it holds (a year, or a month, quarter, half-year of it)."""
     shares: list[Indicator] = field(default_factory=list)
     """The part of an indicator given to one unit (``unit_targets``), one per indicator and unit."""
+    seen_at: Period | None = None
+    """The month, quarter or half-year the plan is seen at the end of (``as_of``); ``None``: each year's end."""
     known_until: dict[int, dict[str, Period]] = field(default_factory=dict)
     """By year and indicator id: the period a figure of the year's view comes from where it ends before the year
     does (a month's, quarter's or half-year's figure, not yet the year's): judged as under way, never met or missed."""
@@ -461,10 +463,26 @@ class Plan:
     def as_of(self, period: Period | None, today: date | None = None) -> Plan:
         """The plan as known at the end of ``period`` (``None``: of each year) and on ``today``: figures and progress
         of the periods up to it, none of a period that begins after ``today`` (nothing of it can have been sent)."""
-        seen = replace(self)
+        seen = replace(self, seen_at=period if period is not None and not period.is_year else None)
         files = self.files if today is None else {p: d for p, d in self.files.items() if p.first_day <= today}
         seen.keep(files, period)
         return seen
+
+    def sent_in_period(self, indicator_id: str, unit_ids: Iterable[str]) -> list[str]:
+        """Of ``unit_ids`` with a figure of ``indicator_id`` in the plan's view, those whose figure is of the period
+        the plan is seen at (``seen_at``): a unit whose latest figure is of an earlier period of the year has not
+        reported this one. All of them for a plan seen at a year's end."""
+        ids = list(unit_ids)
+        period = self.seen_at
+        data = self.files.get(period) if period is not None else None
+        if period is None:
+            return ids
+        own = data.indicators.get(indicator_id) if data is not None else None
+        mine = own.by_id if own is not None else {}
+        view = self.data.get(period.year)
+        merged = view.indicators.get(indicator_id) if view is not None else None
+        entries = merged.by_id if merged is not None else {}
+        return [uid for uid in ids if uid in mine and entries.get(uid) is mine[uid]]
 
     def entry_period(self, year: int, entry: Progress) -> Period | None:
         """The month, quarter or half-year whose file holds ``entry`` (a task's progress in ``year``'s view, of a plan
