@@ -18,6 +18,7 @@ from kh68 import vocab
 from kh68.core.vnformat import format_date, format_number, format_signed
 from kh68.kinds.verdict import Direction, Status
 from kh68.outputs.status_view import StatusView
+from kh68.reading.bodies import none_named
 from kh68.reading.enums import DutyKind
 from kh68.tracking.engine import IndicatorResult
 from kh68.tracking.tasks import DUE_SOON_DAYS, Deadline, Due, UnitReport
@@ -242,6 +243,8 @@ def deadline_lines(view: StatusView) -> list[str]:
         for u in d.missing:
             name = u.name(view.plan)
             why = late_words(u) if u.late and u.on else "chưa gửi"
+            if not u.reported and none_named(view.plan, u.unit_id):
+                why += " (nhóm đơn vị không ghi thành viên, members: không biết đơn vị nào phải gửi)"
             lines.append(f"• {name}: {why}")
         if d.units and not d.missing:
             lines.append("• Tất cả đơn vị đã gửi đúng hạn." if d.due is not None else "• Tất cả đơn vị đã gửi.")

@@ -31,7 +31,7 @@ from kh68.outputs.document import (
 from kh68.outputs.frame import header_of, items, section_words, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import lower_first, one_sentence, plan_reference
-from kh68.reading.bodies import body, coordinator_id, plan_report_sender, short_name, tracker_id
+from kh68.reading.bodies import body, coordinator_id, none_named, plan_report_sender, short_name, tracker_id
 from kh68.reading.enums import DutyKind, UnitKind
 from kh68.reading.plan import Plan
 from kh68.reading.report_text import describe_missing
@@ -116,6 +116,8 @@ STATES = ("đúng hạn", "chậm", "không ghi ngày gửi", "chưa gửi", "ch
 def _state(plan: Plan, duty: Deadline, u: UnitReport) -> tuple[str, str, str]:
     """(kind, the table's words, the date shown) of one unit's report."""
     if not u.reported:
+        if none_named(plan, u.unit_id):  # "Các cơ quan, đơn vị có liên quan": who should send it is not known
+            return "chưa gửi", "chưa gửi (nhóm không ghi thành viên)", "–"
         return (
             ("chưa gửi", "chưa gửi", "–")
             if bound(plan, u.unit_id)

@@ -212,6 +212,13 @@ def stands_for_many(unit: Unit) -> bool:
     return rest.startswith("các ") or many_levels or (len(levels) > 1 and unnamed)
 
 
+def none_named(plan: Plan, unit_id: str) -> bool:
+    """Many bodies under one name the plan lists no members of ("Ủy ban nhân dân các xã, phường"): no one of them
+    can send its report, and no form is made for it."""
+    unit = plan.units.units[unit_id]
+    return not unit.members and stands_for_many(unit)
+
+
 def _after_committee(name: str) -> list[str] | None:
     """The words after "Ủy ban nhân dân" / "UBND" in a People's Committee's name; ``None`` for another name."""
     words = _words(name)
