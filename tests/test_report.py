@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 import shutil
 import subprocess
@@ -1144,3 +1145,31 @@ def test_the_internal_summary_of_a_plan_reporting_monthly_counts_the_latest_mont
     internal = invoke(["report", "--plan", plan, "--year", "2026", "--internal", "--date", "2026-11-25"], 0)
     said = next(line for line in internal.stdout.splitlines() if line.startswith("Hạn gửi báo cáo"))
     assert said.startswith("Hạn gửi báo cáo tháng 11/2026: ngày 19/11/2026 (mục III.2 của Kế hoạch). ")
+
+
+def test_a_commune_reports_on_the_tasks_it_took_over_from_a_district_office() -> None:
+    """An official's reading: "Đơn vị không chủ trì nhiệm vụ nào của Kế hoạch." in the report of a commune that took
+    over the district offices' tasks (III.4) on 01/7/2025 and sent its progress of III.4 on 04/11/2025."""
+    text = invoke([*REPORT[:-1], "2025-11-05", "--unit", "xa_mh_01"], 0).stdout
+    assert "Đơn vị không chủ trì nhiệm vụ nào" not in text
+    assert (
+        "### 4\\. Bảo đảm mọi người dân được tiếp cận, thụ hưởng các dịch vụ giáo dục cơ bản có chất lượng (mục III.4)"
+        "\n\nTiếp nhận các trường mầm non, tiểu học, trung học cơ sở từ phòng GDĐT (minh họa).\n"
+    ) in text
+    status = invoke(
+        [
+            "status",
+            "--plan",
+            EXAMPLE_PLAN,
+            "--year",
+            "2025",
+            "--today",
+            "2025-11-05",
+            "--unit",
+            "xa_mh_01",
+            "--format",
+            "json",
+        ],
+        0,
+    ).stdout
+    assert "III.4" in [t["id"] for t in json.loads(status)["tasks"]]

@@ -122,7 +122,7 @@ def lead_states(plan: Plan, task: Task, entries: Mapping[str, Progress], day: da
 def acts_for(plan: Plan, leads: list[str], unit_id: str, progress: Progress, day: date) -> bool:
     """Whether ``unit_id``'s entry is a lead's: a lead, a member of a lead group, or a unit acting for a ceased lead
     on ``day`` or on the day of its entry."""
-    if plan.covers(leads, unit_id) or unit_id in plan.units.current_ids(leads, day):
+    if plan.covers(leads, unit_id, day):
         return True
     return progress.date is not None and unit_id in plan.units.current_ids(leads, progress.date)
 

@@ -73,8 +73,8 @@ def build_status(
     tasks, owed = tracked.tasks, tracked.deadlines
     carried = carried_over(plan, year, today) if period is None else []
     if unit is not None:
-        tasks = [t for t in tasks if plan.covers(t.task.lead_units, unit)]
-        owed, carried = _of_unit_reports(plan, owed, unit), _of_unit_reports(plan, carried, unit)
+        tasks = [t for t in tasks if plan.covers(t.task.lead_units, unit, today)]  # its own, and those it took over
+        owed, carried = _of_unit_reports(plan, owed, unit, today), _of_unit_reports(plan, carried, unit, today)
     return StatusView(
         plan,
         year,
@@ -91,12 +91,12 @@ def build_status(
     )
 
 
-def _of_unit_reports(plan: Plan, owed: list[Deadline], unit: str) -> list[Deadline]:
-    """The reports ``unit`` owes or sends, each with its own line only."""
+def _of_unit_reports(plan: Plan, owed: list[Deadline], unit: str, today: date) -> list[Deadline]:
+    """The reports ``unit`` owes or sends (its own, or those of a unit it took over from), each with its own line."""
     return [
         Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit], d.recipients, d.period)
         for d in owed
-        if plan.covers(d.duty.from_units, unit)
+        if plan.covers(d.duty.from_units, unit, today)
         and (d.duty.kind is not DutyKind.UNIT_REPORT or any(u.unit_id == unit for u in d.units))
     ]
 

@@ -349,8 +349,8 @@ def _coordinated(plan: Plan, unit_id: str, cadence: Period) -> list[tuple[Task, 
         for group in plan.groups
         for task in group.tasks
         if task.expected_in(cadence.year)
-        and plan.covers(task.coordinating_units, unit_id)
-        and not plan.covers(task.lead_units, unit_id)
+        and plan.covers(task.coordinating_units, unit_id, cadence.last_day)
+        and not plan.covers(task.lead_units, unit_id, cadence.last_day)
     ]
 
 

@@ -566,9 +566,12 @@ class Plan:
             scope = "thời kỳ kế hoạch và các năm số liệu gốc" if baseline else "thời kỳ kế hoạch"
             raise NotInPlan(f"năm {year} nằm ngoài {scope} ({first}–{period.end})")
 
-    def covers(self, refs: list[str], unit_id: str) -> bool:
-        """Whether ``refs`` name ``unit_id``, directly or as a member of a group among them."""
-        return any(unit_id == uid or unit_id in self.units.expand(uid) for uid in self.unit_ids(refs))
+    def covers(self, refs: list[str], unit_id: str, on: date | None = None) -> bool:
+        """Whether ``refs`` name ``unit_id``, directly or as a member of a group among them; with ``on``, also when it
+        acts for one of them that day (a commune that took over a district office's tasks leads them)."""
+        if any(unit_id == uid or unit_id in self.units.expand(uid) for uid in self.unit_ids(refs)):
+            return True
+        return on is not None and unit_id in self.units.current_ids(refs, on)
 
     def active_units(self, refs: list[str], on: date) -> list[str]:
         """Units (groups expanded) named by ``refs`` that exist on ``on``, successors in place of ceased ones."""
