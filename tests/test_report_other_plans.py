@@ -300,16 +300,23 @@ def test_a_months_report_whose_figures_are_all_dated_before_its_end_is_known_to_
 ) -> None:
     """An official's reading: November's report said "ĐẾN HẾT THÁNG 11 NĂM 2026" above rows "Số liệu đến ngày
     17/11/2026" (a report due mid-month). When every figure of the month comes from a document dated before its end,
-    the report's figures go to the latest of those days; one undated figure leaves it at the month's end."""
+    the report's figures go to the latest of those days; undated figures go to the day their units reported, when all
+    reported before the end (a second reading: "ĐẾN HẾT THÁNG 11" of figures reported by 20/11)."""
     plan = Path(shutil.copytree(SON_LA, tmp_path / "sonla"))
     month = plan / "data" / "2026-11.yaml"
     for undated in ('{value: "2.150"}', '{value: "1.380"}', '{value: "1.120"}', "{value: 760}"):
         replace_in(month, undated, undated[:-1] + ", source: {document: BC 1, date: 2026-11-16}}")
     lines = _lines(plan, "--period", "2026-11")
     assert "**KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NGÀY 20/11/2026**" in lines
-    assert "**KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU ĐẾN HẾT THÁNG 11 NĂM 2026**" in _lines(
-        SON_LA, "--period", "2026-11"
+    assert "**KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NGÀY 20/11/2026**" in _lines(SON_LA, "--period", "2026-11")
+    # a unit that reported after the month's end: its undated figures may go to the end
+    late = Path(shutil.copytree(SON_LA, tmp_path / "late"))
+    replace_in(
+        late / "data" / "2026-11.yaml",
+        "so_nnmt: {state: ongoing, date: 2026-11-13,",
+        "so_nnmt: {state: ongoing, date: 2026-12-02,",
     )
+    assert "**KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU ĐẾN HẾT THÁNG 11 NĂM 2026**" in _lines(late, "--period", "2026-11")
 
 
 def test_the_internal_summary_of_the_year_says_which_months_report_it_quotes() -> None:

@@ -40,6 +40,7 @@ from kh68.reading.models import Measurement
 from kh68.reading.plan import Plan
 from kh68.tracking.engine import IndicatorResult
 from kh68.tracking.series import Break
+from kh68.tracking.tasks import reported_units
 
 NO_TARGET_MARK = "–"
 # The verdicts a report gives against a target the plan set, in the order the summary counts them.
@@ -165,6 +166,11 @@ def _as_of(view: StatusView) -> str:
     days = [known_to(r, period, None) for r in view.results if r.known_until == period]
     if days and None not in days:
         return f"đến ngày {format_date(max(d for d in days if d is not None))}"
+    # figures without a document's day: as of the day their units reported, when every report came before the end
+    sent = [d for d in reported_units(view.plan, period).values() if d is not None]
+    dated = [d for d in days if d is not None]
+    if days and sent and max([*sent, *dated]) < period.last_day:
+        return f"đến ngày {format_date(max([*sent, *dated]))}"
     return f"đến hết {period_words(period)}"
 
 
