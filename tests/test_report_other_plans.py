@@ -86,6 +86,9 @@ def test_a_report_for_a_month_of_a_plan_reporting_monthly() -> None:
     assert result.stderr == (
         "kh68: cảnh báo: báo cáo tháng 11/2026 ghi ngày 02/12/2026 (--date), sau hạn báo cáo ngày 17/11/2026 "
         '(mục "V. CHẾ ĐỘ BÁO CÁO", khoản 2 của Kế hoạch)\n'
+        # an official's second reading: "Lưu: VT." without its drafting division was silent here
+        "kh68: cảnh báo: nhiệm vụ báo cáo không ghi đơn vị soạn thảo: nơi nhận ghi 'Lưu: VT.' (Phụ lục I Nghị định "
+        "30/2020: 'Lưu: VT, <đơn vị soạn thảo>'); ghi phòng soạn thảo ở drafter của nhiệm vụ báo cáo\n"
         "kh68: cảnh báo: plan.yaml không ghi họ tên người ký (signer: name): dòng họ tên dưới chữ ký để trống\n"
     )
 

@@ -17,6 +17,7 @@ from kh68.kinds.periods import Period
 from kh68.outputs.document import Header, Items
 from kh68.outputs.words import dated, lower_first, next_period_words, plan_about, plan_reference
 from kh68.reading.bodies import ARCHIVE_ONLY, UNIT_HEAD, Body, Sender, abbreviation_of
+from kh68.reading.enums import UnitKind
 from kh68.reading.models import Duty, YearData
 from kh68.reading.plan import Plan
 from kh68.vocab import sentence
@@ -137,6 +138,12 @@ def sender_warnings(plan: Plan, sender: Sender, *, signer_in_plan: bool = False)
         found.append(
             f"units.yaml không ghi chữ viết tắt (abbreviation) của {drafter}, đơn vị soạn thảo: nơi nhận ghi "
             f"'{ARCHIVE_ONLY}' thiếu đơn vị soạn thảo"
+        )
+    own = drafter is None or (drafter == body.unit_id and plan.units.units[drafter].kind is not UnitKind.DIVISION)
+    if signer_in_plan and own:  # the plan's report drafted by "the Sở" itself: no division to file it under
+        found.append(
+            f"nhiệm vụ báo cáo không ghi đơn vị soạn thảo: nơi nhận ghi '{ARCHIVE_ONLY}' (Phụ lục I Nghị định 30/2020: "
+            "'Lưu: VT, <đơn vị soạn thảo>'); ghi phòng soạn thảo ở drafter của nhiệm vụ báo cáo"
         )
     if signer_in_plan and not sender.name:
         found.append("plan.yaml không ghi họ tên người ký (signer: name): dòng họ tên dưới chữ ký để trống")
