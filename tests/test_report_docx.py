@@ -401,3 +401,25 @@ def test_a_column_is_as_wide_as_its_longest_word_the_table_as_wide_as_before() -
     assert widths[1] < 56  # both gave room, each in proportion to what it could spare
     assert widths[3] < 37
     assert _fitted(table, [30, 56, 30, 37]) == [30, 56, 30, 37]  # room enough: as the document sets them
+
+
+@pytest.mark.parametrize(
+    ("line", "bold", "lines"),
+    [
+        (
+            "UBND THÀNH PHỐ HỒ CHÍ MINH",
+            False,
+            ["UBND", "THÀNH PHỐ HỒ CHÍ MINH"],
+        ),  # before its place, never "… CHÍ / MINH"
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LÂM ĐỒNG", False, ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TỈNH LÂM ĐỒNG"]),
+        ("PHÒNG TỔ CHỨC HÀNH CHÍNH", True, ["PHÒNG TỔ CHỨC", "HÀNH CHÍNH"]),  # was "PHÒNG TỔ CHỨC HÀNH / CHÍNH"
+        ("PHÒNG GIÁO DỤC TIỂU HỌC - GIÁO DỤC MẦM NON", True, ["PHÒNG GIÁO DỤC", "TIỂU HỌC -", "GIÁO DỤC MẦM NON"]),
+        ("SỞ CÔNG THƯƠNG", True, ["SỞ CÔNG THƯƠNG"]),
+    ],
+)
+def test_a_header_line_too_wide_is_broken_as_a_bodys_name_is(line: str, bold: bool, lines: list[str]) -> None:
+    """An official's second reading: Word broke the header's names inside a proper name ("UBND THÀNH PHỐ HỒ CHÍ /
+    MINH", "PHÒNG GIÁO DỤC TIỂU / HỌC …")."""
+    from kh68.outputs.word import _balanced
+
+    assert _balanced(line, 66, bold=bold) == lines

@@ -336,7 +336,8 @@ def _header(doc: Any, d: StateDocument) -> None:
     right_mm = TEXT_WIDTH_MM - left_mm
     table = _frame_table(doc, [left_mm, right_mm], rows=2)
     left, right = table.rows[0].cells
-    lines = [(line, False) for line in d.header.parent_lines] + [(line, True) for line in d.header.own_lines]
+    lines = [(part, False) for line in d.header.parent_lines for part in _balanced(line, left_mm)]
+    lines += [(part, True) for line in d.header.own_lines for part in _balanced(line, left_mm, bold=True)]
     for i, (line, bold) in enumerate(lines):
         _cell_line(left, line, HEADER_PT, first=i == 0, bold=bold)
     _rule(left, 22, left_mm)
@@ -348,7 +349,36 @@ def _header(doc: Any, d: StateDocument) -> None:
         # "Số:" then room for the number written by hand, then the symbol.
         line = d.header.number_line.replace("…/", "       /")
         _cell_line(number, line, HEADER_PT, first=True).paragraph_format.space_before = Pt(6)
-    _cell_line(place, d.header.place_date, BODY_PT, first=True, italic=True).paragraph_format.space_before = Pt(6)
+    size = next((pt for pt in (BODY_PT, HEADER_PT, 12) if _width_mm(d.header.place_date, pt) <= right_mm - 2), 12)
+    _cell_line(place, d.header.place_date, size, first=True, italic=True).paragraph_format.space_before = Pt(6)
+
+
+def _width_mm(text: str, pt: float, *, capitals: bool = False) -> float:
+    """About how wide ``text`` is in Times New Roman of ``pt`` points (capitals are wider)."""
+    return len(text) * pt * 0.3528 * (0.6 if capitals else 0.47)
+
+
+def _balanced(line: str, cell_mm: float, *, bold: bool = False) -> list[str]:
+    """A header line too wide for its cell in two lines broken as a body's name is: before its place ("SỞ GIÁO DỤC
+    VÀ ĐÀO TẠO / TỈNH LÂM ĐỒNG", "UBND / THÀNH PHỐ HỒ CHÍ MINH"), else after a dash, else before "và", else about
+    half way between pairs of words; Word broke "UBND THÀNH PHỐ HỒ CHÍ / MINH" inside a proper name."""
+    words = line.split()
+    if len(words) < 2 or _width_mm(line, HEADER_PT, capitals=True) * (1.05 if bold else 1) <= cell_mm - 2:
+        return [line]
+    upper = [w.upper() for w in words]
+    at = next((i for i in range(1, len(words)) if upper[i] in _PLACES or " ".join(upper[i : i + 2]) in _PLACES), None)
+    if at is None:
+        at = next((i + 1 for i in range(1, len(words) - 1) if words[i] in ("-", "–")), None)
+    if at is None:
+        at = next((i for i in range(1, len(words)) if upper[i] == "VÀ"), None)  # "SỞ KHOA HỌC / VÀ CÔNG NGHỆ"
+    if at is None:  # about half way, the words after it in pairs (most are two syllables: "TIỂU HỌC", "HÀNH CHÍNH")
+        n = len(words) - (words[-1] in ("-", "–"))  # "… TIỂU HỌC -": the dash ends the line, no word of a pair
+        paired = [i for i in range(1, n) if (n - i) % 2 == 0] or list(range(1, len(words)))
+        at = min(paired, key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return [part for half in (words[:at], words[at:]) for part in _balanced(" ".join(half), cell_mm, bold=bold)]
+
+
+_PLACES = frozenset({"TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "ĐẶC KHU"})
 
 
 def _title(doc: Any, d: StateDocument) -> None:
