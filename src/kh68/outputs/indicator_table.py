@@ -221,7 +221,7 @@ def _summary(plan: Plan, results: list[IndicatorResult], year: int, until: str =
     if not targeted:
         years = _target_years(plan)
         set_in = f" (Kế hoạch đặt chỉ tiêu cho {_years_words(years)})" if years else ""
-        return f"Năm {year}, Kế hoạch không đặt chỉ tiêu năm cho {total} chỉ tiêu chủ yếu{set_in}."
+        return f"Kế hoạch không đặt chỉ tiêu năm {year} cho {total} chỉ tiêu chủ yếu{set_in}."
     parts = []
     for status in JUDGED:
         these = [r for r in targeted if r.status is status]
