@@ -177,7 +177,7 @@ def test_a_units_report_says_of_a_task_not_due_this_year_what_the_plans_report_s
     start = lines.index(
         "### 1\\. Tham gia rà soát, đơn giản hóa các thủ tục hành chính liên quan đến quy hoạch (mục I.4)"
     )
-    assert lines[start + 2] == "Thực hiện quý II/2027; năm 2026 chưa đến kỳ thực hiện."
+    assert lines[start + 2] == "Thực hiện quý II/2027; quý IV/2026 chưa đến kỳ thực hiện."  # its report is of a quarter
 
 
 def test_a_units_report_says_what_it_did_on_the_tasks_it_coordinates(tmp_path: Path) -> None:

@@ -467,7 +467,7 @@ def task_block(
         said = " ".join(result for _, result in reported) + done
     elif t.state is not None:  # a state, no result: what was done is still to be written
         return [_state_without_results(t, t.state, lead, cadence, file)]
-    elif (idle := not_due_words(t, year)) is not None:
+    elif (idle := not_due_words(t, year, cadence.label)) is not None:
         said = idle
     else:
         return [_nothing_reported(t, lead, year, cadence, file)]

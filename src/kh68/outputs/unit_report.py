@@ -312,7 +312,7 @@ def _tasks_section(view: StatusView, unit_id: str, cadence: Period) -> Section:
     for number, t in enumerate(view.tasks, 1):
         blocks.append(Heading(2, f"{number}. {t.task.report_title} (mục {t.task.id})"))
         own = [p for uid, p in t.entries.items() if uid in members]
-        idle = not_due_words(t, cadence.year) if not own else None
+        idle = not_due_words(t, cadence.year, cadence.label) if not own else None
         if idle is not None:  # as the report of the plan says it: not asked for this year
             blocks.append(Paragraph(sentence(idle)))
             continue

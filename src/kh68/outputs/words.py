@@ -102,9 +102,10 @@ def _past_due(t: TaskStatus, year: int) -> bool:
     return end_before and t.due is not None and t.due.overdue
 
 
-def not_due_words(t: TaskStatus, year: int) -> str | None:
+def not_due_words(t: TaskStatus, year: int, when: str | None = None) -> str | None:
     """What a report says of a task the year does not ask for (``thực hiện quý II/2027; năm 2026 chưa đến kỳ thực
-    hiện.``); ``None`` for one the year asks for, or one past its deadline and never reported done (asked for)."""
+    hiện.``); ``None`` for one the year asks for, or one past its deadline and never reported done (asked for).
+    ``when``: the period the report is of ("quý IV/2026"), said in place of the year."""
     if t.task.expected_in(year) or _past_due(t, year):
         return None
     schedule = t.task.schedule
@@ -113,4 +114,4 @@ def not_due_words(t: TaskStatus, year: int) -> str | None:
     timing = schedule.words()
     if schedule.end is not None and schedule.end.year < year:
         return f"nhiệm vụ thực hiện {timing}, trước năm {year}."
-    return f"thực hiện {timing}; {schedule.idle_words(year)}."
+    return f"thực hiện {timing}; {schedule.idle_words(when or f'năm {year}')}."

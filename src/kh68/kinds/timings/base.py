@@ -102,9 +102,9 @@ class Timing:
             text = text[1:-1].strip()
         return text[:1].lower() + text[1:]
 
-    def idle_words(self, year: int) -> str:
-        """Why nothing of the work is reported in ``year`` (a year it is not expected in)."""
-        return f"năm {year} chưa đến kỳ thực hiện"
+    def idle_words(self, when: str) -> str:
+        """Why nothing of the work is reported ``when`` ("năm 2026", "quý IV/2026": a time it is not expected in)."""
+        return f"{when} chưa đến kỳ thực hiện"
 
     def due_in(self, year: int) -> date | None:
         """The day the work is due by, as the round of ``year`` sees it: the window's end for one-off work; work

@@ -20,5 +20,5 @@ class WhenNeeded(Timing):
     def parse(cls, phrase: str, text: str) -> Self | None:
         return cls(text=text, on_event=True) if _PATTERN.match(phrase) else None
 
-    def idle_words(self, year: int) -> str:
-        return f"năm {year} chưa có việc phát sinh được báo cáo"
+    def idle_words(self, when: str) -> str:
+        return f"{when} chưa có việc phát sinh được báo cáo"
