@@ -99,9 +99,21 @@ def test_a_period_the_plan_does_not_report_is_refused_naming_its_duties() -> Non
         "kh68: lỗi: kế hoạch không quy định báo cáo tháng 11/2026 (nhiệm vụ báo cáo phụ lục VI.3: không ghi hạn; "
         "mục IV.7: không ghi hạn); bỏ --period để lập báo cáo năm\n"
     )
-    assert invoke(["report", "--plan", HCM, "--period", "2026-Q4", "--internal"], 2).stderr == (
-        "kh68: lỗi: --internal là bản tổng hợp của năm: không dùng cùng --period.\n"
+
+
+def test_the_internal_summary_of_a_period_counts_that_periods_reports() -> None:
+    """A new user's and an official's probe: a plan whose units report monthly or quarterly had no internal summary
+    but the year's (`--internal --period` was refused)."""
+    lines = _lines(SON_LA, "--period", "2026-11", "--internal", "--date", "2026-11-28")
+    assert (
+        "Tài liệu làm việc nội bộ của Sở Công Thương, tổng hợp nguyên văn báo cáo của các đơn vị để soạn báo cáo "
+        "tháng 11/2026 của Sở Công Thương; không gửi kèm báo cáo."
+    ) in lines
+    assert next(line for line in lines if line.startswith("Hạn gửi báo cáo")).startswith(
+        'Hạn gửi báo cáo tháng 11/2026: ngày 15/11/2026 (mục "V. CHẾ ĐỘ BÁO CÁO", khoản 1 của Kế hoạch). Đã nhận '
+        "báo cáo của 8/12 đơn vị (6 đúng hạn, 2 chậm)."
     )
+    assert "## IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 12 NĂM 2026" in lines
 
 
 def test_a_month_the_units_report_but_not_the_plan_points_to_a_units_report(example_copy: Path) -> None:

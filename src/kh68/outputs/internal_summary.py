@@ -28,7 +28,7 @@ from kh68.outputs.document import (
     StateDocument,
     Table,
 )
-from kh68.outputs.frame import header_of, items, section_words, synthetic_notice
+from kh68.outputs.frame import header_of, items, next_period, section_words, synthetic_notice
 from kh68.outputs.status_view import StatusView, build_status
 from kh68.outputs.words import lower_first, one_sentence, plan_reference
 from kh68.reading.bodies import body, coordinator_id, none_named, plan_report_sender, short_name, tracker_id
@@ -45,15 +45,17 @@ WORDS = (
 )
 
 
-def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
-
-    view = build_status(plan, year, today)
-    duty = _counted(view.deadlines, today)
+def build_internal_summary(plan: Plan, year: int, today: date, period: Period | None = None) -> StateDocument:
+    """The coordinating unit's working summary of the units' reports of ``year`` (of a month, quarter or half-year
+    of it, ``period``, for a plan whose units report by period): who sent theirs, and what they wrote."""
+    view = build_status(plan, year, today, None, period)
+    duty = _counted(view.deadlines, today, period)
     reporter = plan_report_sender(plan, plan.duty(DutyKind.PLAN_REPORT)).issued_as.name
     author_id = coordinator_id(plan) or tracker_id(plan) or plan.meta.issuing_unit
     own = body(plan, author_id)
     author = short_name(plan, own.unit_id, own.unit_id)
-    subject = f"Báo cáo của các đơn vị về kết quả thực hiện năm {year} {plan_reference(plan)}"
+    when = period.label if period is not None else f"năm {year}"
+    subject = f"Báo cáo của các đơn vị về kết quả thực hiện {when} {plan_reference(plan)}"
     return StateDocument(
         kind=DocumentKind.INTERNAL,
         year=year,
@@ -66,12 +68,17 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
         addressees=(),
         opening=(
             f"Tài liệu làm việc nội bộ của {author}, tổng hợp nguyên văn báo cáo của các đơn vị để soạn báo cáo "
-            f"của {reporter} ({due_words(report_due(plan, year))}); không gửi kèm báo cáo."
+            + (
+                f"của {reporter} ({due_words(report_due(plan, year))})"
+                if period is None
+                else f"{period.label} của {reporter}"
+            )
+            + "; không gửi kèm báo cáo."
         ),
         sections=(
             _lateness(plan, duty),
             _results(view),
-            *(_words(view, number, title, field, what) for number, title, field, what in WORDS),
+            *(_words(view, number, _next(title, plan, period), field, what) for number, title, field, what in WORDS),
             _still_to_write(view),
         ),
         closing="",
@@ -82,17 +89,26 @@ def build_internal_summary(plan: Plan, year: int, today: date) -> StateDocument:
             title=f"Tổng hợp {lower_first(subject)}",
             subject=subject,
             author=author,
-            keywords=f"tổng hợp nội bộ; năm {year}",
+            keywords=f"tổng hợp nội bộ; {when}",
         ),
         missing_parts=tuple(p.label for p in view.unwritten_parts)
         + tuple(f"kết quả nhiệm vụ {t.id}" for t in view.unwritten_tasks),
     )
 
 
-def _counted(deadlines: list[Deadline], today: date) -> Deadline | None:
-    """The units' report the summary counts: the year's; of a plan whose units report by month or quarter, the
-    latest period due by ``today`` (else the first due after it), not January's."""
+def _next(title: str, plan: Plan, period: Period | None) -> str:
+    """``PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM TỚI``; of a period's summary, the period after it (``… THÁNG 12 NĂM 2026``)."""
+    return title if period is None else title.replace("NĂM TỚI", next_period(plan, period))
+
+
+def _counted(deadlines: list[Deadline], today: date, period: Period | None = None) -> Deadline | None:
+    """The units' report the summary counts: the period's, of a period's summary; else the year's; of a plan whose
+    units report by month or quarter, the latest period due by ``today`` (else the first due after it), not
+    January's."""
     dated = [d for d in deadlines if d.duty.kind is DutyKind.UNIT_REPORT and d.due is not None]
+    own = [d for d in dated if period is not None and d.period == period]
+    if own:
+        return own[0]
     yearly = [d for d in dated if d.period is None or d.period.is_year]
     if yearly:
         return yearly[0]

@@ -59,13 +59,13 @@ def _unit_report(r: Request) -> StateDocument:
 def _internal(r: Request) -> StateDocument:
     from kh68.outputs.internal_summary import build_internal_summary
 
-    return build_internal_summary(r.plan, r.year, r.today)
+    return build_internal_summary(r.plan, r.year, r.today, r.period)
 
 
 KINDS: dict[DocumentKind, Kind] = {
     DocumentKind.REPORT: Kind("báo cáo gửi cấp trên", _report, periods=True),
     DocumentKind.UNIT_REPORT: Kind("--unit là báo cáo của một đơn vị", _unit_report, periods=True),
-    DocumentKind.INTERNAL: Kind("--internal là bản tổng hợp", _internal, periods=False),
+    DocumentKind.INTERNAL: Kind("--internal là bản tổng hợp", _internal, periods=True),
 }
 
 
