@@ -26,7 +26,7 @@ FORMAT_HELP = (
     + f"; mặc định: theo đuôi của tệp -o (bao-cao.docx: docx), không thì {DEFAULT_FORMAT.value}."
 )
 SUFFIXES = {f".{name}": name for name in RENDERERS} | {".htm": "html", ".markdown": "md"}
-NOT_WRITTEN = frozenset({".doc", ".dot", ".odt", ".ott", ".rtf", ".pages", ".wps", ".txt", ".xls", ".xlsx", ".ods"})
+NOT_WRITTEN = frozenset({".doc", ".dot", ".odt", ".ott", ".rtf", ".pages", ".wps", ".xls", ".xlsx", ".ods"})
 """Suffixes of documents kh68 does not write: a name ending so is refused, never filled with Markdown (another
 suffix, "bao-cao-ngay-10.12.2026", is part of a name: Markdown, as without one)."""
 """A report's format by the suffix of the file it is written to."""
