@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kh68.kinds.measure import Measure
-from kh68.kinds.targets import Style, TargetUnparsable
+from kh68.kinds.targets import Style, TargetUnparsable, parse_target
 from kh68.kinds.verdict import Status
 
 from .judging import H, judge, read
@@ -54,4 +54,14 @@ def test_above_and_from_up_at_once_reads_two_ways() -> None:
     assert str(raised.value) == (
         "chỉ tiêu 'trên 90% trở lên' đọc được hai cách: trên 90% (bằng 90% là chưa đạt), hoặc từ 90% trở lên (bằng "
         "90% là đạt); viết 'trên 90%' hoặc 'từ 90% trở lên'"
+    )
+
+
+def test_both_readings_of_above_and_up_keep_the_space_before_a_unit() -> None:
+    """A probe: "trên 500 ha trở lên" was refused as "trên 500ha (bằng 500ha là chưa đạt) …"."""
+    with pytest.raises(TargetUnparsable) as info:
+        parse_target("trên 500 ha trở lên")
+    assert str(info.value) == (
+        "chỉ tiêu 'trên 500 ha trở lên' đọc được hai cách: trên 500 ha (bằng 500 ha là chưa đạt), hoặc từ 500 ha "
+        "trở lên (bằng 500 ha là đạt); viết 'trên 500 ha' hoặc 'từ 500 ha trở lên'"
     )

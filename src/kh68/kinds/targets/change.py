@@ -104,7 +104,7 @@ class Change(Target):
         size = float(number(match["n"], TargetUnparsable, text))
         unit = match["u"]
         if match["over"] and match["up"]:  # "tăng trên 10% trở lên": above 10%, or from 10% up?
-            said = as_written(text, f"{match['n']}{unit or ''}".strip())
+            said = as_written(text, f"{match['n']} {unit or ''}".strip())  # "500 ha", "10%" as written
             raise TargetUnparsable(
                 f"chỉ tiêu {excerpt(text)} đọc được hai cách: {match['verb']} trên {said} (bằng {said} là chưa đạt), "
                 f"hoặc {match['verb']} từ {said} trở lên (bằng {said} là đạt); viết một trong hai"

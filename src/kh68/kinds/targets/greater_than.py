@@ -31,7 +31,7 @@ class GreaterThan(Bounded):
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
         if both := _AND_UP.match(phrase):  # "trên 90% trở lên": above 90, or from 90 up?
-            said = as_written(text, f"{both['n']}{both['u'] or ''}".strip())
+            said = as_written(text, f"{both['n']} {both['u'] or ''}".strip())  # "500 ha", "90%" as written
             raise TargetUnparsable(
                 f"chỉ tiêu {excerpt(text)} đọc được hai cách: trên {said} (bằng {said} là chưa đạt), hoặc từ "
                 f"{said} trở lên (bằng {said} là đạt); viết 'trên {said}' hoặc 'từ {said} trở lên'"
