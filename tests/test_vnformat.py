@@ -316,3 +316,13 @@ def test_a_whole_number_of_thousands_of_digits_is_refused_in_vietnamese(text: st
 
 def test_a_year_before_1000_keeps_four_digits() -> None:
     assert (format_date(date(1, 1, 1)), long_date(date(999, 3, 5))) == ("01/01/0001", "ngày 05 tháng 3 năm 0999")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("ngày 05 tháng 3 năm 2026", date(2026, 3, 5)), ("Ngày 5 tháng 03 năm 2026", date(2026, 3, 5))],
+)
+def test_a_date_as_a_document_writes_it_is_read(text: str, day: date) -> None:
+    """A probe of a real plan: a unit typed its document's date as the document writes it ("ngày 05 tháng 3 năm
+    2026", Decree 30) into a form's cell, and it was refused."""
+    assert parse_date(text) == day

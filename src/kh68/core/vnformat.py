@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -304,10 +305,14 @@ def long_date(day: date) -> str:
 
 
 def parse_date(text: str) -> date:
-    """``2025-03-15``, ``15/03/2025`` or ``15/3/2025``."""
+    """``2025-03-15``, ``15/03/2025`` or ``15/3/2025``; a date as a document writes it, ``ngày 15 tháng 3 năm
+    2025`` (Decree 30), typed into a form's cell."""
     text = text.strip()
-    # ASCII digits, these two forms only: not an ISO week (2025-W44-2), a bare 20251029 or other scripts' digits
-    match = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text)
+    # ASCII digits, these forms only: not an ISO week (2025-W44-2), a bare 20251029 or other scripts' digits
+    match = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text) or re.fullmatch(
+        r"(?:ngày\s+)?([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})",
+        unicodedata.normalize("NFC", text).lower(),
+    )
     iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
     try:
         if match:
