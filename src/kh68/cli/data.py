@@ -158,13 +158,13 @@ def progress(
 
 
 def task_state(written: str) -> TaskState:
-    """``--state`` by its code (``in_progress``) or as the form writes it (``Đang triển khai``, any case)."""
-    from kh68.kinds.phrases import fold
+    """``--state`` by its code (``in_progress``) or as the form writes it (``Đang triển khai``, any case): the
+    form's reader of a state cell, with the option's own message."""
+    from kh68.entry.forms.cells import task_state as read_state
     from kh68.vocab import TASK_STATE_LABELS
 
-    said = fold(written)
-    for state, label in TASK_STATE_LABELS.items():
-        if said in (state.value, fold(label)):
-            return state
-    listed = "; ".join(f"{state.value} ({label})" for state, label in TASK_STATE_LABELS.items())
-    raise UsageError(f"giá trị {written!r} của --state không hợp lệ; chọn một trong: {listed}")
+    try:
+        return read_state(written)
+    except ValueError:
+        listed = "; ".join(f"{state.value} ({label})" for state, label in TASK_STATE_LABELS.items())
+        raise UsageError(f"giá trị {written!r} của --state không hợp lệ; chọn một trong: {listed}") from None
