@@ -44,7 +44,7 @@ def form(
     plan: PlanOption = None,
 ) -> None:
     """Lập biểu mẫu Excel (.xlsx) cho từng đơn vị phải báo cáo trong năm (hoặc trong kỳ: tháng, quý, 6 tháng)."""
-    from kh68.entry.forms.expected import expected_units, no_form_reason, require_reported
+    from kh68.entry.forms.expected import formable_units, require_reported
     from kh68.entry.forms.files import write_forms
     from kh68.lint.check import load_plan
 
@@ -57,11 +57,8 @@ def form(
     if unit:  # a unit named twice (its id, its name): one form; one that can have none is refused, named
         units = list(dict.fromkeys(loaded.require_unit(u) for u in unit))
     else:  # every unit owing the report: those that can have no form ("UBND các xã" of no members) are said
-        units = []
-        for uid in expected_units(loaded, reported):
-            reason = no_form_reason(loaded, reported, uid)
-            units += [uid] if reason is None else []
-            skipped += [f"không lập biểu mẫu cho {uid}: {reason}"] if reason is not None else []
+        units, refused = formable_units(loaded, reported)
+        skipped = [f"không lập biểu mẫu cho {uid}: {reason}" for uid, reason in refused]
     if not units:
         raise UsageError(f"{reported.label} không có đơn vị nào phải báo cáo" + "".join(f"; {s}" for s in skipped))
     folder = out if out is not None else Path(f"bieu-mau-{reported.key}")

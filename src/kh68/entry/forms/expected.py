@@ -53,6 +53,22 @@ def expected_units(plan: Plan, when: Period | int) -> list[str]:
     return [owed.unit.unit_id for owed in period_owers(plan, as_period(when))]
 
 
+def formable_units(plan: Plan, period: Period) -> tuple[list[str], list[tuple[str, str]]]:
+    """The units owing ``period``'s report that can have a form, and those that cannot with why
+    (``no_form_reason``), the period's owers worked out once."""
+    owers = period_owers(plan, period)
+    units: list[str] = []
+    refused: list[tuple[str, str]] = []
+    for owed in owers:
+        uid = owed.unit.unit_id
+        reason = no_form_reason(plan, period, uid, owers)
+        if reason is None:
+            units.append(uid)
+        else:
+            refused.append((uid, reason))
+    return units, refused
+
+
 def require_reported(plan: Plan, period: Period) -> None:
     """Refuse a period no ``unit_report`` duty reports (a month of a plan reporting yearly), naming those it does.
 
