@@ -261,8 +261,19 @@ def _value(written: str) -> float:
     return float(parse_exact(written))
 
 
-def two_readings(text: str, amount: float, decimals: int, against: str, *, per_year: bool = False) -> str:
-    """The message for "tăng/giảm X%" of a rate: X points, or X% of the rate itself; how to write each."""
+def two_readings(
+    text: str,
+    amount: float,
+    decimals: int,
+    against: str,
+    *,
+    per_year: bool = False,
+    qualifier: str = "",
+    second: str | None = None,
+) -> str:
+    """The message for "tăng/giảm X%" of a rate: X points, or X% of the rate itself; how to write each.
+    ``qualifier`` ("không quá ", "trên ") is kept in both readings; ``second``: how to write the second reading,
+    for a change the structured form cannot say (it has no qualifier)."""
     from kh68.core.safetext import excerpt
     from kh68.core.vnformat import format_number
 
@@ -272,12 +283,13 @@ def two_readings(text: str, amount: float, decimals: int, against: str, *, per_y
     if per_year:
         points, share = f"{verb} bình quân {size} điểm phần trăm/năm", f"{verb} bình quân {size}% giá trị mỗi năm"
     else:
-        points, share = f"{verb} {size} điểm phần trăm {against}", f"{verb} {size}% của giá trị {against}"
+        points = f"{verb} {qualifier}{size} điểm phần trăm {against}"
+        share = f"{verb} {qualifier}{size}% của giá trị {against}"
+    said = f"chỉ tiêu {excerpt(text)} của một tỷ lệ (%) đọc được hai cách: {points}, hoặc {share}; "
+    if second is not None:
+        return f"{said}viết rõ '{points}' cho cách đọc thứ nhất; cách đọc thứ hai: {second}"
     signed = f"{'-' if amount < 0 else ''}{size.replace(',', '.')}"
-    return (
-        f"chỉ tiêu {excerpt(text)} của một tỷ lệ (%) đọc được hai cách: {points}, hoặc {share}; "
-        f"viết rõ '{points}', hoặc dạng cấu trúc {{{key}: {signed}, relative: true}} cho cách đọc thứ hai"
-    )
+    return f"{said}viết rõ '{points}', hoặc dạng cấu trúc {{{key}: {signed}, relative: true}} cho cách đọc thứ hai"
 
 
 def requirement_words(requirement: Requirement, measure: Measure, decimals: int) -> str:

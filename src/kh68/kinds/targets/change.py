@@ -225,15 +225,8 @@ class Change(Target):
         year_bound = f"ghi mức của năm bằng dạng cấu trúc {{text: '…', {bound}: <mức>}}"
         if self.times is not None:
             return f"chỉ tiêu {excerpt(self.text)} ghi số lần của một tỷ lệ (%), đọc được nhiều cách; {year_bound}"
-        size = format_number(abs(self.amount), max(self.decimals, 2))
-        verb = "giảm" if self.amount < 0 else "tăng"
         qualifier = "không quá " if self.at_most else "trên "
-        points = f"{verb} {qualifier}{size} điểm phần trăm {against}"
-        share = f"{verb} {qualifier}{size}% của giá trị {against}"
-        return (
-            f"chỉ tiêu {excerpt(self.text)} của một tỷ lệ (%) đọc được hai cách: {points}, hoặc {share}; viết rõ "
-            f"'{points}' cho cách đọc thứ nhất; cách đọc thứ hai: {year_bound}"
-        )
+        return two_readings(self.text, self.amount, self.decimals, against, qualifier=qualifier, second=year_bound)
 
     def _rank_readings(self, measure: Measure) -> str:
         """ "tăng 3 bậc" of a place in a ranking: the place goes up 3 (its number down 3), or the number up 3; "không

@@ -155,9 +155,7 @@ class YearlyChange(Target):
             return self.rate, self.rate_high
         share = self.tolerance or 0.0
         high = self.rate_high if self.rate_high is not None else self.rate
-        return self.rate - abs(self.rate) * share * (1 if self.rate >= 0 else -1), high + abs(high) * share * (
-            1 if high >= 0 else -1
-        )
+        return self.rate * (1 - share), high * (1 + share)  # a fall's rates move the same way, signed
 
     def _grown(self, base: float, rate: float, years: int) -> float:
         """The base after ``years`` of ``rate``: compounded for "%", by equal steps otherwise."""
