@@ -423,3 +423,25 @@ def test_a_header_line_too_wide_is_broken_as_a_bodys_name_is(line: str, bold: bo
     from kh68.outputs.word import _balanced
 
     assert _balanced(line, 66, bold=bold) == lines
+
+
+@pytest.mark.parametrize(
+    ("plan", "args", "said", "size"),
+    [
+        ("examples/plan", ["--year", "2025", "--date", "2025-11-05"], "Lâm Đồng, ngày 05 tháng 11 năm 2025", 14),
+        # an official's second reading: the long place and date broke over two lines at 14 pt
+        (
+            "tests/fixtures/plans/hcm-2820",
+            ["--period", "2026-Q4", "--date", "2026-12-20"],
+            "Thành phố Hồ Chí Minh, ngày 20 tháng 12 năm 2026",
+            13,
+        ),
+    ],
+)
+def test_the_place_and_date_take_a_size_decree_30_allows_that_fits(
+    tmp_path: Path, plan: str, args: list[str], said: str, size: int
+) -> None:
+    out = tmp_path / "bao-cao.docx"
+    invoke(["report", "--plan", REPO / plan, *args, "-o", out], 0)
+    cell = Document(str(out)).tables[0].rows[1].cells[1]
+    assert [(p.text, [r.font.size.pt for r in p.runs]) for p in cell.paragraphs] == [(said, [size])]

@@ -349,7 +349,8 @@ def _header(doc: Any, d: StateDocument) -> None:
         # "Số:" then room for the number written by hand, then the symbol.
         line = d.header.number_line.replace("…/", "       /")
         _cell_line(number, line, HEADER_PT, first=True).paragraph_format.space_before = Pt(6)
-    size = next((pt for pt in (BODY_PT, HEADER_PT, 12) if _width_mm(d.header.place_date, pt) <= right_mm - 2), 12)
+    # 14 pt, or 13 where it would wrap: Decree 30 sets the place and date at 13 to 14 pt
+    size = BODY_PT if _width_mm(d.header.place_date, BODY_PT) <= right_mm - 2 else HEADER_PT
     _cell_line(place, d.header.place_date, size, first=True, italic=True).paragraph_format.space_before = Pt(6)
 
 
