@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from conftest import check_fails, invoke, line_of, only_problem, replace_in
+from conftest import REPO, check_fails, invoke, line_of, only_problem, replace_in
 from kh68.kinds.targets import accepted_forms
 
 
@@ -45,20 +46,27 @@ def test_the_unit_is_quoted_as_the_plan_writes_it(fixture_copy: Path) -> None:
     )
 
 
-def test_a_unit_counted_in_thousands_says_how_many_and_the_way_out() -> None:
-    """A probe of Quảng Ngãi 29/KH-UBND: "khoảng 19,5 nghìn doanh nghiệp" of an indicator in doanh nghiệp was refused
-    without a word of how to write it."""
+def test_a_unit_counted_in_thousands_says_how_many_and_the_way_out(tmp_path: Path) -> None:
+    """A probe of Quảng Ngãi 29/KH-UBND: "28 nghìn tỷ đồng" of an indicator in tỷ đồng was refused without a word of
+    how to write it."""
+    plan = Path(shutil.copytree(REPO / "tests" / "fixtures" / "plans" / "mot-nam", tmp_path / "plan"))
+    path = plan / "indicators.yaml"
+    replace_in(path, "    unit: thôn\n", "    unit: tỷ đồng\n")
+    replace_in(path, '"2026": "08"', '"2026": "28 nghìn tỷ đồng"')
+    assert only_problem(check_fails(plan)) == (
+        f"{path.as_posix()}:{line_of(path, '28 nghìn tỷ đồng')}:15: lỗi: chỉ tiêu '28 nghìn tỷ đồng' ghi đơn vị "
+        "'nghìn tỷ đồng', khác đơn vị tính 'tỷ đồng' của chỉ tiêu 2: 1 nghìn tỷ đồng là 1.000 tỷ đồng; kh68 không tự "
+        "đổi: ghi dạng cấu trúc giữ lời văn, số theo đơn vị tính của chỉ tiêu (nhân 1.000), ví dụ {text: '…', "
+        "at_least: …} [target-unit]"
+    )
+
+
+def test_another_scale_of_a_currency_is_said_too() -> None:
     from kh68.lint.rules.target_unit import _message
 
-    assert _message("28 nghìn tỷ đồng", "nghìn tỷ đồng", "tỷ đồng", "3") == (
-        "chỉ tiêu '28 nghìn tỷ đồng' ghi đơn vị 'nghìn tỷ đồng', khác đơn vị tính 'tỷ đồng' của chỉ tiêu 3: 1 nghìn "
-        "tỷ đồng là 1.000 tỷ đồng; kh68 không tự đổi: ghi dạng cấu trúc giữ lời văn, số theo đơn vị tính của chỉ "
-        "tiêu (nhân 1.000), ví dụ {text: '…', at_least: …}"
-    )
     assert _message("1,5 tỷ USD", "tỷ USD", "triệu USD", "4").endswith(
-        "1 tỷ USD là 1.000 triệu USD; kh68 không tự "
-        "đổi: ghi dạng cấu trúc giữ lời văn, số theo đơn vị tính của chỉ tiêu (nhân 1.000), ví dụ {text: '…', "
-        "at_least: …}"
+        "1 tỷ USD là 1.000 triệu USD; kh68 không tự đổi: ghi dạng cấu trúc giữ lời văn, số theo đơn vị tính của chỉ "
+        "tiêu (nhân 1.000), ví dụ {text: '…', at_least: …}"
     )
     assert _message("500 ha", "ha", "tỷ đồng", "1.2") == (
         "chỉ tiêu '500 ha' ghi đơn vị 'ha', khác đơn vị tính 'tỷ đồng' của chỉ tiêu 1.2"
