@@ -256,3 +256,92 @@ def test_a_multiple_that_is_no_rise_is_not_read(text: str) -> None:
 def test_times_are_read_as_numbers_are() -> None:
     with pytest.raises(TargetUnparsable, match=r"gấp 1\.5 lần năm gốc \(150% số liệu năm gốc\)"):
         read("tăng 1.5 lần so với năm 2025")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "far", "direction"),
+    [
+        ("tăng 10-15% so với năm 2025", 10, 15, H),
+        ("tăng từ 10 - 15% so với cùng kỳ năm 2025", 10, 15, H),
+        ("tăng từ 10% đến 15% so với năm 2025", 10, 15, H),
+        ("giảm từ 5-10% so với năm 2025", -5, -10, L),
+        ("tăng 500 - 700 ha so với năm 2025", 500, 700, H),
+        ("gấp 1,5-2 lần năm 2025", 50, 100, H),
+        ("gấp từ 1,5 đến 2 lần so với năm 2025", 50, 100, H),
+    ],
+)
+def test_a_range_of_change_is_read_with_both_edges(text: str, amount: float, far: float, direction) -> None:
+    """Real plans write "tăng từ 10-15% so với cùng kỳ" (a probe of this session: it was refused)."""
+    target = read(text)
+    assert (target.kind, target.amount, target.far, target.base_year, target.implied_direction) == (
+        "change",
+        amount,
+        far,
+        2025,
+        direction,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "status"),
+    [
+        ("tăng 10-15% so với năm 2025", 109.9, Status.NOT_MET),
+        ("tăng 10-15% so với năm 2025", 110, Status.MET),
+        ("tăng 10-15% so với năm 2025", 115, Status.MET),
+        ("tăng 10-15% so với năm 2025", 115.1, Status.EXCEEDED),
+        ("giảm 5-10% so với năm 2025", 95.1, Status.NOT_MET),
+        ("giảm 5-10% so với năm 2025", 92, Status.MET),
+        ("giảm 5-10% so với năm 2025", 89.9, Status.EXCEEDED),
+        ("gấp 1,5-2 lần năm 2025", 149, Status.NOT_MET),
+        ("gấp 1,5-2 lần năm 2025", 180, Status.MET),
+        ("gấp 1,5-2 lần năm 2025", 201, Status.EXCEEDED),
+    ],
+)
+def test_a_range_of_change_is_met_inside_and_exceeded_beyond(text: str, value: float, status: Status) -> None:
+    target = read(text)
+    direction = target.implied_direction
+    found = target.requirement(direction, History(values=((2025, 100.0),)))
+    assert found is not None
+    assert found.judge(value, direction) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "said"),
+    [
+        ("tăng từ 10% đến 15% so với năm 2025", Style.MEANING, "tăng 10-15% so với năm 2025"),
+        ("tăng từ 10% đến 15% so với năm 2025", Style.SHORT, "+10% đến +15% so với năm 2025"),
+        ("giảm 5-10% so với năm 2025", Style.SHORT, "−5% đến −10% so với năm 2025"),
+        ("tăng 500 - 700 tỷ đồng so với năm 2025", Style.MEANING, "tăng 500-700 tỷ đồng so với năm 2025"),
+        ("gấp 1,5-2 lần năm 2025", Style.MEANING, "gấp 1,5-2 lần năm 2025"),
+    ],
+)
+def test_words_of_a_range_of_change(text: str, style: Style, said: str) -> None:
+    target = read(text)
+    assert target.words(style, Measure("tỷ đồng"), target.implied_direction) == said
+
+
+def test_a_range_of_change_of_a_rate_reads_two_ways_and_keeps_its_range() -> None:
+    said = read("tăng từ 10-15% so với năm 2025").ambiguity(Measure("%"))
+    assert said == (
+        "chỉ tiêu 'tăng từ 10-15% so với năm 2025' của một tỷ lệ (%) đọc được hai cách: tăng 10-15 điểm phần trăm so "
+        "với năm 2025, hoặc tăng 10-15% của giá trị so với năm 2025; viết rõ 'tăng 10-15 điểm phần trăm so với năm "
+        "2025' cho cách đọc thứ nhất; cách đọc thứ hai: ghi mức của năm bằng dạng cấu trúc {text: '…', range: "
+        "[<mức thấp>, <mức cao>]}"
+    )
+    assert read("tăng 10-15 điểm phần trăm so với năm 2025").ambiguity(Measure("%")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("tăng 15-10% so với năm 2025", "có cận dưới không nhỏ hơn cận trên"),
+        ("gấp 2-1,5 lần năm 2025", "có cận dưới không nhỏ hơn cận trên"),
+        ("tăng ít nhất 10-15% so với năm 2025", "không đọc được chỉ tiêu"),
+        ("tăng trên 10-15% so với năm 2025", "không đọc được chỉ tiêu"),
+        ("tăng 10-15% trở lên so với năm 2025", "không đọc được chỉ tiêu"),
+        ("tăng 10% - 15 ha so với năm 2025", "không đọc được chỉ tiêu"),
+    ],
+)
+def test_a_range_of_change_that_has_no_one_reading_is_refused(text: str, said: str) -> None:
+    with pytest.raises(TargetUnparsable, match=said):
+        read(text)

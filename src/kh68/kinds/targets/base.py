@@ -270,14 +270,17 @@ def two_readings(
     per_year: bool = False,
     qualifier: str = "",
     second: str | None = None,
+    far: float | None = None,
 ) -> str:
     """The message for "tăng/giảm X%" of a rate: X points, or X% of the rate itself; how to write each.
     ``qualifier`` ("không quá ", "trên ") is kept in both readings; ``second``: how to write the second reading,
-    for a change the structured form cannot say (it has no qualifier)."""
+    for a change the structured form cannot say (it has no qualifier, nor a range: ``far``, the range's far edge)."""
     from kh68.core.safetext import excerpt
     from kh68.core.vnformat import format_number
 
     size = format_number(abs(amount), max(decimals, 2))
+    if far is not None:
+        size = f"{size}-{format_number(abs(far), max(decimals, 2))}"
     verb = "giảm" if amount < 0 else "tăng"
     key = "yearly_change" if per_year else "change"
     if per_year:

@@ -1,4 +1,5 @@
-"""change: ``giảm 10% so với năm 2025``, ``tăng 2 điểm phần trăm so với năm 2024``, ``tăng 500 ha so với năm trước``.
+"""change: ``giảm 10% so với năm 2025``, ``tăng 2 điểm phần trăm so với năm 2024``, ``tăng 500 ha so với năm trước``,
+``tăng từ 10-15% so với năm 2025`` (a range: its near edge the goal, beyond its far edge exceeded).
 
 Set against a base year's figure: a relative change (``%`` of an amount), a change
 in percentage points of a rate, or an amount in the indicator's unit. "Giảm" means
@@ -30,11 +31,13 @@ _AGAINST = (
 )
 _PATTERN = re.compile(
     rf"^(?P<verb>giảm|tăng)\s+(?:(?P<least>ít nhất|tối thiểu|từ)\s+|(?P<most>không quá|không vượt quá|tối đa)\s+"
-    rf"|(?P<over>trên|hơn)\s+)?(?P<n>{NUMBER})\s*(?P<u>điểm phần trăm|{UNIT})?\s*(?P<up>trở lên\s*)?"
+    rf"|(?P<over>trên|hơn)\s+)?(?P<n>{NUMBER})\s*(?:(?P<u1>%)?\s*(?: - |đến\s+)(?P<far>{NUMBER})\s*)?"
+    rf"(?P<u>điểm phần trăm|{UNIT})?\s*(?P<up>trở lên\s*)?"
     rf"so với\s+{_AMOUNT_OF}{_AGAINST}$"
 )
 _TIMES = re.compile(
-    rf"^(?:tăng\s+)?gấp\s+(?:(?P<n>{NUMBER})\s+lần|(?P<word>đôi|ba|bốn))\s+(?:so với\s+)?"
+    rf"^(?:tăng\s+)?gấp\s+(?:(?:từ\s+)?(?P<n>{NUMBER})(?:\s*(?: - |đến\s+)(?P<far>{NUMBER}))?\s+lần"
+    rf"|(?P<word>đôi|ba|bốn))\s+(?:so với\s+)?"
     rf"{_AMOUNT_OF}{_AGAINST}$"
 )
 _WORDS = {"đôi": "2", "ba": "3", "bốn": "4"}
@@ -66,8 +69,13 @@ class Change(Target):
         "gấp 1,5 lần năm 2025",
         "gấp đôi năm 2025",
         "không thấp hơn năm 2025",
+        "tăng từ 10-15% so với năm 2025",
+        "gấp 1,5-2 lần năm 2025",
     )
-    meaning = "so với số liệu năm gốc: tăng (giảm) ít nhất mức ghi; chưa có số liệu năm gốc thì chưa đánh giá được"
+    meaning = (
+        "so với số liệu năm gốc: tăng (giảm) ít nhất mức ghi; một khoảng ('tăng 10-15%'): trong khoảng là Đạt, quá "
+        "cận xa là Vượt; chưa có số liệu năm gốc thì chưa đánh giá được"
+    )
     fields: ClassVar[dict[str, FieldType]] = {
         "change": FieldType.NUMBER,
         "relative": FieldType.FLAG,
@@ -84,6 +92,8 @@ class Change(Target):
     at_most: bool = False  # "giảm không quá 5%": the change is a limit, not a goal (the better side turns)
     strict: bool = False  # "tăng trên 10%": the change itself falls short
     times: float | None = None  # "gấp 1,5 lần năm 2025" (amount: +50%)
+    far: float | None = None  # "tăng 10-15%": the far edge (+15), beyond which the target is exceeded
+    far_times: float | None = None  # "gấp 1,5-2 lần năm 2025": 2
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
@@ -99,10 +109,14 @@ class Change(Target):
         if times := _TIMES.match(phrase):
             return cls._times(times, text)
         match = _PATTERN.match(phrase)
-        if match is None or (match["up"] and match["most"]) or (match["least"] == "từ" and not match["up"]):
+        if match is None:
+            return None
+        if not match["far"] and ((match["up"] and match["most"]) or (match["least"] == "từ" and not match["up"])):
             return None
         size = float(number(match["n"], TargetUnparsable, text))
-        unit = match["u"]
+        unit = match["u"] or match["u1"]
+        if match["far"]:
+            return cls._range(match, size, unit, text)
         if match["over"] and match["up"]:  # "tăng trên 10% trở lên": above 10%, or from 10% up?
             said = as_written(text, f"{match['n']} {unit or ''}".strip())  # "500 ha", "10%" as written
             raise TargetUnparsable(
@@ -126,19 +140,51 @@ class Change(Target):
         )
 
     @classmethod
+    def _range(cls, match: re.Match[str], size: float, unit: str | None, text: str) -> Self | None:
+        """ "tăng 10-15% so với năm 2025", "giảm từ 5% đến 10% so với …": the nearer edge is the goal, beyond the
+        farther one the target is exceeded (as a range of levels is)."""
+        if match["most"] or match["over"] or match["up"] or match["least"] not in (None, "từ"):
+            return None  # "tăng ít nhất 10-15%", "tăng trên 10-15%": no one reading of the range's edges
+        if match["u1"] and not (unit is not None and unit.startswith("%")):
+            return None  # "tăng 10% - 15 ha so với …"
+        if unit is not None and unit.startswith("%/"):
+            return None  # a yearly pace: yearly_change's
+        far = float(number(match["far"], TargetUnparsable, text))
+        if size >= far:
+            raise TargetUnparsable(f"khoảng chỉ tiêu {excerpt(text)} có cận dưới không nhỏ hơn cận trên")
+        sign = -1 if match["verb"] == "giảm" else 1
+        return cls(
+            text=text,
+            amount=sign * size,
+            far=sign * far,
+            relative=is_share(unit),
+            unit=None if is_share(unit) or unit == POINTS else unit,
+            base=_base(match),
+            previous=bool(match["previous"]),
+            decimals=max(decimals_written(match["n"]), decimals_written(match["far"])),
+        )
+
+    @classmethod
     def _times(cls, match: re.Match[str], text: str) -> Self:
         written = match["n"] or _WORDS[match["word"]]
         times = float(number(written, TargetUnparsable, text))
         if times <= 1:  # "gấp 0,8 lần" is no rise: written as the fall it is ("giảm 20% so với năm 2025")
             raise TargetUnparsable(f"chỉ tiêu {excerpt(text)}: 'gấp … lần' cần số lần lớn hơn 1")
+        far_times = float(number(match["far"], TargetUnparsable, text)) if match["far"] else None
+        if far_times is not None and far_times <= times:
+            raise TargetUnparsable(f"khoảng chỉ tiêu {excerpt(text)} có cận dưới không nhỏ hơn cận trên")
         return cls(
             text=text,
             amount=(times - 1) * 100,
+            far=None if far_times is None else (far_times - 1) * 100,
             relative=True,
             base=_base(match),
             previous=bool(match["previous"]),
-            decimals=decimals_written(written),
+            decimals=max(decimals_written(written), decimals_written(match["far"]))
+            if match["far"]
+            else decimals_written(written),
             times=times,
+            far_times=far_times,
         )
 
     @classmethod
@@ -161,7 +207,8 @@ class Change(Target):
         return rising.opposite if self.at_most else rising
 
     def figures(self) -> dict[str, Any]:
-        return {"change": self.amount, "relative": self.relative}
+        far = {} if self.far is None else {"far_change": self.far}
+        return {"change": self.amount, "relative": self.relative} | far
 
     @property
     def base_year(self) -> int | None:
@@ -176,8 +223,11 @@ class Change(Target):
         base = history.value_in(self.base) if self.base is not None else None
         if base is None:
             return None
-        goal = base * (1 + self.amount / 100) if self.relative else base + self.amount
-        return Requirement(goal, self.strict)
+        far = None if self.far is None else self._reached(base, self.far)
+        return Requirement(self._reached(base, self.amount), self.strict, far=far)
+
+    def _reached(self, base: float, change: float) -> float:
+        return base * (1 + change / 100) if self.relative else base + change
 
     def words(self, style: Style, measure: Measure, direction: Direction) -> str:
         if self.kept is not None:
@@ -189,19 +239,28 @@ class Change(Target):
                 else f"{said} so với {against}"
             )
         verb = "giảm" if self.amount < 0 else "tăng"
-        size = abs(self.amount)
-        if self.relative:
-            shown = f"{format_number(size, max(self.decimals, 2))}%"
-        else:
-            shown = measure.difference(size, max(self.decimals, 2))
+        places = max(self.decimals, 2)
         against = f"năm {self.base}" if self.base is not None else "năm trước"
         if self.times is not None:
-            return f"gấp {format_number(self.times, max(self.decimals, 2))} lần {against}"
-        sign = "≥ " if self.at_most and self.amount < 0 else "≤ " if self.at_most else "> " if self.strict else ""
+            far_times = "" if self.far_times is None else f"-{format_number(self.far_times, places)}"
+            return f"gấp {format_number(self.times, places)}{far_times} lần {against}"
+        shown = self._size(abs(self.amount), measure, places)
+        sign = "−" if self.amount < 0 else "+"
+        if self.far is not None:  # "tăng 10-15%"; short: "+10% đến +15%" ("+10-15%" would read as a sum)
+            far = self._size(abs(self.far), measure, places)
+            if style is Style.SHORT:
+                return f"{sign}{shown} đến {sign}{far} so với {against}"
+            near = format_number(abs(self.amount), places)
+            return f"{verb} {near}-{far} so với {against}"
+        bound = "≥ " if self.at_most and self.amount < 0 else "≤ " if self.at_most else "> " if self.strict else ""
         if style is Style.SHORT:
-            return f"{sign}{'−' if self.amount < 0 else '+'}{shown} so với {against}"
+            return f"{bound}{sign}{shown} so với {against}"
         qualifier = "không quá " if self.at_most else "trên " if self.strict else ""
         return f"{verb} {qualifier}{shown} so với {against}"
+
+    def _size(self, size: float, measure: Measure, places: int) -> str:
+        """A change said with its unit: ``10%`` of the base figure, ``500 ha``, ``2 điểm phần trăm``."""
+        return f"{format_number(size, places)}%" if self.relative else measure.difference(size, places)
 
     def ambiguity(self, measure: Measure) -> str | None:
         if measure.is_rank and not self.structured:
@@ -209,7 +268,7 @@ class Change(Target):
         if not (measure.is_percent and self.relative and not self.structured):
             return None
         against = f"so với năm {self.base}" if self.base else "so với năm trước"
-        if self.at_most or self.strict or self.times is not None:
+        if self.at_most or self.strict or self.times is not None or self.far is not None:
             return self._qualified_readings(against)
         return two_readings(self.text, self.amount, self.decimals, against)
 
@@ -223,10 +282,14 @@ class Change(Target):
             else ("at_least" if better is Direction.HIGHER else "at_most")
         )
         year_bound = f"ghi mức của năm bằng dạng cấu trúc {{text: '…', {bound}: <mức>}}"
+        if self.far is not None:
+            year_bound = "ghi mức của năm bằng dạng cấu trúc {text: '…', range: [<mức thấp>, <mức cao>]}"
         if self.times is not None:
             return f"chỉ tiêu {excerpt(self.text)} ghi số lần của một tỷ lệ (%), đọc được nhiều cách; {year_bound}"
-        qualifier = "không quá " if self.at_most else "trên "
-        return two_readings(self.text, self.amount, self.decimals, against, qualifier=qualifier, second=year_bound)
+        qualifier = "không quá " if self.at_most else "trên " if self.strict else ""
+        return two_readings(
+            self.text, self.amount, self.decimals, against, qualifier=qualifier, second=year_bound, far=self.far
+        )
 
     def _rank_readings(self, measure: Measure) -> str:
         """ "tăng 3 bậc" of a place in a ranking: the place goes up 3 (its number down 3), or the number up 3; "không
