@@ -34,7 +34,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     file.doc,
                     ("indicators", ind_id),
-                    f"chỉ tiêu {ind_id} năm {year}: giá trị tạm tính, {len(expected) - len(missing)}/{len(expected)} "
+                    f"chỉ tiêu {ind_id} {file.data.cadence.label}: giá trị tạm tính, {len(expected) - len(missing)}/{len(expected)} "
                     f"đơn vị đã báo cáo (chưa báo cáo: {shown})",
                     key=True,
                 )
