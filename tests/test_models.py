@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import copy
 import pickle
+from datetime import date
 
 import pytest
 
-from kh68.reading.models import Indicator, Measurement, Typo
+from kh68.reading.models import Indicator, Measurement, Typo, YearData
 
 
 def _indicator() -> Indicator:
@@ -48,3 +49,44 @@ def test_a_model_copies_and_pickles_with_its_private_attributes() -> None:
 )
 def test_a_typo_is_written_as_meant_in_reports_as_fix_and_its_words_say(typo: dict[str, object], fixed: bool) -> None:
     assert Typo.model_validate({"section": "I", **typo}).fixed_in_reports is fixed
+
+
+def _file() -> YearData:
+    data = YearData.model_validate(
+        {
+            "period": "2026-11",
+            "indicators": {
+                "1": {
+                    "by_unit": {
+                        "xa_a": {"value": 5, "source": {"document": "Báo cáo số 1", "date": "2026-11-10"}},
+                        "xa_b": {"value": 7},  # undated: of xa_b's report, dated by its form
+                        "xa_c": {"value": 9},  # undated, nothing of xa_c dated: kept
+                    }
+                },
+                "2": {"value": 3, "source": {"document": "Báo cáo số 2", "date": "2026-11-20", "unit": "xa_a"}},
+            },
+            "tasks": {"1.1": {"xa_a": {"state": "ongoing", "date": "2026-11-21"}, "xa_c": {"state": "ongoing"}}},
+            "forms": {"xa_b": {"received": "2026-11-18", "version": 3, "fingerprint": "f"}},
+        }
+    )
+    data.key_units(lambda ref: ref)
+    return data
+
+
+def test_a_file_as_it_stood_on_a_day_leaves_out_what_was_sent_after_it() -> None:
+    """An official's reading: a report dated 17/11 counted a unit's figures of 20/11 as sent, undated."""
+    seen = _file().sent_by(date(2026, 11, 15))
+    assert {i: sorted(m.by_unit) for i, m in seen.indicators.items()} == {"1": ["xa_a", "xa_c"]}
+    assert (seen.tasks, list(seen.forms)) == ({"1.1": {"xa_c": seen.tasks["1.1"]["xa_c"]}}, [])
+    seen.key_units(lambda ref: ref)  # keyed again, as a plan keeps it
+    assert (sorted(seen.indicators["1"].by_id), list(seen.received), list(seen.progress["1.1"])) == (
+        ["xa_a", "xa_c"],
+        [],
+        ["xa_c"],
+    )
+
+
+def test_a_file_on_a_day_after_everything_in_it_is_the_file_itself() -> None:
+    data = _file()
+    assert data.sent_by(date(2026, 11, 21)) is data
+    assert data.sent_by(date(2026, 11, 20)).tasks["1.1"].keys() == {"xa_c"}

@@ -168,11 +168,25 @@ def test_a_units_report_is_warned_only_of_its_own_documents_and_progress(tmp_pat
         "kh68: cảnh báo: units.yaml không ghi chữ viết tắt (abbreviation) của so_nnmt: số, ký hiệu của báo cáo để "
         f"'BC-…'\nĐã ghi báo cáo: {tmp_path / 'r.md'}\n"
     )
-    args = ["report", "--plan", FIXTURES / "mot-nam", "--year", "2026", "--date", "2026-11-19", "--unit", "tram_y_te"]
-    assert invoke([*args, "-o", tmp_path / "u.md"], 0).stderr.splitlines()[0] == (
-        "kh68: cảnh báo: báo cáo năm 2026 ghi ngày 19/11/2026 (--date), trước ngày của báo cáo tiến độ của Trạm Y tế "
-        "xã Minh Họa (25/11/2026) mà báo cáo trích dẫn hoặc lấy số liệu"
-    )
+
+
+def test_a_report_leaves_out_what_units_sent_after_its_date(tmp_path: Path) -> None:
+    """An official's reading: a report dated 17/11 quoted figures and progress dated 20/11, and counted their unit as
+    having reported, undated. Trạm Y tế's progress of 25/11 is not in its report dated 19/11; it is on 26/11."""
+    args = ["report", "--plan", FIXTURES / "mot-nam", "--year", "2026", "--unit", "tram_y_te", "-o", tmp_path / "u.md"]
+    assert invoke([*args, "--date", "2026-11-19"], 0).stderr == f"Đã ghi báo cáo: {tmp_path / 'u.md'}\n"
+    said = (tmp_path / "u.md").read_text(encoding="utf-8")
+    assert "Khám cho 312 người cao tuổi (minh họa)." not in said
+    assert "đơn vị chưa ghi tiến độ nhiệm vụ II.3 năm 2026" in said
+    invoke([*args, "--date", "2026-11-26"], 0)
+    assert "Khám cho 312 người cao tuổi (minh họa)." in (tmp_path / "u.md").read_text(encoding="utf-8")
+    internal = ["report", "--plan", SON_LA, "--period", "2026-11", "--internal", "-o", tmp_path / "i.md"]
+    invoke([*internal, "--date", "2026-11-17"], 0)
+    said = (tmp_path / "i.md").read_text(encoding="utf-8")
+    assert "| 11 | Ủy ban nhân dân xã Vân Hồ | – | chưa gửi |" in said  # its report is of 20/11
+    assert "Đã nhận báo cáo của 6/12 đơn vị (6 đúng hạn). 6 đơn vị chưa gửi." in said
+    invoke([*internal, "--date", "2026-11-25"], 0)
+    assert "| 11 | Ủy ban nhân dân xã Vân Hồ | 20/11/2026 | chậm 5 ngày |" in (tmp_path / "i.md").read_text("utf-8")
 
 
 def test_a_date_before_the_period_reported_is_warned(tmp_path: Path) -> None:

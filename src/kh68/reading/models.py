@@ -1251,6 +1251,24 @@ class Measurement(Strict):
             self._by_id, self._written = by_id, written
         self._source_unit = resolve(self.source.unit) if self.source is not None and self.source.unit else None
 
+    def sent_by(self, later: Callable[[str | None, date | None], bool]) -> Measurement | None:
+        """The measurement without what ``later`` says was sent after the day seen (by the unit as written and the
+        date of the figure): ``self`` when nothing, ``None`` when all of it."""
+        whole_later = self.source is not None and later(self.source.unit, self.source.date)
+        by_unit = {
+            ref: entry
+            for ref, entry in self.by_unit.items()
+            if not later(ref, entry.source.date if entry.source is not None else None)
+        }
+        if not whole_later and len(by_unit) == len(self.by_unit):
+            return self
+        whole = {"value": None, "state": None, "source": None, "note": None} if whole_later else {}
+        if whole_later and not by_unit:
+            return None
+        copy = self.model_copy(update={"by_unit": by_unit, **whole})
+        copy._by_id, copy._written, copy._source_unit = None, {}, None
+        return copy
+
     @property
     def by_id(self) -> dict[str, UnitValue]:
         """Each unit's entry by unit id (as written for a measurement that no plan has loaded)."""
@@ -1487,6 +1505,8 @@ class YearData(Strict):
     _progress: dict[str, dict[str, Progress]] | None = PrivateAttr(default=None)
     _received: dict[str, FormReceipt] | None = PrivateAttr(default=None)
     _ids: dict[str, str | None] = PrivateAttr(default_factory=dict)
+    _first: dict[str, date] | None = PrivateAttr(default=None)
+    _latest: date | None = PrivateAttr(default=None)
 
     def key_units(self, resolve: Callable[[str], str | None]) -> None:
         """Key every unit the file names by its id, once, at load: figures by unit (``Measurement.by_id``),
@@ -1529,6 +1549,70 @@ class YearData(Strict):
 
     def missing_report_parts(self) -> list[ReportPart]:
         return self.report.missing() if self.report else list(ReportPart)
+
+    def _first_dates(self) -> dict[str, date]:
+        """Each unit's earliest date in the file: of its form received, its figures' sources, its progress (and the
+        file's latest date of all, kept as ``_latest``); worked out once, a file being read once."""
+        if self._first is not None:
+            return self._first
+        first: dict[str, date] = {}
+        latest: list[date] = []
+
+        def note(ref: str | None, day: date | None) -> None:
+            if day is None:
+                return
+            latest.append(day)
+            if ref is not None:
+                uid = self.unit_id(ref) or ref
+                if uid not in first or day < first[uid]:
+                    first[uid] = day
+
+        for ref, receipt in self.forms.items():
+            note(ref, receipt.received)
+        for m in self.indicators.values():
+            if m.source is not None:
+                note(m.source.unit, m.source.date)
+            for ref, entry in m.by_unit.items():
+                if entry.source is not None:
+                    note(ref, entry.source.date)
+        for entries in self.tasks.values():
+            for ref, progress in entries.items():
+                note(ref, progress.date)
+        self._first, self._latest = first, max(latest, default=None)
+        return first
+
+    def sent_by(self, day: date) -> YearData:
+        """The file as it stood on ``day``: without what units sent after it: a figure or progress dated later, a
+        form received later, and what a unit sent undated where everything it dated in the file is later (one
+        report: its undated figures came with it); ``self`` when nothing is. Of a keyed file; the copy is keyed
+        again by the plan that keeps it."""
+        first = self._first_dates()
+        if self._latest is None or self._latest <= day:
+            return self
+        later_units = {uid for uid, on in first.items() if on > day}
+
+        def later(ref: str | None, own: date | None) -> bool:
+            if own is not None:
+                return own > day
+            return ref is not None and (self.unit_id(ref) or ref) in later_units
+
+        indicators = {ind_id: m.sent_by(later) for ind_id, m in self.indicators.items()}
+        tasks = {
+            task_id: {ref: p for ref, p in entries.items() if not later(ref, p.date)}
+            for task_id, entries in self.tasks.items()
+        }
+        kept_tasks = {task_id: entries for task_id, entries in tasks.items() if entries}
+        forms = {ref: r for ref, r in self.forms.items() if r.received <= day}
+        copy = self.model_copy(
+            update={
+                "indicators": {i: m for i, m in indicators.items() if m is not None},
+                "tasks": kept_tasks,
+                "forms": forms,
+            }
+        )
+        copy._progress = copy._received = copy._first = copy._latest = None
+        copy._ids = {}
+        return copy
 
 
 FILE_MODELS: dict[str, type[Strict]] = {

@@ -462,9 +462,14 @@ class Plan:
 
     def as_of(self, period: Period | None, today: date | None = None) -> Plan:
         """The plan as known at the end of ``period`` (``None``: of each year) and on ``today``: figures and progress
-        of the periods up to it, none of a period that begins after ``today`` (nothing of it can have been sent)."""
+        of the periods up to it, none of a period that begins after ``today`` (nothing of it can have been sent),
+        nor any figure or progress a unit sent after ``today`` (``YearData.sent_by``)."""
         seen = replace(self, seen_at=period if period is not None and not period.is_year else None)
-        files = self.files if today is None else {p: d for p, d in self.files.items() if p.first_day <= today}
+        files = (
+            self.files
+            if today is None
+            else {p: d.sent_by(today) for p, d in self.files.items() if p.first_day <= today}
+        )
         seen.keep(files, period)
         return seen
 

@@ -252,8 +252,8 @@ def _sent(plan: Plan, period: Period | int, until: date | None = None) -> dict[s
     for m in data.indicators.values():
         if m.source:
             note(m.source_unit, m.source.date, SentOn.ENTRY)
-        for uid in m.by_id:  # a figure by unit is part of that unit's report (undated)
-            note(uid, None, SentOn.ENTRY)
+        for uid, figure in m.by_id.items():  # a figure by unit is part of that unit's report (dated by its source)
+            note(uid, figure.source.date if figure.source is not None else None, SentOn.ENTRY)
     for uid, receipt in data.received.items():  # a form received (kh68 import): its date is the report's
         from_form = SentOn.RECEIVED if receipt.date_source is DateSource.RECEIVED else SentOn.FORM
         note(uid, receipt.received, from_form)
