@@ -8,7 +8,7 @@ from kh68.kinds.measure import Measure
 from kh68.kinds.targets import Style, TargetUnparsable, from_fields
 from kh68.kinds.verdict import Status
 
-from .judging import H, History, L, judge, read
+from .judging import H, History, L, judge, read, requirement
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,10 @@ def test_words() -> None:
         "khoảng 500 ha",
         "khoảng 500 ha (±25)",
     ]
+
+
+def test_a_value_short_of_about_a_level_is_said_short_of_the_level_written() -> None:
+    """An official's reading: 38,5% against "khoảng 50%" was "còn thấp hơn 9 điểm phần trăm" (from 47,5%, the edge of
+    the tolerance); the signer subtracts 50 − 38,5. Met from 47,5 all the same."""
+    found = requirement("khoảng 50%", tolerance=0.05)
+    assert (found.gap(38.5, H), found.judge(47.5, H), found.gap(47.5, H)) == (-11.5, Status.MET, 0.0)

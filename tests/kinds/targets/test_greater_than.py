@@ -28,12 +28,16 @@ def test_phrasings(text: str, bound: float) -> None:
     assert (target.kind, target.bound, target.approximate) == ("greater_than", bound, False)
 
 
-@pytest.mark.parametrize(("value", "status"), [(59.99, Status.NOT_MET), (60, Status.NOT_MET), (60.01, Status.EXCEEDED)])
+@pytest.mark.parametrize(
+    ("value", "status"), [(59.99, Status.NOT_MET), (60, Status.NOT_MET), (60.01, Status.MET), (75, Status.MET)]
+)
 def test_the_bound_itself_is_not_met(value: float, status: Status) -> None:
     assert judge("> 60", value) is status
 
 
-@pytest.mark.parametrize(("value", "status"), [(474.99, Status.NOT_MET), (475, Status.MET), (475.01, Status.EXCEEDED)])
+@pytest.mark.parametrize(
+    ("value", "status"), [(474.99, Status.NOT_MET), (475, Status.MET), (500, Status.MET), (500.01, Status.EXCEEDED)]
+)
 def test_about_more_than_moves_the_bound_by_the_tolerance(value: float, status: Status) -> None:
     # khoảng trên 500 with the plan's 5%: met from 475 on
     assert read("khoảng trên 500").approximate

@@ -19,12 +19,16 @@ def test_phrasings(text: str, bound: float) -> None:
     assert (target.kind, target.bound, target.implied_direction) == ("less_than", bound, L)
 
 
-@pytest.mark.parametrize(("value", "status"), [(5.01, Status.NOT_MET), (5, Status.NOT_MET), (4.99, Status.EXCEEDED)])
+@pytest.mark.parametrize(
+    ("value", "status"), [(5.01, Status.NOT_MET), (5, Status.NOT_MET), (4.99, Status.MET), (1, Status.MET)]
+)
 def test_the_bound_itself_is_not_met(value: float, status: Status) -> None:
     assert judge("dưới 5", value, L) is status
 
 
-@pytest.mark.parametrize(("value", "status"), [(5.26, Status.NOT_MET), (5.25, Status.MET), (5.2, Status.EXCEEDED)])
+@pytest.mark.parametrize(
+    ("value", "status"), [(5.26, Status.NOT_MET), (5.25, Status.MET), (5, Status.MET), (4.99, Status.EXCEEDED)]
+)
 def test_about_less_than_moves_the_bound_by_the_tolerance(value: float, status: Status) -> None:
     assert judge("khoảng dưới 5", value, L, tolerance=0.05) is status
 

@@ -8,7 +8,7 @@ from kh68.kinds.measure import Measure
 from kh68.kinds.targets import Style, TargetUnparsable, parse_target
 from kh68.kinds.verdict import Status
 
-from .judging import H, L, judge, read
+from .judging import H, L, judge, read, requirement
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,11 @@ def test_a_range_of_a_pace_keeps_its_unit() -> None:
     # Quảng Ngãi 29/KH-UBND (2025): "khoảng 10 - 12%/năm" of an indicator in %/năm
     target = read("khoảng 10 - 12%/năm", tolerance=0.05)
     assert (target.kind, target.low, target.high, target.unit) == ("range", 10, 12, "%/năm")
+
+
+def test_a_value_short_of_about_a_range_is_said_short_of_its_edge_as_written() -> None:
+    """An official's reading: 7 against "khoảng 10-12 xã, phường" was "còn thấp hơn 2,5 xã, phường" (from 9,5)."""
+    found = requirement("khoảng 10-12", tolerance=0.05)
+    assert (found.gap(7, H), found.judge(9.5, H)) == (-3, Status.MET)
+    assert requirement("khoảng 10-12", L, tolerance=0.05).gap(14, L) == -2
+    assert requirement("10-12", tolerance=0.05).gap(7, H) == -3  # the range itself: its edge, as before

@@ -59,7 +59,7 @@ class Approximately(Target):
 
     def requirement(self, direction: Direction, history: History) -> Requirement | None:
         d = direction.sign
-        return Requirement(self.value - d * self.slack, far=self.value + d * self.slack)
+        return Requirement(self.value - d * self.slack, far=self.value + d * self.slack, written=self.value)
 
     def with_defaults(self, *, tolerance: float | None = None, **_: Any) -> Target:
         if self.tolerance is None and self.share is None and tolerance is not None:

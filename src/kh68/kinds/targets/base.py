@@ -80,6 +80,11 @@ class Requirement:
     Bounds are on the scale of the value; ``direction`` says which way is better.
     A value short of the goal is not met; between goal and ``far`` (or exactly on
     a goal that is not strict, without a ``far``) it is met; beyond it exceeds.
+    A strict goal ("trên 70%") without a ``far`` is met by any value beyond it: the
+    words set no level that a value could exceed (70,01% is "Đạt", never "Vượt").
+    ``written``: the bound as the plan writes it, where the goal is moved from it
+    by a tolerance ("khoảng 50%": met from 47,5%): a value short of the goal is
+    said short of what is written (38,5% is 11,5 points below "khoảng 50%").
     """
 
     goal: float
@@ -87,19 +92,25 @@ class Requirement:
     far: float | None = None
     aggregate: Aggregate = Aggregate.YEAR
     span: tuple[int, int] | None = None
+    written: float | None = None
 
     def judge(self, value: float, direction: Direction) -> Status:
         d = direction.sign
         short = d * (value - self.goal)
         if short < -EPSILON or (self.strict and abs(short) <= EPSILON):
             return Status.NOT_MET
+        if self.strict and self.far is None:
+            return Status.MET
         beyond = d * (value - (self.far if self.far is not None else self.goal))
         return Status.EXCEEDED if beyond > EPSILON else Status.MET
 
     def gap(self, value: float, direction: Direction, places: int = 6) -> float:
-        """Signed distance to what is met, positive = better: 0 inside a range, beyond ``far`` when exceeded."""
+        """Signed distance to what is met, positive = better: 0 inside a range, beyond ``far`` when exceeded; short
+        of what the plan writes (``written``) when not met."""
         d = direction.sign
         status = self.judge(value, direction)
+        if status is Status.NOT_MET and self.written is not None:
+            return round(d * (value - self.written), places)
         if status is Status.EXCEEDED and self.far is not None:
             return round(d * (value - self.far), places)
         if status is Status.MET and self.far is not None:
@@ -108,7 +119,8 @@ class Requirement:
 
     def rounded(self, places: int) -> Requirement:
         far = None if self.far is None else round(self.far, places)
-        return replace(self, goal=round(self.goal, places), far=far)
+        written = None if self.written is None else round(self.written, places)
+        return replace(self, goal=round(self.goal, places), far=far, written=written)
 
     def between(self, other: Requirement, share: float, places: int) -> Requirement:
         """The milestone ``share`` of the way from this requirement to ``other`` (bounds rounded to ``places``)."""
@@ -336,8 +348,8 @@ class Bounded(Target):
     def requirement(self, direction: Direction, history: History) -> Requirement | None:
         if not self.approximate:
             return Requirement(self.bound, self.strict)
-        slack = abs(self.bound) * (self.tolerance or 0.0)
-        return Requirement(self.bound - direction.sign * slack)
+        slack = abs(self.bound) * (self.tolerance or 0.0)  # "khoảng trên 500": met from 475, beyond 500 exceeded
+        return Requirement(self.bound - direction.sign * slack, far=self.bound, written=self.bound)
 
     def with_defaults(self, *, tolerance: float | None = None, **_: Any) -> Target:
         if self.approximate and self.tolerance is None and tolerance is not None:

@@ -66,9 +66,11 @@ class Range(Target):
     def requirement(self, direction: Direction, history: History) -> Requirement | None:
         share = self.tolerance or 0.0
         low, high = self.low - abs(self.low) * share, self.high + abs(self.high) * share
+        near = self.low if direction is Direction.HIGHER else self.high  # as written: a shortfall is said from it
+        written = near if self.tolerance else None
         if direction is Direction.HIGHER:
-            return Requirement(low, far=high)
-        return Requirement(high, far=low)
+            return Requirement(low, far=high, written=written)
+        return Requirement(high, far=low, written=written)
 
     def with_defaults(self, *, tolerance: float | None = None, **_: Any) -> Target:
         if self.lead == "khoảng" and self.tolerance is None and tolerance is not None:
