@@ -49,7 +49,7 @@ def test_none_of_a_count_without_a_number_is_a_warning_and_its_structured_form_p
     replace_in(
         path,
         '    unit: "%"\n    targets:\n      "2025": "60"\n      "2030": "> 60"',
-        '    unit: ca\n    targets:\n      "2025": không để xảy ra tử vong\n      "2030": "0"',
+        '    unit: ca\n    targets:\n      "2025": không để xảy ra tử vong\n      "2030": "không quá 0"',
     )
     assert only_problem(invoke(["check", fixture_copy], 0).output) == (
         f"{path.as_posix()}:{line_of(path, 'không để xảy ra tử vong')}:15: cảnh báo: chỉ tiêu 'không để xảy ra tử "

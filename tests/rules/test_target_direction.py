@@ -62,3 +62,20 @@ def test_words_that_read_two_ways_are_said_once_by_target_readings(fixture_copy:
         '    unit: hạng\n    direction: lower\n    targets:\n      "2025": "tăng 3 hạng so với năm 2024"\n      "2030": "10"',
     )
     assert only_problem(check_fails(fixture_copy)).endswith("[target-readings]")
+
+
+def test_a_bare_level_that_every_value_meets_is_an_error(fixture_copy: Path) -> None:
+    """A new user's plan: "0 vụ" (forest fires) of an indicator the higher the better was read "≥ 0", so 7 fires
+    were "Vượt chỉ tiêu"."""
+    path = fixture_copy / "indicators.yaml"
+    replace_in(
+        path, '    unit: "%"\n    targets:\n      "2025": "60"', '    unit: "%"\n    targets:\n      "2025": "0%"'
+    )
+    line = line_of(path, '"2025": "0%"')
+    assert only_problem(check_fails(fixture_copy)) == (
+        f"{path.as_posix()}:{line}:15: lỗi: chỉ tiêu '0%' của một chỉ tiêu càng cao càng tốt thì giá trị nào cũng "
+        "đạt; nếu văn bản đặt mức không quá '0%', ghi direction: lower cho chỉ tiêu, hoặc viết 'không quá …' trong "
+        "chỉ tiêu [target-direction]"
+    )
+    replace_in(path, '"2025": "0%"', '"2025": "ít nhất 0%"')  # the side said: what the plan wrote
+    assert "giá trị nào cũng đạt" not in invoke(["check", fixture_copy], 0).output

@@ -110,3 +110,20 @@ def test_a_bracket_that_may_change_the_bound_is_never_passed_over(text: str) -> 
     target covers ("trừ …", "không kể …", "kể cả …") is passed over."""
     with pytest.raises(TargetUnparsable):
         read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "direction", "always"),
+    [
+        ("0", "vụ", H, True),  # "≥ 0 vụ": any count
+        ("0%", "%", H, True),
+        ("100%", "%", L, True),  # "≤ 100%": any rate
+        ("0", "vụ", L, False),  # none at all: a real level
+        ("không quá 0", "vụ", L, False),
+        ("ít nhất 0", "vụ", H, False),  # the side said: the plan's words, not kh68's to doubt
+        ("100", "ha", L, False),  # an amount has no ceiling
+        ("khoảng 0", "vụ", H, False),
+    ],
+)
+def test_a_bare_level_every_value_meets(text: str, unit: str, direction, always: bool) -> None:
+    assert read(text).always_met(Measure(unit), direction) is always

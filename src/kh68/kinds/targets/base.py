@@ -202,6 +202,11 @@ class Target:
         """Why these words read two ways for an indicator in ``measure`` ("giảm 10%" of a rate), if they do."""
         return None
 
+    def always_met(self, measure: Measure, direction: Direction) -> bool:
+        """Whether every value a unit could send meets it, its words leaving the side to ``direction`` ("0 vụ" of
+        an indicator the higher the better: "≥ 0")."""
+        return False
+
     def share_requirement(self) -> Requirement | None:
         """What this target asks of a share of units meeting a standard (``Hoàn thành``: all of them)."""
         return None
@@ -355,6 +360,11 @@ class Bounded(Target):
         if self.approximate and self.tolerance is None and tolerance is not None:
             return replace(self, tolerance=tolerance)
         return self
+
+    def always_met(self, measure: Measure, direction: Direction) -> bool:
+        if self.qualified or self.approximate or not (measure.adds_up or measure.is_percent):
+            return False  # a count, an amount or a rate: never below 0, a rate never above 100
+        return self.bound <= 0 if direction is Direction.HIGHER else measure.is_percent and self.bound >= 100
 
     def figures(self) -> dict[str, Any]:
         """``trên 60``: its bound is no value that meets it."""
