@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from conftest import COMMUNES, DISTRICTS, FIXTURE_PLAN, replace_in
+from conftest import COMMUNES, DISTRICTS, FIXTURE_PLAN, REPO, replace_in
 from kh68.domain.coverage import coverage, unit_of_count_gone, unit_of_count_text
 from kh68.domain.deadlines import reporters_of
 from kh68.lint.check import load_plan
@@ -199,3 +199,22 @@ def test_a_groups_reporters_are_never_the_body_that_issues_or_tracks_the_plan(ex
     indicator = plan.indicator("8.4")
     assert indicator is not None
     assert len(reporters_of(plan, indicator, 2026) or []) == 10
+
+
+def test_the_body_reports_go_to_is_no_reporter_of_a_group_it_belongs_to(tmp_path) -> None:
+    """A probe of a real plan: reporters "các sở, ngành" held the Sở the reports go to, which no form asks a share;
+    its figure was "chưa báo cáo" forever ("tạm tính, 4/7 đơn vị"). Named on its own, it stays a reporter."""
+    import shutil
+
+    root = shutil.copytree(REPO / "tests" / "fixtures" / "plans" / "sonla-2954", tmp_path / "plan")
+    (root / "data" / "2026-11.yaml").unlink()  # the communes' figures: no reporters of XK here
+    path = root / "indicators.yaml"
+    xk = '    responsible_text: (văn bản không ghi)\n    reporters: {units: [ubnd_xa_phuong]}\n\n  # Mục I.3: "…, tăng'
+    replace_in(path, xk, xk.replace("[ubnd_xa_phuong]", "[cac_so_nganh]"))
+    plan = load_plan(root)
+    expected = [c.unit_id for c in reporters_of(plan, plan.indicator("XK"), 2026)]
+    assert "so_cong_thuong" not in expected
+    assert expected[:2] == ["so_nnmt", "so_tai_chinh"]
+    replace_in(path, "reporters: {units: [cac_so_nganh]}", "reporters: {units: [so_cong_thuong, so_nnmt]}")
+    plan = load_plan(root)
+    assert [c.unit_id for c in reporters_of(plan, plan.indicator("XK"), 2026)] == ["so_cong_thuong", "so_nnmt"]

@@ -586,16 +586,26 @@ class Plan:
         """The units expected to report ``indicator``'s figures on ``day`` (a period's reporting day): the plan's
         ``reporters``; else, where a group leads it ("UBND các xã, phường"), the group's members, each its own share
         (each member was asked the province-wide figure, and one commune's became the province's)."""
+        own = self._compilers(day)
         if indicator.reporters is None:
             groups = [uid for uid in self.unit_ids(indicator.responsible_units) if self.units.units[uid].members]
             if not groups:
                 return None
-            # Never the bodies that issue and track the plan (a member's successor may be one): they report in the
-            # plan's own report, and no form asks them a share.
-            own = {self.units.resolve(ref) for ref in (self.meta.issuing_unit, self.meta.tracker) if ref}
             return [c for c in self.units.current(groups, day, None) if c.unit_id not in own]
         spec = indicator.reporters
-        return self.units.current(spec.units, day, spec.function)
+        # A group named as reporters ("các sở, ngành") holds the body the reports go to: no form asks it a share.
+        named = (self.units.resolve(ref) for ref in spec.units)
+        direct = {uid for uid in named if uid is not None and not self.units.units[uid].members}
+        return [c for c in self.units.current(spec.units, day, spec.function) if c.unit_id not in own - direct]
+
+    def _compilers(self, day: date) -> set[str]:
+        """The bodies that issue and track the plan and those the units' reports go to on ``day``: they report in
+        the plan's own report, and no form asks them a share (a group's member, or its successor, may be one)."""
+        own = {self.units.resolve(ref) for ref in (self.meta.issuing_unit, self.meta.tracker) if ref}
+        for duty in self.meta.duties:
+            if duty.kind is DutyKind.UNIT_REPORT:
+                own |= {c.unit_id for c in self.units.current(duty.to_units, day, duty.function)}
+        return {uid for uid in own if uid is not None}
 
     def acting_name(self, current: Current) -> str:
         """A unit's name, saying whose duties it carries: "<đơn vị kế thừa> (tiếp nhận nhiệm vụ của … từ <ngày>)"."""
