@@ -672,3 +672,23 @@ class TestCompleteResult:
         # 6.1 has only a state; 6.8 nothing at all
         assert results.get("6.1").previous is None
         assert results.get("6.8").previous is None
+
+
+def test_a_count_of_part_of_the_year_is_no_change_from_the_year_before(tmp_path) -> None:
+    """A new user's probe: 18 fires by June against 20 in all of 2025 was said "giảm 2 vụ so với năm 2025". A rate
+    of part of the year is still compared."""
+    import shutil
+
+    from conftest import REPO, replace_in
+    from kh68.kinds.periods import parse_period
+
+    root = shutil.copytree(REPO / "tests" / "fixtures" / "plans" / "sonla-2954", tmp_path / "plan")
+    replace_in(root / "data" / "2026-11.yaml", "\ntasks:", '\n  P1.I.1-DT:\n    value: "20.000"\ntasks:')
+    plan = load_plan(root).as_of(parse_period("2026-11"))
+    result = evaluate_plan(plan, 2026).get("P1.I.1-DT")
+    assert (result.value, result.known_until.key, result.previous.value, result.previous.change) == (
+        20000,
+        "2026-11",
+        26120,
+        None,
+    )

@@ -103,3 +103,18 @@ def test_the_percent_rule() -> None:
         "12 trường",
         "3",
     )
+
+
+@pytest.mark.parametrize(
+    ("gap", "direction", "said"),
+    [
+        (5, Direction.HIGHER, "số liệu đến hết quý II/2026, đã đạt mức chỉ tiêu năm"),
+        (-5, Direction.HIGHER, "số liệu đến hết quý II/2026, còn thấp hơn chỉ tiêu năm 5 vụ"),
+        # a new user's probe: 18 fires by June under a ceiling of 20 "đã đạt mức chỉ tiêu năm" said nothing true
+        (2, Direction.LOWER, "số liệu đến hết quý II/2026, chưa vượt mức chỉ tiêu năm"),
+        (-2, Direction.LOWER, "số liệu đến hết quý II/2026, đã cao hơn chỉ tiêu năm 2 vụ"),
+        (None, Direction.LOWER, "số liệu đến hết quý II/2026"),
+    ],
+)
+def test_a_figure_of_part_of_the_year_against_the_years_target(gap, direction, said: str) -> None:
+    assert vocab.so_far(gap, "vụ", direction, "đến hết quý II/2026", 0) == said

@@ -259,15 +259,19 @@ def against_target(
 def so_far(gap: float | None, unit: str, direction: Direction, until: str, decimals: int = 2) -> str:
     """A figure of part of the year against the year's target, which it cannot meet or miss yet (lower case):
     ``số liệu đến hết tháng 11/2026, còn thấp hơn chỉ tiêu năm 211.950 nghìn USD`` ·
-    ``số liệu đến ngày 17/11/2026, đã đạt mức chỉ tiêu năm``.  ``until``: how far the figures go ("đến hết
+    ``số liệu đến ngày 17/11/2026, đã đạt mức chỉ tiêu năm``; of a ceiling (lower is better): ``…, chưa vượt mức
+    chỉ tiêu năm`` / ``…, đã cao hơn chỉ tiêu năm 2 vụ``.  ``until``: how far the figures go ("đến hết
     tháng 11/2026", "đến ngày 17/11/2026"); ``gap`` is signed, positive = better."""
     lead = f"số liệu {until}"
     if gap is None:
         return lead
+    if direction is Direction.LOWER:  # under a ceiling so far says nothing of the year; over it already is
+        if gap >= 0:
+            return f"{lead}, chưa vượt mức chỉ tiêu năm"
+        return f"{lead}, đã cao hơn chỉ tiêu năm {points(abs(gap), unit, decimals)}"
     if gap >= 0:
         return f"{lead}, đã đạt mức chỉ tiêu năm"
-    side = "thấp hơn" if direction is Direction.HIGHER else "cao hơn"
-    return f"{lead}, còn {side} chỉ tiêu năm {points(abs(gap), unit, decimals)}"
+    return f"{lead}, còn thấp hơn chỉ tiêu năm {points(abs(gap), unit, decimals)}"
 
 
 def against_year(change: float, unit: str, year: int, decimals: int = 2) -> str:

@@ -597,6 +597,9 @@ def _verdict(
     if org.coverage is not None and org.coverage.provisional and value is not None and status is not Status.NO_TARGET:
         status = Status.PROVISIONAL
     crossing = org.series_break if org.series_break and org.series_break.first_year == year else None
+    # a count or an amount of part of the year is no change from the whole of the year before (18 fires by June
+    # against 20 in 2025 is no fall of 2)
+    partial_sum = org.known_until is not None and indicator.measure.adds_up
     final = final_target(indicator, series)
     result = IndicatorResult(
         indicator=indicator,
@@ -608,7 +611,7 @@ def _verdict(
         status=status,
         gap=distance,
         decimals=places,
-        previous=_previous(series, year, value, places, crossing),
+        previous=_previous(series, year, None if partial_sum else value, places, crossing),
         series=series,
         final=final,
         progress=progress(indicator, _comparable(series, org), year, thresholds, final),
