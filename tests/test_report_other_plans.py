@@ -3,6 +3,7 @@ decision, a figure of part of the year, several recipients, a report for one per
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -381,3 +382,41 @@ def test_a_final_target_of_another_year_than_the_annexs_column_says_its_year(exa
         "| tối thiểu 20 doanh nghiệp (năm 2026) |  |"
     )
     assert any(line.startswith("| 6.6 |") and line.endswith("| 99,97% |  |") for line in lines)  # 2030's: as it is
+
+
+def test_a_task_past_its_deadline_in_the_year_is_said_overdue_in_the_report(tmp_path: Path) -> None:
+    """An official's reading: status said of Huế's II.1 "hạn 30/6/2026, quá hạn 181 ngày", the report nothing."""
+    args = ["report", "--plan", FIXTURES / "hue-188", "--year", "2026", "--date", "2026-12-28", "-o", tmp_path / "r.md"]
+    invoke(args, 0)
+    said = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert (
+        "\\[Chưa có nội dung: kết quả thực hiện nhiệm vụ II.1 năm 2026; nhiệm vụ có hạn ngày 30/6/2026, đã quá hạn mà "
+        "chưa có báo cáo hoàn thành. Ghi tiến độ" in said
+    )
+    root = Path(shutil.copytree(FIXTURES / "hue-188", tmp_path / "plan"))
+    member = ["progress", "II.1", "--year", "2026", "--unit", "ubnd_xa_phuong", "--plan", root]
+    invoke([*member, "--state", "not_started", "--date", "2026-12-01"], 0)
+    invoke([*args[:2], root, *args[3:]], 0)
+    said = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert (
+        "thông tin..): chưa triển khai. Nhiệm vụ chưa hoàn thành theo thời gian Kế hoạch đề ra (quý I–II/2026)." in said
+    )
+
+
+def test_a_one_off_task_done_in_an_earlier_year_is_said_done(example_copy: Path, tmp_path: Path) -> None:
+    """A probe of a real plan: a task of 2026, done in 2026, was "Chưa có báo cáo" in 2027's status and its report
+    said only "nhiệm vụ thực hiện năm 2026, trước năm 2027"."""
+    tasks = example_copy / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    start = text.index("id: III.2.a")
+    timing = text.index("timing:", start)
+    tasks.write_text(text[:timing] + "timing: Năm 2026" + text[text.index("\n", timing) :], encoding="utf-8")
+    status = invoke(
+        ["status", "--plan", example_copy, "--year", "2027", "--today", "2027-12-01", "--format", "json"], 0
+    )
+    assert [t["state"] for t in json.loads(status.output)["tasks"] if t["id"] == "III.2.a"] == ["done"]
+    invoke(["report", "--plan", example_copy, "--year", "2027", "--date", "2027-11-09", "-o", tmp_path / "r.md"], 0)
+    assert (
+        "a) Kiện toàn, sắp xếp tổ chức bộ máy quản lý GDĐT tinh gọn, hiệu quả: nhiệm vụ thực hiện năm 2026, trước năm "
+        "2027, đã hoàn thành (báo cáo năm 2026)."
+    ) in (tmp_path / "r.md").read_text(encoding="utf-8").splitlines()

@@ -465,7 +465,7 @@ def task_block(
         return [*([Paragraph(lead.rstrip())] if lead else []), lines, *([Paragraph(done.strip())] if done else [])]
     elif reported:
         said = " ".join(result for _, result in reported) + done
-    elif t.state is not None:  # a state, no result: what was done is still to be written
+    elif t.state is not None and t.done_in is None:  # a state, no result: what was done is still to be written
         return [_state_without_results(t, t.state, lead, cadence, file)]
     elif (idle := not_due_words(t, year, cadence.label)) is not None:
         said = idle
@@ -490,7 +490,7 @@ def _behind(t: TaskStatus, cadence: Period) -> str:
 def _state_without_results(t: TaskStatus, state: TaskState, lead: str, cadence: Period, file: str) -> Placeholder:
     task_id = t.task.id
     return Placeholder(
-        f"{lead}{_state_words(state)} [Chưa có nội dung: kết quả cụ thể của nhiệm vụ {task_id} "
+        f"{lead}{_state_words(state)}{_behind(t, cadence)} [Chưa có nội dung: kết quả cụ thể của nhiệm vụ {task_id} "
         f"{cadence.label}; đơn vị mới báo cáo trạng thái. Ghi kết quả (mục tasks › {task_id} › results) hoặc đoạn "
         f"tổng hợp (mục report › group_summaries › {task_id}) vào tệp {file}.]"
     )
@@ -499,11 +499,12 @@ def _state_without_results(t: TaskStatus, state: TaskState, lead: str, cadence: 
 def _nothing_reported(t: TaskStatus, lead: str, year: int, cadence: Period, file: str) -> Placeholder:
     task = t.task
     # A task past its deadline and never reported done may be done but not recorded: asked for, never said late.
-    late = (
-        f"; nhiệm vụ thực hiện {task.schedule.words()}, đã qua hạn mà chưa có báo cáo hoàn thành"
-        if task.schedule and not task.expected_in(year)  # not asked for this year, yet no words: past due
-        else ""
-    )
+    late = ""
+    if task.schedule and not task.expected_in(year):  # not asked for this year, yet no words: past due
+        late = f"; nhiệm vụ thực hiện {task.schedule.words()}, đã qua hạn mà chưa có báo cáo hoàn thành"
+    elif task.schedule and t.due is not None and t.due.overdue and t.due.day <= cadence.last_day:
+        # due within the period reported on, as status says "quá hạn": the report never passes over it
+        late = f"; nhiệm vụ có hạn ngày {short_date(t.due.day)}, đã quá hạn mà chưa có báo cáo hoàn thành"
     # A request to an organisation is asked, not assigned: what it did is the department's to say, if anything.
     whose = (
         "đoạn tổng hợp kết quả phối hợp (nội dung đề nghị, không giao nhiệm vụ báo cáo; mục report › "

@@ -113,5 +113,6 @@ def not_due_words(t: TaskStatus, year: int, when: str | None = None) -> str | No
         return f"năm {year} chưa đến kỳ thực hiện."
     timing = schedule.words()
     if schedule.end is not None and schedule.end.year < year:
-        return f"nhiệm vụ thực hiện {timing}, trước năm {year}."
+        done = f", đã hoàn thành (báo cáo năm {t.done_in})" if t.done_in is not None else ""
+        return f"nhiệm vụ thực hiện {timing}, trước năm {year}{done}."
     return f"thực hiện {timing}; {schedule.idle_words(when or f'năm {year}')}."

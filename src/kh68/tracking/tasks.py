@@ -60,6 +60,7 @@ class TaskStatus:
     missing: list[Current] = field(default_factory=list)
     due: Due | None = None
     partners_only: bool = False  # every progress entry is a coordinating unit's: no lead reported
+    done_in: int | None = None  # a one-off task reported done in an earlier year: done since (its state DONE)
 
     def missing_names(self, plan: Plan) -> list[str]:
         """Names of the units owing a progress report, saying whose duties a successor carries."""
@@ -162,6 +163,10 @@ def statuses(plan: Plan, derived: Derived, today: date | None = None) -> list[Ta
             leads = plan.unit_ids(task.lead_units)
             own = lead_states(plan, task, entries, due)
             state = combine_states(own if own is not None else [p.state for p in entries.values()])
+            earlier = derived.done_in.get(task.id)
+            done_in = earlier if earlier is not None and earlier < derived.year and _over(task, derived.year) else None
+            if state is None and done_in is not None:
+                state = TaskState.DONE  # done once and for all in an earlier year ("Chưa có báo cáo" said otherwise)
             owing = []
             if task.kind != "request" and derived.in_period and task.id in derived.expected:
                 owing = [
@@ -173,8 +178,15 @@ def statuses(plan: Plan, derived: Derived, today: date | None = None) -> list[Ta
             missing = list(dict.fromkeys(c.named if not c.inherited else c.unit_id for c in owing))
             deadline = task_due(task, state, derived.year, seen, done_by=derived.done_in.get(task.id))
             partners_only = bool(entries) and own is not None and not own
-            result.append(TaskStatus(task, group.id, state, entries, missing, leads, owing, deadline, partners_only))
+            result.append(
+                TaskStatus(task, group.id, state, entries, missing, leads, owing, deadline, partners_only, done_in)
+            )
     return result
+
+
+def _over(task: Task, year: int) -> bool:
+    """A one-off task whose time ended before ``year`` (work done every round, or going on, is never over)."""
+    return task.schedule is not None and not task.schedule.recurs and not task.expected_in(year)
 
 
 def task_due(task: Task, state: TaskState | None, year: int, today: date, *, done_by: int | None = None) -> Due | None:
