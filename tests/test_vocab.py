@@ -118,3 +118,10 @@ def test_the_percent_rule() -> None:
 )
 def test_a_figure_of_part_of_the_year_against_the_years_target(gap, direction, said: str) -> None:
     assert vocab.so_far(gap, "vụ", direction, "đến hết quý II/2026", 0) == said
+
+
+def test_a_place_in_a_ranking_short_of_its_target_is_said_behind_it() -> None:
+    """A probe of a real plan: 5th against a top 3 was "cao hơn chỉ tiêu 2 hạng" (read as a better place)."""
+    assert vocab.against_target(Status.NOT_MET, -2, "hạng", L, 0) == "kém chỉ tiêu 2 hạng"
+    assert vocab.against_target(Status.EXCEEDED, 1, "hạng", L, 0) == "vượt chỉ tiêu 1 hạng"
+    assert vocab.against_target(Status.NOT_MET, -2, "vụ", L, 0) == "cao hơn chỉ tiêu 2 vụ"

@@ -245,15 +245,22 @@ def against_target(
         return ""
     size = abs(gap)
     if status is Status.EXCEEDED:
-        if direction is Direction.HIGHER:
+        if direction is Direction.HIGHER or Measure(unit).is_rank:
             return f"vượt chỉ tiêu {points(size, unit, decimals)}"
         return f"vượt chỉ tiêu (thấp hơn mức chỉ tiêu {points(size, unit, decimals)})"
     if status in (Status.NOT_MET, Status.IN_PROGRESS):
         if size == 0:
             return "chưa đạt chỉ tiêu (phải vượt mức chỉ tiêu)"
-        side = "thấp hơn" if direction is Direction.HIGHER else "cao hơn"
-        return f"{side} chỉ tiêu {points(size, unit, decimals)}"
+        return f"{short_side(direction, unit)} chỉ tiêu {points(size, unit, decimals)}"
     return "trong khoảng chỉ tiêu" if ranged else "đạt chỉ tiêu"
+
+
+def short_side(direction: Direction, unit: str) -> str:
+    """How a value short of its goal is said: ``thấp hơn`` (the higher the better), ``cao hơn``; of a place in a
+    ranking, ``kém`` (a probe: "còn cao hơn 2 hạng" of 5th against a top 3 read as a better place)."""
+    if Measure(unit).is_rank:
+        return "kém"
+    return "thấp hơn" if direction is Direction.HIGHER else "cao hơn"
 
 
 def so_far(gap: float | None, unit: str, direction: Direction, until: str, decimals: int = 2) -> str:
@@ -268,10 +275,10 @@ def so_far(gap: float | None, unit: str, direction: Direction, until: str, decim
     if direction is Direction.LOWER:  # under a ceiling so far says nothing of the year; over it already is
         if gap >= 0:
             return f"{lead}, chưa vượt mức chỉ tiêu năm"
-        return f"{lead}, đã cao hơn chỉ tiêu năm {points(abs(gap), unit, decimals)}"
+        return f"{lead}, đã {short_side(direction, unit)} chỉ tiêu năm {points(abs(gap), unit, decimals)}"
     if gap >= 0:
         return f"{lead}, đã đạt mức chỉ tiêu năm"
-    return f"{lead}, còn thấp hơn chỉ tiêu năm {points(abs(gap), unit, decimals)}"
+    return f"{lead}, còn {short_side(direction, unit)} chỉ tiêu năm {points(abs(gap), unit, decimals)}"
 
 
 def against_year(change: float, unit: str, year: int, decimals: int = 2) -> str:

@@ -393,7 +393,7 @@ def final_distance(r: IndicatorResult) -> str:
     if f.reached:
         return f"đã đạt mục tiêu đến năm {f.year} ({f.goal})"
     ind = r.indicator
-    _, verb = _sides(ind.better)
+    _, verb = _sides(ind.better, ind.unit)
     more = " trên" if f.strict else ""
     goal = f"là {f.goal}" if f.goal[:1].isdigit() else f.goal  # "mục tiêu đến năm 2030 là 100%", "… trên 95%"
     if f.on_bound:
@@ -410,12 +410,15 @@ def _short_of(f: ToFinal, r: IndicatorResult) -> str:
     shown (``kh68.tracking.engine``): a distance never rounds to nothing otherwise."""
     if f.on_bound:
         return "mới bằng mức mục tiêu (phải vượt mức này)"
-    side, _ = _sides(r.indicator.better)
+    side, _ = _sides(r.indicator.better, r.indicator.unit)
     return f"{side} {vocab.points(f.distance, r.indicator.unit, r.decimals)}"
 
 
-def _sides(better: Direction) -> tuple[str, str]:
-    """How a value short of its goal is said, and the way it must move: (``thấp hơn``, ``tăng``) or the reverse."""
+def _sides(better: Direction, unit: str) -> tuple[str, str]:
+    """How a value short of its goal is said, and the way it must move: (``thấp hơn``, ``tăng``) or the reverse; a
+    place in a ranking goes up as its number goes down: (``kém``, ``tăng``)."""
+    if Measure(unit).is_rank:
+        return vocab.short_side(better, unit), "tăng"
     return ("thấp hơn", "tăng") if better is Direction.HIGHER else ("cao hơn", "giảm")
 
 
