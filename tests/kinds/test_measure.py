@@ -33,6 +33,11 @@ NAME = "Tỷ lệ dân số được phủ sóng 5G"
         ("Tỷ đồng", "tỷ  đồng", True),
         ("ha", "%", False),
         ("%", "ha", False),
+        # a new user's plan: "không quá 05 vụ/năm" of a count in vụ is the year's own figure; never a pace of a rate
+        ("vụ", "vụ/năm", True),
+        ("tỷ đồng", "tỷ đồng / năm", True),
+        ("%", "%/năm", False),
+        ("vụ", "ha/năm", False),
     ],
 )
 def test_a_unit_written_in_a_target(unit: str, written: str, accepted: bool) -> None:

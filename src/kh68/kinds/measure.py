@@ -73,6 +73,8 @@ class Measure:
         said, own = fold_unit(written), fold_unit(self.unit)
         if said == own or (said == PERCENT and self.is_percent):
             return True
+        if not self.is_percent and own and said.replace(" ", "") == f"{own}/năm".replace(" ", ""):
+            return True  # "không quá 05 vụ/năm" of a count in vụ: the year's own figure
         named = fold_unit(name)
         if self.is_percent and said.startswith(own + " "):
             return _named(said.removeprefix(own).strip(), named)

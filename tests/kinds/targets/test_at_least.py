@@ -127,3 +127,24 @@ def test_a_bracket_that_may_change_the_bound_is_never_passed_over(text: str) -> 
 )
 def test_a_bare_level_every_value_meets(text: str, unit: str, direction, always: bool) -> None:
     assert read(text).always_met(Measure(unit), direction) is always
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "unit"),
+    [
+        # a probe of a real plan: what is done, before the bound of how many
+        ("Hình thành ít nhất 20 mô hình", 20, "mô hình"),
+        ("phát triển ít nhất 10 sản phẩm", 10, "sản phẩm"),
+        ("cấp mới 12 mã số vùng trồng", 12, "mã số vùng trồng"),
+        ("duy trì ở mức 49,5%", 49.5, "%"),  # a new user's plan
+    ],
+)
+def test_words_of_what_is_done_before_the_bound(text: str, bound: float, unit: str) -> None:
+    target = read(text)
+    assert (target.kind, target.bound, target.unit) == ("at_least", bound, unit)
+
+
+@pytest.mark.parametrize("text", ["tăng thêm 500 ha", "trồng thêm 500 ha"])
+def test_more_than_what_exists_is_not_passed_over(text: str) -> None:
+    with pytest.raises(TargetUnparsable):
+        read(text)

@@ -56,3 +56,10 @@ def test_words() -> None:
 )
 def test_bounds_are_the_lowest_and_highest_a_value_may_take(text: str, direction, bounds: tuple) -> None:
     assert read(text).bounds(direction) == bounds
+
+
+@pytest.mark.parametrize(("text", "bound"), [("top 03", 3), ("Top 10", 10), ("nằm trong top 10 cả nước", 10)])
+def test_a_place_among_the_first_is_at_most_that_place(text: str, bound: float) -> None:
+    """A probe of a real plan (Đồng Tháp 552/KH-UBND): "top 03" of a ranking was refused."""
+    target = read(text)
+    assert (target.kind, target.bound, target.implied_direction) == ("at_most", bound, L)

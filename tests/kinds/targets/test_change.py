@@ -345,3 +345,9 @@ def test_a_range_of_change_of_a_rate_reads_two_ways_and_keeps_its_range() -> Non
 def test_a_range_of_change_that_has_no_one_reading_is_refused(text: str, said: str) -> None:
     with pytest.raises(TargetUnparsable, match=said):
         read(text)
+
+
+def test_from_a_change_up_after_its_base() -> None:
+    """A new user's plan: "giảm 10% so với năm 2025 trở lên" (as "giảm 10% trở lên so với năm 2025")."""
+    target = read("giảm 10% so với năm 2025 trở lên")
+    assert (target.amount, target.base_year, target.implied_direction) == (-10, 2025, L)

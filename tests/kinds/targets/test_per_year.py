@@ -57,3 +57,9 @@ def test_words() -> None:
 )
 def test_a_report_says_each_year_in_the_plans_own_words(text: str, report: str) -> None:
     assert read(text).words(Style.REPORT, Measure("bộ dữ liệu"), H) == report
+
+
+def test_each_year_with_what_it_has() -> None:
+    """A probe of a real plan: "mỗi năm có ít nhất 150 sản phẩm" was refused ("hằng năm ít nhất 150" was read)."""
+    target = read("mỗi năm có ít nhất 150 sản phẩm")
+    assert (target.kind, target.mean, target.inner.bound, target.unit) == ("per_year", False, 150, "sản phẩm")

@@ -148,3 +148,38 @@ def test_a_rise_per_year_against_a_year_is_not_read_as_a_rise_once() -> None:
 def test_above_about_a_yearly_rate_is_not_read() -> None:
     with pytest.raises(TargetUnparsable):
         read("tăng bình quân trên khoảng 8%/năm")
+
+
+def test_an_average_from_a_rate_up() -> None:
+    target = read("tăng bình quân từ 8%/năm trở lên")
+    assert (target.kind, target.rate, target.relative) == ("yearly_change", 8, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "tăng 8%/năm",
+            (
+                "chỉ tiêu 'tăng 8%/năm' nói mức tăng mỗi năm mà không nói so với gì, đọc được hai cách: tăng bình quân cả "
+                "giai đoạn (viết 'tăng bình quân 8%/năm'), hoặc năm nào cũng tăng so với năm trước (viết 'tăng 8% so với "
+                "năm trước' ở chỉ tiêu của từng năm)"
+            ),
+        ),
+        (
+            "Hằng năm, tăng trên 3%",
+            (
+                "chỉ tiêu 'Hằng năm, tăng trên 3%' nói mức tăng mỗi năm mà không nói so với gì, đọc được hai cách: tăng "
+                "bình quân cả giai đoạn (viết 'tăng bình quân trên 3%/năm'), hoặc năm nào cũng tăng so với năm trước "
+                "(viết 'tăng trên 3% so với năm trước' ở chỉ tiêu của từng năm)"
+            ),
+        ),
+    ],
+)
+def test_a_change_each_year_against_nothing_reads_two_ways(text: str, said: str) -> None:
+    """A new user's plan and Cần Thơ 153/KH-UBND: refused among every form, without the two readings."""
+    with pytest.raises(TargetUnparsable) as info:
+        read(text)
+    assert str(info.value) == said
+    for way_out in ("tăng bình quân 8%/năm", "tăng trên 3% so với năm trước"):
+        read(way_out)

@@ -67,9 +67,16 @@ KINDS: tuple[type[Target], ...] = (
 _BY_NAME = {kind.kind: kind for kind in KINDS}
 # "phấn đấu đạt", "chiếm tối thiểu 20%", "đảm bảo 100%", "Có ít nhất 02 vùng": words before the bound
 _LEAD = re.compile(
-    r"^(?:(?:phấn đấu|dự kiến|đảm bảo|bảo đảm|duy trì|giữ vững)\s+(?:(?:đạt|chiếm|có)\s+)?|(?:đạt|chiếm|có)\s+)"
-    r"(?:(?:tỷ lệ|mức)\s+)?(?=.*[0-9])"  # "đạt tỷ lệ 100%", "đạt mức 95%"
+    r"^(?:(?:phấn đấu|dự kiến|đảm bảo|bảo đảm|duy trì|giữ vững)\s+(?:(?:đạt|chiếm|có|ở)\s+)?|(?:đạt|chiếm|có)\s+)"
+    r"(?:(?:tỷ lệ|mức)\s+)?(?=.*[0-9])"  # "đạt tỷ lệ 100%", "đạt mức 95%", "duy trì ở mức 49,5%"
 )
+_ACTION = re.compile(
+    r"^(?:hình thành|phát triển|xây dựng|thành lập|thu hút|tổ chức|đào tạo|bồi dưỡng|hỗ trợ|công nhận|cấp|"
+    r"trồng|tạo việc làm cho|giải quyết việc làm cho|đón|triển khai|thực hiện)(?:\s+(?:mới|được))?\s+"
+    r"(?=(?:ít nhất|tối thiểu|trên|hơn|không quá|tối đa|khoảng|từ)?\s*[0-9])"
+)
+"""What is done, before the bound of how many ("Hình thành ít nhất 20 mô hình", "cấp mới 12 mã số"): the words the
+target is counted in follow the number. Never "tăng", "giảm" (a change), nor "thêm" (more than what exists)."""
 # "phấn đấu đến năm 2030 đạt …", "dự kiến đến năm 2030 đạt …": the pledge before the year, when a target follows it
 _PLEDGE = re.compile(r"^(?:phấn đấu|dự kiến|đảm bảo|bảo đảm)\s+(?=(?:đến|tới) (?:hết )?năm [0-9]{4}\s*[,:]?\s*\S)")
 _REMARK = re.compile(
@@ -105,7 +112,7 @@ def parse_target(text: str) -> Target:
         if match := pattern.search(phrase):
             year = int(match["y"])
             phrase = (phrase[: match.start()] + phrase[match.end() :]).strip()
-    phrase = _LEAD.sub("", phrase)
+    phrase = _ACTION.sub("", _LEAD.sub("", phrase))
     for kind in KINDS:
         target = kind.parse(phrase, text)
         if target is not None:

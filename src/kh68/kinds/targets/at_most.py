@@ -14,14 +14,17 @@ from kh68.kinds.verdict import Direction
 _PATTERN = re.compile(
     rf"^(?:(?:không quá|không vượt quá|tối đa|không cao hơn|không nhiều hơn|không lớn hơn|≤|<=)\s*"
     rf"(?P<n>{NUMBER})\s*(?P<u>{UNIT})?"
-    rf"|(?:từ\s+)?(?P<m>{NUMBER})\s*(?P<v>{UNIT})?\s*trở xuống)$"
+    rf"|(?:từ\s+)?(?P<m>{NUMBER})\s*(?P<v>{UNIT})?\s*trở xuống"
+    rf"|(?:(?:nằm\s+)?(?:trong|thuộc|vào)\s+)?(?:nhóm\s+)?(?:top|tốp)\s+(?P<t>{NUMBER})"
+    r"(?:\s+(?:cả nước|toàn quốc|của cả nước))?)$"
 )
+"""… and a place in a ranking: "top 03", "nằm trong top 10 cả nước" (the 3rd place or better)."""
 
 
 class AtMost(Bounded):
     kind = "at_most"
     example = "không quá 5"
-    phrasings = ("không quá 5", "tối đa 2", "không vượt quá 5%", "≤ 5", "từ 5 trở xuống")
+    phrasings = ("không quá 5", "tối đa 2", "không vượt quá 5%", "≤ 5", "từ 5 trở xuống", "top 03")
     meaning = "giá trị ≤ chỉ tiêu (bằng là Đạt, thấp hơn là Vượt); chỉ tiêu càng thấp càng tốt"
     fields: ClassVar[dict[str, FieldType]] = {"at_most": FieldType.NUMBER}
     side = Direction.LOWER
@@ -31,7 +34,9 @@ class AtMost(Bounded):
         match = _PATTERN.match(phrase)
         if match is None:
             return None
-        digits, unit = (match["n"], match["u"]) if match["n"] else (match["m"], match["v"])
+        digits, unit = (
+            (match["n"], match["u"]) if match["n"] else (match["m"], match["v"]) if match["m"] else (match["t"], None)
+        )
         bound = float(number(digits, TargetUnparsable, text))
         return cls(text=text, bound=bound, unit=unit, decimals=decimals_written(digits))
 

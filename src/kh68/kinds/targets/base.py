@@ -232,7 +232,7 @@ class Target:
             return None
         if len(text) > 1 and text[1].islower():  # "Đạt 95%" inside a sentence or a cell: "đạt 95%"
             text = text[0].lower() + text[1:]
-        if not measure.unit or self._unit_written(text, measure):
+        if not measure.unit or self._unit_written(text, measure) or measure.is_rank:  # "top 03", never "top 03 hạng"
             return text
         last = _ENDING_NUMBER.search(text)
         amounts = {b for b in (*self.bounds(), getattr(self, "value", None)) if isinstance(b, float)}

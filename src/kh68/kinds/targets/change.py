@@ -33,7 +33,7 @@ _PATTERN = re.compile(
     rf"^(?P<verb>giảm|tăng)\s+(?:(?P<least>ít nhất|tối thiểu|từ)\s+|(?P<most>không quá|không vượt quá|tối đa)\s+"
     rf"|(?P<over>trên|hơn)\s+)?(?P<n>{NUMBER})\s*(?:(?P<u1>%)?\s*(?: - |đến\s+)(?P<far>{NUMBER})\s*)?"
     rf"(?P<u>điểm phần trăm|{UNIT})?\s*(?P<up>trở lên\s*)?"
-    rf"so với\s+{_AMOUNT_OF}{_AGAINST}$"
+    rf"so với\s+{_AMOUNT_OF}{_AGAINST}(?P<up_after>\s+trở lên)?$"
 )
 _TIMES = re.compile(
     rf"^(?:tăng\s+)?gấp\s+(?:(?:từ\s+)?(?P<n>{NUMBER})(?:\s*(?: - |đến\s+)(?P<far>{NUMBER}))?\s+lần"
@@ -109,8 +109,10 @@ class Change(Target):
         if times := _TIMES.match(phrase):
             return cls._times(times, text)
         match = _PATTERN.match(phrase)
-        if match is None:
+        if match is None or (match["up_after"] and (match["up"] or match["far"])):
             return None
+        if match["up_after"]:  # "giảm 10% so với năm 2025 trở lên": as "giảm 10% trở lên so với năm 2025"
+            return cls.parse(phrase[: match.start("up_after")].replace(" so với", " trở lên so với", 1), text)
         if not match["far"] and ((match["up"] and match["most"]) or (match["least"] == "từ" and not match["up"])):
             return None
         size = float(number(match["n"], TargetUnparsable, text))

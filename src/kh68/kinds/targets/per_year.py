@@ -21,7 +21,7 @@ from kh68.kinds.verdict import Direction
 _PATTERN = re.compile(
     rf"^(?:(?:trong\s+)?giai đoạn\s+(?P<a>{YEAR}) - (?P<b>{YEAR}),?\s*)?"
     rf"(?P<lead>(?P<mean>trung bình|bình quân)\s+(?:mỗi|hằng|hàng|một) năm|(?P<every>hằng năm|hàng năm|mỗi năm))"
-    rf"\s*(?:,|:)?\s*(?:đạt\s+)?(?P<rest>.+)$"
+    rf"\s*(?:,|:)?\s*(?:(?:đạt|có)\s+)?(?P<rest>.+)$"
 )
 
 

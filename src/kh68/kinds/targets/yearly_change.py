@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Self
 
+from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number
 from kh68.kinds.measure import Measure
 from kh68.kinds.phrases import NUMBER, UNIT, YEAR, decimals_written, is_share, number, per_year_removed
@@ -27,12 +28,19 @@ _SPAN = rf"(?:trong\s+)?giai đoạn\s+(?P<NAME1>{YEAR}) - (?P<NAME2>{YEAR})"
 _PATTERN = re.compile(
     rf"^(?:{_SPAN.replace('NAME', 'a')},?\s*)?"
     rf"(?:tốc độ\s+)?(?:(?P<verb>tăng|giảm)(?: trưởng)?\s+bình quân|bình quân\s+(?:(?:hằng|hàng|mỗi) năm\s+)?(?P<verb2>tăng|giảm))\s+"
-    rf"(?:(?:hằng|hàng|mỗi) năm\s+)?(?:trong giai đoạn (?:này|trên)\s+)?(?:(?:đạt|ít nhất|trên)\s+)?"
+    rf"(?:(?:hằng|hàng|mỗi) năm\s+)?(?:trong giai đoạn (?:này|trên)\s+)?(?:(?:đạt|ít nhất|tối thiểu|trên|từ)\s+)?"
     rf"(?P<about>khoảng\s+)?"
     rf"(?P<n>{NUMBER})(?:\s*-\s*(?P<n2>{NUMBER}))?\s*(?P<u>điểm phần trăm|{UNIT})?"
-    rf"(?:\s*/\s*năm|\s+(?:mỗi|một) năm)?"
+    rf"(?:\s*/\s*năm|\s+(?:mỗi|một) năm)?(?:\s+trở lên)?"
     rf"(?:,?\s*{_SPAN.replace('NAME', 'b')})?(?:\s*so với năm\s+(?P<base>{YEAR}))?$"
 )
+_BARE = re.compile(
+    rf"^(?:(?P<every>hằng năm|hàng năm|mỗi năm)\s*,?\s*)?(?P<verb>tăng|giảm)(?: trưởng)?\s+"
+    rf"(?P<q>(?:ít nhất|tối thiểu|trên|từ)\s+)?(?P<n>{NUMBER})\s*(?P<u>%|điểm phần trăm)(?P<per>\s*/\s*năm)?"
+    rf"(?:\s+trở lên)?$"
+)
+"""A change each year that says against nothing ("tăng 8%/năm", "Hằng năm, tăng trên 3%"): the average over the
+span, or each year's against the year before? Refused, naming both."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,6 +72,9 @@ class YearlyChange(Target):
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
+        bare = _BARE.match(phrase)
+        if bare is not None and (bare["every"] or bare["per"]):
+            raise TargetUnparsable(_bare_readings(text, bare))
         match = _PATTERN.match(phrase)
         if match is None or (match["about"] and "trên" in phrase[: match.start("about")].split()):
             return None  # "trên khoảng 8%/năm": above, or about? Neither is read
@@ -175,3 +186,12 @@ class YearlyChange(Target):
             return f"{'−' if self.rate < 0 else '+'}{shown}/năm"
         since = f" (so với năm {self.base})" if self.base is not None and style is Style.MEANING else ""
         return f"{verb} bình quân {shown}/năm{since}"
+
+
+def _bare_readings(text: str, bare: re.Match[str]) -> str:
+    verb, said = bare["verb"], f"{(bare['q'] or '')}{bare['n']}{'%' if bare['u'] == '%' else ' ' + bare['u']}"
+    return (
+        f"chỉ tiêu {excerpt(text)} nói mức {verb} mỗi năm mà không nói so với gì, đọc được hai cách: {verb} bình quân "
+        f"cả giai đoạn (viết '{verb} bình quân {said}/năm'), hoặc năm nào cũng {verb} so với năm trước (viết "
+        f"'{verb} {said} so với năm trước' ở chỉ tiêu của từng năm)"
+    )
