@@ -32,8 +32,32 @@ def test_a_period_without_a_day_says_where_the_period_goes(text: str) -> None:
         parse_deadline(text)
     assert str(info.value) == (
         f"'{text}' nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period (yearly, six_monthly, quarterly, "
-        "monthly) và bỏ trống deadline (kh68 không tự đặt ngày)"
+        "monthly) và bỏ trống deadline (kh68 không tự đặt ngày; lời văn bản giữ ở what)"
     )
+
+
+def test_two_periods_without_a_day_say_which_period_to_write() -> None:
+    """A probe of a real plan: "Định kỳ 6 tháng, hằng năm" was refused among every form with a day."""
+    with pytest.raises(DeadlineUnparsable) as info:
+        parse_deadline("Định kỳ 6 tháng, hằng năm")
+    assert str(info.value) == (
+        "'Định kỳ 6 tháng, hằng năm' nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period (six_monthly; báo "
+        "cáo 6 tháng cuối năm là báo cáo năm) và bỏ trống deadline (kh68 không tự đặt ngày; lời văn bản giữ ở what)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("hằng tháng (trước ngày 25)", 25),
+        ("định kỳ hằng tháng, trước ngày 20", 20),
+        ("hằng tháng, chậm nhất ngày 25", 25),
+    ],
+)
+def test_how_often_then_a_day_of_each_period_is_read(text: str, day: int) -> None:
+    """A probe of a real plan: "hằng tháng (trước ngày 25)" was refused ("trước ngày 25 hằng tháng" was read)."""
+    deadline = parse_deadline(text)
+    assert (deadline.rhythm.value, deadline.day) == ("monthly", day)
 
 
 def test_words_no_kind_reads_name_every_accepted_form() -> None:

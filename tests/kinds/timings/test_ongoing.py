@@ -8,7 +8,17 @@ from .reading import read, window
 
 
 @pytest.mark.parametrize(
-    "text", ["Thường xuyên", "Thường xuyên.", "thường  xuyên", "Thường xuyên, liên tục", "Cả năm", "Quanh năm"]
+    "text",
+    [
+        "Thường xuyên",
+        "Thường xuyên.",
+        "thường  xuyên",
+        "Thường xuyên, liên tục",
+        "Cả năm",
+        "Quanh năm",
+        "Thường xuyên, hằng năm",  # a new user's plan
+        "Hằng năm, thường xuyên",
+    ],
 )
 def test_phrasings(text: str) -> None:
     assert window(text) == ("ongoing", None, None)

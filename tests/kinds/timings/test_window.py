@@ -30,3 +30,14 @@ def test_phrasings(text: str, start: date, end: date) -> None:
 def test_a_window_that_ends_before_it_starts_is_refused() -> None:
     with pytest.raises(TimingUnparsable):
         parse_timing("Từ tháng 5/2026 đến tháng 2/2026")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Tháng 12/2025 - Quý I/2026", date(2025, 12, 1), date(2026, 3, 31)),  # Đồng Tháp 552/KH-UBND
+        ("Quý IV/2025 - tháng 2/2026", date(2025, 10, 1), date(2026, 2, 28)),
+    ],
+)
+def test_from_a_month_to_a_quarter_written_with_a_dash(text: str, start: date, end: date) -> None:
+    assert window(text) == ("window", start, end)

@@ -76,10 +76,15 @@ def parse_deadline(text: str) -> Deadline:
     if not phrase:  # "Định kỳ 06 tháng", "hằng năm": the period of the reports, no day to send them by
         raise DeadlineUnparsable(
             f"{excerpt(text)} nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period (yearly, six_monthly, "
-            "quarterly, monthly) và bỏ trống deadline (kh68 không tự đặt ngày)"
+            "quarterly, monthly) và bỏ trống deadline (kh68 không tự đặt ngày; lời văn bản giữ ở what)"
+        )
+    if framed is not None and re.fullmatch(r"(?:và\s+)?(?:(?:hằng|hàng|mỗi|cả)\s+)?năm", phrase):
+        raise DeadlineUnparsable(  # "Định kỳ 6 tháng, hằng năm": two periods, no day
+            f"{excerpt(text)} nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period ({framed.value}; báo cáo "
+            "6 tháng cuối năm là báo cáo năm) và bỏ trống deadline (kh68 không tự đặt ngày; lời văn bản giữ ở what)"
         )
     for kind in KINDS:
-        deadline = kind.parse(phrase, text)
+        deadline = kind.parse(phrase, text) or (kind.parse(f"{phrase} hằng {said}", text) if said else None)
         if deadline is not None:
             # "định kỳ 6 tháng, trước ngày 15/12"; "hằng năm" before any day only frames it ("… 15/6 và 15/12")
             if framed not in (None, Rhythm.YEARLY) and deadline.rhythm is not framed:

@@ -134,6 +134,13 @@ _SPELLED: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         re.compile(r"^(?:(?:trong|từ) )?tháng (0?[1-9]|1[0-2])/([0-9]{4}) - tháng (0?[1-9]|1[0-2])/([0-9]{4})"),
         r"từ tháng \1/\2 đến tháng \3/\4",
     ),
+    # "Tháng 12/2025 - Quý I/2026", "quý IV/2025 - tháng 2/2026": from one point of time to another
+    (
+        re.compile(
+            rf"^(?:(?:trong|từ) )?((?:tháng|quý) (?:{MONTH}|{QUARTER})/{YEAR}) - ((?:tháng|quý) (?:{MONTH}|{QUARTER})/{YEAR})$"
+        ),
+        r"từ \1 đến \2",
+    ),
     # "từ tháng 3 đến tháng 6/2026", "từ quý I đến quý III/2026": the year written once, at the end
     (
         re.compile(rf"^từ (tháng|quý) ({MONTH}|{QUARTER}) đến (tháng|quý) ({MONTH}|{QUARTER}){SEP}({YEAR})$"),

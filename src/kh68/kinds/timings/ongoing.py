@@ -7,7 +7,10 @@ from typing import Self
 
 from kh68.kinds.timings.base import Timing
 
-_PATTERN = re.compile(r"^(?:thường xuyên|liên tục|thường xuyên, liên tục|thường xuyên và liên tục|cả năm|quanh năm)$")
+_PATTERN = re.compile(
+    r"^(?:thường xuyên|liên tục|thường xuyên, liên tục|thường xuyên và liên tục|cả năm|quanh năm"
+    r"|thường xuyên,? (?:hằng|hàng) năm|(?:hằng|hàng) năm,? thường xuyên)$"  # "Thường xuyên, hằng năm": going on
+)
 
 
 class Ongoing(Timing):
