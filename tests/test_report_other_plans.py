@@ -88,8 +88,10 @@ def test_a_report_for_a_month_of_a_plan_reporting_monthly() -> None:
         "kh68: cảnh báo: báo cáo tháng 11/2026 ghi ngày 02/12/2026 (--date), sau hạn báo cáo ngày 17/11/2026 "
         '(mục "V. CHẾ ĐỘ BÁO CÁO", khoản 2 của Kế hoạch)\n'
         # an official's second reading: "Lưu: VT." without its drafting division was silent here
-        "kh68: cảnh báo: nhiệm vụ báo cáo không ghi đơn vị soạn thảo: nơi nhận ghi 'Lưu: VT.' (Phụ lục I Nghị định "
-        "30/2020: 'Lưu: VT, <đơn vị soạn thảo>'); ghi phòng soạn thảo ở drafter của nhiệm vụ báo cáo\n"
+        "kh68: cảnh báo: đơn vị soạn thảo so_cong_thuong (drafter, mặc định đơn vị đầu tiên của from_units) là "
+        "chính cơ quan ban hành báo cáo: nơi nhận ghi 'Lưu: VT.' (Phụ lục I Nghị định 30/2020: 'Lưu: VT, <đơn vị "
+        "soạn thảo>', phòng hay đơn vị thuộc cơ quan soạn văn bản); khai báo phòng soạn thảo trong units.yaml (kind: "
+        "division, parent: so_cong_thuong, abbreviation) rồi ghi ở drafter của nhiệm vụ báo cáo\n"
         "kh68: cảnh báo: plan.yaml không ghi họ tên người ký (signer: name): dòng họ tên dưới chữ ký để trống\n"
     )
 

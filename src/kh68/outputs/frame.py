@@ -141,9 +141,16 @@ def sender_warnings(plan: Plan, sender: Sender, *, signer_in_plan: bool = False)
         )
     own = drafter is None or (drafter == body.unit_id and plan.units.units[drafter].kind is not UnitKind.DIVISION)
     if signer_in_plan and own:  # the plan's report drafted by "the Sở" itself: no division to file it under
+        said = (
+            "nhiệm vụ báo cáo không ghi đơn vị soạn thảo"
+            if drafter is None
+            else f"đơn vị soạn thảo {drafter} (drafter, mặc định đơn vị đầu tiên của from_units) là chính cơ quan ban "
+            "hành báo cáo"
+        )
         found.append(
-            f"nhiệm vụ báo cáo không ghi đơn vị soạn thảo: nơi nhận ghi '{ARCHIVE_ONLY}' (Phụ lục I Nghị định 30/2020: "
-            "'Lưu: VT, <đơn vị soạn thảo>'); ghi phòng soạn thảo ở drafter của nhiệm vụ báo cáo"
+            f"{said}: nơi nhận ghi '{ARCHIVE_ONLY}' (Phụ lục I Nghị định 30/2020: 'Lưu: VT, <đơn vị soạn thảo>', phòng "
+            f"hay đơn vị thuộc cơ quan soạn văn bản); khai báo phòng soạn thảo trong units.yaml (kind: division, "
+            f"parent: {body.unit_id}, abbreviation) rồi ghi ở drafter của nhiệm vụ báo cáo"
         )
     if signer_in_plan and not sender.name:
         found.append("plan.yaml không ghi họ tên người ký (signer: name): dòng họ tên dưới chữ ký để trống")
