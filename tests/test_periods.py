@@ -180,3 +180,35 @@ def test_a_duty_whose_period_and_deadline_disagree_is_refused_with_both(
 def test_a_day_of_the_year_with_a_period_is_the_day_of_each_of_its_reports(example_copy: Path) -> None:
     replace_in(example_copy / "plan.yaml", "    deadline: 05/11\n", "    deadline: 05/11\n    period: six_monthly\n")
     invoke(["check", example_copy], 0)
+
+
+QUARTERLY_AND_HALVES = """  - id: quarterly_report
+    section: IV.2.c
+    kind: unit_report
+    what: báo cáo hằng quý, trước ngày 15 của tháng cuối quý.
+    from_units: [ubnd_cap_xa]
+    to_units: [phong_tchc]
+    deadline: trước ngày 15 của tháng cuối quý
+  - id: half_report
+    section: IV.2.d
+    kind: plan_report
+    what: báo cáo 6 tháng (trước ngày 20/6) và năm (trước ngày 20/12).
+    from_units: [phong_tchc]
+    to_units: [ubnd_tinh]
+    deadline: 6 tháng (trước ngày 20/6) và năm (trước ngày 20/12)
+"""
+
+
+def test_a_half_year_seen_through_the_quarters_that_close_it(example_copy: Path) -> None:
+    """A new user's plan: communes report each quarter, the Sở each half-year; the half-year's report said "mới có
+    00/06 xã, phường báo cáo" beside "tổng hợp từ số liệu của 05 đơn vị", and the second half's (the year's) had no
+    figure recorded for the year."""
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", QUARTERLY_AND_HALVES + "  - id: plan_report\n")
+    record = ["record", "6.2", "--plan", example_copy]
+    invoke([*record, "--period", "2026-Q2", "--by", "xa_mh_01", "--numerator", "100", "--denominator", "400"], 0)
+    half = _status(example_copy, "--period", "2026-H1", "--today", "2026-07-01")
+    row = next(i for i in half["indicators"] if i["id"] == "6.2")
+    assert (row["value"], row["coverage"]["reported"]) == (25.0, ["xa_mh_01"])
+    invoke(["record", "6.3", "--plan", example_copy, "--year", "2026", "--value", "96,1", "--force"], 0)
+    second = _status(example_copy, "--period", "2026-H2", "--today", "2027-01-05")
+    assert next(i for i in second["indicators"] if i["id"] == "6.3")["value"] == 96.1

@@ -263,8 +263,12 @@ def _task_indicator(task: Task, written: TaskTarget, key: Key) -> Indicator:
 
 
 def _by(period: Period, cut: Period) -> bool:
-    """Whether ``period``'s file is known at the end of ``cut`` (the year's own file only at the year's end)."""
-    return period.last_day < cut.last_day or (period.last_day == cut.last_day and (cut.is_year or not period.is_year))
+    """Whether ``period``'s file is known at the end of ``cut``: the year's own file only at the year's end, or at
+    the second half-year's (its report is the year's: "6 tháng (…) và năm (…)", its figures the year's); a
+    December's or a fourth quarter's report is the month's or the quarter's."""
+    if period.last_day != cut.last_day:
+        return period.last_day < cut.last_day
+    return cut.is_year or not period.is_year or cut.rhythm is Rhythm.SIX_MONTHLY
 
 
 def year_view(
@@ -475,15 +479,19 @@ class Plan:
 
     def sent_in_period(self, indicator_id: str, unit_ids: Iterable[str]) -> list[str]:
         """Of ``unit_ids`` with a figure of ``indicator_id`` in the plan's view, those whose figure is of the period
-        the plan is seen at (``seen_at``): a unit whose latest figure is of an earlier period of the year has not
-        reported this one. All of them for a plan seen at a year's end."""
+        the plan is seen at (``seen_at``), or of one that ends with it (a quarter's report seen at the half-year it
+        closes: units that report each quarter, a half-year's view): a unit whose latest figure is of an earlier
+        period of the year has not reported this one. All of them for a plan seen at a year's end."""
         ids = list(unit_ids)
         period = self.seen_at
-        data = self.files.get(period) if period is not None else None
         if period is None:
             return ids
-        own = data.indicators.get(indicator_id) if data is not None else None
-        mine = own.by_id if own is not None else {}
+        mine: dict[str, object] = {}
+        for p, data in self.files.items():
+            ends_with = p.year == period.year and p.last_day == period.last_day and _by(p, period)
+            own = data.indicators.get(indicator_id) if ends_with else None
+            if own is not None:
+                mine |= own.by_id
         view = self.data.get(period.year)
         merged = view.indicators.get(indicator_id) if view is not None else None
         entries = merged.by_id if merged is not None else {}
