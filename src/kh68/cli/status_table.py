@@ -208,6 +208,12 @@ def due_words(due: Due) -> str:
 
 
 def days_text(deadline: Deadline) -> str:
+    if deadline.sent is not None:  # the report on the plan, sent: its number, its day, late or not
+        number = f"Báo cáo số {deadline.sent.number} " if deadline.sent.number else ""
+        late = ""
+        if deadline.sent_late and deadline.due is not None:
+            late = f", chậm {format_number((deadline.sent.date - deadline.due).days)} ngày"
+        return f"đã gửi {number}ngày {format_date(deadline.sent.date)}{late}"
     if deadline.days_left is None:
         return ""
     if deadline.days_left > 0:
@@ -233,7 +239,8 @@ def deadline_lines(view: StatusView) -> list[str]:
             continue
         to = ", ".join(d.recipient_names(view.plan))
         if d.due is None:
-            lines.append(f"{vocab.sentence(period.label)}: {vocab.NO_DEADLINE} — gửi {to}.")
+            sent = f": {days_text(d)}" if d.sent is not None else ""
+            lines.append(f"{vocab.sentence(period.label)}: {vocab.NO_DEADLINE} — gửi {to}{sent}.")
         else:
             lines.append(
                 f"{vocab.sentence(period.label)}: hạn {format_date(d.due)}{_as_written(d)} — gửi {to}: {days_text(d)}."

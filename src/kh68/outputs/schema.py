@@ -89,6 +89,7 @@ TYPE_TITLES: dict[str, str] = {
     "Reporters": "Đơn vị báo cáo số liệu",
     "YearReport": "Lời văn của báo cáo năm",
     "CitedDocument": "Văn bản được trích dẫn",
+    "SentReport": "Báo cáo đã gửi",
     "Assessment": "Đánh giá chung",
     "Direction": "Chiều tốt",
     "Basis": "Cách tính",

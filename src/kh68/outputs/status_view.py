@@ -94,7 +94,7 @@ def build_status(
 def _of_unit_reports(plan: Plan, owed: list[Deadline], unit: str, today: date) -> list[Deadline]:
     """The reports ``unit`` owes or sends (its own, or those of a unit it took over from), each with its own line."""
     return [
-        Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit], d.recipients, d.period)
+        Deadline(d.duty, d.due, d.days_left, [u for u in d.units if u.unit_id == unit], d.recipients, d.period, d.sent)
         for d in owed
         if plan.covers(d.duty.from_units, unit, today)
         and (d.duty.kind is not DutyKind.UNIT_REPORT or any(u.unit_id == unit for u in d.units))
@@ -248,6 +248,9 @@ def view_to_dict(view: StatusView) -> dict[str, Any]:
                 "deadline": d.due.isoformat() if d.due else None,
                 "days_left": d.days_left,
                 "overdue": d.overdue,
+                "sent": {"number": d.sent.number, "date": d.sent.date.isoformat(), "late": d.sent_late}
+                if d.sent is not None
+                else None,
                 "units": [
                     {
                         "unit": u.unit_id,

@@ -1379,6 +1379,13 @@ REPORT_PART_LABELS = {
 }
 
 
+class SentReport(Strict):
+    """A report on the plan as sent: its number and the day it went out (status then says it sent, or late)."""
+
+    number: Text | None = field("Số, ký hiệu", "Ví dụ: 45/BC-SNNMT (số và ký hiệu của báo cáo đã gửi).", default=None)
+    date: Day = field("Ngày gửi", "Ngày ký, gửi báo cáo: 2026-06-18 hoặc 18/6/2026.")
+
+
 class YearReport(Strict):
     """Lời văn của báo cáo năm: những phần chỉ người soạn báo cáo viết được."""
 
@@ -1409,6 +1416,12 @@ class YearReport(Strict):
     )
     proposals: Paragraphs = field(
         "Kiến nghị, đề xuất", "Kiến nghị với cấp trên, mỗi kiến nghị một dòng (danh sách).", default_factory=empty_list
+    )
+    sent: dict[str, SentReport] = field(
+        "Báo cáo đã gửi",
+        "Khóa là mã nhiệm vụ báo cáo (plan_report, trong plan.yaml), giá trị là số, ký hiệu và ngày gửi báo cáo của "
+        "kỳ này: kh68 status nói đã gửi (đúng hạn hay muộn) thay cho quá hạn.",
+        default_factory=dict,
     )
 
     def written(self, part: ReportPart) -> bool:

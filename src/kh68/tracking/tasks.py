@@ -25,7 +25,7 @@ from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.bodies import issuer_id, tracker_id
 from kh68.reading.enums import DutyKind, UnitKind
-from kh68.reading.models import DateSource, Duty, Progress, Task, YearData
+from kh68.reading.models import DateSource, Duty, Progress, SentReport, Task, YearData
 from kh68.reading.plan import Current, Plan
 
 DUE_SOON_DAYS = 30
@@ -114,6 +114,7 @@ class Deadline:
     units: list[UnitReport] = field(default_factory=list)
     recipients: list[Current] = field(default_factory=list)
     period: Period | None = None  # the period reported (a year, a half-year, a quarter, a month)
+    sent: SentReport | None = None  # the report on the plan as sent by the day seen (``report › sent``)
 
     @property
     def cadence(self) -> Period:
@@ -128,7 +129,11 @@ class Deadline:
 
     @property
     def overdue(self) -> bool:
-        return self.days_left is not None and self.days_left < 0
+        return self.days_left is not None and self.days_left < 0 and self.sent is None
+
+    @property
+    def sent_late(self) -> bool:
+        return self.sent is not None and self.due is not None and self.sent.date > self.due
 
     @property
     def missing(self) -> list[UnitReport]:
@@ -316,7 +321,15 @@ def _deadline(plan: Plan, duty: Duty, period: Period, due: date | None, today: d
             late = bool(on and due and on > due)
             units.append(UnitReport(c.unit_id, c.unit_id in sent, on, late, c, source))
     days_left = (due - today).days if due is not None else None
-    return Deadline(duty, due, days_left, units, recipients, period)
+    return Deadline(duty, due, days_left, units, recipients, period, _sent_report(plan, duty, period, today))
+
+
+def _sent_report(plan: Plan, duty: Duty, period: Period, today: date) -> SentReport | None:
+    """The plan's report of ``period`` for ``duty`` as sent by ``today`` (its own file's ``report › sent``)."""
+    data = plan.files.get(period) if plan.files else plan.data.get(period.year) if period.is_year else None
+    report = data.report if data is not None else None
+    sent = report.sent.get(duty.id) if report is not None else None
+    return sent if sent is not None and sent.date <= today else None
 
 
 def unit_report_owers(plan: Plan, duty: Duty, period: Period) -> list[Current]:
