@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLE_PLAN, git, invoke, replace_in
+from tests.conftest import EXAMPLE_PLAN, cpu_time, git, invoke, replace_in
 
 
 @pytest.mark.skipif(os.name == "nt", reason="needs byte file names (POSIX)")
@@ -55,3 +56,58 @@ def test_a_plan_folder_named_like_a_pathspec_is_that_folder(git_repo: Path, name
         "Mục tiêu thay đổi:",
         '  6.2 năm 2030: "36-40" → "37-40" (trong khoảng 36–40% → trong khoảng 37–40%)',
     ]
+
+
+def _hash(repo: Path, kind: str, data: bytes) -> str:
+    """A git object written as given (``--literally``: a tree git itself would refuse to make)."""
+    args = ["git", "hash-object", "-t", kind, "-w", "--literally", "--stdin"]
+    return subprocess.run(args, cwd=repo, input=data, capture_output=True, check=True).stdout.decode().strip()
+
+
+def _commit_tree(repo: Path, plan_tree: str) -> str:
+    root = _hash(repo, "tree", b"40000 plan\x00" + bytes.fromhex(plan_tree))
+    out = subprocess.run(
+        ["git", "-c", "user.name=kh68", "-c", "user.email=kh68@example.invalid", "commit-tree", root, "-m", "x"],
+        cwd=repo,
+        capture_output=True,
+        check=True,
+    )
+    return out.stdout.decode().strip()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_tree_entry_named_dot_dot_is_refused_and_nothing_is_written_outside(git_repo: Path) -> None:
+    """A hostile-input probe: a commit made by hand whose plan folder holds an entry ".." wrote a file wherever its
+    path said (``kh68 diff`` extracts revisions without git's checkout, which refuses such names)."""
+    blob = _hash(git_repo, "blob", b"written outside\n")
+    landed = _hash(git_repo, "tree", b"100644 pwned.txt\x00" + bytes.fromhex(blob))
+    up = _hash(git_repo, "tree", b"40000 ..\x00" + bytes.fromhex(landed))
+    plan = subprocess.run(
+        ["git", "cat-file", "tree", "HEAD:plan"], cwd=git_repo, capture_output=True, check=True
+    ).stdout
+    commit = _commit_tree(git_repo, _hash(git_repo, "tree", b"40000 ..\x00" + bytes.fromhex(up) + plan))
+    result = invoke(["diff", "HEAD", commit, "--plan", git_repo / "plan"], 2)
+    assert result.stderr == (
+        f"kh68: lỗi: bản {commit[:7]} có tệp tên '../../pwned.txt' không hợp lệ (tên '..', '.' hay có dấu ngăn thư "
+        "mục: git không lấy ra tệp như vậy, có thể là commit làm tay để ghi ra ngoài thư mục); kh68 không đọc bản này\n"
+    )
+    assert not list(Path(tempfile.gettempdir()).glob("pwned.txt"))
+
+
+@pytest.mark.skipif(shutil.which("git") is None or os.name == "nt", reason="needs git (and a sparse file)")
+def test_a_blob_larger_than_any_plan_file_is_never_read(git_repo: Path) -> None:
+    """A hostile-input probe: a 2 MB repository held a 381 MiB data file of one repeated byte; diff read it whole
+    (800 MB of memory) before saying it was too large."""
+    big = git_repo / "plan" / "data" / "2027.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(65 * 1024 * 1024)
+    git(git_repo, "add", "--all")
+    git(git_repo, "commit", "-qm", "tệp lớn")
+    big.unlink()
+    git(git_repo, "commit", "-qam", "bỏ tệp lớn")
+    with cpu_time() as spent:
+        result = invoke(["diff", "HEAD~1", "HEAD", "--plan", git_repo / "plan"], 0)
+    assert (
+        "HEAD~1:plan/data/2027.yaml:1:1: lỗi: không đọc được tệp: tệp quá lớn (65 MiB, tối đa 64 MiB)" in result.output
+    )
+    assert spent() < 2.0

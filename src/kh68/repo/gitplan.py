@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from kh68.core.errors import UsageError, os_reason
-from kh68.core.files import shown_path
+from kh68.core.files import MAX_READ_BYTES, shown_path
 from kh68.core.safetext import excerpt
 from kh68.lint.check import check_plan
 from kh68.outputs.diff_compare import Side
@@ -98,16 +98,20 @@ class _Git:
         return out.strip()
 
     def extract(self, commit: str, prefix: str, into: Path) -> int:
-        """Write the files under ``prefix`` at ``commit`` into ``into``; return how many."""
+        """Write the files under ``prefix`` at ``commit`` into ``into``; return how many.
+
+        A tree is data: an entry named ``..`` (or ``.``, or with a separator: a commit made by hand, which git itself
+        never checks out) is refused, never followed out of ``into``; a blob larger than any plan file is never read:
+        its file is made as large, empty (``check`` then says it is too large)."""
         listing = self.run_bytes(
-            ["ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or "."], "không đọc được cây thư mục"
+            ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix or "."], "không đọc được cây thư mục"
         )
         count = 0
         for entry in listing.split(b"\0"):
             if not entry:
                 continue
             meta, _, raw_path = entry.partition(b"\t")
-            mode, kind, sha = meta.decode("ascii", "replace").split()
+            mode, kind, sha, size = meta.decode("ascii", "replace").split()
             if kind != "blob" or mode == "120000":
                 continue
             # A name that is not UTF-8 (made on an old Windows) is kept readable: its bad bytes become U+FFFD,
@@ -116,11 +120,27 @@ class _Git:
             if prefix and not name.is_relative_to(prefix):  # git lists only the plan folder; anything else is ignored
                 continue
             rel = name.relative_to(prefix) if prefix else name
-            target = into.joinpath(*rel.parts)
+            target = _inside(into, rel, commit)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(self.run_bytes(["cat-file", "blob", sha], "không đọc được tệp"))
+            if int(size) > MAX_READ_BYTES:
+                with target.open("wb") as handle:  # sparse where the system allows: nothing read, nothing written
+                    handle.truncate(int(size) if os.name != "nt" else MAX_READ_BYTES + 1)
+            else:
+                target.write_bytes(self.run_bytes(["cat-file", "blob", sha], "không đọc được tệp"))
             count += 1
         return count
+
+
+def _inside(into: Path, rel: PurePosixPath, commit: str) -> Path:
+    """Where a file of a tree goes under ``into``: every part of its name a plain name, the path within ``into``."""
+    bad = [part for part in rel.parts if part in ("", ".", "..") or any(c in part for c in "\\:\0")]
+    target = into.joinpath(*rel.parts)
+    if bad or rel.is_absolute() or not target.resolve().is_relative_to(into.resolve()):
+        raise UsageError(
+            f"bản {commit[:7]} có tệp tên {excerpt(rel.as_posix())} không hợp lệ (tên '..', '.' hay có dấu ngăn thư mục: "
+            "git không lấy ra tệp như vậy, có thể là commit làm tay để ghi ra ngoài thư mục); kh68 không đọc bản này"
+        )
+    return target
 
 
 def _prefix(plan_root: Path, top: Path) -> str:
