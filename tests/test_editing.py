@@ -565,9 +565,17 @@ def test_peoples_text_is_written_composed_and_the_same_text_decomposed_is_no_con
 def test_a_conflict_shows_an_invisible_character_of_the_value(example_copy: Path) -> None:
     """A probe: "đã có results = abc​def; … ghi đè bằng abcdef" read as two same values (a zero-width space)."""
     args = ["progress", "III.1.a", "--plan", example_copy, "--year", "2025", "--unit", "phong_gdtrh", "--state"]
-    invoke([*args, "in_progress", "--result", "abc\u200bdef", "--force"], 0)
+    invoke([*args, "in_progress", "--result", "abcxyz", "--force"], 0)
+    replace_in(example_copy / DATA_2025, "results: abcxyz", 'results: "abc\\u200bdef"')  # written by hand
     result = invoke([*args, "in_progress", "--result", "abcdef"], 1)
     assert result.output.endswith("results = abc\\u200bdef; dùng --force để ghi đè bằng abcdef\n")
+
+
+def test_an_invisible_character_typed_in_peoples_text_is_not_written(example_copy: Path) -> None:
+    """A hostile-input probe: a zero-width space reached the reports; typed, it is left out as the reports leave it."""
+    args = ["progress", "III.1.a", "--plan", example_copy, "--year", "2025", "--unit", "phong_gdtrh", "--state"]
+    invoke([*args, "in_progress", "--result", "abc\u200bdef\u00ad", "--force"], 0)
+    assert "      results: abcdef\n" in (example_copy / DATA_2025).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("written", ["Đang triển khai", "ĐANG TRIỂN KHAI", "in_progress"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import tracemalloc
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -564,12 +565,26 @@ def test_a_part_in_another_encoding_than_utf8_is_refused(example_copy: Path, for
 
 
 LINKED = (
-    f"{FORM}: bảng tính có công thức lấy số liệu từ tệp hoặc chương trình khác (liên kết ngoài, DDE); sao chép "
-    "rồi dán giá trị (Paste Special › Values) thay cho công thức, lưu lại và gửi lại"
+    f"{FORM}: bảng tính có công thức lấy số liệu từ tệp, chương trình hay mạng khác, hoặc chạy chương trình (liên "
+    "kết ngoài, DDE, RTD, WEBSERVICE, CALL); sao chép rồi dán giá trị (Paste Special › Values) thay cho công thức, "
+    "lưu lại và gửi lại"
 )
 
 
-@pytest.mark.parametrize("formula", ["[1]Sheet1!A1", "'/so-lieu/[nam.xlsx]Trang1'!B2", "cmd|' /C calc'!A0"])
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "[1]Sheet1!A1",
+        "'/so-lieu/[nam.xlsx]Trang1'!B2",
+        "cmd|' /C calc'!A0",
+        # a hostile-input probe: a program, the network, code run
+        'RTD("prog.id",,"x")',
+        '_xlfn.WEBSERVICE("http://x")',
+        'FILTERXML(WEBSERVICE("http://x"),"//a")',
+        'CALL("kernel32","WinExec","JCJ","calc",0)',
+        '1+rtd("a",,"b")',
+    ],
+)
 def test_a_formula_reading_another_workbook_or_program_is_refused(example_copy: Path, form: Path, formula: str) -> None:
     fill(form, SENT | {("Chỉ tiêu", "G8"): 33})
     with_cached_formula(form, "sheet2.xml", "G8", formula.replace("'", "&apos;"))
@@ -582,6 +597,31 @@ def test_a_formula_with_a_bar_inside_a_string_is_not_taken_for_dde(example_copy:
     before = snapshot(example_copy)
     invoke(["import", "--plan", example_copy, form], 0)
     assert snapshot(example_copy) != before
+
+
+@pytest.mark.parametrize("formula", ['IF(1,33,"RTD(")', "SUM(G7:G7)", "WEBSERVICES2+0"])
+def test_a_formula_naming_no_fetching_function_is_read(example_copy: Path, form: Path, formula: str) -> None:
+    fill(form, SENT | {("Chỉ tiêu", "G8"): 33})
+    with_cached_formula(form, "sheet2.xml", "G8", formula.replace('"', "&quot;"))
+    before = snapshot(example_copy)
+    invoke(["import", "--plan", example_copy, form], 0)
+    assert snapshot(example_copy) != before
+
+
+def test_a_part_stored_twice_is_refused(example_copy: Path, form: Path) -> None:
+    """A hostile-input probe: a second copy of the sheet, another value in it, was read where Excel reads the first."""
+    fill(form, SENT | {("Chỉ tiêu", "G8"): 33})
+    with zipfile.ZipFile(form) as archive:
+        sheet = archive.read("xl/worksheets/sheet2.xml")
+    with warnings.catch_warnings(), zipfile.ZipFile(form, "a") as archive:
+        warnings.simplefilter("ignore")  # "Duplicate name": the point
+        archive.writestr("xl/worksheets/sheet2.xml", sheet)
+    refused(
+        example_copy,
+        form,
+        f"{FORM}: tệp .xlsx có hai phần cùng tên 'xl/worksheets/sheet2.xml' (tệp đã bị sửa ngoài chương trình bảng "
+        "tính, mỗi chương trình đọc một phần khác nhau); không đọc",
+    )
 
 
 def test_a_workbook_with_external_link_parts_is_refused(example_copy: Path, form: Path) -> None:

@@ -8,7 +8,10 @@ import pytest
 
 from conftest import invoke, line_of, only_problem, replace_in
 
-WARNING = "cảnh báo: văn bản chứa ký tự điều khiển {codes}; hãy xóa (nó có thể làm sai lệch nội dung hiển thị)"
+WARNING = (
+    "cảnh báo: văn bản chứa ký tự điều khiển hay ký tự ẩn {codes}; hãy xóa (nó có thể làm sai lệch nội dung hiển "
+    "thị, hay làm hai tên trông giống nhau mà khác nhau)"
+)
 
 
 @pytest.mark.parametrize(

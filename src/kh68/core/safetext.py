@@ -28,17 +28,29 @@ from kh68.core.startup import is_text
 
 # ---------------------------------------------------------------- terminals
 
+# Characters that show nothing, or nothing of their own, yet are not nothing: zero-width spaces and joiners, the
+# word joiner and invisible operators, the soft hyphen, fillers (Hangul, Mongolian), variation selectors, the object
+# replacement character, musical formatting, non-characters and private use (a glyph of no font a reader has). Two
+# "giống hệt" ids or names differ by one of them; kh68 names them and writes none.
+_INVISIBLE = (
+    "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200c\u200d\u2060-\u2064\u206a-\u206f\u3164"
+    "\ue000-\uf8ff\ufdd0-\ufdef\ufe00-\ufe0f\uffa0\ufff0-\ufff8\ufffc\ufffe\uffff"
+    "\U0001d173-\U0001d17a\U000e0100-\U000e01ef\U000f0000-\U0010ffff"
+)
+# The zero-width space: kh68's own Markdown writes one after "@" (no @mention), so a terminal may receive it; in
+# plan text it is named (``unsafe_characters``) and left out of documents like the others.
+_ZERO_WIDTH_SPACE = "\u200b"
 # Characters a terminal must never receive from plan text:
 # C0 controls but newline and tab, DEL, C1 controls; bidi embeddings, overrides,
 # isolates and marks; line/paragraph separators; BOM; interlinear annotations;
 # Unicode "tag" characters (invisible ASCII look-alikes); lone surrogates (from
-# file names that are not UTF-8, which no stream can encode).
+# file names that are not UTF-8, which no stream can encode); the invisible ones above.
 _TERMINAL_UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
     "\u2028\u2029\ufeff\ufff9-\ufffb"
     "\ud800-\udfff"
-    "\U000e0000-\U000e007f]"
+    f"\U000e0000-\U000e007f{_INVISIBLE}]"
 )
 # Well-formed SGR sequences (colours, bold): the only escape sequences kh68's own
 # console writes. Everything else starting with ESC is escaped.
@@ -89,9 +101,12 @@ def for_terminal_keeping_sgr(text: str) -> str:
     return "".join(parts)
 
 
+_NAMED = re.compile(f"{_TERMINAL_UNSAFE.pattern[:-1]}{_ZERO_WIDTH_SPACE}]")
+
+
 def unsafe_characters(text: str) -> list[str]:
-    """The distinct characters of ``text`` that ``for_terminal`` escapes, as their escapes."""
-    return sorted({_visible(c) for c in _TERMINAL_UNSAFE.findall(text)})
+    """The distinct characters of ``text`` that ``for_terminal`` escapes, and the zero-width space, as escapes."""
+    return sorted({_visible(c) for c in _NAMED.findall(text)})
 
 
 # ---------------------------------------------------------------- documents
@@ -106,7 +121,7 @@ _DOCUMENT_UNSAFE = re.compile(
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
     "\ufeff\ufff9-\ufffb\ufffe\uffff"
     "\ud800-\udfff"
-    "\U000e0000-\U000e007f]"
+    f"\U000e0000-\U000e007f{_INVISIBLE}{_ZERO_WIDTH_SPACE}]"
 )
 _DOCUMENT_SUSPECT = re.compile(f"{_LINE_BREAKS.pattern}|{_DOCUMENT_UNSAFE.pattern}")
 

@@ -20,6 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_number
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -49,6 +50,7 @@ def unpack(data: bytes, limits: Limits, damaged: str) -> dict[str, bytes]:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise UnsafeZip(f"tệp {limits.suffix} bị hỏng (không mở được như tệp nén); {damaged}") from None
     check_sizes(members, limits)
+    _refuse_twice_named(members, limits)
     contents: dict[str, bytes] = {}
     for member in members:
         if member.is_dir():
@@ -58,6 +60,20 @@ def unpack(data: bytes, limits: Limits, damaged: str) -> dict[str, bytes]:
         if part.endswith(XML_PARTS):
             check_xml(part, text, damaged)
     return contents
+
+
+def _refuse_twice_named(members: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """Two parts of one name (part names of an Office file are one name whatever their case): a program reads one,
+    another the other, so what kh68 reads may not be what the sender saw; no program saves a file so."""
+    seen: set[str] = set()
+    for member in members:
+        name = member.filename.casefold()
+        if name in seen:
+            raise UnsafeZip(
+                f"tệp {limits.suffix} có hai phần cùng tên {excerpt(member.filename)} (tệp đã bị sửa ngoài chương trình "
+                "bảng tính, mỗi chương trình đọc một phần khác nhau); không đọc"
+            )
+        seen.add(name)
 
 
 def check_sizes(members: list[zipfile.ZipInfo], limits: Limits) -> None:

@@ -115,7 +115,8 @@ def _character(escape: re.Match[str]) -> str:
 
 
 _LINKED = (
-    "bảng tính có công thức lấy số liệu từ tệp hoặc chương trình khác (liên kết ngoài, DDE); "
+    "bảng tính có công thức lấy số liệu từ tệp, chương trình hay mạng khác, hoặc chạy chương trình (liên kết ngoài, "
+    "DDE, RTD, WEBSERVICE, CALL); "
     "sao chép rồi dán giá trị (Paste Special › Values) thay cho công thức, lưu lại và gửi lại"
 )
 
@@ -161,10 +162,20 @@ def _check_xml(name: str, contents: dict[str, bytes]) -> bool:
     return has_formula
 
 
+_FETCHING = re.compile(
+    rb"(?<![A-Za-z0-9_.])(?:_xlfn\.|_xlws\.)?(?:RTD|WEBSERVICE|FILTERXML|CALL|REGISTER(?:\.ID)?|EXEC|SQL\.REQUEST"
+    rb"|IMPORT(?:DATA|XML|RANGE|HTML|FEED)|CUBE[A-Z]*|DDE(?:AUTO)?)\s*\(",
+    re.IGNORECASE,
+)
+"""Functions that fetch a value from a program, a server or the network (``RTD``, ``WEBSERVICE``), or run code
+(``CALL``, ``REGISTER``): their stored result is not what the sender typed, nor what a spreadsheet shows later."""
+
+
 def _reaches_outside(formula: bytes) -> bool:
-    """A formula reading another workbook (``[1]Sheet1!A1``) or asking a program (DDE ``cmd|' /C calc'!A0``)."""
-    code = _STRING_LITERAL.sub(b"", formula)
-    return b"[" in code or b"|" in code
+    """A formula reading another workbook (``[1]Sheet1!A1``), asking a program (DDE ``cmd|' /C calc'!A0``, ``RTD``),
+    the network (``WEBSERVICE``) or running code (``CALL``)."""
+    code = _STRING_LITERAL.sub(b"", formula.replace(b"&quot;", b'"'))  # a program may write quotes as entities
+    return b"[" in code or b"|" in code or _FETCHING.search(code) is not None
 
 
 def _check_count(name: str, part: str, text: bytes) -> int:

@@ -51,15 +51,20 @@ def check(ctx: Context) -> Iterator[Finding]:
             found = unsafe_characters(text)
             if found:
                 codes = ", ".join(found)
-                message = f"văn bản chứa ký tự điều khiển {codes}; hãy xóa (nó có thể làm sai lệch nội dung hiển thị)"
+                message = (
+                    f"văn bản chứa ký tự điều khiển hay ký tự ẩn {codes}; hãy xóa (nó có thể làm sai lệch nội dung "
+                    "hiển thị, hay làm hai tên trông giống nhau mà khác nhau)"
+                )
                 yield Finding(doc, loc, message, key=is_key)
 
 
 RULE = Rule(
     "text-control-chars",
     Severity.WARNING,
-    "văn bản không chứa ký tự điều khiển (ESC, C0/C1, ký tự đảo chiều văn bản)",
-    "văn bản chứa ký tự điều khiển \\x1b; hãy xóa (nó có thể làm sai lệch nội dung hiển thị)",
+    "văn bản không chứa ký tự điều khiển (ESC, C0/C1, ký tự đảo chiều văn bản) hay ký tự ẩn (khoảng trắng độ rộng 0, "
+    "gạch nối mềm)",
+    "văn bản chứa ký tự điều khiển hay ký tự ẩn \\u200b; hãy xóa (nó có thể làm sai lệch nội dung hiển thị, hay làm "
+    "hai tên trông giống nhau mà khác nhau)",
     check,
     adjustable=True,
 )
