@@ -594,3 +594,18 @@ def test_a_state_neither_way_is_refused_naming_both() -> None:
         "kh68: lỗi: giá trị 'xong' của --state không hợp lệ; chọn một trong: not_started (Chưa triển khai); "
         "in_progress (Đang triển khai); done (Hoàn thành); ongoing (Thực hiện thường xuyên)\n"
     )
+
+
+def test_a_file_whose_lines_end_with_cr_alone_is_refused_untouched(example_copy: Path) -> None:
+    """A hostile-input probe: a data file of an old Mac's line ends (CR) passed check, and record wrote its figure at
+    the end (under report:) and blamed a line the file did not have."""
+    path = example_copy / DATA_2025
+    path.write_bytes(b'year: 2025\rsynthetic: true\rindicators:\r  "6.3":\r    value: 95\r')
+    before = path.read_bytes()
+    result = invoke(["record", "6.8", "--year", "2025", "--value", "50", "--plan", example_copy], 1)
+    assert result.stderr == (
+        f"kh68: lỗi: {path.as_posix()}: tệp xuống dòng bằng ký tự CR (kiểu máy Mac cũ), kh68 không sửa được mà giữ "
+        "nguyên từng byte; mở tệp bằng trình soạn thảo, lưu với kiểu xuống dòng LF hoặc CRLF (Windows) rồi ghi lại; "
+        "không ghi gì\n"
+    )
+    assert path.read_bytes() == before

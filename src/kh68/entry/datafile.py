@@ -10,6 +10,7 @@ structure must change in a way the text editor does not do.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,12 @@ class DataFile:
             raise InputError(
                 f"{path.as_posix()}: tệp số liệu không đọc được (không phải UTF-8); chạy 'kh68 check' để xem lỗi"
             ) from None
+        if _BARE_CR.search(text):  # a line ended by CR alone (an old Mac's): the text editor ends lines with LF
+            raise InputError(
+                f"{path.as_posix()}: tệp xuống dòng bằng ký tự CR (kiểu máy Mac cũ), kh68 không sửa được mà giữ nguyên "
+                "từng byte; mở tệp bằng trình soạn thảo, lưu với kiểu xuống dòng LF hoặc CRLF (Windows) rồi ghi lại; "
+                "không ghi gì"
+            )
         return cls(path, original, text, bom)
 
     def get(self, section: Section, key: str, resolve: Resolver) -> str | None:
@@ -114,6 +121,7 @@ def _refuse_another_case(path: Path) -> None:
 
 
 SUFFIXES = (".yaml", ".yml")
+_BARE_CR = re.compile(r"\r(?!\n)")
 
 
 __all__ = ["DataFile", "Section", "TextEditUnsupported", "UnitKey", "new_file_text"]
