@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,8 @@ from markdown_it import MarkdownIt
 from tests.conftest import EXAMPLE_PLAN, cpu_time, invoke, replace_in
 
 import kh68.outputs.render
+from kh68.core.errors import TemplateFailure
+from kh68.outputs import isolated
 
 REPORT = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10"]
 
@@ -195,5 +199,25 @@ def test_a_compiled_template_is_kept_by_size_limit_too(tmp_path: Path) -> None:
 def test_at_most_a_few_compiled_templates_are_kept(tmp_path: Path) -> None:
     kept = kh68.outputs.render._COMPILED
     for i in range(kept.KEPT + 5):
-        assert kh68.outputs.render.render({}, "md", template(tmp_path, f"t{i}.j2", f"{i}\n")) == f"{i}\n"
+        assert kh68.outputs.render._render({}, "md", template(tmp_path, f"t{i}.j2", f"{i}\n")) == f"{i}\n"
     assert len(kept.code) == kept.KEPT
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a child process is forked where the system can")
+def test_one_long_step_of_a_template_is_stopped_at_the_time_limit(tmp_path: Path) -> None:
+    """A hostile-input probe: "sum" of a hundred thousand lists is one C call the sandbox's clock never sees; it ran
+    for 18 minutes and ignored Ctrl-C. Rendered in a child process, it is killed at the limit (and its grace)."""
+    path = template(tmp_path, "hang.j2", "{{ ([range(1000)|list]*100000)|sum(start=[])|length }}\n")
+    started = time.monotonic()
+    with pytest.raises(TemplateFailure) as info:
+        kh68.outputs.render.render({}, "md", path, seconds=0.5)
+    assert str(info.value) == f"{path}: mẫu báo cáo chạy quá 0,5 giây nên đã bị dừng (một phép tính quá lớn?)."
+    assert time.monotonic() - started < 0.5 + isolated.GRACE + 2
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a child process is forked where the system can")
+def test_a_failure_in_the_child_is_said_as_in_the_parent(tmp_path: Path) -> None:
+    path = template(tmp_path, "bad.j2", "{{ khong_co }}\n")
+    with pytest.raises(TemplateFailure, match=r"bad\.j2:1: .*khong_co"):
+        kh68.outputs.render.render({}, "md", path)
+    assert kh68.outputs.render.render({"a": "ok"}, "md", template(tmp_path, "ok.j2", "{{ a }}")) == "ok\n"

@@ -12,7 +12,8 @@ that is already Markdown; ``|e`` is ``markdown_escape`` too). In both, every tex
 printed is first ``for_document`` (no control character reaches the file); only
 ``Markup`` — the template's own ``|safe`` text, kh68's own SVG — passes as it is.
 A render has a time limit (``TIME_LIMIT`` seconds,
-checked in every loop and macro) and an output limit (``OUTPUT_LIMIT`` characters).
+checked in every loop and macro; a user's template also runs in a child process killed at it: ``kh68.outputs.isolated``)
+and an output limit (``OUTPUT_LIMIT`` characters).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from kh68.core.errors import TemplateFailure, os_reason
 from kh68.core.files import templates_dir
 from kh68.core.safetext import excerpt, for_document, markdown_escape
 from kh68.core.vnformat import format_date, format_number, format_value, long_date, parse_date
+from kh68.outputs import isolated
 from kh68.outputs.jinja_words import VietnameseUndefined, jinja_message, python_message
 
 DEFAULT_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
@@ -459,7 +461,27 @@ def render(
     seconds: float | None = None,
     size: int | None = None,
 ) -> str:
-    """The report text from ``template`` (default: the shipped one for ``fmt``)."""
+    """The report text from ``template`` (default: the shipped one for ``fmt``). A user's template renders in a
+    child process killed at the time limit (``kh68.outputs.isolated``): one step of it may be a long C call the
+    sandbox's clock never sees."""
+    if template is None:
+        return _render(context, fmt, None, seconds=seconds, size=size)
+    limit = TIME_LIMIT if seconds is None else seconds
+    job = functools.partial(_render, context, fmt, template, seconds=seconds, size=size)
+    too_long = (
+        f"{template}: mẫu báo cáo chạy quá {format_number(limit, 1)} giây nên đã bị dừng (một phép tính quá lớn?)."
+    )
+    return isolated.run(job, limit, too_long)
+
+
+def _render(
+    context: dict[str, Any],
+    fmt: str,
+    template: Path | None,
+    *,
+    seconds: float | None = None,
+    size: int | None = None,
+) -> str:
     shipped = templates_dir()
     if template is None:
         own, name, shown = None, DEFAULT_TEMPLATES[fmt], DEFAULT_TEMPLATES[fmt]
