@@ -62,6 +62,12 @@ def test_atomic_write_keeps_permission_bits(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
 
+def _pipe() -> int:
+    """The reading end of a pipe of this process, as a descriptor /proc/self/fd names."""
+    read, _ = os.pipe()
+    return read
+
+
 @POSIX
 @pytest.mark.parametrize(
     ("make", "message"),
@@ -70,8 +76,14 @@ def test_atomic_write_keeps_permission_bits(tmp_path: Path) -> None:
         (lambda p: os.mkfifo(p), "đường dẫn là một ống dẫn (FIFO), không phải tệp thông thường"),
         (lambda p: p.symlink_to("/dev/null"), "đường dẫn là một thiết bị, không phải tệp thông thường"),
         (lambda p: p.symlink_to(p.name), "vòng lặp liên kết tượng trưng (symlink)"),
+        # a hostile-input probe: -o /dev/stdout on a pipe said "tệp không tồn tại" (/proc/self/fd/1 names a pipe)
+        pytest.param(
+            lambda p: p.symlink_to(f"/proc/self/fd/{_pipe()}"),
+            "đường dẫn là một ống dẫn (FIFO), không phải tệp",
+            marks=pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc (Linux)"),
+        ),
     ],
-    ids=["directory", "fifo", "device", "symlink-loop"],
+    ids=["directory", "fifo", "device", "symlink-loop", "a-pipe-through-proc"],
 )
 def test_atomic_write_refuses_what_is_not_a_regular_file_before_writing(tmp_path: Path, make, message: str) -> None:
     path = tmp_path / "out.md"

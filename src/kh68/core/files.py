@@ -140,6 +140,14 @@ def resolve_target(path: Path) -> Path:
     FIFO, a device or anything else that is not a regular file.
     """
     shown = shown_path(path)
+    try:  # what the path reaches, through links a name cannot resolve to (/dev/stdout → "pipe:[…]")
+        reached = Path(path).stat().st_mode
+    except OSError:
+        reached = None
+    if reached is not None and not stat.S_ISREG(reached):
+        raise InputError(
+            f"không ghi được {shown}: đường dẫn {_kind(reached)}, không phải tệp thông thường; không ghi gì"
+        )
     try:
         real = path.absolute().resolve(strict=False)
     except (RuntimeError, OSError):
