@@ -30,27 +30,43 @@ from kh68.core.startup import is_text
 
 # Characters that show nothing, or nothing of their own, yet are not nothing: zero-width spaces and joiners, the
 # word joiner and invisible operators, the soft hyphen, fillers (Hangul, Mongolian), variation selectors, the object
-# replacement character, musical formatting, non-characters and private use (a glyph of no font a reader has). Two
-# "giống hệt" ids or names differ by one of them; kh68 names them and writes none.
+# replacement character, non-characters and private use (a glyph of no font a reader has). Two "giống hệt" ids or
+# names differ by one of them; kh68 names them and writes none. Beyond the BMP (``_unsafe_astral``): tags, variation
+# selectors, musical formatting, private use. A class holding astral ranges makes ``re`` several times slower on all
+# text; the classes below hold every astral character, and a match beyond the BMP is kept where it is harmless (🙂).
 _INVISIBLE = (
     "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200c\u200d\u2060-\u2064\u206a-\u206f\u3164"
     "\ue000-\uf8ff\ufdd0-\ufdef\ufe00-\ufe0f\uffa0\ufff0-\ufff8\ufffc\ufffe\uffff"
-    "\U0001d173-\U0001d17a\U000e0100-\U000e01ef\U000f0000-\U0010ffff"
 )
+_ASTRAL = "\U00010000-\U0010ffff"
+
+
+def _unsafe_astral(code: int) -> bool:
+    """Unicode tags (invisible ASCII look-alikes), supplementary variation selectors, musical formatting and the
+    private use planes."""
+    return 0xE0000 <= code <= 0xE007F or 0xE0100 <= code <= 0xE01EF or 0x1D173 <= code <= 0x1D17A or code >= 0xF0000
+
+
+def _unsafe(char: str) -> bool:
+    """A character a class below matched: every one of the BMP is unsafe; beyond it, ``_unsafe_astral``."""
+    code = ord(char)
+    return code <= 0xFFFF or _unsafe_astral(code)
+
+
 # The zero-width space: kh68's own Markdown writes one after "@" (no @mention), so a terminal may receive it; in
 # plan text it is named (``unsafe_characters``) and left out of documents like the others.
 _ZERO_WIDTH_SPACE = "\u200b"
 # Characters a terminal must never receive from plan text:
 # C0 controls but newline and tab, DEL, C1 controls; bidi embeddings, overrides,
 # isolates and marks; line/paragraph separators; BOM; interlinear annotations;
-# Unicode "tag" characters (invisible ASCII look-alikes); lone surrogates (from
-# file names that are not UTF-8, which no stream can encode); the invisible ones above.
+# lone surrogates (from file names that are not UTF-8, which no stream can encode);
+# the invisible ones above.
 _TERMINAL_UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
     "\u2028\u2029\ufeff\ufff9-\ufffb"
     "\ud800-\udfff"
-    f"\U000e0000-\U000e007f{_INVISIBLE}]"
+    f"{_INVISIBLE}{_ASTRAL}]"
 )
 # Well-formed SGR sequences (colours, bold): the only escape sequences kh68's own
 # console writes. Everything else starting with ESC is escaped.
@@ -69,7 +85,8 @@ def _visible(char: str) -> str:
 
 
 def _visible_match(match: re.Match[str]) -> str:
-    return _visible(match.group())
+    char = match.group()
+    return _visible(char) if _unsafe(char) else char
 
 
 def for_terminal(text: str) -> str:
@@ -106,7 +123,7 @@ _NAMED = re.compile(f"{_TERMINAL_UNSAFE.pattern[:-1]}{_ZERO_WIDTH_SPACE}]")
 
 def unsafe_characters(text: str) -> list[str]:
     """The distinct characters of ``text`` that ``for_terminal`` escapes, and the zero-width space, as escapes."""
-    return sorted({_visible(c) for c in _NAMED.findall(text)})
+    return sorted({_visible(c) for c in _NAMED.findall(text) if _unsafe(c)})
 
 
 # ---------------------------------------------------------------- documents
@@ -121,7 +138,7 @@ _DOCUMENT_UNSAFE = re.compile(
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
     "\ufeff\ufff9-\ufffb\ufffe\uffff"
     "\ud800-\udfff"
-    f"\U000e0000-\U000e007f{_INVISIBLE}{_ZERO_WIDTH_SPACE}]"
+    f"{_INVISIBLE}{_ZERO_WIDTH_SPACE}{_ASTRAL}]"
 )
 _DOCUMENT_SUSPECT = re.compile(f"{_LINE_BREAKS.pattern}|{_DOCUMENT_UNSAFE.pattern}")
 
@@ -137,7 +154,12 @@ def for_document(text: str) -> str:
     """
     if _DOCUMENT_SUSPECT.search(text) is None:
         return text
-    return _DOCUMENT_UNSAFE.sub("", _LINE_BREAKS.sub("\n", text))
+    return _DOCUMENT_UNSAFE.sub(_kept, _LINE_BREAKS.sub("\n", text))
+
+
+def _kept(match: re.Match[str]) -> str:
+    char = match.group()
+    return "" if _unsafe(char) else char
 
 
 # ---------------------------------------------------------------- Markdown
