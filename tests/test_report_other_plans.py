@@ -422,3 +422,38 @@ def test_a_one_off_task_done_in_an_earlier_year_is_said_done(example_copy: Path,
         "a) Kiện toàn, sắp xếp tổ chức bộ máy quản lý GDĐT tinh gọn, hiệu quả: nhiệm vụ thực hiện năm 2026, trước năm "
         "2027, đã hoàn thành (báo cáo năm 2026)."
     ) in (tmp_path / "r.md").read_text(encoding="utf-8").splitlines()
+
+
+SECOND_REPORT = """  - id: bao_cao_bo
+    section: IV.1
+    kind: plan_report
+    what: tham mưu Ủy ban nhân dân tỉnh báo cáo Bộ Giáo dục và Đào tạo trước ngày 15/12 hằng năm.
+    from_units: [phong_tchc]
+    to_units: [ubnd_tinh]
+    deadline: trước ngày 15/12 hằng năm
+  - id: funding
+"""
+
+
+def test_a_plan_with_two_reports_to_higher_bodies_says_which_and_takes_duty(example_copy: Path, tmp_path: Path) -> None:
+    """A new user's plan: a Sở's report to the province and the province's to a ministry, both yearly; kh68 made the
+    second without a word, and nothing chose the first."""
+    replace_in(example_copy / "plan.yaml", "  - id: funding\n", SECOND_REPORT)
+    args = ["report", "--plan", example_copy, "--year", "2025", "--date", "2025-11-09", "-o", tmp_path / "r.md"]
+    said = invoke(args, 0).stderr
+    assert (
+        "kh68: cảnh báo: kế hoạch có 2 báo cáo gửi cấp trên cho năm 2025: đã lập báo cáo của nhiệm vụ plan_report; "
+        "báo cáo khác (bao_cao_bo): thêm --duty <mã>\n"
+    ) in said
+    late = "sau hạn báo cáo ngày 10/11/2025 (mục IV.1 của Kế hoạch)"
+    assert late in invoke([*args, "--date", "2025-12-10"], 0).stderr  # the first report's deadline
+    chosen = invoke([*args, "--duty", "bao_cao_bo", "--date", "2025-12-10"], 0).stderr
+    assert late not in chosen  # due 14/12: in time
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng." in (tmp_path / "r.md").read_text(encoding="utf-8").splitlines()
+    assert invoke([*args, "--duty", "khong_co"], 2).stderr == (
+        "kh68: lỗi: --duty khong_co: không có nhiệm vụ báo cáo kết quả thực hiện kế hoạch này; các nhiệm vụ: "
+        "plan_report, bao_cao_bo\n"
+    )
+    assert invoke([*args, "--duty", "bao_cao_bo", "--internal"], 2).stderr == (
+        "kh68: lỗi: --duty chọn báo cáo gửi cấp trên: không dùng cùng --unit hay --internal.\n"
+    )

@@ -52,6 +52,16 @@ def report(
         bool,
         typer.Option("--internal", help="Bản tổng hợp nội bộ báo cáo của các đơn vị (kèm bảng đơn vị báo cáo chậm)."),
     ] = False,
+    duty: Annotated[
+        str | None,
+        typer.Option(
+            "--duty",
+            help="Mã nhiệm vụ báo cáo (plan_report) khi kế hoạch có nhiều báo cáo gửi cấp trên (mặc định: nhiệm vụ "
+            "đầu tiên báo cáo kỳ đó).",
+            metavar="<mã>",
+            show_default=False,
+        ),
+    ] = None,
     day: Annotated[
         str | None,
         typer.Option(
@@ -95,6 +105,8 @@ def report(
     renderer = RENDERERS[fmt.value]
     output = _output_file(written_output, fmt.value)
     _check_options(fmt.value, renderer, output, template, reference_docx, unit, internal)
+    if duty is not None and (unit is not None or internal):
+        raise UsageError("--duty chọn báo cáo gửi cấp trên: không dùng cùng --unit hay --internal.")
     year, cadence = when(year, period)
     from kh68.outputs.document import DocumentKind
     from kh68.outputs.kinds import KINDS, Request, make
@@ -114,7 +126,8 @@ def report(
     # A request the plan cannot answer is a usage error, said before any document is made.
     loaded.require_year(year, baseline=False)
     unit_id = loaded.require_unit(unit) if unit is not None else None
-    document = make(kind, Request(loaded, year, today, dated_on=day is not None, period=cadence, unit=unit_id))
+    request = Request(loaded, year, today, dated_on=day is not None, period=cadence, unit=unit_id, duty=duty)
+    document = make(kind, request)
     data = renderer.render(document, Options(template=template, reference=reference_docx))
     if output is None:
         echo(data.decode("utf-8"), nl=False)

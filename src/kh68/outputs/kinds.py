@@ -34,6 +34,7 @@ class Request:
     dated_on: bool  # a date was given (``--date``); otherwise "ngày … tháng … năm …" for the signer
     period: Period | None = None  # a month, quarter or half-year of ``year``
     unit: str | None = None  # the unit's id, for a unit's report
+    duty: str | None = None  # which report on the plan (a ``plan_report`` duty's id), when the plan has several
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Kind:
 def _report(r: Request) -> StateDocument:
     from kh68.outputs.report_context import build_report
 
-    return build_report(r.plan, r.year, r.today, dated_on=r.dated_on, period=r.period)
+    return build_report(r.plan, r.year, r.today, dated_on=r.dated_on, period=r.period, duty_id=r.duty)
 
 
 def _unit_report(r: Request) -> StateDocument:

@@ -85,11 +85,13 @@ def build_report(
     *,
     dated_on: bool = True,
     period: Period | None = None,
+    duty_id: str | None = None,
 ) -> StateDocument:
     """The report on ``year`` (or on ``period`` of it) to the higher body, made ``today`` and dated so unless
-    ``dated_on`` is false."""
+    ``dated_on`` is false; ``duty_id``: which of the plan's reports on it (``plan_report`` duties), else the first that
+    reports the period."""
     cadence = period or Period.of_year(year)
-    duty = plan_report_duty(plan, cadence)
+    duty = _chosen_duty(plan, duty_id, cadence) if duty_id is not None else plan_report_duty(plan, cadence)
     _require_period(plan, duty, cadence)
     view = build_status(plan, year, today, period=period)
     data = report_file(plan, cadence)
@@ -145,14 +147,53 @@ def build_report(
             *contradictions(view, text),
             *view.unseen_warnings,
             *verify_warnings(plan, duty, today),
+            *([] if duty_id is not None else _other_reports(plan, duty, cadence)),
         ),
     )
+
+
+def _other_reports(plan: Plan, duty: Duty | None, cadence: Period) -> list[str]:
+    """The plan's other reports on ``cadence`` than the one made: said, with how to choose (a Sở's report to the
+    province and the province's to a ministry, both yearly)."""
+    others = [
+        d
+        for d in plan.meta.duties
+        if d.kind is DutyKind.PLAN_REPORT
+        and d is not duty
+        and (d.deadline is None or d.deadline.rule.periodic)
+        and (cadence.is_year or cadence in periods(d, cadence.year))
+    ]
+    if duty is None or not others:
+        return []
+    names = ", ".join(d.id for d in others)
+    return [
+        (
+            f"kế hoạch có {len(others) + 1} báo cáo gửi cấp trên cho {cadence.label}: đã lập báo cáo của nhiệm vụ "
+            f"{duty.id}; báo cáo khác ({names}): thêm --duty <mã>"
+        )
+    ]
 
 
 def _missing(view: StatusView) -> tuple[str, ...]:
     """What the department still has to write: parts of the narrative, and the tasks nobody reported on."""
     parts = [p.label for p in view.unwritten_parts]
     return (*parts, *(f"kết quả nhiệm vụ {t.id}" for t in view.unwritten_tasks))
+
+
+def _chosen_duty(plan: Plan, duty_id: str, cadence: Period) -> Duty:
+    """The ``plan_report`` duty ``--duty`` names, which must report ``cadence`` (``UsageError`` naming the others)."""
+    reports = [d for d in plan.meta.duties if d.kind is DutyKind.PLAN_REPORT]
+    found = next((d for d in reports if d.id == duty_id), None)
+    if found is None:
+        known = ", ".join(d.id for d in reports) or "không có (kind: plan_report)"
+        raise UsageError(
+            f"--duty {duty_id}: không có nhiệm vụ báo cáo kết quả thực hiện kế hoạch này; các nhiệm vụ: {known}"
+        )
+    if not cadence.is_year and cadence not in periods(found, cadence.year):
+        raise UsageError(
+            f"--duty {duty_id}: nhiệm vụ này không báo cáo {cadence.label} (hạn: {found.deadline.text if found.deadline else 'không ghi'})"
+        )
+    return found
 
 
 def _require_period(plan: Plan, duty: Duty | None, cadence: Period) -> None:
