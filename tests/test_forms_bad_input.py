@@ -306,6 +306,12 @@ def test_nonexistent_date(example_copy: Path, form: Path) -> None:
     )
 
 
+def test_a_file_of_zero_bytes_is_said_empty(example_copy: Path, form: Path) -> None:
+    """A new user's probe: a 0-byte .xlsx was "có thể là CSV hay văn bản đổi tên"."""
+    form.write_bytes(b"")
+    refused(example_copy, form, f"{FORM}: tệp rỗng (0 byte), không có bảng tính nào; nhận lại tệp từ đơn vị gửi")
+
+
 def test_an_empty_form_is_refused(example_copy: Path, form: Path) -> None:
     refused(
         example_copy,

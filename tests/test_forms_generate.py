@@ -346,7 +346,21 @@ def test_no_form_for_the_body_the_forms_go_back_to(tmp_path: Path) -> None:
                 "của Kế hoạch"
             ),
         ),
-        ("cac_don_vi_truong_hoc", "Các đơn vị, trường học là nhiều đơn vị chung một tên"),
+        (
+            "cac_don_vi_truong_hoc",
+            (
+                "Các đơn vị, trường học là nhiều đơn vị chung một tên, kế hoạch không ghi thành viên (members): ghi các "
+                "đơn vị vào members"
+            ),
+        ),
+        (
+            "cac_phong_thuoc_so",
+            (
+                "Các phòng thuộc Sở GDĐT là nhiều đơn vị chung một tên: mỗi thành viên có biểu mẫu riêng (--unit "
+                "phong_tchc, …: phong_tchc, phong_khtc, phong_gdth_gdmn, phong_gdtrh, phong_qlcl_gdtx), hoặc bỏ --unit "
+                "để lập biểu mẫu cho mọi đơn vị"
+            ),
+        ),
     ],
 )
 def test_no_form_for_a_body_that_sends_no_unit_report(tmp_path: Path, unit: str, why: str) -> None:

@@ -435,7 +435,7 @@ def test_figures_that_check_would_refuse_in_the_data_file_are_said_of_their_file
     that did not exist, naming no form. Now of the file it came from, and the good file of the batch is written."""
     bad, good = tmp_path / "a.csv", tmp_path / "b.csv"
     bad.write_text(
-        "indicator;year;unit;value;document;document_date\n6.3;2026;;96,1;BC 1;05/11/2030\n", encoding="utf-8"
+        "indicator;year;unit;value;document;document_date\n6.3;2026;;96,1;BC 1;05/11/2024\n", encoding="utf-8"
     )
     good.write_text("indicator;year;unit;value\n6.4;2026;;97\n", encoding="utf-8")
     (example_copy / DATA_2026).unlink()
@@ -444,7 +444,7 @@ def test_figures_that_check_would_refuse_in_the_data_file_are_said_of_their_file
     assert lines[0] == "a.csv: bị từ chối, không ghi gì từ tệp này"
     assert [line for line in lines if line.startswith("kh68: lỗi: a.csv")] == [
         (
-            "kh68: lỗi: a.csv › dòng 2: nguồn số liệu chỉ tiêu 6.3 ghi ngày 05/11/2030, cách kỳ báo cáo của tệp (năm 2026) hơn "
+            "kh68: lỗi: a.csv › dòng 2: nguồn số liệu chỉ tiêu 6.3 ghi ngày 05/11/2024, cách kỳ báo cáo của tệp (năm 2026) hơn "
             f"một năm: ngày hay năm gõ nhầm? [source-date-outside]; không ghi vào {(example_copy / DATA_2026).as_posix()}"
         )
     ]
@@ -500,17 +500,33 @@ def test_a_folder_says_what_it_held_and_was_not_read(example_copy: Path, tmp_pat
 
 
 def test_a_units_figure_with_a_far_source_date_is_refused_for_its_date(example_copy: Path, tmp_path: Path) -> None:
-    """A probe: the source of a unit's numerator and denominator dated 2099 was said "ghi đúng một trong ba dạng"
+    """A probe: the source of a unit's numerator and denominator dated far off (2099) was said "ghi đúng một trong ba dạng"
     (its source tried without its value). A figure's value and source stand or fall together; the error is the
     date's."""
     far = tmp_path / "far.csv"
     far.write_text(
         "indicator,year,unit,value,numerator,denominator,met,state,document,document_date\n"
-        "6.2,2025,xa_mh_08,,120,400,,,BC 1,04/11/2099\n",
+        "6.2,2025,xa_mh_08,,120,400,,,BC 1,04/11/2023\n",
         encoding="utf-8",
     )
     assert invoke(["import", "--plan", example_copy, far, "--force"], 1).stderr.splitlines()[1] == (
-        "kh68: lỗi: far.csv › dòng 2: nguồn số liệu chỉ tiêu 6.2 của xa_mh_08 ghi ngày 04/11/2099, cách kỳ báo cáo "
+        "kh68: lỗi: far.csv › dòng 2: nguồn số liệu chỉ tiêu 6.2 của xa_mh_08 ghi ngày 04/11/2023, cách kỳ báo cáo "
         "của tệp (năm 2025) hơn một năm: ngày hay năm gõ nhầm? [source-date-outside]; không ghi vào "
         f"{(example_copy / DATA).as_posix()}"
     )
+
+
+def test_a_csv_document_dated_after_it_was_received_is_refused_as_a_form_is(example_copy: Path, tmp_path: Path) -> None:
+    """A new user's probe: a CSV's document_date after today was written, where a form's sent date is refused."""
+    path = tmp_path / "so-lieu.csv"
+    path.write_text(
+        'indicator,year,unit,value,document,document_date\n6.13,2025,,"81,2",Báo cáo số 5,20/11/2025\n',
+        encoding="utf-8",
+    )
+    before = snapshot(example_copy)
+    result = invoke(["import", "--plan", example_copy, path, "--force", "--received", "2025-11-10"], 1)
+    assert (
+        "kh68: lỗi: so-lieu.csv › dòng 2 › document_date: ngày văn bản 20/11/2025 sau ngày nhận 10/11/2025 (--received)\n"
+    ) in result.output
+    assert snapshot(example_copy) == before
+    invoke(["import", "--plan", example_copy, path, "--force", "--received", "2025-11-20"], 0)

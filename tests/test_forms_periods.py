@@ -597,12 +597,12 @@ def test_a_batch_makes_every_form_it_can_and_says_which_unit_gets_none(tmp_path:
     assert result.stdout.splitlines()[-1] == f"Đã lập 11 biểu mẫu tháng 11/2026 trong {(tmp_path / 'out').as_posix()}."
     assert result.stderr == (
         "kh68: cảnh báo: không lập biểu mẫu cho co_quan_don_vi_lien_quan: Các cơ quan, đơn vị có liên quan là nhiều "
-        "đơn vị chung một tên\n"
+        "đơn vị chung một tên, kế hoạch không ghi thành viên (members): ghi các đơn vị vào members\n"
     )
     asked = invoke(
         ["form", "--plan", plan, "--period", "2026-11", "--unit", "co_quan_don_vi_lien_quan", "-o", tmp_path], 1
     )
     assert asked.stderr == (
         "kh68: lỗi: không lập biểu mẫu tháng 11/2026 cho co_quan_don_vi_lien_quan: Các cơ quan, đơn vị có liên quan "
-        "là nhiều đơn vị chung một tên\n"
+        "là nhiều đơn vị chung một tên, kế hoạch không ghi thành viên (members): ghi các đơn vị vào members\n"
     )

@@ -25,10 +25,11 @@ from typing import Any
 
 from kh68.core.errors import Kh68Error
 from kh68.core.safetext import LISTED, excerpt
-from kh68.core.vnformat import format_number
+from kh68.core.vnformat import format_date, format_number
 from kh68.domain.deadlines import period_day
 from kh68.entry.figure import Figure, Places
 from kh68.entry.forms import cells
+from kh68.entry.forms.dating import Arrival
 from kh68.entry.forms.expected import inputs_for
 from kh68.entry.forms.layout import Scope
 from kh68.entry.forms.read import MAX_MESSAGES
@@ -58,8 +59,10 @@ _YEAR = re.compile(r"[0-9]{4}")  # ASCII digits only: int() would take '٢٠٢٥
 SAVE_UTF8 = "lưu lại dạng «CSV UTF-8 (Comma delimited)»"
 
 
-def read_csv(path: Path, plan: Plan) -> list[Figure]:
-    """The figures of a tidy CSV; ``FormRefused`` listing every problem (``file › dòng N › column``)."""
+def read_csv(path: Path, plan: Plan, arrival: Arrival | None = None) -> list[Figure]:
+    """The figures of a tidy CSV; ``FormRefused`` listing every problem (``file › dòng N › column``). ``arrival``:
+    when the file was received (default today): a document dated after it is refused, as a form's sent date is."""
+    arrival = arrival or Arrival.today()
     rows = _rows(path)
     problems: list[str] = []
     figures: list[Figure] = []
@@ -71,6 +74,9 @@ def read_csv(path: Path, plan: Plan) -> list[Figure]:
             problems.append(f"{path.name} › dòng {line} › {column}: {message}")
 
         figure = _figure(plan, row, say)
+        dated = figure.document_date if figure is not None else None
+        if dated is not None and (late := arrival.too_late(dated)) is not None:
+            say("document_date", f"ngày văn bản {format_date(dated)} {late}")
         if figure is None or len(problems) > before:
             continue
         period = figure.period or Period.of_year(figure.year)

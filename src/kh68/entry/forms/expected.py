@@ -144,8 +144,20 @@ def no_form_reason(plan: Plan, when: Period | int, unit_id: str, owers: list[Owe
     if unit_id in plan.unit_ids(_recipients(plan, period, owed)):  # "Gửi đến: <itself>": the forms go back to it
         return f"{plan.unit_name(unit_id)} là nơi nhận báo cáo của các đơn vị, không gửi báo cáo cho chính mình"
     unit = plan.units.units[unit_id]
-    why = above_the_units(plan, unit_id) or ("là nhiều đơn vị chung một tên" if stands_for_many(unit) else None)
+    why = above_the_units(plan, unit_id) or (_many(plan, unit_id) if stands_for_many(unit) else None)
     return f"{plan.unit_name(unit_id)} {why}" if why is not None else None  # the Sở itself, "UBND các xã": no one
+
+
+def _many(plan: Plan, unit_id: str) -> str:
+    """Why a group has no form of its own, and whose forms it has: its members' (by their ids), or none named."""
+    members = plan.units.units[unit_id].members
+    if not members:
+        return "là nhiều đơn vị chung một tên, kế hoạch không ghi thành viên (members): ghi các đơn vị vào members"
+    shown = ", ".join(members[:5]) + (f" và {len(members) - 5} đơn vị khác" if len(members) > 5 else "")
+    return (
+        f"là nhiều đơn vị chung một tên: mỗi thành viên có biểu mẫu riêng (--unit {members[0]}, …: {shown}), hoặc bỏ "
+        "--unit để lập biểu mẫu cho mọi đơn vị"
+    )
 
 
 def _duties(plan: Plan, period: Period, owed: Owed | None) -> list[Duty]:

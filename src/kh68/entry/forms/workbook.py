@@ -66,6 +66,8 @@ def open_form(path: Path) -> OpenedForm:
                 f"{name}: tệp được đặt mật khẩu (mã hóa); mở tệp, bỏ mật khẩu rồi lưu lại dưới dạng .xlsx"
             )
         raise FormRefused(f"{name}: tệp là bảng tính Excel 97–2003 (.xls), không phải .xlsx; {SAVE_AS}")
+    if not data:  # a file saved empty, or a copy cut short (an attachment not fully downloaded)
+        raise FormRefused(f"{name}: tệp rỗng (0 byte), không có bảng tính nào; nhận lại tệp từ đơn vị gửi")
     if not data.startswith(b"PK\x03\x04"):
         raise FormRefused(f"{name}: tệp không phải bảng tính .xlsx (có thể là CSV hay văn bản đổi tên); {SAVE_AS}")
     try:

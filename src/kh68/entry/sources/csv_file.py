@@ -15,6 +15,6 @@ class CsvFile:
     suffixes: tuple[str, ...] = (".csv",)
 
     def read(self, path: Path, plan: Plan, arrival: Arrival) -> Intake:
-        figures = read_csv(path, plan)
+        figures = read_csv(path, plan, arrival)
         said = periods_said({f.period or Period.of_year(f.year) for f in figures})
         return Intake(figures, [e for f in figures for e in figure_edits(f)], f"{len(figures)} số liệu {said}")
