@@ -218,3 +218,18 @@ def test_the_body_reports_go_to_is_no_reporter_of_a_group_it_belongs_to(tmp_path
     replace_in(path, "reporters: {units: [cac_so_nganh]}", "reporters: {units: [so_cong_thuong, so_nnmt]}")
     plan = load_plan(root)
     assert [c.unit_id for c in reporters_of(plan, plan.indicator("XK"), 2026)] == ["so_cong_thuong", "so_nnmt"]
+
+
+def test_a_body_that_receives_reports_and_sends_its_own_on_stays_a_reporter(example_copy) -> None:
+    """A review: with schools reporting to the district offices (a second unit_report duty), the offices, receivers
+    of it, were left out of the group reporting 6.2, and the plan had 55 errors."""
+    replace_in(
+        example_copy / "plan.yaml",
+        "  - id: plan_report\n",
+        "  - id: truong_bao_cao\n    section: IV.2.d\n    kind: unit_report\n"
+        "    what: các trường báo cáo Phòng GDĐT trước ngày 25/10 hằng năm.\n"
+        "    from_units: [cac_don_vi_truong_hoc]\n    to_units: [phong_gddt_huyen]\n    deadline: 25/10\n"
+        "  - id: plan_report\n",
+    )
+    plan = load_plan(example_copy)
+    assert [c.unit_id for c in reporters_of(plan, plan.indicator("6.2"), 2025)] == COMMUNES

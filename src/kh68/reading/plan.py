@@ -607,13 +607,18 @@ class Plan:
         return [c for c in self.units.current(spec.units, day, spec.function) if c.unit_id not in own - direct]
 
     def _compilers(self, day: date) -> set[str]:
-        """The bodies that issue and track the plan and those the units' reports go to on ``day``: they report in
-        the plan's own report, and no form asks them a share (a group's member, or its successor, may be one)."""
+        """The bodies that issue and track the plan, and the last the units' reports go to on ``day`` (one that
+        receives them and sends none on: a district office that gets its schools' reports and reports to the Sở
+        owes its own): they report in the plan's own report, and no form asks them a share (a group's member, or
+        its successor, may be one)."""
         own = {self.units.resolve(ref) for ref in (self.meta.issuing_unit, self.meta.tracker) if ref}
+        received: set[str] = set()
+        sent: set[str] = set()
         for duty in self.meta.duties:
             if duty.kind is DutyKind.UNIT_REPORT:
-                own |= {c.unit_id for c in self.units.current(duty.to_units, day, duty.function)}
-        return {uid for uid in own if uid is not None}
+                received |= {c.unit_id for c in self.units.current(duty.to_units, day, duty.function)}
+                sent |= {c.unit_id for c in self.units.current(duty.from_units, day, duty.function)}
+        return {uid for uid in own if uid is not None} | (received - sent)
 
     def acting_name(self, current: Current) -> str:
         """A unit's name, saying whose duties it carries: "<đơn vị kế thừa> (tiếp nhận nhiệm vụ của … từ <ngày>)"."""

@@ -63,3 +63,13 @@ def test_a_place_among_the_first_is_at_most_that_place(text: str, bound: float) 
     """A probe of a real plan (Đồng Tháp 552/KH-UBND): "top 03" of a ranking was refused."""
     target = read(text)
     assert (target.kind, target.bound, target.implied_direction) == ("at_most", bound, L)
+    assert target.ambiguity(Measure("hạng")) is None
+
+
+@pytest.mark.parametrize("unit", ["%", "thôn"])
+def test_a_place_among_the_first_of_an_indicator_in_no_ranking_is_refused(unit: str) -> None:
+    """A review: "top 03" of a rate was read "≤ 3%" (91,5% "Chưa đạt"), of a count of thôn "≤ 10"."""
+    assert read("top 03").ambiguity(Measure(unit)) == (
+        f"chỉ tiêu 'top 03' nói một thứ hạng (đứng trong 3 vị trí đầu), mà chỉ tiêu tính bằng {unit}: ghi unit của "
+        "chỉ tiêu là thứ hạng (hạng, bậc), hoặc ghi mức của chỉ tiêu bằng số"
+    )

@@ -38,7 +38,7 @@ class AtMost(Bounded):
             (match["n"], match["u"]) if match["n"] else (match["m"], match["v"]) if match["m"] else (match["t"], None)
         )
         bound = float(number(digits, TargetUnparsable, text))
-        return cls(text=text, bound=bound, unit=unit, decimals=decimals_written(digits))
+        return cls(text=text, bound=bound, unit=unit, decimals=decimals_written(digits), place=bool(match["t"]))
 
     @classmethod
     def from_fields(cls, fields: Mapping[str, Any], text: str) -> Self:

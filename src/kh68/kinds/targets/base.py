@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, ClassVar, Protocol, Self
 
-from kh68.core.vnformat import parse_exact, with_unit
+from kh68.core.safetext import excerpt
+from kh68.core.vnformat import format_number, parse_exact, with_unit
 from kh68.kinds.measure import Measure
 from kh68.kinds.phrases import UnreadablePhrase
 from kh68.kinds.verdict import Direction, Status
@@ -342,6 +343,7 @@ class Bounded(Target):
     qualified: bool = True
     approximate: bool = False
     tolerance: float | None = None  # a share of the bound (0,05), filled in from the plan when approximate
+    place: bool = False  # "top 03": a place in a ranking, of an indicator in one (``hạng``, ``bậc``) alone
     strict: ClassVar[bool] = False
     side: ClassVar[Direction | None] = None  # the better side the qualifier says
     nestable: ClassVar[bool] = True
@@ -360,6 +362,15 @@ class Bounded(Target):
         if self.approximate and self.tolerance is None and tolerance is not None:
             return replace(self, tolerance=tolerance)
         return self
+
+    def ambiguity(self, measure: Measure) -> str | None:
+        if self.place and not measure.is_rank:
+            return (
+                f"chỉ tiêu {excerpt(self.text)} nói một thứ hạng (đứng trong {format_number(self.bound, 0)} vị trí đầu), "
+                f"mà chỉ tiêu tính bằng {measure.unit or '(không có đơn vị)'}: ghi unit của chỉ tiêu là thứ hạng (hạng, "
+                "bậc), hoặc ghi mức của chỉ tiêu bằng số"
+            )
+        return None
 
     def always_met(self, measure: Measure, direction: Direction) -> bool:
         if self.qualified or self.approximate or not (measure.adds_up or measure.is_percent):
