@@ -42,3 +42,29 @@ def test_status_says_the_report_went_out_and_how_late(example_copy: Path) -> Non
     )
     seen_before = " ".join(invoke([*args, "--today", "2025-11-11"], 0).output.split())
     assert "ĐÃ QUÁ HẠN 1 ngày" in seen_before  # on 11/11 it had not gone out
+
+
+def test_a_report_sent_is_recorded_in_the_file_of_its_period(tmp_path: Path) -> None:
+    """A review: the monthly report recorded as sent in the year's file, dated in November, told status nothing
+    (November's report stayed "ĐÃ QUÁ HẠN") and no one why; December's report would have been "sent" in November."""
+    import shutil
+
+    from conftest import REPO
+
+    plan = Path(shutil.copytree(REPO / "tests" / "fixtures" / "plans" / "sonla-2954", tmp_path / "plan"))
+    year = plan / "data" / "2026.yaml"
+    year.write_text(
+        year.read_text(encoding="utf-8") + "report:\n  sent:\n    sct_hang_thang: {date: 2026-11-17}\n",
+        encoding="utf-8",
+    )
+    assert only_error(check_fails(plan)) == (
+        f"{year.as_posix()}:{line_of(year, 'sct_hang_thang: {date')}:28: lỗi: ngày gửi 17/11/2026 trước khi tháng "
+        "12/2026 bắt đầu (01/12/2026): không phải báo cáo tháng 12/2026 [report-sent-unknown]"
+    )
+    month = plan / "data" / "2026-11.yaml"
+    replace_in(year, "report:\n  sent:\n    sct_hang_thang: {date: 2026-11-17}\n", "")
+    replace_in(
+        month, "\ntasks:", "\nreport:\n  sent:\n    sct_hang_thang: {number: 12/BC-SCT, date: 2026-11-17}\ntasks:"
+    )
+    out = " ".join(invoke(["status", "--plan", plan, "--period", "2026-11", "--today", "2026-11-25"], 0).output.split())
+    assert "đã gửi Báo cáo số 12/BC-SCT ngày 17/11/2026" in out

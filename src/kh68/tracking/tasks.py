@@ -325,11 +325,16 @@ def _deadline(plan: Plan, duty: Duty, period: Period, due: date | None, today: d
 
 
 def _sent_report(plan: Plan, duty: Duty, period: Period, today: date) -> SentReport | None:
-    """The plan's report of ``period`` for ``duty`` as sent by ``today`` (its own file's ``report › sent``)."""
-    data = plan.files.get(period) if plan.files else plan.data.get(period.year) if period.is_year else None
-    report = data.report if data is not None else None
-    sent = report.sent.get(duty.id) if report is not None else None
-    return sent if sent is not None and sent.date <= today else None
+    """The plan's report of ``period`` for ``duty`` as sent by ``today``: its own file's ``report › sent``, or the
+    year's file's for the period that ends the year (the second half's report is the year's)."""
+    files = [_file_of(plan, period)]
+    if not period.is_year and period.last_day == Period.of_year(period.year).last_day:
+        files.append(_file_of(plan, period.year))
+    for data in files:
+        sent = data.report.sent.get(duty.id) if data is not None and data.report is not None else None
+        if sent is not None and sent.date <= today:
+            return sent
+    return None
 
 
 def unit_report_owers(plan: Plan, duty: Duty, period: Period) -> list[Current]:
