@@ -9,7 +9,7 @@ from conftest import EXAMPLE_PLAN, invoke
 
 def _status_labels(year: int) -> dict[str, str]:
     args = ["status", "--plan", EXAMPLE_PLAN, "--year", str(year), "--today", f"{year}-11-06", "--format", "json"]
-    return {i["id"]: i["status_label"] for i in json.loads(invoke(args, 0).output)["indicators"]}
+    return {i["id"]: i["status_label"] for i in json.loads(invoke(args, 0).stdout)["indicators"]}
 
 
 def _report(year: int, fmt: str) -> str:

@@ -20,7 +20,13 @@ def lines(output: str) -> list[str]:
 
 
 def test_table_on_the_demo_plan() -> None:
-    out = lines(invoke(EXAMPLE, 0, env=NARROW).output)
+    result = invoke(EXAMPLE, 0, env=NARROW)
+    out = lines(result.stdout)
+    # III.2.c's progress is dated 07/11/2025: left out on 06/11, and said so (on standard error)
+    assert result.stderr == (
+        "kh68: cảnh báo: 1 số liệu, tiến độ hay biểu mẫu gửi sau ngày 06/11/2025 không được tính (chưa gửi vào "
+        "ngày đó)\n"
+    )
     assert out[:3] == [
         "SỐ LIỆU MINH HỌA — không phải số liệu thật",
         "Tình hình thực hiện kế hoạch số …/KH-SGDĐT năm 2025",
@@ -73,7 +79,7 @@ def test_no_colour_codes_when_piped_even_if_forced_off(tmp_path: Path) -> None:
 
 
 def test_json_shape_and_numbers() -> None:
-    data = json.loads(invoke([*EXAMPLE, "--format", "json"], 0).output)
+    data = json.loads(invoke([*EXAMPLE, "--format", "json"], 0).stdout)
     assert list(data) == [
         "year",
         "period",
@@ -166,7 +172,7 @@ def test_derived_milestone_is_marked(example_copy: Path) -> None:
     out = lines(result.output)
     assert any(line.startswith("6.2 ") and " 32-37%* " in line for line in out)
     assert "*: mốc nội suy giữa hai năm kế hoạch có chỉ tiêu, không phải chỉ tiêu do kế" in out
-    data = json.loads(invoke(["status", "--plan", example_copy, "--year", "2027", "--format", "json"], 0).output)
+    data = json.loads(invoke(["status", "--plan", example_copy, "--year", "2027", "--format", "json"], 0).stdout)
     target = data["indicators"][1]["target"]
     assert target == {
         "text": "32-37",
@@ -183,7 +189,7 @@ def test_bundled_plan_has_no_invented_figures() -> None:
     data = json.loads(
         invoke(
             ["status", "--plan", FIXTURE_PLAN, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0
-        ).output
+        ).stdout
     )
     assert data["synthetic"] is False
     # 6.9 counts districts, gone on 01/7/2025: not computable rather than "no data"
@@ -195,7 +201,7 @@ def test_bundled_plan_has_no_invented_figures() -> None:
 
 
 def test_unit_filter_shows_only_what_the_unit_leads() -> None:
-    data = json.loads(invoke([*EXAMPLE, "--unit", "Phòng GDTrH", "--format", "json"], 0).output)
+    data = json.loads(invoke([*EXAMPLE, "--unit", "Phòng GDTrH", "--format", "json"], 0).stdout)
     assert data["unit"] == "phong_gdtrh"
     assert [i["id"] for i in data["indicators"]] == ["6.7", "6.8", "6.11", "6.12", "6.13"]
     assert data["reporting"][0]["units"] == [
@@ -234,7 +240,7 @@ def test_year_zero_is_not_the_current_year() -> None:
 
 
 def test_unit_closed_before_the_deadline_owes_no_report() -> None:
-    data = json.loads(invoke([*EXAMPLE, "--unit", "pgd_da_lat", "--format", "json"], 0).output)
+    data = json.loads(invoke([*EXAMPLE, "--unit", "pgd_da_lat", "--format", "json"], 0).stdout)
     assert [d["duty"] for d in data["reporting"]] == []
     data = json.loads(
         invoke(
@@ -252,7 +258,7 @@ def test_unit_closed_before_the_deadline_owes_no_report() -> None:
                 "json",
             ],
             0,
-        ).output
+        ).stdout
     )
     # Its figures of 6.2 and its progress on III.4 (04/11/2024, a progress entry, not a form) are its report.
     assert data["reporting"][0]["units"] == [
@@ -310,7 +316,7 @@ def test_tasks_overdue_and_due_within_a_month(example_copy: Path) -> None:
     data = json.loads(
         invoke(
             ["status", "--plan", example_copy, "--year", "2026", "--today", "2026-09-10", "--format", "json"], 0
-        ).output
+        ).stdout
     )
     due = {t["id"]: (t["timing"], t["due"], t["days_left"], t["overdue"]) for t in data["tasks"] if t["due"]}
     assert due == {

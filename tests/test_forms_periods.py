@@ -46,7 +46,7 @@ def quarterly(example_copy: Path) -> Path:
 
 
 def _status(plan: Path, *args: str) -> dict:
-    return json.loads(invoke(["status", "--plan", plan, "--format", "json", *args], 0).output)
+    return json.loads(invoke(["status", "--plan", plan, "--format", "json", *args], 0).stdout)
 
 
 def _reports(plan: Path, period: str, today: str, duty: str) -> dict[str, tuple[bool, str | None, bool]]:

@@ -90,3 +90,26 @@ def test_a_file_on_a_day_after_everything_in_it_is_the_file_itself() -> None:
     data = _file()
     assert data.sent_by(date(2026, 11, 21)) is data
     assert data.sent_by(date(2026, 11, 20)).tasks["1.1"].keys() == {"xa_c"}
+
+
+def test_a_units_figure_is_dated_by_the_report_that_carried_it_never_by_its_progress() -> None:
+    """A review: a commune's figure of 6.2, carried by a division's report of 30/10, left the view of 03/11 because
+    the commune's progress of a task was dated 04/11 (7/10 communes became 6/10)."""
+    data = YearData.model_validate(
+        {
+            "year": 2025,
+            "indicators": {
+                "6.2": {
+                    "source": {"document": "Báo cáo số 1", "date": "2025-10-30", "unit": "phong"},
+                    "by_unit": {"xa_a": {"numerator": 1, "denominator": 2}},
+                },
+                "6.3": {"by_unit": {"xa_b": {"value": 5}, "xa_c": {"value": 7, "source": {"date": "2025-11-20"}}}},
+                "6.4": {"by_unit": {"xa_c": {"value": 9}}},  # undated: xa_c's report of 20/11 carried it
+            },
+            "tasks": {"1.1": {"xa_a": {"state": "ongoing", "date": "2025-11-04"}}},
+        }
+    )
+    data.key_units(lambda ref: ref)
+    seen = data.sent_by(date(2025, 11, 3))
+    assert {i: sorted(m.by_unit) for i, m in seen.indicators.items()} == {"6.2": ["xa_a"], "6.3": ["xa_b"]}
+    assert (seen.tasks, seen.left_out) == ({}, 3)

@@ -18,7 +18,7 @@ def monthly(example_copy: Path) -> Path:
 
 
 def _status(plan: Path, *args: str) -> dict:
-    return json.loads(invoke(["status", "--plan", plan, "--format", "json", *args], 0).output)
+    return json.loads(invoke(["status", "--plan", plan, "--format", "json", *args], 0).stdout)
 
 
 def test_a_figure_is_recorded_in_its_months_file(monthly: Path) -> None:

@@ -28,7 +28,7 @@ def test_a_task_target_is_judged_in_the_year_the_task_is_due(example_copy: Path)
     plan = _plan(example_copy)
     invoke(["record", "III.2.c-kp", "--year", "2026", "--value", "7.079", "--plan", plan], 0)
     data = json.loads(
-        invoke(["status", "--plan", plan, "--year", "2026", "--today", "2026-08-04", "--format", "json"], 0).output
+        invoke(["status", "--plan", plan, "--year", "2026", "--today", "2026-08-04", "--format", "json"], 0).stdout
     )
     found = next(i for i in data["indicators"] if i["id"] == "III.2.c-kp")
     assert (found["target"]["text"], found["target"]["kind"], found["target"]["min"]) == (
@@ -47,7 +47,7 @@ def test_a_task_target_is_judged_in_the_year_the_task_is_due(example_copy: Path)
 def test_a_task_target_has_no_target_in_other_years(example_copy: Path) -> None:
     plan = _plan(example_copy)
     data = json.loads(
-        invoke(["status", "--plan", plan, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0).output
+        invoke(["status", "--plan", plan, "--year", "2025", "--today", "2025-11-06", "--format", "json"], 0).stdout
     )
     found = next(i for i in data["indicators"] if i["id"] == "III.2.c-kp")
     assert (found["target"], found["status"]) == (None, "no_target")
@@ -55,7 +55,7 @@ def test_a_task_target_has_no_target_in_other_years(example_copy: Path) -> None:
 
 def test_a_task_target_is_exported_with_its_task(example_copy: Path) -> None:
     plan = _plan(example_copy)
-    exported = json.loads(invoke(["export", "--plan", plan], 0).output)
+    exported = json.loads(invoke(["export", "--plan", plan], 0).stdout)
     found = next(i for i in exported["indicators"] if i["id"] == "III.2.c-kp")
     assert (found["task"], found["responsible_units"], found["targets"]["2026"]["kind"]) == (
         "III.2.c",

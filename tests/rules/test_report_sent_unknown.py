@@ -34,7 +34,7 @@ def test_status_says_the_report_went_out_and_how_late(example_copy: Path) -> Non
     out = " ".join(invoke([*args, "--today", "2025-11-20"], 0).output.split())
     assert "hạn 10/11/2025 — gửi" in out
     assert ": đã gửi Báo cáo số 45/BC-SGDĐT ngày 12/11/2025, chậm 2 ngày." in out
-    data = json.loads(invoke([*args, "--today", "2025-11-20", "--format", "json"], 0).output)
+    data = json.loads(invoke([*args, "--today", "2025-11-20", "--format", "json"], 0).stdout)
     plan_report = next(d for d in data["reporting"] if d["duty"] == "plan_report")
     assert (plan_report["overdue"], plan_report["sent"]) == (
         False,

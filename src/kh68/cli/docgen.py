@@ -212,7 +212,8 @@ def _lines(lines: list[str], value: str) -> list[str]:
 def _json(lines: list[str], path: str) -> list[str]:
     import json
 
-    value = json.loads("\n".join(lines))
+    # the JSON on standard output; a warning on standard error ("kh68: cảnh báo: …") is no part of it
+    value = json.loads("\n".join(line for line in lines if not line.startswith("kh68: ")))
     for key in path.split("."):
         value = value[int(key)] if isinstance(value, list) else value[key]
     return json.dumps(value, ensure_ascii=False, indent=2).split("\n")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kh68.core.vnformat import format_date
+from kh68.core.vnformat import format_date, format_number
 from kh68.domain.coverage import Coverage
 from kh68.domain.deadlines import deadline, plan_report_duty, report_due
 from kh68.kinds.periods import Period
@@ -44,9 +44,13 @@ class StatusView:
 
     @property
     def unseen_warnings(self) -> tuple[str, ...]:
-        """Each data file left out because its period begins after the day the view is seen on (never silently:
-        a year's file of 2030 seen in 2026 made every figure "chưa có số liệu")."""
-        return tuple(
+        """What the view leaves out, never silently: the figures, progress and forms sent after the day it is seen
+        on (of the plan's view; a unit's report quotes its own), and each data file whose period begins after that day
+        (a year's file of 2030 seen in 2026 made every figure "chưa có số liệu")."""
+        later = self.plan.left_out if self.unit is None else 0  # a unit's report: of its own, not the others'
+        said = f"{format_number(later, 0)} số liệu, tiến độ hay biểu mẫu gửi sau ngày {format_date(self.today)}"
+        sent_later = (f"{said} không được tính (chưa gửi vào ngày đó)",) if later else ()
+        return sent_later + tuple(
             f"số liệu {p.label} ({self.plan.data_file(p)}) không được tính: {p.label} bắt đầu ngày "
             f"{format_date(p.first_day)}, sau ngày xem {format_date(self.today)}; nếu tệp ghi nhầm kỳ, sửa tên tệp "
             "và năm trong tệp"

@@ -1251,19 +1251,22 @@ class Measurement(Strict):
             self._by_id, self._written = by_id, written
         self._source_unit = resolve(self.source.unit) if self.source is not None and self.source.unit else None
 
-    def sent_by(self, later: Callable[[str | None, date | None], bool]) -> Measurement | None:
-        """The measurement without what ``later`` says was sent after the day seen (by the unit as written and the
-        date of the figure): ``self`` when nothing, ``None`` when all of it."""
-        whole_later = self.source is not None and later(self.source.unit, self.source.date)
+    def sent_by(self, later: Callable[[str | None, date | None, date | None], bool]) -> Measurement | None:
+        """The measurement without what ``later`` says was sent after the day seen (by the unit as written, the
+        date of the figure, and that of the report which carried a unit's figure: the measurement's own source):
+        ``self`` when nothing, ``None`` when all of it."""
+        carried = self.source.date if self.source is not None else None
+        whole_later = self.source is not None and later(self.source.unit, self.source.date, None)
         by_unit = {
             ref: entry
             for ref, entry in self.by_unit.items()
-            if not later(ref, entry.source.date if entry.source is not None else None)
+            if not later(ref, entry.source.date if entry.source is not None else None, carried)
         }
         if not whole_later and len(by_unit) == len(self.by_unit):
             return self
         whole = {"value": None, "state": None, "source": None, "note": None} if whole_later else {}
-        if whole_later and not by_unit:
+        nothing_whole = whole_later or (self.value is None and self.state is None and self.source is None)
+        if not by_unit and nothing_whole:
             return None
         copy = self.model_copy(update={"by_unit": by_unit, **whole})
         copy._by_id, copy._written, copy._source_unit = None, {}, None
@@ -1518,8 +1521,8 @@ class YearData(Strict):
     _progress: dict[str, dict[str, Progress]] | None = PrivateAttr(default=None)
     _received: dict[str, FormReceipt] | None = PrivateAttr(default=None)
     _ids: dict[str, str | None] = PrivateAttr(default_factory=dict)
-    _first: dict[str, date] | None = PrivateAttr(default=None)
     _latest: date | None = PrivateAttr(default=None)
+    _left_out: int = PrivateAttr(default=0)
 
     def key_units(self, resolve: Callable[[str], str | None]) -> None:
         """Key every unit the file names by its id, once, at load: figures by unit (``Measurement.by_id``),
@@ -1563,69 +1566,65 @@ class YearData(Strict):
     def missing_report_parts(self) -> list[ReportPart]:
         return self.report.missing() if self.report else list(ReportPart)
 
-    def _first_dates(self) -> dict[str, date]:
-        """Each unit's earliest date in the file: of its form received, its figures' sources, its progress (and the
-        file's latest date of all, kept as ``_latest``); worked out once, a file being read once."""
-        if self._first is not None:
-            return self._first
-        first: dict[str, date] = {}
-        latest: list[date] = []
-
-        def note(ref: str | None, day: date | None) -> None:
-            if day is None:
-                return
-            latest.append(day)
-            if ref is not None:
-                uid = self.unit_id(ref) or ref
-                if uid not in first or day < first[uid]:
-                    first[uid] = day
-
-        for ref, receipt in self.forms.items():
-            note(ref, receipt.received)
-        for m in self.indicators.values():
-            if m.source is not None:
-                note(m.source.unit, m.source.date)
-            for ref, entry in m.by_unit.items():
-                if entry.source is not None:
-                    note(ref, entry.source.date)
-        for entries in self.tasks.values():
-            for ref, progress in entries.items():
-                note(ref, progress.date)
-        self._first, self._latest = first, max(latest, default=None)
-        return first
+    def _latest_date(self) -> date | None:
+        """The latest date the file holds: of a form received, a figure's source, a progress entry (worked out once,
+        a file being read once)."""
+        if self._latest is None:
+            found = [r.received for r in self.forms.values()]
+            for m in self.indicators.values():
+                found += [m.source.date] if m.source is not None and m.source.date is not None else []
+                found += [e.source.date for e in m.by_unit.values() if e.source is not None and e.source.date]
+            found += [p.date for entries in self.tasks.values() for p in entries.values() if p.date is not None]
+            self._latest = max(found, default=date.min)
+        return self._latest if self._latest != date.min else None
 
     def sent_by(self, day: date) -> YearData:
-        """The file as it stood on ``day``: without what units sent after it: a figure or progress dated later, a
-        form received later, and what a unit sent undated where everything it dated in the file is later (one
-        report: its undated figures came with it); ``self`` when nothing is. Of a keyed file; the copy is keyed
-        again by the plan that keeps it."""
-        first = self._first_dates()
-        if self._latest is None or self._latest <= day:
+        """The file as it stood on ``day``: without what was sent after it. A figure or progress is dated by its
+        own date, else a unit's figure by the report that carried it (its measurement's ``source``), else by the
+        unit's form received (``forms``), else by the unit's earliest figure dated in the file (one report); one
+        dated nowhere is kept (progress never dates a figure: it may be reported apart). ``self`` when nothing is later; the copy says
+        how much it left out (``left_out``) and is keyed again by the plan that keeps it."""
+        latest = self._latest_date()
+        if latest is None or latest <= day:
             return self
-        later_units = {uid for uid, on in first.items() if on > day}
+        received = {self.unit_id(ref) or ref: r.received for ref, r in self.forms.items()}
+        reported: dict[str, date] = {}  # each unit's earliest dated figure: its undated ones came in that report
+        for m in self.indicators.values():
+            for ref, entry in m.by_unit.items():
+                if entry.source is not None and entry.source.date is not None:
+                    uid = self.unit_id(ref) or ref
+                    reported[uid] = min(entry.source.date, reported.get(uid, entry.source.date))
 
-        def later(ref: str | None, own: date | None) -> bool:
-            if own is not None:
-                return own > day
-            return ref is not None and (self.unit_id(ref) or ref) in later_units
+        def later(ref: str | None, own: date | None, carried: date | None = None) -> bool:
+            uid = (self.unit_id(ref) or ref) if ref is not None else None
+            when = own or carried or (received.get(uid) or reported.get(uid) if uid is not None else None)
+            return when is not None and when > day
 
         indicators = {ind_id: m.sent_by(later) for ind_id, m in self.indicators.items()}
         tasks = {
             task_id: {ref: p for ref, p in entries.items() if not later(ref, p.date)}
             for task_id, entries in self.tasks.items()
         }
-        kept_tasks = {task_id: entries for task_id, entries in tasks.items() if entries}
         forms = {ref: r for ref, r in self.forms.items() if r.received <= day}
+        left = sum(len(m.by_unit) + (m.source is not None) for m in self.indicators.values())
+        left -= sum(len(m.by_unit) + (m.source is not None) for m in indicators.values() if m is not None)
+        left += sum(len(e) for e in self.tasks.values()) - sum(len(e) for e in tasks.values())
+        left += len(self.forms) - len(forms)
         copy = self.model_copy(
             update={
                 "indicators": {i: m for i, m in indicators.items() if m is not None},
-                "tasks": kept_tasks,
+                "tasks": {task_id: entries for task_id, entries in tasks.items() if entries},
                 "forms": forms,
             }
         )
-        copy._progress = copy._received = copy._first = copy._latest = None
-        copy._ids = {}
+        copy._progress = copy._received = copy._latest = None
+        copy._ids, copy._left_out = {}, left
         return copy
+
+    @property
+    def left_out(self) -> int:
+        """Figures, progress and forms ``sent_by`` left out of this copy (sent after the day seen)."""
+        return self._left_out
 
 
 FILE_MODELS: dict[str, type[Strict]] = {
