@@ -88,8 +88,8 @@ def test_a_tree_entry_named_dot_dot_is_refused_and_nothing_is_written_outside(gi
     commit = _commit_tree(git_repo, _hash(git_repo, "tree", b"40000 ..\x00" + bytes.fromhex(up) + plan))
     result = invoke(["diff", "HEAD", commit, "--plan", git_repo / "plan"], 2)
     assert result.stderr == (
-        f"kh68: lỗi: bản {commit[:7]} có tệp tên '../../pwned.txt' không hợp lệ (tên '..', '.' hay có dấu ngăn thư "
-        "mục: git không lấy ra tệp như vậy, có thể là commit làm tay để ghi ra ngoài thư mục); kh68 không đọc bản này\n"
+        f"kh68: lỗi: bản {commit[:7]} có tệp tên '../../pwned.txt' không hợp lệ (có phần '..': git không lấy ra "
+        "tệp như vậy, có thể là commit làm tay để ghi ra ngoài thư mục); kh68 không đọc bản này\n"
     )
     assert not list(Path(tempfile.gettempdir()).glob("pwned.txt"))
 
@@ -111,3 +111,13 @@ def test_a_blob_larger_than_any_plan_file_is_never_read(git_repo: Path) -> None:
         "HEAD~1:plan/data/2027.yaml:1:1: lỗi: không đọc được tệp: tệp quá lớn (65 MiB, tối đa 64 MiB)" in result.output
     )
     assert spent() < 2.0
+
+
+@pytest.mark.skipif(shutil.which("git") is None or os.name == "nt", reason="needs git (and a ':' in a name)")
+def test_a_name_with_a_colon_is_an_ordinary_file_outside_windows(git_repo: Path) -> None:
+    """A review: "ghi chú 10:30.txt" in the plan folder made every diff refuse the revision."""
+    (git_repo / "plan" / "ghi chú 10:30.txt").write_text("ghi chú\n", encoding="utf-8")
+    git(git_repo, "add", "--all")
+    git(git_repo, "commit", "-qm", "ghi chú")
+    result = invoke(["diff", "HEAD~1", "HEAD", "--plan", git_repo / "plan"], 0)
+    assert result.output.splitlines()[-1] == "Không có thay đổi về mục tiêu, chỉ tiêu, nhiệm vụ, đơn vị hay số liệu."

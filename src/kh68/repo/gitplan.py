@@ -131,14 +131,20 @@ class _Git:
         return count
 
 
+WINDOWS_ODD = " hay ký tự : \\ mà Windows không cho"
+
+
 def _inside(into: Path, rel: PurePosixPath, commit: str) -> Path:
-    """Where a file of a tree goes under ``into``: every part of its name a plain name, the path within ``into``."""
-    bad = [part for part in rel.parts if part in ("", ".", "..") or any(c in part for c in "\\:\0")]
+    """Where a file of a tree goes under ``into``: no part of its name ``..`` (git's own checkout refuses it), none
+    that names a drive or a folder on Windows (``:``, ``\\``), the path within ``into`` once resolved."""
+    odd = ":\\" if os.name == "nt" else ""
+    bad = [part for part in rel.parts if part == ".." or any(c in part for c in odd)]
     target = into.joinpath(*rel.parts)
     if bad or rel.is_absolute() or not target.resolve().is_relative_to(into.resolve()):
+        windows = WINDOWS_ODD if odd else ""
         raise UsageError(
-            f"bản {commit[:7]} có tệp tên {excerpt(rel.as_posix())} không hợp lệ (tên '..', '.' hay có dấu ngăn thư mục: "
-            "git không lấy ra tệp như vậy, có thể là commit làm tay để ghi ra ngoài thư mục); kh68 không đọc bản này"
+            f"bản {commit[:7]} có tệp tên {excerpt(rel.as_posix())} không hợp lệ (có phần '..'{windows}: git không "
+            "lấy ra tệp như vậy, có thể là commit làm tay để ghi ra ngoài thư mục); kh68 không đọc bản này"
         )
     return target
 
