@@ -692,3 +692,19 @@ def test_a_count_of_part_of_the_year_is_no_change_from_the_year_before(tmp_path)
         26120,
         None,
     )
+
+
+def test_a_level_of_part_of_the_year_is_compared_with_the_year_before(tmp_path) -> None:
+    """A review: "Số hộ nghèo" in June against 2025 is a real change ("giảm 30 hộ"), lost with the counts."""
+    import shutil
+
+    from conftest import REPO, replace_in
+    from kh68.kinds.periods import parse_period
+
+    root = shutil.copytree(REPO / "tests" / "fixtures" / "plans" / "sonla-2954", tmp_path / "plan")
+    replace_in(root / "data" / "2026-11.yaml", "\ntasks:", '\n  P1.I.1-DT:\n    value: "20.000"\ntasks:')
+    replace_in(
+        root / "indicators.yaml", "  - id: P1.I.1-DT   # l. 150\n", "  - id: P1.I.1-DT   # l. 150\n    in_year: level\n"
+    )
+    result = evaluate_plan(load_plan(root).as_of(parse_period("2026-11")), 2026).get("P1.I.1-DT")
+    assert (result.previous.value, result.previous.change) == (26120, -6120)

@@ -30,7 +30,7 @@ from kh68.core.vnformat import format_date, format_number, format_value
 from kh68.kinds.measure import Measure
 from kh68.kinds.periods.base import Rhythm
 from kh68.kinds.verdict import Direction, Status, TaskState
-from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitForm, UnitKind
+from kh68.reading.enums import Basis, BreakKind, DutyKind, InYear, UnitForm, UnitKind
 
 if TYPE_CHECKING:
     from kh68.reading.plan import Plan
@@ -157,6 +157,11 @@ DIRECTION_LABELS: dict[Direction, str] = {
 BASIS_LABELS: dict[Basis, str] = {
     Basis.VALUE: "ghi giá trị",
     Basis.SHARE_OF_UNITS: "tỷ lệ đơn vị đạt chuẩn",
+}
+
+IN_YEAR_LABELS: dict[InYear, str] = {
+    InYear.CUMULATIVE: "cộng dồn từ đầu năm",
+    InYear.LEVEL: "số hiện có tại ngày báo cáo",
 }
 
 

@@ -42,7 +42,8 @@ def test_a_months_figure_below_the_month_before_is_said_where_it_is_written(plan
         (
             f"{november.as_posix()}:{line}:31: cảnh báo: chỉ tiêu XK của ubnd_xa_van_ho: tháng 11/2026 ghi 9.650 nghìn "
             "USD, thấp hơn tháng 10/2026 (12.000 nghìn USD); số liệu tháng 11/2026 là lũy kế từ đầu năm, không thấp hơn "
-            "số của kỳ trước: kiểm tra lại số liệu kỳ này hoặc kỳ trước [cumulative-falls]"
+            "số của kỳ trước: kiểm tra lại số liệu kỳ này hoặc kỳ trước; nếu là số hiện có tại ngày (có thể giảm), ghi "
+            "in_year: level cho chỉ tiêu [cumulative-falls]"
         )
     ]
 
@@ -78,3 +79,14 @@ def test_the_rule_can_be_turned_off(plan: Path) -> None:
     with (plan / "plan.yaml").open("a", encoding="utf-8") as handle:
         handle.write("rules:\n  cumulative-falls: off\n")
     assert _found(plan) == []
+
+
+def test_a_level_may_fall_and_a_declared_count_is_warned_without_the_hint(plan: Path) -> None:
+    """A review: "Số hộ nghèo" (what there is on the day) falling from one quarter to the next is what the plan wants,
+    never a slip."""
+    indicators = plan / "indicators.yaml"
+    head = "  - id: XK   # l. 21, 191\n    name: Giá trị hàng hóa tham gia xuất khẩu\n    unit: nghìn USD\n"
+    replace_in(indicators, head, head + "    in_year: level\n")
+    assert _found(plan) == []
+    replace_in(indicators, "    in_year: level\n", "    in_year: cumulative\n")
+    assert _found(plan)[0].endswith("kiểm tra lại số liệu kỳ này hoặc kỳ trước [cumulative-falls]")

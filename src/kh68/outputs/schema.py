@@ -41,7 +41,7 @@ from kh68.core.errors import UsageError
 from kh68.core.files import atomic_write, guard_output, guard_output_dir
 from kh68.kinds.verdict import Direction, TaskState
 from kh68.reading import models
-from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
+from kh68.reading.enums import Basis, BreakKind, DutyKind, InYear, UnitKind
 from kh68.reading.fastpath import checked
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -93,6 +93,7 @@ TYPE_TITLES: dict[str, str] = {
     "Assessment": "Đánh giá chung",
     "Direction": "Chiều tốt",
     "Basis": "Cách tính",
+    "InYear": "Số liệu trong năm",
     "DutyKind": "Loại nhiệm vụ báo cáo",
 }
 
@@ -100,6 +101,7 @@ _ENUM_WORDS: dict[type, dict[Any, str]] = {
     TaskState: dict(vocab.TASK_STATE_LABELS),
     Direction: dict(vocab.DIRECTION_LABELS),
     Basis: dict(vocab.BASIS_LABELS),
+    InYear: dict(vocab.IN_YEAR_LABELS),
     DutyKind: dict(vocab.DUTY_KIND_LABELS),
     UnitKind: dict(vocab.UNIT_KIND_LABELS),
     BreakKind: dict(vocab.BREAK_KIND_LABELS),

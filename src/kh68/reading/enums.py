@@ -17,6 +17,12 @@ class Basis(StrEnum):
     SHARE_OF_UNITS = "share_of_units"
 
 
+# What a figure of part of the year is. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
+class InYear(StrEnum):
+    CUMULATIVE = "cumulative"  # counted from the start of the year: cases, money spent, people trained
+    LEVEL = "level"  # what there is on the day: poor households, schools meeting a standard, a place in a ranking
+
+
 # What a duty of section IV asks for. (No docstring: pydantic would put it in the Vietnamese JSON Schema.)
 class DutyKind(StrEnum):
     UNIT_REPORT = "unit_report"

@@ -47,7 +47,7 @@ from kh68.kinds.targets import from_fields as target_from_fields
 from kh68.kinds.timings import Timing as Schedule
 from kh68.kinds.timings import dated, parse_timing
 from kh68.kinds.verdict import Direction, TaskState
-from kh68.reading.enums import Basis, BreakKind, DutyKind, UnitKind
+from kh68.reading.enums import Basis, BreakKind, DutyKind, InYear, UnitKind
 from kh68.reading.fastpath import FastPath, digits
 from kh68.reading.source import Key
 
@@ -927,6 +927,14 @@ class Indicator(Strict):
         "theo các đơn vị còn hoạt động và đơn vị kế thừa, rồi tính độ bao phủ của giá trị tổng hợp.",
         default=None,
     )
+    in_year: InYear | None = field(
+        "Số liệu trong năm",
+        "cumulative: số liệu tháng, quý là cộng dồn từ đầu năm (số vụ, số tiền giải ngân, số người được đào tạo); "
+        "level: số hiện có tại ngày báo cáo (số hộ nghèo, số trường đạt chuẩn), có thể giảm giữa các kỳ. Để trống: "
+        "số lượng, số tiền coi là cộng dồn (check cảnh báo khi số của kỳ sau thấp hơn kỳ trước; không so số liệu "
+        "một phần năm với cả năm trước); tỷ lệ, thứ hạng là số hiện có.",
+        default=None,
+    )
     counted_over: UnitKind | None = field(
         "Đơn vị đếm",
         "Loại đơn vị mà chỉ tiêu đếm trên đó (ví dụ district_office cho 'số huyện, thành phố'); năm không "
@@ -1017,6 +1025,14 @@ class Indicator(Strict):
     @property
     def takes_state(self) -> bool:
         return any(t.meaning.feed is Feed.STATE for t in self.targets.values())
+
+    @property
+    def accumulates(self) -> bool:
+        """Whether a figure of part of the year is counted from the start of the year (``in_year``; unsaid: a count
+        or an amount does, a rate, a figure per something and a place in a ranking are what there is on the day)."""
+        if self.in_year is not None:
+            return self.in_year is InYear.CUMULATIVE
+        return self.measure.adds_up and not self.measure.is_rank
 
     @property
     def takes_value(self) -> bool:

@@ -599,7 +599,7 @@ def _verdict(
     crossing = org.series_break if org.series_break and org.series_break.first_year == year else None
     # a count or an amount of part of the year is no change from the whole of the year before (18 fires by June
     # against 20 in 2025 is no fall of 2)
-    partial_sum = org.known_until is not None and indicator.measure.adds_up
+    partial_sum = org.known_until is not None and indicator.accumulates
     final = final_target(indicator, series)
     result = IndicatorResult(
         indicator=indicator,

@@ -3,8 +3,9 @@
 A month's, quarter's or half-year's figure is counted from the start of the year (its form says "Ghi số liệu lũy
 kế từ đầu năm …") and the year's is the whole year's: a figure of a count or an amount that falls from one period
 to the next is a period's own figure typed as the year's so far, or a typing slip. A rate (%), a figure per
-something (``triệu đồng/người``) and a place in a ranking may fall: not compared. A warning, as a level counted at
-a day (schools meeting a standard) may fall too.
+something (``triệu đồng/người``), a place in a ranking and an indicator whose ``in_year`` says it is a level (what
+there is on the day: poor households) may fall: not compared. A count or an amount that says nothing is warned of,
+with the way to say it is a level.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         for ind_id, measurement in file.data.indicators.items():
             indicator = ctx.plan.indicator(ind_id)
-            if indicator is None or not _accumulates(indicator):
+            if indicator is None or not indicator.accumulates:
                 continue
             before = _latest(ind_id, earlier, resolve)
             for who, (written, value) in _figures(measurement, resolve).items():
@@ -56,11 +57,6 @@ def _files(ctx: Context) -> dict[Period, YearData]:
 def _before(one: Period, other: Period) -> bool:
     """Whether ``one``'s figures are counted to an earlier day than ``other``'s (a year's file after December's)."""
     return (one.last_day, one.is_year) < (other.last_day, other.is_year)
-
-
-def _accumulates(indicator: Indicator) -> bool:
-    measure = indicator.measure
-    return measure.adds_up and not measure.is_rank
 
 
 def _figures(measurement: Measurement, resolve: Resolve) -> Figures:
@@ -98,9 +94,15 @@ def _message(
     measure = indicator.measure
     whose = "" if written is None else f" của {written}"
     counted = "số liệu năm là của cả năm" if period.is_year else f"số liệu {period.label} là lũy kế từ đầu năm"
+    level = (
+        ""
+        if indicator.in_year is not None
+        else "; nếu là số hiện có tại ngày (có thể giảm), ghi in_year: level cho chỉ tiêu"
+    )
     return (
         f"chỉ tiêu {ind_id}{whose}: {period.label} ghi {measure.amount(value)}, thấp hơn {then.label} "
         f"({measure.amount(had)}); {counted}, không thấp hơn số của kỳ trước: kiểm tra lại số liệu kỳ này hoặc kỳ trước"
+        f"{level}"
     )
 
 
