@@ -254,3 +254,13 @@ def test_the_next_year_of_a_day_holds_in_a_periods_view_too() -> None:
     deadline = parse_deadline("trước ngày 15/12 năm sau").with_defaults(before_day_inclusive=True)
     assert deadline.named_day(Period.of_year(2026)) == date(2027, 12, 15)
     assert deadline.named_day(Period(2026, Rhythm.SIX_MONTHLY, 2)) == date(2027, 12, 15)
+
+
+def test_a_quarter_and_a_year_without_a_day_ask_for_two_duties() -> None:
+    """A review: "Định kỳ hằng quý, hằng năm" was told the second half's report is the year's."""
+    with pytest.raises(DeadlineUnparsable) as info:
+        parse_deadline("Định kỳ hằng quý, hằng năm")
+    assert str(info.value) == (
+        "'Định kỳ hằng quý, hằng năm' nói kỳ báo cáo mà không nói ngày phải gửi: ghi hai nhiệm vụ báo cáo, một period: "
+        "quarterly, một period: yearly, và bỏ trống deadline (kh68 không tự đặt ngày; lời văn bản giữ ở what)"
+    )

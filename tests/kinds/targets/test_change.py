@@ -266,6 +266,7 @@ def test_times_are_read_as_numbers_are() -> None:
         ("tăng từ 10% đến 15% so với năm 2025", 10, 15, H),
         ("giảm từ 5-10% so với năm 2025", -5, -10, L),
         ("tăng 500 - 700 ha so với năm 2025", 500, 700, H),
+        ("tăng 1.000 đến 2030 ha so với năm 2025", 1000, 2030, H),  # a number of ha, not a year
         ("gấp 1,5-2 lần năm 2025", 50, 100, H),
         ("gấp từ 1,5 đến 2 lần so với năm 2025", 50, 100, H),
     ],
@@ -340,6 +341,8 @@ def test_a_range_of_change_of_a_rate_reads_two_ways_and_keeps_its_range() -> Non
         ("tăng trên 10-15% so với năm 2025", "không đọc được chỉ tiêu"),
         ("tăng 10-15% trở lên so với năm 2025", "không đọc được chỉ tiêu"),
         ("tăng 10% - 15 ha so với năm 2025", "không đọc được chỉ tiêu"),
+        ("tăng 10% đến 2030 so với năm 2025", "không đọc được chỉ tiêu"),  # a review: read "+10% to +2030%"
+        ("tăng 10 đến 2030 so với năm 2025", "không đọc được chỉ tiêu"),
     ],
 )
 def test_a_range_of_change_that_has_no_one_reading_is_refused(text: str, said: str) -> None:

@@ -163,7 +163,7 @@ def test_an_average_from_a_rate_up() -> None:
             (
                 "chỉ tiêu 'tăng 8%/năm' nói mức tăng mỗi năm mà không nói so với gì, đọc được hai cách: tăng bình quân cả "
                 "giai đoạn (viết 'tăng bình quân 8%/năm'), hoặc năm nào cũng tăng so với năm trước (viết 'tăng 8% so với "
-                "năm trước' ở chỉ tiêu của từng năm)"
+                "năm trước' ở chỉ tiêu của từng năm); với một tỷ lệ (%), ghi rõ '8 điểm phần trăm' hay dạng cấu trúc"
             ),
         ),
         (
@@ -171,7 +171,8 @@ def test_an_average_from_a_rate_up() -> None:
             (
                 "chỉ tiêu 'Hằng năm, tăng trên 3%' nói mức tăng mỗi năm mà không nói so với gì, đọc được hai cách: tăng "
                 "bình quân cả giai đoạn (viết 'tăng bình quân trên 3%/năm'), hoặc năm nào cũng tăng so với năm trước "
-                "(viết 'tăng trên 3% so với năm trước' ở chỉ tiêu của từng năm)"
+                "(viết 'tăng trên 3% so với năm trước' ở chỉ tiêu của từng năm); với một tỷ lệ (%), ghi rõ 'trên 3 điểm "
+                "phần trăm' hay dạng cấu trúc"
             ),
         ),
     ],
@@ -183,3 +184,29 @@ def test_a_change_each_year_against_nothing_reads_two_ways(text: str, said: str)
     assert str(info.value) == said
     for way_out in ("tăng bình quân 8%/năm", "tăng trên 3% so với năm trước"):
         read(way_out)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "tăng bình quân trên 8%/năm trở lên",
+            (
+                "chỉ tiêu 'tăng bình quân trên 8%/năm trở lên' đọc được hai cách: trên 8%/năm, hoặc từ 8%/năm trở lên; viết "
+                "một trong hai"
+            ),
+        ),
+        (
+            "tăng bình quân khoảng 8%/năm trở lên",
+            (
+                "chỉ tiêu 'tăng bình quân khoảng 8%/năm trở lên' đọc được hai cách: khoảng 8%/năm, hoặc từ 8%/năm trở lên; "
+                "viết một trong hai"
+            ),
+        ),
+    ],
+)
+def test_a_pace_above_or_about_and_from_reads_two_ways(text: str, said: str) -> None:
+    """A review: "trở lên" after "trên" or "khoảng" was read as a plain pace."""
+    with pytest.raises(TargetUnparsable) as info:
+        read(text)
+    assert str(info.value) == said

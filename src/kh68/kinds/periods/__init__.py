@@ -79,9 +79,14 @@ def parse_deadline(text: str) -> Deadline:
             "quarterly, monthly) và bỏ trống deadline (kh68 không tự đặt ngày; lời văn bản giữ ở what)"
         )
     if framed is not None and re.fullmatch(r"(?:và\s+)?(?:(?:hằng|hàng|mỗi|cả)\s+)?năm", phrase):
-        raise DeadlineUnparsable(  # "Định kỳ 6 tháng, hằng năm": two periods, no day
-            f"{excerpt(text)} nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period ({framed.value}; báo cáo "
-            "6 tháng cuối năm là báo cáo năm) và bỏ trống deadline (kh68 không tự đặt ngày; lời văn bản giữ ở what)"
+        where = (  # "Định kỳ 6 tháng, hằng năm": two periods, no day
+            f"ghi kỳ ở period ({framed.value}; báo cáo 6 tháng cuối năm là báo cáo năm)"
+            if framed is Rhythm.SIX_MONTHLY
+            else f"ghi hai nhiệm vụ báo cáo, một period: {framed.value}, một period: yearly,"
+        )
+        raise DeadlineUnparsable(
+            f"{excerpt(text)} nói kỳ báo cáo mà không nói ngày phải gửi: {where} và bỏ trống deadline (kh68 không tự "
+            "đặt ngày; lời văn bản giữ ở what)"
         )
     for kind in KINDS:
         deadline = kind.parse(phrase, text) or (kind.parse(f"{phrase} hằng {said}", text) if said else None)

@@ -31,7 +31,7 @@ _AGAINST = (
 )
 _PATTERN = re.compile(
     rf"^(?P<verb>giảm|tăng)\s+(?:(?P<least>ít nhất|tối thiểu|từ)\s+|(?P<most>không quá|không vượt quá|tối đa)\s+"
-    rf"|(?P<over>trên|hơn)\s+)?(?P<n>{NUMBER})\s*(?:(?P<u1>%)?\s*(?: - |đến\s+)(?P<far>{NUMBER})\s*)?"
+    rf"|(?P<over>trên|hơn)\s+)?(?P<n>{NUMBER})\s*(?:(?P<u1>%)?\s*(?P<sep> - |đến\s+)(?P<far>{NUMBER})\s*)?"
     rf"(?P<u>điểm phần trăm|{UNIT})?\s*(?P<up>trở lên\s*)?"
     rf"so với\s+{_AMOUNT_OF}{_AGAINST}(?P<up_after>\s+trở lên)?$"
 )
@@ -151,6 +151,8 @@ class Change(Target):
             return None  # "tăng 10% - 15 ha so với …"
         if unit is not None and unit.startswith("%/"):
             return None  # a yearly pace: yearly_change's
+        if match["sep"].startswith("đến") and not match["u"] and re.fullmatch(r"(?:19|20|21)[0-9]{2}", match["far"]):
+            return None  # "tăng 10% đến 2030 so với năm 2025": to 2030% or by the year 2030? Neither is read
         far = float(number(match["far"], TargetUnparsable, text))
         if size >= far:
             raise TargetUnparsable(f"khoảng chỉ tiêu {excerpt(text)} có cận dưới không nhỏ hơn cận trên")

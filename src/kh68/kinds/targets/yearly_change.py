@@ -78,6 +78,12 @@ class YearlyChange(Target):
         match = _PATTERN.match(phrase)
         if match is None or (match["about"] and "trên" in phrase[: match.start("about")].split()):
             return None  # "trên khoảng 8%/năm": above, or about? Neither is read
+        if "trở lên" in phrase and (match["about"] or re.search(r"\btrên\s+[0-9]", phrase)):
+            said = "khoảng" if match["about"] else "trên"  # above or from, about or at least: never guessed
+            raise TargetUnparsable(
+                f"chỉ tiêu {excerpt(text)} đọc được hai cách: {said} {match['n']}%/năm, hoặc từ {match['n']}%/năm trở "
+                "lên; viết một trong hai"
+            )
         verb = match["verb"] or match["verb2"]
         unit = per_year_removed(match["u"])  # "8%/năm": the kind is yearly, its unit "%"
         size = float(number(match["n"], TargetUnparsable, text))
@@ -193,5 +199,6 @@ def _bare_readings(text: str, bare: re.Match[str]) -> str:
     return (
         f"chỉ tiêu {excerpt(text)} nói mức {verb} mỗi năm mà không nói so với gì, đọc được hai cách: {verb} bình quân "
         f"cả giai đoạn (viết '{verb} bình quân {said}/năm'), hoặc năm nào cũng {verb} so với năm trước (viết "
-        f"'{verb} {said} so với năm trước' ở chỉ tiêu của từng năm)"
+        f"'{verb} {said} so với năm trước' ở chỉ tiêu của từng năm); với một tỷ lệ (%), ghi rõ '{said.rstrip('%')} "
+        "điểm phần trăm' hay dạng cấu trúc"
     )
