@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import selectors
 import signal
+import sys
 import time
 from collections.abc import Callable
 
@@ -33,9 +33,9 @@ def run(job: Callable[[], str], seconds: float, too_long: str) -> str:
     pid = os.fork()
     if pid == 0:  # the child: the result, or the failure's message, through the pipe; never back into kh68
         os.close(read)
-        _child(job, write)
-    os.close(write)
+        _child(job, write, seconds + GRACE)
     try:
+        os.close(write)
         data = _collect(read, time.monotonic() + seconds + GRACE)
     except BaseException:  # the limit, Ctrl-C, SIGTERM: the child goes with it
         _kill(pid)
@@ -46,26 +46,29 @@ def run(job: Callable[[], str], seconds: float, too_long: str) -> str:
         _kill(pid)
         raise TemplateFailure(too_long)
     os.waitpid(pid, 0)
-    if not data:
-        raise TemplateFailure(
-            f"{too_long.partition(':')[0]}: mẫu báo cáo dừng bất thường (hết bộ nhớ?) nên không dựng được."
-        )
-    kind, value = pickle.loads(data)
-    if kind == "failure":
+    # Text only, never an object: what the child writes is the template's doing, read as data.
+    kind, value = data[:1], data[1:].decode("utf-8", "replace")
+    if kind == _FAILURE:
         raise TemplateFailure(value)
-    return str(value)
+    if kind != _TEXT:  # it died before it wrote (out of memory, a signal)
+        raise TemplateFailure(f"{too_long.partition(':')[0]}: {ENDED}")
+    return value
 
 
-def _child(job: Callable[[], str], write: int) -> None:
+ENDED = "mẫu báo cáo dừng bất thường (hết bộ nhớ?) nên không dựng được."
+_TEXT, _FAILURE = b"T", b"F"
+
+
+def _child(job: Callable[[], str], write: int, seconds: float) -> None:
     code = 0
     try:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)  # the parent decides; a stop kills the child outright
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # the parent decides; a stop kills outright
+            signal.signal(stop, signal.SIG_DFL)
+        _bounded(seconds)
         try:
-            result: tuple[str, str] = ("text", job())
+            data = _TEXT + job().encode("utf-8", "surrogatepass")
         except TemplateFailure as exc:
-            result = ("failure", str(exc))
-        data = pickle.dumps(result)
+            data = _FAILURE + str(exc).encode("utf-8", "surrogatepass")
         view = memoryview(data)
         while view:
             view = view[os.write(write, view) :]
@@ -73,6 +76,22 @@ def _child(job: Callable[[], str], write: int) -> None:
         code = 1
     finally:
         os._exit(code)  # no cleanup of the parent's state: its buffers, locks and files are its own
+
+
+def _bounded(seconds: float) -> None:
+    """The child ends by itself: the kernel stops it past its CPU time, and (Linux) when its parent dies (killed
+    outright, ``kill -9``, the parent could not kill its child)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    limit = int(usage.ru_utime + usage.ru_stime + seconds) + 2
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _collect(read: int, deadline: float) -> bytes | None:
