@@ -457,3 +457,14 @@ def test_a_plan_with_two_reports_to_higher_bodies_says_which_and_takes_duty(exam
     assert invoke([*args, "--duty", "bao_cao_bo", "--internal"], 2).stderr == (
         "kh68: lỗi: --duty chọn báo cáo gửi cấp trên: không dùng cùng --unit hay --internal.\n"
     )
+
+
+def test_a_years_report_of_a_plan_asking_for_months_only_says_so(tmp_path: Path) -> None:
+    """An official's reading: Hà Nội 308 asks for a report each month; `--year 2025` made "Kết quả thực hiện năm
+    2025" of December's figures without a word."""
+    args = ["report", "--plan", FIXTURES / "hanoi-308", "--year", "2025", "--date", "2025-12-19", "-o"]
+    assert (
+        "kh68: cảnh báo: kế hoạch không quy định báo cáo năm: nhiệm vụ bao_cao_de_an_06 báo cáo hằng tháng; báo cáo "
+        "này tổng hợp cả năm 2025 (số liệu đến hết năm), không phải báo cáo kế hoạch yêu cầu (báo cáo kỳ cuối năm: "
+        "--period 2025-12)\n"
+    ) in invoke([*args, tmp_path / "r.md"], 0).stderr

@@ -27,7 +27,7 @@ from datetime import date
 from kh68.core.errors import UsageError
 from kh68.core.vnformat import format_date as short_date
 from kh68.domain.deadlines import periods, plan_report_duty
-from kh68.kinds.periods import Period
+from kh68.kinds.periods import Period, Rhythm
 from kh68.kinds.phrases import fold
 from kh68.kinds.verdict import TaskState
 from kh68.outputs.document import (
@@ -148,8 +148,24 @@ def build_report(
             *view.unseen_warnings,
             *verify_warnings(plan, duty, today),
             *([] if duty_id is not None else _other_reports(plan, duty, cadence)),
+            *_unasked_year(duty, cadence),
         ),
     )
+
+
+def _unasked_year(duty: Duty | None, cadence: Period) -> list[str]:
+    """A year's report of a plan that asks for monthly or quarterly reports only (its December's or fourth
+    quarter's is the last it asks for): said, never passed off as the plan's own report of the year."""
+    if duty is None or not cadence.is_year or duty.rhythm in (Rhythm.YEARLY, Rhythm.SIX_MONTHLY):
+        return []
+    last = duty.rhythm.periods(cadence.year)[-1]
+    return [
+        (
+            f"kế hoạch không quy định báo cáo năm: nhiệm vụ {duty.id} báo cáo {duty.rhythm.words}; báo cáo này tổng hợp "
+            f"cả năm {cadence.year} (số liệu đến hết năm), không phải báo cáo kế hoạch yêu cầu (báo cáo kỳ cuối năm: "
+            f"--period {last.key})"
+        )
+    ]
 
 
 def _other_reports(plan: Plan, duty: Duty | None, cadence: Period) -> list[str]:
