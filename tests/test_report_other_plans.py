@@ -468,3 +468,24 @@ def test_a_years_report_of_a_plan_asking_for_months_only_says_so(tmp_path: Path)
         "này tổng hợp cả năm 2025 (số liệu đến hết năm), không phải báo cáo kế hoạch yêu cầu (báo cáo kỳ cuối năm: "
         "--period 2025-12)\n"
     ) in invoke([*args, tmp_path / "r.md"], 0).stderr
+
+
+def test_the_second_half_years_report_is_the_years(example_copy: Path, tmp_path: Path) -> None:
+    """A new user's probe: of a duty "6 tháng (trước ngày 20/6) và năm (trước ngày 20/12)", `--period 2025-H2` was
+    "Kết quả thực hiện 6 tháng cuối năm 2025" with "PHƯƠNG HƯỚNG … 6 THÁNG ĐẦU NĂM 2026"; the year's report had no
+    deadline to be late against."""
+    replace_in(
+        example_copy / "plan.yaml",
+        "    deadline: 10/11\n",
+        "    deadline: 6 tháng (trước ngày 20/6) và năm (trước ngày 20/12)\n",
+    )
+    for chosen in (["--period", "2025-H2"], ["--year", "2025"]):
+        args = ["report", "--plan", example_copy, *chosen, "--date", "2025-12-25", "-o", tmp_path / "r.md"]
+        said = invoke(args, 0).stderr
+        assert (
+            "kh68: cảnh báo: báo cáo năm 2025 ghi ngày 25/12/2025 (--date), sau hạn báo cáo ngày 19/12/2025 (mục IV.1 "
+            "của Kế hoạch)\n"
+        ) in said
+        lines = (tmp_path / "r.md").read_text(encoding="utf-8").splitlines()
+        assert any(line.startswith("**Kết quả thực hiện năm 2025 Kế hoạch") for line in lines)
+        assert "## IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026" in lines

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from kh68.kinds.periods import Period
+from kh68.kinds.periods import Period, Rhythm
 from kh68.reading.enums import DutyKind
 from kh68.reading.models import Duty, Indicator
 from kh68.reading.plan import Current, Plan
 
 
 def deadline(duty: Duty, period: Period) -> date | None:
-    """The last day ``duty``'s report of ``period`` is in time (``None``: no day set, or the duty does not report it)."""
+    """The last day ``duty``'s report of ``period`` is in time (``None``: no day set, or the duty does not report it).
+    The year's report of a duty reporting each half-year is its second half's ("6 tháng (…) và năm (…)")."""
+    if period.is_year and duty.rhythm is Rhythm.SIX_MONTHLY:
+        period = duty.rhythm.periods(period.year)[-1]
     return duty.deadline.rule.due(period) if duty.deadline is not None else None
 
 

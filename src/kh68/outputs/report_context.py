@@ -93,6 +93,8 @@ def build_report(
     cadence = period or Period.of_year(year)
     duty = _chosen_duty(plan, duty_id, cadence) if duty_id is not None else plan_report_duty(plan, cadence)
     _require_period(plan, duty, cadence)
+    if duty is not None and duty.rhythm is Rhythm.SIX_MONTHLY and cadence.last_day == Period.of_year(year).last_day:
+        period, cadence = None, Period.of_year(year)  # the second half's report is the year's: "6 tháng và năm"
     view = build_status(plan, year, today, period=period)
     data = report_file(plan, cadence)
     text = data.report if data else None
