@@ -68,3 +68,16 @@ def test_a_report_sent_is_recorded_in_the_file_of_its_period(tmp_path: Path) -> 
     )
     out = " ".join(invoke(["status", "--plan", plan, "--period", "2026-11", "--today", "2026-11-25"], 0).output.split())
     assert "đã gửi Báo cáo số 12/BC-SCT ngày 17/11/2026" in out
+
+
+def test_a_report_the_plan_sets_no_day_for_is_still_listed_and_said_sent(example_copy: Path) -> None:
+    """A real plan's probe: "báo cáo … theo quy định" (no deadline): its report recorded as sent was never said."""
+    replace_in(example_copy / "plan.yaml", "    deadline: 10/11\n", "")
+    args = ["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-20"]
+    assert "Năm 2025: kế hoạch không ghi hạn — gửi Ủy ban nhân dân tỉnh Lâm Đồng" in " ".join(
+        invoke(args, 0).stdout.split()
+    )
+    _record(example_copy)
+    out = " ".join(invoke(args, 0).stdout.split())
+    assert ": kế hoạch không ghi hạn — gửi Ủy ban nhân dân tỉnh Lâm Đồng, Sở Nội vụ tỉnh Lâm Đồng" in out
+    assert "đã gửi Báo cáo số 45/BC-SGDĐT ngày 12/11/2025." in out

@@ -79,11 +79,13 @@ def derive(plan: Plan, year: int, indicators: Iterable[Indicator] | None = None)
 
 def reports_owed(plan: Plan, year: int) -> tuple[tuple[Duty, Period, date | None], ...]:
     """Each duty's reports of ``year``, in the plan's order: a request is asked, not owed; a duty with neither a
-    deadline nor a period reports nothing on its own."""
+    deadline nor a period reports nothing on its own, but the report on the plan, owed each year even where the plan
+    sets no day ("báo cáo … theo quy định": its line says so, and that it was sent when ``report › sent`` says)."""
     return tuple(
         (duty, period, deadline(duty, period))
         for duty in plan.meta.duties
-        if duty.kind is not DutyKind.REQUEST and (duty.deadline is not None or duty.period is not None)
+        if duty.kind is not DutyKind.REQUEST
+        and (duty.deadline is not None or duty.period is not None or duty.kind is DutyKind.PLAN_REPORT)
         for period in periods(duty, year)
     )
 
