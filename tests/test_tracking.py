@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import COMMUNES, DISTRICTS, EXAMPLE_PLAN, replace_in
+from conftest import COMMUNES, DISTRICTS, EXAMPLE_PLAN, invoke, replace_in
 from kh68.domain.deadlines import report_day
 from kh68.lint.check import load_plan
 from kh68.reading.models import TaskState
@@ -343,3 +344,20 @@ def test_no_deadlines_in_baseline_years() -> None:
     plan = load_plan(EXAMPLE_PLAN)
     assert deadlines(plan, 2023, date(2026, 1, 1)) == []
     assert [d.duty.id for d in deadlines(plan, 2024, date(2026, 1, 1))] == ["unit_report", "plan_report"]
+
+
+def test_a_task_of_two_leads_is_not_done_until_both_say_so(example_copy) -> None:
+    """A real plan's probe: "Bộ CHQS tỉnh, UBND cấp xã" lead one task; the first reported it done, and the task was
+    "Hoàn thành", off the overdue list, the communes' part never reported."""
+    tasks = example_copy / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    timing = text.index("timing:", text.index("id: III.2.c"))
+    tasks.write_text(text[:timing] + "timing: Quý II/2026" + text[text.index("\n", timing) :], encoding="utf-8")
+    args = ["progress", "III.2.c", "--plan", example_copy, "--year", "2026", "--state", "done", "--date", "2026-05-02"]
+    invoke([*args, "--unit", "phong_khtc"], 0)
+    status = ["status", "--plan", example_copy, "--year", "2026", "--today", "2026-09-10", "--format", "json"]
+    task = next(t for t in json.loads(invoke(status, 0).stdout)["tasks"] if t["id"] == "III.2.c")
+    assert (task["state"], task["overdue"]) == ("in_progress", True)
+    invoke([*args, "--unit", "xa_mh_01"], 0)  # a commune, for the communes as a whole
+    task = next(t for t in json.loads(invoke(status, 0).stdout)["tasks"] if t["id"] == "III.2.c")
+    assert (task["state"], task["overdue"]) == ("done", False)

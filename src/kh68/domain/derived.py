@@ -103,9 +103,14 @@ def _done(plan: Plan, year: int) -> dict[str, int]:
             task = tasks.get(task_id)
             if task_id in found or task is None:
                 continue
-            own = lead_states(plan, task, by_unit, report_day(plan, y))
+            day = report_day(plan, y)
+            own = lead_states(plan, task, by_unit, day)
             states = own if own is not None else [p.state for p in by_unit.values()]
-            if states and all(state is TaskState.DONE for state in states):
+            if (
+                states
+                and all(state is TaskState.DONE for state in states)
+                and done_by_every_lead(plan, task, by_unit, day)
+            ):
                 found[task_id] = y
     return found
 
@@ -119,6 +124,15 @@ def lead_states(plan: Plan, task: Task, entries: Mapping[str, Progress], day: da
         return None
 
     return [p.state for uid, p in entries.items() if acts_for(plan, leads, uid, p, day)]
+
+
+def done_by_every_lead(plan: Plan, task: Task, entries: Mapping[str, Progress], day: date) -> bool:
+    """Whether each lead of ``task`` (a group as a whole) reported it done: one lead's "Hoàn thành" of a task two
+    lead is its own half ("Bộ CHQS tỉnh, UBND cấp xã": the communes' part not reported is not done)."""
+    return all(
+        any(p.state is TaskState.DONE and acts_for(plan, [lead], uid, p, day) for uid, p in entries.items())
+        for lead in plan.unit_ids(task.lead_units)
+    )
 
 
 def acts_for(plan: Plan, leads: list[str], unit_id: str, progress: Progress, day: date) -> bool:

@@ -20,7 +20,7 @@ from enum import StrEnum
 from kh68 import vocab
 from kh68.domain.coverage import expected_reporters
 from kh68.domain.deadlines import in_time_by, unit_report_duties
-from kh68.domain.derived import Derived, acts_for, derive, lead_states, reports_owed
+from kh68.domain.derived import Derived, acts_for, derive, done_by_every_lead, lead_states, reports_owed
 from kh68.kinds.periods import Period
 from kh68.kinds.verdict import TaskState
 from kh68.reading.bodies import issuer_id, tracker_id
@@ -168,6 +168,8 @@ def statuses(plan: Plan, derived: Derived, today: date | None = None) -> list[Ta
             leads = plan.unit_ids(task.lead_units)
             own = lead_states(plan, task, entries, due)
             state = combine_states(own if own is not None else [p.state for p in entries.values()])
+            if state is TaskState.DONE and own is not None and not done_by_every_lead(plan, task, entries, due):
+                state = TaskState.IN_PROGRESS  # one lead's part done, another's not reported done
             earlier = derived.done_in.get(task.id)
             done_in = earlier if earlier is not None and earlier < derived.year and _over(task, derived.year) else None
             if state is None and done_in is not None:
