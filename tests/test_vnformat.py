@@ -20,6 +20,7 @@ from kh68.core.vnformat import (
     parse_decimal,
     parse_exact,
     parse_whole,
+    rounded,
 )
 
 
@@ -326,3 +327,13 @@ def test_a_date_as_a_document_writes_it_is_read(text: str, day: date) -> None:
     """A probe of a real plan: a unit typed its document's date as the document writes it ("ngày 05 tháng 3 năm
     2026", Decree 30) into a form's cell, and it was refused."""
     assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "shown"),
+    [(72.125, 2, "72,13"), (22.875, 2, "22,88"), (6.625, 2, "6,63"), (2.675, 2, "2,68"), (-0.125, 2, "-0,13")],
+)
+def test_a_half_is_rounded_away_from_zero_as_written(value: float, places: int, shown: str) -> None:
+    """A real plan's probe: 72,1250 was shown 72,12 (half to even) beside 22,875 shown 22,88 in one report."""
+    assert format_number(value, places) == shown
+    assert rounded(value, places) == float(shown.replace(",", "."))

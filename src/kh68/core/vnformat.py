@@ -29,7 +29,7 @@ import math
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from kh68.core.safetext import excerpt
 
@@ -246,15 +246,25 @@ def format_exact(value: Decimal | float) -> str:
     return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
 
+def rounded(value: float, places: int) -> float:
+    """``value`` to ``places`` decimals, a half away from zero, of the number as written (``72,125`` → ``72,13``,
+    ``2,675`` → ``2,68``), as a person rounds: Python's ``round`` takes a half to the even digit (``72,12``) and
+    reads ``2.675`` as the binary number just below it (``2,67``). What is shown and what is judged round so."""
+    if not math.isfinite(value):
+        return value
+    step = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
 def format_number(value: float | None, decimals: int = 2) -> str:
-    """``1234.5`` → ``1.234,5``; trailing zeros dropped; ``None`` → ``""``."""
+    """``1234.5`` → ``1.234,5``; trailing zeros dropped; ``None`` → ``""``; rounded as ``rounded``."""
     if value is None or math.isnan(value):
         return ""
-    rounded = round(value, decimals)
-    if rounded == 0:
-        rounded = 0.0
-    sign = "-" if rounded < 0 else ""
-    whole, _, frac = f"{abs(rounded):.{decimals}f}".partition(".")
+    shown = rounded(value, decimals)
+    if shown == 0:
+        shown = 0.0
+    sign = "-" if shown < 0 else ""
+    whole, _, frac = f"{abs(shown):.{decimals}f}".partition(".")
     frac = frac.rstrip("0")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"

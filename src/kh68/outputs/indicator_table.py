@@ -26,7 +26,7 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
 from kh68 import vocab
-from kh68.core.vnformat import format_date
+from kh68.core.vnformat import format_date, rounded
 from kh68.domain.coverage import Coverage, coverage
 from kh68.domain.measures import form_of
 from kh68.kinds.measure import Measure
@@ -363,7 +363,7 @@ def to_final(r: IndicatorResult) -> ToFinal | None:
         return None
     ind = r.indicator
     goal = report_words(final.meaning, ind.measure, ind.better, framed=True)
-    shown = round(r.value, r.decimals)  # judged as shown, as the year's target is (``tracking.engine.assess``)
+    shown = rounded(r.value, r.decimals)  # judged as shown, as the year's target is (``tracking.engine.assess``)
     if requirement.judge(shown, ind.better) in (Status.MET, Status.EXCEEDED):
         return ToFinal(final.year, goal, reached=True)
     distance = abs(requirement.gap(shown, ind.better, r.decimals))

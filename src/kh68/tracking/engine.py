@@ -42,6 +42,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from kh68.core.vnformat import rounded
 from kh68.domain.coverage import Coverage, unit_of_count_text
 from kh68.domain.derived import Derived, IndicatorFacts, indicator_facts
 from kh68.domain.measures import computed_value
@@ -418,9 +419,9 @@ def assess(
     direction = indicator.better
     requirement = target.requirement
     if value is not None:
-        value = round(value, places)
+        value = rounded(value, places)
     if requirement is not None and value is not None:
-        compared = round(compared_value(requirement, value, series, target.year), places)
+        compared = rounded(compared_value(requirement, value, series, target.year), places)
         status = requirement.judge(compared, direction)
         distance = requirement.gap(compared, direction, places)
         if status is Status.NOT_MET and state is not None and not target.numeric:
@@ -534,7 +535,7 @@ def _previous(
         return None
     if crossing is not None:
         return PreviousYear(before.year, before.value, None, crossing)
-    change = None if value is None else round(round(value, places) - round(before.value, places), places)
+    change = None if value is None else rounded(rounded(value, places) - rounded(before.value, places), places)
     return PreviousYear(before.year, before.value, change)
 
 

@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Any, ClassVar, Protocol, Self
 
 from kh68.core.safetext import excerpt
-from kh68.core.vnformat import format_number, parse_exact, with_unit
+from kh68.core.vnformat import format_number, parse_exact, rounded, with_unit
 from kh68.kinds.measure import Measure
 from kh68.kinds.phrases import UnreadablePhrase
 from kh68.kinds.verdict import Direction, Status
@@ -111,24 +111,24 @@ class Requirement:
         d = direction.sign
         status = self.judge(value, direction)
         if status is Status.NOT_MET and self.written is not None:
-            return round(d * (value - self.written), places)
+            return rounded(d * (value - self.written), places)
         if status is Status.EXCEEDED and self.far is not None:
-            return round(d * (value - self.far), places)
+            return rounded(d * (value - self.far), places)
         if status is Status.MET and self.far is not None:
             return 0.0
-        return round(d * (value - self.goal), places)
+        return rounded(d * (value - self.goal), places)
 
     def rounded(self, places: int) -> Requirement:
-        far = None if self.far is None else round(self.far, places)
-        written = None if self.written is None else round(self.written, places)
-        return replace(self, goal=round(self.goal, places), far=far, written=written)
+        far = None if self.far is None else rounded(self.far, places)
+        written = None if self.written is None else rounded(self.written, places)
+        return replace(self, goal=rounded(self.goal, places), far=far, written=written)
 
     def between(self, other: Requirement, share: float, places: int) -> Requirement:
         """The milestone ``share`` of the way from this requirement to ``other`` (bounds rounded to ``places``)."""
-        goal = round(self.goal + (other.goal - self.goal) * share, places)
+        goal = rounded(self.goal + (other.goal - self.goal) * share, places)
         far = None
         if self.far is not None and other.far is not None:
-            far = round(self.far + (other.far - self.far) * share, places)
+            far = rounded(self.far + (other.far - self.far) * share, places)
         return Requirement(goal, self.strict and other.strict, far)
 
 
