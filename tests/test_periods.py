@@ -212,3 +212,32 @@ def test_a_half_year_seen_through_the_quarters_that_close_it(example_copy: Path)
     invoke(["record", "6.3", "--plan", example_copy, "--year", "2026", "--value", "96,1", "--force"], 0)
     second = _status(example_copy, "--period", "2026-H2", "--today", "2027-01-05")
     assert next(i for i in second["indicators"] if i["id"] == "6.3")["value"] == 96.1
+
+
+MONTHS_AND_AN_EARLY_HALF = """  - id: xa_hang_thang
+    section: IV.2.c
+    kind: unit_report
+    what: các xã báo cáo trước ngày 15 hằng tháng.
+    from_units: [ubnd_cap_xa]
+    to_units: [phong_tchc]
+    deadline: trước ngày 15 hằng tháng
+  - id: half_report
+    section: IV.2.d
+    kind: plan_report
+    what: báo cáo 6 tháng (trước ngày 18/5) và năm (trước ngày 20/12).
+    from_units: [phong_tchc]
+    to_units: [ubnd_tinh]
+    deadline: trước ngày 18/5 và 20/12
+"""
+
+
+def test_a_half_year_seen_before_it_ends_counts_the_units_of_its_latest_month(example_copy: Path) -> None:
+    """An official's second reading: a half-year's report due on 17/5 said "mới có 00/03 xã báo cáo" beside "tổng
+    hợp từ số liệu của 02 đơn vị": the communes had sent May's report, the latest there was."""
+    replace_in(example_copy / "plan.yaml", "  - id: plan_report\n", MONTHS_AND_AN_EARLY_HALF + "  - id: plan_report\n")
+    record = ["record", "6.2", "--plan", example_copy]
+    invoke([*record, "--period", "2026-04", "--by", "xa_mh_02", "--numerator", "50", "--denominator", "400"], 0)
+    invoke([*record, "--period", "2026-05", "--by", "xa_mh_01", "--numerator", "100", "--denominator", "400"], 0)
+    half = _status(example_copy, "--period", "2026-H1", "--today", "2026-05-17")
+    row = next(i for i in half["indicators"] if i["id"] == "6.2")
+    assert row["coverage"]["reported"] == ["xa_mh_01"]  # xa_mh_02's is April's, an earlier report

@@ -481,19 +481,24 @@ class Plan:
         return seen
 
     def sent_in_period(self, indicator_id: str, unit_ids: Iterable[str]) -> list[str]:
-        """Of ``unit_ids`` with a figure of ``indicator_id`` in the plan's view, those whose figure is of the period
-        the plan is seen at (``seen_at``), or of one that ends with it (a quarter's report seen at the half-year it
-        closes: units that report each quarter, a half-year's view): a unit whose latest figure is of an earlier
-        period of the year has not reported this one. All of them for a plan seen at a year's end."""
+        """Of ``unit_ids`` with a figure of ``indicator_id`` in the plan's view, those whose figure is of the latest
+        report within the period the plan is seen at (``seen_at``): its own, or of the quarter or month that closes
+        it, or, seen before it ends, of the latest month it holds (a half-year's report due on 17/5 quotes May's). A
+        unit whose latest figure is of an earlier report has not sent this one. All of them at a year's end."""
         ids = list(unit_ids)
         period = self.seen_at
         if period is None:
             return ids
+        within = [
+            (p, own)
+            for p, data in self.files.items()
+            if _by(p, period) and p.last_day <= period.last_day and (period.first_day <= p.first_day or p.is_year)
+            if (own := data.indicators.get(indicator_id)) is not None
+        ]
+        latest = max((p.last_day for p, _ in within), default=None)
         mine: dict[str, object] = {}
-        for p, data in self.files.items():
-            ends_with = p.year == period.year and p.last_day == period.last_day and _by(p, period)
-            own = data.indicators.get(indicator_id) if ends_with else None
-            if own is not None:
+        for p, own in within:
+            if p.last_day == latest:
                 mine |= own.by_id
         view = self.data.get(period.year)
         merged = view.indicators.get(indicator_id) if view is not None else None
