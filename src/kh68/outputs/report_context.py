@@ -144,7 +144,7 @@ def build_report(
         missing_parts=_missing(view) if period is None else (),
         period=period.key if period is not None else "",
         warnings=(
-            *date_warnings(plan, duty, cadence, on, cited_in(plan, data)),
+            *date_warnings(plan, duty, cadence, on, cited_in(view.plan, report_file(view.plan, cadence))),
             *sender_warnings(plan, sender, signer_in_plan=True),
             *contradictions(view, text),
             *view.unseen_warnings,

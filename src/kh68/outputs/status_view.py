@@ -47,7 +47,8 @@ class StatusView:
         """What the view leaves out, never silently: the figures, progress and forms sent after the day it is seen
         on (of the plan's view; a unit's report quotes its own), and each data file whose period begins after that day
         (a year's file of 2030 seen in 2026 made every figure "chưa có số liệu")."""
-        later = self.plan.left_out if self.unit is None else 0  # a unit's report: of its own, not the others'
+        left = self.plan.left_out  # a unit's view: its own, not the others'
+        later = sum(left.values()) if self.unit is None else left.get(self.unit, 0)
         said = f"{format_number(later, 0)} số liệu, tiến độ hay biểu mẫu gửi sau ngày {format_date(self.today)}"
         sent_later = (f"{said} không được tính (chưa gửi vào ngày đó)",) if later else ()
         return sent_later + tuple(

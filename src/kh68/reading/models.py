@@ -1538,7 +1538,7 @@ class YearData(Strict):
     _received: dict[str, FormReceipt] | None = PrivateAttr(default=None)
     _ids: dict[str, str | None] = PrivateAttr(default_factory=dict)
     _latest: date | None = PrivateAttr(default=None)
-    _left_out: int = PrivateAttr(default=0)
+    _left_by: dict[str, int] = PrivateAttr(default_factory=dict)
 
     def key_units(self, resolve: Callable[[str], str | None]) -> None:
         """Key every unit the file names by its id, once, at load: figures by unit (``Measurement.by_id``),
@@ -1622,10 +1622,14 @@ class YearData(Strict):
             for task_id, entries in self.tasks.items()
         }
         forms = {ref: r for ref, r in self.forms.items() if r.received <= day}
-        left = sum(len(m.by_unit) + (m.source is not None) for m in self.indicators.values())
-        left -= sum(len(m.by_unit) + (m.source is not None) for m in indicators.values() if m is not None)
-        left += sum(len(e) for e in self.tasks.values()) - sum(len(e) for e in tasks.values())
-        left += len(self.forms) - len(forms)
+        units: list[str] = []  # whose each thing left out is (a unit's report says its own)
+        for ind_id, m in self.indicators.items():
+            kept = indicators[ind_id]
+            units += [ref for ref in m.by_unit if kept is None or ref not in kept.by_unit]
+            if m.source is not None and (kept is None or kept.source is None):
+                units.append(m.source.unit or "")
+        units += [ref for task_id, e in self.tasks.items() for ref in e if ref not in tasks[task_id]]
+        units += [ref for ref in self.forms if ref not in forms]
         copy = self.model_copy(
             update={
                 "indicators": {i: m for i, m in indicators.items() if m is not None},
@@ -1634,13 +1638,18 @@ class YearData(Strict):
             }
         )
         copy._progress = copy._received = copy._latest = None
-        copy._ids, copy._left_out = {}, left
+        copy._ids = {}
+        copy._left_by = {}
+        for ref in units:
+            uid = self.unit_id(ref) or ref
+            copy._left_by[uid] = copy._left_by.get(uid, 0) + 1
         return copy
 
     @property
-    def left_out(self) -> int:
-        """Figures, progress and forms ``sent_by`` left out of this copy (sent after the day seen)."""
-        return self._left_out
+    def left_out(self) -> dict[str, int]:
+        """Figures, progress and forms ``sent_by`` left out of this copy (sent after the day seen), by unit id (``""``:
+        a figure of no unit)."""
+        return self._left_by
 
 
 FILE_MODELS: dict[str, type[Strict]] = {

@@ -439,8 +439,9 @@ class Plan:
     """The part of an indicator given to one unit (``unit_targets``), one per indicator and unit."""
     seen_at: Period | None = None
     """The month, quarter or half-year the plan is seen at the end of (``as_of``); ``None``: each year's end."""
-    left_out: int = 0
-    """Figures, progress and forms the plan's files hold that were sent after the day it is seen on (``as_of``)."""
+    left_out: dict[str, int] = field(default_factory=dict)
+    """By unit id: figures, progress and forms the plan's files hold that were sent after the day it is seen on
+    (``as_of``)."""
     known_until: dict[int, dict[str, Period]] = field(default_factory=dict)
     """By year and indicator id: the period a figure of the year's view comes from where it ends before the year
     does (a month's, quarter's or half-year's figure, not yet the year's): judged as under way, never met or missed."""
@@ -477,7 +478,10 @@ class Plan:
             else {p: d.sent_by(today) for p, d in self.files.items() if p.first_day <= today}
         )
         seen.keep(files, period)
-        seen.left_out = sum(data.left_out for data in files.values())
+        seen.left_out = {}
+        for data in files.values():
+            for uid, count in data.left_out.items():
+                seen.left_out[uid] = seen.left_out.get(uid, 0) + count
         return seen
 
     def sent_in_period(self, indicator_id: str, unit_ids: Iterable[str]) -> list[str]:
