@@ -389,7 +389,7 @@ def test_units_and_lateness_stay_in_the_internal_summary() -> None:
     assert "| 12 | UBND xã minh họa 08 | – | chưa nhận được (đề nghị báo cáo) |\n" in internal
     assert "chưa gửi" not in internal
     assert (
-        "- Phòng Kế hoạch - Tài chính (mục III.2.c): đề nghị bố trí kinh phí cho các trường vùng khó khăn (minh họa);"
+        "- Phòng Kế hoạch - Tài chính (mục III.2.c): Đề nghị bố trí kinh phí cho các trường vùng khó khăn (minh họa);"
         in internal
     )
     assert "Nơi nhận" not in internal

@@ -360,7 +360,7 @@ def test_the_internal_summary_of_the_year_says_which_months_report_it_quotes() -
     lines = _lines(SON_LA, "--year", "2026", "--internal", "--date", "2026-11-28")
     assert "| 4 | Sở Khoa học và Công nghệ | – | chưa gửi |" in lines
     assert (
-        "- Sở Khoa học và Công nghệ (đang triển khai, báo cáo tháng 11/2026, ngày 18/11/2026): hỗ trợ đăng ký bảo hộ "
+        "- Sở Khoa học và Công nghệ (đang triển khai, báo cáo tháng 11/2026, ngày 18/11/2026): Hỗ trợ đăng ký bảo hộ "
         "nhãn hiệu xoài tại 01 thị trường (minh họa)."
     ) in lines
 

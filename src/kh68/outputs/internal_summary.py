@@ -188,7 +188,7 @@ def _results(view: StatusView) -> Section:
             when = f", ngày {short_date(p.date)}" if p.date else ""
             period = plan.entry_period(view.year, p)  # a month's report quoted in the year's summary says so
             of = f", báo cáo {period.label}" if period is not None else ""
-            said = lower_first(one_sentence(p.results)) if p.results else "không ghi kết quả"
+            said = one_sentence(p.results) if p.results else "không ghi kết quả"  # verbatim, capitals as typed
             lines.append(f"{plan.unit_name(uid)} ({task_state_label(p.state).lower()}{of}{when}): {said}")
         if lines:
             blocks.append(items(lines))
@@ -206,7 +206,7 @@ def _results(view: StatusView) -> Section:
 def _words(view: StatusView, number: str, title: str, field: str, what: str) -> Section:
     plan = view.plan
     lines = [
-        f"{plan.unit_name(uid)} (mục {t.task.id}): {lower_first(one_sentence(getattr(p, field)))}"
+        f"{plan.unit_name(uid)} (mục {t.task.id}): {one_sentence(getattr(p, field))}"
         for t in view.tasks
         for uid, p in t.entries.items()
         if getattr(p, field)

@@ -52,10 +52,20 @@ def legal_basis(source: str | None) -> str:
 
 
 def lower_first(text: str) -> str:
-    """``Đề nghị …`` → ``đề nghị …`` for a list item; an acronym (``UBND …``) is left as it is."""
+    """``Đề nghị …`` → ``đề nghị …`` for a list item; an acronym (``UBND …``) and a name that starts the text
+    (``Đoàn Kết …``, ``Sở Y tế …``: its next word capitalised too) are left as they are."""
     if len(text) > 1 and text[0].isupper() and text[1].isupper():
         return text
+    words = text.split(maxsplit=2)
+    named = len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()
+    if named and words[0].lower() not in _LEVELS:  # "tỉnh Gia Lai": a level, lower case before its name
+        return text
     return text[:1].lower() + text[1:]
+
+
+_LEVELS = frozenset({"tỉnh", "thành", "xã", "phường", "huyện", "quận", "thị", "đặc", "thôn", "bản", "ấp", "tổ"})
+"""First words of a place's level ("tỉnh", "thành phố", "xã", "thị xã", "đặc khu"), written lower case before its
+name in a sentence."""
 
 
 def one_sentence(text: str) -> str:
