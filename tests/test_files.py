@@ -482,3 +482,19 @@ def test_a_symlink_planted_where_the_lock_goes_is_named_never_followed(example_c
         "tệp khóa của kh68: hãy xóa nó; không ghi gì\n"
     )
     assert (path.read_bytes(), victim.read_bytes()) == (before, b"someone's file\n")
+
+
+def test_a_stop_a_library_swallowed_writes_nothing(tmp_path: Path) -> None:
+    """A hostile-input probe: SIGTERM during an import was turned by openpyxl into a TypeError ("form unreadable"),
+    and the import went on to write the data file."""
+    from kh68.core.startup import Stopped
+
+    path = tmp_path / "2025.yaml"
+    path.write_bytes(b"old")
+    Stopped.last = 15
+    try:
+        with pytest.raises(Stopped):
+            atomic_write_all([(path, b"new", b"old")])
+    finally:
+        Stopped.last = None
+    assert (path.read_bytes(), [p.name for p in tmp_path.iterdir()]) == (b"old", ["2025.yaml"])

@@ -829,3 +829,19 @@ def test_an_excel_error_value_is_refused_in_any_cell_never_kept_as_text(example_
         f"{FORM} › Chỉ tiêu › L9 (chỉ tiêu 6.3): ô có giá trị lỗi của Excel '#N/A'; ghi giá trị đúng hoặc để trống",
         f"{FORM} › Nhiệm vụ › F7 (nhiệm vụ III.1.a): ô có giá trị lỗi của Excel '#REF!'; ghi giá trị đúng hoặc để trống",
     )
+
+
+def test_a_stop_openpyxl_turned_into_an_error_is_a_stop_not_a_broken_form(form: Path) -> None:
+    """A hostile-input probe: openpyxl's bare ``except`` turned SIGTERM into a TypeError, read as "không đọc được
+    bảng tính (TypeError)": the form was refused and the rest of the batch written."""
+    from kh68.core.startup import Stopped
+    from kh68.entry.forms import workbook
+
+    Stopped.last = 15
+    try:
+        with pytest.raises(Stopped):
+            workbook._load(form.name, b"PK\x03\x04 not a workbook", data_only=True)
+    finally:
+        Stopped.last = None
+    with pytest.raises(workbook.FormRefused):
+        workbook._load(form.name, b"PK\x03\x04 not a workbook", data_only=True)

@@ -69,3 +69,13 @@ def stop_on_signals() -> None:
                     signal.signal(number, stop)
             except (OSError, ValueError):
                 pass
+    sys.unraisablehook = _unraisable
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """An error Python cannot raise (in a finaliser: a zip file closed by the collector after a stop cut its
+    write short) is no error of the command, and never a traceback on the user's screen; ``KH68_DEBUG`` shows it."""
+    import os
+
+    if os.environ.get("KH68_DEBUG"):
+        sys.__unraisablehook__(unraisable)

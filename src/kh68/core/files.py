@@ -37,6 +37,7 @@ from pathlib import Path
 from kh68.core import witness
 from kh68.core.errors import InputError, UsageError, os_reason
 from kh68.core.safetext import for_terminal
+from kh68.core.startup import Stopped
 from kh68.core.vnformat import format_number
 
 TEMP_MARK = ".kh68-tmp-"
@@ -453,8 +454,10 @@ def atomic_write_all(writes: Sequence[tuple[Path, bytes, bytes | object | None]]
     it: nothing is replaced); only then are the files replaced, one rename each, each checked again just
     before for a change made by another program. A rename that still fails puts back the files already
     replaced; a file that cannot be put back is named as changed, never said to be kept. A stop (Ctrl-C,
-    SIGTERM) during the renames waits for them: the batch is whole, then kh68 stops.
+    SIGTERM) during the renames waits for them: the batch is whole, then kh68 stops; a stop that came before and
+    that a library swallowed writes nothing (``Stopped.raise_if_any``).
     """
+    Stopped.raise_if_any()
     staged: list[_Staged] = []
     try:
         try:
@@ -503,8 +506,6 @@ def _stops_held(done: Callable[[], str]) -> Iterator[None]:
     elsewhere (and for a signal kh68 does not handle) nothing is held."""
     import signal
     import threading
-
-    from kh68.core.startup import Stopped
 
     if threading.current_thread() is not threading.main_thread():
         yield

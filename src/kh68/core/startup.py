@@ -35,3 +35,10 @@ class Stopped(KeyboardInterrupt):
     @property
     def exit_code(self) -> int:
         return 128 + self.signum
+
+    @classmethod
+    def raise_if_any(cls) -> None:
+        """Raise the command's stop again where a library swallowed it (openpyxl's bare ``except`` turns it into a
+        ``TypeError``, read as a broken form): nothing is written, nothing refused, after a stop."""
+        if cls.last is not None:
+            raise cls(cls.last)

@@ -11,6 +11,7 @@ from typing import Any
 
 from kh68.core.errors import Kh68Error
 from kh68.core.safetext import excerpt, xml_safe
+from kh68.core.startup import Stopped
 from kh68.core.vnformat import format_number, parse_date
 from kh68.entry.figure import Figure, Places
 from kh68.entry.forms import cells
@@ -93,6 +94,7 @@ def read_form(path: Path, plan: Plan, arrival: Arrival | None = None) -> FilledF
     except FormRefused:
         raise
     except Exception as exc:  # openpyxl objects can surprise (a chart sheet where a sheet should be, …)
+        Stopped.raise_if_any()
         raise FormRefused(
             f"{opened.name}: bảng tính không đúng cấu trúc biểu mẫu ({type(exc).__name__}); "
             "dùng lại biểu mẫu gốc lập bằng 'kh68 form'"

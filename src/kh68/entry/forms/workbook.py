@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kh68.core.errors import InputError, os_reason
+from kh68.core.startup import Stopped
 from kh68.core.vnformat import format_number
 from kh68.core.zipsafe import Limits, UnsafeZip, repack, unpack
 from kh68.entry.forms.rawcells import formula_cells, stored_value_problems, without_phonetics
@@ -202,5 +203,6 @@ def _load(name: str, data: bytes, *, data_only: bool) -> Any:
             warnings.simplefilter("ignore")  # "extension not supported" and the like
             return load_workbook(io.BytesIO(data), data_only=data_only)
     except Exception as exc:  # openpyxl raises anything from KeyError to lxml errors on a broken file
+        Stopped.raise_if_any()  # … and turns a stop into a TypeError
         reason = type(exc).__name__
         raise FormRefused(f"{name}: không đọc được bảng tính ({reason}); {SAVE_AS}") from None
