@@ -589,6 +589,12 @@ LINKED = (
         'FILTERXML(WEBSERVICE("http://x"),"//a")',
         'CALL("kernel32","WinExec","JCJ","calc",0)',
         '1+rtd("a",,"b")',
+        # a second hostile-input probe: the same, as an XML reader reads them
+        '&#87;EBSERVICE("http://x")',
+        '<![CDATA[WEBSERVICE("http://x")]]>',
+        'WEB<!-- -->SERVICE("http://x")',
+        "&#91;1]Sheet1!A1",
+        "cmd&#124;' /C calc'!A0",
     ],
 )
 def test_a_formula_reading_another_workbook_or_program_is_refused(example_copy: Path, form: Path, formula: str) -> None:
@@ -845,3 +851,18 @@ def test_a_stop_openpyxl_turned_into_an_error_is_a_stop_not_a_broken_form(form: 
         Stopped.last = None
     with pytest.raises(workbook.FormRefused):
         workbook._load(form.name, b"PK\x03\x04 not a workbook", data_only=True)
+
+
+def test_a_defined_name_that_fetches_from_outside_is_refused(example_copy: Path, form: Path) -> None:
+    """A second hostile-input probe: the cell held "=q", the workbook's defined name q a WEBSERVICE call."""
+    fill(form, SENT | {("Chỉ tiêu", "G8"): 33})
+    with_cached_formula(form, "sheet2.xml", "G8", "q")
+    with zipfile.ZipFile(form) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            if info.filename == "xl/workbook.xml":
+                name = b'<definedNames><definedName name="q">WEBSERVICE("http://x")</definedName></definedNames>'
+                data = data.replace(b"</sheets>", b"</sheets>" + name, 1)
+            target.writestr(info, data)
+    refused(example_copy, form, LINKED.replace(f"{FORM}: ", f"{FORM} › tên 'q' (Formulas › Name Manager): "))

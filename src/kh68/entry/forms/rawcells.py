@@ -55,14 +55,24 @@ def stored_value_problems(contents: dict[str, bytes]) -> list[str]:
 
 
 def formula_cells(contents: dict[str, bytes], chosen: Callable[[str], bool]) -> list[str]:
-    """``trang › ô`` of each cell whose formula is ``chosen``."""
+    """``trang › ô`` of each cell whose formula, as an XML reader reads it, is ``chosen``."""
     found = []
     for part, sheet in _sheets(contents):
         for cell in _cells(contents[part]):
             formula = cell.find(f"{_MAIN}f")
-            if formula is not None and formula.text and chosen(formula.text):
+            text = "".join(formula.itertext()) if formula is not None else ""
+            if text and chosen(text):
                 found.append(f"{sheet} › {cell.get('r') or '?'}")
     return found
+
+
+def defined_names(contents: dict[str, bytes]) -> list[tuple[str, str]]:
+    """Each defined name of the workbook with its formula (``q`` → ``WEBSERVICE("…")``)."""
+    try:
+        book = ET.fromstring(contents["xl/workbook.xml"])
+    except (KeyError, ET.ParseError):
+        return []
+    return [(d.get("name") or "", "".join(d.itertext())) for d in book.iter(f"{_MAIN}definedName")]
 
 
 def _problem(cell: ET.Element, shared: int, seen: set[str]) -> str | None:

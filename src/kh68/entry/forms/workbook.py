@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from kh68.core.errors import InputError, os_reason
+from kh68.core.safetext import excerpt
 from kh68.core.startup import Stopped
 from kh68.core.vnformat import format_number
 from kh68.core.zipsafe import Limits, UnsafeZip, repack, unpack
-from kh68.entry.forms.rawcells import formula_cells, stored_value_problems, without_phonetics
+from kh68.entry.forms.rawcells import defined_names, formula_cells, stored_value_problems, without_phonetics
 
 MAX_FILE = 20 * 1024 * 1024  # a filled form is some ten kilobytes
 # A sheet of a filled form is tens of kilobytes of XML: 10 MB a part, 30 MB in all, 500 parts.
@@ -37,7 +38,6 @@ _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _ELEMENT = re.compile(rb"<[^/!?]")
-_FORMULA_TEXT = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>([^<]*)</(?:\w+:)?f>")
 _STRING_LITERAL = re.compile(rb'"[^"]*"')
 
 
@@ -159,9 +159,16 @@ def _check_xml(name: str, contents: dict[str, bytes]) -> bool:
             )
         if member.startswith("xl/worksheets/") and _FORMULA.search(text):
             has_formula = True
-            if any(_reaches_outside(f) for f in _FORMULA_TEXT.findall(text)):
-                places = formula_cells(contents, lambda f: _reaches_outside(f.encode()))
-                raise FormRefused(*[f"{name} › {place}: {_LINKED}" for place in places] or [f"{name}: {_LINKED}"])
+    # Read as an XML reader reads them (character references, CDATA and comments resolved): a formula written
+    # "&#87;EBSERVICE(" or "WEB<!-- -->SERVICE(" is WEBSERVICE to Excel; a defined name is a formula too ("=q").
+    places = formula_cells(contents, lambda f: _reaches_outside(f.encode())) if has_formula else []
+    named = [
+        f"tên {excerpt(n)} (Formulas › Name Manager)"
+        for n, f in defined_names(contents)
+        if _reaches_outside(f.encode())
+    ]
+    if places or named:
+        raise FormRefused(*[f"{name} › {place}: {_LINKED}" for place in (*places, *named)])
     return has_formula
 
 
