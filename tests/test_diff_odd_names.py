@@ -121,3 +121,22 @@ def test_a_name_with_a_colon_is_an_ordinary_file_outside_windows(git_repo: Path)
     git(git_repo, "commit", "-qm", "ghi chú")
     result = invoke(["diff", "HEAD~1", "HEAD", "--plan", git_repo / "plan"], 0)
     assert result.output.splitlines()[-1] == "Không có thay đổi về mục tiêu, chỉ tiêu, nhiệm vụ, đơn vị hay số liệu."
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_files_kh68_does_not_read_are_never_written_out(git_repo: Path, tmp_path: Path) -> None:
+    """A second hostile-input probe: twenty entries naming one 60 MB blob (a 248 KB repository) wrote 1,1 GB into
+    the temporary folder; a file kh68 does not read is its name alone."""
+    blob = _hash(git_repo, "blob", b"#" * (4 * 1024 * 1024))
+    entries = b"".join(b"100644 big-%02d.bin\x00" % i + bytes.fromhex(blob) for i in range(20))
+    plan = subprocess.run(
+        ["git", "cat-file", "tree", "HEAD:plan"], cwd=git_repo, capture_output=True, check=True
+    ).stdout
+    commit = _commit_tree(git_repo, _hash(git_repo, "tree", entries + plan))
+    from kh68.repo.gitplan import _Git
+
+    into = tmp_path / "plan"
+    into.mkdir()
+    assert _Git(git_repo).extract(commit, "plan", into) == 20 + len(list((git_repo / "plan").rglob("*.yaml")))
+    assert {f.stat().st_size for f in into.glob("big-*.bin")} == {0}
+    invoke(["diff", "HEAD", commit, "--plan", git_repo / "plan"], 0)

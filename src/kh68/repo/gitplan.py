@@ -100,13 +100,14 @@ class _Git:
     def extract(self, commit: str, prefix: str, into: Path) -> int:
         """Write the files under ``prefix`` at ``commit`` into ``into``; return how many.
 
-        A tree is data: an entry named ``..`` (or ``.``, or with a separator: a commit made by hand, which git itself
-        never checks out) is refused, never followed out of ``into``; a blob larger than any plan file is never read:
-        its file is made as large, empty (``check`` then says it is too large)."""
+        A tree is data: an entry named ``..`` (a commit made by hand, which git itself never checks out) is refused,
+        never followed out of ``into``; a file kh68 does not read is made empty (its name is what ``check`` says of
+        it); a blob larger than any plan file is never read: its file is made as large, empty (``check`` then says
+        it is too large); more files or more YAML than a plan holds refuse the revision."""
         listing = self.run_bytes(
             ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix or "."], "không đọc được cây thư mục"
         )
-        count = 0
+        count = total = 0
         for entry in listing.split(b"\0"):
             if not entry:
                 continue
@@ -122,15 +123,32 @@ class _Git:
             rel = name.relative_to(prefix) if prefix else name
             target = _inside(into, rel, commit)
             target.parent.mkdir(parents=True, exist_ok=True)
-            if int(size) > MAX_READ_BYTES:
+            count += 1
+            if count > MAX_FILES:
+                raise UsageError(
+                    f"bản {commit[:7]} có hơn {MAX_FILES} tệp trong thư mục kế hoạch; kh68 không đọc bản này"
+                )
+            if not rel.name.lower().endswith(READ_SUFFIXES):  # a file kh68 does not read: its name alone is said
+                target.touch()
+            elif int(size) > MAX_READ_BYTES:
                 with target.open("wb") as handle:  # sparse where the system allows: nothing read, nothing written
                     handle.truncate(int(size) if os.name != "nt" else MAX_READ_BYTES + 1)
             else:
+                total += int(size)
+                if total > MAX_TOTAL_BYTES:
+                    raise UsageError(
+                        f"các tệp YAML của bản {commit[:7]} lớn quá {MAX_TOTAL_BYTES // 2**20} MiB; kh68 không đọc bản này"
+                    )
                 target.write_bytes(self.run_bytes(["cat-file", "blob", sha], "không đọc được tệp"))
-            count += 1
         return count
 
 
+READ_SUFFIXES = (".yaml", ".yml")
+"""What kh68 reads of a plan folder; any other file is extracted empty (its name is what ``check`` says of it)."""
+MAX_FILES = 10_000
+MAX_TOTAL_BYTES = 4 * MAX_READ_BYTES
+"""A revision whose plan folder holds more files, or more YAML, is no plan kh68 reads (a tiny commit of entries that
+all name one large blob would fill the disk)."""
 WINDOWS_ODD = " hay ký tự : \\ mà Windows không cho"
 
 
