@@ -174,3 +174,17 @@ def test_excerpt_is_short_one_line_and_safe() -> None:
 
 def test_an_excerpt_keeps_the_commas_of_the_text() -> None:
     assert excerpt("1,5; 2,5" + "x" * 2000) == "'1,5; 2,5" + "x" * 32 + "…' (2.008 ký tự)"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # a second hostile-input probe: a unit's name with a line break printed a GitHub Actions command of its own
+        ("Trường A\n    ::error file=README.md,line=1::Kế hoạch đã bị hủy", "Trường A\n    :\u200b:error file="),
+        ("không có đơn vị '##[error]x'", "không có đơn vị '#\u200b#[error]x'"),
+        ("::error file=plan.yaml,line=3::kh68's own", "::error file=plan.yaml,line=3::kh68's own"),
+        ("tỷ lệ 1:2 :: trong câu", "tỷ lệ 1:2 :: trong câu"),
+    ],
+)
+def test_plan_text_starts_no_workflow_command_on_a_line_of_its_own(text: str, shown: str) -> None:
+    assert for_terminal(text).startswith(shown)

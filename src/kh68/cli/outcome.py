@@ -375,8 +375,10 @@ def print_problems(problems: list[Problem], fmt: ProblemFormat = ProblemFormat.p
             hidden = format_number(count - PROBLEMS_SHOWN_PER_KIND, 0)
             suffix = f" [{rule}]" if rule else ""
             lines.append(f"{path}: … và {hidden} {severity.label} khác cùng loại{suffix}")
-    if lines:
-        echo("\n".join(lines), err=err)
+    stream = sys.stderr if err else sys.stdout
+    for line in lines:  # each line made safe alone: a workflow command may start kh68's own, never plan text's
+        stream.write(for_terminal(line) + "\n")
+    stream.flush()
 
 
 def parse_day(text: str | None, option: str) -> date:

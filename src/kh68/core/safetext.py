@@ -94,11 +94,19 @@ def for_terminal(text: str) -> str:
 
     C0 controls are shown as ``\\x1b``, the others as ``\\u202e`` (astral ones as a
     surrogate pair), so that JSON printed through this stays valid JSON with the
-    same value.
+    same value. A workflow command of a CI runner that plan text would start on a line of
+    its own (``::error::…`` after a line break, ``##[error]`` anywhere: GitHub Actions reads
+    every line kh68 prints) is broken by a zero-width space; kh68's own annotations start the
+    text, and stay.
     """
+    if "::" in text or "##[" in text:
+        text = _WORKFLOW_COMMAND.sub(lambda m: f"{m[1] or m[3]}\u200b{m[2] or m[4]}", text)
     if _TERMINAL_UNSAFE.search(text) is None:
         return text
     return _TERMINAL_UNSAFE.sub(_visible_match, text)
+
+
+_WORKFLOW_COMMAND = re.compile(r"(?:(?<=\n)(\s*:)(:)|(#)(#\[))")
 
 
 def for_terminal_keeping_sgr(text: str) -> str:
