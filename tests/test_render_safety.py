@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -237,3 +238,14 @@ def test_a_child_that_dies_before_it_writes_is_said_so(tmp_path: Path) -> None:
     with pytest.raises(TemplateFailure) as info:
         isolated.run(dies, 5, "mau.j2: chạy quá lâu")
     assert str(info.value) == f"mau.j2: {isolated.ENDED}"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the child's memory is bounded on Linux")
+def test_a_template_that_takes_memory_beyond_the_bound_is_stopped(tmp_path: Path, monkeypatch) -> None:
+    """A second hostile-input probe: a template built 4,7 GB of strings (the CPU time was bounded, memory not)."""
+    monkeypatch.setattr(isolated, "MEMORY", 200 * 2**20)
+    text = "{% set ns = namespace(l=[]) %}{% for i in range(40) %}{% set ns.l = ns.l + ['x' * 19000000] %}{% endfor %}"
+    path = template(tmp_path, "mem.j2", text + "{{ ns.l|length }}")
+    with pytest.raises(TemplateFailure) as info:
+        kh68.outputs.render.render({}, "md", path)
+    assert str(info.value) == f"{path}: mẫu báo cáo cần quá nhiều bộ nhớ nên đã bị dừng."

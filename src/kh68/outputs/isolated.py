@@ -17,9 +17,12 @@ import signal
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from kh68.core.errors import TemplateFailure
 
+MEMORY = 1 << 30
+"""Bytes a template may take beyond what kh68 has when it starts rendering (a report takes a few megabytes)."""
 GRACE = 2.0
 """Seconds the child has beyond the sandbox's own limit, which stops an ordinary loop with its own message."""
 
@@ -92,6 +95,10 @@ def _bounded(seconds: float) -> None:
 
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        with contextlib.suppress(OSError, ValueError, IndexError):  # its memory: what it has, and MEMORY more
+            pages = int(Path("/proc/self/statm").read_text().split()[0])
+            size = pages * os.sysconf("SC_PAGE_SIZE") + MEMORY
+            resource.setrlimit(resource.RLIMIT_AS, (size, size))
 
 
 def _collect(read: int, deadline: float) -> bytes | None:
