@@ -454,7 +454,7 @@ def test_a_plan_with_two_reports_to_higher_bodies_says_which_and_takes_duty(exam
     assert late not in chosen  # due 14/12: in time
     assert "Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng." in (tmp_path / "r.md").read_text(encoding="utf-8").splitlines()
     assert invoke([*args, "--duty", "khong_co"], 2).stderr == (
-        "kh68: lỗi: --duty khong_co: không có nhiệm vụ báo cáo kết quả thực hiện kế hoạch này; các nhiệm vụ: "
+        "kh68: lỗi: --duty 'khong_co': không có nhiệm vụ báo cáo kết quả thực hiện kế hoạch này; các nhiệm vụ: "
         "plan_report, bao_cao_bo\n"
     )
     assert invoke([*args, "--duty", "bao_cao_bo", "--internal"], 2).stderr == (

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from datetime import date
 
 from kh68.core.errors import UsageError
+from kh68.core.safetext import excerpt
 from kh68.core.vnformat import format_date as short_date
 from kh68.domain.deadlines import periods, plan_report_duty
 from kh68.kinds.periods import Period, Rhythm
@@ -205,12 +206,12 @@ def _chosen_duty(plan: Plan, duty_id: str, cadence: Period) -> Duty:
     if found is None:
         known = ", ".join(d.id for d in reports) or "không có (kind: plan_report)"
         raise UsageError(
-            f"--duty {duty_id}: không có nhiệm vụ báo cáo kết quả thực hiện kế hoạch này; các nhiệm vụ: {known}"
+            f"--duty {excerpt(duty_id)}: không có nhiệm vụ báo cáo kết quả thực hiện kế hoạch này; các nhiệm vụ: "
+            f"{known}"
         )
     if not cadence.is_year and cadence not in periods(found, cadence.year):
-        raise UsageError(
-            f"--duty {duty_id}: nhiệm vụ này không báo cáo {cadence.label} (hạn: {found.deadline.text if found.deadline else 'không ghi'})"
-        )
+        said = found.deadline.text if found.deadline else "không ghi"
+        raise UsageError(f"--duty {duty_id}: nhiệm vụ này không báo cáo {cadence.label} (hạn: {said})")
     return found
 
 
