@@ -117,7 +117,7 @@ def build_report(
         title="BÁO CÁO",
         subject=subject,
         addressees=to,
-        opening=opening(plan, when, text, sender),
+        opening=opening(plan, when, text, sender, on if on is not None and on < cadence.last_day else None),
         opening_notes=successor_notes(plan, duty, today),
         sections=tuple(
             s
@@ -254,11 +254,14 @@ def report_symbol(plan: Plan, sender: Sender) -> str:
     return plan.meta.report_symbol or sender.issued_as.symbol
 
 
-def opening(plan: Plan, when: str, text: YearReport | None, sender: Sender) -> str:
+def opening(plan: Plan, when: str, text: YearReport | None, sender: Sender, before_end: date | None = None) -> str:
     """``Thực hiện <văn bản yêu cầu báo cáo>, <cơ quan> báo cáo … như sau:``: the document cited once, by its number,
-    date and issuer (the subject line already says what the plan is about)."""
+    date and issuer (the subject line already says what the plan is about); with the day its figures are counted to
+    (Decree 09/2019, Article 12): ``data_as_of``, else the report's own day when it comes before the period ends
+    (``before_end``: what was sent by then is what it counts)."""
     cited = [cite(d) for d in text.references] if text and text.references else answered(plan, sender)
-    as_of = f" (số liệu tính đến ngày {short_date(text.data_as_of)})" if text and text.data_as_of else ""
+    cut = text.data_as_of if text and text.data_as_of else before_end
+    as_of = f" (số liệu tính đến ngày {short_date(cut)})" if cut else ""
     lead = f"Thực hiện {'; '.join(cited)}, " if cited else ""
     return f"{lead}{sender.issued_as.name} báo cáo kết quả thực hiện {when}{as_of} như sau:"
 
