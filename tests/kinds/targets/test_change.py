@@ -185,6 +185,17 @@ def test_kept_of_a_place_in_a_ranking_reads_two_ways() -> None:
         ("tăng không quá 5% so với năm 2025", 104, Status.EXCEEDED),
         ("gấp 1,5 lần năm 2025", 149.9, Status.NOT_MET),
         ("gấp 1,5 lần năm 2025", 150, Status.MET),
+        # a range of change: met inside, exceeded beyond its far edge
+        ("tăng 10-15% so với năm 2025", 109.9, Status.NOT_MET),
+        ("tăng 10-15% so với năm 2025", 110, Status.MET),
+        ("tăng 10-15% so với năm 2025", 115, Status.MET),
+        ("tăng 10-15% so với năm 2025", 115.1, Status.EXCEEDED),
+        ("giảm 5-10% so với năm 2025", 95.1, Status.NOT_MET),
+        ("giảm 5-10% so với năm 2025", 92, Status.MET),
+        ("giảm 5-10% so với năm 2025", 89.9, Status.EXCEEDED),
+        ("gấp 1,5-2 lần năm 2025", 149, Status.NOT_MET),
+        ("gấp 1,5-2 lần năm 2025", 180, Status.MET),
+        ("gấp 1,5-2 lần năm 2025", 201, Status.EXCEEDED),
     ],
 )
 def test_qualified_changes_are_judged_by_their_words(text: str, value: float, status: Status) -> None:
@@ -281,29 +292,6 @@ def test_a_range_of_change_is_read_with_both_edges(text: str, amount: float, far
         2025,
         direction,
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "status"),
-    [
-        ("tăng 10-15% so với năm 2025", 109.9, Status.NOT_MET),
-        ("tăng 10-15% so với năm 2025", 110, Status.MET),
-        ("tăng 10-15% so với năm 2025", 115, Status.MET),
-        ("tăng 10-15% so với năm 2025", 115.1, Status.EXCEEDED),
-        ("giảm 5-10% so với năm 2025", 95.1, Status.NOT_MET),
-        ("giảm 5-10% so với năm 2025", 92, Status.MET),
-        ("giảm 5-10% so với năm 2025", 89.9, Status.EXCEEDED),
-        ("gấp 1,5-2 lần năm 2025", 149, Status.NOT_MET),
-        ("gấp 1,5-2 lần năm 2025", 180, Status.MET),
-        ("gấp 1,5-2 lần năm 2025", 201, Status.EXCEEDED),
-    ],
-)
-def test_a_range_of_change_is_met_inside_and_exceeded_beyond(text: str, value: float, status: Status) -> None:
-    target = read(text)
-    direction = target.implied_direction
-    found = target.requirement(direction, History(values=((2025, 100.0),)))
-    assert found is not None
-    assert found.judge(value, direction) is status
 
 
 @pytest.mark.parametrize(
