@@ -560,3 +560,14 @@ def test_a_task_is_named_by_its_short_title_where_its_title_is_a_list_of_units()
     out = invoke(EXAMPLE, 0, env={"COLUMNS": "200"}).output
     assert "• III.2.d Giám sát, thanh tra, kiểm tra việc thực hiện chính sách — " in out
     assert "III.2.d Các phòng thuộc Sở" not in out
+
+
+def test_a_period_no_duty_reports_on_is_refused_naming_the_plans_periods() -> None:
+    # the demo plan reports by year: a quarter's view printed the year's figures under the quarter's name
+    args = ["status", "--plan", str(EXAMPLE_PLAN), "--period", "2026-Q3"]
+    result = invoke(args, 2)
+    assert result.stdout == ""
+    assert result.stderr == (
+        "kh68: lỗi: --period 2026-Q3: kế hoạch không quy định báo cáo quý III/2026; các kỳ báo cáo năm 2026 "
+        "của kế hoạch: 2026 (năm)\n"
+    )

@@ -35,7 +35,7 @@ from kh68.cli.outcome import (
     when,
 )
 from kh68.cli.problem_formats import ProblemFormat, as_json
-from kh68.core.errors import ExitCode
+from kh68.core.errors import ExitCode, UsageError
 
 
 class ReadOnlyLine(Protocol):
@@ -96,6 +96,24 @@ def run_check(directory: Path | None, plan: Path | None, fmt: ProblemFormat, str
         raise CommandExit(ExitCode.PROBLEMS)
 
 
+def _require_some_report(plan: Any, cadence: Any) -> None:
+    """``status --period``: a period some duty reports on (a unit's report or the plan's), as ``form`` and ``report``
+    ask; a quarter of a plan that reports yearly is refused, naming the periods it reports (it printed the year's)."""
+    from kh68.domain.deadlines import periods
+    from kh68.entry.forms.expected import periods_text
+    from kh68.reading.enums import DutyKind
+
+    asked = {p for d in plan.meta.duties if d.kind is not DutyKind.REQUEST for p in periods(d, cadence.year)}
+    if cadence in asked:
+        return
+    known = sorted(asked, key=lambda p: (-p.rhythm.months, p.last_day))
+    said = periods_text(known) if known else "không có (kế hoạch không ghi nhiệm vụ báo cáo nào)"
+    raise UsageError(
+        f"--period {cadence.key}: kế hoạch không quy định báo cáo {cadence.label}; các kỳ báo cáo năm {cadence.year} "
+        f"của kế hoạch: {said}"
+    )
+
+
 def _report_verdicts(plan: Any, files: Any, year: int) -> Any:
     """The report's verdicts, for the rule comparing the narrative with them (imported only when it has claims)."""
     from kh68.outputs.narrative import report_verdicts
@@ -137,6 +155,8 @@ def run_status(
         )
     year, cadence = when(year, period, default=within)
     loaded.require_year(year)
+    if cadence is not None and not cadence.is_year:
+        _require_some_report(loaded, cadence)
     unit_id = loaded.require_unit(unit) if unit is not None else None
     view = build_status(loaded, year, day, unit_id, cadence)
     for warning in view.unseen_warnings:  # on standard error: the table or the JSON stays what it is
