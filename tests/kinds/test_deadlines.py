@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from kh68.core.safetext import excerpt
 from kh68.kinds.periods import DeadlineUnparsable, Period, Rhythm, parse_deadline
 
 
@@ -24,16 +25,50 @@ def test_a_deadline_is_read_as_written(text: str, kind: str) -> None:
     assert type(parse_deadline(text)).__name__ == kind
 
 
-@pytest.mark.parametrize("text", ["Định kỳ 06 tháng", "định kỳ hằng năm", "Hằng quý.", "6 tháng một lần"])
-def test_a_period_without_a_day_says_where_the_period_goes(text: str) -> None:
-    """The plan says how often, not by when: the message says to write the period and leave the deadline empty
-    (it listed only forms with a day)."""
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Định kỳ 06 tháng", "six_monthly"),
+        ("định kỳ hằng năm", "yearly"),
+        ("Hằng quý.", "quarterly"),
+        ("6 tháng một lần", "six_monthly"),
+        # a probe of real plans: a periodic report also sent when asked, with no day
+        ("Hằng năm và đột xuất", "yearly"),
+        ("định kỳ hằng năm hoặc đột xuất khi có yêu cầu", "yearly"),
+    ],
+)
+def test_a_period_without_a_day_says_where_the_period_goes(text: str, period: str) -> None:
+    """The plan says how often, not by when: the message says which period to write and to leave the deadline empty
+    (it listed only forms with a day, then every period)."""
     with pytest.raises(DeadlineUnparsable) as info:
         parse_deadline(text)
     assert str(info.value) == (
-        f"'{text}' nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period (yearly, six_monthly, quarterly, "
-        "monthly) và bỏ trống deadline (kh68 không tự đặt ngày; lời văn bản giữ ở what)"
+        f"{excerpt(text)} nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period ({period}) và bỏ trống deadline "
+        "(kh68 không tự đặt ngày; lời văn bản giữ ở what)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "days"),
+    [
+        # a probe of real plans: also sent when asked (never owed: the periodic report is the deadline)
+        ("trước ngày 15/12 hằng năm và đột xuất khi có yêu cầu", "YearlyDay", [(12, 15)]),
+        ("Trước ngày 20/6 và 20/12 hằng năm; báo cáo đột xuất theo yêu cầu", "SixMonthlyDays", [(6, 20), (12, 20)]),
+        # the word of the deadline said before each day
+        ("trước ngày 15/6 và trước ngày 15/12 hằng năm", "SixMonthlyDays", [(6, 15), (12, 15)]),
+        ("chậm nhất ngày 15/6 và chậm nhất ngày 15/12", "SixMonthlyDays", [(6, 15), (12, 15)]),
+    ],
+)
+def test_what_real_plans_add_to_a_deadline_is_read(text: str, kind: str, days: list[tuple[int, int]]) -> None:
+    deadline = parse_deadline(text)
+    assert type(deadline).__name__ == kind
+    named = [deadline.named_day(p) for p in deadline.rhythm.periods(2026)]
+    assert [(d.month, d.day) for d in named if d is not None] == days
+
+
+def test_a_report_only_when_asked_is_still_one_on_request() -> None:
+    for text in ("đột xuất, khi có yêu cầu", "khi có yêu cầu hoặc đột xuất", "báo cáo đột xuất khi có yêu cầu"):
+        assert type(parse_deadline(text)).__name__ == "OnRequest"
 
 
 def test_two_periods_without_a_day_say_which_period_to_write() -> None:

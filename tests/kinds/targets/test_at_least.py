@@ -137,6 +137,10 @@ def test_a_bare_level_every_value_meets(text: str, unit: str, direction, always:
         ("phát triển ít nhất 10 sản phẩm", 10, "sản phẩm"),
         ("cấp mới 12 mã số vùng trồng", 12, "mã số vùng trồng"),
         ("duy trì ở mức 49,5%", 49.5, "%"),  # a new user's plan
+        # a probe of real plans: work done, counted in what follows the number; a level kept steady
+        ("hoàn thành tối thiểu 4.800 căn", 4800, "căn"),
+        ("hoàn thành 4.800 căn", 4800, "căn"),
+        ("duy trì ổn định 46%", 46, "%"),
     ],
 )
 def test_words_of_what_is_done_before_the_bound(text: str, bound: float, unit: str) -> None:
@@ -148,3 +152,17 @@ def test_words_of_what_is_done_before_the_bound(text: str, bound: float, unit: s
 def test_more_than_what_exists_is_not_passed_over(text: str) -> None:
     with pytest.raises(TargetUnparsable):
         read(text)
+
+
+def test_the_completion_of_work_is_no_bound_of_how_much() -> None:
+    """ "hoàn thành 100%" is the work done (kind completion), never "ít nhất 100%" of what follows."""
+    assert read("hoàn thành 100%").kind == "completion"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "bound"),
+    [("nâng lên 60%", "at_least", 60), ("nâng lên mức trên 60%", "greater_than", 60)],
+)
+def test_a_rise_to_a_level_is_that_level(text: str, kind: str, bound: float) -> None:
+    target = read(text)
+    assert (target.kind, target.bound, target.implied_direction) == (kind, bound, H)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kh68.kinds.measure import Measure
-from kh68.kinds.targets import Style
+from kh68.kinds.targets import Style, TargetUnparsable
 from kh68.kinds.verdict import Status
 
 from .judging import H, L, judge, read
@@ -73,3 +73,25 @@ def test_a_place_among_the_first_of_an_indicator_in_no_ranking_is_refused(unit: 
         f"chỉ tiêu 'top 03' nói một thứ hạng (đứng trong 3 vị trí đầu), mà chỉ tiêu tính bằng {unit}: ghi unit của "
         "chỉ tiêu là thứ hạng (hạng, bậc), hoặc ghi mức của chỉ tiêu bằng số"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "bound"),
+    [
+        # a probe of real plans: a level reached by falling
+        ("giảm xuống 2%", "at_most", 2),
+        ("giảm còn 5", "at_most", 5),
+        ("giảm xuống còn 1,5%", "at_most", 1.5),
+        ("giảm xuống dưới 2%", "less_than", 2),
+        ("Đến năm 2030, giảm còn dưới 1,5%", "less_than", 1.5),
+    ],
+)
+def test_a_fall_to_a_level_is_at_most_that_level(text: str, kind: str, bound: float) -> None:
+    target = read(text)
+    assert (target.kind, target.bound, target.implied_direction) == (kind, bound, L)
+
+
+def test_a_fall_to_a_level_above_a_bound_is_read_by_no_kind() -> None:
+    with pytest.raises(TargetUnparsable) as info:
+        read("giảm xuống trên 2%")
+    assert str(info.value).startswith("không đọc được chỉ tiêu 'giảm xuống trên 2%'; các dạng đọc được: 99,5 |")

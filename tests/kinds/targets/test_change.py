@@ -151,6 +151,8 @@ def test_a_change_of_a_place_in_a_ranking_reads_two_ways() -> None:
         ("giảm tối thiểu 15% lượng văn bản hành chính so với tổng lượng năm 2025", -15, 2025, False),
         ("tăng 10% so với kết quả thực hiện năm 2025", 10, 2025, False),
         ("giảm 2 vụ so với số lượng năm 2024", -2, 2024, False),
+        ("tăng thêm ít nhất 20% so với năm 2025", 20, 2025, False),  # "thêm": the same rise, said again
+        ("tăng thêm 500 ha so với năm trước", 500, None, True),
     ],
 )
 def test_what_real_plans_write_is_read(text: str, amount: float, base: int | None, previous: bool) -> None:
@@ -342,3 +344,32 @@ def test_from_a_change_up_after_its_base() -> None:
     """A new user's plan: "giảm 10% so với năm 2025 trở lên" (as "giảm 10% trở lên so với năm 2025")."""
     target = read("giảm 10% so với năm 2025 trở lên")
     assert (target.amount, target.base_year, target.implied_direction) == (-10, 2025, L)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("tăng 20%", "tăng"),
+        ("tăng thêm ít nhất 20%", "tăng"),
+        ("giảm 10% đến 2030", "giảm"),
+        ("tăng thêm 500 ha", "tăng"),
+    ],
+)
+def test_a_change_against_no_year_is_refused_saying_what_to_add(text: str, verb: str) -> None:
+    """A probe of real plans: "tăng thêm 20%" was refused among every form, as if kh68 could not read a rise."""
+    with pytest.raises(TargetUnparsable) as info:
+        read(text)
+    assert str(info.value) == (
+        f"chỉ tiêu '{text}' nói mức {verb} mà không nói so với năm nào; viết '{verb} … so với năm …' (năm gốc, như "
+        f"'{verb} 10% so với năm 2025'), '{verb} … so với năm trước' (mỗi năm so với năm liền trước), hoặc ghi mức "
+        "cần đạt ('ít nhất 30%', 'không quá 5')"
+    )
+
+
+def test_a_rise_to_or_by_is_refused_naming_both() -> None:
+    with pytest.raises(TargetUnparsable) as info:
+        read("tăng lên 20%")
+    assert str(info.value) == (
+        "chỉ tiêu 'tăng lên 20%' đọc được hai cách: đạt mức 20% (viết 'ít nhất 20%'), hoặc tăng thêm 20% (viết 'tăng "
+        "20% so với năm …', ghi năm gốc); viết một trong hai"
+    )

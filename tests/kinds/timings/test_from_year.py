@@ -24,6 +24,9 @@ from .reading import read, window
         ("2026 trở đi", date(2026, 1, 1)),
         ("(2026 trở đi)", date(2026, 1, 1)),
         ("2026 và các năm tiếp theo", date(2026, 1, 1)),
+        # a probe of real plans: "những năm tiếp theo", "các năm kế tiếp"
+        ("Năm 2026 và những năm tiếp theo", date(2026, 1, 1)),
+        ("Từ năm 2026 và các năm kế tiếp", date(2026, 1, 1)),
     ],
 )
 def test_phrasings(text: str, start: date) -> None:

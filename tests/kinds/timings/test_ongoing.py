@@ -18,6 +18,8 @@ from .reading import read, window
         "Quanh năm",
         "Thường xuyên, hằng năm",  # a new user's plan
         "Hằng năm, thường xuyên",
+        "Thường xuyên, định kỳ",  # a probe of real plans
+        "Định kỳ và thường xuyên",
     ],
 )
 def test_phrasings(text: str) -> None:

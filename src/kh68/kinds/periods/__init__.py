@@ -47,9 +47,21 @@ _HALF_AND_YEAR = re.compile(
 """"6 tháng (trước ngày 10/6) và năm (trước ngày 10/12)": two reports a year, the second the year's."""
 
 
+_ALSO_ON_REQUEST = re.compile(
+    r"\s*(?:,|;|và|hoặc)\s*(?:(?:báo cáo|khi có yêu cầu)\s+)?(?:đột xuất|khi có yêu cầu|khi được yêu cầu|theo yêu cầu)"
+    r"(?:\s+(?:khi có yêu cầu|khi được yêu cầu|theo yêu cầu))?$"
+)
+"""A periodic report also sent when asked ("trước ngày 15/12 hằng năm và đột xuất khi có yêu cầu"): a report on
+request is never owed nor late (kind ``on_request``), so the periodic one is the duty's deadline."""
+_SAID_AGAIN = re.compile(r"(?<=[0-9])\s*(,|và)\s+(?:trước|chậm nhất|muộn nhất)\s+(?:ngày\s+)?(?=[0-9])")
+""""trước ngày 15/6 và trước ngày 15/12 hằng năm": the word of the deadline said again before each day."""
+
+
 def _one_form(phrase: str) -> str:
     """A deadline written another way as one form of the kinds reads it: "6 tháng (trước ngày 10/6) và năm (trước
     ngày 10/12)" is "trước ngày 10/6 và 10/12" (the second half's report is the year's, its figures the year's)."""
+    if phrase.startswith(("trước", "chậm nhất", "muộn nhất")):
+        phrase = _SAID_AGAIN.sub(lambda m: "," if m[1] == "," else " và ", phrase)
     found = _HALF_AND_YEAR.match(phrase)
     if found is None or (found["how1"] or "") != (found["how2"] or ""):
         return phrase
@@ -66,7 +78,7 @@ def accepted_forms() -> str:
 
 def parse_deadline(text: str) -> Deadline:
     """The deadline the plan's words ``text`` mean; ``DeadlineUnparsable`` naming every accepted form otherwise."""
-    folded = _one_form(plain_spans(fold(text)).rstrip(" .;"))
+    folded = _one_form(_ALSO_ON_REQUEST.sub("", plain_spans(fold(text)).rstrip(" .;")))
     frame = _FRAME.match(folded)
     said = frame and (frame["a"] or frame["b"] or frame["c"])
     framed = _RHYTHMS[said] if said else None
@@ -75,8 +87,9 @@ def parse_deadline(text: str) -> Deadline:
         phrase = phrase[1:-1].strip()  # "hằng năm (trước ngày 15 tháng 11)"
     if not phrase:  # "Định kỳ 06 tháng", "hằng năm": the period of the reports, no day to send them by
         raise DeadlineUnparsable(
-            f"{excerpt(text)} nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period (yearly, six_monthly, "
-            "quarterly, monthly) và bỏ trống deadline (kh68 không tự đặt ngày; lời văn bản giữ ở what)"
+            f"{excerpt(text)} nói kỳ báo cáo mà không nói ngày phải gửi: ghi kỳ ở period "
+            f"({framed.value if framed else 'yearly, six_monthly, quarterly, monthly'}) và bỏ trống deadline (kh68 "
+            "không tự đặt ngày; lời văn bản giữ ở what)"
         )
     if framed is not None and re.fullmatch(r"(?:và\s+)?(?:(?:hằng|hàng|mỗi|cả)\s+)?năm", phrase):
         where = (  # "Định kỳ 6 tháng, hằng năm": two periods, no day

@@ -67,7 +67,8 @@ KINDS: tuple[type[Target], ...] = (
 _BY_NAME = {kind.kind: kind for kind in KINDS}
 # "phấn đấu đạt", "chiếm tối thiểu 20%", "đảm bảo 100%", "Có ít nhất 02 vùng": words before the bound
 _LEAD = re.compile(
-    r"^(?:(?:phấn đấu|dự kiến|đảm bảo|bảo đảm|duy trì|giữ vững)\s+(?:(?:đạt|chiếm|có|ở)\s+)?|(?:đạt|chiếm|có)\s+)"
+    r"^(?:(?:phấn đấu|dự kiến|đảm bảo|bảo đảm|duy trì|giữ vững)(?:\s+ổn định)?\s+(?:(?:đạt|chiếm|có|ở)\s+)?"
+    r"|(?:đạt|chiếm|có)\s+)"
     r"(?:(?:tỷ lệ|mức)\s+)?(?=.*[0-9])"  # "đạt tỷ lệ 100%", "đạt mức 95%", "duy trì ở mức 49,5%"
 )
 _ACTION = re.compile(
@@ -77,6 +78,27 @@ _ACTION = re.compile(
 )
 """What is done, before the bound of how many ("Hình thành ít nhất 20 mô hình", "cấp mới 12 mã số"): the words the
 target is counted in follow the number. Never "tăng", "giảm" (a change), nor "thêm" (more than what exists)."""
+_DONE = re.compile(r"^hoàn thành\s+(?=(?:(?:ít nhất|tối thiểu|trên|hơn|khoảng|từ)\s+)?[0-9][0-9.,]*\s*[^\W\d_%])")
+"""Work done, counted in what follows the number ("hoàn thành tối thiểu 4.800 căn"); "hoàn thành 100%" is the
+completion of the work (kind ``completion``), never a bound."""
+_TO_LEVEL = (
+    (
+        re.compile(
+            r"^(?:giảm|hạ|kéo giảm)\s+(?:xuống\s+còn|xuống|còn)\s+(?:mức\s+)?"
+            r"(?=(?P<said>dưới|không quá|không vượt quá|tối đa|khoảng)?\s*[0-9])"
+        ),
+        "không quá",
+    ),
+    (re.compile(r"^nâng\s+lên\s+(?:mức\s+)?(?=(?P<said>ít nhất|tối thiểu|trên|hơn|từ|khoảng)?\s*[0-9])"), "ít nhất"),
+)
+"""A level reached by falling or rising ("giảm xuống dưới 2%", "giảm còn 5%", "nâng lên 60%"): the level, on the side
+the verb says when the words after say none; words of the other side ("giảm xuống trên 2%") are read by no kind."""
+_UP_TO = re.compile(r"^tăng\s+lên\s+(?:mức\s+)?(?P<level>(?:(?:ít nhất|tối thiểu|trên|từ)\s+)?[0-9][^/]*?)$")
+""""tăng lên 20%": to 20%, or by 20%? Both are written; refused naming both (never "lần": "tăng lên 2 lần")."""
+_UNBASED = re.compile(
+    r"^(?P<verb>tăng|giảm)(?:\s+thêm)?\s+(?:(?:ít nhất|tối thiểu|từ|không quá|tối đa|trên|hơn|khoảng)\s+)?[0-9]"
+)
+"""A change that says no base ("tăng 20%", "tăng thêm 500 ha", "giảm 10% đến năm 2030"): against which year?"""
 # "phấn đấu đến năm 2030 đạt …", "dự kiến đến năm 2030 đạt …": the pledge before the year, when a target follows it
 _PLEDGE = re.compile(r"^(?:phấn đấu|dự kiến|đảm bảo|bảo đảm)\s+(?=(?:đến|tới) (?:hết )?năm [0-9]{4}\s*[,:]?\s*\S)")
 _REMARK = re.compile(
@@ -112,15 +134,38 @@ def parse_target(text: str) -> Target:
         if match := pattern.search(phrase):
             year = int(match["y"])
             phrase = (phrase[: match.start()] + phrase[match.end() :]).strip()
-    phrase = _ACTION.sub("", _LEAD.sub("", phrase))
+    phrase = _to_level(_DONE.sub("", _ACTION.sub("", _LEAD.sub("", phrase))), text)
     for kind in KINDS:
         target = kind.parse(phrase, text)
         if target is not None:
             return replace(target, year=year) if year is not None else target
+    if (unbased := _UNBASED.match(phrase)) and "so với" not in phrase:
+        verb = unbased["verb"]
+        raise TargetUnparsable(
+            f"chỉ tiêu {excerpt(text)} nói mức {verb} mà không nói so với năm nào; viết '{verb} … so với năm …' (năm "
+            f"gốc, như '{verb} 10% so với năm 2025'), '{verb} … so với năm trước' (mỗi năm so với năm liền trước), "
+            "hoặc ghi mức cần đạt ('ít nhất 30%', 'không quá 5')"
+        )
     raise TargetUnparsable(
         f"không đọc được chỉ tiêu {excerpt(text)}; các dạng đọc được: {accepted_forms()} "
         "(hoặc dạng cấu trúc {at_least: 3, text: '…'})"
     )
+
+
+def _to_level(phrase: str, text: str) -> str:
+    """``phrase`` with a fall or rise to a level said as the level: "giảm xuống 2%" is "không quá 2%", "nâng lên 60%"
+    "ít nhất 60%"; "tăng lên 20%" is refused naming its two readings."""
+    if (rise := _UP_TO.match(phrase)) and "so với" not in phrase and not re.search(r"\blần\b", phrase):
+        level = rise["level"].strip()
+        raise TargetUnparsable(
+            f"chỉ tiêu {excerpt(text)} đọc được hai cách: đạt mức {level} (viết 'ít nhất {level}'), hoặc tăng thêm "
+            f"{level} (viết 'tăng {level} so với năm …', ghi năm gốc); viết một trong hai"
+        )
+    for pattern, side in _TO_LEVEL:
+        if found := pattern.match(phrase):
+            rest = phrase[found.end() :]
+            return rest if found["said"] else f"{side} {rest}"
+    return phrase
 
 
 def parse_nested(phrase: str, text: str) -> Target | None:

@@ -43,6 +43,8 @@ class AtLeast(Bounded):
         "100% (trừ thủ tục đặc thù)",
         "từ 05",
         "≥ 90",
+        "nâng lên 60%",
+        "hoàn thành tối thiểu 4.800 căn",
     )
     meaning = "giá trị ≥ chỉ tiêu (bằng là Đạt, hơn là Vượt); số không kèm chữ: theo chiều tốt của chỉ tiêu"
     fields: ClassVar[dict[str, FieldType]] = {"at_least": FieldType.NUMBER}

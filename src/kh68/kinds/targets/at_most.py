@@ -24,7 +24,7 @@ _PATTERN = re.compile(
 class AtMost(Bounded):
     kind = "at_most"
     example = "không quá 5"
-    phrasings = ("không quá 5", "tối đa 2", "không vượt quá 5%", "≤ 5", "từ 5 trở xuống", "top 03")
+    phrasings = ("không quá 5", "tối đa 2", "không vượt quá 5%", "≤ 5", "từ 5 trở xuống", "top 03", "giảm xuống còn 2%")
     meaning = "giá trị ≤ chỉ tiêu (bằng là Đạt, thấp hơn là Vượt); chỉ tiêu càng thấp càng tốt"
     fields: ClassVar[dict[str, FieldType]] = {"at_most": FieldType.NUMBER}
     side = Direction.LOWER

@@ -30,7 +30,7 @@ _AGAINST = (
     r"|(?P<previous>năm trước|năm liền trước|cùng kỳ(?: năm trước)?|năm liền kề trước))"
 )
 _PATTERN = re.compile(
-    rf"^(?P<verb>giảm|tăng)\s+(?:(?P<least>ít nhất|tối thiểu|từ)\s+|(?P<most>không quá|không vượt quá|tối đa)\s+"
+    rf"^(?P<verb>giảm|tăng)\s+(?:thêm\s+)?(?:(?P<least>ít nhất|tối thiểu|từ)\s+|(?P<most>không quá|không vượt quá|tối đa)\s+"
     rf"|(?P<over>trên|hơn)\s+)?(?P<n>{NUMBER})\s*(?:(?P<u1>%)?\s*(?P<sep> - |đến\s+)(?P<far>{NUMBER})\s*)?"
     rf"(?P<u>điểm phần trăm|{UNIT})?\s*(?P<up>trở lên\s*)?"
     rf"so với\s+{_AMOUNT_OF}{_AGAINST}(?P<up_after>\s+trở lên)?$"
@@ -71,6 +71,7 @@ class Change(Target):
         "không thấp hơn năm 2025",
         "tăng từ 10-15% so với năm 2025",
         "gấp 1,5-2 lần năm 2025",
+        "tăng thêm 20% so với năm 2025",
     )
     meaning = (
         "so với số liệu năm gốc: tăng (giảm) ít nhất mức ghi; một khoảng ('tăng 10-15%'): trong khoảng là Đạt, quá "

@@ -19,7 +19,7 @@ _PATTERN = re.compile(
 class LessThan(Bounded):
     kind = "less_than"
     example = "dưới 5"
-    phrasings = ("dưới 5", "< 5", "ít hơn 5", "thấp hơn 2%", "khoảng dưới 5")
+    phrasings = ("dưới 5", "< 5", "ít hơn 5", "thấp hơn 2%", "khoảng dưới 5", "giảm xuống dưới 2%")
     meaning = "giá trị < chỉ tiêu (bằng là Chưa đạt); chỉ tiêu càng thấp càng tốt"
     fields: ClassVar[dict[str, FieldType]] = {"less_than": FieldType.NUMBER}
     strict = True

@@ -146,6 +146,8 @@ _SPELLED: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         re.compile(rf"^từ (tháng|quý) ({MONTH}|{QUARTER}) đến (tháng|quý) ({MONTH}|{QUARTER}){SEP}({YEAR})$"),
         r"từ \1 \2/\5 đến \3 \4/\5",
     ),
+    # "Năm 2026 và những năm tiếp theo", "… các năm kế tiếp": as "… và các năm tiếp theo" reads (from_year)
+    (re.compile(r"\b(?:những|các) năm (?:tiếp theo|kế tiếp)$"), "các năm tiếp theo"),
     # "thường xuyên trong năm 2026": the work of that year (or span), due at its end
     (re.compile(r"^thường xuyên,? (?:trong )?((?:năm|giai đoạn) .+)$"), r"\1"),
     # "đến hết tháng 9/2026", "chậm nhất trong quý III/2026", "cuối quý IV/2026", "hết năm 2026": due by the
