@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic_core.core_schema import ErrorType
 
-from conftest import invoke, line_of
+from conftest import invoke, line_of, replace_in
 from kh68.reading.validation import _message
 
 ENGLISH = re.compile(r"\b(should|must|Input|input|Value|value|valid|least|item|items|Field|required|type)\b")
@@ -52,3 +52,13 @@ def test_a_pair_with_one_number_is_refused_in_vietnamese(example_copy: Path) -> 
     out = invoke(["check", example_copy], 1).output
     line = line_of(indicators, "{range: [30]}")
     assert f"{indicators.as_posix()}:{line}:23: lỗi: range: cần ít nhất 2 mục [schema]" in out.splitlines()
+
+
+def test_an_empty_text_is_refused_as_empty_not_as_a_list_without_items(example_copy: Path) -> None:
+    """A hostile probe: a cited document's ``number: ""`` was "cần ít nhất 1 mục" (pydantic counts a text trimmed by a
+    validator as items)."""
+    plan = example_copy / "plan.yaml"
+    replace_in(plan, "  - number: 68/NQ-CP\n", '  - number: "   "\n')
+    out = invoke(["check", example_copy], 1).output
+    line = line_of(plan, 'number: "   "')
+    assert f"{plan.as_posix()}:{line}:13: lỗi: number: không được để trống [schema]" in out.splitlines()

@@ -130,6 +130,8 @@ def _message(err: ErrorDetails, loc: tuple[str | int, ...]) -> str:
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")  # pydantic joins the last choice with "or"
         return _with_field(name, f"giá trị {excerpt(err.get('input'))} không hợp lệ; chọn một trong: {expected}")
+    if kind in ("too_short", "too_long") and isinstance(err.get("input"), str):
+        kind = f"string_{kind}"  # a text whose length a validator checks after trimming it: characters, not items
     template = _MESSAGES.get(kind)
     if template is None:
         return _with_field(name, _OTHER.format(value=excerpt(err.get("input"))))
