@@ -998,6 +998,15 @@ def test_a_value_on_a_bound_it_must_pass_is_said_so_never_short_by_nothing(examp
     assert " 0 điểm phần trăm" not in text
 
 
+def test_a_value_on_a_bound_below_it_must_pass_is_told_to_be_lower(example_copy: Path) -> None:
+    """A hostile probe: 95% against "dưới 95%" was "mới bằng mức mục tiêu (phải vượt mức này)"."""
+    replace_in(example_copy / "indicators.yaml", '      "2030": "> 95"\n', '      "2030": "dưới 95"\n')
+    invoke(["record", "6.7", "--year", "2026", "--value", "95", "--force", "--plan", example_copy], 0)
+    text = invoke(["report", "--plan", example_copy, "--year", "2026", "--date", "2026-11-10"], 0).stdout
+    assert "mục tiêu đến năm 2030 dưới 95%, mới bằng mức mục tiêu (phải thấp hơn mức này);" in text
+    assert "phải vượt" not in text
+
+
 def test_the_closing_says_what_the_plan_says_the_recipient_does_with_the_report(example_copy: Path) -> None:
     """An official: a report the plan asks "để tổng hợp, báo cáo Chính phủ" closed "xem xét, chỉ đạo" all the same."""
     replace_in(

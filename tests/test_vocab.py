@@ -72,6 +72,9 @@ def test_task_states_and_duty_kinds() -> None:
         (Status.NOT_MET, -1.2, "%", H, False, "thấp hơn chỉ tiêu 1,2 điểm phần trăm"),
         (Status.NOT_MET, -0.75, "%", L, False, "cao hơn chỉ tiêu 0,75 điểm phần trăm"),
         (Status.NOT_MET, 0.0, "%", H, False, "chưa đạt chỉ tiêu (phải vượt mức chỉ tiêu)"),
+        # a hostile probe: 60 against "dưới 60" was told to "vượt mức chỉ tiêu"
+        (Status.NOT_MET, 0.0, "%", L, False, "chưa đạt chỉ tiêu (phải thấp hơn mức chỉ tiêu)"),
+        (Status.NOT_MET, 0.0, "hạng", L, False, "chưa đạt chỉ tiêu (phải xếp trên mức chỉ tiêu)"),
         (Status.IN_PROGRESS, -8.33, "%", H, False, "thấp hơn chỉ tiêu 8,33 điểm phần trăm"),
         (Status.MET, 0.0, "%", H, False, "đạt chỉ tiêu"),
         (Status.MET, 0.0, "%", H, True, "trong khoảng chỉ tiêu"),

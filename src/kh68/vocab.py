@@ -255,9 +255,18 @@ def against_target(
         return f"vượt chỉ tiêu (thấp hơn mức chỉ tiêu {points(size, unit, decimals)})"
     if status in (Status.NOT_MET, Status.IN_PROGRESS):
         if size == 0:
-            return "chưa đạt chỉ tiêu (phải vượt mức chỉ tiêu)"
+            return f"chưa đạt chỉ tiêu (phải {past_bound(direction, unit)} mức chỉ tiêu)"
         return f"{short_side(direction, unit)} chỉ tiêu {points(size, unit, decimals)}"
     return "trong khoảng chỉ tiêu" if ranged else "đạt chỉ tiêu"
+
+
+def past_bound(direction: Direction, unit: str) -> str:
+    """How a value must pass a bound it may not equal ("trên 60", "dưới 5"): ``vượt`` (the higher the better),
+    ``thấp hơn`` (the lower); of a place in a ranking, ``xếp trên`` (a hostile probe: "dưới 95%" at 95 was told to
+    "vượt mức này")."""
+    if Measure(unit).is_rank:
+        return "xếp trên"
+    return "vượt" if direction is Direction.HIGHER else "thấp hơn"
 
 
 def short_side(direction: Direction, unit: str) -> str:

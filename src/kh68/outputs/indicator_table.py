@@ -406,10 +406,11 @@ def final_distance(r: IndicatorResult) -> str:
 
 def _short_of(f: ToFinal, r: IndicatorResult) -> str:
     """How far a value is from the final target, ``thấp hơn 0,5 điểm phần trăm``; exactly on a bound it must pass,
-    ``mới bằng mức mục tiêu (phải vượt mức này)`` (it said "thấp hơn 0 điểm phần trăm"). Values are compared as
-    shown (``kh68.tracking.engine``): a distance never rounds to nothing otherwise."""
+    ``mới bằng mức mục tiêu (phải vượt mức này)`` (it said "thấp hơn 0 điểm phần trăm"); ``… (phải thấp hơn mức
+    này)`` of a bound below. Values are compared as shown (``kh68.tracking.engine``): a distance never rounds to
+    nothing otherwise."""
     if f.on_bound:
-        return "mới bằng mức mục tiêu (phải vượt mức này)"
+        return f"mới bằng mức mục tiêu (phải {vocab.past_bound(r.indicator.better, r.indicator.unit)} mức này)"
     side, _ = _sides(r.indicator.better, r.indicator.unit)
     return f"{side} {vocab.points(f.distance, r.indicator.unit, r.decimals)}"
 
