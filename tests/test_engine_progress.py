@@ -111,6 +111,12 @@ class TestStrictGreaterThan:
     def test_above_n_is_achieved(self):
         assert progress(self.GT_60, {2020: 50, 2025: 60.1}, 2025, DEFAULT).category is Category.TARGET_ACHIEVED
 
+    def test_a_value_shown_as_n_is_judged_as_shown(self):
+        """A hostile probe: 60,001 was "✗ Chưa đạt" in the year's row (compared as shown, 60) and "Đã đạt mục tiêu
+        cuối kỳ" beside it (compared unrounded)."""
+        assert progress(self.GT_60, {2020: 50, 2025: 60.001}, 2025, DEFAULT).category is Category.SUBSTANTIAL
+        assert progress(self.GT_60, {2025: 55, 2030: 60.001}, 2030, DEFAULT).category is Category.TARGET_MISSED
+
     @pytest.mark.parametrize("year", [2030, 2031])
     def test_n_in_the_final_year_or_after_is_missed_not_a_pace(self, year: int):
         """Bắc Ninh 144: 60 against "trên 60%" in 2030 was "Chậm tiến độ", with nothing left to go at a pace."""

@@ -467,11 +467,14 @@ def progress(
         # no figure after the base year yet: the base's own figure says nothing of a change from it ("không giảm so
         # với năm 2025" of the 2025 figure alone was "Đã đạt mục tiêu cuối kỳ")
         return ProgressAssessment(Category.NOT_AVAILABLE, final_year=final.year, data_year=t)
+    # values judged as shown, at the target's decimals, as ``assess`` judges a year's (60,001 against "trên 60" is
+    # "Chưa đạt" in the year's row: never "Đã đạt mục tiêu cuối kỳ" beside it)
+    places = _decimals(final.meaning)
     if requirement.span is not None:  # a bound every year of a span: no pace to project, each year judged in its own
-        kept = _kept_every_year(requirement, dict(points), direction)
+        kept = _kept_every_year(requirement, {y: rounded(v, places) for y, v in points}, direction)
         category = Category.TARGET_ACHIEVED if kept else Category.NOT_AVAILABLE
         return ProgressAssessment(category, final_year=final.year, data_year=t)
-    if requirement.judge(current, direction) in (Status.MET, Status.EXCEEDED):
+    if requirement.judge(rounded(current, places), direction) in (Status.MET, Status.EXCEEDED):
         return ProgressAssessment(Category.TARGET_ACHIEVED, final_year=final.year, data_year=t)
     if t >= final.year:  # the final year's own figure short of it: no pace left to project
         return ProgressAssessment(Category.TARGET_MISSED, final_year=final.year, data_year=t)
