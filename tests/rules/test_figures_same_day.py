@@ -43,9 +43,11 @@ def test_a_units_figures_are_compared_unit_by_unit(example_copy: Path) -> None:
     )
     line = line_of(quarter, "xa_mh_01:")
     assert _found(example_copy) == [
-        f"{quarter.as_posix()}:{line}:17: lỗi: chỉ tiêu 6.2 của xa_mh_01: quý III/2026 ghi 3/5, tháng 9/2026 ghi 3/4; "
-        "hai kỳ cùng tính lũy kế đến ngày 30/9/2026 nên phải là một số: kh68 không chọn, sửa số liệu của một trong "
-        "hai kỳ (hoặc xóa kỳ thừa) [figures-same-day]"
+        (
+            f"{quarter.as_posix()}:{line}:17: lỗi: chỉ tiêu 6.2 của xa_mh_01: quý III/2026 ghi 3/5, tháng 9/2026 ghi 3/4; "
+            "hai kỳ cùng tính lũy kế đến ngày 30/9/2026 nên phải là một số: kh68 không chọn, sửa số liệu của một trong "
+            "hai kỳ (hoặc xóa kỳ thừa) [figures-same-day]"
+        )
     ]
 
 
