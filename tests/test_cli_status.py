@@ -104,6 +104,7 @@ def test_json_shape_and_numbers() -> None:
         "provisional": 1,
         "not_computable": 1,
         "no_base": 0,
+        "no_state": 0,
     }
     assert (data["year"], data["today"], data["synthetic"]) == (2025, "2025-11-06", True)
     by_id = {i["id"]: i for i in data["indicators"]}
@@ -571,3 +572,12 @@ def test_a_period_no_duty_reports_on_is_refused_naming_the_plans_periods() -> No
         "kh68: lỗi: --period 2026-Q3: kế hoạch không quy định báo cáo quý III/2026; các kỳ báo cáo năm 2026 "
         "của kế hoạch: 2026 (năm)\n"
     )
+
+
+def test_a_figure_against_the_words_of_a_milestone_waits_for_a_state_not_for_data(example_copy: Path) -> None:
+    """A hostile probe: 80% against 2025's "Triển khai theo đề án" (6.1) was "Chưa có số liệu" beside the 80%."""
+    data = example_copy / "data" / "2025.yaml"
+    replace_in(data, '  "6.1":\n    state: in_progress\n', '  "6.1":\n    value: 80\n')
+    args = ["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-20", "--format", "json"]
+    found = next(i for i in json.loads(invoke(args, 0).stdout)["indicators"] if i["id"] == "6.1")
+    assert (found["value_display"], found["status"], found["status_label"]) == ("80%", "no_state", "Chưa có trạng thái")

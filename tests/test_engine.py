@@ -466,9 +466,12 @@ class TestAssess:
         ind = indicator({2030: "Hoàn thành"}, basis="share_of_units")
         assert assess(ind, target_in_force(ind, 2030), None, TaskState.DONE) == (Status.MET, None)
 
-    def test_completion_not_share_of_units_ignores_a_value(self):
+    def test_completion_not_share_of_units_is_judged_by_its_state_not_a_value(self):
+        """A value beside words is no verdict on them, but it is a figure: "Chưa có trạng thái", never "Chưa có số
+        liệu" beside the value (a hostile probe)."""
         ind = indicator({2030: "Hoàn thành"})
-        assert assess(ind, target_in_force(ind, 2030), 100.0, None) == (Status.NO_DATA, None)
+        assert assess(ind, target_in_force(ind, 2030), None, None) == (Status.NO_DATA, None)
+        assert assess(ind, target_in_force(ind, 2030), 100.0, None) == (Status.NO_STATE, None)
         assert assess(ind, target_in_force(ind, 2030), 100.0, TaskState.DONE) == (Status.MET, None)
 
     def test_lower_is_better_status_and_gap(self):
@@ -654,6 +657,7 @@ class TestCompleteResult:
             Status.PROVISIONAL: 1,  # 6.2: 7 of 10 communes
             Status.NOT_COMPUTABLE: 1,  # 6.9: no districts any more
             Status.NO_BASE: 0,
+            Status.NO_STATE: 0,
         }
         assert [r.indicator.id for r in results.with_status(Status.NOT_MET)] == ["6.5"]
         assert results.final_year == 2030

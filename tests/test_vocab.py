@@ -24,6 +24,7 @@ def test_status_labels_and_symbols() -> None:
         ("provisional", "≈", "Tạm tính"),
         ("not_computable", "∅", "Không tính được"),
         ("no_base", "?", "Chưa có số liệu năm gốc"),
+        ("no_state", "?", "Chưa có trạng thái"),
     ]
 
 

@@ -48,6 +48,7 @@ STATUS_LABELS: dict[Status, str] = {
     Status.PROVISIONAL: "Tạm tính",
     Status.NOT_COMPUTABLE: "Không tính được",
     Status.NO_BASE: "Chưa có số liệu năm gốc",
+    Status.NO_STATE: "Chưa có trạng thái",
 }
 STATUS_SYMBOLS: dict[Status, str] = {
     Status.EXCEEDED: "▲",
@@ -59,6 +60,7 @@ STATUS_SYMBOLS: dict[Status, str] = {
     Status.PROVISIONAL: "≈",
     Status.NOT_COMPUTABLE: "∅",
     Status.NO_BASE: "?",
+    Status.NO_STATE: "?",
 }
 
 
@@ -209,6 +211,7 @@ UNJUDGED_REASONS: dict[Status, str] = {
     Status.NOT_COMPUTABLE: "không tính được",
     Status.NO_DATA: "chưa có số liệu",
     Status.NO_BASE: "chưa có số liệu của năm làm gốc để tính mức tăng, giảm",
+    Status.NO_STATE: "mục tiêu năm ghi bằng lời, chưa báo cáo trạng thái thực hiện",
 }
 """Why a target the plan set is not judged yet: "chưa đánh giá được 03 chỉ tiêu (số liệu tạm tính: 1.2; chưa có số liệu: 1.4, 1.5)"."""
 

@@ -34,6 +34,7 @@ STATUS_STYLES = {
     Status.PROVISIONAL: "yellow",
     Status.NOT_COMPUTABLE: "magenta",
     Status.NO_BASE: "yellow",
+    Status.NO_STATE: "yellow",
 }
 CATEGORY_STYLES = {
     Category.TARGET_ACHIEVED: "bold green",

@@ -44,6 +44,7 @@ class Status(StrEnum):
     PROVISIONAL = "provisional"  # aggregated from fewer units than expected: never "Đạt"
     NOT_COMPUTABLE = "not_computable"  # the unit of count no longer exists
     NO_BASE = "no_base"  # a target set against a base year whose figure is not recorded
+    NO_STATE = "no_state"  # a figure against the words of a milestone ("Triển khai theo đề án"), judged by a state
 
 
 STATE_STATUS: dict[TaskState, Status] = {

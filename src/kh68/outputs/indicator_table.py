@@ -45,7 +45,7 @@ from kh68.tracking.tasks import reported_units
 NO_TARGET_MARK = "–"
 # The verdicts a report gives against a target the plan set, in the order the summary counts them.
 JUDGED = (Status.EXCEEDED, Status.MET, Status.NOT_MET, Status.IN_PROGRESS)
-UNJUDGED = (Status.PROVISIONAL, Status.NOT_COMPUTABLE, Status.NO_DATA, Status.NO_BASE)
+UNJUDGED = (Status.PROVISIONAL, Status.NOT_COMPUTABLE, Status.NO_DATA, Status.NO_BASE, Status.NO_STATE)
 
 
 @dataclass(frozen=True)

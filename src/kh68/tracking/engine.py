@@ -433,8 +433,8 @@ def assess(
         if requirement is None and target.meaning is not None and target.meaning.base_year is not None:
             return Status.NO_BASE, None
         return Status.NO_DATA, None
-    if state is None:
-        return Status.NO_DATA, None
+    if state is None:  # a figure says nothing of words ("Triển khai theo đề án"): the state judges them
+        return (Status.NO_DATA if value is None else Status.NO_STATE), None
     return STATE_STATUS[state], None
 
 
