@@ -6,6 +6,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -100,13 +101,29 @@ def test_a_temp_file_left_by_a_killed_writer_is_removed_by_the_next_write(tmp_pa
     path.write_bytes(b"old")
     stale = tmp_path / f".2025.yaml{TEMP_MARK}abc123"
     stale.write_bytes(b"half")
+    an_hour_ago = time.time() - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
     other = tmp_path / f".2024.yaml{TEMP_MARK}abc123"
     other.write_bytes(b"someone else's")
+    os.utime(other, (an_hour_ago, an_hour_ago))
     with file_lock(path):
         atomic_write(path, b"new")
     assert sorted(p.name for p in tmp_path.iterdir()) == [other.name, "2025.yaml"]
     assert is_kh68_aux(stale.name)
     assert not is_kh68_aux("2025.yaml")
+
+
+def test_a_fresh_temp_file_of_another_writer_is_left_even_under_this_processs_lock(tmp_path: Path) -> None:
+    """A hostile probe: writers whose locks live in different temporary folders (other users, other machines on a
+    shared folder) deleted each other's new text while it was being written, then said "tệp không tồn tại"."""
+    path = tmp_path / "2025.yaml"
+    path.write_bytes(b"old")
+    writing = tmp_path / f".2025.yaml{TEMP_MARK}def456"
+    writing.write_bytes(b"another writer's new text")
+    with file_lock(path):
+        atomic_write(path, b"new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [writing.name, "2025.yaml"]
+    assert path.read_bytes() == b"new"
 
 
 def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:

@@ -389,20 +389,20 @@ def _seconds(value: float) -> str:
 
 
 def _remove_leftovers(target: Path) -> None:
-    """Remove temporary files of ``target`` left by killed writers.
+    """Remove temporary files of ``target`` left by killed writers: those too old to belong to a running write.
 
-    All of them when this process holds the file's lock (no other kh68 writer
-    can be running), else only those too old to belong to a running write.
+    Never a fresh one, even while this process holds the file's lock: the lock is this machine's and this user's
+    (in the temporary folder), and a kh68 of another user or machine writing the same shared folder holds its own
+    (a hostile probe: writers with their own TMPDIR deleted each other's new text, then said the file was gone).
     """
     prefix = f".{target.name}{TEMP_MARK}"
-    locked = bool(_held.get(target))
     now = time.time()
     with contextlib.suppress(OSError):
         for entry in os.scandir(target.parent):
             if not entry.name.startswith(prefix):
                 continue
             with contextlib.suppress(OSError):
-                if locked or now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS:
+                if now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS:
                     Path(entry.path).unlink()
 
 
