@@ -324,6 +324,28 @@ def test_a_form_already_in_the_folder_that_differs_is_never_written_over_unasked
     assert not filled.read_bytes().endswith(b"filled")
 
 
+def test_forms_are_written_all_or_none(tmp_path: Path) -> None:
+    """A hostile probe: a size limit (or a full disk) at one form left the forms before it written and said "không ghi
+    gì"; with --force over a folder of forms, old and new were mixed."""
+    args = ["form", "--plan", EXAMPLE_PLAN, "--year", "2025", "-o", tmp_path]
+    invoke(args, 0)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    for path in tmp_path.iterdir():
+        path.write_bytes(b"old " + path.name.encode())
+    stuck = tmp_path / "bao-cao-2025-xa-mh-05.xlsx"
+    stuck.chmod(0o444)
+    try:
+        out = invoke([*args, "--force"], 1).output
+    finally:
+        stuck.chmod(0o644)
+    assert out.startswith(
+        f"kh68: lỗi: tệp {stuck.as_posix()} chỉ đọc; không ghi gì (các tệp khác cũng giữ nguyên: "
+        f"{(tmp_path / 'bao-cao-2025-phong-khtc.xlsx').as_posix()}, "
+    )
+    assert out.endswith(", … và 8 tệp khác)\n")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {n: b"old " + n.encode() for n in before}
+
+
 def test_no_form_for_the_body_the_forms_go_back_to(tmp_path: Path) -> None:
     """Đồng Tháp 556: a form of the Sở itself said "Gửi đến: Sở Nông nghiệp và Môi trường", and was imported as
     a report received; as the unit's report is, it is refused, naming it."""

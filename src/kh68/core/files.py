@@ -48,6 +48,8 @@ _STALE_SECONDS = 60.0  # a temporary file this old, of a file nobody here holds 
 MAX_READ_BYTES = 64 * 1024 * 1024  # no plan, data, template or form file is anywhere near this
 
 _ANY: object = object()  # atomic_write's ``expected`` when any current content will do
+ANY_CONTENT = _ANY
+"""``atomic_write_all``'s ``expected`` when any current content of the file will do."""
 _held: dict[Path, int] = {}  # target → how many times this process holds its lock
 
 
@@ -525,15 +527,24 @@ def _stops_held(done: Callable[[], str]) -> Iterator[None]:
         raise Stopped(held[0], done=done())
 
 
+_OTHERS_SHOWN = 5  # the other files of a refused batch named; the rest counted
+
+
 def _the_others(failed: Path, writes: Sequence[tuple[Path, bytes, object]]) -> str:
     """What became of the other files of a refused batch: kept as they were, or not created."""
     others = [path for path, _, _ in writes if path != failed]
     kept = [shown_path(path) for path in others if os.path.lexists(path)]
     unmade = [shown_path(path) for path in others if not os.path.lexists(path)]
-    said = ([f"các tệp khác cũng giữ nguyên: {', '.join(kept)}"] if kept else []) + (
-        [f"không tạo {', '.join(unmade)}"] if unmade else []
+    said = ([f"các tệp khác cũng giữ nguyên: {_paths(kept)}"] if kept else []) + (
+        [f"không tạo {_paths(unmade)}"] if unmade else []
     )
     return "; ".join(said)
+
+
+def _paths(shown: list[str]) -> str:
+    """At most ``_OTHERS_SHOWN`` paths, whole, the rest counted: ``a.xlsx, b.xlsx, … và 8 tệp khác``."""
+    rest = len(shown) - _OTHERS_SHOWN
+    return ", ".join(shown[:_OTHERS_SHOWN]) + (f", … và {rest} tệp khác" if rest > 0 else "")
 
 
 def _replace(source: Path, target: Path) -> None:

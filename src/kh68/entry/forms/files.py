@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from kh68.core.errors import InputError
-from kh68.core.files import atomic_write, guard_output, guard_output_dir
+from kh68.core.files import ANY_CONTENT, atomic_write_all, guard_output, guard_output_dir
 from kh68.core.safetext import listing
 from kh68.entry.forms.expected import as_period, form_for
 from kh68.entry.forms.generate import file_name, form_bytes
@@ -56,11 +56,9 @@ def write_forms(
     ]
     if not force:
         _refuse_overwriting([path for path, _, data in made_forms if _differs(path, data)])
-    written = []
-    for path, spec, data in made_forms:
-        atomic_write(path, data)
-        written.append(WrittenForm(path, spec))
-    return written
+    # one batch: a full disk or a size limit at the fifth form leaves none of them (nor old and new forms mixed)
+    atomic_write_all([(path, data, ANY_CONTENT) for path, _, data in made_forms])
+    return [WrittenForm(path, spec) for path, spec, _ in made_forms]
 
 
 def _differs(path: Path, data: bytes) -> bool:
