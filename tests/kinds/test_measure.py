@@ -51,10 +51,32 @@ def test_a_unit_written_in_a_target(unit: str, written: str, accepted: bool) -> 
         ("% số cơ quan, đơn vị", "Tỷ lệ cơ quan, đơn vị thực hành tiết kiệm", True),
         ("% số xã, phường", "Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa", False),
         ("% số hộ", "Tỷ lệ số hộ dùng nước sạch", True),
+        # a probe of real plans: "các", "tất cả các" before what the name says
+        (
+            "% các giao dịch trên nền tảng thương mại điện tử có hóa đơn điện tử",
+            "Tỷ lệ giao dịch trên nền tảng thương mại điện tử có hóa đơn điện tử",
+            True,
+        ),
+        ("% tất cả các xã", "Tỷ lệ xã đạt chuẩn", True),
+        ("% các hộ", "Tỷ lệ xã đạt chuẩn", False),
     ],
 )
 def test_a_share_of_a_count_is_of_what_the_name_counts(written: str, name: str, accepted: bool) -> None:
     assert Measure("%").accepts(written, name) is accepted
+
+
+@pytest.mark.parametrize(
+    ("unit", "written", "name", "accepted"),
+    [
+        # a probe of real plans: what the unit counts said after it, as the indicator's name says it
+        ("vùng", "vùng nuôi thủy sản thông minh", "Số vùng nuôi thủy sản thông minh", True),
+        ("trung tâm", "trung tâm logistics", "Số trung tâm logistics được hình thành", True),
+        ("vùng", "vùng nuôi tôm", "Số vùng nuôi thủy sản thông minh", False),  # not what the name counts
+        ("sản phẩm", "sản phẩm OCOP", "Số sản phẩm đạt 3 sao", False),
+    ],
+)
+def test_a_count_is_of_what_the_name_counts(unit: str, written: str, name: str, accepted: bool) -> None:
+    assert Measure(unit).accepts(written, name) is accepted
 
 
 @pytest.mark.parametrize(

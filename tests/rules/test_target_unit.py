@@ -36,6 +36,25 @@ def test_words_after_a_percent_that_no_rate_is_of_are_refused_never_read_as_the_
     invoke(["check", fixture_copy], 0)
 
 
+def test_a_rate_each_year_of_an_indicator_in_percent_says_the_two_ways_out(fixture_copy: Path) -> None:
+    """A probe of real plans: "đạt 9,5-10%/năm" was told that '/năm' is not what the indicator is a rate of."""
+    path = fixture_copy / "indicators.yaml"
+    replace_in(path, '"2030": "> 60"', '"2030": "đạt 9,5-10%/năm"')
+    assert only_problem(check_fails(fixture_copy)) == (
+        f"{path.as_posix()}:{line_of(path, '10%/năm')}:15: lỗi: chỉ tiêu 'đạt 9,5-10%/năm' ghi '%/năm', mức của mỗi "
+        "năm, mà chỉ tiêu 6.5 tính bằng %: nếu là tốc độ mỗi năm (tăng trưởng bình quân), ghi unit của chỉ tiêu là "
+        "'%/năm'; nếu là mức tăng, giảm mỗi năm của tỷ lệ, viết 'tăng bình quân …%/năm' [target-unit]"
+    )
+
+
+def test_what_a_share_is_of_said_with_cac_before_it_is_read(fixture_copy: Path) -> None:
+    """A probe of real plans: "100% các giao dịch …" of "Tỷ lệ giao dịch …" was refused, "các" not in the name (a
+    count's own words after its unit: ``tests/kinds/test_measure.py``)."""
+    path = fixture_copy / "indicators.yaml"
+    replace_in(path, '"2030": "> 60"', '"2030": "trên 60% các trường mầm non"')
+    invoke(["check", fixture_copy], 0)
+
+
 def test_the_unit_is_quoted_as_the_plan_writes_it(fixture_copy: Path) -> None:
     """Capitals and spacing as typed ('Trường  Mầm non'), never as kh68 compares them ('trường mầm non')."""
     path = fixture_copy / "indicators.yaml"

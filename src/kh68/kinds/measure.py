@@ -76,7 +76,7 @@ class Measure:
         if not self.is_percent and own and said.replace(" ", "") == f"{own}/năm".replace(" ", ""):
             return True  # "không quá 05 vụ/năm" of a count in vụ: the year's own figure
         named = fold_unit(name)
-        if self.is_percent and said.startswith(own + " "):
+        if own and said.startswith(own + " "):  # "45% GRDP tỉnh", "02 vùng nuôi thủy sản thông minh" of "Số vùng …"
             return _named(said.removeprefix(own).strip(), named)
         of = said.removeprefix(PERCENT).strip()
         return own == PERCENT and said.startswith(PERCENT) and bool(of) and _named(of, named)
@@ -111,6 +111,13 @@ class Measure:
 
 
 def _named(of: str, name: str) -> bool:
-    """Whether the indicator's ``name`` says what a share is of: ``dân số``, or ``xã, phường`` of ``số xã, phường``
-    (the number of them: "100% số xã, phường" of "Tỷ lệ xã, phường …")."""
-    return of in name or (of.startswith("số ") and of.removeprefix("số ").strip() in name)
+    """Whether the indicator's ``name`` says what a share is of, or what its unit counts: ``dân số``, ``xã, phường``
+    of ``số xã, phường`` (the number of them: "100% số xã, phường" of "Tỷ lệ xã, phường …"), ``giao dịch …`` of
+    ``các giao dịch …`` (a real plan: "100% các giao dịch trên nền tảng …"), ``nuôi thủy sản`` of "02 vùng nuôi thủy
+    sản" of "Số vùng nuôi thủy sản"."""
+    core = _ALL_OF.sub("", of).strip()
+    return of in name or (bool(core) and core in name)
+
+
+_ALL_OF = re.compile(r"^(?:(?:tất cả|toàn bộ)\s+)?(?:(?:các|những|số)\s+)?")
+"""Words before what a share is of that the indicator's name leaves out ("các", "những", "tất cả các", "số")."""

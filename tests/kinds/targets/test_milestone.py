@@ -78,3 +78,25 @@ def test_words_of_a_bound_without_its_number_are_refused(text: str) -> None:
 @pytest.mark.parametrize("text", ["Trên địa bàn tỉnh hoàn thành sắp xếp", "Từng bước hoàn thiện", "Có", "Đạt"])
 def test_a_milestone_may_begin_with_a_word_of_a_bound(text: str) -> None:
     assert read(text).kind == "milestone"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Có ít nhất một cơ sở y tế", "một"),  # a real plan (TP HCM 174): read as a milestone, the number dropped
+        ("tối thiểu mười mô hình", "mười"),
+        ("không quá năm vụ", "năm"),
+    ],
+)
+def test_a_bound_with_its_number_written_as_a_word_is_refused_not_a_milestone(text: str, word: str) -> None:
+    with pytest.raises(TargetUnparsable) as info:
+        parse_target(text)
+    assert str(info.value) == (
+        f"chỉ tiêu '{text}' ghi số bằng chữ ('{word}'): kh68 đọc số viết bằng chữ số; viết lại như 'ít nhất 1 cơ sở', "
+        "hoặc dạng cấu trúc {milestone: true, text: '…'} nếu là mốc định tính"
+    )
+
+
+@pytest.mark.parametrize("text", ["Triển khai từ năm sau", "Mỗi năm tổ chức hội nghị"])
+def test_a_year_is_no_number_written_as_a_word(text: str) -> None:
+    assert read(text).kind == "milestone"

@@ -27,3 +27,22 @@ def test_not_expected_in_any_year_without_its_day() -> None:
 def test_with_the_reviews_day_it_is_due_then() -> None:
     timing = dated(read("Khi tiến hành sơ kết, tổng kết"), start=None, due=date(2027, 6, 30))
     assert (timing.on_event, timing.end, timing.active_in(2027)) == (False, date(2027, 6, 30), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # a real plan (Đắk Lắk 0125): the month was dropped, the work never due
+        ("Tổng kết vào tháng 4 năm 2026", date(2026, 4, 1), date(2026, 4, 30)),
+        ("Sơ kết vào quý II/2026", date(2026, 4, 1), date(2026, 6, 30)),
+        ("Sơ kết năm 2027", date(2027, 1, 1), date(2027, 12, 31)),
+    ],
+)
+def test_a_review_whose_words_name_its_time_is_due_at_its_end(text: str, start: date, end: date) -> None:
+    timing = read(text)
+    assert (timing.kind, timing.on_event, timing.start, timing.end) == ("at_review", False, start, end)
+
+
+def test_a_number_in_the_name_of_what_is_reviewed_is_no_time() -> None:
+    timing = read("Tổng kết Nghị quyết 68")
+    assert (timing.on_event, timing.end) == (True, None)

@@ -34,6 +34,13 @@ _BOUND_ONLY = re.compile(
     rf"^(?:{_PLEDGES}\s*)*(?:{_BOUNDS}\s*)+[.;]?$|^(?:phấn đấu|đảm bảo|bảo đảm|dự kiến)(?:\s+{_PLEDGES})*[.;]?$"
 )
 """Words of a bound with its number left out: "có ít nhất", "tối thiểu", "đạt trên", "Đảm bảo"."""
+_SPELLED = re.compile(
+    r"\b(?:(?:ít nhất|tối thiểu|tối đa|không quá|không dưới|trên|dưới|khoảng|có|đạt)\s+"
+    r"(?P<a>một|hai|ba|bốn|sáu|bảy|tám|chín|mười|vài)"
+    r"|(?:ít nhất|tối thiểu|tối đa|không quá|không dưới)\s+(?P<b>năm))\b"
+)
+"""A bound with its number written as a word ("Có ít nhất một cơ sở y tế"): a number, never a milestone's words
+("năm" only after a bound that needs a number: "từ năm sau" is a time)."""
 
 
 class Milestone(Target):
@@ -49,6 +56,12 @@ class Milestone(Target):
     def parse(cls, phrase: str, text: str) -> Self | None:
         if re.search(r"[0-9]", phrase) or phrase[:1] in "<>≥≤=~":
             return None
+        if spelled := _SPELLED.search(phrase):
+            raise TargetUnparsable(
+                f"chỉ tiêu {excerpt(text)} ghi số bằng chữ ('{spelled['a'] or spelled['b']}'): kh68 đọc số viết bằng "
+                "chữ số; viết lại như 'ít nhất 1 cơ sở', hoặc dạng cấu trúc {milestone: true, text: '…'} nếu là mốc "
+                "định tính"
+            )
         if _BOUND_ONLY.match(phrase):
             raise TargetUnparsable(
                 f"{excerpt(text)} là lời của một mức mà thiếu con số: ghi đủ như văn bản (ví dụ 'ít nhất 30%', "

@@ -23,6 +23,12 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _message(text: str, written: str, unit: str, indicator_id: str) -> str:
+    if written.replace(" ", "").startswith("%/") and unit.strip() == "%":  # "9,5-10%/năm": a rate each year
+        return (
+            f"chỉ tiêu {excerpt(text)} ghi {excerpt(written)}, mức của mỗi năm, mà chỉ tiêu {indicator_id} tính bằng %: "
+            f"nếu là tốc độ mỗi năm (tăng trưởng bình quân), ghi unit của chỉ tiêu là '{written.strip()}'; nếu là mức "
+            "tăng, giảm mỗi năm của tỷ lệ, viết 'tăng bình quân …%/năm'"
+        )
     if written.startswith("%") and unit.strip() == "%":  # "5% hoặc thấp hơn": words no rate is of
         return (
             f"chỉ tiêu {excerpt(text)}: sau dấu % là {excerpt(written[1:].strip())}, không phải cái mà tên chỉ tiêu "
