@@ -55,6 +55,17 @@ def test_one_type_per_structured_key() -> None:
         ("đạt 1 700 ha", "at_least", 1700, None),
         ("Duy trì 100%", "at_least", 100, None),
         ("Đảm bảo đến năm 2030 đạt 100%", "at_least", 100, 2030),
+        # a probe of real plans: the year before without "đến", after without "vào"; pledges one after another;
+        # a rise or a fall to a level without its verb; what is done said with two verbs
+        ("Năm 2025 đạt 60%", "at_least", 60, 2025),
+        ("Phấn đấu năm 2025 đạt 60%", "at_least", 60, 2025),
+        ("Trong năm 2026, có ít nhất 3 mô hình", "at_least", 3, 2026),
+        ("đạt 20% xã, phường năm 2025", "at_least", 20, 2025),
+        ("Phấn đấu đảm bảo 100%", "at_least", 100, None),
+        ("lên tối thiểu 80%", "at_least", 80, None),
+        ("còn dưới 2%", "less_than", 2, None),
+        ("xuống dưới 30% vào năm 2025", "less_than", 30, 2025),
+        ("Phát triển và triển khai tối thiểu 01 sàn giao dịch dữ liệu", "at_least", 1, None),
     ],
 )
 def test_words_of_pledge_before_a_target_are_read_past(text: str, kind: str, bound: float, year: int | None) -> None:
@@ -77,3 +88,29 @@ def test_digits_other_than_0_to_9_are_refused_not_read_as_words(text: str, digit
 
 def test_a_unit_with_a_superscript_is_no_other_digit() -> None:
     assert parse_target("500 m²").kind != "milestone"
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [("tăng 10% so với năm 2025", 2025), ("không thấp hơn năm 2025", 2025), ("gấp đôi năm 2025", 2025)],
+)
+def test_a_year_after_a_comparison_is_its_base_not_the_targets_year(text: str, base: int) -> None:
+    target = parse_target(text)
+    assert (target.kind, target.base, target.year) == ("change", base, None)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", ["năm 2025", "Đến năm 2030", "vào năm 2025"])
+def test_a_year_alone_is_no_target(text: str) -> None:
+    """ "Đến năm 2030" alone was read as no target ("-") of 2030."""
+    with pytest.raises(TargetUnparsable) as info:
+        parse_target(text)
+    assert str(info.value).startswith(f"không đọc được chỉ tiêu '{text}'; các dạng đọc được: ")
+
+
+def test_a_fall_below_a_level_without_its_base_reads_two_ways() -> None:
+    with pytest.raises(TargetUnparsable) as info:
+        parse_target("giảm dưới 6%")
+    assert str(info.value) == (
+        "chỉ tiêu 'giảm dưới 6%' đọc được hai cách: giảm xuống dưới 6% (viết 'giảm xuống dưới 6%'), hoặc một mức giảm "
+        "so với một năm (viết rõ năm gốc, ví dụ 'giảm không quá 6% so với năm …'); viết một trong hai"
+    )

@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from kh68.core.safetext import excerpt
-from kh68.kinds.phrases import fold, strip_end
+from kh68.kinds.phrases import as_written, fold, strip_end
 from kh68.kinds.targets.approximately import Approximately
 from kh68.kinds.targets.at_least import AtLeast
 from kh68.kinds.targets.at_most import AtMost
@@ -67,13 +67,16 @@ KINDS: tuple[type[Target], ...] = (
 _BY_NAME = {kind.kind: kind for kind in KINDS}
 # "phấn đấu đạt", "chiếm tối thiểu 20%", "đảm bảo 100%", "Có ít nhất 02 vùng": words before the bound
 _LEAD = re.compile(
-    r"^(?:(?:phấn đấu|dự kiến|đảm bảo|bảo đảm|duy trì|giữ vững)(?:\s+ổn định)?\s+(?:(?:đạt|chiếm|có|ở)\s+)?"
+    r"^(?:(?:(?:phấn đấu|dự kiến|đảm bảo|bảo đảm|duy trì|giữ vững)(?:\s+ổn định)?\s+)+(?:(?:đạt|chiếm|có|ở)\s+)?"
     r"|(?:đạt|chiếm|có)\s+)"
     r"(?:(?:tỷ lệ|mức)\s+)?(?=.*[0-9])"  # "đạt tỷ lệ 100%", "đạt mức 95%", "duy trì ở mức 49,5%"
 )
+_DONE_WORDS = (
+    r"(?:hình thành|phát triển|xây dựng|thành lập|thu hút|tổ chức|đào tạo|bồi dưỡng|hỗ trợ|công nhận|cấp|"
+    r"trồng|tạo việc làm cho|giải quyết việc làm cho|đón|triển khai|thực hiện)"
+)
 _ACTION = re.compile(
-    r"^(?:hình thành|phát triển|xây dựng|thành lập|thu hút|tổ chức|đào tạo|bồi dưỡng|hỗ trợ|công nhận|cấp|"
-    r"trồng|tạo việc làm cho|giải quyết việc làm cho|đón|triển khai|thực hiện)(?:\s+(?:mới|được))?\s+"
+    rf"^{_DONE_WORDS}(?:\s*(?:,|và)\s*{_DONE_WORDS})*(?:\s+(?:mới|được))?\s+"  # "Phát triển và triển khai …"
     r"(?=(?:ít nhất|tối thiểu|trên|hơn|không quá|tối đa|khoảng|từ)?\s*[0-9])"
 )
 """What is done, before the bound of how many ("Hình thành ít nhất 20 mô hình", "cấp mới 12 mã số"): the words the
@@ -84,31 +87,40 @@ completion of the work (kind ``completion``), never a bound."""
 _TO_LEVEL = (
     (
         re.compile(
-            r"^(?:giảm|hạ|kéo giảm)\s+(?:xuống\s+còn|xuống|còn)\s+(?:mức\s+)?"
+            r"^(?:(?:giảm|hạ|kéo giảm)\s+)?(?:xuống\s+còn|xuống|còn)\s+(?:mức\s+)?"
             r"(?=(?P<said>dưới|không quá|không vượt quá|tối đa|khoảng)?\s*[0-9])"
         ),
         "không quá",
     ),
-    (re.compile(r"^nâng\s+lên\s+(?:mức\s+)?(?=(?P<said>ít nhất|tối thiểu|trên|hơn|từ|khoảng)?\s*[0-9])"), "ít nhất"),
+    (
+        re.compile(r"^(?:nâng\s+)?lên\s+(?:mức\s+)?(?=(?P<said>ít nhất|tối thiểu|trên|hơn|từ|khoảng)?\s*[0-9])"),
+        "ít nhất",
+    ),
 )
 """A level reached by falling or rising ("giảm xuống dưới 2%", "giảm còn 5%", "nâng lên 60%"): the level, on the side
 the verb says when the words after say none; words of the other side ("giảm xuống trên 2%") are read by no kind."""
 _UP_TO = re.compile(r"^tăng\s+lên\s+(?:mức\s+)?(?P<level>(?:(?:ít nhất|tối thiểu|trên|từ)\s+)?[0-9][^/]*?)$")
 """"tăng lên 20%": to 20%, or by 20%? Both are written; refused naming both (never "lần": "tăng lên 2 lần")."""
 _UNBASED = re.compile(
-    r"^(?P<verb>tăng|giảm)(?:\s+thêm)?\s+(?:(?:ít nhất|tối thiểu|từ|không quá|tối đa|trên|hơn|khoảng)\s+)?[0-9]"
+    r"^(?P<verb>tăng|giảm)(?:\s+thêm)?\s+(?:(?P<bound>ít nhất|tối thiểu|từ|không quá|tối đa|trên|hơn|khoảng|dưới)"
+    r"\s+)?(?P<rest>[0-9].*)$"
 )
 """A change that says no base ("tăng 20%", "tăng thêm 500 ha", "giảm 10% đến năm 2030"): against which year?"""
 # "phấn đấu đến năm 2030 đạt …", "dự kiến đến năm 2030 đạt …": the pledge before the year, when a target follows it
-_PLEDGE = re.compile(r"^(?:phấn đấu|dự kiến|đảm bảo|bảo đảm)\s+(?=(?:đến|tới) (?:hết )?năm [0-9]{4}\s*[,:]?\s*\S)")
+_PLEDGE = re.compile(
+    r"^(?:phấn đấu|dự kiến|đảm bảo|bảo đảm)\s+(?=(?:(?:đến|tới) (?:hết )?|trong |vào )?năm [0-9]{4}\s*[,:]?\s*\S)"
+)
 _REMARK = re.compile(
     r"(?<=[0-9%a-zà-ỹđ])\s*\((?:trừ|ngoại trừ|loại trừ|không kể|không tính|kể cả|bao gồm|gồm)\b[^()0-9]*\)$"
 )
 """A remark in brackets after a target that says what it covers ("100% (trừ thủ tục đặc thù)", "(không kể …)"): the
 target is before it, and the report quotes it whole. Any other bracket may change the bound ("5% (tối đa)", "90%
 (lũy kế)", "(năm 2025)"): never passed over."""
-_YEAR_BEFORE = re.compile(r"^(?:đến|tới) (?:hết )?năm (?P<y>[0-9]{4})\s*(?:,|:)?\s*")
-_YEAR_AFTER = re.compile(r"\s*,?\s*(?:vào|đến|tới) (?:hết )?năm (?P<y>[0-9]{4})$")
+_YEAR_BEFORE = re.compile(r"^(?:(?:đến|tới) (?:hết )?|trong |vào )?năm (?P<y>[0-9]{4})\s*(?:,|:)?\s*(?=\S)")
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:(?P<by>vào|đến|tới|trong) (?:hết )?)?năm (?P<y>[0-9]{4})$")
+_AGAINST_A_YEAR = re.compile(r"so với|cùng kỳ|gấp|hơn|bằng|\btăng\b|\bgiảm\b")
+"""A year after a target without "vào", "đến" ("đạt 20% xã, phường năm 2025") is the target's year, except in a
+change or a comparison, where "năm 2025" is the base ("tăng 10% so với năm 2025", "không thấp hơn năm 2025")."""
 
 
 def kind_named(name: str) -> type[Target] | None:
@@ -131,7 +143,12 @@ def parse_target(text: str) -> Target:
     phrase = _PLEDGE.sub("", _REMARK.sub("", strip_end(fold(text))))
     year = None
     for pattern in (_YEAR_BEFORE, _YEAR_AFTER):
-        if match := pattern.search(phrase):
+        match = pattern.search(phrase)
+        if match and pattern is _YEAR_AFTER and not match["by"] and _AGAINST_A_YEAR.search(phrase):
+            match = None
+        if match and not (phrase[: match.start()] + phrase[match.end() :]).strip():
+            match = None  # "năm 2025" alone is no target of that year: words no kind reads
+        if match:
             year = int(match["y"])
             phrase = (phrase[: match.start()] + phrase[match.end() :]).strip()
     phrase = _to_level(_DONE.sub("", _ACTION.sub("", _LEAD.sub("", phrase))), text)
@@ -141,6 +158,13 @@ def parse_target(text: str) -> Target:
             return replace(target, year=year) if year is not None else target
     if (unbased := _UNBASED.match(phrase)) and "so với" not in phrase:
         verb = unbased["verb"]
+        if verb == "giảm" and unbased["bound"] == "dưới":  # "giảm dưới 6%": to below 6%, or by less than 6%?
+            level = as_written(text, unbased["rest"])
+            raise TargetUnparsable(
+                f"chỉ tiêu {excerpt(text)} đọc được hai cách: giảm xuống dưới {level} (viết 'giảm xuống dưới "
+                f"{level}'), hoặc một mức giảm so với một năm (viết rõ năm gốc, ví dụ 'giảm không quá {level} so với "
+                "năm …'); viết một trong hai"
+            )
         raise TargetUnparsable(
             f"chỉ tiêu {excerpt(text)} nói mức {verb} mà không nói so với năm nào; viết '{verb} … so với năm …' (năm "
             f"gốc, như '{verb} 10% so với năm 2025'), '{verb} … so với năm trước' (mỗi năm so với năm liền trước), "
