@@ -35,6 +35,8 @@ def test_a_deadline_is_read_as_written(text: str, kind: str) -> None:
         # a probe of real plans: a periodic report also sent when asked, with no day
         ("Hằng năm và đột xuất", "yearly"),
         ("định kỳ hằng năm hoặc đột xuất khi có yêu cầu", "yearly"),
+        ("theo định kỳ hàng quý", "quarterly"),
+        ("06 tháng/lần", "six_monthly"),
     ],
 )
 def test_a_period_without_a_day_says_where_the_period_goes(text: str, period: str) -> None:
@@ -57,6 +59,25 @@ def test_a_period_without_a_day_says_where_the_period_goes(text: str, period: st
         # the word of the deadline said before each day
         ("trước ngày 15/6 và trước ngày 15/12 hằng năm", "SixMonthlyDays", [(6, 15), (12, 15)]),
         ("chậm nhất ngày 15/6 và chậm nhất ngày 15/12", "SixMonthlyDays", [(6, 15), (12, 15)]),
+        # words around one form: "gửi", "của năm", "vào", "hạn cuối", the report on request in brackets
+        (
+            "Định kỳ 6 tháng (gửi trước ngày 15/6) và hằng năm (gửi trước ngày 15/11)",
+            "SixMonthlyDays",
+            [(6, 15), (11, 15)],
+        ),
+        (
+            "định kỳ 06 tháng (trước ngày 20/6 của năm), năm (trước ngày 20/12 hàng năm)",
+            "SixMonthlyDays",
+            [(6, 20), (12, 20)],
+        ),
+        ("hạn cuối ngày 15 tháng 12 hàng năm", "YearlyDay", [(12, 15)]),
+        ("vào trước ngày 20/12 hàng năm", "YearlyDay", [(12, 20)]),
+        (
+            "định kỳ trước ngày 01/6 và 15/11 hằng năm (hoặc đột xuất khi có yêu cầu)",
+            "SixMonthlyDays",
+            [(6, 1), (11, 15)],
+        ),
+        ("trước ngày 20 của tháng cuối quí", "QuarterlyDay", [(3, 20), (6, 20), (9, 20), (12, 20)]),
     ],
 )
 def test_what_real_plans_add_to_a_deadline_is_read(text: str, kind: str, days: list[tuple[int, int]]) -> None:

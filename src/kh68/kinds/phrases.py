@@ -49,8 +49,9 @@ class UnreadablePhrase(ValueError):
 
 
 def fold(text: str) -> str:
-    """Lower-case NFC text with single spaces and one kind of dash (`` - ``), for matching."""
-    text = unicodedata.normalize("NFC", text).lower().replace("\u00a0", " ")
+    """Lower-case NFC text with single spaces and one kind of dash (`` - ``), for matching; the older spelling
+    "quí" as "quý"."""
+    text = unicodedata.normalize("NFC", text).lower().replace("\u00a0", " ").replace("quí", "quý")
     text = re.sub(r"\s*[-–—]\s*", " - ", text)
     return re.sub(r"\s+", " ", text).strip()
 

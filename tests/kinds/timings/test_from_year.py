@@ -27,6 +27,8 @@ from .reading import read, window
         # a probe of real plans: "những năm tiếp theo", "các năm kế tiếp"
         ("Năm 2026 và những năm tiếp theo", date(2026, 1, 1)),
         ("Từ năm 2026 và các năm kế tiếp", date(2026, 1, 1)),
+        ("Giai đoạn 2026-2030 và những năm tiếp theo", date(2026, 1, 1)),
+        ("Từ 01/7/2025", date(2025, 7, 1)),
     ],
 )
 def test_phrasings(text: str, start: date) -> None:

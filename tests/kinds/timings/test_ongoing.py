@@ -20,6 +20,7 @@ from .reading import read, window
         "Hằng năm, thường xuyên",
         "Thường xuyên, định kỳ",  # a probe of real plans
         "Định kỳ và thường xuyên",
+        "Thường xuyên, theo yêu cầu nhiệm vụ",
     ],
 )
 def test_phrasings(text: str) -> None:

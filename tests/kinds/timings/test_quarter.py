@@ -15,6 +15,7 @@ from .reading import read, window
     ("text", "start", "end"),
     [
         ("Quý II/2026", date(2026, 4, 1), date(2026, 6, 30)),
+        ("Quí IV-2025", date(2025, 10, 1), date(2025, 12, 31)),  # a probe of real plans: the older spelling, a dash
         ("Quý II năm 2026", date(2026, 4, 1), date(2026, 6, 30)),
         ("quý 2/2026", date(2026, 4, 1), date(2026, 6, 30)),
         ("Xong trong Quý II/2026", date(2026, 4, 1), date(2026, 6, 30)),

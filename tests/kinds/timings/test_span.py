@@ -15,6 +15,7 @@ from .reading import read, window
     "text",
     [
         "Giai đoạn 2026-2030",
+        "Từ năm 2026 - 2030",  # a probe of real plans
         "2026 - 2030",
         "2026–2030",
         "2026-2030;",

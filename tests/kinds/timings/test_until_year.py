@@ -14,6 +14,8 @@ from .reading import window
     [
         ("Đến năm 2030", date(2030, 12, 31)),
         ("Đến hết năm 2026", date(2026, 12, 31)),
+        ("từ nay đến năm 2030", date(2030, 12, 31)),  # a probe of real plans
+        ("Từ nay đến hết năm 2025", date(2025, 12, 31)),
         ("Trước năm 2030", date(2029, 12, 31)),
     ],
 )

@@ -7,7 +7,9 @@ import pytest
 from .reading import read, window
 
 
-@pytest.mark.parametrize("text", ["Khi có phát sinh", "Khi có phát sinh.", "Khi có yêu cầu", "Đột xuất"])
+@pytest.mark.parametrize(
+    "text", ["Khi có phát sinh", "Khi có phát sinh.", "Khi có yêu cầu", "Đột xuất", "Sau khi có Quy chế của TW"]
+)
 def test_phrasings(text: str) -> None:
     assert window(text) == ("when_needed", None, None)
 

@@ -19,6 +19,8 @@ from .reading import window
         ("tháng 11/2025 đến tháng 4/2026", date(2025, 11, 1), date(2026, 4, 30)),
         ("Thời gian thực hiện từ ngày 15/12/2024 đến ngày 28/02/2025.", date(2024, 12, 15), date(2025, 2, 28)),
         ("Từ năm 2026 đến năm 2030", date(2026, 1, 1), date(2030, 12, 31)),
+        # a probe of real plans: the verb before "từ"
+        ("thực hiện từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", date(2025, 10, 1), date(2026, 3, 31)),
         ("Từ quý II/2026 đến hết năm 2027", date(2026, 4, 1), date(2027, 12, 31)),
         ("Từ 2025 đến 2026", date(2025, 1, 1), date(2026, 12, 31)),  # years without "năm"
     ],

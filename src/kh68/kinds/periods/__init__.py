@@ -34,12 +34,15 @@ _RHYTHMS = {
 }
 _RHYTHM = "(?:" + "|".join(sorted(_RHYTHMS, key=len, reverse=True)) + ")"
 _FRAME = re.compile(
-    rf"^(?:báo cáo\s+)?(?:định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?(?P<a>{_RHYTHM})(?:\s+một lần)?|định kỳ"
-    rf"|(?:hằng|hàng|mỗi) (?P<b>{_RHYTHM})|(?P<c>{_RHYTHM}) một lần)?\s*,?\s*"
+    rf"^(?:báo cáo\s+)?(?:theo\s+(?=định kỳ))?(?:định kỳ\s+(?:(?:hằng|hàng|mỗi)\s+)?(?P<a>{_RHYTHM})(?:\s+một lần|\s*/\s*lần)?"
+    rf"|định kỳ|(?:hằng|hàng|mỗi) (?P<b>{_RHYTHM})|(?P<c>{_RHYTHM})(?: một lần|\s*/\s*lần))?\s*,?\s*"
 )
 """The words that say how often before the day ("Định kỳ 06 tháng, trước ngày …", "hằng quý, …"), and how often."""
 
-_DAY_OF = r"\(?\s*(?P<how{n}>trước|chậm nhất|hạn)?\s*(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}}\s*/\s*[0-9]{{1,2}})\s*\)?"
+_DAY_OF = (
+    r"\(?\s*(?:gửi\s+)?(?P<how{n}>trước|chậm nhất|hạn)?\s*(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}}\s*/\s*[0-9]{{1,2}})"
+    r"(?:\s+(?:của năm|(?:hằng|hàng) năm))?\s*\)?"
+)
 _HALF_AND_YEAR = re.compile(
     rf"^(?:báo cáo\s+)?(?:định kỳ\s+)?(?:6|06|sáu) tháng\s*,?\s*{_DAY_OF.format(n=1)}\s*(?:,|;|và)\s*"
     rf"(?:báo cáo\s+)?(?:hằng\s+|cả\s+)?năm\s*,?\s*{_DAY_OF.format(n=2)}$"
@@ -48,11 +51,14 @@ _HALF_AND_YEAR = re.compile(
 
 
 _ALSO_ON_REQUEST = re.compile(
-    r"\s*(?:,|;|và|hoặc)\s*(?:(?:báo cáo|khi có yêu cầu)\s+)?(?:đột xuất|khi có yêu cầu|khi được yêu cầu|theo yêu cầu)"
-    r"(?:\s+(?:khi có yêu cầu|khi được yêu cầu|theo yêu cầu))?$"
+    r"\s*(?:(?:,|;|và|hoặc)\s*\(\s*|\(\s*(?:,|;|và|hoặc)?\s*|(?:,|;|và|hoặc)\s*)(?:(?:báo cáo|khi có yêu cầu)\s+)?"
+    r"(?:đột xuất|khi có yêu cầu|khi được yêu cầu|theo yêu cầu)"
+    r"(?:\s+(?:khi có yêu cầu|khi được yêu cầu|theo yêu cầu))?\s*\)?$"
 )
 """A periodic report also sent when asked ("trước ngày 15/12 hằng năm và đột xuất khi có yêu cầu"): a report on
 request is never owed nor late (kind ``on_request``), so the periodic one is the duty's deadline."""
+_LEAD_WORDS = re.compile(r"^(?:vào\s+|gửi(?: báo cáo)?\s+)(?=trước|chậm nhất)|^hạn cuối(?=\s)")
+""""vào trước ngày 20/12", "gửi trước ngày …", "hạn cuối ngày 15 tháng 12": the words of one form said otherwise."""
 _SAID_AGAIN = re.compile(r"(?<=[0-9])\s*(,|và)\s+(?:trước|chậm nhất|muộn nhất)\s+(?:ngày\s+)?(?=[0-9])")
 """"trước ngày 15/6 và trước ngày 15/12 hằng năm": the word of the deadline said again before each day."""
 
@@ -60,6 +66,7 @@ _SAID_AGAIN = re.compile(r"(?<=[0-9])\s*(,|và)\s+(?:trước|chậm nhất|mu�
 def _one_form(phrase: str) -> str:
     """A deadline written another way as one form of the kinds reads it: "6 tháng (trước ngày 10/6) và năm (trước
     ngày 10/12)" is "trước ngày 10/6 và 10/12" (the second half's report is the year's, its figures the year's)."""
+    phrase = _LEAD_WORDS.sub("", phrase)
     if phrase.startswith(("trước", "chậm nhất", "muộn nhất")):
         phrase = _SAID_AGAIN.sub(lambda m: "," if m[1] == "," else " và ", phrase)
     found = _HALF_AND_YEAR.match(phrase)

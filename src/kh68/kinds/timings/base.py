@@ -148,6 +148,14 @@ _SPELLED: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     ),
     # "Năm 2026 và những năm tiếp theo", "… các năm kế tiếp": as "… và các năm tiếp theo" reads (from_year)
     (re.compile(r"\b(?:những|các) năm (?:tiếp theo|kế tiếp)$"), "các năm tiếp theo"),
+    # "Giai đoạn 2026-2030 và các năm tiếp theo": from the span's first year on
+    (re.compile(rf"^giai đoạn ({YEAR})\s*-\s*{YEAR}(,? (?:và|đến) các năm tiếp theo)$"), r"năm \1\2"),
+    # "Quí IV-2025": the quarter and its year joined by a dash
+    (re.compile(rf"\bquý (i{{1,3}}|iv|[1-4])\s*-\s*({YEAR})\b"), r"quý \1/\2"),
+    # "Từ năm 2026 - 2030": the span; "Từ 01/7/2025": from that day; "Từ nay đến năm 2030": by its end
+    (re.compile(rf"^từ (năm {YEAR}\s*-\s*{YEAR})$"), r"\1"),
+    (re.compile(r"^từ ([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})$"), r"từ ngày \1"),
+    (re.compile(r"^từ nay (?=(?:đến|tới) )"), ""),
     # "thường xuyên trong năm 2026": the work of that year (or span), due at its end
     (re.compile(r"^thường xuyên,? (?:trong )?((?:năm|giai đoạn) .+)$"), r"\1"),
     # "đến hết tháng 9/2026", "chậm nhất trong quý III/2026", "cuối quý IV/2026", "hết năm 2026": due by the
@@ -189,7 +197,8 @@ def fold_timing(phrase: str) -> str:
     phrase = re.sub(r"^(?:dự kiến\s+)", "", phrase)
     phrase = re.sub(r"^(?:thời gian (?:thực hiện|hoàn thành)\s*:?\s*)", "", phrase)
     phrase = re.sub(
-        r"^(?:hoàn thành|xong|thực hiện|triển khai)\s+(?=trong|trước|chậm|đến|năm|quý|tháng|thường xuyên|hằng|hàng)",
+        r"^(?:hoàn thành|xong|thực hiện|triển khai)\s+"
+        r"(?=trong|trước|chậm|đến|năm|quý|tháng|thường xuyên|hằng|hàng|từ|giai đoạn)",
         "",
         phrase,
     )

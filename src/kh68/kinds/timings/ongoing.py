@@ -10,7 +10,8 @@ from kh68.kinds.timings.base import Timing
 _PATTERN = re.compile(
     r"^(?:thường xuyên|liên tục|thường xuyên, liên tục|thường xuyên và liên tục|cả năm|quanh năm"
     r"|thường xuyên,? (?:hằng|hàng) năm|(?:hằng|hàng) năm,? thường xuyên"  # "Thường xuyên, hằng năm": going on
-    r"|thường xuyên,? (?:và )?định kỳ|định kỳ,? (?:và )?thường xuyên)$"  # "Thường xuyên, định kỳ": going on
+    r"|thường xuyên,? (?:và )?định kỳ|định kỳ,? (?:và )?thường xuyên"  # "Thường xuyên, định kỳ": going on
+    r"|thường xuyên,? (?:và )?(?:theo yêu cầu|khi có yêu cầu)(?: (?:của )?nhiệm vụ)?)$"  # and when asked too
 )
 
 

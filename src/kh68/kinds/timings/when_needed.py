@@ -7,14 +7,18 @@ from typing import Self
 
 from kh68.kinds.timings.base import Timing
 
-_PATTERN = re.compile(r"^(?:khi có phát sinh|khi phát sinh|khi có yêu cầu|theo yêu cầu|khi cần thiết|đột xuất)\b")
+_PATTERN = re.compile(
+    r"^(?:khi có phát sinh|khi phát sinh|khi có yêu cầu|theo yêu cầu|khi cần thiết|đột xuất|sau khi)\b"
+)
+""""Sau khi có Quy chế của Trung ương": after something the plan cannot date, as the need arises (a day beside the
+words, ``{text: …, date: …}``, makes it due then)."""
 
 
 class WhenNeeded(Timing):
     kind = "when_needed"
     example = "Khi có phát sinh"
     meaning = "khi có việc phát sinh: không theo năm, không có hạn"
-    phrasings = ("Khi có phát sinh.", "Khi có yêu cầu", "Đột xuất")
+    phrasings = ("Khi có phát sinh.", "Khi có yêu cầu", "Đột xuất", "Sau khi có Quy chế của Trung ương")
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:
