@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import EXAMPLE_PLAN, FIXTURE_PLAN, invoke, replace_in
 from kh68.core.errors import InputError
@@ -456,6 +457,15 @@ def test_a_null_word_is_never_surely_plain(text: str) -> None:
     from kh68.entry.textedit import render_scalar
 
     assert render_scalar(text) == f'"{text}"'
+
+
+@pytest.mark.parametrize("text", ["no", "on", "Yes", "OFF", "true", "n"])
+def test_a_word_other_tools_read_as_true_or_false_is_written_quoted(text: str) -> None:
+    """A hostile probe: a unit id ``no`` was written plain, the key ``False`` to PyYAML and YAML 1.1 linters."""
+    from kh68.entry.textedit import render_scalar
+
+    assert (render_scalar(text), render_scalar(text, is_key=True)) == (f'"{text}"', f'"{text}"')
+    assert yaml.safe_load(f"{render_scalar(text, is_key=True)}: {render_scalar(text)}\n") == {text: text}
 
 
 def test_a_text_kh68s_reader_would_take_for_a_merge_key_is_written_quoted(example_copy: Path) -> None:

@@ -36,6 +36,9 @@ from kh68.reading.source import compose_nodes
 
 Resolver = Callable[[str], str | None]
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_OTHER_TOOLS_BOOLEANS = frozenset(("y", "n", "yes", "no", "on", "off", "true", "false"))
+"""Words kh68 reads as text but YAML 1.1 tools (PyYAML, many editors' linters) read as true or false: a unit id
+``no`` written plain was the key ``False`` to them (a hostile probe). Written quoted, in any case."""
 
 
 class TextEditUnsupported(Exception):
@@ -75,6 +78,8 @@ value a form writes: a count, a day, a state), without composing a document to f
 
 
 def _plain_ok(text: str, flow: bool = False) -> bool:
+    if text.lower() in _OTHER_TOOLS_BOOLEANS:
+        return False
     if _SURELY_PLAIN.fullmatch(text) and text not in _NULLS:
         return True
     if text in _NULLS or text != text.strip() or "\n" in text or "\r" in text or len(text) > 200:
@@ -543,7 +548,7 @@ class _RoundTrip:
 def _ruamel_key(key: str) -> Any:
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-    return DoubleQuotedScalarString(key) if key[:1].isdigit() else key
+    return DoubleQuotedScalarString(key) if key[:1].isdigit() or key.lower() in _OTHER_TOOLS_BOOLEANS else key
 
 
 def _ruamel() -> Any:
