@@ -459,13 +459,23 @@ def test_a_null_word_is_never_surely_plain(text: str) -> None:
     assert render_scalar(text) == f'"{text}"'
 
 
-@pytest.mark.parametrize("text", ["no", "on", "Yes", "OFF", "true", "n"])
+@pytest.mark.parametrize("text", ["no", "on", "Yes", "OFF", "True", "n"])
 def test_a_word_other_tools_read_as_true_or_false_is_written_quoted(text: str) -> None:
     """A hostile probe: a unit id ``no`` was written plain, the key ``False`` to PyYAML and YAML 1.1 linters."""
     from kh68.entry.textedit import render_scalar
 
     assert (render_scalar(text), render_scalar(text, is_key=True)) == (f'"{text}"', f'"{text}"')
     assert yaml.safe_load(f"{render_scalar(text, is_key=True)}: {render_scalar(text)}\n") == {text: text}
+
+
+def test_the_booleans_kh68_writes_stay_plain_as_values_and_are_quoted_as_keys() -> None:
+    from kh68.entry.textedit import render_scalar
+
+    assert [render_scalar("true"), render_scalar("false"), render_scalar("true", is_key=True)] == [
+        "true",
+        "false",
+        '"true"',
+    ]
 
 
 def test_a_text_kh68s_reader_would_take_for_a_merge_key_is_written_quoted(example_copy: Path) -> None:

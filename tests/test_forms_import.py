@@ -253,6 +253,23 @@ def test_a_csv_separated_by_semicolons_or_tabs_is_read_the_same(example_copy: Pa
     assert '  "6.13":\n    value: 81,2\n' in (example_copy / DATA).read_text(encoding="utf-8")
 
 
+def test_a_decimal_comma_that_split_a_figure_in_two_cells_reads_two_ways(example_copy: Path, tmp_path: Path) -> None:
+    """A hostile probe: "76,5" unquoted in a file separated by commas was imported as 76, and 5 as the note."""
+    path = tmp_path / "so-lieu.csv"
+    path.write_text("indicator,year,unit,value,note\n6.8,2026,,76,5\n", encoding="utf-8")
+    before = (example_copy / DATA).read_bytes()
+    assert invoke(["import", "--plan", example_copy, path], 1).output == (
+        "so-lieu.csv: bị từ chối, không ghi gì từ tệp này\n"
+        "kh68: lỗi: so-lieu.csv › dòng 2: ô value '76' rồi ô note '5' đọc được hai cách: số 76,5 bị dấu phẩy tách làm "
+        "hai ô, hoặc value 76 với note '5'; ghi số thập phân trong dấu nháy (\"76,5\") hoặc dùng dấu chấm phẩy (;) để "
+        "phân cách các cột\n"
+        "Nhập 1 tệp: 0 tệp được nhận, 1 tệp bị từ chối; không có gì thay đổi.\n"
+    )
+    assert (example_copy / DATA).read_bytes() == before
+    path.write_text('indicator,year,unit,value,note\n6.8,2026,,"76,5",5 trường chưa báo cáo\n', encoding="utf-8")
+    invoke(["import", "--plan", example_copy, path, "--dry-run"], 0)
+
+
 def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> None:
     path = tmp_path / "sai.csv"
     path.write_text(

@@ -38,7 +38,9 @@ Resolver = Callable[[str], str | None]
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _OTHER_TOOLS_BOOLEANS = frozenset(("y", "n", "yes", "no", "on", "off", "true", "false"))
 """Words kh68 reads as text but YAML 1.1 tools (PyYAML, many editors' linters) read as true or false: a unit id
-``no`` written plain was the key ``False`` to them (a hostile probe). Written quoted, in any case."""
+``no`` written plain was the key ``False`` to them (a hostile probe). Written quoted, in any case; as a value,
+``true`` and ``false`` stay plain: the booleans kh68 writes (``met: true``), booleans to every tool."""
+_BOOLEANS = frozenset(("true", "false"))
 
 
 class TextEditUnsupported(Exception):
@@ -61,7 +63,8 @@ def render_scalar(text: str, *, is_key: bool = False, flow: bool = False) -> str
 
     Inside a flow mapping ``{...}`` a comma ends a plain scalar, so ``99,6`` there is quoted.
     """
-    if _plain_ok(text, flow) and not (is_key and text[:1].isdigit()):
+    other_tools_boolean = text.lower() in _OTHER_TOOLS_BOOLEANS and (is_key or text not in _BOOLEANS)
+    if _plain_ok(text, flow) and not (is_key and text[:1].isdigit()) and not other_tools_boolean:
         return text
     quoted = json.dumps(text, ensure_ascii=False)
     return "".join(f"\\u{ord(c):04x}" if _needs_escape(c) else c for c in quoted)
@@ -78,8 +81,6 @@ value a form writes: a count, a day, a state), without composing a document to f
 
 
 def _plain_ok(text: str, flow: bool = False) -> bool:
-    if text.lower() in _OTHER_TOOLS_BOOLEANS:
-        return False
     if _SURELY_PLAIN.fullmatch(text) and text not in _NULLS:
         return True
     if text in _NULLS or text != text.strip() or "\n" in text or "\r" in text or len(text) > 200:

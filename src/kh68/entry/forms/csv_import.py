@@ -152,10 +152,31 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         if len(values) > len(header):
             raise FormRefused(f"{name} › dòng {line}: có {len(values)} ô, tiêu đề chỉ có {len(header)} cột")
         texts = [v.strip() for v in values] + [""] * (len(header) - len(values))  # a short row: the rest empty
+        if delimiter == ",":
+            _refuse_split_decimal(name, line, header, texts)
         rows.append((line, dict(zip(header, texts, strict=True))))
     if not rows:
         raise FormRefused(f"{name}: tệp CSV không có dòng số liệu nào (chỉ có dòng tiêu đề)")
     return rows
+
+
+_NUMBERS = ("value", "numerator", "denominator")
+_DIGITS = re.compile(r"-?[0-9]+")
+
+
+def _refuse_split_decimal(name: str, line: int, header: list[str], texts: list[str]) -> None:
+    """``76,5`` typed unquoted in a file separated by commas is two cells: 76 in ``value``, 5 in the column after it
+    (a note, a document). Digits alone after a whole number read two ways: refused, naming both (a hostile probe: the
+    5 became the note, 76 the figure, and nothing was said)."""
+    for i in range(len(header) - 1):
+        column, following, here, after = header[i], header[i + 1], texts[i], texts[i + 1]
+        if column in _NUMBERS and following not in _NUMBERS and _DIGITS.fullmatch(here) and after.isdigit():
+            raise FormRefused(
+                f"{name} › dòng {line}: ô {column} {excerpt(here)} rồi ô {following} {excerpt(after)} đọc được hai "
+                f"cách: số {here},{after} bị dấu phẩy tách làm hai ô, hoặc {column} {here} với {following} "
+                f'{excerpt(after)}; ghi số thập phân trong dấu nháy ("{here},{after}") hoặc dùng dấu chấm phẩy (;) '
+                "để phân cách các cột"
+            )
 
 
 def _figure(plan: Plan, row: dict[str, str], say: Callable[[str, str], None]) -> Figure | None:
