@@ -72,8 +72,11 @@ class Coverage:
 
     @property
     def denominator_share(self) -> float | None:
-        """The share (in %) of the province's denominator that the reported units cover, when known."""
+        """The share (in %) of the province's denominator that the reported units cover, when known; none when the
+        units reported more than the whole (``expected-denominator-below`` says so: "308% mẫu số" was printed)."""
         if not self.denominator_expected or self.denominator_reported is None:
+            return None
+        if self.denominator_reported > self.denominator_expected:
             return None
         return 100.0 * self.denominator_reported / self.denominator_expected
 
