@@ -401,3 +401,16 @@ def test_a_file_of_a_commit_is_no_revision(repo: Path, args: list[str], rev: str
 def test_a_revision_of_the_reflog_at_a_time_is_a_revision(repo: Path) -> None:
     """A review: the ':' of a time ("HEAD@{2099-01-01 00:00:00}") was refused as a file of a commit."""
     assert invoke(["diff", "HEAD@{2099-01-01 00:00:00}", "HEAD"], 0).output.startswith("Thay đổi kế hoạch: HEAD@{")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give the folder away")
+def test_a_repository_git_refuses_for_its_owner_says_so_and_the_way_out(repo: Path) -> None:
+    """A hostile probe: a repository owned by another user (a shared or mounted folder) was "không nằm trong một kho
+    git"; git refuses it for its owner (dubious ownership)."""
+    for path in [repo, *repo.rglob("*")]:
+        os.chown(path, 65534, 65534, follow_symlinks=False)
+    result = invoke(["diff"], 2, env={"GIT_CONFIG_GLOBAL": os.devnull})
+    assert result.stderr == (
+        "kh68: lỗi: git từ chối đọc kho vì thư mục kho thuộc người dùng khác (dubious ownership); nếu tin cậy kho "
+        f"này, chạy: git config --global --add safe.directory '{repo.resolve().as_posix()}'\n"
+    )

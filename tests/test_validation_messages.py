@@ -62,3 +62,14 @@ def test_an_empty_text_is_refused_as_empty_not_as_a_list_without_items(example_c
     out = invoke(["check", example_copy], 1).output
     line = line_of(plan, 'number: "   "')
     assert f"{plan.as_posix()}:{line}:13: lỗi: number: không được để trống [schema]" in out.splitlines()
+
+
+def test_a_years_target_left_empty_says_what_to_write(example_copy: Path) -> None:
+    """A hostile probe: ``"2025":`` with nothing after it was "cần một bảng khóa–giá trị (mapping) …"."""
+    indicators = example_copy / "indicators.yaml"
+    replace_in(indicators, '      "2025": 30-35\n', '      "2025":\n')
+    out = invoke(["check", example_copy], 1).output
+    assert (
+        f"{indicators.as_posix()}:25:14: lỗi: mục tiêu của năm này để trống: ghi chỉ tiêu như văn bản, '-' nếu năm đó "
+        "kế hoạch không đặt chỉ tiêu, hoặc bỏ năm này [schema]"
+    ) in out.splitlines()

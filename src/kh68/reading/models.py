@@ -802,6 +802,11 @@ class TargetBase(Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
+        if value is None:  # "2025": (nothing) — a hostile probe was told a mapping was wanted
+            raise ValueError(
+                "mục tiêu của năm này để trống: ghi chỉ tiêu như văn bản, '-' nếu năm đó kế hoạch không đặt chỉ tiêu, "
+                "hoặc bỏ năm này"
+            )
         return {"text": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")

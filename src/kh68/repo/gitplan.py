@@ -49,6 +49,20 @@ def split_range(rev_a: str | None, rev_b: str | None) -> tuple[str, str | None, 
     return rev_a, rev_b, False
 
 
+def _dubious(stderr: bytes) -> str | None:
+    """git's refusal of a repository owned by another user (a shared or mounted folder), said as it is: it was
+    "không nằm trong một kho git" (a hostile probe)."""
+    text = stderr.decode("utf-8", "replace")
+    if "dubious ownership" not in text:
+        return None
+    found = re.search(r"safe\.directory\s+'?([^'\n]+)'?", text)
+    folder = found[1].strip() if found else "<thư mục kho>"
+    return (
+        "git từ chối đọc kho vì thư mục kho thuộc người dùng khác (dubious ownership); nếu tin cậy kho này, chạy: "
+        f"git config --global --add safe.directory '{folder}'"
+    )
+
+
 class _Git:
     def __init__(self, start: Path):
         self.cwd = start
@@ -65,7 +79,7 @@ class _Git:
         except OSError as exc:
             raise UsageError(f"không chạy được git: {os_reason(exc)}") from None
         if done.returncode != 0:
-            raise UsageError(failure)
+            raise UsageError(_dubious(done.stderr) or failure)
         return done.stdout
 
     def run(self, args: list[str], failure: str) -> str:
