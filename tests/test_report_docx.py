@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import subprocess
@@ -270,6 +271,31 @@ def test_pdf_has_no_stranded_heading_and_no_broken_symbol(tmp_path: Path, year: 
                 head, tail = symbol[:cut], symbol[cut:]
                 broken = before.endswith(head) and after.startswith(tail) and not before.endswith(symbol)
                 assert not broken, (symbol, before, after)
+
+
+@pytest.mark.slow
+@pytest.mark.needs("writer")
+def test_the_same_report_is_the_same_pdf(tmp_path: Path) -> None:
+    """A hostile probe: two runs differed in the PDF's creation time and its random identifier."""
+    base = ["report", "--plan", EXAMPLE_PLAN, "--year", "2025", "--date", "2025-11-10", "--format", "pdf", "-o"]
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    invoke([*base, first], 0)
+    invoke([*base, second], 0)
+    assert first.read_bytes() == second.read_bytes()
+    assert b"/CreationDate(D:20251110000000" in first.read_bytes()
+
+
+def test_a_pdf_is_made_reproducible_keeping_every_offset() -> None:
+    from kh68.outputs.pdf import reproducible
+
+    made = dt.date(2025, 11, 10)
+    body = b"%%PDF-1.6\n1 0 obj<</CreationDate(D:20261206022606+07'00')>>endobj\ntrailer<</ID [ <%s>\n<%s> ]\n"
+    tail = b"/DocChecksum /%s\n>>\nstartxref\n9\n%%%%EOF\n"
+    one = body % (b"A" * 32, b"B" * 32) + tail % (b"C" * 32)
+    other = body.replace(b"022606", b"235959") % (b"D" * 32, b"E" * 32) + tail % (b"F" * 32)
+    assert reproducible(one, made) == reproducible(other, made)
+    assert len(reproducible(one, made)) == len(one)
+    assert b"(D:20251110000000+07'00')" in reproducible(one, made)
 
 
 def _docx_with(tmp_path: Path, name: str, change) -> Path:

@@ -7,7 +7,10 @@ or fails, a Vietnamese message says so and what to do instead.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -38,7 +41,25 @@ def find_soffice() -> str | None:
     return next((str(p) for p in WINDOWS_PLACES if p.is_file()), None)
 
 
-def pdf_from_docx(docx: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
+_STAMP = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:([0-9]{14})")
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>")
+_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]{32})")
+
+
+def reproducible(pdf: bytes, made: dt.date) -> bytes:
+    """The same document as the same bytes: LibreOffice writes the time of the run as the PDF's creation date and a
+    random file identifier (a hostile probe: two runs differed). The dates become the day the document is made, the
+    identifier and LibreOffice's checksum a digest of the rest; each value keeps its length, so every offset of the
+    file holds."""
+    day = made.strftime("%Y%m%d000000").encode()
+    dated = _STAMP.sub(lambda m: m[0][: m.start(1) - m.start(0)] + day, pdf)
+    rest = _CHECKSUM.sub(b"", _ID.sub(b"", dated))
+    digest = hashlib.md5(rest, usedforsecurity=False).hexdigest().upper().encode()
+    named = _ID.sub(lambda m: m[0].replace(m[1], digest).replace(m[2], digest), dated)
+    return _CHECKSUM.sub(lambda m: m[0].replace(m[1], digest), named)
+
+
+def pdf_from_docx(docx: bytes, timeout: float = TIMEOUT_SECONDS, *, made: dt.date | None = None) -> bytes:
     program = find_soffice()
     if program is None:
         raise ExternalToolError(MISSING)
@@ -71,4 +92,5 @@ def pdf_from_docx(docx: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
             detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
             reason = f": {detail[-1]}" if detail else ""
             raise ExternalToolError(f"LibreOffice không chuyển được báo cáo sang PDF (mã {done.returncode}){reason}.")
-        return result.read_bytes()
+        pdf = result.read_bytes()
+        return reproducible(pdf, made) if made is not None else pdf

@@ -51,7 +51,7 @@ def _docx(document: StateDocument, options: Options) -> bytes:
 def _pdf(document: StateDocument, options: Options) -> bytes:
     from kh68.outputs.pdf import pdf_from_docx
 
-    return pdf_from_docx(_docx(document, options))
+    return pdf_from_docx(_docx(document, options), made=document.made)
 
 
 RENDERERS: dict[str, Renderer] = {
