@@ -80,6 +80,16 @@ def test_a_unit_counted_in_thousands_says_how_many_and_the_way_out(tmp_path: Pat
     )
 
 
+def test_the_way_out_of_a_scale_keeps_the_side_the_words_say(tmp_path: Path) -> None:
+    """A probe of real plans: "đạt trên 660 ngàn tỷ đồng" was offered {…, at_least: …}, turning "more than" into "at
+    least"."""
+    plan = Path(shutil.copytree(REPO / "tests" / "fixtures" / "plans" / "mot-nam", tmp_path / "plan"))
+    path = plan / "indicators.yaml"
+    replace_in(path, "    unit: thôn\n", "    unit: tỷ đồng\n")
+    replace_in(path, '"2026": "08"', '"2026": "đạt trên 660 ngàn tỷ đồng"')
+    assert only_problem(check_fails(plan)).endswith("ví dụ {text: '…', greater_than: …} [target-unit]")
+
+
 def test_another_scale_of_a_currency_is_said_too() -> None:
     from kh68.lint.rules.target_unit import _message
 

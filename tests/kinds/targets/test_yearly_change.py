@@ -210,3 +210,15 @@ def test_a_pace_above_or_about_and_from_reads_two_ways(text: str, said: str) -> 
     with pytest.raises(TargetUnparsable) as info:
         read(text)
     assert str(info.value) == said
+
+
+def test_a_range_of_yearly_change_of_a_rate_keeps_both_edges_in_its_readings() -> None:
+    """A probe of real plans: the readings of "giảm bình quân từ 1,5-2%/năm" said 1,5 alone, and their structured way
+    out dropped the far edge."""
+
+    assert read("giảm bình quân từ 1,5-2%/năm").ambiguity(Measure("%")) == (
+        "chỉ tiêu 'giảm bình quân từ 1,5-2%/năm' của một tỷ lệ (%) đọc được hai cách: giảm bình quân 1,5-2 điểm phần "
+        "trăm/năm, hoặc giảm bình quân 1,5-2% giá trị mỗi năm; viết rõ 'giảm bình quân 1,5-2 điểm phần trăm/năm' cho "
+        "cách đọc thứ nhất; cách đọc thứ hai: ghi mức của từng năm bằng dạng cấu trúc {text: '…', range: [<mức thấp>, "
+        "<mức cao>]}"
+    )

@@ -124,7 +124,14 @@ class YearlyChange(Target):
     def ambiguity(self, measure: Measure) -> str | None:
         if not (measure.is_percent and self.relative and not self.structured):
             return None
-        return two_readings(self.text, self.rate, self.decimals, "mỗi năm", per_year=True)
+        if self.rate_high is None:
+            return two_readings(self.text, self.rate, self.decimals, "mỗi năm", per_year=True)
+        # a range: the readings keep both edges ("1,5-2"), and the structured form, of one rate, is not offered as
+        # the second's way out (a probe of real plans: following it dropped the far edge)
+        second = "ghi mức của từng năm bằng dạng cấu trúc {text: '…', range: [<mức thấp>, <mức cao>]}"
+        return two_readings(
+            self.text, self.rate, self.decimals, "mỗi năm", per_year=True, far=self.rate_high, second=second
+        )
 
     @property
     def implied_direction(self) -> Direction:

@@ -19,10 +19,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     for ind, _year, target, doc, where in ctx.targets():
         written = target.meaning.unit
         if written is not None and not ind.measure.accepts(written, ind.name):
-            yield Finding(doc, where, _message(target.shown, as_written(target.shown, written), ind.unit, ind.id))
+            key = next(iter(type(target.meaning).fields), "at_least")  # the kind's own structured key: "trên" stays >
+            said = _message(target.shown, as_written(target.shown, written), ind.unit, ind.id, key)
+            yield Finding(doc, where, said)
 
 
-def _message(text: str, written: str, unit: str, indicator_id: str) -> str:
+def _message(text: str, written: str, unit: str, indicator_id: str, key: str = "at_least") -> str:
     if written.replace(" ", "").startswith("%/") and unit.strip() == "%":  # "9,5-10%/năm": a rate each year
         return (
             f"chỉ tiêu {excerpt(text)} ghi {excerpt(written)}, mức của mỗi năm, mà chỉ tiêu {indicator_id} tính bằng %: "
@@ -43,7 +45,7 @@ def _message(text: str, written: str, unit: str, indicator_id: str) -> str:
         shown = format_number(factor, 0)
         said += (
             f": 1 {written.strip()} là {shown} {unit.strip()}; kh68 không tự đổi: ghi dạng cấu trúc giữ lời văn, số "
-            f"theo đơn vị tính của chỉ tiêu (nhân {shown}), ví dụ {{text: '…', at_least: …}}"
+            f"theo đơn vị tính của chỉ tiêu (nhân {shown}), ví dụ {{text: '…', {key}: …}}"
         )
     return said
 
