@@ -449,7 +449,7 @@ OPTION_VALUES = {
     ("check", "--format"): "github",
     ("check", "--today"): "2025-11-06",
     ("status", "--year"): "2025",
-    ("status", "--period"): "2025-11",
+    ("status", "--period"): "2025",  # the demo plan reports by year: a month is refused, naming its periods
     ("status", "--plan"): str(EXAMPLE_PLAN),
     ("status", "--unit"): "so_noi_vu",
     ("status", "--today"): "2025-11-06",

@@ -113,17 +113,31 @@ def test_a_temp_file_left_by_a_killed_writer_is_removed_by_the_next_write(tmp_pa
     assert not is_kh68_aux("2025.yaml")
 
 
-def test_a_fresh_temp_file_of_another_writer_is_left_even_under_this_processs_lock(tmp_path: Path) -> None:
+def test_a_fresh_temp_file_of_a_running_writer_is_left_even_under_this_processs_lock(tmp_path: Path) -> None:
     """A hostile probe: writers whose locks live in different temporary folders (other users, other machines on a
-    shared folder) deleted each other's new text while it was being written, then said "tệp không tồn tại"."""
+    shared folder) deleted each other's new text while it was being written, then said "tệp không tồn tại". A
+    writer of this machine still running, or of another machine, keeps its file; one that stopped does not."""
+    from kh68.core.files import _writer
+
     path = tmp_path / "2025.yaml"
     path.write_bytes(b"old")
-    writing = tmp_path / f".2025.yaml{TEMP_MARK}def456"
-    writing.write_bytes(b"another writer's new text")
+    running = tmp_path / f".2025.yaml{TEMP_MARK}{_writer()}~abc"  # this very process: running
+    elsewhere = tmp_path / f".2025.yaml{TEMP_MARK}maykhac.1~abc"
+    stopped = tmp_path / f".2025.yaml{TEMP_MARK}{_writer().rpartition('.')[0]}.{_a_pid_not_running()}~abc"
+    for temp in (running, elsewhere, stopped):
+        temp.write_bytes(b"another writer's new text")
     with file_lock(path):
         atomic_write(path, b"new")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [writing.name, "2025.yaml"]
+    kept = [running.name, elsewhere.name, "2025.yaml"] + (
+        [] if os.name == "posix" else [stopped.name]
+    )  # Windows: stale
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(kept)
     assert path.read_bytes() == b"new"
+
+
+def _a_pid_not_running() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)
 
 
 def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:

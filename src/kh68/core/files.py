@@ -391,21 +391,53 @@ def _seconds(value: float) -> str:
 
 
 def _remove_leftovers(target: Path) -> None:
-    """Remove temporary files of ``target`` left by killed writers: those too old to belong to a running write.
+    """Remove temporary files of ``target`` left by killed writers.
 
-    Never a fresh one, even while this process holds the file's lock: the lock is this machine's and this user's
-    (in the temporary folder), and a kh68 of another user or machine writing the same shared folder holds its own
-    (a hostile probe: writers with their own TMPDIR deleted each other's new text, then said the file was gone).
+    Those too old to belong to a running write; and, while this process holds the file's lock, those of a writer of
+    this machine that is no longer running, or that name no writer (an older kh68's). Never a fresh one of a writer
+    still running, nor of another machine: the lock is this machine's and this user's (in the temporary folder),
+    and a kh68 of another user or machine writing the same shared folder holds its own (a hostile probe: writers
+    with their own TMPDIR deleted each other's new text, then said the file was gone).
     """
     prefix = f".{target.name}{TEMP_MARK}"
+    locked = bool(_held.get(target))
     now = time.time()
     with contextlib.suppress(OSError):
         for entry in os.scandir(target.parent):
             if not entry.name.startswith(prefix):
                 continue
+            owner, named, _ = entry.name[len(prefix) :].partition(_OWNER_END)
             with contextlib.suppress(OSError):
-                if now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS:
+                stale = now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS
+                if stale or (locked and _writer_gone(owner if named else None)):
                     Path(entry.path).unlink()
+
+
+_OWNER_END = "~"  # ends the writer's name in a temporary file's: ``.2025.yaml.kh68-tmp-<host>.<pid>~<random>``
+
+
+def _writer() -> str:
+    """This writer, as a temporary file names it: the machine and the process."""
+    import socket  # only a write needs it
+
+    host = "".join(c for c in socket.gethostname() if c.isalnum())[:32] or "may"
+    return f"{host}.{os.getpid()}"
+
+
+def _writer_gone(owner: str | None) -> bool:
+    """Whether the writer a temporary file names has stopped (``None``: it names none, an older kh68's file)."""
+    if owner is None:
+        return True
+    host, _, pid = owner.rpartition(".")
+    if host != _writer().rpartition(".")[0] or not pid.isdigit() or os.name != "posix":
+        return False  # another machine's, or no way to ask (Windows): left until it is stale
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -597,7 +629,8 @@ class _Staged:
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
             _remove_leftovers(self.target)
-            fd, self.temp = tempfile.mkstemp(prefix=f".{self.target.name}{TEMP_MARK}", dir=self.target.parent)
+            prefix = f".{self.target.name}{TEMP_MARK}{_writer()}{_OWNER_END}"
+            fd, self.temp = tempfile.mkstemp(prefix=prefix, dir=self.target.parent)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
