@@ -21,7 +21,7 @@ from kh68 import vocab
 from kh68.domain.coverage import expected_reporters
 from kh68.domain.deadlines import in_time_by, unit_report_duties
 from kh68.domain.derived import Derived, acts_for, derive, done_by_every_lead, lead_states, reports_owed
-from kh68.kinds.periods import Period
+from kh68.kinds.periods import Period, Rhythm
 from kh68.kinds.verdict import TaskState
 from kh68.reading.bodies import issuer_id, tracker_id
 from kh68.reading.enums import DutyKind, UnitKind
@@ -251,10 +251,7 @@ def reported_units(plan: Plan, period: Period | int, until: date | None = None) 
 
 def _sent(plan: Plan, period: Period | int, until: date | None = None) -> dict[str, tuple[date | None, SentOn | None]]:
     """``reported_units`` with where each unit's latest date comes from (a form's receipt wins a tie)."""
-    data = _file_of(plan, period)
     found: dict[str, tuple[date | None, SentOn | None]] = {}
-    if data is None:
-        return found
 
     def note(uid: str | None, day: date | None, source: SentOn) -> None:
         if uid not in plan.units.units or (until is not None and day is not None and day > until):
@@ -265,22 +262,33 @@ def _sent(plan: Plan, period: Period | int, until: date | None = None) -> dict[s
         elif previous is None or day > previous or (day == previous and source is not SentOn.ENTRY):
             found[uid] = (day, source)
 
-    for by_unit in data.progress.values():
-        for uid, entry in by_unit.items():
-            note(uid, entry.date, SentOn.ENTRY)
-    for m in data.indicators.values():
-        if m.source:
-            note(m.source_unit, m.source.date, SentOn.ENTRY)
-        for uid, figure in m.by_id.items():  # a figure by unit is part of that unit's report (dated by its source)
-            note(uid, figure.source.date if figure.source is not None else None, SentOn.ENTRY)
-    for uid, receipt in data.received.items():  # a form received (kh68 import): its date is the report's
-        from_form = SentOn.RECEIVED if receipt.date_source is DateSource.RECEIVED else SentOn.FORM
-        note(uid, receipt.received, from_form)
+    for data in _files_of(plan, period):
+        for by_unit in data.progress.values():
+            for uid, entry in by_unit.items():
+                note(uid, entry.date, SentOn.ENTRY)
+        for m in data.indicators.values():
+            if m.source:
+                note(m.source_unit, m.source.date, SentOn.ENTRY)
+            for uid, figure in m.by_id.items():  # a figure by unit is part of that unit's report (dated by its source)
+                note(uid, figure.source.date if figure.source is not None else None, SentOn.ENTRY)
+        for uid, receipt in data.received.items():  # a form received (kh68 import): its date is the report's
+            from_form = SentOn.RECEIVED if receipt.date_source is DateSource.RECEIVED else SentOn.FORM
+            note(uid, receipt.received, from_form)
     return found
 
 
+def _files_of(plan: Plan, period: Period | int) -> list[YearData]:
+    """The figures and progress sent for ``period``: its own data file (a year given as a number: the year's); for
+    the second half-year, the year's file too (its report is the year's: a unit that wrote its report there was
+    "chưa gửi" under the second half, a probe of a real plan)."""
+    found = [_file_of(plan, period)]
+    if isinstance(period, Period) and period.rhythm is Rhythm.SIX_MONTHLY and period.index == 2:
+        found.append(_file_of(plan, period.year))
+    return [d for d in found if d is not None]
+
+
 def _file_of(plan: Plan, period: Period | int) -> YearData | None:
-    """The figures and progress sent for ``period``: its own data file (a year given as a number: the year's)."""
+    """The data file of ``period`` (a year given as a number: the year's)."""
     if isinstance(period, int):
         return plan.data.get(period)
     return plan.files.get(period) if plan.files else (plan.data.get(period.year) if period.is_year else None)
