@@ -320,3 +320,11 @@ def test_a_quarter_and_a_year_without_a_day_ask_for_two_duties() -> None:
         "'Định kỳ hằng quý, hằng năm' nói kỳ báo cáo mà không nói ngày phải gửi: ghi hai nhiệm vụ báo cáo, một period: "
         "quarterly, một period: yearly, và bỏ trống deadline (kh68 không tự đặt ngày; lời văn bản giữ ở what)"
     )
+
+
+@pytest.mark.parametrize("text", ["Trước ngày 15/12 (đột xuất)", "trước ngày 15/6 và chậm nhất ngày 15/12"])
+def test_words_that_may_change_a_deadline_are_not_passed_over(text: str) -> None:
+    """A review: a bracket with no "và/hoặc" may say the whole report is ad hoc; two words of a deadline may mean two
+    rules (before the day, or on it)."""
+    with pytest.raises(DeadlineUnparsable):
+        parse_deadline(text)

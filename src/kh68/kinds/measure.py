@@ -77,7 +77,12 @@ class Measure:
             return True  # "không quá 05 vụ/năm" of a count in vụ: the year's own figure
         named = fold_unit(name)
         if own and said.startswith(own + " "):  # "45% GRDP tỉnh", "02 vùng nuôi thủy sản thông minh" of "Số vùng …"
-            return _named(said.removeprefix(own).strip(), named)
+            of = said.removeprefix(own).strip()
+            if self.is_percent:
+                return _named(of, named)
+            # a count's own words, as the name says them after its unit: "trường đạt chuẩn" is not "Số trường chưa
+            # đạt chuẩn" (a review: words found anywhere in the name read the opposite indicator's target)
+            return re.search(rf"(?<!\w){re.escape(said)}(?!\w)", named) is not None
         of = said.removeprefix(PERCENT).strip()
         return own == PERCENT and said.startswith(PERCENT) and bool(of) and _named(of, named)
 

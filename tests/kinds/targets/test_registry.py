@@ -114,3 +114,21 @@ def test_a_fall_below_a_level_without_its_base_reads_two_ways() -> None:
         "chỉ tiêu 'giảm dưới 6%' đọc được hai cách: giảm xuống dưới 6% (viết 'giảm xuống dưới 6%'), hoặc một mức giảm "
         "so với một năm (viết rõ năm gốc, ví dụ 'giảm không quá 6% so với năm …'); viết một trong hai"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đạt 60% từ năm 2026",  # from 2026 on, not in 2026
+        "đạt 60% trước năm 2025",
+        "đạt 80% mức năm 2025",  # 2025 is a base
+        "nâng lên 2 lần",  # by, not to
+        "nâng lên 5 bậc",
+        "giảm xuống 3 bậc",
+    ],
+)
+def test_words_a_rewrite_would_misread_are_left_to_no_kind(text: str) -> None:
+    """A review of the rewrites: each of these was read, as a level or as the target's year, against its words."""
+    with pytest.raises(TargetUnparsable) as info:
+        parse_target(text)
+    assert str(info.value).startswith(f"không đọc được chỉ tiêu '{text}'")

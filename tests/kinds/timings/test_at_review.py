@@ -35,7 +35,7 @@ def test_with_the_reviews_day_it_is_due_then() -> None:
         # a real plan (Đắk Lắk 0125): the month was dropped, the work never due
         ("Tổng kết vào tháng 4 năm 2026", date(2026, 4, 1), date(2026, 4, 30)),
         ("Sơ kết vào quý II/2026", date(2026, 4, 1), date(2026, 6, 30)),
-        ("Sơ kết năm 2027", date(2027, 1, 1), date(2027, 12, 31)),
+        ("Sơ kết trong năm 2027", date(2027, 1, 1), date(2027, 12, 31)),
     ],
 )
 def test_a_review_whose_words_name_its_time_is_due_at_its_end(text: str, start: date, end: date) -> None:
@@ -43,6 +43,9 @@ def test_a_review_whose_words_name_its_time_is_due_at_its_end(text: str, start: 
     assert (timing.kind, timing.on_event, timing.start, timing.end) == ("at_review", False, start, end)
 
 
-def test_a_number_in_the_name_of_what_is_reviewed_is_no_time() -> None:
-    timing = read("Tổng kết Nghị quyết 68")
+@pytest.mark.parametrize("text", ["Tổng kết Nghị quyết 68", "Tổng kết năm 2025", "Sơ kết quý II/2026"])
+def test_what_is_reviewed_is_no_time_of_the_review(text: str) -> None:
+    """A review: "Tổng kết năm 2025" is the review of 2025, held after it (often in January): due 31/12/2025 it was
+    late on 1/1."""
+    timing = read(text)
     assert (timing.on_event, timing.end) == (True, None)

@@ -27,3 +27,11 @@ def test_a_year_without_a_report_of_it_has_seen_no_need_reported() -> None:
 def test_other_kinds_say_the_plans_words() -> None:
     assert read("Quý IV/2025").words() == "quý IV/2025"
     assert read("Quý IV/2025").idle_words("năm 2026") == "năm 2026 chưa đến kỳ thực hiện"
+
+
+def test_after_something_with_a_time_is_never_work_without_a_deadline() -> None:
+    """A review: "Sau khi …, hoàn thành trong quý II/2026" was read as work with no deadline, never late."""
+    from kh68.kinds.timings import TimingUnparsable, parse_timing
+
+    with pytest.raises(TimingUnparsable):
+        parse_timing("Sau khi Đề án được phê duyệt, hoàn thành trong quý II/2026")

@@ -51,7 +51,7 @@ _HALF_AND_YEAR = re.compile(
 
 
 _ALSO_ON_REQUEST = re.compile(
-    r"\s*(?:(?:,|;|và|hoặc)\s*\(\s*|\(\s*(?:,|;|và|hoặc)?\s*|(?:,|;|và|hoặc)\s*)(?:(?:báo cáo|khi có yêu cầu)\s+)?"
+    r"\s*(?:(?:,|;|và|hoặc)\s*\(\s*|\(\s*(?:,|;|và|hoặc)\s*|(?:,|;|và|hoặc)\s*)(?:(?:báo cáo|khi có yêu cầu)\s+)?"
     r"(?:đột xuất|khi có yêu cầu|khi được yêu cầu|theo yêu cầu)"
     r"(?:\s+(?:khi có yêu cầu|khi được yêu cầu|theo yêu cầu))?\s*\)?$"
 )
@@ -59,7 +59,7 @@ _ALSO_ON_REQUEST = re.compile(
 request is never owed nor late (kind ``on_request``), so the periodic one is the duty's deadline."""
 _LEAD_WORDS = re.compile(r"^(?:vào\s+|gửi(?: báo cáo)?\s+)(?=trước|chậm nhất)|^hạn cuối(?=\s)")
 """"vào trước ngày 20/12", "gửi trước ngày …", "hạn cuối ngày 15 tháng 12": the words of one form said otherwise."""
-_SAID_AGAIN = re.compile(r"(?<=[0-9])\s*(,|và)\s+(?:trước|chậm nhất|muộn nhất)\s+(?:ngày\s+)?(?=[0-9])")
+_SAID_AGAIN = re.compile(r"(?<=[0-9])\s*(,|và)\s+(trước|chậm nhất|muộn nhất)\s+(?:ngày\s+)?(?=[0-9])")
 """"trước ngày 15/6 và trước ngày 15/12 hằng năm": the word of the deadline said again before each day."""
 
 
@@ -67,8 +67,9 @@ def _one_form(phrase: str) -> str:
     """A deadline written another way as one form of the kinds reads it: "6 tháng (trước ngày 10/6) và năm (trước
     ngày 10/12)" is "trước ngày 10/6 và 10/12" (the second half's report is the year's, its figures the year's)."""
     phrase = _LEAD_WORDS.sub("", phrase)
-    if phrase.startswith(("trước", "chậm nhất", "muộn nhất")):
-        phrase = _SAID_AGAIN.sub(lambda m: "," if m[1] == "," else " và ", phrase)
+    first = next((w for w in ("trước", "chậm nhất", "muộn nhất") if phrase.startswith(w)), None)
+    if first is not None:  # the same word said again only: "trước … và chậm nhất …" stays as written (refused)
+        phrase = _SAID_AGAIN.sub(lambda m: ("," if m[1] == "," else " và ") if m[2] == first else m[0], phrase)
     found = _HALF_AND_YEAR.match(phrase)
     if found is None or (found["how1"] or "") != (found["how2"] or ""):
         return phrase

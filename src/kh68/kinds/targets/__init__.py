@@ -99,6 +99,8 @@ _TO_LEVEL = (
 )
 """A level reached by falling or rising ("giảm xuống dưới 2%", "giảm còn 5%", "nâng lên 60%"): the level, on the side
 the verb says when the words after say none; words of the other side ("giảm xuống trên 2%") are read by no kind."""
+_BY_STEPS = re.compile(r"[0-9]\s*(?:lần|bậc|hạng|điểm phần trăm)\b")
+""""nâng lên 2 lần", "giảm xuống 3 bậc": by so much, not to a level: read by no rise or fall to a level."""
 _UP_TO = re.compile(r"^tăng\s+lên\s+(?:mức\s+)?(?P<level>(?:(?:ít nhất|tối thiểu|trên|từ)\s+)?[0-9][^/]*?)$")
 """"tăng lên 20%": to 20%, or by 20%? Both are written; refused naming both (never "lần": "tăng lên 2 lần")."""
 _UNBASED = re.compile(
@@ -118,6 +120,7 @@ target is before it, and the report quotes it whole. Any other bracket may chang
 (lũy kế)", "(năm 2025)"): never passed over."""
 _YEAR_BEFORE = re.compile(r"^(?:(?:đến|tới) (?:hết )?|trong |vào )?năm (?P<y>[0-9]{4})\s*(?:,|:)?\s*(?=\S)")
 _YEAR_AFTER = re.compile(r"\s*,?\s*(?:(?P<by>vào|đến|tới|trong) (?:hết )?)?năm (?P<y>[0-9]{4})$")
+_NOT_THE_YEAR = re.compile(r"(?:\b(?:từ|trước|sau|cuối|đầu|như|mức|của|bằng|giữa|hết))\s*,?$")
 _AGAINST_A_YEAR = re.compile(r"so với|cùng kỳ|gấp|hơn|bằng|\btăng\b|\bgiảm\b")
 """A year after a target without "vào", "đến" ("đạt 20% xã, phường năm 2025") is the target's year, except in a
 change or a comparison, where "năm 2025" is the base ("tăng 10% so với năm 2025", "không thấp hơn năm 2025")."""
@@ -146,6 +149,8 @@ def parse_target(text: str) -> Target:
         match = pattern.search(phrase)
         if match and pattern is _YEAR_AFTER and not match["by"] and _AGAINST_A_YEAR.search(phrase):
             match = None
+        if match and pattern is _YEAR_AFTER and not match["by"] and _NOT_THE_YEAR.search(phrase[: match.start()]):
+            match = None  # "đạt 60% từ năm 2026" (from it on), "trước năm 2025", "mức năm 2025": not the target's year
         if match and not (phrase[: match.start()] + phrase[match.end() :]).strip():
             match = None  # "năm 2025" alone is no target of that year: words no kind reads
         if match:
@@ -186,7 +191,7 @@ def _to_level(phrase: str, text: str) -> str:
             f"{level} (viết 'tăng {level} so với năm …', ghi năm gốc); viết một trong hai"
         )
     for pattern, side in _TO_LEVEL:
-        if found := pattern.match(phrase):
+        if (found := pattern.match(phrase)) and not _BY_STEPS.search(phrase):
             rest = phrase[found.end() :]
             return rest if found["said"] else f"{side} {rest}"
     return phrase

@@ -28,7 +28,11 @@ class AtReview(Timing):
         found = _PATTERN.match(phrase)
         if found is None:
             return None
-        when = point(re.sub(r"^(?:vào|trong)\s+", "", phrase[found.end() :].strip(" ,")))
+        rest = phrase[found.end() :].strip(" ,")
+        # a time said as one ("vào tháng 4 năm 2026", "trong quý II/2026"); "Tổng kết năm 2025", "Sơ kết quý
+        # II/2026" is the review of that time, held after it: no day
+        said = re.match(r"^(?:vào|trong)\s+", rest)
+        when = point(rest[said.end() :]) if said else None
         if when is not None:
             return cls(text=text, start=when[0], end=when[1])
         return cls(text=text, on_event=True)

@@ -8,10 +8,11 @@ from typing import Self
 from kh68.kinds.timings.base import Timing
 
 _PATTERN = re.compile(
-    r"^(?:khi có phát sinh|khi phát sinh|khi có yêu cầu|theo yêu cầu|khi cần thiết|đột xuất|sau khi)\b"
+    r"^(?:khi có phát sinh|khi phát sinh|khi có yêu cầu|theo yêu cầu|khi cần thiết|đột xuất|sau khi(?!.*[0-9]))\b"
 )
 """"Sau khi có Quy chế của Trung ương": after something the plan cannot date, as the need arises (a day beside the
-words, ``{text: …, date: …}``, makes it due then)."""
+words, ``{text: …, date: …}``, makes it due then). Words after it with a number ("Sau khi Đề án được phê duyệt,
+hoàn thành trong quý II/2026") may name a time: never read as work with no deadline."""
 
 
 class WhenNeeded(Timing):

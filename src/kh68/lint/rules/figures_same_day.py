@@ -1,7 +1,8 @@
 """figures-same-day: two files of periods that end on the same day give different figures for the same indicator.
 
-A month's, a quarter's and a half-year's figure are each counted from the start of the year to the end of their
-period: December's, the fourth quarter's and the second half's are one figure, to 31/12. Two files that give it
+A month's, a quarter's and a half-year's figure are each the figure to the end of their period (counted from the
+start of the year, or what there is on that day): December's, the fourth quarter's and the second half's are one
+figure, to 31/12. Two files that give it
 differently (``data/2026-12.yaml`` says 90, ``data/2026-Q4.yaml`` 80) leave the year's view to pick one, so neither is
 taken: the figure is refused in the later file, naming both. The year's own file (``data/2026.yaml``) is the year's
 final word by design and is never compared.
@@ -28,11 +29,17 @@ def check(ctx: Context) -> Iterator[Finding]:
     files = dict(ctx.plan.files)
     files.update({file.data.cadence: file.data for file in ctx.data_files})
     resolve = ctx.plan.units.resolve
+    checked = {file.data.cadence for file in ctx.data_files}
     for file in ctx.data_files:
         period = file.data.cadence
         if period.is_year:
             continue
-        same_day = sorted((p for p in files if _same_day(p, period) and _order(p) < _order(period)), key=_order)
+        # each pair once, in the later of two files checked together; in the file checked, whichever came first
+        # (a month recorded after its quarter was accepted, the quarter's file then said wrong)
+        same_day = sorted(
+            (p for p in files if _same_day(p, period) and (p not in checked or _order(p) < _order(period))),
+            key=_order,
+        )
         for other in same_day:
             for ind_id, measurement in file.data.indicators.items():
                 theirs = files[other].indicators.get(ind_id)
@@ -90,8 +97,8 @@ def _where(ind_id: str, written: str | None) -> Key:
 def _message(ind_id: str, written: str | None, period: Period, other: Period, said: str, before: str) -> str:
     whose = "" if written is None else f" của {written}"
     return (
-        f"chỉ tiêu {ind_id}{whose}: {period.label} ghi {said}, {other.label} ghi {before}; hai kỳ cùng tính lũy kế "
-        f"đến ngày {format_date(period.last_day)} nên phải là một số: "
+        f"chỉ tiêu {ind_id}{whose}: {period.label} ghi {said}, {other.label} ghi {before}; hai kỳ cùng tính đến ngày "
+        f"{format_date(period.last_day)} nên phải là một số (lũy kế từ đầu năm, hay số hiện có tại ngày đó): "
         "kh68 không chọn, sửa số liệu của một trong hai kỳ (hoặc xóa kỳ thừa)"
     )
 
@@ -100,7 +107,8 @@ RULE = Rule(
     "figures-same-day",
     Severity.ERROR,
     "số liệu của hai kỳ cùng ngày kết thúc (tháng 12, quý IV, 6 tháng cuối năm) phải là một số",
-    "chỉ tiêu XK: quý IV/2026 ghi 80 tỷ đồng, tháng 12/2026 ghi 90 tỷ đồng; hai kỳ cùng tính lũy kế đến ngày 31/12/2026 nên phải là "
-    "một số: kh68 không chọn, sửa số liệu của một trong hai kỳ (hoặc xóa kỳ thừa)",
+    "chỉ tiêu XK: quý IV/2026 ghi 80 tỷ đồng, tháng 12/2026 ghi 90 tỷ đồng; hai kỳ cùng tính đến ngày 31/12/2026 nên "
+    "phải là một số (lũy kế từ đầu năm, hay số hiện có tại ngày đó): kh68 không chọn, sửa số liệu của một trong hai "
+    "kỳ (hoặc xóa kỳ thừa)",
     check,
 )
