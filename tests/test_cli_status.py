@@ -581,3 +581,11 @@ def test_a_figure_against_the_words_of_a_milestone_waits_for_a_state_not_for_dat
     args = ["status", "--plan", example_copy, "--year", "2025", "--today", "2025-11-20", "--format", "json"]
     found = next(i for i in json.loads(invoke(args, 0).stdout)["indicators"] if i["id"] == "6.1")
     assert (found["value_display"], found["status"], found["status_label"]) == ("80%", "no_state", "Chưa có trạng thái")
+
+
+def test_a_period_figures_were_recorded_for_is_seen_though_no_duty_reports_it(example_copy: Path) -> None:
+    """A review: `record --period 2026-Q4` was accepted, then `status --period 2026-Q4` refused the quarter."""
+    invoke(["record", "6.8", "--period", "2026-Q4", "--value", "80", "--plan", example_copy], 0)
+    args = ["status", "--plan", example_copy, "--period", "2026-Q4", "--today", "2027-01-10", "--format", "json"]
+    found = next(i for i in json.loads(invoke(args, 0).stdout)["indicators"] if i["id"] == "6.8")
+    assert found["value_display"] == "80%"

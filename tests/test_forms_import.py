@@ -268,6 +268,9 @@ def test_a_decimal_comma_that_split_a_figure_in_two_cells_reads_two_ways(example
     assert (example_copy / DATA).read_bytes() == before
     path.write_text('indicator,year,unit,value,note\n6.8,2026,,"76,5",5 trường chưa báo cáo\n', encoding="utf-8")
     invoke(["import", "--plan", example_copy, path, "--dry-run"], 0)
+    # every cell quoted (a review: it was refused and told to quote): the two cells were typed as two
+    path.write_text('"indicator","year","unit","value","note"\n"6.8","2026","","76","5"\n', encoding="utf-8")
+    invoke(["import", "--plan", example_copy, path, "--dry-run"], 0)
 
 
 def test_tidy_csv_is_checked_like_a_form(example_copy: Path, tmp_path: Path) -> None:

@@ -80,7 +80,9 @@ def pdf_from_docx(docx: bytes, timeout: float = TIMEOUT_SECONDS, *, made: dt.dat
             str(source),
         ]
         try:
-            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False, cwd=folder)
+            # in UTC: the creation date's zone is the same wherever the report is made (its bytes with it)
+            env = {**os.environ, "TZ": "UTC"}
+            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False, cwd=folder, env=env)
         except subprocess.TimeoutExpired:
             raise ExternalToolError(
                 f"LibreOffice không chuyển xong sang PDF sau {int(timeout)} giây; thử lại, hoặc dùng --format docx."

@@ -91,9 +91,10 @@ def test_a_milestone_may_begin_with_a_word_of_a_bound(text: str) -> None:
 def test_a_bound_with_its_number_written_as_a_word_is_refused_not_a_milestone(text: str, word: str) -> None:
     with pytest.raises(TargetUnparsable) as info:
         parse_target(text)
+    digit = {"một": "1", "mười": "10", "năm": "5"}[word]
     assert str(info.value) == (
-        f"chỉ tiêu '{text}' ghi số bằng chữ ('{word}'): kh68 đọc số viết bằng chữ số; viết lại như 'ít nhất 1 cơ sở', "
-        "hoặc dạng cấu trúc {milestone: true, text: '…'} nếu là mốc định tính"
+        f"chỉ tiêu '{text}' ghi số bằng chữ ('{word}'): kh68 đọc số viết bằng chữ số; viết lại bằng chữ số ('{word}' "
+        f"là {digit}), hoặc dạng cấu trúc {{milestone: true, text: '…'}} nếu là mốc định tính"
     )
 
 

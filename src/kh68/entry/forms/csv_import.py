@@ -146,6 +146,7 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
             f"(tối đa {format_number(MAX_ROWS, 0)}); tách thành nhiều tệp"
         )
     rows = []
+    raw_lines = text.splitlines()
     for line, values in zip(starts[1:], table[1:], strict=True):
         if not any(v.strip() for v in values):
             continue
@@ -153,7 +154,7 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
             raise FormRefused(f"{name} › dòng {line}: có {len(values)} ô, tiêu đề chỉ có {len(header)} cột")
         texts = [v.strip() for v in values] + [""] * (len(header) - len(values))  # a short row: the rest empty
         if delimiter == ",":
-            _refuse_split_decimal(name, line, header, texts)
+            _refuse_split_decimal(name, line, header, texts, raw_lines[line - 1] if line <= len(raw_lines) else "")
         rows.append((line, dict(zip(header, texts, strict=True))))
     if not rows:
         raise FormRefused(f"{name}: tệp CSV không có dòng số liệu nào (chỉ có dòng tiêu đề)")
@@ -164,13 +165,14 @@ _NUMBERS = ("value", "numerator", "denominator")
 _DIGITS = re.compile(r"-?[0-9]+")
 
 
-def _refuse_split_decimal(name: str, line: int, header: list[str], texts: list[str]) -> None:
+def _refuse_split_decimal(name: str, line: int, header: list[str], texts: list[str], raw: str) -> None:
     """``76,5`` typed unquoted in a file separated by commas is two cells: 76 in ``value``, 5 in the column after it
     (a note, a document). Digits alone after a whole number read two ways: refused, naming both (a hostile probe: the
     5 became the note, 76 the figure, and nothing was said)."""
     for i in range(len(header) - 1):
         column, following, here, after = header[i], header[i + 1], texts[i], texts[i + 1]
-        if column in _NUMBERS and following not in _NUMBERS and _DIGITS.fullmatch(here) and after.isdigit():
+        joined = re.search(rf"(?:^|,)\s*{re.escape(here)},{re.escape(after)}\s*(?:,|$)", raw)  # unquoted, as typed
+        if column in _NUMBERS and following not in _NUMBERS and _DIGITS.fullmatch(here) and after.isdigit() and joined:
             raise FormRefused(
                 f"{name} › dòng {line}: ô {column} {excerpt(here)} rồi ô {following} {excerpt(after)} đọc được hai "
                 f"cách: số {here},{after} bị dấu phẩy tách làm hai ô, hoặc {column} {here} với {following} "

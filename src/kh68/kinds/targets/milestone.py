@@ -39,6 +39,9 @@ _SPELLED = re.compile(
     r"(?P<a>một|hai|ba|bốn|sáu|bảy|tám|chín|mười|vài)"
     r"|(?:ít nhất|tối thiểu|tối đa|không quá|không dưới)\s+(?P<b>năm))\b"
 )
+_DIGIT_OF = dict(
+    zip(("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"), map(str, range(1, 11)), strict=False)
+)
 """A bound with its number written as a word ("Có ít nhất một cơ sở y tế"): a number, never a milestone's words
 ("năm" only after a bound that needs a number: "từ năm sau" is a time)."""
 
@@ -57,10 +60,12 @@ class Milestone(Target):
         if re.search(r"[0-9]", phrase) or phrase[:1] in "<>≥≤=~":
             return None
         if spelled := _SPELLED.search(phrase):
+            word = spelled["a"] or spelled["b"]
+            digits = _DIGIT_OF.get(word)
+            rewrite = f"viết lại bằng chữ số ('{word}' là {digits})" if digits else "viết lại bằng chữ số"
             raise TargetUnparsable(
-                f"chỉ tiêu {excerpt(text)} ghi số bằng chữ ('{spelled['a'] or spelled['b']}'): kh68 đọc số viết bằng "
-                "chữ số; viết lại như 'ít nhất 1 cơ sở', hoặc dạng cấu trúc {milestone: true, text: '…'} nếu là mốc "
-                "định tính"
+                f"chỉ tiêu {excerpt(text)} ghi số bằng chữ ('{word}'): kh68 đọc số viết bằng chữ số; {rewrite}, "
+                "hoặc dạng cấu trúc {milestone: true, text: '…'} nếu là mốc định tính"
             )
         if _BOUND_ONLY.match(phrase):
             raise TargetUnparsable(
