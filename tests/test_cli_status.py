@@ -589,3 +589,33 @@ def test_a_period_figures_were_recorded_for_is_seen_though_no_duty_reports_it(ex
     args = ["status", "--plan", example_copy, "--period", "2026-Q4", "--today", "2027-01-10", "--format", "json"]
     found = next(i for i in json.loads(invoke(args, 0).stdout)["indicators"] if i["id"] == "6.8")
     assert found["value_display"] == "80%"
+
+
+def test_a_report_written_in_the_years_file_counts_for_the_second_half_year(example_copy: Path) -> None:
+    """A probe of a real plan (Đồng Nai 179): a unit of a six-monthly duty that wrote its report in data/2026.yaml
+    was "chưa gửi" under the second half, whose report is the year's."""
+    replace_in(example_copy / "plan.yaml", "    deadline: 05/11\n", "    deadline: trước ngày 15/6 và 15/11\n")
+    args = ["--plan", example_copy]
+    invoke(["progress", "III.1.b", "--year", "2026", "--unit", "phong_tchc", "--state", "in_progress", *args], 0)
+    invoke(
+        [
+            "progress",
+            "III.1.b",
+            "--year",
+            "2026",
+            "--unit",
+            "phong_gdtrh",
+            "--state",
+            "in_progress",
+            "--date",
+            "2026-12-05",
+            *args,
+        ],
+        0,
+    )
+    status = ["status", *args, "--year", "2026", "--today", "2026-12-20", "--format", "json"]
+    reporting = json.loads(invoke(status, 0).stdout)["reporting"]
+    sent = {
+        r["period"]: {u["unit"]: u["reported"] for u in r["units"]} for r in reporting if r["duty"] == "unit_report"
+    }
+    assert (sent["2026-H1"]["phong_gdtrh"], sent["2026-H2"]["phong_gdtrh"]) == (False, True)
