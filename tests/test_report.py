@@ -1182,3 +1182,21 @@ def test_a_commune_reports_on_the_tasks_it_took_over_from_a_district_office() ->
         0,
     ).stdout
     assert "III.4" in [t["id"] for t in json.loads(status)["tasks"]]
+
+
+def test_a_report_the_body_that_made_a_basis_signs_does_not_cite_that_basis_as_asking_for_it(tmp_path: Path) -> None:
+    """A probe of a real plan: the People's Committee's own report (its second reporting duty) opened "Thực hiện Văn
+    bản số 92/KH-UBND … của UBND tỉnh, Ủy ban nhân dân tỉnh … báo cáo": its own document, cited as what asked for the
+    report, because the Sở's report to it came first."""
+    root = Path(shutil.copytree(REPO / "tests" / "fixtures" / "plans" / "hanoi-308", tmp_path / "plan"))
+    replace_in(
+        root / "plan.yaml",
+        "  - id: bao_cao_de_an_06\n",
+        "  - id: so_bao_cao_ubnd\n    section: III.1\n    kind: plan_report\n    what: Sở báo cáo UBND (minh họa).\n"
+        "    from_units: [so_khcn]\n    to_units: [ubnd_tp_ha_noi]\n    deadline: trước ngày 20 hằng tháng\n"
+        "  - id: bao_cao_de_an_06\n",
+    )
+    args = ["report", "--plan", root, "--period", "2025-12", "--date", "2025-12-20", "--duty", "bao_cao_de_an_06"]
+    text = invoke(args, 0).stdout
+    opening = next(line for line in text.splitlines() if "báo cáo kết quả thực hiện" in line)
+    assert opening.startswith("Ủy ban nhân dân thành phố Hà Nội báo cáo kết quả thực hiện tháng 12 năm 2025 (")

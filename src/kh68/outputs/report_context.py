@@ -272,13 +272,16 @@ def answered(plan: Plan, sender: Sender) -> list[str]:
     issuer = issuer_id(plan)
     if issuer is not None and issuer != sender.issued_as.unit_id:
         return [plan_reference(plan)]
-    return requesting_bases(plan)
+    return requesting_bases(plan, sender)
 
 
-def requesting_bases(plan: Plan) -> list[str]:
-    """The plan's legal bases issued by a body the report goes to (the higher body's plan that asks for it)."""
+def requesting_bases(plan: Plan, sender: Sender) -> list[str]:
+    """The plan's legal bases issued by a body the report goes to (the higher body's plan that asks for it), never
+    one the reporting body issued itself (a probe of a real plan: the People's Committee's report to a ministry
+    opened "Thực hiện Văn bản số 92/KH-UBND … của UBND tỉnh, Ủy ban nhân dân tỉnh … báo cáo")."""
     to = _report_recipients(plan)
-    found = [b for b in plan.meta.legal_bases if plan.units.resolve(b.issuer) in to]
+    own = sender.issued_as.unit_id
+    found = [b for b in plan.meta.legal_bases if (body := plan.units.resolve(b.issuer)) in to and body != own]
     return [_citation_of_basis(b) for b in found]
 
 
