@@ -73,7 +73,9 @@ class _Git:
     def run_bytes(self, args: list[str], failure: str) -> bytes:
         """What ``git ARGS`` writes to stdout; ``UsageError(failure)`` when it fails."""
         try:
-            done = subprocess.run(git_command(*args), cwd=self.cwd, capture_output=True, check=False)
+            # git's own words in English: kh68 reads some of them ("dubious ownership"), whatever the user's language
+            env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C"}
+            done = subprocess.run(git_command(*args), cwd=self.cwd, capture_output=True, check=False, env=env)
         except FileNotFoundError:
             raise UsageError("không tìm thấy lệnh git; hãy cài git") from None
         except OSError as exc:

@@ -22,7 +22,12 @@ class SixMonthlyDays(ListedDays):
         "báo cáo 6 tháng: mỗi kỳ hạn ngày rơi vào tháng cuối kỳ hoặc sau khi kỳ kết thúc (05/7 và 05/01: 6 tháng "
         "cuối năm hạn 05/01 năm sau)"
     )
-    phrasings = ("trước ngày 15/6 và 15/12", "ngày 20/6 và ngày 20/12 hằng năm")
+    phrasings = (
+        "trước ngày 15/6 và 15/12",
+        "ngày 20/6 và ngày 20/12 hằng năm",
+        "trước ngày 15/6 và trước ngày 15/12 hằng năm",
+        "Định kỳ 6 tháng (gửi trước ngày 15/6) và hằng năm (gửi trước ngày 15/11)",
+    )
 
     @classmethod
     def parse(cls, phrase: str, text: str) -> Self | None:

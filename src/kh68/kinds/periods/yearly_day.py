@@ -30,6 +30,8 @@ class YearlyDay(Deadline):
         "ngày 25/12 năm 2026, năm 2027",
         "trước ngày 10/12/2026",
         "trước ngày 15/01 năm sau",
+        "hạn cuối ngày 15 tháng 12 hàng năm",
+        "trước ngày 15/12 hằng năm và đột xuất khi có yêu cầu",
     )
 
     day: int

@@ -20,7 +20,10 @@ _PATTERN = re.compile(
 class AtReview(Timing):
     kind = "at_review"
     example = "Khi tiến hành sơ kết, tổng kết"
-    meaning = "khi sơ kết, tổng kết (không theo năm); có ngày (date) thì hạn là ngày đó"
+    meaning = (
+        "khi sơ kết, tổng kết (không theo năm); có ngày (date), hay lời ghi lúc tiến hành ('vào tháng 4 năm 2026'), "
+        "thì hạn là ngày cuối của lúc đó"
+    )
     phrasings = ("Khi tiến hành sơ kết, tổng kết Nghị quyết", "Sơ kết, tổng kết", "Tổng kết vào tháng 4 năm 2026")
 
     @classmethod

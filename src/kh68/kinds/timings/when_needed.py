@@ -18,7 +18,9 @@ hoàn thành trong quý II/2026") may name a time: never read as work with no de
 class WhenNeeded(Timing):
     kind = "when_needed"
     example = "Khi có phát sinh"
-    meaning = "khi có việc phát sinh: không theo năm, không có hạn"
+    meaning = (
+        "khi có việc phát sinh, hay sau một việc chưa có ngày ('Sau khi có Quy chế …'): không theo năm, không có hạn"
+    )
     phrasings = ("Khi có phát sinh.", "Khi có yêu cầu", "Đột xuất", "Sau khi có Quy chế của Trung ương")
 
     @classmethod
