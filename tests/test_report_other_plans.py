@@ -97,10 +97,11 @@ def test_a_report_for_a_month_of_a_plan_reporting_monthly() -> None:
 
 
 def test_a_period_the_plan_does_not_report_is_refused_naming_its_duties() -> None:
+    """Each duty says how often it reports (a probe of a real plan: "không ghi hạn" alone hid that it was yearly)."""
     result = invoke(["report", "--plan", HCM, "--period", "2026-11"], 2)
     assert result.stderr == (
-        "kh68: lỗi: kế hoạch không quy định báo cáo tháng 11/2026 (nhiệm vụ báo cáo phụ lục VI.3: không ghi hạn; "
-        "mục IV.7: không ghi hạn); bỏ --period để lập báo cáo năm\n"
+        "kh68: lỗi: kế hoạch không quy định báo cáo tháng 11/2026 (nhiệm vụ báo cáo phụ lục VI.3: báo cáo hằng năm, "
+        "không ghi hạn; mục IV.7: báo cáo hằng quý, không ghi hạn); bỏ --period để lập báo cáo năm\n"
     )
 
 

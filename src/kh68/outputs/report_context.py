@@ -221,13 +221,16 @@ def _require_period(plan: Plan, duty: Duty | None, cadence: Period) -> None:
     if cadence.is_year or duty is not None:
         return
     duties = [d for d in plan.meta.duties if d.kind is DutyKind.PLAN_REPORT]
-    said = "; ".join(
-        f"{section_words(d.section)}: {d.deadline.text if d.deadline else 'không ghi hạn'}" for d in duties
-    )
+    said = "; ".join(f"{section_words(d.section)}: báo cáo {d.rhythm.words}, {_deadline_said(d)}" for d in duties)
     where = f" (nhiệm vụ báo cáo {said})" if said else ""
     units = [d for d in plan.meta.duties if d.kind is DutyKind.UNIT_REPORT and cadence in periods(d, cadence.year)]
     theirs = "; báo cáo của một đơn vị cho kỳ này: thêm --unit <đơn vị>" if units else ""
     raise UsageError(f"kế hoạch không quy định báo cáo {cadence.label}{where}; bỏ --period để lập báo cáo năm{theirs}")
+
+
+def _deadline_said(duty: Duty) -> str:
+    """``hạn: trước ngày 15/12 hằng năm`` as written, or ``không ghi hạn``."""
+    return f"hạn: {duty.deadline.text}" if duty.deadline else "không ghi hạn"
 
 
 def _require_data_before(plan: Plan, cadence: Period, text: YearReport | None, today: date) -> None:
